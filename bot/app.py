@@ -1,0 +1,136 @@
+"""Builds the one Application: every handler registered here, in order, in one readable list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy import Engine
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import menu
+from bot.handlers import help as help_handlers
+from bot.handlers import start
+from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
+from bot.settings import Settings
+from locales import N_, SUPPORTED_LOCALES, translator
+from storage import ledger
+from storage.engine import new_session
+
+log = logging.getLogger(__name__)
+
+NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
+OFFLINE_TOKEN = "7000000001:offline"  # noqa: S105 - not a secret: the local Bot API ignores it
+
+
+def build_application(
+    settings: Settings,
+    engine: Engine,
+    *,
+    request: BaseRequest | None = None,
+    clock=system_clock,  # type: ignore[no-untyped-def]
+) -> Application:
+    """The Application for polling, webhook or the offline chat (`request` = a local Bot API)."""
+    token = settings.bot_token.get_secret_value() if settings.bot_token else OFFLINE_TOKEN
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.api_url)
+        .base_file_url(settings.api_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEWS))
+        .post_init(_post_init)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.build()
+    application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
+    _register(application)
+    return application
+
+
+def _register(app: Application) -> None:
+    # Order matters: the first matching handler in group 0 takes the update.
+    app.add_handler(CommandHandler("start", start.start))
+    app.add_handler(CommandHandler("help", help_handlers.help_command))
+    app.add_handler(CommandHandler("lang", help_handlers.lang))
+    app.add_handler(CallbackQueryHandler(start.personal_team, pattern=r"^personal:"))
+    app.add_handler(CallbackQueryHandler(help_handlers.lang_button, pattern=r"^lang:"))
+    # Last: anything else that looks like a command.
+    app.add_handler(MessageHandler(filters.COMMAND, help_handlers.unknown_command))
+    app.add_error_handler(_on_error)
+
+
+async def _post_init(app: Application) -> None:
+    await publish_command_menus(app)
+    app.job_queue.run_repeating(
+        _prune_ledger, interval=dt.timedelta(hours=1), first=1, name="prune-ledger"
+    )
+
+
+async def publish_command_menus(app: Application) -> None:
+    """The command menu in each language Telegram users can have, set once at start-up."""
+    default = kompas_of_app(app).settings.default_locale
+    for code in (None, *SUPPORTED_LOCALES):
+        t = translator(code or default)
+        commands = [BotCommand(c.name, str(t._(c.description))) for c in menu.visible_to(None)]
+        await app.bot.set_my_commands(commands, language_code=code)
+
+
+def kompas_of_app(app: Application) -> Kompas:
+    return app.bot_data[KOMPAS]
+
+
+async def _prune_ledger(context: ContextTypes.DEFAULT_TYPE) -> None:
+    kompas = kompas_of(context)
+    now = kompas.clock()
+
+    def prune() -> None:
+        with new_session(kompas.engine) as session:
+            ledger.prune(session=session, now=now)
+            session.commit()
+
+    import asyncio
+
+    await asyncio.to_thread(prune)
+
+
+SOMETHING_WENT_WRONG = N_(
+    "Something went wrong on my side, and nothing was changed. Please try again in a moment."
+)
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Logs the failure without message texts or personal data, and tells the user kindly."""
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    user = update.effective_user
+    locale = _locale_guess(context, user.language_code if user else None)
+    try:
+        await context.bot.send_message(
+            update.effective_chat.id, str(translator(locale)._(SOMETHING_WENT_WRONG))
+        )
+    except Exception:
+        log.warning("could not tell the user about the failure")
+
+
+def _locale_guess(context: ContextTypes.DEFAULT_TYPE, language_code: str | None) -> str:
+    code = (language_code or "").split("-")[0]
+    return code if code in SUPPORTED_LOCALES else kompas_of(context).settings.default_locale

@@ -1,0 +1,1 @@
+"""One module per feature; each handler reads input, calls one service, renders, replies."""

@@ -1,0 +1,70 @@
+"""/start: register a group as a team, or give a freelancer a personal team."""
+
+from __future__ import annotations
+
+from bot.access import ADMIN_STATUSES
+from bot.callbacks import pack
+from bot.turn import Turn, button, command
+from locales import N_, InputError
+from storage import teams
+
+
+@command(role=None)
+async def start(turn: Turn) -> None:
+    """Greets, and makes this chat a team when it is not one yet."""
+    t, caller = turn.t, turn.caller
+    if caller.team is not None:
+        turn.reply(
+            t._(
+                "Welcome back to <b>{team}</b>. Send /help to see what I can do.",
+                team=caller.team.title,
+            )
+        )
+        return
+    if caller.in_group:
+        if await turn.telegram_status() not in ADMIN_STATUSES:
+            raise InputError(N_("Only an admin of this group can make it a Kompas team."))
+        chat = turn.update.effective_chat
+        assert chat is not None
+        await turn.run(
+            teams.create_team,
+            chat_id=chat.id,
+            title=chat.title or "",
+            locale=caller.locale,
+            owner_id=caller.user_id,
+            owner_name=caller.display_name,
+            is_personal=False,
+            now=turn.now,
+        )
+        turn.reply(
+            t._("<b>{team}</b> is now a Kompas team, and you are its owner.", team=chat.title or "")
+        )
+        return
+    turn.reply(
+        t._(
+            "Hi! I'm Kompas. I rate your clients, warn you when you lean on one of them too "
+            "much, and show who your ideal clients are.\n\nAdd me to your team's group and "
+            "send /start there, or start a team of your own here."
+        ),
+        buttons=[[(t._("Start my own team"), pack("personal", 0))]],
+    )
+
+
+@button(role=None)
+async def personal_team(turn: Turn) -> None:
+    """Creates the caller's personal team in their private chat."""
+    caller = turn.caller
+    if caller.in_group or caller.team is not None:
+        turn.edit(turn.t._("You already have a team. Send /help to see what I can do."))
+        return
+    await turn.run(
+        teams.create_team,
+        chat_id=caller.user_id,
+        title=caller.display_name,
+        locale=caller.locale,
+        owner_id=caller.user_id,
+        owner_name=caller.display_name,
+        is_personal=True,
+        now=turn.now,
+    )
+    turn.edit(turn.t._("Your own team is ready. Send /help to see what I can do."))

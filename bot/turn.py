@@ -1,0 +1,430 @@
+"""One update's unit of work: the caller, their translator, one database transaction, the replies.
+
+A handler is `async def handler(turn: Turn) -> None`, wrapped by `command`, `button` or `reply`.
+The wrapper resolves who is asking and for which team, checks their role, runs the handler,
+writes the processed-update ledger in the same transaction as the handler's changes, commits,
+and only then sends the replies: a confirmation is never shown for a change that did not land.
+Database work runs on a worker thread (`turn.run`) so the event loop never blocks on I/O.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Concatenate, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+from telegram import (
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
+from bot.callbacks import STALE, Callback, unpack
+from bot.render.text import html_to_text
+from bot.runtime import Kompas, kompas_of
+from locales import N_, InputError, Translator, translator
+from storage import ledger, teams
+from storage.engine import new_session
+from storage.models import Member, MemberStatus, Role, Team
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Handler = Callable[["Turn"], Awaitable[None]]
+Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
+
+ANONYMOUS_ADMIN = N_(
+    "You're writing as the group. Switch to your own name for this, then try again."
+)
+NO_TEAM = N_("There's no team here yet. Send /start to set one up.")
+SETTING_UP = N_("The team is still being set up. Give its owner a minute.")
+AWAITING_APPROVAL = N_("An admin still has to approve you. I'll let you know.")
+ADMINS_ONLY = N_("Only the team's admins can do that.")
+OWNER_ONLY = N_("Only the team's owner can do that.")
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: Buttons | None = None
+    force_reply: bool = False
+    edit: bool = False
+    chat_id: int | None = None
+    document: tuple[str, bytes] | None = None
+    photo: bytes | None = None
+
+
+@dataclass
+class Caller:
+    user_id: int
+    display_name: str
+    chat_id: int
+    in_group: bool
+    language_code: str | None
+    locale: str
+    team: Team | None = None
+    member: Member | None = None
+
+
+@dataclass
+class Turn:
+    """What a handler gets: who asks, in which team, in which language, and how to answer."""
+
+    update: Update
+    context: ContextTypes.DEFAULT_TYPE
+    kompas: Kompas
+    session: Session
+    caller: Caller
+    now: dt.datetime
+    callback: Callback | None = None
+    outbox: list[Reply] = field(default_factory=list)
+    toast_text: str | None = None
+
+    @property
+    def t(self) -> Translator:
+        return translator(self.caller.locale)
+
+    @property
+    def team(self) -> Team:
+        if self.caller.team is None:
+            raise InputError(NO_TEAM)
+        return self.caller.team
+
+    @property
+    def today(self) -> dt.date:
+        """The business date in the team's time zone (UTC without a team)."""
+        zone = ZoneInfo(self.caller.team.timezone) if self.caller.team else dt.UTC
+        return self.now.astimezone(zone).date()
+
+    @property
+    def args(self) -> list[str]:
+        return list(self.context.args or [])
+
+    @property
+    def text(self) -> str:
+        message = self.update.effective_message
+        return (message.text or message.caption or "") if message else ""
+
+    @property
+    def role(self) -> Role | None:
+        member = self.caller.member
+        return Role(member.role) if member and member.status == MemberStatus.ACTIVE else None
+
+    async def run(
+        self, fn: Callable[Concatenate[Session, P], R], /, *a: P.args, **kw: P.kwargs
+    ) -> R:
+        """Run a storage/service function with this update's session, off the event loop."""
+        return await asyncio.to_thread(_call_with_session, fn, self.session, *a, **kw)
+
+    def reply(
+        self,
+        text: str,
+        *,
+        buttons: Buttons | None = None,
+        force_reply: bool = False,
+        chat_id: int | None = None,
+    ) -> None:
+        self.outbox.append(Reply(text, buttons, force_reply, chat_id=chat_id))
+
+    def edit(self, text: str, *, buttons: Buttons | None = None) -> None:
+        """Replace the pressed message (paging, confirmations) instead of sending a new one."""
+        self.outbox.append(Reply(text, buttons, edit=True))
+
+    def send_document(self, name: str, content: bytes, caption: str = "") -> None:
+        self.outbox.append(Reply(caption, document=(name, content)))
+
+    def send_photo(
+        self,
+        content: bytes,
+        caption: str = "",
+        *,
+        buttons: Buttons | None = None,
+        chat_id: int | None = None,
+    ) -> None:
+        self.outbox.append(Reply(caption, buttons, photo=content, chat_id=chat_id))
+
+    def toast(self, text: str) -> None:
+        self.toast_text = text
+
+    async def telegram_status(self, chat_id: int | None = None) -> str:
+        chat = chat_id if chat_id is not None else self.caller.chat_id
+        return await self.kompas.chat_members.status(
+            self.context.bot, chat, self.caller.user_id, now=self.now
+        )
+
+    async def require(self, role: Role) -> None:
+        """The caller must hold `role` in the team; Telegram decides who is a group admin."""
+        team = self.team
+        member = self.caller.member
+        if member is None:
+            raise InputError(NO_TEAM if team.onboarded else SETTING_UP)
+        if member.status != MemberStatus.ACTIVE:
+            raise InputError(AWAITING_APPROVAL)
+        if role == Role.MEMBER or member.role == Role.OWNER or team.is_personal:
+            return
+        if role == Role.OWNER:
+            raise InputError(OWNER_ONLY)
+        is_admin = await self.telegram_status(team.chat_id) in ADMIN_STATUSES
+        synced = Role.ADMIN if is_admin else Role.MEMBER
+        if member.role != synced:
+            await self.run(teams.set_role, member_id=member.id or 0, role=synced)
+        if not is_admin:
+            raise InputError(ADMINS_ONLY)
+
+
+def _call_with_session(fn: Callable[..., R], session: Session, *args: Any, **kwargs: Any) -> R:
+    return fn(*args, session=session, **kwargs)
+
+
+# Decorators ---------------------------------------------------------------------------------
+
+
+def command(*, role: Role | None = Role.MEMBER) -> Callable[[Handler], Callable[..., Any]]:
+    """A slash command. `role=None`: works without a team (start, help, lang)."""
+    return _wrap(role=role, kind="command")
+
+
+def reply_handler(*, role: Role | None = Role.MEMBER) -> Callable[[Handler], Callable[..., Any]]:
+    """A plain message: a dialog step, a document, a reply to the bot."""
+    return _wrap(role=role, kind="message")
+
+
+def button(*, role: Role | None = Role.MEMBER) -> Callable[[Handler], Callable[..., Any]]:
+    """An inline-button press; its callback data must name the caller's own team."""
+    return _wrap(role=role, kind="button")
+
+
+def _wrap(*, role: Role | None, kind: str) -> Callable[[Handler], Callable[..., Any]]:
+    def decorate(handler: Handler) -> Callable[..., Any]:
+        @functools.wraps(handler)
+        async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await _process(update, context, handler, role=role, kind=kind)
+
+        return wrapped
+
+    return decorate
+
+
+async def _process(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    handler: Handler,
+    *,
+    role: Role | None,
+    kind: str,
+) -> None:
+    kompas = kompas_of(context)
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    now = kompas.clock()
+    session = new_session(kompas.engine)
+    try:
+        caller = await asyncio.to_thread(
+            _resolve_caller, session, kompas, update, context.bot.id, now
+        )
+        if caller is None:  # a redelivered update: done already
+            await _answer_query(update, None)
+            return
+        turn = Turn(update, context, kompas, session, caller, now)
+        try:
+            await _authorize(turn, role=role, kind=kind)
+            await handler(turn)
+            committed = await asyncio.to_thread(_commit, session, context.bot.id, update, now)
+        except InputError as error:
+            await asyncio.to_thread(session.rollback)
+            turn.outbox.clear()
+            message = turn.t.error(error)
+            if kind == "button":
+                turn.toast(message)
+                if error.message != STALE:
+                    turn.reply(message)
+            else:
+                turn.reply(message)
+            committed = True
+        if not committed:
+            turn.outbox.clear()
+        await _answer_query(update, turn.toast_text)
+        await _flush(turn)
+    finally:
+        await asyncio.to_thread(session.close)
+
+
+def _resolve_caller(
+    session: Session, kompas: Kompas, update: Update, bot_id: int, now: dt.datetime
+) -> Caller | None:
+    if ledger.already_processed(session=session, bot_id=bot_id, update_id=update.update_id):
+        return None
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    in_group = chat.type != ChatType.PRIVATE
+    pref = teams.user_pref(session=session, user_id=user.id)
+    team: Team | None
+    if in_group:
+        team = teams.team_by_chat(session=session, chat_id=chat.id)
+    else:
+        team = None
+        if pref and pref.current_team_id:
+            team = teams.team_by_id(session=session, team_id=pref.current_team_id)
+        if team is None:
+            team = teams.team_by_chat(session=session, chat_id=user.id)
+    if team is not None and not team.active:
+        team = None
+    member = teams.member_of(session=session, team_id=team.id, user_id=user.id) if team else None
+    if team is not None and member is None and in_group and team.onboarded:
+        member = teams.add_member(
+            session=session,
+            team_id=team.id or 0,
+            user_id=user.id,
+            role=Role.MEMBER,
+            display_name=user.full_name,
+            now=now,
+            status=MemberStatus.PENDING if team.members_need_approval else MemberStatus.ACTIVE,
+        )
+    locale = _locale(
+        pref.locale if pref else None,
+        team if in_group else None,
+        user.language_code,
+        kompas.settings.default_locale,
+    )
+    return Caller(
+        user.id, user.full_name, chat.id, in_group, user.language_code, locale, team, member
+    )
+
+
+def _locale(
+    chosen: str | None, group_team: Team | None, language_code: str | None, default: str
+) -> str:
+    """The user's own choice, else the group team's language, else Telegram's, else default."""
+    if chosen:
+        return chosen
+    if group_team is not None:
+        return group_team.locale
+    code = (language_code or "").split("-")[0].lower()
+    return code if code in ("nl", "ru") else default
+
+
+async def _authorize(turn: Turn, *, role: Role | None, kind: str) -> None:
+    update, caller = turn.update, turn.caller
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None and caller.in_group:
+        raise InputError(ANONYMOUS_ADMIN)
+    if kind == "button":
+        turn.callback = unpack(update.callback_query.data if update.callback_query else None)
+    # A group's team in private chat: only for people Telegram says are still in the group.
+    team = caller.team
+    if (
+        not caller.in_group
+        and team is not None
+        and not team.is_personal
+        and await turn.telegram_status(team.chat_id) not in MEMBER_STATUSES
+    ):
+        caller.team, caller.member = None, None
+    if role is None:
+        if turn.callback is not None and turn.callback.team_id not in (0, _team_id(caller)):
+            raise InputError(STALE)
+        return
+    await turn.require(role)
+    if turn.callback is not None and turn.callback.team_id != _team_id(caller):
+        raise InputError(STALE)
+
+
+def _team_id(caller: Caller) -> int:
+    return caller.team.id or 0 if caller.team else 0
+
+
+def _commit(session: Session, bot_id: int, update: Update, now: dt.datetime) -> bool:
+    """Ledger and changes in one transaction; False when a twin instance got there first."""
+    ledger.record_processed(session=session, bot_id=bot_id, update_id=update.update_id, now=now)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        if ledger.already_processed(session=session, bot_id=bot_id, update_id=update.update_id):
+            return False
+        raise
+    return True
+
+
+async def _answer_query(update: Update, text: str | None) -> None:
+    # Answered after the (millisecond) transaction so the toast can say how it went.
+    if update.callback_query is None:
+        return
+    try:
+        await update.callback_query.answer(text=_plain(text) if text else None)
+    except TelegramError:
+        log.info("callback query could not be answered (expired)")
+
+
+def _plain(text: str) -> str:
+    return html_to_text(text)[:200]
+
+
+def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            for row in buttons
+        ]
+    )
+
+
+async def _flush(turn: Turn) -> None:
+    bot = turn.context.bot
+    message = turn.update.effective_message
+    for out in turn.outbox:
+        chat_id = out.chat_id if out.chat_id is not None else turn.caller.chat_id
+        markup: Any = keyboard(out.buttons)
+        if out.force_reply and markup is None:
+            markup = ForceReply(selective=True)
+        try:
+            if out.edit and message is not None and turn.update.callback_query is not None:
+                await bot.edit_message_text(
+                    out.text,
+                    chat_id=message.chat_id,
+                    message_id=message.message_id,
+                    reply_markup=markup,
+                )
+            elif out.document is not None:
+                name, content = out.document
+                await bot.send_document(
+                    chat_id, InputFile(content, filename=name), caption=out.text or None
+                )
+            elif out.photo is not None:
+                await bot.send_photo(
+                    chat_id,
+                    InputFile(out.photo, filename="chart.png"),
+                    caption=out.text or None,
+                    reply_markup=markup,
+                )
+            else:
+                # In a group, ForceReply(selective) reaches the asker through a reply to them.
+                quote = out.force_reply and message is not None and turn.caller.in_group
+                await bot.send_message(
+                    chat_id,
+                    out.text,
+                    reply_markup=markup,
+                    reply_parameters=ReplyParameters(message.message_id) if quote else None,
+                )
+        except BadRequest as exc:
+            if "not modified" not in str(exc):
+                log.warning("reply rejected by Telegram: %s", type(exc).__name__)
+        except Forbidden:
+            log.info("reply not delivered: the bot may not write to this chat")

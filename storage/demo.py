@@ -1,0 +1,369 @@
+"""A realistic demo team, so a new user sees Kompas at work before entering their own data.
+
+About forty clients of a small agency over the past year: two kinds, two big spenders the team
+leans on too much, a handful of ideal clients who refer others, and a few it should let go.
+Deterministic for a given day, in Dutch or Russian names and money.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from sqlmodel import Session, func, select
+
+from storage.models import Client, ClientKind, ClientStatus, Event, EventKind, Rating, Sale, Team
+from storage.names import name_key
+from storage.teams import touch_team
+
+
+@dataclass(frozen=True)
+class Archetype:
+    share: float  # of the team's yearly revenue, across all clients of this archetype
+    interval: int  # days between purchases
+    margin: float
+    minutes_per_1000: float  # minutes of work per 1000 units of revenue
+    late: float  # probability a sale is paid late
+    complaints: int
+    referrals: int
+
+
+ARCHETYPES = {
+    "anchor": Archetype(0.265, 14, 0.32, 260, 0.15, 1, 0),
+    "anchor2": Archetype(0.255, 21, 0.45, 110, 0.05, 0, 1),
+    "ideal": Archetype(0.26, 30, 0.55, 70, 0.0, 0, 1),
+    "regular": Archetype(0.17, 60, 0.35, 130, 0.1, 0, 0),
+    "poor": Archetype(0.03, 45, -0.05, 420, 0.6, 2, 0),
+    "person": Archetype(0.02, 90, 0.5, 120, 0.05, 0, 0),
+}
+
+NL_ORGS = [
+    ("Hotel De Linde", "anchor", "horeca", "Utrecht", 45),
+    ("Bouwbedrijf Van Dijk", "anchor2", "bouw", "Amersfoort", 60),
+    ("Tandartspraktijk Smit", "ideal", "zorg", "Utrecht", 12),
+    ("Yogastudio Lotus", "ideal", "sport", "Zeist", 6),
+    ("Fysiotherapie Centrum", "ideal", "zorg", "Utrecht", 15),
+    ("Restaurant De Haven", "ideal", "horeca", "Utrecht", 20),
+    ("Bakkerij de Vries", "ideal", "horeca", "Houten", 9),
+    ("Dierenkliniek Poot", "ideal", "zorg", "Utrecht", 11),
+    ("Makelaardij Visser", "regular", "vastgoed", "Amsterdam", 8),
+    ("Kapsalon Knip", "regular", "uiterlijk", "Utrecht", 4),
+    ("Fietsenmaker Jansen", "regular", "retail", "Nieuwegein", 3),
+    ("Bloemist Roos", "regular", "retail", "Zeist", 5),
+    ("Koffiebar Bonen", "regular", "horeca", "Utrecht", 7),
+    ("Garage Meijer", "regular", "auto", "Amersfoort", 10),
+    ("Drukkerij Hendriks", "regular", "productie", "Rotterdam", 25),
+    ("Wijnhandel Druif", "regular", "retail", "Utrecht", 4),
+    ("Rijschool Groen", "regular", "onderwijs", "Houten", 6),
+    ("Boekhandel Lees", "regular", "retail", "Utrecht", 5),
+    ("Kinderopvang Zonnetje", "regular", "onderwijs", "Nieuwegein", 18),
+    ("Architectenbureau Lijn", "regular", "zakelijke diensten", "Amsterdam", 9),
+    ("Brouwerij 't Vat", "regular", "horeca", "Utrecht", 14),
+    ("Sportschool Fit", "regular", "sport", "Amersfoort", 12),
+    ("Notariskantoor Peters", "regular", "zakelijke diensten", "Zeist", 7),
+    ("Vishandel Zee", "poor", "retail", "Rotterdam", 3),
+    ("Schoonmaakbedrijf Glans", "poor", "schoonmaak", "Amsterdam", 30),
+    ("Installatiebedrijf De Graaf", "poor", "bouw", "Amersfoort", 22),
+    ("Camping De Wielen", "regular", "recreatie", "Houten", 5),
+]
+NL_PERSONS = [
+    ("Anouk de Boer", "person", "f", 1986, "Utrecht"),
+    ("Sanne Vermeulen", "person", "f", 1991, "Zeist"),
+    ("Joost van Leeuwen", "person", "m", 1978, "Utrecht"),
+    ("Fleur Mulder", "person", "f", 1989, "Houten"),
+    ("Daan Kok", "person", "m", 1995, "Amsterdam"),
+    ("Lotte Brouwer", "person", "f", 1983, "Utrecht"),
+    ("Thijs de Wit", "person", "m", 1970, "Amersfoort"),
+    ("Eva Dekker", "person", "f", 1993, "Utrecht"),
+    ("Bram Smits", "person", "m", 1988, "Nieuwegein"),
+    ("Noor Willems", "person", "f", 1999, "Utrecht"),
+]
+NL_PROSPECTS = [
+    ("Hotel Het Anker", "horeca", "Utrecht", 30),
+    ("Tandarts Jansen", "zorg", "Zeist", 8),
+]
+NL_NEW = ("Pizzeria Bella", "horeca", "Utrecht", 10)
+
+RU_ORGS = [
+    ("Отель «Липа»", "anchor", "гостиницы", "Москва", 45),
+    ("Строительная компания «Кирпич»", "anchor2", "строительство", "Подольск", 60),
+    ("Стоматология «Улыбка»", "ideal", "медицина", "Москва", 12),
+    ("Йога-студия «Лотос»", "ideal", "спорт", "Москва", 6),
+    ("Клиника «Движение»", "ideal", "медицина", "Москва", 15),
+    ("Ресторан «Пристань»", "ideal", "общепит", "Москва", 20),
+    ("Пекарня «Колосок»", "ideal", "общепит", "Химки", 9),
+    ("Ветклиника «Лапа»", "ideal", "медицина", "Москва", 11),
+    ("Агентство недвижимости «Ключ»", "regular", "недвижимость", "Санкт-Петербург", 8),
+    ("Салон «Локон»", "regular", "красота", "Москва", 4),
+    ("Веломастерская «Спица»", "regular", "розница", "Мытищи", 3),
+    ("Цветочный «Роза»", "regular", "розница", "Химки", 5),
+    ("Кофейня «Зерно»", "regular", "общепит", "Москва", 7),
+    ("Автосервис «Гараж»", "regular", "авто", "Подольск", 10),
+    ("Типография «Оттиск»", "regular", "производство", "Казань", 25),
+    ("Винный бутик «Лоза»", "regular", "розница", "Москва", 4),
+    ("Автошкола «Зелёный свет»", "regular", "образование", "Мытищи", 6),
+    ("Книжный «Страница»", "regular", "розница", "Москва", 5),
+    ("Детский сад «Солнышко»", "regular", "образование", "Химки", 18),
+    ("Архитектурное бюро «Линия»", "regular", "услуги для бизнеса", "Санкт-Петербург", 9),
+    ("Пивоварня «Бочка»", "regular", "общепит", "Москва", 14),
+    ("Фитнес-клуб «Атлет»", "regular", "спорт", "Подольск", 12),
+    ("Нотариус Петрова", "regular", "услуги для бизнеса", "Химки", 7),
+    ("Рыбная лавка «Море»", "poor", "розница", "Казань", 3),
+    ("Клининг «Блеск»", "poor", "клининг", "Санкт-Петербург", 30),
+    ("Монтажная компания «Тепло»", "poor", "строительство", "Подольск", 22),
+    ("Турбаза «Берег»", "regular", "отдых", "Мытищи", 5),
+]
+RU_PERSONS = [
+    ("Анна Смирнова", "person", "f", 1986, "Москва"),
+    ("Ольга Кузнецова", "person", "f", 1991, "Химки"),
+    ("Дмитрий Попов", "person", "m", 1978, "Москва"),
+    ("Екатерина Волкова", "person", "f", 1989, "Мытищи"),
+    ("Сергей Новиков", "person", "m", 1995, "Санкт-Петербург"),
+    ("Мария Фёдорова", "person", "f", 1983, "Москва"),
+    ("Алексей Морозов", "person", "m", 1970, "Подольск"),
+    ("Наталья Лебедева", "person", "f", 1993, "Москва"),
+    ("Иван Соколов", "person", "m", 1988, "Мытищи"),
+    ("Татьяна Павлова", "person", "f", 1999, "Москва"),
+]
+RU_PROSPECTS = [
+    ("Гостиница «Якорь»", "гостиницы", "Москва", 30),
+    ("Стоматология «Жемчуг»", "медицина", "Химки", 8),
+]
+RU_NEW = ("Пиццерия «Белла»", "общепит", "Москва", 10)
+
+YEARLY_REVENUE = {"EUR": 240_000_00, "RUB": 21_000_000_00}
+SOURCES = ("referral", "website", "instagram", "fair", "advertising")
+COMPLAINTS = {"nl": "Factuur te laat en veel extra wensen", "ru": "Долго согласовывали макет"}
+CRITERIA = ("pleasant", "reasonable", "pays_on_time")
+
+
+def team_is_empty(*, session: Session, team_id: int) -> bool:
+    count = session.exec(select(func.count()).select_from(Client).where(Client.team_id == team_id))
+    return count.one() == 0
+
+
+def seed_demo(*, session: Session, team: Team, today: dt.date, now: dt.datetime) -> int:
+    """Fill an empty team with demo clients, sales, events and ratings; returns clients made."""
+    assert team.id is not None
+    rng = random.Random(f"kompas-demo-{team.locale}")
+    russian = team.locale == "ru"
+    orgs, persons = (RU_ORGS, RU_PERSONS) if russian else (NL_ORGS, NL_PERSONS)
+    prospects, newcomer = (RU_PROSPECTS, RU_NEW) if russian else (NL_PROSPECTS, NL_NEW)
+    owner = _owner_id(session, team.id)
+    yearly = YEARLY_REVENUE.get(team.currency, YEARLY_REVENUE["EUR"])
+    counts = dict.fromkeys(ARCHETYPES, 0)
+    for row in (*orgs, *persons):
+        counts[row[1]] += 1
+
+    clients: list[tuple[Client, str]] = []
+    for name, archetype, industry, city, employees in orgs:
+        source = "referral" if archetype == "ideal" else rng.choice(SOURCES)
+        client = _client(
+            team,
+            name,
+            ClientKind.ORGANISATION,
+            now,
+            today,
+            rng,
+            industry=industry,
+            city=city,
+            employees=employees,
+            source=source,
+            decision=rng.choice(("owner", "manager", "board")),
+        )
+        clients.append((client, archetype))
+    for name, archetype, gender, born, city in persons:
+        client = _client(
+            team,
+            name,
+            ClientKind.PERSON,
+            now,
+            today,
+            rng,
+            gender=gender,
+            birth_year=born,
+            city=city,
+            source=rng.choice(SOURCES),
+            education=rng.choice(("vocational", "higher", "higher")),
+            interests=rng.sample(["sport", "design", "food", "travel", "music"], 2),
+        )
+        clients.append((client, archetype))
+    session.add_all([c for c, _ in clients])
+    for name, industry, city, employees in prospects:
+        session.add(
+            _client(
+                team,
+                name,
+                ClientKind.ORGANISATION,
+                now,
+                today,
+                rng,
+                industry=industry,
+                city=city,
+                employees=employees,
+                status=ClientStatus.PROSPECT,
+                source="website",
+            )
+        )
+    name, industry, city, employees = newcomer
+    new_client = _client(
+        team,
+        name,
+        ClientKind.ORGANISATION,
+        now,
+        today,
+        rng,
+        industry=industry,
+        city=city,
+        employees=employees,
+        source="instagram",
+        acquired_on=today - dt.timedelta(days=40),
+    )
+    session.add(new_client)
+    session.flush()
+
+    rows: list[Sale | Event | Rating] = []
+    for client, archetype in clients:
+        spec = ARCHETYPES[archetype]
+        rows += _sales(team, client, spec, yearly * spec.share / counts[archetype], today, rng)
+        for i in range(spec.complaints):
+            rows.append(
+                Event(
+                    team_id=team.id,
+                    client_id=client.id or 0,
+                    kind=EventKind.COMPLAINT,
+                    happened_on=today - dt.timedelta(days=30 + 60 * i),
+                    note=COMPLAINTS[team.locale],
+                    created_by=owner,
+                    created_at=now,
+                )
+            )
+        rows += _ratings(team, client, archetype, owner, today, now)
+    rows += _sales(team, new_client, ARCHETYPES["regular"], yearly * 0.01, today, rng, days=40)
+    rows += _referrals(team, clients, owner, today, now, rng)
+    session.add_all(rows)
+    touch_team(session=session, team_id=team.id)
+    session.flush()
+    return len(clients) + len(prospects) + 1
+
+
+def _owner_id(session: Session, team_id: int) -> int | None:
+    from storage.models import Member, Role
+
+    return session.exec(
+        select(Member.user_id).where(Member.team_id == team_id, Member.role == Role.OWNER)
+    ).first()
+
+
+def _client(
+    team: Team,
+    name: str,
+    kind: ClientKind,
+    now: dt.datetime,
+    today: dt.date,
+    rng: random.Random,
+    status: ClientStatus = ClientStatus.ACTIVE,
+    **traits: object,
+) -> Client:
+    traits.setdefault("acquired_on", today - dt.timedelta(days=rng.randint(400, 2500)))
+    return Client(
+        team_id=team.id or 0,
+        name=name,
+        name_key=name_key(name),
+        kind=kind,
+        status=status,
+        created_at=now,
+        updated_at=now,
+        status_changed_at=now,
+        **traits,
+    )  # type: ignore[arg-type]
+
+
+def _sales(
+    team: Team,
+    client: Client,
+    spec: Archetype,
+    yearly: float,
+    today: dt.date,
+    rng: random.Random,
+    *,
+    days: int = 365,
+) -> list[Sale]:
+    count = max(1, round(days / spec.interval))
+    rows = []
+    for i in range(count):
+        sold_on = today - dt.timedelta(days=int(days - (i + rng.random()) * days / count))
+        amount = max(1000, int(yearly / max(1, round(365 / spec.interval)) * rng.uniform(0.7, 1.3)))
+        amount -= amount % 100
+        margin = spec.margin + rng.uniform(-0.08, 0.08)
+        due = sold_on + dt.timedelta(days=14)
+        late = rng.random() < spec.late
+        paid = due + dt.timedelta(days=rng.randint(10, 40)) if late else due - dt.timedelta(days=3)
+        rows.append(
+            Sale(
+                team_id=team.id or 0,
+                client_id=client.id or 0,
+                sold_on=sold_on,
+                amount=amount,
+                cost=max(0, int(amount * (1 - margin))),
+                due_on=due,
+                minutes=max(15, int(amount / 100 / 1000 * spec.minutes_per_1000 / _scale(team))),
+                paid_on=paid if paid <= today else None,
+            )
+        )
+    return rows
+
+
+def _scale(team: Team) -> float:
+    """Roubles per euro, roughly, so hours per sale stay alike across the two demo teams."""
+    return 90.0 if team.currency == "RUB" else 1.0
+
+
+def _ratings(
+    team: Team, client: Client, archetype: str, owner: int | None, today: dt.date, now: dt.datetime
+) -> list[Rating]:
+    if owner is None or archetype in ("regular", "person"):
+        return []
+    values = {"anchor": (4, 2, 3), "anchor2": (4, 4, 4), "ideal": (5, 5, 5), "poor": (4, 2, 1)}
+    return [
+        Rating(
+            team_id=team.id or 0,
+            client_id=client.id or 0,
+            user_id=owner,
+            rated_on=today - dt.timedelta(days=20),
+            criterion=criterion,
+            value=value,
+            created_at=now,
+        )
+        for criterion, value in zip(CRITERIA, values[archetype], strict=True)
+    ]
+
+
+def _referrals(
+    team: Team,
+    clients: list[tuple[Client, str]],
+    owner: int | None,
+    today: dt.date,
+    now: dt.datetime,
+    rng: random.Random,
+) -> list[Event]:
+    referrers = [c for c, a in clients if ARCHETYPES[a].referrals]
+    referred = [c for c, a in clients if a in ("regular", "person")]
+    rng.shuffle(referred)
+    events = []
+    for referrer, newcomer in zip(referrers, referred, strict=False):
+        newcomer.referred_by_id = referrer.id
+        newcomer.source = "referral"
+        events.append(
+            Event(
+                team_id=team.id or 0,
+                client_id=referrer.id or 0,
+                kind=EventKind.REFERRAL,
+                happened_on=today - dt.timedelta(days=rng.randint(20, 300)),
+                referred_client_id=newcomer.id,
+                created_by=owner,
+                created_at=now,
+            )
+        )
+    return events

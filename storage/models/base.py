@@ -1,0 +1,58 @@
+"""Shared column types and the metadata every table registers on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import CheckConstraint, DateTime, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlmodel import SQLModel
+
+# Stable constraint names, so Alembic migrations can refer to them on every backend.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = SQLModel.metadata
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp that is always UTC-aware in Python, whatever the backend stores.
+
+    SQLite keeps no time zone, so naive values coming back are UTC by construction.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    """Now in UTC; only for row defaults. Business logic takes `now` as a parameter."""
+    return dt.datetime.now(dt.UTC)
+
+
+def one_of(column: str, values: type[StrEnum] | tuple[str, ...], name: str) -> CheckConstraint:
+    """A CHECK that keeps a text column inside a closed set of values."""
+    allowed = tuple(v.value for v in values) if isinstance(values, type) else values
+    quoted = ", ".join(f"'{v}'" for v in allowed)
+    return CheckConstraint(f"{column} IN ({quoted})", name=name)

@@ -1,0 +1,143 @@
+"""A team's clients and what happened with them: sales, events and the team's ratings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.models.base import UTCDateTime, one_of, utcnow
+
+
+class ClientKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+class ClientStatus(StrEnum):
+    PROSPECT = "prospect"
+    ACTIVE = "active"
+    DECLINED = "declined"
+    ARCHIVED = "archived"
+
+
+class EventKind(StrEnum):
+    REFERRAL = "referral"
+    COMPLAINT = "complaint"
+    COMPLIMENT = "compliment"
+
+
+class Client(SQLModel, table=True):
+    """A client or prospect of one team, with the traits the ideal profile looks at."""
+
+    __tablename__ = "client"
+    __table_args__ = (
+        # name_key is casefolded with ё→е in Python: database collations fold only ASCII.
+        UniqueConstraint("team_id", "name_key"),
+        one_of("kind", ClientKind, "kind"),
+        one_of("status", ClientStatus, "status"),
+        CheckConstraint(
+            "birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100", name="birth_year"
+        ),
+        CheckConstraint("income IS NULL OR income >= 0", name="income"),
+        CheckConstraint("employees IS NULL OR employees >= 0", name="employees"),
+        Index("ix_client_team_id_status", "team_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200)
+    kind: str = Field(default=ClientKind.ORGANISATION, max_length=16)
+    status: str = Field(default=ClientStatus.ACTIVE, max_length=16)
+    # Demographics (all optional: personal traits of private persons are never required).
+    gender: str | None = Field(default=None, max_length=16)
+    birth_year: int | None = None
+    city: str | None = Field(default=None, max_length=100)
+    income: int | None = Field(default=None, sa_type=BigInteger)  # yearly, minor units
+    education: str | None = Field(default=None, max_length=32)
+    interests: list[str] | None = Field(default=None, sa_type=JSON)
+    industry: str | None = Field(default=None, max_length=100)
+    employees: int | None = None
+    decision: str | None = Field(default=None, max_length=32)  # how they decide
+    source: str | None = Field(default=None, max_length=64)  # how they found the team
+    segment: str | None = Field(default=None, max_length=64)
+    acquired_on: dt.date | None = None
+    referred_by_id: int | None = Field(default=None, foreign_key="client.id", ondelete="SET NULL")
+    notes: str | None = Field(default=None, sa_type=Text)
+    status_changed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    anonymised_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Sale(SQLModel, table=True):
+    """One sale: money in integer minor units of the team's currency."""
+
+    __tablename__ = "sale"
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="amount"),
+        CheckConstraint("cost IS NULL OR cost >= 0", name="cost"),
+        CheckConstraint("minutes IS NULL OR minutes >= 0", name="minutes"),
+        # An imported row's fingerprint: importing the same file twice adds nothing.
+        UniqueConstraint("team_id", "source_ref"),
+        Index("ix_sale_team_id_sold_on", "team_id", "sold_on"),
+        Index("ix_sale_client_id", "client_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
+    sold_on: dt.date
+    amount: int = Field(sa_type=BigInteger)
+    cost: int | None = Field(default=None, sa_type=BigInteger)
+    minutes: int | None = None
+    due_on: dt.date | None = None
+    paid_on: dt.date | None = None
+    source_ref: str | None = Field(default=None, max_length=64)
+    created_by: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Event(SQLModel, table=True):
+    """A referral, complaint or compliment."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        one_of("kind", EventKind, "kind"),
+        Index("ix_event_team_id_kind", "team_id", "kind"),
+        Index("ix_event_client_id", "client_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
+    kind: str = Field(max_length=16)
+    happened_on: dt.date
+    note: str | None = Field(default=None, sa_type=Text)
+    referred_client_id: int | None = Field(
+        default=None, foreign_key="client.id", ondelete="SET NULL"
+    )
+    created_by: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Rating(SQLModel, table=True):
+    """One member's judgement of a client on one criterion, 1–5 (5 best); the newest counts."""
+
+    __tablename__ = "rating"
+    __table_args__ = (
+        CheckConstraint("value BETWEEN 1 AND 5", name="value"),
+        Index("ix_rating_team_id_client_id", "team_id", "client_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
+    user_id: int = Field(sa_type=BigInteger)
+    rated_on: dt.date
+    criterion: str = Field(max_length=32)
+    value: int
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

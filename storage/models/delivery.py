@@ -1,0 +1,60 @@
+"""Exactly-once bookkeeping: digests per team and week, processed updates, the scheduler lease."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.models.base import UTCDateTime, one_of, utcnow
+
+
+class DeliveryStatus(StrEnum):
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class DigestDelivery(SQLModel, table=True):
+    """A team's digest for one ISO week: claimed before sending, marked sent right after."""
+
+    __tablename__ = "digest_delivery"
+    __table_args__ = (
+        UniqueConstraint("team_id", "iso_week"),
+        one_of("status", DeliveryStatus, "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    iso_week: str = Field(max_length=8)
+    status: str = Field(default=DeliveryStatus.CLAIMED, max_length=8)
+    attempts: int = 0
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """The at-least-once ledger: an update seen here is not processed again (pruned after 24 h)."""
+
+    __tablename__ = "processed_update"
+
+    bot_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    update_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    processed_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+class SchedulerLease(SQLModel, table=True):
+    """Which instance runs the digest scheduler, until when."""
+
+    __tablename__ = "scheduler_lease"
+
+    name: str = Field(primary_key=True, max_length=32)
+    holder: str = Field(max_length=64)
+    expires_at: dt.datetime = Field(sa_type=UTCDateTime)

@@ -1,0 +1,45 @@
+"""Conversation state that must survive a restart, and the 24-hour undo stack."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Index
+from sqlmodel import Field, SQLModel
+
+from storage.models.base import UTCDateTime, utcnow
+
+
+class DialogState(SQLModel, table=True):
+    """A dialog in progress for one user in one chat; written in the update's own transaction."""
+
+    __tablename__ = "dialog_state"
+
+    chat_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    user_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="CASCADE")
+    dialog: str = Field(max_length=32)
+    step: str = Field(max_length=32)
+    data: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class PendingUndo(SQLModel, table=True):
+    """What it takes to undo one confirmed change, kept for 24 hours."""
+
+    __tablename__ = "pending_undo"
+    __table_args__ = (Index("ix_pending_undo_expires_at", "expires_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    user_id: int = Field(sa_type=BigInteger)
+    action: str = Field(max_length=48)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: dt.datetime = Field(sa_type=UTCDateTime)
+    done: bool = False

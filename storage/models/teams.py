@@ -1,0 +1,103 @@
+"""Teams, their members and per-user preferences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import JSON, BigInteger, CheckConstraint, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.models.base import UTCDateTime, one_of, utcnow
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    ADMIN = "admin"
+    MEMBER = "member"
+
+
+class MemberStatus(StrEnum):
+    ACTIVE = "active"
+    PENDING = "pending"
+
+
+class GradeScale(StrEnum):
+    LETTERS = "A-D"
+    FIVE = "1-5"
+    TEN = "1-10"
+
+
+class Team(SQLModel, table=True):
+    """A Telegram group (or a freelancer's private chat) and its settings."""
+
+    __tablename__ = "team"
+    __table_args__ = (
+        one_of("locale", ("nl", "ru"), "locale"),
+        one_of("grade_scale", GradeScale, "grade_scale"),
+        CheckConstraint(
+            "concentration_threshold > 0 AND concentration_threshold <= 1", name="threshold"
+        ),
+        CheckConstraint("scoring_window_days BETWEEN 30 AND 1830", name="window"),
+        CheckConstraint("digest_weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("digest_minute BETWEEN 0 AND 1439", name="minute"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=BigInteger, unique=True)
+    is_personal: bool = False
+    title: str = Field(default="", max_length=255)
+    locale: str = Field(default="nl", max_length=2)
+    currency: str = Field(default="EUR", max_length=3)
+    timezone: str = Field(default="Europe/Amsterdam", max_length=64)
+    grade_scale: str = Field(default=GradeScale.LETTERS, max_length=8)
+    concentration_threshold: float = 0.25
+    scoring_window_days: int = 365
+    # ISO weekday 0 = Monday; minutes after local midnight.
+    digest_weekday: int = 0
+    digest_minute: int = 9 * 60
+    digest_enabled: bool = True
+    amounts_include_vat: bool = False
+    default_margin: float | None = None
+    members_need_approval: bool = False
+    sensitive_to_admins: bool = False
+    declined_retention_days: int | None = None
+    score_weights: dict[str, float] | None = Field(default=None, sa_type=JSON)
+    onboarded: bool = False
+    active: bool = True
+    # Bumped in the same transaction as every change to the team's data: the analysis cache key.
+    data_version: int = 0
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Member(SQLModel, table=True):
+    """A Telegram user's place in a team."""
+
+    __tablename__ = "member"
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id"),
+        one_of("role", Role, "role"),
+        one_of("status", MemberStatus, "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True, ondelete="CASCADE")
+    user_id: int = Field(sa_type=BigInteger, index=True)
+    role: str = Field(default=Role.MEMBER, max_length=8)
+    status: str = Field(default=MemberStatus.ACTIVE, max_length=8)
+    display_name: str = Field(default="", max_length=128)
+    joined_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class UserPref(SQLModel, table=True):
+    """What one Telegram user chose for themselves: language and the team for private chat."""
+
+    __tablename__ = "user_pref"
+    __table_args__ = (one_of("locale", ("nl", "ru"), "locale"),)
+
+    user_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    locale: str | None = Field(default=None, max_length=2)
+    current_team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

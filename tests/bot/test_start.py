@@ -1,0 +1,110 @@
+"""First contact: /start in private and in a group, /help, /lang, unknown commands."""
+
+from __future__ import annotations
+
+from tests.chat import Chat
+
+
+async def test_private_start_offers_a_personal_team_and_creates_it(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    seen = await chat.send(anna, "/start")
+    assert "Ik ben Kompas" in seen
+    assert seen.buttons == ["Mijn eigen team beginnen"]
+    seen = await chat.press(anna, "Mijn eigen team beginnen")
+    assert "Je eigen team staat klaar" in seen
+    again = await chat.send(anna, "/start")
+    assert "Welkom terug" in again
+
+
+async def test_group_start_by_admin_makes_the_group_a_team(chat: Chat) -> None:
+    owner = chat.person(21, "Olga", "ru")
+    group = chat.group(-500, "Студия «Север»", creator=owner)
+    seen = await chat.send(owner, "/start", chat=group)
+    assert "Студия «Север» теперь команда в Kompas" in seen
+    assert "<b>Студия «Север»</b>" in seen.html
+
+
+async def test_group_start_by_non_admin_is_refused(chat: Chat) -> None:
+    owner = chat.person(21, "Olga", "ru")
+    member = chat.person(22, "Ivan", "ru")
+    group = chat.group(-500, "Студия", creator=owner, members=(member,))
+    seen = await chat.send(member, "/start", chat=group)
+    assert "только её администратор" in seen
+    seen = await chat.send(owner, "/start", chat=group)
+    assert "теперь команда" in seen
+
+
+async def test_group_title_with_html_is_shown_as_text(chat: Chat) -> None:
+    owner = chat.person(21, "Olga", "nl")
+    group = chat.group(-501, "<b>Team</b> & co", creator=owner)
+    seen = await chat.send(owner, "/start", chat=group)
+    assert "&lt;b&gt;Team&lt;/b&gt; &amp; co" in seen.html
+    assert "<b>Team</b> & co is nu een Kompas-team" in seen.text
+
+
+async def test_lang_switches_language_for_the_next_replies(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "ru")
+    assert "Что я умею" in await chat.send(anna, "/help")
+    seen = await chat.send(anna, "/lang nl")
+    assert "vanaf nu spreek ik Nederlands" in seen
+    assert "Wat ik kan" in await chat.send(anna, "/help")
+
+
+async def test_lang_with_buttons_edits_the_question(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    question = await chat.send(anna, "/lang")
+    assert question.buttons == ["Nederlands", "Русский"]
+    seen = await chat.press(anna, "Русский")
+    assert seen.last.message_id == question.last.message_id
+    assert "по-русски" in seen
+
+
+async def test_lang_with_an_unknown_code_says_what_to_type(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    seen = await chat.send(anna, "/lang en")
+    assert "typ /lang nl of /lang ru" in seen
+
+
+async def test_unknown_command_points_to_help_in_the_callers_language(chat: Chat) -> None:
+    ivan = chat.person(12, "Ivan", "ru")
+    seen = await chat.send(ivan, "/frobnicate")
+    assert seen.text == "Команды /frobnicate я не знаю. Список — по /help."
+
+
+async def test_help_for_one_command(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    seen = await chat.send(anna, "/help lang")
+    assert "typ /lang nl of /lang ru" in seen
+    seen = await chat.send(anna, "/help nothing")
+    assert "ken ik niet" in seen
+
+
+async def test_language_code_other_than_nl_or_ru_gets_the_default(chat: Chat) -> None:
+    tom = chat.person(13, "Tom", "en")
+    assert "Wat ik kan" in await chat.send(tom, "/help")
+
+
+async def test_command_menus_are_published_per_language(chat: Chat) -> None:
+    menus = chat.api.commands
+    assert set(menus) == {"", "nl", "ru"}
+    ru = {c["command"]: c["description"] for c in menus["ru"]}
+    nl = {c["command"]: c["description"] for c in menus["nl"]}
+    assert ru["help"] == "Что я умею"
+    assert nl["help"] == "Wat ik kan"
+
+
+async def test_a_redelivered_update_is_processed_once(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    first = await chat.send(anna, "/help", update_id=4242)
+    again = await chat.send(anna, "/help", update_id=4242)
+    assert first.messages and not again.messages
+
+
+async def test_a_forged_button_for_another_team_changes_nothing(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    await chat.send(anna, "/lang")
+    message = chat.api.in_chat(11)[-1]
+    seen = await chat.press_data(anna, message, "lang:999:ru")
+    assert not seen.messages
+    assert chat.api.callback_answers[-1]["text"] == "Deze knop werkt niet meer."
+    assert "Wat ik kan" in await chat.send(anna, "/help")

@@ -1,0 +1,145 @@
+"""Drives the real Application through the local Bot API, the way people in a chat would."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.render.text import html_to_text
+from bot.settings import Settings
+from bot.transport import LocalBotApi, Sent
+from bot.updates import Person, UpdateFactory
+
+
+@dataclass
+class Seen:
+    """What one update made appear in the chat: new messages and edited ones, in order."""
+
+    messages: list[Sent]
+
+    @property
+    def text(self) -> str:
+        """All of it as plain text, the way a phone would show the words."""
+        return "\n".join(html_to_text(m.text) for m in self.messages)
+
+    @property
+    def html(self) -> str:
+        return "\n".join(m.text for m in self.messages)
+
+    @property
+    def last(self) -> Sent:
+        return self.messages[-1]
+
+    @property
+    def buttons(self) -> list[str]:
+        return [label for m in self.messages for label in m.button_labels]
+
+    def __contains__(self, words: str) -> bool:
+        return words in self.text
+
+
+class Chat:
+    """One local Telegram: private chats, groups and people, all talking to one Application."""
+
+    def __init__(self, app: Application, api: LocalBotApi) -> None:
+        self.app = app
+        self.api = api
+        self.factory = UpdateFactory(api, app.bot)
+        self._seen: list[Sent] = []
+        api.on_send = lambda message, _edited: self._seen.append(message)
+
+    @classmethod
+    async def start(cls, engine: Engine, clock, settings: Settings | None = None) -> Chat:  # type: ignore[no-untyped-def]
+        api = LocalBotApi()
+        app = build_application(settings or Settings(), engine, request=api, clock=clock)
+        await app.initialize()
+        if app.post_init:
+            await app.post_init(app)
+        return cls(app, api)
+
+    async def stop(self) -> None:
+        await self.app.shutdown()
+
+    def person(self, user_id: int, name: str, language_code: str | None = None) -> Person:
+        self.api.add_private_chat(user_id, name)
+        return Person(user_id, name, language_code)
+
+    def group(
+        self,
+        chat_id: int,
+        title: str,
+        *,
+        creator: Person,
+        admins: tuple[Person, ...] = (),
+        members: tuple[Person, ...] = (),
+    ) -> int:
+        self.api.add_group(chat_id, title)
+        self.api.set_member(chat_id, creator.user_id, "creator")
+        for admin in admins:
+            self.api.set_member(chat_id, admin.user_id, "administrator")
+        for member in members:
+            self.api.set_member(chat_id, member.user_id, "member")
+        return chat_id
+
+    async def send(
+        self,
+        person: Person,
+        text: str,
+        *,
+        chat: int | None = None,
+        reply_to: Sent | None = None,
+        update_id: int | None = None,
+    ) -> Seen:
+        update = self.factory.message(
+            person,
+            chat if chat is not None else person.user_id,
+            text,
+            reply_to=reply_to,
+            update_id=update_id,
+        )
+        return await self._process(update)
+
+    async def reply(self, person: Person, text: str, *, chat: int) -> Seen:
+        """Answer the bot's latest message in a group chat, as tapping 'reply' does."""
+        latest = self.api.in_chat(chat)[-1]
+        return await self.send(person, text, chat=chat, reply_to=latest)
+
+    async def upload(
+        self,
+        person: Person,
+        name: str,
+        content: bytes,
+        *,
+        chat: int | None = None,
+        caption: str = "",
+    ) -> Seen:
+        update = self.factory.message(
+            person, chat if chat is not None else person.user_id, caption, document=(name, content)
+        )
+        return await self._process(update)
+
+    async def press(
+        self, person: Person, label: str, *, chat: int | None = None, message: Sent | None = None
+    ) -> Seen:
+        """Press the button labelled `label` on the newest message (in `chat`) that has it."""
+        chat_id = chat if chat is not None else person.user_id
+        if message is None:
+            candidates = [m for m in self.api.in_chat(chat_id) if label in m.button_labels]
+            if not candidates:
+                raise AssertionError(f"no button {label!r} in chat {chat_id}")
+            message = candidates[-1]
+        return await self.press_data(person, message, message.button_data(label))
+
+    async def press_data(
+        self, person: Person, message: Sent, data: str, update_id: int | None = None
+    ) -> Seen:
+        return await self._process(self.factory.press(person, message, data, update_id=update_id))
+
+    async def _process(self, update) -> Seen:  # type: ignore[no-untyped-def]
+        self._seen = []
+        await self.app.process_update(update)
+        seen, self._seen = self._seen, []
+        return Seen(seen)
