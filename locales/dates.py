@@ -1,27 +1,146 @@
-"""Dates and weekdays: formatted with Babel/CLDR and parsed as people type them."""
+"""Dates, weekdays and times of day: formatted by Babel/CLDR, parsed as people type them.
+
+How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces do not matter)
+-----------------------------------------------------------------------------------------
+* Day first, always: ``23-11-2026``, ``23.11.2026``, ``23/11/2026``, ``3-1-2026``; the two
+  separators must be the same. ISO ``2026-11-23`` is the one year-first form.
+* Without a year, the day is in ``today``'s year: ``23-11``, ``23.11``, ``23.11.``.
+* A two-digit year is in this century: ``23.11.26`` is 2026. Four-digit years run 1900–2199.
+* Month names in Dutch or Russian, full, CLDR-abbreviated or any unambiguous start of three
+  letters or more: ``23 november 2026``, ``3 nov``, ``3 нояб. 2026 г.``, ``23 ноября``, ``3 мар``.
+  So every style ``format_date`` writes reads back.
+* Words, in either language: ``vandaag``/``сегодня``, ``gisteren``/``вчера``,
+  ``eergisteren``/``позавчера``.
+* A form that reads but names no real day (``31-02-2026``) gets its own error.
+
+Times of day: ``9``, ``9:00``, ``09.30``, ``21:15``, optionally followed by ``u``, ``uur``, ``h``
+or ``ч``; hours 0–23, minutes two digits 00–59.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 
 from babel.dates import format_date as _babel_date
-from babel.dates import get_day_names
+from babel.dates import format_time as _babel_time
+from babel.dates import get_day_names, get_month_names
 
 from locales.errors import N_, InputError
+from locales.numbers import BLANKS, shown_text
+
+STYLES = ("short", "medium", "long")
+YEARS = range(1900, 2200)
+
+DATE_EMPTY = N_("Type a date, for example 23-11-2026 or today.")
+DATE_UNREADABLE = N_("“{text}” is not a date I can read. Try 23-11-2026 or today.")
+DATE_NOT_REAL = N_("“{text}” is not a real date. Check the day and the month.")
+TIME_UNREADABLE = N_("“{text}” is not a time I can read. Try 9:00 or 21:15.")
+
+_DAYS_AGO = {
+    "vandaag": 0,
+    "сегодня": 0,
+    "gisteren": 1,
+    "вчера": 1,
+    "eergisteren": 2,
+    "позавчера": 2,
+}
+_DAY_FIRST = re.compile(
+    r"(?P<day>[0-9]{1,2})(?P<sep>[-./])(?P<month>[0-9]{1,2})"
+    r"(?:(?P=sep)(?P<year>[0-9]{4}|[0-9]{2})?)?"
+)
+_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})")
+_NAMED = re.compile(r"(?P<day>[0-9]{1,2})\.? ?(?P<month>[^\W\d_]+)\.?(?: (?P<year>[0-9]{4}))?")
+_YEAR_MARK = re.compile(r"(?<=[0-9]) ?(?:г|года?)\.?$")
+_TIME = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?(?: ?(?:u|uur|h|ч))?")
 
 
 def format_date(day: dt.date, locale: str, *, style: str = "medium") -> str:
+    """A date in CLDR's short (`23-11-2026`), medium (`23 nov 2026`) or long style."""
+    if style not in STYLES:
+        raise ValueError(f"date style must be one of {STYLES}, not {style!r}")
     return _babel_date(day, format=style, locale=locale)
 
 
 def format_weekday(iso_weekday: int, locale: str) -> str:
+    """The weekday's full name, 0 = Monday (as `date.weekday()`): `maandag`, `понедельник`."""
+    if not 0 <= iso_weekday <= 6:
+        raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), not {iso_weekday}")
     return get_day_names("wide", locale=locale)[iso_weekday]
 
 
+def format_time(minutes_after_midnight: int, locale: str) -> str:
+    """A time of day in CLDR's short style: `09:00`."""
+    if not 0 <= minutes_after_midnight < 24 * 60:
+        raise ValueError(f"a time of day is 0 to 1439 minutes, not {minutes_after_midnight}")
+    hour, minute = divmod(minutes_after_midnight, 60)
+    return _babel_time(dt.time(hour, minute), format="short", locale=locale)
+
+
 def parse_date(text: str, locale: str, *, today: dt.date) -> dt.date:
-    for fmt in ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise InputError(N_("“{text}” is not a date I can read. Try 23-11-2026."), text=text)
+    """A date as typed, day first (rules in the module docstring); `today` anchors the words."""
+    cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е")
+    if not cleaned:
+        raise InputError(DATE_EMPTY)
+    if cleaned in _DAYS_AGO:
+        return today - dt.timedelta(days=_DAYS_AGO[cleaned])
+    cleaned = _YEAR_MARK.sub("", cleaned)
+    for form in (_ISO, _DAY_FIRST, _NAMED):
+        if match := form.fullmatch(cleaned):
+            return _day(match, text, today)
+    raise InputError(DATE_UNREADABLE, text=shown_text(text))
+
+
+def parse_time(text: str) -> int:
+    """A time of day as typed (`9`, `9:00`, `09.30`, `21:15`), in minutes after midnight."""
+    cleaned = BLANKS.sub(" ", text or "").strip().casefold()
+    match = _TIME.fullmatch(cleaned)
+    if match is None:
+        raise InputError(TIME_UNREADABLE, text=shown_text(text))
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if hour > 23 or minute > 59:
+        raise InputError(TIME_UNREADABLE, text=shown_text(text))
+    return hour * 60 + minute
+
+
+def _day(match: re.Match[str], text: str, today: dt.date) -> dt.date:
+    month = match["month"]
+    number = int(month) if month.isascii() and month.isdigit() else _month_named(month)
+    if number is None:
+        raise InputError(DATE_UNREADABLE, text=shown_text(text))
+    year = match["year"]
+    if year is None:
+        full_year = today.year
+    elif len(year) == 2:
+        full_year = today.year // 100 * 100 + int(year)
+    else:
+        full_year = int(year)
+    if full_year not in YEARS:
+        raise InputError(DATE_NOT_REAL, text=shown_text(text))
+    try:
+        return dt.date(full_year, number, int(match["day"]))
+    except ValueError:
+        raise InputError(DATE_NOT_REAL, text=shown_text(text)) from None
+
+
+def _month_named(word: str) -> int | None:
+    """The month a Dutch or Russian name, abbreviation or unambiguous start (3+ letters) names."""
+    names = _month_names()
+    if word in names:
+        return names[word]
+    if len(word) < 3:
+        return None
+    months = {month for name, month in names.items() if name.startswith(word)}
+    return months.pop() if len(months) == 1 else None
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in ("nl", "ru"):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for month, name in get_month_names(width, context, locale=locale).items():
+                    names[name.casefold().replace("ё", "е").rstrip(".")] = month
+    return names

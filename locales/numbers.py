@@ -1,68 +1,399 @@
-"""Numbers, money and percentages: formatted with Babel/CLDR and parsed as people type them."""
+"""Numbers, money, percentages and durations: formatted by Babel/CLDR, parsed as people type them.
+
+Formatting is CLDR's for the locale (``€ 1.250,50`` in nl, ``1 250,50 €`` in ru, with CLDR's
+no-break spaces). Rounding for display is half away from zero (``€ 1.250,50`` shown whole is
+``€ 1.251``), as people round, not banker's rounding.
+
+How typed numbers are read (nl and ru alike unless said otherwise)
+-------------------------------------------------------------------
+* Spaces of every kind (normal, NBSP U+00A0, narrow NBSP U+202F, thin U+2009, figure U+2007)
+  are one and the same; zero-width characters are dropped. Only ASCII digits count.
+* Spaces inside a number group thousands; a single ``.`` or ``,`` next to them is the decimal
+  separator: ``1 250,50``, ``1 250.50``.
+* Both ``.`` and ``,``: the last one is the decimal separator, the other groups:
+  ``1.250,50`` and ``1,250.50`` are both 1250.50.
+* One separator used more than once groups: ``1.250.000``.
+* A single ``,`` is the decimal comma (both languages write it so): ``1,250`` is 1.25.
+* A single ``.`` is where the languages differ:
+  - nl: it groups thousands when it stands like a thousands separator, i.e. 1–3 digits (not
+    a lone 0) before it and exactly three after: ``1.250`` = 1250, ``12.500`` = 12500; any other
+    dot is a decimal point: ``12.50``, ``1250.5``, ``0.250``.
+  - ru: always a decimal point. Russians group with spaces, and a phone keypad offers a dot
+    for the decimal comma: ``1.250`` = 1,25.
+* Grouping is in threes or the text is not a number: ``1 25``, ``1,2,3``, ``1.2.3`` are errors.
+* Money only: ``,-`` (or ``,--``/``.-``) after a whole amount means no cents: ``€ 1.250,-``.
+* Digits typed after the decimal separator count, trailing zeros included: ``12,500`` is an
+  error for EUR, not 12,50, because its writer may have meant twelve thousand five hundred.
+* A minus (``-``, ``−`` U+2212, or ``–`` which phones put in its place) may stand before or after
+  the currency sign: ``-€ 12``, ``€ -12``, ``-12 €``. ``-0`` is zero.
+* Nothing of 10^11 or more (money: major units) is real input here: such a number, an exponent
+  (``1e5``), ``NaN`` or ``Infinity`` is an error. Text over 64 characters is not read at all.
+* Money carries the team's currency only, before or after the number, written as its ISO code,
+  its CLDR symbol in nl, ru or en, or a common word (``€``, ``EUR``, ``euro``, ``евро``, ``₽``,
+  ``руб.``, ``р``, ``US$``, ``$`` …), any case. Another currency's sign or code is an error.
+* Percentages: the number is in percent, with or without ``%``: ``25``, ``25%`` and ``12,5 %``
+  read as 0.25 and 0.125; it must lie within 0–100 %.
+* Durations: a bare whole number is minutes (``90``); ``1:30`` is hours and minutes; otherwise
+  numbers carry units, Dutch, Russian or English, long or short: ``1,5u``, ``1,5 uur``, ``2h``,
+  ``1u30``, ``90 min``, ``2 ч``, ``1,5 часа``, ``45 мин``, ``1 час 30 минут``, ``anderhalf uur``,
+  ``полчаса``. A bare number with decimals (``1,5``) is an error: minutes or hours is a guess.
+  Fractions of a minute round half up. The limit is 10^6 minutes.
+
+Every error is an ``InputError`` whose message id says what to type instead.
+"""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
-from babel.numbers import format_currency, format_decimal, get_currency_precision
+from babel import Locale
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    get_currency_precision,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+    list_currencies,
+)
 from babel.numbers import format_percent as _babel_percent
+from babel.units import format_unit
 
 from locales.errors import N_, InputError
 
+LIMIT = Decimal(10) ** 11  # at or above this (money: in major units) a number is a typo
+MAX_MINUTES = 10**6  # some 16 700 hours: no sale takes that long
+MAX_TEXT = 64  # longer text is not a number anyone typed
+SHOWN_TEXT = 24  # how much of the user's text an error quotes back
+BLANKS = re.compile(r"[\s\u200b\u2060\ufeff]+")  # \s covers NBSP, narrow NBSP and thin spaces
+
+NUMBER_EMPTY = N_("Type a number, for example 12 or 12,5.")
+NUMBER_UNREADABLE = N_("“{text}” is not a number I can read. Try 12 or 12,5.")
+AMOUNT_EMPTY = N_("Type an amount, for example 1250,50.")
+AMOUNT_UNREADABLE = N_("“{text}” is not an amount I can read. Try 1250,50.")
+WRONG_CURRENCY = N_("“{text}” is not in {currency}, the team's currency. Type it like {example}.")
+NEGATIVE = N_("“{text}” can't be below zero here. Type it without the minus.")
+ZERO = N_("The amount can't be zero here. Type an amount above zero.")
+TOO_PRECISE = N_("“{text}” has too many digits after the comma. Try {example}.")
+TOO_LARGE = N_("“{text}” is too large to be real. Check the number of zeros.")
+ABOVE_MAXIMUM = N_("“{text}” is too high here: the most is {maximum}.")
+PERCENT_EMPTY = N_("Type a percentage, for example 25 or 12,5%.")
+PERCENT_UNREADABLE = N_("“{text}” is not a percentage I can read. Try 25 or 12,5%.")
+PERCENT_RANGE = N_("“{text}” is not between 0 and 100%. Type a percentage from 0 to 100.")
+DURATION_EMPTY = N_("Type how long it took, for example 90 min or 1,5 h.")
+DURATION_UNREADABLE = N_("“{text}” is not a duration I can read. Try 90 min, 1,5 h or 1:30.")
+DURATION_AMBIGUOUS = N_("Is “{text}” minutes or hours? Type 90 min or 1,5 h.")
+
+_MINUS = "-−–"
+_SIGN = r"[\-−–+]"
+_NUMBER = r"[0-9.,](?:[0-9., ]*[0-9])?"
+_WHOLE = r"[.,]-{1,2}"
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3})+")
+_DIGITS = re.compile(r"[0-9]*")
+
+# Words people write for a currency besides its code and CLDR symbols.
+_CURRENCY_WORDS = {
+    "EUR": ("euro", "euro's", "евро"),
+    "RUB": ("руб", "руб.", "р", "р.", "рубль", "рубля", "рублей", "roebel", "roebels"),
+    "USD": ("$", "dollar", "dollars", "долл", "долл.", "доллар", "доллара", "долларов"),
+    "JPY": ("¥", "yen", "иен", "иена", "иены"),
+}
+
 
 def currency_digits(currency: str) -> int:
+    """How many minor-unit digits the currency has (EUR 2, JPY 0), from CLDR."""
     return get_currency_precision(currency)
 
 
 def format_money(minor: int, currency: str, locale: str, *, whole: bool = False) -> str:
-    digits = currency_digits(currency)
-    amount = Decimal(minor).scaleb(-digits)
-    if whole:
-        return format_currency(
-            round(amount),
-            currency,
-            locale=locale,
-            format_type="standard",
-            currency_digits=False,
-            decimal_quantization=True,
-        ).replace(",00", "")
-    return format_currency(amount, currency, locale=locale)
+    """Integer minor units as CLDR money text; `whole` rounds to whole units for compact cards."""
+    amount = Decimal(minor).scaleb(-currency_digits(currency))
+    if not whole:
+        return format_currency(amount, currency, locale=locale)
+    pattern = _fixed_decimals(Locale.parse(locale).currency_formats["standard"].pattern, 0)
+    return format_currency(
+        _rounded(amount, 0), currency, format=pattern, locale=locale, currency_digits=False
+    )
 
 
 def format_number(value: float | int | Decimal, locale: str, *, decimals: int | None = None) -> str:
+    """A plain number; CLDR's default precision (up to 3 decimals) unless `decimals` fixes it."""
     if decimals is None:
         return format_decimal(value, locale=locale)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale)
+    pattern = _fixed_decimals(Locale.parse(locale).decimal_formats[None].pattern, decimals)
+    return format_decimal(_rounded(value, decimals), format=pattern, locale=locale)
 
 
-def format_percent(fraction: float, locale: str, *, decimals: int = 0) -> str:
-    pattern = None if decimals == 0 else "#,##0." + "0" * decimals + "%"
-    return _babel_percent(fraction, format=pattern, locale=locale)
+def format_percent(fraction: float | Decimal, locale: str, *, decimals: int = 0) -> str:
+    """A fraction as CLDR percent text: 0.25 is `25%` in nl, `25 %` in ru."""
+    pattern = _fixed_decimals(Locale.parse(locale).percent_formats[None].pattern, decimals)
+    return _babel_percent(_rounded(fraction, decimals + 2), format=pattern, locale=locale)
+
+
+def format_duration(minutes: int, locale: str) -> str:
+    """Minutes as short CLDR units: `1 uur 30 min`, `1 ч 30 мин`, `45 min`."""
+    if minutes < 0:
+        raise ValueError(f"a duration is never negative: {minutes}")
+    hours, rest = divmod(minutes, 60)
+    parts = [format_unit(hours, "duration-hour", length="short", locale=locale)] if hours else []
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", length="short", locale=locale))
+    return " ".join(parts)
 
 
 def parse_number(
-    text: str, locale: str, *, allow_negative: bool = False, max_decimals: int | None = None
+    text: str,
+    locale: str,
+    *,
+    allow_negative: bool = False,
+    max_decimals: int | None = None,
+    maximum: Decimal | int | None = None,
 ) -> Decimal:
-    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text or "")
-    if locale == "ru":
-        cleaned = cleaned.replace(",", ".")
-    else:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise InputError(N_("“{text}” is not a number I can read."), text=text) from None
-    if value < 0 and not allow_negative:
-        raise InputError(N_("“{text}” is not a number I can read."), text=text)
-    return value
+    """A number as typed in the locale (rules in the module docstring); `maximum` is inclusive."""
+    cleaned = _clean(text, NUMBER_EMPTY, NUMBER_UNREADABLE)
+    match = _NUMBER_TEXT.fullmatch(cleaned)
+    typed = _read(match["number"], match["sign"], locale) if match else None
+    if typed is None:
+        raise InputError(NUMBER_UNREADABLE, text=shown_text(text))
+    _check(typed, text, locale, allow_negative=allow_negative, max_decimals=max_decimals)
+    if maximum is not None and typed.value > maximum:
+        raise InputError(
+            ABOVE_MAXIMUM, text=shown_text(text), maximum=format_number(maximum, locale)
+        )
+    return typed.value
 
 
-def parse_money(text: str, currency: str, locale: str, **limits: object) -> int:
-    value = parse_number(re.sub(r"[€$₽]|EUR|RUB", "", text or ""), locale)
-    return int(value.scaleb(currency_digits(currency)))
+def parse_money(
+    text: str, currency: str, locale: str, *, allow_negative: bool = False, allow_zero: bool = True
+) -> int:
+    """An amount in the team's currency as typed in the locale, as integer minor units."""
+    cleaned = _clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE)
+    match = _money_text(currency).fullmatch(cleaned)
+    if match is None or (match["before"] and match["after"]) or (match["sign"] and match["sign2"]):
+        if _names_other_currency(cleaned, currency):
+            example = format_money(
+                1250 * 10 ** currency_digits(currency), currency, locale, whole=True
+            )
+            symbol = get_currency_symbol(currency, locale)
+            raise InputError(
+                WRONG_CURRENCY, text=shown_text(text), currency=symbol, example=example
+            )
+        raise InputError(AMOUNT_UNREADABLE, text=shown_text(text))
+    typed = _read(match["number"], match["sign"] or match["sign2"], locale)
+    if typed is None:
+        raise InputError(AMOUNT_UNREADABLE, text=shown_text(text))
+    digits = currency_digits(currency)
+    _check(typed, text, locale, allow_negative=allow_negative, max_decimals=digits)
+    if typed.value == 0 and not allow_zero:
+        raise InputError(ZERO)
+    return int(typed.value.scaleb(digits))
 
 
 def parse_percent(text: str, locale: str) -> Decimal:
-    return parse_number((text or "").replace("%", ""), locale) / 100
+    """A percentage as typed (`25`, `25%`, `12,5 %`), returned as a fraction within 0–1."""
+    cleaned = _clean(text, PERCENT_EMPTY, PERCENT_UNREADABLE)
+    match = _PERCENT_TEXT.fullmatch(cleaned)
+    typed = _read(match["number"], match["sign"], locale) if match else None
+    if typed is None:
+        raise InputError(PERCENT_UNREADABLE, text=shown_text(text))
+    if not 0 <= typed.value <= 100:
+        raise InputError(PERCENT_RANGE, text=shown_text(text))
+    return typed.value.scaleb(-2)
+
+
+def parse_duration(text: str, locale: str) -> int:
+    """A duration as typed (`90`, `1,5 uur`, `1:30`, `2 ч`), in whole minutes."""
+    cleaned = _clean(text, DURATION_EMPTY, DURATION_UNREADABLE).casefold().replace("ё", "е")
+    for word, replacement in _DURATION_WORDS:
+        cleaned = word.sub(replacement, cleaned)
+    if clock := _CLOCK.fullmatch(cleaned):
+        total = Decimal(int(clock["hours"]) * 60 + int(clock["minutes"]))
+    else:
+        total = _duration_in_minutes(cleaned, text, locale)
+    if total >= MAX_MINUTES:
+        raise InputError(TOO_LARGE, text=shown_text(text))
+    return int(_rounded(total, 0))
+
+
+def shown_text(text: str) -> str:
+    """The user's text as quoted back in an error: one line, short enough for a phone."""
+    cleaned = BLANKS.sub(" ", text or "").strip()
+    return cleaned if len(cleaned) <= SHOWN_TEXT else cleaned[: SHOWN_TEXT - 1] + "…"
+
+
+@dataclass(frozen=True)
+class _Typed:
+    value: Decimal
+    decimals: int  # digits typed after the decimal separator, trailing zeros included
+
+
+_NUMBER_TEXT = re.compile(rf"(?P<sign>{_SIGN})? ?(?P<number>{_NUMBER})")
+_PERCENT_TEXT = re.compile(
+    rf"(?P<sign>{_SIGN})? ?(?P<number>{_NUMBER}) ?(?:%|procent|проц\.?|процент(?:а|ов)?)?",
+    re.IGNORECASE,
+)
+_HOUR_UNITS = "h|hr|hrs|hour|hours|u|uur|uren|ч|час|часа|часов"
+_MINUTE_UNITS = "m|min|mins|minute|minutes|minuut|minuten|м|мин|минута|минуты|минут|минуту"
+_DURATION = re.compile(
+    rf"(?:(?P<hours>{_NUMBER})? ?(?P<hour_unit>{_HOUR_UNITS})\.?)?"
+    rf"(?: ?(?:en |и )?(?P<minutes>{_NUMBER}) ?(?P<minute_unit>(?:{_MINUTE_UNITS})\.?)?)?"
+)
+_CLOCK = re.compile(r"(?P<hours>[0-9]{1,4}):(?P<minutes>[0-5][0-9])")
+# Spoken amounts, in this order: "een half uur" is not "1 half uur".
+_DURATION_WORDS = [
+    (re.compile(rf"\b(?:{words})\b"), value)
+    for words, value in (
+        ("(?:een )?half ?uur", "30 min"),
+        ("anderhalf", "1,5"),
+        ("een|één", "1"),
+        ("полтора", "1,5"),
+        ("пол ?часа", "30 мин"),
+    )
+]
+
+
+def _clean(text: str, empty: str, unreadable: str) -> str:
+    """The text with its spaces made plain and single; errors for empty or overlong text."""
+    cleaned = BLANKS.sub(" ", text or "").strip()
+    if not cleaned:
+        raise InputError(empty)
+    if len(cleaned) > MAX_TEXT:
+        raise InputError(unreadable, text=shown_text(text))
+    return cleaned
+
+
+def _read(number: str, sign: str | None, locale: str) -> _Typed | None:
+    """Digits with separators read by the locale's rules, or None when they are not one number."""
+    whole = re.search(rf"{_WHOLE}$", number)
+    if whole:
+        number = number[: whole.start()]
+    separators = _separators(number, locale, whole_mark=whole[0][0] if whole else None)
+    if separators is None:
+        return None
+    group, decimal = separators
+    if decimal and number.count(decimal) != 1:
+        return None
+    integer, fraction = number.split(decimal) if decimal else (number, "")
+    if decimal and (not fraction or not _DIGITS.fullmatch(fraction)):
+        return None
+    if group:
+        if not _GROUPED.fullmatch(integer.replace(group, " ")):
+            return None
+        integer = integer.replace(group, "")
+    if not _DIGITS.fullmatch(integer) or not (integer or fraction):
+        return None
+    value = Decimal(f"{integer or 0}.{fraction}" if fraction else integer)
+    if sign and sign in _MINUS and value:
+        value = -value
+    return _Typed(value, len(fraction))
+
+
+def _separators(
+    number: str, locale: str, *, whole_mark: str | None
+) -> tuple[str | None, str | None] | None:
+    """Which mark groups thousands and which is the decimal separator, by the docstring's rules."""
+    marks = [c for c in number if c in ".,"]
+    if " " in number:
+        # Spaces group; a single mark besides them is the decimal separator.
+        if len(marks) > 1 or (whole_mark and marks):
+            return None
+        return " ", (marks[0] if marks else None)
+    if whole_mark:
+        # "1.250,-": the comma was the decimal separator, so a dot can only group.
+        return None if whole_mark in marks else ((marks[0] if marks else None), None)
+    if len(set(marks)) == 2:
+        decimal = number[max(number.rfind("."), number.rfind(","))]
+        return ("," if decimal == "." else "."), decimal
+    if len(marks) > 1 or (marks and _groups_thousands(number, marks[0], locale)):
+        return marks[0], None
+    return None, (marks[0] if marks else None)
+
+
+def _groups_thousands(number: str, mark: str, locale: str) -> bool:
+    """Whether a lone `.` or `,` is the locale's thousands separator (nl `1.250`), not a decimal."""
+    is_group = mark == BLANKS.sub(" ", get_group_symbol(locale))
+    is_decimal = mark == get_decimal_symbol(locale)
+    return is_group and not is_decimal and bool(_GROUPED.fullmatch(number.replace(mark, " ")))
+
+
+def _check(
+    typed: _Typed, text: str, locale: str, *, allow_negative: bool, max_decimals: int | None
+) -> None:
+    if typed.value < 0 and not allow_negative:
+        raise InputError(NEGATIVE, text=shown_text(text))
+    if abs(typed.value) >= LIMIT:
+        raise InputError(TOO_LARGE, text=shown_text(text))
+    if max_decimals is not None and typed.decimals > max_decimals:
+        example = format_number(typed.value, locale, decimals=max_decimals)
+        raise InputError(TOO_PRECISE, text=shown_text(text), example=example)
+
+
+def _duration_in_minutes(cleaned: str, text: str, locale: str) -> Decimal:
+    """Hours and minutes read with their units, in minutes, before rounding."""
+    match = _DURATION.fullmatch(cleaned)
+    if match is None or not (match["hour_unit"] or match["minutes"]):
+        raise InputError(DURATION_UNREADABLE, text=shown_text(text))
+    hours = (
+        _read(match["hours"] or "1", None, locale) if match["hour_unit"] else _Typed(Decimal(0), 0)
+    )
+    minutes = _read(match["minutes"] or "0", None, locale)
+    if hours is None or minutes is None:
+        raise InputError(DURATION_UNREADABLE, text=shown_text(text))
+    if not (match["hour_unit"] or match["minute_unit"]) and minutes.decimals:
+        raise InputError(DURATION_AMBIGUOUS, text=shown_text(text))
+    if max(hours.value, minutes.value) >= LIMIT:
+        raise InputError(TOO_LARGE, text=shown_text(text))
+    return hours.value * 60 + minutes.value
+
+
+@cache
+def _currency_signs(currency: str) -> frozenset[str]:
+    """Every way of writing the currency we accept, casefolded."""
+    signs = {currency, *_CURRENCY_WORDS.get(currency, ())}
+    signs.update(get_currency_symbol(currency, locale) for locale in ("nl", "ru", "en"))
+    return frozenset(sign.casefold() for sign in signs)
+
+
+@cache
+def _money_text(currency: str) -> re.Pattern[str]:
+    signs = "|".join(re.escape(s) for s in sorted(_currency_signs(currency), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<sign>{_SIGN})? ?(?P<before>{signs})? ?(?P<sign2>{_SIGN})? ?"
+        rf"(?P<number>{_NUMBER}(?:{_WHOLE})?) ?(?P<after>{signs})?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _all_currency_signs() -> frozenset[str]:
+    codes = list_currencies()
+    words = {w.casefold() for ws in _CURRENCY_WORDS.values() for w in ws}
+    return frozenset({c.casefold() for c in codes} | words)
+
+
+def _names_other_currency(cleaned: str, currency: str) -> bool:
+    """Whether the text carries a currency sign, code or word that is not the team's."""
+    own = _currency_signs(currency)
+    for token in re.sub(r"[0-9.,\-−–+ ]+", " ", cleaned).casefold().split():
+        if token in own:
+            continue
+        foreign_sign = any(unicodedata.category(c) == "Sc" and c not in "".join(own) for c in token)
+        if foreign_sign or token in _all_currency_signs():
+            return True
+    return False
+
+
+def _fixed_decimals(pattern: str, decimals: int) -> str:
+    """A CLDR number pattern with exactly `decimals` fraction digits, in both its halves."""
+    fraction = "." + "0" * decimals if decimals else ""
+    return re.sub(r"[#0,]*0(?:\.[0#]+)?", lambda m: m[0].split(".")[0] + fraction, pattern)
+
+
+def _rounded(value: float | int | Decimal, decimals: int) -> Decimal:
+    """Half away from zero, as people round; floats go through their shortest repr."""
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -57,6 +57,20 @@ class Translator:
     def error(self, error: InputError) -> Markup:
         return self._(error.message, **error.params)
 
+    def client_count(self, count: int) -> Markup:
+        """`1 klant`, `5 клиентов`: the count of clients with its plural form."""
+        return self.n_("{n} client", "{n} clients", count)
+
+    def relative_week(self, weeks_ago: int) -> Markup:
+        """When a week was, said naturally: `deze week`, `на прошлой неделе`, `3 weken geleden`."""
+        if weeks_ago < 0:
+            raise ValueError(f"weeks_ago is never negative: {weeks_ago}")
+        if weeks_ago == 0:
+            return self._("this week")
+        if weeks_ago == 1:
+            return self._("last week")
+        return self.n_("{n} week ago", "{n} weeks ago", weeks_ago)
+
     # Formats: only this package turns numbers, money and dates into text.
     def money(self, minor: int, currency: str, *, whole: bool = False) -> str:
         return numbers.format_money(minor, currency, self.locale, whole=whole)
@@ -64,8 +78,11 @@ class Translator:
     def number(self, value: float | int | Decimal, *, decimals: int | None = None) -> str:
         return numbers.format_number(value, self.locale, decimals=decimals)
 
-    def percent(self, fraction: float, *, decimals: int = 0) -> str:
+    def percent(self, fraction: float | Decimal, *, decimals: int = 0) -> str:
         return numbers.format_percent(fraction, self.locale, decimals=decimals)
+
+    def duration(self, minutes: int) -> str:
+        return numbers.format_duration(minutes, self.locale)
 
     def date(self, day: dt.date, *, style: str = "medium") -> str:
         return dates.format_date(day, self.locale, style=style)
@@ -73,18 +90,44 @@ class Translator:
     def weekday(self, iso_weekday: int) -> str:
         return dates.format_weekday(iso_weekday, self.locale)
 
-    # Parsing what people type, by the same locale's conventions.
-    def parse_money(self, text: str, currency: str, **limits: Any) -> int:
-        return numbers.parse_money(text, currency, self.locale, **limits)
+    def time(self, minutes_after_midnight: int) -> str:
+        return dates.format_time(minutes_after_midnight, self.locale)
 
-    def parse_number(self, text: str, **limits: Any) -> Decimal:
-        return numbers.parse_number(text, self.locale, **limits)
+    # Parsing what people type, by the same locale's conventions; bad input raises InputError.
+    def parse_money(
+        self, text: str, currency: str, *, allow_negative: bool = False, allow_zero: bool = True
+    ) -> int:
+        return numbers.parse_money(
+            text, currency, self.locale, allow_negative=allow_negative, allow_zero=allow_zero
+        )
+
+    def parse_number(
+        self,
+        text: str,
+        *,
+        allow_negative: bool = False,
+        max_decimals: int | None = None,
+        maximum: Decimal | int | None = None,
+    ) -> Decimal:
+        return numbers.parse_number(
+            text,
+            self.locale,
+            allow_negative=allow_negative,
+            max_decimals=max_decimals,
+            maximum=maximum,
+        )
 
     def parse_percent(self, text: str) -> Decimal:
         return numbers.parse_percent(text, self.locale)
 
+    def parse_duration(self, text: str) -> int:
+        return numbers.parse_duration(text, self.locale)
+
     def parse_date(self, text: str, *, today: dt.date) -> dt.date:
         return dates.parse_date(text, self.locale, today=today)
+
+    def parse_time(self, text: str) -> int:
+        return dates.parse_time(text)
 
 
 @cache

@@ -1,0 +1,206 @@
+"""Dates, weekdays and times of day written as CLDR does and read as people type them."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from locales import InputError
+from locales import dates as d
+from locales.dates import format_date, format_time, format_weekday, parse_date, parse_time
+from tests.locales.checks import LOCALES, NARROW_NBSP, NBSP, assert_said_in_both_languages
+
+TODAY = dt.date(2026, 11, 23)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("locale", "style", "text"),
+    [
+        ("nl", "short", "03-11-2026"),
+        ("nl", "medium", "3 nov 2026"),
+        ("nl", "long", "3 november 2026"),
+        ("ru", "short", "03.11.2026"),
+        ("ru", "medium", f"3 нояб. 2026{NARROW_NBSP}г."),
+        ("ru", "long", f"3 ноября 2026{NARROW_NBSP}г."),
+    ],
+)
+def test_dates_are_written_in_cldr_styles(locale: str, style: str, text: str) -> None:
+    assert format_date(dt.date(2026, 11, 3), locale, style=style) == text
+
+
+def test_an_unknown_date_style_is_a_programming_error() -> None:
+    with pytest.raises(ValueError):
+        format_date(TODAY, "nl", style="full")
+
+
+@pytest.mark.parametrize(
+    ("weekday", "locale", "name"),
+    [
+        (0, "nl", "maandag"),
+        (6, "nl", "zondag"),
+        (0, "ru", "понедельник"),
+        (4, "ru", "пятница"),
+        (6, "ru", "воскресенье"),
+    ],
+)
+def test_weekday_zero_is_monday_as_in_date_weekday(weekday: int, locale: str, name: str) -> None:
+    assert format_weekday(weekday, locale) == name
+
+
+def test_weekday_matches_python_for_a_known_monday() -> None:
+    assert format_weekday(TODAY.weekday(), "nl") == "maandag"
+
+
+@pytest.mark.parametrize("weekday", [-1, 7])
+def test_a_weekday_outside_the_week_is_a_programming_error(weekday: int) -> None:
+    with pytest.raises(ValueError):
+        format_weekday(weekday, "nl")
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"), [(0, "00:00"), (540, "09:00"), (570, "09:30"), (1275, "21:15")]
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_times_of_day_are_written_with_two_digit_hours(locale: str, minutes: int, text: str):
+    assert format_time(minutes, locale) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("23-11-2026", dt.date(2026, 11, 23)),
+        ("23.11.2026", dt.date(2026, 11, 23)),
+        ("23/11/2026", dt.date(2026, 11, 23)),
+        ("3-1-2026", dt.date(2026, 1, 3)),
+        ("2026-11-23", dt.date(2026, 11, 23)),
+        ("23-11", dt.date(2026, 11, 23)),
+        ("23.11", dt.date(2026, 11, 23)),
+        ("23.11.", dt.date(2026, 11, 23)),
+        ("1.2", dt.date(2026, 2, 1)),
+        ("23.11.26", dt.date(2026, 11, 23)),
+        ("23-11-25", dt.date(2025, 11, 23)),
+        ("23.11.2026 г.", dt.date(2026, 11, 23)),
+        ("23.11.2026г", dt.date(2026, 11, 23)),
+        (f" 23.11.2026{NBSP}", dt.date(2026, 11, 23)),
+        ("vandaag", TODAY),
+        ("Vandaag", TODAY),
+        ("сегодня", TODAY),
+        ("СЕГОДНЯ", TODAY),
+        ("gisteren", dt.date(2026, 11, 22)),
+        ("вчера", dt.date(2026, 11, 22)),
+        ("eergisteren", dt.date(2026, 11, 21)),
+        ("позавчера", dt.date(2026, 11, 21)),
+        ("3 november 2026", dt.date(2026, 11, 3)),
+        ("3 nov 2026", dt.date(2026, 11, 3)),
+        ("3 mrt", dt.date(2026, 3, 3)),
+        ("1 mei", dt.date(2026, 5, 1)),
+        ("3 ноября 2026 г.", dt.date(2026, 11, 3)),
+        ("3 нояб. 2026", dt.date(2026, 11, 3)),
+        ("3 ноя", dt.date(2026, 11, 3)),
+        ("9 мая", dt.date(2026, 5, 9)),
+        ("1 сентября 2026 года", dt.date(2026, 9, 1)),
+        ("23 авг", dt.date(2026, 8, 23)),
+        ("1 февраля", dt.date(2026, 2, 1)),
+        ("23 Ноября", dt.date(2026, 11, 23)),
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_dates_are_read_as_people_type_them(locale: str, text: str, day: dt.date) -> None:
+    assert parse_date(text, locale, today=TODAY) == day
+
+
+def test_e_with_dots_and_without_are_the_same_letter() -> None:
+    # Folded as the client resolver folds names, so ё never decides whether text is read.
+    assert parse_date("вчёра", "ru", today=TODAY) == dt.date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "DATE_EMPTY"),
+        ("   ", "DATE_EMPTY"),
+        ("abc", "DATE_UNREADABLE"),
+        ("23112026", "DATE_UNREADABLE"),
+        ("23-11.2026", "DATE_UNREADABLE"),
+        ("11/23/2026/1", "DATE_UNREADABLE"),
+        ("23 foo 2026", "DATE_UNREADABLE"),
+        ("3 ju", "DATE_UNREADABLE"),
+        ("3 ju 2026", "DATE_UNREADABLE"),
+        ("morgen", "DATE_UNREADABLE"),
+        ("23.11.202", "DATE_UNREADABLE"),
+        ("31-02-2026", "DATE_NOT_REAL"),
+        ("29.02.2026", "DATE_NOT_REAL"),
+        ("23.13.2026", "DATE_NOT_REAL"),
+        ("0.11.2026", "DATE_NOT_REAL"),
+        ("23.11.1850", "DATE_NOT_REAL"),
+        ("31 april", "DATE_NOT_REAL"),
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_unreadable_or_unreal_dates_are_refused_with_a_localised_hint(
+    locale: str, text: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date(text, locale, today=TODAY)
+    assert caught.value.message == getattr(d, message)
+    assert_said_in_both_languages(caught.value)
+
+
+def test_a_leap_day_is_real_in_a_leap_year() -> None:
+    assert parse_date("29-02-2028", "nl", today=TODAY) == dt.date(2028, 2, 29)
+
+
+@given(
+    day=st.dates(dt.date(1900, 1, 1), dt.date(2199, 12, 31)),
+    style=st.sampled_from(d.STYLES),
+    locale=st.sampled_from(LOCALES),
+)
+def test_reading_a_written_date_gives_the_same_day(day: dt.date, style: str, locale: str):
+    assert parse_date(format_date(day, locale, style=style), locale, today=TODAY) == day
+
+
+@given(text=st.text(max_size=30), locale=st.sampled_from(LOCALES))
+def test_any_text_is_read_as_a_date_or_refused_with_an_input_error(text: str, locale: str):
+    with contextlib.suppress(InputError):
+        parse_date(text, locale, today=TODAY)
+    with contextlib.suppress(InputError):
+        assert 0 <= parse_time(text) < 24 * 60
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("9", 540),
+        ("9:00", 540),
+        ("09.30", 570),
+        ("21:15", 1275),
+        ("0:00", 0),
+        ("23:59", 1439),
+        ("9u", 540),
+        ("9 uur", 540),
+        ("9h", 540),
+        ("9 ч", 540),
+        (" 9:00 ", 540),
+    ],
+)
+def test_times_of_day_are_read_as_people_type_them(text: str, minutes: int) -> None:
+    assert parse_time(text) == minutes
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "24:00", "9:60", "9:5", "9.305", "-1", "9 30", "9pm", "930"]
+)
+def test_unreadable_times_are_refused_with_a_localised_hint(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_time(text)
+    assert caught.value.message == d.TIME_UNREADABLE
+    assert_said_in_both_languages(caught.value)
+
+
+@given(minutes=st.integers(0, 24 * 60 - 1), locale=st.sampled_from(LOCALES))
+def test_reading_a_written_time_gives_the_same_minutes(minutes: int, locale: str) -> None:
+    assert parse_time(format_time(minutes, locale)) == minutes

@@ -1,0 +1,120 @@
+"""Time spent, written short for a phone and read in every way people type it."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from locales import InputError
+from locales import numbers as n
+from locales.numbers import format_duration, parse_duration
+from tests.locales.checks import LOCALES, NBSP, assert_said_in_both_languages
+
+
+@pytest.mark.parametrize(
+    ("minutes", "locale", "text"),
+    [
+        (0, "nl", "0 min"),
+        (45, "nl", "45 min"),
+        (60, "nl", "1 uur"),
+        (90, "nl", "1 uur 30 min"),
+        (150, "nl", "2 uur 30 min"),
+        (45, "ru", "45 мин"),
+        (60, "ru", "1 ч"),
+        (90, "ru", "1 ч 30 мин"),
+        (75030, "ru", f"1{NBSP}250 ч 30 мин"),
+    ],
+)
+def test_durations_are_written_in_short_units(minutes: int, locale: str, text: str) -> None:
+    assert format_duration(minutes, locale) == text
+
+
+def test_a_negative_duration_is_a_programming_error() -> None:
+    with pytest.raises(ValueError):
+        format_duration(-1, "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("90", 90),
+        ("1,5u", 90),
+        ("1,5 uur", 90),
+        ("1.5h", 90),
+        ("2h", 120),
+        ("2 uren", 120),
+        ("1:30", 90),
+        ("0:45", 45),
+        ("90 min", 90),
+        ("90 minuten", 90),
+        ("2 ч", 120),
+        ("2 ч.", 120),
+        ("1,5 часа", 90),
+        ("45 мин", 45),
+        ("45 мин.", 45),
+        ("1 час 30 минут", 90),
+        ("1 ч 30 мин", 90),
+        ("1 uur en 30 min", 90),
+        ("1u30", 90),
+        ("1h30m", 90),
+        ("1 uur 30", 90),
+        ("uur", 60),
+        ("час", 60),
+        ("een uur", 60),
+        ("anderhalf uur", 90),
+        ("een half uur", 30),
+        ("halfuur", 30),
+        ("полчаса", 30),
+        ("полтора часа", 90),
+        ("ПОЛТОРА ЧАСА", 90),
+        ("1,33 uur", 80),
+        ("90,5 min", 91),
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_durations_are_read_in_either_language(locale: str, text: str, minutes: int) -> None:
+    assert parse_duration(text, locale) == minutes
+
+
+def test_a_lone_dot_in_hours_follows_the_locale() -> None:
+    assert parse_duration("1.250 uur", "nl") == 1250 * 60
+    assert parse_duration("1.250 ч", "ru") == 75
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "DURATION_EMPTY"),
+        ("abc", "DURATION_UNREADABLE"),
+        ("-30", "DURATION_UNREADABLE"),
+        ("1:75", "DURATION_UNREADABLE"),
+        ("2 30", "DURATION_UNREADABLE"),
+        ("min", "DURATION_UNREADABLE"),
+        ("1e3 min", "DURATION_UNREADABLE"),
+        ("1,5", "DURATION_AMBIGUOUS"),
+        ("20000 uur", "TOO_LARGE"),
+        ("99999999999999 min", "TOO_LARGE"),
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_unreadable_durations_are_refused_with_a_localised_hint(
+    locale: str, text: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_duration(text, locale)
+    assert caught.value.message == getattr(n, message)
+    assert_said_in_both_languages(caught.value)
+
+
+@given(minutes=st.integers(0, n.MAX_MINUTES - 1), locale=st.sampled_from(LOCALES))
+def test_reading_a_written_duration_gives_the_same_minutes(minutes: int, locale: str) -> None:
+    assert parse_duration(format_duration(minutes, locale), locale) == minutes
+
+
+@given(text=st.text(max_size=30), locale=st.sampled_from(LOCALES))
+def test_any_text_is_read_as_a_duration_or_refused_with_an_input_error(text: str, locale: str):
+    with contextlib.suppress(InputError):
+        assert parse_duration(text, locale) >= 0

@@ -1,0 +1,440 @@
+"""Money, numbers and percentages written as CLDR does and read as Dutch and Russian teams type."""
+
+from __future__ import annotations
+
+import contextlib
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from locales import InputError
+from locales import numbers as n
+from locales.numbers import (
+    currency_digits,
+    format_money,
+    format_number,
+    format_percent,
+    parse_money,
+    parse_number,
+    parse_percent,
+)
+from tests.locales.checks import LOCALES, NARROW_NBSP, NBSP, THIN, assert_said_in_both_languages
+
+CURRENCIES = ("EUR", "RUB", "USD", "JPY")
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("currency", "digits"), [("EUR", 2), ("RUB", 2), ("USD", 2), ("JPY", 0)])
+def test_currency_digits_come_from_cldr(currency: str, digits: int) -> None:
+    assert currency_digits(currency) == digits
+
+
+@pytest.mark.parametrize(
+    ("minor", "currency", "locale", "text"),
+    [
+        (125050, "EUR", "nl", f"€{NBSP}1.250,50"),
+        (125050, "EUR", "ru", f"1{NBSP}250,50{NBSP}€"),
+        (125050, "RUB", "ru", f"1{NBSP}250,50{NBSP}₽"),
+        (125050, "USD", "ru", f"1{NBSP}250,50{NBSP}$"),
+        (125050, "JPY", "nl", f"JP¥{NBSP}125.050"),
+        (-125050, "EUR", "nl", f"€{NBSP}-1.250,50"),
+        (-125050, "RUB", "ru", f"-1{NBSP}250,50{NBSP}₽"),
+        (5, "EUR", "nl", f"€{NBSP}0,05"),
+        (0, "RUB", "ru", f"0,00{NBSP}₽"),
+    ],
+)
+def test_money_is_written_as_cldr_writes_it(minor: int, currency: str, locale: str, text: str):
+    assert format_money(minor, currency, locale) == text
+
+
+@pytest.mark.parametrize(
+    ("minor", "currency", "locale", "text"),
+    [
+        (125050, "EUR", "nl", f"€{NBSP}1.251"),
+        (125049, "EUR", "nl", f"€{NBSP}1.250"),
+        (-125050, "EUR", "nl", f"€{NBSP}-1.251"),
+        (125050, "RUB", "ru", f"1{NBSP}251{NBSP}₽"),
+        (-125050, "RUB", "ru", f"-1{NBSP}251{NBSP}₽"),
+        (1250, "JPY", "ru", f"1{NBSP}250{NBSP}¥"),
+    ],
+)
+def test_whole_money_rounds_half_away_from_zero_and_drops_the_cents(
+    minor: int, currency: str, locale: str, text: str
+) -> None:
+    assert format_money(minor, currency, locale, whole=True) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "locale", "decimals", "text"),
+    [
+        (1234.5, "nl", None, "1.234,5"),
+        (1234.5, "ru", None, f"1{NBSP}234,5"),
+        (Decimal("1250"), "ru", 2, f"1{NBSP}250,00"),
+        (2.675, "nl", 2, "2,68"),
+        (2.5, "nl", 0, "3"),
+        (-2.5, "ru", 0, "-3"),
+        (7, "nl", None, "7"),
+    ],
+)
+def test_numbers_are_written_in_the_locale(
+    value: float, locale: str, decimals: int | None, text: str
+) -> None:
+    assert format_number(value, locale, decimals=decimals) == text
+
+
+@pytest.mark.parametrize(
+    ("fraction", "locale", "decimals", "text"),
+    [
+        (0.25, "nl", 0, "25%"),
+        (0.25, "ru", 0, f"25{NBSP}%"),
+        (0.125, "nl", 1, "12,5%"),
+        (0.125, "ru", 1, f"12,5{NBSP}%"),
+        (0.005, "nl", 0, "1%"),
+        (Decimal("0.3333"), "ru", 2, f"33,33{NBSP}%"),
+    ],
+)
+def test_percentages_are_written_as_cldr_writes_them(
+    fraction: float, locale: str, decimals: int, text: str
+) -> None:
+    assert format_percent(fraction, locale, decimals=decimals) == text
+
+
+# --- reading money ------------------------------------------------------------------------------
+
+MONEY_READS = [
+    ("nl", "1.250,50", "EUR", 125050),
+    ("nl", "1250,50", "EUR", 125050),
+    ("nl", "1250.50", "EUR", 125050),
+    ("nl", "€1.250", "EUR", 125000),
+    ("nl", "€ 1.250,-", "EUR", 125000),
+    ("nl", "€ 1.250,--", "EUR", 125000),
+    ("nl", "1250,-", "EUR", 125000),
+    ("nl", "1 250,50", "EUR", 125050),
+    ("nl", f"€{NBSP}1.250,50", "EUR", 125050),
+    ("nl", "EUR 12,50", "EUR", 1250),
+    ("nl", "eur12,50", "EUR", 1250),
+    ("nl", "12,50 euro", "EUR", 1250),
+    ("nl", "1,250.50", "EUR", 125050),
+    ("nl", "1.250.000", "EUR", 125000000),
+    ("nl", ",5", "EUR", 50),
+    ("nl", "  12  ", "EUR", 1200),
+    ("nl", "US$ 12", "USD", 1200),
+    ("nl", "$12", "USD", 1200),
+    ("nl", "¥ 1.250", "JPY", 1250),
+    ("nl", "RUB 1.250", "RUB", 125000),
+    ("ru", "1 250,50", "RUB", 125050),
+    ("ru", f"1{NBSP}250,50{NBSP}₽", "RUB", 125050),
+    ("ru", f"1{NARROW_NBSP}250,50 ₽", "RUB", 125050),
+    ("ru", f"1{THIN}250,50 ₽", "RUB", 125050),
+    ("ru", "1 250 руб.", "RUB", 125000),
+    ("ru", "1 250 РУБ", "RUB", 125000),
+    ("ru", "1250 р", "RUB", 125000),
+    ("ru", "1250р.", "RUB", 125000),
+    ("ru", "1250 рублей", "RUB", 125000),
+    ("ru", "1250,50", "RUB", 125050),
+    ("ru", "1250.50", "RUB", 125050),
+    ("ru", "1.250,50", "RUB", 125050),
+    ("ru", "1 250.50", "RUB", 125050),
+    ("ru", "1 250 000", "RUB", 125000000),
+    ("ru", "1 250,50 €", "EUR", 125050),
+    ("ru", "EUR 12,50", "EUR", 1250),
+    ("ru", "12 евро", "EUR", 1200),
+    ("ru", "12 $", "USD", 1200),
+    ("ru", "1 250 ¥", "JPY", 1250),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "currency", "minor"), MONEY_READS)
+def test_money_is_read_as_people_type_it(locale: str, text: str, currency: str, minor: int):
+    assert parse_money(text, currency, locale) == minor
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "currency", "minor"),
+    [
+        ("nl", "€ -1.250,50", "EUR", -125050),
+        ("nl", "-€ 12", "EUR", -1200),
+        ("nl", "−12,50", "EUR", -1250),
+        ("nl", "-0", "EUR", 0),
+        ("ru", "-1 250,50 ₽", "RUB", -125050),
+        ("ru", "–500 руб.", "RUB", -50000),
+    ],
+)
+def test_losses_are_read_when_negative_amounts_are_allowed(
+    locale: str, text: str, currency: str, minor: int
+) -> None:
+    assert parse_money(text, currency, locale, allow_negative=True) == minor
+
+
+def test_a_dot_before_three_digits_groups_thousands_in_dutch() -> None:
+    assert parse_money("1.250", "EUR", "nl") == 125000
+    assert parse_number("12.500", "nl") == 12500
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12.50", "12.5"), ("1250.5", "1250.5"), ("0.250", "0.25"), ("1.2345", "1.2345")],
+)
+def test_any_other_dot_is_a_decimal_point_in_dutch(text: str, value: str) -> None:
+    assert parse_number(text, "nl") == Decimal(value)
+
+
+def test_a_dot_is_always_a_decimal_point_in_russian() -> None:
+    assert parse_number("1.250", "ru") == Decimal("1.25")
+
+
+def test_a_russian_dot_before_three_digits_is_refused_as_money_rather_than_misread() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_money("1.250", "RUB", "ru")
+    assert caught.value.message == n.TOO_PRECISE
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_single_comma_is_the_decimal_comma(locale: str) -> None:
+    assert parse_number("1,250", locale) == Decimal("1.25")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_trailing_zeros_after_the_comma_still_count_as_digits(locale: str) -> None:
+    # "12,500 €" may have meant twelve thousand five hundred: ask, do not store 12,50.
+    with pytest.raises(InputError):
+        parse_money("12,500", "EUR", locale)
+
+
+MONEY_GARBAGE = [
+    ("abc", "EUR", "AMOUNT_UNREADABLE"),
+    ("1,2,3", "EUR", "AMOUNT_UNREADABLE"),
+    ("1.2.3", "EUR", "AMOUNT_UNREADABLE"),
+    ("1 25", "EUR", "AMOUNT_UNREADABLE"),
+    ("1.250,50.3", "EUR", "AMOUNT_UNREADABLE"),
+    ("12,", "EUR", "AMOUNT_UNREADABLE"),
+    ("€", "EUR", "AMOUNT_UNREADABLE"),
+    ("€€12", "EUR", "AMOUNT_UNREADABLE"),
+    ("€ 12 €", "EUR", "AMOUNT_UNREADABLE"),
+    ("--12", "EUR", "AMOUNT_UNREADABLE"),
+    ("12-", "EUR", "AMOUNT_UNREADABLE"),
+    ("12 abc", "EUR", "AMOUNT_UNREADABLE"),
+    ("1e5", "EUR", "AMOUNT_UNREADABLE"),
+    ("NaN", "EUR", "AMOUNT_UNREADABLE"),
+    ("Infinity", "EUR", "AMOUNT_UNREADABLE"),
+    ("inf", "EUR", "AMOUNT_UNREADABLE"),
+    ("0x10", "EUR", "AMOUNT_UNREADABLE"),
+    ("½", "EUR", "AMOUNT_UNREADABLE"),
+    ("١٢", "EUR", "AMOUNT_UNREADABLE"),
+    ("1" * 80, "EUR", "AMOUNT_UNREADABLE"),
+    ("", "EUR", "AMOUNT_EMPTY"),
+    (f" {NBSP}{NARROW_NBSP} ", "EUR", "AMOUNT_EMPTY"),
+    ("-5", "EUR", "NEGATIVE"),
+    ("€ -12", "EUR", "NEGATIVE"),
+    ("12,505", "EUR", "TOO_PRECISE"),
+    ("12,5", "JPY", "TOO_PRECISE"),
+    ("100000000000", "EUR", "TOO_LARGE"),
+    ("1 000 000 000 000", "RUB", "TOO_LARGE"),
+    ("$12", "EUR", "WRONG_CURRENCY"),
+    ("12 ₽", "EUR", "WRONG_CURRENCY"),
+    ("12 руб", "EUR", "WRONG_CURRENCY"),
+    ("USD 12", "EUR", "WRONG_CURRENCY"),
+    ("€ 12", "RUB", "WRONG_CURRENCY"),
+]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(("text", "currency", "message"), MONEY_GARBAGE)
+def test_garbage_money_is_refused_with_a_localised_hint(
+    locale: str, text: str, currency: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_money(text, currency, locale)
+    assert caught.value.message == getattr(n, message)
+    assert_said_in_both_languages(caught.value)
+
+
+@pytest.mark.parametrize("text", ["0", "0,00", "-0", "€ 0"])
+def test_zero_is_refused_where_an_amount_must_be_paid(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_money(text, "EUR", "nl", allow_zero=False)
+    assert caught.value.message == n.ZERO
+    assert_said_in_both_languages(caught.value)
+
+
+def test_the_error_quotes_a_long_text_short_enough_for_a_phone() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_money("twelve hundred and fifty euros and fifty cents", "EUR", "nl")
+    assert len(caught.value.params["text"]) <= n.SHOWN_TEXT
+
+
+def test_the_wrong_currency_error_names_the_teams_currency() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_money("$12", "RUB", "ru")
+    assert caught.value.params["currency"] == "₽"
+    assert "₽" in caught.value.params["example"]
+
+
+# --- reading numbers and percentages ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "value"),
+    [
+        ("nl", "12", "12"),
+        ("nl", "12,5", "12.5"),
+        ("nl", "1.250,5", "1250.5"),
+        ("ru", "12,5", "12.5"),
+        ("ru", f"1{NBSP}250,5", "1250.5"),
+        ("ru", "+7", "7"),
+    ],
+)
+def test_numbers_are_read_as_people_type_them(locale: str, text: str, value: str) -> None:
+    assert parse_number(text, locale) == Decimal(value)
+
+
+def test_a_number_may_be_negative_when_allowed() -> None:
+    assert parse_number("-12,5", "nl", allow_negative=True) == Decimal("-12.5")
+
+
+@pytest.mark.parametrize(
+    ("text", "limits", "message"),
+    [
+        ("abc", {}, "NUMBER_UNREADABLE"),
+        ("1,2,3", {}, "NUMBER_UNREADABLE"),
+        ("1e5", {}, "NUMBER_UNREADABLE"),
+        ("NaN", {}, "NUMBER_UNREADABLE"),
+        ("", {}, "NUMBER_EMPTY"),
+        ("-1", {}, "NEGATIVE"),
+        ("99999999999999", {}, "TOO_LARGE"),
+        ("1,25", {"max_decimals": 1}, "TOO_PRECISE"),
+        ("1,5", {"max_decimals": 0}, "TOO_PRECISE"),
+        ("11", {"maximum": Decimal(10)}, "ABOVE_MAXIMUM"),
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_garbage_numbers_are_refused_with_a_localised_hint(
+    locale: str, text: str, limits: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_number(text, locale, **limits)  # type: ignore[arg-type]
+    assert caught.value.message == getattr(n, message)
+    assert_said_in_both_languages(caught.value)
+
+
+def test_the_maximum_is_inclusive_and_shown_in_the_locale() -> None:
+    assert parse_number("1.000", "nl", maximum=Decimal(1000)) == 1000
+    with pytest.raises(InputError) as caught:
+        parse_number("1001", "ru", maximum=Decimal(1000))
+    assert caught.value.params["maximum"] == f"1{NBSP}000"
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "fraction"),
+    [
+        ("nl", "25", "0.25"),
+        ("nl", "25%", "0.25"),
+        ("nl", "12,5 %", "0.125"),
+        ("nl", "12.5%", "0.125"),
+        ("ru", f"25{NBSP}%", "0.25"),
+        ("ru", "12,5 %", "0.125"),
+        ("ru", "12,5 процента", "0.125"),
+        ("ru", "0", "0"),
+        ("nl", "100%", "1"),
+        ("nl", "0,5%", "0.005"),
+    ],
+)
+def test_percentages_are_read_as_fractions(locale: str, text: str, fraction: str) -> None:
+    assert parse_percent(text, locale) == Decimal(fraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("101", "PERCENT_RANGE"),
+        ("-1%", "PERCENT_RANGE"),
+        ("abc", "PERCENT_UNREADABLE"),
+        ("25%%", "PERCENT_UNREADABLE"),
+        ("1e2", "PERCENT_UNREADABLE"),
+        ("", "PERCENT_EMPTY"),
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_percentages_outside_0_to_100_or_unreadable_are_refused(
+    locale: str, text: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_percent(text, locale)
+    assert caught.value.message == getattr(n, message)
+    assert_said_in_both_languages(caught.value)
+
+
+# --- parsing inverts formatting -----------------------------------------------------------------
+
+
+@st.composite
+def money(draw: st.DrawFn) -> tuple[int, str]:
+    currency = draw(st.sampled_from(CURRENCIES))
+    biggest = int(n.LIMIT) * 10 ** currency_digits(currency) - 1
+    return draw(st.integers(-biggest, biggest)), currency
+
+
+@given(amount=money(), locale=st.sampled_from(LOCALES))
+def test_reading_written_money_gives_the_same_minor_units(
+    amount: tuple[int, str], locale: str
+) -> None:
+    minor, currency = amount
+    text = format_money(minor, currency, locale)
+    assert parse_money(text, currency, locale, allow_negative=True) == minor
+
+
+@given(amount=money(), locale=st.sampled_from(LOCALES))
+def test_reading_whole_money_gives_the_rounded_amount(amount: tuple[int, str], locale: str):
+    minor, currency = amount
+    digits = currency_digits(currency)
+    major = Decimal(minor).scaleb(-digits).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if abs(major) >= n.LIMIT:
+        return
+    text = format_money(minor, currency, locale, whole=True)
+    assert parse_money(text, currency, locale, allow_negative=True) == int(major) * 10**digits
+
+
+@given(
+    value=st.integers(-(10**14), 10**14),
+    decimals=st.integers(0, 3),
+    locale=st.sampled_from(LOCALES),
+)
+def test_reading_a_written_number_gives_the_same_number(
+    value: int, decimals: int, locale: str
+) -> None:
+    number = Decimal(value).scaleb(-decimals)
+    if abs(number) >= n.LIMIT:
+        return
+    written = format_number(number, locale, decimals=decimals)
+    assert parse_number(written, locale, allow_negative=True) == number
+    assert parse_number(format_number(number, locale), locale, allow_negative=True) == number
+
+
+@st.composite
+def percentage(draw: st.DrawFn) -> tuple[Decimal, int]:
+    decimals = draw(st.integers(0, 2))
+    steps = draw(st.integers(0, 100 * 10**decimals))
+    return Decimal(steps).scaleb(-2 - decimals), decimals
+
+
+@given(percent=percentage(), locale=st.sampled_from(LOCALES))
+def test_reading_a_written_percentage_gives_the_same_fraction(
+    percent: tuple[Decimal, int], locale: str
+) -> None:
+    fraction, decimals = percent
+    assert parse_percent(format_percent(fraction, locale, decimals=decimals), locale) == fraction
+
+
+@given(text=st.text(max_size=40), locale=st.sampled_from(LOCALES))
+def test_any_text_is_read_or_refused_with_an_input_error(text: str, locale: str) -> None:
+    for read in (
+        lambda: parse_money(text, "EUR", locale, allow_negative=True),
+        lambda: parse_number(text, locale, allow_negative=True),
+        lambda: parse_percent(text, locale),
+    ):
+        with contextlib.suppress(InputError):
+            read()
