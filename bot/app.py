@@ -13,6 +13,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -21,9 +22,9 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import menu
+from bot import dialogs, menu
+from bot.handlers import clients, events, ratings, sales, start, team, undo
 from bot.handlers import help as help_handlers
-from bot.handlers import start
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
@@ -65,11 +66,50 @@ def build_application(
 
 def _register(app: Application) -> None:
     # Order matters: the first matching handler in group 0 takes the update.
-    app.add_handler(CommandHandler("start", start.start))
-    app.add_handler(CommandHandler("help", help_handlers.help_command))
-    app.add_handler(CommandHandler("lang", help_handlers.lang))
-    app.add_handler(CallbackQueryHandler(start.personal_team, pattern=r"^personal:"))
-    app.add_handler(CallbackQueryHandler(help_handlers.lang_button, pattern=r"^lang:"))
+    command_handlers = {
+        "start": start.start,
+        "help": help_handlers.help_command,
+        "lang": help_handlers.lang,
+        "add": clients.add,
+        "edit": clients.edit,
+        "sale": sales.sale,
+        "paid": sales.paid,
+        "sales": sales.sales_list,
+        "rate": ratings.rate,
+        "refer": events.refer,
+        "complaint": events.complaint,
+        "compliment": events.compliment,
+        "members": team.members,
+        "team": team.team,
+        "skip": dialogs.skip,
+        "cancel": dialogs.cancel,
+    }
+    for name, callback in command_handlers.items():
+        app.add_handler(CommandHandler(name, callback))
+    button_handlers = {
+        "personal": start.personal_team,
+        "lang": help_handlers.lang_button,
+        "ob": team.onboarding,
+        "first": team.first_steps,
+        "mok": team.approve,
+        "mdel": team.remove,
+        "mlist": team.members_again,
+        "useteam": team.use_team,
+        "d": dialogs.on_button,
+        "undo": undo.undo_change,
+        "salefor": clients.sale_for_client,
+        "spaid": sales.mark_sale_paid,
+        "spage": sales.sales_page,
+        "sfix": sales.fix_sale,
+        "sdel": sales.delete_sale_ask,
+        "sdelok": sales.delete_sale,
+    }
+    for prefix, callback in button_handlers.items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, team.chat_migrated))
+    app.add_handler(ChatMemberHandler(team.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    # Typed answers to dialogs: everything in private, replies to the bot in groups.
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, dialogs.on_text))
     # Last: anything else that looks like a command.
     app.add_handler(MessageHandler(filters.COMMAND, help_handlers.unknown_command))
     app.add_error_handler(_on_error)

@@ -122,11 +122,21 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
 }
 
 
+class _OneLine(logging.Formatter):
+    """In the terminal chat the person reading is the user: no tracebacks, one line each."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"({record.levelname.lower()}: {record.getMessage()})"
+
+
 def _configure_logging(level: str, *, quiet: bool) -> None:
     logging.basicConfig(
         level=logging.WARNING if quiet else level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if quiet:
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(_OneLine())
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

@@ -27,16 +27,105 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
-        "help",
-        N_("What I can do"),
+        "add",
+        N_("Add a client"),
+        Role.MEMBER,
+        N_(
+            "/add — I ask for the name and a few details, step by step.\n"
+            "Or in one line: /add Bakkerij de Vries, organisation, Utrecht"
+        ),
+    ),
+    MenuCommand(
+        "sale",
+        N_("Record a sale"),
+        Role.MEMBER,
+        N_(
+            "/sale — I ask who, how much, the cost and the time.\n"
+            "Or in one line: /sale Bakkerij de Vries 1250\n"
+            "With cost and time: /sale Bakkerij de Vries, 1250, 300, 2h"
+        ),
+    ),
+    MenuCommand(
+        "paid",
+        N_("A client paid"),
+        Role.MEMBER,
+        N_("/paid Bakkerij de Vries — all their open sales are paid today."),
+    ),
+    MenuCommand(
+        "sales",
+        N_("A client's sales: correct or delete"),
+        Role.MEMBER,
+        N_(
+            "/sales Bakkerij de Vries — their sales, newest first, with buttons to "
+            "correct (✎) or delete (✕) one."
+        ),
+    ),
+    MenuCommand(
+        "rate",
+        N_("Rate how it is to work with a client"),
+        Role.MEMBER,
+        N_(
+            "/rate Bakkerij de Vries — three questions, tap 1 to 5 (5 is best).\n"
+            "Or in one line: /rate Bakkerij de Vries 4 5 3 (pleasant, reasonable, "
+            "pays on time)."
+        ),
+    ),
+    MenuCommand(
+        "refer",
+        N_("A client referred someone"),
+        Role.MEMBER,
+        N_(
+            "/refer Bakkerij de Vries, Hotel Het Anker — who referred whom. A new name "
+            "becomes a prospect."
+        ),
+    ),
+    MenuCommand(
+        "complaint",
+        N_("Note a complaint"),
+        Role.MEMBER,
+        N_("/complaint Bakkerij de Vries: invoice disputed — the note is optional."),
+    ),
+    MenuCommand(
+        "compliment",
+        N_("Note a compliment"),
+        Role.MEMBER,
+        N_("/compliment Bakkerij de Vries: loved the new logo — the note is optional."),
+    ),
+    MenuCommand(
+        "edit",
+        N_("Change a client's details"),
+        Role.MEMBER,
+        N_("/edit Bakkerij de Vries — pick a detail with a button and type the new value."),
+    ),
+    MenuCommand(
+        "members",
+        N_("Team members: approve and remove"),
+        Role.ADMIN,
+        N_("/members — everyone in the team; admins approve newcomers and remove people."),
+    ),
+    MenuCommand(
+        "team",
+        N_("Choose your team (private chat)"),
         None,
-        N_("/help — the list of commands. /help sale — how one command works."),
+        N_("/team — in a private chat with me: pick which of your teams to work on."),
     ),
     MenuCommand(
         "lang",
         N_("Language: Nederlands or русский"),
         None,
         N_("/lang — choose with a button, or type /lang nl or /lang ru."),
+    ),
+    MenuCommand(
+        "cancel",
+        N_("Stop what we're doing"),
+        None,
+        N_("/cancel — stops the questions in progress; nothing is changed."),
+    ),
+    MenuCommand(
+        "help",
+        N_("What I can do"),
+        None,
+        N_("/help — the list of commands. /help sale — how one command works."),
     ),
 )
 

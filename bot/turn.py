@@ -94,6 +94,7 @@ class Turn:
     callback: Callback | None = None
     outbox: list[Reply] = field(default_factory=list)
     toast_text: str | None = None
+    toast_alert: bool = False
 
     @property
     def t(self) -> Translator:
@@ -158,8 +159,9 @@ class Turn:
     ) -> None:
         self.outbox.append(Reply(caption, buttons, photo=content, chat_id=chat_id))
 
-    def toast(self, text: str) -> None:
+    def toast(self, text: str, *, alert: bool = False) -> None:
         self.toast_text = text
+        self.toast_alert = alert
 
     async def telegram_status(self, chat_id: int | None = None) -> str:
         chat = chat_id if chat_id is not None else self.caller.chat_id
@@ -250,16 +252,14 @@ async def _process(
             await asyncio.to_thread(session.rollback)
             turn.outbox.clear()
             message = turn.t.error(error)
-            if kind == "button":
-                turn.toast(message)
-                if error.message != STALE:
-                    turn.reply(message)
+            if kind == "button":  # a pop-up for the presser, not a message to the whole group
+                turn.toast(message, alert=error.message != STALE)
             else:
                 turn.reply(message)
             committed = True
         if not committed:
             turn.outbox.clear()
-        await _answer_query(update, turn.toast_text)
+        await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
         await _flush(turn)
     finally:
         await asyncio.to_thread(session.close)
@@ -296,6 +296,8 @@ def _resolve_caller(
             now=now,
             status=MemberStatus.PENDING if team.members_need_approval else MemberStatus.ACTIVE,
         )
+        # Joining stands on its own: it must survive even when the first action is refused.
+        session.commit()
     locale = _locale(
         pref.locale if pref else None,
         team if in_group else None,
@@ -361,12 +363,12 @@ def _commit(session: Session, bot_id: int, update: Update, now: dt.datetime) -> 
     return True
 
 
-async def _answer_query(update: Update, text: str | None) -> None:
+async def _answer_query(update: Update, text: str | None, *, alert: bool = False) -> None:
     # Answered after the (millisecond) transaction so the toast can say how it went.
     if update.callback_query is None:
         return
     try:
-        await update.callback_query.answer(text=_plain(text) if text else None)
+        await update.callback_query.answer(text=_plain(text) if text else None, show_alert=alert)
     except TelegramError:
         log.info("callback query could not be answered (expired)")
 

@@ -113,14 +113,21 @@ class UpdateFactory:
             "chat": self.api.chats[chat_id],
             "from": person.as_json(),
             "date": int(time.time()),
-            "old_chat_member": {"status": old, "user": BOT_USER},
-            "new_chat_member": {"status": new, "user": BOT_USER},
+            "old_chat_member": _chat_member(old),
+            "new_chat_member": _chat_member(new),
         }
         return self._update({"my_chat_member": change}, None)
 
     def _update(self, body: dict[str, Any], update_id: int | None) -> Update:
         data = {"update_id": update_id if update_id is not None else self.next_update_id(), **body}
         return Update.de_json(data, self.bot)
+
+
+def _chat_member(status: str) -> dict[str, Any]:
+    member: dict[str, Any] = {"status": status, "user": BOT_USER}
+    if status == "kicked":
+        member["until_date"] = 0
+    return member
 
 
 def _command_length(text: str) -> int:

@@ -1,4 +1,4 @@
-"""Clients: creating and finding them by their normalised name key."""
+"""Clients: creating them, editing their traits and status, each change audited and undoable."""
 
 from __future__ import annotations
 
@@ -7,15 +7,46 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from locales import N_, InputError
+from storage.changes import Change, record_change
 from storage.models import Client, ClientKind, ClientStatus
 from storage.names import clean_name, name_key
+from storage.resolver import client_in_team
 from storage.teams import touch_team
+
+TRAITS = (
+    "kind",
+    "gender",
+    "birth_year",
+    "city",
+    "income",
+    "education",
+    "interests",
+    "industry",
+    "employees",
+    "decision",
+    "source",
+    "segment",
+    "acquired_on",
+    "notes",
+)
+MAX_NAME = 200
 
 
 def client_by_key(*, session: Session, team_id: int, name: str) -> Client | None:
     return session.exec(
         select(Client).where(Client.team_id == team_id, Client.name_key == name_key(name))
     ).first()
+
+
+def valid_name(name: str) -> str:
+    """The name as it will be shown, or a friendly InputError."""
+    shown = clean_name(name)
+    if not name_key(shown):
+        raise InputError(N_("A client needs a name."))
+    if len(shown) > MAX_NAME:
+        raise InputError(N_("That name is too long: at most {max} characters."), max=MAX_NAME)
+    return shown
 
 
 def create_client(
@@ -28,8 +59,10 @@ def create_client(
     status: ClientStatus = ClientStatus.ACTIVE,
     **traits: Any,
 ) -> Client:
-    """A new client; the caller has checked the name is free (the unique key guards it too)."""
-    shown = clean_name(name)
+    """A new client (no audit: callers that confirm in chat use `add_client`)."""
+    shown = valid_name(name)
+    if client_by_key(session=session, team_id=team_id, name=shown) is not None:
+        raise InputError(N_("{client} is already on your list."), client=shown)
     client = Client(
         team_id=team_id,
         name=shown,
@@ -45,3 +78,105 @@ def create_client(
     session.flush()
     touch_team(session=session, team_id=team_id)
     return client
+
+
+def add_client(
+    *,
+    session: Session,
+    team_id: int,
+    user_id: int,
+    name: str,
+    now: dt.datetime,
+    kind: ClientKind = ClientKind.ORGANISATION,
+    status: ClientStatus = ClientStatus.ACTIVE,
+    **traits: Any,
+) -> Change:
+    """Create a client from chat: audited, with an undo."""
+    if status == ClientStatus.ACTIVE and "acquired_on" not in traits:
+        traits["acquired_on"] = now.date()
+    client = create_client(
+        session=session, team_id=team_id, name=name, now=now, kind=kind, status=status, **traits
+    )
+    undo_id = record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action="client_created",
+        entity="client",
+        entity_id=client.id,
+        now=now,
+        undo={"client_id": client.id},
+    )
+    return Change(client.id or 0, undo_id)
+
+
+def update_client(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    changes: dict[str, Any],
+    now: dt.datetime,
+) -> Change:
+    """Change traits (or the name); the old values are kept for undo."""
+    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    before: dict[str, Any] = {}
+    for field, value in changes.items():
+        if field == "name":
+            shown = valid_name(value)
+            other = client_by_key(session=session, team_id=team_id, name=shown)
+            if other is not None and other.id != client.id:
+                raise InputError(N_("{client} is already on your list."), client=shown)
+            before["name"] = client.name
+            client.name, client.name_key = shown, name_key(shown)
+        elif field in TRAITS:
+            before[field] = _jsonable(getattr(client, field))
+            setattr(client, field, value)
+    client.updated_at = now
+    session.add(client)
+    session.flush()
+    undo_id = record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action="client_updated",
+        entity="client",
+        entity_id=client.id,
+        now=now,
+        undo={"client_id": client.id, "before": before},
+    )
+    return Change(client.id or 0, undo_id)
+
+
+def set_status(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    status: ClientStatus,
+    now: dt.datetime,
+) -> Change:
+    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    before = client.status
+    client.status = status
+    client.status_changed_at = now
+    client.updated_at = now
+    session.add(client)
+    session.flush()
+    undo_id = record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action="client_status",
+        entity="client",
+        entity_id=client.id,
+        now=now,
+        undo={"client_id": client.id, "before": before},
+    )
+    return Change(client.id or 0, undo_id)
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from storage.models import Member, MemberStatus, Role, Team, UserPref
+from locales import N_, InputError
+from storage.models import AuditLog, Member, MemberStatus, Role, Sale, Team, UserPref
 
 DEFAULT_TIMEZONE = {"nl": "Europe/Amsterdam", "ru": "Europe/Moscow"}
 DEFAULT_CURRENCY = {"nl": "EUR", "ru": "RUB"}
@@ -138,3 +139,98 @@ def set_role(*, session: Session, member_id: int, role: Role) -> None:
         member.role = role
         session.add(member)
         session.flush()
+
+
+SETTINGS = frozenset(
+    {
+        "locale",
+        "currency",
+        "timezone",
+        "grade_scale",
+        "concentration_threshold",
+        "scoring_window_days",
+        "digest_weekday",
+        "digest_minute",
+        "digest_enabled",
+        "amounts_include_vat",
+        "default_margin",
+        "members_need_approval",
+        "sensitive_to_admins",
+        "declined_retention_days",
+        "onboarded",
+        "title",
+    }
+)
+
+
+def update_team(
+    *, session: Session, team_id: int, user_id: int | None, now: dt.datetime, **values: object
+) -> Team:
+    """Change team settings; the currency is fixed once the team has sales (Product rules)."""
+    team = session.get(Team, team_id)
+    if team is None:
+        raise InputError(N_("There's no team here yet. Send /start to set one up."))
+    unknown = set(values) - SETTINGS
+    if unknown:
+        raise ValueError(f"not team settings: {sorted(unknown)}")
+    if "currency" in values and values["currency"] != team.currency:
+        has_sales = session.exec(select(Sale.id).where(Sale.team_id == team_id).limit(1)).first()
+        if has_sales is not None:
+            raise InputError(N_("The currency can't change once the team has sales."))
+    for name, value in values.items():
+        setattr(team, name, value)
+    session.add(team)
+    session.add(
+        AuditLog(
+            team_id=team_id,
+            user_id=user_id,
+            action="settings",
+            entity="team",
+            entity_id=team_id,
+            at=now,
+        )
+    )
+    session.flush()
+    touch_team(session=session, team_id=team_id)
+    return team
+
+
+def remove_member(*, session: Session, team_id: int, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None or member.team_id != team_id:
+        raise InputError(N_("That person isn't in the team any more."))
+    if member.role == Role.OWNER:
+        raise InputError(N_("The owner can't be removed."))
+    session.delete(member)
+    session.flush()
+    return member
+
+
+def approve_member(*, session: Session, team_id: int, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None or member.team_id != team_id:
+        raise InputError(N_("That person isn't in the team any more."))
+    member.status = MemberStatus.ACTIVE
+    session.add(member)
+    session.flush()
+    return member
+
+
+def move_team_chat(*, session: Session, old_chat_id: int, new_chat_id: int) -> Team | None:
+    """A group became a supergroup: the team follows to the new chat id, nothing lost."""
+    team = team_by_chat(session=session, chat_id=old_chat_id)
+    if team is None or team_by_chat(session=session, chat_id=new_chat_id) is not None:
+        return None
+    team.chat_id = new_chat_id
+    session.add(team)
+    session.flush()
+    return team
+
+
+def set_team_active(*, session: Session, chat_id: int, active: bool) -> Team | None:
+    team = team_by_chat(session=session, chat_id=chat_id)
+    if team is not None and team.active != active:
+        team.active = active
+        session.add(team)
+        session.flush()
+    return team

@@ -22,8 +22,9 @@ class Seen:
 
     @property
     def text(self) -> str:
-        """All of it as plain text, the way a phone would show the words."""
-        return "\n".join(html_to_text(m.text) for m in self.messages)
+        """All of it as plain text, the way a phone shows the words (no-break spaces as spaces)."""
+        plain = "\n".join(html_to_text(m.text) for m in self.messages)
+        return plain.replace("\u00a0", " ").replace("\u202f", " ")
 
     @property
     def html(self) -> str:
@@ -44,21 +45,29 @@ class Seen:
 class Chat:
     """One local Telegram: private chats, groups and people, all talking to one Application."""
 
-    def __init__(self, app: Application, api: LocalBotApi) -> None:
+    def __init__(self, app: Application, api: LocalBotApi, first_update_id: int = 1) -> None:
         self.app = app
         self.api = api
-        self.factory = UpdateFactory(api, app.bot)
+        self.factory = UpdateFactory(api, app.bot, first_update_id=first_update_id)
         self._seen: list[Sent] = []
         api.on_send = lambda message, _edited: self._seen.append(message)
 
     @classmethod
-    async def start(cls, engine: Engine, clock, settings: Settings | None = None) -> Chat:  # type: ignore[no-untyped-def]
+    async def start(
+        cls,
+        engine: Engine,
+        clock,
+        settings: Settings | None = None,  # type: ignore[no-untyped-def]
+        *,
+        first_update_id: int = 1,
+    ) -> Chat:
+        """A running Application; a restarted one needs new update ids (Telegram's go on)."""
         api = LocalBotApi()
         app = build_application(settings or Settings(), engine, request=api, clock=clock)
         await app.initialize()
         if app.post_init:
             await app.post_init(app)
-        return cls(app, api)
+        return cls(app, api, first_update_id)
 
     async def stop(self) -> None:
         await self.app.shutdown()

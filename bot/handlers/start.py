@@ -1,24 +1,29 @@
-"""/start: register a group as a team, or give a freelancer a personal team."""
+"""/start: register a group as a team, or give a freelancer a personal team; then onboarding."""
 
 from __future__ import annotations
 
 from bot.access import ADMIN_STATUSES
 from bot.callbacks import pack
+from bot.handlers.team import onboarding_language
 from bot.turn import Turn, button, command
 from locales import N_, InputError
 from storage import teams
+from storage.models import Role
 
 
 @command(role=None)
 async def start(turn: Turn) -> None:
     """Greets, and makes this chat a team when it is not one yet."""
     t, caller = turn.t, turn.caller
-    if caller.team is not None:
+    team = caller.team
+    if team is not None:
+        owner = caller.member is not None and caller.member.role == Role.OWNER
+        if not team.onboarded and owner:
+            onboarding_language(turn, team.id or 0)
+            return
+        name = t._("My own team") if team.is_personal else team.title
         turn.reply(
-            t._(
-                "Welcome back to <b>{team}</b>. Send /help to see what I can do.",
-                team=caller.team.title,
-            )
+            t._("Welcome back to <b>{team}</b>. Send /help to see what I can do.", team=name)
         )
         return
     if caller.in_group:
@@ -26,7 +31,7 @@ async def start(turn: Turn) -> None:
             raise InputError(N_("Only an admin of this group can make it a Kompas team."))
         chat = turn.update.effective_chat
         assert chat is not None
-        await turn.run(
+        created = await turn.run(
             teams.create_team,
             chat_id=chat.id,
             title=chat.title or "",
@@ -39,6 +44,7 @@ async def start(turn: Turn) -> None:
         turn.reply(
             t._("<b>{team}</b> is now a Kompas team, and you are its owner.", team=chat.title or "")
         )
+        onboarding_language(turn, created.id or 0)
         return
     turn.reply(
         t._(
@@ -57,7 +63,7 @@ async def personal_team(turn: Turn) -> None:
     if caller.in_group or caller.team is not None:
         turn.edit(turn.t._("You already have a team. Send /help to see what I can do."))
         return
-    await turn.run(
+    created = await turn.run(
         teams.create_team,
         chat_id=caller.user_id,
         title=caller.display_name,
@@ -67,4 +73,5 @@ async def personal_team(turn: Turn) -> None:
         is_personal=True,
         now=turn.now,
     )
-    turn.edit(turn.t._("Your own team is ready. Send /help to see what I can do."))
+    turn.edit(turn.t._("Your own team is ready."))
+    onboarding_language(turn, created.id or 0)

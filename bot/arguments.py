@@ -1,0 +1,46 @@
+"""Reading one-line commands as people type them on a phone.
+
+Fields are separated by `;` or by a comma followed by a space, so a decimal comma
+(`1.250,50`) stays inside its number: `/sale Bakkerij de Vries, 1.250,50, 300, 2u`.
+Without separators, the numbers at the end are the amount: `/sale Анна Смирнова 1 250`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.turn import Turn
+
+_FIELD_SEPARATOR = re.compile(r";|,\s+")
+_NUMERIC = re.compile(
+    r"^[-+]?[\d.,:\u00a0\u202f€₽$£]*\d[\d.,:\u00a0\u202f€₽$£]*[a-zа-яё.]{0,5}$", re.IGNORECASE
+)
+
+
+def argument_text(turn: Turn) -> str:
+    """Everything after the command word, as typed (spacing and commas kept)."""
+    text = turn.text.strip()
+    if not text.startswith("/"):
+        return text
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+def fields(text: str) -> list[str]:
+    return [part.strip() for part in _FIELD_SEPARATOR.split(text) if part.strip()]
+
+
+def has_separators(text: str) -> bool:
+    return bool(_FIELD_SEPARATOR.search(text))
+
+
+def split_trailing_numbers(text: str, *, most: int | None = None) -> tuple[str, list[str]]:
+    """`Bakkerij de Vries 1 250` → ("Bakkerij de Vries", ["1", "250"]): the trailing run of
+    number-like tokens (at most `most`), and the words before them."""
+    tokens = text.split()
+    start = len(tokens)
+    while start > 1 and _NUMERIC.match(tokens[start - 1]):
+        if most is not None and len(tokens) - start >= most:
+            break
+        start -= 1
+    return " ".join(tokens[:start]), tokens[start:]

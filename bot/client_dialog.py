@@ -1,0 +1,137 @@
+"""Dialogs that start by finding a client through the one resolver (Product rules).
+
+One match acts at once; 2–8 matches become buttons; no match offers to add the client.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import Any, ClassVar
+
+from bot.callbacks import STALE
+from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.turn import Turn
+from locales import N_, InputError
+from storage import clients, resolver
+from storage.models import ClientKind, ClientStatus
+
+CLIENT_STEP = "client"
+NEW = "new"
+
+
+class ClientDialog(Dialog):
+    """First step: which client. Subclasses continue in `with_client`."""
+
+    adds_unknown: ClassVar[bool] = True
+    unknown_status: ClassVar[ClientStatus] = ClientStatus.ACTIVE
+
+    @abstractmethod
+    def which_client(self, turn: Turn) -> str:
+        """The question for the client step."""
+
+    @abstractmethod
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        """Go on once convo.data has client_id and client (the name)."""
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        """Questions after the client step; dialogs that act at once have none."""
+        raise InputError(STALE)
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        raise InputError(STALE)
+
+    async def begin(self, turn: Turn, query: str | None, **data: Any) -> None:
+        convo = new(self.name, turn, **data)
+        if query:
+            convo.step = CLIENT_STEP
+            await self.find(turn, convo, query)
+        else:
+            await goto(turn, convo, CLIENT_STEP)
+
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        if convo.step != CLIENT_STEP:
+            await self.ask_step(turn, convo)
+            return
+        options = convo.data.get("options")
+        if options is None:
+            question(turn, convo, self.which_client(turn))
+            return
+        t = turn.t
+        query = convo.data.get("query", "")
+        buttons = [(name, str(client_id)) for client_id, name in options]
+        if not options:
+            text = t._("I don't have “{name}” yet. Shall I add them?", name=query)
+            buttons = [(t._("Add “{name}”", name=query), NEW)]
+        elif convo.data.get("too_many"):
+            text = t._(
+                "Many clients match “{name}”. Pick one, or type more of the name.", name=query
+            )
+        else:
+            text = t._("Which one do you mean?")
+            if self.adds_unknown and not convo.data.get("exact"):
+                buttons.append((t._("Someone new: “{name}”", name=query), NEW))
+        question(
+            turn,
+            convo,
+            text,
+            options=buttons,
+            per_row=1,
+            edit=turn.update.callback_query is not None,
+        )
+
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        if convo.step != CLIENT_STEP:
+            await self.answer_step(turn, convo, text=text, choice=choice)
+            return
+        if choice == NEW and self.adds_unknown and convo.data.get("query"):
+            change = await turn.run(
+                clients.add_client,
+                team_id=turn.team.id or 0,
+                user_id=turn.caller.user_id,
+                name=convo.data["query"],
+                now=turn.now,
+                kind=ClientKind.ORGANISATION,
+                status=self.unknown_status,
+            )
+            await self._chosen(turn, convo, change.entity_id, created=True)
+        elif choice and choice.isdigit():
+            await self._chosen(turn, convo, int(choice))
+        elif choice == SKIP:
+            raise InputError(N_("I need to know which client first."))
+        elif text:
+            await self.find(turn, convo, text)
+        else:
+            raise InputError(N_("Which client? Type (part of) their name."))
+
+    async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
+        resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
+        if resolution.one is not None:
+            await self._chosen(turn, convo, resolution.one.id)
+            return
+        if not resolution.matches and not self.adds_unknown:
+            await finish(turn)
+            raise InputError(N_("I can't find “{name}” among your clients."), name=query)
+        await goto(
+            turn,
+            convo,
+            CLIENT_STEP,
+            query=query[:60],
+            exact=resolution.exact,
+            too_many=resolution.too_many,
+            options=[[m.id, m.name] for m in resolution.matches],
+        )
+
+    async def _chosen(
+        self, turn: Turn, convo: Conversation, client_id: int, *, created: bool = False
+    ) -> None:
+        client = await turn.run(
+            resolver.client_in_team, team_id=turn.team.id or 0, client_id=client_id
+        )
+        for key in ("options", "query", "exact", "too_many"):
+            convo.data.pop(key, None)
+        convo.data.update(client_id=client.id, client=client.name, created=created)
+        await self.with_client(turn, convo)

@@ -1,0 +1,369 @@
+"""/add and /edit: new clients in a few taps or one line, and their traits kept current."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import arguments, labels
+from bot.callbacks import pack
+from bot.client_dialog import ClientDialog
+from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.render.changes import confirm
+from bot.render.clients import client_summary
+from bot.turn import Turn, button, command
+from locales import N_, InputError
+from storage import clients, resolver
+from storage.models import ClientKind
+
+USE_EXISTING = "use"
+ADD_ANYWAY = "new"
+
+
+def _kind_options(turn: Turn) -> list[tuple[str, str]]:
+    return [(turn.t._("Person"), "person"), (turn.t._("Organisation"), "organisation")]
+
+
+def _source_options(turn: Turn) -> list[tuple[str, str]]:
+    return [(labels.button_label(turn.t, labels.SOURCES, code), code) for code in labels.SOURCES]
+
+
+class AddClientDialog(Dialog):
+    """name → (similar names?) → kind → city → source → birth year or industry → added."""
+
+    name = "add"
+
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        t, step = turn.t, convo.step
+        if step == "name":
+            question(turn, convo, t._("What's the new client's name?"))
+        elif step == "similar":
+            options = [
+                (name, f"{USE_EXISTING}{client_id}") for client_id, name in convo.data["similar"]
+            ]
+            options.append((t._("No, add “{name}”", name=convo.data["name"]), ADD_ANYWAY))
+            question(
+                turn,
+                convo,
+                t._("You already have clients with a similar name. Is it one of them?"),
+                options=options,
+                per_row=1,
+            )
+        elif step == "kind":
+            question(
+                turn,
+                convo,
+                t._("Is {name} a person or an organisation?", name=convo.data["name"]),
+                options=_kind_options(turn),
+                edit=turn.update.callback_query is not None,
+            )
+        elif step == "city":
+            question(turn, convo, t._("In which city?"), skip=True)
+        elif step == "source":
+            question(
+                turn,
+                convo,
+                t._("How did they find you?"),
+                options=_source_options(turn),
+                per_row=3,
+                skip=True,
+                edit=turn.update.callback_query is not None,
+            )
+        elif step == "birth_year":
+            question(
+                turn, convo, t._("Year of birth? Only if they're happy to share it."), skip=True
+            )
+        elif step == "industry":
+            question(
+                turn, convo, t._("In which line of business? For example catering."), skip=True
+            )
+
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        step, data = convo.step, convo.data
+        if step == "name":
+            await self.named(turn, convo, text or "")
+        elif step == "similar":
+            if choice and choice.startswith(USE_EXISTING):
+                await finish(turn)
+                existing = dict(data["similar"]).get(int(choice.removeprefix(USE_EXISTING)))
+                turn.reply(
+                    turn.t._("Good: {client} is already on your list.", client=existing or "")
+                )
+            elif choice == ADD_ANYWAY:
+                await self.after_name(turn, convo)
+            else:
+                raise InputError(N_("Pick one of the buttons, please."))
+        elif step == "kind":
+            kind = choice or labels.kind_from_word(text or "")
+            if kind not in ("person", "organisation"):
+                raise InputError(N_("Tap Person or Organisation."))
+            data["kind"] = kind
+            await self.next_after(turn, convo, "kind")
+        elif step == "city":
+            data["city"] = None if choice == SKIP else (text or "")[:100] or None
+            await self.next_after(turn, convo, "city")
+        elif step == "source":
+            data["source"] = None if choice == SKIP else (choice or (text or "")[:64] or None)
+            await self.next_after(turn, convo, "source")
+        elif step == "birth_year":
+            data["birth_year"] = None if choice == SKIP else _year(text or "", turn)
+            await self.save(turn, convo)
+        elif step == "industry":
+            data["industry"] = None if choice == SKIP else (text or "")[:100] or None
+            await self.save(turn, convo)
+
+    async def named(self, turn: Turn, convo: Conversation, name: str) -> None:
+        shown = clients.valid_name(name)
+        existing = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=shown)
+        if existing is not None:
+            await finish(turn)
+            raise InputError(N_("{client} is already on your list."), client=existing.name)
+        convo.data["name"] = shown
+        similar = await turn.run(resolver.similar_names, team_id=turn.team.id or 0, name=shown)
+        if similar:
+            await goto(turn, convo, "similar", similar=[[m.id, m.name] for m in similar])
+        else:
+            await self.after_name(turn, convo)
+
+    async def after_name(self, turn: Turn, convo: Conversation) -> None:
+        if convo.data.get("one_line"):
+            if "kind" in convo.data:
+                await self.save(turn, convo)
+            else:
+                await goto(turn, convo, "kind")
+            return
+        await goto(turn, convo, "kind")
+
+    async def next_after(self, turn: Turn, convo: Conversation, step: str) -> None:
+        if convo.data.get("one_line"):
+            await self.save(turn, convo)
+            return
+        order = {
+            "kind": "city",
+            "city": "source",
+            "source": "birth_year" if convo.data["kind"] == "person" else "industry",
+        }
+        await goto(turn, convo, order[step])
+
+    async def save(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn)
+        data = convo.data
+        traits: dict[str, Any] = {
+            key: data[key] for key in ("city", "source", "birth_year", "industry") if data.get(key)
+        }
+        change = await turn.run(
+            clients.add_client,
+            team_id=turn.team.id or 0,
+            user_id=turn.caller.user_id,
+            name=data["name"],
+            now=turn.now,
+            kind=ClientKind(data["kind"]),
+            **traits,
+        )
+        client = await turn.run(
+            resolver.client_in_team, team_id=turn.team.id or 0, client_id=change.entity_id
+        )
+        t = turn.t
+        sale_button = [(t._("Record a sale"), pack("salefor", turn.team.id or 0, client.id))]
+        confirm(
+            turn,
+            t._("Added: {client}.", client=client_summary(t, client)),
+            change.undo_id,
+            extra=[sale_button],
+        )
+
+
+def _year(text: str, turn: Turn) -> int:
+    year = text.strip()
+    if not (year.isdigit() and 1900 <= int(year) <= turn.today.year):
+        raise InputError(N_("Type a year like 1985, or skip."))
+    return int(year)
+
+
+@command()
+async def add(turn: Turn) -> None:
+    """/add, or in one line: /add Bakkerij de Vries, organisatie, Utrecht."""
+    text = arguments.argument_text(turn)
+    dialog = AddClientDialog()
+    convo = new(dialog.name, turn)
+    if not text:
+        await goto(turn, convo, "name")
+        return
+    name, *rest = arguments.fields(text) if arguments.has_separators(text) else [text]
+    convo.data["one_line"] = True
+    for part in rest:
+        kind = labels.kind_from_word(part)
+        if kind and "kind" not in convo.data:
+            convo.data["kind"] = kind
+        elif "city" not in convo.data:
+            convo.data["city"] = part[:100]
+    convo.step = "name"
+    await dialog.named(turn, convo, name)
+
+
+@button()
+async def sale_for_client(turn: Turn) -> None:
+    """The Record a sale button under a confirmation: the sale dialog, client known."""
+    from bot.handlers.sales import SaleDialog
+
+    assert turn.callback is not None
+    client = await turn.run(
+        resolver.client_in_team, team_id=turn.team.id or 0, client_id=turn.callback.int_arg(0)
+    )
+    convo = new(SaleDialog.name, turn, client_id=client.id, client=client.name)
+    await goto(turn, convo, "amount")
+
+
+# /edit ---------------------------------------------------------------------------------------
+
+PERSON_FIELDS = ("gender", "birth_year", "income", "education", "interests")
+ORGANISATION_FIELDS = ("industry", "employees", "decision")
+CHOICES = {
+    "kind": labels.KINDS,
+    "gender": labels.GENDERS,
+    "education": labels.EDUCATION,
+    "decision": labels.DECISIONS,
+    "source": labels.SOURCES,
+}
+DONE = "done"
+
+
+def field_names(turn: Turn) -> dict[str, str]:
+    t = turn.t
+    return {
+        "name": t._("Name"),
+        "kind": t._("Kind"),
+        "city": t._("City"),
+        "gender": t._("Gender"),
+        "birth_year": t._("Year of birth"),
+        "income": t._("Income per year"),
+        "education": t._("Education"),
+        "interests": t._("Interests"),
+        "industry": t._("Line of business"),
+        "employees": t._("Employees"),
+        "decision": t._("Who decides"),
+        "source": t._("How they found you"),
+        "segment": t._("Segment"),
+        "notes": t._("Notes"),
+    }
+
+
+class EditClientDialog(ClientDialog):
+    """client → which trait → new value → saved (with Undo) → which trait … → done."""
+
+    name = "edit"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Whose details shall we change? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await goto(turn, convo, "field")
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        t = turn.t
+        names = field_names(turn)
+        if convo.step == "field":
+            kind = convo.data.get("kind")
+            if kind is None:
+                client = await turn.run(
+                    resolver.client_in_team,
+                    team_id=turn.team.id or 0,
+                    client_id=convo.data["client_id"],
+                )
+                kind = convo.data["kind"] = client.kind
+            specific = PERSON_FIELDS if kind == "person" else ORGANISATION_FIELDS
+            order = ("name", "kind", "city", *specific, "source", "segment", "notes")
+            options = [(names[f], f) for f in order] + [(t._("✓ Done"), DONE)]
+            question(
+                turn,
+                convo,
+                t._("What shall I change for {client}?", client=convo.data["client"]),
+                options=options,
+                per_row=3,
+            )
+            return
+        field = convo.data["field"]
+        vocabulary = CHOICES.get(field)
+        if vocabulary:
+            options = [(labels.button_label(t, vocabulary, code), code) for code in vocabulary]
+            question(
+                turn,
+                convo,
+                t._("{field}:", field=names[field]),
+                options=options,
+                per_row=2,
+                skip=True,
+                edit=True,
+            )
+        else:
+            question(
+                turn,
+                convo,
+                t._("New value for “{field}”? Skip clears it.", field=names[field]),
+                skip=True,
+            )
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        if convo.step == "field":
+            if choice == DONE:
+                await finish(turn)
+                turn.edit(turn.t._("Saved. {client} is up to date.", client=convo.data["client"]))
+                return
+            if choice not in field_names(turn):
+                raise InputError(N_("Pick what to change with a button."))
+            await goto(turn, convo, "value", field=choice)
+            return
+        field = convo.data["field"]
+        value = None if choice == SKIP else _trait_value(turn, field, text, choice)
+        if field == "name" and value is None:
+            raise InputError(N_("A client needs a name."))
+        change = await turn.run(
+            clients.update_client,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            changes={field: value},
+            now=turn.now,
+        )
+        if field == "name":
+            convo.data["client"] = value
+        if field == "kind":
+            convo.data["kind"] = value
+        confirm(turn, turn.t._("Changed: {field}.", field=field_names(turn)[field]), change.undo_id)
+        await goto(turn, convo, "field")
+
+
+def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -> Any:
+    t = turn.t
+    if field in CHOICES:
+        if choice in CHOICES[field]:
+            return choice
+        if field == "kind" and text and labels.kind_from_word(text):
+            return labels.kind_from_word(text)
+        if field == "source" and text:
+            return text.strip()[:64]
+        raise InputError(N_("Pick one of the buttons, please."))
+    if not text:
+        raise InputError(N_("Type the new value, or skip to clear it."))
+    if field == "birth_year":
+        return _year(text, turn)
+    if field == "income":
+        return t.parse_money(text, turn.team.currency)
+    if field == "employees":
+        return int(t.parse_number(text, max_decimals=0, maximum=10_000_000))
+    if field == "interests":
+        tags = [tag.strip()[:40] for tag in text.replace(";", ",").split(",") if tag.strip()]
+        return tags[:10] or None
+    if field == "notes":
+        return text.strip()[:1000]
+    return text.strip()[:100]
+
+
+@command()
+async def edit(turn: Turn) -> None:
+    """/edit <client>: change traits one at a time."""
+    await EditClientDialog().begin(turn, arguments.argument_text(turn) or None)

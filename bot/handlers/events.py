@@ -1,0 +1,222 @@
+"""/refer, /complaint and /compliment: what clients say and who they bring."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from bot import arguments
+from bot.client_dialog import NEW, ClientDialog
+from bot.dialogs import SKIP, Conversation, finish, goto, question
+from bot.render.changes import confirm
+from bot.turn import Turn, command
+from locales import N_, InputError
+from storage import clients, events, resolver
+from storage.models import ClientKind, ClientStatus, EventKind
+
+
+def _split_client(text: str) -> tuple[str, str | None]:
+    """'Bakkerij de Vries: te laat' or 'Bakkerij de Vries, te laat' → (client, note)."""
+    for separator in (":", ";", ", "):
+        if separator in text:
+            client, rest = text.split(separator, 1)
+            return client.strip(), rest.strip() or None
+    return text.strip(), None
+
+
+class NoteDialog(ClientDialog):
+    """client → note (skippable) → recorded; for complaints and compliments."""
+
+    kind: ClassVar[EventKind]
+    adds_unknown = False
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        if "note" in convo.data:
+            await self.save(turn, convo)
+        else:
+            await goto(turn, convo, "note")
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        question(
+            turn,
+            convo,
+            turn.t._("What happened, in a few words? (Kept for the team only; skip if you like.)"),
+            skip=True,
+        )
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        convo.data["note"] = None if choice == SKIP else text
+        await self.save(turn, convo)
+
+    async def save(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn)
+        change = await turn.run(
+            events.record_event,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            kind=self.kind,
+            happened_on=turn.today,
+            now=turn.now,
+            note=convo.data.get("note"),
+        )
+        confirm(turn, self.confirmation(turn, convo.data["client"]), change.undo_id)
+
+    def confirmation(self, turn: Turn, client: str) -> str:
+        raise NotImplementedError
+
+
+class ComplaintDialog(NoteDialog):
+    name = "complaint"
+    kind = EventKind.COMPLAINT
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Which client complained? Type (part of) the name.")
+
+    def confirmation(self, turn: Turn, client: str) -> str:
+        return turn.t._("Complaint noted for {client}. It weighs on their grade.", client=client)
+
+
+class ComplimentDialog(NoteDialog):
+    name = "compliment"
+    kind = EventKind.COMPLIMENT
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Which client paid you a compliment? Type (part of) the name.")
+
+    def confirmation(self, turn: Turn, client: str) -> str:
+        return turn.t._("Nice! Compliment from {client} noted.", client=client)
+
+
+async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
+    text = arguments.argument_text(turn)
+    if not text:
+        await dialog.begin(turn, None)
+        return
+    client, note = _split_client(text)
+    await dialog.begin(turn, client, **({"note": note} if note else {}))
+
+
+@command()
+async def complaint(turn: Turn) -> None:
+    """/complaint <client>[: note]."""
+    await _note_command(turn, ComplaintDialog())
+
+
+@command()
+async def compliment(turn: Turn) -> None:
+    """/compliment <client>[: note]."""
+    await _note_command(turn, ComplimentDialog())
+
+
+class ReferralDialog(ClientDialog):
+    """referrer → who they referred (found, or added as a prospect) → recorded."""
+
+    name = "refer"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Which client referred someone? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        if convo.data.get("referred_query"):
+            await self.find_referred(turn, convo, convo.data.pop("referred_query"))
+        else:
+            await goto(turn, convo, "referred")
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        t = turn.t
+        options = convo.data.get("referred_options")
+        if options is None:
+            question(
+                turn,
+                convo,
+                t._("Whom did {client} refer to you? Type the name.", client=convo.data["client"]),
+            )
+            return
+        buttons = [(name, str(client_id)) for client_id, name in options]
+        buttons.append((t._("Someone new: “{name}”", name=convo.data["referred_name"]), NEW))
+        question(turn, convo, t._("Which one do you mean?"), options=buttons, per_row=1)
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        if choice == NEW and convo.data.get("referred_name"):
+            await self.save(turn, convo, None)
+        elif choice and choice.isdigit():
+            await self.save(turn, convo, int(choice))
+        elif text:
+            await self.find_referred(turn, convo, text)
+        else:
+            raise InputError(N_("Type the name of the client they referred."))
+
+    async def find_referred(self, turn: Turn, convo: Conversation, query: str) -> None:
+        resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
+        if resolution.one is not None and resolution.exact:
+            await self.save(turn, convo, resolution.one.id)
+        elif resolution.matches:
+            await goto(
+                turn,
+                convo,
+                "referred",
+                referred_name=clients.valid_name(query),
+                referred_options=[[m.id, m.name] for m in resolution.matches],
+            )
+        else:
+            convo.data["referred_name"] = clients.valid_name(query)
+            await self.save(turn, convo, None)
+
+    async def save(self, turn: Turn, convo: Conversation, referred_id: int | None) -> None:
+        await finish(turn)
+        created = referred_id is None
+        if created:
+            change = await turn.run(
+                clients.add_client,
+                team_id=turn.team.id or 0,
+                user_id=turn.caller.user_id,
+                name=convo.data["referred_name"],
+                now=turn.now,
+                kind=ClientKind.ORGANISATION,
+                status=ClientStatus.PROSPECT,
+                source="referral",
+            )
+            referred_id = change.entity_id
+        referred = await turn.run(
+            resolver.client_in_team, team_id=turn.team.id or 0, client_id=referred_id
+        )
+        change = await turn.run(
+            events.record_event,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            kind=EventKind.REFERRAL,
+            happened_on=turn.today,
+            now=turn.now,
+            referred_client_id=referred_id,
+            created_referred=created,
+        )
+        t = turn.t
+        text = t._(
+            "Referral noted: {client} brought you {referred}.",
+            client=convo.data["client"],
+            referred=referred.name,
+        )
+        if created:
+            text += "\n" + t._("{referred} is on your list as a prospect.", referred=referred.name)
+        confirm(turn, text, change.undo_id)
+
+
+@command()
+async def refer(turn: Turn) -> None:
+    """/refer <client>, <new client>."""
+    text = arguments.argument_text(turn)
+    dialog = ReferralDialog()
+    if not text:
+        await dialog.begin(turn, None)
+        return
+    parts = arguments.fields(text)
+    if len(parts) > 1:
+        await dialog.begin(turn, parts[0], referred_query=", ".join(parts[1:]))
+    else:
+        await dialog.begin(turn, parts[0])

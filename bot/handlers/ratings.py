@@ -1,0 +1,120 @@
+"""/rate: how it feels to work with a client, 1–5 per criterion, one tap each."""
+
+from __future__ import annotations
+
+from bot import arguments, labels
+from bot.client_dialog import ClientDialog
+from bot.dialogs import Conversation, finish, goto, question
+from bot.render.changes import confirm
+from bot.turn import Turn, command
+from locales import N_, InputError, Markup
+from storage import ratings
+
+CRITERIA = ratings.CRITERIA
+
+
+class RateDialog(ClientDialog):
+    """client → one question per criterion with buttons 1–5 → saved."""
+
+    name = "rate"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Which client do you want to rate? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        if convo.data.get("values"):
+            await self.save(turn, convo)
+            return
+        previous = await turn.run(
+            ratings.latest_ratings,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+        )
+        await goto(turn, convo, CRITERIA[0], values={}, previous=previous)
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        t = turn.t
+        number = CRITERIA.index(convo.step) + 1
+        lines = [
+            t._(
+                "Rate {client}, {number} of {total}: 5 is best.",
+                client=convo.data["client"],
+                number=number,
+                total=len(CRITERIA),
+            ),
+            Markup("<b>") + labels.label(t, labels.CRITERIA, convo.step) + Markup("</b>"),
+        ]
+        before = convo.data.get("previous", {}).get(convo.step)
+        if before:
+            lines.append(t._("Last time you gave {value}.", value=before))
+        options = [(str(v), str(v)) for v in range(1, 6)]
+        question(
+            turn,
+            convo,
+            Markup("\n").join(lines),
+            options=options,
+            per_row=5,
+            edit=turn.update.callback_query is not None,
+        )
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        value = (choice or text or "").strip()
+        if value not in {"1", "2", "3", "4", "5"}:
+            raise InputError(N_("Tap a number from 1 to 5."))
+        convo.data["values"][convo.step] = int(value)
+        position = CRITERIA.index(convo.step)
+        if position + 1 < len(CRITERIA):
+            await goto(turn, convo, CRITERIA[position + 1])
+        else:
+            await self.save(turn, convo)
+
+    async def save(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn)
+        values: dict[str, int] = convo.data["values"]
+        change = await turn.run(
+            ratings.record_ratings,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            values=values,
+            rated_on=turn.today,
+            now=turn.now,
+        )
+        t = turn.t
+        scores = Markup(", ").join(
+            Markup(f"{labels.label(t, labels.CRITERIA, c).lower()} {v}") for c, v in values.items()
+        )
+        confirm(
+            turn,
+            t._(
+                "Thanks! Your rating of {client}: {scores}.",
+                client=convo.data["client"],
+                scores=scores,
+            ),
+            change.undo_id,
+            edit=turn.update.callback_query is not None,
+        )
+
+
+@command()
+async def rate(turn: Turn) -> None:
+    """/rate <client>, or in one line: /rate Bakkerij de Vries 4 5 3."""
+    text = arguments.argument_text(turn)
+    dialog = RateDialog()
+    if not text:
+        await dialog.begin(turn, None)
+        return
+    client, numbers = arguments.split_trailing_numbers(text, most=len(CRITERIA))
+    if not numbers:
+        await dialog.begin(turn, client)
+        return
+    if len(numbers) != len(CRITERIA) or any(n not in {"1", "2", "3", "4", "5"} for n in numbers):
+        raise InputError(
+            N_("Give {count} numbers from 1 to 5, for example: /rate Bakkerij de Vries 4 5 3"),
+            count=len(CRITERIA),
+        )
+    await dialog.begin(turn, client, values=dict(zip(CRITERIA, map(int, numbers), strict=True)))

@@ -1,0 +1,374 @@
+"""/sale, /paid and /sales: recording money as it comes in, and correcting it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import arguments
+from bot.callbacks import pack
+from bot.client_dialog import ClientDialog
+from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, question
+from bot.render.changes import confirm
+from bot.render.sales import sale_line, sale_recorded
+from bot.turn import Turn, button, command
+from locales import N_, InputError, Markup
+from storage import resolver, sales
+from storage.sales import SaleInput
+
+PAGE = 5
+
+
+class SaleDialog(ClientDialog):
+    """client → amount → cost (skippable) → time (skippable) → recorded."""
+
+    name = "sale"
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Which client bought something? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        if "amount" in convo.data:  # a one-line /sale: everything is known
+            await finish(turn)
+            await record(turn, convo.data)
+        else:
+            await goto(turn, convo, "amount")
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        t, client = turn.t, convo.data.get("client", "")
+        if convo.step == "amount":
+            question(
+                turn, convo, t._("How much did {client} pay? For example 1250,50.", client=client)
+            )
+        elif convo.step == "cost":
+            question(
+                turn,
+                convo,
+                t._("What did it cost you (materials, freelancers)? Skip if you don't know."),
+                skip=True,
+            )
+        elif convo.step == "time":
+            question(
+                turn,
+                convo,
+                t._("How much time did it take? For example 90 min or 1,5 h."),
+                skip=True,
+            )
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        t, currency = turn.t, turn.team.currency
+        if convo.step == "amount":
+            if not text:
+                raise InputError(N_("Type the amount, for example 1250,50."))
+            await goto(turn, convo, "cost", amount=t.parse_money(text, currency, allow_zero=False))
+        elif convo.step == "cost":
+            cost = None if choice == SKIP or not text else t.parse_money(text, currency)
+            await goto(turn, convo, "time", cost=cost)
+        elif convo.step == "time":
+            minutes = None if choice == SKIP or not text else t.parse_duration(text)
+            convo.data["minutes"] = minutes
+            await finish(turn)
+            await record(turn, convo.data)
+
+
+async def record(turn: Turn, data: dict[str, Any]) -> None:
+    """Record the sale described by `data` and confirm it with Paid and Undo buttons."""
+    sale = SaleInput(
+        amount=data["amount"],
+        cost=data.get("cost"),
+        minutes=data.get("minutes"),
+        sold_on=turn.today,
+    )
+    change = await turn.run(
+        sales.record_sale,
+        team_id=turn.team.id or 0,
+        client_id=data["client_id"],
+        user_id=turn.caller.user_id,
+        sale=sale,
+        now=turn.now,
+    )
+    text = sale_recorded(
+        turn.t, turn.team, data["client"], sale, turn.today, new_client=bool(data.get("created"))
+    )
+    paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
+    confirm(turn, text, change.undo_id, extra=[paid])
+
+
+@command()
+async def sale(turn: Turn) -> None:
+    """/sale [client] [amount] [cost] [time], or a guided dialog for what is missing."""
+    text = arguments.argument_text(turn)
+    dialog = SaleDialog()
+    if not text:
+        await dialog.begin(turn, None)
+        return
+    t, currency = turn.t, turn.team.currency
+    if arguments.has_separators(text):
+        client, *numbers = arguments.fields(text)
+    else:
+        client, numbers = arguments.split_trailing_numbers(text)
+        numbers = [" ".join(numbers)] if numbers else []
+    if len(numbers) > 3:
+        raise InputError(
+            N_(
+                "That's more than amount, cost and time. Try: "
+                "/sale Bakkerij de Vries, 1250, 300, 2h"
+            )
+        )
+    data: dict[str, Any] = {}
+    if numbers:
+        try:
+            data["amount"] = t.parse_money(numbers[0], currency, allow_zero=False)
+        except InputError:
+            if " " in numbers[0].strip():
+                raise InputError(
+                    N_(
+                        "I can't tell the amount from the cost there. Put commas "
+                        "between them: /sale Bakkerij de Vries, 500, 200"
+                    )
+                ) from None
+            raise
+    if len(numbers) > 1:
+        data["cost"] = t.parse_money(numbers[1], currency)
+    if len(numbers) > 2:
+        data["minutes"] = t.parse_duration(numbers[2])
+    await dialog.begin(turn, client, **data)
+
+
+@button()
+async def mark_sale_paid(turn: Turn) -> None:
+    """The ✓ Already paid button under a new sale."""
+    assert turn.callback is not None
+    sale_id = turn.callback.int_arg(0)
+    row = await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
+    await turn.run(
+        sales.update_sale,
+        team_id=turn.team.id or 0,
+        sale_id=sale_id,
+        user_id=turn.caller.user_id,
+        changes={"paid_on": row.sold_on},
+        now=turn.now,
+    )
+    turn.toast(turn.t._("Marked as paid."))
+    turn.edit(Markup(turn.t._("✓ Paid.")))
+
+
+# /paid ---------------------------------------------------------------------------------------
+
+
+class PaidDialog(ClientDialog):
+    name = "paid"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Who paid? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn)
+        payment = await turn.run(
+            sales.mark_paid,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            paid_on=turn.today,
+            now=turn.now,
+        )
+        t = turn.t
+        text = t.n_(
+            "{client} paid {n} open sale: {amount}.",
+            "{client} paid {n} open sales: {amount}.",
+            payment.sales,
+            client=convo.data["client"],
+            amount=t.money(payment.amount, turn.team.currency),
+        )
+        confirm(turn, text, payment.change.undo_id)
+
+
+@command()
+async def paid(turn: Turn) -> None:
+    """/paid <client>: the client's open sales are paid today."""
+    await PaidDialog().begin(turn, arguments.argument_text(turn) or None)
+
+
+# /sales: list, correct, delete ---------------------------------------------------------------
+
+
+class SalesDialog(ClientDialog):
+    name = "sales"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Whose sales shall I show? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn)
+        await show_sales(turn, convo.data["client_id"], 0, edit=False)
+
+
+@command()
+async def sales_list(turn: Turn) -> None:
+    """/sales <client>: the client's sales, newest first, with buttons to correct or delete."""
+    await SalesDialog().begin(turn, arguments.argument_text(turn) or None)
+
+
+async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> None:
+    t, team = turn.t, turn.team
+    client = await turn.run(resolver.client_in_team, team_id=team.id or 0, client_id=client_id)
+    rows, total = await turn.run(
+        sales.sales_of, team_id=team.id or 0, client_id=client_id, limit=PAGE, offset=page * PAGE
+    )
+    if total == 0:
+        text = t._("{client} has no sales yet. Record one with /sale.", client=client.name)
+        turn.edit(text) if edit else turn.reply(text)
+        return
+    pages = (total + PAGE - 1) // PAGE
+    lines = [t._("<b>Sales of {client}</b>", client=client.name)]
+    lines += [
+        sale_line(t, team, row, page * PAGE + i + 1, turn.today) for i, row in enumerate(rows)
+    ]
+    if pages > 1:
+        lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))
+    team_id = team.id or 0
+    buttons = [
+        [
+            (f"✎ {page * PAGE + i + 1}", pack("sfix", team_id, row.id)),
+            (f"✕ {page * PAGE + i + 1}", pack("sdel", team_id, row.id)),
+        ]
+        for i, row in enumerate(rows)
+    ]
+    nav = []
+    if page > 0:
+        nav.append(("‹", pack("spage", team_id, client_id, page - 1)))
+    if page + 1 < pages:
+        nav.append(("›", pack("spage", team_id, client_id, page + 1)))
+    if nav:
+        buttons.append(nav)
+    text = Markup("\n").join(lines)
+    turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+
+
+@button()
+async def sales_page(turn: Turn) -> None:
+    assert turn.callback is not None
+    await show_sales(turn, turn.callback.int_arg(0), max(0, turn.callback.int_arg(1)), edit=True)
+
+
+@button()
+async def delete_sale_ask(turn: Turn) -> None:
+    assert turn.callback is not None
+    sale_id = turn.callback.int_arg(0)
+    row = await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
+    t = turn.t
+    team_id = turn.team.id or 0
+    turn.edit(
+        t._(
+            "Delete the sale of {amount} from {date}?",
+            amount=t.money(row.amount, turn.team.currency),
+            date=t.date(row.sold_on),
+        ),
+        buttons=[
+            [
+                (t._("Yes, delete"), pack("sdelok", team_id, sale_id)),
+                (t._("No, keep it"), pack("spage", team_id, row.client_id, 0)),
+            ]
+        ],
+    )
+
+
+@button()
+async def delete_sale(turn: Turn) -> None:
+    assert turn.callback is not None
+    t = turn.t
+    row = await turn.run(
+        sales.sale_in_team, team_id=turn.team.id or 0, sale_id=turn.callback.int_arg(0)
+    )
+    change = await turn.run(
+        sales.delete_sale,
+        team_id=turn.team.id or 0,
+        sale_id=row.id or 0,
+        user_id=turn.caller.user_id,
+        now=turn.now,
+    )
+    confirm(
+        turn,
+        t._(
+            "Deleted the sale of {amount} from {date}.",
+            amount=t.money(row.amount, turn.team.currency),
+            date=t.date(row.sold_on),
+        ),
+        change.undo_id,
+        edit=True,
+    )
+
+
+FIELDS = ("amount", "cost", "minutes", "sold_on", "paid_on")
+
+
+class FixSaleDialog(Dialog):
+    """Correct one field of one sale: which field → new value → saved with Undo."""
+
+    name = "fix_sale"
+
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        t = turn.t
+        if convo.step == "field":
+            options = [
+                (t._("Amount"), "amount"),
+                (t._("Cost"), "cost"),
+                (t._("Time"), "minutes"),
+                (t._("Date"), "sold_on"),
+                (t._("Paid on"), "paid_on"),
+            ]
+            question(
+                turn, convo, t._("What shall I correct in this sale?"), options=options, edit=True
+            )
+            return
+        prompts = {
+            "amount": t._("The right amount? For example 1250,50."),
+            "cost": t._("The right cost? For example 300."),
+            "minutes": t._("The right time? For example 90 min or 1,5 h."),
+            "sold_on": t._("The right date? For example 23-11-2026 or yesterday."),
+            "paid_on": t._("Paid on which date? For example today."),
+        }
+        question(turn, convo, prompts[convo.data["field"]])
+
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        t, team = turn.t, turn.team
+        if convo.step == "field":
+            if choice not in FIELDS:
+                raise InputError(N_("Pick what to correct with a button."))
+            await goto(turn, convo, "value", field=choice)
+            return
+        if not text:
+            raise InputError(N_("Type the new value."))
+        field = convo.data["field"]
+        parsers = {
+            "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
+            "cost": lambda: t.parse_money(text, team.currency),
+            "minutes": lambda: t.parse_duration(text),
+            "sold_on": lambda: t.parse_date(text, today=turn.today),
+            "paid_on": lambda: t.parse_date(text, today=turn.today),
+        }
+        value = parsers[field]()
+        await finish(turn)
+        change = await turn.run(
+            sales.update_sale,
+            team_id=team.id or 0,
+            sale_id=convo.data["sale_id"],
+            user_id=turn.caller.user_id,
+            changes={field: value},
+            now=turn.now,
+        )
+        confirm(turn, t._("Sale corrected."), change.undo_id)
+
+
+@button()
+async def fix_sale(turn: Turn) -> None:
+    assert turn.callback is not None
+    sale_id = turn.callback.int_arg(0)
+    await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
+    convo = Conversation(FixSaleDialog.name, "", turn.team.id, {"sale_id": sale_id})
+    await goto(turn, convo, "field")

@@ -1,0 +1,333 @@
+"""Teams: onboarding in three taps, members and approvals, choosing a team in private chat,
+and following the group when it migrates or the bot is removed."""
+
+from __future__ import annotations
+
+from bot.access import MEMBER_STATUSES
+from bot.callbacks import pack
+from bot.dialogs import goto, new
+from bot.handlers.clients import AddClientDialog
+from bot.turn import Buttons, Turn, button, command
+from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
+from storage import demo, teams
+from storage.models import MemberStatus, Role
+
+LANGUAGES = {"nl": "Nederlands", "ru": "Русский"}
+CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
+SYMBOLS = {
+    "EUR": "€",
+    "RUB": "₽",
+    "USD": "$",
+    "GBP": "£",
+    "CHF": "₣",
+    "KZT": "₸",
+    "BYN": "Br",
+    "UAH": "₴",
+    "TRY": "₺",
+}
+SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
+
+
+def onboarding_language(turn: Turn, team_id: int) -> None:
+    """Step 1 of 3, right after /start made the team."""
+    t = turn.t
+    buttons = [[(LANGUAGES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
+    turn.reply(
+        t._(
+            "Let's set up your team in three taps.\n<b>1/3</b> Which language does the team speak?"
+        ),
+        buttons=buttons,
+    )
+
+
+@button(role=Role.ADMIN)
+async def onboarding(turn: Turn) -> None:
+    """Language → currency → grade scale → the empty state."""
+    assert turn.callback is not None
+    setting, value = (*turn.callback.args, "", "")[:2]
+    team = turn.team
+    team_id = team.id or 0
+    if setting == "lang" and value in SUPPORTED_LOCALES:
+        await turn.run(
+            teams.update_team,
+            team_id=team_id,
+            user_id=turn.caller.user_id,
+            now=turn.now,
+            locale=value,
+            currency=teams.DEFAULT_CURRENCY[value],
+            timezone=teams.DEFAULT_TIMEZONE[value],
+        )
+        if team.is_personal:
+            await turn.run(
+                teams.set_user_locale, user_id=turn.caller.user_id, locale=value, now=turn.now
+            )
+        t = translator(value)  # whoever chose the language reads the next step in it
+        rows = [
+            [(f"{SYMBOLS[c]} {c}", pack("ob", team_id, "cur", c)) for c in CURRENCIES[i : i + 3]]
+            for i in range(0, len(CURRENCIES), 3)
+        ]
+        turn.edit(t._("<b>2/3</b> In which currency do you work?"), buttons=rows)
+    elif setting == "cur" and value in CURRENCIES:
+        await turn.run(
+            teams.update_team,
+            team_id=team_id,
+            user_id=turn.caller.user_id,
+            now=turn.now,
+            currency=value,
+        )
+        t = turn.t
+        rows = [[(label, pack("ob", team_id, "scale", code)) for code, label in SCALES.items()]]
+        turn.edit(
+            t._("<b>3/3</b> How shall I grade clients? A is best on A–D, 5 on 1–5, 10 on 1–10."),
+            buttons=rows,
+        )
+    elif setting == "scale" and value in SCALES:
+        await turn.run(
+            teams.update_team,
+            team_id=team_id,
+            user_id=turn.caller.user_id,
+            now=turn.now,
+            grade_scale=value,
+            onboarded=True,
+        )
+        text, buttons = empty_state(turn, team_id)
+        turn.edit(text, buttons=buttons)
+    else:
+        raise InputError(N_("This button is no longer valid."))
+
+
+def empty_state(turn: Turn, team_id: int) -> tuple[Markup, Buttons]:
+    t = turn.t
+    text = t._("All set! Kompas gets useful from your first client. How do you want to start?")
+    buttons = [
+        [(t._("Add a client"), pack("first", team_id, "add"))],
+        [(t._("Import a file"), pack("first", team_id, "import"))],
+        [(t._("Try the demo data"), pack("first", team_id, "demo"))],
+    ]
+    return text, buttons
+
+
+@button()
+async def first_steps(turn: Turn) -> None:
+    """The empty state's three ways to start."""
+    assert turn.callback is not None
+    choice = turn.callback.args[0] if turn.callback.args else ""
+    t = turn.t
+    if choice == "add":
+        await goto(turn, new(AddClientDialog.name, turn), "name")
+    elif choice == "import":
+        turn.reply(
+            t._(
+                "Send me a CSV or Excel file with your clients or your sales as a "
+                "document. I recognise the columns myself."
+            )
+        )
+    elif choice == "demo":
+        await turn.require(Role.ADMIN)
+        team = turn.team
+        empty = await turn.run(demo.team_is_empty, team_id=team.id or 0)
+        if not empty:
+            raise InputError(N_("Your team already has clients, so I left the demo data out."))
+        count = await turn.run(demo.seed_demo, team=team, today=turn.today, now=turn.now)
+        turn.reply(
+            t.n_(
+                "Added {n} demo client with a year of sales. Try /risk or /portrait.",
+                "Added {n} demo clients with a year of sales. Try /risk or /portrait.",
+                count,
+            )
+        )
+    else:
+        raise InputError(N_("This button is no longer valid."))
+
+
+# /members ------------------------------------------------------------------------------------
+
+ROLE_NAMES = {Role.OWNER: N_("owner"), Role.ADMIN: N_("admin"), Role.MEMBER: N_("member")}
+
+
+@command(role=Role.ADMIN)
+async def members(turn: Turn) -> None:
+    """Lists the team's members; buttons approve newcomers and remove people."""
+    await _show_members(turn, edit=False)
+
+
+async def _show_members(turn: Turn, *, edit: bool) -> None:
+    t, team = turn.t, turn.team
+    rows = await turn.run(teams.members, team_id=team.id or 0)
+    lines = [
+        t.n_("<b>{team}</b>: {n} person", "<b>{team}</b>: {n} people", len(rows), team=team.title)
+    ]
+    buttons: Buttons = []
+    for member in rows:
+        role = t._(ROLE_NAMES[Role(member.role)])
+        waiting = member.status == MemberStatus.PENDING
+        line = Markup("• ") + member.display_name + Markup(" — ") + role
+        if waiting:
+            line += Markup(" · ") + t._("waiting for approval")
+            buttons.append(
+                [
+                    (
+                        t._("✓ Let {name} in", name=member.display_name)[:60],
+                        pack("mok", team.id or 0, member.id),
+                    )
+                ]
+            )
+        lines.append(line)
+        if member.role != Role.OWNER and member.user_id != turn.caller.user_id:
+            buttons.append(
+                [
+                    (
+                        t._("✕ Remove {name}", name=member.display_name)[:60],
+                        pack("mdel", team.id or 0, member.id),
+                    )
+                ]
+            )
+    text = Markup("\n").join(lines)
+    turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+
+
+@button(role=Role.ADMIN)
+async def approve(turn: Turn) -> None:
+    assert turn.callback is not None
+    member = await turn.run(
+        teams.approve_member, team_id=turn.team.id or 0, member_id=turn.callback.int_arg(0)
+    )
+    turn.toast(turn.t._("{name} is in the team now.", name=member.display_name))
+    if not turn.team.is_personal:
+        group = translator(turn.team.locale)
+        turn.reply(
+            group._("{name} is in the team now.", name=member.display_name),
+            chat_id=turn.team.chat_id,
+        )
+    await _show_members(turn, edit=True)
+
+
+@button(role=Role.ADMIN)
+async def remove(turn: Turn) -> None:
+    assert turn.callback is not None
+    member_id = turn.callback.int_arg(0)
+    if len(turn.callback.args) < 2:
+        rows = await turn.run(teams.members, team_id=turn.team.id or 0)
+        member = next((m for m in rows if m.id == member_id), None)
+        if member is None:
+            raise InputError(N_("That person isn't in the team any more."))
+        t = turn.t
+        turn.edit(
+            t._("Remove {name} from the team? Their past entries stay.", name=member.display_name),
+            buttons=[
+                [
+                    (t._("Yes, remove"), pack("mdel", turn.team.id or 0, member_id, 1)),
+                    (t._("No"), pack("mlist", turn.team.id or 0)),
+                ]
+            ],
+        )
+        return
+    member = await turn.run(teams.remove_member, team_id=turn.team.id or 0, member_id=member_id)
+    turn.toast(turn.t._("{name} is no longer in the team.", name=member.display_name))
+    await _show_members(turn, edit=True)
+
+
+@button(role=Role.ADMIN)
+async def members_again(turn: Turn) -> None:
+    await _show_members(turn, edit=True)
+
+
+# /team in private chat -----------------------------------------------------------------------
+
+
+@command(role=None)
+async def team(turn: Turn) -> None:
+    """In private chat: which of your teams to work on."""
+    t = turn.t
+    if turn.caller.in_group:
+        raise InputError(N_("Choose a team in a private chat with me; here it's this group."))
+    candidates = await turn.run(teams.teams_of_user, user_id=turn.caller.user_id)
+    mine = []
+    for candidate in candidates:
+        if candidate.is_personal and candidate.chat_id != turn.caller.user_id:
+            continue
+        if (
+            candidate.is_personal
+            or await turn.telegram_status(candidate.chat_id) in MEMBER_STATUSES
+        ):
+            mine.append(candidate)
+    if not mine:
+        raise InputError(
+            N_(
+                "You're not in any team yet. Send /start in your team's group, "
+                "or here for a team of your own."
+            )
+        )
+    current = turn.caller.team.id if turn.caller.team else None
+    buttons = [
+        [
+            (
+                ("✓ " if c.id == current else "") + (c.title or t._("My own team"))[:50],
+                pack("useteam", 0, c.id),
+            )
+        ]
+        for c in mine
+    ]
+    turn.reply(t._("Which team do you want to work on here?"), buttons=buttons)
+
+
+@button(role=None)
+async def use_team(turn: Turn) -> None:
+    assert turn.callback is not None
+    team_id = turn.callback.int_arg(0)
+    chosen = await turn.run(teams.team_by_id, team_id=team_id)
+    member = None
+    if chosen is not None:
+        member = await turn.run(teams.member_of, team_id=team_id, user_id=turn.caller.user_id)
+    allowed = (
+        chosen is not None
+        and chosen.active
+        and member is not None
+        and (chosen.is_personal or await turn.telegram_status(chosen.chat_id) in MEMBER_STATUSES)
+    )
+    if not allowed or chosen is None:
+        raise InputError(N_("This button is no longer valid."))
+    await turn.run(
+        teams.set_current_team, user_id=turn.caller.user_id, team_id=team_id, now=turn.now
+    )
+    turn.edit(
+        turn.t._(
+            "You're now working on <b>{team}</b>.", team=chosen.title or turn.t._("My own team")
+        )
+    )
+
+
+# Telegram's own events about the group -------------------------------------------------------
+
+
+@command(role=None)
+async def chat_migrated(turn: Turn) -> None:
+    """The group became a supergroup: the team moves to the new chat id, nothing lost."""
+    message = turn.update.effective_message
+    if message is None:
+        return
+    if message.migrate_to_chat_id:
+        old, new_id = message.chat_id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id:
+        old, new_id = message.migrate_from_chat_id, message.chat_id
+    else:
+        return
+    await turn.run(teams.move_team_chat, old_chat_id=old, new_chat_id=new_id)
+
+
+@command(role=None)
+async def bot_membership(turn: Turn) -> None:
+    """Removed from a group: the team goes inactive, its data kept. Added back: active again."""
+    change = turn.update.my_chat_member
+    if change is None or change.chat.type == "private":
+        return
+    status = change.new_chat_member.status
+    active = status in ("member", "administrator")
+    existing = await turn.run(teams.set_team_active, chat_id=change.chat.id, active=active)
+    if active and existing is None:
+        turn.reply(
+            turn.t._(
+                "Hi! I'm Kompas. An admin of this group can send /start to make it a Kompas team."
+            ),
+            chat_id=change.chat.id,
+        )

@@ -1,0 +1,44 @@
+"""The ↩ Undo button under every confirmed change, for 24 hours."""
+
+from __future__ import annotations
+
+from bot.turn import Turn, button
+from locales import N_, InputError
+from storage import changes, undo
+from storage.models import Role
+
+UNDONE = {
+    "client_created": N_("Undone: the client is gone again."),
+    "sale_created": N_("Undone: the sale is gone again."),
+    "sale_updated": N_("Undone: the sale is back as it was."),
+    "sale_deleted": N_("Undone: the sale is back."),
+    "sales_paid": N_("Undone: those sales are open again."),
+    "referral_created": N_("Undone: the referral is gone again."),
+    "complaint_created": N_("Undone: the complaint is gone again."),
+    "compliment_created": N_("Undone: the compliment is gone again."),
+    "ratings_created": N_("Undone: your earlier rating counts again."),
+    "client_updated": N_("Undone: the client's details are back as they were."),
+    "client_status": N_("Undone: the client's status is back as it was."),
+}
+
+
+@button()
+async def undo_change(turn: Turn) -> None:
+    """Reverses the change; someone else's change only by an admin."""
+    assert turn.callback is not None
+    undo_id = turn.callback.int_arg(0)
+    pending = await turn.run(changes.pending_undo, team_id=turn.team.id or 0, undo_id=undo_id)
+    if pending is None:
+        raise InputError(changes.UNDO_GONE)
+    if pending.user_id != turn.caller.user_id:
+        await turn.require(Role.ADMIN)
+    action = await turn.run(
+        undo.undo,
+        team_id=turn.team.id or 0,
+        undo_id=undo_id,
+        user_id=turn.caller.user_id,
+        now=turn.now,
+    )
+    text = turn.t._(UNDONE.get(action, N_("Undone.")))
+    turn.toast(text)
+    turn.edit(text)

@@ -1,0 +1,99 @@
+"""Localised names of the product's fixed vocabularies: client kinds, sources, criteria …"""
+
+from __future__ import annotations
+
+from locales import N_, Translator
+
+KINDS = {"person": N_("person"), "organisation": N_("organisation")}
+STATUSES = {
+    "prospect": N_("prospect"),
+    "active": N_("client"),
+    "declined": N_("declined"),
+    "archived": N_("archived"),
+}
+SOURCES = {
+    "referral": N_("referral"),
+    "website": N_("website"),
+    "instagram": N_("Instagram"),
+    "fair": N_("fair"),
+    "advertising": N_("advertising"),
+    "other": N_("other"),
+}
+GENDERS = {"f": N_("woman"), "m": N_("man"), "x": N_("other")}
+EDUCATION = {
+    "secondary": N_("secondary school"),
+    "vocational": N_("vocational"),
+    "higher": N_("higher education"),
+}
+DECISIONS = {
+    "owner": N_("the owner decides"),
+    "manager": N_("a manager decides"),
+    "board": N_("a board or team decides"),
+}
+CRITERIA = {
+    "pleasant": N_("Pleasant to work with"),
+    "reasonable": N_("Asks reasonable things"),
+    "pays_on_time": N_("Pays on time"),
+}
+
+
+def label(t: Translator, vocabulary: dict[str, str], code: str | None) -> str:
+    """The localised word for a code; free text typed by people is shown as they typed it."""
+    if code is None:
+        return ""
+    message = vocabulary.get(code)
+    return str(t._(message)) if message else code
+
+
+# Words people type for a client's kind, in Dutch, Russian and English (input, not output).
+PERSON_WORDS = frozenset(
+    {
+        "person",
+        "persoon",
+        "particulier",
+        "prive",
+        "privé",
+        "consument",
+        "человек",
+        "частное лицо",
+        "частник",
+        "физлицо",
+        "физ лицо",
+        "физическое лицо",
+        "private",
+    }
+)
+ORGANISATION_WORDS = frozenset(
+    {
+        "organisation",
+        "organization",
+        "organisatie",
+        "bedrijf",
+        "zaak",
+        "company",
+        "business",
+        "компания",
+        "организация",
+        "фирма",
+        "юрлицо",
+        "юр лицо",
+        "юридическое лицо",
+        "бизнес",
+    }
+)
+
+
+def kind_from_word(word: str) -> str | None:
+    """'organisatie' → 'organisation', 'физлицо' → 'person', anything else → None."""
+    folded = " ".join(word.casefold().replace("ё", "е").replace(".", " ").split())
+    if folded in PERSON_WORDS:
+        return "person"
+    if folded in ORGANISATION_WORDS:
+        return "organisation"
+    return None
+
+
+def button_label(t: Translator, vocabulary: dict[str, str], code: str) -> str:
+    """The word as a button shows it: first letter upper case, the rest as translated."""
+    word = label(t, vocabulary, code)
+    return word[:1].upper() + word[1:]

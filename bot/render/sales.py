@@ -1,0 +1,57 @@
+"""Sales as a phone shows them: one line each, money and hours in the team's formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from locales import Markup, Translator
+from storage.models import Sale, Team
+from storage.sales import SaleInput
+
+
+def sale_details(t: Translator, team: Team, sale: SaleInput | Sale) -> list[str]:
+    parts = []
+    if sale.cost is not None:
+        parts.append(t._("cost {amount}", amount=t.money(sale.cost, team.currency)))
+    if sale.minutes is not None:
+        parts.append(t._("time {time}", time=t.duration(sale.minutes)))
+    return parts
+
+
+def sale_recorded(
+    t: Translator, team: Team, client: str, sale: SaleInput, today: dt.date, *, new_client: bool
+) -> Markup:
+    lines = [
+        t._(
+            "Sale recorded: <b>{amount}</b> from {client}, {date}.",
+            amount=t.money(sale.amount, team.currency),
+            client=client,
+            date=_day(t, sale.sold_on, today),
+        )
+    ]
+    details = sale_details(t, team, sale)
+    if details:
+        joined = Markup(", ").join(details)
+        lines.append(Markup(joined[:1].upper() + joined[1:]))
+    if new_client:
+        lines.append(t._("{client} is new on your list.", client=client))
+    return Markup("\n").join(lines)
+
+
+def sale_line(t: Translator, team: Team, sale: Sale, number: int, today: dt.date) -> Markup:
+    parts = [t.money(sale.amount, team.currency), *sale_details(t, team, sale)]
+    if sale.paid_on is not None:
+        parts.append(t._("paid {date}", date=_day(t, sale.paid_on, today)))
+    elif sale.due_on is not None and sale.due_on < today:
+        parts.append(t._("<b>overdue</b> since {date}", date=_day(t, sale.due_on, today)))
+    else:
+        parts.append(t._("open"))
+    return Markup(f"{number}. {_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
+
+
+def _day(t: Translator, day: dt.date, today: dt.date) -> str:
+    if day == today:
+        return str(t._("today"))
+    if day == today - dt.timedelta(days=1):
+        return str(t._("yesterday"))
+    return t.date(day, style="short" if day.year != today.year else "medium")

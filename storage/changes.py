@@ -1,0 +1,77 @@
+"""Every change leaves an audit row (ids only) and, when confirmed in chat, an undo for 24 hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from locales import N_, InputError
+from storage.models import AuditLog, PendingUndo
+from storage.teams import touch_team
+
+UNDO_WINDOW = dt.timedelta(hours=24)
+UNDO_GONE = N_("This can't be undone any more (undo works for 24 hours).")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a recording service did: the row it touched and the undo it offers."""
+
+    entity_id: int
+    undo_id: int
+
+
+def record_change(
+    *,
+    session: Session,
+    team_id: int,
+    user_id: int | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    now: dt.datetime,
+    undo: dict[str, Any] | None = None,
+) -> int:
+    """Audit the change, bump the team's data version, and keep its undo; returns the undo id."""
+    session.add(
+        AuditLog(
+            team_id=team_id,
+            user_id=user_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            at=now,
+        )
+    )
+    touch_team(session=session, team_id=team_id)
+    if undo is None:
+        return 0
+    pending = PendingUndo(
+        team_id=team_id,
+        user_id=user_id or 0,
+        action=action,
+        payload=undo,
+        created_at=now,
+        expires_at=now + UNDO_WINDOW,
+    )
+    session.add(pending)
+    session.flush()
+    return pending.id or 0
+
+
+def take_undo(*, session: Session, team_id: int, undo_id: int, now: dt.datetime) -> PendingUndo:
+    """The pending undo of this team, marked used; gone, used or expired → InputError."""
+    pending = session.get(PendingUndo, undo_id, with_for_update=True)
+    if pending is None or pending.team_id != team_id or pending.done or pending.expires_at < now:
+        raise InputError(UNDO_GONE)
+    pending.done = True
+    session.add(pending)
+    return pending
+
+
+def pending_undo(*, session: Session, team_id: int, undo_id: int) -> PendingUndo | None:
+    pending = session.get(PendingUndo, undo_id)
+    return pending if pending is not None and pending.team_id == team_id else None

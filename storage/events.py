@@ -1,0 +1,69 @@
+"""Referrals, complaints and compliments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session
+
+from locales import N_, InputError
+from storage.changes import Change, record_change
+from storage.models import Event, EventKind
+from storage.resolver import client_in_team
+
+
+def record_event(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    kind: EventKind,
+    happened_on: dt.date,
+    now: dt.datetime,
+    note: str | None = None,
+    referred_client_id: int | None = None,
+    created_referred: bool = False,
+) -> Change:
+    """A complaint, compliment or referral; a referral links the new client to the referrer."""
+    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    undo: dict[str, object] = {}
+    if kind == EventKind.REFERRAL:
+        if referred_client_id is None:
+            raise InputError(N_("Who did they refer? Type the new client's name too."))
+        if referred_client_id == client.id:
+            raise InputError(N_("A client can't refer themselves."))
+        referred = client_in_team(session=session, team_id=team_id, client_id=referred_client_id)
+        undo["referred"] = {
+            "id": referred.id,
+            "referred_by_id": referred.referred_by_id,
+            "source": referred.source,
+            "created": created_referred,
+        }
+        referred.referred_by_id = client.id
+        referred.source = "referral"
+        session.add(referred)
+    event = Event(
+        team_id=team_id,
+        client_id=client.id or 0,
+        kind=kind,
+        happened_on=happened_on,
+        note=(note or "").strip()[:1000] or None,
+        referred_client_id=referred_client_id,
+        created_by=user_id,
+        created_at=now,
+    )
+    session.add(event)
+    session.flush()
+    undo["event_id"] = event.id
+    undo_id = record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action=f"{kind}_created",
+        entity="event",
+        entity_id=event.id,
+        now=now,
+        undo=undo,
+    )
+    return Change(event.id or 0, undo_id)

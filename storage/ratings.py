@@ -1,0 +1,70 @@
+"""The team's own judgement of a client: each member rates a few criteria 1–5 (5 best)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from sqlmodel import Session, col, select
+
+from locales import N_, InputError
+from storage.changes import Change, record_change
+from storage.models import Rating
+from storage.resolver import client_in_team
+
+CRITERIA = ("pleasant", "reasonable", "pays_on_time")
+
+
+def record_ratings(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    values: Mapping[str, int],
+    rated_on: dt.date,
+    now: dt.datetime,
+) -> Change:
+    """New ratings by one member; their newest per criterion is what counts."""
+    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    if not values or any(c not in CRITERIA for c in values):
+        raise InputError(N_("Rate each point from 1 to 5."))
+    if any(not 1 <= v <= 5 for v in values.values()):
+        raise InputError(N_("Ratings go from 1 to 5, with 5 the best."))
+    rows = [
+        Rating(
+            team_id=team_id,
+            client_id=client.id or 0,
+            user_id=user_id,
+            rated_on=rated_on,
+            criterion=c,
+            value=v,
+            created_at=now,
+        )
+        for c, v in values.items()
+    ]
+    session.add_all(rows)
+    session.flush()
+    undo_id = record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action="ratings_created",
+        entity="client",
+        entity_id=client.id,
+        now=now,
+        undo={"rating_ids": [r.id for r in rows]},
+    )
+    return Change(client.id or 0, undo_id)
+
+
+def latest_ratings(
+    *, session: Session, team_id: int, client_id: int, user_id: int
+) -> dict[str, int]:
+    """This member's current rating per criterion."""
+    rows = session.exec(
+        select(Rating.criterion, Rating.value)
+        .where(Rating.team_id == team_id, Rating.client_id == client_id, Rating.user_id == user_id)
+        .order_by(col(Rating.rated_on), col(Rating.id))
+    ).all()
+    return dict(rows)

@@ -1,0 +1,106 @@
+"""The one way every command finds a client: exact key, then prefix, then fuzzy (Product rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from sqlmodel import Session, col, or_, select
+
+from locales import N_, InputError
+from storage.models import Client, ClientStatus
+from storage.names import name_key
+
+MAX_CHOICES = 8  # 2–8 matches are offered as buttons
+FUZZY_CUTOFF = 72
+SEARCHABLE = (ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.DECLINED)
+
+
+@dataclass(frozen=True)
+class Match:
+    id: int
+    name: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a typed name found: one client acts, 2–8 become buttons, none offers to add."""
+
+    query: str
+    matches: tuple[Match, ...]
+    exact: bool = False
+    too_many: bool = False
+
+    @property
+    def one(self) -> Match | None:
+        return self.matches[0] if len(self.matches) == 1 else None
+
+
+def resolve_client(
+    *,
+    session: Session,
+    team_id: int,
+    query: str,
+    statuses: Sequence[ClientStatus] = SEARCHABLE,
+) -> Resolution:
+    key = name_key(query)
+    if not key:
+        raise InputError(N_("Which client? Type (part of) their name."))
+    base = select(Client.id, Client.name, Client.status, Client.name_key).where(
+        Client.team_id == team_id, col(Client.status).in_(list(statuses))
+    )
+    exact = session.exec(base.where(Client.name_key == key)).first()
+    if exact is not None:
+        return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
+    pattern = _escape_like(key)
+    prefixed = session.exec(
+        base.where(
+            or_(
+                col(Client.name_key).like(f"{pattern}%", escape="\\"),
+                col(Client.name_key).like(f"% {pattern}%", escape="\\"),
+            )
+        )
+        .order_by(col(Client.name_key))
+        .limit(MAX_CHOICES + 1)
+    ).all()
+    if prefixed:
+        matches = tuple(Match(r[0], r[1], r[2]) for r in prefixed[:MAX_CHOICES])
+        return Resolution(query, matches, too_many=len(prefixed) > MAX_CHOICES)
+    rows = session.exec(base).all()
+    if not rows:
+        return Resolution(query, ())
+    keys = [r[3] for r in rows]
+    found = process.extract(
+        key, keys, scorer=fuzz.WRatio, limit=MAX_CHOICES, score_cutoff=FUZZY_CUTOFF
+    )
+    return Resolution(query, tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found))
+
+
+def similar_names(*, session: Session, team_id: int, name: str, limit: int = 3) -> list[Match]:
+    """Existing clients whose names look like `name`: offered before creating a near-duplicate."""
+    key = name_key(name)
+    rows = session.exec(
+        select(Client.id, Client.name, Client.status, Client.name_key).where(
+            Client.team_id == team_id, Client.status != ClientStatus.ARCHIVED
+        )
+    ).all()
+    if not rows or not key:
+        return []
+    found = process.extract(
+        key, [r[3] for r in rows], scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=80
+    )
+    return [Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found]
+
+
+def client_in_team(*, session: Session, team_id: int, client_id: int) -> Client:
+    """A client by id, only if it belongs to the team (forged ids find nothing)."""
+    client = session.get(Client, client_id)
+    if client is None or client.team_id != team_id:
+        raise InputError(N_("That client isn't here any more."))
+    return client
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,156 @@
+"""Undoing a confirmed change: one reverse operation per kind of change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import delete, func, update
+from sqlmodel import Session, col, select
+
+from locales import N_, InputError
+from storage.changes import record_change, take_undo
+from storage.models import Client, ClientStatus, Event, Rating, Sale
+from storage.teams import touch_team
+
+Reverse = Callable[[Session, int, dict[str, Any]], None]
+
+
+def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.datetime) -> str:
+    """Reverse one pending change of this team; returns what kind of change it was."""
+    pending = take_undo(session=session, team_id=team_id, undo_id=undo_id, now=now)
+    REVERSE[pending.action](session, team_id, pending.payload)
+    session.flush()
+    record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action="undo",
+        entity=pending.action,
+        entity_id=pending.id,
+        now=now,
+    )
+    touch_team(session=session, team_id=team_id)
+    return pending.action
+
+
+def _client_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    client_id = payload["client_id"]
+    for table in (Sale, Event):
+        used = session.exec(
+            select(func.count())
+            .select_from(table)
+            .where(
+                table.team_id == team_id,
+                table.client_id == client_id,  # type: ignore[attr-defined]
+            )
+        ).one()
+        if used:
+            raise InputError(N_("This client already has sales or notes, so I kept them."))
+    session.execute(
+        delete(Client).where(col(Client.id) == client_id, col(Client.team_id) == team_id)
+    )
+
+
+def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    session.execute(
+        delete(Sale).where(col(Sale.id) == payload["sale_id"], col(Sale.team_id) == team_id)
+    )
+    if payload.get("was_prospect"):
+        session.execute(
+            update(Client)
+            .where(col(Client.id) == payload["was_prospect"], col(Client.team_id) == team_id)
+            .values(status=ClientStatus.PROSPECT)
+        )
+
+
+def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    values = {field: _date_or(value, field) for field, value in payload["before"].items()}
+    session.execute(
+        update(Sale)
+        .where(col(Sale.id) == payload["sale_id"], col(Sale.team_id) == team_id)
+        .values(**values)
+    )
+
+
+def _sale_deleted(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    data = {field: _date_or(value, field) for field, value in payload["sale"].items()}
+    session.add(Sale(team_id=team_id, **data))
+
+
+def _sales_paid(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    session.execute(
+        update(Sale)
+        .where(col(Sale.id).in_(payload["sale_ids"]), col(Sale.team_id) == team_id)
+        .values(paid_on=None)
+    )
+
+
+def _event_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    session.execute(
+        delete(Event).where(col(Event.id) == payload["event_id"], col(Event.team_id) == team_id)
+    )
+    referred = payload.get("referred")
+    if referred:
+        if referred["created"]:
+            _client_created(session, team_id, {"client_id": referred["id"]})
+        else:
+            session.execute(
+                update(Client)
+                .where(col(Client.id) == referred["id"], col(Client.team_id) == team_id)
+                .values(referred_by_id=referred["referred_by_id"], source=referred["source"])
+            )
+
+
+def _ratings_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    session.execute(
+        delete(Rating).where(
+            col(Rating.id).in_(payload["rating_ids"]), col(Rating.team_id) == team_id
+        )
+    )
+
+
+def _client_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    from storage.names import name_key
+
+    values = {field: _date_or(value, field) for field, value in payload["before"].items()}
+    if "name" in values:
+        values["name_key"] = name_key(values["name"])
+    session.execute(
+        update(Client)
+        .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
+        .values(**values)
+    )
+
+
+def _client_status(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    session.execute(
+        update(Client)
+        .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
+        .values(status=payload["before"])
+    )
+
+
+DATE_FIELDS = frozenset({"sold_on", "due_on", "paid_on", "acquired_on"})
+
+
+def _date_or(value: Any, field: str) -> Any:
+    if field in DATE_FIELDS and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+REVERSE: dict[str, Reverse] = {
+    "client_created": _client_created,
+    "sale_created": _sale_created,
+    "sale_updated": _sale_updated,
+    "sale_deleted": _sale_deleted,
+    "sales_paid": _sales_paid,
+    "referral_created": _event_created,
+    "complaint_created": _event_created,
+    "compliment_created": _event_created,
+    "ratings_created": _ratings_created,
+    "client_updated": _client_updated,
+    "client_status": _client_status,
+}

@@ -1,0 +1,106 @@
+"""A new team: /start, three taps of onboarding, the empty state, first client in minutes."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Client, Team
+from tests.chat import Chat
+from tests.factories import rows
+
+
+async def test_group_onboarding_in_three_taps_then_first_client(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    owner = chat.person(21, "Olga", "ru")
+    group = chat.group(-500, "Студия «Север»", creator=owner)
+    seen = await chat.send(owner, "/start", chat=group)
+    assert "теперь команда в Kompas" in seen
+    assert "1/3" in seen and seen.buttons == ["Nederlands", "Русский"]
+    seen = await chat.press(owner, "Русский", chat=group)
+    assert "2/3" in seen and "₽ RUB" in seen.buttons
+    seen = await chat.press(owner, "₽ RUB", chat=group)
+    assert "3/3" in seen and seen.buttons == ["A–D", "1–5", "1–10"]
+    seen = await chat.press(owner, "1–10", chat=group)
+    assert "Всё готово" in seen
+    assert seen.buttons == ["Добавить клиента", "Импортировать файл", "Попробовать демоданные"]
+    [team] = rows(sqlite_engine, Team)
+    assert (team.locale, team.currency, team.grade_scale, team.onboarded) == (
+        "ru",
+        "RUB",
+        "1-10",
+        True,
+    )
+    assert team.timezone == "Europe/Moscow"
+
+    seen = await chat.press(owner, "Добавить клиента", chat=group)
+    assert "Как зовут нового клиента?" in seen
+    assert seen.last.force_reply  # privacy mode: the bot sees replies only
+    seen = await chat.reply(owner, "Кофейня «Зерно»", chat=group)
+    assert "частное лицо или организация?" in seen
+    seen = await chat.press(owner, "Организация", chat=group)
+    await chat.reply(owner, "Москва", chat=group)
+    await chat.press(owner, "Сайт", chat=group)
+    seen = await chat.reply(owner, "общепит", chat=group)
+    assert "Добавлено: Кофейня «Зерно» (организация, Москва, сайт)." in seen
+    [client] = rows(sqlite_engine, Client)
+    assert (client.city, client.source, client.industry) == ("Москва", "website", "общепит")
+
+
+async def test_personal_team_onboarding_in_dutch(chat: Chat, sqlite_engine: Engine) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    await chat.send(anna, "/start")
+    seen = await chat.press(anna, "Mijn eigen team beginnen")
+    assert "Je eigen team staat klaar." in seen and "1/3" in seen
+    await chat.press(anna, "Nederlands")
+    await chat.press(anna, "€ EUR")
+    seen = await chat.press(anna, "A–D")
+    assert "Alles staat klaar!" in seen
+    seen = await chat.press(anna, "Probeer de demogegevens")
+    assert "demoklanten toegevoegd" in seen
+    assert len(rows(sqlite_engine, Client)) > 30
+    await chat.press(anna, "Probeer de demogegevens")
+    assert "demogegevens heb ik weggelaten" in chat.api.callback_answers[-1]["text"]
+
+
+async def test_only_admins_onboard_a_group(chat: Chat) -> None:
+    owner = chat.person(21, "Olga", "nl")
+    member = chat.person(22, "Piet", "nl")
+    group = chat.group(-500, "Studio", creator=owner, members=(member,))
+    await chat.send(owner, "/start", chat=group)
+    seen = await chat.press(member, "Nederlands", chat=group)
+    assert not seen.messages  # no message to the whole group, only a pop-up for the presser
+    assert (
+        chat.api.callback_answers[-1]["text"] == "Het team wordt nog ingericht. Geef de "
+        "eigenaar even de tijd."
+    )
+
+
+async def test_group_migrating_to_a_supergroup_keeps_the_team(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    owner = chat.person(21, "Olga", "nl")
+    group = chat.group(-500, "Studio", creator=owner)
+    await chat.send(owner, "/start", chat=group)
+    chat.api.add_group(-1009, "Studio", supergroup=True)
+    chat.api.set_member(-1009, 21, "creator")
+    update = chat.factory.message(owner, group, extra={"migrate_to_chat_id": -1009})
+    await chat.app.process_update(update)
+    [team] = rows(sqlite_engine, Team)
+    assert team.chat_id == -1009
+    seen = await chat.send(owner, "/start", chat=-1009)
+    assert "1/3" in seen  # same team, onboarding still where the owner left it
+
+
+async def test_bot_removed_from_group_marks_team_inactive_and_keeps_data(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    owner = chat.person(21, "Olga", "nl")
+    group = chat.group(-500, "Studio", creator=owner)
+    await chat.send(owner, "/start", chat=group)
+    await chat.app.process_update(chat.factory.my_chat_member(owner, group, "member", "kicked"))
+    [team] = rows(sqlite_engine, Team)
+    assert team.active is False
+    await chat.app.process_update(chat.factory.my_chat_member(owner, group, "left", "member"))
+    [team] = rows(sqlite_engine, Team)
+    assert team.active is True

@@ -1,0 +1,242 @@
+"""Recording from a phone: clients, sales, ratings, referrals and complaints, with Undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import AuditLog, Client, Event, Rating, Sale
+from tests.chat import Chat
+from tests.factories import make_client, make_sale, make_team, rows
+
+NL_OWNER, RU_OWNER = 11, 12
+
+
+@pytest.fixture
+def nl_team(sqlite_engine: Engine):  # type: ignore[no-untyped-def]
+    return make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, locale="nl")
+
+
+@pytest.fixture
+def ru_team(sqlite_engine: Engine):  # type: ignore[no-untyped-def]
+    return make_team(
+        sqlite_engine,
+        chat_id=RU_OWNER,
+        owner_id=RU_OWNER,
+        personal=True,
+        locale="ru",
+        currency="RUB",
+        timezone="Europe/Moscow",
+    )
+
+
+async def test_add_by_dialog_asks_step_by_step_with_skip(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    assert "Hoe heet de nieuwe klant?" in await chat.send(anna, "/add")
+    seen = await chat.send(anna, "Anouk de Boer")
+    assert seen.buttons[:2] == ["Persoon", "Organisatie"]
+    seen = await chat.press(anna, "Persoon")
+    assert "In welke plaats?" in seen and "Overslaan" in seen.buttons
+    await chat.press(anna, "Overslaan")
+    seen = await chat.press(anna, "Aanbeveling")
+    assert "Geboortejaar?" in seen
+    seen = await chat.send(anna, "1986")
+    assert "Toegevoegd: Anouk de Boer (persoon, aanbeveling)." in seen
+    assert seen.buttons == ["Verkoop vastleggen", "↩ Ongedaan maken"]
+    [client] = rows(sqlite_engine, Client)
+    assert (client.kind, client.city, client.birth_year) == ("person", None, 1986)
+    assert rows(sqlite_engine, AuditLog, action="client_created")
+
+
+async def test_add_in_one_line_in_russian(chat: Chat, ru_team, sqlite_engine: Engine) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Анна Смирнова, физлицо, Москва")
+    assert "Добавлено: Анна Смирнова (частное лицо, Москва)." in seen
+    seen = await chat.send(olga, "/add Кофейня «Зерно», Москва")
+    assert "частное лицо или организация?" in seen  # kind not said: one tap
+    seen = await chat.press(olga, "Организация")
+    assert "Добавлено: Кофейня «Зерно» (организация, Москва)." in seen
+    assert len(rows(sqlite_engine, Client)) == 2
+
+
+async def test_near_duplicate_name_is_caught_before_adding(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/add Bakkerij de Vris, organisatie")
+    assert "naam die erop lijkt" in seen
+    assert seen.buttons[:2] == ["Bakkerij de Vries", "Nee, „Bakkerij de Vris” toevoegen"]
+    seen = await chat.press(anna, "Bakkerij de Vries")
+    assert "Bakkerij de Vries staat al op je lijst." in seen
+    assert len(rows(sqlite_engine, Client)) == 1
+    exact = await chat.send(anna, "/add BAKKERIJ DE VRIES")
+    assert "staat al op je lijst" in exact
+
+
+async def test_sale_in_one_line_with_dutch_amount_and_undo(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/sale bakkerij 1.250,50")
+    assert "Verkoop vastgelegd: € 1.250,50 van Bakkerij de Vries, vandaag." in seen
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.sold_on, sale.due_on) == (
+        125050,
+        dt.date(2026, 11, 23),
+        dt.date(2026, 12, 7),
+    )
+    confirmation = seen.last
+    undo_data = confirmation.button_data("↩ Ongedaan maken")
+    seen = await chat.press(anna, "↩ Ongedaan maken")
+    assert "de verkoop is weer weg" in seen
+    assert rows(sqlite_engine, Sale) == []
+    again = await chat.press_data(anna, confirmation, undo_data)
+    assert not again.messages
+    assert "kan niet meer ongedaan" in chat.api.callback_answers[-1]["text"]
+
+
+async def test_sale_with_cost_and_time_in_russian_format(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale зерно, 12 500, 3 000, 1,5 ч")
+    assert "Продажа записана: <b>12 500,00" in seen.html.replace("\u00a0", " ")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == (1250000, 300000, 90)
+    seen = await chat.send(olga, "/sale Зерно 1 250")
+    assert len(rows(sqlite_engine, Sale)) == 2
+    assert rows(sqlite_engine, Sale)[-1].amount == 125000
+
+
+async def test_sale_dialog_with_ambiguous_client_buttons(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Hotel De Linde")
+    make_client(sqlite_engine, nl_team, "Hotel Het Anker")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/sale")
+    seen = await chat.send(anna, "hotel")
+    assert "Welke bedoel je?" in seen
+    assert seen.buttons[:2] == ["Hotel De Linde", "Hotel Het Anker"]
+    seen = await chat.press(anna, "Hotel Het Anker")
+    assert "Hoeveel heeft Hotel Het Anker betaald?" in seen
+    seen = await chat.send(anna, "abc")
+    assert "kan ik niet als bedrag lezen" in seen.text or "bedrag" in seen.text
+    await chat.send(anna, "800")
+    await chat.press(anna, "Overslaan")
+    seen = await chat.send(anna, "2u")
+    assert "Verkoop vastgelegd: € 800,00 van Hotel Het Anker" in seen
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == (80000, None, 120)
+
+
+async def test_unknown_client_in_sale_offers_to_add_them(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/sale Pizzeria Bella 450")
+    assert "„Pizzeria Bella” heb ik nog niet" in seen
+    seen = await chat.press(anna, "„Pizzeria Bella” toevoegen")
+    assert "Pizzeria Bella staat nu nieuw op je lijst." in seen
+    assert rows(sqlite_engine, Sale)[0].amount == 45000
+
+
+async def test_bad_amount_changes_nothing(chat: Chat, nl_team, sqlite_engine: Engine) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for text in ("/sale Bakkerij de Vries -50", "/sale Bakkerij, 12,505", "/sale Bakkerij, 0"):
+        seen = await chat.send(anna, text)
+        assert len(seen.messages) == 1 and seen.text
+        assert "Traceback" not in seen.text
+    assert rows(sqlite_engine, Sale) == []
+
+
+async def test_sale_corrected_from_the_list(chat: Chat, nl_team, sqlite_engine: Engine) -> None:
+    client = make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    make_sale(sqlite_engine, nl_team, client, 50000, sold_on=dt.date(2026, 11, 2))
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/sales bakkerij")
+    assert "Verkopen aan Bakkerij de Vries" in seen
+    assert "€ 500,00" in seen.text
+    seen = await chat.press(anna, "✎ 1")
+    assert "Wat zal ik corrigeren" in seen
+    await chat.press(anna, "Bedrag")
+    seen = await chat.send(anna, "550")
+    assert "Verkoop gecorrigeerd." in seen
+    assert rows(sqlite_engine, Sale)[0].amount == 55000
+    await chat.press(anna, "↩ Ongedaan maken")
+    assert rows(sqlite_engine, Sale)[0].amount == 50000
+    seen = await chat.send(anna, "/sales bakkerij")
+    await chat.press(anna, "✕ 1")
+    seen = await chat.press(anna, "Ja, verwijderen")
+    assert "verwijderd" in seen
+    assert rows(sqlite_engine, Sale) == []
+    await chat.press(anna, "↩ Ongedaan maken")
+    assert rows(sqlite_engine, Sale)[0].amount == 50000
+
+
+async def test_paid_marks_open_sales(chat: Chat, ru_team, sqlite_engine: Engine) -> None:
+    client = make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
+    for amount in (100000, 250000):
+        make_sale(sqlite_engine, ru_team, client, amount)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/paid зерно")
+    assert "Кофейня «Зерно»: оплачены 2 продажи" in seen.text
+    assert all(s.paid_on == dt.date(2026, 11, 23) for s in rows(sqlite_engine, Sale))
+    seen = await chat.send(olga, "/paid зерно")
+    assert "больше нечего оплачивать" in seen
+
+
+async def test_rating_by_buttons_and_in_one_line(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/rate bakkerij")
+    assert "1 van 3" in seen and "Prettig om mee te werken" in seen
+    assert seen.buttons[:5] == ["1", "2", "3", "4", "5"]
+    await chat.press(anna, "4")
+    seen = await chat.press(anna, "5")
+    assert "3 van 3" in seen
+    seen = await chat.press(anna, "2")
+    assert "Jouw beoordeling van Bakkerij de Vries" in seen
+    assert {(r.criterion, r.value) for r in rows(sqlite_engine, Rating)} == {
+        ("pleasant", 4),
+        ("reasonable", 5),
+        ("pays_on_time", 2),
+    }
+    seen = await chat.send(anna, "/rate Bakkerij de Vries 3 3 3")
+    assert "betaalt op tijd 3" in seen
+    assert len(rows(sqlite_engine, Rating)) == 6
+    seen = await chat.send(anna, "/rate Bakkerij de Vries 3 9 3")
+    assert "Geef 3 cijfers van 1 tot 5" in seen
+
+
+async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine) -> None:
+    make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/refer зерно, Отель «Якорь»")
+    assert "Рекомендация записана: Кофейня «Зерно» привёл(а) к вам Отель «Якорь»." in seen
+    assert "потенциальный клиент" in seen
+    referred = next(c for c in rows(sqlite_engine, Client) if c.name == "Отель «Якорь»")
+    assert (referred.status, referred.source) == ("prospect", "referral")
+    seen = await chat.send(olga, "/complaint Зерно: долго платят")
+    assert "Жалоба по клиенту Кофейня «Зерно» записана." in seen
+    kinds = sorted(e.kind for e in rows(sqlite_engine, Event))
+    assert kinds == ["complaint", "referral"]
+    await chat.press(olga, "↩ Отменить")
+    assert [e.kind for e in rows(sqlite_engine, Event)] == ["referral"]
+
+
+async def test_user_text_is_never_rendered_as_html(chat: Chat, nl_team) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/add <b>Evil</b> & <a href='x'>co</a>, organisatie")
+    assert "&lt;b&gt;Evil&lt;/b&gt; &amp; &lt;a href='x'&gt;co&lt;/a&gt;" in seen.html
+    assert "<b>Evil</b>" in seen.text
