@@ -1,0 +1,236 @@
+"""Reading one imported cell into the value Kompas stores, by the column it stands in.
+
+Text is read the way the team types it in chat (``locales`` parses money, numbers, durations and
+dates); spreadsheet cells that already are numbers, dates or times are taken as they are.
+Results are cached per column and text: a 100 000-row file repeats its names, dates and amounts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from locales import N_, InputError
+from locales.dates import parse_date
+from locales.numbers import parse_duration, parse_money, parse_number
+from storage.clients import valid_name
+from storage.columns import (
+    DECISIONS,
+    EDUCATION,
+    GENDERS,
+    KINDS,
+    SOURCES,
+    STATUSES,
+    value_index,
+    value_key,
+)
+from storage.names import clean_name, name_key
+from storage.tabular import Cell
+
+BAD_KIND = N_("“{text}” is not a kind of client I know. Write person or organisation.")
+BAD_STATUS = N_("“{text}” is not a status I know. Write prospect, client, declined or archived.")
+BAD_GENDER = N_("“{text}” is not a gender I know. Write woman, man or other, or leave it empty.")
+BAD_BIRTH_YEAR = N_("“{text}” is not a year of birth. Write it like 1985.")
+BAD_AGE = N_("“{text}” is not an age. Write it in years, like 42.")
+BAD_EMPLOYEES = N_("“{text}” is not a number of employees. Write a whole number, like 12.")
+TOO_LONG = N_("This is too long here: at most {max} characters.")
+_REQUIRED = {
+    "name": N_("The client's name is missing."),
+    "sold_on": N_("The date is missing."),
+    "amount": N_("The amount is missing."),
+}
+
+_MAX_TEXT = {
+    "city": 100,
+    "industry": 100,
+    "segment": 64,
+    "notes": 4000,
+    "education": 32,
+    "decision": 32,
+    "source": 64,
+}
+_MAX_TAG = 64
+_TAG_SEPARATORS = re.compile(r"[,;|\n]")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial day numbers count from here (1900 leap-year bug)
+
+
+class CellReader:
+    """Turns cells into stored values for one team's locale, currency and today."""
+
+    def __init__(self, *, locale: str, currency: str, today: dt.date) -> None:
+        self.locale, self.currency, self.today = locale, currency, today
+        self._cache: dict[tuple[str, str | None, Cell], Any] = {}
+        self._readers: dict[str, Callable[[Cell, str | None], Any]] = {
+            "name": self._name,
+            "referred_by": self._name,
+            "kind": self._closed(KINDS, BAD_KIND),
+            "status": self._closed(STATUSES, BAD_STATUS),
+            "gender": self._closed(GENDERS, BAD_GENDER),
+            "education": self._open(EDUCATION, "education"),
+            "decision": self._open(DECISIONS, "decision"),
+            "source": self._open(SOURCES, "source"),
+            "city": self._text("city"),
+            "industry": self._text("industry"),
+            "segment": self._text("segment"),
+            "notes": self._text("notes"),
+            "birth_year": self._birth_year,
+            "age": self._age,
+            "income": self._money,
+            "employees": self._employees,
+            "interests": self._interests,
+            "acquired_on": self._date,
+            "sold_on": self._date,
+            "due_on": self._date,
+            "paid_on": self._date,
+            "amount": self._money,
+            "cost": self._money,
+            "minutes": self._minutes,
+        }
+
+    def read(self, field: str, cell: Cell, unit: str | None = None) -> Any:
+        """The stored value of a cell (None for an empty optional one), or an InputError."""
+        if cell is None:
+            if field in _REQUIRED:
+                raise InputError(_REQUIRED[field])
+            return None
+        key = (field, unit, cell)
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        value = self._readers[field](cell, unit)
+        if isinstance(cell, str):
+            self._cache[key] = value
+        return value
+
+    # Text and names ----------------------------------------------------------------------
+    def _name(self, cell: Cell, _unit: str | None) -> tuple[str, str]:
+        shown = valid_name(_as_text(cell))
+        return shown, name_key(shown)
+
+    def _text(self, field: str) -> Callable[[Cell, str | None], str]:
+        def read(cell: Cell, _unit: str | None) -> str:
+            return _limited(_as_text(cell), _MAX_TEXT[field])
+
+        return read
+
+    def _closed(
+        self, vocabulary: dict[str, tuple[str, ...]], error: str
+    ) -> Callable[[Cell, str | None], str]:
+        index = value_index(vocabulary)
+
+        def read(cell: Cell, _unit: str | None) -> str:
+            text = _as_text(cell)
+            code = index.get(value_key(text))
+            if code is None:
+                raise InputError(error, text=_shown(text))
+            return code
+
+        return read
+
+    def _open(
+        self, vocabulary: dict[str, tuple[str, ...]], field: str
+    ) -> Callable[[Cell, str | None], str]:
+        """A known word becomes its code; anything else is the team's own word, kept as typed."""
+        index = value_index(vocabulary)
+
+        def read(cell: Cell, _unit: str | None) -> str:
+            text = _as_text(cell)
+            return index.get(value_key(text)) or _limited(text, _MAX_TEXT[field])
+
+        return read
+
+    def _interests(self, cell: Cell, _unit: str | None) -> tuple[str, ...]:
+        tags: dict[str, str] = {}
+        for part in _TAG_SEPARATORS.split(_as_text(cell)):
+            tag = _limited(part, _MAX_TAG)
+            if tag:
+                tags.setdefault(name_key(tag), tag)
+        return tuple(tags.values())
+
+    # Numbers -----------------------------------------------------------------------------
+    def _money(self, cell: Cell, _unit: str | None) -> int:
+        return parse_money(_as_number_text(cell), self.currency, self.locale)
+
+    def _whole(self, cell: Cell, error: str, low: int, high: int) -> int:
+        text = _as_number_text(cell)
+        try:
+            value = parse_number(text, self.locale, max_decimals=0)
+        except InputError:
+            raise InputError(error, text=_shown(text)) from None
+        if not low <= value <= high:
+            raise InputError(error, text=_shown(text))
+        return int(value)
+
+    def _birth_year(self, cell: Cell, _unit: str | None) -> int:
+        return self._whole(cell, BAD_BIRTH_YEAR, 1900, self.today.year)
+
+    def _age(self, cell: Cell, _unit: str | None) -> int:
+        """An age becomes a birth year: the year they were born if they had their birthday."""
+        return self.today.year - self._whole(cell, BAD_AGE, 0, self.today.year - 1900)
+
+    def _employees(self, cell: Cell, _unit: str | None) -> int:
+        return self._whole(cell, BAD_EMPLOYEES, 0, 10_000_000)
+
+    def _minutes(self, cell: Cell, unit: str | None) -> int:
+        if isinstance(cell, dt.time):
+            return cell.hour * 60 + cell.minute + round(cell.second / 60)
+        if isinstance(cell, dt.timedelta):
+            return round(cell.total_seconds() / 60)
+        text = _as_number_text(cell)
+        if unit is not None:
+            # The header says the unit, so a bare number needs none: "Uren" 1,5 is 90 minutes.
+            try:
+                number = parse_number(text, self.locale)
+            except InputError:
+                return parse_duration(text, self.locale)
+            per_unit = 60 if unit == "hours" else 1
+            return int((number * per_unit).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        return parse_duration(text, self.locale)
+
+    # Dates -------------------------------------------------------------------------------
+    def _date(self, cell: Cell, _unit: str | None) -> dt.date:
+        if isinstance(cell, dt.datetime):
+            return cell.date()
+        if isinstance(cell, dt.date):
+            return cell
+        if isinstance(cell, int | float) and 1 <= cell < 100_000:
+            # A date cell Excel did not format as a date holds its serial day number.
+            return _EXCEL_EPOCH + dt.timedelta(days=int(cell))
+        return parse_date(_as_text(cell), self.locale, today=self.today)
+
+
+def _as_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, dt.datetime | dt.date | dt.time):
+        return cell.isoformat()
+    return str(cell)
+
+
+def _as_number_text(cell: Cell) -> str:
+    """A spreadsheet number as text the locale parsers read in every locale: a decimal comma."""
+    if isinstance(cell, bool) or not isinstance(cell, int | float):
+        return _as_text(cell)
+    if isinstance(cell, int):
+        return str(cell)
+    # Floats carry binary noise (0.1 + 0.2); nine decimals is more than any currency or count.
+    exact = Decimal(repr(cell)).quantize(Decimal("1e-9"), rounding=ROUND_HALF_UP).normalize()
+    return format(exact, "f").replace(".", ",")
+
+
+def _limited(text: str, maximum: int) -> str:
+    shown = clean_name(text)
+    if len(shown) > maximum:
+        raise InputError(TOO_LONG, max=maximum)
+    return shown
+
+
+def _shown(text: str) -> str:
+    shown = clean_name(text)
+    return shown if len(shown) <= 24 else shown[:23] + "…"

@@ -1,0 +1,257 @@
+"""Importing a team's clients or sales from a CSV or XLSX file: all of it, or nothing.
+
+The columns and the names they are recognised by are in ``storage/columns.py`` (its table is the
+README's); how a file is decoded and split is in ``storage/tabular.py``.
+
+Decisions
+---------
+* **One transaction, validated first.** Every row is read and checked — including that each
+  "referred by" names a client — before anything is written. Any bad row: nothing is written
+  and the report lists every bad cell with its line and column. The caller commits or rolls
+  back; this function never commits. (No savepoint: pysqlite's SAVEPOINT outside a BEGIN would
+  commit on release, https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#pysqlite-serializable.)
+* **The same file twice adds nothing.** A sale is identified by client, date, amount, cost and
+  time. The file's rows and the team's stored sales (imported or typed in chat) are matched as
+  multisets: a file with three identical rows where two are stored adds one. Due and paid dates
+  are not part of the identity, so a later export of the same sales with payments filled in does
+  not double them: it fills the empty due/paid dates of the matched sales (``sales_updated``).
+  New sales get ``source_ref`` = sha1 of client key, date, amount, cost, minutes and the
+  occurrence number among identical sales (unique per team in the schema).
+* **Existing clients** (matched on the name key) get their *empty* traits filled; a trait that
+  already has another value keeps it, and the report counts those values (``values_kept``), so
+  nothing is overwritten silently. The kind is taken from the file when the file states it (a
+  client made from a sales file was an organisation by default, not by choice). The status is
+  never changed by a file — declining is decided in chat — except that a prospect with imported
+  sales becomes a client, as in chat.
+* **New clients**: an organisation unless the file says otherwise or gives a gender, age or birth
+  year; a client (active) unless the file gives a status; "client since" from the file, else
+  their first imported sale, never today (an imported client is not a new one).
+* **Imported sales keep an empty due date empty** (chat assumes 14 days): otherwise importing a
+  history without payment columns would make every old sale overdue.
+* **Referred by** links to a client on the list or in the same file; a new link records the
+  referral event as chat does, and the client's source becomes "referral" when it was empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from locales import N_, InputError
+from storage.columns import export_header, recognise
+from storage.import_cells import CellReader
+from storage.import_writer import (
+    TRAITS,
+    FileClient,
+    FileSale,
+    ParsedFile,
+    existing_clients,
+    write_import,
+)
+from storage.tabular import Table, read_table
+
+NOTHING_RECOGNISED = N_(
+    "I don't recognise any column in this file. The first row should name the columns, "
+    "like “{name}”, “{date}” and “{amount}”."
+)
+NO_NAME_COLUMN = N_("This file has no column with client names. Call that column “{example}”.")
+NO_DATE_COLUMN = N_("This file has amounts but no column with dates. Call that column “{example}”.")
+NO_AMOUNT_COLUMN = N_(
+    "This file has sales columns but no column with amounts. Call that column “{example}”."
+)
+DUPLICATE_CLIENT = N_("{client} is also on line {other} of this file. Keep one of the two lines.")
+UNKNOWN_REFERRER = N_(
+    "{client} is not on your list or in this file. Add them, or leave this cell empty."
+)
+SELF_REFERRAL = N_("A client can't refer themselves.")
+
+_SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on"})
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One bad cell: the line as the file shows it (header = 1) and the column as headed there."""
+
+    line: int
+    column: str
+    error: InputError
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, or — when ``errors`` is not empty — why it did nothing."""
+
+    kind: str  # "clients" | "sales"
+    rows: int
+    clients_created: int = 0
+    clients_updated: int = 0
+    sales_added: int = 0
+    sales_updated: int = 0  # matched sales whose empty due/paid date the file filled in
+    duplicates_skipped: int = 0  # rows whose data was all there already
+    referrals_added: int = 0
+    values_kept: int = 0  # file values that differed from a stored trait, which was kept
+    unknown_columns: tuple[str, ...] = ()
+    errors: tuple[RowError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the import went through (nothing at all was imported otherwise)."""
+        return not self.errors
+
+
+def import_file(
+    *,
+    session: Session,
+    team_id: int,
+    filename: str,
+    content: bytes,
+    locale: str,
+    currency: str,
+    today: dt.date,
+    now: dt.datetime,
+    user_id: int | None,
+) -> ImportReport:
+    """Import a clients or sales file into the team, in the caller's transaction.
+
+    A file Kompas cannot read raises InputError; bad rows come back in the report, with nothing
+    written. The caller commits when ``report.ok`` and rolls back otherwise.
+    """
+    table = read_table(filename, content)
+    layout = _layout(table, locale)
+    reader = CellReader(locale=locale, currency=currency, today=today)
+    parsed, errors = _parse(table, layout, reader)
+    existing = existing_clients(session, team_id)
+    errors += _referrer_errors(parsed, existing, layout)
+    if errors:
+        return ImportReport(
+            kind=layout.kind,
+            rows=len(table.rows),
+            unknown_columns=layout.unknown,
+            errors=tuple(sorted(errors, key=lambda e: e.line)),
+        )
+    counts = write_import(
+        session=session,
+        team_id=team_id,
+        parsed=parsed,
+        existing=existing,
+        today=today,
+        now=now,
+        user_id=user_id,
+    )
+    return ImportReport(
+        kind=layout.kind, rows=len(table.rows), unknown_columns=layout.unknown, **counts
+    )
+
+
+# The file's shape ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Layout:
+    kind: str
+    columns: dict[str, tuple[int, str, str | None]]  # field → (index, header as written, unit)
+    unknown: tuple[str, ...]
+
+
+def _layout(table: Table, locale: str) -> _Layout:
+    columns: dict[str, tuple[int, str, str | None]] = {}
+    unknown: list[str] = []
+    for index, header in enumerate(table.header):
+        if not header:
+            continue
+        recognised = recognise(header)
+        if recognised is None or recognised.field in columns:
+            unknown.append(header)
+        else:
+            columns[recognised.field] = (index, header, recognised.unit)
+    if not columns:
+        raise InputError(
+            NOTHING_RECOGNISED,
+            name=export_header("name", locale),
+            date=export_header("sold_on", locale),
+            amount=export_header("amount", locale),
+        )
+    is_sales = "amount" in columns
+    if not is_sales and _SALES_ONLY & columns.keys():
+        raise InputError(NO_AMOUNT_COLUMN, example=export_header("amount", locale))
+    if "name" not in columns:
+        raise InputError(NO_NAME_COLUMN, example=export_header("name", locale))
+    if is_sales and "sold_on" not in columns:
+        raise InputError(NO_DATE_COLUMN, example=export_header("sold_on", locale))
+    return _Layout("sales" if is_sales else "clients", columns, tuple(unknown))
+
+    # Reading every row before writing anything --------------------------------------------------
+
+
+def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFile, list[RowError]]:
+    """Every row read into clients and sales, and every bad cell as a RowError."""
+    parsed = ParsedFile(layout.kind)
+    errors: list[RowError] = []
+    name_header = layout.columns["name"][1]
+    first_line: dict[str, int] = {}
+    for row in table.rows:
+        values: dict[str, Any] = {}
+        bad = False
+        for name, (index, header, unit) in layout.columns.items():
+            try:
+                values[name] = reader.read(name, row.cells[index], unit)
+            except InputError as error:
+                errors.append(RowError(row.line, header, error))
+                bad = True
+        if layout.kind == "clients" and "name" in values:
+            # One line per client in a clients file; checked on bad rows too, to report it all.
+            shown, key = values["name"]
+            other = first_line.setdefault(key, row.line)
+            if other != row.line:
+                error = InputError(DUPLICATE_CLIENT, client=shown, other=other)
+                errors.append(RowError(row.line, name_header, error))
+                continue
+        if not bad:
+            _add_row(parsed, row.line, values)
+    return parsed, errors
+
+
+def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any]) -> None:
+    shown, key = values["name"]
+    traits = {f: values[f] for f in TRAITS if values.get(f) is not None}
+    if "birth_year" not in traits and values.get("age") is not None:
+        traits["birth_year"] = values["age"]
+    client = parsed.clients.get(key)
+    if client is None:
+        client = parsed.clients[key] = FileClient(line, shown, key, traits)
+    else:  # a sales file names a client on many rows: the first value of a trait counts
+        for trait, value in traits.items():
+            client.traits.setdefault(trait, value)
+    referrer = values.get("referred_by")
+    if referrer is not None and client.referrer is None:
+        client.referrer = (*referrer, line)
+    if parsed.kind == "sales":
+        sale = FileSale(
+            key,
+            values["sold_on"],
+            values["amount"],
+            values.get("cost"),
+            values.get("minutes"),
+            values.get("due_on"),
+            values.get("paid_on"),
+        )
+        parsed.sales.append(sale)
+        if client.first_sale is None or sale.sold_on < client.first_sale:
+            client.first_sale = sale.sold_on
+
+
+def _referrer_errors(
+    parsed: ParsedFile, existing: dict[str, dict[str, Any]], layout: _Layout
+) -> list[RowError]:
+    errors = []
+    for client in parsed.clients.values():
+        if client.referrer is None:
+            continue
+        shown, key, line = client.referrer
+        header = layout.columns["referred_by"][1]
+        if key == client.key:
+            errors.append(RowError(line, header, InputError(SELF_REFERRAL)))
+        elif key not in parsed.clients and key not in existing:
+            errors.append(RowError(line, header, InputError(UNKNOWN_REFERRER, client=shown)))
+    return errors

@@ -1,0 +1,237 @@
+"""Reading an uploaded CSV or XLSX file into a header and rows, whatever wrote it.
+
+- **XLSX** (recognised by its content, not its name) is read with openpyxl in read-only mode,
+  first the active sheet; dates come as dates and numbers as numbers.
+- **CSV** encodings: a UTF-8 or UTF-16 byte-order mark decides; otherwise strict UTF-8; otherwise
+  the file is one of the single-byte code pages older Excel writes, cp1251 (Russian Windows) or
+  cp1252 (Dutch Windows). Bytes decode in both, so the text decides: read as cp1251, a Russian
+  file is words of Cyrillic letters, while a Dutch one turns its few accents into Cyrillic
+  letters inside Latin words (``cafй``). Whichever decodes strictly wins when only one does.
+- **Delimiter**: an Excel ``sep=;`` first line decides; otherwise whichever of ``;``, tab and
+  ``,`` splits the header into the most columns (ties in that order: Dutch and Russian Excel use
+  ``;``, because ``,`` is their decimal comma).
+- **Lines** are numbered as a spreadsheet numbers its rows, the header row being line 1 in a
+  file that starts with it; empty rows are skipped but counted.
+- A text cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, tab or CR loses the
+  ``'``: that is how exports neutralise formulas, so an export imports as it was.
+
+Anything else — too large, too many rows, binary, empty, a header without rows — is an
+``InputError`` that says what to send instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from locales import N_, InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+_MAX_EMPTY_RUN = 1_000  # a sheet formatted far below its data ends after this many empty rows
+
+Cell = str | int | float | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+TOO_LARGE = N_("This file is too large: send at most {max} MB at a time.")
+TOO_MANY_ROWS = N_("This file has more than {max} rows. Split it into smaller files.")
+EMPTY = N_("This file is empty. Send a CSV or Excel file with a header row and your data.")
+NO_ROWS = N_("This file has column names but no rows under them.")
+NOT_A_TABLE = N_("This is not a CSV or Excel file I can read. Save it as CSV or .xlsx.")
+BAD_SPREADSHEET = N_("I can't read this spreadsheet. Save it as .xlsx or CSV and send it again.")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc) container
+_CYRILLIC_WORD = re.compile(r"[А-яЁё]{2,}")
+_MIXED_WORD = re.compile(r"[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: tuple[Cell, ...]  # exactly as many as the header has columns; empty text is None
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def read_table(filename: str, content: bytes) -> Table:
+    """The header and non-empty rows of a CSV or XLSX file, or an InputError saying what's wrong."""
+    if len(content) > MAX_BYTES:
+        raise InputError(TOO_LARGE, max=MAX_BYTES // (1024 * 1024))
+    if not content.strip():
+        raise InputError(EMPTY)
+    if content.startswith(_ZIP):
+        records = _xlsx_records(content)
+    elif content.startswith(_OLE) or filename.lower().endswith((".xlsx", ".xls", ".ods")):
+        raise InputError(BAD_SPREADSHEET)
+    else:
+        records = _csv_records(decode(content))
+    return _table(records)
+
+
+def decode(content: bytes) -> str:
+    """The text of a CSV file in whichever encoding wrote it (see the module docstring)."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        return _strict(content, "utf-8-sig")
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(content, "utf-16")
+    if b"\x00" in content:
+        raise InputError(NOT_A_TABLE)
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    russian = _lenient(content, "cp1251")
+    dutch = _lenient(content, "cp1252")
+    if russian is None or dutch is None:
+        text = russian or dutch
+        if text is None:
+            raise InputError(NOT_A_TABLE)
+        return text
+    words, mixed = len(_CYRILLIC_WORD.findall(russian)), len(_MIXED_WORD.findall(russian))
+    return russian if words > mixed else dutch
+
+
+def _strict(content: bytes, encoding: str) -> str:
+    try:
+        return content.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(NOT_A_TABLE) from None
+
+
+def _lenient(content: bytes, encoding: str) -> str | None:
+    try:
+        return content.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
+    if _looks_binary(text):
+        raise InputError(NOT_A_TABLE)
+    first_line, _, rest = text.partition("\n")
+    hint = re.fullmatch(r"\ufeff?sep=(.)\r?", first_line)
+    if hint:
+        delimiter, start, text = hint[1], 2, rest
+    else:
+        delimiter, start = _sniff_delimiter(text), 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        for line, record in enumerate(reader, start=start):
+            yield line, [_text_cell(cell) for cell in record]
+    except csv.Error:
+        raise InputError(NOT_A_TABLE) from None
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters other than tab and line breaks mean an image, PDF or other binary."""
+    sample = text[:65536]
+    controls = sum(
+        1 for c in sample if c not in "\t\r\n" and unicodedata.category(c) in ("Cc", "Cs")
+    )
+    return "\x00" in sample or controls > len(sample) / 100
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    best, best_columns = ",", 1
+    for delimiter in (";", "\t", ","):
+        columns = len(next(csv.reader([header], delimiter=delimiter), []))
+        if columns > best_columns:
+            best, best_columns = delimiter, columns
+    return best
+
+
+def _text_cell(cell: str) -> str | None:
+    cell = cell.strip(" \u00a0\ufeff")
+    if len(cell) > 1 and cell[0] == "'" and cell[1].startswith(_FORMULA_START):
+        cell = cell[1:]
+    cell = cell.strip()
+    return cell or None
+
+
+def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
+    # Imported here: openpyxl takes a noticeable moment to import and CSV files don't need it.
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        raise InputError(BAD_SPREADSHEET) from None
+    except Exception:  # openpyxl raises whatever its XML parser raises on a damaged file
+        raise InputError(BAD_SPREADSHEET) from None
+    try:
+        sheet = book.active or (book.worksheets[0] if book.worksheets else None)
+        if sheet is None:
+            raise InputError(EMPTY)
+        empty_run = 0
+        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_sheet_cell(v) for v in values[:MAX_COLUMNS]]
+            empty_run = 0 if any(c is not None for c in cells) else empty_run + 1
+            if empty_run > _MAX_EMPTY_RUN:
+                return
+            yield line, cells
+    except InputError:
+        raise
+    except Exception:  # as above: a damaged sheet fails while it streams
+        raise InputError(BAD_SPREADSHEET) from None
+    finally:
+        book.close()
+
+
+def _sheet_cell(value: object) -> Cell:
+    if value is None or isinstance(value, bool):
+        return None if value is None else str(value).upper()
+    if isinstance(value, str):
+        return _text_cell(value)
+    if isinstance(value, int | float | dt.date | dt.time | dt.timedelta):
+        return value
+    return _text_cell(str(value))
+
+
+def _table(records: Iterable[tuple[int, list[Cell]]]) -> Table:
+    header: tuple[str, ...] | None = None
+    rows: list[Row] = []
+    for line, cells in records:
+        if not any(c is not None for c in cells):
+            continue
+        if header is None:
+            header = _header(cells)
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise InputError(TOO_MANY_ROWS, max=MAX_ROWS)
+        width = len(header)
+        padded = (cells + [None] * (width - len(cells)))[:width]
+        if any(c is not None for c in padded):
+            rows.append(Row(line, tuple(padded)))
+    if header is None:
+        raise InputError(EMPTY)
+    if not rows:
+        raise InputError(NO_ROWS)
+    return Table(header, tuple(rows))
+
+
+def _header(cells: list[Cell]) -> tuple[str, ...]:
+    names = [_header_name(c) for c in cells[:MAX_COLUMNS]]
+    while names and not names[-1]:
+        names.pop()
+    return tuple(names)
+
+
+def _header_name(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, dt.datetime | dt.date):
+        return cell.isoformat()
+    return " ".join(str(cell).split())

@@ -1,0 +1,449 @@
+"""Importing clients and sales files: what ends up stored, what is reported, and all-or-nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import Engine, func, select
+from sqlmodel import Session, col
+
+from locales import InputError
+from storage import importing, tabular
+from storage.engine import new_session
+from storage.importing import ImportReport, import_file
+from storage.models import AuditLog, Client, Event, EventKind, Sale, Team
+from storage.teams import create_team
+
+FILES = Path(__file__).parent / "files"
+NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
+TODAY = NOW.date()
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(256)) * 4
+
+
+def make_team(session: Session, *, locale: str = "nl", chat_id: int = -1001) -> Team:
+    team = create_team(
+        session=session,
+        chat_id=chat_id,
+        title=f"Team {chat_id}",
+        locale=locale,
+        owner_id=7,
+        owner_name="Owner",
+        is_personal=False,
+        now=NOW,
+    )
+    session.commit()
+    return team
+
+
+def run_import(
+    session: Session, team: Team, content: bytes | str, *, filename: str = "data.csv"
+) -> ImportReport:
+    """Import as the bot and the CLI do: commit when the report is ok, else roll back."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    assert team.id is not None
+    report = import_file(
+        session=session,
+        team_id=team.id,
+        filename=filename,
+        content=data,
+        locale=team.locale,
+        currency=team.currency,
+        today=TODAY,
+        now=NOW,
+        user_id=7,
+    )
+    if report.ok:
+        session.commit()
+    else:
+        session.rollback()
+    return report
+
+
+def clients_of(session: Session, team: Team) -> dict[str, Client]:
+    session.expire_all()  # imports write with Core statements, past the identity map
+    rows = session.scalars(select(Client).where(col(Client.team_id) == team.id))
+    return {c.name: c for c in rows}
+
+
+def sales_of(
+    session: Session, team: Team
+) -> list[tuple[str, dt.date, int, int | None, int | None]]:
+    rows = session.execute(
+        select(Client.name, Sale.sold_on, Sale.amount, Sale.cost, Sale.minutes)
+        .join(Client, col(Client.id) == col(Sale.client_id))
+        .where(col(Sale.team_id) == team.id)
+        .order_by(col(Sale.sold_on), col(Client.name))
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def count(session: Session, model: type, team: Team) -> int:
+    return session.scalar(select(func.count()).select_from(model).where(model.team_id == team.id))
+
+
+@pytest.fixture
+def session(engine: Engine):  # type: ignore[no-untyped-def]
+    with new_session(engine) as session:
+        yield session
+
+
+# Files as Excel writes them ------------------------------------------------------------------
+def test_dutch_semicolon_csv_with_bom_reads_dutch_amounts_and_hours(session: Session) -> None:
+    team = make_team(session)
+    report = run_import(session, team, (FILES / "nl_sales_semicolon_bom.csv").read_bytes())
+
+    assert report.ok and report.kind == "sales"
+    assert (report.rows, report.sales_added, report.clients_created) == (4, 4, 3)
+    assert sales_of(session, team) == [
+        ("Studio Noord", dt.date(2026, 9, 30), 1_250_000, None, 195),
+        ("Bakkerij de Vries", dt.date(2026, 10, 15), 200_000, 45_000, 120),
+        ("Café Noël", dt.date(2026, 11, 2), 9_995, None, 45),
+        ("Bakkerij de Vries", dt.date(2026, 11, 23), 125_050, 30_000, 90),
+    ]
+    paid = session.scalars(select(Sale.paid_on).where(Sale.amount == 125_050)).one()
+    assert paid == dt.date(2026, 12, 1)
+
+
+def test_russian_cp1251_csv_with_spaced_thousands(session: Session) -> None:
+    team = make_team(session, locale="ru")
+    report = run_import(session, team, (FILES / "ru_sales_cp1251.csv").read_bytes())
+
+    assert report.ok, report.errors
+    assert report.clients_created == 2
+    assert sales_of(session, team) == [
+        ("ООО «Ромашка»", dt.date(2026, 10, 15), 1_200_000, 250_000, 120),
+        ("Ёлкин Пётр", dt.date(2026, 11, 1), 400_000, None, 90),
+        ("ООО «Ромашка»", dt.date(2026, 11, 23), 125_050, 30_000, 90),
+    ]
+
+
+def test_dutch_cp1252_clients_file_keeps_accents_and_traits(session: Session) -> None:
+    team = make_team(session)
+    report = run_import(session, team, (FILES / "nl_clients_cp1252.csv").read_bytes())
+
+    assert report.ok and report.kind == "clients"
+    clients = clients_of(session, team)
+    assert set(clients) == {"Café Noël", "Anouk Jansen", "Daniël Smit"}
+    anouk, daniel, cafe = clients["Anouk Jansen"], clients["Daniël Smit"], clients["Café Noël"]
+    assert (anouk.kind, anouk.gender, anouk.birth_year) == ("person", "f", 1988)
+    assert (anouk.education, anouk.interests, anouk.source) == (
+        "higher",
+        ["yoga", "reizen"],
+        "instagram",
+    )
+    # No kind given, but a gender is: a person, not the default organisation.
+    assert (daniel.kind, daniel.education, daniel.source) == ("person", "vocational", "referral")
+    assert (cafe.kind, cafe.acquired_on, cafe.notes) == (
+        "organisation",
+        dt.date(2024, 3, 1),
+        "Eigenaar heet Zoë",
+    )
+    # An imported client is not a new one: no "client since" unless the file says so.
+    assert anouk.acquired_on is None and anouk.status == "active"
+
+
+def test_xlsx_takes_dates_and_numbers_as_they_are(session: Session) -> None:
+    team = make_team(session)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Klant", "Datum", "Omzet", "Kosten", "Uren", "Betaald"])
+    sheet.append(
+        ["Bakkerij de Vries", dt.datetime(2026, 11, 23), 1250.5, 300, 1.5, dt.date(2026, 12, 1)]
+    )
+    sheet.append(["Studio Noord", dt.date(2026, 10, 1), 0.1 + 0.2, None, 2, None])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append(["Café Noël", "02-11-2026", "€ 99,95", None, "45 min", None])
+    out = io.BytesIO()
+    book.save(out)
+
+    report = run_import(session, team, out.getvalue(), filename="omzet.xlsx")
+
+    assert report.ok, report.errors
+    assert sales_of(session, team) == [
+        ("Studio Noord", dt.date(2026, 10, 1), 30, None, 120),
+        ("Café Noël", dt.date(2026, 11, 2), 9_995, None, 45),
+        ("Bakkerij de Vries", dt.date(2026, 11, 23), 125_050, 30_000, 90),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("klantnaam,factuurdatum,omzet,kostprijs,minuten", "Atelier Zon,23-11-2026,100,20,30"),
+        ("Имя клиента;Дата продажи;Выручка;Затраты;Часы", "Атлас;23.11.2026;100;20;0,5"),
+        ("Customer,Sale date,Revenue,Cost to serve,Time spent", "Sunrise,2026-11-23,100,20,30"),
+        ("KLANT;DATUM;BEDRAG EUR;KOSTEN;TIJD IN MINUTEN", "Atelier Zon;23-11-2026;100;20;30"),
+    ],
+)
+def test_header_synonyms_in_three_languages(session: Session, header: str, row: str) -> None:
+    team = make_team(session)
+    report = run_import(session, team, f"{header}\n{row}\n")
+
+    assert report.ok, report.errors
+    assert report.unknown_columns == ()
+    [(_, sold_on, amount, cost, minutes)] = sales_of(session, team)
+    assert (sold_on, amount, cost, minutes) == (dt.date(2026, 11, 23), 10_000, 2_000, 30)
+
+
+# What an import adds ---------------------------------------------------------------------------
+def test_sales_file_creates_unknown_clients_as_organisations_and_counts_them(
+    session: Session,
+) -> None:
+    team = make_team(session)
+    run_import(session, team, "Naam;Soort\nBakkerij de Vries;bedrijf\n")
+    report = run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag;Factuurnummer\n"
+        "bakkerij DE VRIES;01-11-2026;100;x\n"
+        "Kapsalon Lisa;02-11-2026;50;y\n"
+        "Kapsalon Lisa;03-11-2026;60;z\n",
+    )
+
+    assert (report.clients_created, report.sales_added) == (1, 3)
+    assert report.unknown_columns == ("Factuurnummer",)
+    lisa = clients_of(session, team)["Kapsalon Lisa"]
+    assert (lisa.kind, lisa.status, lisa.acquired_on) == (
+        "organisation",
+        "active",
+        dt.date(2026, 11, 2),
+    )
+
+
+def test_same_file_twice_adds_nothing(session: Session) -> None:
+    team = make_team(session)
+    content = (FILES / "nl_sales_semicolon_bom.csv").read_bytes()
+    first = run_import(session, team, content)
+    version = session.get(Team, team.id).data_version  # type: ignore[union-attr]
+    second = run_import(session, team, content)
+
+    assert first.sales_added == 4
+    assert (second.sales_added, second.clients_created, second.duplicates_skipped) == (0, 0, 4)
+    assert count(session, Sale, team) == 4
+    session.expire_all()
+    assert session.get(Team, team.id).data_version == version  # type: ignore[union-attr]
+
+
+def test_identical_rows_are_separate_sales_and_only_new_ones_are_added(session: Session) -> None:
+    team = make_team(session)
+    header = "Klant;Datum;Bedrag\n"
+    twice = header + "Atelier Zon;01-11-2026;100\n" * 2
+    run_import(session, team, twice)
+    report = run_import(session, team, header + "Atelier Zon;01-11-2026;100\n" * 3)
+
+    assert (report.sales_added, report.duplicates_skipped) == (1, 2)
+    assert count(session, Sale, team) == 3
+    refs = session.scalars(select(Sale.source_ref).where(Sale.team_id == team.id)).all()
+    assert len(set(refs)) == 3
+
+
+def test_later_file_with_payments_fills_paid_dates_instead_of_doubling(session: Session) -> None:
+    team = make_team(session)
+    run_import(session, team, "Klant;Datum;Bedrag;Betaald op\nAtelier Zon;01-11-2026;100;\n")
+    report = run_import(
+        session, team, "Klant;Datum;Bedrag;Betaald op\nAtelier Zon;01-11-2026;100;15-11-2026\n"
+    )
+
+    assert (report.sales_added, report.sales_updated) == (0, 1)
+    assert session.scalars(select(Sale.paid_on)).all() == [dt.date(2026, 11, 15)]
+
+
+def test_existing_clients_get_empty_traits_filled_and_other_values_kept(session: Session) -> None:
+    team = make_team(session)
+    run_import(session, team, "Naam;Plaats;Branche\nAtelier Zon;Utrecht;\n")
+    report = run_import(session, team, "Naam;Plaats;Branche\nAtelier Zon;Amsterdam;design\n")
+
+    assert (report.clients_created, report.clients_updated, report.values_kept) == (0, 1, 1)
+    zon = clients_of(session, team)["Atelier Zon"]
+    assert (zon.city, zon.industry) == ("Utrecht", "design")
+
+
+def test_declined_status_is_not_undone_by_a_file(session: Session) -> None:
+    team = make_team(session)
+    run_import(session, team, "Naam;Status\nAtelier Zon;afgewezen\nStudio Noord;prospect\n")
+    report = run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag;Status\nAtelier Zon;01-11-2026;1;actief\nStudio Noord;01-11-2026;1;\n",
+    )
+
+    assert report.values_kept == 1
+    clients = clients_of(session, team)
+    # A prospect with a sale became a client, as in chat; the decline stands.
+    assert clients["Atelier Zon"].status == "declined"
+    assert (clients["Studio Noord"].status, clients["Studio Noord"].acquired_on) == (
+        "active",
+        dt.date(2026, 11, 1),
+    )
+
+
+def test_referred_by_links_clients_and_records_the_referral(session: Session) -> None:
+    team = make_team(session)
+    run_import(session, team, "Naam\nAnouk Jansen\n")
+    report = run_import(
+        session,
+        team,
+        "Naam;Aangebracht door;Klant sinds\n"
+        "Daniël Smit;anouk jansen;01-05-2025\n"
+        "Eva de Boer;Daniël Smit;\n",
+    )
+
+    assert report.ok and report.referrals_added == 2
+    clients = clients_of(session, team)
+    daniel, eva = clients["Daniël Smit"], clients["Eva de Boer"]
+    assert daniel.referred_by_id == clients["Anouk Jansen"].id and daniel.source == "referral"
+    assert eva.referred_by_id == daniel.id
+    events = session.scalars(select(Event).where(Event.team_id == team.id).order_by(Event.id)).all()
+    assert [(e.kind, e.client_id, e.referred_client_id) for e in events] == [
+        (EventKind.REFERRAL, clients["Anouk Jansen"].id, daniel.id),
+        (EventKind.REFERRAL, daniel.id, eva.id),
+    ]
+    assert events[0].happened_on == dt.date(2025, 5, 1)
+
+
+def test_import_is_audited_without_personal_data(session: Session) -> None:
+    team = make_team(session)
+    run_import(session, team, "Klant;Datum;Bedrag\nAtelier Zon;01-11-2026;100\n")
+
+    [audit] = session.scalars(select(AuditLog).where(AuditLog.team_id == team.id)).all()
+    assert (audit.action, audit.entity, audit.entity_id, audit.user_id) == (
+        "import",
+        "sale",
+        None,
+        7,
+    )
+
+
+def test_another_teams_client_with_the_same_name_is_not_touched(session: Session) -> None:
+    ours, theirs = make_team(session), make_team(session, chat_id=-2002)
+    run_import(session, theirs, "Naam;Plaats\nAtelier Zon;Utrecht\n")
+    report = run_import(
+        session, ours, "Klant;Datum;Bedrag;Plaats\nAtelier Zon;01-11-2026;100;Ede\n"
+    )
+
+    assert report.clients_created == 1
+    assert clients_of(session, theirs)["Atelier Zon"].city == "Utrecht"
+    assert count(session, Sale, theirs) == 0
+
+
+# All or nothing ---------------------------------------------------------------------------------
+def test_three_bad_rows_import_nothing_and_each_is_reported(session: Session) -> None:
+    team = make_team(session)
+    report = run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag;Tijd\n"
+        "Atelier Zon;01-11-2026;100;30\n"
+        "Studio Noord;31-02-2026;100;30\n"
+        "Kapsalon Lisa;01-11-2026;honderd;30\n"
+        "Café Noël;01-11-2026;100;1,5\n"
+        "Bakkerij de Vries;01-11-2026;100;30\n",
+    )
+
+    assert not report.ok
+    assert [(e.line, e.column) for e in report.errors] == [(3, "Datum"), (4, "Bedrag"), (5, "Tijd")]
+    assert all(isinstance(e.error, InputError) and e.error.message for e in report.errors)
+    assert report.errors[1].error.params == {"text": "honderd"}
+    assert count(session, Sale, team) == 0 and count(session, Client, team) == 0
+    assert count(session, AuditLog, team) == 0
+
+
+def test_every_row_level_problem_is_a_row_error(session: Session) -> None:
+    team = make_team(session)
+    report = run_import(
+        session,
+        team,
+        "Naam;Soort;Geboortejaar;Aangebracht door\n"
+        "Atelier Zon;ruimteschip;;\n"
+        ";bedrijf;;\n"
+        "Anouk Jansen;;1850;\n"
+        "atelier zon;;;\n"
+        "Eva de Boer;;;Niemand Bekend\n"
+        "Daniël Smit;;;Daniël Smit\n",
+    )
+
+    problems = [(e.line, e.column, e.error.message.split(" ")[0]) for e in report.errors]
+    assert [(line, column) for line, column, _ in problems] == [
+        (2, "Soort"),
+        (3, "Naam"),
+        (4, "Geboortejaar"),
+        (5, "Naam"),
+        (6, "Aangebracht door"),
+        (7, "Aangebracht door"),
+    ]
+    assert report.errors[3].error.params == {"client": "atelier zon", "other": 2}
+
+
+@pytest.mark.parametrize(
+    ("content", "filename", "message"),
+    [
+        (b"", "leeg.csv", tabular.EMPTY),
+        (b"   \r\n\r\n", "leeg.csv", tabular.EMPTY),
+        (b"Klant;Datum;Bedrag\r\n", "alleen-kop.csv", tabular.NO_ROWS),
+        (PNG, "foto.csv", tabular.NOT_A_TABLE),
+        (bytes(range(256)) * 16, "random.bin", tabular.NOT_A_TABLE),
+        (b"PK\x03\x04 this is not really a zip", "omzet.xlsx", tabular.BAD_SPREADSHEET),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", tabular.BAD_SPREADSHEET),
+        (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", importing.NOTHING_RECOGNISED),
+        (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", importing.NO_AMOUNT_COLUMN),
+        (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", importing.NO_NAME_COLUMN),
+        (b"Klant;Bedrag\nAtelier Zon;10\n", "geen-datum.csv", importing.NO_DATE_COLUMN),
+    ],
+)
+def test_a_file_that_is_not_a_usable_table_is_one_clear_error(
+    session: Session, content: bytes, filename: str, message: str
+) -> None:
+    team = make_team(session)
+    with pytest.raises(InputError) as raised:
+        run_import(session, team, content, filename=filename)
+    assert raised.value.message == message
+    assert count(session, Client, team) == 0
+
+
+def test_too_big_and_too_many_rows_are_refused_with_the_limit(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = make_team(session)
+    monkeypatch.setattr("storage.tabular.MAX_BYTES", 1024 * 1024)
+    with pytest.raises(InputError) as too_big:
+        run_import(session, team, b"Klant;Datum;Bedrag\n" + b"x" * (1024 * 1024))
+    assert too_big.value.params == {"max": 1}
+
+    monkeypatch.setattr("storage.tabular.MAX_ROWS", 10)
+    with pytest.raises(InputError) as too_many:
+        run_import(session, team, "Klant;Datum;Bedrag\n" + "Zon;01-11-2026;1\n" * 11)
+    assert too_many.value.params == {"max": 10}
+    assert count(session, Sale, team) == 0
+
+
+def test_formula_looking_client_name_is_imported_as_plain_text(session: Session) -> None:
+    team = make_team(session)
+    report = run_import(
+        session,
+        team,
+        'Naam;Notities\n"=HYPERLINK(""http://evil.example"";""klik"")";@SUM(A1)\n\'=1+2;\'-3\n',
+    )
+
+    assert report.ok
+    names = {c.name: c.notes for c in clients_of(session, team).values()}
+    assert names == {'=HYPERLINK("http://evil.example";"klik")': "@SUM(A1)", "=1+2": "-3"}
+
+
+def test_thousand_sales_import_quickly(session: Session) -> None:
+    team = make_team(session)
+    lines = ["Klant;Datum;Bedrag;Kosten;Tijd"]
+    lines += [
+        f"Klant {i % 50};{1 + i % 28:02d}-{1 + i % 12:02d}-2026;{100 + i},50;{i % 40};{i % 90}"
+        for i in range(1000)
+    ]
+    started = time.perf_counter()
+    report = run_import(session, team, "\n".join(lines))
+    elapsed = time.perf_counter() - started
+
+    assert report.ok and report.sales_added == 1000 and report.clients_created == 50
+    assert elapsed < 2.0
