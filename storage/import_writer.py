@@ -28,6 +28,8 @@ _CHUNK = 500
 
 @dataclass
 class FileClient:
+    """What a file says about one client (a sales file: the first value of each trait)."""
+
     line: int
     name: str
     key: str
@@ -38,6 +40,8 @@ class FileClient:
 
 @dataclass(frozen=True)
 class FileSale:
+    """One sale row, its client by name key."""
+
     key: str
     sold_on: dt.date
     amount: int
@@ -49,9 +53,12 @@ class FileSale:
 
 @dataclass
 class ParsedFile:
+    """A file read and checked: its clients by name key, and its sales in file order."""
+
     kind: str
     clients: dict[str, FileClient] = field(default_factory=dict)
     sales: list[FileSale] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)  # every readable name, bad rows included
 
 
 def existing_clients(session: Session, team_id: int) -> dict[str, dict[str, Any]]:

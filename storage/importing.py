@@ -199,6 +199,8 @@ def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFil
             except InputError as error:
                 errors.append(RowError(row.line, header, error))
                 bad = True
+        if "name" in values:
+            parsed.named.add(values["name"][1])
         if layout.kind == "clients" and "name" in values:
             # One line per client in a clients file; checked on bad rows too, to report it all.
             shown, key = values["name"]
@@ -252,6 +254,6 @@ def _referrer_errors(
         header = layout.columns["referred_by"][1]
         if key == client.key:
             errors.append(RowError(line, header, InputError(SELF_REFERRAL)))
-        elif key not in parsed.clients and key not in existing:
+        elif key not in parsed.named and key not in existing:
             errors.append(RowError(line, header, InputError(UNKNOWN_REFERRER, client=shown)))
     return errors

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -149,19 +150,15 @@ def test_dutch_cp1252_clients_file_keeps_accents_and_traits(session: Session) ->
 
 def test_xlsx_takes_dates_and_numbers_as_they_are(session: Session) -> None:
     team = make_team(session)
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["Klant", "Datum", "Omzet", "Kosten", "Uren", "Betaald"])
-    sheet.append(
-        ["Bakkerij de Vries", dt.datetime(2026, 11, 23), 1250.5, 300, 1.5, dt.date(2026, 12, 1)]
+    content = xlsx_bytes(
+        ["Klant", "Datum", "Omzet", "Kosten", "Uren", "Betaald"],
+        ["Bakkerij de Vries", dt.datetime(2026, 11, 23), 1250.5, 300, 1.5, dt.date(2026, 12, 1)],
+        ["Studio Noord", dt.date(2026, 10, 1), 0.1 + 0.2, None, 2, None],
+        [None, None, None, None, None, None],
+        ["Café Noël", "02-11-2026", "€ 99,95", None, "45 min", None],
     )
-    sheet.append(["Studio Noord", dt.date(2026, 10, 1), 0.1 + 0.2, None, 2, None])
-    sheet.append([None, None, None, None, None, None])
-    sheet.append(["Café Noël", "02-11-2026", "€ 99,95", None, "45 min", None])
-    out = io.BytesIO()
-    book.save(out)
 
-    report = run_import(session, team, out.getvalue(), filename="omzet.xlsx")
+    report = run_import(session, team, content, filename="omzet.xlsx")
 
     assert report.ok, report.errors
     assert sales_of(session, team) == [
@@ -379,29 +376,50 @@ def test_every_row_level_problem_is_a_row_error(session: Session) -> None:
     assert report.errors[3].error.params == {"client": "atelier zon", "other": 2}
 
 
-@pytest.mark.parametrize(
-    ("content", "filename", "message"),
-    [
-        (b"", "leeg.csv", tabular.EMPTY),
-        (b"   \r\n\r\n", "leeg.csv", tabular.EMPTY),
-        (b"Klant;Datum;Bedrag\r\n", "alleen-kop.csv", tabular.NO_ROWS),
-        (PNG, "foto.csv", tabular.NOT_A_TABLE),
-        (bytes(range(256)) * 16, "random.bin", tabular.NOT_A_TABLE),
-        (b"PK\x03\x04 this is not really a zip", "omzet.xlsx", tabular.BAD_SPREADSHEET),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", tabular.BAD_SPREADSHEET),
-        (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", importing.NOTHING_RECOGNISED),
-        (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", importing.NO_AMOUNT_COLUMN),
-        (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", importing.NO_NAME_COLUMN),
-        (b"Klant;Bedrag\nAtelier Zon;10\n", "geen-datum.csv", importing.NO_DATE_COLUMN),
-    ],
-)
-def test_a_file_that_is_not_a_usable_table_is_one_clear_error(
-    session: Session, content: bytes, filename: str, message: str
-) -> None:
+def xlsx_bytes(*rows: list[object]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def zip_of_text() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("content.xml", "<office:document/>")
+    return out.getvalue()
+
+
+UNUSABLE = [
+    (b"", "leeg.csv", tabular.EMPTY),
+    (b"   \r\n\r\n", "leeg.csv", tabular.EMPTY),
+    (b"Klant;Datum;Bedrag\r\n", "alleen-kop.csv", tabular.NO_ROWS),
+    (PNG, "foto.csv", tabular.NOT_A_TABLE),
+    (bytes(range(256)) * 16, "random.bin", tabular.NOT_A_TABLE),
+    (b"PK\x03\x04 this is not really a zip", "omzet.xlsx", tabular.BAD_SPREADSHEET),
+    (
+        xlsx_bytes(["Klant", "Datum", "Bedrag"], ["Zon", "01-11-2026", 1])[:900],
+        "a.xlsx",
+        tabular.BAD_SPREADSHEET,
+    ),
+    (zip_of_text(), "spreadsheet.ods", tabular.BAD_SPREADSHEET),
+    (xlsx_bytes(), "leeg.xlsx", tabular.EMPTY),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", tabular.BAD_SPREADSHEET),
+    (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", importing.NOTHING_RECOGNISED),
+    (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", importing.NO_AMOUNT_COLUMN),
+    (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", importing.NO_NAME_COLUMN),
+    (b"Klant;Bedrag\nAtelier Zon;10\n", "geen-datum.csv", importing.NO_DATE_COLUMN),
+]
+
+
+def test_a_file_that_is_not_a_usable_table_is_one_clear_error(session: Session) -> None:
     team = make_team(session)
-    with pytest.raises(InputError) as raised:
-        run_import(session, team, content, filename=filename)
-    assert raised.value.message == message
+    for content, filename, message in UNUSABLE:
+        with pytest.raises(InputError) as raised:
+            run_import(session, team, content, filename=filename)
+        assert raised.value.message == message, filename
     assert count(session, Client, team) == 0
 
 
