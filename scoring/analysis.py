@@ -1,0 +1,357 @@
+"""`analyse`: one team's whole picture — scores, grades, reasons, risks, portrait — in one pass.
+
+Pure: no I/O, no clock (`settings.today`), deterministic and independent of row order. The
+clients table holds one row per active client (prospects, declined and archived clients are
+left out; lapsed clients are kept and flagged); `scoring.client_table` lists its columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from scoring.client_table import client_table
+from scoring.concentration import Concentration, concentration, revenue_shares
+from scoring.data_warnings import ScoringWarning, collect_warnings
+from scoring.decline import DeclineCandidate, DeclineInputs, decline_candidates
+from scoring.explain import (
+    Explanation,
+    Explanations,
+    lift_arrays,
+    reason_arrays,
+    reason_values,
+)
+from scoring.fit import Fit, profile_fit
+from scoring.frames import TeamFrames
+from scoring.grades import grade_indices, labels, raw_indices
+from scoring.judgement import Disagreement, find_disagreements, team_judgement
+from scoring.market import MarketReality, market_reality, minimum_per_competitor
+from scoring.metrics import Metrics, compute_metrics, observed_margin, referral_pairs
+from scoring.owed import Owed, money_owed
+from scoring.portrait import Portrait, PortraitInputs, portraits
+from scoring.prepared import Prepared, prepare
+from scoring.profile import IdealProfile, default_profile
+from scoring.references import References, references_from, with_median_fit
+from scoring.retention import Overdue, ideal_run_rate_monthly, lapsed, overdue_ideal
+from scoring.score import (
+    COMPONENTS,
+    ClientInputs,
+    Scales,
+    component_matrix,
+    shrunk_rate,
+    typical_components,
+    weighted_score,
+    weights_vector,
+)
+from scoring.settings import ScoringSettings
+from scoring.time_eaters import TimeEater, time_eaters, time_shares
+
+
+@dataclass(frozen=True, eq=False)
+class TeamAnalysis:
+    """Everything the bot, the digest and `kompas report` show about one team."""
+
+    clients: pd.DataFrame
+    explanations: Mapping[int, Explanation]
+    concentration: Concentration
+    time_eaters: tuple[TimeEater, ...]
+    decline_candidates: tuple[DeclineCandidate, ...]
+    disagreements: tuple[Disagreement, ...]
+    overdue_ideal: tuple[Overdue, ...]
+    ideal_run_rate_monthly: int
+    owed: tuple[Owed, ...]
+    portraits: tuple[Portrait, ...]
+    market: tuple[MarketReality, ...]
+    warnings: tuple[ScoringWarning, ...]
+    references: References
+    settings: ScoringSettings
+    profiles: tuple[IdealProfile, ...]  # the profiles fit was measured against
+
+    @property
+    def grade_scale(self) -> str:
+        return self.settings.grade_scale
+
+    def explain(self, client_id: int) -> Explanation:
+        """Why the client has their grade and what lifts it (KeyError for non-active ids)."""
+        return self.explanations[client_id]
+
+
+def fresh_references(
+    team: Prepared, settings: ScoringSettings, profiles: tuple[IdealProfile, ...]
+) -> tuple[References, Metrics, Fit, tuple[IdealProfile, ...], np.ndarray]:
+    """References measured on the team as it is today, and what they were measured from."""
+    judgement = team_judgement(team)
+    assumed = observed_margin(team) if settings.default_margin is None else None
+    metrics = compute_metrics(team, settings, assumed)
+    refs = references_from(
+        metrics,
+        team.active,
+        judgement,
+        today=settings.today,
+        window_days=settings.window_days,
+        assumed_margin=assumed,
+    )
+    used = profiles or (default_profile(refs),)
+    fit = profile_fit(team, metrics, used, settings.today.year, team.active)
+    refs = with_median_fit(refs, fit.fit, team.active & (metrics.revenue > 0))
+    return refs, metrics, fit, used, judgement
+
+
+def analyse(
+    frames: TeamFrames,
+    settings: ScoringSettings,
+    *,
+    profiles: Sequence[IdealProfile] = (),
+    references: References | None = None,
+    previous_grades: Mapping[int, str] | None = None,
+) -> TeamAnalysis:
+    """Score and grade every active client and find the team's risks and ideal clients.
+
+    Pass the week's frozen `references` (see `scoring.references`) so quiet clients keep their
+    score; without them they are measured on today's data. `previous_grades` (client id →
+    last week's grade) switches on hysteresis.
+    """
+    team = prepare(frames, settings)
+    profiles = tuple(profiles)
+    if references is None:
+        refs, m, fit, used, judgement_all = fresh_references(team, settings, profiles)
+    else:
+        refs, judgement_all = references, team_judgement(team)
+        m = compute_metrics(team, settings, refs.assumed_margin)
+        used = profiles or (default_profile(refs),)
+        fit = profile_fit(team, m, used, settings.today.year, team.active)
+    scales = Scales.of(refs)
+    a = np.flatnonzero(team.active)
+    ids = team.ids[a]
+    scale = settings.grade_scale
+
+    def pick(values: np.ndarray) -> np.ndarray:
+        return values[a]
+
+    own_interval = pick(m.interval_days)
+    interval = np.where(np.isnan(own_interval), scales.interval, own_interval)
+    recency = pick(m.recency_days)
+    is_lapsed = lapsed(recency, interval)
+    current = ~is_lapsed
+    factor = pick(m.annual_factor)
+    annual_profit = pick(m.annual_profit)
+    revenue = pick(m.revenue)
+    annual_hours = pick(m.hours) * factor
+    judgement = pick(judgement_all)
+    young = pick(m.tenure_days) < settings.young_client_days
+
+    # Score and grade.
+    inputs = ClientInputs(
+        annual_profit=annual_profit,
+        profit_per_hour=pick(m.profit_per_hour),
+        fit=pick(fit.fit),
+        annual_purchases=pick(m.annual_purchases),
+        recency_days=recency,
+        interval_days=interval,
+        referrals=pick(m.referrals),
+        complaints=pick(m.complaints),
+        purchases=pick(m.purchases),
+        late=pick(m.late),
+        invoices=pick(m.invoices),
+        judgement=judgement,
+    )
+    components = component_matrix(inputs, scales)
+    weights = weights_vector(settings.weights)
+    score, known_weight = weighted_score(components, weights)
+    data_weights = np.where(np.array(COMPONENTS) == "judgement", 0.0, weights)
+    data_score, _ = weighted_score(components, data_weights)
+    grade = grade_indices(score, scale, _previous(ids, previous_grades, scale))
+    data_grade = raw_indices(data_score, scale)
+
+    # Who the team depends on, who eats time, who the ideal clients are.
+    shares = revenue_shares(
+        revenue,
+        current,
+        threshold=settings.concentration_threshold,
+        watch_threshold=settings.watch_threshold,
+        min_clients=settings.min_clients_for_alarms,
+    )
+    timing = time_shares(
+        pick(m.seconds),
+        revenue,
+        current,
+        ratio=settings.time_eater_ratio,
+        min_share=settings.time_eater_min_share,
+    )
+    current_all = np.zeros(team.n, bool)
+    current_all[a[current]] = True
+    portrait_list, ideal_all = portraits(team, _portrait_inputs(team, m, current_all, settings))
+    ideal = pick(ideal_all)
+    owed_amount = pick(m.unpaid)
+    replace_with = _replacement_revenue(
+        team, m.revenue, ideal_all, a[shares.over_reliant | shares.watch]
+    )
+    concentration_figures = concentration(
+        ids,
+        revenue,
+        current,
+        is_lapsed,
+        shares,
+        owed_amount,
+        pick(replace_with),
+        min_clients=settings.min_clients_for_alarms,
+    )
+
+    # Decline candidates, money owed, retention, disagreements.
+    late_rate = shrunk_rate(inputs.late, inputs.invoices, refs.late_payment_rate)
+    position = np.full(team.n, -1, np.int64)
+    position[a] = np.arange(len(a))
+    referrer, referred = referral_pairs(team, window_only=False)
+    both = (position[referrer] >= 0) & (position[referred] >= 0)
+    candidates, candidate = decline_candidates(
+        DeclineInputs(
+            ids=ids,
+            eligible=current & ~young,
+            annual_profit=annual_profit,
+            complaints=inputs.complaints,
+            late=inputs.late,
+            late_rate=late_rate,
+            fit=inputs.fit,
+            time_eater=timing.flagged,
+            annual_hours=annual_hours,
+            share=shares.share,
+            unpaid=owed_amount,
+            judgement=judgement,
+            ideal=ideal,
+        ),
+        team_late_rate=refs.late_payment_rate,
+        profit_per_hour=refs.median_profit_per_hour,
+        watch_threshold=settings.watch_threshold,
+        min_clients=settings.min_clients_for_alarms,
+        referrals=(position[referrer[both]], position[referred[both]]),
+    )
+    big_all = np.zeros(team.n, bool)
+    big_all[a] = shares.top20 | (shares.share >= settings.watch_threshold)
+    owed = money_owed(team.ids, m.unpaid, m.overdue, ~team.prospect, big_all)
+
+    # Explanations, built lazily from arrays.
+    typical = typical_components(refs, scales)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        effects = 100.0 * weights * (components - typical) / known_weight[:, None]
+    values, reference_values = reason_values(inputs, pick(fit.met), pick(fit.known), refs)
+    chosen, top_effects, top_values, top_references = reason_arrays(
+        effects, values, reference_values
+    )
+    lift_code, lift_amount, lift_grade = lift_arrays(
+        inputs, components, weights, known_weight, score, grade, scale, scales, annual_hours
+    )
+    explanations = Explanations(
+        ids,
+        chosen,
+        top_effects,
+        top_values,
+        top_references,
+        lift_code,
+        lift_amount,
+        lift_grade,
+        scale,
+    )
+
+    market, market_warnings = market_reality(
+        used, minimum_per_competitor(settings.market_too_narrow, int(current.sum()))
+    )
+    clients = client_table(
+        team,
+        a,
+        m,
+        fit,
+        inputs,
+        late_rate,
+        shares,
+        timing,
+        is_lapsed,
+        score,
+        data_score,
+        grade,
+        scale,
+    )
+    flags = {
+        "over_reliant": shares.over_reliant,
+        "watch": shares.watch,
+        "time_eater": timing.flagged,
+        "decline_candidate": candidate,
+        "lapsed": is_lapsed,
+        "young": young,
+        "ideal": ideal,
+        "uses_default_margin": pick(m.uses_default_margin),
+    }
+    for name, flag in flags.items():
+        clients[name] = flag
+    return TeamAnalysis(
+        clients=clients,
+        explanations=explanations,
+        concentration=concentration_figures,
+        time_eaters=time_eaters(
+            ids, timing, annual_hours / factor, revenue, inputs.profit_per_hour
+        ),
+        decline_candidates=candidates,
+        disagreements=find_disagreements(
+            ids, judgement, data_grade, annual_profit, len(labels(scale))
+        ),
+        overdue_ideal=overdue_ideal(ids, ideal, inputs.purchases, own_interval, recency),
+        ideal_run_rate_monthly=ideal_run_rate_monthly(pick(m.annual_revenue), ideal),
+        owed=owed,
+        portraits=portrait_list,
+        market=market,
+        warnings=collect_warnings(
+            team, m, fit, settings, refs, int(current.sum()), market_warnings
+        ),
+        references=refs,
+        settings=settings,
+        profiles=used,
+    )
+
+
+def _previous(ids: np.ndarray, previous: Mapping[int, str] | None, scale: str) -> np.ndarray:
+    out = np.full(len(ids), -1, np.int64)
+    if not previous:
+        return out
+    names = {label: i for i, label in enumerate(labels(scale))}
+    known = np.fromiter(previous.keys(), np.int64, len(previous))
+    index = np.fromiter((names.get(g, -1) for g in previous.values()), np.int64, len(previous))
+    where = np.clip(np.searchsorted(ids, known), 0, max(len(ids) - 1, 0))
+    hit = (where < len(ids)) & (ids[where] == known) if len(ids) else np.zeros(len(known), bool)
+    out[where[hit]] = index[hit]
+    return out
+
+
+def _portrait_inputs(
+    team: Prepared, m: Metrics, current: np.ndarray, settings: ScoringSettings
+) -> PortraitInputs:
+    return PortraitInputs(
+        current=current,
+        annual_profit=m.annual_profit,
+        annual_revenue=m.annual_revenue,
+        revenue=m.revenue,
+        referrals=m.referrals,
+        numbers={
+            "age": settings.today.year - team.birth_year,
+            "income": team.income,
+            "employees": team.employees,
+            "annual_revenue": m.annual_revenue,
+            "annual_profit": m.annual_profit,
+            "purchases": m.purchases,
+            "profit_per_hour": m.profit_per_hour,
+        },
+    )
+
+
+def _replacement_revenue(
+    team: Prepared, revenue: np.ndarray, ideal: np.ndarray, flagged: np.ndarray
+) -> np.ndarray:
+    """Median window revenue of the other ideal clients of the same kind, for flagged clients."""
+    out = np.full(team.n, np.nan)
+    for i in flagged.tolist():  # a handful: only over-reliant and watched clients
+        others = ideal & (team.kind == team.kind[i])
+        others[i] = False
+        if others.any():
+            out[i] = float(np.median(revenue[others]))
+    return out

@@ -1,0 +1,91 @@
+"""The clients table of an analysis: one row per active client, in the contract's units.
+
+Columns:
+
+    name, kind, segment; revenue, cost, profit, annual_revenue, annual_profit, average_order,
+    owed, overdue (minor units; Int64 with <NA> where unknown); margin (0–1); minutes, hours;
+    profit_per_hour (minor units per hour); revenue_share (of current revenue; NaN for lapsed
+    clients), time_share (of recorded time; NaN without time); purchases, recency_days,
+    tenure_days, usual_interval_days; referrals, complaints, compliments, invoices,
+    late_payments, late_payment_rate (shrunk toward the team rate; NaN without invoices);
+    judgement (1–5, NaN none); fit (0–1, NaN unknown); score (0–100); data_score (the score
+    without the team's judgement); grade, grade_index (0 = best); and the flags over_reliant,
+    watch, time_eater, decline_candidate, lapsed, young, ideal, uses_default_margin.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from scoring.concentration import Shares
+from scoring.fit import Fit
+from scoring.grades import labels
+from scoring.metrics import Metrics
+from scoring.prepared import Prepared
+from scoring.score import ClientInputs
+from scoring.time_eaters import TimeShares
+
+
+def money(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """Whole minor units as a nullable Int64 array, <NA> where unknown."""
+    unknown = np.isnan(values)
+    whole = np.rint(np.where(unknown, 0.0, values)).astype(np.int64)
+    return pd.arrays.IntegerArray(whole, unknown)
+
+
+def client_table(
+    team: Prepared,
+    a: np.ndarray,
+    m: Metrics,
+    fit: Fit,
+    x: ClientInputs,
+    late_rate: np.ndarray,
+    shares: Shares,
+    timing: TimeShares,
+    is_lapsed: np.ndarray,
+    score: np.ndarray,
+    data_score: np.ndarray,
+    grade: np.ndarray,
+    scale: str,
+) -> pd.DataFrame:
+    names = team.clients.iloc[a]
+    revenue = m.revenue[a]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        average = np.where(x.purchases > 0, revenue / x.purchases, np.nan)
+    columns = {
+        "name": names["name"].array,
+        "kind": names["kind"].array,
+        "segment": names["segment"].array,
+        "revenue": revenue.astype(np.int64),
+        "cost": money(m.cost[a]),
+        "profit": money(m.profit[a]),
+        "margin": m.margin[a],
+        "annual_revenue": money(m.annual_revenue[a]),
+        "annual_profit": money(x.annual_profit),
+        "minutes": m.seconds[a] / 60.0,
+        "hours": m.seconds[a] / 3600.0,
+        "profit_per_hour": money(x.profit_per_hour),
+        "revenue_share": np.where(is_lapsed, np.nan, shares.share),
+        "time_share": timing.time_share,
+        "purchases": x.purchases.astype(np.int64),
+        "recency_days": money(x.recency_days),
+        "tenure_days": money(m.tenure_days[a]),
+        "usual_interval_days": m.interval_days[a],
+        "average_order": money(average),
+        "referrals": x.referrals.astype(np.int64),
+        "complaints": x.complaints.astype(np.int64),
+        "compliments": m.compliments[a].astype(np.int64),
+        "invoices": x.invoices.astype(np.int64),
+        "late_payments": x.late.astype(np.int64),
+        "late_payment_rate": np.where(x.invoices > 0, late_rate, np.nan),
+        "owed": m.unpaid[a].astype(np.int64),
+        "overdue": m.overdue[a].astype(np.int64),
+        "judgement": x.judgement,
+        "fit": fit.fit[a],
+        "score": score,
+        "data_score": data_score,
+        "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),
+        "grade_index": grade,
+    }
+    return pd.DataFrame(columns, index=pd.Index(team.ids[a], name="client_id"))

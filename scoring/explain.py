@@ -1,0 +1,373 @@
+"""Why a client has their grade, and the smallest concrete change that lifts it one grade.
+
+The bot localises by code, so these codes are a public contract. Every explanation speaks in
+money, hours and counts against the team's reference (median), never in component names or
+0–1 numbers.
+
+Reasons — `Reason(code, effect, value, reference, unit)`; `effect` is the signed number of
+score points the measure adds or costs compared with a client exactly at the references; the
+top three by size are given, most important first (ties: the order below).
+
+| code                | unit           | value                          | reference              |
+|---------------------|----------------|--------------------------------|------------------------|
+| profit              | money          | annual profit                  | median annual profit   |
+| profit_per_hour     | money_per_hour | profit per hour worked         | team median            |
+| ideal_profile       | count          | ideal-profile criteria met     | criteria known         |
+| purchases           | count          | purchases a year               | team median            |
+| days_since_purchase | days           | days since the last purchase   | the usual interval     |
+| referrals           | count          | referrals made in the window   | team median            |
+| complaints          | count          | complaints in the window       | team median            |
+| late_payments       | share          | late share of invoices, shrunk | team late-payment rate |
+| team_rating         | rating         | the team's own rating, 1–5     | team median or None    |
+
+Lifts — `Lift(code, amount, unit, to_grade)`: one change that, other things equal, moves the
+score past the next grade's lower bound plus the hysteresis margin. Only changes a team can
+bring about are suggested; the one with the least relative effort wins:
+
+| code           | unit  | amount                              | effort compared               |
+|----------------|-------|-------------------------------------|-------------------------------|
+| more_profit    | money | extra profit over the coming year   | amount / max(|profit|, median)|
+| fewer_hours    | hours | fewer hours a year, same work       | amount / hours a year (≤ 0.8) |
+| more_purchases | count | extra purchases in the coming year  | amount / purchases a year (≤ 2)  |
+| pay_on_time    | count | invoices in a row paid on time      | 0.05 per invoice (≤ 12)       |
+| referral       | count | referrals the client makes (1–3)    | 0.5 per referral              |
+
+Amounts round up (money to two significant digits, hours to a tenth), so the change always
+suffices. The best grade has no lift; a client for whom nothing feasible suffices has None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from scoring.grades import HYSTERESIS, labels, lower_bound
+from scoring.references import References
+from scoring.score import (
+    COMPONENTS,
+    ClientInputs,
+    Scales,
+    rate_curve,
+    ratio_curve,
+    ratio_inverse,
+    recency_curve,
+    referral_curve,
+    shrunk_rate,
+)
+
+REASON_CODES = (
+    ("profit", "money"),
+    ("profit_per_hour", "money_per_hour"),
+    ("ideal_profile", "count"),
+    ("purchases", "count"),
+    ("days_since_purchase", "days"),
+    ("referrals", "count"),
+    ("complaints", "count"),
+    ("late_payments", "share"),
+    ("team_rating", "rating"),
+)
+assert len(REASON_CODES) == len(COMPONENTS)
+LIFT_CODES = (
+    ("more_profit", "money"),
+    ("fewer_hours", "hours"),
+    ("more_purchases", "count"),
+    ("pay_on_time", "count"),
+    ("referral", "count"),
+)
+TOP_REASONS = 3
+MIN_EFFECT = 0.05  # score points; smaller effects are not worth a line
+PAY_ON_TIME_STEPS = (1, 2, 3, 4, 5, 6, 8, 10, 12)
+PURCHASE_STEPS = (1, 2, 3, 4, 6, 8, 12)
+REFERRAL_STEPS = (1, 2, 3)
+PROFIT_REFINE_STEPS = 7
+INTEGER_UNITS = frozenset({"money", "money_per_hour", "days"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    effect: float
+    value: float | int
+    reference: float | int | None
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lift:
+    code: str
+    amount: float | int
+    unit: str
+    to_grade: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    reasons: tuple[Reason, ...]
+    lift: Lift | None
+
+
+class Explanations(Mapping[int, Explanation]):
+    """client_id → Explanation, built on first access from arrays computed for everyone."""
+
+    def __init__(
+        self,
+        ids: np.ndarray,
+        reasons: np.ndarray,
+        effects: np.ndarray,
+        values: np.ndarray,
+        references: np.ndarray,
+        lift_code: np.ndarray,
+        lift_amount: np.ndarray,
+        lift_grade: np.ndarray,
+        scale: str,
+    ) -> None:
+        self._ids = ids
+        self._reasons, self._effects = reasons, effects
+        self._values, self._references = values, references
+        self._lift_code, self._lift_amount, self._lift_grade = lift_code, lift_amount, lift_grade
+        self._labels = labels(scale)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(i) for i in self._ids)
+
+    def __contains__(self, key: object) -> bool:
+        return self._position(key) is not None
+
+    def __getitem__(self, key: int) -> Explanation:
+        i = self._position(key)
+        if i is None:
+            raise KeyError(key)
+        reasons = []
+        for slot in range(self._reasons.shape[1]):
+            component = int(self._reasons[i, slot])
+            if component < 0:
+                break
+            code, unit = REASON_CODES[component]
+            reference = self._references[i, slot]
+            reasons.append(
+                Reason(
+                    code=code,
+                    effect=round(float(self._effects[i, slot]), 2),
+                    value=_number(self._values[i, slot], unit),
+                    reference=None if np.isnan(reference) else _number(reference, unit),
+                    unit=unit,
+                )
+            )
+        lift = None
+        if self._lift_code[i] >= 0:
+            code, unit = LIFT_CODES[int(self._lift_code[i])]
+            lift = Lift(
+                code=code,
+                amount=_number(self._lift_amount[i], unit),
+                unit=unit,
+                to_grade=self._labels[int(self._lift_grade[i])],
+            )
+        return Explanation(reasons=tuple(reasons), lift=lift)
+
+    def _position(self, key: object) -> int | None:
+        if not isinstance(key, int | np.integer):
+            return None
+        i = int(np.searchsorted(self._ids, key))
+        return i if i < len(self._ids) and self._ids[i] == key else None
+
+
+def _number(value: float, unit: str) -> float | int:
+    if unit in INTEGER_UNITS or (unit == "count" and float(value).is_integer()):
+        return int(np.rint(float(value)))
+    return round(float(value), 3 if unit == "share" else 1)
+
+
+def reason_arrays(
+    effects: np.ndarray, values: np.ndarray, references: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """The top reasons per client: (component index or -1, effect, value, reference)."""
+    size = np.where(np.isnan(effects), -1.0, np.abs(effects))
+    order = np.argsort(-size, axis=1, kind="stable")[:, :TOP_REASONS]
+    top_size = np.take_along_axis(size, order, axis=1)
+    chosen = np.where(top_size >= MIN_EFFECT, order, -1)
+
+    def pick(matrix: np.ndarray) -> np.ndarray:
+        return np.take_along_axis(matrix, order, axis=1)
+
+    return chosen, pick(effects), pick(values), pick(references)
+
+
+def _round_up_money(amount: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        digits = np.floor(np.log10(np.maximum(amount, 1.0)))
+        unit = 10.0 ** np.maximum(digits - 1, 0)
+        return np.ceil(amount / unit) * unit
+
+
+def _joint_profit(
+    profit: np.ndarray,
+    per_hour: np.ndarray,
+    hours: np.ndarray,
+    c_profit: np.ndarray,
+    c_hour: np.ndarray,
+    need: np.ndarray,
+    alone: np.ndarray,
+    w_profit: float,
+    w_hour: float,
+    s: Scales,
+) -> np.ndarray:
+    """Extra annual profit that suffices when profit per hour rises with it (NaN if none)."""
+
+    def gain(extra: np.ndarray) -> np.ndarray:
+        more = w_profit * (ratio_curve(profit + extra, s.profit) - c_profit)
+        faster = w_hour * (ratio_curve(per_hour + extra / hours, s.profit_per_hour) - c_hour)
+        return more + faster
+
+    high = np.where(np.isnan(alone), 20.0 * np.maximum(np.abs(profit), s.profit), alone)
+    found = gain(high) >= need
+    low = np.zeros(len(high))
+    for _ in range(PROFIT_REFINE_STEPS):
+        middle = 0.5 * (low + high)
+        enough = gain(middle) >= need
+        high, low = np.where(enough, middle, high), np.where(enough, low, middle)
+    return np.where(found, high, np.nan)
+
+
+def lift_arrays(
+    x: ClientInputs,
+    components: np.ndarray,
+    weights: np.ndarray,
+    known_weight: np.ndarray,
+    score: np.ndarray,
+    grade: np.ndarray,
+    scale: str,
+    s: Scales,
+    annual_hours: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lift code index or -1, amount, target grade index) per client."""
+    n = len(score)
+    count = len(labels(scale))
+    target_grade = np.maximum(grade - 1, 0)
+    bounds = np.array([lower_bound(scale, g) for g in range(count)])
+    target = bounds[target_grade] + HYSTERESIS + 0.01
+    need = np.where(grade > 0, (target - score) / 100.0 * known_weight, np.nan)
+    need = np.maximum(need, 1e-9)
+    effort = np.full((n, len(LIFT_CODES)), np.inf)
+    amount = np.full((n, len(LIFT_CODES)), np.nan)
+    c = dict(zip(COMPONENTS, components.T, strict=True))
+    w = dict(zip(COMPONENTS, weights, strict=True))
+
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        # more_profit: closed form through the profit curve; where profit per hour rises with
+        # it, a few bisection steps find the smaller amount that suffices for both together.
+        if w["profit"] > 0:
+            wanted = c["profit"] + need / w["profit"]
+            alone = ratio_inverse(np.where(wanted < 1 - 1e-12, wanted, np.nan), s.profit)
+            money = alone - x.annual_profit
+            rows = np.flatnonzero(
+                (annual_hours > 0)
+                & ~np.isnan(c["profit_per_hour"])
+                & ~np.isnan(need)
+                & (w["profit_per_hour"] > 0)
+            )
+            money[rows] = _joint_profit(
+                x.annual_profit[rows],
+                x.profit_per_hour[rows],
+                annual_hours[rows],
+                c["profit"][rows],
+                c["profit_per_hour"][rows],
+                need[rows],
+                money[rows],
+                w["profit"],
+                w["profit_per_hour"],
+                s,
+            )
+            money = _round_up_money(money)
+            amount[:, 0] = money
+            size = money / np.maximum(np.abs(x.annual_profit), s.profit)
+            effort[:, 0] = np.where(~np.isnan(money) & (size <= 3.0), size, np.inf)
+
+        # fewer_hours: the profit per hour that suffices, at the same profit.
+        if w["profit_per_hour"] > 0:
+            wanted = c["profit_per_hour"] + need / w["profit_per_hour"]
+            rate = ratio_inverse(np.where(wanted < 1 - 1e-12, wanted, np.nan), s.profit_per_hour)
+            annual_profit_timed = x.profit_per_hour * annual_hours
+            fewer = annual_hours - annual_profit_timed / rate
+            fewer = np.ceil(fewer * 10.0) / 10.0
+            share = fewer / annual_hours
+            feasible = (annual_profit_timed > 0) & (share > 0) & (share <= 0.8)
+            amount[:, 1] = fewer
+            effort[:, 1] = np.where(feasible, share, np.inf)
+
+        # more_purchases: the first purchase now, the rest over the year.
+        fresh = recency_curve(np.zeros(n), x.interval_days)
+        recency_gain = np.where(np.isnan(c["recency"]), 0.0, w["recency"] * (fresh - c["recency"]))
+        profitable = x.annual_profit > 0
+        for k in PURCHASE_STEPS[::-1]:
+            purchases = ratio_curve(x.annual_purchases + k, s.purchases)
+            enough = w["purchases"] * (purchases - c["purchases"]) + recency_gain >= need
+            size = k / np.maximum(x.annual_purchases, 1.0)
+            hit = enough & profitable & (size <= 2.0)
+            amount[:, 2] = np.where(hit, k, amount[:, 2])
+            effort[:, 2] = np.where(hit, size, effort[:, 2])
+
+        # pay_on_time: invoices in a row paid on time, shrinking the late share.
+        current = rate_curve(shrunk_rate(x.late, x.invoices, s.late_rate), s.late_scale)
+        for k in PAY_ON_TIME_STEPS[::-1]:
+            better = rate_curve(shrunk_rate(x.late, x.invoices + k, s.late_rate), s.late_scale)
+            hit = (x.late > 0) & (w["late_payments"] * (better - current) >= need)
+            amount[:, 3] = np.where(hit, k, amount[:, 3])
+            effort[:, 3] = np.where(hit, 0.05 * k, effort[:, 3])
+
+        # referral: one to three referrals.
+        for k in REFERRAL_STEPS[::-1]:
+            gained = referral_curve(x.referrals + k) - referral_curve(x.referrals)
+            hit = w["referrals"] * gained >= need
+            amount[:, 4] = np.where(hit, k, amount[:, 4])
+            effort[:, 4] = np.where(hit, 0.5 * k, effort[:, 4])
+
+    effort[np.isnan(need)] = np.inf
+    best = np.argmin(effort, axis=1)
+    found = np.isfinite(effort[np.arange(n), best])
+    code = np.where(found, best, -1)
+    return code, amount[np.arange(n), best], target_grade
+
+
+def reason_values(
+    x: ClientInputs, met: np.ndarray, known: np.ndarray, refs: References
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per client and component: the figure a reason shows and what it is compared with."""
+    n = len(x.fit)
+
+    def ref(value: float | None) -> np.ndarray:
+        return np.full(n, np.nan if value is None else float(value))
+
+    late_share = np.where(
+        x.invoices > 0, shrunk_rate(x.late, x.invoices, refs.late_payment_rate), 0
+    )
+    values = (
+        x.annual_profit,
+        x.profit_per_hour,
+        met,
+        x.annual_purchases,
+        x.recency_days,
+        x.referrals,
+        x.complaints,
+        late_share,
+        x.judgement,
+    )
+    references = (
+        ref(refs.median_annual_profit),
+        ref(refs.median_profit_per_hour),
+        known,
+        ref(refs.median_annual_purchases),
+        x.interval_days,
+        ref(refs.median_referrals),
+        ref(refs.median_complaints),
+        ref(refs.late_payment_rate),
+        ref(refs.median_judgement),
+    )
+    if n == 0:
+        empty = np.empty((0, len(COMPONENTS)))
+        return empty, empty
+    return np.column_stack(values), np.column_stack(references)

@@ -1,0 +1,114 @@
+"""The team medians a week's scores compare with, frozen per weekly snapshot.
+
+A score compares a client with these references, not with live percentiles, so a client who
+did nothing keeps their score when other clients change (as long as the references are the
+same). The weekly digest computes them once and stores them next to the week's snapshot; every
+analysis during that week passes them back in.
+
+Medians are over active clients with revenue in the window (annual figures: see
+`scoring.metrics`); rates are team-wide (complaints per purchase, late payments per settled or
+overdue invoice). `assumed_margin` is the margin of the team's costed sales, used for sales
+with no cost when the team set no default margin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from scoring.frames import TeamFrames
+    from scoring.metrics import Metrics
+    from scoring.profile import IdealProfile
+    from scoring.settings import ScoringSettings
+
+
+@dataclass(frozen=True)
+class References:
+    """Team medians and rates; None where the team has no data for a figure."""
+
+    computed_on: str | None = None  # ISO date
+    window_days: int = 365
+    clients: int = 0
+    median_annual_profit: float | None = None
+    median_annual_revenue: float | None = None
+    median_profit_per_hour: float | None = None
+    median_margin: float | None = None
+    median_annual_purchases: float | None = None
+    median_interval_days: float | None = None
+    median_hours_per_order: float | None = None
+    median_referrals: float = 0.0
+    median_complaints: float = 0.0
+    median_judgement: float | None = None
+    median_fit: float | None = None
+    complaint_rate: float = 0.0
+    late_payment_rate: float = 0.0
+    assumed_margin: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> References:
+        """Read stored references; unknown keys (from a newer version) are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _median(values: np.ndarray) -> float | None:
+    values = values[~np.isnan(values)]
+    return float(np.median(values)) if len(values) else None
+
+
+def references_from(
+    metrics: Metrics,
+    active: np.ndarray,
+    judgement: np.ndarray,
+    *,
+    today: dt.date,
+    window_days: int,
+    assumed_margin: float | None,
+) -> References:
+    """Medians over the active clients who bought something in the window."""
+    base = active & (metrics.revenue > 0)
+    m = metrics
+    with np.errstate(invalid="ignore", divide="ignore"):
+        hours_per_order = np.where(m.purchases > 0, m.seconds / 3600.0 / m.purchases, np.nan)
+    purchases = m.purchases[active].sum()
+    invoices = m.invoices[active].sum()
+    return References(
+        computed_on=today.isoformat(),
+        window_days=window_days,
+        clients=int(base.sum()),
+        median_annual_profit=_median(m.annual_profit[base]),
+        median_annual_revenue=_median(m.annual_revenue[base]),
+        median_profit_per_hour=_median(m.profit_per_hour[base]),
+        median_margin=_median(m.margin[base]),
+        median_annual_purchases=_median(m.annual_purchases[base]),
+        median_interval_days=_median(m.interval_days[base]),
+        median_hours_per_order=_median(hours_per_order[base]),
+        median_referrals=_median(m.referrals[base]) or 0.0,
+        median_complaints=_median(m.complaints[base]) or 0.0,
+        median_judgement=_median(judgement[active]),
+        complaint_rate=float(m.complaints[active].sum() / purchases) if purchases else 0.0,
+        late_payment_rate=float(m.late[active].sum() / invoices) if invoices else 0.0,
+        assumed_margin=assumed_margin,
+    )
+
+
+def with_median_fit(references: References, fit: np.ndarray, base: np.ndarray) -> References:
+    return replace(references, median_fit=_median(fit[base]))
+
+
+def compute_references(
+    frames: TeamFrames, settings: ScoringSettings, profiles: tuple[IdealProfile, ...] = ()
+) -> References:
+    """The references a fresh weekly snapshot freezes (the same ones `analyse` computes)."""
+    from scoring.analysis import fresh_references
+    from scoring.prepared import prepare
+
+    return fresh_references(prepare(frames, settings), settings, tuple(profiles))[0]
