@@ -144,9 +144,7 @@ async def _prune_ledger(context: ContextTypes.DEFAULT_TYPE) -> None:
             ledger.prune(session=session, now=now)
             session.commit()
 
-    import asyncio
-
-    await asyncio.to_thread(prune)
+    await kompas.db(prune)
 
 
 SOMETHING_WENT_WRONG = N_(

@@ -110,10 +110,10 @@ class ClientDialog(Dialog):
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
         if resolution.one is not None:
-            await self._chosen(turn, convo, resolution.one.id)
+            await self._chosen(turn, convo, resolution.one.id, name=resolution.one.name)
             return
         if not resolution.matches and not self.adds_unknown:
-            await finish(turn)
+            await finish(turn, convo)
             raise InputError(N_("I can't find “{name}” among your clients."), name=query)
         await goto(
             turn,
@@ -126,12 +126,20 @@ class ClientDialog(Dialog):
         )
 
     async def _chosen(
-        self, turn: Turn, convo: Conversation, client_id: int, *, created: bool = False
+        self,
+        turn: Turn,
+        convo: Conversation,
+        client_id: int,
+        *,
+        name: str | None = None,
+        created: bool = False,
     ) -> None:
-        client = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id or 0, client_id=client_id
-        )
+        if name is None:  # a pressed button: the id must still be this team's client
+            client = await turn.run(
+                resolver.client_in_team, team_id=turn.team.id or 0, client_id=client_id
+            )
+            name = client.name
         for key in ("options", "query", "exact", "too_many"):
             convo.data.pop(key, None)
-        convo.data.update(client_id=client.id, client=client.name, created=created)
+        convo.data.update(client_id=client_id, client=name, created=created)
         await self.with_client(turn, convo)

@@ -28,6 +28,7 @@ class Conversation:
     step: str
     team_id: int | None
     data: dict[str, Any] = field(default_factory=dict)
+    stored: bool = False  # in the database: finishing must clear it
 
 
 class Dialog(ABC):
@@ -56,6 +57,7 @@ async def goto(turn: Turn, convo: Conversation, step: str, **data: Any) -> None:
     """Move to `step`, store the state in this update's transaction, and ask."""
     convo.step = step
     convo.data.update(data)
+    convo.stored = True
     await turn.run(
         dialog_store.save_dialog,
         chat_id=turn.caller.chat_id,
@@ -69,10 +71,13 @@ async def goto(turn: Turn, convo: Conversation, step: str, **data: Any) -> None:
     await _REGISTRY[convo.dialog].ask(turn, convo)
 
 
-async def finish(turn: Turn) -> None:
-    await turn.run(
-        dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
-    )
+async def finish(turn: Turn, convo: Conversation) -> None:
+    """The dialog is done; a one-line command that never stored one costs no query."""
+    if convo.stored:
+        await turn.run(
+            dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
+        )
+        convo.stored = False
 
 
 def new(dialog: str, turn: Turn, **data: Any) -> Conversation:
@@ -133,7 +138,7 @@ async def _load(turn: Turn) -> Conversation | None:
     team_id = turn.caller.team.id if turn.caller.team else None
     if state.team_id is not None and state.team_id != team_id:
         return None  # the user switched teams since; that dialog is not for this team
-    return Conversation(state.dialog, state.step, state.team_id, dict(state.data))
+    return Conversation(state.dialog, state.step, state.team_id, dict(state.data), stored=True)
 
 
 async def _dispatch(
@@ -142,7 +147,7 @@ async def _dispatch(
     dialog = _REGISTRY[convo.dialog]
     await turn.require(dialog.role)
     if choice == CANCEL:
-        await finish(turn)
+        await finish(turn, convo)
         _cancelled(turn)
         return
     await dialog.answer(turn, convo, text=text, choice=choice)

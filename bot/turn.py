@@ -9,7 +9,6 @@ Database work runs on a worker thread (`turn.run`) so the event loop never block
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import functools
 import logging
@@ -18,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 from telegram import (
     ForceReply,
@@ -37,9 +35,10 @@ from bot.callbacks import STALE, Callback, unpack
 from bot.render.text import html_to_text
 from bot.runtime import Kompas, kompas_of
 from locales import N_, InputError, Translator, translator
-from storage import ledger, teams
+from storage import callers, ledger, teams
+from storage.callers import MemberView, TeamView
 from storage.engine import new_session
-from storage.models import Member, MemberStatus, Role, Team
+from storage.models import MemberStatus, Role
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +76,8 @@ class Caller:
     in_group: bool
     language_code: str | None
     locale: str
-    team: Team | None = None
-    member: Member | None = None
+    team: TeamView | None = None
+    member: MemberView | None = None
 
 
 @dataclass
@@ -101,7 +100,7 @@ class Turn:
         return translator(self.caller.locale)
 
     @property
-    def team(self) -> Team:
+    def team(self) -> TeamView:
         if self.caller.team is None:
             raise InputError(NO_TEAM)
         return self.caller.team
@@ -130,7 +129,7 @@ class Turn:
         self, fn: Callable[Concatenate[Session, P], R], /, *a: P.args, **kw: P.kwargs
     ) -> R:
         """Run a storage/service function with this update's session, off the event loop."""
-        return await asyncio.to_thread(_call_with_session, fn, self.session, *a, **kw)
+        return await self.kompas.db(_call_with_session, fn, self.session, *a, **kw)
 
     def reply(
         self,
@@ -237,9 +236,7 @@ async def _process(
     now = kompas.clock()
     session = new_session(kompas.engine)
     try:
-        caller = await asyncio.to_thread(
-            _resolve_caller, session, kompas, update, context.bot.id, now
-        )
+        caller = await kompas.db(_resolve_caller, session, kompas, update, context.bot.id, now)
         if caller is None:  # a redelivered update: done already
             await _answer_query(update, None)
             return
@@ -247,59 +244,51 @@ async def _process(
         try:
             await _authorize(turn, role=role, kind=kind)
             await handler(turn)
-            committed = await asyncio.to_thread(_commit, session, context.bot.id, update, now)
+            await kompas.db(_commit, session)
         except InputError as error:
-            await asyncio.to_thread(session.rollback)
+            await kompas.db(session.rollback)
             turn.outbox.clear()
             message = turn.t.error(error)
             if kind == "button":  # a pop-up for the presser, not a message to the whole group
                 turn.toast(message, alert=error.message != STALE)
             else:
                 turn.reply(message)
-            committed = True
-        if not committed:
-            turn.outbox.clear()
         await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
         await _flush(turn)
     finally:
-        await asyncio.to_thread(session.close)
+        await kompas.db(session.close)
 
 
 def _resolve_caller(
     session: Session, kompas: Kompas, update: Update, bot_id: int, now: dt.datetime
 ) -> Caller | None:
-    if ledger.already_processed(session=session, bot_id=bot_id, update_id=update.update_id):
+    """Claim the update in the ledger, then find who asks in which team (None: seen before)."""
+    if not ledger.claim(session=session, bot_id=bot_id, update_id=update.update_id, now=now):
         return None
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
     in_group = chat.type != ChatType.PRIVATE
-    pref = teams.user_pref(session=session, user_id=user.id)
-    team: Team | None
-    if in_group:
-        team = teams.team_by_chat(session=session, chat_id=chat.id)
-    else:
-        team = None
-        if pref and pref.current_team_id:
-            team = teams.team_by_id(session=session, team_id=pref.current_team_id)
-        if team is None:
-            team = teams.team_by_chat(session=session, chat_id=user.id)
-    if team is not None and not team.active:
-        team = None
-    member = teams.member_of(session=session, team_id=team.id, user_id=user.id) if team else None
+    context = callers.caller_context(
+        session=session, user_id=user.id, chat_id=chat.id, in_group=in_group
+    )
+    team, member = context.team, context.member
     if team is not None and member is None and in_group and team.onboarded:
-        member = teams.add_member(
+        joined = teams.add_member(
             session=session,
-            team_id=team.id or 0,
+            team_id=team.id,
             user_id=user.id,
             role=Role.MEMBER,
             display_name=user.full_name,
             now=now,
             status=MemberStatus.PENDING if team.members_need_approval else MemberStatus.ACTIVE,
         )
+        member = callers.MemberView(
+            joined.id or 0, user.id, joined.role, joined.status, joined.display_name
+        )
         # Joining stands on its own: it must survive even when the first action is refused.
         session.commit()
     locale = _locale(
-        pref.locale if pref else None,
+        context.chosen_locale,
         team if in_group else None,
         user.language_code,
         kompas.settings.default_locale,
@@ -310,7 +299,7 @@ def _resolve_caller(
 
 
 def _locale(
-    chosen: str | None, group_team: Team | None, language_code: str | None, default: str
+    chosen: str | None, group_team: TeamView | None, language_code: str | None, default: str
 ) -> str:
     """The user's own choice, else the group team's language, else Telegram's, else default."""
     if chosen:
@@ -350,17 +339,9 @@ def _team_id(caller: Caller) -> int:
     return caller.team.id or 0 if caller.team else 0
 
 
-def _commit(session: Session, bot_id: int, update: Update, now: dt.datetime) -> bool:
-    """Ledger and changes in one transaction; False when a twin instance got there first."""
-    ledger.record_processed(session=session, bot_id=bot_id, update_id=update.update_id, now=now)
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        if ledger.already_processed(session=session, bot_id=bot_id, update_id=update.update_id):
-            return False
-        raise
-    return True
+def _commit(session: Session) -> None:
+    """The update's changes and its ledger entry land together."""
+    session.commit()
 
 
 async def _answer_query(update: Update, text: str | None, *, alert: bool = False) -> None:

@@ -52,13 +52,14 @@ from functools import cache
 
 from babel import Locale
 from babel.numbers import (
-    format_currency,
+    NumberPattern,
     format_decimal,
     get_currency_precision,
     get_currency_symbol,
     get_decimal_symbol,
     get_group_symbol,
     list_currencies,
+    parse_pattern,
 )
 from babel.numbers import format_percent as _babel_percent
 from babel.units import format_unit
@@ -113,11 +114,22 @@ def format_money(minor: int, currency: str, locale: str, *, whole: bool = False)
     """Integer minor units as CLDR money text; `whole` rounds to whole units for compact cards."""
     amount = Decimal(minor).scaleb(-currency_digits(currency))
     if not whole:
-        return format_currency(amount, currency, locale=locale)
-    pattern = _fixed_decimals(Locale.parse(locale).currency_formats["standard"].pattern, 0)
-    return format_currency(
-        _rounded(amount, 0), currency, format=pattern, locale=locale, currency_digits=False
+        return _currency_pattern(locale, None).apply(amount, _locale(locale), currency=currency)
+    return _currency_pattern(locale, 0).apply(
+        _rounded(amount, 0), _locale(locale), currency=currency, currency_digits=False
     )
+
+
+@cache
+def _locale(locale: str) -> Locale:
+    return Locale.parse(locale)
+
+
+@cache
+def _currency_pattern(locale: str, decimals: int | None) -> NumberPattern:
+    """CLDR's money pattern, parsed once: cards show dozens of amounts per reply."""
+    pattern = _locale(locale).currency_formats["standard"].pattern
+    return parse_pattern(pattern if decimals is None else _fixed_decimals(pattern, decimals))
 
 
 def format_number(value: float | int | Decimal, locale: str, *, decimals: int | None = None) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from locales import N_, InputError
@@ -36,30 +37,38 @@ def record_change(
     undo: dict[str, Any] | None = None,
 ) -> int:
     """Audit the change, bump the team's data version, and keep its undo; returns the undo id."""
-    session.add(
-        AuditLog(
-            team_id=team_id,
-            user_id=user_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            at=now,
-        )
+    session.execute(
+        _AUDIT,
+        {
+            "team_id": team_id,
+            "user_id": user_id,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "at": now,
+        },
     )
     touch_team(session=session, team_id=team_id)
     if undo is None:
         return 0
-    pending = PendingUndo(
-        team_id=team_id,
-        user_id=user_id or 0,
-        action=action,
-        payload=undo,
-        created_at=now,
-        expires_at=now + UNDO_WINDOW,
+    result = session.execute(
+        _UNDO,
+        {
+            "team_id": team_id,
+            "user_id": user_id or 0,
+            "action": action,
+            "payload": undo,
+            "created_at": now,
+            "expires_at": now + UNDO_WINDOW,
+            "done": False,
+        },
     )
-    session.add(pending)
-    session.flush()
-    return pending.id or 0
+    return int(result.inserted_primary_key[0])
+
+
+# Core, built once: recording is the hot path (tests/benchmarks/bench_chat.py).
+_AUDIT = insert(AuditLog.__table__)  # type: ignore[attr-defined]
+_UNDO = insert(PendingUndo.__table__)  # type: ignore[attr-defined]
 
 
 def take_undo(*, session: Session, team_id: int, undo_id: int, now: dt.datetime) -> PendingUndo:

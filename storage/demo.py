@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
+from storage.callers import TeamView
 from storage.models import Client, ClientKind, ClientStatus, Event, EventKind, Rating, Sale, Team
 from storage.names import name_key
 from storage.teams import touch_team
@@ -143,7 +144,7 @@ def team_is_empty(*, session: Session, team_id: int) -> bool:
     return count.one() == 0
 
 
-def seed_demo(*, session: Session, team: Team, today: dt.date, now: dt.datetime) -> int:
+def seed_demo(*, session: Session, team: Team | TeamView, today: dt.date, now: dt.datetime) -> int:
     """Fill an empty team with demo clients, sales, events and ratings; returns clients made."""
     assert team.id is not None
     rng = random.Random(f"kompas-demo-{team.locale}")
@@ -315,7 +316,7 @@ def _sales(
     return rows
 
 
-def _scale(team: Team) -> float:
+def _scale(team: Team | TeamView) -> float:
     """Roubles per euro, roughly, so hours per sale stay alike across the two demo teams."""
     return 90.0 if team.currency == "RUB" else 1.0
 

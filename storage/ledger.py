@@ -5,25 +5,33 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete
-from sqlmodel import Session, col, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col
 
 from storage.models import ProcessedUpdate
 
 RETENTION = dt.timedelta(hours=24)  # Telegram keeps undelivered updates for 24 hours
 
 
-def already_processed(*, session: Session, bot_id: int, update_id: int) -> bool:
-    found = session.exec(
-        select(ProcessedUpdate.update_id).where(
-            ProcessedUpdate.bot_id == bot_id, ProcessedUpdate.update_id == update_id
-        )
-    ).first()
-    return found is not None
+def claim(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) -> bool:
+    """Enter the update in the ledger, first thing in its transaction; False if it was there.
+
+    A concurrent twin on another instance waits on the key until the first commits, then
+    finds it taken: the update's effects and its ledger row land together or not at all.
+    """
+    statement = _CLAIM[session.get_bind().dialect.name]
+    result = session.execute(
+        statement, {"bot_id": bot_id, "update_id": update_id, "processed_at": now}
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def record_processed(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) -> None:
-    """Add to the ledger in the update's own transaction; a concurrent twin fails on the key."""
-    session.add(ProcessedUpdate(bot_id=bot_id, update_id=update_id, processed_at=now))
+_LEDGER = ProcessedUpdate.__table__  # type: ignore[attr-defined]
+_CLAIM = {
+    dialect: insert(_LEDGER).on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+    for dialect, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
 
 
 def prune(*, session: Session, now: dt.datetime) -> int:

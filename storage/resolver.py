@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
 from locales import N_, InputError
@@ -15,6 +16,7 @@ from storage.names import name_key
 MAX_CHOICES = 8  # 2–8 matches are offered as buttons
 FUZZY_CUTOFF = 72
 SEARCHABLE = (ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.DECLINED)
+GONE = N_("That client isn't here any more.")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,12 @@ def resolve_client(
     key = name_key(query)
     if not key:
         raise InputError(N_("Which client? Type (part of) their name."))
+    exact = session.execute(_EXACT, {"team_id": team_id, "key": key}).first()
+    if exact is not None and exact[2] in statuses:
+        return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
     base = select(Client.id, Client.name, Client.status, Client.name_key).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
     )
-    exact = session.exec(base.where(Client.name_key == key)).first()
-    if exact is not None:
-        return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
     pattern = _escape_like(key)
     prefixed = session.exec(
         base.where(
@@ -94,11 +96,29 @@ def similar_names(*, session: Session, team_id: int, name: str, limit: int = 3) 
     return [Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found]
 
 
+_CLIENT = Client.__table__  # type: ignore[attr-defined]
+# Core, built once: resolving a name happens on nearly every update.
+_STATUS = select(_CLIENT.c.status).where(
+    _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.id == bindparam("client_id")
+)
+_EXACT = select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status).where(
+    _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.name_key == bindparam("key")
+)
+
+
+def client_status(*, session: Session, team_id: int, client_id: int) -> str:
+    """The status of a client of this team; a forged or foreign id is an InputError."""
+    status = session.execute(_STATUS, {"team_id": team_id, "client_id": client_id}).scalar()
+    if status is None:
+        raise InputError(GONE)
+    return str(status)
+
+
 def client_in_team(*, session: Session, team_id: int, client_id: int) -> Client:
     """A client by id, only if it belongs to the team (forged ids find nothing)."""
     client = session.get(Client, client_id)
     if client is None or client.team_id != team_id:
-        raise InputError(N_("That client isn't here any more."))
+        raise InputError(GONE)
     return client
 
 

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
 from storage.changes import Change, record_change
-from storage.models import ClientStatus, Sale
-from storage.resolver import client_in_team
+from storage.models import Client, ClientStatus, Sale
+from storage.resolver import client_in_team, client_status
 
 PAYMENT_TERM = dt.timedelta(days=14)  # due date when none is given: a common invoice term
 EDITABLE = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on")
@@ -38,40 +38,50 @@ def record_sale(
     now: dt.datetime,
 ) -> Change:
     """A new sale; a prospect becomes a client with their first sale."""
-    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    row = Sale(
-        team_id=team_id,
-        client_id=client.id or 0,
-        sold_on=sale.sold_on,
-        amount=sale.amount,
-        cost=sale.cost,
-        minutes=sale.minutes,
-        due_on=sale.due_on or sale.sold_on + PAYMENT_TERM,
-        paid_on=sale.paid_on,
-        created_by=user_id,
-        created_at=now,
+    status = client_status(session=session, team_id=team_id, client_id=client_id)
+    result = session.execute(
+        _INSERT_SALE,
+        {
+            "team_id": team_id,
+            "client_id": client_id,
+            "sold_on": sale.sold_on,
+            "amount": sale.amount,
+            "cost": sale.cost,
+            "minutes": sale.minutes,
+            "due_on": sale.due_on or sale.sold_on + PAYMENT_TERM,
+            "paid_on": sale.paid_on,
+            "source_ref": None,
+            "created_by": user_id,
+            "created_at": now,
+        },
     )
-    session.add(row)
-    undo: dict[str, Any] = {"sale_id": None}
-    if client.status == ClientStatus.PROSPECT:
-        client.status = ClientStatus.ACTIVE
-        client.status_changed_at = now
-        client.acquired_on = client.acquired_on or sale.sold_on
-        session.add(client)
-        undo["was_prospect"] = client.id
-    session.flush()
-    undo["sale_id"] = row.id
+    sale_id = int(result.inserted_primary_key[0])
+    undo: dict[str, Any] = {"sale_id": sale_id}
+    if status == ClientStatus.PROSPECT:
+        session.execute(
+            update(Client)
+            .where(col(Client.id) == client_id, col(Client.team_id) == team_id)
+            .values(
+                status=ClientStatus.ACTIVE,
+                status_changed_at=now,
+                acquired_on=func.coalesce(Client.acquired_on, sale.sold_on),
+            )
+        )
+        undo["was_prospect"] = client_id
     undo_id = record_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
         action="sale_created",
         entity="sale",
-        entity_id=row.id,
+        entity_id=sale_id,
         now=now,
         undo=undo,
     )
-    return Change(row.id or 0, undo_id)
+    return Change(sale_id, undo_id)
+
+
+_INSERT_SALE = insert(Sale.__table__)  # type: ignore[attr-defined]
 
 
 def sale_in_team(*, session: Session, team_id: int, sale_id: int) -> Sale:

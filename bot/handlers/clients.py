@@ -85,7 +85,7 @@ class AddClientDialog(Dialog):
             await self.named(turn, convo, text or "")
         elif step == "similar":
             if choice and choice.startswith(USE_EXISTING):
-                await finish(turn)
+                await finish(turn, convo)
                 existing = dict(data["similar"]).get(int(choice.removeprefix(USE_EXISTING)))
                 turn.reply(
                     turn.t._("Good: {client} is already on your list.", client=existing or "")
@@ -117,7 +117,7 @@ class AddClientDialog(Dialog):
         shown = clients.valid_name(name)
         existing = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=shown)
         if existing is not None:
-            await finish(turn)
+            await finish(turn, convo)
             raise InputError(N_("{client} is already on your list."), client=existing.name)
         convo.data["name"] = shown
         similar = await turn.run(resolver.similar_names, team_id=turn.team.id or 0, name=shown)
@@ -147,7 +147,7 @@ class AddClientDialog(Dialog):
         await goto(turn, convo, order[step])
 
     async def save(self, turn: Turn, convo: Conversation) -> None:
-        await finish(turn)
+        await finish(turn, convo)
         data = convo.data
         traits: dict[str, Any] = {
             key: data[key] for key in ("city", "source", "birth_year", "industry") if data.get(key)
@@ -310,7 +310,7 @@ class EditClientDialog(ClientDialog):
     ) -> None:
         if convo.step == "field":
             if choice == DONE:
-                await finish(turn)
+                await finish(turn, convo)
                 turn.edit(turn.t._("Saved. {client} is up to date.", client=convo.data["client"]))
                 return
             if choice not in field_names(turn):

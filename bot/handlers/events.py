@@ -50,7 +50,7 @@ class NoteDialog(ClientDialog):
         await self.save(turn, convo)
 
     async def save(self, turn: Turn, convo: Conversation) -> None:
-        await finish(turn)
+        await finish(turn, convo)
         change = await turn.run(
             events.record_event,
             team_id=turn.team.id or 0,
@@ -168,7 +168,7 @@ class ReferralDialog(ClientDialog):
             await self.save(turn, convo, None)
 
     async def save(self, turn: Turn, convo: Conversation, referred_id: int | None) -> None:
-        await finish(turn)
+        await finish(turn, convo)
         created = referred_id is None
         if created:
             change = await turn.run(

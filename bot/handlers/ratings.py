@@ -73,7 +73,7 @@ class RateDialog(ClientDialog):
             await self.save(turn, convo)
 
     async def save(self, turn: Turn, convo: Conversation) -> None:
-        await finish(turn)
+        await finish(turn, convo)
         values: dict[str, int] = convo.data["values"]
         change = await turn.run(
             ratings.record_ratings,

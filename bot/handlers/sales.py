@@ -28,7 +28,7 @@ class SaleDialog(ClientDialog):
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         if "amount" in convo.data:  # a one-line /sale: everything is known
-            await finish(turn)
+            await finish(turn, convo)
             await record(turn, convo.data)
         else:
             await goto(turn, convo, "amount")
@@ -68,7 +68,7 @@ class SaleDialog(ClientDialog):
         elif convo.step == "time":
             minutes = None if choice == SKIP or not text else t.parse_duration(text)
             convo.data["minutes"] = minutes
-            await finish(turn)
+            await finish(turn, convo)
             await record(turn, convo.data)
 
 
@@ -165,7 +165,7 @@ class PaidDialog(ClientDialog):
         return turn.t._("Who paid? Type (part of) the name.")
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
-        await finish(turn)
+        await finish(turn, convo)
         payment = await turn.run(
             sales.mark_paid,
             team_id=turn.team.id or 0,
@@ -202,7 +202,7 @@ class SalesDialog(ClientDialog):
         return turn.t._("Whose sales shall I show? Type (part of) the name.")
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
-        await finish(turn)
+        await finish(turn, convo)
         await show_sales(turn, convo.data["client_id"], 0, edit=False)
 
 
@@ -353,7 +353,7 @@ class FixSaleDialog(Dialog):
             "paid_on": lambda: t.parse_date(text, today=turn.today),
         }
         value = parsers[field]()
-        await finish(turn)
+        await finish(turn, convo)
         change = await turn.run(
             sales.update_sale,
             team_id=team.id or 0,
