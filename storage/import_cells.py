@@ -2,7 +2,7 @@
 
 Text is read the way the team types it in chat (``locales`` parses money, numbers, durations and
 dates); spreadsheet cells that already are numbers, dates or times are taken as they are.
-Results are cached per column and text: a 100 000-row file repeats its names, dates and amounts.
+Results are remembered per column and text: a 100 000-row file repeats its names, dates and amounts.
 """
 
 from __future__ import annotations
@@ -62,7 +62,6 @@ class CellReader:
 
     def __init__(self, *, locale: str, currency: str, today: dt.date) -> None:
         self.locale, self.currency, self.today = locale, currency, today
-        self._cache: dict[tuple[str, str | None, Cell], Any] = {}
         self._readers: dict[str, Callable[[Cell, str | None], Any]] = {
             "name": self._name,
             "referred_by": self._name,
@@ -90,20 +89,24 @@ class CellReader:
             "minutes": self._minutes,
         }
 
-    def read(self, field: str, cell: Cell, unit: str | None = None) -> Any:
-        """The stored value of a cell (None for an empty optional one), or an InputError."""
-        if cell is None:
-            if field in _REQUIRED:
-                raise InputError(_REQUIRED[field])
-            return None
-        key = (field, unit, cell)
-        try:
-            return self._cache[key]
-        except KeyError:
-            pass
-        value = self._readers[field](cell, unit)
-        if isinstance(cell, str):
-            self._cache[key] = value
+    def column(self, field: str, unit: str | None = None) -> Callable[[Cell], Any]:
+        """A reader for one column: each cell's stored value (None when an optional cell is
+        empty), or an InputError; text already seen in the column is not parsed again."""
+        read = self._readers[field]
+        missing = _REQUIRED.get(field)
+        seen: dict[str, Any] = {}
+
+        def value(cell: Cell) -> Any:
+            if cell is None:
+                if missing is not None:
+                    raise InputError(missing)
+                return None
+            if not isinstance(cell, str):
+                return read(cell, unit)
+            if cell not in seen:
+                seen[cell] = read(cell, unit)
+            return seen[cell]
+
         return value
 
     # Text and names ----------------------------------------------------------------------

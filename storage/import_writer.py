@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlmodel import Session, col
+from psycopg import sql
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlmodel import Session, SQLModel, col
 
 from storage.columns import CLIENT_FIELDS
 from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, EventKind, Sale
@@ -151,8 +152,9 @@ class _Writer:
         ids = {key: stored["id"] for key, stored in existing.items()}
         rows = [self._new_client(c) for c in parsed.clients.values() if c.key not in existing]
         if rows:
-            created = self.session.execute(
-                insert(Client).returning(col(Client.id), col(Client.name_key)), rows
+            clients = _table(Client)
+            created = self.session.connection().execute(
+                insert(clients).returning(clients.c.id, clients.c.name_key), rows
             )
             ids.update({row.name_key: row.id for row in created})
         self.counts["clients_created"] = len(rows)
@@ -222,7 +224,7 @@ class _Writer:
                 {
                     "team_id": self.team_id,
                     "client_id": referrer_id,
-                    "kind": EventKind.REFERRAL,
+                    "kind": EventKind.REFERRAL.value,
                     "happened_on": acquired or client.first_sale or self.today,
                     "note": None,
                     "referred_client_id": client_id,
@@ -336,9 +338,9 @@ class _Writer:
         _update_by_id(self.session, Client, self.team_id, client_updates)
         _update_by_id(self.session, Sale, self.team_id, sale_updates)
         if sales:
-            self.session.execute(insert(Sale), sales)
+            _insert_many(self.session, Sale, sales)
         if events:
-            self.session.execute(insert(Event), events)
+            _insert_many(self.session, Event, events)
 
 
 def _free_ref(sale: FileSale, refs: set[str]) -> str:
@@ -368,7 +370,7 @@ def _update_by_id(
     for row in rows:
         changed = tuple(sorted(k for k in row if k != "id"))
         groups[changed].append({"row_id": row["id"], **{f"new_{k}": row[k] for k in changed}})
-    table = model.__table__  # type: ignore[attr-defined]
+    table = _table(model)
     for changed, params in groups.items():
         statement = (
             update(table)
@@ -376,3 +378,30 @@ def _update_by_id(
             .values({name: bindparam(f"new_{name}") for name in changed})
         )
         session.connection().execute(statement, params)
+
+
+def _insert_many(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """A bulk INSERT in the session's transaction: COPY on PostgreSQL, executemany on SQLite.
+
+    psycopg sends an executemany as one INSERT per row (pipelined): 100 000 sales take ~8 s
+    that way and ~2 s with COPY (https://www.psycopg.org/psycopg3/docs/basic/copy.html).
+    """
+    table = _table(model)
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    driver = connection.connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
+
+
+def _table(model: type[SQLModel]) -> Table:
+    """The Core table behind a model: ORM bulk inserts split rows by which values are None,
+    which turns 100 000 rows into thousands of statements; Core sends them in batches."""
+    return model.__table__  # type: ignore[attr-defined,no-any-return]

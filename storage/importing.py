@@ -190,12 +190,16 @@ def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFil
     errors: list[RowError] = []
     name_header = layout.columns["name"][1]
     first_line: dict[str, int] = {}
+    columns = [
+        (name, index, header, reader.column(name, unit))
+        for name, (index, header, unit) in layout.columns.items()
+    ]
     for row in table.rows:
         values: dict[str, Any] = {}
         bad = False
-        for name, (index, header, unit) in layout.columns.items():
+        for name, index, header, read in columns:
             try:
-                values[name] = reader.read(name, row.cells[index], unit)
+                values[name] = read(row.cells[index])
             except InputError as error:
                 errors.append(RowError(row.line, header, error))
                 bad = True
