@@ -258,21 +258,6 @@ def analyse(
     market, market_warnings = market_reality(
         used, minimum_per_competitor(settings.market_too_narrow, int(current.sum()))
     )
-    clients = client_table(
-        team,
-        a,
-        m,
-        fit,
-        inputs,
-        late_rate,
-        shares,
-        timing,
-        is_lapsed,
-        score,
-        data_score,
-        grade,
-        scale,
-    )
     flags = {
         "over_reliant": shares.over_reliant,
         "watch": shares.watch,
@@ -283,8 +268,9 @@ def analyse(
         "ideal": ideal,
         "uses_default_margin": pick(m.uses_default_margin),
     }
-    for name, flag in flags.items():
-        clients[name] = flag
+    clients = client_table(
+        team, a, m, fit, inputs, late_rate, shares, timing, score, data_score, grade, scale, flags
+    )
     return TeamAnalysis(
         clients=clients,
         explanations=explanations,

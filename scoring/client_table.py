@@ -43,12 +43,13 @@ def client_table(
     late_rate: np.ndarray,
     shares: Shares,
     timing: TimeShares,
-    is_lapsed: np.ndarray,
     score: np.ndarray,
     data_score: np.ndarray,
     grade: np.ndarray,
     scale: str,
+    flags: dict[str, np.ndarray],
 ) -> pd.DataFrame:
+    """One row per scored client; `flags` are the boolean columns, lapsed among them."""
     names = team.clients.iloc[a]
     revenue = m.revenue[a]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -66,7 +67,7 @@ def client_table(
         "minutes": m.seconds[a] / 60.0,
         "hours": m.seconds[a] / 3600.0,
         "profit_per_hour": money(x.profit_per_hour),
-        "revenue_share": np.where(is_lapsed, np.nan, shares.share),
+        "revenue_share": np.where(flags["lapsed"], np.nan, shares.share),
         "time_share": timing.time_share,
         "purchases": x.purchases.astype(np.int64),
         "recency_days": money(x.recency_days),
@@ -87,5 +88,6 @@ def client_table(
         "data_score": data_score,
         "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),
         "grade_index": grade,
+        **flags,
     }
     return pd.DataFrame(columns, index=pd.Index(team.ids[a], name="client_id"))

@@ -134,8 +134,7 @@ def decline_candidates(
     flags = np.column_stack((x.share >= watch_threshold, x.unpaid > 0, x.judgement >= LIKED))
     # Reasons and plain risks as bit patterns, each pattern's tuple built once: a big team can
     # have thousands of candidates.
-    reason_sets = _patterns(REASONS, lambda code: code)
-    risk_sets = _patterns(PLAIN_RISKS, Risk)
+    reason_sets, risk_sets = REASON_SETS, RISK_SETS
     out = [
         DeclineCandidate(i_id, profit, lost, reason_sets[r], (*brought.get(i, ()), *risk_sets[k]))
         for i, i_id, profit, lost, r, k in zip(
@@ -163,3 +162,7 @@ def _patterns(codes: tuple[str, ...], make: Callable[[str], T]) -> list[tuple[T,
         tuple(make(code) for bit, code in enumerate(codes) if pattern >> bit & 1)
         for pattern in range(1 << len(codes))
     ]
+
+
+REASON_SETS = _patterns(REASONS, str)
+RISK_SETS = _patterns(PLAIN_RISKS, Risk)

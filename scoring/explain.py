@@ -12,7 +12,7 @@ top three by size are given, most important first (ties: the order below).
 |---------------------|----------------|--------------------------------|------------------------|
 | profit              | money          | annual profit                  | median annual profit   |
 | profit_per_hour     | money_per_hour | profit per hour worked         | team median            |
-| ideal_profile       | count          | ideal-profile criteria met     | criteria known         |
+| ideal_profile       | count          | profile criteria met in full   | criteria known         |
 | purchases           | count          | purchases a year               | team median            |
 | days_since_purchase | days           | days since the last purchase   | the usual interval     |
 | referrals           | count          | referrals made in the window   | team median            |

@@ -42,6 +42,7 @@ DEMOGRAPHIC_CODES = (
 )
 TEAM_FIT_CODES = ("profit_per_hour", "margin", "hours_per_order")
 POOR_FIT = 0.5
+FULL_MATCH = 0.999  # a criterion counts as met in explanations only when met in full
 SET_CRITERIA = {
     "city": ("city", "cities"),
     "education": ("education", "educations"),
@@ -53,7 +54,8 @@ SET_CRITERIA = {
 
 @dataclass(frozen=True, eq=False)
 class Fit:
-    """Best fit per client (NaN unknown), the weighted criteria met and known behind it."""
+    """Best fit per client (NaN unknown); how many criteria of that profile it meets in full out
+    of how many have known data (for explanations)."""
 
     fit: np.ndarray
     met: np.ndarray
@@ -155,11 +157,14 @@ def profile_fit(
         if not checks:
             continue
         met, known = np.zeros(n), np.zeros(n)
+        met_count, known_count = np.zeros(n), np.zeros(n)
         for code, match in checks.items():
             weight = float((profile.weights or {}).get(code, 1.0))
             seen = ~np.isnan(match)
             met += np.where(seen, match * weight, 0.0)
             known += seen * weight
+            met_count += seen & (match >= FULL_MATCH)
+            known_count += seen
             members = applies & population
             if members.any():
                 coverage[(profile.name, code)] = float(seen[members].mean())
@@ -167,7 +172,7 @@ def profile_fit(
             fit = np.where(applies & (known > 0), met / known, np.nan)
         better = ~np.isnan(fit) & (np.isnan(best) | (fit > best))
         best = np.where(better, fit, best)
-        best_met = np.where(better, met, best_met)
-        best_known = np.where(better, known, best_known)
+        best_met = np.where(better, met_count, best_met)
+        best_known = np.where(better, known_count, best_known)
         best_profile = np.where(better, index, best_profile)
     return Fit(best, best_met, best_known, best_profile, coverage)

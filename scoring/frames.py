@@ -22,10 +22,12 @@ ratings
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 CLIENT_COLUMNS: dict[str, str] = {
@@ -120,11 +122,12 @@ def _frame(rows: list[Mapping[str, Any]], columns: Mapping[str, str]) -> pd.Data
     )
 
 
-def _column(values: list[Any], dtype: str) -> pd.Series:
+def _column(values: list[Any], dtype: str) -> Any:
     if dtype.startswith("datetime64"):
-        return pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype=dtype)
+        days = [v.date() if isinstance(v, dt.datetime) else v for v in values]
+        return np.array(days, dtype="datetime64[D]").astype(dtype)
     if dtype == "object":
         return pd.Series(values, dtype=object)
     if dtype == "float64":
-        return pd.Series([float("nan") if v is None else v for v in values], dtype=dtype)
-    return pd.Series(values, dtype=dtype)
+        return np.array(values, dtype=np.float64)
+    return pd.array(values, dtype=dtype)

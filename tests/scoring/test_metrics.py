@@ -1,0 +1,119 @@
+"""Per-client figures: money, time, payments, tenure — units as the contract says."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring import analyse
+from tests.scoring.factories import ago, client, monthly, sale, settings, team
+
+
+def test_money_and_time_per_client() -> None:
+    frames = team(
+        [client(1)],
+        [sale(1, 10_000, cost=4_000, minutes=90), sale(1, 5_000, cost=1_000, minutes=30)],
+    )
+    row = analyse(frames, settings()).clients.loc[1]
+    assert (row["revenue"], row["cost"], row["profit"]) == (15_000, 5_000, 10_000)
+    assert row["margin"] == pytest.approx(2 / 3)
+    assert (row["minutes"], row["hours"]) == (120, 2)
+    assert row["profit_per_hour"] == 5_000
+    assert (row["purchases"], row["average_order"]) == (2, 7_500)
+
+
+def test_sales_outside_the_window_do_not_count() -> None:
+    frames = team([client(1)], [sale(1, 1_000, days_ago=10), sale(1, 99_000, days_ago=400)])
+    row = analyse(frames, settings()).clients.loc[1]
+    assert row["revenue"] == 1_000 and row["purchases"] == 1
+
+
+def test_missing_cost_uses_the_default_margin_and_says_so() -> None:
+    frames = team([client(1)], [sale(1, 10_000), sale(1, 10_000, cost=2_000)])
+    analysis = analyse(frames, settings(default_margin=0.4))
+    row = analysis.clients.loc[1]
+    assert row["profit"] == 4_000 + 8_000
+    assert row["uses_default_margin"]
+    assert "default_margin_used" in {w.code for w in analysis.warnings}
+
+
+def test_mostly_uncosted_sales_without_default_margin_leave_profit_unknown() -> None:
+    frames = team([client(1), client(2)], [sale(1, 10_000), sale(2, 1_000, cost=400)])
+    analysis = analyse(frames, settings())
+    assert analysis.clients["profit"].isna().tolist() == [True, False]
+    warning = next(w for w in analysis.warnings if w.code == "missing_costs")
+    assert warning.params["sales"] == 1 and warning.params["assumed_margin"] is None
+
+
+def test_mostly_costed_team_assumes_its_own_margin_for_the_rest() -> None:
+    sales = [sale(1, 10_000, cost=7_000)] * 4 + [sale(1, 10_000)]
+    analysis = analyse(team([client(1)], sales), settings())
+    assert analysis.clients.loc[1, "profit"] == 4 * 3_000 + 3_000
+    assert analysis.references.assumed_margin == pytest.approx(0.3)
+
+
+def test_missing_time_leaves_profit_per_hour_unknown() -> None:
+    analysis = analyse(team([client(1)], [sale(1, 10_000, cost=1_000)]), settings())
+    assert analysis.clients["profit_per_hour"].isna().all()
+    assert "missing_time" in {w.code for w in analysis.warnings}
+
+
+def test_late_payment_rate_of_one_in_one_is_shrunk_toward_the_team() -> None:
+    on_time = [sale(i, 1_000, due_on=ago(20), paid_on=ago(25)) for i in range(2, 9)]
+    late = sale(1, 1_000, due_on=ago(20), paid_on=ago(5))
+    analysis = analyse(team([client(i) for i in range(1, 9)], [late, *on_time]), settings())
+    rate = analysis.clients.loc[1, "late_payment_rate"]
+    assert analysis.clients.loc[1, "late_payments"] == 1
+    assert analysis.references.late_payment_rate == pytest.approx(1 / 8)
+    assert rate == pytest.approx((1 + 3 / 8) / 4)
+    assert rate < 0.5
+
+
+def test_unpaid_and_overdue_money_is_owed() -> None:
+    sales = [
+        sale(1, 5_000, due_on=ago(10)),  # overdue
+        sale(1, 3_000, days_ago=2, due_on=ago(-12)),  # unpaid, not yet due
+        sale(1, 9_000, due_on=ago(10), paid_on=ago(12)),
+        sale(1, 4_000),  # no due date: paid on the spot
+    ]
+    analysis = analyse(team([client(1)], sales), settings())
+    assert analysis.clients.loc[1, ["owed", "overdue"]].tolist() == [8_000, 5_000]
+    [owed] = analysis.owed
+    assert (owed.client_id, owed.unpaid, owed.overdue) == (1, 8_000, 5_000)
+
+
+def test_declined_client_still_owes_money() -> None:
+    frames = team([client(1, status="declined")], [sale(1, 5_000, due_on=ago(10))])
+    assert [o.client_id for o in analyse(frames, settings()).owed] == [1]
+
+
+def test_young_client_is_annualised_from_ninety_days() -> None:
+    frames = team([client(1, acquired_on=ago(30))], [sale(1, 9_000, days_ago=10, cost=0)])
+    row = analyse(frames, settings()).clients.loc[1]
+    assert row["young"] and row["tenure_days"] == 30
+    assert row["annual_profit"] == round(9_000 * 365 / 90)
+
+
+def test_tenure_and_recency_use_history_beyond_the_window() -> None:
+    frames = team(
+        [client(1, acquired_on=None, first_sold_on=ago(900), last_sold_on=ago(200))],
+        [sale(1, 1_000, days_ago=200)],
+    )
+    row = analyse(frames, settings()).clients.loc[1]
+    assert row["tenure_days"] == 900 and row["recency_days"] == 200
+
+
+def test_monthly_client_has_a_monthly_interval() -> None:
+    row = analyse(team([client(1)], monthly(1, 1_000)), settings()).clients.loc[1]
+    assert row["usual_interval_days"] == pytest.approx(30)
+    assert not row["lapsed"]
+
+
+def test_referral_counted_once_from_event_and_referred_by() -> None:
+    clients = [
+        client(1),
+        client(2, referred_by_id=1, acquired_on=ago(50)),
+        client(3, referred_by_id=1, acquired_on=ago(40)),
+    ]
+    events = [{"client_id": 1, "kind": "referral", "happened_on": ago(50), "referred_client_id": 2}]
+    row = analyse(team(clients, [sale(1, 100)], events), settings()).clients.loc[1]
+    assert row["referrals"] == 2

@@ -1,0 +1,65 @@
+"""Prospects: a fit-only verdict from the ideal profile and what similar clients bring."""
+
+from __future__ import annotations
+
+from scoring import IdealProfile, analyse
+from scoring.prospects import assess_prospect, assess_prospects
+from tests.scoring.factories import agency, client, settings, team
+
+ZORG = IdealProfile(
+    name="zorg", kind="organisation", industries={"zorg"}, cities={"Utrecht"}, max_employees=20
+)
+
+
+def with_prospects():
+    frames = agency()
+    extra = team(
+        [
+            client(30, status="prospect", industry="zorg", city="Utrecht", employees=10),
+            client(31, status="prospect", industry="schoonmaak", city="Rotterdam", employees=30),
+            client(32, status="prospect"),
+        ]
+    )
+    import pandas as pd
+
+    clients = pd.concat([frames.clients, extra.clients])
+    return frames.__class__(clients, frames.sales, frames.events, frames.ratings)
+
+
+def test_prospects_in_the_team_get_verdicts_with_reasons_per_area() -> None:
+    frames = with_prospects()
+    analysis = analyse(frames, settings(), profiles=[ZORG])
+    verdicts = {v.client_id: v for v in assess_prospects(frames, analysis)}
+    assert set(verdicts) == {30, 31, 32}
+    ideal = verdicts[30]
+    assert ideal.verdict == "ideal" and ideal.profile == "zorg"
+    assert {c.code for c in ideal.demographics} == {"industry", "city", "employees"}
+    assert set(ideal.similar_clients) >= {3, 4, 5}
+    assert ideal.expected_profit == 1_440_000
+    assert verdicts[31].verdict == "not_a_fit"
+    assert 18 in verdicts[31].similar_clients  # like the loss-making cleaners
+
+
+def test_prospect_with_no_data_is_acceptable_not_guessed() -> None:
+    frames = with_prospects()
+    analysis = analyse(frames, settings(), profiles=[ZORG])
+    unknown = next(v for v in assess_prospects(frames, analysis) if v.client_id == 32)
+    assert unknown.verdict == "acceptable"
+    assert all(c.match is None for c in unknown.demographics)
+    assert unknown.similar_clients == () and unknown.expected_profit is None
+
+
+def test_unsaved_prospect_from_its_traits() -> None:
+    frames = agency()
+    analysis = analyse(frames, settings(), profiles=[ZORG])
+    verdict = assess_prospect(
+        {"kind": "organisation", "industry": "Zorg", "city": "utrecht", "employees": 8},
+        frames,
+        analysis,
+    )
+    assert verdict.client_id is None and verdict.verdict == "ideal"
+    miss = assess_prospect(
+        {"industry": "bouw", "city": "Utrecht", "employees": 80}, frames, analysis
+    )
+    assert miss.verdict == "not_a_fit"
+    assert {c.code: c.match for c in miss.demographics}["industry"] == 0.0
