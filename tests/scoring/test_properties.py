@@ -22,7 +22,7 @@ from scoring.report import analysis_to_json
 from tests.scoring.factories import ago, settings, team
 
 PROPERTY = hypothesis_settings(
-    max_examples=int(os.environ.get("KOMPAS_PROPERTY_EXAMPLES", "25")),
+    max_examples=int(os.environ.get("KOMPAS_PROPERTY_EXAMPLES", "15")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

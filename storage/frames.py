@@ -1,0 +1,257 @@
+"""Loading one team from the database into the frames `scoring` reads.
+
+Fast on purpose: SQLAlchemy Core selects of just the needed columns, dates turned into day
+numbers by the database itself (no Python date objects per row), frames built from column
+lists. Every query filters by team_id (one team never sees another's rows). Sales are those in
+the scoring window plus unpaid invoices of any age (money owed does not expire); each client's
+first and last sale over all history come from one aggregate query, so tenure and recency do
+not depend on the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlmodel import Session, col
+from sqlmodel import select as sqlmodel_select
+
+from scoring.frames import CLIENT_COLUMNS, TeamFrames
+from scoring.profile import IdealProfile
+from scoring.settings import ScoringSettings
+from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
+
+_EPOCH_JULIAN_DAY = 2440587.5  # julianday('1970-01-01')
+
+
+def _day(column: Any, dialect: str, *, timestamp: bool = False) -> ColumnElement[int]:
+    """A date (or UTC timestamp) column as whole days since 1970-01-01, computed in SQL."""
+    if dialect == "sqlite":
+        # Dates are ISO text in SQLite; julianday of a date is exact, CAST truncates the time.
+        return cast(func.julianday(column) - _EPOCH_JULIAN_DAY, Integer)
+    as_date = func.date(func.timezone("UTC", column)) if timestamp else column
+    return type_coerce(as_date - literal_column("DATE '1970-01-01'"), Integer)
+
+
+def _dates(values: Sequence[Any]) -> np.ndarray:
+    """Day numbers (None unknown) as datetime64[ns] with NaT."""
+    days = np.array(values, dtype=np.float64) if len(values) else np.empty(0)
+    out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
+    known = ~np.isnan(days)
+    out[known] = days[known].astype(np.int64).astype("datetime64[D]")
+    return out
+
+
+def _columns(rows: Sequence[Any], count: int) -> list[Sequence[Any]]:
+    return list(zip(*rows, strict=True)) if rows else [() for _ in range(count)]
+
+
+def _text(values: Sequence[Any]) -> Any:
+    return pd.array(list(values), dtype="str")
+
+
+def _whole(values: Sequence[Any]) -> Any:
+    return pd.array(list(values), dtype="Int64")
+
+
+def load_team(*, session: Session, team_id: int, today: dt.date, window_days: int) -> TeamFrames:
+    """One team's clients (every status), window sales, events and ratings as frames."""
+    dialect = session.get_bind().dialect.name
+    start = today - dt.timedelta(days=window_days)
+
+    def day(column: Any, *, timestamp: bool = False) -> ColumnElement[int]:
+        return _day(column, dialect, timestamp=timestamp)
+
+    connection = session.connection()
+
+    c = Client.__table__.c  # type: ignore[attr-defined]
+    client_rows = connection.execute(
+        select(
+            c.id,
+            c.name,
+            c.kind,
+            c.status,
+            c.gender,
+            c.birth_year,
+            c.city,
+            c.income,
+            c.education,
+            c.interests,
+            c.industry,
+            c.employees,
+            c.decision,
+            c.source,
+            c.segment,
+            day(c.acquired_on),
+            c.referred_by_id,
+            day(c.created_at, timestamp=True),
+        )
+        .where(c.team_id == team_id)
+        .order_by(c.id)
+    ).all()
+    (
+        ids,
+        name,
+        kind,
+        status,
+        gender,
+        birth_year,
+        city,
+        income,
+        education,
+        interests,
+        industry,
+        employees,
+        decision,
+        source,
+        segment,
+        acquired_on,
+        referred_by_id,
+        created_at,
+    ) = _columns(client_rows, 18)
+
+    s = Sale.__table__.c  # type: ignore[attr-defined]
+    history = connection.execute(
+        select(s.client_id, func.min(day(s.sold_on)), func.max(day(s.sold_on)))
+        .where(s.team_id == team_id, s.sold_on <= today)
+        .group_by(s.client_id)
+    ).all()
+    sold_by, first_sold, last_sold = _columns(history, 3)
+    first_sold_on = np.full(len(ids), np.nan)
+    last_sold_on = np.full(len(ids), np.nan)
+    where = np.searchsorted(np.array(ids, dtype=np.int64), np.array(sold_by, dtype=np.int64))
+    first_sold_on[where] = np.array(first_sold, dtype=np.float64)
+    last_sold_on[where] = np.array(last_sold, dtype=np.float64)
+    clients = pd.DataFrame(
+        {
+            "name": _text(name),
+            "kind": _text(kind),
+            "status": _text(status),
+            "gender": _text(gender),
+            "birth_year": _whole(birth_year),
+            "city": _text(city),
+            "income": _whole(income),
+            "education": _text(education),
+            "interests": pd.Series(list(interests), dtype=object),
+            "industry": _text(industry),
+            "employees": _whole(employees),
+            "decision": _text(decision),
+            "source": _text(source),
+            "segment": _text(segment),
+            "acquired_on": _dates(acquired_on),
+            "referred_by_id": _whole(referred_by_id),
+            "created_at": _dates(created_at),
+            "first_sold_on": _dates(first_sold_on),
+            "last_sold_on": _dates(last_sold_on),
+        },
+        index=pd.Index(np.array(ids, dtype=np.int64), name="client_id"),
+    )
+    assert set(CLIENT_COLUMNS) <= set(clients.columns)
+
+    sale_rows = connection.execute(
+        select(
+            s.client_id,
+            day(s.sold_on),
+            s.amount,
+            s.cost,
+            s.minutes,
+            day(s.due_on),
+            day(s.paid_on),
+        ).where(
+            s.team_id == team_id,
+            s.sold_on <= today,
+            or_(s.sold_on > start, and_(s.paid_on.is_(None), s.due_on.is_not(None))),
+        )
+    ).all()
+    client_id, sold_on, amount, cost, minutes, due_on, paid_on = _columns(sale_rows, 7)
+    sales = pd.DataFrame(
+        {
+            "client_id": np.array(client_id, dtype=np.int64),
+            "sold_on": _dates(sold_on),
+            "amount": np.array(amount, dtype=np.int64),
+            "cost": np.array(cost, dtype=np.float64),
+            "minutes": np.array(minutes, dtype=np.float64),
+            "due_on": _dates(due_on),
+            "paid_on": _dates(paid_on),
+        }
+    )
+
+    e = Event.__table__.c  # type: ignore[attr-defined]
+    event_rows = connection.execute(
+        select(e.client_id, e.kind, day(e.happened_on), e.referred_client_id).where(
+            e.team_id == team_id, e.happened_on > start, e.happened_on <= today
+        )
+    ).all()
+    client_id, kind, happened_on, referred = _columns(event_rows, 4)
+    events = pd.DataFrame(
+        {
+            "client_id": np.array(client_id, dtype=np.int64),
+            "kind": _text(kind),
+            "happened_on": _dates(happened_on),
+            "referred_client_id": _whole(referred),
+        }
+    )
+
+    r = Rating.__table__.c  # type: ignore[attr-defined]
+    rating_rows = connection.execute(
+        select(r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value).where(
+            r.team_id == team_id, r.rated_on <= today
+        )
+    ).all()
+    client_id, user_id, rated_on, criterion, value = _columns(rating_rows, 5)
+    ratings = pd.DataFrame(
+        {
+            "client_id": np.array(client_id, dtype=np.int64),
+            "user_id": np.array(user_id, dtype=np.int64),
+            "rated_on": _dates(rated_on),
+            "criterion": _text(criterion),
+            "value": np.array(value, dtype=np.int64),
+        }
+    )
+    return TeamFrames(clients=clients, sales=sales, events=events, ratings=ratings)
+
+
+def scoring_settings(team: Team, *, today: dt.date) -> ScoringSettings:
+    """The team's own scoring settings for `today` (its local date)."""
+    return ScoringSettings(
+        today=today,
+        window_days=team.scoring_window_days,
+        concentration_threshold=team.concentration_threshold,
+        default_margin=team.default_margin,
+        grade_scale=team.grade_scale,
+        weights=team.score_weights,
+    )
+
+
+def load_profiles(*, session: Session, team_id: int) -> tuple[IdealProfile, ...]:
+    """The team's ideal profiles, in name order."""
+    rows = session.exec(
+        sqlmodel_select(IdealProfileRow)
+        .where(IdealProfileRow.team_id == team_id)
+        .order_by(col(IdealProfileRow.name))
+    ).all()
+    return tuple(
+        IdealProfile.from_dict(
+            {
+                **(row.criteria or {}),
+                "name": row.name,
+                "kind": row.kind if row.kind in ("person", "organisation") else None,
+                "weights": row.weights,
+            }
+        )
+        for row in rows
+    )

@@ -1,0 +1,217 @@
+"""Loading a team into scoring frames, and saving week snapshots — on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from scoring import IdealProfile, analyse
+from scoring.frames import CLIENT_COLUMNS, EVENT_COLUMNS, RATING_COLUMNS, SALE_COLUMNS
+from scoring.snapshots import snapshot_rows as rows_of
+from storage.clients import create_client
+from storage.demo import seed_demo
+from storage.engine import new_session
+from storage.frames import load_profiles, load_team, scoring_settings
+from storage.models import IdealProfileRow, Sale, Team
+from storage.snapshots import (
+    latest_snapshot,
+    previous_grades,
+    references_for_week,
+    save_snapshot,
+    snapshot_rows,
+)
+from storage.teams import create_team
+
+NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
+TODAY = NOW.date()
+
+
+def demo_team(session: Session, chat_id: int = -1001, locale: str = "nl") -> Team:
+    team = create_team(
+        session=session,
+        chat_id=chat_id,
+        title="Demo",
+        locale=locale,
+        owner_id=abs(chat_id),
+        owner_name="Eva",
+        is_personal=False,
+        now=NOW,
+    )
+    seed_demo(session=session, team=team, today=TODAY, now=NOW)
+    session.commit()
+    return team
+
+
+@pytest.fixture
+def session(engine: Engine):
+    with new_session(engine) as session:
+        yield session
+
+
+def load(session: Session, team: Team):
+    assert team.id is not None
+    return load_team(session=session, team_id=team.id, today=TODAY, window_days=365)
+
+
+def test_loaded_frames_have_the_contract_columns_and_types(session: Session) -> None:
+    frames = load(session, demo_team(session))
+    assert set(CLIENT_COLUMNS) <= set(frames.clients.columns)
+    assert frames.clients.index.name == "client_id"
+    assert frames.clients.index.dtype == np.int64
+    for frame, columns in (
+        (frames.sales, SALE_COLUMNS),
+        (frames.events, EVENT_COLUMNS),
+        (frames.ratings, RATING_COLUMNS),
+    ):
+        assert list(frame.columns) == list(columns)
+    assert frames.sales["sold_on"].dtype.kind == "M" and frames.sales["amount"].dtype == np.int64
+    assert str(frames.clients["birth_year"].dtype) == "Int64"
+    assert frames.clients["status"].value_counts().to_dict() == {"active": 38, "prospect": 2}
+    assert len(frames.ratings) > 0 and set(frames.events["kind"]) == {"complaint", "referral"}
+
+
+def test_dates_come_back_as_the_same_days(session: Session) -> None:
+    team = demo_team(session)
+    assert team.id is not None
+    client = create_client(
+        session=session, team_id=team.id, name="Nieuw", now=NOW, acquired_on=dt.date(2021, 3, 4)
+    )
+    session.add(Sale(team_id=team.id, client_id=client.id, sold_on=dt.date(2026, 2, 28), amount=1))
+    session.commit()
+    row = load(session, team).clients.loc[client.id]
+    assert row["acquired_on"].date() == dt.date(2021, 3, 4)
+    assert row["created_at"].date() == NOW.date()
+    assert row["first_sold_on"].date() == row["last_sold_on"].date() == dt.date(2026, 2, 28)
+
+
+def test_one_team_never_sees_another_teams_rows(session: Session) -> None:
+    mine, theirs = demo_team(session, -1001), demo_team(session, -1002, "ru")
+    frames = load(session, mine)
+    other = load(session, theirs)
+    assert set(frames.clients.index).isdisjoint(other.clients.index)
+    assert set(frames.sales["client_id"]) <= set(frames.clients.index)
+    assert set(frames.events["client_id"]) <= set(frames.clients.index)
+    assert set(frames.ratings["client_id"]) <= set(frames.clients.index)
+
+
+def test_window_keeps_old_unpaid_invoices_but_not_old_paid_sales(session: Session) -> None:
+    team = demo_team(session)
+    assert team.id is not None
+    client = create_client(session=session, team_id=team.id, name="Oud", now=NOW)
+    old = TODAY - dt.timedelta(days=500)
+    session.add_all(
+        [
+            Sale(team_id=team.id, client_id=client.id, sold_on=old, amount=111, due_on=old),
+            Sale(team_id=team.id, client_id=client.id, sold_on=old, amount=222, paid_on=old),
+        ]
+    )
+    session.commit()
+    frames = load(session, team)
+    theirs = frames.sales[frames.sales["client_id"] == client.id]
+    assert theirs["amount"].tolist() == [111]
+    assert frames.clients.loc[client.id, "first_sold_on"].date() == old
+    assert analyse(frames, scoring_settings(team, today=TODAY)).owed[0].client_id >= 1
+
+
+def test_demo_team_loads_into_a_full_analysis(session: Session) -> None:
+    team = demo_team(session)
+    frames = load(session, team)
+    analysis = analyse(frames, scoring_settings(team, today=TODAY))
+    names = frames.clients["name"]
+    assert [names[f.client_id] for f in analysis.concentration.over_reliant] == ["Hotel De Linde"]
+    assert {names[c.client_id] for c in analysis.decline_candidates} >= {"Vishandel Zee"}
+    assert analysis.portraits[0].based_on_referrers
+
+
+def test_profiles_load_from_their_json(session: Session) -> None:
+    team = demo_team(session)
+    assert team.id is not None
+    stored = IdealProfile(name="zorg", industries={"zorg"}, market_size=400, competitors=8)
+    criteria = stored.to_dict()
+    session.add(IdealProfileRow(team_id=team.id, name="zorg", kind="both", criteria=criteria))
+    session.commit()
+    assert load_profiles(session=session, team_id=team.id) == (stored,)
+
+
+def test_settings_follow_the_team(session: Session) -> None:
+    team = demo_team(session)
+    team.grade_scale, team.default_margin, team.score_weights = "1-10", 0.3, {"judgement": 0}
+    settings = scoring_settings(team, today=TODAY)
+    assert (settings.grade_scale, settings.default_margin, settings.weights) == (
+        "1-10",
+        0.3,
+        {"judgement": 0},
+    )
+
+
+def test_week_snapshot_saves_replaces_and_reads_back(session: Session) -> None:
+    team = demo_team(session)
+    assert team.id is not None
+    analysis = analyse(load(session, team), scoring_settings(team, today=TODAY))
+    rows = rows_of(analysis, "2026-W48")
+    assert (
+        save_snapshot(
+            session=session,
+            team_id=team.id,
+            week="2026-W48",
+            rows=rows,
+            references=analysis.references,
+            now=NOW,
+        )
+        == 38
+    )
+    session.commit()
+    changed = [{**row, "grade": "D"} for row in rows[:5]]
+    save_snapshot(
+        session=session,
+        team_id=team.id,
+        week="2026-W48",
+        rows=changed,
+        references=analysis.references,
+        now=NOW,
+    )
+    session.commit()
+    assert [
+        r["grade"] for r in snapshot_rows(session=session, team_id=team.id, week="2026-W48")
+    ] == ["D"] * 5
+
+    previous, references = latest_snapshot(session=session, team_id=team.id, before_week="2026-W49")
+    assert len(previous) == 5 and references == analysis.references
+    assert latest_snapshot(session=session, team_id=team.id, before_week="2026-W48") == ([], None)
+    grades = previous_grades(session=session, team_id=team.id, before_week="2026-W49")
+    assert set(grades.values()) == {"D"}
+    assert (
+        previous_grades(session=session, team_id=team.id, before_week="2026-W49", grade_scale="1-5")
+        == {}
+    )
+    assert (
+        references_for_week(session=session, team_id=team.id, week="2026-W50")
+        == analysis.references
+    )
+    assert references_for_week(session=session, team_id=team.id, week="2026-W47") is None
+
+
+def test_frozen_references_keep_quiet_clients_still_across_weeks(session: Session) -> None:
+    team = demo_team(session)
+    assert team.id is not None
+    settings = scoring_settings(team, today=TODAY)
+    week = analyse(load(session, team), settings)
+    save_snapshot(
+        session=session,
+        team_id=team.id,
+        week="2026-W48",
+        rows=rows_of(week, "2026-W48"),
+        references=week.references,
+        now=NOW,
+    )
+    first = int(week.clients.index[0])
+    session.add(Sale(team_id=team.id, client_id=first, sold_on=TODAY, amount=5_000_000, cost=0))
+    session.commit()
+    frozen = references_for_week(session=session, team_id=team.id, week="2026-W48")
+    later = analyse(load(session, team), settings, references=frozen)
+    quiet = week.clients.index[1:]
+    assert later.clients.loc[quiet, "score"].equals(week.clients.loc[quiet, "score"])
