@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from telegram import Update
 
 from bot.settings import Settings
+from locales import InputError
 from storage.engine import DatabaseUrlError, make_engine
 from storage.migrate import upgrade
 
@@ -44,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--chat", type=int, metavar="ID", help="chat id (default: private chat)")
     chat.add_argument("--group", action="store_true", help="talk in a group chat instead")
     chat.add_argument("--demo", action="store_true", help="fill an empty team with demo data")
+
+    data_in = commands.add_parser("import", help="import a clients or sales file (CSV or XLSX)")
+    _db_option(data_in)
+    data_in.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
+    data_in.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    data_out = commands.add_parser("export", help="write a team's clients.csv and sales.csv")
+    _db_option(data_out)
+    data_out.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
+    data_out.add_argument("--out", default=".", metavar="DIR", help="folder (default: here)")
     return parser
 
 
@@ -115,10 +125,118 @@ def _chat(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     return 0
 
 
+MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
+
+
+def _import(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    """One file into one team, all or nothing; bad rows listed in English."""
+    import datetime as dt
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    from storage.engine import new_session
+    from storage.importing import import_file
+    from storage.tabular import MAX_BYTES
+    from storage.teams import team_by_chat
+
+    try:
+        with Path(args.file).open("rb") as file:
+            content = file.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
+    except OSError as exc:
+        print(f"kompas: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    with new_session(engine) as session:
+        team = team_by_chat(session=session, chat_id=args.team)
+        if team is None or team.id is None:
+            print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
+            return 1
+        now = dt.datetime.now(dt.UTC)
+        try:
+            report = import_file(
+                session=session,
+                team_id=team.id,
+                filename=Path(args.file).name,
+                content=content,
+                locale=team.locale,
+                currency=team.currency,
+                today=now.astimezone(ZoneInfo(team.timezone)).date(),
+                now=now,
+                user_id=None,
+            )
+        except InputError as error:
+            print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
+            return 1
+        if not report.ok:
+            session.rollback()
+            print(f"kompas: nothing imported: {len(report.errors)} problem(s) in {args.file}")
+            for problem in report.errors[:MAX_SHOWN_ERRORS]:
+                print(f"  line {problem.line}, column {problem.column}: {_english(problem.error)}")
+            if len(report.errors) > MAX_SHOWN_ERRORS:
+                print(f"  … and {len(report.errors) - MAX_SHOWN_ERRORS} more")
+            return 1
+        session.commit()
+    print(
+        f"kompas: imported {report.kind} from {args.file} into team {args.team}: {report.rows} rows"
+    )
+    if report.kind == "sales":
+        print(
+            f"  sales added: {report.sales_added}, already there: {report.duplicates_skipped}, "
+            f"payment dates filled in: {report.sales_updated}"
+        )
+    print(
+        f"  clients added: {report.clients_created}, updated: {report.clients_updated}, "
+        f"referrals added: {report.referrals_added}"
+    )
+    if report.kind == "clients":
+        print(f"  clients already there unchanged: {report.duplicates_skipped}")
+    if report.values_kept:
+        print(f"  existing values kept (the file said otherwise): {report.values_kept}")
+    if report.unknown_columns:
+        print(f"  columns ignored: {', '.join(report.unknown_columns)}")
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    """A team's clients.csv and sales.csv, in the team's language, into a folder."""
+    from pathlib import Path
+
+    from storage.engine import new_session
+    from storage.exporting import export_clients_csv, export_sales_csv
+    from storage.teams import team_by_chat
+
+    with new_session(engine) as session:
+        team = team_by_chat(session=session, chat_id=args.team)
+        if team is None or team.id is None:
+            print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
+            return 1
+        files = {
+            "clients.csv": export_clients_csv(session=session, team_id=team.id, locale=team.locale),
+            "sales.csv": export_sales_csv(session=session, team_id=team.id, locale=team.locale),
+        }
+    folder = Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+    except OSError as exc:
+        print(f"kompas: cannot write to {folder}: {exc.strerror}", file=sys.stderr)
+        return 1
+    for name in files:
+        print(f"kompas: wrote {folder / name}")
+    return 0
+
+
+def _english(error: InputError) -> str:
+    """An InputError as English text: its message id is English, formatted with its params."""
+    return error.message.format_map(error.params)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
     "db": _db,
     "run": _run,
     "chat": _chat,
+    "import": _import,
+    "export": _export,
 }
 
 

@@ -1,0 +1,106 @@
+"""`kompas import` and `kompas export` as a shell user meets them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from storage.engine import make_engine, new_session
+from storage.migrate import upgrade
+from storage.models import Sale
+from storage.teams import create_team
+from tests.test_cli import kompas
+
+FILES = Path(__file__).parent / "storage" / "files"
+CHAT = "-1001234"
+
+
+def database(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with new_session(engine) as session:
+        create_team(
+            session=session,
+            chat_id=int(CHAT),
+            title="Bakkerij",
+            locale="nl",
+            owner_id=1,
+            owner_name="Jan",
+            is_personal=False,
+            now=dt.datetime(2026, 11, 23, tzinfo=dt.UTC),
+        )
+        session.commit()
+    engine.dispose()
+    return url
+
+
+def sales_count(url: str) -> int:
+    engine = make_engine(url)
+    with new_session(engine) as session:
+        count = session.scalar(select(func.count()).select_from(Sale))
+    engine.dispose()
+    return count or 0
+
+
+def test_import_twice_then_export_and_import_the_export(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    sales = str(FILES / "nl_sales_semicolon_bom.csv")
+
+    first = kompas("--db", url, "import", "--team", CHAT, sales)
+    second = kompas("--db", url, "import", "--team", CHAT, sales)
+    exported = kompas("--db", url, "export", "--team", CHAT, "--out", str(tmp_path / "out"))
+    back = kompas("--db", url, "import", "--team", CHAT, str(tmp_path / "out" / "sales.csv"))
+
+    assert first.returncode == 0, first.stderr
+    assert "imported sales" in first.stdout and "sales added: 4, already there: 0" in first.stdout
+    assert "clients added: 3" in first.stdout
+    assert second.returncode == 0 and "sales added: 0, already there: 4" in second.stdout
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "out" / "clients.csv").read_bytes().startswith(b"\xef\xbb\xbfKlant;")
+    assert back.returncode == 0 and "sales added: 0, already there: 4" in back.stdout
+    assert sales_count(url) == 4
+
+
+def test_bad_rows_are_listed_and_nothing_is_imported(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    bad = tmp_path / "omzet.csv"
+    bad.write_text(
+        "Klant;Datum;Bedrag\nAtelier Zon;01-11-2026;100\nNoord;31-02-2026;5\nLisa;01-11-2026;x\n",
+        encoding="utf-8",
+    )
+
+    result = kompas("--db", url, "import", "--team", CHAT, str(bad))
+
+    assert result.returncode == 1
+    assert "nothing imported: 2 problem(s)" in result.stdout
+    assert "line 3, column Datum: “31-02-2026” is not a real date." in result.stdout
+    assert "line 4, column Bedrag: “x” is not an amount I can read." in result.stdout
+    assert sales_count(url) == 0
+
+
+def test_unknown_team_and_unreadable_files_are_one_clear_line(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    picture = tmp_path / "foto.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+
+    cases = [
+        ("import", "--team", "42", str(FILES / "nl_sales_semicolon_bom.csv")),
+        ("export", "--team", "42"),
+        ("import", "--team", CHAT, str(picture)),
+        ("import", "--team", CHAT, str(tmp_path / "missing.csv")),
+    ]
+    errors = []
+    for args in cases:
+        result = kompas("--db", url, *args)
+        assert result.returncode == 1, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("kompas: "), (args, result.stderr)
+        errors.append(lines[0])
+    assert errors[0] == errors[1] == "kompas: no team with chat id 42"
+    assert errors[2].endswith(
+        "This is not a CSV or Excel file I can read. Save it as CSV or .xlsx."
+    )
+    assert errors[3].startswith("kompas: cannot read")
