@@ -25,6 +25,7 @@ from storage.teams import touch_team
 TRAITS = tuple(f for f in CLIENT_FIELDS if f not in ("name", "age", "referred_by"))
 _PERSON_HINTS = ("gender", "birth_year")
 _CHUNK = 500
+_CHANGES = ("clients_created", "clients_updated", "sales_added", "sales_updated", "referrals_added")
 
 
 @dataclass
@@ -122,16 +123,7 @@ class _Writer:
                 1 for k in untouched if existing[k]["id"] not in changed_clients
             )
         self._execute(sales, sale_updates, events)
-        if any(
-            self.counts[c]
-            for c in (
-                "clients_created",
-                "clients_updated",
-                "sales_added",
-                "sales_updated",
-                "referrals_added",
-            )
-        ):
+        if any(self.counts[change] for change in _CHANGES):
             touch_team(session=self.session, team_id=self.team_id)
         self.session.add(
             AuditLog(
@@ -268,7 +260,7 @@ class _Writer:
                     "minutes": sale.minutes,
                     "due_on": sale.due_on,
                     "paid_on": sale.paid_on,
-                    "source_ref": _free_ref(sale, refs),
+                    "source_ref": _free_ref(identity, refs),
                     "created_by": self.user_id,
                     "created_at": self.now,
                 }
@@ -343,15 +335,16 @@ class _Writer:
             _insert_many(self.session, Event, events)
 
 
-def _free_ref(sale: FileSale, refs: set[str]) -> str:
-    """The fingerprint of the sale with the lowest occurrence number not taken yet."""
-    identity = "\x1f".join(
-        str(part) if part is not None else ""
-        for part in (sale.key, sale.sold_on.isoformat(), sale.amount, sale.cost, sale.minutes)
-    )
+def _free_ref(identity: tuple[Any, ...], refs: set[str]) -> str:
+    """The fingerprint of a sale with the lowest occurrence number not taken yet.
+
+    The client is in it by id, not name: a renamed client keeps its sales' fingerprints, and
+    a new client of the old name starts afresh. All of a client's fingerprints are in `refs`.
+    """
+    text = "\x1f".join("" if part is None else str(part) for part in identity)
     occurrence = 1
     while True:
-        ref = hashlib.sha1(f"{identity}\x1f{occurrence}".encode(), usedforsecurity=False)
+        ref = hashlib.sha1(f"{text}\x1f{occurrence}".encode(), usedforsecurity=False)
         digest = ref.hexdigest()
         if digest not in refs:
             refs.add(digest)

@@ -15,8 +15,9 @@ Decisions
   multisets: a file with three identical rows where two are stored adds one. Due and paid dates
   are not part of the identity, so a later export of the same sales with payments filled in does
   not double them: it fills the empty due/paid dates of the matched sales (``sales_updated``).
-  New sales get ``source_ref`` = sha1 of client key, date, amount, cost, minutes and the
-  occurrence number among identical sales (unique per team in the schema).
+  New sales get ``source_ref`` = sha1 of client id, date, amount, cost, minutes and the
+  lowest free occurrence number among identical sales (unique per team in the schema, so two
+  imports of one file racing each other cannot both commit).
 * **Existing clients** (matched on the name key) get their *empty* traits filled; a trait that
   already has another value keeps it, and the report counts those values (``values_kept``), so
   nothing is overwritten silently. The kind is taken from the file when the file states it (a

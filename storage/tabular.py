@@ -26,7 +26,6 @@ import datetime as dt
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -167,9 +166,7 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise InputError(BAD_SPREADSHEET) from None
-    except Exception:  # openpyxl raises whatever its XML parser raises on a damaged file
+    except Exception:  # a damaged file raises whatever zipfile or the XML parser raise
         raise InputError(BAD_SPREADSHEET) from None
     try:
         sheet = book.active or (book.worksheets[0] if book.worksheets else None)

@@ -45,19 +45,17 @@ def sales_count(url: str) -> int:
     return count or 0
 
 
-def test_import_twice_then_export_and_import_the_export(tmp_path: Path) -> None:
+def test_import_then_export_and_import_the_export_adds_nothing(tmp_path: Path) -> None:
     url = database(tmp_path)
     sales = str(FILES / "nl_sales_semicolon_bom.csv")
 
     first = kompas("--db", url, "import", "--team", CHAT, sales)
-    second = kompas("--db", url, "import", "--team", CHAT, sales)
     exported = kompas("--db", url, "export", "--team", CHAT, "--out", str(tmp_path / "out"))
     back = kompas("--db", url, "import", "--team", CHAT, str(tmp_path / "out" / "sales.csv"))
 
     assert first.returncode == 0, first.stderr
     assert "imported sales" in first.stdout and "sales added: 4, already there: 0" in first.stdout
     assert "clients added: 3" in first.stdout
-    assert second.returncode == 0 and "sales added: 0, already there: 4" in second.stdout
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "out" / "clients.csv").read_bytes().startswith(b"\xef\xbb\xbfKlant;")
     assert back.returncode == 0 and "sales added: 0, already there: 4" in back.stdout

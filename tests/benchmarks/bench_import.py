@@ -8,13 +8,14 @@ again, which must add nothing. Medians over the runs, with the machine noted.
     python -m tests.benchmarks.bench_import [--sales 100000] [--clients 2000] [--runs 5]
 
 PostgreSQL runs when ``KOMPAS_TEST_POSTGRES_URL`` is set (a throw-away database is created on
-that server and dropped afterwards).
+that server and dropped afterwards). Figures go to tests/benchmarks/results/import-*.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import random
@@ -25,6 +26,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
@@ -37,6 +39,7 @@ from storage.teams import create_team, team_by_chat
 
 NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
 LIMIT_SECONDS = 60.0
+RESULTS = Path(__file__).with_name("results")
 
 
 def sales_csv(sales: int, clients: int, *, seed: int = 20261123) -> bytes:
@@ -152,16 +155,14 @@ def bench(
     engine_for: Callable[[], AbstractContextManager[Engine]],
     content: bytes,
     runs: int,
-) -> list[str]:
+) -> dict[str, Any]:
+    """Import into a fresh team `runs` times, then the same file again each time."""
     firsts, seconds = [], []
-    with engine_for() as engine:
-        version = (
-            engine.connect()
-            .exec_driver_sql(
-                "select sqlite_version()" if backend == "sqlite" else "show server_version"
-            )
-            .scalar()
-        )
+    with engine_for() as engine, engine.connect() as connection:
+        version = connection.exec_driver_sql(
+            "select sqlite_version()" if backend == "sqlite" else "show server_version"
+        ).scalar()
+        connection.rollback()
         for run in range(runs):
             first, report = timed_import(engine, -1000 - run, content)
             second, again = timed_reimport(engine, -1000 - run, content)
@@ -169,14 +170,26 @@ def bench(
             firsts.append(first)
             seconds.append(second)
     median = statistics.median(firsts)
-    verdict = "ok" if median < LIMIT_SECONDS else "TOO SLOW"
-    return [
+    print(
         f"{backend} {version}: import {report.sales_added:,} sales / {report.clients_created:,} "
         f"new clients: median {median:.2f} s (min {min(firsts):.2f}, max {max(firsts):.2f}, "
-        f"{runs} runs) — {verdict}",
+        f"{runs} runs) — {'ok' if median < LIMIT_SECONDS else 'TOO SLOW'}\n"
         f"{backend} {version}: same file again (adds nothing): median "
         f"{statistics.median(seconds):.2f} s",
-    ]
+        flush=True,
+    )
+    return {
+        "backend": backend,
+        "version": version,
+        "sales": report.sales_added,
+        "new_clients": report.clients_created,
+        "runs": runs,
+        "median_s": median,
+        "min_s": min(firsts),
+        "max_s": max(firsts),
+        "again_median_s": statistics.median(seconds),
+        "target_s": LIMIT_SECONDS,
+    }
 
 
 def main() -> None:
@@ -186,15 +199,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     content = sales_csv(args.sales, args.clients)
-    print(f"bench_import: {len(content) / 1e6:.1f} MB CSV on {machine()}")
-    for line in bench("sqlite", sqlite_engine, content, args.runs):
-        print(line)
+    print(f"bench_import: {len(content) / 1e6:.1f} MB CSV on {machine()}", flush=True)
+    results: dict[str, Any] = {"machine": machine(), "cpus": os.cpu_count(), "import": []}
+    results["import"].append(bench("sqlite", sqlite_engine, content, args.runs))
     postgres = os.environ.get("KOMPAS_TEST_POSTGRES_URL")
     if postgres:
-        for line in bench("postgresql", lambda: postgres_engine(postgres), content, args.runs):
-            print(line)
+        results["import"].append(
+            bench("postgresql", lambda: postgres_engine(postgres), content, args.runs)
+        )
     else:
         print("postgresql: skipped (set KOMPAS_TEST_POSTGRES_URL)")
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"import-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+    out.write_text(json.dumps(results, indent=2))
+    print(f"results: {out}")
 
 
 if __name__ == "__main__":

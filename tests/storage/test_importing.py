@@ -18,6 +18,7 @@ from storage import importing, tabular
 from storage.engine import new_session
 from storage.importing import ImportReport, import_file
 from storage.models import AuditLog, Client, Event, EventKind, Sale, Team
+from storage.names import name_key
 from storage.teams import create_team
 
 FILES = Path(__file__).parent / "files"
@@ -237,6 +238,20 @@ def test_identical_rows_are_separate_sales_and_only_new_ones_are_added(session: 
     assert count(session, Sale, team) == 3
     refs = session.scalars(select(Sale.source_ref).where(Sale.team_id == team.id)).all()
     assert len(set(refs)) == 3
+
+
+def test_old_file_after_a_rename_makes_a_new_client_without_clashing(session: Session) -> None:
+    team = make_team(session)
+    content = "Klant;Datum;Bedrag\nAtelier Zon;01-11-2026;100\n"
+    run_import(session, team, content)
+    renamed = clients_of(session, team)["Atelier Zon"]
+    renamed.name, renamed.name_key = "Atelier Zonlicht", name_key("Atelier Zonlicht")
+    session.commit()
+
+    report = run_import(session, team, content)
+
+    assert (report.clients_created, report.sales_added) == (1, 1)
+    assert count(session, Sale, team) == 2
 
 
 def test_later_file_with_payments_fills_paid_dates_instead_of_doubling(session: Session) -> None:
