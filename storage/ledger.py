@@ -24,12 +24,16 @@ def claim(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) ->
     result = session.execute(
         statement, {"bot_id": bot_id, "update_id": update_id, "processed_at": now}
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for an INSERT's rowcount
+    # (unless asked to preserve it), which read as "claimed" every time.
+    return result.first() is not None
 
 
 _LEDGER = ProcessedUpdate.__table__  # type: ignore[attr-defined]
 _CLAIM = {
-    dialect: insert(_LEDGER).on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+    dialect: insert(_LEDGER)
+    .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+    .returning(_LEDGER.c.update_id)
     for dialect, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
 }
 
