@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from locales import N_, InputError
@@ -74,8 +75,15 @@ def create_client(
         status_changed_at=now,
         **traits,
     )
-    session.add(client)
-    session.flush()
+    try:
+        # Another instance may add the same name between the check above and this insert:
+        # the unique key decides, and the later one hears what it would have heard anyway.
+        with session.begin_nested():
+            session.add(client)
+    except IntegrityError:
+        if client_by_key(session=session, team_id=team_id, name=shown) is None:
+            raise
+        raise InputError(N_("{client} is already on your list."), client=shown) from None
     touch_team(session=session, team_id=team_id)
     return client
 

@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import bindparam, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
@@ -44,8 +47,14 @@ def create_team(
         is_personal=is_personal,
         created_at=now,
     )
-    session.add(team)
-    session.flush()
+    try:
+        # Two /start at once (two admins, two instances): the unique chat id decides.
+        with session.begin_nested():
+            session.add(team)
+    except IntegrityError:
+        if team_by_chat(session=session, chat_id=chat_id) is None:
+            raise
+        raise InputError(N_("You already have a team. Send /help to see what I can do.")) from None
     assert team.id is not None
     add_member(
         session=session,
@@ -74,6 +83,7 @@ def add_member(
     now: dt.datetime,
     status: MemberStatus = MemberStatus.ACTIVE,
 ) -> Member:
+    """A new member; one who joined at the same moment through another update stays as is."""
     member = Member(
         team_id=team_id,
         user_id=user_id,
@@ -82,8 +92,14 @@ def add_member(
         display_name=display_name[:128],
         joined_at=now,
     )
-    session.add(member)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(member)
+    except IntegrityError:
+        existing = member_of(session=session, team_id=team_id, user_id=user_id)
+        if existing is None:
+            raise
+        return existing
     return member
 
 
@@ -108,25 +124,35 @@ def user_pref(*, session: Session, user_id: int) -> UserPref | None:
 
 
 def set_user_locale(*, session: Session, user_id: int, locale: str, now: dt.datetime) -> UserPref:
-    pref = session.get(UserPref, user_id) or UserPref(user_id=user_id)
-    pref.locale = locale
-    pref.updated_at = now
-    session.add(pref)
-    session.flush()
-    return pref
+    _set_pref(session, user_id, {"locale": locale, "updated_at": now})
+    return _pref(session, user_id)
 
 
 def set_current_team(
     *, session: Session, user_id: int, team_id: int | None, now: dt.datetime
 ) -> None:
-    pref = session.get(UserPref, user_id) or UserPref(user_id=user_id)
-    pref.current_team_id = team_id
-    pref.updated_at = now
-    session.add(pref)
-    session.flush()
+    _set_pref(session, user_id, {"current_team_id": team_id, "updated_at": now})
+
+
+def _set_pref(session: Session, user_id: int, values: dict[str, object]) -> None:
+    """Insert or update in one statement: two updates of a new user never race on the key."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(_PREF_TABLE).values(user_id=user_id, **values)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["user_id"], set_={k: statement.excluded[k] for k in values}
+        )
+    )
+
+
+def _pref(session: Session, user_id: int) -> UserPref:
+    pref = session.get(UserPref, user_id, populate_existing=True)
+    assert pref is not None
+    return pref
 
 
 _TEAM_TABLE = Team.__table__  # type: ignore[attr-defined]
+_PREF_TABLE = UserPref.__table__  # type: ignore[attr-defined]
 # Core, built once: the ORM's bulk-update bookkeeping costs ~1 ms here, on every change.
 _TOUCH = (
     update(_TEAM_TABLE)
