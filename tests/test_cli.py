@@ -94,12 +94,13 @@ def test_offline_chat_presses_buttons_by_number(tmp_path: Path) -> None:
         "chat",
         "--lang",
         "nl",
-        stdin="/start\n#1\n/start\n",
+        stdin="/start\n#1\n#1\n#1\n#1\n/start\n",
     )
     assert result.returncode == 0, result.stderr
     assert "[1] Mijn eigen team beginnen" in result.stdout
     assert "Je eigen team staat klaar" in result.stdout
-    assert "Welkom terug" in result.stdout
+    assert "Alles staat klaar!" in result.stdout
+    assert "Welkom terug bij Mijn eigen team" in result.stdout
 
 
 def test_offline_chat_demo_fills_the_team_once(tmp_path: Path) -> None:
