@@ -17,19 +17,13 @@ from scoring.client_table import client_table
 from scoring.concentration import Concentration, concentration, revenue_shares
 from scoring.data_warnings import ScoringWarning, collect_warnings
 from scoring.decline import DeclineCandidate, DeclineInputs, decline_candidates
-from scoring.explain import (
-    Explanation,
-    Explanations,
-    lift_arrays,
-    reason_arrays,
-    reason_values,
-)
+from scoring.explain import ExplainInputs, Explanation, Explanations
 from scoring.fit import Fit, profile_fit
 from scoring.frames import TeamFrames
 from scoring.grades import grade_indices, labels, raw_indices
 from scoring.judgement import Disagreement, find_disagreements, team_judgement
 from scoring.market import MarketReality, market_reality, minimum_per_competitor
-from scoring.metrics import Metrics, compute_metrics, observed_margin, referral_pairs
+from scoring.metrics import Metrics, compute_metrics, referral_pairs
 from scoring.owed import Owed, money_owed
 from scoring.portrait import Portrait, PortraitInputs, portraits
 from scoring.prepared import Prepared, prepare
@@ -37,13 +31,12 @@ from scoring.profile import IdealProfile, default_profile
 from scoring.references import References, references_from, with_median_fit
 from scoring.retention import Overdue, ideal_run_rate_monthly, lapsed, overdue_ideal
 from scoring.score import (
-    COMPONENTS,
     ClientInputs,
     Scales,
     component_matrix,
     shrunk_rate,
     typical_components,
-    weighted_score,
+    weighted_scores,
     weights_vector,
 )
 from scoring.settings import ScoringSettings
@@ -58,11 +51,12 @@ class TeamAnalysis:
     explanations: Mapping[int, Explanation]
     concentration: Concentration
     time_eaters: tuple[TimeEater, ...]
-    decline_candidates: tuple[DeclineCandidate, ...]
-    disagreements: tuple[Disagreement, ...]
-    overdue_ideal: tuple[Overdue, ...]
+    # The four long lists are `Records`: tuple-like, each item built when first read.
+    decline_candidates: Sequence[DeclineCandidate]
+    disagreements: Sequence[Disagreement]
+    overdue_ideal: Sequence[Overdue]
     ideal_run_rate_monthly: int
-    owed: tuple[Owed, ...]
+    owed: Sequence[Owed]
     portraits: tuple[Portrait, ...]
     market: tuple[MarketReality, ...]
     warnings: tuple[ScoringWarning, ...]
@@ -84,8 +78,8 @@ def fresh_references(
 ) -> tuple[References, Metrics, Fit, tuple[IdealProfile, ...], np.ndarray]:
     """References measured on the team as it is today, and what they were measured from."""
     judgement = team_judgement(team)
-    assumed = observed_margin(team) if settings.default_margin is None else None
-    metrics = compute_metrics(team, settings, assumed)
+    metrics = compute_metrics(team, settings)
+    assumed = metrics.observed_margin if settings.default_margin is None else None
     refs = references_from(
         metrics,
         team.active,
@@ -160,9 +154,7 @@ def analyse(
     )
     components = component_matrix(inputs, scales)
     weights = weights_vector(settings.weights)
-    score, known_weight = weighted_score(components, weights)
-    data_weights = np.where(np.array(COMPONENTS) == "judgement", 0.0, weights)
-    data_score, _ = weighted_score(components, data_weights)
+    score, known_weight, data_score = weighted_scores(components, weights)
     grade = grade_indices(score, scale, _previous(ids, previous_grades, scale))
     data_grade = raw_indices(data_score, scale)
 
@@ -232,27 +224,24 @@ def analyse(
     big_all[a] = shares.top20 | (shares.share >= settings.watch_threshold)
     owed = money_owed(team.ids, m.unpaid, m.overdue, ~team.prospect, big_all)
 
-    # Explanations, built lazily from arrays.
-    typical = typical_components(refs, scales)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        effects = 100.0 * weights * (components - typical) / known_weight[:, None]
-    values, reference_values = reason_values(inputs, pick(fit.met), pick(fit.known), refs)
-    chosen, top_effects, top_values, top_references = reason_arrays(
-        effects, values, reference_values
-    )
-    lift_code, lift_amount, lift_grade = lift_arrays(
-        inputs, components, weights, known_weight, score, grade, scale, scales, annual_hours
-    )
+    # Explanations: the inputs are kept, each explanation is computed when read.
     explanations = Explanations(
-        ids,
-        chosen,
-        top_effects,
-        top_values,
-        top_references,
-        lift_code,
-        lift_amount,
-        lift_grade,
-        scale,
+        ExplainInputs(
+            ids=ids,
+            x=inputs,
+            components=components,
+            typical=typical_components(refs, scales),
+            weights=weights,
+            known_weight=known_weight,
+            score=score,
+            grade=grade,
+            met=pick(fit.met),
+            known=pick(fit.known),
+            annual_hours=annual_hours,
+            scale=scale,
+            scales=scales,
+            references=refs,
+        )
     )
 
     market, market_warnings = market_reality(
@@ -336,7 +325,7 @@ def _replacement_revenue(
     """Median window revenue of the other ideal clients of the same kind, for flagged clients."""
     out = np.full(team.n, np.nan)
     for i in flagged.tolist():  # a handful: only over-reliant and watched clients
-        others = ideal & (team.kind == team.kind[i])
+        others = ideal & team.of_kind(str(team.kind[i]))
         others[i] = False
         if others.any():
             out[i] = float(np.median(revenue[others]))

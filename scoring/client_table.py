@@ -50,7 +50,7 @@ def client_table(
     flags: dict[str, np.ndarray],
 ) -> pd.DataFrame:
     """One row per scored client; `flags` are the boolean columns, lapsed among them."""
-    names = team.clients.iloc[a]
+    names = team.clients[["name", "kind", "segment"]].iloc[a]
     revenue = m.revenue[a]
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(x.purchases > 0, revenue / x.purchases, np.nan)
@@ -90,4 +90,5 @@ def client_table(
         "grade_index": grade,
         **flags,
     }
-    return pd.DataFrame(columns, index=pd.Index(team.ids[a], name="client_id"))
+    # The arrays are fresh and ours: no need for pandas to copy them into blocks.
+    return pd.DataFrame(columns, index=pd.Index(team.ids[a], name="client_id"), copy=False)

@@ -80,7 +80,7 @@ def revenue_shares(
     watch = alarms & current & ~over & (share >= watch_threshold - SHARE_TOLERANCE)
     top20 = np.zeros(len(revenue), bool)
     if n:
-        order = np.lexsort((np.arange(len(revenue)), -current_revenue))[: math.ceil(0.2 * n)]
+        order = np.argsort(-current_revenue, kind="stable")[: math.ceil(0.2 * n)]
         top20[order] = current[order] & (current_revenue[order] > 0)
     return Shares(share, over, watch, top20)
 
@@ -103,7 +103,7 @@ def concentration(
 
     def flags(mask: np.ndarray) -> tuple[RelianceFlag, ...]:
         found = np.flatnonzero(mask)
-        found = found[np.lexsort((ids[found], -shares.share[found]))]
+        found = found[np.argsort(-shares.share[found], kind="stable")]
         return tuple(
             RelianceFlag(
                 client_id=int(ids[i]),
@@ -119,7 +119,7 @@ def concentration(
         )
 
     lapsed_ids = np.flatnonzero(lapsed)
-    lapsed_ids = lapsed_ids[np.lexsort((ids[lapsed_ids], -revenue[lapsed_ids]))]
+    lapsed_ids = lapsed_ids[np.argsort(-revenue[lapsed_ids], kind="stable")]
     return Concentration(
         top1_share=float(top[:1].sum()),
         top3_share=float(top[:3].sum()),

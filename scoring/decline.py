@@ -37,6 +37,8 @@ from typing import TypeVar
 
 import numpy as np
 
+from scoring.records import Records
+
 POOR_FIT = 0.5
 LIKED = 4.0
 T = TypeVar("T")
@@ -88,7 +90,7 @@ def _reasons(
     count = int(eligible.sum())
     if count >= min_clients:
         pool = np.flatnonzero(eligible)
-        bottom = pool[np.lexsort((x.ids[pool], x.annual_profit[pool]))][: math.ceil(0.2 * count)]
+        bottom = pool[np.argsort(x.annual_profit[pool], kind="stable")][: math.ceil(0.2 * count)]
         low[bottom] = True
         low &= ~unprofitable
     with np.errstate(invalid="ignore"):
@@ -113,18 +115,18 @@ def decline_candidates(
     watch_threshold: float,
     min_clients: int,
     referrals: tuple[np.ndarray, np.ndarray],
-) -> tuple[tuple[DeclineCandidate, ...], np.ndarray]:
+) -> tuple[Records[DeclineCandidate], np.ndarray]:
     """The candidates, costliest first, and the candidate mask over the scored clients."""
     candidate, reasons = _reasons(x, team_late_rate, min_clients)
     with np.errstate(invalid="ignore"):
         typical = x.annual_hours * (profit_per_hour or 0.0)
         cost = np.maximum(np.where(np.isnan(typical), 0.0, typical) - x.annual_profit, 0.0)
     found = np.flatnonzero(candidate)
-    found = found[np.lexsort((x.ids[found], -cost[found]))]
+    found = found[np.argsort(-cost[found], kind="stable")]
 
     referrer, referred = referrals
     pair = candidate[referrer] & x.ideal[referred]
-    brought = {}
+    brought: dict[int, list[Risk]] = {}
     for a, b in zip(referrer[pair].tolist(), referred[pair].tolist(), strict=True):
         brought.setdefault(a, []).append(Risk("referred_ideal_client", int(x.ids[b])))
     pair = candidate[referred] & x.ideal[referrer]
@@ -132,22 +134,23 @@ def decline_candidates(
         brought.setdefault(a, []).append(Risk("referred_by_ideal_client", int(x.ids[b])))
 
     flags = np.column_stack((x.share >= watch_threshold, x.unpaid > 0, x.judgement >= LIKED))
-    # Reasons and plain risks as bit patterns, each pattern's tuple built once: a big team can
-    # have thousands of candidates.
-    reason_sets, risk_sets = REASON_SETS, RISK_SETS
-    out = [
-        DeclineCandidate(i_id, profit, lost, reason_sets[r], (*brought.get(i, ()), *risk_sets[k]))
-        for i, i_id, profit, lost, r, k in zip(
-            found.tolist(),
-            x.ids[found].tolist(),
-            np.rint(x.annual_profit[found]).astype(np.int64).tolist(),
-            np.rint(cost[found]).astype(np.int64).tolist(),
-            _bits(reasons[found]).tolist(),
-            _bits(flags[found]).tolist(),
-            strict=True,
-        )
-    ]
-    return tuple(out), candidate
+
+    # Reasons and plain risks as bit patterns, each pattern's tuple built once; candidates are
+    # built when read: a big team can have thousands of them.
+    def make(i: int, client_id: int, profit: int, lost: int, why: int, risky: int):
+        risks = (*brought.get(i, ()), *RISK_SETS[risky])
+        return DeclineCandidate(client_id, profit, lost, REASON_SETS[why], risks)
+
+    out = Records(
+        make,
+        found.tolist(),
+        x.ids[found].tolist(),
+        np.rint(x.annual_profit[found]).astype(np.int64).tolist(),
+        np.rint(cost[found]).astype(np.int64).tolist(),
+        _bits(reasons[found]).tolist(),
+        _bits(flags[found]).tolist(),
+    )
+    return out, candidate
 
 
 PLAIN_RISKS = ("big_revenue_share", "owes_money", "team_likes_them")

@@ -152,7 +152,7 @@ def profile_fit(
     best_profile = np.full(n, -1, np.int64)
     coverage: dict[tuple[str, str], float] = {}
     for index, profile in enumerate(profiles):
-        applies = np.ones(n, bool) if profile.kind is None else team.kind == profile.kind
+        applies = np.ones(n, bool) if profile.kind is None else team.of_kind(profile.kind)
         checks = criteria(team, metrics, profile, year)
         if not checks:
             continue

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from scoring.prepared import Prepared, epoch_days, lookup
+from scoring.records import Records
 
 HALF_LIFE_DAYS = 180.0
 LIKED = 4.0
@@ -69,21 +70,19 @@ def find_disagreements(
     data_grade_index: np.ndarray,
     annual_profit: np.ndarray,
     grades: int,
-) -> tuple[Disagreement, ...]:
+) -> Records[Disagreement]:
     """Clients whose judgement and data point opposite ways, worst mismatch first."""
     lower_half = data_grade_index >= grades / 2
     liked = (judgement >= LIKED) & ((annual_profit <= 0) | lower_half)
     disliked = (judgement <= DISLIKED) & ~lower_half & (annual_profit > 0)
     found = np.flatnonzero(liked | disliked)
     gap = np.abs(judgement[found] - 3.0) + np.abs(data_grade_index[found] - (grades - 1) / 2)
-    found = found[np.lexsort((ids[found], -gap))]
+    found = found[np.argsort(-gap, kind="stable")]
     direction = np.where(liked[found], "liked_but_unprofitable", "disliked_but_profitable")
-    return tuple(
-        map(
-            Disagreement,
-            ids[found].tolist(),
-            np.round(judgement[found], 2).tolist(),
-            data_grade_index[found].tolist(),
-            direction.tolist(),
-        )
+    return Records(
+        Disagreement,
+        ids[found].tolist(),
+        np.round(judgement[found], 2).tolist(),
+        data_grade_index[found].tolist(),
+        direction.tolist(),
     )

@@ -14,6 +14,7 @@ Either way the client is flagged `uses_default_margin`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from scoring.prepared import Prepared
 from scoring.settings import ScoringSettings
 
 MIN_COSTED_REVENUE = 0.2  # share of revenue with recorded costs before their margin is assumed
+OBSERVED = "observed"
 DAYS_PER_YEAR = 365.0
 
 
@@ -54,6 +56,7 @@ class Metrics:
     timed_revenue: float  # window revenue of the active clients' sales with recorded time
     window_revenue: float  # window revenue of the active clients
     window_sales: int
+    observed_margin: float | None  # margin of the costed sales, when they cover enough revenue
 
     @property
     def hours(self) -> np.ndarray:
@@ -72,58 +75,82 @@ class Metrics:
         return self.purchases * self.annual_factor
 
 
-def observed_margin(team: Prepared) -> float | None:
-    """The margin of the window's costed sales, when they cover enough of the revenue."""
-    sales = team.sales
-    window = sales.window & team.active[sales.pos]
-    amount, cost = sales.amount[window], sales.cost[window]
-    costed = ~np.isnan(cost)
-    revenue, costed_revenue = amount.sum(), amount[costed].sum()
-    if revenue <= 0 or costed_revenue < MIN_COSTED_REVENUE * revenue:
-        return None
-    return float(1.0 - cost[costed].sum() / costed_revenue)
-
-
 def compute_metrics(
-    team: Prepared, settings: ScoringSettings, assumed_margin: float | None
+    team: Prepared,
+    settings: ScoringSettings,
+    assumed_margin: float | Literal["observed"] | None = OBSERVED,
 ) -> Metrics:
-    """Every per-client figure the score, flags and portrait need, in one pass over the sales."""
+    """Every per-client figure the score, flags and portrait need, in one pass over the sales.
+
+    `assumed_margin` is the margin for sales with no cost when the team set no default margin:
+    the frozen references' one, or OBSERVED to measure it on these sales.
+    """
     n, sales, today = team.n, team.sales, team.today
+    # Sales outside the window go to a spare last bin: no copies of the million-row arrays.
+    bins = np.where(sales.window, sales.pos, n)
+    zeros = np.zeros(n)
 
-    def total(pos: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        return np.bincount(pos, weights=weights, minlength=n).astype(np.float64)
+    def total(weights: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(bins, weights=weights, minlength=n + 1)[:n].astype(np.float64)
 
-    w = sales.window
-    pos, amount, cost = sales.pos[w], sales.amount[w], sales.cost[w]
+    def few(rows: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        """Per-client sums over a few sales (row numbers): cheaper than a full pass."""
+        picked = None if weights is None else weights[rows]
+        return np.bincount(bins[rows], weights=picked, minlength=n + 1)[:n].astype(np.float64)
+
+    amount, cost = sales.amount, sales.cost
     uncosted = np.isnan(cost)
-    margin_used = settings.default_margin if settings.default_margin is not None else assumed_margin
-    if margin_used is not None:
-        cost = np.where(uncosted, np.rint(amount * (1.0 - margin_used)), cost)
-    unknown_cost = np.isnan(cost)
-    sale_profit = amount - np.where(unknown_cost, 0.0, cost)
+    open_rows = np.flatnonzero(uncosted)  # usually a small minority
+    known_cost = np.where(uncosted, 0.0, cost) if len(open_rows) else cost
+    purchases = total()
+    revenue = total(amount)
+    costed_cost = total(known_cost)
+    uncosted_revenue = few(open_rows, amount)
+    uncosted_count = few(open_rows)
 
-    purchases = total(pos)
-    revenue = total(pos, amount)
-    cost_sum = total(pos, np.where(unknown_cost, 0.0, cost))
-    cost_unknown = total(pos, unknown_cost) > 0
-    cost_sum[cost_unknown] = np.nan
+    active = team.active
+    window_revenue = float(revenue[active].sum())
+    costed_revenue = window_revenue - float(uncosted_revenue[active].sum())
+    observed = None
+    if window_revenue > 0 and costed_revenue >= MIN_COSTED_REVENUE * window_revenue:
+        observed = float(1.0 - costed_cost[active].sum() / costed_revenue)
+    if settings.default_margin is not None:
+        margin_used = settings.default_margin
+    else:
+        margin_used = observed if assumed_margin == OBSERVED else assumed_margin
+    assert not isinstance(margin_used, str)
+
+    def with_imputed(cost_sum: np.ndarray, open_revenue: np.ndarray, open_count: np.ndarray):
+        # Per client, whole minor units: the same sum whatever order the sales came in.
+        if margin_used is not None:
+            return cost_sum + np.rint(open_revenue * (1.0 - margin_used))
+        return np.where(open_count > 0, np.nan, cost_sum)
+
+    cost_sum = with_imputed(costed_cost, uncosted_revenue, uncosted_count)
     profit = revenue - cost_sum
     with np.errstate(invalid="ignore", divide="ignore"):
         margin = np.where(revenue > 0, profit / revenue, np.nan)
 
-    seconds = sales.seconds[w]
-    timed = ~np.isnan(seconds)
-    time_sum = total(pos, np.where(timed, seconds, 0.0))
-    timed_profit = total(pos, np.where(timed, sale_profit, 0.0))
-    timed_profit[total(pos, timed & unknown_cost) > 0] = np.nan
-    time_sum[time_sum <= 0] = np.nan
+    seconds = sales.seconds
+    untimed = np.isnan(seconds)
+    time_sum, timed_profit, timed_revenue = zeros, np.full(n, np.nan), zeros
+    if not untimed.all():
+        # Most sales carry their time: sum the few without and subtract.
+        bare = np.flatnonzero(untimed)
+        time_sum = total(np.where(untimed, 0.0, seconds))
+        timed_revenue = revenue - few(bare, amount)
+        timed_cost = costed_cost - few(bare, known_cost)
+        timed_open = open_rows[~untimed[open_rows]]
+        timed_cost = with_imputed(timed_cost, few(timed_open, amount), few(timed_open))
+        timed_profit = timed_revenue - timed_cost
+    time_sum = np.where(time_sum > 0, time_sum, np.nan)
     profit_per_hour = timed_profit / (time_sum / 3600.0)
 
-    day = sales.day[w]
-    first = np.full(n, np.inf)
-    last = np.full(n, -np.inf)
-    np.minimum.at(first, pos, day)
-    np.maximum.at(last, pos, day)
+    first = np.full(n + 1, np.inf)
+    last = np.full(n + 1, -np.inf)
+    np.minimum.at(first, bins, sales.day)
+    np.maximum.at(last, bins, sales.day)
+    first, last = first[:n], last[:n]
     first[np.isinf(first)] = np.nan
     last[np.isinf(last)] = np.nan
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -138,20 +165,26 @@ def compute_metrics(
     active_days = np.clip(np.fmin(tenure, window_days), floor, window_days)
     active_days[np.isnan(tenure)] = window_days
 
-    # Payments: a sale with a due date is settled (paid, on time or late) or overdue.
-    due, paid = sales.due[w], sales.paid[w]
-    has_due, has_paid = ~np.isnan(due), ~np.isnan(paid)
-    overdue_now = has_due & ~has_paid & (due < today)
-    late = has_due & ((has_paid & (paid > due)) | overdue_now)
-    invoices = total(pos, has_due & (has_paid | overdue_now))
-
-    every_due, every_paid = ~np.isnan(sales.due), np.isnan(sales.paid)
-    open_sale = every_due & every_paid
-    unpaid = total(sales.pos, np.where(open_sale, sales.amount, 0.0))
-    overdue = total(sales.pos, np.where(open_sale & (sales.due < today), sales.amount, 0.0))
+    # Payments: a sale with a due date is settled (paid, on time or late) or overdue; money is
+    # owed on every loaded sale (old unpaid invoices too), lateness counts in the window.
+    due, paid = sales.due, sales.paid
+    has_due = ~np.isnan(due)
+    invoices, late, unpaid, overdue = zeros, zeros, zeros, zeros
+    if has_due.any():
+        open_sale = np.flatnonzero(has_due & np.isnan(paid))  # few: unpaid invoices
+        open_due = due[open_sale]
+        overdue_sale = open_sale[open_due < today]
+        waiting = open_sale[open_due >= today]  # not due yet: neither on time nor late
+        due_count = purchases if has_due.all() else total(has_due)
+        invoices = due_count - few(waiting)
+        with np.errstate(invalid="ignore"):
+            late = few(np.flatnonzero(paid > due)) + few(overdue_sale)
+        owed = np.bincount(sales.pos[open_sale], amount[open_sale], minlength=n)
+        unpaid = owed.astype(np.float64)
+        overdue = np.bincount(sales.pos[overdue_sale], amount[overdue_sale], minlength=n)
 
     kinds = team.event_kind
-    of_active = team.active[pos]
+    imputed = uncosted_count if margin_used is not None else zeros
     return Metrics(
         purchases=purchases,
         revenue=revenue,
@@ -166,19 +199,20 @@ def compute_metrics(
         interval_days=interval,
         annual_factor=DAYS_PER_YEAR / active_days,
         referrals=_referrals(team),
-        complaints=total(team.event_pos, kinds == "complaint"),
-        compliments=total(team.event_pos, kinds == "compliment"),
+        complaints=np.bincount(team.event_pos, kinds == "complaint", minlength=n),
+        compliments=np.bincount(team.event_pos, kinds == "compliment", minlength=n),
         invoices=invoices,
-        late=total(pos, late),
+        late=late,
         unpaid=unpaid,
         overdue=overdue,
-        uses_default_margin=total(pos, uncosted & ~unknown_cost) > 0,
-        imputed_sales=int((uncosted & ~unknown_cost & of_active).sum()),
-        uncosted_sales=int((uncosted & of_active).sum()),
-        uncosted_revenue=float(amount[uncosted & of_active].sum()),
-        timed_revenue=float(amount[timed & of_active].sum()),
-        window_revenue=float(amount[of_active].sum()),
-        window_sales=int(of_active.sum()),
+        uses_default_margin=imputed > 0,
+        imputed_sales=int(imputed[active].sum()),
+        uncosted_sales=int(uncosted_count[active].sum()),
+        uncosted_revenue=float(uncosted_revenue[active].sum()),
+        timed_revenue=float(timed_revenue[active].sum()),
+        window_revenue=window_revenue,
+        window_sales=int(purchases[active].sum()),
+        observed_margin=observed,
     )
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scoring.records import Records
+
 
 @dataclass(frozen=True, slots=True)
 class Owed:
@@ -24,16 +26,14 @@ class Owed:
 
 def money_owed(
     ids: np.ndarray, unpaid: np.ndarray, overdue: np.ndarray, counted: np.ndarray, big: np.ndarray
-) -> tuple[Owed, ...]:
+) -> Records[Owed]:
     found = np.flatnonzero(counted & (unpaid > 0))
-    found = found[np.lexsort((ids[found], -unpaid[found], -overdue[found]))]
-    # Built from plain lists: tens of thousands of clients can owe money in a big team.
-    return tuple(
-        map(
-            Owed,
-            ids[found].tolist(),
-            unpaid[found].astype(np.int64).tolist(),
-            overdue[found].astype(np.int64).tolist(),
-            big[found].tolist(),
-        )
+    found = found[np.lexsort((-unpaid[found], -overdue[found]))]
+    # Tens of thousands of clients can owe money in a big team: items are built when read.
+    return Records(
+        Owed,
+        ids[found].tolist(),
+        unpaid[found].astype(np.int64).tolist(),
+        overdue[found].astype(np.int64).tolist(),
+        big[found].tolist(),
     )

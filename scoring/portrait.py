@@ -50,6 +50,7 @@ DEMOGRAPHIC_NUMBERS = {
     None: ("age", "income", "employees"),
 }
 MONEY_NUMBERS = ("annual_revenue", "annual_profit", "purchases", "profit_per_hour")
+WHOLE_NUMBERS = frozenset({"annual_revenue", "annual_profit", "profit_per_hour"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,55 +98,118 @@ class PortraitInputs:
 
 def portraits(team: Prepared, x: PortraitInputs) -> tuple[tuple[Portrait, ...], np.ndarray]:
     """The portraits and the mask of ideal clients (members of any kind's portrait)."""
-    out = []
-    ideal = np.zeros(team.n, bool)
-    for kind in ("organisation", "person"):
-        group = x.current & (team.kind == kind)
-        if group.any():
-            portrait, members = _portrait(team, x, group, kind, None)
-            out.append(portrait)
-            ideal |= members
+    current = np.flatnonzero(x.current)
+    kinds = [
+        ((kind, None), current[team.of_kind(kind)[current]]) for kind in ("organisation", "person")
+    ]
     segment_codes, segment_values = team.codes("segment")
-    in_segment = segment_codes[x.current & (segment_codes >= 0)]
-    if len(in_segment):
-        sizes = np.bincount(in_segment, minlength=len(segment_values))
-        largest = np.lexsort((np.arange(len(sizes)), -sizes))[:MAX_SEGMENTS]
-        for code in largest[sizes[largest] > 0]:
-            group = x.current & (segment_codes == code)
-            out.append(_portrait(team, x, group, None, str(segment_values[code]))[0])
+    in_segment = segment_codes[current]
+    sizes = np.bincount(in_segment[in_segment >= 0], minlength=len(segment_values))
+    largest = np.argsort(-sizes, kind="stable")[:MAX_SEGMENTS]
+    segments = [
+        ((None, str(segment_values[code])), current[in_segment == code])
+        for code in largest[sizes[largest] > 0]
+    ]
+    out: list[Portrait] = []
+    ideal = np.zeros(team.n, bool)
+    # Kinds do not overlap, nor do segments: each partition's trait counts take one pass per
+    # column over the team, whatever the number of portraits in it.
+    for partition, is_kind in ((kinds, True), (segments, False)):
+        groups = [(key, positions) for key, positions in partition if len(positions)]
+        chosen = [_choose(x, positions) for _, positions in groups]
+        label = np.full(team.n, -1, np.int64)
+        for g, ((_, positions), choice) in enumerate(zip(groups, chosen, strict=True)):
+            label[positions] = 2 * g
+            label[choice.top] = 2 * g + 1
+            if is_kind:
+                ideal[choice.top] = True
+        counts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for g, ((kind, segment), positions) in enumerate(groups):
+            names = _trait_names(team, kind)
+            for name in names:
+                if name not in counts:
+                    counts[name] = _counts(team, name, label, 2 * len(groups))
+            out.append(_portrait(team, x, kind, segment, len(positions), chosen[g], counts, g))
     return tuple(out), ideal
 
 
+@dataclass(frozen=True, eq=False)
+class _Choice:
+    top: np.ndarray
+    based_on_referrers: bool
+    ranked_by_revenue: bool
+    referrers: int
+    any_referrals: bool
+
+
+def _choose(x: PortraitInputs, positions: np.ndarray) -> _Choice:
+    """The group's ideal clients: the top fifth by profit, narrowed to referrers if enough."""
+    value = x.annual_profit[positions]
+    by_revenue = bool(np.isnan(value).any())
+    if by_revenue:
+        value = x.annual_revenue[positions]
+    pool = np.flatnonzero(value > 0)
+    pool = positions[pool[np.argsort(-value[pool], kind="stable")]]
+    top = pool[: max(math.ceil(0.2 * len(positions)), MIN_PORTRAIT)]
+    referrers = top[x.referrals[top] >= 1]
+    narrowed = len(referrers) >= MIN_PORTRAIT
+    return _Choice(
+        top=referrers if narrowed else top,
+        based_on_referrers=narrowed,
+        ranked_by_revenue=by_revenue,
+        referrers=len(referrers),
+        any_referrals=bool(x.referrals[positions].any()),
+    )
+
+
+def _trait_names(team: Prepared, kind: str | None) -> list[str]:
+    uses_segments = bool((team.codes("segment")[0] >= 0).any())
+    return [n for n in TRAITS[kind] if n != "segment" or (uses_segments and kind is not None)]
+
+
+def _counts(
+    team: Prepared, name: str, label: np.ndarray, slots: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per value and slot (2·group + in portrait) how many clients have it; known per slot."""
+    if name == "interests":
+        owner, codes, values = team.interests()
+        side = label[owner]
+        first = np.ones(len(owner), bool)
+        first[1:] = owner[1:] != owner[:-1]  # owners come sorted: one row per client counts
+        known = np.bincount(side[first & (side >= 0)], minlength=slots)
+    else:
+        codes, values = team.codes(name)
+        side = label
+        known = np.bincount(side[(codes >= 0) & (side >= 0)], minlength=slots)
+    keep = (codes >= 0) & (side >= 0)
+    table = np.bincount(codes[keep] * slots + side[keep], minlength=len(values) * slots)
+    return table.reshape(len(values), slots), known, values
+
+
 def _portrait(
-    team: Prepared, x: PortraitInputs, group: np.ndarray, kind: str | None, segment: str | None
-) -> tuple[Portrait, np.ndarray]:
+    team: Prepared,
+    x: PortraitInputs,
+    kind: str | None,
+    segment: str | None,
+    n: int,
+    choice: _Choice,
+    counts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]],
+    g: int,
+) -> Portrait:
+    top = choice.top
     warnings: list[ScoringWarning] = []
     missing: list[str] = []
-    n = int(group.sum())
-    value = x.annual_profit
-    if np.isnan(value[group]).any():
-        value = x.annual_revenue
+    if choice.ranked_by_revenue:
         warnings.append(ScoringWarning("ranked_by_revenue"))
         missing.append("costs")
-    pool = np.flatnonzero(group & (value > 0))
-    pool = pool[np.lexsort((team.ids[pool], -value[pool]))]
-    top = pool[: max(math.ceil(0.2 * n), MIN_PORTRAIT)]
-    referrers = top[x.referrals[top] >= 1]
-    based_on_referrers = len(referrers) >= MIN_PORTRAIT
-    if based_on_referrers:
-        top = referrers
-    elif len(top):
+    if not choice.based_on_referrers and len(top):
         warnings.append(
-            ScoringWarning("few_referrers", {"referrers": len(referrers), "minimum": MIN_PORTRAIT})
+            ScoringWarning(
+                "few_referrers", {"referrers": choice.referrers, "minimum": MIN_PORTRAIT}
+            )
         )
-    if not x.referrals[group].any():
+    if not choice.any_referrals:
         missing.append("referrals")
-    members = np.zeros(team.n, bool)
-    members[top] = True
-    positions = np.flatnonzero(group)
-    member = members[positions]
-    label = np.full(team.n, -1, np.int64)
-    label[positions] = member
     enough = n >= MIN_GROUP and len(top) >= MIN_PORTRAIT
     if not enough:
         warnings.append(
@@ -154,92 +218,62 @@ def _portrait(
         missing.insert(0, "clients")
 
     traits: list[Trait] = []
-    numeric: list[NumericTrait] = []
-    uses_segments = bool((team.codes("segment")[0] >= 0).any())
-    for name in TRAITS[kind] if segment is None else TRAITS[None]:
-        if name == "segment" and not uses_segments:
-            continue
-        found, known = _categorical(team, name, positions, member, label)
+    size, rest_size = len(top), n - len(top)
+    for name in _trait_names(team, kind):
+        table, known, values = counts[name]
         # A segment mixes kinds: there only traits every client can have count as missing.
-        if known < MISSING_SHARE and len(top) and (kind is not None or name == "city"):
+        if (
+            size
+            and known[2 * g + 1] < MISSING_SHARE * size
+            and (kind is not None or name == "city")
+        ):
             missing.append(name)
-        if enough:
-            traits += found
+        if enough and rest_size:
+            traits += _traits(name, table[:, 2 * g + 1], table[:, 2 * g], values, size, rest_size)
+    numeric: list[NumericTrait] = []
     for name in (*DEMOGRAPHIC_NUMBERS[kind], *MONEY_NUMBERS):
         values = x.numbers[name][top]
         values = values[~np.isnan(values)]
-        if (
-            kind is not None
-            and name in DEMOGRAPHIC_NUMBERS[kind]
-            and len(top)
-            and len(values) < MISSING_SHARE * len(top)
-        ):
+        demographic = kind is not None and name in DEMOGRAPHIC_NUMBERS[kind]
+        if demographic and size and len(values) < MISSING_SHARE * size:
             missing.append(name)
         if enough and len(values) >= MIN_SUPPORT:
-            q1, median, q3 = np.percentile(values, (25, 50, 75))
-            digits = 0 if name in MONEY_NUMBERS[:2] or name == "profit_per_hour" else 1
-            numeric.append(
-                NumericTrait(
-                    name,
-                    round(float(median), digits),
-                    round(float(q1), digits),
-                    round(float(q3), digits),
-                )
-            )
+            digits = 0 if name in WHOLE_NUMBERS else 1
+            q1, median, q3 = (round(q, digits) for q in _quartiles(values))
+            numeric.append(NumericTrait(name, median, q1, q3))
     traits.sort(key=lambda t: (-t.lift, -t.share, t.name, t.value))
     revenue = x.revenue[top]
-    return (
-        Portrait(
-            kind=kind,
-            segment=segment,
-            client_ids=tuple(int(i) for i in team.ids[top]),
-            based_on_referrers=based_on_referrers,
-            traits=tuple(traits[:MAX_TRAITS]),
-            numeric=tuple(numeric),
-            sources=_sources(team, top),
-            median_revenue=int(np.median(revenue)) if len(revenue) else None,
-            missing=tuple(dict.fromkeys(missing)),
-            warnings=tuple(warnings),
-        ),
-        members,
+    return Portrait(
+        kind=kind,
+        segment=segment,
+        client_ids=tuple(team.ids[top].tolist()),
+        based_on_referrers=choice.based_on_referrers,
+        traits=tuple(traits[:MAX_TRAITS]),
+        numeric=tuple(numeric),
+        sources=_sources(team, top),
+        median_revenue=int(np.median(revenue)) if len(revenue) else None,
+        missing=tuple(dict.fromkeys(missing)),
+        warnings=tuple(warnings),
     )
 
 
-def _categorical(
-    team: Prepared, name: str, group: np.ndarray, member: np.ndarray, label: np.ndarray
-) -> tuple[list[Trait], float]:
-    """Traits of one column that pass support and lift, and the portrait's known share.
-
-    `group` holds the group's client positions and `member` whether each is in the portrait;
-    `label` is the same over all clients (1 portrait, 0 rest, -1 outside the group).
-    """
-    if name == "interests":
-        owner, codes, values = team.interests()
-        side = label[owner]
-        inside = side >= 0
-        codes, side = codes[inside], side[inside]
-        known = len(np.unique(owner[inside][side == 1]))
-    else:
-        codes, values = team.codes(name)
-        codes, side = codes[group], member.astype(np.int64)
-        inside = codes >= 0
-        codes, side = codes[inside], side[inside]
-        known = int(side.sum())
-    size = int(member.sum())
-    rest_size = len(member) - size
-    if size == 0:
-        return [], 0.0
-    counts = np.bincount(codes * 2 + side, minlength=2 * len(values)).reshape(-1, 2)
-    count, rest_count = counts[:, 1], counts[:, 0]
+def _traits(
+    name: str,
+    count: np.ndarray,
+    rest_count: np.ndarray,
+    values: np.ndarray,
+    size: int,
+    rest_size: int,
+) -> list[Trait]:
+    """The values of one column that pass support and lift against the rest of the group."""
     share = count / size
-    rest_share = rest_count / rest_size if rest_size else np.zeros(len(values))
-    floor = 0.5 / rest_size if rest_size else np.inf
-    lift = share / np.maximum(rest_share, floor)
+    rest_share = rest_count / rest_size
+    lift = share / np.maximum(rest_share, 0.5 / rest_size)
     keep = (count >= MIN_SUPPORT) & (share >= MIN_SUPPORT_SHARE) & (lift >= MIN_LIFT)
     return [
         Trait(name, str(values[v]), float(share[v]), float(rest_share[v]), round(float(lift[v]), 2))
         for v in np.flatnonzero(keep)
-    ], known / size
+    ]
 
 
 def _sources(team: Prepared, top: np.ndarray) -> tuple[tuple[str, float], ...]:
@@ -248,5 +282,15 @@ def _sources(team: Prepared, top: np.ndarray) -> tuple[tuple[str, float], ...]:
         return ()
     seen = codes[top]
     count = np.bincount(seen[seen >= 0], minlength=len(values))
-    order = np.lexsort((np.arange(len(values)), -count))
+    order = np.argsort(-count, kind="stable")
     return tuple((str(values[v]), float(count[v] / len(top))) for v in order if count[v] > 0)
+
+
+def _quartiles(values: np.ndarray) -> tuple[float, float, float]:
+    """25th, 50th and 75th percentiles (linear, as numpy's default), from one sort."""
+    ordered = np.sort(values)
+    at = np.array([0.25, 0.5, 0.75]) * (len(ordered) - 1)
+    low = np.floor(at).astype(np.int64)
+    high = np.minimum(low + 1, len(ordered) - 1)
+    q1, median, q3 = ordered[low] + (ordered[high] - ordered[low]) * (at - low)
+    return float(q1), float(median), float(q3)

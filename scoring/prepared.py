@@ -2,7 +2,8 @@
 
 Every later step works on these arrays, so a team of 100 000 clients and a million sales is
 scored with a handful of `np.bincount` passes instead of group-bys. Clients are ordered by id,
-which makes every result independent of the order rows arrive in.
+which makes every result independent of the order rows arrive in — and lets a stable sort over
+client positions break ties by client id for free.
 
 Time is counted in whole days since 1970-01-01 (float64, NaN unknown). Minutes are rounded to
 whole seconds and imputed costs to whole minor units, so every per-client sum is a sum of
@@ -12,6 +13,7 @@ integers and comes out the same whatever the order of the sales.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,14 +29,21 @@ def epoch_day(day: dt.date) -> int:
     return (day - EPOCH).days
 
 
+_NAT = np.iinfo(np.int64).min
+
+
 def epoch_days(values: pd.Series) -> np.ndarray:
     """Days since 1970-01-01 as float64, NaN where the date is unknown."""
     array = values.to_numpy()
     if array.dtype.kind != "M":
         array = pd.to_datetime(values).to_numpy()
-    days = array.astype("datetime64[D]")
-    out = days.astype(np.int64).astype(np.float64)
-    out[np.isnat(days)] = np.nan
+    unit, _ = np.datetime_data(array.dtype)
+    ticks = array.view(np.int64)
+    per_day = np.timedelta64(1, "D") // np.timedelta64(1, unit)
+    out = np.floor_divide(ticks, per_day).astype(np.float64)
+    unknown = ticks == _NAT
+    if unknown.any():
+        out[unknown] = np.nan
     return out
 
 
@@ -45,18 +54,23 @@ def numbers(values: pd.Series) -> np.ndarray:
 
 def lookup(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Positions of `values` (float or int client ids) in the sorted `ids`; -1 where unknown."""
-    known = ~np.isnan(values) if values.dtype.kind == "f" else np.ones(len(values), bool)
-    wanted = np.where(known, values, -1).astype(np.int64)
-    if len(ids) == 0:
+    if len(values) == 0 or len(ids) == 0:
         return np.full(len(values), -1, np.int64)
-    low, high = int(ids[0]), int(ids[-1])
+    known = ~np.isnan(values) if values.dtype.kind == "f" else None
+    wanted = (np.where(known, values, -1) if known is not None else values).astype(np.int64)
+    low = min(int(ids[0]), int(wanted.min()))
+    high = max(int(ids[-1]), int(wanted.max()))
     if high - low < 4 * len(ids) + 1_000_000:
+        # A dense table over every id that occurs: one gather, no hashing, no searching.
         table = np.full(high - low + 1, -1, np.int64)
         table[ids - low] = np.arange(len(ids))
-        inside = known & (wanted >= low) & (wanted <= high)
-        return np.where(inside, table[np.clip(wanted - low, 0, high - low)], -1)
-    found = np.clip(np.searchsorted(ids, wanted), 0, len(ids) - 1)
-    return np.where(known & (ids[found] == wanted), found, -1)
+        found = table[wanted - low]
+    else:
+        at = np.clip(np.searchsorted(ids, wanted), 0, len(ids) - 1)
+        found = np.where(ids[at] == wanted, at, -1)
+    if known is not None:
+        found[~known] = -1
+    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -110,25 +124,37 @@ class Prepared:
     def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """A text column as integer codes (-1 unknown) and its values, case- and space-folded."""
         if column not in self._codes:
-            self._codes[column] = _fold_codes(self.clients[column])
+            self._codes[column] = _fold_codes(self.clients[column].to_numpy(dtype=object))
         return self._codes[column]
 
+    def of_kind(self, kind: str) -> np.ndarray:
+        """Which clients are of this kind ('person' / 'organisation')."""
+        codes, values = self.codes("kind")
+        match = np.flatnonzero(values == kind)
+        return codes == (match[0] if len(match) else -2)
+
     def interests(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Interests exploded: (client positions, interest codes, interest values)."""
-        if "interests" not in self._codes:
-            flat = self.clients["interests"].explode().dropna()
-            owner = np.searchsorted(self.ids, flat.index.to_numpy(dtype=np.int64))
-            codes, values = _fold_codes(flat.astype("str"))
+        """Interests exploded: (client positions, interest codes, interest values), by client."""
+        if not self._interests:
+            lists = self.clients["interests"].to_numpy(dtype=object)
+            has = np.flatnonzero(pd.notna(lists))
+            items = lists[has]
+            lengths = np.fromiter(map(len, items), np.int64, len(items))
+            flat = np.fromiter(itertools.chain.from_iterable(items), object, int(lengths.sum()))
+            owner = np.repeat(has, lengths)
+            known = pd.notna(flat)
+            codes, values = _fold_codes(flat[known])
+            owner = owner[known]
             # One row per (client, interest), even when a list names an interest twice.
             pairs = np.unique(owner * (len(values) + 1) + codes)
             owner, codes = pairs // (len(values) + 1), pairs % (len(values) + 1)
             self._interests.append((owner, codes, values))
-            self._codes["interests"] = (codes, values)
         return self._interests[0]
 
 
-def _fold_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _fold_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Codes of the folded values (sorted, so stable across row orders) and a spelling of each."""
+    # Factorising the plain object array is about twice as fast as the string extension array.
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     # A loop over the distinct values only (a few hundred at most), never over rows.
     folded = np.array([" ".join(str(u).split()).casefold() for u in uniques], dtype=object)

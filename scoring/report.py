@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from scoring.analysis import TeamAnalysis
+from scoring.records import Records
 
 VERSION = 1
 
@@ -48,7 +49,7 @@ def plain(value: Any) -> Any:
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | Records):
         return [plain(v) for v in value]
     if isinstance(value, np.generic):
         value = value.item()

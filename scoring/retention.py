@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scoring.records import Records
+
 LAPSE_FACTOR = 3.0
 LAPSE_MIN_DAYS = 60.0
 OVERDUE_FACTOR = 1.5
@@ -44,7 +46,7 @@ def overdue_ideal(
     purchases: np.ndarray,
     own_interval: np.ndarray,
     recency: np.ndarray,
-) -> tuple[Overdue, ...]:
+) -> Records[Overdue]:
     with np.errstate(invalid="ignore", divide="ignore"):
         late = (
             ideal
@@ -54,14 +56,12 @@ def overdue_ideal(
         )
         found = np.flatnonzero(late)
         ratio = recency[found] / own_interval[found]
-    found = found[np.lexsort((ids[found], -ratio))]
-    return tuple(
-        map(
-            Overdue,
-            ids[found].tolist(),
-            np.rint(own_interval[found]).astype(np.int64).tolist(),
-            recency[found].astype(np.int64).tolist(),
-        )
+    found = found[np.argsort(-ratio, kind="stable")]
+    return Records(
+        Overdue,
+        ids[found].tolist(),
+        np.rint(own_interval[found]).astype(np.int64).tolist(),
+        recency[found].astype(np.int64).tolist(),
     )
 
 

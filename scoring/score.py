@@ -86,13 +86,26 @@ def logistic(z: np.ndarray) -> np.ndarray:
 
 
 def ratio_curve(x: np.ndarray, ref: float) -> np.ndarray:
-    return logistic(STEEPNESS * (np.arcsinh(x / ref) - ANCHOR))
+    # logistic(S · (asinh(x / ref) − A)), in place: this runs on every client a dozen times.
+    z = np.asarray(np.arcsinh(np.divide(x, ref)))
+    z *= 0.5 * STEEPNESS
+    z -= 0.5 * STEEPNESS * ANCHOR
+    np.tanh(z, out=z)
+    z *= 0.5
+    z += 0.5
+    return z
 
 
 def ratio_inverse(c: np.ndarray, ref: float) -> np.ndarray:
     """The x at which ratio_curve(x, ref) == c (c strictly inside 0–1)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return ref * np.sinh(ANCHOR + np.log(c / (1.0 - c)) / STEEPNESS)
+        z = np.asarray(np.divide(c, np.subtract(1.0, c)))
+        np.log(z, out=z)
+        z /= STEEPNESS
+        z += ANCHOR
+        np.sinh(z, out=z)
+        z *= ref
+        return z
 
 
 def recency_curve(days: np.ndarray, interval: np.ndarray) -> np.ndarray:
@@ -212,11 +225,18 @@ def typical_components(refs: References, s: Scales) -> np.ndarray:
     return np.array(typical)
 
 
-def weighted_score(components: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(score 0–100, sum of the weights of the known components) per client."""
+def weighted_scores(
+    components: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per client: the score 0–100, the weight of its known components, and the data score
+    (the same without the team's judgement, which disagreements compare with)."""
     known = ~np.isnan(components)
-    total = (known * weights).sum(axis=1)
-    points = (np.where(known, components, 0.0) * weights).sum(axis=1)
+    weight = known * weights
+    points = np.where(known, components, 0.0) * weights
+    total, earned = weight.sum(axis=1), points.sum(axis=1)
+    judged = COMPONENTS.index("judgement")
+    data_total, data_earned = total - weight[:, judged], earned - points[:, judged]
     with np.errstate(invalid="ignore", divide="ignore"):
-        score = np.where(total > 0, 100.0 * points / total, 50.0)
-    return np.round(score, 2), total
+        score = np.where(total > 0, 100.0 * earned / total, 50.0)
+        data_score = np.where(data_total > 0, 100.0 * data_earned / data_total, 50.0)
+    return np.round(score, 2), total, np.round(data_score, 2)

@@ -76,7 +76,7 @@ def time_eaters(
 ) -> tuple[TimeEater, ...]:
     found = np.flatnonzero(shares.flagged)
     gap = shares.time_share[found] - shares.revenue_share[found]
-    found = found[np.lexsort((ids[found], -gap))]
+    found = found[np.argsort(-gap, kind="stable")]
     out = []
     for i in found:
         revenue_share = float(shares.revenue_share[i])

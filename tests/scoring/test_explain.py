@@ -95,3 +95,10 @@ def test_lift_codes_are_the_documented_ones() -> None:
         if explanation.lift is not None:
             assert (explanation.lift.code, explanation.lift.unit) in LIFT_CODES
             assert explanation.lift.amount > 0
+
+
+def test_many_explanations_at_once_match_one_at_a_time(agency_analysis) -> None:
+    together = agency_analysis.explanations.many()
+    assert together == {i: agency_analysis.explain(i) for i in agency_analysis.explanations}
+    some = agency_analysis.explanations.many([19, 3])
+    assert list(some) == [19, 3]
