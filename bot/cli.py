@@ -6,11 +6,12 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from telegram import Update
+from telegram.error import TelegramError
 
 from bot.settings import Settings
 from locales import InputError
@@ -36,6 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the bot with long polling (needs KOMPAS_BOT_TOKEN)")
     _db_option(run)
+
+    webhook = commands.add_parser(
+        "webhook",
+        help="serve Telegram's webhook (needs KOMPAS_BOT_TOKEN and KOMPAS_WEBHOOK_SECRET)",
+    )
+    _db_option(webhook)
+    webhook.add_argument(
+        "--listen",
+        default="0.0.0.0",  # noqa: S104 - behind the reverse proxy, in its own container
+        metavar="ADDRESS",
+        help="address to listen on (default: 0.0.0.0)",
+    )
+    webhook.add_argument("--port", type=_port, default=8443, help="port (default: 8443)")
+    webhook.add_argument(
+        "--url-path",
+        metavar="PATH",
+        help="path Telegram posts to (default: the path of KOMPAS_WEBHOOK_URL, else /telegram)",
+    )
 
     chat = commands.add_parser("chat", help="chat with the bot in this terminal, offline")
     _db_option(chat)
@@ -72,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings()
     _configure_logging(settings.log_level, quiet=args.command == "chat")
     url = args.db or settings.database_url
+    engine: Engine | None = None
     try:
         engine = make_engine(url, pool_size=settings.db_pool_size)
         upgrade(engine)
@@ -87,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        if engine is not None:
+            engine.dispose()  # every connection closed: nothing left open or half-written
 
 
 def _first_line(exc: SQLAlchemyError) -> str:
@@ -105,9 +128,54 @@ def _run(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     if settings.bot_token is None:
         print("kompas: set KOMPAS_BOT_TOKEN to run the bot, or try `kompas chat`", file=sys.stderr)
         return 1
+    from bot.polling import poll
+    from bot.service import Delivery, serve
+
     application = build_application(settings, engine)
-    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    delivery = Delivery(application)
+    # Not run_polling: its Updater confirms a batch before processing it (see bot/polling.py).
+    return _serving(settings, serve(application, lambda stop: poll(delivery, stop)))
+
+
+def _webhook(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.app import build_application
+    from bot.webhook import WebhookOptions, WebhookSetupError, check_secret, run_webhook, url_path
+
+    if settings.bot_token is None:
+        print("kompas: set KOMPAS_BOT_TOKEN to serve the webhook", file=sys.stderr)
+        return 1
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    try:
+        check_secret(secret)
+        url_path(args.url_path, settings.webhook_url)
+    except WebhookSetupError as exc:
+        print(f"kompas: {exc}", file=sys.stderr)
+        return 1
+    options = WebhookOptions(listen=args.listen, port=args.port, url_path=args.url_path)
+    return _serving(settings, run_webhook(build_application(settings, engine), options))
+
+
+def _serving(settings: Settings, service: Coroutine[Any, Any, None]) -> int:
+    """Run the bot until SIGTERM/SIGINT (exit 0); Telegram refusing it is one line, exit 1."""
+    try:
+        asyncio.run(service)
+    except TelegramError as exc:
+        token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+        # PTB names the token when Telegram rejects it: never print it.
+        reason = exc.message.replace(token, "***") if token else exc.message
+        print(f"kompas: Telegram: {reason}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"kompas: cannot serve: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _port(value: str) -> int:
+    port = int(value)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port")
+    return port
 
 
 def _chat(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
@@ -234,6 +302,7 @@ def _english(error: InputError) -> str:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
     "db": _db,
     "run": _run,
+    "webhook": _webhook,
     "chat": _chat,
     "import": _import,
     "export": _export,

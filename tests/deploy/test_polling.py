@@ -1,0 +1,98 @@
+"""`kompas run`: long polling through KOMPAS_API_URL, confirming updates only once processed."""
+
+from __future__ import annotations
+
+import shutil
+
+from sqlalchemy import Engine
+
+from storage.engine import make_engine
+from storage.migrate import upgrade
+from storage.models import Client, ProcessedUpdate, Sale
+from tests.deploy.harness import (
+    OWNER,
+    message,
+    new_app,
+    running_polling,
+    running_webhook,
+    said,
+    until,
+)
+from tests.factories import make_client, make_team, rows
+from tests.stub_bot_api import StubBotApi
+
+
+async def test_polling_adds_a_client_and_records_a_sale_end_to_end(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    stub.push_update(message(1, "/add Bakkerij de Vries, organisatie"))
+    stub.push_update(message(2, "/sale Bakkerij de Vries 100"))
+    async with running_polling(new_app(stub, sqlite_engine, clock)):
+        await until(lambda: len(stub.called("sendMessage")) >= 2)
+    assert "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub)
+    assert any("Verkoop vastgelegd: € 100,00 van Bakkerij de Vries" in s for s in said(stub))
+    [client] = rows(sqlite_engine, Client)
+    assert [(s.client_id, s.amount) for s in rows(sqlite_engine, Sale)] == [(client.id, 10000)]
+    # Both confirmed at the stop: a restart is not served them again.
+    assert stub.pending_updates == 0
+    assert not stub.called("setWebhook") and stub.called("deleteWebhook")
+    [delete] = stub.called("deleteWebhook")
+    assert delete.params["drop_pending_updates"] == "false"
+
+
+async def test_an_update_delivered_by_webhook_and_again_by_polling_records_one_sale(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    make_client(sqlite_engine, team, "Bakkerij de Vries")
+    sale = message(30, "/sale Bakkerij de Vries 100")
+    async with running_webhook(new_app(stub, sqlite_engine, clock)) as hook:
+        assert await hook.post(sale) == 200
+    # The operator switches back to polling; Telegram serves the update once more.
+    stub.push_update(sale)
+    stub.push_update(message(31, "/help"))
+    async with running_polling(new_app(stub, sqlite_engine, clock)):
+        await until(lambda: any("Wat ik kan" in s for s in said(stub)))
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [10000]
+    assert sum("Verkoop vastgelegd" in s for s in said(stub)) == 1
+
+
+async def test_a_429_from_telegram_is_retried_by_the_rate_limiter(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    stub.fail_once(
+        "sendMessage",
+        429,
+        description="Too Many Requests: retry after 1",
+        parameters={"retry_after": 1},
+    )
+    stub.push_update(message(5, "/add Bakkerij de Vries, organisatie"))
+    async with running_polling(new_app(stub, sqlite_engine, clock)):
+        await until(lambda: "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub))
+    assert len(stub.called("sendMessage")) == 2  # refused once, then delivered
+    assert len(rows(sqlite_engine, Client)) == 1
+
+
+async def test_an_update_is_not_confirmed_while_the_database_is_gone(
+    stub: StubBotApi, tmp_path, clock
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    engine = make_engine(f"sqlite:///{folder / 'kompas.db'}")
+    upgrade(engine)
+    try:
+        async with running_polling(new_app(stub, engine, clock)):
+            shutil.rmtree(folder)
+            engine.dispose()
+            stub.push_update(message(70, "/start"))
+            await until(lambda: len(stub.called("sendMessage")) >= 1)  # "something went wrong"
+            assert stub.pending_updates == 1, "update 70 was confirmed without being processed"
+            folder.mkdir()  # the database is back; Telegram serves update 70 again
+            upgrade(engine)
+            await until(lambda: [u.update_id for u in rows(engine, ProcessedUpdate)] == [70])
+        assert stub.pending_updates == 0
+        assert any("Kompas" in s for s in said(stub)[1:])
+    finally:
+        engine.dispose()

@@ -1,0 +1,167 @@
+"""`kompas webhook`: real HTTP on 127.0.0.1, replies through the configured Bot API URL."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import socket
+import time
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+from telegram.error import BadRequest
+
+from bot.webhook import SECRET_HEADER, WebhookOptions, run_webhook
+from storage.engine import make_engine
+from storage.migrate import upgrade
+from storage.models import Client, ProcessedUpdate, Sale, Team
+from tests.deploy.harness import (
+    OWNER,
+    SECRET,
+    free_port,
+    message,
+    new_app,
+    running_webhook,
+    said,
+    until,
+)
+from tests.factories import make_client, make_team, rows
+from tests.stub_bot_api import StubBotApi
+
+
+async def test_update_with_the_secret_is_processed_before_telegram_hears_200(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    stub.delays["sendMessage"] = 0.3  # a slow reply: the 200 must still wait for it
+    app = new_app(stub, sqlite_engine, clock)
+    async with running_webhook(app) as hook:
+        assert await hook.post(message(1, "/start")) == 200
+        # Processed, committed and answered before the acknowledgement.
+        assert stub.called("sendMessage"), "the 200 came before the reply was sent"
+        assert "Kompas" in said(stub)[-1]
+        assert await hook.post(message(2, "/help")) == 200
+        assert "Wat ik kan" in said(stub)[-1]
+    assert {u.update_id for u in rows(sqlite_engine, ProcessedUpdate)} == {1, 2}
+    # Through the configured API URL, with the bot's token in the path as the Bot API wants.
+    assert {call.token for call in stub.calls} == {app.bot.token}
+
+
+async def test_start_publishes_menus_and_registers_the_webhook_with_the_secret(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    app = new_app(stub, sqlite_engine, clock, webhook_url="https://kompas.example/tg/hook")
+    async with running_webhook(app, path="/tg/hook") as hook:
+        assert await hook.post(message(1, "/help")) == 200
+    [registered] = stub.called("setWebhook")
+    assert registered.params["url"] == "https://kompas.example/tg/hook"
+    assert registered.params["secret_token"] == SECRET
+    assert registered.params["drop_pending_updates"] == "false"
+    assert "callback_query" in registered.params["allowed_updates"]
+    assert {c.params.get("language_code", "") for c in stub.called("setMyCommands")} == {
+        "",
+        "nl",
+        "ru",
+    }
+    assert not stub.called("deleteWebhook"), "a restart must not drop what Telegram holds"
+
+
+async def test_a_webhook_telegram_refuses_stops_the_start_and_frees_the_port(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    stub.fail_once("setWebhook", 400, description="Bad Request: bad webhook: HTTPS url required")
+    app = new_app(stub, sqlite_engine, clock, webhook_url="http://kompas.example/telegram")
+    options = WebhookOptions(listen="127.0.0.1", port=free_port())
+    with pytest.raises(BadRequest, match="(?i)https url required"):
+        await run_webhook(app, options, stop=asyncio.Event(), handle_signals=False)
+    with socket.socket() as again:
+        again.bind(("127.0.0.1", options.port))  # nothing left listening
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong", SECRET.upper(), SECRET + "x"], ids=repr)
+async def test_missing_or_wrong_secret_is_refused_with_403_and_nothing_is_stored(
+    stub: StubBotApi, sqlite_engine: Engine, clock, secret: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    app = new_app(stub, sqlite_engine, clock)
+    async with running_webhook(app) as hook:
+        assert await hook.post(message(1, "/start"), secret=secret) == 403
+        assert await hook.post(b"not even json", secret=secret) == 403
+    assert rows(sqlite_engine, ProcessedUpdate) == []
+    assert rows(sqlite_engine, Team) == []
+    assert not stub.called("sendMessage")
+
+
+@pytest.mark.parametrize(
+    "body", [b"not json", b"[]", b'{"message": {"text": "/start"}}', b'{"update_id": "1"}']
+)
+async def test_malformed_body_is_400_and_the_server_stays_up(
+    stub: StubBotApi, sqlite_engine: Engine, clock, body: bytes
+) -> None:  # type: ignore[no-untyped-def]
+    app = new_app(stub, sqlite_engine, clock)
+    async with running_webhook(app) as hook:
+        assert await hook.post(body) == 400
+        assert await hook.post(message(7, "/help")) == 200
+    assert [u.update_id for u in rows(sqlite_engine, ProcessedUpdate)] == [7]
+
+
+async def test_the_same_update_delivered_twice_records_one_sale(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    make_client(sqlite_engine, team, "Bakkerij de Vries")
+    app = new_app(stub, sqlite_engine, clock)
+    sale = message(40, "/sale Bakkerij de Vries 100")
+    async with running_webhook(app) as hook:
+        assert await hook.post(sale) == 200
+        assert await hook.post(sale) == 200  # Telegram's retry after a lost answer
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [10000]
+    assert sum("Verkoop vastgelegd" in text for text in said(stub)) == 1
+
+
+async def test_healthz_is_503_and_updates_are_not_acknowledged_while_the_database_is_gone(
+    stub: StubBotApi, tmp_path, clock
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    url = f"sqlite:///{folder / 'kompas.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    make_team(engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    app = new_app(stub, engine, clock)
+    try:
+        async with running_webhook(app) as hook:
+            assert await hook.health() == 200
+            shutil.rmtree(folder)  # the volume went away
+            engine.dispose()
+            assert await hook.health() == 503
+            add = message(50, "/add Bakkerij de Vries, organisatie")
+            assert await hook.post(add) == 503  # so Telegram delivers it again later
+            folder.mkdir()  # the volume is back (restored from a backup)
+            upgrade(engine)
+            make_team(engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+            assert await hook.health() == 200
+            assert await hook.post(add) == 200  # Telegram's redelivery
+        assert [c.name for c in rows(engine, Client)] == ["Bakkerij de Vries"]
+        assert "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub)
+    finally:
+        engine.dispose()
+
+
+async def test_stopping_lets_the_update_in_flight_finish_first(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Stopping lets the update in flight finish before the process lets go of the database."""
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    stub.delays["sendMessage"] = 0.5
+    app = new_app(stub, sqlite_engine, clock)
+    started = time.monotonic()
+    async with httpx.AsyncClient(timeout=30) as telegram:
+        async with running_webhook(app) as hook:
+            add = message(60, "/add Bakkerij de Vries, organisatie")
+            headers = {SECRET_HEADER: SECRET}
+            in_flight = asyncio.create_task(telegram.post(hook.url, json=add, headers=headers))
+            await until(lambda: stub.called("sendMessage"))  # being processed right now
+        # Leaving the block stopped the server, and the update in flight finished first.
+        assert (await in_flight).status_code == 200
+    assert time.monotonic() - started < 10
+    assert [c.name for c in rows(sqlite_engine, Client)] == ["Bakkerij de Vries"]
