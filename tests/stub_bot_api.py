@@ -44,6 +44,8 @@ class StubBotApi:
         self.calls: list[Call] = []
         self.member_status: dict[tuple[int, int], str] = {}
         self.delays: dict[str, float] = {}  # method → seconds to wait before answering
+        self.files: dict[str, bytes] = {}  # file_path → content, served under the file URL
+        self.file_downloads: list[str] = []
         self._failures: list[tuple[str, int, dict[str, Any]]] = []
         self._updates: list[dict[str, Any]] = []
         self._changed = threading.Condition()
@@ -91,6 +93,10 @@ class StubBotApi:
         """The next call of `method` gets this error (429 with retry_after, 500 …)."""
         with self._changed:
             self._failures.append((method, status, body))
+
+    def store_file(self, file_id: str, content: bytes) -> None:
+        """A file a user sent: getFile names it, the file URL serves it."""
+        self.files[f"documents/{file_id}"] = content
 
     def set_member(self, chat_id: int, user_id: int, status: str) -> None:
         self.member_status[(chat_id, user_id)] = status
@@ -163,6 +169,20 @@ class StubBotApi:
     def _api_getMe(self, _: dict[str, Any]) -> dict[str, Any]:
         return {**BOT_USER, "can_join_groups": True, "can_read_all_group_messages": False}
 
+    def _api_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        path = f"documents/{params['file_id']}"
+        return {
+            "file_id": params["file_id"],
+            "file_unique_id": params["file_id"],
+            "file_size": len(self.files.get(path, b"")),
+            "file_path": path,
+        }
+
+    def download(self, token: str, file_path: str) -> bytes | None:
+        with self._changed:
+            self.file_downloads.append(file_path)
+        return self.files.get(file_path)
+
     def _api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id, user_id = params["chat_id"], params["user_id"]
         status = self.member_status.get((chat_id, user_id), "left")
@@ -216,8 +236,12 @@ def _handler_for(api: StubBotApi) -> type[BaseHTTPRequestHandler]:
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            # /bot<token>/<method>
             path = urlsplit(self.path).path.strip("/")
+            if path.startswith("file/bot"):  # /file/bot<token>/<file path>
+                token, _, file_path = path.removeprefix("file/bot").partition("/")
+                self._send_file(api.download(token, file_path))
+                return
+            # /bot<token>/<method>
             head, _, method = path.rpartition("/")
             if not head.startswith("bot"):
                 self._send(404, {"ok": False, "error_code": 404, "description": "Not Found"})
@@ -225,6 +249,12 @@ def _handler_for(api: StubBotApi) -> type[BaseHTTPRequestHandler]:
             params = _parameters(self.headers.get("Content-Type", ""), body)
             status, answer = api.answer(head.removeprefix("bot"), method, params)
             self._send(status, answer)
+
+        def _send_file(self, content: bytes | None) -> None:
+            self.send_response(200 if content is not None else 404)
+            self.send_header("Content-Length", str(len(content or b"")))
+            self.end_headers()
+            self.wfile.write(content or b"")
 
         def _send(self, status: int, answer: Any) -> None:
             data = json.dumps(answer).encode()

@@ -58,6 +58,19 @@ async def test_an_update_delivered_by_webhook_and_again_by_polling_records_one_s
     assert sum("Verkoop vastgelegd" in s for s in said(stub)) == 1
 
 
+async def test_files_are_fetched_from_the_configured_file_url(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """A self-hosted Bot API serves files too: KOMPAS_API_FILE_URL is where they come from."""
+    stub.store_file("clients-csv", b"naam;soort\nBakkerij de Vries;organisatie\n")
+    app = new_app(stub, sqlite_engine, clock)
+    async with app:
+        document = await app.bot.get_file("clients-csv")
+        content = await document.download_as_bytearray()
+    assert content.startswith(b"naam;soort")
+    assert stub.file_downloads == ["documents/clients-csv"]
+
+
 async def test_a_429_from_telegram_is_retried_by_the_rate_limiter(
     stub: StubBotApi, sqlite_engine: Engine, clock
 ) -> None:  # type: ignore[no-untyped-def]

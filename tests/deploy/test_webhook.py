@@ -72,7 +72,7 @@ async def test_a_webhook_telegram_refuses_stops_the_start_and_frees_the_port(
     stub.fail_once("setWebhook", 400, description="Bad Request: bad webhook: HTTPS url required")
     app = new_app(stub, sqlite_engine, clock, webhook_url="http://kompas.example/telegram")
     options = WebhookOptions(listen="127.0.0.1", port=free_port())
-    with pytest.raises(BadRequest, match="(?i)https url required"):
+    with pytest.raises(BadRequest, match=r"(?i)https url required"):
         await run_webhook(app, options, stop=asyncio.Event(), handle_signals=False)
     with socket.socket() as again:
         again.bind(("127.0.0.1", options.port))  # nothing left listening
