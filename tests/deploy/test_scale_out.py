@@ -128,3 +128,40 @@ def test_instances_starting_together_on_an_empty_database_both_migrate_it(
         assert schema_drift(engine) == []
     finally:
         engine.dispose()
+
+
+async def test_a_postgres_outage_is_503_and_the_update_goes_through_once_it_is_back(
+    stub: StubBotApi, empty_database: str, clock
+) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(empty_database)
+    upgrade(engine)
+    make_team(engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    admin = make_engine(os.environ[POSTGRES_ENV])
+    name = engine.url.database
+
+    def allow_connections(allowed: bool) -> None:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS {allowed}'))
+            if not allowed:  # and cut the ones the pool holds
+                conn.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
+                    ),
+                    {"n": name},
+                )
+
+    try:
+        async with running_webhook(new_app(stub, engine, clock)) as hook:
+            await asyncio.to_thread(allow_connections, False)
+            assert await hook.health() == 503
+            add = message(400, "/add Bakkerij de Vries, organisatie")
+            assert await hook.post(add) == 503  # not acknowledged: Telegram tries again
+            await asyncio.to_thread(allow_connections, True)
+            assert await hook.health() == 200
+            assert await hook.post(add) == 200
+        assert [c.name for c in rows(engine, Client)] == ["Bakkerij de Vries"]
+        assert "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub)
+    finally:
+        allow_connections(True)
+        engine.dispose()
+        admin.dispose()
