@@ -8,8 +8,10 @@ clients, indexed by client_id (int64)
     'archived'), gender, birth_year (Int64), city, income (Int64, yearly minor units),
     education, interests (object: list[str] or None), industry, employees (Int64), decision,
     source, segment, acquired_on (datetime64), referred_by_id (Int64), created_at (datetime64).
-    Optional: first_sold_on, last_sold_on (datetime64) — the client's first and last sale over
-    all history, so tenure and recency do not depend on how much history was loaded.
+    Optional: first_sold_on, last_sold_on (datetime64) — the client's first and last sale
+    outside the loaded sales (storage gives those before the window); scoring takes the
+    earliest and latest of these and the loaded sales, so tenure and recency do not depend on
+    how much history was loaded.
 sales
     client_id (int64), sold_on (datetime64), amount (int64 minor units), cost (float64, NaN
     unknown), minutes (float64, NaN unknown), due_on, paid_on (datetime64, NaT unknown/unpaid).

@@ -3,14 +3,16 @@
 Fast on purpose: SQLAlchemy Core selects of just the needed columns, dates turned into day
 numbers by the database itself (no Python date objects per row), frames built from column
 lists. Every query filters by team_id (one team never sees another's rows). Sales are those in
-the scoring window plus unpaid invoices of any age (money owed does not expire); each client's
-first and last sale over all history come from one aggregate query, so tenure and recency do
-not depend on the window.
+the scoring window plus unpaid invoices of any age (money owed does not expire). Each client's
+first and last sale *before* the window come from one aggregate query (scoring combines them
+with the window's sales), so tenure and recency do not depend on the window, and the aggregate
+reads only the older sales.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +20,9 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Integer,
+    Select,
     and_,
     cast,
     func,
@@ -33,6 +37,7 @@ from sqlmodel import select as sqlmodel_select
 from scoring.frames import CLIENT_COLUMNS, TeamFrames
 from scoring.profile import IdealProfile
 from scoring.settings import ScoringSettings
+from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
 
 _EPOCH_JULIAN_DAY = 2440587.5  # julianday('1970-01-01')
@@ -47,17 +52,34 @@ def _day(column: Any, dialect: str, *, timestamp: bool = False) -> ColumnElement
     return type_coerce(as_date - literal_column("DATE '1970-01-01'"), Integer)
 
 
-def _dates(values: Sequence[Any]) -> np.ndarray:
-    """Day numbers (None unknown) as datetime64[ns] with NaT."""
-    days = np.array(values, dtype=np.float64) if len(values) else np.empty(0)
+def _dates(values: Sequence[Any] | np.ndarray) -> np.ndarray:
+    """Day numbers (None or NaN unknown) as datetime64[ns] with NaT."""
+    days = np.asarray(values, dtype=np.float64) if len(values) else np.empty(0)
     out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
     known = ~np.isnan(days)
     out[known] = days[known].astype(np.int64).astype("datetime64[D]")
     return out
 
 
+def _rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
+    """The driver's own tuples: for 100 000 sales SQLAlchemy's Row objects cost more than the
+    query itself, and these selects need none of its type processing (dates come as days)."""
+    result = connection.execute(statement)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
 def _columns(rows: Sequence[Any], count: int) -> list[Sequence[Any]]:
     return list(zip(*rows, strict=True)) if rows else [() for _ in range(count)]
+
+
+def _numbers(rows: Sequence[Any], count: int) -> np.ndarray:
+    """All-numeric rows as one float64 array (NULL → NaN), one column per field."""
+    if not rows:
+        return np.empty((0, count))
+    return np.array(rows, dtype=np.float64)
 
 
 def _text(values: Sequence[Any]) -> Any:
@@ -79,7 +101,8 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     connection = session.connection()
 
     c = Client.__table__.c  # type: ignore[attr-defined]
-    client_rows = connection.execute(
+    client_rows = _rows(
+        connection,
         select(
             c.id,
             c.name,
@@ -101,8 +124,8 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             day(c.created_at, timestamp=True),
         )
         .where(c.team_id == team_id)
-        .order_by(c.id)
-    ).all()
+        .order_by(c.id),
+    )
     (
         ids,
         name,
@@ -125,17 +148,20 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     ) = _columns(client_rows, 18)
 
     s = Sale.__table__.c  # type: ignore[attr-defined]
-    history = connection.execute(
-        select(s.client_id, func.min(day(s.sold_on)), func.max(day(s.sold_on)))
-        .where(s.team_id == team_id, s.sold_on <= today)
-        .group_by(s.client_id)
-    ).all()
-    sold_by, first_sold, last_sold = _columns(history, 3)
+    history = _numbers(
+        _rows(
+            connection,
+            select(s.client_id, func.min(day(s.sold_on)), func.max(day(s.sold_on)))
+            .where(s.team_id == team_id, s.sold_on <= start)
+            .group_by(s.client_id),
+        ),
+        3,
+    )
     first_sold_on = np.full(len(ids), np.nan)
     last_sold_on = np.full(len(ids), np.nan)
-    where = np.searchsorted(np.array(ids, dtype=np.int64), np.array(sold_by, dtype=np.int64))
-    first_sold_on[where] = np.array(first_sold, dtype=np.float64)
-    last_sold_on[where] = np.array(last_sold, dtype=np.float64)
+    where = np.searchsorted(np.array(ids, dtype=np.int64), history[:, 0].astype(np.int64))
+    first_sold_on[where] = history[:, 1]
+    last_sold_on[where] = history[:, 2]
     clients = pd.DataFrame(
         {
             "name": _text(name),
@@ -146,7 +172,10 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             "city": _text(city),
             "income": _whole(income),
             "education": _text(education),
-            "interests": pd.Series(list(interests), dtype=object),
+            # SQLite hands JSON back as text, psycopg already parsed.
+            "interests": pd.Series(
+                [json.loads(v) if isinstance(v, str) else v for v in interests], dtype=object
+            ),
             "industry": _text(industry),
             "employees": _whole(employees),
             "decision": _text(decision),
@@ -162,7 +191,8 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     )
     assert set(CLIENT_COLUMNS) <= set(clients.columns)
 
-    sale_rows = connection.execute(
+    sale_rows = _rows(
+        connection,
         select(
             s.client_id,
             day(s.sold_on),
@@ -175,27 +205,30 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             s.team_id == team_id,
             s.sold_on <= today,
             or_(s.sold_on > start, and_(s.paid_on.is_(None), s.due_on.is_not(None))),
-        )
-    ).all()
-    client_id, sold_on, amount, cost, minutes, due_on, paid_on = _columns(sale_rows, 7)
+        ),
+    )
+    # Every sale column is a number (dates as days): one float array, exact for whole numbers
+    # below 2^53 minor units.
+    sale = _numbers(sale_rows, 7)
     sales = pd.DataFrame(
         {
-            "client_id": np.array(client_id, dtype=np.int64),
-            "sold_on": _dates(sold_on),
-            "amount": np.array(amount, dtype=np.int64),
-            "cost": np.array(cost, dtype=np.float64),
-            "minutes": np.array(minutes, dtype=np.float64),
-            "due_on": _dates(due_on),
-            "paid_on": _dates(paid_on),
+            "client_id": sale[:, 0].astype(np.int64),
+            "sold_on": _dates(sale[:, 1]),
+            "amount": sale[:, 2].astype(np.int64),
+            "cost": sale[:, 3],
+            "minutes": sale[:, 4],
+            "due_on": _dates(sale[:, 5]),
+            "paid_on": _dates(sale[:, 6]),
         }
     )
 
     e = Event.__table__.c  # type: ignore[attr-defined]
-    event_rows = connection.execute(
+    event_rows = _rows(
+        connection,
         select(e.client_id, e.kind, day(e.happened_on), e.referred_client_id).where(
             e.team_id == team_id, e.happened_on > start, e.happened_on <= today
-        )
-    ).all()
+        ),
+    )
     client_id, kind, happened_on, referred = _columns(event_rows, 4)
     events = pd.DataFrame(
         {
@@ -207,11 +240,12 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     )
 
     r = Rating.__table__.c  # type: ignore[attr-defined]
-    rating_rows = connection.execute(
+    rating_rows = _rows(
+        connection,
         select(r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value).where(
             r.team_id == team_id, r.rated_on <= today
-        )
-    ).all()
+        ),
+    )
     client_id, user_id, rated_on, criterion, value = _columns(rating_rows, 5)
     ratings = pd.DataFrame(
         {
@@ -225,7 +259,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     return TeamFrames(clients=clients, sales=sales, events=events, ratings=ratings)
 
 
-def scoring_settings(team: Team, *, today: dt.date) -> ScoringSettings:
+def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSettings:
     """The team's own scoring settings for `today` (its local date)."""
     return ScoringSettings(
         today=today,
