@@ -16,9 +16,13 @@ from scoring.market import MarketReality
 from scoring.owed import Owed
 from scoring.portrait import NumericTrait, Portrait, Trait
 from scoring.profile import IdealProfile, default_profile
+from scoring.prospects import Check, ProspectVerdict, assess_prospect, assess_prospects
+from scoring.records import Records
 from scoring.references import References, compute_references
+from scoring.report import analysis_to_json
 from scoring.retention import Overdue
 from scoring.settings import ScoringSettings
+from scoring.snapshots import WeekChanges, compare_weeks, snapshot_rows
 from scoring.time_eaters import TimeEater
 
 # The contract calls a data warning `Warning`; the class is named so it does not shadow the
@@ -26,6 +30,7 @@ from scoring.time_eaters import TimeEater
 Warning = ScoringWarning
 
 __all__ = [
+    "Check",
     "Concentration",
     "DeclineCandidate",
     "Disagreement",
@@ -37,7 +42,9 @@ __all__ = [
     "Overdue",
     "Owed",
     "Portrait",
+    "ProspectVerdict",
     "Reason",
+    "Records",
     "References",
     "RelianceFlag",
     "Risk",
@@ -48,8 +55,14 @@ __all__ = [
     "TimeEater",
     "Trait",
     "Warning",
+    "WeekChanges",
     "analyse",
+    "analysis_to_json",
+    "assess_prospect",
+    "assess_prospects",
+    "compare_weeks",
     "compute_references",
     "default_profile",
     "grade_for",
+    "snapshot_rows",
 ]

@@ -264,9 +264,7 @@ def analyse(
         clients=clients,
         explanations=explanations,
         concentration=concentration_figures,
-        time_eaters=time_eaters(
-            ids, timing, annual_hours / factor, revenue, inputs.profit_per_hour
-        ),
+        time_eaters=time_eaters(ids, timing, pick(m.hours), revenue, inputs.profit_per_hour),
         decline_candidates=candidates,
         disagreements=find_disagreements(
             ids, judgement, data_grade, annual_profit, len(labels(scale))

@@ -250,7 +250,7 @@ def reason_arrays(
     rows = np.arange(len(size))
     order = np.empty((len(size), TOP_REASONS), np.int64)
     for slot in range(TOP_REASONS):  # argmax takes the first of equals: ties keep column order
-        order[:, slot] = np.argmax(size, axis=1) if size.shape[1] else 0
+        order[:, slot] = np.argmax(size, axis=1)
         size[rows, order[:, slot]] = -np.inf
     top_size = np.take_along_axis(np.where(np.isnan(effects), -1.0, np.abs(effects)), order, 1)
     chosen = np.where(top_size >= MIN_EFFECT, order, -1)

@@ -50,7 +50,7 @@ DEMOGRAPHIC_NUMBERS = {
     None: ("age", "income", "employees"),
 }
 MONEY_NUMBERS = ("annual_revenue", "annual_profit", "purchases", "profit_per_hour")
-WHOLE_NUMBERS = frozenset({"annual_revenue", "annual_profit", "profit_per_hour"})
+WHOLE_NUMBERS = frozenset({"income", "annual_revenue", "annual_profit", "profit_per_hour"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +64,13 @@ class Trait:
 
 @dataclass(frozen=True, slots=True)
 class NumericTrait:
+    """Median and quartiles. Money (income a year, annual_revenue, annual_profit,
+    profit_per_hour) in whole minor units; age in years; employees; purchases in the window."""
+
     name: str
-    median: float
-    q1: float
-    q3: float
+    median: float | int
+    q1: float | int
+    q3: float | int
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,8 +241,10 @@ def _portrait(
         if demographic and size and len(values) < MISSING_SHARE * size:
             missing.append(name)
         if enough and len(values) >= MIN_SUPPORT:
-            digits = 0 if name in WHOLE_NUMBERS else 1
-            q1, median, q3 = (round(q, digits) for q in _quartiles(values))
+            if name in WHOLE_NUMBERS:  # money: whole minor units
+                q1, median, q3 = (int(np.rint(q)) for q in _quartiles(values))
+            else:
+                q1, median, q3 = (round(q, 1) for q in _quartiles(values))
             numeric.append(NumericTrait(name, median, q1, q3))
     traits.sort(key=lambda t: (-t.lift, -t.share, t.name, t.value))
     revenue = x.revenue[top]
