@@ -24,16 +24,18 @@ Lifts — `Lift(code, amount, unit, to_grade)`: one change that, other things eq
 score past the next grade's lower bound plus the hysteresis margin. Only changes a team can
 bring about are suggested; the one with the least relative effort wins:
 
-| code           | unit  | amount                              | effort compared               |
-|----------------|-------|-------------------------------------|-------------------------------|
-| more_profit    | money | extra profit over the coming year   | amount / max(|profit|, median)|
-| fewer_hours    | hours | fewer hours a year, same work       | amount / hours a year (≤ 0.8) |
-| more_purchases | count | extra purchases in the coming year  | amount / purchases a year (≤ 2)  |
-| pay_on_time    | count | invoices in a row paid on time      | 0.05 per invoice (≤ 12)       |
-| referral       | count | referrals the client makes (1–3)    | 0.5 per referral              |
+| code           | unit  | amount                             | effort compared                  |
+|----------------|-------|------------------------------------|----------------------------------|
+| more_profit    | money | extra profit over the coming year  | amount / max(|profit|, median)   |
+| fewer_hours    | hours | fewer hours a year, same work      | amount / hours a year (≤ 0.8)    |
+| more_purchases | count | extra purchases in the coming year | amount / purchases a year (≤ 2)  |
+| pay_on_time    | count | invoices in a row paid on time     | 0.05 per invoice (at most 12)    |
+| referral       | count | referrals the client makes (1–3)   | 0.5 per referral                 |
 
-Amounts round up (money to two significant digits, hours to a tenth), so the change always
-suffices. The best grade has no lift; a client for whom nothing feasible suffices has None.
+more_purchases is only offered to profitable clients, more_profit up to three times the larger
+of the client's profit and the median. Amounts round up (money to two significant digits,
+hours to a tenth), so the change always suffices. The best grade has no lift; a client for
+whom nothing feasible suffices has None.
 """
 
 from __future__ import annotations
