@@ -23,7 +23,18 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import dialogs, menu
-from bot.handlers import clients, events, ratings, sales, start, team, undo
+from bot.handlers import (
+    clients,
+    decline,
+    events,
+    portrait,
+    ratings,
+    reports,
+    sales,
+    start,
+    team,
+    undo,
+)
 from bot.handlers import help as help_handlers
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
@@ -81,6 +92,11 @@ def _register(app: Application) -> None:
         "compliment": events.compliment,
         "members": team.members,
         "team": team.team,
+        "client": reports.client,
+        "clients": reports.clients_list,
+        "risk": reports.risk,
+        "portrait": portrait.portrait,
+        "decline": decline.decline,
         "skip": dialogs.skip,
         "cancel": dialogs.cancel,
     }
@@ -96,6 +112,15 @@ def _register(app: Application) -> None:
         "mlist": team.members_again,
         "useteam": team.use_team,
         "d": dialogs.on_button,
+        "card": reports.card_again,
+        "det": reports.details,
+        "act": reports.act_on_client,
+        "cl": reports.list_page,
+        "dl": decline.candidate_page,
+        "dec": decline.decline_ask,
+        "decok": decline.decline_confirmed,
+        "kp": decline.keep,
+        "keep": decline.take_back,
         "undo": undo.undo_change,
         "salefor": clients.sale_for_client,
         "spaid": sales.mark_sale_paid,

@@ -50,6 +50,10 @@ class ClientDialog(Dialog):
         else:
             await goto(turn, convo, CLIENT_STEP)
 
+    async def begin_with(self, turn: Turn, client_id: int) -> None:
+        """Start from a button on a client's card: the client is known already."""
+        await self._chosen(turn, new(self.name, turn), client_id)
+
     async def ask(self, turn: Turn, convo: Conversation) -> None:
         if convo.step != CLIENT_STEP:
             await self.ask_step(turn, convo)

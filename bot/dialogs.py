@@ -53,6 +53,10 @@ class Dialog(ABC):
         """Take a typed answer (`text`) or a pressed option (`choice`) for the current step."""
 
 
+def registered(name: str) -> Dialog | None:
+    return _REGISTRY.get(name)
+
+
 async def goto(turn: Turn, convo: Conversation, step: str, **data: Any) -> None:
     """Move to `step`, store the state in this update's transaction, and ask."""
     convo.step = step

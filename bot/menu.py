@@ -27,6 +27,33 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
+        "client",
+        N_("A client's card: grade and why"),
+        Role.MEMBER,
+        N_(
+            "/client Bakkerij de Vries — their grade, what it rests on, and the one change "
+            "that lifts it a grade. Buttons below for details and actions."
+        ),
+    ),
+    MenuCommand(
+        "clients",
+        N_("All clients, ten at a time"),
+        Role.MEMBER,
+        N_(
+            "/clients — graded list, sortable by grade, revenue or profit. "
+            "/clients prospects or /clients declined for the others."
+        ),
+    ),
+    MenuCommand(
+        "risk",
+        N_("Where you lean on too few clients"),
+        Role.MEMBER,
+        N_(
+            "/risk — how much of your revenue rests on your biggest clients, who eats your "
+            "time, and which big spenders owe you money."
+        ),
+    ),
+    MenuCommand(
         "add",
         N_("Add a client"),
         Role.MEMBER,

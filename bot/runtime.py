@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
@@ -13,6 +14,8 @@ from telegram.ext import ContextTypes
 
 from bot.access import ChatMemberCache
 from bot.settings import Settings
+from storage.analysis import AnalysedTeam
+from storage.callers import TeamView
 
 KOMPAS = "kompas"
 P = ParamSpec("P")
@@ -29,6 +32,7 @@ class Kompas:
     engine: Engine
     clock: Callable[[], dt.datetime] = system_clock
     chat_members: ChatMemberCache = field(default_factory=ChatMemberCache)
+    analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache())
 
     async def db(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Run database work without stalling the event loop on network round trips.
@@ -41,6 +45,34 @@ class Kompas:
         if self.engine.dialect.name == "sqlite":
             return fn(*args, **kwargs)
         return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+class AnalysisCache:
+    """Team analyses keyed by the team's data version and day: any change, on any instance,
+    bumps the version in the same transaction, so nobody is shown stale figures."""
+
+    def __init__(self, size: int = 16) -> None:
+        self._size = size
+        self._entries: OrderedDict[int, tuple[tuple[int, dt.date, str], AnalysedTeam]] = (
+            OrderedDict()
+        )
+
+    def get(self, team: TeamView, today: dt.date) -> AnalysedTeam | None:
+        entry = self._entries.get(team.id)
+        if entry is None or entry[0] != _key(team, today):
+            return None
+        self._entries.move_to_end(team.id)
+        return entry[1]
+
+    def put(self, team: TeamView, today: dt.date, analysis: AnalysedTeam) -> None:
+        self._entries[team.id] = (_key(team, today), analysis)
+        self._entries.move_to_end(team.id)
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+
+
+def _key(team: TeamView, today: dt.date) -> tuple[int, dt.date, str]:
+    return team.data_version, today, team.grade_scale
 
 
 def kompas_of(context: ContextTypes.DEFAULT_TYPE) -> Kompas:

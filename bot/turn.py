@@ -9,6 +9,7 @@ Database work runs on a worker thread (`turn.run`) so the event loop never block
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import functools
 import logging
@@ -36,6 +37,7 @@ from bot.render.text import html_to_text
 from bot.runtime import Kompas, kompas_of
 from locales import N_, InputError, Translator, translator
 from storage import callers, ledger, teams
+from storage.analysis import AnalysedTeam, team_analysis
 from storage.callers import MemberView, TeamView
 from storage.engine import new_session
 from storage.models import MemberStatus, Role
@@ -94,6 +96,8 @@ class Turn:
     outbox: list[Reply] = field(default_factory=list)
     toast_text: str | None = None
     toast_alert: bool = False
+    abandoned: bool = False
+    committed_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     @property
     def t(self) -> Translator:
@@ -145,8 +149,18 @@ class Turn:
         """Replace the pressed message (paging, confirmations) instead of sending a new one."""
         self.outbox.append(Reply(text, buttons, edit=True))
 
-    def send_document(self, name: str, content: bytes, caption: str = "") -> None:
-        self.outbox.append(Reply(caption, document=(name, content)))
+    def send_document(
+        self, name: str, content: bytes, caption: str = "", *, chat_id: int | None = None
+    ) -> None:
+        self.outbox.append(Reply(caption, document=(name, content), chat_id=chat_id))
+
+    def abandon(self) -> None:
+        """Roll this update's changes back but still send the replies (a refused import)."""
+        self.abandoned = True
+
+    def after_commit(self, hook: Callable[[], Awaitable[None]]) -> None:
+        """Run `hook` once the changes are committed, e.g. to reschedule from the new values."""
+        self.committed_hooks.append(hook)
 
     def send_photo(
         self,
@@ -161,6 +175,20 @@ class Turn:
     def toast(self, text: str, *, alert: bool = False) -> None:
         self.toast_text = text
         self.toast_alert = alert
+
+    async def analysis(self) -> AnalysedTeam:
+        """The team's analysis as of today, from the cache while the team's data is unchanged.
+
+        Scoring is CPU work: it runs on a worker thread whatever the database.
+        """
+        team, today = self.team, self.today
+        cached = self.kompas.analyses.get(team, today)
+        if cached is None:
+            cached = await asyncio.to_thread(
+                _call_with_session, team_analysis, self.session, team=team, today=today
+            )
+            self.kompas.analyses.put(team, today, cached)
+        return cached
 
     async def telegram_status(self, chat_id: int | None = None) -> str:
         chat = chat_id if chat_id is not None else self.caller.chat_id
@@ -244,7 +272,12 @@ async def _process(
         try:
             await _authorize(turn, role=role, kind=kind)
             await handler(turn)
-            await kompas.db(_commit, session)
+            if turn.abandoned:
+                await kompas.db(session.rollback)
+            else:
+                await kompas.db(_commit, session)
+                for hook in turn.committed_hooks:
+                    await hook()
         except InputError as error:
             await kompas.db(session.rollback)
             turn.outbox.clear()

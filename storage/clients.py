@@ -188,3 +188,35 @@ def set_status(
 
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+KEEP_FOR = dt.timedelta(days=90)  # a kept client is not proposed for declining again for now
+
+
+def keep_client(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    today: dt.date,
+    now: dt.datetime,
+) -> Change:
+    """The team looked at a proposal to decline and keeps the client (for KEEP_FOR)."""
+    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    before = _jsonable(client.kept_until)
+    client.kept_until = today + KEEP_FOR
+    client.updated_at = now
+    session.add(client)
+    session.flush()
+    undo_id = record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action="client_updated",
+        entity="client",
+        entity_id=client.id,
+        now=now,
+        undo={"client_id": client.id, "before": {"kept_until": before}},
+    )
+    return Change(client.id or 0, undo_id)

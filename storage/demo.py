@@ -24,19 +24,19 @@ class Archetype:
     share: float  # of the team's yearly revenue, across all clients of this archetype
     interval: int  # days between purchases
     margin: float
-    minutes_per_1000: float  # minutes of work per 1000 units of revenue
+    minutes_per_1000: float  # minutes of work per 1 000 euros of revenue
     late: float  # probability a sale is paid late
     complaints: int
     referrals: int
 
 
 ARCHETYPES = {
-    "anchor": Archetype(0.265, 14, 0.32, 260, 0.15, 1, 0),
-    "anchor2": Archetype(0.255, 21, 0.45, 110, 0.05, 0, 1),
-    "ideal": Archetype(0.26, 30, 0.55, 70, 0.0, 0, 1),
-    "regular": Archetype(0.17, 60, 0.35, 130, 0.1, 0, 0),
-    "poor": Archetype(0.03, 45, -0.05, 420, 0.6, 2, 0),
-    "person": Archetype(0.02, 90, 0.5, 120, 0.05, 0, 0),
+    "anchor": Archetype(0.275, 14, 0.32, 1900, 0.15, 1, 0),
+    "anchor2": Archetype(0.265, 21, 0.45, 800, 0.05, 0, 1),
+    "ideal": Archetype(0.24, 30, 0.55, 700, 0.0, 0, 1),
+    "regular": Archetype(0.17, 60, 0.35, 900, 0.1, 0, 0),
+    "poor": Archetype(0.03, 45, -0.05, 2200, 0.6, 2, 0),
+    "person": Archetype(0.02, 90, 0.5, 800, 0.05, 0, 0),
 }
 
 NL_ORGS = [

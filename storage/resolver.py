@@ -124,3 +124,15 @@ def client_in_team(*, session: Session, team_id: int, client_id: int) -> Client:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def clients_with_status(
+    *, session: Session, team_id: int, status: ClientStatus
+) -> list[tuple[int, str]]:
+    """(id, name) of the team's clients with a status, by name: prospects, declined …"""
+    rows = session.execute(
+        select(_CLIENT.c.id, _CLIENT.c.name)
+        .where(_CLIENT.c.team_id == team_id, _CLIENT.c.status == status)
+        .order_by(_CLIENT.c.name_key)
+    ).all()
+    return [(int(i), str(name)) for i, name in rows]

@@ -147,3 +147,20 @@ def previous_grades(
     if grade_scale is not None:
         query = query.where(c.grade_scale == grade_scale)
     return {int(client_id): grade for client_id, grade in session.connection().execute(query)}
+
+
+def previous_grade(
+    *, session: Session, team_id: int, client_id: int, before_week: str
+) -> str | None:
+    """One client's grade in the last week saved before `before_week` (the card's change)."""
+    week = _week_before(session, team_id, before_week)
+    if week is None:
+        return None
+    c = _SNAPSHOT.c
+    return (
+        session.connection()
+        .execute(
+            select(c.grade).where(c.team_id == team_id, c.week == week, c.client_id == client_id)
+        )
+        .scalar()
+    )

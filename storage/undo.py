@@ -132,7 +132,7 @@ def _client_status(session: Session, team_id: int, payload: dict[str, Any]) -> N
     )
 
 
-DATE_FIELDS = frozenset({"sold_on", "due_on", "paid_on", "acquired_on"})
+DATE_FIELDS = frozenset({"sold_on", "due_on", "paid_on", "acquired_on", "kept_until"})
 
 
 def _date_or(value: Any, field: str) -> Any:

@@ -67,6 +67,8 @@ class Client(SQLModel, table=True):
     acquired_on: dt.date | None = None
     referred_by_id: int | None = Field(default=None, foreign_key="client.id", ondelete="SET NULL")
     notes: str | None = Field(default=None, sa_type=Text)
+    # The team looked at a proposal to decline this client and chose to keep them until then.
+    kept_until: dt.date | None = None
     status_changed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     anonymised_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

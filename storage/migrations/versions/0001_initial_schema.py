@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:47:21.878240
+Create Date: 2026-11-23 14:46:39.820386
 """
 
 from collections.abc import Sequence
@@ -118,6 +118,7 @@ def upgrade() -> None:
         sa.Column("acquired_on", sa.Date(), nullable=True),
         sa.Column("referred_by_id", sa.Integer(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
+        sa.Column("kept_until", sa.Date(), nullable=True),
         sa.Column(
             "status_changed_at", storage.models.base.UTCDateTime(timezone=True), nullable=True
         ),

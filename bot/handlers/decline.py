@@ -1,0 +1,149 @@
+"""/decline: the clients to consider letting go; an admin decides per client, confirm first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.callbacks import pack
+from bot.render.changes import confirm
+from bot.render.decline import candidate_text, decline_letter
+from bot.render.explain import warning
+from bot.turn import Turn, button, command
+from locales import Markup, translator
+from storage import clients, resolver
+from storage.models import ClientStatus, Role
+
+NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
+
+
+@command()
+async def decline(turn: Turn) -> None:
+    """/decline: one candidate at a time, with reasons, risks and buttons to decide."""
+    await show_candidate(turn, 0, edit=False)
+
+
+async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
+    t, team = turn.t, turn.team
+    analysis = (await turn.analysis()).analysis
+    candidates = analysis.decline_candidates
+    if not candidates:
+        no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
+        text = (warning(t, team.currency, no_revenue) if no_revenue is not None else None) or t._(
+            "Nobody to consider letting go right now. 👍"
+        )
+        turn.edit(text) if edit else turn.reply(text)
+        return
+    index %= len(candidates)
+    candidate = candidates[index]
+    names = analysis.clients["name"].to_dict()
+    row = analysis.clients.loc[candidate.client_id]
+    text = candidate_text(t, team, candidate, row, names, index + 1, len(candidates))
+    team_id, client_id = team.id, candidate.client_id
+    buttons = [
+        [
+            (t._("Decline…"), pack("dec", team_id, client_id)),
+            (t._("Keep"), pack("kp", team_id, client_id)),
+            (t._("Later"), pack("dl", team_id, index + 1)),
+        ]
+    ]
+    if len(candidates) > 1:
+        buttons.append(
+            [("‹", pack("dl", team_id, index - 1)), ("›", pack("dl", team_id, index + 1))]
+        )
+    turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+
+
+@button()
+async def candidate_page(turn: Turn) -> None:
+    assert turn.callback is not None
+    await show_candidate(turn, turn.callback.int_arg(0), edit=True)
+
+
+@button(role=Role.ADMIN)
+async def decline_ask(turn: Turn) -> None:
+    """Confirmation first: declining is a real decision."""
+    assert turn.callback is not None
+    client_id = turn.callback.int_arg(0)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    t = turn.t
+    turn.edit(
+        t._(
+            "Decline {client}? They leave the scoring and the alarms; their history "
+            "stays, and you can undo this for 24 hours.",
+            client=client.name,
+        ),
+        buttons=[
+            [
+                (t._("Yes, decline"), pack("decok", turn.team.id, client_id)),
+                (t._("No"), pack("card", turn.team.id, client_id)),
+            ]
+        ],
+    )
+
+
+@button(role=Role.ADMIN)
+async def decline_confirmed(turn: Turn) -> None:
+    assert turn.callback is not None
+    client_id = turn.callback.int_arg(0)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    change = await turn.run(
+        clients.set_status,
+        team_id=turn.team.id,
+        client_id=client_id,
+        user_id=turn.caller.user_id,
+        status=ClientStatus.DECLINED,
+        now=turn.now,
+    )
+    t = turn.t
+    confirm(turn, t._("{client} is declined.", client=client.name), change.undo_id, edit=True)
+    # The letter goes to the client, so it is in the team's language, not the reader's.
+    team_t = translator(turn.team.locale)
+    last_day = team_t.date(turn.today + NOTICE, style="long")
+    turn.reply(
+        t._("A message you could send them:")
+        + Markup("\n\n")
+        + decline_letter(team_t, client.name, last_day)
+    )
+
+
+@button(role=Role.ADMIN)
+async def keep(turn: Turn) -> None:
+    """Keep a proposed client (not proposed again for a while)."""
+    assert turn.callback is not None
+    client_id = turn.callback.int_arg(0)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    change = await turn.run(
+        clients.keep_client,
+        team_id=turn.team.id,
+        client_id=client_id,
+        user_id=turn.caller.user_id,
+        today=turn.today,
+        now=turn.now,
+    )
+    confirm(
+        turn,
+        turn.t._(
+            "Keeping {client}. I won't propose them again for three months.", client=client.name
+        ),
+        change.undo_id,
+        edit=True,
+    )
+
+
+@button(role=Role.ADMIN)
+async def take_back(turn: Turn) -> None:
+    """A declined client becomes a client again."""
+    assert turn.callback is not None
+    client_id = turn.callback.int_arg(0)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    change = await turn.run(
+        clients.set_status,
+        team_id=turn.team.id,
+        client_id=client_id,
+        user_id=turn.caller.user_id,
+        status=ClientStatus.ACTIVE,
+        now=turn.now,
+    )
+    confirm(
+        turn, turn.t._("{client} is a client again.", client=client.name), change.undo_id, edit=True
+    )

@@ -1,0 +1,49 @@
+"""/portrait: the ideal-client portrait, per client kind."""
+
+from __future__ import annotations
+
+from bot.render.explain import warning
+from bot.render.portrait import portrait_text, run_rate_text
+from bot.turn import Turn, command
+from locales import N_, InputError, Markup
+
+KINDS = {
+    "persons": "person",
+    "persoon": "person",
+    "personen": "person",
+    "particulieren": "person",
+    "люди": "person",
+    "частные": "person",
+    "физлица": "person",
+    "organisations": "organisation",
+    "organizations": "organisation",
+    "organisaties": "organisation",
+    "bedrijven": "organisation",
+    "организации": "organisation",
+    "компании": "organisation",
+    "юрлица": "organisation",
+}
+
+
+@command()
+async def portrait(turn: Turn) -> None:
+    """/portrait [persons|organisations]."""
+    word = turn.args[0].lower() if turn.args else ""
+    kind = KINDS.get(word)
+    if word and kind is None:
+        raise InputError(N_("Type /portrait, /portrait persons or /portrait organisations."))
+    analysis = (await turn.analysis()).analysis
+    t, team = turn.t, turn.team
+    no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
+    if no_revenue is not None:
+        turn.reply(warning(t, team.currency, no_revenue) or Markup(""))
+        return
+    names = analysis.clients["name"].to_dict()
+    chosen = [
+        p for p in analysis.portraits if p.segment is None and (kind is None or p.kind == kind)
+    ]
+    if not chosen:
+        raise InputError(N_("You have no clients of that kind yet."))
+    sections = [portrait_text(t, team, analysis, p, names) for p in chosen]
+    sections.append(run_rate_text(t, team, analysis))
+    turn.reply(Markup("\n\n").join(sections))

@@ -1,0 +1,239 @@
+"""/client, /clients and /risk: asking Kompas what it thinks, on a phone."""
+
+from __future__ import annotations
+
+from bot import arguments, dialogs
+from bot.callbacks import STALE, pack
+from bot.client_dialog import ClientDialog
+from bot.dialogs import Conversation, finish
+from bot.render.card import card_text, card_view, details_text
+from bot.render.explain import warning
+from bot.render.lists import PAGE, SORTS, Row, active_rows, list_text
+from bot.render.risk import risk_text
+from bot.turn import Buttons, Turn, button, command
+from locales import N_, InputError, Markup
+from storage import resolver, snapshots
+from storage.analysis import iso_week
+from storage.models import ClientStatus
+
+FILTERS = {"a": ClientStatus.ACTIVE, "p": ClientStatus.PROSPECT, "d": ClientStatus.DECLINED}
+
+
+class CardDialog(ClientDialog):
+    """/client <name>: find the client, then show the card."""
+
+    name = "card"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Whose card shall I show? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn, convo)
+        await show_card(turn, convo.data["client_id"], edit=False)
+
+
+@command()
+async def client(turn: Turn) -> None:
+    """/client <name>: grade, verdict, reasons and what lifts it a grade."""
+    await CardDialog().begin(turn, arguments.argument_text(turn) or None)
+
+
+async def show_card(turn: Turn, client_id: int, *, edit: bool) -> None:
+    t, team = turn.t, turn.team
+    record = await turn.run(resolver.client_in_team, team_id=team.id, client_id=client_id)
+    analysed = await turn.analysis()
+    table = analysed.analysis.clients
+    buttons = _card_buttons(turn, client_id, record.status)
+    if record.status != ClientStatus.ACTIVE or client_id not in table.index:
+        text = _status_text(turn, record.name, record.status)
+    else:
+        previous = await turn.run(
+            snapshots.previous_grade,
+            team_id=team.id,
+            client_id=client_id,
+            before_week=iso_week(turn.today),
+        )
+        text = card_text(t, team, card_view(analysed.analysis, client_id, previous))
+    if edit:
+        turn.edit(text, buttons=buttons)
+    else:
+        turn.reply(text, buttons=buttons)
+
+
+def _status_text(turn: Turn, name: str, status: str) -> Markup:
+    t = turn.t
+    title = Markup("<b>") + name + Markup("</b>")
+    if status == ClientStatus.PROSPECT:
+        return (
+            title
+            + Markup("\n")
+            + t._("A prospect: no sales yet. /check tells you whether they fit.")
+        )
+    if status == ClientStatus.DECLINED:
+        return title + Markup("\n") + t._("Declined: left out of the scoring, history kept.")
+    return title + Markup("\n") + t._("No sales in the scoring window yet, so no grade.")
+
+
+def _card_buttons(turn: Turn, client_id: int, status: str) -> Buttons:
+    t, team_id = turn.t, turn.team.id
+
+    def act(label: str, dialog: str) -> tuple[str, str]:
+        return label, pack("act", team_id, dialog, client_id)
+
+    rows: Buttons = []
+    if status == ClientStatus.ACTIVE:
+        rows.append(
+            [
+                (t._("Details"), pack("det", team_id, client_id)),
+                act(t._("Rate"), "rate"),
+                act(t._("Sale"), "sale"),
+            ]
+        )
+    else:
+        rows.append([act(t._("Sale"), "sale"), act(t._("Rate"), "rate")])
+    rows.append(
+        [
+            act(t._("Complaint"), "complaint"),
+            act(t._("Referral"), "refer"),
+            act(t._("Edit"), "edit"),
+        ]
+    )
+    if status == ClientStatus.DECLINED:
+        rows.append([(t._("Take back"), pack("keep", team_id, client_id))])
+    elif status == ClientStatus.ACTIVE:
+        rows.append([(t._("Decline…"), pack("dec", team_id, client_id))])
+    return rows
+
+
+@button()
+async def card_again(turn: Turn) -> None:
+    assert turn.callback is not None
+    await show_card(turn, turn.callback.int_arg(0), edit=True)
+
+
+@button()
+async def details(turn: Turn) -> None:
+    """Everything behind the card, in the same message; Back returns to the card."""
+    assert turn.callback is not None
+    client_id = turn.callback.int_arg(0)
+    record = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    analysed = await turn.analysis()
+    if client_id not in analysed.analysis.clients.index:
+        raise InputError(STALE)
+    text = details_text(turn.t, turn.team, analysed.analysis, record)
+    turn.edit(text, buttons=[[(turn.t._("‹ Back"), pack("card", turn.team.id, client_id))]])
+
+
+@button()
+async def act_on_client(turn: Turn) -> None:
+    """A card's action buttons start the matching dialog with the client already chosen."""
+    assert turn.callback is not None
+    name = turn.callback.args[0] if turn.callback.args else ""
+    dialog = dialogs.registered(name)
+    if not isinstance(dialog, ClientDialog):
+        raise InputError(STALE)
+    await dialog.begin_with(turn, turn.callback.int_arg(1))
+
+
+# /clients -----------------------------------------------------------------------------------
+
+
+@command()
+async def clients_list(turn: Turn) -> None:
+    """/clients [prospects|declined]: ten per page, sortable."""
+    word = turn.args[0].lower() if turn.args else ""
+    which = {
+        "prospects": "p",
+        "prospect": "p",
+        "prospecten": "p",
+        "потенциальные": "p",
+        "declined": "d",
+        "afgewezen": "d",
+        "отказ": "d",
+        "отказанные": "d",
+    }.get(word, "a")
+    if word and which == "a" and word not in ("all", "alle", "все"):
+        raise InputError(N_("Type /clients, /clients prospects or /clients declined."))
+    await show_list(turn, which, "grade", 0, edit=False)
+
+
+async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool) -> None:
+    t, team = turn.t, turn.team
+    if which == "a":
+        analysed = await turn.analysis()
+        rows = active_rows(analysed.analysis.clients, sort)
+        title = t.n_("<b>{n} client</b>", "<b>{n} clients</b>", len(rows))
+    else:
+        found = await turn.run(resolver.clients_with_status, team_id=team.id, status=FILTERS[which])
+        rows = [_plain_row(client_id, name) for client_id, name in found]
+        title = (
+            t.n_("<b>{n} prospect</b>", "<b>{n} prospects</b>", len(rows))
+            if which == "p"
+            else t.n_("<b>{n} declined client</b>", "<b>{n} declined clients</b>", len(rows))
+        )
+    if not rows:
+        text = t._("Nobody here yet. Add someone with /add.")
+        turn.edit(text) if edit else turn.reply(text)
+        return
+    pages = -(-len(rows) // PAGE)
+    page = min(max(page, 0), pages - 1)
+    text = list_text(t, team, rows, page, title, sort)
+    team_id = team.id
+    shown = rows[page * PAGE : (page + 1) * PAGE]
+    numbers = [
+        (str(page * PAGE + i + 1), pack("card", team_id, row.client_id))
+        for i, row in enumerate(shown)
+    ]
+    buttons: Buttons = [numbers[:5], numbers[5:]]
+    if which == "a":
+        labels = {
+            "grade": t._("By grade"),
+            "revenue": t._("By revenue"),
+            "profit": t._("By profit"),
+        }
+        buttons.append(
+            [
+                (("✓ " if s == sort else "") + labels[s], pack("cl", team_id, which, s, 0))
+                for s in SORTS
+            ]
+        )
+    nav = []
+    if page > 0:
+        nav.append(("‹", pack("cl", team_id, which, sort, page - 1)))
+    if page + 1 < pages:
+        nav.append(("›", pack("cl", team_id, which, sort, page + 1)))
+    buttons.append(nav)
+    buttons = [row for row in buttons if row]
+    turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+
+
+def _plain_row(client_id: int, name: str) -> Row:
+    return Row(client_id, name, None, None, None, None)
+
+
+@button()
+async def list_page(turn: Turn) -> None:
+    assert turn.callback is not None
+    args = turn.callback.args
+    if len(args) < 3 or args[0] not in FILTERS or args[1] not in SORTS:
+        raise InputError(STALE)
+    await show_list(turn, args[0], args[1], turn.callback.int_arg(2), edit=True)
+
+
+# /risk ---------------------------------------------------------------------------------------
+
+
+@command()
+async def risk(turn: Turn) -> None:
+    """/risk: concentration, time-eaters, big spenders who owe money."""
+    analysed = await turn.analysis()
+    analysis = analysed.analysis
+    names = analysis.clients["name"].to_dict()
+    text = risk_text(turn.t, turn.team, analysis, names)
+    notes = [
+        warning(turn.t, turn.team.currency, w)
+        for w in analysis.warnings
+        if w.code in ("missing_costs", "missing_time")
+    ]
+    turn.reply(Markup("\n\n").join([text, *[n for n in notes if n]]))

@@ -1,0 +1,225 @@
+"""The client card: a phone's first screen (≤ 12 lines) and the details behind a button."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from bot import labels
+from bot.render.explain import hours, lift, money, reason
+from locales import Markup, Translator, escape
+from scoring import Explanation, TeamAnalysis
+from scoring.grades import labels as grade_labels
+from storage.callers import TeamView
+from storage.models import Client
+
+FIRST_SCREEN_LINES = 12
+
+
+@dataclass(frozen=True)
+class CardView:
+    """What the card shows about one scored client."""
+
+    client_id: int
+    name: str
+    grade: str
+    grade_index: int
+    grades: int  # how many grades the scale has
+    previous_grade: str | None
+    score: float
+    revenue_share: float | None
+    profit: int | None
+    hours: float | None
+    referrals: int
+    complaints: int
+    owed: int
+    overdue: int
+    judgement: float | None
+    disagreement: str | None
+    explanation: Explanation
+    flags: frozenset[str]
+
+
+def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None) -> CardView:
+    row = analysis.clients.loc[client_id]
+    disagreement = next(
+        (d.direction for d in analysis.disagreements if d.client_id == client_id), None
+    )
+    flags = frozenset(
+        flag
+        for flag in (
+            "over_reliant",
+            "watch",
+            "time_eater",
+            "decline_candidate",
+            "lapsed",
+            "young",
+            "ideal",
+            "uses_default_margin",
+        )
+        if bool(row[flag])
+    )
+    return CardView(
+        client_id=client_id,
+        name=str(row["name"]),
+        grade=str(row["grade"]),
+        grade_index=int(row["grade_index"]),
+        grades=len(grade_labels(analysis.grade_scale)),
+        previous_grade=previous_grade,
+        score=float(row["score"]),
+        revenue_share=_number(row["revenue_share"]),
+        profit=_whole(row["annual_profit"]),
+        hours=_number(row["hours"]),
+        referrals=int(row["referrals"]),
+        complaints=int(row["complaints"]),
+        owed=_whole(row["owed"]) or 0,
+        overdue=_whole(row["overdue"]) or 0,
+        judgement=_number(row["judgement"]),
+        disagreement=disagreement,
+        explanation=analysis.explain(client_id),
+        flags=flags,
+    )
+
+
+def verdict(t: Translator, view: CardView) -> Markup:
+    """One line a person can act on."""
+    if "decline_candidate" in view.flags:
+        return t._("Costs you more than they bring: consider letting them go.")
+    if "over_reliant" in view.flags:
+        return t._(
+            "Your business leans on them: {share} of revenue.",
+            share=t.percent(view.revenue_share or 0),
+        )
+    if "young" in view.flags:
+        return t._("A new client: too early for a firm verdict.")
+    if "lapsed" in view.flags:
+        return t._("Hasn't bought in a long while: worth a call?")
+    if "ideal" in view.flags:
+        return t._("One of your ideal clients: look after them.")
+    band = view.grade_index / max(view.grades - 1, 1)
+    if band < 0.25:
+        return t._("A model client.")
+    if band < 0.5:
+        return t._("A good client.")
+    if band < 0.75:
+        return t._("Middling: there's room to grow.")
+    return t._("A weak client: see why below.")
+
+
+def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
+    """The first screen: grade, verdict, key figures, three reasons, how to lift the grade."""
+    change = ""
+    if view.previous_grade and view.previous_grade != view.grade:
+        change = str(t._("(last week {grade})", grade=view.previous_grade))
+    lines = [
+        Markup("<b>")
+        + escape(view.name)
+        + Markup("</b> · ")
+        + t._("grade <b>{grade}</b>", grade=view.grade)
+        + (" " + change if change else ""),
+        verdict(t, view),
+    ]
+    figures = [t._("score {score}", score=t.number(round(view.score)))]
+    if view.revenue_share is not None:
+        figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
+    if view.profit is not None:
+        figures.append(t._("profit {amount}", amount=money(t, team.currency, view.profit)))
+    if view.hours:
+        figures.append(hours(t, view.hours))
+    lines.append(Markup(" · ").join(figures))
+    activity = [
+        t.n_("{n} referral", "{n} referrals", view.referrals),
+        t.n_("{n} complaint", "{n} complaints", view.complaints),
+    ]
+    if view.owed:
+        owed = t._("owes {amount}", amount=money(t, team.currency, view.owed))
+        if view.overdue:
+            owed += " " + t._("({amount} overdue)", amount=money(t, team.currency, view.overdue))
+        activity.append(owed)
+    lines.append(Markup(" · ").join(activity))
+    lines.append(_judgement(t, view))
+    lines += [reason(t, team.currency, item) for item in view.explanation.reasons[:3]]
+    if view.explanation.lift is not None:
+        lines.append(lift(t, team.currency, view.explanation.lift))
+    lines = [line for line in lines if line]
+    assert len(lines) <= FIRST_SCREEN_LINES
+    return Markup("\n").join(lines)
+
+
+def _judgement(t: Translator, view: CardView) -> Markup:
+    if view.judgement is None:
+        return t._("The team hasn't rated them yet: /rate")
+    rating = t._("Team rating {rating} of 5", rating=t.number(round(view.judgement, 1)))
+    if view.disagreement == "liked_but_unprofitable":
+        return rating + Markup(" — ") + t._("but the figures say they barely pay off.")
+    if view.disagreement == "disliked_but_profitable":
+        return rating + Markup(" — ") + t._("yet the figures say they pay off well.")
+    return rating + Markup(" — ") + t._("the figures agree.")
+
+
+def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: Client) -> Markup:
+    """Everything behind the Details button: figures over the scoring window and the traits."""
+    row = analysis.clients.loc[client.id]
+    cur = team.currency
+    lines = [
+        Markup("<b>") + escape(client.name) + Markup("</b>"),
+        t.n_("Over the last {n} day:", "Over the last {n} days:", team.scoring_window_days),
+    ]
+
+    def add(label: Markup, value: Any) -> None:
+        if value is not None and value != "":
+            lines.append(label + Markup(": ") + escape(value))
+
+    add(t._("Revenue"), money(t, cur, _whole(row["revenue"])))
+    add(
+        t._("Cost to serve"),
+        money(t, cur, _whole(row["cost"])) if _whole(row["cost"]) is not None else None,
+    )
+    add(
+        t._("Profit"),
+        money(t, cur, _whole(row["profit"])) if _whole(row["profit"]) is not None else None,
+    )
+    if _number(row["margin"]) is not None:
+        add(t._("Margin"), t.percent(float(row["margin"])))
+    if _number(row["hours"]):
+        add(t._("Time"), hours(t, float(row["hours"])))
+    if _number(row["profit_per_hour"]) is not None:
+        add(t._("Profit per hour"), money(t, cur, float(row["profit_per_hour"])))
+    add(t._("Purchases"), t.number(int(row["purchases"])))
+    if _whole(row["average_order"]) is not None:
+        add(t._("Average order"), money(t, cur, _whole(row["average_order"])))
+    if _number(row["recency_days"]) is not None:
+        add(t._("Last purchase"), t.n_("{n} day ago", "{n} days ago", int(row["recency_days"])))
+    if _number(row["late_payment_rate"]) is not None:
+        add(t._("Paid late"), t.percent(float(row["late_payment_rate"])))
+    if _number(row["fit"]) is not None:
+        add(t._("Fit with your ideal client"), t.percent(float(row["fit"])))
+    add(t._("Compliments"), t.number(int(row["compliments"])))
+    traits = [
+        labels.label(t, labels.KINDS, client.kind),
+        client.city or "",
+        client.industry or "",
+        labels.label(t, labels.SOURCES, client.source),
+    ]
+    lines.append(Markup(" · ").join(escape(x) for x in traits if x))
+    if "uses_default_margin" in _flags(row):
+        lines.append(t._("Profit rests on your default margin for sales without costs."))
+    return Markup("\n").join(lines)
+
+
+def _flags(row: Any) -> set[str]:
+    return {flag for flag in ("uses_default_margin",) if bool(row[flag])}
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _whole(value: Any) -> int | None:
+    number = _number(value)
+    return None if number is None else int(round(number))

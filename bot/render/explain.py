@@ -1,0 +1,175 @@
+"""Reasons, lifts and warnings in words: money and hours against the team's median.
+
+Scoring gives codes and numbers (scoring/explain.py, scoring/data_warnings.py); only here do
+they become sentences, so no reply ever shows a component name or a bare 0–1 number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from locales import Markup, Translator
+from scoring import Lift, Reason, ScoringWarning
+
+
+def money(t: Translator, currency: str, minor: float | int | None) -> str:
+    """Whole units for explanations: '€ 4.200', not '€ 4.200,37'."""
+    return t.money(int(round(minor or 0)), currency, whole=True)
+
+
+def hours(t: Translator, value: float) -> str:
+    """Short time: minutes matter for an hour's work, not for a year's."""
+    minutes = int(round(value * 60))
+    return t.duration(minutes if minutes < 600 else int(round(value)) * 60)
+
+
+def reason(t: Translator, currency: str, item: Reason) -> Markup:
+    """One line: ▲ when it lifts the score, ▼ when it costs points."""
+    arrow = "▲" if item.effect >= 0 else "▼"
+    return Markup(f"{arrow} ") + _reason_text(t, currency, item)
+
+
+def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
+    value, reference = item.value, item.reference
+    code = item.code
+    if code == "profit":
+        return t._(
+            "profit {amount} a year (team {median})",
+            amount=money(t, currency, value),
+            median=money(t, currency, reference),
+        )
+    if code == "profit_per_hour":
+        return t._(
+            "{amount} per hour worked (team {median})",
+            amount=money(t, currency, value),
+            median=money(t, currency, reference),
+        )
+    if code == "ideal_profile":
+        return t._(
+            "meets {met} of {known} points of your ideal client",
+            met=t.number(int(value)),
+            known=t.number(int(reference or 0)),
+        )
+    if code == "purchases":
+        return t.n_(
+            "{n} purchase a year (team {median})",
+            "{n} purchases a year (team {median})",
+            int(round(value)),
+            median=t.number(round(reference or 0, 1)),
+        )
+    if code == "days_since_purchase":
+        return t.n_(
+            "last purchase {n} day ago (usually every {usual})",
+            "last purchase {n} days ago (usually every {usual})",
+            int(value),
+            usual=t.n_("{n} day", "{n} days", int(round(reference or 0))),
+        )
+    if code == "referrals":
+        return t.n_(
+            "{n} referral (team {median})",
+            "{n} referrals (team {median})",
+            int(value),
+            median=t.number(round(reference or 0, 1)),
+        )
+    if code == "complaints":
+        return t.n_(
+            "{n} complaint (team {median})",
+            "{n} complaints (team {median})",
+            int(value),
+            median=t.number(round(reference or 0, 1)),
+        )
+    if code == "late_payments":
+        return t._(
+            "{share} of invoices paid late (team {median})",
+            share=t.percent(value),
+            median=t.percent(reference or 0),
+        )
+    if code == "team_rating":
+        if reference is None:
+            return t._("the team rates them {rating} of 5", rating=t.number(round(value, 1)))
+        return t._(
+            "the team rates them {rating} of 5 (team {median})",
+            rating=t.number(round(value, 1)),
+            median=t.number(round(reference, 1)),
+        )
+    return t._("{what}: {value}", what=code, value=t.number(value))
+
+
+def lift(t: Translator, currency: str, item: Lift) -> Markup:
+    """The smallest concrete change that lifts the client one grade."""
+    amount = item.amount
+    if item.code == "more_profit":
+        change = t._("{amount} more profit over the coming year", amount=money(t, currency, amount))
+    elif item.code == "fewer_hours":
+        change = t._("{hours} less work a year for the same result", hours=hours(t, amount))
+    elif item.code == "more_purchases":
+        change = t.n_(
+            "{n} more purchase in the coming year",
+            "{n} more purchases in the coming year",
+            int(amount),
+        )
+    elif item.code == "pay_on_time":
+        change = t.n_(
+            "{n} invoice in a row paid on time", "{n} invoices in a row paid on time", int(amount)
+        )
+    elif item.code == "referral":
+        change = t.n_("{n} referral", "{n} referrals", int(amount))
+    else:
+        change = t._("{what}: {value}", what=item.code, value=t.number(amount))
+    return t._("To reach {grade}: {change}.", grade=item.to_grade, change=change)
+
+
+def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None:
+    """A data warning worth telling a person; None for those that need no words."""
+    p: Mapping[str, Any] = item.params
+    code = item.code
+    if code == "no_revenue":
+        return t._("Nothing to rate yet: record a sale or import your sales, and I'll get to work.")
+    if code == "few_clients":
+        return t.n_(
+            "With {n} current client, shares are shown but no alarms are raised "
+            "(that takes {minimum}).",
+            "With {n} current clients, shares are shown but no alarms are raised "
+            "(that takes {minimum}).",
+            int(p.get("active_clients", 0)),
+            minimum=p.get("minimum", 8),
+        )
+    if code == "few_sales":
+        return t.n_(
+            "Only {n} sale in the scoring window: take the grades as a first sketch.",
+            "Only {n} sales in the scoring window: take the grades as a first sketch.",
+            int(p.get("sales", 0)),
+        )
+    if code == "default_margin_used":
+        return t._(
+            "Sales without costs use your default margin of {margin}: profit figures rest on it.",
+            margin=t.percent(float(p.get("margin") or 0)),
+        )
+    if code == "missing_costs":
+        return t._(
+            "{share} of revenue has no costs recorded, so profit there is an estimate. "
+            "A default margin in /settings helps.",
+            share=t.percent(float(p.get("revenue_share") or 0)),
+        )
+    if code == "missing_time":
+        if not p.get("revenue_share"):
+            return t._("No time recorded yet, so there are no per-hour figures.")
+        return t._(
+            "Time is recorded for only {share} of revenue: per-hour figures are shaky.",
+            share=t.percent(float(p.get("revenue_share") or 0)),
+        )
+    if code == "market_too_narrow":
+        return t._(
+            "Your ideal profile “{profile}” leaves about {count} potential clients per "
+            "competitor: too narrow to live on.",
+            profile=p.get("profile", ""),
+            count=t.number(round(float(p.get("per_competitor") or 0))),
+        )
+    if code in ("few_referrers", "portrait_few_clients", "ranked_by_revenue"):
+        return None  # the portrait says these in its own words
+    if code == "missing_demographics":
+        return None  # the profile view says which traits are unknown
+    if code == "unknown_clients":
+        return None
+    return None

@@ -1,0 +1,89 @@
+"""/clients: ten per page, grade · name · share, sortable, paging in the same message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from bot.render.explain import money
+from locales import Markup, Translator, escape
+from storage.callers import TeamView
+
+PAGE = 10
+SORTS = ("grade", "revenue", "profit")
+
+
+@dataclass(frozen=True)
+class Row:
+    client_id: int
+    name: str
+    grade: str | None
+    share: float | None
+    revenue: int | None
+    profit: int | None
+
+
+def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
+    """Scored clients in the chosen order (best grade first; most revenue or profit first)."""
+    if sort == "revenue":
+        order = np.lexsort((table.index.to_numpy(), -table["revenue"].to_numpy(float, na_value=0)))
+    elif sort == "profit":
+        order = np.lexsort(
+            (table.index.to_numpy(), -table["annual_profit"].to_numpy(float, na_value=-1e18))
+        )
+    else:
+        order = np.lexsort(
+            (
+                table.index.to_numpy(),
+                -table["score"].to_numpy(float),
+                table["grade_index"].to_numpy(),
+            )
+        )
+    picked = table.iloc[order]
+    return [
+        Row(
+            int(i),
+            str(name),
+            str(grade),
+            None if pd.isna(share) else float(share),
+            None if pd.isna(revenue) else int(revenue),
+            None if pd.isna(profit) else int(profit),
+        )
+        for i, name, grade, share, revenue, profit in zip(
+            picked.index,
+            picked["name"],
+            picked["grade"],
+            picked["revenue_share"],
+            picked["revenue"],
+            picked["annual_profit"],
+            strict=True,
+        )
+    ]
+
+
+def list_text(
+    t: Translator, team: TeamView, rows: list[Row], page: int, title: Markup, sort: str
+) -> Markup:
+    pages = max(1, -(-len(rows) // PAGE))
+    lines = [title]
+    for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
+        parts = [
+            Markup(f"{number}."),
+            escape(row.grade) if row.grade else Markup("·"),
+            Markup("<b>") + escape(row.name) + Markup("</b>"),
+        ]
+        if row.share is not None:
+            parts.append(escape(t.percent(row.share)))
+        if sort == "revenue" and row.revenue is not None:
+            parts.append(escape(money(t, team.currency, row.revenue)))
+        if sort == "profit" and row.profit is not None:
+            parts.append(escape(money(t, team.currency, row.profit)))
+        lines.append(
+            Markup(" ").join(parts[:3])
+            + (Markup(" · ") + Markup(" · ").join(parts[3:]) if parts[3:] else Markup(""))
+        )
+    if pages > 1:
+        lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))
+    return Markup("\n").join(lines)

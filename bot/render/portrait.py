@@ -1,0 +1,172 @@
+"""/portrait: who the ideal clients are, how they buy, where they came from, who is overdue."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot import labels
+from bot.render.explain import money
+from locales import Markup, Translator, escape
+from scoring import Portrait, TeamAnalysis
+from storage.callers import TeamView
+
+TRAIT_VOCABULARY = {
+    "gender": labels.GENDERS,
+    "education": labels.EDUCATION,
+    "decision": labels.DECISIONS,
+    "source": labels.SOURCES,
+}
+
+
+def portrait_text(
+    t: Translator,
+    team: TeamView,
+    analysis: TeamAnalysis,
+    portrait: Portrait,
+    names: Mapping[int, str],
+) -> Markup:
+    cur = team.currency
+    count = len(portrait.client_ids)
+    if portrait.kind == "person":
+        title = t.n_(
+            "<b>Your ideal private client</b> ({n})",
+            "<b>Your ideal private clients</b> ({n})",
+            count,
+        )
+    elif portrait.kind == "organisation":
+        title = t.n_(
+            "<b>Your ideal organisation</b> ({n})", "<b>Your ideal organisations</b> ({n})", count
+        )
+    else:
+        title = t.n_(
+            "<b>Ideal clients in “{segment}”</b> ({n})",
+            "<b>Ideal clients in “{segment}”</b> ({n})",
+            count,
+            segment=portrait.segment or "",
+        )
+    lines = [title]
+    lines.append(
+        t._("The most profitable fifth, narrowed to those who refer others.")
+        if portrait.based_on_referrers
+        else t._("The most profitable fifth (too few of them refer others to narrow it down).")
+    )
+    if portrait.traits:
+        traits = Markup(" · ").join(
+            t._(
+                "{value} ({share}, {lift}× your other clients)",
+                value=_value(t, trait.name, trait.value),
+                share=t.percent(trait.share),
+                lift=t.number(round(trait.lift, 1)),
+            )
+            for trait in portrait.traits
+        )
+        lines.append(t._("Mostly: {traits}.", traits=traits))
+    numbers = {n.name: n for n in portrait.numeric}
+    buying = []
+    if "annual_revenue" in numbers:
+        buying.append(
+            t._("{amount} a year", amount=money(t, cur, numbers["annual_revenue"].median))
+        )
+    if "purchases" in numbers:
+        purchases = int(round(numbers["purchases"].median))
+        buying.append(t.n_("{n} purchase", "{n} purchases", purchases))
+    if "profit_per_hour" in numbers:
+        buying.append(
+            t._("{amount} profit per hour", amount=money(t, cur, numbers["profit_per_hour"].median))
+        )
+    if buying:
+        lines.append(t._("How they buy (median): {figures}.", figures=Markup(", ").join(buying)))
+    demographics = []
+    if "age" in numbers:
+        age = numbers["age"]
+        demographics.append(
+            t._("aged {low}–{high}", low=t.number(round(age.q1)), high=t.number(round(age.q3)))
+        )
+    if "employees" in numbers:
+        staff = numbers["employees"]
+        demographics.append(
+            t._(
+                "{low}–{high} employees",
+                low=t.number(round(staff.q1)),
+                high=t.number(round(staff.q3)),
+            )
+        )
+    if "income" in numbers:
+        income = numbers["income"]
+        demographics.append(
+            t._("income {low}–{high}", low=money(t, cur, income.q1), high=money(t, cur, income.q3))
+        )
+    if demographics:
+        lines.append(t._("Typically {facts}.", facts=Markup(", ").join(demographics)))
+    if portrait.sources:
+        sources = Markup(", ").join(
+            Markup(f"{escape(_value(t, 'source', source))} {t.percent(share)}")
+            for source, share in portrait.sources[:4]
+        )
+        lines.append(t._("Where they came from: {sources}.", sources=sources))
+    members = set(portrait.client_ids)
+    overdue = [o for o in analysis.overdue_ideal if o.client_id in members][:3]
+    for item in overdue:
+        lines.append(
+            t._(
+                "📞 Reach out to {client}: usually every {usual}, last purchase {days} ago.",
+                client=names.get(item.client_id, "?"),
+                usual=t.n_("{n} day", "{n} days", int(round(item.usual_interval_days))),
+                days=t.n_("{n} day", "{n} days", int(item.days_since_last)),
+            )
+        )
+    lines += _missing(t, portrait)
+    return Markup("\n").join(lines)
+
+
+def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
+    return t._(
+        "Your ideal clients bring about {amount} a month you can count on.",
+        amount=money(t, team.currency, analysis.ideal_run_rate_monthly),
+    )
+
+
+def _value(t: Translator, trait: str, value: str) -> str:
+    vocabulary = TRAIT_VOCABULARY.get(trait)
+    return labels.label(t, vocabulary, value) if vocabulary else value
+
+
+def _missing(t: Translator, portrait: Portrait) -> list[Markup]:
+    notes = []
+    for warning in portrait.warnings:
+        if warning.code == "portrait_few_clients":
+            notes.append(
+                t.n_(
+                    "⚠️ Only {n} client of this kind: too few to say what they share. "
+                    "I need at least {minimum}.",
+                    "⚠️ Only {n} clients of this kind: too few to say what they "
+                    "share. I need at least {minimum}.",
+                    int(warning.params.get("clients", 0)),
+                    minimum=warning.params.get("minimum", 10),
+                )
+            )
+        elif warning.code == "ranked_by_revenue":
+            notes.append(t._("⚠️ Costs are missing, so I ranked by revenue instead of profit."))
+    gaps = [gap for gap in portrait.missing if gap not in ("clients",)]
+    if gaps:
+        words = Markup(", ").join(_gap(t, gap) for gap in gaps)
+        notes.append(t._("⚠️ Missing data: {what}. With it the portrait gets sharper.", what=words))
+    return notes
+
+
+def _gap(t: Translator, gap: str) -> Markup:
+    known = {
+        "referrals": t._("who referred whom (/refer)"),
+        "costs": t._("costs of sales"),
+        "city": t._("cities"),
+        "industry": t._("lines of business"),
+        "gender": t._("gender"),
+        "education": t._("education"),
+        "interests": t._("interests"),
+        "decision": t._("who decides"),
+        "age": t._("age"),
+        "income": t._("income"),
+        "employees": t._("number of employees"),
+        "segment": t._("segments"),
+    }
+    return known.get(gap, escape(gap))

@@ -1,0 +1,126 @@
+"""/risk: how much the team leans on a few clients, who eats its time, who owes it money."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.render.explain import hours, money, warning
+from locales import Markup, Translator, escape
+from scoring import TeamAnalysis
+from storage.callers import TeamView
+
+MAX_LISTED = 8
+
+
+def risk_text(
+    t: Translator, team: TeamView, analysis: TeamAnalysis, names: Mapping[int, str]
+) -> Markup:
+    cur = team.currency
+    c = analysis.concentration
+    if any(w.code == "no_revenue" for w in analysis.warnings):
+        return warning(
+            t, cur, next(w for w in analysis.warnings if w.code == "no_revenue")
+        ) or Markup("")
+    lines = [t._("<b>Concentration risk</b>")]
+    lines.append(
+        t._(
+            "Top client {top1} · top 3 {top3} · top 20% ({count}) {top20}",
+            top1=t.percent(c.top1_share),
+            top3=t.percent(c.top3_share),
+            count=t.n_("{n} client", "{n} clients", c.top20_count),
+            top20=t.percent(c.top20_share),
+        )
+    )
+    if c.hhi_floor is not None and c.equivalent_clients is not None:
+        lines.append(
+            t._(
+                "HHI {hhi} of 10 000 (lowest possible for you: {floor}): like leaning "
+                "on {equivalent} equal clients.",
+                hhi=t.number(round(c.hhi)),
+                floor=t.number(round(c.hhi_floor)),
+                equivalent=t.number(round(c.equivalent_clients, 1)),
+            )
+        )
+    if not c.alarms_enabled:
+        lines.append(
+            t.n_(
+                "With {n} current client someone always has a big share, so no "
+                "alarms yet (from 8 clients).",
+                "With {n} current clients someone always has a big share, so no "
+                "alarms yet (from 8 clients).",
+                c.active_clients,
+            )
+        )
+    if c.over_reliant:
+        lines.append("")
+        lines.append(
+            t._(
+                "⚠️ <b>Too dependent</b> (from {threshold} of revenue)",
+                threshold=t.percent(team.concentration_threshold),
+            )
+        )
+        for flag in c.over_reliant[:MAX_LISTED]:
+            line = t._(
+                "• {client}: {share}. If they leave, revenue falls {drop}",
+                client=names.get(flag.client_id, "?"),
+                share=t.percent(flag.share),
+                drop=t.percent(flag.revenue_drop),
+            )
+            if flag.ideal_clients_to_replace is not None:
+                line += Markup(" — ") + t._(
+                    "about {count} ideal clients to replace them",
+                    count=t.number(round(flag.ideal_clients_to_replace, 1)),
+                )
+            if flag.owed:
+                line += Markup(". ") + t._("Owes {amount}", amount=money(t, cur, flag.owed))
+            lines.append(line + Markup("."))
+    if c.watch:
+        lines.append("")
+        lines.append(t._("👀 <b>Watch</b> (from 10% of revenue)"))
+        shown = [
+            t._("{client} {share}", client=names.get(f.client_id, "?"), share=t.percent(f.share))
+            for f in c.watch[:MAX_LISTED]
+        ]
+        lines.append(Markup(", ").join(shown) + _more(t, len(c.watch)))
+    if analysis.time_eaters:
+        lines.append("")
+        lines.append(t._("⏱ <b>Time-eaters</b>"))
+        for eater in analysis.time_eaters[:5]:
+            lines.append(
+                t._(
+                    "• {client}: {time_share} of your time for {revenue_share} of "
+                    "revenue ({hours}, {per_hour} per hour)",
+                    client=names.get(eater.client_id, "?"),
+                    time_share=t.percent(eater.time_share),
+                    revenue_share=t.percent(eater.revenue_share),
+                    hours=hours(t, eater.hours),
+                    per_hour=money(t, cur, eater.profit_per_hour),
+                )
+            )
+    big_owed = [o for o in analysis.owed if o.big_spender and o.unpaid]
+    if big_owed:
+        lines.append("")
+        lines.append(t._("💶 <b>Big spenders who owe you</b>"))
+        for owed in big_owed[:5]:
+            line = t._(
+                "• {client}: {amount}",
+                client=names.get(owed.client_id, "?"),
+                amount=money(t, cur, owed.unpaid),
+            )
+            if owed.overdue:
+                line += " " + t._("({amount} overdue)", amount=money(t, cur, owed.overdue))
+            lines.append(line)
+    if c.lapsed:
+        lines.append("")
+        lapsed = Markup(", ").join(escape(names.get(i, "?")) for i in c.lapsed[:MAX_LISTED])
+        lines.append(
+            t._(
+                "Not counted, no purchase for a long while: {clients}",
+                clients=lapsed + _more(t, len(c.lapsed)),
+            )
+        )
+    return Markup("\n").join(lines)
+
+
+def _more(t: Translator, count: int) -> Markup:
+    return t._(" and {n} more", n=count - MAX_LISTED) if count > MAX_LISTED else Markup("")

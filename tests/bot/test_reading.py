@@ -1,0 +1,220 @@
+"""Reading Kompas on a phone: cards, lists, risk, decline decisions and the portrait."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from sqlalchemy import Engine
+
+from storage import demo
+from storage.engine import new_session
+from storage.models import Client, Team
+from tests.chat import Chat, Seen
+from tests.factories import NOW, make_client, make_sale, make_team, rows
+
+OWNER = 11
+RAW_FRACTION = re.compile(r"(?<![\d,.])0[.,]\d+(?![\d%])")
+
+
+def demo_team(engine: Engine, locale: str) -> Team:
+    currency = "EUR" if locale == "nl" else "RUB"
+    team = make_team(
+        engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale=locale, currency=currency
+    )
+    with new_session(engine) as session:
+        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        session.commit()
+    return team
+
+
+def assert_phone_sized(seen: Seen) -> None:
+    for message in seen.messages:
+        assert len(message.text) <= 4096
+    assert not RAW_FRACTION.search(seen.text), seen.text
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_card_of_a_strong_and_a_weak_client(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    demo_team(sqlite_engine, locale)
+    anna = chat.person(OWNER, "Anna", locale)
+    strong = "Yogastudio Lotus" if locale == "nl" else "Йога-студия «Лотос»"
+    weak = "Schoonmaakbedrijf Glans" if locale == "nl" else "Клининг «Блеск»"
+    seen = await chat.send(anna, f"/client {strong}")
+    card = seen.text.splitlines()
+    assert len(card) <= 12
+    assert card[0].startswith(strong)
+    assert ("beoordeling A" if locale == "nl" else "оценка A") in card[0]
+    assert_phone_sized(seen)
+    seen = await chat.send(anna, f"/client {weak}")
+    assert (
+        "Kost je meer dan het oplevert" if locale == "nl" else "Обходится дороже, чем приносит"
+    ) in seen.text
+    assert ("▼" in seen.text) and len(seen.text.splitlines()) <= 12
+    assert_phone_sized(seen)
+    buttons = {
+        "nl": [
+            "Details",
+            "Beoordelen",
+            "Verkoop",
+            "Klacht",
+            "Aanbeveling",
+            "Wijzigen",
+            "Afwijzen…",
+        ],
+        "ru": [
+            "Подробнее",
+            "Оценить",
+            "Продажа",
+            "Жалоба",
+            "Рекомендация",
+            "Изменить",
+            "Отказаться…",
+        ],
+    }[locale]
+    assert seen.buttons == buttons
+    details = await chat.press(anna, buttons[0])
+    assert details.last.message_id == seen.last.message_id  # same message, edited
+    assert ("Omzet" if locale == "nl" else "Выручка") in details.text
+    back = await chat.press(anna, "‹ Terug" if locale == "nl" else "‹ Назад")
+    assert back.text == seen.text
+
+
+async def test_card_buttons_start_the_right_dialog(chat: Chat, sqlite_engine: Engine) -> None:
+    demo_team(sqlite_engine, "nl")
+    anna = chat.person(OWNER, "Anna", "nl")
+    await chat.send(anna, "/client Bakkerij de Vries")
+    seen = await chat.press(anna, "Verkoop")
+    assert "Hoeveel heeft Bakkerij de Vries betaald?" in seen
+    await chat.send(anna, "/cancel")
+    await chat.send(anna, "/client Bakkerij de Vries")
+    seen = await chat.press(anna, "Beoordelen")
+    assert "Bakkerij de Vries beoordelen, 1 van 3" in seen
+
+
+async def test_client_list_pages_in_the_same_message_and_sorts(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    demo_team(sqlite_engine, "ru")
+    olga = chat.person(OWNER, "Ольга", "ru")
+    first = await chat.send(olga, "/clients")
+    assert first.text.startswith("38 клиентов")
+    assert len([line for line in first.text.splitlines() if re.match(r"\d+\. ", line)]) == 10
+    assert "Страница 1 из 4" in first.text
+    second = await chat.press(olga, "›")
+    assert second.last.message_id == first.last.message_id
+    assert "11. " in second.text and "Страница 2 из 4" in second.text
+    by_revenue = await chat.press(olga, "По выручке")
+    listed = by_revenue.text.splitlines()[1:11]
+    amounts = [int(re.sub(r"\D", "", line.rsplit("·", 1)[1])) for line in listed]
+    assert amounts == sorted(amounts, reverse=True)
+    top = {line.split("·")[0][5:].strip() for line in listed[:2]}
+    assert top == {"Строительная компания «Кирпич»", "Отель «Липа»"}
+    first = listed[0].split("·")[0][5:].strip()
+    opened = await chat.press(olga, "1")
+    assert opened.text.startswith(first)
+    prospects = await chat.send(olga, "/clients prospects")
+    assert prospects.text.startswith("2 потенциальных клиента")
+
+
+async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) -> None:
+    demo_team(sqlite_engine, "nl")
+    anna = chat.person(OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/risk")
+    assert "Te afhankelijk" in seen.text
+    assert "Hotel De Linde" in seen.text and "Als ze weggaan, daalt de omzet" in seen.text
+    assert "HHI" in seen.text and "Tijdvreters" in seen.text
+    assert_phone_sized(seen)
+
+
+async def test_risk_on_a_four_client_team_raises_no_alarm(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = make_team(
+        sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="ru", currency="RUB"
+    )
+    for name, amount in (("Альфа", 900000), ("Бета", 50000), ("Гамма", 30000), ("Дельта", 20000)):
+        client_id = make_client(sqlite_engine, team, name, acquired_on=dt.date(2025, 1, 1))
+        make_sale(sqlite_engine, team, client_id, amount, cost=amount // 2)
+    olga = chat.person(OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/risk")
+    assert "При 4 текущих клиентах" in seen.text
+    assert "Слишком большая зависимость" not in seen.text
+    assert "90 %" in seen.text  # the share is still shown
+
+
+async def test_empty_team_has_nothing_to_rate_yet(chat: Chat, sqlite_engine: Engine) -> None:
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    anna = chat.person(OWNER, "Anna", "nl")
+    for command in ("/risk", "/portrait", "/decline"):
+        seen = await chat.send(anna, command)
+        assert "Nog niets te beoordelen" in seen.text
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_decline_decision_with_confirmation_and_undo(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    demo_team(sqlite_engine, locale)
+    anna = chat.person(OWNER, "Anna", locale)
+    seen = await chat.send(anna, "/decline")
+    assert ("Overweeg afscheid" if locale == "nl" else "подумать о расставании") in seen.text
+    name = seen.text.splitlines()[1]
+    words = {
+        "nl": ("Afwijzen…", "Ja, afwijzen", "↩ Ongedaan maken", "Beste"),
+        "ru": ("Отказаться…", "Да, отказаться", "↩ Отменить", "Здравствуйте"),
+    }[locale]
+    asked = await chat.press(anna, words[0])
+    assert name in asked.text
+    done = await chat.press(anna, words[1])
+    assert words[3] in done.text  # the polite letter, ready to copy
+    [client] = [c for c in rows(sqlite_engine, Client) if c.name == name]
+    assert client.status == "declined"
+    again = await chat.send(anna, "/decline")
+    assert name not in again.text.splitlines()[1]
+    await chat.press(anna, words[2], message=done.messages[0])
+    [client] = [c for c in rows(sqlite_engine, Client) if c.name == name]
+    assert client.status == "active"
+
+
+async def test_a_member_cannot_decline(chat: Chat, sqlite_engine: Engine) -> None:
+    group = -700
+    owner, piet = chat.person(21, "Olga", "nl"), chat.person(22, "Piet", "nl")
+    chat.group(group, "Studio", creator=owner, members=(piet,))
+    team = make_team(sqlite_engine, chat_id=group, owner_id=21)
+    with new_session(sqlite_engine) as session:
+        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        session.commit()
+    await chat.send(piet, "/decline", chat=group)
+    await chat.press(piet, "Afwijzen…", chat=group)
+    assert chat.api.callback_answers[-1]["text"] == "Dat kunnen alleen de beheerders van het team."
+    assert all(c.status != "declined" for c in rows(sqlite_engine, Client))
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_portrait_with_enough_data(chat: Chat, sqlite_engine: Engine, locale: str) -> None:
+    demo_team(sqlite_engine, locale)
+    anna = chat.person(OWNER, "Anna", locale)
+    seen = await chat.send(anna, "/portrait organisations")
+    expected = {
+        "nl": ("Je ideale organisaties", "Zo kopen ze", "Zo kwamen ze bij je"),
+        "ru": ("Ваши идеальные организации", "Как они покупают", "Откуда пришли"),
+    }
+    for words in expected[locale]:
+        assert words in seen.text
+    assert_phone_sized(seen)
+
+
+async def test_portrait_with_too_little_data_says_what_is_missing(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    for i in range(4):
+        client_id = make_client(sqlite_engine, team, f"Klant {i}", acquired_on=dt.date(2025, 1, 1))
+        make_sale(sqlite_engine, team, client_id, 10000 * (i + 1), cost=1000)
+    anna = chat.person(OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/portrait")
+    assert "te weinig om te zeggen wat ze gemeen hebben" in seen.text
