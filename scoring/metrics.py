@@ -8,7 +8,9 @@ never by more than `young_client_days`, so a client of two weeks is not extrapol
 A sale with no cost uses the team's default margin when set; without one it uses the margin
 the team's costed sales show (`References.assumed_margin`) when those cover at least
 `MIN_COSTED_REVENUE` of revenue; otherwise its cost, and so the client's profit, is unknown.
-Either way the client is flagged `uses_default_margin`.
+The assumed cost is taken on the client's uncosted revenue and rounded to whole minor units,
+so sums stay exact and order-independent. Either way the client is flagged
+`uses_default_margin` (with a 'default_margin_used' warning; `assumed` says which margin).
 """
 
 from __future__ import annotations

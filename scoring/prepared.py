@@ -6,8 +6,8 @@ which makes every result independent of the order rows arrive in — and lets a 
 client positions break ties by client id for free.
 
 Time is counted in whole days since 1970-01-01 (float64, NaN unknown). Minutes are rounded to
-whole seconds and imputed costs to whole minor units, so every per-client sum is a sum of
-integers and comes out the same whatever the order of the sales.
+whole seconds, so every per-client sum is a sum of integers and comes out the same whatever
+the order of the sales.
 """
 
 from __future__ import annotations
