@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
+from storage import profiles, team_settings
 from storage.changes import record_change, take_undo
 from storage.models import Client, ClientStatus, Event, Rating, Sale
 from storage.teams import touch_team
@@ -153,4 +154,8 @@ REVERSE: dict[str, Reverse] = {
     "ratings_created": _ratings_created,
     "client_updated": _client_updated,
     "client_status": _client_status,
+    "team_settings": team_settings.restore_settings,
+    "profile_created": profiles.remove_created,
+    "profile_changed": profiles.restore_criteria,
+    "profile_deleted": profiles.restore_deleted,
 }

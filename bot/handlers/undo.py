@@ -19,6 +19,10 @@ UNDONE = {
     "ratings_created": N_("Undone: your earlier rating counts again."),
     "client_updated": N_("Undone: the client's details are back as they were."),
     "client_status": N_("Undone: the client's status is back as it was."),
+    "team_settings": N_("Undone: the setting is back as it was."),
+    "profile_created": N_("Undone: the profile is gone again."),
+    "profile_changed": N_("Undone: the profile is back as it was."),
+    "profile_deleted": N_("Undone: the profile is back."),
 }
 
 

@@ -1,0 +1,80 @@
+"""Team settings as /settings changes them: one change at a time, audited, with a 24-hour undo.
+
+`teams.update_team` checks and writes the values (the currency is fixed once there are sales)
+and bumps the data version; this module adds the undo, and the reverse that `storage.undo`
+runs. In a personal team the language is also the owner's own, so it follows along (as in
+onboarding) and comes back with the undo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from locales import N_, InputError
+from storage.changes import Change, record_change
+from storage.models import Sale, Team, UserPref
+from storage.teams import set_user_locale, update_team, user_pref
+
+CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
+
+
+def team_has_sales(*, session: Session, team_id: int) -> bool:
+    """Whether the team recorded any sale: from then on its currency is fixed."""
+    found = session.exec(select(Sale.id).where(Sale.team_id == team_id).limit(1)).first()
+    return found is not None
+
+
+def change_settings(
+    *,
+    session: Session,
+    team_id: int,
+    user_id: int,
+    now: dt.datetime,
+    owner_language: bool = False,
+    **values: Any,
+) -> Change:
+    """Change team settings; `owner_language`: the caller's own language follows the team's."""
+    team = session.get(Team, team_id)
+    if team is None:
+        raise InputError(N_("There's no team here yet. Send /start to set one up."))
+    payload: dict[str, Any] = {"before": {name: getattr(team, name) for name in values}}
+    if owner_language and "locale" in values:
+        pref = user_pref(session=session, user_id=user_id)
+        payload["user_locale"] = [user_id, pref.locale if pref else None]
+        set_user_locale(session=session, user_id=user_id, locale=values["locale"], now=now)
+    update_team(session=session, team_id=team_id, user_id=user_id, now=now, **values)
+    undo_id = record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action="team_settings",
+        entity="team",
+        entity_id=team_id,
+        now=now,
+        undo=payload,
+    )
+    return Change(team_id, undo_id)
+
+
+def restore_settings(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+    """The undo of `change_settings`: the values as they were (the currency rule still holds)."""
+    before = payload["before"]
+    team = session.get(Team, team_id)
+    if team is None:
+        return
+    if (
+        "currency" in before
+        and before["currency"] != team.currency
+        and team_has_sales(session=session, team_id=team_id)
+    ):
+        raise InputError(CURRENCY_LOCKED)
+    session.execute(update(Team).where(col(Team.id) == team_id).values(**before))
+    if payload.get("user_locale"):
+        user_id, locale = payload["user_locale"]
+        session.execute(
+            update(UserPref).where(col(UserPref.user_id) == user_id).values(locale=locale)
+        )
