@@ -28,6 +28,7 @@ from bot.handlers import (
     decline,
     events,
     portrait,
+    profile,
     ratings,
     reports,
     sales,
@@ -97,6 +98,7 @@ def _register(app: Application) -> None:
         "risk": reports.risk,
         "portrait": portrait.portrait,
         "decline": decline.decline,
+        "profile": profile.profile,
         "skip": dialogs.skip,
         "cancel": dialogs.cancel,
     }

@@ -125,6 +125,15 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_("/edit Bakkerij de Vries — pick a detail with a button and type the new value."),
     ),
     MenuCommand(
+        "profile",
+        N_("Your ideal client profile"),
+        Role.MEMBER,
+        N_(
+            "/profile — the ideal client in three areas: who they are, how they fit your team, "
+            "and how many there are in your market. Admins change it step by step with buttons."
+        ),
+    ),
+    MenuCommand(
         "members",
         N_("Team members: approve and remove"),
         Role.ADMIN,

@@ -1,0 +1,234 @@
+"""The ideal client profile in words: its criteria per area, a phone-sized summary, and the
+market-reality figure (potential ideal clients per competitor) with its "too narrow" warning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import labels
+from bot.render.settings import percent
+from locales import Markup, Translator, escape
+from scoring.market import MarketReality
+from scoring.profile import IdealProfile
+from storage.profiles import StoredProfile
+
+AREAS = ("demo", "fit", "market")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One thing a profile can ask of a client, and how the user gives it."""
+
+    code: str  # in callback data
+    area: str  # demo | fit | market
+    fields: tuple[str, ...]  # IdealProfile fields: (low, high) for a range, else one
+    how: str  # number_range | money_range | choices | words | money | percent | hours | count
+    kinds: tuple[str, ...] = ("person", "organisation")
+    vocabulary: dict[str, str] | None = None
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion("age", "demo", ("min_age", "max_age"), "number_range", ("person",)),
+    Criterion("income", "demo", ("min_income", "max_income"), "money_range", ("person",)),
+    Criterion("education", "demo", ("educations",), "choices", ("person",), labels.EDUCATION),
+    Criterion("gender", "demo", ("genders",), "choices", ("person",), labels.GENDERS),
+    Criterion("interests", "demo", ("interests",), "words", ("person",)),
+    Criterion("industries", "demo", ("industries",), "words", ("organisation",)),
+    Criterion(
+        "employees", "demo", ("min_employees", "max_employees"), "number_range", ("organisation",)
+    ),
+    Criterion("decision", "demo", ("decisions",), "choices", ("organisation",), labels.DECISIONS),
+    Criterion("cities", "demo", ("cities",), "words"),
+    Criterion("pph", "fit", ("min_profit_per_hour",), "money"),
+    Criterion("margin", "fit", ("min_margin",), "percent"),
+    Criterion("hours", "fit", ("max_hours_per_order",), "hours"),
+    Criterion("size", "market", ("market_size",), "count"),
+    Criterion("rivals", "market", ("competitors",), "count"),
+)
+BY_CODE = {c.code: c for c in CRITERIA}
+
+
+def criteria_of(area: str, kind: str | None) -> list[Criterion]:
+    """The criteria of an area that apply to a profile of this kind (None: everyone)."""
+    return [c for c in CRITERIA if c.area == area and (kind is None or kind in c.kinds)]
+
+
+def area_name(t: Translator, area: str) -> str:
+    return {
+        "demo": t._("Who they are"),
+        "fit": t._("Fit with the team"),
+        "market": t._("Market reality"),
+    }[area]
+
+
+def criterion_name(t: Translator, code: str) -> str:
+    return {
+        "age": t._("Age"),
+        "income": t._("Income per year"),
+        "education": t._("Education"),
+        "gender": t._("Gender"),
+        "interests": t._("Interests"),
+        "industries": t._("Lines of business"),
+        "employees": t._("Employees"),
+        "decision": t._("Who decides"),
+        "cities": t._("Cities"),
+        "pph": t._("Profit per hour, at least"),
+        "margin": t._("Margin, at least"),
+        "hours": t._("Hours per order, at most"),
+        "size": t._("Market size"),
+        "rivals": t._("Competitors"),
+    }[code]
+
+
+def criterion_question(t: Translator, code: str) -> Markup:
+    """What the step asks, with a word on what the number means."""
+    return {
+        "age": t._("Age of your ideal client, for example 25-45 (or “from 30”, “up to 50”)."),
+        "income": t._("Yearly income of your ideal client, for example 30 000 - 60 000."),
+        "education": t._("Which education fits? Tap all that apply, then Save."),
+        "gender": t._("Which gender fits? Tap all that apply, then Save."),
+        "interests": t._("Interests, separated by commas, for example yoga, travel."),
+        "industries": t._("Lines of business, separated by commas, for example catering, retail."),
+        "employees": t._("Number of employees, for example 10-50 (or “from 5”)."),
+        "decision": t._("Who decides there? Tap all that apply, then Save."),
+        "cities": t._("Cities, separated by commas, for example Utrecht, Amersfoort."),
+        "pph": t._(
+            "The least profit per hour worked that an ideal client brings, for example 60. "
+            "Profit is the amount minus the cost."
+        ),
+        "margin": t._("The least margin on a sale, in percent, for example 35."),
+        "hours": t._(
+            "The most hours one order may take, for example 3 or 2,5: beyond that the client "
+            "needs more service than you deliver well."
+        ),
+        "size": t._(
+            "How many potential ideal clients are there in your market (your region, your "
+            "niche)? A rough number will do, for example 400."
+        ),
+        "rivals": t._(
+            "How many competitors go after the same clients? For example 12. Together with the "
+            "market size this shows whether there is room enough."
+        ),
+    }[code]
+
+
+def profile_title(t: Translator, kind: str | None) -> str:
+    """The name a new profile gets, in the team's language."""
+    if kind == "person":
+        return t._("Private persons")
+    if kind == "organisation":
+        return t._("Organisations")
+    return t._("All clients")
+
+
+def _number(t: Translator, value: float | int) -> str:
+    return t.number(round(value, 1) if isinstance(value, float) else value)
+
+
+def _range(low: str | None, high: str | None) -> str | None:
+    if low is not None and high is not None:
+        return f"{low}–{high}"
+    if low is not None:
+        return f"≥ {low}"
+    if high is not None:
+        return f"≤ {high}"
+    return None
+
+
+def criterion_value(
+    t: Translator, currency: str, profile: IdealProfile, criterion: Criterion
+) -> str | None:
+    """The criterion as set, in a few words; None when not set."""
+    values = [getattr(profile, name) for name in criterion.fields]
+    how = criterion.how
+    if how == "number_range":
+        low, high = (None if v is None else _number(t, v) for v in values)
+        text = _range(low, high)
+        if text is None:
+            return None
+        if criterion.code == "age":
+            return t._("age {range}", range=text)
+        return t._("{range} employees", range=text)
+    if how == "money_range":
+        low, high = (None if v is None else t.money(v, currency, whole=True) for v in values)
+        return _range(low, high)
+    value = values[0]
+    if how in ("choices", "words"):
+        if not value:
+            return None
+        words = sorted(labels.label(t, criterion.vocabulary or {}, v) for v in value)
+        return ", ".join(words)
+    if value is None:
+        return None
+    if how == "money":
+        return t._("{amount} per hour", amount=t.money(int(value), currency, whole=True))
+    if how == "percent":
+        return percent(t, value)
+    if how == "hours":
+        return t.duration(int(round(value * 60)))
+    return t.number(int(value))
+
+
+def area_summary(
+    t: Translator, currency: str, profile: IdealProfile, area: str
+) -> list[tuple[Criterion, str | None]]:
+    return [(c, criterion_value(t, currency, profile, c)) for c in criteria_of(area, profile.kind)]
+
+
+def profile_summary(
+    t: Translator, currency: str, stored: StoredProfile, market: MarketReality | None
+) -> Markup:
+    """The profile on a phone: its name, then one line per area with what is set."""
+    lines = [t._("<b>Ideal client: {name}</b>", name=stored.name)]
+    for area in ("demo", "fit"):
+        shown = [value for _c, value in area_summary(t, currency, stored.profile, area) if value]
+        words = Markup(" · ").join(escape(v) for v in shown) if shown else t._("nothing set yet")
+        lines.append(Markup("<b>") + area_name(t, area) + Markup("</b>: ") + words)
+    lines.append(
+        Markup("<b>") + area_name(t, "market") + Markup("</b>: ") + market_line(t, stored, market)
+    )
+    return Markup("\n").join(lines)
+
+
+def market_line(t: Translator, stored: StoredProfile, market: MarketReality | None) -> Markup:
+    """Market size and competitors, and what they mean: room per competitor, or too narrow."""
+    profile = stored.profile
+    if market is None:
+        if profile.competitors is not None:
+            return t.n_(
+                "{n} competitor; add the market size to see if there is room enough",
+                "{n} competitors; add the market size to see if there is room enough",
+                profile.competitors,
+            )
+        return t._("nothing set yet")
+    if market.competitors is None:
+        return t.n_(
+            "{n} potential ideal client; add the competitors to see your share",
+            "{n} potential ideal clients; add the competitors to see your share",
+            market.market_size,
+        )
+    per = market.per_competitor
+    share = t._("about {n} per competitor", n=t.number(round(per) if per >= 10 else round(per, 1)))
+    text = (
+        t.n_(
+            "{n} potential ideal client",
+            "{n} potential ideal clients",
+            market.market_size,
+        )
+        + Markup(", ")
+        + t.n_("{n} competitor", "{n} competitors", market.competitors)
+        + Markup(" → ")
+        + share
+    )
+    if market.too_narrow:
+        text += Markup("\n⚠ ") + t._(
+            "That's narrow: below {minimum} per competitor there is little room to replace "
+            "a client who leaves.",
+            minimum=t.number(market.minimum),
+        )
+    return text
+
+
+def chosen_label(t: Translator, vocabulary: dict[str, str], code: str, picked: bool) -> str:
+    """A toggle button: ✓ in front when picked."""
+    return ("✓ " if picked else "") + labels.button_label(t, vocabulary, code)

@@ -1,0 +1,292 @@
+"""The /settings menu in words: each setting's name, its current value, and time-zone choices.
+
+Nobody types a time-zone name (Product rules): a country is picked first, from a short list
+of the countries Dutch and Russian teams work in, or by its first letter, then one of its
+zones, shown as a city with its UTC offset. Countries, cities and their names come from CLDR
+(Babel), the zones from tzdata, so both follow the locale and stay current.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import zoneinfo
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.core import get_global
+from babel.dates import get_timezone_location
+
+from bot.handlers.team import LANGUAGES, SCALES, SYMBOLS
+from locales import Markup, Translator
+from storage.callers import TeamView
+
+# The countries offered first, by the team's language; the rest are one letter away.
+LIKELY_COUNTRIES = {
+    "nl": ("NL", "BE", "DE", "SR", "CW", "AW", "ES", "GB", "FR"),
+    "ru": ("RU", "BY", "KZ", "UA", "UZ", "AM", "GE", "RS", "TR"),
+}
+DAYS_PER_MONTH = 30.4375
+
+
+@dataclass(frozen=True)
+class Setting:
+    code: str  # in callback data
+    field: str  # the Team column
+    reschedules: bool = False  # the digest's day, time, zone or on/off depends on it
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("lang", "locale"),
+    Setting("cur", "currency"),
+    Setting("vat", "amounts_include_vat"),
+    Setting("margin", "default_margin"),
+    Setting("tz", "timezone", reschedules=True),
+    Setting("scale", "grade_scale"),
+    Setting("conc", "concentration_threshold"),
+    Setting("window", "scoring_window_days"),
+    Setting("dday", "digest_weekday", reschedules=True),
+    Setting("dtime", "digest_minute", reschedules=True),
+    Setting("digest", "digest_enabled", reschedules=True),
+    Setting("approval", "members_need_approval"),
+    Setting("private", "sensitive_to_admins"),
+    Setting("retention", "declined_retention_days"),
+)
+BY_CODE = {s.code: s for s in SETTINGS}
+
+
+def _names(t: Translator) -> dict[str, str]:
+    # Spelled out so the catalog extractor sees every name.
+    return {
+        "lang": t._("Language"),
+        "cur": t._("Currency"),
+        "vat": t._("Amounts"),
+        "margin": t._("Default margin"),
+        "tz": t._("Time zone"),
+        "scale": t._("Grade scale"),
+        "conc": t._("Big-client alarm"),
+        "window": t._("Scoring period"),
+        "dday": t._("Digest day"),
+        "dtime": t._("Digest time"),
+        "digest": t._("Weekly digest"),
+        "approval": t._("New members"),
+        "private": t._("Money figures"),
+        "retention": t._("Declined clients"),
+    }
+
+
+def setting_name(t: Translator, code: str) -> str:
+    return _names(t)[code]
+
+
+def months(days: int) -> int:
+    return round(days / DAYS_PER_MONTH)
+
+
+def days(month_count: int) -> int:
+    return round(month_count * DAYS_PER_MONTH)
+
+
+def capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def percent(t: Translator, fraction: float) -> str:
+    """`25%`, or `35,5%` when a typed value has a fraction of a percent."""
+    whole = abs(fraction * 100 - round(fraction * 100)) < 1e-6
+    return t.percent(fraction, decimals=0 if whole else 1)
+
+
+def vat_word(t: Translator, included: bool) -> str:
+    return t._("including VAT") if included else t._("without VAT")
+
+
+def value_text(t: Translator, code: str, value: Any, *, now: dt.datetime) -> str:
+    """A setting's value as the menu and the confirmation show it."""
+    if code == "lang":
+        return LANGUAGES.get(str(value), str(value))
+    if code == "cur":
+        return f"{SYMBOLS.get(str(value), '')} {value}".strip()
+    if code == "vat":
+        return vat_word(t, bool(value))
+    if code == "margin":
+        return percent(t, float(value)) if value is not None else t._("not set")
+    if code == "tz":
+        return zone_label(t, str(value), now=now)
+    if code == "scale":
+        return SCALES.get(str(value), str(value))
+    if code == "conc":
+        return t._("at {share} of revenue", share=percent(t, float(value)))
+    if code == "window":
+        return t.n_("{n} month", "{n} months", months(int(value)))
+    if code == "dday":
+        return t.weekday(int(value))
+    if code == "dtime":
+        return t.time(int(value))
+    if code == "digest":
+        return t._("on") if value else t._("off")
+    if code == "approval":
+        return t._("need approval") if value else t._("join at once")
+    if code == "private":
+        return t._("to admins privately") if value else t._("in the group")
+    if code == "retention":
+        if value is None:
+            return t._("kept")
+        return t.n_(
+            "anonymised after {n} month",
+            "anonymised after {n} months",
+            months(int(value)),
+        )
+    raise ValueError(f"unknown setting {code!r}")
+
+
+def menu_text(
+    t: Translator, team: TeamView, *, currency_locked: bool, admin: bool, now: dt.datetime
+) -> Markup:
+    """Every setting with its value, one per line; a lock where the currency is fixed."""
+    names = _names(t)
+    lines = [t._("<b>Settings of {team}</b>", team=team.title or t._("My own team"))]
+    for setting in SETTINGS:
+        value = value_text(t, setting.code, getattr(team, setting.field), now=now)
+        lock = " 🔒" if setting.code == "cur" and currency_locked else ""
+        lines.append(
+            Markup("• ") + names[setting.code] + Markup(": <b>") + value + lock + Markup("</b>")
+        )
+    if not admin:
+        lines.append(t._("Only the team's admins can change these."))
+    else:
+        lines.append(t._("Tap what you want to change."))
+    return Markup("\n").join(lines)
+
+
+def question(t: Translator, code: str) -> Markup:
+    """What the submenu of a setting asks, with a word on what it does."""
+    questions = {
+        "lang": t._(
+            "Which language does the team speak? The group, the digest and exports use it."
+        ),
+        "cur": t._("In which currency do you work? It can't change once you've recorded a sale."),
+        "vat": t._("Do you type amounts with or without VAT? Reports say which."),
+        "margin": t._(
+            "Default margin: used for a sale without a cost, and figures that rest on it say "
+            "so. Pick one, or type a percentage."
+        ),
+        "tz": t._("In which country does the team work? Then I'll show its time zones."),
+        "scale": t._(
+            "Which grade scale? Switching changes no score, only how grades are shown: "
+            "A is best on A–D, 5 on 1–5, 10 on 1–10."
+        ),
+        "conc": t._(
+            "From which share of your revenue is one client a risk? A quarter is the usual "
+            "warning sign."
+        ),
+        "window": t._("Over how many months of sales shall I score clients?"),
+        "dday": t._("On which day shall I post the weekly digest?"),
+        "dtime": t._("At what time shall I post the weekly digest?"),
+        "digest": t._("Shall I post the weekly digest in the group?"),
+        "approval": t._("Can new people in the group use Kompas at once, or after an admin's OK?"),
+        "private": t._(
+            "Money figures and the decline list: in the group, or privately to the admins?"
+        ),
+        "retention": t._(
+            "Declined clients: keep their details, or anonymise them after a while "
+            "(AVG/GDPR, 152-FZ)?"
+        ),
+    }
+    return questions[code]
+
+
+def typed_prompt(t: Translator, code: str) -> Markup:
+    """The question for a value typed instead of tapped."""
+    prompts = {
+        "margin": t._("Type the default margin in percent, for example 35."),
+        "conc": t._("Type the share of revenue in percent, for example 15."),
+        "dtime": t._("Type the time, for example 8:30."),
+    }
+    return prompts[code]
+
+
+# Time zones -----------------------------------------------------------------------------------
+
+
+@cache
+def _available() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@cache
+def country_zones() -> dict[str, tuple[str, ...]]:
+    """Two-letter country → its tzdata zones (CLDR's territory table, known zones only)."""
+    table: dict[str, list[str]] = get_global("territory_zones")
+    out = {}
+    for country, zones in table.items():
+        known = tuple(z for z in zones if z in _available())
+        if len(country) == 2 and country.isalpha() and known:
+            out[country] = known
+    return out
+
+
+def is_zone(zone: str) -> bool:
+    return any(zone in zones for zones in country_zones().values())
+
+
+def country_name(t: Translator, country: str) -> str:
+    return Locale.parse(t.locale).territories.get(country, country)
+
+
+def likely_countries(locale: str) -> tuple[str, ...]:
+    return tuple(c for c in LIKELY_COUNTRIES[locale] if c in country_zones())
+
+
+def _sort_key(name: str) -> str:
+    """Alphabetical as people expect it: Réunion with the R, Åland with the A, ё as е."""
+    folded = name.casefold().replace("ё", "е")
+    return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+
+
+@cache
+def first_letters(locale: str) -> tuple[str, ...]:
+    """The first letters of country names in this language, in alphabetical order."""
+    territories = Locale.parse(locale).territories
+    letters = {_sort_key(territories.get(c, c))[:1].upper() for c in country_zones()}
+    return tuple(sorted(letters, key=_sort_key))
+
+
+def countries_starting_with(locale: str, letter: str) -> list[str]:
+    territories = Locale.parse(locale).territories
+    found = [c for c in country_zones() if _sort_key(territories.get(c, c))[:1].upper() == letter]
+    return sorted(found, key=lambda c: _sort_key(territories.get(c, c)))
+
+
+def utc_offset(zone: str, now: dt.datetime) -> str:
+    """`UTC+3`, `UTC+5:30`, `UTC` — the offset right now (summer time included)."""
+    offset = now.astimezone(ZoneInfo(zone)).utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def zone_city(t: Translator, zone: str) -> str:
+    return get_timezone_location(zone, locale=t.locale, return_city=True)
+
+
+def zone_label(t: Translator, zone: str, *, now: dt.datetime) -> str:
+    """`Moskou (UTC+3)`: the zone's main city in the reader's language and its offset now."""
+    return f"{zone_city(t, zone)} ({utc_offset(zone, now)})"
+
+
+def zones_of(t: Translator, country: str, *, now: dt.datetime) -> list[str]:
+    """A country's zones from west to east, then by city name."""
+    zones = country_zones().get(country, ())
+
+    def key(zone: str) -> tuple[float, str]:
+        offset = now.astimezone(ZoneInfo(zone)).utcoffset() or dt.timedelta(0)
+        return offset.total_seconds(), _sort_key(zone_city(t, zone))
+
+    return sorted(zones, key=key)
