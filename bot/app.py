@@ -27,6 +27,7 @@ from bot.handlers import (
     clients,
     decline,
     events,
+    files,
     portrait,
     profile,
     ratings,
@@ -99,6 +100,8 @@ def _register(app: Application) -> None:
         "portrait": portrait.portrait,
         "decline": decline.decline,
         "profile": profile.profile,
+        "import": files.import_command,
+        "export": files.export,
         "skip": dialogs.skip,
         "cancel": dialogs.cancel,
     }
@@ -135,6 +138,8 @@ def _register(app: Application) -> None:
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, team.chat_migrated))
     app.add_handler(ChatMemberHandler(team.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    # Files to import: any in private; in groups captioned /import or sent in reply to the bot.
+    app.add_handler(MessageHandler(filters.Document.ALL, files.document))
     # Typed answers to dialogs: everything in private, replies to the bot in groups.
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, dialogs.on_text))
     # Last: anything else that looks like a command.

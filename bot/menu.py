@@ -134,6 +134,25 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
+        "import",
+        N_("Import clients or sales from a file"),
+        Role.ADMIN,
+        N_(
+            "/import — send a CSV or Excel file with your clients or sales; I recognise the "
+            "columns. One wrong row and nothing is imported: I list the rows to fix."
+        ),
+    ),
+    MenuCommand(
+        "export",
+        N_("Export clients and sales as files"),
+        Role.MEMBER,
+        N_(
+            "/export — your clients and sales as CSV files for Excel.\n"
+            "/export Bakkerij de Vries — everything about one client, for their request "
+            "to see their data (admins)."
+        ),
+    ),
+    MenuCommand(
         "members",
         N_("Team members: approve and remove"),
         Role.ADMIN,

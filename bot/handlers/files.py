@@ -1,0 +1,184 @@
+"""/import and /export: the team's clients and sales in and out as files.
+
+An import is all or nothing (storage/importing.py): when any row is wrong, the update's
+transaction is abandoned and the reply lists every bad row instead. Exports hold money
+figures, so a team that keeps those for admins gets them privately (Product rules: who is a
+team); one client's data, for their request to see it, goes privately to the admin who asks.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+from telegram import Message
+
+from bot import arguments
+from bot.client_dialog import ClientDialog
+from bot.dialogs import Conversation, finish
+from bot.render.files import import_refused, import_summary
+from bot.render.settings import vat_word
+from bot.turn import Turn, command, reply_handler
+from locales import N_, InputError
+from storage import tabular
+from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
+from storage.importing import import_file
+from storage.models import Role
+
+IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx")
+NOT_IMPORTABLE = N_(
+    "I can import CSV and Excel (.xlsx) files. Save “{name}” as one of those and send it again."
+)
+IMPORT_RACED = N_(
+    "Someone imported the same data at the very same moment, so I imported nothing. "
+    "Send the file again in a minute: what is already there will be skipped."
+)
+
+
+# /import ---------------------------------------------------------------------------------------
+
+
+@command(role=Role.ADMIN)
+async def import_command(turn: Turn) -> None:
+    """/import: how to send the file (the file itself arrives as a document)."""
+    t = turn.t
+    text = t._(
+        "Send me your clients or your sales as a CSV or Excel (.xlsx) file. I recognise the "
+        "columns myself. If any row is wrong, I import nothing and tell you which rows to fix."
+    )
+    if turn.caller.in_group:
+        turn.reply(text + "\n" + t._("Send the file as a reply to this message."), force_reply=True)
+    else:
+        turn.reply(text)
+
+
+def _meant_for_me(turn: Turn, message: Message) -> bool:
+    """In a group only a file captioned /import or sent in reply to me is an import."""
+    if not turn.caller.in_group:
+        return True
+    caption = (message.caption or "").split(maxsplit=1)
+    if caption and caption[0].split("@")[0].lower() == "/import":
+        return True
+    replied = message.reply_to_message
+    return bool(replied and replied.from_user and replied.from_user.id == turn.context.bot.id)
+
+
+@reply_handler(role=None)
+async def document(turn: Turn) -> None:
+    """A CSV or XLSX file from an admin: imported all at once, or not at all."""
+    message = turn.update.effective_message
+    if message is None or message.document is None or not _meant_for_me(turn, message):
+        return
+    await turn.require(Role.ADMIN)
+    upload = message.document
+    name = upload.file_name or "file"
+    if not name.lower().endswith(IMPORTABLE):
+        raise InputError(NOT_IMPORTABLE, name=name[:60])
+    if upload.file_size and upload.file_size > tabular.MAX_BYTES:
+        raise InputError(tabular.TOO_LARGE, max=tabular.MAX_BYTES // (1024 * 1024))
+    file = await turn.context.bot.get_file(upload.file_id)
+    content = bytes(await file.download_as_bytearray())
+    team, t = turn.team, turn.t
+    try:
+        report = await turn.run(
+            import_file,
+            team_id=team.id or 0,
+            filename=name,
+            content=content,
+            locale=team.locale,
+            currency=team.currency,
+            today=turn.today,
+            now=turn.now,
+            user_id=turn.caller.user_id,
+        )
+        if report.ok:
+            await turn.run(_flush)
+    except IntegrityError:
+        # Two imports of the same sales racing: the unique source_ref lets one through.
+        raise InputError(IMPORT_RACED) from None
+    if not report.ok:
+        turn.abandon()  # nothing of the file stays, but the user learns which rows to fix
+        turn.reply(import_refused(t, report))
+        return
+    turn.reply(import_summary(t, report))
+
+
+def _flush(*, session: Session) -> None:
+    """Conflicts with a concurrent import surface here, where the handler can answer them."""
+    session.flush()
+
+
+# /export ---------------------------------------------------------------------------------------
+
+
+@command()
+async def export(turn: Turn) -> None:
+    """/export: clients.csv and sales.csv; /export <client>: that client's data (admins)."""
+    query = arguments.argument_text(turn)
+    if query:
+        await turn.require(Role.ADMIN)
+        await ClientDataExport().begin(turn, query)
+        return
+    team, t = turn.team, turn.t
+    if team.sensitive_to_admins:
+        await turn.require(Role.ADMIN)
+    clients = await turn.run(export_clients_csv, team_id=team.id or 0, locale=team.locale)
+    sales = await turn.run(export_sales_csv, team_id=team.id or 0, locale=team.locale)
+    privately = team.sensitive_to_admins and turn.caller.in_group
+    chat_id = turn.caller.user_id if privately else None
+    turn.send_document(
+        "clients.csv",
+        clients,
+        t._("Your clients. Change what you like in Excel and send it back to import it."),
+        chat_id=chat_id,
+    )
+    turn.send_document(
+        "sales.csv",
+        sales,
+        t._("Your sales, amounts {vat}.", vat=vat_word(t, team.amounts_include_vat)),
+        chat_id=chat_id,
+    )
+    if privately:
+        turn.reply(
+            t._(
+                "I've sent the export to you privately: this team keeps money figures for its "
+                "admins. Nothing there? Open a chat with me, press Start, and ask again."
+            )
+        )
+
+
+class ClientDataExport(ClientDialog):
+    """/export <client>: everything Kompas holds about one client, for their access request."""
+
+    name = "export"
+    role = Role.ADMIN
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Whose data shall I export? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn, convo)
+        team, t = turn.team, turn.t
+        client_id = convo.data["client_id"]
+        content = await turn.run(
+            export_client_data, team_id=team.id or 0, client_id=client_id, locale=team.locale
+        )
+        privately = turn.caller.in_group  # one person's data is nobody else's business
+        turn.send_document(
+            f"client-{client_id}.json",
+            content,
+            t._(
+                "Everything Kompas holds about {client}, for their request to see their data "
+                "(AVG/GDPR, 152-FZ).",
+                client=convo.data["client"],
+            ),
+            chat_id=turn.caller.user_id if privately else None,
+        )
+        if privately:
+            turn.reply(
+                t._(
+                    "I've sent {client}'s data to you privately. Nothing there? Open a chat "
+                    "with me, press Start, and ask again.",
+                    client=convo.data["client"],
+                )
+            )
