@@ -26,6 +26,7 @@ from bot import dialogs, menu
 from bot.handlers import (
     clients,
     decline,
+    digest,
     events,
     files,
     portrait,
@@ -38,6 +39,8 @@ from bot.handlers import (
     undo,
 )
 from bot.handlers import help as help_handlers
+from bot.jobs import scheduler
+from bot.jobs.digest import close_chart_pool
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
@@ -66,6 +69,7 @@ def build_application(
         .base_file_url(settings.api_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEWS))
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -99,6 +103,7 @@ def _register(app: Application) -> None:
         "risk": reports.risk,
         "portrait": portrait.portrait,
         "decline": decline.decline,
+        "digest": digest.digest,
         "profile": profile.profile,
         "import": files.import_command,
         "export": files.export,
@@ -122,6 +127,7 @@ def _register(app: Application) -> None:
         "act": reports.act_on_client,
         "cl": reports.list_page,
         "dl": decline.candidate_page,
+        "view": digest.view,
         "dec": decline.decline_ask,
         "decok": decline.decline_confirmed,
         "kp": decline.keep,
@@ -152,6 +158,13 @@ async def _post_init(app: Application) -> None:
     app.job_queue.run_repeating(
         _prune_ledger, interval=dt.timedelta(hours=1), first=1, name="prune-ledger"
     )
+    scheduler.start(app)
+
+
+async def _post_shutdown(app: Application) -> None:
+    """Hand the digest schedule to another instance at once, and stop the chart workers."""
+    await scheduler.release(app)
+    close_chart_pool(app)
 
 
 async def publish_command_menus(app: Application) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
@@ -13,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from telegram.error import TelegramError
 
+from bot import cli_reports
 from bot.settings import Settings
 from locales import InputError
 from storage.engine import DatabaseUrlError, make_engine
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(data_out)
     data_out.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
     data_out.add_argument("--out", default=".", metavar="DIR", help="folder (default: here)")
+    cli_reports.add_parsers(commands, _db_option)
     return parser
 
 
@@ -107,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`kompas report | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         if engine is not None:
             engine.dispose()  # every connection closed: nothing left open or half-written
@@ -300,6 +307,8 @@ def _english(error: InputError) -> str:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
+    "report": cli_reports.report,
+    "digest": cli_reports.digest,
     "db": _db,
     "run": _run,
     "webhook": _webhook,

@@ -54,6 +54,15 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
+        "digest",
+        N_("This week's digest now; on or off"),
+        Role.ADMIN,
+        N_(
+            "/digest — this week's digest right now. /digest off stops the weekly post, "
+            "/digest on starts it again. Day and time: /settings."
+        ),
+    ),
+    MenuCommand(
         "add",
         N_("Add a client"),
         Role.MEMBER,

@@ -105,6 +105,8 @@ async def run_chat(
             await _loop(app, factory, person, chat_id, printer, stdin, stdout, interactive)
         finally:
             await app.stop()
+            if app.post_shutdown:
+                await app.post_shutdown(app)
 
 
 async def _loop(

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
 from scoring import TeamAnalysis, TeamFrames, analyse
+from scoring.snapshots import FLAGS, WeekChanges, compare_weeks, snapshot_rows
 from storage.callers import TeamView
 from storage.frames import load_profiles, load_team, scoring_settings
-from storage.snapshots import previous_grades, references_for_week
+from storage.snapshots import (
+    latest_snapshot,
+    previous_grades,
+    references_for_week,
+    save_snapshot,
+)
+from storage.teams import touch_team
 
 
 def iso_week(day: dt.date) -> str:
@@ -48,3 +56,50 @@ def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> Analys
             ),
         ),
     )
+
+
+def weekly_snapshot(
+    *, session: Session, team: TeamView, today: dt.date, now: dt.datetime
+) -> tuple[AnalysedTeam, WeekChanges]:
+    """Freeze this week: score against fresh references, save the rows and references, and
+    say what changed since the last saved week. Saving the same week again replaces it."""
+    week = iso_week(today)
+    frames = load_team(
+        session=session, team_id=team.id, today=today, window_days=team.scoring_window_days
+    )
+    analysis = analyse(
+        frames,
+        scoring_settings(team, today=today),
+        profiles=load_profiles(session=session, team_id=team.id),
+        previous_grades=previous_grades(
+            session=session, team_id=team.id, before_week=week, grade_scale=team.grade_scale
+        ),
+    )
+    rows = snapshot_rows(analysis, week)
+    previous_rows, _ = latest_snapshot(session=session, team_id=team.id, before_week=week)
+    save_snapshot(
+        session=session,
+        team_id=team.id,
+        week=week,
+        rows=rows,
+        references=analysis.references,
+        now=now,
+    )
+    touch_team(session=session, team_id=team.id)  # new references: cached analyses are stale
+    return AnalysedTeam(frames, analysis), _changes(previous_rows, rows)
+
+
+def changes_so_far(
+    *, session: Session, team: TeamView, analysis: TeamAnalysis, today: dt.date
+) -> WeekChanges:
+    """What changed since the last saved week, without saving anything (a digest preview)."""
+    week = iso_week(today)
+    previous_rows, _ = latest_snapshot(session=session, team_id=team.id, before_week=week)
+    return _changes(previous_rows, snapshot_rows(analysis, week))
+
+
+def _changes(previous_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> WeekChanges:
+    """Since last week; the first week, every standing flag is news (grades have no past)."""
+    if not previous_rows:
+        previous_rows = [{**row, **dict.fromkeys(FLAGS, False)} for row in rows]
+    return compare_weeks(previous_rows, rows)

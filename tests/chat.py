@@ -71,6 +71,8 @@ class Chat:
 
     async def stop(self) -> None:
         await self.app.shutdown()
+        if self.app.post_shutdown:
+            await self.app.post_shutdown(self.app)
 
     def person(self, user_id: int, name: str, language_code: str | None = None) -> Person:
         self.api.add_private_chat(user_id, name)

@@ -227,6 +227,10 @@ async def list_page(turn: Turn) -> None:
 @command()
 async def risk(turn: Turn) -> None:
     """/risk: concentration, time-eaters, big spenders who owe money."""
+    await show_risk(turn)
+
+
+async def show_risk(turn: Turn) -> None:
     analysed = await turn.analysis()
     analysis = analysed.analysis
     names = analysis.clients["name"].to_dict()

@@ -119,6 +119,18 @@ def portrait_text(
     return Markup("\n").join(lines)
 
 
+def portrait_summary(t: Translator, analysis: TeamAnalysis) -> Markup | None:
+    """The portrait in one line for the digest: the main traits of the largest portrait."""
+    portraits = [p for p in analysis.portraits if p.segment is None and p.traits]
+    if not portraits:
+        return None
+    biggest = max(portraits, key=lambda p: len(p.client_ids))
+    traits = Markup(", ").join(
+        escape(_value(t, trait.name, trait.value)) for trait in biggest.traits[:3]
+    )
+    return t._("⭐ Your ideal clients are mostly: {traits}. More: /portrait", traits=traits)
+
+
 def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
     return t._(
         "Your ideal clients bring about {amount} a month you can count on.",

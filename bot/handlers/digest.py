@@ -1,0 +1,83 @@
+"""/digest: this week's digest now (admins), and /digest on | off."""
+
+from __future__ import annotations
+
+from bot.callbacks import STALE
+from bot.handlers.reports import show_risk
+from bot.jobs.digest import render_chart
+from bot.jobs.scheduler import schedule_changed
+from bot.render.digest import chart_inputs, chart_labels, render_digest
+from bot.turn import Turn, button, command
+from locales import N_, InputError
+from storage import teams
+from storage.analysis import changes_so_far
+from storage.models import Role
+
+ON = {"on", "aan", "вкл", "включить"}
+OFF = {"off", "uit", "выкл", "выключить"}
+
+
+@command(role=Role.ADMIN)
+async def digest(turn: Turn) -> None:
+    """Shows this week's digest now; /digest on or off switches the weekly post."""
+    word = turn.args[0].lower() if turn.args else ""
+    if word in ON | OFF:
+        enabled = word in ON
+        await turn.run(
+            teams.update_team,
+            team_id=turn.team.id,
+            user_id=turn.caller.user_id,
+            now=turn.now,
+            digest_enabled=enabled,
+        )
+        turn.after_commit(lambda: schedule_changed(turn.context.application, turn.team.id))
+        when = turn.t._(
+            "{day} at {time}",
+            day=turn.t.weekday(turn.team.digest_weekday),
+            time=turn.t.time(turn.team.digest_minute),
+        )
+        turn.reply(
+            turn.t._("The weekly digest is on: {when}.", when=when)
+            if enabled
+            else turn.t._(
+                "The weekly digest is off. The weekly snapshot still runs, "
+                "so cards keep showing changes."
+            )
+        )
+        return
+    if word:
+        raise InputError(N_("Type /digest, /digest on or /digest off."))
+    t, team = turn.t, turn.team
+    analysis = (await turn.analysis()).analysis
+    changes = await turn.run(changes_so_far, team=team, analysis=analysis, today=turn.today)
+    preview = render_digest(
+        t,
+        team,
+        analysis,
+        changes,
+        week_label=str(t._("week {week}", week=turn.today.isocalendar()[1])),
+        late=False,
+    )
+    shares, over = chart_inputs(analysis)
+    if len(shares):
+        chart = await render_chart(
+            turn.context.application,
+            shares,
+            over,
+            team.concentration_threshold,
+            analysis.concentration.top20_count,
+            chart_labels(t, analysis, team.concentration_threshold),
+        )
+        turn.send_photo(chart, str(t._("Revenue by client: who your business rests on.")))
+    turn.reply(preview.group_text, buttons=preview.buttons)
+    if preview.admin_text is not None:
+        turn.reply(preview.admin_text, chat_id=turn.caller.user_id)
+
+
+@button()
+async def view(turn: Turn) -> None:
+    """The digest's Risks button: the /risk view."""
+    assert turn.callback is not None
+    if turn.callback.args[:1] != ("risk",):
+        raise InputError(STALE)
+    await show_risk(turn)

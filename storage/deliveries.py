@@ -1,0 +1,112 @@
+"""A digest per team and ISO week, sent once: claimed before sending, marked sent right after.
+
+The Delivery semantics rule: a digest is never lost, and is sent twice only if the process
+dies between Telegram accepting it and `mark_sent` committing. A claim left behind by a dead
+process (or a failed send) can be taken again; a sent digest never.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session
+
+from storage.models import DigestDelivery
+from storage.models.delivery import DeliveryStatus
+
+STALE_CLAIM = dt.timedelta(minutes=10)  # longer than any send takes, rate limits included
+_DELIVERY = DigestDelivery.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Claim:
+    team_id: int
+    iso_week: str
+    attempt: int
+
+
+def claim(
+    *, session: Session, team_id: int, iso_week: str, holder: str, now: dt.datetime
+) -> Claim | None:
+    """Take the team's digest for the week, or None when it is sent or being sent elsewhere.
+
+    Commit right after: the claim must be visible to other instances before sending starts.
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    created = session.execute(
+        insert(_DELIVERY)
+        .values(
+            team_id=team_id,
+            iso_week=iso_week,
+            status=DeliveryStatus.CLAIMED,
+            attempts=1,
+            claimed_by=holder,
+            claimed_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["team_id", "iso_week"])
+        .returning(_DELIVERY.c.id)
+    )
+    # RETURNING, not rowcount: on psycopg SQLAlchemy reports -1 for an INSERT's rowcount.
+    if created.first() is not None:
+        return Claim(team_id, iso_week, 1)
+    taken = session.execute(
+        update(_DELIVERY)
+        .where(
+            _DELIVERY.c.team_id == team_id,
+            _DELIVERY.c.iso_week == iso_week,
+            or_(
+                _DELIVERY.c.status == DeliveryStatus.FAILED,
+                and_(
+                    _DELIVERY.c.status == DeliveryStatus.CLAIMED,
+                    _DELIVERY.c.claimed_at < now - STALE_CLAIM,
+                ),
+            ),
+        )
+        .values(
+            status=DeliveryStatus.CLAIMED,
+            attempts=_DELIVERY.c.attempts + 1,
+            claimed_by=holder,
+            claimed_at=now,
+        )
+    )
+    if not taken.rowcount:  # type: ignore[attr-defined]
+        return None
+    attempts = session.execute(
+        select(_DELIVERY.c.attempts).where(
+            _DELIVERY.c.team_id == team_id, _DELIVERY.c.iso_week == iso_week
+        )
+    ).scalar()
+    return Claim(team_id, iso_week, int(attempts or 1))
+
+
+def mark_sent(*, session: Session, team_id: int, iso_week: str, now: dt.datetime) -> None:
+    session.execute(
+        update(_DELIVERY)
+        .where(_DELIVERY.c.team_id == team_id, _DELIVERY.c.iso_week == iso_week)
+        .values(status=DeliveryStatus.SENT, sent_at=now)
+    )
+
+
+def mark_failed(*, session: Session, team_id: int, iso_week: str) -> None:
+    """Sending failed before Telegram took it: the digest may be claimed again."""
+    session.execute(
+        update(_DELIVERY)
+        .where(
+            _DELIVERY.c.team_id == team_id,
+            _DELIVERY.c.iso_week == iso_week,
+            _DELIVERY.c.status == DeliveryStatus.CLAIMED,
+        )
+        .values(status=DeliveryStatus.FAILED)
+    )
+
+
+def status(*, session: Session, team_id: int, iso_week: str) -> str | None:
+    return session.execute(
+        select(_DELIVERY.c.status).where(
+            _DELIVERY.c.team_id == team_id, _DELIVERY.c.iso_week == iso_week
+        )
+    ).scalar()

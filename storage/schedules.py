@@ -1,0 +1,50 @@
+"""The digest schedules of all active teams, read fresh by the scheduling instance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from storage.models import Team
+
+_TEAM = Team.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class TeamSchedule:
+    team_id: int
+    weekday: int  # 0 = Monday
+    minute: int  # minutes after local midnight
+    timezone: str
+    digest_enabled: bool
+
+
+def active_schedules(*, session: Session) -> list[TeamSchedule]:
+    """Every active, onboarded team: digest on or off, its week still gets a snapshot."""
+    rows = session.execute(
+        select(
+            _TEAM.c.id,
+            _TEAM.c.digest_weekday,
+            _TEAM.c.digest_minute,
+            _TEAM.c.timezone,
+            _TEAM.c.digest_enabled,
+        )
+        .where(_TEAM.c.active.is_(True), _TEAM.c.onboarded.is_(True))
+        .order_by(_TEAM.c.id)
+    ).all()
+    return [TeamSchedule(*row) for row in rows]
+
+
+def team_schedule(*, session: Session, team_id: int) -> TeamSchedule | None:
+    row = session.execute(
+        select(
+            _TEAM.c.id,
+            _TEAM.c.digest_weekday,
+            _TEAM.c.digest_minute,
+            _TEAM.c.timezone,
+            _TEAM.c.digest_enabled,
+        ).where(_TEAM.c.id == team_id, _TEAM.c.active.is_(True), _TEAM.c.onboarded.is_(True))
+    ).first()
+    return TeamSchedule(*row) if row else None
