@@ -24,6 +24,7 @@ from telegram.request import BaseRequest
 
 from bot import dialogs, menu
 from bot.handlers import (
+    check,
     clients,
     decline,
     digest,
@@ -88,6 +89,7 @@ def _register(app: Application) -> None:
         "help": help_handlers.help_command,
         "lang": help_handlers.lang,
         "add": clients.add,
+        "check": check.check,
         "edit": clients.edit,
         "sale": sales.sale,
         "paid": sales.paid,

@@ -72,6 +72,16 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
+        "check",
+        N_("Does a potential client fit you?"),
+        Role.MEMBER,
+        N_(
+            "/check — a few questions about a potential client, then my verdict: do they fit, "
+            "and what do clients like them bring? Or in one line: "
+            "/check Hotel Het Anker, organisation, Utrecht"
+        ),
+    ),
+    MenuCommand(
         "sale",
         N_("Record a sale"),
         Role.MEMBER,

@@ -13,8 +13,19 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
+from scoring.profile import IdealProfile
 from storage.callers import TeamView
-from storage.models import Client, ClientKind, ClientStatus, Event, EventKind, Rating, Sale, Team
+from storage.models import (
+    Client,
+    ClientKind,
+    ClientStatus,
+    Event,
+    EventKind,
+    IdealProfileRow,
+    Rating,
+    Sale,
+    Team,
+)
 from storage.names import name_key
 from storage.teams import touch_team
 
@@ -244,9 +255,49 @@ def seed_demo(*, session: Session, team: Team | TeamView, today: dt.date, now: d
     rows += _sales(team, new_client, ARCHETYPES["regular"], yearly * 0.01, today, rng, days=40)
     rows += _referrals(team, clients, owner, today, now, rng)
     session.add_all(rows)
+    session.add(_ideal_profile(team, now))
     touch_team(session=session, team_id=team.id)
     session.flush()
     return len(clients) + len(prospects) + 1
+
+
+DEMO_PROFILE = {
+    "nl": {
+        "industries": ["horeca", "zorg", "sport"],
+        "cities": ["Utrecht", "Zeist", "Houten"],
+        "market_size": 420,
+    },
+    "ru": {
+        "industries": ["общепит", "медицина", "спорт"],
+        "cities": ["Москва", "Химки"],
+        "market_size": 2600,
+    },
+}
+
+
+def _ideal_profile(team: Team | TeamView, now: dt.datetime) -> IdealProfileRow:
+    """The demo agency's ideal organisation: catering, care or sport nearby, 5–50 people."""
+    wanted = DEMO_PROFILE["ru" if team.locale == "ru" else "nl"]
+    profile = IdealProfile(
+        name="ideal",
+        kind="organisation",
+        cities=frozenset(wanted["cities"]),
+        industries=frozenset(wanted["industries"]),
+        min_employees=5,
+        max_employees=50,
+        min_margin=0.4,
+        market_size=int(wanted["market_size"]),
+        competitors=12,
+    )
+    criteria = profile.to_dict()
+    return IdealProfileRow(
+        team_id=team.id or 0,
+        name=profile.name,
+        kind=profile.kind,
+        criteria=criteria,
+        weights=None,
+        updated_at=now,
+    )
 
 
 def _owner_id(session: Session, team_id: int) -> int | None:

@@ -240,3 +240,46 @@ async def test_user_text_is_never_rendered_as_html(chat: Chat, nl_team) -> None:
     seen = await chat.send(anna, "/add <b>Evil</b> & <a href='x'>co</a>, organisatie")
     assert "&lt;b&gt;Evil&lt;/b&gt; &amp; &lt;a href='x'&gt;co&lt;/a&gt;" in seen.html
     assert "<b>Evil</b>" in seen.text
+
+
+async def test_a_prospect_checked_and_saved_in_dutch(chat: Chat, sqlite_engine: Engine) -> None:
+    from storage import demo
+    from storage.engine import new_session
+    from tests.factories import NOW
+
+    team = make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
+    with new_session(sqlite_engine) as session:
+        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        session.commit()
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/check")
+    await chat.send(anna, "Huisarts Bos")
+    await chat.press(anna, "Organisatie")
+    await chat.send(anna, "Utrecht")
+    await chat.send(anna, "zorg")
+    seen = await chat.send(anna, "12")
+    assert "✅ Huisarts Bos lijkt een ideale klant." in seen.text
+    assert "Wie ze zijn: ✓ 12 medewerkers · ✓ Utrecht · ✓ zorg" in seen.text
+    assert "klanten zoals zij brengen" in seen.text
+    seen = await chat.press(anna, "Opslaan als prospect")
+    assert "Opgeslagen als prospect: Huisarts Bos" in seen.text
+    saved = next(c for c in rows(sqlite_engine, Client) if c.name == "Huisarts Bos")
+    assert (saved.status, saved.industry, saved.employees) == ("prospect", "zorg", 12)
+
+
+async def test_a_prospect_checked_in_one_line_in_russian(chat: Chat, sqlite_engine: Engine) -> None:
+    from storage import demo
+    from storage.engine import new_session
+    from tests.factories import NOW
+
+    team = make_team(sqlite_engine, chat_id=RU_OWNER, owner_id=RU_OWNER, personal=True,
+                     locale="ru", currency="RUB")
+    with new_session(sqlite_engine) as session:
+        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        session.commit()
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/check Автомойка «Блеск», организация, Тверь")
+    assert "Автомойка «Блеск»" in seen.text and "Кто они:" in seen.text
+    assert "✗ Тверь" in seen.text
+    seen = await chat.press(olga, "Сохранить как клиента")
+    assert "Добавлено: Автомойка «Блеск» (организация, Тверь)." in seen.text

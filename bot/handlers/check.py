@@ -1,0 +1,175 @@
+"""/check: measure a potential client before taking them on, then save them if you like."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import arguments, labels
+from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.render.changes import confirm
+from bot.render.clients import client_summary
+from bot.render.prospect import verdict_text
+from bot.turn import Turn, command
+from locales import N_, InputError
+from scoring.prospects import assess_prospect
+from storage import clients, resolver
+from storage.models import ClientKind, ClientStatus
+
+TRAITS = ("kind", "city", "industry", "employees", "birth_year", "gender", "source")
+SAVE_PROSPECT, SAVE_CLIENT = "prospect", "client"
+
+
+class CheckDialog(Dialog):
+    """name → kind → city → line of business and size, or year of birth → verdict → save?"""
+
+    name = "check"
+
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        t, step = turn.t, convo.step
+        if step == "name":
+            question(turn, convo, t._("Whom shall I measure? Their name, please."))
+        elif step == "kind":
+            question(
+                turn,
+                convo,
+                t._("Is {name} a person or an organisation?", name=convo.data["name"]),
+                options=[(t._("Person"), "person"), (t._("Organisation"), "organisation")],
+                edit=turn.update.callback_query is not None,
+            )
+        elif step == "city":
+            question(turn, convo, t._("In which city?"), skip=True)
+        elif step == "industry":
+            question(
+                turn, convo, t._("In which line of business? For example catering."), skip=True
+            )
+        elif step == "employees":
+            question(turn, convo, t._("How many people work there, roughly?"), skip=True)
+        elif step == "birth_year":
+            question(
+                turn, convo, t._("Year of birth? Only if they're happy to share it."), skip=True
+            )
+        elif step == "verdict":
+            await self.verdict(turn, convo)
+
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        step, data = convo.step, convo.data
+        skipped = choice == SKIP or not text
+        if step == "name":
+            data["name"] = await _new_name(turn, text or "")
+            await goto(turn, convo, "kind" if "kind" not in data else "verdict")
+        elif step == "kind":
+            kind = choice or labels.kind_from_word(text or "")
+            if kind not in ("person", "organisation"):
+                raise InputError(N_("Tap Person or Organisation."))
+            data["kind"] = kind
+            await goto(turn, convo, "city")
+        elif step == "city":
+            data["city"] = None if skipped else (text or "")[:100]
+            await goto(turn, convo, "industry" if data["kind"] == "organisation" else "birth_year")
+        elif step == "industry":
+            data["industry"] = None if skipped else (text or "")[:100]
+            await goto(turn, convo, "employees")
+        elif step == "employees":
+            data["employees"] = (
+                None
+                if skipped
+                else int(turn.t.parse_number(text or "", max_decimals=0, maximum=10_000_000))
+            )
+            await goto(turn, convo, "verdict")
+        elif step == "birth_year":
+            data["birth_year"] = None if skipped else _year(turn, text or "")
+            await goto(turn, convo, "verdict")
+        elif step == "verdict":
+            if choice not in (SAVE_PROSPECT, SAVE_CLIENT):
+                raise InputError(N_("Pick one of the buttons, please."))
+            await self.save(turn, convo, choice)
+
+    async def verdict(self, turn: Turn, convo: Conversation) -> None:
+        t = turn.t
+        analysed = await turn.analysis()
+        traits = {key: convo.data.get(key) for key in TRAITS if convo.data.get(key) is not None}
+        result = assess_prospect(traits, analysed.frames, analysed.analysis)
+        names = analysed.analysis.clients["name"].to_dict()
+        text = verdict_text(t, turn.team, convo.data["name"], result, names)
+        question(
+            turn,
+            convo,
+            text,
+            options=[
+                (t._("Save as prospect"), SAVE_PROSPECT),
+                (t._("Save as client"), SAVE_CLIENT),
+            ],
+            per_row=2,
+            edit=turn.update.callback_query is not None,
+        )
+
+    async def save(self, turn: Turn, convo: Conversation, choice: str) -> None:
+        await finish(turn, convo)
+        data = convo.data
+        existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=data["name"])
+        if existing is not None:
+            raise InputError(N_("{client} is already on your list."), client=existing.name)
+        traits: dict[str, Any] = {k: data[k] for k in TRAITS if k != "kind" and data.get(k)}
+        status = ClientStatus.PROSPECT if choice == SAVE_PROSPECT else ClientStatus.ACTIVE
+        change = await turn.run(
+            clients.add_client,
+            team_id=turn.team.id,
+            user_id=turn.caller.user_id,
+            name=data["name"],
+            now=turn.now,
+            kind=ClientKind(data["kind"]),
+            status=status,
+            **traits,
+        )
+        client = await turn.run(
+            resolver.client_in_team, team_id=turn.team.id, client_id=change.entity_id
+        )
+        t = turn.t
+        text = (
+            t._(
+                "Saved as a prospect: {client}. Their first sale makes them a client.",
+                client=client_summary(t, client),
+            )
+            if status == ClientStatus.PROSPECT
+            else t._("Added: {client}.", client=client_summary(t, client))
+        )
+        confirm(turn, text, change.undo_id)
+
+
+async def _new_name(turn: Turn, name: str) -> str:
+    """A prospect to measure must not be on the list already: their card says more."""
+    shown = clients.valid_name(name)
+    existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=shown)
+    if existing is not None:
+        raise InputError(N_("{client} is already on your list: /client shows their card."),
+                         client=existing.name)
+    return shown
+
+
+def _year(turn: Turn, text: str) -> int:
+    year = text.strip()
+    if not (year.isdigit() and 1900 <= int(year) <= turn.today.year):
+        raise InputError(N_("Type a year like 1985, or skip."))
+    return int(year)
+
+
+@command()
+async def check(turn: Turn) -> None:
+    """/check, or in one line like /add: /check Hotel Het Anker, organisatie, Utrecht."""
+    text = arguments.argument_text(turn)
+    dialog = CheckDialog()
+    convo = new(dialog.name, turn)
+    if not text:
+        await goto(turn, convo, "name")
+        return
+    name, *rest = arguments.fields(text) if arguments.has_separators(text) else [text]
+    convo.data["name"] = await _new_name(turn, name)
+    for part in rest:
+        kind = labels.kind_from_word(part)
+        if kind and "kind" not in convo.data:
+            convo.data["kind"] = kind
+        elif "city" not in convo.data:
+            convo.data["city"] = part[:100]
+    await goto(turn, convo, "verdict" if "kind" in convo.data else "kind")
