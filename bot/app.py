@@ -40,6 +40,7 @@ from bot.handlers import (
     undo,
 )
 from bot.handlers import help as help_handlers
+from bot.handlers import settings as settings_handlers
 from bot.jobs import scheduler
 from bot.jobs.digest import close_chart_pool
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
@@ -106,6 +107,7 @@ def _register(app: Application) -> None:
         "portrait": portrait.portrait,
         "decline": decline.decline,
         "digest": digest.digest,
+        "settings": settings_handlers.settings,
         "profile": profile.profile,
         "import": files.import_command,
         "export": files.export,
@@ -135,6 +137,11 @@ def _register(app: Application) -> None:
         "kp": decline.keep,
         "keep": decline.take_back,
         "undo": undo.undo_change,
+        "setm": settings_handlers.settings_menu,
+        "set": settings_handlers.open_setting,
+        "setv": settings_handlers.choose_value,
+        "sett": settings_handlers.type_value,
+        "settz": settings_handlers.time_zone,
         "salefor": clients.sale_for_client,
         "spaid": sales.mark_sale_paid,
         "spage": sales.sales_page,

@@ -153,6 +153,15 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
+        "settings",
+        N_("Team settings"),
+        Role.MEMBER,
+        N_(
+            "/settings — language, currency, VAT, time zone, grade scale, the digest and more. "
+            "Everyone can look; admins change them with buttons, with Undo."
+        ),
+    ),
+    MenuCommand(
         "import",
         N_("Import clients or sales from a file"),
         Role.ADMIN,

@@ -1,0 +1,315 @@
+"""/settings: every team setting on one screen; admins change them with buttons, members look.
+
+The menu, its submenus and the time-zone pickers edit one message. A change lands with an
+audit row, a bumped data version and an ↩ Undo for 24 hours; a change of the digest's day,
+time, zone or on/off reschedules the digest once it is committed.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from bot.callbacks import STALE, pack
+from bot.dialogs import Conversation, Dialog, finish, goto, new, question
+from bot.handlers.team import CURRENCIES, SCALES
+from bot.jobs.scheduler import schedule_changed
+from bot.render import settings as render
+from bot.render.changes import confirm
+from bot.turn import Buttons, Turn, button, command
+from locales import N_, SUPPORTED_LOCALES, InputError, Markup
+from storage import team_settings
+from storage.models import Role
+
+MARGINS = (20, 30, 40, 50)  # percent
+THRESHOLDS = (20, 25, 30)  # percent of revenue
+PERIODS = (6, 12, 24)  # months
+TIMES = tuple(hour * 60 for hour in (7, 8, 9, 10, 12, 17))
+RETENTIONS = (6, 12, 24)  # months
+TYPED = frozenset({"margin", "conc", "dtime"})  # settings that also take a typed value
+OFF = "off"
+
+
+def _rows(options: list[tuple[str, str]], per_row: int) -> Buttons:
+    return [options[i : i + per_row] for i in range(0, len(options), per_row)]
+
+
+async def _is_admin(turn: Turn) -> bool:
+    try:
+        await turn.require(Role.ADMIN)
+    except InputError:
+        return False
+    return True
+
+
+def _team_id(turn: Turn) -> int:
+    return turn.team.id or 0
+
+
+# The menu -------------------------------------------------------------------------------------
+
+
+@command()
+async def settings(turn: Turn) -> None:
+    """/settings: the team's settings; admins get buttons to change them."""
+    text, buttons = await _menu(turn, admin=await _is_admin(turn))
+    turn.reply(text, buttons=buttons)
+
+
+@button(role=Role.ADMIN)
+async def settings_menu(turn: Turn) -> None:
+    """Back to the menu from a submenu or a confirmation."""
+    text, buttons = await _menu(turn, admin=True)
+    turn.edit(text, buttons=buttons)
+
+
+async def _menu(turn: Turn, *, admin: bool) -> tuple[Markup, Buttons]:
+    t, team = turn.t, turn.team
+    locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
+    text = render.menu_text(t, team, currency_locked=locked, admin=admin, now=turn.now)
+    if not admin:
+        return text, []
+    options = [
+        (render.setting_name(t, s.code), pack("set", _team_id(turn), s.code))
+        for s in render.SETTINGS
+    ]
+    return text, _rows(options, 2)
+
+
+# One setting ----------------------------------------------------------------------------------
+
+
+def _options(turn: Turn, code: str) -> tuple[list[tuple[str, str]], int]:
+    """A setting's choices as (label, value code), and how many go on a row."""
+    t = turn.t
+    if code == "lang":
+        return [(render.LANGUAGES[c], c) for c in SUPPORTED_LOCALES], 2
+    if code == "cur":
+        return [(render.value_text(t, "cur", c, now=turn.now), c) for c in CURRENCIES], 3
+    if code == "vat":
+        return [(render.vat_word(t, False), "0"), (render.vat_word(t, True), "1")], 2
+    if code == "margin":
+        return [(t._("None"), OFF)] + [(t.percent(p / 100), str(p)) for p in MARGINS], 3
+    if code == "scale":
+        return [(label, scale) for scale, label in SCALES.items()], 3
+    if code == "conc":
+        return [(t.percent(p / 100), str(p)) for p in THRESHOLDS], 3
+    if code == "window":
+        return [(t.n_("{n} month", "{n} months", m), str(m)) for m in PERIODS], 3
+    if code == "dday":
+        return [(render.capitalised(t.weekday(d)), str(d)) for d in range(7)], 2
+    if code == "dtime":
+        return [(t.time(minute), str(minute)) for minute in TIMES], 3
+    if code in ("digest", "approval", "private"):
+        labels = {
+            "digest": (t._("Switch on"), t._("Switch off")),
+            "approval": (t._("After an admin's OK"), t._("At once")),
+            "private": (t._("Privately to admins"), t._("In the group")),
+        }[code]
+        return [(labels[0], "1"), (labels[1], "0")], 1 if code != "digest" else 2
+    if code == "retention":
+        keep = [(t._("Keep them"), OFF)]
+        return keep + [
+            (t.n_("After {n} month", "After {n} months", m), str(m)) for m in RETENTIONS
+        ], 2
+    raise InputError(STALE)
+
+
+def _value(code: str, choice: str) -> object:
+    """The Team column's value for a pressed choice; anything not offered is stale."""
+    try:
+        if code == "lang" and choice in SUPPORTED_LOCALES:
+            return choice
+        if code == "cur" and choice in CURRENCIES:
+            return choice
+        if code == "scale" and choice in SCALES:
+            return choice
+        if code == "tz" and render.is_zone(choice):
+            return choice
+        if code in ("vat", "digest", "approval", "private") and choice in ("0", "1"):
+            return choice == "1"
+        if code == "margin" and (choice == OFF or int(choice) in MARGINS):
+            return None if choice == OFF else int(choice) / 100
+        if code == "conc" and int(choice) in THRESHOLDS:
+            return int(choice) / 100
+        if code == "window" and int(choice) in PERIODS:
+            return render.days(int(choice))
+        if code == "dday" and int(choice) in range(7):
+            return int(choice)
+        if code == "dtime" and int(choice) in TIMES:
+            return int(choice)
+        if code == "retention" and (choice == OFF or int(choice) in RETENTIONS):
+            return None if choice == OFF else render.days(int(choice))
+    except ValueError:
+        pass
+    raise InputError(STALE)
+
+
+def _back(turn: Turn) -> list[tuple[str, str]]:
+    return [(turn.t._("← Settings"), pack("setm", _team_id(turn)))]
+
+
+@button(role=Role.ADMIN)
+async def open_setting(turn: Turn) -> None:
+    """A setting's submenu: what it does, its value, and the choices (current one ticked)."""
+    assert turn.callback is not None
+    code = turn.callback.args[0] if turn.callback.args else ""
+    if code not in render.BY_CODE:
+        raise InputError(STALE)
+    if code == "cur" and await turn.run(team_settings.team_has_sales, team_id=_team_id(turn)):
+        raise InputError(team_settings.CURRENCY_LOCKED)
+    if code == "tz":
+        _likely_countries(turn)
+        return
+    t, team = turn.t, turn.team
+    current = getattr(team, render.BY_CODE[code].field)
+    options, per_row = _options(turn, code)
+    chosen = [
+        (("✓ " if _value(code, value) == current else "") + label, value)
+        for label, value in options
+    ]
+    buttons = _rows(
+        [(label, pack("setv", _team_id(turn), code, value)) for label, value in chosen], per_row
+    )
+    if code in TYPED:
+        buttons.append([(t._("Type another value"), pack("sett", _team_id(turn), code))])
+    buttons.append(_back(turn))
+    turn.edit(render.question(t, code), buttons=buttons)
+
+
+@button(role=Role.ADMIN)
+async def choose_value(turn: Turn) -> None:
+    """A pressed choice: the setting changes, with Undo."""
+    assert turn.callback is not None
+    if len(turn.callback.args) < 2 or turn.callback.args[0] not in render.BY_CODE:
+        raise InputError(STALE)
+    code, choice = turn.callback.args[0], turn.callback.args[1]
+    await _change(turn, code, _value(code, choice), edit=True)
+
+
+async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
+    setting, team = render.BY_CODE[code], turn.team
+    change = await turn.run(
+        team_settings.change_settings,
+        team_id=_team_id(turn),
+        user_id=turn.caller.user_id,
+        now=turn.now,
+        owner_language=team.is_personal,
+        **{setting.field: value},
+    )
+    if setting.reschedules:
+        turn.after_commit(
+            functools.partial(schedule_changed, turn.context.application, _team_id(turn))
+        )
+    if code == "lang" and (team.is_personal or turn.caller.locale == team.locale):
+        turn.caller.locale = str(value)  # whoever reads in the team's language reads on in it
+    t = turn.t
+    text = t._(
+        "{setting} is now {value}.",
+        setting=render.setting_name(t, code),
+        value=render.value_text(t, code, value, now=turn.now),
+    )
+    if code == "scale":
+        text += Markup("\n") + t._("Scores stay as they are; only how grades are shown changes.")
+    confirm(turn, text, change.undo_id, extra=[_back(turn)], edit=edit)
+
+
+# Typed values ---------------------------------------------------------------------------------
+
+
+@button(role=Role.ADMIN)
+async def type_value(turn: Turn) -> None:
+    """Type another value (a margin, a threshold, a time) instead of tapping one."""
+    assert turn.callback is not None
+    code = turn.callback.args[0] if turn.callback.args else ""
+    if code not in TYPED:
+        raise InputError(STALE)
+    await goto(turn, new(TypedSettingDialog.name, turn, setting=code), "value")
+
+
+class TypedSettingDialog(Dialog):
+    """One question: the value of a setting that takes free numbers."""
+
+    name = "setting"
+    role = Role.ADMIN
+
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        question(turn, convo, render.typed_prompt(turn.t, convo.data["setting"]))
+
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        code = convo.data["setting"]
+        if not text:
+            raise InputError(N_("Type a value, or /cancel to stop."))
+        value = _typed_value(turn, code, text)
+        await finish(turn, convo)
+        await _change(turn, code, value, edit=False)
+
+
+def _typed_value(turn: Turn, code: str, text: str) -> object:
+    t = turn.t
+    if code == "dtime":
+        return t.parse_time(text)
+    share = t.parse_percent(text)
+    if share <= 0:
+        raise InputError(N_("Type a percentage above 0, for example 25."))
+    return float(round(share, 4))
+
+
+# Time zone: country first, then its zones -----------------------------------------------------
+
+
+def _likely_countries(turn: Turn) -> None:
+    t, team_id = turn.t, _team_id(turn)
+    countries = render.likely_countries(turn.team.locale)
+    options = [(render.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
+    buttons = _rows(options, 3)
+    buttons.append([(t._("Other countries…"), pack("settz", team_id, "abc"))])
+    buttons.append(_back(turn))
+    current = render.zone_label(t, turn.team.timezone, now=turn.now)
+    text = render.question(t, "tz") + Markup("\n") + t._("Now: {zone}.", zone=current)
+    turn.edit(text, buttons=buttons)
+
+
+@button(role=Role.ADMIN)
+async def time_zone(turn: Turn) -> None:
+    """Country by the short list or by its first letter, then the zone as a city."""
+    assert turn.callback is not None
+    t, team_id, locale = turn.t, _team_id(turn), turn.caller.locale
+    what, *rest = turn.callback.args or ("",)
+    if what == "top":
+        _likely_countries(turn)
+    elif what == "abc":
+        letters = render.first_letters(locale)
+        options = [(letter, pack("settz", team_id, "l", i)) for i, letter in enumerate(letters)]
+        buttons = _rows(options, 6)
+        buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
+        turn.edit(t._("The country's first letter?"), buttons=buttons)
+    elif what == "l":
+        letters = render.first_letters(locale)
+        index = turn.callback.int_arg(1)
+        if not 0 <= index < len(letters):
+            raise InputError(STALE)
+        countries = render.countries_starting_with(locale, letters[index])
+        options = [(render.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
+        buttons = _rows(options, 2)
+        buttons.append([(t._("← Back"), pack("settz", team_id, "abc"))])
+        turn.edit(t._("Which country?"), buttons=buttons)
+    elif what == "c" and rest and rest[0] in render.country_zones():
+        country = rest[0]
+        zones = render.zones_of(t, country, now=turn.now)
+        if len(zones) == 1:
+            await _change(turn, "tz", zones[0], edit=True)
+            return
+        options = [
+            (render.zone_label(t, zone, now=turn.now), pack("setv", team_id, "tz", zone))
+            for zone in zones
+        ]
+        buttons = _rows(options, 2)
+        buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
+        turn.edit(
+            t._("Which time zone in {country}?", country=render.country_name(t, country)),
+            buttons=buttons,
+        )
+    else:
+        raise InputError(STALE)

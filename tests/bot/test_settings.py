@@ -1,0 +1,240 @@
+"""/settings: everyone sees the team's settings, admins change them with buttons and Undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from scoring import analyse
+from storage.engine import new_session
+from storage.frames import load_team, scoring_settings
+from storage.models import AuditLog, Team, UserPref
+from tests.chat import Chat
+from tests.factories import make_client, make_sale, make_team, rows
+
+NL_OWNER, RU_OWNER, GROUP = 11, 12, -700
+
+
+@pytest.fixture
+def nl_team(sqlite_engine: Engine) -> Team:
+    return make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
+
+
+@pytest.fixture
+def ru_team(sqlite_engine: Engine) -> Team:
+    return make_team(
+        sqlite_engine,
+        chat_id=RU_OWNER,
+        owner_id=RU_OWNER,
+        personal=True,
+        locale="ru",
+        currency="RUB",
+        timezone="Europe/Moscow",
+    )
+
+
+def team_row(engine: Engine) -> Team:
+    [team] = rows(engine, Team)
+    return team
+
+
+async def test_settings_menu_shows_every_value_on_one_screen(chat: Chat, nl_team: Team) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/settings")
+    lines = seen.text.splitlines()
+    assert lines[0] == "Instellingen van Studio"
+    assert "• Valuta: € EUR" in lines
+    assert "• Bedragen: zonder btw" in lines
+    assert "• Tijdzone: Amsterdam (UTC+1)" in lines
+    assert "• Alarm grote klant: bij 25% van de omzet" in lines
+    assert "• Beoordelingsperiode: 12 maanden" in lines
+    assert "• Dag van het weekoverzicht: maandag" in lines
+    assert "• Tijd van het weekoverzicht: 09:00" in lines
+    assert "• Afgewezen klanten: bewaard" in lines
+    assert len(seen.buttons) == 14 and seen.buttons[0] == "Taal"
+    assert len(seen.html) <= 4096
+
+
+async def test_a_setting_changes_in_place_and_undo_puts_it_back(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    menu = chat.api.in_chat(NL_OWNER)[-1]
+    seen = await chat.press(anna, "Alarm grote klant")
+    assert seen.last.message_id == menu.message_id  # the menu edits the same message
+    assert "Vanaf welk deel van je omzet" in seen
+    assert seen.buttons[:3] == ["20%", "✓ 25%", "30%"]
+    version = team_row(sqlite_engine).data_version
+    seen = await chat.press(anna, "30%")
+    assert seen.text == "Alarm grote klant is nu bij 30% van de omzet."
+    assert seen.buttons == ["← Instellingen", "↩ Ongedaan maken"]
+    team = team_row(sqlite_engine)
+    assert team.concentration_threshold == 0.3
+    assert team.data_version > version
+    assert rows(sqlite_engine, AuditLog, action="team_settings")
+    seen = await chat.press(anna, "↩ Ongedaan maken")
+    assert "de instelling is weer zoals ze was" in seen
+    assert team_row(sqlite_engine).concentration_threshold == 0.25
+
+
+async def test_typed_margin_and_off_in_russian(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/settings")
+    seen = await chat.press(olga, "Маржа по умолчанию")
+    assert seen.buttons[0] == "✓ Нет"
+    seen = await chat.press(olga, "Ввести другое значение")
+    assert "Введите маржу по умолчанию в процентах" in seen
+    seen = await chat.send(olga, "сорок")
+    assert "сорок" in seen.text and team_row(sqlite_engine).default_margin is None
+    seen = await chat.send(olga, "37,5 %")
+    assert "Маржа по умолчанию: теперь 37,5 %." in seen
+    assert team_row(sqlite_engine).default_margin == 0.375
+    await chat.send(olga, "/settings")
+    await chat.press(olga, "Маржа по умолчанию")
+    seen = await chat.press(olga, "Нет")
+    assert "Маржа по умолчанию: теперь не задана." in seen
+    assert team_row(sqlite_engine).default_margin is None
+
+
+async def test_currency_can_change_until_the_first_sale(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/settings")
+    await chat.press(olga, "Валюта")
+    seen = await chat.press(olga, "₸ KZT")
+    assert "Валюта: теперь ₸ KZT." in seen
+    assert team_row(sqlite_engine).currency == "KZT"
+    client = make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
+    make_sale(sqlite_engine, ru_team, client, 100000)
+    seen = await chat.send(olga, "/settings")
+    assert "• Валюта: ₸ KZT 🔒" in seen.text.splitlines()
+    seen = await chat.press(olga, "Валюта")
+    assert not seen.messages
+    assert "нельзя" in chat.api.callback_answers[-1]["text"]
+    # The undo of the earlier change may not bring RUB back over the sale either.
+    undo = next(m for m in chat.api.in_chat(RU_OWNER) if "₸ KZT." in m.text)
+    await chat.press(olga, "↩ Отменить", message=undo)
+    assert team_row(sqlite_engine).currency == "KZT"
+
+
+async def test_time_zone_by_country_then_zone_without_typing(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/settings")
+    seen = await chat.press(olga, "Часовой пояс")
+    assert "Сейчас: Москва (UTC+3)." in seen
+    assert seen.buttons[:4] == ["Россия", "Беларусь", "Казахстан", "Украина"]
+    seen = await chat.press(olga, "Россия")
+    assert "Россия: какой часовой пояс?" in seen
+    assert seen.buttons[0] == "Калининград (UTC+2)"
+    assert "Новосибирск (UTC+7)" in seen.buttons
+    seen = await chat.press(olga, "Новосибирск (UTC+7)")
+    assert "Часовой пояс: теперь Новосибирск (UTC+7)." in seen
+    assert team_row(sqlite_engine).timezone == "Asia/Novosibirsk"
+    # Any other country: by its first letter; a country with one zone takes it at once.
+    await chat.press(olga, "← Настройки")
+    await chat.press(olga, "Часовой пояс")
+    seen = await chat.press(olga, "Другие страны…")
+    assert "Н" in seen.buttons and "Ё" not in seen.buttons
+    seen = await chat.press(olga, "Н")
+    assert "Нидерланды" in seen.buttons
+    seen = await chat.press(olga, "Нидерланды")
+    assert "Часовой пояс: теперь Амстердам (UTC+1)." in seen
+    assert team_row(sqlite_engine).timezone == "Europe/Amsterdam"
+
+
+async def test_grade_scale_switch_changes_no_score(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    for name, amount in (("Bakkerij de Vries", 900000), ("Hotel Het Anker", 90000)):
+        client = make_client(sqlite_engine, nl_team, name)
+        for month in range(2, 11):
+            make_sale(sqlite_engine, nl_team, client, amount // 9, sold_on=dt.date(2026, month, 3))
+
+    def scored() -> tuple[dict[int, float], set[str]]:
+        team = team_row(sqlite_engine)
+        today = clock.now.date()
+        with new_session(sqlite_engine) as session:
+            frames = load_team(session=session, team_id=team.id or 0, today=today, window_days=365)
+        clients = analyse(frames, scoring_settings(team, today=today)).clients
+        return clients["score"].to_dict(), set(clients["grade"])
+
+    scores_before, grades_before = scored()
+    assert grades_before <= set("ABCD")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Beoordelingsschaal")
+    seen = await chat.press(anna, "1–10")
+    assert "Beoordelingsschaal is nu 1–10." in seen
+    assert "De scores blijven zoals ze zijn" in seen
+    assert team_row(sqlite_engine).grade_scale == "1-10"
+    scores_after, grades_after = scored()
+    assert scores_after == scores_before
+    assert grades_after <= {str(g) for g in range(1, 11)}
+
+
+async def test_digest_time_change_reschedules_the_digest_at_once(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    pytest.importorskip("bot.jobs.digest")
+    from bot.jobs.scheduler import hold_and_reconcile, job_id
+
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await hold_and_reconcile(chat.app)  # this instance schedules the digests (and catches up)
+
+    def trigger() -> str:
+        # The queue is not running in tests, so a replaced job waits beside its successor.
+        jobs = chat.app.job_queue.get_jobs_by_name(job_id(nl_team.id or 0))
+        return str(jobs[-1].job.trigger)
+
+    assert "hour='9', minute='0'" in trigger()
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Tijd van het weekoverzicht")
+    await chat.press(anna, "Andere waarde typen")
+    seen = await chat.send(anna, "8:30")
+    assert "Tijd van het weekoverzicht is nu 08:30." in seen
+    assert "hour='8', minute='30'" in trigger()
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Dag van het weekoverzicht")
+    await chat.press(anna, "Vrijdag")
+    assert "day_of_week='fri'" in trigger()
+    assert team_row(sqlite_engine).digest_weekday == 4
+
+
+async def test_members_see_the_settings_but_only_admins_change_them(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga, ivan = chat.person(21, "Ольга", "ru"), chat.person(22, "Иван", "ru")
+    chat.group(GROUP, "Студия", creator=olga, members=(ivan,))
+    make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="ru", currency="RUB")
+    seen = await chat.send(ivan, "/settings", chat=GROUP)
+    assert "• Язык: Русский" in seen.text.splitlines()
+    assert "Изменить это могут только администраторы команды." in seen
+    assert seen.buttons == []
+    await chat.send(olga, "/settings", chat=GROUP)
+    seen = await chat.press(ivan, "Язык", chat=GROUP)
+    assert not seen.messages
+    assert chat.api.callback_answers[-1]["text"] == "Это могут только администраторы команды."
+
+
+async def test_language_of_a_group_team_changes_with_undo(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(21, "Olga", "nl")
+    chat.group(GROUP, "Studio", creator=olga)
+    make_team(sqlite_engine, chat_id=GROUP, owner_id=21)
+    await chat.send(olga, "/settings", chat=GROUP)
+    await chat.press(olga, "Taal", chat=GROUP)
+    seen = await chat.press(olga, "Русский", chat=GROUP)
+    assert "Язык: теперь Русский." in seen  # the group reads on in its new language
+    assert team_row(sqlite_engine).locale == "ru"
+    assert rows(sqlite_engine, UserPref) == []  # a group's language is not anyone's own
+    await chat.press(olga, "↩ Отменить", chat=GROUP)
+    assert team_row(sqlite_engine).locale == "nl"
