@@ -135,14 +135,15 @@ def test_demo_team_loads_into_a_full_analysis(session: Session) -> None:
     assert analysis.portraits[0].based_on_referrers
 
 
-def test_profiles_load_from_their_json(session: Session) -> None:
+def test_profiles_load_from_their_json_in_name_order(session: Session) -> None:
     team = demo_team(session)
     assert team.id is not None
-    stored = IdealProfile(name="zorg", industries={"zorg"}, market_size=400, competitors=8)
+    before = load_profiles(session=session, team_id=team.id)  # the demo may bring its own
+    stored = IdealProfile(name="aaa zorg", industries={"zorg"}, market_size=400, competitors=8)
     criteria = stored.to_dict()
-    session.add(IdealProfileRow(team_id=team.id, name="zorg", kind="both", criteria=criteria))
+    session.add(IdealProfileRow(team_id=team.id, name=stored.name, kind="both", criteria=criteria))
     session.commit()
-    assert load_profiles(session=session, team_id=team.id) == (stored,)
+    assert load_profiles(session=session, team_id=team.id) == (stored, *before)
 
 
 def test_settings_follow_the_team(session: Session) -> None:
