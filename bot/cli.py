@@ -93,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
     _configure_logging(settings.log_level, quiet=args.command == "chat")
+    problem = PREFLIGHT[args.command](args, settings) if args.command in PREFLIGHT else None
+    if problem is not None:  # said before the database is touched
+        print(f"kompas: {problem}", file=sys.stderr)
+        return 1
     url = args.db or settings.database_url
     engine: Engine | None = None
     try:
@@ -131,10 +135,6 @@ def _db(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 def _run(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.app import build_application
-
-    if settings.bot_token is None:
-        print("kompas: set KOMPAS_BOT_TOKEN to run the bot, or try `kompas chat`", file=sys.stderr)
-        return 1
     from bot.polling import poll
     from bot.service import Delivery, serve
 
@@ -146,20 +146,30 @@ def _run(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 def _webhook(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.app import build_application
-    from bot.webhook import WebhookOptions, WebhookSetupError, check_secret, run_webhook, url_path
+    from bot.webhook import WebhookOptions, run_webhook
+
+    options = WebhookOptions(listen=args.listen, port=args.port, url_path=args.url_path)
+    return _serving(settings, run_webhook(build_application(settings, engine), options))
+
+
+def _polling_problem(args: argparse.Namespace, settings: Settings) -> str | None:
+    if settings.bot_token is None:
+        return "set KOMPAS_BOT_TOKEN to run the bot, or try `kompas chat`"
+    return None
+
+
+def _webhook_problem(args: argparse.Namespace, settings: Settings) -> str | None:
+    from bot.webhook import WebhookSetupError, check_secret, url_path
 
     if settings.bot_token is None:
-        print("kompas: set KOMPAS_BOT_TOKEN to serve the webhook", file=sys.stderr)
-        return 1
+        return "set KOMPAS_BOT_TOKEN to serve the webhook"
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     try:
         check_secret(secret)
         url_path(args.url_path, settings.webhook_url)
     except WebhookSetupError as exc:
-        print(f"kompas: {exc}", file=sys.stderr)
-        return 1
-    options = WebhookOptions(listen=args.listen, port=args.port, url_path=args.url_path)
-    return _serving(settings, run_webhook(build_application(settings, engine), options))
+        return str(exc)
+    return None
 
 
 def _serving(settings: Settings, service: Coroutine[Any, Any, None]) -> int:
@@ -305,6 +315,12 @@ def _english(error: InputError) -> str:
     """An InputError as English text: its message id is English, formatted with its params."""
     return error.message.format_map(error.params)
 
+
+# Configuration a command cannot start without, checked before the database is opened.
+PREFLIGHT: dict[str, Callable[[argparse.Namespace, Settings], str | None]] = {
+    "run": _polling_problem,
+    "webhook": _webhook_problem,
+}
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
     "report": cli_reports.report,

@@ -11,8 +11,10 @@ from concurrent.futures import ThreadPoolExecutor as ThreadPool
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import Engine
 
+from bot.cli import main
 from bot.webhook import SECRET_HEADER
 from storage.models import Client, ProcessedUpdate
 from tests.deploy.harness import OWNER, SECRET, TOKEN, free_port, message, said
@@ -89,7 +91,7 @@ def test_sigterm_lets_the_webhook_update_in_flight_finish_then_exits_0(
     )
     base = f"http://127.0.0.1:{port}"
     wait_until_healthy(base, process)
-    stub.delays["sendMessage"] = 1.0  # the reply is slow: SIGTERM arrives mid-update
+    stub.delays["sendMessage"] = 0.5  # the reply is slow: SIGTERM arrives mid-update
     with httpx.Client(timeout=20) as telegram, ThreadPool() as pool:
         answer = pool.submit(
             telegram.post,
@@ -126,14 +128,16 @@ def test_sigterm_stops_polling_with_processed_updates_confirmed(
 
 
 def test_webhook_refuses_to_start_without_a_secret(
-    stub: StubBotApi, sqlite_engine: Engine, tmp_path: Path
-) -> None:
-    process = start_kompas(
-        "webhook", "--port", str(free_port()), env=bot_env(stub, sqlite_engine), cwd=tmp_path
-    )
-    _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 1
-    assert stderr.strip().splitlines() == [
+    stub: StubBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    for name in [n for n in os.environ if n.startswith("KOMPAS_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.setenv("KOMPAS_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("KOMPAS_API_URL", stub.api_url)
+    database = tmp_path / "kompas.db"
+    assert main(["--db", f"sqlite:///{database}", "webhook", "--port", "0"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
         "kompas: set KOMPAS_WEBHOOK_SECRET: without it anyone could post updates to the bot"
     ]
-    assert not stub.calls  # it never talked to Telegram
+    assert not stub.calls and not database.exists()  # it touched neither Telegram nor the data

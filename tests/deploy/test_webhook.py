@@ -78,28 +78,27 @@ async def test_a_webhook_telegram_refuses_stops_the_start_and_frees_the_port(
         again.bind(("127.0.0.1", options.port))  # nothing left listening
 
 
-@pytest.mark.parametrize("secret", [None, "", "wrong", SECRET.upper(), SECRET + "x"], ids=repr)
 async def test_missing_or_wrong_secret_is_refused_with_403_and_nothing_is_stored(
-    stub: StubBotApi, sqlite_engine: Engine, clock, secret: str | None
+    stub: StubBotApi, sqlite_engine: Engine, clock
 ) -> None:  # type: ignore[no-untyped-def]
     app = new_app(stub, sqlite_engine, clock)
     async with running_webhook(app) as hook:
-        assert await hook.post(message(1, "/start"), secret=secret) == 403
-        assert await hook.post(b"not even json", secret=secret) == 403
+        for secret in (None, "", "wrong", SECRET.upper(), SECRET + "x", SECRET[:-1]):
+            assert await hook.post(message(1, "/start"), secret=secret) == 403, secret
+            assert await hook.post(b"not even json", secret=secret) == 403, secret
     assert rows(sqlite_engine, ProcessedUpdate) == []
     assert rows(sqlite_engine, Team) == []
     assert not stub.called("sendMessage")
 
 
-@pytest.mark.parametrize(
-    "body", [b"not json", b"[]", b'{"message": {"text": "/start"}}', b'{"update_id": "1"}']
-)
 async def test_malformed_body_is_400_and_the_server_stays_up(
-    stub: StubBotApi, sqlite_engine: Engine, clock, body: bytes
+    stub: StubBotApi, sqlite_engine: Engine, clock
 ) -> None:  # type: ignore[no-untyped-def]
     app = new_app(stub, sqlite_engine, clock)
+    bodies = [b"not json", b"[]", b'{"message": {"text": "/start"}}', b'{"update_id": "1"}']
     async with running_webhook(app) as hook:
-        assert await hook.post(body) == 400
+        for body in bodies:
+            assert await hook.post(body) == 400, body
         assert await hook.post(message(7, "/help")) == 200
     assert [u.update_id for u in rows(sqlite_engine, ProcessedUpdate)] == [7]
 
