@@ -90,12 +90,12 @@ def bench_analyse(clients: int, sales: int, runs: int) -> dict[str, Any]:
     }
 
 
-def insert_team(engine: Engine, frames: TeamFrames) -> int:
+def insert_team(engine: Engine, frames: TeamFrames, *, chat_id: int = -4242) -> int:
     """Bulk insert a generated team; returns its id."""
     with new_session(engine) as session:
         team = create_team(
             session=session,
-            chat_id=-4242,
+            chat_id=chat_id,
             title="Bench",
             locale="nl",
             owner_id=1,
