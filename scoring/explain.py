@@ -193,7 +193,7 @@ class Explanations(Mapping[int, Explanation]):
     """client_id → Explanation, computed when asked for (one client, or many at once).
 
     The analysis keeps the per-client inputs; reading an explanation runs the same vectorised
-    code on that client's row, so a card costs a fraction of a millisecond and a team of
+    code on that client's row, so a card costs a few milliseconds and a team of
     100 000 clients does not pay for 100 000 explanations nobody reads.
     """
 
