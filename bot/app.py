@@ -42,7 +42,7 @@ from bot.handlers import (
 from bot.handlers import help as help_handlers
 from bot.handlers import settings as settings_handlers
 from bot.jobs import scheduler
-from bot.jobs.digest import close_chart_pool
+from bot.jobs.digest import close_worker_pool
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
@@ -61,8 +61,13 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     clock=system_clock,  # type: ignore[no-untyped-def]
+    rate_limited: bool | None = None,
 ) -> Application:
-    """The Application for polling, webhook or the offline chat (`request` = a local Bot API)."""
+    """The Application for polling, webhook or the offline chat (`request` = a local Bot API).
+
+    Telegram's rate limits apply to real transports (`rate_limited` overrides, for a local
+    API that enforces them like Telegram does).
+    """
     token = settings.bot_token.get_secret_value() if settings.bot_token else OFFLINE_TOKEN
     builder = (
         ApplicationBuilder()
@@ -75,7 +80,7 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    else:
+    if rate_limited if rate_limited is not None else request is None:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
     application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
@@ -173,7 +178,7 @@ async def _post_init(app: Application) -> None:
 async def _post_shutdown(app: Application) -> None:
     """Hand the digest schedule to another instance at once, and stop the chart workers."""
     await scheduler.release(app)
-    close_chart_pool(app)
+    close_worker_pool(app)
 
 
 async def publish_command_menus(app: Application) -> None:

@@ -135,7 +135,7 @@ def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 async def _send(settings: Settings, engine: Engine, team: callers.TeamView) -> int:
     from bot.app import build_application
-    from bot.jobs.digest import close_chart_pool, deliver
+    from bot.jobs.digest import close_worker_pool, deliver
 
     if settings.bot_token is None:
         print("kompas: set KOMPAS_BOT_TOKEN to send a digest", file=sys.stderr)
@@ -145,7 +145,7 @@ async def _send(settings: Settings, engine: Engine, team: callers.TeamView) -> i
         try:
             outcome = await deliver(application, team.id)
         finally:
-            close_chart_pool(application)
+            close_worker_pool(application)
     messages = {
         "sent": f"sent ({outcome.messages} messages)",
         "already": "already sent this week; nothing sent again",

@@ -7,23 +7,31 @@ import unicodedata
 
 _QUOTES = re.compile("[\"'«»„“”‘’`]")
 _SPACES = re.compile(r"\s+")
-_KEEP = {"й": "й"}  # й is a letter of its own in Russian, not an accented и
+BREVE = "\u0306"  # й decomposes to и + breve; it is a letter of its own in Russian
 
 
 def name_key(name: str) -> str:
-    """Casefold, ё→е, accents dropped (é→e, ü→u), quotes dropped, spaces collapsed.
+    """Casefold, accents dropped (é→e, ü→u, ё→е, but й stays), quotes dropped, spaces collapsed.
 
-    Done in Python because database collations fold only ASCII; unique per team.
+    Done in Python because database collations fold only ASCII; unique per team. Folding runs
+    until nothing changes, so a key is its own key (𝐀 → A → a).
     """
-    folded = name.casefold().replace("ё", "е")
-    letters = []
-    for char in folded:
-        if char in _KEEP:
-            letters.append(char)
+    key, previous = name, None
+    while key != previous:
+        previous = key
+        key = _fold(key)
+    return key
+
+
+def _fold(text: str) -> str:
+    letters: list[str] = []
+    for char in unicodedata.normalize("NFKD", text.casefold()):
+        if unicodedata.combining(char):
+            if char == BREVE and letters and letters[-1] == "и":
+                letters[-1] = "й"
             continue
-        decomposed = unicodedata.normalize("NFKD", char)
-        letters.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return _SPACES.sub(" ", _QUOTES.sub("", "".join(letters))).strip()
+        letters.append(char)
+    return _SPACES.sub(" ", _QUOTES.sub("", "".join(letters).casefold())).strip()
 
 
 def clean_name(name: str) -> str:

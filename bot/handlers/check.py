@@ -143,8 +143,9 @@ async def _new_name(turn: Turn, name: str) -> str:
     shown = clients.valid_name(name)
     existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=shown)
     if existing is not None:
-        raise InputError(N_("{client} is already on your list: /client shows their card."),
-                         client=existing.name)
+        raise InputError(
+            N_("{client} is already on your list: /client shows their card."), client=existing.name
+        )
     return shown
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.callbacks import STALE
 from bot.handlers.reports import show_risk
-from bot.jobs.digest import render_chart
 from bot.jobs.scheduler import schedule_changed
-from bot.render.digest import chart_inputs, chart_labels, render_digest
+from bot.render.digest import digest_chart, render_digest
 from bot.turn import Turn, button, command
 from locales import N_, InputError
 from storage import teams
@@ -58,16 +59,8 @@ async def digest(turn: Turn) -> None:
         week_label=str(t._("week {week}", week=turn.today.isocalendar()[1])),
         late=False,
     )
-    shares, over = chart_inputs(analysis)
-    if len(shares):
-        chart = await render_chart(
-            turn.context.application,
-            shares,
-            over,
-            team.concentration_threshold,
-            analysis.concentration.top20_count,
-            chart_labels(t, analysis, team.concentration_threshold),
-        )
+    chart = await asyncio.to_thread(digest_chart, t, team, analysis)
+    if chart is not None:
         turn.send_photo(chart, str(t._("Revenue by client: who your business rests on.")))
     turn.reply(preview.group_text, buttons=preview.buttons)
     if preview.admin_text is not None:

@@ -14,22 +14,22 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes
 
+from bot.jobs.digest_work import PreparedDigest, prepare_digest, worker_pool
 from bot.jobs.schedule import due_this_week
-from bot.render.digest import Digest, chart_inputs, chart_labels, render_digest
+from bot.render.digest import Digest
 from bot.runtime import Kompas
 from bot.turn import keyboard
 from locales import translator
 from storage import callers, deliveries, schedules, teams
-from storage.analysis import weekly_snapshot
 from storage.engine import new_session
 from storage.models import MemberStatus, Role
 
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 IN_FLIGHT = 8  # digests prepared at once: enough to keep Telegram's 30/s busy, memory flat
 RETRY_AFTER = (dt.timedelta(minutes=1), dt.timedelta(minutes=5), dt.timedelta(minutes=30))
-GATE, POOL = "digest_gate", "chart_pool"
+GATE, POOL = "digest_gate", "digest_workers"
 
 
 @dataclass(frozen=True)
@@ -62,35 +62,27 @@ async def deliver(
     gate: asyncio.Semaphore = application.bot_data.setdefault(GATE, asyncio.Semaphore(IN_FLIGHT))
     async with gate:
         now = kompas.clock()
-        team = await kompas.db(_team, kompas, team_id)
+        holder = getattr(application.bot_data.get("digest_scheduler"), "holder", "manual")
+        team, claimed = await kompas.db(_team_and_claim, kompas, team_id, week, holder, now)
         if team is None:
             return Outcome("skipped")
-        schedule = schedules.TeamSchedule(
-            team.id, team.digest_weekday, team.digest_minute, team.timezone, team.digest_enabled
+        if team.digest_enabled and claimed is None:
+            return Outcome("already")
+        prepared = await _in_worker(
+            application, team.id, now, late=late, render=team.digest_enabled
         )
-        this_week, _ = due_this_week(schedule, now)
-        week = week or this_week
-        if week != this_week:
-            return Outcome("skipped")  # a digest of a week long past is news nobody needs
-        holder = application.bot_data.get("digest_scheduler")
-        if team.digest_enabled:
-            claim = await kompas.db(
-                _claim, kompas, team.id, week, getattr(holder, "holder", "manual"), now
-            )
-            if claim is None:
-                return Outcome("already")
-        if not team.digest_enabled:
-            await freeze_week(application, team, now)
-            return Outcome("snapshot")
-        digest, chart = await prepare(application, team, now, late=late)
+        if prepared.digest is None:
+            return Outcome("snapshot" if not team.digest_enabled else "skipped")
+        assert claimed is not None
+        week = claimed.iso_week
         try:
-            sent = await send(application, team, digest, chart)
+            sent = await send(application, team, prepared.digest, prepared.chart)
         except ChatMigrated as moved:
             await kompas.db(_move, kompas, team.chat_id, int(moved.new_chat_id))
             refreshed = await kompas.db(_team, kompas, team_id)
             if refreshed is None:
                 return Outcome("failed")
-            sent = await send(application, refreshed, digest, chart)
+            sent = await send(application, refreshed, prepared.digest, prepared.chart)
         except (Forbidden, BadRequest) as error:
             log.warning(
                 "digest for team %s not delivered (%s): team marked inactive",
@@ -108,56 +100,19 @@ async def deliver(
         return Outcome("sent", sent)
 
 
-async def prepare(
-    application: Application, team: callers.TeamView, now: dt.datetime, *, late: bool
-) -> tuple[Digest, bytes | None]:
-    """Freeze the week (snapshot) and render the digest and its chart."""
-    analysed, changes = await freeze_week(application, team, now)
-    t = translator(team.locale)
-    week_number = now.astimezone(schedule_zone(team)).isocalendar()[1]
-    label = str(t._("week {week}", week=week_number))
-    analysis = analysed.analysis
-    digest = render_digest(t, team, analysis, changes, week_label=label, late=late)
-    shares, over = chart_inputs(analysis)
-    chart = None
-    if len(shares):
-        chart = await render_chart(
-            application,
-            shares,
-            over,
-            team.concentration_threshold,
-            analysis.concentration.top20_count,
-            chart_labels(t, analysis, team.concentration_threshold),
-        )
-    return digest, chart
-
-
-async def freeze_week(application: Application, team: callers.TeamView, now: dt.datetime) -> Any:
-    """The week's snapshot, for every active team whether its digest is on or off."""
+async def _in_worker(
+    application: Application, team_id: int, now: dt.datetime, *, late: bool, render: bool
+) -> PreparedDigest:
     kompas: Kompas = application.bot_data["kompas"]
-    today = now.astimezone(schedule_zone(team)).date()
-
-    def snapshot() -> Any:
-        with new_session(kompas.engine) as session:
-            result = weekly_snapshot(session=session, team=team, today=today, now=now)
-            session.commit()
-            return result
-
-    # Scoring a team is CPU work: keep it off the event loop whatever the database.
-    return await asyncio.to_thread(snapshot)
-
-
-async def render_chart(application: Application, *args: Any) -> bytes:
-    """Charts are drawn in worker processes: a thousand teams' Monday needs both cores."""
-    from bot.render.chart import pareto_png
-
     pool: ProcessPoolExecutor | None = application.bot_data.get(POOL)
     if pool is None:
-        pool = application.bot_data[POOL] = ProcessPoolExecutor()
-    return await asyncio.get_running_loop().run_in_executor(pool, pareto_png, *args)
+        pool = application.bot_data[POOL] = worker_pool()
+    url = kompas.engine.url.render_as_string(hide_password=False)
+    work = functools.partial(prepare_digest, url, team_id, now, late=late, render=render)
+    return await asyncio.get_running_loop().run_in_executor(pool, work)
 
 
-def close_chart_pool(application: Application) -> None:
+def close_worker_pool(application: Application) -> None:
     pool: ProcessPoolExecutor | None = application.bot_data.pop(POOL, None)
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -218,6 +173,30 @@ def _team(kompas: Kompas, team_id: int) -> callers.TeamView | None:
     with new_session(kompas.engine) as session:
         team = callers.team_view(session=session, team_id=team_id)
     return team if team is not None and team.active and team.onboarded else None
+
+
+def _team_and_claim(
+    kompas: Kompas, team_id: int, week: str | None, holder: str, now: dt.datetime
+) -> tuple[callers.TeamView | None, deliveries.Claim | None]:
+    """The team as it is now and, when its digest is on, this week's claim: one transaction,
+    committed before anything is sent. A week other than this one is never claimed."""
+    with new_session(kompas.engine) as session:
+        team = callers.team_view(session=session, team_id=team_id)
+        if team is None or not team.active or not team.onboarded:
+            return None, None
+        schedule = schedules.TeamSchedule(
+            team.id, team.digest_weekday, team.digest_minute, team.timezone, team.digest_enabled
+        )
+        this_week, _ = due_this_week(schedule, now)
+        if week not in (None, this_week):
+            return None, None  # a digest of a week long past is news nobody needs
+        claim = None
+        if team.digest_enabled:
+            claim = deliveries.claim(
+                session=session, team_id=team.id, iso_week=this_week, holder=holder, now=now
+            )
+            session.commit()
+        return team, claim
 
 
 def _claim(
