@@ -201,7 +201,7 @@ def analyse(
     candidates, candidate = decline_candidates(
         DeclineInputs(
             ids=ids,
-            eligible=current & ~young,
+            eligible=current & ~young & ~pick(team.kept),
             annual_profit=annual_profit,
             complaints=inputs.complaints,
             late=inputs.late,

@@ -3,8 +3,8 @@
 The Russian text: non-ideal clients sometimes have to be declined. Kompas only proposes; a
 person decides, and nothing is declined automatically.
 
-A current client (active, not lapsed) at least `young_client_days` (90) old is a candidate when
-its annual profit is known and
+A current client (active, not lapsed) at least `young_client_days` (90) old, and not kept by the
+team after an earlier proposal (`kept_until`), is a candidate when its annual profit is known and
 
 - it is **unprofitable** (annual profit < 0), or **low_profit**: among the bottom fifth
   (ceil(20 %) of eligible clients, by annual profit — never just "the bottom fifth" of a tiny

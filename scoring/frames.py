@@ -11,7 +11,8 @@ clients, indexed by client_id (int64)
     Optional: first_sold_on, last_sold_on (datetime64) — the client's first and last sale
     outside the loaded sales (storage gives those before the window); scoring takes the
     earliest and latest of these and the loaded sales, so tenure and recency do not depend on
-    how much history was loaded.
+    how much history was loaded. kept_until (datetime64): the team looked at a proposal to
+    decline the client and keeps them until then; no decline proposal before that day.
 sales
     client_id (int64), sold_on (datetime64), amount (int64 minor units), cost (float64, NaN
     unknown), minutes (float64, NaN unknown), due_on, paid_on (datetime64, NaT unknown/unpaid).
@@ -54,6 +55,7 @@ CLIENT_COLUMNS: dict[str, str] = {
 OPTIONAL_CLIENT_COLUMNS: dict[str, str] = {
     "first_sold_on": "datetime64[ns]",
     "last_sold_on": "datetime64[ns]",
+    "kept_until": "datetime64[ns]",
 }
 SALE_COLUMNS: dict[str, str] = {
     "client_id": "int64",

@@ -107,6 +107,7 @@ class Prepared:
     referred_by: np.ndarray  # position of the referrer, -1 none
     first_sold: np.ndarray
     last_sold: np.ndarray
+    kept: np.ndarray  # the team chose to keep the client for now: no decline proposal
     sales: Sales
     event_pos: np.ndarray
     event_kind: np.ndarray  # object
@@ -208,7 +209,7 @@ def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
 
     optional = {
         name: epoch_days(clients[name]) if name in clients else np.full(len(ids), np.nan)
-        for name in ("first_sold_on", "last_sold_on")
+        for name in ("first_sold_on", "last_sold_on", "kept_until")
     }
     return Prepared(
         today=today,
@@ -227,6 +228,7 @@ def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
         referred_by=lookup(ids, numbers(clients["referred_by_id"])),
         first_sold=optional["first_sold_on"],
         last_sold=optional["last_sold_on"],
+        kept=optional["kept_until"] >= today,
         sales=sale_arrays,
         event_pos=event_pos[in_window],
         event_kind=events["kind"].to_numpy(dtype=object)[in_window],

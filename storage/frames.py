@@ -122,6 +122,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             day(c.acquired_on),
             c.referred_by_id,
             day(c.created_at, timestamp=True),
+            day(c.kept_until),
         )
         .where(c.team_id == team_id)
         .order_by(c.id),
@@ -145,7 +146,8 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         acquired_on,
         referred_by_id,
         created_at,
-    ) = _columns(client_rows, 18)
+        kept_until,
+    ) = _columns(client_rows, 19)
 
     s = Sale.__table__.c  # type: ignore[attr-defined]
     history = _numbers(
@@ -186,6 +188,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             "created_at": _dates(created_at),
             "first_sold_on": _dates(first_sold_on),
             "last_sold_on": _dates(last_sold_on),
+            "kept_until": _dates(kept_until),
         },
         index=pd.Index(np.array(ids, dtype=np.int64), name="client_id"),
     )

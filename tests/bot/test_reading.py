@@ -218,3 +218,18 @@ async def test_portrait_with_too_little_data_says_what_is_missing(
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/portrait")
     assert "te weinig om te zeggen wat ze gemeen hebben" in seen.text
+
+
+async def test_a_kept_client_is_not_proposed_again(chat: Chat, sqlite_engine: Engine) -> None:
+    demo_team(sqlite_engine, "nl")
+    anna = chat.person(OWNER, "Anna", "nl")
+    first = await chat.send(anna, "/decline")
+    total = first.text.splitlines()[0].rsplit(" ", 1)[-1]
+    name = first.text.splitlines()[1]
+    kept = await chat.press(anna, "Houden")
+    assert f"{name} blijft" in kept.text
+    again = await chat.send(anna, "/decline")
+    assert name not in again.text
+    assert again.text.splitlines()[0].endswith(f"van {int(total) - 1}")
+    [client] = [c for c in rows(sqlite_engine, Client) if c.name == name]
+    assert client.kept_until == NOW.date() + dt.timedelta(days=90)

@@ -75,3 +75,45 @@ def test_declining_someone_who_brought_an_ideal_client_is_a_risk(agency_frames) 
 def test_owing_and_liked_candidates_carry_those_risks(agency_analysis) -> None:
     candidate = next(c for c in agency_analysis.decline_candidates if c.client_id == 18)
     assert {r.code for r in candidate.risks} >= {"owes_money", "team_likes_them"}
+
+
+def test_a_client_the_team_chose_to_keep_is_not_proposed_until_then() -> None:
+    import datetime as _dt
+
+    from scoring import ScoringSettings, TeamFrames, analyse
+
+    today = _dt.date(2026, 11, 23)
+    clients, sales, events = [], [], []
+    for i in range(1, 11):
+        clients.append(
+            {
+                "id": i,
+                "name": f"C{i}",
+                "kind": "organisation",
+                "status": "active",
+                "acquired_on": _dt.date(2024, 1, 1),
+            }
+        )
+        for month in range(1, 11):
+            sales.append(
+                {
+                    "client_id": i,
+                    "sold_on": _dt.date(2026, month, 15),
+                    "amount": 100_000,
+                    "cost": 150_000 if i == 1 else 20_000,
+                }
+            )
+    events.append({"client_id": 1, "kind": "complaint", "happened_on": _dt.date(2026, 7, 1)})
+    settings = ScoringSettings(today=today)
+    proposed = analyse(
+        TeamFrames.from_records(clients=clients, sales=sales, events=events), settings
+    )
+    assert [c.client_id for c in proposed.decline_candidates] == [1]
+    clients[0]["kept_until"] = _dt.date(2027, 2, 21)
+    kept = analyse(TeamFrames.from_records(clients=clients, sales=sales, events=events), settings)
+    assert list(kept.decline_candidates) == []
+    clients[0]["kept_until"] = _dt.date(2026, 11, 22)  # that was yesterday
+    expired = analyse(
+        TeamFrames.from_records(clients=clients, sales=sales, events=events), settings
+    )
+    assert [c.client_id for c in expired.decline_candidates] == [1]
