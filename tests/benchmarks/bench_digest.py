@@ -108,9 +108,20 @@ def setup(directory: Path, teams: int, clients: int, sales: int) -> tuple[Any, l
     upgrade(engine)
     frames = generate_team(clients, sales, today=NOW.date())
     with new_session(engine) as session:
-        ids = [create_team(session=session, chat_id=-(10_000 + k), title=f"Team {k}",
-                           locale="nl", owner_id=1, owner_name="Bench", is_personal=False,
-                           now=NOW).id or 0 for k in range(teams)]
+        ids = [
+            create_team(
+                session=session,
+                chat_id=-(10_000 + k),
+                title=f"Team {k}",
+                locale="nl",
+                owner_id=1,
+                owner_name="Bench",
+                is_personal=False,
+                now=NOW,
+            ).id
+            or 0
+            for k in range(teams)
+        ]
         session.execute(update(Team).values(onboarded=True))
         session.commit()
     batches: dict[Any, tuple[list[str], list[tuple[Any, ...]]]] = {}
@@ -126,8 +137,10 @@ def setup(directory: Path, teams: int, clients: int, sales: int) -> tuple[Any, l
     with engine.begin() as connection:
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         for model, (columns, rows) in batches.items():
-            connection.execute(model.__table__.insert(),  # type: ignore[attr-defined]
-                               [dict(zip(columns, row, strict=True)) for row in rows])
+            connection.execute(
+                model.__table__.insert(),  # type: ignore[attr-defined]
+                [dict(zip(columns, row, strict=True)) for row in rows],
+            )
     return engine, ids
 
 

@@ -28,8 +28,14 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def seeded_group_team(engine: Engine, locale: str = "nl", **settings) -> Team:  # type: ignore[no-untyped-def]
-    team = make_team(engine, chat_id=GROUP, owner_id=21, locale=locale,
-                     currency="EUR" if locale == "nl" else "RUB", **settings)
+    team = make_team(
+        engine,
+        chat_id=GROUP,
+        owner_id=21,
+        locale=locale,
+        currency="EUR" if locale == "nl" else "RUB",
+        **settings,
+    )
     with new_session(engine) as session:
         demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
         session.commit()
@@ -96,7 +102,7 @@ async def test_a_restart_after_the_hour_sends_one_late_digest(sqlite_engine: Eng
         group_chat(chat)
         await scheduler.hold_and_reconcile(chat.app)
         if attempt == 0:
-            [photo, text] = chat.api.in_chat(GROUP)
+            [_chart, text] = chat.api.in_chat(GROUP)
             assert "een beetje laat" in text.text.lower() or "laat" in text.text
         else:
             assert chat.api.in_chat(GROUP) == []
@@ -118,8 +124,9 @@ async def test_not_due_yet_sends_nothing(sqlite_engine: Engine) -> None:
     await chat.stop()
 
 
-async def test_bot_removed_from_the_group_marks_the_team_inactive(chat: Chat,
-                                                                 sqlite_engine: Engine) -> None:
+async def test_bot_removed_from_the_group_marks_the_team_inactive(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
     group_chat(chat)
     team = seeded_group_team(sqlite_engine)
     chat.api.fail(Failure("sendPhoto", 403, "Forbidden: bot was kicked from the group chat"))
@@ -131,8 +138,9 @@ async def test_bot_removed_from_the_group_marks_the_team_inactive(chat: Chat,
     assert (await deliver(chat.app, team.id or 0)).status == "skipped"
 
 
-async def test_network_trouble_leaves_the_digest_claimable(chat: Chat,
-                                                           sqlite_engine: Engine) -> None:
+async def test_network_trouble_leaves_the_digest_claimable(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
     group_chat(chat)
     team = seeded_group_team(sqlite_engine)
     chat.api.fail(Failure("sendMessage", 502, "Bad Gateway"))
@@ -145,13 +153,20 @@ async def test_network_trouble_leaves_the_digest_claimable(chat: Chat,
     assert [d.status for d in rows(sqlite_engine, DigestDelivery)] == ["sent"]
 
 
-async def test_migrated_group_gets_the_digest_in_the_new_chat(chat: Chat,
-                                                              sqlite_engine: Engine) -> None:
+async def test_migrated_group_gets_the_digest_in_the_new_chat(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
     group_chat(chat)
     team = seeded_group_team(sqlite_engine)
     chat.api.add_group(-100777, "Studio", supergroup=True)
-    chat.api.fail(Failure("sendPhoto", 400, "Bad Request: group chat was upgraded to a "
-                          "supergroup chat", {"migrate_to_chat_id": -100777}))
+    chat.api.fail(
+        Failure(
+            "sendPhoto",
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            {"migrate_to_chat_id": -100777},
+        )
+    )
     outcome = await deliver(chat.app, team.id or 0)
     assert outcome.status == "sent"
     assert len(chat.api.in_chat(-100777)) == 2
@@ -168,8 +183,7 @@ async def test_digest_off_still_freezes_the_week(chat: Chat, sqlite_engine: Engi
     assert rows(sqlite_engine, ScoreSnapshot)
 
 
-async def test_money_goes_to_admins_privately_when_asked(chat: Chat,
-                                                         sqlite_engine: Engine) -> None:
+async def test_money_goes_to_admins_privately_when_asked(chat: Chat, sqlite_engine: Engine) -> None:
     group_chat(chat)
     team = seeded_group_team(sqlite_engine, sensitive_to_admins=True)
     await deliver(chat.app, team.id or 0)
@@ -200,8 +214,7 @@ async def test_the_scheduler_lease_moves_when_its_holder_dies(sqlite_engine: Eng
 
 
 @pytest.mark.postgres
-async def test_two_instances_on_postgresql_send_exactly_one(postgres_engine: Engine,
-                                                            clock) -> None:  # type: ignore[no-untyped-def]
+async def test_two_instances_on_postgresql_send_exactly_one(postgres_engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
     from storage.engine import make_engine
     from tests.conftest import _truncate
 
@@ -212,8 +225,9 @@ async def test_two_instances_on_postgresql_send_exactly_one(postgres_engine: Eng
     second = await Chat.start(other_engine, clock, first_update_id=5000)
     for instance in (first, second):
         group_chat(instance)
-    outcomes = await asyncio.gather(deliver(first.app, team.id or 0),
-                                    deliver(second.app, team.id or 0))
+    outcomes = await asyncio.gather(
+        deliver(first.app, team.id or 0), deliver(second.app, team.id or 0)
+    )
     assert sorted(o.status for o in outcomes) == ["already", "sent"]
     sent = len(first.api.in_chat(GROUP)) + len(second.api.in_chat(GROUP))
     assert sent == 2  # one photo and one text, from one instance
@@ -223,8 +237,9 @@ async def test_two_instances_on_postgresql_send_exactly_one(postgres_engine: Eng
     _truncate(postgres_engine)
 
 
-async def test_digest_command_shows_this_weeks_digest_to_admins(chat: Chat,
-                                                               sqlite_engine: Engine) -> None:
+async def test_digest_command_shows_this_weeks_digest_to_admins(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
     group_chat(chat)
     seeded_group_team(sqlite_engine)
     owner = chat.person(21, "Olga", "nl")

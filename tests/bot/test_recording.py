@@ -272,8 +272,14 @@ async def test_a_prospect_checked_in_one_line_in_russian(chat: Chat, sqlite_engi
     from storage.engine import new_session
     from tests.factories import NOW
 
-    team = make_team(sqlite_engine, chat_id=RU_OWNER, owner_id=RU_OWNER, personal=True,
-                     locale="ru", currency="RUB")
+    team = make_team(
+        sqlite_engine,
+        chat_id=RU_OWNER,
+        owner_id=RU_OWNER,
+        personal=True,
+        locale="ru",
+        currency="RUB",
+    )
     with new_session(sqlite_engine) as session:
         demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
         session.commit()

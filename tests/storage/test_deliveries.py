@@ -16,8 +16,9 @@ TTL = dt.timedelta(seconds=45)
 
 def _claim(engine: Engine, team_id: int, holder: str, now: dt.datetime = NOW):  # type: ignore[no-untyped-def]
     with new_session(engine) as session:
-        claim = deliveries.claim(session=session, team_id=team_id, iso_week="2026-W48",
-                                 holder=holder, now=now)
+        claim = deliveries.claim(
+            session=session, team_id=team_id, iso_week="2026-W48", holder=holder, now=now
+        )
         session.commit()
         return claim
 
