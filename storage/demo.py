@@ -236,9 +236,16 @@ def seed_demo(*, session: Session, team: Team | TeamView, today: dt.date, now: d
     session.flush()
 
     rows: list[Sale | Event | Rating] = []
+    quiet = next(c for c, a in clients if a == "ideal")  # an ideal client gone quiet: call them
     for client, archetype in clients:
         spec = ARCHETYPES[archetype]
-        rows += _sales(team, client, spec, yearly * spec.share / counts[archetype], today, rng)
+        share = yearly * spec.share / counts[archetype]
+        rows += (
+            # It still earns its place among the ideal clients; it just stopped buying.
+            _sales(team, client, spec, share * 1.5, today - dt.timedelta(days=60), rng)
+            if client is quiet
+            else _sales(team, client, spec, share, today, rng)
+        )
         for i in range(spec.complaints):
             rows.append(
                 Event(

@@ -16,7 +16,6 @@ import numpy as np
 # The object-oriented API draws with Agg and never touches a display (no pyplot, no state).
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
 from PIL import Image
 
 MAX_BARS = 30
@@ -35,6 +34,7 @@ class ChartLabels:
     threshold: str
     others: str
     clients_axis: str
+    percent_ticks: tuple[str, ...] = ("0%", "25%", "50%", "75%", "100%")
 
 
 class _Layout:
@@ -91,8 +91,7 @@ class _Layout:
             animated=True,
         )
         axes.set_ylim(0, 1.02)
-        axes.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
-        axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        axes.set_yticks([0, 0.25, 0.5, 0.75, 1.0], labels.percent_ticks)
         axes.set_ylabel(labels.share_axis)
         axes.set_xlim(0.4, slots + 0.6)
         axes.set_xticks([1])
@@ -143,7 +142,7 @@ class _Layout:
 
 
 # One painter per process: chart workers keep their figures between charts.
-_layouts: dict[tuple[int, str, str, str, str, str], _Layout] = {}
+_layouts: dict[tuple[object, ...], _Layout] = {}
 
 
 def pareto_png(

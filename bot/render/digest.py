@@ -189,6 +189,7 @@ def chart_labels(t: Translator, analysis: TeamAnalysis, threshold: float) -> Cha
         threshold=str(t._("alarm at {share}", share=t.percent(threshold))),
         others=str(t._("others")),
         clients_axis=str(t._("clients, biggest first")),
+        percent_ticks=tuple(t.percent(share) for share in (0, 0.25, 0.5, 0.75, 1.0)),
     )
 
 
