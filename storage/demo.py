@@ -270,14 +270,16 @@ def seed_demo(*, session: Session, team: Team | TeamView, today: dt.date, now: d
 
 DEMO_PROFILE = {
     "nl": {
+        "name": "Ideale organisatie",
         "industries": ["horeca", "zorg", "sport"],
         "cities": ["Utrecht", "Zeist", "Houten"],
-        "market_size": 420,
+        "market_size": 2000,
     },
     "ru": {
+        "name": "Идеальная организация",
         "industries": ["общепит", "медицина", "спорт"],
         "cities": ["Москва", "Химки"],
-        "market_size": 2600,
+        "market_size": 6000,
     },
 }
 
@@ -286,7 +288,7 @@ def _ideal_profile(team: Team | TeamView, now: dt.datetime) -> IdealProfileRow:
     """The demo agency's ideal organisation: catering, care or sport nearby, 5–50 people."""
     wanted = DEMO_PROFILE["ru" if team.locale == "ru" else "nl"]
     profile = IdealProfile(
-        name="ideal",
+        name=str(wanted["name"]),
         kind="organisation",
         cities=frozenset(wanted["cities"]),
         industries=frozenset(wanted["industries"]),
