@@ -12,20 +12,18 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from locales import N_, InputError
 from storage.changes import Change, record_change
-from storage.models import Sale, Team, UserPref
-from storage.teams import set_user_locale, update_team, user_pref
-
-CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
-
-
-def team_has_sales(*, session: Session, team_id: int) -> bool:
-    """Whether the team recorded any sale: from then on its currency is fixed."""
-    found = session.exec(select(Sale.id).where(Sale.team_id == team_id).limit(1)).first()
-    return found is not None
+from storage.models import Team, UserPref
+from storage.teams import (
+    CURRENCY_LOCKED,
+    set_user_locale,
+    team_has_sales,
+    update_team,
+    user_pref,
+)
 
 
 def change_settings(
@@ -46,7 +44,7 @@ def change_settings(
         pref = user_pref(session=session, user_id=user_id)
         payload["user_locale"] = [user_id, pref.locale if pref else None]
         set_user_locale(session=session, user_id=user_id, locale=values["locale"], now=now)
-    update_team(session=session, team_id=team_id, user_id=user_id, now=now, **values)
+    update_team(session=session, team_id=team_id, user_id=user_id, now=now, audit=False, **values)
     undo_id = record_change(
         session=session,
         team_id=team_id,

@@ -174,6 +174,7 @@ def set_role(*, session: Session, member_id: int, role: Role) -> None:
         session.flush()
 
 
+CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
 SETTINGS = frozenset(
     {
         "locale",
@@ -196,33 +197,51 @@ SETTINGS = frozenset(
 )
 
 
+def team_has_sales(*, session: Session, team_id: int) -> bool:
+    """Whether the team recorded any sale: from then on its currency is fixed."""
+    found = session.exec(select(Sale.id).where(Sale.team_id == team_id).limit(1)).first()
+    return found is not None
+
+
 def update_team(
-    *, session: Session, team_id: int, user_id: int | None, now: dt.datetime, **values: object
+    *,
+    session: Session,
+    team_id: int,
+    user_id: int | None,
+    now: dt.datetime,
+    audit: bool = True,
+    **values: object,
 ) -> Team:
-    """Change team settings; the currency is fixed once the team has sales (Product rules)."""
+    """Change team settings; the currency is fixed once the team has sales (Product rules).
+
+    `audit=False` when the caller audits the change itself (with its undo).
+    """
     team = session.get(Team, team_id)
     if team is None:
         raise InputError(N_("There's no team here yet. Send /start to set one up."))
     unknown = set(values) - SETTINGS
     if unknown:
         raise ValueError(f"not team settings: {sorted(unknown)}")
-    if "currency" in values and values["currency"] != team.currency:
-        has_sales = session.exec(select(Sale.id).where(Sale.team_id == team_id).limit(1)).first()
-        if has_sales is not None:
-            raise InputError(N_("The currency can't change once the team has sales."))
+    if (
+        "currency" in values
+        and values["currency"] != team.currency
+        and team_has_sales(session=session, team_id=team_id)
+    ):
+        raise InputError(CURRENCY_LOCKED)
     for name, value in values.items():
         setattr(team, name, value)
     session.add(team)
-    session.add(
-        AuditLog(
-            team_id=team_id,
-            user_id=user_id,
-            action="settings",
-            entity="team",
-            entity_id=team_id,
-            at=now,
+    if audit:
+        session.add(
+            AuditLog(
+                team_id=team_id,
+                user_id=user_id,
+                action="settings",
+                entity="team",
+                entity_id=team_id,
+                at=now,
+            )
         )
-    )
     session.flush()
     touch_team(session=session, team_id=team_id)
     return team

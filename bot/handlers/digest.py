@@ -7,10 +7,11 @@ import asyncio
 from bot.callbacks import STALE
 from bot.handlers.reports import show_risk
 from bot.jobs.scheduler import schedule_changed
+from bot.render.changes import confirm
 from bot.render.digest import digest_chart, render_digest
 from bot.turn import Turn, button, command
 from locales import N_, InputError
-from storage import teams
+from storage import team_settings
 from storage.analysis import changes_so_far
 from storage.models import Role
 
@@ -24,8 +25,8 @@ async def digest(turn: Turn) -> None:
     word = turn.args[0].lower() if turn.args else ""
     if word in ON | OFF:
         enabled = word in ON
-        await turn.run(
-            teams.update_team,
+        change = await turn.run(
+            team_settings.change_settings,
             team_id=turn.team.id,
             user_id=turn.caller.user_id,
             now=turn.now,
@@ -37,7 +38,7 @@ async def digest(turn: Turn) -> None:
             day=turn.t.weekday(turn.team.digest_weekday),
             time=turn.t.time(turn.team.digest_minute),
         )
-        turn.reply(
+        text = (
             turn.t._("The weekly digest is on: {when}.", when=when)
             if enabled
             else turn.t._(
@@ -45,6 +46,7 @@ async def digest(turn: Turn) -> None:
                 "so cards keep showing changes."
             )
         )
+        confirm(turn, text, change.undo_id)
         return
     if word:
         raise InputError(N_("Type /digest, /digest on or /digest off."))
