@@ -116,11 +116,13 @@ async def first_steps(turn: Turn) -> None:
     if choice == "add":
         await goto(turn, new(AddClientDialog.name, turn), "name")
     elif choice == "import":
+        # In a group the bot sees a file only as a reply to it (privacy mode): ask for one.
         turn.reply(
             t._(
                 "Send me a CSV or Excel file with your clients or your sales as a "
                 "document. I recognise the columns myself."
-            )
+            ),
+            force_reply=turn.caller.in_group,
         )
     elif choice == "demo":
         await turn.require(Role.ADMIN)

@@ -7,6 +7,7 @@ from locales import N_, InputError
 from storage import changes, undo
 from storage.models import Role
 
+UNDONE_OTHER = N_("Undone.")  # a message id of its own: nested in _(…) it is not extracted
 UNDONE = {
     "client_created": N_("Undone: the client is gone again."),
     "sale_created": N_("Undone: the sale is gone again."),
@@ -43,6 +44,6 @@ async def undo_change(turn: Turn) -> None:
         user_id=turn.caller.user_id,
         now=turn.now,
     )
-    text = turn.t._(UNDONE.get(action, N_("Undone.")))
+    text = turn.t._(UNDONE.get(action, UNDONE_OTHER))
     turn.toast(text)
     turn.edit(text)
