@@ -7,9 +7,12 @@ Without separators, the numbers at the end are the amount: `/sale Анна См�
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from bot import labels
 from bot.turn import Turn
+from locales import N_, InputError
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
 _NUMERIC = re.compile(
@@ -44,3 +47,24 @@ def split_trailing_numbers(text: str, *, most: int | None = None) -> tuple[str, 
             break
         start -= 1
     return " ".join(tokens[:start]), tokens[start:]
+
+
+def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
+    """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them."""
+    name, *rest = fields(text) if has_separators(text) else [text]
+    said: dict[str, str] = {}
+    for part in rest:
+        kind = labels.kind_from_word(part)
+        if kind and "kind" not in said:
+            said["kind"] = kind
+        elif "city" not in said:
+            said["city"] = part[:100]
+    return name, said
+
+
+def birth_year(text: str, today: dt.date) -> int:
+    """A year of birth as typed, from 1900 to this year."""
+    year = text.strip()
+    if not (year.isdigit() and 1900 <= int(year) <= today.year):
+        raise InputError(N_("Type a year like 1985, or skip."))
+    return int(year)

@@ -97,3 +97,11 @@ def button_label(t: Translator, vocabulary: dict[str, str], code: str) -> str:
     """The word as a button shows it: first letter upper case, the rest as translated."""
     word = label(t, vocabulary, code)
     return word[:1].upper() + word[1:]
+
+
+TRAITS = {
+    "age": N_("age"), "income": N_("income"), "employees": N_("number of employees"),
+    "city": N_("city"), "education": N_("education"), "gender": N_("gender"),
+    "industry": N_("line of business"), "decision": N_("who decides"),
+    "interests": N_("interests"), "segment": N_("segment"),
+}  # fmt: skip

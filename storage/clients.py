@@ -128,33 +128,22 @@ def update_client(
     now: dt.datetime,
 ) -> Change:
     """Change traits (or the name); the old values are kept for undo."""
-    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    before: dict[str, Any] = {}
-    for field, value in changes.items():
-        if field == "name":
-            shown = valid_name(value)
-            other = client_by_key(session=session, team_id=team_id, name=shown)
-            if other is not None and other.id != client.id:
-                raise InputError(N_("{client} is already on your list."), client=shown)
-            before["name"] = client.name
-            client.name, client.name_key = shown, name_key(shown)
-        elif field in TRAITS:
-            before[field] = _jsonable(getattr(client, field))
-            setattr(client, field, value)
-    client.updated_at = now
-    session.add(client)
-    session.flush()
-    undo_id = record_change(
+    values = {field: value for field, value in changes.items() if field in TRAITS}
+    if "name" in changes:
+        shown = valid_name(changes["name"])
+        other = client_by_key(session=session, team_id=team_id, name=shown)
+        if other is not None and other.id != client_id:
+            raise InputError(N_("{client} is already on your list."), client=shown)
+        values.update(name=shown, name_key=name_key(shown))
+    return _change(
         session=session,
         team_id=team_id,
+        client_id=client_id,
         user_id=user_id,
-        action="client_updated",
-        entity="client",
-        entity_id=client.id,
         now=now,
-        undo={"client_id": client.id, "before": before},
+        action="client_updated",
+        values=values,
     )
-    return Change(client.id or 0, undo_id)
 
 
 def set_status(
@@ -166,28 +155,17 @@ def set_status(
     status: ClientStatus,
     now: dt.datetime,
 ) -> Change:
-    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    before = client.status
-    client.status = status
-    client.status_changed_at = now
-    client.updated_at = now
-    session.add(client)
-    session.flush()
-    undo_id = record_change(
+    """Decline, take back, archive: a status change, undoable."""
+    return _change(
         session=session,
         team_id=team_id,
+        client_id=client_id,
         user_id=user_id,
-        action="client_status",
-        entity="client",
-        entity_id=client.id,
         now=now,
-        undo={"client_id": client.id, "before": before},
+        action="client_status",
+        values={"status": status},
+        untracked={"status_changed_at": now},
     )
-    return Change(client.id or 0, undo_id)
-
-
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 KEEP_FOR = dt.timedelta(days=90)  # a kept client is not proposed for declining again for now
@@ -203,9 +181,33 @@ def keep_client(
     now: dt.datetime,
 ) -> Change:
     """The team looked at a proposal to decline and keeps the client (for KEEP_FOR)."""
+    return _change(
+        session=session,
+        team_id=team_id,
+        client_id=client_id,
+        user_id=user_id,
+        now=now,
+        action="client_updated",
+        values={"kept_until": today + KEEP_FOR},
+    )
+
+
+def _change(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    now: dt.datetime,
+    action: str,
+    values: dict[str, Any],
+    untracked: dict[str, Any] | None = None,
+) -> Change:
+    """Set `values` on the team's client, audited, with the old values kept for undo."""
     client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    before = _jsonable(client.kept_until)
-    client.kept_until = today + KEEP_FOR
+    before = {field: _jsonable(getattr(client, field)) for field in values if field != "name_key"}
+    for field, value in {**values, **(untracked or {})}.items():
+        setattr(client, field, value)
     client.updated_at = now
     session.add(client)
     session.flush()
@@ -213,10 +215,14 @@ def keep_client(
         session=session,
         team_id=team_id,
         user_id=user_id,
-        action="client_updated",
+        action=action,
         entity="client",
         entity_id=client.id,
         now=now,
-        undo={"client_id": client.id, "before": {"kept_until": before}},
+        undo={"client_id": client.id, "before": before},
     )
     return Change(client.id or 0, undo_id)
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value

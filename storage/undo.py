@@ -13,6 +13,7 @@ from locales import N_, InputError
 from storage import profiles, team_settings
 from storage.changes import record_change, take_undo
 from storage.models import Client, ClientStatus, Event, Rating, Sale
+from storage.names import name_key
 from storage.teams import touch_team
 
 Reverse = Callable[[Session, int, dict[str, Any]], None]
@@ -113,8 +114,7 @@ def _ratings_created(session: Session, team_id: int, payload: dict[str, Any]) ->
 
 
 def _client_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
-    from storage.names import name_key
-
+    """Any of the client's fields back as they were (details, status, kept until)."""
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
     if "name" in values:
         values["name_key"] = name_key(values["name"])
@@ -122,14 +122,6 @@ def _client_updated(session: Session, team_id: int, payload: dict[str, Any]) -> 
         update(Client)
         .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
         .values(**values)
-    )
-
-
-def _client_status(session: Session, team_id: int, payload: dict[str, Any]) -> None:
-    session.execute(
-        update(Client)
-        .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
-        .values(status=payload["before"])
     )
 
 
@@ -153,7 +145,7 @@ REVERSE: dict[str, Reverse] = {
     "compliment_created": _event_created,
     "ratings_created": _ratings_created,
     "client_updated": _client_updated,
-    "client_status": _client_status,
+    "client_status": _client_updated,
     "team_settings": team_settings.restore_settings,
     "profile_created": profiles.remove_created,
     "profile_changed": profiles.restore_criteria,

@@ -79,7 +79,7 @@ class CheckDialog(Dialog):
             )
             await goto(turn, convo, "verdict")
         elif step == "birth_year":
-            data["birth_year"] = None if skipped else _year(turn, text or "")
+            data["birth_year"] = None if skipped else arguments.birth_year(text or "", turn.today)
             await goto(turn, convo, "verdict")
         elif step == "verdict":
             if choice not in (SAVE_PROSPECT, SAVE_CLIENT):
@@ -149,13 +149,6 @@ async def _new_name(turn: Turn, name: str) -> str:
     return shown
 
 
-def _year(turn: Turn, text: str) -> int:
-    year = text.strip()
-    if not (year.isdigit() and 1900 <= int(year) <= turn.today.year):
-        raise InputError(N_("Type a year like 1985, or skip."))
-    return int(year)
-
-
 @command()
 async def check(turn: Turn) -> None:
     """/check, or in one line like /add: /check Hotel Het Anker, organisatie, Utrecht."""
@@ -165,12 +158,6 @@ async def check(turn: Turn) -> None:
     if not text:
         await goto(turn, convo, "name")
         return
-    name, *rest = arguments.fields(text) if arguments.has_separators(text) else [text]
-    convo.data["name"] = await _new_name(turn, name)
-    for part in rest:
-        kind = labels.kind_from_word(part)
-        if kind and "kind" not in convo.data:
-            convo.data["kind"] = kind
-        elif "city" not in convo.data:
-            convo.data["city"] = part[:100]
+    name, said = arguments.name_kind_city(text)
+    convo.data.update(said, name=await _new_name(turn, name))
     await goto(turn, convo, "verdict" if "kind" in convo.data else "kind")

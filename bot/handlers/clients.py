@@ -107,7 +107,9 @@ class AddClientDialog(Dialog):
             data["source"] = None if choice == SKIP else (choice or (text or "")[:64] or None)
             await self.next_after(turn, convo, "source")
         elif step == "birth_year":
-            data["birth_year"] = None if choice == SKIP else _year(text or "", turn)
+            data["birth_year"] = (
+                None if choice == SKIP else arguments.birth_year(text or "", turn.today)
+            )
             await self.save(turn, convo)
         elif step == "industry":
             data["industry"] = None if choice == SKIP else (text or "")[:100] or None
@@ -174,13 +176,6 @@ class AddClientDialog(Dialog):
         )
 
 
-def _year(text: str, turn: Turn) -> int:
-    year = text.strip()
-    if not (year.isdigit() and 1900 <= int(year) <= turn.today.year):
-        raise InputError(N_("Type a year like 1985, or skip."))
-    return int(year)
-
-
 @command()
 async def add(turn: Turn) -> None:
     """/add, or in one line: /add Bakkerij de Vries, organisatie, Utrecht."""
@@ -190,14 +185,8 @@ async def add(turn: Turn) -> None:
     if not text:
         await goto(turn, convo, "name")
         return
-    name, *rest = arguments.fields(text) if arguments.has_separators(text) else [text]
-    convo.data["one_line"] = True
-    for part in rest:
-        kind = labels.kind_from_word(part)
-        if kind and "kind" not in convo.data:
-            convo.data["kind"] = kind
-        elif "city" not in convo.data:
-            convo.data["city"] = part[:100]
+    name, said = arguments.name_kind_city(text)
+    convo.data.update(said, one_line=True)
     convo.step = "name"
     await dialog.named(turn, convo, name)
 
@@ -350,7 +339,7 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
     if not text:
         raise InputError(N_("Type the new value, or skip to clear it."))
     if field == "birth_year":
-        return _year(text, turn)
+        return arguments.birth_year(text, turn.today)
     if field == "income":
         return t.parse_money(text, turn.team.currency)
     if field == "employees":

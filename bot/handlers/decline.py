@@ -11,7 +11,7 @@ from bot.render.explain import warning
 from bot.turn import Turn, button, command
 from locales import Markup, translator
 from storage import clients, resolver
-from storage.models import ClientStatus, Role
+from storage.models import Client, ClientStatus, Role
 
 NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
 
@@ -59,12 +59,31 @@ async def candidate_page(turn: Turn) -> None:
     await show_candidate(turn, turn.callback.int_arg(0), edit=True)
 
 
+async def _pressed_client(turn: Turn) -> Client:
+    """The client a decision button names, if it is still this team's."""
+    assert turn.callback is not None
+    return await turn.run(
+        resolver.client_in_team, team_id=turn.team.id, client_id=turn.callback.int_arg(0)
+    )
+
+
+async def _set_status(turn: Turn, client: Client, status: ClientStatus) -> int:
+    change = await turn.run(
+        clients.set_status,
+        team_id=turn.team.id,
+        client_id=client.id or 0,
+        user_id=turn.caller.user_id,
+        status=status,
+        now=turn.now,
+    )
+    return change.undo_id
+
+
 @button(role=Role.ADMIN)
 async def decline_ask(turn: Turn) -> None:
     """Confirmation first: declining is a real decision."""
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client = await _pressed_client(turn)
+    client_id = client.id or 0
     t = turn.t
     turn.edit(
         t._(
@@ -83,19 +102,10 @@ async def decline_ask(turn: Turn) -> None:
 
 @button(role=Role.ADMIN)
 async def decline_confirmed(turn: Turn) -> None:
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
-    change = await turn.run(
-        clients.set_status,
-        team_id=turn.team.id,
-        client_id=client_id,
-        user_id=turn.caller.user_id,
-        status=ClientStatus.DECLINED,
-        now=turn.now,
-    )
+    client = await _pressed_client(turn)
+    undo_id = await _set_status(turn, client, ClientStatus.DECLINED)
     t = turn.t
-    confirm(turn, t._("{client} is declined.", client=client.name), change.undo_id, edit=True)
+    confirm(turn, t._("{client} is declined.", client=client.name), undo_id, edit=True)
     # The letter goes to the client, so it is in the team's language, not the reader's.
     team_t = translator(turn.team.locale)
     last_day = team_t.date(turn.today + NOTICE, style="long")
@@ -109,13 +119,11 @@ async def decline_confirmed(turn: Turn) -> None:
 @button(role=Role.ADMIN)
 async def keep(turn: Turn) -> None:
     """Keep a proposed client (not proposed again for a while)."""
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client = await _pressed_client(turn)
     change = await turn.run(
         clients.keep_client,
         team_id=turn.team.id,
-        client_id=client_id,
+        client_id=client.id or 0,
         user_id=turn.caller.user_id,
         today=turn.today,
         now=turn.now,
@@ -133,17 +141,6 @@ async def keep(turn: Turn) -> None:
 @button(role=Role.ADMIN)
 async def take_back(turn: Turn) -> None:
     """A declined client becomes a client again."""
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
-    change = await turn.run(
-        clients.set_status,
-        team_id=turn.team.id,
-        client_id=client_id,
-        user_id=turn.caller.user_id,
-        status=ClientStatus.ACTIVE,
-        now=turn.now,
-    )
-    confirm(
-        turn, turn.t._("{client} is a client again.", client=client.name), change.undo_id, edit=True
-    )
+    client = await _pressed_client(turn)
+    undo_id = await _set_status(turn, client, ClientStatus.ACTIVE)
+    confirm(turn, turn.t._("{client} is a client again.", client=client.name), undo_id, edit=True)

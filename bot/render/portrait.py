@@ -167,18 +167,8 @@ def _missing(t: Translator, portrait: Portrait) -> list[Markup]:
 
 
 def _gap(t: Translator, gap: str) -> Markup:
-    known = {
-        "referrals": t._("who referred whom (/refer)"),
-        "costs": t._("costs of sales"),
-        "city": t._("cities"),
-        "industry": t._("lines of business"),
-        "gender": t._("gender"),
-        "education": t._("education"),
-        "interests": t._("interests"),
-        "decision": t._("who decides"),
-        "age": t._("age"),
-        "income": t._("income"),
-        "employees": t._("number of employees"),
-        "segment": t._("segments"),
-    }
-    return known.get(gap, escape(gap))
+    if gap == "referrals":
+        return t._("who referred whom (/refer)")
+    if gap == "costs":
+        return t._("costs of sales")
+    return escape(labels.label(t, labels.TRAITS, gap))

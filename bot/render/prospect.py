@@ -63,7 +63,9 @@ def _demographic(t: Translator, check: Check) -> Markup:
     mark = "?" if check.match is None else ("✓" if check.match >= 0.5 else "✗")
     value = _value(t, check.code, check.value)
     if check.match is None:
-        return Markup(f"{mark} ") + t._("{what} unknown", what=_criterion(t, check.code))
+        return Markup(f"{mark} ") + t._(
+            "{what} unknown", what=labels.label(t, labels.TRAITS, check.code)
+        )
     return Markup(f"{mark} ") + escape(value)
 
 
@@ -78,21 +80,6 @@ def _value(t: Translator, code: str, value: Any) -> str:
         return str(t.n_("{n} employee", "{n} employees", int(value)))
     vocabulary = TRAIT_WORDS.get(code)
     return labels.label(t, vocabulary, str(value)) if vocabulary else str(value)
-
-
-def _criterion(t: Translator, code: str) -> str:
-    names = {
-        "age": t._("age"),
-        "income": t._("income"),
-        "employees": t._("size"),
-        "city": t._("city"),
-        "education": t._("education"),
-        "gender": t._("gender"),
-        "industry": t._("line of business"),
-        "decision": t._("who decides"),
-        "interests": t._("interests"),
-    }
-    return str(names.get(code, code))
 
 
 def _fit(t: Translator, cur: str, check: Check) -> Markup:

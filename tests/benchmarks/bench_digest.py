@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -31,6 +29,7 @@ from storage.engine import make_engine, new_session
 from storage.migrate import upgrade
 from storage.models import Client, Event, Rating, Sale, Team
 from storage.teams import create_team
+from tests.benchmarks.bench_import import machine
 from tests.benchmarks.bench_scoring import _client_rows, _rows
 from tests.benchmarks.generate import generate_team
 
@@ -88,18 +87,6 @@ def _rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def _machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return f"{model}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
 def setup(directory: Path, teams: int, clients: int, sales: int) -> tuple[Any, list[int]]:
@@ -183,7 +170,7 @@ def main() -> dict[str, Any]:
     teams, clients, sales = (10, 200, 1_000) if small else (1_000, 200, 1_000)
     if "--teams" in sys.argv:
         teams = int(sys.argv[sys.argv.index("--teams") + 1])
-    results: dict[str, Any] = {"machine": _machine()}
+    results: dict[str, Any] = {"machine": machine()}
     with tempfile.TemporaryDirectory() as directory:
         started = time.perf_counter()
         engine, ids = setup(Path(directory), teams, clients, sales)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -27,6 +25,7 @@ from bot.updates import Person, UpdateFactory
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade
 from storage.models import Team
+from tests.benchmarks.bench_import import machine
 from tests.benchmarks.bench_scoring import insert_team
 from tests.benchmarks.generate import generate_team
 
@@ -34,18 +33,6 @@ NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
 OWNER = Person(1, "Bench", "nl")
 CHAT = -4242
 RUNS = 60  # per command; p95 needs a few dozen
-
-
-def _machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return f"{model}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
 async def _measure(clients: int, sales: int, directory: Path) -> dict[str, object]:
@@ -90,7 +77,7 @@ async def _measure(clients: int, sales: int, directory: Path) -> dict[str, objec
 
 def main() -> dict[str, object]:
     sizes = [(10_000, 100_000)] if "--small" not in sys.argv else [(500, 5_000)]
-    results: dict[str, object] = {"machine": _machine()}
+    results: dict[str, object] = {"machine": machine()}
     for clients, sales in sizes:
         with tempfile.TemporaryDirectory() as directory:
             results[f"{clients}x{sales}"] = asyncio.run(_measure(clients, sales, Path(directory)))
