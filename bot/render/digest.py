@@ -6,16 +6,17 @@ portrait), so a figure reads the same in the digest as in /risk or on a card.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from bot.callbacks import pack
 from bot.render.chart import ChartLabels, pareto_png
-from bot.render.explain import money, reason
+from bot.render.explain import money, reason, warning
 from bot.render.portrait import portrait_summary
 from locales import Markup, Translator
-from scoring import TeamAnalysis
+from scoring import DeclineCandidate, TeamAnalysis
 from scoring.snapshots import WeekChanges
 from storage.callers import TeamView
 
@@ -42,101 +43,51 @@ def render_digest(
     week_label: str,
     late: bool,
 ) -> Digest:
-    names = analysis.clients["name"].to_dict()
-    cur = team.currency
     head = [t._("📊 <b>Kompas · {week}</b>", week=week_label)]
     if late:
         head.append(t._("A bit late this week: I was offline when it was due."))
+    no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
+    if no_revenue is not None:
+        text = Markup("\n").join([*head, warning(t, team.currency, no_revenue) or Markup("")])
+        return Digest(text, None, [], quiet=True)
+    names = analysis.clients["name"].to_dict()
+    money_goes_private = team.sensitive_to_admins
+    new_candidates = _new_candidates(analysis, changes)
+    sections = [  # (title, lines, money: goes to admins privately when the team wants that)
+        (t._("<b>Grades</b>"), _grade_lines(t, team, analysis, changes, names), False),
+        (t._("⚠️ <b>Leaning on one client</b>"), _reliant_lines(t, analysis, changes, names), False),
+        (t._("📞 <b>Reach out this week</b>"), _overdue_lines(t, analysis, names), False),
+        (
+            t._("🚪 <b>Consider letting go</b>"),
+            [
+                t._(
+                    "{client}: costs you about {amount} a year.",
+                    client=names.get(c.client_id, "?"),
+                    amount=money(t, team.currency, c.cost_to_team),
+                )
+                for c in new_candidates
+            ],
+            True,
+        ),
+        (
+            t._("💶 <b>Big spenders with overdue invoices</b>"),
+            [
+                t._(
+                    "{client}: {amount} overdue.",
+                    client=names.get(o.client_id, "?"),
+                    amount=money(t, team.currency, o.overdue),
+                )
+                for o in [o for o in analysis.owed if o.big_spender and o.overdue][:MAX_LINES]
+            ],
+            True,
+        ),
+    ]
     public: list[Markup] = []
     private: list[Markup] = []
-
-    if any(w.code == "no_revenue" for w in analysis.warnings):
-        text = Markup("\n").join(
-            [
-                *head,
-                t._(
-                    "Nothing to rate yet: record a sale or import your sales, and I'll get to work."
-                ),
-            ]
-        )
-        return Digest(text, None, [], quiet=True)
-
-    grade_lines = []
-    for client_id, old, new in (*changes.grade_up, *changes.grade_down)[:MAX_LINES]:
-        arrow = "▲" if (client_id, old, new) in changes.grade_up else "▼"
-        line = Markup(f"{arrow} ") + t._(
-            "{client}: {old} → {new}", client=names.get(client_id, "?"), old=old, new=new
-        )
-        explanation = analysis.explanations.get(client_id)
-        if explanation is not None and explanation.reasons:
-            line += Markup(" (") + reason(t, cur, explanation.reasons[0])[2:] + Markup(")")
-        grade_lines.append(line)
-    more = len(changes.grade_up) + len(changes.grade_down) - MAX_LINES
-    if more > 0:
-        grade_lines.append(
-            t.n_(
-                "and {n} more grade change: /clients", "and {n} more grade changes: /clients", more
-            )
-        )
-    if grade_lines:
-        public.append(Markup("\n").join([t._("<b>Grades</b>"), *grade_lines]))
-
-    flags = {f.client_id: f for f in analysis.concentration.over_reliant}
-    reliant = [flags[i] for i in changes.new_over_reliant if i in flags][:MAX_LINES]
-    if reliant:
-        lines = [t._("⚠️ <b>Leaning on one client</b>")]
-        lines += [
-            t._(
-                "{client} is now {share} of your revenue.",
-                client=names.get(f.client_id, "?"),
-                share=t.percent(f.share),
-            )
-            for f in reliant
-        ]
-        public.append(Markup("\n").join(lines))
-
-    overdue = list(analysis.overdue_ideal[:MAX_LINES])
-    if overdue:
-        lines = [t._("📞 <b>Reach out this week</b>")]
-        lines += [
-            t._(
-                "{client}: usually every {usual}, now {days}.",
-                client=names.get(o.client_id, "?"),
-                usual=t.n_("{n} day", "{n} days", int(round(o.usual_interval_days))),
-                days=t.n_("{n} day", "{n} days", int(o.days_since_last)),
-            )
-            for o in overdue
-        ]
-        public.append(Markup("\n").join(lines))
-
-    candidates = {c.client_id: c for c in analysis.decline_candidates}
-    newly = [candidates[i] for i in changes.new_decline_candidates if i in candidates]
-    new_candidates = sorted(newly, key=lambda c: -c.cost_to_team)[:MAX_LINES]
-    if new_candidates:
-        lines = [t._("🚪 <b>Consider letting go</b>")]
-        lines += [
-            t._(
-                "{client}: costs you about {amount} a year.",
-                client=names.get(c.client_id, "?"),
-                amount=money(t, cur, c.cost_to_team),
-            )
-            for c in new_candidates
-        ]
-        (private if team.sensitive_to_admins else public).append(Markup("\n").join(lines))
-
-    owed = [o for o in analysis.owed if o.big_spender and o.overdue][:MAX_LINES]
-    if owed:
-        lines = [t._("💶 <b>Big spenders with overdue invoices</b>")]
-        lines += [
-            t._(
-                "{client}: {amount} overdue.",
-                client=names.get(o.client_id, "?"),
-                amount=money(t, cur, o.overdue),
-            )
-            for o in owed
-        ]
-        (private if team.sensitive_to_admins else public).append(Markup("\n").join(lines))
-
+    for title, lines, is_money in sections:
+        if lines:
+            target = private if is_money and money_goes_private else public
+            target.append(Markup("\n").join([title, *lines]))
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
@@ -145,20 +96,80 @@ def render_digest(
         public.append(summary)
     run_rate = t._(
         "Your ideal clients bring about {amount} a month you can count on.",
-        amount=money(t, cur, analysis.ideal_run_rate_monthly),
+        amount=money(t, team.currency, analysis.ideal_run_rate_monthly),
     )
-    (private if team.sensitive_to_admins else public).append(run_rate)
-
-    buttons = _actions(t, team, bool(new_candidates), quiet)
+    (private if money_goes_private else public).append(run_rate)
     group_text = Markup("\n\n").join([Markup("\n").join(head), *public])
-    admin_text = (
-        Markup("\n\n").join(
+    admin_text = None
+    if private:
+        admin_text = Markup("\n\n").join(
             [t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label), *private]
         )
-        if private and team.sensitive_to_admins
-        else None
-    )
-    return Digest(group_text, admin_text, buttons, quiet)
+    return Digest(group_text, admin_text, _actions(t, team, bool(new_candidates), quiet), quiet)
+
+
+def _grade_lines(
+    t: Translator,
+    team: TeamView,
+    analysis: TeamAnalysis,
+    changes: WeekChanges,
+    names: Mapping[int, str],
+) -> list[Markup]:
+    """Grade changes since last week, each with the reason that weighs most now."""
+    lines = []
+    for client_id, old, new in (*changes.grade_up, *changes.grade_down)[:MAX_LINES]:
+        arrow = "▲" if (client_id, old, new) in changes.grade_up else "▼"
+        line = Markup(f"{arrow} ") + t._(
+            "{client}: {old} → {new}", client=names.get(client_id, "?"), old=old, new=new
+        )
+        explanation = analysis.explanations.get(client_id)
+        if explanation is not None and explanation.reasons:
+            line += (
+                Markup(" (") + reason(t, team.currency, explanation.reasons[0])[2:] + Markup(")")
+            )
+        lines.append(line)
+    more = len(changes.grade_up) + len(changes.grade_down) - MAX_LINES
+    if more > 0:
+        lines.append(
+            t.n_(
+                "and {n} more grade change: /clients", "and {n} more grade changes: /clients", more
+            )
+        )
+    return lines
+
+
+def _reliant_lines(
+    t: Translator, analysis: TeamAnalysis, changes: WeekChanges, names: Mapping[int, str]
+) -> list[Markup]:
+    flags = {f.client_id: f for f in analysis.concentration.over_reliant}
+    reliant = [flags[i] for i in changes.new_over_reliant if i in flags][:MAX_LINES]
+    return [
+        t._(
+            "{client} is now {share} of your revenue.",
+            client=names.get(f.client_id, "?"),
+            share=t.percent(f.share),
+        )
+        for f in reliant
+    ]
+
+
+def _overdue_lines(t: Translator, analysis: TeamAnalysis, names: Mapping[int, str]) -> list[Markup]:
+    return [
+        t._(
+            "{client}: usually every {usual}, now {days}.",
+            client=names.get(o.client_id, "?"),
+            usual=t.n_("{n} day", "{n} days", int(round(o.usual_interval_days))),
+            days=t.n_("{n} day", "{n} days", int(o.days_since_last)),
+        )
+        for o in analysis.overdue_ideal[:MAX_LINES]
+    ]
+
+
+def _new_candidates(analysis: TeamAnalysis, changes: WeekChanges) -> list[DeclineCandidate]:
+    """Clients newly proposed for declining this week, costliest first."""
+    candidates = {c.client_id: c for c in analysis.decline_candidates}
+    newly = [candidates[i] for i in changes.new_decline_candidates if i in candidates]
+    return sorted(newly, key=lambda c: -c.cost_to_team)[:MAX_LINES]
 
 
 def _actions(
