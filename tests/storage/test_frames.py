@@ -139,7 +139,7 @@ def test_profiles_load_from_their_json_in_name_order(session: Session) -> None:
     team = demo_team(session)
     assert team.id is not None
     before = load_profiles(session=session, team_id=team.id)  # the demo may bring its own
-    stored = IdealProfile(name="aaa zorg", industries={"zorg"}, market_size=400, competitors=8)
+    stored = IdealProfile(name="AAA zorg", industries={"zorg"}, market_size=400, competitors=8)
     criteria = stored.to_dict()
     session.add(IdealProfileRow(team_id=team.id, name=stored.name, kind="both", criteria=criteria))
     session.commit()
