@@ -64,7 +64,7 @@ async def test_import_with_bad_rows_imports_nothing_then_a_good_file(
         "Geïmporteerd: 3 regels gelezen.",
         "• 3 verkopen toegevoegd",
         "• 2 nieuwe klanten",
-        "Kolommen die ik niet ken, genegeerd: „Kleur”",
+        "Kolommen die ik niet ken, heb ik overgeslagen: „Kleur”",
     ]
     assert sorted(s.amount for s in rows(sqlite_engine, Sale)) == [80000, 80000, 125050]
     seen = await chat.upload(anna, "verkopen.csv", GOOD_SALES)

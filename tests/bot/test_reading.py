@@ -63,7 +63,7 @@ async def test_card_of_a_strong_and_a_weak_client(
             "Klacht",
             "Aanbeveling",
             "Wijzigen",
-            "Afwijzen…",
+            "Afscheid nemen…",
         ],
         "ru": [
             "Подробнее",
@@ -161,10 +161,10 @@ async def test_decline_decision_with_confirmation_and_undo(
     demo_team(sqlite_engine, locale)
     anna = chat.person(OWNER, "Anna", locale)
     seen = await chat.send(anna, "/decline")
-    assert ("Overweeg afscheid" if locale == "nl" else "подумать о расставании") in seen.text
+    assert ("Afscheid overwegen" if locale == "nl" else "Кандидаты на отказ") in seen.text
     name = seen.text.splitlines()[1]
     words = {
-        "nl": ("Afwijzen…", "Ja, afwijzen", "↩ Ongedaan maken", "Beste"),
+        "nl": ("Afscheid nemen…", "Ja, afscheid nemen", "↩ Ongedaan maken", "Beste"),
         "ru": ("Отказаться…", "Да, отказаться", "↩ Отменить", "Здравствуйте"),
     }[locale]
     asked = await chat.press(anna, words[0])
@@ -189,7 +189,7 @@ async def test_a_member_cannot_decline(chat: Chat, sqlite_engine: Engine) -> Non
         demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
         session.commit()
     await chat.send(piet, "/decline", chat=group)
-    await chat.press(piet, "Afwijzen…", chat=group)
+    await chat.press(piet, "Afscheid nemen…", chat=group)
     assert chat.api.callback_answers[-1]["text"] == "Dat kunnen alleen de beheerders van het team."
     assert all(c.status != "declined" for c in rows(sqlite_engine, Client))
 

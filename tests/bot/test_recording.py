@@ -191,7 +191,7 @@ async def test_paid_marks_open_sales(chat: Chat, ru_team, sqlite_engine: Engine)
     assert "Кофейня «Зерно»: оплачены 2 продажи" in seen.text
     assert all(s.paid_on == dt.date(2026, 11, 23) for s in rows(sqlite_engine, Sale))
     seen = await chat.send(olga, "/paid зерно")
-    assert "больше нечего оплачивать" in seen
+    assert "нет неоплаченных продаж" in seen
 
 
 async def test_rating_by_buttons_and_in_one_line(
@@ -206,7 +206,7 @@ async def test_rating_by_buttons_and_in_one_line(
     seen = await chat.press(anna, "5")
     assert "3 van 3" in seen
     seen = await chat.press(anna, "2")
-    assert "Jouw beoordeling van Bakkerij de Vries" in seen
+    assert "Jouw oordeel over Bakkerij de Vries" in seen
     assert {(r.criterion, r.value) for r in rows(sqlite_engine, Rating)} == {
         ("pleasant", 4),
         ("reasonable", 5),
@@ -223,7 +223,7 @@ async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine
     make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/refer зерно, Отель «Якорь»")
-    assert "Рекомендация записана: Кофейня «Зерно» привёл(а) к вам Отель «Якорь»." in seen
+    assert "Рекомендация записана: Кофейня «Зерно» → Отель «Якорь»." in seen
     assert "потенциальный клиент" in seen
     referred = next(c for c in rows(sqlite_engine, Client) if c.name == "Отель «Якорь»")
     assert (referred.status, referred.source) == ("prospect", "referral")
@@ -261,7 +261,7 @@ async def test_a_prospect_checked_and_saved_in_dutch(chat: Chat, sqlite_engine: 
     assert "✅ Huisarts Bos lijkt een ideale klant." in seen.text
     assert "Wie ze zijn: ✓ 12 medewerkers · ✓ Utrecht · ✓ zorg" in seen.text
     assert "klanten zoals zij brengen" in seen.text
-    seen = await chat.press(anna, "Opslaan als prospect")
+    seen = await chat.press(anna, "Prospect opslaan")
     assert "Opgeslagen als prospect: Huisarts Bos" in seen.text
     saved = next(c for c in rows(sqlite_engine, Client) if c.name == "Huisarts Bos")
     assert (saved.status, saved.industry, saved.employees) == ("prospect", "zorg", 12)
@@ -287,5 +287,5 @@ async def test_a_prospect_checked_in_one_line_in_russian(chat: Chat, sqlite_engi
     seen = await chat.send(olga, "/check Автомойка «Блеск», организация, Тверь")
     assert "Автомойка «Блеск»" in seen.text and "Кто они:" in seen.text
     assert "✗ Тверь" in seen.text
-    seen = await chat.press(olga, "Сохранить как клиента")
+    seen = await chat.press(olga, "В клиенты")
     assert "Добавлено: Автомойка «Блеск» (организация, Тверь)." in seen.text

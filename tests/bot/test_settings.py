@@ -50,8 +50,8 @@ async def test_settings_menu_shows_every_value_on_one_screen(chat: Chat, nl_team
     assert "• Tijdzone: Amsterdam (UTC+1)" in lines
     assert "• Alarm grote klant: bij 25% van de omzet" in lines
     assert "• Beoordelingsperiode: 12 maanden" in lines
-    assert "• Dag van het weekoverzicht: maandag" in lines
-    assert "• Tijd van het weekoverzicht: 09:00" in lines
+    assert "• Dag weekoverzicht: maandag" in lines
+    assert "• Tijd weekoverzicht: 09:00" in lines
     assert "• Afgewezen klanten: bewaard" in lines
     assert len(seen.buttons) == 14 and seen.buttons[0] == "Taal"
     assert len(seen.html) <= 4096
@@ -69,7 +69,7 @@ async def test_a_setting_changes_in_place_and_undo_puts_it_back(
     assert seen.buttons[:3] == ["20%", "✓ 25%", "30%"]
     version = team_row(sqlite_engine).data_version
     seen = await chat.press(anna, "30%")
-    assert seen.text == "Alarm grote klant is nu bij 30% van de omzet."
+    assert seen.text == "Alarm grote klant: nu bij 30% van de omzet."
     assert seen.buttons == ["← Instellingen", "↩ Ongedaan maken"]
     team = team_row(sqlite_engine)
     assert team.concentration_threshold == 0.3
@@ -85,19 +85,19 @@ async def test_typed_margin_and_off_in_russian(
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
-    seen = await chat.press(olga, "Маржа по умолчанию")
+    seen = await chat.press(olga, "Стандартная маржа")
     assert seen.buttons[0] == "✓ Нет"
     seen = await chat.press(olga, "Ввести другое значение")
-    assert "Введите маржу по умолчанию в процентах" in seen
+    assert "Введите стандартную маржу в процентах" in seen
     seen = await chat.send(olga, "сорок")
     assert "сорок" in seen.text and team_row(sqlite_engine).default_margin is None
     seen = await chat.send(olga, "37,5 %")
-    assert "Маржа по умолчанию: теперь 37,5 %." in seen
+    assert "Стандартная маржа: теперь 37,5 %." in seen
     assert team_row(sqlite_engine).default_margin == 0.375
     await chat.send(olga, "/settings")
-    await chat.press(olga, "Маржа по умолчанию")
+    await chat.press(olga, "Стандартная маржа")
     seen = await chat.press(olga, "Нет")
-    assert "Маржа по умолчанию: теперь не задана." in seen
+    assert "Стандартная маржа: теперь не задана." in seen
     assert team_row(sqlite_engine).default_margin is None
 
 
@@ -172,7 +172,7 @@ async def test_grade_scale_switch_changes_no_score(
     await chat.send(anna, "/settings")
     await chat.press(anna, "Beoordelingsschaal")
     seen = await chat.press(anna, "1–10")
-    assert "Beoordelingsschaal is nu 1–10." in seen
+    assert "Beoordelingsschaal: nu 1–10." in seen
     assert "De scores blijven zoals ze zijn" in seen
     assert team_row(sqlite_engine).grade_scale == "1-10"
     scores_after, grades_after = scored()
@@ -196,13 +196,13 @@ async def test_digest_time_change_reschedules_the_digest_at_once(
 
     assert "hour='9', minute='0'" in trigger()
     await chat.send(anna, "/settings")
-    await chat.press(anna, "Tijd van het weekoverzicht")
+    await chat.press(anna, "Tijd weekoverzicht")
     await chat.press(anna, "Andere waarde typen")
     seen = await chat.send(anna, "8:30")
-    assert "Tijd van het weekoverzicht is nu 08:30." in seen
+    assert "Tijd weekoverzicht: nu 08:30." in seen
     assert "hour='8', minute='30'" in trigger()
     await chat.send(anna, "/settings")
-    await chat.press(anna, "Dag van het weekoverzicht")
+    await chat.press(anna, "Dag weekoverzicht")
     await chat.press(anna, "Vrijdag")
     assert "day_of_week='fri'" in trigger()
     assert team_row(sqlite_engine).digest_weekday == 4
