@@ -295,14 +295,16 @@ async def _process(
 def _resolve_caller(
     session: Session, kompas: Kompas, update: Update, bot_id: int, now: dt.datetime
 ) -> Caller | None:
-    """Claim the update in the ledger, then find who asks in which team (None: seen before)."""
-    if not ledger.claim(session=session, bot_id=bot_id, update_id=update.update_id, now=now):
-        return None
+    """Find who asks in which team, then claim the update in the ledger (None: seen before)."""
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
     in_group = chat.type != ChatType.PRIVATE
     context = callers.caller_context(
-        session=session, user_id=user.id, chat_id=chat.id, in_group=in_group
+        session=session,
+        user_id=user.id,
+        chat_id=chat.id,
+        in_group=in_group,
+        button_team=None if in_group else _button_team(update),
     )
     team, member = context.team, context.member
     if team is not None and member is None and in_group and team.onboarded:
@@ -319,7 +321,10 @@ def _resolve_caller(
             joined.id or 0, user.id, joined.role, joined.status, joined.display_name
         )
         # Joining stands on its own: it must survive even when the first action is refused.
+        # It commits before the claim, which must commit only with the update's own work.
         session.commit()
+    if not ledger.claim(session=session, bot_id=bot_id, update_id=update.update_id, now=now):
+        return None
     locale = _locale(
         context.chosen_locale,
         team if in_group else None,
@@ -329,6 +334,17 @@ def _resolve_caller(
     return Caller(
         user.id, user.full_name, chat.id, in_group, user.language_code, locale, team, member
     )
+
+
+def _button_team(update: Update) -> int | None:
+    """The team a pressed button belongs to, so an admin's private copy of a group's card
+    works whichever team they chose for private chat."""
+    if update.callback_query is None:
+        return None
+    try:
+        return unpack(update.callback_query.data).team_id
+    except InputError:
+        return None
 
 
 def _locale(

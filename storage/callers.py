@@ -85,12 +85,18 @@ _TEAM_BY_ID = select(*_TEAM_COLUMNS).where(_TEAM.c.id == bindparam("team_id"))
 
 
 def caller_context(
-    *, session: Session, user_id: int, chat_id: int, in_group: bool
+    *,
+    session: Session,
+    user_id: int,
+    chat_id: int,
+    in_group: bool,
+    button_team: int | None = None,
 ) -> CallerContext:
     """The user's own language choice, the team this chat works on, and their membership.
 
-    In a group the team is the group's; in a private chat it is the team chosen with /team,
-    else the user's personal team. Inactive teams are nobody's.
+    In a group the team is the group's; in a private chat it is the team a pressed button
+    belongs to when the user is its member, else the team chosen with /team, else the user's
+    personal team. Inactive teams are nobody's.
     """
     pref = session.execute(_PREF_QUERY, {"user_id": user_id}).first()
     chosen_locale, current_team = (pref[0], pref[1]) if pref else (None, None)
@@ -98,7 +104,11 @@ def caller_context(
         found = _team_and_member(session, _BY_CHAT, chat_id, user_id)
     else:
         found = None
-        if current_team is not None:
+        if button_team is not None and button_team != current_team:
+            found = _team_and_member(session, _BY_ID, button_team, user_id)
+            if found is not None and found[1] is None:
+                found = None
+        if found is None and current_team is not None:
             found = _team_and_member(session, _BY_ID, current_team, user_id)
         if found is None:
             found = _team_and_member(session, _BY_CHAT, user_id, user_id)

@@ -8,6 +8,7 @@ from bot.callbacks import pack
 from bot.render.changes import confirm
 from bot.render.decline import candidate_text, decline_letter
 from bot.render.explain import warning
+from bot.sensitive import answer_with_money
 from bot.turn import Turn, button, command
 from locales import Markup, translator
 from storage import clients, resolver
@@ -31,7 +32,7 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
         text = (warning(t, team.currency, no_revenue) if no_revenue is not None else None) or t._(
             "Nobody to consider letting go right now. 👍"
         )
-        turn.edit(text) if edit else turn.reply(text)
+        await answer_with_money(turn, text, edit=edit)
         return
     index %= len(candidates)
     candidate = candidates[index]
@@ -50,7 +51,7 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
         buttons.append(
             [("‹", pack("dl", team_id, index - 1)), ("›", pack("dl", team_id, index + 1))]
         )
-    turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+    await answer_with_money(turn, text, buttons=buttons, edit=edit)
 
 
 @button()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.render.explain import warning
 from bot.render.portrait import portrait_text, run_rate_text
+from bot.sensitive import money_shown_to_caller
 from bot.turn import Turn, command
 from locales import N_, InputError, Markup
 
@@ -44,6 +45,8 @@ async def portrait(turn: Turn) -> None:
     ]
     if not chosen:
         raise InputError(N_("You have no clients of that kind yet."))
-    sections = [portrait_text(t, team, analysis, p, names) for p in chosen]
-    sections.append(run_rate_text(t, team, analysis))
+    with_money = await money_shown_to_caller(turn)
+    sections = [portrait_text(t, team, analysis, p, names, with_money=with_money) for p in chosen]
+    if with_money:
+        sections.append(run_rate_text(t, team, analysis))
     turn.reply(Markup("\n\n").join(sections))

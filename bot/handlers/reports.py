@@ -10,6 +10,7 @@ from bot.render.card import card_text, card_view, details_text
 from bot.render.explain import warning
 from bot.render.lists import PAGE, SORTS, Row, active_rows, list_text
 from bot.render.risk import risk_text
+from bot.sensitive import answer_with_money, money_shown_to_caller
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup
 from storage import resolver, snapshots
@@ -55,10 +56,7 @@ async def show_card(turn: Turn, client_id: int, *, edit: bool) -> None:
             before_week=iso_week(turn.today),
         )
         text = card_text(t, team, card_view(analysed.analysis, client_id, previous))
-    if edit:
-        turn.edit(text, buttons=buttons)
-    else:
-        turn.reply(text, buttons=buttons)
+    await answer_with_money(turn, text, buttons=buttons, edit=edit)
 
 
 def _status_text(turn: Turn, name: str, status: str) -> Markup:
@@ -122,7 +120,8 @@ async def details(turn: Turn) -> None:
     if client_id not in analysed.analysis.clients.index:
         raise InputError(STALE)
     text = details_text(turn.t, turn.team, analysed.analysis, record)
-    turn.edit(text, buttons=[[(turn.t._("‹ Back"), pack("card", turn.team.id, client_id))]])
+    back = [[(turn.t._("‹ Back"), pack("card", turn.team.id, client_id))]]
+    await answer_with_money(turn, text, buttons=back, edit=True)
 
 
 @button()
@@ -178,7 +177,8 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
         return
     pages = -(-len(rows) // PAGE)
     page = min(max(page, 0), pages - 1)
-    text = list_text(t, team, rows, page, title, sort)
+    with_money = await money_shown_to_caller(turn)
+    text = list_text(t, team, rows, page, title, sort, with_money=with_money)
     team_id = team.id
     shown = rows[page * PAGE : (page + 1) * PAGE]
     numbers = [
@@ -240,4 +240,4 @@ async def show_risk(turn: Turn) -> None:
         for w in analysis.warnings
         if w.code in ("missing_costs", "missing_time")
     ]
-    turn.reply(Markup("\n\n").join([text, *[n for n in notes if n]]))
+    await answer_with_money(turn, Markup("\n\n").join([text, *[n for n in notes if n]]))

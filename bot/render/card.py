@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import labels
-from bot.render.explain import hours, lift, money, reason
+from bot.render.explain import amounts_note, hours, lift, money, reason
 from locales import Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -205,6 +205,7 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
     lines.append(Markup(" · ").join(escape(x) for x in traits if x))
     if "uses_default_margin" in _flags(row):
         lines.append(t._("Profit rests on your default margin for sales without costs."))
+    lines.append(amounts_note(t, team.amounts_include_vat))
     return Markup("\n").join(lines)
 
 

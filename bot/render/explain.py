@@ -24,6 +24,15 @@ def hours(t: Translator, value: float) -> str:
     return t.duration(minutes if minutes < 600 else int(round(value)) * 60)
 
 
+def vat_word(t: Translator, included: bool) -> Markup:
+    return t._("including VAT") if included else t._("without VAT")
+
+
+def amounts_note(t: Translator, including_vat: bool) -> Markup:
+    """Reports say whether their amounts include VAT (BTW, НДС), as the team enters them."""
+    return t._("Amounts {vat}.", vat=vat_word(t, including_vat))
+
+
 def reason(t: Translator, currency: str, item: Reason) -> Markup:
     """One line: ▲ when it lifts the score, ▼ when it costs points."""
     arrow = "▲" if item.effect >= 0 else "▼"

@@ -64,8 +64,16 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
 
 
 def list_text(
-    t: Translator, team: TeamView, rows: list[Row], page: int, title: Markup, sort: str
+    t: Translator,
+    team: TeamView,
+    rows: list[Row],
+    page: int,
+    title: Markup,
+    sort: str,
+    *,
+    with_money: bool = True,
 ) -> Markup:
+    """One page; `with_money` False keeps the order but leaves out shares and amounts."""
     pages = max(1, -(-len(rows) // PAGE))
     lines = [title]
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
@@ -74,11 +82,11 @@ def list_text(
             escape(row.grade) if row.grade else Markup("·"),
             Markup("<b>") + escape(row.name) + Markup("</b>"),
         ]
-        if row.share is not None:
+        if with_money and row.share is not None:
             parts.append(escape(t.percent(row.share)))
-        if sort == "revenue" and row.revenue is not None:
+        if with_money and sort == "revenue" and row.revenue is not None:
             parts.append(escape(money(t, team.currency, row.revenue)))
-        if sort == "profit" and row.profit is not None:
+        if with_money and sort == "profit" and row.profit is not None:
             parts.append(escape(money(t, team.currency, row.profit)))
         lines.append(
             Markup(" ").join(parts[:3])

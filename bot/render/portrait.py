@@ -24,7 +24,10 @@ def portrait_text(
     analysis: TeamAnalysis,
     portrait: Portrait,
     names: Mapping[int, str],
+    *,
+    with_money: bool = True,
 ) -> Markup:
+    """One portrait; `with_money` False leaves out what the team earns from these clients."""
     cur = team.currency
     count = len(portrait.client_ids)
     if portrait.kind == "person":
@@ -63,14 +66,14 @@ def portrait_text(
         lines.append(t._("Mostly: {traits}.", traits=traits))
     numbers = {n.name: n for n in portrait.numeric}
     buying = []
-    if "annual_revenue" in numbers:
+    if with_money and "annual_revenue" in numbers:
         buying.append(
             t._("{amount} a year", amount=money(t, cur, numbers["annual_revenue"].median))
         )
     if "purchases" in numbers:
         purchases = int(round(numbers["purchases"].median))
         buying.append(t.n_("{n} purchase", "{n} purchases", purchases))
-    if "profit_per_hour" in numbers:
+    if with_money and "profit_per_hour" in numbers:
         buying.append(
             t._("{amount} profit per hour", amount=money(t, cur, numbers["profit_per_hour"].median))
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.render.explain import hours, money, warning
+from bot.render.explain import amounts_note, hours, money, warning
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -119,6 +119,7 @@ def risk_text(
                 clients=lapsed + _more(t, len(c.lapsed)),
             )
         )
+    lines += ["", amounts_note(t, team.amounts_include_vat)]
     return Markup("\n").join(lines)
 
 

@@ -21,6 +21,7 @@ from babel.core import get_global
 from babel.dates import get_timezone_location
 
 from bot.handlers.team import LANGUAGES, SCALES, SYMBOLS
+from bot.render.explain import vat_word
 from locales import Markup, Translator
 from storage.callers import TeamView
 
@@ -98,10 +99,6 @@ def percent(t: Translator, fraction: float) -> str:
     """`25%`, or `35,5%` when a typed value has a fraction of a percent."""
     whole = abs(fraction * 100 - round(fraction * 100)) < 1e-6
     return t.percent(fraction, decimals=0 if whole else 1)
-
-
-def vat_word(t: Translator, included: bool) -> str:
-    return t._("including VAT") if included else t._("without VAT")
 
 
 def value_text(t: Translator, code: str, value: Any, *, now: dt.datetime) -> str:

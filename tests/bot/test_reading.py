@@ -233,3 +233,32 @@ async def test_a_kept_client_is_not_proposed_again(chat: Chat, sqlite_engine: En
     assert again.text.splitlines()[0].endswith(f"van {int(total) - 1}")
     [client] = [c for c in rows(sqlite_engine, Client) if c.name == name]
     assert client.kept_until == NOW.date() + dt.timedelta(days=90)
+
+
+async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Engine) -> None:
+    group = -710
+    olga, piet = chat.person(21, "Olga", "nl"), chat.person(22, "Piet", "nl")
+    chat.group(group, "Studio", creator=olga, members=(piet,))
+    team = make_team(sqlite_engine, chat_id=group, owner_id=21, sensitive_to_admins=True)
+    with new_session(sqlite_engine) as session:
+        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        session.commit()
+    for command in ("/risk", "/decline", "/client Yogastudio Lotus"):
+        seen = await chat.send(piet, command, chat=group)
+        assert seen.text.startswith("Dit team houdt geldbedragen"), seen.text
+        assert "€" not in seen.text
+    portrait = await chat.send(piet, "/portrait", chat=group)
+    assert "Zo kopen ze" in portrait.text and "€" not in portrait.text.split("Typisch")[0]
+    listed = await chat.send(piet, "/clients", chat=group)
+    assert "Yogastudio Lotus" in listed.text and "%" not in listed.text
+
+    seen = await chat.send(olga, "/risk", chat=group)
+    [private] = [m for m in seen.messages if m.chat_id == 21]
+    [note] = [m for m in seen.messages if m.chat_id == group]
+    assert "Te afhankelijk" in private.text and "€" in private.text
+    assert "privé naar je gestuurd" in note.text and "€" not in note.text
+    # The private card's buttons work there, though Olga never chose the team for private chat.
+    await chat.send(olga, "/client Yogastudio Lotus", chat=group)
+    details = await chat.press(olga, "Details", chat=21)
+    assert [m.chat_id for m in details.messages] == [21]
+    assert "Omzet" in details.text and "€" in details.text

@@ -1,0 +1,58 @@
+"""Money figures and the decline list: for everyone in the team, or for its admins only,
+sent to them privately when asked in the group (Product rules: who is a team)."""
+
+from __future__ import annotations
+
+from bot.turn import ADMINS_ONLY, Buttons, Turn
+from locales import N_, InputError, Markup
+from storage.models import Role
+
+FOR_ADMINS = N_(
+    "This team keeps money figures and the clients to let go for its admins. "
+    "Ask one of them, or ask to become one."
+)
+
+
+def money_shown(turn: Turn) -> bool:
+    """Whether figures may appear right here, without asking anyone's role."""
+    return not turn.team.sensitive_to_admins
+
+
+async def money_shown_to_caller(turn: Turn) -> bool:
+    """For answers that are useful without figures (portrait, lists): drop the figures in a
+    group that keeps them for admins, and in a member's private chat."""
+    if money_shown(turn):
+        return True
+    if turn.caller.in_group:
+        return False
+    try:
+        await turn.require(Role.ADMIN)
+    except InputError:
+        return False
+    return True
+
+
+async def answer_with_money(
+    turn: Turn, text: Markup | str, *, buttons: Buttons | None = None, edit: bool = False
+) -> None:
+    """Answer here; when the team keeps money figures for its admins, refuse members and
+    move an admin's answer from the group to their private chat, saying so in the group."""
+    if money_shown(turn):
+        turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+        return
+    try:
+        await turn.require(Role.ADMIN)
+    except InputError as refused:
+        if refused.message == ADMINS_ONLY:
+            raise InputError(FOR_ADMINS) from None
+        raise
+    if not turn.caller.in_group:
+        turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+        return
+    turn.reply(text, buttons=buttons, chat_id=turn.caller.user_id)
+    turn.reply(
+        turn.t._(
+            "I've sent it to you privately: this team keeps money figures for its admins. "
+            "Nothing there? Open a chat with me, press Start, and ask again."
+        )
+    )
