@@ -172,7 +172,11 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
             else t.n_("<b>{n} declined client</b>", "<b>{n} declined clients</b>", len(rows))
         )
     if not rows:
-        text = t._("Nobody here yet. Add someone with /add.")
+        text = {
+            "a": t._("Nobody here yet. Add someone with /add."),
+            "p": t._("No prospects yet. /check tells you whether someone fits."),
+            "d": t._("You haven't declined anyone."),
+        }[which]
         turn.edit(text) if edit else turn.reply(text)
         return
     pages = -(-len(rows) // PAGE)

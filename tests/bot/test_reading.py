@@ -262,3 +262,14 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
     details = await chat.press(olga, "Details", chat=21)
     assert [m.chat_id for m in details.messages] == [21]
     assert "Omzet" in details.text and "€" in details.text
+
+
+async def test_empty_lists_say_what_to_do(chat: Chat, sqlite_engine: Engine) -> None:
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="ru")
+    olga = chat.person(OWNER, "Ольга", "ru")
+    declined = await chat.send(olga, "/clients отказ")
+    assert declined.text == "Вы ещё ни от кого не отказались."
+    prospects = await chat.send(olga, "/clients потенциальные")
+    assert "/check" in prospects.text
+    wrong = await chat.send(olga, "/clients вчерашние")
+    assert wrong.text == "Напишите /clients, /clients потенциальные или /clients отказ."
