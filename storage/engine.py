@@ -18,8 +18,12 @@ def make_engine(url: str, *, pool_size: int = 5, echo: bool = False) -> Engine:
     """An engine for `url`, with SQLite tuned for a bot: WAL, foreign keys, a busy timeout."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseUrlError(f"cannot read database URL {url!r}") from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        # Not echoed: an unreadable URL may still hold a password.
+        raise DatabaseUrlError(
+            "cannot read the database URL; write it like "
+            "postgresql://user:password@host:5432/kompas or sqlite:///kompas.db"
+        ) from exc
     backend = parsed.get_backend_name()
     kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": backend != "sqlite"}
     if backend == "sqlite":
@@ -34,7 +38,8 @@ def make_engine(url: str, *, pool_size: int = 5, echo: bool = False) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError) as exc:
-        raise DatabaseUrlError(f"cannot use database URL {url!r}: {exc}") from exc
+        shown = parsed.render_as_string(hide_password=True)
+        raise DatabaseUrlError(f"cannot use database URL {shown!r}: {exc}") from exc
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -70,6 +70,15 @@ def test_database_url_comes_from_the_environment(tmp_path: Path) -> None:
     assert result.returncode == 0 and target.exists()
 
 
+@pytest.mark.parametrize(
+    "url", ["postgresql://kompas:s3cret-pw@db:notaport/kompas", "mysql://kompas:s3cret-pw@db/k"]
+)
+def test_a_bad_database_url_is_explained_without_its_password(url: str) -> None:
+    result = kompas("db", "upgrade", env={"KOMPAS_DATABASE_URL": url})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "database" in result.stderr and "s3cret-pw" not in result.stderr
+
+
 def test_run_without_a_token_says_what_to_do(tmp_path: Path) -> None:
     result = kompas("--db", f"sqlite:///{tmp_path / 'k.db'}", "run")
     assert result.returncode == 1
