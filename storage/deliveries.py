@@ -110,3 +110,19 @@ def status(*, session: Session, team_id: int, iso_week: str) -> str | None:
             _DELIVERY.c.team_id == team_id, _DELIVERY.c.iso_week == iso_week
         )
     ).scalar()
+
+
+def claim_expires(*, session: Session, team_id: int, iso_week: str) -> dt.datetime | None:
+    """When a claim still being sent (or left behind by a dead process) may be taken over;
+    None when the digest is sent, failed (claimable now) or was never claimed."""
+    row = session.execute(
+        select(_DELIVERY.c.status, _DELIVERY.c.claimed_at).where(
+            _DELIVERY.c.team_id == team_id, _DELIVERY.c.iso_week == iso_week
+        )
+    ).first()
+    if row is None or row.status != DeliveryStatus.CLAIMED or row.claimed_at is None:
+        return None
+    claimed_at = row.claimed_at
+    if claimed_at.tzinfo is None:  # SQLite keeps no zone: stored as UTC
+        claimed_at = claimed_at.replace(tzinfo=dt.UTC)
+    return claimed_at + STALE_CLAIM

@@ -36,6 +36,7 @@ from storage.models import MemberStatus, Role
 log = logging.getLogger(__name__)
 
 IN_FLIGHT = 8  # digests prepared at once: enough to keep Telegram's 30/s busy, memory flat
+RECHECK_MARGIN = dt.timedelta(seconds=30)  # after a claim in flight may be taken over
 RETRY_AFTER = (dt.timedelta(minutes=1), dt.timedelta(minutes=5), dt.timedelta(minutes=30))
 GATE, POOL = "digest_gate", "digest_workers"
 
@@ -67,6 +68,7 @@ async def deliver(
         if team is None:
             return Outcome("skipped")
         if team.digest_enabled and claimed is None:
+            await _check_back_later(application, team, now)
             return Outcome("already")
         prepared = await _in_worker(
             application, team.id, now, late=late, render=team.digest_enabled
@@ -152,6 +154,29 @@ def schedule_zone(team: callers.TeamView) -> dt.tzinfo:
     return ZoneInfo(team.timezone)
 
 
+async def _check_back_later(
+    application: Application, team: callers.TeamView, now: dt.datetime
+) -> None:
+    """Another claim holds this week's digest. If it is still being sent, look again once it
+    can be taken over: its holder may have died mid-send (a restart within STALE_CLAIM would
+    otherwise find the claim taken and never send the digest at all)."""
+    kompas: Kompas = application.bot_data["kompas"]
+    schedule = schedules.TeamSchedule(
+        team.id, team.digest_weekday, team.digest_minute, team.timezone, team.digest_enabled
+    )
+    week, _ = due_this_week(schedule, now)
+    expires = await kompas.db(_claim_expires, kompas, team.id, week)
+    name = f"digest-recheck-{team.id}"
+    if expires is None or application.job_queue.get_jobs_by_name(name):
+        return
+
+    async def recheck(_: ContextTypes.DEFAULT_TYPE) -> None:
+        await deliver(application, team.id, week=week, late=True)
+
+    wait = max(expires - now, dt.timedelta(0)) + RECHECK_MARGIN
+    application.job_queue.run_once(recheck, when=wait, name=name)
+
+
 def _retry_later(application: Application, team_id: int, week: str) -> None:
     attempts = application.bot_data.setdefault("digest_retries", {})
     attempt = attempts.get((team_id, week), 0)
@@ -208,6 +233,11 @@ def _claim(
         )
         session.commit()
         return claim
+
+
+def _claim_expires(kompas: Kompas, team_id: int, week: str) -> dt.datetime | None:
+    with new_session(kompas.engine) as session:
+        return deliveries.claim_expires(session=session, team_id=team_id, iso_week=week)
 
 
 def _sent(kompas: Kompas, team_id: int, week: str, now: dt.datetime) -> None:
