@@ -33,7 +33,7 @@ from telegram.ext import ContextTypes
 
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, unpack
-from bot.render.text import html_to_text
+from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
 from locales import N_, InputError, Translator, translator
 from storage import callers, ledger, teams
@@ -273,13 +273,13 @@ async def _process(
             await _authorize(turn, role=role, kind=kind)
             await handler(turn)
             if turn.abandoned:
-                await kompas.db(session.rollback)
+                await kompas.db(_refuse, session, context.bot.id, update.update_id, now)
             else:
                 await kompas.db(_commit, session)
                 for hook in turn.committed_hooks:
                     await hook()
         except InputError as error:
-            await kompas.db(session.rollback)
+            await kompas.db(_refuse, session, context.bot.id, update.update_id, now)
             turn.outbox.clear()
             message = turn.t.error(error)
             if kind == "button":  # a pop-up for the presser, not a message to the whole group
@@ -393,6 +393,17 @@ def _commit(session: Session) -> None:
     session.commit()
 
 
+def _refuse(session: Session, bot_id: int, update_id: int, now: dt.datetime) -> None:
+    """Roll the handler's changes back but keep the update in the ledger: it was answered.
+
+    Without the entry, Telegram redelivering a refused update would show the refusal twice,
+    or carry the update out after all once something else had changed meanwhile.
+    """
+    session.rollback()
+    ledger.claim(session=session, bot_id=bot_id, update_id=update_id, now=now)
+    session.commit()
+
+
 async def _answer_query(update: Update, text: str | None, *, alert: bool = False) -> None:
     # Answered after the (millisecond) transaction so the toast can say how it went.
     if update.callback_query is None:
@@ -423,27 +434,28 @@ async def _flush(turn: Turn) -> None:
     message = turn.update.effective_message
     for out in turn.outbox:
         chat_id = out.chat_id if out.chat_id is not None else turn.caller.chat_id
+        # What people type can come back in a reply; cut rather than be refused by Telegram.
+        text = fit_html(out.text)
+        caption = fit_html(out.text, CAPTION_LIMIT) or None
         markup: Any = keyboard(out.buttons)
         if out.force_reply and markup is None:
             markup = ForceReply(selective=True)
         try:
             if out.edit and message is not None and turn.update.callback_query is not None:
                 await bot.edit_message_text(
-                    out.text,
+                    text,
                     chat_id=message.chat_id,
                     message_id=message.message_id,
                     reply_markup=markup,
                 )
             elif out.document is not None:
                 name, content = out.document
-                await bot.send_document(
-                    chat_id, InputFile(content, filename=name), caption=out.text or None
-                )
+                await bot.send_document(chat_id, InputFile(content, filename=name), caption=caption)
             elif out.photo is not None:
                 await bot.send_photo(
                     chat_id,
                     InputFile(out.photo, filename="chart.png"),
-                    caption=out.text or None,
+                    caption=caption,
                     reply_markup=markup,
                 )
             else:
@@ -451,7 +463,7 @@ async def _flush(turn: Turn) -> None:
                 quote = out.force_reply and message is not None and turn.caller.in_group
                 await bot.send_message(
                     chat_id,
-                    out.text,
+                    text,
                     reply_markup=markup,
                     reply_parameters=ReplyParameters(message.message_id) if quote else None,
                 )
