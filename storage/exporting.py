@@ -15,11 +15,11 @@ CSV dialect
 
 Formula injection (OWASP "CSV injection")
 -----------------------------------------
-A text cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
-``'``, so a spreadsheet shows it as text instead of running it. Only text cells need it: numbers
-and dates are written by Kompas and never start with those characters (amounts, costs and
-minutes are never negative). The importer drops exactly that ``'`` again, so a client called
-``=HYPERLINK(…)`` survives a round trip as plain text.
+A text cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return (after any
+leading spaces) gets a leading ``'``, so a spreadsheet shows it as text instead of running it.
+Only text cells need it: numbers and dates are written by Kompas and never start with those
+characters (amounts, costs and minutes are never negative). The importer drops exactly that
+``'`` again, so a client called ``=HYPERLINK(…)`` survives a round trip as plain text.
 
 One client's data
 -----------------
@@ -199,8 +199,12 @@ def export_client_data(*, session: Session, team_id: int, client_id: int, locale
 
 
 def neutralise(text: str) -> str:
-    """A text cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A text cell a spreadsheet will not run as a formula (OWASP CSV injection).
+
+    Leading spaces don't make a formula safe: spreadsheets that trim cells on import (an
+    option in LibreOffice, the default in some online sheets) would run `` =HYPERLINK(…)``.
+    """
+    return "'" + text if text.lstrip(" \u00a0").startswith(_FORMULA_START) else text
 
 
 def _money(minor: int | None, currency: str) -> str:

@@ -12,8 +12,8 @@
   ``;``, because ``,`` is their decimal comma).
 - **Lines** are numbered as a spreadsheet numbers its rows, the header row being line 1 in a
   file that starts with it; empty rows are skipped but counted.
-- A text cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, tab or CR loses the
-  ``'``: that is how exports neutralise formulas, so an export imports as it was.
+- A text cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, tab or CR (after any
+  spaces) loses the ``'``: that is how exports neutralise formulas, so an export imports as it was.
 
 Anything else — too large, too many rows, binary, empty, a header without rows — is an
 ``InputError`` that says what to send instead.
@@ -154,7 +154,7 @@ def _sniff_delimiter(text: str) -> str:
 
 def _text_cell(cell: str) -> str | None:
     cell = cell.strip(" \u00a0\ufeff")
-    if len(cell) > 1 and cell[0] == "'" and cell[1].startswith(_FORMULA_START):
+    if len(cell) > 1 and cell[0] == "'" and cell[1:].lstrip(" \u00a0").startswith(_FORMULA_START):
         cell = cell[1:]
     cell = cell.strip()
     return cell or None
