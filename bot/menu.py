@@ -181,6 +181,16 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
+        "forget",
+        N_("Erase a client's personal data"),
+        Role.ADMIN,
+        N_(
+            "/forget Bakkerij de Vries — erases their name, details and notes for good, on "
+            "their request (AVG/GDPR, 152-FZ). Sales and ratings stay as anonymous numbers, so "
+            "your figures stay right. I ask first; it can't be undone."
+        ),
+    ),
+    MenuCommand(
         "members",
         N_("Team members: approve and remove"),
         Role.ADMIN,

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
-from telegram import Message
 
 from bot import arguments
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish
+from bot.limits import file_for_the_bot
 from bot.render.files import import_refused, import_summary
 from bot.render.settings import vat_word
 from bot.turn import Turn, command, reply_handler
@@ -51,22 +51,14 @@ async def import_command(turn: Turn) -> None:
         turn.reply(text)
 
 
-def _meant_for_me(turn: Turn, message: Message) -> bool:
-    """In a group only a file captioned /import or sent in reply to me is an import."""
-    if not turn.caller.in_group:
-        return True
-    caption = (message.caption or "").split(maxsplit=1)
-    if caption and caption[0].split("@")[0].lower() == "/import":
-        return True
-    replied = message.reply_to_message
-    return bool(replied and replied.from_user and replied.from_user.id == turn.context.bot.id)
-
-
 @reply_handler(role=None)
 async def document(turn: Turn) -> None:
     """A CSV or XLSX file from an admin: imported all at once, or not at all."""
     message = turn.update.effective_message
-    if message is None or message.document is None or not _meant_for_me(turn, message):
+    if message is None or message.document is None:
+        return
+    # In a group only a file captioned /import or sent in reply to me is an import.
+    if not file_for_the_bot(turn.update, turn.context.bot.id):
         return
     await turn.require(Role.ADMIN)
     upload = message.document

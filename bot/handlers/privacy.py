@@ -1,0 +1,90 @@
+"""/forget: erase a client's personal data for good, on their request (AVG/GDPR, 152-FZ).
+
+An admin decides, after a confirmation that says plainly what goes, what stays and that it
+cannot be undone (storage/privacy.py). Sales and ratings stay as anonymous numbers, so the
+team's figures stay right.
+"""
+
+from __future__ import annotations
+
+from bot import arguments
+from bot.callbacks import pack
+from bot.client_dialog import ClientDialog
+from bot.dialogs import Conversation, finish
+from bot.turn import Turn, button, command
+from locales import N_, InputError
+from storage import privacy, resolver
+from storage.models import Role
+
+ALREADY = N_("This client's personal data is erased already.")
+
+
+class ForgetDialog(ClientDialog):
+    """/forget <client>: find the client, then ask before erasing."""
+
+    name = "forget"
+    role = Role.ADMIN
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Whose personal data shall I erase? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn, convo)
+        await ask(turn, convo.data["client_id"])
+
+
+@command(role=Role.ADMIN)
+async def forget(turn: Turn) -> None:
+    """/forget <client>: erase their name, details and notes, after a confirmation."""
+    await ForgetDialog().begin(turn, arguments.argument_text(turn) or None)
+
+
+async def ask(turn: Turn, client_id: int) -> None:
+    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    if client.anonymised_at is not None:
+        raise InputError(ALREADY)
+    t, team_id = turn.t, turn.team.id
+    turn.reply(
+        t._(
+            "Erase the personal data of {client} for good? Their name becomes a number, and "
+            "their details and notes are deleted. Sales and ratings stay as anonymous figures, "
+            "so your totals stay right. <b>This can't be undone.</b>",
+            client=client.name,
+        ),
+        buttons=[
+            [
+                (t._("Yes, erase"), pack("fgt", team_id, client_id)),
+                (t._("No"), pack("fgtno", team_id, client_id)),
+            ]
+        ],
+    )
+
+
+@button(role=Role.ADMIN)
+async def forget_confirmed(turn: Turn) -> None:
+    """The admin confirmed: erase now, audited, without an undo."""
+    assert turn.callback is not None
+    client_id = turn.callback.int_arg(0)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    if client.anonymised_at is not None:
+        raise InputError(ALREADY)
+    label = await turn.run(
+        privacy.forget_client,
+        team_id=turn.team.id,
+        client_id=client_id,
+        user_id=turn.caller.user_id,
+        now=turn.now,
+    )
+    turn.edit(
+        turn.t._(
+            "Erased. This client is “{label}” from now on; their sales and ratings still "
+            "count, without anything that says who they are.",
+            label=label,
+        )
+    )
+
+
+@button(role=Role.ADMIN)
+async def forget_cancelled(turn: Turn) -> None:
+    turn.edit(turn.t._("Stopped. Nothing was changed."))
