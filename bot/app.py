@@ -31,6 +31,7 @@ from bot.handlers import (
     events,
     files,
     portrait,
+    privacy,
     profile,
     ratings,
     reports,
@@ -41,8 +42,11 @@ from bot.handlers import (
 )
 from bot.handlers import help as help_handlers
 from bot.handlers import settings as settings_handlers
+from bot.jobs import privacy as privacy_jobs
 from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
+from bot.limits import RULES, file_for_the_bot, limited
+from bot.logs import failure_trace, keep_secrets_out_of_logs
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
@@ -68,6 +72,7 @@ def build_application(
     Telegram's rate limits apply to real transports (`rate_limited` overrides, for a local
     API that enforces them like Telegram does).
     """
+    keep_secrets_out_of_logs()
     token = settings.bot_token.get_secret_value() if settings.bot_token else OFFLINE_TOKEN
     builder = (
         ApplicationBuilder()
@@ -116,11 +121,15 @@ def _register(app: Application) -> None:
         "profile": profile.profile,
         "import": files.import_command,
         "export": files.export,
+        "forget": privacy.forget,
         "skip": dialogs.skip,
         "cancel": dialogs.cancel,
     }
     for name, callback in command_handlers.items():
-        app.add_handler(CommandHandler(name, callback))
+        # The costly ones answer "one moment" to a person asking too often (bot/limits.py).
+        app.add_handler(
+            CommandHandler(name, limited(name, callback) if name in RULES else callback)
+        )
     button_handlers = {
         "personal": start.personal_team,
         "lang": help_handlers.lang_button,
@@ -153,13 +162,19 @@ def _register(app: Application) -> None:
         "sfix": sales.fix_sale,
         "sdel": sales.delete_sale_ask,
         "sdelok": sales.delete_sale,
+        "fgt": privacy.forget_confirmed,
+        "fgtno": privacy.forget_cancelled,
     }
     for prefix, callback in button_handlers.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, team.chat_migrated))
     app.add_handler(ChatMemberHandler(team.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     # Files to import: any in private; in groups captioned /import or sent in reply to the bot.
-    app.add_handler(MessageHandler(filters.Document.ALL, files.document))
+    app.add_handler(
+        MessageHandler(
+            filters.Document.ALL, limited("import", files.document, applies=file_for_the_bot)
+        )
+    )
     # Typed answers to dialogs: everything in private, replies to the bot in groups.
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, dialogs.on_text))
     # Last: anything else that looks like a command.
@@ -173,6 +188,7 @@ async def _post_init(app: Application) -> None:
         _prune_ledger, interval=dt.timedelta(hours=1), first=1, name="prune-ledger"
     )
     scheduler.start(app)
+    privacy_jobs.start(app)
 
 
 async def _post_shutdown(app: Application) -> None:
@@ -215,7 +231,7 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs the failure without message texts or personal data, and tells the user kindly."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+    log.error("update %s failed: %s", update_id, failure_trace(error))
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     user = update.effective_user
