@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from telegram.error import TelegramError
 
-from bot import cli_reports
+from bot import cli_backup, cli_reports
 from bot.settings import Settings
 from locales import InputError
 from storage.engine import DatabaseUrlError, make_engine
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_out.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
     data_out.add_argument("--out", default=".", metavar="DIR", help="folder (default: here)")
     cli_reports.add_parsers(commands, _db_option)
+    cli_backup.add_parsers(commands, _db_option)
     return parser
 
 
@@ -325,6 +326,7 @@ PREFLIGHT: dict[str, Callable[[argparse.Namespace, Settings], str | None]] = {
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
     "report": cli_reports.report,
     "digest": cli_reports.digest,
+    "backup": cli_backup.backup,
     "db": _db,
     "run": _run,
     "webhook": _webhook,

@@ -1,0 +1,101 @@
+"""`kompas backup FILE`: a consistent copy of the SQLite database, safe while the bot runs.
+
+SQLite's online backup API copies the database as one snapshot (a read transaction: in WAL
+mode the bot keeps writing meanwhile) into a temporary file next to FILE, which is checked
+(`PRAGMA integrity_check`), switched to a single self-contained file (no -wal beside it) and only
+then renamed to FILE: a backup killed halfway leaves no half-written FILE behind.
+PostgreSQL has its own tool for this; there the command says how to use pg_dump and writes
+nothing. Restoring is described in the README ("Backup and restore").
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from bot.settings import Settings
+
+
+def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # type: ignore[type-arg, no-untyped-def]
+    backup_command = commands.add_parser(
+        "backup",
+        help="copy the SQLite database to FILE, safely while the bot runs "
+        "(PostgreSQL: prints how to use pg_dump)",
+    )
+    backup_command.add_argument("file", metavar="FILE", help="where the copy goes")
+    db_option(backup_command)
+
+
+def backup(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    url = engine.url
+    if url.get_backend_name() == "postgresql":
+        print(pg_dump_hint(url.render_as_string(hide_password=True)))
+        return 0
+    source = url.database
+    if not source or source == ":memory:":
+        print("kompas: backup needs a database file, not an in-memory database", file=sys.stderr)
+        return 1
+    target = Path(args.file)
+    if target.resolve() == Path(source).resolve():
+        print("kompas: the backup must go to another file than the database", file=sys.stderr)
+        return 1
+    try:
+        counts = copy_sqlite(Path(source), target)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"kompas: backup failed: {exc}", file=sys.stderr)
+        return 1
+    teams, clients, sales = counts
+    print(
+        f"kompas: backup written to {target} ({teams} teams, {clients} clients, {sales} sales; "
+        "integrity ok)"
+    )
+    return 0
+
+
+def copy_sqlite(source: Path, target: Path) -> tuple[int, int, int]:
+    """Copy `source` to `target` as one consistent snapshot; (teams, clients, sales) in it."""
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    # Read-only: a backup must never create or change the database it copies.
+    read_only = f"{source.resolve().as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(read_only, uri=True)) as src:
+        src.execute("PRAGMA busy_timeout=30000")
+        with contextlib.closing(sqlite3.connect(partial)) as copy:
+            src.backup(copy)  # all pages in one step: one snapshot, whatever writes meanwhile
+            copy.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
+            problems = copy.execute("PRAGMA integrity_check").fetchall()
+            if problems != [("ok",)]:
+                raise sqlite3.DatabaseError(f"the copy fails its integrity check: {problems[:3]}")
+            counts = tuple(
+                int(copy.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+                for table in ("team", "client", "sale")
+            )
+    with partial.open("rb+") as written:
+        os.fsync(written.fileno())
+    partial.replace(target)
+    return counts  # type: ignore[return-value]
+
+
+def pg_dump_hint(url: str) -> str:
+    """One line on backing up PostgreSQL, naming the database but never the password."""
+    parsed = make_url(url)
+    name = parsed.database or "kompas"
+    options = []
+    if parsed.host:
+        options.append(f"-h {parsed.host}")
+    if parsed.port:
+        options.append(f"-p {parsed.port}")
+    if parsed.username:
+        options.append(f"-U {parsed.username}")
+    where = " ".join(options)
+    return (
+        "kompas: the database is PostgreSQL; back it up with pg_dump, for example: "
+        f"pg_dump {where + ' ' if where else ''}-Fc {name} > {name}.dump (nothing was written)"
+    )
