@@ -88,6 +88,21 @@ def new(dialog: str, turn: Turn, **data: Any) -> Conversation:
     return Conversation(dialog, "", turn.caller.team.id if turn.caller.team else None, data)
 
 
+def ask_for_reply(turn: Turn, text: Markup | str) -> None:
+    """A question answered by typing. In a group the bot only sees replies to itself
+    (privacy mode), so the asker is named: Telegram then opens the reply for them alone,
+    even when a button press, not a message of theirs, asked the question."""
+    if not turn.caller.in_group:
+        turn.reply(text)
+        return
+    mention = (
+        Markup(f'<a href="tg://user?id={turn.caller.user_id}">')
+        + turn.caller.display_name
+        + Markup("</a>")
+    )
+    turn.reply(mention + Markup(", ") + text, force_reply=True)
+
+
 def question(
     turn: Turn,
     convo: Conversation,
@@ -111,12 +126,7 @@ def question(
         )
     if turn.caller.in_group and not options:
         hint = t._("/skip to skip, /cancel to stop") if skip else t._("/cancel to stop")
-        mention = (
-            Markup(f'<a href="tg://user?id={turn.caller.user_id}">')
-            + turn.caller.display_name
-            + Markup("</a>")
-        )
-        turn.reply(Markup(f"{mention}, {text}\n<i>{hint}</i>"), force_reply=True)
+        ask_for_reply(turn, Markup(f"{text}\n<i>{hint}</i>"))
         return
     controls = [(t._("Skip"), pack("d", team_id, convo.step, SKIP))] if skip else []
     controls.append((t._("Cancel"), pack("d", team_id, convo.step, CANCEL)))

@@ -126,9 +126,14 @@ class Chat:
         *,
         chat: int | None = None,
         caption: str = "",
+        reply_to: Sent | None = None,
     ) -> Seen:
         update = self.factory.message(
-            person, chat if chat is not None else person.user_id, caption, document=(name, content)
+            person,
+            chat if chat is not None else person.user_id,
+            caption,
+            document=(name, content),
+            reply_to=reply_to,
         )
         return await self._process(update)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.access import MEMBER_STATUSES
 from bot.callbacks import pack
-from bot.dialogs import goto, new
+from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
@@ -116,13 +116,14 @@ async def first_steps(turn: Turn) -> None:
     if choice == "add":
         await goto(turn, new(AddClientDialog.name, turn), "name")
     elif choice == "import":
+        await turn.require(Role.ADMIN)
         # In a group the bot sees a file only as a reply to it (privacy mode): ask for one.
-        turn.reply(
+        ask_for_reply(
+            turn,
             t._(
                 "Send me a CSV or Excel file with your clients or your sales as a "
                 "document. I recognise the columns myself."
             ),
-            force_reply=turn.caller.in_group,
         )
     elif choice == "demo":
         await turn.require(Role.ADMIN)

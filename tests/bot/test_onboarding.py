@@ -104,3 +104,21 @@ async def test_bot_removed_from_group_marks_team_inactive_and_keeps_data(
     await chat.app.process_update(chat.factory.my_chat_member(owner, group, "left", "member"))
     [team] = rows(sqlite_engine, Team)
     assert team.active is True
+
+
+async def test_import_button_in_a_group_asks_the_presser_for_the_file(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    owner, ivan = chat.person(21, "Olga", "ru"), chat.person(22, "Иван", "ru")
+    group = chat.group(-501, "Студия", creator=owner, members=(ivan,))
+    await chat.send(owner, "/start", chat=group)
+    for label in ("Русский", "₽ RUB", "A–D"):
+        await chat.press(owner, label, chat=group)
+    refused = await chat.press(ivan, "Импортировать файл", chat=group)
+    assert refused.messages == []  # a member gets a pop-up, the group sees nothing
+    seen = await chat.press(owner, "Импортировать файл", chat=group)
+    # A button press is not a message to reply to: the question names Olga instead.
+    assert seen.last.force_reply and 'href="tg://user?id=21">Olga</a>' in seen.last.text
+    csv = "Имя;Тип;Город\nКофейня «Зерно»;организация;Москва\n".encode()
+    done = await chat.upload(owner, "clients.csv", csv, chat=group, reply_to=seen.last)
+    assert "Кофейня «Зерно»" in {c.name for c in rows(sqlite_engine, Client)}, done.text
