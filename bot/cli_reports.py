@@ -16,18 +16,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from bot.render.digest import digest_chart, render_digest
-from bot.render.explain import warning
-from bot.render.portrait import portrait_text, run_rate_text
-from bot.render.risk import risk_text
-from bot.render.text import html_to_text
 from bot.settings import Settings
-from locales import Markup, translator
-from scoring.report import analysis_to_json
 from storage import callers
-from storage.analysis import changes_so_far, team_analysis
 from storage.engine import new_session
 from storage.teams import team_by_chat
+
+# The renderers and the scoring (pandas, matplotlib) are imported by the two commands that use
+# them, as in bot/cli.py: every other `kompas` command starts without them, in a third the time.
 
 
 def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # type: ignore[type-arg, no-untyped-def]
@@ -67,6 +62,14 @@ def _today(team: callers.TeamView) -> dt.date:
 
 
 def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.render.explain import warning
+    from bot.render.portrait import portrait_text, run_rate_text
+    from bot.render.risk import risk_text
+    from bot.render.text import html_to_text
+    from locales import Markup, translator
+    from scoring.report import analysis_to_json
+    from storage.analysis import team_analysis
+
     team = _team(engine, args.team)
     if team is None:
         print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
@@ -99,6 +102,11 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 
 def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.render.digest import digest_chart, render_digest
+    from bot.render.text import html_to_text
+    from locales import translator
+    from storage.analysis import changes_so_far, team_analysis
+
     team = _team(engine, args.team)
     if team is None:
         print(f"kompas: no team with chat id {args.team}", file=sys.stderr)

@@ -1,0 +1,80 @@
+"""`kompas report` and `kompas digest --dry-run`: a team's analysis and digest in a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from storage import demo
+from storage.engine import make_engine, new_session
+from storage.migrate import upgrade
+from tests.factories import make_team
+from tests.test_cli import kompas
+
+GROUP = -900
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> str:
+    """A database file with the demo agency, as `kompas chat --demo` would leave it."""
+    url = f"sqlite:///{tmp_path / 'kompas.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    team = make_team(engine, chat_id=GROUP, owner_id=21, locale="nl", currency="EUR")
+    now = dt.datetime.now(dt.UTC)
+    with new_session(engine) as session:
+        demo.seed_demo(session=session, team=team, today=now.date(), now=now)
+        session.commit()
+    engine.dispose()
+    return url
+
+
+def test_report_as_json_has_the_documented_keys(demo_db: str) -> None:
+    result = kompas("--db", demo_db, "report", "--team", str(GROUP), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    concentration = report["concentration"]
+    for key in ("top1_share", "top3_share", "top20_share", "hhi", "equivalent_clients"):
+        assert key in concentration
+    assert 0 < concentration["top1_share"] <= concentration["top3_share"] <= 1
+    for key in (
+        "over_reliant",
+        "watch",
+        "time_eaters",
+        "decline_candidates",
+        "disagreements",
+        "overdue_ideal",
+        "owed",
+        "portrait",
+        "grades",
+        "warnings",
+    ):
+        assert key in report, key
+    assert report["over_reliant"], "the demo agency leans on one hotel"
+
+
+def test_report_as_text_in_the_teams_language(demo_db: str) -> None:
+    result = kompas("--db", demo_db, "report", "--team", str(GROUP))
+    assert result.returncode == 0, result.stderr
+    assert "Te afhankelijk" in result.stdout and "Hotel De Linde" in result.stdout
+    assert "<b>" not in result.stdout  # plain text for a terminal, not Telegram's HTML
+
+
+def test_digest_dry_run_prints_it_and_writes_the_chart(demo_db: str, tmp_path: Path) -> None:
+    chart = tmp_path / "chart.png"
+    result = kompas(
+        "--db", demo_db, "digest", "--team", str(GROUP), "--dry-run", "--chart", str(chart)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("📊 Kompas · week ")
+    assert "Leunen op één klant" in result.stdout and "<b>" not in result.stdout
+    assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_an_unknown_team_is_one_clear_line(demo_db: str) -> None:
+    result = kompas("--db", demo_db, "report", "--team", "12345")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "kompas: no team with chat id 12345"
