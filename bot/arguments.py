@@ -26,7 +26,9 @@ def argument_text(turn: Turn) -> str:
     if not text.startswith("/"):
         return text
     parts = text.split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
+    rest = parts[1].strip() if len(parts) > 1 else ""
+    # Nothing but separators ("/sale ; ,") says nothing: as if no argument was typed.
+    return rest if fields(rest) or not has_separators(rest) else ""
 
 
 def fields(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from locales import N_, InputError
@@ -17,10 +18,9 @@ class Callback:
 
     def int_arg(self, index: int) -> int:
         """An id argument; anything forged or malformed is 'no longer valid'."""
-        try:
-            return int(self.args[index])
-        except (IndexError, ValueError):
-            raise InputError(STALE) from None
+        if index >= len(self.args):
+            raise InputError(STALE)
+        return id_from(self.args[index])
 
 
 STALE = N_("This button is no longer valid.")
@@ -35,6 +35,33 @@ def pack(action: str, team_id: int, *args: object) -> str:
 
 def unpack(data: str | None) -> Callback:
     parts = (data or "").split(":")
-    if len(parts) < 2 or not parts[1].lstrip("-").isdigit():
+    try:
+        team_id = _id(parts[1]) if len(parts) >= 2 else None
+    except ValueError:
+        team_id = None
+    if team_id is None:
         raise InputError(STALE)
-    return Callback(parts[0], int(parts[1]), tuple(parts[2:]))
+    return Callback(parts[0], team_id, tuple(parts[2:]))
+
+
+_ID = re.compile(r"-?[0-9]{1,19}")
+_LARGEST = 2**63 - 1  # ids are 64-bit integers in both databases
+
+
+def id_from(text: str) -> int:
+    """An id inside a button's choice (a dialog option like "12" or "use12"), or STALE."""
+    try:
+        return _id(text)
+    except ValueError:
+        raise InputError(STALE) from None
+
+
+def _id(text: str) -> int:
+    """A database id from forged-or-not callback data; ValueError for anything else.
+
+    A number the database cannot hold (a forged 2**64) would fail inside the query instead of
+    being 'no longer valid'.
+    """
+    if not _ID.fullmatch(text) or abs(value := int(text)) > _LARGEST:
+        raise ValueError(f"not an id: {text[:30]!r}")
+    return value

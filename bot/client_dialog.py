@@ -8,7 +8,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from typing import Any, ClassVar
 
-from bot.callbacks import STALE
+from bot.callbacks import STALE, id_from
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.turn import Turn
 from locales import N_, InputError
@@ -103,7 +103,7 @@ class ClientDialog(Dialog):
             )
             await self._chosen(turn, convo, change.entity_id, created=True)
         elif choice and choice.isdigit():
-            await self._chosen(turn, convo, int(choice))
+            await self._chosen(turn, convo, id_from(choice))
         elif choice == SKIP:
             raise InputError(N_("I need to know which client first."))
         elif text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot import arguments, labels
-from bot.callbacks import pack
+from bot.callbacks import id_from, pack
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm
@@ -86,7 +86,7 @@ class AddClientDialog(Dialog):
         elif step == "similar":
             if choice and choice.startswith(USE_EXISTING):
                 await finish(turn, convo)
-                existing = dict(data["similar"]).get(int(choice.removeprefix(USE_EXISTING)))
+                existing = dict(data["similar"]).get(id_from(choice.removeprefix(USE_EXISTING)))
                 turn.reply(
                     turn.t._("Good: {client} is already on your list.", client=existing or "")
                 )

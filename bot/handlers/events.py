@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from bot import arguments
+from bot.callbacks import id_from
 from bot.client_dialog import NEW, ClientDialog
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm
@@ -145,7 +146,7 @@ class ReferralDialog(ClientDialog):
         if choice == NEW and convo.data.get("referred_name"):
             await self.save(turn, convo, None)
         elif choice and choice.isdigit():
-            await self.save(turn, convo, int(choice))
+            await self.save(turn, convo, id_from(choice))
         elif text:
             await self.find_referred(turn, convo, text)
         else:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.callbacks import STALE
+from bot.callbacks import STALE, id_from
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render import profile as render
 from bot.render.changes import confirm
@@ -144,7 +144,7 @@ class ProfileDialog(Dialog):
     async def _picked(self, turn: Turn, convo: Conversation, choice: str | None) -> None:
         if choice and choice.startswith("p") and choice[1:].isdigit():
             stored = await turn.run(
-                profiles.stored_profile, team_id=turn.team.id or 0, profile_id=int(choice[1:])
+                profiles.stored_profile, team_id=turn.team.id or 0, profile_id=id_from(choice[1:])
             )
             await goto(turn, convo, "area", profile_id=stored.id)
         elif choice and choice.startswith(NEW):

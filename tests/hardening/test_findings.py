@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
+import pytest
 from sqlalchemy import Engine
 
 from bot.jobs.digest import deliver
@@ -14,7 +16,7 @@ from storage.engine import new_session
 from storage.models import Client, DigestDelivery, ProcessedUpdate, Sale
 from tests.chat import Chat
 from tests.conftest import FakeClock
-from tests.factories import add_member, make_team, rows
+from tests.factories import add_member, make_client, make_team, rows
 from tests.hardening import telegram_html
 from tests.hardening.world import seed
 
@@ -105,3 +107,45 @@ async def test_a_digest_whose_sender_died_is_sent_after_a_quick_restart(
         await chat.stop()
     [delivery] = rows(sqlite_engine, DigestDelivery)
     assert (delivery.status, delivery.attempts) == ("sent", 2)
+
+
+HUGE = str(2**64)  # no database holds it: a forged id
+
+
+@pytest.mark.parametrize(
+    ("asked", "forged"),
+    [
+        ("/add Bakkerij de Vris, organisatie", f"card:{HUGE}:1"),  # a private chat's team
+        ("/add Bakkerij de Vris, organisatie", "card:{team}:" + HUGE),
+        ("/add Bakkerij de Vris, organisatie", "d:{team}:similar:usex"),  # "the existing one"
+        ("/add Bakkerij de Vris, organisatie", "d:{team}:similar:use" + HUGE),
+        ("/sales bakkerij", "d:{team}:client:" + HUGE),  # one of the clients that match
+    ],
+)
+async def test_forged_ids_out_of_range_are_no_longer_valid_buttons(
+    chat: Chat, sqlite_engine: Engine, caplog: pytest.LogCaptureFixture, asked: str, forged: str
+) -> None:
+    """Found by fuzzing with mutated buttons: a forged 2**64 reached the database (OverflowError)
+    and "use" + garbage reached int() (ValueError); both ended in "something went wrong"."""
+    team = make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    make_client(sqlite_engine, team, "Bakkerij de Vries")
+    make_client(sqlite_engine, team, "Bakkerij Jansen")
+    anna = chat.person(ANNA, "Anna", "nl")
+    seen = await chat.send(anna, asked)  # a question with buttons: a dialog in progress
+    assert seen.last.buttons
+    seen = await chat.press_data(anna, seen.last, forged.format(team=team.id))
+    assert seen.messages == []
+    assert chat.api.callback_answers[-1]["text"] == "Deze knop werkt niet meer."
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_one_line_command_of_only_separators_asks_step_by_step(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Found by fuzzing: "/sale ;" split into no fields at all and crashed on unpacking."""
+    make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    anna = chat.person(ANNA, "Anna", "nl")
+    seen = await chat.send(anna, "/sale ;")
+    assert "Welke klant" in seen.text
+    seen = await chat.send(anna, "/refer ; ;")
+    assert seen.messages and "mis" not in seen.text

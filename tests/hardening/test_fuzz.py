@@ -97,6 +97,19 @@ FILE_NAMES = [
     "photo.jpg", "no_extension", "", "<b>fzz</b>.csv", "a" * 300 + ".csv",
 ]  # fmt: skip
 INDEXES = st.integers(0, 1_000)
+# What a forged button carries in place of an id or a choice.
+GARBAGE = st.one_of(
+    st.sampled_from(
+        ["", "-1", "0", "x", "use", "usex", "p", "p-1", "new", "skip", "٣", "1_0", " 1", "1e3"]
+    ),
+    st.integers(-(2**70), 2**70).map(str),
+    st.sampled_from(["use", "p", ""]).flatmap(
+        lambda head: st.integers(2**63 - 2, 2**66).map(lambda n: f"{head}{n}")
+    ),
+    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=8).map(
+        lambda t: t.replace(":", "")
+    ),
+)
 UNICODE_TEXT = st.text(
     alphabet=st.characters(exclude_categories=("Cs",)), max_size=60
 )  # Telegram's JSON never carries lone surrogates
@@ -164,7 +177,10 @@ class Fuzzer:
         # drawn indexes: Hypothesis requires drawing to depend on earlier draws alone.
         kind = data.draw(
             st.sampled_from(
-                ["command"] * 7 + ["text"] * 4 + ["press"] * 5 + ["forge"] * 2 + ["file", "replay"]
+                ["command"] * 7
+                + ["text"] * 4
+                + ["press"] * 5
+                + ["forge", "mutate", "file", "replay"]
             ),
             label="kind",
         )
@@ -194,6 +210,16 @@ class Fuzzer:
                 update = factory.press(
                     person, message, message.button_data(labels[which % len(labels)])
                 )
+        elif kind == "mutate":  # a real button with one part of its data replaced
+            pick, which = data.draw(INDEXES, label="message"), data.draw(INDEXES, label="button")
+            where, garbage = data.draw(INDEXES, label="part"), data.draw(GARBAGE, label="garbage")
+            candidates = messages_with_buttons(self.chat, chat_id)
+            if candidates:
+                message = candidates[pick % len(candidates)]
+                labels = message.button_labels
+                parts = message.button_data(labels[which % len(labels)]).split(":")
+                parts[1 + where % (len(parts) - 1)] = garbage
+                update = factory.press(person, message, ":".join(parts)[:64])
         elif kind == "forge":
             forged = data.draw(self.forged, label="data")
             update = factory.press(person, self._any_message(chat_id), forged)
