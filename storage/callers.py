@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlmodel import Session
 
 from storage.models import Member, Team, UserPref
@@ -71,17 +71,34 @@ _MEMBER_COLUMNS = [
 
 
 # Built once: on every update, building a statement costs more than SQLite takes to run it.
-_PREF_QUERY = select(_PREF.c.locale, _PREF.c.current_team_id).where(
-    _PREF.c.user_id == bindparam("user_id")
+# One query finds the team, the caller's membership and their chosen language together.
+_PREF_LOCALE = (
+    select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id")).scalar_subquery()
 )
-_TEAM_AND_MEMBER = select(*_TEAM_COLUMNS, *_MEMBER_COLUMNS).select_from(
-    _TEAM.outerjoin(
-        _MEMBER, and_(_MEMBER.c.team_id == _TEAM.c.id, _MEMBER.c.user_id == bindparam("user_id"))
+_CHOSEN_TEAM = (
+    select(_PREF.c.current_team_id).where(_PREF.c.user_id == bindparam("user_id")).scalar_subquery()
+)
+_TEAM_AND_MEMBER = (
+    select(*_TEAM_COLUMNS, *_MEMBER_COLUMNS, _PREF_LOCALE.label("p_locale"))
+    .select_from(
+        _TEAM.outerjoin(
+            _MEMBER,
+            and_(_MEMBER.c.team_id == _TEAM.c.id, _MEMBER.c.user_id == bindparam("user_id")),
+        )
     )
+    .where(_TEAM.c.active.is_(True))
 )
-_BY_CHAT = _TEAM_AND_MEMBER.where(_TEAM.c.chat_id == bindparam("key"), _TEAM.c.active.is_(True))
-_BY_ID = _TEAM_AND_MEMBER.where(_TEAM.c.id == bindparam("key"), _TEAM.c.active.is_(True))
+_GROUP_TEAM = _TEAM_AND_MEMBER.where(_TEAM.c.chat_id == bindparam("chat_id"))
+# The team chosen with /team first, else the personal team (whose chat id is the user's id).
+_PRIVATE_TEAM = (
+    _TEAM_AND_MEMBER.where(or_(_TEAM.c.id == _CHOSEN_TEAM, _TEAM.c.chat_id == bindparam("chat_id")))
+    .order_by(_TEAM.c.chat_id == bindparam("chat_id"))
+    .limit(1)
+)
+_BUTTON_TEAM = _TEAM_AND_MEMBER.where(_TEAM.c.id == bindparam("team_id"), _MEMBER.c.id.is_not(None))
+_PREF_QUERY = select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id"))
 _TEAM_BY_ID = select(*_TEAM_COLUMNS).where(_TEAM.c.id == bindparam("team_id"))
+_WIDTH = len(_TEAM_COLUMNS)
 
 
 def caller_context(
@@ -98,36 +115,26 @@ def caller_context(
     belongs to when the user is its member, else the team chosen with /team, else the user's
     personal team. Inactive teams are nobody's.
     """
-    pref = session.execute(_PREF_QUERY, {"user_id": user_id}).first()
-    chosen_locale, current_team = (pref[0], pref[1]) if pref else (None, None)
+    connection = session.connection()
+    row = None
     if in_group:
-        found = _team_and_member(session, _BY_CHAT, chat_id, user_id)
+        row = connection.execute(_GROUP_TEAM, {"user_id": user_id, "chat_id": chat_id}).first()
     else:
-        found = None
-        if button_team is not None and button_team != current_team:
-            found = _team_and_member(session, _BY_ID, button_team, user_id)
-            if found is not None and found[1] is None:
-                found = None
-        if found is None and current_team is not None:
-            found = _team_and_member(session, _BY_ID, current_team, user_id)
-        if found is None:
-            found = _team_and_member(session, _BY_CHAT, user_id, user_id)
-    if found is None:
-        return CallerContext(chosen_locale, None, None)
-    team, member = found
-    return CallerContext(chosen_locale, team, member)
+        if button_team is not None:
+            found = connection.execute(_BUTTON_TEAM, {"user_id": user_id, "team_id": button_team})
+            row = found.first()
+        if row is None:
+            found = connection.execute(_PRIVATE_TEAM, {"user_id": user_id, "chat_id": user_id})
+            row = found.first()
+    if row is None:
+        return CallerContext(
+            connection.execute(_PREF_QUERY, {"user_id": user_id}).scalar(), None, None
+        )
+    team = TeamView(*row[:_WIDTH])
+    member = MemberView(*row[_WIDTH:-1]) if row[_WIDTH] is not None else None
+    return CallerContext(row[-1], team, member)
 
 
 def team_view(*, session: Session, team_id: int) -> TeamView | None:
     row = session.execute(_TEAM_BY_ID, {"team_id": team_id}).first()
     return TeamView(*row[: len(_TEAM_COLUMNS)]) if row else None
-
-
-def _team_and_member(session: Session, query, key: int, user_id: int):  # type: ignore[no-untyped-def]
-    row = session.execute(query, {"key": key, "user_id": user_id}).first()
-    if row is None:
-        return None
-    width = len(_TEAM_COLUMNS)
-    team = TeamView(*row[:width])
-    member = MemberView(*row[width:]) if row[width] is not None else None
-    return team, member
