@@ -21,7 +21,7 @@ def claim(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) ->
     finds it taken: the update's effects and its ledger row land together or not at all.
     """
     statement = _CLAIM[session.get_bind().dialect.name]
-    result = session.execute(
+    result = session.connection().execute(
         statement, {"bot_id": bot_id, "update_id": update_id, "processed_at": now}
     )
     # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for an INSERT's rowcount

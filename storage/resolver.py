@@ -50,7 +50,7 @@ def resolve_client(
     key = name_key(query)
     if not key:
         raise InputError(N_("Which client? Type (part of) their name."))
-    exact = session.execute(_EXACT, {"team_id": team_id, "key": key}).first()
+    exact = session.connection().execute(_EXACT, {"team_id": team_id, "key": key}).first()
     if exact is not None and exact[2] in statuses:
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
     base = select(Client.id, Client.name, Client.status, Client.name_key).where(
@@ -108,7 +108,9 @@ _EXACT = select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status).where(
 
 def client_status(*, session: Session, team_id: int, client_id: int) -> str:
     """The status of a client of this team; a forged or foreign id is an InputError."""
-    status = session.execute(_STATUS, {"team_id": team_id, "client_id": client_id}).scalar()
+    status = (
+        session.connection().execute(_STATUS, {"team_id": team_id, "client_id": client_id}).scalar()
+    )
     if status is None:
         raise InputError(GONE)
     return str(status)

@@ -39,7 +39,7 @@ def record_sale(
 ) -> Change:
     """A new sale; a prospect becomes a client with their first sale."""
     status = client_status(session=session, team_id=team_id, client_id=client_id)
-    result = session.execute(
+    result = session.connection().execute(
         _INSERT_SALE,
         {
             "team_id": team_id,

@@ -163,7 +163,7 @@ _TOUCH = (
 
 def touch_team(*, session: Session, team_id: int) -> None:
     """Mark the team's data changed (atomically, no read-modify-write): caches key on this."""
-    session.execute(_TOUCH, {"team_id": team_id})
+    session.connection().execute(_TOUCH, {"team_id": team_id})
 
 
 def set_role(*, session: Session, member_id: int, role: Role) -> None:
