@@ -13,7 +13,7 @@ from bot.render.clients import client_summary
 from bot.turn import Turn, button, command
 from locales import N_, InputError
 from storage import clients, resolver
-from storage.models import ClientKind
+from storage.models import Client, ClientKind
 
 USE_EXISTING = "use"
 ADD_ANYWAY = "new"
@@ -208,6 +208,7 @@ async def sale_for_client(turn: Turn) -> None:
 
 PERSON_FIELDS = ("gender", "birth_year", "income", "education", "interests")
 ORGANISATION_FIELDS = ("industry", "employees", "decision")
+REQUIRED = frozenset({"kind"})  # every client is a person or an organisation: no Skip
 CHOICES = {
     "kind": labels.KINDS,
     "gender": labels.GENDERS,
@@ -283,7 +284,7 @@ class EditClientDialog(ClientDialog):
                 t._("{field}:", field=names[field]),
                 options=options,
                 per_row=2,
-                skip=True,
+                skip=field not in REQUIRED,
                 edit=True,
             )
         else:
@@ -310,6 +311,8 @@ class EditClientDialog(ClientDialog):
         value = None if choice == SKIP else _trait_value(turn, field, text, choice)
         if field == "name" and value is None:
             raise InputError(N_("A client needs a name."))
+        if field in REQUIRED and value is None:  # /skip typed in a group
+            raise InputError(N_("Pick one of the buttons, please."))
         change = await turn.run(
             clients.update_client,
             team_id=turn.team.id or 0,
@@ -349,7 +352,8 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
         return tags[:10] or None
     if field == "notes":
         return text.strip()[:1000]
-    return text.strip()[:100]
+    # As long as the column holds: PostgreSQL refuses a longer value (segment holds 64).
+    return text.strip()[: Client.__table__.c[field].type.length or 100]  # type: ignore[attr-defined]
 
 
 @command()

@@ -149,3 +149,37 @@ async def test_a_one_line_command_of_only_separators_asks_step_by_step(
     assert "Welke klant" in seen.text
     seen = await chat.send(anna, "/refer ; ;")
     assert seen.messages and "mis" not in seen.text
+
+
+async def test_the_kind_of_a_client_cannot_be_skipped_away(
+    chat: Chat, sqlite_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Found by fuzzing: /edit → kind → Skip set the kind to nothing, which the database
+    refuses; the user saw "something went wrong"."""
+    anna, piet = chat.person(ANNA, "Anna", "nl"), chat.person(PIET, "Piet", "nl")
+    chat.group(GROUP, "Studio", creator=anna, members=(piet,))
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=ANNA)
+    make_client(sqlite_engine, team, "Bakkerij de Vries")
+    await chat.send(anna, "/edit bakkerij", chat=GROUP)
+    seen = await chat.press(anna, "Soort", chat=GROUP)
+    assert seen.buttons == ["Persoon", "Organisatie", "Annuleren"]
+    seen = await chat.send(anna, "/skip", chat=GROUP)
+    assert seen.text == "Kies een van de knoppen."
+    assert rows(sqlite_engine, Client)[0].kind == "organisation"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_long_segment_is_cut_to_what_the_database_holds(engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL refuses a value longer than its column (segment: 64); the edit cut at 100."""
+    team = make_team(engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    make_client(engine, team, "Bakkerij de Vries")
+    chat = await Chat.start(engine, clock)
+    try:
+        anna = chat.person(ANNA, "Anna", "nl")
+        await chat.send(anna, "/edit bakkerij")
+        await chat.press(anna, "Segment")
+        seen = await chat.send(anna, "Ambachtelijke bakkers " * 5)
+        assert "Gewijzigd" in seen.text
+    finally:
+        await chat.stop()
+    assert rows(engine, Client)[0].segment == ("Ambachtelijke bakkers " * 5)[:64]
