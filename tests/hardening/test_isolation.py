@@ -10,7 +10,6 @@ no message into B's chats; at the end every row of B is exactly as it was.
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,7 +212,6 @@ async def test_nothing_of_another_team_by_command_button_private_chat_or_export(
     matrix: Matrix,
 ) -> None:
     m, chat = matrix, matrix.chat
-    started = time.monotonic()
     genuine_b_buttons = await b_uses_the_bot(m)
     before = snapshot(m.engine, m.b)
     app = chat.app
@@ -248,7 +246,6 @@ async def test_nothing_of_another_team_by_command_button_private_chat_or_export(
                 await m.check(who, lambda p=person, s=message, d=data: chat.press_data(p, s, d))
         await chat.send(person, "/cancel", chat=where)
 
-    print(f"\ncommands: {m.cases} updates, {time.monotonic() - started:.1f} s")
     # 2. B's genuine buttons and forged data with B's ids, pressed on A's side.
     presses = [*genuine_b_buttons, *forged_data(m, prefixes)]
     for who, where in [(A_OWNER, A_GROUP), (A_OWNER, A_OWNER), (B_FORMER, B_FORMER)]:
