@@ -436,7 +436,8 @@ async def _flush(turn: Turn) -> None:
         chat_id = out.chat_id if out.chat_id is not None else turn.caller.chat_id
         # What people type can come back in a reply; cut rather than be refused by Telegram.
         text = fit_html(out.text)
-        caption = fit_html(out.text, CAPTION_LIMIT) or None
+        media = out.document is not None or out.photo is not None
+        caption = (fit_html(out.text, CAPTION_LIMIT) or None) if media else None
         markup: Any = keyboard(out.buttons)
         if out.force_reply and markup is None:
             markup = ForceReply(selective=True)

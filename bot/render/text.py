@@ -29,7 +29,8 @@ def fit_html(text: str, limit: int = MESSAGE_LIMIT) -> str:
     Telegram refuses a longer message outright, and the user then sees nothing at all. Lengths
     count as Telegram does: shown characters (an entity is one) in UTF-16 code units.
     """
-    if _shown_length(text) <= limit:
+    # Markup and entities only shrink when shown: most replies pass on their raw length alone.
+    if _units(text) <= limit or _shown_length(text) <= limit:
         return text
     kept: list[str] = []
     open_tags: list[str] = []
