@@ -47,15 +47,16 @@ async def show_card(turn: Turn, client_id: int, *, edit: bool) -> None:
     table = analysed.analysis.clients
     buttons = _card_buttons(turn, client_id, record.status)
     if record.status != ClientStatus.ACTIVE or client_id not in table.index:
-        text = _status_text(turn, record.name, record.status)
-    else:
-        previous = await turn.run(
-            snapshots.previous_grade,
-            team_id=team.id,
-            client_id=client_id,
-            before_week=iso_week(turn.today),
-        )
-        text = card_text(t, team, card_view(analysed.analysis, client_id, previous))
+        text = _status_text(turn, record.name, record.status)  # no figures to keep back
+        turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
+        return
+    previous = await turn.run(
+        snapshots.previous_grade,
+        team_id=team.id,
+        client_id=client_id,
+        before_week=iso_week(turn.today),
+    )
+    text = card_text(t, team, card_view(analysed.analysis, client_id, previous))
     await answer_with_money(turn, text, buttons=buttons, edit=edit)
 
 

@@ -247,6 +247,10 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
         seen = await chat.send(piet, command, chat=group)
         assert seen.text.startswith("Dit team houdt geldbedragen"), seen.text
         assert "€" not in seen.text
+    prospect = await chat.send(piet, "/add Nieuwe Klant BV", chat=group)
+    assert "Nieuwe Klant BV" in prospect.text
+    card = await chat.send(piet, "/client Nieuwe Klant BV", chat=group)
+    assert "Nieuwe Klant BV" in card.text and "Dit team houdt" not in card.text
     portrait = await chat.send(piet, "/portrait", chat=group)
     assert "Zo kopen ze" in portrait.text and "€" not in portrait.text.split("Typisch")[0]
     listed = await chat.send(piet, "/clients", chat=group)
