@@ -25,6 +25,7 @@ def main() -> int:
         module = f"tests.benchmarks.{name}"
         print(f"== {name}", flush=True)
         saved, sys.argv = sys.argv, [module]
+        sys.modules.pop(module, None)  # imported by an earlier bench: run it afresh, unwarned
         try:
             runpy.run_module(module, run_name="__main__", alter_sys=True)
         except Exception:  # one broken bench must not hide the others' figures
