@@ -12,6 +12,7 @@ from storage.engine import new_session
 from storage.models import ClientKind, ClientStatus, Event, EventKind, Sale, Team
 
 NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
+NL_OWNER, RU_OWNER = 11, 12  # owners of the personal teams below (tests/bot)
 
 
 def make_team(

@@ -3,8 +3,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from sqlalchemy import Engine
 
+from storage.models import Team
 from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_team
 
 
 @pytest.fixture
@@ -12,3 +15,23 @@ async def chat(sqlite_engine, clock) -> AsyncIterator[Chat]:  # type: ignore[no-
     harness = await Chat.start(sqlite_engine, clock)
     yield harness
     await harness.stop()
+
+
+@pytest.fixture
+def nl_team(sqlite_engine: Engine) -> Team:
+    """The Dutch owner's personal team, in euros."""
+    return make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
+
+
+@pytest.fixture
+def ru_team(sqlite_engine: Engine) -> Team:
+    """The Russian owner's personal team, in roubles on Moscow time."""
+    return make_team(
+        sqlite_engine,
+        chat_id=RU_OWNER,
+        owner_id=RU_OWNER,
+        personal=True,
+        locale="ru",
+        currency="RUB",
+        timezone="Europe/Moscow",
+    )

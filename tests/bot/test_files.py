@@ -10,9 +10,9 @@ from sqlalchemy.exc import IntegrityError
 
 from storage.models import Client, Sale, Team
 from tests.chat import Chat
-from tests.factories import make_client, make_sale, make_team, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, rows
 
-NL_OWNER, RU_OWNER, GROUP = 11, 12, -900
+GROUP = -900
 
 BAD_SALES = (
     b"Klant;Datum;Bedrag;Kleur\n"
@@ -26,24 +26,6 @@ GOOD_SALES = (
     b"Hotel Het Anker;2026-10-02;800;blauw\n"
     b"Hotel Het Anker;2026-10-09;800;blauw\n"
 )
-
-
-@pytest.fixture
-def nl_team(sqlite_engine: Engine) -> Team:
-    return make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
-
-
-@pytest.fixture
-def ru_team(sqlite_engine: Engine) -> Team:
-    return make_team(
-        sqlite_engine,
-        chat_id=RU_OWNER,
-        owner_id=RU_OWNER,
-        personal=True,
-        locale="ru",
-        currency="RUB",
-        timezone="Europe/Moscow",
-    )
 
 
 async def test_import_with_bad_rows_imports_nothing_then_a_good_file(

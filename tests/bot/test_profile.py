@@ -11,27 +11,9 @@ from storage.engine import new_session
 from storage.frames import load_profiles
 from storage.models import AuditLog, IdealProfileRow, Team
 from tests.chat import Chat
-from tests.factories import make_team, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_team, rows
 
-NL_OWNER, RU_OWNER, GROUP = 11, 12, -800
-
-
-@pytest.fixture
-def nl_team(sqlite_engine: Engine) -> Team:
-    return make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
-
-
-@pytest.fixture
-def ru_team(sqlite_engine: Engine) -> Team:
-    return make_team(
-        sqlite_engine,
-        chat_id=RU_OWNER,
-        owner_id=RU_OWNER,
-        personal=True,
-        locale="ru",
-        currency="RUB",
-        timezone="Europe/Moscow",
-    )
+GROUP = -800
 
 
 def criteria(engine: Engine) -> dict:  # type: ignore[type-arg]

@@ -4,32 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import Engine
 
 from storage.models import AuditLog, Client, Event, Rating, Sale
 from tests.chat import Chat
-from tests.factories import make_client, make_sale, make_team, rows
-
-NL_OWNER, RU_OWNER = 11, 12
-
-
-@pytest.fixture
-def nl_team(sqlite_engine: Engine):  # type: ignore[no-untyped-def]
-    return make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, locale="nl")
-
-
-@pytest.fixture
-def ru_team(sqlite_engine: Engine):  # type: ignore[no-untyped-def]
-    return make_team(
-        sqlite_engine,
-        chat_id=RU_OWNER,
-        owner_id=RU_OWNER,
-        personal=True,
-        locale="ru",
-        currency="RUB",
-        timezone="Europe/Moscow",
-    )
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, rows
 
 
 async def test_add_by_dialog_asks_step_by_step_with_skip(

@@ -12,27 +12,9 @@ from storage.engine import new_session
 from storage.frames import load_team, scoring_settings
 from storage.models import AuditLog, Team, UserPref
 from tests.chat import Chat
-from tests.factories import make_client, make_sale, make_team, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, rows
 
-NL_OWNER, RU_OWNER, GROUP = 11, 12, -700
-
-
-@pytest.fixture
-def nl_team(sqlite_engine: Engine) -> Team:
-    return make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
-
-
-@pytest.fixture
-def ru_team(sqlite_engine: Engine) -> Team:
-    return make_team(
-        sqlite_engine,
-        chat_id=RU_OWNER,
-        owner_id=RU_OWNER,
-        personal=True,
-        locale="ru",
-        currency="RUB",
-        timezone="Europe/Moscow",
-    )
+GROUP = -700
 
 
 def team_row(engine: Engine) -> Team:
