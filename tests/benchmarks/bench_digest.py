@@ -18,8 +18,6 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import update
-
 from bot.app import build_application
 from bot.jobs.digest import Outcome, close_worker_pool, deliver
 from bot.settings import Settings
@@ -27,11 +25,15 @@ from bot.transport import LocalBotApi
 from scoring import TeamFrames
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade
-from storage.models import Client, Event, Rating, Sale, Team
-from storage.teams import create_team
+from storage.models import Client, Event, Rating, Sale
 from tests.benchmarks.bench_import import machine
-from tests.benchmarks.bench_scoring import _client_rows, _rows
-from tests.benchmarks.generate import generate_team
+from tests.benchmarks.bench_scoring import (
+    Rows,
+    _client_rows,
+    _rows,
+    bulk_insert,
+)
+from tests.benchmarks.generate import create_bench_team, generate_team
 
 # Monday 23 November 2026, 09:00 in Amsterdam: every team's digest is due.
 NOW = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
@@ -96,22 +98,11 @@ def setup(directory: Path, teams: int, clients: int, sales: int) -> tuple[Any, l
     frames = generate_team(clients, sales, today=NOW.date())
     with new_session(engine) as session:
         ids = [
-            create_team(
-                session=session,
-                chat_id=-(10_000 + k),
-                title=f"Team {k}",
-                locale="nl",
-                owner_id=1,
-                owner_name="Bench",
-                is_personal=False,
-                now=NOW,
-            ).id
-            or 0
+            create_bench_team(session, chat_id=-(10_000 + k), title=f"Team {k}")
             for k in range(teams)
         ]
-        session.execute(update(Team).values(onboarded=True))
         session.commit()
-    batches: dict[Any, tuple[list[str], list[tuple[Any, ...]]]] = {}
+    batches: dict[Any, Rows] = {}
     for k, team_id in enumerate(ids):
         shifted = _shifted(frames, k * clients)
         for model, (columns, rows) in (
@@ -121,20 +112,7 @@ def setup(directory: Path, teams: int, clients: int, sales: int) -> tuple[Any, l
             (Rating, _rows(shifted.ratings, team_id)),
         ):
             batches.setdefault(model, (columns, []))[1].extend(rows)
-    with engine.connect() as connection:
-        # Clients refer to clients inserted later. With checks merely deferred, SQLite then
-        # searches every referring table on each insert: quadratic, hours for a thousand teams.
-        # The generated rows are consistent, and the check below says so.
-        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        for model, (columns, rows) in batches.items():
-            connection.execute(
-                model.__table__.insert(),  # type: ignore[attr-defined]
-                [dict(zip(columns, row, strict=True)) for row in rows],
-            )
-        connection.commit()
-        violations = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        assert not violations, f"{len(violations)} rows refer to nothing"
-        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+    bulk_insert(engine, batches)
     return engine, ids
 
 

@@ -35,7 +35,8 @@ from sqlmodel import Session
 from storage.engine import make_engine, new_session
 from storage.importing import ImportReport, import_file
 from storage.migrate import upgrade
-from storage.teams import create_team, team_by_chat
+from storage.teams import team_by_chat
+from tests.benchmarks.generate import create_bench_team
 
 NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
 LIMIT_SECONDS = 60.0
@@ -68,19 +69,10 @@ def sales_csv(sales: int, clients: int, *, seed: int = 20261123) -> bytes:
 
 def timed_import(engine: Engine, chat_id: int, content: bytes) -> tuple[float, ImportReport]:
     with new_session(engine) as session:
-        team = create_team(
-            session=session,
-            chat_id=chat_id,
-            title="Bench",
-            locale="nl",
-            owner_id=1,
-            owner_name="Bench",
-            is_personal=False,
-            now=NOW,
-        )
+        team_id = create_bench_team(session, chat_id=chat_id)
         session.commit()
         started = time.perf_counter()
-        report = _import(session, team.id or 0, content)
+        report = _import(session, team_id, content)
         session.commit()
         return time.perf_counter() - started, report
 

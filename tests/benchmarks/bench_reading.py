@@ -16,15 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import update
-
 from bot.app import build_application
 from bot.settings import Settings
 from bot.transport import LocalBotApi
 from bot.updates import Person, UpdateFactory
-from storage.engine import make_engine, new_session
+from storage.engine import make_engine
 from storage.migrate import upgrade
-from storage.models import Team
 from tests.benchmarks.bench_import import machine
 from tests.benchmarks.bench_scoring import insert_team
 from tests.benchmarks.generate import generate_team
@@ -39,10 +36,7 @@ async def _measure(clients: int, sales: int, directory: Path) -> dict[str, objec
     engine = make_engine(f"sqlite:///{directory / 'reading.db'}")
     upgrade(engine)
     frames = generate_team(clients, sales, today=NOW.date())
-    team_id = insert_team(engine, frames)
-    with new_session(engine) as session:
-        session.execute(update(Team).where(Team.id == team_id).values(onboarded=True))
-        session.commit()
+    insert_team(engine, frames)
     names = frames.clients["name"].tolist()
     api = LocalBotApi()
     api.add_group(CHAT, "Bench")

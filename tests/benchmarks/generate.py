@@ -11,8 +11,10 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+from sqlmodel import Session
 
 from scoring.frames import TeamFrames
+from storage.teams import create_team
 
 CITIES = np.array(
     "Utrecht Amsterdam Rotterdam Zeist Houten Amersfoort Nieuwegein Den-Haag Eindhoven "
@@ -157,3 +159,21 @@ def generate_team(clients: int, sales: int, *, today: dt.date, seed: int = 20261
         }
     )
     return TeamFrames(client_frame, sale_frame, event_frame, rating_frame)
+
+
+def create_bench_team(session: Session, *, chat_id: int, title: str = "Bench") -> int:
+    """An onboarded group team owned by user 1; returns its id (not committed)."""
+    team = create_team(
+        session=session,
+        chat_id=chat_id,
+        title=title,
+        locale="nl",
+        owner_id=1,
+        owner_name="Bench",
+        is_personal=False,
+        now=dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC),
+    )
+    team.onboarded = True
+    session.add(team)
+    session.flush()
+    return team.id or 0

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from scoring import ScoringSettings, analyse
-from tests.benchmarks.bench_import import sqlite_engine
+from tests.benchmarks import bench_chat, bench_digest, bench_reading
+from tests.benchmarks.bench_import import bench, postgres_engine, sales_csv, sqlite_engine
 from tests.benchmarks.bench_scoring import TODAY, bench_analyse, bench_load
 from tests.benchmarks.generate import generate_team
 
@@ -38,3 +42,38 @@ def test_load_bench_round_trips_a_team_through_sqlite() -> None:
     figures = bench_load("sqlite", sqlite_engine, runs=1, size=(200, 2_000))
     assert figures["median_s"] < 5.0
     assert 0 < figures["loaded_sales"] <= 2_000
+
+
+@pytest.mark.postgres
+def test_load_bench_round_trips_a_team_through_postgresql(postgres_server: str) -> None:
+    figures = bench_load(
+        "postgresql", lambda: postgres_engine(postgres_server), runs=1, size=(200, 2_000)
+    )
+    assert 0 < figures["loaded_sales"] <= 2_000
+
+
+def test_import_bench_imports_and_then_skips_the_same_file() -> None:
+    figures = bench("sqlite", sqlite_engine, sales_csv(300, 20), runs=1)
+    assert figures["sales"] == 300
+    assert figures["new_clients"] == 20
+
+
+def test_chat_bench_measures_kompas_against_the_floor() -> None:
+    figures = bench_chat.measure(count=30, runs=1)
+    assert figures["floor_updates_per_s"] > figures["kompas_updates_per_s"] > 0
+
+
+def test_reading_bench_times_each_command(tmp_path: Path) -> None:
+    figures = asyncio.run(bench_reading._measure(300, 3_000, tmp_path))
+    for command in ("/client", "/risk", "/portrait"):
+        assert 0 < figures[command]["median_ms"] <= figures[command]["p95_ms"]  # type: ignore[index]
+
+
+def test_digest_bench_delivers_to_every_team(tmp_path: Path) -> None:
+    engine, team_ids = bench_digest.setup(tmp_path, teams=3, clients=40, sales=200)
+    try:
+        figures = asyncio.run(bench_digest.run(engine, team_ids))
+    finally:
+        engine.dispose()
+    assert figures["sent"] == 3
+    assert figures["messages"] >= 3
