@@ -35,25 +35,18 @@ from sqlmodel import Session, col, select
 
 from locales import N_, translator
 from storage.changes import record_change
+from storage.clients import TRAITS
 from storage.models import AuditLog, Client, ClientStatus, DialogState, Event, PendingUndo, Team
 from storage.names import name_key
 from storage.resolver import client_in_team
 
 AUDIT_RETENTION = dt.timedelta(days=730)
 FORGOTTEN_LABEL = N_("Client #{id}")
-ERASED_TRAITS = (
-    "gender",
-    "birth_year",
-    "city",
-    "income",
-    "education",
-    "interests",
-    "industry",
-    "employees",
-    "decision",
-    "segment",
-    "notes",
-)
+# What kind of client, where they came from and since when say nothing about the person and
+# keep the team's portrait and revenue figures right; every other trait, a new one included,
+# is erased.
+KEPT_TRAITS = ("kind", "source", "acquired_on")
+ERASED_TRAITS = tuple(trait for trait in TRAITS if trait not in KEPT_TRAITS)
 
 
 @dataclass(frozen=True)

@@ -24,15 +24,7 @@ from storage.models.base import utcnow
 
 _SNAPSHOT = ScoreSnapshot.__table__  # type: ignore[attr-defined]
 _REFERENCE = ScoreReference.__table__  # type: ignore[attr-defined]
-_UPDATED = (
-    "score",
-    "grade",
-    "grade_scale",
-    "over_reliant",
-    "watch",
-    "decline_candidate",
-    "time_eater",
-)
+_UPDATED = tuple(name for name in SNAPSHOT_COLUMNS if name not in ("client_id", "week"))
 
 
 def _insert(session: Session, table: Any) -> Any:
