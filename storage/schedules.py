@@ -10,6 +10,13 @@ from sqlmodel import Session
 from storage.models import Team
 
 _TEAM = Team.__table__  # type: ignore[attr-defined]
+_SCHEDULES = select(
+    _TEAM.c.id,
+    _TEAM.c.digest_weekday,
+    _TEAM.c.digest_minute,
+    _TEAM.c.timezone,
+    _TEAM.c.digest_enabled,
+).where(_TEAM.c.active.is_(True), _TEAM.c.onboarded.is_(True))
 
 
 @dataclass(frozen=True)
@@ -23,28 +30,10 @@ class TeamSchedule:
 
 def active_schedules(*, session: Session) -> list[TeamSchedule]:
     """Every active, onboarded team: digest on or off, its week still gets a snapshot."""
-    rows = session.execute(
-        select(
-            _TEAM.c.id,
-            _TEAM.c.digest_weekday,
-            _TEAM.c.digest_minute,
-            _TEAM.c.timezone,
-            _TEAM.c.digest_enabled,
-        )
-        .where(_TEAM.c.active.is_(True), _TEAM.c.onboarded.is_(True))
-        .order_by(_TEAM.c.id)
-    ).all()
+    rows = session.execute(_SCHEDULES.order_by(_TEAM.c.id)).all()
     return [TeamSchedule(*row) for row in rows]
 
 
 def team_schedule(*, session: Session, team_id: int) -> TeamSchedule | None:
-    row = session.execute(
-        select(
-            _TEAM.c.id,
-            _TEAM.c.digest_weekday,
-            _TEAM.c.digest_minute,
-            _TEAM.c.timezone,
-            _TEAM.c.digest_enabled,
-        ).where(_TEAM.c.id == team_id, _TEAM.c.active.is_(True), _TEAM.c.onboarded.is_(True))
-    ).first()
+    row = session.execute(_SCHEDULES.where(_TEAM.c.id == team_id)).first()
     return TeamSchedule(*row) if row else None

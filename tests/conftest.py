@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from sqlalchemy import Engine, text
@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from storage.models import metadata
+from tests.chat import Chat
 
 POSTGRES_ENV = "KOMPAS_TEST_POSTGRES_URL"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -94,6 +95,14 @@ def sqlite_engine(tmp_path) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
     upgrade(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+async def chat(sqlite_engine: Engine, clock: FakeClock) -> AsyncIterator[Chat]:
+    """The real Application on SQLite, through the recording transport."""
+    harness = await Chat.start(sqlite_engine, clock)
+    yield harness
+    await harness.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -1,20 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from sqlalchemy import Engine
 
 from storage.models import Team
-from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_team
-
-
-@pytest.fixture
-async def chat(sqlite_engine, clock) -> AsyncIterator[Chat]:  # type: ignore[no-untyped-def]
-    harness = await Chat.start(sqlite_engine, clock)
-    yield harness
-    await harness.stop()
 
 
 @pytest.fixture

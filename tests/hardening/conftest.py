@@ -1,18 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 
-from tests.chat import Chat
 from tests.stub_bot_api import StubBotApi
-
-
-@pytest.fixture
-async def chat(sqlite_engine, clock) -> AsyncIterator[Chat]:  # type: ignore[no-untyped-def]
-    harness = await Chat.start(sqlite_engine, clock)
-    yield harness
-    await harness.stop()
 
 
 @pytest.fixture
