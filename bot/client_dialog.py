@@ -51,7 +51,12 @@ class ClientDialog(Dialog):
             await goto(turn, convo, CLIENT_STEP)
 
     async def begin_with(self, turn: Turn, client_id: int) -> None:
-        """Start from a button on a client's card: the client is known already."""
+        """Start from a button on a client's card: the client is known already.
+
+        A card's buttons are the member's; the dialog's own role is checked here, as a command
+        would, so forged data naming an admin dialog gets no further than asking.
+        """
+        await turn.require(self.role)
         await self._chosen(turn, new(self.name, turn), client_id)
 
     async def ask(self, turn: Turn, convo: Conversation) -> None:

@@ -62,6 +62,24 @@ async def test_member_is_denied_an_admin_action(chat: Chat, sqlite_engine: Engin
     assert "Olga" not in seen.text or "eigenaar" in seen.text
 
 
+async def test_a_forged_card_button_does_not_open_an_admin_dialog_for_a_member(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga, ivan = chat.person(21, "Olga", "nl"), chat.person(22, "Ivan", "nl")
+    chat.group(GROUP, "Studio", creator=olga, members=(ivan,))
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21)
+    client_id = make_client(sqlite_engine, team, "Bakkerij de Vries", city="Utrecht")
+    card = (await chat.send(ivan, "/client bakkerij", chat=GROUP)).last
+    for dialog in ("export", "forget"):
+        seen = await chat.press_data(ivan, card, f"act:{team.id}:{dialog}:{client_id}")
+        assert (
+            chat.api.callback_answers[-1]["text"] == "Dat kunnen alleen de beheerders van het team."
+        )
+        assert not seen.messages
+    assert not any(m.document for m in chat.api.messages)
+    assert rows(sqlite_engine, Client)[0].city == "Utrecht"
+
+
 async def test_telegram_admins_are_admins(chat: Chat, sqlite_engine: Engine) -> None:
     olga, piet = chat.person(21, "Olga", "nl"), chat.person(23, "Piet", "nl")
     chat.group(GROUP, "Studio", creator=olga, admins=(piet,))
