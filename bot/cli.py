@@ -102,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine: Engine | None = None
     try:
         engine = make_engine(url, pool_size=settings.db_pool_size)
-        upgrade(engine)
+        if args.command not in LEAVE_THE_SCHEMA:
+            upgrade(engine)
         return COMMANDS[args.command](args, settings, engine)
     except DatabaseUrlError as exc:
         print(f"kompas: {exc}", file=sys.stderr)
@@ -322,6 +323,10 @@ PREFLIGHT: dict[str, Callable[[argparse.Namespace, Settings], str | None]] = {
     "run": _polling_problem,
     "webhook": _webhook_problem,
 }
+
+# A backup copies the database as it is: migrating first would leave no copy of the old one,
+# and a mistyped path would become a new, empty database.
+LEAVE_THE_SCHEMA = {"backup"}
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
     "report": cli_reports.report,

@@ -42,6 +42,9 @@ def backup(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     if not source or source == ":memory:":
         print("kompas: backup needs a database file, not an in-memory database", file=sys.stderr)
         return 1
+    if not Path(source).is_file():
+        print(f"kompas: there is no database at {source}: nothing to back up", file=sys.stderr)
+        return 1
     target = Path(args.file)
     if target.resolve() == Path(source).resolve():
         print("kompas: the backup must go to another file than the database", file=sys.stderr)

@@ -120,6 +120,15 @@ def test_a_backup_never_overwrites_the_database_itself(
     assert "another file" in capsys.readouterr().err
 
 
+def test_a_mistyped_database_path_is_refused_and_nothing_is_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo, target = tmp_path / "kompass.db", tmp_path / "backup.db"
+    assert main(["--db", f"sqlite:///{typo}", "backup", str(target)]) == 1
+    assert "there is no database at" in capsys.readouterr().err
+    assert sorted(tmp_path.iterdir()) == []
+
+
 def test_postgresql_gets_a_pg_dump_hint_without_the_password(
     postgres_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
