@@ -24,6 +24,7 @@ class ClientDialog(Dialog):
 
     adds_unknown: ClassVar[bool] = True
     unknown_status: ClassVar[ClientStatus] = ClientStatus.ACTIVE
+    searches: ClassVar[tuple[ClientStatus, ...]] = resolver.SEARCHABLE
 
     @abstractmethod
     def which_client(self, turn: Turn) -> str:
@@ -117,7 +118,12 @@ class ClientDialog(Dialog):
             raise InputError(N_("Which client? Type (part of) their name."))
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
-        resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
+        resolution = await turn.run(
+            resolver.resolve_client,
+            team_id=turn.team.id or 0,
+            query=query,
+            statuses=self.searches,
+        )
         if resolution.one is not None:
             await self._chosen(turn, convo, resolution.one.id, name=resolution.one.name)
             return

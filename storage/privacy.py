@@ -36,6 +36,7 @@ from sqlmodel import Session, col, select
 from locales import N_, translator
 from storage.changes import record_change
 from storage.clients import TRAITS
+from storage.columns import SOURCES
 from storage.models import AuditLog, Client, ClientStatus, DialogState, Event, PendingUndo, Team
 from storage.names import name_key
 from storage.resolver import client_in_team
@@ -44,7 +45,8 @@ AUDIT_RETENTION = dt.timedelta(days=730)
 FORGOTTEN_LABEL = N_("Client #{id}")
 # What kind of client, where they came from and since when say nothing about the person and
 # keep the team's portrait and revenue figures right; every other trait, a new one included,
-# is erased.
+# is erased. A source is kept only as one of the listed channels: typed in the team's own
+# words ("via Anouk de Boer") it may name someone.
 KEPT_TRAITS = ("kind", "source", "acquired_on")
 ERASED_TRAITS = tuple(trait for trait in TRAITS if trait not in KEPT_TRAITS)
 
@@ -74,6 +76,8 @@ def forget_client(
     client.name, client.name_key = label, name_key(label)
     for trait in ERASED_TRAITS:
         setattr(client, trait, None)
+    if client.source not in SOURCES:
+        client.source = None
     client.anonymised_at = now
     client.updated_at = now
     session.add(client)

@@ -22,7 +22,7 @@ from locales import N_, InputError
 from storage import tabular
 from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
 from storage.importing import import_file
-from storage.models import Role
+from storage.models import ClientStatus, Role
 
 IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx")
 NOT_IMPORTABLE = N_(
@@ -144,6 +144,7 @@ class ClientDataExport(ClientDialog):
     name = "export"
     role = Role.ADMIN
     adds_unknown = False
+    searches = tuple(ClientStatus)  # a former (archived) client has the same rights
 
     def which_client(self, turn: Turn) -> str:
         return turn.t._("Whose data shall I export? Type (part of) the name.")

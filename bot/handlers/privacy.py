@@ -14,7 +14,7 @@ from bot.dialogs import Conversation, finish
 from bot.turn import Turn, button, command
 from locales import N_, InputError
 from storage import privacy, resolver
-from storage.models import Role
+from storage.models import ClientStatus, Role
 
 ALREADY = N_("This client's personal data is erased already.")
 
@@ -25,6 +25,7 @@ class ForgetDialog(ClientDialog):
     name = "forget"
     role = Role.ADMIN
     adds_unknown = False
+    searches = tuple(ClientStatus)  # a former (archived) client has the same rights
 
     def which_client(self, turn: Turn) -> str:
         return turn.t._("Whose personal data shall I erase? Type (part of) the name.")

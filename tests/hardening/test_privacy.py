@@ -137,6 +137,22 @@ async def test_only_admins_forget_and_the_confirmation_is_theirs(
     assert seen.text == "Персональные данные этого клиента уже удалены."
 
 
+async def test_a_former_client_can_be_exported_and_forgotten(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    client_id = make_client(
+        sqlite_engine, team, "Kees Koster", kind="person", status="archived", city="Gouda"
+    )
+    anna = chat.person(ANNA, "Anna", "nl")
+    seen = await chat.send(anna, "/export kees")
+    assert seen.last.document is not None
+    assert json.loads(seen.last.document[1])["client"]["city"] == "Gouda"
+    await chat.send(anna, "/forget kees")
+    seen = await chat.press(anna, "Ja, wissen")
+    assert rows(sqlite_engine, Client, id=client_id)[0].name == f"Klant #{client_id}"
+
+
 async def test_no_stops_without_changing_anything(chat: Chat, sqlite_engine: Engine) -> None:
     team = make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, personal=True)
     make_client(sqlite_engine, team, "Anouk de Boer", city="Utrecht")
@@ -187,6 +203,22 @@ def test_declined_clients_are_anonymised_after_the_teams_retention(engine: Engin
     assert (audit.entity_id, audit.user_id) == (old, None)
     with new_session(engine) as session:  # once is enough
         assert privacy.anonymise_declined(session=session, now=NOW + dt.timedelta(days=1)) == 0
+
+
+def test_a_source_in_the_teams_own_words_is_forgotten_a_listed_channel_kept(
+    engine: Engine,
+) -> None:
+    team = make_team(engine, chat_id=1, owner_id=1, personal=True)
+    named = make_client(engine, team, "Jan Jansen", kind="person", source="via Anouk de Boer")
+    listed = make_client(engine, team, "Piet Peters", kind="person", source="referral")
+    with new_session(engine) as session:
+        for client_id in (named, listed):
+            privacy.forget_client(
+                session=session, team_id=team.id or 0, client_id=client_id, user_id=1, now=NOW
+            )
+        session.commit()
+    kept = {c.id: (c.kind, c.source) for c in rows(engine, Client)}
+    assert kept == {named: ("person", None), listed: ("person", "referral")}
 
 
 def test_audit_log_is_kept_two_years_and_expired_undos_go(engine: Engine) -> None:
