@@ -188,6 +188,8 @@ def _mentions(data: Any, client_id: int, old_name: str) -> bool:
         for key, value in data.items():
             if key in _CLIENT_KEYS and value == client_id:
                 return True
+            if key in _CLIENT_OBJECTS and isinstance(value, dict) and value.get("id") == client_id:
+                return True
             if _mentions(value, client_id, old_name):
                 return True
         return False
@@ -197,4 +199,6 @@ def _mentions(data: Any, client_id: int, old_name: str) -> bool:
 
 
 # Where undo payloads and dialog data keep a client's id (storage/undo.py, bot/dialogs.py).
-_CLIENT_KEYS = frozenset({"client_id", "was_prospect", "id", "referred_by_id"})
+# A bare "id" is a client's only inside a client's own record: a deleted sale's "id" is the sale's.
+_CLIENT_KEYS = frozenset({"client_id", "was_prospect", "referred_by_id"})
+_CLIENT_OBJECTS = frozenset({"referred"})

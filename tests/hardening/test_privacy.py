@@ -11,9 +11,9 @@ from sqlalchemy import Engine, func, select
 
 from bot.app import kompas_of_app
 from bot.jobs.privacy import sweep_now
-from storage import clients, privacy
+from storage import clients, events, privacy, sales
 from storage.engine import new_session
-from storage.models import AuditLog, Client, Event, PendingUndo, Rating, Sale
+from storage.models import AuditLog, Client, Event, EventKind, PendingUndo, Rating, Sale
 from storage.names import name_key
 from tests.chat import Chat
 from tests.factories import NOW, make_client, make_event, make_sale, make_team, rows
@@ -219,6 +219,37 @@ def test_a_source_in_the_teams_own_words_is_forgotten_a_listed_channel_kept(
         session.commit()
     kept = {c.id: (c.kind, c.source) for c in rows(engine, Client)}
     assert kept == {named: ("person", None), listed: ("person", "referral")}
+
+
+def test_forgetting_keeps_undos_that_merely_share_a_number_with_the_client(
+    engine: Engine,
+) -> None:
+    team = make_team(engine, chat_id=1, owner_id=1, personal=True)
+    forgotten = make_client(engine, team, "Jan Jansen", kind="person")
+    other = make_client(engine, team, "Piet Peters", kind="person")
+    sale_id = make_sale(engine, team, other, 10_000)
+    assert sale_id == forgotten  # the deleted sale's own id is the forgotten client's id
+    with new_session(engine) as session:
+        kept = sales.delete_sale(
+            session=session, team_id=team.id or 0, sale_id=sale_id, user_id=1, now=NOW
+        )
+        referral = events.record_event(
+            session=session,
+            team_id=team.id or 0,
+            client_id=other,
+            user_id=1,
+            kind=EventKind.REFERRAL,
+            happened_on=NOW.date(),
+            now=NOW,
+            referred_client_id=forgotten,
+        )
+        privacy.forget_client(
+            session=session, team_id=team.id or 0, client_id=forgotten, user_id=1, now=NOW
+        )
+        session.commit()
+    undo_ids = {u.id for u in rows(engine, PendingUndo)}
+    assert kept.undo_id in undo_ids
+    assert referral.undo_id not in undo_ids
 
 
 def test_audit_log_is_kept_two_years_and_expired_undos_go(engine: Engine) -> None:
