@@ -43,9 +43,11 @@ def client_by_key(*, session: Session, team_id: int, name: str) -> Client | None
 def valid_name(name: str) -> str:
     """The name as it will be shown, or a friendly InputError."""
     shown = clean_name(name)
-    if not name_key(shown):
+    key = name_key(shown)
+    if not key:
         raise InputError(N_("A client needs a name."))
-    if len(shown) > MAX_NAME:
+    # Folding can lengthen a name ("ß" → "ss"), and the key has the same column width.
+    if len(shown) > MAX_NAME or len(key) > MAX_NAME:
         raise InputError(N_("That name is too long: at most {max} characters."), max=MAX_NAME)
     return shown
 
