@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from telegram.error import TelegramError
 
 from bot import cli_backup, cli_reports
+from bot.logs import keep_secrets_out_of_logs
 from bot.settings import Settings
 from locales import InputError
 from storage.engine import DatabaseUrlError, make_engine
@@ -356,9 +357,7 @@ def _configure_logging(level: str, *, quiet: bool) -> None:
     if quiet:
         for handler in logging.getLogger().handlers:
             handler.setFormatter(_OneLine())
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    keep_secrets_out_of_logs()
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
 

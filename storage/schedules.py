@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session
 
+from storage.callers import TeamView
 from storage.models import Team
 
 _TEAM = Team.__table__  # type: ignore[attr-defined]
@@ -37,3 +38,10 @@ def active_schedules(*, session: Session) -> list[TeamSchedule]:
 def team_schedule(*, session: Session, team_id: int) -> TeamSchedule | None:
     row = session.execute(_SCHEDULES.where(_TEAM.c.id == team_id)).first()
     return TeamSchedule(*row) if row else None
+
+
+def schedule_of(team: TeamView) -> TeamSchedule:
+    """The schedule of a team already read for other reasons."""
+    return TeamSchedule(
+        team.id, team.digest_weekday, team.digest_minute, team.timezone, team.digest_enabled
+    )

@@ -161,9 +161,7 @@ async def _check_back_later(
     can be taken over: its holder may have died mid-send (a restart within STALE_CLAIM would
     otherwise find the claim taken and never send the digest at all)."""
     kompas: Kompas = application.bot_data["kompas"]
-    schedule = schedules.TeamSchedule(
-        team.id, team.digest_weekday, team.digest_minute, team.timezone, team.digest_enabled
-    )
+    schedule = schedules.schedule_of(team)
     week, _ = due_this_week(schedule, now)
     expires = await kompas.db(_claim_expires, kompas, team.id, week)
     name = f"digest-recheck-{team.id}"
@@ -209,9 +207,7 @@ def _team_and_claim(
         team = callers.team_view(session=session, team_id=team_id)
         if team is None or not team.active or not team.onboarded:
             return None, None
-        schedule = schedules.TeamSchedule(
-            team.id, team.digest_weekday, team.digest_minute, team.timezone, team.digest_enabled
-        )
+        schedule = schedules.schedule_of(team)
         this_week, _ = due_this_week(schedule, now)
         if week not in (None, this_week):
             return None, None  # a digest of a week long past is news nobody needs
@@ -222,17 +218,6 @@ def _team_and_claim(
             )
             session.commit()
         return team, claim
-
-
-def _claim(
-    kompas: Kompas, team_id: int, week: str, holder: str, now: dt.datetime
-) -> deliveries.Claim | None:
-    with new_session(kompas.engine) as session:
-        claim = deliveries.claim(
-            session=session, team_id=team_id, iso_week=week, holder=holder, now=now
-        )
-        session.commit()
-        return claim
 
 
 def _claim_expires(kompas: Kompas, team_id: int, week: str) -> dt.datetime | None:

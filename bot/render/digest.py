@@ -20,7 +20,6 @@ from scoring import DeclineCandidate, TeamAnalysis
 from scoring.snapshots import WeekChanges
 from storage.callers import TeamView
 
-CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 MAX_LINES = 3  # per section: a digest fits one phone screen
 
 
