@@ -15,6 +15,9 @@ from storage.names import name_key
 
 MAX_CHOICES = 8  # 2–8 matches are offered as buttons
 FUZZY_CUTOFF = 72
+# A lone fuzzy match acts only when it is a typo of the name ("Bakerij" → Bakkerij, 97); a
+# merely similar one ("Tandarts Bakker" → Tandarts Jansen, 73) is offered, never assumed.
+SURE_MATCH = 90
 SEARCHABLE = (ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.DECLINED)
 GONE = N_("That client isn't here any more.")
 
@@ -34,10 +37,12 @@ class Resolution:
     matches: tuple[Match, ...]
     exact: bool = False
     too_many: bool = False
+    sure: bool = True  # False: the matches only look like the query
 
     @property
     def one(self) -> Match | None:
-        return self.matches[0] if len(self.matches) == 1 else None
+        """The client to act on at once: the only match, and a sure one."""
+        return self.matches[0] if len(self.matches) == 1 and self.sure else None
 
 
 def resolve_client(
@@ -77,7 +82,8 @@ def resolve_client(
     found = process.extract(
         key, keys, scorer=fuzz.WRatio, limit=MAX_CHOICES, score_cutoff=FUZZY_CUTOFF
     )
-    return Resolution(query, tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found))
+    matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found)
+    return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
 
 
 def similar_names(*, session: Session, team_id: int, name: str, limit: int = 3) -> list[Match]:

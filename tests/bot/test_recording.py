@@ -116,6 +116,20 @@ async def test_sale_dialog_with_ambiguous_client_buttons(
     assert (sale.amount, sale.cost, sale.minutes) == (80000, None, 120)
 
 
+async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Tandarts Jansen")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/sale Tandarts Bakker 100")
+    assert "Welke bedoel je?" in seen
+    assert seen.buttons[:2] == ["Tandarts Jansen", "Iemand nieuws: „Tandarts Bakker”"]
+    assert rows(sqlite_engine, Sale) == []
+    seen = await chat.press(anna, "Iemand nieuws: „Tandarts Bakker”")
+    assert "Verkoop vastgelegd: € 100,00 van Tandarts Bakker" in seen
+    assert {c.name for c in rows(sqlite_engine, Client)} == {"Tandarts Jansen", "Tandarts Bakker"}
+
+
 async def test_unknown_client_in_sale_offers_to_add_them(
     chat: Chat, nl_team, sqlite_engine: Engine
 ) -> None:
