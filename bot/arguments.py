@@ -12,7 +12,7 @@ import re
 
 from bot import labels
 from bot.turn import Turn
-from locales import N_, InputError
+from locales import N_, InputError, is_currency_token
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
 _NUMERIC = re.compile(
@@ -41,12 +41,20 @@ def has_separators(text: str) -> bool:
 
 def split_trailing_numbers(text: str, *, most: int | None = None) -> tuple[str, list[str]]:
     """`Bakkerij de Vries 1 250` → ("Bakkerij de Vries", ["1", "250"]): the trailing run of
-    number-like tokens (at most `most`), and the words before them."""
+    number-like tokens (at most `most`), and the words before them. A currency written apart
+    stays with its amount: `Кофейня 1 250,50 ₽`, `Bakkerij € 1.250`, `Bakkerij 1250 EUR`."""
     tokens = text.split()
-    start = len(tokens)
+    end = len(tokens)
+    if end > 2 and is_currency_token(tokens[-1]) and _NUMERIC.match(tokens[-2]):
+        end -= 1
+    start = end
     while start > 1 and _NUMERIC.match(tokens[start - 1]):
-        if most is not None and len(tokens) - start >= most:
+        if most is not None and end - start >= most:
             break
+        start -= 1
+    if end < len(tokens) and start == end:
+        start = end = len(tokens)  # nothing numeric before the currency: all of it is a name
+    if start > 1 and start < end and is_currency_token(tokens[start - 1], sign_only=True):
         start -= 1
     return " ".join(tokens[:start]), tokens[start:]
 

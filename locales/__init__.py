@@ -2,6 +2,16 @@
 
 from locales.errors import N_, InputError
 from locales.markup import Markup, escape
+from locales.numbers import is_currency_token
 from locales.translator import SUPPORTED_LOCALES, Translator, translator
 
-__all__ = ["N_", "SUPPORTED_LOCALES", "InputError", "Markup", "Translator", "escape", "translator"]
+__all__ = [
+    "N_",
+    "SUPPORTED_LOCALES",
+    "InputError",
+    "Markup",
+    "Translator",
+    "escape",
+    "is_currency_token",
+    "translator",
+]

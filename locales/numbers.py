@@ -387,6 +387,14 @@ def _all_currency_signs() -> frozenset[str]:
     return frozenset({c.casefold() for c in codes} | words)
 
 
+def is_currency_token(token: str, *, sign_only: bool = False) -> bool:
+    """A currency sign, code or word standing on its own, as in `1 250 ₽` or `1250 EUR`;
+    `sign_only`: a sign like `€` only (a code could as well be the end of a name)."""
+    if token and all(unicodedata.category(c) == "Sc" for c in token):
+        return True
+    return not sign_only and token.casefold() in _all_currency_signs()
+
+
 def _names_other_currency(cleaned: str, currency: str) -> bool:
     """Whether the text carries a currency sign, code or word that is not the team's."""
     own = _currency_signs(currency)

@@ -11,7 +11,7 @@ from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, question
 from bot.render.changes import confirm
 from bot.render.sales import sale_line, sale_recorded
 from bot.turn import Turn, button, command
-from locales import N_, InputError, Markup
+from locales import N_, InputError, Markup, is_currency_token
 from storage import resolver, sales
 from storage.sales import SaleInput
 
@@ -104,11 +104,13 @@ async def sale(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     t, currency = turn.t, turn.team.currency
+    spaced = False  # several numbers with only spaces between them: "500 200", or "1 250"
     if arguments.has_separators(text):
         client, *numbers = arguments.fields(text)
     else:
-        client, numbers = arguments.split_trailing_numbers(text)
-        numbers = [" ".join(numbers)] if numbers else []
+        client, tokens = arguments.split_trailing_numbers(text)
+        spaced = sum(not is_currency_token(token) for token in tokens) > 1
+        numbers = [" ".join(tokens)] if tokens else []
     if len(numbers) > 3:
         raise InputError(
             N_(
@@ -121,7 +123,7 @@ async def sale(turn: Turn) -> None:
         try:
             data["amount"] = t.parse_money(numbers[0], currency, allow_zero=False)
         except InputError:
-            if " " in numbers[0].strip():
+            if spaced:
                 raise InputError(
                     N_(
                         "I can't tell the amount from the cost there. Put commas "

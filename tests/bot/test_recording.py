@@ -92,6 +92,14 @@ async def test_sale_with_cost_and_time_in_russian_format(
     seen = await chat.send(olga, "/sale Зерно 1 250")
     assert len(rows(sqlite_engine, Sale)) == 2
     assert rows(sqlite_engine, Sale)[-1].amount == 125000
+    seen = await chat.send(olga, "/sale Кофейня «Зерно» 1 250,50 ₽")
+    assert rows(sqlite_engine, Sale)[-1].amount == 125050
+    seen = await chat.send(olga, "/sale зерно 2000 руб.")
+    assert rows(sqlite_engine, Sale)[-1].amount == 200000
+    seen = await chat.send(olga, "/sale зерно 300 EUR")
+    assert seen.text.startswith("Валюта команды — ₽, а «300 EUR» — в другой валюте.")
+    assert len(rows(sqlite_engine, Sale)) == 4
+    assert [c.name for c in rows(sqlite_engine, Client)] == ["Кофейня «Зерно»"]
 
 
 async def test_sale_dialog_with_ambiguous_client_buttons(
