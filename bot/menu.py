@@ -54,6 +54,26 @@ COMMANDS: tuple[MenuCommand, ...] = (
         ),
     ),
     MenuCommand(
+        "portrait",
+        N_("Your ideal clients: who they are, where they come from"),
+        Role.MEMBER,
+        N_(
+            "/portrait — what your most profitable clients have in common and where they came "
+            "from, so you know whom to look for. /portrait persons or /portrait organisations "
+            "for one kind."
+        ),
+    ),
+    MenuCommand(
+        "decline",
+        N_("Clients to consider letting go"),
+        Role.MEMBER,
+        N_(
+            "/decline — one client at a time who brings little and costs you in other ways "
+            "(complaints, late payments, time), with what letting them go would risk. Admins "
+            "decide with a button; I ask first."
+        ),
+    ),
+    MenuCommand(
         "digest",
         N_("This week's digest now; on or off"),
         Role.ADMIN,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from telegram.ext import CommandHandler
+
 from tests.chat import Chat
 
 
@@ -77,6 +79,23 @@ async def test_help_for_one_command(chat: Chat) -> None:
     assert "typ /lang nl of /lang ru" in seen
     seen = await chat.send(anna, "/help nothing")
     assert "ken ik niet" in seen
+
+
+async def test_every_command_the_bot_answers_is_explained_in_help(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    commands = {
+        command
+        for handlers in chat.app.handlers.values()
+        for handler in handlers
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
+    assert {"portrait", "decline", "sale"} <= commands
+    for command in sorted(commands - {"skip"}):  # /skip is offered inside the dialogs
+        seen = await chat.send(anna, f"/help {command}")
+        assert "ken ik niet" not in seen.text, command
+    seen = await chat.send(anna, "/help portrait")
+    assert "/portrait personen of /portrait organisaties" in seen
 
 
 async def test_language_code_other_than_nl_or_ru_gets_the_default(chat: Chat) -> None:
