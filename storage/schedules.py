@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -17,6 +18,7 @@ _SCHEDULES = select(
     _TEAM.c.digest_minute,
     _TEAM.c.timezone,
     _TEAM.c.digest_enabled,
+    _TEAM.c.created_at,
 ).where(_TEAM.c.active.is_(True), _TEAM.c.onboarded.is_(True))
 
 
@@ -27,6 +29,7 @@ class TeamSchedule:
     minute: int  # minutes after local midnight
     timezone: str
     digest_enabled: bool
+    since: dt.datetime | None = None  # when the team was created: no digest was due before
 
 
 def active_schedules(*, session: Session) -> list[TeamSchedule]:
@@ -43,5 +46,10 @@ def team_schedule(*, session: Session, team_id: int) -> TeamSchedule | None:
 def schedule_of(team: TeamView) -> TeamSchedule:
     """The schedule of a team already read for other reasons."""
     return TeamSchedule(
-        team.id, team.digest_weekday, team.digest_minute, team.timezone, team.digest_enabled
+        team.id,
+        team.digest_weekday,
+        team.digest_minute,
+        team.timezone,
+        team.digest_enabled,
+        team.created_at,
     )

@@ -162,11 +162,12 @@ def _unschedule_all(application: Application, scheduler: DigestScheduler) -> Non
 async def catch_up(application: Application, current: list[TeamSchedule], now: dt.datetime) -> None:
     """Digests that fell due this week while no instance was scheduling go out now, late.
 
-    Only this week's: a digest of a week long past would be news nobody needs.
+    Only this week's: a digest of a week long past would be news nobody needs. A team set up
+    after this week's hour missed nothing: its first digest comes next week, on time.
     """
     from bot.jobs.digest import deliver
 
     for schedule in current:
         week, due = due_this_week(schedule, now)
-        if due <= now:
+        if due <= now and (schedule.since is None or schedule.since <= due):
             await deliver(application, schedule.team_id, week=week, late=now - due > MISFIRE_GRACE)

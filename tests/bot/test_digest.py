@@ -28,6 +28,8 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def seeded_group_team(engine: Engine, locale: str = "nl", **settings) -> Team:  # type: ignore[no-untyped-def]
+    """A group team with the demo's clients, set up a month ago."""
+    settings.setdefault("created_at", NOW - dt.timedelta(days=30))
     team = make_team(
         engine,
         chat_id=GROUP,
@@ -110,6 +112,17 @@ async def test_a_restart_after_the_hour_sends_one_late_digest(sqlite_engine: Eng
         clock.advance(minutes=1)
     assert [d.status for d in rows(sqlite_engine, DigestDelivery)] == ["sent"]
     assert team.id is not None
+
+
+async def test_a_team_set_up_after_the_hour_gets_no_late_digest(sqlite_engine: Engine) -> None:
+    clock = FakeClock(dt.datetime(2026, 11, 23, 10, 30, tzinfo=AMSTERDAM))  # due at 09:00
+    seeded_group_team(sqlite_engine, created_at=dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM))
+    chat = await Chat.start(sqlite_engine, clock)
+    group_chat(chat)
+    await scheduler.hold_and_reconcile(chat.app)
+    assert chat.api.in_chat(GROUP) == []
+    assert rows(sqlite_engine, DigestDelivery) == []
+    await chat.stop()
 
 
 async def test_not_due_yet_sends_nothing(sqlite_engine: Engine) -> None:
