@@ -267,7 +267,7 @@ def analyse(
         time_eaters=time_eaters(ids, timing, pick(m.hours), revenue, inputs.profit_per_hour),
         decline_candidates=candidates,
         disagreements=find_disagreements(
-            ids, judgement, data_grade, annual_profit, len(labels(scale))
+            ids, judgement, data_grade, annual_profit, len(labels(scale)), young
         ),
         overdue_ideal=overdue_ideal(ids, ideal, inputs.purchases, own_interval, recency),
         ideal_run_rate_monthly=ideal_run_rate_monthly(pick(m.annual_revenue), ideal),

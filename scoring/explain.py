@@ -33,9 +33,9 @@ bring about are suggested; the one with the least relative effort wins:
 | referral       | count | referrals the client makes (1–3)   | 0.5 per referral                 |
 
 more_purchases is only offered to profitable clients, more_profit up to three times the larger
-of the client's profit and the median. Amounts round up (money to two significant digits,
-hours to a tenth), so the change always suffices. The best grade has no lift; a client for
-whom nothing feasible suffices has None.
+of the client's profit and the median. Amounts round up (money to two significant digits and
+at least one whole unit, hours to a tenth), so the change always suffices. The best grade has
+no lift; a client for whom nothing feasible suffices has None.
 """
 
 from __future__ import annotations
@@ -264,10 +264,12 @@ def reason_arrays(
 
 
 def _round_up_money(amount: np.ndarray) -> np.ndarray:
+    """Two significant digits, rounded up, and at least one whole unit (100 minor units): a
+    client a cent below the next grade is told "€ 1 more", never "€ 0 more"."""
     with np.errstate(divide="ignore", invalid="ignore"):
         digits = np.floor(np.log10(np.maximum(amount, 1.0)))
         unit = 10.0 ** np.maximum(digits - 1, 0)
-        return np.ceil(amount / unit) * unit
+        return np.where(amount > 0, np.maximum(np.ceil(amount / unit) * unit, 100.0), amount)
 
 
 def _joint_profit(
@@ -374,7 +376,7 @@ def lift_arrays(
             money = _round_up_money(money)
             amount[:, 0] = money
             size = money / np.maximum(np.abs(x.annual_profit), s.profit)
-            effort[:, 0] = np.where(~np.isnan(money) & (size <= 3.0), size, np.inf)
+            effort[:, 0] = np.where((money > 0) & (size <= 3.0), size, np.inf)
 
         # fewer_hours: the profit per hour that suffices, at the same profit.
         if w["profit_per_hour"] > 0:

@@ -10,6 +10,7 @@ without the judgement component):
 - 'liked_but_unprofitable': judgement ≥ 4 and (annual profit ≤ 0 or a data grade in the lower
   half of the scale);
 - 'disliked_but_profitable': judgement ≤ 2, a data grade in the upper half and positive profit.
+A client younger than `young_client_days` has too little data to disagree with anyone.
 """
 
 from __future__ import annotations
@@ -70,11 +71,12 @@ def find_disagreements(
     data_grade_index: np.ndarray,
     annual_profit: np.ndarray,
     grades: int,
+    young: np.ndarray,
 ) -> Records[Disagreement]:
     """Clients whose judgement and data point opposite ways, worst mismatch first."""
     lower_half = data_grade_index >= grades / 2
-    liked = (judgement >= LIKED) & ((annual_profit <= 0) | lower_half)
-    disliked = (judgement <= DISLIKED) & ~lower_half & (annual_profit > 0)
+    liked = (judgement >= LIKED) & ((annual_profit <= 0) | lower_half) & ~young
+    disliked = (judgement <= DISLIKED) & ~lower_half & (annual_profit > 0) & ~young
     found = np.flatnonzero(liked | disliked)
     gap = np.abs(judgement[found] - 3.0) + np.abs(data_grade_index[found] - (grades - 1) / 2)
     found = found[np.argsort(-gap, kind="stable")]

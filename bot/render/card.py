@@ -190,7 +190,11 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
     if _whole(row["average_order"]) is not None:
         add(t._("Average order"), money(t, cur, _whole(row["average_order"])))
     if _number(row["recency_days"]) is not None:
-        add(t._("Last purchase"), t.n_("{n} day ago", "{n} days ago", int(row["recency_days"])))
+        days = int(row["recency_days"])
+        add(
+            t._("Last purchase"),
+            t._("today") if days == 0 else t.n_("{n} day ago", "{n} days ago", days),
+        )
     if _number(row["late_payment_rate"]) is not None:
         add(t._("Paid late"), t.percent(float(row["late_payment_rate"])))
     if _number(row["fit"]) is not None:

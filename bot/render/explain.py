@@ -68,11 +68,14 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             median=t.number(round(reference or 0, 1)),
         )
     if code == "days_since_purchase":
+        usual = t.n_("{n} day", "{n} days", int(round(reference or 0)))
+        if int(value) == 0:
+            return t._("last purchase today (usually every {usual})", usual=usual)
         return t.n_(
             "last purchase {n} day ago (usually every {usual})",
             "last purchase {n} days ago (usually every {usual})",
             int(value),
-            usual=t.n_("{n} day", "{n} days", int(round(reference or 0))),
+            usual=usual,
         )
     if code == "referrals":
         return t.n_(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scoring import analyse
-from tests.scoring.factories import ago, client, monthly, settings, team
+from tests.scoring.factories import ago, client, monthly, sale, settings, team
 
 
 def rating(
@@ -51,6 +51,14 @@ def test_liked_but_unprofitable_is_a_disagreement(agency_analysis) -> None:
     assert found[18].direction == "liked_but_unprofitable"
     assert found[18].judgement == 5.0
     assert 3 not in found  # liked and profitable: no disagreement
+
+
+def test_a_new_client_is_too_new_to_disagree_about() -> None:
+    clients = [client(i) for i in range(1, 11)] + [client(11, acquired_on=ago(10))]
+    sales = [s for i in range(1, 11) for s in monthly(i, 5_000 * i, cost_share=0.3)]
+    sales.append(sale(11, 1_000, days_ago=5, cost=900))
+    analysis = analyse(team(clients, sales, ratings=[rating(11, 5)]), settings())
+    assert analysis.disagreements == ()
 
 
 def test_disliked_but_profitable_is_a_disagreement() -> None:

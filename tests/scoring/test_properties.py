@@ -113,6 +113,15 @@ def with_event(frames: TeamFrames, client_id: int, kind: str) -> TeamFrames:
 
 
 @PROPERTY
+@given(team_strategy)
+def test_every_lift_asks_for_something(spec) -> None:
+    analysis = analyse(build(spec), settings())
+    for explanation in analysis.explanations.many().values():
+        lift = explanation.lift
+        assert lift is None or lift.amount >= (100 if lift.unit == "money" else 0.1)
+
+
+@PROPERTY
 @given(team_strategy, st.data())
 def test_more_profit_never_lowers_a_score(spec, data) -> None:
     frames = build(spec)
