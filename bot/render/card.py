@@ -124,7 +124,9 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
     if view.revenue_share is not None:
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
     if view.profit is not None:
-        figures.append(t._("profit {amount}", amount=money(t, team.currency, view.profit)))
+        # A year's profit (a young client's extrapolated), as the grade weighs it; Details has
+        # the window's own figures.
+        figures.append(t._("profit {amount} a year", amount=money(t, team.currency, view.profit)))
     if view.hours:
         figures.append(hours(t, view.hours))
     lines.append(Markup(" · ").join(figures))
