@@ -169,7 +169,7 @@ def question(t: Translator, code: str) -> Markup:
         "vat": t._("Do you type amounts with or without VAT? Reports say which."),
         "margin": t._(
             "Default margin: used for a sale without a cost, and figures that rest on it say "
-            "so. Pick one, or type a percentage."
+            "so. Pick one, or tap “Type another value”."
         ),
         "tz": t._("In which country does the team work? Then I'll show its time zones."),
         "scale": t._(
