@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from locales import N_, Translator
 
 KINDS = {"person": N_("person"), "organisation": N_("organisation")}
@@ -105,3 +107,9 @@ TRAITS = {
     "industry": N_("line of business"), "decision": N_("who decides"),
     "interests": N_("interests"), "segment": N_("segment"),
 }  # fmt: skip
+
+
+def team_name(t: Translator, team: Any) -> str:
+    """How a team is called to its people: a personal team is "my own team" whatever its
+    stored title (the owner's name, "Demo"); a group team by the group's title."""
+    return str(t._("My own team")) if team.is_personal or not team.title else str(team.title)

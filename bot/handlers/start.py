@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import labels
 from bot.access import ADMIN_STATUSES
 from bot.callbacks import pack
 from bot.handlers.team import onboarding_language
@@ -21,9 +22,11 @@ async def start(turn: Turn) -> None:
         if not team.onboarded and owner:
             onboarding_language(turn, team.id or 0)
             return
-        name = t._("My own team") if team.is_personal else team.title
         turn.reply(
-            t._("Welcome back to <b>{team}</b>. Send /help to see what I can do.", team=name)
+            t._(
+                "Welcome back to <b>{team}</b>. Send /help to see what I can do.",
+                team=labels.team_name(t, team),
+            )
         )
         return
     if caller.in_group:

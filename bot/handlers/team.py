@@ -3,6 +3,7 @@ and following the group when it migrates or the bot is removed."""
 
 from __future__ import annotations
 
+from bot import labels
 from bot.access import MEMBER_STATUSES
 from bot.callbacks import pack
 from bot.dialogs import ask_for_reply, goto, new
@@ -265,7 +266,7 @@ async def team(turn: Turn) -> None:
     buttons = [
         [
             (
-                ("✓ " if c.id == current else "") + (c.title or t._("My own team"))[:50],
+                ("✓ " if c.id == current else "") + labels.team_name(t, c)[:50],
                 pack("useteam", 0, c.id),
             )
         ]
@@ -294,9 +295,7 @@ async def use_team(turn: Turn) -> None:
         teams.set_current_team, user_id=turn.caller.user_id, team_id=team_id, now=turn.now
     )
     turn.edit(
-        turn.t._(
-            "You're now working on <b>{team}</b>.", team=chosen.title or turn.t._("My own team")
-        )
+        turn.t._("You're now working on <b>{team}</b>.", team=labels.team_name(turn.t, chosen))
     )
 
 

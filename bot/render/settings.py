@@ -20,6 +20,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
+from bot import labels
 from bot.handlers.team import LANGUAGES, SCALES, SYMBOLS
 from bot.render.explain import vat_word
 from locales import Markup, Translator
@@ -145,7 +146,7 @@ def menu_text(
 ) -> Markup:
     """Every setting with its value, one per line; a lock where the currency is fixed."""
     names = _names(t)
-    lines = [t._("<b>Settings of {team}</b>", team=team.title or t._("My own team"))]
+    lines = [t._("<b>Settings of {team}</b>", team=labels.team_name(t, team))]
     for setting in SETTINGS:
         value = value_text(t, setting.code, getattr(team, setting.field), now=now)
         lock = " 🔒" if setting.code == "cur" and currency_locked else ""

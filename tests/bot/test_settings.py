@@ -26,7 +26,7 @@ async def test_settings_menu_shows_every_value_on_one_screen(chat: Chat, nl_team
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/settings")
     lines = seen.text.splitlines()
-    assert lines[0] == "Instellingen van Studio"
+    assert lines[0] == "Instellingen van Mijn eigen team"  # a personal team, as /start calls it
     assert "• Valuta: € EUR" in lines
     assert "• Bedragen: zonder btw" in lines
     assert "• Tijdzone: Amsterdam (UTC+1)" in lines
