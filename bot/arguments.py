@@ -61,7 +61,10 @@ def split_trailing_numbers(text: str, *, most: int | None = None) -> tuple[str, 
 
 def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
     """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them."""
-    name, *rest = fields(text) if has_separators(text) else [text]
+    # The name is the first field even when it is empty ("/add , Utrecht"): a city or a kind
+    # moved up into its place would become a client's name.
+    name, *rest = _FIELD_SEPARATOR.split(text) if has_separators(text) else [text]
+    name, rest = name.strip(), [part.strip() for part in rest if part.strip()]
     said: dict[str, str] = {}
     for part in rest:
         kind = labels.kind_from_word(part)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.arguments import split_trailing_numbers
+from bot.arguments import name_kind_city, split_trailing_numbers
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,14 @@ def test_a_currency_written_apart_stays_with_its_amount(
     typed: str, name: str, numbers: list[str]
 ) -> None:
     assert split_trailing_numbers(typed) == (name, numbers)
+
+
+def test_an_empty_name_stays_empty_rather_than_taking_the_next_field() -> None:
+    assert name_kind_city("   , organisatie, Utrecht") == (
+        "",
+        {"kind": "organisation", "city": "Utrecht"},
+    )
+    assert name_kind_city("Bakkerij de Vries, organisatie") == (
+        "Bakkerij de Vries",
+        {"kind": "organisation"},
+    )

@@ -57,6 +57,16 @@ async def test_near_duplicate_name_is_caught_before_adding(
     assert "staat al op je lijst" in exact
 
 
+async def test_add_in_one_line_without_a_name_asks_for_one(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for typed in ("/add     , organisatie", "/add ,,,"):
+        seen = await chat.send(anna, typed)
+        assert seen.text == "Een klant heeft een naam nodig."
+    assert rows(sqlite_engine, Client) == []
+
+
 async def test_sale_in_one_line_with_dutch_amount_and_undo(
     chat: Chat, nl_team, sqlite_engine: Engine
 ) -> None:

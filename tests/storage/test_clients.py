@@ -31,3 +31,12 @@ def test_a_name_too_long_as_shown_or_as_folded_is_refused(engine: Engine, name: 
         _add(engine, team.id or 0, name)
     assert refused.value.message == "That name is too long: at most {max} characters."
     assert rows(engine, Client) == []
+
+
+@pytest.mark.parametrize("name", [",,,", " — ", "«»"])
+def test_a_name_without_a_letter_or_digit_is_refused(engine: Engine, name: str) -> None:
+    team = make_team(engine, chat_id=1, owner_id=1)
+    with pytest.raises(InputError) as refused:
+        _add(engine, team.id or 0, name)
+    assert refused.value.message == "A client needs a name."
+    assert rows(engine, Client) == []
