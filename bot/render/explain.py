@@ -55,10 +55,11 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             median=money(t, currency, reference),
         )
     if code == "ideal_profile":
-        return t._(
-            "meets {met} of {known} points of your ideal client",
+        return t.n_(  # the noun follows the total: "1 van 1 punt", "2 из 21 пункта"
+            "meets {met} of {n} point of your ideal client",
+            "meets {met} of {n} points of your ideal client",
+            int(reference or 0),
             met=t.number(int(value)),
-            known=t.number(int(reference or 0)),
         )
     if code == "purchases":
         return t.n_(

@@ -21,3 +21,21 @@ from scoring.explain import Reason
 def test_last_purchase_today_says_today(locale: str, days: int, said: str) -> None:
     item = Reason("days_since_purchase", 1.5, days, 30, "days")
     assert str(reason(translator(locale), "EUR", item)) == said
+
+
+@pytest.mark.parametrize(
+    ("locale", "met", "known", "said"),
+    [
+        ("nl", 1, 1, "▲ voldoet aan 1 van 1 punt van je ideale klant"),
+        ("nl", 2, 4, "▲ voldoet aan 2 van 4 punten van je ideale klant"),
+        ("ru", 1, 1, "▲ соответствует 1 из 1 пункта идеального клиента"),
+        ("ru", 3, 21, "▲ соответствует 3 из 21 пункта идеального клиента"),
+        ("ru", 2, 4, "▲ соответствует 2 из 4 пунктов идеального клиента"),
+        ("ru", 5, 11, "▲ соответствует 5 из 11 пунктов идеального клиента"),
+    ],
+)
+def test_ideal_profile_points_agree_with_their_total(
+    locale: str, met: int, known: int, said: str
+) -> None:
+    item = Reason("ideal_profile", 2.0, met, known, "count")
+    assert str(reason(translator(locale), "EUR", item)) == said
