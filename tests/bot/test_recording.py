@@ -155,7 +155,7 @@ async def test_unknown_client_in_sale_offers_to_add_them(
     seen = await chat.send(anna, "/sale Pizzeria Bella 450")
     assert "„Pizzeria Bella” heb ik nog niet" in seen
     seen = await chat.press(anna, "„Pizzeria Bella” toevoegen")
-    assert "Pizzeria Bella staat nu nieuw op je lijst." in seen
+    assert "Pizzeria Bella is toegevoegd aan je lijst." in seen
     assert rows(sqlite_engine, Sale)[0].amount == 45000
 
 
