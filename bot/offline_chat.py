@@ -72,6 +72,10 @@ class TerminalPrinter:
                 print("        " + "  ".join(labels), file=self.out)
         print(file=self.out, flush=True)
 
+    def answer(self, text: str, alert: bool) -> None:
+        """A button's pop-up (Telegram shows it over the chat): here a line of its own."""
+        print(f"Kompas {'⚠' if alert else 'ⓘ'} {text}\n", file=self.out, flush=True)
+
 
 async def run_chat(
     settings: Settings,
@@ -99,6 +103,7 @@ async def run_chat(
             await app.post_init(app)
         await app.start()
         api.on_send = printer
+        api.on_answer = printer.answer
         factory = UpdateFactory(api, app.bot)
         interactive = stdin.isatty()
         try:

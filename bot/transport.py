@@ -69,6 +69,7 @@ class LocalBotApi(BaseRequest):
         self.files: dict[str, bytes] = {}
         self.failures: list[Failure] = []
         self.on_send: Callable[[Sent, bool], None] | None = None
+        self.on_answer: Callable[[str, bool], None] | None = None  # a button's pop-up
         self._ids = itertools.count(1)
         self._file_ids = itertools.count(1)
 
@@ -171,6 +172,8 @@ class LocalBotApi(BaseRequest):
 
     def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         self.callback_answers.append(params)
+        if self.on_answer is not None and params.get("text"):
+            self.on_answer(str(params["text"]), bool(params.get("show_alert")))
         return True
 
     def _api_getChat(self, params: dict[str, Any]) -> Any:

@@ -112,6 +112,22 @@ def test_offline_chat_presses_buttons_by_number(tmp_path: Path) -> None:
     assert "Welkom terug bij Mijn eigen team" in result.stdout
 
 
+def test_offline_chat_prints_a_buttons_pop_up(tmp_path: Path) -> None:
+    result = kompas(
+        "--db",
+        f"sqlite:///{tmp_path / 'k.db'}",
+        "chat",
+        "--demo",
+        "--lang",
+        "nl",
+        stdin="/settings\n#2\n",  # the currency, locked: the demo team has sales
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Kompas ⚠ De valuta kan niet meer veranderen zodra het team verkopen heeft." in (
+        result.stdout
+    )
+
+
 def test_offline_chat_demo_fills_the_team_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     first = kompas("--db", url, "chat", "--demo", "--lang", "ru", stdin="/start\n")
