@@ -70,7 +70,8 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_(
             "/decline — one client at a time who brings little and costs you in other ways "
             "(complaints, late payments, time), with what letting them go would risk. Admins "
-            "decide with a button; I ask first."
+            "decide with a button; I ask first.\n/decline Bakkerij de Vries — that client, if they "
+            "are on the list."
         ),
     ),
     MenuCommand(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot import arguments
 from bot.callbacks import pack
 from bot.render.changes import confirm
 from bot.render.decline import candidate_text, decline_letter
 from bot.render.explain import warning
 from bot.sensitive import answer_with_money
 from bot.turn import Turn, button, command
-from locales import Markup, translator
+from locales import N_, InputError, Markup, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role
 
@@ -19,8 +20,25 @@ NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
 
 @command()
 async def decline(turn: Turn) -> None:
-    """/decline: one candidate at a time, with reasons, risks and buttons to decide."""
-    await show_candidate(turn, 0, edit=False)
+    """/decline [client]: one candidate at a time, with reasons, risks and buttons to decide."""
+    query = arguments.argument_text(turn)
+    if not query:
+        await show_candidate(turn, 0, edit=False)
+        return
+    found = await turn.run(resolver.resolve_client, team_id=turn.team.id, query=query)
+    if found.one is None:
+        if found.matches:
+            raise InputError(
+                N_("Several clients match “{name}”: type more of the name."), name=query
+            )
+        raise InputError(N_("I can't find “{name}” among your clients."), name=query)
+    candidates = (await turn.analysis()).analysis.decline_candidates
+    index = next((i for i, c in enumerate(candidates) if c.client_id == found.one.id), None)
+    if index is None:
+        raise InputError(
+            N_("{client} isn't among the clients to consider letting go."), client=found.one.name
+        )
+    await show_candidate(turn, index, edit=False)
 
 
 async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:

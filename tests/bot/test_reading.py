@@ -180,6 +180,24 @@ async def test_decline_decision_with_confirmation_and_undo(
     assert client.status == "active"
 
 
+async def test_decline_with_a_name_shows_that_client_or_says_why_not(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    demo_team(sqlite_engine, "nl")
+    anna = chat.person(OWNER, "Anna", "nl")
+    first = (await chat.send(anna, "/decline")).text.splitlines()[1]
+    second = (await chat.press(anna, "›")).text  # the same message, edited
+    name = second.splitlines()[1]
+    assert name != first
+    seen = await chat.send(anna, f"/decline {name}")
+    assert seen.text == second
+    prospect = next(c.name for c in rows(sqlite_engine, Client) if c.status == "prospect")
+    seen = await chat.send(anna, f"/decline {prospect}")
+    assert seen.text == f"{prospect} staat niet tussen de klanten die je misschien beter laat gaan."
+    seen = await chat.send(anna, "/decline Zonneschijn")
+    assert seen.text == "„Zonneschijn” kan ik niet vinden tussen je klanten."
+
+
 async def test_a_member_cannot_decline(chat: Chat, sqlite_engine: Engine) -> None:
     group = -700
     owner, piet = chat.person(21, "Olga", "nl"), chat.person(22, "Piet", "nl")
