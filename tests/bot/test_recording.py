@@ -278,21 +278,15 @@ async def test_a_prospect_checked_and_saved_in_dutch(chat: Chat, sqlite_engine: 
     assert (saved.status, saved.industry, saved.employees) == ("prospect", "zorg", 12)
 
 
-async def test_a_prospect_checked_in_one_line_in_russian(chat: Chat, sqlite_engine: Engine) -> None:
+async def test_a_prospect_checked_in_one_line_in_russian(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
     from storage import demo
     from storage.engine import new_session
     from tests.factories import NOW
 
-    team = make_team(
-        sqlite_engine,
-        chat_id=RU_OWNER,
-        owner_id=RU_OWNER,
-        personal=True,
-        locale="ru",
-        currency="RUB",
-    )
     with new_session(sqlite_engine) as session:
-        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        demo.seed_demo(session=session, team=ru_team, today=NOW.date(), now=NOW)
         session.commit()
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/check Автомойка «Блеск», организация, Тверь")
