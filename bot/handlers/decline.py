@@ -27,6 +27,10 @@ async def decline(turn: Turn) -> None:
         return
     found = await turn.run(resolver.resolve_client, team_id=turn.team.id, query=query)
     if found.one is None:
+        if len(found.matches) == 1:  # only looks like the name typed
+            raise InputError(
+                N_("Do you mean {client}? Type their name in full."), client=found.matches[0].name
+            )
         if found.matches:
             raise InputError(
                 N_("Several clients match “{name}”: type more of the name."), name=query
