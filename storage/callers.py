@@ -9,6 +9,7 @@ from sqlalchemy import and_, bindparam, or_, select
 from sqlmodel import Session
 
 from storage.models import Member, Team, UserPref
+from storage.prepared import Prepared
 
 _TEAM = Team.__table__  # type: ignore[attr-defined]
 _MEMBER = Member.__table__  # type: ignore[attr-defined]
@@ -70,8 +71,9 @@ _MEMBER_COLUMNS = [
 ]
 
 
-# Built once: on every update, building a statement costs more than SQLite takes to run it.
-# One query finds the team, the caller's membership and their chosen language together.
+# Prepared once: on every update, SQLAlchemy's own execution costs more than SQLite takes to
+# run the query (storage/prepared.py). One query finds the team, the caller's membership
+# and their chosen language together.
 _PREF_LOCALE = (
     select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id")).scalar_subquery()
 )
@@ -88,15 +90,17 @@ _TEAM_AND_MEMBER = (
     )
     .where(_TEAM.c.active.is_(True))
 )
-_GROUP_TEAM = _TEAM_AND_MEMBER.where(_TEAM.c.chat_id == bindparam("chat_id"))
+_GROUP_TEAM = Prepared(_TEAM_AND_MEMBER.where(_TEAM.c.chat_id == bindparam("chat_id")))
 # The team chosen with /team first, else the personal team (whose chat id is the user's id).
-_PRIVATE_TEAM = (
+_PRIVATE_TEAM = Prepared(
     _TEAM_AND_MEMBER.where(or_(_TEAM.c.id == _CHOSEN_TEAM, _TEAM.c.chat_id == bindparam("chat_id")))
     .order_by(_TEAM.c.chat_id == bindparam("chat_id"))
     .limit(1)
 )
-_BUTTON_TEAM = _TEAM_AND_MEMBER.where(_TEAM.c.id == bindparam("team_id"), _MEMBER.c.id.is_not(None))
-_PREF_QUERY = select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id"))
+_BUTTON_TEAM = Prepared(
+    _TEAM_AND_MEMBER.where(_TEAM.c.id == bindparam("team_id"), _MEMBER.c.id.is_not(None))
+)
+_PREF_QUERY = Prepared(select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id")))
 _TEAM_BY_ID = select(*_TEAM_COLUMNS).where(_TEAM.c.id == bindparam("team_id"))
 _WIDTH = len(_TEAM_COLUMNS)
 
@@ -115,21 +119,16 @@ def caller_context(
     belongs to when the user is its member, else the team chosen with /team, else the user's
     personal team. Inactive teams are nobody's.
     """
-    connection = session.connection()
     row = None
     if in_group:
-        row = connection.execute(_GROUP_TEAM, {"user_id": user_id, "chat_id": chat_id}).first()
+        row = _GROUP_TEAM.first(session, {"user_id": user_id, "chat_id": chat_id})
     else:
         if button_team is not None:
-            found = connection.execute(_BUTTON_TEAM, {"user_id": user_id, "team_id": button_team})
-            row = found.first()
+            row = _BUTTON_TEAM.first(session, {"user_id": user_id, "team_id": button_team})
         if row is None:
-            found = connection.execute(_PRIVATE_TEAM, {"user_id": user_id, "chat_id": user_id})
-            row = found.first()
+            row = _PRIVATE_TEAM.first(session, {"user_id": user_id, "chat_id": user_id})
     if row is None:
-        return CallerContext(
-            connection.execute(_PREF_QUERY, {"user_id": user_id}).scalar(), None, None
-        )
+        return CallerContext(_PREF_QUERY.scalar(session, {"user_id": user_id}), None, None)
     team = TeamView(*row[:_WIDTH])
     member = MemberView(*row[_WIDTH:-1]) if row[_WIDTH] is not None else None
     return CallerContext(row[-1], team, member)

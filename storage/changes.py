@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from locales import N_, InputError
 from storage.models import AuditLog, PendingUndo
+from storage.prepared import Prepared
 from storage.teams import touch_team
 
 UNDO_WINDOW = dt.timedelta(hours=24)
@@ -37,9 +38,8 @@ def record_change(
     undo: dict[str, Any] | None = None,
 ) -> int:
     """Audit the change, bump the team's data version, and keep its undo; returns the undo id."""
-    connection = session.connection()
-    connection.execute(
-        _AUDIT,
+    _AUDIT.insert(
+        session,
         {
             "team_id": team_id,
             "user_id": user_id,
@@ -52,8 +52,8 @@ def record_change(
     touch_team(session=session, team_id=team_id)
     if undo is None:
         return 0
-    result = connection.execute(
-        _UNDO,
+    return _UNDO.insert(
+        session,
         {
             "team_id": team_id,
             "user_id": user_id or 0,
@@ -64,13 +64,11 @@ def record_change(
             "done": False,
         },
     )
-    return int(result.inserted_primary_key[0])
 
 
-# Core, built once and run on the session's connection: recording is the hot path
-# (tests/benchmarks/bench_chat.py), and the ORM layer would add a third to each statement.
-_AUDIT = insert(AuditLog.__table__)  # type: ignore[attr-defined]
-_UNDO = insert(PendingUndo.__table__)  # type: ignore[attr-defined]
+# Prepared once: recording is the hot path (storage/prepared.py).
+_AUDIT = Prepared(insert(AuditLog.__table__))  # type: ignore[attr-defined]
+_UNDO = Prepared(insert(PendingUndo.__table__))  # type: ignore[attr-defined]
 
 
 def take_undo(*, session: Session, team_id: int, undo_id: int, now: dt.datetime) -> PendingUndo:

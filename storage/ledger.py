@@ -10,6 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
 from storage.models import ProcessedUpdate
+from storage.prepared import Prepared
 
 RETENTION = dt.timedelta(hours=24)  # Telegram keeps undelivered updates for 24 hours
 
@@ -21,19 +22,21 @@ def claim(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) ->
     finds it taken: the update's effects and its ledger row land together or not at all.
     """
     statement = _CLAIM[session.get_bind().dialect.name]
-    result = session.connection().execute(
-        statement, {"bot_id": bot_id, "update_id": update_id, "processed_at": now}
+    claimed = statement.first(
+        session, {"bot_id": bot_id, "update_id": update_id, "processed_at": now}
     )
     # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for an INSERT's rowcount
     # (unless asked to preserve it), which read as "claimed" every time.
-    return result.first() is not None
+    return claimed is not None
 
 
 _LEDGER = ProcessedUpdate.__table__  # type: ignore[attr-defined]
 _CLAIM = {
-    dialect: insert(_LEDGER)
-    .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
-    .returning(_LEDGER.c.update_id)
+    dialect: Prepared(
+        insert(_LEDGER)
+        .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+        .returning(_LEDGER.c.update_id)
+    )
     for dialect, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
 }
 

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, or_, select
 from locales import N_, InputError
 from storage.models import Client, ClientStatus
 from storage.names import name_key
+from storage.prepared import Prepared
 
 MAX_CHOICES = 8  # 2–8 matches are offered as buttons
 FUZZY_CUTOFF = 72
@@ -55,7 +56,7 @@ def resolve_client(
     key = name_key(query)
     if not key:
         raise InputError(N_("Which client? Type (part of) their name."))
-    exact = session.connection().execute(_EXACT, {"team_id": team_id, "key": key}).first()
+    exact = _EXACT.first(session, {"team_id": team_id, "key": key})
     if exact is not None and exact[2] in statuses:
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
     base = select(Client.id, Client.name, Client.status, Client.name_key).where(
@@ -103,20 +104,22 @@ def similar_names(*, session: Session, team_id: int, name: str, limit: int = 3) 
 
 
 _CLIENT = Client.__table__  # type: ignore[attr-defined]
-# Core, built once: resolving a name happens on nearly every update.
-_STATUS = select(_CLIENT.c.status).where(
-    _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.id == bindparam("client_id")
+# Prepared once: resolving a name happens on nearly every update (storage/prepared.py).
+_STATUS = Prepared(
+    select(_CLIENT.c.status).where(
+        _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.id == bindparam("client_id")
+    )
 )
-_EXACT = select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status).where(
-    _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.name_key == bindparam("key")
+_EXACT = Prepared(
+    select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status).where(
+        _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.name_key == bindparam("key")
+    )
 )
 
 
 def client_status(*, session: Session, team_id: int, client_id: int) -> str:
     """The status of a client of this team; a forged or foreign id is an InputError."""
-    status = (
-        session.connection().execute(_STATUS, {"team_id": team_id, "client_id": client_id}).scalar()
-    )
+    status = _STATUS.scalar(session, {"team_id": team_id, "client_id": client_id})
     if status is None:
         raise InputError(GONE)
     return str(status)

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from locales import N_, InputError
 from storage.changes import Change, record_change
 from storage.models import Client, ClientStatus, Sale
+from storage.prepared import Prepared
 from storage.resolver import client_in_team, client_status
 
 PAYMENT_TERM = dt.timedelta(days=14)  # due date when none is given: a common invoice term
@@ -39,8 +40,8 @@ def record_sale(
 ) -> Change:
     """A new sale; a prospect becomes a client with their first sale."""
     status = client_status(session=session, team_id=team_id, client_id=client_id)
-    result = session.connection().execute(
-        _INSERT_SALE,
+    sale_id = _INSERT_SALE.insert(
+        session,
         {
             "team_id": team_id,
             "client_id": client_id,
@@ -55,7 +56,6 @@ def record_sale(
             "created_at": now,
         },
     )
-    sale_id = int(result.inserted_primary_key[0])
     undo: dict[str, Any] = {"sale_id": sale_id}
     if status == ClientStatus.PROSPECT:
         session.execute(
@@ -81,7 +81,7 @@ def record_sale(
     return Change(sale_id, undo_id)
 
 
-_INSERT_SALE = insert(Sale.__table__)  # type: ignore[attr-defined]
+_INSERT_SALE = Prepared(insert(Sale.__table__))  # type: ignore[attr-defined]
 
 
 def sale_in_team(*, session: Session, team_id: int, sale_id: int) -> Sale:

@@ -1,0 +1,130 @@
+"""Hot statements: compiled once, run straight on the embedded database's own cursor.
+
+Every update reads its caller, claims itself in the ledger and, for a recorded sale, writes
+four rows: eight small statements. On the embedded SQLite file each one takes a few
+microseconds, while SQLAlchemy's per-execution machinery (cache key, parameter and result
+set-up, result objects) costs 30–80 µs, the larger part of an update
+(tests/benchmarks/bench_chat.py). A `Prepared` statement keeps SQLAlchemy's SQL and its
+types' own bind and result conversions, so what is stored and read back is the same, and
+skips the rest. On PostgreSQL it runs through SQLAlchemy as usual: there the network round
+trip dominates, and the update's worker thread hides it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Dialect
+from sqlalchemy.sql.dml import Insert
+from sqlalchemy.sql.expression import Executable
+from sqlmodel import Session
+
+Row = tuple[Any, ...]
+_Convert = Callable[[Any], Any] | None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    order: tuple[str, ...]  # the parameter names, in the order of the placeholders
+    fixed: Mapping[str, Any]  # values the statement carries itself (LIMIT 1, IS 1 …)
+    to_db: Mapping[str, Callable[[Any], Any]]
+    from_db: tuple[_Convert, ...]
+
+
+class Prepared:
+    """A Core statement run with a dict of parameters; rows come back as plain tuples."""
+
+    def __init__(self, statement: Executable) -> None:
+        self.statement = statement
+        self._compiled: dict[tuple[str, frozenset[str]], _Compiled] = {}
+
+    def rows(self, session: Session, params: Mapping[str, Any]) -> list[Row]:
+        connection = session.connection()
+        if connection.dialect.name != "sqlite":
+            return [tuple(row) for row in connection.execute(self.statement, dict(params))]
+        compiled = self._compile(connection.dialect, params)
+        cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+            compiled.sql, _bind(compiled, params)
+        )
+        return [_convert(compiled.from_db, row) for row in cursor.fetchall()]
+
+    def first(self, session: Session, params: Mapping[str, Any]) -> Row | None:
+        rows = self.rows(session, params)
+        return rows[0] if rows else None
+
+    def scalar(self, session: Session, params: Mapping[str, Any]) -> Any:
+        row = self.first(session, params)
+        return row[0] if row else None
+
+    def insert(self, session: Session, params: Mapping[str, Any]) -> int:
+        """Insert one row; its new primary key."""
+        assert isinstance(self.statement, Insert)
+        connection = session.connection()
+        if connection.dialect.name != "sqlite":
+            result = connection.execute(self.statement, dict(params))
+            return int(result.inserted_primary_key[0])  # type: ignore[index]
+        compiled = self._compile(connection.dialect, params)
+        cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+            compiled.sql, _bind(compiled, params)
+        )
+        return int(cursor.lastrowid)
+
+    def execute(self, session: Session, params: Mapping[str, Any]) -> None:
+        """Run a statement that returns nothing (an UPDATE, a DELETE)."""
+        connection = session.connection()
+        if connection.dialect.name != "sqlite":
+            connection.execute(self.statement, dict(params))
+            return
+        compiled = self._compile(connection.dialect, params)
+        connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+            compiled.sql, _bind(compiled, params)
+        )
+
+    def _compile(self, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled:
+        key = (dialect.name, frozenset(params))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = _compile(self.statement, dialect, params)
+        return compiled
+
+
+def _compile(statement: Executable, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled:
+    compiled = statement.compile(dialect=dialect, column_keys=list(params))  # type: ignore[attr-defined]
+    if compiled.insert_prefetch or compiled.update_prefetch or compiled.post_compile_params:
+        # A column default computed in Python, or an IN list: give every value instead.
+        raise ValueError(f"not preparable: {statement}")
+    assert compiled.positiontup is not None  # SQLite's driver takes positional parameters
+    to_db = {}
+    for bind, name in compiled.bind_names.items():
+        convert = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is not None:
+            to_db[name] = convert
+    columns: Sequence[Any] = getattr(statement, "exported_columns", ())
+    from_db = tuple(
+        column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns
+    )
+    fixed = {
+        name: value
+        for name, value in compiled.construct_params(_check=False).items()
+        if name not in params
+    }
+    return _Compiled(compiled.string, tuple(compiled.positiontup), fixed, to_db, from_db)
+
+
+def _bind(compiled: _Compiled, params: Mapping[str, Any]) -> tuple[Any, ...]:
+    values = []
+    for name in compiled.order:
+        value = params[name] if name in params else compiled.fixed[name]
+        convert = compiled.to_db.get(name)
+        values.append(value if convert is None else convert(value))
+    return tuple(values)
+
+
+def _convert(from_db: tuple[_Convert, ...], row: Row) -> Row:
+    return tuple(
+        value if convert is None else convert(value)
+        for convert, value in zip(from_db, row, strict=True)
+    )
