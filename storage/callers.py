@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlmodel import Session
 
 from storage.models import Member, Team, UserPref
@@ -91,11 +91,21 @@ _TEAM_AND_MEMBER = (
     .where(_TEAM.c.active.is_(True))
 )
 _GROUP_TEAM = Prepared(_TEAM_AND_MEMBER.where(_TEAM.c.chat_id == bindparam("chat_id")))
-# The team chosen with /team first, else the personal team (whose chat id is the user's id).
+# The team chosen with /team first, else the personal team (whose chat id is the user's id):
+# each found by its own index, where an OR of both would sort its candidates on every update.
+_CANDIDATE = _TEAM.alias("candidate")
 _PRIVATE_TEAM = Prepared(
-    _TEAM_AND_MEMBER.where(or_(_TEAM.c.id == _CHOSEN_TEAM, _TEAM.c.chat_id == bindparam("chat_id")))
-    .order_by(_TEAM.c.chat_id == bindparam("chat_id"))
-    .limit(1)
+    _TEAM_AND_MEMBER.where(
+        _TEAM.c.id
+        == func.coalesce(
+            select(_CANDIDATE.c.id)
+            .where(_CANDIDATE.c.id == _CHOSEN_TEAM, _CANDIDATE.c.active.is_(True))
+            .scalar_subquery(),
+            select(_CANDIDATE.c.id)
+            .where(_CANDIDATE.c.chat_id == bindparam("chat_id"), _CANDIDATE.c.active.is_(True))
+            .scalar_subquery(),
+        )
+    )
 )
 _BUTTON_TEAM = Prepared(
     _TEAM_AND_MEMBER.where(_TEAM.c.id == bindparam("team_id"), _MEMBER.c.id.is_not(None))

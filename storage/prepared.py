@@ -12,8 +12,9 @@ trip dominates, and the update's worker thread hides it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Dialect
@@ -22,16 +23,32 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session
 
 Row = tuple[Any, ...]
-_Convert = Callable[[Any], Any] | None
 
 
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    order: tuple[str, ...]  # the parameter names, in the order of the placeholders
-    fixed: Mapping[str, Any]  # values the statement carries itself (LIMIT 1, IS 1 …)
-    to_db: Mapping[str, Callable[[Any], Any]]
-    from_db: tuple[_Convert, ...]
+    pick: Callable[[Mapping[str, Any]], tuple[Any, ...]]  # values, in the placeholders' order
+    fixed: Mapping[str, Any]  # values the statement carries itself (LIMIT 1 …)
+    to_db: tuple[tuple[int, Callable[[Any], Any]], ...]  # (placeholder, conversion)
+    from_db: tuple[tuple[int, Callable[[Any], Any]], ...]  # (column, conversion)
+
+    def bind(self, params: Mapping[str, Any]) -> list[Any]:
+        values = list(self.pick({**self.fixed, **params} if self.fixed else params))
+        for index, convert in self.to_db:
+            values[index] = convert(values[index])
+        return values
+
+    def read(self, rows: list[Row]) -> list[Row]:
+        if not self.from_db:
+            return rows
+        converted = []
+        for row in rows:
+            values = list(row)
+            for index, convert in self.from_db:
+                values[index] = convert(values[index])
+            converted.append(tuple(values))
+        return converted
 
 
 class Prepared:
@@ -47,9 +64,9 @@ class Prepared:
             return [tuple(row) for row in connection.execute(self.statement, dict(params))]
         compiled = self._compile(connection.dialect, params)
         cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-            compiled.sql, _bind(compiled, params)
+            compiled.sql, compiled.bind(params)
         )
-        return [_convert(compiled.from_db, row) for row in cursor.fetchall()]
+        return compiled.read(cursor.fetchall())
 
     def first(self, session: Session, params: Mapping[str, Any]) -> Row | None:
         rows = self.rows(session, params)
@@ -68,7 +85,7 @@ class Prepared:
             return int(result.inserted_primary_key[0])  # type: ignore[index]
         compiled = self._compile(connection.dialect, params)
         cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-            compiled.sql, _bind(compiled, params)
+            compiled.sql, compiled.bind(params)
         )
         return int(cursor.lastrowid)
 
@@ -80,7 +97,7 @@ class Prepared:
             return
         compiled = self._compile(connection.dialect, params)
         connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-            compiled.sql, _bind(compiled, params)
+            compiled.sql, compiled.bind(params)
         )
 
     def _compile(self, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled:
@@ -96,14 +113,14 @@ def _compile(statement: Executable, dialect: Dialect, params: Mapping[str, Any])
     if compiled.insert_prefetch or compiled.update_prefetch or compiled.post_compile_params:
         # A column default computed in Python, or an IN list: give every value instead.
         raise ValueError(f"not preparable: {statement}")
-    assert compiled.positiontup is not None  # SQLite's driver takes positional parameters
-    to_db = {}
-    for bind, name in compiled.bind_names.items():
-        convert = bind.type.dialect_impl(dialect).bind_processor(dialect)
-        if convert is not None:
-            to_db[name] = convert
+    order = compiled.positiontup  # SQLite's driver takes positional parameters
+    assert order
+    types = {name: bind.type for bind, name in compiled.bind_names.items()}
+    to_db = _conversions(
+        type_.dialect_impl(dialect).bind_processor(dialect) for type_ in map(types.get, order)
+    )
     columns: Sequence[Any] = getattr(statement, "exported_columns", ())
-    from_db = tuple(
+    from_db = _conversions(
         column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns
     )
     fixed = {
@@ -111,20 +128,12 @@ def _compile(statement: Executable, dialect: Dialect, params: Mapping[str, Any])
         for name, value in compiled.construct_params(_check=False).items()
         if name not in params
     }
-    return _Compiled(compiled.string, tuple(compiled.positiontup), fixed, to_db, from_db)
+    # itemgetter of one name gives the bare value: a tuple, always, is what the driver takes.
+    pick = itemgetter(*order) if len(order) > 1 else lambda params: (params[order[0]],)
+    return _Compiled(compiled.string, pick, fixed, to_db, from_db)
 
 
-def _bind(compiled: _Compiled, params: Mapping[str, Any]) -> tuple[Any, ...]:
-    values = []
-    for name in compiled.order:
-        value = params[name] if name in params else compiled.fixed[name]
-        convert = compiled.to_db.get(name)
-        values.append(value if convert is None else convert(value))
-    return tuple(values)
-
-
-def _convert(from_db: tuple[_Convert, ...], row: Row) -> Row:
-    return tuple(
-        value if convert is None else convert(value)
-        for convert, value in zip(from_db, row, strict=True)
-    )
+def _conversions(
+    converters: Iterable[Callable[[Any], Any] | None],
+) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    return tuple((i, convert) for i, convert in enumerate(converters) if convert is not None)
