@@ -192,9 +192,10 @@ async def _post_init(app: Application) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
-    """Hand the digest schedule to another instance at once, and stop the chart workers."""
+    """Hand the digest schedule to another instance at once; stop the chart and log workers."""
     await scheduler.release(app)
     close_worker_pool(app)
+    kompas_of_app(app).close()
 
 
 async def publish_command_menus(app: Application) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from bot.access import ChatMemberCache
 from bot.settings import Settings
 from storage.analysis import AnalysedTeam
 from storage.callers import TeamView
+from storage.engine import WalCheckpointer, wal_checkpointer
 
 KOMPAS = "kompas"
 P = ParamSpec("P")
@@ -33,6 +35,21 @@ class Kompas:
     clock: Callable[[], dt.datetime] = system_clock
     chat_members: ChatMemberCache = field(default_factory=ChatMemberCache)
     analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache())
+    checkpoints: WalCheckpointer | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.checkpoints = wal_checkpointer(self.engine)
+        if self.checkpoints is not None:
+            weakref.finalize(self, self.checkpoints.close)
+
+    def committed(self) -> None:
+        """An update's changes landed: SQLite's log gets copied over off the event loop."""
+        if self.checkpoints is not None:
+            self.checkpoints.nudge()
+
+    def close(self) -> None:
+        if self.checkpoints is not None:
+            self.checkpoints.close()
 
     async def db(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Run database work without stalling the event loop on network round trips.

@@ -276,6 +276,7 @@ async def _process(
                 await kompas.db(_refuse, session, context.bot.id, update.update_id, now)
             else:
                 await kompas.db(_commit, session)
+                kompas.committed()
                 for hook in turn.committed_hooks:
                     await hook()
         except InputError as error:

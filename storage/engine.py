@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseUrlError(ValueError):
@@ -60,3 +65,70 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def new_session(engine: Engine) -> Session:
     """A session whose objects stay readable after commit (views are built after it)."""
     return Session(engine, expire_on_commit=False)
+
+
+class WalCheckpointer:
+    """Copies SQLite's write-ahead log into the database file on a thread of its own.
+
+    SQLite does that inside whichever commit takes the log past 1 000 pages, and the fsyncs
+    it takes (~10 ms here) then stall the event loop: every hundredth recorded sale or so
+    (tests/benchmarks/bench_chat.py). Nudged after commits, this thread copies the log first,
+    at most every INTERVAL seconds. SQLite's own checkpoint stays, should the thread fall
+    behind. PASSIVE mode never blocks a writer or a reader.
+    """
+
+    INTERVAL = 0.05
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.checkpoints = 0  # how many have run, for tests
+        self.last: tuple[int, int, int] | None = None  # (busy, log pages, copied pages)
+        self._wanted = threading.Event()
+        self._closed = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def nudge(self) -> None:
+        """Changes were committed: copy them over soon."""
+        if self._thread is None:
+            with self._lock:
+                if self._thread is None and not self._closed.is_set():
+                    self._thread = threading.Thread(
+                        target=self._run, name="sqlite-checkpoint", daemon=True
+                    )
+                    self._thread.start()
+        self._wanted.set()
+
+    def close(self) -> None:
+        self._closed.set()
+        self._wanted.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        connection = sqlite3.connect(self.path, check_same_thread=False)
+        try:
+            while True:
+                self._wanted.wait()
+                if self._closed.is_set():
+                    return
+                self._wanted.clear()
+                try:
+                    row = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                except sqlite3.Error:
+                    log.warning("background checkpoint failed; SQLite's own one remains")
+                else:
+                    self.last = tuple(row)
+                    self.checkpoints += 1
+                if self._closed.wait(self.INTERVAL):
+                    return
+        finally:
+            connection.close()
+
+
+def wal_checkpointer(engine: Engine) -> WalCheckpointer | None:
+    """A background checkpointer for an SQLite file's engine; None for PostgreSQL."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return WalCheckpointer(database)

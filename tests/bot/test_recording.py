@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from sqlalchemy import Engine
 
+from bot.app import kompas_of_app
 from storage.models import AuditLog, Client, Event, Rating, Sale
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, rows
@@ -294,3 +296,18 @@ async def test_a_prospect_checked_in_one_line_in_russian(
     assert "✗ Тверь" in seen.text
     seen = await chat.press(olga, "В клиенты")
     assert "Добавлено: Автомойка «Блеск» (организация, Тверь)." in seen.text
+
+
+async def test_a_recorded_sale_is_copied_into_the_database_file_off_the_event_loop(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    assert "Verkoop vastgelegd" in await chat.send(anna, "/sale Bakkerij de Vries 100")
+    checkpoints = kompas_of_app(chat.app).checkpoints
+    assert checkpoints is not None
+    for _ in range(500):
+        if checkpoints.checkpoints:
+            break
+        await asyncio.sleep(0.01)
+    assert checkpoints.last is not None and checkpoints.last[1] == checkpoints.last[2] > 0
