@@ -12,9 +12,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
-    CallbackQueryHandler,
     ChatMemberHandler,
-    CommandHandler,
     ContextTypes,
     Defaults,
     MessageHandler,
@@ -47,6 +45,7 @@ from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
 from bot.limits import RULES, file_for_the_bot, limited
 from bot.logs import failure_trace, keep_secrets_out_of_logs
+from bot.routing import Buttons, Commands
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
@@ -125,11 +124,15 @@ def _register(app: Application) -> None:
         "skip": dialogs.skip,
         "cancel": dialogs.cancel,
     }
-    for name, callback in command_handlers.items():
-        # The costly ones answer "one moment" to a person asking too often (bot/limits.py).
-        app.add_handler(
-            CommandHandler(name, limited(name, callback) if name in RULES else callback)
+    # The costly ones answer "one moment" to a person asking too often (bot/limits.py).
+    app.add_handler(
+        Commands(
+            {
+                name: limited(name, callback) if name in RULES else callback
+                for name, callback in command_handlers.items()
+            }
         )
+    )
     button_handlers = {
         "personal": start.personal_team,
         "lang": help_handlers.lang_button,
@@ -165,8 +168,7 @@ def _register(app: Application) -> None:
         "fgt": privacy.forget_confirmed,
         "fgtno": privacy.forget_cancelled,
     }
-    for prefix, callback in button_handlers.items():
-        app.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
+    app.add_handler(Buttons(button_handlers, unknown=help_handlers.unknown_button))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, team.chat_migrated))
     app.add_handler(ChatMemberHandler(team.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     # Files to import: any in private; in groups captioned /import or sent in reply to the bot.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import menu
-from bot.callbacks import pack
+from bot.callbacks import STALE, pack
 from bot.turn import Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, translator
 from storage import teams
@@ -68,3 +68,9 @@ async def unknown_command(turn: Turn) -> None:
             command=word.split("@")[0],
         )
     )
+
+
+@button(role=None)
+async def unknown_button(turn: Turn) -> None:
+    """A button whose data names no action (Telegram allows empty data): no longer valid."""
+    raise InputError(STALE)

@@ -127,3 +127,19 @@ async def test_a_forged_button_for_another_team_changes_nothing(chat: Chat) -> N
     assert not seen.messages
     assert chat.api.callback_answers[-1]["text"] == "Deze knop werkt niet meer."
     assert "Wat ik kan" in await chat.send(anna, "/help")
+
+
+async def test_a_button_without_data_or_with_an_unknown_action_is_no_longer_valid(
+    chat: Chat,
+) -> None:
+    """Telegram allows empty callback data; old versions had actions this one no longer has."""
+    anna = chat.person(11, "Anna", "nl")
+    await chat.send(anna, "/lang")
+    message = chat.api.in_chat(11)[-1]
+    for data in ("", "gone:1:2"):
+        answered = len(chat.api.callback_answers)
+        seen = await chat.press_data(anna, message, data)
+        assert not seen.messages
+        assert [a["text"] for a in chat.api.callback_answers[answered:]] == [
+            "Deze knop werkt niet meer."
+        ]

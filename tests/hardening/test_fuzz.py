@@ -27,8 +27,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
+from bot.routing import Buttons
 from bot.transport import Sent
 from storage.engine import make_engine
 from storage.migrate import upgrade
@@ -152,9 +153,7 @@ class Fuzzer:
             {c for h in self.app.handlers[0] if isinstance(h, CommandHandler) for c in h.commands}
         )
         self.prefixes = sorted(
-            h.pattern.pattern.strip("^:")  # type: ignore[union-attr]
-            for h in self.app.handlers[0]
-            if isinstance(h, CallbackQueryHandler)
+            next(h for h in self.app.handlers[0] if isinstance(h, Buttons)).routes
         )
         self.claimed: set[int] = set()
         self.history: list[Update] = []

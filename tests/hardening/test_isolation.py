@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.jobs.digest import deliver
+from bot.routing import Buttons
 from bot.transport import Sent
 from bot.updates import Person
 from storage import demo
@@ -218,11 +219,7 @@ async def test_nothing_of_another_team_by_command_button_private_chat_or_export(
     commands = sorted(
         {c for h in app.handlers[0] if isinstance(h, CommandHandler) for c in h.commands}
     )
-    prefixes = sorted(
-        h.pattern.pattern.strip("^:")  # type: ignore[union-attr]
-        for h in app.handlers[0]
-        if isinstance(h, CallbackQueryHandler)
-    )
+    prefixes = sorted(next(h for h in app.handlers[0] if isinstance(h, Buttons)).routes)
     seats = [
         (A_OWNER, A_GROUP),
         (A_MEMBER, A_GROUP),

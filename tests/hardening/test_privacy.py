@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from bot.app import kompas_of_app
 from bot.jobs.privacy import sweep_now
+from bot.routing import Commands
 from storage import clients, events, privacy, sales
 from storage.engine import new_session
 from storage.models import AuditLog, Client, Event, EventKind, PendingUndo, Rating, Sale
@@ -328,19 +329,18 @@ async def test_logs_hold_no_message_texts_or_client_data_even_at_debug(
     await chat.send(anna, "/forget quirijn")
     await chat.press(anna, "Ja, wissen" if locale == "nl" else "Да, удалить")
     # And an unexpected failure whose message carries client data: the handler's bug.
-    reports = chat.app.handlers[0]
-    failing = next(h for h in reports if getattr(h, "commands", None) == frozenset({"risk"}))
-    original = failing.callback
+    commands = next(h for h in chat.app.handlers[0] if isinstance(h, Commands))
+    original = commands.routes["risk"]
 
     async def broken(update, context):  # type: ignore[no-untyped-def]
         names = [c.name for c in rows(sqlite_engine, Client)]
         raise RuntimeError(f"{update.effective_message.text} failed for {names}")
 
-    failing.callback = broken
+    commands.routes["risk"] = broken
     try:
         await chat.send(anna, "/risk")
     finally:
-        failing.callback = original
+        commands.routes["risk"] = original
     assert any(r.levelno == logging.ERROR and r.name == "bot.app" for r in caplog.records)
     logged = caplog.text + "\n".join(str(r.args) for r in caplog.records)
     for private in (

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from bot.routing import Commands
 from storage.models import Client
 from tests.deploy.harness import (
     OWNER,
@@ -55,9 +56,7 @@ async def test_a_debug_transcript_with_failures_logs_no_token_and_no_secret(
     app = new_app(stub, sqlite_engine, clock, webhook_url="https://kompas.example/telegram")
     # A handler that fails with the token and the secret in its message, as an exception from
     # a misconfigured library might.
-    client_card = next(
-        h for h in app.handlers[0] if getattr(h, "commands", None) == frozenset({"client"})
-    )
+    commands = next(h for h in app.handlers[0] if isinstance(h, Commands))
 
     async def broken(update, context):  # type: ignore[no-untyped-def]
         settings = context.bot_data["kompas"].settings
@@ -65,7 +64,7 @@ async def test_a_debug_transcript_with_failures_logs_no_token_and_no_secret(
             f"{context.bot.base_url}/getMe {settings.webhook_secret.get_secret_value()}"
         )
 
-    client_card.callback = broken
+    commands.routes["client"] = broken
     async with running_webhook(app) as hook:
         assert await hook.post(message(1, "/start")) == 200
         assert await hook.post(message(2, "/add Hotel Het Anker, organisatie")) == 200
