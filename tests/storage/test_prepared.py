@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
 from sqlalchemy import Engine, bindparam, insert, select, text
+from sqlalchemy.exc import IntegrityError, PendingRollbackError
 
 from storage.engine import new_session
-from storage.models import PendingUndo
+from storage.models import PendingUndo, ProcessedUpdate
 from storage.prepared import Prepared
 from tests.factories import make_team
 
@@ -82,3 +84,18 @@ def test_a_missing_value_with_a_python_default_is_refused(sqlite_engine: Engine)
     del values["done"]
     with new_session(sqlite_engine) as session, pytest.raises(ValueError, match="preparable"):
         Prepared(insert(_UNDO)).insert(session, values)
+
+
+def test_after_a_failed_flush_prepared_work_waits_for_the_rollback(engine: Engine) -> None:
+    """As with SQLAlchemy's own execution: nothing runs in a transaction that has failed."""
+    team = make_team(engine, chat_id=-100, owner_id=11)
+    with new_session(engine) as session:
+        INSERT.insert(session, _undo(team.id or 0))
+        for _ in range(2):
+            session.add(ProcessedUpdate(bot_id=1, update_id=1, processed_at=NOW))
+            with contextlib.suppress(IntegrityError):
+                session.flush()
+        with pytest.raises(PendingRollbackError):
+            INSERT.insert(session, _undo(team.id or 0))
+        session.rollback()
+        assert INSERT.insert(session, _undo(team.id or 0))
