@@ -48,6 +48,7 @@ class Kompas:
             self.checkpoints.nudge()
 
     def close(self) -> None:
+        """Stop the background work this instance started (at shutdown)."""
         if self.checkpoints is not None:
             self.checkpoints.close()
 

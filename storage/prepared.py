@@ -139,8 +139,7 @@ def _compile(statement: Executable, dialect: Dialect, params: Mapping[str, Any])
     if compiled.insert_prefetch or compiled.update_prefetch or compiled.post_compile_params:
         # A column default computed in Python, or an IN list: give every value instead.
         raise ValueError(f"not preparable: {statement}")
-    order = compiled.positiontup  # SQLite's driver takes positional parameters
-    assert order
+    order = compiled.positiontup or []  # SQLite's driver takes positional parameters
     types = {name: bind.type for bind, name in compiled.bind_names.items()}
     to_db = _conversions(
         type_.dialect_impl(dialect).bind_processor(dialect) for type_ in map(types.get, order)
@@ -155,7 +154,7 @@ def _compile(statement: Executable, dialect: Dialect, params: Mapping[str, Any])
         if name not in params
     }
     # itemgetter of one name gives the bare value: a tuple, always, is what the driver takes.
-    pick = itemgetter(*order) if len(order) > 1 else lambda params: (params[order[0]],)
+    pick = itemgetter(*order) if len(order) > 1 else lambda params: tuple(params[n] for n in order)
     return _Compiled(compiled.string, pick, fixed, to_db, from_db)
 
 
