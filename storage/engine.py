@@ -97,7 +97,8 @@ class WalCheckpointer:
                         target=self._run, name="sqlite-checkpoint", daemon=True
                     )
                     self._thread.start()
-        self._wanted.set()
+        if not self._wanted.is_set():  # set() takes a lock: most commits find it set already
+            self._wanted.set()
 
     def close(self) -> None:
         self._closed.set()
