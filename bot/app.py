@@ -194,7 +194,8 @@ async def _post_init(app: Application) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
-    """Hand the digest schedule to another instance at once; stop the chart and log workers."""
+    """Hand the digest schedule to another instance at once; stop the chart workers and the
+    database checkpointer."""
     await scheduler.release(app)
     close_worker_pool(app)
     kompas_of_app(app).close()
