@@ -39,7 +39,7 @@ from locales import N_, InputError, Translator, translator
 from storage import callers, ledger, teams
 from storage.analysis import AnalysedTeam, team_analysis
 from storage.callers import MemberView, TeamView
-from storage.engine import new_session
+from storage.engine import UnitOfWork
 from storage.models import MemberStatus, Role
 
 log = logging.getLogger(__name__)
@@ -262,25 +262,25 @@ async def _process(
     if user is None or chat is None:
         return
     now = kompas.clock()
-    session = new_session(kompas.engine)
+    unit = await kompas.db(UnitOfWork, kompas.engine)
     try:
-        caller = await kompas.db(_resolve_caller, session, kompas, update, context.bot.id, now)
+        caller = await kompas.db(_resolve_caller, unit, kompas, update, context.bot.id, now)
         if caller is None:  # a redelivered update: done already
             await _answer_query(update, None)
             return
-        turn = Turn(update, context, kompas, session, caller, now)
+        turn = Turn(update, context, kompas, unit.session, caller, now)
         try:
             await _authorize(turn, role=role, kind=kind)
             await handler(turn)
             if turn.abandoned:
-                await kompas.db(_refuse, session, context.bot.id, update.update_id, now)
+                await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             else:
-                await kompas.db(_commit, session)
+                await kompas.db(unit.commit)  # the changes and their ledger entry, together
                 kompas.committed()
                 for hook in turn.committed_hooks:
                     await hook()
         except InputError as error:
-            await kompas.db(_refuse, session, context.bot.id, update.update_id, now)
+            await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             turn.outbox.clear()
             message = turn.t.error(error)
             if kind == "button":  # a pop-up for the presser, not a message to the whole group
@@ -290,13 +290,14 @@ async def _process(
         await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
         await _flush(turn)
     finally:
-        await kompas.db(session.close)
+        await kompas.db(unit.close)
 
 
 def _resolve_caller(
-    session: Session, kompas: Kompas, update: Update, bot_id: int, now: dt.datetime
+    unit: UnitOfWork, kompas: Kompas, update: Update, bot_id: int, now: dt.datetime
 ) -> Caller | None:
     """Find who asks in which team, then claim the update in the ledger (None: seen before)."""
+    session = unit.session
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
     in_group = chat.type != ChatType.PRIVATE
@@ -323,7 +324,7 @@ def _resolve_caller(
         )
         # Joining stands on its own: it must survive even when the first action is refused.
         # It commits before the claim, which must commit only with the update's own work.
-        session.commit()
+        unit.commit()
     if not ledger.claim(session=session, bot_id=bot_id, update_id=update.update_id, now=now):
         return None
     locale = _locale(
@@ -389,20 +390,15 @@ def _team_id(caller: Caller) -> int:
     return caller.team.id or 0 if caller.team else 0
 
 
-def _commit(session: Session) -> None:
-    """The update's changes and its ledger entry land together."""
-    session.commit()
-
-
-def _refuse(session: Session, bot_id: int, update_id: int, now: dt.datetime) -> None:
+def _refuse(unit: UnitOfWork, bot_id: int, update_id: int, now: dt.datetime) -> None:
     """Roll the handler's changes back but keep the update in the ledger: it was answered.
 
     Without the entry, Telegram redelivering a refused update would show the refusal twice,
     or carry the update out after all once something else had changed meanwhile.
     """
-    session.rollback()
-    ledger.claim(session=session, bot_id=bot_id, update_id=update_id, now=now)
-    session.commit()
+    unit.rollback()
+    ledger.claim(session=unit.session, bot_id=bot_id, update_id=update_id, now=now)
+    unit.commit()
 
 
 async def _answer_query(update: Update, text: str | None, *, alert: bool = False) -> None:

@@ -133,3 +133,36 @@ def wal_checkpointer(engine: Engine) -> WalCheckpointer | None:
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         return None
     return WalCheckpointer(database)
+
+
+class UnitOfWork:
+    """One update's transaction: a connection, and an ORM session that joins it when needed.
+
+    Statements prepared for the hot path (storage/prepared.py) run on the connection itself,
+    so an update that needs no ORM never opens a session transaction: a Session's own begin,
+    commit and close cost ~0.2 ms, a tenth of a recorded sale (tests/benchmarks/bench_chat.py).
+    A handler that does use the ORM gets a session on the same connection and transaction.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.connection = engine.connect()
+        # Joined, the session's commit leaves the transaction to this unit, its rollback rolls
+        # the whole of it back (as a session of its own would), and its close leaves it be.
+        self.session = Session(
+            bind=self.connection, expire_on_commit=False, join_transaction_mode="rollback_only"
+        )
+
+    def commit(self) -> None:
+        """Everything so far lands, ORM changes and prepared statements together."""
+        if self.session.in_transaction():
+            self.session.commit()
+        self.connection.commit()
+
+    def rollback(self) -> None:
+        if self.session.in_transaction():
+            self.session.rollback()
+        self.connection.rollback()
+
+    def close(self) -> None:
+        self.session.close()
+        self.connection.close()

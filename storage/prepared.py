@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Dialect
-from sqlalchemy.orm import SessionTransaction
+from sqlalchemy import Connection, Dialect
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session
@@ -61,12 +60,11 @@ class Prepared:
         self._compiled: dict[tuple[str, frozenset[str]], _Compiled] = {}
 
     def rows(self, session: Session, params: Mapping[str, Any]) -> list[Row]:
-        sqlite = _sqlite(session)
-        if sqlite is None:
-            result = session.connection().execute(self.statement, dict(params))
-            return [tuple(row) for row in result]
-        compiled = self._compile(sqlite.dialect, params)
-        cursor = sqlite.connection.execute(compiled.sql, compiled.bind(params))
+        connection = _connection(session)
+        if connection.dialect.name != "sqlite":
+            return [tuple(row) for row in connection.execute(self.statement, dict(params))]
+        compiled = self._compile(connection.dialect, params)
+        cursor = _driver(connection).execute(compiled.sql, compiled.bind(params))
         return compiled.read(cursor.fetchall())
 
     def first(self, session: Session, params: Mapping[str, Any]) -> Row | None:
@@ -80,21 +78,21 @@ class Prepared:
     def insert(self, session: Session, params: Mapping[str, Any]) -> int:
         """Insert one row; its new primary key."""
         assert isinstance(self.statement, Insert)
-        sqlite = _sqlite(session)
-        if sqlite is None:
-            result = session.connection().execute(self.statement, dict(params))
+        connection = _connection(session)
+        if connection.dialect.name != "sqlite":
+            result = connection.execute(self.statement, dict(params))
             return int(result.inserted_primary_key[0])  # type: ignore[index]
-        compiled = self._compile(sqlite.dialect, params)
-        return int(sqlite.connection.execute(compiled.sql, compiled.bind(params)).lastrowid)
+        compiled = self._compile(connection.dialect, params)
+        return int(_driver(connection).execute(compiled.sql, compiled.bind(params)).lastrowid)
 
     def execute(self, session: Session, params: Mapping[str, Any]) -> None:
         """Run a statement that returns nothing (an UPDATE, a DELETE)."""
-        sqlite = _sqlite(session)
-        if sqlite is None:
-            session.connection().execute(self.statement, dict(params))
+        connection = _connection(session)
+        if connection.dialect.name != "sqlite":
+            connection.execute(self.statement, dict(params))
             return
-        compiled = self._compile(sqlite.dialect, params)
-        sqlite.connection.execute(compiled.sql, compiled.bind(params))
+        compiled = self._compile(connection.dialect, params)
+        _driver(connection).execute(compiled.sql, compiled.bind(params))
 
     def _compile(self, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled:
         key = (dialect.name, frozenset(params))
@@ -104,34 +102,22 @@ class Prepared:
         return compiled
 
 
-@dataclass(frozen=True)
-class _SQLite:
-    transaction: SessionTransaction
-    connection: sqlite3.Connection
-    dialect: Dialect
+def _connection(session: Session) -> Connection:
+    """The connection of the session's transaction.
 
-
-_SQLITE = "kompas.prepared.sqlite"
-
-
-def _sqlite(session: Session) -> _SQLite | None:
-    """The session's SQLite connection in its current transaction; None on PostgreSQL.
-
-    Kept in the session's info for the transaction: asking the session for its connection
-    costs more than most of these statements take to run.
+    An update's session is bound to its unit of work's connection (storage/engine.py): the
+    statement runs there, in the unit's transaction, without the session opening one of its own.
     """
-    known = session.info.get(_SQLITE)
-    transaction = session.get_transaction()
-    if known is not None and known.transaction is transaction and transaction.is_active:
-        return known
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return None
-    transaction = session.get_transaction()
-    assert transaction is not None  # connection() began one, or said why it couldn't
-    driver = connection.connection.driver_connection
-    known = session.info[_SQLITE] = _SQLite(transaction, driver, connection.dialect)  # type: ignore[arg-type]
-    return known
+    bind = session.bind
+    if isinstance(bind, Connection):
+        if not bind.in_transaction():
+            bind.begin()
+        return bind
+    return session.connection()
+
+
+def _driver(connection: Connection) -> sqlite3.Connection:
+    return connection.connection.driver_connection  # type: ignore[return-value]
 
 
 def _compile(statement: Executable, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled:
