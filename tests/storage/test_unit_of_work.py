@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from sqlalchemy import Engine
 
 from storage import ledger
@@ -10,64 +13,57 @@ from storage.models import Client, ProcessedUpdate
 from tests.factories import NOW, make_team, rows
 
 
+@pytest.fixture
+def unit(engine: Engine) -> Iterator[UnitOfWork]:
+    unit = UnitOfWork(engine)
+    yield unit
+    unit.close()
+
+
 def _client(team_id: int, name: str) -> Client:
     return Client(team_id=team_id, name=name, name_key=name.lower(), created_at=NOW)
 
 
-def test_prepared_and_orm_work_land_together(engine: Engine) -> None:
+def test_prepared_and_orm_work_land_together(engine: Engine, unit: UnitOfWork) -> None:
     team = make_team(engine, chat_id=-100, owner_id=11)
-    unit = UnitOfWork(engine)
-    try:
-        assert ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
-        unit.session.add(_client(team.id or 0, "Bakkerij"))
-        unit.session.flush()
-        assert not rows(engine, Client)  # not before the commit
-        unit.commit()
-    finally:
-        unit.close()
+    assert ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
+    unit.session.add(_client(team.id or 0, "Bakkerij"))
+    unit.session.flush()
+    assert not rows(engine, Client)  # not before the commit
+    unit.commit()
     assert [c.name for c in rows(engine, Client)] == ["Bakkerij"]
     assert len(rows(engine, ProcessedUpdate)) == 1
 
 
-def test_a_rollback_takes_back_both(engine: Engine) -> None:
+def test_a_rollback_takes_back_both(engine: Engine, unit: UnitOfWork) -> None:
     team = make_team(engine, chat_id=-100, owner_id=11)
-    unit = UnitOfWork(engine)
-    try:
-        ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
-        unit.session.add(_client(team.id or 0, "Bakkerij"))
-        unit.session.flush()
-        unit.rollback()
-        assert ledger.claim(session=unit.session, bot_id=1, update_id=2, now=NOW)
-        unit.commit()
-    finally:
-        unit.close()
+    ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
+    unit.session.add(_client(team.id or 0, "Bakkerij"))
+    unit.session.flush()
+    unit.rollback()
+    assert ledger.claim(session=unit.session, bot_id=1, update_id=2, now=NOW)
+    unit.commit()
     assert not rows(engine, Client)
     assert [u.update_id for u in rows(engine, ProcessedUpdate)] == [2]
 
 
-def test_work_after_a_commit_lands_with_the_next_one(engine: Engine) -> None:
+def test_work_after_a_commit_lands_with_the_next_one(engine: Engine, unit: UnitOfWork) -> None:
     team = make_team(engine, chat_id=-100, owner_id=11)
-    unit = UnitOfWork(engine)
-    try:
-        ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
-        unit.commit()
-        unit.session.add(_client(team.id or 0, "Kofeinya"))  # the ORM first, this time
-        unit.session.flush()
-        ledger.claim(session=unit.session, bot_id=1, update_id=2, now=NOW)
-        unit.commit()
-    finally:
-        unit.close()
+    ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
+    unit.commit()
+    unit.session.add(_client(team.id or 0, "Kofeinya"))  # the ORM first, this time
+    unit.session.flush()
+    ledger.claim(session=unit.session, bot_id=1, update_id=2, now=NOW)
+    unit.commit()
     assert [c.name for c in rows(engine, Client)] == ["Kofeinya"]
     assert len(rows(engine, ProcessedUpdate)) == 2
 
 
-def test_prepared_statements_alone_open_no_session_transaction(engine: Engine) -> None:
+def test_prepared_statements_alone_open_no_session_transaction(
+    engine: Engine, unit: UnitOfWork
+) -> None:
     """What makes the unit cheap: an update that needs no ORM never begins a session."""
-    unit = UnitOfWork(engine)
-    try:
-        ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
-        assert not unit.session.in_transaction()
-        unit.commit()
-    finally:
-        unit.close()
+    ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
+    assert not unit.session.in_transaction()
+    unit.commit()
     assert len(rows(engine, ProcessedUpdate)) == 1
