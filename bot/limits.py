@@ -10,18 +10,17 @@ person (or a stuck client app) cannot keep an instance busy, not exact global ac
 from __future__ import annotations
 
 import math
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from bot.routing import Callback
 from bot.runtime import kompas_of
 from bot.turn import Turn, command
 from locales import N_, InputError
-
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 TOO_OFTEN = N_("One moment: you asked for that a lot just now. Try again in {wait}.")
 LIMITS_KEY = "rate_limits"
