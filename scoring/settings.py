@@ -17,6 +17,10 @@ class ScoringSettings:
     - concentration_threshold: revenue share at or above which a client is over-relied on.
     - watch_threshold: revenue share at or above which a client is watched (IFRS 8 / ASC 280).
     - default_margin: margin (0–1) assumed for a sale with no cost; None = not set.
+    - vat_rate: the VAT rate (fraction) inside every amount and cost the team entered; figures
+      are then taken net of it. None = amounts are without VAT.
+    - hour_cost: what an hour of the team's work costs (minor units); profit then subtracts
+      recorded hours × it. None = not set.
     - grade_scale: 'A-D', '1-5' or '1-10'.
     - weights: per-team component weights (keys in `scoring.score.DEFAULT_WEIGHTS`); missing
       keys keep their default, so {'judgement': 0} switches the team's judgement off.
@@ -33,6 +37,8 @@ class ScoringSettings:
     concentration_threshold: float = 0.25
     watch_threshold: float = 0.10
     default_margin: float | None = None
+    vat_rate: float | None = None
+    hour_cost: float | None = None
     grade_scale: str = "A-D"
     weights: Mapping[str, float] | None = None
     time_eater_ratio: float = 1.5
@@ -50,6 +56,10 @@ class ScoringSettings:
             raise ValueError("need 0 < watch_threshold <= concentration_threshold <= 1")
         if self.default_margin is not None and not -1 <= self.default_margin < 1:
             raise ValueError("default_margin must be a fraction below 1")
+        if self.vat_rate is not None and not 0 <= self.vat_rate < 1:
+            raise ValueError("vat_rate must be a fraction in [0, 1)")
+        if self.hour_cost is not None and self.hour_cost < 0:
+            raise ValueError("hour_cost cannot be negative")
         if self.grade_scale not in GRADE_SCALES:
             raise ValueError(f"grade_scale must be one of {GRADE_SCALES}")
         if self.time_eater_ratio <= 0 or not 0 <= self.time_eater_min_share <= 1:

@@ -34,7 +34,10 @@ class TeamView:
     digest_minute: int
     digest_enabled: bool
     amounts_include_vat: bool
+    vat_rate: float | None
     default_margin: float | None
+    hour_cost: int | None
+    payment_days: int | None
     members_need_approval: bool
     sensitive_to_admins: bool
     declined_retention_days: int | None

@@ -269,6 +269,8 @@ def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSetting
         window_days=team.scoring_window_days,
         concentration_threshold=team.concentration_threshold,
         default_margin=team.default_margin,
+        vat_rate=team.vat_rate if team.amounts_include_vat else None,
+        hour_cost=team.hour_cost,
         grade_scale=team.grade_scale,
         weights=team.score_weights,
     )

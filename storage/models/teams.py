@@ -41,6 +41,9 @@ class Team(SQLModel, table=True):
         CheckConstraint("scoring_window_days BETWEEN 30 AND 1830", name="window"),
         CheckConstraint("digest_weekday BETWEEN 0 AND 6", name="weekday"),
         CheckConstraint("digest_minute BETWEEN 0 AND 1439", name="minute"),
+        CheckConstraint("vat_rate IS NULL OR (vat_rate >= 0 AND vat_rate < 1)", name="vat_rate"),
+        CheckConstraint("hour_cost IS NULL OR hour_cost >= 0", name="hour_cost"),
+        CheckConstraint("payment_days IS NULL OR payment_days BETWEEN 0 AND 365", name="terms"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -58,7 +61,14 @@ class Team(SQLModel, table=True):
     digest_minute: int = 9 * 60
     digest_enabled: bool = True
     amounts_include_vat: bool = False
+    # The VAT rate (fraction) inside entered amounts when they include VAT; None = not chosen.
+    vat_rate: float | None = None
     default_margin: float | None = None
+    # What an hour of the team's work costs, in minor units; None = not set.
+    hour_cost: int | None = Field(default=None, sa_type=BigInteger)
+    # 0 = clients pay on the spot, N = invoiced with N days to pay; None = by client kind
+    # (persons and personal teams pay on the spot, organisations get 14 days).
+    payment_days: int | None = None
     members_need_approval: bool = False
     sensitive_to_admins: bool = False
     declined_retention_days: int | None = None
