@@ -42,6 +42,11 @@ from scoring.score import (
 from scoring.settings import ScoringSettings
 from scoring.time_eaters import TimeEater, time_eaters, time_shares
 
+# A lapsed client scores at most this (below the middle of every scale): they are shown apart,
+# and what they used to bring does not make them a top client today.
+LAPSED_SCORE_CAP = 45.0
+MIN_RECENCY_INTERVAL_DAYS = 7.0
+
 
 @dataclass(frozen=True, eq=False)
 class TeamAnalysis:
@@ -141,20 +146,29 @@ def analyse(
     inputs = ClientInputs(
         annual_profit=annual_profit,
         profit_per_hour=pick(m.profit_per_hour),
+        annual_value=pick(m.annual_value),
+        value_per_hour=pick(m.value_per_hour),
         fit=pick(fit.fit),
         annual_purchases=pick(m.annual_purchases),
         recency_days=recency,
-        interval_days=interval,
+        # Several purchases a day make an interval of hours: nobody is "late" within a week.
+        interval_days=np.maximum(interval, MIN_RECENCY_INTERVAL_DAYS),
         referrals=pick(m.referrals),
         complaints=pick(m.complaints),
         purchases=pick(m.purchases),
         late=pick(m.late),
         invoices=pick(m.invoices),
         judgement=judgement,
+        annual_revenue=pick(m.annual_revenue),
+        revenue_per_hour=pick(m.revenue_per_hour),
+        value_from_revenue=pick(m.value_from_revenue),
     )
     components = component_matrix(inputs, scales)
     weights = weights_vector(settings.weights)
     score, known_weight, data_score = weighted_scores(components, weights)
+    uncapped_grade = raw_indices(score, scale)
+    score = np.where(is_lapsed, np.minimum(score, LAPSED_SCORE_CAP), score)
+    data_score = np.where(is_lapsed, np.minimum(data_score, LAPSED_SCORE_CAP), data_score)
     grade = grade_indices(score, scale, _previous(ids, previous_grades, scale))
     data_grade = raw_indices(data_score, scale)
 
@@ -202,6 +216,8 @@ def analyse(
         DeclineInputs(
             ids=ids,
             eligible=current & ~young & ~pick(team.kept),
+            # A client graded above the middle of the scale is not told to go.
+            graded_low=grade >= len(labels(scale)) // 2,
             annual_profit=annual_profit,
             complaints=inputs.complaints,
             late=inputs.late,
@@ -241,6 +257,9 @@ def analyse(
             scale=scale,
             scales=scales,
             references=refs,
+            value_margin=m.value_margin,
+            lapsed=is_lapsed,
+            uncapped_grade=uncapped_grade,
         )
     )
 
@@ -256,6 +275,7 @@ def analyse(
         "young": young,
         "ideal": ideal,
         "uses_default_margin": pick(m.uses_default_margin),
+        "value_from_revenue": inputs.value_from_revenue,
     }
     clients = client_table(
         team, a, m, fit, inputs, late_rate, shares, timing, score, data_score, grade, scale, flags

@@ -8,9 +8,12 @@ Columns:
     clients), time_share (of recorded time; NaN without time); purchases, recency_days,
     tenure_days, usual_interval_days; referrals, complaints, compliments, invoices,
     late_payments, late_payment_rate (shrunk toward the team rate; NaN without invoices);
-    judgement (1–5, NaN none); fit (0–1, NaN unknown); score (0–100); data_score (the score
+    judgement (1–5, NaN none); fit (0–1, NaN unknown), fit_met and fit_known (criteria
+    met in full, of those with known data); annualised (the annual figures are extrapolated from
+    a client younger than the window); score (0–100); data_score (the score
     without the team's judgement); grade, grade_index (0 = best); and the flags over_reliant,
-    watch, time_eater, decline_candidate, lapsed, young, ideal, uses_default_margin.
+    watch, time_eater, decline_candidate, lapsed, young, ideal, uses_default_margin,
+    value_from_revenue (profit unknown: the score weighs revenue instead).
 """
 
 from __future__ import annotations
@@ -84,6 +87,9 @@ def client_table(
         "overdue": m.overdue[a].astype(np.int64),
         "judgement": x.judgement,
         "fit": fit.fit[a],
+        "fit_met": fit.met[a].astype(np.int64),
+        "fit_known": fit.known[a].astype(np.int64),
+        "annualised": m.annual_factor[a] != 365.0 / team.window_days,
         "score": score,
         "data_score": data_score,
         "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),

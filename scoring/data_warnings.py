@@ -9,9 +9,11 @@ The bot localises by code; params are plain numbers and strings.
 | few_clients          | active_clients, minimum              | under min_clients_for_alarms (8)  |
 |                      |                                      | current clients: no alarms     |
 | few_sales            | sales, minimum                       | under 20 sales in the window   |
-| default_margin_used  | clients, sales, margin, assumed      | sales without cost used the    |
-|                      |                                      | default margin (assumed: the   |
-|                      |                                      | team's costed-sales margin)    |
+| default_margin_used  | clients, sales, margin, assumed      | sales without cost used a      |
+|                      |                                      | margin: `margin` is the one    |
+|                      |                                      | used, the default from the     |
+|                      |                                      | settings or (assumed) the      |
+|                      |                                      | team's costed-sales margin     |
 | missing_costs        | sales, revenue_share, assumed_margin | sales without cost and no default |
 |                      |                                      | margin; assumed_margin None means |
 |                      |                                      | their profit is unknown        |
@@ -77,6 +79,9 @@ def collect_warnings(
         out.append(ScoringWarning("few_sales", {"sales": m.window_sales, "minimum": FEW_SALES}))
     if m.imputed_sales:
         margin = settings.default_margin
+        assumed = margin is None
+        if assumed:
+            margin = refs.assumed_margin if refs.assumed_margin is not None else m.observed_margin
         out.append(
             ScoringWarning(
                 "default_margin_used",
@@ -84,7 +89,7 @@ def collect_warnings(
                     "clients": int(m.uses_default_margin[team.active].sum()),
                     "sales": m.imputed_sales,
                     "margin": margin,
-                    "assumed": margin is None,
+                    "assumed": assumed,
                 },
             )
         )

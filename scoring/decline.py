@@ -3,8 +3,9 @@
 The Russian text: non-ideal clients sometimes have to be declined. Kompas only proposes; a
 person decides, and nothing is declined automatically.
 
-A current client (active, not lapsed) at least `young_client_days` (90) old, and not kept by the
-team after an earlier proposal (`kept_until`), is a candidate when its annual profit is known and
+A current client (active, not lapsed) at least `young_client_days` (90) old, not kept by the
+team after an earlier proposal (`kept_until`) and graded at or below the middle of the scale
+(a client graded B is never told to go), is a candidate when its annual profit is known and
 
 - it is **unprofitable** (annual profit < 0), or **low_profit**: among the bottom fifth
   (ceil(20 %) of eligible clients, by annual profit — never just "the bottom fifth" of a tiny
@@ -65,6 +66,7 @@ class DeclineInputs:
 
     ids: np.ndarray
     eligible: np.ndarray  # current and not young
+    graded_low: np.ndarray  # at or below the middle of the scale: only these are proposed
     annual_profit: np.ndarray
     complaints: np.ndarray
     late: np.ndarray
@@ -103,7 +105,7 @@ def _reasons(
             )
         )
     reasons = np.column_stack((unprofitable, low, signals))
-    candidate = (unprofitable | low) & signals.any(axis=1)
+    candidate = (unprofitable | low) & signals.any(axis=1) & x.graded_low
     return candidate, reasons
 
 

@@ -5,37 +5,47 @@ money, hours and counts against the team's reference (median), never in componen
 0–1 numbers.
 
 Reasons — `Reason(code, effect, value, reference, unit)`; `effect` is the signed number of
-score points the measure adds or costs compared with a client exactly at the references; the
-top three by size are given, most important first (ties: the order below).
+score points the measure adds or costs compared with a client exactly at the references. A
+measure is a reason only where the client really differs from the team: its figure more than
+`MIN_GAP` (10 %) away from the team's, on the side the effect says (no "▼ 0 complaints (team
+0)", no ▼ for a profit 2 % under the median). The top three by size are given, most important
+first (ties: the order below).
 
 | code                | unit           | value                          | reference              |
 |---------------------|----------------|--------------------------------|------------------------|
 | profit              | money          | annual profit                  | median annual profit   |
+| revenue             | money          | annual revenue (profit unknown)| median annual revenue  |
 | profit_per_hour     | money_per_hour | profit per hour worked         | team median            |
+| revenue_per_hour    | money_per_hour | revenue per hour (profit unknown) | team median         |
 | ideal_profile       | count          | profile criteria met in full   | criteria known         |
 | purchases           | count          | purchases a year               | team median            |
 | days_since_purchase | days           | days since the last purchase   | the usual interval     |
 | referrals           | count          | referrals made in the window   | team median            |
 | complaints          | count          | complaints in the window       | team median            |
-| late_payments       | share          | late share of invoices, shrunk | team late-payment rate |
+| late_payments       | invoices       | invoices paid late (a count)   | invoices (a count)     |
 | team_rating         | rating         | the team's own rating, 1–5     | team median or None    |
 
+Late payments are real counts; the shrunk rate stays inside the score. A late-payment reason
+needs the client's late share to differ from the team's: ▼ with at least one late invoice,
+▲ only with every invoice on time.
+
 Lifts — `Lift(code, amount, unit, to_grade)`: one change that, other things equal, moves the
-score past the next grade's lower bound plus the hysteresis margin. Only changes a team can
-bring about are suggested; the one with the least relative effort wins:
+score past the next grade's lower bound plus the hysteresis margin. Only changes a client could
+bring about within a year are suggested; the one with the least relative effort wins:
 
-| code           | unit  | amount                             | effort compared                  |
+| code           | unit  | amount                             | feasible when                    |
 |----------------|-------|------------------------------------|----------------------------------|
-| more_profit    | money | extra profit over the coming year  | amount / max(|profit|, median)   |
-| fewer_hours    | hours | fewer hours a year, same work      | amount / hours a year (≤ 0.8)    |
-| more_purchases | count | extra purchases in the coming year | amount / purchases a year (≤ 2)  |
-| pay_on_time    | count | invoices in a row paid on time     | 0.05 per invoice (at most 12)    |
-| referral       | count | referrals the client makes (1–3)   | 0.5 per referral                 |
+| more_profit    | money | extra profit over the coming year  | ≤ the client's annual revenue    |
+| more_revenue   | money | extra revenue (profit unknown)     | ≤ the client's annual revenue    |
+| fewer_hours    | hours | fewer hours a year, same work      | at most half their hours         |
+| more_purchases | count | extra purchases in the coming year | at most as many as in a year     |
+| pay_on_time    | count | invoices in a row paid on time     | at most a year's purchases (≤ 12)|
+| referral       | count | referrals the client makes (1–3)   | always                           |
 
-more_purchases is only offered to profitable clients, more_profit up to three times the larger
-of the client's profit and the median. Amounts round up (money to two significant digits and
-at least one whole unit, hours to a tenth), so the change always suffices. The best grade has
-no lift; a client for whom nothing feasible suffices has None.
+Effort compared: money / max(|value|, median), hours / hours a year, purchases / purchases a
+year, 0.05 per invoice, 0.5 per referral. Amounts round up (money to two significant digits
+and at least one whole unit, hours to a tenth), so the change always suffices. The best grade
+has no lift; a client for whom nothing feasible suffices has None.
 """
 
 from __future__ import annotations
@@ -69,24 +79,32 @@ REASON_CODES = (
     ("days_since_purchase", "days"),
     ("referrals", "count"),
     ("complaints", "count"),
-    ("late_payments", "share"),
+    ("late_payments", "invoices"),
     ("team_rating", "rating"),
 )
 assert len(REASON_CODES) == len(COMPONENTS)
+# Where value stands on revenue, the first two reasons speak of revenue instead of profit.
+REVENUE_CODES = {0: "revenue", 1: "revenue_per_hour"}
+# +1: more is better; -1: less is better (days since purchase, complaints, late payments).
+POLARITY = np.array([1, 1, 1, 1, -1, 1, -1, -1, 1], dtype=np.float64)
+MIN_GAP = 0.10
+MAX_HOURS_SHARE = 0.5
 LIFT_CODES = (
     ("more_profit", "money"),
+    ("more_revenue", "money"),
     ("fewer_hours", "hours"),
     ("more_purchases", "count"),
     ("pay_on_time", "count"),
     ("referral", "count"),
 )
+LIFT_INDEX = {code: i for i, (code, _) in enumerate(LIFT_CODES)}
 TOP_REASONS = 3
 MIN_EFFECT = 0.05  # score points; smaller effects are not worth a line
 MAX_ON_TIME = 12
 MAX_PURCHASES = 12
 MAX_REFERRALS = 3
 PROFIT_REFINE_STEPS = 4
-INTEGER_UNITS = frozenset({"money", "money_per_hour", "days"})
+INTEGER_UNITS = frozenset({"money", "money_per_hour", "days", "invoices"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +148,9 @@ class ExplainInputs:
     scale: str
     scales: Scales
     references: References
+    value_margin: float = 1.0  # the margin revenue stands in at where profit is unknown
+    lapsed: np.ndarray | None = None  # lapsed clients' scores are capped ...
+    uncapped_grade: np.ndarray | None = None  # ... one purchase brings this grade back
 
     def rows(self, index: np.ndarray) -> ExplainInputs:
         """The same inputs for some clients only (positions in the scored clients)."""
@@ -139,6 +160,8 @@ class ExplainInputs:
             self,
             x=x,
             annual_hours=self.annual_hours[index],
+            lapsed=None if self.lapsed is None else self.lapsed[index],
+            uncapped_grade=None if self.uncapped_grade is None else self.uncapped_grade[index],
             **{name: getattr(self, name)[index] for name in per_client},
         )
 
@@ -150,7 +173,15 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
             100.0 * inputs.weights * (inputs.components - inputs.typical)
         ) / inputs.known_weight[:, None]
     values, references = reason_values(inputs.x, inputs.met, inputs.known, inputs.references)
+    effects = np.where(
+        real_differences(
+            inputs.x, inputs.met, inputs.known, inputs.references, values, references, effects
+        ),
+        effects,
+        np.nan,
+    )
     chosen, effects, values, references = reason_arrays(effects, values, references)
+    revenue_based = np.column_stack((inputs.x.value_from_revenue, _per_hour_from_revenue(inputs.x)))
     lift_code, lift_amount, lift_grade = lift_arrays(
         inputs.x,
         inputs.components,
@@ -161,7 +192,17 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         inputs.scale,
         inputs.scales,
         inputs.annual_hours,
+        inputs.value_margin,
     )
+    if inputs.lapsed is not None and inputs.uncapped_grade is not None:
+        # A lapsed client's lever is to buy again: one purchase makes them current, and
+        # their score is no longer capped.
+        back = inputs.lapsed & (inputs.uncapped_grade < inputs.grade)
+        lift_code = np.where(
+            inputs.lapsed, np.where(back, LIFT_INDEX["more_purchases"], -1), lift_code
+        )
+        lift_amount = np.where(back, 1.0, lift_amount)
+        lift_grade = np.where(back, inputs.uncapped_grade, lift_grade)
     names = labels(inputs.scale)
     out = []
     for i in range(len(inputs.ids)):
@@ -171,6 +212,8 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
             if component < 0:
                 break
             code, unit = REASON_CODES[component]
+            if component in REVENUE_CODES and revenue_based[i, component]:
+                code = REVENUE_CODES[component]
             reference = references[i, slot]
             reasons.append(
                 Reason(
@@ -334,6 +377,7 @@ def lift_arrays(
     scale: str,
     s: Scales,
     annual_hours: np.ndarray,
+    value_margin: float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(lift code index or -1, amount, target grade index) per client."""
     n = len(score)
@@ -354,7 +398,7 @@ def lift_arrays(
         if w["profit"] > 0:
             wanted = c["profit"] + need / w["profit"]
             alone = ratio_inverse(np.where(wanted < 1 - 1e-12, wanted, np.nan), s.profit)
-            money = alone - x.annual_profit
+            money = alone - x.annual_value
             rows = np.flatnonzero(
                 (annual_hours > 0)
                 & ~np.isnan(c["profit_per_hour"])
@@ -362,8 +406,8 @@ def lift_arrays(
                 & (w["profit_per_hour"] > 0)
             )
             money[rows] = _joint_profit(
-                x.annual_profit[rows],
-                x.profit_per_hour[rows],
+                x.annual_value[rows],
+                x.value_per_hour[rows],
                 annual_hours[rows],
                 c["profit"][rows],
                 c["profit_per_hour"][rows],
@@ -373,22 +417,27 @@ def lift_arrays(
                 w["profit_per_hour"],
                 s,
             )
-            money = _round_up_money(money)
-            amount[:, 0] = money
-            size = money / np.maximum(np.abs(x.annual_profit), s.profit)
-            effort[:, 0] = np.where((money > 0) & (size <= 3.0), size, np.inf)
+            # Where value stands on revenue, the lever is revenue: the value it takes, at the
+            # margin revenue stands in at. Either way no more than the client spends in a year.
+            revenue = x.value_from_revenue
+            money = _round_up_money(np.where(revenue, money / value_margin, money))
+            size = money / np.maximum(np.abs(x.annual_value), s.profit)
+            feasible = (money > 0) & (money <= np.maximum(x.annual_revenue, 0.0))
+            column = np.where(revenue, 1, 0)
+            amount[np.arange(n), column] = money
+            effort[np.arange(n), column] = np.where(feasible, size, np.inf)
 
         # fewer_hours: the profit per hour that suffices, at the same profit.
         if w["profit_per_hour"] > 0:
             wanted = c["profit_per_hour"] + need / w["profit_per_hour"]
             rate = ratio_inverse(np.where(wanted < 1 - 1e-12, wanted, np.nan), s.profit_per_hour)
-            annual_profit_timed = x.profit_per_hour * annual_hours
-            fewer = annual_hours - annual_profit_timed / rate
+            annual_value_timed = x.value_per_hour * annual_hours
+            fewer = annual_hours - annual_value_timed / rate
             fewer = np.ceil(fewer * 10.0) / 10.0
             share = fewer / annual_hours
-            feasible = (annual_profit_timed > 0) & (share > 0) & (share <= 0.8)
-            amount[:, 1] = fewer
-            effort[:, 1] = np.where(feasible, share, np.inf)
+            feasible = (annual_value_timed > 0) & (share > 0) & (share <= MAX_HOURS_SHARE)
+            amount[:, 2] = fewer
+            effort[:, 2] = np.where(feasible, share, np.inf)
 
         # more_purchases: the first purchase now, the rest over the year (closed form).
         fresh = recency_curve(np.zeros(n), x.interval_days)
@@ -405,9 +454,9 @@ def lift_arrays(
             k = np.where(wanted >= 1 - 1e-12, np.inf, k)
             k = _enough(k, purchases_gain, need, MAX_PURCHASES)
             size = k / np.maximum(x.annual_purchases, 1.0)
-            hit = (x.annual_profit > 0) & (size <= 2.0)
-            amount[:, 2] = k
-            effort[:, 2] = np.where(hit, size, np.inf)
+            hit = (x.annual_value > 0) & (size <= 1.0)
+            amount[:, 3] = k
+            effort[:, 3] = np.where(hit, size, np.inf)
 
         # pay_on_time: invoices in a row paid on time, shrinking the late share (closed form).
         if w["late_payments"] > 0:
@@ -423,8 +472,9 @@ def lift_arrays(
             k = np.maximum(np.ceil(late_weight / rate - x.invoices - PRIOR_EVENTS), 1.0)
             k = np.where((wanted >= 1) | (x.late <= 0), np.inf, k)
             k = _enough(k, on_time_gain, need, MAX_ON_TIME)
-            amount[:, 3] = k
-            effort[:, 3] = 0.05 * k
+            k = np.where(k <= np.maximum(x.annual_purchases, 1.0), k, np.inf)
+            amount[:, 4] = k
+            effort[:, 4] = 0.05 * k
 
         # referral: one to three referrals (closed form).
         if w["referrals"] > 0:
@@ -437,8 +487,8 @@ def lift_arrays(
             k = np.maximum(np.ceil(-np.log2(np.clip(1.0 - share, 1e-12, 1.0))), 1.0)
             k = np.where(share >= 1, np.inf, k)
             k = _enough(k, referral_gain, need, MAX_REFERRALS)
-            amount[:, 4] = k
-            effort[:, 4] = 0.5 * k
+            amount[:, 5] = k
+            effort[:, 5] = 0.5 * k
 
     effort[np.isnan(need)] = np.inf
     best = np.argmin(effort, axis=1)
@@ -456,32 +506,67 @@ def reason_values(
     def ref(value: float | None) -> np.ndarray:
         return np.full(n, np.nan if value is None else float(value))
 
-    late_share = np.where(
-        x.invoices > 0, shrunk_rate(x.late, x.invoices, refs.late_payment_rate), 0
-    )
+    by_revenue = x.value_from_revenue
+    per_hour_by_revenue = _per_hour_from_revenue(x)
     values = (
-        x.annual_profit,
-        x.profit_per_hour,
+        np.where(by_revenue, x.annual_revenue, x.annual_profit),
+        np.where(per_hour_by_revenue, x.revenue_per_hour, x.profit_per_hour),
         met,
         x.annual_purchases,
         x.recency_days,
         x.referrals,
         x.complaints,
-        late_share,
+        x.late,
         x.judgement,
     )
     references = (
-        ref(refs.median_annual_profit),
-        ref(refs.median_profit_per_hour),
+        np.where(by_revenue, ref(refs.median_annual_revenue), ref(refs.median_annual_profit)),
+        np.where(
+            per_hour_by_revenue,
+            ref(refs.median_revenue_per_hour),
+            ref(refs.median_profit_per_hour),
+        ),
         known,
         ref(refs.median_annual_purchases),
         x.interval_days,
         ref(refs.median_referrals),
         ref(refs.median_complaints),
-        ref(refs.late_payment_rate),
+        x.invoices,
         ref(refs.median_judgement),
     )
     if n == 0:
         empty = np.empty((0, len(COMPONENTS)))
         return empty, empty
     return np.column_stack(values), np.column_stack(references)
+
+
+def _per_hour_from_revenue(x: ClientInputs) -> np.ndarray:
+    return np.isnan(x.profit_per_hour) & ~np.isnan(x.revenue_per_hour)
+
+
+def real_differences(
+    x: ClientInputs,
+    met: np.ndarray,
+    known: np.ndarray,
+    refs: References,
+    values: np.ndarray,
+    references: np.ndarray,
+    effects: np.ndarray,
+) -> np.ndarray:
+    """Where a measure may be a reason: its figure is more than `MIN_GAP` away from the team's,
+    on the side its effect says; criteria met only with a miss (▼) or a hit (▲)."""
+    shown, against = values.copy(), references.copy()
+    late, rating = COMPONENTS.index("late_payments"), COMPONENTS.index("judgement")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shown[:, late] = np.where(x.invoices > 0, x.late / x.invoices, np.nan)
+    against[:, late] = refs.late_payment_rate
+    against[:, rating] = np.where(np.isnan(against[:, rating]), 3.0, against[:, rating])
+    gap = shown - against
+    with np.errstate(invalid="ignore"):
+        big = np.abs(gap) > MIN_GAP * np.abs(against)
+        side = np.sign(gap) * POLARITY * np.sign(effects) > 0
+        ok = big & side
+        fit = COMPONENTS.index("fit")
+        ok[:, fit] = np.where(effects[:, fit] < 0, met < known, met > 0)
+        ok[:, late] &= np.where(effects[:, late] < 0, x.late >= 1, x.late == 0)
+    return ok

@@ -11,6 +11,11 @@ the team's costed sales show (`References.assumed_margin`) when those cover at l
 The assumed cost is taken on the client's uncosted revenue and rounded to whole minor units,
 so sums stay exact and order-independent. Either way the client is flagged
 `uses_default_margin` (with a 'default_margin_used' warning; `assumed` says which margin).
+
+Value is what the score weighs: profit where it is known; where a client's profit is unknown
+(no cost and no margin to assume), revenue at the margin of the team's costed sales — or
+revenue itself when no sale has a cost — as if every client had the team's margin
+(`value_from_revenue`). So grades discriminate on amounts alone, and screens say so.
 """
 
 from __future__ import annotations
@@ -40,6 +45,11 @@ class Metrics:
     seconds: np.ndarray  # recorded time, NaN when none recorded
     profit_per_hour: np.ndarray
     timed_profit: np.ndarray  # profit of the sales with recorded time
+    value: np.ndarray  # profit, or revenue at `value_margin` where profit is unknown
+    value_per_hour: np.ndarray
+    revenue_per_hour: np.ndarray
+    value_from_revenue: np.ndarray  # profit unknown: value stands on revenue
+    value_margin: float  # the margin revenue stands in at (1.0 without any costed sale)
     recency_days: np.ndarray
     tenure_days: np.ndarray
     interval_days: np.ndarray  # the client's own usual days between purchases, NaN unknown
@@ -71,6 +81,10 @@ class Metrics:
     @property
     def annual_profit(self) -> np.ndarray:
         return self.profit * self.annual_factor
+
+    @property
+    def annual_value(self) -> np.ndarray:
+        return self.value * self.annual_factor
 
     @property
     def annual_purchases(self) -> np.ndarray:
@@ -148,6 +162,16 @@ def compute_metrics(
     time_sum = np.where(time_sum > 0, time_sum, np.nan)
     profit_per_hour = timed_profit / (time_sum / 3600.0)
 
+    costed_margin = None
+    if costed_revenue > 0:
+        costed_margin = float(1.0 - costed_cost[active].sum() / costed_revenue)
+    value_margin = 1.0 if costed_margin is None else min(max(costed_margin, 0.05), 1.0)
+    value_from_revenue = np.isnan(profit) & (revenue > 0)
+    value = np.where(value_from_revenue, revenue * value_margin, profit)
+    revenue_per_hour = timed_revenue / (time_sum / 3600.0)
+    timed_value = np.where(np.isnan(timed_profit), timed_revenue * value_margin, timed_profit)
+    value_per_hour = timed_value / (time_sum / 3600.0)
+
     first = np.full(n + 1, np.inf)
     last = np.full(n + 1, -np.inf)
     np.minimum.at(first, bins, sales.day)
@@ -196,6 +220,11 @@ def compute_metrics(
         seconds=time_sum,
         profit_per_hour=profit_per_hour,
         timed_profit=timed_profit,
+        value=value,
+        value_per_hour=value_per_hour,
+        revenue_per_hour=revenue_per_hour,
+        value_from_revenue=value_from_revenue,
+        value_margin=value_margin,
         recency_days=today - last_ever,
         tenure_days=tenure,
         interval_days=interval,

@@ -37,6 +37,11 @@ class References:
     median_annual_profit: float | None = None
     median_annual_revenue: float | None = None
     median_profit_per_hour: float | None = None
+    # What the score compares with: value is profit, or revenue where profit is unknown
+    # (see scoring.metrics). None in references frozen before value existed.
+    median_annual_value: float | None = None
+    median_value_per_hour: float | None = None
+    median_revenue_per_hour: float | None = None
     median_margin: float | None = None
     median_annual_purchases: float | None = None
     median_interval_days: float | None = None
@@ -87,6 +92,9 @@ def references_from(
         median_annual_profit=_median(m.annual_profit[base]),
         median_annual_revenue=_median(m.annual_revenue[base]),
         median_profit_per_hour=_median(m.profit_per_hour[base]),
+        median_annual_value=_median(m.annual_value[base]),
+        median_value_per_hour=_median(m.value_per_hour[base]),
+        median_revenue_per_hour=_median(m.revenue_per_hour[base]),
         median_margin=_median(m.margin[base]),
         median_annual_purchases=_median(m.annual_purchases[base]),
         median_interval_days=_median(m.interval_days[base]),

@@ -6,8 +6,8 @@ shares its key's weight when two use one key):
 
 | key             | weight | component(s)           | measure (ref: References)                 |
 |-----------------|--------|------------------------|-------------------------------------------|
-| profitability   | 0.25   | profit                 | annual profit vs median annual profit     |
-| time_efficiency | 0.15   | profit_per_hour        | profit per hour vs median profit per hour |
+| profitability   | 0.25   | profit                 | annual value vs median annual value       |
+| time_efficiency | 0.15   | profit_per_hour        | value per hour vs median value per hour   |
 | fit             | 0.15   | fit                    | fit to the ideal profile(s), 0–1          |
 | loyalty         | 0.10   | purchases ½, recency ½ | purchases a year vs median; days since    |
 |                 |        |                        | the last purchase vs the usual interval   |
@@ -15,6 +15,9 @@ shares its key's weight when two use one key):
 | complaints      | 0.10   | complaints             | complaints per purchase (shrunk) vs team  |
 | late_payments   | 0.05   | late_payments          | late share of invoices (shrunk) vs team   |
 | judgement       | 0.10   | judgement              | the team's own 1–5 rating                 |
+
+Value is profit, or revenue where the client's profit is unknown (`scoring.metrics`), so a
+team that records amounts only still gets grades that follow what clients bring.
 
 Curves (all monotone, so more profit never lowers a score, an extra complaint never raises it
 and an extra referral never lowers it):
@@ -153,10 +156,13 @@ class Scales:
     @classmethod
     def of(cls, refs: References) -> Scales:
         revenue = refs.median_annual_revenue or 0.0
-        profit = _positive(refs.median_annual_profit, max(0.1 * revenue, 1.0))
+        value = refs.median_annual_value
+        per_hour = refs.median_value_per_hour
+        if value is None:  # references frozen before value existed
+            value, per_hour = refs.median_annual_profit, refs.median_profit_per_hour
         return cls(
-            profit=profit,
-            profit_per_hour=_positive(refs.median_profit_per_hour, 1.0),
+            profit=_positive(value, max(0.1 * revenue, 1.0)),
+            profit_per_hour=_positive(per_hour, 1.0),
             purchases=_positive(refs.median_annual_purchases, 1.0),
             interval=_positive(refs.median_interval_days, 30.0),
             complaint_rate=refs.complaint_rate,
@@ -174,8 +180,10 @@ def _positive(value: float | None, fallback: float) -> float:
 class ClientInputs:
     """What the score reads per client (arrays over the scored clients)."""
 
-    annual_profit: np.ndarray
+    annual_profit: np.ndarray  # NaN where unknown
     profit_per_hour: np.ndarray
+    annual_value: np.ndarray  # what the score weighs: profit, or revenue where it is unknown
+    value_per_hour: np.ndarray
     fit: np.ndarray
     annual_purchases: np.ndarray
     recency_days: np.ndarray
@@ -186,6 +194,10 @@ class ClientInputs:
     late: np.ndarray
     invoices: np.ndarray
     judgement: np.ndarray
+    # Not scored, but what explanations show where value stands on revenue.
+    annual_revenue: np.ndarray
+    revenue_per_hour: np.ndarray
+    value_from_revenue: np.ndarray
 
 
 def component_matrix(x: ClientInputs, s: Scales) -> np.ndarray:
@@ -193,8 +205,8 @@ def component_matrix(x: ClientInputs, s: Scales) -> np.ndarray:
     late = rate_curve(shrunk_rate(x.late, x.invoices, s.late_rate), s.late_scale)
     with np.errstate(invalid="ignore", divide="ignore"):
         columns = (
-            ratio_curve(x.annual_profit, s.profit),
-            ratio_curve(x.profit_per_hour, s.profit_per_hour),
+            ratio_curve(x.annual_value, s.profit),
+            ratio_curve(x.value_per_hour, s.profit_per_hour),
             x.fit,
             ratio_curve(x.annual_purchases, s.purchases),
             recency_curve(x.recency_days, x.interval_days),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import labels
-from bot.render.explain import amounts_note, hours, lift, money, reason
+from bot.render.explain import amounts_note, hours, late_invoices, lift, money, reason
 from locales import Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -30,6 +30,8 @@ class CardView:
     score: float
     revenue_share: float | None
     profit: int | None
+    revenue: int | None  # a year's, shown where profit is unknown
+    annualised: bool  # the yearly figures are an estimate for a client younger than a year
     hours: float | None
     referrals: int
     complaints: int
@@ -57,6 +59,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
             "young",
             "ideal",
             "uses_default_margin",
+            "value_from_revenue",
         )
         if bool(row[flag])
     )
@@ -70,6 +73,8 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         score=float(row["score"]),
         revenue_share=_number(row["revenue_share"]),
         profit=_whole(row["annual_profit"]),
+        revenue=_whole(row["annual_revenue"]),
+        annualised=bool(row["annualised"]),
         hours=_number(row["hours"]),
         referrals=int(row["referrals"]),
         complaints=int(row["complaints"]),
@@ -85,7 +90,9 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
 def verdict(t: Translator, view: CardView) -> Markup:
     """One line a person can act on."""
     if "decline_candidate" in view.flags:
-        return t._("Costs you more than they bring: consider letting them go.")
+        if view.profit is not None and view.profit < 0:
+            return t._("Costs you more than they bring: consider letting them go.")
+        return t._("Brings little for the trouble: consider letting them go? See /decline.")
     if "over_reliant" in view.flags:
         return t._(
             "Your business leans on them: {share} of revenue.",
@@ -123,10 +130,9 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
     figures = [t._("score {score}", score=t.number(round(view.score)))]
     if view.revenue_share is not None:
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
-    if view.profit is not None:
-        # A year's profit (a young client's extrapolated), as the grade weighs it; Details has
-        # the window's own figures.
-        figures.append(t._("profit {amount} a year", amount=money(t, team.currency, view.profit)))
+    yearly = yearly_figure(t, team.currency, view.profit, view.revenue, view.annualised)
+    if yearly is not None:
+        figures.append(yearly)
     if view.hours:
         figures.append(hours(t, view.hours))
     lines.append(Markup(" · ").join(figures))
@@ -141,12 +147,28 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
         activity.append(owed)
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
+    if "value_from_revenue" in view.flags:
+        lines.append(t._("No costs known: graded on revenue."))
     lines += [reason(t, team.currency, item) for item in view.explanation.reasons[:3]]
     if view.explanation.lift is not None:
         lines.append(lift(t, team.currency, view.explanation.lift))
     lines = [line for line in lines if line]
     assert len(lines) <= FIRST_SCREEN_LINES
     return Markup("\n").join(lines)
+
+
+def yearly_figure(
+    t: Translator, currency: str, profit: int | None, revenue: int | None, annualised: bool
+) -> Markup | None:
+    """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
+    alike; for a client younger than a year it is an estimate and says so."""
+    if profit is not None:
+        figure = t._("profit {amount} a year", amount=money(t, currency, profit))
+    elif revenue:
+        figure = t._("revenue {amount} a year", amount=money(t, currency, revenue))
+    else:
+        return None
+    return figure + " " + t._("(estimate)") if annualised else figure
 
 
 def _judgement(t: Translator, view: CardView) -> Markup:
@@ -197,11 +219,24 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
             t._("Last purchase"),
             t._("today") if days == 0 else t.n_("{n} day ago", "{n} days ago", days),
         )
-    if _number(row["late_payment_rate"]) is not None:
-        add(t._("Paid late"), t.percent(float(row["late_payment_rate"])))
-    if _number(row["fit"]) is not None:
-        add(t._("Fit with your ideal client"), t.percent(float(row["fit"])))
+    if int(row["invoices"]):
+        lines.append(late_invoices(t, int(row["late_payments"]), int(row["invoices"])))
+    if int(row["fit_known"]):
+        lines.append(
+            t.n_(
+                "meets {met} of {n} point of your ideal client",
+                "meets {met} of {n} points of your ideal client",
+                int(row["fit_known"]),
+                met=t.number(int(row["fit_met"])),
+            )
+        )
     add(t._("Compliments"), t.number(int(row["compliments"])))
+    if bool(row["annualised"]):
+        yearly = yearly_figure(
+            t, cur, _whole(row["annual_profit"]), _whole(row["annual_revenue"]), True
+        )
+        if yearly is not None:
+            lines.append(yearly)
     traits = [
         labels.label(t, labels.KINDS, client.kind),
         client.city or "",

@@ -48,9 +48,21 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             amount=money(t, currency, value),
             median=money(t, currency, reference),
         )
+    if code == "revenue":
+        return t._(
+            "revenue {amount} a year (team {median})",
+            amount=money(t, currency, value),
+            median=money(t, currency, reference),
+        )
     if code == "profit_per_hour":
         return t._(
             "{amount} per hour worked (team {median})",
+            amount=money(t, currency, value),
+            median=money(t, currency, reference),
+        )
+    if code == "revenue_per_hour":
+        return t._(
+            "{amount} revenue per hour worked (team {median})",
             amount=money(t, currency, value),
             median=money(t, currency, reference),
         )
@@ -93,11 +105,7 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             median=t.number(round(reference or 0, 1)),
         )
     if code == "late_payments":
-        return t._(
-            "{share} of invoices paid late (team {median})",
-            share=t.percent(value),
-            median=t.percent(reference or 0),
-        )
+        return late_invoices(t, int(value), int(reference or 0))
     if code == "team_rating":
         if reference is None:
             return t._("the team rates them {rating} of 5", rating=t.number(round(value, 1)))
@@ -109,11 +117,24 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
     return t._("{what}: {value}", what=code, value=t.number(value))
 
 
+def late_invoices(t: Translator, late: int, invoices: int) -> Markup:
+    """Real counts, never a rate: '5 of 7 invoices paid late', 'all 7 invoices paid on time'."""
+    if late == 0:
+        return t.n_("the one invoice paid on time", "all {n} invoices paid on time", invoices)
+    return t.n_(
+        "{late} of {n} invoice paid late", "{late} of {n} invoices paid late", invoices, late=late
+    )
+
+
 def lift(t: Translator, currency: str, item: Lift) -> Markup:
     """The smallest concrete change that lifts the client one grade."""
     amount = item.amount
     if item.code == "more_profit":
         change = t._("{amount} more profit over the coming year", amount=money(t, currency, amount))
+    elif item.code == "more_revenue":
+        change = t._(
+            "{amount} more revenue over the coming year", amount=money(t, currency, amount)
+        )
     elif item.code == "fewer_hours":
         change = t._("{hours} less work a year for the same result", hours=hours(t, amount))
     elif item.code == "more_purchases":
@@ -155,14 +176,22 @@ def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None
             int(p.get("sales", 0)),
         )
     if code == "default_margin_used":
+        if p.get("assumed"):
+            return t._(
+                "Sales without costs get the {margin} margin of your sales with costs: "
+                "profit figures there rest on it.",
+                margin=t.percent(float(p["margin"])),
+            )
         return t._(
             "Sales without costs use your default margin of {margin}: profit figures rest on it.",
-            margin=t.percent(float(p.get("margin") or 0)),
+            margin=t.percent(float(p["margin"])),
         )
     if code == "missing_costs":
+        if p.get("assumed_margin") is not None:
+            return None  # default_margin_used says which margin stands in
         return t._(
-            "{share} of revenue has no costs recorded, so profit there is an estimate. "
-            "A default margin in /settings helps.",
+            "{share} of revenue has no costs recorded, so grades weigh revenue there instead "
+            "of profit. A default margin in /settings gives profit figures.",
             share=t.percent(float(p.get("revenue_share") or 0)),
         )
     if code == "missing_time":

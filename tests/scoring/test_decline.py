@@ -48,11 +48,24 @@ def test_client_younger_than_ninety_days_is_never_a_candidate() -> None:
 
 def test_bottom_fifth_by_annual_profit_needs_a_signal() -> None:
     clients, sales = regulars()
-    events = [{"client_id": 1, "kind": "complaint", "happened_on": ago(5)}]
+    sales = [s for s in sales if s["client_id"] not in (1, 2)]
+    # Small jobs that take little time: the bottom fifth by profit, but no time-eaters.
+    sales += monthly(1, 4_000, minutes=20) + monthly(2, 4_000, minutes=20)
+    events = [
+        {"client_id": client_id, "kind": "complaint", "happened_on": ago(5)} for client_id in (1, 3)
+    ]
     analysis = analyse(team(clients, sales, events), settings())
     candidates = {c.client_id: c for c in analysis.decline_candidates}
-    assert list(candidates) == [1]  # 1 and 2 are the bottom fifth; only 1 complained
+    assert list(candidates) == [1]  # 1 and 2 are the bottom fifth; 1 and 3 complained
     assert candidates[1].reasons == ("low_profit", "complaints")
+
+
+def test_a_client_graded_above_the_middle_is_not_told_to_go() -> None:
+    clients, sales = regulars()
+    events = [{"client_id": 1, "kind": "complaint", "happened_on": ago(5)}]
+    analysis = analyse(team(clients, sales, events), settings())
+    assert analysis.clients.loc[1, "grade"] == "B"  # 18 % under the median, one complaint
+    assert analysis.decline_candidates == ()
 
 
 def test_a_tiny_team_has_no_bottom_fifth() -> None:

@@ -1,0 +1,208 @@
+"""What a card says is true: grades on amounts alone, verdicts that match the figures, late
+payments as counts, reasons only where a client really differs, one yearly profit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Team
+from tests.chat import Chat
+from tests.factories import make_client, make_event, make_sale, make_team
+
+OWNER = 11
+TODAY = dt.date(2026, 11, 23)
+
+
+def solo_team(engine: Engine, locale: str) -> Team:
+    currency = "EUR" if locale == "nl" else "RUB"
+    return make_team(
+        engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale=locale, currency=currency
+    )
+
+
+def amounts_only(engine: Engine, team: Team, count: int) -> list[int]:
+    """`count` clients who bought monthly for a year, client k spending k × € 50 a month."""
+    ids = []
+    for k in range(1, count + 1):
+        client = make_client(
+            engine, team, f"Klant {k:02d}", kind="person", acquired_on=dt.date(2024, 1, 1)
+        )
+        ids.append(client)
+        for month in range(12):
+            make_sale(
+                engine, team, client, k * 5_000, sold_on=TODAY - dt.timedelta(days=15 + 30 * month)
+            )
+    return ids
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_a_solo_team_with_amounts_only_gets_grades_that_follow_revenue(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    amounts_only(sqlite_engine, team, 12)
+    me = chat.person(OWNER, "Sanne", locale)
+    grades, scores = {}, {}
+    for k in (1, 6, 12):
+        seen = await chat.send(me, f"/client Klant {k:02d}")
+        first, _, figures = seen.text.splitlines()[:3]
+        grades[k] = first.rsplit(" ", 1)[-1]
+        scores[k] = int(figures.split(" · ")[0].split()[-1])
+        assert (
+            "Geen kosten bekend: beoordeeld op omzet."
+            if locale == "nl"
+            else "Затраты неизвестны: оценка по выручке."
+        ) in seen.text
+        yearly = f"{k * 600:,}".replace(",", "." if locale == "nl" else " ")
+        said = f"omzet € {yearly} per jaar" if locale == "nl" else f"выручка {yearly} ₽ в год"
+        assert said in seen.text, seen.text
+    # More revenue, a better score: the biggest spender is graded above the smallest.
+    assert scores[1] < scores[6] < scores[12], scores
+    assert grades[12] < grades[1], grades
+
+
+async def test_a_profitable_client_is_never_told_they_cost_more_than_they_bring(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    others = [make_client(sqlite_engine, team, f"Bedrijf {k}") for k in range(1, 10)]
+    for k, client in enumerate(others, start=1):
+        for month in range(6):
+            make_sale(
+                sqlite_engine,
+                team,
+                client,
+                200_000 + k * 10_000,
+                cost=150_000,
+                sold_on=TODAY - dt.timedelta(days=20 + 30 * month),
+            )
+    early = make_client(sqlite_engine, team, "Fysio Zeist", acquired_on=dt.date(2025, 1, 1))
+    for month in range(6):
+        sold = TODAY - dt.timedelta(days=20 + 30 * month)
+        make_sale(
+            sqlite_engine,
+            team,
+            early,
+            50_000,
+            cost=20_000,
+            sold_on=sold,
+            due_on=sold + dt.timedelta(days=14),
+            paid_on=sold + dt.timedelta(days=2),
+        )
+    make_event(sqlite_engine, team, early, "complaint", happened_on=TODAY - dt.timedelta(days=10))
+    me = chat.person(OWNER, "Sanne", "nl")
+    seen = await chat.send(me, "/client Fysio Zeist")
+    assert "winst € 1.800 per jaar" in seen.text, seen.text  # 6 × (€ 500 − € 200)
+    assert "Kost je meer dan het oplevert" not in seen.text
+    assert "te laat" not in seen.text  # every invoice paid early
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [("nl", "5 van 7 facturen te laat betaald"), ("ru", "5 из 7 счетов — с опозданием")],
+)
+async def test_late_payments_are_real_counts_and_never_invented(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    late = make_client(sqlite_engine, team, "Laat BV")
+    punctual = make_client(sqlite_engine, team, "Stipt BV")
+    for i in range(7):
+        sold = TODAY - dt.timedelta(days=40 + 40 * i)
+        due = sold + dt.timedelta(days=14)
+        make_sale(
+            sqlite_engine,
+            team,
+            late,
+            100_000,
+            cost=50_000,
+            sold_on=sold,
+            due_on=due,
+            paid_on=due + dt.timedelta(days=10 if i < 5 else -3),
+        )
+        make_sale(
+            sqlite_engine,
+            team,
+            punctual,
+            100_000,
+            cost=50_000,
+            sold_on=sold,
+            due_on=due,
+            paid_on=due - dt.timedelta(days=3),
+        )
+    me = chat.person(OWNER, "Sanne", locale)
+    seen = await chat.send(me, "/client Laat")
+    details = await chat.press(me, "Details" if locale == "nl" else "Подробнее")
+    assert said in details
+    for text in (seen.text, details.text):
+        assert "%" not in text.split("\n", 2)[-1] or said in text  # no shrunk rate anywhere
+        assert "64" not in text and "71" not in text
+    card = (await chat.send(me, "/client Stipt")).text
+    details = (await chat.press(me, "Details" if locale == "nl" else "Подробнее")).text
+    for text in (card, details):
+        assert ("te laat" if locale == "nl" else "с опозданием") not in text
+
+
+async def test_reasons_only_where_a_client_really_differs(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    # Nine clients at € 3.000 profit a year; one 2 % under that, nobody complains.
+    for k in range(10):
+        client = make_client(sqlite_engine, team, f"Klant {k}", acquired_on=dt.date(2024, 1, 1))
+        profit = 300_000 if k else 294_000
+        for month in range(12):
+            make_sale(
+                sqlite_engine,
+                team,
+                client,
+                profit // 12 + 10_000,
+                cost=10_000,
+                sold_on=TODAY - dt.timedelta(days=10 + 30 * month),
+            )
+    me = chat.person(OWNER, "Sanne", "nl")
+    seen = await chat.send(me, "/client Klant 0")
+    assert "klachten (team 0)" not in seen.text
+    assert "▼ winst" not in seen.text
+    assert "winst € 2.940 per jaar" in seen.text
+
+
+async def test_card_and_details_show_the_same_yearly_profit_labelled_for_a_new_client(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    for k in range(3):
+        client = make_client(sqlite_engine, team, f"Vast {k}", acquired_on=dt.date(2023, 1, 1))
+        for month in range(12):
+            make_sale(
+                sqlite_engine,
+                team,
+                client,
+                50_000,
+                cost=20_000,
+                sold_on=TODAY - dt.timedelta(days=5 + 30 * month),
+            )
+    young = make_client(sqlite_engine, team, "Nieuw BV", acquired_on=TODAY - dt.timedelta(days=120))
+    for month in range(4):
+        make_sale(
+            sqlite_engine,
+            team,
+            young,
+            60_000,
+            cost=20_000,
+            sold_on=TODAY - dt.timedelta(days=5 + 30 * month),
+        )
+    me = chat.person(OWNER, "Sanne", "nl")
+    card = (await chat.send(me, "/client Nieuw")).text  # Details edits the same message
+    details = (await chat.press(me, "Details")).text
+    # € 1.600 profit in its 120 days, as a year: 1.600 × 365 / 120 = € 4.867.
+    assert "winst € 4.867 per jaar (schatting)" in card
+    assert "winst € 4.867 per jaar (schatting)" in details
+    assert "Winst: € 1.600" in details
+    card = (await chat.send(me, "/client Vast 1")).text
+    details = (await chat.press(me, "Details")).text
+    assert "winst € 3.600 per jaar" in card and "schatting" not in card
+    assert "Winst: € 3.600" in details and "schatting" not in details
