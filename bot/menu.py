@@ -178,8 +178,9 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_("Team settings"),
         Role.MEMBER,
         N_(
-            "/settings — language, currency, VAT, time zone, grade scale, the digest and more. "
-            "Everyone can look; admins change them with buttons, with Undo."
+            "/settings — language, currency, VAT, how clients pay, what an hour of work costs, "
+            "time zone, grade scale, the digest and more. Everyone can look; admins change them "
+            "with buttons, with Undo."
         ),
     ),
     MenuCommand(

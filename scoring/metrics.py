@@ -205,9 +205,10 @@ def compute_metrics(
         invoices = due_count - few(waiting)
         with np.errstate(invalid="ignore"):
             late = few(np.flatnonzero(paid > due)) + few(overdue_sale)
-        owed = np.bincount(sales.pos[open_sale], amount[open_sale], minlength=n)
+        gross = sales.gross  # what the client really owes: the invoice, VAT included
+        owed = np.bincount(sales.pos[open_sale], gross[open_sale], minlength=n)
         unpaid = owed.astype(np.float64)
-        overdue = np.bincount(sales.pos[overdue_sale], amount[overdue_sale], minlength=n)
+        overdue = np.bincount(sales.pos[overdue_sale], gross[overdue_sale], minlength=n)
 
     kinds = team.event_kind
     imputed = uncosted_count if margin_used is not None else zeros

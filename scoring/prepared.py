@@ -79,8 +79,9 @@ class Sales:
 
     pos: np.ndarray
     day: np.ndarray
-    amount: np.ndarray
-    cost: np.ndarray
+    amount: np.ndarray  # net of VAT when the team's amounts include it
+    cost: np.ndarray  # net of VAT, like the amount
+    gross: np.ndarray  # the amount as invoiced, VAT included: what a client owes
     seconds: np.ndarray
     due: np.ndarray
     paid: np.ndarray
@@ -169,6 +170,13 @@ def _fold_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, shown
 
 
+def net_of_vat(amounts: np.ndarray, rate: float | None) -> np.ndarray:
+    """Amounts with the VAT taken off, per sale in whole minor units (half to even); NaN stays."""
+    if rate is None:
+        return amounts
+    return np.rint(amounts / (1.0 + rate))
+
+
 def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
     """Validate the frames and turn them into arrays for one scoring run."""
     clients = frames.clients
@@ -191,11 +199,14 @@ def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
         sales = sales[keep]
     minutes = sales["minutes"].to_numpy(dtype=np.float64, na_value=np.nan)
     minutes = np.where(minutes > 0, minutes, np.nan)  # zero minutes means "not recorded"
+    gross = sales["amount"].to_numpy(dtype=np.float64)
+    cost = sales["cost"].to_numpy(dtype=np.float64, na_value=np.nan)
     sale_arrays = Sales(
         pos=sale_pos,
         day=sale_day,
-        amount=sales["amount"].to_numpy(dtype=np.float64),
-        cost=sales["cost"].to_numpy(dtype=np.float64, na_value=np.nan),
+        amount=net_of_vat(gross, settings.vat_rate),
+        cost=net_of_vat(cost, settings.vat_rate),
+        gross=gross,
         seconds=np.rint(minutes * 60.0),
         due=epoch_days(sales["due_on"]),
         paid=epoch_days(sales["paid_on"]),

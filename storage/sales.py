@@ -6,16 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
 from storage.changes import Change, record_change
-from storage.models import Client, ClientStatus, Sale
+from storage.models import Client, ClientKind, ClientStatus, Sale, Team
 from storage.prepared import Prepared
-from storage.resolver import client_in_team, client_status
+from storage.resolver import GONE, client_in_team, client_status
 
-PAYMENT_TERM = dt.timedelta(days=14)  # due date when none is given: a common invoice term
+INVOICE_DAYS = 14  # an organisation's invoice term when the team hasn't said: a common one
 EDITABLE = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on")
 
 
@@ -29,6 +30,28 @@ class SaleInput:
     paid_on: dt.date | None = None
 
 
+def payment_days(*, team_days: int | None, personal: bool, client_kind: str) -> int:
+    """Days a client has to pay a new sale; 0 = paid on the spot (the sale is paid when recorded).
+
+    The team's own habit wins; without one, a personal team's clients and clients who are
+    persons pay on the spot, organisations get an invoice with 14 days (README: Money).
+    """
+    if team_days is not None:
+        return team_days
+    if personal or client_kind == ClientKind.PERSON:
+        return 0
+    return INVOICE_DAYS
+
+
+def client_payment_days(*, session: Session, team_id: int, client_id: int) -> int:
+    """`payment_days` for a new sale of this client of this team."""
+    row = _TERMS.first(session, {"team_id": team_id, "client_id": client_id})
+    if row is None:
+        raise InputError(GONE)
+    team_days, personal, kind = row
+    return payment_days(team_days=team_days, personal=bool(personal), client_kind=str(kind))
+
+
 def record_sale(
     *,
     session: Session,
@@ -38,8 +61,19 @@ def record_sale(
     sale: SaleInput,
     now: dt.datetime,
 ) -> Change:
-    """A new sale; a prospect becomes a client with their first sale."""
+    """A new sale; a prospect becomes a client with their first sale.
+
+    Without a due or paid date the team's payment habit decides: paid on the spot (paid today,
+    no due date, never owed) or an invoice due in N days (`client_payment_days`).
+    """
     status = client_status(session=session, team_id=team_id, client_id=client_id)
+    due_on, paid_on = sale.due_on, sale.paid_on
+    if due_on is None and paid_on is None:
+        days = client_payment_days(session=session, team_id=team_id, client_id=client_id)
+        if days == 0:
+            paid_on = sale.sold_on
+        else:
+            due_on = sale.sold_on + dt.timedelta(days=days)
     sale_id = _INSERT_SALE.insert(
         session,
         {
@@ -49,8 +83,8 @@ def record_sale(
             "amount": sale.amount,
             "cost": sale.cost,
             "minutes": sale.minutes,
-            "due_on": sale.due_on or sale.sold_on + PAYMENT_TERM,
-            "paid_on": sale.paid_on,
+            "due_on": due_on,
+            "paid_on": paid_on,
             "source_ref": None,
             "created_by": user_id,
             "created_at": now,
@@ -82,6 +116,12 @@ def record_sale(
 
 
 _INSERT_SALE = Prepared(insert(Sale.__table__))  # type: ignore[attr-defined]
+_CLIENTS, _TEAMS = Client.__table__, Team.__table__  # type: ignore[attr-defined]
+_TERMS = Prepared(
+    core_select(_TEAMS.c.payment_days, _TEAMS.c.is_personal, _CLIENTS.c.kind)
+    .select_from(_CLIENTS.join(_TEAMS, _TEAMS.c.id == _CLIENTS.c.team_id))
+    .where(_CLIENTS.c.team_id == bindparam("team_id"), _CLIENTS.c.id == bindparam("client_id"))
+)
 
 
 def sale_in_team(*, session: Session, team_id: int, sale_id: int) -> Sale:

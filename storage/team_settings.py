@@ -12,11 +12,11 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from locales import N_, InputError
 from storage.changes import Change, record_change
-from storage.models import Team, UserPref
+from storage.models import AuditLog, Team, UserPref
 from storage.teams import (
     CURRENCY_LOCKED,
     set_user_locale,
@@ -76,3 +76,29 @@ def restore_settings(session: Session, team_id: int, payload: dict[str, Any]) ->
         session.execute(
             update(UserPref).where(col(UserPref.user_id) == user_id).values(locale=locale)
         )
+
+
+HOUR_COST_OFFERED = "hour_cost_offered"
+
+
+def offer_hour_cost(*, session: Session, team_id: int, user_id: int, now: dt.datetime) -> bool:
+    """True the first time a team records time without an hour cost: the tip is offered once.
+
+    The offer is remembered as an audit row, so no column is needed (kept 2 years, like all).
+    """
+    offered = session.exec(
+        select(AuditLog.id).where(AuditLog.team_id == team_id, AuditLog.action == HOUR_COST_OFFERED)
+    ).first()
+    if offered is not None:
+        return False
+    session.add(
+        AuditLog(
+            team_id=team_id,
+            user_id=user_id,
+            action=HOUR_COST_OFFERED,
+            entity="team",
+            entity_id=team_id,
+            at=now,
+        )
+    )
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from bot import arguments
@@ -12,7 +13,7 @@ from bot.render.changes import confirm
 from bot.render.sales import sale_line, sale_recorded
 from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, is_currency_token
-from storage import resolver, sales
+from storage import resolver, sales, team_settings
 from storage.sales import SaleInput
 
 PAGE = 5
@@ -31,14 +32,16 @@ class SaleDialog(ClientDialog):
             await finish(turn, convo)
             await record(turn, convo.data)
         else:
-            await goto(turn, convo, "amount")
+            await goto(turn, convo, "amount", pay_days=await _payment_days(turn, convo.data))
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t, client = turn.t, convo.data.get("client", "")
         if convo.step == "amount":
-            question(
-                turn, convo, t._("How much did {client} pay? For example 1250,50.", client=client)
-            )
+            if convo.data.get("pay_days"):  # an invoice: what was charged, not yet paid
+                ask = t._("How much did you invoice {client}? For example 1250,50.", client=client)
+            else:
+                ask = t._("How much did {client} pay? For example 1250,50.", client=client)
+            question(turn, convo, ask)
         elif convo.step == "cost":
             question(
                 turn,
@@ -72,13 +75,24 @@ class SaleDialog(ClientDialog):
             await record(turn, convo.data)
 
 
+async def _payment_days(turn: Turn, data: dict[str, Any]) -> int:
+    """0 when this client pays on the spot, else the days their invoice gives them."""
+    return await turn.run(
+        sales.client_payment_days, team_id=turn.team.id or 0, client_id=data["client_id"]
+    )
+
+
 async def record(turn: Turn, data: dict[str, Any]) -> None:
-    """Record the sale described by `data` and confirm it with Paid and Undo buttons."""
+    """Record the sale described by `data`: paid on the spot, or an invoice with a Paid button."""
+    days = data["pay_days"] if "pay_days" in data else await _payment_days(turn, data)
+    today = turn.today
     sale = SaleInput(
         amount=data["amount"],
         cost=data.get("cost"),
         minutes=data.get("minutes"),
-        sold_on=turn.today,
+        sold_on=today,
+        due_on=today + dt.timedelta(days=days) if days else None,
+        paid_on=None if days else today,
     )
     change = await turn.run(
         sales.record_sale,
@@ -88,11 +102,25 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         sale=sale,
         now=turn.now,
     )
+    hour_cost_tip = sale.minutes is not None and turn.team.hour_cost is None
+    if hour_cost_tip:
+        hour_cost_tip = await turn.run(
+            team_settings.offer_hour_cost,
+            team_id=turn.team.id or 0,
+            user_id=turn.caller.user_id,
+            now=turn.now,
+        )
     text = sale_recorded(
-        turn.t, turn.team, data["client"], sale, turn.today, new_client=bool(data.get("created"))
+        turn.t,
+        turn.team,
+        data["client"],
+        sale,
+        turn.today,
+        new_client=bool(data.get("created")),
+        hour_cost_tip=hour_cost_tip,
     )
     paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
-    confirm(turn, text, change.undo_id, extra=[paid])
+    confirm(turn, text, change.undo_id, extra=[paid] if days else [])
 
 
 @command()

@@ -21,11 +21,16 @@ from storage import team_settings
 from storage.models import Role
 
 MARGINS = (20, 30, 40, 50)  # percent
+# VAT rates in force (2026), by the team's language: the Netherlands 21 % and 9 %; Russia 22 %
+# (from 1 January 2026), 10 %, and 5 % for payers on the simplified system (7 % is typed).
+VAT_RATES = {"nl": (21, 9, 0), "ru": (22, 10, 5, 0)}
+PAYMENT_DAYS = (7, 14, 30)  # invoice terms on offer; 0 = on the spot
+BY_KIND = "auto"  # payment habit by client kind (the default)
 THRESHOLDS = (20, 25, 30)  # percent of revenue
 PERIODS = (6, 12, 24)  # months
 TIMES = tuple(hour * 60 for hour in (7, 8, 9, 10, 12, 17))
 RETENTIONS = (6, 12, 24)  # months
-TYPED = frozenset({"margin", "conc", "dtime"})  # settings that also take a typed value
+TYPED = frozenset({"vat", "margin", "hour", "conc", "dtime"})  # also take a typed value
 OFF = "off"
 
 
@@ -86,9 +91,22 @@ def _options(turn: Turn, code: str) -> tuple[list[tuple[str, str]], int]:
     if code == "cur":
         return [(render.value_text(t, "cur", c, now=turn.now), c) for c in CURRENCIES], 3
     if code == "vat":
-        return [(render.vat_word(t, False), "0"), (render.vat_word(t, True), "1")], 2
+        rates = VAT_RATES.get(turn.team.locale, VAT_RATES["nl"])
+        with_vat = [
+            (render.value_text(t, "vat", (True, r / 100), now=turn.now), str(r)) for r in rates
+        ]
+        return [(render.vat_word(t, False), OFF), *with_vat], 1
+    if code == "pay":
+        options = [(t._("Clients pay on the spot"), "0")] + [
+            (t.n_("We invoice: {n} day", "We invoice: {n} days", d), str(d)) for d in PAYMENT_DAYS
+        ]
+        if not turn.team.is_personal:
+            options.append((t._("Persons on the spot, organisations 14 days"), BY_KIND))
+        return options, 1
     if code == "margin":
         return [(t._("None"), OFF)] + [(t.percent(p / 100), str(p)) for p in MARGINS], 3
+    if code == "hour":
+        return [(t._("Clear"), OFF)], 1
     if code == "scale":
         return [(label, scale) for scale, label in SCALES.items()], 3
     if code == "conc":
@@ -125,7 +143,13 @@ def _value(code: str, choice: str) -> object:
             return choice
         if code == "tz" and render.is_zone(choice):
             return choice
-        if code in ("vat", "digest", "approval", "private") and choice in ("0", "1"):
+        if code == "vat" and (choice == OFF or int(choice) in _all_rates()):
+            return (False, None) if choice == OFF else (True, int(choice) / 100)
+        if code == "pay" and (choice == BY_KIND or int(choice) in (0, *PAYMENT_DAYS)):
+            return None if choice == BY_KIND else int(choice)
+        if code == "hour" and choice == OFF:
+            return None
+        if code in ("digest", "approval", "private") and choice in ("0", "1"):
             return choice == "1"
         if code == "margin" and (choice == OFF or int(choice) in MARGINS):
             return None if choice == OFF else int(choice) / 100
@@ -142,6 +166,19 @@ def _value(code: str, choice: str) -> object:
     except ValueError:
         pass
     raise InputError(STALE)
+
+
+def _all_rates() -> set[int]:
+    return {rate for rates in VAT_RATES.values() for rate in rates}
+
+
+def _columns(code: str, value: object) -> dict[str, object]:
+    """The Team columns a value writes: VAT is two, whether amounts include it and the rate."""
+    if code == "vat":
+        assert isinstance(value, tuple)
+        included, rate = value
+        return {"amounts_include_vat": included, "vat_rate": rate}
+    return {render.BY_CODE[code].field: value}
 
 
 def _back(turn: Turn) -> list[tuple[str, str]]:
@@ -161,7 +198,7 @@ async def open_setting(turn: Turn) -> None:
         _likely_countries(turn)
         return
     t, team = turn.t, turn.team
-    current = getattr(team, render.BY_CODE[code].field)
+    current = render.current(team, code)
     options, per_row = _options(turn, code)
     chosen = [
         (("✓ " if _value(code, value) == current else "") + label, value)
@@ -171,7 +208,8 @@ async def open_setting(turn: Turn) -> None:
         [(label, pack("setv", _team_id(turn), code, value)) for label, value in chosen], per_row
     )
     if code in TYPED:
-        buttons.append([(t._("Type another value"), pack("sett", _team_id(turn), code))])
+        typed = t._("Type the amount") if code == "hour" else t._("Type another value")
+        buttons.append([(typed, pack("sett", _team_id(turn), code))])
     buttons.append(_back(turn))
     turn.edit(render.question(t, code), buttons=buttons)
 
@@ -194,7 +232,7 @@ async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
         user_id=turn.caller.user_id,
         now=turn.now,
         owner_language=team.is_personal,
-        **{setting.field: value},
+        **_columns(code, value),
     )
     if setting.reschedules:
         turn.after_commit(
@@ -206,7 +244,7 @@ async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
     text = t._(
         "{setting} is now {value}.",
         setting=render.setting_name(t, code),
-        value=render.value_text(t, code, value, now=turn.now),
+        value=render.value_text(t, code, value, now=turn.now, currency=team.currency),
     )
     if code == "scale":
         text += Markup("\n") + t._("Scores stay as they are; only how grades are shown changes.")
@@ -250,7 +288,13 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
     t = turn.t
     if code == "dtime":
         return t.parse_time(text)
+    if code == "hour":
+        return t.parse_money(text, turn.team.currency, allow_zero=False)
     share = t.parse_percent(text)
+    if code == "vat":
+        if not 0 <= share < 1:
+            raise InputError(N_("Type a VAT rate from 0 to 99, for example 21."))
+        return (True, float(round(share, 4)))
     if share <= 0:
         raise InputError(N_("Type a percentage above 0, for example 25."))
     return float(round(share, 4))

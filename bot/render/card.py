@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import labels
-from bot.render.explain import amounts_note, hours, late_invoices, lift, money, reason
+from bot.render.explain import (
+    amounts_note,
+    hours,
+    late_invoices,
+    lift,
+    money,
+    owed_money,
+    reason,
+)
 from locales import Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -141,9 +149,11 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
         t.n_("{n} complaint", "{n} complaints", view.complaints),
     ]
     if view.owed:
-        owed = t._("owes {amount}", amount=money(t, team.currency, view.owed))
+        owed = t._("owes {amount}", amount=owed_money(t, team.currency, view.owed))
         if view.overdue:
-            owed += " " + t._("({amount} overdue)", amount=money(t, team.currency, view.overdue))
+            owed += " " + t._(
+                "({amount} overdue)", amount=owed_money(t, team.currency, view.overdue)
+            )
         activity.append(owed)
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
@@ -246,7 +256,7 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
     lines.append(Markup(" · ").join(escape(x) for x in traits if x))
     if "uses_default_margin" in _flags(row):
         lines.append(t._("Profit rests on your default margin for sales without costs."))
-    lines.append(amounts_note(t, team.amounts_include_vat))
+    lines.append(amounts_note(t, team))
     return Markup("\n").join(lines)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.render.explain import money
+from bot.render.explain import money, owed_money
 from locales import Markup, Translator, escape
 from scoring import DeclineCandidate
 from storage.callers import TeamView
@@ -75,7 +75,7 @@ def _risk(
             "{share} of your revenue goes with them", share=t.percent(float(row["revenue_share"]))
         )
     if code == "owes_money":
-        return t._("they still owe you {amount}", amount=money(t, cur, int(row["owed"])))
+        return t._("they still owe you {amount}", amount=owed_money(t, cur, int(row["owed"])))
     if code == "team_likes_them":
         return t._("the team likes working with them")
     return escape(code)

@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.callbacks import pack
 from bot.render.chart import ChartLabels, pareto_png
-from bot.render.explain import amounts_note, money, reason, warning
+from bot.render.explain import amounts_note, money, owed_money, reason, warning
 from bot.render.portrait import portrait_summary
 from locales import Markup, Translator
 from scoring import DeclineCandidate, TeamAnalysis
@@ -74,7 +74,7 @@ def render_digest(
                 t._(
                     "{client}: {amount} overdue.",
                     client=names.get(o.client_id, "?"),
-                    amount=money(t, team.currency, o.overdue),
+                    amount=owed_money(t, team.currency, o.overdue),
                 )
                 for o in [o for o in analysis.owed if o.big_spender and o.overdue][:MAX_LINES]
             ],
@@ -99,7 +99,7 @@ def render_digest(
             amount=money(t, team.currency, analysis.ideal_run_rate_monthly),
         )
         + Markup("\n")
-        + amounts_note(t, team.amounts_include_vat)
+        + amounts_note(t, team)
     )
     (private if money_goes_private else public).append(run_rate)
     group_text = Markup("\n\n").join([Markup("\n").join(head), *public])

@@ -7,10 +7,20 @@ they become sentences, so no reply ever shows a component name or a bare 0–1 n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from locales import Markup, Translator
 from scoring import Lift, Reason, ScoringWarning
+
+
+class VatTeam(Protocol):
+    """What a footnote needs to know of a team: does it type amounts with VAT, and which rate."""
+
+    @property
+    def amounts_include_vat(self) -> bool: ...
+
+    @property
+    def vat_rate(self) -> float | None: ...
 
 
 def money(t: Translator, currency: str, minor: float | int | None) -> str:
@@ -24,13 +34,26 @@ def hours(t: Translator, value: float) -> str:
     return t.duration(minutes if minutes < 600 else int(round(value)) * 60)
 
 
+def owed_money(t: Translator, currency: str, minor: float | int) -> str:
+    """Money owed to the cent, as on the invoice: '€ 1.250,50'."""
+    return t.money(int(round(minor)), currency)
+
+
 def vat_word(t: Translator, included: bool) -> Markup:
     return t._("including VAT") if included else t._("without VAT")
 
 
-def amounts_note(t: Translator, including_vat: bool) -> Markup:
-    """Reports say whether their amounts include VAT (BTW, НДС), as the team enters them."""
-    return t._("Amounts {vat}.", vat=vat_word(t, including_vat))
+def rate_text(t: Translator, rate: float) -> str:
+    """A VAT rate as people say it: '21%', '5,5%' for a rate with a fraction of a percent."""
+    whole = abs(rate * 100 - round(rate * 100)) < 1e-6
+    return t.percent(rate, decimals=0 if whole else 1)
+
+
+def amounts_note(t: Translator, team: VatTeam) -> Markup:
+    """Reports say whether their figures include VAT (BTW, НДС), and which rate was taken off."""
+    if team.amounts_include_vat and team.vat_rate is not None:
+        return t._("Amounts without VAT ({rate} taken off).", rate=rate_text(t, team.vat_rate))
+    return t._("Amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
 
 
 def reason(t: Translator, currency: str, item: Reason) -> Markup:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.render.explain import amounts_note, hours, money, warning
+from bot.render.explain import amounts_note, hours, money, owed_money, warning
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -72,7 +72,7 @@ def risk_text(
                     count=t.number(round(flag.ideal_clients_to_replace, 1)),
                 )
             if flag.owed:
-                line += Markup(". ") + t._("Owes {amount}", amount=money(t, cur, flag.owed))
+                line += Markup(". ") + t._("Owes {amount}", amount=owed_money(t, cur, flag.owed))
             lines.append(line + Markup("."))
     if c.watch:
         lines.append("")
@@ -105,10 +105,10 @@ def risk_text(
             line = t._(
                 "• {client}: {amount}",
                 client=names.get(owed.client_id, "?"),
-                amount=money(t, cur, owed.unpaid),
+                amount=owed_money(t, cur, owed.unpaid),
             )
             if owed.overdue:
-                line += " " + t._("({amount} overdue)", amount=money(t, cur, owed.overdue))
+                line += " " + t._("({amount} overdue)", amount=owed_money(t, cur, owed.overdue))
             lines.append(line)
     if c.lapsed:
         lines.append("")
@@ -119,7 +119,7 @@ def risk_text(
                 clients=lapsed + _more(t, len(c.lapsed)),
             )
         )
-    lines += ["", amounts_note(t, team.amounts_include_vat)]
+    lines += ["", amounts_note(t, team)]
     return Markup("\n").join(lines)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from locales import Markup, Translator
+from storage.callers import TeamView
 from storage.models import Sale, Team
 from storage.sales import SaleInput
 
 
-def sale_details(t: Translator, team: Team, sale: SaleInput | Sale) -> list[str]:
+def sale_details(t: Translator, team: Team | TeamView, sale: SaleInput | Sale) -> list[str]:
     parts = []
     if sale.cost is not None:
         parts.append(t._("cost {amount}", amount=t.money(sale.cost, team.currency)))
@@ -19,8 +20,16 @@ def sale_details(t: Translator, team: Team, sale: SaleInput | Sale) -> list[str]
 
 
 def sale_recorded(
-    t: Translator, team: Team, client: str, sale: SaleInput, today: dt.date, *, new_client: bool
+    t: Translator,
+    team: Team | TeamView,
+    client: str,
+    sale: SaleInput,
+    today: dt.date,
+    *,
+    new_client: bool,
+    hour_cost_tip: bool = False,
 ) -> Markup:
+    """The confirmation of a new sale: what, when, paid or due, and a tip worth giving once."""
     lines = [
         t._(
             "Sale recorded: <b>{amount}</b> from {client}, {date}.",
@@ -33,8 +42,17 @@ def sale_recorded(
     if details:
         joined = Markup(", ").join(details)
         lines.append(Markup(joined[:1].upper() + joined[1:]))
+    if sale.due_on is not None:
+        lines.append(t._("Invoice, due {date}.", date=_day(t, sale.due_on, today)))
     if new_client:
         lines.append(t._("{client} is new on your list.", client=client))
+    if hour_cost_tip:
+        lines.append(
+            t._(
+                "Tip: set in /settings what an hour of work costs, and your time counts in "
+                "the profit."
+            )
+        )
     return Markup("\n").join(lines)
 
 

@@ -22,7 +22,7 @@ from babel.dates import get_timezone_location
 
 from bot import labels
 from bot.handlers.team import LANGUAGES, SCALES, SYMBOLS
-from bot.render.explain import vat_word
+from bot.render.explain import rate_text, vat_word
 from locales import Markup, Translator
 from storage.callers import TeamView
 
@@ -44,8 +44,10 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("lang", "locale"),
     Setting("cur", "currency"),
-    Setting("vat", "amounts_include_vat"),
+    Setting("vat", "amounts_include_vat"),  # with `vat_rate`: see `current`
+    Setting("pay", "payment_days"),
     Setting("margin", "default_margin"),
+    Setting("hour", "hour_cost"),
     Setting("tz", "timezone", reschedules=True),
     Setting("scale", "grade_scale"),
     Setting("conc", "concentration_threshold"),
@@ -66,7 +68,9 @@ def _names(t: Translator) -> dict[str, str]:
         "lang": t._("Language"),
         "cur": t._("Currency"),
         "vat": t._("Amounts"),
+        "pay": t._("Payment"),
         "margin": t._("Default margin"),
+        "hour": t._("An hour of work"),
         "tz": t._("Time zone"),
         "scale": t._("Grade scale"),
         "conc": t._("Big-client alarm"),
@@ -82,6 +86,19 @@ def _names(t: Translator) -> dict[str, str]:
 
 def setting_name(t: Translator, code: str) -> str:
     return _names(t)[code]
+
+
+def current(team: TeamView, code: str) -> Any:
+    """A setting's value as the menu shows it and its choices compare with it.
+
+    VAT is two columns, one value: (amounts include VAT, the rate taken off). A personal team
+    without a payment habit is paid on the spot (storage.sales.payment_days).
+    """
+    if code == "vat":
+        return (team.amounts_include_vat, team.vat_rate if team.amounts_include_vat else None)
+    if code == "pay" and team.payment_days is None and team.is_personal:
+        return 0
+    return getattr(team, BY_CODE[code].field)
 
 
 def months(days: int) -> int:
@@ -102,16 +119,31 @@ def percent(t: Translator, fraction: float) -> str:
     return t.percent(fraction, decimals=0 if whole else 1)
 
 
-def value_text(t: Translator, code: str, value: Any, *, now: dt.datetime) -> str:
+def value_text(
+    t: Translator, code: str, value: Any, *, now: dt.datetime, currency: str = "EUR"
+) -> str:
     """A setting's value as the menu and the confirmation show it."""
     if code == "lang":
         return LANGUAGES.get(str(value), str(value))
     if code == "cur":
         return f"{SYMBOLS.get(str(value), '')} {value}".strip()
     if code == "vat":
-        return vat_word(t, bool(value))
+        included, rate = value
+        if included and rate is not None:
+            return t._("including {rate} VAT", rate=rate_text(t, rate))
+        return vat_word(t, included)
+    if code == "pay":
+        if value is None:
+            return t._("persons on the spot, organisations by invoice in 14 days")
+        if value == 0:
+            return t._("on the spot")
+        return t.n_("by invoice in {n} day", "by invoice in {n} days", int(value))
     if code == "margin":
         return percent(t, float(value)) if value is not None else t._("not set")
+    if code == "hour":
+        if value is None:
+            return t._("not set")
+        return t._("{amount} an hour", amount=t.money(int(value), currency))
     if code == "tz":
         return zone_label(t, str(value), now=now)
     if code == "scale":
@@ -148,7 +180,9 @@ def menu_text(
     names = _names(t)
     lines = [t._("<b>Settings of {team}</b>", team=labels.team_name(t, team))]
     for setting in SETTINGS:
-        value = value_text(t, setting.code, getattr(team, setting.field), now=now)
+        value = value_text(
+            t, setting.code, current(team, setting.code), now=now, currency=team.currency
+        )
         lock = " 🔒" if setting.code == "cur" and currency_locked else ""
         lines.append(
             Markup("• ") + names[setting.code] + Markup(": <b>") + value + lock + Markup("</b>")
@@ -167,7 +201,18 @@ def question(t: Translator, code: str) -> Markup:
             "Which language does the team speak? The group, the digest and exports use it."
         ),
         "cur": t._("In which currency do you work? It can't change once you've recorded a sale."),
-        "vat": t._("Do you type amounts with or without VAT? Reports say which."),
+        "vat": t._(
+            "Do you type amounts with or without VAT? With VAT: pick the rate, and I'll take it "
+            "off every figure; money owed stays as invoiced."
+        ),
+        "pay": t._(
+            "How do your clients pay? Paid on the spot, a sale is settled when you record it; "
+            "by invoice, it counts as owed until /paid."
+        ),
+        "hour": t._(
+            "What does an hour of your work cost (wages, overheads)? Profit then subtracts the "
+            "hours you record with sales."
+        ),
         "margin": t._(
             "Default margin: used for a sale without a cost, and figures that rest on it say "
             "so. Pick one, or tap “Type another value”."
@@ -201,6 +246,8 @@ def typed_prompt(t: Translator, code: str) -> Markup:
     """The question for a value typed instead of tapped."""
     prompts = {
         "margin": t._("Type the default margin in percent, for example 35."),
+        "vat": t._("Type the VAT rate in percent, for example 21."),
+        "hour": t._("Type what an hour of work costs, for example 45."),
         "conc": t._("Type the share of revenue in percent, for example 15."),
         "dtime": t._("Type the time, for example 8:30."),
     }

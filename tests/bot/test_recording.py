@@ -77,10 +77,12 @@ async def test_sale_in_one_line_with_dutch_amount_and_undo(
     seen = await chat.send(anna, "/sale bakkerij 1.250,50")
     assert "Verkoop vastgelegd: € 1.250,50 van Bakkerij de Vries, vandaag." in seen
     [sale] = rows(sqlite_engine, Sale)
-    assert (sale.amount, sale.sold_on, sale.due_on) == (
+    # A personal team's clients pay on the spot: paid today, no due date.
+    assert (sale.amount, sale.sold_on, sale.due_on, sale.paid_on) == (
         125050,
         dt.date(2026, 11, 23),
-        dt.date(2026, 12, 7),
+        None,
+        dt.date(2026, 11, 23),
     )
     confirmation = seen.last
     undo_data = confirmation.button_data("↩ Ongedaan maken")

@@ -35,7 +35,9 @@ async def test_settings_menu_shows_every_value_on_one_screen(chat: Chat, nl_team
     assert "• Dag weekoverzicht: maandag" in lines
     assert "• Tijd weekoverzicht: 09:00" in lines
     assert "• Afgewezen klanten: bewaard" in lines
-    assert len(seen.buttons) == 14 and seen.buttons[0] == "Taal"
+    assert "• Betaling: direct betaald" in lines  # a personal team's clients pay on the spot
+    assert "• Een uur werk: niet ingesteld" in lines
+    assert len(seen.buttons) == 16 and seen.buttons[0] == "Taal"
     assert len(seen.html) <= 4096
 
 

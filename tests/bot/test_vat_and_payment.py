@@ -1,0 +1,205 @@
+"""VAT taken off every figure, and the team's payment habit: what a client really owes.
+
+Issue 15, findings 13 (VAT was only a label) and 14 (every sale was an open invoice), and the
+team's hour cost in /settings. Figures are worked out by hand from the amounts typed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from storage.models import AuditLog, Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
+
+GROUP = -800
+TODAY = dt.date(2026, 11, 23)  # the chat's today (tests/bot)
+
+
+def team_row(engine: Engine) -> Team:
+    [team] = rows(engine, Team)
+    return team
+
+
+async def test_dutch_amounts_with_21_percent_vat_count_net(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    seen = await chat.press(anna, "Bedragen")
+    assert seen.buttons[:4] == [
+        "✓ zonder btw",
+        "inclusief 21% btw",
+        "inclusief 9% btw",
+        "inclusief 0% btw",
+    ]
+    seen = await chat.press(anna, "inclusief 21% btw")
+    assert seen.text == "Bedragen: nu inclusief 21% btw."
+    team = team_row(sqlite_engine)
+    assert (team.amounts_include_vat, team.vat_rate) == (True, 0.21)
+    assert rows(sqlite_engine, AuditLog, action="team_settings")
+
+    await chat.send(anna, "/sale bakkerij 1.210,00")
+    await chat.send(anna, "/client bakkerij")
+    seen = await chat.press(anna, "Details")
+    # € 1.210,00 with 21 % VAT in it: € 1.210,00 / 1,21 = € 1.000,00 without.
+    assert "Omzet: € 1.000" in seen.text.splitlines()
+    assert "Bedragen zonder btw (21% eraf gehaald)." in seen
+
+    # Undo brings back "without VAT": the same sale counts in full again.
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Bedragen")
+    await chat.press(anna, "inclusief 9% btw")
+    seen = await chat.press(anna, "↩ Ongedaan maken")
+    team = team_row(sqlite_engine)
+    assert (team.amounts_include_vat, team.vat_rate) == (True, 0.21)
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Bedragen")
+    await chat.press(anna, "zonder btw")
+    await chat.send(anna, "/client bakkerij")
+    seen = await chat.press(anna, "Details")
+    assert "Omzet: € 1.210" in seen.text.splitlines()
+    assert "Bedragen zonder btw." in seen
+
+
+async def test_russian_team_takes_off_22_percent_nds(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/settings")
+    seen = await chat.press(olga, "Суммы")
+    rates = [f"с НДС {rate}\xa0%" for rate in (22, 10, 5, 0)]  # 22 % from 1 January 2026
+    assert seen.buttons[:5] == ["✓ без НДС", *rates]
+    seen = await chat.press(olga, rates[0])
+    assert seen.text == "Суммы: теперь с НДС 22 %."
+    await chat.send(olga, "/sale зерно 12 200")
+    await chat.send(olga, "/client зерно")
+    seen = await chat.press(olga, "Подробнее")
+    # 12 200 ₽ with 22 % НДС in it: 12 200 / 1,22 = 10 000 ₽ without.
+    assert "Выручка: 10 000 ₽" in seen.text.splitlines()
+    assert "Суммы без НДС (вычтено 22 %)." in seen
+
+
+async def test_a_typed_vat_rate_with_a_fraction(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Bedragen")
+    seen = await chat.press(anna, "Andere waarde typen")
+    assert "btw-tarief in procenten" in seen
+    seen = await chat.send(anna, "100")
+    assert "van 0 tot 99" in seen
+    seen = await chat.send(anna, "5,5%")
+    assert "Bedragen: nu inclusief 5,5% btw." in seen
+    assert team_row(sqlite_engine).vat_rate == 0.055
+
+
+async def test_russian_salon_is_paid_on_the_spot_and_nobody_owes(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Анна Смирнова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale смирнова")
+    assert "Сколько заплатил клиент Анна Смирнова?" in seen
+    await chat.send(olga, "1 251")
+    await chat.send(olga, "/skip")
+    seen = await chat.send(olga, "/skip")
+    assert "Продажа записана: 1 251,00 ₽" in seen
+    assert "Уже оплачено" not in seen.buttons  # paid already: nothing to mark
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.due_on, sale.paid_on) == (None, TODAY)
+    seen = await chat.send(olga, "/client смирнова")
+    assert "долж" not in seen.text
+    seen = await chat.send(olga, "/risk")
+    assert "долж" not in seen.text
+
+
+async def test_dutch_agency_invoice_is_owed_to_the_cent_until_paid(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(31, "Anna", "nl")
+    chat.group(GROUP, "Bureau Noord", creator=anna)
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=31)
+    make_client(sqlite_engine, team, "Bakkerij de Vries")  # an organisation
+    seen = await chat.send(anna, "/sale bakkerij", chat=GROUP)
+    assert "Hoeveel heb je Bakkerij de Vries gefactureerd?" in seen
+    await chat.reply(anna, "1.250,50", chat=GROUP)
+    await chat.send(anna, "/skip", chat=GROUP)
+    seen = await chat.send(anna, "/skip", chat=GROUP)
+    # No team habit set: an organisation gets an invoice with 14 days.
+    assert "Factuur, te betalen uiterlijk 7 dec 2026." in seen
+    assert "✓ Al betaald" in seen.buttons
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.due_on, sale.paid_on) == (TODAY + dt.timedelta(days=14), None)
+    seen = await chat.send(anna, "/client bakkerij", chat=GROUP)
+    assert "€ 1.250,50" in seen.text
+    seen = await chat.send(anna, "/paid bakkerij", chat=GROUP)
+    assert "€ 1.250,50" in seen
+    seen = await chat.send(anna, "/client bakkerij", chat=GROUP)
+    assert "€ 1.250,50" not in seen.text and "schuldig" not in seen.text
+
+
+async def test_the_team_habit_wins_and_changes_with_undo(chat: Chat, sqlite_engine: Engine) -> None:
+    anna = chat.person(31, "Anna", "nl")
+    chat.group(GROUP, "Bureau Noord", creator=anna)
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=31)
+    make_client(sqlite_engine, team, "Bakkerij de Vries")
+    make_client(sqlite_engine, team, "Jan Jansen", kind="person")
+    seen = await chat.send(anna, "/settings", chat=GROUP)
+    assert "• Betaling: personen direct, organisaties op factuur binnen 14 dagen" in seen
+    seen = await chat.press(anna, "Betaling", chat=GROUP)
+    assert seen.buttons[:5] == [
+        "Klanten betalen direct",
+        "Op factuur: 7 dagen",
+        "Op factuur: 14 dagen",
+        "Op factuur: 30 dagen",
+        "✓ Personen direct, organisaties 14 dagen",
+    ]
+    seen = await chat.press(anna, "Op factuur: 30 dagen", chat=GROUP)
+    assert seen.text == "Betaling: nu op factuur, binnen 30 dagen."
+    await chat.send(anna, "/sale jan jansen 80", chat=GROUP)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.due_on, sale.paid_on) == (TODAY + dt.timedelta(days=30), None)
+    await chat.send(anna, "/settings", chat=GROUP)
+    await chat.press(anna, "Betaling", chat=GROUP)
+    seen = await chat.press(anna, "Klanten betalen direct", chat=GROUP)
+    assert seen.text == "Betaling: nu direct betaald."
+    await chat.send(anna, "/sale bakkerij 500", chat=GROUP)
+    second = max(rows(sqlite_engine, Sale), key=lambda s: s.id or 0)
+    assert (second.due_on, second.paid_on) == (None, TODAY)
+    await chat.press(anna, "↩ Ongedaan maken", message=chat.api.in_chat(GROUP)[-2])
+    assert team_row(sqlite_engine).payment_days == 30
+
+
+async def test_hour_cost_is_offered_once_and_set_with_undo(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    tip = "Tip: zet in /settings wat een uur werk kost, dan telt je tijd mee in de winst."
+    seen = await chat.send(anna, "/sale bakkerij 100")
+    assert tip not in seen  # no time recorded: nothing to say about an hour's cost
+    seen = await chat.send(anna, "/sale bakkerij, 100, 0, 2u")
+    assert tip in seen
+    seen = await chat.send(anna, "/sale bakkerij, 100, 0, 1u")
+    assert tip not in seen  # once per team
+
+    await chat.send(anna, "/settings")
+    seen = await chat.press(anna, "Een uur werk")
+    assert "Wat kost een uur van je werk" in seen
+    seen = await chat.press(anna, "Typ het bedrag")
+    seen = await chat.send(anna, "45,50")
+    assert "Een uur werk: nu € 45,50 per uur." in seen
+    assert team_row(sqlite_engine).hour_cost == 4550
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Een uur werk")
+    seen = await chat.press(anna, "Wissen")
+    assert "Een uur werk: nu niet ingesteld." in seen
+    assert team_row(sqlite_engine).hour_cost is None
+    await chat.press(anna, "↩ Ongedaan maken")
+    assert team_row(sqlite_engine).hour_cost == 4550
