@@ -11,6 +11,9 @@ the team's costed sales show (`References.assumed_margin`) when those cover at l
 The assumed cost is taken on the client's uncosted revenue and rounded to whole minor units,
 so sums stay exact and order-independent. Either way the client is flagged
 `uses_default_margin` (with a 'default_margin_used' warning; `assumed` says which margin).
+
+With the team's `hour_cost` set, a client's cost (and so profit, margin, timed profit and profit
+per hour) includes round(recorded hours × hour_cost), whole minor units per client.
 """
 
 from __future__ import annotations
@@ -129,9 +132,6 @@ def compute_metrics(
         return np.where(open_count > 0, np.nan, cost_sum)
 
     cost_sum = with_imputed(costed_cost, uncosted_revenue, uncosted_count)
-    profit = revenue - cost_sum
-    with np.errstate(invalid="ignore", divide="ignore"):
-        margin = np.where(revenue > 0, profit / revenue, np.nan)
 
     seconds = sales.seconds
     untimed = np.isnan(seconds)
@@ -146,6 +146,13 @@ def compute_metrics(
         timed_cost = with_imputed(timed_cost, few(timed_open, amount), few(timed_open))
         timed_profit = timed_revenue - timed_cost
     time_sum = np.where(time_sum > 0, time_sum, np.nan)
+    if settings.hour_cost is not None:
+        # The team's hours are a cost too: per client in whole minor units, so sums stay exact.
+        hour_cost = np.rint(np.nan_to_num(time_sum) / 3600.0 * settings.hour_cost)
+        cost_sum, timed_profit = cost_sum + hour_cost, timed_profit - hour_cost
+    profit = revenue - cost_sum
+    with np.errstate(invalid="ignore", divide="ignore"):
+        margin = np.where(revenue > 0, profit / revenue, np.nan)
     profit_per_hour = timed_profit / (time_sum / 3600.0)
 
     first = np.full(n + 1, np.inf)
