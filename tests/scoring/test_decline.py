@@ -52,7 +52,7 @@ def test_bottom_fifth_by_annual_profit_needs_a_signal() -> None:
     analysis = analyse(team(clients, sales, events), settings())
     candidates = {c.client_id: c for c in analysis.decline_candidates}
     assert list(candidates) == [1]  # 1 and 2 are the bottom fifth; only 1 complained
-    assert candidates[1].reasons == ("low_profit", "complaints")
+    assert candidates[1].reasons == ("low_profit", "low_profit_per_hour", "complaints")
 
 
 def test_a_tiny_team_has_no_bottom_fifth() -> None:
