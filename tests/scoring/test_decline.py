@@ -119,7 +119,6 @@ def test_a_client_the_team_chose_to_keep_is_not_proposed_until_then() -> None:
     assert [c.client_id for c in expired.decline_candidates] == [1]
 
 
-
 def _with_a_slow_big_client():
     """Ten regulars (client i: € 200 + 10 i a month, half cost, 2 h: € 50 + 2,50 i an hour,
     € 1.200 + 60 i profit a year) and client 11: € 400 a month, half cost, 4 h — the highest
@@ -220,6 +219,4 @@ def test_too_few_clients_to_rank_is_said() -> None:
     clients, sales = regulars(4)
     events = [{"client_id": 1, "kind": "complaint", "happened_on": ago(5)}]
     analysis = analyse(team(clients, sales, events), settings())
-    assert analysis.decline_nearest == (
-        NearCandidate(1, "few_clients", ("complaints",), "profit"),
-    )
+    assert analysis.decline_nearest == (NearCandidate(1, "few_clients", ("complaints",), "profit"),)
