@@ -7,7 +7,7 @@ No I/O, no clock, no Telegram, no database: `storage.frames` loads a team into `
 from scoring.analysis import TeamAnalysis, analyse
 from scoring.concentration import Concentration, RelianceFlag
 from scoring.data_warnings import ScoringWarning
-from scoring.decline import DeclineCandidate, Risk
+from scoring.decline import DeclineCandidate, NearCandidate, Risk
 from scoring.explain import Explanation, Lift, Reason
 from scoring.frames import TeamFrames
 from scoring.grades import grade_for
@@ -38,6 +38,7 @@ __all__ = [
     "IdealProfile",
     "Lift",
     "MarketReality",
+    "NearCandidate",
     "NumericTrait",
     "Overdue",
     "Owed",

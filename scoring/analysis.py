@@ -16,7 +16,13 @@ import pandas as pd
 from scoring.client_table import client_table
 from scoring.concentration import Concentration, concentration, revenue_shares
 from scoring.data_warnings import ScoringWarning, collect_warnings
-from scoring.decline import DeclineCandidate, DeclineInputs, decline_candidates
+from scoring.decline import (
+    DeclineCandidate,
+    DeclineInputs,
+    NearCandidate,
+    TeamMedians,
+    decline_candidates,
+)
 from scoring.explain import ExplainInputs, Explanation, Explanations
 from scoring.fit import Fit, profile_fit
 from scoring.frames import TeamFrames
@@ -58,6 +64,7 @@ class TeamAnalysis:
     time_eaters: tuple[TimeEater, ...]
     # The four long lists are `Records`: tuple-like, each item built when first read.
     decline_candidates: Sequence[DeclineCandidate]
+    decline_nearest: tuple[NearCandidate, ...]  # when nobody is a candidate: who came closest
     disagreements: Sequence[Disagreement]
     overdue_ideal: Sequence[Overdue]
     ideal_run_rate_monthly: int
@@ -212,28 +219,37 @@ def analyse(
     position[a] = np.arange(len(a))
     referrer, referred = referral_pairs(team, window_only=False)
     both = (position[referrer] >= 0) & (position[referred] >= 0)
-    candidates, candidate = decline_candidates(
+    candidates, candidate, nearest = decline_candidates(
         DeclineInputs(
             ids=ids,
-            eligible=current & ~young & ~pick(team.kept),
+            current=current,
+            young=young,
+            kept=pick(team.kept),
             # A client graded above the middle of the scale is not told to go.
             graded_low=grade >= len(labels(scale)) // 2,
             annual_profit=annual_profit,
+            annual_revenue=pick(m.annual_revenue),
+            profit_per_hour=inputs.profit_per_hour,
             complaints=inputs.complaints,
             late=inputs.late,
             late_rate=late_rate,
-            fit=inputs.fit,
+            judgement=judgement,
+            # The default profile is the team's own medians: a poor fit with it only restates
+            # low profit per hour, so it is a signal only against a profile the team wrote.
+            fit=inputs.fit if profiles else np.full(len(ids), np.nan),
             time_eater=timing.flagged,
             annual_hours=annual_hours,
             share=shares.share,
             unpaid=owed_amount,
-            judgement=judgement,
             ideal=ideal,
         ),
-        team_late_rate=refs.late_payment_rate,
-        profit_per_hour=refs.median_profit_per_hour,
+        medians=TeamMedians(
+            annual_profit=refs.median_annual_profit,
+            annual_revenue=refs.median_annual_revenue,
+            profit_per_hour=refs.median_profit_per_hour,
+            late_rate=refs.late_payment_rate,
+        ),
         watch_threshold=settings.watch_threshold,
-        min_clients=settings.min_clients_for_alarms,
         referrals=(position[referrer[both]], position[referred[both]]),
     )
     big_all = np.zeros(team.n, bool)
@@ -286,6 +302,7 @@ def analyse(
         concentration=concentration_figures,
         time_eaters=time_eaters(ids, timing, pick(m.hours), revenue, inputs.profit_per_hour),
         decline_candidates=candidates,
+        decline_nearest=nearest,
         disagreements=find_disagreements(
             ids, judgement, data_grade, annual_profit, len(labels(scale)), young
         ),

@@ -4,19 +4,33 @@ The Russian text: non-ideal clients sometimes have to be declined. Kompas only p
 person decides, and nothing is declined automatically.
 
 A current client (active, not lapsed) at least `young_client_days` (90) old, not kept by the
-team after an earlier proposal (`kept_until`) and graded at or below the middle of the scale
-(a client graded B is never told to go), is a candidate when its annual profit is known and
+team after an earlier proposal (`kept_until`) and graded at or below the middle of the scale (a
+client graded B is never told to go) is a candidate when it is **low in value** —
 
-- it is **unprofitable** (annual profit < 0), or **low_profit**: among the bottom fifth
-  (ceil(20 %) of eligible clients, by annual profit — never just "the bottom fifth" of a tiny
-  team: this rule needs `min_clients_for_alarms` eligible clients), **and**
-- it shows at least one negative signal: **complaints** (≥ 1 in the window), **late_payments**
-  (≥ 1 late and a shrunk late share above the team rate), **poor_fit** (fit below 0.5) or
-  **time_eater**.
+- **unprofitable** (annual profit < 0), or
+- **low_profit**: in the bottom fifth by annual profit (at or below the ceil(20 %)-th lowest of
+  the eligible clients) and more than 10 % below the team median; when some eligible client's
+  profit is unknown (no costs, no margin to assume) every client is ranked by annual revenue
+  instead (**low_revenue**), as if all had the team's margin; or
+- **low_profit_per_hour**: in the bottom fifth by profit per hour among the eligible clients
+  with recorded time, and more than 10 % below the team median —
+
+(a fifth needs `MIN_TO_RANK` clients to rank: of fewer it is simply the worst one), **and** shows
+at least one negative signal: **complaints** (≥ 1 in the window), **late_payments** (≥ 1 late and
+a shrunk late share above the team rate), **low_rating** (the team's own rating ≤ 2 of 5),
+**time_eater** or **poor_fit** (fit below 0.5). The team medians are the references' (the ones
+the cards show).
 
 cost_to_team (minor units a year) = the profit a typical client would bring in the hours this
 client takes (annual hours × team median profit per hour) minus the client's annual profit,
 at least 0; without recorded hours, the annual loss. Candidates are ordered by it.
+
+`nearest`: the one to three current clients closest to the list, each with what keeps it off —
+`young`, `kept` or `good_grade` (low in value with a signal, but too new, kept by the team or
+graded above the middle), `no_signal`
+(low in value, no negative signal), `not_low` (a signal, but not low in value) or
+`few_clients` (a signal, but too few clients to rank). The too-new and kept come first, then
+the lowest in value.
 
 Risks — `Risk(code, client_id)`:
 
@@ -41,7 +55,11 @@ import numpy as np
 from scoring.records import Records
 
 POOR_FIT = 0.5
+LOW_RATING = 2.0
 LIKED = 4.0
+MIN_TO_RANK = 5  # fewest eligible clients with a figure before a bottom fifth means anything
+BELOW_MEDIAN = 0.9  # a low figure must be under 90 % of the team median to be a reason
+NEAREST = 3
 T = TypeVar("T")
 
 
@@ -54,10 +72,20 @@ class Risk:
 @dataclass(frozen=True, slots=True)
 class DeclineCandidate:
     client_id: int
-    annual_profit: int
+    annual_profit: int | None  # None when unknown (ranked by revenue)
     cost_to_team: int
     reasons: tuple[str, ...]
     risks: tuple[Risk, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NearCandidate:
+    """A client close to the decline list, what it has against it and what keeps it off."""
+
+    client_id: int
+    why_not: str  # 'young' | 'kept' | 'good_grade' | 'no_signal' | 'not_low' | 'few_clients'
+    reasons: tuple[str, ...]
+    ranked_by: str  # 'profit' | 'revenue': what "low in value" was measured by
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,64 +93,103 @@ class DeclineInputs:
     """Arrays over the scored clients."""
 
     ids: np.ndarray
-    eligible: np.ndarray  # current and not young
+    current: np.ndarray  # not lapsed
+    young: np.ndarray
+    kept: np.ndarray
     graded_low: np.ndarray  # at or below the middle of the scale: only these are proposed
-    annual_profit: np.ndarray
+    annual_profit: np.ndarray  # NaN unknown
+    annual_revenue: np.ndarray
+    profit_per_hour: np.ndarray  # NaN without recorded time or known profit
     complaints: np.ndarray
     late: np.ndarray
     late_rate: np.ndarray  # shrunk
+    judgement: np.ndarray  # 1–5, NaN unrated
     fit: np.ndarray
     time_eater: np.ndarray
     annual_hours: np.ndarray
     share: np.ndarray
     unpaid: np.ndarray
-    judgement: np.ndarray
     ideal: np.ndarray
 
 
-REASONS = ("unprofitable", "low_profit", "complaints", "late_payments", "poor_fit", "time_eater")
+@dataclass(frozen=True)
+class TeamMedians:
+    """The references' medians a low figure is compared with (None unknown)."""
+
+    annual_profit: float | None
+    annual_revenue: float | None
+    profit_per_hour: float | None
+    late_rate: float
+
+
+VALUE_REASONS = ("unprofitable", "low_profit", "low_revenue", "low_profit_per_hour")
+SIGNALS = ("complaints", "late_payments", "low_rating", "time_eater", "poor_fit")
+REASONS = VALUE_REASONS + SIGNALS
+
+
+def _bottom_fifth(
+    values: np.ndarray, pool: np.ndarray, median: float | None
+) -> tuple[np.ndarray, bool]:
+    """Clients at or below the bottom fifth of `pool` and clearly below the median."""
+    pool = pool & ~np.isnan(values)
+    count = int(pool.sum())
+    if count < MIN_TO_RANK:
+        return np.zeros(len(values), bool), False
+    cutoff = np.sort(values[pool])[math.ceil(0.2 * count) - 1]
+    with np.errstate(invalid="ignore"):
+        low = values <= cutoff
+        if median is not None:
+            low &= values < median - (1 - BELOW_MEDIAN) * abs(median)
+    return low, True
 
 
 def _reasons(
-    x: DeclineInputs, team_late_rate: float, min_clients: int
-) -> tuple[np.ndarray, np.ndarray]:
-    eligible = x.eligible & ~np.isnan(x.annual_profit)
-    unprofitable = eligible & (x.annual_profit < 0)
-    low = np.zeros(len(x.ids), bool)
-    count = int(eligible.sum())
-    if count >= min_clients:
-        pool = np.flatnonzero(eligible)
-        bottom = pool[np.argsort(x.annual_profit[pool], kind="stable")][: math.ceil(0.2 * count)]
-        low[bottom] = True
-        low &= ~unprofitable
+    x: DeclineInputs, medians: TeamMedians
+) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray, bool]:
+    """Every reason per client (columns of REASONS), who is eligible, whether the team could be
+    ranked, the value it was ranked by and whether that is annual profit (else revenue)."""
+    eligible = x.current & ~x.young & ~x.kept
+    by_profit = not np.isnan(x.annual_profit[eligible]).any()
+    value = x.annual_profit if by_profit else x.annual_revenue
+    median = medians.annual_profit if by_profit else medians.annual_revenue
+    low, ranked = _bottom_fifth(value, eligible, median)
+    low_hour, _ = _bottom_fifth(x.profit_per_hour, eligible, medians.profit_per_hour)
     with np.errstate(invalid="ignore"):
-        signals = np.column_stack(
+        unprofitable = x.annual_profit < 0
+        low &= ~unprofitable
+        reasons = np.column_stack(
             (
+                unprofitable,
+                low & by_profit,
+                low & (not by_profit),
+                low_hour & ~unprofitable,
                 x.complaints >= 1,
-                (x.late >= 1) & (x.late_rate > team_late_rate),
-                x.fit < POOR_FIT,
+                (x.late >= 1) & (x.late_rate > medians.late_rate),
+                x.judgement <= LOW_RATING,
                 x.time_eater,
+                x.fit < POOR_FIT,
             )
         )
-    reasons = np.column_stack((unprofitable, low, signals))
-    candidate = (unprofitable | low) & signals.any(axis=1) & x.graded_low
-    return candidate, reasons
+    reasons &= x.current[:, None]
+    return reasons, eligible, ranked, value, by_profit
 
 
 def decline_candidates(
     x: DeclineInputs,
     *,
-    team_late_rate: float,
-    profit_per_hour: float | None,
+    medians: TeamMedians,
     watch_threshold: float,
-    min_clients: int,
     referrals: tuple[np.ndarray, np.ndarray],
-) -> tuple[Records[DeclineCandidate], np.ndarray]:
-    """The candidates, costliest first, and the candidate mask over the scored clients."""
-    candidate, reasons = _reasons(x, team_late_rate, min_clients)
+) -> tuple[Records[DeclineCandidate], np.ndarray, tuple[NearCandidate, ...]]:
+    """The candidates, costliest first, the candidate mask and the nearest non-candidates."""
+    reasons, eligible, ranked, value, by_profit = _reasons(x, medians)
+    lowish = reasons[:, : len(VALUE_REASONS)].any(axis=1)
+    signal = reasons[:, len(VALUE_REASONS) :].any(axis=1)
+    candidate = eligible & lowish & signal & x.graded_low
     with np.errstate(invalid="ignore"):
-        typical = x.annual_hours * (profit_per_hour or 0.0)
+        typical = x.annual_hours * (medians.profit_per_hour or 0.0)
         cost = np.maximum(np.where(np.isnan(typical), 0.0, typical) - x.annual_profit, 0.0)
+    cost = np.where(np.isnan(cost), 0.0, cost)
     found = np.flatnonzero(candidate)
     found = found[np.argsort(-cost[found], kind="stable")]
 
@@ -139,20 +206,52 @@ def decline_candidates(
 
     # Reasons and plain risks as bit patterns, each pattern's tuple built once; candidates are
     # built when read: a big team can have thousands of them.
-    def make(i: int, client_id: int, profit: int, lost: int, why: int, risky: int):
+    def make(i: int, client_id: int, profit: float, lost: int, why: int, risky: int):
         risks = (*brought.get(i, ()), *RISK_SETS[risky])
-        return DeclineCandidate(client_id, profit, lost, REASON_SETS[why], risks)
+        known = None if math.isnan(profit) else round(profit)
+        return DeclineCandidate(client_id, known, lost, REASON_SETS[why], risks)
 
     out = Records(
         make,
         found.tolist(),
         x.ids[found].tolist(),
-        np.rint(x.annual_profit[found]).astype(np.int64).tolist(),
+        x.annual_profit[found].tolist(),
         np.rint(cost[found]).astype(np.int64).tolist(),
         _bits(reasons[found]).tolist(),
         _bits(flags[found]).tolist(),
     )
-    return out, candidate
+    return out, candidate, _nearest(x, reasons, lowish, signal, candidate, ranked, value, by_profit)
+
+
+def _nearest(
+    x: DeclineInputs,
+    reasons: np.ndarray,
+    lowish: np.ndarray,
+    signal: np.ndarray,
+    candidate: np.ndarray,
+    ranked: bool,
+    value: np.ndarray,
+    by_profit: bool,
+) -> tuple[NearCandidate, ...]:
+    """Up to three current non-candidates nearest the list: held back first, then lowest."""
+    rest = x.current & ~candidate
+    held = rest & lowish & signal  # too new or kept
+    why = np.full(len(x.ids), "", object)
+    why[rest & lowish & ~signal] = "no_signal"
+    why[rest & signal & ~lowish] = "not_low" if ranked else "few_clients"
+    why[held & ~x.graded_low] = "good_grade"
+    why[held & x.kept] = "kept"
+    why[held & x.young] = "young"
+    near = why != ""
+    found = np.flatnonzero(near)
+    found = found[np.lexsort((value[found], ~held[found]))][:NEAREST]
+    basis = "profit" if by_profit else "revenue"
+    return tuple(
+        NearCandidate(
+            int(x.ids[i]), str(why[i]), REASON_SETS[int(_bits(reasons[i : i + 1])[0])], basis
+        )
+        for i in found
+    )
 
 
 PLAIN_RISKS = ("big_revenue_share", "owes_money", "team_likes_them")

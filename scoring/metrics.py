@@ -16,6 +16,9 @@ Value is what the score weighs: profit where it is known; where a client's profi
 (no cost and no margin to assume), revenue at the margin of the team's costed sales — or
 revenue itself when no sale has a cost — as if every client had the team's margin
 (`value_from_revenue`). So grades discriminate on amounts alone, and screens say so.
+
+With the team's `hour_cost` set, a client's cost (and so profit, margin, timed profit and profit
+per hour) includes round(recorded hours × hour_cost), whole minor units per client.
 """
 
 from __future__ import annotations
@@ -143,9 +146,6 @@ def compute_metrics(
         return np.where(open_count > 0, np.nan, cost_sum)
 
     cost_sum = with_imputed(costed_cost, uncosted_revenue, uncosted_count)
-    profit = revenue - cost_sum
-    with np.errstate(invalid="ignore", divide="ignore"):
-        margin = np.where(revenue > 0, profit / revenue, np.nan)
 
     seconds = sales.seconds
     untimed = np.isnan(seconds)
@@ -160,6 +160,13 @@ def compute_metrics(
         timed_cost = with_imputed(timed_cost, few(timed_open, amount), few(timed_open))
         timed_profit = timed_revenue - timed_cost
     time_sum = np.where(time_sum > 0, time_sum, np.nan)
+    if settings.hour_cost is not None:
+        # The team's hours are a cost too: per client in whole minor units, so sums stay exact.
+        hour_cost = np.rint(np.nan_to_num(time_sum) / 3600.0 * settings.hour_cost)
+        cost_sum, timed_profit = cost_sum + hour_cost, timed_profit - hour_cost
+    profit = revenue - cost_sum
+    with np.errstate(invalid="ignore", divide="ignore"):
+        margin = np.where(revenue > 0, profit / revenue, np.nan)
     profit_per_hour = timed_profit / (time_sum / 3600.0)
 
     costed_margin = None

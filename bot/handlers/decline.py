@@ -7,7 +7,7 @@ import datetime as dt
 from bot import arguments
 from bot.callbacks import pack
 from bot.render.changes import confirm
-from bot.render.decline import candidate_text, decline_letter
+from bot.render.decline import candidate_text, decline_letter, nearest_text
 from bot.render.explain import warning
 from bot.sensitive import answer_with_money
 from bot.turn import Turn, button, command
@@ -51,16 +51,18 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
     candidates = analysis.decline_candidates
     if not candidates:
         no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
-        text = (warning(t, team.currency, no_revenue) if no_revenue is not None else None) or t._(
-            "Nobody to consider letting go right now. 👍"
-        )
+        text = (
+            warning(t, team.currency, no_revenue) if no_revenue is not None else None
+        ) or nearest_text(t, team, analysis)
         await answer_with_money(turn, text, edit=edit)
         return
     index %= len(candidates)
     candidate = candidates[index]
     names = analysis.clients["name"].to_dict()
     row = analysis.clients.loc[candidate.client_id]
-    text = candidate_text(t, team, candidate, row, names, index + 1, len(candidates))
+    text = candidate_text(
+        t, team, candidate, row, names, index + 1, len(candidates), analysis.references
+    )
     team_id, client_id = team.id, candidate.client_id
     buttons = [
         [

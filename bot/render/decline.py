@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+import pandas as pd
 
 from bot.render.explain import money, owed_money
 from locales import Markup, Translator, escape
-from scoring import DeclineCandidate
+from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
 from storage.callers import TeamView
+
+MAX_REASONS = 3  # in a digest line
 
 
 def candidate_text(
@@ -19,6 +23,7 @@ def candidate_text(
     names: Mapping[int, str],
     position: int,
     total: int,
+    references: References,
 ) -> Markup:
     cur = team.currency
     lines = [
@@ -32,8 +37,8 @@ def candidate_text(
                 amount=money(t, cur, candidate.cost_to_team),
             )
         )
-    why = [_reason(t, cur, code, candidate, row) for code in candidate.reasons]
-    lines.append(t._("Why: {reasons}.", reasons=Markup(" · ").join(why)))
+    why = reasons_text(t, cur, candidate.reasons, row, references)
+    lines.append(t._("Why: {reasons}.", reasons=why))
     if candidate.risks:
         risks = [_risk(t, cur, risk.code, risk.client_id, row, names) for risk in candidate.risks]
         lines.append(t._("Think of: {risks}.", risks=Markup(" · ").join(risks)))
@@ -41,24 +46,126 @@ def candidate_text(
     return Markup("\n").join(lines)
 
 
-def _reason(t: Translator, cur: str, code: str, candidate: DeclineCandidate, row: Any) -> Markup:
+def reasons_text(
+    t: Translator, cur: str, codes: Sequence[str], row: Any, references: References
+) -> Markup:
+    """The reasons as true, concrete figures: amounts against the team, counts, not rates."""
+    return Markup(" · ").join(_reason(t, cur, code, row, references) for code in codes)
+
+
+def nearest_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
+    """Nobody is proposed: who came closest and what keeps each off the list."""
+    nearest = analysis.decline_nearest
+    if not nearest:
+        return t._("Nobody to consider letting go right now. 👍")
+    names = analysis.clients["name"].to_dict()
+    lines = [t._("Nobody to consider letting go right now. Closest to the list:")]
+    for near in nearest:
+        row = analysis.clients.loc[near.client_id]
+        lines.append(
+            t._(
+                "{client}: {reasons}, but {why_not}",
+                client=names.get(near.client_id, "?"),
+                reasons=reasons_text(t, team.currency, near.reasons, row, analysis.references),
+                why_not=_why_not(t, team.currency, near, row),
+            )
+            if near.reasons
+            else t._(
+                "{client}: {why_not}",
+                client=names.get(near.client_id, "?"),
+                why_not=_why_not(t, team.currency, near, row),
+            )
+        )
+    return Markup("\n").join(lines)
+
+
+def digest_line(
+    t: Translator, team: TeamView, analysis: TeamAnalysis, candidate: DeclineCandidate
+) -> Markup:
+    """One candidate in the weekly digest: the name and the first reasons."""
+    row = analysis.clients.loc[candidate.client_id]
+    codes = candidate.reasons[:MAX_REASONS]
+    return t._(
+        "{client}: {reasons}.",
+        client=str(row["name"]),
+        reasons=reasons_text(t, team.currency, codes, row, analysis.references),
+    )
+
+
+def _known(value: Any) -> float | None:
+    """A table figure, None where unknown (<NA> or NaN)."""
+    return None if pd.isna(value) else float(value)
+
+
+def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> Markup:
+    profit = _known(row["annual_profit"])
     if code == "unprofitable":
-        return t._("they lose you {amount} a year", amount=money(t, cur, -candidate.annual_profit))
+        return t._("they lose you {amount} a year", amount=money(t, cur, -(profit or 0)))
     if code == "low_profit":
+        if refs.median_annual_profit is None:
+            return t._(
+                "among your least profitable ({amount} a year)", amount=money(t, cur, profit)
+            )
         return t._(
-            "among your least profitable ({amount} a year)",
-            amount=money(t, cur, candidate.annual_profit),
+            "profit {amount} a year (team {median})",
+            amount=money(t, cur, profit),
+            median=money(t, cur, refs.median_annual_profit),
+        )
+    if code == "low_revenue":
+        return t._(
+            "revenue {amount} a year (team {median})",
+            amount=money(t, cur, _known(row["annual_revenue"])),
+            median=money(t, cur, refs.median_annual_revenue),
+        )
+    if code == "low_profit_per_hour":
+        return t._(
+            "{amount} per hour worked (team {median})",
+            amount=money(t, cur, _known(row["profit_per_hour"])),
+            median=money(t, cur, refs.median_profit_per_hour),
         )
     if code == "complaints":
         return t.n_("{n} complaint", "{n} complaints", int(row["complaints"]))
     if code == "late_payments":
-        return t._(
-            "{share} of invoices paid late", share=t.percent(float(row["late_payment_rate"]))
+        return t.n_(
+            "{late} of {n} invoice paid late",
+            "{late} of {n} invoices paid late",
+            int(row["invoices"]),
+            late=int(row["late_payments"]),
         )
+    if code == "low_rating":
+        return t._(
+            "team rating {rating} of 5", rating=t.number(float(row["judgement"]), decimals=1)
+        )
+    if code == "time_eater":
+        return t._("{share} of your hours", share=t.percent(float(row["time_share"])))
     if code == "poor_fit":
         return t._("a poor fit with your ideal client")
-    if code == "time_eater":
-        return t._("they take far more of your time than they bring in")
+    return escape(code)
+
+
+def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
+    code = near.why_not
+    if code == "no_signal":
+        return t._("no complaints, late payments or other warning signs")
+    if code == "not_low":
+        if near.ranked_by == "revenue":
+            return t._(
+                "their revenue ({amount} a year) is not among your lowest",
+                amount=money(t, cur, _known(row["annual_revenue"])),
+            )
+        return t._(
+            "their profit ({amount} a year) is not among your lowest",
+            amount=money(t, cur, _known(row["annual_profit"])),
+        )
+    if code == "young":
+        days = int(row["tenure_days"])
+        return t._("too new: a client for {days}", days=t.n_("{n} day", "{n} days", days))
+    if code == "kept":
+        return t._("you chose to keep them for now")
+    if code == "good_grade":
+        return t._("their grade is still above the middle")
+    if code == "few_clients":
+        return t._("too few clients to compare yet")
     return escape(code)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from bot.callbacks import pack
 from bot.render.chart import ChartLabels, pareto_png
+from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, money, owed_money, reason, warning
 from bot.render.portrait import portrait_summary
 from locales import Markup, Translator
@@ -58,14 +59,7 @@ def render_digest(
         (t._("📞 <b>Reach out this week</b>"), _overdue_lines(t, analysis, names), False),
         (
             t._("🚪 <b>Consider letting go</b>"),
-            [
-                t._(
-                    "{client}: costs you about {amount} a year.",
-                    client=names.get(c.client_id, "?"),
-                    amount=money(t, team.currency, c.cost_to_team),
-                )
-                for c in new_candidates
-            ],
+            [digest_line(t, team, analysis, c) for c in new_candidates],
             True,
         ),
         (

@@ -21,6 +21,28 @@ def test_money_and_time_per_client() -> None:
     assert (row["purchases"], row["average_order"]) == (2, 7_500)
 
 
+def test_hour_cost_is_subtracted_per_client_in_whole_cents() -> None:
+    # 90 + 30 minutes at € 35,55 an hour: 2 h → 7.110; 50 minutes → 2.962,5 → 2.962 (even).
+    frames = team(
+        [client(1), client(2)],
+        [
+            sale(1, 10_000, cost=4_000, minutes=90),
+            sale(1, 5_000, cost=1_000, minutes=30),
+            sale(1, 3_000, cost=1_000),  # no time recorded: not in profit per hour
+            sale(2, 8_000, cost=2_000, minutes=50),
+        ],
+    )
+    table = analyse(frames, settings(hour_cost=3_555)).clients
+    one, two = table.loc[1], table.loc[2]
+    assert (one["revenue"], one["cost"], one["profit"]) == (18_000, 6_000 + 7_110, 4_890)
+    assert one["margin"] == pytest.approx(4_890 / 18_000)
+    assert one["profit_per_hour"] == (15_000 - 5_000 - 7_110) / 2  # 1.445
+    assert (two["cost"], two["profit"]) == (2_000 + 2_962, 3_038)
+    assert two["profit_per_hour"] == round(3_038 / (50 / 60))  # 3.645,6 → 3.646
+    plain = analyse(frames, settings()).clients.loc[1]
+    assert (plain["profit"], plain["profit_per_hour"]) == (12_000, 5_000)
+
+
 def test_sales_outside_the_window_do_not_count() -> None:
     frames = team([client(1)], [sale(1, 1_000, days_ago=10), sale(1, 99_000, days_ago=400)])
     row = analyse(frames, settings()).clients.loc[1]
