@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -202,6 +203,7 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
     if _number(row["fit"]) is not None:
         add(t._("Fit with your ideal client"), t.percent(float(row["fit"])))
     add(t._("Compliments"), t.number(int(row["compliments"])))
+    add(t._("Referrals"), t.number(int(row["referrals"])))
     traits = [
         labels.label(t, labels.KINDS, client.kind),
         client.city or "",
@@ -209,6 +211,10 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
         labels.label(t, labels.SOURCES, client.source),
     ]
     lines.append(Markup(" · ").join(escape(x) for x in traits if x))
+    if _number(row["tenure_days"]) is not None:
+        # Where tenure starts for the grade: "client since", or an earlier first sale.
+        since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
+        add(t._("Client since"), t.date(since))
     if "uses_default_margin" in _flags(row):
         lines.append(t._("Profit rests on your default margin for sales without costs."))
     lines.append(amounts_note(t, team.amounts_include_vat))
