@@ -272,11 +272,14 @@ def _import(args: argparse.Namespace, settings: Settings, engine: Engine) -> int
             f"payment dates filled in: {report.sales_updated}"
         )
     print(
-        f"  clients added: {report.clients_created}, updated: {report.clients_updated}, "
+        f"  clients added: {report.clients_created}, "
+        f"existing clients completed: {report.clients_updated}, "
         f"referrals added: {report.referrals_added}"
     )
     if report.kind == "clients":
         print(f"  clients already there unchanged: {report.duplicates_skipped}")
+    if report.nothing_new:
+        print("  nothing new: all of it was already there")
     if report.values_kept:
         print(f"  existing values kept (the file said otherwise): {report.values_kept}")
     if report.unknown_columns:

@@ -256,22 +256,27 @@ def compute_metrics(
 
 
 def referral_pairs(team: Prepared, *, window_only: bool) -> tuple[np.ndarray, np.ndarray]:
-    """(referrer, referred) client positions from referral events and clients' referred-by."""
+    """(referrer, referred) client positions from referral events and clients' referred-by.
+
+    `window_only` keeps the referrals made in the scoring window: a referral is dated by when
+    the referred client became a client ("client since"), or, when that is unknown, by when the
+    team recorded them — whether the team said so in chat (/refer) or in a clients file.
+    """
     referral = (team.event_kind == "referral") & (team.event_referred >= 0)
-    referrer = [team.event_pos[referral]]
-    referred = [team.event_referred[referral]]
     by = team.referred_by >= 0
+    referrer = np.concatenate([team.event_pos[referral], team.referred_by[by]])
+    referred = np.concatenate([team.event_referred[referral], np.flatnonzero(by)])
     if window_only:
-        start = np.fmin(team.acquired, team.created)
-        by &= (start > team.window_start) & (start <= team.today)
-    referrer.append(team.referred_by[by])
-    referred.append(np.flatnonzero(by))
-    keys = np.unique(np.concatenate(referrer) * team.n + np.concatenate(referred))
+        start = np.where(np.isnan(team.acquired), team.created, team.acquired)[referred]
+        made = (start > team.window_start) & (start <= team.today)
+        referrer, referred = referrer[made], referred[made]
+    keys = np.unique(referrer * team.n + referred)
     return keys // max(team.n, 1), keys % max(team.n, 1)
 
 
 def _referrals(team: Prepared) -> np.ndarray:
-    """Referrals made in the window: each referred client once, plus events naming nobody."""
+    """Referrals made in the window: each referred client once (dated by their start, see
+    `referral_pairs`), plus referral events naming nobody, dated by the event."""
     referrer, _ = referral_pairs(team, window_only=True)
     anonymous = (team.event_kind == "referral") & (team.event_referred < 0)
     counts = np.bincount(referrer, minlength=team.n)

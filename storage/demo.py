@@ -416,12 +416,14 @@ def _referrals(
     for referrer, newcomer in zip(referrers, referred, strict=False):
         newcomer.referred_by_id = referrer.id
         newcomer.source = "referral"
+        # A referral is dated by when the newcomer became a client (scoring counts it so).
+        newcomer.acquired_on = today - dt.timedelta(days=rng.randint(20, 300))
         events.append(
             Event(
                 team_id=team.id or 0,
                 client_id=referrer.id or 0,
                 kind=EventKind.REFERRAL,
-                happened_on=today - dt.timedelta(days=rng.randint(20, 300)),
+                happened_on=newcomer.acquired_on,
                 referred_client_id=newcomer.id,
                 created_by=owner,
                 created_at=now,

@@ -190,6 +190,11 @@ class _Writer:
                     changes.update(status=value, status_changed_at=self.now)
                 else:
                     self.counts["values_kept"] += 1
+            elif trait == "acquired_on" and current is not None:
+                # "Client since" is the earlier date: chat sets today for a client it meets,
+                # while the file knows when they really started. A later date changes nothing.
+                if value < current:
+                    changes[trait] = value
             elif current is None or current == []:
                 changes[trait] = value
             else:

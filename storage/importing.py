@@ -18,10 +18,13 @@ Decisions
   New sales get ``source_ref`` = sha1 of client id, date, amount, cost, minutes and the
   lowest free occurrence number among identical sales (unique per team in the schema, so two
   imports of one file racing each other cannot both commit).
-* **Existing clients** (matched on the name key) get their *empty* traits filled; a trait that
-  already has another value keeps it, and the report counts those values (``values_kept``), so
-  nothing is overwritten silently. The kind is taken from the file when the file states it (a
-  client made from a sales file was an organisation by default, not by choice). The status is
+* **Existing clients** (matched on the name key) are completed: their *empty* traits are
+  filled (``clients_updated`` counts the clients completed); a trait that already has another
+  value keeps it, and the report counts those values (``values_kept``), so nothing the team
+  typed is overwritten silently. "Client since" moves to the earlier of the two dates (chat
+  sets today for a client it first hears of; the file knows when they started). The kind is
+  taken from the file when the file states it (a client made from a sales file was an
+  organisation by default, not by choice). The status is
   never changed by a file — declining is decided in chat — except that a prospect with imported
   sales becomes a client, as in chat.
 * **New clients**: an organisation unless the file says otherwise or gives a gender, age or birth
@@ -88,7 +91,7 @@ class ImportReport:
     kind: str  # "clients" | "sales"
     rows: int
     clients_created: int = 0
-    clients_updated: int = 0
+    clients_updated: int = 0  # existing clients completed: empty traits filled, earlier start
     sales_added: int = 0
     sales_updated: int = 0  # matched sales whose empty due/paid date the file filled in
     duplicates_skipped: int = 0  # rows whose data was all there already
@@ -96,6 +99,18 @@ class ImportReport:
     values_kept: int = 0  # file values that differed from a stored trait, which was kept
     unknown_columns: tuple[str, ...] = ()
     errors: tuple[RowError, ...] = ()
+
+    @property
+    def nothing_new(self) -> bool:
+        """Whether the import went through and added or changed nothing (the same file again)."""
+        changes = (
+            self.clients_created,
+            self.clients_updated,
+            self.sales_added,
+            self.sales_updated,
+            self.referrals_added,
+        )
+        return self.ok and not any(changes)
 
     @property
     def ok(self) -> bool:

@@ -102,3 +102,25 @@ def test_unknown_team_and_unreadable_files_are_one_clear_line(tmp_path: Path) ->
         "This is not a CSV or Excel file I can read. Save it as CSV or .xlsx."
     )
     assert errors[3].startswith("kompas: cannot read")
+
+
+def test_a_clients_file_completes_existing_clients_and_says_when_nothing_is_new(
+    tmp_path: Path,
+) -> None:
+    url = database(tmp_path)
+    first = tmp_path / "klanten.csv"
+    first.write_text("Klant;Klant sinds\nAtelier Zon;23-11-2026\n", encoding="utf-8")
+    fuller = tmp_path / "klanten-vol.csv"
+    fuller.write_text(
+        "Klant;Klant sinds;Plaats\nAtelier Zon;12-03-2024;Utrecht\n", encoding="utf-8"
+    )
+
+    kompas("--db", url, "import", "--team", CHAT, str(first))
+    completed = kompas("--db", url, "import", "--team", CHAT, str(fuller))
+    again = kompas("--db", url, "import", "--team", CHAT, str(fuller))
+
+    assert completed.returncode == 0, completed.stderr
+    assert "existing clients completed: 1" in completed.stdout
+    assert "nothing new" not in completed.stdout
+    assert "existing clients completed: 0" in again.stdout
+    assert "nothing new: all of it was already there" in again.stdout

@@ -235,6 +235,7 @@ def field_names(turn: Turn) -> dict[str, str]:
         "decision": t._("Who decides"),
         "source": t._("How they found you"),
         "segment": t._("Segment"),
+        "acquired_on": t._("Client since"),
         "notes": t._("Notes"),
     }
 
@@ -264,7 +265,7 @@ class EditClientDialog(ClientDialog):
                 )
                 kind = convo.data["kind"] = client.kind
             specific = PERSON_FIELDS if kind == "person" else ORGANISATION_FIELDS
-            order = ("name", "kind", "city", *specific, "source", "segment", "notes")
+            order = ("name", "kind", "city", *specific, "source", "segment", "acquired_on", "notes")
             options = [(names[f], f) for f in order] + [(t._("✓ Done"), DONE)]
             question(
                 turn,
@@ -286,6 +287,17 @@ class EditClientDialog(ClientDialog):
                 per_row=2,
                 skip=field not in REQUIRED,
                 edit=True,
+            )
+        elif field == "acquired_on":
+            question(
+                turn,
+                convo,
+                t._(
+                    "Since when is {client} a client? Type a date, like {example}. Skip clears it.",
+                    client=convo.data["client"],
+                    example=t.date(turn.today, style="short"),
+                ),
+                skip=True,
             )
         else:
             question(
@@ -352,6 +364,11 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
         return tags[:10] or None
     if field == "notes":
         return text.strip()[:1000]
+    if field == "acquired_on":
+        day = t.parse_date(text, today=turn.today)
+        if day > turn.today:
+            raise InputError(N_("That date is still to come: since when are they a client?"))
+        return day
     # As long as the column holds: PostgreSQL refuses a longer value (segment holds 64).
     return text.strip()[: Client.__table__.c[field].type.length or 100]  # type: ignore[attr-defined]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -241,6 +242,7 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
             )
         )
     add(t._("Compliments"), t.number(int(row["compliments"])))
+    add(t._("Referrals"), t.number(int(row["referrals"])))
     if bool(row["annualised"]):
         yearly = yearly_figure(
             t, cur, _whole(row["annual_profit"]), _whole(row["annual_revenue"]), True
@@ -254,6 +256,10 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
         labels.label(t, labels.SOURCES, client.source),
     ]
     lines.append(Markup(" · ").join(escape(x) for x in traits if x))
+    if _number(row["tenure_days"]) is not None:
+        # Where tenure starts for the grade: "client since", or an earlier first sale.
+        since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
+        add(t._("Client since"), t.date(since))
     if "uses_default_margin" in _flags(row):
         lines.append(t._("Profit rests on your default margin for sales without costs."))
     lines.append(amounts_note(t, team))

@@ -56,6 +56,8 @@ def import_summary(t: Translator, report: ImportReport) -> Markup:
                 report.values_kept,
             )
         )
+    if report.nothing_new:
+        lines.append(t._("Nothing new: I already had all of it."))
     if report.unknown_columns:
         columns = Markup(", ").join(
             t._("“{column}”", column=c[:40]) for c in report.unknown_columns[:10]

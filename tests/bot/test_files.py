@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -162,3 +163,104 @@ async def test_one_clients_data_for_their_access_request(
     assert data["sales"][0]["amount"] == "99.00"
     seen = await chat.send(anna, "/export Niemand")
     assert "Niemand" in seen.text and not seen.last.document
+
+
+# Finding 15: a clients file completes clients chat met today; /edit changes "client since".
+async def add_in_chat(chat: Chat, person, name: str) -> None:  # type: ignore[no-untyped-def]
+    seen = await chat.send(person, f"/add {name}")
+    await chat.press(person, seen.buttons[1])  # organisation
+
+
+async def test_a_clients_file_completes_a_client_added_in_chat_today(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await add_in_chat(chat, anna, "Hotel Zon")
+    seen = await chat.send(anna, "/client Hotel Zon")
+    assert "Een nieuwe klant: te vroeg voor een stellig oordeel." in seen
+
+    completing = b"Klant;Klant sinds;Plaats\nHotel Zon;12-03-2024;Utrecht\n"
+    seen = await chat.upload(anna, "klanten.csv", completing)
+    assert seen.text.splitlines() == [
+        "Geïmporteerd: 1 regel gelezen.",
+        "• gegevens van 1 klant aangevuld",
+    ]
+    [client] = rows(sqlite_engine, Client)
+    assert (client.acquired_on, client.city) == (dt.date(2024, 3, 12), "Utrecht")
+    seen = await chat.send(anna, "/client Hotel Zon")
+    assert "Een nieuwe klant" not in seen.text  # a client since 2024 is not new
+    details = await chat.press(anna, "Details")
+    assert "Klant sinds: 12 mrt 2024" in details.text.splitlines()
+    assert "organisatie · Utrecht" in details.text.splitlines()
+
+    seen = await chat.upload(anna, "klanten.csv", completing)
+    assert seen.text.splitlines() == [
+        "Geïmporteerd: 1 regel gelezen.",
+        "• 1 regel stond er al, overgeslagen",
+        "Niets nieuws: dit had ik allemaal al.",
+    ]
+    # A later date and another city: what the team has stays, and the report says so.
+    other = b"Klant;Klant sinds;Plaats\nHotel Zon;01-06-2025;Amersfoort\n"
+    seen = await chat.upload(anna, "klanten.csv", other)
+    assert "• 1 waarde week af van wat ik had; ik heb de mijne gehouden" in seen.text.splitlines()
+    assert "Niets nieuws: dit had ik allemaal al." in seen.text.splitlines()
+    [client] = rows(sqlite_engine, Client)
+    assert (client.acquired_on, client.city) == (dt.date(2024, 3, 12), "Utrecht")
+
+
+async def test_edit_changes_client_since_as_the_team_types_dates_with_undo(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await add_in_chat(chat, anna, "Hotel Zon")
+    seen = await chat.send(anna, "/edit Hotel Zon")
+    assert "Klant sinds" in seen.buttons
+    seen = await chat.press(anna, "Klant sinds")
+    assert "Sinds wanneer is Hotel Zon klant? Typ een datum, zoals 23-11-2026." in seen.text
+    seen = await chat.send(anna, "1-12-2026")
+    assert "Die datum moet nog komen: sinds wanneer zijn ze klant?" in seen
+    seen = await chat.send(anna, "12-03-2024")
+    assert "Gewijzigd: Klant sinds." in seen
+    [client] = rows(sqlite_engine, Client)
+    assert client.acquired_on == dt.date(2024, 3, 12)
+    await chat.press(anna, "↩ Ongedaan maken")
+    [client] = rows(sqlite_engine, Client)
+    assert client.acquired_on == dt.date(2026, 11, 23)
+
+
+async def test_a_russian_clients_file_completes_a_client_and_edit_takes_russian_dates(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await add_in_chat(chat, olga, "Кофейня Зерно")
+    completing = "Клиент;Клиент с;Город\nКофейня Зерно;12.03.2024;Казань\n".encode()
+    seen = await chat.upload(olga, "клиенты.csv", completing)
+    assert "• дополнены данные 1 клиента" in seen.text.splitlines()
+    await chat.send(olga, "/client Кофейня Зерно")
+    details = await chat.press(olga, "Подробнее")
+    assert "Клиент с: 12 мар. 2024 г." in details.text.splitlines()
+    seen = await chat.upload(olga, "клиенты.csv", completing)
+    assert "Ничего нового: всё это у меня уже было." in seen.text.splitlines()
+
+    await chat.send(olga, "/edit Кофейня Зерно")
+    seen = await chat.press(olga, "Клиент с")
+    assert "С какого числа Кофейня Зерно — ваш клиент? Напишите дату, например 23.11.2026." in seen
+    seen = await chat.send(olga, "01.02.2023")
+    assert "Изменено: Клиент с." in seen
+    [client] = rows(sqlite_engine, Client)
+    assert client.acquired_on == dt.date(2023, 2, 1)
+
+
+# Finding 8: referrals from a clients file count on the referrer's card, Details and portrait.
+async def test_referrals_from_a_clients_file_count_on_the_referrers_card(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await add_in_chat(chat, anna, "Bakkerij Jansen")
+    clients = b"Klant;Aangebracht door\nKapper Kim;Bakkerij Jansen\nSlager Piet;Bakkerij Jansen\n"
+    seen = await chat.upload(anna, "klanten.csv", clients)
+    assert "• 2 aanbevelingen toegevoegd" in seen.text.splitlines()
+    seen = await chat.send(anna, "/client Bakkerij Jansen")
+    assert "2 aanbevelingen · 0 klachten" in seen.text.splitlines()
+    details = await chat.press(anna, "Details")
+    assert "Aanbevelingen: 2" in details.text.splitlines()

@@ -74,6 +74,7 @@ async def test_exported_files_hold_no_runnable_cell_and_import_back_unchanged(
         "Geïmporteerd: 5 regels gelezen.",
         "• 5 regels stonden er al, overgeslagen",
         "• 3 waarden weken af van wat ik had; ik heb de mijne gehouden",
+        "Niets nieuws: dit had ik allemaal al.",
     ]
     assert {c.name: (c.city, c.notes) for c in rows(sqlite_engine, Client)} == before
     seen = await chat.upload(anna, "sales.csv", files["sales.csv"])

@@ -86,6 +86,8 @@ def agency() -> TeamFrames:
                 employees=5 + i,
                 source="website",
                 referred_by_id=i - 10 if 13 <= i <= 17 else None,
+                # The referred became clients when they were referred (a referral's date).
+                acquired_on=ago(50 + i) if 13 <= i <= 17 else ago(540),
             )
         )
         sales += monthly(i, 60_000, cost_share=0.65, minutes=120)[::2]

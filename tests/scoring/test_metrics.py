@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from scoring import analyse
@@ -139,3 +141,23 @@ def test_referral_counted_once_from_event_and_referred_by() -> None:
     events = [{"client_id": 1, "kind": "referral", "happened_on": ago(50), "referred_client_id": 2}]
     row = analyse(team(clients, [sale(1, 100)], events), settings()).clients.loc[1]
     assert row["referrals"] == 2
+
+
+def test_a_referral_is_dated_by_when_the_referred_client_started() -> None:
+    """In the window when the referred client became a client in it ("client since"), else —
+    their start unknown — when the team recorded them; an event's own date does not move it."""
+    recorded_long_ago = dt.datetime.combine(ago(700), dt.time(9))
+    clients = [
+        client(1),
+        # A prospect written down two years ago who became a client this spring: counts.
+        client(2, referred_by_id=1, acquired_on=ago(200), created_at=recorded_long_ago),
+        # No "client since", added last month: counts, by when the team recorded them.
+        client(3, referred_by_id=1, acquired_on=None, created_at=dt.datetime(2026, 10, 20)),
+        client(4),
+        # A client since 2024, only now told in chat to be client 4's referral: not this year's.
+        client(5, referred_by_id=4, acquired_on=ago(600)),
+    ]
+    events = [{"client_id": 4, "kind": "referral", "happened_on": ago(1), "referred_client_id": 5}]
+    table = analyse(team(clients, [sale(1, 100), sale(4, 100)], events), settings()).clients
+    assert table.loc[1, "referrals"] == 2
+    assert table.loc[4, "referrals"] == 0

@@ -275,6 +275,36 @@ def test_existing_clients_get_empty_traits_filled_and_other_values_kept(session:
     assert (zon.city, zon.industry) == ("Utrecht", "design")
 
 
+def test_client_since_moves_to_the_earlier_date_and_the_same_file_twice_is_nothing_new(
+    session: Session,
+) -> None:
+    team = make_team(session)
+    run_import(session, team, "Naam;Klant sinds\nAtelier Zon;23-11-2026\nStudio Noord;\n")
+    text = "Naam;Klant sinds;Plaats\nAtelier Zon;12-03-2024;Utrecht\nStudio Noord;01-05-2025;\n"
+    report = run_import(session, team, text)
+
+    assert (report.clients_updated, report.values_kept, report.nothing_new) == (2, 0, False)
+    found = clients_of(session, team)
+    assert found["Atelier Zon"].acquired_on == dt.date(2024, 3, 12)
+    assert found["Studio Noord"].acquired_on == dt.date(2025, 5, 1)
+    assert run_import(session, team, text).nothing_new
+    later = run_import(session, team, "Naam;Klant sinds\nAtelier Zon;01-01-2025\n")
+    assert (later.clients_updated, later.values_kept, later.nothing_new) == (0, 0, True)
+    assert clients_of(session, team)["Atelier Zon"].acquired_on == dt.date(2024, 3, 12)
+
+
+def test_one_bad_row_and_no_existing_client_is_completed(session: Session) -> None:
+    team = make_team(session)
+    run_import(session, team, "Naam;Klant sinds\nAtelier Zon;23-11-2026\n")
+    text = "Naam;Klant sinds;Plaats\nAtelier Zon;12-03-2024;Utrecht\nStudio Noord;31-02-2025;\n"
+    report = run_import(session, team, text)
+
+    assert not report.ok and not report.nothing_new
+    session.expire_all()
+    zon = clients_of(session, team)["Atelier Zon"]
+    assert (zon.acquired_on, zon.city) == (dt.date(2026, 11, 23), None)
+
+
 def test_declined_status_is_not_undone_by_a_file(session: Session) -> None:
     team = make_team(session)
     run_import(session, team, "Naam;Status\nAtelier Zon;afgewezen\nStudio Noord;prospect\n")
