@@ -273,8 +273,7 @@ async def test_a_prospect_checked_and_saved_in_dutch(chat: Chat, sqlite_engine: 
     seen = await chat.send(anna, "12")
     assert "✅ Huisarts Bos lijkt een ideale klant." in seen.text
     assert (
-        "Wie ze zijn: ✓ aantal medewerkers: 12 (profiel 5–50) · ✓ plaats: Utrecht · "
-        "✓ branche: zorg"
+        "Wie ze zijn: ✓ aantal medewerkers: 12 (profiel 5–50) · ✓ plaats: Utrecht · ✓ branche: zorg"
     ) in seen.text
     assert "klanten zoals zij brengen" in seen.text
     seen = await chat.press(anna, "Prospect opslaan")
