@@ -95,7 +95,9 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     sections += [
         portrait_text(t, team, analysis, p, names) for p in analysis.portraits if p.segment is None
     ]
-    sections.append(run_rate_text(t, team, analysis))
+    run_rate = run_rate_text(t, team, analysis)
+    if run_rate is not None:
+        sections.append(run_rate)
     sections += [w for w in (warning(t, team.currency, w) for w in analysis.warnings) if w]
     print(html_to_text(str(Markup("\n\n").join(sections))))
     return 0

@@ -196,7 +196,11 @@ def analyse(
     )
     current_all = np.zeros(team.n, bool)
     current_all[a[current]] = True
-    portrait_list, ideal_all = portraits(team, _portrait_inputs(team, m, current_all, settings))
+    graded_well = np.zeros(team.n, bool)
+    graded_well[a] = 2 * grade < len(labels(scale))  # upper half of the scale, middle included
+    portrait_list, ideal_all = portraits(
+        team, _portrait_inputs(team, m, current_all, graded_well, settings)
+    )
     ideal = pick(ideal_all)
     owed_amount = pick(m.unpaid)
     replace_with = _replacement_revenue(
@@ -307,7 +311,7 @@ def analyse(
             ids, judgement, data_grade, annual_profit, len(labels(scale)), young
         ),
         overdue_ideal=overdue_ideal(ids, ideal, inputs.purchases, own_interval, recency),
-        ideal_run_rate_monthly=ideal_run_rate_monthly(pick(m.annual_revenue), ideal),
+        ideal_run_rate_monthly=ideal_run_rate_monthly(team, ideal_all),
         owed=owed,
         portraits=portrait_list,
         market=market,
@@ -334,10 +338,15 @@ def _previous(ids: np.ndarray, previous: Mapping[int, str] | None, scale: str) -
 
 
 def _portrait_inputs(
-    team: Prepared, m: Metrics, current: np.ndarray, settings: ScoringSettings
+    team: Prepared,
+    m: Metrics,
+    current: np.ndarray,
+    graded_well: np.ndarray,
+    settings: ScoringSettings,
 ) -> PortraitInputs:
     return PortraitInputs(
         current=current,
+        graded_well=graded_well,
         annual_profit=m.annual_profit,
         annual_revenue=m.annual_revenue,
         revenue=m.revenue,

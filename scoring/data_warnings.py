@@ -26,6 +26,10 @@ The bot localises by code; params are plain numbers and strings.
 | few_referrers        | referrers, minimum (portrait)        | portrait falls back to the top 20%|
 | portrait_few_clients | clients, minimum (portrait)          | too few clients for traits     |
 | ranked_by_revenue    | {} (portrait)                        | costs unknown: ranked by revenue  |
+| ideal_too_few        | clients, minimum (portrait)          | under 5 clients: nobody is ideal  |
+| portrait_few_ideal   | ideal, minimum (portrait)            | too few ideal clients for traits  |
+| no_ideal             | reason: grades / profit (portrait)   | the top fifth is graded low or has|
+|                      |                                      | no profit: nobody is ideal        |
 """
 
 from __future__ import annotations

@@ -3,11 +3,17 @@
 For each client kind present among current clients (and, when the team uses segments, for each
 of the `MAX_SEGMENTS` largest segments):
 
+0. A group of fewer than `MIN_IDEAL` (5) current clients has no ideal clients at all: the
+   portrait is empty with an 'ideal_too_few' warning (clients, minimum) instead of calling one
+   of two clients "ideal" by default.
 1. Rank the group by annual profit (by annual revenue, with a 'ranked_by_revenue' warning, when
-   some profits are unknown). The top 20 % — ceil(0.2 · n), at least `MIN_PORTRAIT` — with
-   positive profit are the ideal clients.
-2. Narrow them to those who referred someone when at least `MIN_PORTRAIT` did
-   (`based_on_referrers`); otherwise keep the top 20 % and warn 'few_referrers'.
+   some profits are unknown). The top 20 % — ceil(0.2 · n) of the group's n clients — with
+   positive profit are the candidates. A candidate graded below the middle of the scale is
+   never ideal ("graded well": grade index i, 0 = best, with 2·i < number of grades — A and B
+   of A–D, 5, 4 and 3 of 1–5, 10 to 6 of 1–10); when no candidate is left, 'no_ideal' says why.
+2. Narrow them to those who referred someone when at least `MIN_PORTRAIT` of them did, or all
+   of a smaller top did (`based_on_referrers`); otherwise keep the top 20 % and warn
+   'few_referrers'.
 3. Traits: for each value of a categorical trait, its share among the portrait clients versus
    its share among the *rest* of the group (not all clients, which would include the portrait
    itself). A trait is kept with support ≥ `MIN_SUPPORT` clients and ≥ `MIN_SUPPORT_SHARE` of
@@ -17,9 +23,10 @@ of the `MAX_SEGMENTS` largest segments):
 4. Numeric traits: median and interquartile range where ≥ `MIN_SUPPORT` portrait clients have
    the figure. Sources: where the portrait clients came from, as shares of the portrait.
 
-With fewer than `MIN_GROUP` clients in a group the portrait lists its clients but no traits:
-`missing` says what is lacking instead of guessing ('clients', 'referrals', 'costs', or a trait
-name known for under half the portrait).
+With fewer than `MIN_GROUP` clients in a group ('portrait_few_clients'), or fewer than
+`MIN_PORTRAIT` ideal clients ('portrait_few_ideal'), the portrait lists its clients but no
+traits: `missing` says what is lacking instead of guessing ('clients', 'referrals', 'costs', or
+a trait name known for under half the portrait).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import numpy as np
 from scoring.data_warnings import MISSING_SHARE, ScoringWarning
 from scoring.prepared import Prepared
 
+MIN_IDEAL = 5
 MIN_GROUP = 10
 MIN_PORTRAIT = 3
 MIN_SUPPORT = 3
@@ -89,9 +97,13 @@ class Portrait:
 
 @dataclass(frozen=True, eq=False)
 class PortraitInputs:
-    """Arrays over all the team's clients (NaN / False outside the current clients)."""
+    """Arrays over all the team's clients (NaN / False outside the current clients).
+
+    `graded_well`: the client's grade is in the upper half of the scale, the middle included.
+    """
 
     current: np.ndarray
+    graded_well: np.ndarray
     annual_profit: np.ndarray
     annual_revenue: np.ndarray
     revenue: np.ndarray
@@ -143,25 +155,34 @@ class _Choice:
     ranked_by_revenue: bool
     referrers: int
     any_referrals: bool
+    too_few: bool  # fewer than MIN_IDEAL clients in the group: nobody is ideal
+    graded_low: int  # top-fifth clients left out for a grade below the middle
 
 
 def _choose(x: PortraitInputs, positions: np.ndarray) -> _Choice:
-    """The group's ideal clients: the top fifth by profit, narrowed to referrers if enough."""
+    """The group's ideal clients: the top fifth by profit, graded well, narrowed to referrers."""
     value = x.annual_profit[positions]
     by_revenue = bool(np.isnan(value).any())
     if by_revenue:
         value = x.annual_revenue[positions]
+    any_referrals = bool(x.referrals[positions].any())
+    if len(positions) < MIN_IDEAL:
+        empty = np.empty(0, np.int64)
+        return _Choice(empty, False, by_revenue, 0, any_referrals, too_few=True, graded_low=0)
     pool = np.flatnonzero(value > 0)
     pool = positions[pool[np.argsort(-value[pool], kind="stable")]]
-    top = pool[: max(math.ceil(0.2 * len(positions)), MIN_PORTRAIT)]
+    fifth = pool[: math.ceil(0.2 * len(positions))]
+    top = fifth[x.graded_well[fifth]]
     referrers = top[x.referrals[top] >= 1]
-    narrowed = len(referrers) >= MIN_PORTRAIT
+    narrowed = len(referrers) > 0 and len(referrers) >= min(MIN_PORTRAIT, len(top))
     return _Choice(
         top=referrers if narrowed else top,
         based_on_referrers=narrowed,
         ranked_by_revenue=by_revenue,
         referrers=len(referrers),
-        any_referrals=bool(x.referrals[positions].any()),
+        any_referrals=any_referrals,
+        too_few=False,
+        graded_low=len(fifth) - len(top),
     )
 
 
@@ -202,6 +223,22 @@ def _portrait(
     top = choice.top
     warnings: list[ScoringWarning] = []
     missing: list[str] = []
+    if choice.too_few:
+        return Portrait(
+            kind=kind,
+            segment=segment,
+            client_ids=(),
+            based_on_referrers=False,
+            traits=(),
+            numeric=(),
+            sources=(),
+            median_revenue=None,
+            missing=("clients",),
+            warnings=(ScoringWarning("ideal_too_few", {"clients": n, "minimum": MIN_IDEAL}),),
+        )
+    if not len(top):
+        reason = "grades" if choice.graded_low else "profit"
+        warnings.append(ScoringWarning("no_ideal", {"reason": reason}))
     if choice.ranked_by_revenue:
         warnings.append(ScoringWarning("ranked_by_revenue"))
         missing.append("costs")
@@ -214,10 +251,15 @@ def _portrait(
     if not choice.any_referrals:
         missing.append("referrals")
     enough = n >= MIN_GROUP and len(top) >= MIN_PORTRAIT
-    if not enough:
+    if n < MIN_GROUP:
         warnings.append(
             ScoringWarning("portrait_few_clients", {"clients": n, "minimum": MIN_GROUP})
         )
+    elif len(top) and not enough:
+        warnings.append(
+            ScoringWarning("portrait_few_ideal", {"ideal": len(top), "minimum": MIN_PORTRAIT})
+        )
+    if not enough:
         missing.insert(0, "clients")
 
     traits: list[Trait] = []

@@ -9,14 +9,22 @@ A prospect has traits but no sales, so its verdict rests on three areas:
   same kind most alike in traits (similarity ≥ `MIN_SIMILARITY`, on at least
   `MIN_SHARED_TRAITS` traits both have). Checks: 'expected_profit' (median annual profit of
   the similar clients vs the team median), 'expected_profit_per_hour' (vs the profile's
-  minimum, else the team median), 'similar_ideal' (share of them that are ideal clients);
+  minimum, else the team median), 'similar_ideal' (match: the share of them that are ideal
+  clients; value: how many are; reference: how many similar clients there are);
 - market: 'per_competitor' of the profile's market reality (see `scoring.market`).
 
-Verdict: 'not_a_fit' when the demographic fit is known and below 0.5 or similar clients lose
-money; 'ideal' when the demographic fit is at least 0.8 (or the profile sets no demographics)
-and similar clients are ideal (share ≥ 0.4) or bring at least the team median; otherwise
-'acceptable'. Prospects are few, so they are assessed one at a time, each vectorised over the
-team's clients.
+A demographic criterion is *met* only in full (match ≥ `scoring.fit.FULL_MATCH`): partial
+credit (8 employees against 10–100) is a miss, as the /check lines show it. The verdict agrees
+with those lines:
+
+- 'not_a_fit' when more than half of the known criteria are missed, or similar clients lose
+  money;
+- 'ideal' when every known criterion is met (at least one known; or the profile sets none) and
+  the track record agrees: with similar clients, at least `IDEAL_SHARE` of them are ideal
+  clients; without any, a profile that sets no criteria is no evidence, so that is not ideal;
+- otherwise 'acceptable'.
+
+Prospects are few, so they are assessed one at a time, each vectorised over the team's clients.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from scoring.analysis import TeamAnalysis
-from scoring.fit import criteria, fold
+from scoring.fit import FULL_MATCH, criteria, fold
 from scoring.frames import TeamFrames
 from scoring.prepared import Prepared, prepare
 from scoring.profile import IdealProfile
@@ -36,7 +44,6 @@ from scoring.profile import IdealProfile
 SIMILAR_CLIENTS = 5
 MIN_SIMILARITY = 0.5
 MIN_SHARED_TRAITS = 2
-GOOD_FIT, POOR_FIT = 0.8, 0.5
 IDEAL_SHARE = 0.4
 CATEGORIES = ("city", "industry", "decision", "education", "gender", "segment")
 RANGES = {
@@ -132,7 +139,7 @@ def _assess(
         for code, m in checks.items()
     )
     known = [c.match for c in demographics if c.match is not None]
-    demographic_fit = float(np.mean(known)) if known else None
+    met = sum(1 for m in known if m >= FULL_MATCH)
 
     similar = _similar(source, i, team, analysis, kind, year)
     table = analysis.clients
@@ -155,10 +162,9 @@ def _assess(
             value = int(per_hour.median())
             match = round(float(np.clip(value / bar, 0, 1)), 3) if bar and bar > 0 else None
             fit_checks.append(Check("expected_profit_per_hour", match, value, _whole(bar)))
-        ideal_share = float(rows["ideal"].mean())
-        overall = float(table["ideal"].mean()) if len(table) else 0.0
-        ideal_share, overall = round(ideal_share, 3), round(overall, 3)
-        fit_checks.append(Check("similar_ideal", ideal_share, ideal_share, overall))
+        ideal_count = int(rows["ideal"].sum())
+        share = round(ideal_count / len(similar), 3)
+        fit_checks.append(Check("similar_ideal", share, ideal_count, len(similar)))
 
     market: list[Check] = []
     for reality in analysis.market:
@@ -166,9 +172,7 @@ def _assess(
             match = None if reality.too_narrow is None else float(not reality.too_narrow)
             market.append(Check("per_competitor", match, reality.per_competitor, reality.minimum))
 
-    verdict = _verdict(
-        demographic_fit, bool(checks), expected, fit_checks, refs.median_annual_profit
-    )
+    verdict = _verdict(met, len(known), bool(checks), expected, fit_checks)
     return ProspectVerdict(
         client_id=int(source.ids[i]) if client_id is not None else None,
         verdict=verdict,
@@ -182,24 +186,15 @@ def _assess(
 
 
 def _verdict(
-    demographic_fit: float | None,
-    has_criteria: bool,
-    expected: int | None,
-    fit_checks: list[Check],
-    median: float | None,
+    met: int, known: int, has_criteria: bool, expected: int | None, fit_checks: list[Check]
 ) -> str:
-    if (demographic_fit is not None and demographic_fit < POOR_FIT) or (
-        expected is not None and expected <= 0
-    ):
+    if 2 * (known - met) > known or (expected is not None and expected <= 0):
         return "not_a_fit"
-    demographics_good = (demographic_fit is not None and demographic_fit >= GOOD_FIT) or (
-        not has_criteria
-    )
-    ideal_share = next((c.value for c in fit_checks if c.code == "similar_ideal"), 0.0)
-    brings = expected is not None and median is not None and expected >= median
-    if demographics_good and (ideal_share >= IDEAL_SHARE or brings):
-        return "ideal"
-    return "acceptable"
+    profile_says_ideal = (known > 0 and met == known) or not has_criteria
+    record = next((c.match for c in fit_checks if c.code == "similar_ideal"), None)
+    if record is None:
+        return "ideal" if profile_says_ideal and has_criteria else "acceptable"
+    return "ideal" if profile_says_ideal and record >= IDEAL_SHARE else "acceptable"
 
 
 def _whole(value: float | None) -> int | None:

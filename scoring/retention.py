@@ -8,8 +8,12 @@
 - Overdue ideal clients (the weekly "reach out" list): portrait clients with at least
   `OVERDUE_MIN_PURCHASES` purchases whose days since the last purchase exceed
   `OVERDUE_FACTOR` (1.5) × their own interval and the interval + 7 days. Most overdue first.
-- Ideal run-rate: the monthly revenue the current ideal clients bring (annual revenue / 12) —
-  the Russian text's income you can count on.
+- Ideal run-rate: the Russian text's income you can count on — what the *recurring* ideal
+  clients actually paid over the last 12 months (365 days up to today), divided by 12.
+  Recurring: at least `RECURRING_PURCHASES` (2) purchases in those 12 months. A one-off sale
+  counts for nothing and nothing is annualised: a client of three months adds what they paid
+  in those three months. With a scoring window shorter than a year the window's sales stand
+  in, divided by the window's length in months.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scoring.prepared import Prepared
 from scoring.records import Records
 
 LAPSE_FACTOR = 3.0
@@ -25,6 +30,8 @@ LAPSE_MIN_DAYS = 60.0
 OVERDUE_FACTOR = 1.5
 OVERDUE_MIN_GAP_DAYS = 7.0
 OVERDUE_MIN_PURCHASES = 3
+RECURRING_PURCHASES = 2
+RUN_RATE_DAYS = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,5 +72,14 @@ def overdue_ideal(
     )
 
 
-def ideal_run_rate_monthly(annual_revenue: np.ndarray, ideal: np.ndarray) -> int:
-    return int(np.rint(float(np.where(ideal, annual_revenue, 0.0).sum()) / 12.0))
+def ideal_run_rate_monthly(team: Prepared, ideal: np.ndarray) -> int:
+    """Whole minor units a month; `ideal` is a mask over all the team's clients."""
+    days = min(RUN_RATE_DAYS, team.window_days)
+    sales = team.sales
+    recent = sales.window & (sales.day > team.today - days)
+    pos = sales.pos[recent]
+    purchases = np.bincount(pos, minlength=team.n)
+    paid = np.bincount(pos, weights=sales.amount[recent], minlength=team.n)
+    recurring = ideal & (purchases >= RECURRING_PURCHASES)
+    months = 12.0 * days / RUN_RATE_DAYS
+    return int(np.rint(float(paid[recurring].sum()) / months))

@@ -47,6 +47,7 @@ async def portrait(turn: Turn) -> None:
         raise InputError(N_("You have no clients of that kind yet."))
     with_money = await money_shown_to_caller(turn)
     sections = [portrait_text(t, team, analysis, p, names, with_money=with_money) for p in chosen]
-    if with_money:
-        sections.append(run_rate_text(t, team, analysis))
+    run_rate = run_rate_text(t, team, analysis) if with_money else None
+    if run_rate is not None:
+        sections.append(run_rate)
     turn.reply(Markup("\n\n").join(sections))

@@ -14,8 +14,8 @@ import numpy as np
 from bot.callbacks import pack
 from bot.render.chart import ChartLabels, pareto_png
 from bot.render.decline import digest_line
-from bot.render.explain import amounts_note, money, owed_money, reason, warning
-from bot.render.portrait import portrait_summary
+from bot.render.explain import amounts_note, owed_money, reason, warning
+from bot.render.portrait import portrait_summary, run_rate_text
 from locales import Markup, Translator
 from scoring import DeclineCandidate, TeamAnalysis
 from scoring.snapshots import WeekChanges
@@ -87,15 +87,10 @@ def render_digest(
     summary = portrait_summary(t, analysis)
     if summary is not None:
         public.append(summary)
-    run_rate = (
-        t._(
-            "Your ideal clients bring about {amount} a month you can count on.",
-            amount=money(t, team.currency, analysis.ideal_run_rate_monthly),
-        )
-        + Markup("\n")
-        + amounts_note(t, team)
-    )
-    (private if money_goes_private else public).append(run_rate)
+    run_rate = run_rate_text(t, team, analysis)
+    if run_rate is not None:
+        run_rate += Markup("\n") + amounts_note(t, team)
+        (private if money_goes_private else public).append(run_rate)
     group_text = Markup("\n\n").join([Markup("\n").join(head), *public])
     admin_text = None
     if private:

@@ -30,6 +30,9 @@ def portrait_text(
     """One portrait; `with_money` False leaves out what the team earns from these clients."""
     cur = team.currency
     count = len(portrait.client_ids)
+    too_few = next((w for w in portrait.warnings if w.code == "ideal_too_few"), None)
+    if too_few is not None:
+        return _too_few(t, portrait, too_few.params)
     if portrait.kind == "person":
         title = t.n_(
             "<b>Your ideal private client</b> ({n})",
@@ -48,6 +51,17 @@ def portrait_text(
             segment=portrait.segment or "",
         )
     lines = [title]
+    nobody = next((w for w in portrait.warnings if w.code == "no_ideal"), None)
+    if nobody is not None:
+        lines.append(
+            t._(
+                "Nobody counts as ideal yet: your most profitable clients here have a grade "
+                "below the middle. /clients shows why."
+            )
+            if nobody.params.get("reason") == "grades"
+            else t._("Nobody counts as ideal yet: none of these clients brings a profit.")
+        )
+        return Markup("\n").join(lines)
     lines.append(
         t._("The most profitable fifth, narrowed to those who refer others.")
         if portrait.based_on_referrers
@@ -134,10 +148,47 @@ def portrait_summary(t: Translator, analysis: TeamAnalysis) -> Markup | None:
     return t._("⭐ Your ideal clients are mostly: {traits}. More: /portrait", traits=traits)
 
 
-def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
+def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
+    """What the ideal clients who buy again paid in a year, a month; None when nobody did."""
+    if analysis.ideal_run_rate_monthly <= 0:
+        return None
     return t._(
-        "Your ideal clients bring about {amount} a month you can count on.",
+        "Your ideal clients who keep coming back paid about {amount} a month over the last "
+        "12 months: money you can count on.",
         amount=money(t, team.currency, analysis.ideal_run_rate_monthly),
+    )
+
+
+def _too_few(t: Translator, portrait: Portrait, params: Mapping[str, object]) -> Markup:
+    """Under five clients of a kind nobody is called ideal: say so, and what would help."""
+    have = int(str(params.get("clients", 0)))
+    need = int(str(params.get("minimum", 5)))
+    if portrait.kind == "person":
+        return t.n_(
+            "Too few clients yet to tell who is ideal: with {n} private client I can see it "
+            "(you have {have}).",
+            "Too few clients yet to tell who is ideal: with {n} private clients I can see it "
+            "(you have {have}).",
+            need,
+            have=t.number(have),
+        )
+    if portrait.kind == "organisation":
+        return t.n_(
+            "Too few clients yet to tell who is ideal: with {n} organisation I can see it "
+            "(you have {have}).",
+            "Too few clients yet to tell who is ideal: with {n} organisations I can see it "
+            "(you have {have}).",
+            need,
+            have=t.number(have),
+        )
+    return t.n_(
+        "Too few clients in “{segment}” yet to tell who is ideal: with {n} I can see it "
+        "(you have {have}).",
+        "Too few clients in “{segment}” yet to tell who is ideal: with {n} I can see it "
+        "(you have {have}).",
+        need,
+        segment=portrait.segment or "",
+        have=t.number(have),
     )
 
 
@@ -158,6 +209,17 @@ def _missing(t: Translator, portrait: Portrait) -> list[Markup]:
                     "share. I need at least {minimum}.",
                     int(warning.params.get("clients", 0)),
                     minimum=warning.params.get("minimum", 10),
+                )
+            )
+        elif warning.code == "portrait_few_ideal":
+            notes.append(
+                t.n_(
+                    "⚠️ Only {n} ideal client: too few to say what they share. "
+                    "I need at least {minimum}.",
+                    "⚠️ Only {n} ideal clients: too few to say what they share. "
+                    "I need at least {minimum}.",
+                    int(warning.params.get("ideal", 0)),
+                    minimum=warning.params.get("minimum", 3),
                 )
             )
         elif warning.code == "ranked_by_revenue":

@@ -8,9 +8,12 @@ from typing import Any
 from bot import labels
 from bot.render.explain import money
 from locales import Markup, Translator, escape
+from scoring.fit import FULL_MATCH
 from scoring.prospects import Check, ProspectVerdict
 from storage.callers import TeamView
 
+MAX_SET = 4  # values of a profile's set shown next to a miss
+SETS = frozenset({"city", "education", "gender", "industry", "decision", "interests"})
 TRAIT_WORDS = {
     "gender": labels.GENDERS,
     "education": labels.EDUCATION,
@@ -28,7 +31,7 @@ def verdict_text(
         "not_a_fit": t._("⛔ {name} is not a fit for you.", name=name),
     }[verdict.verdict]
     lines = [headline]
-    who = [_demographic(t, check) for check in verdict.demographics]
+    who = [_demographic(t, cur, check) for check in verdict.demographics]
     if who:
         lines.append(t._("<b>Who they are:</b> {checks}", checks=Markup(" · ").join(who)))
     else:
@@ -54,30 +57,56 @@ def verdict_text(
             )
         )
     if verdict.similar_clients:
-        similar = Markup(", ").join(escape(names.get(i, "?")) for i in verdict.similar_clients[:3])
+        # All of them (at most five): the "ideal clients among them" count is about this list.
+        similar = Markup(", ").join(escape(names.get(i, "?")) for i in verdict.similar_clients)
         lines.append(t._("Most like them: {clients}.", clients=similar))
     return Markup("\n").join(lines)
 
 
-def _demographic(t: Translator, check: Check) -> Markup:
-    mark = "?" if check.match is None else ("✓" if check.match >= 0.5 else "✗")
-    value = _value(t, check.code, check.value)
+def _demographic(t: Translator, cur: str, check: Check) -> Markup:
+    """✓ only for a criterion met in full; partial credit is a miss. Value against the bar."""
+    what = labels.label(t, labels.TRAITS, check.code)
     if check.match is None:
-        return Markup(f"{mark} ") + t._(
-            "{what} unknown", what=labels.label(t, labels.TRAITS, check.code)
-        )
-    return Markup(f"{mark} ") + escape(value)
+        return Markup("? ") + t._("{what} unknown", what=what)
+    met = check.match >= FULL_MATCH
+    mark = "✓" if met else "✗"
+    value = _value(t, cur, check.code, check.value)
+    # A range always shows (8 against 10–100); a set only when missed (it can be long).
+    bar = None if met and check.code in SETS else _bar(t, cur, check.code, check.reference)
+    if bar is None:
+        return Markup(f"{mark} ") + t._("{what}: {value}", what=what, value=value)
+    return Markup(f"{mark} ") + t._(
+        "{what}: {value} (profile {bar})", what=what, value=value, bar=bar
+    )
 
 
-def _value(t: Translator, code: str, value: Any) -> str:
+def _bar(t: Translator, cur: str, code: str, bar: Any) -> str | None:
+    """The profile's range (10–100, ≥ 10, ≤ 100) or set (Utrecht, Zeist), as the profile
+    view writes it."""
+    if not bar:
+        return None
+    if code in ("age", "income", "employees"):
+        low, high = (None if v is None else _number(t, cur, code, v) for v in bar)
+        if low is not None and high is not None:
+            return f"{low}–{high}"
+        if low is not None:
+            return f"≥ {low}"
+        return f"≤ {high}" if high is not None else None
+    words = [_value(t, cur, code, v) for v in bar]
+    return ", ".join(words[:MAX_SET]) + (", …" if len(words) > MAX_SET else "")
+
+
+def _number(t: Translator, cur: str, code: str, value: float) -> str:
+    return money(t, cur, value) if code == "income" else t.number(int(value))
+
+
+def _value(t: Translator, cur: str, code: str, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if code == "age":
-        return str(t.n_("{n} year old", "{n} years old", int(value)))
-    if code == "employees":
-        return str(t.n_("{n} employee", "{n} employees", int(value)))
+    if code in ("age", "employees", "income"):
+        return _number(t, cur, code, value)
     vocabulary = TRAIT_WORDS.get(code)
     return labels.label(t, vocabulary, str(value)) if vocabulary else str(value)
 
@@ -96,5 +125,9 @@ def _fit(t: Translator, cur: str, check: Check) -> Markup:
             bar=money(t, cur, check.reference),
         )
     if check.code == "similar_ideal":
-        return t._("{share} of them are ideal clients", share=t.percent(float(check.value)))
+        return t._(
+            "ideal clients among them: {count} of {total}",
+            count=t.number(int(check.value)),
+            total=t.number(int(check.reference)),
+        )
     return escape(check.code)

@@ -235,7 +235,7 @@ async def test_portrait_with_too_little_data_says_what_is_missing(
     chat: Chat, sqlite_engine: Engine
 ) -> None:
     team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
-    for i in range(4):
+    for i in range(7):
         client_id = make_client(sqlite_engine, team, f"Klant {i}", acquired_on=dt.date(2025, 1, 1))
         make_sale(sqlite_engine, team, client_id, 10000 * (i + 1), cost=1000)
     anna = chat.person(OWNER, "Anna", "nl")

@@ -274,7 +274,9 @@ async def test_a_prospect_checked_and_saved_in_dutch(chat: Chat, sqlite_engine: 
     await chat.send(anna, "zorg")
     seen = await chat.send(anna, "12")
     assert "✅ Huisarts Bos lijkt een ideale klant." in seen.text
-    assert "Wie ze zijn: ✓ 12 medewerkers · ✓ Utrecht · ✓ zorg" in seen.text
+    assert (
+        "Wie ze zijn: ✓ aantal medewerkers: 12 (profiel 5–50) · ✓ plaats: Utrecht · ✓ branche: zorg"
+    ) in seen.text
     assert "klanten zoals zij brengen" in seen.text
     seen = await chat.press(anna, "Prospect opslaan")
     assert "Opgeslagen als prospect: Huisarts Bos" in seen.text
@@ -295,7 +297,7 @@ async def test_a_prospect_checked_in_one_line_in_russian(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/check Автомойка «Блеск», организация, Тверь")
     assert "Автомойка «Блеск»" in seen.text and "Кто они:" in seen.text
-    assert "✗ Тверь" in seen.text
+    assert "✗ город: Тверь (в профиле Москва, Химки)" in seen.text
     seen = await chat.press(olga, "В клиенты")
     assert "Добавлено: Автомойка «Блеск» (организация, Тверь)." in seen.text
 

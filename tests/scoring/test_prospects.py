@@ -63,3 +63,42 @@ def test_unsaved_prospect_from_its_traits() -> None:
     )
     assert miss.verdict == "not_a_fit"
     assert {c.code: c.match for c in miss.demographics}["industry"] == 0.0
+
+
+def test_partial_credit_is_a_miss_and_keeps_the_verdict_from_ideal() -> None:
+    frames = agency()
+    profile = IdealProfile(
+        name="zorg", kind="organisation", industries={"zorg"}, cities={"Utrecht"},
+        min_employees=10, max_employees=100,
+    )  # fmt: skip
+    analysis = analyse(frames, settings(), profiles=[profile])
+    verdict = assess_prospect(
+        {"kind": "organisation", "industry": "zorg", "city": "Utrecht", "employees": 8},
+        frames,
+        analysis,
+    )
+    employees = next(c for c in verdict.demographics if c.code == "employees")
+    assert 0 < employees.match < 1 and employees.reference == [10, 100]
+    assert verdict.verdict == "acceptable"  # two of three lines met: not "ideal"
+    most_missed = assess_prospect(
+        {"kind": "organisation", "industry": "bouw", "city": "Utrecht", "employees": 8},
+        frames,
+        analysis,
+    )
+    assert most_missed.verdict == "not_a_fit"
+
+
+def test_similar_clients_who_are_not_ideal_keep_a_prospect_from_ideal() -> None:
+    frames = agency()
+    sport = IdealProfile(name="sport", kind="organisation", industries={"sport"})
+    analysis = analyse(frames, settings(), profiles=[sport])
+    verdict = assess_prospect(
+        {"kind": "organisation", "industry": "sport", "city": "Houten", "employees": 15},
+        frames,
+        analysis,
+    )
+    assert set(verdict.similar_clients) >= {10, 13, 16}  # the sporty regulars in Houten
+    similar = next(c for c in verdict.fit if c.code == "similar_ideal")
+    ideal = int(analysis.clients.loc[list(verdict.similar_clients), "ideal"].sum())
+    assert (similar.value, similar.reference) == (ideal, len(verdict.similar_clients))
+    assert similar.match < 0.4 and verdict.verdict == "acceptable"
