@@ -117,3 +117,12 @@ def test_referral_counted_once_from_event_and_referred_by() -> None:
     events = [{"client_id": 1, "kind": "referral", "happened_on": ago(50), "referred_client_id": 2}]
     row = analyse(team(clients, [sale(1, 100)], events), settings()).clients.loc[1]
     assert row["referrals"] == 2
+
+
+def test_sales_before_the_window_still_date_the_last_purchase_and_tenure() -> None:
+    # Frames holding the whole history (no first/last-sale columns): the sale 400 days ago is
+    # the client's last purchase and the start of their tenure, though outside the window.
+    frames = team([client(1, acquired_on=None, created_at=ago(10))], [sale(1, 5_000, days_ago=400)])
+    row = analyse(frames, settings()).clients.loc[1]
+    assert (row["purchases"], row["recency_days"], row["tenure_days"]) == (0, 400, 400)
+    assert not row["young"]
