@@ -222,6 +222,21 @@ def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
         name: epoch_days(clients[name]) if name in clients else np.full(len(ids), np.nan)
         for name in ("first_sold_on", "last_sold_on", "kept_until")
     }
+    # Loaded sales before the window (old unpaid invoices, or frames built with all history)
+    # count for tenure and recency like the first/last sale columns do.
+    before = np.flatnonzero(~sale_arrays.window)
+    if len(before):
+        first = np.full(len(ids), np.inf)
+        last = np.full(len(ids), -np.inf)
+        np.minimum.at(first, sale_pos[before], sale_day[before])
+        np.maximum.at(last, sale_pos[before], sale_day[before])
+        seen = np.isfinite(first)
+        optional["first_sold_on"] = np.where(
+            seen, np.fmin(optional["first_sold_on"], first), optional["first_sold_on"]
+        )
+        optional["last_sold_on"] = np.where(
+            seen, np.fmax(optional["last_sold_on"], last), optional["last_sold_on"]
+        )
     return Prepared(
         today=today,
         window_start=window_start,

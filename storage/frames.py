@@ -90,6 +90,14 @@ def _whole(values: Sequence[Any]) -> Any:
     return pd.array(list(values), dtype="Int64")
 
 
+def _objects(values: Sequence[Any]) -> np.ndarray:
+    """Python objects (lists, None) as a 1-d object array, one cell per value, never nested."""
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):  # a slice assignment would turn equal-length lists 2-d
+        out[i] = value
+    return out
+
+
 def load_team(*, session: Session, team_id: int, today: dt.date, window_days: int) -> TeamFrames:
     """One team's clients (every status), window sales, events and ratings as frames."""
     dialect = session.get_bind().dialect.name
@@ -161,9 +169,13 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     )
     first_sold_on = np.full(len(ids), np.nan)
     last_sold_on = np.full(len(ids), np.nan)
-    where = np.searchsorted(np.array(ids, dtype=np.int64), history[:, 0].astype(np.int64))
-    first_sold_on[where] = history[:, 1]
-    last_sold_on[where] = history[:, 2]
+    # By id, not by position: only history rows whose client is one of the loaded ids.
+    id_array = np.array(ids, dtype=np.int64)
+    owner = history[:, 0].astype(np.int64)
+    where = np.clip(np.searchsorted(id_array, owner), 0, max(len(id_array) - 1, 0))
+    known = (id_array[where] == owner) if len(id_array) else np.zeros(len(owner), bool)
+    first_sold_on[where[known]] = history[known, 1]
+    last_sold_on[where[known]] = history[known, 2]
     clients = pd.DataFrame(
         {
             "name": _text(name),
@@ -175,9 +187,9 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             "income": _whole(income),
             "education": _text(education),
             # SQLite hands JSON back as text, psycopg already parsed.
-            "interests": pd.Series(
-                [json.loads(v) if isinstance(v, str) else v for v in interests], dtype=object
-            ),
+            # A plain array in client-id order, like every other column: a Series would be
+            # aligned by its 0..n-1 labels with the client ids and hand each client another's.
+            "interests": _objects([json.loads(v) if isinstance(v, str) else v for v in interests]),
             "industry": _text(industry),
             "employees": _whole(employees),
             "decision": _text(decision),

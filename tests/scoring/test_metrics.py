@@ -161,3 +161,12 @@ def test_a_referral_is_dated_by_when_the_referred_client_started() -> None:
     table = analyse(team(clients, [sale(1, 100), sale(4, 100)], events), settings()).clients
     assert table.loc[1, "referrals"] == 2
     assert table.loc[4, "referrals"] == 0
+
+
+def test_sales_before_the_window_still_date_the_last_purchase_and_tenure() -> None:
+    # Frames holding the whole history (no first/last-sale columns): the sale 400 days ago is
+    # the client's last purchase and the start of their tenure, though outside the window.
+    frames = team([client(1, acquired_on=None, created_at=ago(10))], [sale(1, 5_000, days_ago=400)])
+    row = analyse(frames, settings()).clients.loc[1]
+    assert (row["purchases"], row["recency_days"], row["tenure_days"]) == (0, 400, 400)
+    assert not row["young"]

@@ -224,3 +224,47 @@ def test_frozen_references_keep_quiet_clients_still_across_weeks(session: Sessio
     later = analyse(load(session, team), settings, references=frozen)
     quiet = week.clients.index[1:]
     assert later.clients.loc[quiet, "score"].equals(week.clients.loc[quiet, "score"])
+
+
+def test_each_client_keeps_its_own_interests_when_ids_have_gaps(session: Session) -> None:
+    team = create_team(
+        session=session,
+        chat_id=-4242,
+        title="Salon",
+        locale="ru",
+        owner_id=4242,
+        owner_name="Ольга",
+        is_personal=False,
+        now=NOW,
+    )
+    assert team.id is not None
+    loves = {
+        "Анна": ["йога"],
+        "Борис": ["рыбалка"],
+        "Вера": ["театр", "йога"],
+        "Галина": None,
+        "Дмитрий": ["шахматы"],
+        "Елена": ["бег"],
+    }
+    made = {
+        name: create_client(
+            session=session, team_id=team.id, name=name, now=NOW, interests=interests
+        )
+        for name, interests in loves.items()
+    }
+    session.flush()
+    # Gaps in the ids: two clients leave the list for good.
+    for gone in ("Борис", "Дмитрий"):
+        session.delete(made.pop(gone))
+    session.commit()
+    frames = load(session, team)
+    by_name = dict(zip(frames.clients["name"], frames.clients["interests"], strict=True))
+    assert by_name == {
+        "Анна": ["йога"],
+        "Вера": ["театр", "йога"],
+        "Галина": None,
+        "Елена": ["бег"],
+    }
+    for name, client in made.items():
+        assert frames.clients.loc[client.id, "name"] == name
+        assert frames.clients.loc[client.id, "interests"] == loves[name]
