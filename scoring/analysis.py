@@ -166,6 +166,7 @@ def analyse(
         late=pick(m.late),
         invoices=pick(m.invoices),
         judgement=judgement,
+        own_interval_days=own_interval,
         annual_revenue=pick(m.annual_revenue),
         revenue_per_hour=pick(m.revenue_per_hour),
         value_from_revenue=pick(m.value_from_revenue),

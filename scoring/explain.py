@@ -19,7 +19,7 @@ first (ties: the order below).
 | revenue_per_hour    | money_per_hour | revenue per hour (profit unknown) | team median         |
 | ideal_profile       | count          | profile criteria met in full   | criteria known         |
 | purchases           | count          | purchases a year               | team median            |
-| days_since_purchase | days           | days since the last purchase   | the usual interval     |
+| days_since_purchase | days           | days since the last purchase   | own interval or None   |
 | referrals           | count          | referrals made in the window   | team median            |
 | complaints          | count          | complaints in the window       | team median            |
 | late_payments       | invoices       | invoices paid late (a count)   | invoices (a count)     |
@@ -528,7 +528,7 @@ def reason_values(
         ),
         known,
         ref(refs.median_annual_purchases),
-        x.interval_days,
+        x.own_interval_days,
         ref(refs.median_referrals),
         ref(refs.median_complaints),
         x.invoices,
@@ -556,6 +556,7 @@ def real_differences(
     """Where a measure may be a reason: its figure is more than `MIN_GAP` away from the team's,
     on the side its effect says; criteria met only with a miss (▼) or a hit (▲)."""
     shown, against = values.copy(), references.copy()
+    against[:, COMPONENTS.index("recency")] = x.interval_days  # the team's where unknown
     late, rating = COMPONENTS.index("late_payments"), COMPONENTS.index("judgement")
     with np.errstate(invalid="ignore", divide="ignore"):
         shown[:, late] = np.where(x.invoices > 0, x.late / x.invoices, np.nan)

@@ -194,7 +194,9 @@ class ClientInputs:
     late: np.ndarray
     invoices: np.ndarray
     judgement: np.ndarray
-    # Not scored, but what explanations show where value stands on revenue.
+    # Not scored, but what explanations show: the client's own interval (NaN without two
+    # purchases), and revenue where value stands on it.
+    own_interval_days: np.ndarray
     annual_revenue: np.ndarray
     revenue_per_hour: np.ndarray
     value_from_revenue: np.ndarray

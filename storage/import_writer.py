@@ -61,6 +61,9 @@ class ParsedFile:
     clients: dict[str, FileClient] = field(default_factory=dict)
     sales: list[FileSale] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # every readable name, bad rows included
+    # Whether the file has a due-date or paid-date column: without either it says nothing about
+    # payment, and its sales are taken as settled when made.
+    has_payments: bool = False
 
 
 def existing_clients(session: Session, team_id: int) -> dict[str, dict[str, Any]]:
@@ -264,7 +267,9 @@ class _Writer:
                     "cost": sale.cost,
                     "minutes": sale.minutes,
                     "due_on": sale.due_on,
-                    "paid_on": sale.paid_on,
+                    # A file that says nothing about payment holds no open invoice: the sale
+                    # was settled when made ("owed" shows only real open invoices).
+                    "paid_on": sale.paid_on if parsed.has_payments else sale.sold_on,
                     "source_ref": _free_ref(identity, refs),
                     "created_by": self.user_id,
                     "created_at": self.now,

@@ -202,7 +202,7 @@ def _layout(table: Table, locale: str) -> _Layout:
 
 def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFile, list[RowError]]:
     """Every row read into clients and sales, and every bad cell as a RowError."""
-    parsed = ParsedFile(layout.kind)
+    parsed = ParsedFile(layout.kind, has_payments=bool({"due_on", "paid_on"} & set(layout.columns)))
     errors: list[RowError] = []
     name_header = layout.columns["name"][1]
     first_line: dict[str, int] = {}

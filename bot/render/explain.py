@@ -104,7 +104,11 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             median=t.number(round(reference or 0, 1)),
         )
     if code == "days_since_purchase":
-        usual = t.n_("{n} day", "{n} days", int(round(reference or 0)))
+        if reference is None:  # one purchase: no rhythm of their own to compare with
+            if int(value) == 0:
+                return t._("last purchase today")
+            return t.n_("last purchase {n} day ago", "last purchase {n} days ago", int(value))
+        usual = t.n_("{n} day", "{n} days", int(round(reference)))
         if int(value) == 0:
             return t._("last purchase today (usually every {usual})", usual=usual)
         return t.n_(

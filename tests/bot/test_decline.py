@@ -192,9 +192,9 @@ async def test_russian_salon_hears_why_nobody_is_proposed(
     seen = await chat.send(olga, "/decline")
     lines = seen.text.splitlines()
     assert lines[0] == "Сейчас нет клиентов, от которых стоит отказаться. Ближе всех:"
-    # € 100 lost on one visit, annualised over 90 days: 100 × 365 / 90 = 405,56 → 406 ₽.
+    # 100 ₽ lost on her one visit: a single purchase is never extrapolated to a year.
     assert lines[1] == (
-        "Светлана: вы теряете на них 406 ₽ в год · 1 жалоба, но слишком новый: клиент всего 40 дней"
+        "Светлана: вы теряете на них 100 ₽ в год · 1 жалоба, но слишком новый: клиент всего 40 дней"
     )
 
 

@@ -198,11 +198,25 @@ async def test_card_and_details_show_the_same_yearly_profit_labelled_for_a_new_c
     me = chat.person(OWNER, "Sanne", "nl")
     card = (await chat.send(me, "/client Nieuw")).text  # Details edits the same message
     details = (await chat.press(me, "Details")).text
-    # € 1.600 profit in its 120 days, as a year: 1.600 × 365 / 120 = € 4.867.
-    assert "winst € 4.867 per jaar (schatting)" in card
-    assert "winst € 4.867 per jaar (schatting)" in details
+    # € 1.600 profit in 120 days as a client plus the 30 days its monthly rhythm covers:
+    # 1.600 × 365 / 150 = € 3.893 a year.
+    assert "winst € 3.893 per jaar (schatting)" in card
+    assert "winst € 3.893 per jaar (schatting)" in details
     assert "Winst: € 1.600" in details
     card = (await chat.send(me, "/client Vast 1")).text
     details = (await chat.press(me, "Details")).text
     assert "winst € 3.600 per jaar" in card and "schatting" not in card
     assert "Winst: € 3.600" in details and "schatting" not in details
+
+
+async def test_a_sales_file_without_payment_columns_owes_nothing(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    solo_team(sqlite_engine, "ru")
+    me = chat.person(OWNER, "Ольга", "ru")
+    sales = "Клиент;Дата;Сумма\nАнна Петрова;10.06.2026;3 500\nАнна Петрова;10.09.2026;3 500\n"
+    await chat.upload(me, "продажи.csv", sales.encode())
+    card = (await chat.send(me, "/client Анна")).text
+    assert "долг" not in card and "долж" not in card
+    paid = (await chat.send(me, "/paid Анна")).text
+    assert "7 000" not in paid  # nothing to pay: the file held no open invoice

@@ -15,8 +15,9 @@ retention / owed / time_eaters docstrings; VAT and hour cost from issue 15):
   owed stays the gross invoice amount. With an hour cost h, profit also subtracts
   round(recorded hours × h) per client.
 - Time: minutes of window sales (0 = not recorded); profit per hour = profit of the timed sales
-  / their hours. Annual figures scale the window to a year, or a younger client's tenure
-  (floored at 90 days) to a year; tenure starts at the earliest of client since, first sale
+  / their hours. Annual figures scale the window to a year, or what a younger client's
+  purchases cover — tenure plus their usual interval, floored at 90 days, never from a single
+  purchase — to a year; tenure starts at the earliest of client since, first sale
   and the day the client was added.
 - Usual interval: the mean gap between window purchases (two or more, and a gap above zero);
   lapsed: days since the last purchase > max(3 × usual interval, 60), the team's median
@@ -148,17 +149,22 @@ def expected(team: RawTeam) -> Expected:
         tenure = max((today - min(starts)).days, 0)
         row["tenure_days"] = tenure
         row["young"] = tenure < YOUNG_DAYS
-        floor = min(YOUNG_DAYS, team.window_days)
-        active_days = min(max(min(tenure, team.window_days), floor), team.window_days)
-        factor = 365 / active_days
-        row["annual_revenue"] = round(revenue * factor)
-        row["annual_profit"] = None if profit is None else round(profit * factor)
         window_days_sold = sorted(s["sold_on"] for s in window)
         interval = NAN
         if len(window_days_sold) >= 2:
             gaps = [(b - a).days for a, b in itertools.pairwise(window_days_sold)]
             mean_gap = sum(gaps) / len(gaps)
             interval = mean_gap if mean_gap > 0 else NAN
+        # A younger client's purchases cover their tenure plus one usual interval; one purchase
+        # is never extrapolated.
+        floor = min(YOUNG_DAYS, team.window_days)
+        covered = tenure + (0 if math.isnan(interval) else interval)
+        active_days = min(max(min(covered, team.window_days), floor), team.window_days)
+        if len(window) <= 1:
+            active_days = team.window_days
+        factor = 365 / active_days
+        row["annual_revenue"] = round(revenue * factor)
+        row["annual_profit"] = None if profit is None else round(profit * factor)
         row["usual_interval_days"] = interval
 
         invoices = late = 0

@@ -110,11 +110,27 @@ def test_declined_client_still_owes_money() -> None:
     assert [o.client_id for o in analyse(frames, settings()).owed] == [1]
 
 
-def test_young_client_is_annualised_from_ninety_days() -> None:
+def test_a_single_purchase_is_never_extrapolated() -> None:
     frames = team([client(1, acquired_on=ago(30))], [sale(1, 9_000, days_ago=10, cost=0)])
     row = analyse(frames, settings()).clients.loc[1]
     assert row["young"] and row["tenure_days"] == 30
-    assert row["annual_profit"] == round(9_000 * 365 / 90)
+    assert row["annual_profit"] == 9_000
+
+
+def test_young_client_is_annualised_from_ninety_days() -> None:
+    sales = [sale(1, 9_000, days_ago=d, cost=0) for d in (10, 40)]
+    frames = team([client(1, acquired_on=ago(45))], sales)
+    row = analyse(frames, settings()).clients.loc[1]
+    # 45 days a client + a 30-day rhythm cover 75 days: below the 90-day floor.
+    assert row["annual_profit"] == round(18_000 * 365 / 90)
+
+
+def test_young_client_is_annualised_over_what_their_purchases_cover() -> None:
+    sales = [sale(1, 3_000, days_ago=d, cost=0) for d in (0, 30, 60, 90)]
+    frames = team([client(1, acquired_on=ago(90))], sales)
+    row = analyse(frames, settings()).clients.loc[1]
+    # Four monthly visits cover 90 + 30 days: 12 a year, not 16.
+    assert row["annual_revenue"] == round(12_000 * 365 / 120)
 
 
 def test_tenure_and_recency_use_history_beyond_the_window() -> None:
