@@ -75,6 +75,9 @@ class TeamAnalysis:
     references: References
     settings: ScoringSettings
     profiles: tuple[IdealProfile, ...]  # the profiles fit was measured against
+    # False when the team wrote no ideal profile: fit is then measured against the team's own
+    # medians, and no screen calls that "your ideal client".
+    profile_written: bool = True
 
     @property
     def grade_scale(self) -> str:
@@ -279,6 +282,8 @@ def analyse(
             scales=scales,
             references=refs,
             value_margin=m.value_margin,
+            young=young,
+            no_profile=not profiles,
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,
         )
@@ -322,6 +327,7 @@ def analyse(
         references=refs,
         settings=settings,
         profiles=used,
+        profile_written=bool(profiles),
     )
 
 

@@ -10,7 +10,8 @@ Columns:
     late_payments, late_payment_rate (shrunk toward the team rate; NaN without invoices);
     judgement (1–5, NaN none); fit (0–1, NaN unknown), fit_met and fit_known (criteria
     met in full, of those with known data); annualised (the annual figures are extrapolated from
-    a client younger than the window); score (0–100); data_score (the score
+    a client younger than the window); so_far (a young client's figures, not extrapolated:
+    one purchase); score (0–100); data_score (the score
     without the team's judgement); grade, grade_index (0 = best); and the flags over_reliant,
     watch, time_eater, decline_candidate, lapsed, young, ideal, uses_default_margin,
     value_from_revenue (profit unknown: the score weighs revenue instead).
@@ -90,6 +91,9 @@ def client_table(
         "fit_met": fit.met[a].astype(np.int64),
         "fit_known": fit.known[a].astype(np.int64),
         "annualised": m.annual_factor[a] != 365.0 / team.window_days,
+        "so_far": (m.annual_factor[a] == 365.0 / team.window_days)
+        & (m.tenure_days[a] < team.window_days)
+        & (x.purchases > 0),
         "score": score,
         "data_score": data_score,
         "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),

@@ -21,9 +21,9 @@ a shrunk late share above the team rate), **low_rating** (the team's own rating 
 **time_eater** or **poor_fit** (fit below 0.5). The team medians are the references' (the ones
 the cards show).
 
-cost_to_team (minor units a year) = the profit a typical client would bring in the hours this
-client takes (annual hours × team median profit per hour) minus the client's annual profit,
-at least 0; without recorded hours, the annual loss. Candidates are ordered by it.
+cost_to_team (minor units a year) = how much less the client brings than a typical one: the
+team's median annual profit minus the client's annual profit (revenue against the median
+revenue where profit is unknown), at least 0. Candidates are ordered by it.
 
 `nearest`: the one to three current clients closest to the list, each with what keeps it off —
 `young`, `kept` or `good_grade` (low in value with a signal, but too new, kept by the team or
@@ -187,8 +187,10 @@ def decline_candidates(
     signal = reasons[:, len(VALUE_REASONS) :].any(axis=1)
     candidate = eligible & lowish & signal & x.graded_low
     with np.errstate(invalid="ignore"):
-        typical = x.annual_hours * (medians.profit_per_hour or 0.0)
-        cost = np.maximum(np.where(np.isnan(typical), 0.0, typical) - x.annual_profit, 0.0)
+        known = ~np.isnan(x.annual_profit)
+        typical = np.where(known, medians.annual_profit or 0.0, medians.annual_revenue or 0.0)
+        own = np.where(known, x.annual_profit, x.annual_revenue)
+        cost = np.maximum(typical - own, 0.0)
     cost = np.where(np.isnan(cost), 0.0, cost)
     found = np.flatnonzero(candidate)
     found = found[np.argsort(-cost[found], kind="stable")]

@@ -149,6 +149,8 @@ class ExplainInputs:
     scales: Scales
     references: References
     value_margin: float = 1.0  # the margin revenue stands in at where profit is unknown
+    young: np.ndarray | None = None  # too new to compare a year's figures with the team's
+    no_profile: bool = False  # no ideal profile written: fit is no reason to give
     lapsed: np.ndarray | None = None  # lapsed clients' scores are capped ...
     uncapped_grade: np.ndarray | None = None  # ... one purchase brings this grade back
 
@@ -160,6 +162,7 @@ class ExplainInputs:
             self,
             x=x,
             annual_hours=self.annual_hours[index],
+            young=None if self.young is None else self.young[index],
             lapsed=None if self.lapsed is None else self.lapsed[index],
             uncapped_grade=None if self.uncapped_grade is None else self.uncapped_grade[index],
             **{name: getattr(self, name)[index] for name in per_client},
@@ -180,6 +183,12 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         effects,
         np.nan,
     )
+    if inputs.young is not None:
+        # A client of a few weeks has no year to compare with the team's yearly medians.
+        yearly = [COMPONENTS.index(c) for c in ("profit", "profit_per_hour", "purchases")]
+        effects[np.ix_(inputs.young, yearly)] = np.nan
+    if inputs.no_profile:
+        effects[:, COMPONENTS.index("fit")] = np.nan
     chosen, effects, values, references = reason_arrays(effects, values, references)
     revenue_based = np.column_stack((inputs.x.value_from_revenue, _per_hour_from_revenue(inputs.x)))
     lift_code, lift_amount, lift_grade = lift_arrays(

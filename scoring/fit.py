@@ -131,7 +131,9 @@ def criteria(
         if p.min_margin is not None:
             shortfall = np.maximum(p.min_margin - metrics.margin, 0.0)
             margin = np.clip(1.0 - shortfall / max(abs(p.min_margin), 0.1), 0.0, 1.0)
-            out["margin"] = np.where(np.isnan(metrics.margin), np.nan, margin)
+            # Only a margin the client's own costs show: an assumed one says nothing about them.
+            unknown = np.isnan(metrics.margin) | metrics.uses_default_margin
+            out["margin"] = np.where(unknown, np.nan, margin)
         if p.max_hours_per_order is not None and p.max_hours_per_order > 0:
             per_order = metrics.seconds / 3600.0 / metrics.purchases
             out["hours_per_order"] = np.clip(p.max_hours_per_order / per_order, 0.0, 1.0)

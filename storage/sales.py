@@ -141,6 +141,7 @@ def update_sale(
     now: dt.datetime,
 ) -> Change:
     sale = sale_in_team(session=session, team_id=team_id, sale_id=sale_id)
+    changes = _with_payment_moved(sale, changes)
     before = {field: _jsonable(getattr(sale, field)) for field in changes if field in EDITABLE}
     for field, value in changes.items():
         if field in EDITABLE:
@@ -158,6 +159,20 @@ def update_sale(
         undo={"sale_id": sale.id, "before": before},
     )
     return Change(sale.id or 0, undo_id)
+
+
+def _with_payment_moved(sale: Sale, changes: dict[str, Any]) -> dict[str, Any]:
+    """A sale moved to another day keeps its payment terms: the due date moves with it, and a
+    sale paid on the spot was paid on its new day (unless the change says otherwise)."""
+    new_day = changes.get("sold_on")
+    if new_day is None or new_day == sale.sold_on:
+        return changes
+    moved = dict(changes)
+    if sale.due_on is not None and "due_on" not in changes:
+        moved["due_on"] = sale.due_on + (new_day - sale.sold_on)
+    if sale.paid_on == sale.sold_on and sale.due_on is None and "paid_on" not in changes:
+        moved["paid_on"] = new_day
+    return moved
 
 
 def delete_sale(

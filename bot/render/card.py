@@ -41,6 +41,7 @@ class CardView:
     profit: int | None
     revenue: int | None  # a year's, shown where profit is unknown
     annualised: bool  # the yearly figures are an estimate for a client younger than a year
+    so_far: bool  # a young client's one purchase: what they brought so far, not a year
     hours: float | None
     referrals: int
     complaints: int
@@ -84,6 +85,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         profit=_whole(row["annual_profit"]),
         revenue=_whole(row["annual_revenue"]),
         annualised=bool(row["annualised"]),
+        so_far=bool(row["so_far"]),
         hours=_number(row["hours"]),
         referrals=int(row["referrals"]),
         complaints=int(row["complaints"]),
@@ -139,7 +141,9 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
     figures = [t._("score {score}", score=t.number(round(view.score)))]
     if view.revenue_share is not None:
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
-    yearly = yearly_figure(t, team.currency, view.profit, view.revenue, view.annualised)
+    yearly = yearly_figure(
+        t, team.currency, view.profit, view.revenue, view.annualised, so_far=view.so_far
+    )
     if yearly is not None:
         figures.append(yearly)
     if view.hours:
@@ -169,10 +173,21 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
 
 
 def yearly_figure(
-    t: Translator, currency: str, profit: int | None, revenue: int | None, annualised: bool
+    t: Translator,
+    currency: str,
+    profit: int | None,
+    revenue: int | None,
+    annualised: bool,
+    *,
+    so_far: bool = False,
 ) -> Markup | None:
     """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
-    alike; for a client younger than a year it is an estimate and says so."""
+    alike; for a client younger than a year it is an estimate and says so, and a young client's
+    single purchase is what they brought so far."""
+    if so_far:
+        if profit is not None:
+            return t._("profit {amount} so far", amount=money(t, currency, profit))
+        return t._("revenue {amount} so far", amount=money(t, currency, revenue))
     if profit is not None:
         figure = t._("profit {amount} a year", amount=money(t, currency, profit))
     elif revenue:
@@ -188,8 +203,10 @@ def _judgement(t: Translator, view: CardView) -> Markup:
     rating = t._("Team rating {rating} of 5", rating=t.number(round(view.judgement, 1)))
     if view.disagreement == "liked_but_unprofitable":
         return rating + Markup(" — ") + t._("but the figures say they barely pay off.")
-    if view.disagreement == "disliked_but_profitable":
+    if view.disagreement == "disliked_but_profitable" and "decline_candidate" not in view.flags:
         return rating + Markup(" — ") + t._("yet the figures say they pay off well.")
+    if view.disagreement is not None:
+        return rating
     return rating + Markup(" — ") + t._("the figures agree.")
 
 
@@ -232,7 +249,7 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
         )
     if int(row["invoices"]):
         lines.append(late_invoices(t, int(row["late_payments"]), int(row["invoices"])))
-    if int(row["fit_known"]):
+    if analysis.profile_written and int(row["fit_known"]):
         lines.append(
             t.n_(
                 "meets {met} of {n} point of your ideal client",
@@ -261,7 +278,17 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
         since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
         add(t._("Client since"), t.date(since))
     if "uses_default_margin" in _flags(row):
-        lines.append(t._("Profit rests on your default margin for sales without costs."))
+        assumed = analysis.references.assumed_margin
+        if team.default_margin is None and assumed is not None:
+            lines.append(
+                t._(
+                    "Profit for sales without costs uses the {margin} margin of your sales "
+                    "with costs.",
+                    margin=t.percent(assumed),
+                )
+            )
+        else:
+            lines.append(t._("Profit rests on your default margin for sales without costs."))
     lines.append(amounts_note(t, team))
     return Markup("\n").join(lines)
 

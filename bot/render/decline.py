@@ -33,7 +33,7 @@ def candidate_text(
     if candidate.cost_to_team:
         lines.append(
             t._(
-                "They cost you about {amount} a year compared with a typical client.",
+                "They bring about {amount} a year less than a typical client.",
                 amount=money(t, cur, candidate.cost_to_team),
             )
         )

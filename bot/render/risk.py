@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pandas as pd
+
 from bot.render.explain import amounts_note, hours, money, owed_money, warning
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
@@ -92,7 +94,9 @@ def risk_text(
                     "revenue ({hours}, {per_hour} per hour)",
                     client=names.get(eater.client_id, "?"),
                     time_share=t.percent(eater.time_share),
-                    revenue_share=t.percent(eater.revenue_share),
+                    # The share of all current revenue, as everywhere else on this screen;
+                    # the flag itself compares like with like (scoring.time_eaters).
+                    revenue_share=t.percent(_revenue_share(analysis, eater.client_id)),
                     hours=hours(t, eater.hours),
                     per_hour=money(t, cur, eater.profit_per_hour),
                 )
@@ -125,3 +129,8 @@ def risk_text(
 
 def _more(t: Translator, count: int) -> Markup:
     return t._(" and {n} more", n=count - MAX_LISTED) if count > MAX_LISTED else Markup("")
+
+
+def _revenue_share(analysis: TeamAnalysis, client_id: int) -> float:
+    share = analysis.clients.loc[client_id, "revenue_share"]
+    return 0.0 if pd.isna(share) else float(share)

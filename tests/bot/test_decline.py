@@ -131,8 +131,8 @@ async def test_finding_nine_is_proposed_with_true_reasons(chat: Chat, sqlite_eng
     seen = await chat.send(sanne, "/decline", chat=GROUP)
     lines = seen.text.splitlines()
     assert lines[:2] == ["Afscheid overwegen · 1 van 1", "Van Dijk Logistiek"]
-    # 29 h × € 203 a typical client would earn, minus the € 696 they bring: € 5.191.
-    assert "€ 5.191 per jaar" in lines[2]
+    # A typical client brings € 3.654 profit a year (the team median), they bring € 696.
+    assert "Ze brengen zo’n € 2.958 per jaar minder op dan een doorsnee klant." in lines[2]
     assert lines[3] == (
         "Waarom: € 24 per gewerkt uur (team € 203) · 3 klachten · 5 van 6 facturen te laat "
         "betaald · beoordeling 1,7 van 5 · 18% van je uren."

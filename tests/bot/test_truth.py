@@ -220,3 +220,48 @@ async def test_a_sales_file_without_payment_columns_owes_nothing(
     assert "долг" not in card and "долж" not in card
     paid = (await chat.send(me, "/paid Анна")).text
     assert "7 000" not in paid  # nothing to pay: the file held no open invoice
+
+
+async def test_details_name_the_margin_that_stood_in_and_no_ideal_client_without_a_profile(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    costed = make_client(sqlite_engine, team, "Tandarts Visser", acquired_on=dt.date(2024, 1, 1))
+    bare = make_client(sqlite_engine, team, "Kapsalon Bloem", acquired_on=dt.date(2024, 1, 1))
+    for month in range(3):
+        sold = TODAY - dt.timedelta(days=20 + 60 * month)
+        make_sale(sqlite_engine, team, costed, 400_000, cost=100_000, sold_on=sold)
+        make_sale(sqlite_engine, team, bare, 30_000, sold_on=sold)
+    me = chat.person(OWNER, "Sanne", "nl")
+    card = (await chat.send(me, "/client Kapsalon")).text
+    details = (await chat.press(me, "Details")).text
+    # No default margin: the 75 % of the sales with costs (3 × 3.000 of 3 × 4.000) stood in.
+    assert "marge van je verkopen met kosten (75%)" in details
+    assert "standaardmarge" not in details
+    for text in (card, details):
+        assert "ideale klant" not in text  # the team wrote no ideal profile
+
+
+async def test_a_new_client_with_one_sale_shows_what_they_brought_so_far(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    for k in range(4):
+        client = make_client(sqlite_engine, team, f"Vast {k}", acquired_on=dt.date(2024, 1, 1))
+        for month in range(12):
+            make_sale(
+                sqlite_engine,
+                team,
+                client,
+                50_000,
+                cost=20_000,
+                sold_on=TODAY - dt.timedelta(days=5 + 30 * month),
+            )
+    new = make_client(
+        sqlite_engine, team, "Bloemist De Wit", acquired_on=TODAY - dt.timedelta(days=2)
+    )
+    make_sale(sqlite_engine, team, new, 50_000, cost=10_000, sold_on=TODAY - dt.timedelta(days=2))
+    me = chat.person(OWNER, "Sanne", "nl")
+    card = (await chat.send(me, "/client Bloemist")).text
+    assert "winst € 400 tot nu toe" in card
+    assert "per jaar" not in card  # two days are no year to compare with the team's

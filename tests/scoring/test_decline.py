@@ -165,8 +165,9 @@ def test_with_an_hour_cost_the_slow_client_loses_money() -> None:
     [candidate] = analysis.decline_candidates
     assert candidate.client_id == 11
     assert candidate.reasons == ("unprofitable", "complaints")
-    # Per hour now 250 i − 500 and −500 for 11: median of the eleven is € 7,50 (i = 5).
-    assert candidate.cost_to_team == 48 * 750 + 24_000
+    # Profit a year now 6.000 i − 12.000 and −24.000 for 11: the median of the eleven is
+    # 18.000 (i = 5), so 11 brings 18.000 + 24.000 less than a typical client.
+    assert candidate.cost_to_team == 18_000 + 24_000
 
 
 def test_a_low_team_rating_is_a_negative_signal() -> None:

@@ -76,3 +76,51 @@ def test_the_hour_cost_tip_is_offered_once_per_team(engine: Engine) -> None:
             )
             session.commit()
     assert offers == [True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("due_on", "paid_on", "moved_due", "moved_paid"),
+    [
+        # An invoice moved back three weeks is due three weeks earlier, so it can be overdue.
+        (dt.date(2026, 11, 14), None, dt.date(2026, 10, 24), None),
+        # Paid on the spot: paid on its new day, not on the day it was corrected.
+        (None, dt.date(2026, 10, 31), None, dt.date(2026, 10, 10)),
+    ],
+)
+def test_moving_a_sale_moves_its_payment_terms(
+    engine: Engine,
+    due_on: dt.date | None,
+    paid_on: dt.date | None,
+    moved_due: dt.date | None,
+    moved_paid: dt.date | None,
+) -> None:
+    from storage.sales import update_sale
+
+    team = make_team(engine, chat_id=-40, owner_id=4)
+    client = make_client(engine, team, "Garage Bakker")
+    with new_session(engine) as session:
+        sale = Sale(
+            team_id=team.id or 0,
+            client_id=client,
+            sold_on=dt.date(2026, 10, 31),
+            amount=121_000,
+            due_on=due_on,
+            paid_on=paid_on,
+        )
+        session.add(sale)
+        session.flush()
+        update_sale(
+            session=session,
+            team_id=team.id or 0,
+            sale_id=sale.id or 0,
+            user_id=4,
+            changes={"sold_on": dt.date(2026, 10, 10)},
+            now=NOW,
+        )
+        session.commit()
+    [stored] = rows(engine, Sale)
+    assert (stored.sold_on, stored.due_on, stored.paid_on) == (
+        dt.date(2026, 10, 10),
+        moved_due,
+        moved_paid,
+    )
