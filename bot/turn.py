@@ -35,7 +35,7 @@ from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, unpack
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
-from locales import N_, InputError, Translator, translator
+from locales import N_, InputError, Markup, Translator, translator
 from storage import callers, ledger, teams
 from storage.analysis import AnalysedTeam, team_analysis
 from storage.callers import MemberView, TeamView
@@ -47,7 +47,14 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 Handler = Callable[["Turn"], Awaitable[None]]
-Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
+Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data or a Link)
+
+
+class Link(str):
+    """A button's target that is a t.me or web address rather than callback data."""
+
+    __slots__ = ()
+
 
 ANONYMOUS_ADMIN = N_(
     "You're writing as the group. Switch to your own name for this, then try again."
@@ -420,10 +427,25 @@ def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            [
+                InlineKeyboardButton(button_text(label), url=data)
+                if isinstance(data, Link)
+                else InlineKeyboardButton(button_text(label), callback_data=data)
+                for label, data in row
+            ]
             for row in buttons
         ]
     )
+
+
+def button_text(label: str) -> str:
+    """A label as Telegram shows it: button text is plain text, never parsed as HTML.
+
+    A label from the translator is Markup, its parameters escaped for a message; shown on a
+    button that would read `Jansen &amp; Zn`, so it goes back to the words. A plain string
+    (a client's name as stored) is shown as it is.
+    """
+    return html_to_text(label) if isinstance(label, Markup) else label
 
 
 async def _flush(turn: Turn) -> None:
