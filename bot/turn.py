@@ -59,6 +59,11 @@ class Link(str):
 ANONYMOUS_ADMIN = N_(
     "You're writing as the group. Switch to your own name for this, then try again."
 )
+NOT_SENT_PRIVATELY = N_(
+    "I couldn't write to you privately: Telegram lets me only once you've opened a chat "
+    "with me. Tap the button, press Start, and ask again here."
+)
+OPEN_PRIVATE_CHAT = N_("Open a private chat")
 NO_TEAM = N_("There's no team here yet. Send /start to set one up.")
 SETTING_UP = N_("The team is still being set up. Give its owner a minute.")
 AWAITING_APPROVAL = N_("An admin still has to approve you. I'll let you know.")
@@ -75,6 +80,8 @@ class Reply:
     chat_id: int | None = None
     document: tuple[str, bytes] | None = None
     photo: bytes | None = None
+    # "I sent it to you privately": said only if Telegram took the private replies before it.
+    after_private: bool = False
 
 
 @dataclass
@@ -151,6 +158,14 @@ class Turn:
         chat_id: int | None = None,
     ) -> None:
         self.outbox.append(Reply(text, buttons, force_reply, chat_id=chat_id))
+
+    def say_sent_privately(self, text: str = "") -> None:
+        """Say `text` here once Telegram has taken the caller's private replies queued before it.
+
+        Telegram refuses a private message to someone who never opened a chat with the bot; they
+        then get a button that opens that chat instead of a claim that isn't so.
+        """
+        self.outbox.append(Reply(text, after_private=True))
 
     def edit(self, text: str, *, buttons: Buttons | None = None) -> None:
         """Replace the pressed message (paging, confirmations) instead of sending a new one."""
@@ -451,8 +466,16 @@ def button_text(label: str) -> str:
 async def _flush(turn: Turn) -> None:
     bot = turn.context.bot
     message = turn.update.effective_message
+    refused: set[int] = set()  # private chats Telegram would not let us write to
     for out in turn.outbox:
         chat_id = out.chat_id if out.chat_id is not None else turn.caller.chat_id
+        if chat_id in refused:
+            continue
+        if out.after_private:
+            if turn.caller.user_id in refused:
+                out = _open_private_chat(turn)
+            elif not out.text:
+                continue
         # What people type can come back in a reply; cut rather than be refused by Telegram.
         text = fit_html(out.text)
         media = out.document is not None or out.photo is not None
@@ -488,7 +511,19 @@ async def _flush(turn: Turn) -> None:
                     reply_parameters=ReplyParameters(message.message_id) if quote else None,
                 )
         except BadRequest as exc:
-            if "not modified" not in str(exc):
+            if chat_id != turn.caller.chat_id and "chat not found" in str(exc).lower():
+                refused.add(chat_id)  # a private chat Telegram doesn't know: never opened
+            elif "not modified" not in str(exc):
                 log.warning("reply rejected by Telegram: %s", type(exc).__name__)
         except Forbidden:
+            refused.add(chat_id)
             log.info("reply not delivered: the bot may not write to this chat")
+
+
+def _open_private_chat(turn: Turn) -> Reply:
+    """Instead of "sent privately": a t.me link that opens the private chat with the bot."""
+    t, username = turn.t, turn.context.bot.username
+    team_id = turn.caller.team.id if turn.caller.team else 0
+    link = Link(f"https://t.me/{username}?start=team{team_id}")
+    buttons: Buttons = [[(t._(OPEN_PRIVATE_CHAT), link)]] if username else []
+    return Reply(t._(NOT_SENT_PRIVATELY), buttons)
