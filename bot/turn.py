@@ -82,6 +82,7 @@ class Reply:
     photo: bytes | None = None
     # "I sent it to you privately": said only if Telegram took the private replies before it.
     after_private: bool = False
+    delivered: bool = False
 
 
 @dataclass
@@ -112,6 +113,7 @@ class Turn:
     toast_alert: bool = False
     abandoned: bool = False
     committed_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    saved: list[Reply] = field(default_factory=list)  # confirmations of changes, with Undo
 
     @property
     def t(self) -> Translator:
@@ -179,6 +181,11 @@ class Turn:
     def abandon(self) -> None:
         """Roll this update's changes back but still send the replies (a refused import)."""
         self.abandoned = True
+
+    def confirmed(self) -> None:
+        """The reply just queued confirms a change: should it not reach the chat after the
+        commit, the user is told this was saved (with its Undo), not that nothing changed."""
+        self.saved.append(self.outbox[-1])
 
     def after_commit(self, hook: Callable[[], Awaitable[None]]) -> None:
         """Run `hook` once the changes are committed, e.g. to reschedule from the new values."""
@@ -291,6 +298,7 @@ async def _process(
             await _answer_query(update, None)
             return
         turn = Turn(update, context, kompas, unit.session, caller, now)
+        committed = False
         try:
             await _authorize(turn, role=role, kind=kind)
             await handler(turn)
@@ -298,10 +306,14 @@ async def _process(
                 await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             else:
                 await kompas.db(unit.commit)  # the changes and their ledger entry, together
+                committed = True
                 kompas.committed()
                 for hook in turn.committed_hooks:
                     await hook()
         except InputError as error:
+            if committed:  # a hook refused after the commit: the changes stand
+                _remember_unanswered(turn)
+                raise
             await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             turn.outbox.clear()
             message = turn.t.error(error)
@@ -309,10 +321,42 @@ async def _process(
                 turn.toast(message, alert=error.message != STALE)
             else:
                 turn.reply(message)
-        await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
-        await _flush(turn)
+        except BaseException:
+            if committed:
+                _remember_unanswered(turn)
+            raise
+        try:
+            await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
+            await _flush(turn)
+        except BaseException:
+            if committed:
+                _remember_unanswered(turn)
+            raise
     finally:
         await kompas.db(unit.close)
+
+
+SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
+HANDLED_ALL_THE_SAME = N_(
+    "Something went wrong on my side as I answered: your message was dealt with, only my "
+    "answer got lost. Have a look before you send it again."
+)
+
+
+def _remember_unanswered(turn: Turn) -> None:
+    """The work is committed but the answer failed: the error handler must not say that
+    nothing changed. What was saved goes to the user with its Undo, so a retry doesn't
+    record it twice."""
+    t, chat_id = turn.t, turn.caller.chat_id
+    honest = [
+        (chat_id, f"{t._(SAVED_ALL_THE_SAME)}\n{fit_html(saved.text)}", keyboard(saved.buttons))
+        for saved in turn.saved
+        if not saved.delivered
+    ]
+    if not honest and teams.data_changed(turn.session):
+        honest = [(chat_id, str(t._(HANDLED_ALL_THE_SAME)), None)]
+    if honest:  # otherwise only the ledger and dialog state changed: "nothing changed" is true
+        turn.kompas.unanswered[turn.update.update_id] = honest
 
 
 def _resolve_caller(
@@ -518,6 +562,8 @@ async def _flush(turn: Turn) -> None:
         except Forbidden:
             refused.add(chat_id)
             log.info("reply not delivered: the bot may not write to this chat")
+        else:
+            out.delivered = True
 
 
 def _open_private_chat(turn: Turn) -> Reply:
