@@ -240,10 +240,13 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     user = update.effective_user
     locale = _locale_guess(context, user.language_code if user else None)
+    # Work that was committed before the failure is told as saved, never as "nothing changed".
+    answers = kompas_of(context).unanswered.pop(update.update_id, None) or [
+        (update.effective_chat.id, str(translator(locale)._(SOMETHING_WENT_WRONG)), None)
+    ]
     try:
-        await context.bot.send_message(
-            update.effective_chat.id, str(translator(locale)._(SOMETHING_WENT_WRONG))
-        )
+        for chat_id, text, markup in answers:
+            await context.bot.send_message(chat_id, text, reply_markup=markup)
     except Exception:
         log.warning("could not tell the user about the failure")
 

@@ -8,7 +8,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from telegram.ext import ContextTypes
@@ -36,6 +36,9 @@ class Kompas:
     chat_members: ChatMemberCache = field(default_factory=ChatMemberCache)
     analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache())
     checkpoints: WalCheckpointer | None = field(init=False, default=None)
+    # Updates whose work was committed but whose answer failed: update id → the true account
+    # of what was saved, as (chat id, text, reply markup), for the error handler to send.
+    unanswered: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.checkpoints = wal_checkpointer(self.engine)

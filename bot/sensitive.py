@@ -50,7 +50,7 @@ async def answer_with_money(
         turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
         return
     turn.reply(text, buttons=buttons, chat_id=turn.caller.user_id)
-    turn.reply(
+    turn.say_sent_privately(
         turn.t._(
             "I've sent it to you privately: this team keeps money figures for its admins. "
             "Nothing there? Open a chat with me, press Start, and ask again."

@@ -250,6 +250,8 @@ class LocalBotApi(BaseRequest):
     # ----------------------------------------------------------------------------------------
     def _deliver(self, params: dict[str, Any], sent: Sent, method: str) -> Any:
         chat_id = _int(params["chat_id"])
+        if chat_id > 0 and chat_id not in self.chats:  # as Telegram: a person, never written to
+            return 403, "Forbidden: bot can't initiate conversation with a user"
         if chat_id not in self.chats:
             return 400, "Bad Request: chat not found"
         markup = params.get("reply_markup") or {}

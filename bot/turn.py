@@ -35,7 +35,7 @@ from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, unpack
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
-from locales import N_, InputError, Translator, translator
+from locales import N_, InputError, Markup, Translator, translator
 from storage import callers, ledger, teams
 from storage.analysis import AnalysedTeam, team_analysis
 from storage.callers import MemberView, TeamView
@@ -47,11 +47,23 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 Handler = Callable[["Turn"], Awaitable[None]]
-Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
+Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data or a Link)
+
+
+class Link(str):
+    """A button's target that is a t.me or web address rather than callback data."""
+
+    __slots__ = ()
+
 
 ANONYMOUS_ADMIN = N_(
     "You're writing as the group. Switch to your own name for this, then try again."
 )
+NOT_SENT_PRIVATELY = N_(
+    "I couldn't write to you privately: Telegram lets me only once you've opened a chat "
+    "with me. Tap the button, press Start, and ask again here."
+)
+OPEN_PRIVATE_CHAT = N_("Open a private chat")
 NO_TEAM = N_("There's no team here yet. Send /start to set one up.")
 SETTING_UP = N_("The team is still being set up. Give its owner a minute.")
 AWAITING_APPROVAL = N_("An admin still has to approve you. I'll let you know.")
@@ -68,6 +80,9 @@ class Reply:
     chat_id: int | None = None
     document: tuple[str, bytes] | None = None
     photo: bytes | None = None
+    # "I sent it to you privately": said only if Telegram took the private replies before it.
+    after_private: bool = False
+    delivered: bool = False
 
 
 @dataclass
@@ -98,6 +113,7 @@ class Turn:
     toast_alert: bool = False
     abandoned: bool = False
     committed_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    saved: list[Reply] = field(default_factory=list)  # confirmations of changes, with Undo
 
     @property
     def t(self) -> Translator:
@@ -145,6 +161,14 @@ class Turn:
     ) -> None:
         self.outbox.append(Reply(text, buttons, force_reply, chat_id=chat_id))
 
+    def say_sent_privately(self, text: str = "") -> None:
+        """Say `text` here once Telegram has taken the caller's private replies queued before it.
+
+        Telegram refuses a private message to someone who never opened a chat with the bot; they
+        then get a button that opens that chat instead of a claim that isn't so.
+        """
+        self.outbox.append(Reply(text, after_private=True))
+
     def edit(self, text: str, *, buttons: Buttons | None = None) -> None:
         """Replace the pressed message (paging, confirmations) instead of sending a new one."""
         self.outbox.append(Reply(text, buttons, edit=True))
@@ -157,6 +181,11 @@ class Turn:
     def abandon(self) -> None:
         """Roll this update's changes back but still send the replies (a refused import)."""
         self.abandoned = True
+
+    def confirmed(self) -> None:
+        """The reply just queued confirms a change: should it not reach the chat after the
+        commit, the user is told this was saved (with its Undo), not that nothing changed."""
+        self.saved.append(self.outbox[-1])
 
     def after_commit(self, hook: Callable[[], Awaitable[None]]) -> None:
         """Run `hook` once the changes are committed, e.g. to reschedule from the new values."""
@@ -269,6 +298,7 @@ async def _process(
             await _answer_query(update, None)
             return
         turn = Turn(update, context, kompas, unit.session, caller, now)
+        committed = False
         try:
             await _authorize(turn, role=role, kind=kind)
             await handler(turn)
@@ -276,10 +306,14 @@ async def _process(
                 await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             else:
                 await kompas.db(unit.commit)  # the changes and their ledger entry, together
+                committed = True
                 kompas.committed()
                 for hook in turn.committed_hooks:
                     await hook()
         except InputError as error:
+            if committed:  # a hook refused after the commit: the changes stand
+                _remember_unanswered(turn)
+                raise
             await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             turn.outbox.clear()
             message = turn.t.error(error)
@@ -287,10 +321,42 @@ async def _process(
                 turn.toast(message, alert=error.message != STALE)
             else:
                 turn.reply(message)
-        await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
-        await _flush(turn)
+        except BaseException:
+            if committed:
+                _remember_unanswered(turn)
+            raise
+        try:
+            await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
+            await _flush(turn)
+        except BaseException:
+            if committed:
+                _remember_unanswered(turn)
+            raise
     finally:
         await kompas.db(unit.close)
+
+
+SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
+HANDLED_ALL_THE_SAME = N_(
+    "Something went wrong on my side as I answered: your message was dealt with, only my "
+    "answer got lost. Have a look before you send it again."
+)
+
+
+def _remember_unanswered(turn: Turn) -> None:
+    """The work is committed but the answer failed: the error handler must not say that
+    nothing changed. What was saved goes to the user with its Undo, so a retry doesn't
+    record it twice."""
+    t, chat_id = turn.t, turn.caller.chat_id
+    honest = [
+        (chat_id, f"{t._(SAVED_ALL_THE_SAME)}\n{fit_html(saved.text)}", keyboard(saved.buttons))
+        for saved in turn.saved
+        if not saved.delivered
+    ]
+    if not honest and teams.data_changed(turn.session):
+        honest = [(chat_id, str(t._(HANDLED_ALL_THE_SAME)), None)]
+    if honest:  # otherwise only the ledger and dialog state changed: "nothing changed" is true
+        turn.kompas.unanswered[turn.update.update_id] = honest
 
 
 def _resolve_caller(
@@ -420,17 +486,40 @@ def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            [
+                InlineKeyboardButton(button_text(label), url=data)
+                if isinstance(data, Link)
+                else InlineKeyboardButton(button_text(label), callback_data=data)
+                for label, data in row
+            ]
             for row in buttons
         ]
     )
 
 
+def button_text(label: str) -> str:
+    """A label as Telegram shows it: button text is plain text, never parsed as HTML.
+
+    A label from the translator is Markup, its parameters escaped for a message; shown on a
+    button that would read `Jansen &amp; Zn`, so it goes back to the words. A plain string
+    (a client's name as stored) is shown as it is.
+    """
+    return html_to_text(label) if isinstance(label, Markup) else label
+
+
 async def _flush(turn: Turn) -> None:
     bot = turn.context.bot
     message = turn.update.effective_message
+    refused: set[int] = set()  # private chats Telegram would not let us write to
     for out in turn.outbox:
         chat_id = out.chat_id if out.chat_id is not None else turn.caller.chat_id
+        if chat_id in refused:
+            continue
+        if out.after_private:
+            if turn.caller.user_id in refused:
+                out = _open_private_chat(turn)
+            elif not out.text:
+                continue
         # What people type can come back in a reply; cut rather than be refused by Telegram.
         text = fit_html(out.text)
         media = out.document is not None or out.photo is not None
@@ -466,7 +555,21 @@ async def _flush(turn: Turn) -> None:
                     reply_parameters=ReplyParameters(message.message_id) if quote else None,
                 )
         except BadRequest as exc:
-            if "not modified" not in str(exc):
+            if chat_id != turn.caller.chat_id and "chat not found" in str(exc).lower():
+                refused.add(chat_id)  # a private chat Telegram doesn't know: never opened
+            elif "not modified" not in str(exc):
                 log.warning("reply rejected by Telegram: %s", type(exc).__name__)
         except Forbidden:
+            refused.add(chat_id)
             log.info("reply not delivered: the bot may not write to this chat")
+        else:
+            out.delivered = True
+
+
+def _open_private_chat(turn: Turn) -> Reply:
+    """Instead of "sent privately": a t.me link that opens the private chat with the bot."""
+    t, username = turn.t, turn.context.bot.username
+    team_id = turn.caller.team.id if turn.caller.team else 0
+    link = Link(f"https://t.me/{username}?start=team{team_id}")
+    buttons: Buttons = [[(t._(OPEN_PRIVATE_CHAT), link)]] if username else []
+    return Reply(t._(NOT_SENT_PRIVATELY), buttons)

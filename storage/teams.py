@@ -165,6 +165,15 @@ _TOUCH = Prepared(
 def touch_team(*, session: Session, team_id: int) -> None:
     """Mark the team's data changed (atomically, no read-modify-write): caches key on this."""
     _TOUCH.execute(session, {"team_id": team_id})
+    session.info[_CHANGED] = True
+
+
+_CHANGED = "kompas.data_changed"
+
+
+def data_changed(session: Session) -> bool:
+    """Whether this session's transaction changed a team's data (clients, sales, settings …)."""
+    return bool(session.info.get(_CHANGED))
 
 
 def set_role(*, session: Session, member_id: int, role: Role) -> None:

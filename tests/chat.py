@@ -74,8 +74,13 @@ class Chat:
         if self.app.post_shutdown:
             await self.app.post_shutdown(self.app)
 
-    def person(self, user_id: int, name: str, language_code: str | None = None) -> Person:
-        self.api.add_private_chat(user_id, name)
+    def person(
+        self, user_id: int, name: str, language_code: str | None = None, *, opened: bool = True
+    ) -> Person:
+        """Someone in this Telegram; `opened=False`: they never opened a private chat with the
+        bot, so Telegram refuses to let it write to them first."""
+        if opened:
+            self.api.add_private_chat(user_id, name)
         return Person(user_id, name, language_code)
 
     def group(

@@ -67,6 +67,7 @@ async def digest(turn: Turn) -> None:
     turn.reply(preview.group_text, buttons=preview.buttons)
     if preview.admin_text is not None:
         turn.reply(preview.admin_text, chat_id=turn.caller.user_id)
+        turn.say_sent_privately()  # nothing to say when it arrived; the way there when not
 
 
 @button()

@@ -130,7 +130,7 @@ async def export(turn: Turn) -> None:
         chat_id=chat_id,
     )
     if privately:
-        turn.reply(
+        turn.say_sent_privately(
             t._(
                 "I've sent the export to you privately: this team keeps money figures for its "
                 "admins. Nothing there? Open a chat with me, press Start, and ask again."
@@ -168,7 +168,7 @@ class ClientDataExport(ClientDialog):
             chat_id=turn.caller.user_id if privately else None,
         )
         if privately:
-            turn.reply(
+            turn.say_sent_privately(
                 t._(
                     "I've sent {client}'s data to you privately. Nothing there? Open a chat "
                     "with me, press Start, and ask again.",

@@ -8,7 +8,7 @@ from bot.access import MEMBER_STATUSES
 from bot.callbacks import pack
 from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
-from bot.turn import Buttons, Turn, button, command
+from bot.turn import Buttons, Turn, button, button_text, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
 from storage import demo, teams
 from storage.models import MemberStatus, Role
@@ -171,7 +171,7 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
             buttons.append(
                 [
                     (
-                        t._("✓ Let {name} in", name=member.display_name)[:60],
+                        button_text(t._("✓ Let {name} in", name=member.display_name))[:60],
                         pack("mok", team.id or 0, member.id),
                     )
                 ]
@@ -181,7 +181,7 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
             buttons.append(
                 [
                     (
-                        t._("✕ Remove {name}", name=member.display_name)[:60],
+                        button_text(t._("✕ Remove {name}", name=member.display_name))[:60],
                         pack("mdel", team.id or 0, member.id),
                     )
                 ]

@@ -20,3 +20,4 @@ def confirm(
         turn.edit(text, buttons=buttons)
     else:
         turn.reply(text, buttons=buttons)
+    turn.confirmed()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from storage import ledger
+from storage import ledger, teams
 from storage.engine import UnitOfWork
 from storage.models import Client, ProcessedUpdate
 from tests.factories import NOW, make_team, rows
@@ -67,3 +67,13 @@ def test_prepared_statements_alone_open_no_session_transaction(
     assert not unit.session.in_transaction()
     unit.commit()
     assert len(rows(engine, ProcessedUpdate)) == 1
+
+
+def test_a_unit_knows_whether_it_changed_a_teams_data(engine: Engine, unit: UnitOfWork) -> None:
+    """Only the ledger is no change to speak of; touching a team's data is (issue 16, #6)."""
+    team = make_team(engine, chat_id=-100, owner_id=11)
+    ledger.claim(session=unit.session, bot_id=1, update_id=1, now=NOW)
+    assert not teams.data_changed(unit.session)
+    teams.touch_team(session=unit.session, team_id=team.id or 0)
+    unit.commit()
+    assert teams.data_changed(unit.session)
