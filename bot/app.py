@@ -139,6 +139,7 @@ def _register(app: Application) -> None:
         "ob": team.onboarding,
         "first": team.first_steps,
         "mok": team.approve,
+        "mno": team.decline,
         "mdel": team.remove,
         "mlist": team.members_again,
         "useteam": team.use_team,

@@ -33,10 +33,16 @@ async def money_shown_to_caller(turn: Turn) -> bool:
 
 
 async def answer_with_money(
-    turn: Turn, text: Markup | str, *, buttons: Buttons | None = None, edit: bool = False
+    turn: Turn,
+    text: Markup | str,
+    *,
+    buttons: Buttons | None = None,
+    edit: bool = False,
+    without_money: Markup | None = None,
 ) -> None:
-    """Answer here; when the team keeps money figures for its admins, refuse members and
-    move an admin's answer from the group to their private chat, saying so in the group."""
+    """Answer here; when the team keeps money figures for its admins, give members the
+    answer `without_money` (or refuse them when there is none) and move an admin's answer
+    from the group to their private chat, saying so in the group."""
     if money_shown(turn):
         turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
         return
@@ -44,6 +50,11 @@ async def answer_with_money(
         await turn.require(Role.ADMIN)
     except InputError as refused:
         if refused.message == ADMINS_ONLY:
+            if without_money is not None:
+                turn.edit(without_money, buttons=buttons) if edit else turn.reply(
+                    without_money, buttons=buttons
+                )
+                return
             raise InputError(FOR_ADMINS) from None
         raise
     if not turn.caller.in_group:

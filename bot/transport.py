@@ -189,6 +189,16 @@ class LocalBotApi(BaseRequest):
         member.update(_STATUS_FIELDS.get(status, {}))
         return member
 
+    def _api_getChatAdministrators(self, params: dict[str, Any]) -> Any:
+        chat_id = _int(params["chat_id"])
+        if chat_id not in self.chats:
+            return 400, "Bad Request: chat not found"
+        return [
+            {"status": status, "user": _user(user_id), **_STATUS_FIELDS.get(status, {})}
+            for (chat, user_id), status in self.member_status.items()
+            if chat == chat_id and status in ("creator", "administrator")
+        ]
+
     def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         return self._deliver(params, Sent(0, 0, params.get("text", "")), "sendMessage")
 

@@ -31,8 +31,10 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot import membership
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, unpack
+from bot.render.members import team_choice
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
 from locales import N_, InputError, Markup, Translator, translator
@@ -40,7 +42,7 @@ from storage import callers, ledger, teams
 from storage.analysis import AnalysedTeam, team_analysis
 from storage.callers import MemberView, TeamView
 from storage.engine import UnitOfWork
-from storage.models import MemberStatus, Role
+from storage.models import MemberStatus, Role, Team
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,8 @@ OPEN_PRIVATE_CHAT = N_("Open a private chat")
 NO_TEAM = N_("There's no team here yet. Send /start to set one up.")
 SETTING_UP = N_("The team is still being set up. Give its owner a minute.")
 AWAITING_APPROVAL = N_("An admin still has to approve you. I'll let you know.")
+ADMINS_ASKED = N_("I've asked the team's admins to let you in. I'll let you know here.")
+REMOVED = N_("You've been taken out of this team; an admin can let you back in.")
 ADMINS_ONLY = N_("Only the team's admins can do that.")
 OWNER_ONLY = N_("Only the team's owner can do that.")
 
@@ -95,6 +99,7 @@ class Caller:
     locale: str
     team: TeamView | None = None
     member: MemberView | None = None
+    newcomer: bool = False  # joined just now, and the team's admins have to let them in
 
 
 @dataclass
@@ -225,6 +230,19 @@ class Turn:
             self.context.bot, chat, self.caller.user_id, now=self.now
         )
 
+    async def my_teams(self) -> list[Team]:
+        """The teams this person may work on in private chat: their own personal team and the
+        groups Telegram says they are still in, where they are an active member."""
+        found = await self.run(teams.teams_of_user, user_id=self.caller.user_id)
+        mine = []
+        for candidate in found:
+            if candidate.is_personal:
+                if candidate.chat_id == self.caller.user_id:
+                    mine.append(candidate)
+            elif await self.telegram_status(candidate.chat_id) in MEMBER_STATUSES:
+                mine.append(candidate)
+        return mine
+
     async def require(self, role: Role) -> None:
         """The caller must hold `role` in the team; Telegram decides who is a group admin."""
         team = self.team
@@ -300,8 +318,8 @@ async def _process(
         turn = Turn(update, context, kompas, unit.session, caller, now)
         committed = False
         try:
-            await _authorize(turn, role=role, kind=kind)
-            await handler(turn)
+            if await _authorize(turn, role=role, kind=kind):
+                await handler(turn)
             if turn.abandoned:
                 await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             else:
@@ -375,7 +393,8 @@ def _resolve_caller(
         button_team=None if in_group else _button_team(update),
     )
     team, member = context.team, context.member
-    if team is not None and member is None and in_group and team.onboarded:
+    newcomer = False
+    if team is not None and member is None and in_group and team.onboarded and _by_hand(update):
         joined = teams.add_member(
             session=session,
             team_id=team.id,
@@ -388,6 +407,7 @@ def _resolve_caller(
         member = callers.MemberView(
             joined.id or 0, user.id, joined.role, joined.status, joined.display_name
         )
+        newcomer = joined.status == MemberStatus.PENDING
         # Joining stands on its own: it must survive even when the first action is refused.
         # It commits before the claim, which must commit only with the update's own work.
         unit.commit()
@@ -400,8 +420,25 @@ def _resolve_caller(
         kompas.settings.default_locale,
     )
     return Caller(
-        user.id, user.full_name, chat.id, in_group, user.language_code, locale, team, member
+        user.id,
+        user.full_name,
+        chat.id,
+        in_group,
+        user.language_code,
+        locale,
+        team,
+        member,
+        newcomer,
     )
+
+
+def _by_hand(update: Update) -> bool:
+    """Something a person sent or pressed, not Telegram's news about the chat (a migration,
+    the bot added or removed): only that makes someone a member or reaches a removed one."""
+    if update.callback_query is not None:
+        return True
+    message = update.message or update.edited_message
+    return message is not None and bool(message.text or message.caption or message.document)
 
 
 def _button_team(update: Update) -> int | None:
@@ -427,29 +464,99 @@ def _locale(
     return code if code in ("nl", "ru") else default
 
 
-async def _authorize(turn: Turn, *, role: Role | None, kind: str) -> None:
+async def _authorize(turn: Turn, *, role: Role | None, kind: str) -> bool:
+    """Whether the handler runs; False when the kit has answered the update itself."""
     update, caller = turn.update, turn.caller
     message = update.effective_message
     if message is not None and message.sender_chat is not None and caller.in_group:
         raise InputError(ANONYMOUS_ADMIN)
+    if caller.in_group and _removed(caller) and _by_hand(update):
+        await _turn_away(turn, kind)
+        return False
+    if caller.newcomer:
+        await _ask_admins(turn, kind)
+        return False
     if kind == "button":
         turn.callback = unpack(update.callback_query.data if update.callback_query else None)
-    # A group's team in private chat: only for people Telegram says are still in the group.
-    team = caller.team
-    if (
-        not caller.in_group
-        and team is not None
-        and not team.is_personal
-        and await turn.telegram_status(team.chat_id) not in MEMBER_STATUSES
-    ):
-        caller.team, caller.member = None, None
+    if not caller.in_group and not await _private_team(turn, choose=role is not None):
+        return False
     if role is None:
         if turn.callback is not None and turn.callback.team_id not in (0, _team_id(caller)):
             raise InputError(STALE)
-        return
+        return True
     await turn.require(role)
     if turn.callback is not None and turn.callback.team_id != _team_id(caller):
         raise InputError(STALE)
+    return True
+
+
+def _removed(caller: Caller) -> bool:
+    return caller.member is not None and caller.member.status == MemberStatus.REMOVED
+
+
+async def _turn_away(turn: Turn, kind: str) -> None:
+    """A removed member still in the group: told once, then silence, until re-admitted."""
+    member = turn.caller.member
+    assert member is not None
+    if await turn.run(teams.claim_removal_notice, member_id=member.id):
+        note = turn.t._(REMOVED)
+        turn.toast(note, alert=True) if kind == "button" else turn.reply(note)
+
+
+async def _ask_admins(turn: Turn, kind: str) -> None:
+    """A newcomer the admins have to let in: every admin is asked once the join is saved."""
+    team, member = turn.team, turn.caller.member
+    assert member is not None
+    bot = turn.context.bot
+    admins = await membership.admins_to_ask(turn.kompas, bot, turn.session, team, turn.now)
+
+    async def ask() -> None:
+        await membership.ask_admins(bot, team, member, admins)
+
+    turn.after_commit(ask)
+    note = turn.t._(ADMINS_ASKED)
+    turn.toast(note, alert=True) if kind == "button" else turn.reply(note)
+
+
+async def _private_team(turn: Turn, *, choose: bool) -> bool:
+    """The team a private chat works on: the one chosen with /team, else the personal team,
+    else the only team the person is in; with several and none chosen, they choose first
+    (`choose`: this update needs a team, so ask now and don't run the handler)."""
+    caller = turn.caller
+    team, member = caller.team, caller.member
+    # A group's team only for its members whom Telegram says are still in the group.
+    if (
+        team is not None
+        and not team.is_personal
+        and (
+            member is None
+            or _removed(caller)
+            or await turn.telegram_status(team.chat_id) not in MEMBER_STATUSES
+        )
+    ):
+        caller.team, caller.member = None, None
+    if caller.team is not None:
+        return True
+    mine = await turn.my_teams()
+    if len(mine) == 1:
+        only = mine[0]
+        found = await turn.run(
+            callers.caller_context,
+            user_id=caller.user_id,
+            chat_id=caller.chat_id,
+            in_group=False,
+            button_team=only.id,
+        )
+        caller.team, caller.member = found.team, found.member
+        await turn.run(
+            teams.set_current_team, user_id=caller.user_id, team_id=only.id, now=turn.now
+        )
+        return True
+    if mine and choose and turn.callback is None:
+        text, buttons = team_choice(turn.t, mine, None)
+        turn.reply(text, buttons=buttons)
+        return False
+    return True
 
 
 def _team_id(caller: Caller) -> int:

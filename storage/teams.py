@@ -261,24 +261,108 @@ def update_team(
 
 
 def remove_member(*, session: Session, team_id: int, member_id: int) -> Member:
+    """Take someone out of the team: they stay out, even while still in the Telegram group,
+    until an admin lets them back in; their past entries stay."""
     member = session.get(Member, member_id)
-    if member is None or member.team_id != team_id:
+    if member is None or member.team_id != team_id or member.status == MemberStatus.REMOVED:
         raise InputError(N_("That person isn't in the team any more."))
     if member.role == Role.OWNER:
         raise InputError(N_("The owner can't be removed."))
-    session.delete(member)
-    session.flush()
+    _set_status(session, member, MemberStatus.REMOVED)
     return member
 
 
 def approve_member(*, session: Session, team_id: int, member_id: int) -> Member:
+    """Let a newcomer in, or a removed member back in."""
     member = session.get(Member, member_id)
     if member is None or member.team_id != team_id:
         raise InputError(N_("That person isn't in the team any more."))
-    member.status = MemberStatus.ACTIVE
+    if member.status == MemberStatus.ACTIVE:
+        raise InputError(N_("{name} is already in the team."), name=member.display_name)
+    _set_status(session, member, MemberStatus.ACTIVE)
+    return member
+
+
+def decline_member(*, session: Session, team_id: int, member_id: int) -> Member:
+    """Don't let a newcomer in: they stay out like a removed member until an admin changes it."""
+    member = session.get(Member, member_id)
+    if member is None or member.team_id != team_id:
+        raise InputError(N_("That person isn't in the team any more."))
+    if member.status != MemberStatus.PENDING:
+        raise InputError(N_("Someone already answered this request."))
+    _set_status(session, member, MemberStatus.REMOVED)
+    return member
+
+
+def _set_status(session: Session, member: Member, status: MemberStatus) -> None:
+    member.status = status
+    member.told_removed = False
+    if status == MemberStatus.REMOVED:
+        member.role = Role.MEMBER  # back in, Telegram decides again whether they are an admin
     session.add(member)
     session.flush()
-    return member
+
+
+_MEMBER_TABLE = Member.__table__  # type: ignore[attr-defined]
+
+
+def claim_removal_notice(*, session: Session, member_id: int) -> bool:
+    """True once per removal: whether the removed member is still to be told (one atomic
+    UPDATE, so two messages at once tell them once)."""
+    result = session.execute(
+        update(_MEMBER_TABLE)
+        .where(
+            _MEMBER_TABLE.c.id == member_id,
+            _MEMBER_TABLE.c.status == MemberStatus.REMOVED,
+            _MEMBER_TABLE.c.told_removed.is_(False),
+        )
+        .values(told_removed=True)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def waiting_members(*, session: Session, team_id: int) -> Sequence[Member]:
+    """Newcomers an admin still has to let in, oldest first."""
+    return session.exec(
+        select(Member)
+        .where(Member.team_id == team_id, Member.status == MemberStatus.PENDING)
+        .order_by(col(Member.joined_at))
+    ).all()
+
+
+def team_admins(*, session: Session, team_id: int) -> Sequence[Member]:
+    """The owner and the admins Kompas knows of (Telegram may know more)."""
+    return session.exec(
+        select(Member).where(
+            Member.team_id == team_id,
+            Member.status == MemberStatus.ACTIVE,
+            col(Member.role).in_((Role.OWNER, Role.ADMIN)),
+        )
+    ).all()
+
+
+def enlist_admins(
+    *, session: Session, team_id: int, admins: Sequence[tuple[int, str]], now: dt.datetime
+) -> None:
+    """Telegram's admins of the group join the team as admins, so the buttons sent to them
+    privately find their team; removed people stay removed."""
+    for user_id, name in admins:
+        add_member(
+            session=session,
+            team_id=team_id,
+            user_id=user_id,
+            role=Role.ADMIN,
+            display_name=name,
+            now=now,
+        )
+
+
+def locales_of(*, session: Session, user_ids: Sequence[int]) -> dict[int, str]:
+    """The languages these users chose for themselves (those who chose one)."""
+    rows = session.exec(
+        select(UserPref.user_id, UserPref.locale).where(col(UserPref.user_id).in_(user_ids))
+    ).all()
+    return {user_id: locale for user_id, locale in rows if locale}
 
 
 def move_team_chat(*, session: Session, old_chat_id: int, new_chat_id: int) -> Team | None:

@@ -10,7 +10,7 @@ from bot.render.card import card_text, card_view, details_text
 from bot.render.explain import warning
 from bot.render.lists import PAGE, SORTS, Row, active_rows, list_text
 from bot.render.risk import risk_text
-from bot.sensitive import answer_with_money, money_shown_to_caller
+from bot.sensitive import answer_with_money, money_shown, money_shown_to_caller
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup
 from storage import resolver, snapshots
@@ -56,8 +56,11 @@ async def show_card(turn: Turn, client_id: int, *, edit: bool) -> None:
         client_id=client_id,
         before_week=iso_week(turn.today),
     )
-    text = card_text(t, team, card_view(analysed.analysis, client_id, previous))
-    await answer_with_money(turn, text, buttons=buttons, edit=edit)
+    view = card_view(analysed.analysis, client_id, previous)
+    text = card_text(t, team, view)
+    # A member of a team that keeps money for its admins sees the card without the money.
+    plain = None if money_shown(turn) else card_text(t, team, view, with_money=False)
+    await answer_with_money(turn, text, buttons=buttons, edit=edit, without_money=plain)
 
 
 def _status_text(turn: Turn, name: str, status: str) -> Markup:

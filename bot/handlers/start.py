@@ -5,9 +5,11 @@ from __future__ import annotations
 from bot import labels
 from bot.access import ADMIN_STATUSES
 from bot.callbacks import pack
-from bot.handlers.team import onboarding_language
+from bot.handlers.team import onboarding_language, waiting_requests
+from bot.membership import START_PAYLOAD
+from bot.render.members import private_teams, private_welcome, team_choice
 from bot.turn import Turn, button, command
-from locales import N_, InputError
+from locales import N_, InputError, Markup
 from storage import teams
 from storage.models import Role
 
@@ -16,11 +18,18 @@ from storage.models import Role
 async def start(turn: Turn) -> None:
     """Greets, and makes this chat a team when it is not one yet."""
     t, caller = turn.t, turn.caller
+    payload = turn.args[0] if turn.args and not caller.in_group else ""
+    if payload.startswith(START_PAYLOAD) and payload[len(START_PAYLOAD) :].isdigit():
+        await waiting_requests(turn, int(payload[len(START_PAYLOAD) :]))
+        return
     team = caller.team
     if team is not None:
         owner = caller.member is not None and caller.member.role == Role.OWNER
         if not team.onboarded and owner:
             onboarding_language(turn, team.id or 0)
+            return
+        if not caller.in_group:
+            turn.reply(private_welcome(t, await turn.my_teams(), team))
             return
         turn.reply(
             t._(
@@ -48,6 +57,11 @@ async def start(turn: Turn) -> None:
             t._("<b>{team}</b> is now a Kompas team, and you are its owner.", team=chat.title or "")
         )
         onboarding_language(turn, created.id or 0)
+        return
+    mine = await turn.my_teams()
+    if mine:  # in several teams and none chosen yet: say which, and choose
+        text, buttons = team_choice(t, mine, None)
+        turn.reply(private_teams(t, mine) + Markup("\n") + text, buttons=buttons)
         return
     turn.reply(
         t._(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from bot import labels
 from bot.access import MEMBER_STATUSES
-from bot.callbacks import pack
+from bot.callbacks import STALE, pack
 from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
-from bot.turn import Buttons, Turn, button, button_text, command
+from bot.render.members import approval_request, button_label, team_choice
+from bot.turn import Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
-from storage import demo, teams
+from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
 
 LANGUAGES = {"nl": "Nederlands", "ru": "Русский"}
@@ -158,30 +159,47 @@ async def members(turn: Turn) -> None:
 async def _show_members(turn: Turn, *, edit: bool) -> None:
     t, team = turn.t, turn.team
     rows = await turn.run(teams.members, team_id=team.id or 0)
+    present = [m for m in rows if m.status != MemberStatus.REMOVED]
     lines = [
-        t.n_("<b>{team}</b>: {n} person", "<b>{team}</b>: {n} people", len(rows), team=team.title)
+        t.n_(
+            "<b>{team}</b>: {n} person",
+            "<b>{team}</b>: {n} people",
+            len(present),
+            team=team.title,
+        )
     ]
     buttons: Buttons = []
     for member in rows:
         role = t._(ROLE_NAMES[Role(member.role)])
-        waiting = member.status == MemberStatus.PENDING
         line = Markup("• ") + member.display_name + Markup(" — ") + role
-        if waiting:
+        if member.status == MemberStatus.PENDING:
             line += Markup(" · ") + t._("waiting for approval")
             buttons.append(
                 [
                     (
-                        button_text(t._("✓ Let {name} in", name=member.display_name))[:60],
+                        button_label(t._("✓ Let {name} in", name=member.display_name)),
+                        pack("mok", team.id or 0, member.id),
+                    )
+                ]
+            )
+        elif member.status == MemberStatus.REMOVED:
+            line += Markup(" · ") + t._("removed")
+            buttons.append(
+                [
+                    (
+                        button_label(t._("↩ Let {name} back in", name=member.display_name)),
                         pack("mok", team.id or 0, member.id),
                     )
                 ]
             )
         lines.append(line)
+        if member.status == MemberStatus.REMOVED:
+            continue
         if member.role != Role.OWNER and member.user_id != turn.caller.user_id:
             buttons.append(
                 [
                     (
-                        button_text(t._("✕ Remove {name}", name=member.display_name))[:60],
+                        button_label(t._("✕ Remove {name}", name=member.display_name)),
                         pack("mdel", team.id or 0, member.id),
                     )
                 ]
@@ -192,18 +210,58 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
 
 @button(role=Role.ADMIN)
 async def approve(turn: Turn) -> None:
+    """Lets a newcomer in (from /members or an admin's private request), or a removed member
+    back in; the group hears it."""
     assert turn.callback is not None
     member = await turn.run(
         teams.approve_member, team_id=turn.team.id or 0, member_id=turn.callback.int_arg(0)
     )
-    turn.toast(turn.t._("{name} is in the team now.", name=member.display_name))
+    done = turn.t._("{name} is in the team now.", name=member.display_name)
+    turn.toast(done)
     if not turn.team.is_personal:
         group = translator(turn.team.locale)
         turn.reply(
             group._("{name} is in the team now.", name=member.display_name),
             chat_id=turn.team.chat_id,
         )
-    await _show_members(turn, edit=True)
+    if turn.callback.args[1:] == ("p",):  # the private request: it is answered now
+        turn.edit(done)
+    else:
+        await _show_members(turn, edit=True)
+
+
+@button(role=Role.ADMIN)
+async def decline(turn: Turn) -> None:
+    """An admin's No to a newcomer: they stay out until an admin lets them in from /members."""
+    assert turn.callback is not None
+    member = await turn.run(
+        teams.decline_member, team_id=turn.team.id or 0, member_id=turn.callback.int_arg(0)
+    )
+    turn.edit(
+        turn.t._("{name} was not let in. /members can change that.", name=member.display_name)
+    )
+
+
+async def waiting_requests(turn: Turn, team_id: int) -> None:
+    """/start from the group's link: the newcomers waiting in that team, each with its
+    buttons, for an admin of it."""
+    found = await turn.run(
+        callers.caller_context,
+        user_id=turn.caller.user_id,
+        chat_id=turn.caller.chat_id,
+        in_group=False,
+        button_team=team_id,
+    )
+    if found.team is None or found.team.is_personal:
+        raise InputError(STALE)
+    turn.caller.team, turn.caller.member = found.team, found.member
+    await turn.require(Role.ADMIN)
+    waiting = await turn.run(teams.waiting_members, team_id=team_id)
+    if not waiting:
+        turn.reply(turn.t._("Nobody is waiting to be let in."))
+    for member in waiting:
+        text, buttons = approval_request(turn.t, found.team, member.display_name, member.id or 0)
+        turn.reply(text, buttons=buttons)
 
 
 @button(role=Role.ADMIN)
@@ -245,16 +303,7 @@ async def team(turn: Turn) -> None:
     t = turn.t
     if turn.caller.in_group:
         raise InputError(N_("Choose a team in a private chat with me; here it's this group."))
-    candidates = await turn.run(teams.teams_of_user, user_id=turn.caller.user_id)
-    mine = []
-    for candidate in candidates:
-        if candidate.is_personal and candidate.chat_id != turn.caller.user_id:
-            continue
-        if (
-            candidate.is_personal
-            or await turn.telegram_status(candidate.chat_id) in MEMBER_STATUSES
-        ):
-            mine.append(candidate)
+    mine = await turn.my_teams()
     if not mine:
         raise InputError(
             N_(
@@ -263,16 +312,8 @@ async def team(turn: Turn) -> None:
             )
         )
     current = turn.caller.team.id if turn.caller.team else None
-    buttons = [
-        [
-            (
-                ("✓ " if c.id == current else "") + labels.team_name(t, c)[:50],
-                pack("useteam", 0, c.id),
-            )
-        ]
-        for c in mine
-    ]
-    turn.reply(t._("Which team do you want to work on here?"), buttons=buttons)
+    text, buttons = team_choice(t, mine, current)
+    turn.reply(text, buttons=buttons)
 
 
 @button(role=None)
@@ -287,6 +328,7 @@ async def use_team(turn: Turn) -> None:
         chosen is not None
         and chosen.active
         and member is not None
+        and member.status == MemberStatus.ACTIVE
         and (chosen.is_personal or await turn.telegram_status(chosen.chat_id) in MEMBER_STATUSES)
     )
     if not allowed or chosen is None:

@@ -24,6 +24,7 @@ from storage.callers import TeamView
 from storage.models import Client
 
 FIRST_SCREEN_LINES = 12
+MONEY_UNITS = frozenset({"money", "money_per_hour"})  # reasons and lifts said in money
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,15 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
     )
 
 
-def verdict(t: Translator, view: CardView) -> Markup:
+def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup:
     """One line a person can act on."""
     if "decline_candidate" in view.flags:
         if view.profit is not None and view.profit < 0:
             return t._("Costs you more than they bring: consider letting them go.")
         return t._("Brings little for the trouble: consider letting them go? See /decline.")
     if "over_reliant" in view.flags:
+        if not with_money:
+            return t._("Your business leans on them.")
         return t._(
             "Your business leans on them: {share} of revenue.",
             share=t.percent(view.revenue_share or 0),
@@ -125,8 +128,11 @@ def verdict(t: Translator, view: CardView) -> Markup:
     return t._("A weak client: see why below.")
 
 
-def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
-    """The first screen: grade, verdict, key figures, three reasons, how to lift the grade."""
+def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool = True) -> Markup:
+    """The first screen: grade, verdict, key figures, three reasons, how to lift the grade.
+
+    `with_money` False: the card for a member of a team that keeps money figures for its
+    admins — no shares, amounts, debts or reasons in money."""
     change = ""
     if view.previous_grade and view.previous_grade != view.grade:
         change = str(t._("(last week {grade})", grade=view.previous_grade))
@@ -136,15 +142,15 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
         + Markup("</b> · ")
         + t._("grade <b>{grade}</b>", grade=view.grade)
         + (" " + change if change else ""),
-        verdict(t, view),
+        verdict(t, view, with_money=with_money),
     ]
     figures = [t._("score {score}", score=t.number(round(view.score)))]
-    if view.revenue_share is not None:
+    if view.revenue_share is not None and with_money:
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
     yearly = yearly_figure(
         t, team.currency, view.profit, view.revenue, view.annualised, so_far=view.so_far
     )
-    if yearly is not None:
+    if yearly is not None and with_money:
         figures.append(yearly)
     if view.hours:
         figures.append(hours(t, view.hours))
@@ -153,7 +159,7 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
         t.n_("{n} referral", "{n} referrals", view.referrals),
         t.n_("{n} complaint", "{n} complaints", view.complaints),
     ]
-    if view.owed:
+    if view.owed and with_money:
         owed = t._("owes {amount}", amount=owed_money(t, team.currency, view.owed))
         if view.overdue:
             owed += " " + t._(
@@ -164,9 +170,13 @@ def card_text(t: Translator, team: TeamView, view: CardView) -> Markup:
     lines.append(_judgement(t, view))
     if "value_from_revenue" in view.flags:
         lines.append(t._("No costs known: graded on revenue."))
-    lines += [reason(t, team.currency, item) for item in view.explanation.reasons[:3]]
-    if view.explanation.lift is not None:
-        lines.append(lift(t, team.currency, view.explanation.lift))
+    reasons = view.explanation.reasons
+    if not with_money:
+        reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)
+    lines += [reason(t, team.currency, item) for item in reasons[:3]]
+    lifting = view.explanation.lift
+    if lifting is not None and (with_money or lifting.unit not in MONEY_UNITS):
+        lines.append(lift(t, team.currency, lifting))
     lines = [line for line in lines if line]
     assert len(lines) <= FIRST_SCREEN_LINES
     return Markup("\n").join(lines)

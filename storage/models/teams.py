@@ -20,6 +20,8 @@ class Role(StrEnum):
 class MemberStatus(StrEnum):
     ACTIVE = "active"
     PENDING = "pending"
+    # Taken out by an admin (or not let in): stays out while still in the Telegram group.
+    REMOVED = "removed"
 
 
 class GradeScale(StrEnum):
@@ -96,6 +98,8 @@ class Member(SQLModel, table=True):
     role: str = Field(default=Role.MEMBER, max_length=8)
     status: str = Field(default=MemberStatus.ACTIVE, max_length=8)
     display_name: str = Field(default="", max_length=128)
+    # A removed member is told once, on their next message; then the bot stays silent.
+    told_removed: bool = False
     joined_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

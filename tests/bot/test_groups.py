@@ -99,6 +99,8 @@ async def test_approval_and_removal_of_members(chat: Chat, sqlite_engine: Engine
     chat.group(GROUP, "Studio", creator=olga, members=(ivan,))
     make_team(sqlite_engine, chat_id=GROUP, owner_id=21, members_need_approval=True)
     seen = await chat.send(ivan, "/add Bakkerij", chat=GROUP)
+    assert "Ik heb de beheerders van het team gevraagd je toe te laten" in seen
+    seen = await chat.send(ivan, "/add Bakkerij", chat=GROUP)
     assert "Een beheerder moet je nog goedkeuren" in seen
     seen = await chat.send(olga, "/members", chat=GROUP)
     assert "wacht op goedkeuring" in seen
@@ -109,8 +111,11 @@ async def test_approval_and_removal_of_members(chat: Chat, sqlite_engine: Engine
     await chat.send(olga, "/members", chat=GROUP)
     await chat.press(olga, "✕ Ivan verwijderen", chat=GROUP)
     seen = await chat.press(olga, "Ja, verwijderen", chat=GROUP)
-    assert "Ivan" not in seen.text
-    assert {m.user_id for m in rows(sqlite_engine, Member)} == {21}
+    assert "Ivan — lid · verwijderd" in seen.text
+    assert {m.user_id: m.status for m in rows(sqlite_engine, Member)} == {
+        21: "active",
+        22: "removed",
+    }
 
 
 async def test_private_chat_works_on_a_chosen_team_for_members_only(
@@ -121,8 +126,8 @@ async def test_private_chat_works_on_a_chosen_team_for_members_only(
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, title="Studio Noord")
     make_client(sqlite_engine, team, "Bakkerij de Vries")
     seen = await chat.send(olga, "/team")
-    assert seen.buttons == ["Studio Noord"]
-    seen = await chat.press(olga, "Studio Noord")
+    assert seen.buttons == ["✓ Studio Noord"]  # her only team: worked on without choosing
+    seen = await chat.press(olga, "✓ Studio Noord")
     assert "Je werkt nu aan Studio Noord." in seen
     seen = await chat.send(olga, "/sale bakkerij 100")
     assert "Verkoop vastgelegd" in seen

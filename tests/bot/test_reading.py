@@ -266,10 +266,14 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
     with new_session(sqlite_engine) as session:
         demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
         session.commit()
-    for command in ("/risk", "/decline", "/client Yogastudio Lotus"):
+    for command in ("/risk", "/decline"):
         seen = await chat.send(piet, command, chat=group)
         assert seen.text.startswith("Dit team houdt geldbedragen"), seen.text
         assert "€" not in seen.text
+    # A card without the money lines (issue 16): grade and verdict, no amounts or shares.
+    seen = await chat.send(piet, "/client Yogastudio Lotus", chat=group)
+    assert seen.text.startswith("Yogastudio Lotus · beoordeling"), seen.text
+    assert "€" not in seen.text and "van de omzet" not in seen.text
     prospect = await chat.send(piet, "/add Nieuwe Klant BV", chat=group)
     assert "Nieuwe Klant BV" in prospect.text
     card = await chat.send(piet, "/client Nieuwe Klant BV", chat=group)
