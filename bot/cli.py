@@ -63,9 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(chat)
     chat.add_argument("--lang", choices=("nl", "ru"), help="your language")
     chat.add_argument("--user", type=int, default=1001, metavar="ID", help="your Telegram user id")
-    chat.add_argument("--name", default="Demo", help="your first name")
-    chat.add_argument("--chat", type=int, metavar="ID", help="chat id (default: private chat)")
+    chat.add_argument("--name", help="your first name (default: as last time, else Demo)")
+    chat.add_argument("--chat", type=int, metavar="ID", help="the group's chat id (with --group)")
     chat.add_argument("--group", action="store_true", help="talk in a group chat instead")
+    chat.add_argument(
+        "--role",
+        choices=("owner", "admin", "member", "left"),
+        help="your Telegram status in the group (default: as last time; owner for the first "
+        "person in a new group, member after)",
+    )
     chat.add_argument("--demo", action="store_true", help="fill an empty team with demo data")
 
     data_in = commands.add_parser("import", help="import a clients or sales file (CSV or XLSX)")
@@ -92,7 +98,10 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "chat" and args.role and not args.group:
+        parser.error("chat --role is your status in a group: add --group")
     settings = Settings()
     _configure_logging(settings.log_level, quiet=args.command == "chat")
     problem = PREFLIGHT[args.command](args, settings) if args.command in PREFLIGHT else None
@@ -208,6 +217,7 @@ def _chat(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
         chat_id=args.chat,
         group=args.group,
         demo=args.demo,
+        role=args.role,
     )
     asyncio.run(run_chat(settings, engine, options))
     return 0
@@ -361,6 +371,8 @@ def _configure_logging(level: str, *, quiet: bool) -> None:
         for handler in logging.getLogger().handlers:
             handler.setFormatter(_OneLine())
     keep_secrets_out_of_logs()
+    if quiet:  # "Application started" is no news to the person chatting
+        logging.getLogger("telegram").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
 

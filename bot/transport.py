@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,9 +59,10 @@ class Failure:
 class LocalBotApi(BaseRequest):
     """Answers Bot API methods in-process and records every message, edit and file."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, message_ids: Iterator[int] | None = None) -> None:
         self.chats: dict[int, dict[str, Any]] = {}
         self.member_status: dict[tuple[int, int], str] = {}
+        self.names: dict[int, str] = {}  # first names of the people this world knows
         self.messages: list[Sent] = []
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.callback_answers: list[dict[str, Any]] = []
@@ -70,13 +71,15 @@ class LocalBotApi(BaseRequest):
         self.failures: list[Failure] = []
         self.on_send: Callable[[Sent, bool], None] | None = None
         self.on_answer: Callable[[str, bool], None] | None = None  # a button's pop-up
-        self._ids = itertools.count(1)
+        # Telegram never reuses a message id in a chat; pass one sequence to keep it so.
+        self.message_ids: Iterator[int] = message_ids or itertools.count(1)
         self._file_ids = itertools.count(1)
 
     # Chats the local world knows ------------------------------------------------------------
     def add_private_chat(self, user_id: int, first_name: str) -> dict[str, Any]:
         chat = {"id": user_id, "type": "private", "first_name": first_name}
         self.chats[user_id] = chat
+        self.names[user_id] = first_name
         return chat
 
     def add_group(self, chat_id: int, title: str, *, supergroup: bool = False) -> dict[str, Any]:
@@ -84,9 +87,21 @@ class LocalBotApi(BaseRequest):
         self.chats[chat_id] = chat
         return chat
 
-    def set_member(self, chat_id: int, user_id: int, status: str) -> None:
+    def set_member(
+        self, chat_id: int, user_id: int, status: str, first_name: str | None = None
+    ) -> None:
         """status: creator, administrator, member, restricted, left or kicked."""
         self.member_status[(chat_id, user_id)] = status
+        if first_name:
+            self.names[user_id] = first_name
+
+    def groups_of(self, user_id: int) -> list[tuple[int, str]]:
+        """The groups `user_id` has a status in, with that status."""
+        return [
+            (chat_id, status)
+            for (chat_id, member), status in self.member_status.items()
+            if member == user_id and chat_id != user_id
+        ]
 
     def store_file(self, content: bytes) -> str:
         file_id = f"local-file-{next(self._file_ids)}"
@@ -185,7 +200,7 @@ class LocalBotApi(BaseRequest):
         if chat_id not in self.chats:
             return 400, "Bad Request: chat not found"
         status = self.member_status.get((chat_id, user_id), "left")
-        member: dict[str, Any] = {"status": status, "user": _user(user_id)}
+        member: dict[str, Any] = {"status": status, "user": self._user(user_id)}
         member.update(_STATUS_FIELDS.get(status, {}))
         return member
 
@@ -263,10 +278,12 @@ class LocalBotApi(BaseRequest):
         if chat_id > 0 and chat_id not in self.chats:  # as Telegram: a person, never written to
             return 403, "Forbidden: bot can't initiate conversation with a user"
         if chat_id not in self.chats:
+            if chat_id > 0:  # a person who never opened a private chat with the bot
+                return 403, "Forbidden: bot can't initiate conversation with a user"
             return 400, "Bad Request: chat not found"
         markup = params.get("reply_markup") or {}
         sent.chat_id = chat_id
-        sent.message_id = next(self._ids)
+        sent.message_id = next(self.message_ids)
         sent.buttons = _buttons(markup)
         sent.force_reply = bool(markup.get("force_reply"))
         sent.method = method
@@ -281,6 +298,10 @@ class LocalBotApi(BaseRequest):
             if message.chat_id == chat_id and message.message_id == message_id:
                 return message
         return None
+
+    def _user(self, user_id: int) -> dict[str, Any]:
+        name = self.names.get(user_id, f"user{user_id}")
+        return {"id": user_id, "is_bot": False, "first_name": name}
 
     def _message_json(self, message: Sent) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -331,10 +352,6 @@ _STATUS_FIELDS: dict[str, dict[str, Any]] = {
     "restricted": _RESTRICTED,
     "kicked": {"until_date": 0},
 }
-
-
-def _user(user_id: int) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"}
 
 
 def _int(value: Any) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,11 +29,20 @@ class Person:
 class UpdateFactory:
     """Makes Update objects for one local Bot API, numbering updates and messages."""
 
-    def __init__(self, api: LocalBotApi, bot: Bot, *, first_update_id: int = 1) -> None:
+    def __init__(
+        self,
+        api: LocalBotApi,
+        bot: Bot,
+        *,
+        first_update_id: int = 1,
+        message_ids: Iterator[int] | None = None,
+    ) -> None:
+        """message_ids: share the bot's sequence (api.message_ids), as one Telegram chat does."""
         self.api = api
         self.bot = bot
         self._update_ids = itertools.count(first_update_id)
-        self._message_ids = itertools.count(1_000_000)
+        self._message_ids = message_ids or itertools.count(1_000_000)
+        self._query_ids = itertools.count(1)
 
     def next_update_id(self) -> int:
         return next(self._update_ids)
@@ -69,6 +79,11 @@ class UpdateFactory:
             }
             if text:
                 message["caption"] = text
+                command_length = _command_length(text)
+                if command_length:  # Telegram marks a command in a caption too
+                    message["caption_entities"] = [
+                        {"type": "bot_command", "offset": 0, "length": command_length}
+                    ]
         elif text:
             message["text"] = text
             command_length = _command_length(text)
@@ -93,7 +108,7 @@ class UpdateFactory:
     ) -> Update:
         """A press on an inline button of a message the bot sent."""
         query = {
-            "id": str(next(self._message_ids)),
+            "id": str(next(self._query_ids)),
             "from": person.as_json(),
             "chat_instance": str(sent.chat_id),
             "data": data,

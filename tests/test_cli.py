@@ -36,6 +36,7 @@ def test_help_lists_the_commands_in_english() -> None:
         assert word in result.stdout
     chat_help = kompas("chat", "--help")
     assert "--demo" in chat_help.stdout and "--group" in chat_help.stdout
+    assert "--role {owner,admin,member,left}" in chat_help.stdout
 
 
 @pytest.mark.parametrize("args", [("frobnicate",), ("chat", "--colour", "red"), ("db",)])
@@ -141,3 +142,20 @@ def test_offline_chat_demo_fills_the_team_once(tmp_path: Path) -> None:
         second = kompas("--db", url, "chat", "--demo", "--lang", "ru", stdin="/help\n")
         assert second.returncode == 0
         assert db.execute("select count(*) from client").fetchone()[0] == clients
+
+
+def test_make_run_twice_answers_the_first_message_of_the_second_run(tmp_path: Path) -> None:
+    """`make run` is `kompas chat --demo` on ./kompas.db: the second run answers at once."""
+    env = {"PYTHONPATH": str(ROOT)}
+    runs = [kompas("chat", "--demo", stdin="/start\n", cwd=tmp_path, env=env) for _ in range(2)]
+    assert (tmp_path / "kompas.db").exists()
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+        assert "Kompas: Welkom terug bij Mijn eigen team." in run.stdout
+    assert [run.stderr for run in runs] == ["", ""]  # no "Application started" noise either
+
+
+def test_offline_chat_role_is_for_a_group(tmp_path: Path) -> None:
+    result = kompas("--db", f"sqlite:///{tmp_path / 'k.db'}", "chat", "--role", "admin")
+    assert result.returncode == 2
+    assert "chat --role is your status in a group: add --group" in result.stderr

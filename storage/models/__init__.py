@@ -5,6 +5,7 @@ from storage.models.clients import Client, ClientKind, ClientStatus, Event, Even
 from storage.models.delivery import DigestDelivery, ProcessedUpdate, SchedulerLease
 from storage.models.dialogs import DialogState, PendingUndo
 from storage.models.history import AuditLog, ScoreReference, ScoreSnapshot
+from storage.models.offline import OfflineChatMember, OfflineCounter
 from storage.models.profiles import IdealProfileRow
 from storage.models.teams import GradeScale, Member, MemberStatus, Role, Team, UserPref
 
@@ -21,6 +22,8 @@ __all__ = [
     "IdealProfileRow",
     "Member",
     "MemberStatus",
+    "OfflineChatMember",
+    "OfflineCounter",
     "PendingUndo",
     "ProcessedUpdate",
     "Rating",
