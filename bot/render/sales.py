@@ -7,7 +7,7 @@ import datetime as dt
 from locales import Markup, Translator
 from storage.callers import TeamView
 from storage.models import Sale, Team
-from storage.sales import SaleInput
+from storage.sales import OpenSale, Payment, SaleInput
 
 
 def sale_details(t: Translator, team: Team | TeamView, sale: SaleInput | Sale) -> list[str]:
@@ -65,6 +65,37 @@ def sale_line(t: Translator, team: Team, sale: Sale, number: int, today: dt.date
     else:
         parts.append(t._("open"))
     return Markup(f"{number}. {_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
+
+
+def open_sale_label(t: Translator, team: Team | TeamView, sale: OpenSale, today: dt.date) -> str:
+    """A button for one open sale: its date and what is still open on it, to the cent."""
+    return f"{_day(t, sale.sold_on, today)} · {t.money(sale.open, team.currency)}"
+
+
+def payment_text(
+    t: Translator, team: Team | TeamView, client: str, payment: Payment, *, part: bool = False
+) -> Markup:
+    """What a payment did: the sales it settled, or the part paid and what is still open."""
+    paid = t.money(payment.amount, team.currency)
+    if part and payment.still_open:
+        return t._(
+            "{client} paid {amount}; {rest} is still open.",
+            client=client,
+            amount=paid,
+            rest=t.money(payment.still_open, team.currency),
+        )
+    text = t.n_(
+        "{client} paid {n} open sale: {amount}.",
+        "{client} paid {n} open sales: {amount}.",
+        payment.sales,
+        client=client,
+        amount=paid,
+    )
+    if payment.still_open:
+        text += " " + t._(
+            "Still open: {amount}.", amount=t.money(payment.still_open, team.currency)
+        )
+    return Markup(text)
 
 
 def _day(t: Translator, day: dt.date, today: dt.date) -> str:
