@@ -190,6 +190,13 @@ class Turn:
             self.kompas.analyses.put(team, today, cached)
         return cached
 
+    async def analysis_with_changes(self) -> AnalysedTeam:
+        """The analysis including this update's own, not yet committed changes: what a
+        confirmation says the change did. Not cached, since the changes may still roll back."""
+        return await asyncio.to_thread(
+            _call_with_session, team_analysis, self.session, team=self.team, today=self.today
+        )
+
     async def telegram_status(self, chat_id: int | None = None) -> str:
         chat = chat_id if chat_id is not None else self.caller.chat_id
         return await self.kompas.chat_members.status(

@@ -9,7 +9,7 @@ from bot import arguments
 from bot.callbacks import id_from, pack
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, question
-from bot.render.changes import confirm
+from bot.render.changes import confirm, grade_news
 from bot.render.sales import open_sale_label, payment_text, sale_line, sale_recorded
 from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, is_currency_token
@@ -94,6 +94,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         due_on=today + dt.timedelta(days=days) if days else None,
         paid_on=None if days else today,
     )
+    before = await turn.analysis()
     change = await turn.run(
         sales.record_sale,
         team_id=turn.team.id or 0,
@@ -118,6 +119,12 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         turn.today,
         new_client=bool(data.get("created")),
         hour_cost_tip=hour_cost_tip,
+        news=grade_news(
+            turn.t,
+            before.analysis,
+            (await turn.analysis_with_changes()).analysis,
+            data["client_id"],
+        ),
     )
     paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
     confirm(turn, text, change.undo_id, extra=[paid] if days else [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from locales import Markup, Translator
 from storage.callers import TeamView
@@ -28,14 +29,21 @@ def sale_recorded(
     *,
     new_client: bool,
     hour_cost_tip: bool = False,
+    news: Sequence[Markup] = (),
 ) -> Markup:
-    """The confirmation of a new sale: what, when, paid or due, and a tip worth giving once."""
+    """The confirmation of a new sale: what, when, its effect on the client's grade and share
+    (`news`), paid or due, and a tip worth giving once."""
     lines = [
-        t._(
-            "Sale recorded: <b>{amount}</b> from {client}, {date}.",
-            amount=t.money(sale.amount, team.currency),
-            client=client,
-            date=_day(t, sale.sold_on, today),
+        Markup(" ").join(
+            [
+                t._(
+                    "Sale recorded: <b>{amount}</b> from {client}, {date}.",
+                    amount=t.money(sale.amount, team.currency),
+                    client=client,
+                    date=_day(t, sale.sold_on, today),
+                ),
+                *news,
+            ]
         )
     ]
     details = sale_details(t, team, sale)
