@@ -68,6 +68,7 @@ class Reply:
     chat_id: int | None = None
     document: tuple[str, bytes] | None = None
     photo: bytes | None = None
+    message_id: int | None = None  # the message an edit replaces, when not the pressed one
 
 
 @dataclass
@@ -145,9 +146,12 @@ class Turn:
     ) -> None:
         self.outbox.append(Reply(text, buttons, force_reply, chat_id=chat_id))
 
-    def edit(self, text: str, *, buttons: Buttons | None = None) -> None:
-        """Replace the pressed message (paging, confirmations) instead of sending a new one."""
-        self.outbox.append(Reply(text, buttons, edit=True))
+    def edit(
+        self, text: str, *, buttons: Buttons | None = None, message_id: int | None = None
+    ) -> None:
+        """Replace the pressed message (paging, confirmations) instead of sending a new one;
+        `message_id`: another message of the bot's in this chat (a dialog's menu)."""
+        self.outbox.append(Reply(text, buttons, edit=True, message_id=message_id))
 
     def send_document(
         self, name: str, content: bytes, caption: str = "", *, chat_id: int | None = None
@@ -446,7 +450,11 @@ async def _flush(turn: Turn) -> None:
         if out.force_reply and markup is None:
             markup = ForceReply(selective=True)
         try:
-            if out.edit and message is not None and turn.update.callback_query is not None:
+            if out.edit and out.message_id is not None:
+                await bot.edit_message_text(
+                    text, chat_id=chat_id, message_id=out.message_id, reply_markup=markup
+                )
+            elif out.edit and message is not None and turn.update.callback_query is not None:
                 await bot.edit_message_text(
                     text,
                     chat_id=message.chat_id,
