@@ -31,7 +31,7 @@ def grade_news(
 ) -> list[Markup]:
     """What a sale or rating did to the client, from the team's one analysis: the grade (and
     from what, when it moved), and a revenue share that crossed the watch level or the team's
-    threshold. With too few clients for alarms the share is said without one."""
+    threshold. With too few clients for alarms, only the threshold, said without an alarm."""
     if client_id not in after.clients.index:
         return []
     row = after.clients.loc[client_id]
@@ -44,12 +44,17 @@ def grade_news(
     ]
     share = _share(row["revenue_share"])
     old = _share(before.clients.loc[client_id, "revenue_share"]) if was else 0.0
-    settings = after.settings
-    crossed = [
-        level
-        for level in (settings.watch_threshold, settings.concentration_threshold)
-        if old < level <= share + 1e-12
-    ]
+    settings, concentration = after.settings, after.concentration
+    # With too few clients for alarms (DESIGN "Few clients") only the team's own threshold is
+    # news, and a lone client's 100 % is no news at all.
+    levels = (
+        (settings.watch_threshold, settings.concentration_threshold)
+        if concentration.alarms_enabled
+        else (settings.concentration_threshold,)
+        if concentration.active_clients > 1
+        else ()
+    )
+    crossed = [level for level in levels if old < level <= share + 1e-12]
     if crossed:
         name = str(row["name"])
         if bool(row["over_reliant"]):
