@@ -72,6 +72,8 @@ def sale_line(t: Translator, team: Team, sale: Sale, number: int, today: dt.date
         parts.append(t._("<b>overdue</b> since {date}", date=_day(t, sale.due_on, today)))
     else:
         parts.append(t._("open"))
+    if sale.paid_on is None and sale.paid_amount:
+        parts.append(t._("{amount} paid so far", amount=t.money(sale.paid_amount, team.currency)))
     return Markup(f"{number}. {_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
 
 
