@@ -116,7 +116,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
         "paid",
         N_("A client paid"),
         Role.MEMBER,
-        N_("/paid Bakkerij de Vries — all their open sales are paid today."),
+        N_(
+            "/paid Bakkerij de Vries — an open sale is paid today; of several, pick one, all "
+            "or part of it."
+        ),
     ),
     MenuCommand(
         "sales",

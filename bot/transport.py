@@ -209,7 +209,7 @@ class LocalBotApi(BaseRequest):
         if chat_id not in self.chats:
             return 400, "Bad Request: chat not found"
         return [
-            {"status": status, "user": _user(user_id), **_STATUS_FIELDS.get(status, {})}
+            {"status": status, "user": self._user(user_id), **_STATUS_FIELDS.get(status, {})}
             for (chat, user_id), status in self.member_status.items()
             if chat == chat_id and status in ("creator", "administrator")
         ]

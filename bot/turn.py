@@ -87,6 +87,7 @@ class Reply:
     # "I sent it to you privately": said only if Telegram took the private replies before it.
     after_private: bool = False
     delivered: bool = False
+    message_id: int | None = None  # the message an edit replaces, when not the pressed one
 
 
 @dataclass
@@ -174,9 +175,12 @@ class Turn:
         """
         self.outbox.append(Reply(text, after_private=True))
 
-    def edit(self, text: str, *, buttons: Buttons | None = None) -> None:
-        """Replace the pressed message (paging, confirmations) instead of sending a new one."""
-        self.outbox.append(Reply(text, buttons, edit=True))
+    def edit(
+        self, text: str, *, buttons: Buttons | None = None, message_id: int | None = None
+    ) -> None:
+        """Replace the pressed message (paging, confirmations) instead of sending a new one;
+        `message_id`: another message of the bot's in this chat (a dialog's menu)."""
+        self.outbox.append(Reply(text, buttons, edit=True, message_id=message_id))
 
     def send_document(
         self, name: str, content: bytes, caption: str = "", *, chat_id: int | None = None
@@ -223,6 +227,13 @@ class Turn:
             )
             self.kompas.analyses.put(team, today, cached)
         return cached
+
+    async def analysis_with_changes(self) -> AnalysedTeam:
+        """The analysis including this update's own, not yet committed changes: what a
+        confirmation says the change did. Not cached, since the changes may still roll back."""
+        return await asyncio.to_thread(
+            _call_with_session, team_analysis, self.session, team=self.team, today=self.today
+        )
 
     async def telegram_status(self, chat_id: int | None = None) -> str:
         chat = chat_id if chat_id is not None else self.caller.chat_id
@@ -635,7 +646,11 @@ async def _flush(turn: Turn) -> None:
         if out.force_reply and markup is None:
             markup = ForceReply(selective=True)
         try:
-            if out.edit and message is not None and turn.update.callback_query is not None:
+            if out.edit and out.message_id is not None:
+                await bot.edit_message_text(
+                    text, chat_id=chat_id, message_id=out.message_id, reply_markup=markup
+                )
+            elif out.edit and message is not None and turn.update.callback_query is not None:
                 await bot.edit_message_text(
                     text,
                     chat_id=message.chat_id,

@@ -15,7 +15,8 @@ clients, indexed by client_id (int64)
     decline the client and keeps them until then; no decline proposal before that day.
 sales
     client_id (int64), sold_on (datetime64), amount (int64 minor units), cost (float64, NaN
-    unknown), minutes (float64, NaN unknown), due_on, paid_on (datetime64, NaT unknown/unpaid).
+    unknown), minutes (float64, NaN unknown), due_on, paid_on (datetime64, NaT unknown/unpaid),
+    paid_amount (float64, NaN none: the part already paid on an open invoice).
 events
     client_id, kind ('referral' | 'complaint' | 'compliment'), happened_on (datetime64),
     referred_client_id (Int64).
@@ -65,6 +66,7 @@ SALE_COLUMNS: dict[str, str] = {
     "minutes": "float64",
     "due_on": "datetime64[ns]",
     "paid_on": "datetime64[ns]",
+    "paid_amount": "float64",
 }
 EVENT_COLUMNS: dict[str, str] = {
     "client_id": "int64",

@@ -216,7 +216,7 @@ def compute_metrics(
         invoices = due_count - few(waiting)
         with np.errstate(invalid="ignore"):
             late = few(np.flatnonzero(paid > due)) + few(overdue_sale)
-        gross = sales.gross  # what the client really owes: the invoice, VAT included
+        gross = sales.gross - sales.paid_part  # the invoice, VAT included, less part payments
         owed = np.bincount(sales.pos[open_sale], gross[open_sale], minlength=n)
         unpaid = owed.astype(np.float64)
         overdue = np.bincount(sales.pos[overdue_sale], gross[overdue_sale], minlength=n)

@@ -82,6 +82,7 @@ class Sales:
     amount: np.ndarray  # net of VAT when the team's amounts include it
     cost: np.ndarray  # net of VAT, like the amount
     gross: np.ndarray  # the amount as invoiced, VAT included: what a client owes
+    paid_part: np.ndarray  # already paid on an open invoice (a part payment), else 0
     seconds: np.ndarray
     due: np.ndarray
     paid: np.ndarray
@@ -207,6 +208,11 @@ def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
         amount=net_of_vat(gross, settings.vat_rate),
         cost=net_of_vat(cost, settings.vat_rate),
         gross=gross,
+        paid_part=(
+            np.nan_to_num(sales["paid_amount"].to_numpy(dtype=np.float64, na_value=np.nan))
+            if "paid_amount" in sales
+            else np.zeros(len(gross))
+        ),
         seconds=np.rint(minutes * 60.0),
         due=epoch_days(sales["due_on"]),
         paid=epoch_days(sales["paid_on"]),

@@ -216,6 +216,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             s.minutes,
             day(s.due_on),
             day(s.paid_on),
+            s.paid_amount,
         ).where(
             s.team_id == team_id,
             s.sold_on <= today,
@@ -224,7 +225,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     )
     # Every sale column is a number (dates as days): one float array, exact for whole numbers
     # below 2^53 minor units.
-    sale = _numbers(sale_rows, 7)
+    sale = _numbers(sale_rows, 8)
     sales = pd.DataFrame(
         {
             "client_id": sale[:, 0].astype(np.int64),
@@ -234,6 +235,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             "minutes": sale[:, 4],
             "due_on": _dates(sale[:, 5]),
             "paid_on": _dates(sale[:, 6]),
+            "paid_amount": sale[:, 7],
         }
     )
 

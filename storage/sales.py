@@ -17,7 +17,7 @@ from storage.prepared import Prepared
 from storage.resolver import GONE, client_in_team, client_status
 
 INVOICE_DAYS = 14  # an organisation's invoice term when the team hasn't said: a common one
-EDITABLE = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on")
+EDITABLE = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on", "paid_amount")
 
 
 @dataclass(frozen=True)
@@ -199,10 +199,35 @@ def delete_sale(
 
 
 @dataclass(frozen=True)
-class Payment:
-    sales: int
+class OpenSale:
+    """A sale not yet paid in full: `open` is what is still owed on it."""
+
+    id: int
+    sold_on: dt.date
+    due_on: dt.date | None
     amount: int
+    open: int
+
+
+@dataclass(frozen=True)
+class Payment:
+    sales: int  # sales now paid in full
+    amount: int  # what the client paid now
+    still_open: int  # what the client still owes on all their sales after it
     change: Change
+
+
+def open_sales(*, session: Session, team_id: int, client_id: int) -> list[OpenSale]:
+    """The client's sales not yet paid in full, oldest first (the order a payment settles)."""
+    rows = session.exec(
+        select(Sale.id, Sale.sold_on, Sale.due_on, Sale.amount, Sale.paid_amount)
+        .where(Sale.team_id == team_id, Sale.client_id == client_id, col(Sale.paid_on).is_(None))
+        .order_by(col(Sale.sold_on), col(Sale.id))
+    ).all()
+    return [
+        OpenSale(sale_id or 0, sold_on, due_on, amount, amount - (paid or 0))
+        for sale_id, sold_on, due_on, amount, paid in rows
+    ]
 
 
 def mark_paid(
@@ -213,33 +238,96 @@ def mark_paid(
     user_id: int,
     paid_on: dt.date,
     now: dt.datetime,
+    sale_ids: list[int] | None = None,
 ) -> Payment:
-    """Every open sale of the client is paid on `paid_on` (late ones stay known as late)."""
+    """The client's open sales (or those of `sale_ids` among them) are paid in full on
+    `paid_on`; late ones stay known as late."""
     client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    open_sales = session.exec(
-        select(Sale.id, Sale.amount).where(
-            Sale.team_id == team_id, Sale.client_id == client.id, col(Sale.paid_on).is_(None)
-        )
-    ).all()
-    if not open_sales:
+    owed = open_sales(session=session, team_id=team_id, client_id=client.id or 0)
+    paying = [s for s in owed if sale_ids is None or s.id in sale_ids]
+    if not paying:
         raise InputError(N_("{client} has nothing left to pay."), client=client.name)
-    ids = [row[0] for row in open_sales]
-    session.execute(
-        update(Sale)
-        .where(col(Sale.id).in_(ids), col(Sale.team_id) == team_id)
-        .values(paid_on=paid_on)
+    return _settle(
+        session,
+        team_id,
+        client.id or 0,
+        user_id,
+        now,
+        owed,
+        {s.id: s.open for s in paying},
+        paid_on,
     )
+
+
+def pay_part(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    amount: int,
+    paid_on: dt.date,
+    now: dt.datetime,
+) -> Payment:
+    """The client paid `amount` towards their open sales: the oldest are settled first and
+    what is left stays open on the next one, so "owed" shows exactly the rest."""
+    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    owed = open_sales(session=session, team_id=team_id, client_id=client.id or 0)
+    total = sum(s.open for s in owed)
+    if not owed:
+        raise InputError(N_("{client} has nothing left to pay."), client=client.name)
+    if amount > total:
+        raise InputError(N_("That's more than {client} still owes."), client=client.name)
+    paying: dict[int, int] = {}
+    left = amount
+    for sale in owed:
+        if left <= 0:
+            break
+        paying[sale.id] = min(left, sale.open)
+        left -= paying[sale.id]
+    return _settle(session, team_id, client.id or 0, user_id, now, owed, paying, paid_on)
+
+
+def _settle(
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    now: dt.datetime,
+    owed: list[OpenSale],
+    paying: dict[int, int],
+    paid_on: dt.date,
+) -> Payment:
+    """Pay `paying` (sale id → amount) of the open sales `owed`; one Undo puts all back."""
+    before = []
+    settled = 0
+    for sale in owed:
+        if sale.id not in paying:
+            continue
+        before.append([sale.id, sale.amount - sale.open or None])
+        if paying[sale.id] >= sale.open:
+            values: dict[str, Any] = {"paid_on": paid_on}
+            settled += 1
+        else:
+            values = {"paid_amount": sale.amount - sale.open + paying[sale.id]}
+        session.execute(
+            update(Sale)
+            .where(col(Sale.id) == sale.id, col(Sale.team_id) == team_id)
+            .values(**values)
+        )
     undo_id = record_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
         action="sales_paid",
         entity="client",
-        entity_id=client.id,
+        entity_id=client_id,
         now=now,
-        undo={"sale_ids": ids},
+        undo={"open": before},
     )
-    return Payment(len(ids), sum(row[1] for row in open_sales), Change(client.id or 0, undo_id))
+    paid = sum(paying.values())
+    still_open = sum(s.open for s in owed) - paid
+    return Payment(settled, paid, still_open, Change(client_id, undo_id))
 
 
 def sales_of(
@@ -259,8 +347,9 @@ def sales_of(
 
 
 def open_amount(*, session: Session, team_id: int, client_id: int) -> int:
+    """What the client still owes on sales not paid in full."""
     total = session.exec(
-        select(func.coalesce(func.sum(Sale.amount), 0)).where(
+        select(func.coalesce(func.sum(Sale.amount - func.coalesce(Sale.paid_amount, 0)), 0)).where(
             Sale.team_id == team_id, Sale.client_id == client_id, col(Sale.paid_on).is_(None)
         )
     ).one()

@@ -82,11 +82,14 @@ def _sale_deleted(session: Session, team_id: int, payload: dict[str, Any]) -> No
 
 
 def _sales_paid(session: Session, team_id: int, payload: dict[str, Any]) -> None:
-    session.execute(
-        update(Sale)
-        .where(col(Sale.id).in_(payload["sale_ids"]), col(Sale.team_id) == team_id)
-        .values(paid_on=None)
-    )
+    """Open again, each with the part it had paid before (older Undos kept only the ids)."""
+    before = payload.get("open") or [[sale_id, None] for sale_id in payload["sale_ids"]]
+    for sale_id, paid_amount in before:
+        session.execute(
+            update(Sale)
+            .where(col(Sale.id) == sale_id, col(Sale.team_id) == team_id)
+            .values(paid_on=None, paid_amount=paid_amount)
+        )
 
 
 def _event_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:

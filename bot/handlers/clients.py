@@ -7,11 +7,11 @@ from typing import Any
 from bot import arguments, labels
 from bot.callbacks import id_from, pack
 from bot.client_dialog import ClientDialog
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.dialogs import SKIP, Conversation, Dialog, ask_for_reply, finish, goto, new, question
 from bot.render.changes import confirm
-from bot.render.clients import client_summary
-from bot.turn import Turn, button, command
-from locales import N_, InputError
+from bot.render.clients import client_summary, trait_text
+from bot.turn import Buttons, Turn, button, command
+from locales import N_, InputError, Markup, escape
 from storage import clients, resolver
 from storage.models import Client, ClientKind
 
@@ -240,8 +240,18 @@ def field_names(turn: Turn) -> dict[str, str]:
     }
 
 
+KEEP, CLEAR = SKIP, "clear"  # /skip keeps the value, as the Keep button does
+VALUE = "="  # before a vocabulary code on a button, so a code never reads as a field
+
+
 class EditClientDialog(ClientDialog):
-    """client → which trait → new value → saved (with Undo) → which trait … → done."""
+    """client → menu of traits → one trait's question → saved (with Undo) → the menu again.
+
+    One message is the menu and, in turn, each trait's question: it is edited in place, and
+    every button on it keeps working while a value is awaited (one step, `field`, throughout;
+    `data["field"]` is the trait being asked, if any). A wrong value is refused and asked
+    again; the menu is not lost.
+    """
 
     name = "edit"
     adds_unknown = False
@@ -250,81 +260,101 @@ class EditClientDialog(ClientDialog):
         return turn.t._("Whose details shall we change? Type (part of) the name.")
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
-        await goto(turn, convo, "field")
+        await goto(turn, convo, "field", field=None)
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t
         names = field_names(turn)
-        if convo.step == "field":
-            kind = convo.data.get("kind")
-            if kind is None:
-                client = await turn.run(
-                    resolver.client_in_team,
-                    team_id=turn.team.id or 0,
-                    client_id=convo.data["client_id"],
-                )
-                kind = convo.data["kind"] = client.kind
-            specific = PERSON_FIELDS if kind == "person" else ORGANISATION_FIELDS
+        client = await turn.run(
+            resolver.client_in_team, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
+        )
+        field = convo.data.get("field")
+        if field is None:
+            specific = PERSON_FIELDS if client.kind == "person" else ORGANISATION_FIELDS
             order = ("name", "kind", "city", *specific, "source", "segment", "acquired_on", "notes")
             options = [(names[f], f) for f in order] + [(t._("✓ Done"), DONE)]
-            question(
-                turn,
-                convo,
-                t._("What shall I change for {client}?", client=convo.data["client"]),
-                options=options,
-                per_row=3,
-            )
+            text = t._("What shall I change for {client}?", client=client.name)
+            self._show(turn, convo, text, _rows(turn, convo, options, per_row=3))
             return
-        field = convo.data["field"]
+        current = getattr(client, field)
+        shown = trait_text(t, field, current, turn.team.currency, CHOICES.get(field))
+        about = (
+            t._(
+                "{field} of {client}: {value}.", field=names[field], client=client.name, value=shown
+            )
+            if shown
+            else t._("{field} of {client}: not filled in.", field=names[field], client=client.name)
+        )
+        controls = [(t._("Keep as it is"), KEEP)]
+        if field not in REQUIRED and field != "name" and shown:
+            controls.append((t._("Clear"), CLEAR))
         vocabulary = CHOICES.get(field)
         if vocabulary:
-            options = [(labels.button_label(t, vocabulary, code), code) for code in vocabulary]
-            question(
-                turn,
-                convo,
-                t._("{field}:", field=names[field]),
-                options=options,
-                per_row=2,
-                skip=field not in REQUIRED,
-                edit=True,
-            )
-        elif field == "acquired_on":
-            question(
-                turn,
-                convo,
-                t._(
-                    "Since when is {client} a client? Type a date, like {example}. Skip clears it.",
-                    client=convo.data["client"],
-                    example=t.date(turn.today, style="short"),
-                ),
-                skip=True,
+            options = [(labels.button_label(t, vocabulary, c), VALUE + c) for c in vocabulary]
+            rows = _rows(turn, convo, options, per_row=2) + _rows(turn, convo, controls)
+            self._show(turn, convo, about, rows)
+            return
+        if field == "acquired_on":
+            ask = t._(
+                "Since when is {client} a client? Type a date, like {example}.",
+                client=client.name,
+                example=t.date(turn.today, style="short"),
             )
         else:
-            question(
-                turn,
-                convo,
-                t._("New value for “{field}”? Skip clears it.", field=names[field]),
-                skip=True,
+            ask = t._("Type the new value.")
+        rows = _rows(turn, convo, controls)
+        if turn.caller.in_group:  # privacy mode: the typed value must be a reply to the bot
+            self._show(turn, convo, about, rows)
+            ask_for_reply(
+                turn, Markup("{ask}\n<i>{hint}</i>").format(ask=ask, hint=t._("/cancel to stop"))
             )
+        else:
+            self._show(turn, convo, Markup("\n").join([about, ask]), rows)
+
+    def _show(self, turn: Turn, convo: Conversation, text: str, rows: Buttons) -> None:
+        """Edit the one menu message in place; only the first menu is a new message."""
+        if turn.update.callback_query is not None:
+            turn.edit(text, buttons=rows)
+        elif convo.data.get("menu"):
+            turn.edit(text, buttons=rows, message_id=convo.data["menu"])
+        else:
+            turn.reply(text, buttons=rows)
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
-        if convo.step == "field":
-            if choice == DONE:
-                await finish(turn, convo)
-                turn.edit(turn.t._("Saved. {client} is up to date.", client=convo.data["client"]))
-                return
-            if choice not in field_names(turn):
-                raise InputError(N_("Pick what to change with a button."))
-            await goto(turn, convo, "value", field=choice)
+        t, names = turn.t, field_names(turn)
+        field = convo.data.get("field")
+        query = turn.update.callback_query
+        if query is not None and query.message is not None:  # the menu: edited from now on
+            convo.data["menu"] = query.message.message_id
+        if choice == DONE:
+            await finish(turn, convo)
+            self._show(
+                turn, convo, t._("Saved. {client} is up to date.", client=convo.data["client"]), []
+            )
             return
-        field = convo.data["field"]
-        value = None if choice == SKIP else _trait_value(turn, field, text, choice)
-        if field == "name" and value is None:
-            raise InputError(N_("A client needs a name."))
-        if field in REQUIRED and value is None:  # /skip typed in a group
-            raise InputError(N_("Pick one of the buttons, please."))
+        if choice in names:  # a trait on the menu: ask for it, whatever was asked before
+            await goto(turn, convo, "field", field=choice)
+            return
+        if field is None:
+            raise InputError(N_("Pick what to change with a button."))
+        if choice == KEEP:
+            if turn.update.callback_query is None:
+                turn.reply(t._("Unchanged: {field}.", field=_lower(names[field])))
+            else:
+                turn.toast(t._("Unchanged: {field}.", field=_lower(names[field])))
+            await goto(turn, convo, "field", field=None)
+            return
+        if choice == CLEAR:
+            if field in REQUIRED or field == "name":
+                raise InputError(N_("Pick one of the buttons, please."))
+            value = None
+        else:
+            code = choice.removeprefix(VALUE) if choice else None
+            value = _trait_value(turn, field, text, code)
+            if field == "name" and value is None:
+                raise InputError(N_("A client needs a name."))
         change = await turn.run(
             clients.update_client,
             team_id=turn.team.id or 0,
@@ -335,10 +365,28 @@ class EditClientDialog(ClientDialog):
         )
         if field == "name":
             convo.data["client"] = value
-        if field == "kind":
-            convo.data["kind"] = value
-        confirm(turn, turn.t._("Changed: {field}.", field=field_names(turn)[field]), change.undo_id)
-        await goto(turn, convo, "field")
+        shown = trait_text(t, field, value, turn.team.currency, CHOICES.get(field))
+        said = (
+            t._("Changed: {field} {value}.", field=_lower(names[field]), value=shown)
+            if shown
+            else t._("Cleared: {field}.", field=_lower(names[field]))
+        )
+        confirm(turn, said, change.undo_id)
+        await goto(turn, convo, "field", field=None)
+
+
+def _rows(
+    turn: Turn, convo: Conversation, options: list[tuple[str, str]], per_row: int = 2
+) -> Buttons:
+    """Buttons of the edit dialog; all carry its one step, so none goes stale mid-dialog."""
+    team_id = convo.team_id or 0
+    packed = [(label, pack("d", team_id, "field", value)) for label, value in options]
+    return [packed[i : i + per_row] for i in range(0, len(packed), per_row)]
+
+
+def _lower(name: str) -> Markup:
+    """A field's name inside a sentence: "Gewijzigd: plaats Utrecht"."""
+    return Markup(escape(name[:1].lower()) + escape(name[1:]))
 
 
 def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -> Any:
@@ -352,7 +400,7 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
             return text.strip()[:64]
         raise InputError(N_("Pick one of the buttons, please."))
     if not text:
-        raise InputError(N_("Type the new value, or skip to clear it."))
+        raise InputError(N_("Type the new value."))
     if field == "birth_year":
         return arguments.birth_year(text, turn.today)
     if field == "income":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import arguments, labels
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
-from bot.render.changes import confirm
+from bot.render.changes import confirm, grade_news
 from bot.turn import Turn, command
 from locales import N_, InputError, Markup
 from storage import ratings
@@ -75,6 +75,7 @@ class RateDialog(ClientDialog):
     async def save(self, turn: Turn, convo: Conversation) -> None:
         await finish(turn, convo)
         values: dict[str, int] = convo.data["values"]
+        before = await turn.analysis()
         change = await turn.run(
             ratings.record_ratings,
             team_id=turn.team.id or 0,
@@ -88,13 +89,16 @@ class RateDialog(ClientDialog):
         scores = Markup(", ").join(
             Markup(f"{labels.label(t, labels.CRITERIA, c).lower()} {v}") for c, v in values.items()
         )
+        after = await turn.analysis_with_changes()
+        text = t._(
+            "Thanks! Your rating of {client}: {scores}.",
+            client=convo.data["client"],
+            scores=scores,
+        )
+        news = grade_news(t, before.analysis, after.analysis, convo.data["client_id"])
         confirm(
             turn,
-            t._(
-                "Thanks! Your rating of {client}: {scores}.",
-                client=convo.data["client"],
-                scores=scores,
-            ),
+            Markup(" ").join([text, *news]),
             change.undo_id,
             edit=turn.update.callback_query is not None,
         )

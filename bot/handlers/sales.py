@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any
 
 from bot import arguments
-from bot.callbacks import pack
+from bot.callbacks import id_from, pack
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, question
-from bot.render.changes import confirm
-from bot.render.sales import sale_line, sale_recorded
+from bot.render.changes import confirm, grade_news
+from bot.render.sales import open_sale_label, payment_text, sale_line, sale_recorded
 from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, is_currency_token
 from storage import resolver, sales, team_settings
@@ -94,6 +94,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         due_on=today + dt.timedelta(days=days) if days else None,
         paid_on=None if days else today,
     )
+    before = await turn.analysis()
     change = await turn.run(
         sales.record_sale,
         team_id=turn.team.id or 0,
@@ -118,6 +119,12 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         turn.today,
         new_client=bool(data.get("created")),
         hour_cost_tip=hour_cost_tip,
+        news=grade_news(
+            turn.t,
+            before.analysis,
+            (await turn.analysis_with_changes()).analysis,
+            data["client_id"],
+        ),
     )
     paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
     confirm(turn, text, change.undo_id, extra=[paid] if days else [])
@@ -187,7 +194,12 @@ async def mark_sale_paid(turn: Turn) -> None:
 # /paid ---------------------------------------------------------------------------------------
 
 
+ALL, PART = "all", "part"
+
+
 class PaidDialog(ClientDialog):
+    """client → one open sale: paid at once; several: which one, all, or part of it → Undo."""
+
     name = "paid"
     adds_unknown = False
 
@@ -195,6 +207,91 @@ class PaidDialog(ClientDialog):
         return turn.t._("Who paid? Type (part of) the name.")
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        owed = await self._open(turn, convo)
+        if len(owed) == 1:
+            await self._pay(turn, convo, [owed[0].id])
+            return
+        await goto(turn, convo, "which")
+
+    async def _open(self, turn: Turn, convo: Conversation) -> list[sales.OpenSale]:
+        owed = await turn.run(
+            sales.open_sales, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
+        )
+        if not owed:
+            await finish(turn, convo)
+            raise InputError(N_("{client} has nothing left to pay."), client=convo.data["client"])
+        return owed
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        t, team = turn.t, turn.team
+        owed = await self._open(turn, convo)
+        total = t.money(sum(s.open for s in owed), team.currency)
+        if convo.step == "which":
+            options = [(open_sale_label(t, team, s, turn.today), str(s.id)) for s in owed]
+            options += [(t._("All: {amount}", amount=total), ALL), (t._("Part of it"), PART)]
+            question(
+                turn,
+                convo,
+                t._(
+                    "What did {client} pay? Open: {amount}.",
+                    client=convo.data["client"],
+                    amount=total,
+                ),
+                options=options,
+                per_row=1,
+                edit=turn.update.callback_query is not None,
+            )
+        else:
+            question(
+                turn,
+                convo,
+                t._(
+                    "How much did {client} pay? {amount} is open; the rest stays open.",
+                    client=convo.data["client"],
+                    amount=total,
+                ),
+            )
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        if convo.step == "which":
+            if choice == ALL:
+                await self._pay(turn, convo, None)
+            elif choice == PART:
+                await goto(turn, convo, "part")
+            elif choice and choice.isdigit():
+                await self._pay(turn, convo, [id_from(choice)])
+            else:
+                raise InputError(N_("Pick one of the buttons, please."))
+            return
+        if not text:
+            raise InputError(N_("Type the amount, for example 1250,50."))
+        amount = turn.t.parse_money(text, turn.team.currency, allow_zero=False)
+        owed = sum(s.open for s in await self._open(turn, convo))
+        if amount > owed:
+            raise InputError(
+                N_("That's more than {client} still owes: {amount}."),
+                client=convo.data["client"],
+                amount=turn.t.money(owed, turn.team.currency),
+            )
+        await finish(turn, convo)
+        payment = await turn.run(
+            sales.pay_part,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            amount=amount,
+            paid_on=turn.today,
+            now=turn.now,
+        )
+        confirm(
+            turn,
+            payment_text(turn.t, turn.team, convo.data["client"], payment, part=True),
+            payment.change.undo_id,
+        )
+
+    async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
         await finish(turn, convo)
         payment = await turn.run(
             sales.mark_paid,
@@ -203,21 +300,19 @@ class PaidDialog(ClientDialog):
             user_id=turn.caller.user_id,
             paid_on=turn.today,
             now=turn.now,
+            sale_ids=sale_ids,
         )
-        t = turn.t
-        text = t.n_(
-            "{client} paid {n} open sale: {amount}.",
-            "{client} paid {n} open sales: {amount}.",
-            payment.sales,
-            client=convo.data["client"],
-            amount=t.money(payment.amount, turn.team.currency),
+        confirm(
+            turn,
+            payment_text(turn.t, turn.team, convo.data["client"], payment),
+            payment.change.undo_id,
+            edit=turn.update.callback_query is not None,
         )
-        confirm(turn, text, payment.change.undo_id)
 
 
 @command()
 async def paid(turn: Turn) -> None:
-    """/paid <client>: the client's open sales are paid today."""
+    """/paid <client>: an open sale is paid today; of several, the one, all or part of it."""
     await PaidDialog().begin(turn, arguments.argument_text(turn) or None)
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from bot.callbacks import pack
 from bot.turn import Buttons, Turn
+from locales import Markup, Translator
+from scoring import TeamAnalysis
 
 
 def undo_row(turn: Turn, undo_id: int) -> list[tuple[str, str]]:
@@ -21,3 +25,55 @@ def confirm(
     else:
         turn.reply(text, buttons=buttons)
     turn.confirmed()
+
+
+def grade_news(
+    t: Translator, before: TeamAnalysis, after: TeamAnalysis, client_id: int
+) -> list[Markup]:
+    """What a sale or rating did to the client, from the team's one analysis: the grade (and
+    from what, when it moved), and a revenue share that crossed the watch level or the team's
+    threshold. With too few clients for alarms, only the threshold, said without an alarm."""
+    if client_id not in after.clients.index:
+        return []
+    row = after.clients.loc[client_id]
+    grade = str(row["grade"])
+    was = str(before.clients.loc[client_id, "grade"]) if client_id in before.clients.index else None
+    lines = [
+        t._("Grade: {grade} (was {before}).", grade=grade, before=was)
+        if was and was != grade
+        else t._("Grade: {grade}.", grade=grade)
+    ]
+    share = _share(row["revenue_share"])
+    old = _share(before.clients.loc[client_id, "revenue_share"]) if was else 0.0
+    settings, concentration = after.settings, after.concentration
+    # With too few clients for alarms (DESIGN "Few clients") only the team's own threshold is
+    # news, and a lone client's 100 % is no news at all.
+    levels = (
+        (settings.watch_threshold, settings.concentration_threshold)
+        if concentration.alarms_enabled
+        else (settings.concentration_threshold,)
+        if concentration.active_clients > 1
+        else ()
+    )
+    crossed = [level for level in levels if old < level <= share + 1e-12]
+    if crossed:
+        name = str(row["name"])
+        if bool(row["over_reliant"]):
+            lines.append(
+                t._(
+                    "{client} is now {share} of your revenue, above your limit of {limit}.",
+                    client=name,
+                    share=t.percent(share),
+                    limit=t.percent(settings.concentration_threshold),
+                )
+            )
+        else:
+            lines.append(
+                t._("{client} is now {share} of your revenue.", client=name, share=t.percent(share))
+            )
+    return lines
+
+
+def _share(value: object) -> float:
+    share = float(value)  # type: ignore[arg-type]
+    return 0.0 if math.isnan(share) else share

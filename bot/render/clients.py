@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from bot import labels
 from locales import Markup, Translator, escape
 from storage.models import Client
@@ -21,3 +24,22 @@ def client_summary(t: Translator, client: Client) -> Markup:
         + Markup(", ").join(facts)
         + Markup(")")
     )
+
+
+def trait_text(
+    t: Translator, field: str, value: Any, currency: str, vocabulary: dict[str, str] | None
+) -> str:
+    """One trait's value as people read it ("€ 45.000", "vrouw", "12 mrt 2024"); "" unknown."""
+    if value is None or value == "" or value == []:
+        return ""
+    if vocabulary is not None:
+        return labels.label(t, vocabulary, value)
+    if field == "income":
+        return t.money(value, currency, whole=True)
+    if field == "employees":
+        return t.number(value)
+    if field == "interests":
+        return ", ".join(value)
+    if isinstance(value, dt.date):
+        return t.date(value)
+    return str(value)

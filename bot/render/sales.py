@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from locales import Markup, Translator
 from storage.callers import TeamView
 from storage.models import Sale, Team
-from storage.sales import SaleInput
+from storage.sales import OpenSale, Payment, SaleInput
 
 
 def sale_details(t: Translator, team: Team | TeamView, sale: SaleInput | Sale) -> list[str]:
@@ -28,14 +29,21 @@ def sale_recorded(
     *,
     new_client: bool,
     hour_cost_tip: bool = False,
+    news: Sequence[Markup] = (),
 ) -> Markup:
-    """The confirmation of a new sale: what, when, paid or due, and a tip worth giving once."""
+    """The confirmation of a new sale: what, when, its effect on the client's grade and share
+    (`news`), paid or due, and a tip worth giving once."""
     lines = [
-        t._(
-            "Sale recorded: <b>{amount}</b> from {client}, {date}.",
-            amount=t.money(sale.amount, team.currency),
-            client=client,
-            date=_day(t, sale.sold_on, today),
+        Markup(" ").join(
+            [
+                t._(
+                    "Sale recorded: <b>{amount}</b> from {client}, {date}.",
+                    amount=t.money(sale.amount, team.currency),
+                    client=client,
+                    date=_day(t, sale.sold_on, today),
+                ),
+                *news,
+            ]
         )
     ]
     details = sale_details(t, team, sale)
@@ -64,7 +72,40 @@ def sale_line(t: Translator, team: Team, sale: Sale, number: int, today: dt.date
         parts.append(t._("<b>overdue</b> since {date}", date=_day(t, sale.due_on, today)))
     else:
         parts.append(t._("open"))
+    if sale.paid_on is None and sale.paid_amount:
+        parts.append(t._("{amount} paid so far", amount=t.money(sale.paid_amount, team.currency)))
     return Markup(f"{number}. {_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
+
+
+def open_sale_label(t: Translator, team: Team | TeamView, sale: OpenSale, today: dt.date) -> str:
+    """A button for one open sale: its date and what is still open on it, to the cent."""
+    return f"{_day(t, sale.sold_on, today)} · {t.money(sale.open, team.currency)}"
+
+
+def payment_text(
+    t: Translator, team: Team | TeamView, client: str, payment: Payment, *, part: bool = False
+) -> Markup:
+    """What a payment did: the sales it settled, or the part paid and what is still open."""
+    paid = t.money(payment.amount, team.currency)
+    if part and payment.still_open:
+        return t._(
+            "{client} paid {amount}; {rest} is still open.",
+            client=client,
+            amount=paid,
+            rest=t.money(payment.still_open, team.currency),
+        )
+    text = t.n_(
+        "{client} paid {n} open sale: {amount}.",
+        "{client} paid {n} open sales: {amount}.",
+        payment.sales,
+        client=client,
+        amount=paid,
+    )
+    if payment.still_open:
+        text += " " + t._(
+            "Still open: {amount}.", amount=t.money(payment.still_open, team.currency)
+        )
+    return Markup(text)
 
 
 def _day(t: Translator, day: dt.date, today: dt.date) -> str:

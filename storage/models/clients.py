@@ -98,6 +98,9 @@ class Sale(SQLModel, table=True):
     minutes: int | None = None
     due_on: dt.date | None = None
     paid_on: dt.date | None = None
+    # Paid so far on an open invoice (a part payment); the rest is still owed. Settled sales
+    # (paid_on set) are paid in full whatever this says.
+    paid_amount: int | None = Field(default=None, sa_type=BigInteger)
     source_ref: str | None = Field(default=None, max_length=64)
     created_by: int | None = Field(default=None, sa_type=BigInteger)
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -112,7 +112,7 @@ async def test_a_member_finds_the_group_in_a_private_chat(engine: Engine, clock:
     await chat(engine, clock, group=True, demo=True, user_id=JORIS, name="Йорис", locale="ru")
     await chat(engine, clock, "/help", group=True, user_id=FATIMA, name="Фатима", locale="ru")
     private = await chat(engine, clock, "/team", "#1", user_id=FATIMA, locale="ru")
-    assert "Kompas: С какой командой работать здесь?\n        [1] Kompas demo" in private
+    assert "Kompas: С какой командой работать здесь?\n        [1] ✓ Kompas demo" in private
     assert "Теперь вы работаете с командой Kompas demo." in private
 
     # Left the Telegram group: the private chat no longer offers its team.

@@ -7,11 +7,15 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
+from locales import InputError
 from storage import team_settings
+from storage.analysis import team_analysis
+from storage.callers import team_view
 from storage.engine import new_session
 from storage.models import Sale
-from storage.sales import SaleInput, payment_days, record_sale
-from tests.factories import NOW, make_client, make_team, rows
+from storage.sales import SaleInput, mark_paid, open_sales, pay_part, payment_days, record_sale
+from storage.undo import undo
+from tests.factories import NOW, make_client, make_sale, make_team, rows
 
 TODAY = NOW.date()
 
@@ -124,3 +128,92 @@ def test_moving_a_sale_moves_its_payment_terms(
         moved_due,
         moved_paid,
     )
+
+
+def _invoices(engine: Engine) -> tuple[int, int, list[int]]:
+    """An organisation with three open invoices: € 1.000,00, € 500,50 and € 250,25."""
+    team = make_team(engine, chat_id=-1, owner_id=1)
+    client = make_client(engine, team, "Schoonmaakbedrijf Glans")
+    ids = [
+        make_sale(engine, team, client, amount, sold_on=sold_on, due_on=due_on)
+        for amount, sold_on, due_on in (
+            (100_000, dt.date(2026, 10, 1), dt.date(2026, 10, 15)),
+            (50_050, dt.date(2026, 10, 20), dt.date(2026, 11, 3)),
+            (25_025, dt.date(2026, 11, 1), dt.date(2026, 12, 15)),
+        )
+    ]
+    return team.id or 0, client, ids
+
+
+def _owed(engine: Engine, team_id: int, client_id: int) -> tuple[int, int]:
+    """What the client's card shows: owed and overdue, from the one team analysis."""
+    with new_session(engine) as session:
+        view = team_view(session=session, team_id=team_id)
+        assert view is not None
+        row = team_analysis(session=session, team=view, today=TODAY).analysis.clients
+    return int(row.loc[client_id, "owed"]), int(row.loc[client_id, "overdue"])
+
+
+def test_a_part_payment_settles_the_oldest_invoices_and_owed_is_exactly_the_rest(
+    engine: Engine,
+) -> None:
+    team_id, client, _ = _invoices(engine)
+    assert _owed(engine, team_id, client) == (175_075, 150_050)
+    with new_session(engine) as session:
+        payment = pay_part(
+            session=session,
+            team_id=team_id,
+            client_id=client,
+            user_id=1,
+            amount=120_000,
+            paid_on=TODAY,
+            now=NOW,
+        )
+        session.commit()
+    # € 1.000,00 settled, € 200,00 of € 500,50 paid: € 300,50 + € 250,25 still open.
+    assert (payment.sales, payment.amount, payment.still_open) == (1, 120_000, 55_075)
+    first, second, third = sorted(rows(engine, Sale), key=lambda s: s.id or 0)
+    assert (first.paid_on, first.paid_amount) == (TODAY, None)
+    assert (second.paid_on, second.paid_amount) == (None, 20_000)
+    assert (third.paid_on, third.paid_amount) == (None, None)
+    assert _owed(engine, team_id, client) == (55_075, 30_050)
+    with new_session(engine) as session:
+        assert [s.open for s in open_sales(session=session, team_id=team_id, client_id=client)] == [
+            30_050,
+            25_025,
+        ]
+        undo(session=session, team_id=team_id, undo_id=payment.change.undo_id, user_id=1, now=NOW)
+        session.commit()
+    assert all((s.paid_on, s.paid_amount) == (None, None) for s in rows(engine, Sale))
+    assert _owed(engine, team_id, client) == (175_075, 150_050)
+
+
+def test_paying_one_invoice_of_several_leaves_the_others_open(engine: Engine) -> None:
+    team_id, client, ids = _invoices(engine)
+    with new_session(engine) as session:
+        pay_part(
+            session=session, team_id=team_id, client_id=client, user_id=1,
+            amount=40_000, paid_on=TODAY, now=NOW,
+        )  # fmt: skip
+        payment = mark_paid(
+            session=session,
+            team_id=team_id,
+            client_id=client,
+            user_id=1,
+            paid_on=TODAY,
+            now=NOW,
+            sale_ids=[ids[0]],
+        )
+        session.commit()
+    # The part paid before counts: settling the first invoice took the € 600,00 left on it.
+    assert (payment.sales, payment.amount, payment.still_open) == (1, 60_000, 75_075)
+    assert _owed(engine, team_id, client) == (75_075, 50_050)
+    with new_session(engine) as session:
+        with pytest.raises(InputError):  # more than is owed is refused, nothing changes
+            pay_part(
+                session=session, team_id=team_id, client_id=client, user_id=1,
+                amount=75_076, paid_on=TODAY, now=NOW,
+            )  # fmt: skip
+        undo(session=session, team_id=team_id, undo_id=payment.change.undo_id, user_id=1, now=NOW)
+        session.commit()
+    assert _owed(engine, team_id, client) == (135_075, 110_050)

@@ -1,7 +1,7 @@
 """offline chat: Telegram statuses of its people, update and message ids across sessions
 
-Revision ID: 0003_i4
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-10 10:00:00
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 import storage.models.base
 
-revision: str = "0003_i4"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,6 +1,6 @@
 """member: a removed status that holds, and whether the removed person was told
 
-Revision ID: 0003_i2
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-10 10:00:00
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_i2"
+revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

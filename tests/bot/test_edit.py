@@ -1,0 +1,91 @@
+"""/edit (issue 16, finding 11): skip keeps the value, Clear empties it, the confirmation
+says the new value, one menu message is edited in place, and a wrong value is asked again
+without killing the menu."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Client, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, make_client, make_team, rows
+
+GROUP = -500
+
+
+def _menus(chat: Chat, chat_id: int, words: str) -> list[int]:
+    return [m.message_id for m in chat.api.in_chat(chat_id) if words in m.text]
+
+
+async def test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(
+        sqlite_engine, nl_team, "Anouk de Boer", kind="person", city="Utrecht", income=4_000_000
+    )
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/edit anouk")
+    assert "Wat zal ik wijzigen voor Anouk de Boer?" in seen
+    menu = seen.last.message_id
+    seen = await chat.press(anna, "Inkomen per jaar")
+    assert [m.message_id for m in seen.messages] == [menu]  # the menu became the question
+    assert seen.text == "Inkomen per jaar van Anouk de Boer: € 40.000.\nTyp de nieuwe waarde."
+    assert seen.buttons == ["Laten zoals het is", "Wissen"]
+    seen = await chat.send(anna, "/skip")
+    assert "Ongewijzigd: inkomen per jaar." in seen
+    assert rows(sqlite_engine, Client)[0].income == 4_000_000  # skip keeps it
+
+    await chat.press(anna, "Inkomen per jaar")
+    seen = await chat.send(anna, "veel")
+    assert "bedrag" in seen.text  # refused: the question still stands
+    seen = await chat.send(anna, "45.000")
+    assert "Gewijzigd: inkomen per jaar € 45.000." in seen
+    assert rows(sqlite_engine, Client)[0].income == 4_500_000
+    # The confirmation is new (with Undo); the menu came back in its own message.
+    assert _menus(chat, NL_OWNER, "Wat zal ik wijzigen voor Anouk de Boer?") == [menu]
+
+    await chat.press(anna, "Inkomen per jaar")
+    seen = await chat.send(anna, "veel")
+    seen = await chat.press(anna, "Laten zoals het is")  # a button still works after an error
+    assert "Wat zal ik wijzigen voor Anouk de Boer?" in seen
+    seen = await chat.press(anna, "Plaats")
+    assert "Plaats van Anouk de Boer: Utrecht." in seen
+    seen = await chat.press(anna, "Wissen")
+    assert "Gewist: plaats." in seen
+    assert rows(sqlite_engine, Client)[0].city is None
+    await chat.press(anna, "↩ Ongedaan maken")
+    assert rows(sqlite_engine, Client)[0].city == "Utrecht"
+    seen = await chat.press(anna, "Geslacht")
+    seen = await chat.press(anna, "Vrouw")
+    assert "Gewijzigd: geslacht vrouw." in seen
+    seen = await chat.press(anna, "✓ Klaar")
+    assert "Opgeslagen. Anouk de Boer is bijgewerkt." in seen
+    assert _menus(chat, NL_OWNER, "Wat zal ik wijzigen") == []
+    assert len(_menus(chat, NL_OWNER, "Opgeslagen")) == 1
+
+
+async def test_russian_group_edit_asks_again_after_a_wrong_value_and_buttons_keep_working(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(21, "Ольга", "ru")
+    chat.group(GROUP, "Студия", creator=olga)
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="ru", currency="RUB")
+    make_client(sqlite_engine, team, "Кофейня «Зерно»", city="Казань", employees=8)
+    await chat.send(olga, "/edit зерно", chat=GROUP)
+    seen = await chat.press(olga, "Сотрудники", chat=GROUP)
+    assert "Сотрудники (Кофейня «Зерно»): 8" in seen.text.splitlines()
+    assert seen.last.force_reply and "Напишите новое значение." in seen.text
+    seen = await chat.reply(olga, "много", chat=GROUP)
+    assert "Сотрудники" not in seen.text and seen.text  # refused, said why
+    # The buttons still work after the error: keep, back to the menu, and on.
+    seen = await chat.press(olga, "Оставить как есть", chat=GROUP)
+    assert "Что изменить у клиента Кофейня «Зерно»?" in seen
+    await chat.press(olga, "Сотрудники", chat=GROUP)
+    seen = await chat.reply(olga, "12", chat=GROUP)
+    assert "Изменено: сотрудники — 12" in seen.text.splitlines()
+    seen = await chat.press(olga, "Город", chat=GROUP)
+    assert "Город (Кофейня «Зерно»): Казань" in seen.text.splitlines()
+    seen = await chat.send(olga, "/skip", chat=GROUP)
+    assert "Без изменений: город." in seen
+    assert [(c.city, c.employees) for c in rows(sqlite_engine, Client)] == [("Казань", 12)]
+    assert len(_menus(chat, GROUP, "Что изменить")) == 1
