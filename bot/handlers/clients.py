@@ -6,7 +6,7 @@ from typing import Any
 
 from bot import arguments, labels
 from bot.callbacks import id_from, pack
-from bot.client_dialog import ClientDialog
+from bot.client_dialog import ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm
 from bot.render.clients import client_summary
@@ -82,7 +82,7 @@ class AddClientDialog(Dialog):
     ) -> None:
         step, data = convo.step, convo.data
         if step == "name":
-            await self.named(turn, convo, text or "")
+            await self.named(turn, convo, typed_name(text or ""))
         elif step == "similar":
             if choice and choice.startswith(USE_EXISTING):
                 await finish(turn, convo)
