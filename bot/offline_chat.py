@@ -48,9 +48,12 @@ class TerminalPrinter:
         self.out = out
         self.latest_with_buttons: Sent | None = None
         self.latest: Sent | None = None
+        self.latest_asking: Sent | None = None  # a question (ForceReply) or buttons
 
     def __call__(self, message: Sent, edited: bool) -> None:
         self.latest = message
+        if message.force_reply or message.buttons:
+            self.latest_asking = message
         marker = "✎ " if edited else ""
         text = html_to_text(message.text).strip()
         if message.document:
@@ -171,9 +174,11 @@ def _to_update(
             return None
         return factory.message(person, chat_id, document=(path.name, content))
     # A group bot with privacy mode sees commands and replies to its own messages; typing
-    # plain text here answers the bot's latest message, as tapping "reply" would.
+    # plain text here answers the bot's latest question, as tapping "reply" on it would (a
+    # note such as "I've done nothing with that" is no question to answer).
     in_group = chat_id != person.user_id
-    reply_to = printer.latest if in_group and not text.startswith("/") else None
+    asking = printer.latest_asking or printer.latest
+    reply_to = asking if in_group and not text.startswith("/") else None
     return factory.message(person, chat_id, text, reply_to=reply_to)
 
 
