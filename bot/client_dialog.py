@@ -14,9 +14,19 @@ from bot.turn import Turn
 from locales import N_, InputError
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
+from storage.names import plausible_name
 
 CLIENT_STEP = "client"
 NEW = "new"
+NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
+
+
+def typed_name(text: str) -> str:
+    """A name typed at a step that asks for one. A greeting, an amount or punctuation alone
+    is asked again (a stray reply in a group must never become a client: Product rules)."""
+    if text.strip() and not plausible_name(text):
+        raise InputError(NOT_A_NAME, text=text[:40])
+    return text
 
 
 class ClientDialog(Dialog):
@@ -113,7 +123,7 @@ class ClientDialog(Dialog):
         elif choice == SKIP:
             raise InputError(N_("I need to know which client first."))
         elif text:
-            await self.find(turn, convo, text)
+            await self.find(turn, convo, typed_name(text))
         else:
             raise InputError(N_("Which client? Type (part of) their name."))
 

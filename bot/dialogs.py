@@ -4,6 +4,10 @@ State lives in the dialog_state table per (chat, user) and is written in the upd
 transaction. In groups the bot sees only commands and replies to its own messages (privacy
 mode), so a free-text question goes out with ForceReply(selective) and /skip and /cancel
 work as commands; in a private chat the same question carries Skip and Cancel buttons.
+
+A question is bound to the message that asked it: in a group only a reply to that message
+(or a button on it) answers, so a reply to a client's card never books data for another
+client. Another command from the same person ends the dialog; after 30 minutes it expires.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from bot.callbacks import STALE, pack
-from bot.turn import Turn, button, command, reply_handler
+from bot.turn import Turn, before_commands, button, command, reply_handler
 from locales import N_, InputError, Markup
 from storage import dialogs as dialog_store
+from storage.dialogs import Expired
 from storage.models import Role
 
 SKIP, CANCEL = "skip", "cancel"
@@ -89,18 +94,8 @@ def new(dialog: str, turn: Turn, **data: Any) -> Conversation:
 
 
 def ask_for_reply(turn: Turn, text: Markup | str) -> None:
-    """A question answered by typing. In a group the bot only sees replies to itself
-    (privacy mode), so the asker is named: Telegram then opens the reply for them alone,
-    even when a button press, not a message of theirs, asked the question."""
-    if not turn.caller.in_group:
-        turn.reply(text)
-        return
-    mention = (
-        Markup(f'<a href="tg://user?id={turn.caller.user_id}">')
-        + turn.caller.display_name
-        + Markup("</a>")
-    )
-    turn.reply(mention + Markup(", ") + text, force_reply=True)
+    """A request answered by typing, outside any dialog (see Turn.ask_for_reply)."""
+    turn.ask_for_reply(text)
 
 
 def question(
@@ -126,33 +121,56 @@ def question(
         )
     if turn.caller.in_group and not options:
         hint = t._("/skip to skip, /cancel to stop") if skip else t._("/cancel to stop")
-        ask_for_reply(turn, Markup(f"{text}\n<i>{hint}</i>"))
+        turn.ask_for_reply(Markup(f"{text}\n<i>{hint}</i>"), question=True)
         return
     controls = [(t._("Skip"), pack("d", team_id, convo.step, SKIP))] if skip else []
     controls.append((t._("Cancel"), pack("d", team_id, convo.step, CANCEL)))
     rows.append(controls)
     if edit and turn.update.callback_query is not None:
-        turn.edit(text, buttons=rows)
+        turn.edit(text, buttons=rows, question=True)
     else:
-        turn.reply(text, buttons=rows)
+        turn.reply(text, buttons=rows, question=True)
 
 
 # Routing -------------------------------------------------------------------------------------
 
 
-async def _load(turn: Turn) -> Conversation | None:
+@dataclass
+class Pending:
+    """The caller's dialog in progress, and which messages asked its current step."""
+
+    convo: Conversation
+    question_ids: tuple[int, ...]
+
+
+async def _pending(turn: Turn) -> Pending | Expired | None:
     state = await turn.run(
         dialog_store.load_dialog,
         chat_id=turn.caller.chat_id,
         user_id=turn.caller.user_id,
         now=turn.now,
     )
-    if state is None or state.dialog not in _REGISTRY:
-        return None
+    if state is None or isinstance(state, Expired) or state.dialog not in _REGISTRY:
+        return state if isinstance(state, Expired) else None
     team_id = turn.caller.team.id if turn.caller.team else None
     if state.team_id is not None and state.team_id != team_id:
         return None  # the user switched teams since; that dialog is not for this team
-    return Conversation(state.dialog, state.step, state.team_id, dict(state.data), stored=True)
+    convo = Conversation(state.dialog, state.step, state.team_id, dict(state.data), stored=True)
+    return Pending(convo, tuple(state.question_ids or ()))
+
+
+async def _load(turn: Turn) -> Conversation | None:
+    pending = await _pending(turn)
+    return pending.convo if isinstance(pending, Pending) else None
+
+
+def _replied_to(turn: Turn) -> int | None:
+    """The bot's message this one replies to, if any."""
+    message = turn.update.effective_message
+    replied = message.reply_to_message if message is not None else None
+    if replied is None or replied.from_user is None or replied.from_user.id != turn.context.bot.id:
+        return None
+    return replied.message_id
 
 
 async def _dispatch(
@@ -164,6 +182,7 @@ async def _dispatch(
         await finish(turn, convo)
         _cancelled(turn)
         return
+    turn.answering = text is not None  # a wrong typed answer is asked again, to be replied to
     await dialog.answer(turn, convo, text=text, choice=choice)
 
 
@@ -177,30 +196,73 @@ def _cancelled(turn: Turn) -> None:
 
 @reply_handler(role=None)
 async def on_text(turn: Turn) -> None:
-    """A typed answer to the step in progress; without a dialog, a pointer to /help."""
-    convo = await _load(turn)
-    if convo is None:
-        if not turn.caller.in_group:
+    """A typed answer to the step in progress; without a dialog, a pointer to /help.
+
+    In a group only a reply to the message that asked the question answers it: a reply to
+    another of the bot's messages (a client's card, someone else's question) is not taken.
+    """
+    pending = await _pending(turn)
+    group, replied = turn.caller.in_group, _replied_to(turn)
+    if isinstance(pending, Expired):
+        if not group or replied in pending.question_ids:
+            turn.reply(turn.t._("That question has expired. Send the command again to start anew."))
+        return
+    if pending is None:
+        if not group:
             turn.reply(
                 turn.t._(
                     "Send a command to get going, for example /add or /sale. /help lists them all."
                 )
             )
         return
-    await _dispatch(turn, convo, text=turn.text.strip(), choice=None)
+    if group and replied not in pending.question_ids:
+        if replied is not None:  # a reply to the bot, but not to the question: say so
+            turn.reply(
+                turn.t._(
+                    "I've done nothing with that. To answer, reply to my question itself, "
+                    "or send /cancel."
+                )
+            )
+        return
+    await _dispatch(turn, pending.convo, text=turn.text.strip(), choice=None)
 
 
 @button(role=None)
 async def on_button(turn: Turn) -> None:
-    """A pressed option; it must belong to the presser's own step in progress."""
+    """A pressed option; it must be on the message that asks the presser's own pending step."""
     assert turn.callback is not None
-    convo = await _load(turn)
-    if convo is None or len(turn.callback.args) < 2 or turn.callback.args[0] != convo.step:
+    pending = await _pending(turn)
+    pressed = turn.update.callback_query.message if turn.update.callback_query else None
+    if (
+        not isinstance(pending, Pending)
+        or len(turn.callback.args) < 2
+        or turn.callback.args[0] != pending.convo.step
+        or pressed is None
+        or pressed.message_id not in pending.question_ids
+    ):
         raise InputError(STALE)
-    await _dispatch(turn, convo, text=None, choice=turn.callback.args[1])
+    await _dispatch(turn, pending.convo, text=None, choice=turn.callback.args[1])
 
 
-@command(role=None)
+@before_commands
+async def end_pending(turn: Turn) -> None:
+    """A new command from the same person in the same chat ends their pending dialog."""
+    convo = await _load(turn)
+    if convo is None:
+        return
+    await turn.run(
+        dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
+    )
+    client = convo.data.get("client") or convo.data.get("name")  # /add and /check: the new one
+    t = turn.t
+    turn.reply(
+        t._("(What you started for {client} was stopped.)", client=client)
+        if client
+        else t._("(What you started before was stopped.)")
+    )
+
+
+@command(role=None, in_dialog=True)
 async def skip(turn: Turn) -> None:
     convo = await _load(turn)
     if convo is None:
@@ -208,7 +270,7 @@ async def skip(turn: Turn) -> None:
     await _dispatch(turn, convo, text=None, choice=SKIP)
 
 
-@command(role=None)
+@command(role=None, in_dialog=True)
 async def cancel(turn: Turn) -> None:
     """/cancel always works: it stops the dialog in progress, if any."""
     stopped = await turn.run(

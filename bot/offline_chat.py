@@ -78,6 +78,7 @@ class TerminalPrinter:
         self.chats = chats if chats is not None else {}
         self.latest_with_buttons: Sent | None = None
         self.latest: Sent | None = None
+        self.latest_asking: Sent | None = None  # a question (ForceReply) or buttons
 
     def __call__(self, message: Sent, edited: bool) -> None:
         marker = "✎ " if edited else ""
@@ -93,6 +94,8 @@ class TerminalPrinter:
             self._print(message, marker, buttons_pressable=False)
             return
         self.latest = message
+        if message.force_reply or message.buttons:
+            self.latest_asking = message
         self._print(message, marker, buttons_pressable=True)
 
     def _print(self, message: Sent, marker: str, *, buttons_pressable: bool) -> None:
@@ -291,7 +294,7 @@ def _to_update(
             return None
         return factory.press(person, message, buttons[index]["callback_data"])  # type: ignore[arg-type]
     # A group bot with privacy mode sees commands and replies to its own messages; typing
-    # plain text here answers the bot's latest message, as tapping "reply" would.
+    # plain text here answers the bot's latest question, as tapping "reply" would.
     in_group = chat_id != person.user_id
     if text.startswith("@") and len(text) > 1:
         path, caption = _file_and_caption(text[1:])
@@ -300,12 +303,18 @@ def _to_update(
         except OSError as exc:
             print(f"(cannot read {path}: {exc.strerror})", file=stdout)
             return None
-        reply_to = printer.latest if in_group and not caption.startswith("/") else None
+        reply_to = _answering(printer) if in_group and not caption.startswith("/") else None
         return factory.message(
             person, chat_id, caption, document=(path.name, content), reply_to=reply_to
         )
-    reply_to = printer.latest if in_group and not text.startswith("/") else None
+    reply_to = _answering(printer) if in_group and not text.startswith("/") else None
     return factory.message(person, chat_id, text, reply_to=reply_to)
+
+
+def _answering(printer: TerminalPrinter) -> Sent | None:
+    """What plain text in a group answers: the bot's latest question, as tapping "reply" on it
+    would (a note such as "I've done nothing with that" is no question to answer)."""
+    return printer.latest_asking or printer.latest
 
 
 def _file_and_caption(spec: str) -> tuple[Path, str]:

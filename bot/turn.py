@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from telegram import (
     ForceReply,
@@ -39,6 +40,7 @@ from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
 from locales import N_, InputError, Markup, Translator, translator
 from storage import callers, ledger, teams
+from storage import dialogs as dialog_store
 from storage.analysis import AnalysedTeam, team_analysis
 from storage.callers import MemberView, TeamView
 from storage.engine import UnitOfWork
@@ -88,6 +90,7 @@ class Reply:
     after_private: bool = False
     delivered: bool = False
     message_id: int | None = None  # the message an edit replaces, when not the pressed one
+    question: bool = False  # asks the pending dialog step: a reply to it is the answer
 
 
 @dataclass
@@ -118,6 +121,7 @@ class Turn:
     toast_text: str | None = None
     toast_alert: bool = False
     abandoned: bool = False
+    answering: bool = False  # a dialog step is being answered: a refusal asks again
     committed_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     saved: list[Reply] = field(default_factory=list)  # confirmations of changes, with Undo
 
@@ -164,8 +168,9 @@ class Turn:
         buttons: Buttons | None = None,
         force_reply: bool = False,
         chat_id: int | None = None,
+        question: bool = False,
     ) -> None:
-        self.outbox.append(Reply(text, buttons, force_reply, chat_id=chat_id))
+        self.outbox.append(Reply(text, buttons, force_reply, chat_id=chat_id, question=question))
 
     def say_sent_privately(self, text: str = "") -> None:
         """Say `text` here once Telegram has taken the caller's private replies queued before it.
@@ -176,11 +181,32 @@ class Turn:
         self.outbox.append(Reply(text, after_private=True))
 
     def edit(
-        self, text: str, *, buttons: Buttons | None = None, message_id: int | None = None
+        self,
+        text: str,
+        *,
+        buttons: Buttons | None = None,
+        message_id: int | None = None,
+        question: bool = False,
     ) -> None:
         """Replace the pressed message (paging, confirmations) instead of sending a new one;
         `message_id`: another message of the bot's in this chat (a dialog's menu)."""
-        self.outbox.append(Reply(text, buttons, edit=True, message_id=message_id))
+        self.outbox.append(
+            Reply(text, buttons, edit=True, message_id=message_id, question=question)
+        )
+
+    def ask_for_reply(self, text: Markup | str, *, question: bool = False) -> None:
+        """A question answered by typing. In a group the bot only sees replies to itself
+        (privacy mode), so the asker is named: Telegram then opens the reply for them alone,
+        even when a button press, not a message of theirs, asked the question."""
+        if not self.caller.in_group:
+            self.reply(text, question=question)
+            return
+        mention = (
+            Markup(f'<a href="tg://user?id={self.caller.user_id}">')
+            + self.caller.display_name
+            + Markup("</a>")
+        )
+        self.reply(mention + Markup(", ") + text, force_reply=True, question=question)
 
     def send_document(
         self, name: str, content: bytes, caption: str = "", *, chat_id: int | None = None
@@ -280,10 +306,22 @@ def _call_with_session(fn: Callable[..., R], session: Session, *args: Any, **kwa
 
 # Decorators ---------------------------------------------------------------------------------
 
+# Run before every command that is not part of a dialog (bot/dialogs.py ends a pending one).
+_BEFORE_COMMANDS: list[Handler] = []
 
-def command(*, role: Role | None = Role.MEMBER) -> Callable[[Handler], Callable[..., Any]]:
-    """A slash command. `role=None`: works without a team (start, help, lang)."""
-    return _wrap(role=role, kind="command")
+
+def before_commands(hook: Handler) -> Handler:
+    """Register `hook` to run, in the command's own transaction, before each command."""
+    _BEFORE_COMMANDS.append(hook)
+    return hook
+
+
+def command(
+    *, role: Role | None = Role.MEMBER, in_dialog: bool = False
+) -> Callable[[Handler], Callable[..., Any]]:
+    """A slash command. `role=None`: works without a team (start, help, lang).
+    `in_dialog`: answers the pending dialog (/skip, /cancel) instead of starting anew."""
+    return _wrap(role=role, kind="dialog command" if in_dialog else "command")
 
 
 def reply_handler(*, role: Role | None = Role.MEMBER) -> Callable[[Handler], Callable[..., Any]]:
@@ -330,6 +368,9 @@ async def _process(
         committed = False
         try:
             if await _authorize(turn, role=role, kind=kind):
+                if kind == "command":
+                    for hook in _BEFORE_COMMANDS:
+                        await hook(turn)
                 await handler(turn)
             if turn.abandoned:
                 await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
@@ -348,6 +389,8 @@ async def _process(
             message = turn.t.error(error)
             if kind == "button":  # a pop-up for the presser, not a message to the whole group
                 turn.toast(message, alert=error.message != STALE)
+            elif turn.answering:  # the step is still pending: this asks it again
+                turn.ask_for_reply(message, question=True)
             else:
                 turn.reply(message)
         except BaseException:
@@ -356,11 +399,13 @@ async def _process(
             raise
         try:
             await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
-            await _flush(turn)
+            asked = await _flush(turn)
         except BaseException:
             if committed:
                 _remember_unanswered(turn)
             raise
+        if asked:
+            await kompas.db(_bind_questions, unit, turn.caller, asked)
     finally:
         await kompas.db(unit.close)
 
@@ -625,9 +670,31 @@ def button_text(label: str) -> str:
     return html_to_text(label) if isinstance(label, Markup) else label
 
 
-async def _flush(turn: Turn) -> None:
+def _bind_questions(unit: UnitOfWork, caller: Caller, message_ids: list[int]) -> None:
+    """Remember which messages asked the pending step, once Telegram has given their ids.
+
+    A separate small transaction: the ids exist only after the update's work was committed
+    and its replies sent. Failing here costs only the binding, never the answer just given.
+    """
+    try:
+        for message_id in message_ids:
+            dialog_store.bind_question(
+                session=unit.session,
+                chat_id=caller.chat_id,
+                user_id=caller.user_id,
+                message_id=message_id,
+            )
+        unit.commit()
+    except SQLAlchemyError:
+        unit.rollback()
+        log.warning("could not remember which message asked the dialog's question")
+
+
+async def _flush(turn: Turn) -> list[int]:
+    """Send the replies; the ids of the messages that ask the pending dialog step."""
     bot = turn.context.bot
     message = turn.update.effective_message
+    asked: list[int] = []
     refused: set[int] = set()  # private chats Telegram would not let us write to
     for out in turn.outbox:
         chat_id = out.chat_id if out.chat_id is not None else turn.caller.chat_id
@@ -650,6 +717,7 @@ async def _flush(turn: Turn) -> None:
                 await bot.edit_message_text(
                     text, chat_id=chat_id, message_id=out.message_id, reply_markup=markup
                 )
+                sent_id = out.message_id
             elif out.edit and message is not None and turn.update.callback_query is not None:
                 await bot.edit_message_text(
                     text,
@@ -657,10 +725,13 @@ async def _flush(turn: Turn) -> None:
                     message_id=message.message_id,
                     reply_markup=markup,
                 )
+                sent_id = message.message_id
             elif out.document is not None:
                 name, content = out.document
                 await bot.send_document(chat_id, InputFile(content, filename=name), caption=caption)
+                sent_id = None
             elif out.photo is not None:
+                sent_id = None
                 await bot.send_photo(
                     chat_id,
                     InputFile(out.photo, filename="chart.png"),
@@ -670,22 +741,28 @@ async def _flush(turn: Turn) -> None:
             else:
                 # In a group, ForceReply(selective) reaches the asker through a reply to them.
                 quote = out.force_reply and message is not None and turn.caller.in_group
-                await bot.send_message(
+                sent = await bot.send_message(
                     chat_id,
                     text,
                     reply_markup=markup,
                     reply_parameters=ReplyParameters(message.message_id) if quote else None,
                 )
+                sent_id = sent.message_id
+            if out.question and sent_id is not None:
+                asked.append(sent_id)
         except BadRequest as exc:
             if chat_id != turn.caller.chat_id and "chat not found" in str(exc).lower():
                 refused.add(chat_id)  # a private chat Telegram doesn't know: never opened
             elif "not modified" not in str(exc):
                 log.warning("reply rejected by Telegram: %s", type(exc).__name__)
+            elif out.question and out.edit and message is not None:
+                asked.append(message.message_id)  # unchanged, and still the question
         except Forbidden:
             refused.add(chat_id)
             log.info("reply not delivered: the bot may not write to this chat")
         else:
             out.delivered = True
+    return asked
 
 
 def _open_private_chat(turn: Turn) -> Reply:

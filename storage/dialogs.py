@@ -1,8 +1,9 @@
-"""Dialog state per (chat, user), written in the update's own transaction; expires after a day."""
+"""Dialog state per (chat, user), written in the update's own transaction; expires after 30 min."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete
@@ -13,20 +14,30 @@ from sqlmodel import Session, col
 
 from storage.models import DialogState
 
-DIALOG_TTL = dt.timedelta(days=1)
+DIALOG_TTL = dt.timedelta(minutes=30)
+KEPT_QUESTIONS = 5  # a question re-asked after wrong answers: any of the last few answers it
+
+
+@dataclass(frozen=True)
+class Expired:
+    """A dialog left for longer than DIALOG_TTL, removed as it was found."""
+
+    dialog: str
+    question_ids: tuple[int, ...]
 
 
 def load_dialog(
     *, session: Session, chat_id: int, user_id: int, now: dt.datetime
-) -> DialogState | None:
-    """The dialog in progress, or None; one abandoned for a day is dropped quietly."""
+) -> DialogState | Expired | None:
+    """The dialog in progress; one abandoned for 30 minutes is dropped and reported Expired."""
     state = session.get(DialogState, (chat_id, user_id))
     if state is None:
         return None
     if state.updated_at < now - DIALOG_TTL:
+        expired = Expired(state.dialog, tuple(state.question_ids or ()))
         session.delete(state)
         session.flush()
-        return None
+        return expired
     return state
 
 
@@ -41,7 +52,10 @@ def save_dialog(
     data: dict[str, Any],
     now: dt.datetime,
 ) -> None:
-    """Insert or replace in one statement, so two instances never race on read-modify-write."""
+    """Insert or replace in one statement, so two instances never race on read-modify-write.
+
+    A new step has a new question: the messages that asked the previous one no longer answer.
+    """
     values = {
         "chat_id": chat_id,
         "user_id": user_id,
@@ -49,6 +63,7 @@ def save_dialog(
         "dialog": dialog,
         "step": step,
         "data": data,
+        "question_ids": [],
         "updated_at": now,
     }
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
@@ -66,6 +81,17 @@ def _forget_loaded(session: Session, chat_id: int, user_id: int) -> None:
     loaded = session.identity_map.get(identity_key(DialogState, (chat_id, user_id)))
     if loaded is not None:
         session.expunge(loaded)
+
+
+def bind_question(*, session: Session, chat_id: int, user_id: int, message_id: int) -> None:
+    """`message_id` asked the pending step's question (sent after the step was stored)."""
+    state = session.get(DialogState, (chat_id, user_id))
+    if state is None:
+        return
+    asked = [i for i in state.question_ids or () if i != message_id] + [message_id]
+    state.question_ids = asked[-KEPT_QUESTIONS:]
+    session.add(state)
+    session.flush()
 
 
 def clear_dialog(*, session: Session, chat_id: int, user_id: int) -> bool:

@@ -38,3 +38,37 @@ def clean_name(name: str) -> str:
     """The name as shown: inner spaces collapsed, control characters removed."""
     visible = "".join(c for c in name if unicodedata.category(c)[0] != "C" or c == " ")
     return _SPACES.sub(" ", visible).strip()
+
+
+# What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).
+_CHAT_WORDS = frozenset(
+    name_key(words)
+    for words in (
+        "hoi", "hallo", "hey", "hee", "hi", "hello", "moi", "dag", "daag", "doei", "yo",
+        "goedemorgen", "goedemiddag", "goedenavond", "goeiemorgen", "goeiemiddag", "goeienavond",
+        "goede morgen", "goedendag", "good morning", "good afternoon", "good evening",
+        "bedankt", "dank je", "dank u", "dankjewel", "dankuwel", "thanks", "thank you",
+        "ja", "nee", "ok", "oke", "okay", "prima", "top", "yes", "no",
+        "привет", "приветик", "здравствуйте", "здравствуй", "здрасте", "здрасьте", "хай",
+        "добрый день", "доброе утро", "добрый вечер", "доброй ночи", "салют",
+        "спасибо", "благодарю", "пока", "да", "нет", "ок", "окей", "ага", "хорошо",
+    )
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+# An amount: a currency next to a number, or a number written with cents or thousands.
+_AMOUNT = re.compile(
+    r"[€$£₽]\s*\d|\d\s*(?:[€$£₽]|eur\b|euro|руб|р\.|rub\b)"
+    r"|\d[.,]\d\d(?!\d)|\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def plausible_name(text: str) -> bool:
+    """Could a person have meant `text` as a client's name? Not a greeting or a thank-you
+    (perhaps with one more word: "hoi allemaal"), not an amount, not punctuation alone."""
+    words = _WORD.findall(name_key(text))
+    if not any(character.isalpha() for character in "".join(words)):
+        return False
+    if _AMOUNT.search(text):
+        return False
+    return not any(" ".join(words[:n]) in _CHAT_WORDS for n in (len(words), len(words) - 1))

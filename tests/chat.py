@@ -119,9 +119,13 @@ class Chat:
         return await self._process(update)
 
     async def reply(self, person: Person, text: str, *, chat: int) -> Seen:
-        """Answer the bot's latest message in a group chat, as tapping 'reply' does."""
-        latest = self.api.in_chat(chat)[-1]
-        return await self.send(person, text, chat=chat, reply_to=latest)
+        """Answer the bot's latest question to `person` in a group chat (the message that
+        names them and opens the reply for them), else its latest message, as tapping 'reply'
+        on it does."""
+        messages = self.api.in_chat(chat)
+        mention = f"tg://user?id={person.user_id}"
+        asking = [m for m in messages if m.force_reply and mention in m.text]
+        return await self.send(person, text, chat=chat, reply_to=(asking or messages)[-1])
 
     async def upload(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot import arguments, labels
+from bot.client_dialog import typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm
 from bot.render.clients import client_summary
@@ -57,7 +58,7 @@ class CheckDialog(Dialog):
         step, data = convo.step, convo.data
         skipped = choice == SKIP or not text
         if step == "name":
-            data["name"] = await _new_name(turn, text or "")
+            data["name"] = await _new_name(turn, typed_name(text or ""))
             await goto(turn, convo, "kind" if "kind" not in data else "verdict")
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")

@@ -6,8 +6,8 @@ from typing import Any
 
 from bot import arguments, labels
 from bot.callbacks import id_from, pack
-from bot.client_dialog import ClientDialog
-from bot.dialogs import SKIP, Conversation, Dialog, ask_for_reply, finish, goto, new, question
+from bot.client_dialog import ClientDialog, typed_name
+from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm
 from bot.render.clients import client_summary, trait_text
 from bot.turn import Buttons, Turn, button, command
@@ -82,7 +82,7 @@ class AddClientDialog(Dialog):
     ) -> None:
         step, data = convo.step, convo.data
         if step == "name":
-            await self.named(turn, convo, text or "")
+            await self.named(turn, convo, typed_name(text or ""))
         elif step == "similar":
             if choice and choice.startswith(USE_EXISTING):
                 await finish(turn, convo)
@@ -305,8 +305,9 @@ class EditClientDialog(ClientDialog):
         rows = _rows(turn, convo, controls)
         if turn.caller.in_group:  # privacy mode: the typed value must be a reply to the bot
             self._show(turn, convo, about, rows)
-            ask_for_reply(
-                turn, Markup("{ask}\n<i>{hint}</i>").format(ask=ask, hint=t._("/cancel to stop"))
+            turn.ask_for_reply(
+                Markup("{ask}\n<i>{hint}</i>").format(ask=ask, hint=t._("/cancel to stop")),
+                question=True,
             )
         else:
             self._show(turn, convo, Markup("\n").join([about, ask]), rows)
@@ -314,11 +315,11 @@ class EditClientDialog(ClientDialog):
     def _show(self, turn: Turn, convo: Conversation, text: str, rows: Buttons) -> None:
         """Edit the one menu message in place; only the first menu is a new message."""
         if turn.update.callback_query is not None:
-            turn.edit(text, buttons=rows)
+            turn.edit(text, buttons=rows, question=True)
         elif convo.data.get("menu"):
-            turn.edit(text, buttons=rows, message_id=convo.data["menu"])
+            turn.edit(text, buttons=rows, message_id=convo.data["menu"], question=True)
         else:
-            turn.reply(text, buttons=rows)
+            turn.reply(text, buttons=rows, question=True)
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None

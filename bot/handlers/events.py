@@ -6,13 +6,16 @@ from typing import ClassVar
 
 from bot import arguments
 from bot.callbacks import id_from
-from bot.client_dialog import NEW, ClientDialog
+from bot.client_dialog import NEW, ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm
 from bot.turn import Turn, command
 from locales import N_, InputError
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
+from storage.names import name_key
+
+SELF_REFERRAL = N_("A client can't refer themselves.")
 
 
 def _split_client(text: str) -> tuple[str, str | None]:
@@ -148,13 +151,17 @@ class ReferralDialog(ClientDialog):
         elif choice and choice.isdigit():
             await self.save(turn, convo, id_from(choice))
         elif text:
-            await self.find_referred(turn, convo, text)
+            await self.find_referred(turn, convo, typed_name(text))
         else:
             raise InputError(N_("Type the name of the client they referred."))
 
     async def find_referred(self, turn: Turn, convo: Conversation, query: str) -> None:
+        if name_key(query) == name_key(convo.data["client"]):
+            raise InputError(SELF_REFERRAL)
         resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
         if resolution.one is not None and resolution.exact:
+            if resolution.one.id == convo.data["client_id"]:
+                raise InputError(SELF_REFERRAL)
             await self.save(turn, convo, resolution.one.id)
         elif resolution.matches:
             await goto(
@@ -217,6 +224,8 @@ async def refer(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     parts = arguments.fields(text)
+    if len(parts) > 1 and name_key(parts[0]) == name_key(", ".join(parts[1:])):
+        raise InputError(SELF_REFERRAL)  # "/refer Ёлкина, Ёлкина": the same name twice
     if len(parts) > 1:
         await dialog.begin(turn, parts[0], referred_query=", ".join(parts[1:]))
     else:

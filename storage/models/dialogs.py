@@ -26,6 +26,9 @@ class DialogState(SQLModel, table=True):
     dialog: str = Field(max_length=32)
     step: str = Field(max_length=32)
     data: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    # The messages that put the current step's question (and re-asked it after a wrong
+    # answer): in a group only a reply to one of them answers it (Product rules, Dialogs).
+    question_ids: list[int] | None = Field(default=None, sa_type=JSON)
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

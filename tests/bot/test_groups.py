@@ -168,10 +168,12 @@ async def test_a_dialog_survives_a_restart(sqlite_engine: Engine, clock) -> None
     seen = await second.send(anna, "900")
     assert "Wat kostte het jou" in seen
     await second.stop()
-    clock.advance(days=2)
+    clock.advance(minutes=31)
     third = await Chat.start(sqlite_engine, clock, first_update_id=2000)
     third.person(11, "Anna", "nl")
-    seen = await third.send(anna, "300")  # the dialog expired quietly after a day
+    seen = await third.send(anna, "300")  # the dialog expired after half an hour
+    assert seen.text.startswith("Die vraag is verlopen.")
+    seen = await third.send(anna, "300")
     assert "Stuur een commando om te beginnen" in seen
     await third.stop()
     assert rows(sqlite_engine, Sale) == []

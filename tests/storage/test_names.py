@@ -1,11 +1,13 @@
-"""The normalised client-name key behind the resolver and the per-team uniqueness."""
+"""The normalised client-name key behind the resolver and the per-team uniqueness, and what
+can pass for a name at all."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.names import clean_name, name_key
+from storage.names import clean_name, name_key, plausible_name
 
 
 def test_case_accents_yo_and_spaces_fold_together() -> None:
@@ -31,3 +33,36 @@ def test_clean_name_drops_invisible_characters() -> None:
 @given(st.text())
 def test_name_key_is_idempotent(name: str) -> None:
     assert name_key(name_key(name)) == name_key(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoi",
+        "Hallo!",
+        "Goedemorgen allemaal",
+        "привет",
+        "Привет всем!",
+        "Здравствуйте",
+        "Добрый день!",
+        "спасибо",
+        "300",
+        "€ 300",
+        "300 euro",
+        "2 500",
+        "1.200,50",
+        "5000 руб",
+        "?!",
+        "…",
+    ],
+)
+def test_greetings_amounts_and_punctuation_are_no_names(text: str) -> None:
+    assert not plausible_name(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bakkerij de Vries", "Ёлкина", "Кофейня «Зерно»", "Studio 54", "Hotel 1890", "Jansen & Zn"],
+)
+def test_real_names_are_plausible(text: str) -> None:
+    assert plausible_name(text)
