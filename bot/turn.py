@@ -288,10 +288,11 @@ class Turn:
             raise InputError(NO_TEAM if team.onboarded else SETTING_UP)
         if member.status != MemberStatus.ACTIVE:
             raise InputError(AWAITING_APPROVAL)
-        if role == Role.MEMBER or member.role == Role.OWNER or team.is_personal:
+        if role == Role.MEMBER or team.is_personal:
             return
-        if role == Role.OWNER:
+        if role == Role.OWNER and member.role != Role.OWNER:
             raise InputError(OWNER_ONLY)
+        # The owner too: someone Telegram demoted is no admin of the team any more.
         is_admin = await self.telegram_status(team.chat_id) in ADMIN_STATUSES
         synced = Role.ADMIN if is_admin else Role.MEMBER
         if member.role != synced:

@@ -27,15 +27,30 @@ UNDONE = {
 }
 
 
+# Changes only an admin may make: undoing them takes an admin too, the one who made them
+# included (Telegram may have demoted them since).
+ADMIN_ACTIONS = frozenset(
+    {
+        "team_settings",
+        "settings",
+        "profile_created",
+        "profile_changed",
+        "profile_deleted",
+        "import",
+        "client_status",
+    }
+)
+
+
 @button()
 async def undo_change(turn: Turn) -> None:
-    """Reverses the change; someone else's change only by an admin."""
+    """Reverses the change; someone else's change, or an admin-only one, only by an admin."""
     assert turn.callback is not None
     undo_id = turn.callback.int_arg(0)
     pending = await turn.run(changes.pending_undo, team_id=turn.team.id or 0, undo_id=undo_id)
     if pending is None:
         raise InputError(changes.UNDO_GONE)
-    if pending.user_id != turn.caller.user_id:
+    if pending.user_id != turn.caller.user_id or pending.action in ADMIN_ACTIONS:
         await turn.require(Role.ADMIN)
     action = await turn.run(
         undo.undo,

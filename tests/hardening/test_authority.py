@@ -1,0 +1,50 @@
+"""Telegram decides who is an admin: a demoted owner or admin loses admin rights at once,
+Undo of an admin-only change included (found by the second reader's attack)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Team
+from tests.chat import Chat
+from tests.factories import make_team, rows
+
+GROUP = -500
+OLGA, PIET = 21, 23
+
+
+def threshold(engine: Engine) -> float:
+    return next(t for t in rows(engine, Team) if t.chat_id == GROUP).concentration_threshold
+
+
+async def test_an_owner_demoted_in_telegram_can_no_longer_change_settings(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga, piet = chat.person(OLGA, "Olga", "nl"), chat.person(PIET, "Piet", "nl")
+    chat.group(GROUP, "Studio", creator=olga, admins=(piet,))
+    make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
+    # Olga hands the group to Piet in Telegram and stays as a plain member.
+    chat.api.set_member(GROUP, PIET, "creator")
+    chat.api.set_member(GROUP, OLGA, "member")
+    seen = await chat.send(olga, "/settings", chat=GROUP)
+    assert "Alarm grote klant" not in seen.buttons
+    seen = await chat.send(olga, "/members", chat=GROUP)
+    assert "Dat kunnen alleen de beheerders van het team." in seen.text
+    assert threshold(sqlite_engine) == 0.25
+
+
+async def test_an_admin_demoted_in_telegram_cannot_undo_their_admin_change(
+    chat: Chat, sqlite_engine: Engine, clock
+) -> None:
+    olga, piet = chat.person(OLGA, "Olga", "nl"), chat.person(PIET, "Piet", "nl")
+    chat.group(GROUP, "Studio", creator=olga, admins=(piet,))
+    make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
+    await chat.send(piet, "/settings", chat=GROUP)
+    await chat.press(piet, "Alarm grote klant", chat=GROUP)
+    await chat.press(piet, "30%", chat=GROUP)
+    assert threshold(sqlite_engine) == 0.3
+    chat.api.set_member(GROUP, PIET, "member")
+    clock.advance(minutes=5)  # past the short status cache
+    await chat.press(piet, "↩ Ongedaan maken", chat=GROUP)
+    assert "alleen de beheerders" in chat.api.callback_answers[-1]["text"]
+    assert threshold(sqlite_engine) == 0.3
