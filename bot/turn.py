@@ -35,6 +35,7 @@ from telegram.ext import ContextTypes
 from bot import membership
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, unpack
+from bot.labels import team_name
 from bot.render.members import team_choice
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
@@ -575,6 +576,16 @@ async def _ask_admins(turn: Turn, kind: str) -> None:
     turn.toast(note, alert=True) if kind == "button" else turn.reply(note)
 
 
+NOW_WORKING_ON = N_("You're now working on <b>{team}</b>.")
+
+
+async def _team_is_current(turn: Turn) -> bool:
+    """Whether the private chat's chosen team is the one this update works on."""
+    pref = await turn.run(teams.user_pref, user_id=turn.caller.user_id)
+    current = pref.current_team_id if pref is not None else None
+    return current is None or turn.caller.team is None or current == turn.caller.team.id
+
+
 async def _private_team(turn: Turn, *, choose: bool) -> bool:
     """The team a private chat works on: the one chosen with /team, else the personal team,
     else the only team the person is in; with several and none chosen, they choose first
@@ -593,6 +604,16 @@ async def _private_team(turn: Turn, *, choose: bool) -> bool:
     ):
         caller.team, caller.member = None, None
     if caller.team is not None:
+        if turn.callback is not None and not await _team_is_current(turn):
+            # A button on another team's card: from here on, this chat works on that team,
+            # so the answer to the question it asks lands there too.
+            await turn.run(
+                teams.set_current_team,
+                user_id=caller.user_id,
+                team_id=caller.team.id,
+                now=turn.now,
+            )
+            turn.reply(turn.t._(NOW_WORKING_ON, team=team_name(turn.t, caller.team)))
         return True
     mine = await turn.my_teams()
     if len(mine) == 1:

@@ -48,3 +48,33 @@ async def test_an_admin_demoted_in_telegram_cannot_undo_their_admin_change(
     await chat.press(piet, "↩ Ongedaan maken", chat=GROUP)
     assert "alleen de beheerders" in chat.api.callback_answers[-1]["text"]
     assert threshold(sqlite_engine) == 0.3
+
+
+async def test_a_button_on_another_teams_card_in_private_switches_to_that_team(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    from storage.models import Sale
+    from tests.factories import add_member, make_client
+
+    olga, piet = chat.person(OLGA, "Olga", "nl"), chat.person(PIET, "Piet", "nl")
+    fatima = chat.person(24, "Fatima", "nl")
+    chat.group(GROUP, "Studio", creator=olga, members=(fatima,))
+    chat.group(-600, "Salon", creator=piet, members=(fatima,))
+    studio = make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA, payment_days=0)
+    salon = make_team(sqlite_engine, chat_id=-600, owner_id=PIET, payment_days=0, title="Salon")
+    add_member(sqlite_engine, studio, 24)
+    add_member(sqlite_engine, salon, 24)
+    make_client(sqlite_engine, studio, "Bakkerij de Vries")
+    make_client(sqlite_engine, salon, "Bakkerij Geheim")
+    await chat.send(fatima, "/team")
+    await chat.press(fatima, "Salon")
+    card = (await chat.send(fatima, "/client bakkerij")).last
+    await chat.send(fatima, "/team")
+    await chat.press(fatima, "Studio")
+    seen = await chat.press(fatima, "Verkoop", message=card)
+    assert "Je werkt nu aan Salon." in seen.text
+    await chat.send(fatima, "250")  # the answer to the card's question lands in Salon
+    await chat.press(fatima, "Overslaan")  # no cost
+    await chat.press(fatima, "Overslaan")  # no time
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.team_id, sale.amount) == (salon.id, 25_000)
