@@ -5,8 +5,8 @@ seconds internally and hours in `hours`, days as whole days. "Annual" figures sc
 to a year and, for clients younger than the window, to the time their purchases cover: the
 time they have been a client plus their own usual interval (the last purchase covers one more
 interval; four monthly visits are a year of twelve, not sixteen), at least `young_client_days`,
-so a client of two weeks is not extrapolated wildly. A single purchase is never extrapolated:
-a young client with one sale shows what they bought so far.
+so a client of two weeks is not extrapolated wildly. A single purchase (or several on one day)
+is never extrapolated: a young client with one sale shows what they bought so far.
 
 A sale with no cost uses the team's default margin when set; without one it uses the margin
 the team's costed sales show (`References.assumed_margin`) when those cover at least
@@ -200,7 +200,8 @@ def compute_metrics(
     floor = min(float(settings.young_client_days), window_days)
     covered = tenure + np.where(np.isnan(interval), 0.0, interval)
     active_days = np.clip(np.fmin(covered, window_days), floor, window_days)
-    active_days[np.isnan(tenure) | (purchases <= 1)] = window_days
+    one_day = (purchases <= 1) | (first == last)  # a single purchase (or several, one day)
+    active_days[np.isnan(tenure) | one_day] = window_days
 
     # Payments: a sale with a due date is settled (paid, on time or late) or overdue; money is
     # owed on every loaded sale (old unpaid invoices too), lateness counts in the window.

@@ -272,13 +272,18 @@ def remove_member(*, session: Session, team_id: int, member_id: int) -> Member:
     return member
 
 
-def approve_member(*, session: Session, team_id: int, member_id: int) -> Member:
-    """Let a newcomer in, or a removed member back in."""
+def approve_member(
+    *, session: Session, team_id: int, member_id: int, request: bool = False
+) -> Member:
+    """Let a newcomer in, or a removed member back in (`request`: from an approval request,
+    which only a still-waiting newcomer answers; /members lets a removed member back)."""
     member = session.get(Member, member_id)
     if member is None or member.team_id != team_id:
         raise InputError(N_("That person isn't in the team any more."))
     if member.status == MemberStatus.ACTIVE:
         raise InputError(N_("{name} is already in the team."), name=member.display_name)
+    if request and member.status != MemberStatus.PENDING:
+        raise InputError(N_("Someone already answered this request."))
     _set_status(session, member, MemberStatus.ACTIVE)
     return member
 

@@ -306,7 +306,7 @@ class EditClientDialog(ClientDialog):
         if turn.caller.in_group:  # privacy mode: the typed value must be a reply to the bot
             self._show(turn, convo, about, rows)
             turn.ask_for_reply(
-                Markup("{ask}\n<i>{hint}</i>").format(ask=ask, hint=t._("/cancel to stop")),
+                ask + Markup("\n<i>") + t._("/cancel to stop") + Markup("</i>"),
                 question=True,
             )
         else:

@@ -104,15 +104,14 @@ def _flush(*, session: Session) -> None:
 
 @command()
 async def export(turn: Turn) -> None:
-    """/export: clients.csv and sales.csv; /export <client>: that client's data (admins)."""
+    """/export: clients.csv and sales.csv; /export <client>: that client's data. Admins only:
+    the files hold every client's details and notes (README's command table)."""
+    await turn.require(Role.ADMIN)
     query = arguments.argument_text(turn)
     if query:
-        await turn.require(Role.ADMIN)
         await ClientDataExport().begin(turn, query)
         return
     team, t = turn.team, turn.t
-    if team.sensitive_to_admins:
-        await turn.require(Role.ADMIN)
     clients = await turn.run(export_clients_csv, team_id=team.id or 0, locale=team.locale)
     sales = await turn.run(export_sales_csv, team_id=team.id or 0, locale=team.locale)
     privately = team.sensitive_to_admins and turn.caller.in_group

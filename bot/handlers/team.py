@@ -214,7 +214,10 @@ async def approve(turn: Turn) -> None:
     back in; the group hears it."""
     assert turn.callback is not None
     member = await turn.run(
-        teams.approve_member, team_id=turn.team.id or 0, member_id=turn.callback.int_arg(0)
+        teams.approve_member,
+        team_id=turn.team.id or 0,
+        member_id=turn.callback.int_arg(0),
+        request=turn.callback.args[1:] == ("p",),
     )
     done = turn.t._("{name} is in the team now.", name=member.display_name)
     turn.toast(done)

@@ -169,7 +169,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
     if "value_from_revenue" in view.flags:
-        lines.append(t._("No costs known: graded on revenue."))
+        lines.append(t._("Not every sale has its cost: graded on revenue."))
     reasons = view.explanation.reasons
     if not with_money:
         reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)

@@ -78,3 +78,48 @@ async def test_a_button_on_another_teams_card_in_private_switches_to_that_team(
     await chat.press(fatima, "Overslaan")  # no time
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.team_id, sale.amount) == (salon.id, 25_000)
+
+
+async def test_a_member_cannot_export_and_the_edit_prompt_shows_no_tags(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    from tests.factories import add_member, make_client
+
+    olga, fatima = chat.person(OLGA, "Olga", "nl"), chat.person(24, "Fatima", "nl")
+    chat.group(GROUP, "Studio", creator=olga, members=(fatima,))
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
+    add_member(sqlite_engine, team, 24)
+    make_client(sqlite_engine, team, "Tandarts Smit")
+    seen = await chat.send(fatima, "/export", chat=GROUP)
+    assert "Dat kunnen alleen de beheerders van het team." in seen.text
+    assert not any(m.document for m in seen.messages)
+    await chat.send(olga, "/edit Tandarts", chat=GROUP)
+    seen = await chat.press(olga, "Plaats", chat=GROUP)
+    assert "<i>/cancel om te stoppen</i>" in seen.html
+    assert "&lt;i&gt;" not in seen.html
+
+
+def test_an_answered_approval_request_cannot_let_a_removed_person_back(
+    sqlite_engine: Engine,
+) -> None:
+    import pytest
+    from sqlmodel import select
+
+    from locales import InputError
+    from storage import teams
+    from storage.engine import new_session
+    from storage.models import Member, MemberStatus
+    from tests.factories import add_member
+
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
+    add_member(sqlite_engine, team, 24)
+    with new_session(sqlite_engine) as session:
+        member = session.exec(select(Member).where(Member.user_id == 24)).one()
+        member.status = MemberStatus.REMOVED  # let in by one admin, then removed
+        session.commit()
+        with pytest.raises(InputError):  # another admin's old "Let in" button
+            teams.approve_member(
+                session=session, team_id=team.id or 0, member_id=member.id or 0, request=True
+            )
+        teams.approve_member(session=session, team_id=team.id or 0, member_id=member.id or 0)
+        assert member.status == MemberStatus.ACTIVE  # /members still lets them back

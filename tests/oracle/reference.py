@@ -160,7 +160,7 @@ def expected(team: RawTeam) -> Expected:
         floor = min(YOUNG_DAYS, team.window_days)
         covered = tenure + (0 if math.isnan(interval) else interval)
         active_days = min(max(min(covered, team.window_days), floor), team.window_days)
-        if len(window) <= 1:
+        if len({s["sold_on"] for s in window}) <= 1:  # one purchase day
             active_days = team.window_days
         factor = 365 / active_days
         row["annual_revenue"] = round(revenue * factor)
