@@ -95,7 +95,13 @@ class RateDialog(ClientDialog):
             client=convo.data["client"],
             scores=scores,
         )
-        news = grade_news(t, before.analysis, after.analysis, convo.data["client_id"])
+        news = grade_news(
+            t,
+            before.analysis,
+            after.analysis,
+            convo.data["client_id"],
+            with_share=not turn.team.sensitive_to_admins,
+        )
         confirm(
             turn,
             Markup(" ").join([text, *news]),

@@ -124,6 +124,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
             before.analysis,
             (await turn.analysis_with_changes()).analysis,
             data["client_id"],
+            with_share=not turn.team.sensitive_to_admins,
         ),
     )
     paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]

@@ -8,10 +8,10 @@ from bot.callbacks import pack
 from bot.handlers.team import onboarding_language, waiting_requests
 from bot.membership import START_PAYLOAD
 from bot.render.members import private_teams, private_welcome, team_choice
-from bot.turn import Turn, button, command
+from bot.turn import AWAITING_APPROVAL, Turn, button, command
 from locales import N_, InputError, Markup
 from storage import teams
-from storage.models import Role
+from storage.models import MemberStatus, Role
 
 
 @command(role=None)
@@ -31,6 +31,8 @@ async def start(turn: Turn) -> None:
         if not caller.in_group:
             turn.reply(private_welcome(t, await turn.my_teams(), team))
             return
+        if caller.member is not None and caller.member.status == MemberStatus.PENDING:
+            raise InputError(AWAITING_APPROVAL)  # not in the team yet: no "welcome back"
         turn.reply(
             t._(
                 "Welcome back to <b>{team}</b>. Send /help to see what I can do.",

@@ -28,7 +28,12 @@ def confirm(
 
 
 def grade_news(
-    t: Translator, before: TeamAnalysis, after: TeamAnalysis, client_id: int
+    t: Translator,
+    before: TeamAnalysis,
+    after: TeamAnalysis,
+    client_id: int,
+    *,
+    with_share: bool = True,
 ) -> list[Markup]:
     """What a sale or rating did to the client, from the team's one analysis: the grade (and
     from what, when it moved), and a revenue share that crossed the watch level or the team's
@@ -56,6 +61,8 @@ def grade_news(
         else ()
     )
     crossed = [level for level in levels if old < level <= share + 1e-12]
+    if not with_share:
+        crossed = []  # the team keeps money figures for its admins (/settings)
     if crossed:
         name = str(row["name"])
         if bool(row["over_reliant"]):

@@ -66,3 +66,18 @@ async def test_russian_small_team_hears_the_share_without_an_alarm_and_the_grade
     seen = await chat.send(olga, "/rate ёлка 1 1 1")
     assert seen.text.endswith("платит вовремя 1. Итоговая оценка: C (была B).")
     assert "Салон «Ёлка» · оценка C" in (await chat.send(olga, "/client ёлка")).text
+
+
+async def test_a_team_that_keeps_money_for_admins_hears_no_share_in_the_group(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    from tests.factories import make_team
+
+    sanne = chat.person(41, "Sanne", "nl")
+    chat.group(-800, "Studio", creator=sanne)
+    team = make_team(sqlite_engine, chat_id=-800, owner_id=41, sensitive_to_admins=True)
+    for name in ("Tandarts Smit", "Bakkerij Jansen"):
+        make_sale(sqlite_engine, team, make_client(sqlite_engine, team, name), 100_000)
+    seen = await chat.send(sanne, "/sale Tandarts Smit, 4.000", chat=-800)
+    assert "Beoordeling:" in seen.text
+    assert "van je omzet" not in seen.text

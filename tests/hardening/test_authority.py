@@ -123,3 +123,15 @@ def test_an_answered_approval_request_cannot_let_a_removed_person_back(
             )
         teams.approve_member(session=session, team_id=team.id or 0, member_id=member.id or 0)
         assert member.status == MemberStatus.ACTIVE  # /members still lets them back
+
+
+async def test_a_newcomer_waiting_for_approval_is_not_welcomed_back(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga, noor = chat.person(OLGA, "Olga", "nl"), chat.person(26, "Noor", "nl")
+    chat.group(GROUP, "Studio", creator=olga, members=(noor,))
+    make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA, members_need_approval=True)
+    await chat.send(noor, "/help", chat=GROUP)  # asks the admins to let her in
+    seen = await chat.send(noor, "/start", chat=GROUP)
+    assert "Welkom terug" not in seen.text
+    assert "Een beheerder moet je nog goedkeuren" in seen.text
