@@ -33,11 +33,15 @@ How typed numbers are read (nl and ru alike unless said otherwise)
   ``руб.``, ``р``, ``US$``, ``$`` …), any case. Another currency's sign or code is an error.
 * Percentages: the number is in percent, with or without ``%``: ``25``, ``25%`` and ``12,5 %``
   read as 0.25 and 0.125; it must lie within 0–100 %.
-* Durations: a bare whole number is minutes (``90``); ``1:30`` is hours and minutes; otherwise
-  numbers carry units, Dutch, Russian or English, long or short: ``1,5u``, ``1,5 uur``, ``2h``,
-  ``1u30``, ``90 min``, ``2 ч``, ``1,5 часа``, ``45 мин``, ``1 час 30 минут``, ``anderhalf uur``,
-  ``полчаса``. A bare number with decimals (``1,5``) is an error: minutes or hours is a guess.
-  Fractions of a minute round half up. The limit is 10^6 minutes.
+* Durations: ``1:30`` is hours and minutes; otherwise numbers carry units, Dutch, Russian or
+  English, long or short, with or without a space: ``2u``, ``1,5 uur``, ``2 uren``, ``2h``,
+  ``1u30``, ``1 u 30``, ``90 min``, ``90 minuten``, ``2ч``, ``1,5 ч``, ``2 часа``, ``45 мин``,
+  ``1 ч 30 мин``, ``1ч30м``, ``anderhalf uur``, ``half uur``, ``полтора часа``, ``полчаса``,
+  ``пол часа``. A bare number (``2``) has no unit, and the caller says what it means: minutes
+  (a question that asks for minutes), hours (one that asks for hours), or nothing — then it
+  is a ``DurationUnitMissing`` error, so the caller can ask "minutes or hours?" instead of
+  guessing. A bare number with decimals (``1,5``) is never minutes. Fractions of a minute round
+  half up. The limit is 10^6 minutes.
 
 Every error is an ``InputError`` whose message id says what to type instead.
 """
@@ -89,6 +93,21 @@ PERCENT_RANGE = N_("“{text}” is not between 0 and 100%. Type a percentage fr
 DURATION_EMPTY = N_("Type how long it took, for example 90 min or 1,5 h.")
 DURATION_UNREADABLE = N_("“{text}” is not a duration I can read. Try 90 min, 1,5 h or 1:30.")
 DURATION_AMBIGUOUS = N_("Is “{text}” minutes or hours? Type 90 min or 1,5 h.")
+DURATION_NO_UNIT = N_("{text} — minutes or hours? Write {text} h or {text} min.")
+
+# What a bare number (no unit) means where a duration is typed.
+BARE_MINUTES, BARE_HOURS, BARE_ASK = "minutes", "hours", "ask"
+
+
+class DurationUnitMissing(InputError):
+    """A number without a unit where a time was typed: minutes or hours is the writer's to say.
+
+    `number` is the number as read (1,5 is 1.5), so a caller can offer both readings."""
+
+    def __init__(self, text: str, number: Decimal) -> None:
+        super().__init__(DURATION_NO_UNIT, text=shown_text(text))
+        self.number = number
+
 
 _MINUS = "-−–"
 _SIGN = r"[\-−–+]"
@@ -265,15 +284,18 @@ def parse_percent(text: str, locale: str) -> Decimal:
     return typed.value.scaleb(-2)
 
 
-def parse_duration(text: str, locale: str) -> int:
-    """A duration as typed (`90`, `1,5 uur`, `1:30`, `2 ч`), in whole minutes."""
+def parse_duration(text: str, locale: str, *, bare: str = BARE_MINUTES) -> int:
+    """A duration as typed (`90 min`, `1,5 uur`, `1:30`, `2 ч`), in whole minutes.
+
+    `bare` says what a number without a unit is: BARE_MINUTES, BARE_HOURS, or BARE_ASK
+    (raise DurationUnitMissing so the caller asks)."""
     cleaned = _clean(text, DURATION_EMPTY, DURATION_UNREADABLE).casefold().replace("ё", "е")
     for word, replacement in _DURATION_WORDS:
         cleaned = word.sub(replacement, cleaned)
     if clock := _CLOCK.fullmatch(cleaned):
         total = Decimal(int(clock["hours"]) * 60 + int(clock["minutes"]))
     else:
-        total = _duration_in_minutes(cleaned, text, locale)
+        total = _duration_in_minutes(cleaned, text, locale, bare)
     if total >= MAX_MINUTES:
         raise InputError(TOO_LARGE, text=shown_text(text))
     return int(_rounded(total, 0))
@@ -392,7 +414,7 @@ def _check(
         raise InputError(TOO_PRECISE, text=shown_text(text), example=example)
 
 
-def _duration_in_minutes(cleaned: str, text: str, locale: str) -> Decimal:
+def _duration_in_minutes(cleaned: str, text: str, locale: str, bare: str) -> Decimal:
     """Hours and minutes read with their units, in minutes, before rounding."""
     match = _DURATION.fullmatch(cleaned)
     if match is None or not (match["hour_unit"] or match["minutes"]):
@@ -403,10 +425,15 @@ def _duration_in_minutes(cleaned: str, text: str, locale: str) -> Decimal:
     minutes = _read(match["minutes"] or "0", None, locale)
     if hours is None or minutes is None:
         raise InputError(DURATION_UNREADABLE, text=shown_text(text))
-    if not (match["hour_unit"] or match["minute_unit"]) and minutes.decimals:
-        raise InputError(DURATION_AMBIGUOUS, text=shown_text(text))
     if max(hours.value, minutes.value) >= LIMIT:
         raise InputError(TOO_LARGE, text=shown_text(text))
+    if not (match["hour_unit"] or match["minute_unit"]):  # a bare number
+        if bare == BARE_HOURS:
+            return minutes.value * 60
+        if bare == BARE_ASK:
+            raise DurationUnitMissing(text, minutes.value)
+        if minutes.decimals:
+            raise InputError(DURATION_AMBIGUOUS, text=shown_text(text))
     return hours.value * 60 + minutes.value
 
 

@@ -120,8 +120,8 @@ class Translator:
     def parse_percent(self, text: str) -> Decimal:
         return numbers.parse_percent(text, self.locale)
 
-    def parse_duration(self, text: str) -> int:
-        return numbers.parse_duration(text, self.locale)
+    def parse_duration(self, text: str, *, bare: str = numbers.BARE_MINUTES) -> int:
+        return numbers.parse_duration(text, self.locale, bare=bare)
 
     def parse_date(self, text: str, *, today: dt.date) -> dt.date:
         return dates.parse_date(text, self.locale, today=today)

@@ -18,6 +18,7 @@ from bot.render import profile as render
 from bot.render.changes import confirm
 from bot.turn import Turn, command
 from locales import N_, InputError, Markup, translator
+from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
 from storage import profiles
 from storage.models import Role
 from storage.profiles import StoredProfile
@@ -25,6 +26,7 @@ from storage.profiles import StoredProfile
 NEW = "new-"  # + person | organisation | all
 DONE, BACK, SAVE, DELETE, OTHER = "done", "back", "save", "delete", "other"
 MAX_WORDS, MAX_WORD = 20, 60
+MAX_HOURS = 1000  # hours one order may take, at most: more is a typo
 NUMBER_RANGE_MAX = {"age": 120, "employees": 10_000_000}
 
 # A range as people type it: 25-45, 25–45, 25 tot 45, от 25 до 45, from 30, up to 50.
@@ -272,11 +274,15 @@ def _typed(turn: Turn, criterion: render.Criterion, text: str) -> dict[str, Any]
         if share <= 0:
             raise InputError(N_("Type a percentage above 0, or skip to clear it."))
         return {field: float(round(share, 4))}
-    if how == "hours":
-        hours = t.parse_number(text, max_decimals=2, maximum=1000)
-        if hours <= 0:
+    if how == "hours":  # "3", "2,5", "10 uur", "90 min", "1 ч 30 мин": a bare number is hours
+        minutes = t.parse_duration(text, bare=BARE_HOURS)
+        if minutes <= 0:
             raise InputError(N_("Type a number of hours above 0, for example 3 or 2,5."))
-        return {field: float(hours)}
+        if minutes > MAX_HOURS * 60:
+            raise InputError(
+                ABOVE_MAXIMUM, text=shown_text(text), maximum=t.duration(MAX_HOURS * 60)
+            )
+        return {field: round(minutes / 60, 2)}
     number = int(t.parse_number(_UNITS.sub("", text), max_decimals=0, maximum=10**9))
     if criterion.code == "size" and number == 0:
         raise InputError(N_("A market of 0 clients? Type a rough number, for example 400."))

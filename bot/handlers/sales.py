@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot import arguments
@@ -13,10 +14,12 @@ from bot.render.changes import confirm, grade_news
 from bot.render.sales import open_sale_label, payment_text, sale_line, sale_recorded
 from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, is_currency_token
+from locales.numbers import BARE_ASK, DURATION_NO_UNIT, MAX_MINUTES, TOO_LARGE, DurationUnitMissing
 from storage import resolver, sales, team_settings
 from storage.sales import SaleInput
 
 PAGE = 5
+MINUTES, HOURS = "min", "h"  # the answers to "2 — minutes or hours?"
 
 
 class SaleDialog(ClientDialog):
@@ -28,7 +31,9 @@ class SaleDialog(ClientDialog):
         return turn.t._("Which client bought something? Type (part of) the name.")
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
-        if "amount" in convo.data:  # a one-line /sale: everything is known
+        if "bare_time" in convo.data:  # "/sale Volkova, 1000, 0, 2": 2 minutes or 2 hours?
+            await goto(turn, convo, "unit")
+        elif "amount" in convo.data:  # a one-line /sale: everything is known
             await finish(turn, convo)
             await record(turn, convo.data)
         else:
@@ -49,6 +54,16 @@ class SaleDialog(ClientDialog):
                 t._("What did it cost you (materials, freelancers)? Skip if you don't know."),
                 skip=True,
             )
+        elif convo.step == "unit":
+            number = Decimal(convo.data["bare_time"])
+            options = []  # 1,5 minutes is no one's meaning: then hours only
+            if number == number.to_integral_value():
+                options.append((t.duration(int(number)), MINUTES))
+            if number * 60 < MAX_MINUTES:
+                options.append((t.duration(_whole_minutes(number * 60)), HOURS))
+            question(
+                turn, convo, t._(DURATION_NO_UNIT, text=convo.data["bare_text"]), options=options
+            )
         elif convo.step == "time":
             question(
                 turn,
@@ -68,11 +83,28 @@ class SaleDialog(ClientDialog):
         elif convo.step == "cost":
             cost = None if choice == SKIP or not text else t.parse_money(text, currency)
             await goto(turn, convo, "time", cost=cost)
+        elif convo.step == "unit":
+            number = Decimal(convo.data["bare_time"])
+            if choice in (MINUTES, HOURS):
+                minutes = _whole_minutes(number * (60 if choice == HOURS else 1))
+                if minutes >= MAX_MINUTES:
+                    raise InputError(TOO_LARGE, text=convo.data["bare_text"])
+            else:  # typed instead: "2u", "2 ч"; a bare number again is asked again
+                minutes = t.parse_duration(text or "", bare=BARE_ASK)
+            for key in ("bare_time", "bare_text"):
+                convo.data.pop(key)
+            convo.data["minutes"] = minutes
+            await finish(turn, convo)
+            await record(turn, convo.data)
         elif convo.step == "time":
             minutes = None if choice == SKIP or not text else t.parse_duration(text)
             convo.data["minutes"] = minutes
             await finish(turn, convo)
             await record(turn, convo.data)
+
+
+def _whole_minutes(minutes: Decimal) -> int:
+    return int(minutes.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 async def _payment_days(turn: Turn, data: dict[str, Any]) -> int:
@@ -170,7 +202,10 @@ async def sale(turn: Turn) -> None:
     if len(numbers) > 1:
         data["cost"] = t.parse_money(numbers[1], currency)
     if len(numbers) > 2:
-        data["minutes"] = t.parse_duration(numbers[2])
+        try:
+            data["minutes"] = t.parse_duration(numbers[2], bare=BARE_ASK)
+        except DurationUnitMissing as bare:  # asked with buttons once the client is known
+            data.update(bare_time=str(bare.number), bare_text=bare.params["text"])
     await dialog.begin(turn, client, **data)
 
 
