@@ -56,7 +56,7 @@ class SaleDialog(ClientDialog):
             )
         elif convo.step == "unit":
             number = Decimal(convo.data["bare_time"])
-            options = []  # 1,5 minutes is no one's meaning: then hours only
+            options: list[tuple[str, str]] = []  # 1,5 minutes is no one's meaning: then hours only
             if number == number.to_integral_value():
                 options.append((t.duration(int(number)), MINUTES))
             if number * 60 < MAX_MINUTES:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from locales import InputError
+from locales import InputError, translator
 from locales import numbers as n
 from locales.numbers import format_duration, parse_duration
 from tests.locales.checks import LOCALES, NBSP, assert_said_in_both_languages
@@ -118,3 +119,117 @@ def test_reading_a_written_duration_gives_the_same_minutes(minutes: int, locale:
 def test_any_text_is_read_as_a_duration_or_refused_with_an_input_error(text: str, locale: str):
     with contextlib.suppress(InputError):
         assert parse_duration(text, locale) >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("2u", 120),
+        ("2 uur", 120),
+        ("1,5 u", 90),
+        ("1u30", 90),
+        ("1 u 30", 90),
+        ("anderhalf uur", 90),
+        ("half uur", 30),
+        ("90 min", 90),
+        ("90 minuten", 90),
+        ("2 uren", 120),
+        ("10 uur", 600),
+    ],
+)
+def test_times_as_dutch_people_type_them(text: str, minutes: int) -> None:
+    for bare in (n.BARE_MINUTES, n.BARE_HOURS, n.BARE_ASK):
+        assert parse_duration(text, "nl", bare=bare) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("2 ч", 120),
+        ("2ч", 120),
+        ("1,5 ч", 90),
+        ("1 ч 30 мин", 90),
+        ("1ч30м", 90),
+        ("90 мин", 90),
+        ("полтора часа", 90),
+        ("2 часа", 120),
+        ("пол часа", 30),
+        ("полчаса", 30),
+    ],
+)
+def test_times_as_russian_people_type_them(text: str, minutes: int) -> None:
+    for bare in (n.BARE_MINUTES, n.BARE_HOURS, n.BARE_ASK):
+        assert parse_duration(text, "ru", bare=bare) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("2", Decimal(2)), ("90", Decimal(90)), ("1,5", Decimal("1.5")), (" 45 ", Decimal(45))],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_bare_number_can_be_reported_as_having_no_unit(
+    locale: str, text: str, number: Decimal
+) -> None:
+    with pytest.raises(n.DurationUnitMissing) as caught:
+        parse_duration(text, locale, bare=n.BARE_ASK)
+    assert caught.value.number == number
+    assert caught.value.message == n.DURATION_NO_UNIT
+    assert caught.value.params == {"text": text.strip()}
+    assert_said_in_both_languages(caught.value)
+
+
+def test_the_no_unit_question_reads_naturally() -> None:
+    error = n.DurationUnitMissing("2", Decimal(2))
+    assert translator("nl")._(error.message, **error.params) == (
+        "2 — minuten of uren? Schrijf 2u of 2 min."
+    )
+    assert translator("ru")._(error.message, **error.params) == (
+        "2 — минуты или часы? Напишите 2 ч или 2 мин."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("10", 600), ("2,5", 150), ("1.5", 90), ("0,25", 15), ("1:30", 90)]
+)
+def test_a_bare_number_is_hours_where_hours_are_asked(text: str, minutes: int) -> None:
+    assert parse_duration(text, "nl", bare=n.BARE_HOURS) == minutes
+    assert parse_duration(text.replace(".", ","), "ru", bare=n.BARE_HOURS) == minutes
+
+
+@pytest.mark.parametrize("bare", [n.BARE_HOURS, n.BARE_ASK])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "DURATION_EMPTY"), ("abc", "DURATION_UNREADABLE"), ("2 30", "DURATION_UNREADABLE")],
+)
+def test_unreadable_times_stay_refused_whatever_a_bare_number_means(
+    bare: str, text: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_duration(text, "nl", bare=bare)
+    assert not isinstance(caught.value, n.DurationUnitMissing)
+    assert caught.value.message == getattr(n, message)
+
+
+def test_a_bare_number_of_hours_too_large_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_duration("20000", "nl", bare=n.BARE_HOURS)
+    assert caught.value.message == n.TOO_LARGE
+
+
+@given(
+    minutes=st.integers(0, n.MAX_MINUTES - 1),
+    locale=st.sampled_from(LOCALES),
+    bare=st.sampled_from([n.BARE_MINUTES, n.BARE_HOURS, n.BARE_ASK]),
+)
+def test_a_time_as_kompas_shows_it_reads_back_whatever_a_bare_number_means(
+    minutes: int, locale: str, bare: str
+) -> None:
+    shown = translator(locale).duration(minutes)
+    assert parse_duration(shown, locale, bare=bare) == minutes
+
+
+@given(hours=st.decimals(min_value=0, max_value=999, places=2), locale=st.sampled_from(LOCALES))
+def test_hours_typed_bare_read_back_to_the_minute(hours: Decimal, locale: str) -> None:
+    typed = translator(locale).number(hours)
+    expected = int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    assert parse_duration(typed, locale, bare=n.BARE_HOURS) == expected
