@@ -431,6 +431,8 @@ def _duration_in_minutes(cleaned: str, text: str, locale: str, bare: str) -> Dec
         if bare == BARE_HOURS:
             return minutes.value * 60
         if bare == BARE_ASK:
+            if minutes.value >= MAX_MINUTES:  # too long even as minutes: no need to ask
+                raise InputError(TOO_LARGE, text=shown_text(text))
             raise DurationUnitMissing(text, minutes.value)
         if minutes.decimals:
             raise InputError(DURATION_AMBIGUOUS, text=shown_text(text))

@@ -97,7 +97,15 @@ class SaleDialog(ClientDialog):
             await finish(turn, convo)
             await record(turn, convo.data)
         elif convo.step == "time":
-            minutes = None if choice == SKIP or not text else t.parse_duration(text)
+            try:
+                minutes = (
+                    None if choice == SKIP or not text else t.parse_duration(text, bare=BARE_ASK)
+                )
+            except DurationUnitMissing as bare:  # "2": asked once, with a button for each
+                await goto(
+                    turn, convo, "unit", bare_time=str(bare.number), bare_text=bare.params["text"]
+                )
+                return
             convo.data["minutes"] = minutes
             await finish(turn, convo)
             await record(turn, convo.data)

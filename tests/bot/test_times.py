@@ -104,6 +104,22 @@ async def test_a_bare_number_for_the_time_in_dutch(
     assert minutes(sqlite_engine) == [2]
 
 
+async def test_a_bare_number_in_the_sale_dialog_is_asked_about_too(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/sale Bakkerij de Vries")
+    await chat.send(anna, "800")
+    await chat.press(anna, "Overslaan")
+    seen = await chat.send(anna, "3")
+    assert seen.text == "3 — minuten of uren? Schrijf 3u of 3 min."
+    assert minutes(sqlite_engine) == []
+    seen = await chat.press(anna, "3 uur")
+    assert "Verkoop vastgelegd: € 800,00 van Bakkerij de Vries" in seen
+    assert minutes(sqlite_engine) == [180]
+
+
 @pytest.mark.parametrize(
     ("typed", "hours"),
     [("10 uur", 10.0), ("10", 10.0), ("2,5", 2.5), ("90 min", 1.5), ("1u30", 1.5), ("2h", 2.0)],

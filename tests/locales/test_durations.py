@@ -210,9 +210,12 @@ def test_unreadable_times_stay_refused_whatever_a_bare_number_means(
     assert caught.value.message == getattr(n, message)
 
 
-def test_a_bare_number_of_hours_too_large_is_refused() -> None:
+def test_a_bare_number_too_large_for_its_meaning_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         parse_duration("20000", "nl", bare=n.BARE_HOURS)
+    assert caught.value.message == n.TOO_LARGE
+    with pytest.raises(InputError) as caught:
+        parse_duration("1000000", "ru", bare=n.BARE_ASK)
     assert caught.value.message == n.TOO_LARGE
 
 
