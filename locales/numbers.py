@@ -462,6 +462,12 @@ def is_currency_token(token: str, *, sign_only: bool = False) -> bool:
     return not sign_only and token.casefold() in _all_currency_signs()
 
 
+def is_multiplier_token(token: str) -> bool:
+    """A word for thousands or millions standing on its own after an amount, as in `30 тыс.`,
+    `1,5 млн` or `3 duizend`: the one-line grammar keeps it with its amount, not the name."""
+    return token.casefold() in _MULTIPLIERS
+
+
 def _names_other_currency(cleaned: str, currency: str) -> bool:
     """Whether the text carries a currency sign, code or word that is not the team's."""
     own = _currency_signs(currency)

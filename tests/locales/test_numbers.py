@@ -279,6 +279,17 @@ def test_amounts_with_stray_letters_or_separators_are_still_refused(
     assert_said_in_both_languages(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("token", "multiplies"),
+    [
+        *[("тыс.", True), ("ТЫС", True), ("млн", True), ("duizend", True), ("K", True)],
+        *[("тысяча", True), ("Петров", False), ("руб.", False), ("30k", False), ("uur", False)],
+    ],
+)
+def test_words_for_thousands_are_known_on_their_own(token: str, multiplies: bool) -> None:
+    assert n.is_multiplier_token(token) is multiplies
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("text", ["2,5k", "30 тыс.", "1,5 млн"])
 def test_thousands_words_are_for_money_only(locale: str, text: str) -> None:
