@@ -2,7 +2,7 @@
 
 from locales.errors import N_, InputError
 from locales.markup import Markup, escape
-from locales.numbers import is_currency_token
+from locales.numbers import is_currency_token, is_multiplier_token
 from locales.translator import SUPPORTED_LOCALES, Translator, translator
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "Translator",
     "escape",
     "is_currency_token",
+    "is_multiplier_token",
     "translator",
 ]

@@ -18,10 +18,15 @@ How typed numbers are read (nl and ru alike unless said otherwise)
   - nl: it groups thousands when it stands like a thousands separator, i.e. 1–3 digits (not
     a lone 0) before it and exactly three after: ``1.250`` = 1250, ``12.500`` = 12500; any other
     dot is a decimal point: ``12.50``, ``1250.5``, ``0.250``.
-  - ru: always a decimal point. Russians group with spaces, and a phone keypad offers a dot
-    for the decimal comma: ``1.250`` = 1,25.
+  - ru: a decimal point. Russians group with spaces, and a phone keypad offers a dot for the
+    decimal comma: ``1.25`` = 1,25.
+  - Money only, both languages: a dot standing like a thousands separator groups, since no
+    one types an amount to the tenth of a kopeck or cent: ``2.500`` is 2 500 in Russian too.
 * Grouping is in threes or the text is not a number: ``1 25``, ``1,2,3``, ``1.2.3`` are errors.
 * Money only: ``,-`` (or ``,--``/``.-``) after a whole amount means no cents: ``€ 1.250,-``.
+* Money only: thousands and millions may be written as words after the number, before a
+  currency: ``30k``, ``2,5K``, ``30 тыс.``, ``30к``, ``1,5 млн``, ``30 тыс. руб.``, ``€30k``
+  (k, K, к, duizend, тыс, тысяч…; mln, miljoen, млн, миллион…).
 * Digits typed after the decimal separator count, trailing zeros included: ``12,500`` is an
   error for EUR, not 12,50, because its writer may have meant twelve thousand five hundred.
 * A minus (``-``, ``−`` U+2212, or ``–`` which phones put in its place) may stand before or after
@@ -115,6 +120,12 @@ _NUMBER = r"[0-9.,](?:[0-9., ]*[0-9])?"
 _WHOLE = r"[.,]-{1,2}"
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3})+")
 _DIGITS = re.compile(r"[0-9]*")
+# Words for thousands and millions after an amount, casefolded, with their power of ten.
+_MULTIPLIERS = {
+    **dict.fromkeys(("k", "к", "duizend", "тыс", "тыс.", "тысяч", "тысячи", "тысяча"), 3),
+    **dict.fromkeys(("mln", "mln.", "miljoen", "млн", "млн.", "миллион", "миллиона"), 6),
+    "миллионов": 6,
+}
 
 # Words people write for a currency besides its code and CLDR symbols.
 _CURRENCY_WORDS = {
@@ -262,9 +273,12 @@ def parse_money(
                 WRONG_CURRENCY, text=shown_text(text), currency=symbol, example=example
             )
         raise InputError(AMOUNT_UNREADABLE, text=shown_text(text))
-    typed = _read(match["number"], match["sign"] or match["sign2"], locale)
+    typed = _read(match["number"], match["sign"] or match["sign2"], locale, money=True)
     if typed is None:
         raise InputError(AMOUNT_UNREADABLE, text=shown_text(text))
+    if match["times"]:
+        power = _MULTIPLIERS[match["times"].casefold()]
+        typed = _Typed(typed.value.scaleb(power), max(typed.decimals - power, 0))
     digits = currency_digits(currency)
     _check(typed, text, locale, allow_negative=allow_negative, max_decimals=digits)
     if typed.value == 0 and not allow_zero:
@@ -348,12 +362,15 @@ def _clean(text: str, empty: str, unreadable: str) -> str:
     return cleaned
 
 
-def _read(number: str, sign: str | None, locale: str) -> _Typed | None:
-    """Digits with separators read by the locale's rules, or None when they are not one number."""
+def _read(number: str, sign: str | None, locale: str, *, money: bool = False) -> _Typed | None:
+    """Digits with separators read by the locale's rules, or None when they are not one number;
+    `money`: a lone dot before three digits groups in every locale."""
     whole = re.search(rf"{_WHOLE}$", number)
     if whole:
         number = number[: whole.start()]
-    separators = _separators(number, locale, whole_mark=whole[0][0] if whole else None)
+    separators = _separators(
+        number, locale, whole_mark=whole[0][0] if whole else None, dot_groups=money
+    )
     if separators is None:
         return None
     group, decimal = separators
@@ -375,7 +392,7 @@ def _read(number: str, sign: str | None, locale: str) -> _Typed | None:
 
 
 def _separators(
-    number: str, locale: str, *, whole_mark: str | None
+    number: str, locale: str, *, whole_mark: str | None, dot_groups: bool = False
 ) -> tuple[str | None, str | None] | None:
     """Which mark groups thousands and which is the decimal separator, by the docstring's rules."""
     marks = [c for c in number if c in ".,"]
@@ -390,14 +407,15 @@ def _separators(
     if len(set(marks)) == 2:
         decimal = number[max(number.rfind("."), number.rfind(","))]
         return ("," if decimal == "." else "."), decimal
-    if len(marks) > 1 or (marks and _groups_thousands(number, marks[0], locale)):
+    if len(marks) > 1 or (marks and _groups_thousands(number, marks[0], locale, dot_groups)):
         return marks[0], None
     return None, (marks[0] if marks else None)
 
 
-def _groups_thousands(number: str, mark: str, locale: str) -> bool:
-    """Whether a lone `.` or `,` is the locale's thousands separator (nl `1.250`), not a decimal."""
-    is_group = mark == BLANKS.sub(" ", get_group_symbol(locale))
+def _groups_thousands(number: str, mark: str, locale: str, dot_groups: bool = False) -> bool:
+    """Whether a lone `.` or `,` is the locale's thousands separator (nl `1.250`), not a decimal;
+    `dot_groups`: a dot groups wherever it stands like a separator (money in ru: `2.500`)."""
+    is_group = mark == BLANKS.sub(" ", get_group_symbol(locale)) or (dot_groups and mark == ".")
     is_decimal = mark == get_decimal_symbol(locale)
     return is_group and not is_decimal and bool(_GROUPED.fullmatch(number.replace(mark, " ")))
 
@@ -450,9 +468,10 @@ def _currency_signs(currency: str) -> frozenset[str]:
 @cache
 def _money_text(currency: str) -> re.Pattern[str]:
     signs = "|".join(re.escape(s) for s in sorted(_currency_signs(currency), key=len, reverse=True))
+    times = "|".join(re.escape(w) for w in sorted(_MULTIPLIERS, key=len, reverse=True))
     return re.compile(
         rf"(?P<sign>{_SIGN})? ?(?P<before>{signs})? ?(?P<sign2>{_SIGN})? ?"
-        rf"(?P<number>{_NUMBER}(?:{_WHOLE})?) ?(?P<after>{signs})?",
+        rf"(?P<number>{_NUMBER}(?:{_WHOLE})?) ?(?:(?P<times>{times}) ?)?(?P<after>{signs})?",
         re.IGNORECASE,
     )
 
@@ -470,6 +489,12 @@ def is_currency_token(token: str, *, sign_only: bool = False) -> bool:
     if token and all(unicodedata.category(c) == "Sc" for c in token):
         return True
     return not sign_only and token.casefold() in _all_currency_signs()
+
+
+def is_multiplier_token(token: str) -> bool:
+    """A word for thousands or millions standing on its own after an amount, as in `30 тыс.`,
+    `1,5 млн` or `3 duizend`: the one-line grammar keeps it with its amount, not the name."""
+    return token.casefold() in _MULTIPLIERS
 
 
 def _names_other_currency(cleaned: str, currency: str) -> bool:

@@ -183,14 +183,118 @@ def test_any_other_dot_is_a_decimal_point_in_dutch(text: str, value: str) -> Non
     assert parse_number(text, "nl") == Decimal(value)
 
 
-def test_a_dot_is_always_a_decimal_point_in_russian() -> None:
+def test_a_dot_is_a_decimal_point_in_russian_numbers() -> None:
     assert parse_number("1.250", "ru") == Decimal("1.25")
+    assert parse_number("1.25", "ru") == Decimal("1.25")
 
 
-def test_a_russian_dot_before_three_digits_is_refused_as_money_rather_than_misread() -> None:
+# Issue 17: amounts as Dutch and Russian people write them. Money reads the same in both
+# languages, so every line is tried in both; the minor units are worked out by hand.
+AMOUNTS_AS_LOCALS_WRITE_THEM = [
+    ("1.250,50", "EUR", 125050),
+    ("1250,50", "EUR", 125050),
+    ("€1.250", "EUR", 125000),
+    ("1.250 €", "EUR", 125000),
+    ("450,-", "EUR", 45000),
+    ("1250 euro", "EUR", 125000),
+    ("2,5k", "EUR", 250000),
+    ("30k", "EUR", 3000000),
+    ("30K", "EUR", 3000000),
+    ("€30k", "EUR", 3000000),
+    ("€ 2,5 k", "EUR", 250000),
+    ("30k euro", "EUR", 3000000),
+    ("2.5k", "EUR", 250000),
+    ("1,5 mln", "EUR", 150000000),
+    ("3 duizend", "EUR", 300000),
+    ("0", "EUR", 0),
+    ("€ 0,-", "EUR", 0),
+    ("1 250,50", "RUB", 125050),
+    ("1250 руб.", "RUB", 125000),
+    ("1 250 ₽", "RUB", 125000),
+    ("30 тыс.", "RUB", 3000000),
+    ("30 тыс", "RUB", 3000000),
+    ("30к", "RUB", 3000000),
+    ("30К", "RUB", 3000000),
+    ("30 ТЫС.", "RUB", 3000000),
+    ("1,5 млн", "RUB", 150000000),
+    ("1,5 млн.", "RUB", 150000000),
+    ("2 миллиона", "RUB", 200000000),
+    ("5 тысяч", "RUB", 500000),
+    ("30 тыс. руб.", "RUB", 3000000),
+    ("30 тыс.руб.", "RUB", 3000000),
+    ("30к ₽", "RUB", 3000000),
+    ("2,5 тыс ₽", "RUB", 250000),
+    ("2.500", "RUB", 250000),
+    ("12.500", "RUB", 1250000),
+    ("2.500 ₽", "RUB", 250000),
+    ("2.50", "RUB", 250),
+    ("1.25", "RUB", 125),
+    ("1250.5", "RUB", 125050),
+    ("0", "RUB", 0),
+    ("1,234k", "JPY", 1234),
+]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(("text", "currency", "minor"), AMOUNTS_AS_LOCALS_WRITE_THEM)
+def test_amounts_are_read_as_locals_write_them(
+    locale: str, text: str, currency: str, minor: int
+) -> None:
+    assert parse_money(text, currency, locale) == minor
+
+
+AMOUNTS_STILL_REFUSED = [
+    ("30 kilo", "EUR", "AMOUNT_UNREADABLE"),
+    ("30kk", "EUR", "AMOUNT_UNREADABLE"),
+    ("k", "EUR", "AMOUNT_UNREADABLE"),
+    ("тыс.", "RUB", "AMOUNT_UNREADABLE"),
+    ("30 тыс тыс", "RUB", "AMOUNT_UNREADABLE"),
+    ("30 тыс. 5", "RUB", "AMOUNT_UNREADABLE"),
+    ("k30", "EUR", "AMOUNT_UNREADABLE"),
+    ("0.500", "RUB", "TOO_PRECISE"),
+    ("тридцать", "RUB", "AMOUNT_UNREADABLE"),
+    ("dertig euro", "EUR", "AMOUNT_UNREADABLE"),
+    ("1,250,50", "EUR", "AMOUNT_UNREADABLE"),
+    ("1.250.50", "EUR", "AMOUNT_UNREADABLE"),
+    ("1,5,5k", "EUR", "AMOUNT_UNREADABLE"),
+    ("1.250,50,3 тыс", "RUB", "AMOUNT_UNREADABLE"),
+    ("2.5000", "RUB", "TOO_PRECISE"),
+    ("1,234567 тыс", "RUB", "TOO_PRECISE"),
+    ("1,2345k", "JPY", "TOO_PRECISE"),
+    ("200 млн тыс", "RUB", "AMOUNT_UNREADABLE"),
+    ("100000 млн", "RUB", "TOO_LARGE"),
+    ("30k $", "EUR", "WRONG_CURRENCY"),
+    ("30 тыс. руб.", "EUR", "WRONG_CURRENCY"),
+]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(("text", "currency", "message"), AMOUNTS_STILL_REFUSED)
+def test_amounts_with_stray_letters_or_separators_are_still_refused(
+    locale: str, text: str, currency: str, message: str
+) -> None:
     with pytest.raises(InputError) as caught:
-        parse_money("1.250", "RUB", "ru")
-    assert caught.value.message == n.TOO_PRECISE
+        parse_money(text, currency, locale)
+    assert caught.value.message == getattr(n, message)
+    assert_said_in_both_languages(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("token", "multiplies"),
+    [
+        *[("тыс.", True), ("ТЫС", True), ("млн", True), ("duizend", True), ("K", True)],
+        *[("тысяча", True), ("Петров", False), ("руб.", False), ("30k", False), ("uur", False)],
+    ],
+)
+def test_words_for_thousands_are_known_on_their_own(token: str, multiplies: bool) -> None:
+    assert n.is_multiplier_token(token) is multiplies
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("text", ["2,5k", "30 тыс.", "1,5 млн"])
+def test_thousands_words_are_for_money_only(locale: str, text: str) -> None:
+    with pytest.raises(InputError):
+        parse_number(text, locale)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -423,6 +527,43 @@ def test_reading_whole_money_gives_the_rounded_amount(amount: tuple[int, str], l
         return
     text = format_money(minor, currency, locale, whole=True)
     assert parse_money(text, currency, locale, allow_negative=True) == int(major) * 10**digits
+
+
+THOUSANDS_WORDS = {"nl": ("k", "K", " k", " duizend"), "ru": ("к", "К", " тыс.", " тыс", " тысяч")}
+MILLIONS_WORDS = {"nl": (" mln", " miljoen"), "ru": (" млн", " млн.", " миллионов")}
+
+
+@given(
+    value=st.integers(0, 10**7),
+    decimals=st.integers(0, 3),
+    locale=st.sampled_from(LOCALES),
+    millions=st.booleans(),
+    data=st.data(),
+)
+def test_reading_thousands_and_millions_written_short_gives_the_full_amount(
+    value: int, decimals: int, locale: str, millions: bool, data: st.DataObject
+) -> None:
+    """`2,5k`, `30 тыс.`, `1,5 млн`: the number as the locale writes it, then the word."""
+    number = Decimal(value).scaleb(-decimals)
+    power = 6 if millions else 3
+    words = (MILLIONS_WORDS if millions else THOUSANDS_WORDS)[locale]
+    currency = data.draw(st.sampled_from(("EUR", "RUB")))
+    digits = currency_digits(currency)
+    amount = number.scaleb(power)
+    if amount >= n.LIMIT:
+        return
+    sign = data.draw(st.sampled_from(("", " " + ("€" if currency == "EUR" else "₽"))))
+    text = format_number(number, locale) + data.draw(st.sampled_from(words)) + sign
+    assert parse_money(text, currency, locale) == int(amount.scaleb(digits))
+
+
+@given(units=st.integers(1000, int(n.LIMIT) - 1), locale=st.sampled_from(LOCALES))
+def test_a_whole_amount_grouped_with_dots_reads_the_same_in_both_languages(
+    units: int, locale: str
+) -> None:
+    """`2.500`, `1.250.000`: Russians on a Dutch-style keypad mean thousands too."""
+    text = f"{units:,}".replace(",", ".")
+    assert parse_money(text, "RUB", locale) == units * 100
 
 
 @given(

@@ -1,0 +1,47 @@
+"""Amounts in /sale as Dutch and Russian people type them: thousands as k, тыс. or млн, a
+Russian dot before three digits, a cost of nothing (issue 17)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Sale
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+
+async def test_russian_thousands_written_short_are_stored_in_full(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Алиев")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    for typed in ("/sale Алиев, 2.500", "/sale Алиев, 30 тыс.", "/sale Алиев, 30к, 1,5 тыс"):
+        seen = await chat.send(olga, typed)
+        assert "2,50" not in seen and "?" not in seen.text
+    seen = await chat.send(olga, "/sale Алиев, 1,5 млн")
+    # 2 500 ₽, 30 000 ₽, 30 000 ₽ with 1 500 ₽ of costs, 1 500 000 ₽: in kopecks.
+    assert [(s.amount, s.cost) for s in rows(sqlite_engine, Sale)] == [
+        (250000, None),
+        (3000000, None),
+        (3000000, 150000),
+        (150000000, None),
+    ]
+    assert "2,50" not in seen
+
+
+async def test_dutch_k_amounts_and_a_cost_of_nothing(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Özdemir")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/sale Özdemir, 2,5k, 0, 1,5 uur")
+    assert "Verkoop vastgelegd: € 2.500,00 van Özdemir" in seen
+    assert "niet nul" not in seen
+    await chat.send(anna, "/sale Özdemir, 30K")
+    await chat.send(anna, "/sale Özdemir, 450,-")
+    # € 2.500 at no cost in 90 minutes, € 30.000, € 450: in cents.
+    assert [(s.amount, s.cost, s.minutes) for s in rows(sqlite_engine, Sale)] == [
+        (250000, 0, 90),
+        (3000000, None, None),
+        (45000, None, None),
+    ]
