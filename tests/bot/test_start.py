@@ -64,7 +64,7 @@ async def test_lang_with_buttons_edits_the_question(chat: Chat) -> None:
 async def test_lang_with_an_unknown_code_says_what_to_type(chat: Chat) -> None:
     anna = chat.person(11, "Anna", "nl")
     seen = await chat.send(anna, "/lang en")
-    assert "typ /lang nl of /lang ru" in seen
+    assert "typ /taal nl of /taal ru" in seen
 
 
 async def test_unknown_command_points_to_help_in_the_callers_language(chat: Chat) -> None:
