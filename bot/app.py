@@ -45,7 +45,7 @@ from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
 from bot.limits import RULES, file_for_the_bot, limited
 from bot.logs import failure_trace, keep_secrets_out_of_logs
-from bot.routing import Buttons, Commands
+from bot.routing import Buttons, Callback, Commands
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
@@ -124,15 +124,17 @@ def _register(app: Application) -> None:
         "skip": dialogs.skip,
         "cancel": dialogs.cancel,
     }
-    # The costly ones answer "one moment" to a person asking too often (bot/limits.py).
-    app.add_handler(
-        Commands(
-            {
-                name: limited(name, callback) if name in RULES else callback
-                for name, callback in command_handlers.items()
-            }
-        )
-    )
+    # Each command answers to every name bot/menu.py gives it (/sale and /verkoop): no
+    # command without its entry there. The costly ones answer "one moment" to a person asking
+    # too often (bot/limits.py), counted per command whichever name was typed.
+    assert set(command_handlers) == {c.name for c in menu.COMMANDS}
+    routes: dict[str, Callback] = {}
+    for command in menu.COMMANDS:
+        callback = command_handlers[command.name]
+        if command.name in RULES:
+            callback = limited(command.name, callback)
+        routes.update(dict.fromkeys(command.names, callback))
+    app.add_handler(Commands(routes))
     button_handlers = {
         "personal": start.personal_team,
         "lang": help_handlers.lang_button,
@@ -203,11 +205,14 @@ async def _post_shutdown(app: Application) -> None:
 
 
 async def publish_command_menus(app: Application) -> None:
-    """The command menu in each language Telegram users can have, set once at start-up."""
+    """The command menu in each language Telegram users can have, set once at start-up: Dutch
+    names with Dutch descriptions, English names with Russian ones."""
     default = kompas_of_app(app).settings.default_locale
     for code in (None, *SUPPORTED_LOCALES):
         t = translator(code or default)
-        commands = [BotCommand(c.name, str(t._(c.description))) for c in menu.visible_to(None)]
+        commands = [
+            BotCommand(c.name_in(t.locale), str(t._(c.description))) for c in menu.visible_to(None)
+        ]
         await app.bot.set_my_commands(commands, language_code=code)
 
 

@@ -17,6 +17,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from bot import menu
 from bot.routing import Callback
 from bot.runtime import kompas_of
 from bot.turn import Turn, command
@@ -34,7 +35,7 @@ class Rule:
 
 
 _ANALYSIS = Rule(burst=8, every=5.0)  # scores the whole team when its data changed
-RULES = {
+RULES = {  # by the command's English name (bot/menu.py); its Dutch name shares the bucket
     "risk": _ANALYSIS,
     "portrait": _ANALYSIS,
     "clients": _ANALYSIS,
@@ -125,7 +126,8 @@ def file_for_the_bot(update: Update, bot_id: int) -> bool:
     if message.chat.type == ChatType.PRIVATE:
         return True
     words = (message.caption or "").split(maxsplit=1)
-    if words and words[0].split("@")[0].lower() == "/import":
+    command = menu.find(words[0]) if words and words[0].startswith("/") else None
+    if command is not None and command.name == "import":  # /import or /importeer
         return True
     replied = message.reply_to_message
     return bool(replied and replied.from_user and replied.from_user.id == bot_id)

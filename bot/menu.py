@@ -1,4 +1,12 @@
-"""The commands people see: in Telegram's per-language menu and in /help, from one list."""
+"""The one command registry: every command's name, its Dutch name, what it does and who may use
+it. Routing (bot/app.py), rate limits (bot/limits.py), Telegram's per-language menu and /help
+all read it.
+
+Telegram commands are Latin: a-z, 0-9 and `_`, at most 32 characters. Every command also
+answers to its Dutch name (`/klant`, `/verkoop`); the English names keep working for everyone.
+Dutch menus and /help show the Dutch names; Russian ones show the English names, since
+Telegram has no Cyrillic commands.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +19,25 @@ from storage.models import Role
 @dataclass(frozen=True)
 class MenuCommand:
     name: str
+    dutch: str  # the name Dutch speakers type and see; may equal `name` ("team")
     description: str  # message id, translated where shown
     role: Role | None = Role.MEMBER
     usage: str | None = None  # message id of the long help, for /help <command>
+    listed: bool = True  # False: only answers inside a dialog, in no menu (/skip)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name this command answers to."""
+        return (self.name,) if self.dutch == self.name else (self.name, self.dutch)
+
+    def name_in(self, locale: str) -> str:
+        """The name shown to someone speaking `locale`."""
+        return self.dutch if locale == "nl" else self.name
 
 
 COMMANDS: tuple[MenuCommand, ...] = (
     MenuCommand(
+        "start",
         "start",
         N_("Set up Kompas or open your team"),
         None,
@@ -28,6 +48,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "client",
+        "klant",
         N_("A client's card: grade and why"),
         Role.MEMBER,
         N_(
@@ -37,6 +58,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "clients",
+        "klanten",
         N_("All clients, ten at a time"),
         Role.MEMBER,
         N_(
@@ -46,6 +68,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "risk",
+        "risico",
         N_("Where you lean on too few clients"),
         Role.MEMBER,
         N_(
@@ -55,6 +78,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "portrait",
+        "portret",
         N_("Your ideal clients: who they are, where they come from"),
         Role.MEMBER,
         N_(
@@ -65,6 +89,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "decline",
+        "afscheid",
         N_("Clients to consider letting go"),
         Role.MEMBER,
         N_(
@@ -76,6 +101,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "digest",
+        "overzicht",
         N_("This week's digest now; on or off"),
         Role.ADMIN,
         N_(
@@ -85,6 +111,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "add",
+        "toevoegen",
         N_("Add a client"),
         Role.MEMBER,
         N_(
@@ -94,6 +121,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "check",
+        "toets",
         N_("Does a potential client fit you?"),
         Role.MEMBER,
         N_(
@@ -104,6 +132,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "sale",
+        "verkoop",
         N_("Record a sale"),
         Role.MEMBER,
         N_(
@@ -114,6 +143,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "paid",
+        "betaald",
         N_("A client paid"),
         Role.MEMBER,
         N_(
@@ -123,6 +153,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "sales",
+        "verkopen",
         N_("A client's sales: correct or delete"),
         Role.MEMBER,
         N_(
@@ -132,6 +163,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "rate",
+        "beoordeel",
         N_("Rate how it is to work with a client"),
         Role.MEMBER,
         N_(
@@ -142,6 +174,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "refer",
+        "aanbeveling",
         N_("A client referred someone"),
         Role.MEMBER,
         N_(
@@ -151,11 +184,13 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "complaint",
+        "klacht",
         N_("Note a complaint"),
         Role.MEMBER,
         N_("/complaint Bakkerij de Vries: invoice disputed — the note is optional."),
     ),
     MenuCommand(
+        "compliment",
         "compliment",
         N_("Note a compliment"),
         Role.MEMBER,
@@ -163,12 +198,14 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "edit",
+        "wijzig",
         N_("Change a client's details"),
         Role.MEMBER,
         N_("/edit Bakkerij de Vries — pick a detail with a button and type the new value."),
     ),
     MenuCommand(
         "profile",
+        "profiel",
         N_("Your ideal client profile"),
         Role.MEMBER,
         N_(
@@ -178,6 +215,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "settings",
+        "instellingen",
         N_("Team settings"),
         Role.MEMBER,
         N_(
@@ -188,6 +226,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "import",
+        "importeer",
         N_("Import clients or sales from a file"),
         Role.ADMIN,
         N_(
@@ -197,6 +236,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "export",
+        "exporteer",
         N_("Export clients and sales as files"),
         Role.MEMBER,
         N_(
@@ -207,6 +247,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "forget",
+        "vergeet",
         N_("Erase a client's personal data"),
         Role.ADMIN,
         N_(
@@ -217,11 +258,13 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "members",
+        "leden",
         N_("Team members: approve and remove"),
         Role.ADMIN,
         N_("/members — everyone in the team; admins approve newcomers and remove people."),
     ),
     MenuCommand(
+        "team",
         "team",
         N_("Choose your team (private chat)"),
         None,
@@ -229,18 +272,29 @@ COMMANDS: tuple[MenuCommand, ...] = (
     ),
     MenuCommand(
         "lang",
+        "taal",
         N_("Language: Nederlands or русский"),
         None,
         N_("/lang — choose with a button, or type /lang nl or /lang ru."),
     ),
     MenuCommand(
+        "skip",
+        "overslaan",
+        N_("Skip this question"),
+        None,
+        N_("/skip — skips the question I just asked, when it may stay empty."),
+        listed=False,
+    ),
+    MenuCommand(
         "cancel",
+        "annuleer",
         N_("Stop what we're doing"),
         None,
         N_("/cancel — stops the questions in progress; nothing is changed."),
     ),
     MenuCommand(
         "help",
+        "hulp",
         N_("What I can do"),
         None,
         N_("/help — the list of commands. /help sale — how one command works."),
@@ -251,9 +305,13 @@ COMMANDS: tuple[MenuCommand, ...] = (
 def visible_to(role: Role | None) -> list[MenuCommand]:
     """Commands a caller with `role` can use (None: no team yet)."""
     rank = {None: -1, Role.MEMBER: 0, Role.ADMIN: 1, Role.OWNER: 2}
-    return [c for c in COMMANDS if rank[c.role] <= rank[role]]
+    return [c for c in COMMANDS if c.listed and rank[c.role] <= rank[role]]
+
+
+# Every name typed → its command: "klant" and "client" both find /client.
+BY_NAME: dict[str, MenuCommand] = {name: c for c in COMMANDS for name in c.names}
 
 
 def find(name: str) -> MenuCommand | None:
-    name = name.lstrip("/").split("@")[0].lower()
-    return next((c for c in COMMANDS if c.name == name), None)
+    """The command `name` (English or Dutch, with or without "/" and "@bot") stands for."""
+    return BY_NAME.get(name.lstrip("/").split("@")[0].lower())

@@ -25,7 +25,7 @@ async def help_command(turn: Turn) -> None:
         turn.reply(t._(found.usage))
         return
     lines = [t._("<b>What I can do</b>")]
-    lines += [f"/{c.name} — {t._(c.description)}" for c in menu.visible_to(turn.role)]
+    lines += [f"/{c.name_in(t.locale)} — {t._(c.description)}" for c in menu.visible_to(turn.role)]
     lines.append(t._("Details of one command: /help followed by its name."))
     turn.reply("\n".join(lines))
 

@@ -95,7 +95,7 @@ async def test_a_member_cannot_export_and_the_edit_prompt_shows_no_tags(
     assert not any(m.document for m in seen.messages)
     await chat.send(olga, "/edit Tandarts", chat=GROUP)
     seen = await chat.press(olga, "Plaats", chat=GROUP)
-    assert "<i>/cancel om te stoppen</i>" in seen.html
+    assert "<i>/annuleer om te stoppen</i>" in seen.html
     assert "&lt;i&gt;" not in seen.html
 
 
