@@ -56,6 +56,7 @@ def client_table(
     """One row per scored client; `flags` are the boolean columns, lapsed among them."""
     names = team.clients[["name", "kind", "segment"]].iloc[a]
     revenue = m.revenue[a]
+    annualised = m.annual_factor[a] != 365.0 / team.window_days
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(x.purchases > 0, revenue / x.purchases, np.nan)
     columns = {
@@ -90,10 +91,8 @@ def client_table(
         "fit": fit.fit[a],
         "fit_met": fit.met[a].astype(np.int64),
         "fit_known": fit.known[a].astype(np.int64),
-        "annualised": m.annual_factor[a] != 365.0 / team.window_days,
-        "so_far": (m.annual_factor[a] == 365.0 / team.window_days)
-        & (m.tenure_days[a] < team.window_days)
-        & (x.purchases > 0),
+        "annualised": annualised,
+        "so_far": ~annualised & (m.tenure_days[a] < team.window_days) & (x.purchases > 0),
         "score": score,
         "data_score": data_score,
         "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),

@@ -133,9 +133,14 @@ def compute_metrics(
     active = team.active
     window_revenue = float(revenue[active].sum())
     costed_revenue = window_revenue - float(uncosted_revenue[active].sum())
+    # The margin of the sales with costs; it stands in for missing costs only when those sales
+    # cover enough revenue, and always for value (below).
+    costed_margin = None
+    if costed_revenue > 0:
+        costed_margin = float(1.0 - costed_cost[active].sum() / costed_revenue)
     observed = None
-    if window_revenue > 0 and costed_revenue >= MIN_COSTED_REVENUE * window_revenue:
-        observed = float(1.0 - costed_cost[active].sum() / costed_revenue)
+    if costed_revenue >= MIN_COSTED_REVENUE * window_revenue:
+        observed = costed_margin
     if settings.default_margin is not None:
         margin_used = settings.default_margin
     else:
@@ -172,9 +177,6 @@ def compute_metrics(
         margin = np.where(revenue > 0, profit / revenue, np.nan)
     profit_per_hour = timed_profit / (time_sum / 3600.0)
 
-    costed_margin = None
-    if costed_revenue > 0:
-        costed_margin = float(1.0 - costed_cost[active].sum() / costed_revenue)
     value_margin = 1.0 if costed_margin is None else min(max(costed_margin, 0.05), 1.0)
     value_from_revenue = np.isnan(profit) & (revenue > 0)
     value = np.where(value_from_revenue, revenue * value_margin, profit)
