@@ -11,7 +11,24 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   So every style ``format_date`` writes reads back.
 * Words, in either language: ``vandaag``/``сегодня``, ``gisteren``/``вчера``,
   ``eergisteren``/``позавчера``.
+* Weekdays, in either language, for a day that has been: ``vrijdag``, ``op vrijdag``,
+  ``afgelopen vrijdag``, ``vorige vrijdag``, ``vrijdag jl.``; ``пятница``, ``в пятницу``,
+  ``в прошлую пятницу``, ``прошлая пятница``, ``во вторник``. Each is the most recent such day
+  before today, 1–7 days ago (on a Friday, ``vrijdag`` is a week ago). ``vorige week vrijdag``,
+  ``vrijdag vorige week``, ``на прошлой неделе в пятницу``, ``в пятницу на прошлой неделе``
+  name the weekday of the previous calendar week (Monday to Sunday). Full CLDR names and the
+  abbreviations no one types for anything else (``wo``, ``vr``, ``za``, ``пн`` … ``вс``, with
+  or without a dot); ``ma``, ``di``, ``do`` and ``zo`` are words and names too, so they count
+  only after ``op``, ``afgelopen``, ``vorige`` or ``vorige week``. A weekday before a date
+  (``vrijdag 20-11``, ``пятница, 20 ноября``) must be that date's weekday.
+* ``past=True`` (a sale's or payment's date): a date without a year that would fall after
+  today is last year's (``23-12`` typed on 5 January), and a date after today is refused.
 * A form that reads but names no real day (``31-02-2026``) gets its own error.
+
+Why not the ``dateparser`` library: it reads ``23.11`` as 23:11 today, cannot read
+``vorige week vrijdag``, ``afgelopen vrijdag`` or ``в прошлую пятницу``, and reads a bare ``2``
+as the 2nd of this month, which would break the one-line grammar's split between name and
+amount. The rules here are few and each is tested.
 
 Times of day: ``9``, ``9:00``, ``09.30``, ``21:15``, optionally followed by ``u``, ``uur``, ``h``
 or ``ч``; hours 0–23, minutes two digits 00–59.
@@ -36,6 +53,10 @@ YEARS = range(1900, 2200)
 DATE_EMPTY = N_("Type a date, for example 23-11-2026 or today.")
 DATE_UNREADABLE = N_("“{text}” is not a date I can read. Try 23-11-2026 or today.")
 DATE_NOT_REAL = N_("“{text}” is not a real date. Check the day and the month.")
+DATE_WRONG_WEEKDAY = N_(
+    "“{text}”: that day is no {weekday}. Type just the date, or just the weekday."
+)
+DATE_IN_FUTURE = N_("“{text}” is still to come. Type a day that has been, for example yesterday.")
 TIME_UNREADABLE = N_("“{text}” is not a time I can read. Try 9:00 or 21:15.")
 
 _DAYS_AGO = {
@@ -53,6 +74,18 @@ _DAY_FIRST = re.compile(
 _ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})")
 _NAMED = re.compile(r"(?P<day>[0-9]{1,2})\.? ?(?P<month>[^\W\d_]+)\.?(?: (?P<year>[0-9]{4}))?")
 _YEAR_MARK = re.compile(r"(?<=[0-9]) ?(?:г|года?)\.?$")
+# A weekday as people type it for a day that has been: "vorige week vrijdag", "в пятницу".
+_WEEKDAY = re.compile(
+    r"(?:(?P<week>vorige week|afgelopen week|на прошлой неделе),? )?"
+    r"(?:(?P<on>op|в|во) )?"
+    r"(?:(?P<last>afgelopen|vorige|прошл(?:ая|ую|ый|ое|ой)) )?"
+    r"(?P<day>[^\W\d_]+)\.?"
+    r"(?:,? (?P<week_after>(?:van )?vorige week|на прошлой неделе|прошлой недели)"
+    r"|,? jl\.?|,? j\.l\.)?"
+)
+_WEEKDAY_THEN_DATE = re.compile(r"(?P<day>[^\W\d_]+)\.?,? (?P<date>[0-9].*)")
+# Abbreviations that are also everyday words or names ("zo" is "so", "Do" a name).
+_WEEKDAYS_IN_CONTEXT = {"ma": 0, "di": 1, "do": 3, "zo": 6}
 _TIME = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?(?: ?(?:u|uur|h|ч))?")
 
 
@@ -78,17 +111,36 @@ def format_time(minutes_after_midnight: int, locale: str) -> str:
     return _babel_time(dt.time(hour, minute), format="short", locale=locale)
 
 
-def parse_date(text: str, locale: str, *, today: dt.date) -> dt.date:
-    """A date as typed, day first (rules in the module docstring); `today` anchors the words."""
+def parse_date(text: str, locale: str, *, today: dt.date, past: bool = False) -> dt.date:
+    """A date as typed, day first (rules in the module docstring); `today` anchors the words.
+
+    `past`: the date must have been (a sale, a payment): a date without a year that would fall
+    after today is last year's, and one after today is refused with DATE_IN_FUTURE."""
     cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е")
     if not cleaned:
         raise InputError(DATE_EMPTY)
+    day = _read_date(cleaned, text, today, past)
+    if past and day > today:
+        raise InputError(DATE_IN_FUTURE, text=shown_text(text))
+    return day
+
+
+def _read_date(cleaned: str, text: str, today: dt.date, past: bool) -> dt.date:
     if cleaned in _DAYS_AGO:
         return today - dt.timedelta(days=_DAYS_AGO[cleaned])
+    if (weekday := _WEEKDAY.fullmatch(cleaned)) and (day := _weekday(weekday, today)):
+        return day
+    if (named := _WEEKDAY_THEN_DATE.fullmatch(cleaned)) and (
+        (number := _weekday_named(named["day"])) is not None
+    ):
+        day = _read_date(named["date"], text, today, past)
+        if day.weekday() != number:
+            raise InputError(DATE_WRONG_WEEKDAY, text=shown_text(text), weekday=named["day"])
+        return day
     cleaned = _YEAR_MARK.sub("", cleaned)
     for form in (_ISO, _DAY_FIRST, _NAMED):
         if match := form.fullmatch(cleaned):
-            return _day(match, text, today)
+            return _day(match, text, today, past)
     raise InputError(DATE_UNREADABLE, text=shown_text(text))
 
 
@@ -104,7 +156,40 @@ def parse_time(text: str) -> int:
     return hour * 60 + minute
 
 
-def _day(match: re.Match[str], text: str, today: dt.date) -> dt.date:
+def _weekday(match: re.Match[str], today: dt.date) -> dt.date | None:
+    """The day a weekday phrase names, or None when its word is no weekday."""
+    qualified = any(match[group] for group in ("week", "on", "last", "week_after"))
+    number = _weekday_named(match["day"], qualified=qualified)
+    if number is None:
+        return None
+    if match["week"] or match["week_after"]:
+        return today - dt.timedelta(days=today.weekday() + 7 - number)
+    return today - dt.timedelta(days=(today.weekday() - number - 1) % 7 + 1)
+
+
+def _weekday_named(word: str, *, qualified: bool = False) -> int | None:
+    """0 (Monday) to 6 for a weekday's Dutch or Russian name or abbreviation, else None."""
+    names = _weekday_names()
+    if word in names:
+        return names[word]
+    return _WEEKDAYS_IN_CONTEXT.get(word) if qualified else None
+
+
+@cache
+def _weekday_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in ("nl", "ru"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_day_names(width, locale=locale).items():
+                names[name.casefold().replace("ё", "е")] = number
+    for word in _WEEKDAYS_IN_CONTEXT:
+        names.pop(word)
+    # Russian says "в пятницу": the accusative of the three feminine days.
+    names.update({"среду": 2, "пятницу": 4, "субботу": 5})
+    return names
+
+
+def _day(match: re.Match[str], text: str, today: dt.date, past: bool = False) -> dt.date:
     month = match["month"]
     number = int(month) if month.isascii() and month.isdigit() else _month_named(month)
     if number is None:
@@ -112,6 +197,8 @@ def _day(match: re.Match[str], text: str, today: dt.date) -> dt.date:
     year = match["year"]
     if year is None:
         full_year = today.year
+        if past and (number, int(match["day"])) > (today.month, today.day):
+            full_year -= 1
     elif len(year) == 2:
         full_year = today.year // 100 * 100 + int(year)
     else:

@@ -123,8 +123,8 @@ class Translator:
     def parse_duration(self, text: str, *, bare: str = numbers.BARE_MINUTES) -> int:
         return numbers.parse_duration(text, self.locale, bare=bare)
 
-    def parse_date(self, text: str, *, today: dt.date) -> dt.date:
-        return dates.parse_date(text, self.locale, today=today)
+    def parse_date(self, text: str, *, today: dt.date, past: bool = False) -> dt.date:
+        return dates.parse_date(text, self.locale, today=today, past=past)
 
     def parse_time(self, text: str) -> int:
         return dates.parse_time(text)

@@ -204,3 +204,137 @@ def test_unreadable_times_are_refused_with_a_localised_hint(text: str) -> None:
 @given(minutes=st.integers(0, 24 * 60 - 1), locale=st.sampled_from(LOCALES))
 def test_reading_a_written_time_gives_the_same_minutes(minutes: int, locale: str) -> None:
     assert parse_time(format_time(minutes, locale)) == minutes
+
+
+# TODAY is Monday 23 November 2026: the Friday before it is the 20th, the week before ran
+# from Monday 16 to Sunday 22 November.
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("vrijdag", dt.date(2026, 11, 20)),
+        ("Vrijdag", dt.date(2026, 11, 20)),
+        ("op vrijdag", dt.date(2026, 11, 20)),
+        ("afgelopen vrijdag", dt.date(2026, 11, 20)),
+        ("vorige vrijdag", dt.date(2026, 11, 20)),
+        ("vrijdag jl.", dt.date(2026, 11, 20)),
+        ("vorige week vrijdag", dt.date(2026, 11, 20)),
+        ("vorige week op vrijdag", dt.date(2026, 11, 20)),
+        ("vrijdag vorige week", dt.date(2026, 11, 20)),
+        ("vrijdag van vorige week", dt.date(2026, 11, 20)),
+        ("vr", dt.date(2026, 11, 20)),
+        ("vr.", dt.date(2026, 11, 20)),
+        ("zondag", dt.date(2026, 11, 22)),
+        ("zaterdag", dt.date(2026, 11, 21)),
+        ("za", dt.date(2026, 11, 21)),
+        ("wo", dt.date(2026, 11, 18)),
+        ("dinsdag", dt.date(2026, 11, 17)),
+        ("maandag", dt.date(2026, 11, 16)),  # today is Monday: a week ago
+        ("vorige week maandag", dt.date(2026, 11, 16)),
+        ("vorige week zondag", dt.date(2026, 11, 22)),
+        ("op ma", dt.date(2026, 11, 16)),
+        ("afgelopen di", dt.date(2026, 11, 17)),
+        ("vorige do", dt.date(2026, 11, 19)),
+        ("vorige week zo", dt.date(2026, 11, 22)),
+        ("пятница", dt.date(2026, 11, 20)),
+        ("Пятница", dt.date(2026, 11, 20)),
+        ("в пятницу", dt.date(2026, 11, 20)),
+        ("в прошлую пятницу", dt.date(2026, 11, 20)),
+        ("прошлая пятница", dt.date(2026, 11, 20)),
+        ("пт", dt.date(2026, 11, 20)),
+        ("в пт.", dt.date(2026, 11, 20)),
+        ("на прошлой неделе в пятницу", dt.date(2026, 11, 20)),
+        ("в пятницу на прошлой неделе", dt.date(2026, 11, 20)),
+        ("в понедельник", dt.date(2026, 11, 16)),
+        ("в прошлый понедельник", dt.date(2026, 11, 16)),
+        ("во вторник", dt.date(2026, 11, 17)),
+        ("в среду", dt.date(2026, 11, 18)),
+        ("в четверг", dt.date(2026, 11, 19)),
+        ("в субботу", dt.date(2026, 11, 21)),
+        ("в прошлое воскресенье", dt.date(2026, 11, 22)),
+        ("сб", dt.date(2026, 11, 21)),
+        ("вс", dt.date(2026, 11, 22)),
+        ("vrijdag 20-11", dt.date(2026, 11, 20)),
+        ("vr 20 nov", dt.date(2026, 11, 20)),
+        ("пятница, 20 ноября", dt.date(2026, 11, 20)),
+        ("пт 20.11.2026", dt.date(2026, 11, 20)),
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_weekdays_name_the_most_recent_such_day_before_today(
+    locale: str, text: str, day: dt.date
+) -> None:
+    assert parse_date(text, locale, today=TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "day"),
+    [
+        (dt.date(2026, 11, 27), "vrijdag", dt.date(2026, 11, 20)),  # on a Friday: a week ago
+        (dt.date(2026, 11, 28), "vrijdag", dt.date(2026, 11, 27)),  # on a Saturday: yesterday
+        (dt.date(2026, 11, 28), "vorige week vrijdag", dt.date(2026, 11, 20)),
+        (dt.date(2026, 11, 29), "vorige week vrijdag", dt.date(2026, 11, 20)),
+        (dt.date(2026, 11, 29), "в пятницу", dt.date(2026, 11, 27)),
+        (dt.date(2026, 11, 29), "на прошлой неделе в пятницу", dt.date(2026, 11, 20)),
+        (dt.date(2026, 11, 25), "vorige week woensdag", dt.date(2026, 11, 18)),
+        (dt.date(2026, 11, 25), "woensdag", dt.date(2026, 11, 18)),
+        (dt.date(2026, 11, 25), "dinsdag", dt.date(2026, 11, 24)),
+        (dt.date(2027, 1, 1), "в прошлую среду", dt.date(2026, 12, 30)),
+    ],
+)
+def test_weekdays_count_back_from_any_day_of_the_week(
+    today: dt.date, text: str, day: dt.date
+) -> None:
+    assert parse_date(text, "nl", today=today) == day
+    assert parse_date(text, "ru", today=today) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ma", "di", "do", "zo", "Zo", "vorige week", "afgelopen", "op", "в", "в прошлую", "week"],
+)
+def test_abbreviations_that_are_everyday_words_are_no_weekday_alone(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date(text, "nl", today=TODAY)
+    assert caught.value.message == d.DATE_UNREADABLE
+
+
+@pytest.mark.parametrize("text", ["maandag 20-11", "пн, 20 ноября", "вс 20.11.2026"])
+def test_a_weekday_that_is_not_the_dates_own_is_refused(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date(text, "ru", today=TODAY)
+    assert caught.value.message == d.DATE_WRONG_WEEKDAY
+    assert_said_in_both_languages(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "day"),
+    [
+        (dt.date(2027, 1, 5), "23-12", dt.date(2026, 12, 23)),
+        (dt.date(2027, 1, 5), "23 дек", dt.date(2026, 12, 23)),
+        (dt.date(2027, 1, 5), "5-1", dt.date(2027, 1, 5)),  # today is not the future
+        (dt.date(2027, 1, 5), "4.1", dt.date(2027, 1, 4)),
+        (dt.date(2027, 1, 5), "6 januari", dt.date(2026, 1, 6)),
+        (dt.date(2026, 11, 23), "24.11", dt.date(2025, 11, 24)),
+        (dt.date(2026, 11, 23), "23-11-2026", dt.date(2026, 11, 23)),
+        (dt.date(2026, 11, 23), "vrijdag", dt.date(2026, 11, 20)),
+    ],
+)
+def test_a_past_date_without_a_year_is_last_years_when_this_years_is_to_come(
+    today: dt.date, text: str, day: dt.date
+) -> None:
+    assert parse_date(text, "nl", today=today, past=True) == day
+
+
+def test_without_past_a_date_without_a_year_stays_in_this_year() -> None:
+    assert parse_date("23-12", "nl", today=dt.date(2027, 1, 5)) == dt.date(2027, 12, 23)
+    assert parse_date("24-11-2026", "nl", today=TODAY) == dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("text", ["24-11-2026", "2026-12-01", "1 januari 2027", "23.11.27"])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_past_date_after_today_is_refused_with_a_localised_hint(locale: str, text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date(text, locale, today=TODAY, past=True)
+    assert caught.value.message == d.DATE_IN_FUTURE
+    assert caught.value.params == {"text": text}
+    assert_said_in_both_languages(caught.value)
