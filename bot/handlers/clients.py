@@ -12,6 +12,7 @@ from bot.render.changes import confirm
 from bot.render.clients import client_summary, trait_text
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup, escape
+from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
 from storage.models import Client, ClientKind
 
@@ -414,10 +415,14 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
     if field == "notes":
         return text.strip()[:1000]
     if field == "acquired_on":
-        day = t.parse_date(text, today=turn.today)
-        if day > turn.today:
-            raise InputError(N_("That date is still to come: since when are they a client?"))
-        return day
+        try:
+            return t.parse_date(text, today=turn.today, past=True)
+        except InputError as error:
+            if error.message == DATE_IN_FUTURE:
+                raise InputError(
+                    N_("That date is still to come: since when are they a client?")
+                ) from None
+            raise
     # As long as the column holds: PostgreSQL refuses a longer value (segment holds 64).
     return text.strip()[: Client.__table__.c[field].type.length or 100]  # type: ignore[attr-defined]
 

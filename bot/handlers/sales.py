@@ -518,8 +518,8 @@ class FixSaleDialog(Dialog):
             "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
             "cost": lambda: t.parse_money(text, team.currency),
             "minutes": lambda: t.parse_duration(text),
-            "sold_on": lambda: t.parse_date(text, today=turn.today),
-            "paid_on": lambda: t.parse_date(text, today=turn.today),
+            "sold_on": lambda: t.parse_date(text, today=turn.today, past=True),
+            "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
         }
         value = parsers[field]()
         await finish(turn, convo)
