@@ -41,12 +41,16 @@ How typed numbers are read (nl and ru alike unless said otherwise)
 * Durations: ``1:30`` is hours and minutes; otherwise numbers carry units, Dutch, Russian or
   English, long or short, with or without a space: ``2u``, ``1,5 uur``, ``2 uren``, ``2h``,
   ``1u30``, ``1 u 30``, ``90 min``, ``90 minuten``, ``2ч``, ``1,5 ч``, ``2 часа``, ``45 мин``,
-  ``1 ч 30 мин``, ``1ч30м``, ``anderhalf uur``, ``half uur``, ``полтора часа``, ``полчаса``,
-  ``пол часа``. A bare number (``2``) has no unit, and the caller says what it means: minutes
-  (a question that asks for minutes), hours (one that asks for hours), or nothing — then it
-  is a ``DurationUnitMissing`` error, so the caller can ask "minutes or hours?" instead of
-  guessing. A bare number with decimals (``1,5``) is never minutes. Fractions of a minute round
-  half up. The limit is 10^6 minutes.
+  ``1 ч 30 мин``, ``1ч30м``, ``1 час 30``; spoken: ``anderhalf uur``, ``anderhalve uur``,
+  ``(een) half uur``, ``een uurtje``, ``2 en een half uur``, ``(een) kwartier``,
+  ``drie kwartier``, ``1 uur en een kwartier``, ``полтора часа``, ``полчаса``, ``пол часа``,
+  ``час с половиной``, ``2 с половиной часа``, ``четверть часа``. A number word without a
+  unit (``een``, ``полтора``) is hours where hours are asked and no duration anywhere else
+  (so the one-line grammar never takes a name like "Een" for a time). A bare number (``2``)
+  has no unit, and the caller says what it means: minutes (a question that asks for minutes),
+  hours (one that asks for hours), or nothing — then it is a ``DurationUnitMissing`` error,
+  so the caller can ask "minutes or hours?" instead of guessing. A bare number with decimals
+  (``1,5``) is never minutes. Fractions of a minute round half up. The limit is 10^6 minutes.
 
 Every error is an ``InputError`` whose message id says what to type instead.
 """
@@ -55,6 +59,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -102,6 +107,7 @@ DURATION_NO_UNIT = N_("{text} — minutes or hours? Write {text} h or {text} min
 
 # What a bare number (no unit) means where a duration is typed.
 BARE_MINUTES, BARE_HOURS, BARE_ASK = "minutes", "hours", "ask"
+_SPOKEN = "spoken"  # a number word without a unit: no duration
 
 
 class DurationUnitMissing(InputError):
@@ -303,12 +309,18 @@ def parse_duration(text: str, locale: str, *, bare: str = BARE_MINUTES) -> int:
 
     `bare` says what a number without a unit is: BARE_MINUTES, BARE_HOURS, or BARE_ASK
     (raise DurationUnitMissing so the caller asks)."""
-    cleaned = _clean(text, DURATION_EMPTY, DURATION_UNREADABLE).casefold().replace("ё", "е")
+    typed = _clean(text, DURATION_EMPTY, DURATION_UNREADABLE).casefold().replace("ё", "е")
+    cleaned = typed
     for word, replacement in _DURATION_WORDS:
         cleaned = word.sub(replacement, cleaned)
     if clock := _CLOCK.fullmatch(cleaned):
         total = Decimal(int(clock["hours"]) * 60 + int(clock["minutes"]))
     else:
+        # A number word alone ("een", "полтора") is hours where hours are asked, and no
+        # duration anywhere else: not even a bare number, so a name like "Een" stays a name.
+        spoken = cleaned != typed
+        if spoken and bare != BARE_HOURS:
+            bare = _SPOKEN
         total = _duration_in_minutes(cleaned, text, locale, bare)
     if total >= MAX_MINUTES:
         raise InputError(TOO_LARGE, text=shown_text(text))
@@ -339,17 +351,31 @@ _DURATION = re.compile(
     rf"(?: ?(?:en |и )?(?P<minutes>{_NUMBER}) ?(?P<minute_unit>(?:{_MINUTE_UNITS})\.?)?)?"
 )
 _CLOCK = re.compile(r"(?P<hours>[0-9]{1,4}):(?P<minutes>[0-5][0-9])")
-# Spoken amounts, in this order: "een half uur" is not "1 half uur".
-_DURATION_WORDS = [
+# Spoken amounts, in this order: "een half uur" is not "1 half uur", "2 en een half uur" is
+# 2,5 uur, "1 uur en een kwartier" is 1 uur en 15 min.
+_DURATION_WORDS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(rf"\b(?:{words})\b"), value)
     for words, value in (
+        ("(half ?)?uurtjes?", r"\1uur"),
+        ("(?<=[0-9]) en (?:een )?half(?= ?(?:uur|u)\\b)", ",5"),
         ("(?:een )?half ?uur", "30 min"),
-        ("anderhalf", "1,5"),
+        ("anderhal(?:f|ve)", "1,5"),
+        ("(?:(een|één|drie|[0-9]{1,3}) )?kwartier(?:tje)?", lambda m: f"{_quarters(m[1])} min"),
         ("een|één", "1"),
+        ("час с половиной", "1,5 часа"),
+        ("(?<=[0-9]) с половиной", ",5"),
         ("полтора", "1,5"),
-        ("пол ?часа", "30 мин"),
+        ("четверть часа", "15 мин"),
+        ("пол ?час(?:а|ика)", "30 мин"),
     )
 ]
+
+
+def _quarters(count: str | None) -> int:
+    """Minutes in "een kwartier", "drie kwartier", "5 kwartier"."""
+    if count is None or not count.isdigit():
+        return 45 if count == "drie" else 15
+    return 15 * int(count)
 
 
 def _clean(text: str, empty: str, unreadable: str) -> str:
@@ -446,6 +472,8 @@ def _duration_in_minutes(cleaned: str, text: str, locale: str, bare: str) -> Dec
     if max(hours.value, minutes.value) >= LIMIT:
         raise InputError(TOO_LARGE, text=shown_text(text))
     if not (match["hour_unit"] or match["minute_unit"]):  # a bare number
+        if bare == _SPOKEN:
+            raise InputError(DURATION_UNREADABLE, text=shown_text(text))
         if bare == BARE_HOURS:
             return minutes.value * 60
         if bare == BARE_ASK:

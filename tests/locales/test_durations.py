@@ -135,6 +135,26 @@ def test_any_text_is_read_as_a_duration_or_refused_with_an_input_error(text: str
         ("90 minuten", 90),
         ("2 uren", 120),
         ("10 uur", 600),
+        ("30u", 1800),
+        ("1 uur 30 min", 90),
+        ("1 uur 30", 90),
+        ("1u 30m", 90),
+        ("2 uur.", 120),
+        ("een half uur", 30),
+        ("Anderhalf uur", 90),
+        ("anderhalve uur", 90),
+        ("anderhalf uurtje", 90),
+        ("een uurtje", 60),
+        ("2 uurtjes", 120),
+        ("half uurtje", 30),
+        ("halfuurtje", 30),
+        ("2 en een half uur", 150),
+        ("2 en half uur", 150),
+        ("kwartier", 15),
+        ("een kwartiertje", 15),
+        ("drie kwartier", 45),
+        ("3 kwartier", 45),
+        ("1 uur en een kwartier", 75),
     ],
 )
 def test_times_as_dutch_people_type_them(text: str, minutes: int) -> None:
@@ -155,6 +175,20 @@ def test_times_as_dutch_people_type_them(text: str, minutes: int) -> None:
         ("2 часа", 120),
         ("пол часа", 30),
         ("полчаса", 30),
+        ("полчасика", 30),
+        ("90 минут", 90),
+        ("90 мин.", 90),
+        ("90мин", 90),
+        ("2 ч.", 120),
+        ("1 ч. 30 мин.", 90),
+        ("1 час 30", 90),
+        ("1ч30", 90),
+        ("1,5ч", 90),
+        ("1.5 ч", 90),
+        ("Полтора часа", 90),
+        ("час с половиной", 90),
+        ("2 с половиной часа", 150),
+        ("четверть часа", 15),
     ],
 )
 def test_times_as_russian_people_type_them(text: str, minutes: int) -> None:
@@ -236,3 +270,26 @@ def test_hours_typed_bare_read_back_to_the_minute(hours: Decimal, locale: str) -
     typed = translator(locale).number(hours)
     expected = int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     assert parse_duration(typed, locale, bare=n.BARE_HOURS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("een", "nl"), ("één", "nl"), ("Een", "nl"), ("anderhalf", "nl"), ("полтора", "ru")],
+)
+def test_a_number_word_without_a_unit_is_hours_where_asked_and_no_time_elsewhere(
+    text: str, locale: str
+) -> None:
+    hours = {"een": 60, "één": 60, "anderhalf": 90, "полтора": 90}[text.casefold()]
+    assert parse_duration(text, locale, bare=n.BARE_HOURS) == hours
+    for bare in (n.BARE_MINUTES, n.BARE_ASK):  # "Een" may be a name: not a bare number
+        with pytest.raises(InputError) as caught:
+            parse_duration(text, locale, bare=bare)
+        assert not isinstance(caught.value, n.DurationUnitMissing)
+        assert caught.value.message == n.DURATION_UNREADABLE
+
+
+@pytest.mark.parametrize("text", ["half", "2 en een halve", "kwartier uur", "с половиной"])
+def test_half_words_without_their_hour_are_no_time(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_duration(text, "nl", bare=n.BARE_ASK)
+    assert caught.value.message == n.DURATION_UNREADABLE
