@@ -25,8 +25,8 @@ How typed numbers are read (nl and ru alike unless said otherwise)
 * Grouping is in threes or the text is not a number: ``1 25``, ``1,2,3``, ``1.2.3`` are errors.
 * Money only: ``,-`` (or ``,--``/``.-``) after a whole amount means no cents: ``€ 1.250,-``.
 * Money only: thousands and millions may be written as words after the number, before a
-  currency: ``30k``, ``2,5K``, ``30 тыс.``, ``30к``, ``1,5 млн``, ``30 тыс. руб.``, ``€30k``
-  (k, K, к, duizend, тыс, тысяч…; mln, miljoen, млн, миллион…).
+  currency: ``30k``, ``2,5K``, ``30 тыс.``, ``30к``, ``1,5 млн``, ``30 тыс. руб.``, ``€30k``,
+  ``30 т.р.``, ``30 тр`` (k, K, к, т, duizend, тыс, тысяч, тыщ…; mln, miljoen, млн, миллион…).
 * Digits typed after the decimal separator count, trailing zeros included: ``12,500`` is an
   error for EUR, not 12,50, because its writer may have meant twelve thousand five hundred.
 * A minus (``-``, ``−`` U+2212, or ``–`` which phones put in its place) may stand before or after
@@ -129,6 +129,7 @@ _DIGITS = re.compile(r"[0-9]*")
 # Words for thousands and millions after an amount, casefolded, with their power of ten.
 _MULTIPLIERS = {
     **dict.fromkeys(("k", "к", "duizend", "тыс", "тыс.", "тысяч", "тысячи", "тысяча"), 3),
+    **dict.fromkeys(("т", "т.", "тыщ", "тыщи", "тыща"), 3),  # "30 т.р.": thousand roubles
     **dict.fromkeys(("mln", "mln.", "miljoen", "млн", "млн.", "миллион", "миллиона"), 6),
     "миллионов": 6,
 }
@@ -521,8 +522,9 @@ def is_currency_token(token: str, *, sign_only: bool = False) -> bool:
 
 def is_multiplier_token(token: str) -> bool:
     """A word for thousands or millions standing on its own after an amount, as in `30 тыс.`,
-    `1,5 млн` or `3 duizend`: the one-line grammar keeps it with its amount, not the name."""
-    return token.casefold() in _MULTIPLIERS
+    `1,5 млн`, `3 duizend` or `30 т.р.`: the one-line grammar keeps it with its amount."""
+    word = token.casefold()
+    return word in _MULTIPLIERS or word in ("тр", "т.р.", "т.р")  # thousand roubles
 
 
 def _names_other_currency(cleaned: str, currency: str) -> bool:
