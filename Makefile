@@ -37,9 +37,10 @@ bench: $(STAMP_DEV)
 	$(BIN)/python -m tests.benchmarks
 
 # Hostile input at scale: 10 000 random updates and more kill points, and as many generated
-# teams checked against the plain reference of tests/oracle; prints the figures.
+# teams checked against the plain reference of tests/oracle, and as many amounts, times and
+# dates typed the Dutch and Russian way read back (tests/locales); prints the figures.
 fuzz: $(STAMP_DEV)
-	KOMPAS_FUZZ_EXAMPLES=$${KOMPAS_FUZZ_EXAMPLES:-10000} $(BIN)/pytest -m fuzz tests/hardening tests/oracle -q -s
+	KOMPAS_FUZZ_EXAMPLES=$${KOMPAS_FUZZ_EXAMPLES:-10000} $(BIN)/pytest -m fuzz tests/hardening tests/oracle tests/locales -q -s
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
