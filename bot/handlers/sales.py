@@ -517,7 +517,7 @@ class FixSaleDialog(Dialog):
         parsers = {
             "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
             "cost": lambda: t.parse_money(text, team.currency),
-            "minutes": lambda: t.parse_duration(text),
+            "minutes": lambda: t.parse_duration(text, bare=BARE_ASK),  # "2": minutes or hours?
             "sold_on": lambda: t.parse_date(text, today=turn.today, past=True),
             "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
         }

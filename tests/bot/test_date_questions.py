@@ -1,6 +1,7 @@
-"""Date questions read dates as people type them: weekdays, "vorige week vrijdag", "в прошлую
-пятницу", and a day without a year that is still to come this year is last year's. A sale's
-date, a payment's date and "client since" can't be in the future: refused, nothing changed.
+"""Correcting a sale or a client reads dates as people type them: weekdays, "vorige week
+vrijdag", "в прошлую пятницу", and a day without a year that is still to come this year is
+last year's. A sale's date, a payment's date and "client since" can't be in the future:
+refused, nothing changed. A bare number for a sale's time is asked about, not taken as minutes.
 
 The test clock stands on Monday 23 November 2026."""
 
@@ -89,3 +90,18 @@ async def test_client_since_reads_weekdays_and_refuses_the_future(
     await chat.press(anna, "Klant sinds")
     await chat.send(anna, "vorige week vrijdag")
     assert rows(sqlite_engine, Client)[0].acquired_on == dt.date(2026, 11, 20)
+
+
+async def test_a_bare_number_for_a_sales_time_is_asked_about_not_guessed(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    make_sale(sqlite_engine, nl_team, client, 50000, minutes=60)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await _correct(chat, anna, "bakkerij", "Tijd")
+    seen = await chat.send(anna, "2")
+    assert "2 — minuten of uren? Schrijf 2u of 2 min." in seen.text
+    assert rows(sqlite_engine, Sale)[0].minutes == 60  # not 2 minutes, silently
+    seen = await chat.send(anna, "anderhalve uur")
+    assert "Verkoop gecorrigeerd." in seen
+    assert rows(sqlite_engine, Sale)[0].minutes == 90
