@@ -10,7 +10,7 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   letters or more: ``23 november 2026``, ``3 nov``, ``3 нояб. 2026 г.``, ``23 ноября``, ``3 мар``.
   So every style ``format_date`` writes reads back.
 * Words, in either language: ``vandaag``/``сегодня``, ``gisteren``/``вчера``,
-  ``eergisteren``/``позавчера``.
+  ``eergisteren``/``позавчера``; a sentence's closing ``.`` or ``!`` after them does not matter.
 * Weekdays, in either language, for a day that has been: ``vrijdag``, ``op vrijdag``,
   ``afgelopen vrijdag``, ``vorige vrijdag``, ``vrijdag jl.``; ``пятница``, ``в пятницу``,
   ``в прошлую пятницу``, ``прошлая пятница``, ``во вторник``. Each is the most recent such day
@@ -81,7 +81,7 @@ _WEEKDAY = re.compile(
     r"(?:(?P<last>afgelopen|vorige|прошл(?:ая|ую|ый|ое|ой)) )?"
     r"(?P<day>[^\W\d_]+)\.?"
     r"(?:,? (?P<week_after>(?:van )?vorige week|на прошлой неделе|прошлой недели)"
-    r"|,? jl\.?|,? j\.l\.)?"
+    r"|,? jl\.?|,? j\.l\.?)?"
 )
 _WEEKDAY_THEN_DATE = re.compile(r"(?P<day>[^\W\d_]+)\.?,? (?P<date>[0-9].*)")
 # Abbreviations that are also everyday words or names ("zo" is "so", "Do" a name).
@@ -116,7 +116,9 @@ def parse_date(text: str, locale: str, *, today: dt.date, past: bool = False) ->
 
     `past`: the date must have been (a sale, a payment): a date without a year that would fall
     after today is last year's, and one after today is refused with DATE_IN_FUTURE."""
-    cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е")
+    cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е").rstrip("!")
+    if not any(c.isdigit() for c in cleaned):  # "Gisteren." ends a sentence, not a month
+        cleaned = cleaned.rstrip(".")
     if not cleaned:
         raise InputError(DATE_EMPTY)
     day = _read_date(cleaned, text, today, past)
