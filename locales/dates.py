@@ -136,6 +136,8 @@ def _read_date(cleaned: str, text: str, today: dt.date, past: bool) -> dt.date:
         (number := _weekday_named(named["day"])) is not None
     ):
         day = _read_date(named["date"], text, today, past)
+        if day.weekday() != number and past:  # "vrijdag 27-11" meant this year's, still to come
+            day = _read_date(named["date"], text, today, past=False)
         if day.weekday() != number:
             raise InputError(DATE_WRONG_WEEKDAY, text=shown_text(text), weekday=named["day"])
         return day

@@ -335,7 +335,9 @@ def test_without_past_a_date_without_a_year_stays_in_this_year() -> None:
     assert parse_date("24-11-2026", "nl", today=TODAY) == dt.date(2026, 11, 24)
 
 
-@pytest.mark.parametrize("text", ["24-11-2026", "2026-12-01", "1 januari 2027", "23.11.27"])
+@pytest.mark.parametrize(
+    "text", ["24-11-2026", "2026-12-01", "1 januari 2027", "23.11.27", "vrijdag 27-11"]
+)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_past_date_after_today_is_refused_with_a_localised_hint(locale: str, text: str) -> None:
     with pytest.raises(InputError) as caught:
