@@ -8,10 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from bot.jobs.digest import deliver
+from bot.transport import Failure
 from storage import demo
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade
 from storage.models import DigestDelivery
+from tests.chat import Chat
 from tests.deploy.harness import TOKEN
 from tests.factories import make_team, rows
 from tests.stub_bot_api import StubBotApi
@@ -45,3 +48,39 @@ def test_sending_the_digest_of_a_team_that_switched_it_off_says_so_and_succeeds(
         assert rows(engine, DigestDelivery) == []
     finally:
         engine.dispose()
+
+
+async def test_a_digest_whose_text_failed_after_its_chart_resumes_with_the_text_only(
+    engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the probe: sendPhoto went through, sendMessage failed, and the retry posted the
+    chart again: two charts and one digest in the group."""
+    team = make_team(
+        engine,
+        chat_id=GROUP,
+        owner_id=OWNER,
+        sensitive_to_admins=True,
+        created_at=clock() - dt.timedelta(days=30),
+    )
+    with new_session(engine) as session:
+        demo.seed_demo(session=session, team=team, today=clock().date(), now=clock())
+        session.commit()
+    chat = await Chat.start(engine, clock)
+    try:
+        olga = chat.person(OWNER, "Olga", "nl")
+        chat.group(GROUP, "Studio", creator=olga)
+        chat.api.fail(Failure("sendMessage", 502, "Bad Gateway", chat_id=GROUP))
+        assert (await deliver(chat.app, team.id or 0)).status == "failed"
+        assert [m.method for m in chat.api.in_chat(GROUP)] == ["sendPhoto"]
+        [claim] = rows(engine, DigestDelivery)
+        assert (claim.status, claim.parts_sent) == ("failed", 1)
+        chat.api.fail(Failure("sendMessage", 502, "Bad Gateway", chat_id=OWNER))
+        assert (await deliver(chat.app, team.id or 0, late=True)).status == "failed"
+        assert (await deliver(chat.app, team.id or 0, late=True)).status == "sent"
+    finally:
+        await chat.stop()
+    in_group = [m.method for m in chat.api.in_chat(GROUP)]
+    assert in_group == ["sendPhoto", "sendMessage"]  # one chart, one digest
+    assert [m.method for m in chat.api.in_chat(OWNER)] == ["sendMessage"]  # the money, once
+    [claim] = rows(engine, DigestDelivery)
+    assert (claim.status, claim.attempts) == ("sent", 3)
