@@ -20,7 +20,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import dialogs, menu
+from bot import dialogs, membership, menu
 from bot.handlers import (
     check,
     clients,
@@ -174,6 +174,11 @@ def _register(app: Application) -> None:
     app.add_handler(Buttons(button_handlers, unknown=help_handlers.unknown_button))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, team.chat_migrated))
     app.add_handler(ChatMemberHandler(team.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    # Before everything, in a group of its own: a change of someone's standing in a group (or
+    # the bot's) drops what was cached about it, whatever else handles the update.
+    app.add_handler(
+        ChatMemberHandler(membership.status_changed, ChatMemberHandler.ANY_CHAT_MEMBER), group=-1
+    )
     # Files to import: any in private; in groups captioned /import or sent in reply to the bot.
     app.add_handler(
         MessageHandler(

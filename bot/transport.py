@@ -201,7 +201,7 @@ class LocalBotApi(BaseRequest):
             return 400, "Bad Request: chat not found"
         status = self.member_status.get((chat_id, user_id), "left")
         member: dict[str, Any] = {"status": status, "user": self._user(user_id)}
-        member.update(_STATUS_FIELDS.get(status, {}))
+        member.update(STATUS_FIELDS.get(status, {}))
         return member
 
     def _api_getChatAdministrators(self, params: dict[str, Any]) -> Any:
@@ -209,7 +209,7 @@ class LocalBotApi(BaseRequest):
         if chat_id not in self.chats:
             return 400, "Bad Request: chat not found"
         return [
-            {"status": status, "user": self._user(user_id), **_STATUS_FIELDS.get(status, {})}
+            {"status": status, "user": self._user(user_id), **STATUS_FIELDS.get(status, {})}
             for (chat, user_id), status in self.member_status.items()
             if chat == chat_id and status in ("creator", "administrator")
         ]
@@ -346,7 +346,7 @@ _RESTRICTED: dict[str, Any] = dict.fromkeys(
     True,
 ) | {"until_date": 0}
 
-_STATUS_FIELDS: dict[str, dict[str, Any]] = {
+STATUS_FIELDS: dict[str, dict[str, Any]] = {
     "creator": {"is_anonymous": False},
     "administrator": _ADMIN_RIGHTS,
     "restricted": _RESTRICTED,
