@@ -7,7 +7,9 @@ from sqlalchemy import Engine
 
 from storage.models import Member, Role, Team
 from tests.chat import Chat
+from tests.deploy.harness import new_app, running_polling, running_webhook, until
 from tests.factories import add_member, make_client, make_team, rows
+from tests.stub_bot_api import StubBotApi
 
 GROUP = -500
 OLGA, PIET, FATIMA = 21, 23, 24
@@ -81,3 +83,17 @@ async def test_ownership_passes_to_an_admin_once_telegram_demotes_the_owner(
     assert "kan niet" not in seen.text
     assert next(m for m in rows(sqlite_engine, Member) if m.user_id == OLGA).status == "removed"
     assert Role(role_of(sqlite_engine, PIET)) == Role.OWNER
+
+
+async def test_telegram_is_asked_for_the_membership_changes_both_ways(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """chat_member updates come only to those who ask for them by name in allowed_updates."""
+    async with running_polling(new_app(stub, sqlite_engine, clock)):
+        await until(lambda: bool(stub.called("getUpdates")))
+    hook_app = new_app(stub, sqlite_engine, clock, webhook_url="https://kompas.example/tg")
+    async with running_webhook(hook_app):
+        pass
+    [registered] = stub.called("setWebhook")
+    for asked in (stub.called("getUpdates")[0].params, registered.params):
+        assert {"chat_member", "my_chat_member"} <= set(asked["allowed_updates"])
