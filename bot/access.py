@@ -29,9 +29,17 @@ class ChatMemberCache:
         self._cache: dict[tuple[int, int], tuple[str, dt.datetime]] = {}
 
     async def status(
-        self, bot: Bot, chat_id: int, user_id: int, *, now: dt.datetime, live: bool = False
+        self,
+        bot: Bot,
+        chat_id: int,
+        user_id: int,
+        *,
+        now: dt.datetime,
+        live: bool = False,
+        unsure: str = ChatMemberStatus.LEFT,
     ) -> str:
-        """The user's status in the chat; `live`: ask Telegram now, whatever is cached."""
+        """The user's status in the chat; `live`: ask Telegram now, whatever is cached;
+        `unsure`: the answer when Telegram could not be reached."""
         key = (chat_id, user_id)
         cached = self._cache.get(key)
         if cached and cached[1] > now and not live:
@@ -44,8 +52,8 @@ class ChatMemberCache:
         except (BadRequest, Forbidden):
             status = ChatMemberStatus.LEFT  # chat gone or bot removed: nobody is a member
         except TelegramError:
-            log.warning("get_chat_member failed; treating the user as not a member for now")
-            return ChatMemberStatus.LEFT
+            log.warning("get_chat_member failed; no answer from Telegram for now")
+            return unsure
         self._cache[key] = (status, now + TTL)
         return status
 

@@ -54,6 +54,7 @@ class Failure:
     description: str
     parameters: dict[str, Any] | None = None
     chat_id: int | None = None
+    user_id: int | None = None  # getChatMember about this user only
 
 
 class LocalBotApi(BaseRequest):
@@ -166,6 +167,8 @@ class LocalBotApi(BaseRequest):
             if failure.method != api_method:
                 continue
             if failure.chat_id is not None and _int(params.get("chat_id")) != failure.chat_id:
+                continue
+            if failure.user_id is not None and _int(params.get("user_id")) != failure.user_id:
                 continue
             self.failures.remove(failure)
             return failure

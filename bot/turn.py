@@ -28,7 +28,7 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
@@ -78,6 +78,7 @@ ADMINS_ONLY = N_("Only the team's admins can do that.")
 OWNER_ONLY = N_("Only the team's owner can do that.")
 OWNERSHIP_PASSED = N_("{name} now owns the team: {former} is no longer an admin of the group.")
 OWNERSHIP_TAKEN = N_("{name} now owns the team.")
+UNSURE = "unsure"  # a status Telegram never gives: it could not be asked
 
 
 @dataclass
@@ -265,12 +266,19 @@ class Turn:
         )
 
     async def telegram_status(
-        self, chat_id: int | None = None, *, user_id: int | None = None, live: bool = False
+        self,
+        chat_id: int | None = None,
+        *,
+        user_id: int | None = None,
+        live: bool = False,
+        unsure: str = ChatMemberStatus.LEFT,
     ) -> str:
+        """What Telegram says of the caller (or `user_id`) in the chat; `unsure` when it
+        could not be asked."""
         chat = chat_id if chat_id is not None else self.caller.chat_id
         user = user_id if user_id is not None else self.caller.user_id
         return await self.kompas.chat_members.status(
-            self.context.bot, chat, user, now=self.now, live=live
+            self.context.bot, chat, user, now=self.now, live=live, unsure=unsure
         )
 
     async def my_teams(self) -> list[Team]:
@@ -314,8 +322,11 @@ class Turn:
         first admin to act becomes owner, and the group is told."""
         owner = await self.run(teams.team_owner, team_id=self.team.id)
         if owner is not None:
-            status = await self.telegram_status(self.team.chat_id, user_id=owner.user_id, live=True)
-            if status in ADMIN_STATUSES:
+            # Telegram out of reach says nothing about the owner: ownership stays put.
+            status = await self.telegram_status(
+                self.team.chat_id, user_id=owner.user_id, live=True, unsure=UNSURE
+            )
+            if status in ADMIN_STATUSES or status == UNSURE:
                 return
         member = self.caller.member
         assert member is not None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from bot.transport import Failure
+
 from storage.models import Member, Role, Team
 from tests.chat import Chat
 from tests.deploy.harness import new_app, running_polling, running_webhook, until
@@ -83,6 +85,16 @@ async def test_ownership_passes_to_an_admin_once_telegram_demotes_the_owner(
     assert "kan niet" not in seen.text
     assert next(m for m in rows(sqlite_engine, Member) if m.user_id == OLGA).status == "removed"
     assert Role(role_of(sqlite_engine, PIET)) == Role.OWNER
+
+
+async def test_ownership_stays_put_while_telegram_cannot_say_what_the_owner_is(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    _, piet, _ = studio(chat, sqlite_engine)
+    chat.api.fail(Failure("getChatMember", 502, "Bad Gateway", chat_id=GROUP, user_id=OLGA))
+    seen = await chat.send(piet, "/members", chat=GROUP)
+    assert "eigenaar van het team" not in seen.text.splitlines()[0]
+    assert (role_of(sqlite_engine, PIET), role_of(sqlite_engine, OLGA)) == ("admin", "owner")
 
 
 async def test_telegram_is_asked_for_the_membership_changes_both_ways(
