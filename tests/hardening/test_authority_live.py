@@ -6,7 +6,6 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from bot.transport import Failure
-
 from storage.models import Member, Role, Team
 from tests.chat import Chat
 from tests.deploy.harness import new_app, running_polling, running_webhook, until
