@@ -70,3 +70,17 @@ async def test_undoing_a_deletion_whose_client_was_undone_since_says_so(
         "Dit kan niet meer ongedaan worden gemaakt: de klant van die verkoop bestaat niet meer."
     )
     assert rows(sqlite_engine, Sale) == [] and rows(sqlite_engine, Client) == []
+
+
+async def test_a_forged_approval_link_is_no_longer_valid_on_both_databases(
+    engine: Engine, clock, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    """The link /start approve_<team id> is typed by hand as easily as it is tapped."""
+    make_team(engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    chat = await Chat.start(engine, clock)
+    try:
+        seen = await chat.send(chat.person(ANNA, "Anna", "nl"), f"/start approve_{2**40}")
+    finally:
+        await chat.stop()
+    assert seen.text == STALE
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
