@@ -16,11 +16,12 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
-from bot import dialogs, menu
+from bot import dialogs, failures, membership, menu
 from bot.handlers import (
     check,
     clients,
@@ -93,6 +94,8 @@ def build_application(
 
 
 def _register(app: Application) -> None:
+    # Before anything else: an update whose failure the user was told about is done with.
+    app.add_handler(TypeHandler(Update, failures.answered_already), group=-2)
     # Order matters: the first matching handler in group 0 takes the update.
     command_handlers = {
         "start": start.start,
@@ -174,6 +177,11 @@ def _register(app: Application) -> None:
     app.add_handler(Buttons(button_handlers, unknown=help_handlers.unknown_button))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, team.chat_migrated))
     app.add_handler(ChatMemberHandler(team.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    # Before everything, in a group of its own: a change of someone's standing in a group (or
+    # the bot's) drops what was cached about it, whatever else handles the update.
+    app.add_handler(
+        ChatMemberHandler(membership.status_changed, ChatMemberHandler.ANY_CHAT_MEMBER), group=-1
+    )
     # Files to import: any in private; in groups captioned /import or sent in reply to the bot.
     app.add_handler(
         MessageHandler(
@@ -244,15 +252,19 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("update %s failed: %s", update_id, failure_trace(error))
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    kompas = kompas_of(context)
+    if update.update_id in kompas.failures_told:  # told once already (bot/failures.py)
+        return
     user = update.effective_user
     locale = _locale_guess(context, user.language_code if user else None)
     # Work that was committed before the failure is told as saved, never as "nothing changed".
-    answers = kompas_of(context).unanswered.pop(update.update_id, None) or [
+    answers = kompas.unanswered.pop(update.update_id, None) or [
         (update.effective_chat.id, str(translator(locale)._(SOMETHING_WENT_WRONG)), None)
     ]
     try:
         for chat_id, text, markup in answers:
             await context.bot.send_message(chat_id, text, reply_markup=markup)
+            kompas.failures_told.add(update.update_id)
     except Exception:
         log.warning("could not tell the user about the failure")
 

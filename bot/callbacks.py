@@ -44,8 +44,10 @@ def unpack(data: str | None) -> Callback:
     return Callback(parts[0], team_id, tuple(parts[2:]))
 
 
-_ID = re.compile(r"-?[0-9]{1,19}")
-_LARGEST = 2**63 - 1  # ids are 64-bit integers in both databases
+_ID = re.compile(r"-?[0-9]{1,10}")
+# Ids are INTEGER columns: 32 bits on PostgreSQL. A larger one would fail inside the query
+# (DataError) instead of being "no longer valid"; page numbers and indexes stay below it too.
+LARGEST = 2**31 - 1
 
 
 def id_from(text: str) -> int:
@@ -59,9 +61,9 @@ def id_from(text: str) -> int:
 def _id(text: str) -> int:
     """A database id from forged-or-not callback data; ValueError for anything else.
 
-    A number the database cannot hold (a forged 2**64) would fail inside the query instead of
+    A number the database cannot hold (a forged 2**31) would fail inside the query instead of
     being 'no longer valid'.
     """
-    if not _ID.fullmatch(text) or abs(value := int(text)) > _LARGEST:
+    if not _ID.fullmatch(text) or abs(value := int(text)) > LARGEST:
         raise ValueError(f"not an id: {text[:30]!r}")
     return value

@@ -162,6 +162,8 @@ async def _send(settings: Settings, engine: Engine, team: callers.TeamView) -> i
         "inactive": "the bot can no longer write to this chat; team marked inactive",
         "failed": "Telegram could not be reached; try again later",
         "skipped": "the team is not active or not set up yet",
+        # Not a failure: the team chose it. The week's grades are kept for next week's news.
+        "snapshot": "the digest is off for this team; nothing sent (this week's grades saved)",
     }
     print(f"kompas: digest for team {team.chat_id}: {messages.get(outcome.status, outcome.status)}")
-    return 0 if outcome.status in ("sent", "already") else 1
+    return 0 if outcome.status in ("sent", "already", "snapshot") else 1

@@ -12,15 +12,15 @@ import logging
 from dataclasses import dataclass
 
 from sqlmodel import Session
-from telegram import Bot
+from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
 
 from bot.render.members import approval_in_group, approval_request
-from bot.runtime import Kompas
+from bot.runtime import Kompas, kompas_of
 from locales import translator
 from storage import teams
 from storage.callers import MemberView, TeamView
-from storage.models import Role
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +49,12 @@ async def admins_to_ask(
     def enlist() -> list[Admin]:
         teams.enlist_admins(session=session, team_id=team.id, admins=listed, now=now)
         # Removed or waiting people are not asked; once Telegram answered, only its admins
-        # (and the owner) are: someone demoted in Telegram can no longer approve.
+        # are: someone demoted in Telegram, the owner too, can no longer approve.
         current = {user_id for user_id, _ in listed}
         ids = [
             m.user_id
             for m in teams.team_admins(session=session, team_id=team.id)
-            if not current or m.user_id in current or m.role == Role.OWNER
+            if not current or m.user_id in current
         ]
         chosen = teams.locales_of(session=session, user_ids=ids)
         return [Admin(i, chosen.get(i, team.locale)) for i in ids]
@@ -87,3 +87,14 @@ async def ask_admins(bot: Bot, team: TeamView, newcomer: MemberView, admins: lis
             )
         except TelegramError:
             log.warning("the group could not be told about a newcomer")
+
+
+async def status_changed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Telegram says someone's standing in a group changed (left, removed, promoted, demoted)
+    or the bot's own did: what was cached about it no longer holds, from this update on."""
+    cache = kompas_of(context).chat_members
+    if update.chat_member is not None:
+        change = update.chat_member
+        cache.forget(change.chat.id, change.new_chat_member.user.id)
+    elif update.my_chat_member is not None:
+        cache.forget_chat(update.my_chat_member.chat.id)

@@ -39,6 +39,8 @@ class Kompas:
     # Updates whose work was committed but whose answer failed: update id → the true account
     # of what was saved, as (chat id, text, reply markup), for the error handler to send.
     unanswered: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
+    # Updates whose failure the user was told about: never told twice, never carried out later.
+    failures_told: FailuresTold = field(default_factory=lambda: FailuresTold())
 
     def __post_init__(self) -> None:
         self.checkpoints = wal_checkpointer(self.engine)
@@ -66,6 +68,32 @@ class Kompas:
         if self.engine.dialect.name == "sqlite":
             return fn(*args, **kwargs)
         return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+class FailuresTold:
+    """Update ids whose failure ("nothing was changed, try again") reached the user.
+
+    Such an update is done with: a redelivery (Telegram retrying, the database back) must be
+    neither answered again nor carried out, or the user's own retry would record it twice.
+    Kept in memory because the failure is usually the database; `unrecorded` are entered in
+    the processed-update ledger as soon as it answers again, so every instance skips them.
+    """
+
+    LIMIT = 10_000  # more failures than a day of a small team's updates
+
+    def __init__(self) -> None:
+        self._told: OrderedDict[int, None] = OrderedDict()
+        self.unrecorded: set[int] = set()
+
+    def __contains__(self, update_id: object) -> bool:
+        return update_id in self._told
+
+    def add(self, update_id: int) -> None:
+        self._told[update_id] = None
+        self.unrecorded.add(update_id)
+        while len(self._told) > self.LIMIT:
+            oldest, _ = self._told.popitem(last=False)
+            self.unrecorded.discard(oldest)
 
 
 class AnalysisCache:

@@ -3,7 +3,8 @@
 Both transports that talk to Telegram (polling and webhook) acknowledge an update only after
 `Application.process_update` has finished with it: a polled update's offset is confirmed, a
 webhook call answered 200. An update whose processing failed because the database could not be
-reached is not acknowledged, so Telegram delivers it again; the processed-update ledger
+reached is not acknowledged, so Telegram delivers it again, unless the user was told that
+nothing changed (then it is done with: bot/failures.py); the processed-update ledger
 (storage/ledger.py) makes any second delivery of a processed update a no-op.
 """
 
@@ -17,6 +18,8 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy import exc as sa_exc
 from telegram import Update
 from telegram.ext import Application, ContextTypes
+
+from bot.runtime import KOMPAS
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,11 @@ class Delivery:
         if error is None:
             return True
         if isinstance(error, _TRY_AGAIN) or getattr(error, "connection_invalidated", False):
+            if update.update_id in app.bot_data[KOMPAS].failures_told:
+                # The user heard "nothing was changed, try again": carrying it out once the
+                # database is back would record their retry twice (bot/failures.py).
+                log.warning("update %s failed, user told: acknowledged", update.update_id)
+                return True
             log.warning("update %s not acknowledged: database unavailable", update.update_id)
             return False
         return True

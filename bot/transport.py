@@ -54,6 +54,7 @@ class Failure:
     description: str
     parameters: dict[str, Any] | None = None
     chat_id: int | None = None
+    user_id: int | None = None  # getChatMember about this user only
 
 
 class LocalBotApi(BaseRequest):
@@ -167,6 +168,8 @@ class LocalBotApi(BaseRequest):
                 continue
             if failure.chat_id is not None and _int(params.get("chat_id")) != failure.chat_id:
                 continue
+            if failure.user_id is not None and _int(params.get("user_id")) != failure.user_id:
+                continue
             self.failures.remove(failure)
             return failure
         return None
@@ -201,7 +204,7 @@ class LocalBotApi(BaseRequest):
             return 400, "Bad Request: chat not found"
         status = self.member_status.get((chat_id, user_id), "left")
         member: dict[str, Any] = {"status": status, "user": self._user(user_id)}
-        member.update(_STATUS_FIELDS.get(status, {}))
+        member.update(STATUS_FIELDS.get(status, {}))
         return member
 
     def _api_getChatAdministrators(self, params: dict[str, Any]) -> Any:
@@ -209,7 +212,7 @@ class LocalBotApi(BaseRequest):
         if chat_id not in self.chats:
             return 400, "Bad Request: chat not found"
         return [
-            {"status": status, "user": self._user(user_id), **_STATUS_FIELDS.get(status, {})}
+            {"status": status, "user": self._user(user_id), **STATUS_FIELDS.get(status, {})}
             for (chat, user_id), status in self.member_status.items()
             if chat == chat_id and status in ("creator", "administrator")
         ]
@@ -346,7 +349,7 @@ _RESTRICTED: dict[str, Any] = dict.fromkeys(
     True,
 ) | {"until_date": 0}
 
-_STATUS_FIELDS: dict[str, dict[str, Any]] = {
+STATUS_FIELDS: dict[str, dict[str, Any]] = {
     "creator": {"is_anonymous": False},
     "administrator": _ADMIN_RIGHTS,
     "restricted": _RESTRICTED,

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -28,7 +28,7 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
@@ -76,6 +76,9 @@ ADMINS_ASKED = N_("I've asked the team's admins to let you in. I'll let you know
 REMOVED = N_("You've been taken out of this team; an admin can let you back in.")
 ADMINS_ONLY = N_("Only the team's admins can do that.")
 OWNER_ONLY = N_("Only the team's owner can do that.")
+OWNERSHIP_PASSED = N_("{name} now owns the team: {former} is no longer an admin of the group.")
+OWNERSHIP_TAKEN = N_("{name} now owns the team.")
+UNSURE = "unsure"  # a status Telegram never gives: it could not be asked
 
 
 @dataclass
@@ -262,10 +265,20 @@ class Turn:
             _call_with_session, team_analysis, self.session, team=self.team, today=self.today
         )
 
-    async def telegram_status(self, chat_id: int | None = None) -> str:
+    async def telegram_status(
+        self,
+        chat_id: int | None = None,
+        *,
+        user_id: int | None = None,
+        live: bool = False,
+        unsure: str = ChatMemberStatus.LEFT,
+    ) -> str:
+        """What Telegram says of the caller (or `user_id`) in the chat; `unsure` when it
+        could not be asked."""
         chat = chat_id if chat_id is not None else self.caller.chat_id
+        user = user_id if user_id is not None else self.caller.user_id
         return await self.kompas.chat_members.status(
-            self.context.bot, chat, self.caller.user_id, now=self.now
+            self.context.bot, chat, user, now=self.now, live=live, unsure=unsure
         )
 
     async def my_teams(self) -> list[Team]:
@@ -291,15 +304,42 @@ class Turn:
             raise InputError(AWAITING_APPROVAL)
         if role == Role.MEMBER or team.is_personal:
             return
-        if role == Role.OWNER and member.role != Role.OWNER:
+        # Asked of Telegram now, never from the cache: a demotion counts at once. The owner
+        # too: someone Telegram demoted is no admin of the team any more.
+        is_admin = await self.telegram_status(team.chat_id, live=True) in ADMIN_STATUSES
+        if is_admin and member.role != Role.OWNER:
+            await self._take_over_from_a_demoted_owner()
+        if role == Role.OWNER and self.role != Role.OWNER:
             raise InputError(OWNER_ONLY)
-        # The owner too: someone Telegram demoted is no admin of the team any more.
-        is_admin = await self.telegram_status(team.chat_id) in ADMIN_STATUSES
         synced = Role.ADMIN if is_admin else Role.MEMBER
-        if member.role != synced:
-            await self.run(teams.set_role, member_id=member.id or 0, role=synced)
+        if self.role not in (synced, Role.OWNER):
+            await self.run(teams.set_role, member_id=member.id, role=synced)
         if not is_admin:
             raise InputError(ADMINS_ONLY)
+
+    async def _take_over_from_a_demoted_owner(self) -> None:
+        """Ownership follows Telegram: once the owner is no admin of the group any more, the
+        first admin to act becomes owner, and the group is told."""
+        owner = await self.run(teams.team_owner, team_id=self.team.id)
+        if owner is not None:
+            # Telegram out of reach says nothing about the owner: ownership stays put.
+            status = await self.telegram_status(
+                self.team.chat_id, user_id=owner.user_id, live=True, unsure=UNSURE
+            )
+            if status in ADMIN_STATUSES or status == UNSURE:
+                return
+        member = self.caller.member
+        assert member is not None
+        await self.run(
+            teams.pass_ownership, team_id=self.team.id, to_member_id=member.id, now=self.now
+        )
+        self.caller.member = replace(member, role=Role.OWNER)
+        t = self.t
+        self.reply(
+            t._(OWNERSHIP_PASSED, name=member.display_name, former=owner.display_name)
+            if owner is not None
+            else t._(OWNERSHIP_TAKEN, name=member.display_name)
+        )
 
 
 def _call_with_session(fn: Callable[..., R], session: Session, *args: Any, **kwargs: Any) -> R:

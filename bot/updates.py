@@ -10,7 +10,7 @@ from typing import Any
 
 from telegram import Bot, Update
 
-from bot.transport import BOT_USER, LocalBotApi, Sent
+from bot.transport import BOT_USER, STATUS_FIELDS, LocalBotApi, Sent
 
 
 @dataclass(frozen=True)
@@ -133,16 +133,25 @@ class UpdateFactory:
         }
         return self._update({"my_chat_member": change}, None)
 
+    def chat_member(self, by: Person, chat_id: int, member: Person, old: str, new: str) -> Update:
+        """Someone's status in a group changed (left, kicked, promoted, demoted); Telegram
+        sends this to bots that are admins of the group."""
+        change = {
+            "chat": self.api.chats[chat_id],
+            "from": by.as_json(),
+            "date": int(time.time()),
+            "old_chat_member": _chat_member(old, member.as_json()),
+            "new_chat_member": _chat_member(new, member.as_json()),
+        }
+        return self._update({"chat_member": change}, None)
+
     def _update(self, body: dict[str, Any], update_id: int | None) -> Update:
         data = {"update_id": update_id if update_id is not None else self.next_update_id(), **body}
         return Update.de_json(data, self.bot)
 
 
-def _chat_member(status: str) -> dict[str, Any]:
-    member: dict[str, Any] = {"status": status, "user": BOT_USER}
-    if status == "kicked":
-        member["until_date"] = 0
-    return member
+def _chat_member(status: str, user: dict[str, Any] = BOT_USER) -> dict[str, Any]:
+    return {"status": status, "user": user, **STATUS_FIELDS.get(status, {})}
 
 
 def _command_length(text: str) -> int:

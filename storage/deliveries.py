@@ -1,8 +1,10 @@
 """A digest per team and ISO week, sent once: claimed before sending, marked sent right after.
 
 The Delivery semantics rule: a digest is never lost, and is sent twice only if the process
-dies between Telegram accepting it and `mark_sent` committing. A claim left behind by a dead
-process (or a failed send) can be taken again; a sent digest never.
+dies between Telegram accepting it and `mark_sent` committing. Each part Telegram accepts is
+recorded (`mark_part_sent`), so a retry after a failure part-way sends only what is missing.
+A claim left behind by a dead process (or a failed send) can be taken again; a sent digest
+never.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Claim:
     team_id: int
     iso_week: str
     attempt: int
+    parts_sent: int = 0  # the digest's parts Telegram accepted in earlier attempts
 
 
 def claim(
@@ -75,12 +78,21 @@ def claim(
     )
     if not taken.rowcount:  # type: ignore[attr-defined]
         return None
-    attempts = session.execute(
-        select(_DELIVERY.c.attempts).where(
+    attempts, parts_sent = session.execute(
+        select(_DELIVERY.c.attempts, _DELIVERY.c.parts_sent).where(
             _DELIVERY.c.team_id == team_id, _DELIVERY.c.iso_week == iso_week
         )
-    ).scalar()
-    return Claim(team_id, iso_week, int(attempts or 1))
+    ).one()
+    return Claim(team_id, iso_week, int(attempts or 1), int(parts_sent or 0))
+
+
+def mark_part_sent(*, session: Session, team_id: int, iso_week: str, parts_sent: int) -> None:
+    """Telegram accepted the digest's parts up to `parts_sent`: a retry starts after them."""
+    session.execute(
+        update(_DELIVERY)
+        .where(_DELIVERY.c.team_id == team_id, _DELIVERY.c.iso_week == iso_week)
+        .values(parts_sent=parts_sent)
+    )
 
 
 def mark_sent(*, session: Session, team_id: int, iso_week: str, now: dt.datetime) -> None:

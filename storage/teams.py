@@ -184,6 +184,46 @@ def set_role(*, session: Session, member_id: int, role: Role) -> None:
         session.flush()
 
 
+def team_owner(*, session: Session, team_id: int) -> Member | None:
+    """The team's owner as Kompas records it (Telegram may have demoted them since)."""
+    return session.exec(
+        select(Member).where(
+            Member.team_id == team_id,
+            Member.role == Role.OWNER,
+            Member.status == MemberStatus.ACTIVE,
+        )
+    ).first()
+
+
+def pass_ownership(
+    *, session: Session, team_id: int, to_member_id: int, now: dt.datetime
+) -> Member | None:
+    """The owner is no Telegram admin of the group any more: `to_member_id` (an admin who is)
+    becomes owner, the former owner a plain member. Returns the former owner."""
+    new_owner = session.get(Member, to_member_id)
+    if new_owner is None or new_owner.team_id != team_id:
+        return None
+    former = team_owner(session=session, team_id=team_id)
+    if former is not None:
+        former.role = Role.MEMBER
+        session.add(former)
+        session.flush()  # one owner at a time
+    new_owner.role = Role.OWNER
+    session.add(new_owner)
+    session.add(
+        AuditLog(
+            team_id=team_id,
+            user_id=new_owner.user_id,
+            action="ownership_passed",
+            entity="member",
+            entity_id=new_owner.id,
+            at=now,
+        )
+    )
+    session.flush()
+    return former
+
+
 CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
 SETTINGS = frozenset(
     {

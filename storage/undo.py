@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
@@ -18,12 +19,22 @@ from storage.teams import touch_team
 
 Reverse = Callable[[Session, int, dict[str, Any]], None]
 
+CANNOT_APPLY = N_(
+    "This can't be undone any more: what it changed has been changed or removed since."
+)
+CLIENT_GONE = N_("This can't be undone: the client of that sale doesn't exist any more.")
+
 
 def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.datetime) -> str:
     """Reverse one pending change of this team; returns what kind of change it was."""
     pending = take_undo(session=session, team_id=team_id, undo_id=undo_id, now=now)
-    REVERSE[pending.action](session, team_id, pending.payload)
-    session.flush()
+    try:
+        # A savepoint: a chain that no longer applies (its row undone or deleted since) is
+        # refused with a reason, and the rest of the update's transaction stays usable.
+        with session.begin_nested():
+            REVERSE[pending.action](session, team_id, pending.payload)
+    except IntegrityError:
+        raise InputError(CANNOT_APPLY) from None
     record_change(
         session=session,
         team_id=team_id,
@@ -69,15 +80,20 @@ def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> No
 
 def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
-    session.execute(
-        update(Sale)
-        .where(col(Sale.id) == payload["sale_id"], col(Sale.team_id) == team_id)
-        .values(**values)
+    _must_touch(
+        session.execute(
+            update(Sale)
+            .where(col(Sale.id) == payload["sale_id"], col(Sale.team_id) == team_id)
+            .values(**values)
+        )
     )
 
 
 def _sale_deleted(session: Session, team_id: int, payload: dict[str, Any]) -> None:
     data = {field: _date_or(value, field) for field, value in payload["sale"].items()}
+    client = session.get(Client, data.get("client_id"))
+    if client is None or client.team_id != team_id:
+        raise InputError(CLIENT_GONE)
     session.add(Sale(team_id=team_id, **data))
 
 
@@ -121,11 +137,20 @@ def _client_updated(session: Session, team_id: int, payload: dict[str, Any]) -> 
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
     if "name" in values:
         values["name_key"] = name_key(values["name"])
-    session.execute(
-        update(Client)
-        .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
-        .values(**values)
+    _must_touch(
+        session.execute(
+            update(Client)
+            .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
+            .values(**values)
+        )
     )
+
+
+def _must_touch(result: Any) -> None:
+    """The row a change was made to is gone (its own Undo, a deletion, /forget): say so
+    rather than report an Undo that changed nothing."""
+    if not result.rowcount:
+        raise InputError(CANNOT_APPLY)
 
 
 DATE_FIELDS = frozenset({"sold_on", "due_on", "paid_on", "acquired_on", "kept_until"})

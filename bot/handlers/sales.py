@@ -387,6 +387,15 @@ async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> No
     rows, total = await turn.run(
         sales.sales_of, team_id=team.id or 0, client_id=client_id, limit=PAGE, offset=page * PAGE
     )
+    if total and not rows:  # a page past the end (sales deleted since, or a forged one): the last
+        page = (total - 1) // PAGE
+        rows, total = await turn.run(
+            sales.sales_of,
+            team_id=team.id or 0,
+            client_id=client_id,
+            limit=PAGE,
+            offset=page * PAGE,
+        )
     if total == 0:
         text = t._("{client} has no sales yet. Record one with /sale.", client=client.name)
         turn.edit(text) if edit else turn.reply(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import labels
 from bot.access import ADMIN_STATUSES
-from bot.callbacks import pack
+from bot.callbacks import id_from, pack
 from bot.handlers.team import onboarding_language, waiting_requests
 from bot.membership import START_PAYLOAD
 from bot.render.members import private_teams, private_welcome, team_choice
@@ -20,7 +20,8 @@ async def start(turn: Turn) -> None:
     t, caller = turn.t, turn.caller
     payload = turn.args[0] if turn.args and not caller.in_group else ""
     if payload.startswith(START_PAYLOAD) and payload[len(START_PAYLOAD) :].isdigit():
-        await waiting_requests(turn, int(payload[len(START_PAYLOAD) :]))
+        # Typed as easily as tapped: an id beyond the column is "no longer valid".
+        await waiting_requests(turn, id_from(payload[len(START_PAYLOAD) :]))
         return
     team = caller.team
     if team is not None:

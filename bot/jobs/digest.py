@@ -5,7 +5,8 @@ freezes the week's snapshot, renders the digest and its chart, sends them, and m
 sent right after Telegram accepts. Failures:
 
 - network trouble (Telegram's 429s are retried by the rate limiter first): the claim is
-  released and a retry is scheduled with backoff, this week only;
+  released and a retry is scheduled with backoff, this week only; the retry sends only the
+  parts Telegram had not accepted yet (a chart that went through is not posted twice);
 - the group became a supergroup: the team follows and the digest goes to the new chat;
 - the bot was removed or the chat is gone: the team is marked inactive, no retries.
 """
@@ -77,14 +78,15 @@ async def deliver(
             return Outcome("snapshot" if not team.digest_enabled else "skipped")
         assert claimed is not None
         week = claimed.iso_week
+        progress = Progress(kompas, team.id, week, claimed.parts_sent)
         try:
-            sent = await send(application, team, prepared.digest, prepared.chart)
+            sent = await send(application, team, prepared.digest, prepared.chart, progress)
         except ChatMigrated as moved:
             await kompas.db(_move, kompas, team.chat_id, int(moved.new_chat_id))
             refreshed = await kompas.db(_team, kompas, team_id)
             if refreshed is None:
                 return Outcome("failed")
-            sent = await send(application, refreshed, prepared.digest, prepared.chart)
+            sent = await send(application, refreshed, prepared.digest, prepared.chart, progress)
         except (Forbidden, BadRequest) as error:
             log.warning(
                 "digest for team %s not delivered (%s): team marked inactive",
@@ -120,14 +122,36 @@ def close_worker_pool(application: Application) -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+class Progress:
+    """Which of the digest's parts Telegram has accepted, kept in digest_delivery as it goes:
+    slot 0 the chart, 1 the group's text, 2 onwards each admin's private copy."""
+
+    def __init__(self, kompas: Kompas | None, team_id: int, week: str, done: int = 0) -> None:
+        self.kompas, self.team_id, self.week, self.done = kompas, team_id, week, done
+
+    def pending(self, slot: int) -> bool:
+        return slot >= self.done
+
+    async def accepted(self, slot: int) -> None:
+        self.done = slot + 1
+        if self.kompas is not None:
+            await self.kompas.db(_part_sent, self.kompas, self.team_id, self.week, self.done)
+
+
 async def send(
-    application: Application, team: callers.TeamView, digest: Digest, chart: bytes | None
+    application: Application,
+    team: callers.TeamView,
+    digest: Digest,
+    chart: bytes | None,
+    progress: Progress | None = None,
 ) -> int:
     """The chart with a short caption, then the digest with its buttons; money privately to
-    admins when the team asked for that. Returns how many messages Telegram accepted."""
+    admins when the team asked for that. Parts accepted in an earlier attempt are skipped.
+    Returns how many messages Telegram accepted this time."""
     bot = application.bot
+    progress = progress or Progress(None, team.id, "")
     count = 0
-    if chart is not None:
+    if chart is not None and progress.pending(CHART):
         t = translator(team.locale)
         await bot.send_photo(
             team.chat_id,
@@ -135,17 +159,29 @@ async def send(
             caption=str(t._("Revenue by client: who your business rests on.")),
         )
         count += 1
-    await bot.send_message(team.chat_id, digest.group_text, reply_markup=keyboard(digest.buttons))
-    count += 1
+        await progress.accepted(CHART)
+    if progress.pending(TEXT):
+        await bot.send_message(
+            team.chat_id, digest.group_text, reply_markup=keyboard(digest.buttons)
+        )
+        count += 1
+        await progress.accepted(TEXT)
     if digest.admin_text is not None:
         kompas: Kompas = application.bot_data["kompas"]
-        for admin in await kompas.db(_admins, kompas, team.id):
+        admins = sorted(await kompas.db(_admins, kompas, team.id))
+        for slot, admin in enumerate(admins, start=ADMIN_COPIES):
+            if not progress.pending(slot):
+                continue
             try:
                 await bot.send_message(admin, digest.admin_text)
                 count += 1
             except (Forbidden, BadRequest):
                 log.info("an admin has not started a private chat with the bot")
+            await progress.accepted(slot)
     return count
+
+
+CHART, TEXT, ADMIN_COPIES = 0, 1, 2
 
 
 def schedule_zone(team: callers.TeamView) -> dt.tzinfo:
@@ -228,6 +264,14 @@ def _claim_expires(kompas: Kompas, team_id: int, week: str) -> dt.datetime | Non
 def _sent(kompas: Kompas, team_id: int, week: str, now: dt.datetime) -> None:
     with new_session(kompas.engine) as session:
         deliveries.mark_sent(session=session, team_id=team_id, iso_week=week, now=now)
+        session.commit()
+
+
+def _part_sent(kompas: Kompas, team_id: int, week: str, parts_sent: int) -> None:
+    with new_session(kompas.engine) as session:
+        deliveries.mark_part_sent(
+            session=session, team_id=team_id, iso_week=week, parts_sent=parts_sent
+        )
         session.commit()
 
 

@@ -31,6 +31,9 @@ class DigestDelivery(SQLModel, table=True):
     iso_week: str = Field(max_length=8)
     status: str = Field(default=DeliveryStatus.CLAIMED, max_length=8)
     attempts: int = 0
+    # Parts Telegram accepted (chart, text, each admin's copy, in that order): a retry after a
+    # failure part-way resumes from the next one instead of posting the chart again.
+    parts_sent: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)

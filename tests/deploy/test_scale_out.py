@@ -133,7 +133,7 @@ def test_instances_starting_together_on_an_empty_database_both_migrate_it(
         engine.dispose()
 
 
-async def test_a_postgres_outage_is_503_and_the_update_goes_through_once_it_is_back(
+async def test_a_postgres_outage_tells_the_user_once_and_their_retry_goes_through_once(
     stub: StubBotApi, empty_database: str, clock
 ) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(empty_database)
@@ -158,12 +158,15 @@ async def test_a_postgres_outage_is_503_and_the_update_goes_through_once_it_is_b
             await asyncio.to_thread(allow_connections, False)
             assert await hook.health() == 503
             add = message(400, "/add Bakkerij de Vries, organisatie")
-            assert await hook.post(add) == 503  # not acknowledged: Telegram tries again
+            assert await hook.post(add) == 200  # the user was told nothing changed: done
             await asyncio.to_thread(allow_connections, True)
             assert await hook.health() == 200
-            assert await hook.post(add) == 200
+            assert await hook.post(add) == 200  # a redelivery: a no-op
+            assert rows(engine, Client) == []
+            assert await hook.post(message(401, "/add Bakkerij de Vries, organisatie")) == 200
         assert [c.name for c in rows(engine, Client)] == ["Bakkerij de Vries"]
         assert "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub)
+        assert sum("niets veranderd" in s for s in said(stub)) == 1
     finally:
         allow_connections(True)
         engine.dispose()

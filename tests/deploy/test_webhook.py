@@ -117,9 +117,12 @@ async def test_the_same_update_delivered_twice_records_one_sale(
     assert sum("Verkoop vastgelegd" in text for text in said(stub)) == 1
 
 
-async def test_healthz_is_503_and_updates_are_not_acknowledged_while_the_database_is_gone(
+async def test_healthz_is_503_and_an_update_is_acknowledged_only_once_the_user_was_told(
     stub: StubBotApi, tmp_path, clock
 ) -> None:  # type: ignore[no-untyped-def]
+    """While the database is gone: an update whose error reply Telegram refused is not
+    acknowledged and goes through once the database is back; one whose user heard "nothing
+    was changed, try again" is done with, and its redelivery changes nothing (issue 18)."""
     folder = tmp_path / "data"
     folder.mkdir()
     url = f"sqlite:///{folder / 'kompas.db'}"
@@ -134,14 +137,20 @@ async def test_healthz_is_503_and_updates_are_not_acknowledged_while_the_databas
             engine.dispose()
             assert await hook.health() == 503
             add = message(50, "/add Bakkerij de Vries, organisatie")
-            assert await hook.post(add) == 503  # so Telegram delivers it again later
+            stub.fail_once("sendMessage", 502, description="Bad Gateway")
+            assert await hook.post(add) == 503  # the user heard nothing: Telegram tries again
+            told = message(51, "/add Hotel Het Anker, organisatie")
+            assert await hook.post(told) == 200  # "nothing was changed": done with
             folder.mkdir()  # the volume is back (restored from a backup)
             upgrade(engine)
             make_team(engine, chat_id=OWNER, owner_id=OWNER, personal=True)
             assert await hook.health() == 200
             assert await hook.post(add) == 200  # Telegram's redelivery
+            assert await hook.post(told) == 200  # a redelivery of the told one: a no-op
         assert [c.name for c in rows(engine, Client)] == ["Bakkerij de Vries"]
         assert "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub)
+        # Tried once for each update (the stub records the one Telegram refused), never again.
+        assert sum("niets veranderd" in s for s in said(stub)) == 2
     finally:
         engine.dispose()
 
