@@ -36,6 +36,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 HEALTH_PATH = "/healthz"
 DEFAULT_PATH = "/telegram"
 MAX_UPDATE_BYTES = 1 << 20  # an update is a few KB: files travel as file ids
+MAX_DEPTH = 64  # an update nests about ten levels; a decoder recursing 50 000 deep is an attack
 HEALTH_TIMEOUT = 5.0  # seconds a health check may wait for the database
 DRAIN_SECONDS = 25.0  # within Docker's stop grace period (compose.yaml sets 30 s)
 # https://core.telegram.org/bots/api#setwebhook: 1-256 characters, A-Z, a-z, 0-9, _ and -.
@@ -174,6 +175,8 @@ class _HealthHandler(tornado.web.RequestHandler):
 
 
 def _parse(body: bytes, application: Application) -> Update | None:
+    if nested_deeper_than(body, MAX_DEPTH):
+        return None
     try:
         data = json.loads(body)
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
@@ -181,6 +184,25 @@ def _parse(body: bytes, application: Application) -> Update | None:
         return Update.de_json(data, application.bot)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+# A JSON string, or what is left of one at the end of the body: every match that starts at a quote
+# succeeds, so the scan stays linear however many quotes and backslashes the body holds.
+_STRING = re.compile(rb'"(?:[^"\\]|\\(?:.|\Z))*+(?:"|\Z)', re.DOTALL)
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+_SQUARE = bytes.maketrans(b"{}", b"[]")
+
+
+def nested_deeper_than(body: bytes, limit: int) -> bool:
+    """Whether the JSON in `body` nests arrays and objects more than `limit` deep, found on the
+    raw bytes before any decoder builds (or recurses into) them: strings dropped, brackets kept,
+    and each pass removes the innermost empty pairs."""
+    brackets = _STRING.sub(b"", body).translate(_SQUARE, _NOT_BRACKETS)
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = brackets.replace(b"[]", b"")
+    return bool(brackets)
 
 
 def _access_log(handler: tornado.web.RequestHandler) -> None:
