@@ -26,6 +26,7 @@ from bot.handlers import (
     clients,
     decline,
     digest,
+    edits,
     events,
     files,
     portrait,
@@ -54,6 +55,13 @@ from storage.engine import new_session
 
 log = logging.getLogger(__name__)
 
+# What Telegram is asked to send, by polling and webhook alike: the updates handlers below take.
+HANDLED_UPDATES = (
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.MY_CHAT_MEMBER,
+)
 NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
 OFFLINE_TOKEN = "7000000001:offline"  # noqa: S105 - not a secret: the local Bot API ignores it
 
@@ -93,7 +101,9 @@ def build_application(
 
 
 def _register(app: Application) -> None:
-    # Order matters: the first matching handler in group 0 takes the update.
+    # Order matters: the first matching handler in group 0 takes the update. An edited message
+    # goes no further than the first: it never runs a command or answers a dialog again.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, edits.edited))
     command_handlers = {
         "start": start.start,
         "help": help_handlers.help_command,

@@ -15,9 +15,9 @@ import logging
 from collections.abc import Awaitable
 from typing import TypeVar
 
-from telegram import Update
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
+from bot.app import HANDLED_UPDATES
 from bot.service import Delivery
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ async def poll(
                     offset=offset,
                     limit=BATCH,
                     timeout=long_poll,
-                    allowed_updates=Update.ALL_TYPES,
+                    allowed_updates=list(HANDLED_UPDATES),
                 ),
                 stop,
             )

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, text
 from telegram import Update
 from telegram.ext import Application
 
+from bot.app import HANDLED_UPDATES
 from bot.runtime import KOMPAS, Kompas
 from bot.service import Delivery, serve
 
@@ -245,7 +246,7 @@ async def run_webhook(
                 await application.bot.set_webhook(
                     settings.webhook_url,
                     secret_token=secret,
-                    allowed_updates=Update.ALL_TYPES,
+                    allowed_updates=list(HANDLED_UPDATES),
                     drop_pending_updates=False,
                 )
                 log.info("webhook registered with Telegram")

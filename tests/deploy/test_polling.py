@@ -37,6 +37,10 @@ async def test_polling_adds_a_client_and_records_a_sale_end_to_end(
     # Both confirmed at the stop: a restart is not served them again.
     assert stub.pending_updates == 0
     assert not stub.called("setWebhook") and stub.called("deleteWebhook")
+    asked = {tuple(c.params.get("allowed_updates") or ()) for c in stub.called("getUpdates")}
+    assert {frozenset(a) for a in asked if a} == {
+        frozenset({"message", "edited_message", "callback_query", "my_chat_member"})
+    }
     [delete] = stub.called("deleteWebhook")
     assert delete.params["drop_pending_updates"] == "false"
 

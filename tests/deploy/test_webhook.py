@@ -57,7 +57,13 @@ async def test_start_publishes_menus_and_registers_the_webhook_with_the_secret(
     assert registered.params["url"] == "https://kompas.example/tg/hook"
     assert registered.params["secret_token"] == SECRET
     assert registered.params["drop_pending_updates"] == "false"
-    assert "callback_query" in registered.params["allowed_updates"]
+    # Only what Kompas handles (issue 18): no inline queries, polls or channel posts.
+    assert set(registered.params["allowed_updates"]) == {
+        "message",
+        "edited_message",
+        "callback_query",
+        "my_chat_member",
+    }
     assert {c.params.get("language_code", "") for c in stub.called("setMyCommands")} == {
         "",
         "nl",
@@ -123,7 +129,7 @@ def test_depth_is_counted_on_the_raw_json_and_brackets_in_strings_do_not_count()
     assert nested_deeper_than(b'{"a": [1, {"b": []}]}', 3)
     assert not nested_deeper_than(b"[" * 64 + b"]" * 64, 64)
     assert nested_deeper_than(b"[" * 65 + b"]" * 65, 64)
-    assert not nested_deeper_than(b'{"t": "\\\"[[[["}', 1)  # an escaped quote in a string
+    assert not nested_deeper_than(b'{"t": "\\"[[[["}', 1)  # an escaped quote in a string
 
 
 async def test_the_same_update_delivered_twice_records_one_sale(
