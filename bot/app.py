@@ -44,6 +44,7 @@ from bot.handlers import settings as settings_handlers
 from bot.jobs import privacy as privacy_jobs
 from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
+from bot.lanes import WORKING, ChatLanes
 from bot.limits import RULES, file_for_the_bot, limited
 from bot.logs import failure_trace, keep_secrets_out_of_logs
 from bot.routing import Buttons, Callback, Commands
@@ -89,6 +90,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEWS))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(ChatLanes(working=_working(settings, engine)))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -98,6 +100,14 @@ def build_application(
     application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
     _register(application)
     return application
+
+
+def _working(settings: Settings, engine: Engine) -> int:
+    """Updates doing work at once: on PostgreSQL, no more than the pool's connections (an
+    update holds one until its replies are out); SQLite takes turns (Kompas.transaction)."""
+    if engine.dialect.name == "sqlite":
+        return WORKING
+    return min(WORKING, 2 * settings.db_pool_size)
 
 
 def _register(app: Application) -> None:

@@ -363,7 +363,9 @@ async def _process(
         return
     now = kompas.clock()
     unit = await kompas.db(UnitOfWork, kompas.engine)
+    transaction = kompas.transaction()
     try:
+        await transaction.open()
         caller = await kompas.db(_resolve_caller, unit, kompas, update, context.bot.id, now)
         if caller is None:  # a redelivered update: done already
             await _answer_query(update, None)
@@ -401,6 +403,7 @@ async def _process(
             if committed:
                 _remember_unanswered(turn)
             raise
+        transaction.close()  # the replies wait for no one, and no one waits for them
         try:
             await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
             asked = await _flush(turn)
@@ -411,6 +414,7 @@ async def _process(
         if asked:
             await kompas.db(_bind_questions, unit, turn.caller, asked)
     finally:
+        transaction.close()
         await kompas.db(unit.close)
 
 
