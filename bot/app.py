@@ -9,7 +9,6 @@ from sqlalchemy import Engine
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ChatMemberHandler,
@@ -44,7 +43,7 @@ from bot.handlers import settings as settings_handlers
 from bot.jobs import privacy as privacy_jobs
 from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
-from bot.lanes import WORKING, ChatLanes
+from bot.lanes import WORKING, ChatLanes, MessageRateLimiter
 from bot.limits import RULES, file_for_the_bot, limited
 from bot.logs import failure_trace, keep_secrets_out_of_logs
 from bot.routing import Buttons, Callback, Commands
@@ -95,7 +94,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if rate_limited if rate_limited is not None else request is None:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(MessageRateLimiter(max_retries=3))
     application = builder.build()
     application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
     _register(application)

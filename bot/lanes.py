@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseUpdateProcessor
+from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 WAITING = 1_024  # updates held at once, most of them waiting in their chat's lane
 WORKING = 16  # updates doing work at once, across all lanes
@@ -62,6 +62,28 @@ class ChatLanes(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         return None
+
+
+class MessageRateLimiter(AIORateLimiter):
+    """Telegram's limits count the messages a bot sends: 30 a second, 20 a minute per group.
+    python-telegram-bot's limiter counts every call that names a chat, so a flooding group made
+    a membership check there (getChatMember) wait behind its backlog of replies, minutes,
+    inside that update's transaction. Questions to Telegram (get…) are not messages."""
+
+    async def process_request(
+        self,
+        callback: Any,
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        if endpoint.startswith("get"):
+            data = {}  # counted against no chat; a 429 is still waited out and retried
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
 
 
 def lane_of(update: object) -> Hashable:

@@ -37,7 +37,11 @@ STOP_GRACE = 25.0  # seconds the updates in flight get to finish at a stop
 
 
 async def poll(
-    delivery: Delivery, stop: asyncio.Event, *, long_poll: int = LONG_POLL_SECONDS
+    delivery: Delivery,
+    stop: asyncio.Event,
+    *,
+    long_poll: int = LONG_POLL_SECONDS,
+    stop_grace: float = STOP_GRACE,
 ) -> None:
     """Fetch, process and confirm updates until `stop` is set; those in flight finish."""
     bot = delivery.application.bot
@@ -79,7 +83,7 @@ async def poll(
             backoff = 1.0
         elif flight.busy:
             await flight.wait(stop, BUSY_PAUSE)
-    await flight.settle(STOP_GRACE)
+    await flight.settle(stop_grace)
     if flight.offset is not None:
         await _confirm(delivery, flight.offset)
 

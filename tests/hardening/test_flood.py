@@ -51,9 +51,7 @@ async def test_a_flooding_group_does_not_delay_another_team(
         for _ in range(FLOOD)
     ]
     asked = time.monotonic()
-    other = asyncio.create_task(
-        delivery.process(chat.factory.message(boris, OTHER_GROUP, "/help"))
-    )
+    other = asyncio.create_task(delivery.process(chat.factory.message(boris, OTHER_GROUP, "/help")))
     try:
         assert await asyncio.wait_for(other, timeout=1.0)
         answered = time.monotonic() - asked
@@ -82,3 +80,26 @@ async def test_one_chats_updates_are_processed_in_the_order_they_came(
     done = await asyncio.gather(*(delivery.process(update) for update in updates))
     assert done == [True] * len(steps)
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [25000]
+
+
+async def test_asking_telegram_about_a_flooding_group_does_not_wait_behind_its_replies(
+    limited_chat: Chat,
+) -> None:
+    """A membership check runs inside an update's transaction: it must not queue behind the
+    group's backlog of rate-limited replies (python-telegram-bot counts it as a message)."""
+    chat = limited_chat
+    anna = chat.person(ANNA, "Anna", "nl")
+    chat.group(FLOOD_GROUP, "Studio", creator=anna)
+    bot = chat.app.bot
+    replies = [asyncio.create_task(bot.send_message(FLOOD_GROUP, "…")) for _ in range(30)]
+    try:
+        await asyncio.sleep(0.1)  # the first 20 went out, the rest wait their minute
+        asked = time.monotonic()
+        member = await asyncio.wait_for(bot.get_chat_member(FLOOD_GROUP, ANNA), timeout=1.0)
+        assert member.status == "creator"
+        assert time.monotonic() - asked < 0.5
+        assert len(chat.api.in_chat(FLOOD_GROUP)) < 30
+    finally:
+        for task in replies:
+            task.cancel()
+        await asyncio.gather(*replies, return_exceptions=True)
