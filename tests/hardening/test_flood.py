@@ -103,3 +103,36 @@ async def test_asking_telegram_about_a_flooding_group_does_not_wait_behind_its_r
         for task in replies:
             task.cancel()
         await asyncio.gather(*replies, return_exceptions=True)
+
+
+async def test_chats_whose_transactions_wait_on_telegram_at_once_all_land(
+    engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Two groups' sales at the same time, each update's membership check taking Telegram
+    0.3 s inside its transaction. SQLite's writers take turns instead of one busy-waiting on
+    the event loop (30 s, then "database is locked"); PostgreSQL's run side by side."""
+    chat = await Chat.start(engine, clock)
+    try:
+        anna, boris = chat.person(ANNA, "Anna", "nl"), chat.person(BORIS, "Boris", "nl")
+        for group, owner in ((FLOOD_GROUP, anna), (OTHER_GROUP, boris)):
+            chat.group(group, "Studio", creator=owner)
+            team = make_team(engine, chat_id=group, owner_id=owner.user_id)
+            make_client(engine, team, "Bakkerij")
+        chat.api.delays["getChatMember"] = 0.3
+        delivery = Delivery(chat.app)
+        updates = [
+            chat.factory.message(person, group, f"/sale Bakkerij {amount}")
+            for amount in (10, 20, 30)
+            for person, group in ((anna, FLOOD_GROUP), (boris, OTHER_GROUP))
+        ]
+        started = time.monotonic()
+        done = await asyncio.wait_for(
+            asyncio.gather(*(delivery.process(update) for update in updates)), timeout=10
+        )
+        assert done == [True] * 6
+        assert time.monotonic() - started < 5
+        said = [m.text for m in chat.api.messages]
+        assert sum("Verkoop vastgelegd" in text for text in said) == 6, said
+        assert sorted(s.amount for s in rows(engine, Sale)) == [1000, 1000, 2000, 2000, 3000, 3000]
+    finally:
+        await chat.stop()
