@@ -414,8 +414,10 @@ async def _process(
         if asked:
             await kompas.db(_bind_questions, unit, turn.caller, asked)
     finally:
-        transaction.close()
-        await kompas.db(unit.close)
+        try:
+            await kompas.db(unit.close)  # rolled back, if still open, before the turn passes
+        finally:
+            transaction.close()
 
 
 SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
