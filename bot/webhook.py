@@ -6,7 +6,8 @@ update. This small tornado app (tornado comes with PTB's `webhooks` extra) answe
 around `Application.process_update`. Telegram redelivers an update whose call failed or timed
 out, and the processed-update ledger makes the second delivery a no-op.
 
-Requests without the right `X-Telegram-Bot-Api-Secret-Token` get 403 and are never parsed.
+Requests without the right `X-Telegram-Bot-Api-Secret-Token` get 403 and are never parsed; bodies
+over 1 MB, or nested deeper than 64 arrays or objects, get 400 before any decoder builds them.
 `/healthz` answers 200 while the database answers, 503 otherwise. TLS ends at the reverse proxy.
 """
 
