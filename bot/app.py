@@ -9,7 +9,6 @@ from sqlalchemy import Engine
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ChatMemberHandler,
@@ -27,6 +26,7 @@ from bot.handlers import (
     clients,
     decline,
     digest,
+    edits,
     events,
     files,
     portrait,
@@ -44,6 +44,7 @@ from bot.handlers import settings as settings_handlers
 from bot.jobs import privacy as privacy_jobs
 from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
+from bot.lanes import WORKING, ChatLanes, MessageRateLimiter
 from bot.limits import RULES, file_for_the_bot, limited
 from bot.logs import failure_trace, keep_secrets_out_of_logs
 from bot.routing import Buttons, Callback, Commands
@@ -55,6 +56,14 @@ from storage.engine import new_session
 
 log = logging.getLogger(__name__)
 
+# What Telegram is asked to send, by polling and webhook alike: the updates handlers below take.
+HANDLED_UPDATES = (
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.MY_CHAT_MEMBER,
+    Update.CHAT_MEMBER,  # a member left, was removed or demoted: their rights end at once
+)
 NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
 OFFLINE_TOKEN = "7000000001:offline"  # noqa: S105 - not a secret: the local Bot API ignores it
 
@@ -82,21 +91,32 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEWS))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(ChatLanes(working=_working(settings, engine)))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if rate_limited if rate_limited is not None else request is None:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(MessageRateLimiter(max_retries=3))
     application = builder.build()
     application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
     _register(application)
     return application
 
 
+def _working(settings: Settings, engine: Engine) -> int:
+    """Updates doing work at once: on PostgreSQL, no more than the pool's connections (an
+    update holds one until its replies are out); SQLite takes turns (Kompas.transaction)."""
+    if engine.dialect.name == "sqlite":
+        return WORKING
+    return min(WORKING, 2 * settings.db_pool_size)
+
+
 def _register(app: Application) -> None:
     # Before anything else: an update whose failure the user was told about is done with.
     app.add_handler(TypeHandler(Update, failures.answered_already), group=-2)
-    # Order matters: the first matching handler in group 0 takes the update.
+    # Order matters: the first matching handler in group 0 takes the update. An edited message
+    # goes no further than the first: it never runs a command or answers a dialog again.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, edits.edited))
     command_handlers = {
         "start": start.start,
         "help": help_handlers.help_command,

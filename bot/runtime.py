@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime as dt
+import functools
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
@@ -20,6 +23,8 @@ from storage.callers import TeamView
 from storage.engine import WalCheckpointer, wal_checkpointer
 
 KOMPAS = "kompas"
+# Set while this task holds SQLite's turn: its database calls run at once, in its transaction.
+_HOLDING_SQLITE = contextvars.ContextVar("holding_sqlite", default=False)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -41,6 +46,8 @@ class Kompas:
     unanswered: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
     # Updates whose failure the user was told about: never told twice, never carried out later.
     failures_told: FailuresTold = field(default_factory=lambda: FailuresTold())
+    _sqlite_turn: asyncio.Lock = field(init=False, default_factory=asyncio.Lock)
+    _threads: ThreadPoolExecutor | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.checkpoints = wal_checkpointer(self.engine)
@@ -56,6 +63,8 @@ class Kompas:
         """Stop the background work this instance started (at shutdown)."""
         if self.checkpoints is not None:
             self.checkpoints.close()
+        if self._threads is not None:
+            self._threads.shutdown(wait=False)
 
     async def db(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Run database work without stalling the event loop on network round trips.
@@ -63,11 +72,54 @@ class Kompas:
         PostgreSQL work goes to a worker thread. The embedded SQLite file answers a query in
         tens of microseconds, less than a thread hop costs (~140 µs measured here), and a
         recorded sale takes a handful of queries: in place, recording is several times faster
-        (tests/benchmarks/bench_chat.py).
+        (tests/benchmarks/bench_chat.py). In place, it waits its turn behind an update whose
+        transaction is open (`transaction`), so it never meets SQLite's lock.
         """
         if self.engine.dialect.name == "sqlite":
-            return fn(*args, **kwargs)
-        return await asyncio.to_thread(fn, *args, **kwargs)
+            if _HOLDING_SQLITE.get():
+                return fn(*args, **kwargs)
+            async with self._sqlite_turn:
+                return fn(*args, **kwargs)
+        if self._threads is None:
+            # A thread for each connection the pool can open, and some for the jobs: a thread
+            # waiting for a row lock never keeps the lock's holder from its commit.
+            threads = 2 * self.settings.db_pool_size + 4
+            self._threads = ThreadPoolExecutor(threads, thread_name_prefix="kompas-db")
+        call = functools.partial(fn, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._threads, call)
+
+    def transaction(self) -> Transaction:
+        """The span in which an update's transaction stays open across its awaits (Telegram
+        calls): `open()` it first, `close()` it before sending the replies.
+
+        Updates of different chats run at the same time (bot/lanes.py). With SQLite in place on
+        the event loop, a second writer would block the whole loop in SQLite's busy wait while
+        the first could not go on: so one update at a time holds SQLite's turn. Replies go out
+        after it, so a chat waiting out Telegram's rate limit holds up no one. PostgreSQL's
+        transactions run side by side on their threads.
+        """
+        return Transaction(self._sqlite_turn if self.engine.dialect.name == "sqlite" else None)
+
+
+class Transaction:
+    """SQLite's turn, held by one update's task from `open` to `close` (idempotent)."""
+
+    def __init__(self, turn: asyncio.Lock | None) -> None:
+        self._turn = turn
+        self._holding: contextvars.Token[bool] | None = None
+
+    async def open(self) -> None:
+        if self._turn is None or _HOLDING_SQLITE.get():
+            return
+        await self._turn.acquire()
+        self._holding = _HOLDING_SQLITE.set(True)
+
+    def close(self) -> None:
+        if self._holding is not None:
+            _HOLDING_SQLITE.reset(self._holding)
+            self._holding = None
+            assert self._turn is not None
+            self._turn.release()
 
 
 class FailuresTold:

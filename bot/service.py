@@ -29,7 +29,8 @@ _TRY_AGAIN = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutErro
 
 
 class Delivery:
-    """Feeds updates to one Application, one at a time, and says which may be acknowledged."""
+    """Feeds updates to one Application and says which may be acknowledged. Its update
+    processor (bot/lanes.py) runs one chat's updates in order, other chats' alongside."""
 
     def __init__(self, application: Application) -> None:
         self.application = application
@@ -39,8 +40,7 @@ class Delivery:
     async def process(self, update: Update) -> bool:
         """Process the update; False when it must be delivered again (the database failed)."""
         app = self.application
-        # The update processor applies the Application's concurrency (one at a time by
-        # default), exactly as for polled updates: SQLite work runs on the event loop.
+        # The update processor orders updates by chat (bot/lanes.py), as for polled updates.
         await app.update_processor.process_update(update, app.process_update(update))
         error = self._failed.pop(update.update_id, None)
         if error is None:

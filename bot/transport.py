@@ -7,6 +7,7 @@ with `OfflineRequest`), while recording what a user would see.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
@@ -70,6 +71,7 @@ class LocalBotApi(BaseRequest):
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.files: dict[str, bytes] = {}
         self.failures: list[Failure] = []
+        self.delays: dict[str, float] = {}  # method → seconds Telegram takes to answer it
         self.on_send: Callable[[Sent, bool], None] | None = None
         self.on_answer: Callable[[str, bool], None] | None = None  # a button's pop-up
         # Telegram never reuses a message id in a chat; pass one sequence to keep it so.
@@ -144,6 +146,8 @@ class LocalBotApi(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = _parameters(request_data)
         self.calls.append((api_method, params))
+        if api_method in self.delays:
+            await asyncio.sleep(self.delays[api_method])
         failure = self._take_failure(api_method, params)
         if failure is not None:
             body: dict[str, Any] = {"ok": False, "error_code": failure.status}

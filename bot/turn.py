@@ -62,7 +62,9 @@ class Link(str):
 
 
 ANONYMOUS_ADMIN = N_(
-    "You're writing as the group. Switch to your own name for this, then try again."
+    "I need to know who is writing, and this came in the name of a group or channel, so I "
+    "changed nothing. Write as yourself: turn off “Remain anonymous” in your admin rights, or "
+    "write to me in a private chat."
 )
 NOT_SENT_PRIVATELY = N_(
     "I couldn't write to you privately: Telegram lets me only once you've opened a chat "
@@ -401,7 +403,9 @@ async def _process(
         return
     now = kompas.clock()
     unit = await kompas.db(UnitOfWork, kompas.engine)
+    transaction = kompas.transaction()
     try:
+        await transaction.open()
         caller = await kompas.db(_resolve_caller, unit, kompas, update, context.bot.id, now)
         if caller is None:  # a redelivered update: done already
             await _answer_query(update, None)
@@ -439,6 +443,7 @@ async def _process(
             if committed:
                 _remember_unanswered(turn)
             raise
+        transaction.close()  # the replies wait for no one, and no one waits for them
         try:
             await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
             asked = await _flush(turn)
@@ -449,7 +454,10 @@ async def _process(
         if asked:
             await kompas.db(_bind_questions, unit, turn.caller, asked)
     finally:
-        await kompas.db(unit.close)
+        try:
+            await kompas.db(unit.close)  # rolled back, if still open, before the turn passes
+        finally:
+            transaction.close()
 
 
 SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
@@ -492,7 +500,14 @@ def _resolve_caller(
     )
     team, member = context.team, context.member
     newcomer = False
-    if team is not None and member is None and in_group and team.onboarded and _by_hand(update):
+    if (
+        team is not None
+        and member is None
+        and in_group
+        and team.onboarded
+        and _by_hand(update)
+        and not _in_the_name_of_a_chat(update)
+    ):
         joined = teams.add_member(
             session=session,
             team_id=team.id,
@@ -539,6 +554,13 @@ def _by_hand(update: Update) -> bool:
     return message is not None and bool(message.text or message.caption or message.document)
 
 
+def _in_the_name_of_a_chat(update: Update) -> bool:
+    """Sent as a group or channel (an anonymous admin, a channel post, a user writing as their
+    channel): Telegram's stand-in sender ("Group", "Channel") is nobody, never a member."""
+    message = update.effective_message
+    return message is not None and message.sender_chat is not None
+
+
 def _button_team(update: Update) -> int | None:
     """The team a pressed button belongs to, so an admin's private copy of a group's card
     works whichever team they chose for private chat."""
@@ -567,6 +589,8 @@ async def _authorize(turn: Turn, *, role: Role | None, kind: str) -> bool:
     update, caller = turn.update, turn.caller
     message = update.effective_message
     if message is not None and message.sender_chat is not None and caller.in_group:
+        if message.is_automatic_forward:  # the linked channel's post: nobody asked anything
+            return False
         raise InputError(ANONYMOUS_ADMIN)
     if caller.in_group and _removed(caller) and _by_hand(update):
         await _turn_away(turn, kind)

@@ -103,6 +103,19 @@ class UpdateFactory:
             message.update(extra)
         return self._update({"message": message}, update_id)
 
+    def edited(self, original: Update, text: str) -> Update:
+        """`original`'s message edited to read `text`, as Telegram reports an edit."""
+        message = original.message
+        assert message is not None
+        data = message.to_dict()
+        data.pop("entities", None)
+        data["text"] = text
+        data["edit_date"] = int(time.time())
+        command_length = _command_length(text)
+        if command_length:
+            data["entities"] = [{"type": "bot_command", "offset": 0, "length": command_length}]
+        return self._update({"edited_message": data}, None)
+
     def press(
         self, person: Person, sent: Sent, data: str, *, update_id: int | None = None
     ) -> Update:

@@ -6,7 +6,8 @@ update. This small tornado app (tornado comes with PTB's `webhooks` extra) answe
 around `Application.process_update`. Telegram redelivers an update whose call failed or timed
 out, and the processed-update ledger makes the second delivery a no-op.
 
-Requests without the right `X-Telegram-Bot-Api-Secret-Token` get 403 and are never parsed.
+Requests without the right `X-Telegram-Bot-Api-Secret-Token` get 403 and are never parsed; bodies
+over 1 MB, or nested deeper than 64 arrays or objects, get 400 before any decoder builds them.
 `/healthz` answers 200 while the database answers, 503 otherwise. TLS ends at the reverse proxy.
 """
 
@@ -27,6 +28,7 @@ from sqlalchemy import Engine, text
 from telegram import Update
 from telegram.ext import Application
 
+from bot.app import HANDLED_UPDATES
 from bot.runtime import KOMPAS, Kompas
 from bot.service import Delivery, serve
 
@@ -36,6 +38,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 HEALTH_PATH = "/healthz"
 DEFAULT_PATH = "/telegram"
 MAX_UPDATE_BYTES = 1 << 20  # an update is a few KB: files travel as file ids
+MAX_DEPTH = 64  # an update nests about ten levels; a decoder recursing 50 000 deep is an attack
 HEALTH_TIMEOUT = 5.0  # seconds a health check may wait for the database
 DRAIN_SECONDS = 25.0  # within Docker's stop grace period (compose.yaml sets 30 s)
 # https://core.telegram.org/bots/api#setwebhook: 1-256 characters, A-Z, a-z, 0-9, _ and -.
@@ -174,6 +177,8 @@ class _HealthHandler(tornado.web.RequestHandler):
 
 
 def _parse(body: bytes, application: Application) -> Update | None:
+    if nested_deeper_than(body, MAX_DEPTH):
+        return None
     try:
         data = json.loads(body)
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
@@ -181,6 +186,25 @@ def _parse(body: bytes, application: Application) -> Update | None:
         return Update.de_json(data, application.bot)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+# A JSON string, or what is left of one at the end of the body: every match that starts at a quote
+# succeeds, so the scan stays linear however many quotes and backslashes the body holds.
+_STRING = re.compile(rb'"(?:[^"\\]|\\(?:.|\Z))*+(?:"|\Z)', re.DOTALL)
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+_SQUARE = bytes.maketrans(b"{}", b"[]")
+
+
+def nested_deeper_than(body: bytes, limit: int) -> bool:
+    """Whether the JSON in `body` nests arrays and objects more than `limit` deep, found on the
+    raw bytes before any decoder builds (or recurses into) them: strings dropped, brackets kept,
+    and each pass removes the innermost empty pairs."""
+    brackets = _STRING.sub(b"", body).translate(_SQUARE, _NOT_BRACKETS)
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = brackets.replace(b"[]", b"")
+    return bool(brackets)
 
 
 def _access_log(handler: tornado.web.RequestHandler) -> None:
@@ -223,7 +247,7 @@ async def run_webhook(
                 await application.bot.set_webhook(
                     settings.webhook_url,
                     secret_token=secret,
-                    allowed_updates=Update.ALL_TYPES,
+                    allowed_updates=list(HANDLED_UPDATES),
                     drop_pending_updates=False,
                 )
                 log.info("webhook registered with Telegram")

@@ -32,7 +32,8 @@ def make_engine(url: str, *, pool_size: int = 5, echo: bool = False) -> Engine:
     backend = parsed.get_backend_name()
     kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": backend != "sqlite"}
     if backend == "sqlite":
-        # Handlers run their database work on worker threads, one update at a time.
+        # Updates run their database work on the event loop, one transaction at a time
+        # (bot/runtime.py); a team's analysis reads its connection from a worker thread.
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     elif backend == "postgresql":
         if parsed.drivername == "postgresql":

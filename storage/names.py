@@ -7,6 +7,7 @@ import unicodedata
 
 _QUOTES = re.compile("[\"'«»„“”‘’`]")
 _SPACES = re.compile(r"\s+")
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 BREVE = "\u0306"  # й decomposes to и + breve; it is a letter of its own in Russian
 
 
@@ -35,9 +36,28 @@ def _fold(text: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """The name as shown: inner spaces collapsed, control characters removed."""
-    visible = "".join(c for c in name if unicodedata.category(c)[0] != "C" or c == " ")
+    """The name as shown: inner spaces collapsed, control characters removed, except a joiner
+    between two visible characters: it binds man, woman and girl into one family emoji (and
+    shapes Indic and Persian letters)."""
+    visible = "".join(
+        c
+        for i, c in enumerate(name)
+        if unicodedata.category(c)[0] != "C" or c == " " or _joins(name, i)
+    )
     return _SPACES.sub(" ", visible).strip()
+
+
+def _joins(text: str, i: int) -> bool:
+    return (
+        text[i] in _JOINERS
+        and 0 < i < len(text) - 1
+        and _shown(text[i - 1])
+        and _shown(text[i + 1])
+    )
+
+
+def _shown(char: str) -> bool:
+    return not char.isspace() and unicodedata.category(char)[0] != "C"
 
 
 # What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).

@@ -163,6 +163,10 @@ class Chat:
     ) -> Seen:
         return await self._process(self.factory.press(person, message, data, update_id=update_id))
 
+    async def deliver(self, update) -> Seen:  # type: ignore[no-untyped-def]
+        """An update made by hand (an edit, a post in a channel's name) and what it showed."""
+        return await self._process(update)
+
     async def _process(self, update) -> Seen:  # type: ignore[no-untyped-def]
         self._seen = []
         await self.app.process_update(update)

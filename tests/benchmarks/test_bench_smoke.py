@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scoring import ScoringSettings, analyse
-from tests.benchmarks import bench_chat, bench_digest, bench_reading
+from tests.benchmarks import bench_chat, bench_digest, bench_flood, bench_reading
 from tests.benchmarks.bench_import import bench, postgres_engine, sales_csv, sqlite_engine
 from tests.benchmarks.bench_scoring import TODAY, bench_analyse, bench_load
 from tests.benchmarks.generate import generate_team
@@ -77,3 +77,9 @@ def test_digest_bench_delivers_to_every_team(tmp_path: Path) -> None:
         engine.dispose()
     assert figures["sent"] == 3
     assert figures["messages"] >= 3
+
+
+def test_flood_bench_times_the_other_teams(tmp_path: Path) -> None:
+    figures = asyncio.run(bench_flood.run(tmp_path, flood=25, others=2))
+    assert 0 < figures["other_team_median_s"] <= figures["other_team_max_s"] < 1.0
+    assert 0 < figures["flood_answered_meanwhile"] < 25

@@ -153,7 +153,7 @@ async def test_anonymous_admin_is_asked_to_write_as_themselves(
     update = chat.factory.message(olga, GROUP, "/members", sender_chat=chat.api.chats[GROUP])
     chat._seen = []
     await chat.app.process_update(update)
-    assert "namens de groep" in chat._seen[-1].text
+    assert "namens een groep" in chat._seen[-1].text
 
 
 async def test_a_dialog_survives_a_restart(sqlite_engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import time
 
 from sqlalchemy import Engine
 
+from bot.polling import poll
+from bot.service import Delivery, serve
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from storage.models import Client, ProcessedUpdate, Sale
@@ -37,6 +41,10 @@ async def test_polling_adds_a_client_and_records_a_sale_end_to_end(
     # Both confirmed at the stop: a restart is not served them again.
     assert stub.pending_updates == 0
     assert not stub.called("setWebhook") and stub.called("deleteWebhook")
+    asked = {tuple(c.params.get("allowed_updates") or ()) for c in stub.called("getUpdates")}
+    assert {frozenset(a) for a in asked if a} == {
+        frozenset({"message", "edited_message", "callback_query", "my_chat_member", "chat_member"})
+    }
     [delete] = stub.called("deleteWebhook")
     assert delete.params["drop_pending_updates"] == "false"
 
@@ -114,3 +122,38 @@ async def test_an_update_answered_while_the_database_is_gone_is_confirmed_and_no
         assert any("Kompas" in s for s in said(stub)[1:])
     finally:
         engine.dispose()
+
+
+async def test_a_group_flooding_the_bot_does_not_delay_another_team_while_polling(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: 60 /help in one group; another team's /help waited 120 s behind them."""
+    flooding, other = -500, -600
+    make_team(sqlite_engine, chat_id=flooding, owner_id=OWNER)
+    make_team(sqlite_engine, chat_id=other, owner_id=12)
+    for update_id in range(1, 61):
+        stub.push_update(message(update_id, "/help", chat_id=flooding))
+    stub.push_update(message(61, "/help", user_id=12, chat_id=other, first_name="Boris"))
+    stop = asyncio.Event()
+    app = new_app(stub, sqlite_engine, clock)
+    delivery = Delivery(app)
+    running = asyncio.create_task(
+        serve(
+            app,
+            lambda s: poll(delivery, s, long_poll=1, stop_grace=0.2),
+            stop=stop,
+            handle_signals=False,
+        )
+    )
+    try:
+        await until(lambda: stub.texts(flooding))
+        flood_began = time.monotonic()
+        await until(lambda: stub.texts(other), seconds=5)
+        assert time.monotonic() - flood_began < 1.0
+        assert "Wat ik kan" in said(stub, other)[0]
+        assert len(stub.texts(flooding)) < 60  # that group is served at Telegram's pace
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 10)
+    # Confirmed only below the oldest unanswered /help: the rest is served again next time.
+    assert 0 < stub.pending_updates < 61

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine
 from telegram.error import BadRequest
 
-from bot.webhook import SECRET_HEADER, WebhookOptions, run_webhook
+from bot.webhook import SECRET_HEADER, WebhookOptions, nested_deeper_than, run_webhook
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from storage.models import Client, ProcessedUpdate, Sale, Team
@@ -57,7 +57,14 @@ async def test_start_publishes_menus_and_registers_the_webhook_with_the_secret(
     assert registered.params["url"] == "https://kompas.example/tg/hook"
     assert registered.params["secret_token"] == SECRET
     assert registered.params["drop_pending_updates"] == "false"
-    assert "callback_query" in registered.params["allowed_updates"]
+    # Only what Kompas handles (issue 18): no inline queries, polls or channel posts.
+    assert set(registered.params["allowed_updates"]) == {
+        "message",
+        "edited_message",
+        "callback_query",
+        "my_chat_member",
+        "chat_member",
+    }
     assert {c.params.get("language_code", "") for c in stub.called("setMyCommands")} == {
         "",
         "nl",
@@ -101,6 +108,29 @@ async def test_malformed_body_is_400_and_the_server_stays_up(
             assert await hook.post(body) == 400, body
         assert await hook.post(message(7, "/help")) == 200
     assert [u.update_id for u in rows(sqlite_engine, ProcessedUpdate)] == [7]
+
+
+async def test_a_body_nested_too_deep_is_400_before_it_is_decoded(
+    stub: StubBotApi, sqlite_engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: 50 000 nested arrays made the decoder recurse until RecursionError, a 500."""
+    app = new_app(stub, sqlite_engine, clock)
+    deep_update = b'{"update_id": 8, "message": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    just_too_deep = b'{"update_id": 9, "x": ' + b"[" * 64 + b"]" * 64 + b"}"
+    async with running_webhook(app) as hook:
+        assert await hook.post(b"[" * 50_000 + b"]" * 50_000) == 400
+        assert await hook.post(deep_update) == 400
+        assert await hook.post(just_too_deep) == 400
+        assert await hook.post(message(10, "/help")) == 200
+    assert [u.update_id for u in rows(sqlite_engine, ProcessedUpdate)] == [10]
+
+
+def test_depth_is_counted_on_the_raw_json_and_brackets_in_strings_do_not_count() -> None:
+    assert not nested_deeper_than(b'{"a": [1, {"b": "[[[[{{{{"}]}', 3)
+    assert nested_deeper_than(b'{"a": [1, {"b": []}]}', 3)
+    assert not nested_deeper_than(b"[" * 64 + b"]" * 64, 64)
+    assert nested_deeper_than(b"[" * 65 + b"]" * 65, 64)
+    assert not nested_deeper_than(b'{"t": "\\"[[[["}', 1)  # an escaped quote in a string
 
 
 async def test_the_same_update_delivered_twice_records_one_sale(

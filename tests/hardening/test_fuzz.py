@@ -26,10 +26,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.routing import Buttons
+from bot.service import Delivery
 from bot.transport import Sent
 from storage.engine import make_engine
 from storage.migrate import upgrade
@@ -159,6 +161,9 @@ class Fuzzer:
         self.history: list[Update] = []
         self.updates = 0
         self.replays = 0
+        self.edits = 0
+        self.together = 0
+        self.delivery = Delivery(self.app)
         self.names = [n for n in world.client_names() if n != SECRET_CLIENT]
         self.ids = {
             "client": world.ids_of("client"),
@@ -179,7 +184,7 @@ class Fuzzer:
                 ["command"] * 7
                 + ["text"] * 4
                 + ["press"] * 5
-                + ["forge", "mutate", "file", "replay"]
+                + ["forge", "mutate", "file", "replay", "edit", "together"]
             ),
             label="kind",
         )
@@ -224,6 +229,36 @@ class Fuzzer:
             update = factory.press(person, self._any_message(chat_id), forged)
         elif kind == "file":
             update = self._file_update(data, person, chat_id)
+        elif kind == "edit":  # an earlier message edited: nothing may change (issue 18)
+            pick = data.draw(INDEXES, label="edited")
+            body = data.draw(st.one_of(st.sampled_from(self.commands), self.arguments))
+            sent = [u for u in self.history[-50:] if u.message is not None and u.message.text]
+            if sent:
+                original = sent[pick % len(sent)]
+                self.edits += 1
+                words = fit(f"/{body}" if body in self.commands else body) or "…"
+                self._process(factory.edited(original, words), edit=True)
+            return
+        elif kind == "together":  # several chats at once, through the lanes (issue 18)
+            drawn = data.draw(
+                st.lists(
+                    st.tuples(
+                        st.sampled_from(self.world.seats),
+                        st.sampled_from(self.commands),
+                        st.one_of(st.just(""), self.arguments),
+                    ),
+                    min_size=2,
+                    max_size=4,
+                ),
+                label="together",
+            )
+            self._together(
+                [
+                    factory.message(self.world.person(u), c, fit(f"/{name} {args}".strip()))
+                    for (u, c), name, args in drawn
+                ]
+            )
+            return
         elif kind == "replay":
             pick = data.draw(INDEXES, label="replay")
             if self.history:
@@ -291,16 +326,44 @@ class Fuzzer:
         )
 
     # Processing and checks ---------------------------------------------------------------------
-    def _process(self, update: Update, *, replay: bool = False) -> None:
+    def _process(self, update: Update, *, replay: bool = False, edit: bool = False) -> None:
         handled = any(h.check_update(update) for h in self.app.handlers[0])
         answers = len(self.chat.api.callback_answers)
+        before = recorded(self.world.engine) if edit else None
         seen = self.loop.run_until_complete(self.chat._process(update))
+        if edit:
+            assert recorded(self.world.engine) == before, (
+                f"an edit changed data: {describe(update)}"
+            )
+            assert len(seen.messages) <= 1, seen.html[:300]
+            # Answered (and claimed) only when meant for the bot, and once per message.
+            handled = update.update_id in ledger_ids(self.world.engine)
         self.updates += 1
         self.clock.advance(minutes=1)
         try:
             self._check(update, seen, answers, handled=handled, replay=replay)
         except AssertionError as failure:
             raise AssertionError(f"{failure}\nafter {describe(update)}") from None
+
+    def _together(self, updates: list[Update]) -> None:
+        """Delivered at once, as the webhook and polling do: each chat's in order."""
+        handled = [any(h.check_update(u) for h in self.app.handlers[0]) for u in updates]
+        first = len(self.chat.api.messages)
+
+        async def at_once() -> list[bool]:
+            return await asyncio.gather(*(self.delivery.process(u) for u in updates))
+
+        done = self.loop.run_until_complete(at_once())
+        assert all(done), f"not acknowledged: {[describe(u) for u in updates]}"
+        self.updates += len(updates)
+        self.together += 1
+        self.clock.advance(minutes=1)
+        for update, claimed in zip(updates, handled, strict=True):
+            self.history.append(update)
+            if claimed:
+                self.claimed.add(update.update_id)
+        for message in self.chat.api.messages[first:]:
+            check_message(message)
 
     def _check(
         self, update: Update, seen: Seen, answers: int, *, handled: bool, replay: bool
@@ -321,6 +384,20 @@ class Fuzzer:
         ledger = ledger_ids(self.world.engine)
         assert len(ledger) == len(set(ledger))
         assert set(ledger) == self.claimed
+
+
+def recorded(engine) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    """What the teams have recorded, in a few counts and sums."""
+    with engine.connect() as conn:
+        return tuple(
+            conn.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM client), (SELECT count(*) FROM sale), "
+                    "(SELECT coalesce(sum(amount), 0) FROM sale), (SELECT count(*) FROM event), "
+                    "(SELECT count(*) FROM rating), (SELECT count(*) FROM member)"
+                )
+            ).one()
+        )
 
 
 def describe(update: Update) -> str:
@@ -406,7 +483,8 @@ def test_random_and_hostile_updates_never_crash_leak_or_break_html(world) -> Non
         logging.getLogger().removeHandler(failures)
     fuzzer.check_end()
     print(
-        f"\nfuzz: {EXAMPLES} examples, {fuzzer.updates} updates ({fuzzer.replays} redelivered), "
+        f"\nfuzz: {EXAMPLES} examples, {fuzzer.updates} updates ({fuzzer.replays} redelivered, "
+        f"{fuzzer.edits} edited, {fuzzer.together} bursts across chats), "
         f"{len(fuzzer.claimed)} processed, {time.monotonic() - started:.1f} s, 0 failures"
     )
 

@@ -30,6 +30,15 @@ def test_clean_name_drops_invisible_characters() -> None:
     assert clean_name("Bak\u200bkerij\u202e  de Vries\n") == "Bakkerij de Vries"
 
 
+def test_clean_name_keeps_the_joiners_inside_an_emoji_family() -> None:
+    """Issue 18: the zero-width joiner was dropped, and the family split into three people."""
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert clean_name(f"Gezin {family} Jansen") == f"Gezin {family} Jansen"
+    assert name_key(f"Gezin {family}") != name_key("Gezin \U0001f468\U0001f469\U0001f467")
+    # A joiner with nothing to join is still dropped.
+    assert clean_name("\u200dBakkerij \u200d de Vries\u200d") == "Bakkerij de Vries"
+
+
 @given(st.text())
 def test_name_key_is_idempotent(name: str) -> None:
     assert name_key(name_key(name)) == name_key(name)
