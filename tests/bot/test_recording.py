@@ -148,6 +148,8 @@ async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(
     assert seen.buttons[:2] == ["Tandarts Jansen", "Iemand nieuws: „Tandarts Bakker”"]
     assert rows(sqlite_engine, Sale) == []
     seen = await chat.press(anna, "Iemand nieuws: „Tandarts Bakker”")
+    assert "Is Tandarts Bakker een persoon of een organisatie?" in seen
+    seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100,00 van Tandarts Bakker" in seen
     assert {c.name for c in rows(sqlite_engine, Client)} == {"Tandarts Jansen", "Tandarts Bakker"}
 
@@ -158,7 +160,7 @@ async def test_unknown_client_in_sale_offers_to_add_them(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Pizzeria Bella 450")
     assert "„Pizzeria Bella” heb ik nog niet" in seen
-    seen = await chat.press(anna, "„Pizzeria Bella” toevoegen")
+    seen = await chat.press(anna, "„Pizzeria Bella” toevoegen als organisatie")
     assert "Pizzeria Bella is toegevoegd aan je lijst." in seen
     assert rows(sqlite_engine, Sale)[0].amount == 45000
 
