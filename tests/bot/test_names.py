@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from storage.models import Client, Sale
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 
 def _russian_people(engine: Engine, team) -> None:  # type: ignore[no-untyped-def]
@@ -100,3 +100,46 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     [bakker] = rows(sqlite_engine, Client, name="Tandarts Bakker")
     assert bakker.kind == "organisation"
     assert rows(sqlite_engine, Sale)[0].client_id == bakker.id
+
+
+async def test_add_of_the_same_surname_and_first_name_asks_is_this_them(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    fedorova = make_client(sqlite_engine, ru_team, "Фёдорова Мария Петровна", kind="person")
+    make_sale(sqlite_engine, ru_team, fedorova, 250_000)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Фёдорова Мария")
+    assert seen.text == "Это Фёдорова Мария Петровна?"
+    assert seen.buttons == ["Да", "Нет, добавить «Фёдорова Мария»"]
+    seen = await chat.press(olga, "Да")
+    assert "Фёдорова Мария Петровна" in seen.text  # her card, in place of the question
+    assert seen.messages[0].edits == 1
+    assert [c.name for c in rows(sqlite_engine, Client)] == ["Фёдорова Мария Петровна"]
+
+
+async def test_add_of_an_initial_and_surname_asks_and_no_adds_as_typed(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "J. de Vries", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/add Jan de Vries, persoon")
+    assert seen.text == "Is dit J. de Vries?"
+    seen = await chat.press(anna, "Nee, „Jan de Vries” toevoegen")
+    assert "Toegevoegd: Jan de Vries (persoon)." in seen
+    assert {c.name: c.kind for c in rows(sqlite_engine, Client)} == {
+        "J. de Vries": "person",
+        "Jan de Vries": "person",
+    }
+
+
+async def test_add_of_a_merely_similar_name_asks_nothing(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Kapsalon Annie")
+    make_client(sqlite_engine, nl_team, "Jan Dijkstra", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/add Kapsalon Anna, organisatie")
+    assert seen.text.startswith("Toegevoegd: Kapsalon Anna (organisatie).")
+    seen = await chat.send(anna, "/add Jan Dekker, persoon")
+    assert seen.text.startswith("Toegevoegd: Jan Dekker (persoon).")
+    assert len(rows(sqlite_engine, Client)) == 4
