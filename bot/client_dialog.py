@@ -76,7 +76,7 @@ class ClientDialog(Dialog):
 
     async def ask(self, turn: Turn, convo: Conversation) -> None:
         if convo.step == NEW_KIND_STEP:
-            await self._ask_kind(turn, convo)
+            await self.ask_kind(turn, convo, convo.data.get("query", ""))
             return
         if convo.step != CLIENT_STEP:
             await self.ask_step(turn, convo)
@@ -97,7 +97,7 @@ class ClientDialog(Dialog):
                 ClientKind.PERSON: t._("Add “{name}” as a person", name=query),
                 ClientKind.ORGANISATION: t._("Add “{name}” as an organisation", name=query),
             }
-            buttons = [(adds[kind], code) for code, kind in await self._kinds(turn)]
+            buttons = [(adds[kind], code) for code, kind in await self.kinds(turn)]
         elif convo.data.get("too_many"):
             text = t._(
                 "Many clients match “{name}”. Pick one, or type more of the name.", name=query
@@ -140,19 +140,20 @@ class ClientDialog(Dialog):
         else:
             raise InputError(N_("Which client? Type (part of) their name."))
 
-    async def _kinds(self, turn: Turn) -> list[tuple[str, ClientKind]]:
+    async def kinds(self, turn: Turn) -> list[tuple[str, ClientKind]]:
         """The two kinds as (button value, kind), the team's usual kind first."""
         usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
         return sorted(NEW_AS.items(), key=lambda pair: pair[1] != usual)
 
-    async def _ask_kind(self, turn: Turn, convo: Conversation) -> None:
+    async def ask_kind(self, turn: Turn, convo: Conversation, name: str) -> None:
+        """Is the new client `name` a person or an organisation? The usual kind first."""
         t = turn.t
         names = {ClientKind.PERSON: t._("Person"), ClientKind.ORGANISATION: t._("Organisation")}
         question(
             turn,
             convo,
-            t._("Is {name} a person or an organisation?", name=convo.data.get("query", "")),
-            options=[(names[kind], code) for code, kind in await self._kinds(turn)],
+            t._("Is {name} a person or an organisation?", name=name),
+            options=[(names[kind], code) for code, kind in await self.kinds(turn)],
             edit=turn.update.callback_query is not None,
         )
 

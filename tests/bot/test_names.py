@@ -143,3 +143,18 @@ async def test_add_of_a_merely_similar_name_asks_nothing(
     seen = await chat.send(anna, "/add Jan Dekker, persoon")
     assert seen.text.startswith("Toegevoegd: Jan Dekker (persoon).")
     assert len(rows(sqlite_engine, Client)) == 4
+
+
+async def test_a_referred_newcomer_is_asked_person_or_organisation(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    _russian_people(sqlite_engine, ru_team)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/refer Зайцева, Новикова Анна")
+    assert seen.text.startswith("Новикова Анна — частное лицо или организация?")
+    assert seen.buttons == ["Частное лицо", "Организация", "Отмена"]
+    assert rows(sqlite_engine, Client, name="Новикова Анна") == []
+    seen = await chat.press(olga, "Частное лицо")
+    assert "Рекомендация записана" in seen
+    [new] = rows(sqlite_engine, Client, name="Новикова Анна")
+    assert (new.kind, new.status) == ("person", "prospect")

@@ -241,10 +241,17 @@ async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine
     make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/refer зерно, Отель «Якорь»")
+    assert seen.text.startswith("Отель «Якорь» — частное лицо или организация?")
+    assert seen.buttons == ["Организация", "Частное лицо", "Отмена"]  # as most clients are
+    seen = await chat.press(olga, "Организация")
     assert "Рекомендация записана: Кофейня «Зерно» → Отель «Якорь»." in seen
     assert "потенциальный клиент" in seen
     referred = next(c for c in rows(sqlite_engine, Client) if c.name == "Отель «Якорь»")
-    assert (referred.status, referred.source) == ("prospect", "referral")
+    assert (referred.status, referred.source, referred.kind) == (
+        "prospect",
+        "referral",
+        "organisation",
+    )
     seen = await chat.send(olga, "/complaint Зерно: долго платят")
     assert "Жалоба по клиенту Кофейня «Зерно» записана." in seen
     kinds = sorted(e.kind for e in rows(sqlite_engine, Event))
