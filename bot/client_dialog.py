@@ -8,6 +8,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from typing import Any, ClassVar
 
+from bot import labels
 from bot.callbacks import STALE, id_from
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.turn import Turn
@@ -17,7 +18,10 @@ from storage.models import ClientKind, ClientStatus
 from storage.names import plausible_name
 
 CLIENT_STEP = "client"
+NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
 NEW = "new"
+# The kind of a new client, from its button: never guessed (issue 17).
+NEW_AS = {"newp": ClientKind.PERSON, "newo": ClientKind.ORGANISATION}
 NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
 
 
@@ -71,6 +75,9 @@ class ClientDialog(Dialog):
         await self._chosen(turn, new(self.name, turn), client_id)
 
     async def ask(self, turn: Turn, convo: Conversation) -> None:
+        if convo.step == NEW_KIND_STEP:
+            await self.ask_kind(turn, convo, convo.data.get("query", ""))
+            return
         if convo.step != CLIENT_STEP:
             await self.ask_step(turn, convo)
             return
@@ -82,8 +89,15 @@ class ClientDialog(Dialog):
         query = convo.data.get("query", "")
         buttons = [(name, str(client_id)) for client_id, name in options]
         if not options:
-            text = t._("I don't have “{name}” yet. Shall I add them?", name=query)
-            buttons = [(t._("Add “{name}”", name=query), NEW)]
+            text = t._(
+                "I don't have “{name}” yet. Shall I add them as a person or an organisation?",
+                name=query,
+            )
+            adds = {
+                ClientKind.PERSON: t._("Add “{name}” as a person", name=query),
+                ClientKind.ORGANISATION: t._("Add “{name}” as an organisation", name=query),
+            }
+            buttons = [(adds[kind], code) for code, kind in await self.kinds(turn)]
         elif convo.data.get("too_many"):
             text = t._(
                 "Many clients match “{name}”. Pick one, or type more of the name.", name=query
@@ -104,20 +118,19 @@ class ClientDialog(Dialog):
     async def answer(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
+        if convo.step == NEW_KIND_STEP:
+            kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
+            if kind is None or not convo.data.get("query"):
+                raise InputError(N_("Tap Person or Organisation."))
+            await self._add(turn, convo, ClientKind(kind))
+            return
         if convo.step != CLIENT_STEP:
             await self.answer_step(turn, convo, text=text, choice=choice)
             return
-        if choice == NEW and self.adds_unknown and convo.data.get("query"):
-            change = await turn.run(
-                clients.add_client,
-                team_id=turn.team.id or 0,
-                user_id=turn.caller.user_id,
-                name=convo.data["query"],
-                now=turn.now,
-                kind=ClientKind.ORGANISATION,
-                status=self.unknown_status,
-            )
-            await self._chosen(turn, convo, change.entity_id, created=True)
+        if choice in NEW_AS and self.adds_unknown and convo.data.get("query"):
+            await self._add(turn, convo, NEW_AS[choice])
+        elif choice == NEW and self.adds_unknown and convo.data.get("query"):
+            await goto(turn, convo, NEW_KIND_STEP)
         elif choice and choice.isdigit():
             await self._chosen(turn, convo, id_from(choice))
         elif choice == SKIP:
@@ -126,6 +139,36 @@ class ClientDialog(Dialog):
             await self.find(turn, convo, typed_name(text))
         else:
             raise InputError(N_("Which client? Type (part of) their name."))
+
+    async def kinds(self, turn: Turn) -> list[tuple[str, ClientKind]]:
+        """The two kinds as (button value, kind), the team's usual kind first."""
+        usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
+        return sorted(NEW_AS.items(), key=lambda pair: pair[1] != usual)
+
+    async def ask_kind(self, turn: Turn, convo: Conversation, name: str) -> None:
+        """Is the new client `name` a person or an organisation? The usual kind first."""
+        t = turn.t
+        names = {ClientKind.PERSON: t._("Person"), ClientKind.ORGANISATION: t._("Organisation")}
+        question(
+            turn,
+            convo,
+            t._("Is {name} a person or an organisation?", name=name),
+            options=[(names[kind], code) for code, kind in await self.kinds(turn)],
+            edit=turn.update.callback_query is not None,
+        )
+
+    async def _add(self, turn: Turn, convo: Conversation, kind: ClientKind) -> None:
+        """Add the typed name as a new client of that kind and go on with the dialog."""
+        change = await turn.run(
+            clients.add_client,
+            team_id=turn.team.id or 0,
+            user_id=turn.caller.user_id,
+            name=convo.data["query"],
+            now=turn.now,
+            kind=kind,
+            status=self.unknown_status,
+        )
+        await self._chosen(turn, convo, change.entity_id, created=True)
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         resolution = await turn.run(

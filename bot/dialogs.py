@@ -107,8 +107,10 @@ def question(
     per_row: int = 2,
     skip: bool = False,
     edit: bool = False,
+    cancel: bool = True,
 ) -> None:
-    """Ask; `options` are (label, value) buttons. Free-text steps in groups use ForceReply."""
+    """Ask; `options` are (label, value) buttons. Free-text steps in groups use ForceReply.
+    `cancel=False`: the options already say "no" (a Cancel beside them would say it twice)."""
     t = turn.t
     team_id = convo.team_id or 0
     rows: list[list[tuple[str, str]]] = []
@@ -124,8 +126,10 @@ def question(
         turn.ask_for_reply(Markup(f"{text}\n<i>{hint}</i>"), question=True)
         return
     controls = [(t._("Skip"), pack("d", team_id, convo.step, SKIP))] if skip else []
-    controls.append((t._("Cancel"), pack("d", team_id, convo.step, CANCEL)))
-    rows.append(controls)
+    if cancel:
+        controls.append((t._("Cancel"), pack("d", team_id, convo.step, CANCEL)))
+    if controls:
+        rows.append(controls)
     if edit and turn.update.callback_query is not None:
         turn.edit(text, buttons=rows, question=True)
     else:

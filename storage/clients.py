@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -38,6 +39,20 @@ def client_by_key(*, session: Session, team_id: int, name: str) -> Client | None
     return session.exec(
         select(Client).where(Client.team_id == team_id, Client.name_key == name_key(name))
     ).first()
+
+
+def usual_kind(*, session: Session, team_id: int) -> ClientKind:
+    """The kind most of the team's clients are; organisation on a tie or with none yet."""
+    counts = dict(
+        session.exec(
+            select(Client.kind, func.count())
+            .where(Client.team_id == team_id, Client.status != ClientStatus.ARCHIVED)
+            .group_by(Client.kind)
+        ).all()
+    )
+    if counts.get(ClientKind.PERSON, 0) > counts.get(ClientKind.ORGANISATION, 0):
+        return ClientKind.PERSON
+    return ClientKind.ORGANISATION
 
 
 def valid_name(name: str) -> str:

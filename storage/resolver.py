@@ -10,15 +10,23 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
 from locales import N_, InputError
-from storage.models import Client, ClientStatus
+from storage.models import Client, ClientKind, ClientStatus
 from storage.names import name_key
+from storage.person_names import (
+    looks_like_person,
+    main_words,
+    middle_positions,
+    surname_and_initial,
+)
 from storage.prepared import Prepared
 
 MAX_CHOICES = 8  # 2–8 matches are offered as buttons
+PREFIX_ROWS = 200  # prefix hits read to rank; beyond this many, "type more" anyway
 FUZZY_CUTOFF = 72
 # A lone fuzzy match acts only when it is a typo of the name ("Bakerij" → Bakkerij, 97); a
 # merely similar one ("Tandarts Bakker" → Tandarts Jansen, 73) is offered, never assumed.
 SURE_MATCH = 90
+CLOSE_NAME = 90  # /add asks "is this …?" from this token-sort score on
 SEARCHABLE = (ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.DECLINED)
 GONE = N_("That client isn't here any more.")
 
@@ -59,7 +67,7 @@ def resolve_client(
     exact = _EXACT.first(session, {"team_id": team_id, "key": key})
     if exact is not None and exact[2] in statuses:
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
-    base = select(Client.id, Client.name, Client.status, Client.name_key).where(
+    base = select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
     )
     pattern = _escape_like(key)
@@ -71,15 +79,26 @@ def resolve_client(
             )
         )
         .order_by(col(Client.name_key))
-        .limit(MAX_CHOICES + 1)
+        .limit(PREFIX_ROWS)
     ).all()
-    if prefixed:
-        matches = tuple(Match(r[0], r[1], r[2]) for r in prefixed[:MAX_CHOICES])
-        return Resolution(query, matches, too_many=len(prefixed) > MAX_CHOICES)
+    ranked = sorted(
+        ((strength, r) for r in prefixed if (strength := _prefix_strength(key, r[3], r[4]))),
+        key=lambda pair: -pair[0],  # stable: by name within a strength
+    )
+    if ranked:
+        matches = tuple(Match(r[0], r[1], r[2]) for _, r in ranked[:MAX_CHOICES])
+        return Resolution(query, matches, too_many=len(ranked) > MAX_CHOICES)
     rows = session.exec(base).all()
     if not rows:
         return Resolution(query, ())
-    keys = [r[3] for r in rows]
+    # A patronymic or middle name is no part of a fuzzy likeness unless it was typed too.
+    typed_words = key.count(" ") + 1
+    keys = [
+        r[3]
+        if r[3].count(" ") < typed_words
+        else " ".join(main_words(r[3], person=r[4] == ClientKind.PERSON))
+        for r in rows
+    ]
     found = process.extract(
         key, keys, scorer=fuzz.WRatio, limit=MAX_CHOICES, score_cutoff=FUZZY_CUTOFF
     )
@@ -87,20 +106,54 @@ def resolve_client(
     return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
 
 
-def similar_names(*, session: Session, team_id: int, name: str, limit: int = 3) -> list[Match]:
-    """Existing clients whose names look like `name`: offered before creating a near-duplicate."""
+def _prefix_strength(typed: str, key: str, kind: str) -> int:
+    """2: the typed text begins the name or its surname or first name; 1: it is a whole
+    patronymic or middle name (ranked after); 0: only a patronymic's prefix, no match."""
+    words = key.split(" ")
+    middle = middle_positions(words, person=kind == ClientKind.PERSON)
+    first_typed = typed.split(" ")[0]
+    strength = 0
+    for position in range(len(words)):
+        if not " ".join(words[position:]).startswith(typed):
+            continue
+        if position not in middle:
+            return 2
+        if words[position] == first_typed:
+            strength = 1
+    return strength
+
+
+def similar_names(
+    *, session: Session, team_id: int, name: str, kind: str | None = None, limit: int = 3
+) -> list[Match]:
+    """Existing clients `name` may well be (asked before adding a near-duplicate): the same
+    surname and first initial («Фёдорова Мария» ~ «Фёдорова Мария Петровна», «Jan de Vries»
+    ~ «J. de Vries»), or a name only a typo away (fuzzy score ≥ 90). `kind`: as typed, if said.
+    """
     key = name_key(name)
     rows = session.exec(
-        select(Client.id, Client.name, Client.status, Client.name_key).where(
+        select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
             Client.team_id == team_id, Client.status != ClientStatus.ARCHIVED
         )
     ).all()
     if not rows or not key:
         return []
-    found = process.extract(
-        key, [r[3] for r in rows], scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=80
-    )
-    return [Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found]
+    typed_person = kind == ClientKind.PERSON or looks_like_person(key)
+    scored: list[tuple[float, int]] = []
+    for index, row in enumerate(rows):
+        score = fuzz.token_sort_ratio(key, row[3])
+        person = row[4] == ClientKind.PERSON
+        if (
+            score < CLOSE_NAME
+            and kind != ClientKind.ORGANISATION
+            and (person or typed_person or looks_like_person(row[3]))
+            and surname_and_initial(key, person=True) & surname_and_initial(row[3], person=person)
+        ):
+            score = CLOSE_NAME
+        if score >= CLOSE_NAME:
+            scored.append((score, index))
+    scored.sort(key=lambda pair: -pair[0])
+    return [Match(rows[i][0], rows[i][1], rows[i][2]) for _, i in scored[:limit]]
 
 
 _CLIENT = Client.__table__  # type: ignore[attr-defined]

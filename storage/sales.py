@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, update
@@ -117,11 +118,81 @@ def record_sale(
 
 _INSERT_SALE = Prepared(insert(Sale.__table__))  # type: ignore[attr-defined]
 _CLIENTS, _TEAMS = Client.__table__, Team.__table__  # type: ignore[attr-defined]
+_SALES = Sale.__table__  # type: ignore[attr-defined]
 _TERMS = Prepared(
     core_select(_TEAMS.c.payment_days, _TEAMS.c.is_personal, _CLIENTS.c.kind)
     .select_from(_CLIENTS.join(_TEAMS, _TEAMS.c.id == _CLIENTS.c.team_id))
     .where(_CLIENTS.c.team_id == bindparam("team_id"), _CLIENTS.c.id == bindparam("client_id"))
 )
+
+
+@dataclass(frozen=True)
+class UsualSale:
+    """The median sale a new amount is compared with: the client's own, else the team's."""
+
+    median: Fraction
+    of_client: bool
+
+    def dwarfed_by(self, amount: int, factor: int) -> bool:
+        """`amount` is more than `factor` times the median (a median of 0 compares nothing)."""
+        return self.median > 0 and amount > factor * self.median
+
+
+def usual_sale(*, session: Session, team_id: int, client_id: int) -> UsualSale | None:
+    """The client's median sale; for a client without sales the team's; no sales: None."""
+    for where, of_client in (
+        ((_SALES.c.team_id == team_id, _SALES.c.client_id == client_id), True),
+        ((_SALES.c.team_id == team_id,), False),
+    ):
+        median = _median_amount(session, where)
+        if median is not None:
+            return UsualSale(median, of_client)
+    return None
+
+
+def _median_amount(session: Session, where: tuple[Any, ...]) -> Fraction | None:
+    """The median in the database: a count, then the one or two middle amounts."""
+    count = session.execute(core_select(func.count()).select_from(_SALES).where(*where)).scalar()
+    if not count:
+        return None
+    middle = (
+        session.execute(
+            core_select(_SALES.c.amount)
+            .where(*where)
+            .order_by(_SALES.c.amount)
+            .offset((count - 1) // 2)
+            .limit(2 - count % 2)
+        )
+        .scalars()
+        .all()
+    )
+    return Fraction(sum(middle), len(middle))
+
+
+def recorded_lately(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    amount: int,
+    sold_on: dt.date,
+    since: dt.datetime,
+) -> bool:
+    """Whether this person recorded the same sale (client, amount, day) since `since`."""
+    found = session.execute(
+        core_select(_SALES.c.id)
+        .where(
+            _SALES.c.team_id == team_id,
+            _SALES.c.client_id == client_id,
+            _SALES.c.created_by == user_id,
+            _SALES.c.amount == amount,
+            _SALES.c.sold_on == sold_on,
+            _SALES.c.created_at >= since,
+        )
+        .limit(1)
+    ).first()
+    return found is not None
 
 
 def sale_in_team(*, session: Session, team_id: int, sale_id: int) -> Sale:

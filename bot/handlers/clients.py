@@ -8,6 +8,7 @@ from bot import arguments, labels
 from bot.callbacks import id_from, pack
 from bot.client_dialog import ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.handlers.reports import show_card
 from bot.render.changes import confirm
 from bot.render.clients import client_summary, trait_text
 from bot.turn import Buttons, Turn, button, command
@@ -38,17 +39,17 @@ class AddClientDialog(Dialog):
         if step == "name":
             question(turn, convo, t._("What's the new client's name?"))
         elif step == "similar":
-            options = [
-                (name, f"{USE_EXISTING}{client_id}") for client_id, name in convo.data["similar"]
-            ]
-            options.append((t._("No, add “{name}”", name=convo.data["name"]), ADD_ANYWAY))
-            question(
-                turn,
-                convo,
-                t._("You already have clients with a similar name. Is it one of them?"),
-                options=options,
-                per_row=1,
-            )
+            similar = convo.data["similar"]
+            add_anyway = (t._("No, add “{name}”", name=convo.data["name"]), ADD_ANYWAY)
+            if len(similar) == 1:  # «Фёдорова Мария» when «Фёдорова Мария Петровна» exists
+                [[client_id, name]] = similar
+                ask = t._("Is this {client}?", client=name)
+                options = [(t._("Yes"), f"{USE_EXISTING}{client_id}"), add_anyway]
+            else:
+                ask = t._("You already have clients with a similar name. Is it one of them?")
+                options = [(name, f"{USE_EXISTING}{client_id}") for client_id, name in similar]
+                options.append(add_anyway)
+            question(turn, convo, ask, options=options, per_row=1, cancel=False)
         elif step == "kind":
             question(
                 turn,
@@ -87,10 +88,10 @@ class AddClientDialog(Dialog):
         elif step == "similar":
             if choice and choice.startswith(USE_EXISTING):
                 await finish(turn, convo)
-                existing = dict(data["similar"]).get(id_from(choice.removeprefix(USE_EXISTING)))
-                turn.reply(
-                    turn.t._("Good: {client} is already on your list.", client=existing or "")
-                )
+                existing = id_from(choice.removeprefix(USE_EXISTING))
+                if existing not in dict(data["similar"]):
+                    raise InputError(N_("Pick one of the buttons, please."))
+                await show_card(turn, existing, edit=turn.update.callback_query is not None)
             elif choice == ADD_ANYWAY:
                 await self.after_name(turn, convo)
             else:
@@ -123,7 +124,12 @@ class AddClientDialog(Dialog):
             await finish(turn, convo)
             raise InputError(N_("{client} is already on your list."), client=existing.name)
         convo.data["name"] = shown
-        similar = await turn.run(resolver.similar_names, team_id=turn.team.id or 0, name=shown)
+        similar = await turn.run(
+            resolver.similar_names,
+            team_id=turn.team.id or 0,
+            name=shown,
+            kind=convo.data.get("kind"),
+        )
         if similar:
             await goto(turn, convo, "similar", similar=[[m.id, m.name] for m in similar])
         else:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from bot import arguments
+from bot import arguments, labels
 from bot.callbacks import id_from
-from bot.client_dialog import NEW, ClientDialog, typed_name
+from bot.client_dialog import NEW, NEW_AS, ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm
 from bot.turn import Turn, command
@@ -16,6 +16,7 @@ from storage.models import ClientKind, ClientStatus, EventKind
 from storage.names import name_key
 
 SELF_REFERRAL = N_("A client can't refer themselves.")
+REFERRED_KIND = "referred_kind"  # a referred client new to the list: a person or organisation?
 
 
 def _split_client(text: str) -> tuple[str, str | None]:
@@ -131,6 +132,9 @@ class ReferralDialog(ClientDialog):
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t
+        if convo.step == REFERRED_KIND:
+            await self.ask_kind(turn, convo, convo.data["referred_name"])
+            return
         options = convo.data.get("referred_options")
         if options is None:
             question(
@@ -146,8 +150,13 @@ class ReferralDialog(ClientDialog):
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
-        if choice == NEW and convo.data.get("referred_name"):
-            await self.save(turn, convo, None)
+        if convo.step == REFERRED_KIND:
+            kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
+            if kind is None:
+                raise InputError(N_("Tap Person or Organisation."))
+            await self.save(turn, convo, None, kind=ClientKind(kind))
+        elif choice == NEW and convo.data.get("referred_name"):
+            await goto(turn, convo, REFERRED_KIND)
         elif choice and choice.isdigit():
             await self.save(turn, convo, id_from(choice))
         elif text:
@@ -171,11 +180,17 @@ class ReferralDialog(ClientDialog):
                 referred_name=clients.valid_name(query),
                 referred_options=[[m.id, m.name] for m in resolution.matches],
             )
-        else:
-            convo.data["referred_name"] = clients.valid_name(query)
-            await self.save(turn, convo, None)
+        else:  # someone new: a person or an organisation, asked (issue 17)
+            await goto(turn, convo, REFERRED_KIND, referred_name=clients.valid_name(query))
 
-    async def save(self, turn: Turn, convo: Conversation, referred_id: int | None) -> None:
+    async def save(
+        self,
+        turn: Turn,
+        convo: Conversation,
+        referred_id: int | None,
+        *,
+        kind: ClientKind = ClientKind.ORGANISATION,
+    ) -> None:
         await finish(turn, convo)
         created = referred_id is None
         if created:
@@ -185,7 +200,7 @@ class ReferralDialog(ClientDialog):
                 user_id=turn.caller.user_id,
                 name=convo.data["referred_name"],
                 now=turn.now,
-                kind=ClientKind.ORGANISATION,
+                kind=kind,
                 status=ClientStatus.PROSPECT,
                 source="referral",
             )

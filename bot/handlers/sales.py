@@ -9,8 +9,9 @@ from typing import Any
 from bot import arguments
 from bot.callbacks import id_from, pack
 from bot.client_dialog import ClientDialog
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, question
+from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm, grade_news
+from bot.render.sale_doubts import AGAIN, BIG, CORRECT, NO, RECORD, doubt_question
 from bot.render.sales import open_sale_label, payment_text, sale_line, sale_recorded
 from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, is_currency_token
@@ -20,6 +21,9 @@ from storage.sales import SaleInput
 
 PAGE = 5
 MINUTES, HOURS = "min", "h"  # the answers to "2 — minutes or hours?"
+CONFIRM = "confirm"  # a sale that looks like a slip is asked about before it is recorded
+BIG_FACTOR = 100  # times the usual (median) sale
+AGAIN_WITHIN = dt.timedelta(minutes=10)
 
 
 class SaleDialog(ClientDialog):
@@ -41,7 +45,18 @@ class SaleDialog(ClientDialog):
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t, client = turn.t, convo.data.get("client", "")
-        if convo.step == "amount":
+        if convo.step == CONFIRM:
+            text, options = doubt_question(t, turn.team, convo.data, turn.today)
+            question(
+                turn,
+                convo,
+                text,
+                options=options,
+                per_row=1,
+                cancel=convo.data["doubt"] == BIG,
+                edit=turn.update.callback_query is not None,
+            )
+        elif convo.step == "amount":
             if convo.data.get("pay_days"):  # an invoice: what was charged, not yet paid
                 ask = t._("How much did you invoice {client}? For example 1250,50.", client=client)
             else:
@@ -76,10 +91,21 @@ class SaleDialog(ClientDialog):
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
         t, currency = turn.t, turn.team.currency
-        if convo.step == "amount":
+        if convo.step == CONFIRM:
+            await self._confirmed(turn, convo, text=text, choice=choice)
+        elif convo.step == "amount":
             if not text:
                 raise InputError(N_("Type the amount, for example 1250,50."))
-            await goto(turn, convo, "cost", amount=t.parse_money(text, currency, allow_zero=False))
+            convo.data["amount"] = t.parse_money(text, currency, allow_zero=False)
+            convo.data.pop("big_ok", None)
+            doubt = await _big_amount(turn, convo.data)
+            if doubt:
+                await goto(turn, convo, CONFIRM, **doubt)
+            elif convo.data.get("ready"):  # the amount of a one-line /sale, corrected
+                await finish(turn, convo)
+                await record(turn, convo.data)
+            else:
+                await goto(turn, convo, "cost")
         elif convo.step == "cost":
             cost = None if choice == SKIP or not text else t.parse_money(text, currency)
             await goto(turn, convo, "time", cost=cost)
@@ -110,6 +136,59 @@ class SaleDialog(ClientDialog):
             await finish(turn, convo)
             await record(turn, convo.data)
 
+    async def _confirmed(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        """The answer to a doubt: record after all, correct the amount, or record nothing."""
+        data = convo.data
+        if data["doubt"] == BIG and text:  # the right amount typed at once
+            convo.step = "amount"
+            await self.answer_step(turn, convo, text=text, choice=None)
+        elif choice == CORRECT and data["doubt"] == BIG:
+            data.pop("amount", None)
+            await goto(turn, convo, "amount")
+        elif choice == RECORD:
+            data["big_ok" if data["doubt"] == BIG else "again_ok"] = True
+            if data["doubt"] == BIG and not data.get("ready"):  # the dialog goes on: cost
+                await goto(turn, convo, "cost")
+                return
+            await finish(turn, convo)
+            await record(turn, data)
+        elif choice == NO and data["doubt"] == AGAIN:
+            await finish(turn, convo)
+            turn.edit(turn.t._("Fine: it stays recorded once."))
+        else:
+            raise InputError(N_("Pick one of the buttons, please."))
+
+
+async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None:
+    """A doubt when the amount is more than 100 times the usual sale (README: Money)."""
+    if data.get("big_ok"):
+        return None
+    usual = await turn.run(sales.usual_sale, team_id=turn.team.id or 0, client_id=data["client_id"])
+    if usual is None or not usual.dwarfed_by(data["amount"], BIG_FACTOR):
+        return None
+    return {"doubt": BIG, "usual": round(usual.median), "usual_of_client": usual.of_client}
+
+
+async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str, Any] | None:
+    """Why this sale should be asked about before it is recorded, if at all."""
+    big = await _big_amount(turn, data)
+    if big is not None:
+        return big
+    if data.get("again_ok"):
+        return None
+    again = await turn.run(
+        sales.recorded_lately,
+        team_id=turn.team.id or 0,
+        client_id=data["client_id"],
+        user_id=turn.caller.user_id,
+        amount=data["amount"],
+        sold_on=sold_on,
+        since=turn.now - AGAIN_WITHIN,
+    )
+    return {"doubt": AGAIN} if again else None
+
 
 def _whole_minutes(minutes: Decimal) -> int:
     return int(minutes.quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -123,9 +202,16 @@ async def _payment_days(turn: Turn, data: dict[str, Any]) -> int:
 
 
 async def record(turn: Turn, data: dict[str, Any]) -> None:
-    """Record the sale described by `data`: paid on the spot, or an invoice with a Paid button."""
+    """Record the sale described by `data`: paid on the spot, or an invoice with a Paid button.
+    A sale that looks like a slip (far above the usual amount, or the same sale again within
+    minutes) is asked about first, and recorded once the answer says so."""
     days = data["pay_days"] if "pay_days" in data else await _payment_days(turn, data)
-    today = turn.today
+    today = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else turn.today
+    doubt = await _doubt(turn, data, today)
+    if doubt is not None:
+        convo = new(SaleDialog.name, turn, **{**data, "pay_days": days, "ready": True})
+        await goto(turn, convo, CONFIRM, **doubt)
+        return
     sale = SaleInput(
         amount=data["amount"],
         cost=data.get("cost"),

@@ -21,7 +21,7 @@ NAMES = {
 }
 PREFIX = {"nl": "Jansen &", "ru": "<b>Жирный</b>"}  # both names start with it
 UNKNOWN = {"nl": 'Nieuw & <i>Co</i> "x"', "ru": 'Новый & <i>Ко</i> "х"'}
-ADD = {"nl": "„{}” toevoegen", "ru": "Добавить «{}»"}
+ADD = {"nl": "„{}” toevoegen als organisatie", "ru": "Добавить «{}» как организацию"}
 SOMEONE_NEW = {"nl": "Iemand nieuws: „{}”", "ru": "Новый клиент: «{}»"}
 REMOVE = {"nl": "✕ {} verwijderen", "ru": "✕ Удалить: {}"}
 

@@ -26,9 +26,9 @@ async def test_a_dutch_chat_with_dutch_command_names(
 
     seen = await chat.send(anna, "/verkoop Bakkerij 100")
     assert "Verkoop vastgelegd: € 100,00 van Bakkerij, vandaag." in seen
-    seen = await chat.send(anna, "/sale Bakkerij 100")
-    assert "Verkoop vastgelegd: € 100,00 van Bakkerij, vandaag." in seen
-    assert [sale.amount for sale in rows(sqlite_engine, Sale)] == [10_000, 10_000]
+    seen = await chat.send(anna, "/sale Bakkerij 120")  # not 100 again: that asks "again?"
+    assert "Verkoop vastgelegd: € 120,00 van Bakkerij, vandaag." in seen
+    assert [sale.amount for sale in rows(sqlite_engine, Sale)] == [10_000, 12_000]
 
     help_text = (await chat.send(anna, "/hulp")).text
     assert help_text == (await chat.send(anna, "/help")).text

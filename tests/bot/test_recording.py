@@ -50,10 +50,10 @@ async def test_near_duplicate_name_is_caught_before_adding(
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/add Bakkerij de Vris, organisatie")
-    assert "naam die erop lijkt" in seen
-    assert seen.buttons[:2] == ["Bakkerij de Vries", "Nee, „Bakkerij de Vris” toevoegen"]
-    seen = await chat.press(anna, "Bakkerij de Vries")
-    assert "Bakkerij de Vries staat al op je lijst." in seen
+    assert seen.text == "Is dit Bakkerij de Vries?"
+    assert seen.buttons == ["Ja", "Nee, „Bakkerij de Vris” toevoegen"]
+    seen = await chat.press(anna, "Ja")
+    assert "Bakkerij de Vries" in seen  # their card
     assert len(rows(sqlite_engine, Client)) == 1
     exact = await chat.send(anna, "/add BAKKERIJ DE VRIES")
     assert "staat al op je lijst" in exact
@@ -148,6 +148,8 @@ async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(
     assert seen.buttons[:2] == ["Tandarts Jansen", "Iemand nieuws: „Tandarts Bakker”"]
     assert rows(sqlite_engine, Sale) == []
     seen = await chat.press(anna, "Iemand nieuws: „Tandarts Bakker”")
+    assert "Is Tandarts Bakker een persoon of een organisatie?" in seen
+    seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100,00 van Tandarts Bakker" in seen
     assert {c.name for c in rows(sqlite_engine, Client)} == {"Tandarts Jansen", "Tandarts Bakker"}
 
@@ -158,7 +160,7 @@ async def test_unknown_client_in_sale_offers_to_add_them(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Pizzeria Bella 450")
     assert "„Pizzeria Bella” heb ik nog niet" in seen
-    seen = await chat.press(anna, "„Pizzeria Bella” toevoegen")
+    seen = await chat.press(anna, "„Pizzeria Bella” toevoegen als organisatie")
     assert "Pizzeria Bella is toegevoegd aan je lijst." in seen
     assert rows(sqlite_engine, Sale)[0].amount == 45000
 
@@ -239,10 +241,17 @@ async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine
     make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/refer зерно, Отель «Якорь»")
+    assert seen.text.startswith("Отель «Якорь» — частное лицо или организация?")
+    assert seen.buttons == ["Организация", "Частное лицо", "Отмена"]  # as most clients are
+    seen = await chat.press(olga, "Организация")
     assert "Рекомендация записана: Кофейня «Зерно» → Отель «Якорь»." in seen
     assert "потенциальный клиент" in seen
     referred = next(c for c in rows(sqlite_engine, Client) if c.name == "Отель «Якорь»")
-    assert (referred.status, referred.source) == ("prospect", "referral")
+    assert (referred.status, referred.source, referred.kind) == (
+        "prospect",
+        "referral",
+        "organisation",
+    )
     seen = await chat.send(olga, "/complaint Зерно: долго платят")
     assert "Жалоба по клиенту Кофейня «Зерно» записана." in seen
     kinds = sorted(e.kind for e in rows(sqlite_engine, Event))

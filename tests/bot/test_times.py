@@ -77,11 +77,11 @@ async def test_a_bare_number_for_the_time_is_asked_about_not_stored_as_minutes(
     assert "Продажа записана" in seen
     assert minutes(sqlite_engine) == [120]
 
-    await chat.send(olga, "/sale Волкова, 1000, 0, 45")
+    await chat.send(olga, "/sale Волкова, 1100, 0, 45")  # 1000 again would ask "again?"
     await chat.press(olga, "45 мин")
     assert minutes(sqlite_engine) == [120, 45]
 
-    seen = await chat.send(olga, "/sale Волкова, 1000, 0, 1,5")
+    seen = await chat.send(olga, "/sale Волкова, 1200, 0, 1,5")
     assert seen.buttons == ["1 ч 30 мин", "Отмена"]  # 1,5 minutes is nobody's meaning
     seen = await chat.send(olga, "1,5")  # typed again without a unit: asked again
     assert seen.text == "1,5 — минуты или часы? Напишите 1,5 ч или 1,5 мин."

@@ -184,9 +184,9 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     tip = "Tip: zet in /settings wat een uur werk kost, dan telt je tijd mee in de winst."
     seen = await chat.send(anna, "/sale bakkerij 100")
     assert tip not in seen  # no time recorded: nothing to say about an hour's cost
-    seen = await chat.send(anna, "/sale bakkerij, 100, 0, 2u")
+    seen = await chat.send(anna, "/sale bakkerij, 110, 0, 2u")  # 100 again would ask "again?"
     assert tip in seen
-    seen = await chat.send(anna, "/sale bakkerij, 100, 0, 1u")
+    seen = await chat.send(anna, "/sale bakkerij, 120, 0, 1u")
     assert tip not in seen  # once per team
 
     await chat.send(anna, "/settings")

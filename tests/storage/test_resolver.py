@@ -56,3 +56,77 @@ def test_a_merely_similar_name_is_offered_not_assumed(
 def test_an_unknown_name_finds_nothing(engine: Engine, team_id: int) -> None:
     found = _resolve(engine, team_id, "Zonneschijn")
     assert found.matches == () and found.one is None
+
+
+@pytest.fixture
+def people(engine: Engine) -> int:
+    """A Russian team whose clients have patronymics, and Dutch people with middle names."""
+    team = make_team(engine, chat_id=2, owner_id=2, locale="ru")
+    make_client(engine, team, "Фёдорова Мария Петровна", kind="person")
+    make_client(engine, team, "Зайцева Алёна Ивановна", kind="person")
+    make_client(engine, team, "Jan Pieter de Vries", kind="person")
+    return team.id or 0
+
+
+@pytest.mark.parametrize("query", ["Петров", "Иванов", "Петровн", "Piet"])
+def test_a_patronymic_or_middle_name_is_not_found_by_its_prefix(
+    engine: Engine, people: int, query: str
+) -> None:
+    found = _resolve(engine, people, query)
+    assert found.matches == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Петровна", "Фёдорова Мария Петровна"),  # a patronymic typed whole
+        ("Мария Петровна", "Фёдорова Мария Петровна"),
+        ("Фёдорова", "Фёдорова Мария Петровна"),
+        ("мар", "Фёдорова Мария Петровна"),  # the first name's prefix
+        ("Pieter", "Jan Pieter de Vries"),
+        ("vries", "Jan Pieter de Vries"),
+    ],
+)
+def test_surname_first_name_or_a_whole_patronymic_finds_the_person(
+    engine: Engine, people: int, query: str, name: str
+) -> None:
+    found = _resolve(engine, people, query)
+    assert found.one is not None and found.one.name == name
+
+
+def test_surname_matches_rank_above_patronymic_matches(engine: Engine, people: int) -> None:
+    team = make_team(engine, chat_id=3, owner_id=3, locale="ru")
+    make_client(engine, team, "Анна Петровна Ивлева", kind="person")
+    make_client(engine, team, "Петровна Ольга", kind="person")  # a surname Петровна exists too
+    found = _resolve(engine, team.id or 0, "Петровна")
+    assert [m.name for m in found.matches] == [
+        "Петровна Ольга",  # first, though «Анна …» comes first by name
+        "Анна Петровна Ивлева",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "existing", "kind", "close"),
+    [
+        ("Фёдорова Мария", "Фёдорова Мария Петровна", "person", True),
+        ("Мария Фёдорова", "Фёдорова Мария Петровна", "person", True),
+        ("Фёдорова М.", "Фёдорова Мария Петровна", "organisation", True),  # patronymic: a person
+        ("Jan de Vries", "J. de Vries", "person", True),
+        ("Anna de Boer", "Anouk de Boer", "person", True),
+        ("Bakkerij de Vris", "Bakkerij de Vries", "organisation", True),  # a typo
+        ("Иван Петров", "Иван Павлов", "person", False),  # the same first name only
+        ("Дмитрий Петров", "Дмитрий Павлов", "person", False),
+        ("Jan Dekker", "Jan Dijkstra", "person", False),
+        ("Kapsalon Anna", "Kapsalon Annie", "organisation", False),  # 89: two salons
+        ("Bakkerij Jansen", "Bakkerij Janssen Brood", "organisation", False),
+        ("Фёдоров Михаил", "Фёдорова Мария Петровна", "person", False),
+    ],
+)
+def test_add_asks_only_about_really_close_names(
+    engine: Engine, typed: str, existing: str, kind: str, close: bool
+) -> None:
+    team = make_team(engine, chat_id=4, owner_id=4)
+    make_client(engine, team, existing, kind=kind)
+    with new_session(engine) as session:
+        similar = resolver.similar_names(session=session, team_id=team.id or 0, name=typed)
+    assert [m.name for m in similar] == ([existing] if close else [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import pytest
 from sqlalchemy import Engine
@@ -13,7 +14,17 @@ from storage.analysis import team_analysis
 from storage.callers import team_view
 from storage.engine import new_session
 from storage.models import Sale
-from storage.sales import SaleInput, mark_paid, open_sales, pay_part, payment_days, record_sale
+from storage.sales import (
+    SaleInput,
+    UsualSale,
+    mark_paid,
+    open_sales,
+    pay_part,
+    payment_days,
+    record_sale,
+    recorded_lately,
+    usual_sale,
+)
 from storage.undo import undo
 from tests.factories import NOW, make_client, make_sale, make_team, rows
 
@@ -217,3 +228,50 @@ def test_paying_one_invoice_of_several_leaves_the_others_open(engine: Engine) ->
         undo(session=session, team_id=team_id, undo_id=payment.change.undo_id, user_id=1, now=NOW)
         session.commit()
     assert _owed(engine, team_id, client) == (135_075, 110_050)
+
+
+def test_usual_sale_is_the_clients_median_else_the_teams(engine: Engine) -> None:
+    team = make_team(engine, chat_id=71, owner_id=71)
+    other = make_team(engine, chat_id=72, owner_id=72)  # another team's sales never count
+    odd, even, new = (make_client(engine, team, name) for name in ("Odd", "Even", "New"))
+    for amount in (500, 100, 900):
+        make_sale(engine, team, odd, amount)
+    for amount in (400, 100, 1000, 700):
+        make_sale(engine, team, even, amount)
+    make_sale(engine, other, make_client(engine, other, "Elsewhere"), 10**9)
+    with new_session(engine) as session:
+
+        def usual(client_id: int):  # type: ignore[no-untyped-def]
+            return usual_sale(session=session, team_id=team.id or 0, client_id=client_id)
+
+        assert usual(odd) == UsualSale(Fraction(500), True)
+        assert usual(even) == UsualSale(Fraction(550), True)  # (400 + 700) / 2
+        assert usual(new) == UsualSale(Fraction(500), False)  # 100 100 400 500 700 900 1000
+        assert usual(new).dwarfed_by(50_001, 100) and not usual(new).dwarfed_by(50_000, 100)
+        empty = make_team(engine, chat_id=73, owner_id=73)
+        lonely = make_client(engine, empty, "Lonely")
+        assert usual_sale(session=session, team_id=empty.id or 0, client_id=lonely) is None
+
+
+def test_recorded_lately_is_the_same_person_client_amount_and_day(engine: Engine) -> None:
+    team = make_team(engine, chat_id=74, owner_id=74)
+    client = make_client(engine, team, "Bakkerij")
+    make_sale(engine, team, client, 25_000, sold_on=TODAY, created_by=74, created_at=NOW)
+    with new_session(engine) as session:
+
+        def lately(**changes: object) -> bool:
+            asked = {
+                "team_id": team.id or 0,
+                "client_id": client,
+                "user_id": 74,
+                "amount": 25_000,
+                "sold_on": TODAY,
+                "since": NOW - dt.timedelta(minutes=10),
+            } | changes
+            return recorded_lately(session=session, **asked)  # type: ignore[arg-type]
+
+        assert lately()
+        assert not lately(user_id=75)
+        assert not lately(amount=25_001)
+        assert not lately(sold_on=TODAY - dt.timedelta(days=1))
+        assert not lately(since=NOW + dt.timedelta(seconds=1))

@@ -1,0 +1,82 @@
+"""How a person's name is built: which word is a patronymic or middle name, which the surname.
+
+Works on normalised keys (storage.names.name_key). A patronymic or middle name is found only
+when typed whole, never by its prefix (`Петров` must not find «Фёдорова Мария Петровна»), and
+two names with the same surname and first initial are the same person more often than not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Отчество: Петровна, Ивановна, Сергеевич, Ильич, Никитична (after the first word only).
+_PATRONYMIC = re.compile(r"^[а-яй]{2,}(?:ович|евич|ич|овна|евна|ична)$")
+# Russian surnames written first («Фёдорова Мария»): Петров(а), Зайцев(а), Соловьёв, Фомин,
+# Толстой, Белых, Высоцкая … Not -ина (Ирина) nor -ий (Дмитрий): first names end so too.
+_RUSSIAN_SURNAME = re.compile(r"^[а-яй]{2,}(?:ов|ова|ев|ева|ин|ын|ына|ая|ой|ых|их)$")
+# Words that start a Dutch (or other Western) surname: «Jan Pieter de Vries».
+_PARTICLES = frozenset(
+    ("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "von", "le", "la")
+)
+
+
+def is_patronymic(word: str) -> bool:
+    return bool(_PATRONYMIC.match(word))
+
+
+def is_initial(word: str) -> bool:
+    """`J.` or `м`: a first name written as its initial."""
+    letters = word.rstrip(".")
+    return len(letters) == 1 and letters.isalpha()
+
+
+def middle_positions(words: list[str], *, person: bool) -> frozenset[int]:
+    """Positions of a patronymic or middle name in a name's words.
+
+    A patronymic stands after the first word: «Мария Петровна Фёдорова», «Фёдорова Мария
+    Петровна»; in two words («Мария Петровна») only for a person. A Western person's middle
+    names stand between the first name and the surname («Jan Pieter de Vries»).
+    """
+    if len(words) >= 3 or (person and len(words) == 2):
+        for position in range(1, len(words)):
+            if is_patronymic(words[position]):
+                return frozenset((position,))
+    if person and len(words) >= 3 and not any(map(is_initial, words)):
+        surname = next((i for i in range(1, len(words)) if words[i] in _PARTICLES), len(words) - 1)
+        return frozenset(range(1, surname))
+    return frozenset()
+
+
+def main_words(key: str, *, person: bool) -> list[str]:
+    """The words of a name without its patronymic or middle names."""
+    words = key.split(" ")
+    middle = middle_positions(words, person=person)
+    return [word for i, word in enumerate(words) if i not in middle]
+
+
+def looks_like_person(key: str) -> bool:
+    """A name that says it is a person's: a patronymic, or a first name as an initial."""
+    words = key.split(" ")
+    return any(map(is_initial, words)) or bool(middle_positions(words, person=False))
+
+
+def surname_and_initial(key: str, *, person: bool) -> set[tuple[str, str]]:
+    """(surname, first initial) readings of a name: «Jan de Vries» → (de vries, j).
+
+    Two words may be Russian order, surname first («Фёдорова Мария», «Фёдорова М.»), when
+    the first looks like a Russian surname, a patronymic follows or the second is an initial.
+    """
+    words = [word.rstrip(".") for word in key.split(" ")]
+    had_patronymic = len(middle_positions(words, person=person)) > 0
+    words = [w for i, w in enumerate(words) if i not in middle_positions(words, person=person)]
+    if len(words) < 2 or not all(words):
+        return set()
+    readings: set[tuple[str, str]] = set()
+    surname_first = len(words) == 2 and (
+        bool(_RUSSIAN_SURNAME.match(words[0])) or had_patronymic or is_initial(words[1])
+    )
+    if surname_first:
+        readings.add((words[0], words[1][0]))
+    if not surname_first or is_initial(words[0]):
+        readings.add((" ".join(words[1:]), words[0][0]))
+    return readings
