@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from bot import arguments
+from bot import arguments, grammar
 from bot.callbacks import id_from
 from bot.client_dialog import NEW, ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
@@ -98,8 +98,36 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
     if not text:
         await dialog.begin(turn, None)
         return
-    client, note = _split_client(text)
+    if any(separator in text for separator in (":", ";", ", ")):
+        client, note = _split_client(text)
+    else:  # "/complaint Жукова скандалила из-за цены": the name is what names a client
+        client, note = await _leading_client(turn, text)
+    if client is None:  # no words name a client: which one is asked, the note is kept
+        await dialog.begin(turn, None, note=text)
+        return
     await dialog.begin(turn, client, **({"note": note} if note else {}))
+
+
+async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None]:
+    """The longest leading words that name one client (exactly, or the only one they begin),
+    and the rest as the note; else the longest that begin several, for buttons."""
+    several = None
+    for words, rest in grammar.leading_names(text):
+        found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
+        begun = [m for m in found.matches if _begins(words, m.name)]
+        if found.exact or (found.one and (begun or " " not in words)):
+            return words, rest or None
+        if several is None and begun and len(begun) == len(found.matches):
+            several = (words, rest or None)
+    if several is not None:
+        return several
+    return (text, None) if " " not in text.strip() else (None, text)
+
+
+def _begins(words: str, name: str) -> bool:
+    """Whether the typed words begin the name or one of its words (the resolver's prefix)."""
+    typed, key = name_key(words), name_key(name)
+    return key.startswith(typed) or f" {typed}" in key
 
 
 @command()
