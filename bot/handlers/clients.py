@@ -186,7 +186,7 @@ async def add(turn: Turn) -> None:
         await goto(turn, convo, "name")
         return
     name, said = arguments.name_kind_city(text)
-    if grammar.has_sale_fields(grammar.reader(turn), name):  # "/add Волкова 2500 вчера"
+    if grammar.has_sale_fields(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"
         raise InputError(
             N_(
                 "That looks like a sale: /sale {text}\nTo add a client whose name has a "

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from bot import arguments, grammar
 from bot.callbacks import id_from
-from bot.client_dialog import NEW, ClientDialog, typed_name
+from bot.client_dialog import NEW, NOT_A_NAME, ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm
 from bot.turn import Turn, command
@@ -252,6 +252,9 @@ async def refer(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     parts = arguments.fields(text)
+    referred = ", ".join(parts[1:])
+    if referred and grammar.has_sale_fields(grammar.reader(turn), referred):
+        raise InputError(NOT_A_NAME, text=referred[:40])  # never a prospect named "Отель 500"
     if len(parts) > 1 and name_key(parts[0]) == name_key(", ".join(parts[1:])):
         raise InputError(SELF_REFERRAL)  # "/refer Ёлкина, Ёлкина": the same name twice
     if len(parts) > 1:

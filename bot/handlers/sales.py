@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bot import arguments, grammar
+from bot import arguments, grammar, sale_grammar
 from bot.callbacks import pack
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
@@ -211,7 +211,7 @@ async def sale(turn: Turn) -> None:
     if not text:
         await dialog.begin(turn, None)
         return
-    line = grammar.read_sale(grammar.reader(turn), text)
+    line = sale_grammar.read_sale(grammar.reader(turn), text)
     if line.date_words and await _client_named(turn, text):  # "Café Vrijdag": a name, no date
         await dialog.begin(turn, text)
         return
@@ -224,7 +224,7 @@ async def sale(turn: Turn) -> None:
     await dialog.begin(turn, chosen.name, **_said(chosen))
 
 
-def _said(line: grammar.SaleLine) -> dict[str, Any]:
+def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:
     """What the line says besides the name, as the dialog keeps it."""
     if len(line.readings) > 1:  # "500 200": asked once the client is known
         return {"choices": [reading.data() for reading in line.readings]}
@@ -236,7 +236,7 @@ async def _client_named(turn: Turn, name: str) -> int | None:
     return client.id if client is not None else None
 
 
-async def _reading_of_name(turn: Turn, line: grammar.SaleLine) -> grammar.SaleLine | None:
+async def _reading_of_name(turn: Turn, line: sale_grammar.SaleLine) -> sale_grammar.SaleLine | None:
     """Whether a number after the name belongs to it (README: Typing commands); None: ask."""
     if line.longer is None:
         return line
