@@ -335,3 +335,37 @@ async def test_paid_with_a_part_asks_which_invoice(
     ]
     seen = await chat.send(anna, "/paid glans 5000")
     assert "Dat is meer dan" in seen.text
+
+
+async def test_readme_examples_of_the_other_commands(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    grain = make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
+    make_sale(sqlite_engine, ru_team, grain, 100_000, due_on=dt.date(2026, 12, 1))
+    make_client(sqlite_engine, ru_team, "Смирнова Анна")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/paid Зерно 1 000 позавчера")
+    assert "Оплачено: 21 нояб. 2026 г." in seen.text.replace("\u00a0", " ")
+    assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [dt.date(2026, 11, 21)]
+    seen = await chat.send(olga, "/rate Смирнова 5 5 4")
+    assert "Смирнова Анна" in seen
+    assert len(rows(sqlite_engine, Rating)) == 3
+    seen = await chat.send(olga, "/refer Зерно, Отель 500 вчера")
+    assert "не похоже на имя" in seen.text
+    assert names(sqlite_engine) == {"Кофейня «Зерно»", "Смирнова Анна"}
+
+
+async def test_a_name_question_then_an_amounts_question(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Studio")
+    make_client(sqlite_engine, nl_team, "Studio 54")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/klacht studio te laat")  # Studio is a client by itself
+    assert "Klacht over Studio genoteerd." in seen
+    seen = await chat.send(anna, "/sale Studio 54 500 200")
+    assert labels(seen) == ["Studio 54: € 500.200,00", "Studio: € 54.500.200,00", "Annuleren"]
+    seen = await press(chat, anna, "Studio 54: € 500.200,00")
+    assert seen.text == "Eén bedrag, of het bedrag en de kosten?"
+    await press(chat, anna, "€ 500,00, kosten € 200,00")
+    assert sales(sqlite_engine) == [("Studio 54", 50_000, 20_000, None, TODAY)]
