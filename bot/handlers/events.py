@@ -98,14 +98,23 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
     if not text:
         await dialog.begin(turn, None)
         return
-    if any(separator in text for separator in (":", ";", ", ")):
-        client, note = _split_client(text)
-    else:  # "/complaint Жукова скандалила из-за цены": the name is what names a client
-        client, note = await _leading_client(turn, text)
+    client, note = _split_client(text)
+    if note is None or not await _names_a_client(turn, client):
+        # "/complaint Жукова скандалила из-за цены" (or "Жукова сказала: дорого"): the name is
+        # the words that name a client; with none, a separator still says where the name ends
+        leading = await _leading_client(turn, text)
+        if leading[0] is not None or note is None:
+            client, note = leading
     if client is None:  # no words name a client: which one is asked, the note is kept
         await dialog.begin(turn, None, note=text)
         return
     await dialog.begin(turn, client, **({"note": note} if note else {}))
+
+
+async def _names_a_client(turn: Turn, name: str) -> bool:
+    """Exactly, or as the start of a client's name: a fuzzy look-alike is not enough."""
+    found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=name)
+    return found.exact or any(_begins(name, m.name) for m in found.matches)
 
 
 async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None]:

@@ -369,3 +369,16 @@ async def test_a_name_question_then_an_amounts_question(
     assert seen.text == "Eén bedrag, of het bedrag en de kosten?"
     await press(chat, anna, "€ 500,00, kosten € 200,00")
     assert sales(sqlite_engine) == [("Studio 54", 50_000, 20_000, None, TODAY)]
+
+
+async def test_a_colon_inside_the_note_does_not_end_the_name(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Жукова Анна")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/complaint Жукова сказала: дорого")
+    assert "Жалоба по клиенту Жукова Анна записана." in seen
+    seen = await chat.send(olga, "/complaint Жукова: опять опоздала")
+    assert "Жалоба по клиенту Жукова Анна записана." in seen
+    notes = [e.note for e in sorted(rows(sqlite_engine, Event), key=lambda e: e.id)]
+    assert notes == ["сказала: дорого", "опять опоздала"]
