@@ -244,4 +244,5 @@ def leading_names(text: str, most: int = 6) -> list[tuple[str, str]]:
     """The ways `Жукова скандалила из-за цены` splits into a name and a note, longest name
     first: the caller keeps the first whose name is a client."""
     words = text.split()
-    return [(" ".join(words[:n]), " ".join(words[n:])) for n in range(min(len(words), most), 0, -1)]
+    splits = range(min(len(words), most), 0, -1)
+    return [(" ".join(words[:n]).rstrip(":;,"), " ".join(words[n:])) for n in splits]
