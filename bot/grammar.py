@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.turn import Turn
 from locales import N_, InputError, dates, is_currency_token, numbers
@@ -27,6 +27,7 @@ _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
 _TIME_WORDS = frozenset({"anderhalf", "half", "een", "één", "полтора", "пол", "полчаса"})
 DAY_WORDS = frozenset({"vandaag", "gisteren", "eergisteren", "сегодня", "вчера", "позавчера"})
+_SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
 _DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
 MOST_FIELD_WORDS = 4  # "1 ч 30 мин": the longest time or amount written in separate words
@@ -173,13 +174,13 @@ def split_date(reader: Reader, words: list[Token], *, first: int = 1) -> Dated:
 
 @dataclass(frozen=True)
 class PaidLine:
-    """`/paid NAME [AMOUNT] [DATE]` read; `longer_name` is the name with the amount's number,
-    when that number could be the end of the name (`Kapsalon 1`)."""
+    """`/paid NAME [AMOUNT] [DATE]` read; `longer` reads the number after the name as part of
+    it (`Kapsalon 1`, `Studio 54 50`), for the handler to weigh against the clients."""
 
     name: str
     amount: int | None = None
     paid_on: dt.date | None = None
-    longer_name: str = ""
+    longer: PaidLine | None = None
 
     def data(self) -> dict[str, object]:
         said: dict[str, object] = {} if self.amount is None else {"amount": self.amount}
@@ -193,12 +194,22 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
     dated = split_date(reader, tokens(text))
     words = dated.words
     end = name_end(reader, words)
-    name = joined(words[:end]).strip(" ,;:")
+    longer = None
+    if end < len(words) and words[end].text.isdigit() and words[end].field == words[0].field:
+        with contextlib.suppress(InputError):
+            longer = _paid_line(reader, words, end + 1, dated.date)
+    try:
+        return replace(_paid_line(reader, words, end, dated.date), longer=longer)
+    except InputError:
+        if longer is None:
+            raise
+        return longer  # "Studio 54 50": only the name with its number reads
+
+
+def _paid_line(reader: Reader, words: list[Token], end: int, paid_on: dt.date | None) -> PaidLine:
     rest = joined(words[end:])
-    if not rest:
-        return PaidLine(name, None, dated.date)
-    longer = joined(words[: end + 1]) if end == len(words) - 1 and rest.isdigit() else ""
-    return PaidLine(name, reader.money(rest, allow_zero=False), dated.date, longer)
+    amount = reader.money(rest, allow_zero=False) if rest else None
+    return PaidLine(joined(words[:end]).strip(" ,;:"), amount, paid_on)
 
 
 _GRADES = re.compile(r"(?:(?<=[\s,;:])|^)([0-9]+(?:[\s,;]+[0-9]+)*)[\s,;.!]*$")
@@ -228,8 +239,11 @@ def has_sale_fields(reader: Reader, text: str) -> bool:
 
 def _said_of_sale(reader: Reader, words: list[Token], *, first: int) -> bool:
     """Whether the words from `first` on (the name's first word is always a name) hold an
-    amount, a time or a date."""
-    if any(_starts_field(reader, words, i) for i in range(first, len(words))):
+    amount, a time or a date; one or two digits ending a name are its own (`Studio 54`)."""
+    starts = [i for i in range(first, len(words)) if _starts_field(reader, words, i)]
+    if starts and not (
+        first and starts == [len(words) - 1] and _SHORT_NUMBER.fullmatch(words[-1].text)
+    ):
         return True
     try:
         dated = split_date(reader, words, first=first)

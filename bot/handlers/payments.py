@@ -216,10 +216,8 @@ async def paid(turn: Turn) -> None:
         await PaidDialog().begin(turn, None)
         return
     line = grammar.read_paid(grammar.reader(turn), text)
-    name, said = line.name, line.data()
-    if line.longer_name and await turn.run(  # "/paid Kapsalon 1": the 1 is the name's
-        clients.client_by_key, team_id=turn.team.id or 0, name=line.longer_name
+    if line.longer is not None and await turn.run(  # "/paid Kapsalon 1": the 1 is the name's
+        clients.client_by_key, team_id=turn.team.id or 0, name=line.longer.name
     ):
-        name = line.longer_name
-        said.pop("amount")
-    await PaidDialog().begin(turn, name, **said)
+        line = line.longer
+    await PaidDialog().begin(turn, line.name, **line.data())

@@ -382,3 +382,21 @@ async def test_a_colon_inside_the_note_does_not_end_the_name(
     assert "Жалоба по клиенту Жукова Анна записана." in seen
     notes = [e.note for e in sorted(rows(sqlite_engine, Event), key=lambda e: e.id)]
     assert notes == ["сказала: дорого", "опять опоздала"]
+
+
+async def test_a_name_with_a_short_number_is_added_and_paid(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, payment_days=14)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/add Studio 54, organisatie")
+    assert "Toegevoegd: Studio 54" in seen
+    await chat.send(anna, "/sale Studio 54, 100")  # the comma: no question
+    await chat.send(anna, "/sale Studio 54, 80")
+    assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [None, None]  # invoices
+    seen = await chat.send(anna, "/betaald Studio 54 80 gisteren")
+    assert "Betaald: gisteren." in seen
+    assert [s.paid_on for s in sorted(rows(sqlite_engine, Sale), key=lambda s: s.id)] == [
+        None,
+        YESTERDAY,
+    ]

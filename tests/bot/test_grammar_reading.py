@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from bot.grammar import (
+    PaidLine,
     Reader,
     has_sale_fields,
     leading_names,
@@ -150,7 +151,11 @@ def test_paid_reads_name_amount_and_date() -> None:
     line = read_paid(NL, "Glans 500,50 gisteren")
     assert (line.name, line.amount, line.paid_on) == ("Glans", 50_050, dt.date(2026, 11, 22))
     assert read_paid(RU, "Зерно").data() == {}
-    assert read_paid(NL, "Kapsalon 1").longer_name == "Kapsalon 1"
+    line = read_paid(NL, "Kapsalon 1")
+    assert (line.name, line.amount) == ("Kapsalon", 100)
+    assert line.longer == PaidLine("Kapsalon 1")
+    line = read_paid(NL, "Studio 54 50 gisteren")  # "54 50" is no amount: the 54 is the name's
+    assert (line.name, line.amount, line.paid_on) == ("Studio 54", 5000, dt.date(2026, 11, 22))
 
 
 @pytest.mark.parametrize("typed", ["Smit 5, 5, 4", "Smit 5 5 4", "Smit 5,5,4", "Smit 5;5;4."])
@@ -172,6 +177,9 @@ def test_grades_leave_a_number_of_the_name_with_it() -> None:
         ("Bakkerij de Vries 1.250", True),
         ("Bakkerij de Vries, organisatie, Utrecht", False),
         ("Bakkerij B.V.", False),
+        ("Studio 54", False),  # one or two digits: the name's own
+        ("Studio 54, organisatie", False),
+        ("Bar 2000", True),
         ("Anna Smit", False),
     ],
 )
