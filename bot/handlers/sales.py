@@ -86,12 +86,10 @@ class SaleDialog(ClientDialog):
             key = "names" if convo.step == READING else "choices"
             if not (choice and choice.isdigit() and int(choice) < len(convo.data[key])):
                 raise InputError(N_("Pick one of the buttons, please."))
-            picked = convo.data.pop(key)[int(choice)]
+            convo.data.update(convo.data.pop(key)[int(choice)])
             if convo.step == READING:
-                convo.data.update(picked)
                 await self.find(turn, convo, convo.data.pop("name"))
             else:
-                convo.data.update(picked)
                 await self.with_client(turn, convo)
         elif convo.step == "amount":
             if not text:
