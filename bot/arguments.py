@@ -1,8 +1,8 @@
 """Reading one-line commands as people type them on a phone.
 
 Fields are separated by `;` or by a comma followed by a space, so a decimal comma
-(`1.250,50`) stays inside its number: `/sale Bakkerij de Vries, 1.250,50, 300, 2u`.
-Without separators, the numbers at the end are the amount: `/sale Анна Смирнова 1 250`.
+(`1.250,50`) stays inside its number: `/add Bakkerij de Vries, organisatie, Utrecht`.
+Names followed by amounts, times and dates are read by the one grammar (bot/grammar.py).
 """
 
 from __future__ import annotations
@@ -12,12 +12,9 @@ import re
 
 from bot import labels
 from bot.turn import Turn
-from locales import N_, InputError, is_currency_token
+from locales import N_, InputError
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
-_NUMERIC = re.compile(
-    r"^[-+]?[\d.,:\u00a0\u202f€₽$£]*\d[\d.,:\u00a0\u202f€₽$£]*[a-zа-яё.]{0,5}$", re.IGNORECASE
-)
 
 
 def argument_text(turn: Turn) -> str:
@@ -37,26 +34,6 @@ def fields(text: str) -> list[str]:
 
 def has_separators(text: str) -> bool:
     return bool(_FIELD_SEPARATOR.search(text))
-
-
-def split_trailing_numbers(text: str, *, most: int | None = None) -> tuple[str, list[str]]:
-    """`Bakkerij de Vries 1 250` → ("Bakkerij de Vries", ["1", "250"]): the trailing run of
-    number-like tokens (at most `most`), and the words before them. A currency written apart
-    stays with its amount: `Кофейня 1 250,50 ₽`, `Bakkerij € 1.250`, `Bakkerij 1250 EUR`."""
-    tokens = text.split()
-    end = len(tokens)
-    if end > 2 and is_currency_token(tokens[-1]) and _NUMERIC.match(tokens[-2]):
-        end -= 1
-    start = end
-    while start > 1 and _NUMERIC.match(tokens[start - 1]):
-        if most is not None and end - start >= most:
-            break
-        start -= 1
-    if end < len(tokens) and start == end:
-        start = end = len(tokens)  # nothing numeric before the currency: all of it is a name
-    if start > 1 and start < end and is_currency_token(tokens[start - 1], sign_only=True):
-        start -= 1
-    return " ".join(tokens[:start]), tokens[start:]
 
 
 def name_kind_city(text: str) -> tuple[str, dict[str, str]]:

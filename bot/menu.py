@@ -138,7 +138,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_(
             "/sale — I ask who, how much, the cost and the time.\n"
             "Or in one line: /sale Bakkerij de Vries 1250\n"
-            "With cost and time: /sale Bakkerij de Vries, 1250, 300, 2h"
+            "With cost, time and day: /sale Bakkerij de Vries, 1250, 300, 2h, yesterday"
         ),
     ),
     MenuCommand(
@@ -148,7 +148,7 @@ COMMANDS: tuple[MenuCommand, ...] = (
         Role.MEMBER,
         N_(
             "/paid Bakkerij de Vries — an open sale is paid today; of several, pick one, all "
-            "or part of it."
+            "or part of it. With an amount and a day: /paid Bakkerij de Vries 500 yesterday"
         ),
     ),
     MenuCommand(
@@ -187,14 +187,20 @@ COMMANDS: tuple[MenuCommand, ...] = (
         "klacht",
         N_("Note a complaint"),
         Role.MEMBER,
-        N_("/complaint Bakkerij de Vries: invoice disputed — the note is optional."),
+        N_(
+            "/complaint Bakkerij de Vries invoice disputed — the note is "
+            "optional, and so is a colon after the name."
+        ),
     ),
     MenuCommand(
         "compliment",
         "compliment",
         N_("Note a compliment"),
         Role.MEMBER,
-        N_("/compliment Bakkerij de Vries: loved the new logo — the note is optional."),
+        N_(
+            "/compliment Bakkerij de Vries loved the new logo — the note "
+            "is optional, and so is a colon after the name."
+        ),
     ),
     MenuCommand(
         "edit",

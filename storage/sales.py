@@ -339,9 +339,11 @@ def pay_part(
     amount: int,
     paid_on: dt.date,
     now: dt.datetime,
+    sale_id: int | None = None,
 ) -> Payment:
-    """The client paid `amount` towards their open sales: the oldest are settled first and
-    what is left stays open on the next one, so "owed" shows exactly the rest."""
+    """The client paid `amount` towards their open sales: towards `sale_id` when they said
+    which, else the oldest are settled first; what is left stays open, so "owed" shows
+    exactly the rest."""
     client = client_in_team(session=session, team_id=team_id, client_id=client_id)
     owed = open_sales(session=session, team_id=team_id, client_id=client.id or 0)
     total = sum(s.open for s in owed)
@@ -349,6 +351,15 @@ def pay_part(
         raise InputError(N_("{client} has nothing left to pay."), client=client.name)
     if amount > total:
         raise InputError(N_("That's more than {client} still owes."), client=client.name)
+    if sale_id is not None:
+        target = next((s for s in owed if s.id == sale_id), None)
+        if target is None:
+            raise InputError(GONE)
+        if amount > target.open:
+            raise InputError(N_("That's more than {client} still owes."), client=client.name)
+        return _settle(
+            session, team_id, client.id or 0, user_id, now, owed, {sale_id: amount}, paid_on
+        )
     paying: dict[int, int] = {}
     left = amount
     for sale in owed:

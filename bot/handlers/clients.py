@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import arguments, labels
+from bot import arguments, grammar, labels
 from bot.callbacks import id_from, pack
 from bot.client_dialog import ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
@@ -193,6 +193,14 @@ async def add(turn: Turn) -> None:
         await goto(turn, convo, "name")
         return
     name, said = arguments.name_kind_city(text)
+    if grammar.has_sale_fields(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"
+        raise InputError(
+            N_(
+                "That looks like a sale: /sale {text}\nTo add a client whose name has a "
+                "number or a date in it, send /add and type the name when I ask."
+            ),
+            text=text,
+        )
     convo.data.update(said, one_line=True)
     convo.step = "name"
     await dialog.named(turn, convo, name)

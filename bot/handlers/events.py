@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from bot import arguments, labels
+from bot import arguments, grammar, labels
 from bot.callbacks import id_from
-from bot.client_dialog import NEW, NEW_AS, ClientDialog, typed_name
+from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm
 from bot.turn import Turn, command
@@ -100,7 +100,44 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
         await dialog.begin(turn, None)
         return
     client, note = _split_client(text)
+    if note is None or not await _names_a_client(turn, client):
+        # "/complaint Жукова скандалила из-за цены" (or "Жукова сказала: дорого"): the name is
+        # the words that name a client; with none, a separator still says where the name ends
+        leading = await _leading_client(turn, text)
+        if leading[0] is not None or note is None:
+            client, note = leading
+    if client is None:  # no words name a client: which one is asked, the note is kept
+        await dialog.begin(turn, None, note=text)
+        return
     await dialog.begin(turn, client, **({"note": note} if note else {}))
+
+
+async def _names_a_client(turn: Turn, name: str) -> bool:
+    """Exactly, or as the start of a client's name: a fuzzy look-alike is not enough."""
+    found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=name)
+    return found.exact or any(_begins(name, m.name) for m in found.matches)
+
+
+async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None]:
+    """The longest leading words that name one client (exactly, or the only one they begin),
+    and the rest as the note; else the longest that begin several, for buttons."""
+    several = None
+    for words, rest in grammar.leading_names(text):
+        found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
+        begun = [m for m in found.matches if _begins(words, m.name)]
+        if found.exact or (found.one and (begun or " " not in words)):
+            return words, rest or None
+        if several is None and begun and len(begun) == len(found.matches):
+            several = (words, rest or None)
+    if several is not None:
+        return several
+    return (text, None) if " " not in text.strip() else (None, text)
+
+
+def _begins(words: str, name: str) -> bool:
+    """Whether the typed words begin the name or one of its words (the resolver's prefix)."""
+    typed, key = name_key(words), name_key(name)
+    return key.startswith(typed) or f" {typed}" in key
 
 
 @command()
@@ -239,6 +276,9 @@ async def refer(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     parts = arguments.fields(text)
+    referred = ", ".join(parts[1:])
+    if referred and grammar.has_sale_fields(grammar.reader(turn), referred):
+        raise InputError(NOT_A_NAME, text=referred[:40])  # never a prospect named "Отель 500"
     if len(parts) > 1 and name_key(parts[0]) == name_key(", ".join(parts[1:])):
         raise InputError(SELF_REFERRAL)  # "/refer Ёлкина, Ёлкина": the same name twice
     if len(parts) > 1:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import arguments, labels
+from bot import arguments, grammar, labels
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
 from bot.render.changes import confirm, grade_news
@@ -112,13 +112,13 @@ class RateDialog(ClientDialog):
 
 @command()
 async def rate(turn: Turn) -> None:
-    """/rate <client>, or in one line: /rate Bakkerij de Vries 4 5 3."""
+    """/rate <client>, or in one line: /rate Bakkerij de Vries 4 5 3 (or 4, 5, 3 or 4,5,3)."""
     text = arguments.argument_text(turn)
     dialog = RateDialog()
     if not text:
         await dialog.begin(turn, None)
         return
-    client, numbers = arguments.split_trailing_numbers(text, most=len(CRITERIA))
+    client, numbers = grammar.read_grades(text)
     if not numbers:
         await dialog.begin(turn, client)
         return

@@ -6,17 +6,17 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bot import arguments
-from bot.callbacks import id_from, pack
+from bot import arguments, grammar, sale_grammar
+from bot.callbacks import pack
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm, grade_news
 from bot.render.sale_doubts import AGAIN, BIG, CORRECT, NO, RECORD, doubt_question
-from bot.render.sales import open_sale_label, payment_text, sale_line, sale_recorded
+from bot.render.sales import sale_line, sale_recorded
 from bot.turn import Turn, button, command
-from locales import N_, InputError, Markup, is_currency_token
+from locales import N_, InputError, Markup, Translator
 from locales.numbers import BARE_ASK, DURATION_NO_UNIT, MAX_MINUTES, TOO_LARGE, DurationUnitMissing
-from storage import resolver, sales, team_settings
+from storage import clients, resolver, sales, team_settings
 from storage.sales import SaleInput
 
 PAGE = 5
@@ -24,6 +24,7 @@ MINUTES, HOURS = "min", "h"  # the answers to "2 — minutes or hours?"
 CONFIRM = "confirm"  # a sale that looks like a slip is asked about before it is recorded
 BIG_FACTOR = 100  # times the usual (median) sale
 AGAIN_WITHIN = dt.timedelta(minutes=10)
+READING, AMOUNTS = "reading", "amounts"  # "Studio 54 100" and "500 200": asked with buttons
 
 
 class SaleDialog(ClientDialog):
@@ -35,7 +36,9 @@ class SaleDialog(ClientDialog):
         return turn.t._("Which client bought something? Type (part of) the name.")
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
-        if "bare_time" in convo.data:  # "/sale Volkova, 1000, 0, 2": 2 minutes or 2 hours?
+        if "choices" in convo.data:  # "/sale Smit 500 200": 500 200, or 500 and a cost of 200?
+            await goto(turn, convo, AMOUNTS)
+        elif "bare_time" in convo.data:  # "/sale Volkova, 1000, 0, 2": 2 minutes or 2 hours?
             await goto(turn, convo, "unit")
         elif "amount" in convo.data:  # a one-line /sale: everything is known
             await finish(turn, convo)
@@ -56,6 +59,9 @@ class SaleDialog(ClientDialog):
                 cancel=convo.data["doubt"] == BIG,
                 edit=turn.update.callback_query is not None,
             )
+        elif convo.step in (READING, AMOUNTS):
+            text, options = self._readings(turn, convo)
+            question(turn, convo, text, options=options, per_row=1)
         elif convo.step == "amount":
             if convo.data.get("pay_days"):  # an invoice: what was charged, not yet paid
                 ask = t._("How much did you invoice {client}? For example 1250,50.", client=client)
@@ -93,6 +99,15 @@ class SaleDialog(ClientDialog):
         t, currency = turn.t, turn.team.currency
         if convo.step == CONFIRM:
             await self._confirmed(turn, convo, text=text, choice=choice)
+        elif convo.step in (READING, AMOUNTS):
+            key = "names" if convo.step == READING else "choices"
+            if not (choice and choice.isdigit() and int(choice) < len(convo.data[key])):
+                raise InputError(N_("Pick one of the buttons, please."))
+            convo.data.update(convo.data.pop(key)[int(choice)])
+            if convo.step == READING:
+                await self.find(turn, convo, convo.data.pop("name"))
+            else:
+                await self.with_client(turn, convo)
         elif convo.step == "amount":
             if not text:
                 raise InputError(N_("Type the amount, for example 1250,50."))
@@ -159,6 +174,20 @@ class SaleDialog(ClientDialog):
             turn.edit(turn.t._("Fine: it stays recorded once."))
         else:
             raise InputError(N_("Pick one of the buttons, please."))
+
+    def _readings(self, turn: Turn, convo: Conversation) -> tuple[str, list[tuple[str, str]]]:
+        """The question and buttons for a line that reads two ways."""
+        t, currency = turn.t, turn.team.currency
+        if convo.step == READING:
+            labels = [
+                f"{said['name']}: {_fields_label(t, currency, said.get('choices', [said])[0])}"
+                for said in convo.data["names"]
+            ]
+            options = [(label, str(i)) for i, label in enumerate(labels)]
+            return t._("Which one do you mean?"), options
+        choices = convo.data["choices"]
+        options = [(_fields_label(t, currency, said), str(i)) for i, said in enumerate(choices)]
+        return t._("One amount, or the amount and the cost?"), options
 
 
 async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -259,48 +288,61 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
 
 @command()
 async def sale(turn: Turn) -> None:
-    """/sale [client] [amount] [cost] [time], or a guided dialog for what is missing."""
+    """/sale [client] [amount] [cost] [time] [date] (README: Typing commands), or a guided
+    dialog for what is missing."""
     text = arguments.argument_text(turn)
     dialog = SaleDialog()
     if not text:
         await dialog.begin(turn, None)
         return
-    t, currency = turn.t, turn.team.currency
-    spaced = False  # several numbers with only spaces between them: "500 200", or "1 250"
-    if arguments.has_separators(text):
-        client, *numbers = arguments.fields(text)
-    else:
-        client, tokens = arguments.split_trailing_numbers(text)
-        spaced = sum(not is_currency_token(token) for token in tokens) > 1
-        numbers = [" ".join(tokens)] if tokens else []
-    if len(numbers) > 3:
-        raise InputError(
-            N_(
-                "That's more than amount, cost and time. Try: "
-                "/sale Bakkerij de Vries, 1250, 300, 2h"
-            )
-        )
-    data: dict[str, Any] = {}
-    if numbers:
-        try:
-            data["amount"] = t.parse_money(numbers[0], currency, allow_zero=False)
-        except InputError:
-            if spaced:
-                raise InputError(
-                    N_(
-                        "I can't tell the amount from the cost there. Put commas "
-                        "between them: /sale Bakkerij de Vries, 500, 200"
-                    )
-                ) from None
-            raise
-    if len(numbers) > 1:
-        data["cost"] = t.parse_money(numbers[1], currency)
-    if len(numbers) > 2:
-        try:
-            data["minutes"] = t.parse_duration(numbers[2], bare=BARE_ASK)
-        except DurationUnitMissing as bare:  # asked with buttons once the client is known
-            data.update(bare_time=str(bare.number), bare_text=bare.params["text"])
-    await dialog.begin(turn, client, **data)
+    line = sale_grammar.read_sale(grammar.reader(turn), text)
+    if line.date_words and await _client_named(turn, text):  # "Café Vrijdag": a name, no date
+        await dialog.begin(turn, text)
+        return
+    chosen = await _reading_of_name(turn, line)
+    if chosen is None:  # "Studio 54 100": is 54 part of the name?
+        readings = [line.longer, line] if line.longer else [line]
+        names = [{"name": r.name, **_said(r)} for r in readings]
+        await goto(turn, new(dialog.name, turn, names=names), READING)
+        return
+    await dialog.begin(turn, chosen.name, **_said(chosen))
+
+
+def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:
+    """What the line says besides the name, as the dialog keeps it."""
+    if len(line.readings) > 1:  # "500 200": asked once the client is known
+        return {"choices": [reading.data() for reading in line.readings]}
+    return line.readings[0].data()
+
+
+async def _client_named(turn: Turn, name: str) -> int | None:
+    client = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=name)
+    return client.id if client is not None else None
+
+
+async def _reading_of_name(turn: Turn, line: sale_grammar.SaleLine) -> sale_grammar.SaleLine | None:
+    """Whether a number after the name belongs to it (README: Typing commands); None: ask."""
+    if line.longer is None:
+        return line
+    longer = await _client_named(turn, line.longer.name)
+    team_id = turn.team.id or 0
+    if longer is not None:
+        shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
+        rival = shorter.matches[0] if shorter.exact else shorter.one
+        return None if rival is not None and rival.id != longer else line.longer
+    first = line.readings[0]
+    if first.cost is not None and first.amount is not None and first.cost > first.amount:
+        shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
+        if not shorter.matches:
+            return None
+    return line
+
+
+def _fields_label(t: Translator, currency: str, fields: dict[str, Any]) -> str:
+    amount = t.money(fields["amount"], currency) if "amount" in fields else ""
+    if fields.get("cost") is None:
+        return amount
+    return str(t._("{amount}, cost {cost}", amount=amount, cost=t.money(fields["cost"], currency)))
 
 
 @button()
@@ -319,131 +361,6 @@ async def mark_sale_paid(turn: Turn) -> None:
     )
     turn.toast(turn.t._("Marked as paid."))
     turn.edit(Markup(turn.t._("✓ Paid.")))
-
-
-# /paid ---------------------------------------------------------------------------------------
-
-
-ALL, PART = "all", "part"
-
-
-class PaidDialog(ClientDialog):
-    """client → one open sale: paid at once; several: which one, all, or part of it → Undo."""
-
-    name = "paid"
-    adds_unknown = False
-
-    def which_client(self, turn: Turn) -> str:
-        return turn.t._("Who paid? Type (part of) the name.")
-
-    async def with_client(self, turn: Turn, convo: Conversation) -> None:
-        owed = await self._open(turn, convo)
-        if len(owed) == 1:
-            await self._pay(turn, convo, [owed[0].id])
-            return
-        await goto(turn, convo, "which")
-
-    async def _open(self, turn: Turn, convo: Conversation) -> list[sales.OpenSale]:
-        owed = await turn.run(
-            sales.open_sales, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
-        )
-        if not owed:
-            await finish(turn, convo)
-            raise InputError(N_("{client} has nothing left to pay."), client=convo.data["client"])
-        return owed
-
-    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
-        t, team = turn.t, turn.team
-        owed = await self._open(turn, convo)
-        total = t.money(sum(s.open for s in owed), team.currency)
-        if convo.step == "which":
-            options = [(open_sale_label(t, team, s, turn.today), str(s.id)) for s in owed]
-            options += [(t._("All: {amount}", amount=total), ALL), (t._("Part of it"), PART)]
-            question(
-                turn,
-                convo,
-                t._(
-                    "What did {client} pay? Open: {amount}.",
-                    client=convo.data["client"],
-                    amount=total,
-                ),
-                options=options,
-                per_row=1,
-                edit=turn.update.callback_query is not None,
-            )
-        else:
-            question(
-                turn,
-                convo,
-                t._(
-                    "How much did {client} pay? {amount} is open; the rest stays open.",
-                    client=convo.data["client"],
-                    amount=total,
-                ),
-            )
-
-    async def answer_step(
-        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
-    ) -> None:
-        if convo.step == "which":
-            if choice == ALL:
-                await self._pay(turn, convo, None)
-            elif choice == PART:
-                await goto(turn, convo, "part")
-            elif choice and choice.isdigit():
-                await self._pay(turn, convo, [id_from(choice)])
-            else:
-                raise InputError(N_("Pick one of the buttons, please."))
-            return
-        if not text:
-            raise InputError(N_("Type the amount, for example 1250,50."))
-        amount = turn.t.parse_money(text, turn.team.currency, allow_zero=False)
-        owed = sum(s.open for s in await self._open(turn, convo))
-        if amount > owed:
-            raise InputError(
-                N_("That's more than {client} still owes: {amount}."),
-                client=convo.data["client"],
-                amount=turn.t.money(owed, turn.team.currency),
-            )
-        await finish(turn, convo)
-        payment = await turn.run(
-            sales.pay_part,
-            team_id=turn.team.id or 0,
-            client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
-            amount=amount,
-            paid_on=turn.today,
-            now=turn.now,
-        )
-        confirm(
-            turn,
-            payment_text(turn.t, turn.team, convo.data["client"], payment, part=True),
-            payment.change.undo_id,
-        )
-
-    async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
-        await finish(turn, convo)
-        payment = await turn.run(
-            sales.mark_paid,
-            team_id=turn.team.id or 0,
-            client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
-            paid_on=turn.today,
-            now=turn.now,
-            sale_ids=sale_ids,
-        )
-        confirm(
-            turn,
-            payment_text(turn.t, turn.team, convo.data["client"], payment),
-            payment.change.undo_id,
-            edit=turn.update.callback_query is not None,
-        )
-
-
-@command()
-async def paid(turn: Turn) -> None:
-    """/paid <client>: an open sale is paid today; of several, the one, all or part of it."""
-    await PaidDialog().begin(turn, arguments.argument_text(turn) or None)
 
 
 # /sales: list, correct, delete ---------------------------------------------------------------

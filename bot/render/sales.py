@@ -83,9 +83,26 @@ def open_sale_label(t: Translator, team: Team | TeamView, sale: OpenSale, today:
 
 
 def payment_text(
-    t: Translator, team: Team | TeamView, client: str, payment: Payment, *, part: bool = False
+    t: Translator,
+    team: Team | TeamView,
+    client: str,
+    payment: Payment,
+    *,
+    part: bool = False,
+    paid_on: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> Markup:
-    """What a payment did: the sales it settled, or the part paid and what is still open."""
+    """What a payment did: the sales it settled, or the part paid and what is still open;
+    the day it was paid when that was not `today`."""
+    text = _payment_text(t, team, client, payment, part=part)
+    if paid_on is not None and today is not None and paid_on != today:
+        text = Markup(" ").join([text, t._("Paid on {date}.", date=_day(t, paid_on, today))])
+    return text
+
+
+def _payment_text(
+    t: Translator, team: Team | TeamView, client: str, payment: Payment, *, part: bool
+) -> Markup:
     paid = t.money(payment.amount, team.currency)
     if part and payment.still_open:
         return t._(

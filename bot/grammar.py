@@ -1,0 +1,262 @@
+"""The one grammar of one-line commands (README: Typing commands; issue 17).
+
+`/command NAME [FIELDS]`: the client's name comes first and ends at the first separator (`;`
+or a comma that is not a decimal comma) or at the first amount- or time-like word; then the
+fields, separated by commas or spaces; an optional date at the very end (the last 1–3 words,
+never the name's first word, never the only amount). Every word is read by the one parser of
+its kind (locales.numbers, locales.dates); emoji, `!` and `?` at the end are decoration. The
+fields of /sale are read in bot/sale_grammar.py; /paid, /rate, /add, /complaint and
+/compliment here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from bot.turn import Turn
+from locales import N_, InputError, dates, is_currency_token, numbers
+
+FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
+_NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
+_TIME_WORDS = frozenset({"anderhalf", "half", "een", "één", "полтора", "пол", "полчаса"})
+DAY_WORDS = frozenset({"vandaag", "gisteren", "eergisteren", "сегодня", "вчера", "позавчера"})
+_SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
+_EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
+_DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
+MOST_FIELD_WORDS = 4  # "1 ч 30 мин": the longest time or amount written in separate words
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    field: int  # which separator-delimited field of the line it stands in
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What reading needs: the caller's language, the team's currency and today's date."""
+
+    locale: str
+    currency: str
+    today: dt.date
+
+    def money(self, text: str, *, allow_zero: bool = True) -> int:
+        return numbers.parse_money(text, self.currency, self.locale, allow_zero=allow_zero)
+
+    def is_money(self, text: str) -> bool:
+        try:
+            numbers.parse_money(text, self.currency, self.locale, allow_negative=True)
+        except InputError:
+            return False
+        return True
+
+    def time(self, text: str) -> int | None:
+        """Minutes of a time written with its unit; None for anything else (a bare number too)."""
+        if not (any(c.isdigit() for c in text) or text.split()[0].casefold() in _TIME_WORDS):
+            return None  # "u" or "ч" alone would read as one hour
+        try:
+            return numbers.parse_duration(text, self.locale, bare=numbers.BARE_ASK)
+        except InputError:
+            return None
+
+    def date(self, text: str) -> dt.date:
+        """A date in the past or today: a day without a year that lies ahead is last year's."""
+        day = dates.parse_date(text, self.locale, today=self.today)
+        if day > self.today and not _EXPLICIT_YEAR.search(text.strip()):
+            with contextlib.suppress(ValueError):  # 29 February stays ahead: refused
+                day = day.replace(year=day.year - 1)
+        if day > self.today:
+            raise InputError(FUTURE_DATE, text=numbers.shown_text(text))
+        return day
+
+
+def reader(turn: Turn) -> Reader:
+    return Reader(turn.t.locale, turn.team.currency, turn.today)
+
+
+def tokens(text: str) -> list[Token]:
+    """The line's words, each with its field; emoji and `!` or `?` at the end are dropped."""
+    cleaned = _ZERO_WIDTH.sub("", text)
+    cleaned = cleaned[: len(cleaned) - len(_trailing(cleaned))]
+    result: list[Token] = []
+    for number, part in enumerate(_SEPARATOR.split(cleaned)):
+        result += [Token(word, number) for word in part.split() if not _decoration(word)]
+    if result and result[-1].text.endswith(".") and len(result) > 1:
+        last = result[-1].text[:-1]  # "2500." and "вчера." end a sentence; "B.V." keeps its dot
+        if last[-1:].isdigit() or last.casefold() in DAY_WORDS:
+            result[-1] = Token(last, result[-1].field)
+    return result
+
+
+def _trailing(text: str) -> list[str]:
+    """The characters at the end of the line that are decoration, not data."""
+    junk = []
+    for char in reversed(text):
+        if char.isspace() or char in "!?…" or _decoration(char):
+            junk.append(char)
+        else:
+            break
+    return junk
+
+
+def _decoration(word: str) -> bool:
+    """Emoji (with their modifiers and joiners) standing alone: `Смирнова 💇 2500`."""
+    return all(unicodedata.category(char) in _DECORATION for char in word)
+
+
+def joined(words: list[Token]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def same_field(words: list[Token], start: int, count: int) -> list[Token] | None:
+    span = words[start : start + count]
+    if len(span) < count or any(w.field != span[0].field for w in span):
+        return None
+    return span
+
+
+def _starts_field(reader: Reader, words: list[Token], i: int) -> bool:
+    """Whether word `i` begins an amount or a time (and so ends the name before it)."""
+    text = words[i].text
+    if words[i].field != words[0].field:
+        return True
+    if _NUMBERISH.fullmatch(text.rstrip(".")) or reader.is_money(text):
+        return True
+    if is_currency_token(text) and i + 1 < len(words):  # "€ 1.250", "EUR 1250", not "Top 100"
+        after = words[i + 1].text
+        signed = is_currency_token(text, sign_only=True) and _NUMBERISH.fullmatch(after)
+        return bool(signed or reader.is_money(f"{text} {after}"))
+    return any(
+        (span := same_field(words, i, n)) and reader.time(joined(span)) is not None
+        for n in range(1, MOST_FIELD_WORDS + 1)
+    )
+
+
+def name_end(reader: Reader, words: list[Token]) -> int:
+    """Where the name ends: the first word (after the first) that begins a field."""
+    return next((i for i in range(1, len(words)) if _starts_field(reader, words, i)), len(words))
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A line's words with its date (the last 1–3 words, if they are one) taken off."""
+
+    words: list[Token]
+    date: dt.date | None = None
+    date_text: str = ""
+
+
+def split_date(reader: Reader, words: list[Token], *, first: int = 1) -> Dated:
+    """The date at the end of the line, never the name's first word and never the amount."""
+    for count in (3, 2, 1):
+        start = len(words) - count
+        span = same_field(words, start, count) if start >= first else None
+        if span is None:
+            continue
+        text = joined(span)
+        try:
+            dates.parse_date(text, reader.locale, today=reader.today)
+        except InputError:
+            continue
+        rest = words[:start]
+        if reader.is_money(text) and name_end(reader, rest) == len(rest):
+            continue  # "/sale Hotel 23.11": the only number is the amount
+        return Dated(rest, reader.date(text), text)
+    return Dated(words)
+
+
+@dataclass(frozen=True)
+class PaidLine:
+    """`/paid NAME [AMOUNT] [DATE]` read; `longer` reads the number after the name as part of
+    it (`Kapsalon 1`, `Studio 54 50`), for the handler to weigh against the clients."""
+
+    name: str
+    amount: int | None = None
+    paid_on: dt.date | None = None
+    longer: PaidLine | None = None
+
+    def data(self) -> dict[str, object]:
+        said: dict[str, object] = {} if self.amount is None else {"amount": self.amount}
+        if self.paid_on is not None:
+            said["paid_on"] = self.paid_on.isoformat()
+        return said
+
+
+def read_paid(reader: Reader, text: str) -> PaidLine:
+    """`/paid NAME [AMOUNT] [DATE]`."""
+    dated = split_date(reader, tokens(text))
+    words = dated.words
+    end = name_end(reader, words)
+    longer = None
+    if end < len(words) and words[end].text.isdigit() and words[end].field == words[0].field:
+        with contextlib.suppress(InputError):
+            longer = _paid_line(reader, words, end + 1, dated.date)
+    try:
+        return replace(_paid_line(reader, words, end, dated.date), longer=longer)
+    except InputError:
+        if longer is None:
+            raise
+        return longer  # "Studio 54 50": only the name with its number reads
+
+
+def _paid_line(reader: Reader, words: list[Token], end: int, paid_on: dt.date | None) -> PaidLine:
+    rest = joined(words[end:])
+    amount = reader.money(rest, allow_zero=False) if rest else None
+    return PaidLine(joined(words[:end]).strip(" ,;:"), amount, paid_on)
+
+
+_GRADES = re.compile(r"(?:(?<=[\s,;:])|^)([0-9]+(?:[\s,;]+[0-9]+)*)[\s,;.!]*$")
+
+
+def read_grades(text: str) -> tuple[str, list[str]]:
+    """`/rate Smit 5, 5, 4` (or `5 5 4`, `5,5,4`) → ("Smit", ["5", "5", "4"]); the grades are
+    the last three numbers, so a name may end in a number of its own (`Studio 54 5 4 3`)."""
+    match = _GRADES.search(text.strip())
+    if match is None or not text.strip()[: match.start()].strip(" ,;:"):
+        return text.strip(), []
+    numbers_typed = re.split(r"[\s,;]+", match[1])
+    name = text.strip()[: match.start()].strip(" ,;:")
+    if len(numbers_typed) > 3:
+        name = " ".join([name, *numbers_typed[:-3]])
+        numbers_typed = numbers_typed[-3:]
+    return name, numbers_typed
+
+
+def has_sale_fields(reader: Reader, text: str) -> bool:
+    """Whether an /add line carries an amount, a time or a date (`Волкова 2500 вчера`,
+    `Волкова, 2500, вчера`): then it is a sale, never a client's name or city."""
+    words = tokens(text)
+    fields = [[w for w in words if w.field == f] for f in sorted({w.field for w in words})]
+    return any(_said_of_sale(reader, part, first=int(n == 0)) for n, part in enumerate(fields))
+
+
+def _said_of_sale(reader: Reader, words: list[Token], *, first: int) -> bool:
+    """Whether the words from `first` on (the name's first word is always a name) hold an
+    amount, a time or a date; one or two digits ending a name are its own (`Studio 54`)."""
+    starts = [i for i in range(first, len(words)) if _starts_field(reader, words, i)]
+    if starts and not (
+        first and starts == [len(words) - 1] and _SHORT_NUMBER.fullmatch(words[-1].text)
+    ):
+        return True
+    try:
+        dated = split_date(reader, words, first=first)
+    except InputError:
+        return True
+    return bool(dated.date_text) and (
+        any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
+    )
+
+
+def leading_names(text: str, most: int = 6) -> list[tuple[str, str]]:
+    """The ways `Жукова скандалила из-за цены` splits into a name and a note, longest name
+    first: the caller keeps the first whose name is a client."""
+    words = text.split()
+    splits = range(min(len(words), most), 0, -1)
+    return [(" ".join(words[:n]).rstrip(":;,"), " ".join(words[n:])) for n in splits]

@@ -1,0 +1,223 @@
+"""/paid: a client paid — all they owe, one sale, or part of it, today or on the day said."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot import arguments, grammar
+from bot.callbacks import id_from
+from bot.client_dialog import ClientDialog
+from bot.dialogs import Conversation, finish, goto, question
+from bot.render.changes import confirm
+from bot.render.sales import open_sale_label, payment_text
+from bot.turn import Turn, command
+from locales import N_, InputError
+from storage import clients, sales
+
+ALL, PART, OLDEST = "all", "part", "oldest"
+MORE_THAN_OWED = N_("That's more than {client} still owes: {amount}.")
+
+
+class PaidDialog(ClientDialog):
+    """client → an amount said: the sale it settles, all, or the sale it is part of; none
+    said: one open sale is paid at once, of several which one, all, or part of it → Undo."""
+
+    name = "paid"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return turn.t._("Who paid? Type (part of) the name.")
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        owed = await self._open(turn, convo)
+        if "amount" in convo.data:
+            await self._paid_amount(turn, convo, owed, convo.data["amount"])
+        elif len(owed) == 1:
+            await self._pay(turn, convo, [owed[0].id])
+        else:
+            await goto(turn, convo, "which")
+
+    async def _paid_amount(
+        self, turn: Turn, convo: Conversation, owed: list[sales.OpenSale], amount: int
+    ) -> None:
+        """`/paid Glans 500`: equal to all that is open pays all, equal to one sale's open part
+        pays that sale; otherwise it is part of one: asked which when several could take it."""
+        total = sum(s.open for s in owed)
+        if amount > total:
+            await finish(turn, convo)
+            raise InputError(
+                MORE_THAN_OWED,
+                client=convo.data["client"],
+                amount=turn.t.money(total, turn.team.currency),
+            )
+        exact = [s for s in owed if s.open == amount]
+        if amount == total or exact:
+            await self._pay(turn, convo, None if amount == total else [exact[0].id])
+        elif len(owed) == 1:
+            await self._pay_part(turn, convo, amount, owed[0].id)
+        else:
+            await goto(turn, convo, "towards")
+
+    async def _open(self, turn: Turn, convo: Conversation) -> list[sales.OpenSale]:
+        owed = await turn.run(
+            sales.open_sales, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
+        )
+        if not owed:
+            await finish(turn, convo)
+            raise InputError(N_("{client} has nothing left to pay."), client=convo.data["client"])
+        return owed
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        t, team = turn.t, turn.team
+        owed = await self._open(turn, convo)
+        total = t.money(sum(s.open for s in owed), team.currency)
+        edit = turn.update.callback_query is not None
+        if convo.step == "towards":
+            amount = convo.data["amount"]
+            can_take = [s for s in owed if s.open > amount]
+            options = [(open_sale_label(t, team, s, turn.today), str(s.id)) for s in can_take]
+            options.append((t._("The oldest first"), OLDEST))
+            question(
+                turn,
+                convo,
+                t._(
+                    "Which sale is the {amount} from {client} for?",
+                    amount=t.money(amount, team.currency),
+                    client=convo.data["client"],
+                ),
+                options=options,
+                per_row=1,
+            )
+        elif convo.step == "which":
+            options = [(open_sale_label(t, team, s, turn.today), str(s.id)) for s in owed]
+            options += [(t._("All: {amount}", amount=total), ALL), (t._("Part of it"), PART)]
+            question(
+                turn,
+                convo,
+                t._(
+                    "What did {client} pay? Open: {amount}.",
+                    client=convo.data["client"],
+                    amount=total,
+                ),
+                options=options,
+                per_row=1,
+                edit=edit,
+            )
+        else:
+            question(
+                turn,
+                convo,
+                t._(
+                    "How much did {client} pay? {amount} is open; the rest stays open.",
+                    client=convo.data["client"],
+                    amount=total,
+                ),
+            )
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        if convo.step == "towards":
+            if choice == OLDEST:
+                await self._pay_part(turn, convo, convo.data["amount"], None)
+            elif choice and choice.isdigit():
+                await self._pay_part(turn, convo, convo.data["amount"], id_from(choice))
+            else:
+                raise InputError(N_("Pick one of the buttons, please."))
+            return
+        if convo.step == "which":
+            if choice == ALL:
+                await self._pay(turn, convo, None)
+            elif choice == PART:
+                await goto(turn, convo, "part")
+            elif choice and choice.isdigit():
+                await self._pay(turn, convo, [id_from(choice)])
+            else:
+                raise InputError(N_("Pick one of the buttons, please."))
+            return
+        if not text:
+            raise InputError(N_("Type the amount, for example 1250,50."))
+        amount = turn.t.parse_money(text, turn.team.currency, allow_zero=False)
+        owed = sum(s.open for s in await self._open(turn, convo))
+        if amount > owed:
+            raise InputError(
+                MORE_THAN_OWED,
+                client=convo.data["client"],
+                amount=turn.t.money(owed, turn.team.currency),
+            )
+        await self._pay_part(turn, convo, amount, None)
+
+    async def _pay_part(
+        self, turn: Turn, convo: Conversation, amount: int, sale_id: int | None
+    ) -> None:
+        await finish(turn, convo)
+        payment = await turn.run(
+            sales.pay_part,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            amount=amount,
+            paid_on=_paid_on(turn, convo),
+            now=turn.now,
+            sale_id=sale_id,
+        )
+        confirm(
+            turn,
+            payment_text(
+                turn.t,
+                turn.team,
+                convo.data["client"],
+                payment,
+                part=True,
+                paid_on=_paid_on(turn, convo),
+                today=turn.today,
+            ),
+            payment.change.undo_id,
+            edit=turn.update.callback_query is not None,
+        )
+
+    async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
+        await finish(turn, convo)
+        payment = await turn.run(
+            sales.mark_paid,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            paid_on=_paid_on(turn, convo),
+            now=turn.now,
+            sale_ids=sale_ids,
+        )
+        confirm(
+            turn,
+            payment_text(
+                turn.t,
+                turn.team,
+                convo.data["client"],
+                payment,
+                paid_on=_paid_on(turn, convo),
+                today=turn.today,
+            ),
+            payment.change.undo_id,
+            edit=turn.update.callback_query is not None,
+        )
+
+
+def _paid_on(turn: Turn, convo: Conversation) -> dt.date:
+    said = convo.data.get("paid_on")
+    return dt.date.fromisoformat(said) if said else turn.today
+
+
+@command()
+async def paid(turn: Turn) -> None:
+    """/paid <client> [amount] [date] (README: Typing commands): what is open is paid, today
+    or on the day said; of several open sales, the one, all or part of it."""
+    text = arguments.argument_text(turn)
+    if not text:
+        await PaidDialog().begin(turn, None)
+        return
+    line = grammar.read_paid(grammar.reader(turn), text)
+    if line.longer is not None and await turn.run(  # "/paid Kapsalon 1": the 1 is the name's
+        clients.client_by_key, team_id=turn.team.id or 0, name=line.longer.name
+    ):
+        line = line.longer
+    await PaidDialog().begin(turn, line.name, **line.data())

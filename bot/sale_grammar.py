@@ -1,0 +1,204 @@
+"""The one-line /sale: `NAME AMOUNT [COST] [TIME] [DATE]` (README: Typing commands).
+
+After the name (bot/grammar.py), the words are read left to right: a run of space-grouped
+thousands is one number (`12 500 000`, `1 250 ₽`, `1 250`), but `500 200` is one amount or the
+amount and the cost, asked; a time with its unit goes to the time slot wherever it stands;
+other amounts fill the amount, the cost, then the time (a bare number there is asked about).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from bot.grammar import (
+    DAY_WORDS,
+    MOST_FIELD_WORDS,
+    Dated,
+    Reader,
+    Token,
+    joined,
+    name_end,
+    same_field,
+    split_date,
+    tokens,
+)
+from locales import N_, InputError, is_currency_token, is_multiplier_token, numbers
+
+TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
+AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
+TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
+_THREE = re.compile(r"[0-9]{3}(?:[.,][0-9]+)?")
+
+
+@dataclass(frozen=True)
+class SaleFields:
+    """One reading of a sale's fields; the bare time (`2`) is asked about once the client is
+    known."""
+
+    amount: int | None = None
+    cost: int | None = None
+    minutes: int | None = None
+    bare_time: str | None = None
+    bare_text: str | None = None
+    sold_on: dt.date | None = None
+
+    def data(self) -> dict[str, object]:
+        """As kept in a dialog's state: what was said, dates as ISO text."""
+        said = {k: v for k, v in self.__dict__.items() if v is not None}
+        if self.sold_on is not None:
+            said["sold_on"] = self.sold_on.isoformat()
+        return said
+
+
+@dataclass(frozen=True)
+class SaleLine:
+    """`/sale NAME AMOUNT COST TIME DATE` read: `readings` has two entries when `500 200`
+    could be one amount or the amount and the cost; `longer` reads a number after the name
+    as part of it (`Studio 54 100`), for the handler to weigh against the clients."""
+
+    name: str
+    readings: tuple[SaleFields, ...]
+    longer: SaleLine | None = None
+    date_words: bool = False  # the date was written in words only ("vrijdag")
+
+
+def read_sale(reader: Reader, text: str) -> SaleLine:
+    """The one-line /sale, read by the grammar above."""
+    dated = split_date(reader, tokens(text))
+    words = dated.words
+    end = name_end(reader, words)
+    longer = None
+    if end < len(words) - 1 and words[end].field == words[0].field and words[end].text.isdigit():
+        with contextlib.suppress(InputError):
+            longer = _sale_line(reader, words, end + 1, dated)
+    try:
+        return replace(_sale_line(reader, words, end, dated), longer=longer)
+    except InputError:
+        if longer is None:
+            raise
+        return longer  # "Studio 54 100 2u 0": only the name with its number reads
+
+
+def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
+    readings = [
+        _assign(reader, values, dated.date) for values in _value_readings(reader, words[end:])
+    ]
+    name = joined(words[:end]).strip(" ,;:")
+    words_only = bool(dated.date_text) and not (
+        any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
+    )
+    return SaleLine(name, tuple(readings), date_words=words_only)
+
+
+@dataclass(frozen=True)
+class _Value:
+    text: str
+    minutes: int | None = None  # a time with its unit
+
+
+def _value_readings(reader: Reader, words: list[Token]) -> list[list[_Value]]:
+    """The field words as values; two readings when a space-grouped pair is ambiguous."""
+    readings: list[list[_Value]] = [[]]
+    i = 0
+    while i < len(words):
+        taken, split = _group(reader, words, i)
+        if taken:
+            text = joined(words[i : i + taken])
+            if split is not None:  # "500 200": one amount, or the amount and the cost
+                readings = [[*r, _Value(text)] for r in readings] + [
+                    r + [_Value(part) for part in split] for r in readings
+                ]
+            else:
+                readings = [[*r, _Value(text)] for r in readings]
+            i += taken
+            continue
+        taken, minutes = _time(reader, words, i)
+        if taken:
+            readings = [[*r, _Value(joined(words[i : i + taken]), minutes)] for r in readings]
+            i += taken
+            continue
+        taken = _money_span(reader, words, i)
+        readings = [[*r, _Value(joined(words[i : i + taken]))] for r in readings]
+        i += taken
+    return readings
+
+
+def _group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[str] | None]:
+    """A run of space-grouped thousands from word `i` (`1 250`, `12 500 000`, `€ 1 250 ₽`):
+    how many words it takes, and the two values it may also be (`500 200`)."""
+    start = i + 1 if is_currency_token(words[i].text, sign_only=True) else i
+    if start >= len(words) or not re.fullmatch(r"[0-9]{1,3}", words[start].text):
+        return 0, None
+    end = start + 1
+    while (
+        end < len(words)
+        and words[end].field == words[start].field
+        and _THREE.fullmatch(words[end].text)
+        and "," not in words[end - 1].text
+        and "." not in words[end - 1].text
+    ):
+        end += 1
+    run = end - start
+    if run < 2:
+        return 0, None
+    while end < len(words) and words[end].field == words[start].field:
+        if is_multiplier_token(words[end].text.rstrip(".")) or is_currency_token(words[end].text):
+            end += 1
+        else:
+            break
+    if not reader.is_money(joined(words[i:end])):
+        return 0, None
+    first, second = words[start].text, words[start + 1].text
+    suffixed = end > start + run or start > i
+    whole_second = int(re.match(r"[0-9]+", second)[0])  # type: ignore[index]
+    if run >= 3 or suffixed or second.startswith("0") or int(first) < whole_second:
+        return end - i, None
+    return end - i, [first, second]
+
+
+def _time(reader: Reader, words: list[Token], i: int) -> tuple[int, int | None]:
+    for count in range(MOST_FIELD_WORDS, 0, -1):
+        span = same_field(words, i, count)
+        if span is not None and (minutes := reader.time(joined(span))) is not None:
+            return count, minutes
+    return 0, None
+
+
+def _money_span(reader: Reader, words: list[Token], i: int) -> int:
+    """How many words the amount at word `i` takes (`1250 euro`, `30 тыс. руб.`, `€ 30`)."""
+    for count in (3, 2):
+        span = same_field(words, i, count)
+        if span is not None and reader.is_money(joined(span)):
+            return count
+    # "300 EUR" in a rouble team: kept together, so the error quotes what was typed
+    after = same_field(words, i, 2)
+    return 2 if after is not None and is_currency_token(after[1].text) else 1
+
+
+def _assign(reader: Reader, values: list[_Value], sold_on: dt.date | None) -> SaleFields:
+    """Values into the amount, cost and time slots: a time goes to its slot wherever it is."""
+    times = [v for v in values if v.minutes is not None]
+    plain = [v for v in values if v.minutes is None]
+    if len(times) > 1:
+        raise InputError(TWO_TIMES)
+    if len(plain) + len(times) > 3 or (times and len(plain) > 2):
+        raise InputError(TOO_MANY)
+    if times and not plain:
+        raise InputError(AMOUNT_FIRST)
+    sale = SaleFields(sold_on=sold_on)
+    if plain:
+        sale = replace(sale, amount=reader.money(plain[0].text, allow_zero=False))
+    if len(plain) > 1:
+        sale = replace(sale, cost=reader.money(plain[1].text))
+    if times:
+        return replace(sale, minutes=times[0].minutes)
+    if len(plain) > 2:
+        try:
+            minutes = numbers.parse_duration(plain[2].text, reader.locale, bare=numbers.BARE_ASK)
+        except numbers.DurationUnitMissing as bare:
+            return replace(sale, bare_time=str(bare.number), bare_text=bare.params["text"])
+        return replace(sale, minutes=minutes)
+    return sale

@@ -1,0 +1,196 @@
+"""The one grammar on its own (bot/grammar.py, bot/sale_grammar.py): where a name ends, which
+words are the amount, the cost, the time and the date. Today is Monday 23 November 2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.grammar import (
+    PaidLine,
+    Reader,
+    has_sale_fields,
+    leading_names,
+    read_grades,
+    read_paid,
+    tokens,
+)
+from bot.sale_grammar import SaleFields, read_sale
+from locales import InputError
+
+TODAY = dt.date(2026, 11, 23)
+NL = Reader("nl", "EUR", TODAY)
+RU = Reader("ru", "RUB", TODAY)
+
+
+def test_words_know_their_field_and_decoration_is_dropped() -> None:
+    words = tokens("  Волкова,1000, 1.250,50; 450,-  2ч 🎉!! ")
+    assert [(w.text, w.field) for w in words] == [
+        ("Волкова", 0),
+        ("1000", 1),
+        ("1.250,50", 2),
+        ("450,-", 3),
+        ("2ч", 3),
+    ]
+    assert [w.text for w in tokens("Смирнова 💇‍♀️ 2500.")] == ["Смирнова", "2500"]
+    assert [w.text for w in tokens("Bakkerij B.V.")] == ["Bakkerij", "B.V."]
+
+
+@pytest.mark.parametrize(
+    ("reader", "typed", "name", "fields"),
+    [
+        # the currency written apart stays with its amount
+        (NL, "Bakkerij de Vries 1 250", "Bakkerij de Vries", SaleFields(amount=125_000)),
+        (RU, "Кофейня «Зерно» 1 250,50 ₽", "Кофейня «Зерно»", SaleFields(amount=125_050)),
+        (NL, "Bakkerij 1.250 €", "Bakkerij", SaleFields(amount=125_000)),
+        (NL, "Bakkerij € 1.250", "Bakkerij", SaleFields(amount=125_000)),
+        (NL, "Bakkerij EUR 1250", "Bakkerij", SaleFields(amount=125_000)),
+        (NL, "Bakkerij 1250 euro", "Bakkerij", SaleFields(amount=125_000)),
+        (RU, "Анна 1250 руб.", "Анна", SaleFields(amount=125_000)),
+        (NL, "Kapsalon Top 100", "Kapsalon Top", SaleFields(amount=10_000)),  # TOP: a currency
+        (NL, "3D Studio 100", "3D Studio", SaleFields(amount=10_000)),
+        (NL, "Hotel 30K", "Hotel", SaleFields(amount=3_000_000)),
+        (RU, "Звездочка 30 тыс.", "Звездочка", SaleFields(amount=3_000_000)),
+        (RU, "Алиев 2.500", "Алиев", SaleFields(amount=250_000)),
+        (RU, "Волкова 12 500 000", "Волкова", SaleFields(amount=1_250_000_000)),
+        # amount, cost and time, by commas or by spaces; a time goes where it belongs
+        (NL, "Özdemir 350, 0, 1,5 uur", "Özdemir", SaleFields(amount=35_000, cost=0, minutes=90)),
+        (NL, "Özdemir 350 anderhalf uur", "Özdemir", SaleFields(amount=35_000, minutes=90)),
+        (
+            NL,
+            "Hotel 12.500 2.000 30u",
+            "Hotel",
+            SaleFields(amount=1_250_000, cost=200_000, minutes=1800),
+        ),
+        (
+            RU,
+            "Зерно 12 500 3 000 1 ч 30 мин",
+            "Зерно",
+            SaleFields(amount=1_250_000, cost=300_000, minutes=90),
+        ),
+        (
+            RU,
+            "Кузнецов 500 руб., 0, 2 ч",
+            "Кузнецов",
+            SaleFields(amount=50_000, cost=0, minutes=120),
+        ),
+        (
+            RU,
+            "Волкова, 1000, 0, 2",
+            "Волкова",
+            SaleFields(amount=100_000, cost=0, bare_time="2", bare_text="2"),
+        ),
+        # a date only at the end, never the only amount
+        (
+            RU,
+            "Волкова 2500 вчера",
+            "Волкова",
+            SaleFields(amount=250_000, sold_on=TODAY - dt.timedelta(days=1)),
+        ),
+        (RU, "Волкова вчера", "Волкова", SaleFields(sold_on=TODAY - dt.timedelta(days=1))),
+        (RU, "Волкова 1000 23.11", "Волкова", SaleFields(amount=100_000, sold_on=TODAY)),
+        (NL, "Hotel 23.11", "Hotel", SaleFields(amount=2311)),
+        (NL, "Hotel 500 23 nov", "Hotel", SaleFields(amount=50_000, sold_on=TODAY)),
+        (NL, "Hotel 500 31-12", "Hotel", SaleFields(amount=50_000, sold_on=dt.date(2025, 12, 31))),
+    ],
+)
+def test_a_sale_line_reads_as_meant(
+    reader: Reader, typed: str, name: str, fields: SaleFields
+) -> None:
+    line = read_sale(reader, typed)
+    assert (line.name, line.readings) == (name, (fields,))
+
+
+def test_a_space_grouped_pair_reads_two_ways_only_when_the_first_is_not_smaller() -> None:
+    assert read_sale(NL, "Smit 500 200").readings == (
+        SaleFields(amount=50_020_000),
+        SaleFields(amount=50_000, cost=20_000),
+    )
+    assert read_sale(NL, "Smit 1 250").readings == (SaleFields(amount=125_000),)
+    assert read_sale(NL, "Smit 3 000").readings == (SaleFields(amount=300_000),)
+    assert read_sale(NL, "Smit 500 200 ₽".replace("₽", "€")).readings == (
+        SaleFields(amount=50_020_000),
+    )
+
+
+def test_a_number_after_the_name_may_belong_to_it() -> None:
+    line = read_sale(NL, "Studio 54 100")
+    assert (line.name, line.readings) == ("Studio", (SaleFields(amount=5_410_000),))
+    assert line.longer is not None
+    assert (line.longer.name, line.longer.readings) == ("Studio 54", (SaleFields(amount=10_000),))
+    assert read_sale(NL, "Studio, 54, 100").longer is None  # the comma says where it ends
+
+
+@pytest.mark.parametrize(
+    ("typed", "error"),
+    [
+        (
+            "Hotel 500 25-11-2026",
+            "“{text}” is in the future. Type the day it happened, for example yesterday.",
+        ),
+        (
+            "Hotel 2u",
+            "Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h",
+        ),
+        ("Hotel 500 2u 3u", "That's two times. Type one, for example 1,5 h or 90 min."),
+        (
+            "Hotel, 1, 2, 3, 4",
+            "That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h",
+        ),
+        ("Hotel, 0", "The amount can't be zero here. Type an amount above zero."),
+    ],
+)
+def test_lines_that_cannot_be_a_sale_say_why(typed: str, error: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_sale(NL, typed)
+    assert raised.value.message == error
+
+
+def test_paid_reads_name_amount_and_date() -> None:
+    line = read_paid(NL, "Glans 500,50 gisteren")
+    assert (line.name, line.amount, line.paid_on) == ("Glans", 50_050, dt.date(2026, 11, 22))
+    assert read_paid(RU, "Зерно").data() == {}
+    line = read_paid(NL, "Kapsalon 1")
+    assert (line.name, line.amount) == ("Kapsalon", 100)
+    assert line.longer == PaidLine("Kapsalon 1")
+    line = read_paid(NL, "Studio 54 50 gisteren")  # "54 50" is no amount: the 54 is the name's
+    assert (line.name, line.amount, line.paid_on) == ("Studio 54", 5000, dt.date(2026, 11, 22))
+
+
+@pytest.mark.parametrize("typed", ["Smit 5, 5, 4", "Smit 5 5 4", "Smit 5,5,4", "Smit 5;5;4."])
+def test_grades_by_commas_or_spaces(typed: str) -> None:
+    assert read_grades(typed) == ("Smit", ["5", "5", "4"])
+
+
+def test_grades_leave_a_number_of_the_name_with_it() -> None:
+    assert read_grades("Studio 54 5 4 3") == ("Studio 54", ["5", "4", "3"])
+    assert read_grades("Bakkerij de Vries") == ("Bakkerij de Vries", [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "sale"),
+    [
+        ("Волкова 2500 вчера", True),
+        ("Волкова, 2500, вчера", True),
+        ("Anna 23-11", True),
+        ("Bakkerij de Vries 1.250", True),
+        ("Bakkerij de Vries, organisatie, Utrecht", False),
+        ("Bakkerij B.V.", False),
+        ("Studio 54", False),  # one or two digits: the name's own
+        ("Studio 54, organisatie", False),
+        ("Bar 2000", True),
+        ("Anna Smit", False),
+    ],
+)
+def test_add_lines_that_are_sales(typed: str, sale: bool) -> None:
+    assert has_sale_fields(RU, typed) is sale
+
+
+def test_a_complaint_splits_longest_name_first() -> None:
+    assert leading_names("Жукова скандалила из-за цены") == [
+        ("Жукова скандалила из-за цены", ""),
+        ("Жукова скандалила из-за", "цены"),
+        ("Жукова скандалила", "из-за цены"),
+        ("Жукова", "скандалила из-за цены"),
+    ]
