@@ -45,6 +45,13 @@ RULES = {  # by the command's English name (bot/menu.py); its Dutch name shares 
 }
 
 
+# Per team, whoever of it asks: files are read in a bounded worker (storage/file_worker.py), and
+# a team's admins together get as many reads as that worker can give one team.
+TEAM_RULES = {"import": Rule(burst=10, every=30.0)}
+TEAM_LIMITS_KEY = "team_rate_limits"
+TEAM_TOO_OFTEN = N_("Your team sent me a lot of files just now. Try again in {wait}.")
+
+
 @dataclass
 class _Bucket:
     tokens: float
@@ -100,6 +107,14 @@ def limited(
         await callback(update, context)
 
     return wrapped
+
+
+def take_for_team(turn: Turn, kind: str) -> None:
+    """Use one of the team's calls of `kind`, or an InputError saying how long to wait."""
+    limits: RateLimits = turn.context.bot_data.setdefault(TEAM_LIMITS_KEY, RateLimits(TEAM_RULES))
+    wait = limits.take(turn.team.id or 0, kind, now=turn.now.timestamp())
+    if wait > 0:
+        raise InputError(TEAM_TOO_OFTEN, wait=_wait_text(turn, wait))
 
 
 def _slow_down(wait: float) -> Callback:

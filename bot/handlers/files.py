@@ -14,14 +14,15 @@ from sqlmodel import Session
 from bot import arguments
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish
-from bot.limits import file_for_the_bot
+from bot.limits import file_for_the_bot, take_for_team
 from bot.render.files import import_refused, import_summary
 from bot.render.settings import vat_word
 from bot.turn import Turn, command, reply_handler
 from locales import N_, InputError
 from storage import tabular
 from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
-from storage.importing import import_file
+from storage.file_worker import read_apart
+from storage.importing import write_read_import
 from storage.models import ClientStatus, Role
 
 IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx")
@@ -67,17 +68,20 @@ async def document(turn: Turn) -> None:
         raise InputError(NOT_IMPORTABLE, name=name[:60])
     if upload.file_size and upload.file_size > tabular.MAX_BYTES:
         raise InputError(tabular.TOO_LARGE, max=tabular.MAX_BYTES // (1024 * 1024))
+    take_for_team(turn, "import")
     file = await turn.context.bot.get_file(upload.file_id)
     content = bytes(await file.download_as_bytearray())
     team, t = turn.team, turn.t
+    # Read in a bounded child process, awaited: other chats are answered meanwhile.
+    read = await read_apart(
+        filename=name, content=content, locale=team.locale, currency=team.currency, today=turn.today
+    )
+    del content
     try:
         report = await turn.run(
-            import_file,
+            write_read_import,
             team_id=team.id or 0,
-            filename=name,
-            content=content,
-            locale=team.locale,
-            currency=team.currency,
+            read=read,
             today=turn.today,
             now=turn.now,
             user_id=turn.caller.user_id,
