@@ -109,12 +109,15 @@ def limited(
     return wrapped
 
 
-def take_for_team(turn: Turn, kind: str) -> None:
-    """Use one of the team's calls of `kind`, or an InputError saying how long to wait."""
-    limits: RateLimits = turn.context.bot_data.setdefault(TEAM_LIMITS_KEY, RateLimits(TEAM_RULES))
-    wait = limits.take(turn.team.id or 0, kind, now=turn.now.timestamp())
-    if wait > 0:
-        raise InputError(TEAM_TOO_OFTEN, wait=_wait_text(turn, wait))
+def take_for_team(context: ContextTypes.DEFAULT_TYPE, team_id: int, kind: str) -> float:
+    """Use one of the team's calls of `kind`: 0 when allowed, else the seconds to wait."""
+    limits: RateLimits = context.bot_data.setdefault(TEAM_LIMITS_KEY, RateLimits(TEAM_RULES))
+    return limits.take(team_id, kind, now=kompas_of(context).clock().timestamp())
+
+
+def team_waits(turn: Turn, wait: float) -> InputError:
+    """What the team is told when its calls are used up for `wait` seconds."""
+    return InputError(TEAM_TOO_OFTEN, wait=_wait_text(turn, wait))
 
 
 def _slow_down(wait: float) -> Callback:

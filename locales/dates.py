@@ -130,9 +130,7 @@ def within_years(day: dt.date, text: str) -> dt.date:
     """`day` when its year is one Kompas keeps (YEARS), from chat or a file alike; else an
     InputError quoting `text`, the day as it was written."""
     if day.year not in YEARS:
-        raise InputError(
-            DATE_OUT_OF_YEARS, text=shown_text(text), first=YEARS[0], last=YEARS[-1]
-        )
+        raise InputError(DATE_OUT_OF_YEARS, text=shown_text(text), first=YEARS[0], last=YEARS[-1])
     return day
 
 

@@ -17,22 +17,30 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import os
 import pickle
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from locales import N_, InputError
 from storage.importing import ReadImport, read_import
 
-MAX_MEMORY = 768 * 1024 * 1024  # address space: the interpreter with openpyxl takes ~240 MB
+MAX_MEMORY = 512 * 1024 * 1024  # resident; a 210 000-row export takes some 280 MB
 MAX_SECONDS = 60
+# Address space the interpreter maps beyond what it uses (openpyxl brings numpy): ~240 MB.
+_INTERPRETER = 512 * 1024 * 1024
+_POLL = 0.05  # seconds between looks at the child's memory
 WORKERS = 2
 _ROOT = Path(__file__).resolve().parent.parent
-_turns = threading.BoundedSemaphore(WORKERS)
+_turns = threading.BoundedSemaphore(WORKERS)  # across the bot's and any other threads
+_readers = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="kompas-file")
 
 TOO_SLOW = N_(
     "This file takes too long to read: I stopped after {seconds} seconds. "
@@ -48,8 +56,11 @@ UNREADABLE = N_("I can't read this file. Save it as .xlsx or CSV and send it aga
 async def read_apart(
     *, filename: str, content: bytes, locale: str, currency: str, today: dt.date
 ) -> ReadImport:
-    """``read_isolated`` awaited off the event loop: other chats go on while a file is read."""
-    return await asyncio.to_thread(
+    """``read_isolated`` awaited off the event loop: other chats go on while a file is read.
+
+    Its own threads, not asyncio's default pool: files waiting their turn must not hold the
+    threads that PostgreSQL work runs on."""
+    read = functools.partial(
         read_isolated,
         filename=filename,
         content=content,
@@ -57,63 +68,111 @@ async def read_apart(
         currency=currency,
         today=today,
     )
+    return await asyncio.get_running_loop().run_in_executor(_readers, read)
 
 
 def read_isolated(
-    *, filename: str, content: bytes, locale: str, currency: str, today: dt.date
+    *,
+    filename: str,
+    content: bytes,
+    locale: str,
+    currency: str,
+    today: dt.date,
+    memory: int = MAX_MEMORY,
+    seconds: int = MAX_SECONDS,
 ) -> ReadImport:
-    """The file read and checked in a bounded child process; InputError when it can't be."""
-    request = pickle.dumps(
-        {
-            "filename": filename,
-            "content": content,
-            "locale": locale,
-            "currency": currency,
-            "today": today,
-        }
-    )
+    """The file read and checked in a child process held to `memory` bytes of resident memory
+    and `seconds` of CPU and (a few more) of wall-clock time; InputError when it can't be."""
+    read = {"filename": filename, "content": content, "locale": locale, "currency": currency}
+    limits = {"address_space": memory + _INTERPRETER, "seconds": seconds}
+    request = pickle.dumps({"limits": limits, "read": {**read, "today": today}})
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), *sys.path]))}
     with _turns:
-        try:
-            done = subprocess.run(
-                [sys.executable, "-m", "storage.file_worker"],
-                input=request,
-                capture_output=True,
-                timeout=MAX_SECONDS + 5,  # the child's own CPU limit usually stops it first
-                env=env,
-                cwd=_ROOT,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise InputError(TOO_SLOW, seconds=MAX_SECONDS) from None
-    if done.returncode != 0 or not done.stdout:
-        raise _why_it_died(done.returncode, done.stderr)
-    answer = pickle.loads(done.stdout)  # noqa: S301 — our own child's answer, see the docstring
+        returncode, out, err = _watched(request, env, memory=memory, seconds=seconds + 5)
+    if returncode != 0 or not out:
+        raise _why_it_died(returncode, err, seconds)
+    answer = pickle.loads(out)  # noqa: S301 — our own child's answer, see the docstring
     if isinstance(answer, InputError):
         raise answer
     return answer
 
 
-def _why_it_died(returncode: int, stderr: bytes) -> InputError:
+def _watched(
+    request: bytes, env: dict[str, str], *, memory: int, seconds: float
+) -> tuple[int, bytes, bytes]:
+    """Run the child; kill it when its resident memory passes `memory` or time runs out.
+
+    Watched from outside, not only by RLIMIT_AS inside: a Python that runs out of address
+    space can spend minutes raising MemoryError in its own exception handling. The request and
+    the answer go through files in a private temporary folder, so no pipe can fill and stall."""
+    deadline = time.monotonic() + seconds
+    with tempfile.TemporaryDirectory(prefix="kompas-file-") as folder:
+        asked, answered, errors = (Path(folder, n) for n in ("request", "answer", "errors"))
+        asked.write_bytes(request)
+        with asked.open("rb") as stdin, answered.open("wb") as stdout, errors.open("wb") as stderr:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "storage.file_worker"],
+                stdin=stdin,
+                stdout=stdout,
+                stderr=stderr,
+                env=env,
+                cwd=_ROOT,
+            )
+        try:
+            while True:
+                try:
+                    returncode = child.wait(timeout=_POLL)
+                    break
+                except subprocess.TimeoutExpired:
+                    too_big = _resident(child.pid) > memory
+                    if too_big or time.monotonic() > deadline:
+                        raise (
+                            InputError(TOO_BIG_INSIDE) if too_big else _too_slow(seconds)
+                        ) from None
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        return returncode, answered.read_bytes(), errors.read_bytes()
+
+
+def _resident(pid: int) -> int:
+    """The child's resident memory in bytes, from /proc (0 where there is none: then only the
+    child's own address-space limit holds it)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _too_slow(seconds: float) -> InputError:
+    return InputError(TOO_SLOW, seconds=int(seconds))
+
+
+def _why_it_died(returncode: int, stderr: bytes, seconds: int) -> InputError:
     if b"MemoryError" in stderr or returncode == -signal.SIGKILL:
         return InputError(TOO_BIG_INSIDE)
     if returncode == -signal.SIGXCPU:
-        return InputError(TOO_SLOW, seconds=MAX_SECONDS)
+        return _too_slow(seconds)
     return InputError(UNREADABLE)
 
 
-def _limit_myself() -> None:
+def _limit_myself(address_space: int, seconds: int) -> None:
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY, MAX_MEMORY))
-    resource.setrlimit(resource.RLIMIT_CPU, (MAX_SECONDS, MAX_SECONDS + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
 
 
 def _child() -> int:
-    _limit_myself()
     request = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 — from the parent only
+    _limit_myself(**request.pop("limits"))
     try:
-        answer: object = read_import(**request)
+        answer: object = read_import(**request["read"])
     except InputError as error:
         answer = error
     except MemoryError:

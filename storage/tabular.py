@@ -61,7 +61,7 @@ TOO_MANY_PARTS = N_(
 )
 TOO_MANY_CELLS = N_("This file has more than {max} cells. Split it into smaller files.")
 UNCLOSED_QUOTE = N_(
-    "Line {line} opens a quote (\") that is never closed, so the rest of the file would be one "
+    'Line {line} opens a quote (") that is never closed, so the rest of the file would be one '
     "cell. Close the quote or remove it, and send the file again."
 )
 MIXED_SEPARATORS = N_(
