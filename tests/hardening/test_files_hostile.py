@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,12 +15,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from bot.limits import TEAM_RULES, Rule
 from storage.file_worker import TOO_BIG_INSIDE, TOO_SLOW, read_isolated
 from storage.importing import read_import
 from storage.models import Client, Sale
 from storage.tabular import MAX_ROWS
 from tests.chat import Chat
-from tests.factories import make_team, rows
+from tests.factories import add_member, make_team, rows
 from tests.hardening import hostile_files as hostile
 from tests.test_cli import kompas
 from tests.test_cli_import import CHAT, database, sales_count
@@ -66,8 +68,12 @@ async def _attack_while_another_team_asks_help(
     help_took = time.perf_counter() - started
     assert len(chat.api.in_chat(ANNA)) > before  # /help was answered
     await attack
+    refused_in = time.perf_counter() - started
     answer = chat.api.in_chat(STRANGER)[-1].text
-    return answer, help_took, _status("VmHWM") - baseline
+    peak = _status("VmHWM") - baseline
+    print(f"\nfiles: {name} of {len(content) // 1024} KB refused in {refused_in:.2f} s; ", end="")
+    print(f"another team's /help took {help_took:.3f} s; bot peak +{peak // MB} MB")
+    return answer, help_took, peak
 
 
 HOSTILE_XLSX: dict[str, Callable[[], bytes]] = {
@@ -237,3 +243,67 @@ def test_a_file_with_more_rows_than_the_old_limit_of_200_000_is_read() -> None:
     )
     assert read.rows == 200_001 and not read.errors
     assert len(read.parsed.sales) == 200_001
+
+
+# Quotas --------------------------------------------------------------------------------------
+
+
+async def test_a_teams_admins_together_share_one_file_quota(
+    chat: Chat, sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(TEAM_RULES, "import", Rule(burst=1, every=30.0))
+    anna, piet = chat.person(ANNA, "Anna", "nl"), chat.person(PIET, "Piet", "nl")
+    chat.group(GROUP, "Studio", creator=anna, admins=(piet,))
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=ANNA)
+    add_member(sqlite_engine, team, PIET, "admin")
+    clients = b"Naam;Plaats\nBakkerij;Utrecht\n"
+    seen = await chat.upload(anna, "klanten.csv", clients, chat=GROUP, caption="/import")
+    assert "Geïmporteerd" in seen.text
+    seen = await chat.upload(piet, "klanten.csv", clients, chat=GROUP, caption="/import")
+    assert seen.text == (
+        "Je team heeft me net veel bestanden gestuurd. Probeer het over 30 seconden opnieuw."
+    )
+    stranger = chat.person(STRANGER, "X", "nl")
+    make_team(sqlite_engine, chat_id=STRANGER, owner_id=STRANGER, personal=True)
+    seen = await chat.upload(stranger, "klanten.csv", clients)
+    assert "Geïmporteerd" in seen.text  # another team's quota is its own
+
+
+# Heavier, in `make fuzz` only ---------------------------------------------------------------
+FULL_FUZZ = pytest.mark.skipif(
+    "KOMPAS_FUZZ_EXAMPLES" not in os.environ, reason="make fuzz: minutes, not seconds"
+)
+
+
+@pytest.mark.fuzz
+@FULL_FUZZ
+def test_the_issues_bomb_of_1_gib_is_refused_in_seconds_by_kompas_import(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    bomb = tmp_path / "bom.xlsx"
+    bomb.write_bytes(hostile.shared_string_bomb(1024 * MB))
+    started = time.perf_counter()
+    refused = kompas("--db", url, "import", "--team", CHAT, str(bomb))
+    took = time.perf_counter() - started
+    assert refused.returncode == 1 and "would unpack to 1024 MB" in refused.stderr
+    assert took < 10  # the issue: 362 s and 13.7 GB
+    print(f"\nfiles: a {bomb.stat().st_size // 1024} KB bomb of 1 GiB refused in {took:.1f} s")
+
+
+@pytest.mark.fuzz
+@FULL_FUZZ
+def test_an_export_of_more_than_200_000_sales_imports_back(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    lines = [f"Klant {i % 2000};{1 + i % 28}-{1 + i % 12}-2025;{10 + i},50" for i in range(210_000)]
+    first = tmp_path / "verkopen.csv"
+    first.write_text("Klant;Datum;Bedrag\n" + "\n".join(lines), encoding="utf-8")
+    imported = kompas("--db", url, "import", "--team", CHAT, str(first))
+    assert imported.returncode == 0, imported.stderr
+    exported = kompas("--db", url, "export", "--team", CHAT, "--out", str(tmp_path / "out"))
+    assert exported.returncode == 0, exported.stderr
+    started = time.perf_counter()
+    back = kompas("--db", url, "import", "--team", CHAT, str(tmp_path / "out" / "sales.csv"))
+    assert back.returncode == 0, back.stderr
+    assert "sales added: 0, already there: 210000" in back.stdout
+    assert sales_count(url) == 210_000
+    took = time.perf_counter() - started
+    print(f"\nfiles: an export of 210 000 sales imported back in {took:.1f} s")
