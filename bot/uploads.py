@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.limits import file_for_the_bot, take_for_team
@@ -75,8 +76,12 @@ async def read_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if wait > 0:
         read[update.update_id] = ReadFile(*settings, wait)
         return
-    file = await context.bot.get_file(upload.file_id)
-    content = bytes(await file.download_as_bytearray())
+    try:
+        file = await context.bot.get_file(upload.file_id)
+        content = bytes(await file.download_as_bytearray())
+    except TelegramError:  # the turn tries again, and answers as it does for any such failure
+        read.pop(update.update_id, None)
+        return
     try:
         result: ReadImport | InputError = await read_apart(
             filename=upload.file_name or "file",

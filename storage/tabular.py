@@ -142,6 +142,8 @@ def _refuse_odd_guess(text: str) -> None:
     """A guessed code page that yields control characters, letters no Dutch or Russian text
     uses (cp1251's Serbian and Macedonian ones: 0x81 is Ѓ) or words half Latin, half Cyrillic
     was the wrong guess: better to ask for UTF-8 than to store ``CafЃ``."""
+    if _looks_binary(text):  # not text at all: say so, not which line looks odd
+        raise InputError(NOT_A_TABLE)
     for line, row in enumerate(text.splitlines(), start=1):
         odd = _ODD_LETTER.search(row) or _MIXED_WORD.search(row)
         if odd is None:
