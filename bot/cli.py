@@ -233,7 +233,8 @@ def _import(args: argparse.Namespace, settings: Settings, engine: Engine) -> int
     from zoneinfo import ZoneInfo
 
     from storage.engine import new_session
-    from storage.importing import import_file
+    from storage.file_worker import read_isolated
+    from storage.importing import write_read_import
     from storage.tabular import MAX_BYTES
     from storage.teams import team_by_chat
 
@@ -249,28 +250,30 @@ def _import(args: argparse.Namespace, settings: Settings, engine: Engine) -> int
             print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
             return 1
         now = dt.datetime.now(dt.UTC)
+        today = now.astimezone(ZoneInfo(team.timezone)).date()
         try:
-            report = import_file(
-                session=session,
-                team_id=team.id,
+            read = read_isolated(  # in a child process with memory and time limits
                 filename=Path(args.file).name,
                 content=content,
                 locale=team.locale,
                 currency=team.currency,
-                today=now.astimezone(ZoneInfo(team.timezone)).date(),
-                now=now,
-                user_id=None,
+                today=today,
             )
         except InputError as error:
             print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
             return 1
+        del content
+        report = write_read_import(
+            session=session, team_id=team.id, read=read, today=today, now=now, user_id=None
+        )
         if not report.ok:
             session.rollback()
-            print(f"kompas: nothing imported: {len(report.errors)} problem(s) in {args.file}")
+            count = len(report.errors) + report.errors_beyond
+            print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
             for problem in report.errors[:MAX_SHOWN_ERRORS]:
                 print(f"  line {problem.line}, column {problem.column}: {_english(problem.error)}")
-            if len(report.errors) > MAX_SHOWN_ERRORS:
-                print(f"  … and {len(report.errors) - MAX_SHOWN_ERRORS} more")
+            if count > MAX_SHOWN_ERRORS:
+                print(f"  … and {count - MAX_SHOWN_ERRORS} more")
             return 1
         session.commit()
     print(

@@ -45,6 +45,13 @@ RULES = {  # by the command's English name (bot/menu.py); its Dutch name shares 
 }
 
 
+# Per team, whoever of it asks: files are read in a bounded worker (storage/file_worker.py), and
+# a team's admins together get as many reads as that worker can give one team.
+TEAM_RULES = {"import": Rule(burst=10, every=30.0)}
+TEAM_LIMITS_KEY = "team_rate_limits"
+TEAM_TOO_OFTEN = N_("Your team sent me a lot of files just now. Try again in {wait}.")
+
+
 @dataclass
 class _Bucket:
     tokens: float
@@ -100,6 +107,17 @@ def limited(
         await callback(update, context)
 
     return wrapped
+
+
+def take_for_team(context: ContextTypes.DEFAULT_TYPE, team_id: int, kind: str) -> float:
+    """Use one of the team's calls of `kind`: 0 when allowed, else the seconds to wait."""
+    limits: RateLimits = context.bot_data.setdefault(TEAM_LIMITS_KEY, RateLimits(TEAM_RULES))
+    return limits.take(team_id, kind, now=kompas_of(context).clock().timestamp())
+
+
+def team_waits(turn: Turn, wait: float) -> InputError:
+    """What the team is told when its calls are used up for `wait` seconds."""
+    return InputError(TEAM_TOO_OFTEN, wait=_wait_text(turn, wait))
 
 
 def _slow_down(wait: float) -> Callback:

@@ -57,6 +57,7 @@ DATE_WRONG_WEEKDAY = N_(
     "“{text}”: that day is no {weekday}. Type just the date, or just the weekday."
 )
 DATE_IN_FUTURE = N_("“{text}” is still to come. Type a day that has been, for example yesterday.")
+DATE_OUT_OF_YEARS = N_("“{text}” is outside the years I keep, {first} to {last}. Check the year.")
 TIME_UNREADABLE = N_("“{text}” is not a time I can read. Try 9:00 or 21:15.")
 
 _DAYS_AGO = {
@@ -207,12 +208,21 @@ def _day(match: re.Match[str], text: str, today: dt.date, past: bool = False) ->
         full_year = today.year // 100 * 100 + int(year)
     else:
         full_year = int(year)
-    if full_year not in YEARS:
-        raise InputError(DATE_NOT_REAL, text=shown_text(text))
     try:
-        return dt.date(full_year, number, int(match["day"]))
+        day = dt.date(full_year, number, int(match["day"]))
     except ValueError:
-        raise InputError(DATE_NOT_REAL, text=shown_text(text)) from None
+        if full_year in YEARS:
+            raise InputError(DATE_NOT_REAL, text=shown_text(text)) from None
+        day = dt.date(max(1, min(full_year, 9999)), 1, 1)  # the year is what's wrong
+    return within_years(day, text)
+
+
+def within_years(day: dt.date, text: str) -> dt.date:
+    """`day` when its year is one Kompas keeps (YEARS), from chat or a file alike; else an
+    InputError quoting `text`, the day as it was written."""
+    if day.year not in YEARS:
+        raise InputError(DATE_OUT_OF_YEARS, text=shown_text(text), first=YEARS[0], last=YEARS[-1])
+    return day
 
 
 def _month_named(word: str) -> int | None:

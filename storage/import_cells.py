@@ -8,14 +8,24 @@ Results are remembered per column and text: a 100 000-row file repeats its names
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from locales import N_, InputError
-from locales.dates import parse_date
-from locales.numbers import parse_duration, parse_money, parse_number
+from locales.dates import parse_date, within_years
+from locales.numbers import (
+    LIMIT,
+    MAX_MINUTES,
+    NEGATIVE,
+    TOO_LARGE,
+    parse_duration,
+    parse_money,
+    parse_number,
+    shown_text,
+)
 from storage.clients import valid_name
 from storage.columns import (
     DECISIONS,
@@ -182,7 +192,7 @@ class CellReader:
         if isinstance(cell, dt.time):
             return cell.hour * 60 + cell.minute + round(cell.second / 60)
         if isinstance(cell, dt.timedelta):
-            return round(cell.total_seconds() / 60)
+            return _bounded_minutes(round(cell.total_seconds() / 60), _as_text(cell))
         text = _as_number_text(cell)
         if unit is not None:
             # The header says the unit, so a bare number needs none: "Uren" 1,5 is 90 minutes.
@@ -191,18 +201,21 @@ class CellReader:
             except InputError:
                 return parse_duration(text, self.locale)
             per_unit = 60 if unit == "hours" else 1
-            return int((number * per_unit).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            minutes = int((number * per_unit).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            return _bounded_minutes(minutes, text)
         return parse_duration(text, self.locale)
 
     # Dates -------------------------------------------------------------------------------
     def _date(self, cell: Cell, _unit: str | None) -> dt.date:
+        """Spreadsheet dates get the bounds typed dates get (locales.dates.YEARS)."""
         if isinstance(cell, dt.datetime):
-            return cell.date()
+            return within_years(cell.date(), _as_text(cell.date()))
         if isinstance(cell, dt.date):
-            return cell
+            return within_years(cell, _as_text(cell))
         if isinstance(cell, int | float) and 1 <= cell < 100_000:
             # A date cell Excel did not format as a date holds its serial day number.
-            return _EXCEL_EPOCH + dt.timedelta(days=int(cell))
+            day = _EXCEL_EPOCH + dt.timedelta(days=int(cell))
+            return within_years(day, day.isoformat())
         return parse_date(_as_text(cell), self.locale, today=self.today)
 
 
@@ -217,14 +230,34 @@ def _as_text(cell: Cell) -> str:
 
 
 def _as_number_text(cell: Cell) -> str:
-    """A spreadsheet number as text the locale parsers read in every locale: a decimal comma."""
+    """A spreadsheet number as text the locale parsers read in every locale: a decimal comma.
+
+    A number beyond any bound (chat's too, locales.numbers.LIMIT) is refused here: formatted
+    in full it would be hundreds of digits, and infinity has no digits at all."""
     if isinstance(cell, bool) or not isinstance(cell, int | float):
         return _as_text(cell)
+    if (isinstance(cell, float) and not math.isfinite(cell)) or abs(cell) >= LIMIT:
+        raise InputError(TOO_LARGE, text=_shown_number(cell))
     if isinstance(cell, int):
         return str(cell)
     # Floats carry binary noise (0.1 + 0.2); nine decimals is more than any currency or count.
     exact = Decimal(repr(cell)).quantize(Decimal("1e-9"), rounding=ROUND_HALF_UP).normalize()
     return format(exact, "f").replace(".", ",")
+
+
+def _shown_number(number: int | float) -> str:
+    try:
+        return f"{number:g}"
+    except OverflowError:  # an integer beyond any float
+        return "∞"
+
+
+def _bounded_minutes(minutes: int, text: str) -> int:
+    if minutes < 0:
+        raise InputError(NEGATIVE, text=shown_text(text))
+    if minutes >= MAX_MINUTES:
+        raise InputError(TOO_LARGE, text=shown_text(text))
+    return minutes
 
 
 def _limited(text: str, maximum: int) -> str:

@@ -72,6 +72,8 @@ UNKNOWN_REFERRER = N_(
 )
 SELF_REFERRAL = N_("A client can't refer themselves.")
 
+# Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
+MAX_ERRORS = 1_000
 _SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on"})
 
 
@@ -99,6 +101,7 @@ class ImportReport:
     values_kept: int = 0  # file values that differed from a stored trait, which was kept
     unknown_columns: tuple[str, ...] = ()
     errors: tuple[RowError, ...] = ()
+    errors_beyond: int = 0  # bad cells past MAX_ERRORS, counted but not listed
 
     @property
     def nothing_new(self) -> bool:
@@ -130,36 +133,84 @@ def import_file(
     now: dt.datetime,
     user_id: int | None,
 ) -> ImportReport:
-    """Import a clients or sales file into the team, in the caller's transaction.
+    """Import a clients or sales file into the team, in the caller's transaction, reading it in
+    this process (the bot and ``kompas import`` read files apart: ``storage.file_worker``).
 
     A file Kompas cannot read raises InputError; bad rows come back in the report, with nothing
     written. The caller commits when ``report.ok`` and rolls back otherwise.
     """
+    read = read_import(
+        filename=filename, content=content, locale=locale, currency=currency, today=today
+    )
+    return write_read_import(
+        session=session, team_id=team_id, read=read, today=today, now=now, user_id=user_id
+    )
+
+
+@dataclass(frozen=True)
+class ReadImport:
+    """A file read and every cell checked, before the team's data is consulted: what the
+    bounded worker hands back (small next to the file: no cells, only the values kept)."""
+
+    kind: str
+    rows: int
+    unknown: tuple[str, ...]
+    referrer_header: str | None
+    parsed: ParsedFile
+    errors: tuple[RowError, ...]
+    errors_beyond: int = 0
+
+
+def read_import(
+    *, filename: str, content: bytes, locale: str, currency: str, today: dt.date
+) -> ReadImport:
+    """Read and check every row of a file; InputError when the file itself can't be read."""
     table = read_table(filename, content)
     layout = _layout(table, locale)
     reader = CellReader(locale=locale, currency=currency, today=today)
     parsed, errors = _parse(table, layout, reader)
+    referrer = layout.columns.get("referred_by")
+    return ReadImport(
+        kind=layout.kind,
+        rows=len(table.rows),
+        unknown=layout.unknown,
+        referrer_header=referrer[1] if referrer else None,
+        parsed=parsed,
+        errors=tuple(errors[:MAX_ERRORS]),
+        errors_beyond=max(0, len(errors) - MAX_ERRORS),
+    )
+
+
+def write_read_import(
+    *,
+    session: Session,
+    team_id: int,
+    read: ReadImport,
+    today: dt.date,
+    now: dt.datetime,
+    user_id: int | None,
+) -> ImportReport:
+    """Check what needs the team's data (referrers) and write, or report every bad row."""
     existing = existing_clients(session, team_id)
-    errors += _referrer_errors(parsed, existing, layout)
+    errors = [*read.errors, *_referrer_errors(read.parsed, existing, read.referrer_header)]
     if errors:
         return ImportReport(
-            kind=layout.kind,
-            rows=len(table.rows),
-            unknown_columns=layout.unknown,
+            kind=read.kind,
+            rows=read.rows,
+            unknown_columns=read.unknown,
             errors=tuple(sorted(errors, key=lambda e: e.line)),
+            errors_beyond=read.errors_beyond,
         )
     counts = write_import(
         session=session,
         team_id=team_id,
-        parsed=parsed,
+        parsed=read.parsed,
         existing=existing,
         today=today,
         now=now,
         user_id=user_id,
     )
-    return ImportReport(
-        kind=layout.kind, rows=len(table.rows), unknown_columns=layout.unknown, **counts
-    )
+    return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
 
 
 # The file's shape ----------------------------------------------------------------------------
@@ -264,14 +315,13 @@ def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any]) -> None:
 
 
 def _referrer_errors(
-    parsed: ParsedFile, existing: dict[str, dict[str, Any]], layout: _Layout
+    parsed: ParsedFile, existing: dict[str, dict[str, Any]], header: str | None
 ) -> list[RowError]:
-    errors = []
+    errors: list[RowError] = []
     for client in parsed.clients.values():
-        if client.referrer is None:
+        if client.referrer is None or header is None:
             continue
         shown, key, line = client.referrer
-        header = layout.columns["referred_by"][1]
         if key == client.key:
             errors.append(RowError(line, header, InputError(SELF_REFERRAL)))
         elif key not in parsed.named and key not in existing:

@@ -26,30 +26,64 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from locales import N_, InputError
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 200_000
+# As many rows as a spreadsheet holds: the team's own export always imports back. Memory stays
+# bounded by MAX_BYTES, and the file is read in a worker with its own limits (file_worker).
+MAX_ROWS = 1_048_576
 MAX_COLUMNS = 200
+MAX_CELLS = 10_000_000  # cells read, empty ones in a row included: a sheet that wide is not ours
+# What an .xlsx archive may hold: a real workbook is a few dozen parts of XML that compress
+# some 5 to 30 times; a zip bomb is one part that inflates a thousandfold.
+MAX_MEMBERS = 1_000
+MAX_PART = 200 * 1024 * 1024  # inflated, one part
+MAX_SHARED_STRINGS = 50 * 1024 * 1024  # openpyxl holds all shared strings in memory at once
+MAX_INFLATED = 300 * 1024 * 1024  # all parts together
+MAX_RATIO = 100  # inflated / compressed, for a part over _RATIO_FROM
+_RATIO_FROM = 1024 * 1024
 _MAX_EMPTY_RUN = 1_000  # a sheet formatted far below its data ends after this many empty rows
 
 Cell = str | int | float | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
 TOO_LARGE = N_("This file is too large: send at most {max} MB at a time.")
 TOO_MANY_ROWS = N_("This file has more than {max} rows. Split it into smaller files.")
+INFLATES = N_(
+    "This spreadsheet would unpack to {size} MB from a file of {packed} KB. "
+    "I don't open files like that: save it as CSV and send it again."
+)
+TOO_MANY_PARTS = N_(
+    "This spreadsheet is made of {n} parts; I open at most {max}. Save it as CSV and send it again."
+)
+TOO_MANY_CELLS = N_("This file has more than {max} cells. Split it into smaller files.")
+UNCLOSED_QUOTE = N_(
+    'Line {line} opens a quote (") that is never closed, so the rest of the file would be one '
+    "cell. Close the quote or remove it, and send the file again."
+)
+MIXED_SEPARATORS = N_(
+    "Line {line} is separated by “{found}”, but the first line by “{expected}”. "
+    "Use one separator in the whole file."
+)
+ODD_CHARACTERS = N_(
+    "I can't tell how this file's letters are stored: line {line} would read “{text}”. "
+    "Save it as “CSV UTF-8” and send it again."
+)
 EMPTY = N_("This file is empty. Send a CSV or Excel file with a header row and your data.")
 NO_ROWS = N_("This file has column names but no rows under them.")
 NOT_A_TABLE = N_("This is not a CSV or Excel file I can read. Save it as CSV or .xlsx.")
 BAD_SPREADSHEET = N_("I can't read this spreadsheet. Save it as .xlsx or CSV and send it again.")
 
+_DELIMITERS = (";", "\t", ",")  # in order of preference on a tie
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc) container
 _CYRILLIC_WORD = re.compile(r"[А-яЁё]{2,}")
 _MIXED_WORD = re.compile(r"[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]")
+_ODD_LETTER = re.compile("[ЂЃЉЊЌЋЏђѓљњќћџЎўЈҐґЅѕ]")
 
 
 @dataclass(frozen=True)
@@ -97,9 +131,30 @@ def decode(content: bytes) -> str:
         text = russian or dutch
         if text is None:
             raise InputError(NOT_A_TABLE)
-        return text
-    words, mixed = len(_CYRILLIC_WORD.findall(russian)), len(_MIXED_WORD.findall(russian))
-    return russian if words > mixed else dutch
+    else:
+        words, mixed = len(_CYRILLIC_WORD.findall(russian)), len(_MIXED_WORD.findall(russian))
+        text = russian if words > mixed else dutch
+    _refuse_odd_guess(text)
+    return text
+
+
+def _refuse_odd_guess(text: str) -> None:
+    """A guessed code page that yields control characters, letters no Dutch or Russian text
+    uses (cp1251's Serbian and Macedonian ones: 0x81 is Ѓ) or words half Latin, half Cyrillic
+    was the wrong guess: better to ask for UTF-8 than to store ``CafЃ``."""
+    if _looks_binary(text):  # not text at all: say so, not which line looks odd
+        raise InputError(NOT_A_TABLE)
+    for line, row in enumerate(text.splitlines(), start=1):
+        odd = _ODD_LETTER.search(row) or _MIXED_WORD.search(row)
+        if odd is None:
+            odd = next((c for c in row if c != "\t" and unicodedata.category(c) == "Cc"), None)
+        if odd is not None:
+            raise InputError(ODD_CHARACTERS, line=line, text=_shown(row))
+
+
+def _shown(text: str) -> str:
+    shown = "".join(c if c.isprintable() else "�" for c in text.strip())
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _strict(content: bytes, encoding: str) -> str:
@@ -125,12 +180,49 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
         delimiter, start, text = hint[1], 2, rest
     else:
         delimiter, start = _sniff_delimiter(text), 1
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    raw: list[str] = []  # the physical lines of the record being read
+    reader = csv.reader(_kept(io.StringIO(text, newline=""), raw), delimiter=delimiter)
+    width, cells = 0, 0
     try:
         for line, record in enumerate(reader, start=start):
+            if len(raw) > 1:
+                _refuse_unclosed_quote(raw, delimiter, line)
+            if not width:
+                width = len(record)
+            elif len(record) == 1 and width > 1:
+                _refuse_other_separator("".join(raw), delimiter, line)
+            cells += len(record)
+            if cells > MAX_CELLS:
+                raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
+            raw.clear()
             yield line, [_text_cell(cell) for cell in record]
     except csv.Error:
         raise InputError(NOT_A_TABLE) from None
+
+
+def _kept(lines: Iterable[str], kept: list[str]) -> Iterator[str]:
+    for line in lines:
+        kept.append(line)
+        yield line
+
+
+def _refuse_other_separator(text: str, delimiter: str, line: int) -> None:
+    """A one-cell row under a header of several that another separator splits: mixed files."""
+    for other in _DELIMITERS:
+        if other != delimiter and len(next(csv.reader([text], delimiter=other), [])) > 1:
+            raise InputError(MIXED_SEPARATORS, line=line, found=other, expected=delimiter)
+
+
+def _refuse_unclosed_quote(raw: list[str], delimiter: str, line: int) -> None:
+    """A record over several lines is fine when a quoted cell holds line breaks; one that runs
+    to the end of the file because its quote never closes is the rest of the file in a cell."""
+    strict = csv.reader(["".join(raw)], delimiter=delimiter, strict=True)
+    try:
+        for _ in strict:
+            pass
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise InputError(UNCLOSED_QUOTE, line=line) from None
 
 
 def _looks_binary(text: str) -> bool:
@@ -145,7 +237,7 @@ def _looks_binary(text: str) -> bool:
 def _sniff_delimiter(text: str) -> str:
     header = next((line for line in text.splitlines() if line.strip()), "")
     best, best_columns = ",", 1
-    for delimiter in (";", "\t", ","):
+    for delimiter in _DELIMITERS:
         columns = len(next(csv.reader([header], delimiter=delimiter), []))
         if columns > best_columns:
             best, best_columns = delimiter, columns
@@ -164,27 +256,56 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
     # Imported here: openpyxl takes a noticeable moment to import and CSV files don't need it.
     from openpyxl import load_workbook
 
+    check_archive(content)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except MemoryError:
+        raise
     except Exception:  # a damaged file raises whatever zipfile or the XML parser raise
         raise InputError(BAD_SPREADSHEET) from None
     try:
         sheet = book.active or (book.worksheets[0] if book.worksheets else None)
         if sheet is None:
             raise InputError(EMPTY)
-        empty_run = 0
+        empty_run, read = 0, 0
         for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            read += len(values)
+            if read > MAX_CELLS:
+                raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
             cells = [_sheet_cell(v) for v in values[:MAX_COLUMNS]]
             empty_run = 0 if any(c is not None for c in cells) else empty_run + 1
             if empty_run > _MAX_EMPTY_RUN:
                 return
             yield line, cells
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception:  # as above: a damaged sheet fails while it streams
         raise InputError(BAD_SPREADSHEET) from None
     finally:
         book.close()
+
+
+def check_archive(content: bytes) -> None:
+    """Refuse a zip whose parts would inflate beyond what a real spreadsheet holds, from its
+    directory alone (zipfile never inflates a member beyond the size the directory declares)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InputError(BAD_SPREADSHEET) from None
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise InputError(TOO_MANY_PARTS, n=len(members), max=MAX_MEMBERS)
+    total = sum(m.file_size for m in members)
+    for member in members:
+        limit = MAX_SHARED_STRINGS if member.filename.endswith("sharedStrings.xml") else MAX_PART
+        packed = max(member.compress_size, 1)
+        tight = member.file_size > _RATIO_FROM and member.file_size / packed > MAX_RATIO
+        if member.file_size > limit or total > MAX_INFLATED or tight:
+            raise InputError(
+                INFLATES,
+                size=max(1, total // (1024 * 1024)),
+                packed=max(1, len(content) // 1024),
+            )
 
 
 def _sheet_cell(value: object) -> Cell:

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
+from telegram import Document, Update
+from telegram.ext import ContextTypes
 
-from bot import arguments
+from bot import arguments, uploads
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish
-from bot.limits import file_for_the_bot
+from bot.limits import file_for_the_bot, take_for_team, team_waits
 from bot.render.files import import_refused, import_summary
 from bot.render.settings import vat_word
 from bot.turn import Turn, command, reply_handler
 from locales import N_, InputError
 from storage import tabular
 from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
-from storage.importing import import_file
+from storage.file_worker import read_apart
+from storage.importing import ReadImport, write_read_import
 from storage.models import ClientStatus, Role
 
-IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx")
+IMPORTABLE = uploads.IMPORTABLE
 NOT_IMPORTABLE = N_(
     "I can import CSV and Excel (.xlsx) files. Save “{name}” as one of those and send it again."
 )
@@ -51,8 +54,17 @@ async def import_command(turn: Turn) -> None:
         turn.reply(text)
 
 
+async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A file: read first, outside any transaction (bot/uploads.py), then its turn."""
+    try:
+        await uploads.read_first(update, context)
+        await _document(update, context)
+    finally:
+        uploads.forget(context, update)
+
+
 @reply_handler(role=None)
-async def document(turn: Turn) -> None:
+async def _document(turn: Turn) -> None:
     """A CSV or XLSX file from an admin: imported all at once, or not at all."""
     message = turn.update.effective_message
     if message is None or message.document is None:
@@ -67,17 +79,20 @@ async def document(turn: Turn) -> None:
         raise InputError(NOT_IMPORTABLE, name=name[:60])
     if upload.file_size and upload.file_size > tabular.MAX_BYTES:
         raise InputError(tabular.TOO_LARGE, max=tabular.MAX_BYTES // (1024 * 1024))
-    file = await turn.context.bot.get_file(upload.file_id)
-    content = bytes(await file.download_as_bytearray())
     team, t = turn.team, turn.t
+    settings = (team.id, team.locale, team.currency, turn.today)
+    read = uploads.take(turn.context, turn.update, settings)
+    if read is None:  # not read before the turn (the team changed meanwhile, say): read it now
+        read = await _read_now(turn, upload)
+    if isinstance(read, float):
+        raise team_waits(turn, read)
+    if isinstance(read, InputError):
+        raise read
     try:
         report = await turn.run(
-            import_file,
+            write_read_import,
             team_id=team.id or 0,
-            filename=name,
-            content=content,
-            locale=team.locale,
-            currency=team.currency,
+            read=read,
             today=turn.today,
             now=turn.now,
             user_id=turn.caller.user_id,
@@ -92,6 +107,22 @@ async def document(turn: Turn) -> None:
         turn.reply(import_refused(t, report))
         return
     turn.reply(import_summary(t, report))
+
+
+async def _read_now(turn: Turn, upload: Document) -> ReadImport | float:
+    wait = take_for_team(turn.context, turn.team.id, "import")
+    if wait > 0:
+        return wait
+    file = await turn.context.bot.get_file(upload.file_id)
+    content = bytes(await file.download_as_bytearray())
+    team = turn.team
+    return await read_apart(
+        filename=upload.file_name or "file",
+        content=content,
+        locale=team.locale,
+        currency=team.currency,
+        today=turn.today,
+    )
 
 
 def _flush(*, session: Session) -> None:

@@ -68,7 +68,7 @@ def import_summary(t: Translator, report: ImportReport) -> Markup:
 
 def import_refused(t: Translator, report: ImportReport) -> Markup:
     """Bad rows: nothing imported, and each bad cell with its line, column and why."""
-    count = len(report.errors)
+    count = len(report.errors) + report.errors_beyond
     head = t.n_(
         "<b>Nothing imported</b>: {n} problem in the file. Fix it and send the file again.",
         "<b>Nothing imported</b>: {n} problems in the file. Fix them and send the file again.",

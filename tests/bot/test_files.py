@@ -106,7 +106,7 @@ async def test_two_imports_racing_get_a_polite_try_again(
     def racing(**_: object) -> None:
         raise IntegrityError("INSERT INTO sale", {}, Exception("UNIQUE constraint failed"))
 
-    monkeypatch.setattr("bot.handlers.files.import_file", racing)
+    monkeypatch.setattr("bot.handlers.files.write_read_import", racing)
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.upload(anna, "verkopen.csv", GOOD_SALES)
     assert seen.text.startswith("Iemand importeerde op precies hetzelfde moment")

@@ -4,10 +4,11 @@ Every example is a short burst of updates from the people of tests/hardening/wor
 commands from the real command list (and unknown ones) with random arguments; unicode, RTL
 and zero-width characters, 4 096-character texts, emoji and HTML-looking text; presses of real
 buttons by anyone, and forged or stale callback data; files that are not tables, tables with
-formulas, files over the size limit; and updates Telegram delivers twice. After every update:
-no unhandled exception, no stack trace shown, every text valid Telegram HTML within its length,
-user text escaped, callback data within 64 bytes, and the secret client's name seen only in
-its own team. At the end the database invariants hold and the ledger has one row per update.
+formulas, files over the size limit, zip bombs, sheets of millions of cells, numbers of 1e19
+and dates in the year 1 or 9999, broken CSV; and updates Telegram delivers twice. After every
+update: no unhandled exception, no stack trace shown, every text valid Telegram HTML within its
+length, user text escaped, callback data within 64 bytes, and the secret client's name seen
+only in its own team. At the end the database invariants hold and the ledger has one row per update.
 
 `make test` runs a small deterministic sample; `make fuzz` runs KOMPAS_FUZZ_EXAMPLES (10 000)
 random ones.
@@ -16,6 +17,8 @@ random ones.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import functools
 import logging
 import os
 import re
@@ -38,6 +41,7 @@ from storage.migrate import upgrade
 from storage.tabular import MAX_BYTES
 from tests.chat import Chat, Seen
 from tests.conftest import FakeClock
+from tests.hardening import hostile_files as hostile
 from tests.hardening import telegram_html
 from tests.hardening.world import (
     SECRET_CLIENT,
@@ -302,6 +306,7 @@ class Fuzzer:
                 st.just(b""),
                 st.builds(formula_csv, words(self.names), st.sampled_from(NUMBERS)),
                 st.builds(sales_csv, st.lists(words(self.names), min_size=1, max_size=5)),
+                hostile_file(),
             ),
             label="content",
         )
@@ -486,6 +491,34 @@ def test_random_and_hostile_updates_never_crash_leak_or_break_html(world) -> Non
         f"\nfuzz: {EXAMPLES} examples, {fuzzer.updates} updates ({fuzzer.replays} redelivered, "
         f"{fuzzer.edits} edited, {fuzzer.together} bursts across chats), "
         f"{len(fuzzer.claimed)} processed, {time.monotonic() - started:.1f} s, 0 failures"
+    )
+
+
+@functools.cache
+def _bombs() -> tuple[bytes, ...]:
+    """Made once: each takes a moment to pack."""
+    return (
+        hostile.shared_string_bomb(64 * hostile.MiB),
+        hostile.inline_cells(),
+        hostile.wide_row(),
+    )
+
+
+def hostile_file() -> st.SearchStrategy[bytes]:
+    """Zip bombs, wide sheets, extreme numbers and dates, broken CSV (hostile_files.py)."""
+    extreme = st.sampled_from(["1E+19", "-1E+19", "1E+308", "9" * 40, "1E-300", "0.1", "NaN"])
+    days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+    return st.one_of(
+        st.integers(0, 2).map(lambda i: _bombs()[i]),
+        st.builds(hostile.extreme_numbers, extreme),
+        st.lists(days, min_size=1, max_size=4).map(lambda d: hostile.extreme_dates(*d)),
+        st.sampled_from(
+            [
+                hostile.UNCLOSED_QUOTE_CSV,
+                hostile.MIXED_SEPARATORS_CSV,
+                hostile.CP1251_ODD_BYTES_CSV,
+            ]
+        ),
     )
 
 

@@ -138,7 +138,10 @@ def test_e_with_dots_and_without_are_the_same_letter() -> None:
         ("29.02.2026", "DATE_NOT_REAL"),
         ("23.13.2026", "DATE_NOT_REAL"),
         ("0.11.2026", "DATE_NOT_REAL"),
-        ("23.11.1850", "DATE_NOT_REAL"),
+        ("23.11.1850", "DATE_OUT_OF_YEARS"),
+        ("0001-01-01", "DATE_OUT_OF_YEARS"),
+        ("31-12-9999", "DATE_OUT_OF_YEARS"),
+        ("31-02-1850", "DATE_OUT_OF_YEARS"),
         ("31 april", "DATE_NOT_REAL"),
     ],
 )

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from locales import InputError
-from storage.tabular import NOT_A_TABLE, decode, read_table
+from storage.tabular import (
+    MAX_MEMBERS,
+    MIXED_SEPARATORS,
+    NOT_A_TABLE,
+    ODD_CHARACTERS,
+    TOO_MANY_PARTS,
+    UNCLOSED_QUOTE,
+    decode,
+    read_table,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +68,46 @@ def test_text_with_control_characters_is_not_a_table() -> None:
     with pytest.raises(InputError) as raised:
         read_table("data.csv", b"Naam;Plaats\n" + b"\x01\x02\x03\x04" * 100)
     assert raised.value.message == NOT_A_TABLE
+
+
+def test_quoted_cells_with_line_breaks_or_other_separators_are_not_malformed() -> None:
+    content = b'Naam;Notities\n"Jansen, Piet"\nAtelier;"twee\nregels"\nZon;"a;b"\n'
+    table = read_table("data.csv", content)
+    assert [(r.line, r.cells) for r in table.rows] == [
+        (2, ("Jansen, Piet", None)),
+        (3, ("Atelier", "twee\nregels")),
+        (4, ("Zon", "a;b")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "params"),
+    [
+        (b'Naam;Plaats\n"open;Ede\nZon;Ede\n', UNCLOSED_QUOTE, {"line": 2}),
+        (b"Naam;Plaats\nZon;Ede\n\nMaan,Ede\n", MIXED_SEPARATORS, {"line": 4}),
+        (b"Klant\tBedrag\nZon;1\n", MIXED_SEPARATORS, {"line": 2}),
+        (b"Naam;Plaats\nCaf\x81;Ede\n", ODD_CHARACTERS, {"line": 2, "text": "CafЃ;Ede"}),
+        (
+            b"Naam;Plaats\n" + b"Zon;Ede\n" * 20 + b"Caf\xe9;Ede\x7f\n",  # cp1252, one control
+            ODD_CHARACTERS,
+            {"line": 22, "text": "Café;Ede�"},
+        ),
+    ],
+)
+def test_malformed_csv_is_refused_with_the_line(
+    content: bytes, message: str, params: dict[str, object]
+) -> None:
+    with pytest.raises(InputError) as refused:
+        read_table("data.csv", content)
+    assert refused.value.message == message
+    assert {k: refused.value.params[k] for k in params} == params
+
+
+def test_an_archive_of_too_many_parts_is_refused_before_it_is_opened() -> None:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for n in range(MAX_MEMBERS + 1):
+            archive.writestr(f"xl/part{n}.xml", b"")
+    with pytest.raises(InputError) as refused:
+        read_table("data.xlsx", packed.getvalue())
+    assert refused.value.message == TOO_MANY_PARTS

@@ -1,0 +1,185 @@
+"""Reading an uploaded file apart from the bot: a child process with memory and time limits.
+
+An .xlsx file is a zip archive of XML: a hundred kilobytes can inflate to gigabytes or hold
+millions of cells. So neither the bot nor ``kompas import`` parses a file itself. A fresh Python
+process reads it (``storage.importing.read_import``) under an address-space limit
+(``MAX_MEMORY``) and a CPU and wall-clock limit (``MAX_SECONDS``) and hands back only the
+checked values. Whatever goes wrong in there (a limit hit, a crash) is a refusal with a reason
+for the sender; the caller's memory never holds more than the file's bytes and its values, and
+the bot awaits the child without blocking its event loop (``read_apart``). At most ``WORKERS``
+files are read at once per process; more wait their turn.
+
+The child gets the file on stdin and answers on stdout with a pickle: it runs our own code on
+the file, and its answer is only ever a ``ReadImport`` or an ``InputError``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from locales import N_, InputError
+from storage.importing import ReadImport, read_import
+
+MAX_MEMORY = 512 * 1024 * 1024  # resident; a 210 000-row export takes some 280 MB
+MAX_SECONDS = 60
+# Address space the interpreter maps beyond what it uses (openpyxl brings numpy): ~240 MB.
+_INTERPRETER = 512 * 1024 * 1024
+_POLL = 0.05  # seconds between looks at the child's memory
+WORKERS = 2
+_ROOT = Path(__file__).resolve().parent.parent
+_turns = threading.BoundedSemaphore(WORKERS)  # across the bot's and any other threads
+_readers = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="kompas-file")
+
+TOO_SLOW = N_(
+    "This file takes too long to read: I stopped after {seconds} seconds. "
+    "Split it into smaller files, or save it as CSV."
+)
+TOO_BIG_INSIDE = N_(
+    "This file needs too much memory to read, though it looks small. "
+    "Save it as CSV, or split it into smaller files."
+)
+UNREADABLE = N_("I can't read this file. Save it as .xlsx or CSV and send it again.")
+
+
+async def read_apart(
+    *, filename: str, content: bytes, locale: str, currency: str, today: dt.date
+) -> ReadImport:
+    """``read_isolated`` awaited off the event loop: other chats go on while a file is read.
+
+    Its own threads, not asyncio's default pool: files waiting their turn must not hold the
+    threads that PostgreSQL work runs on."""
+    read = functools.partial(
+        read_isolated,
+        filename=filename,
+        content=content,
+        locale=locale,
+        currency=currency,
+        today=today,
+    )
+    return await asyncio.get_running_loop().run_in_executor(_readers, read)
+
+
+def read_isolated(
+    *,
+    filename: str,
+    content: bytes,
+    locale: str,
+    currency: str,
+    today: dt.date,
+    memory: int = MAX_MEMORY,
+    seconds: int = MAX_SECONDS,
+) -> ReadImport:
+    """The file read and checked in a child process held to `memory` bytes of resident memory
+    and `seconds` of CPU and (a few more) of wall-clock time; InputError when it can't be."""
+    read = {"filename": filename, "content": content, "locale": locale, "currency": currency}
+    limits = {"address_space": memory + _INTERPRETER, "seconds": seconds}
+    request = pickle.dumps({"limits": limits, "read": {**read, "today": today}})
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), *sys.path]))}
+    with _turns:
+        returncode, out, err = _watched(request, env, memory=memory, seconds=seconds + 5)
+    if returncode != 0 or not out:
+        raise _why_it_died(returncode, err, seconds)
+    answer = pickle.loads(out)  # noqa: S301 — our own child's answer, see the docstring
+    if isinstance(answer, InputError):
+        raise answer
+    return answer
+
+
+def _watched(
+    request: bytes, env: dict[str, str], *, memory: int, seconds: float
+) -> tuple[int, bytes, bytes]:
+    """Run the child; kill it when its resident memory passes `memory` or time runs out.
+
+    Watched from outside, not only by RLIMIT_AS inside: a Python that runs out of address
+    space can spend minutes raising MemoryError in its own exception handling. The request and
+    the answer go through files in a private temporary folder, so no pipe can fill and stall."""
+    deadline = time.monotonic() + seconds
+    with tempfile.TemporaryDirectory(prefix="kompas-file-") as folder:
+        asked, answered, errors = (Path(folder, n) for n in ("request", "answer", "errors"))
+        asked.write_bytes(request)
+        with asked.open("rb") as stdin, answered.open("wb") as stdout, errors.open("wb") as stderr:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "storage.file_worker"],
+                stdin=stdin,
+                stdout=stdout,
+                stderr=stderr,
+                env=env,
+                cwd=_ROOT,
+            )
+        try:
+            while True:
+                try:
+                    returncode = child.wait(timeout=_POLL)
+                    break
+                except subprocess.TimeoutExpired:
+                    too_big = _resident(child.pid) > memory
+                    if too_big or time.monotonic() > deadline:
+                        raise (
+                            InputError(TOO_BIG_INSIDE) if too_big else _too_slow(seconds)
+                        ) from None
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        return returncode, answered.read_bytes(), errors.read_bytes()
+
+
+def _resident(pid: int) -> int:
+    """The child's resident memory in bytes, from /proc (0 where there is none: then only the
+    child's own address-space limit holds it)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _too_slow(seconds: float) -> InputError:
+    return InputError(TOO_SLOW, seconds=int(seconds))
+
+
+def _why_it_died(returncode: int, stderr: bytes, seconds: int) -> InputError:
+    if b"MemoryError" in stderr or returncode == -signal.SIGKILL:
+        return InputError(TOO_BIG_INSIDE)
+    if returncode == -signal.SIGXCPU:
+        return _too_slow(seconds)
+    return InputError(UNREADABLE)
+
+
+def _limit_myself(address_space: int, seconds: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+
+def _child() -> int:
+    request = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 — from the parent only
+    _limit_myself(**request.pop("limits"))
+    try:
+        answer: object = read_import(**request["read"])
+    except InputError as error:
+        answer = error
+    except MemoryError:
+        answer = InputError(TOO_BIG_INSIDE)
+    sys.stdout.buffer.write(pickle.dumps(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child())
