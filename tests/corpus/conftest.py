@@ -1,0 +1,72 @@
+"""The corpus world, built once per session and copied for every line; readable test ids."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from storage.engine import make_engine
+from storage.migrate import upgrade
+from tests.corpus import world
+from tests.factories import make_client, make_sale, make_team
+
+
+def _seed(engine: Engine) -> None:
+    teams = (
+        (world.NL_USER, "nl", "EUR", "Europe/Amsterdam", world.NL_CLIENTS, world.NL_OPEN),
+        (world.RU_USER, "ru", "RUB", "Europe/Moscow", world.RU_CLIENTS, world.RU_OPEN),
+    )
+    for user, locale, currency, timezone, clients, open_sales in teams:
+        team = make_team(
+            engine,
+            chat_id=user,
+            owner_id=user,
+            personal=True,
+            locale=locale,
+            currency=currency,
+            timezone=timezone,
+            payment_days=14,  # invoices, so /paid has something to pay
+        )
+        ids: dict[str, int] = {}
+        for name, (kind, amounts) in clients.items():
+            ids[name] = make_client(engine, team, name, kind=kind)
+            for sold_on, amount in zip(world.PAST_DAYS, amounts, strict=False):
+                make_sale(
+                    engine, team, ids[name], amount * 100, sold_on=sold_on, paid_on=sold_on
+                )
+        for name, amount, sold_on in open_sales.values():
+            make_sale(engine, team, ids[name], amount * 100, sold_on=sold_on)
+
+
+@pytest.fixture(scope="session")
+def corpus_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeded world as a closed SQLite file, ready to be copied."""
+    path = tmp_path_factory.mktemp("corpus") / "world.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    _seed(engine)
+    with engine.connect() as conn:
+        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def world_engine(corpus_world: Path, tmp_path: Path) -> Any:
+    """A fresh copy of the world for one line."""
+    copy = tmp_path / "line.db"
+    shutil.copyfile(corpus_world, copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    yield engine
+    engine.dispose()
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """`nl: /verkoop Jan Smit 200` as the test's id, unescaped, so failures read as typed."""
+    if argname == "entry" and isinstance(val, tuple) and len(val) == 3:
+        return f"{val[0]}: {val[1]}"
+    return None
