@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -35,9 +36,7 @@ def _seed(engine: Engine) -> None:
         for name, (kind, amounts) in clients.items():
             ids[name] = make_client(engine, team, name, kind=kind)
             for sold_on, amount in zip(world.PAST_DAYS, amounts, strict=False):
-                make_sale(
-                    engine, team, ids[name], amount * 100, sold_on=sold_on, paid_on=sold_on
-                )
+                make_sale(engine, team, ids[name], amount * 100, sold_on=sold_on, paid_on=sold_on)
         for name, amount, sold_on in open_sales.values():
             make_sale(engine, team, ids[name], amount * 100, sold_on=sold_on)
 
@@ -55,10 +54,22 @@ def corpus_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def line_folder() -> Iterator[Path]:
+    """Where each line's copy of the world lives: in memory where the machine has a tmpfs, so
+    hundreds of copies and commits cost no disk syncs."""
+    shm = Path("/dev/shm")
+    folder = Path(tempfile.mkdtemp(prefix="kompas-corpus-", dir=shm if shm.is_dir() else None))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def world_engine(corpus_world: Path, tmp_path: Path) -> Any:
-    """A fresh copy of the world for one line."""
-    copy = tmp_path / "line.db"
+def world_engine(corpus_world: Path, line_folder: Path) -> Iterator[Engine]:
+    """A fresh copy of the world for one line (the same file, overwritten each time)."""
+    copy = line_folder / "line.db"
+    for leftover in (copy.with_name("line.db-wal"), copy.with_name("line.db-shm")):
+        leftover.unlink(missing_ok=True)
     shutil.copyfile(corpus_world, copy)
     engine = make_engine(f"sqlite:///{copy}")
     yield engine

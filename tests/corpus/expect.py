@@ -27,7 +27,9 @@ def day(when: str | dt.date | None) -> str:
     """`"2026-11-27"` or a date → ISO text; None → today."""
     if when is None:
         return TODAY.isoformat()
-    return when.isoformat() if isinstance(when, dt.date) else dt.date.fromisoformat(when).isoformat()
+    return (
+        when.isoformat() if isinstance(when, dt.date) else dt.date.fromisoformat(when).isoformat()
+    )
 
 
 @dataclass(frozen=True)

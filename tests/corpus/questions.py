@@ -12,6 +12,12 @@ class Hallmark:
     text: tuple[str, ...] = ()  # each must be in the question's text
     buttons: tuple[str, ...] = ()  # each must be (part of) a button label, in this order
     min_buttons: int = 0
+    # Words that show it is some other question: the offer to add the whole line as a client.
+    not_text: tuple[str, ...] = ()
+
+
+NL_ADDS = ("heb ik nog niet", "Iemand nieuws")
+RU_ADDS = ("у меня пока нет", "Новый клиент:")
 
 
 HALLMARKS: dict[str, dict[str, Hallmark]] = {
@@ -22,11 +28,11 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         # world has more organisations).
         "kind": Hallmark(buttons=("Organisatie", "Persoon")),
         # An amount over 100× the median sale: confirm with buttons.
-        "big": Hallmark(min_buttons=2),
+        "big": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # A name ending in a number, or "500 200": which reading is meant.
-        "split": Hallmark(min_buttons=2),
+        "split": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # /add of a name close to an existing client: is it them?
-        "similar": Hallmark(min_buttons=2),
+        "similar": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # Several clients or several open invoices: which one.
         "which": Hallmark(min_buttons=2),
         # No client found where none may be added: which client?
@@ -36,9 +42,9 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "unit": Hallmark(text=("минуты или часы",), min_buttons=1),
         # The Russian world has more persons than organisations.
         "kind": Hallmark(buttons=("Частное лицо", "Организация")),
-        "big": Hallmark(min_buttons=2),
-        "split": Hallmark(min_buttons=2),
-        "similar": Hallmark(min_buttons=2),
+        "big": Hallmark(min_buttons=2, not_text=RU_ADDS),
+        "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
+        "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "which": Hallmark(min_buttons=2),
         "client": Hallmark(text=("Какой клиент",)),
     },

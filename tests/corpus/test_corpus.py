@@ -50,6 +50,12 @@ def _state(engine: Engine) -> dict[str, dict[int, tuple[Any, ...]]]:
         }
 
 
+def _open_questions(engine: Engine) -> int:
+    """Dialogs still waiting for an answer: a refusal or a finished line leaves none."""
+    with engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM dialog_state")).scalar_one())
+
+
 def _cents(minor: int | None) -> str | None:
     return None if minor is None else money(Decimal(minor) / 100)
 
@@ -64,7 +70,10 @@ def _open_tag(client: str, amount: int, sold_on: str) -> str:
 def _changes(before: dict[str, dict[int, tuple[Any, ...]]], engine: Engine) -> Stored:
     """What differs from the world, in the terms of tests/corpus/expect.py."""
     after = _state(engine)
-    new = {name: [row for i, row in rows.items() if i not in before[name]] for name, rows in after.items()}
+    new = {
+        name: [row for i, row in rows.items() if i not in before[name]]
+        for name, rows in after.items()
+    }
     sales = tuple(
         (client, _cents(amount), _cents(cost), minutes, str(sold_on))
         for client, amount, cost, minutes, sold_on, _paid_on, _part in new["sales"]
@@ -105,6 +114,7 @@ def _question_problems(seen: Seen, step: Ask, lang: str) -> list[str]:
     labels = _labels(seen)
     folded = [label.casefold() for label in labels]
     problems = [f"the question lacks “{words}”" for words in mark.text if words not in seen.text]
+    problems += [f"it says “{words}”" for words in mark.not_text if words in seen.text]
     position = -1
     for wanted in (*mark.buttons, *step.buttons):
         found = [i for i, label in enumerate(folded) if wanted.casefold() in label and i > position]
@@ -115,7 +125,9 @@ def _question_problems(seen: Seen, step: Ask, lang: str) -> list[str]:
     if len(labels) < mark.min_buttons:
         problems.append(f"{len(labels)} buttons, expected at least {mark.min_buttons}")
     everything = (seen.text + "\n" + "\n".join(labels)).casefold()
-    problems += [f"“{words}” not shown" for words in step.shows if words.casefold() not in everything]
+    problems += [
+        f"“{words}” not shown" for words in step.shows if words.casefold() not in everything
+    ]
     return problems
 
 
@@ -133,8 +145,13 @@ def _button(seen: Seen, wanted: str) -> tuple[Sent, str]:
 def _report(line: str, trail: list[str], seen: Seen, problem: str) -> str:
     said = seen.text.strip().replace("\n", " ⏎ ")
     return "\n".join(
-        [f"{line}", *(f"  then {step}" for step in trail), f"  {problem}",
-         f"  bot said: {said[:400]!r}", f"  buttons: {_labels(seen)}"]
+        [
+            f"{line}",
+            *(f"  then {step}" for step in trail),
+            f"  {problem}",
+            f"  bot said: {said[:400]!r}",
+            f"  buttons: {_labels(seen)}",
+        ]
     )
 
 
@@ -157,7 +174,7 @@ def world_analyses(corpus_world: Path) -> WorldAnalyses:
     try:
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT id, data_version FROM team")).all()
-        return WorldAnalyses({team_id: version for team_id, version in rows})
+        return WorldAnalyses({int(team_id): int(version) for team_id, version in rows})
     finally:
         engine.dispose()
 
@@ -190,7 +207,10 @@ async def test_line(
         while isinstance(step, Ask):
             got = _changes(world_before, world_engine)
             if got != NOTHING:
-                pytest.fail(_report(line, trail, seen, f"stored before asking: {got.describe()}"), pytrace=False)
+                pytest.fail(
+                    _report(line, trail, seen, f"stored before asking: {got.describe()}"),
+                    pytrace=False,
+                )
             problems = _question_problems(seen, step, lang)
             if problems:
                 wanted = f"expected the {step.kind!r} question: " + "; ".join(problems)
@@ -212,6 +232,10 @@ async def test_line(
             problem = f"expected: {step.describe()}\n  stored:   {got.describe()}"
             pytest.fail(_report(line, trail, seen, problem), pytrace=False)
         if step == NOTHING and not seen.text.strip():
-            pytest.fail(_report(line, trail, seen, "nothing stored, but no answer either"), pytrace=False)
+            pytest.fail(
+                _report(line, trail, seen, "nothing stored, but no answer either"), pytrace=False
+            )
+        if _open_questions(world_engine):
+            pytest.fail(_report(line, trail, seen, "a question is still open"), pytrace=False)
     finally:
         await chat.stop()

@@ -66,4 +66,3 @@ RU_OPEN: dict[str, tuple[str, int, dt.date]] = {
 
 # Paid sales lie on the first days of September, October and November, one per month.
 PAST_DAYS = (dt.date(2026, 9, 1), dt.date(2026, 10, 1), dt.date(2026, 11, 2))
-
