@@ -1,0 +1,212 @@
+"""Dutch one-line /add, /paid, /rate, /refer, /complaint and /compliment, by their Dutch names
+(/toevoegen, /betaald, /beoordeel, /aanbeveling, /klacht) and English ones, with what must be
+stored or asked. Open invoices: Bakkerij de Vries € 400 (10 Nov) and € 250 (20 Nov), Hotel De
+Linde € 1.500, De Groene Vlinder € 450 (30 Nov) — tests/corpus/world.py."""
+
+from __future__ import annotations
+
+from tests.corpus.expect import (
+    NOTHING,
+    ORGANISATION,
+    PERSON,
+    Expected,
+    added,
+    ask,
+    complaint,
+    compliment,
+    paid,
+    rated,
+    referral,
+)
+
+DV, LINDE, SMIT = "Bakkerij de Vries", "Hotel De Linde", "Jan Smit"
+
+ADD: list[tuple[str, Expected]] = [
+    (
+        "/add Marieke de Boer",
+        ask("kind", "Marieke de Boer", press="person", then=added("Marieke de Boer", PERSON)),
+    ),
+    (
+        "/toevoegen Kapsalon Knip",
+        ask(
+            "kind", "Kapsalon Knip", press="organisation", then=added("Kapsalon Knip", ORGANISATION)
+        ),
+    ),
+    (
+        "/toevoegen Yusuf Yılmaz",
+        ask("kind", "Yusuf Yılmaz", press="person", then=added("Yusuf Yılmaz", PERSON)),
+    ),
+    (
+        "/add  Mark ten Hove ",
+        ask("kind", "Mark ten Hove", press="person", then=added("Mark ten Hove", PERSON)),
+    ),
+    ("/add Lotte van 't Hof, persoon", added("Lotte van 't Hof", PERSON)),
+    ("/toevoegen Bloemenzaak Roos, organisatie, Utrecht", added("Bloemenzaak Roos", ORGANISATION)),
+    ("/add Bloemenzaak Roos, bedrijf", added("Bloemenzaak Roos", ORGANISATION)),
+    ("/add Kees Verbeek, persoon", added("Kees Verbeek", PERSON)),
+    ("/toevoegen Kees Verbeek, particulier, Zwolle", added("Kees Verbeek", PERSON)),
+    ("/add De Bakkerswinkel, organisatie, Den Haag", added("De Bakkerswinkel", ORGANISATION)),
+    ("/add Lisa Bakker, persoon", added("Lisa Bakker", PERSON)),
+    (
+        "/add Van Dam Installatietechniek, bedrijf, Zeist",
+        added("Van Dam Installatietechniek", ORGANISATION),
+    ),
+    # Already there, or close to someone who is.
+    ("/add Jan Smit", NOTHING),
+    ("/add jan smit", NOTHING),
+    ("/toevoegen Hotel de Linde", NOTHING),
+    ("/add Studio 54", NOTHING),
+    ("/add Anneke van der Meer", NOTHING),
+    ("/add J. Smit", ask("similar", "Jan Smit")),
+    ("/add Bakkerij de Vries BV", ask("similar", "Bakkerij de Vries")),
+    ("/add Pieter Bakker", ask("similar", "Pieter-Jan Bakker")),
+    ("/toevoegen Hotel De Linden", ask("similar", "Hotel De Linde")),
+    # A sale typed after /add is no name: a hint to /verkoop, nothing added.
+    ("/add Özdemir 350 gisteren", NOTHING),
+    ("/add Wim Kok 300", NOTHING),
+    ("/toevoegen Nieuwe Klant 2u", NOTHING),
+    ("/add Wim Kok, 300, gisteren", NOTHING),
+    ("/toevoegen Tim Brouwer € 50", NOTHING),
+]
+
+PAID: list[tuple[str, Expected]] = [
+    ("/betaald Hotel De Linde", paid("linde-1500")),
+    ("/paid Linde", paid("linde-1500")),
+    ("/betaald hotel de linde!", paid("linde-1500")),
+    ("/betaald Hotel De Linde gisteren", paid("linde-1500", on="2026-12-03")),
+    ("/betaald Linde, eergisteren", paid("linde-1500", on="2026-12-02")),
+    ("/betaald Hotel De Linde 1.500", paid("linde-1500")),
+    ("/betaald Hotel De Linde € 1.500,00", paid("linde-1500")),
+    ("/betaald Hotel De Linde 1500 euro maandag", paid("linde-1500", on="2026-11-30")),
+    ("/betaald Hotel De Linde 1,5k", paid("linde-1500")),
+    ("/betaald Bakkerij de Vries 400", paid("devries-400")),
+    ("/betaald Bakkerij de Vries 250", paid("devries-250")),
+    ("/betaald Bakkerij de Vries €250,-", paid("devries-250")),
+    ("/betaald de Vries 650", paid("devries-400", "devries-250")),
+    (
+        "/betaald Bakkerij de Vries 650 gisteren",
+        paid("devries-400", "devries-250", on="2026-12-03"),
+    ),
+    ("/betaald Bakkerij de Vries, 400, 1-12", paid("devries-400", on="2026-12-01")),
+    (
+        "/betaald Bakkerij de Vries",
+        ask("which", press="all", then=paid("devries-400", "devries-250")),
+    ),
+    ("/paid bakkerij de vries", ask("which", press="all", then=paid("devries-400", "devries-250"))),
+    ("/betaald Bakkerij de Vries 100", ask("which", "400", "250")),
+    ("/betaald De Groene Vlinder vandaag", paid("vlinder-450")),
+    ("/betaald Vlinder 450,-", paid("vlinder-450")),
+    ("/betaald Vlinder 2-12", paid("vlinder-450", on="2026-12-02")),
+    ("/betaald De Groene Vinder", paid("vlinder-450")),
+    ("/betaald Jan Smit", NOTHING),
+    ("/betaald Hotel De Linde 05-12-2026", NOTHING),
+    ("/betaald Pietje Puk", NOTHING),
+    ("/betaald Hotel De Linde 0", NOTHING),
+]
+
+RATE: list[tuple[str, Expected]] = [
+    ("/rate Smit 5, 5, 4", rated(SMIT, 5, 5, 4)),
+    ("/beoordeel Smit 5 5 4", rated(SMIT, 5, 5, 4)),
+    ("/rate Smit 5,5,4", rated(SMIT, 5, 5, 4)),
+    ("/beoordeel Jan Smit 4 3 5", rated(SMIT, 4, 3, 5)),
+    ("/beoordeel  jan smit  4  3  5 ", rated(SMIT, 4, 3, 5)),
+    ("/beoordeel Bakkerij de Vries, 3, 4, 2", rated(DV, 3, 4, 2)),
+    ("/beoordeel Bakerij de Vries 3 4 2", rated(DV, 3, 4, 2)),
+    ("/rate Studio 54 5 4 3", rated("Studio 54", 5, 4, 3)),
+    ("/rate Studio 54, 5, 4, 3", rated("Studio 54", 5, 4, 3)),
+    ("/beoordeel Bakkerij 2000 4 4 5", rated("Bakkerij 2000", 4, 4, 5)),
+    ("/beoordeel Hotel De Linde 5 5 5 👍", rated(LINDE, 5, 5, 5)),
+    ("/beoordeel hotel de linde 2 2 1.", rated(LINDE, 2, 2, 1)),
+    ("/beoordeel Özdemir 4, 4, 4", rated("Özdemir", 4, 4, 4)),
+    ("/beoordeel Ozdemir 4 4 4", rated("Özdemir", 4, 4, 4)),
+    ("/beoordeel Femke Jansen-Visser 3 4 5", rated("Femke Jansen-Visser", 3, 4, 5)),
+    ("/beoordeel van der Meer 5, 4, 5", rated("Anneke van der Meer", 5, 4, 5)),
+    ("/beoordeel Café 't Hoekje 3 3 3", rated("Café 't Hoekje", 3, 3, 3)),
+    ("/rate Smit 6 5 4", NOTHING),
+    ("/rate Smit 5 5", NOTHING),
+    ("/rate Smit 0 5 4", NOTHING),
+    ("/beoordeel Pietje Puk 5 5 5", NOTHING),
+]
+
+REFER: list[tuple[str, Expected]] = [
+    ("/aanbeveling Jan Smit, Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/refer Hotel De Linde, Bakkerij de Vries", referral(LINDE, DV)),
+    ("/aanbeveling Özdemir, Femke Jansen-Visser", referral("Özdemir", "Femke Jansen-Visser")),
+    ("/aanbeveling Studio 54, Bakkerij 2000", referral("Studio 54", "Bakkerij 2000")),
+    (
+        "/aanbeveling Jan Smit, Marieke de Boer",
+        ask(
+            "kind",
+            "Marieke de Boer",
+            press="person",
+            then=referral(SMIT, "Marieke de Boer", new=PERSON),
+        ),
+    ),
+    (
+        "/aanbeveling Hotel De Linde, Restaurant De Kas",
+        ask(
+            "kind",
+            "Restaurant De Kas",
+            press="organisation",
+            then=referral(LINDE, "Restaurant De Kas", new=ORGANISATION),
+        ),
+    ),
+    (
+        "/refer Sanne de Jong, Mark ten Hove",
+        ask(
+            "kind",
+            "Mark ten Hove",
+            press="person",
+            then=referral("Sanne de Jong", "Mark ten Hove", new=PERSON),
+        ),
+    ),
+    ("/aanbeveling Jan Smit, Jan Smit", NOTHING),
+]
+
+NOTES: list[tuple[str, Expected]] = [
+    ("/klacht Bakkerij de Vries: factuur klopte niet", complaint(DV, "factuur klopte niet")),
+    ("/klacht Bakkerij de Vries factuur klopte niet", complaint(DV, "factuur klopte niet")),
+    ("/klacht Bakkerij de Vries, factuur klopte niet", complaint(DV, "factuur klopte niet")),
+    ("/complaint Jan Smit te laat betaald", complaint(SMIT, "te laat betaald")),
+    ("/klacht Smit: te laat betaald", complaint(SMIT, "te laat betaald")),
+    ("/klacht Hotel De Linde taart was te zoet", complaint(LINDE, "taart was te zoet")),
+    ("/klacht Hotel De Linde, betaalt altijd te laat", complaint(LINDE, "betaalt altijd te laat")),
+    (
+        "/klacht Studio 54 annuleerde op het laatste moment",
+        complaint("Studio 54", "annuleerde op het laatste moment"),
+    ),
+    ("/klacht café 't hoekje rekening kwijt", complaint("Café 't Hoekje", "rekening kwijt")),
+    ("/klacht Özdemir kwam een uur te laat", complaint("Özdemir", "kwam een uur te laat")),
+    (
+        "/klacht Anneke van der Meer zegde twee keer af",
+        complaint("Anneke van der Meer", "zegde twee keer af"),
+    ),
+    (
+        "/klacht Pietje Puk: onbeleefd",
+        ask("client", answer="Jan Smit", then=complaint(SMIT, "onbeleefd")),
+    ),
+    (
+        "/compliment Hotel De Linde: super tevreden over de taart",
+        compliment(LINDE, "super tevreden over de taart"),
+    ),
+    (
+        "/compliment Hotel De Linde super tevreden over de taart",
+        compliment(LINDE, "super tevreden over de taart"),
+    ),
+    ("/compliment Özdemir blij met het resultaat", compliment("Özdemir", "blij met het resultaat")),
+    (
+        "/compliment Sanne de Jong: mooie review op Google",
+        compliment("Sanne de Jong", "mooie review op Google"),
+    ),
+    (
+        "/compliment Femke Jansen-Visser stuurde bloemen",
+        compliment("Femke Jansen-Visser", "stuurde bloemen"),
+    ),
+    ("/compliment Bakkerij 2000 heel tevreden", compliment("Bakkerij 2000", "heel tevreden")),
+    (
+        "/compliment Pieter-Jan Bakker beveelt ons aan bij zijn buren",
+        compliment("Pieter-Jan Bakker", "beveelt ons aan bij zijn buren"),
+    ),
+]
+
+LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES]

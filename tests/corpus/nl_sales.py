@@ -1,0 +1,335 @@
+"""Dutch /sale and /verkoop lines as people type them on a phone, with what must be stored or
+asked (today is Friday 4 December 2026; the world: tests/corpus/world.py).
+
+The three tables (amounts, times, dates) hold each form once with its value worked out by
+hand; each form is typed in a few everyday shapes. The hand-written lines after them are the
+issue's Found lines, names typed loosely, new names, questions and refusals.
+"""
+
+from __future__ import annotations
+
+from tests.corpus.expect import NOTHING, ORGANISATION, PERSON, Expected, ask, sale
+
+DV, LINDE, SMIT = "Bakkerij de Vries", "Hotel De Linde", "Jan Smit"
+OZ, STUDIO, B2000 = "Özdemir", "Studio 54", "Bakkerij 2000"
+
+# Amount as typed → the amount meant (Hotel De Linde: median € 11.000, so no question).
+AMOUNTS = [
+    ("1.250,50", "1250.50"),
+    ("1250,50", "1250.50"),
+    ("€1.250", "1250"),
+    ("€ 1.250", "1250"),
+    ("1.250 €", "1250"),
+    ("1.250€", "1250"),
+    ("450,-", "450"),
+    ("€ 450,-", "450"),
+    ("1250 euro", "1250"),
+    ("1250 EUR", "1250"),
+    ("2,5k", "2500"),
+    ("30k", "30000"),
+    ("30K", "30000"),
+    ("1,5k", "1500"),
+    ("1.250", "1250"),
+    ("12.500", "12500"),
+    ("€12.500,00", "12500"),
+    ("1250", "1250"),
+    ("99,95", "99.95"),
+    ("12 500", "12500"),  # space-grouped: 12 < 500, so one number
+]
+
+# Time as typed → minutes (Bakkerij de Vries, € 800 with € 100 of costs).
+TIMES = [
+    ("2u", 120),
+    ("2 uur", 120),
+    ("1,5 u", 90),
+    ("1u30", 90),
+    ("anderhalf uur", 90),
+    ("90 min", 90),
+    ("30u", 1800),
+    ("45 min", 45),
+    ("1,5 uur", 90),
+    ("3 uur", 180),
+    ("2,5u", 150),
+    ("1 uur", 60),
+    ("half uur", 30),
+    ("20 minuten", 20),
+    ("2 uren", 120),
+]
+
+# Date as typed → the day meant, today being Friday 2026-12-04. A weekday alone is the most
+# recent one before today; "vorige week X" is X in the week of 23–29 November; a day without a
+# year that would lie ahead is last year's.
+DATES = [
+    ("gisteren", "2026-12-03"),
+    ("Gisteren", "2026-12-03"),
+    ("eergisteren", "2026-12-02"),
+    ("vandaag", "2026-12-04"),
+    ("vrijdag", "2026-11-27"),
+    ("afgelopen vrijdag", "2026-11-27"),
+    ("vorige vrijdag", "2026-11-27"),
+    ("vorige week vrijdag", "2026-11-27"),
+    ("maandag", "2026-11-30"),
+    ("dinsdag", "2026-12-01"),
+    ("woensdag", "2026-12-02"),
+    ("donderdag", "2026-12-03"),
+    ("zaterdag", "2026-11-28"),
+    ("zondag", "2026-11-29"),
+    ("afgelopen maandag", "2026-11-30"),
+    ("afgelopen zaterdag", "2026-11-28"),
+    ("vorige zondag", "2026-11-29"),
+    ("vorige week maandag", "2026-11-23"),
+    ("vorige week dinsdag", "2026-11-24"),
+    ("vorige week woensdag", "2026-11-25"),
+    ("vorige week donderdag", "2026-11-26"),
+    ("23-11", "2026-11-23"),
+    ("23-11-2026", "2026-11-23"),
+    ("23 nov", "2026-11-23"),
+    ("23 november", "2026-11-23"),
+    ("1 dec", "2026-12-01"),
+    ("1-12", "2026-12-01"),
+    ("30-11", "2026-11-30"),
+    ("2 december", "2026-12-02"),
+    ("4 dec", "2026-12-04"),
+    ("23-12", "2025-12-23"),
+    ("15 dec", "2025-12-15"),
+    ("1-1", "2026-01-01"),
+    ("31-12-2025", "2025-12-31"),
+]
+
+FORMS: list[tuple[str, Expected]] = [
+    *((f"/sale Hotel De Linde {a}", sale(LINDE, v)) for a, v in AMOUNTS),
+    *((f"/verkoop hotel de linde, {a}", sale(LINDE, v)) for a, v in AMOUNTS),
+    *((f"/verkoop Linde {a} 👍", sale(LINDE, v)) for a, v in AMOUNTS),
+    *((f"/sale Bakkerij de Vries 800, 100, {t}", sale(DV, "800", "100", m)) for t, m in TIMES),
+    *((f"/sale Bakkerij de Vries 800 {t}", sale(DV, "800", None, m)) for t, m in TIMES),
+    *((f"/verkoop bakkerij de vries 1250 300 {t}", sale(DV, "1250", "300", m)) for t, m in TIMES),
+    *((f"/sale Jan Smit 200 {d}", sale(SMIT, "200", on=day)) for d, day in DATES),
+    *((f"/verkoop Smit, 200, {d}", sale(SMIT, "200", on=day)) for d, day in DATES),
+]
+
+LINES: list[tuple[str, Expected]] = [
+    *FORMS,
+    # The issue's Found lines.
+    ("/sale Hotel De Linde 12.500, 2.000", sale(LINDE, "12500", "2000")),
+    ("/sale Özdemir 350, 0, 1,5 uur", sale(OZ, "350", "0", 90)),
+    ("/sale Hotel De Linde 12.500, 2.000, 30u", sale(LINDE, "12500", "2000", 1800)),
+    ("/sale Hotel De Linde, 12.500, 2.000", sale(LINDE, "12500", "2000")),
+    # Costs, times and dates together, in the order amount, cost, time, date.
+    ("/sale Jan Smit, 200, 50", sale(SMIT, "200", "50")),
+    ("/sale Jan Smit; 200; 50; 1u", sale(SMIT, "200", "50", 60)),
+    ("/sale Jan Smit 200, 50, 1u, gisteren", sale(SMIT, "200", "50", 60, "2026-12-03")),
+    ("/sale Jan Smit 200 50 1u gisteren", sale(SMIT, "200", "50", 60, "2026-12-03")),
+    ("/verkoop Özdemir 350 0 1,5 uur vrijdag", sale(OZ, "350", "0", 90, "2026-11-27")),
+    ("/sale Özdemir 350, 1,5 uur", sale(OZ, "350", None, 90)),
+    ("/sale Özdemir €350 anderhalf uur eergisteren", sale(OZ, "350", None, 90, "2026-12-02")),
+    (
+        "/sale Hotel De Linde € 12.500 € 2.000 30u 23-11",
+        sale(LINDE, "12500", "2000", 1800, "2026-11-23"),
+    ),
+    ("/sale Hotel De Linde 1.250,50, 300,-, 2u", sale(LINDE, "1250.50", "300", 120)),
+    ("/sale Bakkerij de Vries 2,5k 500 3 uur", sale(DV, "2500", "500", 180)),
+    ("/sale Bakkerij de Vries 800, 0", sale(DV, "800", "0")),
+    ("/sale Bakkerij de Vries 800 0 45 min", sale(DV, "800", "0", 45)),
+    ("/sale Pieter-Jan Bakker 300, 50, 2u", sale("Pieter-Jan Bakker", "300", "50", 120)),
+    (
+        "/sale Tandartspraktijk Van den Berg 1.200, 200",
+        sale("Tandartspraktijk Van den Berg", "1200", "200"),
+    ),
+    ("/sale Studio 54 1.250 300", sale(STUDIO, "1250", "300")),
+    # Spacing, punctuation, emoji, capitals.
+    ("/sale   Jan Smit   200", sale(SMIT, "200")),
+    ("/sale Jan Smit 200.", sale(SMIT, "200")),
+    ("/sale Jan Smit 200!", sale(SMIT, "200")),
+    ("/sale Jan Smit 200 🎉", sale(SMIT, "200")),
+    ("/sale jan smit 200", sale(SMIT, "200")),
+    ("/sale JAN SMIT 200", sale(SMIT, "200")),
+    ("/Verkoop Jan Smit 200", sale(SMIT, "200")),
+    ("/sale Özdemir 350 💇", sale(OZ, "350")),
+    ("/sale Özdemir 350 euro!!", sale(OZ, "350")),
+    ("/sale Jan Smit 200 gisteren.", sale(SMIT, "200", on="2026-12-03")),
+    # Names typed loosely: typos, parts, particles, no accents.
+    ("/sale Jan Smitt 200", sale(SMIT, "200")),
+    ("/sale Smit 200", sale(SMIT, "200")),
+    ("/sale Bakerij de Vries 800", sale(DV, "800")),
+    ("/sale de Vries 800", sale(DV, "800")),
+    ("/sale Hotel de Lnde 12.500", sale(LINDE, "12500")),
+    ("/sale Hotel de linden 12.500", sale(LINDE, "12500")),
+    ("/sale Ozdemir 350", sale(OZ, "350")),
+    ("/sale ozdemir 350,-", sale(OZ, "350")),
+    ("/sale Femke Jansen Visser 180", sale("Femke Jansen-Visser", "180")),
+    ("/sale Femke Jansen-Visser 180, 0, 1u", sale("Femke Jansen-Visser", "180", "0", 60)),
+    ("/sale De Groene Vinder 450", sale("De Groene Vlinder", "450")),
+    ("/sale Vlinder 450", sale("De Groene Vlinder", "450")),
+    ("/sale Garage Autoservce 350", sale("Garage Autoservice", "350")),
+    ("/sale Café 't Hoekje 150", sale("Café 't Hoekje", "150")),
+    ("/sale Cafe t Hoekje 150", sale("Café 't Hoekje", "150")),
+    ("/sale Hoekje 200", sale("Café 't Hoekje", "200")),
+    ("/sale van den berg 1.200", sale("Tandartspraktijk Van den Berg", "1200")),
+    ("/sale Anneke van der Meer 90", sale("Anneke van der Meer", "90")),
+    ("/sale van der Meer 120", sale("Anneke van der Meer", "120")),
+    ("/sale Sanne de Jong 60", sale("Sanne de Jong", "60")),
+    ("/sale de Jong, 75", sale("Sanne de Jong", "75")),
+    # Names that end in a number.
+    ("/sale Studio 54 100", sale(STUDIO, "100")),
+    ("/sale Studio 54, 100", sale(STUDIO, "100")),
+    ("/sale Studio 54 €600", sale(STUDIO, "600")),
+    ("/sale Bakkerij 2000, 350", sale(B2000, "350")),
+    ("/sale Bakkerij 2000 350", ask("split", "Bakkerij 2000")),
+    ("/sale Sportschool 24 150", ask("split", "Sportschool")),
+    # Two numbers that may be one: 500 ≥ 200, so asked; 150 < 300 is one number.
+    ("/sale Jan Smit 500 200", ask("split", "500")),
+    ("/sale Hotel De Linde 150 300", sale(LINDE, "150300")),
+    ("/sale Hotel De Linde 12 500, 2 000", sale(LINDE, "12500", "2000")),
+    # A bare number for the time: minutes or hours, asked once.
+    (
+        "/sale Jan Smit, 100, 0, 2",
+        ask(
+            "unit", "2", press="2 uur", then=sale(SMIT, "100", "0", 120), buttons=("2 min", "2 uur")
+        ),
+    ),
+    (
+        "/sale Bakkerij de Vries, 800, 100, 3",
+        ask("unit", press="3 uur", then=sale(DV, "800", "100", 180)),
+    ),
+    (
+        "/sale Bakkerij de Vries, 800, 100, 45",
+        ask("unit", press="45 min", then=sale(DV, "800", "100", 45)),
+    ),
+    ("/verkoop Özdemir, 350, 0, 2", ask("unit", press="2 min", then=sale(OZ, "350", "0", 2))),
+    (
+        "/sale Hotel De Linde, 12.500, 2.000, 30",
+        ask("unit", press="30 min", then=sale(LINDE, "12500", "2000", 30)),
+    ),
+    (
+        "/sale Bakkerij de Vries 800, 0, 1,5",
+        ask("unit", press="1 uur 30 min", then=sale(DV, "800", "0", 90)),
+    ),
+    ("/sale Jan Smit 200, 50, 4", ask("unit", press="4 uur", then=sale(SMIT, "200", "50", 240))),
+    (
+        "/verkoop Sanne de Jong; 60; 0; 1",
+        ask("unit", press="1 uur", then=sale("Sanne de Jong", "60", "0", 60)),
+    ),
+    ("/sale Jan Smit, 100, 0, 2", ask("unit", press="2 min", then=sale(SMIT, "100", "0", 2))),
+    # A new name: person or organisation, asked (organisations first in this team).
+    (
+        "/verkoop Wim Kok 300",
+        ask("kind", "Wim Kok", press="person", then=sale("Wim Kok", "300", new=PERSON)),
+    ),
+    (
+        "/sale Bloemenzaak Roos 450",
+        ask(
+            "kind",
+            "Bloemenzaak Roos",
+            press="organisation",
+            then=sale("Bloemenzaak Roos", "450", new=ORGANISATION),
+        ),
+    ),
+    (
+        "/sale Marieke de Boer 85,50",
+        ask(
+            "kind",
+            "Marieke de Boer",
+            press="person",
+            then=sale("Marieke de Boer", "85.50", new=PERSON),
+        ),
+    ),
+    (
+        "/sale Kapsalon Knip 1.200",
+        ask(
+            "kind",
+            "Kapsalon Knip",
+            press="organisation",
+            then=sale("Kapsalon Knip", "1200", new=ORGANISATION),
+        ),
+    ),
+    (
+        "/sale Fam. Dijkstra 250 gisteren",
+        ask(
+            "kind",
+            "Fam. Dijkstra",
+            press="person",
+            then=sale("Fam. Dijkstra", "250", on="2026-12-03", new=PERSON),
+        ),
+    ),
+    (
+        "/sale Restaurant De Kas 1.850, 400",
+        ask(
+            "kind",
+            "Restaurant De Kas",
+            press="organisation",
+            then=sale("Restaurant De Kas", "1850", "400", new=ORGANISATION),
+        ),
+    ),
+    (
+        "/sale Yusuf Yılmaz 120",
+        ask("kind", "Yusuf Yılmaz", press="person", then=sale("Yusuf Yılmaz", "120", new=PERSON)),
+    ),
+    (
+        "/verkoop Van Dam Installatietechniek 3.400",
+        ask(
+            "kind",
+            "Van Dam Installatietechniek",
+            press="organisation",
+            then=sale("Van Dam Installatietechniek", "3400", new=ORGANISATION),
+        ),
+    ),
+    (
+        "/sale Mark ten Hove 60",
+        ask("kind", "Mark ten Hove", press="person", then=sale("Mark ten Hove", "60", new=PERSON)),
+    ),
+    (
+        "/sale Bouwbedrijf Hendriks 18k",
+        ask(
+            "kind",
+            "Bouwbedrijf Hendriks",
+            press="organisation",
+            then=sale("Bouwbedrijf Hendriks", "18000", new=ORGANISATION),
+        ),
+    ),
+    ("/sale Kees 75", ask("kind", "Kees", press="person", then=sale("Kees", "75", new=PERSON))),
+    (
+        "/sale Tim Brouwer 50 🙂",
+        ask("kind", "Tim Brouwer", press="person", then=sale("Tim Brouwer", "50", new=PERSON)),
+    ),
+    (
+        "/sale Noor Visser 95, 0, 1u",
+        ask(
+            "kind",
+            "Noor Visser",
+            press="person",
+            then=sale("Noor Visser", "95", "0", 60, new=PERSON),
+        ),
+    ),
+    ("/sale Wim Kok 300 gisteren", ask("kind", "Wim Kok")),
+    ("/sale Drukkerij Peters 2.500,-", ask("kind", "Drukkerij Peters")),
+    # More than 100× the client's median sale: confirmed with a button first.
+    ("/sale Jan Smit 25.000", ask("big", "25.000", press="yes", then=sale(SMIT, "25000"))),
+    (
+        "/sale Sanne de Jong 7.500",
+        ask("big", "7.500", press="yes", then=sale("Sanne de Jong", "7500")),
+    ),
+    (
+        "/sale Café 't Hoekje 20k",
+        ask("big", "20.000", press="yes", then=sale("Café 't Hoekje", "20000")),
+    ),
+    ("/sale Bakkerij de Vries 1.250.000", ask("big", "1.250.000")),
+    ("/sale Hotel De Linde 1.250.000", ask("big", "1.250.000")),
+    ("/sale Anneke van der Meer 12.500", ask("big", "12.500")),
+    ("/sale Hotel De Linde 1.000.000", sale(LINDE, "1000000")),
+    ("/sale Jan Smit 15.000", sale(SMIT, "15000")),
+    # Several clients match: which one.
+    (
+        "/sale Jan 200",
+        ask("which", "Jan Smit", "Femke Jansen-Visser", press="Jan Smit", then=sale(SMIT, "200")),
+    ),
+    (
+        "/sale Bakkerij 800",
+        ask("which", "Bakkerij de Vries", press="Bakkerij de Vries", then=sale(DV, "800")),
+    ),
+    # Refused: nothing stored.
+    ("/sale Jan Smit 0", NOTHING),
+    ("/sale Jan Smit -200", NOTHING),
+    ("/sale Jan Smit 200 05-12-2026", NOTHING),
+    ("/sale Jan Smit 200 31-12-2026", NOTHING),
+    ("/sale Jan Smit 200, 50, 1u, 2u, 3u", NOTHING),
+]

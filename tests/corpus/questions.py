@@ -1,0 +1,57 @@
+"""How the runner recognises each kind of question, per language: words in the question,
+labels on its buttons. One place to adjust when a question's wording changes; the corpus
+entries name only the kind and what the question must show (a name, an amount)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Hallmark:
+    text: tuple[str, ...] = ()  # each must be in the question's text
+    buttons: tuple[str, ...] = ()  # each must be (part of) a button label, in this order
+    min_buttons: int = 0
+    # Words that show it is some other question: the offer to add the whole line as a client.
+    not_text: tuple[str, ...] = ()
+
+
+NL_ADDS = ("heb ik nog niet", "Iemand nieuws")
+RU_ADDS = ("у меня пока нет", "Новый клиент:")
+
+
+HALLMARKS: dict[str, dict[str, Hallmark]] = {
+    "nl": {
+        # "2 — minuten of uren? Schrijf 2u of 2 min."
+        "unit": Hallmark(text=("minuten of uren",), min_buttons=1),
+        # A new name: person or organisation, the team's most common kind first (the Dutch
+        # world has more organisations).
+        "kind": Hallmark(buttons=("Organisatie", "Persoon")),
+        # An amount over 100× the median sale: confirm with buttons.
+        "big": Hallmark(min_buttons=2, not_text=NL_ADDS),
+        # A name ending in a number, or "500 200": which reading is meant.
+        "split": Hallmark(min_buttons=2, not_text=NL_ADDS),
+        # /add of a name close to an existing client: is it them?
+        "similar": Hallmark(min_buttons=2, not_text=NL_ADDS),
+        # Several clients or several open invoices: which one.
+        "which": Hallmark(min_buttons=2),
+        # No client found where none may be added: which client?
+        "client": Hallmark(text=("Welke klant",)),
+    },
+    "ru": {
+        "unit": Hallmark(text=("минуты или часы",), min_buttons=1),
+        # The Russian world has more persons than organisations.
+        "kind": Hallmark(buttons=("Частное лицо", "Организация")),
+        "big": Hallmark(min_buttons=2, not_text=RU_ADDS),
+        "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
+        "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
+        "which": Hallmark(min_buttons=2),
+        "client": Hallmark(text=("Какой клиент",)),
+    },
+}
+
+# Words an entry may press instead of a literal label: the button that contains this text.
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {"person": "Persoon", "organisation": "Organisatie", "yes": "Ja", "all": "Alles"},
+    "ru": {"person": "Частное лицо", "organisation": "Организация", "yes": "Да", "all": "Всё"},
+}

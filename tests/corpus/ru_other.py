@@ -1,0 +1,194 @@
+"""Russian one-line /add, /paid, /rate, /refer, /complaint and /compliment, with what must be
+stored or asked. Open invoices: Звездочка 25 000 ₽ (25 Nov), Кузнецов 500 ₽ (20 Nov) and
+700 ₽ (27 Nov), ООО Ромашка 50 000 ₽ (16 Nov) — tests/corpus/world.py."""
+
+from __future__ import annotations
+
+from tests.corpus.expect import (
+    NOTHING,
+    ORGANISATION,
+    PERSON,
+    Expected,
+    added,
+    ask,
+    complaint,
+    compliment,
+    paid,
+    rated,
+    referral,
+)
+
+VOLKOVA, KUZNETSOV = "Волкова Анна", "Кузнецов Артём Игоревич"
+FEDOROVA, ZAITSEVA = "Фёдорова Мария Петровна", "Зайцева Алёна Ивановна"
+ZVEZDA, ROMASHKA = "Звездочка", "ООО Ромашка"
+
+ADD: list[tuple[str, Expected]] = [
+    (
+        "/add Смирнова Ирина",
+        ask("kind", "Смирнова Ирина", press="person", then=added("Смирнова Ирина", PERSON)),
+    ),
+    (
+        "/add Пекарня Хлебница",
+        ask(
+            "kind",
+            "Пекарня Хлебница",
+            press="organisation",
+            then=added("Пекарня Хлебница", ORGANISATION),
+        ),
+    ),
+    ("/add Петров", ask("kind", "Петров", press="person", then=added("Петров", PERSON))),
+    (
+        "/add  Морозова Дарья ",
+        ask("kind", "Морозова Дарья", press="person", then=added("Морозова Дарья", PERSON)),
+    ),
+    ("/add Смирнова Ирина, частное лицо, Казань", added("Смирнова Ирина", PERSON)),
+    ("/add Салон Лотос, организация", added("Салон Лотос", ORGANISATION)),
+    ("/add Салон Лотос, компания, Москва", added("Салон Лотос", ORGANISATION)),
+    ("/add ИП Сергеев, фирма", added("ИП Сергеев", ORGANISATION)),
+    ("/add Никитин Олег, физлицо", added("Никитин Олег", PERSON)),
+    ("/add Соколова Дарья, человек, Тверь", added("Соколова Дарья", PERSON)),
+    # Already there, or close to someone who is.
+    ("/add Волкова Анна", NOTHING),
+    ("/add волкова анна", NOTHING),
+    ("/add Жукова", NOTHING),
+    ("/add Звёздочка", NOTHING),
+    ("/add Фёдорова Мария", ask("similar", FEDOROVA)),
+    ("/add Федорова Мария", ask("similar", FEDOROVA)),
+    ("/add Кузнецов Артём", ask("similar", KUZNETSOV)),
+    ("/add Волкова А.", ask("similar", VOLKOVA)),
+    ("/add Волкова Алина", ask("similar", VOLKOVA)),
+    ("/add Зайцева Алёна", ask("similar", ZAITSEVA)),
+    # A sale typed after /add is no name: a hint to /sale, nothing added.
+    ("/add Волкова 2500 вчера", NOTHING),
+    ("/add Звездочка 30 тыс.", NOTHING),
+    ("/add Петров 2 ч", NOTHING),
+    ("/add Никитин, 800, вчера", NOTHING),
+    ("/add Носова 2 500 ₽", NOTHING),
+]
+
+PAID: list[tuple[str, Expected]] = [
+    ("/paid Звездочка", paid("zvezdochka-25000")),
+    ("/paid звёздочка!", paid("zvezdochka-25000")),
+    ("/paid звёздочка вчера", paid("zvezdochka-25000", on="2026-12-03")),
+    ("/paid Звездочка, позавчера", paid("zvezdochka-25000", on="2026-12-02")),
+    ("/paid Звездочка 25 тыс.", paid("zvezdochka-25000")),
+    ("/paid Звездочка 25 000 ₽", paid("zvezdochka-25000")),
+    ("/paid Звездочка 25000 руб. в среду", paid("zvezdochka-25000", on="2026-12-02")),
+    ("/paid Звездочка 25к", paid("zvezdochka-25000")),
+    ("/paid Кузнецов 500", paid("kuznetsov-500")),
+    ("/paid Кузнецов 700", paid("kuznetsov-700")),
+    ("/paid Кузнецов 700 р.", paid("kuznetsov-700")),
+    ("/paid Кузнецов 1200", paid("kuznetsov-500", "kuznetsov-700")),
+    ("/paid Кузнецов 1 200 позавчера", paid("kuznetsov-500", "kuznetsov-700", on="2026-12-02")),
+    ("/paid Кузнецов Артём, 500, 01.12", paid("kuznetsov-500", on="2026-12-01")),
+    ("/paid Кузнецов", ask("which", press="all", then=paid("kuznetsov-500", "kuznetsov-700"))),
+    (
+        "/paid кузнецов артем",
+        ask("which", press="all", then=paid("kuznetsov-500", "kuznetsov-700")),
+    ),
+    ("/paid Кузнецов 300", ask("which", "500", "700")),
+    ("/paid Ромашка 50 тыс", paid("romashka-50000")),
+    ("/paid ООО Ромашка 01.12", paid("romashka-50000", on="2026-12-01")),
+    ("/paid Ромашка в понедельник", paid("romashka-50000", on="2026-11-30")),
+    ("/paid ООО «Ромашка» 30.11", paid("romashka-50000", on="2026-11-30")),
+    ("/paid Волкова", NOTHING),
+    ("/paid Звездочка 05.12.2026", NOTHING),
+    ("/paid Пупкин", NOTHING),
+    ("/paid Звездочка 0", NOTHING),
+]
+
+RATE: list[tuple[str, Expected]] = [
+    ("/rate Волкова 5 5 4", rated(VOLKOVA, 5, 5, 4)),
+    ("/rate Волкова 5, 5, 4", rated(VOLKOVA, 5, 5, 4)),
+    ("/rate Волкова 5,5,4", rated(VOLKOVA, 5, 5, 4)),
+    ("/rate  волкова  5  5  4 ", rated(VOLKOVA, 5, 5, 4)),
+    ("/rate Кузнецов Артём 3 4 5", rated(KUZNETSOV, 3, 4, 5)),
+    ("/rate Кузнецов Артем 3 4 5", rated(KUZNETSOV, 3, 4, 5)),
+    ("/rate Студия 21 4 4 3", rated("Студия 21", 4, 4, 3)),
+    ("/rate Студия 21, 5, 5, 5", rated("Студия 21", 5, 5, 5)),
+    ("/rate звёздочка 2 3 1", rated(ZVEZDA, 2, 3, 1)),
+    ("/rate Ёлкина 5 4 5!", rated("Ёлкина Ольга", 5, 4, 5)),
+    ("/rate Елкина Ольга 5 4 5", rated("Ёлкина Ольга", 5, 4, 5)),
+    ("/rate Жукова 1 2 3", rated("Жукова", 1, 2, 3)),
+    ("/rate Алиев 4,4,5 👍", rated("Алиев", 4, 4, 5)),
+    ("/rate Мария 5 5 5", rated(FEDOROVA, 5, 5, 5)),
+    ("/rate Фёдорова Мария Петровна 4 5 5", rated(FEDOROVA, 4, 5, 5)),
+    ("/rate Зайцева Алёна Ивановна, 3, 3, 4", rated(ZAITSEVA, 3, 3, 4)),
+    ("/rate Сидорова-Белая 5 5 5", rated("Сидорова-Белая Наталья", 5, 5, 5)),
+    ("/rate ООО Ромашка 2 4 1", rated(ROMASHKA, 2, 4, 1)),
+    ("/rate Волкова 6 5 4", NOTHING),
+    ("/rate Волкова 5 5", NOTHING),
+    ("/rate Волкова 0 5 4", NOTHING),
+    ("/rate Пупкин 5 5 5", NOTHING),
+]
+
+REFER: list[tuple[str, Expected]] = [
+    ("/refer Волкова Анна, Жукова", referral(VOLKOVA, "Жукова")),
+    ("/refer Звездочка, Кофейня Зерно", referral(ZVEZDA, "Кофейня Зерно")),
+    ("/refer Алиев, Сидорова-Белая Наталья", referral("Алиев", "Сидорова-Белая Наталья")),
+    ("/refer Фёдорова Мария Петровна, Зайцева Алёна Ивановна", referral(FEDOROVA, ZAITSEVA)),
+    (
+        "/refer Волкова Анна, Смирнова Ирина",
+        ask(
+            "kind",
+            "Смирнова Ирина",
+            press="person",
+            then=referral(VOLKOVA, "Смирнова Ирина", new=PERSON),
+        ),
+    ),
+    (
+        "/refer Звездочка, Салон Лотос",
+        ask(
+            "kind",
+            "Салон Лотос",
+            press="organisation",
+            then=referral(ZVEZDA, "Салон Лотос", new=ORGANISATION),
+        ),
+    ),
+    (
+        "/refer Жукова, Морозова Дарья",
+        ask(
+            "kind",
+            "Морозова Дарья",
+            press="person",
+            then=referral("Жукова", "Морозова Дарья", new=PERSON),
+        ),
+    ),
+    ("/refer Ёлкина Ольга, Ёлкина Ольга", NOTHING),
+]
+
+NOTES: list[tuple[str, Expected]] = [
+    ("/complaint Жукова скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
+    ("/complaint Жукова: скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
+    ("/complaint Жукова, скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
+    ("/complaint Волкова Анна опоздала на 40 минут", complaint(VOLKOVA, "опоздала на 40 минут")),
+    ("/complaint Кузнецов Артём Игоревич не заплатил", complaint(KUZNETSOV, "не заплатил")),
+    ("/complaint Студия 21 сорвали сроки", complaint("Студия 21", "сорвали сроки")),
+    ("/complaint звёздочка, долго не платят", complaint(ZVEZDA, "долго не платят")),
+    (
+        "/complaint Ёлкина Ольга перенесла запись три раза",
+        complaint("Ёлкина Ольга", "перенесла запись три раза"),
+    ),
+    ("/complaint Елкина: перенесла запись", complaint("Ёлкина Ольга", "перенесла запись")),
+    ("/complaint Алиев требовал скидку", complaint("Алиев", "требовал скидку")),
+    ("/complaint Пупкин грубил", ask("client")),
+    (
+        "/complaint Пупкин: грубил",
+        ask("client", answer="Жукова", then=complaint("Жукова", "грубил")),
+    ),
+    ("/compliment Волкова Анна: спасибо за стрижку", compliment(VOLKOVA, "спасибо за стрижку")),
+    ("/compliment Волкова спасибо за стрижку", compliment(VOLKOVA, "спасибо за стрижку")),
+    (
+        "/compliment Фёдорова Мария Петровна привела подругу",
+        compliment(FEDOROVA, "привела подругу"),
+    ),
+    ("/compliment Кофейня Зерно отличный отзыв", compliment("Кофейня Зерно", "отличный отзыв")),
+    ("/compliment Алиев оставил чаевые", compliment("Алиев", "оставил чаевые")),
+    (
+        "/compliment ООО Ромашка благодарственное письмо",
+        compliment(ROMASHKA, "благодарственное письмо"),
+    ),
+    ("/compliment Зайцева: очень довольна", compliment(ZAITSEVA, "очень довольна")),
+]
+
+LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES]
