@@ -153,8 +153,11 @@ class Dated:
     date_text: str = ""
 
 
-def split_date(reader: Reader, words: list[Token], *, first: int = 1) -> Dated:
-    """The date at the end of the line, never the name's first word and never the amount."""
+def split_date(
+    reader: Reader, words: list[Token], *, first: int = 1, amount_needed: bool = True
+) -> Dated:
+    """The date at the end of the line, never the name's first word, and never the amount of a
+    line that needs one (`/sale Hotel 23.11` is € 23,11; `/paid Ромашка 01.12` is a day)."""
     for count in (3, 2, 1):
         start = len(words) - count
         span = same_field(words, start, count) if start >= first else None
@@ -166,7 +169,7 @@ def split_date(reader: Reader, words: list[Token], *, first: int = 1) -> Dated:
         except InputError:
             continue
         rest = words[:start]
-        if reader.is_money(text) and name_end(reader, rest) == len(rest):
+        if amount_needed and reader.is_money(text) and name_end(reader, rest) == len(rest):
             continue  # "/sale Hotel 23.11": the only number is the amount
         return Dated(rest, reader.date(text), text)
     return Dated(words)
@@ -191,7 +194,7 @@ class PaidLine:
 
 def read_paid(reader: Reader, text: str) -> PaidLine:
     """`/paid NAME [AMOUNT] [DATE]`."""
-    dated = split_date(reader, tokens(text))
+    dated = split_date(reader, tokens(text), amount_needed=False)
     words = dated.words
     end = name_end(reader, words)
     longer = None
@@ -201,9 +204,14 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
     try:
         return replace(_paid_line(reader, words, end, dated.date), longer=longer)
     except InputError:
-        if longer is None:
-            raise
+        if longer is None or _reads_as_zero(reader, words[end:]):
+            raise  # "/paid Hotel 0" pays nothing, and never everything open
         return longer  # "Studio 54 50": only the name with its number reads
+
+
+def _reads_as_zero(reader: Reader, words: list[Token]) -> bool:
+    text = joined(words)
+    return reader.is_money(text) and reader.money(text) == 0
 
 
 def _paid_line(reader: Reader, words: list[Token], end: int, paid_on: dt.date | None) -> PaidLine:
@@ -218,6 +226,7 @@ _GRADES = re.compile(r"(?:(?<=[\s,;:])|^)([0-9]+(?:[\s,;]+[0-9]+)*)[\s,;.!]*$")
 def read_grades(text: str) -> tuple[str, list[str]]:
     """`/rate Smit 5, 5, 4` (or `5 5 4`, `5,5,4`) → ("Smit", ["5", "5", "4"]); the grades are
     the last three numbers, so a name may end in a number of its own (`Studio 54 5 4 3`)."""
+    text = text[: len(text) - len(_trailing(text))]  # "5 5 5 👍"
     match = _GRADES.search(text.strip())
     if match is None or not text.strip()[: match.start()].strip(" ,;:"):
         return text.strip(), []

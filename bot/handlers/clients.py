@@ -21,8 +21,11 @@ USE_EXISTING = "use"
 ADD_ANYWAY = "new"
 
 
-def _kind_options(turn: Turn) -> list[tuple[str, str]]:
-    return [(turn.t._("Person"), "person"), (turn.t._("Organisation"), "organisation")]
+async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
+    """Person and organisation, the kind most of the team's clients are first."""
+    options = [(turn.t._("Person"), "person"), (turn.t._("Organisation"), "organisation")]
+    usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
+    return options[::-1] if usual == ClientKind.ORGANISATION else options
 
 
 def _source_options(turn: Turn) -> list[tuple[str, str]]:
@@ -55,7 +58,7 @@ class AddClientDialog(Dialog):
                 turn,
                 convo,
                 t._("Is {name} a person or an organisation?", name=convo.data["name"]),
-                options=_kind_options(turn),
+                options=await _kind_options(turn),
                 edit=turn.update.callback_query is not None,
             )
         elif step == "city":

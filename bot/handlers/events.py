@@ -106,8 +106,10 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
         leading = await _leading_client(turn, text)
         if leading[0] is not None or note is None:
             client, note = leading
+        else:  # "/complaint Пупкин: грубил" and no Пупкин: which client is asked, the note kept
+            client = None
     if client is None:  # no words name a client: which one is asked, the note is kept
-        await dialog.begin(turn, None, note=text)
+        await dialog.begin(turn, None, note=note or text)
         return
     await dialog.begin(turn, client, **({"note": note} if note else {}))
 
@@ -277,7 +279,11 @@ async def refer(turn: Turn) -> None:
         return
     parts = arguments.fields(text)
     referred = ", ".join(parts[1:])
-    if referred and grammar.has_sale_fields(grammar.reader(turn), referred):
+    if (
+        referred
+        and grammar.has_sale_fields(grammar.reader(turn), referred)
+        and not await _names_a_client(turn, referred)
+    ):
         raise InputError(NOT_A_NAME, text=referred[:40])  # never a prospect named "Отель 500"
     if len(parts) > 1 and name_key(parts[0]) == name_key(", ".join(parts[1:])):
         raise InputError(SELF_REFERRAL)  # "/refer Ёлкина, Ёлкина": the same name twice

@@ -14,8 +14,15 @@ from bot.render.changes import confirm, grade_news
 from bot.render.sale_doubts import AGAIN, BIG, CORRECT, NO, RECORD, doubt_question
 from bot.render.sales import sale_line, sale_recorded
 from bot.turn import Turn, button, command
-from locales import N_, InputError, Markup, Translator
-from locales.numbers import BARE_ASK, DURATION_NO_UNIT, MAX_MINUTES, TOO_LARGE, DurationUnitMissing
+from locales import N_, InputError, Markup, Translator, is_currency_token
+from locales.numbers import (
+    BARE_ASK,
+    DURATION_NO_UNIT,
+    MAX_MINUTES,
+    TOO_LARGE,
+    DurationUnitMissing,
+    currency_digits,
+)
 from storage import clients, resolver, sales, team_settings
 from storage.sales import SaleInput
 
@@ -299,7 +306,7 @@ async def sale(turn: Turn) -> None:
     if line.date_words and await _client_named(turn, text):  # "Café Vrijdag": a name, no date
         await dialog.begin(turn, text)
         return
-    chosen = await _reading_of_name(turn, line)
+    chosen = await _reading_of_name(turn, line, text)
     if chosen is None:  # "Studio 54 100": is 54 part of the name?
         readings = [line.longer, line] if line.longer else [line]
         names = [{"name": r.name, **_said(r)} for r in readings]
@@ -320,7 +327,9 @@ async def _client_named(turn: Turn, name: str) -> int | None:
     return client.id if client is not None else None
 
 
-async def _reading_of_name(turn: Turn, line: sale_grammar.SaleLine) -> sale_grammar.SaleLine | None:
+async def _reading_of_name(
+    turn: Turn, line: sale_grammar.SaleLine, text: str
+) -> sale_grammar.SaleLine | None:
     """Whether a number after the name belongs to it (README: Typing commands); None: ask."""
     if line.longer is None:
         return line
@@ -331,7 +340,17 @@ async def _reading_of_name(turn: Turn, line: sale_grammar.SaleLine) -> sale_gram
         rival = shorter.matches[0] if shorter.exact else shorter.one
         return None if rival is not None and rival.id != longer else line.longer
     first = line.readings[0]
-    if first.cost is not None and first.amount is not None and first.cost > first.amount:
+    number = int(line.longer.name[len(line.name) :].strip())
+    # "Sportschool 24 150": the shorter reading took the name's two-digit number into its
+    # amount (24 150); with a currency written ("Морозова Дарья 1 500 ₽") it is one number.
+    grouped = (
+        number >= 10
+        and first.amount is not None
+        and first.amount // 10 ** currency_digits(turn.team.currency) != number
+        and not any(is_currency_token(word) for word in text.split())
+    )
+    implausible = first.cost is not None and first.amount is not None and first.cost > first.amount
+    if grouped or implausible:
         shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
         if not shorter.matches:
             return None

@@ -26,7 +26,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "unit": Hallmark(text=("minuten of uren",), min_buttons=1),
         # A new name: person or organisation, the team's most common kind first (the Dutch
         # world has more organisations).
-        "kind": Hallmark(buttons=("Organisatie", "Persoon")),
+        "kind": Hallmark(buttons=("organisatie", "persoon")),
         # An amount over 100× the median sale: confirm with buttons.
         "big": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # A name ending in a number, or "500 200": which reading is meant.
@@ -41,7 +41,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
     "ru": {
         "unit": Hallmark(text=("минуты или часы",), min_buttons=1),
         # The Russian world has more persons than organisations.
-        "kind": Hallmark(buttons=("Частное лицо", "Организация")),
+        "kind": Hallmark(buttons=("частное лицо", "организац")),
         "big": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
@@ -52,6 +52,6 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
 
 # Words an entry may press instead of a literal label: the button that contains this text.
 LABELS: dict[str, dict[str, str]] = {
-    "nl": {"person": "Persoon", "organisation": "Organisatie", "yes": "Ja", "all": "Alles"},
-    "ru": {"person": "Частное лицо", "organisation": "Организация", "yes": "Да", "all": "Всё"},
+    "nl": {"person": "persoon", "organisation": "organisatie", "yes": "Ja", "all": "Alles"},
+    "ru": {"person": "частное лицо", "organisation": "организац", "yes": "Да", "all": "Всё"},
 }
