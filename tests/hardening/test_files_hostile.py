@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -269,14 +268,8 @@ async def test_a_teams_admins_together_share_one_file_quota(
     assert "Geïmporteerd" in seen.text  # another team's quota is its own
 
 
-# Heavier, in `make fuzz` only ---------------------------------------------------------------
-FULL_FUZZ = pytest.mark.skipif(
-    "KOMPAS_FUZZ_EXAMPLES" not in os.environ, reason="make fuzz: minutes, not seconds"
-)
-
-
+# Heavier: seconds each, at the issue's own sizes -------------------------------------------
 @pytest.mark.fuzz
-@FULL_FUZZ
 def test_the_issues_bomb_of_1_gib_is_refused_in_seconds_by_kompas_import(tmp_path: Path) -> None:
     url = database(tmp_path)
     bomb = tmp_path / "bom.xlsx"
@@ -290,7 +283,6 @@ def test_the_issues_bomb_of_1_gib_is_refused_in_seconds_by_kompas_import(tmp_pat
 
 
 @pytest.mark.fuzz
-@FULL_FUZZ
 def test_an_export_of_more_than_200_000_sales_imports_back(tmp_path: Path) -> None:
     url = database(tmp_path)
     lines = [f"Klant {i % 2000};{1 + i % 28}-{1 + i % 12}-2025;{10 + i},50" for i in range(210_000)]
