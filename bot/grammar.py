@@ -25,12 +25,15 @@ FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for e
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
-_TIME_WORDS = frozenset({"anderhalf", "half", "een", "één", "полтора", "пол", "полчаса"})
-DAY_WORDS = frozenset({"vandaag", "gisteren", "eergisteren", "сегодня", "вчера", "позавчера"})
+DAY_WORDS = frozenset(
+    {"vandaag", "gisteren", "eergisteren", "morgen", "overmorgen"}
+    | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
+)
+EVERYTHING_WORDS = frozenset({"alles", "all", "всё", "все"})  # "/paid De Roos alles"
 _SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
 _DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
-MOST_FIELD_WORDS = 4  # "1 ч 30 мин": the longest time or amount written in separate words
+MOST_FIELD_WORDS = 5  # "2 uur en 15 min": the longest time or amount in separate words
 
 
 @dataclass(frozen=True)
@@ -59,17 +62,20 @@ class Reader:
 
     def time(self, text: str) -> int | None:
         """Minutes of a time written with its unit; None for anything else (a bare number too)."""
-        if not (any(c.isdigit() for c in text) or text.split()[0].casefold() in _TIME_WORDS):
+        first = text.split()[0]
+        if not (any(c.isdigit() for c in first) or numbers.starts_spoken_duration(text)):
             return None  # "u" or "ч" alone would read as one hour
         try:
             return numbers.parse_duration(text, self.locale, bare=numbers.BARE_ASK)
         except InputError:
             return None
 
-    def date(self, text: str) -> dt.date:
-        """A date in the past or today: a day without a year that lies ahead is last year's."""
-        day = dates.parse_date(text, self.locale, today=self.today)
-        if day > self.today and not _EXPLICIT_YEAR.search(text.strip()):
+    def date(self, text: str, *, short_weekdays: bool = False) -> dt.date:
+        """A date in the past or today: a day without a year that lies ahead is last year's;
+        `short_weekdays`: `do`, `di` alone are weekdays (after an amount or a time)."""
+        day = dates.parse_date(text, self.locale, today=self.today, short_weekdays=short_weekdays)
+        relative = text.strip().casefold().rstrip(".!") in DAY_WORDS  # "morgen" stays ahead
+        if day > self.today and not (_EXPLICIT_YEAR.search(text.strip()) or relative):
             with contextlib.suppress(ValueError):  # 29 February stays ahead: refused
                 day = day.replace(year=day.year - 1)
         if day > self.today:
@@ -164,14 +170,16 @@ def split_date(
         if span is None:
             continue
         text = joined(span)
+        rest = words[:start]
+        # "/verkoop kees 80 di": after an amount or a time only a date can stand
+        short = count == 1 and name_end(reader, rest) < len(rest)
         try:
-            dates.parse_date(text, reader.locale, today=reader.today)
+            dates.parse_date(text, reader.locale, today=reader.today, short_weekdays=short)
         except InputError:
             continue
-        rest = words[:start]
         if amount_needed and reader.is_money(text) and name_end(reader, rest) == len(rest):
             continue  # "/sale Hotel 23.11": the only number is the amount
-        return Dated(rest, reader.date(text), text)
+        return Dated(rest, reader.date(text, short_weekdays=short), text)
     return Dated(words)
 
 
@@ -184,9 +192,12 @@ class PaidLine:
     amount: int | None = None
     paid_on: dt.date | None = None
     longer: PaidLine | None = None
+    everything: bool = False  # "alles", "всё": all that is open
 
     def data(self) -> dict[str, object]:
         said: dict[str, object] = {} if self.amount is None else {"amount": self.amount}
+        if self.everything:
+            said["everything"] = True
         if self.paid_on is not None:
             said["paid_on"] = self.paid_on.isoformat()
         return said
@@ -196,6 +207,9 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
     """`/paid NAME [AMOUNT] [DATE]`."""
     dated = split_date(reader, tokens(text), amount_needed=False)
     words = dated.words
+    if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
+        name = joined(words[:-1]).strip(" ,;:")
+        return PaidLine(name, paid_on=dated.date, everything=True)
     end = name_end(reader, words)
     longer = None
     if end < len(words) and words[end].text.isdigit() and words[end].field == words[0].field:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.grammar import (
     DAY_WORDS,
@@ -31,6 +31,11 @@ TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vr
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
 TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
 _THREE = re.compile(r"[0-9]{3}(?:[.,][0-9]+)?")
+# A word that marks the number next to it as the cost: "150 kosten", "затраты 150".
+COST_WORDS = frozenset(
+    {"kosten", "kost", "onkosten", "cost", "costs"}
+    | {"затраты", "затрат", "расходы", "расход", "расходов", "себестоимость"}
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,9 @@ class SaleLine:
     readings: tuple[SaleFields, ...]
     longer: SaleLine | None = None
     date_words: bool = False  # the date was written in words only ("vrijdag")
+    # Read only by taking a number of 3+ digits into the name ("de boer 1250"): such a name
+    # may be an existing client's, never a new one; then this is the answer.
+    refusal: InputError | None = field(default=None, compare=False)
 
 
 def read_sale(reader: Reader, text: str) -> SaleLine:
@@ -76,16 +84,27 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
             longer = _sale_line(reader, words, end + 1, dated)
     try:
         return replace(_sale_line(reader, words, end, dated), longer=longer)
-    except InputError:
+    except InputError as refusal:
         if longer is None:
             raise
+        if len(words[end].text) > 2:  # "Bakkerij 2000 350 2u 0", if that is a client
+            return replace(longer, refusal=refusal)
         return longer  # "Studio 54 100 2u 0": only the name with its number reads
 
 
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
-    readings = [
-        _assign(reader, values, dated.date) for values in _value_readings(reader, words[end:])
-    ]
+    try:
+        readings = [
+            _assign(reader, values, dated.date) for values in _value_readings(reader, words[end:])
+        ]
+    except InputError as error:
+        if error.message != AMOUNT_FIRST:
+            raise
+        # "knipperij 2 uur 45": the number after the hours is the amount, not 45 minutes
+        readings = [
+            _assign(reader, values, dated.date)
+            for values in _value_readings(reader, words[end:], bare_minutes=False)
+        ]
     name = joined(words[:end]).strip(" ,;:")
     words_only = bool(dated.date_text) and not (
         any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
@@ -97,13 +116,22 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
 class _Value:
     text: str
     minutes: int | None = None  # a time with its unit
+    cost_word: bool = False  # "kosten", "затраты": the number next to it is the cost
 
 
-def _value_readings(reader: Reader, words: list[Token]) -> list[list[_Value]]:
-    """The field words as values; two readings when a space-grouped pair is ambiguous."""
+def _value_readings(
+    reader: Reader, words: list[Token], *, bare_minutes: bool = True
+) -> list[list[_Value]]:
+    """The field words as values; two readings when a space-grouped pair is ambiguous;
+    `bare_minutes`: a bare number may belong to the time next to it (`1 ч 30`, `5 kwartier`);
+    when that leaves no amount, the line is read again without (`2 uur 45`, `210 kwartier`)."""
     readings: list[list[_Value]] = [[]]
     i = 0
     while i < len(words):
+        if _is_cost_word(words[i].text):
+            readings = [[*r, _Value(words[i].text, cost_word=True)] for r in readings]
+            i += 1
+            continue
         taken, split = _group(reader, words, i)
         if taken:
             text = joined(words[i : i + taken])
@@ -115,7 +143,7 @@ def _value_readings(reader: Reader, words: list[Token]) -> list[list[_Value]]:
                 readings = [[*r, _Value(text)] for r in readings]
             i += taken
             continue
-        taken, minutes = _time(reader, words, i)
+        taken, minutes = _time(reader, words, i, bare_minutes=bare_minutes)
         if taken:
             readings = [[*r, _Value(joined(words[i : i + taken]), minutes)] for r in readings]
             i += taken
@@ -156,15 +184,34 @@ def _group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[str] |
     whole_second = int(re.match(r"[0-9]+", second)[0])  # type: ignore[index]
     if run >= 3 or suffixed or second.startswith("0") or int(first) < whole_second:
         return end - i, None
+    if end < len(words) and _is_cost_word(words[end].text):
+        return 1, None  # "500 150 затраты": the amount, then the cost
     return end - i, [first, second]
 
 
-def _time(reader: Reader, words: list[Token], i: int) -> tuple[int, int | None]:
+def _is_cost_word(text: str) -> bool:
+    return text.casefold().strip(".,:") in COST_WORDS
+
+
+def _time(
+    reader: Reader, words: list[Token], i: int, *, bare_minutes: bool = True
+) -> tuple[int, int | None]:
     for count in range(MOST_FIELD_WORDS, 0, -1):
         span = same_field(words, i, count)
-        if span is not None and (minutes := reader.time(joined(span))) is not None:
+        if span is None or (count > 1 and _not_minutes(span[-1].text, bare_minutes)):
+            continue
+        amount_first = count > 1 and not bare_minutes and span[0].text.isdigit()
+        if amount_first and reader.time(joined(span[1:])) is not None:
+            continue  # "210 kwartier": the amount, then a quarter of an hour
+        if (minutes := reader.time(joined(span))) is not None:
             return count, minutes
     return 0, None
+
+
+def _not_minutes(last: str, bare_minutes: bool) -> bool:
+    """Whether a bare number ending a time (`2 uur 95`) is not its minutes but the next field:
+    60 or more never is; below that it is unless the line needs it as its amount."""
+    return last.isdigit() and (not bare_minutes or int(last) >= 60)
 
 
 def _money_span(reader: Reader, words: list[Token], i: int) -> int:
@@ -178,8 +225,30 @@ def _money_span(reader: Reader, words: list[Token], i: int) -> int:
     return 2 if after is not None and is_currency_token(after[1].text) else 1
 
 
+def _marked_cost(values: list[_Value]) -> list[_Value]:
+    """The values with a cost word's number moved to the cost's place (second): the number
+    before the word (`150 kosten`) unless that is the amount, else the one after it."""
+    marks = [k for k, v in enumerate(values) if v.cost_word]
+    if not marks:
+        return values
+    if len(marks) > 1:
+        raise InputError(TOO_MANY)
+    k = marks[0]
+    plain = [j for j, v in enumerate(values) if v.minutes is None and not v.cost_word]
+    before = k - 1 if k - 1 in plain and plain.index(k - 1) > 0 else None
+    after = k + 1 if k + 1 in plain and plain.index(k + 1) > 0 else None
+    cost = before if before is not None else after
+    if cost is None:
+        raise InputError(AMOUNT_FIRST)
+    others = [values[j] for j in plain if j != cost]
+    times = [v for v in values if v.minutes is not None]
+    return [*others[:1], values[cost], *others[1:], *times]
+
+
 def _assign(reader: Reader, values: list[_Value], sold_on: dt.date | None) -> SaleFields:
-    """Values into the amount, cost and time slots: a time goes to its slot wherever it is."""
+    """Values into the amount, cost and time slots: a time goes to its slot wherever it is,
+    and a number marked by a cost word to the cost."""
+    values = _marked_cost(values)
     times = [v for v in values if v.minutes is not None]
     plain = [v for v in values if v.minutes is None]
     if len(times) > 1:

@@ -10,7 +10,9 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   letters or more: ``23 november 2026``, ``3 nov``, ``3 нояб. 2026 г.``, ``23 ноября``, ``3 мар``.
   So every style ``format_date`` writes reads back.
 * Words, in either language: ``vandaag``/``сегодня``, ``gisteren``/``вчера``,
-  ``eergisteren``/``позавчера``; a sentence's closing ``.`` or ``!`` after them does not matter.
+  ``eergisteren``/``позавчера``, ``morgen``/``завтра``, ``overmorgen``/``послезавтра`` (so a
+  sale typed for tomorrow is refused as still to come, not misread); a sentence's closing
+  ``.`` or ``!`` after them does not matter.
 * Weekdays, in either language, for a day that has been: ``vrijdag``, ``op vrijdag``,
   ``afgelopen vrijdag``, ``vorige vrijdag``, ``vrijdag jl.``; ``пятница``, ``в пятницу``,
   ``в прошлую пятницу``, ``прошлая пятница``, ``во вторник``. Each is the most recent such day
@@ -19,8 +21,9 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   name the weekday of the previous calendar week (Monday to Sunday). Full CLDR names and the
   abbreviations no one types for anything else (``wo``, ``vr``, ``za``, ``пн`` … ``вс``, with
   or without a dot); ``ma``, ``di``, ``do`` and ``zo`` are words and names too, so they count
-  only after ``op``, ``afgelopen``, ``vorige`` or ``vorige week``. A weekday before a date
-  (``vrijdag 20-11``, ``пятница, 20 ноября``) must be that date's weekday.
+  only after ``op``, ``afgelopen``, ``vorige`` or ``vorige week``, or where the caller says
+  only a date can stand (``short_weekdays``). A weekday before a date (``vrijdag 20-11``,
+  ``пятница, 20 ноября``) must be that date's weekday.
 * ``past=True`` (a sale's or payment's date): a date without a year that would fall after
   today is last year's (``23-12`` typed on 5 January), and a date after today is refused.
 * A form that reads but names no real day (``31-02-2026``) gets its own error.
@@ -67,6 +70,10 @@ _DAYS_AGO = {
     "вчера": 1,
     "eergisteren": 2,
     "позавчера": 2,
+    "morgen": -1,  # read so that a sale "morgen" is refused as still to come, not as no date
+    "завтра": -1,
+    "overmorgen": -2,
+    "послезавтра": -2,
 }
 _DAY_FIRST = re.compile(
     r"(?P<day>[0-9]{1,2})(?P<sep>[-./])(?P<month>[0-9]{1,2})"
@@ -112,16 +119,22 @@ def format_time(minutes_after_midnight: int, locale: str) -> str:
     return _babel_time(dt.time(hour, minute), format="short", locale=locale)
 
 
-def parse_date(text: str, locale: str, *, today: dt.date, past: bool = False) -> dt.date:
+def parse_date(
+    text: str, locale: str, *, today: dt.date, past: bool = False, short_weekdays: bool = False
+) -> dt.date:
     """A date as typed, day first (rules in the module docstring); `today` anchors the words.
 
     `past`: the date must have been (a sale, a payment): a date without a year that would fall
-    after today is last year's, and one after today is refused with DATE_IN_FUTURE."""
+    after today is last year's, and one after today is refused with DATE_IN_FUTURE.
+    `short_weekdays`: `ma`, `di`, `do`, `zo` alone are weekdays (where only a date can stand,
+    as at the end of a sale line after its amount)."""
     cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е").rstrip("!")
     if not any(c.isdigit() for c in cleaned):  # "Gisteren." ends a sentence, not a month
         cleaned = cleaned.rstrip(".")
     if not cleaned:
         raise InputError(DATE_EMPTY)
+    if short_weekdays and cleaned.rstrip(".") in _WEEKDAYS_IN_CONTEXT:
+        cleaned = f"op {cleaned}"
     day = _read_date(cleaned, text, today, past)
     if past and day > today:
         raise InputError(DATE_IN_FUTURE, text=shown_text(text))

@@ -372,6 +372,14 @@ _DURATION_WORDS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str
 ]
 
 
+def starts_spoken_duration(text: str) -> bool:
+    """Whether the text begins with a word the duration parser reads as a number of hours or
+    minutes (`drie kwartier`, `anderhalve uur`, `четверть часа`): the one-line grammar tries
+    such words as a time, and no other words without a digit (`u` alone is no time)."""
+    cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е")
+    return any(word.match(cleaned) for word, _ in _DURATION_WORDS)
+
+
 def _quarters(count: str | None) -> int:
     """Minutes in "een kwartier", "drie kwartier", "5 kwartier"."""
     if count is None or not count.isdigit():

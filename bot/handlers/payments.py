@@ -30,7 +30,9 @@ class PaidDialog(ClientDialog):
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         owed = await self._open(turn, convo)
-        if "amount" in convo.data:
+        if convo.data.get("everything"):  # "/paid De Roos alles"
+            await self._pay(turn, convo, None)
+        elif "amount" in convo.data:
             await self._paid_amount(turn, convo, owed, convo.data["amount"])
         elif len(owed) == 1:
             await self._pay(turn, convo, [owed[0].id])

@@ -303,6 +303,8 @@ async def sale(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     line = sale_grammar.read_sale(grammar.reader(turn), text)
+    if line.refusal is not None and await _client_named(turn, line.name) is None:
+        raise line.refusal  # "de boer 1250 …" is never a new client's name
     if line.date_words and await _client_named(turn, text):  # "Café Vrijdag": a name, no date
         await dialog.begin(turn, text)
         return
@@ -340,7 +342,10 @@ async def _reading_of_name(
         rival = shorter.matches[0] if shorter.exact else shorter.one
         return None if rival is not None and rival.id != longer else line.longer
     first = line.readings[0]
-    number = int(line.longer.name[len(line.name) :].strip())
+    typed_number = line.longer.name[len(line.name) :].strip()
+    if len(typed_number) > 2:  # a new client is never named "de boer 1250"
+        return line
+    number = int(typed_number)
     # "Sportschool 24 150": the shorter reading took the name's two-digit number into its
     # amount (24 150); with a currency written ("Морозова Дарья 1 500 ₽") it is one number.
     grouped = (

@@ -132,7 +132,7 @@ def test_e_with_dots_and_without_are_the_same_letter() -> None:
         ("23 foo 2026", "DATE_UNREADABLE"),
         ("3 ju", "DATE_UNREADABLE"),
         ("3 ju 2026", "DATE_UNREADABLE"),
-        ("morgen", "DATE_UNREADABLE"),
+        ("overmorgenavond", "DATE_UNREADABLE"),
         ("23.11.202", "DATE_UNREADABLE"),
         ("31-02-2026", "DATE_NOT_REAL"),
         ("29.02.2026", "DATE_NOT_REAL"),
@@ -306,6 +306,35 @@ def test_abbreviations_that_are_everyday_words_are_no_weekday_alone(text: str) -
     assert caught.value.message == d.DATE_UNREADABLE
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("morgen", dt.date(2026, 11, 24)),
+        ("завтра", dt.date(2026, 11, 24)),
+        ("overmorgen", dt.date(2026, 11, 25)),
+        ("послезавтра", dt.date(2026, 11, 25)),
+    ],
+)
+def test_tomorrow_is_read_as_a_day_so_a_sale_for_it_can_be_refused(text: str, day: dt.date):
+    assert parse_date(text, "nl", today=TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("ma", dt.date(2026, 11, 16)),
+        ("di", dt.date(2026, 11, 17)),
+        ("do", dt.date(2026, 11, 19)),
+        ("zo", dt.date(2026, 11, 22)),
+        ("Do.", dt.date(2026, 11, 19)),
+    ],
+)
+def test_everyday_word_abbreviations_are_weekdays_where_only_a_date_can_stand(
+    text: str, day: dt.date
+) -> None:
+    assert parse_date(text, "nl", today=TODAY, short_weekdays=True) == day
+
+
 @pytest.mark.parametrize("text", ["maandag 20-11", "пн, 20 ноября", "вс 20.11.2026"])
 def test_a_weekday_that_is_not_the_dates_own_is_refused(text: str) -> None:
     with pytest.raises(InputError) as caught:
@@ -339,7 +368,8 @@ def test_without_past_a_date_without_a_year_stays_in_this_year() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["24-11-2026", "2026-12-01", "1 januari 2027", "23.11.27", "vrijdag 27-11"]
+    "text",
+    ["24-11-2026", "2026-12-01", "1 januari 2027", "23.11.27", "vrijdag 27-11", "morgen", "Завтра"],
 )
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_past_date_after_today_is_refused_with_a_localised_hint(locale: str, text: str) -> None:
