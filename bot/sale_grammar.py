@@ -98,13 +98,14 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
             _assign(reader, values, dated.date) for values in _value_readings(reader, words[end:])
         ]
     except InputError as error:
-        if error.message != AMOUNT_FIRST:
-            raise
-        # "knipperij 2 uur 45": the number after the hours is the amount, not 45 minutes
-        readings = [
-            _assign(reader, values, dated.date)
-            for values in _value_readings(reader, words[end:], bare_minutes=False)
-        ]
+        # "knipperij 2 uur 45", "3000 час с половиной": the number by the time is the amount
+        try:
+            readings = [
+                _assign(reader, values, dated.date)
+                for values in _value_readings(reader, words[end:], bare_minutes=False)
+            ]
+        except InputError:
+            raise error from None
     name = joined(words[:end]).strip(" ,;:")
     words_only = bool(dated.date_text) and not (
         any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
@@ -123,8 +124,8 @@ def _value_readings(
     reader: Reader, words: list[Token], *, bare_minutes: bool = True
 ) -> list[list[_Value]]:
     """The field words as values; two readings when a space-grouped pair is ambiguous;
-    `bare_minutes`: a bare number may belong to the time next to it (`1 ч 30`, `5 kwartier`);
-    when that leaves no amount, the line is read again without (`2 uur 45`, `210 kwartier`)."""
+    `bare_minutes`: a number may belong to the time next to it (`1 ч 30`, `5 kwartier`); when
+    that reading fails, the line is read again without (`2 uur 45`, `210 kwartier`)."""
     readings: list[list[_Value]] = [[]]
     i = 0
     while i < len(words):
@@ -200,8 +201,12 @@ def _time(
         span = same_field(words, i, count)
         if span is None or (count > 1 and _not_minutes(span[-1].text, bare_minutes)):
             continue
-        amount_first = count > 1 and not bare_minutes and span[0].text.isdigit()
-        if amount_first and reader.time(joined(span[1:])) is not None:
+        if (
+            count > 1
+            and not bare_minutes
+            and span[0].text.isdigit()
+            and _time(reader, words, i + 1)[0]
+        ):
             continue  # "210 kwartier": the amount, then a quarter of an hour
         if (minutes := reader.time(joined(span))) is not None:
             return count, minutes

@@ -102,6 +102,11 @@ PAID: list[tuple[str, Expected]] = [
     ("/betaald Hotel De Linde 05-12-2026", NOTHING),
     ("/betaald Pietje Puk", NOTHING),
     ("/betaald Hotel De Linde 0", NOTHING),
+    # "alles": all that is open, at once, no question.
+    ("/betaald Bakkerij de Vries alles", paid("devries-400", "devries-250")),
+    ("/betaald de vries alles gisteren", paid("devries-400", "devries-250", on="2026-12-03")),
+    ("/betaald Hotel De Linde alles", paid("linde-1500")),
+    ("/betaald Hotel De Linde morgen", NOTHING),
 ]
 
 RATE: list[tuple[str, Expected]] = [

@@ -12,6 +12,7 @@ from tests.corpus.expect import NOTHING, ORGANISATION, PERSON, Expected, ask, sa
 
 DV, LINDE, SMIT = "Bakkerij de Vries", "Hotel De Linde", "Jan Smit"
 OZ, STUDIO, B2000 = "Özdemir", "Studio 54", "Bakkerij 2000"
+VDB = "Tandartspraktijk Van den Berg"
 
 # Amount as typed → the amount meant (Hotel De Linde: median € 11.000, so no question).
 AMOUNTS = [
@@ -332,4 +333,50 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Jan Smit 200 05-12-2026", NOTHING),
     ("/sale Jan Smit 200 31-12-2026", NOTHING),
     ("/sale Jan Smit 200, 50, 1u, 2u, 3u", NOTHING),
+    # The second reader's lines (every time the parser reads, a time anywhere, cost words,
+    # short weekdays after an amount, tomorrow refused, no client named with an amount).
+    ("/verkoop Studio 54 1.100 drie kwartier", sale(STUDIO, "1100", None, 45)),
+    ("/verkoop Café 't Hoekje 210 kwartier", sale("Café 't Hoekje", "210", None, 15)),
+    ("/verkoop hotel de linde 2.750, 400, 2 en een half uur", sale(LINDE, "2750", "400", 150)),
+    ("/verkoop Studio 54 € 650 anderhalve uur", sale(STUDIO, "650", None, 90)),
+    ("/verkoop Studio 54 € 650 anderhalve uur za", sale(STUDIO, "650", None, 90, "2026-11-28")),
+    ("/verkoop Özdemir 70 anderhalve uur", sale(OZ, "70", None, 90)),
+    ("/verkoop van den berg 1250 2 uur en 15 min", sale(VDB, "1250", None, 135)),
+    ("/verkoop jan smit 1.250,- 2 uur en een kwartier", sale(SMIT, "1250", None, 135)),
+    (
+        "/verkoop van den berg 1250 EUR 2 uur en 15 min 22-11-26",
+        sale(VDB, "1250", None, 135, "2026-11-22"),
+    ),
+    (
+        "/verkoop de boer 1250 EUR 2 uur en 15 min 22-11-26",
+        ask(
+            "which",
+            "„de boer”",
+            press="de boer",
+            then=ask(
+                "kind",
+                "de boer",
+                press="person",
+                then=sale("de boer", "1250", None, 135, "2026-11-22", new=PERSON),
+            ),
+        ),
+    ),
+    ("/verkoop de boer 1250 2u 300 100", NOTHING),  # never a client "de boer 1250"
+    ("/verkoop Hotel De Linde 1500 1,5u do", sale(LINDE, "1500", None, 90, "2026-12-03")),
+    ("/verkoop Jan Smit 80 di", sale(SMIT, "80", on="2026-12-01")),
+    ("/verkoop Jan Smit 80 ma", sale(SMIT, "80", on="2026-11-30")),
+    ("/verkoop Jan Smit 80, zo", sale(SMIT, "80", on="2026-11-29")),
+    ("/verkoop Jan Smit 80 1u Do.", sale(SMIT, "80", None, 60, "2026-12-03")),
+    ("/verkoop van den berg 1250 euro, 150 kosten, 4 uur", sale(VDB, "1250", "150", 240)),
+    ("/verkoop Bakkerij de Vries 800 kosten 100 2u", sale(DV, "800", "100", 120)),
+    ("/sale Bakkerij de Vries 800, cost 100", sale(DV, "800", "100")),
+    ("/verkoop Bakkerij de Vries 800 100 kosten", sale(DV, "800", "100")),
+    ("/verkoop Café 't Hoekje 2 uur 95", sale("Café 't Hoekje", "95", None, 120)),
+    ("/verkoop Özdemir 1 uur 350", sale(OZ, "350", None, 60)),
+    ("/verkoop Jan Smit 200 kwartier", sale(SMIT, "200", None, 15)),
+    ("/verkoop Jan Smit 200 een half uur", sale(SMIT, "200", None, 30)),
+    ("/verkoop Jan Smit 200 een uurtje", sale(SMIT, "200", None, 60)),
+    ("/verkoop Jan Smit 200 1 uur en een kwartier", sale(SMIT, "200", None, 75)),
+    ("/verkoop Jan Smit 200 morgen", NOTHING),
+    ("/verkoop Jan Smit 200, 1u, overmorgen", NOTHING),
 ]

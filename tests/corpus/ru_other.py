@@ -95,6 +95,11 @@ PAID: list[tuple[str, Expected]] = [
     ("/paid Звездочка 05.12.2026", NOTHING),
     ("/paid Пупкин", NOTHING),
     ("/paid Звездочка 0", NOTHING),
+    # «всё» / «все»: all that is open, at once, no question.
+    ("/paid Кузнецов всё", paid("kuznetsov-500", "kuznetsov-700")),
+    ("/paid кузнецов все вчера", paid("kuznetsov-500", "kuznetsov-700", on="2026-12-03")),
+    ("/paid Звездочка всё", paid("zvezdochka-25000")),
+    ("/paid Звездочка завтра", NOTHING),
 ]
 
 RATE: list[tuple[str, Expected]] = [
