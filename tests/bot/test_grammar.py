@@ -402,3 +402,15 @@ async def test_a_name_with_a_short_number_is_added_and_paid(
         None,
         YESTERDAY,
     ]
+
+
+async def test_a_sale_for_tomorrow_is_refused_as_the_future(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan Smit")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop Jan Smit 200 morgen")
+    assert seen.text == (
+        "„morgen” ligt in de toekomst. Typ de dag waarop het gebeurde, bijvoorbeeld gisteren."
+    )
+    assert sales(sqlite_engine) == []

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from bot.grammar import (
+    FUTURE_DATE,
     PaidLine,
     Reader,
     has_sale_fields,
@@ -18,6 +19,7 @@ from bot.grammar import (
 )
 from bot.sale_grammar import SaleFields, read_sale
 from locales import InputError
+from locales.numbers import parse_duration
 
 TODAY = dt.date(2026, 11, 23)
 NL = Reader("nl", "EUR", TODAY)
@@ -194,3 +196,137 @@ def test_a_complaint_splits_longest_name_first() -> None:
         ("Жукова скандалила", "из-за цены"),
         ("Жукова", "скандалила из-за цены"),
     ]
+
+
+# Every spoken time locales.numbers.parse_duration reads, as its README list names them.
+SPOKEN_TIMES = {
+    "nl": [
+        "anderhalf uur",
+        "anderhalve uur",
+        "half uur",
+        "een half uur",
+        "een uurtje",
+        "2 en een half uur",
+        "kwartier",
+        "een kwartier",
+        "drie kwartier",
+        "1 uur en een kwartier",
+        "2 uur en 15 min",
+        "2 uur en een kwartier",
+    ],
+    "ru": [
+        "полтора часа",
+        "полчаса",
+        "пол часа",
+        "час с половиной",
+        "2 с половиной часа",
+        "четверть часа",
+        "2 часа 15 минут",
+        "2 ч 15 мин",
+        "1 ч 30 мин",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("reader", "spoken"),
+    [(NL, s) for s in SPOKEN_TIMES["nl"]] + [(RU, s) for s in SPOKEN_TIMES["ru"]],
+)
+def test_every_time_the_parser_reads_is_read_in_a_sale_line(reader: Reader, spoken: str) -> None:
+    minutes = parse_duration(spoken, reader.locale)
+    assert read_sale(reader, f"Smit 200 {spoken}").readings == (
+        SaleFields(amount=20_000, minutes=minutes),
+    )
+    assert read_sale(reader, f"Smit 200, 50, {spoken}, 20-11").readings == (
+        SaleFields(amount=20_000, cost=5_000, minutes=minutes, sold_on=dt.date(2026, 11, 20)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "fields"),
+    [
+        ("Knipperij 2 uur 95", SaleFields(amount=9_500, minutes=120)),
+        ("Knipperij 2 uur 45", SaleFields(amount=4_500, minutes=120)),
+        ("Knipperij 1 uur 350 50", SaleFields(amount=35_000, cost=5_000, minutes=60)),
+        ("Zwaan 210 kwartier", SaleFields(amount=21_000, minutes=15)),
+        ("Алиев 3000 час с половиной", SaleFields(amount=300_000, minutes=90)),
+        ("Knipperij 200 1 uur 30", SaleFields(amount=20_000, minutes=90)),  # "1 ч 30" stays
+    ],
+)
+def test_a_time_with_its_unit_may_stand_before_the_amount(typed: str, fields: SaleFields) -> None:
+    assert read_sale(NL, typed).readings == (fields,)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Berg 1250 euro, 150 kosten, 4 uur",
+        "Berg 1250 kosten 150 4 uur",
+        "Berg 1250 150 kosten 4u",
+        "Berg 1250, cost 150, 4u",
+        "Berg 1250 4 uur 150 kosten",
+    ],
+)
+def test_a_cost_word_marks_the_cost(typed: str) -> None:
+    assert read_sale(NL, typed).readings == (SaleFields(amount=125_000, cost=15_000, minutes=240),)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Волкова 500, 150 затраты, 2ч", "Волкова 500 затраты 150 2ч", "Волкова 500 150 расходы 2ч"],
+)
+def test_a_russian_cost_word_marks_the_cost(typed: str) -> None:
+    assert read_sale(RU, typed).readings == (SaleFields(amount=50_000, cost=15_000, minutes=120),)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("kees 80 ma", dt.date(2026, 11, 16)),
+        ("kees 80 di", dt.date(2026, 11, 17)),
+        ("Hotel Anker 1500 1,5u do", dt.date(2026, 11, 19)),
+        ("kees 80, zo", dt.date(2026, 11, 22)),
+        ("Волкова 500 пн", dt.date(2026, 11, 16)),
+        ("Волкова 500 2 ч вс", dt.date(2026, 11, 22)),
+    ],
+)
+def test_short_weekdays_after_an_amount_or_a_time_are_the_date(typed: str, day: dt.date) -> None:
+    assert read_sale(NL, typed).readings[0].sold_on == day
+
+
+def test_short_weekday_words_stay_in_a_name_before_the_amount() -> None:
+    assert read_sale(NL, "Café Do 80").name == "Café Do"
+    assert read_paid(NL, "Jan Do").name == "Jan Do"
+
+
+@pytest.mark.parametrize("typed", ["Smit 200 morgen", "Smit 200, 1u, overmorgen"])
+def test_tomorrow_is_refused_as_the_future(typed: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_sale(NL, typed)
+    assert raised.value.message == FUTURE_DATE
+    with pytest.raises(InputError) as raised:
+        read_sale(RU, "Волкова 500 завтра")
+    assert raised.value.message == FUTURE_DATE
+
+
+def test_a_number_of_three_digits_or_more_goes_into_a_name_only_as_a_last_resort() -> None:
+    line = read_sale(NL, "de boer 1250 EUR 2 uur en 15 min 22-11-26")
+    assert (line.name, line.refusal) == ("de boer", None)
+    line = read_sale(NL, "de boer 1250 2u 300 100")  # only "de boer 1250" reads
+    assert line.name == "de boer 1250"
+    assert line.refusal is not None  # the handler refuses unless that client exists
+
+
+@pytest.mark.parametrize(
+    ("reader", "typed", "name"),
+    [
+        (NL, "de roos alles", "de roos"),
+        (NL, "De Roos alles!", "De Roos"),
+        (RU, "Кузнецов всё", "Кузнецов"),
+        (RU, "Кузнецов все", "Кузнецов"),
+    ],
+)
+def test_paid_everything(reader: Reader, typed: str, name: str) -> None:
+    line = read_paid(reader, typed)
+    assert (line.name, line.everything, line.amount) == (name, True, None)
+    assert read_paid(NL, "de roos alles gisteren").paid_on == dt.date(2026, 11, 22)
