@@ -108,7 +108,12 @@ class SaleDialog(ClientDialog):
             await self._confirmed(turn, convo, text=text, choice=choice)
         elif convo.step in (READING, AMOUNTS):
             key = "names" if convo.step == READING else "choices"
-            if not (choice and choice.isdigit() and int(choice) < len(convo.data[key])):
+            if not (
+                choice
+                and choice.isascii()
+                and choice.isdigit()
+                and int(choice) < len(convo.data[key])
+            ):
                 raise InputError(N_("Pick one of the buttons, please."))
             convo.data.update(convo.data.pop(key)[int(choice)])
             if convo.step == READING:

@@ -414,3 +414,16 @@ async def test_a_sale_for_tomorrow_is_refused_as_the_future(
         "„morgen” ligt in de toekomst. Typ de dag waarop het gebeurde, bijvoorbeeld gisteren."
     )
     assert sales(sqlite_engine) == []
+
+
+async def test_a_forged_reading_choice_is_refused_not_a_crash(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/sale Studio 54 100")  # no clients: which reading is asked
+    message = seen.last
+    data = message.button_data(message.button_labels[0])
+    forged = data[: data.rindex(":") + 1] + "²"  # str.isdigit() holds, int() fails
+    seen = await chat.press_data(anna, message, forged)
+    assert "iets mis" not in seen.text  # was: ValueError, "Er ging bij mij iets mis"
+    assert rows(sqlite_engine, Sale) == []
