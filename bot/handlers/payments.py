@@ -153,55 +153,47 @@ class PaidDialog(ClientDialog):
         self, turn: Turn, convo: Conversation, amount: int, sale_id: int | None
     ) -> None:
         await finish(turn, convo)
+        paid_on = _paid_on(turn, convo)
         payment = await turn.run(
             sales.pay_part,
             team_id=turn.team.id or 0,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             amount=amount,
-            paid_on=_paid_on(turn, convo),
+            paid_on=paid_on,
             now=turn.now,
             sale_id=sale_id,
         )
-        confirm(
-            turn,
-            payment_text(
-                turn.t,
-                turn.team,
-                convo.data["client"],
-                payment,
-                part=True,
-                paid_on=_paid_on(turn, convo),
-                today=turn.today,
-            ),
-            payment.change.undo_id,
-            edit=turn.update.callback_query is not None,
-        )
+        _confirm_payment(turn, convo, payment, paid_on, part=True)
 
     async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
         await finish(turn, convo)
+        paid_on = _paid_on(turn, convo)
         payment = await turn.run(
             sales.mark_paid,
             team_id=turn.team.id or 0,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
-            paid_on=_paid_on(turn, convo),
+            paid_on=paid_on,
             now=turn.now,
             sale_ids=sale_ids,
         )
-        confirm(
-            turn,
-            payment_text(
-                turn.t,
-                turn.team,
-                convo.data["client"],
-                payment,
-                paid_on=_paid_on(turn, convo),
-                today=turn.today,
-            ),
-            payment.change.undo_id,
-            edit=turn.update.callback_query is not None,
-        )
+        _confirm_payment(turn, convo, payment, paid_on)
+
+
+def _confirm_payment(
+    turn: Turn, convo: Conversation, payment: sales.Payment, paid_on: dt.date, *, part: bool = False
+) -> None:
+    text = payment_text(
+        turn.t,
+        turn.team,
+        convo.data["client"],
+        payment,
+        part=part,
+        paid_on=paid_on,
+        today=turn.today,
+    )
+    confirm(turn, text, payment.change.undo_id, edit=turn.update.callback_query is not None)
 
 
 def _paid_on(turn: Turn, convo: Conversation) -> dt.date:
