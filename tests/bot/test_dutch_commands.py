@@ -3,15 +3,21 @@ Dutch menus and /help show them (issue 17)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from babel.messages.pofile import read_po
 from sqlalchemy import Engine
 
 from bot.limits import RULES
+from bot.menu import COMMANDS
 from storage.models import Sale, Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
 from tests.hardening.world import seed
 
 GROUP = -700
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_a_dutch_chat_with_dutch_command_names(
@@ -42,6 +48,7 @@ async def test_a_dutch_chat_with_dutch_command_names(
     assert usage.startswith("/klant Bakkerij de Vries — hun beoordeling")
     sale_usage = (await chat.send(anna, "/help verkoop")).text
     assert sale_usage == (await chat.send(anna, "/help sale")).text
+    assert sale_usage.startswith("/verkoop — ik vraag") and "/sale" not in sale_usage
 
 
 async def test_a_dutch_name_in_a_group_addressed_to_the_bot(
@@ -108,3 +115,29 @@ async def test_a_file_captioned_importeer_in_a_group_is_imported(
     clients = b"Naam;Plaats\nBakkerij de Vries;Utrecht\n"
     seen = await chat.upload(anna, "klanten.csv", clients, chat=GROUP, caption="/importeer")
     assert "Geïmporteerd" in seen.text
+
+
+def _commands_named_in(locale: str) -> dict[str, list[str]]:
+    """Every /command a translated text names, with the message ids naming it."""
+    catalog = read_po(
+        (ROOT / "locales" / locale / "LC_MESSAGES" / "messages.po").open("rb"), locale=locale
+    )
+    named: dict[str, list[str]] = {}
+    for message in catalog:
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in texts:
+            for command in re.findall(r"(?<![\w/])/([a-z_]+)", text or ""):
+                named.setdefault(command, []).append(str(message.id)[:60])
+    return named
+
+
+def test_dutch_texts_name_the_commands_as_dutch_speakers_type_them() -> None:
+    english_with_a_dutch_name = {c.name for c in COMMANDS if c.dutch != c.name}
+    named = _commands_named_in("nl")
+    assert {c: named[c] for c in named if c in english_with_a_dutch_name} == {}
+
+
+def test_russian_texts_name_the_latin_commands_the_russian_menu_shows() -> None:
+    dutch_only = {c.dutch for c in COMMANDS if c.dutch != c.name}
+    named = _commands_named_in("ru")
+    assert {c: named[c] for c in named if c in dutch_only} == {}
