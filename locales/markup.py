@@ -13,6 +13,9 @@ class Markup(str):
     def __add__(self, other: str) -> Markup:
         return Markup(str.__add__(self, escape(other)))
 
+    def __radd__(self, other: str) -> Markup:
+        return Markup(str.__add__(escape(other), self))
+
     def join(self, parts):  # type: ignore[no-untyped-def, override]
         return Markup(str.join(self, (escape(p) for p in parts)))
 

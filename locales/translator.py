@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import re
 from decimal import Decimal
 from functools import cache
 from io import BytesIO
@@ -33,8 +34,23 @@ def _translations(locale: str) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(mo)
 
 
+_FIELD_THEN_STOP = re.compile(r"(?<!\{)\{(\w+)\}\.")
+
+
 def _safe(params: dict[str, Any]) -> dict[str, Markup]:
     return {name: escape(value) for name, value in params.items()}
+
+
+def _fill(text: str, params: dict[str, Any]) -> Markup:
+    """The text with its fields filled; a value that ends in a full stop ("Smit & Zn.",
+    "4 дек. 2026 г.") ends the sentence too, so the text's own full stop after it goes."""
+    safe = _safe(params)
+
+    def one_stop(field: re.Match[str]) -> str:
+        value = safe.get(field.group(1), "")
+        return field.group(0)[:-1] if value.endswith((".", "…")) else field.group(0)
+
+    return Markup(_FIELD_THEN_STOP.sub(one_stop, text).format_map(safe))
 
 
 class Translator:
@@ -47,12 +63,12 @@ class Translator:
         self._catalog = _translations(locale)
 
     def _(self, message: str, /, **params: Any) -> Markup:
-        return Markup(self._catalog.gettext(message).format_map(_safe(params)))
+        return _fill(self._catalog.gettext(message), params)
 
     def n_(self, singular: str, plural: str, count: int, /, **params: Any) -> Markup:
         """A counted message; `{n}` is the count in the locale's number format."""
         params.setdefault("n", self.number(count))
-        return Markup(self._catalog.ngettext(singular, plural, count).format_map(_safe(params)))
+        return _fill(self._catalog.ngettext(singular, plural, count), params)
 
     def error(self, error: InputError) -> Markup:
         return self._(error.message, **error.params)
