@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from bot.callbacks import pack
 from bot.turn import Buttons, Turn
 from locales import Markup, Translator
@@ -42,7 +44,7 @@ def grade_news(
         return []
     row = after.clients.loc[client_id]
     grade = str(row["grade"])
-    was = str(before.clients.loc[client_id, "grade"]) if client_id in before.clients.index else None
+    was = _grade_before(before, client_id)
     lines = [
         t._("Grade: {grade} (was {before}).", grade=grade, before=was)
         if was and was != grade
@@ -79,6 +81,15 @@ def grade_news(
                 t._("{client} is now {share} of your revenue.", client=name, share=t.percent(share))
             )
     return lines
+
+
+def _grade_before(before: TeamAnalysis, client_id: int) -> str | None:
+    """The grade the client had before, if any: a client without a single sale (one just
+    added, or created by the very line that records their first sale) had none to speak of."""
+    if client_id not in before.clients.index:
+        return None
+    row = before.clients.loc[client_id]
+    return None if pd.isna(row["recency_days"]) else str(row["grade"])
 
 
 def _share(value: object) -> float:
