@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from bot.render.sales import spoken_day
 from locales import Translator
 from storage.callers import TeamView
 from storage.models import Team
@@ -21,16 +22,21 @@ def doubt_question(
     amount = t.money(data["amount"], team.currency)
     if data["doubt"] == BIG:
         usual = t.money(data["usual"], team.currency)
+        times = _times_rounded_down(data["amount"], data["usual"])
         if data["usual_of_client"]:
-            text = t._(
-                "{amount} is more than 100 times what {client} usually pays ({usual}). Record it?",
+            text = t.n_(
+                "{amount} is at least {n} time what {client} usually pays ({usual}). Record it?",
+                "{amount} is at least {n} times what {client} usually pays ({usual}). Record it?",
+                times,
                 amount=amount,
                 client=data["client"],
                 usual=usual,
             )
         else:
-            text = t._(
-                "{amount} is more than 100 times a usual sale ({usual}). Record it?",
+            text = t.n_(
+                "{amount} is at least {n} time a usual sale ({usual}). Record it?",
+                "{amount} is at least {n} times a usual sale ({usual}). Record it?",
+                times,
                 amount=amount,
                 usual=usual,
             )
@@ -44,6 +50,14 @@ def doubt_question(
         "Record it again?",
         amount=amount,
         client=data["client"],
-        date=t.date(sold_on),
+        date=spoken_day(t, sold_on, today),
     )
     return text, [(t._("Yes, record it again"), RECORD), (t._("No"), NO)]
+
+
+def _times_rounded_down(amount: int, usual: int) -> int:
+    """How many times the usual sale the amount is, rounded down to two significant digits
+    (1 234 times: 1 200), so "at least" is always true."""
+    times = amount // max(usual, 1)
+    step = 10 ** max(len(str(times)) - 2, 0)
+    return times // step * step

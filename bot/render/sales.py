@@ -40,7 +40,7 @@ def sale_recorded(
                     "Sale recorded: <b>{amount}</b> from {client}, {date}.",
                     amount=t.money(sale.amount, team.currency),
                     client=client,
-                    date=_day(t, sale.sold_on, today),
+                    date=spoken_day(t, sale.sold_on, today),
                 ),
                 *news,
             ]
@@ -51,7 +51,7 @@ def sale_recorded(
         joined = Markup(", ").join(details)
         lines.append(Markup(joined[:1].upper() + joined[1:]))
     if sale.due_on is not None:
-        lines.append(t._("Invoice, due {date}.", date=_day(t, sale.due_on, today)))
+        lines.append(t._("Invoice, due {date}.", date=spoken_day(t, sale.due_on, today)))
     if new_client:
         lines.append(t._("{client} is new on your list.", client=client))
     if hour_cost_tip:
@@ -67,19 +67,19 @@ def sale_recorded(
 def sale_line(t: Translator, team: Team, sale: Sale, number: int, today: dt.date) -> Markup:
     parts = [t.money(sale.amount, team.currency), *sale_details(t, team, sale)]
     if sale.paid_on is not None:
-        parts.append(t._("paid {date}", date=_day(t, sale.paid_on, today)))
+        parts.append(t._("paid {date}", date=spoken_day(t, sale.paid_on, today)))
     elif sale.due_on is not None and sale.due_on < today:
-        parts.append(t._("<b>overdue</b> since {date}", date=_day(t, sale.due_on, today)))
+        parts.append(t._("<b>overdue</b> since {date}", date=spoken_day(t, sale.due_on, today)))
     else:
         parts.append(t._("open"))
     if sale.paid_on is None and sale.paid_amount:
         parts.append(t._("{amount} paid so far", amount=t.money(sale.paid_amount, team.currency)))
-    return Markup(f"{number}. {_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
+    return Markup(f"{number}. {spoken_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
 
 
 def open_sale_label(t: Translator, team: Team | TeamView, sale: OpenSale, today: dt.date) -> str:
     """A button for one open sale: its date and what is still open on it, to the cent."""
-    return f"{_day(t, sale.sold_on, today)} · {t.money(sale.open, team.currency)}"
+    return f"{spoken_day(t, sale.sold_on, today)} · {t.money(sale.open, team.currency)}"
 
 
 def payment_text(
@@ -96,7 +96,7 @@ def payment_text(
     the day it was paid when that was not `today`."""
     text = _payment_text(t, team, client, payment, part=part)
     if paid_on is not None and today is not None and paid_on != today:
-        text = Markup(" ").join([text, t._("Paid on {date}.", date=_day(t, paid_on, today))])
+        text = Markup(" ").join([text, t._("Paid on {date}.", date=spoken_day(t, paid_on, today))])
     return text
 
 
@@ -125,7 +125,8 @@ def _payment_text(
     return Markup(text)
 
 
-def _day(t: Translator, day: dt.date, today: dt.date) -> str:
+def spoken_day(t: Translator, day: dt.date, today: dt.date) -> str:
+    """`vandaag`, `вчера`, else the date (with its year only when not this year's)."""
     if day == today:
         return str(t._("today"))
     if day == today - dt.timedelta(days=1):

@@ -58,3 +58,19 @@ async def test_a_client_created_by_their_first_sale_had_no_grade_before(
     card = await chat.send(anna, "/klant Hotel De Linde")
     grade = card.text.splitlines()[0].rsplit(" ", 1)[-1]
     assert f"Beoordeling: {grade}." in first
+
+
+async def test_the_russian_repeat_question_says_today_and_the_no_is_short(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine, clock
+) -> None:
+    make_client(sqlite_engine, ru_team, "Кофейня")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/sale Кофейня 500")
+    clock.advance(minutes=5)
+    seen = await chat.send(olga, "/sale Кофейня 500")
+    assert seen.text == (
+        "Вы уже записали эту продажу меньше 10 минут назад: 500,00 ₽, Кофейня, сегодня. "
+        "Записать ещё раз?"
+    )
+    seen = await chat.press(olga, "Нет")
+    assert seen.text == "Хорошо, повторно не записываю."

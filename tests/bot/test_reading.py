@@ -200,7 +200,7 @@ async def test_decline_with_a_name_shows_that_client_or_says_why_not(
         == "Meerdere klanten passen bij „Installatiebedrijf De Grxyz”: typ meer van de naam."
     )
     seen = await chat.send(anna, "/decline Zonneschijn")
-    assert seen.text == "„Zonneschijn” kan ik niet vinden tussen je klanten."
+    assert seen.text == "„Zonneschijn” staat niet in je klantenlijst."
 
 
 async def test_a_member_cannot_decline(chat: Chat, sqlite_engine: Engine) -> None:

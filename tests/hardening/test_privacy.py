@@ -107,7 +107,7 @@ async def test_forget_erases_a_clients_personal_data_and_keeps_the_figures(
 
     # Nobody finds her by name any more; her data request now shows only the label.
     seen = await chat.send(anna, "/client anouk")
-    assert seen.text == "„anouk” kan ik niet vinden tussen je klanten."
+    assert seen.text == "„anouk” staat niet in je klantenlijst."
     seen = await chat.send(anna, f"/export {label}")
     data = json.loads(seen.last.document[1])  # type: ignore[index]
     assert data["client"]["name"] == label and data["client"]["city"] is None
