@@ -11,10 +11,12 @@ from bot import labels
 from bot.render.explain import (
     amounts_note,
     hours,
+    hours_worked,
     late_invoices,
     lift,
     money,
     owed_money,
+    profit_per_hour,
     reason,
 )
 from locales import Markup, Translator, escape
@@ -87,7 +89,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         revenue=_whole(row["annual_revenue"]),
         annualised=bool(row["annualised"]),
         so_far=bool(row["so_far"]),
-        hours=_number(row["hours"]),
+        hours=hours_worked(row),
         referrals=int(row["referrals"]),
         complaints=int(row["complaints"]),
         owed=_whole(row["owed"]) or 0,
@@ -244,10 +246,11 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
     )
     if _number(row["margin"]) is not None:
         add(t._("Margin"), t.percent(float(row["margin"])))
-    if _number(row["hours"]):
-        add(t._("Time"), hours(t, float(row["hours"])))
-    if _number(row["profit_per_hour"]) is not None:
-        add(t._("Profit per hour"), money(t, cur, float(row["profit_per_hour"])))
+    worked, per_hour = hours_worked(row), profit_per_hour(row)
+    if worked:
+        add(t._("Time"), hours(t, worked))
+    if per_hour is not None:
+        add(t._("Profit per hour"), money(t, cur, per_hour))
     add(t._("Purchases"), t.number(int(row["purchases"])))
     if _whole(row["average_order"]) is not None:
         add(t._("Average order"), money(t, cur, _whole(row["average_order"])))

@@ -6,6 +6,7 @@ they become sentences, so no reply ever shows a component name or a bare 0–1 n
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -32,6 +33,26 @@ def hours(t: Translator, value: float) -> str:
     """Short time: minutes matter for an hour's work, not for a year's."""
     minutes = int(round(value * 60))
     return t.duration(minutes if minutes < 600 else int(round(value)) * 60)
+
+
+def hours_worked(row: Any) -> float | None:
+    """A client's recorded hours in the analysis (None without any): the one source for the
+    card, its details and /risk."""
+    value = _known(row["hours"])
+    return value if value else None
+
+
+def profit_per_hour(row: Any) -> float | None:
+    """A client's profit per recorded hour in the analysis; None without hours or costs."""
+    return _known(row["profit_per_hour"]) if hours_worked(row) else None
+
+
+def _known(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
 
 
 def owed_money(t: Translator, currency: str, minor: float | int) -> str:

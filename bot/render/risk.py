@@ -6,7 +6,15 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from bot.render.explain import amounts_note, hours, money, owed_money, warning
+from bot.render.explain import (
+    amounts_note,
+    hours,
+    hours_worked,
+    money,
+    owed_money,
+    profit_per_hour,
+    warning,
+)
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -88,19 +96,7 @@ def risk_text(
         lines.append("")
         lines.append(t._("⏱ <b>Time-eaters</b>"))
         for eater in analysis.time_eaters[:5]:
-            lines.append(
-                t._(
-                    "• {client}: {time_share} of your time for {revenue_share} of "
-                    "revenue ({hours}, {per_hour} per hour)",
-                    client=names.get(eater.client_id, "?"),
-                    time_share=t.percent(eater.time_share),
-                    # The share of all current revenue, as everywhere else on this screen;
-                    # the flag itself compares like with like (scoring.time_eaters).
-                    revenue_share=t.percent(_revenue_share(analysis, eater.client_id)),
-                    hours=hours(t, eater.hours),
-                    per_hour=money(t, cur, eater.profit_per_hour),
-                )
-            )
+            lines.append(_time_eater(t, cur, analysis, eater.client_id, names))
     big_owed = [o for o in analysis.owed if o.big_spender and o.unpaid]
     if big_owed:
         lines.append("")
@@ -125,6 +121,41 @@ def risk_text(
         )
     lines += ["", amounts_note(t, team)]
     return Markup("\n").join(lines)
+
+
+def _time_eater(
+    t: Translator, cur: str, analysis: TeamAnalysis, client_id: int, names: Mapping[int, str]
+) -> Markup:
+    """Their shares, then their hours and profit per hour exactly as their card says them."""
+    row = analysis.clients.loc[client_id]
+    worked, per_hour = hours_worked(row), profit_per_hour(row)
+    shares = {
+        "client": names.get(client_id, "?"),
+        "time_share": t.percent(float(row["time_share"])),
+        # The share of all current revenue, as everywhere else on this screen; the flag itself
+        # compares like with like (scoring.time_eaters).
+        "revenue_share": t.percent(_revenue_share(analysis, client_id)),
+    }
+    if worked is None:
+        return t._(
+            "• {client}: {time_share} of your time for {revenue_share} of revenue "
+            "(no hours recorded)",
+            **shares,
+        )
+    if per_hour is None:
+        return t._(
+            "• {client}: {time_share} of your time for {revenue_share} of revenue "
+            "({hours}; profit per hour unknown: not every sale has its cost)",
+            hours=hours(t, worked),
+            **shares,
+        )
+    return t._(
+        "• {client}: {time_share} of your time for {revenue_share} of "
+        "revenue ({hours}, {per_hour} per hour)",
+        hours=hours(t, worked),
+        per_hour=money(t, cur, per_hour),
+        **shares,
+    )
 
 
 def _more(t: Translator, count: int) -> Markup:

@@ -9,9 +9,9 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
-from storage.models import Team
+from storage.models import Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 
 async def test_a_new_prospect_named_with_an_ampersand_and_a_full_stop(
@@ -74,3 +74,58 @@ async def test_the_russian_repeat_question_says_today_and_the_no_is_short(
     )
     seen = await chat.press(olga, "Нет")
     assert seen.text == "Хорошо, повторно не записываю."
+
+
+def _time_eater_team(engine: Engine, team: Team, *, with_costs: bool) -> int:
+    """Eight clients at € 4.500 for an hour each, and Hotel De Linde: € 1.000 for 6 h 40 min
+    over two sales (45 % of the time for 2 % of revenue)."""
+    for number in range(8):
+        client = make_client(engine, team, f"Kapsalon {number + 1}")
+        cost = 150_000 if with_costs else None
+        make_sale(engine, team, client, 450_000, cost=cost, minutes=60)
+    hotel = make_client(engine, team, "Hotel De Linde")
+    make_sale(engine, team, hotel, 60_000, cost=20_000 if with_costs else None, minutes=250)
+    make_sale(engine, team, hotel, 40_000, cost=10_000 if with_costs else None, minutes=150)
+    return hotel
+
+
+async def test_risk_says_a_time_eaters_hours_and_profit_per_hour_as_the_card_does(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    hotel = _time_eater_team(sqlite_engine, nl_team, with_costs=True)
+    sales = rows(sqlite_engine, Sale, client_id=hotel)
+    worked = sum(s.minutes or 0 for s in sales) / 60  # 6 h 40 min
+    per_hour = sum(s.amount - (s.cost or 0) for s in sales) / 100 / worked  # € 105 an hour
+    assert (round(worked * 60), round(per_hour)) == (400, 105)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    risk = await chat.send(anna, "/risico")
+    [line] = [line for line in risk.text.splitlines() if line.startswith("• Hotel De Linde")]
+    assert line.endswith("(6 uur 40 min, € 105 per uur)")
+    card = await chat.send(anna, "/klant Hotel De Linde")
+    assert "6 uur 40 min" in card.text
+    details = await chat.press(anna, "Details")
+    assert "Tijd: 6 uur 40 min" in details.text and "Winst per uur: € 105" in details.text
+
+
+async def test_risk_never_says_nothing_an_hour_when_profit_is_unknown(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    _time_eater_team(sqlite_engine, ru_team, with_costs=False)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    risk = await chat.send(olga, "/risk")
+    [line] = [line for line in risk.text.splitlines() if line.startswith("• Hotel De Linde")]
+    assert line.endswith("(6 ч 40 мин; прибыль в час неизвестна: не у всех продаж указаны затраты)")
+    assert "0 ₽ в час" not in risk.text
+
+
+async def test_russian_settings_and_cards_agree_in_gender_and_assume_none(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    settings = await chat.send(olga, "/settings")
+    assert "• Стоимость часа: не задана" in settings.text.splitlines()
+    volkova = make_client(sqlite_engine, ru_team, "Волкова", kind="person")
+    make_sale(sqlite_engine, ru_team, volkova, 250_000, due_on=dt.date(2026, 12, 1))
+    card = await chat.send(olga, "/client Волкова")
+    assert "не оплачено: 2 500,00 ₽" in card.text
+    assert "должен" not in card.text.casefold()
