@@ -136,6 +136,8 @@ async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None
         for words in grammar.name_forms(typed):
             found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
             begun = [m for m in found.matches if _begins(words, m.name)]
+            if not found.exact and _name_goes_on(words, rest, begun):
+                continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
             if found.exact or (found.one and (begun or " " not in words)):
                 return words, rest or None
             if several is None and begun and len(begun) == len(found.matches):
@@ -143,6 +145,16 @@ async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None
     if several is not None:
         return several
     return (text, None) if " " not in text.strip() else (None, text)
+
+
+def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:
+    """Whether a capitalised word follows words that only begin a word of the names they
+    match: `Пётр Соловьёв` goes on past `Пётр`, which merely begins «Петрова»."""
+    following = rest.split()[:1]
+    if not following or not following[0][:1].isupper():
+        return False
+    last = name_key(words).split()[-1:]
+    return not any(set(last) <= set(name_key(m.name).split()) for m in begun)
 
 
 def _begins(words: str, name: str) -> bool:

@@ -114,3 +114,13 @@ async def test_a_verb_between_the_two_names_of_a_referral(
         "Волкова Анна",
         "Кофейня Зерно",
     )
+
+
+async def test_a_first_name_like_another_clients_surname_is_not_that_client(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Нотариус Петрова")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/compliment Пётр Соловьёв спасибо за торт")
+    assert "Какой клиент сделал вам комплимент?" in seen
+    assert rows(sqlite_engine, Event) == []
