@@ -280,7 +280,7 @@ def _said_of_sale(reader: Reader, words: list[Token], *, first: int) -> bool:
 
 
 _NAME_ENDS = re.compile(r"(?:[!?…:;,]|\.\.)$")  # "Жукова!! опять", "Özdemir... weer"
-_NAME_PUNCTUATION = "!?…:;,. "
+NAME_PUNCTUATION = "!?…:;,. "
 ARTICLES = frozenset({"de", "het", "'t", "’t", "‘t"})  # "de Bakkerij de Vries", "'t Hoekje"
 
 
@@ -292,7 +292,7 @@ def leading_names(text: str, most: int = 6) -> list[tuple[str, str]]:
     ended = next((i + 1 for i, word in enumerate(words) if _NAME_ENDS.search(word)), len(words))
     splits = range(min(ended, most), 0, -1)
     return [
-        (" ".join(words[:n]).rstrip(_NAME_PUNCTUATION), " ".join(words[n:]).strip()) for n in splits
+        (" ".join(words[:n]).rstrip(NAME_PUNCTUATION), " ".join(words[n:]).strip()) for n in splits
     ]
 
 

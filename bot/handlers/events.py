@@ -35,10 +35,11 @@ class NoteDialog(ClientDialog):
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         """The client typed when asked: a note that begins with their name keeps only the rest
-        (`/compliment Marina Kovaleva thanks for the cake`, then `Marina Kovaleva`)."""
-        note = convo.data.get("note")
-        if note and name_key(note).startswith(name_key(query) + " "):
-            convo.data["note"] = note.split(None, len(query.split()))[-1]
+        (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`)."""
+        words, count = (convo.data.get("note") or "").split(), len(query.split())
+        named = " ".join(words[:count]).rstrip(grammar.NAME_PUNCTUATION)
+        if len(words) > count and name_key(named) == name_key(query):
+            convo.data["note"] = " ".join(words[count:])  # "Pietje Puk!! te laat": "te laat"
         await super().find(turn, convo, query)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:

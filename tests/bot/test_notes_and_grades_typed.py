@@ -65,7 +65,7 @@ async def test_a_new_client_in_a_complaint_is_added_and_the_note_kept_in_russian
     chat: Chat, ru_team, sqlite_engine: Engine
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    await chat.send(olga, "/complaint Пётр Соловьёв опоздал на встречу")
+    await chat.send(olga, "/complaint Пётр Соловьёв!! опоздал на встречу")
     seen = await chat.send(olga, "Пётр Соловьёв")
     seen = await chat.press(olga, next(b for b in seen.buttons if "частное лицо" in b))
     assert "Жалоба по клиенту Пётр Соловьёв записана." in seen
