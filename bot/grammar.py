@@ -234,17 +234,19 @@ def _paid_line(reader: Reader, words: list[Token], end: int, paid_on: dt.date | 
     return PaidLine(joined(words[:end]).strip(" ,;:"), amount, paid_on)
 
 
-_GRADES = re.compile(r"(?:(?<=[\s,;:])|^)([0-9]+(?:[\s,;]+[0-9]+)*)[\s,;.!]*$")
+_GRADE_GLUE = r"(?:[\s,;]+|\s*[/\-–]\s*)"  # "5 5 4", "5, 5, 4", "5/5/4", "4-3-5"
+_GRADES = re.compile(rf"(?:(?<=[\s,;:])|^)([0-9]+(?:{_GRADE_GLUE}[0-9]+)*)[\s,;.!]*$")
 
 
 def read_grades(text: str) -> tuple[str, list[str]]:
-    """`/rate Smit 5, 5, 4` (or `5 5 4`, `5,5,4`) → ("Smit", ["5", "5", "4"]); the grades are
-    the last three numbers, so a name may end in a number of its own (`Studio 54 5 4 3`)."""
+    """`/rate Smit 5, 5, 4` (or `5 5 4`, `5,5,4`, `5/5/4`, `4-3-5`) → ("Smit", ["5", "5", "4"]);
+    the grades are the last three numbers, so a name may end in a number of its own
+    (`Studio 54 5 4 3`). `5/5` is two grades, never part of the name: the caller asks for three."""
     text = text[: len(text) - len(_trailing(text))]  # "5 5 5 👍"
     match = _GRADES.search(text.strip())
     if match is None or not text.strip()[: match.start()].strip(" ,;:"):
         return text.strip(), []
-    numbers_typed = re.split(r"[\s,;]+", match[1])
+    numbers_typed = re.split(r"[\s,;/\-–]+", match[1])
     name = text.strip()[: match.start()].strip(" ,;:")
     if len(numbers_typed) > 3:
         name = " ".join([name, *numbers_typed[:-3]])
@@ -277,9 +279,56 @@ def _said_of_sale(reader: Reader, words: list[Token], *, first: int) -> bool:
     )
 
 
+_NAME_ENDS = re.compile(r"(?:[!?…:;,]|\.\.)$")  # "Жукова!! опять", "Özdemir... weer"
+NAME_PUNCTUATION = "!?…:;,. "
+ARTICLES = frozenset({"de", "het", "'t", "’t", "‘t"})  # "de Bakkerij de Vries", "'t Hoekje"
+
+
 def leading_names(text: str, most: int = 6) -> list[tuple[str, str]]:
     """The ways `Жукова скандалила из-за цены` splits into a name and a note, longest name
-    first: the caller keeps the first whose name is a client."""
+    first: the caller keeps the first whose name is a client. A word ending in `!!`, `...` or
+    `:` ends the name (`Bakkerij de Vries!! weer te laat`)."""
     words = text.split()
-    splits = range(min(len(words), most), 0, -1)
-    return [(" ".join(words[:n]).rstrip(":;,"), " ".join(words[n:])) for n in splits]
+    ended = next((i + 1 for i, word in enumerate(words) if _NAME_ENDS.search(word)), len(words))
+    splits = range(min(ended, most), 0, -1)
+    return [
+        (" ".join(words[:n]).rstrip(NAME_PUNCTUATION), " ".join(words[n:]).strip()) for n in splits
+    ]
+
+
+def name_forms(name: str) -> list[str]:
+    """The ways a typed name may be a client's: as typed, without a leading Dutch article
+    (`de Bakkerij de Vries`), and surname first (`Анна Волкова` for «Волкова Анна»,
+    `Мария Петровна Фёдорова` for «Фёдорова Мария Петровна»)."""
+    words = name.split()
+    forms = [name]
+    if len(words) > 1 and words[0].casefold() in ARTICLES:
+        forms.append(" ".join(words[1:]))
+    if 1 < len(words) <= 3:
+        forms.append(" ".join([words[-1], *words[:-1]]))
+    return forms
+
+
+REFERRAL_VERBS = frozenset(
+    {"bracht", "brengt", "raadde", "raadt", "beval", "beveelt", "verwees", "stuurde", "stuurt"}
+    | {"привела", "привёл", "привел", "привели", "порекомендовал", "порекомендовала"}
+    | {"порекомендовали", "посоветовал", "посоветовала", "рекомендовал", "рекомендовала"}
+)
+_AFTER_VERB = frozenset({"ons", "mij", "нам", "мне"})  # "bracht ons Sanne", "привела нам Жукову"
+_VERB_PARTICLE = frozenset({"aan", "door"})  # "raadde Bakkerij aan", "stuurde Sanne door"
+
+
+def referral_words(text: str) -> tuple[str, str] | None:
+    """`Jan Smit bracht Sanne de Jong`, `Волкова привела Жукову`, `Özdemir raadde Bakkerij
+    aan` → (referrer, referred): a verb of bringing between the two names; None without one."""
+    words = text.split()
+    verb = next((i for i in range(1, len(words)) if words[i].casefold() in REFERRAL_VERBS), None)
+    if verb is None:
+        return None
+    rest = words[verb + 1 :]
+    if rest and rest[0].casefold() in _AFTER_VERB:
+        rest = rest[1:]
+    if len(rest) > 1 and rest[-1].casefold().rstrip(".!") in _VERB_PARTICLE:
+        rest = rest[:-1]
+    referred = " ".join(rest).strip(" ,;:.!")
+    return (" ".join(words[:verb]).strip(" ,;:"), referred) if referred else None

@@ -32,7 +32,15 @@ class NoteDialog(ClientDialog):
     """client → note (skippable) → recorded; for complaints and compliments."""
 
     kind: ClassVar[EventKind]
-    adds_unknown = False
+
+    async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
+        """The client typed when asked: a note that begins with their name keeps only the rest
+        (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`)."""
+        words, count = (convo.data.get("note") or "").split(), len(query.split())
+        named = " ".join(words[:count]).rstrip(grammar.NAME_PUNCTUATION)
+        if len(words) > count and name_key(named) == name_key(query):
+            convo.data["note"] = " ".join(words[count:])  # "Pietje Puk!! te laat": "te laat"
+        await super().find(turn, convo, query)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         if "note" in convo.data:
@@ -77,7 +85,7 @@ class ComplaintDialog(NoteDialog):
     kind = EventKind.COMPLAINT
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Which client complained? Type (part of) the name.")
+        return turn.t._("Which client is the complaint about? Type (part of) the name.")
 
     def confirmation(self, turn: Turn, client: str) -> str:
         return turn.t._("Complaint noted for {client}. It weighs on their grade.", client=client)
@@ -122,18 +130,32 @@ async def _names_a_client(turn: Turn, name: str) -> bool:
 
 async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None]:
     """The longest leading words that name one client (exactly, or the only one they begin),
-    and the rest as the note; else the longest that begin several, for buttons."""
+    and the rest as the note; else the longest that begin several, for buttons. The words may
+    name the client in another order or without a Dutch article (grammar.name_forms)."""
     several = None
-    for words, rest in grammar.leading_names(text):
-        found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
-        begun = [m for m in found.matches if _begins(words, m.name)]
-        if found.exact or (found.one and (begun or " " not in words)):
-            return words, rest or None
-        if several is None and begun and len(begun) == len(found.matches):
-            several = (words, rest or None)
+    for typed, rest in grammar.leading_names(text):
+        for words in grammar.name_forms(typed):
+            found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
+            begun = [m for m in found.matches if _begins(words, m.name)]
+            if not found.exact and _name_goes_on(words, rest, begun):
+                continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
+            if found.exact or (found.one and (begun or " " not in words)):
+                return words, rest or None
+            if several is None and begun and len(begun) == len(found.matches):
+                several = (words, rest or None)
     if several is not None:
         return several
     return (text, None) if " " not in text.strip() else (None, text)
+
+
+def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:
+    """Whether a capitalised word follows words that only begin a word of the names they
+    match: `Пётр Соловьёв` goes on past `Пётр`, which merely begins «Петрова»."""
+    following = rest.split()[:1]
+    if not following or not following[0][:1].isupper():
+        return False
+    last = name_key(words).split()[-1:]
+    return not any(set(last) <= set(name_key(m.name).split()) for m in begun)
 
 
 def _begins(words: str, name: str) -> bool:
@@ -271,13 +293,15 @@ class ReferralDialog(ClientDialog):
 
 @command()
 async def refer(turn: Turn) -> None:
-    """/refer <client>, <new client>."""
+    """/refer <client>, <new client> (or <client> bracht / привела <new client>)."""
     text = arguments.argument_text(turn)
     dialog = ReferralDialog()
     if not text:
         await dialog.begin(turn, None)
         return
     parts = arguments.fields(text)
+    if len(parts) == 1 and (by_verb := grammar.referral_words(text)):
+        parts = list(by_verb)  # "/refer Волкова привела Жукову"
     referred = ", ".join(parts[1:])
     if (
         referred

@@ -273,7 +273,7 @@ async def test_complaint_naming_nobody_asks_which_client_and_keeps_the_note(
     make_client(sqlite_engine, ru_team, "Жукова Анна")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint опять опоздали на час")
-    assert "Какой клиент пожаловался?" in seen
+    assert "На какого клиента жалоба?" in seen
     seen = await chat.send(olga, "Жукова")
     assert "Жалоба по клиенту Жукова Анна записана." in seen
     [event] = rows(sqlite_engine, Event)

@@ -160,7 +160,9 @@ def test_paid_reads_name_amount_and_date() -> None:
     assert (line.name, line.amount, line.paid_on) == ("Studio 54", 5000, dt.date(2026, 11, 22))
 
 
-@pytest.mark.parametrize("typed", ["Smit 5, 5, 4", "Smit 5 5 4", "Smit 5,5,4", "Smit 5;5;4."])
+@pytest.mark.parametrize(
+    "typed", ["Smit 5, 5, 4", "Smit 5 5 4", "Smit 5,5,4", "Smit 5;5;4.", "Smit 5/5/4", "Smit 5-5-4"]
+)
 def test_grades_by_commas_or_spaces(typed: str) -> None:
     assert read_grades(typed) == ("Smit", ["5", "5", "4"])
 

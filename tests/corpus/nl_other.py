@@ -127,6 +127,11 @@ RATE: list[tuple[str, Expected]] = [
     ("/beoordeel Femke Jansen-Visser 3 4 5", rated("Femke Jansen-Visser", 3, 4, 5)),
     ("/beoordeel van der Meer 5, 4, 5", rated("Anneke van der Meer", 5, 4, 5)),
     ("/beoordeel Café 't Hoekje 3 3 3", rated("Café 't Hoekje", 3, 3, 3)),
+    # Grades joined by slashes or dashes are three grades all the same.
+    ("/rate Smit 5/5/4", rated(SMIT, 5, 5, 4)),
+    ("/beoordeel Smit 4-3-5", rated(SMIT, 4, 3, 5)),
+    ("/beoordeel Studio 54 5/4/3", rated("Studio 54", 5, 4, 3)),
+    ("/rate Smit 5/5", NOTHING),
     ("/rate Smit 6 5 4", NOTHING),
     ("/rate Smit 5 5", NOTHING),
     ("/rate Smit 0 5 4", NOTHING),
@@ -166,6 +171,9 @@ REFER: list[tuple[str, Expected]] = [
         ),
     ),
     ("/aanbeveling Jan Smit, Jan Smit", NOTHING),
+    # A verb between the two names: who brought whom.
+    ("/aanbeveling Jan Smit bracht Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/refer Özdemir raadde Bakkerij de Vries aan", referral("Özdemir", DV)),
 ]
 
 NOTES: list[tuple[str, Expected]] = [
@@ -185,6 +193,29 @@ NOTES: list[tuple[str, Expected]] = [
     (
         "/klacht Anneke van der Meer zegde twee keer af",
         complaint("Anneke van der Meer", "zegde twee keer af"),
+    ),
+    # The Dutch article of a name may be left out or added.
+    ("/klacht Hoekje te laat betaald", complaint("Café 't Hoekje", "te laat betaald")),
+    ("/klacht 't Hoekje te laat betaald", complaint("Café 't Hoekje", "te laat betaald")),
+    ("/klacht Groene Vlinder rekening kwijt", complaint("De Groene Vlinder", "rekening kwijt")),
+    ("/compliment de Bakkerij de Vries heel lief", compliment(DV, "heel lief")),
+    # Punctuation right after the name ends it.
+    ("/klacht Bakkerij de Vries!! weer te laat", complaint(DV, "weer te laat")),
+    ("/klacht Özdemir... weer te laat", complaint("Özdemir", "weer te laat")),
+    # Someone new: added with a button, the note kept.
+    (
+        "/compliment Marieke de Boer heel blij met de taart",
+        ask(
+            "client",
+            answer="Marieke de Boer",
+            then=ask(
+                "kind",
+                "Marieke de Boer",
+                press="person",
+                then=compliment("Marieke de Boer", "heel blij met de taart")
+                + added("Marieke de Boer", PERSON),
+            ),
+        ),
     ),
     (
         "/klacht Pietje Puk: onbeleefd",

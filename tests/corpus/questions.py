@@ -35,8 +35,8 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "similar": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # Several clients or several open invoices: which one.
         "which": Hallmark(min_buttons=2),
-        # No client found where none may be added: which client?
-        "client": Hallmark(text=("Welke klant",)),
+        # No words name a client: which client (the question for the command)?
+        "client": Hallmark(text=("klant", "Typ (een deel van) de naam")),
     },
     "ru": {
         "unit": Hallmark(text=("минуты или часы",), min_buttons=1),
@@ -46,7 +46,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "which": Hallmark(min_buttons=2),
-        "client": Hallmark(text=("Какой клиент",)),
+        "client": Hallmark(text=("клиент", "Напишите имя")),
     },
 }
 

@@ -121,6 +121,10 @@ RATE: list[tuple[str, Expected]] = [
     ("/rate Зайцева Алёна Ивановна, 3, 3, 4", rated(ZAITSEVA, 3, 3, 4)),
     ("/rate Сидорова-Белая 5 5 5", rated("Сидорова-Белая Наталья", 5, 5, 5)),
     ("/rate ООО Ромашка 2 4 1", rated(ROMASHKA, 2, 4, 1)),
+    # Grades joined by slashes or dashes are three grades all the same.
+    ("/rate Волкова 5/5/3", rated(VOLKOVA, 5, 5, 3)),
+    ("/rate Алиев 4-4-5", rated("Алиев", 4, 4, 5)),
+    ("/rate Волкова 5/5", NOTHING),
     ("/rate Волкова 6 5 4", NOTHING),
     ("/rate Волкова 5 5", NOTHING),
     ("/rate Волкова 0 5 4", NOTHING),
@@ -160,6 +164,9 @@ REFER: list[tuple[str, Expected]] = [
         ),
     ),
     ("/refer Ёлкина Ольга, Ёлкина Ольга", NOTHING),
+    # A verb between the two names: who brought whom.
+    ("/refer Волкова привела Кофейня Зерно", referral(VOLKOVA, "Кофейня Зерно")),
+    ("/refer Алиев порекомендовал Студия 21", referral("Алиев", "Студия 21")),
 ]
 
 NOTES: list[tuple[str, Expected]] = [
@@ -177,6 +184,33 @@ NOTES: list[tuple[str, Expected]] = [
     ("/complaint Елкина: перенесла запись", complaint("Ёлкина Ольга", "перенесла запись")),
     ("/complaint Алиев требовал скидку", complaint("Алиев", "требовал скидку")),
     ("/complaint Пупкин грубил", ask("client")),
+    # The name in either order: first name, then surname.
+    ("/complaint Анна Волкова опоздала на встречу", complaint(VOLKOVA, "опоздала на встречу")),
+    (
+        "/compliment Мария Фёдорова привела подругу",
+        compliment(FEDOROVA, "привела подругу"),
+    ),
+    # Punctuation right after the name ends it.
+    ("/complaint Жукова!! опять опоздала", complaint("Жукова", "опять опоздала")),
+    # Someone new: added with a button, the note kept.
+    (
+        "/compliment Марина Ковалёва спасибо за торт",
+        ask(
+            "client",
+            answer="Марина Ковалёва",
+            then=ask(
+                "which",  # a close name: them, or someone new?
+                press="Марина Ковалёва",
+                then=ask(
+                    "kind",
+                    "Марина Ковалёва",
+                    press="person",
+                    then=compliment("Марина Ковалёва", "спасибо за торт")
+                    + added("Марина Ковалёва", PERSON),
+                ),
+            ),
+        ),
+    ),
     (
         "/complaint Пупкин: грубил",
         ask("client", answer="Жукова", then=complaint("Жукова", "грубил")),
