@@ -22,7 +22,18 @@ NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
 NEW = "new"
 # The kind of a new client, from its button: never guessed (issue 17).
 NEW_AS = {"newp": ClientKind.PERSON, "newo": ClientKind.ORGANISATION}
+# A legal form in the name says it is an organisation, so the kind is not asked (issue 17);
+# an ИП (a sole entrepreneur) is a business the team invoices, so an organisation too.
+LEGAL_FORMS = frozenset(
+    {"ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "гуп", "муп"}
+    | {"bv", "nv", "vof", "cv", "stichting", "vereniging", "coöperatie", "cooperatie"}
+)
 NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
+
+
+def has_legal_form(name: str) -> bool:
+    """Whether a word of `name` is a legal form: «ООО Ромашка», «ИП Петров», "Jansen B.V."."""
+    return any(word.casefold().replace(".", "") in LEGAL_FORMS for word in name.split())
 
 
 def typed_name(text: str) -> str:
@@ -129,6 +140,8 @@ class ClientDialog(Dialog):
             return
         if choice in NEW_AS and self.adds_unknown and convo.data.get("query"):
             await self._add(turn, convo, NEW_AS[choice])
+        elif choice == NEW and self.adds_unknown and has_legal_form(convo.data.get("query", "")):
+            await self._add(turn, convo, ClientKind.ORGANISATION)
         elif choice == NEW and self.adds_unknown and convo.data.get("query"):
             await goto(turn, convo, NEW_KIND_STEP)
         elif choice and choice.isdigit():
@@ -183,6 +196,10 @@ class ClientDialog(Dialog):
         if not resolution.matches and not self.adds_unknown:
             await finish(turn, convo)
             raise InputError(N_("I can't find “{name}” among your clients."), name=query)
+        if not resolution.matches and has_legal_form(query):  # «ООО Лютик»: not asked
+            convo.data["query"] = query[:60]
+            await self._add(turn, convo, ClientKind.ORGANISATION)
+            return
         await goto(
             turn,
             convo,

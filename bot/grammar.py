@@ -74,7 +74,7 @@ class Reader:
         """A date in the past or today: a day without a year that lies ahead is last year's;
         `short_weekdays`: `do`, `di` alone are weekdays (after an amount or a time)."""
         day = dates.parse_date(text, self.locale, today=self.today, short_weekdays=short_weekdays)
-        relative = text.strip().casefold().rstrip(".!") in DAY_WORDS  # "morgen" stays ahead
+        relative = text.strip().casefold().rstrip(".!") in DAY_WORDS or dates.counts_days(text)
         if day > self.today and not (_EXPLICIT_YEAR.search(text.strip()) or relative):
             with contextlib.suppress(ValueError):  # 29 February stays ahead: refused
                 day = day.replace(year=day.year - 1)
@@ -162,9 +162,10 @@ class Dated:
 def split_date(
     reader: Reader, words: list[Token], *, first: int = 1, amount_needed: bool = True
 ) -> Dated:
-    """The date at the end of the line, never the name's first word, and never the amount of a
-    line that needs one (`/sale Hotel 23.11` is € 23,11; `/paid Ромашка 01.12` is a day)."""
-    for count in (3, 2, 1):
+    """The date at the end of the line (up to five words: `на прошлой неделе в пятницу`), never
+    the name's first word, and never the amount of a line that needs one (`/sale Hotel 23.11`
+    is € 23,11; `/paid Ромашка 01.12` is a day)."""
+    for count in (5, 4, 3, 2, 1):
         start = len(words) - count
         span = same_field(words, start, count) if start >= first else None
         if span is None:

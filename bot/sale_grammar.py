@@ -73,10 +73,19 @@ class SaleLine:
     refusal: InputError | None = field(default=None, compare=False)
 
 
+DASHES = frozenset({"-", "–", "—"})
+
+
 def read_sale(reader: Reader, text: str) -> SaleLine:
-    """The one-line /sale, read by the grammar above."""
+    """The one-line /sale, read by the grammar above: a dash after the name ends it
+    (`Студия 21 — 7 900 р`), and an amount typed before the name is read after it."""
     dated = split_date(reader, tokens(text))
+    dated = replace(dated, words=_amount_after_name(reader, dated.words))
     words = dated.words
+    dash = next((i for i, word in enumerate(words) if i and word.text in DASHES), None)
+    if dash is not None:
+        words = words[:dash] + words[dash + 1 :]
+        return _sale_line(reader, words, dash, replace(dated, words=words))
     end = name_end(reader, words)
     longer = None
     if end < len(words) - 1 and words[end].field == words[0].field and words[end].text.isdigit():
@@ -90,6 +99,19 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
         if len(words[end].text) > 2:  # "Bakkerij 2000 350 2u 0", if that is a client
             return replace(longer, refusal=refusal)
         return longer  # "Studio 54 100 2u 0": only the name with its number reads
+
+
+def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
+    """`2500 Алёна вчера` as `Алёна 2500 вчера`: an amount first, then a name, is moved."""
+    if not words or not (_group(reader, words, 0)[0] or reader.is_money(words[0].text)):
+        return words
+    taken = _group(reader, words, 0)[0] or _money_span(reader, words, 0)
+    rest = words[taken:]
+    if not rest or reader.time(rest[0].text) is not None or reader.is_money(rest[0].text):
+        return words
+    end = name_end(reader, rest)
+    name = [replace(word, field=words[0].field) for word in rest[:end]]
+    return name + words[:taken] + rest[end:]
 
 
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
@@ -180,10 +202,15 @@ def _group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[str] |
             break
     if not reader.is_money(joined(words[i:end])):
         return 0, None
-    first, second = words[start].text, words[start + 1].text
     suffixed = end > start + run or start > i
+    last = words[start + run - 1].text
+    if run >= 3:  # "1 500 300": one amount, or 1 500 and a cost of 300; "12 500 000" is one
+        if suffixed or last.startswith("0"):
+            return end - i, None
+        return end - i, [joined(words[start : start + run - 1]), last]
+    first, second = words[start].text, words[start + 1].text
     whole_second = int(re.match(r"[0-9]+", second)[0])  # type: ignore[index]
-    if run >= 3 or suffixed or second.startswith("0") or int(first) < whole_second:
+    if suffixed or second.startswith("0") or int(first) < whole_second:
         return end - i, None
     if end < len(words) and _is_cost_word(words[end].text):
         return 1, None  # "500 150 затраты": the amount, then the cost

@@ -18,7 +18,9 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   ``в прошлую пятницу``, ``прошлая пятница``, ``во вторник``. Each is the most recent such day
   before today, 1–7 days ago (on a Friday, ``vrijdag`` is a week ago). ``vorige week vrijdag``,
   ``vrijdag vorige week``, ``на прошлой неделе в пятницу``, ``в пятницу на прошлой неделе``
-  name the weekday of the previous calendar week (Monday to Sunday). Full CLDR names and the
+  name the weekday of the previous calendar week (Monday to Sunday). Days or weeks counted back:
+  ``3 dagen geleden``, ``een week geleden``, ``3 дня назад``, ``неделю назад`` (and ``over 3
+  dagen``, ``через 3 дня``, read so that they are refused as still to come). Full CLDR names and the
   abbreviations no one types for anything else (``wo``, ``vr``, ``za``, ``пн`` … ``вс``, with
   or without a dot); ``ma``, ``di``, ``do`` and ``zo`` are words and names too, so they count
   only after ``op``, ``afgelopen``, ``vorige`` or ``vorige week``, or where the caller says
@@ -91,6 +93,12 @@ _WEEKDAY = re.compile(
     r"(?:,? (?P<week_after>(?:van )?vorige week|на прошлой неделе|прошлой недели)"
     r"|,? jl\.?|,? j\.l\.?)?"
 )
+# "3 дня назад", "3 dagen geleden", "неделю назад"; "через 3 дня", "over 3 dagen" lie ahead.
+_UNITS = "dagen|dag|weken|week|дня|дней|день|недели|недель|неделю"
+_COUNTED = rf"(?P<number>[0-9]{{1,3}}|een )? ?(?P<unit>{_UNITS})"
+_DAYS_BACK = re.compile(_COUNTED + r" (?:назад|geleden)")
+_DAYS_AHEAD = re.compile(r"(?P<ahead>через|over) " + _COUNTED)
+_WEEK_UNITS = frozenset({"weken", "week", "недели", "недель", "неделю"})
 _WEEKDAY_THEN_DATE = re.compile(r"(?P<day>[^\W\d_]+)\.?,? (?P<date>[0-9].*)")
 # Abbreviations that are also everyday words or names ("zo" is "so", "Do" a name).
 _WEEKDAYS_IN_CONTEXT = {"ma": 0, "di": 1, "do": 3, "zo": 6}
@@ -146,6 +154,8 @@ def _read_date(cleaned: str, text: str, today: dt.date, past: bool) -> dt.date:
         return today - dt.timedelta(days=_DAYS_AGO[cleaned])
     if (weekday := _WEEKDAY.fullmatch(cleaned)) and (day := _weekday(weekday, today)):
         return day
+    if counted := _DAYS_BACK.fullmatch(cleaned) or _DAYS_AHEAD.fullmatch(cleaned):
+        return today - dt.timedelta(days=_days_counted(counted))
     if (named := _WEEKDAY_THEN_DATE.fullmatch(cleaned)) and (
         (number := _weekday_named(named["day"])) is not None
     ):
@@ -160,6 +170,20 @@ def _read_date(cleaned: str, text: str, today: dt.date, past: bool) -> dt.date:
         if match := form.fullmatch(cleaned):
             return _day(match, text, today, past)
     raise InputError(DATE_UNREADABLE, text=shown_text(text))
+
+
+def counts_days(text: str) -> bool:
+    """Whether `text` counts days from today (`через 3 дня`): never moved to last year."""
+    cleaned = BLANKS.sub(" ", text or "").strip().casefold().rstrip(".!")
+    return bool(_DAYS_BACK.fullmatch(cleaned) or _DAYS_AHEAD.fullmatch(cleaned))
+
+
+def _days_counted(match: re.Match[str]) -> int:
+    """How many days back "3 дня назад" or "een week geleden" is; negative for "over 3 dagen"."""
+    number = match["number"]
+    count = int(number) if number and number.strip().isdigit() else 1
+    days = count * (7 if match["unit"] in _WEEK_UNITS else 1)
+    return -days if "ahead" in match.groupdict() else days
 
 
 def parse_time(text: str) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam
@@ -60,6 +60,7 @@ def resolve_client(
     team_id: int,
     query: str,
     statuses: Sequence[ClientStatus] = SEARCHABLE,
+    turned: bool = False,
 ) -> Resolution:
     key = name_key(query)
     if not key:
@@ -88,6 +89,13 @@ def resolve_client(
     if ranked:
         matches = tuple(Match(r[0], r[1], r[2]) for _, r in ranked[:MAX_CHOICES])
         return Resolution(query, matches, too_many=len(ranked) > MAX_CHOICES)
+    if key.count(" ") == 1 and not turned:  # «Анна Волкова» for «Волкова Анна»
+        swapped = " ".join(reversed(key.split(" ")))
+        other = resolve_client(
+            session=session, team_id=team_id, query=swapped, statuses=statuses, turned=True
+        )
+        if other.exact or other.one is not None:
+            return replace(other, query=query)
     rows = session.exec(base).all()
     if not rows:
         return Resolution(query, ())

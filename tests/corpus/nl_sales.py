@@ -379,4 +379,24 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Jan Smit 200 1 uur en een kwartier", sale(SMIT, "200", None, 75)),
     ("/verkoop Jan Smit 200 morgen", NOTHING),
     ("/verkoop Jan Smit 200, 1u, overmorgen", NOTHING),
+    # Issue 17, typed as people type: a dash after the name, dates in words, the amount
+    # first, a legal form, the last name first.
+    ("/verkoop Bakkerij de Vries - 250", sale(DV, "250")),
+    ("/verkoop Studio 54 – 100", sale(STUDIO, "100")),
+    ("/verkoop Bakkerij Jansen - 250", ask("which", "Bakkerij Jansen")),  # not "Jansen -"
+    ("/verkoop Jan Smit 200 3 dagen geleden", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 200 een week geleden", sale(SMIT, "200", on="2026-11-27")),
+    ("/verkoop Jan Smit 200 vorige week vrijdag", sale(SMIT, "200", on="2026-11-27")),
+    ("/verkoop Jan Smit 200 over 3 dagen", NOTHING),
+    ("/verkoop 250 Jan Smit", sale(SMIT, "250")),
+    (
+        "/verkoop Bakkerij Jansen B.V. 250",  # someone new with a legal form: kind not asked
+        ask(
+            "which",
+            "Bakkerij Jansen B.V.",
+            press="Iemand nieuws",
+            then=sale("Bakkerij Jansen B.V.", "250", new=ORGANISATION),
+        ),
+    ),
+    ("/verkoop Smit Jan 200", sale(SMIT, "200")),
 ]

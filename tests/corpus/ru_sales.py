@@ -177,7 +177,12 @@ LINES: list[tuple[str, Expected]] = [
     # Two numbers that may be one: 500 ≥ 200, so asked; three groups are one number.
     ("/sale Волкова 500 200", ask("split", "500")),
     ("/sale Волкова 2 500", sale(VOLKOVA, "2500")),
-    ("/sale Волкова 2 500 300", ask("big", "2 500 300")),
+    ("/sale Волкова 2 500 300", ask("split", "2 500 300")),
+    # Issue 17, typed as people type: the last group of three may be the cost.
+    (
+        "/sale Волкова 1 500 300",
+        ask("split", "1 500 300", press="затраты", then=sale(VOLKOVA, "1500", "300")),
+    ),
     # A bare number for the time: minutes or hours, asked once.
     (
         "/sale Кузнецов, 500, 100, 3",
@@ -231,13 +236,8 @@ LINES: list[tuple[str, Expected]] = [
         ),
     ),
     (
-        "/sale ИП Сергеев 7000",
-        ask(
-            "kind",
-            "ИП Сергеев",
-            press="organisation",
-            then=sale("ИП Сергеев", "7000", new=ORGANISATION),
-        ),
+        "/sale ИП Сергеев 7000",  # a legal form names an organisation: not asked
+        sale("ИП Сергеев", "7000", new=ORGANISATION),
     ),
     (
         "/sale Магазин Уют 4500, 1000",
@@ -325,4 +325,24 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Волкова 2500 2 ч чт", sale(VOLKOVA, "2500", None, 120, "2026-12-03")),
     ("/sale Волкова 2500 завтра", NOTHING),
     ("/sale Волкова 2500, 1 ч, послезавтра", NOTHING),
+    # Issue 17, typed as people type: time first, a dash after the name, dates in words,
+    # a word that is no field, the amount first, a legal form, the first name first.
+    ("/sale Волкова 2ч 5 000", sale(VOLKOVA, "5000", None, 120)),
+    ("/sale Студия 21 — 7 900 р", sale(STUDIA, "7900")),
+    ("/sale Студия 21 - 7 900 р", sale(STUDIA, "7900")),
+    ("/sale Студия 21 – 7 900 р", sale(STUDIA, "7900")),
+    ("/sale Волкова — 2500 вчера", sale(VOLKOVA, "2500", on="2026-12-03")),
+    ("/sale Волкова 2500 на прошлой неделе в пятницу", sale(VOLKOVA, "2500", on="2026-11-27")),
+    ("/sale Волкова 2500 в пятницу на прошлой неделе", sale(VOLKOVA, "2500", on="2026-11-27")),
+    ("/sale Волкова 2500 3 дня назад", sale(VOLKOVA, "2500", on="2026-12-01")),
+    ("/sale Волкова 2500 5 дней назад", sale(VOLKOVA, "2500", on="2026-11-29")),
+    ("/sale Волкова 2500 неделю назад", sale(VOLKOVA, "2500", on="2026-11-27")),
+    ("/sale Волкова 2500 через 3 дня", NOTHING),
+    ("/sale Волкова 3,5 тыс. корпоратив", NOTHING),
+    ("/sale 2500 Алёна", sale(ZAITSEVA, "2500")),
+    ("/sale 2 500 Волкова вчера", sale(VOLKOVA, "2500", on="2026-12-03")),
+    ("/sale ООО Лютик 5000", sale("ООО Лютик", "5000", new=ORGANISATION)),
+    ("/sale ИП Петров 5000", sale("ИП Петров", "5000", new=ORGANISATION)),
+    ("/sale Анна Волкова 2500", sale(VOLKOVA, "2500")),
+    ("/sale Мария Фёдорова 3500", sale(FEDOROVA, "3500")),
 ]
