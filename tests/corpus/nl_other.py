@@ -106,6 +106,11 @@ PAID: list[tuple[str, Expected]] = [
     ("/betaald Bakkerij de Vries alles", paid("devries-400", "devries-250")),
     ("/betaald de vries alles gisteren", paid("devries-400", "devries-250", on="2026-12-03")),
     ("/betaald Hotel De Linde alles", paid("linde-1500")),
+    ("/betaald Bakkerij de Vries rest", paid("devries-400", "devries-250")),
+    ("/betaald de vries restant", paid("devries-400", "devries-250")),
+    ("/betaald Hotel De Linde.", paid("linde-1500")),
+    # the sale is from 25 November: paid on the 20th is impossible
+    ("/betaald Hotel De Linde 1500 20-11", NOTHING),
     ("/betaald Hotel De Linde morgen", NOTHING),
 ]
 
