@@ -45,6 +45,10 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Bloemenzaak Roos, bedrijf", added("Bloemenzaak Roos", ORGANISATION)),
     ("/add Kees Verbeek, persoon", added("Kees Verbeek", PERSON)),
     ("/toevoegen Kees Verbeek, particulier, Zwolle", added("Kees Verbeek", PERSON)),
+    ("/toevoegen Jansen particulier", added("Jansen", PERSON)),
+    ("/toevoegen Mila de Graaf persoon", added("Mila de Graaf", PERSON)),
+    ("/toevoegen Schilder Bos bedrijf", added("Schilder Bos", ORGANISATION)),
+    ("/toevoegen Ruud Post geboren 1975", added("Ruud Post", PERSON)),
     ("/add De Bakkerswinkel, organisatie, Den Haag", added("De Bakkerswinkel", ORGANISATION)),
     ("/add Lisa Bakker, persoon", added("Lisa Bakker", PERSON)),
     (

@@ -46,6 +46,10 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Салон Лотос, компания, Москва", added("Салон Лотос", ORGANISATION)),
     ("/add ИП Сергеев, фирма", added("ИП Сергеев", ORGANISATION)),
     ("/add Никитин Олег, физлицо", added("Никитин Олег", PERSON)),
+    ("/add Иванова Ольга физлицо", added("Иванова Ольга", PERSON)),
+    ("/add Орлова Вера частное лицо", added("Орлова Вера", PERSON)),
+    ("/add Пекарня Каравай организация", added("Пекарня Каравай", ORGANISATION)),
+    ("/add Белова Нина 1990 г.р.", added("Белова Нина", PERSON)),
     ("/add Соколова Дарья, человек, Тверь", added("Соколова Дарья", PERSON)),
     # Already there, or close to someone who is.
     ("/add Волкова Анна", NOTHING),
