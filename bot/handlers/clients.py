@@ -19,6 +19,9 @@ from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
 from storage.models import Client, ClientKind
 
+NOT_A_BIRTH_YEAR = N_(
+    "“{year}” can't be a year of birth: type one from 1900 to now, for example 1985."
+)
 USE_EXISTING = "use"
 ADD_ANYWAY = "new"
 
@@ -224,12 +227,14 @@ _BIRTH_YEAR = re.compile(
 )
 
 
-def _birth_year_said(text: str, today: dt.date) -> tuple[str, Any]:
+def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
     """An /add line without its year of birth, and the year (None when not said)."""
     match = _BIRTH_YEAR.search(text)
     if match is None:
         return text, None
-    year = arguments.birth_year(match["year"] or match["after"], today)
+    year = int(match["year"] or match["after"])
+    if not 1900 <= year <= today.year:
+        raise InputError(NOT_A_BIRTH_YEAR, year=str(year))
     rest = (text[: match.start()] + text[match.end() :]).strip(" ,;")
     return re.sub(r"\s*[,;]\s*[,;]\s*", ", ", rest), year
 

@@ -50,7 +50,10 @@ async def test_a_year_of_birth_is_stored_and_never_part_of_the_name(
     assert "Добавлено: Петрова Анна (частное лицо)." in seen
     await chat.send(olga, "/add Сидорова Мария, 1985 года рождения, Москва")
     seen = await chat.send(olga, "/add Кротова 1850 г.р.")
-    assert "Напишите год, например 1985" in seen
+    assert (
+        "«1850» не может быть годом рождения: напишите год от 1900 до нынешнего, например 1985."
+        in seen
+    )
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/add Piet Klaassen geboren 1980")
     assert _clients(sqlite_engine) == {
