@@ -210,7 +210,8 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
     words = dated.words
     if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
         name = joined(words[:-1]).strip(" ,;:")
-        return PaidLine(name, paid_on=dated.date, everything=True)
+        whole = PaidLine(joined(words).strip(" ,;:"), paid_on=dated.date)  # "Hotel Rest"
+        return PaidLine(name, paid_on=dated.date, longer=whole, everything=True)
     end = name_end(reader, words)
     longer = None
     if end < len(words) and words[end].text.isdigit() and words[end].field == words[0].field:

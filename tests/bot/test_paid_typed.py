@@ -159,3 +159,23 @@ async def test_a_payment_before_the_sale_is_refused_and_changes_nothing(
     seen = await chat.send(anna, "/betaald De Roos alles gisteren")
     assert "De verkoop is van 23 nov 2026: die kan niet eerder betaald zijn (22 nov 2026)." in seen
     assert _paid(sqlite_engine)[5_000] == (None, None)
+
+
+async def test_a_client_named_with_a_rest_word_keeps_their_name(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    rest = make_client(sqlite_engine, nl_team, "Hotel Rest")
+    make_sale(sqlite_engine, nl_team, rest, 30_000, due_on=DUE)
+    make_sale(sqlite_engine, nl_team, rest, 20_000, due_on=DUE)
+    hotel = make_client(sqlite_engine, nl_team, "Hotel")
+    make_sale(sqlite_engine, nl_team, hotel, 10_000, due_on=DUE)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+
+    seen = await chat.send(anna, "/betaald Hotel Rest")
+
+    assert "Wat heeft Hotel Rest betaald? Open: € 500,00." in seen
+    assert _paid(sqlite_engine) == {
+        30_000: (None, None),
+        20_000: (None, None),
+        10_000: (None, None),
+    }
