@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from bot import labels
 from bot.callbacks import STALE, id_from
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.dialogs import CANCEL, SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.turn import Turn
 from locales import N_, InputError
 from storage import clients, resolver
@@ -117,13 +117,18 @@ class ClientDialog(Dialog):
             text = t._("Which one do you mean?")
             if self.adds_unknown and not convo.data.get("exact"):
                 buttons.append((t._("Someone new: “{name}”", name=query), NEW))
+        lone = len(buttons) == 1 and options  # one look-alike: a yes or no, not a choice
+        if lone:
+            text = t._("Did you mean {client}?", client=buttons[0][0])
+            buttons = [(t._("Yes"), buttons[0][1]), (t._("No"), CANCEL)]
         question(
             turn,
             convo,
             text,
             options=buttons,
-            per_row=1,
+            per_row=2 if lone else 1,
             edit=turn.update.callback_query is not None,
+            cancel=not lone,
         )
 
     async def answer(

@@ -257,6 +257,8 @@ async def end_pending(turn: Turn) -> None:
     await turn.run(
         dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
     )
+    if convo.data.get("quiet"):  # a settings submenu waiting for a typed value: nothing begun
+        return
     client = convo.data.get("client") or convo.data.get("name")  # /add and /check: the new one
     t = turn.t
     turn.reply(

@@ -29,7 +29,8 @@ DAY_WORDS = frozenset(
     {"vandaag", "gisteren", "eergisteren", "morgen", "overmorgen"}
     | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
 )
-EVERYTHING_WORDS = frozenset({"alles", "all", "всё", "все"})  # "/paid De Roos alles"
+# "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
+EVERYTHING_WORDS = frozenset({"alles", "all", "rest", "restant", "всё", "все", "остаток"})
 _SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
 _DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
@@ -94,9 +95,9 @@ def tokens(text: str) -> list[Token]:
     result: list[Token] = []
     for number, part in enumerate(_SEPARATOR.split(cleaned)):
         result += [Token(word, number) for word in part.split() if not _decoration(word)]
-    if result and result[-1].text.endswith(".") and len(result) > 1:
-        last = result[-1].text[:-1]  # "2500." and "вчера." end a sentence; "B.V." keeps its dot
-        if last[-1:].isdigit() or last.casefold() in DAY_WORDS:
+    if result and result[-1].text.endswith("."):
+        last = result[-1].text[:-1]  # "2500.", "вчера.", "вектор." end a sentence
+        if last and "." not in last:  # "B.V." and "г.р." keep their dots
             result[-1] = Token(last, result[-1].field)
     return result
 
@@ -210,7 +211,8 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
     words = dated.words
     if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
         name = joined(words[:-1]).strip(" ,;:")
-        return PaidLine(name, paid_on=dated.date, everything=True)
+        whole = PaidLine(joined(words).strip(" ,;:"), paid_on=dated.date)  # "Hotel Rest"
+        return PaidLine(name, paid_on=dated.date, longer=whole, everything=True)
     end = name_end(reader, words)
     longer = None
     if end < len(words) and words[end].text.isdigit() and words[end].field == words[0].field:

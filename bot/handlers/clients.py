@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from bot import arguments, grammar, labels
@@ -17,6 +19,9 @@ from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
 from storage.models import Client, ClientKind
 
+NOT_A_BIRTH_YEAR = N_(
+    "“{year}” can't be a year of birth: type one from 1900 to now, for example 1985."
+)
 USE_EXISTING = "use"
 ADD_ANYWAY = "new"
 
@@ -195,7 +200,12 @@ async def add(turn: Turn) -> None:
     if not text:
         await goto(turn, convo, "name")
         return
+    text, born = _birth_year_said(text, turn.today)
     name, said = arguments.name_kind_city(text)
+    if "kind" not in said:  # "/add Иванова Ольга физлицо", "/add Jansen particulier"
+        name, said = _kind_at_end(name, said)
+    if born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
+        said = {"kind": "person", **said, "birth_year": born}
     if grammar.has_sale_fields(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"
         raise InputError(
             N_(
@@ -207,6 +217,36 @@ async def add(turn: Turn) -> None:
     convo.data.update(said, one_line=True)
     convo.step = "name"
     await dialog.named(turn, convo, name)
+
+
+# "1990 г.р.", "1990 г. р.", "1990 года рождения", "г.р. 1990"; "geboren 1990", "geb. 1990"
+_BIRTH_YEAR = re.compile(
+    r"(?:^|(?<=[\s,;]))(?:(?P<year>\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)"
+    r"|(?:г\.?\s*р\.?|geboren(?:\s+in)?|geb\.?|geboortejaar)\s*(?P<after>\d{4}))(?=$|[\s,;.])",
+    re.IGNORECASE,
+)
+
+
+def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
+    """An /add line without its year of birth, and the year (None when not said)."""
+    match = _BIRTH_YEAR.search(text)
+    if match is None:
+        return text, None
+    year = int(match["year"] or match["after"])
+    if not 1900 <= year <= today.year:
+        raise InputError(NOT_A_BIRTH_YEAR, year=str(year))
+    rest = (text[: match.start()] + text[match.end() :]).strip(" ,;")
+    return re.sub(r"\s*[,;]\s*[,;]\s*", ", ", rest), year
+
+
+def _kind_at_end(name: str, said: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The kind typed after the name without a comma: its last one or two words."""
+    words = name.split()
+    for count in (2, 1):
+        kind = labels.kind_from_word(" ".join(words[-count:]))
+        if kind and len(words) > count:
+            return " ".join(words[:-count]), {**said, "kind": kind}
+    return name, said
 
 
 @button()

@@ -16,6 +16,10 @@ from storage import clients, sales
 
 ALL, PART, OLDEST = "all", "part", "oldest"
 MORE_THAN_OWED = N_("That's more than {client} still owes: {amount}.")
+PAID_BEFORE_SALE = N_(
+    "The sale is from {sold}: it can't have been paid earlier ({paid}). Nothing changed; "
+    "send /paid again with the day it was paid."
+)
 
 
 class PaidDialog(ClientDialog):
@@ -43,7 +47,8 @@ class PaidDialog(ClientDialog):
         self, turn: Turn, convo: Conversation, owed: list[sales.OpenSale], amount: int
     ) -> None:
         """`/paid Glans 500`: equal to all that is open pays all, equal to one sale's open part
-        pays that sale; otherwise it is part of one: asked which when several could take it."""
+        pays that sale, equal to the oldest sales together pays those; more than any one sale
+        is paid oldest first; otherwise it is part of one: asked which when several could."""
         total = sum(s.open for s in owed)
         if amount > total:
             await finish(turn, convo)
@@ -53,10 +58,13 @@ class PaidDialog(ClientDialog):
                 amount=turn.t.money(total, turn.team.currency),
             )
         exact = [s for s in owed if s.open == amount]
+        oldest = oldest_first(owed, amount)
         if amount == total or exact:
             await self._pay(turn, convo, None if amount == total else [exact[0].id])
-        elif len(owed) == 1:
-            await self._pay_part(turn, convo, amount, owed[0].id)
+        elif sum(s.open for s in oldest) == amount:  # "/paid Котова 5 800": 2 800 + 3 000
+            await self._pay(turn, convo, [s.id for s in oldest])
+        elif len(owed) == 1 or all(s.open < amount for s in owed):
+            await self._pay_part(turn, convo, amount, None)
         else:
             await goto(turn, convo, "towards")
 
@@ -152,8 +160,9 @@ class PaidDialog(ClientDialog):
     async def _pay_part(
         self, turn: Turn, convo: Conversation, amount: int, sale_id: int | None
     ) -> None:
-        await finish(turn, convo)
-        paid_on = _paid_on(turn, convo)
+        owed = await self._open(turn, convo)
+        reached = [s for s in owed if s.id == sale_id] if sale_id else oldest_first(owed, amount)
+        paid_on = await self._paid_after_sales(turn, convo, reached)
         payment = await turn.run(
             sales.pay_part,
             team_id=turn.team.id or 0,
@@ -164,11 +173,13 @@ class PaidDialog(ClientDialog):
             now=turn.now,
             sale_id=sale_id,
         )
-        _confirm_payment(turn, convo, payment, paid_on, part=True)
+        closed = [s for s in reached if s.open <= amount - _before(reached, s)]
+        _confirm_payment(turn, convo, payment, paid_on, closed, len(owed), part=True)
 
     async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
-        await finish(turn, convo)
-        paid_on = _paid_on(turn, convo)
+        owed = await self._open(turn, convo)
+        closed = [s for s in owed if sale_ids is None or s.id in sale_ids]
+        paid_on = await self._paid_after_sales(turn, convo, closed)
         payment = await turn.run(
             sales.mark_paid,
             team_id=turn.team.id or 0,
@@ -178,11 +189,43 @@ class PaidDialog(ClientDialog):
             now=turn.now,
             sale_ids=sale_ids,
         )
-        _confirm_payment(turn, convo, payment, paid_on)
+        _confirm_payment(turn, convo, payment, paid_on, closed, len(owed))
+
+    async def _paid_after_sales(
+        self, turn: Turn, convo: Conversation, paying: list[sales.OpenSale]
+    ) -> dt.date:
+        """The day paid, ending the dialog; a payment before a sale it pays changes nothing."""
+        await finish(turn, convo)
+        paid_on = _paid_on(turn, convo)
+        latest = max((s.sold_on for s in paying), default=paid_on)
+        if paid_on < latest:
+            raise InputError(
+                PAID_BEFORE_SALE,
+                sold=turn.t.date(latest, style="medium"),
+                paid=turn.t.date(paid_on, style="medium"),
+            )
+        return paid_on
+
+
+def oldest_first(owed: list[sales.OpenSale], amount: int) -> list[sales.OpenSale]:
+    """The open sales a payment of `amount` reaches, oldest first (README: Typing commands)."""
+    return [s for s in owed if _before(owed, s) < amount]
+
+
+def _before(owed: list[sales.OpenSale], sale: sales.OpenSale) -> int:
+    """What is open on the sales older than `sale` (owed is oldest first)."""
+    return sum(s.open for s in owed[: owed.index(sale)])
 
 
 def _confirm_payment(
-    turn: Turn, convo: Conversation, payment: sales.Payment, paid_on: dt.date, *, part: bool = False
+    turn: Turn,
+    convo: Conversation,
+    payment: sales.Payment,
+    paid_on: dt.date,
+    closed: list[sales.OpenSale],
+    were_open: int,
+    *,
+    part: bool = False,
 ) -> None:
     text = payment_text(
         turn.t,
@@ -192,6 +235,7 @@ def _confirm_payment(
         part=part,
         paid_on=paid_on,
         today=turn.today,
+        closed=closed if were_open > 1 else [],
     )
     confirm(turn, text, payment.change.undo_id, edit=turn.update.callback_query is not None)
 

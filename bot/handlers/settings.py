@@ -8,6 +8,7 @@ time, zone or on/off reschedules the digest once it is committed.
 from __future__ import annotations
 
 import functools
+import re
 
 from bot.callbacks import STALE, pack
 from bot.dialogs import Conversation, Dialog, finish, goto, new, question
@@ -17,6 +18,7 @@ from bot.render import settings as render
 from bot.render.changes import confirm
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup
+from storage import dialogs as dialog_store
 from storage import team_settings
 from storage.models import Role
 
@@ -64,6 +66,7 @@ async def settings(turn: Turn) -> None:
 async def settings_menu(turn: Turn) -> None:
     """Back to the menu from a submenu or a confirmation."""
     text, buttons = await _menu(turn, admin=True)
+    await _wait_for_typed(turn, "")
     turn.edit(text, buttons=buttons)
 
 
@@ -211,7 +214,35 @@ async def open_setting(turn: Turn) -> None:
         typed = t._("Type the amount") if code == "hour" else t._("Type another value")
         buttons.append([(typed, pack("sett", _team_id(turn), code))])
     buttons.append(_back(turn))
-    turn.edit(render.question(t, code), buttons=buttons)
+    await _wait_for_typed(turn, code)
+    turn.edit(render.question(t, code), buttons=buttons, question=code in TYPED)
+
+
+async def _wait_for_typed(turn: Turn, code: str) -> None:
+    """A value typed at a submenu that takes one (`1500` before pressing Type the amount)
+    is its answer; any other submenu ends that wait."""
+    if code in TYPED:
+        await turn.run(
+            dialog_store.save_dialog,
+            chat_id=turn.caller.chat_id,
+            user_id=turn.caller.user_id,
+            team_id=_team_id(turn),
+            dialog=TypedSettingDialog.name,
+            step="value",
+            data={"setting": code, "quiet": True},
+            now=turn.now,
+        )
+        return
+    state = await turn.run(
+        dialog_store.load_dialog,
+        chat_id=turn.caller.chat_id,
+        user_id=turn.caller.user_id,
+        now=turn.now,
+    )
+    if getattr(state, "dialog", None) == TypedSettingDialog.name:
+        await turn.run(
+            dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
+        )
 
 
 @button(role=Role.ADMIN)
@@ -221,6 +252,7 @@ async def choose_value(turn: Turn) -> None:
     if len(turn.callback.args) < 2 or turn.callback.args[0] not in render.BY_CODE:
         raise InputError(STALE)
     code, choice = turn.callback.args[0], turn.callback.args[1]
+    await _wait_for_typed(turn, "")
     await _change(turn, code, _value(code, choice), edit=True)
 
 
@@ -284,12 +316,18 @@ class TypedSettingDialog(Dialog):
         await _change(turn, code, value, edit=False)
 
 
+# "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"
+_PER_HOUR = re.compile(
+    r"\s*(?:/|\bper\s|\bв\s|\bза\s|\bpro\s)\s*(?:час|ч|uur|u|hour|h)\.?\s*$", re.IGNORECASE
+)
+
+
 def _typed_value(turn: Turn, code: str, text: str) -> object:
     t = turn.t
     if code == "dtime":
         return t.parse_time(text)
     if code == "hour":
-        return t.parse_money(text, turn.team.currency, allow_zero=False)
+        return t.parse_money(_PER_HOUR.sub("", text), turn.team.currency, allow_zero=False)
     share = t.parse_percent(text)
     if code == "vat":
         if not 0 <= share < 1:

@@ -91,12 +91,16 @@ def payment_text(
     part: bool = False,
     paid_on: dt.date | None = None,
     today: dt.date | None = None,
+    closed: Sequence[OpenSale] = (),
 ) -> Markup:
     """What a payment did: the sales it settled, or the part paid and what is still open;
-    the day it was paid when that was not `today`."""
+    the day it was paid when that was not `today`; `closed`: the sales it paid in full."""
     text = _payment_text(t, team, client, payment, part=part)
     if paid_on is not None and today is not None and paid_on != today:
         text = Markup(" ").join([text, t._("Paid on {date}.", date=spoken_day(t, paid_on, today))])
+    if closed and today is not None:
+        labels = "; ".join(open_sale_label(t, team, sale, today) for sale in closed)
+        text = Markup("\n").join([text, t._("Paid in full: {sales}.", sales=labels)])
     return text
 
 

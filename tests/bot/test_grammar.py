@@ -394,7 +394,7 @@ async def test_a_name_with_a_short_number_is_added_and_paid(
     seen = await chat.send(anna, "/add Studio 54, organisatie")
     assert "Toegevoegd: Studio 54" in seen
     await chat.send(anna, "/sale Studio 54, 100")  # the comma: no question
-    await chat.send(anna, "/sale Studio 54, 80")
+    await chat.send(anna, "/sale Studio 54, 80, eergisteren")  # paid after it was sold
     assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [None, None]  # invoices
     seen = await chat.send(anna, "/betaald Studio 54 80 gisteren")
     assert "Betaald: gisteren." in seen

@@ -45,6 +45,10 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Bloemenzaak Roos, bedrijf", added("Bloemenzaak Roos", ORGANISATION)),
     ("/add Kees Verbeek, persoon", added("Kees Verbeek", PERSON)),
     ("/toevoegen Kees Verbeek, particulier, Zwolle", added("Kees Verbeek", PERSON)),
+    ("/toevoegen Jansen particulier", added("Jansen", PERSON)),
+    ("/toevoegen Mila de Graaf persoon", added("Mila de Graaf", PERSON)),
+    ("/toevoegen Schilder Bos bedrijf", added("Schilder Bos", ORGANISATION)),
+    ("/toevoegen Ruud Post geboren 1975", added("Ruud Post", PERSON)),
     ("/add De Bakkerswinkel, organisatie, Den Haag", added("De Bakkerswinkel", ORGANISATION)),
     ("/add Lisa Bakker, persoon", added("Lisa Bakker", PERSON)),
     (
@@ -106,6 +110,11 @@ PAID: list[tuple[str, Expected]] = [
     ("/betaald Bakkerij de Vries alles", paid("devries-400", "devries-250")),
     ("/betaald de vries alles gisteren", paid("devries-400", "devries-250", on="2026-12-03")),
     ("/betaald Hotel De Linde alles", paid("linde-1500")),
+    ("/betaald Bakkerij de Vries rest", paid("devries-400", "devries-250")),
+    ("/betaald de vries restant", paid("devries-400", "devries-250")),
+    ("/betaald Hotel De Linde.", paid("linde-1500")),
+    # the sale is from 25 November: paid on the 20th is impossible
+    ("/betaald Hotel De Linde 1500 20-11", NOTHING),
     ("/betaald Hotel De Linde morgen", NOTHING),
 ]
 

@@ -46,6 +46,10 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Салон Лотос, компания, Москва", added("Салон Лотос", ORGANISATION)),
     ("/add ИП Сергеев, фирма", added("ИП Сергеев", ORGANISATION)),
     ("/add Никитин Олег, физлицо", added("Никитин Олег", PERSON)),
+    ("/add Иванова Ольга физлицо", added("Иванова Ольга", PERSON)),
+    ("/add Орлова Вера частное лицо", added("Орлова Вера", PERSON)),
+    ("/add Пекарня Каравай организация", added("Пекарня Каравай", ORGANISATION)),
+    ("/add Белова Нина 1990 г.р.", added("Белова Нина", PERSON)),
     ("/add Соколова Дарья, человек, Тверь", added("Соколова Дарья", PERSON)),
     # Already there, or close to someone who is.
     ("/add Волкова Анна", NOTHING),
@@ -97,6 +101,11 @@ PAID: list[tuple[str, Expected]] = [
     ("/paid Звездочка 0", NOTHING),
     # «всё» / «все»: all that is open, at once, no question.
     ("/paid Кузнецов всё", paid("kuznetsov-500", "kuznetsov-700")),
+    ("/paid Кузнецов остаток", paid("kuznetsov-500", "kuznetsov-700")),
+    ("/paid Ромашка остаток", paid("romashka-50000")),
+    ("/paid Ромашка.", paid("romashka-50000")),
+    # the sale is from 25 November: paid on the 20th is impossible
+    ("/paid Звездочка 25 000 20.11", NOTHING),
     ("/paid кузнецов все вчера", paid("kuznetsov-500", "kuznetsov-700", on="2026-12-03")),
     ("/paid Звездочка всё", paid("zvezdochka-25000")),
     ("/paid Звездочка завтра", NOTHING),

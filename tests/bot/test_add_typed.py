@@ -1,0 +1,63 @@
+"""/add typed as people type (issue 17): the kind word after the name without a comma, and a
+year of birth written «1990 г.р.» or "geboren 1990", never part of the name."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Client, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, rows
+
+
+def _clients(engine: Engine) -> dict[str, tuple[str, int | None, str | None]]:
+    """Name → (kind, year of birth, city)."""
+    return {c.name: (c.kind, c.birth_year, c.city) for c in rows(engine, Client)}
+
+
+async def test_russian_kind_word_at_the_end_of_the_name(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Иванова Ольга физлицо")
+    assert "Добавлено: Иванова Ольга (частное лицо)." in seen
+    seen = await chat.send(olga, "/add ООО Лес организация")
+    assert "Добавлено: ООО Лес (организация)." in seen
+    assert _clients(sqlite_engine) == {
+        "Иванова Ольга": ("person", None, None),
+        "ООО Лес": ("organisation", None, None),
+    }
+
+
+async def test_dutch_kind_word_at_the_end_of_the_name(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for line in ("/add Jansen particulier", "/add Kees de Boer persoon", "/add Bouw BV bedrijf"):
+        await chat.send(anna, line)
+    assert _clients(sqlite_engine) == {
+        "Jansen": ("person", None, None),
+        "Kees de Boer": ("person", None, None),
+        "Bouw BV": ("organisation", None, None),
+    }
+
+
+async def test_a_year_of_birth_is_stored_and_never_part_of_the_name(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Петрова Анна 1990 г.р.")
+    assert "Добавлено: Петрова Анна (частное лицо)." in seen
+    await chat.send(olga, "/add Сидорова Мария, 1985 года рождения, Москва")
+    seen = await chat.send(olga, "/add Кротова 1850 г.р.")
+    assert (
+        "«1850» не может быть годом рождения: напишите год от 1900 до нынешнего, например 1985."
+        in seen
+    )
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/add Piet Klaassen geboren 1980")
+    assert _clients(sqlite_engine) == {
+        "Петрова Анна": ("person", 1990, None),
+        "Сидорова Мария": ("person", 1985, "Москва"),
+        "Piet Klaassen": ("person", 1980, None),
+    }

@@ -1,0 +1,181 @@
+"""/paid typed as people type (issue 17): the rest of what is open, a full stop after the name,
+one payment closing the oldest invoices it covers, and a payment dated before its sale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from storage.models import Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
+
+TODAY = dt.date(2026, 11, 23)  # the chat's clock
+DUE = dt.date(2026, 12, 31)
+
+
+def _paid(engine: Engine) -> dict[int, tuple[int | None, dt.date | None]]:
+    """Sale amount → (the part paid, the day paid in full)."""
+    return {s.amount: (s.paid_amount, s.paid_on) for s in rows(engine, Sale)}
+
+
+async def test_rest_words_pay_all_that_is_open(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    ru_client = make_client(sqlite_engine, ru_team, "ООО Ромашка")
+    make_sale(sqlite_engine, ru_team, ru_client, 100_000, due_on=DUE)
+    make_sale(sqlite_engine, ru_team, ru_client, 50_000, due_on=DUE, paid_amount=20_000)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid Ромашка остаток")
+
+    assert "ООО Ромашка: оплачены 2 продажи на 1 300,00 ₽." in seen
+    assert _paid(sqlite_engine) == {100_000: (None, TODAY), 50_000: (20_000, TODAY)}
+
+    nl_client = make_client(sqlite_engine, nl_team, "De Roos")
+    make_sale(sqlite_engine, nl_team, nl_client, 40_000, due_on=DUE)
+    make_sale(sqlite_engine, nl_team, nl_client, 10_000, due_on=DUE)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/betaald De Roos rest")
+    assert "De Roos heeft 2 openstaande verkopen betaald: € 500,00." in seen
+
+
+async def test_dutch_restant_pays_all_that_is_open(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, nl_team, "De Roos")
+    make_sale(sqlite_engine, nl_team, client, 40_000, due_on=DUE)
+    make_sale(sqlite_engine, nl_team, client, 10_000, due_on=DUE)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+
+    seen = await chat.send(anna, "/betaald de roos restant")
+
+    assert "De Roos heeft 2 openstaande verkopen betaald: € 500,00." in seen
+    assert _paid(sqlite_engine) == {40_000: (None, TODAY), 10_000: (None, TODAY)}
+
+
+async def test_full_stop_after_the_name_finds_the_client(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "ООО Вектор")
+    make_sale(sqlite_engine, ru_team, client, 100_000, due_on=DUE)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid вектор.")
+
+    assert "ООО Вектор: оплачена 1 продажа на 1 000,00 ₽." in seen
+    assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
+
+
+async def test_one_look_alike_is_a_yes_or_no_question(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "ООО Вектор Плюс")
+    make_sale(sqlite_engine, ru_team, client, 100_000, due_on=DUE)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid вектр плс")
+
+    assert "Вы имели в виду ООО Вектор Плюс?" in seen
+    assert seen.buttons == ["Да", "Нет"]
+    seen = await chat.press(olga, "Нет")
+    assert _paid(sqlite_engine) == {100_000: (None, None)}
+
+    await chat.send(olga, "/paid вектр плс")
+    seen = await chat.press(olga, "Да")
+    assert "ООО Вектор Плюс: оплачена 1 продажа на 1 000,00 ₽." in seen
+    assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
+
+
+async def test_a_payment_closes_the_oldest_invoices_it_covers_and_says_which(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "Котова", kind="person")
+    for amount, day in ((280_000, 10), (300_000, 15), (150_000, 20)):
+        make_sale(
+            sqlite_engine, ru_team, client, amount, sold_on=dt.date(2026, 11, day), due_on=DUE
+        )
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid Котова 5 800")
+
+    # 2 800 + 3 000 = 5 800: the two oldest are paid in full, the newest stays open.
+    assert "Котова: оплачены 2 продажи на 5 800,00 ₽. Осталось оплатить: 1 500,00 ₽." in seen
+    assert (
+        "Оплачены полностью: 10 нояб. 2026 г. · 2 800,00 ₽; 15 нояб. 2026 г. · 3 000,00 ₽."
+        in seen.text
+    )
+    assert _paid(sqlite_engine) == {
+        280_000: (None, TODAY),
+        300_000: (None, TODAY),
+        150_000: (None, None),
+    }
+
+
+async def test_more_than_any_one_invoice_is_paid_oldest_first_without_a_question(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "Котова", kind="person")
+    for amount, day in ((280_000, 10), (300_000, 15), (150_000, 20)):
+        make_sale(
+            sqlite_engine, ru_team, client, amount, sold_on=dt.date(2026, 11, day), due_on=DUE
+        )
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid Котова 6 000")
+
+    # 2 800 and 3 000 closed, 200 of the 1 500: 1 300 stays open.
+    assert "Котова: оплачено 6 000,00 ₽, осталось оплатить 1 300,00 ₽." in seen
+    assert (
+        "Оплачены полностью: 10 нояб. 2026 г. · 2 800,00 ₽; 15 нояб. 2026 г. · 3 000,00 ₽."
+        in seen.text
+    )
+    assert _paid(sqlite_engine) == {
+        280_000: (None, TODAY),
+        300_000: (None, TODAY),
+        150_000: (20_000, None),
+    }
+
+
+async def test_a_payment_before_the_sale_is_refused_and_changes_nothing(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "Лиса", kind="person")
+    make_sale(sqlite_engine, ru_team, client, 10_000, sold_on=TODAY, due_on=DUE)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid Лиса 100 позавчера")
+
+    assert (
+        "Продажа от 23 нояб. 2026 г.: её не могли оплатить раньше (21 нояб. 2026 г.). "
+        "Ничего не изменено — отправьте /paid ещё раз с днём оплаты." in seen
+    )
+    assert _paid(sqlite_engine) == {10_000: (None, None)}
+
+    roos = make_client(sqlite_engine, nl_team, "De Roos")
+    make_sale(sqlite_engine, nl_team, roos, 5_000, sold_on=TODAY, due_on=DUE)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/betaald De Roos alles gisteren")
+    assert "De verkoop is van 23 nov 2026: die kan niet eerder betaald zijn (22 nov 2026)." in seen
+    assert _paid(sqlite_engine)[5_000] == (None, None)
+
+
+async def test_a_client_named_with_a_rest_word_keeps_their_name(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    rest = make_client(sqlite_engine, nl_team, "Hotel Rest")
+    make_sale(sqlite_engine, nl_team, rest, 30_000, due_on=DUE)
+    make_sale(sqlite_engine, nl_team, rest, 20_000, due_on=DUE)
+    hotel = make_client(sqlite_engine, nl_team, "Hotel")
+    make_sale(sqlite_engine, nl_team, hotel, 10_000, due_on=DUE)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+
+    seen = await chat.send(anna, "/betaald Hotel Rest")
+
+    assert "Wat heeft Hotel Rest betaald? Open: € 500,00." in seen
+    assert _paid(sqlite_engine) == {
+        30_000: (None, None),
+        20_000: (None, None),
+        10_000: (None, None),
+    }
