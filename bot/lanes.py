@@ -11,7 +11,9 @@ chats cannot exhaust the database's connections.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Coroutine, Hashable
+import contextlib
+import contextvars
+from collections.abc import AsyncIterator, Awaitable, Coroutine, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +22,36 @@ from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 WAITING = 1_024  # updates held at once, most of them waiting in their chat's lane
 WORKING = 16  # updates doing work at once, across all lanes
+
+
+@dataclass
+class _Slot:
+    """One of the WORKING places, held by an update doing work."""
+
+    working: asyncio.Semaphore
+    held: bool = False
+
+
+_SLOT: contextvars.ContextVar[_Slot | None] = contextvars.ContextVar("lane_slot", default=None)
+
+
+@contextlib.asynccontextmanager
+async def waiting_aside() -> AsyncIterator[None]:
+    """While an update waits for something slow that is not the database (a file reader),
+    its working place goes to another chat's update; its chat's lane stays its own, so the
+    chat's order holds. Issue 18: 16 imports waiting for the 2 file readers held every place,
+    and another team's /help waited 35 s."""
+    slot = _SLOT.get()
+    if slot is None or not slot.held:
+        yield
+        return
+    slot.working.release()
+    slot.held = False
+    try:
+        yield
+    finally:
+        await slot.working.acquire()
+        slot.held = True
 
 
 @dataclass
@@ -41,10 +73,18 @@ class ChatLanes(BaseUpdateProcessor):
         lane = self._lanes.setdefault(key, _Lane())
         lane.queued += 1
         started = False
+        slot = _Slot(self._working)
         try:
-            async with lane.turn, self._working:
-                started = True
-                await coroutine
+            async with lane.turn:
+                await self._working.acquire()
+                slot.held = started = True
+                token = _SLOT.set(slot)
+                try:
+                    await coroutine
+                finally:
+                    _SLOT.reset(token)
+                    if slot.held:
+                        self._working.release()
         finally:
             lane.queued -= 1
             if lane.queued == 0:

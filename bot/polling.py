@@ -1,30 +1,36 @@
-"""Long polling that confirms an update to Telegram only after it has been processed.
+"""Long polling that never loses an update and never lets one chat's backlog hide the others.
 
-Telegram forgets every update below the `offset` of the next getUpdates call. PTB's Updater
-asks for the next batch as soon as it has queued the last one, so a process killed mid-batch
-loses what was queued; here the offset moves past an update only once `Delivery.process` is
-done with it. A process that dies is served the unconfirmed updates again at its next start,
-and the processed-update ledger turns the ones already done into no-ops.
+Telegram forgets every update below the `offset` of the next getUpdates call, and serves at
+most 100 from it. An update is confirmed (the offset moves past it) once it is safely kept in
+Kompas's own inbox (storage/inbox.py), or else once it has been processed. A process that dies
+finds the kept ones in the inbox at its next start, and is served the unconfirmed ones again by
+Telegram; the processed-update ledger turns the ones already done into no-ops.
 
 Updates are processed as they come, each chat's in order and different chats at once
-(bot/lanes.py): a group waiting out Telegram's rate limit holds up no other chat. While some are
-in flight the offset stays at the oldest unfinished one, so Telegram keeps serving it; the loop
-asks again without waiting and takes only the updates it has not started yet.
+(bot/lanes.py): a group waiting out Telegram's rate limit holds up no other chat. Its backlog is
+kept in the inbox, so the next getUpdates goes on past it (issue 18: with the offset held at
+the oldest unfinished update, 150 /help from one group filled every batch and another team
+waited more than a minute). Only while the database cannot keep them does the offset stay at
+the oldest unfinished update.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Awaitable
 from typing import TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
 from bot.app import HANDLED_UPDATES
+from bot.runtime import KOMPAS
 from bot.service import Delivery
+from storage import inbox
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,14 +54,18 @@ async def poll(
     # A bot has either a webhook or polling; keep what Telegram holds (drop nothing).
     await bot.delete_webhook(drop_pending_updates=False)
     flight = InFlight(delivery)
+    kept = Inbox(delivery)
     backoff = 1.0
     while not stop.is_set():
-        if flight.failed:  # database down: the others finish, then the failed one comes again
+        await kept.processed(flight.take_finished())
+        if flight.failed:  # database down: the others finish, then the failed ones again
             await flight.settle()
-            flight.restart()
             await _sleep(backoff, stop)
             backoff = min(backoff * 2, MAX_BACKOFF)
+            flight.restart(await kept.waiting())
             continue
+        if not kept.loaded:  # those the last run left in the inbox, before anything newer
+            flight.restart(await kept.waiting())
         try:
             updates = await _until_stopped(
                 bot.get_updates(
@@ -78,14 +88,61 @@ async def poll(
             continue
         if updates is None:  # stopped while waiting: nothing was taken
             break
-        started = [update for update in updates if flight.start(update)]
-        if started:
+        fresh = [update for update in updates if flight.is_new(update)]
+        safe = await kept.keep(fresh)
+        for update in fresh:
+            flight.start(update, kept=safe)
+        if fresh:
             backoff = 1.0
         elif flight.busy:
             await flight.wait(stop, BUSY_PAUSE)
     await flight.settle(stop_grace)
+    await kept.processed(flight.take_finished())
     if flight.offset is not None:
         await _confirm(delivery, flight.offset)
+
+
+class Inbox:
+    """Kompas's own inbox for this bot's polled updates (storage/inbox.py)."""
+
+    def __init__(self, delivery: Delivery) -> None:
+        self.bot = delivery.application.bot
+        self.kompas = delivery.application.bot_data[KOMPAS]
+        self.loaded = False
+
+    async def waiting(self) -> list[Update]:
+        """Left by the last run, the first time it can be read; then nothing."""
+        if self.loaded:
+            return []
+        try:
+            rows = await self.kompas.db(inbox.waiting, self.kompas.engine, self.bot.id)
+        except SQLAlchemyError as exc:
+            log.warning("cannot read the inbox (%s); retrying", type(exc).__name__)
+            return []
+        self.loaded = True
+        return [Update.de_json(json.loads(body), self.bot) for _, body in rows]
+
+    async def keep(self, updates: list[Update]) -> bool:
+        """Whether the updates are kept, so Telegram may forget them."""
+        if not updates:
+            return True
+        bodies = [(update.update_id, json.dumps(update.to_dict())) for update in updates]
+        try:
+            await self.kompas.db(
+                inbox.keep, self.kompas.engine, self.bot.id, bodies, self.kompas.clock()
+            )
+        except SQLAlchemyError as exc:
+            log.warning("cannot keep updates in the inbox (%s)", type(exc).__name__)
+            return False
+        return True
+
+    async def processed(self, update_ids: list[int]) -> None:
+        if not update_ids:
+            return
+        try:
+            await self.kompas.db(inbox.processed, self.kompas.engine, self.bot.id, update_ids)
+        except SQLAlchemyError as exc:  # done all the same: at the next start, a no-op
+            log.warning("cannot clear processed updates (%s)", type(exc).__name__)
 
 
 class InFlight:
@@ -96,6 +153,8 @@ class InFlight:
         self.tasks: dict[int, asyncio.Task[bool]] = {}
         self.failed: set[int] = set()
         self.highest: int | None = None  # the newest update started
+        self.kept: dict[int, Update] = {}  # in the inbox: Telegram may forget them
+        self.finished: list[int] = []  # kept and processed: to leave the inbox
 
     @property
     def busy(self) -> bool:
@@ -103,26 +162,36 @@ class InFlight:
 
     @property
     def offset(self) -> int | None:
-        """Below the oldest update not done (None: start from the oldest Telegram holds)."""
-        pending = self.tasks.keys() | self.failed
+        """Below the oldest update neither done nor kept (None: start from the oldest
+        Telegram holds)."""
+        pending = (self.tasks.keys() | self.failed) - self.kept.keys()
         if pending:
             return min(pending)
         return None if self.highest is None else self.highest + 1
 
-    def start(self, update: Update) -> bool:
-        """Start `update` unless it was started before; started in order, so each chat's lane
-        (bot/lanes.py) takes them in order."""
-        if self.highest is not None and update.update_id <= self.highest:
-            return False
-        self.highest = update.update_id
+    def is_new(self, update: Update) -> bool:
+        return self.highest is None or update.update_id > self.highest
+
+    def start(self, update: Update, *, kept: bool) -> None:
+        """Start `update`; started in order, so each chat's lane (bot/lanes.py) takes them in
+        order."""
+        update_id = update.update_id
+        self.highest = max(update_id, self.highest or update_id)
+        if kept:
+            self.kept[update_id] = update
+        if update_id in self.tasks:  # served again while it runs
+            return
         task = asyncio.create_task(self.delivery.process(update))
-        self.tasks[update.update_id] = task
-        task.add_done_callback(lambda done: self._done(update.update_id, done))
-        return True
+        self.tasks[update_id] = task
+        task.add_done_callback(lambda done: self._done(update_id, done))
+
+    def take_finished(self) -> list[int]:
+        finished, self.finished = self.finished, []
+        return finished
 
     def _done(self, update_id: int, task: asyncio.Task[bool]) -> None:
         del self.tasks[update_id]
-        if task.cancelled():  # stopped before it was done: unconfirmed, served again
+        if task.cancelled():  # stopped before it was done: kept or unconfirmed, served again
             self.failed.add(update_id)
             return
         error = task.exception()
@@ -130,13 +199,23 @@ class InFlight:
             log.error("update %s: delivery failed (%s)", update_id, type(error).__name__)
         if error is not None or not task.result():
             self.failed.add(update_id)
+        elif self.kept.pop(update_id, None) is not None:
+            self.finished.append(update_id)
 
-    def restart(self) -> None:
-        """Fetch again from the oldest failed update; those after it that were done are
-        no-ops the second time (the ledger)."""
-        oldest = min(self.failed)
+    def restart(self, left_over: list[Update]) -> None:
+        """Start again what failed, oldest first: the kept ones (and those the last run left
+        in the inbox) from here, the others fetched again from the oldest of them; those after
+        it that were done are no-ops the second time (the ledger)."""
+        again = {update.update_id: update for update in left_over}
+        again.update(
+            (update_id, self.kept[update_id]) for update_id in self.failed & self.kept.keys()
+        )
+        unkept = self.failed - again.keys()
         self.failed.clear()
-        self.highest = oldest - 1
+        for update_id in sorted(again):
+            self.start(again[update_id], kept=True)
+        if unkept:
+            self.highest = min(unkept) - 1
 
     async def wait(self, stop: asyncio.Event, seconds: float) -> None:
         """Until an update finishes, `stop` is set, or `seconds` pass."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from telegram import (
@@ -402,10 +403,13 @@ async def _process(
     if user is None or chat is None:
         return
     now = kompas.clock()
-    unit = await kompas.db(UnitOfWork, kompas.engine)
     transaction = kompas.transaction()
+    unit: UnitOfWork | None = None
     try:
         await transaction.open()
+        # Taken in its turn and given back before the replies: an update waiting for SQLite's
+        # turn or for Telegram's rate limit holds no connection (issue 18, round two).
+        unit = await kompas.db(UnitOfWork, kompas.engine)
         caller = await kompas.db(_resolve_caller, unit, kompas, update, context.bot.id, now)
         if caller is None:  # a redelivered update: done already
             await _answer_query(update, None)
@@ -443,6 +447,8 @@ async def _process(
             if committed:
                 _remember_unanswered(turn)
             raise
+        await kompas.db(unit.close)
+        unit = None
         transaction.close()  # the replies wait for no one, and no one waits for them
         try:
             await _answer_query(update, turn.toast_text, alert=turn.toast_alert)
@@ -452,10 +458,11 @@ async def _process(
                 _remember_unanswered(turn)
             raise
         if asked:
-            await kompas.db(_bind_questions, unit, turn.caller, asked)
+            await kompas.db(_bind_questions, kompas.engine, turn.caller, asked)
     finally:
         try:
-            await kompas.db(unit.close)  # rolled back, if still open, before the turn passes
+            if unit is not None:  # rolled back, if still open, before the turn passes
+                await kompas.db(unit.close)
         finally:
             transaction.close()
 
@@ -756,12 +763,17 @@ def button_text(label: str) -> str:
     return html_to_text(label) if isinstance(label, Markup) else label
 
 
-def _bind_questions(unit: UnitOfWork, caller: Caller, message_ids: list[int]) -> None:
+def _bind_questions(engine: Engine, caller: Caller, message_ids: list[int]) -> None:
     """Remember which messages asked the pending step, once Telegram has given their ids.
 
     A separate small transaction: the ids exist only after the update's work was committed
     and its replies sent. Failing here costs only the binding, never the answer just given.
     """
+    try:
+        unit = UnitOfWork(engine)
+    except SQLAlchemyError:
+        log.warning("could not remember which message asked the dialog's question")
+        return
     try:
         for message_id in message_ids:
             dialog_store.bind_question(
@@ -774,6 +786,8 @@ def _bind_questions(unit: UnitOfWork, caller: Caller, message_ids: list[int]) ->
     except SQLAlchemyError:
         unit.rollback()
         log.warning("could not remember which message asked the dialog's question")
+    finally:
+        unit.close()
 
 
 async def _flush(turn: Turn) -> list[int]:

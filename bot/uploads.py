@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
-from telegram import Update
+from telegram import Document, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.lanes import waiting_aside
 from bot.limits import file_for_the_bot, take_for_team
 from bot.runtime import kompas_of
 from locales import InputError
@@ -76,14 +77,26 @@ async def read_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if wait > 0:
         read[update.update_id] = ReadFile(*settings, wait)
         return
+    # Downloading and waiting for one of the file readers: this chat's lane stays its own, its
+    # working place goes to another chat meanwhile (bot/lanes.py).
+    async with waiting_aside():
+        result = await _download_and_read(context, upload, reader, today)
+    if result is None:  # the turn tries again, and answers as it does for any such failure
+        read.pop(update.update_id, None)
+        return
+    read[update.update_id] = ReadFile(*settings, result)
+
+
+async def _download_and_read(
+    context: ContextTypes.DEFAULT_TYPE, upload: Document, reader: _Reader, today: dt.date
+) -> ReadImport | InputError | None:
     try:
         file = await context.bot.get_file(upload.file_id)
         content = bytes(await file.download_as_bytearray())
-    except TelegramError:  # the turn tries again, and answers as it does for any such failure
-        read.pop(update.update_id, None)
-        return
+    except TelegramError:
+        return None
     try:
-        result: ReadImport | InputError = await read_apart(
+        return await read_apart(
             filename=upload.file_name or "file",
             content=content,
             locale=reader.locale,
@@ -91,8 +104,7 @@ async def read_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             today=today,
         )
     except InputError as error:
-        result = error
-    read[update.update_id] = ReadFile(*settings, result)
+        return error
 
 
 def take(

@@ -2,7 +2,7 @@
 
 from storage.models.base import metadata
 from storage.models.clients import Client, ClientKind, ClientStatus, Event, EventKind, Rating, Sale
-from storage.models.delivery import DigestDelivery, ProcessedUpdate, SchedulerLease
+from storage.models.delivery import DigestDelivery, PolledUpdate, ProcessedUpdate, SchedulerLease
 from storage.models.dialogs import DialogState, PendingUndo
 from storage.models.history import AuditLog, ScoreReference, ScoreSnapshot
 from storage.models.offline import OfflineChatMember, OfflineCounter
@@ -25,6 +25,7 @@ __all__ = [
     "OfflineChatMember",
     "OfflineCounter",
     "PendingUndo",
+    "PolledUpdate",
     "ProcessedUpdate",
     "Rating",
     "Role",

@@ -53,6 +53,22 @@ class ProcessedUpdate(SQLModel, table=True):
     processed_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
+class PolledUpdate(SQLModel, table=True):
+    """Kompas's own inbox for polling: an update kept here is confirmed to Telegram before it
+    is processed, so one chat's backlog never hides the next updates; removed once processed."""
+
+    __tablename__ = "polled_update"
+
+    bot_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    update_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    body: str  # the update as Telegram sent it (JSON)
+    received_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class SchedulerLease(SQLModel, table=True):
     """Which instance runs the digest scheduler, until when."""
 

@@ -5,20 +5,23 @@ python-telegram-bot's rate limiter holds most of its answers back for up to two 
 Meanwhile other teams each send one /help, one every 0.2 s; the figure is how long they wait
 for the answer, through the real Application, its rate limiter and its update processor (as
 the webhook delivers updates). Target: ≤ 1 s. Before each chat had a lane (bot/lanes.py), it
-was the whole flood: about 120 s.
+was the whole flood: about 120 s. `run_polling` does the same through long polling with a
+flood larger than one getUpdates batch.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from bot.app import build_application
-from bot.service import Delivery
+from bot.polling import poll
+from bot.service import Delivery, serve
 from bot.settings import Settings
 from bot.transport import LocalBotApi, Sent
 from bot.updates import Person, UpdateFactory
@@ -26,6 +29,8 @@ from storage import teams
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade
 from tests.benchmarks.bench_import import machine
+from tests.deploy.harness import message, new_app, until
+from tests.stub_bot_api import StubBotApi
 
 NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
 FLOODING_GROUP = -1000
@@ -100,8 +105,44 @@ async def run(directory: Path, *, flood: int = 60, others: int = 25) -> dict[str
     }
 
 
+async def run_polling(directory: Path, *, flood: int = 150, others: int = 10) -> dict[str, float]:
+    """The same through long polling (`kompas run`) with more of the flood than one getUpdates
+    serves (100): seconds from each other team's /help reaching Telegram to its answer. Before
+    the inbox (storage/inbox.py) every batch was the flood's in-flight backlog: over 60 s."""
+    engine = make_engine(f"sqlite:///{directory / 'polling.db'}")
+    upgrade(engine)
+    groups = [-2000 - i for i in range(others)]
+    _teams(
+        engine, [(FLOODING_GROUP, FLOODER.user_id), *[(g, 100 + i) for i, g in enumerate(groups)]]
+    )
+    waits: list[float] = []
+    with StubBotApi() as stub:
+        for update_id in range(1, flood + 1):
+            stub.push_update(message(update_id, "/help", chat_id=FLOODING_GROUP))
+        app = new_app(stub, engine, lambda: NOW)
+        stop = asyncio.Event()
+        body = functools.partial(poll, Delivery(app), long_poll=1, stop_grace=0.2)
+        running = asyncio.create_task(serve(app, body, stop=stop, handle_signals=False))
+        await until(lambda: stub.texts(FLOODING_GROUP))
+        for i, group in enumerate(groups):
+            await asyncio.sleep(0.2)
+            asked = time.perf_counter()
+            stub.push_update(message(flood + 1 + i, "/help", user_id=100 + i, chat_id=group))
+            await until(lambda group=group: stub.texts(group), seconds=120)
+            waits.append(time.perf_counter() - asked)
+        stop.set()
+        await running
+    engine.dispose()
+    return {
+        "polling_other_team_median_s": statistics.median(waits),
+        "polling_other_team_max_s": max(waits),
+    }
+
+
 if __name__ == "__main__":
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as folder:
         for name, value in asyncio.run(run(Path(folder))).items():
+            print(f"{name}: {value:.3f}")
+        for name, value in asyncio.run(run_polling(Path(folder))).items():
             print(f"{name}: {value:.3f}")
