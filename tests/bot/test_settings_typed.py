@@ -21,10 +21,10 @@ async def test_russian_hour_cost_with_roubles_per_hour(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     for typed, cost in (("1 200 руб/час", 120_000), ("1500 р/ч", 150_000), ("900 ₽ в час", 90_000)):
         await chat.send(olga, "/settings")
-        await chat.press(olga, "Час работы")
+        await chat.press(olga, "Стоимость часа")
         await chat.press(olga, "Ввести сумму")
         seen = await chat.send(olga, typed)
-        assert "Час работы: теперь" in seen
+        assert "Стоимость часа: теперь" in seen
         assert _hour_cost(sqlite_engine) == cost
 
 
