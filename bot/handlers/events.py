@@ -112,6 +112,9 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
         # "/complaint Жукова скандалила из-за цены" (or "Жукова сказала: дорого"): the name is
         # the words that name a client; with none, a separator still says where the name ends
         leading = await _leading_client(turn, text)
+        if note is not None and _name_goes_on_to_separator(leading[0], client):
+            await dialog.begin(turn, client, note=note)  # "Pizzeria Nieuw: …" is not Bella
+            return
         if leading[0] is not None or note is None:
             client, note = leading
         else:  # "/complaint Пупкин: грубил" and no Пупкин: which client is asked, the note kept
@@ -156,6 +159,17 @@ def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:
         return False
     last = name_key(words).split()[-1:]
     return not any(set(last) <= set(name_key(m.name).split()) for m in begun)
+
+
+def _name_goes_on_to_separator(leading: str | None, typed: str) -> bool:
+    """Whether the words typed before the separator go on, capitalised, past the client they
+    begin with: `Pizzeria Nieuw: te laat` names someone other than Pizzeria Bella, while
+    `Жукова сказала: дорого` is Жукова and what she said."""
+    if leading is None:
+        return False
+    named = name_key(leading).split()  # in any order, a Dutch article left out or not
+    beyond = [word for word in typed.split() if name_key(word) not in named]
+    return bool(beyond) and beyond[-1][:1].isupper()
 
 
 def _begins(words: str, name: str) -> bool:

@@ -124,3 +124,22 @@ async def test_a_first_name_like_another_clients_surname_is_not_that_client(
     seen = await chat.send(olga, "/compliment Пётр Соловьёв спасибо за торт")
     assert "Какой клиент сделал вам комплимент?" in seen
     assert rows(sqlite_engine, Event) == []
+
+
+async def test_a_complaint_about_a_new_client_is_never_booked_on_a_namesake(
+    chat: Chat, nl_team, ru_team, sqlite_engine: Engine
+) -> None:
+    """`Pizzeria Nieuw:` names a client up to the colon: Pizzeria Bella shares only a word."""
+    make_client(sqlite_engine, nl_team, "Pizzeria Bella")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/klacht Pizzeria Nieuw: te laat geleverd")
+    assert "genoteerd" not in seen.text
+    assert any("Pizzeria Nieuw" in b for b in seen.buttons)
+    assert _notes(sqlite_engine) == []
+    make_client(sqlite_engine, ru_team, "Жукова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/complaint Жукова сказала: дорого")  # a verb, not a name
+    assert "Жалоба по клиенту Жукова записана." in seen
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    seen = await chat.send(anna, "/klacht de Bakkerij de Vries: weer te laat")
+    assert "Klacht over Bakkerij de Vries genoteerd." in seen
