@@ -112,9 +112,6 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
         # "/complaint Жукова скандалила из-за цены" (or "Жукова сказала: дорого"): the name is
         # the words that name a client; with none, a separator still says where the name ends
         leading = await _leading_client(turn, text)
-        if note is not None and _name_goes_on_to_separator(leading[0], client):
-            await dialog.begin(turn, client, note=note)  # "Pizzeria Nieuw: …" is not Bella
-            return
         if leading[0] is not None or note is None:
             client, note = leading
         else:  # "/complaint Пупкин: грубил" and no Пупкин: which client is asked, the note kept
@@ -152,24 +149,17 @@ async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None
 
 
 def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:
-    """Whether a capitalised word follows words that only begin a word of the names they
-    match: `Пётр Соловьёв` goes on past `Пётр`, which merely begins «Петрова»."""
+    """Whether a capitalised word follows that the names they match don't hold: `Пётр
+    Соловьёв` goes on past `Пётр`, which merely begins «Петрова», and `Pizzeria Nieuw` past
+    `Pizzeria`, which begins Pizzeria Bella."""
     following = rest.split()[:1]
     if not following or not following[0][:1].isupper():
         return False
-    last = name_key(words).split()[-1:]
-    return not any(set(last) <= set(name_key(m.name).split()) for m in begun)
-
-
-def _name_goes_on_to_separator(leading: str | None, typed: str) -> bool:
-    """Whether the words typed before the separator go on, capitalised, past the client they
-    begin with: `Pizzeria Nieuw: te laat` names someone other than Pizzeria Bella, while
-    `Жукова сказала: дорого` is Жукова and what she said."""
-    if leading is None:
-        return False
-    named = name_key(leading).split()  # in any order, a Dutch article left out or not
-    beyond = [word for word in typed.split() if name_key(word) not in named]
-    return bool(beyond) and beyond[-1][:1].isupper()
+    last, then = name_key(words).split()[-1:], name_key(following[0]).split()
+    return not any(
+        set(last) <= set(key) and set(then) <= set(key)
+        for key in (name_key(m.name).split() for m in begun)
+    )
 
 
 def _begins(words: str, name: str) -> bool:
