@@ -110,7 +110,7 @@ def test_offline_chat_presses_buttons_by_number(tmp_path: Path) -> None:
     assert "[1] Mijn eigen team beginnen" in result.stdout
     assert "Je eigen team staat klaar" in result.stdout
     assert "Alles staat klaar!" in result.stdout
-    assert "Welkom terug bij Mijn eigen team" in result.stdout
+    assert "Je werkt in Mijn eigen team" in result.stdout
 
 
 def test_offline_chat_prints_a_buttons_pop_up(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_offline_chat_demo_fills_the_team_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     first = kompas("--db", url, "chat", "--demo", "--lang", "ru", stdin="/start\n")
     assert first.returncode == 0, first.stderr
-    assert "С возвращением" in first.stdout
+    assert "Вы в команде" in first.stdout
     import sqlite3
 
     with sqlite3.connect(tmp_path / "k.db") as db:
@@ -151,7 +151,7 @@ def test_make_run_twice_answers_the_first_message_of_the_second_run(tmp_path: Pa
     assert (tmp_path / "kompas.db").exists()
     for run in runs:
         assert run.returncode == 0, run.stderr
-        assert "Kompas: Welkom terug bij Mijn eigen team." in run.stdout
+        assert "Kompas: Je werkt in Mijn eigen team." in run.stdout
     assert [run.stderr for run in runs] == ["", ""]  # no "Application started" noise either
 
 

@@ -36,7 +36,7 @@ async def start(turn: Turn) -> None:
             raise InputError(AWAITING_APPROVAL)  # not in the team yet: no "welcome back"
         turn.reply(
             t._(
-                "Welcome back to <b>{team}</b>. Send /help to see what I can do.",
+                "You work in <b>{team}</b>. Send /help to see what I can do.",
                 team=labels.team_name(t, team),
             )
         )

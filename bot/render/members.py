@@ -61,7 +61,7 @@ def private_welcome(t: Translator, teams: Sequence[Any], current: Any) -> Markup
     """/start in private for someone in a team: where they work here, and how to switch."""
     here = labels.team_name(t, current)
     if len(teams) <= 1:
-        return t._("Welcome back to <b>{team}</b>. Send /help to see what I can do.", team=here)
+        return t._("You work in <b>{team}</b>. Send /help to see what I can do.", team=here)
     return (
         private_teams(t, teams)
         + Markup("\n")

@@ -186,7 +186,7 @@ async def test_a_member_of_one_team_works_on_it_in_private_without_team(
     await chat.send(fatima, "/help", chat=GROUP)  # she uses the bot in the group first
 
     seen = await chat.send(fatima, "/start")
-    assert seen.text == "Welkom terug bij Studio Noord. Stuur /hulp om te zien wat ik kan."
+    assert seen.text == "Je werkt in Studio Noord. Stuur /hulp om te zien wat ik kan."
     assert "Hier is nog geen team" not in seen.text and not seen.buttons
     seen = await chat.send(fatima, "/sale bakkerij 250")
     assert "Verkoop vastgelegd" in seen

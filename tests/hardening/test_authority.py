@@ -133,5 +133,5 @@ async def test_a_newcomer_waiting_for_approval_is_not_welcomed_back(
     make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA, members_need_approval=True)
     await chat.send(noor, "/help", chat=GROUP)  # asks the admins to let her in
     seen = await chat.send(noor, "/start", chat=GROUP)
-    assert "Welkom terug" not in seen.text
+    assert "Je werkt in" not in seen.text
     assert "Een beheerder moet je nog goedkeuren" in seen.text
