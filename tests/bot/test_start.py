@@ -79,7 +79,7 @@ async def test_a_mistyped_command_suggests_the_nearest_one(chat: Chat) -> None:
     assert seen.text == "Het commando /verkop ken ik niet. Bedoel je /verkoop?"
     ivan = chat.person(12, "Ivan", "ru")
     seen = await chat.send(ivan, "/sael")
-    assert seen.text == "Команды /sael я не знаю. Может быть, /sale?"
+    assert seen.text == "Команды /sael я не знаю. Вы имели в виду /sale?"
 
 
 async def test_help_for_one_command(chat: Chat) -> None:
