@@ -66,10 +66,12 @@ async def test_a_kind_word_and_a_city_follow_the_name_without_commas(
     assert "Toegevoegd: mevr. Özdemir (persoon" in seen
     await chat.send(anna, "/toevoegen Kapsalon Knip bedrijf den haag")
     await chat.send(anna, "/toevoegen Jan Visser, persoon, zwolle")
+    await chat.send(olga, "/add ООО Бизнес Центр")  # a capitalised kind word is the name's
     assert _clients(sqlite_engine) == {
         "Федорова Мария Петровна": ("person", "Екатеринбург"),
         "Салон Лотос": ("organisation", "Санкт-Петербург"),
         "mevr. Özdemir": ("person", "Utrecht"),
         "Kapsalon Knip": ("organisation", "Den Haag"),
         "Jan Visser": ("person", "Zwolle"),
+        "ООО Бизнес Центр": ("organisation", None),
     }
