@@ -48,8 +48,43 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
         if kind and "kind" not in said:
             said["kind"] = kind
         elif "city" not in said:
-            said["city"] = part[:100]
+            said["city"] = city_as_written(part)
     return name, said
+
+
+def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
+    """The kind typed after the name without commas, and a city after it: `Федорова Мария
+    физлицо екатеринбург`, `mevr. Özdemir particulier utrecht` (a kind word and at most two
+    words of a city after it). Before a city the kind word is typed in lower case: a
+    capitalised one is part of the name (`ООО Бизнес Центр`, `De Zaak Noord`)."""
+    words = name.split()
+    for start in range(len(words) - 1, 0, -1):
+        for count in (2, 1):
+            city = words[start + count :]
+            typed = " ".join(words[start : start + count])
+            kind = labels.kind_from_word(typed)
+            if not kind or len(city) > 2 or (city and typed != typed.casefold()):
+                continue
+            said = {"kind": kind}
+            if city:
+                said["city"] = city_as_written(" ".join(city))
+            return " ".join(words[:start]), said
+    return name, {}
+
+
+def city_as_written(text: str) -> str:
+    """A city as natives write it, even when typed in lower case: `екатеринбург` →
+    Екатеринбург, `den haag` → Den Haag, `санкт-петербург` → Санкт-Петербург; a city typed
+    with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`)."""
+    city = text.strip()[:100]
+    if city != city.casefold():
+        return city
+    return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
+
+
+def _capitalised(part: str) -> str:
+    """`петербург` → Петербург; `на` and `'s` in a hyphenated name stay small."""
+    return part[:1].upper() + part[1:] if len(part) > 2 else part
 
 
 def birth_year(text: str, today: dt.date) -> int:

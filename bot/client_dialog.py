@@ -27,6 +27,7 @@ NEW_AS = {"newp": ClientKind.PERSON, "newo": ClientKind.ORGANISATION}
 LEGAL_FORMS = frozenset(
     {"ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "гуп", "муп"}
     | {"bv", "nv", "vof", "cv", "stichting", "vereniging", "coöperatie", "cooperatie"}
+    | {"eenmanszaak"}
 )
 NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
 

@@ -335,3 +335,16 @@ def referral_words(text: str) -> tuple[str, str] | None:
         rest = rest[:-1]
     referred = " ".join(rest).strip(" ,;:.!")
     return (" ".join(words[:verb]).strip(" ,;:"), referred) if referred else None
+
+
+_ACCUSATIVE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])у$|(?<=[а-яё]{2})ю$")
+
+
+def nominative(name: str) -> str:
+    """A Russian name typed as the object of `привела` back in the nominative: «Смирнову
+    Ольгу» → «Смирнова Ольга», «Марию» → «Мария», «Наталью» → «Наталья». Only the female
+    endings -у after a consonant and -ю change; a male «Петрова» (for Петров) stays as typed."""
+    return " ".join(
+        _ACCUSATIVE.sub(lambda m: "а" if m[0] == "у" else "я", word) if len(word) > 3 else word
+        for word in name.split()
+    )

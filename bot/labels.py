@@ -72,6 +72,7 @@ ORGANISATION_WORDS = frozenset(
         "organisatie",
         "bedrijf",
         "zaak",
+        "b2b",
         "company",
         "business",
         "компания",

@@ -10,6 +10,7 @@ Telegram has no Cyrillic commands.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from locales import N_
@@ -316,6 +317,13 @@ def visible_to(role: Role | None) -> list[MenuCommand]:
 
 # Every name typed → its command: "klant" and "client" both find /client.
 BY_NAME: dict[str, MenuCommand] = {name: c for c in COMMANDS for name in c.names}
+
+
+def nearest(name: str) -> str | None:
+    """The command name a mistyped one (`/verkop`) most likely meant, in either language."""
+    typed = name.lstrip("/").split("@")[0].lower()
+    close = difflib.get_close_matches(typed, BY_NAME, n=1, cutoff=0.75)
+    return f"/{close[0]}" if close else None
 
 
 def find(name: str) -> MenuCommand | None:

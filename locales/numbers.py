@@ -341,8 +341,11 @@ class _Typed:
 
 
 _NUMBER_TEXT = re.compile(rf"(?P<sign>{_SIGN})? ?(?P<number>{_NUMBER})")
+# "marge 60 procent", "маржа: 60 процентов": the setting's name before the number is no part of it
+_PERCENT_LABEL = r"(?:marge|margin|маржа|маржу|наценка)\s*:?\s*"
 _PERCENT_TEXT = re.compile(
-    rf"(?P<sign>{_SIGN})? ?(?P<number>{_NUMBER}) ?(?:%|procent|проц\.?|процент(?:а|ов)?)?",
+    rf"(?:{_PERCENT_LABEL})?(?P<sign>{_SIGN})? ?(?P<number>{_NUMBER}) ?"
+    r"(?:%|procent|percent|проц\.?|процент(?:а|ов)?)?",
     re.IGNORECASE,
 )
 _HOUR_UNITS = "h|hr|hrs|hour|hours|u|uur|uren|ч|час|часа|часов"

@@ -20,6 +20,11 @@ _PARTICLES = frozenset(
 )
 
 
+def is_particle(word: str) -> bool:
+    """`de`, `van`, `'t`: a word that begins a surname and names no one by itself."""
+    return word in _PARTICLES
+
+
 def is_patronymic(word: str) -> bool:
     return bool(_PATRONYMIC.match(word))
 
@@ -45,6 +50,26 @@ def middle_positions(words: list[str], *, person: bool) -> frozenset[int]:
         surname = next((i for i in range(1, len(words)) if words[i] in _PARTICLES), len(words) - 1)
         return frozenset(range(1, surname))
     return frozenset()
+
+
+def fits_initials(key: str, surname: str, initials: list[str]) -> bool:
+    """Whether «петров иван сергеевич» is (петров, [и, с]): the surname, then a name for
+    each initial, in order."""
+    words = key.split(" ")
+    return (
+        words[0] == surname
+        and len(words) > len(initials)
+        and all(word.startswith(letter) for word, letter in zip(words[1:], initials, strict=False))
+    )
+
+
+def surname_initials(key: str) -> tuple[str, list[str]] | None:
+    """`петров и.с.`, `петров и. с.`, `петров и` → (петров, [и, с]); None for other names."""
+    surname, _, rest = key.partition(" ")
+    letters = [part for part in re.split(r"[.\s]+", rest) if part]
+    if not letters or len(letters) > 2 or not all(is_initial(letter) for letter in letters):
+        return None
+    return surname, letters
 
 
 def main_words(key: str, *, person: bool) -> list[str]:

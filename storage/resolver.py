@@ -13,10 +13,13 @@ from locales import N_, InputError
 from storage.models import Client, ClientKind, ClientStatus
 from storage.names import name_key
 from storage.person_names import (
+    fits_initials,
+    is_particle,
     looks_like_person,
     main_words,
     middle_positions,
     surname_and_initial,
+    surname_initials,
 )
 from storage.prepared import Prepared
 
@@ -26,6 +29,7 @@ FUZZY_CUTOFF = 72
 # A lone fuzzy match acts only when it is a typo of the name ("Bakerij" → Bakkerij, 97); a
 # merely similar one ("Tandarts Bakker" → Tandarts Jansen, 73) is offered, never assumed.
 SURE_MATCH = 90
+LIKE_WORD = 75  # one typed word is another's typo ("smti" ~ "smit", "bergh" ~ "berg")
 CLOSE_NAME = 90  # /add asks "is this …?" from this token-sort score on
 SEARCHABLE = (ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.DECLINED)
 GONE = N_("That client isn't here any more.")
@@ -99,6 +103,11 @@ def resolve_client(
     rows = session.exec(base).all()
     if not rows:
         return Resolution(query, ())
+    if initials := surname_initials(key):  # «Петров И.С.»: the one Петров with those initials
+        fitting = [r for r in rows if r[4] == ClientKind.PERSON and fits_initials(r[3], *initials)]
+        if fitting:
+            matches = tuple(Match(r[0], r[1], r[2]) for r in fitting[:MAX_CHOICES])
+            return Resolution(query, matches, too_many=len(fitting) > MAX_CHOICES)
     # A patronymic or middle name is no part of a fuzzy likeness unless it was typed too.
     typed_words = key.count(" ") + 1
     keys = [
@@ -110,8 +119,26 @@ def resolve_client(
     found = process.extract(
         key, keys, scorer=fuzz.WRatio, limit=MAX_CHOICES, score_cutoff=FUZZY_CUTOFF
     )
+    found = [
+        (name, score, i)
+        for name, score, i in found
+        if _alike_words(key, keys[i], person=rows[i][4] == ClientKind.PERSON)
+    ]
     matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found)
     return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
+
+
+def _alike_words(typed: str, key: str, *, person: bool) -> bool:
+    """Whether a fuzzy look-alike shares what names someone: a word besides an article or a
+    particle ("bakkerij de zon" is not "de Vries"), and for a person typed with two names,
+    both ("Jan Smit" is not "Jan van den Berg")."""
+    typed_words = [w for w in typed.split(" ") if not is_particle(w)]
+    words = [w for w in key.split(" ") if not is_particle(w)]
+    alike = sum(
+        any(fuzz.ratio(w, other) >= LIKE_WORD or other.startswith(w.rstrip(".")) for other in words)
+        for w in typed_words
+    )
+    return alike >= (2 if person and len(typed_words) > 1 and len(words) > 1 else 1)
 
 
 def _prefix_strength(typed: str, key: str, kind: str) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import arguments, grammar, labels
 from bot.callbacks import id_from, pack
-from bot.client_dialog import ClientDialog, typed_name
+from bot.client_dialog import ClientDialog, has_legal_form, typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.handlers.reports import show_card
 from bot.render.changes import confirm
@@ -111,7 +111,7 @@ class AddClientDialog(Dialog):
             data["kind"] = kind
             await self.next_after(turn, convo, "kind")
         elif step == "city":
-            data["city"] = None if choice == SKIP else (text or "")[:100] or None
+            data["city"] = None if choice == SKIP else arguments.city_as_written(text or "") or None
             await self.next_after(turn, convo, "city")
         elif step == "source":
             data["source"] = None if choice == SKIP else (choice or (text or "")[:64] or None)
@@ -202,11 +202,14 @@ async def add(turn: Turn) -> None:
         return
     text, born = _birth_year_said(text, turn.today)
     name, said = arguments.name_kind_city(text)
-    if "kind" not in said:  # "/add Иванова Ольга физлицо", "/add Jansen particulier"
-        name, said = _kind_at_end(name, said)
+    if "kind" not in said:  # "/add Иванова Ольга физлицо екатеринбург", "… particulier"
+        name, at_end = arguments.kind_and_city_at_end(name)
+        said = {**at_end, **said}
+    if "kind" not in said and has_legal_form(name):  # «ИП Сидоренко Ольга», "De Zon B.V."
+        said["kind"] = "organisation"
     if born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
         said = {"kind": "person", **said, "birth_year": born}
-    if grammar.has_sale_fields(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"
+    if _sale_typed(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"
         raise InputError(
             N_(
                 "That looks like a sale: /sale {text}\nTo add a client whose name has a "
@@ -239,14 +242,13 @@ def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
     return re.sub(r"\s*[,;]\s*[,;]\s*", ", ", rest), year
 
 
-def _kind_at_end(name: str, said: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """The kind typed after the name without a comma: its last one or two words."""
-    words = name.split()
-    for count in (2, 1):
-        kind = labels.kind_from_word(" ".join(words[-count:]))
-        if kind and len(words) > count:
-            return " ".join(words[:-count]), {**said, "kind": kind}
-    return name, said
+def _sale_typed(reader: grammar.Reader, text: str) -> bool:
+    """Whether an /add line is a sale; a legal-form organisation's number is its name's
+    (`/add ООО Ромашка 2000`)."""
+    words = text.split()
+    if has_legal_form(text) and len(words) > 2 and words[-1].isdigit():
+        text = " ".join(words[:-1])
+    return grammar.has_sale_fields(reader, text)
 
 
 @button()

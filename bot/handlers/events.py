@@ -230,12 +230,15 @@ class ReferralDialog(ClientDialog):
             raise InputError(N_("Type the name of the client they referred."))
 
     async def find_referred(self, turn: Turn, convo: Conversation, query: str) -> None:
+        said = grammar.nominative(query)  # "привела Смирнову Ольгу": «Смирнова Ольга»
+        if said != query and not await _names_a_client(turn, query):
+            query = said
         if name_key(query) == name_key(convo.data["client"]):
             raise InputError(SELF_REFERRAL)
         resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
+        if [m.id for m in resolution.matches] == [convo.data["client_id"]]:
+            raise InputError(SELF_REFERRAL)  # "/refer Петров, Петров Иван": only the referrer
         if resolution.one is not None and resolution.exact:
-            if resolution.one.id == convo.data["client_id"]:
-                raise InputError(SELF_REFERRAL)
             await self.save(turn, convo, resolution.one.id)
         elif resolution.matches:
             await goto(

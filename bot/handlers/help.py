@@ -61,12 +61,19 @@ async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:
 @command(role=None)
 async def unknown_command(turn: Turn) -> None:
     """Any command the bot does not have: point to /help."""
-    word = turn.text.split(maxsplit=1)[0] if turn.text else "/"
-    turn.reply(
-        turn.t._(
-            "I don't know the command {command}. Send /help for the list.",
-            command=word.split("@")[0],
+    word = (turn.text.split(maxsplit=1)[0] if turn.text else "/").split("@")[0]
+    meant = menu.nearest(word)
+    if meant is not None:  # "/verkop": the nearest command's name
+        turn.reply(
+            turn.t._(
+                "I don't know the command {command}. Did you mean {meant}?",
+                command=word,
+                meant=meant,
+            )
         )
+        return
+    turn.reply(
+        turn.t._("I don't know the command {command}. Send /help for the list.", command=word)
     )
 
 

@@ -11,7 +11,7 @@ from bot.callbacks import pack
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm, grade_news
-from bot.render.sale_doubts import AGAIN, BIG, CORRECT, NO, RECORD, doubt_question
+from bot.render.sale_doubts import AGAIN, BIG, CORRECT, COSTLY, NO, RECORD, doubt_question
 from bot.render.sales import sale_line, sale_recorded
 from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, Translator, is_currency_token
@@ -24,6 +24,7 @@ from locales.numbers import (
     currency_digits,
 )
 from storage import clients, resolver, sales, team_settings
+from storage.names import name_key
 from storage.sales import SaleInput
 
 PAGE = 5
@@ -63,7 +64,7 @@ class SaleDialog(ClientDialog):
                 text,
                 options=options,
                 per_row=1,
-                cancel=convo.data["doubt"] == BIG,
+                cancel=convo.data["doubt"] != AGAIN,
                 edit=turn.update.callback_query is not None,
             )
         elif convo.step in (READING, AMOUNTS):
@@ -135,6 +136,11 @@ class SaleDialog(ClientDialog):
                 await goto(turn, convo, "cost")
         elif convo.step == "cost":
             cost = None if choice == SKIP or not text else t.parse_money(text, currency)
+            if convo.data.get("ready"):  # the cost of a one-line /sale, corrected
+                convo.data.update(cost=cost, cost_ok=False)
+                await finish(turn, convo)
+                await record(turn, convo.data)
+                return
             await goto(turn, convo, "time", cost=cost)
         elif convo.step == "unit":
             number = Decimal(convo.data["bare_time"])
@@ -168,14 +174,15 @@ class SaleDialog(ClientDialog):
     ) -> None:
         """The answer to a doubt: record after all, correct the amount, or record nothing."""
         data = convo.data
-        if data["doubt"] == BIG and text:  # the right amount typed at once
-            convo.step = "amount"
+        fixed = {BIG: "amount", COSTLY: "cost"}.get(data["doubt"])  # what "Correct" asks again
+        if fixed and text:  # the right amount (or cost) typed at once
+            convo.step = fixed
             await self.answer_step(turn, convo, text=text, choice=None)
-        elif choice == CORRECT and data["doubt"] == BIG:
-            data.pop("amount", None)
-            await goto(turn, convo, "amount")
+        elif choice == CORRECT and fixed:
+            data.pop(fixed, None)
+            await goto(turn, convo, fixed)
         elif choice == RECORD:
-            data["big_ok" if data["doubt"] == BIG else "again_ok"] = True
+            data[{BIG: "big_ok", COSTLY: "cost_ok"}.get(data["doubt"], "again_ok")] = True
             if data["doubt"] == BIG and not data.get("ready"):  # the dialog goes on: cost
                 await goto(turn, convo, "cost")
                 return
@@ -217,6 +224,8 @@ async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str
     big = await _big_amount(turn, data)
     if big is not None:
         return big
+    if (data.get("cost") or 0) > data["amount"] and not data.get("cost_ok"):  # 1 990, cost 2 000
+        return {"doubt": COSTLY}
     if data.get("again_ok"):
         return None
     again = await turn.run(
@@ -342,12 +351,16 @@ async def _reading_of_name(
         return line
     longer = await _client_named(turn, line.longer.name)
     team_id = turn.team.id or 0
+    typed_number = line.longer.name[len(line.name) :].strip()
+    if longer is None:  # «Бьюти Лаб 24» for ООО «Бьюти Лаб 24»: the number is a word of it
+        found = await turn.run(resolver.resolve_client, team_id=team_id, query=line.longer.name)
+        if found.one is not None and typed_number in name_key(found.one.name).split():
+            longer = found.one.id
     if longer is not None:
         shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
         rival = shorter.matches[0] if shorter.exact else shorter.one
         return None if rival is not None and rival.id != longer else line.longer
     first = line.readings[0]
-    typed_number = line.longer.name[len(line.name) :].strip()
     if len(typed_number) > 2:  # a new client is never named "de boer 1250"
         return line
     number = int(typed_number)

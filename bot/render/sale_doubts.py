@@ -1,5 +1,6 @@
 """The question asked before recording a sale that looks like a slip: an amount far above the
-usual sale, or the same sale recorded again within minutes (issues 17 and 18)."""
+usual sale, a cost above the amount, or the same sale recorded again within minutes (issues 17
+and 18)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from locales import Translator
 from storage.callers import TeamView
 from storage.models import Team
 
-BIG, AGAIN = "big", "again"  # why the sale is asked about
+BIG, COSTLY, AGAIN = "big", "costly", "again"  # why the sale is asked about
 RECORD, CORRECT, NO = "record", "correct", "no"  # the answers
 
 
@@ -44,6 +45,13 @@ def doubt_question(
             (t._("Yes, record {amount}", amount=amount), RECORD),
             (t._("Correct the amount"), CORRECT),
         ]
+    if data["doubt"] == COSTLY:
+        text = t._(
+            "Costs {cost} are more than the amount {amount}. Record it like this?",
+            cost=t.money(data["cost"], team.currency),
+            amount=amount,
+        )
+        return text, [(t._("Yes, record it"), RECORD), (t._("Correct the cost"), CORRECT)]
     sold_on = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else today
     text = t._(
         "You recorded this sale less than 10 minutes ago: {amount} from {client}, {date}. "

@@ -194,10 +194,10 @@ async def test_decline_with_a_name_shows_that_client_or_says_why_not(
     prospect = next(c.name for c in rows(sqlite_engine, Client) if c.status == "prospect")
     seen = await chat.send(anna, f"/decline {prospect}")
     assert seen.text == f"{prospect} staat niet tussen de klanten die je misschien beter laat gaan."
-    seen = await chat.send(anna, "/decline Installatiebedrijf De Grxyz")  # looks like some names
+    seen = await chat.send(anna, "/decline Installatiebedrijf Jansen")  # looks like some names
     assert (
         seen.text
-        == "Meerdere klanten passen bij „Installatiebedrijf De Grxyz”: typ meer van de naam."
+        == "Meerdere klanten passen bij „Installatiebedrijf Jansen”: typ meer van de naam."
     )
     seen = await chat.send(anna, "/decline Zonneschijn")
     assert seen.text == "„Zonneschijn” staat niet in je klantenlijst."

@@ -85,6 +85,25 @@ async def test_typed_margin_and_off_in_russian(
     assert team_row(sqlite_engine).default_margin is None
 
 
+async def test_a_margin_typed_with_its_name_and_in_words(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Standaardmarge")
+    seen = await chat.send(anna, "marge 60 procent")
+    assert "Standaardmarge: nu 60%." in seen
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/settings")
+    await chat.press(olga, "Стандартная маржа")
+    seen = await chat.send(olga, "маржа 45 процентов")
+    assert "Стандартная маржа: теперь 45 %." in seen
+    assert {t.locale: t.default_margin for t in rows(sqlite_engine, Team)} == {
+        "nl": 0.6,
+        "ru": 0.45,
+    }
+
+
 async def test_currency_can_change_until_the_first_sale(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:

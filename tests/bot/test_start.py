@@ -73,6 +73,15 @@ async def test_unknown_command_points_to_help_in_the_callers_language(chat: Chat
     assert seen.text == "Команды /frobnicate я не знаю. Список — по /help."
 
 
+async def test_a_mistyped_command_suggests_the_nearest_one(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    seen = await chat.send(anna, "/verkop")
+    assert seen.text == "Het commando /verkop ken ik niet. Bedoel je /verkoop?"
+    ivan = chat.person(12, "Ivan", "ru")
+    seen = await chat.send(ivan, "/sael")
+    assert seen.text == "Команды /sael я не знаю. Вы имели в виду /sale?"
+
+
 async def test_help_for_one_command(chat: Chat) -> None:
     anna = chat.person(11, "Anna", "nl")
     seen = await chat.send(anna, "/help lang")

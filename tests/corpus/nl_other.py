@@ -49,6 +49,11 @@ ADD: list[tuple[str, Expected]] = [
     ("/toevoegen Mila de Graaf persoon", added("Mila de Graaf", PERSON)),
     ("/toevoegen Schilder Bos bedrijf", added("Schilder Bos", ORGANISATION)),
     ("/toevoegen Ruud Post geboren 1975", added("Ruud Post", PERSON)),
+    ("/toevoegen Bakkerij De Zon B.V.", added("Bakkerij De Zon B.V.", ORGANISATION)),
+    ("/toevoegen Bakkerij Maan BV", added("Bakkerij Maan BV", ORGANISATION)),
+    ("/toevoegen Schilder Ster V.O.F.", added("Schilder Ster V.O.F.", ORGANISATION)),
+    ("/toevoegen Hovenier Groen eenmanszaak", added("Hovenier Groen eenmanszaak", ORGANISATION)),
+    ("/toevoegen mevr. Yılmaz particulier utrecht", added("mevr. Yılmaz", PERSON)),
     ("/add De Bakkerswinkel, organisatie, Den Haag", added("De Bakkerswinkel", ORGANISATION)),
     ("/add Lisa Bakker, persoon", added("Lisa Bakker", PERSON)),
     (

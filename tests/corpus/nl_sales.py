@@ -399,4 +399,15 @@ LINES: list[tuple[str, Expected]] = [
         ),
     ),
     ("/verkoop Smit Jan 200", sale(SMIT, "200")),
+    # A cost above the amount is never stored silently: confirmed, or the cost typed again.
+    ("/verkoop jan smit 30 45", ask("cost", "€ 45,00", press="yes", then=sale(SMIT, "30", "45"))),
+    (
+        "/verkoop Jan Smit 30, 45",
+        ask("cost", "€ 30,00", answer="4,50", then=sale(SMIT, "30", "4.50")),
+    ),
+    # A look-alike on an article or a first name alone is no match (testers, issue 17).
+    (
+        "/verkoop Jan Bos 80",
+        ask("kind", "Jan Bos", press="person", then=sale("Jan Bos", "80", new=PERSON)),
+    ),
 ]

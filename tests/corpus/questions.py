@@ -29,6 +29,8 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "kind": Hallmark(buttons=("organisatie", "persoon")),
         # An amount over 100× the median sale: confirm with buttons.
         "big": Hallmark(min_buttons=2, not_text=NL_ADDS),
+        # A cost above the amount: confirm or correct the cost, with buttons.
+        "cost": Hallmark(text=("kosten",), buttons=("Ja", "Kosten verbeteren"), not_text=NL_ADDS),
         # A name ending in a number, or "500 200": which reading is meant.
         "split": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # /add of a name close to an existing client: is it them?
@@ -43,6 +45,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         # The Russian world has more persons than organisations.
         "kind": Hallmark(buttons=("частное лицо", "организац")),
         "big": Hallmark(min_buttons=2, not_text=RU_ADDS),
+        "cost": Hallmark(text=("Затраты",), buttons=("Да", "Исправить затраты"), not_text=RU_ADDS),
         "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "which": Hallmark(min_buttons=2),

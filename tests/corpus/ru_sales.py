@@ -345,4 +345,14 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale ИП Петров 5000", sale("ИП Петров", "5000", new=ORGANISATION)),
     ("/sale Анна Волкова 2500", sale(VOLKOVA, "2500")),
     ("/sale Мария Фёдорова 3500", sale(FEDOROVA, "3500")),
+    # A cost above the amount is never stored silently: confirmed, or the cost typed again.
+    (
+        "/sale Алиев 1990 2000 час с половиной",
+        ask("cost", "2 000", press="yes", then=sale("Алиев", "1990", "2000", 90)),
+    ),
+    (
+        "/sale Волкова 2500 3000",
+        ask("cost", "3 000", answer="300", then=sale(VOLKOVA, "2500", "300")),
+    ),
+    ("/sale Кузнецов А.И. 600", sale(KUZNETSOV, "600")),
 ]

@@ -467,6 +467,10 @@ def test_the_maximum_is_inclusive_and_shown_in_the_locale() -> None:
         ("ru", "0", "0"),
         ("nl", "100%", "1"),
         ("nl", "0,5%", "0.005"),
+        ("nl", "60 procent", "0.6"),
+        ("nl", "marge 60 procent", "0.6"),
+        ("ru", "маржа 60 процентов", "0.6"),
+        ("ru", "маржа: 60 процент", "0.6"),
     ],
 )
 def test_percentages_are_read_as_fractions(locale: str, text: str, fraction: str) -> None:

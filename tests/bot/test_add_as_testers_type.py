@@ -1,0 +1,77 @@
+"""/add as native-speaker testers typed it (issue 17): a legal form makes an organisation
+unasked, a kind word and a city follow the name without commas, a legal-form organisation's
+number is its name's, and a city is stored capitalised as a native writes it."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Client, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, rows
+
+
+def _clients(engine: Engine) -> dict[str, tuple[str, str | None]]:
+    """Name → (kind, city)."""
+    return {c.name: (c.kind, c.city) for c in rows(engine, Client)}
+
+
+async def test_a_russian_legal_form_adds_an_organisation_unasked(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add ИП Сидоренко Ольга Викторовна")
+    assert "Добавлено: ИП Сидоренко Ольга Викторовна (организация)." in seen
+    await chat.send(olga, "/add ООО Бьюти Лаб 24, екатеринбург")
+    seen = await chat.send(olga, "/add ООО Ромашка 2000")
+    assert "Добавлено: ООО Ромашка 2000 (организация)." in seen
+    assert _clients(sqlite_engine) == {
+        "ИП Сидоренко Ольга Викторовна": ("organisation", None),
+        "ООО Бьюти Лаб 24": ("organisation", "Екатеринбург"),
+        "ООО Ромашка 2000": ("organisation", None),
+    }
+
+
+async def test_a_dutch_legal_form_adds_an_organisation_unasked(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for line in (
+        "/toevoegen Bakkerij De Zon B.V.",
+        "/toevoegen Bakkerij Maan BV",
+        "/toevoegen Schilder Ster V.O.F.",
+        "/toevoegen Kapper Knip VOF",
+        "/toevoegen Hovenier Groen eenmanszaak",
+    ):
+        seen = await chat.send(anna, line)
+        assert "Toegevoegd:" in seen, line
+    assert {name: kind for name, (kind, _city) in _clients(sqlite_engine).items()} == {
+        "Bakkerij De Zon B.V.": "organisation",
+        "Bakkerij Maan BV": "organisation",
+        "Schilder Ster V.O.F.": "organisation",
+        "Kapper Knip VOF": "organisation",
+        "Hovenier Groen eenmanszaak": "organisation",
+    }
+
+
+async def test_a_kind_word_and_a_city_follow_the_name_without_commas(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Федорова Мария Петровна физлицо екатеринбург")
+    assert "Добавлено: Федорова Мария Петровна (частное лицо" in seen
+    await chat.send(olga, "/add Салон Лотос организация санкт-петербург")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen mevr. Özdemir particulier utrecht")
+    assert "Toegevoegd: mevr. Özdemir (persoon" in seen
+    await chat.send(anna, "/toevoegen Kapsalon Knip bedrijf den haag")
+    await chat.send(anna, "/toevoegen Jan Visser, persoon, zwolle")
+    await chat.send(olga, "/add ООО Бизнес Центр")  # a capitalised kind word is the name's
+    assert _clients(sqlite_engine) == {
+        "Федорова Мария Петровна": ("person", "Екатеринбург"),
+        "Салон Лотос": ("organisation", "Санкт-Петербург"),
+        "mevr. Özdemir": ("person", "Utrecht"),
+        "Kapsalon Knip": ("organisation", "Den Haag"),
+        "Jan Visser": ("person", "Zwolle"),
+        "ООО Бизнес Центр": ("organisation", None),
+    }
