@@ -131,9 +131,10 @@ def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     print(html_to_text(str(rendered.group_text)))
     if rendered.admin_text is not None:
         print("\n" + html_to_text(str(rendered.admin_text)))
-    chart = digest_chart(t, team, analysis)
+    # A dry run writes nothing unless asked: the chart only with --chart FILE.
+    chart = digest_chart(t, team, analysis) if args.chart else None
     if chart is not None:
-        path = Path(args.chart or f"digest-{args.team}.png")
+        path = Path(args.chart)
         try:
             path.write_bytes(chart)
         except OSError as exc:

@@ -262,7 +262,16 @@ def analyse(
     )
     big_all = np.zeros(team.n, bool)
     big_all[a] = shares.top20 | (shares.share >= settings.watch_threshold)
-    owed = money_owed(team.ids, m.unpaid, m.overdue, ~team.prospect, big_all)
+    owed = money_owed(
+        team.ids,
+        m.unpaid,
+        m.overdue,
+        ~team.prospect,
+        big_all,
+        m.open_invoices,
+        m.oldest_due,
+        team.today,
+    )
 
     # Explanations: the inputs are kept, each explanation is computed when read.
     explanations = Explanations(
@@ -286,6 +295,7 @@ def analyse(
             no_profile=not profiles,
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,
+            team_recency_days=_median_or_none(inputs.recency_days),
         )
     )
 
@@ -381,3 +391,8 @@ def _replacement_revenue(
         if others.any():
             out[i] = float(np.median(revenue[others]))
     return out
+
+
+def _median_or_none(values: np.ndarray) -> float | None:
+    known = values[~np.isnan(values)]
+    return float(np.median(known)) if len(known) else None

@@ -2,19 +2,20 @@
 
 Columns:
 
-    name, kind, segment; revenue, cost, profit, annual_revenue, annual_profit, average_order,
-    owed, overdue (minor units; Int64 with <NA> where unknown); margin (0–1); minutes, hours;
-    profit_per_hour (minor units per hour); revenue_share (of current revenue; NaN for lapsed
-    clients), time_share (of recorded time; NaN without time); purchases, recency_days,
-    tenure_days, usual_interval_days; referrals, complaints, compliments, invoices,
-    late_payments, late_payment_rate (shrunk toward the team rate; NaN without invoices);
-    judgement (1–5, NaN none); fit (0–1, NaN unknown), fit_met and fit_known (criteria
-    met in full, of those with known data); annualised (the annual figures are extrapolated from
-    a client younger than the window); so_far (a young client's figures, not extrapolated:
-    one purchase); score (0–100); data_score (the score
-    without the team's judgement); grade, grade_index (0 = best); and the flags over_reliant,
-    watch, time_eater, decline_candidate, lapsed, young, ideal, uses_default_margin,
-    value_from_revenue (profit unknown: the score weighs revenue instead).
+    name, kind, segment; revenue, cost, profit, annual_revenue, annual_profit, average_order, owed,
+    overdue (minor units; Int64 with <NA> where unknown); margin (0–1); minutes, hours;
+    timed_purchases (sales with recorded time); profit_per_hour (minor units per hour: the profit of
+    the sales with recorded time over their hours); revenue_share (of current revenue; NaN for
+    lapsed clients), time_share (of recorded time; NaN without time); purchases, recency_days,
+    tenure_days, usual_interval_days; referrals, complaints, compliments, invoices, late_payments,
+    late_payment_rate (shrunk toward the team rate; NaN without invoices); judgement (1–5, NaN
+    none); fit (0–1, NaN unknown), fit_met and fit_known (criteria met in full, of those with known
+    data); annualised (the annual figures are extrapolated from a client younger than the window,
+    every young client but one with a single purchase); so_far (a young client's single purchase, or
+    several on one day: not extrapolated); score (0–100); data_score (the score without the team's
+    judgement); grade, grade_index (0 = best); and the flags over_reliant, watch, time_eater,
+    decline_candidate, lapsed, young, ideal, uses_default_margin, value_from_revenue (profit
+    unknown: the score weighs revenue instead).
 """
 
 from __future__ import annotations
@@ -56,7 +57,11 @@ def client_table(
     """One row per scored client; `flags` are the boolean columns, lapsed among them."""
     names = team.clients[["name", "kind", "segment"]].iloc[a]
     revenue = m.revenue[a]
-    annualised = m.annual_factor[a] != 365.0 / team.window_days
+    # Younger than the window: the year is an estimate — except a single purchase (or several
+    # on one day), which is never extrapolated and shows what the client brought so far.
+    young = (m.tenure_days[a] < team.window_days) & (x.purchases > 0)
+    one_day = m.one_day[a]
+    annualised = (m.annual_factor[a] != 365.0 / team.window_days) | (young & ~one_day)
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(x.purchases > 0, revenue / x.purchases, np.nan)
     columns = {
@@ -71,6 +76,7 @@ def client_table(
         "annual_profit": money(x.annual_profit),
         "minutes": m.seconds[a] / 60.0,
         "hours": m.seconds[a] / 3600.0,
+        "timed_purchases": m.timed_purchases[a].astype(np.int64),
         "profit_per_hour": money(x.profit_per_hour),
         "revenue_share": np.where(flags["lapsed"], np.nan, shares.share),
         "time_share": timing.time_share,
@@ -92,7 +98,7 @@ def client_table(
         "fit_met": fit.met[a].astype(np.int64),
         "fit_known": fit.known[a].astype(np.int64),
         "annualised": annualised,
-        "so_far": ~annualised & (m.tenure_days[a] < team.window_days) & (x.purchases > 0),
+        "so_far": young & one_day & ~annualised,
         "score": score,
         "data_score": data_score,
         "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),

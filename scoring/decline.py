@@ -30,7 +30,8 @@ revenue where profit is unknown), at least 0. Candidates are ordered by it.
 graded above the middle), `no_signal`
 (low in value, no negative signal), `not_low` (a signal, but not low in value) or
 `few_clients` (a signal, but too few clients to rank). The too-new and kept come first, then
-the lowest in value.
+the lowest in value. When no current client is low or has a signal (one client, or a team of
+equals), the lowest in value are named, `not_low` or `few_clients` without reasons.
 
 Risks — `Risk(code, client_id)`:
 
@@ -241,6 +242,10 @@ def _nearest(
     why = np.full(len(x.ids), "", object)
     why[rest & lowish & ~signal] = "no_signal"
     why[rest & signal & ~lowish] = "not_low" if ranked else "few_clients"
+    if not (why != "").any():
+        # Nobody low and nobody with a signal (one client, or a team of equals): the lowest in
+        # value still come closest — whenever nobody is proposed, one to three are named.
+        why[rest & ~lowish] = "not_low" if ranked else "few_clients"
     why[held & ~x.graded_low] = "good_grade"
     why[held & x.kept] = "kept"
     why[held & x.young] = "young"

@@ -4,12 +4,14 @@ The bot localises by code, so these codes are a public contract. Every explanati
 money, hours and counts against the team's reference (median), never in component names or
 0–1 numbers.
 
-Reasons — `Reason(code, effect, value, reference, unit)`; `effect` is the signed number of
-score points the measure adds or costs compared with a client exactly at the references. A
-measure is a reason only where the client really differs from the team: its figure more than
-`MIN_GAP` (10 %) away from the team's, on the side the effect says (no "▼ 0 complaints (team
-0)", no ▼ for a profit 2 % under the median). The top three by size are given, most important
-first (ties: the order below).
+Reasons — `Reason(code, effect, value, reference, unit)`; `effect` is the signed number of score
+points the measure adds or costs compared with a client exactly at the references. A measure is a
+reason only where the client really differs from the team: its figure more than `MIN_GAP` (10 %)
+away from the team's, on the side the effect says (no "▼ 0 complaints (team 0)", no ▼ for a
+profit 2 % under the median); days since the last purchase is also compared with the team's
+median (given as `team`), so nobody stands out in a team that all bought alike. A loss is always
+a ▼ reason, given first. The top three by size are given, most important first (ties: the
+order below).
 
 | code                | unit           | value                          | reference              |
 |---------------------|----------------|--------------------------------|------------------------|
@@ -114,6 +116,7 @@ class Reason:
     value: float | int
     reference: float | int | None
     unit: str
+    team: float | int | None = None  # days_since_purchase: the team's median days since
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,7 @@ class ExplainInputs:
     no_profile: bool = False  # no ideal profile written: fit is no reason to give
     lapsed: np.ndarray | None = None  # lapsed clients' scores are capped ...
     uncapped_grade: np.ndarray | None = None  # ... one purchase brings this grade back
+    team_recency_days: float | None = None  # median days since purchase of the scored clients
 
     def rows(self, index: np.ndarray) -> ExplainInputs:
         """The same inputs for some clients only (positions in the scored clients)."""
@@ -175,10 +179,18 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         effects = (
             100.0 * inputs.weights * (inputs.components - inputs.typical)
         ) / inputs.known_weight[:, None]
+    raw = effects
     values, references = reason_values(inputs.x, inputs.met, inputs.known, inputs.references)
     effects = np.where(
         real_differences(
-            inputs.x, inputs.met, inputs.known, inputs.references, values, references, effects
+            inputs.x,
+            inputs.met,
+            inputs.known,
+            inputs.references,
+            values,
+            references,
+            effects,
+            inputs.team_recency_days,
         ),
         effects,
         np.nan,
@@ -189,7 +201,15 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         effects[np.ix_(inputs.young, yearly)] = np.nan
     if inputs.no_profile:
         effects[:, COMPONENTS.index("fit")] = np.nan
+    # A loss is always a reason, first and ▼, however new the client or the team's median.
+    profit = COMPONENTS.index("profit")
+    with np.errstate(invalid="ignore"):
+        loss = ~inputs.x.value_from_revenue & (inputs.x.annual_profit < 0)
+    effects[loss, profit] = -np.inf
     chosen, effects, values, references = reason_arrays(effects, values, references)
+    # The loss's own effect where it costs points, else the least that is worth a line.
+    loss_effect = np.fmin(raw[:, profit], -MIN_EFFECT)
+    effects = np.where(np.isinf(effects), loss_effect[:, None], effects)
     revenue_based = np.column_stack((inputs.x.value_from_revenue, _per_hour_from_revenue(inputs.x)))
     lift_code, lift_amount, lift_grade = lift_arrays(
         inputs.x,
@@ -231,6 +251,11 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
                     value=_number(values[i, slot], unit),
                     reference=None if np.isnan(reference) else _number(reference, unit),
                     unit=unit,
+                    team=(
+                        _number(inputs.team_recency_days, unit)
+                        if code == "days_since_purchase" and inputs.team_recency_days is not None
+                        else None
+                    ),
                 )
             )
         lift = None
@@ -561,6 +586,7 @@ def real_differences(
     values: np.ndarray,
     references: np.ndarray,
     effects: np.ndarray,
+    team_recency_days: float | None = None,
 ) -> np.ndarray:
     """Where a measure may be a reason: its figure is more than `MIN_GAP` away from the team's,
     on the side its effect says; criteria met only with a miss (▼) or a hit (▲)."""
@@ -579,4 +605,12 @@ def real_differences(
         fit = COMPONENTS.index("fit")
         ok[:, fit] = np.where(effects[:, fit] < 0, met < known, met > 0)
         ok[:, late] &= np.where(effects[:, late] < 0, x.late >= 1, x.late == 0)
+        # Recency is scored against the client's own rhythm, but a reason also needs the client
+        # to differ from the team: in a team that all bought last week nobody stands out.
+        if team_recency_days is not None:
+            recency = COMPONENTS.index("recency")
+            team_gap = x.recency_days - team_recency_days
+            ok[:, recency] &= (np.abs(team_gap) > MIN_GAP * max(team_recency_days, 1.0)) & (
+                np.sign(team_gap) * POLARITY[recency] * np.sign(effects[:, recency]) > 0
+            )
     return ok

@@ -49,6 +49,7 @@ class Metrics:
     profit: np.ndarray
     margin: np.ndarray
     seconds: np.ndarray  # recorded time, NaN when none recorded
+    timed_purchases: np.ndarray  # sales with recorded time: what per-hour figures rest on
     profit_per_hour: np.ndarray
     timed_profit: np.ndarray  # profit of the sales with recorded time
     value: np.ndarray  # profit, or revenue at `value_margin` where profit is unknown
@@ -59,6 +60,7 @@ class Metrics:
     recency_days: np.ndarray
     tenure_days: np.ndarray
     interval_days: np.ndarray  # the client's own usual days between purchases, NaN unknown
+    one_day: np.ndarray  # a single purchase (or several on one day): never extrapolated
     annual_factor: np.ndarray
     referrals: np.ndarray
     complaints: np.ndarray
@@ -67,6 +69,8 @@ class Metrics:
     late: np.ndarray
     unpaid: np.ndarray
     overdue: np.ndarray
+    open_invoices: np.ndarray  # unpaid invoices (with a due date and no payment)
+    oldest_due: np.ndarray  # epoch day the oldest unpaid invoice was due, NaN without any
     uses_default_margin: np.ndarray
     imputed_sales: int
     uncosted_sales: int
@@ -158,10 +162,12 @@ def compute_metrics(
     seconds = sales.seconds
     untimed = np.isnan(seconds)
     time_sum, timed_profit, timed_revenue = zeros, np.full(n, np.nan), zeros
+    timed_purchases = zeros
     if not untimed.all():
         # Most sales carry their time: sum the few without and subtract.
         bare = np.flatnonzero(untimed)
         time_sum = total(np.where(untimed, 0.0, seconds))
+        timed_purchases = purchases - few(bare)
         timed_revenue = revenue - few(bare, amount)
         timed_cost = costed_cost - few(bare, known_cost)
         timed_open = open_rows[~untimed[open_rows]]
@@ -210,6 +216,7 @@ def compute_metrics(
     due, paid = sales.due, sales.paid
     has_due = ~np.isnan(due)
     invoices, late, unpaid, overdue = zeros, zeros, zeros, zeros
+    open_invoices, oldest_due = zeros, np.full(n, np.nan)
     if has_due.any():
         open_sale = np.flatnonzero(has_due & np.isnan(paid))  # few: unpaid invoices
         open_due = due[open_sale]
@@ -223,6 +230,10 @@ def compute_metrics(
         owed = np.bincount(sales.pos[open_sale], gross[open_sale], minlength=n)
         unpaid = owed.astype(np.float64)
         overdue = np.bincount(sales.pos[overdue_sale], gross[overdue_sale], minlength=n)
+        open_invoices = np.bincount(sales.pos[open_sale], minlength=n).astype(np.float64)
+        oldest = np.full(n, np.inf)
+        np.minimum.at(oldest, sales.pos[open_sale], open_due)
+        oldest_due = np.where(np.isinf(oldest), np.nan, oldest)
 
     kinds = team.event_kind
     imputed = uncosted_count if margin_used is not None else zeros
@@ -233,6 +244,7 @@ def compute_metrics(
         profit=profit,
         margin=margin,
         seconds=time_sum,
+        timed_purchases=timed_purchases,
         profit_per_hour=profit_per_hour,
         timed_profit=timed_profit,
         value=value,
@@ -243,6 +255,7 @@ def compute_metrics(
         recency_days=today - last_ever,
         tenure_days=tenure,
         interval_days=interval,
+        one_day=one_day & (purchases > 0),
         annual_factor=DAYS_PER_YEAR / active_days,
         referrals=_referrals(team),
         complaints=np.bincount(team.event_pos, kinds == "complaint", minlength=n),
@@ -251,6 +264,8 @@ def compute_metrics(
         late=late,
         unpaid=unpaid,
         overdue=overdue,
+        open_invoices=open_invoices,
+        oldest_due=oldest_due,
         uses_default_margin=imputed > 0,
         imputed_sales=int(imputed[active].sum()),
         uncosted_sales=int(uncosted_count[active].sum()),

@@ -16,7 +16,7 @@ keys may be added, none renamed or removed):
     disagreements: [{client_id, judgement, data_grade_index, direction}],
     overdue_ideal: [{client_id, usual_interval_days, days_since_last}],
     ideal_run_rate_monthly,
-    owed: [{client_id, unpaid, overdue, big_spender}],
+    owed: [{client_id, unpaid, overdue, big_spender, invoices, days_overdue}],
     portrait: [{kind, segment, client_ids, based_on_referrers,
                 traits: [{name, value, share, rest_share, lift}],
                 numeric: [{name, median, q1, q3}], sources: [{source, share}],

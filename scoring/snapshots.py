@@ -39,6 +39,15 @@ class WeekChanges:
     new_decline_candidates: tuple[int, ...]
     new_time_eaters: tuple[int, ...]
     new_watch: tuple[int, ...] = ()
+    # What the team did in the last 7 days: a week with any of it is no quiet week.
+    new_clients: int = 0
+    sales: int = 0
+    complaints: int = 0
+
+    @property
+    def happened(self) -> bool:
+        """Anything recorded this week: new clients, sales or complaints."""
+        return bool(self.new_clients or self.sales or self.complaints)
 
     @property
     def empty(self) -> bool:

@@ -7,15 +7,17 @@ grades (storage.snapshots), and runs the pure scoring (scoring.analyse).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
 
 from scoring import TeamAnalysis, TeamFrames, analyse
 from scoring.snapshots import FLAGS, WeekChanges, compare_weeks, snapshot_rows
 from storage.callers import TeamView
 from storage.frames import load_profiles, load_team, scoring_settings
+from storage.models import Client, Event, Sale
 from storage.snapshots import (
     latest_snapshot,
     previous_grades,
@@ -86,7 +88,8 @@ def weekly_snapshot(
         now=now,
     )
     touch_team(session=session, team_id=team.id)  # new references: cached analyses are stale
-    return AnalysedTeam(frames, analysis), _changes(previous_rows, rows)
+    changes = _changes(previous_rows, rows)
+    return AnalysedTeam(frames, analysis), _with_activity(session, team.id, today, changes)
 
 
 def changes_so_far(
@@ -95,7 +98,41 @@ def changes_so_far(
     """What changed since the last saved week, without saving anything (a digest preview)."""
     week = iso_week(today)
     previous_rows, _ = latest_snapshot(session=session, team_id=team.id, before_week=week)
-    return _changes(previous_rows, snapshot_rows(analysis, week))
+    changes = _changes(previous_rows, snapshot_rows(analysis, week))
+    return _with_activity(session, team.id, today, changes)
+
+
+WEEK_DAYS = 7
+
+
+def _with_activity(
+    session: Session, team_id: int, today: dt.date, changes: WeekChanges
+) -> WeekChanges:
+    """The week's changes with what the team recorded in the last 7 days (today included)."""
+    since = today - dt.timedelta(days=WEEK_DAYS)
+    since_at = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
+
+    def count(model: type[Any], *where: Any) -> int:
+        return session.exec(select(func.count()).select_from(model).where(*where)).one()
+
+    new_clients = count(
+        Client,
+        Client.team_id == team_id,
+        Client.status == "active",
+        or_(
+            col(Client.acquired_on) > since,
+            col(Client.acquired_on).is_(None) & (col(Client.created_at) > since_at),
+        ),
+    )
+    sales = count(Sale, Sale.team_id == team_id, Sale.sold_on > since, Sale.sold_on <= today)
+    complaints = count(
+        Event,
+        Event.team_id == team_id,
+        Event.kind == "complaint",
+        Event.happened_on > since,
+        Event.happened_on <= today,
+    )
+    return replace(changes, new_clients=new_clients, sales=sales, complaints=complaints)
 
 
 def _changes(previous_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> WeekChanges:

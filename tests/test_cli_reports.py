@@ -12,7 +12,7 @@ from storage import demo
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade
 from tests.factories import make_team
-from tests.test_cli import kompas
+from tests.test_cli import ROOT, kompas
 
 GROUP = -900
 
@@ -72,6 +72,18 @@ def test_digest_dry_run_prints_it_and_writes_the_chart(demo_db: str, tmp_path: P
     assert result.stdout.startswith("📊 Kompas · week ")
     assert "Leunen op één klant" in result.stdout and "<b>" not in result.stdout
     assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_digest_dry_run_without_chart_writes_no_file(demo_db: str, tmp_path: Path) -> None:
+    here = tmp_path / "cwd"
+    here.mkdir()
+    result = kompas(
+        "--db", demo_db, "digest", "--team", str(GROUP), "--dry-run",
+        cwd=here, env={"PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("📊 Kompas · week ")
+    assert list(here.iterdir()) == [] and "chart written" not in result.stdout
 
 
 def test_an_unknown_team_is_one_clear_line(demo_db: str) -> None:

@@ -8,9 +8,9 @@ from bot import arguments, grammar, labels
 from bot.callbacks import id_from
 from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
-from bot.render.changes import confirm
+from bot.render.changes import confirm, grade_moved
 from bot.turn import Turn, command
-from locales import N_, InputError
+from locales import N_, InputError, Markup, escape
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
 from storage.names import name_key
@@ -64,6 +64,7 @@ class NoteDialog(ClientDialog):
 
     async def save(self, turn: Turn, convo: Conversation) -> None:
         await finish(turn, convo)
+        before = await turn.analysis()
         change = await turn.run(
             events.record_event,
             team_id=turn.team.id or 0,
@@ -74,7 +75,12 @@ class NoteDialog(ClientDialog):
             now=turn.now,
             note=convo.data.get("note"),
         )
-        confirm(turn, self.confirmation(turn, convo.data["client"]), change.undo_id)
+        text = Markup(escape(self.confirmation(turn, convo.data["client"])))
+        after = await turn.analysis_with_changes()
+        moved = grade_moved(
+            turn.t, before.analysis, after.analysis, convo.data["client_id"], convo.data["client"]
+        )
+        confirm(turn, text + " " + moved if moved else text, change.undo_id)
 
     def confirmation(self, turn: Turn, client: str) -> str:
         raise NotImplementedError

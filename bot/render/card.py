@@ -16,8 +16,10 @@ from bot.render.explain import (
     lift,
     money,
     owed_money,
+    partial_timing,
     profit_per_hour,
     reason,
+    timed_sales,
 )
 from locales import Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
@@ -46,6 +48,7 @@ class CardView:
     annualised: bool  # the yearly figures are an estimate for a client younger than a year
     so_far: bool  # a young client's one purchase: what they brought so far, not a year
     hours: float | None
+    timing: tuple[int, int] | None  # (sales with time, sales) when only some have time
     referrals: int
     complaints: int
     owed: int
@@ -76,6 +79,11 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         )
         if bool(row[flag])
     )
+    if any(
+        w.code == "missing_costs" and float(w.params.get("revenue_share") or 0) >= 1.0
+        for w in analysis.warnings
+    ):
+        flags |= {"no_costs"}  # not a single sale has its cost
     return CardView(
         client_id=client_id,
         name=str(row["name"]),
@@ -90,6 +98,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         annualised=bool(row["annualised"]),
         so_far=bool(row["so_far"]),
         hours=hours_worked(row),
+        timing=partial_timing(row),
         referrals=int(row["referrals"]),
         complaints=int(row["complaints"]),
         owed=_whole(row["owed"]) or 0,
@@ -171,11 +180,18 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
     if "value_from_revenue" in view.flags:
-        lines.append(t._("Not every sale has its cost: graded on revenue."))
+        lines.append(
+            t._("No sale has its cost: graded on revenue.")
+            if "no_costs" in view.flags
+            else t._("Not every sale has its cost: graded on revenue.")
+        )
     reasons = view.explanation.reasons
     if not with_money:
         reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)
-    lines += [reason(t, team.currency, item) for item in reasons[:3]]
+    lines += [
+        reason(t, team.currency, item, timed=view.timing, so_far=view.so_far)
+        for item in reasons[:3]
+    ]
     lifting = view.explanation.lift
     if lifting is not None and (with_money or lifting.unit not in MONEY_UNITS):
         lines.append(lift(t, team.currency, lifting))
@@ -250,7 +266,11 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
     if worked:
         add(t._("Time"), hours(t, worked))
     if per_hour is not None:
-        add(t._("Profit per hour"), money(t, cur, per_hour))
+        per_hour_text = Markup(escape(money(t, cur, per_hour)))
+        timing = partial_timing(row)
+        if timing is not None:
+            per_hour_text += " " + timed_sales(t, *timing)
+        add(t._("Profit per hour"), per_hour_text)
     add(t._("Purchases"), t.number(int(row["purchases"])))
     if _whole(row["average_order"]) is not None:
         add(t._("Average order"), money(t, cur, _whole(row["average_order"])))

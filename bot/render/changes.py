@@ -83,6 +83,21 @@ def grade_news(
     return lines
 
 
+def grade_moved(
+    t: Translator, before: TeamAnalysis, after: TeamAnalysis, client_id: int, client: str
+) -> Markup | None:
+    """'Pizzeria Bella staat nu op B (was A).' when a note moved the client's grade, else None:
+    a complaint that silently moves a card is news the person who typed it should hear."""
+    if client_id not in after.clients.index:
+        return None
+    was, grade = _grade_before(before, client_id), str(after.clients.loc[client_id, "grade"])
+    if not was or was == grade:
+        return None
+    return t._(
+        "{client} now has grade {grade} (was {before}).", client=client, grade=grade, before=was
+    )
+
+
 def _grade_before(before: TeamAnalysis, client_id: int) -> str | None:
     """The grade the client had before, if any: a client without a single sale (one just
     added, or created by the very line that records their first sale) had none to speak of."""

@@ -81,6 +81,8 @@ def render_digest(
         if lines:
             target = private if is_money and money_goes_private else public
             target.append(Markup("\n").join([title, *lines]))
+    if not public and not private:
+        public += _week_lines(t, team, analysis, changes, names)
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
@@ -98,6 +100,46 @@ def render_digest(
             [t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label), *private]
         )
     return Digest(group_text, admin_text, _actions(t, team, bool(new_candidates), quiet), quiet)
+
+
+def _week_lines(
+    t: Translator,
+    team: TeamView,
+    analysis: TeamAnalysis,
+    changes: WeekChanges,
+    names: Mapping[int, str],
+) -> list[Markup]:
+    """A week without news in the sections is only quiet when nothing happened: otherwise
+    what the team recorded, and a client the team leans on even where there are too few
+    clients for alarms (over the threshold and twice an even split)."""
+    lines = []
+    if changes.happened:
+        done = [
+            t.n_("{n} new client", "{n} new clients", changes.new_clients),
+            t.n_("{n} sale", "{n} sales", changes.sales),
+            t.n_("{n} complaint", "{n} complaints", changes.complaints),
+        ]
+        counts = (changes.new_clients, changes.sales, changes.complaints)
+        lines.append(
+            t._(
+                "This week: {what}.",
+                what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
+            )
+        )
+    shares = analysis.clients["revenue_share"].dropna()
+    if not analysis.concentration.alarms_enabled and len(shares):
+        top = shares.idxmax()
+        # Above the threshold and at least twice an even split: three equal clients are
+        # each a third of the revenue, and that is no news.
+        if shares[top] >= max(team.concentration_threshold, 2 / len(shares)):
+            lines.append(
+                t._(
+                    "{client} is now {share} of your revenue.",
+                    client=names.get(int(top), "?"),
+                    share=t.percent(float(shares[top])),
+                )
+            )
+    return [Markup("\n").join(lines)] if lines else []
 
 
 def _grade_lines(

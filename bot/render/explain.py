@@ -77,10 +77,44 @@ def amounts_note(t: Translator, team: VatTeam) -> Markup:
     return t._("Amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
 
 
-def reason(t: Translator, currency: str, item: Reason) -> Markup:
-    """One line: ▲ when it lifts the score, ▼ when it costs points."""
+def reason(
+    t: Translator,
+    currency: str,
+    item: Reason,
+    *,
+    timed: tuple[int, int] | None = None,
+    so_far: bool = False,
+) -> Markup:
+    """One line: ▲ when it lifts the score, ▼ when it costs points. `timed` (sales with time,
+    all sales) says which sales a per-hour figure rests on when not all of them have time;
+    `so_far`: a young client's single purchase, whose profit is no year's."""
     arrow = "▲" if item.effect >= 0 else "▼"
-    return Markup(f"{arrow} ") + _reason_text(t, currency, item)
+    if so_far and item.code == "profit":
+        return Markup(f"{arrow} ") + t._(
+            "profit {amount} so far (team {median} a year)",
+            amount=money(t, currency, item.value),
+            median=money(t, currency, item.reference),
+        )
+    text = Markup(f"{arrow} ") + _reason_text(t, currency, item)
+    if item.unit == "money_per_hour" and timed is not None:
+        text += " " + timed_sales(t, *timed)
+    return text
+
+
+def timed_sales(t: Translator, timed: int, sales: int) -> Markup:
+    """'(over 3 van 5 verkopen met vastgelegde tijd)': what a per-hour figure rests on."""
+    return t.n_(
+        "(over {timed} of {n} sale with time recorded)",
+        "(over {timed} of {n} sales with time recorded)",
+        sales,
+        timed=t.number(timed),
+    )
+
+
+def partial_timing(row: Any) -> tuple[int, int] | None:
+    """(sales with time, all sales) when only some of a client's sales have time recorded."""
+    timed, sales = int(row["timed_purchases"]), int(row["purchases"])
+    return (timed, sales) if 0 < timed < sales else None
 
 
 def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
@@ -123,6 +157,29 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             "{n} purchases a year (team {median})",
             int(round(value)),
             median=t.number(round(reference or 0, 1)),
+        )
+    if code == "days_since_purchase" and item.team is not None:
+        team = t.n_("{n} day", "{n} days", int(round(item.team)))
+        if reference is None:  # one purchase: the team's figure is the comparison
+            if int(value) == 0:
+                return t._("last purchase today (team {team})", team=team)
+            return t.n_(
+                "last purchase {n} day ago (team {team})",
+                "last purchase {n} days ago (team {team})",
+                int(value),
+                team=team,
+            )
+        usual = t.n_("{n} day", "{n} days", int(round(reference)))
+        if int(value) == 0:
+            return t._(
+                "last purchase today (usually every {usual}; team {team})", usual=usual, team=team
+            )
+        return t.n_(
+            "last purchase {n} day ago (usually every {usual}; team {team})",
+            "last purchase {n} days ago (usually every {usual}; team {team})",
+            int(value),
+            usual=usual,
+            team=team,
         )
     if code == "days_since_purchase":
         if reference is None:  # one purchase: no rhythm of their own to compare with

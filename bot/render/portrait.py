@@ -149,12 +149,13 @@ def portrait_summary(t: Translator, analysis: TeamAnalysis) -> Markup | None:
 
 
 def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
-    """What the ideal clients who buy again paid in a year, a month; None when nobody did."""
+    """What the ideal clients who buy again brought in (invoiced, paid or not) in a year, a
+    month; None when nobody did."""
     if analysis.ideal_run_rate_monthly <= 0:
         return None
     return t._(
-        "Your ideal clients who keep coming back paid about {amount} a month over the last "
-        "12 months: money you can count on.",
+        "Your ideal clients who keep coming back brought in about {amount} a month over the "
+        "last 12 months (invoiced): money you can count on.",
         amount=money(t, team.currency, analysis.ideal_run_rate_monthly),
     )
 

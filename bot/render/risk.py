@@ -17,6 +17,7 @@ from bot.render.explain import (
 )
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
+from scoring.owed import Owed, oldest_first
 from storage.callers import TeamView
 
 MAX_LISTED = 8
@@ -42,13 +43,19 @@ def risk_text(
         )
     )
     if c.hhi_floor is not None and c.equivalent_clients is not None:
+        equivalent = round(c.equivalent_clients, 1)
+        # A fraction takes the plural ("2,4 klanten", «2,4 клиента»), a whole number its own.
+        count = int(equivalent) if float(equivalent).is_integer() else 2
         lines.append(
-            t._(
+            t.n_(
+                "HHI {hhi} of 10 000 (lowest possible for you: {floor}): like leaning "
+                "on {equivalent} client.",
                 "HHI {hhi} of 10 000 (lowest possible for you: {floor}): like leaning "
                 "on {equivalent} equal clients.",
+                count,
                 hhi=t.number(round(c.hhi)),
                 floor=t.number(round(c.hhi_floor)),
-                equivalent=t.number(round(c.equivalent_clients, 1)),
+                equivalent=t.number(equivalent),
             )
         )
     if not c.alarms_enabled:
@@ -97,19 +104,13 @@ def risk_text(
         lines.append(t._("⏱ <b>Time-eaters</b>"))
         for eater in analysis.time_eaters[:5]:
             lines.append(_time_eater(t, cur, analysis, eater.client_id, names))
-    big_owed = [o for o in analysis.owed if o.big_spender and o.unpaid]
-    if big_owed:
+    if analysis.owed:
         lines.append("")
-        lines.append(t._("💶 <b>Big spenders who owe you</b>"))
-        for owed in big_owed[:5]:
-            line = t._(
-                "• {client}: {amount}",
-                client=names.get(owed.client_id, "?"),
-                amount=owed_money(t, cur, owed.unpaid),
-            )
-            if owed.overdue:
-                line += " " + t._("({amount} overdue)", amount=owed_money(t, cur, owed.overdue))
-            lines.append(line)
+        lines.append(t._("💶 <b>Money owed</b>"))
+        owed = oldest_first(analysis.owed)
+        lines += [_owed(t, cur, o, names) for o in owed[:MAX_LISTED]]
+        if len(owed) > MAX_LISTED:
+            lines.append(_more(t, len(owed)).strip())  # its own line: no debt of the last one
     if c.lapsed:
         lines.append("")
         lapsed = Markup(", ").join(escape(names.get(i, "?")) for i in c.lapsed[:MAX_LISTED])
@@ -121,6 +122,27 @@ def risk_text(
         )
     lines += ["", amounts_note(t, team)]
     return Markup("\n").join(lines)
+
+
+def _owed(t: Translator, cur: str, owed: Owed, names: Mapping[int, str]) -> Markup:
+    """Who owes how much, on how many invoices, and how long the oldest is overdue."""
+    client, amount = names.get(owed.client_id, "?"), owed_money(t, cur, owed.unpaid)
+    if owed.days_overdue < 1:
+        return t.n_(
+            "• {client}: {amount} · {n} invoice, not due yet",
+            "• {client}: {amount} · {n} invoices, none due yet",
+            owed.invoices,
+            client=client,
+            amount=amount,
+        )
+    return t.n_(
+        "• {client}: {amount} · {n} invoice, {days} overdue",
+        "• {client}: {amount} · {n} invoices, the oldest {days} overdue",
+        owed.invoices,
+        client=client,
+        amount=amount,
+        days=t.n_("{n} day", "{n} days", owed.days_overdue),
+    )
 
 
 def _time_eater(

@@ -157,6 +157,6 @@ async def test_run_rate_is_what_regular_ideal_clients_paid_in_a_year(
     seen = await chat.send(anna, "/portrait")
     # 30 000 + 10 000 + 11 300 = 51 300 ₽ over 12 months: 4 275 ₽ a month, nothing annualised.
     assert (
-        "Постоянные идеальные клиенты платили за последние 12 месяцев в среднем около 4 275 ₽ "
-        "в месяц — на эти деньги можно рассчитывать."
+        "Постоянные идеальные клиенты приносили за последние 12 месяцев в среднем около 4 275 ₽ "
+        "в месяц (по выставленным счетам) — на эти деньги можно рассчитывать."
     ) in seen.text, seen.text

@@ -52,9 +52,9 @@ async def test_a_solo_team_with_amounts_only_gets_grades_that_follow_revenue(
         grades[k] = first.rsplit(" ", 1)[-1]
         scores[k] = int(figures.split(" · ")[0].split()[-1])
         assert (
-            "Niet bij elke verkoop staan kosten: beoordeeld op omzet."
+            "Bij geen enkele verkoop staan kosten: beoordeeld op omzet."
             if locale == "nl"
-            else "Не у всех продаж указаны затраты: оценка по выручке."
+            else "Ни у одной продажи не указаны затраты: оценка по выручке."
         ) in seen.text
         yearly = f"{k * 600:,}".replace(",", "." if locale == "nl" else " ")
         said = f"omzet € {yearly} per jaar" if locale == "nl" else f"выручка {yearly} ₽ в год"

@@ -1,0 +1,329 @@
+"""Figures a checker recomputed by hand: each card line a user reads is asserted against plain
+arithmetic in the test, never against the engine's own output."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Team
+from tests.bot.test_truth import OWNER, TODAY, solo_team
+from tests.chat import Chat
+from tests.factories import make_client, make_event, make_sale
+
+
+def monthly(
+    engine: Engine, team: Team, client: int, amount: int, *, first: int = 5, **fields: object
+) -> None:
+    """Twelve monthly sales of `amount`, the latest `first` days ago."""
+    for month in range(12):
+        sold = TODAY - dt.timedelta(days=first + 30 * month)
+        make_sale(engine, team, client, amount, sold_on=sold, **fields)
+
+
+def steady(engine: Engine, team: Team, count: int, *, minutes: int | None = 60) -> None:
+    """`count` clients who bought monthly for a year: € 500 at € 200 cost, an hour each."""
+    for k in range(count):
+        client = make_client(engine, team, f"Vast {k}", acquired_on=dt.date(2023, 1, 1))
+        monthly(engine, team, client, 50_000, cost=20_000, minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("locale", "per_hour"),
+    [
+        ("nl", "Winst per uur: € 300 (over 3 van 5 verkopen met vastgelegde tijd)"),
+        ("ru", "Прибыль в час: 300 ₽ (по 3 из 5 продаж, где указано время)"),
+    ],
+)
+async def test_profit_per_hour_says_over_which_sales_when_only_some_have_time(
+    chat: Chat, sqlite_engine: Engine, locale: str, per_hour: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 4)
+    cafe = make_client(sqlite_engine, team, "Cafe Hoekje", acquired_on=dt.date(2023, 1, 1))
+    for month in range(5):  # 5 × (1.000 − 400) = 3.000 profit; time on 3 sales, 2 h each
+        make_sale(
+            sqlite_engine,
+            team,
+            cafe,
+            100_000,
+            cost=40_000,
+            minutes=120 if month < 3 else None,
+            sold_on=TODAY - dt.timedelta(days=10 + 60 * month),
+        )
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Cafe")).text
+    details = (await chat.press(me, "Details" if locale == "nl" else "Подробнее")).text
+    # Per hour: the 3 timed sales' profit 3 × 600 over their 6 hours = 300 an hour.
+    assert per_hour in details, details
+    for line in card.splitlines():
+        if "per gewerkt uur" in line or "за час" in line:
+            assert "3" in line and ("van 5" in line or "из 5" in line), card
+
+
+async def test_profit_per_hour_with_every_sale_timed_is_profit_over_time(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    steady(sqlite_engine, team, 4)
+    me = chat.person(OWNER, "Sanne", "nl")
+    await chat.send(me, "/client Vast 1")
+    details = (await chat.press(me, "Details")).text
+    # 12 × € 300 profit over 12 hours: € 300 an hour, with nothing to qualify.
+    assert "Winst: € 3.600" in details and "Tijd: 12 uur" in details, details
+    assert "Winst per uur: € 300\n" in details, details
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_a_loss_making_client_has_the_loss_as_a_down_reason(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 8, minutes=None)
+    loser = make_client(sqlite_engine, team, "Ozdemir", acquired_on=TODAY - dt.timedelta(days=40))
+    for days in (31, 1):  # two sales of 1.000 at 1.128 cost: a loss of 256 so far
+        make_sale(
+            sqlite_engine,
+            team,
+            loser,
+            100_000,
+            cost=112_800,
+            sold_on=TODAY - dt.timedelta(days=days),
+        )
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Ozdemir")).text
+    down = [line for line in card.splitlines() if line.startswith("▼")]
+    loss = "winst € -" if locale == "nl" else "прибыль -"
+    assert down and loss in down[0], card
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [("nl", "winst € 1.440 per jaar (schatting)"), ("ru", "прибыль 1 440 ₽ в год (оценка)")],
+)
+async def test_a_young_client_with_four_purchases_gets_a_year_estimate_not_so_far(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 4, minutes=None)
+    young = make_client(sqlite_engine, team, "Jong BV", acquired_on=TODAY - dt.timedelta(days=307))
+    for days in (307, 207, 107, 7):  # 4 × (600 − 240) = 1.440, covering 307 + 100 days
+        make_sale(
+            sqlite_engine, team, young, 60_000, cost=24_000, sold_on=TODAY - dt.timedelta(days)
+        )
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Jong")).text
+    details = (await chat.press(me, "Details" if locale == "nl" else "Подробнее")).text
+    assert said in card, card
+    assert said in details, details
+    assert "tot nu toe" not in card and "пока" not in card
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_no_recency_reason_where_the_client_is_like_the_team(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 8, minutes=None)  # 8 identical clients, last bought 5 days ago
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Vast 3")).text
+    assert "▲" not in card and "▼" not in card, card
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_a_one_client_team_has_no_reasons(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    alone = make_client(sqlite_engine, team, "Enig BV", acquired_on=dt.date(2024, 1, 1))
+    make_sale(sqlite_engine, team, alone, 50_000, sold_on=TODAY)
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Enig")).text
+    assert "▲" not in card and "▼" not in card, card
+
+
+@pytest.mark.parametrize(
+    ("locale", "team_word"), [("nl", "team 5 dagen"), ("ru", "в среднем 5 дней")]
+)
+async def test_a_recency_reason_shows_the_teams_figure(
+    chat: Chat, sqlite_engine: Engine, locale: str, team_word: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 8, minutes=None)  # the team last bought 5 days ago
+    late = make_client(sqlite_engine, team, "Laat BV", acquired_on=dt.date(2023, 1, 1))
+    monthly(sqlite_engine, team, late, 50_000, first=95, cost=20_000)
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Laat")).text
+    recency = [line for line in card.splitlines() if "95" in line and line[:1] in "▲▼"]
+    assert recency and team_word in recency[0], card
+
+
+@pytest.mark.parametrize(
+    ("locale", "week", "leaning"),
+    [
+        (
+            "nl",
+            "Deze week: 5 nieuwe klanten, 5 verkopen, 2 klachten.",
+            "Groot BV is nu 96% van je omzet.",
+        ),
+        (
+            "ru",
+            "За неделю: 5 новых клиентов, 5 продаж, 2 жалобы.",
+            "Groot BV — теперь 96 % вашей выручки.",
+        ),
+    ],
+)
+async def test_a_week_with_new_clients_and_complaints_is_no_quiet_week(
+    chat: Chat, sqlite_engine: Engine, locale: str, week: str, leaning: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    big = make_client(sqlite_engine, team, "Groot BV", acquired_on=dt.date(2024, 1, 1))
+    monthly(sqlite_engine, team, big, 240_000, first=15)  # 12 × 2.400 = 28.800 of 30.000: 96 %
+    new = [
+        make_client(sqlite_engine, team, f"Nieuw {k}", acquired_on=TODAY - dt.timedelta(days=3))
+        for k in range(5)
+    ]
+    for client in new:  # 5 × 240 = 1.200
+        make_sale(sqlite_engine, team, client, 24_000, sold_on=TODAY - dt.timedelta(days=2))
+    for _ in range(2):
+        make_event(
+            sqlite_engine, team, new[0], "complaint", happened_on=TODAY - dt.timedelta(days=1)
+        )
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/digest")).text
+    assert "rustige week" not in text and "Спокойная неделя" not in text, text
+    assert week in text, text
+    assert leaning in text, text
+
+
+@pytest.mark.parametrize(("locale", "quiet"), [("nl", "rustige week"), ("ru", "Спокойная неделя")])
+async def test_a_week_where_nothing_happened_is_quiet(
+    chat: Chat, sqlite_engine: Engine, locale: str, quiet: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    for k in range(3):  # three equal clients, nothing in the last 7 days
+        client = make_client(sqlite_engine, team, f"Vast {k}", acquired_on=dt.date(2024, 1, 1))
+        monthly(sqlite_engine, team, client, 50_000, first=15)
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/digest")).text
+    assert quiet in text, text
+
+
+@pytest.mark.parametrize(
+    ("locale", "late", "waiting"),
+    [
+        (
+            "nl",
+            "• Laat BV: € 3.000,00 · 2 facturen, de oudste 46 dagen over tijd",
+            "• Later BV: € 500,00 · 1 factuur, 6 dagen over tijd",
+        ),
+        (
+            "ru",
+            "• Laat BV: 3 000,00 ₽ · 2 счёта, самый старый просрочен на 46 дней",
+            "• Later BV: 500,00 ₽ · 1 счёт, просрочен на 6 дней",
+        ),
+    ],
+)
+async def test_risk_lists_who_owes_how_much_oldest_first(
+    chat: Chat, sqlite_engine: Engine, locale: str, late: str, waiting: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 3, minutes=None)
+    debtor = make_client(sqlite_engine, team, "Laat BV", acquired_on=dt.date(2024, 1, 1))
+    for days in (60, 20):  # two invoices of 1.500, due 14 days after: 46 and 6 days overdue
+        sold = TODAY - dt.timedelta(days=days)
+        make_sale(
+            sqlite_engine, team, debtor, 150_000, sold_on=sold, due_on=sold + dt.timedelta(14)
+        )
+    small = make_client(sqlite_engine, team, "Later BV", acquired_on=dt.date(2024, 1, 1))
+    sold = TODAY - dt.timedelta(days=20)
+    make_sale(sqlite_engine, team, small, 50_000, sold_on=sold, due_on=sold + dt.timedelta(14))
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/risk")).text
+    assert late in text and waiting in text, text
+    assert text.index(late) < text.index(waiting)  # the oldest debt first
+
+
+@pytest.mark.parametrize(
+    ("locale", "closest"),
+    [("nl", "Het dichtst erbij:"), ("ru", "Ближе всех:")],
+)
+async def test_decline_names_the_closest_even_in_a_team_of_equals(
+    chat: Chat, sqlite_engine: Engine, locale: str, closest: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 8, minutes=None)
+    me = chat.person(OWNER, "Sanne", locale)
+    lines = (await chat.send(me, "/decline")).text.splitlines()
+    assert lines[0].endswith(closest), lines
+    assert 1 <= len(lines) - 1 <= 3 and all(line.startswith("Vast ") for line in lines[1:]), lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("nl", "Enig BV: nog te weinig klanten om te vergelijken"),
+        ("ru", "Enig BV: пока слишком мало клиентов для сравнения"),
+    ],
+)
+async def test_decline_in_a_one_client_team_names_that_client_and_why_not(
+    chat: Chat, sqlite_engine: Engine, locale: str, line: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    alone = make_client(sqlite_engine, team, "Enig BV", acquired_on=dt.date(2024, 1, 1))
+    make_sale(sqlite_engine, team, alone, 50_000, sold_on=TODAY - dt.timedelta(days=30))
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/decline")).text
+    assert line in text, text
+
+
+@pytest.mark.parametrize(("locale", "now_on"), [("nl", "staat nu op"), ("ru", "теперь оценка")])
+async def test_a_complaint_that_moves_the_grade_says_so(
+    chat: Chat, sqlite_engine: Engine, locale: str, now_on: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 9, minutes=None)
+    bella = make_client(sqlite_engine, team, "Pizzeria Bella", acquired_on=dt.date(2023, 1, 1))
+    monthly(sqlite_engine, team, bella, 70_000, cost=20_000)
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, "/rate Pizzeria Bella 5 5 5")  # the team likes them: a top grade
+    moves = 0
+    for _ in range(4):
+        before = (await chat.send(me, "/client Pizzeria")).text.splitlines()[0].rsplit(" ", 1)[-1]
+        reply = (await chat.send(me, "/complaint Pizzeria Bella: te laat")).text
+        after = (await chat.send(me, "/client Pizzeria")).text.splitlines()[0].rsplit(" ", 1)[-1]
+        if before != after:
+            moves += 1
+            assert f"Pizzeria Bella{':' if locale == 'ru' else ''} {now_on} {after}" in reply, reply
+            assert before in reply.split(now_on)[1], reply
+        else:
+            assert now_on not in reply, reply
+    assert moves, "four complaints should move a top client's grade at least once"
+
+
+@pytest.mark.parametrize(
+    ("clients", "said"),
+    [(1, "alsof je op 1 klant leunt."), (3, "alsof je op 3 even grote klanten leunt.")],
+)
+async def test_risk_says_the_equal_clients_in_the_right_plural(
+    chat: Chat, sqlite_engine: Engine, clients: int, said: str
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    steady(sqlite_engine, team, clients, minutes=None)  # equal clients: HHI 10 000 / clients
+    me = chat.person(OWNER, "Sanne", "nl")
+    text = (await chat.send(me, "/risk")).text
+    assert said in text, text
+
+
+async def test_a_card_says_no_sale_has_costs_only_when_none_has_them(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    steady(sqlite_engine, team, 4, minutes=None)
+    bare = make_client(sqlite_engine, team, "Kaal BV", acquired_on=dt.date(2023, 1, 1))
+    monthly(sqlite_engine, team, bare, 1_000_000)  # costs on under a fifth of revenue
+    me = chat.person(OWNER, "Sanne", "nl")
+    card = (await chat.send(me, "/client Kaal")).text
+    assert "Niet bij elke verkoop staan kosten: beoordeeld op omzet." in card, card
