@@ -185,11 +185,11 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
     width, cells = 0, 0
     try:
         for line, record in enumerate(reader, start=start):
-            if len(raw) > 1:
+            if len(raw) > 1 or '"' in raw[0]:  # a quote opened on the last line ends there
                 _refuse_unclosed_quote(raw, delimiter, line)
             if not width:
                 width = len(record)
-            elif len(record) == 1 and width > 1:
+            elif len(record) < width and sum(1 for cell in record if cell.strip()) == 1:
                 _refuse_other_separator("".join(raw), delimiter, line)
             cells += len(record)
             if cells > MAX_CELLS:
@@ -207,7 +207,8 @@ def _kept(lines: Iterable[str], kept: list[str]) -> Iterator[str]:
 
 
 def _refuse_other_separator(text: str, delimiter: str, line: int) -> None:
-    """A one-cell row under a header of several that another separator splits: mixed files."""
+    """A short row of one filled cell under a header of several that another separator splits
+    (``Kapsalon,1-2-2025,12.50;`` in a ``;`` file): mixed files."""
     for other in _DELIMITERS:
         if other != delimiter and len(next(csv.reader([text], delimiter=other), [])) > 1:
             raise InputError(MIXED_SEPARATORS, line=line, found=other, expected=delimiter)

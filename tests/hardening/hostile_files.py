@@ -140,4 +140,11 @@ def extreme_dates(*days: dt.date) -> bytes:
 
 UNCLOSED_QUOTE_CSV = b'Naam;Plaats\nBakkerij;Utrecht\n"unterminated;Utrecht\nB;C\n'
 MIXED_SEPARATORS_CSV = b"Naam;Plaats\nBakkerij;Utrecht\nKapsalon,Amersfoort\n"
+# The quote opens on the last line: no second line for the reader to swallow, the cell just ends.
+QUOTE_OPENED_ON_THE_LAST_LINE_CSV = b'Naam;Plaats\nBakkerij;Utrecht\n"Kapsalon;Amersfoort\n'
+QUOTE_OPENED_MID_LAST_LINE_CSV = b'Naam;Plaats\nBakkerij;Utrecht\nKapsalon;"Amersfoort'
+# A row switched to "," that ends in a ";" still splits in two by ";", the second cell empty.
+MIXED_SEPARATORS_TRAILING_CSV = (
+    b"Klant;Datum;Bedrag\nBakkerij;1-2-2025;12,50\nKapsalon,1-2-2025,12.50;\nCafe;2-2-2025;3\n"
+)
 CP1251_ODD_BYTES_CSV = b"Naam;Plaats\nCaf\x81 \x8d;Utrecht\n"

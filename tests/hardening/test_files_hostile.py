@@ -214,6 +214,18 @@ def test_kompas_import_turns_a_1e19_cell_into_a_row_error_and_refuses_a_bomb_qui
             "Regel 3 is gescheiden met „,”, maar de eerste regel met „;”.",
         ),
         (
+            hostile.QUOTE_OPENED_ON_THE_LAST_LINE_CSV,
+            'Op regel 3 begint een aanhalingsteken (") dat nergens wordt gesloten',
+        ),
+        (
+            hostile.QUOTE_OPENED_MID_LAST_LINE_CSV,
+            'Op regel 3 begint een aanhalingsteken (") dat nergens wordt gesloten',
+        ),
+        (
+            hostile.MIXED_SEPARATORS_TRAILING_CSV,
+            "Regel 3 is gescheiden met „,”, maar de eerste regel met „;”.",
+        ),
+        (
             hostile.CP1251_ODD_BYTES_CSV,
             "Ik kan niet zien hoe de letters in dit bestand zijn opgeslagen: regel 2 zou "
             "„CafЃ Ќ;Utrecht” worden.",
@@ -228,6 +240,26 @@ async def test_malformed_csv_is_refused_with_its_line(
     seen = await chat.upload(anna, "klanten.csv", content)
     assert seen.text.startswith(expected)
     assert rows(sqlite_engine, Client) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (hostile.QUOTE_OPENED_ON_THE_LAST_LINE_CSV, 'В строке 3 открыта кавычка ("), которая'),
+        (
+            hostile.MIXED_SEPARATORS_TRAILING_CSV,
+            "В строке 3 разделитель «,», а в первой строке — «;».",
+        ),
+    ],
+)
+async def test_malformed_csv_is_refused_with_its_line_in_russian(
+    chat: Chat, sqlite_engine: Engine, content: bytes, expected: str
+) -> None:
+    make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, locale="ru", personal=True)
+    anna = chat.person(ANNA, "Анна", "ru")
+    seen = await chat.upload(anna, "клиенты.csv", content)
+    assert seen.text.startswith(expected)
+    assert rows(sqlite_engine, Client) == [] and rows(sqlite_engine, Sale) == []
 
 
 # The team's own export -----------------------------------------------------------------------
