@@ -18,7 +18,7 @@ from bot.limits import TEAM_RULES, Rule
 from storage.file_worker import TOO_BIG_INSIDE, TOO_SLOW, read_isolated
 from storage.importing import read_import
 from storage.models import Client, Sale
-from storage.tabular import MAX_ROWS
+from storage.tabular import MAX_ROWS, read_table
 from tests.chat import Chat
 from tests.factories import add_member, make_team, rows
 from tests.hardening import hostile_files as hostile
@@ -96,6 +96,38 @@ async def test_a_hostile_spreadsheet_is_refused_and_another_team_is_answered_mea
     assert help_took < 1.0
     assert peak < 300 * MB
     assert rows(sqlite_engine, Client) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("nl", "Dit bestand heeft meer dan 4.000.000 cellen. Verdeel het over kleinere bestanden."),
+        ("ru", "В файле больше 4 000 000 ячеек. Разделите его на файлы поменьше."),
+    ],
+)
+async def test_a_sheet_of_millions_of_one_digit_cells_is_refused_before_it_is_parsed(
+    chat: Chat, sqlite_engine: Engine, locale: str, expected: str
+) -> None:
+    """The issue's 6.7 MB sheet of 9.5 million cells held the reader 37 s before it was
+    refused: its cells are now counted from the sheet's XML, without parsing them."""
+    content = hostile.digit_cells()
+    make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, locale=locale, personal=True)
+    anna = chat.person(ANNA, "Anna", locale)
+    started = time.perf_counter()
+    seen = await chat.upload(anna, "klanten.xlsx", content)
+    took = time.perf_counter() - started
+    print(f"\nfiles: {len(content) // 1024} KB of 9.5 million cells refused in {took:.1f} s")
+    assert seen.text.replace("\u00a0", " ").replace("\u202f", " ") == expected
+    assert took < 8  # was 37 s
+    assert rows(sqlite_engine, Client) == []
+
+
+def test_cells_right_of_the_header_are_not_read() -> None:
+    head = hostile._text_row(1, "Naam", "Plaats")
+    row = hostile._text_row(2, "Bakkerij", "Utrecht", *("x" * 300))
+    table = read_table("klanten.xlsx", hostile.xlsx([head, row]))
+    assert table.header == ("Naam", "Plaats")
+    assert table.rows[0].cells == ("Bakkerij", "Utrecht")
 
 
 async def test_the_bot_never_parses_a_file_itself(
