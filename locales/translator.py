@@ -53,6 +53,10 @@ def _fill(text: str, params: dict[str, Any]) -> Markup:
     return Markup(_FIELD_THEN_STOP.sub(one_stop, text).format_map(safe))
 
 
+def _large_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 10_000
+
+
 class Translator:
     """Texts and formats for one language; every parameter is HTML-escaped unless Markup."""
 
@@ -71,7 +75,13 @@ class Translator:
         return _fill(self._catalog.ngettext(singular, plural, count), params)
 
     def error(self, error: InputError) -> Markup:
-        return self._(error.message, **error.params)
+        """The error's text; a count from 10 000 up (a limit, a far line) in the locale's
+        format, ``4.000.000`` / ``4 000 000``: seven bare digits are hard to read."""
+        params = {
+            name: self.number(value) if _large_count(value) else value
+            for name, value in error.params.items()
+        }
+        return self._(error.message, **params)
 
     def client_count(self, count: int) -> Markup:
         """`1 klant`, `5 клиентов`: the count of clients with its plural form."""

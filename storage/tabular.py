@@ -29,6 +29,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from locales import N_, InputError
 
@@ -37,7 +38,12 @@ MAX_BYTES = 20 * 1024 * 1024
 # bounded by MAX_BYTES, and the file is read in a worker with its own limits (file_worker).
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 200
-MAX_CELLS = 10_000_000  # cells read, empty ones in a row included: a sheet that wide is not ours
+# Cells in a sheet, empty ones in a row included, counted in its XML before it is parsed (a
+# sheet that wide is not ours: a 1 048 576-row export has 3 or 4 columns); cells right of the
+# header's last column are not read.
+MAX_CELLS = 4_000_000
+_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")  # <c r="A1">, <c>, <x:c ...>
+_TAG_TAIL = 16  # bytes of a chunk kept for the next, so no tag is split between two
 # What an .xlsx archive may hold: a real workbook is a few dozen parts of XML that compress
 # some 5 to 30 times; a zip bomb is one part that inflates a thousandfold.
 MAX_MEMBERS = 1_000
@@ -185,11 +191,11 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
     width, cells = 0, 0
     try:
         for line, record in enumerate(reader, start=start):
-            if len(raw) > 1:
+            if len(raw) > 1 or '"' in raw[0]:  # a quote opened on the last line ends there
                 _refuse_unclosed_quote(raw, delimiter, line)
             if not width:
                 width = len(record)
-            elif len(record) == 1 and width > 1:
+            elif len(record) < width and sum(1 for cell in record if cell.strip()) == 1:
                 _refuse_other_separator("".join(raw), delimiter, line)
             cells += len(record)
             if cells > MAX_CELLS:
@@ -207,7 +213,8 @@ def _kept(lines: Iterable[str], kept: list[str]) -> Iterator[str]:
 
 
 def _refuse_other_separator(text: str, delimiter: str, line: int) -> None:
-    """A one-cell row under a header of several that another separator splits: mixed files."""
+    """A short row of one filled cell under a header of several that another separator splits
+    (``Kapsalon,1-2-2025,12.50;`` in a ``;`` file): mixed files."""
     for other in _DELIMITERS:
         if other != delimiter and len(next(csv.reader([text], delimiter=other), [])) > 1:
             raise InputError(MIXED_SEPARATORS, line=line, found=other, expected=delimiter)
@@ -257,6 +264,7 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
     from openpyxl import load_workbook
 
     check_archive(content)
+    _refuse_too_many_cells(content)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except MemoryError:
@@ -267,12 +275,14 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
         sheet = book.active or (book.worksheets[0] if book.worksheets else None)
         if sheet is None:
             raise InputError(EMPTY)
-        empty_run, read = 0, 0
+        empty_run, read, width = 0, 0, MAX_COLUMNS
         for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             read += len(values)
             if read > MAX_CELLS:
                 raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
-            cells = [_sheet_cell(v) for v in values[:MAX_COLUMNS]]
+            cells = [_sheet_cell(v) for v in values[:width]]
+            if width == MAX_COLUMNS and any(c is not None for c in cells):
+                width = _width(cells)  # the header: nothing right of it is read
             empty_run = 0 if any(c is not None for c in cells) else empty_run + 1
             if empty_run > _MAX_EMPTY_RUN:
                 return
@@ -283,6 +293,42 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
         raise InputError(BAD_SPREADSHEET) from None
     finally:
         book.close()
+
+
+def _width(header: list[Cell]) -> int:
+    return max(i for i, cell in enumerate(header, start=1) if cell is not None)
+
+
+def _refuse_too_many_cells(content: bytes) -> None:
+    """Count the sheets' cells from their XML as it inflates, a megabyte at a time, before
+    openpyxl sees them (it parses a whole sheet without a <dimension> just to size it): a
+    sheet of millions of one-digit cells is refused in a second, not after a minute."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheets = [
+            name
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml") and name.count("/") == 2
+        ]
+        cells = 0
+        for name in sheets:
+            with archive.open(name) as xml:
+                cells = _count_cells(xml, cells)
+    if cells > MAX_CELLS:
+        raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
+
+
+def _count_cells(xml: IO[bytes], cells: int) -> int:
+    """`cells` plus the <c> elements in `xml`; an InputError as soon as there are too many."""
+    tail = b""
+    while chunk := xml.read(1024 * 1024):
+        window = tail + chunk
+        cut = max(0, len(window) - _TAG_TAIL)
+        cut = window.rfind(b"<", cut) if window.find(b"<", cut) >= 0 else len(window)
+        cells += len(_CELL.findall(window, 0, cut))
+        tail = window[cut:]
+        if cells > MAX_CELLS:
+            raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
+    return cells + len(_CELL.findall(tail))
 
 
 def check_archive(content: bytes) -> None:

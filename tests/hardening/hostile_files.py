@@ -7,7 +7,9 @@ Used by tests/hardening/test_files_hostile.py and, many times over, by the fuzz 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
+import random
 import zipfile
 from collections.abc import Iterable, Iterator
 
@@ -114,6 +116,23 @@ def wide_row(cells: int = 1_000_000) -> bytes:
     return xlsx([head, b'<row r="2">' + body + b"</row>"])
 
 
+@functools.cache  # some seconds to make: made once per run
+def digit_cells(cells: int = 9_500_000, per_row: int = 500) -> bytes:
+    """The issue's wide sheet: millions of one-digit number cells (9.5 million: 6.7 MB), each
+    as cheap on disk as a cell can be, under a header of two columns."""
+    digits = random.Random(18)
+    to_digit = bytes(48 + i % 10 for i in range(256))
+
+    def rows() -> Iterator[bytes]:
+        yield _text_row(1, "Klant", "Plaats")
+        for n in range(2, cells // per_row + 2):
+            body = bytearray(b"<c><v>0</v></c>" * per_row)
+            body[6::15] = digits.randbytes(per_row).translate(to_digit)
+            yield b'<row r="%d">%s</row>' % (n, body)
+
+    return xlsx(rows())
+
+
 def extreme_numbers(value: str = "1E+19") -> bytes:
     """A sales sheet whose amount, time, income and employees cells hold `value` as numbers."""
     head = _text_row(1, "Klant", "Datum", "Bedrag", "Tijd (min)", "Inkomen", "Medewerkers")
@@ -140,4 +159,11 @@ def extreme_dates(*days: dt.date) -> bytes:
 
 UNCLOSED_QUOTE_CSV = b'Naam;Plaats\nBakkerij;Utrecht\n"unterminated;Utrecht\nB;C\n'
 MIXED_SEPARATORS_CSV = b"Naam;Plaats\nBakkerij;Utrecht\nKapsalon,Amersfoort\n"
+# The quote opens on the last line: no second line for the reader to swallow, the cell just ends.
+QUOTE_OPENED_ON_THE_LAST_LINE_CSV = b'Naam;Plaats\nBakkerij;Utrecht\n"Kapsalon;Amersfoort\n'
+QUOTE_OPENED_MID_LAST_LINE_CSV = b'Naam;Plaats\nBakkerij;Utrecht\nKapsalon;"Amersfoort'
+# A row switched to "," that ends in a ";" still splits in two by ";", the second cell empty.
+MIXED_SEPARATORS_TRAILING_CSV = (
+    b"Klant;Datum;Bedrag\nBakkerij;1-2-2025;12,50\nKapsalon,1-2-2025,12.50;\nCafe;2-2-2025;3\n"
+)
 CP1251_ODD_BYTES_CSV = b"Naam;Plaats\nCaf\x81 \x8d;Utrecht\n"

@@ -501,6 +501,7 @@ def _bombs() -> tuple[bytes, ...]:
         hostile.shared_string_bomb(64 * hostile.MiB),
         hostile.inline_cells(),
         hostile.wide_row(),
+        hostile.digit_cells(4_500_000),  # just over the cell cap, counted before parsing
     )
 
 
@@ -509,13 +510,16 @@ def hostile_file() -> st.SearchStrategy[bytes]:
     extreme = st.sampled_from(["1E+19", "-1E+19", "1E+308", "9" * 40, "1E-300", "0.1", "NaN"])
     days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
     return st.one_of(
-        st.integers(0, 2).map(lambda i: _bombs()[i]),
+        st.integers(0, 3).map(lambda i: _bombs()[i]),
         st.builds(hostile.extreme_numbers, extreme),
         st.lists(days, min_size=1, max_size=4).map(lambda d: hostile.extreme_dates(*d)),
         st.sampled_from(
             [
                 hostile.UNCLOSED_QUOTE_CSV,
                 hostile.MIXED_SEPARATORS_CSV,
+                hostile.QUOTE_OPENED_ON_THE_LAST_LINE_CSV,
+                hostile.QUOTE_OPENED_MID_LAST_LINE_CSV,
+                hostile.MIXED_SEPARATORS_TRAILING_CSV,
                 hostile.CP1251_ODD_BYTES_CSV,
             ]
         ),
