@@ -8,9 +8,11 @@ of the `MAX_SEGMENTS` largest segments):
    of two clients "ideal" by default.
 1. Rank the group by annual profit (by annual revenue, with a 'ranked_by_revenue' warning, when
    some profits are unknown). The top 20 % — ceil(0.2 · n) of the group's n clients — with
-   positive profit are the candidates. A candidate graded below the middle of the scale is
-   never ideal ("graded well": grade index i, 0 = best, with 2·i < number of grades — A and B
-   of A–D, 5, 4 and 3 of 1–5, 10 to 6 of 1–10); when no candidate is left, 'no_ideal' says why.
+   positive profit are the candidates, and with them every client as good as the last one in
+   (equals are never cut apart: of 8 identical clients all 8 are candidates). A candidate graded
+   below the middle of the scale is never ideal ("graded well": grade index i, 0 = best, with
+   2·i < number of grades — A and B of A–D, 5, 4 and 3 of 1–5, 10 to 6 of 1–10); when no
+   candidate is left, 'no_ideal' says why.
 2. Narrow them to those who referred someone when at least `MIN_PORTRAIT` of them did, or all
    of a smaller top did (`based_on_referrers`); otherwise keep the top 20 % and warn
    'few_referrers'.
@@ -169,9 +171,12 @@ def _choose(x: PortraitInputs, positions: np.ndarray) -> _Choice:
     if len(positions) < MIN_IDEAL:
         empty = np.empty(0, np.int64)
         return _Choice(empty, False, by_revenue, 0, any_referrals, too_few=True, graded_low=0)
-    pool = np.flatnonzero(value > 0)
-    pool = positions[pool[np.argsort(-value[pool], kind="stable")]]
-    fifth = pool[: math.ceil(0.2 * len(positions))]
+    ranked = np.flatnonzero(value > 0)
+    ranked = ranked[np.argsort(-value[ranked], kind="stable")]
+    within = ranked[: math.ceil(0.2 * len(positions))]
+    if len(within):  # one as good as the last one in is in too: equals are never cut apart
+        within = ranked[value[ranked] >= value[within[-1]]]
+    fifth = positions[within]
     top = fifth[x.graded_well[fifth]]
     referrers = top[x.referrals[top] >= 1]
     narrowed = len(referrers) > 0 and len(referrers) >= min(MIN_PORTRAIT, len(top))

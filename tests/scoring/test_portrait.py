@@ -23,18 +23,19 @@ from tests.scoring.factories import ago, client, monthly, sale, settings, team
 def test_portrait_is_the_referring_top_clients(agency_analysis) -> None:
     [portrait] = agency_analysis.portraits
     assert portrait.kind == "organisation"
-    assert portrait.client_ids == (3, 4, 5)
+    # Five equal healthcare clients share the top fifth's last place: all five are in.
+    assert portrait.client_ids == (3, 4, 5, 6, 7)
     assert portrait.based_on_referrers
-    assert agency_analysis.clients.loc[[3, 4, 5], "ideal"].all()
+    assert agency_analysis.clients.loc[[3, 4, 5, 6, 7], "ideal"].all()
 
 
 def test_traits_compare_with_the_rest_not_with_everyone(agency_analysis) -> None:
     traits = {t.name: t for t in agency_analysis.portraits[0].traits}
     zorg = traits["industry"]
     assert zorg.value == "zorg" and zorg.share == 1.0
-    # The rest holds the two other healthcare clients among its seventeen.
-    assert zorg.rest_share == pytest.approx(2 / 17)
-    assert zorg.lift == pytest.approx(8.5)
+    # No healthcare client among the rest's fifteen: for the lift, half a client of fifteen.
+    assert zorg.rest_share == 0
+    assert zorg.lift == pytest.approx(1 / (0.5 / 15))
 
 
 def test_traits_need_support_share_and_lift(agency_analysis) -> None:
@@ -197,3 +198,12 @@ def test_only_low_graded_top_clients_means_no_ideal_and_says_why() -> None:
 
 
 NUMBERS = (*DEMOGRAPHIC_NUMBERS[None], *MONEY_NUMBERS)
+
+
+def test_equal_clients_are_never_cut_apart_at_the_top_fifth() -> None:
+    """Checker's finding: of eight identical clients two were called ideal, chosen by id."""
+    clients = [client(i) for i in range(1, 9)]
+    sales = [s for i in range(1, 9) for s in monthly(i, 50_000, cost_share=0.5)]
+    result = analyse(team(clients, sales, []), settings())
+    assert result.portraits[0].client_ids == tuple(range(1, 9))
+    assert result.clients["ideal"].all()
