@@ -63,7 +63,8 @@ TIMES = [
 ]
 
 # Date as typed → the day meant, today being Friday 2026-12-04. A weekday alone is the most
-# recent one before today; a day without a year that would lie ahead is last year's.
+# recent one before today; a day without a year up to 61 days ahead is this year's, so refused
+# as still to come (below).
 DATES = [
     ("вчера", "2026-12-03"),
     ("Вчера", "2026-12-03"),
@@ -89,8 +90,6 @@ DATES = [
     ("30.11", "2026-11-30"),
     ("2.12", "2026-12-02"),
     ("4 декабря", "2026-12-04"),
-    ("25.12", "2025-12-25"),
-    ("15 декабря", "2025-12-15"),
     ("31.12.2025", "2025-12-31"),
     ("1.01", "2026-01-01"),
 ]
@@ -299,6 +298,11 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Волкова -500", NOTHING),
     ("/sale Волкова 2500 05.12.2026", NOTHING),
     ("/sale Волкова 2500 31.12.2026", NOTHING),
+    # A day and month up to 61 days ahead is still to come, never last year's.
+    ("/sale Волкова 2500 25.12", NOTHING),
+    ("/sale Волкова 2500 15 декабря", NOTHING),
+    ("/sale Волкова 2500 7.12", NOTHING),
+    ("/sale Волкова 2500, 1 ч, 15 декабря", NOTHING),
     ("/sale Волкова 2500, 300, 1 ч, 2 ч, 3 ч", NOTHING),
     # The second reader's lines in Russian: every time the parser reads, a time anywhere,
     # cost words, short weekdays after an amount, tomorrow refused.
