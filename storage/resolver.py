@@ -11,7 +11,7 @@ from sqlmodel import Session, col, or_, select
 
 from locales import N_, InputError
 from storage.models import Client, ClientKind, ClientStatus
-from storage.names import name_key
+from storage.names import is_legal_form, name_key
 from storage.person_names import (
     fits_initials,
     is_particle,
@@ -72,6 +72,8 @@ def resolve_client(
     exact = _EXACT.first(session, {"team_id": team_id, "key": key})
     if exact is not None and exact[2] in statuses:
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
+    if all(map(is_legal_form, key.split(" "))):  # «ООО» alone names none of the ООО clients
+        return Resolution(query, ())
     base = select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
     )
@@ -129,11 +131,12 @@ def resolve_client(
 
 
 def _alike_words(typed: str, key: str, *, person: bool) -> bool:
-    """Whether a fuzzy look-alike shares what names someone: a word besides an article or a
-    particle ("bakkerij de zon" is not "de Vries"), and for a person typed with two names,
+    """Whether a fuzzy look-alike shares what names someone: a word besides an article, a
+    particle or a legal form ("bakkerij de zon" is not "de Vries", «ООО Лютик» not «ООО
+    Ромашка»), and for a person typed with two names,
     both ("Jan Smit" is not "Jan van den Berg")."""
-    typed_words = [w for w in typed.split(" ") if not is_particle(w)]
-    words = [w for w in key.split(" ") if not is_particle(w)]
+    typed_words = [w for w in typed.split(" ") if not (is_particle(w) or is_legal_form(w))]
+    words = [w for w in key.split(" ") if not (is_particle(w) or is_legal_form(w))]
     alike = sum(
         any(fuzz.ratio(w, other) >= LIKE_WORD or other.startswith(w.rstrip(".")) for other in words)
         for w in typed_words

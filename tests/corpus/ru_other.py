@@ -74,6 +74,20 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Петров 2 ч", NOTHING),
     ("/add Никитин, 800, вчера", NOTHING),
     ("/add Носова 2 500 ₽", NOTHING),
+    # A native reader's lines: a patronymic or initials say a person, a legal form an
+    # organisation, unasked; a legal form alone is no name; lower case is written properly.
+    ("/add Козлов Дмитрий Андреевич", added("Козлов Дмитрий Андреевич", PERSON)),
+    ("/add Иванова И.И.", added("Иванова И. И.", PERSON)),
+    ("/add Иванова И. И.", added("Иванова И. И.", PERSON)),
+    ("/add Козлов Дмитрий Андреевич, ИП, Казань", added("Козлов Дмитрий Андреевич", ORGANISATION)),
+    ("/add ООО Лютик", added("ООО Лютик", ORGANISATION)),
+    ("/add ООО", NOTHING),
+    ("/add ИП", NOTHING),
+    ("/add иванова мария, физлицо, Казань.", added("Иванова Мария", PERSON)),
+    (
+        "/add иванова мария",
+        ask("kind", "иванова мария", press="person", then=added("Иванова Мария", PERSON)),
+    ),
 ]
 
 PAID: list[tuple[str, Expected]] = [

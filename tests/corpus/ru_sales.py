@@ -359,4 +359,13 @@ LINES: list[tuple[str, Expected]] = [
         ask("cost", "3 000", answer="300", then=sale(VOLKOVA, "2500", "300")),
     ),
     ("/sale Кузнецов А.И. 600", sale(KUZNETSOV, "600")),
+    # A native reader's lines: a new name with a patronymic or initials is a person unasked;
+    # a legal form alone names no one, not even ООО Ромашка.
+    (
+        "/sale Козлов Дмитрий Андреевич 500",
+        sale("Козлов Дмитрий Андреевич", "500", new=PERSON),
+    ),
+    ("/sale Иванова И.И. 500", sale("Иванова И. И.", "500", new=PERSON)),
+    ("/sale ООО 500", NOTHING),
+    ("/sale ИП 500", NOTHING),
 ]
