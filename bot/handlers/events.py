@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from bot import arguments, grammar, labels
@@ -17,6 +18,12 @@ from storage.names import name_key
 
 SELF_REFERRAL = N_("A client can't refer themselves.")
 REFERRED_KIND = "referred_kind"  # a referred client new to the list: a person or organisation?
+
+
+# A surname, one or two initials with their dots, then the note: «Иванова И.И. опоздала».
+_INITIALS_FIRST = re.compile(
+    r"(?P<name>[^\W\d_][\w'-]+\s+[^\W\d_]\.(?:\s?[^\W\d_]\.)?)[\s:;,]+(?P<note>\S.*)", re.S
+)
 
 
 def _split_client(text: str) -> tuple[str, str | None]:
@@ -112,6 +119,12 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
     text = arguments.argument_text(turn)
     if not text:
         await dialog.begin(turn, None)
+        return
+    if initials := _INITIALS_FIRST.fullmatch(text.strip()):
+        # "/complaint Иванова И.И. опоздала на час": a surname with initials is a name,
+        # known or new (a person), and the note is what follows, never the initials
+        name, note = arguments.initials_spaced(initials["name"]), initials["note"]
+        await dialog.begin(turn, name, note=note.lstrip(":;,— ").strip() or None)
         return
     client, note = _split_client(text)
     if note is None or not await _names_a_client(turn, client):

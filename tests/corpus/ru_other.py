@@ -200,6 +200,17 @@ REFER: list[tuple[str, Expected]] = [
 
 NOTES: list[tuple[str, Expected]] = [
     ("/complaint Жукова скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
+    # A surname with initials is the name (a new one a person), the rest the note.
+    (
+        "/complaint Иванова И.И. опоздала на час",
+        complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+    ),
+    (
+        "/complaint Иванова И. И. опоздала на час",
+        complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+    ),
+    ("/complaint Кузнецов А.И. опоздал на час", complaint(KUZNETSOV, "опоздал на час")),
+    ("/compliment Кузнецов А. И.: всё чётко", compliment(KUZNETSOV, "всё чётко")),
     ("/complaint Жукова: скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
     ("/complaint Жукова, скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
     ("/complaint Волкова Анна опоздала на 40 минут", complaint(VOLKOVA, "опоздала на 40 минут")),
