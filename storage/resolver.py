@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
 from locales import N_, InputError
+from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
 from storage.names import is_legal_form, name_key
 from storage.person_names import (
@@ -95,6 +97,8 @@ def resolve_client(
     if ranked:
         matches = tuple(Match(r[0], r[1], r[2]) for _, r in ranked[:MAX_CHOICES])
         return Resolution(query, matches, too_many=len(ranked) > MAX_CHOICES)
+    if declined := _declined(session, base, query, key):
+        return declined
     if key.count(" ") == 1 and not turned:  # «Анна Волкова» for «Волкова Анна»
         swapped = " ".join(reversed(key.split(" ")))
         other = resolve_client(
@@ -128,6 +132,26 @@ def resolve_client(
     ]
     matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found)
     return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
+
+
+def _declined(session: Session, base: Any, query: str, key: str) -> Resolution | None:
+    """The client a Russian name typed in another case names (`Николаевой Ирине` for
+    «Николаева Ирина», `Петрову` for «Петров»): its nominative readings as whole names, else
+    as a name's first words (`Петровой` for «Петрова Анна»); None when they name no one."""
+    forms = nominatives(key)
+    if not forms:
+        return None
+    rows = session.exec(base.where(col(Client.name_key).in_(forms))).all()
+    exact = True
+    if not rows:
+        starts = [col(Client.name_key).like(f"{_escape_like(f)} %", escape="\\") for f in forms]
+        rows = session.exec(base.where(or_(*starts)).limit(MAX_CHOICES + 1)).all()
+        exact = False
+    if not rows:
+        return None
+    matches = tuple(Match(r[0], r[1], r[2]) for r in rows[:MAX_CHOICES])
+    one = exact and len(rows) == 1
+    return Resolution(query, matches, exact=one, too_many=len(rows) > MAX_CHOICES)
 
 
 def _alike_words(typed: str, key: str, *, person: bool) -> bool:

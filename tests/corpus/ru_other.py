@@ -210,6 +210,14 @@ NOTES: list[tuple[str, Expected]] = [
         complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
     ),
     ("/complaint Кузнецов А.И. опоздал на час", complaint(KUZNETSOV, "опоздал на час")),
+    # A name in another case, and words before it, find the client.
+    ("/complaint Жуковой не понравилась стрижка", complaint("Жукова", "не понравилась стрижка")),
+    (
+        "/complaint у нас Волковой Анне не понравилось",
+        complaint(VOLKOVA, "у нас не понравилось"),
+    ),
+    ("/compliment от Кузнецова спасибо за помощь", compliment(KUZNETSOV, "спасибо за помощь")),
+    ("/complaint на Жукову: хамила", complaint("Жукова", "хамила")),
     ("/compliment Кузнецов А. И.: всё чётко", compliment(KUZNETSOV, "всё чётко")),
     ("/complaint Жукова: скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
     ("/complaint Жукова, скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),

@@ -368,4 +368,18 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Иванова И.И. 500", sale("Иванова И. И.", "500", new=PERSON)),
     ("/sale ООО 500", NOTHING),
     ("/sale ИП 500", NOTHING),
+    # A number after a known name is the amount, never part of a new name.
+    ("/sale Жукова 2 500", sale("Жукова", "2500")),
+    ("/sale Жукова 2", sale("Жукова", "2")),
+    ("/sale Алиев 2 500, 300", sale("Алиев", "2500", "300")),
+    # A cost word labels the number next to it, a comma saying which.
+    ("/sale Волкова 300 затраты, 2500", sale(VOLKOVA, "2500", "300")),
+    ("/sale Волкова затраты 300, 2500", sale(VOLKOVA, "2500", "300")),
+    ("/sale Волкова 2500 300 затраты", sale(VOLKOVA, "2500", "300")),
+    ("/sale Волкова 2500 расходы 300", sale(VOLKOVA, "2500", "300")),
+    # A name typed in another case finds the client.
+    ("/sale Волковой Анне 2500", sale(VOLKOVA, "2500")),
+    ("/sale Волковой 2500", sale(VOLKOVA, "2500")),
+    ("/sale Алиеву 3000", sale("Алиев", "3000")),
+    ("/sale Жуковой 1200", sale("Жукова", "1200")),
 ]
