@@ -19,7 +19,8 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   before today, 1–7 days ago (on a Friday, ``vrijdag`` is a week ago). ``vorige week vrijdag``,
   ``vrijdag vorige week``, ``на прошлой неделе в пятницу``, ``в пятницу на прошлой неделе``
   name the weekday of the previous calendar week (Monday to Sunday). Days or weeks counted back:
-  ``3 dagen geleden``, ``een week geleden``, ``3 дня назад``, ``неделю назад`` (and ``over 3
+  ``3 dagen geleden``, ``een week geleden``, ``3 дня назад``, ``неделю назад``, ``две недели
+  назад`` (and ``over 3
   dagen``, ``через 3 дня``, read so that they are refused as still to come). Full CLDR names and the
   abbreviations no one types for anything else (``wo``, ``vr``, ``za``, ``пн`` … ``вс``, with
   or without a dot); ``ma``, ``di``, ``do`` and ``zo`` are words and names too, so they count
@@ -99,7 +100,10 @@ _WEEKDAY = re.compile(
 )
 # "3 дня назад", "3 dagen geleden", "неделю назад"; "через 3 дня", "over 3 dagen" lie ahead.
 _UNITS = "dagen|dag|weken|week|дня|дней|день|недели|недель|неделю"
-_COUNTED = rf"(?P<number>[0-9]{{1,3}}|een )? ?(?P<unit>{_UNITS})"
+# A count in words: "две недели назад", "три дня назад" (the Dutch "een week geleden").
+_COUNT_WORDS = {"een": 1, "одну": 1, "один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4}
+_COUNT_WORDS |= {"пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
+_COUNTED = rf"(?P<number>[0-9]{{1,3}}|(?:{'|'.join(_COUNT_WORDS)}) )? ?(?P<unit>{_UNITS})"
 _DAYS_BACK = re.compile(_COUNTED + r" (?:назад|geleden)")
 _DAYS_AHEAD = re.compile(r"(?P<ahead>через|over) " + _COUNTED)
 _WEEK_UNITS = frozenset({"weken", "week", "недели", "недель", "неделю"})
@@ -184,8 +188,8 @@ def counts_days(text: str) -> bool:
 
 def _days_counted(match: re.Match[str]) -> int:
     """How many days back "3 дня назад" or "een week geleden" is; negative for "over 3 dagen"."""
-    number = match["number"]
-    count = int(number) if number and number.strip().isdigit() else 1
+    number = (match["number"] or "").strip()
+    count = int(number) if number.isdigit() else _COUNT_WORDS.get(number, 1)
     days = count * (7 if match["unit"] in _WEEK_UNITS else 1)
     return -days if "ahead" in match.groupdict() else days
 

@@ -399,3 +399,11 @@ def test_a_past_date_after_today_is_refused_with_a_localised_hint(locale: str, t
     assert caught.value.message == d.DATE_IN_FUTURE
     assert caught.value.params == {"text": text}
     assert_said_in_both_languages(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("две недели назад", 14), ("три дня назад", 3), ("одну неделю назад", 7), ("неделю назад", 7)],
+)
+def test_days_counted_back_in_russian_words(text: str, days: int) -> None:
+    assert parse_date(text, "ru", today=TODAY, past=True) == TODAY - dt.timedelta(days=days)
