@@ -79,7 +79,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
     # The oldest invoice is settled, € 200,00 of the second is paid: 300,50 + 250,25 left.
     assert _open(sqlite_engine) == [(50_050, 20_000), (25_025, None)]
     seen = await chat.send(anna, "/sales glans")
-    assert "2. 20 okt 2026 · € 500,50 · open · € 200,00 betaald tot nu toe" in seen.text
+    assert "2. 20 okt 2026 · € 500,50 · € 200,00 van € 500,50 betaald" in seen.text
     seen = await chat.send(anna, "/client glans")
     assert "€ 550,75" in seen.text and "€ 1.750,75" not in seen.text
     seen = await chat.send(anna, "/paid glans")

@@ -4,11 +4,13 @@ another case («Петрову», «Николаевой Ирине», «у на
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import Engine
 
 from storage.models import Client, Event, Sale, Team
 from tests.chat import Chat
-from tests.factories import RU_OWNER, make_client, rows
+from tests.factories import RU_OWNER, make_client, make_sale, rows
 
 
 def _sales(engine: Engine) -> list[tuple[str, int, int | None]]:
@@ -81,3 +83,24 @@ async def test_a_name_in_another_case_finds_the_client(
         ("Николаева Ирина", "у нас не понравилось"),
     ]
     assert len(names) == 3  # nobody new
+
+
+async def test_a_partly_paid_sale_says_how_much_of_it_is_paid_in_plain_russian(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "Звездочка", kind="organisation")
+    make_sale(sqlite_engine, ru_team, client, 2_500_000, sold_on=dt.date(2026, 11, 20))
+    make_sale(sqlite_engine, ru_team, client, 500_000, sold_on=dt.date(2026, 11, 21))
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/paid Звездочка")
+    seen = await chat.press(olga, "Часть")
+    assert "Звездочка: сколько оплачено сейчас? К оплате 30 000,00 ₽" in seen.text
+    assert "долг" not in seen.text
+    await chat.send(olga, "/cancel")
+    await chat.send(olga, "/paid Звездочка 10000")
+    seen = await chat.press(olga, "Сначала самые старые")
+    assert "Звездочка: оплачено 10 000,00 ₽, осталось оплатить 20 000,00 ₽." in seen.text
+    seen = await chat.send(olga, "/sales Звездочка")
+    assert "25 000,00 ₽ · оплачено 10 000,00 ₽ из 25 000,00 ₽" in seen.text.replace("\xa0", " ")
+    partly = next(line for line in seen.text.split("\n") if "25 000,00" in line)
+    assert "не оплачено" not in partly and "пока" not in partly
