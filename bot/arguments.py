@@ -13,8 +13,11 @@ import re
 from bot import labels
 from bot.turn import Turn
 from locales import N_, InputError
+from storage.names import is_legal_form
+from storage.person_names import is_particle
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
+_JOINED_INITIALS = re.compile(r"(?<=\b[^\W\d_]\.)(?=[^\W\d_]\.)")  # "И.И." → "И. И."
 
 
 def argument_text(turn: Turn) -> str:
@@ -44,7 +47,8 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
     name, rest = name.strip(), [part.strip() for part in rest if part.strip()]
     said: dict[str, str] = {}
     for part in rest:
-        kind = labels.kind_from_word(part)
+        # "Козлов Дмитрий Андреевич, ИП, Казань": a legal form alone says the kind, no city
+        kind = labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None)
         if kind and "kind" not in said:
             said["kind"] = kind
         elif "city" not in said:
@@ -75,11 +79,34 @@ def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
 def city_as_written(text: str) -> str:
     """A city as natives write it, even when typed in lower case: `екатеринбург` →
     Екатеринбург, `den haag` → Den Haag, `санкт-петербург` → Санкт-Петербург; a city typed
-    with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`)."""
-    city = text.strip()[:100]
+    with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`); a sentence's closing
+    punctuation is dropped (`Казань.`)."""
+    city = text.strip().rstrip(".,;:!?… ")[:100]  # "Казань." ends the sentence
     if city != city.casefold():
         return city
     return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
+
+
+def person_as_written(name: str) -> str:
+    """A person's name as it is written: typed all in lower case, capitalised (`иванова
+    мария` → Иванова Мария, `анна-мария` → Анна-Мария; one typed with any capital stays as
+    typed: `Jan van der Berg`, `de Vries`); initials spaced (`Иванова И.И.` → Иванова И. И.)."""
+    name = initials_spaced(name)
+    if name != name.casefold():
+        return name
+    return " ".join(
+        word if i and is_particle(word) else "-".join(map(_first_capital, word.split("-")))
+        for i, word in enumerate(name.split())
+    )  # "jan van der berg" → Jan van der Berg
+
+
+def initials_spaced(name: str) -> str:
+    """`Иванова И.И.` → Иванова И. И., as a person's initials are written."""
+    return _JOINED_INITIALS.sub(" ", name)
+
+
+def _first_capital(part: str) -> str:
+    return part[:1].upper() + part[1:]
 
 
 def _capitalised(part: str) -> str:

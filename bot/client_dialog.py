@@ -8,33 +8,35 @@ from __future__ import annotations
 from abc import abstractmethod
 from typing import Any, ClassVar
 
-from bot import labels
+from bot import arguments, labels
 from bot.callbacks import STALE, id_from
 from bot.dialogs import CANCEL, SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.turn import Turn
 from locales import N_, InputError
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
-from storage.names import plausible_name
+from storage.names import is_legal_form, plausible_name
+from storage.person_names import says_person
 
 CLIENT_STEP = "client"
 NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
 NEW = "new"
 # The kind of a new client, from its button: never guessed (issue 17).
 NEW_AS = {"newp": ClientKind.PERSON, "newo": ClientKind.ORGANISATION}
-# A legal form in the name says it is an organisation, so the kind is not asked (issue 17);
-# an ИП (a sole entrepreneur) is a business the team invoices, so an organisation too.
-LEGAL_FORMS = frozenset(
-    {"ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "гуп", "муп"}
-    | {"bv", "nv", "vof", "cv", "stichting", "vereniging", "coöperatie", "cooperatie"}
-    | {"eenmanszaak"}
-)
 NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
 
 
 def has_legal_form(name: str) -> bool:
     """Whether a word of `name` is a legal form: «ООО Ромашка», «ИП Петров», "Jansen B.V."."""
-    return any(word.casefold().replace(".", "") in LEGAL_FORMS for word in name.split())
+    return any(map(is_legal_form, name.split()))
+
+
+def kind_in_name(name: str) -> ClientKind | None:
+    """The kind a new name says itself, so it is not asked (issue 17): a legal form makes an
+    organisation, a patronymic or initials a person; None when the name doesn't say."""
+    if has_legal_form(name):
+        return ClientKind.ORGANISATION
+    return ClientKind.PERSON if says_person(name) else None
 
 
 def typed_name(text: str) -> str:
@@ -144,10 +146,11 @@ class ClientDialog(Dialog):
         if convo.step != CLIENT_STEP:
             await self.answer_step(turn, convo, text=text, choice=choice)
             return
+        query = convo.data.get("query", "")
         if choice in NEW_AS and self.adds_unknown and convo.data.get("query"):
             await self._add(turn, convo, NEW_AS[choice])
-        elif choice == NEW and self.adds_unknown and has_legal_form(convo.data.get("query", "")):
-            await self._add(turn, convo, ClientKind.ORGANISATION)
+        elif choice == NEW and self.adds_unknown and (said := kind_in_name(query)):
+            await self._add(turn, convo, said)
         elif choice == NEW and self.adds_unknown and convo.data.get("query"):
             await goto(turn, convo, NEW_KIND_STEP)
         elif choice and choice.isdigit():
@@ -182,7 +185,11 @@ class ClientDialog(Dialog):
             clients.add_client,
             team_id=turn.team.id or 0,
             user_id=turn.caller.user_id,
-            name=convo.data["query"],
+            name=(
+                arguments.initials_spaced(convo.data["query"])
+                if kind == ClientKind.PERSON
+                else convo.data["query"]
+            ),
             now=turn.now,
             kind=kind,
             status=self.unknown_status,
@@ -202,9 +209,12 @@ class ClientDialog(Dialog):
         if not resolution.matches and not self.adds_unknown:
             await finish(turn, convo)
             raise InputError(N_("I can't find “{name}” among your clients."), name=query)
-        if not resolution.matches and has_legal_form(query):  # «ООО Лютик»: not asked
+        if not resolution.matches and not plausible_name(query):  # «ООО» alone
+            raise InputError(NOT_A_NAME, text=query[:40])
+        # «ООО Лютик», «Козлов Дмитрий Андреевич», «Иванова И.И.»: the kind is not asked
+        if not resolution.matches and (kind := kind_in_name(query)):
             convo.data["query"] = query[:60]
-            await self._add(turn, convo, ClientKind.ORGANISATION)
+            await self._add(turn, convo, kind)
             return
         await goto(
             turn,

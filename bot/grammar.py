@@ -72,11 +72,13 @@ class Reader:
             return None
 
     def date(self, text: str, *, short_weekdays: bool = False) -> dt.date:
-        """A date in the past or today: a day without a year that lies ahead is last year's;
+        """A date in the past or today: a day without a year more than dates.SOON_DAYS ahead is
+        last year's, a nearer one is refused as still to come (`15.12` on 5 December);
         `short_weekdays`: `do`, `di` alone are weekdays (after an amount or a time)."""
         day = dates.parse_date(text, self.locale, today=self.today, short_weekdays=short_weekdays)
         relative = text.strip().casefold().rstrip(".!") in DAY_WORDS or dates.counts_days(text)
-        if day > self.today and not (_EXPLICIT_YEAR.search(text.strip()) or relative):
+        far = (day - self.today).days > dates.SOON_DAYS
+        if far and not (_EXPLICIT_YEAR.search(text.strip()) or relative):
             with contextlib.suppress(ValueError):  # 29 February stays ahead: refused
                 day = day.replace(year=day.year - 1)
         if day > self.today:

@@ -87,6 +87,8 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
         words = words[:dash] + words[dash + 1 :]
         return _sale_line(reader, words, dash, replace(dated, words=words))
     end = name_end(reader, words)
+    if 1 < end < len(words) and _is_cost_word(words[end - 1].text):
+        end -= 1  # "Волкова затраты 300, 2900": the cost word labels the number, ends the name
     longer = None
     if end < len(words) - 1 and words[end].field == words[0].field and words[end].text.isdigit():
         with contextlib.suppress(InputError):
@@ -140,6 +142,7 @@ class _Value:
     text: str
     minutes: int | None = None  # a time with its unit
     cost_word: bool = False  # "kosten", "затраты": the number next to it is the cost
+    field: int = -1  # the comma-separated field it was typed in (a cost word's, here)
 
 
 def _value_readings(
@@ -152,7 +155,8 @@ def _value_readings(
     i = 0
     while i < len(words):
         if _is_cost_word(words[i].text):
-            readings = [[*r, _Value(words[i].text, cost_word=True)] for r in readings]
+            word = _Value(words[i].text, cost_word=True, field=words[i].field)
+            readings = [[*r, word] for r in readings]
             i += 1
             continue
         taken, split = _group(reader, words, i)
@@ -163,7 +167,7 @@ def _value_readings(
                     r + [_Value(part) for part in split] for r in readings
                 ]
             else:
-                readings = [[*r, _Value(text)] for r in readings]
+                readings = [[*r, _Value(text, field=words[i].field)] for r in readings]
             i += taken
             continue
         taken, minutes = _time(reader, words, i, bare_minutes=bare_minutes)
@@ -172,7 +176,8 @@ def _value_readings(
             i += taken
             continue
         taken = _money_span(reader, words, i)
-        readings = [[*r, _Value(joined(words[i : i + taken]))] for r in readings]
+        value = _Value(joined(words[i : i + taken]), field=words[i].field)
+        readings = [[*r, value] for r in readings]
         i += taken
     return readings
 
@@ -269,12 +274,22 @@ def _marked_cost(values: list[_Value]) -> list[_Value]:
     plain = [j for j, v in enumerate(values) if v.minutes is None and not v.cost_word]
     before = k - 1 if k - 1 in plain and plain.index(k - 1) > 0 else None
     after = k + 1 if k + 1 in plain and plain.index(k + 1) > 0 else None
+    # "300 затраты, 2800", "затраты 300, 2900": a comma says which number the word labels
+    own_before = k - 1 in plain and _own_field(values, k, k - 1)
+    own_after = k + 1 in plain and _own_field(values, k, k + 1)
+    if own_before != own_after:
+        before, after = (k - 1, None) if own_before else (None, k + 1)
     cost = before if before is not None else after
     if cost is None:
         raise InputError(AMOUNT_FIRST)
     others = [values[j] for j in plain if j != cost]
     times = [v for v in values if v.minutes is not None]
     return [*others[:1], values[cost], *others[1:], *times]
+
+
+def _own_field(values: list[_Value], k: int, j: int) -> bool:
+    """Whether value `j` was typed in the same field as the cost word `k` (fields known)."""
+    return 0 <= j < len(values) and values[j].field == values[k].field >= 0
 
 
 def _assign(reader: Reader, values: list[_Value], sold_on: dt.date | None) -> SaleFields:

@@ -19,15 +19,17 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   before today, 1–7 days ago (on a Friday, ``vrijdag`` is a week ago). ``vorige week vrijdag``,
   ``vrijdag vorige week``, ``на прошлой неделе в пятницу``, ``в пятницу на прошлой неделе``
   name the weekday of the previous calendar week (Monday to Sunday). Days or weeks counted back:
-  ``3 dagen geleden``, ``een week geleden``, ``3 дня назад``, ``неделю назад`` (and ``over 3
+  ``3 dagen geleden``, ``een week geleden``, ``3 дня назад``, ``неделю назад``, ``две недели
+  назад`` (and ``over 3
   dagen``, ``через 3 дня``, read so that they are refused as still to come). Full CLDR names and the
   abbreviations no one types for anything else (``wo``, ``vr``, ``za``, ``пн`` … ``вс``, with
   or without a dot); ``ma``, ``di``, ``do`` and ``zo`` are words and names too, so they count
   only after ``op``, ``afgelopen``, ``vorige`` or ``vorige week``, or where the caller says
   only a date can stand (``short_weekdays``). A weekday before a date (``vrijdag 20-11``,
   ``пятница, 20 ноября``) must be that date's weekday.
-* ``past=True`` (a sale's or payment's date): a date without a year that would fall after
-  today is last year's (``23-12`` typed on 5 January), and a date after today is refused.
+* ``past=True`` (a sale's or payment's date): a date without a year more than 61 days ahead
+  is last year's (``23-12`` typed on 5 January); one up to 61 days ahead is this year's, so it
+  is refused like every date after today (``15-12`` typed on 5 December is not last year's).
 * A form that reads but names no real day (``31-02-2026``) gets its own error.
 
 Why not the ``dateparser`` library: it reads ``23.11`` as 23:11 today, cannot read
@@ -54,6 +56,9 @@ from locales.numbers import BLANKS, shown_text
 
 STYLES = ("short", "medium", "long")
 YEARS = range(1900, 2200)
+# A day-month without a year up to this many days ahead is this year's (and so refused as still
+# to come in a sale or payment), not last year's: "15 декабря" typed on 5 December.
+SOON_DAYS = 61
 
 DATE_EMPTY = N_("Type a date, for example 23-11-2026 or today.")
 DATE_UNREADABLE = N_("“{text}” is not a date I can read. Try 23-11-2026 or today.")
@@ -95,7 +100,10 @@ _WEEKDAY = re.compile(
 )
 # "3 дня назад", "3 dagen geleden", "неделю назад"; "через 3 дня", "over 3 dagen" lie ahead.
 _UNITS = "dagen|dag|weken|week|дня|дней|день|недели|недель|неделю"
-_COUNTED = rf"(?P<number>[0-9]{{1,3}}|een )? ?(?P<unit>{_UNITS})"
+# A count in words: "две недели назад", "три дня назад" (the Dutch "een week geleden").
+_COUNT_WORDS = {"een": 1, "одну": 1, "один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4}
+_COUNT_WORDS |= {"пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
+_COUNTED = rf"(?P<number>[0-9]{{1,3}}|(?:{'|'.join(_COUNT_WORDS)}) )? ?(?P<unit>{_UNITS})"
 _DAYS_BACK = re.compile(_COUNTED + r" (?:назад|geleden)")
 _DAYS_AHEAD = re.compile(r"(?P<ahead>через|over) " + _COUNTED)
 _WEEK_UNITS = frozenset({"weken", "week", "недели", "недель", "неделю"})
@@ -132,8 +140,8 @@ def parse_date(
 ) -> dt.date:
     """A date as typed, day first (rules in the module docstring); `today` anchors the words.
 
-    `past`: the date must have been (a sale, a payment): a date without a year that would fall
-    after today is last year's, and one after today is refused with DATE_IN_FUTURE.
+    `past`: the date must have been (a sale, a payment): a date without a year more than
+    SOON_DAYS ahead is last year's, and one after today is refused with DATE_IN_FUTURE.
     `short_weekdays`: `ma`, `di`, `do`, `zo` alone are weekdays (where only a date can stand,
     as at the end of a sale line after its amount)."""
     cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е").rstrip("!")
@@ -180,8 +188,8 @@ def counts_days(text: str) -> bool:
 
 def _days_counted(match: re.Match[str]) -> int:
     """How many days back "3 дня назад" or "een week geleden" is; negative for "over 3 dagen"."""
-    number = match["number"]
-    count = int(number) if number and number.strip().isdigit() else 1
+    number = (match["number"] or "").strip()
+    count = int(number) if number.isdigit() else _COUNT_WORDS.get(number, 1)
     days = count * (7 if match["unit"] in _WEEK_UNITS else 1)
     return -days if "ahead" in match.groupdict() else days
 
@@ -240,7 +248,7 @@ def _day(match: re.Match[str], text: str, today: dt.date, past: bool = False) ->
     if year is None:
         full_year = today.year
         if past and (number, int(match["day"])) > (today.month, today.day):
-            full_year -= 1
+            full_year -= not _soon(today, number, int(match["day"]))
     elif len(year) == 2:
         full_year = today.year // 100 * 100 + int(year)
     else:
@@ -252,6 +260,15 @@ def _day(match: re.Match[str], text: str, today: dt.date, past: bool = False) ->
             raise InputError(DATE_NOT_REAL, text=shown_text(text)) from None
         day = dt.date(max(1, min(full_year, 9999)), 1, 1)  # the year is what's wrong
     return within_years(day, text)
+
+
+def _soon(today: dt.date, month: int, day: int) -> bool:
+    """Whether this year's `day`-`month` lies at most SOON_DAYS ahead: then it was typed for
+    the coming weeks (a slip, or a plan), never meant as last year's."""
+    try:
+        return (dt.date(today.year, month, day) - today).days <= SOON_DAYS
+    except ValueError:  # 29 February in a common year: not this year's
+        return False
 
 
 def within_years(day: dt.date, text: str) -> dt.date:

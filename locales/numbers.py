@@ -371,6 +371,7 @@ _DURATION_WORDS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str
         ("полтора", "1,5"),
         ("четверть часа", "15 мин"),
         ("пол ?час(?:а|ика)", "30 мин"),
+        ("(?<![0-9] )(?<![0-9])час", "1 ч"),  # "2500 час": an hour, as "полчаса" is half
     )
 ]
 

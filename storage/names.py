@@ -83,11 +83,28 @@ _AMOUNT = re.compile(
 )
 
 
+# Legal forms: a word that says a name is an organisation's (issue 17) and names no one by
+# itself; an ИП (a sole entrepreneur) is a business the team invoices, so an organisation too.
+LEGAL_FORMS = frozenset(
+    {"ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "гуп", "муп"}
+    | {"bv", "nv", "vof", "cv", "stichting", "vereniging", "coöperatie", "cooperatie"}
+    | {"eenmanszaak"}
+)
+
+
+def is_legal_form(word: str) -> bool:
+    """`ООО`, `ИП`, `B.V.`: a legal form (of a name's words, or a key's)."""
+    return word.casefold().replace(".", "") in LEGAL_FORMS
+
+
 def plausible_name(text: str) -> bool:
     """Could a person have meant `text` as a client's name? Not a greeting or a thank-you
-    (perhaps with one more word: "hoi allemaal"), not an amount, not punctuation alone."""
+    (perhaps with one more word: "hoi allemaal"), not an amount, not punctuation alone, not a
+    legal form alone (`ООО`, `ИП`)."""
     words = _WORD.findall(name_key(text))
     if not any(character.isalpha() for character in "".join(words)):
+        return False
+    if all(map(is_legal_form, text.split())):
         return False
     if _AMOUNT.search(text):
         return False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from storage.names import name_key
+
 # Отчество: Петровна, Ивановна, Сергеевич, Ильич, Никитична (after the first word only).
 _PATRONYMIC = re.compile(r"^[а-яй]{2,}(?:ович|евич|ич|овна|евна|ична)$")
 # Russian surnames written first («Фёдорова Мария»): Петров(а), Зайцев(а), Соловьёв, Фомин,
@@ -83,6 +85,15 @@ def looks_like_person(key: str) -> bool:
     """A name that says it is a person's: a patronymic, or a first name as an initial."""
     words = key.split(" ")
     return any(map(is_initial, words)) or bool(middle_positions(words, person=False))
+
+
+def says_person(name: str) -> bool:
+    """A name that is a person's without asking: a patronymic after the first name («Козлов
+    Дмитрий Андреевич») or initials with their dots («Иванова И.И.», «Иванова И. И.»)."""
+    key = name_key(name)
+    if middle_positions(key.split(" "), person=False):
+        return True
+    return "." in key and surname_initials(key) is not None
 
 
 def surname_and_initial(key: str, *, person: bool) -> set[tuple[str, str]]:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
 from locales import N_, InputError
+from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
-from storage.names import name_key
+from storage.names import is_legal_form, name_key
 from storage.person_names import (
     fits_initials,
     is_particle,
@@ -72,6 +74,8 @@ def resolve_client(
     exact = _EXACT.first(session, {"team_id": team_id, "key": key})
     if exact is not None and exact[2] in statuses:
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
+    if all(map(is_legal_form, key.split(" "))):  # «ООО» alone names none of the ООО clients
+        return Resolution(query, ())
     base = select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
     )
@@ -93,6 +97,8 @@ def resolve_client(
     if ranked:
         matches = tuple(Match(r[0], r[1], r[2]) for _, r in ranked[:MAX_CHOICES])
         return Resolution(query, matches, too_many=len(ranked) > MAX_CHOICES)
+    if declined := _declined(session, base, query, key):
+        return declined
     if key.count(" ") == 1 and not turned:  # «Анна Волкова» for «Волкова Анна»
         swapped = " ".join(reversed(key.split(" ")))
         other = resolve_client(
@@ -128,12 +134,33 @@ def resolve_client(
     return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
 
 
+def _declined(session: Session, base: Any, query: str, key: str) -> Resolution | None:
+    """The client a Russian name typed in another case names (`Николаевой Ирине` for
+    «Николаева Ирина», `Петрову` for «Петров»): its nominative readings as whole names, else
+    as a name's first words (`Петровой` for «Петрова Анна»); None when they name no one."""
+    forms = nominatives(key)
+    if not forms:
+        return None
+    rows = session.exec(base.where(col(Client.name_key).in_(forms))).all()
+    exact = True
+    if not rows:
+        starts = [col(Client.name_key).like(f"{_escape_like(f)} %", escape="\\") for f in forms]
+        rows = session.exec(base.where(or_(*starts)).limit(MAX_CHOICES + 1)).all()
+        exact = False
+    if not rows:
+        return None
+    matches = tuple(Match(r[0], r[1], r[2]) for r in rows[:MAX_CHOICES])
+    one = exact and len(rows) == 1
+    return Resolution(query, matches, exact=one, too_many=len(rows) > MAX_CHOICES)
+
+
 def _alike_words(typed: str, key: str, *, person: bool) -> bool:
-    """Whether a fuzzy look-alike shares what names someone: a word besides an article or a
-    particle ("bakkerij de zon" is not "de Vries"), and for a person typed with two names,
+    """Whether a fuzzy look-alike shares what names someone: a word besides an article, a
+    particle or a legal form ("bakkerij de zon" is not "de Vries", «ООО Лютик» not «ООО
+    Ромашка»), and for a person typed with two names,
     both ("Jan Smit" is not "Jan van den Berg")."""
-    typed_words = [w for w in typed.split(" ") if not is_particle(w)]
-    words = [w for w in key.split(" ") if not is_particle(w)]
+    typed_words = [w for w in typed.split(" ") if not (is_particle(w) or is_legal_form(w))]
+    words = [w for w in key.split(" ") if not (is_particle(w) or is_legal_form(w))]
     alike = sum(
         any(fuzz.ratio(w, other) >= LIKE_WORD or other.startswith(w.rstrip(".")) for other in words)
         for w in typed_words

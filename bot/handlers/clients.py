@@ -8,7 +8,13 @@ from typing import Any
 
 from bot import arguments, grammar, labels
 from bot.callbacks import id_from, pack
-from bot.client_dialog import ClientDialog, has_legal_form, typed_name
+from bot.client_dialog import (
+    NOT_A_NAME,
+    ClientDialog,
+    has_legal_form,
+    kind_in_name,
+    typed_name,
+)
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.handlers.reports import show_card
 from bot.render.changes import confirm
@@ -18,6 +24,7 @@ from locales import N_, InputError, Markup, escape
 from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
 from storage.models import Client, ClientKind
+from storage.names import is_legal_form
 
 NOT_A_BIRTH_YEAR = N_(
     "“{year}” can't be a year of birth: type one from 1900 to now, for example 1985."
@@ -126,6 +133,8 @@ class AddClientDialog(Dialog):
             await self.save(turn, convo)
 
     async def named(self, turn: Turn, convo: Conversation, name: str) -> None:
+        if name.split() and all(map(is_legal_form, name.split())):  # «ООО» alone: no one
+            raise InputError(NOT_A_NAME, text=name[:40])
         shown = clients.valid_name(name)
         existing = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=shown)
         if existing is not None:
@@ -173,7 +182,12 @@ class AddClientDialog(Dialog):
             clients.add_client,
             team_id=turn.team.id or 0,
             user_id=turn.caller.user_id,
-            name=data["name"],
+            # "иванова мария" is written Иванова Мария
+            name=(
+                arguments.person_as_written(data["name"])
+                if data["kind"] == ClientKind.PERSON
+                else data["name"]
+            ),
             now=turn.now,
             kind=ClientKind(data["kind"]),
             **traits,
@@ -205,8 +219,9 @@ async def add(turn: Turn) -> None:
     if "kind" not in said:  # "/add Иванова Ольга физлицо екатеринбург", "… particulier"
         name, at_end = arguments.kind_and_city_at_end(name)
         said = {**at_end, **said}
-    if "kind" not in said and has_legal_form(name):  # «ИП Сидоренко Ольга», "De Zon B.V."
-        said["kind"] = "organisation"
+    # «ИП Сидоренко Ольга», "De Zon B.V."; «Козлов Дмитрий Андреевич», «Иванова И.И.»
+    if "kind" not in said and (kind := kind_in_name(name)):
+        said["kind"] = kind.value
     if born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
         said = {"kind": "person", **said, "birth_year": born}
     if _sale_typed(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from bot import arguments, grammar, labels
@@ -17,6 +18,12 @@ from storage.names import name_key
 
 SELF_REFERRAL = N_("A client can't refer themselves.")
 REFERRED_KIND = "referred_kind"  # a referred client new to the list: a person or organisation?
+
+
+# A surname, one or two initials with their dots, then the note: «Иванова И.И. опоздала».
+_INITIALS_FIRST = re.compile(
+    r"(?P<name>[^\W\d_][\w'-]+\s+[^\W\d_]\.(?:\s?[^\W\d_]\.)?)[\s:;,]+(?P<note>\S.*)", re.S
+)
 
 
 def _split_client(text: str) -> tuple[str, str | None]:
@@ -113,6 +120,12 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
     if not text:
         await dialog.begin(turn, None)
         return
+    if initials := _INITIALS_FIRST.fullmatch(text.strip()):
+        # "/complaint Иванова И.И. опоздала на час": a surname with initials is a name,
+        # known or new (a person), and the note is what follows, never the initials
+        name, note = arguments.initials_spaced(initials["name"]), initials["note"]
+        await dialog.begin(turn, name, note=note.lstrip(":;,— ").strip() or None)
+        return
     client, note = _split_client(text)
     if note is None or not await _names_a_client(turn, client):
         # "/complaint Жукова скандалила из-за цены" (or "Жукова сказала: дорого"): the name is
@@ -151,7 +164,19 @@ async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None
                 several = (words, rest or None)
     if several is not None:
         return several
+    if lead_in := _LEAD_IN.match(text):  # «у нас Николаевой Ирине не понравилось»
+        client, rest = await _leading_client(turn, text[lead_in.end() :])
+        if client is not None:
+            kept = lead_in["ours"] or ""  # «у нас не понравилось»; «от», «на» go with the name
+            return client, " ".join(filter(None, (kept, rest))) or None
     return (text, None) if " " not in text.strip() else (None, text)
+
+
+# Words Russians put before the name in a complaint or compliment: «у нас Петровой не
+# понравилось», «от Козлова спасибо», «на Петрова: хамил»; kept in the note, not the name.
+_LEAD_IN = re.compile(
+    r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?)\s+(?=\w)", re.IGNORECASE
+)
 
 
 def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:

@@ -70,10 +70,11 @@ def sale_line(t: Translator, team: Team, sale: Sale, number: int, today: dt.date
         parts.append(t._("paid {date}", date=spoken_day(t, sale.paid_on, today)))
     elif sale.due_on is not None and sale.due_on < today:
         parts.append(t._("<b>overdue</b> since {date}", date=spoken_day(t, sale.due_on, today)))
-    else:
+    elif not sale.paid_amount:
         parts.append(t._("open"))
-    if sale.paid_on is None and sale.paid_amount:
-        parts.append(t._("{amount} paid so far", amount=t.money(sale.paid_amount, team.currency)))
+    if sale.paid_on is None and sale.paid_amount:  # «оплачено 10 000 из 25 000», not "open"
+        paid, amount = (t.money(m, team.currency) for m in (sale.paid_amount, sale.amount))
+        parts.append(t._("{paid} of {amount} paid", paid=paid, amount=amount))
     return Markup(f"{number}. {spoken_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
 
 

@@ -75,3 +75,41 @@ async def test_a_kind_word_and_a_city_follow_the_name_without_commas(
         "Jan Visser": ("person", "Zwolle"),
         "ООО Бизнес Центр": ("organisation", None),
     }
+
+
+async def test_a_patronymic_or_initials_add_a_person_unasked_and_a_legal_form_field_is_the_kind(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Russian reader's lines: «Иванова И.И.» was asked person-or-organisation, «ИП» after a
+    comma became the city, «иванова мария» and «Казань.» were stored as typed."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Козлов Дмитрий Андреевич, ИП, Казань")
+    assert "Добавлено: Козлов Дмитрий Андреевич (организация, Казань)." in seen
+    seen = await chat.send(olga, "/add Иванова И.И.")
+    assert "Добавлено: Иванова И. И. (частное лицо)." in seen
+    seen = await chat.send(olga, "/add Петрова А. С.")
+    assert "Добавлено: Петрова А. С. (частное лицо)." in seen
+    seen = await chat.send(olga, "/add Сергеев Олег Петрович")
+    assert "Добавлено: Сергеев Олег Петрович (частное лицо)." in seen
+    seen = await chat.send(olga, "/add иванова мария, физлицо, Казань.")
+    assert "Добавлено: Иванова Мария (частное лицо, Казань)." in seen
+    assert _clients(sqlite_engine) == {
+        "Козлов Дмитрий Андреевич": ("organisation", "Казань"),
+        "Иванова И. И.": ("person", None),
+        "Петрова А. С.": ("person", None),
+        "Сергеев Олег Петрович": ("person", None),
+        "Иванова Мария": ("person", "Казань"),
+    }
+
+
+async def test_a_legal_form_alone_is_no_name_and_no_look_alike(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add ООО Ромашка")
+    for line in ("/add ООО", "/sale ООО 500", "/sale ИП 500"):
+        seen = await chat.send(olga, line)
+        assert "не похоже на имя" in seen.text, line
+    seen = await chat.send(olga, "/add ООО Лютик")
+    assert "Добавлено: ООО Лютик (организация)." in seen
+    assert set(_clients(sqlite_engine)) == {"ООО Ромашка", "ООО Лютик"}

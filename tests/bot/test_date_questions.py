@@ -32,7 +32,6 @@ async def test_a_sale_moved_to_a_weekday_in_dutch(
         ("vrijdag", dt.date(2026, 11, 20)),
         ("vorige week dinsdag", dt.date(2026, 11, 17)),
         ("afgelopen zaterdag", dt.date(2026, 11, 21)),
-        ("24-11", dt.date(2025, 11, 24)),  # tomorrow's date without a year: last year's
     ]:
         await _correct(chat, anna, "bakkerij", "Datum")
         seen = await chat.send(anna, typed)
@@ -49,6 +48,9 @@ async def test_a_sale_date_still_to_come_is_refused_and_nothing_changes(
     await _correct(chat, anna, "bakkerij", "Datum")
     seen = await chat.send(anna, "24-11-2026")
     assert "„24-11-2026” moet nog komen. Typ een dag die al geweest is" in seen.text
+    assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
+    seen = await chat.send(anna, "24-11")  # tomorrow without a year: not last year's
+    assert "„24-11” moet nog komen. Typ een dag die al geweest is" in seen.text
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
     seen = await chat.send(anna, "gisteren")  # the question still stands
     assert "Verkoop gecorrigeerd." in seen
@@ -84,7 +86,9 @@ async def test_client_since_reads_weekdays_and_refuses_the_future(
     seen = await chat.send(anna, "1-1-2027")
     assert "Die datum moet nog komen: sinds wanneer zijn ze klant?" in seen.text
     assert rows(sqlite_engine, Client)[0].acquired_on != dt.date(2027, 1, 1)
-    seen = await chat.send(anna, "15 december")  # still to come this year: last December
+    seen = await chat.send(anna, "15 december")  # 22 days ahead: refused, not last December
+    assert "Die datum moet nog komen: sinds wanneer zijn ze klant?" in seen.text
+    seen = await chat.send(anna, "15 december 2025")
     assert "Gewijzigd: klant sinds" in seen.text
     assert rows(sqlite_engine, Client)[0].acquired_on == dt.date(2025, 12, 15)
     await chat.press(anna, "Klant sinds")

@@ -79,7 +79,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
     # The oldest invoice is settled, € 200,00 of the second is paid: 300,50 + 250,25 left.
     assert _open(sqlite_engine) == [(50_050, 20_000), (25_025, None)]
     seen = await chat.send(anna, "/sales glans")
-    assert "2. 20 okt 2026 · € 500,50 · open · € 200,00 betaald tot nu toe" in seen.text
+    assert "2. 20 okt 2026 · € 500,50 · € 200,00 van € 500,50 betaald" in seen.text
     seen = await chat.send(anna, "/client glans")
     assert "€ 550,75" in seen.text and "€ 1.750,75" not in seen.text
     seen = await chat.send(anna, "/paid glans")
@@ -103,7 +103,7 @@ async def test_russian_paid_one_open_sale_at_once_and_part_of_several(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid зерно")
 
-    assert "Кофейня «Зерно»: оплачена 1 продажа на 12 500,50 ₽." in seen
+    assert "Кофейня «Зерно»: оплачено 12 500,50 ₽, закрыта 1 продажа." in seen
     assert _labels(seen) == ["↩ Отменить"]
     await chat.press(olga, "↩ Отменить")
     assert _open(sqlite_engine) == [(1_250_050, None)]

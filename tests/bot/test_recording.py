@@ -206,7 +206,7 @@ async def test_paid_marks_open_sales(chat: Chat, ru_team, sqlite_engine: Engine)
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid зерно")
     seen = await chat.press(olga, "Всё: 3\u00a0500,00\u00a0₽")
-    assert "Кофейня «Зерно»: оплачены 2 продажи" in seen.text
+    assert "Кофейня «Зерно»: оплачено" in seen.text and "закрыты 2 продажи" in seen.text
     assert all(s.paid_on == dt.date(2026, 11, 23) for s in rows(sqlite_engine, Sale))
     seen = await chat.send(olga, "/paid зерно")
     assert "нет неоплаченных продаж" in seen

@@ -59,7 +59,7 @@ TIMES = [
 
 # Date as typed → the day meant, today being Friday 2026-12-04. A weekday alone is the most
 # recent one before today; "vorige week X" is X in the week of 23–29 November; a day without a
-# year that would lie ahead is last year's.
+# year up to 61 days ahead is this year's, so refused as still to come (below).
 DATES = [
     ("gisteren", "2026-12-03"),
     ("Gisteren", "2026-12-03"),
@@ -91,8 +91,6 @@ DATES = [
     ("30-11", "2026-11-30"),
     ("2 december", "2026-12-02"),
     ("4 dec", "2026-12-04"),
-    ("23-12", "2025-12-23"),
-    ("15 dec", "2025-12-15"),
     ("1-1", "2026-01-01"),
     ("31-12-2025", "2025-12-31"),
 ]
@@ -332,6 +330,11 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Jan Smit -200", NOTHING),
     ("/sale Jan Smit 200 05-12-2026", NOTHING),
     ("/sale Jan Smit 200 31-12-2026", NOTHING),
+    # A day and month up to 61 days ahead is still to come, never last year's.
+    ("/sale Jan Smit 200 23-12", NOTHING),
+    ("/sale Jan Smit 200 15 dec", NOTHING),
+    ("/verkoop Jan Smit 200 7-12", NOTHING),
+    ("/verkoop Jan Smit 200, 1u, 15 december", NOTHING),
     ("/sale Jan Smit 200, 50, 1u, 2u, 3u", NOTHING),
     # The second reader's lines (every time the parser reads, a time anywhere, cost words,
     # short weekdays after an amount, tomorrow refused, no client named with an amount).

@@ -74,6 +74,20 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Петров 2 ч", NOTHING),
     ("/add Никитин, 800, вчера", NOTHING),
     ("/add Носова 2 500 ₽", NOTHING),
+    # A native reader's lines: a patronymic or initials say a person, a legal form an
+    # organisation, unasked; a legal form alone is no name; lower case is written properly.
+    ("/add Козлов Дмитрий Андреевич", added("Козлов Дмитрий Андреевич", PERSON)),
+    ("/add Иванова И.И.", added("Иванова И. И.", PERSON)),
+    ("/add Иванова И. И.", added("Иванова И. И.", PERSON)),
+    ("/add Козлов Дмитрий Андреевич, ИП, Казань", added("Козлов Дмитрий Андреевич", ORGANISATION)),
+    ("/add ООО Лютик", added("ООО Лютик", ORGANISATION)),
+    ("/add ООО", NOTHING),
+    ("/add ИП", NOTHING),
+    ("/add иванова мария, физлицо, Казань.", added("Иванова Мария", PERSON)),
+    (
+        "/add иванова мария",
+        ask("kind", "иванова мария", press="person", then=added("Иванова Мария", PERSON)),
+    ),
 ]
 
 PAID: list[tuple[str, Expected]] = [
@@ -186,6 +200,25 @@ REFER: list[tuple[str, Expected]] = [
 
 NOTES: list[tuple[str, Expected]] = [
     ("/complaint Жукова скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
+    # A surname with initials is the name (a new one a person), the rest the note.
+    (
+        "/complaint Иванова И.И. опоздала на час",
+        complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+    ),
+    (
+        "/complaint Иванова И. И. опоздала на час",
+        complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+    ),
+    ("/complaint Кузнецов А.И. опоздал на час", complaint(KUZNETSOV, "опоздал на час")),
+    # A name in another case, and words before it, find the client.
+    ("/complaint Жуковой не понравилась стрижка", complaint("Жукова", "не понравилась стрижка")),
+    (
+        "/complaint у нас Волковой Анне не понравилось",
+        complaint(VOLKOVA, "у нас не понравилось"),
+    ),
+    ("/compliment от Кузнецова спасибо за помощь", compliment(KUZNETSOV, "спасибо за помощь")),
+    ("/complaint на Жукову: хамила", complaint("Жукова", "хамила")),
+    ("/compliment Кузнецов А. И.: всё чётко", compliment(KUZNETSOV, "всё чётко")),
     ("/complaint Жукова: скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
     ("/complaint Жукова, скандалила из-за цены", complaint("Жукова", "скандалила из-за цены")),
     ("/complaint Волкова Анна опоздала на 40 минут", complaint(VOLKOVA, "опоздала на 40 минут")),

@@ -63,7 +63,8 @@ TIMES = [
 ]
 
 # Date as typed → the day meant, today being Friday 2026-12-04. A weekday alone is the most
-# recent one before today; a day without a year that would lie ahead is last year's.
+# recent one before today; a day without a year up to 61 days ahead is this year's, so refused
+# as still to come (below).
 DATES = [
     ("вчера", "2026-12-03"),
     ("Вчера", "2026-12-03"),
@@ -89,8 +90,6 @@ DATES = [
     ("30.11", "2026-11-30"),
     ("2.12", "2026-12-02"),
     ("4 декабря", "2026-12-04"),
-    ("25.12", "2025-12-25"),
-    ("15 декабря", "2025-12-15"),
     ("31.12.2025", "2025-12-31"),
     ("1.01", "2026-01-01"),
 ]
@@ -299,6 +298,11 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Волкова -500", NOTHING),
     ("/sale Волкова 2500 05.12.2026", NOTHING),
     ("/sale Волкова 2500 31.12.2026", NOTHING),
+    # A day and month up to 61 days ahead is still to come, never last year's.
+    ("/sale Волкова 2500 25.12", NOTHING),
+    ("/sale Волкова 2500 15 декабря", NOTHING),
+    ("/sale Волкова 2500 7.12", NOTHING),
+    ("/sale Волкова 2500, 1 ч, 15 декабря", NOTHING),
     ("/sale Волкова 2500, 300, 1 ч, 2 ч, 3 ч", NOTHING),
     # The second reader's lines in Russian: every time the parser reads, a time anywhere,
     # cost words, short weekdays after an amount, tomorrow refused.
@@ -355,4 +359,35 @@ LINES: list[tuple[str, Expected]] = [
         ask("cost", "3 000", answer="300", then=sale(VOLKOVA, "2500", "300")),
     ),
     ("/sale Кузнецов А.И. 600", sale(KUZNETSOV, "600")),
+    # A native reader's lines: a new name with a patronymic or initials is a person unasked;
+    # a legal form alone names no one, not even ООО Ромашка.
+    (
+        "/sale Козлов Дмитрий Андреевич 500",
+        sale("Козлов Дмитрий Андреевич", "500", new=PERSON),
+    ),
+    ("/sale Иванова И.И. 500", sale("Иванова И. И.", "500", new=PERSON)),
+    ("/sale ООО 500", NOTHING),
+    ("/sale ИП 500", NOTHING),
+    # A number after a known name is the amount, never part of a new name.
+    ("/sale Жукова 2 500", sale("Жукова", "2500")),
+    ("/sale Жукова 2", sale("Жукова", "2")),
+    ("/sale Алиев 2 500, 300", sale("Алиев", "2500", "300")),
+    # A cost word labels the number next to it, a comma saying which.
+    ("/sale Волкова 300 затраты, 2500", sale(VOLKOVA, "2500", "300")),
+    ("/sale Волкова затраты 300, 2500", sale(VOLKOVA, "2500", "300")),
+    ("/sale Волкова 2500 300 затраты", sale(VOLKOVA, "2500", "300")),
+    ("/sale Волкова 2500 расходы 300", sale(VOLKOVA, "2500", "300")),
+    # A name typed in another case finds the client.
+    ("/sale Волковой Анне 2500", sale(VOLKOVA, "2500")),
+    ("/sale Волковой 2500", sale(VOLKOVA, "2500")),
+    ("/sale Алиеву 3000", sale("Алиев", "3000")),
+    ("/sale Жуковой 1200", sale("Жукова", "1200")),
+    # Dates and times in words.
+    ("/sale Волкова 2500 две недели назад", sale(VOLKOVA, "2500", on="2026-11-20")),
+    ("/sale Волкова 2500 три дня назад", sale(VOLKOVA, "2500", on="2026-12-01")),
+    ("/sale Волкова 2500 час", sale(VOLKOVA, "2500", None, 60)),
+    ("/sale Волкова 2500, 300, час, позавчера", sale(VOLKOVA, "2500", "300", 60, "2026-12-02")),
+    ("/sale Волкова 2500 час вчера", sale(VOLKOVA, "2500", None, 60, "2026-12-03")),
+    ("/sale Волкова 2500 полчаса позавчера", sale(VOLKOVA, "2500", None, 30, "2026-12-02")),
+    ("/sale Волкова 2500 полтора часа неделю назад", sale(VOLKOVA, "2500", None, 90, "2026-11-27")),
 ]

@@ -350,8 +350,9 @@ def test_a_weekday_that_is_not_the_dates_own_is_refused(text: str) -> None:
         (dt.date(2027, 1, 5), "23 дек", dt.date(2026, 12, 23)),
         (dt.date(2027, 1, 5), "5-1", dt.date(2027, 1, 5)),  # today is not the future
         (dt.date(2027, 1, 5), "4.1", dt.date(2027, 1, 4)),
-        (dt.date(2027, 1, 5), "6 januari", dt.date(2026, 1, 6)),
-        (dt.date(2026, 11, 23), "24.11", dt.date(2025, 11, 24)),
+        (dt.date(2027, 1, 5), "6 april", dt.date(2026, 4, 6)),  # 91 days ahead: last year's
+        (dt.date(2027, 1, 5), "8 maart", dt.date(2026, 3, 8)),  # 62 days ahead
+        (dt.date(2026, 9, 1), "24.11", dt.date(2025, 11, 24)),
         (dt.date(2026, 11, 23), "23-11-2026", dt.date(2026, 11, 23)),
         (dt.date(2026, 11, 23), "vrijdag", dt.date(2026, 11, 20)),
     ],
@@ -360,6 +361,26 @@ def test_a_past_date_without_a_year_is_last_years_when_this_years_is_to_come(
     today: dt.date, text: str, day: dt.date
 ) -> None:
     assert parse_date(text, "nl", today=today, past=True) == day
+
+
+@pytest.mark.parametrize(
+    ("today", "text"),
+    [
+        (dt.date(2026, 12, 5), "7.12"),
+        (dt.date(2026, 12, 5), "15 декабря"),
+        (dt.date(2026, 12, 5), "7-12"),
+        (dt.date(2026, 12, 5), "15 dec"),
+        (dt.date(2027, 1, 5), "6 januari"),
+        (dt.date(2027, 1, 5), "7 maart"),  # 61 days ahead: still this year's
+        (dt.date(2026, 11, 23), "24.11"),
+    ],
+)
+def test_a_day_and_month_up_to_61_days_ahead_is_refused_not_moved_to_last_year(
+    today: dt.date, text: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date(text, "ru", today=today, past=True)
+    assert caught.value.message == d.DATE_IN_FUTURE
 
 
 def test_without_past_a_date_without_a_year_stays_in_this_year() -> None:
@@ -378,3 +399,11 @@ def test_a_past_date_after_today_is_refused_with_a_localised_hint(locale: str, t
     assert caught.value.message == d.DATE_IN_FUTURE
     assert caught.value.params == {"text": text}
     assert_said_in_both_languages(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("две недели назад", 14), ("три дня назад", 3), ("одну неделю назад", 7), ("неделю назад", 7)],
+)
+def test_days_counted_back_in_russian_words(text: str, days: int) -> None:
+    assert parse_date(text, "ru", today=TODAY, past=True) == TODAY - dt.timedelta(days=days)
