@@ -3,17 +3,25 @@ clear answer and change nothing, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
+import logging
 from collections.abc import AsyncIterator
 
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from storage.models import Client, Sale
+from bot.webhook import _parse
+from storage import ledger
+from storage.engine import new_session
+from storage.models import Client, ProcessedUpdate, Sale
 from tests.chat import Chat
 from tests.conftest import FakeClock
+from tests.deploy.harness import message, new_app, running_webhook
 from tests.factories import make_client, make_sale, make_team, rows
+from tests.stub_bot_api import StubBotApi
 
 ANNA = 31
 LIMIT_NL = "€ 100.000.000.000"  # 10^11 euros, as a Dutch reader writes it
@@ -134,3 +142,46 @@ async def test_xlsx_numbers_over_the_bound_get_a_row_error_naming_it(
     text = _plain(" ".join(m.text for m in seen.messages))
     assert LIMIT_NL in text, text
     assert not {s.amount for s in rows(sqlite_engine, Sale)} - {12_000}
+
+
+# Update ids ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("update_id", [-1, 2**63, 10**30, -(2**63) - 1])
+async def test_a_webhook_body_with_an_update_id_out_of_range_gets_400(
+    stub: StubBotApi, engine: Engine, clock: FakeClock, update_id: int, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    """Before: a huge update_id went on to the ledger's insert (DataError on PostgreSQL, an
+    OverflowError on SQLite) and Telegram got an error instead of a plain 400."""
+    app = new_app(stub, engine, clock)
+    async with running_webhook(app) as hook:
+        assert await hook.post(message(update_id, "/start")) == 400
+        assert await hook.post(message(2**63 - 1, "/start")) == 200  # the largest there is
+    assert [u.update_id for u in rows(engine, ProcessedUpdate)] == [2**63 - 1]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_a_webhook_body_whose_update_id_is_true_gets_400() -> None:
+    assert _parse(json.dumps(message(1, "/start") | {"update_id": True}).encode(), None) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("update_id", [-1, 2**63, 10**30])
+def test_the_ledger_never_sends_an_out_of_range_update_id_to_the_database(
+    engine: Engine, update_id: int
+) -> None:
+    now = dt.datetime(2026, 12, 5, tzinfo=dt.UTC)
+    with new_session(engine) as session:
+        assert ledger.claim(session=session, bot_id=1, update_id=update_id, now=now) is False
+        session.commit()
+    assert rows(engine, ProcessedUpdate) == []
+
+
+async def test_an_update_out_of_range_from_any_transport_is_dropped_quietly(
+    both: Chat, engine: Engine, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    make_team(engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    anna = both.person(ANNA, "Anna", "nl")
+    seen = await both.send(anna, "/add Bakkerij, organisatie", update_id=2**63)
+    assert seen.messages == []
+    assert rows(engine, Client) == [] and rows(engine, ProcessedUpdate) == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
