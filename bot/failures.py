@@ -40,7 +40,7 @@ def _record(kompas: Kompas, bot_id: int, update_ids: list[int]) -> None:
     now = kompas.clock()
     try:
         with new_session(kompas.engine) as session:
-            for update_id in update_ids:
+            for update_id in update_ids:  # claim() drops an id out of range
                 ledger.claim(session=session, bot_id=bot_id, update_id=update_id, now=now)
             session.commit()
     except SQLAlchemyError:

@@ -55,8 +55,12 @@ class Reader:
         return numbers.parse_money(text, self.currency, self.locale, allow_zero=allow_zero)
 
     def is_money(self, text: str) -> bool:
+        """Whether `text` is written as an amount: one too large to take is one too, so it
+        ends the name and is refused, never read as part of a client's name."""
         try:
             numbers.parse_money(text, self.currency, self.locale, allow_negative=True)
+        except numbers.AmountOutOfRange:
+            return True
         except InputError:
             return False
         return True
@@ -222,6 +226,8 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
             longer = _paid_line(reader, words, end + 1, dated.date)
     try:
         return replace(_paid_line(reader, words, end, dated.date), longer=longer)
+    except numbers.AmountOutOfRange:
+        raise  # "/paid Bakkerij 1000000000000000" never pays everything that is open
     except InputError:
         if longer is None or _reads_as_zero(reader, words[end:]):
             raise  # "/paid Hotel 0" pays nothing, and never everything open

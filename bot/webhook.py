@@ -31,6 +31,7 @@ from telegram.ext import Application
 from bot.app import HANDLED_UPDATES
 from bot.runtime import KOMPAS, Kompas
 from bot.service import Delivery, serve
+from storage import ledger
 
 log = logging.getLogger(__name__)
 
@@ -181,8 +182,8 @@ def _parse(body: bytes, application: Application) -> Update | None:
         return None
     try:
         data = json.loads(body)
-        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-            return None
+        if not isinstance(data, dict) or not ledger.real_update_id(data.get("update_id")):
+            return None  # not an id Telegram sends (negative, past 2^63, true): never stored
         return Update.de_json(data, application.bot)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

@@ -32,7 +32,9 @@ How typed numbers are read (nl and ru alike unless said otherwise)
 * A minus (``-``, ``−`` U+2212, or ``–`` which phones put in its place) may stand before or after
   the currency sign: ``-€ 12``, ``€ -12``, ``-12 €``. ``-0`` is zero.
 * Nothing of 10^11 or more (money: major units) is real input here: such a number, an exponent
-  (``1e5``), ``NaN`` or ``Infinity`` is an error. Text over 64 characters is not read at all.
+  (``1e5``), ``NaN`` or ``Infinity`` is an error. Money at or over the bound (``1e400``, ``∞``
+  too) is ``AmountOutOfRange``, whose message names the bound: the one rule for amounts typed
+  in chat and read from CSV or .xlsx. Text over 64 characters is not read at all.
 * Money carries the team's currency only, before or after the number, written as its ISO code,
   its CLDR symbol in nl, ru or en, or a common word (``€``, ``EUR``, ``euro``, ``евро``, ``₽``,
   ``руб.``, ``р``, ``US$``, ``$`` …), any case. Another currency's sign or code is an error.
@@ -96,6 +98,9 @@ NEGATIVE = N_("“{text}” can't be below zero here. Type it without the minus.
 ZERO = N_("The amount can't be zero here. Type an amount above zero.")
 TOO_PRECISE = N_("“{text}” has too many digits after the comma. Try {example}.")
 TOO_LARGE = N_("“{text}” is too large to be real. Check the number of zeros.")
+AMOUNT_TOO_LARGE = N_(
+    "“{text}” is too large to be real: amounts stay below {limit}. Check the number of zeros."
+)
 ABOVE_MAXIMUM = N_("“{text}” is too high here: the most is {maximum}.")
 PERCENT_EMPTY = N_("Type a percentage, for example 25 or 12,5%.")
 PERCENT_UNREADABLE = N_("“{text}” is not a percentage I can read. Try 25 or 12,5%.")
@@ -108,6 +113,35 @@ DURATION_NO_UNIT = N_("{text} — minutes or hours? Write {text} h or {text} min
 # What a bare number (no unit) means where a duration is typed.
 BARE_MINUTES, BARE_HOURS, BARE_ASK = "minutes", "hours", "ask"
 _SPOKEN = "spoken"  # a number word without a unit: no duration
+
+
+class AmountOutOfRange(InputError):
+    """An amount at or beyond the one bound for money from every source (chat, CSV, .xlsx):
+    10^11 in major units (``LIMIT``), an exponent that large (``1e400``) or infinity. The
+    message names the bound in the team's currency; nothing is stored."""
+
+    def __init__(self, text: str, currency: str, locale: str) -> None:
+        limit = format_money(
+            int(LIMIT.scaleb(currency_digits(currency))), currency, locale, whole=True
+        )
+        super().__init__(AMOUNT_TOO_LARGE, text=shown_text(text), limit=limit)
+
+    def __reduce__(self) -> tuple[object, ...]:  # comes back whole from an import's reader
+        return (_out_of_range, (self.params,))
+
+
+def _out_of_range(params: dict[str, str]) -> AmountOutOfRange:
+    error = AmountOutOfRange.__new__(AmountOutOfRange)
+    InputError.__init__(error, AMOUNT_TOO_LARGE, **params)
+    return error
+
+
+def amount_in_range(minor: int, text: str, currency: str, locale: str) -> int:
+    """`minor` when it lies within the bound for money, else AmountOutOfRange (for amounts that
+    did not come through `parse_money`: spreadsheet numbers, stored figures)."""
+    if abs(minor) >= LIMIT.scaleb(currency_digits(currency)):
+        raise AmountOutOfRange(text, currency, locale)
+    return minor
 
 
 class DurationUnitMissing(InputError):
@@ -269,6 +303,8 @@ def parse_money(
 ) -> int:
     """An amount in the team's currency as typed in the locale, as integer minor units."""
     cleaned = _clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE)
+    if _beyond_any_amount(cleaned):
+        raise AmountOutOfRange(text, currency, locale)
     match = _money_text(currency).fullmatch(cleaned)
     if match is None or (match["before"] and match["after"]) or (match["sign"] and match["sign2"]):
         if _names_other_currency(cleaned, currency):
@@ -287,10 +323,31 @@ def parse_money(
         power = _MULTIPLIERS[match["times"].casefold()]
         typed = _Typed(typed.value.scaleb(power), max(typed.decimals - power, 0))
     digits = currency_digits(currency)
+    if abs(typed.value) >= LIMIT:
+        raise AmountOutOfRange(text, currency, locale)
     _check(typed, text, locale, allow_negative=allow_negative, max_decimals=digits)
     if typed.value == 0 and not allow_zero:
         raise InputError(ZERO)
     return int(typed.value.scaleb(digits))
+
+
+_EXPONENT = re.compile(r"[\-−–+]?[0-9]+(?:[.,][0-9]*)?[eE][+\-−–]?[0-9]+")
+
+
+def _beyond_any_amount(cleaned: str) -> bool:
+    """`1e400`, `1,5E+15`, `∞`: written as a number, and far past any amount (an exponent below
+    the bound stays unreadable, as the module says)."""
+    if "∞" in cleaned:
+        return True
+    if not _EXPONENT.fullmatch(cleaned):
+        return False
+    mantissa, exponent = re.split("[eE]", cleaned.translate(_PLAIN_SIGNS).replace(",", "."))
+    if int(exponent) > 1000:  # past any bound, and past Decimal's comfort
+        return Decimal(mantissa) != 0
+    return abs(Decimal(mantissa).scaleb(int(exponent))) >= LIMIT
+
+
+_PLAIN_SIGNS = str.maketrans({"−": "-", "–": "-"})
 
 
 def parse_percent(text: str, locale: str) -> Decimal:

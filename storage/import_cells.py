@@ -21,6 +21,7 @@ from locales.numbers import (
     MAX_MINUTES,
     NEGATIVE,
     TOO_LARGE,
+    AmountOutOfRange,
     parse_duration,
     parse_money,
     parse_number,
@@ -166,6 +167,8 @@ class CellReader:
 
     # Numbers -----------------------------------------------------------------------------
     def _money(self, cell: Cell, _unit: str | None) -> int:
+        if isinstance(cell, int | float) and _beyond_any_number(cell):  # chat's bound, said so
+            raise AmountOutOfRange(_shown_number(cell), self.currency, self.locale)
         return parse_money(_as_number_text(cell), self.currency, self.locale)
 
     def _whole(self, cell: Cell, error: str, low: int, high: int) -> int:
@@ -236,13 +239,21 @@ def _as_number_text(cell: Cell) -> str:
     in full it would be hundreds of digits, and infinity has no digits at all."""
     if isinstance(cell, bool) or not isinstance(cell, int | float):
         return _as_text(cell)
-    if (isinstance(cell, float) and not math.isfinite(cell)) or abs(cell) >= LIMIT:
+    if _beyond_any_number(cell):
         raise InputError(TOO_LARGE, text=_shown_number(cell))
+    if isinstance(cell, float) and math.isnan(cell):
+        return "NaN"  # not a number: unreadable wherever it stands
     if isinstance(cell, int):
         return str(cell)
     # Floats carry binary noise (0.1 + 0.2); nine decimals is more than any currency or count.
     exact = Decimal(repr(cell)).quantize(Decimal("1e-9"), rounding=ROUND_HALF_UP).normalize()
     return format(exact, "f").replace(".", ",")
+
+
+def _beyond_any_number(cell: Cell) -> bool:
+    if isinstance(cell, bool) or not isinstance(cell, int | float):
+        return False
+    return (isinstance(cell, float) and math.isinf(cell)) or abs(cell) >= LIMIT
 
 
 def _shown_number(number: int | float) -> str:

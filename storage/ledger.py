@@ -13,6 +13,13 @@ from storage.models import ProcessedUpdate
 from storage.prepared import Prepared
 
 RETENTION = dt.timedelta(hours=24)  # Telegram keeps undelivered updates for 24 hours
+# Telegram's update ids are positive and fit the ledger's BIGINT column; anything else is forged.
+LARGEST_UPDATE_ID = 2**63 - 1
+
+
+def real_update_id(update_id: object) -> bool:
+    """Whether `update_id` is one Telegram could send: an int (not a bool) in 0…2^63−1."""
+    return type(update_id) is int and 0 <= update_id <= LARGEST_UPDATE_ID
 
 
 def claim(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) -> bool:
@@ -20,7 +27,10 @@ def claim(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) ->
 
     A concurrent twin on another instance waits on the key until the first commits, then
     finds it taken: the update's effects and its ledger row land together or not at all.
+    An update id out of range never reaches the database: False, as for one already done.
     """
+    if not real_update_id(update_id):
+        return False
     statement = _CLAIM[session.get_bind().dialect.name]
     claimed = statement.first(
         session, {"bot_id": bot_id, "update_id": update_id, "processed_at": now}
