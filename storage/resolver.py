@@ -20,6 +20,8 @@ from storage.person_names import (
     middle_positions,
     surname_and_initial,
     surname_initials,
+    title_length,
+    without_title,
 )
 from storage.prepared import Prepared
 
@@ -72,6 +74,9 @@ def resolve_client(
     exact = _EXACT.first(session, {"team_id": team_id, "key": key})
     if exact is not None and exact[2] in statuses:
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
+    titled = _titled_exact(session, team_id, key, statuses)
+    if titled is not None:  # "fam de jong" for "Fam. de Jong", "dhr Bos" for "Bos"
+        return Resolution(query, (titled,), exact=True)
     base = select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
     )
@@ -128,6 +133,29 @@ def resolve_client(
     return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
 
 
+def _titled_exact(
+    session: Session, team_id: int, key: str, statuses: Sequence[ClientStatus]
+) -> Match | None:
+    """The one client whose name is the typed one but for a form of address, typed with or
+    without a dot (`dhr van der linden`, `mw jansen`, `fam de jong`); only when a title was
+    typed, so `Smit` alone still finds every Smit."""
+    if not title_length(key):
+        return None
+    core = without_title(key)
+    rows = session.exec(
+        select(Client.id, Client.name, Client.status, Client.name_key).where(
+            Client.team_id == team_id,
+            col(Client.status).in_(list(statuses)),
+            or_(
+                Client.name_key == core,
+                col(Client.name_key).like(f"% {_escape_like(core)}", escape="\\"),
+            ),
+        )
+    ).all()
+    hits = [r for r in rows if without_title(r[3]) == core]
+    return Match(hits[0][0], hits[0][1], hits[0][2]) if len(hits) == 1 else None
+
+
 def _alike_words(typed: str, key: str, *, person: bool) -> bool:
     """Whether a fuzzy look-alike shares what names someone: a word besides an article or a
     particle ("bakkerij de zon" is not "de Vries"), and for a person typed with two names,
@@ -177,6 +205,8 @@ def similar_names(
     scored: list[tuple[float, int]] = []
     for index, row in enumerate(rows):
         score = fuzz.token_sort_ratio(key, row[3])
+        if title_length(key) or title_length(row[3]):  # "Özdemir" ~ "mevr. Özdemir"
+            score = max(score, fuzz.token_sort_ratio(without_title(key), without_title(row[3])))
         person = row[4] == ClientKind.PERSON
         if (
             score < CLOSE_NAME
