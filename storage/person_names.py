@@ -22,6 +22,29 @@ _PARTICLES = frozenset(
 )
 
 
+# Forms of address typed before a name, with or without a dot: `dhr van der Linden`, `mevr.
+# Özdemir`, `mw Jansen`, `fam de Jong`, `de heer Bakker` (keys: casefolded, accents dropped).
+_TITLES = frozenset(
+    {"dhr", "hr", "mevr", "mw", "mevrouw", "mej", "fam", "familie", "mr", "mrs", "ms", "dr"}
+    | {"drs", "ir", "ing", "г-н", "г-жа"}
+)
+_TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
+
+
+def title_length(key: str) -> int:
+    """How many leading words of a name key are a form of address (0, 1 or 2), when a name
+    follows them: `dhr. van der linden` → 1, `de heer bakker` → 2, `dhr.` alone → 0."""
+    words = key.split(" ")
+    if len(words) > 2 and " ".join(words[:2]) in _TWO_WORD_TITLES:
+        return 2
+    return 1 if len(words) > 1 and words[0].rstrip(".") in _TITLES else 0
+
+
+def without_title(key: str) -> str:
+    """A name key without its form of address: `mevr. ozdemir` → `ozdemir`."""
+    return " ".join(key.split(" ")[title_length(key) :])
+
+
 def is_particle(word: str) -> bool:
     """`de`, `van`, `'t`: a word that begins a surname and names no one by itself."""
     return word in _PARTICLES

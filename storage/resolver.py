@@ -22,6 +22,8 @@ from storage.person_names import (
     middle_positions,
     surname_and_initial,
     surname_initials,
+    title_length,
+    without_title,
 )
 from storage.prepared import Prepared
 
@@ -76,6 +78,9 @@ def resolve_client(
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
     if all(map(is_legal_form, key.split(" "))):  # «ООО» alone names none of the ООО clients
         return Resolution(query, ())
+    titled = _titled_exact(session, team_id, key, statuses)
+    if titled is not None:  # "fam de jong" for "Fam. de Jong", "dhr Bos" for "Bos"
+        return Resolution(query, (titled,), exact=True)
     base = select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
     )
@@ -154,6 +159,29 @@ def _declined(session: Session, base: Any, query: str, key: str) -> Resolution |
     return Resolution(query, matches, exact=one, too_many=len(rows) > MAX_CHOICES)
 
 
+def _titled_exact(
+    session: Session, team_id: int, key: str, statuses: Sequence[ClientStatus]
+) -> Match | None:
+    """The one client whose name is the typed one but for a form of address, typed with or
+    without a dot (`dhr van der linden`, `mw jansen`, `fam de jong`); only when a title was
+    typed, so `Smit` alone still finds every Smit."""
+    if not title_length(key):
+        return None
+    core = without_title(key)
+    rows = session.exec(
+        select(Client.id, Client.name, Client.status, Client.name_key).where(
+            Client.team_id == team_id,
+            col(Client.status).in_(list(statuses)),
+            or_(
+                Client.name_key == core,
+                col(Client.name_key).like(f"% {_escape_like(core)}", escape="\\"),
+            ),
+        )
+    ).all()
+    hits = [r for r in rows if without_title(r[3]) == core]
+    return Match(hits[0][0], hits[0][1], hits[0][2]) if len(hits) == 1 else None
+
+
 def _alike_words(typed: str, key: str, *, person: bool) -> bool:
     """Whether a fuzzy look-alike shares what names someone: a word besides an article, a
     particle or a legal form ("bakkerij de zon" is not "de Vries", «ООО Лютик» not «ООО
@@ -204,6 +232,8 @@ def similar_names(
     scored: list[tuple[float, int]] = []
     for index, row in enumerate(rows):
         score = fuzz.token_sort_ratio(key, row[3])
+        if title_length(key) or title_length(row[3]):  # "Özdemir" ~ "mevr. Özdemir"
+            score = max(score, fuzz.token_sort_ratio(without_title(key), without_title(row[3])))
         person = row[4] == ClientKind.PERSON
         if (
             score < CLOSE_NAME

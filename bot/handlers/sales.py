@@ -22,6 +22,7 @@ from locales.numbers import (
     TOO_LARGE,
     DurationUnitMissing,
     currency_digits,
+    starts_spoken_duration,
 )
 from storage import clients, resolver, sales, team_settings
 from storage.names import name_key
@@ -149,7 +150,10 @@ class SaleDialog(ClientDialog):
                 if minutes >= MAX_MINUTES:
                     raise InputError(TOO_LARGE, text=convo.data["bare_text"])
             else:  # typed instead: "2u", "2 ч"; a bare number again is asked again
-                minutes = t.parse_duration(text or "", bare=BARE_ASK)
+                typed = text or ""
+                if not any(c.isdigit() for c in typed) and not starts_spoken_duration(typed):
+                    typed = f"{convo.data['bare_text']} {typed}"  # "uren", "min": the unit alone
+                minutes = t.parse_duration(typed, bare=BARE_ASK)
             for key in ("bare_time", "bare_text"):
                 convo.data.pop(key)
             convo.data["minutes"] = minutes

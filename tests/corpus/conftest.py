@@ -20,6 +20,7 @@ def _seed(engine: Engine) -> None:
     teams = (
         (world.NL_USER, "nl", "EUR", "Europe/Amsterdam", world.NL_CLIENTS, world.NL_OPEN),
         (world.RU_USER, "ru", "RUB", "Europe/Moscow", world.RU_CLIENTS, world.RU_OPEN),
+        (world.NL2_USER, "nl", "EUR", "Europe/Amsterdam", world.NL2_CLIENTS, world.NL2_OPEN),
     )
     for user, locale, currency, timezone, clients, open_sales in teams:
         team = make_team(

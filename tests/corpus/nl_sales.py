@@ -209,6 +209,18 @@ LINES: list[tuple[str, Expected]] = [
         ask("unit", press="1 uur", then=sale("Sanne de Jong", "60", "0", 60)),
     ),
     ("/sale Jan Smit, 100, 0, 2", ask("unit", press="2 min", then=sale(SMIT, "100", "0", 2))),
+    # The unit typed as the answer instead of pressed (second reader, issue 17).
+    ("/verkoop Jan Smit 100, 0, 2", ask("unit", answer="uren", then=sale(SMIT, "100", "0", 120))),
+    ("/verkoop Jan Smit 100, 0, 2", ask("unit", answer="uur", then=sale(SMIT, "100", "0", 120))),
+    ("/verkoop Jan Smit 100, 0, 2", ask("unit", answer="Uur.", then=sale(SMIT, "100", "0", 120))),
+    ("/verkoop Jan Smit 100, 0, 2", ask("unit", answer="u", then=sale(SMIT, "100", "0", 120))),
+    ("/verkoop Jan Smit 100, 0, 2", ask("unit", answer="minuten", then=sale(SMIT, "100", "0", 2))),
+    ("/verkoop Jan Smit 100, 0, 2", ask("unit", answer="min", then=sale(SMIT, "100", "0", 2))),
+    (
+        "/verkoop Jan Smit 100, 0, 1,5",
+        ask("unit", answer="uur", then=sale(SMIT, "100", "0", 90)),
+    ),
+    ("/verkoop Jan Smit 100, 0, 2", ask("unit", answer="3u", then=sale(SMIT, "100", "0", 180))),
     # A new name: person or organisation, asked (organisations first in this team).
     (
         "/verkoop Wim Kok 300",

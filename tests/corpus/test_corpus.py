@@ -15,17 +15,22 @@ from bot.runtime import KOMPAS, AnalysisCache
 from bot.transport import Sent
 from storage.engine import make_engine
 from tests.chat import Chat, Seen
-from tests.corpus import nl_other, nl_sales, ru_other, ru_sales, world
+from tests.corpus import nl_other, nl_sales, nl_titles, ru_other, ru_sales, world
 from tests.corpus.expect import NOTHING, Ask, Expected, Stored, money
 from tests.corpus.questions import HALLMARKS, LABELS
 
-PEOPLE = {"nl": (world.NL_USER, "Anna"), "ru": (world.RU_USER, "Ольга")}
-OPEN = {**world.NL_OPEN, **world.RU_OPEN}
+PEOPLE = {
+    "nl": (world.NL_USER, "Anna", "nl"),
+    "ru": (world.RU_USER, "Ольга", "ru"),
+    "nl2": (world.NL2_USER, "Fleur", "nl"),  # the second Dutch team (tests/corpus/world.py)
+}
+OPEN = {**world.NL_OPEN, **world.RU_OPEN, **world.NL2_OPEN}
 ENTRIES = [
     (lang, line, expected)
     for lang, lines in (
         ("nl", nl_sales.LINES + nl_other.LINES),
         ("ru", ru_sales.LINES + ru_other.LINES),
+        ("nl2", nl_titles.LINES),
     )
     for line, expected in lines
 ]
@@ -197,11 +202,11 @@ async def test_line(
     world_before: dict[str, dict[int, tuple[Any, ...]]],
     world_analyses: WorldAnalyses,
 ) -> None:
-    lang, line, expected = entry
+    team, line, expected = entry
+    user, name, lang = PEOPLE[team]
     chat = await Chat.start(world_engine, lambda: world.NOW)
     chat.app.bot_data[KOMPAS].analyses = world_analyses
     try:
-        user, name = PEOPLE[lang]
         person = chat.person(user, name, lang)
         seen = await chat.send(person, line)
         if CRASHED[lang] in seen.text:

@@ -66,3 +66,21 @@ RU_OPEN: dict[str, tuple[str, int, dt.date]] = {
 
 # Paid sales lie on the first days of September, October and November, one per month.
 PAST_DAYS = (dt.date(2026, 9, 1), dt.date(2026, 10, 1), dt.date(2026, 11, 2))
+
+# A second Dutch team (the second reader's lines, issue 17): clients with a form of address
+# (with a dot, typed without one), two Smits, a family beside a person of the same surname.
+NL2_USER = 13
+NL2_CLIENTS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "dhr. van der Linden": ("person", (120, 150)),
+    "mevr. Özdemir": ("person", (60, 80)),
+    "mw. Jansen": ("person", (90, 110)),
+    "Fam. de Jong": ("person", (200, 250)),
+    "Sanne de Jong": ("person", (75, 60)),
+    "Jan Smit": ("person", (150, 200)),
+    "Tandartspraktijk Smit": ("organisation", (1_200, 1_000)),
+    "Kwekerij Peters": ("organisation", (800, 900)),
+}
+NL2_OPEN: dict[str, tuple[str, int, dt.date]] = {
+    "jansmit-150": ("Jan Smit", 150, dt.date(2026, 11, 28)),
+    "tandarts-1200": ("Tandartspraktijk Smit", 1_200, dt.date(2026, 11, 20)),
+}

@@ -1,0 +1,32 @@
+"""The second reader's Dutch lines against the second Dutch team (tests/corpus/world.py,
+NL2_CLIENTS): forms of address typed without their dot, two Smits, a family and a person of the
+same surname. Open invoices: Jan Smit € 150 (28 Nov), Tandartspraktijk Smit € 1.200 (20 Nov)."""
+
+from __future__ import annotations
+
+from tests.corpus.expect import Expected, ask, complaint, compliment, sale
+
+LINDEN, OZ, JANSEN = "dhr. van der Linden", "mevr. Özdemir", "mw. Jansen"
+FAM, SMIT, TANDARTS = "Fam. de Jong", "Jan Smit", "Tandartspraktijk Smit"
+
+TITLES: list[tuple[str, Expected]] = [
+    # A title with or without its dot finds the client; the note keeps no name words.
+    ("/klacht dhr van der linden kwam te laat", complaint(LINDEN, "kwam te laat")),
+    ("/klacht dhr. van der Linden kwam te laat", complaint(LINDEN, "kwam te laat")),
+    ("/klacht mevr ozdemir te laat betaald", complaint(OZ, "te laat betaald")),
+    ("/klacht Mevr Özdemir: te laat betaald", complaint(OZ, "te laat betaald")),
+    ("/compliment mw jansen heel blij", compliment(JANSEN, "heel blij")),
+    ("/compliment mevr jansen heel blij", compliment(JANSEN, "heel blij")),
+    ("/verkoop dhr van der linden 100", sale(LINDEN, "100")),
+    ("/verkoop mw jansen 95", sale(JANSEN, "95")),
+    ("/verkoop fam de jong 100", sale(FAM, "100")),
+    ("/verkoop Fam de Jong 100 gisteren", sale(FAM, "100", on="2026-12-03")),
+    ("/klacht fam de jong zegde af", complaint(FAM, "zegde af")),
+    # /add of a name an existing client has with a title: asked, never a silent duplicate.
+    ("/toevoegen Özdemir", ask("similar", OZ)),
+    ("/toevoegen Ozdemir", ask("similar", OZ)),
+    ("/toevoegen van der Linden", ask("similar", LINDEN)),
+    ("/toevoegen dhr van der Linden", ask("similar", LINDEN)),  # the same but for the dot
+]
+
+LINES: list[tuple[str, Expected]] = [*TITLES]
