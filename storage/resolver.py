@@ -155,8 +155,18 @@ def _declined(session: Session, base: Any, query: str, key: str) -> Resolution |
     if not rows:
         return None
     matches = tuple(Match(r[0], r[1], r[2]) for r in rows[:MAX_CHOICES])
-    one = exact and len(rows) == 1
-    return Resolution(query, matches, exact=one, too_many=len(rows) > MAX_CHOICES)
+    sure = not _maybe_her_own_name(key)
+    one = exact and len(rows) == 1 and sure
+    return Resolution(query, matches, exact=one, sure=sure, too_many=len(rows) > MAX_CHOICES)
+
+
+def _maybe_her_own_name(key: str) -> bool:
+    """`Петрова` is Петров's genitive, but just as likely a woman's own surname: a client
+    found only through such a reading is asked, never booked silently."""
+    return key.split(" ")[0].endswith(_FEMININE_SURNAME_ENDINGS)
+
+
+_FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
 
 
 def _titled_exact(

@@ -147,10 +147,14 @@ async def _names_a_client(turn: Turn, name: str) -> bool:
     return found.exact or any(_begins(name, m.name) for m in found.matches)
 
 
-async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None]:
+async def _leading_client(
+    turn: Turn, text: str, governed: bool = False
+) -> tuple[str | None, str | None]:
     """The longest leading words that name one client (exactly, or the only one they begin),
     and the rest as the note; else the longest that begin several, for buttons. The words may
-    name the client in another order or without a Dutch article (grammar.name_forms)."""
+    name the client in another order or without a Dutch article (grammar.name_forms).
+    `governed`: a preposition came first («от Кузнецова»), so a declined reading is the case
+    it asks for, not a woman's own surname."""
     several = None
     for typed, rest in grammar.leading_names(text):
         for words in grammar.name_forms(typed):
@@ -158,6 +162,8 @@ async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None
             begun = [m for m in found.matches if _begins(words, m.name)]
             if not found.exact and _name_goes_on(words, rest, begun):
                 continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
+            if governed and not found.one and len(found.matches) == 1 and " " not in words:
+                return found.matches[0].name, rest or None  # the name as the list holds it
             if found.exact or (found.one and (begun or " " not in words)):
                 return words, rest or None
             if several is None and begun and len(begun) == len(found.matches):
@@ -165,7 +171,7 @@ async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None
     if several is not None:
         return several
     if lead_in := _LEAD_IN.match(text):  # «у нас Николаевой Ирине не понравилось»
-        client, rest = await _leading_client(turn, text[lead_in.end() :])
+        client, rest = await _leading_client(turn, text[lead_in.end() :], governed=True)
         if client is not None:
             kept = lead_in["ours"] or ""  # «у нас не понравилось»; «от», «на» go with the name
             return client, " ".join(filter(None, (kept, rest))) or None
