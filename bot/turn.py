@@ -82,6 +82,8 @@ OWNER_ONLY = N_("Only the team's owner can do that.")
 OWNERSHIP_PASSED = N_("{name} now owns the team: {former} is no longer an admin of the group.")
 OWNERSHIP_TAKEN = N_("{name} now owns the team.")
 UNSURE = "unsure"  # a status Telegram never gives: it could not be asked
+# A message this much older than the clock is carried out late: dated by when it was said.
+LATE = dt.timedelta(minutes=10)
 
 
 @dataclass
@@ -144,9 +146,23 @@ class Turn:
 
     @property
     def today(self) -> dt.date:
-        """The business date in the team's time zone (UTC without a team)."""
+        """The business date in the team's time zone (UTC without a team): the day the person
+        said it, which for an update carried out late is not the day it ran."""
         zone = ZoneInfo(self.caller.team.timezone) if self.caller.team else dt.UTC
-        return self.now.astimezone(zone).date()
+        return self.said_at.astimezone(zone).date()
+
+    @property
+    def said_at(self) -> dt.datetime:
+        """When the person sent this: now, or the message's own time for a message carried out
+        late (kept through a database outage, or waiting while the bot was down). A sale said
+        on Monday and recorded on Tuesday is Monday's sale."""
+        message = self.update.message  # a button press carries no time of its own
+        if message is None or message.date is None:
+            return self.now
+        said = message.date
+        if self.update.update_id in self.kompas.kept or said < self.now - LATE:
+            return min(said, self.now)
+        return self.now
 
     @property
     def args(self) -> list[str]:

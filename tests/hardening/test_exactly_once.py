@@ -1,16 +1,20 @@
-"""Exactly once through failures (issue 18, finding 5): with PostgreSQL down the user hears
-"nothing was changed" once per update, and the update is never carried out behind their back
-once it is back; a digest resumes from the part Telegram refused; an operator sending the
+"""Exactly once through failures (issue 18, finding 5): with the database down the user hears
+once that their update is kept, and it is carried out once when the database is back, dated
+by the day they said it; a digest resumes from the part Telegram refused; an operator sending the
 digest of a team that switched it off hears so, without an error."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from bot.jobs.digest import deliver
 from bot.transport import Failure
@@ -92,37 +96,85 @@ async def test_a_digest_whose_text_failed_after_its_chart_resumes_with_the_text_
     assert (claim.status, claim.attempts) == ("sent", 3)
 
 
-WENT_WRONG = "Er ging bij mij iets mis; er is niets veranderd."
+KEPT = "Bewaard — ik voer het uit zodra het kan"
+WENT_WRONG = "Er ging bij mij iets mis"
+RECORDED = "Verkoop vastgelegd: € 77,00"
 
 
-@pytest.mark.postgres
-async def test_with_postgresql_down_an_update_is_answered_once_and_never_carried_out_later(
-    stub: StubBotApi, postgres_engine: Engine, clock
+class Outage:
+    """The database the bot uses, taken away and brought back: PostgreSQL through a TCP relay
+    that cuts every connection, SQLite through a fault on every statement (as a failing disk
+    or a lost volume answers)."""
+
+    def __init__(self, direct: Engine) -> None:
+        self.direct = direct  # the test's own way in, never cut
+        self.proxy: TcpProxy | None = None
+        self.failing = False
+        if direct.dialect.name == "postgresql":
+            url = make_url(direct.url.render_as_string(hide_password=False))
+            self.proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+            self.proxy.up()
+            through = url.set(host="127.0.0.1", port=self.proxy.port)
+            self.engine = make_engine(through.render_as_string(hide_password=False))
+        else:
+            self.engine = make_engine(direct.url.render_as_string(hide_password=False))
+            event.listen(self.engine, "before_cursor_execute", self._fail)
+
+    def _fail(self, *_: object) -> None:
+        if self.failing:
+            raise OperationalError("statement", None, sqlite3.OperationalError("disk I/O error"))
+
+    def down(self) -> None:
+        self.failing = True
+        if self.proxy is not None:
+            self.proxy.down()
+
+    def up(self) -> None:
+        self.failing = False
+        if self.proxy is not None:
+            self.proxy.up()
+
+    def close(self) -> None:
+        if self.proxy is not None:
+            self.proxy.down()
+        self.engine.dispose()
+
+
+@pytest.fixture
+def outage(engine: Engine) -> Iterator[Outage]:
+    cut = Outage(engine)
+    yield cut
+    cut.close()
+
+
+def sale_said_at(update_id: int, at: dt.datetime, text: str) -> dict[str, Any]:
+    update = message(update_id, text)
+    update["message"]["date"] = int(at.timestamp())
+    return update
+
+
+async def test_a_sale_sent_during_an_outage_is_told_kept_once_and_recorded_once_on_its_day(
+    stub: StubBotApi, outage: Outage, clock
 ) -> None:  # type: ignore[no-untyped-def]
-    """Found by the probe: each of Telegram's three redeliveries sent the error again, and
-    after recovery the redelivery recorded the sale the user had recorded again themselves."""
-    team = make_team(postgres_engine, chat_id=ANNA, owner_id=ANNA, personal=True)
-    make_client(postgres_engine, team, "Bakkerij de Vries")
-    url = make_url(postgres_engine.url.render_as_string(hide_password=False))
-    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
-    proxy.up()
-    engine = make_engine(url.set(host="127.0.0.1", port=proxy.port).render_as_string(False))
-    sale = message(900, "/sale Bakkerij de Vries, 77, 10, 1u")
-    try:
-        async with running_webhook(new_app(stub, engine, clock)) as hook:
-            proxy.down()
-            answers = [await hook.post(sale) for _ in range(3)]  # Telegram tries again
-            assert sum(WENT_WRONG in s for s in said(stub)) == 1
-            assert answers[0] == 200  # the user knows: Telegram may stop redelivering it
-            proxy.up()
-            assert await hook.post(sale) == 200  # one more redelivery, the database back
-            assert sum(WENT_WRONG in s for s in said(stub)) == 1
-            assert rows(postgres_engine, Sale) == []
-            assert await hook.post(message(901, "/sale Bakkerij de Vries, 77, 10, 1u")) == 200
-    finally:
-        proxy.down()
-        engine.dispose()
-    assert [s.amount for s in rows(postgres_engine, Sale)] == [7700]  # the retry, once
-    assert any("Verkoop vastgelegd: € 77,00" in s for s in said(stub))
-    # Entered in the ledger: another instance served the redelivery would skip it too.
-    assert {900, 901} <= {u.update_id for u in rows(postgres_engine, ProcessedUpdate)}
+    """Found by the attacker: the user heard "nothing was changed, try again", typed the sale
+    again, and the redelivery recorded it too (two sales of 77,00). Now they hear it is kept,
+    once, and it is recorded once the database is back, dated by the day they said it."""
+    team = make_team(outage.direct, chat_id=ANNA, owner_id=ANNA, personal=True)
+    make_client(outage.direct, team, "Bakkerij de Vries")
+    clock.now = dt.datetime(2026, 11, 23, 22, 55, tzinfo=dt.UTC)  # Monday 23:55 in Amsterdam
+    sale = sale_said_at(900, clock.now, "/sale Bakkerij de Vries, 77")
+    async with running_webhook(new_app(stub, outage.engine, clock)) as hook:
+        outage.down()
+        answers = [await hook.post(sale) for _ in range(3)]  # Telegram tries again
+        assert answers == [503, 503, 503]  # not acknowledged: Telegram keeps it for us
+        assert sum(KEPT in s for s in said(stub)) == 1
+        assert not [s for s in said(stub) if WENT_WRONG in s]
+        clock.advance(minutes=20)  # Tuesday 00:15: the database is back
+        outage.up()
+        assert await hook.post(sale) == 200
+        assert await hook.post(sale) == 200  # and once more: a no-op
+    [recorded] = rows(outage.direct, Sale)
+    assert (recorded.amount, recorded.sold_on) == (7700, dt.date(2026, 11, 23))
+    assert sum(RECORDED in s for s in said(stub)) == 1
+    assert sum(KEPT in s for s in said(stub)) == 1
+    assert 900 in {u.update_id for u in rows(outage.direct, ProcessedUpdate)}
