@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -178,3 +179,30 @@ async def test_a_sale_sent_during_an_outage_is_told_kept_once_and_recorded_once_
     assert sum(RECORDED in s for s in said(stub)) == 1
     assert sum(KEPT in s for s in said(stub)) == 1
     assert 900 in {u.update_id for u in rows(outage.direct, ProcessedUpdate)}
+
+
+async def test_a_failure_notice_telegram_refused_is_sent_again_after_a_pause_and_only_once(
+    stub: StubBotApi, outage: Outage, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the attacker: a notice whose sendMessage met a 502 was lost, and the next
+    redelivery told the user again. Now it is tried again after 0.5 s and 2 s, and reaches
+    the user once however often the update comes."""
+    team = make_team(outage.direct, chat_id=ANNA, owner_id=ANNA, personal=True)
+    make_client(outage.direct, team, "Bakkerij de Vries")
+    sale = message(910, "/sale Bakkerij de Vries, 77")
+    async with running_webhook(new_app(stub, outage.engine, clock)) as hook:
+        outage.down()
+        stub.fail_once("sendMessage", 502, description="Bad Gateway")
+        stub.fail_once("sendMessage", 500, description="Internal Server Error")
+        started = time.monotonic()
+        assert await hook.post(sale) == 503
+        assert time.monotonic() - started >= 2.5  # paused 0.5 s, then 2 s
+        tries = sum(KEPT in s for s in said(stub))
+        assert tries == 3  # two refused, the third taken
+        assert await hook.post(sale) == 503
+        assert await hook.post(sale) == 503
+        assert sum(KEPT in s for s in said(stub)) == tries  # never told twice
+        outage.up()
+        assert await hook.post(sale) == 200
+    assert sum(RECORDED in s for s in said(stub)) == 1
+    assert [s.amount for s in rows(outage.direct, Sale)] == [7700]
