@@ -44,6 +44,9 @@ class Kompas:
     # Updates whose work was committed but whose answer failed: update id → the true account
     # of what was saved, as (chat id, text, reply markup), for the error handler to send.
     unanswered: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
+    # Updates whose COMMIT's answer was lost and the ledger could not be asked: what was saved,
+    # should a redelivery find them landed after all (bot/turn.py).
+    uncertain: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
     # Updates whose failure the user was told about: never told twice, never carried out later.
     failures_told: FailuresTold = field(default_factory=lambda: FailuresTold())
     # Updates the database failed whose user was told they are kept: told once, carried out

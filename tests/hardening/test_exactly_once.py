@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 from bot.jobs.digest import deliver
 from bot.transport import Failure
 from storage import demo
-from storage.engine import make_engine, new_session
+from storage.engine import UnitOfWork, make_engine, new_session
 from storage.migrate import upgrade
 from storage.models import DigestDelivery, ProcessedUpdate, Sale
 from tests.chat import Chat
@@ -135,6 +135,22 @@ class Outage:
         if self.proxy is not None:
             self.proxy.up()
 
+    def lose_commit_answer(self, *, delivered: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The next sale's COMMIT reaches the database (`delivered`) or not, and the
+        connection dies before its answer: on PostgreSQL through the relay; SQLite, in the
+        same process, cannot lose an answer, so its commit is made to fail after the fact."""
+        if self.proxy is not None:
+            self.proxy.cut_at_commit(b"INSERT INTO sale", delivered=delivered)
+            return
+        commit = UnitOfWork.commit
+
+        def lost(unit: UnitOfWork) -> None:
+            monkeypatch.setattr(UnitOfWork, "commit", commit)  # once
+            commit(unit) if delivered else unit.rollback()
+            raise OperationalError("COMMIT", None, sqlite3.OperationalError("disk I/O error"))
+
+        monkeypatch.setattr(UnitOfWork, "commit", lost)
+
     def close(self) -> None:
         if self.proxy is not None:
             self.proxy.down()
@@ -206,3 +222,32 @@ async def test_a_failure_notice_telegram_refused_is_sent_again_after_a_pause_and
         assert await hook.post(sale) == 200
     assert sum(RECORDED in s for s in said(stub)) == 1
     assert [s.amount for s in rows(outage.direct, Sale)] == [7700]
+
+
+@pytest.mark.parametrize("delivered", [True, False], ids=["landed", "lost"])
+async def test_a_sale_whose_commit_answer_was_lost_is_told_as_the_ledger_has_it(
+    stub: StubBotApi, outage: Outage, clock, delivered: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the attacker: the connection died after COMMIT was sent; the sale had landed
+    and the user was told "nothing was changed, try again". Now the ledger is asked: landed,
+    the confirmation goes out; not landed, the sale is kept and recorded once when it comes
+    again."""
+    team = make_team(outage.direct, chat_id=ANNA, owner_id=ANNA, personal=True)
+    make_client(outage.direct, team, "Bakkerij de Vries")
+    sale = message(920, "/sale Bakkerij de Vries, 77")
+    async with running_webhook(new_app(stub, outage.engine, clock)) as hook:
+        await hook.post(message(919, "/help"))  # the relay is warm: the next commit is the sale
+        outage.lose_commit_answer(delivered=delivered, monkeypatch=monkeypatch)
+        if delivered:
+            assert await hook.post(sale) == 200
+            assert sum(RECORDED in s for s in said(stub)) == 1
+        else:
+            assert await hook.post(sale) == 503
+            assert sum(KEPT in s for s in said(stub)) == 1
+            assert rows(outage.direct, Sale) == []
+            assert not [s for s in said(stub) if RECORDED in s]
+        assert await hook.post(sale) == 200  # Telegram's redelivery
+    assert [s.amount for s in rows(outage.direct, Sale)] == [7700]
+    assert sum(RECORDED in s for s in said(stub)) == 1
+    assert not [s for s in said(stub) if WENT_WRONG in s]
+    assert sum(KEPT in s for s in said(stub)) == (0 if delivered else 1)
