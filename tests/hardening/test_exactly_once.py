@@ -22,7 +22,7 @@ from bot.transport import Failure
 from storage import demo
 from storage.engine import UnitOfWork, make_engine, new_session
 from storage.migrate import upgrade
-from storage.models import DigestDelivery, ProcessedUpdate, Sale
+from storage.models import DigestDelivery, Event, ProcessedUpdate, Sale
 from tests.chat import Chat
 from tests.deploy.harness import OWNER as ANNA
 from tests.deploy.harness import TOKEN, message, new_app, running_webhook, said
@@ -251,3 +251,38 @@ async def test_a_sale_whose_commit_answer_was_lost_is_told_as_the_ledger_has_it(
     assert sum(RECORDED in s for s in said(stub)) == 1
     assert not [s for s in said(stub) if WENT_WRONG in s]
     assert sum(KEPT in s for s in said(stub)) == (0 if delivered else 1)
+
+
+async def test_the_same_complaint_twice_within_10_minutes_asks_record_it_again(
+    engine: Engine, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the attacker: a complaint sent twice (a retry, a double tap) weighed twice on
+    the client's grade. Now it is asked about, with buttons, as a repeated sale is."""
+    team = make_team(engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    make_client(engine, team, "Bakkerij de Vries")
+    chat = await Chat.start(engine, clock)
+    try:
+        anna = chat.person(ANNA, "Anna", "nl")
+        line = "/complaint Bakkerij de Vries: te laat geleverd"
+        assert "Klacht over Bakkerij de Vries genoteerd" in await chat.send(anna, line)
+        clock.advance(minutes=9)
+        seen = await chat.send(anna, line)
+        assert seen.text == (
+            "Deze klacht over Bakkerij de Vries heb je minder dan 10 minuten geleden al "
+            "genoteerd. Nog een keer vastleggen?"
+        )
+        assert seen.buttons == ["Ja, nog een keer vastleggen", "Nee"]
+        assert (await chat.press(anna, "Nee")).text == "Oké, niet nog een keer vastgelegd."
+        assert len(rows(engine, Event)) == 1
+        await chat.send(anna, line)
+        seen = await chat.press(anna, "Ja, nog een keer vastleggen")
+        assert "Klacht over Bakkerij de Vries genoteerd" in seen
+        assert len(rows(engine, Event)) == 2
+        # Another complaint, or the same one after 10 minutes, is noted at once.
+        seen = await chat.send(anna, "/complaint Bakkerij de Vries: factuur fout")
+        assert "Klacht over Bakkerij de Vries genoteerd" in seen
+        clock.advance(minutes=10, seconds=1)
+        assert "Klacht over Bakkerij de Vries genoteerd" in await chat.send(anna, line)
+    finally:
+        await chat.stop()
+    assert len(rows(engine, Event)) == 4
