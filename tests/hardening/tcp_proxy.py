@@ -17,7 +17,7 @@ class TcpProxy:
         self._listener: socket.socket | None = None
         self._connections: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._cut: tuple[bytes, bool] | None = None  # see cut_at_commit
+        self._cut: tuple[bytes, bool, bool] | None = None  # see cut_at_commit
         probe = socket.socket()
         probe.bind(("127.0.0.1", 0))
         self.port = int(probe.getsockname()[1])
@@ -44,11 +44,12 @@ class TcpProxy:
                 connection.shutdown(socket.SHUT_RDWR)
             connection.close()
 
-    def cut_at_commit(self, after: bytes, *, delivered: bool) -> None:
+    def cut_at_commit(self, after: bytes, *, delivered: bool, then_down: bool = False) -> None:
         """Once: on the first connection that has sent `after` (e.g. b"INSERT INTO sale"), its
         next COMMIT is relayed (`delivered`) or dropped, and the connection cut before any
-        answer comes back: the client cannot know whether its transaction landed."""
-        self._cut = (after, delivered)
+        answer comes back: the client cannot know whether its transaction landed.
+        `then_down`: and the relay goes down with it (an outage that begins at the COMMIT)."""
+        self._cut = (after, delivered, then_down)
 
     def _accept(self, listener: socket.socket) -> None:
         while True:
@@ -83,6 +84,8 @@ class TcpProxy:
                         pair.muted = True  # the answer never comes back
                         if cut[1]:
                             pair.server.sendall(data)
+                        if cut[2]:
+                            self.down()
                         break
                 pair.server.sendall(data)
         except OSError:

@@ -120,6 +120,7 @@ class Outage:
         else:
             self.engine = make_engine(direct.url.render_as_string(hide_password=False))
             event.listen(self.engine, "before_cursor_execute", self._fail)
+            event.listen(self.engine, "checkout", self._fail)  # hot statements skip the above
 
     def _fail(self, *_: object) -> None:
         if self.failing:
@@ -135,18 +136,23 @@ class Outage:
         if self.proxy is not None:
             self.proxy.up()
 
-    def lose_commit_answer(self, *, delivered: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    def lose_commit_answer(
+        self, *, delivered: bool, monkeypatch: pytest.MonkeyPatch, then_down: bool = False
+    ) -> None:
         """The next sale's COMMIT reaches the database (`delivered`) or not, and the
-        connection dies before its answer: on PostgreSQL through the relay; SQLite, in the
-        same process, cannot lose an answer, so its commit is made to fail after the fact."""
+        connection dies before its answer (`then_down`: and the database goes away): on
+        PostgreSQL through the relay; SQLite, in the same process, cannot lose an answer, so
+        its commit is made to fail after the fact."""
         if self.proxy is not None:
-            self.proxy.cut_at_commit(b"INSERT INTO sale", delivered=delivered)
+            self.proxy.cut_at_commit(b"INSERT INTO sale", delivered=delivered, then_down=then_down)
+            self.failing = then_down
             return
         commit = UnitOfWork.commit
 
         def lost(unit: UnitOfWork) -> None:
             monkeypatch.setattr(UnitOfWork, "commit", commit)  # once
             commit(unit) if delivered else unit.rollback()
+            self.failing = then_down
             raise OperationalError("COMMIT", None, sqlite3.OperationalError("disk I/O error"))
 
         monkeypatch.setattr(UnitOfWork, "commit", lost)
@@ -286,3 +292,26 @@ async def test_the_same_complaint_twice_within_10_minutes_asks_record_it_again(
     finally:
         await chat.stop()
     assert len(rows(engine, Event)) == 4
+
+
+async def test_a_lost_commit_answer_the_ledger_cannot_tell_yet_is_told_once_it_can(
+    stub: StubBotApi, outage: Outage, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The database went away with the COMMIT's answer, so the ledger cannot be asked: the user
+    hears the message is kept; Telegram's redelivery, once the database is back, finds the
+    sale landed and tells what was saved (never recording it twice, never staying silent)."""
+    team = make_team(outage.direct, chat_id=ANNA, owner_id=ANNA, personal=True)
+    make_client(outage.direct, team, "Bakkerij de Vries")
+    sale = message(930, "/sale Bakkerij de Vries, 77")
+    async with running_webhook(new_app(stub, outage.engine, clock)) as hook:
+        await hook.post(message(929, "/help"))
+        outage.lose_commit_answer(delivered=True, monkeypatch=monkeypatch, then_down=True)
+        assert await hook.post(sale) == 503
+        assert sum(KEPT in s for s in said(stub)) == 1
+        outage.up()
+        assert await hook.post(sale) == 200
+        assert await hook.post(sale) == 200  # and again: nothing more
+    [told] = [s for s in said(stub) if RECORDED in s]
+    assert told.startswith("Mijn antwoord")  # "…got lost on the way, but this was saved:"
+    assert [s.amount for s in rows(outage.direct, Sale)] == [7700]
+    assert not [s for s in said(stub) if WENT_WRONG in s]
