@@ -267,27 +267,31 @@ SOMETHING_WENT_WRONG = N_(
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Logs the failure without message texts or personal data, and tells the user kindly."""
+    """Logs the failure without message texts or personal data, and tells the user kindly,
+    once per update (bot/failures.py)."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed: %s", update_id, failure_trace(error))
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     kompas = kompas_of(context)
-    if update.update_id in kompas.failures_told:  # told once already (bot/failures.py)
-        return
+    if update.update_id in kompas.failures_told or update.update_id in kompas.kept:
+        return  # told once already
     user = update.effective_user
-    locale = _locale_guess(context, user.language_code if user else None)
+    t = translator(_locale_guess(context, user.language_code if user else None))
+    chat_id = update.effective_chat.id
     # Work that was committed before the failure is told as saved, never as "nothing changed".
-    answers = kompas.unanswered.pop(update.update_id, None) or [
-        (update.effective_chat.id, str(translator(locale)._(SOMETHING_WENT_WRONG)), None)
-    ]
-    try:
-        for chat_id, text, markup in answers:
-            await context.bot.send_message(chat_id, text, reply_markup=markup)
-            kompas.failures_told.add(update.update_id)
-    except Exception:
-        log.warning("could not tell the user about the failure")
+    saved = kompas.unanswered.pop(update.update_id, None)
+    if saved:
+        answers, told = saved, kompas.failures_told
+    elif kompas.redelivered and failures.retryable(error):
+        # The update comes again and is carried out then: typing it again would do it twice.
+        answers, told = [(chat_id, str(t._(failures.KEPT)), None)], kompas.kept
+    else:
+        answers = [(chat_id, str(t._(SOMETHING_WENT_WRONG)), None)]
+        told = kompas.failures_told
+    if await failures.tell(context.bot, answers):
+        told.add(update.update_id)
 
 
 def _locale_guess(context: ContextTypes.DEFAULT_TYPE, language_code: str | None) -> str:

@@ -44,8 +44,17 @@ class Kompas:
     # Updates whose work was committed but whose answer failed: update id → the true account
     # of what was saved, as (chat id, text, reply markup), for the error handler to send.
     unanswered: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
+    # Updates whose COMMIT's answer was lost and the ledger could not be asked: what was saved,
+    # should a redelivery find them landed after all (bot/turn.py).
+    uncertain: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
     # Updates whose failure the user was told about: never told twice, never carried out later.
     failures_told: FailuresTold = field(default_factory=lambda: FailuresTold())
+    # Updates the database failed whose user was told they are kept: told once, carried out
+    # when they come again (bot/failures.py), dated by the day the user said them.
+    kept: RecentIds = field(default_factory=lambda: RecentIds())
+    # Whether an update the database failed comes again (polling and webhook: bot/service.py);
+    # the offline chat and the test harness never redeliver, so nothing is "kept" there.
+    redelivered: bool = False
     _sqlite_turn: asyncio.Lock = field(init=False, default_factory=asyncio.Lock)
     _threads: ThreadPoolExecutor | None = field(init=False, default=None)
 
@@ -122,7 +131,30 @@ class Transaction:
             self._turn.release()
 
 
-class FailuresTold:
+class RecentIds:
+    """The latest update ids of some kind, in memory, bounded."""
+
+    LIMIT = 10_000  # more failures than a day of a small team's updates
+
+    def __init__(self) -> None:
+        self._told: OrderedDict[int, None] = OrderedDict()
+
+    def __contains__(self, update_id: object) -> bool:
+        return update_id in self._told
+
+    def add(self, update_id: int) -> None:
+        self._told[update_id] = None
+        while len(self._told) > self.LIMIT:
+            self._forget(self._told.popitem(last=False)[0])
+
+    def discard(self, update_id: int) -> None:
+        self._told.pop(update_id, None)
+
+    def _forget(self, update_id: int) -> None:
+        pass
+
+
+class FailuresTold(RecentIds):
     """Update ids whose failure ("nothing was changed, try again") reached the user.
 
     Such an update is done with: a redelivery (Telegram retrying, the database back) must be
@@ -131,21 +163,16 @@ class FailuresTold:
     the processed-update ledger as soon as it answers again, so every instance skips them.
     """
 
-    LIMIT = 10_000  # more failures than a day of a small team's updates
-
     def __init__(self) -> None:
-        self._told: OrderedDict[int, None] = OrderedDict()
+        super().__init__()
         self.unrecorded: set[int] = set()
 
-    def __contains__(self, update_id: object) -> bool:
-        return update_id in self._told
-
     def add(self, update_id: int) -> None:
-        self._told[update_id] = None
         self.unrecorded.add(update_id)
-        while len(self._told) > self.LIMIT:
-            oldest, _ = self._told.popitem(last=False)
-            self.unrecorded.discard(oldest)
+        super().add(update_id)
+
+    def _forget(self, update_id: int) -> None:
+        self.unrecorded.discard(update_id)
 
 
 class AnalysisCache:

@@ -3,8 +3,8 @@
 Both transports that talk to Telegram (polling and webhook) acknowledge an update only after
 `Application.process_update` has finished with it: a polled update's offset is confirmed, a
 webhook call answered 200. An update whose processing failed because the database could not be
-reached is not acknowledged, so Telegram delivers it again, unless the user was told that
-nothing changed (then it is done with: bot/failures.py); the processed-update ledger
+reached is not acknowledged, so Telegram delivers it again (the user is told it is kept:
+bot/failures.py); the processed-update ledger
 (storage/ledger.py) makes any second delivery of a processed update a no-op.
 """
 
@@ -15,17 +15,13 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 
-from sqlalchemy import exc as sa_exc
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
+from bot.failures import retryable
 from bot.runtime import KOMPAS
 
 log = logging.getLogger(__name__)
-
-# Failures that say nothing about the update itself: it will go through once the database is
-# back. Anything else (a bug, bad input) would fail again, and the user has been told already.
-_TRY_AGAIN = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
 
 
 class Delivery:
@@ -35,6 +31,8 @@ class Delivery:
     def __init__(self, application: Application) -> None:
         self.application = application
         self._failed: dict[int, BaseException] = {}
+        # An update the database failed comes again: the user may be told it is kept.
+        application.bot_data[KOMPAS].redelivered = True
         application.add_error_handler(self._remember_failure)
 
     async def process(self, update: Update) -> bool:
@@ -45,10 +43,10 @@ class Delivery:
         error = self._failed.pop(update.update_id, None)
         if error is None:
             return True
-        if isinstance(error, _TRY_AGAIN) or getattr(error, "connection_invalidated", False):
+        if retryable(error):
             if update.update_id in app.bot_data[KOMPAS].failures_told:
-                # The user heard "nothing was changed, try again": carrying it out once the
-                # database is back would record their retry twice (bot/failures.py).
+                # Committed and told so (bot/turn.py), or told "nothing was changed, try
+                # again": carrying it out once more would record it twice (bot/failures.py).
                 log.warning("update %s failed, user told: acknowledged", update.update_id)
                 return True
             log.warning("update %s not acknowledged: database unavailable", update.update_id)

@@ -10,6 +10,7 @@ Database work runs on a worker thread (`turn.run`) so the event loop never block
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import logging
@@ -33,7 +34,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import membership
+from bot import failures, membership
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, unpack
 from bot.labels import team_name
@@ -82,6 +83,8 @@ OWNER_ONLY = N_("Only the team's owner can do that.")
 OWNERSHIP_PASSED = N_("{name} now owns the team: {former} is no longer an admin of the group.")
 OWNERSHIP_TAKEN = N_("{name} now owns the team.")
 UNSURE = "unsure"  # a status Telegram never gives: it could not be asked
+# A message this much older than the clock is carried out late: dated by when it was said.
+LATE = dt.timedelta(minutes=10)
 
 
 @dataclass
@@ -144,9 +147,23 @@ class Turn:
 
     @property
     def today(self) -> dt.date:
-        """The business date in the team's time zone (UTC without a team)."""
+        """The business date in the team's time zone (UTC without a team): the day the person
+        said it, which for an update carried out late is not the day it ran."""
         zone = ZoneInfo(self.caller.team.timezone) if self.caller.team else dt.UTC
-        return self.now.astimezone(zone).date()
+        return self.said_at.astimezone(zone).date()
+
+    @property
+    def said_at(self) -> dt.datetime:
+        """When the person sent this: now, or the message's own time for a message carried out
+        late (kept through a database outage, or waiting while the bot was down). A sale said
+        on Monday and recorded on Tuesday is Monday's sale."""
+        message = self.update.message  # a button press carries no time of its own
+        if message is None or message.date is None:
+            return self.now
+        said = message.date
+        if self.update.update_id in self.kompas.kept or said < self.now - LATE:
+            return min(said, self.now)
+        return self.now
 
     @property
     def args(self) -> list[str]:
@@ -413,6 +430,9 @@ async def _process(
         caller = await kompas.db(_resolve_caller, unit, kompas, update, context.bot.id, now)
         if caller is None:  # a redelivered update: done already
             await _answer_query(update, None)
+            uncertain = kompas.uncertain.pop(update.update_id, None)
+            if uncertain:  # its COMMIT's answer was lost: now it is known to have landed
+                await failures.tell(context.bot, uncertain)
             return
         turn = Turn(update, context, kompas, unit.session, caller, now)
         committed = False
@@ -425,7 +445,7 @@ async def _process(
             if turn.abandoned:
                 await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
             else:
-                await kompas.db(unit.commit)  # the changes and their ledger entry, together
+                await _commit(turn, unit)  # the changes and their ledger entry, together
                 committed = True
                 kompas.committed()
                 for hook in turn.committed_hooks:
@@ -474,7 +494,46 @@ HANDLED_ALL_THE_SAME = N_(
 )
 
 
-def _remember_unanswered(turn: Turn) -> None:
+# Seconds to wait before each look in the ledger when the answer to a COMMIT was lost.
+LEDGER_LOOKS = (0.0, 0.5, 2.0)
+
+
+async def _commit(turn: Turn, unit: UnitOfWork) -> None:
+    """Commit the update's work. Should the connection die after COMMIT was sent and before
+    its answer came, the ledger says whether it landed: then the confirmations go out as
+    usual, never a failure for something that was saved; if not, the update is kept and
+    carried out when it comes again (bot/failures.py)."""
+    kompas, update_id = turn.kompas, turn.update.update_id
+    try:
+        await kompas.db(unit.commit)
+    except SQLAlchemyError as error:
+        if not failures.retryable(error):
+            raise
+        failure = error
+    else:
+        kompas.uncertain.pop(update_id, None)
+        return
+    with contextlib.suppress(SQLAlchemyError):
+        await kompas.db(unit.close)  # the lost connection (and SQLite's lock) let go of
+    bot_id = turn.context.bot.id
+    for pause in LEDGER_LOOKS:
+        await asyncio.sleep(pause)
+        try:
+            landed = await kompas.db(ledger.recorded, kompas.engine, bot_id, update_id, turn.now)
+        except SQLAlchemyError:
+            continue
+        if not landed:
+            raise failure  # nothing was saved: kept, and carried out when it comes again
+        log.warning("update %s: the answer to its COMMIT was lost; the ledger has it", update_id)
+        kompas.uncertain.pop(update_id, None)
+        return
+    # Not known yet: if it landed, its redelivery finds it in the ledger and says what was
+    # saved; if not, the redelivery carries it out.
+    _remember_unanswered(turn, into=kompas.uncertain)
+    raise failure
+
+
+def _remember_unanswered(turn: Turn, *, into: dict[int, Any] | None = None) -> None:
     """The work is committed but the answer failed: the error handler must not say that
     nothing changed. What was saved goes to the user with its Undo, so a retry doesn't
     record it twice."""
@@ -487,7 +546,7 @@ def _remember_unanswered(turn: Turn) -> None:
     if not honest and teams.data_changed(turn.session):
         honest = [(chat_id, str(t._(HANDLED_ALL_THE_SAME)), None)]
     if honest:  # otherwise only the ledger and dialog state changed: "nothing changed" is true
-        turn.kompas.unanswered[turn.update.update_id] = honest
+        (turn.kompas.unanswered if into is None else into)[turn.update.update_id] = honest
 
 
 def _resolve_caller(

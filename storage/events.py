@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlmodel import Session
+from sqlalchemy import select
+from sqlmodel import Session, col
 
 from locales import N_, InputError
 from storage.changes import Change, record_change
@@ -48,7 +49,7 @@ def record_event(
         client_id=client.id or 0,
         kind=kind,
         happened_on=happened_on,
-        note=(note or "").strip()[:1000] or None,
+        note=_kept_note(note),
         referred_client_id=referred_client_id,
         created_by=user_id,
         created_at=now,
@@ -67,3 +68,34 @@ def record_event(
         undo=undo,
     )
     return Change(event.id or 0, undo_id)
+
+
+def recorded_lately(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    kind: EventKind,
+    note: str | None,
+    since: dt.datetime,
+) -> bool:
+    """Whether this person recorded the same event (kind, client, note) since `since`."""
+    kept = _kept_note(note)
+    found = session.execute(
+        select(Event.id)
+        .where(
+            col(Event.team_id) == team_id,
+            col(Event.client_id) == client_id,
+            col(Event.created_by) == user_id,
+            col(Event.kind) == kind,
+            col(Event.note).is_(None) if kept is None else col(Event.note) == kept,
+            col(Event.created_at) >= since,
+        )
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def _kept_note(note: str | None) -> str | None:
+    return (note or "").strip()[:1000] or None

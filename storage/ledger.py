@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete
+from sqlalchemy import Engine, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
+from storage.engine import new_session
 from storage.models import ProcessedUpdate
 from storage.prepared import Prepared
 
@@ -38,6 +39,19 @@ def claim(*, session: Session, bot_id: int, update_id: int, now: dt.datetime) ->
     # RETURNING, not rowcount: SQLAlchemy 2.1 on psycopg reports -1 for an INSERT's rowcount
     # (unless asked to preserve it), which read as "claimed" every time.
     return claimed is not None
+
+
+def recorded(engine: Engine, bot_id: int, update_id: int, now: dt.datetime) -> bool:
+    """Whether the update's transaction landed, asked when the answer to its COMMIT was lost.
+
+    Asked by claiming it and rolling back, never by reading: a commit still under way holds
+    the ledger key, and the claim waits for its outcome where a read would not see it yet.
+    """
+    with new_session(engine) as session:
+        try:
+            return not claim(session=session, bot_id=bot_id, update_id=update_id, now=now)
+        finally:
+            session.rollback()
 
 
 _LEDGER = ProcessedUpdate.__table__  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from bot.callbacks import id_from
 from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm, grade_moved
+from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
 from bot.turn import Turn, command
 from locales import N_, InputError, Markup, escape
 from storage import clients, events, resolver
@@ -39,6 +40,7 @@ class NoteDialog(ClientDialog):
     """client → note (skippable) → recorded; for complaints and compliments."""
 
     kind: ClassVar[EventKind]
+    asks_again: ClassVar[bool] = False  # the same again within minutes is asked about first
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         """The client typed when asked: a note that begins with their name keeps only the rest
@@ -56,6 +58,17 @@ class NoteDialog(ClientDialog):
             await goto(turn, convo, "note")
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        if convo.step == CONFIRM:
+            question(
+                turn,
+                convo,
+                self.again_question(turn, convo.data["client"]),
+                options=again_options(turn.t),
+                per_row=1,
+                cancel=False,
+                edit=turn.update.callback_query is not None,
+            )
+            return
         question(
             turn,
             convo,
@@ -66,10 +79,39 @@ class NoteDialog(ClientDialog):
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
+        if convo.step == CONFIRM:  # the same again within minutes: asked, as for a sale
+            if choice == RECORD:
+                convo.data["again_ok"] = True
+                await self.save(turn, convo)
+            elif choice == NO:
+                await finish(turn, convo)
+                turn.edit(turn.t._(STAYS_ONCE))
+            else:
+                raise InputError(N_("Pick one of the buttons, please."))
+            return
         convo.data["note"] = None if choice == SKIP else text
         await self.save(turn, convo)
 
+    def again_question(self, turn: Turn, client: str) -> str:
+        """ "Record it again?" when the same person notes the same thing within minutes."""
+        raise NotImplementedError
+
     async def save(self, turn: Turn, convo: Conversation) -> None:
+        if (
+            self.asks_again
+            and not convo.data.get("again_ok")
+            and await turn.run(
+                events.recorded_lately,
+                team_id=turn.team.id or 0,
+                client_id=convo.data["client_id"],
+                user_id=turn.caller.user_id,
+                kind=self.kind,
+                note=convo.data.get("note"),
+                since=turn.now - AGAIN_WITHIN,
+            )
+        ):
+            await goto(turn, convo, CONFIRM)
+            return
         await finish(turn, convo)
         before = await turn.analysis()
         change = await turn.run(
@@ -96,12 +138,19 @@ class NoteDialog(ClientDialog):
 class ComplaintDialog(NoteDialog):
     name = "complaint"
     kind = EventKind.COMPLAINT
+    asks_again = True
 
     def which_client(self, turn: Turn) -> str:
         return turn.t._("Which client is the complaint about? Type (part of) the name.")
 
     def confirmation(self, turn: Turn, client: str) -> str:
         return turn.t._("Complaint noted for {client}. It weighs on their grade.", client=client)
+
+    def again_question(self, turn: Turn, client: str) -> str:
+        return turn.t._(
+            "You noted this complaint about {client} less than 10 minutes ago. Record it again?",
+            client=client,
+        )
 
 
 class ComplimentDialog(NoteDialog):

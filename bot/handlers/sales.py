@@ -11,7 +11,18 @@ from bot.callbacks import pack
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm, grade_news
-from bot.render.sale_doubts import AGAIN, BIG, CORRECT, COSTLY, NO, RECORD, doubt_question
+from bot.render.sale_doubts import (
+    AGAIN,
+    AGAIN_WITHIN,
+    BIG,
+    CONFIRM,
+    CORRECT,
+    COSTLY,
+    NO,
+    RECORD,
+    STAYS_ONCE,
+    doubt_question,
+)
 from bot.render.sales import sale_line, sale_recorded
 from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, Translator, is_currency_token
@@ -30,9 +41,7 @@ from storage.sales import SaleInput
 
 PAGE = 5
 MINUTES, HOURS = "min", "h"  # the answers to "2 — minutes or hours?"
-CONFIRM = "confirm"  # a sale that looks like a slip is asked about before it is recorded
 BIG_FACTOR = 100  # times the usual (median) sale
-AGAIN_WITHIN = dt.timedelta(minutes=10)
 READING, AMOUNTS = "reading", "amounts"  # "Studio 54 100" and "500 200": asked with buttons
 
 
@@ -194,7 +203,7 @@ class SaleDialog(ClientDialog):
             await record(turn, data)
         elif choice == NO and data["doubt"] == AGAIN:
             await finish(turn, convo)
-            turn.edit(turn.t._("Fine: it stays recorded once."))
+            turn.edit(turn.t._(STAYS_ONCE))
         else:
             raise InputError(N_("Pick one of the buttons, please."))
 

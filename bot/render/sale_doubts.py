@@ -1,6 +1,6 @@
 """The question asked before recording a sale that looks like a slip: an amount far above the
 usual sale, a cost above the amount, or the same sale recorded again within minutes (issues 17
-and 18)."""
+and 18). The last one, "record it again?", is asked of a complaint too (bot/handlers/events.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,20 @@ import datetime as dt
 from typing import Any
 
 from bot.render.sales import spoken_day
-from locales import Translator
+from locales import N_, Translator
 from storage.callers import TeamView
 from storage.models import Team
 
 BIG, COSTLY, AGAIN = "big", "costly", "again"  # why the sale is asked about
 RECORD, CORRECT, NO = "record", "correct", "no"  # the answers
+CONFIRM = "confirm"  # the dialog step that asks before recording
+AGAIN_WITHIN = dt.timedelta(minutes=10)  # the same thing by the same person: asked first
+STAYS_ONCE = N_("Fine: it stays recorded once.")
+
+
+def again_options(t: Translator) -> list[tuple[str, str]]:
+    """The answers to "record it again?"."""
+    return [(t._("Yes, record it again"), RECORD), (t._("No"), NO)]
 
 
 def doubt_question(
@@ -60,7 +68,7 @@ def doubt_question(
         client=data["client"],
         date=spoken_day(t, sold_on, today),
     )
-    return text, [(t._("Yes, record it again"), RECORD), (t._("No"), NO)]
+    return text, again_options(t)
 
 
 def _times_rounded_down(amount: int, usual: int) -> int:

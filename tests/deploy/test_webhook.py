@@ -147,12 +147,12 @@ async def test_the_same_update_delivered_twice_records_one_sale(
     assert sum("Verkoop vastgelegd" in text for text in said(stub)) == 1
 
 
-async def test_healthz_is_503_and_an_update_is_acknowledged_only_once_the_user_was_told(
+async def test_healthz_is_503_and_an_update_kept_through_an_outage_goes_through_once(
     stub: StubBotApi, tmp_path, clock
 ) -> None:  # type: ignore[no-untyped-def]
-    """While the database is gone: an update whose error reply Telegram refused is not
-    acknowledged and goes through once the database is back; one whose user heard "nothing
-    was changed, try again" is done with, and its redelivery changes nothing (issue 18)."""
+    """While the database is gone an update is not acknowledged, and its user is told once
+    that it is kept (a notice Telegram refused with a 502 is sent again after a pause); once
+    the database is back, Telegram's redelivery carries it out, once (issue 18)."""
     folder = tmp_path / "data"
     folder.mkdir()
     url = f"sqlite:///{folder / 'kompas.db'}"
@@ -168,19 +168,25 @@ async def test_healthz_is_503_and_an_update_is_acknowledged_only_once_the_user_w
             assert await hook.health() == 503
             add = message(50, "/add Bakkerij de Vries, organisatie")
             stub.fail_once("sendMessage", 502, description="Bad Gateway")
-            assert await hook.post(add) == 503  # the user heard nothing: Telegram tries again
-            told = message(51, "/add Hotel Het Anker, organisatie")
-            assert await hook.post(told) == 200  # "nothing was changed": done with
+            assert await hook.post(add) == 503  # kept: Telegram tries again
+            other = message(51, "/add Hotel Het Anker, organisatie")
+            assert await hook.post(other) == 503
+            assert await hook.post(add) == 503  # still gone: not told again
             folder.mkdir()  # the volume is back (restored from a backup)
             upgrade(engine)
             make_team(engine, chat_id=OWNER, owner_id=OWNER, personal=True)
             assert await hook.health() == 200
-            assert await hook.post(add) == 200  # Telegram's redelivery
-            assert await hook.post(told) == 200  # a redelivery of the told one: a no-op
-        assert [c.name for c in rows(engine, Client)] == ["Bakkerij de Vries"]
-        assert "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub)
-        # Tried once for each update (the stub records the one Telegram refused), never again.
-        assert sum("niets veranderd" in s for s in said(stub)) == 2
+            assert await hook.post(add) == 200  # Telegram's redeliveries
+            assert await hook.post(other) == 200
+            assert await hook.post(add) == 200  # once more: a no-op
+        assert sorted(c.name for c in rows(engine, Client)) == [
+            "Bakkerij de Vries",
+            "Hotel Het Anker",
+        ]
+        assert said(stub).count("Toegevoegd: Bakkerij de Vries (organisatie).") == 1
+        # One notice for each update; the stub also records the one Telegram refused.
+        assert sum("Bewaard" in s for s in said(stub)) == 3
+        assert not [s for s in said(stub) if "niets veranderd" in s]
     finally:
         engine.dispose()
 

@@ -17,6 +17,7 @@ class TcpProxy:
         self._listener: socket.socket | None = None
         self._connections: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._cut: tuple[bytes, bool, bool] | None = None  # see cut_at_commit
         probe = socket.socket()
         probe.bind(("127.0.0.1", 0))
         self.port = int(probe.getsockname()[1])
@@ -43,6 +44,13 @@ class TcpProxy:
                 connection.shutdown(socket.SHUT_RDWR)
             connection.close()
 
+    def cut_at_commit(self, after: bytes, *, delivered: bool, then_down: bool = False) -> None:
+        """Once: on the first connection that has sent `after` (e.g. b"INSERT INTO sale"), its
+        next COMMIT is relayed (`delivered`) or dropped, and the connection cut before any
+        answer comes back: the client cannot know whether its transaction landed.
+        `then_down`: and the relay goes down with it (an outage that begins at the COMMIT)."""
+        self._cut = (after, delivered, then_down)
+
     def _accept(self, listener: socket.socket) -> None:
         while True:
             try:
@@ -60,17 +68,50 @@ class TcpProxy:
                     server.close()
                     return
                 self._connections += [client, server]
-            for source, sink in ((client, server), (server, client)):
-                threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
+            pair = _Pair(client, server)
+            threading.Thread(target=self._to_server, args=(pair,), daemon=True).start()
+            threading.Thread(target=_to_client, args=(pair,), daemon=True).start()
+
+    def _to_server(self, pair: _Pair) -> None:
+        seen = False
+        try:
+            while data := pair.client.recv(65536):
+                cut = self._cut
+                if cut is not None:
+                    seen = seen or cut[0] in data
+                    if seen and b"COMMIT" in data:
+                        self._cut = None
+                        pair.muted = True  # the answer never comes back
+                        if cut[1]:
+                            pair.server.sendall(data)
+                        if cut[2]:
+                            self.down()
+                        break
+                pair.server.sendall(data)
+        except OSError:
+            pass
+        finally:
+            pair.close()
 
 
-def _pump(source: socket.socket, sink: socket.socket) -> None:
+class _Pair:
+    def __init__(self, client: socket.socket, server: socket.socket) -> None:
+        self.client, self.server = client, server
+        self.muted = False
+
+    def close(self) -> None:
+        for end in (self.client, self.server):
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+
+
+def _to_client(pair: _Pair) -> None:
     try:
-        while data := source.recv(65536):
-            sink.sendall(data)
+        while data := pair.server.recv(65536):
+            if pair.muted:
+                break
+            pair.client.sendall(data)
     except OSError:
         pass
     finally:
-        for end in (source, sink):
-            with contextlib.suppress(OSError):
-                end.shutdown(socket.SHUT_RDWR)
+        pair.close()
