@@ -7,7 +7,8 @@ The one place that says what a member sees when the team keeps them for its admi
   (`sorts_for`);
 - /sales without amounts and without the buttons to correct or delete a sale
   (`answer_with_money` with `buttons_without_money`);
-- /paid and correcting or deleting a sale refused with a clear answer (`require_money`);
+- /paid, ✓ Already paid and correcting or deleting a sale refused with a clear answer
+  (`require_money`), and their buttons not offered (`money_work_allowed`);
 - /risk, the decline list and a card's details refused (`answer_with_money` without
   `without_money`); /export is for admins anyway (README: Commands).
 """
@@ -37,8 +38,8 @@ MONEY_SORTS = frozenset({"revenue", "profit"})  # orders that give the figures a
 
 
 async def require_money(turn: Turn) -> None:
-    """Refuse a member work that shows or changes money (/paid, correcting or deleting a sale)
-    when the team keeps money figures for its admins."""
+    """Refuse a member work that shows or changes money (/paid, ✓ Already paid, correcting or
+    deleting a sale) when the team keeps money figures for its admins."""
     if money_shown(turn):
         return
     try:
@@ -47,6 +48,15 @@ async def require_money(turn: Turn) -> None:
         if refused.message == ADMINS_ONLY:
             raise InputError(MONEY_WORK_FOR_ADMINS) from None
         raise
+
+
+async def money_work_allowed(turn: Turn) -> bool:
+    """Whether to offer this caller buttons that record payments or correct sales."""
+    try:
+        await require_money(turn)
+    except InputError:
+        return False
+    return True
 
 
 def sorts_for(sorts: tuple[str, ...], with_money: bool) -> tuple[str, ...]:

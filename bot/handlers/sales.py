@@ -13,7 +13,7 @@ from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm, grade_news
 from bot.render.sale_doubts import AGAIN, BIG, CORRECT, COSTLY, NO, RECORD, doubt_question
 from bot.render.sales import sale_line, sale_recorded
-from bot.sensitive import answer_with_money, require_money
+from bot.sensitive import answer_with_money, money_work_allowed, require_money
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup, Translator, is_currency_token
 from locales.numbers import (
@@ -305,7 +305,8 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         ),
     )
     paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
-    confirm(turn, text, change.undo_id, extra=[paid] if days else [])
+    offer_paid = days and await money_work_allowed(turn)
+    confirm(turn, text, change.undo_id, extra=[paid] if offer_paid else [])
 
 
 @command()
@@ -392,6 +393,7 @@ def _fields_label(t: Translator, currency: str, fields: dict[str, Any]) -> str:
 async def mark_sale_paid(turn: Turn) -> None:
     """The ✓ Already paid button under a new sale."""
     assert turn.callback is not None
+    await require_money(turn)
     sale_id = turn.callback.int_arg(0)
     row = await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
     await turn.run(

@@ -112,3 +112,20 @@ async def test_check_tells_a_member_the_fit_without_what_similar_clients_bring(
     seen = await chat.reply(piet, "12", chat=GROUP)
     assert "ideale klanten onder hen: 3 van 5" in seen.text, seen.text
     assert not MONEY.search(seen.text), seen.text
+
+
+async def test_a_member_recording_a_sale_gets_no_already_paid_button(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Before: under a member's new sale "✓ Al betaald" marked it paid, a payment /paid
+    refuses them."""
+    team, anna, piet = await _team(chat, sqlite_engine)
+    seen = await chat.send(piet, "/sale Bakkerij de Vries 120", chat=GROUP)
+    assert "✓ Al betaald" not in seen.buttons, seen.buttons
+    [new] = [s for s in rows(sqlite_engine, Sale) if s.amount == 12_000]
+    forged = await chat.press_data(piet, seen.last, pack("spaid", team.id, new.id))
+    told = forged.text + chat.api.callback_answers[-1]["text"]
+    assert REFUSED in told, told
+    assert [s.paid_on for s in rows(sqlite_engine, Sale) if s.id == new.id] == [None]
+    owner = await chat.send(anna, "/sale Bakkerij de Vries 130", chat=GROUP)
+    assert "✓ Al betaald" in owner.buttons
