@@ -34,7 +34,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import failures, membership
+from bot import failures, incoming, membership
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, unpack
 from bot.labels import team_name
@@ -167,12 +167,13 @@ class Turn:
 
     @property
     def args(self) -> list[str]:
-        return list(self.context.args or [])
+        return [word for arg in self.context.args or [] for word in incoming.plain(arg).split()]
 
     @property
     def text(self) -> str:
+        """What was typed, control characters turned into spaces (bot/incoming.py)."""
         message = self.update.effective_message
-        return (message.text or message.caption or "") if message else ""
+        return incoming.plain((message.text or message.caption or "") if message else "")
 
     @property
     def role(self) -> Role | None:

@@ -10,6 +10,7 @@ from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm
 from bot.render.clients import client_summary
 from bot.render.prospect import verdict_text
+from bot.sensitive import money_shown_to_caller
 from bot.turn import Turn, command
 from locales import N_, InputError
 from scoring.prospects import assess_prospect
@@ -93,7 +94,8 @@ class CheckDialog(Dialog):
         traits = {key: convo.data.get(key) for key in TRAITS if convo.data.get(key) is not None}
         result = assess_prospect(traits, analysed.frames, analysed.analysis)
         names = analysed.analysis.clients["name"].to_dict()
-        text = verdict_text(t, turn.team, convo.data["name"], result, names)
+        with_money = await money_shown_to_caller(turn)
+        text = verdict_text(t, turn.team, convo.data["name"], result, names, with_money=with_money)
         question(
             turn,
             convo,

@@ -10,6 +10,7 @@ from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
 from bot.render.changes import confirm
 from bot.render.sales import open_sale_label, payment_text
+from bot.sensitive import require_money
 from bot.turn import Turn, command
 from locales import N_, InputError
 from storage import clients, sales
@@ -33,6 +34,7 @@ class PaidDialog(ClientDialog):
         return turn.t._("Who paid? Type (part of) the name.")
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await require_money(turn)  # a dialog begun before the team hid its money, too
         owed = await self._open(turn, convo)
         if convo.data.get("everything"):  # "/paid De Roos alles"
             await self._pay(turn, convo, None)
@@ -127,6 +129,7 @@ class PaidDialog(ClientDialog):
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
+        await require_money(turn)
         if convo.step == "towards":
             if choice == OLDEST:
                 await self._pay_part(turn, convo, convo.data["amount"], None)
@@ -249,6 +252,7 @@ def _paid_on(turn: Turn, convo: Conversation) -> dt.date:
 async def paid(turn: Turn) -> None:
     """/paid <client> [amount] [date] (README: Typing commands): what is open is paid, today
     or on the day said; of several open sales, the one, all or part of it."""
+    await require_money(turn)
     text = arguments.argument_text(turn)
     if not text:
         await PaidDialog().begin(turn, None)

@@ -10,7 +10,13 @@ from bot.render.card import card_text, card_view, details_text
 from bot.render.explain import warning
 from bot.render.lists import PAGE, SORTS, Row, active_rows, list_text
 from bot.render.risk import risk_text
-from bot.sensitive import answer_with_money, money_shown, money_shown_to_caller
+from bot.sensitive import (
+    FOR_ADMINS,
+    answer_with_money,
+    money_shown,
+    money_shown_to_caller,
+    sorts_for,
+)
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup
 from storage import resolver, snapshots
@@ -163,6 +169,10 @@ async def clients_list(turn: Turn) -> None:
 
 async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool) -> None:
     t, team = turn.t, turn.team
+    with_money = await money_shown_to_caller(turn)
+    sorts = sorts_for(SORTS, with_money)
+    if sort not in sorts:  # an order by money (an old or forged button) tells the figures
+        raise InputError(FOR_ADMINS)
     if which == "a":
         analysed = await turn.analysis()
         rows = active_rows(analysed.analysis.clients, sort)
@@ -185,7 +195,6 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
         return
     pages = -(-len(rows) // PAGE)
     page = min(max(page, 0), pages - 1)
-    with_money = await money_shown_to_caller(turn)
     text = list_text(t, team, rows, page, title, sort, with_money=with_money)
     team_id = team.id
     shown = rows[page * PAGE : (page + 1) * PAGE]
@@ -194,7 +203,7 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
         for i, row in enumerate(shown)
     ]
     buttons: Buttons = [numbers[:5], numbers[5:]]
-    if which == "a":
+    if which == "a" and len(sorts) > 1:
         labels = {
             "grade": t._("By grade"),
             "revenue": t._("By revenue"),
@@ -203,7 +212,7 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
         buttons.append(
             [
                 (("✓ " if s == sort else "") + labels[s], pack("cl", team_id, which, s, 0))
-                for s in SORTS
+                for s in sorts
             ]
         )
     nav = []

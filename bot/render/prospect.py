@@ -21,9 +21,19 @@ TRAIT_WORDS = {
 }
 
 
+MONEY_CHECKS = frozenset({"expected_profit", "expected_profit_per_hour"})
+
+
 def verdict_text(
-    t: Translator, team: TeamView, name: str, verdict: ProspectVerdict, names: Mapping[int, str]
+    t: Translator,
+    team: TeamView,
+    name: str,
+    verdict: ProspectVerdict,
+    names: Mapping[int, str],
+    *,
+    with_money: bool = True,
 ) -> Markup:
+    """`with_money=False`: without what similar clients bring (bot/sensitive.py)."""
     cur = team.currency
     headline = {
         "ideal": t._("✅ {name} looks like an ideal client.", name=name),
@@ -38,10 +48,12 @@ def verdict_text(
         lines.append(
             t._("<b>Who they are:</b> your ideal profile sets no demographics yet (/profile).")
         )
-    fit = [_fit(t, cur, check) for check in verdict.fit]
+    fit = [
+        _fit(t, cur, check) for check in verdict.fit if with_money or check.code not in MONEY_CHECKS
+    ]
     if fit:
         lines.append(t._("<b>Fit with you:</b> {checks}", checks=Markup("; ").join(fit)))
-    else:
+    elif not verdict.fit:
         lines.append(
             t._(
                 "<b>Fit with you:</b> none of your clients is much like them yet, so "

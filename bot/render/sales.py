@@ -64,7 +64,15 @@ def sale_recorded(
     return Markup("\n").join(lines)
 
 
-def sale_line(t: Translator, team: Team, sale: Sale, number: int, today: dt.date) -> Markup:
+def sale_line(
+    t: Translator, team: Team, sale: Sale, number: int, today: dt.date, *, with_money: bool = True
+) -> Markup:
+    """One sale in /sales; `with_money=False`: without amount, cost or part paid (bot/sensitive)."""
+    if not with_money:
+        parts = [] if sale.minutes is None else [t._("time {time}", time=t.duration(sale.minutes))]
+        return Markup(" · ").join(
+            [Markup(f"{number}. {spoken_day(t, sale.sold_on, today)}"), *parts]
+        )
     parts = [t.money(sale.amount, team.currency), *sale_details(t, team, sale)]
     if sale.paid_on is not None:
         parts.append(t._("paid {date}", date=spoken_day(t, sale.paid_on, today)))

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from bot.webhook import _parse
 from storage import ledger
 from storage.engine import new_session
-from storage.models import Client, ProcessedUpdate, Sale
+from storage.models import Client, Event, ProcessedUpdate, Sale
 from tests.chat import Chat
 from tests.conftest import FakeClock
 from tests.deploy.harness import message, new_app, running_webhook
@@ -185,3 +185,33 @@ async def test_an_update_out_of_range_from_any_transport_is_dropped_quietly(
     assert seen.messages == []
     assert rows(engine, Client) == [] and rows(engine, ProcessedUpdate) == []
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# Control characters ----------------------------------------------------------------------
+
+_CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
+_C1 = "".join(chr(c) for c in range(0x80, 0xA0))
+FAMILY = "👨\u200d👩\u200d👧"  # one emoji: the joiners bind it
+
+
+def _has_controls(text: str) -> bool:
+    return any(c in _CONTROLS + _C1 for c in text)
+
+
+async def test_control_characters_typed_are_not_stored_nor_echoed(
+    both: Chat, engine: Engine
+) -> None:
+    """Before: `/add` kept a bell, an escape sequence and C1 controls in the stored name and
+    notes only kept them, and the answers echoed them back into the chat."""
+    make_team(engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    anna = both.person(ANNA, "Anna", "nl")
+    seen = await both.send(anna, f"/add Bak\x07kerij\x1b[31m{FAMILY}\x85Noord, organisatie")
+    [client] = rows(engine, Client)
+    assert not _has_controls(client.name) and FAMILY in client.name, repr(client.name)
+    assert not any(_has_controls(m.text) for m in seen.messages)
+    seen = await both.send(anna, f"/klacht {client.name}: factuur\x00 betwist\x9b\x1b te laat")
+    assert not any(_has_controls(m.text) for m in seen.messages)
+    notes = [e.note for e in rows(engine, Event)]
+    assert notes and not any(_has_controls(n or "") for n in notes), notes
+    unknown = await both.send(anna, "/client Onbe\x1bkend\x07")
+    assert not any(_has_controls(m.text) for m in unknown.messages)
