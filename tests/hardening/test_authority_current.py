@@ -1,0 +1,45 @@
+"""Authority from Telegram, always current (issue 18, redone): the money digest, stored roles,
+one owner per team and who /members may remove all follow what Telegram says now."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from bot.jobs.digest import deliver
+from storage import demo
+from storage.engine import new_session
+from tests.chat import Chat
+from tests.factories import NOW, add_member, make_team
+
+GROUP = -700
+OLGA, PIET, FATIMA = 21, 23, 24
+
+
+async def test_the_private_money_digest_reaches_only_todays_telegram_admins(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Piet was demoted and Fatima left the group; Kompas still stored both as admins and
+    sent them the money figures and the clients to let go."""
+    olga, piet = chat.person(OLGA, "Olga", "nl"), chat.person(PIET, "Piet", "nl")
+    fatima = chat.person(FATIMA, "Fatima", "nl")
+    chat.group(GROUP, "Studio", creator=olga, admins=(piet, fatima))
+    team = make_team(
+        sqlite_engine,
+        chat_id=GROUP,
+        owner_id=OLGA,
+        sensitive_to_admins=True,
+        created_at=NOW - dt.timedelta(days=30),
+    )
+    add_member(sqlite_engine, team, PIET, "admin")
+    add_member(sqlite_engine, team, FATIMA, "admin")
+    with new_session(sqlite_engine) as session:
+        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        session.commit()
+    chat.api.set_member(GROUP, PIET, "member")  # no chat_member update reached the bot
+    chat.api.set_member(GROUP, FATIMA, "left")
+    assert (await deliver(chat.app, team.id or 0)).status == "sent"
+    assert "€" in chat.api.in_chat(OLGA)[-1].text
+    assert chat.api.in_chat(PIET) == []
+    assert chat.api.in_chat(FATIMA) == []
