@@ -153,6 +153,7 @@ def _pref(session: Session, user_id: int) -> UserPref:
 
 
 _TEAM_TABLE = Team.__table__  # type: ignore[attr-defined]
+_MEMBER_TABLE = Member.__table__  # type: ignore[attr-defined]
 _PREF_TABLE = UserPref.__table__  # type: ignore[attr-defined]
 # Prepared once: every change bumps the version (storage/prepared.py).
 _TOUCH = Prepared(
@@ -177,11 +178,14 @@ def data_changed(session: Session) -> bool:
 
 
 def set_role(*, session: Session, member_id: int, role: Role) -> None:
-    member = session.get(Member, member_id)
-    if member is not None and member.role != Role.OWNER:
-        member.role = role
-        session.add(member)
-        session.flush()
+    """Follow Telegram's word on an admin or member; never the owner's row (one UPDATE with
+    the condition in it, so a concurrent change of ownership is never overwritten)."""
+    session.execute(
+        update(_MEMBER_TABLE)
+        .where(_MEMBER_TABLE.c.id == member_id, _MEMBER_TABLE.c.role != Role.OWNER)
+        .values(role=role)
+    )
+    session.expire_all()
 
 
 def team_owner(*, session: Session, team_id: int) -> Member | None:
@@ -196,32 +200,72 @@ def team_owner(*, session: Session, team_id: int) -> Member | None:
 
 
 def pass_ownership(
-    *, session: Session, team_id: int, to_member_id: int, now: dt.datetime
-) -> Member | None:
-    """The owner is no Telegram admin of the group any more: `to_member_id` (an admin who is)
-    becomes owner, the former owner a plain member. Returns the former owner."""
-    new_owner = session.get(Member, to_member_id)
-    if new_owner is None or new_owner.team_id != team_id:
-        return None
-    former = team_owner(session=session, team_id=team_id)
-    if former is not None:
-        former.role = Role.MEMBER
-        session.add(former)
-        session.flush()  # one owner at a time
-    new_owner.role = Role.OWNER
-    session.add(new_owner)
+    *,
+    session: Session,
+    team_id: int,
+    to_member_id: int,
+    from_member_id: int | None,
+    now: dt.datetime,
+) -> bool:
+    """The owner `from_member_id` (None: the team has none) is no Telegram admin of the group
+    any more: `to_member_id` (an admin who is) becomes owner, the former owner a plain member.
+
+    Conditional UPDATEs: only if the former owner is still the owner (or there still is none)
+    does anything change, so two admins taking over at once leave exactly one owner; the
+    unique index on the owner row refuses whatever slips through. False: nothing changed."""
+    try:
+        with session.begin_nested():
+            if from_member_id is not None:
+                demoted = session.execute(
+                    update(_MEMBER_TABLE)
+                    .where(
+                        _MEMBER_TABLE.c.id == from_member_id,
+                        _MEMBER_TABLE.c.team_id == team_id,
+                        _MEMBER_TABLE.c.role == Role.OWNER,
+                    )
+                    .values(role=Role.MEMBER)
+                )
+                if demoted.rowcount != 1:  # type: ignore[attr-defined]
+                    return False
+            owner_exists = (
+                select(_MEMBER_TABLE.c.id)
+                .where(_MEMBER_TABLE.c.team_id == team_id, _MEMBER_TABLE.c.role == Role.OWNER)
+                .exists()
+            )
+            promoted = session.execute(
+                update(_MEMBER_TABLE)
+                .where(
+                    _MEMBER_TABLE.c.id == to_member_id,
+                    _MEMBER_TABLE.c.team_id == team_id,
+                    _MEMBER_TABLE.c.status == MemberStatus.ACTIVE,
+                    ~owner_exists,
+                )
+                .values(role=Role.OWNER)
+            )
+            if promoted.rowcount != 1:  # type: ignore[attr-defined]
+                raise _NoTakeover
+    except (_NoTakeover, IntegrityError):
+        session.expire_all()
+        return False
     session.add(
         AuditLog(
             team_id=team_id,
-            user_id=new_owner.user_id,
+            user_id=session.execute(
+                select(_MEMBER_TABLE.c.user_id).where(_MEMBER_TABLE.c.id == to_member_id)
+            ).scalar_one(),
             action="ownership_passed",
             entity="member",
-            entity_id=new_owner.id,
+            entity_id=to_member_id,
             at=now,
         )
     )
     session.flush()
-    return former
+    session.expire_all()
+    return True
+
+
+class _NoTakeover(Exception):
+    """Someone else became owner first: roll the former owner's demotion back too."""
 
 
 CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
@@ -346,9 +390,6 @@ def _set_status(session: Session, member: Member, status: MemberStatus) -> None:
         member.role = Role.MEMBER  # back in, Telegram decides again whether they are an admin
     session.add(member)
     session.flush()
-
-
-_MEMBER_TABLE = Member.__table__  # type: ignore[attr-defined]
 
 
 def claim_removal_notice(*, session: Session, member_id: int) -> bool:

@@ -43,3 +43,55 @@ async def test_the_private_money_digest_reaches_only_todays_telegram_admins(
     assert "€" in chat.api.in_chat(OLGA)[-1].text
     assert chat.api.in_chat(PIET) == []
     assert chat.api.in_chat(FATIMA) == []
+
+
+def test_a_team_can_never_hold_two_owners(engine: Engine) -> None:
+    """The database itself refuses a second owner row, on SQLite and PostgreSQL."""
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    team = make_team(engine, chat_id=GROUP, owner_id=OLGA)
+    add_member(engine, team, PIET, "admin")
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(text("UPDATE member SET role = 'owner' WHERE user_id = :u"), {"u": PIET})
+    assert _owners(engine) == [OLGA]
+
+
+def test_two_admins_taking_over_from_a_demoted_owner_leave_one_owner(engine: Engine) -> None:
+    """Both saw Olga as owner and no admin any more; the second, acting on that stale view
+    after Piet took over, must change nothing (before: Piet was demoted again or, with both
+    at once, two owners stayed)."""
+    from storage import teams
+
+    team = make_team(engine, chat_id=GROUP, owner_id=OLGA)
+    add_member(engine, team, PIET, "admin")
+    add_member(engine, team, FATIMA, "admin")
+    ids = _member_ids(engine)
+    with new_session(engine) as first:
+        assert teams.pass_ownership(
+            session=first, team_id=team.id or 0, to_member_id=ids[PIET],
+            from_member_id=ids[OLGA], now=NOW,
+        )  # fmt: skip
+        first.commit()
+    with new_session(engine) as second:
+        assert not teams.pass_ownership(
+            session=second, team_id=team.id or 0, to_member_id=ids[FATIMA],
+            from_member_id=ids[OLGA], now=NOW,
+        )  # fmt: skip
+        second.commit()
+    assert _owners(engine) == [PIET]
+
+
+def _owners(engine: Engine) -> list[int]:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(text("SELECT user_id FROM member WHERE role='owner'"))]
+
+
+def _member_ids(engine: Engine) -> dict[int, int]:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(text("SELECT user_id, id FROM member"))}
