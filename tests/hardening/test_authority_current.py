@@ -95,3 +95,33 @@ def _member_ids(engine: Engine) -> dict[int, int]:
 
     with engine.connect() as conn:
         return {r[0]: r[1] for r in conn.execute(text("SELECT user_id, id FROM member"))}
+
+
+async def test_members_cannot_remove_a_telegram_admin_of_the_group(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Before: Olga removed Piet, an admin of the group, who then stood outside his own team."""
+    from storage.models import Member
+    from tests.factories import rows
+
+    olga, piet = chat.person(OLGA, "Olga", "nl"), chat.person(PIET, "Piet", "ru")
+    chat.group(GROUP, "Studio", creator=olga, admins=(piet,))
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
+    add_member(sqlite_engine, team, PIET)  # stored as a member: Telegram made him admin since
+    await chat.send(olga, "/members", chat=GROUP)
+    await chat.press(olga, "✕ user23 verwijderen", chat=GROUP)
+    assert "user23 is beheerder van de Telegram-groep" in chat.api.callback_answers[-1]["text"]
+    assert all(m.status == "active" for m in rows(sqlite_engine, Member))
+    # Demoted in Telegram a moment ago: now he can be removed.
+    chat.api.set_member(GROUP, PIET, "member")
+    await chat.press(olga, "✕ user23 verwijderen", chat=GROUP)
+    await chat.press(olga, "Ja, verwijderen", chat=GROUP)
+    assert next(m for m in rows(sqlite_engine, Member) if m.user_id == PIET).status == "removed"
+
+
+def test_the_refusal_reads_naturally_in_russian() -> None:
+    from bot.handlers.team import GROUP_ADMIN_STAYS
+    from locales import translator
+
+    said = translator("ru")._(GROUP_ADMIN_STAYS, name="Пётр")
+    assert said.startswith("Пётр — администратор группы в Telegram")
