@@ -443,6 +443,44 @@ def enlist_admins(
         )
 
 
+def follow_telegram(
+    *, session: Session, chat_id: int, user_id: int, is_admin: bool, name: str, now: dt.datetime
+) -> None:
+    """Telegram said someone's standing in the team's group changed: their stored role follows
+    at once. An admin of the group is an admin of the team (in it, even if taken out or still
+    waiting: only the group's settings decide about its admins); anyone else, demoted, gone or
+    removed, the owner too, is a plain member from now on (the next admin to act takes over
+    the ownership). Who may still see the team privately Telegram says on each visit."""
+    team = team_by_chat(session=session, chat_id=chat_id)
+    if team is None or team.is_personal:
+        return
+    member = member_of(session=session, team_id=team.id or 0, user_id=user_id)
+    if member is None:
+        if is_admin and team.onboarded:
+            add_member(
+                session=session,
+                team_id=team.id or 0,
+                user_id=user_id,
+                role=Role.ADMIN,
+                display_name=name,
+                now=now,
+            )
+        return
+    values: dict[str, object] = {}
+    if is_admin:
+        if member.role == Role.MEMBER:
+            values["role"] = Role.ADMIN
+        if member.status != MemberStatus.ACTIVE:
+            values.update(status=MemberStatus.ACTIVE, told_removed=False)
+    elif member.role != Role.MEMBER:
+        values["role"] = Role.MEMBER
+    if values:
+        session.execute(
+            update(_MEMBER_TABLE).where(_MEMBER_TABLE.c.id == member.id).values(**values)
+        )
+        session.expire_all()
+
+
 def locales_of(*, session: Session, user_ids: Sequence[int]) -> dict[int, str]:
     """The languages these users chose for themselves (those who chose one)."""
     rows = session.exec(

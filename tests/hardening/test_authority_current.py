@@ -125,3 +125,46 @@ def test_the_refusal_reads_naturally_in_russian() -> None:
 
     said = translator("ru")._(GROUP_ADMIN_STAYS, name="Пётр")
     assert said.startswith("Пётр — администратор группы в Telegram")
+
+
+async def test_a_chat_member_update_sets_the_stored_role_at_once(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Telegram's news of a demotion, a promotion, a removal: the team's roles follow it at
+    once (before: only a cached answer was dropped, and /members still listed the old roles)."""
+    from storage.models import Member
+    from tests.factories import rows
+
+    olga, piet = chat.person(OLGA, "Olga", "nl"), chat.person(PIET, "Piet", "nl")
+    fatima, noor = chat.person(FATIMA, "Fatima", "nl"), chat.person(26, "Noor", "nl")
+    chat.group(GROUP, "Studio", creator=olga, admins=(piet,), members=(fatima, noor))
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
+    add_member(sqlite_engine, team, PIET, "admin")
+    add_member(sqlite_engine, team, FATIMA)
+    add_member(sqlite_engine, team, 26, "admin")
+
+    def role(user_id: int) -> str:
+        return next(m.role for m in rows(sqlite_engine, Member) if m.user_id == user_id)
+
+    await chat.app.process_update(
+        chat.factory.chat_member(olga, GROUP, piet, "administrator", "member")
+    )
+    await chat.app.process_update(
+        chat.factory.chat_member(olga, GROUP, fatima, "member", "administrator")
+    )
+    await chat.app.process_update(
+        chat.factory.chat_member(olga, GROUP, noor, "administrator", "kicked")
+    )
+    await chat.app.process_update(chat.factory.chat_member(piet, GROUP, olga, "creator", "left"))
+    assert (role(PIET), role(FATIMA), role(26), role(OLGA)) == (
+        "member",
+        "admin",
+        "member",
+        "member",
+    )
+    # Fatima, now an admin, is the first to act: the team without an owner becomes hers.
+    chat.api.set_member(GROUP, FATIMA, "administrator")
+    chat.api.set_member(GROUP, OLGA, "left")
+    seen = await chat.send(fatima, "/members", chat=GROUP)
+    assert "user24 is nu de eigenaar van het team." in seen.text
+    assert role(FATIMA) == "owner"
