@@ -185,7 +185,7 @@ def set_role(*, session: Session, member_id: int, role: Role) -> None:
         .where(_MEMBER_TABLE.c.id == member_id, _MEMBER_TABLE.c.role != Role.OWNER)
         .values(role=role)
     )
-    session.expire_all()
+    _forget_members(session)
 
 
 def team_owner(*, session: Session, team_id: int) -> Member | None:
@@ -245,7 +245,7 @@ def pass_ownership(
             if promoted.rowcount != 1:  # type: ignore[attr-defined]
                 raise _NoTakeover
     except (_NoTakeover, IntegrityError):
-        session.expire_all()
+        _forget_members(session)
         return False
     session.add(
         AuditLog(
@@ -260,8 +260,16 @@ def pass_ownership(
         )
     )
     session.flush()
-    session.expire_all()
+    _forget_members(session)
     return True
+
+
+def _forget_members(session: Session) -> None:
+    """Rows changed by a plain UPDATE: members already loaded are read again when next used
+    (only those, so nothing else the update holds is loaded again)."""
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, Member):
+            session.expire(loaded)
 
 
 class _NoTakeover(Exception):
@@ -478,7 +486,7 @@ def follow_telegram(
         session.execute(
             update(_MEMBER_TABLE).where(_MEMBER_TABLE.c.id == member.id).values(**values)
         )
-        session.expire_all()
+        _forget_members(session)
 
 
 def locales_of(*, session: Session, user_ids: Sequence[int]) -> dict[int, str]:
