@@ -16,11 +16,13 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.access import ADMIN_STATUSES
 from bot.render.members import approval_in_group, approval_request
 from bot.runtime import Kompas, kompas_of
 from locales import translator
 from storage import teams
 from storage.callers import MemberView, TeamView
+from storage.engine import new_session
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +94,27 @@ async def ask_admins(bot: Bot, team: TeamView, newcomer: MemberView, admins: lis
 async def status_changed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Telegram says someone's standing in a group changed (left, removed, promoted, demoted)
     or the bot's own did: what was cached about it no longer holds, from this update on."""
-    cache = kompas_of(context).chat_members
+    kompas = kompas_of(context)
+    cache = kompas.chat_members
     if update.chat_member is not None:
         change = update.chat_member
-        cache.forget(change.chat.id, change.new_chat_member.user.id)
+        user = change.new_chat_member.user
+        cache.forget(change.chat.id, user.id)
+        if not user.is_bot:
+            is_admin = change.new_chat_member.status in ADMIN_STATUSES
+            await kompas.db(
+                _follow, kompas, change.chat.id, user.id, is_admin, user.full_name, kompas.clock()
+            )
     elif update.my_chat_member is not None:
         cache.forget_chat(update.my_chat_member.chat.id)
+
+
+def _follow(
+    kompas: Kompas, chat_id: int, user_id: int, is_admin: bool, name: str, now: dt.datetime
+) -> None:
+    with new_session(kompas.engine) as session:
+        teams.follow_telegram(
+            session=session, chat_id=chat_id, user_id=user_id, is_admin=is_admin, name=name,
+            now=now,
+        )  # fmt: skip
+        session.commit()

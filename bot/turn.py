@@ -342,6 +342,7 @@ class Turn:
         """Ownership follows Telegram: once the owner is no admin of the group any more, the
         first admin to act becomes owner, and the group is told."""
         owner = await self.run(teams.team_owner, team_id=self.team.id)
+        former = (owner.id, owner.display_name) if owner is not None else None
         if owner is not None:
             # Telegram out of reach says nothing about the owner: ownership stays put.
             status = await self.telegram_status(
@@ -351,14 +352,20 @@ class Turn:
                 return
         member = self.caller.member
         assert member is not None
-        await self.run(
-            teams.pass_ownership, team_id=self.team.id, to_member_id=member.id, now=self.now
+        passed = await self.run(
+            teams.pass_ownership,
+            team_id=self.team.id,
+            to_member_id=member.id,
+            from_member_id=former[0] if former is not None else None,
+            now=self.now,
         )
+        if not passed:  # another admin took over first, or the owner changed meanwhile
+            return
         self.caller.member = replace(member, role=Role.OWNER)
         t = self.t
         self.reply(
-            t._(OWNERSHIP_PASSED, name=member.display_name, former=owner.display_name)
-            if owner is not None
+            t._(OWNERSHIP_PASSED, name=member.display_name, former=former[1])
+            if former is not None
             else t._(OWNERSHIP_TAKEN, name=member.display_name)
         )
 

@@ -153,6 +153,7 @@ def _pref(session: Session, user_id: int) -> UserPref:
 
 
 _TEAM_TABLE = Team.__table__  # type: ignore[attr-defined]
+_MEMBER_TABLE = Member.__table__  # type: ignore[attr-defined]
 _PREF_TABLE = UserPref.__table__  # type: ignore[attr-defined]
 # Prepared once: every change bumps the version (storage/prepared.py).
 _TOUCH = Prepared(
@@ -177,11 +178,14 @@ def data_changed(session: Session) -> bool:
 
 
 def set_role(*, session: Session, member_id: int, role: Role) -> None:
-    member = session.get(Member, member_id)
-    if member is not None and member.role != Role.OWNER:
-        member.role = role
-        session.add(member)
-        session.flush()
+    """Follow Telegram's word on an admin or member; never the owner's row (one UPDATE with
+    the condition in it, so a concurrent change of ownership is never overwritten)."""
+    session.execute(
+        update(_MEMBER_TABLE)
+        .where(_MEMBER_TABLE.c.id == member_id, _MEMBER_TABLE.c.role != Role.OWNER)
+        .values(role=role)
+    )
+    _forget_members(session)
 
 
 def team_owner(*, session: Session, team_id: int) -> Member | None:
@@ -196,32 +200,80 @@ def team_owner(*, session: Session, team_id: int) -> Member | None:
 
 
 def pass_ownership(
-    *, session: Session, team_id: int, to_member_id: int, now: dt.datetime
-) -> Member | None:
-    """The owner is no Telegram admin of the group any more: `to_member_id` (an admin who is)
-    becomes owner, the former owner a plain member. Returns the former owner."""
-    new_owner = session.get(Member, to_member_id)
-    if new_owner is None or new_owner.team_id != team_id:
-        return None
-    former = team_owner(session=session, team_id=team_id)
-    if former is not None:
-        former.role = Role.MEMBER
-        session.add(former)
-        session.flush()  # one owner at a time
-    new_owner.role = Role.OWNER
-    session.add(new_owner)
+    *,
+    session: Session,
+    team_id: int,
+    to_member_id: int,
+    from_member_id: int | None,
+    now: dt.datetime,
+) -> bool:
+    """The owner `from_member_id` (None: the team has none) is no Telegram admin of the group
+    any more: `to_member_id` (an admin who is) becomes owner, the former owner a plain member.
+
+    Conditional UPDATEs: only if the former owner is still the owner (or there still is none)
+    does anything change, so two admins taking over at once leave exactly one owner; the
+    unique index on the owner row refuses whatever slips through. False: nothing changed."""
+    try:
+        with session.begin_nested():
+            if from_member_id is not None:
+                demoted = session.execute(
+                    update(_MEMBER_TABLE)
+                    .where(
+                        _MEMBER_TABLE.c.id == from_member_id,
+                        _MEMBER_TABLE.c.team_id == team_id,
+                        _MEMBER_TABLE.c.role == Role.OWNER,
+                    )
+                    .values(role=Role.MEMBER)
+                )
+                if demoted.rowcount != 1:  # type: ignore[attr-defined]
+                    return False
+            owner_exists = (
+                select(_MEMBER_TABLE.c.id)
+                .where(_MEMBER_TABLE.c.team_id == team_id, _MEMBER_TABLE.c.role == Role.OWNER)
+                .exists()
+            )
+            promoted = session.execute(
+                update(_MEMBER_TABLE)
+                .where(
+                    _MEMBER_TABLE.c.id == to_member_id,
+                    _MEMBER_TABLE.c.team_id == team_id,
+                    _MEMBER_TABLE.c.status == MemberStatus.ACTIVE,
+                    ~owner_exists,
+                )
+                .values(role=Role.OWNER)
+            )
+            if promoted.rowcount != 1:  # type: ignore[attr-defined]
+                raise _NoTakeover
+    except (_NoTakeover, IntegrityError):
+        _forget_members(session)
+        return False
     session.add(
         AuditLog(
             team_id=team_id,
-            user_id=new_owner.user_id,
+            user_id=session.execute(
+                select(_MEMBER_TABLE.c.user_id).where(_MEMBER_TABLE.c.id == to_member_id)
+            ).scalar_one(),
             action="ownership_passed",
             entity="member",
-            entity_id=new_owner.id,
+            entity_id=to_member_id,
             at=now,
         )
     )
     session.flush()
-    return former
+    _forget_members(session)
+    return True
+
+
+def _forget_members(session: Session) -> None:
+    """Rows changed by a plain UPDATE: members already loaded are read again when next used
+    (only those, so nothing else the update holds is loaded again)."""
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, Member):
+            session.expire(loaded)
+
+
+class _NoTakeover(Exception):
+    """Someone else became owner first: roll the former owner's demotion back too."""
 
 
 CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
@@ -348,9 +400,6 @@ def _set_status(session: Session, member: Member, status: MemberStatus) -> None:
     session.flush()
 
 
-_MEMBER_TABLE = Member.__table__  # type: ignore[attr-defined]
-
-
 def claim_removal_notice(*, session: Session, member_id: int) -> bool:
     """True once per removal: whether the removed member is still to be told (one atomic
     UPDATE, so two messages at once tell them once)."""
@@ -400,6 +449,44 @@ def enlist_admins(
             display_name=name,
             now=now,
         )
+
+
+def follow_telegram(
+    *, session: Session, chat_id: int, user_id: int, is_admin: bool, name: str, now: dt.datetime
+) -> None:
+    """Telegram said someone's standing in the team's group changed: their stored role follows
+    at once. An admin of the group is an admin of the team (in it, even if taken out or still
+    waiting: only the group's settings decide about its admins); anyone else, demoted, gone or
+    removed, the owner too, is a plain member from now on (the next admin to act takes over
+    the ownership). Who may still see the team privately Telegram says on each visit."""
+    team = team_by_chat(session=session, chat_id=chat_id)
+    if team is None or team.is_personal:
+        return
+    member = member_of(session=session, team_id=team.id or 0, user_id=user_id)
+    if member is None:
+        if is_admin and team.onboarded:
+            add_member(
+                session=session,
+                team_id=team.id or 0,
+                user_id=user_id,
+                role=Role.ADMIN,
+                display_name=name,
+                now=now,
+            )
+        return
+    values: dict[str, object] = {}
+    if is_admin:
+        if member.role == Role.MEMBER:
+            values["role"] = Role.ADMIN
+        if member.status != MemberStatus.ACTIVE:
+            values.update(status=MemberStatus.ACTIVE, told_removed=False)
+    elif member.role != Role.MEMBER:
+        values["role"] = Role.MEMBER
+    if values:
+        session.execute(
+            update(_MEMBER_TABLE).where(_MEMBER_TABLE.c.id == member.id).values(**values)
+        )
+        _forget_members(session)
 
 
 def locales_of(*, session: Session, user_ids: Sequence[int]) -> dict[int, str]:

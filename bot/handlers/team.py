@@ -4,12 +4,12 @@ and following the group when it migrates or the bot is removed."""
 from __future__ import annotations
 
 from bot import labels
-from bot.access import MEMBER_STATUSES
+from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, pack
 from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
 from bot.render.members import approval_request, button_label, team_choice
-from bot.turn import Buttons, Turn, button, command
+from bot.turn import UNSURE, Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
@@ -271,11 +271,12 @@ async def waiting_requests(turn: Turn, team_id: int) -> None:
 async def remove(turn: Turn) -> None:
     assert turn.callback is not None
     member_id = turn.callback.int_arg(0)
+    rows = await turn.run(teams.members, team_id=turn.team.id or 0)
+    member = next((m for m in rows if m.id == member_id), None)
+    if member is None:
+        raise InputError(N_("That person isn't in the team any more."))
+    await _not_a_group_admin(turn, member.user_id, member.display_name)
     if len(turn.callback.args) < 2:
-        rows = await turn.run(teams.members, team_id=turn.team.id or 0)
-        member = next((m for m in rows if m.id == member_id), None)
-        if member is None:
-            raise InputError(N_("That person isn't in the team any more."))
         t = turn.t
         turn.edit(
             t._("Remove {name} from the team? Their past entries stay.", name=member.display_name),
@@ -290,6 +291,27 @@ async def remove(turn: Turn) -> None:
     member = await turn.run(teams.remove_member, team_id=turn.team.id or 0, member_id=member_id)
     turn.toast(turn.t._("{name} is no longer in the team.", name=member.display_name))
     await _show_members(turn, edit=True)
+
+
+GROUP_ADMIN_STAYS = N_(
+    "{name} is an admin of the Telegram group, so they stay in the team. Only the group's "
+    "own settings can change that."
+)
+ADMIN_UNKNOWN = N_(
+    "I couldn't check with Telegram whether {name} is an admin of the group. Try again in a minute."
+)
+
+
+async def _not_a_group_admin(turn: Turn, user_id: int, name: str) -> None:
+    """Whom Telegram makes an admin of the group is not Kompas's to take out of the team:
+    they would walk straight back in. Asked live, so a demotion a minute ago counts."""
+    status = await turn.telegram_status(
+        turn.team.chat_id, user_id=user_id, live=True, unsure=UNSURE
+    )
+    if status == UNSURE:
+        raise InputError(ADMIN_UNKNOWN, name=name)
+    if status in ADMIN_STATUSES:
+        raise InputError(GROUP_ADMIN_STAYS, name=name)
 
 
 @button(role=Role.ADMIN)

@@ -24,11 +24,12 @@ from telegram import InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes
 
+from bot.access import ADMIN_STATUSES
 from bot.jobs.digest_work import PreparedDigest, prepare_digest, worker_pool
 from bot.jobs.schedule import due_this_week
 from bot.render.digest import Digest
 from bot.runtime import Kompas
-from bot.turn import keyboard
+from bot.turn import UNSURE, keyboard
 from locales import translator
 from storage import callers, deliveries, schedules, teams
 from storage.engine import new_session
@@ -172,6 +173,9 @@ async def send(
         for slot, admin in enumerate(admins, start=ADMIN_COPIES):
             if not progress.pending(slot):
                 continue
+            if not await _admin_now(application, team, admin):
+                await progress.accepted(slot)  # demoted or gone: the figures are not theirs
+                continue
             try:
                 await bot.send_message(admin, digest.admin_text)
                 count += 1
@@ -182,6 +186,21 @@ async def send(
 
 
 CHART, TEXT, ADMIN_COPIES = 0, 1, 2
+
+
+async def _admin_now(application: Application, team: callers.TeamView, user_id: int) -> bool:
+    """Whether Telegram says, right now, that `user_id` is an admin of the team's group: a
+    stored role may be out of date (demoted, left) when the bot heard nothing of it. Telegram
+    out of reach raises, so the retry sends the copies still due."""
+    if team.is_personal:
+        return user_id == team.chat_id
+    kompas: Kompas = application.bot_data["kompas"]
+    status = await kompas.chat_members.status(
+        application.bot, team.chat_id, user_id, now=kompas.clock(), live=True, unsure=UNSURE
+    )
+    if status == UNSURE:
+        raise NetworkError("Telegram could not say who the group's admins are")
+    return status in ADMIN_STATUSES
 
 
 def schedule_zone(team: callers.TeamView) -> dt.tzinfo:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.models.base import UTCDateTime, one_of, utcnow
@@ -88,6 +88,14 @@ class Member(SQLModel, table=True):
     __tablename__ = "member"
     __table_args__ = (
         UniqueConstraint("team_id", "user_id"),
+        # One owner per team, whatever races: a second owner row is refused by the database.
+        Index(
+            "uq_member_one_owner",
+            "team_id",
+            unique=True,
+            sqlite_where=text("role = 'owner'"),
+            postgresql_where=text("role = 'owner'"),
+        ),
         one_of("role", Role, "role"),
         one_of("status", MemberStatus, "status"),
     )
