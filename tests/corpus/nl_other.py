@@ -53,6 +53,10 @@ ADD: list[tuple[str, Expected]] = [
     ("/toevoegen Bakkerij Maan BV", added("Bakkerij Maan BV", ORGANISATION)),
     ("/toevoegen Schilder Ster V.O.F.", added("Schilder Ster V.O.F.", ORGANISATION)),
     ("/toevoegen Hovenier Groen eenmanszaak", added("Hovenier Groen eenmanszaak", ORGANISATION)),
+    (  # the second reader: a lower-case city after the legal form is the city (Tiel)
+        "/add Kwekerij Van den Heuvel VOF tiel",
+        added("Kwekerij Van den Heuvel VOF", ORGANISATION),
+    ),
     ("/toevoegen mevr. Yılmaz particulier utrecht", added("mevr. Yılmaz", PERSON)),
     ("/add De Bakkerswinkel, organisatie, Den Haag", added("De Bakkerswinkel", ORGANISATION)),
     ("/add Lisa Bakker, persoon", added("Lisa Bakker", PERSON)),
