@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
@@ -163,10 +164,17 @@ def _alike_words(typed: str, key: str, *, person: bool) -> bool:
     typed_words = [w for w in typed.split(" ") if not is_particle(w)]
     words = [w for w in key.split(" ") if not is_particle(w)]
     alike = sum(
-        any(fuzz.ratio(w, other) >= LIKE_WORD or other.startswith(w.rstrip(".")) for other in words)
+        any(_alike_word(w, other) or other.startswith(w.rstrip(".")) for other in words)
         for w in typed_words
     )
     return alike >= (2 if person and len(typed_words) > 1 and len(words) > 1 else 1)
+
+
+def _alike_word(typed: str, word: str) -> bool:
+    """One word a typo of another: close enough, or two letters swapped (`jna` for `jan`)."""
+    return fuzz.ratio(typed, word) >= LIKE_WORD or (
+        min(len(typed), len(word)) >= 3 and OSA.distance(typed, word) <= 1
+    )
 
 
 def _prefix_strength(typed: str, key: str, kind: str) -> int:

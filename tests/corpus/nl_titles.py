@@ -4,7 +4,7 @@ same surname. Open invoices: Jan Smit € 150 (28 Nov), Tandartspraktijk Smit �
 
 from __future__ import annotations
 
-from tests.corpus.expect import Expected, ask, complaint, compliment, sale
+from tests.corpus.expect import Expected, ask, complaint, compliment, paid, sale
 
 LINDEN, OZ, JANSEN = "dhr. van der Linden", "mevr. Özdemir", "mw. Jansen"
 FAM, SMIT, TANDARTS = "Fam. de Jong", "Jan Smit", "Tandartspraktijk Smit"
@@ -29,4 +29,35 @@ TITLES: list[tuple[str, Expected]] = [
     ("/toevoegen dhr van der Linden", ask("similar", LINDEN)),  # the same but for the dot
 ]
 
-LINES: list[tuple[str, Expected]] = [*TITLES]
+# A typo of a person's name (`jna` for Jan) finds them first, beside other close matches;
+# "No" to a lone look-alike asks which client then, never a dead end.
+LOOKALIKES: list[tuple[str, Expected]] = [
+    (
+        "/betaald jna smit 150",
+        ask(
+            "which",
+            buttons=(SMIT, TANDARTS),
+            press=SMIT,
+            then=paid("jansmit-150"),
+        ),
+    ),
+    (
+        "/betaald jna smit",
+        ask("which", buttons=(SMIT, TANDARTS), press=TANDARTS, then=paid("tandarts-1200")),
+    ),
+    (
+        "/betaald tandarts smid 150",
+        ask(
+            "which",
+            TANDARTS,
+            press="Nee",
+            then=ask("name", answer="Jan Smit", then=paid("jansmit-150")),
+        ),
+    ),
+    (
+        "/betaald tandarts smid 1200",
+        ask("which", TANDARTS, press="Ja", then=paid("tandarts-1200")),
+    ),
+]
+
+LINES: list[tuple[str, Expected]] = [*TITLES, *LOOKALIKES]
