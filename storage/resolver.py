@@ -131,7 +131,15 @@ def resolve_client(
         if _alike_words(key, keys[i], person=rows[i][4] == ClientKind.PERSON)
     ]
     matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found)
-    return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
+    sure = all(score >= SURE_MATCH or words_begun(key, keys[i]) for _, score, i in found)
+    return Resolution(query, matches, sure=sure)
+
+
+def words_begun(typed: str, key: str) -> bool:
+    """Whether each typed word begins a word of the name, in order (`tandarts smit` for
+    "Tandartspraktijk Smit"): a shortened name, not a mere look-alike."""
+    words = iter(key.split(" "))
+    return all(any(word.startswith(w) for word in words) for w in typed.split(" "))
 
 
 def _titled_exact(

@@ -202,6 +202,7 @@ async def add(turn: Turn) -> None:
         return
     text, born = _birth_year_said(text, turn.today)
     name, said = arguments.name_kind_city(text)
+    at_end: dict[str, str] = {}
     if "kind" not in said:  # "/add Иванова Ольга физлицо екатеринбург", "… particulier"
         name, at_end = arguments.kind_and_city_at_end(name)
         said = {**at_end, **said}
@@ -212,7 +213,10 @@ async def add(turn: Turn) -> None:
         said["kind"] = "organisation"
     if born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
         said = {"kind": "person", **said, "birth_year": born}
-    if _sale_typed(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"
+    typed = text
+    if at_end:  # "/toevoegen Sportschool 24 bedrijf": the kind word is no part of a sale
+        typed = ", ".join([name, *([at_end["city"]] if "city" in at_end else [])])
+    if _sale_typed(grammar.reader(turn), typed):  # "/add Волкова 2500 вчера"
         raise InputError(
             N_(
                 "That looks like a sale: /sale {text}\nTo add a client whose name has a "

@@ -145,7 +145,15 @@ async def _leading_client(turn: Turn, text: str) -> tuple[str | None, str | None
             begun = [m for m in found.matches if _begins(words, m.name)]
             if not found.exact and _name_goes_on(words, rest, begun):
                 continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
-            if found.exact or (found.one and (begun or " " not in words)):
+            if found.exact or (
+                found.one
+                and (
+                    begun
+                    or " " not in words
+                    # "tandarts smit" for "Tandartspraktijk Smit": each word begins theirs
+                    or resolver.words_begun(name_key(words), name_key(found.one.name))
+                )
+            ):
                 return words, rest or None
             if several is None and begun and len(begun) == len(found.matches):
                 several = (words, rest or None)

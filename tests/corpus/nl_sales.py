@@ -417,6 +417,23 @@ LINES: list[tuple[str, Expected]] = [
         "/verkoop Jan Smit 30, 45",
         ask("cost", "€ 30,00", answer="4,50", then=sale(SMIT, "30", "4.50")),
     ),
+    # The second Dutch reader: spoken day words, "op" before a date, the time first with the
+    # euro sign after the number's comma, a stray dot, "geen" as the cost.
+    ("/verkoop Jan Smit 200 gister", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200, gister", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200 eergister", sale(SMIT, "200", on="2026-12-02")),
+    ("/verkoop Jan Smit 200 1u Gister.", sale(SMIT, "200", None, 60, "2026-12-03")),
+    ("/verkoop Jan Smit 200 op 23 nov", sale(SMIT, "200", on="2026-11-23")),
+    ("/verkoop Jan Smit 200, op 23-11", sale(SMIT, "200", on="2026-11-23")),
+    ("/verkoop Jan Smit 200 1u op 1 dec", sale(SMIT, "200", None, 60, "2026-12-01")),
+    ("/verkoop Smit 1,5u €450", sale(SMIT, "450", None, 90)),
+    ("/verkoop Smit 1,5u 450,- €", sale(SMIT, "450", None, 90)),
+    ("/verkoop Smit 1,5u, € 450", sale(SMIT, "450", None, 90)),
+    ("/verkoop Jan Smit 230 . 1u", sale(SMIT, "230", None, 60)),
+    ("/verkoop Jan Smit . 230", sale(SMIT, "230")),
+    ("/verkoop Jan Smit 240, geen, 1u", sale(SMIT, "240", "0", 60)),
+    ("/verkoop Jan Smit 240 geen kosten 1u", sale(SMIT, "240", "0", 60)),
+    ("/verkoop Jan Smit 240 kosten geen", sale(SMIT, "240", "0")),
     # A look-alike on an article or a first name alone is no match (testers, issue 17).
     (
         "/verkoop Jan Bos 80",

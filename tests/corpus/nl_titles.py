@@ -22,6 +22,9 @@ TITLES: list[tuple[str, Expected]] = [
     ("/verkoop fam de jong 100", sale(FAM, "100")),
     ("/verkoop Fam de Jong 100 gisteren", sale(FAM, "100", on="2026-12-03")),
     ("/klacht fam de jong zegde af", complaint(FAM, "zegde af")),
+    # The only Smit organisation, its name shortened: theirs, not asked.
+    ("/verkoop tandarts smit 500", sale(TANDARTS, "500")),
+    ("/klacht tandarts smit rekening kwijt", complaint(TANDARTS, "rekening kwijt")),
     # /add of a name an existing client has with a title: asked, never a silent duplicate.
     ("/toevoegen Özdemir", ask("similar", OZ)),
     ("/toevoegen Ozdemir", ask("similar", OZ)),
