@@ -355,4 +355,7 @@ LINES: list[tuple[str, Expected]] = [
         ask("cost", "3 000", answer="300", then=sale(VOLKOVA, "2500", "300")),
     ),
     ("/sale Кузнецов А.И. 600", sale(KUZNETSOV, "600")),
+    # A cost typed as «нет» is 0 (the Dutch second reader's "geen", issue 17).
+    ("/sale Кузнецов 600, нет, 2 ч", sale(KUZNETSOV, "600", "0", 120)),
+    ("/sale Кузнецов 600 затраты нет", sale(KUZNETSOV, "600", "0")),
 ]
