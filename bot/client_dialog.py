@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from bot import arguments, labels
 from bot.callbacks import STALE, id_from
-from bot.dialogs import CANCEL, SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.turn import Turn
 from locales import N_, InputError
 from storage import clients, resolver
@@ -21,6 +21,7 @@ from storage.person_names import says_person
 CLIENT_STEP = "client"
 NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
 NEW = "new"
+OTHER = "other"  # "No" to "Did you mean …?": which client then is asked, never a dead end
 # The kind of a new client, from its button: never guessed (issue 17).
 NEW_AS = {"newp": ClientKind.PERSON, "newo": ClientKind.ORGANISATION}
 NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
@@ -123,7 +124,7 @@ class ClientDialog(Dialog):
         lone = len(buttons) == 1 and options  # one look-alike: a yes or no, not a choice
         if lone:
             text = t._("Did you mean {client}?", client=buttons[0][0])
-            buttons = [(t._("Yes"), buttons[0][1]), (t._("No"), CANCEL)]
+            buttons = [(t._("Yes"), buttons[0][1]), (t._("No"), OTHER)]
         question(
             turn,
             convo,
@@ -153,6 +154,10 @@ class ClientDialog(Dialog):
             await self._add(turn, convo, said)
         elif choice == NEW and self.adds_unknown and convo.data.get("query"):
             await goto(turn, convo, NEW_KIND_STEP)
+        elif choice == OTHER:
+            for key in ("options", "exact", "too_many"):
+                convo.data.pop(key, None)
+            await goto(turn, convo, CLIENT_STEP)
         elif choice and choice.isdigit():
             await self._chosen(turn, convo, id_from(choice))
         elif choice == SKIP:

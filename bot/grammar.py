@@ -26,13 +26,14 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
 DAY_WORDS = frozenset(
-    {"vandaag", "gisteren", "eergisteren", "morgen", "overmorgen"}
+    {"vandaag", "gisteren", "gister", "eergisteren", "eergister", "morgen", "overmorgen"}
     | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
 )
 # "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
 EVERYTHING_WORDS = frozenset({"alles", "all", "rest", "restant", "всё", "все", "остаток"})
 _SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
+_STRAY = frozenset({".", "..", "…"})  # a lone dot typed between fields
 _DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
 MOST_FIELD_WORDS = 5  # "2 uur en 15 min": the longest time or amount in separate words
 
@@ -100,7 +101,11 @@ def tokens(text: str) -> list[Token]:
     cleaned = cleaned[: len(cleaned) - len(_trailing(cleaned))]
     result: list[Token] = []
     for number, part in enumerate(_SEPARATOR.split(cleaned)):
-        result += [Token(word, number) for word in part.split() if not _decoration(word)]
+        result += [
+            Token(word, number)
+            for word in part.split()
+            if not _decoration(word) and word not in _STRAY  # "Smit 230 . 1u": a slip
+        ]
     if result and result[-1].text.endswith("."):
         last = result[-1].text[:-1]  # "2500.", "вчера.", "вектор." end a sentence
         if last and "." not in last:  # "B.V." and "г.р." keep their dots

@@ -38,6 +38,10 @@ COST_WORDS = frozenset(
 )
 
 
+# A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
+NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
+
+
 @dataclass(frozen=True)
 class SaleFields:
     """One reading of a sale's fields; the bare time (`2`) is asked about once the client is
@@ -308,7 +312,8 @@ def _assign(reader: Reader, values: list[_Value], sold_on: dt.date | None) -> Sa
     if plain:
         sale = replace(sale, amount=reader.money(plain[0].text, allow_zero=False))
     if len(plain) > 1:
-        sale = replace(sale, cost=reader.money(plain[1].text))
+        none = plain[1].text.casefold().strip(".,!") in NO_COST
+        sale = replace(sale, cost=0 if none else reader.money(plain[1].text))
     if times:
         return replace(sale, minutes=times[0].minutes)
     if len(plain) > 2:

@@ -9,10 +9,11 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
 * Month names in Dutch or Russian, full, CLDR-abbreviated or any unambiguous start of three
   letters or more: ``23 november 2026``, ``3 nov``, ``3 нояб. 2026 г.``, ``23 ноября``, ``3 мар``.
   So every style ``format_date`` writes reads back.
-* Words, in either language: ``vandaag``/``сегодня``, ``gisteren``/``вчера``,
-  ``eergisteren``/``позавчера``, ``morgen``/``завтра``, ``overmorgen``/``послезавтра`` (so a
-  sale typed for tomorrow is refused as still to come, not misread); a sentence's closing
-  ``.`` or ``!`` after them does not matter.
+* Words, in either language: ``vandaag``/``сегодня``, ``gisteren`` (``gister``)/``вчера``,
+  ``eergisteren`` (``eergister``)/``позавчера``, ``morgen``/``завтра``,
+  ``overmorgen``/``послезавтра`` (so a sale typed for tomorrow is refused as still to come,
+  not misread); a sentence's closing ``.`` or ``!`` after them does not matter. ``op 23 nov``,
+  ``op 23-11``: a date after ``op``.
 * Weekdays, in either language, for a day that has been: ``vrijdag``, ``op vrijdag``,
   ``afgelopen vrijdag``, ``vorige vrijdag``, ``vrijdag jl.``; ``пятница``, ``в пятницу``,
   ``в прошлую пятницу``, ``прошлая пятница``, ``во вторник``. Each is the most recent such day
@@ -74,8 +75,10 @@ _DAYS_AGO = {
     "vandaag": 0,
     "сегодня": 0,
     "gisteren": 1,
+    "gister": 1,  # as it is said: "gister", "eergister"
     "вчера": 1,
     "eergisteren": 2,
+    "eergister": 2,
     "позавчера": 2,
     "morgen": -1,  # read so that a sale "morgen" is refused as still to come, not as no date
     "завтра": -1,
@@ -110,6 +113,7 @@ _WEEK_UNITS = frozenset({"weken", "week", "недели", "недель", "не�
 _WEEKDAY_THEN_DATE = re.compile(r"(?P<day>[^\W\d_]+)\.?,? (?P<date>[0-9].*)")
 # Abbreviations that are also everyday words or names ("zo" is "so", "Do" a name).
 _WEEKDAYS_IN_CONTEXT = {"ma": 0, "di": 1, "do": 3, "zo": 6}
+_ON_DATE = re.compile(r"op (?P<date>[0-9].*)")
 _TIME = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?(?: ?(?:u|uur|h|ч))?")
 
 
@@ -173,6 +177,8 @@ def _read_date(cleaned: str, text: str, today: dt.date, past: bool) -> dt.date:
         if day.weekday() != number:
             raise InputError(DATE_WRONG_WEEKDAY, text=shown_text(text), weekday=named["day"])
         return day
+    if (on := _ON_DATE.fullmatch(cleaned)) is not None:  # "op 23 nov", "op 23-11"
+        return _read_date(on["date"], text, today, past)
     cleaned = _YEAR_MARK.sub("", cleaned)
     for form in (_ISO, _DAY_FIRST, _NAMED):
         if match := form.fullmatch(cleaned):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
@@ -136,7 +137,15 @@ def resolve_client(
         if _alike_words(key, keys[i], person=rows[i][4] == ClientKind.PERSON)
     ]
     matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found)
-    return Resolution(query, matches, sure=all(score >= SURE_MATCH for _, score, _ in found))
+    sure = all(score >= SURE_MATCH or words_begun(key, keys[i]) for _, score, i in found)
+    return Resolution(query, matches, sure=sure)
+
+
+def words_begun(typed: str, key: str) -> bool:
+    """Whether each typed word begins a word of the name, in order (`tandarts smit` for
+    "Tandartspraktijk Smit"): a shortened name, not a mere look-alike."""
+    words = iter(key.split(" "))
+    return all(any(word.startswith(w) for word in words) for w in typed.split(" "))
 
 
 def _declined(session: Session, base: Any, query: str, key: str) -> Resolution | None:
@@ -200,10 +209,17 @@ def _alike_words(typed: str, key: str, *, person: bool) -> bool:
     typed_words = [w for w in typed.split(" ") if not (is_particle(w) or is_legal_form(w))]
     words = [w for w in key.split(" ") if not (is_particle(w) or is_legal_form(w))]
     alike = sum(
-        any(fuzz.ratio(w, other) >= LIKE_WORD or other.startswith(w.rstrip(".")) for other in words)
+        any(_alike_word(w, other) or other.startswith(w.rstrip(".")) for other in words)
         for w in typed_words
     )
     return alike >= (2 if person and len(typed_words) > 1 and len(words) > 1 else 1)
+
+
+def _alike_word(typed: str, word: str) -> bool:
+    """One word a typo of another: close enough, or two letters swapped (`jna` for `jan`)."""
+    return fuzz.ratio(typed, word) >= LIKE_WORD or (
+        min(len(typed), len(word)) >= 3 and OSA.distance(typed, word) <= 1
+    )
 
 
 def _prefix_strength(typed: str, key: str, kind: str) -> int:

@@ -216,15 +216,22 @@ async def add(turn: Turn) -> None:
         return
     text, born = _birth_year_said(text, turn.today)
     name, said = arguments.name_kind_city(text)
+    at_end: dict[str, str] = {}
     if "kind" not in said:  # "/add Иванова Ольга физлицо екатеринбург", "… particulier"
         name, at_end = arguments.kind_and_city_at_end(name)
         said = {**at_end, **said}
+    if "city" not in said:  # "Kwekerij Van den Heuvel VOF tiel": the city after a legal form
+        name, city = _city_after_legal_form(name)
+        said = {**said, **city}
     # «ИП Сидоренко Ольга», "De Zon B.V."; «Козлов Дмитрий Андреевич», «Иванова И.И.»
     if "kind" not in said and (kind := kind_in_name(name)):
         said["kind"] = kind.value
     if born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
         said = {"kind": "person", **said, "birth_year": born}
-    if _sale_typed(grammar.reader(turn), text):  # "/add Волкова 2500 вчера"
+    typed = text
+    if at_end:  # "/toevoegen Sportschool 24 bedrijf": the kind word is no part of a sale
+        typed = ", ".join([name, *([at_end["city"]] if "city" in at_end else [])])
+    if _sale_typed(grammar.reader(turn), typed):  # "/add Волкова 2500 вчера"
         raise InputError(
             N_(
                 "That looks like a sale: /sale {text}\nTo add a client whose name has a "
@@ -255,6 +262,23 @@ def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
         raise InputError(NOT_A_BIRTH_YEAR, year=str(year))
     rest = (text[: match.start()] + text[match.end() :]).strip(" ,;")
     return re.sub(r"\s*[,;]\s*[,;]\s*", ", ", rest), year
+
+
+def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
+    """One or two lower-case words after a legal form that ends a name are the city, written
+    as natives do: `Kwekerij Van den Heuvel VOF tiel` → (`Kwekerij Van den Heuvel VOF`, Tiel).
+    A legal form that begins the name (`Stichting vrienden van …`) is followed by the name."""
+    words = name.split()
+    for count in (1, 2):
+        form = len(words) - count - 1
+        city = words[form + 1 :]
+        if (
+            form >= 1
+            and has_legal_form(words[form])
+            and all(w == w.casefold() and w.replace("-", "").isalpha() for w in city)
+        ):
+            return " ".join(words[: form + 1]), {"city": arguments.city_as_written(" ".join(city))}
+    return name, {}
 
 
 def _sale_typed(reader: grammar.Reader, text: str) -> bool:
@@ -488,6 +512,8 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
         return tags[:10] or None
     if field == "notes":
         return text.strip()[:1000]
+    if field == "city":  # "utrecht" as natives write it, as /add stores it
+        return arguments.city_as_written(text) or None
     if field == "acquired_on":
         try:
             return t.parse_date(text, today=turn.today, past=True)

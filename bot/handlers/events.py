@@ -213,7 +213,15 @@ async def _leading_client(
                 continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
             if governed and not found.one and len(found.matches) == 1 and " " not in words:
                 return found.matches[0].name, rest or None  # the name as the list holds it
-            if found.exact or (found.one and (begun or " " not in words)):
+            if found.exact or (
+                found.one
+                and (
+                    begun
+                    or " " not in words
+                    # "tandarts smit" for "Tandartspraktijk Smit": each word begins theirs
+                    or resolver.words_begun(name_key(words), name_key(found.one.name))
+                )
+            ):
                 return words, rest or None
             if several is None and begun and len(begun) == len(found.matches):
                 several = (words, rest or None)

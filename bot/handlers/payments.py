@@ -67,6 +67,8 @@ class PaidDialog(ClientDialog):
             await self._pay(turn, convo, [s.id for s in oldest])
         elif len(owed) == 1 or all(s.open < amount for s in owed):
             await self._pay_part(turn, convo, amount, None)
+        elif not _payable(turn, convo, owed, amount):  # "… 2000 gisteren": none sold by then
+            await self._pay_part(turn, convo, amount, None)  # refused at once, with the reason
         else:
             await goto(turn, convo, "towards")
 
@@ -86,9 +88,12 @@ class PaidDialog(ClientDialog):
         edit = turn.update.callback_query is not None
         if convo.step == "towards":
             amount = convo.data["amount"]
-            can_take = [s for s in owed if s.open > amount]
-            options = [(open_sale_label(t, team, s, turn.today), str(s.id)) for s in can_take]
-            options.append((t._("The oldest first"), OLDEST))
+            options = [
+                (open_sale_label(t, team, s, turn.today), str(s.id))
+                for s in _payable(turn, convo, owed, amount)
+            ]
+            if _oldest_payable(turn, convo, owed, amount):
+                options.append((t._("The oldest first"), OLDEST))
             question(
                 turn,
                 convo,
@@ -208,6 +213,23 @@ class PaidDialog(ClientDialog):
                 paid=turn.t.date(paid_on, style="medium"),
             )
         return paid_on
+
+
+def _payable(
+    turn: Turn, convo: Conversation, owed: list[sales.OpenSale], amount: int
+) -> list[sales.OpenSale]:
+    """The open sales a part payment of `amount` may be for: larger than it, and sold by the
+    day it was paid (a sale of today is never offered for a payment of yesterday)."""
+    paid_on = _paid_on(turn, convo)
+    return [s for s in owed if s.open > amount and s.sold_on <= paid_on]
+
+
+def _oldest_payable(
+    turn: Turn, convo: Conversation, owed: list[sales.OpenSale], amount: int
+) -> bool:
+    """Whether paying oldest first reaches only sales sold by the day it was paid."""
+    paid_on = _paid_on(turn, convo)
+    return all(s.sold_on <= paid_on for s in oldest_first(owed, amount))
 
 
 def oldest_first(owed: list[sales.OpenSale], amount: int) -> list[sales.OpenSale]:

@@ -26,13 +26,14 @@ class RateDialog(ClientDialog):
         if convo.data.get("values"):
             await self.save(turn, convo)
             return
+        given: dict[str, int] = convo.data.pop("given", None) or {}  # "/rate Smit 5/5"
         previous = await turn.run(
             ratings.latest_ratings,
             team_id=turn.team.id or 0,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
         )
-        await goto(turn, convo, CRITERIA[0], values={}, previous=previous)
+        await goto(turn, convo, CRITERIA[len(given)], values=given, previous=previous)
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t
@@ -122,7 +123,12 @@ async def rate(turn: Turn) -> None:
     if not numbers:
         await dialog.begin(turn, client)
         return
-    if len(numbers) != len(CRITERIA) or any(n not in {"1", "2", "3", "4", "5"} for n in numbers):
+    valid = all(n in {"1", "2", "3", "4", "5"} for n in numbers)
+    if valid and len(numbers) < len(CRITERIA):  # "5/5": those kept, the rest asked with buttons
+        given = dict(zip(CRITERIA, map(int, numbers), strict=False))
+        await dialog.begin(turn, client, given=given)
+        return
+    if len(numbers) != len(CRITERIA) or not valid:
         raise InputError(
             N_("Give {count} numbers from 1 to 5, for example: /rate Bakkerij de Vries 4 5 3"),
             count=len(CRITERIA),

@@ -113,3 +113,39 @@ async def test_a_legal_form_alone_is_no_name_and_no_look_alike(
     seen = await chat.send(olga, "/add ООО Лютик")
     assert "Добавлено: ООО Лютик (организация)." in seen
     assert set(_clients(sqlite_engine)) == {"ООО Ромашка", "ООО Лютик"}
+
+
+async def test_a_lower_case_city_after_a_legal_form_is_the_city(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Second reader: `… VOF tiel` stored no city (the name kept "tiel" or it was lost)."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for line in (
+        "/add Kwekerij Van den Heuvel VOF tiel",
+        "/toevoegen Bakkerij Maan BV den bosch",
+        "/toevoegen Schilder Ster B.V. utrecht",
+        "/toevoegen Hovenier Groen eenmanszaak zwolle",
+        "/toevoegen Garage Top NV",
+    ):
+        seen = await chat.send(anna, line)
+        assert "Toegevoegd:" in seen, line
+    assert _clients(sqlite_engine) == {
+        "Kwekerij Van den Heuvel VOF": ("organisation", "Tiel"),
+        "Bakkerij Maan BV": ("organisation", "Den Bosch"),
+        "Schilder Ster B.V.": ("organisation", "Utrecht"),
+        "Hovenier Groen eenmanszaak": ("organisation", "Zwolle"),
+        "Garage Top NV": ("organisation", None),
+    }
+
+
+async def test_a_city_typed_in_lower_case_in_edit_is_stored_as_written(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Second reader: /wijzig stored "utrecht" as typed; /add stores Utrecht."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/toevoegen Jan Visser, persoon")
+    await chat.send(anna, "/wijzig Jan Visser")
+    await chat.press(anna, "Plaats")
+    seen = await chat.send(anna, "den haag")
+    assert "Gewijzigd: plaats Den Haag." in seen
+    assert _clients(sqlite_engine) == {"Jan Visser": ("person", "Den Haag")}

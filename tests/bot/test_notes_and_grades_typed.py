@@ -33,10 +33,12 @@ async def test_a_lone_slash_pair_is_not_read_as_a_name(
     make_client(sqlite_engine, ru_team, "Сергеев", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Сергеев 5/5")
-    assert "Нужно 3 числа от 1 до 5" in seen
-    assert not seen.buttons  # no dialog left waiting
+    # Two grades kept; the third is asked as a real question, with buttons (second reader).
+    assert "Сергеев (3 из 3)" in seen
+    assert seen.buttons[:5] == ["1", "2", "3", "4", "5"]
+    await chat.press(olga, "3")
     assert "Сергеев" in await chat.send(olga, "/rate Сергеев 5/5/3")
-    assert sorted(r.value for r in rows(sqlite_engine, Rating)) == [3, 5, 5]
+    assert sorted(r.value for r in rows(sqlite_engine, Rating)) == [3, 3, 5, 5, 5, 5]
 
 
 async def test_the_complaint_question_asks_about_whom(chat: Chat, nl_team, ru_team) -> None:

@@ -179,3 +179,29 @@ async def test_a_client_named_with_a_rest_word_keeps_their_name(
         20_000: (None, None),
         10_000: (None, None),
     }
+
+
+async def test_a_payment_of_yesterday_is_never_offered_a_sale_of_today(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Second reader: `/betaald … 2000 gisteren` offered today's sale, then refused it."""
+    roos = make_client(sqlite_engine, nl_team, "De Roos")
+    make_sale(sqlite_engine, nl_team, roos, 150_000, due_on=DUE, sold_on=dt.date(2026, 11, 10))
+    make_sale(sqlite_engine, nl_team, roos, 100_000, due_on=DUE, sold_on=TODAY)
+    make_sale(sqlite_engine, nl_team, roos, 300_000, due_on=DUE, sold_on=TODAY)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+
+    seen = await chat.send(anna, "/betaald De Roos 2000 gisteren")  # only € 1.500 was open
+
+    assert "kan niet eerder betaald zijn" in seen.text  # refused at once, with the reason
+    assert not [b for b in seen.buttons if "vandaag" in b]
+    assert all(paid == (None, None) for paid in _paid(sqlite_engine).values())
+
+    bos = make_client(sqlite_engine, nl_team, "Bos")
+    make_sale(sqlite_engine, nl_team, bos, 250_000, due_on=DUE, sold_on=dt.date(2026, 11, 5))
+    make_sale(sqlite_engine, nl_team, bos, 300_000, due_on=DUE, sold_on=TODAY)
+    seen = await chat.send(anna, "/betaald Bos 2000 gisteren")
+    sales = [b.replace("\xa0", " ") for b in seen.buttons if "€" in b]
+    assert sales == ["5 nov 2026 · € 2.500,00"]  # not today's € 3.000
+    seen = await chat.press(anna, seen.buttons[0])
+    assert "2.000,00 betaald" in seen.text.replace("\xa0", " ")

@@ -53,6 +53,10 @@ ADD: list[tuple[str, Expected]] = [
     ("/toevoegen Bakkerij Maan BV", added("Bakkerij Maan BV", ORGANISATION)),
     ("/toevoegen Schilder Ster V.O.F.", added("Schilder Ster V.O.F.", ORGANISATION)),
     ("/toevoegen Hovenier Groen eenmanszaak", added("Hovenier Groen eenmanszaak", ORGANISATION)),
+    (  # the second reader: a lower-case city after the legal form is the city (Tiel)
+        "/add Kwekerij Van den Heuvel VOF tiel",
+        added("Kwekerij Van den Heuvel VOF", ORGANISATION),
+    ),
     ("/toevoegen mevr. Yılmaz particulier utrecht", added("mevr. Yılmaz", PERSON)),
     ("/add De Bakkerswinkel, organisatie, Den Haag", added("De Bakkerswinkel", ORGANISATION)),
     ("/add Lisa Bakker, persoon", added("Lisa Bakker", PERSON)),
@@ -60,6 +64,10 @@ ADD: list[tuple[str, Expected]] = [
         "/add Van Dam Installatietechniek, bedrijf, Zeist",
         added("Van Dam Installatietechniek", ORGANISATION),
     ),
+    # A name ending in a number, then a kind word (second reader).
+    ("/toevoegen Sportschool 24 bedrijf", added("Sportschool 24", ORGANISATION)),
+    ("/toevoegen Sportschool 24 bedrijf tiel", added("Sportschool 24", ORGANISATION)),
+    ("/toevoegen Sportschool 24 150", NOTHING),  # still a sale, not a name
     # Already there, or close to someone who is.
     ("/add Jan Smit", NOTHING),
     ("/add jan smit", NOTHING),
@@ -121,6 +129,8 @@ PAID: list[tuple[str, Expected]] = [
     # the sale is from 25 November: paid on the 20th is impossible
     ("/betaald Hotel De Linde 1500 20-11", NOTHING),
     ("/betaald Hotel De Linde morgen", NOTHING),
+    ("/betaald Hotel De Linde gister", paid("linde-1500", on="2026-12-03")),
+    ("/betaald Hotel De Linde op 1-12", paid("linde-1500", on="2026-12-01")),
 ]
 
 RATE: list[tuple[str, Expected]] = [
@@ -145,9 +155,15 @@ RATE: list[tuple[str, Expected]] = [
     ("/rate Smit 5/5/4", rated(SMIT, 5, 5, 4)),
     ("/beoordeel Smit 4-3-5", rated(SMIT, 4, 3, 5)),
     ("/beoordeel Studio 54 5/4/3", rated("Studio 54", 5, 4, 3)),
-    ("/rate Smit 5/5", NOTHING),
+    # Two grades: kept, the third asked with buttons (second reader: not a real question).
+    ("/rate Smit 5/5", ask("which", "3", press="4", then=rated(SMIT, 5, 5, 4))),
+    ("/beoordeel Jan Smit 5/5", ask("which", "Jan Smit", press="3", then=rated(SMIT, 5, 5, 3))),
+    (
+        "/beoordeel Smit 4",
+        ask("which", press="5", then=ask("which", press="2", then=rated(SMIT, 4, 5, 2))),
+    ),
     ("/rate Smit 6 5 4", NOTHING),
-    ("/rate Smit 5 5", NOTHING),
+    ("/rate Smit 5 5", ask("which", press="1", then=rated(SMIT, 5, 5, 1))),
     ("/rate Smit 0 5 4", NOTHING),
     ("/beoordeel Pietje Puk 5 5 5", NOTHING),
 ]

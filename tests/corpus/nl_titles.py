@@ -4,7 +4,7 @@ same surname. Open invoices: Jan Smit € 150 (28 Nov), Tandartspraktijk Smit �
 
 from __future__ import annotations
 
-from tests.corpus.expect import Expected, ask, complaint, compliment, sale
+from tests.corpus.expect import Expected, ask, complaint, compliment, paid, sale
 
 LINDEN, OZ, JANSEN = "dhr. van der Linden", "mevr. Özdemir", "mw. Jansen"
 FAM, SMIT, TANDARTS = "Fam. de Jong", "Jan Smit", "Tandartspraktijk Smit"
@@ -22,6 +22,9 @@ TITLES: list[tuple[str, Expected]] = [
     ("/verkoop fam de jong 100", sale(FAM, "100")),
     ("/verkoop Fam de Jong 100 gisteren", sale(FAM, "100", on="2026-12-03")),
     ("/klacht fam de jong zegde af", complaint(FAM, "zegde af")),
+    # The only Smit organisation, its name shortened: theirs, not asked.
+    ("/verkoop tandarts smit 500", sale(TANDARTS, "500")),
+    ("/klacht tandarts smit rekening kwijt", complaint(TANDARTS, "rekening kwijt")),
     # /add of a name an existing client has with a title: asked, never a silent duplicate.
     ("/toevoegen Özdemir", ask("similar", OZ)),
     ("/toevoegen Ozdemir", ask("similar", OZ)),
@@ -29,4 +32,35 @@ TITLES: list[tuple[str, Expected]] = [
     ("/toevoegen dhr van der Linden", ask("similar", LINDEN)),  # the same but for the dot
 ]
 
-LINES: list[tuple[str, Expected]] = [*TITLES]
+# A typo of a person's name (`jna` for Jan) finds them first, beside other close matches;
+# "No" to a lone look-alike asks which client then, never a dead end.
+LOOKALIKES: list[tuple[str, Expected]] = [
+    (
+        "/betaald jna smit 150",
+        ask(
+            "which",
+            buttons=(SMIT, TANDARTS),
+            press=SMIT,
+            then=paid("jansmit-150"),
+        ),
+    ),
+    (
+        "/betaald jna smit",
+        ask("which", buttons=(SMIT, TANDARTS), press=TANDARTS, then=paid("tandarts-1200")),
+    ),
+    (
+        "/betaald tandarts smid 150",
+        ask(
+            "which",
+            TANDARTS,
+            press="Nee",
+            then=ask("name", answer="Jan Smit", then=paid("jansmit-150")),
+        ),
+    ),
+    (
+        "/betaald tandarts smid 1200",
+        ask("which", TANDARTS, press="Ja", then=paid("tandarts-1200")),
+    ),
+]
+
+LINES: list[tuple[str, Expected]] = [*TITLES, *LOOKALIKES]

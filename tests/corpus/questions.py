@@ -39,6 +39,8 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "which": Hallmark(min_buttons=2),
         # No words name a client: which client (the question for the command)?
         "client": Hallmark(text=("klant", "Typ (een deel van) de naam")),
+        # "Who paid?" and the like: a name to type (after "No" to "Did you mean …?").
+        "name": Hallmark(text=("Typ (een deel van) de naam",)),
     },
     "ru": {
         "unit": Hallmark(text=("минуты или часы",), min_buttons=1),
@@ -50,6 +52,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "which": Hallmark(min_buttons=2),
         "client": Hallmark(text=("клиент", "Напишите имя")),
+        "name": Hallmark(text=("Напишите имя",)),
     },
 }
 

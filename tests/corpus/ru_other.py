@@ -153,9 +153,9 @@ RATE: list[tuple[str, Expected]] = [
     # Grades joined by slashes or dashes are three grades all the same.
     ("/rate Волкова 5/5/3", rated(VOLKOVA, 5, 5, 3)),
     ("/rate Алиев 4-4-5", rated("Алиев", 4, 4, 5)),
-    ("/rate Волкова 5/5", NOTHING),
+    ("/rate Волкова 5/5", ask("which", press="4", then=rated(VOLKOVA, 5, 5, 4))),  # the third asked
     ("/rate Волкова 6 5 4", NOTHING),
-    ("/rate Волкова 5 5", NOTHING),
+    ("/rate Волкова 5 5", ask("which", press="3", then=rated(VOLKOVA, 5, 5, 3))),
     ("/rate Волкова 0 5 4", NOTHING),
     ("/rate Пупкин 5 5 5", NOTHING),
 ]

@@ -390,4 +390,7 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Волкова 2500 час вчера", sale(VOLKOVA, "2500", None, 60, "2026-12-03")),
     ("/sale Волкова 2500 полчаса позавчера", sale(VOLKOVA, "2500", None, 30, "2026-12-02")),
     ("/sale Волкова 2500 полтора часа неделю назад", sale(VOLKOVA, "2500", None, 90, "2026-11-27")),
+    # A cost typed as «нет» is 0 (the Dutch second reader's "geen", issue 17).
+    ("/sale Кузнецов 600, нет, 2 ч", sale(KUZNETSOV, "600", "0", 120)),
+    ("/sale Кузнецов 600 затраты нет", sale(KUZNETSOV, "600", "0")),
 ]
