@@ -236,7 +236,8 @@ async def _leading_client(
 
 
 # Words Russians put before the name in a complaint or compliment: «у нас Петровой не
-# понравилось», «от Козлова спасибо», «на Петрова: хамил»; kept in the note, not the name.
+# понравилось», «от Козлова спасибо», «на Петрова: хамил»; never part of the name, and only
+# «у нас»/«у меня» stay in the note (the others say nothing once the client is known).
 _LEAD_IN = re.compile(
     r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?)\s+(?=\w)", re.IGNORECASE
 )
