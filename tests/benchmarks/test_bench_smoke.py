@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from scoring import ScoringSettings, analyse
-from tests.benchmarks import bench_chat, bench_digest, bench_flood, bench_reading
+from tests.benchmarks import bench_chat, bench_digest, bench_flood, bench_reading, bench_real_log
 from tests.benchmarks.bench_import import bench, postgres_engine, sales_csv, sqlite_engine
 from tests.benchmarks.bench_scoring import TODAY, bench_analyse, bench_load
 from tests.benchmarks.generate import generate_team
+from tests.benchmarks.purchase_log import purchase_log_csv
 
 pytestmark = pytest.mark.bench
 
@@ -83,3 +85,23 @@ def test_flood_bench_times_the_other_teams(tmp_path: Path) -> None:
     figures = asyncio.run(bench_flood.run(tmp_path, flood=25, others=2))
     assert 0 < figures["other_team_median_s"] <= figures["other_team_max_s"] < 1.0
     assert 0 < figures["flood_answered_meanwhile"] < 25
+
+
+def test_real_log_bench_measures_all_five_rows() -> None:
+    results = bench_real_log.measure(
+        customers=60, sales=180, pairs=1, import_pairs=1, team=(50, 300)
+    )
+    assert results["report"]["kompas_clients"] == results["report"]["peer_customers"] == 60
+    for row in ("report", "import", "reimport"):
+        assert results[row]["kompas_s"] > 0 and results[row]["ratio"] > 0
+    assert results["load"]["sqlite_ms"] > 0
+    assert results["first_command"]["median_ms"] > 0
+    assert bench_real_log.table(results).count("\n") == 4  # five rows, each with its goal
+
+
+def test_purchase_log_has_a_long_tail() -> None:
+    log = purchase_log_csv(2_000, 6_000).decode("utf-8-sig").splitlines()[1:]
+    buys = Counter(line.split(";")[0] for line in log)
+    assert len(log) == 6_000 and len(buys) == 2_000
+    assert 0.5 < sum(1 for n in buys.values() if n == 1) / len(buys) < 0.7  # most buy once
+    assert max(buys.values()) >= 24  # and some buy dozens of times
