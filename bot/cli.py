@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from telegram.error import TelegramError
 
 from bot import cli_backup, cli_reports
 from bot.logs import keep_secrets_out_of_logs
@@ -186,6 +185,8 @@ def _webhook_problem(args: argparse.Namespace, settings: Settings) -> str | None
 
 def _serving(settings: Settings, service: Coroutine[Any, Any, None]) -> int:
     """Run the bot until SIGTERM/SIGINT (exit 0); Telegram refusing it is one line, exit 1."""
+    from telegram.error import TelegramError  # here: `kompas report` and `import` never need it
+
     try:
         asyncio.run(service)
     except TelegramError as exc:

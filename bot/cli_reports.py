@@ -77,8 +77,8 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     with new_session(engine) as session:
         analysis = team_analysis(session=session, team=team, today=_today(team)).analysis
     if args.json:
-        json.dump(analysis_to_json(analysis), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        # One C-encoded string: a streamed, indented dump made 350 000 small writes (~1 s).
+        sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
         return 0
     t = translator(team.locale)
     names = analysis.clients["name"].to_dict()

@@ -67,6 +67,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         # NORMAL in WAL mode never corrupts the database; a power cut may lose the last commit.
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # Reading a big team walks its sales in date order, page by page out of order: with
+        # SQLite's 2 MB default cache that re-reads pages from disk (load_team ~1.5× slower).
+        cursor.execute("PRAGMA mmap_size=268435456")
     finally:
         cursor.close()
 

@@ -90,6 +90,15 @@ def _whole(values: Sequence[Any]) -> Any:
     return pd.array(list(values), dtype="Int64")
 
 
+def _json_values(values: Sequence[Any]) -> list[Any]:
+    """JSON cells as Python values: SQLite hands them back as text (decoded in one parse, not
+    one call per client), psycopg already parsed."""
+    if not any(isinstance(value, str) for value in values):
+        return list(values)
+    text = ",".join("null" if value is None else value for value in values)
+    return json.loads(f"[{text}]")
+
+
 def _objects(values: Sequence[Any]) -> np.ndarray:
     """Python objects (lists, None) as a 1-d object array, one cell per value, never nested."""
     out = np.empty(len(values), dtype=object)
@@ -189,7 +198,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             # SQLite hands JSON back as text, psycopg already parsed.
             # A plain array in client-id order, like every other column: a Series would be
             # aligned by its 0..n-1 labels with the client ids and hand each client another's.
-            "interests": _objects([json.loads(v) if isinstance(v, str) else v for v in interests]),
+            "interests": _objects(_json_values(interests)),
             "industry": _text(industry),
             "employees": _whole(employees),
             "decision": _text(decision),
