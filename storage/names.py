@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -11,6 +12,7 @@ _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 BREVE = "\u0306"  # й decomposes to и + breve; it is a letter of its own in Russian
 
 
+@functools.lru_cache(maxsize=1 << 16)  # an import of 70 000 sales names 23 500 clients
 def name_key(name: str) -> str:
     """Casefold, accents dropped (é→e, ü→u, ё→е, but й stays), quotes dropped, spaces collapsed.
 
