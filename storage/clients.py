@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from locales import N_, InputError
 from storage.changes import Change, record_change
 from storage.models import Client, ClientKind, ClientStatus
-from storage.names import clean_name, name_key
+from storage.names import name_key, valid_name
 from storage.resolver import client_in_team
 from storage.teams import touch_team
 
@@ -32,7 +32,6 @@ TRAITS = (
     "acquired_on",
     "notes",
 )
-MAX_NAME = 200
 
 
 def client_by_key(*, session: Session, team_id: int, name: str) -> Client | None:
@@ -53,18 +52,6 @@ def usual_kind(*, session: Session, team_id: int) -> ClientKind:
     if counts.get(ClientKind.PERSON, 0) > counts.get(ClientKind.ORGANISATION, 0):
         return ClientKind.PERSON
     return ClientKind.ORGANISATION
-
-
-def valid_name(name: str) -> str:
-    """The name as it will be shown, or a friendly InputError."""
-    shown = clean_name(name)
-    key = name_key(shown)
-    if not any(character.isalnum() for character in key):  # ",,," or "—" names nobody
-        raise InputError(N_("A client needs a name."))
-    # Folding can lengthen a name ("ß" → "ss"), and the key has the same column width.
-    if len(shown) > MAX_NAME or len(key) > MAX_NAME:
-        raise InputError(N_("That name is too long: at most {max} characters."), max=MAX_NAME)
-    return shown
 
 
 def create_client(

@@ -27,7 +27,6 @@ from locales.numbers import (
     parse_number,
     shown_text,
 )
-from storage.clients import valid_name
 from storage.columns import (
     DECISIONS,
     EDUCATION,
@@ -38,7 +37,7 @@ from storage.columns import (
     value_index,
     value_key,
 )
-from storage.names import clean_name, name_key
+from storage.names import clean_name, name_key, valid_name
 from storage.tabular import Cell
 
 BAD_KIND = N_("“{text}” is not a kind of client I know. Write person or organisation.")

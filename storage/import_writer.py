@@ -11,59 +11,19 @@ import datetime as dt
 import hashlib
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from psycopg import sql
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlmodel import Session, SQLModel, col
 
-from storage.columns import CLIENT_FIELDS
+from storage.import_rows import TRAITS, FileClient, ParsedFile
 from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, EventKind, Sale
 from storage.teams import touch_team
 
-TRAITS = tuple(f for f in CLIENT_FIELDS if f not in ("name", "age", "referred_by"))
 _PERSON_HINTS = ("gender", "birth_year")
 _WRITE_CHUNK = 5_000  # rows per INSERT on SQLite
 _CHANGES = ("clients_created", "clients_updated", "sales_added", "sales_updated", "referrals_added")
-
-
-@dataclass
-class FileClient:
-    """What a file says about one client (a sales file: the first value of each trait)."""
-
-    line: int
-    name: str
-    key: str
-    traits: dict[str, Any]
-    referrer: tuple[str, str, int] | None = None  # shown name, key, line
-    first_sale: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class FileSale:
-    """One sale row, its client by name key."""
-
-    key: str
-    sold_on: dt.date
-    amount: int
-    cost: int | None
-    minutes: int | None
-    due_on: dt.date | None
-    paid_on: dt.date | None
-
-
-@dataclass
-class ParsedFile:
-    """A file read and checked: its clients by name key, and its sales in file order."""
-
-    kind: str
-    clients: dict[str, FileClient] = field(default_factory=dict)
-    sales: list[FileSale] = field(default_factory=list)
-    named: set[str] = field(default_factory=set)  # every readable name, bad rows included
-    # Whether the file has a due-date or paid-date column: without either it says nothing about
-    # payment, and its sales are taken as settled when made.
-    has_payments: bool = False
 
 
 def existing_clients(session: Session, team_id: int) -> dict[str, dict[str, Any]]:

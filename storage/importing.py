@@ -40,22 +40,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from locales import N_, InputError
 from storage.columns import export_header, recognise
 from storage.import_cells import CellReader
-from storage.import_writer import (
-    TRAITS,
-    FileClient,
-    FileSale,
-    ParsedFile,
-    existing_clients,
-    write_import,
-)
+from storage.import_rows import TRAITS, FileClient, FileSale, ParsedFile
 from storage.tabular import Table, read_table
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 NOTHING_RECOGNISED = N_(
     "I don't recognise any column in this file. The first row should name the columns, "
@@ -191,6 +185,10 @@ def write_read_import(
     user_id: int | None,
 ) -> ImportReport:
     """Check what needs the team's data (referrers) and write, or report every bad row."""
+    # Here, not at the top: the file reader's child process imports this module to read, and
+    # the ORM and database drivers would double its start-up time.
+    from storage.import_writer import existing_clients, write_import
+
     existing = existing_clients(session, team_id)
     errors = [*read.errors, *_referrer_errors(read.parsed, existing, read.referrer_header)]
     if errors:

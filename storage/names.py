@@ -6,9 +6,12 @@ import functools
 import re
 import unicodedata
 
+from locales import N_, InputError
+
 _QUOTES = re.compile("[\"'«»„“”‘’`]")
 _SPACES = re.compile(r"\s+")
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
+MAX_NAME = 200  # characters, of the name as shown and of its key
 BREVE = "\u0306"  # й decomposes to и + breve; it is a letter of its own in Russian
 
 
@@ -111,3 +114,15 @@ def plausible_name(text: str) -> bool:
     if _AMOUNT.search(text):
         return False
     return not any(" ".join(words[:n]) in _CHAT_WORDS for n in (len(words), len(words) - 1))
+
+
+def valid_name(name: str) -> str:
+    """The name as it will be shown, or a friendly InputError."""
+    shown = clean_name(name)
+    key = name_key(shown)
+    if not any(character.isalnum() for character in key):  # ",,," or "—" names nobody
+        raise InputError(N_("A client needs a name."))
+    # Folding can lengthen a name ("ß" → "ss"), and the key has the same column width.
+    if len(shown) > MAX_NAME or len(key) > MAX_NAME:
+        raise InputError(N_("That name is too long: at most {max} characters."), max=MAX_NAME)
+    return shown

@@ -9,6 +9,7 @@ from locales import InputError
 from storage import clients
 from storage.engine import new_session
 from storage.models import Client
+from storage.names import MAX_NAME
 from tests.factories import NOW, make_team, rows
 
 
@@ -20,11 +21,11 @@ def _add(engine: Engine, team_id: int, name: str) -> None:
 
 def test_a_name_of_the_full_width_is_stored(engine: Engine) -> None:
     team = make_team(engine, chat_id=1, owner_id=1)
-    _add(engine, team.id or 0, "B" * clients.MAX_NAME)
-    assert len(rows(engine, Client)[0].name) == clients.MAX_NAME
+    _add(engine, team.id or 0, "B" * MAX_NAME)
+    assert len(rows(engine, Client)[0].name) == MAX_NAME
 
 
-@pytest.mark.parametrize("name", ["B" * (clients.MAX_NAME + 1), "Straße " * 20 + "ß" * 50])
+@pytest.mark.parametrize("name", ["B" * (MAX_NAME + 1), "Straße " * 20 + "ß" * 50])
 def test_a_name_too_long_as_shown_or_as_folded_is_refused(engine: Engine, name: str) -> None:
     team = make_team(engine, chat_id=1, owner_id=1)
     with pytest.raises(InputError) as refused:
