@@ -7,7 +7,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from storage.engine import make_engine, new_session
-from storage.migrate import current_revision, head_revision, schema_drift, upgrade
+from storage.migrate import HEAD, current_revision, head_revision, schema_drift, upgrade
 from storage.models import Client, DigestDelivery, Sale, Team, metadata
 
 
@@ -17,6 +17,29 @@ def test_upgrade_creates_every_table_and_is_a_no_op_the_second_time(engine: Engi
     assert current_revision(engine) == head_revision()
     upgrade(engine)
     assert current_revision(engine) == head_revision()
+
+
+def test_the_newest_migration_is_the_head_every_command_checks_for() -> None:
+    # A migration added without moving HEAD would leave existing databases un-upgraded.
+    assert head_revision() == HEAD
+
+
+def test_a_database_behind_head_is_upgraded_though_the_fast_check_sees_a_revision(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0008_b1")
+    assert current_revision(engine) == "0008_b1"
+    upgrade(engine)
+    assert current_revision(engine) == HEAD
+    engine.dispose()
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:
