@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from scoring.arrays import TeamArrays, prepare
 from scoring.client_table import client_table
 from scoring.concentration import Concentration, concentration, revenue_shares
 from scoring.data_warnings import ScoringWarning, collect_warnings
@@ -32,7 +33,6 @@ from scoring.market import MarketReality, market_reality, minimum_per_competitor
 from scoring.metrics import Metrics, compute_metrics, referral_pairs
 from scoring.owed import Owed, money_owed
 from scoring.portrait import Portrait, PortraitInputs, portraits
-from scoring.prepared import Prepared, prepare
 from scoring.profile import IdealProfile, default_profile
 from scoring.references import References, references_from, with_median_fit
 from scoring.retention import Overdue, ideal_run_rate_monthly, lapsed, overdue_ideal
@@ -89,7 +89,7 @@ class TeamAnalysis:
 
 
 def fresh_references(
-    team: Prepared, settings: ScoringSettings, profiles: tuple[IdealProfile, ...]
+    team: TeamArrays, settings: ScoringSettings, profiles: tuple[IdealProfile, ...]
 ) -> tuple[References, Metrics, Fit, tuple[IdealProfile, ...], np.ndarray]:
     """References measured on the team as it is today, and what they were measured from."""
     judgement = team_judgement(team)
@@ -355,7 +355,7 @@ def _previous(ids: np.ndarray, previous: Mapping[int, str] | None, scale: str) -
 
 
 def _portrait_inputs(
-    team: Prepared,
+    team: TeamArrays,
     m: Metrics,
     current: np.ndarray,
     graded_well: np.ndarray,
@@ -381,7 +381,7 @@ def _portrait_inputs(
 
 
 def _replacement_revenue(
-    team: Prepared, revenue: np.ndarray, ideal: np.ndarray, flagged: np.ndarray
+    team: TeamArrays, revenue: np.ndarray, ideal: np.ndarray, flagged: np.ndarray
 ) -> np.ndarray:
     """Median window revenue of the other ideal clients of the same kind, for flagged clients."""
     out = np.full(team.n, np.nan)

@@ -23,11 +23,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from scoring.arrays import TeamArrays
 from scoring.concentration import Shares
 from scoring.fit import Fit
 from scoring.grades import labels
 from scoring.metrics import Metrics
-from scoring.prepared import Prepared
 from scoring.score import ClientInputs
 from scoring.time_eaters import TimeShares
 
@@ -40,7 +40,7 @@ def money(values: np.ndarray) -> pd.arrays.IntegerArray:
 
 
 def client_table(
-    team: Prepared,
+    team: TeamArrays,
     a: np.ndarray,
     m: Metrics,
     fit: Fit,

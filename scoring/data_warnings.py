@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from scoring.arrays import TeamArrays
     from scoring.fit import Fit
     from scoring.metrics import Metrics
-    from scoring.prepared import Prepared
     from scoring.references import References
     from scoring.settings import ScoringSettings
 
@@ -58,7 +58,7 @@ class ScoringWarning:
 
 
 def collect_warnings(
-    team: Prepared,
+    team: TeamArrays,
     m: Metrics,
     fit: Fit,
     settings: ScoringSettings,

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scoring.arrays import TeamArrays
 from scoring.metrics import Metrics
-from scoring.prepared import Prepared
 from scoring.profile import IdealProfile
 
 DEMOGRAPHIC_CODES = (
@@ -87,7 +87,7 @@ def _soft_range(
     return out
 
 
-def _set_match(team: Prepared, column: str, wanted: frozenset[str]) -> np.ndarray:
+def _set_match(team: TeamArrays, column: str, wanted: frozenset[str]) -> np.ndarray:
     codes, values = team.codes(column)
     folded = {fold(w) for w in wanted}
     hits = np.array([fold(v) in folded for v in values] + [False], dtype=np.float64)
@@ -96,7 +96,7 @@ def _set_match(team: Prepared, column: str, wanted: frozenset[str]) -> np.ndarra
     return out
 
 
-def _interest_match(team: Prepared, wanted: frozenset[str]) -> np.ndarray:
+def _interest_match(team: TeamArrays, wanted: frozenset[str]) -> np.ndarray:
     owner, codes, values = team.interests()
     folded = {fold(w) for w in wanted}
     hits = np.array([fold(v) in folded for v in values], dtype=np.float64)
@@ -106,7 +106,7 @@ def _interest_match(team: Prepared, wanted: frozenset[str]) -> np.ndarray:
 
 
 def criteria(
-    team: Prepared, metrics: Metrics | None, profile: IdealProfile, year: int
+    team: TeamArrays, metrics: Metrics | None, profile: IdealProfile, year: int
 ) -> dict[str, np.ndarray]:
     """Each criterion the profile sets, as a 0–1 array over the team's clients (NaN unknown)."""
     out: dict[str, np.ndarray] = {}
@@ -141,7 +141,7 @@ def criteria(
 
 
 def profile_fit(
-    team: Prepared,
+    team: TeamArrays,
     metrics: Metrics | None,
     profiles: tuple[IdealProfile, ...],
     year: int,

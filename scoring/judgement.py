@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from scoring.prepared import Prepared, epoch_days, lookup
+from scoring.arrays import TeamArrays, epoch_days, lookup
 from scoring.records import Records
 
 HALF_LIFE_DAYS = 180.0
@@ -36,7 +36,7 @@ class Disagreement:
     direction: str  # 'liked_but_unprofitable' | 'disliked_but_profitable'
 
 
-def team_judgement(team: Prepared) -> np.ndarray:
+def team_judgement(team: TeamArrays) -> np.ndarray:
     """Recency-weighted mean of the newest rating per (client, member, criterion); NaN if none."""
     ratings = team.ratings
     out = np.full(team.n, np.nan)

@@ -31,7 +31,7 @@ from typing import Literal
 
 import numpy as np
 
-from scoring.prepared import Prepared
+from scoring.arrays import TeamArrays
 from scoring.settings import ScoringSettings
 
 MIN_COSTED_REVENUE = 0.2  # share of revenue with recorded costs before their margin is assumed
@@ -102,7 +102,7 @@ class Metrics:
 
 
 def compute_metrics(
-    team: Prepared,
+    team: TeamArrays,
     settings: ScoringSettings,
     assumed_margin: float | Literal["observed"] | None = OBSERVED,
 ) -> Metrics:
@@ -277,7 +277,7 @@ def compute_metrics(
     )
 
 
-def referral_pairs(team: Prepared, *, window_only: bool) -> tuple[np.ndarray, np.ndarray]:
+def referral_pairs(team: TeamArrays, *, window_only: bool) -> tuple[np.ndarray, np.ndarray]:
     """(referrer, referred) client positions from referral events and clients' referred-by.
 
     `window_only` keeps the referrals made in the scoring window: a referral is dated by when
@@ -296,7 +296,7 @@ def referral_pairs(team: Prepared, *, window_only: bool) -> tuple[np.ndarray, np
     return keys // max(team.n, 1), keys % max(team.n, 1)
 
 
-def _referrals(team: Prepared) -> np.ndarray:
+def _referrals(team: TeamArrays) -> np.ndarray:
     """Referrals made in the window: each referred client once (dated by their start, see
     `referral_pairs`), plus referral events naming nobody, dated by the event."""
     referrer, _ = referral_pairs(team, window_only=True)

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scoring.arrays import TeamArrays
 from scoring.data_warnings import MISSING_SHARE, ScoringWarning
-from scoring.prepared import Prepared
 
 MIN_IDEAL = 5
 MIN_GROUP = 10
@@ -113,7 +113,7 @@ class PortraitInputs:
     numbers: dict[str, np.ndarray]
 
 
-def portraits(team: Prepared, x: PortraitInputs) -> tuple[tuple[Portrait, ...], np.ndarray]:
+def portraits(team: TeamArrays, x: PortraitInputs) -> tuple[tuple[Portrait, ...], np.ndarray]:
     """The portraits and the mask of ideal clients (members of any kind's portrait)."""
     current = np.flatnonzero(x.current)
     kinds = [
@@ -191,13 +191,13 @@ def _choose(x: PortraitInputs, positions: np.ndarray) -> _Choice:
     )
 
 
-def _trait_names(team: Prepared, kind: str | None) -> list[str]:
+def _trait_names(team: TeamArrays, kind: str | None) -> list[str]:
     uses_segments = bool((team.codes("segment")[0] >= 0).any())
     return [n for n in TRAITS[kind] if n != "segment" or (uses_segments and kind is not None)]
 
 
 def _counts(
-    team: Prepared, name: str, label: np.ndarray, slots: int
+    team: TeamArrays, name: str, label: np.ndarray, slots: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per value and slot (2·group + in portrait) how many clients have it; known per slot."""
     if name == "interests":
@@ -216,7 +216,7 @@ def _counts(
 
 
 def _portrait(
-    team: Prepared,
+    team: TeamArrays,
     x: PortraitInputs,
     kind: str | None,
     segment: str | None,
@@ -328,7 +328,7 @@ def _traits(
     ]
 
 
-def _sources(team: Prepared, top: np.ndarray) -> tuple[tuple[str, float], ...]:
+def _sources(team: TeamArrays, top: np.ndarray) -> tuple[tuple[str, float], ...]:
     codes, values = team.codes("source")
     if len(top) == 0:
         return ()

@@ -36,9 +36,9 @@ from typing import Any
 import numpy as np
 
 from scoring.analysis import TeamAnalysis
+from scoring.arrays import TeamArrays, prepare
 from scoring.fit import FULL_MATCH, criteria, fold
 from scoring.frames import TeamFrames
-from scoring.prepared import Prepared, prepare
 from scoring.profile import IdealProfile
 
 SIMILAR_CLIENTS = 5
@@ -107,9 +107,9 @@ def assess_prospect(
 
 
 def _assess(
-    source: Prepared,
+    source: TeamArrays,
     i: int,
-    team: Prepared,
+    team: TeamArrays,
     analysis: TeamAnalysis,
     profiles: tuple[IdealProfile, ...],
     client_id: int | None = -1,
@@ -201,7 +201,7 @@ def _whole(value: float | None) -> int | None:
     return None if value is None else int(np.rint(value))
 
 
-def _trait(team: Prepared, i: int, code: str, year: int) -> Any:
+def _trait(team: TeamArrays, i: int, code: str, year: int) -> Any:
     if code == "age":
         return None if np.isnan(team.birth_year[i]) else int(year - team.birth_year[i])
     if code in ("income", "employees"):
@@ -226,7 +226,7 @@ def _bar(profile: IdealProfile | None, code: str) -> Any:
 
 
 def _similar(
-    source: Prepared, i: int, team: Prepared, analysis: TeamAnalysis, kind: str, year: int
+    source: TeamArrays, i: int, team: TeamArrays, analysis: TeamAnalysis, kind: str, year: int
 ) -> np.ndarray:
     """Ids of the current clients of the same kind most like the prospect."""
     table = analysis.clients

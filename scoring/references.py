@@ -117,6 +117,6 @@ def compute_references(
 ) -> References:
     """The references a fresh weekly snapshot freezes (the same ones `analyse` computes)."""
     from scoring.analysis import fresh_references
-    from scoring.prepared import prepare
+    from scoring.arrays import prepare
 
     return fresh_references(prepare(frames, settings), settings, tuple(profiles))[0]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scoring.prepared import Prepared
+from scoring.arrays import TeamArrays
 from scoring.records import Records
 
 LAPSE_FACTOR = 3.0
@@ -72,7 +72,7 @@ def overdue_ideal(
     )
 
 
-def ideal_run_rate_monthly(team: Prepared, ideal: np.ndarray) -> int:
+def ideal_run_rate_monthly(team: TeamArrays, ideal: np.ndarray) -> int:
     """Whole minor units a month; `ideal` is a mask over all the team's clients."""
     days = min(RUN_RATE_DAYS, team.window_days)
     sales = team.sales

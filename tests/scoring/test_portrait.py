@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from scoring import TeamFrames, analyse
+from scoring.arrays import prepare
 from scoring.grades import labels
 from scoring.portrait import (
     DEMOGRAPHIC_NUMBERS,
@@ -16,7 +17,6 @@ from scoring.portrait import (
     PortraitInputs,
     portraits,
 )
-from scoring.prepared import prepare
 from tests.scoring.factories import ago, client, monthly, sale, settings, team
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from scoring import analyse
-from scoring.prepared import net_of_vat
+from scoring.arrays import net_of_vat
 from tests.scoring.factories import ago, client, sale, settings, team
 
 

@@ -90,7 +90,7 @@ class Sales:
 
 
 @dataclass(frozen=True, eq=False)
-class Prepared:
+class TeamArrays:
     """One team as arrays over its clients (ordered by id) and their history."""
 
     today: int
@@ -178,7 +178,7 @@ def net_of_vat(amounts: np.ndarray, rate: float | None) -> np.ndarray:
     return np.rint(amounts / (1.0 + rate))
 
 
-def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
+def prepare(frames: TeamFrames, settings: ScoringSettings) -> TeamArrays:
     """Validate the frames and turn them into arrays for one scoring run."""
     clients = frames.clients
     if clients.index.has_duplicates:
@@ -243,7 +243,7 @@ def prepare(frames: TeamFrames, settings: ScoringSettings) -> Prepared:
         optional["last_sold_on"] = np.where(
             seen, np.fmax(optional["last_sold_on"], last), optional["last_sold_on"]
         )
-    return Prepared(
+    return TeamArrays(
         today=today,
         window_start=window_start,
         window_days=settings.window_days,
