@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scoring import analyse
-from scoring.explain import LIFT_CODES, REASON_CODES
+from scoring.explain import REASON_CODES
+from scoring.lifts import LIFT_CODES
 from tests.scoring.factories import ago, client, monthly, settings, team
 
 
