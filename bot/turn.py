@@ -4,7 +4,8 @@ A handler is `async def handler(turn: Turn) -> None`, wrapped by `command`, `but
 The wrapper resolves who is asking and for which team, checks their role, runs the handler,
 writes the processed-update ledger in the same transaction as the handler's changes, commits,
 and only then sends the replies: a confirmation is never shown for a change that did not land.
-Database work runs on a worker thread (`turn.run`) so the event loop never blocks on I/O.
+Database work goes through `turn.run`: on a worker thread with PostgreSQL, in place with the
+embedded SQLite file, one update at a time (why: `Kompas.db` in bot/runtime.py).
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ class Turn:
     async def run(
         self, fn: Callable[Concatenate[Session, P], R], /, *a: P.args, **kw: P.kwargs
     ) -> R:
-        """Run a storage/service function with this update's session, off the event loop."""
+        """Run a storage/service function with this update's session (where: `Kompas.db`)."""
         return await self.kompas.db(_call_with_session, fn, self.session, *a, **kw)
 
     def reply(
