@@ -2,9 +2,9 @@
 
 Issue 21: pandas reads the Dutch-Excel CSV (`;`, decimal comma), SQLite gets a clients and a
 sales table with the same indexes as Kompas's (a unique name key per team, the status index; the
-client, day and unique source-reference indexes of sales) through `executemany` in one
-transaction. No validation, no duplicate check, no audit: a floor, not an importer.
-It must not import anything of Kompas.
+client, day (holding the loaded columns) and unique source-reference indexes of sales) through
+`executemany` in one transaction. No validation, no duplicate check, no audit: a floor, not an
+importer. It must not import anything of Kompas.
 
     python floor_import.py LOG.csv DB.sqlite
 """
@@ -30,7 +30,7 @@ CREATE TABLE sale (
     UNIQUE (team_id, source_ref)
 );
 CREATE INDEX ix_sale_client_id ON sale (client_id);
-CREATE INDEX ix_sale_team_id_sold_on ON sale (team_id, sold_on);
+CREATE INDEX ix_sale_team_id_sold_on ON sale (team_id, sold_on, client_id, amount);
 """
 NOW = "2026-11-23 08:30:00"
 
