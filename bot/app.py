@@ -52,6 +52,7 @@ from bot.routing import Buttons, Callback, Commands
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
+from locales.translator import warm_up
 from storage import ledger
 from storage.engine import new_session
 
@@ -217,6 +218,7 @@ def _register(app: Application) -> None:
 
 
 async def _post_init(app: Application) -> None:
+    warm_up()
     await publish_command_menus(app)
     app.job_queue.run_repeating(
         _prune_ledger, interval=dt.timedelta(hours=1), first=1, name="prune-ledger"

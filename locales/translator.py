@@ -160,3 +160,14 @@ class Translator:
 def translator(locale: str) -> Translator:
     """The shared translator for a locale (catalogs are read once)."""
     return Translator(locale)
+
+
+def warm_up() -> None:
+    """Read both catalogs and Babel's number and date data now, at start-up: otherwise the
+    first message in each language waits ~0.15 s for them."""
+    for locale in SUPPORTED_LOCALES:
+        t = translator(locale)
+        t.money(125050, "EUR")
+        t.number(1.5, decimals=1)
+        t.number(1250)
+        t.date(dt.date(2026, 1, 1))
