@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from psycopg import sql
@@ -397,11 +397,22 @@ def _sqlite_insert_many(
     for start in range(0, len(rows), _WRITE_CHUNK):
         part = rows[start : start + _WRITE_CHUNK]
         columns_of_part = [
-            [row[name] for row in part] if process is None else [process(row[name]) for row in part]
+            [row[name] for row in part] if process is None else _converted(part, name, process)
             for name, process in zip(order, convert, strict=True)
         ]
         values = list(zip(*columns_of_part, strict=True))
         connection.exec_driver_sql(compiled.string, values)
+
+
+def _converted(rows: list[dict[str, Any]], name: str, process: Callable[[Any], Any]) -> list[Any]:
+    """One column through its type's processor, each distinct value once: an import's days and
+    its one timestamp repeat across thousands of rows (~0.4 s of 70 000 sales)."""
+    values = [row[name] for row in rows]
+    try:
+        done = {value: process(value) for value in set(values)}
+    except TypeError:  # unhashable values (JSON lists) go one by one
+        return [process(value) for value in values]
+    return [done[value] for value in values]
 
 
 def _table(model: type[SQLModel]) -> Table:
