@@ -13,8 +13,8 @@ import re
 from bot import labels
 from bot.turn import Turn
 from locales import N_, InputError
-from storage.names import is_legal_form
-from storage.person_names import is_particle
+from storage.names import is_legal_form, name_key
+from storage.person_names import is_particle, title_length, title_written
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
 _JOINED_INITIALS = re.compile(r"(?<=\b[^\W\d_]\.)(?=[^\W\d_]\.)")  # "И.И." → "И. И."
@@ -94,10 +94,23 @@ def person_as_written(name: str) -> str:
     name = initials_spaced(name)
     if name != name.casefold():
         return name
+    titled = title_length(name_key(name))  # "dhr van der linden" → dhr. van der Linden
     return " ".join(
-        word if i and is_particle(word) else "-".join(map(_first_capital, word.split("-")))
+        title_written(word)
+        if i < titled
+        else word
+        if i and is_particle(word)
+        else "-".join(map(_first_capital, word.split("-")))
         for i, word in enumerate(name.split())
     )  # "jan van der berg" → Jan van der Berg
+
+
+def new_person_name(name: str) -> str:
+    """A new person's name from a dialog: initials spaced, and one typed with a form of
+    address all in lower case written as such (`dhr bos` → dhr. Bos); otherwise as typed."""
+    if title_length(name_key(name)):
+        return person_as_written(name)
+    return initials_spaced(name)
 
 
 def initials_spaced(name: str) -> str:

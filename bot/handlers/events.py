@@ -16,6 +16,7 @@ from locales import N_, InputError, Markup, escape
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
 from storage.names import name_key
+from storage.person_names import addresses, is_particle, titled_name_length
 
 SELF_REFERRAL = N_("A client can't refer themselves.")
 REFERRED_KIND = "referred_kind"  # a referred client new to the list: a person or organisation?
@@ -184,10 +185,23 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
             client, note = leading
         else:  # "/complaint Пупкин: грубил" and no Пупкин: which client is asked, the note kept
             client = None
+    if client is None and (titled := _titled_name(text)):
+        client, note = titled  # "mevr bos heel tevreden": someone new, a person
     if client is None:  # no words name a client: which one is asked, the note is kept
         await dialog.begin(turn, None, note=note or text)
         return
     await dialog.begin(turn, client, **({"note": note} if note else {}))
+
+
+def _titled_name(text: str) -> tuple[str, str | None] | None:
+    """A form of address and a surname at the start (`mevr bos heel tevreden`, `dhr. K. de
+    Wit: top`) and the rest as the note: the name ends there even when it is new."""
+    words = text.split()
+    count = titled_name_length([name_key(w.rstrip(grammar.NAME_PUNCTUATION)) for w in words])
+    if not count:
+        return None
+    note = " ".join(words[count:]).lstrip(":;,—- ").strip()
+    return " ".join(words[:count]).rstrip(grammar.NAME_PUNCTUATION), note or None
 
 
 async def _names_a_client(turn: Turn, name: str) -> bool:
@@ -207,6 +221,8 @@ async def _leading_client(
     several = None
     for typed, rest in grammar.leading_names(text):
         for words in grammar.name_forms(typed):
+            if all(map(is_particle, name_key(words).split())):
+                continue  # "van", "de": the start of many names, never a name by itself
             found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
             begun = [m for m in found.matches if _begins(words, m.name)]
             if not found.exact and _name_goes_on(words, rest, begun):
@@ -235,11 +251,14 @@ async def _leading_client(
     return (text, None) if " " not in text.strip() else (None, text)
 
 
-# Words Russians put before the name in a complaint or compliment: «у нас Петровой не
-# понравилось», «от Козлова спасибо», «на Петрова: хамил»; never part of the name, and only
-# «у нас»/«у меня» stay in the note (the others say nothing once the client is known).
+# Words put before the name in a complaint or compliment: «у нас Петровой не понравилось»,
+# «от Козлова спасибо», «на Петрова: хамил»; `van Jan Smit: top`, `over Jan Smit: te laat`,
+# `klant Jan Smit`; never part of the name (tried only when the words with them name no
+# client: `van der Linden` is a name), and only «у нас»/«у меня» stay in the note (the
+# others say nothing once the client is known).
 _LEAD_IN = re.compile(
-    r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?)\s+(?=\w)", re.IGNORECASE
+    r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?|van|over|klant)\s+(?=\w)",
+    re.IGNORECASE,
 )
 
 
@@ -258,9 +277,10 @@ def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:
 
 
 def _begins(words: str, name: str) -> bool:
-    """Whether the typed words begin the name or one of its words (the resolver's prefix)."""
+    """Whether the typed words begin the name or one of its words (the resolver's prefix), or
+    address them by surname (`dhr pietersen` for «Kees Pietersen»)."""
     typed, key = name_key(words), name_key(name)
-    return key.startswith(typed) or f" {typed}" in key
+    return key.startswith(typed) or f" {typed}" in key or addresses(typed, key)
 
 
 @command()

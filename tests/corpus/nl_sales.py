@@ -253,15 +253,8 @@ LINES: list[tuple[str, Expected]] = [
             then=sale("Kapsalon Knip", "1200", new=ORGANISATION),
         ),
     ),
-    (
-        "/sale Fam. Dijkstra 250 gisteren",
-        ask(
-            "kind",
-            "Fam. Dijkstra",
-            press="person",
-            then=sale("Fam. Dijkstra", "250", on="2026-12-03", new=PERSON),
-        ),
-    ),
+    # A form of address says a person: the kind is not asked.
+    ("/sale Fam. Dijkstra 250 gisteren", sale("Fam. Dijkstra", "250", on="2026-12-03", new=PERSON)),
     (
         "/sale Restaurant De Kas 1.850, 400",
         ask(
