@@ -53,7 +53,7 @@ async def test_a_client_created_by_their_first_sale_had_no_grade_before(
     await chat.send(anna, "/verkoop Hotel De Linde 30000")
     seen = await chat.press(anna, "„Hotel De Linde” toevoegen als organisatie")
     first = seen.text.splitlines()[0]
-    assert first.startswith("Verkoop vastgelegd: € 30.000,00 van Hotel De Linde, vandaag. ")
+    assert first.startswith("Verkoop vastgelegd: € 30.000,00 — Hotel De Linde, vandaag. ")
     assert "(was" not in seen.text
     card = await chat.send(anna, "/klant Hotel De Linde")
     grade = card.text.splitlines()[0].rsplit(" ", 1)[-1]
