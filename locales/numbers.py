@@ -414,9 +414,19 @@ _DURATION = re.compile(
 _CLOCK = re.compile(r"(?P<hours>[0-9]{1,4}):(?P<minutes>[0-5][0-9])")
 # Spoken amounts, in this order: "een half uur" is not "1 half uur", "2 en een half uur" is
 # 2,5 uur, "1 uur en een kwartier" is 1 uur en 15 min.
+# Counts written as words before a unit: "twee uur", "tien minuten", «два часа», «пять минут».
+_COUNT_WORDS = {
+    **dict.fromkeys(("twee", "два", "две"), 2),
+    **{"drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9},
+    **{"tien": 10, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50},
+    **{"три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9},
+    **{"десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50},
+}
+_COUNTED = rf"({'|'.join(_COUNT_WORDS)})(?= ?(?:{_HOUR_UNITS}|{_MINUTE_UNITS})\b| en (?:een )?half)"
 _DURATION_WORDS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(rf"\b(?:{words})\b"), value)
     for words, value in (
+        (_COUNTED, lambda m: str(_COUNT_WORDS[m[1]])),
         ("(half ?)?uurtjes?", r"\1uur"),
         ("(?<=[0-9]) en (?:een )?half(?= ?(?:uur|u)\\b)", ",5"),
         ("(?:een )?half ?uur", "30 min"),

@@ -55,6 +55,8 @@ TIMES = [
     ("half uur", 30),
     ("20 minuten", 20),
     ("2 uren", 120),
+    ("twee uur", 120),  # a count in words before its unit
+    ("tien minuten", 10),
 ]
 
 # Date as typed → the day meant, today being Friday 2026-12-04. A weekday alone is the most
@@ -385,6 +387,8 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Jan Smit 200 een half uur", sale(SMIT, "200", None, 30)),
     ("/verkoop Jan Smit 200 een uurtje", sale(SMIT, "200", None, 60)),
     ("/verkoop Jan Smit 200 1 uur en een kwartier", sale(SMIT, "200", None, 75)),
+    ("/verkoop Jan Smit 200 twee uur gisteren", sale(SMIT, "200", None, 120, "2026-12-03")),
+    ("/verkoop jan smit twee uur 200", sale(SMIT, "200", None, 120)),
     ("/verkoop Jan Smit 200 morgen", NOTHING),
     ("/verkoop Jan Smit 200, 1u, overmorgen", NOTHING),
     # Issue 17, typed as people type: a dash after the name, dates in words, the amount
