@@ -27,6 +27,7 @@ _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
 DAY_WORDS = frozenset(
     {"vandaag", "gisteren", "gister", "eergisteren", "eergister", "morgen", "overmorgen"}
+    | {"vanochtend", "vanmorgen", "vanmiddag", "vanavond"}
     | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
 )
 # "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open

@@ -95,6 +95,10 @@ DATES = [
     ("4 dec", "2026-12-04"),
     ("1-1", "2026-01-01"),
     ("31-12-2025", "2025-12-31"),
+    ("vanochtend", "2026-12-04"),  # parts of today
+    ("vanmiddag", "2026-12-04"),
+    ("ma 30 nov", "2026-11-30"),  # "ma", "di", "do" before a date are the weekday
+    ("di 1-12", "2026-12-01"),
 ]
 
 FORMS: list[tuple[str, Expected]] = [
