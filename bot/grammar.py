@@ -330,18 +330,34 @@ REFERRAL_VERBS = frozenset(
     {"bracht", "brengt", "raadde", "raadt", "beval", "beveelt", "verwees", "stuurde", "stuurt"}
     | {"привела", "привёл", "привел", "привели", "порекомендовал", "порекомендовала"}
     | {"порекомендовали", "посоветовал", "посоветовала", "рекомендовал", "рекомендовала"}
+    | {"verwijst", "introduceerde", "tipte"}
 )
+_ARROWS = frozenset({"->", "→", "=>", ">", "—>", "-->"})  # "Jan Smit -> Sanne de Jong"
 _AFTER_VERB = frozenset({"ons", "mij", "нам", "мне"})  # "bracht ons Sanne", "привела нам Жукову"
 _VERB_PARTICLE = frozenset({"aan", "door"})  # "raadde Bakkerij aan", "stuurde Sanne door"
+# "Jan Smit heeft Sanne de Jong aangeraden": the referred one between the two verbs.
+_HAS = frozenset({"heeft", "hebben", "had"})
+_PARTICIPLES = frozenset(
+    {"aangeraden", "gebracht", "gestuurd", "doorgestuurd", "verwezen", "doorverwezen"}
+    | {"aanbevolen", "geïntroduceerd", "geintroduceerd", "getipt"}
+)
 
 
 def referral_words(text: str) -> tuple[str, str] | None:
     """`Jan Smit bracht Sanne de Jong`, `Волкова привела Жукову`, `Özdemir raadde Bakkerij
-    aan` → (referrer, referred): a verb of bringing between the two names; None without one."""
+    aan`, `Jan Smit heeft ons Sanne aangeraden`, `Jan Smit -> Sanne` → (referrer, referred): a
+    verb of bringing (or an arrow) between the two names; None without one."""
     words = text.split()
-    verb = next((i for i in range(1, len(words)) if words[i].casefold() in REFERRAL_VERBS), None)
+    folded = [word.casefold().rstrip(".!") for word in words]
+    verb = next(
+        (i for i in range(1, len(words)) if folded[i] in REFERRAL_VERBS or folded[i] in _ARROWS),
+        None,
+    )
     if verb is None:
-        return None
+        has = next((i for i in range(1, len(words)) if folded[i] in _HAS), None)
+        if has is None or folded[-1] not in _PARTICIPLES or len(words) - has < 3:
+            return None
+        verb, words = has, words[:-1]
     rest = words[verb + 1 :]
     if rest and rest[0].casefold() in _AFTER_VERB:
         rest = rest[1:]

@@ -203,6 +203,12 @@ REFER: list[tuple[str, Expected]] = [
     ("/aanbeveling Jan Smit, Jan Smit", NOTHING),
     # A verb between the two names: who brought whom.
     ("/aanbeveling Jan Smit bracht Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit -> Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling jan smit → sanne de jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit heeft Sanne de Jong aangeraden", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit heeft ons Sanne de Jong gestuurd", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Özdemir heeft Bakkerij de Vries doorverwezen", referral("Özdemir", DV)),
+    ("/aanbeveling Özdemir tipte Bakkerij de Vries", referral("Özdemir", DV)),
     ("/refer Özdemir raadde Bakkerij de Vries aan", referral("Özdemir", DV)),
 ]
 
