@@ -15,7 +15,7 @@ from bot.turn import Turn, command
 from locales import N_, InputError, Markup, escape
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
-from storage.names import name_key
+from storage.names import name_key, plausible_name
 from storage.person_names import addresses, is_particle, titled_name_length
 
 SELF_REFERRAL = N_("A client can't refer themselves.")
@@ -45,7 +45,11 @@ class NoteDialog(ClientDialog):
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         """The client typed when asked: a note that begins with their name keeps only the rest
-        (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`)."""
+        (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`); a lead-in typed before the name
+        is skipped as in the one-line form (`van dhr Kok`, «от Кузнецова»)."""
+        lead_in = _LEAD_IN.match(query)
+        if lead_in and query[lead_in.end() :].strip() and not await _names_a_client(turn, query):
+            query = query[lead_in.end() :].strip()
         words, count = (convo.data.get("note") or "").split(), len(query.split())
         named = " ".join(words[:count]).rstrip(grammar.NAME_PUNCTUATION)
         if len(words) > count and name_key(named) == name_key(query):
@@ -185,6 +189,8 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
             client, note = leading
         else:  # "/complaint Пупкин: грубил" and no Пупкин: which client is asked, the note kept
             client = None
+    if client is not None and note is None and not plausible_name(client):
+        client, note = None, text  # "/compliment top": a note; which client is asked
     if client is None and (titled := _titled_name(text)):
         client, note = titled  # "mevr bos heel tevreden": someone new, a person
     if client is None:  # no words name a client: which one is asked, the note is kept

@@ -123,6 +123,19 @@ SURNAMES: list[tuple[str, Expected]] = [
     ("/compliment van den heuvel heel tevreden", compliment(HEUVEL, "heel tevreden")),
     ("/compliment van Van den Heuvel: top", compliment(HEUVEL, "top")),
     ("/klacht over Jan Smit: te laat", complaint(SMIT, "te laat")),
+    # Asked which client, the lead-in is skipped there too.
+    (
+        "/compliment heel tevreden",
+        ask("client", answer="van dhr pietersen", then=compliment(PIETERSEN, "heel tevreden")),
+    ),
+    (
+        "/klacht te laat",
+        ask("client", answer="over mevr r visser", then=complaint(RIA, "te laat")),
+    ),
+    (
+        "/compliment top",
+        ask("client", answer="van der Linden", then=compliment(LINDEN, "top")),
+    ),
 ]
 
 LINES: list[tuple[str, Expected]] = [*TITLES, *LOOKALIKES, *SURNAMES]
