@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from bot import arguments, grammar, labels
 from bot.callbacks import id_from
-from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, typed_name
+from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm, grade_moved
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
@@ -369,6 +369,9 @@ class ReferralDialog(ClientDialog):
                 referred_name=clients.valid_name(query),
                 referred_options=[[m.id, m.name] for m in resolution.matches],
             )
+        elif kind := kind_in_name(query):  # "mevr bos", «ООО Лютик»: the name says the kind
+            convo.data["referred_name"] = clients.valid_name(query)
+            await self.save(turn, convo, None, kind=kind)
         else:  # someone new: a person or an organisation, asked (issue 17)
             await goto(turn, convo, REFERRED_KIND, referred_name=clients.valid_name(query))
 
@@ -387,7 +390,11 @@ class ReferralDialog(ClientDialog):
                 clients.add_client,
                 team_id=turn.team.id or 0,
                 user_id=turn.caller.user_id,
-                name=convo.data["referred_name"],
+                name=(
+                    arguments.new_person_name(convo.data["referred_name"])
+                    if kind == ClientKind.PERSON
+                    else convo.data["referred_name"]
+                ),
                 now=turn.now,
                 kind=kind,
                 status=ClientStatus.PROSPECT,

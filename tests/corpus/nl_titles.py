@@ -13,6 +13,7 @@ from tests.corpus.expect import (
     compliment,
     paid,
     rated,
+    referral,
     sale,
 )
 
@@ -123,6 +124,24 @@ SURNAMES: list[tuple[str, Expected]] = [
     ("/compliment van den heuvel heel tevreden", compliment(HEUVEL, "heel tevreden")),
     ("/compliment van Van den Heuvel: top", compliment(HEUVEL, "top")),
     ("/klacht over Jan Smit: te laat", complaint(SMIT, "te laat")),
+    # The other commands read a form of address the same way.
+    (
+        "/aanbeveling dhr pietersen bracht mevr bos",
+        referral(PIETERSEN, "mevr. Bos", new=PERSON),
+    ),
+    ("/aanbeveling Jan Smit, dhr. Pietersen", referral(SMIT, PIETERSEN)),
+    (
+        "/beoordeel mevr visser 5 5 4",
+        ask(
+            "which",
+            buttons=(HENK, RIA),
+            hides=("Makelaardij",),
+            press=RIA,
+            then=rated(RIA, 5, 5, 4),
+        ),
+    ),
+    ("/beoordeel de heer k pietersen 4/4/4", rated(PIETERSEN, 4, 4, 4)),
+    ("/betaald dhr smit alles", paid("jansmit-150")),
     # Asked which client, the lead-in is skipped there too.
     (
         "/compliment heel tevreden",
