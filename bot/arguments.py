@@ -17,6 +17,7 @@ from storage.names import is_legal_form, name_key
 from storage.person_names import is_particle, title_length, title_written
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
+_COMMAND = re.compile(r"/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?(?=$|[\s:])")
 _JOINED_INITIALS = re.compile(r"(?<=\b[^\W\d_]\.)(?=[^\W\d_]\.)")  # "И.И." → "И. И."
 
 
@@ -25,8 +26,12 @@ def argument_text(turn: Turn) -> str:
     text = turn.text.strip()
     if not text.startswith("/"):
         return text
-    parts = text.split(maxsplit=1)
-    rest = parts[1].strip() if len(parts) > 1 else ""
+    # The command as Telegram marks it: "/verkoop: Jan Smit 200" is /verkoop, then the line.
+    if command := _COMMAND.match(text):
+        rest = text[command.end() :].removeprefix(":").strip()
+    else:
+        parts = text.split(maxsplit=1)
+        rest = parts[1].strip() if len(parts) > 1 else ""
     # Nothing but separators ("/sale ; ,") says nothing: as if no argument was typed.
     return rest if fields(rest) or not has_separators(rest) else ""
 

@@ -213,6 +213,8 @@ REFER: list[tuple[str, Expected]] = [
 ]
 
 NOTES: list[tuple[str, Expected]] = [
+    # A colon right after the command (Telegram marks only "/klacht" as the command).
+    ("/klacht: Jan Smit te laat betaald", complaint(SMIT, "te laat betaald")),
     ("/klacht Bakkerij de Vries: factuur klopte niet", complaint(DV, "factuur klopte niet")),
     ("/klacht Bakkerij de Vries factuur klopte niet", complaint(DV, "factuur klopte niet")),
     ("/klacht Bakkerij de Vries, factuur klopte niet", complaint(DV, "factuur klopte niet")),

@@ -392,6 +392,8 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Jan Smit 200 een uurtje", sale(SMIT, "200", None, 60)),
     ("/verkoop Jan Smit 200 1 uur en een kwartier", sale(SMIT, "200", None, 75)),
     ("/verkoop Jan Smit 200 twee uur gisteren", sale(SMIT, "200", None, 120, "2026-12-03")),
+    ("/verkoop: Jan Smit 200", sale(SMIT, "200")),
+    ("/Verkoop Jan Smit 200", sale(SMIT, "200")),
     # Words around the numbers that say nothing more, and a cost in brackets.
     ("/verkoop Jan Smit 300 euro in 2 uur", sale(SMIT, "300", None, 120)),
     ("/verkoop Jan Smit 300 euro, 1,5 uur gewerkt", sale(SMIT, "300", None, 90)),
