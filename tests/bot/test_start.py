@@ -162,3 +162,11 @@ async def test_another_word_for_a_command_suggests_it(chat: Chat) -> None:
     assert seen.text == "Het commando /betaling ken ik niet. Bedoel je /betaald?"
     seen = await chat.send(anna, "/nieuw Jan Smit")
     assert seen.text == "Het commando /nieuw ken ik niet. Bedoel je /toevoegen?"
+
+
+async def test_a_command_for_another_bot_is_left_alone(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    seen = await chat.send(anna, "/hulp@andere_bot")
+    assert seen.text == ""
+    seen = await chat.send(anna, "/verkop@kompas_bot")  # ours, mistyped
+    assert seen.text == "Het commando /verkop ken ik niet. Bedoel je /verkoop?"
