@@ -306,6 +306,8 @@ def similar_names(
         if title_length(key) or title_length(row[3]):  # "Özdemir" ~ "mevr. Özdemir"
             score = max(score, fuzz.token_sort_ratio(without_title(key), without_title(row[3])))
         person = row[4] == ClientKind.PERSON
+        if score < CLOSE_NAME and person and addresses(key, row[3]):
+            score = CLOSE_NAME  # "mw de boer" may well be "Anouk de Boer"
         if (
             score < CLOSE_NAME
             and kind != ClientKind.ORGANISATION

@@ -114,6 +114,10 @@ SURNAMES: list[tuple[str, Expected]] = [
         compliment("mevr. Bos", "heel tevreden") + added("mevr. Bos", PERSON),
     ),
     ("/toevoegen dhr bos", added("dhr. Bos", PERSON)),
+    # /toevoegen of a form of address and the surname of a person on the list: asked first.
+    ("/toevoegen dhr pietersen", ask("similar", PIETERSEN)),
+    ("/toevoegen mw visser", ask("similar", HENK, RIA)),
+    ("/toevoegen dhr k. pietersen, utrecht", ask("similar", PIETERSEN)),
     # "van" before the name says who the compliment is from, unless it begins the name.
     ("/compliment van Jan Smit: top", compliment(SMIT, "top")),
     ("/compliment van Jan Smit heel tevreden", compliment(SMIT, "heel tevreden")),
