@@ -275,6 +275,8 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
     titled = titled_name_length([name_key(word) for word in words])
     for count in (1, 2, 3):
         end = len(words) - count
+        if end < 1:
+            break  # no name left before it
         city = words[end:]
         placed = city[0].casefold() in _CITY_PREPOSITIONS and len(city) > 1
         if placed:
