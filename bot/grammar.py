@@ -217,10 +217,21 @@ class PaidLine:
         return said
 
 
+# How it was paid, said after the amount: "250 contant", "€ 250,- per pin", «наличными».
+PAID_HOW = frozenset(
+    {"contant", "cash", "pin", "gepind", "per", "via", "tikkie", "bank", "overgemaakt"}
+    | {"overboeking", "ideal", "betaalverzoek", "пин", "наличными", "наличные", "картой"}
+    | {"переводом", "по", "карте", "на", "карту", "сбп"}
+)
+
+
 def read_paid(reader: Reader, text: str) -> PaidLine:
-    """`/paid NAME [AMOUNT] [DATE]`."""
+    """`/paid NAME [AMOUNT] [DATE]`; how it was paid, after the amount, says nothing more."""
     dated = split_date(reader, tokens(text), amount_needed=False)
     words = dated.words
+    end = name_end(reader, words)
+    while len(words) > end and words[-1].text.casefold().strip(".,") in PAID_HOW:
+        words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin"
     if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
         name = joined(words[:-1]).strip(" ,;:")
         whole = PaidLine(joined(words).strip(" ,;:"), paid_on=dated.date)  # "Hotel Rest"
@@ -255,11 +266,19 @@ _GRADE_GLUE = r"(?:[\s,;]+|\s*[/\-–]\s*)"  # "5 5 4", "5, 5, 4", "5/5/4", "4-3
 _GRADES = re.compile(rf"(?:(?<=[\s,;:])|^)([0-9]+(?:{_GRADE_GLUE}[0-9]+)*)[\s,;.!]*$")
 
 
+# Three grades, then words without a digit: "Daan Kok 5 5 5 top klant", "4/4/5, prima".
+_GRADES_THEN_WORDS = re.compile(
+    rf"(?:(?<=[\s,;:])|^)[1-5](?:{_GRADE_GLUE}[1-5]){{2}}[\s,;.!:\-–]+(?P<words>[^\W\d][^\d]*)$"
+)
+
+
 def read_grades(text: str) -> tuple[str, list[str]]:
     """`/rate Smit 5, 5, 4` (or `5 5 4`, `5,5,4`, `5/5/4`, `4-3-5`) → ("Smit", ["5", "5", "4"]);
     the grades are the last three numbers, so a name may end in a number of its own
     (`Studio 54 5 4 3`). `5/5` is two grades, never part of the name: the caller asks for three."""
     text = text[: len(text) - len(_trailing(text))]  # "5 5 5 👍"
+    if said := _GRADES_THEN_WORDS.search(text.strip()):
+        text = text.strip()[: said.start("words")]  # "5 5 5 top klant": the words add nothing
     match = _GRADES.search(text.strip())
     if match is None or not text.strip()[: match.start()].strip(" ,;:"):
         return text.strip(), []
