@@ -145,6 +145,13 @@ def _starts_field(reader: Reader, words: list[Token], i: int) -> bool:
     text = words[i].text
     if words[i].field != words[0].field:
         return True
+    if numbers.starts_spoken_amount(text):  # "тысяча", "две тысячи", "полторы тысячи"
+        if any((span := same_field(words, i, n)) and reader.is_money(joined(span)) for n in (2, 3)):
+            return True
+        # "тысяча" alone ends the name only where no word of the name follows it: «Магазин
+        # Тысяча мелочей 500» keeps its name
+        alone = same_field(words, i, 2) is None or _starts_field(reader, words, i + 1)
+        return alone and reader.is_money(text)
     if _NUMBERISH.fullmatch(text.rstrip(".")) or reader.is_money(text):
         return True
     if is_currency_token(text) and i + 1 < len(words):  # "€ 1.250", "EUR 1250", not "Top 100"

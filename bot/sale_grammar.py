@@ -256,8 +256,9 @@ def _not_minutes(last: str, bare_minutes: bool) -> bool:
 
 
 def _money_span(reader: Reader, words: list[Token], i: int) -> int:
-    """How many words the amount at word `i` takes (`1250 euro`, `30 тыс. руб.`, `€ 30`)."""
-    for count in (3, 2):
+    """How many words the amount at word `i` takes (`1250 euro`, `30 тыс. руб.`, `€ 30`,
+    `две тысячи пятьсот рублей`)."""
+    for count in (4, 3, 2):
         span = same_field(words, i, count)
         if span is not None and reader.is_money(joined(span)):
             return count

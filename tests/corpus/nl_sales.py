@@ -455,4 +455,7 @@ LINES: list[tuple[str, Expected]] = [
         "/verkoop Jan Bos 80",
         ask("kind", "Jan Bos", press="person", then=sale("Jan Bos", "80", new=PERSON)),
     ),
+    # A thousand said in words (the README's amounts).
+    ("/verkoop Jan Smit duizend", sale(SMIT, "1000")),
+    ("/verkoop Jan Smit drie duizend euro", sale(SMIT, "3000")),
 ]
