@@ -13,10 +13,11 @@ import re
 from bot import labels
 from bot.turn import Turn
 from locales import N_, InputError
-from storage.names import is_legal_form
-from storage.person_names import is_particle
+from storage.names import is_legal_form, name_key
+from storage.person_names import is_particle, title_length, title_written
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
+_COMMAND = re.compile(r"/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?(?=$|[\s:])")
 _JOINED_INITIALS = re.compile(r"(?<=\b[^\W\d_]\.)(?=[^\W\d_]\.)")  # "И.И." → "И. И."
 
 
@@ -25,8 +26,12 @@ def argument_text(turn: Turn) -> str:
     text = turn.text.strip()
     if not text.startswith("/"):
         return text
-    parts = text.split(maxsplit=1)
-    rest = parts[1].strip() if len(parts) > 1 else ""
+    # The command as Telegram marks it: "/verkoop: Jan Smit 200" is /verkoop, then the line.
+    if command := _COMMAND.match(text):
+        rest = text[command.end() :].removeprefix(":").strip()
+    else:
+        parts = text.split(maxsplit=1)
+        rest = parts[1].strip() if len(parts) > 1 else ""
     # Nothing but separators ("/sale ; ,") says nothing: as if no argument was typed.
     return rest if fields(rest) or not has_separators(rest) else ""
 
@@ -94,10 +99,23 @@ def person_as_written(name: str) -> str:
     name = initials_spaced(name)
     if name != name.casefold():
         return name
+    titled = title_length(name_key(name))  # "dhr van der linden" → dhr. van der Linden
     return " ".join(
-        word if i and is_particle(word) else "-".join(map(_first_capital, word.split("-")))
+        title_written(word)
+        if i < titled
+        else word
+        if i and is_particle(word)
+        else "-".join(map(_first_capital, word.split("-")))
         for i, word in enumerate(name.split())
     )  # "jan van der berg" → Jan van der Berg
+
+
+def new_person_name(name: str) -> str:
+    """A new person's name from a dialog: initials spaced, and one typed with a form of
+    address all in lower case written as such (`dhr bos` → dhr. Bos); otherwise as typed."""
+    if title_length(name_key(name)):
+        return person_as_written(name)
+    return initials_spaced(name)
 
 
 def initials_spaced(name: str) -> str:

@@ -191,7 +191,7 @@ class ClientDialog(Dialog):
             team_id=turn.team.id or 0,
             user_id=turn.caller.user_id,
             name=(
-                arguments.initials_spaced(convo.data["query"])
+                arguments.new_person_name(convo.data["query"])
                 if kind == ClientKind.PERSON
                 else convo.data["query"]
             ),

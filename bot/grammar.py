@@ -27,6 +27,7 @@ _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
 DAY_WORDS = frozenset(
     {"vandaag", "gisteren", "gister", "eergisteren", "eergister", "morgen", "overmorgen"}
+    | {"vanochtend", "vanmorgen", "vanmiddag", "vanavond"}
     | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
 )
 # "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
@@ -145,6 +146,13 @@ def _starts_field(reader: Reader, words: list[Token], i: int) -> bool:
     text = words[i].text
     if words[i].field != words[0].field:
         return True
+    if numbers.starts_spoken_amount(text):  # "тысяча", "две тысячи", "полторы тысячи"
+        if any((span := same_field(words, i, n)) and reader.is_money(joined(span)) for n in (2, 3)):
+            return True
+        # "тысяча" alone ends the name only where no word of the name follows it: «Магазин
+        # Тысяча мелочей 500» keeps its name
+        alone = same_field(words, i, 2) is None or _starts_field(reader, words, i + 1)
+        return alone and reader.is_money(text)
     if _NUMBERISH.fullmatch(text.rstrip(".")) or reader.is_money(text):
         return True
     if is_currency_token(text) and i + 1 < len(words):  # "€ 1.250", "EUR 1250", not "Top 100"
@@ -216,10 +224,21 @@ class PaidLine:
         return said
 
 
+# How it was paid, said after the amount: "250 contant", "€ 250,- per pin", «наличными».
+PAID_HOW = frozenset(
+    {"contant", "cash", "pin", "gepind", "per", "via", "tikkie", "bank", "overgemaakt"}
+    | {"overboeking", "ideal", "betaalverzoek", "пин", "наличными", "наличные", "картой"}
+    | {"переводом", "по", "карте", "на", "карту", "сбп"}
+)
+
+
 def read_paid(reader: Reader, text: str) -> PaidLine:
-    """`/paid NAME [AMOUNT] [DATE]`."""
+    """`/paid NAME [AMOUNT] [DATE]`; how it was paid, after the amount, says nothing more."""
     dated = split_date(reader, tokens(text), amount_needed=False)
     words = dated.words
+    end = name_end(reader, words)
+    while len(words) > end and words[-1].text.casefold().strip(".,") in PAID_HOW:
+        words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin"
     if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
         name = joined(words[:-1]).strip(" ,;:")
         whole = PaidLine(joined(words).strip(" ,;:"), paid_on=dated.date)  # "Hotel Rest"
@@ -254,11 +273,19 @@ _GRADE_GLUE = r"(?:[\s,;]+|\s*[/\-–]\s*)"  # "5 5 4", "5, 5, 4", "5/5/4", "4-3
 _GRADES = re.compile(rf"(?:(?<=[\s,;:])|^)([0-9]+(?:{_GRADE_GLUE}[0-9]+)*)[\s,;.!]*$")
 
 
+# Three grades, then words without a digit: "Daan Kok 5 5 5 top klant", "4/4/5, prima".
+_GRADES_THEN_WORDS = re.compile(
+    rf"(?:(?<=[\s,;:])|^)[1-5](?:{_GRADE_GLUE}[1-5]){{2}}[\s,;.!:\-–]+(?P<words>[^\W\d][^\d]*)$"
+)
+
+
 def read_grades(text: str) -> tuple[str, list[str]]:
     """`/rate Smit 5, 5, 4` (or `5 5 4`, `5,5,4`, `5/5/4`, `4-3-5`) → ("Smit", ["5", "5", "4"]);
     the grades are the last three numbers, so a name may end in a number of its own
     (`Studio 54 5 4 3`). `5/5` is two grades, never part of the name: the caller asks for three."""
     text = text[: len(text) - len(_trailing(text))]  # "5 5 5 👍"
+    if said := _GRADES_THEN_WORDS.search(text.strip()):
+        text = text.strip()[: said.start("words")]  # "5 5 5 top klant": the words add nothing
     match = _GRADES.search(text.strip())
     if match is None or not text.strip()[: match.start()].strip(" ,;:"):
         return text.strip(), []
@@ -329,18 +356,34 @@ REFERRAL_VERBS = frozenset(
     {"bracht", "brengt", "raadde", "raadt", "beval", "beveelt", "verwees", "stuurde", "stuurt"}
     | {"привела", "привёл", "привел", "привели", "порекомендовал", "порекомендовала"}
     | {"порекомендовали", "посоветовал", "посоветовала", "рекомендовал", "рекомендовала"}
+    | {"verwijst", "introduceerde", "tipte"}
 )
+_ARROWS = frozenset({"->", "→", "=>", ">", "—>", "-->"})  # "Jan Smit -> Sanne de Jong"
 _AFTER_VERB = frozenset({"ons", "mij", "нам", "мне"})  # "bracht ons Sanne", "привела нам Жукову"
 _VERB_PARTICLE = frozenset({"aan", "door"})  # "raadde Bakkerij aan", "stuurde Sanne door"
+# "Jan Smit heeft Sanne de Jong aangeraden": the referred one between the two verbs.
+_HAS = frozenset({"heeft", "hebben", "had"})
+_PARTICIPLES = frozenset(
+    {"aangeraden", "gebracht", "gestuurd", "doorgestuurd", "verwezen", "doorverwezen"}
+    | {"aanbevolen", "geïntroduceerd", "geintroduceerd", "getipt"}
+)
 
 
 def referral_words(text: str) -> tuple[str, str] | None:
     """`Jan Smit bracht Sanne de Jong`, `Волкова привела Жукову`, `Özdemir raadde Bakkerij
-    aan` → (referrer, referred): a verb of bringing between the two names; None without one."""
+    aan`, `Jan Smit heeft ons Sanne aangeraden`, `Jan Smit -> Sanne` → (referrer, referred): a
+    verb of bringing (or an arrow) between the two names; None without one."""
     words = text.split()
-    verb = next((i for i in range(1, len(words)) if words[i].casefold() in REFERRAL_VERBS), None)
+    folded = [word.casefold().rstrip(".!") for word in words]
+    verb = next(
+        (i for i in range(1, len(words)) if folded[i] in REFERRAL_VERBS or folded[i] in _ARROWS),
+        None,
+    )
     if verb is None:
-        return None
+        has = next((i for i in range(1, len(words)) if folded[i] in _HAS), None)
+        if has is None or folded[-1] not in _PARTICIPLES or len(words) - has < 3:
+            return None
+        verb, words = has, words[:-1]
     rest = words[verb + 1 :]
     if rest and rest[0].casefold() in _AFTER_VERB:
         rest = rest[1:]

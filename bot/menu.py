@@ -319,9 +319,24 @@ def visible_to(role: Role | None) -> list[MenuCommand]:
 BY_NAME: dict[str, MenuCommand] = {name: c for c in COMMANDS for name in c.names}
 
 
+# Other words people type for a command: `/verkocht` ("sold") means /verkoop.
+SAID_OTHERWISE = {
+    "verkocht": "verkoop",
+    "betaling": "betaald",
+    "nieuw": "toevoegen",
+    "nieuwe": "toevoegen",
+    "sold": "sale",
+    "payment": "paid",
+    "new": "add",
+}
+
+
 def nearest(name: str) -> str | None:
-    """The command name a mistyped one (`/verkop`) most likely meant, in either language."""
+    """The command name a mistyped one (`/verkop`) or another word for it (`/verkocht`) most
+    likely meant, in either language."""
     typed = name.lstrip("/").split("@")[0].lower()
+    if typed in SAID_OTHERWISE:
+        return f"/{SAID_OTHERWISE[typed]}"
     close = difflib.get_close_matches(typed, BY_NAME, n=1, cutoff=0.75)
     return f"/{close[0]}" if close else None
 

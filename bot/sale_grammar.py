@@ -33,8 +33,16 @@ TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
 _THREE = re.compile(r"[0-9]{3}(?:[.,][0-9]+)?")
 # A word that marks the number next to it as the cost: "150 kosten", "затраты 150".
 COST_WORDS = frozenset(
-    {"kosten", "kost", "onkosten", "cost", "costs"}
+    {"kosten", "kost", "onkosten", "cost", "costs", "materiaal", "materiaalkosten", "inkoop"}
     | {"затраты", "затрат", "расходы", "расход", "расходов", "себестоимость"}
+)
+
+
+# Words between the fields that say nothing the numbers don't: "300 euro in 2 uur", "1,5 uur
+# gewerkt", "300 waarvan 50 kosten", «3000 за 2 часа работы».
+FILLER_WORDS = frozenset(
+    {"in", "en", "plus", "+", "waarvan", "gewerkt", "werk", "bedrag", "tijd", "totaal"}
+    | {"за", "и", "плюс", "из", "них", "работы", "сумма", "время"}
 )
 
 
@@ -120,17 +128,24 @@ def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
     return name + words[:taken] + rest[end:]
 
 
+def _field_words(words: list[Token]) -> list[Token]:
+    """The words after the name without brackets: `(50 kosten)`."""
+    kept = [replace(word, text=word.text.strip("()[]")) for word in words]
+    return [word for word in kept if word.text]
+
+
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
+    fields = _field_words(words[end:])
     try:
         readings = [
-            _assign(reader, values, dated.date) for values in _value_readings(reader, words[end:])
+            _assign(reader, values, dated.date) for values in _value_readings(reader, fields)
         ]
     except InputError as error:
         # "knipperij 2 uur 45", "3000 час с половиной": the number by the time is the amount
         try:
             readings = [
                 _assign(reader, values, dated.date)
-                for values in _value_readings(reader, words[end:], bare_minutes=False)
+                for values in _value_readings(reader, fields, bare_minutes=False)
             ]
         except InputError:
             raise error from None
@@ -158,6 +173,9 @@ def _value_readings(
     readings: list[list[_Value]] = [[]]
     i = 0
     while i < len(words):
+        if words[i].text.casefold().rstrip(":") in FILLER_WORDS:  # "in 2 uur", not "2 en een half"
+            i += 1
+            continue
         if _is_cost_word(words[i].text):
             word = _Value(words[i].text, cost_word=True, field=words[i].field)
             readings = [[*r, word] for r in readings]
@@ -256,8 +274,9 @@ def _not_minutes(last: str, bare_minutes: bool) -> bool:
 
 
 def _money_span(reader: Reader, words: list[Token], i: int) -> int:
-    """How many words the amount at word `i` takes (`1250 euro`, `30 тыс. руб.`, `€ 30`)."""
-    for count in (3, 2):
+    """How many words the amount at word `i` takes (`1250 euro`, `30 тыс. руб.`, `€ 30`,
+    `две тысячи пятьсот рублей`)."""
+    for count in (4, 3, 2):
         span = same_field(words, i, count)
         if span is not None and reader.is_money(joined(span)):
             return count

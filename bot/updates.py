@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -167,8 +168,11 @@ def _chat_member(status: str, user: dict[str, Any] = BOT_USER) -> dict[str, Any]
     return {"status": status, "user": user, **STATUS_FIELDS.get(status, {})}
 
 
+# As Telegram marks a command: Latin letters, digits and `_`, maybe @bot; "/verkoop:" marks
+# "/verkoop" (https://core.telegram.org/bots/features#commands).
+_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{1,32})?")
+
+
 def _command_length(text: str) -> int:
-    if not text.startswith("/"):
-        return 0
-    head = text.split(maxsplit=1)[0]
-    return len(head.encode("utf-16-le")) // 2
+    head = _COMMAND.match(text)
+    return len(head[0].encode("utf-16-le")) // 2 if head else 0

@@ -9,7 +9,8 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
 * Month names in Dutch or Russian, full, CLDR-abbreviated or any unambiguous start of three
   letters or more: ``23 november 2026``, ``3 nov``, ``3 нояб. 2026 г.``, ``23 ноября``, ``3 мар``.
   So every style ``format_date`` writes reads back.
-* Words, in either language: ``vandaag``/``сегодня``, ``gisteren`` (``gister``)/``вчера``,
+* Words, in either language: ``vandaag`` (``vanochtend``, ``vanmorgen``, ``vanmiddag``,
+  ``vanavond``)/``сегодня``, ``gisteren`` (``gister``)/``вчера``,
   ``eergisteren`` (``eergister``)/``позавчера``, ``morgen``/``завтра``,
   ``overmorgen``/``послезавтра`` (so a sale typed for tomorrow is refused as still to come,
   not misread); a sentence's closing ``.`` or ``!`` after them does not matter. ``op 23 nov``,
@@ -25,9 +26,9 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   dagen``, ``через 3 дня``, read so that they are refused as still to come). Full CLDR names and the
   abbreviations no one types for anything else (``wo``, ``vr``, ``za``, ``пн`` … ``вс``, with
   or without a dot); ``ma``, ``di``, ``do`` and ``zo`` are words and names too, so they count
-  only after ``op``, ``afgelopen``, ``vorige`` or ``vorige week``, or where the caller says
-  only a date can stand (``short_weekdays``). A weekday before a date (``vrijdag 20-11``,
-  ``пятница, 20 ноября``) must be that date's weekday.
+  only after ``op``, ``afgelopen``, ``vorige`` or ``vorige week``, before a date (``ma 30 nov``),
+  or where the caller says only a date can stand (``short_weekdays``). A weekday before a
+  date (``vrijdag 20-11``, ``пятница, 20 ноября``) must be that date's weekday.
 * ``past=True`` (a sale's or payment's date): a date without a year more than 61 days ahead
   is last year's (``23-12`` typed on 5 January); one up to 61 days ahead is this year's, so it
   is refused like every date after today (``15-12`` typed on 5 December is not last year's).
@@ -73,6 +74,10 @@ TIME_UNREADABLE = N_("“{text}” is not a time I can read. Try 9:00 or 21:15."
 
 _DAYS_AGO = {
     "vandaag": 0,
+    "vanochtend": 0,  # a part of today: "this morning", "this afternoon", "tonight"
+    "vanmorgen": 0,
+    "vanmiddag": 0,
+    "vanavond": 0,
     "сегодня": 0,
     "gisteren": 1,
     "gister": 1,  # as it is said: "gister", "eergister"
@@ -169,7 +174,7 @@ def _read_date(cleaned: str, text: str, today: dt.date, past: bool) -> dt.date:
     if counted := _DAYS_BACK.fullmatch(cleaned) or _DAYS_AHEAD.fullmatch(cleaned):
         return today - dt.timedelta(days=_days_counted(counted))
     if (named := _WEEKDAY_THEN_DATE.fullmatch(cleaned)) and (
-        (number := _weekday_named(named["day"])) is not None
+        (number := _weekday_named(named["day"], qualified=True)) is not None
     ):
         day = _read_date(named["date"], text, today, past)
         if day.weekday() != number and past:  # "vrijdag 27-11" meant this year's, still to come

@@ -27,6 +27,11 @@ How typed numbers are read (nl and ru alike unless said otherwise)
 * Money only: thousands and millions may be written as words after the number, before a
   currency: ``30k``, ``2,5K``, ``30 тыс.``, ``30к``, ``1,5 млн``, ``30 тыс. руб.``, ``€30k``,
   ``30 т.р.``, ``30 тр`` (k, K, к, т, duizend, тыс, тысяч, тыщ…; mln, miljoen, млн, миллион…).
+* Money only: a thousand said in words, not a general number parser: ``тысяча``, ``тысячу``,
+  ``duizend`` alone; a count of 1–9 in words or digits before it (``две тысячи``,
+  ``drie duizend``) and ``полторы``/``полтора``/``anderhalf`` before a thousand or a million
+  (``полторы тысячи``, ``полтора млн``); after ``тысяча``/``тысячи``/``тысяч`` written out, the
+  hundreds in digits or words: ``2 тысячи 500``, ``две тысячи пятьсот``, ``тысяча двести``.
 * Digits typed after the decimal separator count, trailing zeros included: ``12,500`` is an
   error for EUR, not 12,50, because its writer may have meant twelve thousand five hundred.
 * A minus (``-``, ``−`` U+2212, or ``–`` which phones put in its place) may stand before or after
@@ -162,8 +167,8 @@ _GROUPED = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3})+")
 _DIGITS = re.compile(r"[0-9]*")
 # Words for thousands and millions after an amount, casefolded, with their power of ten.
 _MULTIPLIERS = {
-    **dict.fromkeys(("k", "к", "duizend", "тыс", "тыс.", "тысяч", "тысячи", "тысяча"), 3),
-    **dict.fromkeys(("т", "т.", "тыщ", "тыщи", "тыща"), 3),  # "30 т.р.": thousand roubles
+    **dict.fromkeys(("k", "к", "duizend", "тыс", "тыс.", "тысяч", "тысячи", "тысяча", "тысячу"), 3),
+    **dict.fromkeys(("т", "т.", "тыщ", "тыщи", "тыща", "тыщу"), 3),  # "30 т.р.": thousand roubles
     **dict.fromkeys(("mln", "mln.", "miljoen", "млн", "млн.", "миллион", "миллиона"), 6),
     "миллионов": 6,
 }
@@ -302,7 +307,7 @@ def parse_money(
     text: str, currency: str, locale: str, *, allow_negative: bool = False, allow_zero: bool = True
 ) -> int:
     """An amount in the team's currency as typed in the locale, as integer minor units."""
-    cleaned = _clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE)
+    cleaned = _spoken_amount(_clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE))
     if _beyond_any_amount(cleaned):
         raise AmountOutOfRange(text, currency, locale)
     match = _money_text(currency).fullmatch(cleaned)
@@ -329,6 +334,50 @@ def parse_money(
     if typed.value == 0 and not allow_zero:
         raise InputError(ZERO)
     return int(typed.value.scaleb(digits))
+
+
+# A thousand said in words (module docstring): counts, hundreds, the words for a thousand.
+_COUNT_WORDS = {
+    **dict.fromkeys(("один", "одна", "одну", "een", "één"), "1"),
+    **dict.fromkeys(("два", "две", "twee"), "2"),
+    **dict.fromkeys(("три", "drie"), "3"),
+    **dict.fromkeys(("четыре", "vier"), "4"),
+    **dict.fromkeys(("пять", "vijf"), "5"),
+    **dict.fromkeys(("шесть", "zes"), "6"),
+    **dict.fromkeys(("семь", "zeven"), "7"),
+    **dict.fromkeys(("восемь", "acht"), "8"),
+    **dict.fromkeys(("девять", "negen"), "9"),
+    **dict.fromkeys(("полторы", "полтора", "anderhalf", "anderhalve"), "1,5"),
+}
+_HUNDRED_WORDS = {
+    word: str(100 * n)
+    for n, word in enumerate(
+        "сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот".split(),
+        start=1,
+    )
+}
+_ONE_THOUSAND = frozenset(("тысяча", "тысячу", "тыща", "тыщу", "duizend"))
+_THOUSAND_OUT = _ONE_THOUSAND | {"тысячи", "тысяч", "тыщи", "тыщ"}  # hundreds may follow
+
+
+def _spoken_amount(cleaned: str) -> str:
+    """A thousand said in words as digits, the rest as typed (`две тысячи пятьсот руб.` →
+    `2500 руб.`, `полторы тысячи` → `1,5 тысячи`); other text unchanged."""
+    words = cleaned.casefold().replace("ё", "е").split(" ")
+    count = _COUNT_WORDS.get(words[0], words[0] if re.fullmatch("[1-9]", words[0]) else None)
+    if count is not None and len(words) > 1:
+        words = words[1:]
+    elif words[0] in _ONE_THOUSAND:
+        count = None
+    else:
+        return cleaned
+    times, rest = words[0], words[1:]
+    if times not in _MULTIPLIERS:
+        return cleaned
+    hundreds = _HUNDRED_WORDS.get(rest[0], rest[0]) if rest else ""
+    if re.fullmatch(r"[1-9][0-9]{2}", hundreds) and times in _THOUSAND_OUT and count != "1,5":
+        return " ".join([str(int(count or 1) * 1000 + int(hundreds)), *rest[1:]])
+    return " ".join([count or "1", times, *rest])
 
 
 _EXPONENT = re.compile(r"[\-−–+]?[0-9]+(?:[.,][0-9]*)?[eE][+\-−–]?[0-9]+")
@@ -414,9 +463,19 @@ _DURATION = re.compile(
 _CLOCK = re.compile(r"(?P<hours>[0-9]{1,4}):(?P<minutes>[0-5][0-9])")
 # Spoken amounts, in this order: "een half uur" is not "1 half uur", "2 en een half uur" is
 # 2,5 uur, "1 uur en een kwartier" is 1 uur en 15 min.
+# Counts written as words before a unit: "twee uur", "tien minuten", «два часа», «пять минут».
+_COUNT_WORDS = {
+    **dict.fromkeys(("twee", "два", "две"), 2),
+    **{"drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9},
+    **{"tien": 10, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50},
+    **{"три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9},
+    **{"десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50},
+}
+_COUNTED = rf"({'|'.join(_COUNT_WORDS)})(?= ?(?:{_HOUR_UNITS}|{_MINUTE_UNITS})\b| en (?:een )?half)"
 _DURATION_WORDS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(rf"\b(?:{words})\b"), value)
     for words, value in (
+        (_COUNTED, lambda m: str(_COUNT_WORDS[m[1]])),
         ("(half ?)?uurtjes?", r"\1uur"),
         ("(?<=[0-9]) en (?:een )?half(?= ?(?:uur|u)\\b)", ",5"),
         ("(?:een )?half ?uur", "30 min"),
@@ -601,6 +660,13 @@ def is_multiplier_token(token: str) -> bool:
     `1,5 млн`, `3 duizend` or `30 т.р.`: the one-line grammar keeps it with its amount."""
     word = token.casefold()
     return word in _MULTIPLIERS or word in ("тр", "т.р.", "т.р")  # thousand roubles
+
+
+def starts_spoken_amount(token: str) -> bool:
+    """Whether a word may begin an amount said in words (`две` in `две тысячи`, `тысяча`): the
+    one-line grammar then tries it with the words after it as an amount."""
+    word = token.casefold().replace("ё", "е")
+    return word in _COUNT_WORDS or word in _ONE_THOUSAND
 
 
 def _names_other_currency(cleaned: str, currency: str) -> bool:

@@ -29,6 +29,13 @@ _TITLES = frozenset(
     | {"drs", "ir", "ing", "г-н", "г-жа"}
 )
 _TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
+# Abbreviated forms of address, written with their dot: `dhr bos` is written dhr. Bos.
+_DOTTED = frozenset({"dhr", "hr", "mevr", "mw", "mej", "fam", "mr", "dr", "drs", "ir", "ing"})
+
+
+def title_written(word: str) -> str:
+    """A form of address as it is written: `dhr` → dhr., `mevrouw` stays."""
+    return f"{word}." if word.casefold() in _DOTTED else word
 
 
 def title_length(key: str) -> int:
@@ -43,6 +50,52 @@ def title_length(key: str) -> int:
 def without_title(key: str) -> str:
     """A name key without its form of address: `mevr. ozdemir` → `ozdemir`."""
     return " ".join(key.split(" ")[title_length(key) :])
+
+
+_SURNAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def titled_name_length(keys: list[str]) -> int:
+    """How many leading words (name keys) are a form of address and the surname it names,
+    with an initial and particles between (`mevr bos`, `dhr k. van der linden`): the name at
+    the start of `mevr bos heel tevreden`; 0 when the words don't start so."""
+    if " ".join(keys[:2]) in _TWO_WORD_TITLES:
+        end = 2
+    elif keys and keys[0].rstrip(".") in _TITLES:
+        end = 1
+    else:
+        return 0
+    if end + 1 < len(keys) and is_initial(keys[end]):
+        end += 1
+    while end < len(keys) and is_particle(keys[end]):
+        end += 1
+    return end + 1 if end < len(keys) and _SURNAME_WORD.fullmatch(keys[end]) else 0
+
+
+def is_title(key: str) -> bool:
+    """A form of address alone, naming no one: `dhr`, `mevr.`, `de heer`."""
+    words = key.split(" ")
+    return (len(words) == 1 and words[0].rstrip(".") in _TITLES) or key in _TWO_WORD_TITLES
+
+
+def addresses(typed: str, key: str) -> bool:
+    """Whether a form of address and a surname, maybe with an initial, name this person's
+    key: `dhr pietersen` and `dhr. k. pietersen` name «Kees Pietersen», «K. Pietersen» and
+    «dhr. Pietersen»; `mevr visser` «Ria Visser» and «Femke Jansen-Visser» too (issue 17).
+    Both are name keys; whether the key is a person's is the caller's to know."""
+    if not title_length(typed):
+        return False
+    words = without_title(typed).split(" ")
+    initial = words[0].rstrip(".") if len(words) > 1 and is_initial(words[0]) else None
+    surname = " ".join(words[1:] if initial else words)
+    person = without_title(key)
+    if person == surname:
+        return initial is None
+    first, _, rest = person.partition(" ")
+    own = rest == surname or rest.endswith(f" {surname}")
+    if rest and " " not in surname:  # "Jansen-Visser": either half of a double surname
+        own = own or surname in rest.split(" ")[-1].split("-")
+    return own and (initial is None or first.startswith(initial))
 
 
 def is_particle(word: str) -> bool:
@@ -111,10 +164,11 @@ def looks_like_person(key: str) -> bool:
 
 
 def says_person(name: str) -> bool:
-    """A name that is a person's without asking: a patronymic after the first name («Козлов
-    Дмитрий Андреевич») or initials with their dots («Иванова И.И.», «Иванова И. И.»)."""
+    """A name that is a person's without asking: a form of address (`dhr. Bos`, `mevr de
+    Graaf`), a patronymic after the first name («Козлов Дмитрий Андреевич») or initials with
+    their dots («Иванова И.И.», «Иванова И. И.»)."""
     key = name_key(name)
-    if middle_positions(key.split(" "), person=False):
+    if title_length(key) or middle_positions(key.split(" "), person=False):
         return True
     return "." in key and surname_initials(key) is not None
 

@@ -16,8 +16,10 @@ from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
 from storage.names import is_legal_form, name_key
 from storage.person_names import (
+    addresses,
     fits_initials,
     is_particle,
+    is_title,
     looks_like_person,
     main_words,
     middle_positions,
@@ -70,21 +72,24 @@ def resolve_client(
     query: str,
     statuses: Sequence[ClientStatus] = SEARCHABLE,
     turned: bool = False,
+    person: bool = False,
 ) -> Resolution:
+    """`person`: only persons may match (a form of address was typed before the name)."""
     key = name_key(query)
     if not key:
         raise InputError(N_("Which client? Type (part of) their name."))
     exact = _EXACT.first(session, {"team_id": team_id, "key": key})
-    if exact is not None and exact[2] in statuses:
+    if exact is not None and exact[2] in statuses and (not person or exact[3] == ClientKind.PERSON):
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
-    if all(map(is_legal_form, key.split(" "))):  # «ООО» alone names none of the ООО clients
+    if all(map(is_legal_form, key.split(" "))) or is_title(key):  # «ООО», `dhr` alone
         return Resolution(query, ())
-    titled = _titled_exact(session, team_id, key, statuses)
-    if titled is not None:  # "fam de jong" for "Fam. de Jong", "dhr Bos" for "Bos"
-        return Resolution(query, (titled,), exact=True)
+    if title_length(key):
+        return _addressed(session, team_id, query, statuses)
     base = select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
     )
+    if person:
+        base = base.where(Client.kind == ClientKind.PERSON)
     pattern = _escape_like(key)
     prefixed = session.exec(
         base.where(
@@ -108,7 +113,12 @@ def resolve_client(
     if key.count(" ") == 1 and not turned:  # «Анна Волкова» for «Волкова Анна»
         swapped = " ".join(reversed(key.split(" ")))
         other = resolve_client(
-            session=session, team_id=team_id, query=swapped, statuses=statuses, turned=True
+            session=session,
+            team_id=team_id,
+            query=swapped,
+            statuses=statuses,
+            turned=True,
+            person=person,
         )
         if other.exact or other.one is not None:
             return replace(other, query=query)
@@ -176,6 +186,41 @@ def _maybe_her_own_name(key: str) -> bool:
 
 
 _FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
+
+
+def _addressed(
+    session: Session, team_id: int, query: str, statuses: Sequence[ClientStatus]
+) -> Resolution:
+    """A name typed with a form of address (`dhr pietersen`, `mevr. r. visser`, `de heer
+    Smit`) names a person: the client with that very name but for the title, else the persons
+    of that surname (and initial), else what the name without its title finds among persons.
+    "Tandartspraktijk Smit" is never `dhr smit` (issue 17)."""
+    key = name_key(query)
+    if all(map(is_particle, without_title(key).split(" "))):  # "dhr van" names no one
+        return Resolution(query, ())
+    titled = _titled_exact(session, team_id, key, statuses)
+    if titled is not None:  # "fam de jong" for "Fam. de Jong", "dhr Bos" for "Bos"
+        return Resolution(query, (titled,), exact=True)
+    surname = key.split(" ")[-1]
+    rows = session.exec(
+        select(Client.id, Client.name, Client.status, Client.name_key)
+        .where(
+            Client.team_id == team_id,
+            col(Client.status).in_(list(statuses)),
+            Client.kind == ClientKind.PERSON,
+            col(Client.name_key).like(f"%{_escape_like(surname)}%", escape="\\"),
+        )
+        .order_by(col(Client.name_key))
+    ).all()
+    hits = [Match(r[0], r[1], r[2]) for r in rows if addresses(key, r[3])]
+    if hits:
+        return Resolution(
+            query, tuple(hits[:MAX_CHOICES]), exact=len(hits) == 1, too_many=len(hits) > MAX_CHOICES
+        )
+    core = resolve_client(
+        session=session, team_id=team_id, query=without_title(key), statuses=statuses, person=True
+    )
+    return replace(core, query=query, exact=False)
 
 
 def _titled_exact(
@@ -261,6 +306,8 @@ def similar_names(
         if title_length(key) or title_length(row[3]):  # "Özdemir" ~ "mevr. Özdemir"
             score = max(score, fuzz.token_sort_ratio(without_title(key), without_title(row[3])))
         person = row[4] == ClientKind.PERSON
+        if score < CLOSE_NAME and person and addresses(key, row[3]):
+            score = CLOSE_NAME  # "mw de boer" may well be "Anouk de Boer"
         if (
             score < CLOSE_NAME
             and kind != ClientKind.ORGANISATION
@@ -282,7 +329,7 @@ _STATUS = Prepared(
     )
 )
 _EXACT = Prepared(
-    select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status).where(
+    select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status, _CLIENT.c.kind).where(
         _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.name_key == bindparam("key")
     )
 )

@@ -24,7 +24,8 @@ from locales import N_, InputError, Markup, escape
 from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
 from storage.models import Client, ClientKind
-from storage.names import is_legal_form
+from storage.names import is_legal_form, name_key
+from storage.person_names import titled_name_length
 
 NOT_A_BIRTH_YEAR = N_(
     "“{year}” can't be a year of birth: type one from 1900 to now, for example 1985."
@@ -265,20 +266,35 @@ def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
 
 
 def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
-    """One or two lower-case words after a legal form that ends a name are the city, written
-    as natives do: `Kwekerij Van den Heuvel VOF tiel` → (`Kwekerij Van den Heuvel VOF`, Tiel).
+    """The city after a name that says where it ends, written as natives do: one or two
+    lower-case words after a legal form (`Kwekerij Van den Heuvel VOF tiel` → Tiel) or after
+    a form of address and a surname typed with its capital (`familie van Dijk amersfoort`);
+    after a legal form also `te` or `uit` and the city in any case (`Jansen B.V. te Utrecht`).
     A legal form that begins the name (`Stichting vrienden van …`) is followed by the name."""
     words = name.split()
-    for count in (1, 2):
-        form = len(words) - count - 1
-        city = words[form + 1 :]
-        if (
-            form >= 1
-            and has_legal_form(words[form])
-            and all(w == w.casefold() and w.replace("-", "").isalpha() for w in city)
+    titled = titled_name_length([name_key(word) for word in words])
+    for count in (1, 2, 3):
+        end = len(words) - count
+        if end < 1:
+            break  # no name left before it
+        city = words[end:]
+        placed = city[0].casefold() in _CITY_PREPOSITIONS and len(city) > 1
+        if placed:
+            city = city[1:]
+        # After a form of address, only a surname typed with its capital ends the name:
+        # "mevr anna jansen" may be all name, "mevr. Jansen utrecht" is not.
+        after_title = titled == end and words[end - 1] != words[end - 1].casefold()
+        if not ((end >= 2 and has_legal_form(words[end - 1])) or after_title) or len(city) > 2:
+            continue
+        lower = all(w == w.casefold() for w in city)
+        if all(w.replace("-", "").isalpha() for w in city) and (
+            lower or (placed and has_legal_form(words[end - 1]))
         ):
-            return " ".join(words[: form + 1]), {"city": arguments.city_as_written(" ".join(city))}
+            return " ".join(words[:end]), {"city": arguments.city_as_written(" ".join(city))}
     return name, {}
+
+
+_CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
 
 
 def _sale_typed(reader: grammar.Reader, text: str) -> bool:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
-from bot import arguments, grammar, labels
+from bot import arguments, grammar, labels, note_line
 from bot.callbacks import id_from
-from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, typed_name
+from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm, grade_moved
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
@@ -21,21 +20,6 @@ SELF_REFERRAL = N_("A client can't refer themselves.")
 REFERRED_KIND = "referred_kind"  # a referred client new to the list: a person or organisation?
 
 
-# A surname, one or two initials with their dots, then the note: «Иванова И.И. опоздала».
-_INITIALS_FIRST = re.compile(
-    r"(?P<name>[^\W\d_][\w'-]+\s+[^\W\d_]\.(?:\s?[^\W\d_]\.)?)[\s:;,]+(?P<note>\S.*)", re.S
-)
-
-
-def _split_client(text: str) -> tuple[str, str | None]:
-    """'Bakkerij de Vries: te laat' or 'Bakkerij de Vries, te laat' → (client, note)."""
-    for separator in (":", ";", ", "):
-        if separator in text:
-            client, rest = text.split(separator, 1)
-            return client.strip(), rest.strip() or None
-    return text.strip(), None
-
-
 class NoteDialog(ClientDialog):
     """client → note (skippable) → recorded; for complaints and compliments."""
 
@@ -44,7 +28,15 @@ class NoteDialog(ClientDialog):
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         """The client typed when asked: a note that begins with their name keeps only the rest
-        (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`)."""
+        (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`); a lead-in typed before the name
+        is skipped as in the one-line form (`van dhr Kok`, «от Кузнецова»)."""
+        lead_in = note_line.LEAD_IN.match(query)
+        if (
+            lead_in
+            and query[lead_in.end() :].strip()
+            and not await note_line.names_a_client(turn, query)
+        ):
+            query = query[lead_in.end() :].strip()
         words, count = (convo.data.get("note") or "").split(), len(query.split())
         named = " ".join(words[:count]).rstrip(grammar.NAME_PUNCTUATION)
         if len(words) > count and name_key(named) == name_key(query):
@@ -169,98 +161,11 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
     if not text:
         await dialog.begin(turn, None)
         return
-    if initials := _INITIALS_FIRST.fullmatch(text.strip()):
-        # "/complaint Иванова И.И. опоздала на час": a surname with initials is a name,
-        # known or new (a person), and the note is what follows, never the initials
-        name, note = arguments.initials_spaced(initials["name"]), initials["note"]
-        await dialog.begin(turn, name, note=note.lstrip(":;,— ").strip() or None)
-        return
-    client, note = _split_client(text)
-    if note is None or not await _names_a_client(turn, client):
-        # "/complaint Жукова скандалила из-за цены" (or "Жукова сказала: дорого"): the name is
-        # the words that name a client; with none, a separator still says where the name ends
-        leading = await _leading_client(turn, text)
-        if leading[0] is not None or note is None:
-            client, note = leading
-        else:  # "/complaint Пупкин: грубил" and no Пупкин: which client is asked, the note kept
-            client = None
+    client, note = await note_line.read_note_line(turn, text)
     if client is None:  # no words name a client: which one is asked, the note is kept
         await dialog.begin(turn, None, note=note or text)
         return
     await dialog.begin(turn, client, **({"note": note} if note else {}))
-
-
-async def _names_a_client(turn: Turn, name: str) -> bool:
-    """Exactly, or as the start of a client's name: a fuzzy look-alike is not enough."""
-    found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=name)
-    return found.exact or any(_begins(name, m.name) for m in found.matches)
-
-
-async def _leading_client(
-    turn: Turn, text: str, governed: bool = False
-) -> tuple[str | None, str | None]:
-    """The longest leading words that name one client (exactly, or the only one they begin),
-    and the rest as the note; else the longest that begin several, for buttons. The words may
-    name the client in another order or without a Dutch article (grammar.name_forms).
-    `governed`: a preposition came first («от Кузнецова»), so a declined reading is the case
-    it asks for, not a woman's own surname."""
-    several = None
-    for typed, rest in grammar.leading_names(text):
-        for words in grammar.name_forms(typed):
-            found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
-            begun = [m for m in found.matches if _begins(words, m.name)]
-            if not found.exact and _name_goes_on(words, rest, begun):
-                continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
-            if governed and not found.one and len(found.matches) == 1 and " " not in words:
-                return found.matches[0].name, rest or None  # the name as the list holds it
-            if found.exact or (
-                found.one
-                and (
-                    begun
-                    or " " not in words
-                    # "tandarts smit" for "Tandartspraktijk Smit": each word begins theirs
-                    or resolver.words_begun(name_key(words), name_key(found.one.name))
-                )
-            ):
-                return words, rest or None
-            if several is None and begun and len(begun) == len(found.matches):
-                several = (words, rest or None)
-    if several is not None:
-        return several
-    if lead_in := _LEAD_IN.match(text):  # «у нас Николаевой Ирине не понравилось»
-        client, rest = await _leading_client(turn, text[lead_in.end() :], governed=True)
-        if client is not None:
-            kept = lead_in["ours"] or ""  # «у нас не понравилось»; «от», «на» go with the name
-            return client, " ".join(filter(None, (kept, rest))) or None
-    return (text, None) if " " not in text.strip() else (None, text)
-
-
-# Words Russians put before the name in a complaint or compliment: «у нас Петровой не
-# понравилось», «от Козлова спасибо», «на Петрова: хамил»; never part of the name, and only
-# «у нас»/«у меня» stay in the note (the others say nothing once the client is known).
-_LEAD_IN = re.compile(
-    r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?)\s+(?=\w)", re.IGNORECASE
-)
-
-
-def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:
-    """Whether a capitalised word follows that the names they match don't hold: `Пётр
-    Соловьёв` goes on past `Пётр`, which merely begins «Петрова», and `Pizzeria Nieuw` past
-    `Pizzeria`, which begins Pizzeria Bella."""
-    following = rest.split()[:1]
-    if not following or not following[0][:1].isupper():
-        return False
-    last, then = name_key(words).split()[-1:], name_key(following[0]).split()
-    return not any(
-        set(last) <= set(key) and set(then) <= set(key)
-        for key in (name_key(m.name).split() for m in begun)
-    )
-
-
-def _begins(words: str, name: str) -> bool:
-    """Whether the typed words begin the name or one of its words (the resolver's prefix)."""
-    typed, key = name_key(words), name_key(name)
-    return key.startswith(typed) or f" {typed}" in key
 
 
 @command()
@@ -326,7 +231,7 @@ class ReferralDialog(ClientDialog):
 
     async def find_referred(self, turn: Turn, convo: Conversation, query: str) -> None:
         said = grammar.nominative(query)  # "привела Смирнову Ольгу": «Смирнова Ольга»
-        if said != query and not await _names_a_client(turn, query):
+        if said != query and not await note_line.names_a_client(turn, query):
             query = said
         if name_key(query) == name_key(convo.data["client"]):
             raise InputError(SELF_REFERRAL)
@@ -343,6 +248,9 @@ class ReferralDialog(ClientDialog):
                 referred_name=clients.valid_name(query),
                 referred_options=[[m.id, m.name] for m in resolution.matches],
             )
+        elif kind := kind_in_name(query):  # "mevr bos", «ООО Лютик»: the name says the kind
+            convo.data["referred_name"] = clients.valid_name(query)
+            await self.save(turn, convo, None, kind=kind)
         else:  # someone new: a person or an organisation, asked (issue 17)
             await goto(turn, convo, REFERRED_KIND, referred_name=clients.valid_name(query))
 
@@ -361,7 +269,11 @@ class ReferralDialog(ClientDialog):
                 clients.add_client,
                 team_id=turn.team.id or 0,
                 user_id=turn.caller.user_id,
-                name=convo.data["referred_name"],
+                name=(
+                    arguments.new_person_name(convo.data["referred_name"])
+                    if kind == ClientKind.PERSON
+                    else convo.data["referred_name"]
+                ),
                 now=turn.now,
                 kind=kind,
                 status=ClientStatus.PROSPECT,
@@ -408,7 +320,7 @@ async def refer(turn: Turn) -> None:
     if (
         referred
         and grammar.has_sale_fields(grammar.reader(turn), referred)
-        and not await _names_a_client(turn, referred)
+        and not await note_line.names_a_client(turn, referred)
     ):
         raise InputError(NOT_A_NAME, text=referred[:40])  # never a prospect named "Отель 500"
     if len(parts) > 1 and name_key(parts[0]) == name_key(", ".join(parts[1:])):

@@ -60,8 +60,15 @@ async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:
 
 @command(role=None)
 async def unknown_command(turn: Turn) -> None:
-    """Any command the bot does not have: point to /help."""
-    word = (turn.text.split(maxsplit=1)[0] if turn.text else "/").split("@")[0]
+    """Any command the bot does not have: point to /help. One addressed to another bot
+    (`/help@other_bot`, seen when a group's bots read everything) is not ours to answer."""
+    head = turn.text.split(maxsplit=1)[0] if turn.text else "/"
+    word, _, addressee = head.partition("@")
+    if (
+        addressee
+        and addressee.rstrip(":").casefold() != (turn.context.bot.username or "").casefold()
+    ):
+        return
     meant = menu.nearest(word)
     if meant is not None:  # "/verkop": the nearest command's name
         turn.reply(

@@ -61,3 +61,26 @@ async def test_a_year_of_birth_is_stored_and_never_part_of_the_name(
         "Сидорова Мария": ("person", 1985, "Москва"),
         "Piet Klaassen": ("person", 1980, None),
     }
+
+
+async def test_a_city_after_a_titled_name_or_after_te_is_the_city(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen familie van Dijk amersfoort")
+    assert "Toegevoegd: familie van Dijk (persoon, Amersfoort)." in seen
+    seen = await chat.send(anna, "/toevoegen mw. de Boer den haag")
+    assert "Toegevoegd: mw. de Boer (persoon, Den Haag)." in seen
+    seen = await chat.send(anna, "/toevoegen mevr anna jansen")  # all name: no capital says
+    assert "Toegevoegd: mevr. Anna Jansen (persoon)." in seen
+    seen = await chat.send(anna, "/toevoegen Jansen Installatietechniek B.V. te Utrecht")
+    assert "Toegevoegd: Jansen Installatietechniek B.V. (organisatie, Utrecht)." in seen
+    seen = await chat.send(anna, "/toevoegen Bouw Kok BV uit zwolle")
+    assert "Toegevoegd: Bouw Kok BV (organisatie, Zwolle)." in seen
+    assert _clients(sqlite_engine) == {
+        "familie van Dijk": ("person", None, "Amersfoort"),
+        "mw. de Boer": ("person", None, "Den Haag"),
+        "mevr. Anna Jansen": ("person", None, None),
+        "Jansen Installatietechniek B.V.": ("organisation", None, "Utrecht"),
+        "Bouw Kok BV": ("organisation", None, "Zwolle"),
+    }

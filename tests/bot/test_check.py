@@ -50,8 +50,7 @@ async def test_eight_employees_against_ten_to_a_hundred_is_a_miss(
     lines = seen.text.splitlines()
     assert lines[0] == "👍 Huisarts Bos zou een redelijke klant zijn."
     assert lines[1] == (
-        "Wie ze zijn: ✗ aantal medewerkers: 8 (profiel 10–100) · ✓ plaats: Utrecht · "
-        "✓ branche: zorg"
+        "Wie het is: ✗ aantal medewerkers: 8 (profiel 10–100) · ✓ plaats: Utrecht · ✓ branche: zorg"
     )
     assert "lijkt een ideale klant" not in seen.text
 
@@ -69,7 +68,7 @@ async def test_most_lines_missed_is_never_ideal(
     expected = {
         "nl": (
             "⛔ Bouw & Co past niet bij je.",
-            "Wie ze zijn: ✗ aantal medewerkers: 8 (profiel 10–100) · ✗ plaats: Groningen "
+            "Wie het is: ✗ aantal medewerkers: 8 (profiel 10–100) · ✗ plaats: Groningen "
             "(profiel Houten, Utrecht, Zeist) · ✗ branche: bouw (profiel horeca, sport, zorg)",
         ),
         "ru": (

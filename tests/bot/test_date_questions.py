@@ -84,10 +84,10 @@ async def test_client_since_reads_weekdays_and_refuses_the_future(
     await chat.send(anna, "/edit anouk")
     await chat.press(anna, "Klant sinds")
     seen = await chat.send(anna, "1-1-2027")
-    assert "Die datum moet nog komen: sinds wanneer zijn ze klant?" in seen.text
+    assert "Die datum moet nog komen: sinds wanneer is dit een klant?" in seen.text
     assert rows(sqlite_engine, Client)[0].acquired_on != dt.date(2027, 1, 1)
     seen = await chat.send(anna, "15 december")  # 22 days ahead: refused, not last December
-    assert "Die datum moet nog komen: sinds wanneer zijn ze klant?" in seen.text
+    assert "Die datum moet nog komen: sinds wanneer is dit een klant?" in seen.text
     seen = await chat.send(anna, "15 december 2025")
     assert "Gewijzigd: klant sinds" in seen.text
     assert rows(sqlite_engine, Client)[0].acquired_on == dt.date(2025, 12, 15)

@@ -132,7 +132,7 @@ async def test_finding_nine_is_proposed_with_true_reasons(chat: Chat, sqlite_eng
     lines = seen.text.splitlines()
     assert lines[:2] == ["Afscheid overwegen · 1 van 1", "Van Dijk Logistiek"]
     # A typical client brings € 3.654 profit a year (the team median), they bring € 696.
-    assert "Ze brengen zo’n € 2.958 per jaar minder op dan een doorsnee klant." in lines[2]
+    assert "Deze klant brengt zo’n € 2.958 per jaar minder op dan een doorsnee klant." in lines[2]
     assert lines[3] == (
         "Waarom: € 24 per gewerkt uur (team € 203) · 3 klachten · 5 van 6 facturen te laat "
         "betaald · beoordeling 1,7 van 5 · 18% van je uren."
@@ -166,8 +166,8 @@ async def test_kept_client_and_the_nearest_are_named_when_nobody_is_proposed(
     assert seen.text.splitlines() == [
         "Er is nu niemand om afscheid van te nemen. Het dichtst erbij:",
         "Van Dijk Logistiek: € 24 per gewerkt uur (team € 203) · 3 klachten · 5 van 6 facturen "
-        "te laat betaald · beoordeling 1,7 van 5 · 18% van je uren, maar je hebt besloten ze "
-        "voorlopig te houden",
+        "te laat betaald · beoordeling 1,7 van 5 · 18% van je uren, maar je hebt besloten deze "
+        "klant voorlopig te houden",
         "Bakkerij Jansen: winst € 600 per jaar (team € 3.654), maar geen klachten, late "
         "betalingen of andere waarschuwingen",
         "Bloemist Roos: winst € 600 per jaar (team € 3.654), maar geen klachten, late "

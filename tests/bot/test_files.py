@@ -219,7 +219,7 @@ async def test_edit_changes_client_since_as_the_team_types_dates_with_undo(
     seen = await chat.press(anna, "Klant sinds")
     assert "Sinds wanneer is Hotel Zon klant? Typ een datum, zoals 23-11-2026." in seen.text
     seen = await chat.send(anna, "1-12-2026")
-    assert "Die datum moet nog komen: sinds wanneer zijn ze klant?" in seen
+    assert "Die datum moet nog komen: sinds wanneer is dit een klant?" in seen
     seen = await chat.send(anna, "12-03-2024")
     assert "Gewijzigd: klant sinds 12 mrt 2024." in seen
     [client] = rows(sqlite_engine, Client)

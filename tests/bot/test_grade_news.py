@@ -28,7 +28,7 @@ async def test_a_big_sale_says_the_new_grade_and_the_share_it_takes(
     assert "Hotel De Linde · beoordeling C" in card.text.splitlines()
     seen = await chat.send(anna, "/sale Hotel De Linde, 30.000")
     first = seen.text.splitlines()[0]
-    assert first.startswith("Verkoop vastgelegd: € 30.000,00 van Hotel De Linde, vandaag. ")
+    assert first.startswith("Verkoop vastgelegd: € 30.000,00 — Hotel De Linde, vandaag. ")
     assert "Beoordeling: A (was C)." in first
     # The grade said is the card's grade, not a second computation.
     card = await chat.send(anna, "/client Hotel De Linde")

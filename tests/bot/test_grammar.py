@@ -104,7 +104,7 @@ async def test_dutch_dates_at_the_end_of_a_sale(
     make_client(sqlite_engine, team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Bakkerij de Vries 500 gisteren")
-    assert "Verkoop vastgelegd: € 500,00 van Bakkerij de Vries, gisteren." in seen
+    assert "Verkoop vastgelegd: € 500,00 — Bakkerij de Vries, gisteren." in seen
     await chat.send(anna, "/sale Bakkerij 500, 2u, eergisteren")
     await chat.send(anna, "/sale Bakkerij 500 23 nov")
     seen = await chat.send(anna, "/sale Bakkerij 500 25-11")  # 2 days ahead: not last year's

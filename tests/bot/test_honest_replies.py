@@ -82,7 +82,7 @@ BAD_GATEWAY = Failure("sendMessage", 502, "Bad Gateway")
             "nl",
             "/sale glans, 300",
             "Mijn antwoord raakte onderweg kwijt, maar dit is wel bewaard:\n"
-            "Verkoop vastgelegd: € 300,00 van Schoonmaakbedrijf Glans, vandaag.",
+            "Verkoop vastgelegd: € 300,00 — Schoonmaakbedrijf Glans, vandaag.",
             "↩ Ongedaan maken",
             "Ongedaan gemaakt: de verkoop is weer weg.",
         ),

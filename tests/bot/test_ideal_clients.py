@@ -14,7 +14,10 @@ from tests.factories import make_client, make_event, make_sale, make_team
 
 OWNER = 11
 TODAY = dt.date(2026, 11, 23)
-IDEAL_LINE = {"nl": "Een van je ideale klanten: koester ze.", "ru": "Один из ваших идеальных"}
+IDEAL_LINE = {
+    "nl": "Een van je ideale klanten: koester deze klant.",
+    "ru": "Один из ваших идеальных",
+}
 
 
 def months_ago(months: int) -> dt.date:

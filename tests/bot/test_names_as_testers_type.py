@@ -29,7 +29,7 @@ async def test_an_article_or_a_first_name_alone_is_no_look_alike(
     seen = await chat.send(anna, "/verkoop jan smit 40 euro drie kwartier eergisteren")
     assert "Jan van den Berg" not in seen.buttons
     seen = await chat.send(anna, "/verkoop Jan van den Bergh 60")  # a typo still finds him
-    assert "Verkoop vastgelegd: € 60,00 van Jan van den Berg, vandaag." in seen
+    assert "Verkoop vastgelegd: € 60,00 — Jan van den Berg, vandaag." in seen
     assert _sales(sqlite_engine) == [("Jan van den Berg", 6_000, None)]
 
 

@@ -75,7 +75,7 @@ async def test_sale_in_one_line_with_dutch_amount_and_undo(
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale bakkerij 1.250,50")
-    assert "Verkoop vastgelegd: € 1.250,50 van Bakkerij de Vries, vandaag." in seen
+    assert "Verkoop vastgelegd: € 1.250,50 — Bakkerij de Vries, vandaag." in seen
     [sale] = rows(sqlite_engine, Sale)
     # A personal team's clients pay on the spot: paid today, no due date.
     assert (sale.amount, sale.sold_on, sale.due_on, sale.paid_on) == (
@@ -133,7 +133,7 @@ async def test_sale_dialog_with_ambiguous_client_buttons(
     await chat.send(anna, "800")
     await chat.press(anna, "Overslaan")
     seen = await chat.send(anna, "2u")
-    assert "Verkoop vastgelegd: € 800,00 van Hotel Het Anker" in seen
+    assert "Verkoop vastgelegd: € 800,00 — Hotel Het Anker" in seen
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost, sale.minutes) == (80000, None, 120)
 
@@ -150,7 +150,7 @@ async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(
     seen = await chat.press(anna, "Iemand nieuws: „Tandarts Bakker”")
     assert "Is Tandarts Bakker een persoon of een organisatie?" in seen
     seen = await chat.press(anna, "Organisatie")
-    assert "Verkoop vastgelegd: € 100,00 van Tandarts Bakker" in seen
+    assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen
     assert {c.name for c in rows(sqlite_engine, Client)} == {"Tandarts Jansen", "Tandarts Bakker"}
 
 
@@ -285,9 +285,9 @@ async def test_a_prospect_checked_and_saved_in_dutch(chat: Chat, sqlite_engine: 
     seen = await chat.send(anna, "12")
     assert "✅ Huisarts Bos lijkt een ideale klant." in seen.text
     assert (
-        "Wie ze zijn: ✓ aantal medewerkers: 12 (profiel 5–50) · ✓ plaats: Utrecht · ✓ branche: zorg"
+        "Wie het is: ✓ aantal medewerkers: 12 (profiel 5–50) · ✓ plaats: Utrecht · ✓ branche: zorg"
     ) in seen.text
-    assert "klanten zoals zij brengen" in seen.text
+    assert "vergelijkbare klanten brengen" in seen.text
     seen = await chat.press(anna, "Prospect opslaan")
     assert "Opgeslagen als prospect: Huisarts Bos" in seen.text
     saved = next(c for c in rows(sqlite_engine, Client) if c.name == "Huisarts Bos")

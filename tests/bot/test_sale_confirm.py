@@ -96,7 +96,7 @@ async def test_a_new_client_is_compared_with_the_teams_usual_sale(
     seen = await chat.press(anna, "Annuleren")
     assert len(rows(sqlite_engine, Sale)) == 4
     seen = await chat.send(anna, "/sale Nieuw Café 25.000")  # exactly 100 ×: no question
-    assert "Verkoop vastgelegd: € 25.000,00 van Nieuw Café" in seen
+    assert "Verkoop vastgelegd: € 25.000,00 — Nieuw Café" in seen
 
 
 async def test_a_team_without_sales_is_not_asked(
@@ -105,7 +105,7 @@ async def test_a_team_without_sales_is_not_asked(
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Bakkerij 1.000.000")
-    assert "Verkoop vastgelegd: € 1.000.000,00 van Bakkerij de Vries" in seen
+    assert "Verkoop vastgelegd: € 1.000.000,00 — Bakkerij de Vries" in seen
 
 
 async def test_the_same_sale_twice_within_10_minutes_asks_record_it_again(
@@ -117,7 +117,7 @@ async def test_the_same_sale_twice_within_10_minutes_asks_record_it_again(
     clock.advance(minutes=9)
     seen = await chat.send(anna, "/sale bakkerij de vries, 250")
     assert seen.text == (
-        "Deze verkoop heb je minder dan 10 minuten geleden al vastgelegd: € 250,00 van "
+        "Deze verkoop heb je minder dan 10 minuten geleden al vastgelegd: € 250,00 — "
         "Bakkerij de Vries, vandaag. Nog een keer vastleggen?"
     )
     assert seen.buttons == ["Ja, nog een keer vastleggen", "Nee"]
@@ -126,7 +126,7 @@ async def test_the_same_sale_twice_within_10_minutes_asks_record_it_again(
     assert len(rows(sqlite_engine, Sale)) == 1
     await chat.send(anna, "/sale Bakkerij 250")
     seen = await chat.press(anna, "Ja, nog een keer vastleggen")
-    assert "Verkoop vastgelegd: € 250,00 van Bakkerij de Vries" in seen
+    assert "Verkoop vastgelegd: € 250,00 — Bakkerij de Vries" in seen
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [25_000, 25_000]
 
 

@@ -152,3 +152,21 @@ async def test_a_button_without_data_or_with_an_unknown_action_is_no_longer_vali
         assert [a["text"] for a in chat.api.callback_answers[answered:]] == [
             "Deze knop werkt niet meer."
         ]
+
+
+async def test_another_word_for_a_command_suggests_it(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    seen = await chat.send(anna, "/verkocht Jan Smit 200")
+    assert seen.text == "Het commando /verkocht ken ik niet. Bedoel je /verkoop?"
+    seen = await chat.send(anna, "/betaling Jan Smit")
+    assert seen.text == "Het commando /betaling ken ik niet. Bedoel je /betaald?"
+    seen = await chat.send(anna, "/nieuw Jan Smit")
+    assert seen.text == "Het commando /nieuw ken ik niet. Bedoel je /toevoegen?"
+
+
+async def test_a_command_for_another_bot_is_left_alone(chat: Chat) -> None:
+    anna = chat.person(11, "Anna", "nl")
+    seen = await chat.send(anna, "/hulp@andere_bot")
+    assert seen.text == ""
+    seen = await chat.send(anna, "/verkop@kompas_bot")  # ours, mistyped
+    assert seen.text == "Het commando /verkop ken ik niet. Bedoel je /verkoop?"

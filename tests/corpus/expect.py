@@ -70,6 +70,7 @@ class Ask:
     answer: str | None = None
     then: Stored | Ask | None = None
     buttons: tuple[str, ...] = field(default=())  # labels that must be there, in this order
+    hides: tuple[str, ...] = field(default=())  # words no button may show
 
 
 Expected = Stored | Ask
@@ -130,5 +131,6 @@ def ask(
     answer: str | None = None,
     then: Expected | None = None,
     buttons: tuple[str, ...] = (),
+    hides: tuple[str, ...] = (),
 ) -> Ask:
-    return Ask(kind, shows, press, answer, then, buttons)
+    return Ask(kind, shows, press, answer, then, buttons, hides)

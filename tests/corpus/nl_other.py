@@ -87,6 +87,10 @@ ADD: list[tuple[str, Expected]] = [
 ]
 
 PAID: list[tuple[str, Expected]] = [
+    # How it was paid, after the amount, says nothing more.
+    ("/betaald Hotel De Linde 1500 contant", paid("linde-1500")),
+    ("/betaald hotel de linde € 1.500,- per pin", paid("linde-1500")),
+    ("/betaald De Groene Vlinder 450 via tikkie gisteren", paid("vlinder-450", on="2026-12-03")),
     ("/betaald Hotel De Linde", paid("linde-1500")),
     ("/paid Linde", paid("linde-1500")),
     ("/betaald hotel de linde!", paid("linde-1500")),
@@ -134,6 +138,9 @@ PAID: list[tuple[str, Expected]] = [
 ]
 
 RATE: list[tuple[str, Expected]] = [
+    # Words after the three grades add nothing: the grades are kept, nothing asked.
+    ("/beoordeel Jan Smit 5 5 5 top klant", rated(SMIT, 5, 5, 5)),
+    ("/beoordeel jan smit 4/4/5, prima", rated(SMIT, 4, 4, 5)),
     ("/rate Smit 5, 5, 4", rated(SMIT, 5, 5, 4)),
     ("/beoordeel Smit 5 5 4", rated(SMIT, 5, 5, 4)),
     ("/rate Smit 5,5,4", rated(SMIT, 5, 5, 4)),
@@ -203,10 +210,18 @@ REFER: list[tuple[str, Expected]] = [
     ("/aanbeveling Jan Smit, Jan Smit", NOTHING),
     # A verb between the two names: who brought whom.
     ("/aanbeveling Jan Smit bracht Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit -> Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling jan smit → sanne de jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit heeft Sanne de Jong aangeraden", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit heeft ons Sanne de Jong gestuurd", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Özdemir heeft Bakkerij de Vries doorverwezen", referral("Özdemir", DV)),
+    ("/aanbeveling Özdemir tipte Bakkerij de Vries", referral("Özdemir", DV)),
     ("/refer Özdemir raadde Bakkerij de Vries aan", referral("Özdemir", DV)),
 ]
 
 NOTES: list[tuple[str, Expected]] = [
+    # A colon right after the command (Telegram marks only "/klacht" as the command).
+    ("/klacht: Jan Smit te laat betaald", complaint(SMIT, "te laat betaald")),
     ("/klacht Bakkerij de Vries: factuur klopte niet", complaint(DV, "factuur klopte niet")),
     ("/klacht Bakkerij de Vries factuur klopte niet", complaint(DV, "factuur klopte niet")),
     ("/klacht Bakkerij de Vries, factuur klopte niet", complaint(DV, "factuur klopte niet")),

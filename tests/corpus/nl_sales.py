@@ -55,6 +55,8 @@ TIMES = [
     ("half uur", 30),
     ("20 minuten", 20),
     ("2 uren", 120),
+    ("twee uur", 120),  # a count in words before its unit
+    ("tien minuten", 10),
 ]
 
 # Date as typed → the day meant, today being Friday 2026-12-04. A weekday alone is the most
@@ -93,6 +95,10 @@ DATES = [
     ("4 dec", "2026-12-04"),
     ("1-1", "2026-01-01"),
     ("31-12-2025", "2025-12-31"),
+    ("vanochtend", "2026-12-04"),  # parts of today
+    ("vanmiddag", "2026-12-04"),
+    ("ma 30 nov", "2026-11-30"),  # "ma", "di", "do" before a date are the weekday
+    ("di 1-12", "2026-12-01"),
 ]
 
 FORMS: list[tuple[str, Expected]] = [
@@ -253,15 +259,8 @@ LINES: list[tuple[str, Expected]] = [
             then=sale("Kapsalon Knip", "1200", new=ORGANISATION),
         ),
     ),
-    (
-        "/sale Fam. Dijkstra 250 gisteren",
-        ask(
-            "kind",
-            "Fam. Dijkstra",
-            press="person",
-            then=sale("Fam. Dijkstra", "250", on="2026-12-03", new=PERSON),
-        ),
-    ),
+    # A form of address says a person: the kind is not asked.
+    ("/sale Fam. Dijkstra 250 gisteren", sale("Fam. Dijkstra", "250", on="2026-12-03", new=PERSON)),
     (
         "/sale Restaurant De Kas 1.850, 400",
         ask(
@@ -392,6 +391,20 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Jan Smit 200 een half uur", sale(SMIT, "200", None, 30)),
     ("/verkoop Jan Smit 200 een uurtje", sale(SMIT, "200", None, 60)),
     ("/verkoop Jan Smit 200 1 uur en een kwartier", sale(SMIT, "200", None, 75)),
+    ("/verkoop Jan Smit 200 twee uur gisteren", sale(SMIT, "200", None, 120, "2026-12-03")),
+    ("/verkoop: Jan Smit 200", sale(SMIT, "200")),
+    ("/Verkoop Jan Smit 200", sale(SMIT, "200")),
+    # Words around the numbers that say nothing more, and a cost in brackets.
+    ("/verkoop Jan Smit 300 euro in 2 uur", sale(SMIT, "300", None, 120)),
+    ("/verkoop Jan Smit 300 euro, 1,5 uur gewerkt", sale(SMIT, "300", None, 90)),
+    ("/verkoop Jan Smit 300 euro 2 uur werk", sale(SMIT, "300", None, 120)),
+    ("/verkoop jan smit 300 waarvan 50 kosten", sale(SMIT, "300", "50")),
+    ("/verkoop jan smit 300 (50 kosten)", sale(SMIT, "300", "50")),
+    ("/verkoop jan smit 300 + 50 kosten", sale(SMIT, "300", "50")),
+    ("/verkoop jan smit 300 materiaal 50", sale(SMIT, "300", "50")),
+    ("/verkoop jan smit 300 en 50 materiaal, 1u", sale(SMIT, "300", "50", 60)),
+    ("/verkoop Özdemir bedrag 350 tijd 1u", sale(OZ, "350", None, 60)),
+    ("/verkoop jan smit twee uur 200", sale(SMIT, "200", None, 120)),
     ("/verkoop Jan Smit 200 morgen", NOTHING),
     ("/verkoop Jan Smit 200, 1u, overmorgen", NOTHING),
     # Issue 17, typed as people type: a dash after the name, dates in words, the amount
@@ -455,4 +468,7 @@ LINES: list[tuple[str, Expected]] = [
         "/verkoop Jan Bos 80",
         ask("kind", "Jan Bos", press="person", then=sale("Jan Bos", "80", new=PERSON)),
     ),
+    # A thousand said in words (the README's amounts).
+    ("/verkoop Jan Smit duizend", sale(SMIT, "1000")),
+    ("/verkoop Jan Smit drie duizend euro", sale(SMIT, "3000")),
 ]

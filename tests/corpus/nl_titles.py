@@ -4,7 +4,18 @@ same surname. Open invoices: Jan Smit € 150 (28 Nov), Tandartspraktijk Smit �
 
 from __future__ import annotations
 
-from tests.corpus.expect import Expected, ask, complaint, compliment, paid, sale
+from tests.corpus.expect import (
+    PERSON,
+    Expected,
+    added,
+    ask,
+    complaint,
+    compliment,
+    paid,
+    rated,
+    referral,
+    sale,
+)
 
 LINDEN, OZ, JANSEN = "dhr. van der Linden", "mevr. Özdemir", "mw. Jansen"
 FAM, SMIT, TANDARTS = "Fam. de Jong", "Jan Smit", "Tandartspraktijk Smit"
@@ -63,4 +74,91 @@ LOOKALIKES: list[tuple[str, Expected]] = [
     ),
 ]
 
-LINES: list[tuple[str, Expected]] = [*TITLES, *LOOKALIKES]
+# A form of address names a person by the surname (and maybe an initial): the one person of
+# that surname is theirs, several are asked, an organisation of that name never (issue 17:
+# `/compliment dhr pietersen heel tevreden` asked which client beside "Kees Pietersen").
+PIETERSEN, HENK, RIA, HEUVEL = "Kees Pietersen", "Henk Visser", "Ria Visser", "Van den Heuvel"
+SURNAMES: list[tuple[str, Expected]] = [
+    ("/compliment dhr pietersen heel tevreden", compliment(PIETERSEN, "heel tevreden")),
+    ("/compliment dhr. Pietersen: heel tevreden", compliment(PIETERSEN, "heel tevreden")),
+    ("/compliment de heer pietersen heel tevreden", compliment(PIETERSEN, "heel tevreden")),
+    ("/klacht Dhr Pietersen, te laat", complaint(PIETERSEN, "te laat")),
+    ("/klacht dhr k pietersen te laat", complaint(PIETERSEN, "te laat")),
+    ("/klacht dhr. K. Pietersen te laat", complaint(PIETERSEN, "te laat")),
+    ("/verkoop dhr pietersen 250", sale(PIETERSEN, "250")),
+    ("/verkoop de heer Pietersen € 250 gisteren", sale(PIETERSEN, "250", on="2026-12-03")),
+    ("/betaald dhr smit 150", paid("jansmit-150")),
+    ("/verkoop dhr smit 100", sale(SMIT, "100")),
+    ("/klacht dhr smit te laat", complaint(SMIT, "te laat")),
+    ("/beoordeel dhr smit 5 4 5", rated(SMIT, 5, 4, 5)),
+    (
+        "/klacht mevr visser te laat",
+        ask(
+            "which",
+            buttons=(HENK, RIA),
+            hides=("Makelaardij",),
+            press=RIA,
+            then=complaint(RIA, "te laat"),
+        ),
+    ),
+    (
+        "/verkoop mw visser 90",
+        ask("which", buttons=(HENK, RIA), hides=("Makelaardij",), press=RIA, then=sale(RIA, "90")),
+    ),
+    ("/verkoop mevr r visser 90", sale(RIA, "90")),
+    # A new name with a form of address is a person: not asked which kind.
+    ("/verkoop dhr bos 100", sale("dhr. Bos", "100", new=PERSON)),
+    ("/verkoop Mevr. de Graaf 80", sale("Mevr. de Graaf", "80", new=PERSON)),
+    (
+        "/compliment mevr bos heel tevreden",
+        compliment("mevr. Bos", "heel tevreden") + added("mevr. Bos", PERSON),
+    ),
+    ("/toevoegen dhr bos", added("dhr. Bos", PERSON)),
+    # /toevoegen of a form of address and the surname of a person on the list: asked first.
+    ("/toevoegen dhr pietersen", ask("similar", PIETERSEN)),
+    ("/toevoegen mw visser", ask("similar", HENK, RIA)),
+    ("/toevoegen dhr k. pietersen, utrecht", ask("similar", PIETERSEN)),
+    # "van" before the name says who the compliment is from, unless it begins the name.
+    ("/compliment van Jan Smit: top", compliment(SMIT, "top")),
+    ("/compliment van Jan Smit heel tevreden", compliment(SMIT, "heel tevreden")),
+    ("/compliment van dhr pietersen: top", compliment(PIETERSEN, "top")),
+    ("/compliment van der Linden: top", compliment(LINDEN, "top")),
+    ("/compliment van der linden heel tevreden", compliment(LINDEN, "heel tevreden")),
+    ("/compliment Van den Heuvel: top", compliment(HEUVEL, "top")),
+    ("/compliment van den heuvel heel tevreden", compliment(HEUVEL, "heel tevreden")),
+    ("/compliment van Van den Heuvel: top", compliment(HEUVEL, "top")),
+    ("/klacht over Jan Smit: te laat", complaint(SMIT, "te laat")),
+    # The other commands read a form of address the same way.
+    (
+        "/aanbeveling dhr pietersen bracht mevr bos",
+        referral(PIETERSEN, "mevr. Bos", new=PERSON),
+    ),
+    ("/aanbeveling Jan Smit, dhr. Pietersen", referral(SMIT, PIETERSEN)),
+    (
+        "/beoordeel mevr visser 5 5 4",
+        ask(
+            "which",
+            buttons=(HENK, RIA),
+            hides=("Makelaardij",),
+            press=RIA,
+            then=rated(RIA, 5, 5, 4),
+        ),
+    ),
+    ("/beoordeel de heer k pietersen 4/4/4", rated(PIETERSEN, 4, 4, 4)),
+    ("/betaald dhr smit alles", paid("jansmit-150")),
+    # Asked which client, the lead-in is skipped there too.
+    (
+        "/compliment heel tevreden",
+        ask("client", answer="van dhr pietersen", then=compliment(PIETERSEN, "heel tevreden")),
+    ),
+    (
+        "/klacht te laat",
+        ask("client", answer="over mevr r visser", then=complaint(RIA, "te laat")),
+    ),
+    (
+        "/compliment top",
+        ask("client", answer="van der Linden", then=compliment(LINDEN, "top")),
+    ),
+]
+
+LINES: list[tuple[str, Expected]] = [*TITLES, *LOOKALIKES, *SURNAMES]

@@ -49,6 +49,7 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Иванова Ольга физлицо", added("Иванова Ольга", PERSON)),
     ("/add Орлова Вера частное лицо", added("Орлова Вера", PERSON)),
     ("/add Пекарня Каравай организация", added("Пекарня Каравай", ORGANISATION)),
+    ("/add Магазин Тысяча мелочей, организация", added("Магазин Тысяча мелочей", ORGANISATION)),
     ("/add Белова Нина 1990 г.р.", added("Белова Нина", PERSON)),
     ("/add Соколова Дарья, человек, Тверь", added("Соколова Дарья", PERSON)),
     # A legal form adds an organisation unasked; its number is its name's (testers, issue 17).

@@ -317,6 +317,8 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Волкова 2 часа 2500", sale(VOLKOVA, "2500", None, 120)),
     ("/sale Волкова 2500, 150 затраты, 2ч", sale(VOLKOVA, "2500", "150", 120)),
     ("/sale Волкова 2500 затраты 150", sale(VOLKOVA, "2500", "150")),
+    ("/sale Волкова 3000 за 2 часа работы", sale(VOLKOVA, "3000", None, 120)),
+    ("/sale Волкова 3000, из них 500 затраты", sale(VOLKOVA, "3000", "500")),
     ("/sale Волкова 2500 150 расходы 2ч", sale(VOLKOVA, "2500", "150", 120)),
     ("/sale Кузнецов 500 расходы 100", sale(KUZNETSOV, "500", "100")),
     ("/sale Волкова 2500 пн", sale(VOLKOVA, "2500", on="2026-11-30")),
@@ -393,4 +395,26 @@ LINES: list[tuple[str, Expected]] = [
     # A cost typed as «нет» is 0 (the Dutch second reader's "geen", issue 17).
     ("/sale Кузнецов 600, нет, 2 ч", sale(KUZNETSOV, "600", "0", 120)),
     ("/sale Кузнецов 600 затраты нет", sale(KUZNETSOV, "600", "0")),
+    # A thousand said in words (the README's amounts): counts 1–9, полторы, the hundreds.
+    ("/sale Волкова тысяча", sale(VOLKOVA, "1000")),
+    ("/sale Волкова тысячу", sale(VOLKOVA, "1000")),
+    ("/sale Волкова полторы тысячи", sale(VOLKOVA, "1500")),
+    ("/sale Волкова 2 тысячи 500", sale(VOLKOVA, "2500")),
+    ("/sale Волкова две тысячи пятьсот", sale(VOLKOVA, "2500")),
+    ("/sale Волкова две тысячи", sale(VOLKOVA, "2000")),
+    ("/sale Волкова 2 тысячи", sale(VOLKOVA, "2000")),
+    ("/sale Волкова тысяча пятьсот", sale(VOLKOVA, "1500")),
+    ("/sale Волкова три тысячи рублей вчера", sale(VOLKOVA, "3000", on="2026-12-03")),
+    ("/sale Звездочка полтора млн", sale(ZVEZDA, "1500000")),
+    ("/sale Волкова полторы тыщи", sale(VOLKOVA, "1500")),
+    # … and a word of a name stays one: «Тысяча мелочей» is a shop, 500 ₽ its amount.
+    (
+        "/sale Магазин Тысяча мелочей 500",
+        ask(
+            "kind",
+            "Магазин Тысяча мелочей",
+            press="organisation",
+            then=sale("Магазин Тысяча мелочей", "500", new=ORGANISATION),
+        ),
+    ),
 ]

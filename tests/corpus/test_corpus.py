@@ -131,6 +131,11 @@ def _question_problems(seen: Seen, step: Ask, lang: str) -> list[str]:
             position = found[0]
     if len(labels) < mark.min_buttons:
         problems.append(f"{len(labels)} buttons, expected at least {mark.min_buttons}")
+    problems += [
+        f"a button shows “{words}”"
+        for words in step.hides
+        if any(words.casefold() in label for label in folded)
+    ]
     everything = (seen.text + "\n" + "\n".join(labels)).casefold()
     problems += [
         f"“{words}” not shown" for words in step.shows if words.casefold() not in everything

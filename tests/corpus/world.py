@@ -79,6 +79,12 @@ NL2_CLIENTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "Jan Smit": ("person", (150, 200)),
     "Tandartspraktijk Smit": ("organisation", (1_200, 1_000)),
     "Kwekerij Peters": ("organisation", (800, 900)),
+    # A lone Pietersen; two Vissers beside a Visser organisation; a firm named for a family.
+    "Kees Pietersen": ("person", (100, 120)),
+    "Henk Visser": ("person", (90, 100)),
+    "Ria Visser": ("person", (80, 95)),
+    "Makelaardij Visser": ("organisation", (2_000, 2_500)),
+    "Van den Heuvel": ("organisation", (600, 700)),
 }
 NL2_OPEN: dict[str, tuple[str, int, dt.date]] = {
     "jansmit-150": ("Jan Smit", 150, dt.date(2026, 11, 28)),

@@ -82,7 +82,7 @@ async def test_forget_erases_a_clients_personal_data_and_keeps_the_figures(
     seen = await chat.press(anna, "Ja, wissen")
     label = f"Klant #{client_id}"
     assert seen.text == (
-        f"Gewist. Deze klant heet vanaf nu „{label}”; hun verkopen en oordelen tellen nog "
+        f"Gewist. Deze klant heet vanaf nu „{label}”; de verkopen en oordelen tellen nog "
         "mee, zonder iets dat zegt wie het is."
     )
     assert seen.buttons == []  # no Undo: forgetting is for good

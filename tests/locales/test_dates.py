@@ -88,6 +88,10 @@ def test_times_of_day_are_written_with_two_digit_hours(locale: str, minutes: int
         (f" 23.11.2026{NBSP}", dt.date(2026, 11, 23)),
         ("vandaag", TODAY),
         ("Vandaag", TODAY),
+        ("vanochtend", TODAY),  # parts of today (issue 17)
+        ("vanmorgen", TODAY),
+        ("vanmiddag", TODAY),
+        ("Vanavond", TODAY),
         ("сегодня", TODAY),
         ("СЕГОДНЯ", TODAY),
         ("gisteren", dt.date(2026, 11, 22)),
@@ -263,6 +267,8 @@ def test_reading_a_written_time_gives_the_same_minutes(minutes: int, locale: str
         ("вс", dt.date(2026, 11, 22)),
         ("vrijdag 20-11", dt.date(2026, 11, 20)),
         ("vr 20 nov", dt.date(2026, 11, 20)),
+        ("ma 16 nov", dt.date(2026, 11, 16)),  # "ma" before a date is the weekday (issue 17)
+        ("do 19-11", dt.date(2026, 11, 19)),
         ("пятница, 20 ноября", dt.date(2026, 11, 20)),
         ("пт 20.11.2026", dt.date(2026, 11, 20)),
     ],

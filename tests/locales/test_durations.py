@@ -155,6 +155,11 @@ def test_any_text_is_read_as_a_duration_or_refused_with_an_input_error(text: str
         ("drie kwartier", 45),
         ("3 kwartier", 45),
         ("1 uur en een kwartier", 75),
+        ("twee uur", 120),  # a count in words before its unit (issue 17)
+        ("drie uur", 180),
+        ("twee en een half uur", 150),
+        ("tien minuten", 10),
+        ("twintig min", 20),
     ],
 )
 def test_times_as_dutch_people_type_them(text: str, minutes: int) -> None:
@@ -173,6 +178,9 @@ def test_times_as_dutch_people_type_them(text: str, minutes: int) -> None:
         ("90 мин", 90),
         ("полтора часа", 90),
         ("2 часа", 120),
+        ("два часа", 120),  # a count in words before its unit (issue 17)
+        ("две минуты", 2),
+        ("двадцать минут", 20),
         ("пол часа", 30),
         ("полчаса", 30),
         ("полчасика", 30),

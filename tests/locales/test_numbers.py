@@ -253,6 +253,19 @@ AMOUNTS_AS_LOCALS_WRITE_THEM = [
     ("30т.р.", "RUB", 3000000),
     ("30 тр", "RUB", 3000000),
     ("30 тыщ", "RUB", 3000000),
+    # A thousand said in words: a count of 1–9 or полторы, and the hundreds after it.
+    ("тысяча", "RUB", 100000),
+    ("тысячу рублей", "RUB", 100000),
+    ("Полторы тысячи", "RUB", 150000),
+    ("полторы тыщи ₽", "RUB", 150000),
+    ("две тысячи", "RUB", 200000),
+    ("2 тысячи 500", "RUB", 250000),
+    ("две тысячи пятьсот", "RUB", 250000),
+    ("тысяча двести руб.", "RUB", 120000),
+    ("полтора млн", "RUB", 150000000),
+    ("duizend", "EUR", 100000),
+    ("drie duizend euro", "EUR", 300000),
+    ("anderhalf duizend", "EUR", 150000),
 ]
 
 
@@ -274,6 +287,11 @@ AMOUNTS_STILL_REFUSED = [
     ("k30", "EUR", "AMOUNT_UNREADABLE"),
     ("0.500", "RUB", "TOO_PRECISE"),
     ("тридцать", "RUB", "AMOUNT_UNREADABLE"),
+    ("тридцать тысяч", "RUB", "AMOUNT_UNREADABLE"),  # not a general number parser
+    ("две", "RUB", "AMOUNT_UNREADABLE"),
+    ("пятьсот", "RUB", "AMOUNT_UNREADABLE"),
+    ("тыс 500", "RUB", "AMOUNT_UNREADABLE"),
+    ("полторы тысячи 500", "RUB", "AMOUNT_UNREADABLE"),
     ("dertig euro", "EUR", "AMOUNT_UNREADABLE"),
     ("1,250,50", "EUR", "AMOUNT_UNREADABLE"),
     ("1.250.50", "EUR", "AMOUNT_UNREADABLE"),
