@@ -151,8 +151,9 @@ def _starts_field(reader: Reader, words: list[Token], i: int) -> bool:
             return True
         # "тысяча" alone ends the name only where no word of the name follows it: «Магазин
         # Тысяча мелочей 500» keeps its name
-        alone = same_field(words, i, 2) is None or _starts_field(reader, words, i + 1)
-        return alone and reader.is_money(text)
+        if reader.is_money(text):
+            return same_field(words, i, 2) is None or _starts_field(reader, words, i + 1)
+        # "twee" is no amount alone, but may begin a time: "twee uur", read below
     if _NUMBERISH.fullmatch(text.rstrip(".")) or reader.is_money(text):
         return True
     if is_currency_token(text) and i + 1 < len(words):  # "€ 1.250", "EUR 1250", not "Top 100"

@@ -337,7 +337,7 @@ def parse_money(
 
 
 # A thousand said in words (module docstring): counts, hundreds, the words for a thousand.
-_COUNT_WORDS = {
+_THOUSAND_COUNTS = {
     **dict.fromkeys(("один", "одна", "одну", "een", "één"), "1"),
     **dict.fromkeys(("два", "две", "twee"), "2"),
     **dict.fromkeys(("три", "drie"), "3"),
@@ -364,7 +364,7 @@ def _spoken_amount(cleaned: str) -> str:
     """A thousand said in words as digits, the rest as typed (`две тысячи пятьсот руб.` →
     `2500 руб.`, `полторы тысячи` → `1,5 тысячи`); other text unchanged."""
     words = cleaned.casefold().replace("ё", "е").split(" ")
-    count = _COUNT_WORDS.get(words[0], words[0] if re.fullmatch("[1-9]", words[0]) else None)
+    count = _THOUSAND_COUNTS.get(words[0], words[0] if re.fullmatch("[1-9]", words[0]) else None)
     if count is not None and len(words) > 1:
         words = words[1:]
     elif words[0] in _ONE_THOUSAND:
@@ -666,7 +666,7 @@ def starts_spoken_amount(token: str) -> bool:
     """Whether a word may begin an amount said in words (`две` in `две тысячи`, `тысяча`): the
     one-line grammar then tries it with the words after it as an amount."""
     word = token.casefold().replace("ё", "е")
-    return word in _COUNT_WORDS or word in _ONE_THOUSAND
+    return word in _THOUSAND_COUNTS or word in _ONE_THOUSAND
 
 
 def _names_other_currency(cleaned: str, currency: str) -> bool:
