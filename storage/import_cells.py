@@ -15,12 +15,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from locales import N_, InputError
-from locales.dates import parse_date, within_years
+from locales.dates import DATE_IN_FUTURE, parse_date, within_years
 from locales.numbers import (
     LIMIT,
     MAX_MINUTES,
     NEGATIVE,
     TOO_LARGE,
+    ZERO,
     AmountOutOfRange,
     parse_duration,
     parse_money,
@@ -90,11 +91,13 @@ class CellReader:
             "income": self._money,
             "employees": self._employees,
             "interests": self._interests,
-            "acquired_on": self._date,
-            "sold_on": self._date,
+            # A sale and a start have happened: no later than today, as in chat. A payment date
+            # ahead is the team's own note of when it will be paid, kept as written.
+            "acquired_on": self._past_date,
+            "sold_on": self._past_date,
             "due_on": self._date,
             "paid_on": self._date,
-            "amount": self._money,
+            "amount": self._amount,
             "cost": self._money,
             "minutes": self._minutes,
         }
@@ -170,6 +173,13 @@ class CellReader:
             raise AmountOutOfRange(_shown_number(cell), self.currency, self.locale)
         return parse_money(_as_number_text(cell), self.currency, self.locale)
 
+    def _amount(self, cell: Cell, unit: str | None) -> int:
+        """A sale's amount: above zero, as `/sale` wants it (a cost may be zero)."""
+        amount = self._money(cell, unit)
+        if amount == 0:
+            raise InputError(ZERO)
+        return amount
+
     def _whole(self, cell: Cell, error: str, low: int, high: int) -> int:
         text = _as_number_text(cell)
         try:
@@ -219,6 +229,12 @@ class CellReader:
             day = _EXCEL_EPOCH + dt.timedelta(days=int(cell))
             return within_years(day, day.isoformat())
         return parse_date(_as_text(cell), self.locale, today=self.today)
+
+    def _past_date(self, cell: Cell, unit: str | None) -> dt.date:
+        day = self._date(cell, unit)
+        if day > self.today:
+            raise InputError(DATE_IN_FUTURE, text=_shown(_as_text(cell)))
+        return day
 
 
 def _as_text(cell: Cell) -> str:

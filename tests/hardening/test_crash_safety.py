@@ -114,7 +114,7 @@ def test_an_import_killed_while_writing_leaves_nothing_then_imports_in_full(
     engine.dispose()
     big = tmp_path / "verkopen.csv"
     lines = ["Klant;Datum;Bedrag;Kosten"] + [
-        f"Klant {i % CLIENTS:05d} BV;2026-{i % 12 + 1:02d}-{i % 27 + 1:02d};"
+        f"Klant {i % CLIENTS:05d} BV;2026-{i % 11 + 1:02d}-{i % 27 + 1:02d};"
         f"{100 + i % 900},50;{i % 50}"
         for i in range(ROWS)
     ]

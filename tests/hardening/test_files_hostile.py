@@ -163,7 +163,8 @@ async def test_the_bot_never_parses_a_file_itself(
 
 
 def test_a_file_that_needs_more_memory_than_the_worker_has_is_refused_quickly() -> None:
-    lines = [f"Klant {i % 3000};{1 + i % 28}-{1 + i % 12}-2025;{i % 500},50" for i in range(10**5)]
+    # Each name and amount new, so nothing read once is reused: well over a second to read.
+    lines = [f"Klant {i};{1 + i % 28}-{1 + i % 12}-2025;{i},50" for i in range(4 * 10**5)]
     content = ("Klant;Datum;Bedrag\n" + "\n".join(lines)).encode()
     started = time.perf_counter()
     with pytest.raises(Exception) as refused:
@@ -180,7 +181,8 @@ def test_a_file_that_needs_more_memory_than_the_worker_has_is_refused_quickly() 
 
 
 def test_a_file_that_takes_longer_than_the_worker_may_is_refused() -> None:
-    lines = [f"Klant {i % 3000};{1 + i % 28}-{1 + i % 12}-2025;{i % 500},50" for i in range(10**5)]
+    # Each name and amount new, so nothing read once is reused: well over a second to read.
+    lines = [f"Klant {i};{1 + i % 28}-{1 + i % 12}-2025;{i},50" for i in range(4 * 10**5)]
     content = ("Klant;Datum;Bedrag\n" + "\n".join(lines)).encode()
     with pytest.raises(Exception) as refused:
         read_isolated(

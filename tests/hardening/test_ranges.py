@@ -144,6 +144,27 @@ async def test_xlsx_numbers_over_the_bound_get_a_row_error_naming_it(
     assert not {s.amount for s in rows(sqlite_engine, Sale)} - {12_000}
 
 
+async def test_a_file_cannot_book_what_the_chat_refuses(both: Chat, engine: Engine) -> None:
+    """A sale in the future (a date cell or typed) and an amount of zero are bad rows, as
+    `/sale` refuses them; nothing of the file is stored."""
+    make_team(engine, chat_id=ANNA, owner_id=ANNA, personal=True)
+    anna = both.person(ANNA, "Anna", "nl")
+    book = _xlsx(
+        [
+            ["Klant", "Datum", "Bedrag", "Betaald op"],
+            ["Bakkerij", dt.datetime(2030, 12, 1), 120, None],
+            ["Slagerij", "31-12-2199", 80, None],
+            ["Kapper", "01-10-2026", 0, None],
+            ["Visser", "01-10-2026", 60, None],
+        ]
+    )
+    seen = await both.upload(anna, "verkopen.xlsx", book)
+    text = _plain(" ".join(m.text for m in seen.messages))
+    assert "2030-12-01" in text and "31-12-2199" in text, text
+    assert "nul" in text, text
+    assert rows(engine, Sale) == []
+
+
 # Update ids ------------------------------------------------------------------------------
 
 

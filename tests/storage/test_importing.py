@@ -501,7 +501,7 @@ def test_thousand_sales_import_quickly(session: Session) -> None:
     team = make_team(session)
     lines = ["Klant;Datum;Bedrag;Kosten;Tijd"]
     lines += [
-        f"Klant {i % 50};{1 + i % 28:02d}-{1 + i % 12:02d}-2026;{100 + i},50;{i % 40};{i % 90}"
+        f"Klant {i % 50};{1 + i % 28:02d}-{1 + i % 10:02d}-2026;{100 + i},50;{i % 40};{i % 90}"
         for i in range(1000)
     ]
     started = time.perf_counter()
