@@ -124,14 +124,14 @@ def test_formula_cells_are_neutralised_and_numbers_are_not(session: Session) -> 
         'Naam;Plaats;Notities;Interesses\n"=HYPERLINK(""http://x.example"")";@home;-2;+tag\n'
         "Studio Noord;;\tverborgen;\n",
     )
-    run_import(session, team, "Klant;Datum;Bedrag\nStudio Noord;01-11-2026;0\n")
+    run_import(session, team, "Klant;Datum;Bedrag\nStudio Noord;01-11-2026;5\n")
     clients, sales = exported(session, team)
 
     rows = {row[0]: row for row in read_csv(clients)[1:]}
     formula = rows['\'=HYPERLINK("http://x.example")']
     assert (formula[5], formula[8], formula[16]) == ("'@home", "'+tag", "'-2")
     # A file without payment columns: the sale was settled when made.
-    assert read_csv(sales)[1] == ["Studio Noord", "2026-11-01", "0,00", "", "", "", "2026-11-01"]
+    assert read_csv(sales)[1] == ["Studio Noord", "2026-11-01", "5,00", "", "", "", "2026-11-01"]
     for cell in (c for row in read_csv(clients) + read_csv(sales) for c in row):
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert neutralise("'t Hoekje") == "'t Hoekje"
