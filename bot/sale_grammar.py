@@ -255,6 +255,8 @@ def _time(
         span = same_field(words, i, count)
         if span is None or (count > 1 and _not_minutes(span[-1].text, bare_minutes)):
             continue
+        if count > 1 and _one_digit(span[-1].text) and _thousands_follow(words, i + count):
+            continue  # "2ч 2 700": two hours and 2 700, not 2 h 2 min and 700
         if (
             count > 1
             and not bare_minutes
@@ -265,6 +267,20 @@ def _time(
         if (minutes := reader.time(joined(span))) is not None:
             return count, minutes
     return 0, None
+
+
+def _one_digit(text: str) -> bool:
+    return len(text) == 1 and text.isdigit()
+
+
+def _thousands_follow(words: list[Token], j: int) -> bool:
+    """Whether word `j` is a group of three digits in the field of the word before it, so
+    that word and it are one space-grouped number."""
+    return (
+        0 < j < len(words)
+        and words[j].field == words[j - 1].field
+        and bool(_THREE.fullmatch(words[j].text))
+    )
 
 
 def _not_minutes(last: str, bare_minutes: bool) -> bool:

@@ -109,6 +109,8 @@ FORMS: list[tuple[str, Expected]] = [
     *((f"/sale Bakkerij de Vries 800 {t}", sale(DV, "800", None, m)) for t, m in TIMES),
     *((f"/verkoop bakkerij de vries 1250 300 {t}", sale(DV, "1250", "300", m)) for t, m in TIMES),
     *((f"/sale Jan Smit 200 {d}", sale(SMIT, "200", on=day)) for d, day in DATES),
+    ("/verkoop Jan Smit 2 uur 1 250", sale(SMIT, "1250", None, 120)),
+    ("/verkoop Jan Smit 1u 30 150", sale(SMIT, "150", None, 90)),
     *((f"/verkoop Smit, 200, {d}", sale(SMIT, "200", on=day)) for d, day in DATES),
 ]
 

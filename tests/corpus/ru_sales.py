@@ -334,6 +334,15 @@ LINES: list[tuple[str, Expected]] = [
     # Issue 17, typed as people type: time first, a dash after the name, dates in words,
     # a word that is no field, the amount first, a legal form, the first name first.
     ("/sale Волкова 2ч 5 000", sale(VOLKOVA, "5000", None, 120)),
+    # A native reader's lines: one digit after the hours and three after it are thousands,
+    # not minutes (it stored 700 ₽ in 2 h 2 min).
+    ("/sale Волкова 2ч 2 700", sale(VOLKOVA, "2700", None, 120)),
+    ("/sale Волкова 2 ч 3 100", sale(VOLKOVA, "3100", None, 120)),
+    ("/sale Волкова 1ч 2 500 ₽", sale(VOLKOVA, "2500", None, 60)),
+    ("/sale Волкова 2 часа 3 200", sale(VOLKOVA, "3200", None, 120)),
+    ("/sale Волкова 1,5 ч 2 600", sale(VOLKOVA, "2600", None, 90)),
+    ("/sale Волкова полтора часа 2 700", sale(VOLKOVA, "2700", None, 90)),
+    ("/sale Волкова 1ч 30 2 300", sale(VOLKOVA, "2300", None, 90)),
     ("/sale Студия 21 — 7 900 р", sale(STUDIA, "7900")),
     ("/sale Студия 21 - 7 900 р", sale(STUDIA, "7900")),
     ("/sale Студия 21 – 7 900 р", sale(STUDIA, "7900")),
