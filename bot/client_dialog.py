@@ -196,6 +196,7 @@ class ClientDialog(Dialog):
                 else convo.data["query"]
             ),
             now=turn.now,
+            today=turn.today,
             kind=kind,
             status=self.unknown_status,
         )

@@ -99,13 +99,15 @@ def add_client(
     user_id: int,
     name: str,
     now: dt.datetime,
+    today: dt.date,
     kind: ClientKind = ClientKind.ORGANISATION,
     status: ClientStatus = ClientStatus.ACTIVE,
     **traits: Any,
 ) -> Change:
-    """Create a client from chat: audited, with an undo."""
+    """Create a client from chat: audited, with an undo. A client is one since `today`, the
+    team's own date (not UTC's: past midnight in Moscow it is still yesterday in UTC)."""
     if status == ClientStatus.ACTIVE and "acquired_on" not in traits:
-        traits["acquired_on"] = now.date()
+        traits["acquired_on"] = today
     client = create_client(
         session=session, team_id=team_id, name=name, now=now, kind=kind, status=status, **traits
     )

@@ -53,6 +53,26 @@ def client_payment_days(*, session: Session, team_id: int, client_id: int) -> in
     return payment_days(team_days=team_days, personal=bool(personal), client_kind=str(kind))
 
 
+def _client_since_by(
+    session: Session, team_id: int, client_id: int, sold_on: dt.date
+) -> dict[str, Any]:
+    """A sale before "client since" (a new client's back-dated first sale) moves it to the
+    sale's day, as an import does; what it was goes into the undo."""
+    since = session.execute(
+        core_select(Client.acquired_on).where(
+            col(Client.id) == client_id, col(Client.team_id) == team_id
+        )
+    ).scalar()
+    if since is None or since <= sold_on:
+        return {}
+    session.execute(
+        update(Client)
+        .where(col(Client.id) == client_id, col(Client.team_id) == team_id)
+        .values(acquired_on=sold_on)
+    )
+    return {"client_id": client_id, "client_since_was": since.isoformat()}
+
+
 def record_sale(
     *,
     session: Session,
@@ -103,6 +123,8 @@ def record_sale(
             )
         )
         undo["was_prospect"] = client_id
+    else:
+        undo.update(_client_since_by(session, team_id, client_id, sale.sold_on))
     undo_id = record_change(
         session=session,
         team_id=team_id,

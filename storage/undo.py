@@ -76,6 +76,12 @@ def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> No
             .where(col(Client.id) == payload["was_prospect"], col(Client.team_id) == team_id)
             .values(status=ClientStatus.PROSPECT)
         )
+    if payload.get("client_since_was"):
+        session.execute(
+            update(Client)
+            .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
+            .values(acquired_on=dt.date.fromisoformat(payload["client_since_was"]))
+        )
 
 
 def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:

@@ -122,6 +122,7 @@ class CheckDialog(Dialog):
             user_id=turn.caller.user_id,
             name=data["name"],
             now=turn.now,
+            today=turn.today,
             kind=ClientKind(data["kind"]),
             status=status,
             **traits,

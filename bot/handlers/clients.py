@@ -190,6 +190,7 @@ class AddClientDialog(Dialog):
                 else data["name"]
             ),
             now=turn.now,
+            today=turn.today,
             kind=ClientKind(data["kind"]),
             **traits,
         )

@@ -275,6 +275,7 @@ class ReferralDialog(ClientDialog):
                     else convo.data["referred_name"]
                 ),
                 now=turn.now,
+                today=turn.today,
                 kind=kind,
                 status=ClientStatus.PROSPECT,
                 source="referral",

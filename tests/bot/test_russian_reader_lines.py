@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from storage.models import Client, Event, Sale, Team
 from tests.chat import Chat
+from tests.conftest import FakeClock
 from tests.factories import RU_OWNER, make_client, make_sale, rows
 
 
@@ -110,3 +111,27 @@ async def test_a_partly_paid_sale_says_how_much_of_it_is_paid_in_plain_russian(
     assert "не оплачено" not in partly and "пока" not in partly
     seen = await chat.send(olga, "/paid Звездочка остаток")
     assert "Звездочка: оплачено 20 000,00 ₽, закрыты 2 продажи." in seen.text.replace("\xa0", " ")
+
+
+async def test_client_since_is_the_teams_own_day_and_never_after_their_first_sale(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine, clock: FakeClock
+) -> None:
+    """A native reader at 00:55 in Moscow (21:55 UTC the day before): «Клиент с» was UTC's
+    yesterday, and a new client's back-dated first sale left it two days after the sale."""
+    clock.now = dt.datetime(2026, 12, 5, 21, 55, tzinfo=dt.UTC)  # 6 December in Moscow
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add Белова Юлия, физлицо")
+    await chat.send(olga, "/sale Кузнецова Ирина Петровна 3 200 позавчера")
+    since = {c.name: c.acquired_on for c in rows(sqlite_engine, Client)}
+    assert since == {
+        "Белова Юлия": dt.date(2026, 12, 6),
+        "Кузнецова Ирина Петровна": dt.date(2026, 12, 4),
+    }
+    await chat.send(olga, "/sale Белова Юлия 1 500 вчера")
+    assert {c.name: c.acquired_on for c in rows(sqlite_engine, Client)}["Белова Юлия"] == (
+        dt.date(2026, 12, 5)
+    )
+    await chat.press(olga, "↩ Отменить")
+    assert {c.name: c.acquired_on for c in rows(sqlite_engine, Client)}["Белова Юлия"] == (
+        dt.date(2026, 12, 6)
+    )
