@@ -270,6 +270,8 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     A sale that looks like a slip (far above the usual amount, or the same sale again within
     minutes) is asked about first, and recorded once the answer says so."""
     days = data["pay_days"] if "pay_days" in data else await _payment_days(turn, data)
+    if days and data.get("paid_now") and await money_work_allowed(turn):
+        days = 0  # "/verkoop Jan Smit 200 contant": paid on the spot, not invoiced
     today = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else turn.today
     doubt = await _doubt(turn, data, today)
     if doubt is not None:

@@ -393,6 +393,8 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Jan Smit 200 1 uur en een kwartier", sale(SMIT, "200", None, 75)),
     ("/verkoop Jan Smit 200 twee uur gisteren", sale(SMIT, "200", None, 120, "2026-12-03")),
     ("/verkoop: Jan Smit 200", sale(SMIT, "200")),
+    ("/verkoop Jan Smit 200 contant", sale(SMIT, "200")),  # paid now: tests/bot/test_paid_on…
+    ("/verkoop jan smit 200 per pin 1u gisteren", sale(SMIT, "200", None, 60, "2026-12-03")),
     ("/Verkoop Jan Smit 200", sale(SMIT, "200")),
     # Words around the numbers that say nothing more, and a cost in brackets.
     ("/verkoop Jan Smit 300 euro in 2 uur", sale(SMIT, "300", None, 120)),
