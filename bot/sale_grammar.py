@@ -125,6 +125,14 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
         return longer  # "Studio 54 100 2u 0": only the name with its number reads
 
 
+def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
+    """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
+    `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
+    dated = split_date(reader, tokens(text))
+    line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
+    return line.readings
+
+
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
     """`2500 Алёна вчера` as `Алёна 2500 вчера`: an amount first, then a name, is moved."""
     if not words or not (_group(reader, words, 0)[0] or reader.is_money(words[0].text)):
