@@ -128,6 +128,13 @@ SURNAMES: list[tuple[str, Expected]] = [
     ("/compliment van den heuvel heel tevreden", compliment(HEUVEL, "heel tevreden")),
     ("/compliment van Van den Heuvel: top", compliment(HEUVEL, "top")),
     ("/klacht over Jan Smit: te laat", complaint(SMIT, "te laat")),
+    # A typo in the surname: asked, never a new "dhr. Pietresen".
+    (
+        "/verkoop dhr pietresen 250",
+        ask("which", PIETERSEN, press=PIETERSEN, then=sale(PIETERSEN, "250")),
+    ),
+    ("/klacht Dhr. Pietersen!! weer te laat", complaint(PIETERSEN, "weer te laat")),
+    ("/compliment dhr pietersen 👍", compliment(PIETERSEN, "👍")),
     # The other commands read a form of address the same way.
     (
         "/aanbeveling dhr pietersen bracht mevr bos",
