@@ -229,9 +229,8 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
     """`/paid NAME [AMOUNT] [DATE]`; how it was paid, after the amount, says nothing more."""
     dated = split_date(reader, tokens(text), amount_needed=False)
     words = dated.words
-    end = name_end(reader, words)
-    while len(words) > end and words[-1].text.casefold().strip(".,") in PAID_HOW:
-        words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin"
+    while len(words) > 1 and words[-1].text.casefold().strip(".,") in PAID_HOW:
+        words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin", "… contant"
     if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
         name = joined(words[:-1]).strip(" ,;:")
         whole = PaidLine(joined(words).strip(" ,;:"), paid_on=dated.date)  # "Hotel Rest"

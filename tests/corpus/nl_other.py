@@ -89,6 +89,7 @@ ADD: list[tuple[str, Expected]] = [
 PAID: list[tuple[str, Expected]] = [
     # How it was paid, after the amount, says nothing more.
     ("/betaald Hotel De Linde 1500 contant", paid("linde-1500")),
+    ("/betaald De Groene Vlinder contant", paid("vlinder-450")),
     ("/betaald hotel de linde € 1.500,- per pin", paid("linde-1500")),
     ("/betaald De Groene Vlinder 450 via tikkie gisteren", paid("vlinder-450", on="2026-12-03")),
     ("/betaald Hotel De Linde", paid("linde-1500")),
