@@ -34,7 +34,7 @@ DAY_WORDS = frozenset(
 EVERYTHING_WORDS = frozenset({"alles", "all", "rest", "restant", "всё", "все", "остаток"})
 _SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
-_STRAY = frozenset({".", "..", "…"})  # a lone dot typed between fields
+_STRAY = frozenset({".", "..", "…", "(", ")"})  # a lone dot or bracket between fields
 _DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
 MOST_FIELD_WORDS = 5  # "2 uur en 15 min": the longest time or amount in separate words
 

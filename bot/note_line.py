@@ -48,6 +48,8 @@ async def read_note_line(turn: Turn, text: str) -> tuple[str | None, str | None]
         client, note = None, text  # "/compliment top": a note; which client is asked
     if client is None and (titled := _titled_name(text)):
         client, note = titled  # "mevr bos heel tevreden": someone new, a person
+    if client is not None and note:  # "Jan Smit - te laat": the dash only ended the name
+        note = note.lstrip("-–—:;, ").strip() or None
     return client, note
 
 

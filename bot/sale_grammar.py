@@ -147,9 +147,14 @@ def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
 
 
 def _field_words(words: list[Token]) -> list[Token]:
-    """The words after the name without brackets: `(50 kosten)`."""
-    kept = [replace(word, text=word.text.strip("()[]")) for word in words]
+    """The words after the name without brackets (`(50 kosten)`) and a sentence's dot after a
+    word (`200 euro. 2 uur.`)."""
+    kept = [replace(word, text=_undotted(word.text.strip("()[]"))) for word in words]
     return [word for word in kept if word.text]
+
+
+def _undotted(text: str) -> str:
+    return text[:-1] if text.endswith(".") and text[:-1].isalpha() else text
 
 
 def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:

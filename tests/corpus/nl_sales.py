@@ -8,7 +8,16 @@ issue's Found lines, names typed loosely, new names, questions and refusals.
 
 from __future__ import annotations
 
-from tests.corpus.expect import NOTHING, ORGANISATION, PERSON, Expected, ask, sale
+from tests.corpus.expect import (
+    NOTHING,
+    ORGANISATION,
+    PERSON,
+    Expected,
+    ask,
+    complaint,
+    compliment,
+    sale,
+)
 
 DV, LINDE, SMIT = "Bakkerij de Vries", "Hotel De Linde", "Jan Smit"
 OZ, STUDIO, B2000 = "Özdemir", "Studio 54", "Bakkerij 2000"
@@ -114,6 +123,22 @@ FORMS: list[tuple[str, Expected]] = [
 
 LINES: list[tuple[str, Expected]] = [
     *FORMS,
+    # Typed as natives do: words and brackets around the fields, parts of a day.
+    ("/verkoop Jan Smit 200 euro contant gisteren", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop jan smit 200,- + 1u werk", sale(SMIT, "200", None, 60)),
+    ("/verkoop Jan Smit € 200 (1,5 uur)", sale(SMIT, "200", None, 90)),
+    ("/verkoop Jan Smit 200 euro. 2 uur.", sale(SMIT, "200", None, 120)),
+    ("/verkoop Jan Smit 200 EUR excl", NOTHING),
+    ("/verkoop Jan Smit 200 ( gisteren )", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200 afgelopen dinsdag", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 200 op dinsdag", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 200 dinsdagmiddag", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 200 gisteravond", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200 gistermiddag", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200 vorige week", NOTHING),
+    ("/klacht jan smit - te laat", complaint(SMIT, "te laat")),
+    ("/klacht Jan Smit — weer te laat!", complaint(SMIT, "weer te laat!")),
+    ("/compliment jan smit, super!", compliment(SMIT, "super!")),
     # The Found lines.
     ("/sale Hotel De Linde 12.500, 2.000", sale(LINDE, "12500", "2000")),
     ("/sale Özdemir 350, 0, 1,5 uur", sale(OZ, "350", "0", 90)),
