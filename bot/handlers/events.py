@@ -314,6 +314,8 @@ async def refer(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     parts = arguments.fields(text)
+    if len(parts) == 1 and ":" in text:  # "/aanbeveling Jan Smit: Sanne de Jong"
+        parts = [part.strip() for part in text.split(":", 1) if part.strip()]
     if len(parts) == 1 and (by_verb := grammar.referral_words(text)):
         parts = list(by_verb)  # "/refer Волкова привела Жукову"
     referred = ", ".join(parts[1:])

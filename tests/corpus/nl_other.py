@@ -291,4 +291,27 @@ NOTES: list[tuple[str, Expected]] = [
     ),
 ]
 
-LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES]
+# Typed as natives do: a colon after the name, a sum of two invoices, 'en' between grades,
+# the referred one first ('via'), an arrow.
+TYPED: list[tuple[str, Expected]] = [
+    ("/betaald jan smit", NOTHING),
+    ("/betaald Hotel De Linde: 1500", paid("linde-1500")),
+    ("/betaald hotel de linde €1500,-", paid("linde-1500")),
+    ("/betaald Hotel De Linde 1.500 euro op 3 dec", paid("linde-1500", on="2026-12-03")),
+    ("/betaald bakkerij de vries 400 + 250", paid("devries-400", "devries-250")),
+    (
+        "/betaald Bakkerij de Vries alles gisteren",
+        paid("devries-400", "devries-250", on="2026-12-03"),
+    ),
+    ("/betaald Bakkerij de Vries alle facturen", paid("devries-400", "devries-250")),
+    ("/betaald Bakkerij de Vries allemaal", paid("devries-400", "devries-250")),
+    ("/beoordeel Jan Smit 5 5 5.", rated(SMIT, 5, 5, 5)),
+    ("/beoordeel Jan Smit: 5, 4 en 5", rated(SMIT, 5, 4, 5)),
+    ("/beoordeel Jan Smit 5-5-4 💯", rated(SMIT, 5, 5, 4)),
+    ("/aanbeveling jan smit: sanne de jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Sanne de Jong via Jan Smit", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit heeft Sanne de Jong doorgestuurd!", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit > Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+]
+
+LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *TYPED]
