@@ -292,7 +292,8 @@ NOTES: list[tuple[str, Expected]] = [
 ]
 
 # Typed as natives do: a colon after the name, a sum of two invoices, 'en' between grades,
-# the referred one first ('via'), an arrow.
+# the referred one first ('via'), an arrow; /toevoegen with the kind in brackets or between
+# dashes.
 TYPED: list[tuple[str, Expected]] = [
     ("/betaald jan smit", NOTHING),
     ("/betaald Hotel De Linde: 1500", paid("linde-1500")),
@@ -312,6 +313,17 @@ TYPED: list[tuple[str, Expected]] = [
     ("/aanbeveling Sanne de Jong via Jan Smit", referral(SMIT, "Sanne de Jong")),
     ("/aanbeveling Jan Smit heeft Sanne de Jong doorgestuurd!", referral(SMIT, "Sanne de Jong")),
     ("/aanbeveling Jan Smit > Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/toevoegen Kapsalon Mooi Haar, bedrijf, Zwolle", added("Kapsalon Mooi Haar", ORGANISATION)),
+    ("/toevoegen Lisa de Wit (particulier)", added("Lisa de Wit", PERSON)),
+    ("/toevoegen Lisa de Wit - particulier - Zwolle", added("Lisa de Wit", PERSON)),
+    ("/toevoegen lisa de wit particulier", added("Lisa de Wit", PERSON)),
+    ("/toevoegen Restaurant De Gouden Leeuw", ask("kind", "Restaurant De Gouden Leeuw")),
+    ("/toevoegen Restaurant De Gouden Leeuw, horeca", ask("kind", "Restaurant De Gouden Leeuw")),
+    ("/toevoegen Stichting Zorg & Welzijn", added("Stichting Zorg & Welzijn", ORGANISATION)),
+    ("/toevoegen Garage Jansen vof", added("Garage Jansen vof", ORGANISATION)),
+    ("/toevoegen Jansen Bouw bv utrecht", added("Jansen Bouw bv", ORGANISATION)),
+    ("/toevoegen ZZP'er Tom Bakker", ask("kind", "ZZP'er Tom Bakker")),
+    ("/toevoegen Tom Bakker, zzp'er", ask("kind", "Tom Bakker")),  # either, so asked
 ]
 
 LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *TYPED]
