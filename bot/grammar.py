@@ -260,10 +260,13 @@ def _reads_as_zero(reader: Reader, words: list[Token]) -> bool:
     return reader.is_money(text) and reader.money(text) == 0
 
 
+_PLUS = re.compile(r"(?<=[0-9,\-€ ])\+(?=[ €0-9])")  # "400 + 250", never "1E+15"
+
+
 def _paid_line(reader: Reader, words: list[Token], end: int, paid_on: dt.date | None) -> PaidLine:
     rest = joined(words[end:])
     # "400 + 250": the two invoices paid together, their sum
-    parts = [part.strip() for part in rest.split("+")] if "+" in rest.strip("+ ") else [rest]
+    parts = [part.strip() for part in _PLUS.split(rest)] if _PLUS.search(rest) else [rest]
     amount = sum(reader.money(part, allow_zero=False) for part in parts) if rest else None
     return PaidLine(joined(words[:end]).strip(" ,;:"), amount, paid_on)
 
