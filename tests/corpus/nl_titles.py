@@ -155,6 +155,22 @@ SURNAMES: list[tuple[str, Expected]] = [
     ("/betaald dhr smit alles", paid("jansmit-150")),
     # Asked which client, the lead-in is skipped there too.
     (
+        "/klacht",
+        ask("client", answer="dhr pietersen: te laat", then=complaint(PIETERSEN, "te laat")),
+    ),
+    (
+        "/compliment",
+        ask("client", answer="Jan Smit heel blij", then=compliment(SMIT, "heel blij")),
+    ),
+    (
+        "/klacht",
+        ask(
+            "client",
+            answer="mevr bos kwam niet",
+            then=complaint("mevr. Bos", "kwam niet") + added("mevr. Bos", PERSON),
+        ),
+    ),
+    (
         "/compliment heel tevreden",
         ask("client", answer="van dhr pietersen", then=compliment(PIETERSEN, "heel tevreden")),
     ),
