@@ -139,6 +139,14 @@ LINES: list[tuple[str, Expected]] = [
     ("/klacht jan smit - te laat", complaint(SMIT, "te laat")),
     ("/klacht Jan Smit — weer te laat!", complaint(SMIT, "weer te laat!")),
     ("/compliment jan smit, super!", compliment(SMIT, "super!")),
+    # A company in capitals that spells like a form of address (ing., mr.) is no person.
+    (
+        "/verkoop ING Bank 500",
+        ask(
+            "kind", "ING Bank", press="organisation", then=sale("ING Bank", "500", new=ORGANISATION)
+        ),
+    ),
+    ("/verkoop MR Makelaars 500", ask("kind", "MR Makelaars")),
     # The Found lines.
     ("/sale Hotel De Linde 12.500, 2.000", sale(LINDE, "12500", "2000")),
     ("/sale Özdemir 350, 0, 1,5 uur", sale(OZ, "350", "0", 90)),
