@@ -17,6 +17,7 @@ from storage.names import is_legal_form, name_key
 from storage.person_names import is_particle, title_length, title_written
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _COMMAND = re.compile(r"/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?(?=$|[\s:])")
 _JOINED_INITIALS = re.compile(r"(?<=\b[^\W\d_]\.)(?=[^\W\d_]\.)")  # "И.И." → "И. И."
 
@@ -45,7 +46,12 @@ def has_separators(text: str) -> bool:
 
 
 def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
-    """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them."""
+    """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them;
+    dashes between spaces separate too when a kind word stands between them (`Lisa de Wit -
+    particulier - Zwolle`)."""
+    dashed = _SPACED_DASH.split(text)
+    if len(dashed) > 1 and any(labels.kind_from_word(part) for part in dashed[1:]):
+        text = ", ".join(dashed)
     # The name is the first field even when it is empty ("/add , Utrecht"): a city or a kind
     # moved up into its place would become a client's name.
     name, *rest = _FIELD_SEPARATOR.split(text) if has_separators(text) else [text]

@@ -41,11 +41,15 @@ def kind_in_name(name: str) -> ClientKind | None:
 
 
 def typed_name(text: str) -> str:
-    """A name typed at a step that asks for one. A greeting, an amount or punctuation alone
-    is asked again (a stray reply in a group must never become a client: Product rules)."""
+    """A name typed at a step that asks for one, without the punctuation that ended it. A
+    greeting, an amount or punctuation alone is asked again (a stray reply in a group must
+    never become a client: Product rules)."""
     if text.strip() and not plausible_name(text):
         raise InputError(NOT_A_NAME, text=text[:40])
-    return text
+    return text.strip().rstrip(NAME_ENDS) or text  # "dhr bos:", "Pietje Puk!": the name
+
+
+NAME_ENDS = ":;,!?… "  # what ends a typed name and is no part of it
 
 
 class ClientDialog(Dialog):

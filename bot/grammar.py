@@ -31,10 +31,13 @@ DAY_WORDS = frozenset(
     | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
 )
 # "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
-EVERYTHING_WORDS = frozenset({"alles", "all", "rest", "restant", "всё", "все", "остаток"})
+EVERYTHING_WORDS = frozenset(
+    {"alles", "all", "allemaal", "rest", "restant", "всё", "все", "остаток"}
+)
+_ALL_INVOICES = ("alle facturen", "alle rekeningen", "все счета")  # … as two words
 _SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
-_STRAY = frozenset({".", "..", "…"})  # a lone dot typed between fields
+_STRAY = frozenset({".", "..", "…", "(", ")"})  # a lone dot or bracket between fields
 _DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
 MOST_FIELD_WORDS = 5  # "2 uur en 15 min": the longest time or amount in separate words
 
@@ -237,9 +240,10 @@ def read_paid(reader: Reader, text: str) -> PaidLine:
     """`/paid NAME [AMOUNT] [DATE]`; how it was paid, after the amount, says nothing more."""
     dated = split_date(reader, tokens(text), amount_needed=False)
     words = dated.words
-    end = name_end(reader, words)
-    while len(words) > end and words[-1].text.casefold().strip(".,") in PAID_HOW:
-        words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin"
+    while len(words) > 1 and words[-1].text.casefold().strip(".,") in PAID_HOW:
+        words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin", "… contant"
+    if len(words) > 2 and joined(words[-2:]).casefold().rstrip(".") in _ALL_INVOICES:
+        words = [*words[:-2], replace(words[-1], text="alles")]  # "alle facturen": all open
     if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
         name = joined(words[:-1]).strip(" ,;:")
         whole = PaidLine(joined(words).strip(" ,;:"), paid_on=dated.date)  # "Hotel Rest"
@@ -264,13 +268,19 @@ def _reads_as_zero(reader: Reader, words: list[Token]) -> bool:
     return reader.is_money(text) and reader.money(text) == 0
 
 
+_PLUS = re.compile(r"(?<=[0-9,\-€ ])\+(?=[ €0-9])")  # "400 + 250", never "1E+15"
+
+
 def _paid_line(reader: Reader, words: list[Token], end: int, paid_on: dt.date | None) -> PaidLine:
     rest = joined(words[end:])
-    amount = reader.money(rest, allow_zero=False) if rest else None
+    # "400 + 250": the two invoices paid together, their sum
+    parts = [part.strip() for part in _PLUS.split(rest)] if _PLUS.search(rest) else [rest]
+    amount = sum(reader.money(part, allow_zero=False) for part in parts) if rest else None
     return PaidLine(joined(words[:end]).strip(" ,;:"), amount, paid_on)
 
 
-_GRADE_GLUE = r"(?:[\s,;]+|\s*[/\-–]\s*)"  # "5 5 4", "5, 5, 4", "5/5/4", "4-3-5"
+# "5 5 4", "5, 5, 4", "5/5/4", "4-3-5", "5, 4 en 5", «5, 4 и 5»
+_GRADE_GLUE = r"(?:[\s,;]+(?:(?:en|и)\s+)?|\s*[/\-–]\s*)"
 _GRADES = re.compile(rf"(?:(?<=[\s,;:])|^)([0-9]+(?:{_GRADE_GLUE}[0-9]+)*)[\s,;.!]*$")
 
 
@@ -290,7 +300,7 @@ def read_grades(text: str) -> tuple[str, list[str]]:
     match = _GRADES.search(text.strip())
     if match is None or not text.strip()[: match.start()].strip(" ,;:"):
         return text.strip(), []
-    numbers_typed = re.split(r"[\s,;/\-–]+", match[1])
+    numbers_typed = re.split(r"(?:[\s,;/\-–]|en|и)+", match[1])
     name = text.strip()[: match.start()].strip(" ,;:")
     if len(numbers_typed) > 3:
         name = " ".join([name, *numbers_typed[:-3]])
@@ -362,6 +372,8 @@ REFERRAL_VERBS = frozenset(
 _ARROWS = frozenset({"->", "→", "=>", ">", "—>", "-->"})  # "Jan Smit -> Sanne de Jong"
 _AFTER_VERB = frozenset({"ons", "mij", "нам", "мне"})  # "bracht ons Sanne", "привела нам Жукову"
 _VERB_PARTICLE = frozenset({"aan", "door"})  # "raadde Bakkerij aan", "stuurde Sanne door"
+# "Sanne de Jong via Jan Smit", «Жукова через Волкову»: the referred one first.
+_THROUGH = frozenset({"via", "dankzij", "через"})
 # "Jan Smit heeft Sanne de Jong aangeraden": the referred one between the two verbs.
 _HAS = frozenset({"heeft", "hebben", "had"})
 _PARTICIPLES = frozenset(
@@ -380,6 +392,10 @@ def referral_words(text: str) -> tuple[str, str] | None:
         (i for i in range(1, len(words)) if folded[i] in REFERRAL_VERBS or folded[i] in _ARROWS),
         None,
     )
+    through = next((i for i in range(1, len(words) - 1) if folded[i] in _THROUGH), None)
+    if verb is None and through is not None:  # "Sanne de Jong via Jan Smit": the other way
+        referred, referrer = " ".join(words[:through]), " ".join(words[through + 1 :])
+        return referrer.strip(" ,;:.!"), referred.strip(" ,;:")
     if verb is None:
         has = next((i for i in range(1, len(words)) if folded[i] in _HAS), None)
         if has is None or folded[-1] not in _PARTICIPLES or len(words) - has < 3:

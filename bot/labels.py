@@ -87,8 +87,9 @@ ORGANISATION_WORDS = frozenset(
 
 
 def kind_from_word(word: str) -> str | None:
-    """'organisatie' → 'organisation', 'физлицо' → 'person', anything else → None."""
-    folded = " ".join(word.casefold().replace("ё", "е").replace(".", " ").split())
+    """'organisatie' (or '(organisatie)') → 'organisation', 'физлицо' → 'person', anything
+    else → None."""
+    folded = " ".join(word.casefold().replace("ё", "е").replace(".", " ").strip("()[] ").split())
     if folded in PERSON_WORDS:
         return "person"
     if folded in ORGANISATION_WORDS:

@@ -10,7 +10,7 @@ from bot import arguments, grammar
 from bot.turn import Turn
 from storage import resolver
 from storage.names import name_key, plausible_name
-from storage.person_names import addresses, is_particle, titled_name_length
+from storage.person_names import addresses, is_particle, titled, titled_name_length
 
 # A surname, one or two initials with their dots, then the note: «Иванова И.И. опоздала».
 _INITIALS_FIRST = re.compile(
@@ -48,6 +48,8 @@ async def read_note_line(turn: Turn, text: str) -> tuple[str | None, str | None]
         client, note = None, text  # "/compliment top": a note; which client is asked
     if client is None and (titled := _titled_name(text)):
         client, note = titled  # "mevr bos heel tevreden": someone new, a person
+    if client is not None and note:  # "Jan Smit - te laat": the dash only ended the name
+        note = note.lstrip("-–—:;, ").strip() or None
     return client, note
 
 
@@ -56,7 +58,7 @@ def _titled_name(text: str) -> tuple[str, str | None] | None:
     Wit: top`) and the rest as the note: the name ends there even when it is new."""
     words = text.split()
     count = titled_name_length([name_key(w.rstrip(grammar.NAME_PUNCTUATION)) for w in words])
-    if not count:
+    if not count or not titled(text):
         return None
     note = " ".join(words[count:]).lstrip(":;,—- ").strip()
     return " ".join(words[:count]).rstrip(grammar.NAME_PUNCTUATION), note or None

@@ -46,6 +46,15 @@ FILLER_WORDS = frozenset(
 )
 
 
+# How the client paid: the sale is paid now, even where clients are invoiced ("250 contant",
+# "per pin", «наличными», «по карте»); `per`, `via`, `met`, «по», «на» before it go with it.
+PAID_METHODS = frozenset(
+    {"contant", "cash", "pin", "gepind", "tikkie", "ideal", "наличными", "наличные", "нал"}
+    | {"картой", "карте", "карту", "переводом", "сбп"}
+)
+_METHOD_LEAD = frozenset({"per", "via", "met", "по", "на"})
+
+
 # A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
 NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
 
@@ -61,6 +70,7 @@ class SaleFields:
     bare_time: str | None = None
     bare_text: str | None = None
     sold_on: dt.date | None = None
+    paid_now: bool | None = None  # "contant", "per pin": paid when sold, not invoiced
 
     def data(self) -> dict[str, object]:
         """As kept in a dialog's state: what was said, dates as ISO text."""
@@ -115,6 +125,14 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
         return longer  # "Studio 54 100 2u 0": only the name with its number reads
 
 
+def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
+    """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
+    `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
+    dated = split_date(reader, tokens(text))
+    line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
+    return line.readings
+
+
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
     """`2500 Алёна вчера` as `Алёна 2500 вчера`: an amount first, then a name, is moved."""
     if not words or not (_group(reader, words, 0)[0] or reader.is_money(words[0].text)):
@@ -129,13 +147,32 @@ def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
 
 
 def _field_words(words: list[Token]) -> list[Token]:
-    """The words after the name without brackets: `(50 kosten)`."""
-    kept = [replace(word, text=word.text.strip("()[]")) for word in words]
+    """The words after the name without brackets (`(50 kosten)`) and a sentence's dot after a
+    word (`200 euro. 2 uur.`)."""
+    kept = [replace(word, text=_undotted(word.text.strip("()[]"))) for word in words]
     return [word for word in kept if word.text]
 
 
+def _undotted(text: str) -> str:
+    return text[:-1] if text.endswith(".") and text[:-1].isalpha() else text
+
+
+def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
+    """The field words without how it was paid, and whether that was said."""
+    kept: list[Token] = []
+    said = False
+    for word in words:
+        if word.text.casefold().strip(".,!") in PAID_METHODS:
+            said = True
+            if kept and kept[-1].text.casefold() in _METHOD_LEAD:
+                kept.pop()  # "per pin", "по карте"
+        else:
+            kept.append(word)
+    return kept, said
+
+
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
-    fields = _field_words(words[end:])
+    fields, paid_now = _paid_how(_field_words(words[end:]))
     try:
         readings = [
             _assign(reader, values, dated.date) for values in _value_readings(reader, fields)
@@ -149,6 +186,8 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
             ]
         except InputError:
             raise error from None
+    if paid_now:
+        readings = [replace(reading, paid_now=True) for reading in readings]
     name = joined(words[:end]).strip(" ,;:")
     words_only = bool(dated.date_text) and not (
         any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS

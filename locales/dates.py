@@ -10,7 +10,7 @@ How typed dates are read (the same in nl and ru; case, ``ё``/``е`` and spaces 
   letters or more: ``23 november 2026``, ``3 nov``, ``3 нояб. 2026 г.``, ``23 ноября``, ``3 мар``.
   So every style ``format_date`` writes reads back.
 * Words, in either language: ``vandaag`` (``vanochtend``, ``vanmorgen``, ``vanmiddag``,
-  ``vanavond``)/``сегодня``, ``gisteren`` (``gister``)/``вчера``,
+  ``vanavond``)/``сегодня``, ``gisteren`` (``gisteravond`` …) (``gister``)/``вчера``,
   ``eergisteren`` (``eergister``)/``позавчера``, ``morgen``/``завтра``,
   ``overmorgen``/``послезавтра`` (so a sale typed for tomorrow is refused as still to come,
   not misread); a sentence's closing ``.`` or ``!`` after them does not matter. ``op 23 nov``,
@@ -84,6 +84,10 @@ _DAYS_AGO = {
     "вчера": 1,
     "eergisteren": 2,
     "eergister": 2,
+    "gisterochtend": 1,  # a part of yesterday
+    "gistermorgen": 1,
+    "gistermiddag": 1,
+    "gisteravond": 1,
     "позавчера": 2,
     "morgen": -1,  # read so that a sale "morgen" is refused as still to come, not as no date
     "завтра": -1,
@@ -119,6 +123,11 @@ _WEEKDAY_THEN_DATE = re.compile(r"(?P<day>[^\W\d_]+)\.?,? (?P<date>[0-9].*)")
 # Abbreviations that are also everyday words or names ("zo" is "so", "Do" a name).
 _WEEKDAYS_IN_CONTEXT = {"ma": 0, "di": 1, "do": 3, "zo": 6}
 _ON_DATE = re.compile(r"op (?P<date>[0-9].*)")
+# A weekday with a part of the day, written as one word: "dinsdagmiddag", "vrijdagavond".
+_PART_OF_DAY = re.compile(
+    r"(?P<day>.*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))"
+    r"(?:ochtend|morgen|middag|avond)"
+)
 _TIME = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?(?: ?(?:u|uur|h|ч))?")
 
 
@@ -167,6 +176,8 @@ def parse_date(
 
 
 def _read_date(cleaned: str, text: str, today: dt.date, past: bool) -> dt.date:
+    if part := _PART_OF_DAY.fullmatch(cleaned):  # "dinsdagmiddag", "vorige week vrijdagavond"
+        cleaned = part["day"]
     if cleaned in _DAYS_AGO:
         return today - dt.timedelta(days=_DAYS_AGO[cleaned])
     if (weekday := _WEEKDAY.fullmatch(cleaned)) and (day := _weekday(weekday, today)):

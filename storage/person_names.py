@@ -38,6 +38,13 @@ def title_written(word: str) -> str:
     return f"{word}." if word.casefold() in _DOTTED else word
 
 
+def titled(name: str) -> bool:
+    """Whether a name as typed starts with a form of address: `dhr pietersen`, `Mevr. Bos`;
+    not a company in capitals that spells like one (`ING Bank`, `MR Makelaars`)."""
+    first = name.split()[0] if name.split() else ""
+    return bool(title_length(name_key(name))) and not (first.isupper() and len(first) > 1)
+
+
 def title_length(key: str) -> int:
     """How many leading words of a name key are a form of address (0, 1 or 2), when a name
     follows them: `dhr. van der linden` → 1, `de heer bakker` → 2, `dhr.` alone → 0."""
@@ -168,7 +175,7 @@ def says_person(name: str) -> bool:
     Graaf`), a patronymic after the first name («Козлов Дмитрий Андреевич») or initials with
     their dots («Иванова И.И.», «Иванова И. И.»)."""
     key = name_key(name)
-    if title_length(key) or middle_positions(key.split(" "), person=False):
+    if titled(name) or middle_positions(key.split(" "), person=False):
         return True
     return "." in key and surname_initials(key) is not None
 

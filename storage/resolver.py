@@ -26,6 +26,7 @@ from storage.person_names import (
     surname_and_initial,
     surname_initials,
     title_length,
+    titled,
     without_title,
 )
 from storage.prepared import Prepared
@@ -83,7 +84,7 @@ def resolve_client(
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
     if all(map(is_legal_form, key.split(" "))) or is_title(key):  # «ООО», `dhr` alone
         return Resolution(query, ())
-    if title_length(key):
+    if titled(query):
         return _addressed(session, team_id, query, statuses)
     base = select(Client.id, Client.name, Client.status, Client.name_key, Client.kind).where(
         Client.team_id == team_id, col(Client.status).in_(list(statuses))
@@ -198,9 +199,9 @@ def _addressed(
     key = name_key(query)
     if all(map(is_particle, without_title(key).split(" "))):  # "dhr van" names no one
         return Resolution(query, ())
-    titled = _titled_exact(session, team_id, key, statuses)
-    if titled is not None:  # "fam de jong" for "Fam. de Jong", "dhr Bos" for "Bos"
-        return Resolution(query, (titled,), exact=True)
+    same = _titled_exact(session, team_id, key, statuses)
+    if same is not None:  # "fam de jong" for "Fam. de Jong", "dhr Bos" for "Bos"
+        return Resolution(query, (same,), exact=True)
     surname = key.split(" ")[-1]
     rows = session.exec(
         select(Client.id, Client.name, Client.status, Client.name_key)

@@ -29,7 +29,8 @@ class NoteDialog(ClientDialog):
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         """The client typed when asked: a note that begins with their name keeps only the rest
         (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`); a lead-in typed before the name
-        is skipped as in the one-line form (`van dhr Kok`, «от Кузнецова»)."""
+        is skipped as in the one-line form (`van dhr Kok`, «от Кузнецова»), and a note typed
+        with the name is the note (`dhr kok: te laat`), never part of a new client's name."""
         lead_in = note_line.LEAD_IN.match(query)
         if (
             lead_in
@@ -37,6 +38,10 @@ class NoteDialog(ClientDialog):
             and not await note_line.names_a_client(turn, query)
         ):
             query = query[lead_in.end() :].strip()
+        if "note" not in convo.data:  # "dhr kok: te laat" typed when asked: a name, a note
+            client, note = await note_line.read_note_line(turn, query)
+            if client is not None and note:
+                query, convo.data["note"] = client, note
         words, count = (convo.data.get("note") or "").split(), len(query.split())
         named = " ".join(words[:count]).rstrip(grammar.NAME_PUNCTUATION)
         if len(words) > count and name_key(named) == name_key(query):
@@ -315,6 +320,8 @@ async def refer(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     parts = arguments.fields(text)
+    if len(parts) == 1 and ":" in text:  # "/aanbeveling Jan Smit: Sanne de Jong"
+        parts = [part.strip() for part in text.split(":", 1) if part.strip()]
     if len(parts) == 1 and (by_verb := grammar.referral_words(text)):
         parts = list(by_verb)  # "/refer Волкова привела Жукову"
     referred = ", ".join(parts[1:])

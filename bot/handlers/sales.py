@@ -135,7 +135,12 @@ class SaleDialog(ClientDialog):
         elif convo.step == "amount":
             if not text:
                 raise InputError(N_("Type the amount, for example 1250,50."))
-            convo.data["amount"] = t.parse_money(text, currency, allow_zero=False)
+            try:
+                convo.data["amount"] = t.parse_money(text, currency, allow_zero=False)
+            except InputError as error:
+                if not await self._more_than_an_amount(turn, convo, text):
+                    raise error from None
+                return
             convo.data.pop("big_ok", None)
             doubt = await _big_amount(turn, convo.data)
             if doubt:
@@ -182,6 +187,28 @@ class SaleDialog(ClientDialog):
             convo.data["minutes"] = minutes
             await finish(turn, convo)
             await record(turn, convo.data)
+
+    async def _more_than_an_amount(self, turn: Turn, convo: Conversation, text: str) -> bool:
+        """The amount step answered with more of the sale (`250 2u`, `€ 95, 20 kosten, 1
+        uur`, `120 gisteren`): what it says is kept, and with a cost or a time the sale is
+        recorded as a one-line /sale would be. False when the text doesn't read so."""
+        try:
+            readings = sale_grammar.read_fields(grammar.reader(turn), text)
+        except InputError:
+            return False
+        if len(readings) > 1:  # "500 200": one amount, or the amount and the cost?
+            convo.data["choices"] = [reading.data() for reading in readings]
+        else:
+            said = readings[0]
+            if said.amount is None:
+                return False
+            convo.data.update(said.data())
+            if said.cost is None and said.minutes is None and said.bare_time is None:
+                doubt = await _big_amount(turn, convo.data)  # "120 gisteren": cost still asked
+                await goto(turn, convo, *((CONFIRM,) if doubt else ("cost",)), **(doubt or {}))
+                return True
+        await self.with_client(turn, convo)
+        return True
 
     async def _confirmed(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -270,6 +297,8 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     A sale that looks like a slip (far above the usual amount, or the same sale again within
     minutes) is asked about first, and recorded once the answer says so."""
     days = data["pay_days"] if "pay_days" in data else await _payment_days(turn, data)
+    if days and data.get("paid_now") and await money_work_allowed(turn):
+        days = 0  # "/verkoop Jan Smit 200 contant": paid on the spot, not invoiced
     today = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else turn.today
     doubt = await _doubt(turn, data, today)
     if doubt is not None:

@@ -71,6 +71,8 @@ async def test_a_city_after_a_titled_name_or_after_te_is_the_city(
     assert "Toegevoegd: familie van Dijk (persoon, Amersfoort)." in seen
     seen = await chat.send(anna, "/toevoegen mw. de Boer den haag")
     assert "Toegevoegd: mw. de Boer (persoon, Den Haag)." in seen
+    seen = await chat.send(anna, "/toevoegen Lisa de Wit - particulier - Zwolle")
+    assert "Toegevoegd: Lisa de Wit (persoon, Zwolle)." in seen
     seen = await chat.send(anna, "/toevoegen mevr anna jansen")  # all name: no capital says
     assert "Toegevoegd: mevr. Anna Jansen (persoon)." in seen
     seen = await chat.send(anna, "/toevoegen Jansen Installatietechniek B.V. te Utrecht")
@@ -81,6 +83,7 @@ async def test_a_city_after_a_titled_name_or_after_te_is_the_city(
         "familie van Dijk": ("person", None, "Amersfoort"),
         "mw. de Boer": ("person", None, "Den Haag"),
         "mevr. Anna Jansen": ("person", None, None),
+        "Lisa de Wit": ("person", None, "Zwolle"),
         "Jansen Installatietechniek B.V.": ("organisation", None, "Utrecht"),
         "Bouw Kok BV": ("organisation", None, "Zwolle"),
     }

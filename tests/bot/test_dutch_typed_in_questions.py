@@ -132,3 +132,30 @@ async def test_hours_per_order_in_the_profile(
     assert "Opgeslagen: Uren per opdracht, hoogstens: " in seen
     [profile] = rows(sqlite_engine, IdealProfileRow)
     assert profile.criteria["fit"]["max_hours_per_order"] == hours
+
+
+async def test_the_amount_step_takes_the_rest_of_the_sale_too(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Daan Kok", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop Daan Kok")
+    seen = await chat.send(anna, "250 2u")
+    assert "Verkoop vastgelegd: € 250,00 — Daan Kok, vandaag." in seen, seen.text
+    await chat.send(anna, "/verkoop Daan Kok")
+    seen = await chat.send(anna, "€ 95, 20 kosten, 1 uur")
+    assert "Verkoop vastgelegd: € 95,00 — Daan Kok, vandaag." in seen, seen.text
+    await chat.send(anna, "/verkoop Daan Kok")
+    seen = await chat.send(anna, "120 gisteren")  # the cost and the time are still asked
+    assert "kostte het jou" in seen.text
+    await chat.press(anna, "Overslaan")
+    seen = await chat.send(anna, "45 min")
+    assert "Verkoop vastgelegd: € 120,00 — Daan Kok, gisteren." in seen, seen.text
+    assert [(s.amount, s.cost, s.minutes, s.sold_on) for s in rows(sqlite_engine, Sale)] == [
+        (25000, None, 120, dt.date(2026, 11, 23)),
+        (9500, 2000, 60, dt.date(2026, 11, 23)),
+        (12000, None, 45, dt.date(2026, 11, 22)),
+    ]
+    await chat.send(anna, "/verkoop Daan Kok")
+    seen = await chat.send(anna, "twee kilo")  # no sale in it: the amount is asked again
+    assert "„twee kilo” kan ik niet als bedrag lezen" in seen.text

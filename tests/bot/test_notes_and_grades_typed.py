@@ -151,3 +151,20 @@ async def test_a_complaint_about_a_new_client_is_never_booked_on_a_namesake(
         ("Жукова", "сказала: дорого"),
         ("Bakkerij de Vries", "weer te laat"),
     ]
+
+
+async def test_a_name_typed_when_asked_leaves_its_punctuation(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/klacht")
+    seen = await chat.send(anna, "dhr bos:")  # a form of address says a person: not asked
+    assert "Wat gebeurde er" in seen.text
+    seen = await chat.send(anna, "te laat")
+    assert "Klacht over dhr. Bos genoteerd." in seen
+    await chat.send(anna, "/compliment")
+    seen = await chat.send(anna, "Pietje Puk!")
+    assert "„Pietje Puk” heb ik nog niet." in seen.text
+    await chat.press(anna, "„Pietje Puk” toevoegen als persoon")
+    assert [c.name for c in rows(sqlite_engine, Client)] == ["dhr. Bos", "Pietje Puk"]
+    assert _notes(sqlite_engine) == [("dhr. Bos", "te laat")]

@@ -89,6 +89,7 @@ ADD: list[tuple[str, Expected]] = [
 PAID: list[tuple[str, Expected]] = [
     # How it was paid, after the amount, says nothing more.
     ("/betaald Hotel De Linde 1500 contant", paid("linde-1500")),
+    ("/betaald De Groene Vlinder contant", paid("vlinder-450")),
     ("/betaald hotel de linde € 1.500,- per pin", paid("linde-1500")),
     ("/betaald De Groene Vlinder 450 via tikkie gisteren", paid("vlinder-450", on="2026-12-03")),
     ("/betaald Hotel De Linde", paid("linde-1500")),
@@ -290,4 +291,39 @@ NOTES: list[tuple[str, Expected]] = [
     ),
 ]
 
-LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES]
+# Typed as natives do: a colon after the name, a sum of two invoices, 'en' between grades,
+# the referred one first ('via'), an arrow; /toevoegen with the kind in brackets or between
+# dashes.
+TYPED: list[tuple[str, Expected]] = [
+    ("/betaald jan smit", NOTHING),
+    ("/betaald Hotel De Linde: 1500", paid("linde-1500")),
+    ("/betaald hotel de linde €1500,-", paid("linde-1500")),
+    ("/betaald Hotel De Linde 1.500 euro op 3 dec", paid("linde-1500", on="2026-12-03")),
+    ("/betaald bakkerij de vries 400 + 250", paid("devries-400", "devries-250")),
+    (
+        "/betaald Bakkerij de Vries alles gisteren",
+        paid("devries-400", "devries-250", on="2026-12-03"),
+    ),
+    ("/betaald Bakkerij de Vries alle facturen", paid("devries-400", "devries-250")),
+    ("/betaald Bakkerij de Vries allemaal", paid("devries-400", "devries-250")),
+    ("/beoordeel Jan Smit 5 5 5.", rated(SMIT, 5, 5, 5)),
+    ("/beoordeel Jan Smit: 5, 4 en 5", rated(SMIT, 5, 4, 5)),
+    ("/beoordeel Jan Smit 5-5-4 💯", rated(SMIT, 5, 5, 4)),
+    ("/aanbeveling jan smit: sanne de jong", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Sanne de Jong via Jan Smit", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit heeft Sanne de Jong doorgestuurd!", referral(SMIT, "Sanne de Jong")),
+    ("/aanbeveling Jan Smit > Sanne de Jong", referral(SMIT, "Sanne de Jong")),
+    ("/toevoegen Kapsalon Mooi Haar, bedrijf, Zwolle", added("Kapsalon Mooi Haar", ORGANISATION)),
+    ("/toevoegen Lisa de Wit (particulier)", added("Lisa de Wit", PERSON)),
+    ("/toevoegen Lisa de Wit - particulier - Zwolle", added("Lisa de Wit", PERSON)),
+    ("/toevoegen lisa de wit particulier", added("Lisa de Wit", PERSON)),
+    ("/toevoegen Restaurant De Gouden Leeuw", ask("kind", "Restaurant De Gouden Leeuw")),
+    ("/toevoegen Restaurant De Gouden Leeuw, horeca", ask("kind", "Restaurant De Gouden Leeuw")),
+    ("/toevoegen Stichting Zorg & Welzijn", added("Stichting Zorg & Welzijn", ORGANISATION)),
+    ("/toevoegen Garage Jansen vof", added("Garage Jansen vof", ORGANISATION)),
+    ("/toevoegen Jansen Bouw bv utrecht", added("Jansen Bouw bv", ORGANISATION)),
+    ("/toevoegen ZZP'er Tom Bakker", ask("kind", "ZZP'er Tom Bakker")),
+    ("/toevoegen Tom Bakker, zzp'er", ask("kind", "Tom Bakker")),  # either, so asked
+]
+
+LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *TYPED]

@@ -8,7 +8,16 @@ issue's Found lines, names typed loosely, new names, questions and refusals.
 
 from __future__ import annotations
 
-from tests.corpus.expect import NOTHING, ORGANISATION, PERSON, Expected, ask, sale
+from tests.corpus.expect import (
+    NOTHING,
+    ORGANISATION,
+    PERSON,
+    Expected,
+    ask,
+    complaint,
+    compliment,
+    sale,
+)
 
 DV, LINDE, SMIT = "Bakkerij de Vries", "Hotel De Linde", "Jan Smit"
 OZ, STUDIO, B2000 = "Özdemir", "Studio 54", "Bakkerij 2000"
@@ -116,6 +125,30 @@ FORMS: list[tuple[str, Expected]] = [
 
 LINES: list[tuple[str, Expected]] = [
     *FORMS,
+    # Typed as natives do: words and brackets around the fields, parts of a day.
+    ("/verkoop Jan Smit 200 euro contant gisteren", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop jan smit 200,- + 1u werk", sale(SMIT, "200", None, 60)),
+    ("/verkoop Jan Smit € 200 (1,5 uur)", sale(SMIT, "200", None, 90)),
+    ("/verkoop Jan Smit 200 euro. 2 uur.", sale(SMIT, "200", None, 120)),
+    ("/verkoop Jan Smit 200 EUR excl", NOTHING),
+    ("/verkoop Jan Smit 200 ( gisteren )", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200 afgelopen dinsdag", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 200 op dinsdag", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 200 dinsdagmiddag", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 200 gisteravond", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200 gistermiddag", sale(SMIT, "200", on="2026-12-03")),
+    ("/verkoop Jan Smit 200 vorige week", NOTHING),
+    ("/klacht jan smit - te laat", complaint(SMIT, "te laat")),
+    ("/klacht Jan Smit — weer te laat!", complaint(SMIT, "weer te laat!")),
+    ("/compliment jan smit, super!", compliment(SMIT, "super!")),
+    # A company in capitals that spells like a form of address (ing., mr.) is no person.
+    (
+        "/verkoop ING Bank 500",
+        ask(
+            "kind", "ING Bank", press="organisation", then=sale("ING Bank", "500", new=ORGANISATION)
+        ),
+    ),
+    ("/verkoop MR Makelaars 500", ask("kind", "MR Makelaars")),
     # The Found lines.
     ("/sale Hotel De Linde 12.500, 2.000", sale(LINDE, "12500", "2000")),
     ("/sale Özdemir 350, 0, 1,5 uur", sale(OZ, "350", "0", 90)),
@@ -395,6 +428,8 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Jan Smit 200 1 uur en een kwartier", sale(SMIT, "200", None, 75)),
     ("/verkoop Jan Smit 200 twee uur gisteren", sale(SMIT, "200", None, 120, "2026-12-03")),
     ("/verkoop: Jan Smit 200", sale(SMIT, "200")),
+    ("/verkoop Jan Smit 200 contant", sale(SMIT, "200")),  # paid now: tests/bot/test_paid_on…
+    ("/verkoop jan smit 200 per pin 1u gisteren", sale(SMIT, "200", None, 60, "2026-12-03")),
     ("/Verkoop Jan Smit 200", sale(SMIT, "200")),
     # Words around the numbers that say nothing more, and a cost in brackets.
     ("/verkoop Jan Smit 300 euro in 2 uur", sale(SMIT, "300", None, 120)),

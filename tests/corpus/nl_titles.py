@@ -128,6 +128,13 @@ SURNAMES: list[tuple[str, Expected]] = [
     ("/compliment van den heuvel heel tevreden", compliment(HEUVEL, "heel tevreden")),
     ("/compliment van Van den Heuvel: top", compliment(HEUVEL, "top")),
     ("/klacht over Jan Smit: te laat", complaint(SMIT, "te laat")),
+    # A typo in the surname: asked, never a new "dhr. Pietresen".
+    (
+        "/verkoop dhr pietresen 250",
+        ask("which", PIETERSEN, press=PIETERSEN, then=sale(PIETERSEN, "250")),
+    ),
+    ("/klacht Dhr. Pietersen!! weer te laat", complaint(PIETERSEN, "weer te laat")),
+    ("/compliment dhr pietersen 👍", compliment(PIETERSEN, "👍")),
     # The other commands read a form of address the same way.
     (
         "/aanbeveling dhr pietersen bracht mevr bos",
@@ -147,6 +154,22 @@ SURNAMES: list[tuple[str, Expected]] = [
     ("/beoordeel de heer k pietersen 4/4/4", rated(PIETERSEN, 4, 4, 4)),
     ("/betaald dhr smit alles", paid("jansmit-150")),
     # Asked which client, the lead-in is skipped there too.
+    (
+        "/klacht",
+        ask("client", answer="dhr pietersen: te laat", then=complaint(PIETERSEN, "te laat")),
+    ),
+    (
+        "/compliment",
+        ask("client", answer="Jan Smit heel blij", then=compliment(SMIT, "heel blij")),
+    ),
+    (
+        "/klacht",
+        ask(
+            "client",
+            answer="mevr bos kwam niet",
+            then=complaint("mevr. Bos", "kwam niet") + added("mevr. Bos", PERSON),
+        ),
+    ),
     (
         "/compliment heel tevreden",
         ask("client", answer="van dhr pietersen", then=compliment(PIETERSEN, "heel tevreden")),

@@ -88,6 +88,10 @@ def test_times_of_day_are_written_with_two_digit_hours(locale: str, minutes: int
         (f" 23.11.2026{NBSP}", dt.date(2026, 11, 23)),
         ("vandaag", TODAY),
         ("Vandaag", TODAY),
+        ("gisteravond", dt.date(2026, 11, 22)),  # parts of yesterday (issue 17)
+        ("gisterochtend", dt.date(2026, 11, 22)),
+        ("vrijdagmiddag", dt.date(2026, 11, 20)),  # a weekday's part of the day
+        ("vorige week dinsdagavond", dt.date(2026, 11, 17)),
         ("vanochtend", TODAY),  # parts of today (issue 17)
         ("vanmorgen", TODAY),
         ("vanmiddag", TODAY),
