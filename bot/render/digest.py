@@ -55,7 +55,8 @@ def render_digest(
     new_candidates = _new_candidates(analysis, changes)
     sections = [  # (title, lines, money: goes to admins privately when the team wants that)
         (t._("<b>Grades</b>"), _grade_lines(t, team, analysis, changes, names), False),
-        (t._("⚠️ <b>Leaning on one client</b>"), _reliant_lines(t, analysis, changes, names), False),
+        # A client's share of revenue is a money figure: members' cards and /risk don't show it.
+        (t._("⚠️ <b>Leaning on one client</b>"), _reliant_lines(t, analysis, changes, names), True),
         (t._("📞 <b>Reach out this week</b>"), _overdue_lines(t, analysis, names), False),
         (
             t._("🚪 <b>Consider letting go</b>"),
@@ -247,8 +248,9 @@ def chart_inputs(analysis: TeamAnalysis) -> tuple[np.ndarray, np.ndarray]:
 
 
 def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes | None:
+    """The revenue shares for the group; none when money goes to admins only (it is money)."""
     shares, over = chart_inputs(analysis)
-    if len(shares) == 0:
+    if len(shares) == 0 or team.sensitive_to_admins:
         return None
     return pareto_png(
         shares,

@@ -204,6 +204,10 @@ async def test_money_goes_to_admins_privately_when_asked(chat: Chat, sqlite_engi
     private = chat.api.in_chat(21)
     assert "€" not in group_text
     assert private and "€" in private[-1].text
+    # Shares of revenue are money too (the attacker reader saw "… is nu 35% van je omzet."
+    # and the revenue chart in the group while members' cards hid the share).
+    assert "omzet" not in group_text and "%" not in group_text, group_text
+    assert not [m for m in chat.api.in_chat(GROUP) if m.photo], "a revenue chart in the group"
 
 
 async def test_the_scheduler_lease_moves_when_its_holder_dies(sqlite_engine: Engine) -> None:
