@@ -18,6 +18,7 @@ CRITERIA = ratings.CRITERIA
 # What separates grades typed in one answer: "5 5", "5/4", "4, 5 en 5".
 _GRADES_TYPED = re.compile(r"(?:\s*[,;/\-–]\s*|\s+en\s+|\s+и\s+|\s+)")
 
+
 class RateDialog(ClientDialog):
     """client → one question per criterion with buttons 1–5 → saved."""
 
