@@ -265,9 +265,18 @@ def format_number(value: float | int | Decimal, locale: str, *, decimals: int | 
 
 
 def format_percent(fraction: float | Decimal, locale: str, *, decimals: int = 0) -> str:
-    """A fraction as CLDR percent text: 0.25 is `25%` in nl, `25 %` in ru."""
+    """A fraction as CLDR percent text: 0.25 is `25%` in nl, `25 %` in ru. A share that is not
+    nothing never reads as nothing, nor one short of all as all: 0.003 is `<1%`, 0.997 `>99%`
+    (a client with 0.3 % of the revenue is not "0% van de omzet")."""
     pattern = _fixed_decimals(Locale.parse(locale).percent_formats[None].pattern, decimals)
-    return _babel_percent(_rounded(fraction, decimals + 2), format=pattern, locale=locale)
+    rounded = _rounded(fraction, decimals + 2)
+    exact = fraction if isinstance(fraction, Decimal) else Decimal(str(fraction))
+    step = Decimal(1).scaleb(-2 - decimals)
+    if rounded == 0 and exact > 0:
+        return "<" + _babel_percent(step, format=pattern, locale=locale)
+    if rounded == 1 and exact < 1:
+        return ">" + _babel_percent(1 - step, format=pattern, locale=locale)
+    return _babel_percent(rounded, format=pattern, locale=locale)
 
 
 def format_duration(minutes: int, locale: str) -> str:

@@ -150,6 +150,14 @@ class PaidDialog(ClientDialog):
                 await goto(turn, convo, "part")
             elif choice and choice.isdigit():
                 await self._pay(turn, convo, [id_from(choice)])
+            elif text and text.strip().casefold().rstrip(".!") in grammar.EVERYTHING_WORDS:
+                await self._pay(turn, convo, None)  # "alles" typed instead of the button
+            elif text:  # "250" typed instead of a button: as after the name in one line
+                convo.data["amount"] = turn.t.parse_money(
+                    text, turn.team.currency, allow_zero=False
+                )
+                owed = await self._open(turn, convo)
+                await self._paid_amount(turn, convo, owed, convo.data["amount"])
             else:
                 raise InputError(N_("Pick one of the buttons, please."))
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot import arguments, grammar, labels
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
@@ -11,6 +13,10 @@ from locales import N_, InputError, Markup
 from storage import ratings
 
 CRITERIA = ratings.CRITERIA
+
+
+# What separates grades typed in one answer: "5 5", "5/4", "4, 5 en 5".
+_GRADES_TYPED = re.compile(r"(?:\s*[,;/\-–]\s*|\s+en\s+|\s+и\s+|\s+)")
 
 
 class RateDialog(ClientDialog):
@@ -63,13 +69,18 @@ class RateDialog(ClientDialog):
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
-        value = (choice or text or "").strip()
-        if value not in {"1", "2", "3", "4", "5"}:
-            raise InputError(N_("Tap a number from 1 to 5."))
-        convo.data["values"][convo.step] = int(value)
         position = CRITERIA.index(convo.step)
-        if position + 1 < len(CRITERIA):
-            await goto(turn, convo, CRITERIA[position + 1])
+        # "5 5" or "5/4" typed: this question's grade and the next ones'
+        grades = [choice.strip()] if choice else _GRADES_TYPED.split((text or "").strip(" .!"))
+        if len(grades) > len(CRITERIA) - position or any(
+            grade not in {"1", "2", "3", "4", "5"} for grade in grades
+        ):
+            raise InputError(N_("Tap a number from 1 to 5."))
+        for criterion, grade in zip(CRITERIA[position:], grades, strict=False):
+            convo.data["values"][criterion] = int(grade)
+        position += len(grades)
+        if position < len(CRITERIA):
+            await goto(turn, convo, CRITERIA[position])
         else:
             await self.save(turn, convo)
 

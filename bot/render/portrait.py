@@ -117,7 +117,7 @@ def portrait_text(
         lines.append(t._("Typically {facts}.", facts=Markup(", ").join(demographics)))
     if portrait.sources:
         sources = Markup(", ").join(
-            Markup(f"{escape(_value(t, 'source', source))} {t.percent(share)}")
+            Markup(f"{escape(_value(t, 'source', source))} {escape(t.percent(share))}")
             for source, share in portrait.sources[:4]
         )
         lines.append(t._("Where they came from: {sources}.", sources=sources))

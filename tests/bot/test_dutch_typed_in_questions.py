@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from storage.models import Client, IdealProfileRow, Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, make_client, make_sale, rows
+from tests.factories import NL_OWNER, make_client, make_sale, make_team, rows
 
 AMOUNTS = [
     ("1.250,50", 125050),
@@ -159,3 +159,23 @@ async def test_the_amount_step_takes_the_rest_of_the_sale_too(
     await chat.send(anna, "/verkoop Daan Kok")
     seen = await chat.send(anna, "twee kilo")  # no sale in it: the amount is asked again
     assert "„twee kilo” kan ik niet als bedrag lezen" in seen.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "paid"),
+    [("250", [25000]), ("€ 400,-", [40000]), ("650", [40000, 25000]), ("alles", [40000, 25000])],
+)
+async def test_which_sale_was_paid_takes_an_amount_typed(
+    chat: Chat, sqlite_engine: Engine, typed: str, paid: list[int]
+) -> None:
+    team = make_team(
+        sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, payment_days=14
+    )
+    client = make_client(sqlite_engine, team, "Bakkerij de Vries")
+    make_sale(sqlite_engine, team, client, 40000, sold_on=dt.date(2026, 11, 2))
+    make_sale(sqlite_engine, team, client, 25000, sold_on=dt.date(2026, 11, 9))
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/betaald bakkerij")
+    assert "Wat heeft Bakkerij de Vries betaald?" in seen.text, seen.text
+    await chat.send(anna, typed)  # typed instead of pressing a button
+    assert sorted(s.amount for s in rows(sqlite_engine, Sale) if s.paid_on) == sorted(paid)

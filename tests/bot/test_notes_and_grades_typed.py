@@ -168,3 +168,20 @@ async def test_a_name_typed_when_asked_leaves_its_punctuation(
     await chat.press(anna, "„Pietje Puk” toevoegen als persoon")
     assert [c.name for c in rows(sqlite_engine, Client)] == ["dhr. Bos", "Pietje Puk"]
     assert _notes(sqlite_engine) == [("dhr. Bos", "te laat")]
+
+
+async def test_grades_typed_together_when_asked_one_at_a_time(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Daan Kok", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/beoordeel daan kok")
+    await chat.send(anna, "4")
+    seen = await chat.send(anna, "5 en 3")  # the two still asked, at once
+    assert "Dank je! Jouw oordeel over Daan Kok" in seen
+    assert sorted(r.value for r in rows(sqlite_engine, Rating)) == [3, 4, 5]
+    await chat.send(anna, "/beoordeel daan kok")
+    seen = await chat.send(anna, "4 4 4 4")  # more than three: asked again, nothing kept
+    assert seen.text == "Tik op een cijfer van 1 tot 5."
+    seen = await chat.send(anna, "2/2/2")
+    assert sorted(r.value for r in rows(sqlite_engine, Rating)) == [2, 2, 2, 3, 4, 5]

@@ -95,6 +95,13 @@ def test_numbers_are_written_in_the_locale(
         (0.125, "ru", 1, f"12,5{NBSP}%"),
         (0.005, "nl", 0, "1%"),
         (Decimal("0.3333"), "ru", 2, f"33,33{NBSP}%"),
+        (0, "nl", 0, "0%"),
+        (1, "nl", 0, "100%"),
+        # Something is never nothing, nor almost all everything (issue 17: "0% van de omzet").
+        (0.003, "nl", 0, "<1%"),
+        (0.003, "ru", 0, f"<1{NBSP}%"),
+        (0.9972, "nl", 0, ">99%"),
+        (0.00004, "nl", 1, "<0,1%"),
     ],
 )
 def test_percentages_are_written_as_cldr_writes_them(
