@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot import arguments, labels
-from bot.client_dialog import typed_name
+from bot.client_dialog import kind_in_name, typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm
 from bot.render.clients import client_summary
@@ -60,7 +60,10 @@ class CheckDialog(Dialog):
         skipped = choice == SKIP or not text
         if step == "name":
             data["name"] = await _new_name(turn, typed_name(text or ""))
-            await goto(turn, convo, "kind" if "kind" not in data else "verdict")
+            if "kind" in data:
+                await goto(turn, convo, "verdict")
+            else:
+                await goto(turn, convo, "city" if _kind_from_name(data) else "kind")
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
             if kind not in ("person", "organisation"):
@@ -164,4 +167,15 @@ async def check(turn: Turn) -> None:
         return
     name, said = arguments.name_kind_city(text)
     convo.data.update(said, name=await _new_name(turn, name))
-    await goto(turn, convo, "verdict" if "kind" in convo.data else "kind")
+    if "kind" in convo.data:
+        await goto(turn, convo, "verdict")
+    else:
+        await goto(turn, convo, "city" if _kind_from_name(convo.data) else "kind")
+
+
+def _kind_from_name(data: dict[str, Any]) -> bool:
+    """A legal form, a patronymic or initials say the kind, as in /add: not asked."""
+    kind = kind_in_name(data["name"])
+    if kind is not None:
+        data["kind"] = kind.value
+    return kind is not None

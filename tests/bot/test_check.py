@@ -95,3 +95,20 @@ async def test_the_similar_clients_sentence_counts_the_clients_it_names(
     named = similar.split(":", 1)[1].rstrip(".").split(", ")
     assert f"идеальных клиентов среди них: 3 из {len(named)}" in text, text
     assert text.splitlines()[0] == "✅ Клиника «Здоровье» похож на идеального клиента."
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "city"),
+    [("nl", "/toets Bakkerij Jansen BV", "Utrecht"), ("ru", "/check Рога и копыта ООО", "Казань")],
+)
+async def test_a_legal_form_in_the_name_is_not_asked_person_or_organisation(
+    chat: Chat, sqlite_engine: Engine, locale: str, line: str, city: str
+) -> None:
+    """Found by the attacker reader: /check asked "persoon of organisatie?" for a name with a
+    legal form, which /add and /sale never ask."""
+    demo_with_profile(sqlite_engine, locale)
+    anna = chat.person(OWNER, "Anna", locale)
+    seen = await chat.send(anna, line)
+    assert not {"Organisatie", "Организация"} & set(seen.buttons), seen.text
+    seen = await chat.send(anna, city)  # that was the city question; the line of business next
+    assert any(word in seen.text for word in ("branche", "сфер", "отрасл")), seen.text
