@@ -52,7 +52,6 @@ MAX_SHARED_STRINGS = 50 * 1024 * 1024  # openpyxl holds all shared strings in me
 MAX_INFLATED = 300 * 1024 * 1024  # all parts together
 MAX_RATIO = 100  # inflated / compressed, for a part over _RATIO_FROM
 _RATIO_FROM = 1024 * 1024
-_MAX_EMPTY_RUN = 1_000  # a sheet formatted far below its data ends after this many empty rows
 
 Cell = str | int | float | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -275,7 +274,9 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
         sheet = book.active or (book.worksheets[0] if book.worksheets else None)
         if sheet is None:
             raise InputError(EMPTY)
-        empty_run, read, width = 0, 0, MAX_COLUMNS
+        # Every row is read, however many empty ones come between (a name in row 5000 after
+        # a gap is no less the team's): the cell cap and the worker's time limit bound it.
+        read, width = 0, MAX_COLUMNS
         for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             read += len(values)
             if read > MAX_CELLS:
@@ -283,9 +284,6 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
             cells = [_sheet_cell(v) for v in values[:width]]
             if width == MAX_COLUMNS and any(c is not None for c in cells):
                 width = _width(cells)  # the header: nothing right of it is read
-            empty_run = 0 if any(c is not None for c in cells) else empty_run + 1
-            if empty_run > _MAX_EMPTY_RUN:
-                return
             yield line, cells
     except (InputError, MemoryError):
         raise

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from sqlalchemy import Engine
 
 from bot.limits import TEAM_RULES, Rule
@@ -388,3 +390,24 @@ def test_an_export_of_more_than_200_000_sales_imports_back(tmp_path: Path) -> No
     assert sales_count(url) == 210_000
     took = time.perf_counter() - started
     print(f"\nfiles: an export of 210 000 sales imported back in {took:.1f} s")
+
+
+def test_no_row_after_a_long_gap_is_lost() -> None:
+    """Found by the attacker reader: names in A3 and A5000 imported "1 rows", the second lost
+    without a word (the reader stopped after 1 000 empty rows); the sheet's last row counts too."""
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["A3"], sheet["A5000"] = "Klant", "Bakkerij Noord", "Slagerij Zuid"
+    sheet[f"A{MAX_ROWS}"] = "Laatste BV"
+    out = io.BytesIO()
+    book.save(out)
+    started = time.perf_counter()
+    read = read_import(
+        filename="klanten.xlsx", content=out.getvalue(), locale="nl", currency="EUR", today=TODAY
+    )
+    assert [c.name for c in read.parsed.clients.values()] == [
+        "Bakkerij Noord",
+        "Slagerij Zuid",
+        "Laatste BV",
+    ]
+    assert time.perf_counter() - started < 10
