@@ -59,9 +59,10 @@ def import_summary(t: Translator, report: ImportReport) -> Markup:
     if report.nothing_new:
         lines.append(t._("Nothing new: I already had all of it."))
     if report.unknown_columns:
-        columns = Markup(", ").join(
-            t._("“{column}”", column=c[:40]) for c in report.unknown_columns[:10]
-        )
+        unknown = report.unknown_columns
+        columns = Markup(", ").join(t._("“{column}”", column=c[:40]) for c in unknown[:10])
+        if len(unknown) > 10:  # the rest counted, never silently cut
+            columns += t._(" and {n} more", n=t.number(len(unknown) - 10))
         lines.append(t._("Columns I don't know, ignored: {columns}", columns=columns))
     return Markup("\n").join(lines)
 

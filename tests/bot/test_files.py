@@ -265,3 +265,15 @@ async def test_referrals_from_a_clients_file_count_on_the_referrers_card(
     assert "2 aanbevelingen · 0 klachten" in seen.text.splitlines()
     details = await chat.press(anna, "Details")
     assert "Aanbevelingen: 2" in details.text.splitlines()
+
+
+async def test_many_unknown_columns_are_named_ten_and_the_rest_counted(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Found by the attacker reader: 20 unknown columns were listed as ten, with no "and more"."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    extra = [f"Extra{i}" for i in range(20)]
+    csv = ";".join(["Naam", *extra]) + "\n" + ";".join(["Bakkerij Noord", *"x" * 20]) + "\n"
+    seen = await chat.upload(anna, "klanten.csv", csv.encode())
+    assert "„Extra9” en nog 10" in seen.text, seen.text
+    assert "Extra10" not in seen.text
