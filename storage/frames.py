@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,6 +41,7 @@ from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
 
+_log = logging.getLogger(__name__)
 _EPOCH_JULIAN_DAY = 2440587.5  # julianday('1970-01-01')
 
 
@@ -286,12 +288,20 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
 
 
 def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSettings:
-    """The team's own scoring settings for `today` (its local date)."""
+    """The team's own scoring settings for `today` (its local date). A stored value scoring
+    can't use (left by an older version) is dropped with a warning, not raised on every card."""
+    margin, threshold = team.default_margin, team.concentration_threshold
+    if margin is not None and not -1 <= margin < 1:
+        _log.warning("team %s: default margin %r ignored", team.id, margin)
+        margin = None
+    if not ScoringSettings.watch_threshold <= threshold <= 1:
+        _log.warning("team %s: concentration threshold %r ignored", team.id, threshold)
+        threshold = ScoringSettings.concentration_threshold
     return ScoringSettings(
         today=today,
         window_days=team.scoring_window_days,
-        concentration_threshold=team.concentration_threshold,
-        default_margin=team.default_margin,
+        concentration_threshold=threshold,
+        default_margin=margin,
         vat_rate=team.vat_rate if team.amounts_include_vat else None,
         hour_cost=team.hour_cost,
         grade_scale=team.grade_scale,

@@ -18,6 +18,7 @@ from bot.render import settings as render
 from bot.render.changes import confirm
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup
+from scoring.settings import ScoringSettings
 from storage import dialogs as dialog_store
 from storage import team_settings
 from storage.models import Role
@@ -29,6 +30,7 @@ VAT_RATES = {"nl": (21, 9, 0), "ru": (22, 10, 5, 0)}
 PAYMENT_DAYS = (7, 14, 30)  # invoice terms on offer; 0 = on the spot
 BY_KIND = "auto"  # payment habit by client kind (the default)
 THRESHOLDS = (20, 25, 30)  # percent of revenue
+MAX_VAT = 0.5  # the highest VAT rate anywhere is 27 %
 PERIODS = (6, 12, 24)  # months
 TIMES = tuple(hour * 60 for hour in (7, 8, 9, 10, 12, 17))
 RETENTIONS = (6, 12, 24)  # months
@@ -329,12 +331,18 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
     if code == "hour":
         return t.parse_money(_PER_HOUR.sub("", text), turn.team.currency, allow_zero=False)
     share = t.parse_percent(text)
+    # The bounds scoring holds (scoring/settings.py): a margin of 100 % or a threshold below
+    # the watch line would stop every card and the digest.
     if code == "vat":
-        if not 0 <= share < 1:
-            raise InputError(N_("Type a VAT rate from 0 to 99, for example 21."))
+        if not 0 <= share <= MAX_VAT:
+            raise InputError(N_("Type a VAT rate from 0 to 50, for example 21."))
         return (True, float(round(share, 4)))
-    if share <= 0:
-        raise InputError(N_("Type a percentage above 0, for example 25."))
+    if code == "conc":
+        if not ScoringSettings.watch_threshold <= share <= 1:
+            raise InputError(N_("Type a percentage from 10 to 100, for example 25."))
+        return float(round(share, 4))
+    if not 0 < share < 1:
+        raise InputError(N_("Type a percentage from 1 to 99, for example 35."))
     return float(round(share, 4))
 
 

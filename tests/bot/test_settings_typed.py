@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from storage.engine import new_session
 from storage.models import Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 
 def _hour_cost(engine: Engine) -> int | None:
@@ -51,3 +52,43 @@ async def test_dutch_hour_cost_typed_before_pressing_the_button(
     seen = await chat.send(anna, "/sale")
     assert "gestopt" not in seen.text
     assert _hour_cost(sqlite_engine) == 4_000
+
+
+async def test_a_typed_setting_scoring_cannot_use_is_refused_and_changes_nothing(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Found by the attacker reader: a default margin of 100 was stored ("nu 100%") and every
+    card, list and the digest then failed with "Er ging bij mij iets mis"."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for setting, typed, refusal in (
+        ("Standaardmarge", "100", "van 1 tot 99"),
+        ("Alarm grote klant", "5", "van 10 tot 100"),
+        ("Bedragen", "99", "van 0 tot 50"),
+    ):
+        await chat.send(anna, "/instellingen")
+        await chat.press(anna, setting)
+        seen = await chat.send(anna, typed)
+        assert refusal in seen.text, (setting, seen.text)
+    [team] = rows(sqlite_engine, Team)
+    assert (team.default_margin, team.concentration_threshold, team.amounts_include_vat) == (
+        nl_team.default_margin,
+        nl_team.concentration_threshold,
+        nl_team.amounts_include_vat,
+    )
+
+
+async def test_a_stored_margin_scoring_cannot_use_never_stops_the_cards(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A team that stored a margin of 100 % before the bound still gets its cards."""
+    client = make_client(sqlite_engine, nl_team, "Bakkerij Noord")
+    make_sale(sqlite_engine, nl_team, client, 45_000)
+    with new_session(sqlite_engine) as session:
+        team = session.get(Team, nl_team.id)
+        assert team is not None
+        team.default_margin = 1.0
+        session.add(team)
+        session.commit()
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/klant Bakkerij Noord")
+    assert "Bakkerij Noord" in seen.text and "iets mis" not in seen.text, seen.text
