@@ -98,6 +98,8 @@ async def _leading_client(
                     or resolver.words_begun(name_key(words), name_key(found.one.name))
                 )
             ):
+                if not found.exact and found.one is not None:
+                    words, rest = _with_misspelt_rest(words, rest, found.one.name)
                 return words, rest or None
             if several is None and begun and len(begun) == len(found.matches):
                 several = (words, rest or None)
@@ -120,6 +122,35 @@ LEAD_IN = re.compile(
     r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?|van|over|klant)\s+(?=\w)",
     re.IGNORECASE,
 )
+
+
+def without_name(note: str | None, name: str) -> str | None:
+    """The note without the client's name typed (maybe misspelt) at its start: `jna smit te
+    laat` for "Jan Smit" is `te laat`; a note that is only the name is no note."""
+    if not note:
+        return note
+    words, key = note.split(), name_key(name).split()
+    typed = [name_key(word.rstrip(grammar.NAME_PUNCTUATION)) for word in words[: len(key)]]
+    if len(typed) < len(key) or not all(map(resolver.alike_word, typed, key)):
+        return note
+    return " ".join(words[len(key) :]).lstrip(":;,—–- ").strip() or None
+
+
+def _with_misspelt_rest(words: str, rest: str, name: str) -> tuple[str, str]:
+    """The typed name with the next words that are typos of the rest of the client's name:
+    `bakkerij de vris heel lekker` names "Bakkerij de Vries", and the note is `heel lekker`."""
+    typed, key = name_key(words).split(), name_key(name).split()
+    following = rest.split()
+    if key[: len(typed)] != typed:
+        return words, rest
+    taken = 0
+    for expected, word in zip(key[len(typed) :], following, strict=False):
+        if not resolver.alike_word(name_key(word), expected):
+            break
+        taken += 1
+    if not taken:
+        return words, rest
+    return " ".join([words, *following[:taken]]), " ".join(following[taken:])
 
 
 def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:

@@ -255,13 +255,13 @@ def _alike_words(typed: str, key: str, *, person: bool) -> bool:
     typed_words = [w for w in typed.split(" ") if not (is_particle(w) or is_legal_form(w))]
     words = [w for w in key.split(" ") if not (is_particle(w) or is_legal_form(w))]
     alike = sum(
-        any(_alike_word(w, other) or other.startswith(w.rstrip(".")) for other in words)
+        any(alike_word(w, other) or other.startswith(w.rstrip(".")) for other in words)
         for w in typed_words
     )
     return alike >= (2 if person and len(typed_words) > 1 and len(words) > 1 else 1)
 
 
-def _alike_word(typed: str, word: str) -> bool:
+def alike_word(typed: str, word: str) -> bool:
     """One word a typo of another: close enough, or two letters swapped (`jna` for `jan`)."""
     return fuzz.ratio(typed, word) >= LIKE_WORD or (
         min(len(typed), len(word)) >= 3 and OSA.distance(typed, word) <= 1

@@ -50,6 +50,8 @@ class NoteDialog(ClientDialog):
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         if "note" in convo.data:
+            # "/klacht jna smit te laat", then Jan Smit chosen: the note is "te laat"
+            convo.data["note"] = note_line.without_name(convo.data["note"], convo.data["client"])
             await self.save(turn, convo)
         else:
             await goto(turn, convo, "note")

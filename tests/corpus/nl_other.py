@@ -17,6 +17,7 @@ from tests.corpus.expect import (
     paid,
     rated,
     referral,
+    sale,
 )
 
 DV, LINDE, SMIT = "Bakkerij de Vries", "Hotel De Linde", "Jan Smit"
@@ -326,4 +327,20 @@ TYPED: list[tuple[str, Expected]] = [
     ("/toevoegen Tom Bakker, zzp'er", ask("kind", "Tom Bakker")),  # either, so asked
 ]
 
-LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *TYPED]
+# Typos and accents left out in a name.
+MISSPELT: list[tuple[str, Expected]] = [
+    # A misspelt name is asked about; the note never keeps the name's words.
+    ("/klacht jna smit te laat", ask("client", answer="Jan Smit", then=complaint(SMIT, "te laat"))),
+    ("/klacht Jan Smti te laat", ask("client", answer="jan smit", then=complaint(SMIT, "te laat"))),
+    (
+        "/compliment bakkerij de vris heel lekker",
+        ask("which", press=DV, then=compliment(DV, "heel lekker")),
+    ),
+    ("/verkoop bakkerij de vris 250", ask("which", press=DV, then=sale(DV, "250"))),
+    ("/klacht özdemir te laat", complaint("Özdemir", "te laat")),
+    ("/klacht ozdemir: te laat", complaint("Özdemir", "te laat")),
+    ("/compliment Cafe t Hoekje super", compliment("Café 't Hoekje", "super")),
+    ("/klacht hotel linde kamer vies", complaint(LINDE, "kamer vies")),
+]
+
+LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *TYPED, *MISSPELT]

@@ -135,6 +135,10 @@ SURNAMES: list[tuple[str, Expected]] = [
     ),
     ("/klacht Dhr. Pietersen!! weer te laat", complaint(PIETERSEN, "weer te laat")),
     ("/compliment dhr pietersen 👍", compliment(PIETERSEN, "👍")),
+    ("/verkoop 250 dhr pietersen", sale(PIETERSEN, "250")),
+    ("/verkoop dhr. pietersen, 250, 1u, gisteren", sale(PIETERSEN, "250", None, 60, "2026-12-03")),
+    ("/verkoop de heer k. pietersen € 250,- contant", sale(PIETERSEN, "250")),
+    ("/verkoop Mw. Visser 90", ask("which", buttons=(HENK, RIA), press=RIA, then=sale(RIA, "90"))),
     # The other commands read a form of address the same way.
     (
         "/aanbeveling dhr pietersen bracht mevr bos",
