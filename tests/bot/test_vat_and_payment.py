@@ -93,7 +93,7 @@ async def test_a_typed_vat_rate_with_a_fraction(
     seen = await chat.press(anna, "Andere waarde typen")
     assert "btw-tarief in procenten" in seen
     seen = await chat.send(anna, "100")
-    assert "van 0 tot 99" in seen
+    assert "van 0 tot 50" in seen
     seen = await chat.send(anna, "5,5%")
     assert "Bedragen: nu inclusief 5,5% btw." in seen
     assert team_row(sqlite_engine).vat_rate == 0.055
