@@ -84,10 +84,14 @@ async def _leading_client(
             if all(map(is_particle, name_key(words).split())):
                 continue  # "van", "de": the start of many names, never a name by itself
             found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
+            if not found.exact and _only_lead_in(words):
+                continue  # «у» begins «Улыбка», but «у нас Лотас грубили» names no one
             begun = [m for m in found.matches if _begins(words, m.name)]
             if not found.exact and _name_goes_on(words, rest, begun):
                 continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
-            if governed and not found.one and len(found.matches) == 1 and " " not in words:
+            # After «от», «у нас»: a case form is the case asked for, never a mere look-alike
+            # («у нас Лотас грубили» is nobody, not «Стоматология «Улыбка»»).
+            if governed and found.declined and not found.one and len(found.matches) == 1:
                 return found.matches[0].name, rest or None  # the name as the list holds it
             if found.exact or (
                 found.one
@@ -122,6 +126,11 @@ LEAD_IN = re.compile(
     r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?|van|over|klant)\s+(?=\w)",
     re.IGNORECASE,
 )
+
+
+def _only_lead_in(words: str) -> bool:
+    lead_in = LEAD_IN.match(f"{words} x")
+    return lead_in is not None and lead_in.end() == len(words) + 1
 
 
 def without_name(note: str | None, name: str) -> str | None:

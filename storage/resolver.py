@@ -59,6 +59,7 @@ class Resolution:
     exact: bool = False
     too_many: bool = False
     sure: bool = True  # False: the matches only look like the query
+    declined: bool = False  # found as a Russian case form of their name («Петровой»)
 
     @property
     def one(self) -> Match | None:
@@ -177,7 +178,9 @@ def _declined(session: Session, base: Any, query: str, key: str) -> Resolution |
     matches = tuple(Match(r[0], r[1], r[2]) for r in rows[:MAX_CHOICES])
     sure = not _maybe_her_own_name(key)
     one = exact and len(rows) == 1 and sure
-    return Resolution(query, matches, exact=one, sure=sure, too_many=len(rows) > MAX_CHOICES)
+    return Resolution(
+        query, matches, exact=one, sure=sure, too_many=len(rows) > MAX_CHOICES, declined=True
+    )
 
 
 def _maybe_her_own_name(key: str) -> bool:

@@ -135,3 +135,21 @@ async def test_client_since_is_the_teams_own_day_and_never_after_their_first_sal
     assert {c.name: c.acquired_on for c in rows(sqlite_engine, Client)}["Белова Юлия"] == (
         dt.date(2026, 12, 6)
     )
+
+
+async def test_a_lead_in_word_never_names_the_client_its_letters_begin(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """«у» begins «Улыбка» and «от» begins «Отель»: `/complaint у нас Лотас грубили` was booked
+    on «Стоматология «Улыбка»» (a second reader's line); a lead-in is only ever a lead-in."""
+    for name in ("Стоматология «Улыбка»", "Отель «Якорь»", "Йога-студия «Лотос»"):
+        make_client(sqlite_engine, ru_team, name)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/complaint у нас Лотас грубили")
+    assert rows(sqlite_engine, Event) == [], seen.text
+    seen = await chat.send(olga, "/compliment от Лотас спасибо")
+    assert rows(sqlite_engine, Event) == [], seen.text
+    await chat.send(olga, "/complaint у нас Отель «Якорь» шумели")
+    [event] = rows(sqlite_engine, Event)
+    names = {c.id: c.name for c in rows(sqlite_engine, Client)}
+    assert (names[event.client_id], event.note) == ("Отель «Якорь»", "у нас шумели")
