@@ -370,10 +370,19 @@ REFERRAL_VERBS = frozenset(
     | {"verwijst", "introduceerde", "tipte"}
 )
 _ARROWS = frozenset({"->", "→", "=>", ">", "—>", "-->"})  # "Jan Smit -> Sanne de Jong"
-_AFTER_VERB = frozenset({"ons", "mij", "нам", "мне"})  # "bracht ons Sanne", "привела нам Жукову"
+# "bracht ons Sanne", "привела нам Жукову", «посоветовала нас Зайцевой», «привела подругу
+# Зайцеву Марину»: who they brought it to, or who the new client is to them — never the name.
+_AFTER_VERB = frozenset(
+    {"ons", "mij", "нам", "мне", "нас", "меня", "к", "нам:", "ко"}
+    | {"zijn", "haar", "hun", "vriend", "vriendin", "collega", "buurvrouw", "buurman"}
+    | {"zus", "broer", "moeder", "vader", "dochter", "zoon", "kennis", "klant"}
+    | {"подругу", "подруга", "друга", "друг", "маму", "мать", "сестру", "брата", "коллегу"}
+    | {"знакомую", "знакомого", "соседку", "соседа", "мужа", "жену", "дочь", "сына", "свою"}
+    | {"своего", "клиентку", "клиента"}
+)
 _VERB_PARTICLE = frozenset({"aan", "door"})  # "raadde Bakkerij aan", "stuurde Sanne door"
 # "Sanne de Jong via Jan Smit", «Жукова через Волкову»: the referred one first.
-_THROUGH = frozenset({"via", "dankzij", "через"})
+_THROUGH = frozenset({"via", "dankzij", "через", "от"})  # «Зайцева Марина от Ковалёвой»
 # "Jan Smit heeft Sanne de Jong aangeraden": the referred one between the two verbs.
 _HAS = frozenset({"heeft", "hebben", "had"})
 _PARTICIPLES = frozenset(
@@ -402,7 +411,10 @@ def referral_words(text: str) -> tuple[str, str] | None:
             return None
         verb, words = has, words[:-1]
     rest = words[verb + 1 :]
-    if rest and rest[0].casefold() in _AFTER_VERB:
+    while len(rest) > 1 and (
+        rest[0].casefold() in _AFTER_VERB
+        or (rest[0].casefold() == "een" and rest[1].casefold() in _AFTER_VERB)  # een vriendin
+    ):
         rest = rest[1:]
     if len(rest) > 1 and rest[-1].casefold().rstrip(".!") in _VERB_PARTICLE:
         rest = rest[:-1]
@@ -413,10 +425,23 @@ def referral_words(text: str) -> tuple[str, str] | None:
 _ACCUSATIVE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])у$|(?<=[а-яё]{2})ю$")
 
 
+_FEMALE_OBLIQUE = re.compile(r"[А-ЯЁа-яё]{2,}(?:ов|ев|ёв|ин|ын)ой")
+_FIRST_NAME_DATIVE = re.compile(r"[А-ЯЁа-яё]{2,}[бвгдзклмнпрстфх]е")
+
+
 def nominative(name: str) -> str:
     """A Russian name typed as the object of `привела` back in the nominative: «Смирнову
     Ольгу» → «Смирнова Ольга», «Марию» → «Мария», «Наталью» → «Наталья». Only the female
-    endings -у after a consonant and -ю change; a male «Петрова» (for Петров) stays as typed."""
+    endings -у after a consonant and -ю change; a male «Петрова» (for Petrov) stays as typed.
+    A woman's surname in -ой with her first name in -е («посоветовала нас Зайцевой Марине»)
+    is «Зайцева Марина»."""
+    words = name.split()
+    if (
+        words
+        and _FEMALE_OBLIQUE.fullmatch(words[0])
+        and all(_FIRST_NAME_DATIVE.fullmatch(w) for w in words[1:2])
+    ):
+        return " ".join([words[0][:-2] + "а", *(w[:-1] + "а" for w in words[1:2]), *words[2:]])
     return " ".join(
         _ACCUSATIVE.sub(lambda m: "а" if m[0] == "у" else "я", word) if len(word) > 3 else word
         for word in name.split()

@@ -197,6 +197,26 @@ REFER: list[tuple[str, Expected]] = [
     # A verb between the two names: who brought whom.
     ("/refer Волкова привела Кофейня Зерно", referral(VOLKOVA, "Кофейня Зерно")),
     ("/refer Алиев порекомендовал Студия 21", referral("Алиев", "Студия 21")),
+    # A native reader's lines: who the new client is to them, or to whom, is not their name.
+    (
+        "/refer Волкова посоветовала нас Зайцевой Марине",
+        ask(
+            "kind",
+            "Зайцева Марина",
+            press="person",
+            then=referral(VOLKOVA, "Зайцева Марина", new=PERSON),
+        ),
+    ),
+    (
+        "/refer Волкова привела подругу Зайцеву Марину",
+        ask(
+            "kind",
+            "Зайцева Марина",
+            press="person",
+            then=referral(VOLKOVA, "Зайцева Марина", new=PERSON),
+        ),
+    ),
+    ("/refer Кофейня Зерно от Волковой", referral(VOLKOVA, "Кофейня Зерно")),
 ]
 
 NOTES: list[tuple[str, Expected]] = [
