@@ -62,7 +62,7 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
         kind = labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None)
         if kind and "kind" not in said:
             said["kind"] = kind
-        elif "city" not in said:
+        elif "city" not in said and _has_letters(part):  # "🙂" is no city
             said["city"] = city_as_written(part)
     return name, said
 
@@ -75,7 +75,7 @@ def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
     words = name.split()
     for start in range(len(words) - 1, 0, -1):
         for count in (2, 1):
-            city = words[start + count :]
+            city = [word for word in words[start + count :] if _has_letters(word)]  # not "🙂"
             typed = " ".join(words[start : start + count])
             kind = labels.kind_from_word(typed)
             if not kind or len(city) > 2 or (city and typed != typed.casefold()):
@@ -85,6 +85,10 @@ def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
                 said["city"] = city_as_written(" ".join(city))
             return " ".join(words[:start]), said
     return name, {}
+
+
+def _has_letters(text: str) -> bool:
+    return any(character.isalpha() for character in text)
 
 
 def city_as_written(text: str) -> str:

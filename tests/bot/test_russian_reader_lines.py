@@ -153,3 +153,15 @@ async def test_a_lead_in_word_never_names_the_client_its_letters_begin(
     [event] = rows(sqlite_engine, Event)
     names = {c.id: c.name for c in rows(sqlite_engine, Client)}
     assert (names[event.client_id], event.note) == ("Отель «Якорь»", "у нас шумели")
+
+
+async def test_an_emoji_after_the_kind_is_no_city(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """A second reader's `/add  Белова  Юлия  частное лицо 🙂` stored the city "🙂"."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add  Белова  Юлия  частное лицо 🙂")
+    await chat.send(olga, "/add Белова Анна, физлицо, 🙂")
+    await chat.send(olga, "/add Белова Вера физлицо казань 🙂")
+    cities = {c.name: c.city for c in rows(sqlite_engine, Client)}
+    assert cities == {"Белова Юлия": None, "Белова Анна": None, "Белова Вера": "Казань"}
