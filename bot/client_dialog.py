@@ -226,6 +226,7 @@ class ClientDialog(Dialog):
             convo.data["query"] = query[:60]
             await self._add(turn, convo, kind)
             return
+        matches = resolution.matches or await self._named_before_other_words(turn, query)
         await goto(
             turn,
             convo,
@@ -233,8 +234,30 @@ class ClientDialog(Dialog):
             query=query[:60],
             exact=resolution.exact,
             too_many=resolution.too_many,
-            options=[[m.id, m.name] for m in resolution.matches],
+            options=[[m.id, m.name] for m in matches],
         )
+
+    async def _named_before_other_words(self, turn: Turn, query: str) -> tuple[resolver.Match, ...]:
+        """`Смирнова стрижка`, `Jansen knippen`: the first words, capitalised, name one client
+        and the rest are lower-case words, what was done, perhaps. That client is offered
+        beside the new one (never taken unasked: "Bakkerij noord" may be new beside
+        "Bakkerij")."""
+        words = query.split()
+        if query == query.lower():  # "jan smit" typed all small says nothing of where it ends
+            return ()
+        for cut in range(len(words) - 1, 0, -1):
+            rest = words[cut:]
+            if not all(w.isalpha() or "+" in w for w in rest) or any(w != w.lower() for w in rest):
+                break
+            found = await turn.run(
+                resolver.resolve_client,
+                team_id=turn.team.id or 0,
+                query=" ".join(words[:cut]),
+                statuses=self.searches,
+            )
+            if found.one is not None:
+                return (found.one,)
+        return ()
 
     async def _chosen(
         self,
