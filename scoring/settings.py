@@ -8,6 +8,20 @@ from dataclasses import dataclass
 
 GRADE_SCALES = ("A-D", "1-5", "1-10")
 
+# What a team may set (README, "Setting a team up in the chat"), inclusive. A typed value outside
+# is refused with the range; a stored one outside (an older version's, a hand-edited row) is
+# ignored at load with a warning, so one bad value never stops a team's cards and digest.
+MARGIN_RANGE = (0.01, 0.99)  # a margin of 100 % would make every sale's cost nothing
+THRESHOLD_RANGE = (0.10, 1.0)  # from the watch line to all of the revenue
+VAT_RANGE = (0.0, 0.50)  # the highest VAT rate anywhere is 27 %
+HOUR_COST_MAX_UNITS = 1_000_000  # whole units of the team's currency (₸ 1 000 000 ≈ € 1 800)
+
+
+def within(bounds: tuple[float, float], value: float) -> bool:
+    """Whether a setting's value lies in its range (both ends included)."""
+    low, high = bounds
+    return low <= value <= high
+
 
 @dataclass(frozen=True)
 class ScoringSettings:

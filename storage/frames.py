@@ -40,6 +40,7 @@ from scoring.profile import IdealProfile
 from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
+from storage.teams import setting_out_of_range
 
 _log = logging.getLogger(__name__)
 _EPOCH_JULIAN_DAY = 2440587.5  # julianday('1970-01-01')
@@ -288,22 +289,31 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
 
 
 def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSettings:
-    """The team's own scoring settings for `today` (its local date). A stored value scoring
-    can't use (left by an older version) is dropped with a warning, not raised on every card."""
+    """The team's own scoring settings for `today` (its local date). A stored value outside
+    what a team may set (left by an older version) is ignored with a warning, not raised on
+    every card."""
     margin, threshold = team.default_margin, team.concentration_threshold
-    if margin is not None and not -1 <= margin < 1:
+    vat = team.vat_rate if team.amounts_include_vat else None
+    hour_cost = team.hour_cost
+    if setting_out_of_range("default_margin", margin, currency=team.currency):
         _log.warning("team %s: default margin %r ignored", team.id, margin)
         margin = None
-    if not ScoringSettings.watch_threshold <= threshold <= 1:
+    if setting_out_of_range("concentration_threshold", threshold, currency=team.currency):
         _log.warning("team %s: concentration threshold %r ignored", team.id, threshold)
         threshold = ScoringSettings.concentration_threshold
+    if setting_out_of_range("vat_rate", vat, currency=team.currency):
+        _log.warning("team %s: VAT rate %r ignored", team.id, vat)
+        vat = None
+    if setting_out_of_range("hour_cost", hour_cost, currency=team.currency):
+        _log.warning("team %s: hour cost %r ignored", team.id, hour_cost)
+        hour_cost = None
     return ScoringSettings(
         today=today,
         window_days=team.scoring_window_days,
         concentration_threshold=threshold,
         default_margin=margin,
-        vat_rate=team.vat_rate if team.amounts_include_vat else None,
-        hour_cost=team.hour_cost,
+        vat_rate=vat,
+        hour_cost=hour_cost,
         grade_scale=team.grade_scale,
         weights=team.score_weights,
     )

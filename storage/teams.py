@@ -12,6 +12,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
+from locales.numbers import currency_digits
+from scoring.settings import (
+    HOUR_COST_MAX_UNITS,
+    MARGIN_RANGE,
+    THRESHOLD_RANGE,
+    VAT_RANGE,
+    within,
+)
 from storage.models import AuditLog, Member, MemberStatus, Role, Sale, Team, UserPref
 from storage.prepared import Prepared
 
@@ -277,6 +285,29 @@ class _NoTakeover(Exception):
 
 
 CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
+_FRACTIONS = {
+    "default_margin": MARGIN_RANGE,
+    "concentration_threshold": THRESHOLD_RANGE,
+    "vat_rate": VAT_RANGE,
+}
+
+
+def hour_cost_limit(currency: str) -> int:
+    """The most an hour of a team's work may cost, in minor units of its currency."""
+    return HOUR_COST_MAX_UNITS * 10 ** currency_digits(currency)
+
+
+def setting_out_of_range(name: str, value: object, *, currency: str) -> bool:
+    """Whether a team setting's value lies outside what a team may set (scoring.settings)."""
+    if value is None or isinstance(value, bool):
+        return False
+    if name in _FRACTIONS and isinstance(value, int | float):
+        return not within(_FRACTIONS[name], value)
+    if name == "hour_cost" and isinstance(value, int | float):
+        return not 0 <= value <= hour_cost_limit(currency)
+    return False
+
+
 SETTINGS = frozenset(
     {
         "locale",
@@ -333,6 +364,14 @@ def update_team(
         and team_has_sales(session=session, team_id=team_id)
     ):
         raise InputError(CURRENCY_LOCKED)
+    currency = str(values.get("currency", team.currency))
+    wrong = [
+        name
+        for name, value in values.items()
+        if setting_out_of_range(name, value, currency=currency)
+    ]
+    if wrong:  # the callers refuse typed values with the range; this is the last guard
+        raise ValueError(f"team settings out of range: {sorted(wrong)}")
     for name, value in values.items():
         setattr(team, name, value)
     session.add(team)

@@ -18,10 +18,11 @@ from bot.render import settings as render
 from bot.render.changes import confirm
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup
-from scoring.settings import ScoringSettings
+from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
 from storage import team_settings
 from storage.models import Role
+from storage.teams import hour_cost_limit, setting_out_of_range
 
 MARGINS = (20, 30, 40, 50)  # percent
 # VAT rates in force (2026), by the team's language: the Netherlands 21 % and 9 %; Russia 22 %
@@ -30,7 +31,6 @@ VAT_RATES = {"nl": (21, 9, 0), "ru": (22, 10, 5, 0)}
 PAYMENT_DAYS = (7, 14, 30)  # invoice terms on offer; 0 = on the spot
 BY_KIND = "auto"  # payment habit by client kind (the default)
 THRESHOLDS = (20, 25, 30)  # percent of revenue
-MAX_VAT = 0.5  # the highest VAT rate anywhere is 27 %
 PERIODS = (6, 12, 24)  # months
 TIMES = tuple(hour * 60 for hour in (7, 8, 9, 10, 12, 17))
 RETENTIONS = (6, 12, 24)  # months
@@ -325,25 +325,31 @@ _PER_HOUR = re.compile(
 
 
 def _typed_value(turn: Turn, code: str, text: str) -> object:
+    """A typed setting's value within what a team may set (scoring.settings), else refused
+    with the range: a margin of 100 % or a threshold below the watch line would stop every
+    card and the digest. The check comes after rounding, so 99,999 % is no 100 %."""
     t = turn.t
     if code == "dtime":
         return t.parse_time(text)
     if code == "hour":
-        return t.parse_money(_PER_HOUR.sub("", text), turn.team.currency, allow_zero=False)
-    share = t.parse_percent(text)
-    # The bounds scoring holds (scoring/settings.py): a margin of 100 % or a threshold below
-    # the watch line would stop every card and the digest.
+        currency = turn.team.currency
+        cost = t.parse_money(_PER_HOUR.sub("", text), currency, allow_zero=False)
+        if setting_out_of_range("hour_cost", cost, currency=currency):
+            limit = t.money(hour_cost_limit(currency), currency, whole=True)
+            raise InputError(N_("Type what an hour costs, up to {limit}."), limit=limit)
+        return cost
+    share = float(round(t.parse_percent(text), 4))
     if code == "vat":
-        if not 0 <= share <= MAX_VAT:
+        if not within(VAT_RANGE, share):
             raise InputError(N_("Type a VAT rate from 0 to 50, for example 21."))
-        return (True, float(round(share, 4)))
+        return (True, share)
     if code == "conc":
-        if not ScoringSettings.watch_threshold <= share <= 1:
+        if not within(THRESHOLD_RANGE, share):
             raise InputError(N_("Type a percentage from 10 to 100, for example 25."))
-        return float(round(share, 4))
-    if not 0 < share < 1:
+        return share
+    if not within(MARGIN_RANGE, share):
         raise InputError(N_("Type a percentage from 1 to 99, for example 35."))
-    return float(round(share, 4))
+    return share
 
 
 # Time zone: country first, then its zones -----------------------------------------------------

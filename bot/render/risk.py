@@ -18,6 +18,7 @@ from bot.render.explain import (
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from scoring.owed import Owed, oldest_first
+from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 
 MAX_LISTED = 8
@@ -93,7 +94,12 @@ def risk_text(
             lines.append(line + Markup("."))
     if c.watch:
         lines.append("")
-        lines.append(t._("👀 <b>Watch</b> (from 10% of revenue)"))
+        lines.append(
+            t._(
+                "👀 <b>Watch</b> (from {threshold} of revenue)",
+                threshold=t.percent(ScoringSettings.watch_threshold),
+            )
+        )
         shown = [
             t._("{client} {share}", client=names.get(f.client_id, "?"), share=t.percent(f.share))
             for f in c.watch[:MAX_LISTED]

@@ -3,6 +3,7 @@ at the submenu before pressing Type the amount."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine
 
 from storage.engine import new_session
@@ -92,3 +93,54 @@ async def test_a_stored_margin_scoring_cannot_use_never_stops_the_cards(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/klant Bakkerij Noord")
     assert "Bakkerij Noord" in seen.text and "iets mis" not in seen.text, seen.text
+
+
+async def test_an_hour_cost_beyond_a_million_is_refused_with_the_range(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Found by the attacker reader: '99 999 999 999' was stored as what an hour costs."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Een uur werk")
+    seen = await chat.send(anna, "99 999 999 999")
+    assert "tot € 1.000.000" in seen.text, seen.text
+    assert _hour_cost(sqlite_engine) is None
+    seen = await chat.send(anna, "€ 1.000.000")
+    assert "Een uur werk: nu € 1.000.000,00 per uur." in seen
+
+
+async def test_a_margin_that_rounds_to_all_of_it_is_refused(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """99,999 % rounds to a margin of 100 %, which no card can use."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Standaardmarge")
+    seen = await chat.send(anna, "99,999")
+    assert "van 1 tot 99" in seen.text, seen.text
+    [team] = rows(sqlite_engine, Team)
+    assert team.default_margin == nl_team.default_margin
+
+
+async def test_stored_settings_scoring_cannot_use_never_stop_cards_or_reports(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Values an older version (or a hand-edited row) left: VAT of 90 %, an absurd hour cost,
+    a threshold under the watch line. Every card, list and report still answers, with a log
+    line that names what was ignored."""
+    client = make_client(sqlite_engine, nl_team, "Bakkerij Noord")
+    make_sale(sqlite_engine, nl_team, client, 45_000, minutes=60)
+    with new_session(sqlite_engine) as session:
+        team = session.get(Team, nl_team.id)
+        assert team is not None
+        team.amounts_include_vat, team.vat_rate = True, 0.9
+        team.hour_cost = 10**15
+        team.concentration_threshold = 0.05
+        session.add(team)
+        session.commit()
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for command in ("/klant Bakkerij Noord", "/klanten", "/risico", "/portret"):
+        seen = await chat.send(anna, command)
+        assert "iets mis" not in seen.text, (command, seen.text)
+    logged = caplog.text
+    assert "VAT rate" in logged and "hour cost" in logged and "threshold" in logged
