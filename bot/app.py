@@ -163,6 +163,7 @@ def _register(app: Application) -> None:
     button_handlers = {
         "personal": start.personal_team,
         "lang": help_handlers.lang_button,
+        "help": help_handlers.help_more,
         "ob": team.onboarding,
         "first": team.first_steps,
         "mok": team.approve,

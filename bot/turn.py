@@ -232,6 +232,7 @@ class Turn:
             + self.caller.display_name
             + Markup("</a>")
         )
+        text = self.t.after_address(text)
         self.reply(mention + Markup(", ") + text, force_reply=True, question=question)
 
     def send_document(

@@ -53,6 +53,31 @@ def _fill(text: str, params: dict[str, Any]) -> Markup:
     return Markup(_FIELD_THEN_STOP.sub(one_stop, text).format_map(safe))
 
 
+_OPENING_WORD = re.compile(r"([A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]*)(?=[\s,?!.:;…]|$)")
+_MID_CAPITAL = re.compile(r"[a-zß-ÿа-яё,] ([A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]*)\b")
+
+
+@cache
+def _sentence_openings(locale: str) -> tuple[str, ...]:
+    """The catalog's texts up to their first field, tag or entity when they open with an
+    ordinary word ("Hoe heet de nieuwe klant?", «Как зовут»): a word the catalog also writes
+    with a capital inside a sentence ("Kompas", "Telegram", «Москва») is a name, not one."""
+    texts = [
+        text
+        for value in _translations(locale)._catalog.values()  # type: ignore[attr-defined]
+        for text in ([value] if isinstance(value, str) else value)
+        if text
+    ]
+    names = {word for text in texts for word in _MID_CAPITAL.findall(text)}
+    openings: set[str] = set()
+    for text in texts:
+        literal = re.split(r"[{<&]", text, maxsplit=1)[0]
+        word = _OPENING_WORD.match(literal)
+        if word and word.group(1) not in names:
+            openings.add(literal)
+    return tuple(sorted(openings, key=len, reverse=True))
+
+
 def _large_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 10_000
 
@@ -82,6 +107,15 @@ class Translator:
             for name, value in error.params.items()
         }
         return self._(error.message, **params)
+
+    def after_address(self, text: Markup | str) -> Markup:
+        """`text` as it reads after an addressed name and a comma: "Sanne, hoe heet…",
+        «Ольга, как зовут…». Only a text that opens with one of the catalog's own ordinary
+        words is lowered; a client's name, "Kompas" or an abbreviation opening it stays."""
+        text = Markup(text) if isinstance(text, Markup) else escape(text)
+        if any(text.startswith(opening) for opening in _sentence_openings(self.locale)):
+            return Markup(text[:1].lower() + text[1:])
+        return text
 
     def client_count(self, count: int) -> Markup:
         """`1 klant`, `5 клиентов`: the count of clients with its plural form."""

@@ -9,6 +9,21 @@ from locales import N_, SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "ru": "Русский"}
+# /help fits one phone screen: the everyday commands first, the rest behind "More commands".
+FIRST_SCREEN = (
+    "start",
+    "client",
+    "clients",
+    "add",
+    "sale",
+    "paid",
+    "rate",
+    "risk",
+    "digest",
+    "settings",
+    "cancel",
+)
+PAGE_SIZE = len(FIRST_SCREEN)
 
 
 @command(role=None)
@@ -24,10 +39,33 @@ async def help_command(turn: Turn) -> None:
             )
         turn.reply(t._(found.usage))
         return
-    lines = [t._("<b>What I can do</b>")]
-    lines += [f"/{c.name_in(t.locale)} — {t._(c.description)}" for c in menu.visible_to(turn.role)]
+    text, buttons = _help_page(turn, 0)
+    turn.reply(text, buttons=buttons)
+
+
+@button(role=None)
+async def help_more(turn: Turn) -> None:
+    """The "More commands" button: the next screen of the list, in place of the last."""
+    assert turn.callback is not None
+    page = (
+        int(turn.callback.args[0]) if turn.callback.args and turn.callback.args[0].isdigit() else 1
+    )
+    text, buttons = _help_page(turn, page)
+    turn.edit(text, buttons=buttons)
+
+
+def _help_page(turn: Turn, page: int) -> tuple[str, list[list[tuple[str, str]]]]:
+    """One screen of the command list (page 0: the everyday commands), at most 15 lines."""
+    t = turn.t
+    visible = menu.visible_to(turn.role)
+    ordered = sorted(visible, key=lambda c: (c.name not in FIRST_SCREEN, visible.index(c)))
+    pages = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+    page = min(max(page, 0), len(pages) - 1)
+    lines = [t._("<b>What I can do</b>")] if page == 0 else []
+    lines += [f"/{c.name_in(t.locale)} — {t._(c.description)}" for c in pages[page]]
     lines.append(t._("Details of one command: /help followed by its name."))
-    turn.reply("\n".join(lines))
+    buttons = [[(t._("More commands"), pack("help", 0, page + 1))]] if page + 1 < len(pages) else []
+    return "\n".join(lines), buttons
 
 
 @command(role=None)

@@ -56,7 +56,7 @@ async def test_a_reply_to_another_card_books_nothing_for_the_pending_sale(
 
     # Each answers their own question: both go on.
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=asked_joris)
-    assert "Wat kostte het jou" in seen
+    assert "Joris, wat kostte het jou" in seen
     seen = await chat.send(anna, "Bakkerij de Vries", chat=GROUP, reply_to=asked_anna)
     assert "Is Bakkerij de Vries een persoon of een organisatie?" in seen
 
@@ -127,7 +127,7 @@ async def test_a_stray_greeting_never_becomes_a_client_and_nobody_refers_themsel
 
     # Through the dialog, with Ivan mid-dialog beside her.
     seen = await chat.send(olga, "/refer Ёлкина", chat=GROUP)
-    assert "Кого вам порекомендовал клиент Ёлкина Мария?" in seen
+    assert "Ольга, кого вам порекомендовал клиент Ёлкина Мария?" in seen
     asked_olga = seen.last
     await chat.send(ivan, "/sale Петров", chat=GROUP)
     asked_ivan = _question_to(chat, IVAN)
@@ -142,7 +142,7 @@ async def test_a_stray_greeting_never_becomes_a_client_and_nobody_refers_themsel
     assert "«привет» не похоже на имя. Напишите, пожалуйста, имя клиента." in seen
     assert seen.last.force_reply
     seen = await chat.reply(olga, "Ёлкина Мария", chat=GROUP)
-    assert "Клиент не может порекомендовать сам себя." in seen
+    assert "Ольга, клиент не может порекомендовать сам себя." in seen
     seen = await chat.reply(olga, "Добрый день!", chat=GROUP)
     assert "не похоже на имя" in seen
     assert {c.name for c in rows(sqlite_engine, Client)} == clients_before

@@ -40,7 +40,7 @@ async def test_a_dutch_chat_with_dutch_command_names(
     assert help_text == (await chat.send(anna, "/help")).text
     assert "/klant — Klantkaart: beoordeling en waarom" in help_text
     assert "/verkoop — Verkoop vastleggen" in help_text
-    assert "/hulp — Wat ik kan" in help_text
+    assert "Meer over één commando: /hulp met de naam erachter." in help_text  # /hulp: on page 3
     assert "/client —" not in help_text and "/sale —" not in help_text
 
     usage = (await chat.send(anna, "/hulp klant")).text

@@ -74,7 +74,7 @@ async def test_russian_group_edit_asks_again_after_a_wrong_value_and_buttons_kee
     await chat.send(olga, "/edit зерно", chat=GROUP)
     seen = await chat.press(olga, "Сотрудники", chat=GROUP)
     assert "Сотрудники (Кофейня «Зерно»): 8" in seen.text.splitlines()
-    assert seen.last.force_reply and "Напишите новое значение." in seen.text
+    assert seen.last.force_reply and "Ольга, напишите новое значение." in seen.text
     seen = await chat.reply(olga, "много", chat=GROUP)
     assert "Сотрудники" not in seen.text and seen.text  # refused, said why
     # The buttons still work after the error: keep, back to the menu, and on.

@@ -20,14 +20,14 @@ async def test_two_people_in_dialogs_at_once_in_a_group(chat: Chat, sqlite_engin
     assert seen.last.force_reply and "Ольга" in seen.text
     seen = await chat.send(ivan, "/sale зерно", chat=GROUP)
     # An organisation in a group team gets an invoice: the question is what was invoiced.
-    assert "На какую сумму выставлен счёт клиенту Кофейня «Зерно»?" in seen
+    assert "Иван, на какую сумму выставлен счёт клиенту Кофейня «Зерно»?" in seen
     assert seen.last.force_reply
     # Each answers their own question; neither disturbs the other.
     await chat.reply(olga, "Пекарня «Колосок»", chat=GROUP)
     seen = await chat.reply(ivan, "2 500", chat=GROUP)
-    assert "Во что это обошлось" in seen
+    assert "Иван, во что это обошлось" in seen
     seen = await chat.press(olga, "Организация", chat=GROUP)
-    assert "В каком городе?" in seen
+    assert "Ольга, в каком городе?" in seen
     await chat.send(ivan, "/skip", chat=GROUP)
     seen = await chat.send(ivan, "/skip", chat=GROUP)
     assert "Продажа записана" in seen
@@ -51,7 +51,7 @@ async def test_someone_elses_dialog_buttons_do_nothing(chat: Chat, sqlite_engine
     assert not seen.messages
     assert chat.api.callback_answers[-1]["text"] == "Deze knop werkt niet meer."
     seen = await chat.press(olga, "Organisatie", chat=GROUP)
-    assert "In welke plaats?" in seen
+    assert "Olga, in welke plaats?" in seen
 
 
 async def test_member_is_denied_an_admin_action(chat: Chat, sqlite_engine: Engine) -> None:

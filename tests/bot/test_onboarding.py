@@ -34,7 +34,7 @@ async def test_group_onboarding_in_three_taps_then_first_client(
     assert team.timezone == "Europe/Moscow"
 
     seen = await chat.press(owner, "Добавить клиента", chat=group)
-    assert "Как зовут нового клиента?" in seen
+    assert "Olga, как зовут нового клиента?" in seen  # no capital after the addressed name
     assert seen.last.force_reply  # privacy mode: the bot sees replies only
     seen = await chat.reply(owner, "Кофейня «Зерно»", chat=group)
     assert "частное лицо или организация?" in seen

@@ -127,7 +127,7 @@ async def test_dutch_agency_invoice_is_owed_to_the_cent_until_paid(
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=31)
     make_client(sqlite_engine, team, "Bakkerij de Vries")  # an organisation
     seen = await chat.send(anna, "/sale bakkerij", chat=GROUP)
-    assert "Hoeveel heb je Bakkerij de Vries gefactureerd?" in seen
+    assert "Anna, hoeveel heb je Bakkerij de Vries gefactureerd?" in seen
     await chat.reply(anna, "1.250,50", chat=GROUP)
     await chat.send(anna, "/skip", chat=GROUP)
     seen = await chat.send(anna, "/skip", chat=GROUP)
