@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from storage.models import Client, Team
+from bot.render.text import html_to_text
+from storage import demo
+from storage.engine import new_session
+from storage.models import Client, PendingUndo, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, add_member, make_client, make_team, rows
+from tests.factories import NL_OWNER, NOW, add_member, make_client, make_team, rows
 
 UNDO = "↩ Ongedaan maken"
 CHANGED_SINCE = "sindsdien gewijzigd"
@@ -74,3 +77,72 @@ async def test_an_admins_older_settings_undo_never_wipes_another_admins_change(
     await chat.press(fatima, UNDO, chat=GROUP, message=confirmations[1])
     [row] = rows(sqlite_engine, Team)
     assert row.default_margin == 0.3
+
+
+def _demo_group(chat: Chat, engine: Engine):  # type: ignore[no-untyped-def]
+    """The Dutch demo agency as a group: Joris owns it, Fatima is an admin, Sanne a member."""
+    joris, fatima = chat.person(JORIS, "Joris", "nl"), chat.person(FATIMA, "Fatima", "nl")
+    sanne = chat.person(SANNE, "Sanne", "nl")
+    chat.group(GROUP, "Kompas demo", creator=joris, admins=(fatima,), members=(sanne,))
+    team = make_team(engine, chat_id=GROUP, owner_id=JORIS)
+    add_member(engine, team, FATIMA, "admin")
+    add_member(engine, team, SANNE, "member")
+    with new_session(engine) as session:
+        demo.seed_demo(session=session, team=team, today=NOW.date(), now=NOW)
+        session.commit()
+    return joris, fatima, sanne
+
+
+async def test_decline_buttons_act_on_the_clients_status_now(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Two admins with /afscheid open: one declined X, the other's Houden then said "X blijft…"
+    while X stayed declined; "Ja, afscheid nemen" pressed twice declined twice, wrote the letter
+    twice and left a second Undo."""
+    joris, fatima, _ = _demo_group(chat, sqlite_engine)
+    mine = (await chat.send(joris, "/afscheid", chat=GROUP)).last
+    theirs = (await chat.send(fatima, "/afscheid", chat=GROUP)).last
+    name = html_to_text(mine.text).splitlines()[1]
+    assert html_to_text(theirs.text).splitlines()[1] == name
+    asked = (await chat.press(joris, "Afscheid nemen…", chat=GROUP, message=mine)).last
+    yes = asked.button_data("Ja, afscheid nemen")
+    done = await chat.press_data(joris, asked, yes)
+    assert "Beste" in done.text
+    letters = [m for m in chat.api.in_chat(GROUP) if "Beste" in m.text]
+    undos = rows(sqlite_engine, PendingUndo, action="client_status")
+
+    again = await chat.press_data(joris, asked, yes)  # the same button once more
+    assert not again.messages
+    assert chat.api.callback_answers[-1]["text"] == (
+        f"Van {name} is al afscheid genomen; er is niets veranderd."
+    )
+    assert [m for m in chat.api.in_chat(GROUP) if "Beste" in m.text] == letters
+    assert rows(sqlite_engine, PendingUndo, action="client_status") == undos
+
+    kept = await chat.press(fatima, "Houden", chat=GROUP, message=theirs)
+    assert not any("blijft" in m.text for m in kept.messages)
+    answer = chat.api.callback_answers[-1]["text"]
+    assert answer.startswith(f"Van {name} is intussen afscheid genomen") and "Terugnemen" in answer
+    client = _client(sqlite_engine, name)
+    assert (client.status, client.kept_until) == ("declined", None)
+
+    await chat.press(fatima, "Afscheid nemen…", chat=GROUP, message=theirs)
+    assert "al afscheid genomen" in chat.api.callback_answers[-1]["text"]
+
+
+async def test_take_back_twice_says_so(chat: Chat, sqlite_engine: Engine) -> None:
+    joris, _, _ = _demo_group(chat, sqlite_engine)
+    mine = (await chat.send(joris, "/afscheid", chat=GROUP)).last
+    name = html_to_text(mine.text).splitlines()[1]
+    await chat.press(joris, "Afscheid nemen…", chat=GROUP, message=mine)
+    await chat.press(joris, "Ja, afscheid nemen", chat=GROUP)
+    seen = await chat.send(joris, f"/klant {name}", chat=GROUP)
+    if "Bedoel je" in seen.text:  # a declined client is asked about
+        seen = await chat.press(joris, "Ja", chat=GROUP)
+    card = seen.last
+    back = card.button_data("Terugnemen")
+    seen = await chat.press_data(joris, card, back)
+    assert f"{name} is weer klant." in seen.text
+    await chat.press_data(joris, card, back)
+    assert chat.api.callback_answers[-1]["text"] == f"{name} is al klant; er is niets veranderd."
+    assert len(rows(sqlite_engine, PendingUndo, action="client_status")) == 2
