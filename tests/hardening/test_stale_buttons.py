@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from bot.jobs.digest import deliver
 from bot.render.text import html_to_text
 from storage import demo
 from storage.engine import new_session
@@ -146,3 +147,36 @@ async def test_take_back_twice_says_so(chat: Chat, sqlite_engine: Engine) -> Non
     await chat.press_data(joris, card, back)
     assert chat.api.callback_answers[-1]["text"] == f"{name} is al klant; er is niets veranderd."
     assert len(rows(sqlite_engine, PendingUndo, action="client_status")) == 2
+
+
+async def test_buttons_under_the_group_digest_never_replace_it(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A member pressing "Alle klanten" under the digest turned the digest itself into a client
+    list: the week's digest was gone for everybody in the group."""
+    joris, _, sanne = _demo_group(chat, sqlite_engine)
+    [team] = rows(sqlite_engine, Team)
+    await deliver(chat.app, team.id or 0)
+    digest = chat.api.in_chat(GROUP)[-1]
+    assert "Alle klanten" in digest.button_labels
+    week = digest.text
+
+    for person, label in ((sanne, "Alle klanten"), (joris, "Risico's"), (joris, "Afscheid?")):
+        if label not in digest.button_labels:
+            continue
+        seen = await chat.press(person, label, message=digest, chat=GROUP)
+        assert seen.messages and all(m.message_id != digest.message_id for m in seen.messages)
+        assert (digest.text, digest.edits) == (week, 0), label
+    clients = await chat.press(sanne, "Alle klanten", chat=GROUP, message=digest)
+    assert "klanten" in clients.text
+    # The list's own paging still edits the list, as every list pages.
+    listed = clients.last
+    if "›" in listed.button_labels:
+        paged = await chat.press(sanne, "›", chat=GROUP, message=listed)
+        assert paged.last.message_id == listed.message_id
+
+    # A digest sent before this fix carries the list's own button: it too leaves the digest.
+    old = f"cl:{team.id}:a:grade:0"
+    seen = await chat.press_data(sanne, digest, old)
+    assert seen.messages and all(m.message_id != digest.message_id for m in seen.messages)
+    assert (digest.text, digest.edits) == (week, 0)
