@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from locales import N_, InputError
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
+# The digest's own buttons. The digest is read by the whole group, so a button under it answers
+# with a new message, never by editing it (bot/turn.py `Turn.edit`); a message whose keyboard has
+# one of these is a digest, older digests whose other buttons page lists included.
+DIGEST_VIEW = "view"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,11 @@ def pack(action: str, team_id: int, *args: object) -> str:
     if len(data.encode()) > MAX_BYTES or any(":" in str(a) for a in args):
         raise ValueError(f"callback data too long or malformed: {data!r}")
     return data
+
+
+def is_digest_keyboard(callback_data: list[str]) -> bool:
+    """Whether a message with buttons carrying this data is a digest (DIGEST_VIEW)."""
+    return any(data.split(":", 1)[0] == DIGEST_VIEW for data in callback_data)
 
 
 def unpack(data: str | None) -> Callback:

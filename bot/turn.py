@@ -37,7 +37,7 @@ from telegram.ext import ContextTypes
 
 from bot import failures, incoming, membership
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
-from bot.callbacks import STALE, Callback, unpack
+from bot.callbacks import STALE, Callback, is_digest_keyboard, unpack
 from bot.labels import team_name
 from bot.render.members import team_choice
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
@@ -215,10 +215,28 @@ class Turn:
         question: bool = False,
     ) -> None:
         """Replace the pressed message (paging, confirmations) instead of sending a new one;
-        `message_id`: another message of the bot's in this chat (a dialog's menu)."""
+        `message_id`: another message of the bot's in this chat (a dialog's menu). A button
+        under the digest answers with a new message: the digest stays for everybody."""
+        if message_id is None and self._pressed_digest():
+            self.reply(text, buttons=buttons, question=question)
+            return
         self.outbox.append(
             Reply(text, buttons, edit=True, message_id=message_id, question=question)
         )
+
+    def _pressed_digest(self) -> bool:
+        query = self.update.callback_query
+        message = query.message if query is not None else None
+        markup = getattr(message, "reply_markup", None)
+        if markup is None:
+            return False
+        data = [
+            str(button.callback_data)
+            for row in markup.inline_keyboard
+            for button in row
+            if button.callback_data is not None
+        ]
+        return is_digest_keyboard(data)
 
     def ask_for_reply(self, text: Markup | str, *, question: bool = False) -> None:
         """A question answered by typing. In a group the bot only sees replies to itself

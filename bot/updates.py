@@ -120,7 +120,8 @@ class UpdateFactory:
     def press(
         self, person: Person, sent: Sent, data: str, *, update_id: int | None = None
     ) -> Update:
-        """A press on an inline button of a message the bot sent."""
+        """A press on an inline button of a message the bot sent (with its keyboard, as
+        Telegram sends it)."""
         query = {
             "id": str(next(self._query_ids)),
             "from": person.as_json(),
@@ -134,6 +135,8 @@ class UpdateFactory:
                 "text": sent.text or "…",
             },
         }
+        if sent.buttons:
+            query["message"]["reply_markup"] = {"inline_keyboard": sent.buttons}
         return self._update({"callback_query": query}, update_id)
 
     def my_chat_member(self, person: Person, chat_id: int, old: str, new: str) -> Update:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +18,10 @@ from storage.teams import touch_team
 
 UNDO_WINDOW = dt.timedelta(hours=24)
 UNDO_GONE = N_("This can't be undone any more (undo works for 24 hours).")
+ALREADY_UNDONE = N_("This was already undone.")
+CHANGED_SINCE = N_(
+    "This can't be undone any more: what it changed has been changed or removed since."
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,9 @@ _UNDO = Prepared(insert(PendingUndo.__table__))  # type: ignore[attr-defined]
 def take_undo(*, session: Session, team_id: int, undo_id: int, now: dt.datetime) -> PendingUndo:
     """The pending undo of this team, marked used; gone, used or expired → InputError."""
     pending = session.get(PendingUndo, undo_id, with_for_update=True)
-    if pending is None or pending.team_id != team_id or pending.done or pending.expires_at < now:
+    if pending is not None and pending.team_id == team_id and pending.done:
+        raise InputError(ALREADY_UNDONE)
+    if pending is None or pending.team_id != team_id or pending.expires_at < now:
         raise InputError(UNDO_GONE)
     pending.done = True
     session.add(pending)
@@ -84,3 +92,25 @@ def take_undo(*, session: Session, team_id: int, undo_id: int, now: dt.datetime)
 def pending_undo(*, session: Session, team_id: int, undo_id: int) -> PendingUndo | None:
     pending = session.get(PendingUndo, undo_id)
     return pending if pending is not None and pending.team_id == team_id else None
+
+
+def still_holds(current: Mapping[str, Any], payload: Mapping[str, Any]) -> None:
+    """An undo puts values back only while the row still holds what its change wrote
+    (`payload["after"]`); after a later change it would silently wipe that one. Undos kept
+    before "after" was recorded apply as they did."""
+    after = payload.get("after")
+    if after is not None and _plain(current) != _plain(after):
+        raise InputError(CHANGED_SINCE)
+
+
+def _plain(values: Mapping[str, Any]) -> Any:
+    """Values as the undo's JSON holds them: dates as ISO text, sets as sorted lists."""
+    return json.loads(json.dumps(dict(values), default=_json_default, sort_keys=True))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"not kept in an undo: {type(value).__name__}")

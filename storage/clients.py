@@ -217,6 +217,7 @@ def _change(
     client.updated_at = now
     session.add(client)
     session.flush()
+    after = {field: _jsonable(getattr(client, field)) for field in before}
     undo_id = record_change(
         session=session,
         team_id=team_id,
@@ -225,7 +226,7 @@ def _change(
         entity="client",
         entity_id=client.id,
         now=now,
-        undo={"client_id": client.id, "before": before},
+        undo={"client_id": client.id, "before": before, "after": after},
     )
     return Change(client.id or 0, undo_id)
 

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from locales import N_, InputError
 from scoring.market import MarketReality, market_reality, minimum_per_competitor
 from scoring.profile import IdealProfile
-from storage.changes import Change, record_change
+from storage.changes import Change, record_change, still_holds
 from storage.models import Client, ClientStatus, IdealProfileRow
 
 GONE = N_("That profile isn't here any more.")
@@ -117,7 +117,8 @@ def change_criteria(
     row = _row(session, team_id, profile_id)
     profile = _stored(row).profile
     before = _json(profile, values)
-    _write(row, dataclasses.replace(profile, **_criteria(values)), now)
+    changed = dataclasses.replace(profile, **_criteria(values))
+    _write(row, changed, now)
     session.add(row)
     session.flush()
     undo_id = record_change(
@@ -128,7 +129,7 @@ def change_criteria(
         entity="ideal_profile",
         entity_id=profile_id,
         now=now,
-        undo={"profile_id": profile_id, "before": before},
+        undo={"profile_id": profile_id, "before": before, "after": _json(changed, values)},
     )
     return Change(profile_id, undo_id)
 
@@ -180,6 +181,7 @@ def restore_criteria(session: Session, team_id: int, payload: dict[str, Any]) ->
     if row is None or row.team_id != team_id:
         raise InputError(GONE)
     profile = _stored(row).profile
+    still_holds(_json(profile, payload["before"]), payload)
     _write(row, dataclasses.replace(profile, **_criteria(payload["before"])), row.updated_at)
     session.add(row)
 

@@ -347,9 +347,10 @@ def client_status(*, session: Session, team_id: int, client_id: int) -> str:
     return str(status)
 
 
-def client_in_team(*, session: Session, team_id: int, client_id: int) -> Client:
-    """A client by id, only if it belongs to the team (forged ids find nothing)."""
-    client = session.get(Client, client_id)
+def client_in_team(*, session: Session, team_id: int, client_id: int, lock: bool = False) -> Client:
+    """A client by id, only if it belongs to the team (forged ids find nothing); `lock`: the
+    row stays locked until the transaction ends (a decision that reads, then writes, it)."""
+    client = session.get(Client, client_id, with_for_update=lock, populate_existing=lock)
     if client is None or client.team_id != team_id:
         raise InputError(GONE)
     return client

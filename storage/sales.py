@@ -241,6 +241,7 @@ def update_sale(
             setattr(sale, field, value)
     session.add(sale)
     session.flush()
+    after = {field: _jsonable(getattr(sale, field)) for field in before}
     undo_id = record_change(
         session=session,
         team_id=team_id,
@@ -249,7 +250,7 @@ def update_sale(
         entity="sale",
         entity_id=sale.id,
         now=now,
-        undo={"sale_id": sale.id, "before": before},
+        undo={"sale_id": sale.id, "before": before, "after": after},
     )
     return Change(sale.id or 0, undo_id)
 

@@ -15,7 +15,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
-from storage.changes import Change, record_change
+from storage.changes import Change, record_change, still_holds
 from storage.models import AuditLog, Team, UserPref
 from storage.teams import (
     CURRENCY_LOCKED,
@@ -45,6 +45,7 @@ def change_settings(
         payload["user_locale"] = [user_id, pref.locale if pref else None]
         set_user_locale(session=session, user_id=user_id, locale=values["locale"], now=now)
     update_team(session=session, team_id=team_id, user_id=user_id, now=now, audit=False, **values)
+    payload["after"] = {name: getattr(team, name) for name in values}
     undo_id = record_change(
         session=session,
         team_id=team_id,
@@ -59,11 +60,13 @@ def change_settings(
 
 
 def restore_settings(session: Session, team_id: int, payload: dict[str, Any]) -> None:
-    """The undo of `change_settings`: the values as they were (the currency rule still holds)."""
+    """The undo of `change_settings`: the values as they were (the currency rule still holds),
+    while the team still has the values that change set."""
     before = payload["before"]
     team = session.get(Team, team_id)
     if team is None:
         return
+    still_holds({name: getattr(team, name) for name in before}, payload)
     if (
         "currency" in before
         and before["currency"] != team.currency

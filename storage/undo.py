@@ -12,16 +12,14 @@ from sqlmodel import Session, col, select
 
 from locales import N_, InputError
 from storage import profiles, team_settings
-from storage.changes import record_change, take_undo
+from storage.changes import CHANGED_SINCE, record_change, still_holds, take_undo
 from storage.models import Client, ClientStatus, Event, Rating, Sale
 from storage.names import name_key
 from storage.teams import touch_team
 
 Reverse = Callable[[Session, int, dict[str, Any]], None]
 
-CANNOT_APPLY = N_(
-    "This can't be undone any more: what it changed has been changed or removed since."
-)
+CANNOT_APPLY = CHANGED_SINCE
 CLIENT_GONE = N_("This can't be undone: the client of that sale doesn't exist any more.")
 
 
@@ -86,6 +84,10 @@ def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> No
 
 def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
+    sale = session.get(Sale, payload["sale_id"])
+    if sale is None or sale.team_id != team_id:
+        raise InputError(CANNOT_APPLY)
+    still_holds({field: getattr(sale, field) for field in values}, payload)
     _must_touch(
         session.execute(
             update(Sale)
@@ -141,6 +143,10 @@ def _ratings_created(session: Session, team_id: int, payload: dict[str, Any]) ->
 def _client_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
     """Any of the client's fields back as they were (details, status, kept until)."""
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
+    client = session.get(Client, payload["client_id"])
+    if client is None or client.team_id != team_id:
+        raise InputError(CANNOT_APPLY)
+    still_holds({field: getattr(client, field) for field in values}, payload)
     if "name" in values:
         values["name_key"] = name_key(values["name"])
     _must_touch(

@@ -16,6 +16,14 @@ from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role
 
 NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
+# A decision button pressed after the client's status changed (another admin, a double tap,
+# an older message) says what holds now and changes nothing.
+ALREADY_DECLINED = N_("{client} is already declined; nothing changed.")
+DECLINED_MEANWHILE = N_(
+    "{client} was declined meanwhile, so nothing is kept. To keep them after all, "
+    "tap “Take back” on their card."
+)
+ALREADY_ACTIVE = N_("{client} is already a client; nothing changed.")
 
 
 @command()
@@ -85,11 +93,20 @@ async def candidate_page(turn: Turn) -> None:
 
 
 async def _pressed_client(turn: Turn) -> Client:
-    """The client a decision button names, if it is still this team's."""
+    """The client a decision button names, if it is still this team's; locked until the
+    update commits, so two admins deciding at once decide one after the other."""
     assert turn.callback is not None
     return await turn.run(
-        resolver.client_in_team, team_id=turn.team.id, client_id=turn.callback.int_arg(0)
+        resolver.client_in_team,
+        team_id=turn.team.id,
+        client_id=turn.callback.int_arg(0),
+        lock=True,
     )
+
+
+def _refuse_if(client: Client, status: ClientStatus, message: str) -> None:
+    if client.status == status:
+        raise InputError(message, client=client.name)
 
 
 async def _set_status(turn: Turn, client: Client, status: ClientStatus) -> int:
@@ -108,6 +125,7 @@ async def _set_status(turn: Turn, client: Client, status: ClientStatus) -> int:
 async def decline_ask(turn: Turn) -> None:
     """Confirmation first: declining is a real decision."""
     client = await _pressed_client(turn)
+    _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
     client_id = client.id or 0
     t = turn.t
     turn.edit(
@@ -128,6 +146,7 @@ async def decline_ask(turn: Turn) -> None:
 @button(role=Role.ADMIN)
 async def decline_confirmed(turn: Turn) -> None:
     client = await _pressed_client(turn)
+    _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
     undo_id = await _set_status(turn, client, ClientStatus.DECLINED)
     t = turn.t
     confirm(turn, t._("{client} is declined.", client=client.name), undo_id, edit=True)
@@ -145,6 +164,7 @@ async def decline_confirmed(turn: Turn) -> None:
 async def keep(turn: Turn) -> None:
     """Keep a proposed client (not proposed again for a while)."""
     client = await _pressed_client(turn)
+    _refuse_if(client, ClientStatus.DECLINED, DECLINED_MEANWHILE)
     change = await turn.run(
         clients.keep_client,
         team_id=turn.team.id,
@@ -167,5 +187,6 @@ async def keep(turn: Turn) -> None:
 async def take_back(turn: Turn) -> None:
     """A declined client becomes a client again."""
     client = await _pressed_client(turn)
+    _refuse_if(client, ClientStatus.ACTIVE, ALREADY_ACTIVE)
     undo_id = await _set_status(turn, client, ClientStatus.ACTIVE)
     confirm(turn, turn.t._("{client} is a client again.", client=client.name), undo_id, edit=True)

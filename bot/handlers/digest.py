@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from bot.callbacks import STALE
-from bot.handlers.reports import show_risk
+from bot.handlers.decline import show_candidate
+from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
 from bot.render.changes import confirm
 from bot.render.digest import digest_chart, render_digest
@@ -72,8 +73,14 @@ async def digest(turn: Turn) -> None:
 
 @button()
 async def view(turn: Turn) -> None:
-    """The digest's Risks button: the /risk view."""
+    """The digest's buttons (Risks, Let go?, All clients): the view as a new message."""
     assert turn.callback is not None
-    if turn.callback.args[:1] != ("risk",):
+    what = turn.callback.args[:1]
+    if what == ("risk",):
+        await show_risk(turn)
+    elif what == ("clients",):
+        await show_list(turn, "a", "grade", 0, edit=False)
+    elif what == ("decline",):
+        await show_candidate(turn, 0, edit=False)
+    else:
         raise InputError(STALE)
-    await show_risk(turn)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.callbacks import pack
+from bot.callbacks import DIGEST_VIEW, pack
 from bot.render.chart import ChartLabels, pareto_png
 from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, owed_money, reason, warning
@@ -211,11 +211,11 @@ def _actions(
     t: Translator, team: TeamView, candidates: bool, quiet: bool
 ) -> list[list[tuple[str, str]]]:
     """At most three: where to look next."""
-    row = [(t._("Risks"), pack("view", team.id, "risk"))]
+    row = [(t._("Risks"), pack(DIGEST_VIEW, team.id, "risk"))]
     if candidates and not team.sensitive_to_admins:
-        row.append((t._("Let go?"), pack("dl", team.id, 0)))
+        row.append((t._("Let go?"), pack(DIGEST_VIEW, team.id, "decline")))
     if not quiet:
-        row.append((t._("All clients"), pack("cl", team.id, "a", "grade", 0)))
+        row.append((t._("All clients"), pack(DIGEST_VIEW, team.id, "clients")))
     return [row[:3]]
 
 
