@@ -60,7 +60,7 @@ NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
 
 
 def says_no_cost(text: str | None) -> bool:
-    """"geen", «нет»: a cost of nothing, typed alone at the cost question as in a one-line sale."""
+    """A cost of nothing ("geen", «нет») typed alone at the cost question, as in a one-line sale."""
     return (text or "").casefold().strip(" .,!") in NO_COST
 
 

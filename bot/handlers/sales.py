@@ -631,9 +631,9 @@ class FixSaleDialog(Dialog):
         field = convo.data["field"]
         parsers = {
             "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
-            "cost": lambda: 0
-            if sale_grammar.says_no_cost(text)
-            else t.parse_money(text, team.currency),
+            "cost": lambda: (
+                0 if sale_grammar.says_no_cost(text) else t.parse_money(text, team.currency)
+            ),
             "minutes": lambda: t.parse_duration(text, bare=BARE_ASK),  # "2": minutes or hours?
             "sold_on": lambda: t.parse_date(text, today=turn.today, past=True),
             "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
