@@ -59,6 +59,11 @@ _METHOD_LEAD = frozenset({"per", "via", "met", "по", "на"})
 NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
 
 
+def says_no_cost(text: str | None) -> bool:
+    """A cost of nothing ("geen", «нет») typed alone at the cost question, as in a one-line sale."""
+    return (text or "").casefold().strip(" .,!") in NO_COST
+
+
 @dataclass(frozen=True)
 class SaleFields:
     """One reading of a sale's fields; the bare time (`2`) is asked about once the client is

@@ -216,6 +216,15 @@ async def add(turn: Turn) -> None:
     if not text:
         await goto(turn, convo, "name")
         return
+    if phone := _phone(text):  # "/add Иванова Ольга +7 916 123-45-67": no sale
+        rest = re.sub(r"\s+", " ", text[: phone.start()] + " " + text[phone.end() :])
+        raise InputError(
+            N_(
+                "Kompas doesn't keep phone numbers; nothing was added. To add the client "
+                "without it: /add {text}"
+            ),
+            text=rest.strip(" ,;"),
+        )
     text, born = _birth_year_said(text, turn.today)
     name, said = arguments.name_kind_city(text)
     at_end: dict[str, str] = {}
@@ -244,6 +253,30 @@ async def add(turn: Turn) -> None:
     convo.data.update(said, one_line=True)
     convo.step = "name"
     await dialog.named(turn, convo, name)
+
+
+# A phone number: "+7 916 123-45-67", "+31 6 12345678", "8 (916) 123-45-67", "06-12345678",
+# "89161234567", "8 916 123 45 67": ten digits or more, never an amount ("150 000 000", groups of
+# three) nor a date ("12-03-2024").
+_DIGIT_RUN = re.compile(r"(?:^|(?<=[\s,;:]))\+?[\d(][\d\s()\-]*\d(?=$|[\s,;.])")
+_DATE_IN_RUN = re.compile(r"(?<![\d-])\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})(?![\d-])")
+
+
+def _phone(text: str) -> re.Match[str] | None:
+    """The phone number typed in an /add line, if any."""
+    for run in _DIGIT_RUN.finditer(text):
+        found = run.group()
+        digits = re.sub(r"\D", "", found)
+        if len(digits) < 10 or _DATE_IN_RUN.search(found):
+            continue
+        groups = re.split(r"[\s()\-]+", found.lstrip("+("))
+        if found.startswith("+") or re.search(r"[-()]", found):
+            return run
+        if len(groups) == 1 and digits[0] in "078" and len(digits) <= 11:
+            return run
+        if len(groups) > 1 and any(len(group) != 3 for group in groups[1:]):
+            return run
+    return None
 
 
 # "1990 г.р.", "1990 г. р.", "1990 года рождения", "г.р. 1990"; "geboren 1990", "geb. 1990"

@@ -151,7 +151,10 @@ class SaleDialog(ClientDialog):
             else:
                 await goto(turn, convo, "cost")
         elif convo.step == "cost":
-            cost = None if choice == SKIP or not text else t.parse_money(text, currency)
+            if choice == SKIP or not text:
+                cost = None
+            else:
+                cost = 0 if sale_grammar.says_no_cost(text) else t.parse_money(text, currency)
             if convo.data.get("ready"):  # the cost of a one-line /sale, corrected
                 convo.data.update(cost=cost, cost_ok=False)
                 await finish(turn, convo)
@@ -628,7 +631,9 @@ class FixSaleDialog(Dialog):
         field = convo.data["field"]
         parsers = {
             "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
-            "cost": lambda: t.parse_money(text, team.currency),
+            "cost": lambda: (
+                0 if sale_grammar.says_no_cost(text) else t.parse_money(text, team.currency)
+            ),
             "minutes": lambda: t.parse_duration(text, bare=BARE_ASK),  # "2": minutes or hours?
             "sold_on": lambda: t.parse_date(text, today=turn.today, past=True),
             "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from bot import labels
 from bot.render.explain import money
 from locales import Markup, Translator, escape
-from scoring import Portrait, TeamAnalysis
+from scoring import Portrait, TeamAnalysis, Trait
 from storage.callers import TeamView
 
 TRAIT_VOCABULARY = {
@@ -68,15 +68,7 @@ def portrait_text(
         else t._("The most profitable fifth (too few of them refer others to narrow it down).")
     )
     if portrait.traits:
-        traits = Markup(" · ").join(
-            t._(
-                "{value} ({share}, {lift}× your other clients)",
-                value=_value(t, trait.name, trait.value),
-                share=t.percent(trait.share),
-                lift=t.number(round(trait.lift, 1)),
-            )
-            for trait in portrait.traits
-        )
+        traits = Markup(" · ").join(_trait(t, trait) for trait in portrait.traits)
         lines.append(t._("Mostly: {traits}.", traits=traits))
     numbers = {n.name: n for n in portrait.numeric}
     buying = []
@@ -190,6 +182,28 @@ def _too_few(t: Translator, portrait: Portrait, params: Mapping[str, object]) ->
         need,
         segment=portrait.segment or "",
         have=t.number(have),
+    )
+
+
+def _trait(t: Translator, trait: Trait) -> Markup:
+    """«йога (100 %, в 12 раз чаще …)»: a whole lift is a counted message, so the word after it
+    agrees with the number (Russian «в 2 раза», «в 5 раз», «в 21 раз»); a fractional one keeps
+    the fraction's form («в 1,5 раза»)."""
+    lift = round(trait.lift, 1)
+    value, share = _value(t, trait.name, trait.value), t.percent(trait.share)
+    if lift == int(lift):
+        return t.n_(
+            "{value} ({share}, {n}× your other clients)",
+            "{value} ({share}, {n}× your other clients)",
+            int(lift),
+            value=value,
+            share=share,
+        )
+    return t._(
+        "{value} ({share}, {lift}× your other clients)",
+        value=value,
+        share=share,
+        lift=t.number(lift),
     )
 
 

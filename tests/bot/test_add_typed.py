@@ -87,3 +87,25 @@ async def test_a_city_after_a_titled_name_or_after_te_is_the_city(
         "Jansen Installatietechniek B.V.": ("organisation", None, "Utrecht"),
         "Bouw Kok BV": ("organisation", None, "Zwolle"),
     }
+
+
+async def test_a_phone_number_is_no_sale_and_is_not_kept(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """`/add Иванова Ольга +7 916 123-45-67` answered «Похоже на продажу: /sale …» (found by the
+    Russian second reader): Kompas keeps no phone numbers, says so, adds nothing, and gives the
+    line without the number; amounts and dates are still read as a sale."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Иванова Ольга +7 916 123-45-67")
+    assert seen.text == (
+        "Kompas не хранит номера телефонов; ничего не добавлено. Добавить клиента без номера: "
+        "/add Иванова Ольга"
+    )
+    seen = await chat.send(olga, "/add Иванова Ольга, Москва, 8 (916) 123-45-67")
+    assert seen.text.endswith("/add Иванова Ольга, Москва")
+    seen = await chat.send(olga, "/add Волкова 150 000 000")
+    assert "Похоже на продажу" in seen.text
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Sanne Jansen 06-12345678")
+    assert seen.text.endswith("/toevoegen Sanne Jansen")
+    assert rows(sqlite_engine, Client) == []

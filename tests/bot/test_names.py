@@ -158,3 +158,15 @@ async def test_a_referred_newcomer_is_asked_person_or_organisation(
     assert "Рекомендация записана" in seen
     [new] = rows(sqlite_engine, Client, name="Новикова Анна")
     assert (new.kind, new.status) == ("person", "prospect")
+
+
+async def test_an_unrated_client_card_speaks_of_this_client_in_russian(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    """«Команда их ещё не оценивала» about one client read as a crowd (found by the Russian
+    second reader)."""
+    _russian_people(sqlite_engine, ru_team)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/client Фёдорова")
+    assert "Вы ещё не оценивали этого клиента: /rate" in seen.text, seen.text
+    assert "Команда их" not in seen.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import pytest
 from sqlalchemy import Engine
 
 from bot.app import kompas_of_app
@@ -136,6 +137,28 @@ async def test_sale_dialog_with_ambiguous_client_buttons(
     assert "Verkoop vastgelegd: € 800,00 — Hotel Het Anker" in seen
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost, sale.minutes) == (80000, None, 120)
+
+
+@pytest.mark.parametrize(
+    ("locale", "owner", "client", "no"),
+    [("nl", NL_OWNER, "Hotel De Linde", "geen"), ("ru", RU_OWNER, "Волкова Екатерина", "нет")],
+)
+async def test_no_cost_typed_at_the_cost_question_is_a_cost_of_nothing(
+    chat: Chat, sqlite_engine: Engine, locale: str, owner: int, client: str, no: str
+) -> None:
+    """«нет» / "geen" at the cost step was refused as no amount, though `/sale X 1500 нет`
+    takes it (found by the Russian second reader)."""
+    team = make_team(sqlite_engine, chat_id=owner, owner_id=owner, personal=True, locale=locale)
+    make_client(sqlite_engine, team, client)
+    anna = chat.person(owner, "Anna", locale)
+    await chat.send(anna, "/sale")
+    await chat.send(anna, client.split()[0])
+    await chat.send(anna, "1500")
+    seen = await chat.send(anna, no)
+    assert "1250,50" not in seen.text, seen.text  # not «… не похоже на сумму. Попробуйте 1250,50»
+    await chat.press(anna, seen.buttons[0])  # the time question: skip
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.cost == 0
 
 
 async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(

@@ -85,3 +85,15 @@ async def test_the_fit_count_on_a_card_counts_the_clients_own_traits(
     card = await chat.send(olga, "/client Захар")
     # Захар lives in Tver and is a man, but loves yoga: 1 of the profile's 3 points.
     assert "соответствует 1 из 3 пунктов идеального клиента" in card.text
+
+
+async def test_the_portrait_says_how_many_times_in_russian(
+    chat: Chat, sqlite_engine: Engine, ru_team: Team
+) -> None:
+    """«в 5 раз», never «в 5 раза»: the word agrees with the number (found by the Russian
+    second reader, «в 30 раза чаще»). Three of three ideal clients love yoga against one of
+    twelve others (Захар): 100 % against 8,3 %, 12 times as often."""
+    salon(sqlite_engine, ru_team)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/portrait")
+    assert "в 12 раз чаще" in seen.text, seen.text
