@@ -200,21 +200,23 @@ def recorded_lately(
     amount: int,
     sold_on: dt.date,
     since: dt.datetime,
-) -> bool:
-    """Whether this person recorded the same sale (client, amount, day) since `since`."""
+) -> int | None:
+    """Who in the team recorded the same sale (client, amount, day) since `since`: the user id,
+    this person's own when they did, else a teammate's (two people booking the same sale of
+    the same client are asked first too); None when no one did."""
     found = session.execute(
-        core_select(_SALES.c.id)
+        core_select(_SALES.c.created_by)
         .where(
             _SALES.c.team_id == team_id,
             _SALES.c.client_id == client_id,
-            _SALES.c.created_by == user_id,
             _SALES.c.amount == amount,
             _SALES.c.sold_on == sold_on,
             _SALES.c.created_at >= since,
         )
+        .order_by((_SALES.c.created_by == user_id).desc(), _SALES.c.id.desc())
         .limit(1)
     ).first()
-    return found is not None
+    return None if found is None else int(found[0] or 0)
 
 
 def sale_in_team(*, session: Session, team_id: int, sale_id: int) -> Sale:

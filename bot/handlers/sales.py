@@ -36,7 +36,7 @@ from locales.numbers import (
     currency_digits,
     starts_spoken_duration,
 )
-from storage import clients, resolver, sales, team_settings
+from storage import clients, resolver, sales, team_settings, teams
 from storage.names import name_key
 from storage.sales import SaleInput
 
@@ -281,7 +281,12 @@ async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str
         sold_on=sold_on,
         since=turn.now - AGAIN_WITHIN,
     )
-    return {"doubt": AGAIN} if again else None
+    if again is None:
+        return None
+    if again == turn.caller.user_id:
+        return {"doubt": AGAIN}
+    member = await turn.run(teams.member_of, team_id=turn.team.id or 0, user_id=again)
+    return {"doubt": AGAIN, "by": member.display_name if member else "?"}
 
 
 def _whole_minutes(minutes: Decimal) -> int:

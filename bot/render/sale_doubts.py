@@ -61,12 +61,23 @@ def doubt_question(
         )
         return text, [(t._("Yes, record it"), RECORD), (t._("Correct the cost"), CORRECT)]
     sold_on = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else today
+    day = spoken_day(t, sold_on, today)
+    if data.get("by"):  # a teammate booked the same sale: both may be about one payment
+        text = t._(
+            "{name} recorded this sale less than 10 minutes ago: {amount} from {client}, "
+            "{date}. Record it again?",
+            name=data["by"],
+            amount=amount,
+            client=data["client"],
+            date=day,
+        )
+        return text, again_options(t)
     text = t._(
         "You recorded this sale less than 10 minutes ago: {amount} from {client}, {date}. "
         "Record it again?",
         amount=amount,
         client=data["client"],
-        date=spoken_day(t, sold_on, today),
+        date=day,
     )
     return text, again_options(t)
 

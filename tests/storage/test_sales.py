@@ -253,13 +253,16 @@ def test_usual_sale_is_the_clients_median_else_the_teams(engine: Engine) -> None
         assert usual_sale(session=session, team_id=empty.id or 0, client_id=lonely) is None
 
 
-def test_recorded_lately_is_the_same_person_client_amount_and_day(engine: Engine) -> None:
+def test_recorded_lately_is_the_same_client_amount_and_day_by_anyone_in_the_team(
+    engine: Engine,
+) -> None:
+    """Who recorded it: a teammate's sale counts too (attacker h18: two people booked one sale)."""
     team = make_team(engine, chat_id=74, owner_id=74)
     client = make_client(engine, team, "Bakkerij")
     make_sale(engine, team, client, 25_000, sold_on=TODAY, created_by=74, created_at=NOW)
     with new_session(engine) as session:
 
-        def lately(**changes: object) -> bool:
+        def lately(**changes: object) -> int | None:
             asked = {
                 "team_id": team.id or 0,
                 "client_id": client,
@@ -270,8 +273,8 @@ def test_recorded_lately_is_the_same_person_client_amount_and_day(engine: Engine
             } | changes
             return recorded_lately(session=session, **asked)  # type: ignore[arg-type]
 
-        assert lately()
-        assert not lately(user_id=75)
-        assert not lately(amount=25_001)
-        assert not lately(sold_on=TODAY - dt.timedelta(days=1))
-        assert not lately(since=NOW + dt.timedelta(seconds=1))
+        assert lately() == 74
+        assert lately(user_id=75) == 74
+        assert lately(amount=25_001) is None
+        assert lately(sold_on=TODAY - dt.timedelta(days=1)) is None
+        assert lately(since=NOW + dt.timedelta(seconds=1)) is None
