@@ -82,8 +82,8 @@ def render_digest(
         if lines:
             target = private if is_money and money_goes_private else public
             target.append(Markup("\n").join([title, *lines]))
-    if not public and not private:
-        public += _week_lines(t, team, analysis, changes, names)
+    if not public:  # the group hears what happened even when the news went to the admins
+        public += _week_lines(t, team, analysis, changes, names, shares=not money_goes_private)
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
@@ -109,10 +109,13 @@ def _week_lines(
     analysis: TeamAnalysis,
     changes: WeekChanges,
     names: Mapping[int, str],
+    *,
+    shares: bool,
 ) -> list[Markup]:
     """A week without news in the sections is only quiet when nothing happened: otherwise
-    what the team recorded, and a client the team leans on even where there are too few
-    clients for alarms (over the threshold and twice an even split)."""
+    what the team recorded, and (`shares`: where money is the group's) a client the team
+    leans on even where there are too few clients for alarms (over the threshold and twice
+    an even split)."""
     lines = []
     if changes.happened:
         done = [
@@ -127,17 +130,17 @@ def _week_lines(
                 what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
             )
         )
-    shares = analysis.clients["revenue_share"].dropna()
-    if not analysis.concentration.alarms_enabled and len(shares):
-        top = shares.idxmax()
+    share = analysis.clients["revenue_share"].dropna()
+    if shares and not analysis.concentration.alarms_enabled and len(share):
+        top = share.idxmax()
         # Above the threshold and at least twice an even split: three equal clients are
         # each a third of the revenue, and that is no news.
-        if shares[top] >= max(team.concentration_threshold, 2 / len(shares)):
+        if share[top] >= max(team.concentration_threshold, 2 / len(share)):
             lines.append(
                 t._(
                     "{client} is now {share} of your revenue.",
                     client=names.get(int(top), "?"),
-                    share=t.percent(float(shares[top])),
+                    share=t.percent(float(share[top])),
                 )
             )
     return [Markup("\n").join(lines)] if lines else []

@@ -21,7 +21,7 @@ from storage.models import DigestDelivery, ScoreSnapshot, Team
 from storage.schedules import TeamSchedule
 from tests.chat import Chat
 from tests.conftest import FakeClock
-from tests.factories import NOW, make_team, rows
+from tests.factories import NOW, make_client, make_sale, make_team, rows
 
 GROUP = -800
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -207,6 +207,8 @@ async def test_money_goes_to_admins_privately_when_asked(chat: Chat, sqlite_engi
     # Shares of revenue are money too (the attacker reader saw "… is nu 35% van je omzet."
     # and the revenue chart in the group while members' cards hid the share).
     assert "omzet" not in group_text and "%" not in group_text, group_text
+    # …yet the group still hears what happened (the checker reader got the title alone).
+    assert len(group_text.splitlines()) > 2, group_text
     assert not [m for m in chat.api.in_chat(GROUP) if m.photo], "a revenue chart in the group"
 
 
@@ -268,3 +270,26 @@ async def test_digest_command_shows_this_weeks_digest_to_admins(
     assert rows(sqlite_engine, Team)[0].digest_enabled is False
     seen = await chat.send(owner, "/digest on", chat=GROUP)
     assert "maandag" in seen.text.lower()
+
+
+async def test_a_small_team_keeping_money_private_still_hears_its_week(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Found by the checker reader: with money for admins and too few clients for alarms, the
+    group digest was its title alone although the week had sales; and where it spoke, it said
+    "X is nu 36% van je omzet" in the group."""
+    group_chat(chat)
+    team = make_team(
+        sqlite_engine,
+        chat_id=GROUP,
+        owner_id=21,
+        sensitive_to_admins=True,
+        created_at=NOW - dt.timedelta(days=30),
+    )
+    for name, amount in (("Hotel De Linde", 2_000_000), ("Bakkerij", 50_000), ("Kapper", 40_000)):
+        client = make_client(sqlite_engine, team, name)
+        make_sale(sqlite_engine, team, client, amount, sold_on=NOW.date() - dt.timedelta(days=2))
+    await deliver(chat.app, team.id or 0)
+    group_text = chat.api.in_chat(GROUP)[-1].text
+    assert "3 verkopen" in group_text, group_text
+    assert "omzet" not in group_text and "%" not in group_text, group_text
