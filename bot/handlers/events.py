@@ -227,20 +227,12 @@ async def _leading_client(
                 several = (words, rest or None)
     if several is not None:
         return several
-    if lead_in := _LEAD_IN.match(text):  # «у нас Николаевой Ирине не понравилось»
+    if lead_in := grammar.NAME_LEAD_IN.match(text):  # «у нас Николаевой Ирине не понравилось»
         client, rest = await _leading_client(turn, text[lead_in.end() :], governed=True)
         if client is not None:
             kept = lead_in["ours"] or ""  # «у нас не понравилось»; «от», «на» go with the name
             return client, " ".join(filter(None, (kept, rest))) or None
     return (text, None) if " " not in text.strip() else (None, text)
-
-
-# Words Russians put before the name in a complaint or compliment: «у нас Петровой не
-# понравилось», «от Козлова спасибо», «на Петрова: хамил»; never part of the name, and only
-# «у нас»/«у меня» stay in the note (the others say nothing once the client is known).
-_LEAD_IN = re.compile(
-    r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?)\s+(?=\w)", re.IGNORECASE
-)
 
 
 def _name_goes_on(words: str, rest: str, begun: list[resolver.Match]) -> bool:
