@@ -28,3 +28,13 @@ async def test_a_client_whose_name_begins_with_a_lead_in_keeps_it(
     assert "Ашот" in seen.text
     assert _sales(sqlite_engine)[-1] == ("У Ашота", 500_000)
     assert len(rows(sqlite_engine, Client)) == 1
+
+
+async def test_the_complaint_again_question_keeps_the_name_in_the_nominative(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Жукова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/complaint Жукова грубила")
+    seen = await chat.send(olga, "/complaint Жукова грубила")
+    assert "жалобу на клиента Жукова" in seen.text  # «на Жукова» would need «на Жукову»
