@@ -13,6 +13,7 @@ from bot.callbacks import STALE, id_from
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.turn import Turn
 from locales import N_, InputError
+from locales.name_cases import nominative_name
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
 from storage.names import is_legal_form, plausible_name
@@ -195,7 +196,7 @@ class ClientDialog(Dialog):
             team_id=turn.team.id or 0,
             user_id=turn.caller.user_id,
             name=(
-                arguments.new_person_name(convo.data["query"])
+                arguments.person_as_written(convo.data["query"])
                 if kind == ClientKind.PERSON
                 else convo.data["query"]
             ),
@@ -216,6 +217,8 @@ class ClientDialog(Dialog):
         if resolution.one is not None:
             await self._chosen(turn, convo, resolution.one.id, name=resolution.one.name)
             return
+        # «Петрову И.С.» is added, or offered as someone new, as «Петров И. С.»
+        query = nominative_name(query)
         if not resolution.matches and not self.adds_unknown:
             await finish(turn, convo)
             raise InputError(N_("I can't find “{name}” among your clients."), name=query)

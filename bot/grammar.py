@@ -169,6 +169,67 @@ def _starts_field(reader: Reader, words: list[Token], i: int) -> bool:
     )
 
 
+# Words Russians put before a client's name or before an amount, never part of either
+# (README: Typing commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо»,
+# «у Петровой», «на Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500». The one list:
+# the one-line grammar below and the notes' reader (bot/handlers/events.py) read it.
+BEFORE_NAME, BEFORE_AMOUNT = "name", "amount"
+LEAD_INS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("от", "у", "для", "про"), frozenset({BEFORE_NAME})),
+    "на": frozenset({BEFORE_NAME, BEFORE_AMOUNT}),
+    "за": frozenset({BEFORE_AMOUNT}),
+    **dict.fromkeys(
+        ("клиент", "клиента", "клиенту", "клиентка", "клиентки", "клиентке", "клиентку"),
+        frozenset({BEFORE_NAME}),
+    ),
+}
+# «у нас Петровой не понравилось»: these stay in a note, the client's name goes on after them.
+_OURS = ("у нас", "у меня")
+NAME_LEAD_IN = re.compile(
+    r"(?:(?P<ours>{})|{})\s+(?=\w)".format(
+        "|".join(_OURS), "|".join(w for w, led in LEAD_INS.items() if BEFORE_NAME in led)
+    ),
+    re.IGNORECASE,
+)
+
+
+def leads(word: str, what: str) -> bool:
+    """Whether `word` is a lead-in before a name (BEFORE_NAME) or an amount (BEFORE_AMOUNT)."""
+    return what in LEAD_INS.get(word.casefold(), frozenset())
+
+
+@dataclass(frozen=True)
+class LeadIns:
+    """A line's words without their lead-ins; `before_name`: the word dropped before the
+    name, so a client whose name begins with it («У Ашота») is still found."""
+
+    words: list[Token]
+    before_name: str = ""
+
+
+def without_lead_ins(reader: Reader, words: list[Token]) -> LeadIns:
+    """`для Смирновой 2000` → `Смирновой 2000`, `Смирнова за 2000` → `Смирнова 2000`: a lead-in
+    first with a name after it, and `за`/`на` right before an amount or a time, are dropped."""
+    before_name = ""
+    if (
+        len(words) > 1
+        and leads(words[0].text, BEFORE_NAME)
+        and words[1].field == words[0].field
+        and not _starts_field(reader, words, 1)
+    ):
+        before_name, words = words[0].text, words[1:]
+    kept = [
+        word
+        for i, word in enumerate(words)
+        if not (
+            0 < i < len(words) - 1
+            and leads(word.text, BEFORE_AMOUNT)
+            and _starts_field(reader, words, i + 1)
+        )
+    ]
+    return LeadIns(kept, before_name)
+
+
 def name_end(reader: Reader, words: list[Token]) -> int:
     """Where the name ends: the first word (after the first) that begins a field."""
     return next((i for i in range(1, len(words)) if _starts_field(reader, words, i)), len(words))
@@ -218,6 +279,7 @@ class PaidLine:
     paid_on: dt.date | None = None
     longer: PaidLine | None = None
     everything: bool = False  # "alles", "всё": all that is open
+    lead_in: str = ""  # the word dropped before the name («у Звездочки»), see LeadIns
 
     def data(self) -> dict[str, object]:
         said: dict[str, object] = {} if self.amount is None else {"amount": self.amount}
@@ -237,8 +299,14 @@ PAID_HOW = frozenset(
 
 
 def read_paid(reader: Reader, text: str) -> PaidLine:
-    """`/paid NAME [AMOUNT] [DATE]`; how it was paid, after the amount, says nothing more."""
+    """`/paid NAME [AMOUNT] [DATE]`, lead-ins dropped (`у Звездочки`, `на 500`); how it was
+    paid, after the amount, says nothing more."""
     dated = split_date(reader, tokens(text), amount_needed=False)
+    lead = without_lead_ins(reader, dated.words)
+    return replace(_read_paid(reader, replace(dated, words=lead.words)), lead_in=lead.before_name)
+
+
+def _read_paid(reader: Reader, dated: Dated) -> PaidLine:
     words = dated.words
     while len(words) > 1 and words[-1].text.casefold().strip(".,") in PAID_HOW:
         words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin", "… contant"

@@ -24,6 +24,7 @@ from bot.grammar import (
     same_field,
     split_date,
     tokens,
+    without_lead_ins,
 )
 from locales import N_, InputError, is_currency_token, is_multiplier_token, numbers
 
@@ -95,6 +96,7 @@ class SaleLine:
     readings: tuple[SaleFields, ...]
     longer: SaleLine | None = None
     date_words: bool = False  # the date was written in words only ("vrijdag")
+    lead_in: str = ""  # the word dropped before the name («для Смирновой»), see grammar.LeadIns
     # Read only by taking a number of 3+ digits into the name ("de boer 1250"): such a name
     # may be an existing client's, never a new one; then this is the answer.
     refusal: InputError | None = field(default=None, compare=False)
@@ -105,9 +107,15 @@ DASHES = frozenset({"-", "–", "—"})
 
 def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
-    (`Студия 21 — 7 900 р`), and an amount typed before the name is read after it."""
+    (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
+    (`для Смирновой`, `за 2000`) are no part of the name."""
     dated = split_date(reader, tokens(text))
-    dated = replace(dated, words=_amount_after_name(reader, dated.words))
+    lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
+    line = _read_sale(reader, replace(dated, words=lead.words))
+    return replace(line, lead_in=lead.before_name)
+
+
+def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
     words = dated.words
     dash = next((i for i, word in enumerate(words) if i and word.text in DASHES), None)
     if dash is not None:

@@ -97,3 +97,124 @@ def _word_nominatives(word: str) -> list[str]:
 
 def _cyrillic(word: str) -> bool:
     return bool(word) and all("а" <= c <= "я" or c in "ё-" for c in word)
+
+
+# Surname endings no nominative has (README: Typing commands), with the nominative ending and
+# whether the surname is a woman's: «Петрову» (to Петров), «Смирновой», «Высоцкого». Left out
+# as unsure: -ова (Петрова is a woman's own name too), -ину (Ирину, Марину are first names),
+# -ской (Донской is a nominative).
+_SURE_SURNAME_ENDINGS = (
+    ("овой", "ова", True),
+    ("евой", "ева", True),
+    ("ёвой", "ёва", True),
+    ("иной", "ина", True),
+    ("ыной", "ына", True),
+    ("скую", "ская", True),
+    ("цкую", "цкая", True),
+    ("овым", "ов", False),
+    ("евым", "ев", False),
+    ("ёвым", "ёв", False),
+    ("иным", "ин", False),
+    ("ыным", "ын", False),
+    ("ову", "ов", False),  # «продажа Петрову»: the dative of a man (the one-line /sale's case)
+    ("еву", "ев", False),
+    ("ёву", "ёв", False),
+    ("ского", "ский", False),
+    ("скому", "ский", False),
+    ("ским", "ский", False),
+    ("цкого", "цкий", False),
+    ("цкому", "цкий", False),
+    ("цким", "цкий", False),
+)
+_PATRONYMIC_ENDINGS = (
+    ("ичу", "ич"),
+    ("ича", "ич"),
+    ("ичем", "ич"),
+    ("иче", "ич"),
+    *((f"{stem}{end}", f"{stem}на") for stem in ("ов", "ев") for end in ("не", "ны", "ной", "ну")),
+)
+# A first name beside such a surname, by the surname's gender, longest ending first.
+_HER_NAME_ENDINGS = (
+    ("ии", "ия"),
+    ("ию", "ия"),
+    ("ией", "ия"),
+    ("ье", "ья"),
+    ("ью", "ья"),
+    ("ьи", "ья"),
+    ("ьей", "ья"),
+    ("лле", "лла"),  # Алле → Алла, but Оле → Оля
+    ("ле", "ля"),
+    ("ой", "а"),
+    ("е", "а"),
+    ("ы", "а"),
+    ("ги", "га"),
+    ("ки", "ка"),
+    ("и", "я"),
+    ("у", "а"),
+    ("ю", "я"),
+)
+_HIS_NAME_ENDINGS = (
+    ("ию", "ий"),
+    ("ием", "ий"),
+    ("ия", "ий"),
+    ("ею", "ей"),
+    ("еем", "ей"),
+    ("ея", "ей"),
+    ("ом", ""),
+    ("у", ""),
+    ("а", ""),
+    ("е", ""),
+)
+_CONSONANT_STEM = "бвгджзклмнпрстфхцчшщ"
+
+
+def nominative_name(name: str) -> str:
+    """A new client's name typed in another case, as a client list writes it: «Петрову И. С.»
+    → «Петров И. С.», «Анне Волковой» → «Анна Волкова», «для Смирновой» → «Смирнова». Only
+    a surname with an ending no nominative has (`_SURE_SURNAME_ENDINGS`) says the case; the
+    first name and patronymic beside it follow. A name whose case isn't sure stays as typed."""
+    words = name.split()
+    if not 1 <= len(words) <= 3:
+        return name
+    found = [(i, _sure_surname(word)) for i, word in enumerate(words)]
+    surnames = [(i, hit) for i, hit in found if hit is not None]
+    if len(surnames) != 1:
+        return name
+    at, (surname, hers) = surnames[0]
+    result = []
+    for i, word in enumerate(words):
+        if i == at:
+            result.append(surname)
+        elif _cyrillic(word.casefold().replace("ё", "е")) and len(word) > 2:
+            result.append(_other_word(word, hers))
+        else:
+            result.append(word)  # initials, a Latin word
+    return " ".join(result)
+
+
+def _sure_surname(word: str) -> tuple[str, bool] | None:
+    low = word.casefold()
+    for ending, nominative, hers in _SURE_SURNAME_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            return _with_ending(word, ending, nominative), hers
+    return None
+
+
+def _other_word(word: str, hers: bool) -> str:
+    """A first name or patronymic beside a declined surname, in the nominative."""
+    low = word.casefold()
+    for ending, nominative in _PATRONYMIC_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            return _with_ending(word, ending, nominative)
+    for ending, nominative in _HER_NAME_ENDINGS if hers else _HIS_NAME_ENDINGS:
+        stem = low[: len(low) - len(ending)]
+        if low.endswith(ending) and len(stem) >= (1 if hers else 2):
+            if not hers and not nominative and stem[-1] not in _CONSONANT_STEM:
+                continue  # «Илье», «Никите»: not a name that ends in a consonant
+            return _with_ending(word, ending, nominative)
+    return word
+
+
+def _with_ending(word: str, ending: str, nominative: str) -> str:
+    stem = word[: len(word) - len(ending)]
+    return stem + (nominative.upper() if word.isupper() else nominative)

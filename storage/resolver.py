@@ -128,7 +128,12 @@ def resolve_client(
     if not rows:
         return Resolution(query, ())
     if initials := surname_initials(key):  # «Петров И.С.»: the one Петров with those initials
-        fitting = [r for r in rows if r[4] == ClientKind.PERSON and fits_initials(r[3], *initials)]
+        surname, letters = initials
+        persons = [r for r in rows if r[4] == ClientKind.PERSON]
+        fitting = [r for r in persons if fits_initials(r[3], surname, letters)]
+        if not fitting:  # «Петрову И.С.», «Кузнецову А.И.»: the surname in another case
+            readings = nominatives(surname)
+            fitting = [r for r in persons if any(fits_initials(r[3], s, letters) for s in readings)]
         if fitting:
             matches = tuple(Match(r[0], r[1], r[2]) for r in fitting[:MAX_CHOICES])
             return Resolution(query, matches, too_many=len(fitting) > MAX_CHOICES)
@@ -176,11 +181,19 @@ def _declined(session: Session, base: Any, query: str, key: str) -> Resolution |
     if not rows:
         return None
     matches = tuple(Match(r[0], r[1], r[2]) for r in rows[:MAX_CHOICES])
-    sure = not _maybe_her_own_name(key)
+    # «Кузнецова Артёма»: the first name is declined too, so the surname is no woman's own
+    sure = not _maybe_her_own_name(key) or any(_others_declined(key, r[3]) for r in rows)
     one = exact and len(rows) == 1 and sure
     return Resolution(
         query, matches, exact=one, sure=sure, too_many=len(rows) > MAX_CHOICES, declined=True
     )
+
+
+def _others_declined(typed: str, key: str) -> bool:
+    """Whether a typed word after the first one (a first name) differs from the client's word
+    in its place: the whole name was typed in another case, not only its surname."""
+    words = key.split(" ")
+    return any(w != words[i] for i, w in enumerate(typed.split(" ")) if 0 < i < len(words))
 
 
 def _maybe_her_own_name(key: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from bot import arguments, grammar
 from bot.callbacks import id_from
@@ -288,6 +289,11 @@ async def paid(turn: Turn) -> None:
         await PaidDialog().begin(turn, None)
         return
     line = grammar.read_paid(grammar.reader(turn), text)
+    team_id = turn.team.id or 0
+    if line.lead_in and await turn.run(
+        clients.client_by_key, team_id=team_id, name=f"{line.lead_in} {line.name}"
+    ):
+        line = replace(line, name=f"{line.lead_in} {line.name}")  # «У Ашота»: a client's name
     if line.longer is not None and await turn.run(  # "/paid Kapsalon 1": the 1 is the name's
         clients.client_by_key, team_id=turn.team.id or 0, name=line.longer.name
     ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -369,6 +370,8 @@ async def sale(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     line = sale_grammar.read_sale(grammar.reader(turn), text)
+    if line.lead_in and await _client_named(turn, f"{line.lead_in} {line.name}"):
+        line = replace(line, name=f"{line.lead_in} {line.name}")  # «У Ашота»: a client's name
     if line.refusal is not None and await _client_named(turn, line.name) is None:
         raise line.refusal  # "de boer 1250 …" is never a new client's name
     if line.date_words and await _client_named(turn, text):  # "Café Vrijdag": a name, no date

@@ -406,7 +406,7 @@ LINES: list[tuple[str, Expected]] = [
                 "kind",
                 "de boer",
                 press="person",
-                then=sale("de boer", "1250", None, 135, "2026-11-22", new=PERSON),
+                then=sale("De Boer", "1250", None, 135, "2026-11-22", new=PERSON),
             ),
         ),
     ),

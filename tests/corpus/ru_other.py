@@ -296,4 +296,13 @@ NOTES: list[tuple[str, Expected]] = [
     ("/compliment Зайцева: очень довольна", compliment(ZAITSEVA, "очень довольна")),
 ]
 
-LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES]
+# Lead-ins and names in another case (README: Typing commands).
+CASES: list[tuple[str, Expected]] = [
+    ("/paid у Звездочки 25 тыс.", paid("zvezdochka-25000")),
+    ("/paid Кузнецов на 500", paid("kuznetsov-500")),
+    ("/rate Волковой 5 5 4", rated(VOLKOVA, 5, 5, 4)),
+    ("/complaint от Анны Волковой опоздала", complaint(VOLKOVA, "опоздала")),
+    ("/complaint Кузнецову А.И. не понравилось", complaint(KUZNETSOV, "не понравилось")),
+]
+
+LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *CASES]

@@ -435,4 +435,29 @@ LINES: list[tuple[str, Expected]] = [
             then=sale("Магазин Тысяча мелочей", "500", new=ORGANISATION),
         ),
     ),
+    # Lead-ins before the name or the amount, names in another case (a new one nominative).
+    ("/sale Анне Волковой 500", sale(VOLKOVA, "500")),
+    ("/sale Кузнецову А.И. 600", sale(KUZNETSOV, "600")),
+    ("/sale Кузнецову Артёму 600", sale(KUZNETSOV, "600")),
+    ("/sale Артёму Кузнецову 600", sale(KUZNETSOV, "600")),
+    ("/sale Петрову И.С. 500", sale("Петров И. С.", "500", new=PERSON)),
+    ("/sale для Волковой 2000", sale(VOLKOVA, "2000")),
+    ("/sale Волкова за 2000", sale(VOLKOVA, "2000")),
+    ("/sale Волкова на 2 500", sale(VOLKOVA, "2500")),
+    ("/sale у Волковой 2000", sale(VOLKOVA, "2000")),
+    ("/sale от Волковой 2000", sale(VOLKOVA, "2000")),
+    ("/sale для Волковой на 2000 вчера", sale(VOLKOVA, "2000", on="2026-12-03")),
+    (
+        "/sale Смирнова за 2000",
+        ask("kind", "Смирнова", press="person", then=sale("Смирнова", "2000", new=PERSON)),
+    ),
+    (
+        "/sale для Смирновой 2000",
+        ask("kind", "Смирнова", press="person", then=sale("Смирнова", "2000", new=PERSON)),
+    ),
+    (
+        "/sale смирнова ирина 2000",
+        ask("kind", press="person", then=sale("Смирнова Ирина", "2000", new=PERSON)),
+    ),
+    ("/sale Волкова 2500 23 ноября", sale(VOLKOVA, "2500", on="2026-11-23")),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from locales.name_cases import nominatives
+from locales.name_cases import nominative_name, nominatives
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,27 @@ def test_names_that_are_not_russian_words_have_no_other_cases(typed: str) -> Non
 
 def test_the_name_as_typed_is_not_among_its_other_readings() -> None:
     assert "петрова" not in nominatives("петрова")
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Петрову И. С.", "Петров И. С."),
+        ("Анне Волковой", "Анна Волкова"),
+        ("Смирновой", "Смирнова"),
+        ("Ивану Петрову", "Иван Петров"),
+        ("Петрову Ивану Сергеевичу", "Петров Иван Сергеевич"),
+        ("Смирновой Ольге Петровне", "Смирнова Ольга Петровна"),
+        ("Оле Петровой", "Оля Петрова"),
+        ("Высоцкого", "Высоцкий"),
+        # Not sure of the case: as typed.
+        ("Кузнецова", "Кузнецова"),
+        ("Донской", "Донской"),
+        ("Волкова Анна", "Волкова Анна"),
+        ("Jan de Vries", "Jan de Vries"),
+    ],
+)
+def test_a_new_name_typed_in_another_case_is_written_in_the_nominative(
+    typed: str, written: str
+) -> None:
+    assert nominative_name(typed) == written
