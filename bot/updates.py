@@ -11,6 +11,7 @@ from typing import Any
 
 from telegram import Bot, Update
 
+from bot.render.text import html_to_text
 from bot.transport import BOT_USER, STATUS_FIELDS, LocalBotApi, Sent
 
 
@@ -132,7 +133,9 @@ class UpdateFactory:
                 "date": int(time.time()),
                 "chat": self.api.chats[sent.chat_id],
                 "from": BOT_USER,
-                "text": sent.text or "…",
+                # As Telegram sends it: the words without their markup, and the keyboard.
+                "text": html_to_text(sent.text) or "…",
+                **({"reply_markup": {"inline_keyboard": sent.buttons}} if sent.buttons else {}),
             },
         }
         if sent.buttons:

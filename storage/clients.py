@@ -10,9 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from locales import N_, InputError
+from storage import names
 from storage.changes import Change, record_change
 from storage.models import Client, ClientKind, ClientStatus
-from storage.names import name_key, valid_name
+from storage.names import name_key
 from storage.resolver import client_in_team
 from storage.teams import touch_team
 
@@ -52,6 +53,14 @@ def usual_kind(*, session: Session, team_id: int) -> ClientKind:
     if counts.get(ClientKind.PERSON, 0) > counts.get(ClientKind.ORGANISATION, 0):
         return ClientKind.PERSON
     return ClientKind.ORGANISATION
+
+
+def valid_name(name: str) -> str:
+    """A client's name typed in chat, as it will be shown, or a friendly InputError; never
+    the label of an erased client (an import keeps such rows: an export holds them)."""
+    shown = names.valid_name(name)
+    names.refuse_reserved(shown)
+    return shown
 
 
 def create_client(

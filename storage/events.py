@@ -97,5 +97,23 @@ def recorded_lately(
     return found is not None
 
 
+def referral_noted(
+    *, session: Session, team_id: int, client_id: int, referred_client_id: int
+) -> bool:
+    """Whether the team has already noted that this client referred that one (the same
+    /refer typed twice would count it twice in the referral figures)."""
+    found = session.execute(
+        select(Event.id)
+        .where(
+            col(Event.team_id) == team_id,
+            col(Event.client_id) == client_id,
+            col(Event.kind) == EventKind.REFERRAL,
+            col(Event.referred_client_id) == referred_client_id,
+        )
+        .limit(1)
+    ).first()
+    return found is not None
+
+
 def _kept_note(note: str | None) -> str | None:
     return (note or "").strip()[:1000] or None

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from locales import N_, InputError
+from locales import N_, SUPPORTED_LOCALES, InputError, translator
 
 _QUOTES = re.compile("[\"'«»„“”‘’`]")
 _SPACES = re.compile(r"\s+")
@@ -128,3 +128,48 @@ def valid_name(name: str) -> str:
     if len(shown) > MAX_NAME or len(key) > MAX_NAME:
         raise InputError(N_("That name is too long: at most {max} characters."), max=MAX_NAME)
     return shown
+
+
+FORGOTTEN_LABEL = N_("Client #{id}")  # what an erased client is called (storage/privacy.py)
+RESERVED_NAME = N_("“{name}” is how Kompas labels an erased client: choose another name.")
+
+
+@functools.cache
+def _forgotten_labels() -> re.Pattern[str]:
+    """The erased-client label in every language ("Klant #12", «Клиент #12», "Client #12",
+    perhaps with "-2"), as a pattern over name keys."""
+    words = {"client"} | {
+        name_key(str(translator(locale)._(FORGOTTEN_LABEL, id=0))).split("#")[0].strip()
+        for locale in SUPPORTED_LOCALES
+    }
+    alternatives = "|".join(re.escape(word) for word in sorted(words))
+    return re.compile(rf"(?:{alternatives})\s*#\s*\d+(?:\s*-\s*\d+)?")
+
+
+def refuse_reserved(name: str) -> None:
+    """A name typed for a client may not look like an erased client's label: "Klant #12"
+    would pass a real client off as one whose data was erased (or the other way round)."""
+    if _forgotten_labels().fullmatch(name_key(name)):
+        raise InputError(RESERVED_NAME, name=clean_name(name)[:40])
+
+
+# Cyrillic and Greek letters (casefolded) that look like a Latin letter in upper or lower case:
+# "Нotel" with a Cyrillic Н reads as "Hotel" (attacker h18).
+_LOOKALIKES = str.maketrans(
+    "авекмнорстухіјѕһԁԛԝαβεικνορτυχζ",
+    "abekmhopctyxijshdqwabeiknoptuxz",
+)
+
+
+def mixes_scripts(text: str) -> bool:
+    """Latin letters together with Cyrillic or Greek ones in one name."""
+    scripts = set()
+    for char in text:
+        if char.isalpha():
+            scripts.add(unicodedata.name(char, "?").split(" ")[0])
+    return "LATIN" in scripts and bool(scripts & {"CYRILLIC", "GREEK"})
+
+
+def lookalike_key(key: str) -> str:
+    """A name key with look-alike Cyrillic and Greek letters read as Latin ones."""
+    return key.translate(_LOOKALIKES)

@@ -33,16 +33,15 @@ from typing import Any
 from sqlalchemy import delete, or_, update
 from sqlmodel import Session, col, select
 
-from locales import N_, translator
+from locales import translator
 from storage.changes import record_change
 from storage.clients import TRAITS
 from storage.columns import SOURCES
 from storage.models import AuditLog, Client, ClientStatus, DialogState, Event, PendingUndo, Team
-from storage.names import name_key
+from storage.names import FORGOTTEN_LABEL, name_key
 from storage.resolver import client_in_team
 
 AUDIT_RETENTION = dt.timedelta(days=730)
-FORGOTTEN_LABEL = N_("Client #{id}")
 # What kind of client, where they came from and since when say nothing about the person and
 # keep the team's portrait and revenue figures right; every other trait, a new one included,
 # is erased. A source is kept only as one of the listed channels: typed in the team's own

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, or_, select
 from locales import N_, InputError
 from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
-from storage.names import is_legal_form, name_key
+from storage.names import is_legal_form, lookalike_key, mixes_scripts, name_key
 from storage.person_names import (
     addresses,
     fits_initials,
@@ -317,9 +317,12 @@ def similar_names(
     if not rows or not key:
         return []
     typed_person = kind == ClientKind.PERSON or looks_like_person(key)
+    mixed, skeleton = mixes_scripts(key), lookalike_key(key)
     scored: list[tuple[float, int]] = []
     for index, row in enumerate(rows):
         score = fuzz.token_sort_ratio(key, row[3])
+        if (mixed or mixes_scripts(row[3])) and lookalike_key(row[3]) == skeleton:
+            score = 100  # "Нotel De Linde" with a Cyrillic Н is "Hotel De Linde" to the eye
         if title_length(key) or title_length(row[3]):  # "Özdemir" ~ "mevr. Özdemir"
             score = max(score, fuzz.token_sort_ratio(without_title(key), without_title(row[3])))
         person = row[4] == ClientKind.PERSON

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from locales import N_, InputError
 from storage.changes import Change, record_change
-from storage.models import Client, ClientKind, ClientStatus, Sale, Team
+from storage.models import Client, ClientKind, ClientStatus, PendingUndo, Sale, Team
 from storage.prepared import Prepared
 from storage.resolver import GONE, client_in_team, client_status
 
@@ -422,6 +422,7 @@ def _settle(
             .where(col(Sale.id) == sale.id, col(Sale.team_id) == team_id)
             .values(**values)
         )
+    paid = sum(paying.values())
     undo_id = record_change(
         session=session,
         team_id=team_id,
@@ -430,11 +431,42 @@ def _settle(
         entity="client",
         entity_id=client_id,
         now=now,
-        undo={"open": before},
+        undo={"open": before, "client_id": client_id, "amount": paid},  # paid_lately reads these
     )
-    paid = sum(paying.values())
     still_open = sum(s.open for s in owed) - paid
     return Payment(settled, paid, still_open, Change(client_id, undo_id))
+
+
+def paid_lately(
+    *,
+    session: Session,
+    team_id: int,
+    client_id: int,
+    user_id: int,
+    amount: int,
+    since: dt.datetime,
+) -> int | None:
+    """Who in the team recorded a payment of `amount` by this client since `since` (and has
+    not undone it): this person's own user id when they did, else a teammate's; None if no one.
+    The same /paid typed twice would otherwise pay the next open invoice too."""
+    found = session.exec(
+        select(PendingUndo.user_id, PendingUndo.payload).where(
+            PendingUndo.team_id == team_id,
+            PendingUndo.action == "sales_paid",
+            col(PendingUndo.done).is_(False),
+            col(PendingUndo.created_at) >= since,
+        )
+    ).all()
+    who = [
+        by
+        for by, payload in found
+        if isinstance(payload, dict)
+        and payload.get("client_id") == client_id
+        and payload.get("amount") == amount
+    ]
+    if not who:
+        return None
+    return user_id if user_id in who else who[-1]
 
 
 def sales_of(

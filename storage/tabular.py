@@ -80,6 +80,22 @@ ODD_CHARACTERS = N_(
 EMPTY = N_("This file is empty. Send a CSV or Excel file with a header row and your data.")
 NO_ROWS = N_("This file has column names but no rows under them.")
 NOT_A_TABLE = N_("This is not a CSV or Excel file I can read. Save it as CSV or .xlsx.")
+CELL_TOO_LONG = N_(
+    "Line {line} has a cell of more than {max} characters, which no name, date or amount needs. "
+    "Shorten it and send the file again."
+)
+CONTROL_CHARACTERS = N_(
+    "Line {line} holds control characters, which are not text: “{text}”. Remove them and "
+    "send the file again."
+)
+STRICT_XLSX = N_(
+    "This workbook is saved as “Strict Open XML”, which I can't read. In Excel choose Save As → "
+    "“Excel Workbook (.xlsx)” or “CSV UTF-8”, and send it again."
+)
+FORMULA_WITHOUT_VALUE = N_(
+    "Cell {cell} holds a formula without a saved value. Open the file in Excel, save it, and "
+    "send it again."
+)
 BAD_SPREADSHEET = N_("I can't read this spreadsheet. Save it as .xlsx or CSV and send it again.")
 
 _DELIMITERS = (";", "\t", ",")  # in order of preference on a tie
@@ -178,6 +194,7 @@ def _lenient(content: bytes, encoding: str) -> str | None:
 
 def _csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
     if _looks_binary(text):
+        _refuse_control_characters(text)  # text with escape codes, bells: say which line
         raise InputError(NOT_A_TABLE)
     first_line, _, rest = text.partition("\n")
     hint = re.fullmatch(r"\ufeff?sep=(.)\r?", first_line)
@@ -187,7 +204,7 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
         delimiter, start = _sniff_delimiter(text), 1
     raw: list[str] = []  # the physical lines of the record being read
     reader = csv.reader(_kept(io.StringIO(text, newline=""), raw), delimiter=delimiter)
-    width, cells = 0, 0
+    width, cells, line = 0, 0, start - 1
     try:
         for line, record in enumerate(reader, start=start):
             if len(raw) > 1 or '"' in raw[0]:  # a quote opened on the last line ends there
@@ -201,7 +218,9 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
                 raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
             raw.clear()
             yield line, [_text_cell(cell) for cell in record]
-    except csv.Error:
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):  # a 200 000-character cell
+            raise InputError(CELL_TOO_LONG, line=line + 1, max=csv.field_size_limit()) from None
         raise InputError(NOT_A_TABLE) from None
 
 
@@ -229,6 +248,18 @@ def _refuse_unclosed_quote(raw: list[str], delimiter: str, line: int) -> None:
     except csv.Error as error:
         if "unexpected end of data" in str(error):
             raise InputError(UNCLOSED_QUOTE, line=line) from None
+
+
+def _refuse_control_characters(text: str) -> None:
+    """Text without a NUL whose odd characters are control codes (ESC, BEL): the line."""
+    if "\x00" in text[:65536]:
+        return
+    for line, row in enumerate(text.splitlines()[:100_000], start=1):
+        controls = sum(1 for c in row if c != "\t" and unicodedata.category(c) in ("Cc", "Cs"))
+        if controls * 4 > len(row):  # a line mostly of control codes: binary, not text
+            return
+        if controls:
+            raise InputError(CONTROL_CHARACTERS, line=line, text=_shown(row))
 
 
 def _looks_binary(text: str) -> bool:
@@ -264,6 +295,7 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
 
     check_archive(content)
     _refuse_too_many_cells(content)
+    _refuse_unreadable_parts(content)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except MemoryError:
@@ -327,6 +359,33 @@ def _count_cells(xml: IO[bytes], cells: int) -> int:
         if cells > MAX_CELLS:
             raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
     return cells + len(_CELL.findall(tail))
+
+
+_STRICT_NAMESPACE = b"purl.oclc.org/ooxml/spreadsheetml"
+_FORMULA_CELL = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>.*?</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
+
+
+def _refuse_unreadable_parts(content: bytes) -> None:
+    """A Strict Open XML workbook (openpyxl sees no sheets: "empty") and a formula saved
+    without its value (read as an empty cell: "the date is missing") are said as such."""
+    archive = zipfile.ZipFile(io.BytesIO(content))  # checked by check_archive
+    for name in archive.namelist():
+        if not (name.startswith("xl/") and name.endswith(".xml")):
+            continue
+        part = name == "xl/workbook.xml" or name.startswith("xl/worksheets/")
+        if not part:
+            continue
+        text = archive.read(name)
+        if _STRICT_NAMESPACE in text[:2048]:
+            raise InputError(STRICT_XLSX)
+        found = _FORMULA_CELL.search(text) if name.startswith("xl/worksheets/") else None
+        if found:  # <c r="B2"><f>…</f></c>: a formula with no <v> after it
+            ref = _CELL_REF.search(found[1])
+            raise InputError(FORMULA_WITHOUT_VALUE, cell=ref[1].decode() if ref else "?")
 
 
 def check_archive(content: bytes) -> None:

@@ -124,7 +124,7 @@ def teams_of_user(*, session: Session, user_id: int) -> Sequence[Team]:
         select(Team)
         .join(Member, col(Member.team_id) == col(Team.id))
         .where(Member.user_id == user_id, Member.status == MemberStatus.ACTIVE, Team.active)
-        .order_by(col(Team.title))
+        .order_by(col(Team.title), col(Team.id))  # two "Studio"s: always in one order
     ).all()
 
 

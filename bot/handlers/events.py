@@ -155,12 +155,19 @@ class ComplaintDialog(NoteDialog):
 class ComplimentDialog(NoteDialog):
     name = "compliment"
     kind = EventKind.COMPLIMENT
+    asks_again = True  # the same compliment typed twice would count twice in the grade
 
     def which_client(self, turn: Turn) -> str:
         return turn.t._("Which client paid you a compliment? Type (part of) the name.")
 
     def confirmation(self, turn: Turn, client: str) -> str:
         return turn.t._("Nice! Compliment from {client} noted.", client=client)
+
+    def again_question(self, turn: Turn, client: str) -> str:
+        return turn.t._(
+            "You noted this compliment from {client} less than 10 minutes ago. Record it again?",
+            client=client,
+        )
 
 
 async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
@@ -204,6 +211,21 @@ class ReferralDialog(ClientDialog):
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t
+        if convo.step == CONFIRM:  # this referral is noted already
+            question(
+                turn,
+                convo,
+                t._(
+                    "That {client} referred {referred} is noted already. Record it again?",
+                    client=convo.data["client"],
+                    referred=convo.data["referred_noted"][1],
+                ),
+                options=again_options(t),
+                per_row=1,
+                cancel=False,
+                edit=turn.update.callback_query is not None,
+            )
+            return
         if convo.step == REFERRED_KIND:
             await self.ask_kind(turn, convo, convo.data["referred_name"])
             return
@@ -222,6 +244,16 @@ class ReferralDialog(ClientDialog):
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
+        if convo.step == CONFIRM:
+            if choice == RECORD:
+                convo.data["again_ok"] = True
+                await self.save(turn, convo, convo.data["referred_noted"][0])
+            elif choice == NO:
+                await finish(turn, convo)
+                turn.edit(turn.t._(STAYS_ONCE))
+            else:
+                raise InputError(N_("Pick one of the buttons, please."))
+            return
         if convo.step == REFERRED_KIND:
             kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
             if kind is None:
@@ -269,6 +301,21 @@ class ReferralDialog(ClientDialog):
         *,
         kind: ClientKind = ClientKind.ORGANISATION,
     ) -> None:
+        if (
+            referred_id is not None
+            and not convo.data.get("again_ok")
+            and await turn.run(
+                events.referral_noted,
+                team_id=turn.team.id or 0,
+                client_id=convo.data["client_id"],
+                referred_client_id=referred_id,
+            )
+        ):
+            referred = await turn.run(
+                resolver.client_in_team, team_id=turn.team.id or 0, client_id=referred_id
+            )
+            await goto(turn, convo, CONFIRM, referred_noted=[referred_id, referred.name])
+            return
         await finish(turn, convo)
         created = referred_id is None
         if created:

@@ -10,11 +10,12 @@ from bot.callbacks import id_from
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
 from bot.render.changes import confirm
+from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
 from bot.render.sales import open_sale_label, payment_text
 from bot.sensitive import require_money
 from bot.turn import Turn, command
 from locales import N_, InputError
-from storage import clients, sales
+from storage import clients, sales, teams
 
 ALL, PART, OLDEST = "all", "part", "oldest"
 MORE_THAN_OWED = N_("That's more than {client} still owes: {amount}.")
@@ -40,6 +41,8 @@ class PaidDialog(ClientDialog):
         if convo.data.get("everything"):  # "/paid De Roos alles"
             await self._pay(turn, convo, None)
         elif "amount" in convo.data:
+            if await self._paid_again(turn, convo):
+                return
             await self._paid_amount(turn, convo, owed, convo.data["amount"])
         elif len(owed) == 1:
             await self._pay(turn, convo, [owed[0].id])
@@ -73,6 +76,28 @@ class PaidDialog(ClientDialog):
         else:
             await goto(turn, convo, "towards")
 
+    async def _paid_again(self, turn: Turn, convo: Conversation) -> bool:
+        """The same payment (client, amount) recorded within minutes: asked before another
+        open sale is paid with it (README: Money). True when the question was asked."""
+        if convo.data.get("again_ok"):
+            return False
+        by = await turn.run(
+            sales.paid_lately,
+            team_id=turn.team.id or 0,
+            client_id=convo.data["client_id"],
+            user_id=turn.caller.user_id,
+            amount=convo.data["amount"],
+            since=turn.now - AGAIN_WITHIN,
+        )
+        if by is None:
+            return False
+        name = None
+        if by != turn.caller.user_id:
+            member = await turn.run(teams.member_of, team_id=turn.team.id or 0, user_id=by)
+            name = member.display_name if member else "?"
+        await goto(turn, convo, CONFIRM, paid_by=name)
+        return True
+
     async def _open(self, turn: Turn, convo: Conversation) -> list[sales.OpenSale]:
         owed = await turn.run(
             sales.open_sales, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
@@ -84,6 +109,33 @@ class PaidDialog(ClientDialog):
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t, team = turn.t, turn.team
+        if convo.step == CONFIRM:
+            amount, client = t.money(convo.data["amount"], team.currency), convo.data["client"]
+            if convo.data.get("paid_by"):
+                text = t._(
+                    "{name} recorded a payment of {amount} from {client} less than 10 minutes "
+                    "ago. Record it again?",
+                    name=convo.data["paid_by"],
+                    amount=amount,
+                    client=client,
+                )
+            else:
+                text = t._(
+                    "You recorded a payment of {amount} from {client} less than 10 minutes ago. "
+                    "Record it again?",
+                    amount=amount,
+                    client=client,
+                )
+            question(
+                turn,
+                convo,
+                text,
+                options=again_options(t),
+                per_row=1,
+                cancel=False,
+                edit=turn.update.callback_query is not None,
+            )
+            return
         owed = await self._open(turn, convo)
         total = t.money(sum(s.open for s in owed), team.currency)
         edit = turn.update.callback_query is not None
@@ -136,6 +188,16 @@ class PaidDialog(ClientDialog):
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
         await require_money(turn)
+        if convo.step == CONFIRM:
+            if choice == RECORD:
+                convo.data["again_ok"] = True
+                await self.with_client(turn, convo)
+            elif choice == NO:
+                await finish(turn, convo)
+                turn.edit(turn.t._(STAYS_ONCE))
+            else:
+                raise InputError(N_("Pick one of the buttons, please."))
+            return
         if convo.step == "towards":
             if choice == OLDEST:
                 await self._pay_part(turn, convo, convo.data["amount"], None)

@@ -458,7 +458,29 @@ async def mark_sale_paid(turn: Turn) -> None:
         now=turn.now,
     )
     turn.toast(turn.t._("Marked as paid."))
-    turn.edit(Markup(turn.t._("✓ Paid.")))
+    text, kept = Markup(turn.t._("✓ Paid.")), _undo_rows(turn)
+    message = turn.update.callback_query.message if turn.update.callback_query else None
+    said = getattr(message, "text_html", None) if message is not None else None
+    if said:  # the sale as it was said, now paid, and its Undo still there (attacker h18)
+        text = Markup(said) + Markup("\n") + text
+    turn.edit(text, buttons=kept)
+
+
+def _undo_rows(turn: Turn) -> Buttons:
+    """The ↩ Undo of the pressed message, kept when its other buttons go."""
+    query = turn.update.callback_query
+    markup = getattr(query.message, "reply_markup", None) if query and query.message else None
+    if markup is None:
+        return []
+    rows = [
+        [
+            (str(button.text), str(button.callback_data))
+            for button in row
+            if str(button.callback_data or "").startswith("undo:")
+        ]
+        for row in markup.inline_keyboard
+    ]
+    return [row for row in rows if row]
 
 
 # /sales: list, correct, delete ---------------------------------------------------------------

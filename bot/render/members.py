@@ -45,16 +45,29 @@ def approval_in_group(t: Translator, name: str, link: str) -> Markup:
 
 def team_choice(t: Translator, teams: Sequence[Any], current: int | None) -> tuple[Markup, Buttons]:
     """The teams a person can work on in private chat, the current one ticked."""
+    names = _told_apart(t, teams)
     buttons = [
-        [
-            (
-                ("✓ " if team.id == current else "") + labels.team_name(t, team)[:50],
-                pack("useteam", 0, team.id),
-            )
-        ]
-        for team in teams
+        [(("✓ " if team.id == current else "") + name, pack("useteam", 0, team.id))]
+        for team, name in zip(teams, names, strict=True)
     ]
     return t._("Which team do you want to work on here?"), buttons
+
+
+def _told_apart(t: Translator, teams: Sequence[Any]) -> list[str]:
+    """The teams' names as buttons: two groups of the same title (two "Studio"s) get the day
+    each team began, and if that is the same too, a number (attacker h18)."""
+    plain = [labels.team_name(t, team)[:50] for team in teams]
+    names = list(plain)
+    for i, team in enumerate(teams):
+        if plain.count(plain[i]) > 1 and getattr(team, "created_at", None):
+            since = t.date(team.created_at.date(), style="medium")
+            names[i] = str(t._("{team} (since {date})", team=plain[i], date=since))
+    dated, seen = list(names), dict[str, int]()
+    for i, name in enumerate(dated):
+        if dated.count(name) > 1:
+            seen[name] = seen.get(name, 0) + 1
+            names[i] = f"{name} #{seen[name]}"
+    return names
 
 
 def private_welcome(t: Translator, teams: Sequence[Any], current: Any) -> Markup:
