@@ -6,6 +6,7 @@ One match acts at once; 2–8 matches become buttons; no match offers to add the
 from __future__ import annotations
 
 from abc import abstractmethod
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from bot import arguments, labels
@@ -216,6 +217,12 @@ class ClientDialog(Dialog):
         if resolution.one is not None:
             await self._chosen(turn, convo, resolution.one.id, name=resolution.one.name)
             return
+        if len(resolution.matches) > 1 and not resolution.too_many:
+            narrowed = await self.narrowed(turn, convo, query, resolution.matches)
+            if len(narrowed) == 1 and resolution.sure:  # `/paid Петрова`: the one who owes
+                await self._chosen(turn, convo, narrowed[0].id, name=narrowed[0].name)
+                return
+            resolution = replace(resolution, matches=narrowed)
         if not resolution.matches and not self.adds_unknown:
             await finish(turn, convo)
             raise InputError(N_("I can't find “{name}” among your clients."), name=query)
@@ -236,6 +243,12 @@ class ClientDialog(Dialog):
             too_many=resolution.too_many,
             options=[[m.id, m.name] for m in matches],
         )
+
+    async def narrowed(
+        self, turn: Turn, convo: Conversation, query: str, matches: tuple[resolver.Match, ...]
+    ) -> tuple[resolver.Match, ...]:
+        """The look-alikes this dialog can act on; all of them unless a dialog says otherwise."""
+        return matches
 
     async def _named_before_other_words(self, turn: Turn, query: str) -> tuple[resolver.Match, ...]:
         """`Смирнова стрижка`, `Jansen knippen`: the first words, capitalised, name one client
