@@ -234,6 +234,13 @@ class ClientDialog(Dialog):
             await self._add(turn, convo, kind)
             return
         matches = resolution.matches or await self._named_before_other_words(turn, query)
+        if not resolution.matches and matches:  # «Смирнова стрижка»: a person and what was done
+            client = await turn.run(
+                resolver.client_in_team, team_id=turn.team.id or 0, client_id=matches[0].id
+            )
+            if client.kind == ClientKind.PERSON:  # a lower-case word is never part of her name
+                await self._chosen(turn, convo, client.id or 0, name=client.name)
+                return
         await goto(
             turn,
             convo,
@@ -252,9 +259,9 @@ class ClientDialog(Dialog):
 
     async def _named_before_other_words(self, turn: Turn, query: str) -> tuple[resolver.Match, ...]:
         """`Смирнова стрижка`, `Jansen knippen`: the first words, capitalised, name one client
-        and the rest are lower-case words, what was done, perhaps. That client is offered
-        beside the new one (never taken unasked: "Bakkerij noord" may be new beside
-        "Bakkerij")."""
+        and the rest are lower-case words, what was done, perhaps. A person is taken (a
+        lower-case word is no part of a person's name); an organisation is offered beside the
+        new one (never taken unasked: "Bakkerij noord" may be new beside "Bakkerij")."""
         words = query.split()
         if query == query.lower():  # "jan smit" typed all small says nothing of where it ends
             return ()
