@@ -6,6 +6,7 @@ One match acts at once; 2–8 matches become buttons; no match offers to add the
 from __future__ import annotations
 
 from abc import abstractmethod
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from bot import arguments, labels
@@ -219,6 +220,12 @@ class ClientDialog(Dialog):
             return
         # «Петрову И.С.» is added, or offered as someone new, as «Петров И. С.»
         query = nominative_name(query)
+        if len(resolution.matches) > 1 and not resolution.too_many:
+            narrowed = await self.narrowed(turn, convo, query, resolution.matches)
+            if len(narrowed) == 1 and resolution.sure:  # `/paid Петрова`: the one who owes
+                await self._chosen(turn, convo, narrowed[0].id, name=narrowed[0].name)
+                return
+            resolution = replace(resolution, matches=narrowed)
         if not resolution.matches and not self.adds_unknown:
             await finish(turn, convo)
             raise InputError(N_("I can't find “{name}” among your clients."), name=query)
@@ -230,6 +237,13 @@ class ClientDialog(Dialog):
             await self._add(turn, convo, kind)
             return
         matches = resolution.matches or await self._named_before_other_words(turn, query)
+        if not resolution.matches and matches:  # «Смирнова стрижка»: a person and what was done
+            client = await turn.run(
+                resolver.client_in_team, team_id=turn.team.id or 0, client_id=matches[0].id
+            )
+            if client.kind == ClientKind.PERSON:  # a lower-case word is never part of her name
+                await self._chosen(turn, convo, client.id or 0, name=client.name)
+                return
         await goto(
             turn,
             convo,
@@ -240,11 +254,17 @@ class ClientDialog(Dialog):
             options=[[m.id, m.name] for m in matches],
         )
 
+    async def narrowed(
+        self, turn: Turn, convo: Conversation, query: str, matches: tuple[resolver.Match, ...]
+    ) -> tuple[resolver.Match, ...]:
+        """The look-alikes this dialog can act on; all of them unless a dialog says otherwise."""
+        return matches
+
     async def _named_before_other_words(self, turn: Turn, query: str) -> tuple[resolver.Match, ...]:
         """`Смирнова стрижка`, `Jansen knippen`: the first words, capitalised, name one client
-        and the rest are lower-case words, what was done, perhaps. That client is offered
-        beside the new one (never taken unasked: "Bakkerij noord" may be new beside
-        "Bakkerij")."""
+        and the rest are lower-case words, what was done, perhaps. A person is taken (a
+        lower-case word is no part of a person's name); an organisation is offered beside the
+        new one (never taken unasked: "Bakkerij noord" may be new beside "Bakkerij")."""
         words = query.split()
         if query == query.lower():  # "jan smit" typed all small says nothing of where it ends
             return ()

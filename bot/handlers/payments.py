@@ -15,7 +15,7 @@ from bot.render.sales import open_sale_label, payment_text
 from bot.sensitive import require_money
 from bot.turn import Turn, command
 from locales import N_, InputError
-from storage import clients, sales, teams
+from storage import clients, resolver, sales, teams
 
 ALL, PART, OLDEST = "all", "part", "oldest"
 MORE_THAN_OWED = N_("That's more than {client} still owes: {amount}.")
@@ -34,6 +34,20 @@ class PaidDialog(ClientDialog):
 
     def which_client(self, turn: Turn) -> str:
         return turn.t._("Who paid? Type (part of) the name.")
+
+    async def narrowed(
+        self, turn: Turn, convo: Conversation, query: str, matches: tuple[resolver.Match, ...]
+    ) -> tuple[resolver.Match, ...]:
+        """Of several look-alikes, only those with something open: `/paid Петрова` offered a
+        Петрова who owed nothing (found by the Russian second reader)."""
+        owing = []
+        for match in matches:
+            if await turn.run(sales.open_sales, team_id=turn.team.id or 0, client_id=match.id):
+                owing.append(match)
+        if not owing:
+            await finish(turn, convo)
+            raise InputError(N_("Nobody called “{name}” has anything left to pay."), name=query)
+        return tuple(owing)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         await require_money(turn)  # a dialog begun before the team hid its money, too

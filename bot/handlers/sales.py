@@ -556,7 +556,7 @@ async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> No
         buttons=[*buttons, nav] if nav else buttons,
         edit=edit,
         without_money=listed(False),
-        buttons_without_money=[nav] if nav else None,
+        buttons_without_money=[nav] if nav else [],  # [] is no buttons; None would be all
     )
 
 

@@ -196,6 +196,10 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
         if member.status == MemberStatus.REMOVED:
             continue
         if member.role != Role.OWNER and member.user_id != turn.caller.user_id:
+            if not team.is_personal and (  # a group admin stays: no button that is then refused
+                await turn.telegram_status(team.chat_id, user_id=member.user_id) in ADMIN_STATUSES
+            ):
+                continue
             buttons.append(
                 [
                     (

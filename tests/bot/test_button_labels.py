@@ -67,13 +67,15 @@ async def test_names_with_markup_characters_show_as_typed_on_every_button(
     seen = await chat.press(owner, first, chat=GROUP)
     literal(seen)
 
-    # /sales and /paid for a client, chosen from buttons.
-    for command in ("/sales", "/paid"):
-        seen = await chat.send(owner, f"{command} {prefix}", chat=GROUP)
-        assert second in literal(seen)
-        seen = await chat.press(owner, second, chat=GROUP)
-        if seen.buttons:
-            literal(seen)
+    # /sales for a client, chosen from buttons.
+    seen = await chat.send(owner, f"/sales {prefix}", chat=GROUP)
+    assert second in literal(seen)
+    seen = await chat.press(owner, second, chat=GROUP)
+    if seen.buttons:
+        literal(seen)
+    # /paid: of the two, only the second owes anything, so it is paid at once.
+    seen = await chat.send(owner, f"/paid {prefix}", chat=GROUP)
+    literal(seen)
 
     # /decline proposes the client; its buttons and the confirmation's.
     seen = await chat.send(owner, "/decline", chat=GROUP)

@@ -205,3 +205,34 @@ async def test_a_payment_of_yesterday_is_never_offered_a_sale_of_today(
     assert sales == ["5 nov 2026 · € 2.500,00"]  # not today's € 3.000
     seen = await chat.press(anna, seen.buttons[0])
     assert "2.000,00 betaald" in seen.text.replace("\xa0", " ")
+
+
+async def test_of_two_look_alikes_only_the_one_who_owes_is_paid(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """`/paid Петрова` offered «Петрова Светлана», who owed nothing, beside «Нотариус Петрова»
+    (found by the Russian second reader): only a client with something open is a choice."""
+    notary = make_client(sqlite_engine, ru_team, "Нотариус Петрова")
+    make_sale(sqlite_engine, ru_team, notary, 100_000, due_on=DUE)
+    paid_up = make_client(sqlite_engine, ru_team, "Петрова Светлана", kind="person")
+    make_sale(sqlite_engine, ru_team, paid_up, 30_000, due_on=DUE, paid_on=TODAY)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid Петрова")
+
+    assert "Петрова Светлана" not in seen.text and "Петрова Светлана" not in seen.buttons
+    assert _paid(sqlite_engine) == {100_000: (None, TODAY), 30_000: (None, TODAY)}
+
+
+async def test_when_no_look_alike_owes_anything_it_says_so(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    for name in ("Петрова Светлана", "Петрова Анна"):
+        client = make_client(sqlite_engine, ru_team, name, kind="person")
+        make_sale(sqlite_engine, ru_team, client, 30_000, due_on=DUE, paid_on=TODAY)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid Петрова")
+
+    assert seen.text == "Никто из клиентов «Петрова» ничего не должен."
+    assert seen.buttons == []

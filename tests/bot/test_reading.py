@@ -282,6 +282,12 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
     assert "Zo kopen ze" in portrait.text and "€" not in portrait.text.split("Typisch")[0]
     listed = await chat.send(piet, "/clients", chat=group)
     assert "Yogastudio Lotus" in listed.text and "%" not in listed.text
+    # /sales for a member: dates, no amounts, and no ✎/✕ buttons that would then be refused
+    # (found by the Russian second reader).
+    make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Bloemist Azalea"), 5_000)
+    sold = await chat.send(piet, "/sales Bloemist Azalea", chat=group)
+    assert "Bloemist Azalea" in sold.text and "€" not in sold.text
+    assert sold.buttons == [], sold.buttons
 
     seen = await chat.send(olga, "/risk", chat=group)
     [private] = [m for m in seen.messages if m.chat_id == 21]

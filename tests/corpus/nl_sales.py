@@ -371,6 +371,10 @@ LINES: list[tuple[str, Expected]] = [
         "/sale Bakkerij 800",
         ask("which", "Bakkerij de Vries", press="Bakkerij de Vries", then=sale(DV, "800")),
     ),
+    # What was done, typed after a person's name: theirs, never a new "Jan Smit knippen"
+    # (the Russian second reader's «Смирнова стрижка»).
+    ("/verkoop Jan Smit knippen 45", sale(SMIT, "45")),
+    ("/verkoop Smit knippen en föhnen 45", sale(SMIT, "45")),
     # Refused: nothing stored.
     ("/sale Jan Smit 0", NOTHING),
     ("/sale Jan Smit -200", NOTHING),

@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
+from bot.app import kompas_of_app
 from bot.jobs.digest import deliver
 from storage import demo
 from storage.engine import new_session
@@ -108,7 +109,15 @@ async def test_members_cannot_remove_a_telegram_admin_of_the_group(
     chat.group(GROUP, "Studio", creator=olga, admins=(piet,))
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
     add_member(sqlite_engine, team, PIET)  # stored as a member: Telegram made him admin since
-    await chat.send(olga, "/members", chat=GROUP)
+    seen = await chat.send(olga, "/members", chat=GROUP)
+    # No button that is then refused (found by the Russian second reader): a group admin has none.
+    assert "✕ user23 verwijderen" not in seen.buttons
+    # A button shown before Telegram made him admin is refused when pressed (asked live).
+    chat.api.set_member(GROUP, PIET, "member")
+    kompas_of_app(chat.app).chat_members.forget(GROUP, PIET)
+    seen = await chat.send(olga, "/members", chat=GROUP)
+    assert "✕ user23 verwijderen" in seen.buttons
+    chat.api.set_member(GROUP, PIET, "administrator")
     await chat.press(olga, "✕ user23 verwijderen", chat=GROUP)
     assert "user23 is beheerder van de Telegram-groep" in chat.api.callback_answers[-1]["text"]
     assert all(m.status == "active" for m in rows(sqlite_engine, Member))
