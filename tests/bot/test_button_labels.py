@@ -22,7 +22,7 @@ NAMES = {
 PREFIX = {"nl": "Jansen &", "ru": "<b>Жирный</b>"}  # both names start with it
 UNKNOWN = {"nl": 'Nieuw & <i>Co</i> "x"', "ru": 'Новый & <i>Ко</i> "х"'}
 ADD = {"nl": "„{}” toevoegen als organisatie", "ru": "Добавить «{}» как организацию"}
-SOMEONE_NEW = {"nl": "Iemand nieuws: „{}”", "ru": "Новый клиент: «{}»"}
+SOMEONE_NEW = {"nl": "Nieuwe klant: „{}”", "ru": "Новый клиент: «{}»"}
 REMOVE = {"nl": "✕ {} verwijderen", "ru": "✕ Удалить: {}"}
 
 

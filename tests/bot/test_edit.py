@@ -25,7 +25,7 @@ async def test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value(
     )
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/edit anouk")
-    assert "Wat zal ik wijzigen voor Anouk de Boer?" in seen
+    assert "Wat wil je wijzigen voor Anouk de Boer?" in seen
     menu = seen.last.message_id
     seen = await chat.press(anna, "Inkomen per jaar")
     assert [m.message_id for m in seen.messages] == [menu]  # the menu became the question
@@ -42,12 +42,12 @@ async def test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value(
     assert "Gewijzigd: inkomen per jaar € 45.000." in seen
     assert rows(sqlite_engine, Client)[0].income == 4_500_000
     # The confirmation is new (with Undo); the menu came back in its own message.
-    assert _menus(chat, NL_OWNER, "Wat zal ik wijzigen voor Anouk de Boer?") == [menu]
+    assert _menus(chat, NL_OWNER, "Wat wil je wijzigen voor Anouk de Boer?") == [menu]
 
     await chat.press(anna, "Inkomen per jaar")
     seen = await chat.send(anna, "veel")
     seen = await chat.press(anna, "Laten zoals het is")  # a button still works after an error
-    assert "Wat zal ik wijzigen voor Anouk de Boer?" in seen
+    assert "Wat wil je wijzigen voor Anouk de Boer?" in seen
     seen = await chat.press(anna, "Plaats")
     assert "Plaats van Anouk de Boer: Utrecht." in seen
     seen = await chat.press(anna, "Wissen")

@@ -173,7 +173,7 @@ async def test_a_new_name_ending_in_a_number_is_asked_about(
     assert seen.text == "Welke bedoel je?"
     assert labels(seen) == ["Kapsalon 1: € 10,00", "Kapsalon: € 1,00, kosten € 10,00", "Annuleren"]
     seen = await press(chat, anna, "Kapsalon 1: € 10,00")
-    assert "„Kapsalon 1” heb ik nog niet" in seen
+    assert "„Kapsalon 1” staat niet in je klantenlijst" in seen
     assert names(sqlite_engine) == set()
 
 
@@ -253,7 +253,7 @@ async def test_complaint_without_a_colon(chat: Chat, ru_team: Team, sqlite_engin
     make_client(sqlite_engine, ru_team, "Салон «Лён»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Жукова скандалила из-за цены")
-    assert "Жалоба по клиенту Жукова Анна записана." in seen
+    assert "Жалоба записана: Жукова Анна." in seen
     seen = await chat.send(olga, "/compliment Жукова Анна очень довольна стрижкой")
     assert "Жукова Анна" in seen
     notes = [(e.kind, e.note) for e in sorted(rows(sqlite_engine, Event), key=lambda e: e.id)]
@@ -271,7 +271,7 @@ async def test_complaint_naming_nobody_asks_which_client_and_keeps_the_note(
     seen = await chat.send(olga, "/complaint опять опоздали на час")
     assert "На какого клиента жалоба?" in seen
     seen = await chat.send(olga, "Жукова")
-    assert "Жалоба по клиенту Жукова Анна записана." in seen
+    assert "Жалоба записана: Жукова Анна." in seen
     [event] = rows(sqlite_engine, Event)
     assert event.note == "опять опоздали на час"
 
@@ -375,9 +375,9 @@ async def test_a_colon_inside_the_note_does_not_end_the_name(
     make_client(sqlite_engine, ru_team, "Жукова Анна")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Жукова сказала: дорого")
-    assert "Жалоба по клиенту Жукова Анна записана." in seen
+    assert "Жалоба записана: Жукова Анна." in seen
     seen = await chat.send(olga, "/complaint Жукова: опять опоздала")
-    assert "Жалоба по клиенту Жукова Анна записана." in seen
+    assert "Жалоба записана: Жукова Анна." in seen
     notes = [e.note for e in sorted(rows(sqlite_engine, Event), key=lambda e: e.id)]
     assert notes == ["сказала: дорого", "опять опоздала"]
 

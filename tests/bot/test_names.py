@@ -91,7 +91,7 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     make_client(sqlite_engine, nl_team, "Sanne Smit", kind="person")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/sale Tandarts Bakker 100")
-    seen = await chat.press(anna, "Iemand nieuws: „Tandarts Bakker”")
+    seen = await chat.press(anna, "Nieuwe klant: „Tandarts Bakker”")
     assert seen.text.startswith("Is Tandarts Bakker een persoon of een organisatie?")
     assert seen.buttons == ["Persoon", "Organisatie", "Annuleren"]  # most clients are persons
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []

@@ -57,7 +57,7 @@ async def test_a_new_client_in_a_compliment_is_added_and_the_note_kept(
     seen = await chat.send(anna, "/compliment Marieke de Boer heel blij met de taart")
     assert "Welke klant gaf je een compliment?" in seen
     seen = await chat.send(anna, "Marieke de Boer")
-    assert "„Marieke de Boer” heb ik nog niet." in seen
+    assert "„Marieke de Boer” staat niet in je klantenlijst." in seen
     seen = await chat.press(anna, "„Marieke de Boer” toevoegen als persoon")
     assert "Compliment van Marieke de Boer genoteerd." in seen
     assert _notes(sqlite_engine) == [("Marieke de Boer", "heel blij met de taart")]
@@ -70,7 +70,7 @@ async def test_a_new_client_in_a_complaint_is_added_and_the_note_kept_in_russian
     await chat.send(olga, "/complaint Пётр Соловьёв!! опоздал на встречу")
     seen = await chat.send(olga, "Пётр Соловьёв")
     seen = await chat.press(olga, next(b for b in seen.buttons if "частное лицо" in b))
-    assert "Жалоба по клиенту Пётр Соловьёв записана." in seen
+    assert "Жалоба записана: Пётр Соловьёв." in seen
     assert _notes(sqlite_engine) == [("Пётр Соловьёв", "опоздал на встречу")]
 
 
@@ -141,7 +141,7 @@ async def test_a_complaint_about_a_new_client_is_never_booked_on_a_namesake(
     make_client(sqlite_engine, ru_team, "Жукова", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Жукова сказала: дорого")  # a verb, not a name
-    assert "Жалоба по клиенту Жукова записана." in seen
+    assert "Жалоба записана: Жукова." in seen
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     seen = await chat.send(anna, "/klacht de Bakkerij de Vries: weer te laat")
     assert "Klacht over Bakkerij de Vries genoteerd." in seen
@@ -164,7 +164,7 @@ async def test_a_name_typed_when_asked_leaves_its_punctuation(
     assert "Klacht over dhr. Bos genoteerd." in seen
     await chat.send(anna, "/compliment")
     seen = await chat.send(anna, "Pietje Puk!")
-    assert "„Pietje Puk” heb ik nog niet." in seen.text
+    assert "„Pietje Puk” staat niet in je klantenlijst." in seen.text
     await chat.press(anna, "„Pietje Puk” toevoegen als persoon")
     assert [c.name for c in rows(sqlite_engine, Client)] == ["dhr. Bos", "Pietje Puk"]
     assert _notes(sqlite_engine) == [("dhr. Bos", "te laat")]

@@ -15,7 +15,7 @@ async def test_group_onboarding_in_three_taps_then_first_client(
     owner = chat.person(21, "Olga", "ru")
     group = chat.group(-500, "Студия «Север»", creator=owner)
     seen = await chat.send(owner, "/start", chat=group)
-    assert "теперь команда в Kompas" in seen
+    assert "подключена к Kompas" in seen
     assert "1/3" in seen and seen.buttons == ["Nederlands", "Русский"]
     seen = await chat.press(owner, "Русский", chat=group)
     assert "2/3" in seen and "₽ RUB" in seen.buttons

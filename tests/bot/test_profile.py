@@ -58,7 +58,7 @@ async def test_profile_edit_range_set_and_market_with_undo(
     assert demographics["decisions"] == ["manager", "owner"]
 
     await chat.press(anna, "← Terug")
-    seen = await chat.press(anna, "Marktrealiteit")
+    seen = await chat.press(anna, "Markt en concurrentie")
     assert "Marktomvang: —" in seen
     await chat.press(anna, "Marktomvang")
     seen = await chat.send(anna, "400")

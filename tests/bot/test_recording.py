@@ -168,9 +168,9 @@ async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Tandarts Bakker 100")
     assert "Welke bedoel je?" in seen
-    assert seen.buttons[:2] == ["Tandarts Jansen", "Iemand nieuws: „Tandarts Bakker”"]
+    assert seen.buttons[:2] == ["Tandarts Jansen", "Nieuwe klant: „Tandarts Bakker”"]
     assert rows(sqlite_engine, Sale) == []
-    seen = await chat.press(anna, "Iemand nieuws: „Tandarts Bakker”")
+    seen = await chat.press(anna, "Nieuwe klant: „Tandarts Bakker”")
     assert "Is Tandarts Bakker een persoon of een organisatie?" in seen
     seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen
@@ -182,7 +182,7 @@ async def test_unknown_client_in_sale_offers_to_add_them(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Pizzeria Bella 450")
-    assert "„Pizzeria Bella” heb ik nog niet" in seen
+    assert "„Pizzeria Bella” staat niet in je klantenlijst" in seen
     seen = await chat.press(anna, "„Pizzeria Bella” toevoegen als organisatie")
     assert "Pizzeria Bella is toegevoegd aan je lijst." in seen
     assert rows(sqlite_engine, Sale)[0].amount == 45000
@@ -206,7 +206,7 @@ async def test_sale_corrected_from_the_list(chat: Chat, nl_team, sqlite_engine: 
     assert "Verkopen aan Bakkerij de Vries" in seen
     assert "€ 500,00" in seen.text
     seen = await chat.press(anna, "✎ 1")
-    assert "Wat zal ik corrigeren" in seen
+    assert "Wat wil je corrigeren" in seen
     await chat.press(anna, "Bedrag")
     seen = await chat.send(anna, "550")
     assert "Verkoop gecorrigeerd." in seen
@@ -276,7 +276,7 @@ async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine
         "organisation",
     )
     seen = await chat.send(olga, "/complaint Зерно: долго платят")
-    assert "Жалоба по клиенту Кофейня «Зерно» записана." in seen
+    assert "Жалоба записана: Кофейня «Зерно»." in seen
     kinds = sorted(e.kind for e in rows(sqlite_engine, Event))
     assert kinds == ["complaint", "referral"]
     await chat.press(olga, "↩ Отменить")

@@ -22,7 +22,7 @@ async def test_group_start_by_admin_makes_the_group_a_team(chat: Chat) -> None:
     owner = chat.person(21, "Olga", "ru")
     group = chat.group(-500, "Студия «Север»", creator=owner)
     seen = await chat.send(owner, "/start", chat=group)
-    assert "Студия «Север» теперь команда в Kompas" in seen and "1/3" in seen
+    assert "Группа Студия «Север» подключена к Kompas" in seen and "1/3" in seen
     assert "<b>Студия «Север»</b>" in seen.html
 
 
@@ -33,7 +33,7 @@ async def test_group_start_by_non_admin_is_refused(chat: Chat) -> None:
     seen = await chat.send(member, "/start", chat=group)
     assert "только её администратор" in seen
     seen = await chat.send(owner, "/start", chat=group)
-    assert "теперь команда" in seen
+    assert "подключена к Kompas" in seen
 
 
 async def test_group_title_with_html_is_shown_as_text(chat: Chat) -> None:

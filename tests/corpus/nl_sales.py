@@ -463,7 +463,7 @@ LINES: list[tuple[str, Expected]] = [
         ask(
             "which",
             "Bakkerij Jansen B.V.",
-            press="Iemand nieuws",
+            press="Nieuwe klant",
             then=sale("Bakkerij Jansen B.V.", "250", new=ORGANISATION),
         ),
     ),

@@ -16,7 +16,7 @@ class Hallmark:
     not_text: tuple[str, ...] = ()
 
 
-NL_ADDS = ("heb ik nog niet", "Iemand nieuws")
+NL_ADDS = ("staat niet in je klantenlijst", "Nieuwe klant:")
 RU_ADDS = ("у меня пока нет", "Новый клиент:")
 
 

@@ -1,0 +1,74 @@
+"""Phrases native readers flagged (issue 20) stay out of the catalogs' translations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FLAGGED = {
+    "nl": [
+        "zal ik",
+        "Zal ik",
+        "Iemand nieuws",
+        "heb ik nog niet",
+        "kan ik niet vinden tussen je klanten",
+        "Het juiste bedrag?",
+        "je aangeraden?",
+        "bracht je",
+        "Het winstgevendste vijfde (te weinig van hen bevelen je",
+        "is het best",
+        "van hen zijn",
+        "Hun naam wordt",
+        "hij of zij",
+        "momentopname",
+        "HHI",
+        "Marktrealiteit",
+        "Leunen op één klant",
+        "💶",
+    ],
+    "ru": [
+        "Как они вас нашли",
+        "их ещё не оценивала",
+        "держится на них",
+        "можно им отправить",
+        "— их продажи",
+        "раза чаще",
+        "частных лиц, организации —",
+        "Больше всего похожи на",
+        "— чаще всего:",
+        "Возраст: возраст",
+        "теперь команда в Kompas",
+        "обходится вам иначе",
+        "идеальных клиентов на замену",
+        "Пожиратели времени",
+        "Жалоба по клиенту",
+        "Что случилось, в двух словах",
+        "Только если клиент не против",
+        "💶",
+        "₣",
+        "HHI",
+    ],
+}
+
+
+def _translations(locale: str) -> list[str]:
+    with (ROOT / "locales" / locale / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        catalog = read_po(po, locale=locale)
+    return [
+        text
+        for message in catalog
+        if message.id
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "phrase"), [(locale, p) for locale, ps in FLAGGED.items() for p in ps]
+)
+def test_flagged_phrase_is_gone(locale: str, phrase: str) -> None:
+    found = [text for text in _translations(locale) if phrase in text]
+    assert found == [], found
