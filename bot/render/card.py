@@ -111,14 +111,13 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
 
 
 def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup:
-    """One line a person can act on."""
-    if "decline_candidate" in view.flags:
+    """One line a person can act on. Without money (a member where the team keeps money and
+    the decline list for its admins) neither the decline advice nor the reliance is said."""
+    if with_money and "decline_candidate" in view.flags:
         if view.profit is not None and view.profit < 0:
             return t._("Costs you more than they bring: consider letting them go.")
         return t._("Brings little for the trouble: consider letting them go? See /decline.")
-    if "over_reliant" in view.flags:
-        if not with_money:
-            return t._("Your business leans on them.")
+    if with_money and "over_reliant" in view.flags:
         return t._(
             "Your business leans on them: {share} of revenue.",
             share=t.percent(view.revenue_share or 0),

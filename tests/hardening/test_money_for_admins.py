@@ -9,7 +9,7 @@ import re
 from sqlalchemy import Engine
 
 from bot.callbacks import pack
-from storage.models import Sale
+from storage.models import Client, Sale
 from tests.chat import Chat
 from tests.factories import add_member, make_team, rows
 from tests.hardening.world import seed
@@ -129,3 +129,19 @@ async def test_a_member_recording_a_sale_gets_no_already_paid_button(
     assert [s.paid_on for s in rows(sqlite_engine, Sale) if s.id == new.id] == [None]
     owner = await chat.send(anna, "/sale Bakkerij de Vries 130", chat=GROUP)
     assert "✓ Al betaald" in owner.buttons
+
+
+async def test_a_members_card_says_neither_the_decline_advice_nor_the_reliance(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Found by the attacker and checker readers: with money for admins, a member's card still
+    said "Kost je meer dan het oplevert: overweeg om afscheid te nemen." and "Je bedrijf leunt
+    op deze klant." — the decline list and the shares are the admins'."""
+    _, anna, piet = await _team(chat, sqlite_engine)
+    said_to_admin, said_to_member = [], []
+    for client in rows(sqlite_engine, Client):
+        said_to_admin.append((await chat.send(anna, f"/client {client.name}", chat=ANNA)).text)
+        said_to_member.append((await chat.send(piet, f"/client {client.name}", chat=GROUP)).text)
+    verdicts = ("afscheid", "leunt op")
+    assert any(word in text for text in said_to_admin for word in verdicts)
+    assert not [text for text in said_to_member if any(word in text for word in verdicts)]
