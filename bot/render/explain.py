@@ -223,7 +223,9 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
 
 
 def late_invoices(t: Translator, late: int, invoices: int) -> Markup:
-    """Real counts, never a rate: '5 of 7 invoices paid late', 'all 7 invoices paid on time'."""
+    """Real counts, never a rate: '5 of 7 invoices paid late', 'all 7 invoices paid on time'.
+    Late is paid after the due day or still open past it (scoring.metrics), so the Dutch says
+    "te laat", not "te laat betaald" of an invoice nobody paid yet."""
     if late == 0:
         return t.n_("the one invoice paid on time", "all {n} invoices paid on time", invoices)
     return t.n_(
