@@ -2,10 +2,11 @@
 
 Each `*.in` file in tests/bot/transcripts/ is one `kompas chat` session, typed line by line;
 the matching `*.out` is what the chat printed when it was recorded. Sessions of one language run
-one after another on one database (SQLite, and PostgreSQL too) on a fixed Monday: first someone starts their own team
-(onboarding, /add, /sale with Undo, a name nobody has, the client card, /risk, /portrait, an
-unknown command), then a second person looks at the demo team (/risk, /portrait, the list, a
-card, /settings with a change). Moving code around must not change one byte of it.
+one after another on one database (SQLite, and PostgreSQL too) on a fixed Monday: first someone
+starts their own team (onboarding, /add, /sale with Undo, a name nobody has, the client card,
+/risk, /portrait, an unknown command), then a second person looks at the demo team (/risk,
+/portrait, the list, a card, /settings with a change). Moving code around must not change one
+byte of it.
 
 After a deliberate change in what users see, record again with
 `KOMPAS_RECORD_TRANSCRIPTS=1 pytest tests/bot/test_transcripts.py` and read the diff.
