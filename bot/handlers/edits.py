@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot.turn import Turn, reply_handler
+from bot.kit.turn import Turn, reply_handler
 from locales import N_
 
 EDITS_NOT_APPLIED = N_(

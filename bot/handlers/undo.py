@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.turn import Turn, button
+from bot.kit.turn import Turn, button
 from locales import N_, InputError
 from storage import changes, undo
 from storage.models import Role

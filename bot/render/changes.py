@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
-from bot.callbacks import pack
-from bot.turn import Buttons, Turn
+from bot.kit.callbacks import pack
+from bot.kit.turn import Buttons, Turn
 from locales import Markup, Translator
 from scoring import TeamAnalysis
 
