@@ -219,12 +219,14 @@ class _Writer:
             identity = (client_id, sale.sold_on, sale.amount, sale.cost, sale.minutes)
             pool = stored.get(identity)
             if pool:
-                sale_id, due_on, paid_on = pool.popleft()
+                sale_id, due_on, paid_on, paid_amount = pool.popleft()
                 fill = {}
                 if due_on is None and sale.due_on is not None:
                     fill["due_on"] = sale.due_on
                 if paid_on is None and sale.paid_on is not None:
                     fill["paid_on"] = sale.paid_on
+                elif paid_on is None and paid_amount is None and sale.paid_amount is not None:
+                    fill["paid_amount"] = sale.paid_amount
                 if fill:
                     updates.append({"id": sale_id, **fill})
                 else:
@@ -242,6 +244,7 @@ class _Writer:
                     # A file that says nothing about payment holds no open invoice: the sale
                     # was settled when made ("owed" shows only real open invoices).
                     "paid_on": sale.paid_on if parsed.has_payments else sale.sold_on,
+                    "paid_amount": sale.paid_amount,
                     "source_ref": _free_ref(identity, refs),
                     "created_by": self.user_id,
                     "created_at": self.now,
@@ -253,8 +256,8 @@ class _Writer:
 
     def _stored_sales(
         self, client_ids: list[int]
-    ) -> tuple[dict[tuple[Any, ...], deque[tuple[int, Any, Any]]], set[str]]:
-        stored: dict[tuple[Any, ...], deque[tuple[int, Any, Any]]] = defaultdict(deque)
+    ) -> tuple[dict[tuple[Any, ...], deque[tuple[int, Any, Any, Any]]], set[str]]:
+        stored: dict[tuple[Any, ...], deque[tuple[int, Any, Any, Any]]] = defaultdict(deque)
         refs: set[str] = set()
         if not client_ids:
             return stored, refs
@@ -272,15 +275,16 @@ class _Writer:
                 sales.minutes,
                 sales.due_on,
                 sales.paid_on,
+                sales.paid_amount,
                 sales.source_ref,
             )
             .where(sales.team_id == self.team_id)
             .order_by(sales.id)
         )
-        for sid, cid, sold_on, amount, cost, minutes, due_on, paid_on, ref in rows:
+        for sid, cid, sold_on, amount, cost, minutes, due_on, paid_on, paid, ref in rows:
             if cid not in known:
                 continue
-            stored[(cid, sold_on, amount, cost, minutes)].append((sid, due_on, paid_on))
+            stored[(cid, sold_on, amount, cost, minutes)].append((sid, due_on, paid_on, paid))
             if ref is not None:
                 refs.add(ref)
         return stored, refs
