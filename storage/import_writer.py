@@ -78,7 +78,7 @@ class _Writer:
                 self._fill(stored, client)
         events = self._referrals(parsed, existing, ids)
         sales, sale_updates = self._sales(parsed, existing, ids)
-        self._prospects_with_sales(parsed, existing, sales)
+        self._clients_with_sales(parsed, existing, sales)
         changed_clients = {i for i, changes in self.updates.items() if changes}
         self.counts["clients_updated"] = len(changed_clients & {s["id"] for s in existing.values()})
         if parsed.kind == "clients":
@@ -134,7 +134,7 @@ class _Writer:
         status = traits.setdefault("status", ClientStatus.ACTIVE)
         if client.first_sale is not None and status == ClientStatus.PROSPECT:
             traits["status"] = ClientStatus.ACTIVE
-        traits.setdefault("acquired_on", client.first_sale)
+        traits["acquired_on"] = _earliest(traits.get("acquired_on"), client.first_sale)
         if client.referrer is not None:
             traits.setdefault("source", "referral")
         row = {trait: traits.get(trait) for trait in TRAITS}
@@ -289,10 +289,11 @@ class _Writer:
                 refs.add(ref)
         return stored, refs
 
-    def _prospects_with_sales(
+    def _clients_with_sales(
         self, parsed: ParsedFile, existing: dict[str, dict[str, Any]], sales: list[dict[str, Any]]
     ) -> None:
-        """A prospect with a sale is a client now, as when the sale is recorded in chat."""
+        """A prospect with a sale is a client now, and a sale before "client since" moves it to
+        the sale's day, as when the sale is recorded in chat."""
         if not sales:
             return
         with_sales = {s["client_id"] for s in sales}
@@ -300,11 +301,13 @@ class _Writer:
             stored = existing.get(key)
             if stored is None or stored["id"] not in with_sales:
                 continue
+            changes = self.updates[stored["id"]]
             if stored["status"] == ClientStatus.PROSPECT:
-                changes = self.updates[stored["id"]]
                 changes.update(status=ClientStatus.ACTIVE, status_changed_at=self.now)
-                if stored["acquired_on"] is None:
-                    changes.setdefault("acquired_on", parsed.clients[key].first_sale)
+            since = changes.get("acquired_on", stored["acquired_on"])
+            earliest = _earliest(since, parsed.clients[key].first_sale)
+            if earliest != since:
+                changes["acquired_on"] = earliest
 
     def _execute(
         self,
@@ -323,6 +326,11 @@ class _Writer:
             _insert_many(self.session, Sale, sales)
         if events:
             _insert_many(self.session, Event, events)
+
+
+def _earliest(*days: dt.date | None) -> dt.date | None:
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
 
 
 def _free_ref(identity: tuple[Any, ...], refs: set[str]) -> str:
