@@ -8,7 +8,6 @@ from bot.callbacks import STALE
 from bot.handlers.decline import show_candidate
 from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
-from bot.render.changes import confirm
 from bot.render.digest import digest_chart, render_digest
 from bot.turn import Turn, button, command
 from locales import N_, InputError
@@ -47,7 +46,7 @@ async def digest(turn: Turn) -> None:
                 "so cards keep showing changes."
             )
         )
-        confirm(turn, text, change.undo_id)
+        turn.confirm(text, change.undo_id)
         return
     if word:
         raise InputError(N_("Type /digest, /digest on or /digest off."))

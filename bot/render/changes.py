@@ -1,4 +1,6 @@
-"""Confirmations of changes: what happened, in the user's words, with an Undo button."""
+"""Confirmations of changes: what happened, in the user's words, and the Undo button.
+
+Sending them with the button is the kit's `Turn.confirm`."""
 
 from __future__ import annotations
 
@@ -7,26 +9,13 @@ import math
 import pandas as pd
 
 from bot.callbacks import pack
-from bot.turn import Buttons, Turn
 from locales import Markup, Translator
 from scoring import TeamAnalysis
 
 
-def undo_row(turn: Turn, undo_id: int) -> list[tuple[str, str]]:
-    return [(turn.t._("↩ Undo"), pack("undo", turn.team.id or 0, undo_id))] if undo_id else []
-
-
-def confirm(
-    turn: Turn, text: str, undo_id: int, *, extra: Buttons | None = None, edit: bool = False
-) -> None:
-    """Every change confirmed in chat carries an Undo button for 24 hours."""
-    buttons: Buttons = [*(extra or []), undo_row(turn, undo_id)]
-    buttons = [row for row in buttons if row]
-    if edit and turn.update.callback_query is not None:
-        turn.edit(text, buttons=buttons)
-    else:
-        turn.reply(text, buttons=buttons)
-    turn.confirmed()
+def undo_row(t: Translator, team_id: int, undo_id: int) -> list[tuple[str, str]]:
+    """The ↩ Undo button under a confirmed change (none when there is nothing to undo)."""
+    return [(t._("↩ Undo"), pack("undo", team_id, undo_id))] if undo_id else []
 
 
 def grade_news(
