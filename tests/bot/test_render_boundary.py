@@ -22,13 +22,10 @@ NOT_YET = {
     "check",
     "clients",
     "decline",
-    "digest",
-    "edits",
     "events",
     "files",
     "help",
     "payments",
-    "portrait",
     "privacy",
     "profile",
     "ratings",
@@ -37,7 +34,6 @@ NOT_YET = {
     "settings",
     "start",
     "team",
-    "undo",
 }
 
 
