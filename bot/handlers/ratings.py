@@ -7,7 +7,7 @@ import re
 from bot import arguments, grammar, labels
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
-from bot.render.changes import confirm, grade_news
+from bot.render.changes import grade_news
 from bot.turn import Turn, command
 from locales import N_, InputError, Markup
 from storage import ratings
@@ -114,8 +114,7 @@ class RateDialog(ClientDialog):
             convo.data["client_id"],
             with_share=not turn.team.sensitive_to_admins,
         )
-        confirm(
-            turn,
+        turn.confirm(
             Markup(" ").join([text, *news]),
             change.undo_id,
             edit=turn.update.callback_query is not None,

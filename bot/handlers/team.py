@@ -9,25 +9,11 @@ from bot.callbacks import STALE, pack
 from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
 from bot.render.members import approval_request, button_label, team_choice
+from bot.render.settings import CURRENCIES, LANGUAGES, SCALES, SYMBOLS
 from bot.turn import UNSURE, Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
-
-LANGUAGES = {"nl": "Nederlands", "ru": "Русский"}
-CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
-SYMBOLS = {
-    "EUR": "€",
-    "RUB": "₽",
-    "USD": "$",
-    "GBP": "£",
-    "CHF": "₣",
-    "KZT": "₸",
-    "BYN": "Br",
-    "UAH": "₴",
-    "TRY": "₺",
-}
-SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
 
 
 def onboarding_language(turn: Turn, team_id: int) -> None:
