@@ -20,7 +20,6 @@ from bot.kit.client_dialog import (
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.turn import Buttons, Turn, button, command
 from bot.reading import grammar
-from bot.render.changes import confirm
 from bot.render.clients import client_summary, trait_text
 from locales import N_, InputError, Markup, escape
 from locales.dates import DATE_IN_FUTURE
@@ -201,8 +200,7 @@ class AddClientDialog(Dialog):
         )
         t = turn.t
         sale_button = [(t._("Record a sale"), pack("salefor", turn.team.id or 0, client.id))]
-        confirm(
-            turn,
+        turn.confirm(
             t._("Added: {client}.", client=client_summary(t, client)),
             change.undo_id,
             extra=[sale_button],
@@ -523,7 +521,7 @@ class EditClientDialog(ClientDialog):
             if shown
             else t._("Cleared: {field}.", field=_lower(names[field]))
         )
-        confirm(turn, said, change.undo_id)
+        turn.confirm(said, change.undo_id)
         await goto(turn, convo, "field", field=None)
 
 
