@@ -130,8 +130,11 @@ async def details(turn: Turn) -> None:
     if client_id not in analysed.analysis.clients.index:
         raise InputError(STALE)
     text = details_text(turn.t, turn.team, analysed.analysis, record)
+    plain = None
+    if not money_shown(turn):  # a member still reads the purchases, payments and traits
+        plain = details_text(turn.t, turn.team, analysed.analysis, record, with_money=False)
     back = [[(turn.t._("‹ Back"), pack("card", turn.team.id, client_id))]]
-    await answer_with_money(turn, text, buttons=back, edit=True)
+    await answer_with_money(turn, text, buttons=back, edit=True, without_money=plain)
 
 
 @button()
