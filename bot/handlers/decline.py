@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot import arguments
-from bot.callbacks import pack
+from bot.kit import arguments
+from bot.kit.callbacks import pack
+from bot.kit.sensitive import answer_with_money
+from bot.kit.turn import Turn, button, command
 from bot.render.decline import candidate_text, decline_letter, nearest_text
 from bot.render.explain import warning
-from bot.sensitive import answer_with_money
-from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from bot import arguments, grammar, labels
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish, goto, question
+from bot import labels
+from bot.kit import arguments
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish, goto, question
+from bot.kit.turn import Turn, command
+from bot.reading import grammar
 from bot.render.changes import grade_news
-from bot.turn import Turn, command
 from locales import N_, InputError, Markup
 from storage import ratings
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.callbacks import STALE, pack
-from bot.dialogs import Conversation, Dialog, finish, goto, new, question
 from bot.jobs.scheduler import schedule_changed
+from bot.kit.callbacks import STALE, pack
+from bot.kit.dialogs import Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Buttons, Turn, button, command
 from bot.render import settings as render
-from bot.turn import Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store

@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from locales import N_, Markup, Translator
 from scoring import TeamAnalysis
 

@@ -8,7 +8,7 @@ import re
 
 from sqlalchemy import Engine
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from storage.models import Client, Sale
 from tests.chat import Chat
 from tests.factories import add_member, make_team, rows
