@@ -7,8 +7,8 @@ from typing import Any
 from bot import arguments, labels
 from bot.client_dialog import kind_in_name, typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.render.clients import client_summary
-from bot.render.prospect import verdict_text
+from bot.render.clients import kind_options
+from bot.render.prospect import check_prompt, checked_client_saved, save_options, verdict_text
 from bot.sensitive import money_shown_to_caller
 from bot.turn import Turn, command
 from locales import N_, InputError
@@ -26,31 +26,19 @@ class CheckDialog(Dialog):
     name = "check"
 
     async def ask(self, turn: Turn, convo: Conversation) -> None:
-        t, step = turn.t, convo.step
-        if step == "name":
-            question(turn, convo, t._("Whom shall I measure? Their name, please."))
+        step = convo.step
+        if step == "verdict":
+            await self.verdict(turn, convo)
         elif step == "kind":
             question(
                 turn,
                 convo,
-                t._("Is {name} a person or an organisation?", name=convo.data["name"]),
-                options=[(t._("Person"), "person"), (t._("Organisation"), "organisation")],
+                check_prompt(turn.t, step, convo.data["name"]),
+                options=kind_options(turn.t),
                 edit=turn.update.callback_query is not None,
             )
-        elif step == "city":
-            question(turn, convo, t._("In which city?"), skip=True)
-        elif step == "industry":
-            question(
-                turn, convo, t._("In which line of business? For example catering."), skip=True
-            )
-        elif step == "employees":
-            question(turn, convo, t._("How many people work there, roughly?"), skip=True)
-        elif step == "birth_year":
-            question(
-                turn, convo, t._("Year of birth? Only if they're happy to share it."), skip=True
-            )
-        elif step == "verdict":
-            await self.verdict(turn, convo)
+        else:
+            question(turn, convo, check_prompt(turn.t, step), skip=step != "name")
 
     async def answer(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -102,10 +90,7 @@ class CheckDialog(Dialog):
             turn,
             convo,
             text,
-            options=[
-                (t._("Save as prospect"), SAVE_PROSPECT),
-                (t._("Save as client"), SAVE_CLIENT),
-            ],
+            options=save_options(t, SAVE_PROSPECT, SAVE_CLIENT),
             per_row=2,
             edit=turn.update.callback_query is not None,
         )
@@ -132,15 +117,7 @@ class CheckDialog(Dialog):
         client = await turn.run(
             resolver.client_in_team, team_id=turn.team.id, client_id=change.entity_id
         )
-        t = turn.t
-        text = (
-            t._(
-                "Saved as a prospect: {client}. Their first sale makes them a client.",
-                client=client_summary(t, client),
-            )
-            if status == ClientStatus.PROSPECT
-            else t._("Added: {client}.", client=client_summary(t, client))
-        )
+        text = checked_client_saved(turn.t, client, prospect=status == ClientStatus.PROSPECT)
         turn.confirm(text, change.undo_id)
 
 

@@ -43,3 +43,8 @@ def trait_text(
     if isinstance(value, dt.date):
         return t.date(value)
     return str(value)
+
+
+def kind_options(t: Translator) -> list[tuple[str, str]]:
+    """The buttons that ask whether a client is a person or an organisation."""
+    return [(t._("Person"), "person"), (t._("Organisation"), "organisation")]

@@ -7,10 +7,9 @@ from typing import Any
 
 from bot import labels
 from bot.callbacks import pack
+from bot.render.buttons import Buttons
 from bot.render.text import html_to_text
 from locales import Markup, Translator
-
-Buttons = list[list[tuple[str, str]]]
 
 
 def button_label(text: str, limit: int = 60) -> str:
@@ -91,3 +90,38 @@ def private_teams(t: Translator, teams: Sequence[Any]) -> Markup:
     return t.n_(
         "You're in {n} team: {teams}.", "You're in {n} teams: {teams}.", len(teams), teams=names
     )
+
+
+def welcome_back(t: Translator, team: Any) -> Markup:
+    return t._(
+        "You work in <b>{team}</b>. Send /help to see what I can do.",
+        team=labels.team_name(t, team),
+    )
+
+
+def team_made(t: Translator, title: str) -> Markup:
+    return t._("<b>{team}</b> is now a Kompas team, and you are its owner.", team=title)
+
+
+def teams_to_choose(t: Translator, teams: Sequence[Any]) -> tuple[Markup, Buttons]:
+    """/start in private chat for someone in several teams and none chosen: which, and choose."""
+    text, buttons = team_choice(t, teams, None)
+    return private_teams(t, teams) + Markup("\n") + text, buttons
+
+
+def first_hello(t: Translator) -> tuple[Markup, Buttons]:
+    """/start in private chat from someone in no team yet."""
+    text = t._(
+        "Hi! I'm Kompas. I rate your clients, warn you when you lean on one of them too "
+        "much, and show who your ideal clients are.\n\nAdd me to your team's group and "
+        "send /start there, or start a team of your own here."
+    )
+    return text, [[(t._("Start my own team"), pack("personal", 0))]]
+
+
+def team_already(t: Translator) -> Markup:
+    return t._("You already have a team. Send /help to see what I can do.")
+
+
+def own_team_ready(t: Translator) -> Markup:
+    return t._("Your own team is ready.")
