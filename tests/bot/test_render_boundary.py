@@ -22,7 +22,6 @@ NOT_YET = {
     "clients",
     "decline",
     "events",
-    "files",
     "help",
     "payments",
     "profile",
