@@ -22,7 +22,6 @@ NOT_YET = {
     "clients",
     "decline",
     "events",
-    "help",
     "payments",
     "profile",
     "ratings",
