@@ -21,7 +21,6 @@ MAKERS = {"_", "n_", "pack", "Markup", "InlineKeyboardButton", "InlineKeyboardMa
 NOT_YET = {
     "clients",
     "sales",
-    "team",
 }
 
 
