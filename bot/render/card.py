@@ -251,17 +251,27 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
             lines.append(label + Markup(": ") + escape(value))
 
     add(t._("Revenue"), money(t, cur, _whole(row["revenue"])))
-    add(
-        t._("Cost to serve"),
-        money(t, cur, _whole(row["cost"])) if _whole(row["cost"]) is not None else None,
-    )
+    worked, per_hour = hours_worked(row), profit_per_hour(row)
+    cost = _whole(row["cost"])
+    if cost is not None and worked and team.hour_cost:
+        # The hour cost is in the cost: say so, or the costs typed never add up to it.
+        add(
+            t._("Cost to serve"),
+            t._(
+                "{cost} (of which {hours} × {rate})",
+                cost=money(t, cur, cost),
+                hours=hours(t, worked),
+                rate=money(t, cur, team.hour_cost),
+            ),
+        )
+    elif cost is not None:
+        add(t._("Cost to serve"), money(t, cur, cost))
     add(
         t._("Profit"),
         money(t, cur, _whole(row["profit"])) if _whole(row["profit"]) is not None else None,
     )
     if _number(row["margin"]) is not None:
         add(t._("Margin"), t.percent(float(row["margin"])))
-    worked, per_hour = hours_worked(row), profit_per_hour(row)
     if worked:
         add(t._("Time"), hours(t, worked))
     if per_hour is not None:
