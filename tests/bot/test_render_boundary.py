@@ -17,10 +17,6 @@ RENDER = ROOT / "bot" / "render"
 
 # Names whose call makes a text or a keyboard.
 MAKERS = {"_", "n_", "pack", "Markup", "InlineKeyboardButton", "InlineKeyboardMarkup"}
-# Handler modules still to be moved over; the list only shrinks.
-NOT_YET = {
-    "sales",
-}
 
 
 def _called_name(call: ast.Call) -> str | None:
@@ -56,16 +52,8 @@ def test_handlers_leave_texts_and_keyboards_to_render() -> None:
     made = {
         path.stem: text_made_in(path.read_text(encoding="utf-8"))
         for path in sorted(HANDLERS.glob("*.py"))
-        if path.stem not in NOT_YET
     }
     assert {module: lines for module, lines in made.items() if lines} == {}
-
-
-def test_the_list_of_handlers_still_to_move_only_names_real_ones() -> None:
-    modules = {path.stem for path in HANDLERS.glob("*.py")}
-    assert modules >= NOT_YET
-    still = {module for module in NOT_YET if text_made_in((HANDLERS / f"{module}.py").read_text())}
-    assert still == NOT_YET, "done: take them off NOT_YET"
 
 
 def test_renderers_never_send() -> None:
