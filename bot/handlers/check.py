@@ -7,11 +7,12 @@ from typing import Any
 from bot import arguments, labels
 from bot.client_dialog import kind_in_name, typed_name
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.render import refusals
 from bot.render.clients import kind_options
 from bot.render.prospect import check_prompt, checked_client_saved, save_options, verdict_text
 from bot.sensitive import money_shown_to_caller
 from bot.turn import Turn, command
-from locales import N_, InputError
+from locales import InputError
 from scoring.prospects import assess_prospect
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
@@ -54,7 +55,7 @@ class CheckDialog(Dialog):
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
             if kind not in ("person", "organisation"):
-                raise InputError(N_("Tap Person or Organisation."))
+                raise InputError(refusals.TAP_A_KIND)
             data["kind"] = kind
             await goto(turn, convo, "city")
         elif step == "city":
@@ -75,7 +76,7 @@ class CheckDialog(Dialog):
             await goto(turn, convo, "verdict")
         elif step == "verdict":
             if choice not in (SAVE_PROSPECT, SAVE_CLIENT):
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             await self.save(turn, convo, choice)
 
     async def verdict(self, turn: Turn, convo: Conversation) -> None:
@@ -100,7 +101,7 @@ class CheckDialog(Dialog):
         data = convo.data
         existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=data["name"])
         if existing is not None:
-            raise InputError(N_("{client} is already on your list."), client=existing.name)
+            raise InputError(refusals.ALREADY_LISTED, client=existing.name)
         traits: dict[str, Any] = {k: data[k] for k in TRAITS if k != "kind" and data.get(k)}
         status = ClientStatus.PROSPECT if choice == SAVE_PROSPECT else ClientStatus.ACTIVE
         change = await turn.run(
@@ -126,9 +127,7 @@ async def _new_name(turn: Turn, name: str) -> str:
     shown = clients.valid_name(name)
     existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=shown)
     if existing is not None:
-        raise InputError(
-            N_("{client} is already on your list: /client shows their card."), client=existing.name
-        )
+        raise InputError(refusals.ALREADY_LISTED_SEE_CARD, client=existing.name)
     return shown
 
 

@@ -19,18 +19,17 @@ from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.handlers.reports import show_card
 from bot.render import client_edit as edit_words
 from bot.render import clients as render
+from bot.render import refusals
 from bot.render.clients import kind_options, trait_text
+from bot.render.refusals import NOT_A_BIRTH_YEAR
 from bot.turn import Buttons, Turn, button, command
-from locales import N_, InputError
+from locales import InputError
 from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
 from storage.models import Client, ClientKind
 from storage.names import is_legal_form, name_key
 from storage.person_names import titled_name_length
 
-NOT_A_BIRTH_YEAR = N_(
-    "“{year}” can't be a year of birth: type one from 1900 to now, for example 1985."
-)
 USE_EXISTING = "use"
 ADD_ANYWAY = "new"
 
@@ -79,16 +78,16 @@ class AddClientDialog(Dialog):
                 await finish(turn, convo)
                 existing = id_from(choice.removeprefix(USE_EXISTING))
                 if existing not in dict(data["similar"]):
-                    raise InputError(N_("Pick one of the buttons, please."))
+                    raise InputError(refusals.PICK_A_BUTTON)
                 await show_card(turn, existing, edit=turn.update.callback_query is not None)
             elif choice == ADD_ANYWAY:
                 await self.after_name(turn, convo)
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
             if kind not in ("person", "organisation"):
-                raise InputError(N_("Tap Person or Organisation."))
+                raise InputError(refusals.TAP_A_KIND)
             data["kind"] = kind
             await self.next_after(turn, convo, "kind")
         elif step == "city":
@@ -113,7 +112,7 @@ class AddClientDialog(Dialog):
         existing = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=shown)
         if existing is not None:
             await finish(turn, convo)
-            raise InputError(N_("{client} is already on your list."), client=existing.name)
+            raise InputError(refusals.ALREADY_LISTED, client=existing.name)
         convo.data["name"] = shown
         similar = await turn.run(
             resolver.similar_names,
@@ -186,10 +185,7 @@ async def add(turn: Turn) -> None:
     if phone := _phone(text):  # "/add Иванова Ольга +7 916 123-45-67": no sale
         rest = re.sub(r"\s+", " ", text[: phone.start()] + " " + text[phone.end() :])
         raise InputError(
-            N_(
-                "Kompas doesn't keep phone numbers; nothing was added. To add the client "
-                "without it: /add {text}"
-            ),
+            refusals.NO_PHONE_NUMBERS,
             text=rest.strip(" ,;"),
         )
     text, born = _birth_year_said(text, turn.today)
@@ -211,10 +207,7 @@ async def add(turn: Turn) -> None:
         typed = ", ".join([name, *([at_end["city"]] if "city" in at_end else [])])
     if _sale_typed(grammar.reader(turn), typed):  # "/add Волкова 2500 вчера"
         raise InputError(
-            N_(
-                "That looks like a sale: /sale {text}\nTo add a client whose name has a "
-                "number or a date in it, send /add and type the name when I ask."
-            ),
+            refusals.LOOKS_LIKE_A_SALE,
             text=text,
         )
     convo.data.update(said, one_line=True)
@@ -415,7 +408,7 @@ class EditClientDialog(ClientDialog):
             await goto(turn, convo, "field", field=choice)
             return
         if field is None:
-            raise InputError(N_("Pick what to change with a button."))
+            raise InputError(refusals.PICK_WHAT_TO_CHANGE)
         if choice == KEEP:
             if turn.update.callback_query is None:
                 turn.reply(edit_words.unchanged(t, field))
@@ -425,13 +418,13 @@ class EditClientDialog(ClientDialog):
             return
         if choice == CLEAR:
             if field in REQUIRED or field == "name":
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             value = None
         else:
             code = choice.removeprefix(VALUE) if choice else None
             value = _trait_value(turn, field, text, code)
             if field == "name" and value is None:
-                raise InputError(N_("A client needs a name."))
+                raise InputError(refusals.NAME_NEEDED)
         change = await turn.run(
             clients.update_client,
             team_id=turn.team.id or 0,
@@ -461,9 +454,9 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
             return labels.kind_from_word(text)
         if field == "source" and text:
             return text.strip()[:64]
-        raise InputError(N_("Pick one of the buttons, please."))
+        raise InputError(refusals.PICK_A_BUTTON)
     if not text:
-        raise InputError(N_("Type the new value."))
+        raise InputError(refusals.TYPE_THE_NEW_VALUE)
     if field == "birth_year":
         return arguments.birth_year(text, turn.today)
     if field == "income":
@@ -482,9 +475,7 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
             return t.parse_date(text, today=turn.today, past=True)
         except InputError as error:
             if error.message == DATE_IN_FUTURE:
-                raise InputError(
-                    N_("That date is still to come: since when are they a client?")
-                ) from None
+                raise InputError(refusals.CLIENT_SINCE_IN_FUTURE) from None
             raise
     # As long as the column holds: PostgreSQL refuses a longer value (segment holds 64).
     return text.strip()[: Client.__table__.c[field].type.length or 100]  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot import arguments
+from bot.render import refusals
 from bot.render.decline import (
     candidate_buttons,
     candidate_text,
@@ -16,21 +17,14 @@ from bot.render.decline import (
     taken_back,
 )
 from bot.render.explain import warning
+from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
 from bot.sensitive import answer_with_money
 from bot.turn import Turn, button, command
-from locales import N_, InputError, translator
+from locales import InputError, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role
 
 NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
-# A decision button pressed after the client's status changed (another admin, a double tap,
-# an older message) says what holds now and changes nothing.
-ALREADY_DECLINED = N_("{client} is already declined; nothing changed.")
-DECLINED_MEANWHILE = N_(
-    "{client} was declined meanwhile, so nothing is kept. To keep them after all, "
-    "tap “Take back” on their card."
-)
-ALREADY_ACTIVE = N_("{client} is already a client; nothing changed.")
 
 
 @command()
@@ -43,20 +37,14 @@ async def decline(turn: Turn) -> None:
     found = await turn.run(resolver.resolve_client, team_id=turn.team.id, query=query)
     if found.one is None:
         if len(found.matches) == 1:  # only looks like the name typed
-            raise InputError(
-                N_("Do you mean {client}? Type their name in full."), client=found.matches[0].name
-            )
+            raise InputError(refusals.ONLY_LOOKS_LIKE, client=found.matches[0].name)
         if found.matches:
-            raise InputError(
-                N_("Several clients match “{name}”: type more of the name."), name=query
-            )
-        raise InputError(N_("I can't find “{name}” among your clients."), name=query)
+            raise InputError(refusals.SEVERAL_MATCH, name=query)
+        raise InputError(refusals.CLIENT_NOT_FOUND, name=query)
     candidates = (await turn.analysis()).analysis.decline_candidates
     index = next((i for i, c in enumerate(candidates) if c.client_id == found.one.id), None)
     if index is None:
-        raise InputError(
-            N_("{client} isn't among the clients to consider letting go."), client=found.one.name
-        )
+        raise InputError(refusals.NOT_A_DECLINE_CANDIDATE, client=found.one.name)
     await show_candidate(turn, index, edit=False)
 
 

@@ -9,15 +9,16 @@ from bot.callbacks import id_from
 from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render import events as render
+from bot.render import refusals
 from bot.render.changes import grade_moved
+from bot.render.refusals import SELF_REFERRAL
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, again_options, stays_once
 from bot.turn import Turn, command
-from locales import N_, InputError
+from locales import InputError
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
 from storage.names import name_key
 
-SELF_REFERRAL = N_("A client can't refer themselves.")
 REFERRED_KIND = "referred_kind"  # a referred client new to the list: a person or organisation?
 
 
@@ -82,7 +83,7 @@ class NoteDialog(ClientDialog):
                 await finish(turn, convo)
                 turn.edit(stays_once(turn.t))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         convo.data["note"] = None if choice == SKIP else text
         await self.save(turn, convo)
@@ -234,12 +235,12 @@ class ReferralDialog(ClientDialog):
                 await finish(turn, convo)
                 turn.edit(stays_once(turn.t))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if convo.step == REFERRED_KIND:
             kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
             if kind is None:
-                raise InputError(N_("Tap Person or Organisation."))
+                raise InputError(refusals.TAP_A_KIND)
             await self.save(turn, convo, None, kind=ClientKind(kind))
         elif choice == NEW and convo.data.get("referred_name"):
             await goto(turn, convo, REFERRED_KIND)
@@ -248,7 +249,7 @@ class ReferralDialog(ClientDialog):
         elif text:
             await self.find_referred(turn, convo, typed_name(text))
         else:
-            raise InputError(N_("Type the name of the client they referred."))
+            raise InputError(refusals.TYPE_THE_REFERRED)
 
     async def find_referred(self, turn: Turn, convo: Conversation, query: str) -> None:
         said = grammar.nominative(query)  # "привела Смирнову Ольгу": «Смирнова Ольга»

@@ -18,8 +18,9 @@ from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish
 from bot.limits import file_for_the_bot, take_for_team, team_waits
 from bot.render import files as render
+from bot.render.refusals import IMPORT_RACED, NOT_IMPORTABLE
 from bot.turn import Turn, command, reply_handler
-from locales import N_, InputError
+from locales import InputError
 from storage import tabular
 from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
 from storage.file_worker import read_apart
@@ -27,13 +28,6 @@ from storage.importing import ReadImport, write_read_import
 from storage.models import ClientStatus, Role
 
 IMPORTABLE = uploads.IMPORTABLE
-NOT_IMPORTABLE = N_(
-    "I can import CSV and Excel (.xlsx) files. Save “{name}” as one of those and send it again."
-)
-IMPORT_RACED = N_(
-    "Someone imported the same data at the very same moment, so I imported nothing. "
-    "Send the file again in a minute: what is already there will be skipped."
-)
 
 
 # /import ---------------------------------------------------------------------------------------

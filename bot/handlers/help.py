@@ -5,8 +5,9 @@ from __future__ import annotations
 from bot import menu
 from bot.callbacks import STALE
 from bot.render import help as render
+from bot.render import refusals
 from bot.turn import Turn, button, command
-from locales import N_, SUPPORTED_LOCALES, InputError, translator
+from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 
 
@@ -17,7 +18,7 @@ async def help_command(turn: Turn) -> None:
         found = menu.find(turn.args[0])
         if found is None or found.usage is None:
             raise InputError(
-                N_("I don't know the command {command}. Send /help for the list."),
+                refusals.UNKNOWN_COMMAND,
                 command=turn.args[0],
             )
         turn.reply(render.usage(turn.t, found.usage))
@@ -55,7 +56,7 @@ async def lang_button(turn: Turn) -> None:
 
 async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:
     if code not in SUPPORTED_LOCALES:
-        raise InputError(N_("I speak Dutch and Russian: type /lang nl or /lang ru."))
+        raise InputError(refusals.LANGUAGES_SPOKEN)
     await turn.run(teams.set_user_locale, user_id=turn.caller.user_id, locale=code, now=turn.now)
     turn.caller.locale = code
     text = render.language_set(translator(code))

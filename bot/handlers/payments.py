@@ -10,19 +10,16 @@ from bot.callbacks import id_from
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
 from bot.render import payments as render
+from bot.render import refusals
+from bot.render.refusals import MORE_THAN_OWED, PAID_BEFORE_SALE
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, again_options, stays_once
 from bot.render.sales import payment_text
 from bot.sensitive import require_money
 from bot.turn import Turn, command
-from locales import N_, InputError
+from locales import InputError
 from storage import clients, resolver, sales, teams
 
 ALL, PART, OLDEST = "all", "part", "oldest"
-MORE_THAN_OWED = N_("That's more than {client} still owes: {amount}.")
-PAID_BEFORE_SALE = N_(
-    "The sale is from {sold}: it can't have been paid earlier ({paid}). Nothing changed; "
-    "send /paid again with the day it was paid."
-)
 
 
 class PaidDialog(ClientDialog):
@@ -46,7 +43,7 @@ class PaidDialog(ClientDialog):
                 owing.append(match)
         if not owing:
             await finish(turn, convo)
-            raise InputError(N_("Nobody called “{name}” has anything left to pay."), name=query)
+            raise InputError(refusals.NOBODY_OWES, name=query)
         return tuple(owing)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
@@ -118,7 +115,7 @@ class PaidDialog(ClientDialog):
         )
         if not owed:
             await finish(turn, convo)
-            raise InputError(N_("{client} has nothing left to pay."), client=convo.data["client"])
+            raise InputError(refusals.NOTHING_TO_PAY, client=convo.data["client"])
         return owed
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
@@ -169,7 +166,7 @@ class PaidDialog(ClientDialog):
                 await finish(turn, convo)
                 turn.edit(stays_once(turn.t))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if convo.step == "towards":
             if choice == OLDEST:
@@ -177,7 +174,7 @@ class PaidDialog(ClientDialog):
             elif choice and choice.isdigit():
                 await self._pay_part(turn, convo, convo.data["amount"], id_from(choice))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if convo.step == "which":
             if choice == ALL:
@@ -195,10 +192,10 @@ class PaidDialog(ClientDialog):
                 owed = await self._open(turn, convo)
                 await self._paid_amount(turn, convo, owed, convo.data["amount"])
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if not text:
-            raise InputError(N_("Type the amount, for example 1250,50."))
+            raise InputError(refusals.TYPE_THE_AMOUNT)
         amount = turn.t.parse_money(text, turn.team.currency, allow_zero=False)
         owed = sum(s.open for s in await self._open(turn, convo))
         if amount > owed:

@@ -11,12 +11,11 @@ from bot import arguments
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish
 from bot.render import privacy as render
+from bot.render.refusals import ALREADY_ERASED
 from bot.turn import Turn, button, command
-from locales import N_, InputError
+from locales import InputError
 from storage import privacy, resolver
 from storage.models import ClientStatus, Role
-
-ALREADY = N_("This client's personal data is erased already.")
 
 
 class ForgetDialog(ClientDialog):
@@ -44,7 +43,7 @@ async def forget(turn: Turn) -> None:
 async def ask(turn: Turn, client_id: int) -> None:
     client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
     if client.anonymised_at is not None:
-        raise InputError(ALREADY)
+        raise InputError(ALREADY_ERASED)
     text, buttons = render.erase_question(turn.t, turn.team.id, client_id, client.name)
     turn.reply(text, buttons=buttons)
 
@@ -56,7 +55,7 @@ async def forget_confirmed(turn: Turn) -> None:
     client_id = turn.callback.int_arg(0)
     client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
     if client.anonymised_at is not None:
-        raise InputError(ALREADY)
+        raise InputError(ALREADY_ERASED)
     label = await turn.run(
         privacy.forget_client,
         team_id=turn.team.id,

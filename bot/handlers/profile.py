@@ -15,8 +15,9 @@ from typing import Any
 from bot.callbacks import STALE, id_from
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render import profile as render
+from bot.render import refusals
 from bot.turn import Turn, command
-from locales import N_, InputError, translator
+from locales import InputError, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
 from storage import profiles
 from storage.models import Role
@@ -102,7 +103,7 @@ class ProfileDialog(Dialog):
                     data["picked"] = sorted(getattr(stored.profile, criterion.fields[0]))
                 await goto(turn, convo, "value", criterion=choice, **data)
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
         elif step == "value":
             await self._value(turn, convo, text=text, choice=choice)
 
@@ -130,7 +131,7 @@ class ProfileDialog(Dialog):
             turn.confirm(render.profile_added(turn.t, name), change.undo_id, edit=True)
             await goto(turn, convo, "area", profile_id=change.entity_id)
         else:
-            raise InputError(N_("Pick one of the buttons, please."))
+            raise InputError(refusals.PICK_A_BUTTON)
 
     async def _area(self, turn: Turn, convo: Conversation, choice: str | None) -> None:
         if choice in render.AREAS:
@@ -153,7 +154,7 @@ class ProfileDialog(Dialog):
             await finish(turn, convo)
             turn.confirm(render.profile_deleted(turn.t, stored.name), change.undo_id, edit=True)
         else:
-            raise InputError(N_("Pick one of the buttons, please."))
+            raise InputError(refusals.PICK_A_BUTTON)
 
     async def _value(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -168,10 +169,10 @@ class ProfileDialog(Dialog):
             values: dict[str, Any] = dict.fromkeys(criterion.fields)
         elif criterion.how == "choices":
             if choice != SAVE:
-                raise InputError(N_("Tap what fits, then Save."))
+                raise InputError(refusals.TAP_THEN_SAVE)
             values = {criterion.fields[0]: convo.data.get("picked") or None}
         elif not text:
-            raise InputError(N_("Type the value, or skip to clear it."))
+            raise InputError(refusals.TYPE_OR_SKIP)
         else:
             values = _typed(turn, criterion, text)
         await self._save(turn, convo, criterion, values)
@@ -227,12 +228,12 @@ def _typed(turn: Turn, criterion: render.Criterion, text: str) -> dict[str, Any]
     if how == "percent":
         share = t.parse_percent(text)
         if share <= 0:
-            raise InputError(N_("Type a percentage above 0, or skip to clear it."))
+            raise InputError(refusals.PERCENT_ABOVE_ZERO)
         return {field: float(round(share, 4))}
     if how == "hours":  # "3", "2,5", "10 uur", "90 min", "1 ч 30 мин": a bare number is hours
         minutes = t.parse_duration(text, bare=BARE_HOURS)
         if minutes <= 0:
-            raise InputError(N_("Type a number of hours above 0, for example 3 or 2,5."))
+            raise InputError(refusals.HOURS_ABOVE_ZERO)
         if minutes > MAX_HOURS * 60:
             raise InputError(
                 ABOVE_MAXIMUM, text=shown_text(text), maximum=render.hours(t, MAX_HOURS)
@@ -240,7 +241,7 @@ def _typed(turn: Turn, criterion: render.Criterion, text: str) -> dict[str, Any]
         return {field: round(minutes / 60, 2)}
     number = int(t.parse_number(_UNITS.sub("", text), max_decimals=0, maximum=10**9))
     if criterion.code == "size" and number == 0:
-        raise InputError(N_("A market of 0 clients? Type a rough number, for example 400."))
+        raise InputError(refusals.MARKET_OF_NONE)
     return {field: number}
 
 
@@ -258,13 +259,13 @@ def parse_range(text: str, read: Callable[[str], int]) -> tuple[int | None, int 
     if len(parts) == 1:
         if opened:
             return read(parts[0]), None
-        raise InputError(N_("Type a range like 25-45, or “from 30” or “up to 50”."))
+        raise InputError(refusals.TYPE_A_RANGE)
     low = read(parts[0]) if parts[0].strip() else None
     high = read(parts[1]) if parts[1].strip() else None
     if low is None and high is None:
-        raise InputError(N_("Type a range like 25-45, or “from 30” or “up to 50”."))
+        raise InputError(refusals.TYPE_A_RANGE)
     if low is not None and high is not None and low > high:
-        raise InputError(N_("Put the smaller number first, like 25-45."))
+        raise InputError(refusals.SMALLER_FIRST)
     return low, high
 
 
@@ -279,9 +280,7 @@ def parse_words(text: str) -> list[str] | None:
             seen.add(key)
             words.append(word)
     if len(words) > MAX_WORDS:
-        raise InputError(
-            N_("That's more than {max}. Keep the ones that matter most."), max=MAX_WORDS
-        )
+        raise InputError(refusals.TOO_MANY_WORDS, max=MAX_WORDS)
     return words or None
 
 

@@ -8,9 +8,10 @@ from bot import arguments, grammar
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish, goto, question
 from bot.render import ratings as render
+from bot.render import refusals
 from bot.render.changes import grade_news
 from bot.turn import Turn, command
-from locales import N_, InputError
+from locales import InputError
 from storage import ratings
 
 CRITERIA = ratings.CRITERIA
@@ -68,7 +69,7 @@ class RateDialog(ClientDialog):
         if len(grades) > len(CRITERIA) - position or any(
             grade not in {"1", "2", "3", "4", "5"} for grade in grades
         ):
-            raise InputError(N_("Tap a number from 1 to 5."))
+            raise InputError(refusals.TAP_A_GRADE)
         for criterion, grade in zip(CRITERIA[position:], grades, strict=False):
             convo.data["values"][criterion] = int(grade)
         position += len(grades)
@@ -124,7 +125,7 @@ async def rate(turn: Turn) -> None:
         return
     if len(numbers) != len(CRITERIA) or not valid:
         raise InputError(
-            N_("Give {count} numbers from 1 to 5, for example: /rate Bakkerij de Vries 4 5 3"),
+            refusals.GIVE_EVERY_GRADE,
             count=len(CRITERIA),
         )
     await dialog.begin(turn, client, values=dict(zip(CRITERIA, map(int, numbers), strict=True)))

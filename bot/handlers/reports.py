@@ -6,6 +6,7 @@ from bot import arguments, dialogs
 from bot.callbacks import STALE
 from bot.client_dialog import ClientDialog
 from bot.dialogs import Conversation, finish
+from bot.render import refusals
 from bot.render import reports as render
 from bot.render.card import card_text, card_view, details_text
 from bot.render.lists import SORTS, Row, active_rows
@@ -17,7 +18,7 @@ from bot.sensitive import (
     sorts_for,
 )
 from bot.turn import Turn, button, command
-from locales import N_, InputError
+from locales import InputError
 from storage import resolver, snapshots
 from storage.analysis import iso_week
 from storage.models import ClientStatus
@@ -117,7 +118,7 @@ async def clients_list(turn: Turn) -> None:
         "отказанные": "d",
     }.get(word, "a")
     if word and which == "a" and word not in ("all", "alle", "все"):
-        raise InputError(N_("Type /clients, /clients prospects or /clients declined."))
+        raise InputError(refusals.CLIENTS_USAGE)
     await show_list(turn, which, "grade", 0, edit=False)
 
 

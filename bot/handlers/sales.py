@@ -10,6 +10,7 @@ from typing import Any
 from bot import arguments, grammar, sale_grammar
 from bot.client_dialog import ClientDialog
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.render import refusals
 from bot.render import sales as render
 from bot.render.changes import grade_news
 from bot.render.sale_doubts import (
@@ -27,7 +28,7 @@ from bot.render.sale_doubts import (
 from bot.render.sales import sale_recorded
 from bot.sensitive import answer_with_money, money_work_allowed, require_money
 from bot.turn import Buttons, Turn, button, command
-from locales import N_, InputError, is_currency_token
+from locales import InputError, is_currency_token
 from locales.numbers import (
     BARE_ASK,
     MAX_MINUTES,
@@ -114,7 +115,7 @@ class SaleDialog(ClientDialog):
                 and choice.isdigit()
                 and int(choice) < len(convo.data[key])
             ):
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             convo.data.update(convo.data.pop(key)[int(choice)])
             if convo.step == READING:
                 await self.find(turn, convo, convo.data.pop("name"))
@@ -122,7 +123,7 @@ class SaleDialog(ClientDialog):
                 await self.with_client(turn, convo)
         elif convo.step == "amount":
             if not text:
-                raise InputError(N_("Type the amount, for example 1250,50."))
+                raise InputError(refusals.TYPE_THE_AMOUNT)
             try:
                 convo.data["amount"] = t.parse_money(text, currency, allow_zero=False)
             except InputError as error:
@@ -224,7 +225,7 @@ class SaleDialog(ClientDialog):
             await finish(turn, convo)
             turn.edit(stays_once(turn.t))
         else:
-            raise InputError(N_("Pick one of the buttons, please."))
+            raise InputError(refusals.PICK_A_BUTTON)
 
     def _readings(self, turn: Turn, convo: Conversation) -> tuple[str, list[tuple[str, str]]]:
         """The question and buttons for a line that reads two ways."""
@@ -564,11 +565,11 @@ class FixSaleDialog(Dialog):
         t, team = turn.t, turn.team
         if convo.step == "field":
             if choice not in FIELDS:
-                raise InputError(N_("Pick what to correct with a button."))
+                raise InputError(refusals.PICK_WHAT_TO_CORRECT)
             await goto(turn, convo, "value", field=choice)
             return
         if not text:
-            raise InputError(N_("Type the new value."))
+            raise InputError(refusals.TYPE_THE_NEW_VALUE)
         field = convo.data["field"]
         parsers = {
             "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),

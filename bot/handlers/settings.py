@@ -13,6 +13,7 @@ import re
 from bot.callbacks import STALE
 from bot.dialogs import Conversation, Dialog, finish, goto, new, question
 from bot.jobs.scheduler import schedule_changed
+from bot.render import refusals
 from bot.render import settings as render
 from bot.render import settings_menu as menu
 from bot.render.settings_menu import (
@@ -28,7 +29,7 @@ from bot.render.settings_menu import (
     VAT_RATES,
 )
 from bot.turn import Buttons, Turn, button, command
-from locales import N_, SUPPORTED_LOCALES, InputError
+from locales import SUPPORTED_LOCALES, InputError
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
 from storage import team_settings
@@ -230,7 +231,7 @@ class TypedSettingDialog(Dialog):
     ) -> None:
         code = convo.data["setting"]
         if not text:
-            raise InputError(N_("Type a value, or /cancel to stop."))
+            raise InputError(refusals.TYPE_A_VALUE)
         value = _typed_value(turn, code, text)
         await finish(turn, convo)
         await _change(turn, code, value, edit=False)
@@ -254,19 +255,19 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
         cost = t.parse_money(_PER_HOUR.sub("", text), currency, allow_zero=False)
         if setting_out_of_range("hour_cost", cost, currency=currency):
             limit = menu.whole_money(t, hour_cost_limit(currency), currency)
-            raise InputError(N_("Type what an hour costs, up to {limit}."), limit=limit)
+            raise InputError(refusals.HOUR_COST_LIMIT, limit=limit)
         return cost
     share = float(round(t.parse_percent(text), 4))
     if code == "vat":
         if not within(VAT_RANGE, share):
-            raise InputError(N_("Type a VAT rate from 0 to 50, for example 21."))
+            raise InputError(refusals.VAT_OUT_OF_RANGE)
         return (True, share)
     if code == "conc":
         if not within(THRESHOLD_RANGE, share):
-            raise InputError(N_("Type a percentage from 10 to 100, for example 25."))
+            raise InputError(refusals.THRESHOLD_OUT_OF_RANGE)
         return share
     if not within(MARGIN_RANGE, share):
-        raise InputError(N_("Type a percentage from 1 to 99, for example 35."))
+        raise InputError(refusals.MARGIN_OUT_OF_RANGE)
     return share
 
 

@@ -6,6 +6,7 @@ from bot.access import ADMIN_STATUSES
 from bot.callbacks import id_from
 from bot.handlers.team import onboarding_language, waiting_requests
 from bot.membership import START_PAYLOAD
+from bot.render import refusals
 from bot.render.members import (
     first_hello,
     own_team_ready,
@@ -16,7 +17,7 @@ from bot.render.members import (
     welcome_back,
 )
 from bot.turn import AWAITING_APPROVAL, Turn, button, command
-from locales import N_, InputError
+from locales import InputError
 from storage import teams
 from storage.models import MemberStatus, Role
 
@@ -45,7 +46,7 @@ async def start(turn: Turn) -> None:
         return
     if caller.in_group:
         if await turn.telegram_status() not in ADMIN_STATUSES:
-            raise InputError(N_("Only an admin of this group can make it a Kompas team."))
+            raise InputError(refusals.ONLY_GROUP_ADMINS_START)
         chat = turn.update.effective_chat
         assert chat is not None
         created = await turn.run(

@@ -8,6 +8,7 @@ from bot.callbacks import STALE
 from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
 from bot.render import onboarding as onboard
+from bot.render import refusals
 from bot.render.members import (
     approval_request,
     let_in,
@@ -19,9 +20,10 @@ from bot.render.members import (
     removed,
     team_choice,
 )
+from bot.render.refusals import ADMIN_UNKNOWN, GROUP_ADMIN_STAYS
 from bot.render.settings import CURRENCIES, SCALES
 from bot.turn import UNSURE, Turn, button, command
-from locales import N_, SUPPORTED_LOCALES, InputError, translator
+from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
 
@@ -78,7 +80,7 @@ async def onboarding(turn: Turn) -> None:
         text, buttons = onboard.empty_state(turn.t, team_id)
         turn.edit(text, buttons=buttons)
     else:
-        raise InputError(N_("This button is no longer valid."))
+        raise InputError(STALE)
 
 
 @button()
@@ -97,11 +99,11 @@ async def first_steps(turn: Turn) -> None:
         team = turn.team
         empty = await turn.run(demo.team_is_empty, team_id=team.id or 0)
         if not empty:
-            raise InputError(N_("Your team already has clients, so I left the demo data out."))
+            raise InputError(refusals.DEMO_NEEDS_AN_EMPTY_TEAM)
         count = await turn.run(demo.seed_demo, team=team, today=turn.today, now=turn.now)
         turn.reply(onboard.demo_added(turn.t, count))
     else:
-        raise InputError(N_("This button is no longer valid."))
+        raise InputError(STALE)
 
 
 # /members ------------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ async def remove(turn: Turn) -> None:
     rows = await turn.run(teams.members, team_id=turn.team.id or 0)
     member = next((m for m in rows if m.id == member_id), None)
     if member is None:
-        raise InputError(N_("That person isn't in the team any more."))
+        raise InputError(refusals.NOT_IN_THE_TEAM)
     await _not_a_group_admin(turn, member.user_id, member.display_name)
     if len(turn.callback.args) < 2:
         text, buttons = remove_question(turn.t, turn.team.id or 0, member_id, member.display_name)
@@ -200,15 +202,6 @@ async def remove(turn: Turn) -> None:
     member = await turn.run(teams.remove_member, team_id=turn.team.id or 0, member_id=member_id)
     turn.toast(removed(turn.t, member.display_name))
     await _show_members(turn, edit=True)
-
-
-GROUP_ADMIN_STAYS = N_(
-    "{name} is an admin of the Telegram group, so they stay in the team. Only the group's "
-    "own settings can change that."
-)
-ADMIN_UNKNOWN = N_(
-    "I couldn't check with Telegram whether {name} is an admin of the group. Try again in a minute."
-)
 
 
 async def _not_a_group_admin(turn: Turn, user_id: int, name: str) -> None:
@@ -235,15 +228,10 @@ async def members_again(turn: Turn) -> None:
 async def team(turn: Turn) -> None:
     """In private chat: which of your teams to work on."""
     if turn.caller.in_group:
-        raise InputError(N_("Choose a team in a private chat with me; here it's this group."))
+        raise InputError(refusals.TEAM_CHOSEN_IN_PRIVATE)
     mine = await turn.my_teams()
     if not mine:
-        raise InputError(
-            N_(
-                "You're not in any team yet. Send /start in your team's group, "
-                "or here for a team of your own."
-            )
-        )
+        raise InputError(refusals.IN_NO_TEAM)
     current = turn.caller.team.id if turn.caller.team else None
     text, buttons = team_choice(turn.t, mine, current)
     turn.reply(text, buttons=buttons)
@@ -265,7 +253,7 @@ async def use_team(turn: Turn) -> None:
         and (chosen.is_personal or await turn.telegram_status(chosen.chat_id) in MEMBER_STATUSES)
     )
     if not allowed or chosen is None:
-        raise InputError(N_("This button is no longer valid."))
+        raise InputError(STALE)
     await turn.run(
         teams.set_current_team, user_id=turn.caller.user_id, team_id=team_id, now=turn.now
     )

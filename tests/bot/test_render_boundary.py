@@ -1,7 +1,8 @@
 """Handlers decide, renderers say: every text and keyboard is made in bot/render/ (issue 19).
 
-A handler that translates (`_(`, `n_(`), formats for a reader (`t.money(`, `t.date(` …),
-composes markup or packs a button's data has made a message itself, and the next person
+A handler that translates (`_(`, `n_(`), writes a message key (`N_(`: its refusals live in
+render/refusals.py), formats for a reader (`t.money(`, `t.date(` …), composes markup or packs
+a button's data has made a message itself, and the next person
 looking for where a message is made looks in the wrong room. Renderers in turn never send:
 they return text and buttons, so they import neither the turn nor a handler.
 """
@@ -16,7 +17,7 @@ HANDLERS = ROOT / "bot" / "handlers"
 RENDER = ROOT / "bot" / "render"
 
 # Names whose call makes a text or a keyboard.
-MAKERS = {"_", "n_", "pack", "Markup", "InlineKeyboardButton", "InlineKeyboardMarkup"}
+MAKERS = {"_", "n_", "N_", "pack", "Markup", "InlineKeyboardButton", "InlineKeyboardMarkup"}
 
 
 def _called_name(call: ast.Call) -> str | None:
@@ -77,3 +78,4 @@ def test_the_scan_sees_a_handler_that_speaks_for_itself() -> None:
     )
     names = sorted(line.split(": ")[1] for line in text_made_in(source))
     assert names == ["Markup", "_", "money", "n_", "pack"]
+    assert text_made_in("raise InputError(N_('No.'))\n") == ["1: N_"]
