@@ -130,6 +130,11 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     if "ideal" in view.flags:
         return t._("One of your ideal clients: look after them.")
     band = view.grade_index / max(view.grades - 1, 1)
+    reasons = view.explanation.reasons
+    if band < 0.5 and reasons and all(r.effect < 0 for r in reasons):
+        # A good grade whose only reasons pull down: "a good client" beside "▼ profit € 160
+        # (team € 340)" contradicts the figure shown.
+        return t._("Middling: there's room to grow.")
     if band < 0.25:
         return t._("A model client.")
     if band < 0.5:
