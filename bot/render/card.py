@@ -171,9 +171,18 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     if view.hours:
         figures.append(hours(t, view.hours))
     lines.append(Markup(" · ").join(figures))
+    counts = Markup(" · ").join(
+        [
+            t.n_("{n} referral", "{n} referrals", view.referrals),
+            t.n_("{n} complaint", "{n} complaints", view.complaints),
+        ]
+    )
+    # Counted over the scoring window: a referral of two years ago is not "0 referrals" unsaid.
+    days = team.scoring_window_days
     activity = [
-        t.n_("{n} referral", "{n} referrals", view.referrals),
-        t.n_("{n} complaint", "{n} complaints", view.complaints),
+        t._("{counts} (12 months)", counts=counts)
+        if days == 365
+        else t.n_("{counts} ({n} day)", "{counts} ({n} days)", days, counts=counts)
     ]
     if view.owed and with_money:
         owed = t._("owes {amount}", amount=owed_money(t, team.currency, view.owed))
