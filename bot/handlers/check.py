@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import arguments, labels
-from bot.client_dialog import kind_in_name, typed_name
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot import labels
+from bot.kit import arguments
+from bot.kit.client_dialog import kind_in_name, typed_name
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.sensitive import money_shown_to_caller
+from bot.kit.turn import Turn, command
 from bot.render import refusals
 from bot.render.clients import kind_options
 from bot.render.prospect import check_prompt, checked_client_saved, save_options, verdict_text
-from bot.sensitive import money_shown_to_caller
-from bot.turn import Turn, command
 from locales import InputError
 from scoring.prospects import assess_prospect
 from storage import clients, resolver

@@ -6,23 +6,25 @@ import datetime as dt
 import re
 from typing import Any
 
-from bot import arguments, grammar, labels
-from bot.callbacks import id_from
-from bot.client_dialog import (
+from bot import labels
+from bot.handlers.reports import show_card
+from bot.kit import arguments
+from bot.kit.callbacks import id_from
+from bot.kit.client_dialog import (
     NOT_A_NAME,
     ClientDialog,
     has_legal_form,
     kind_in_name,
     typed_name,
 )
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.handlers.reports import show_card
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Buttons, Turn, button, command
+from bot.reading import grammar
 from bot.render import client_edit as edit_words
 from bot.render import clients as render
 from bot.render import refusals
 from bot.render.clients import kind_options, trait_text
 from bot.render.refusals import NOT_A_BIRTH_YEAR
-from bot.turn import Buttons, Turn, button, command
 from locales import InputError
 from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver

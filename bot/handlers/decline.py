@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot import arguments
+from bot.kit import arguments
+from bot.kit.sensitive import answer_with_money
+from bot.kit.turn import Turn, button, command
 from bot.render import refusals
 from bot.render.decline import (
     candidate_buttons,
@@ -18,8 +20,6 @@ from bot.render.decline import (
 )
 from bot.render.explain import warning
 from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
-from bot.sensitive import answer_with_money
-from bot.turn import Turn, button, command
 from locales import InputError, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role

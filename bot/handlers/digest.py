@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.callbacks import STALE
 from bot.handlers.decline import show_candidate
 from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
+from bot.kit.callbacks import STALE
+from bot.kit.turn import Turn, button, command
 from bot.render import refusals
 from bot.render.digest import (
     chart_caption,
@@ -16,7 +17,6 @@ from bot.render.digest import (
     render_digest,
     week_label,
 )
-from bot.turn import Turn, button, command
 from locales import InputError
 from storage import team_settings
 from storage.analysis import changes_so_far

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from bot import arguments, grammar, labels, note_line
-from bot.callbacks import id_from
-from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
-from bot.dialogs import SKIP, Conversation, finish, goto, question
+from bot import labels
+from bot.kit import arguments
+from bot.kit.callbacks import id_from
+from bot.kit.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
+from bot.kit.dialogs import SKIP, Conversation, finish, goto, question
+from bot.kit.turn import Turn, command
+from bot.reading import grammar, note_line
 from bot.render import events as render
 from bot.render import refusals
 from bot.render.changes import grade_moved
 from bot.render.refusals import SELF_REFERRAL
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, again_options, stays_once
-from bot.turn import Turn, command
 from locales import InputError
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind

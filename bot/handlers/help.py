@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot import menu
-from bot.callbacks import STALE
+from bot.kit.callbacks import STALE
+from bot.kit.turn import Turn, button, command
 from bot.render import help as render
 from bot.render import refusals
-from bot.turn import Turn, button, command
 from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from bot import arguments, grammar
-from bot.callbacks import id_from
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish, goto, question
+from bot.kit import arguments
+from bot.kit.callbacks import id_from
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish, goto, question
+from bot.kit.sensitive import require_money
+from bot.kit.turn import Turn, command
+from bot.reading import grammar
 from bot.render import payments as render
 from bot.render import refusals
 from bot.render.refusals import MORE_THAN_OWED, PAID_BEFORE_SALE
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, again_options, stays_once
 from bot.render.sales import payment_text
-from bot.sensitive import require_money
-from bot.turn import Turn, command
 from locales import InputError
 from storage import clients, resolver, sales, teams
 

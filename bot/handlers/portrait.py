@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from bot.kit.sensitive import money_shown_to_caller
+from bot.kit.turn import Turn, command
 from bot.render import refusals
 from bot.render.explain import warning
 from bot.render.portrait import portraits_page
-from bot.sensitive import money_shown_to_caller
-from bot.turn import Turn, command
 from locales import InputError
 
 KINDS = {

@@ -7,12 +7,12 @@ team's figures stay right.
 
 from __future__ import annotations
 
-from bot import arguments
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish
+from bot.kit import arguments
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish
+from bot.kit.turn import Turn, button, command
 from bot.render import privacy as render
 from bot.render.refusals import ALREADY_ERASED
-from bot.turn import Turn, button, command
 from locales import InputError
 from storage import privacy, resolver
 from storage.models import ClientStatus, Role

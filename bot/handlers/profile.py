@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.callbacks import STALE, id_from
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.callbacks import STALE, id_from
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Turn, command
 from bot.render import profile as render
 from bot.render import refusals
-from bot.turn import Turn, command
 from locales import InputError, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
 from storage import profiles

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from bot import arguments, grammar
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish, goto, question
+from bot.kit import arguments
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish, goto, question
+from bot.kit.turn import Turn, command
+from bot.reading import grammar
 from bot.render import ratings as render
 from bot.render import refusals
 from bot.render.changes import grade_news
-from bot.turn import Turn, command
 from locales import InputError
 from storage import ratings
 

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from bot import arguments, dialogs
-from bot.callbacks import STALE
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish
-from bot.render import refusals
-from bot.render import reports as render
-from bot.render.card import card_text, card_view, details_text
-from bot.render.lists import SORTS, Row, active_rows
-from bot.sensitive import (
+from bot.kit import arguments, dialogs
+from bot.kit.callbacks import STALE
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish
+from bot.kit.sensitive import (
     FOR_ADMINS,
     answer_with_money,
     money_shown,
     money_shown_to_caller,
     sorts_for,
 )
-from bot.turn import Turn, button, command
+from bot.kit.turn import Turn, button, command
+from bot.render import refusals
+from bot.render import reports as render
+from bot.render.card import card_text, card_view, details_text
+from bot.render.lists import SORTS, Row, active_rows
 from locales import InputError
 from storage import resolver, snapshots
 from storage.analysis import iso_week
@@ -85,8 +85,11 @@ async def details(turn: Turn) -> None:
     if client_id not in analysed.analysis.clients.index:
         raise InputError(STALE)
     text = details_text(turn.t, turn.team, analysed.analysis, record)
+    plain = None
+    if not money_shown(turn):  # a member still reads the purchases, payments and traits
+        plain = details_text(turn.t, turn.team, analysed.analysis, record, with_money=False)
     back = render.back_to_card(turn.t, turn.team.id, client_id)
-    await answer_with_money(turn, text, buttons=back, edit=True)
+    await answer_with_money(turn, text, buttons=back, edit=True, without_money=plain)
 
 
 @button()

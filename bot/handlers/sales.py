@@ -7,9 +7,12 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bot import arguments, grammar, sale_grammar
-from bot.client_dialog import ClientDialog
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit import arguments
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.sensitive import answer_with_money, money_work_allowed, require_money
+from bot.kit.turn import Buttons, Turn, button, command
+from bot.reading import grammar, sale_grammar
 from bot.render import refusals
 from bot.render import sales as render
 from bot.render.changes import grade_news
@@ -26,8 +29,6 @@ from bot.render.sale_doubts import (
     stays_once,
 )
 from bot.render.sales import sale_recorded
-from bot.sensitive import answer_with_money, money_work_allowed, require_money
-from bot.turn import Buttons, Turn, button, command
 from locales import InputError, is_currency_token
 from locales.numbers import (
     BARE_ASK,
@@ -499,7 +500,7 @@ async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> No
         t, team, client_id, client.name, rows, page, (total + PAGE - 1) // PAGE, PAGE, turn.today
     )
     # A member of a team that keeps money for its admins: the dates and times, no amounts,
-    # nothing to correct or delete (bot/sensitive.py); an admin asking in the group, privately.
+    # nothing to correct or delete (bot/kit/sensitive.py); an admin asking in the group, privately.
     await answer_with_money(
         turn,
         shown.text,

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.callbacks import STALE
-from bot.dialogs import Conversation, Dialog, finish, goto, new, question
 from bot.jobs.scheduler import schedule_changed
+from bot.kit.callbacks import STALE
+from bot.kit.dialogs import Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Buttons, Turn, button, command
 from bot.render import refusals
 from bot.render import settings as render
 from bot.render import settings_menu as menu
@@ -28,7 +29,6 @@ from bot.render.settings_menu import (
     TYPED,
     VAT_RATES,
 )
-from bot.turn import Buttons, Turn, button, command
 from locales import SUPPORTED_LOCALES, InputError
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bot.access import ADMIN_STATUSES
-from bot.callbacks import id_from
 from bot.handlers.team import onboarding_language, waiting_requests
-from bot.membership import START_PAYLOAD
+from bot.kit.access import ADMIN_STATUSES
+from bot.kit.callbacks import id_from
+from bot.kit.membership import START_PAYLOAD
+from bot.kit.turn import AWAITING_APPROVAL, Turn, button, command
 from bot.render import refusals
 from bot.render.members import (
     first_hello,
@@ -16,7 +17,6 @@ from bot.render.members import (
     teams_to_choose,
     welcome_back,
 )
-from bot.turn import AWAITING_APPROVAL, Turn, button, command
 from locales import InputError
 from storage import teams
 from storage.models import MemberStatus, Role

@@ -3,10 +3,11 @@ and following the group when it migrates or the bot is removed."""
 
 from __future__ import annotations
 
-from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
-from bot.callbacks import STALE
-from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
+from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
+from bot.kit.callbacks import STALE
+from bot.kit.dialogs import ask_for_reply, goto, new
+from bot.kit.turn import UNSURE, Turn, button, command
 from bot.render import onboarding as onboard
 from bot.render import refusals
 from bot.render.members import (
@@ -22,7 +23,6 @@ from bot.render.members import (
 )
 from bot.render.refusals import ADMIN_UNKNOWN, GROUP_ADMIN_STAYS
 from bot.render.settings import CURRENCIES, SCALES
-from bot.turn import UNSURE, Turn, button, command
 from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role

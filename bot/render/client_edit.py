@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from bot import labels
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, Options
 from locales import N_, Markup, Translator, escape
 

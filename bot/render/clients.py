@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot import labels
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.buttons import Options
 from locales import Markup, Translator, escape
 from storage.models import Client

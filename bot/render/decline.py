@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
 from bot.render.explain import money, owed_money
 from locales import Markup, Translator, escape

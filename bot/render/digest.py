@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.callbacks import DIGEST_VIEW, pack
+from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.chart import ChartLabels, pareto_png
 from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, owed_money, reason, warning

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.menu import MenuCommand
 from bot.render.buttons import Buttons
 from bot.render.settings import LANGUAGES

@@ -3,7 +3,7 @@ to start."""
 
 from __future__ import annotations
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
 from bot.render.settings import CURRENCIES, LANGUAGES, SCALES, SYMBOLS
 from locales import SUPPORTED_LOCALES, Markup, Translator

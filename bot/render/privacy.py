@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
 from locales import Markup, Translator
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
 from bot.render.explain import warning
 from bot.render.lists import PAGE, Row, list_text

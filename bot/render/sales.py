@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, Options
 from locales import Markup, Translator
 from locales.numbers import DURATION_NO_UNIT

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render import settings
 from bot.render.buttons import Buttons, Options
 from locales import SUPPORTED_LOCALES, Markup, Translator

@@ -62,7 +62,7 @@ def test_renderers_never_send() -> None:
     for path in sorted(RENDER.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-                ("bot.turn", "bot.handlers", "bot.dialogs")
+                ("bot.kit.turn", "bot.handlers", "bot.kit.dialogs")
             ):
                 leaks.append(f"{path.stem}: {node.module}")
     assert leaks == []
