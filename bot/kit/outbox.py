@@ -22,8 +22,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.kit.callbacks import is_digest_keyboard
-from bot.render.changes import undo_row
+from bot.kit.callbacks import is_digest_keyboard, pack
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from locales import N_, Markup
 from storage import dialogs as dialog_store
@@ -49,6 +48,7 @@ NOT_SENT_PRIVATELY = N_(
     "with me. Tap the button, press Start, and ask again here."
 )
 OPEN_PRIVATE_CHAT = N_("Open a private chat")
+UNDO = N_("↩ Undo")  # under every confirmed change (`Turn.confirm`), for 24 hours
 
 
 @dataclass
@@ -153,8 +153,8 @@ class Replies:
     ) -> None:
         """Say a change was made, with an ↩ Undo button for 24 hours under `extra`'s rows;
         `edit`: in place of the pressed message."""
-        rows = [*(extra or []), undo_row(self.t, self.team.id or 0, undo_id)]
-        buttons = [row for row in rows if row]
+        undo = [(self.t._(UNDO), pack("undo", self.team.id or 0, undo_id))] if undo_id else []
+        buttons = [row for row in [*(extra or []), undo] if row]
         if edit and self.update.callback_query is not None:
             self.edit(text, buttons=buttons)
         else:
