@@ -1,4 +1,4 @@
-"""/import and /export: the team's clients and sales in and out as files.
+"""/import and /export: the team's clients, sales and history in and out as files.
 
 An import is all or nothing (storage/importing.py): when any row is wrong, the update's
 transaction is abandoned and the reply lists every bad row instead. Exports hold money
@@ -22,7 +22,12 @@ from bot.render.settings import vat_word
 from bot.turn import Turn, command, reply_handler
 from locales import N_, InputError
 from storage import tabular
-from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
+from storage.exporting import (
+    export_client_data,
+    export_clients_csv,
+    export_history_csv,
+    export_sales_csv,
+)
 from storage.file_worker import read_apart
 from storage.importing import ReadImport, write_read_import
 from storage.models import ClientStatus, Role
@@ -45,8 +50,9 @@ async def import_command(turn: Turn) -> None:
     """/import: how to send the file (the file itself arrives as a document)."""
     t = turn.t
     text = t._(
-        "Send me your clients or your sales as a CSV or Excel (.xlsx) file. I recognise the "
-        "columns myself. If any row is wrong, I import nothing and tell you which rows to fix."
+        "Send me your clients, your sales or your history (complaints, compliments, referrals "
+        "and ratings) as a CSV or Excel (.xlsx) file. I recognise the columns myself. If any "
+        "row is wrong, I import nothing and tell you which rows to fix."
     )
     if turn.caller.in_group:
         turn.reply(text + "\n" + t._("Send the file as a reply to this message."), force_reply=True)
@@ -135,8 +141,8 @@ def _flush(*, session: Session) -> None:
 
 @command()
 async def export(turn: Turn) -> None:
-    """/export: clients.csv and sales.csv; /export <client>: that client's data. Admins only:
-    the files hold every client's details and notes (README's command table)."""
+    """/export: clients.csv, sales.csv and history.csv; /export <client>: that client's data.
+    Admins only: the files hold every client's details and notes (README's command table)."""
     await turn.require(Role.ADMIN)
     query = arguments.argument_text(turn)
     if query:
@@ -145,6 +151,7 @@ async def export(turn: Turn) -> None:
     team, t = turn.team, turn.t
     clients = await turn.run(export_clients_csv, team_id=team.id or 0, locale=team.locale)
     sales = await turn.run(export_sales_csv, team_id=team.id or 0, locale=team.locale)
+    history = await turn.run(export_history_csv, team_id=team.id or 0, locale=team.locale)
     privately = team.sensitive_to_admins and turn.caller.in_group
     chat_id = turn.caller.user_id if privately else None
     turn.send_document(
@@ -157,6 +164,15 @@ async def export(turn: Turn) -> None:
         "sales.csv",
         sales,
         t._("Your sales, amounts {vat}.", vat=vat_word(t, team.amounts_include_vat)),
+        chat_id=chat_id,
+    )
+    turn.send_document(
+        "history.csv",
+        history,
+        t._(
+            "Complaints, compliments, referrals and ratings, one per line. Import it after "
+            "the clients: it names them."
+        ),
         chat_id=chat_id,
     )
     if privately:

@@ -38,8 +38,26 @@ def import_summary(t: Translator, report: ImportReport) -> Markup:
                 report.clients_updated,
             )
         )
+    if report.complaints_added:
+        lines.append(
+            t.n_("• {n} complaint added", "• {n} complaints added", report.complaints_added)
+        )
+    if report.compliments_added:
+        lines.append(
+            t.n_("• {n} compliment added", "• {n} compliments added", report.compliments_added)
+        )
     if report.referrals_added:
         lines.append(t.n_("• {n} referral added", "• {n} referrals added", report.referrals_added))
+    if report.referrals_dated:
+        lines.append(
+            t.n_(
+                "• {n} referral I had got its date from the file",
+                "• {n} referrals I had got their dates from the file",
+                report.referrals_dated,
+            )
+        )
+    if report.ratings_added:
+        lines.append(t.n_("• {n} rating added", "• {n} ratings added", report.ratings_added))
     if report.duplicates_skipped:
         lines.append(
             t.n_(
