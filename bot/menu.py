@@ -237,8 +237,9 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_("Import clients or sales from a file"),
         Role.ADMIN,
         N_(
-            "/import — send a CSV or Excel file with your clients or sales; I recognise the "
-            "columns. One wrong row and nothing is imported: I list the rows to fix."
+            "/import — send a CSV or Excel file with your clients, sales or history; I "
+            "recognise the columns. One wrong row and nothing is imported: I list the rows to "
+            "fix."
         ),
     ),
     MenuCommand(
@@ -247,7 +248,8 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_("Export clients and sales as files"),
         Role.MEMBER,
         N_(
-            "/export — your clients and sales as CSV files for Excel.\n"
+            "/export — your clients, sales and history (complaints, compliments, referrals, "
+            "ratings) as CSV files for Excel.\n"
             "/export Bakkerij de Vries — everything about one client, for their request "
             "to see their data (admins)."
         ),

@@ -74,11 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chat.add_argument("--demo", action="store_true", help="fill an empty team with demo data")
 
-    data_in = commands.add_parser("import", help="import a clients or sales file (CSV or XLSX)")
+    data_in = commands.add_parser(
+        "import", help="import a clients, sales or history file (CSV or XLSX)"
+    )
     _db_option(data_in)
     data_in.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
     data_in.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
-    data_out = commands.add_parser("export", help="write a team's clients.csv and sales.csv")
+    data_out = commands.add_parser(
+        "export", help="write a team's clients.csv, sales.csv and history.csv"
+    )
     _db_option(data_out)
     data_out.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
     data_out.add_argument("--out", default=".", metavar="DIR", help="folder (default: here)")
@@ -287,11 +291,21 @@ def _import(args: argparse.Namespace, settings: Settings, engine: Engine) -> int
             f"  sales added: {report.sales_added}, already there: {report.duplicates_skipped}, "
             f"payment dates filled in: {report.sales_updated}"
         )
-    print(
-        f"  clients added: {report.clients_created}, "
-        f"existing clients completed: {report.clients_updated}, "
-        f"referrals added: {report.referrals_added}"
-    )
+    if report.kind == "history":
+        print(
+            f"  complaints added: {report.complaints_added}, "
+            f"compliments added: {report.compliments_added}, "
+            f"referrals added: {report.referrals_added}, "
+            f"ratings added: {report.ratings_added}, "
+            f"referrals given the file's date: {report.referrals_dated}, "
+            f"already there: {report.duplicates_skipped}"
+        )
+    else:
+        print(
+            f"  clients added: {report.clients_created}, "
+            f"existing clients completed: {report.clients_updated}, "
+            f"referrals added: {report.referrals_added}"
+        )
     if report.kind == "clients":
         print(f"  clients already there unchanged: {report.duplicates_skipped}")
     if report.nothing_new:
@@ -304,11 +318,11 @@ def _import(args: argparse.Namespace, settings: Settings, engine: Engine) -> int
 
 
 def _export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    """A team's clients.csv and sales.csv, in the team's language, into a folder."""
+    """A team's clients.csv, sales.csv and history.csv, in the team's language, into a folder."""
     from pathlib import Path
 
     from storage.engine import new_session
-    from storage.exporting import export_clients_csv, export_sales_csv
+    from storage.exporting import export_clients_csv, export_history_csv, export_sales_csv
     from storage.teams import team_by_chat
 
     with new_session(engine) as session:
@@ -319,6 +333,7 @@ def _export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int
         files = {
             "clients.csv": export_clients_csv(session=session, team_id=team.id, locale=team.locale),
             "sales.csv": export_sales_csv(session=session, team_id=team.id, locale=team.locale),
+            "history.csv": export_history_csv(session=session, team_id=team.id, locale=team.locale),
         }
     folder = Path(args.out)
     try:

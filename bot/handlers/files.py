@@ -1,4 +1,4 @@
-"""/import and /export: the team's clients and sales in and out as files.
+"""/import and /export: the team's clients, sales and history in and out as files.
 
 An import is all or nothing (storage/importing.py): when any row is wrong, the update's
 transaction is abandoned and the reply lists every bad row instead. Exports hold money
@@ -22,7 +22,12 @@ from bot.render import files as render
 from bot.render.refusals import IMPORT_RACED, NOT_IMPORTABLE
 from locales import InputError
 from storage import tabular
-from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
+from storage.exporting import (
+    export_client_data,
+    export_clients_csv,
+    export_history_csv,
+    export_sales_csv,
+)
 from storage.file_worker import read_apart
 from storage.importing import ReadImport, write_read_import
 from storage.models import ClientStatus, Role
@@ -121,8 +126,8 @@ def _flush(*, session: Session) -> None:
 
 @command()
 async def export(turn: Turn) -> None:
-    """/export: clients.csv and sales.csv; /export <client>: that client's data. Admins only:
-    the files hold every client's details and notes (README's command table)."""
+    """/export: clients.csv, sales.csv and history.csv; /export <client>: that client's data.
+    Admins only: the files hold every client's details and notes (README's command table)."""
     await turn.require(Role.ADMIN)
     query = arguments.argument_text(turn)
     if query:
@@ -131,10 +136,12 @@ async def export(turn: Turn) -> None:
     team, t = turn.team, turn.t
     clients = await turn.run(export_clients_csv, team_id=team.id or 0, locale=team.locale)
     sales = await turn.run(export_sales_csv, team_id=team.id or 0, locale=team.locale)
+    history = await turn.run(export_history_csv, team_id=team.id or 0, locale=team.locale)
     privately = team.sensitive_to_admins and turn.caller.in_group
     chat_id = turn.caller.user_id if privately else None
     turn.send_document("clients.csv", clients, render.clients_caption(t), chat_id=chat_id)
     turn.send_document("sales.csv", sales, render.sales_caption(t, team), chat_id=chat_id)
+    turn.send_document("history.csv", history, render.history_caption(t), chat_id=chat_id)
     if privately:
         turn.say_sent_privately(render.export_sent_privately(t))
 

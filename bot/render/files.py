@@ -41,8 +41,26 @@ def import_summary(t: Translator, report: ImportReport) -> Markup:
                 report.clients_updated,
             )
         )
+    if report.complaints_added:
+        lines.append(
+            t.n_("• {n} complaint added", "• {n} complaints added", report.complaints_added)
+        )
+    if report.compliments_added:
+        lines.append(
+            t.n_("• {n} compliment added", "• {n} compliments added", report.compliments_added)
+        )
     if report.referrals_added:
         lines.append(t.n_("• {n} referral added", "• {n} referrals added", report.referrals_added))
+    if report.referrals_dated:
+        lines.append(
+            t.n_(
+                "• {n} referral I had got its date from the file",
+                "• {n} referrals I had got their dates from the file",
+                report.referrals_dated,
+            )
+        )
+    if report.ratings_added:
+        lines.append(t.n_("• {n} rating added", "• {n} ratings added", report.ratings_added))
     if report.duplicates_skipped:
         lines.append(
             t.n_(
@@ -101,8 +119,9 @@ def import_refused(t: Translator, report: ImportReport) -> Markup:
 def how_to_import(t: Translator, *, in_group: bool) -> Markup:
     """/import: send a file; in a group, as a reply (the bot sees only those)."""
     text = t._(
-        "Send me your clients or your sales as a CSV or Excel (.xlsx) file. I recognise the "
-        "columns myself. If any row is wrong, I import nothing and tell you which rows to fix."
+        "Send me your clients, your sales or your history (complaints, compliments, referrals "
+        "and ratings) as a CSV or Excel (.xlsx) file. I recognise the columns myself. If any "
+        "row is wrong, I import nothing and tell you which rows to fix."
     )
     if in_group:
         return text + "\n" + t._("Send the file as a reply to this message.")
@@ -115,6 +134,13 @@ def clients_caption(t: Translator) -> Markup:
 
 def sales_caption(t: Translator, team: TeamView) -> Markup:
     return t._("Your sales, amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
+
+
+def history_caption(t: Translator) -> Markup:
+    return t._(
+        "Complaints, compliments, referrals and ratings, one per line. Import it after the "
+        "clients: it names them."
+    )
 
 
 def export_sent_privately(t: Translator) -> Markup:
