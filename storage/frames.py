@@ -288,6 +288,14 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     return TeamFrames(clients=clients, sales=sales, events=events, ratings=ratings)
 
 
+_SETTING_NAMES = {  # as the log says them
+    "default_margin": "default margin",
+    "concentration_threshold": "concentration threshold",
+    "vat_rate": "VAT rate",
+    "hour_cost": "hour cost",
+}
+
+
 def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSettings:
     """The team's own scoring settings for `today` (its local date). A stored value outside
     what a team may set (left by an older version) is ignored with a warning, not raised on
@@ -296,7 +304,7 @@ def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSetting
     def settable(name: str, value: Any, fallback: Any) -> Any:
         if not setting_out_of_range(name, value, currency=team.currency):
             return value
-        _log.warning("team %s: %s %r ignored", team.id, name.replace("_", " "), value)
+        _log.warning("team %s: %s %r ignored", team.id, _SETTING_NAMES[name], value)
         return fallback
 
     margin = settable("default_margin", team.default_margin, None)
