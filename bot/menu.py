@@ -1,5 +1,5 @@
 """The one command registry: every command's name, its Dutch name, what it does and who may use
-it. Routing (bot/app.py), rate limits (bot/limits.py), Telegram's per-language menu and /help
+it. Routing (bot/app.py), rate limits (bot/kit/limits.py), Telegram's per-language menu and /help
 all read it.
 
 Telegram commands are Latin: a-z, 0-9 and `_`, at most 32 characters. Every command also
@@ -237,8 +237,9 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_("Import clients or sales from a file"),
         Role.ADMIN,
         N_(
-            "/import — send a CSV or Excel file with your clients or sales; I recognise the "
-            "columns. One wrong row and nothing is imported: I list the rows to fix."
+            "/import — send a CSV or Excel file with your clients, sales or history; I "
+            "recognise the columns. One wrong row and nothing is imported: I list the rows to "
+            "fix."
         ),
     ),
     MenuCommand(
@@ -247,7 +248,8 @@ COMMANDS: tuple[MenuCommand, ...] = (
         N_("Export clients and sales as files"),
         Role.MEMBER,
         N_(
-            "/export — your clients and sales as CSV files for Excel.\n"
+            "/export — your clients, sales and history (complaints, compliments, referrals, "
+            "ratings) as CSV files for Excel.\n"
             "/export Bakkerij de Vries — everything about one client, for their request "
             "to see their data (admins)."
         ),

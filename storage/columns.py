@@ -34,6 +34,19 @@ may carry client columns too; they fill in the client of that row.
 | minutes | time spent: a bare number is minutes, or hours when the header says hours | Minuten, Tijd, Uren, Duur, Bestede tijd, Tijdsbesteding | Минуты, Время, Часы, Длительность, Затраченное время | Minutes, Time, Hours, Time spent, Duration |
 | due_on | payment due date | Vervaldatum, Vervaldag, Te betalen voor | Срок оплаты, Оплатить до | Due, Due date, Due on, Payment due |
 | paid_on | date paid | Betaald op, Betaald, Betaaldatum, Datum betaling | Дата оплаты, Оплачено, Оплачен | Paid, Paid on, Date paid, Payment date |
+| paid_amount | the part already paid of an open invoice (with no paid date) | Al betaald, Betaald bedrag, Deels betaald | Уже оплачено, Оплаченная сумма, Частично оплачено | Amount paid, Paid amount, Part paid |
+
+A file is a **history file** when it has an event column and no amount column: one row per
+complaint, compliment, referral or rating of a client already on the list. Its date is the
+"date" column above, its note the "notes" column, and its client the "name" column.
+
+| column | what | Dutch | Russian | English |
+|---|---|---|---|---|
+| event | complaint, compliment, referral or rating (makes it a history file) | Gebeurtenis, Soort gebeurtenis | Событие, Тип события | Event, Event type |
+| criterion | the point rated: pleasant to work with, asks reasonable things, pays on time | Criterium, Punt | Критерий | Criterion |
+| value | a rating, a whole number 1–5, 5 the best | Cijfer, Beoordeling, Waardering, Score | Оценка, Балл | Rating, Value |
+| referred | for a referral: the client they referred (on your list) | Aanbevolen klant, Aanbevolen | Рекомендованный клиент, Кого порекомендовал | Referred client, Referred |
+| rated_by | for a rating: who rated, as "name (Telegram id)"; empty is the person importing | Beoordeeld door | Кто оценил | Rated by |
 """  # noqa: E501
 
 from __future__ import annotations
@@ -48,8 +61,11 @@ CLIENT_FIELDS = (
     "interests", "industry", "employees", "decision", "source", "segment", "acquired_on",
     "referred_by", "notes",
 )  # fmt: skip
-SALE_FIELDS = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on")
+SALE_FIELDS = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on", "paid_amount")
 EXPORTED_CLIENT_FIELDS = tuple(f for f in CLIENT_FIELDS if f != "age")
+# A history file: its client ("name"), date ("sold_on") and note ("notes") share those columns.
+HISTORY_FIELDS = ("name", "sold_on", "event", "criterion", "value", "referred", "rated_by", "notes")
+HISTORY_ONLY = frozenset({"event", "criterion", "value", "referred", "rated_by"})
 
 # field: (Dutch, Russian, English); the first Dutch and Russian names are what exports write.
 HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -109,6 +125,18 @@ HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "paid_on": (("Betaald op", "Betaald", "Betaaldatum", "Datum betaling"),
                 ("Дата оплаты", "Оплачено", "Оплачен"),
                 ("Paid", "Paid on", "Date paid", "Payment date")),
+    "paid_amount": (("Al betaald", "Betaald bedrag", "Deels betaald"),
+                    ("Уже оплачено", "Оплаченная сумма", "Частично оплачено"),
+                    ("Amount paid", "Paid amount", "Part paid")),
+    "event": (("Gebeurtenis", "Soort gebeurtenis"), ("Событие", "Тип события"),
+              ("Event", "Event type")),
+    "criterion": (("Criterium", "Punt"), ("Критерий",), ("Criterion",)),
+    "value": (("Cijfer", "Beoordeling", "Waardering", "Score"), ("Оценка", "Балл"),
+              ("Rating", "Value")),
+    "referred": (("Aanbevolen klant", "Aanbevolen"),
+                 ("Рекомендованный клиент", "Кого порекомендовал"),
+                 ("Referred client", "Referred")),
+    "rated_by": (("Beoordeeld door",), ("Кто оценил",), ("Rated by",)),
 }  # fmt: skip
 
 # Words in a header that say the unit of a time column: "Uren" holds hours, "Tijd (min)" minutes.
@@ -233,6 +261,24 @@ SOURCES = {
     "fair": ("beurs", "выставка", "fair", "trade fair", "event", "evenement", "ярмарка"),
     "advertising": ("reclame", "реклама", "advertising", "ads", "ad", "advertentie"),
     "other": ("anders", "другое", "other", "overig"),
+}  # fmt: skip
+
+# What a history file's rows are, and the points /rate asks (storage.ratings.CRITERIA).
+EVENT_KINDS = {
+    "complaint": ("klacht", "жалоба", "complaint", "klachten", "жалобы"),
+    "compliment": ("compliment", "комплимент", "complimenten", "комплименты", "благодарность",
+                   "praise"),
+    "referral": ("aanbeveling", "рекомендация", "referral", "recommendation", "aanbevelingen",
+                 "doorverwijzing", "рекомендации"),
+    "rating": ("beoordeling", "оценка", "rating", "cijfer", "score", "оценки", "балл"),
+}  # fmt: skip
+CRITERION_WORDS = {
+    "pleasant": ("prettig om mee te werken", "приятно работать",
+                 "pleasant", "pleasant to work with", "prettig", "приятный"),
+    "reasonable": ("stelt redelijke eisen", "разумные запросы",
+                   "reasonable", "asks reasonable things", "redelijk", "redelijke eisen",
+                   "разумный", "разумные"),
+    "pays_on_time": ("betaalt op tijd", "платит вовремя", "pays on time", "op tijd", "вовремя"),
 }  # fmt: skip
 
 

@@ -44,10 +44,13 @@ from sqlmodel import Session, col, select
 
 from locales.numbers import currency_digits
 from storage.columns import (
+    CRITERION_WORDS,
     DECISIONS,
     EDUCATION,
+    EVENT_KINDS,
     EXPORTED_CLIENT_FIELDS,
     GENDERS,
+    HISTORY_FIELDS,
     KINDS,
     SALE_FIELDS,
     SOURCES,
@@ -55,7 +58,7 @@ from storage.columns import (
     export_header,
     value_word,
 )
-from storage.models import Client, Event, Rating, Sale, ScoreSnapshot, Team
+from storage.models import Client, Event, Member, Rating, Sale, ScoreSnapshot, Team
 from storage.resolver import client_in_team
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -113,6 +116,7 @@ def export_sales_csv(*, session: Session, team_id: int, locale: str) -> bytes:
             col(Sale.minutes),
             col(Sale.due_on),
             col(Sale.paid_on),
+            col(Sale.paid_amount),
         )
         .join(Client, col(Client.id) == col(Sale.client_id))
         .where(col(Sale.team_id) == team_id, col(Client.team_id) == team_id)
@@ -127,11 +131,63 @@ def export_sales_csv(*, session: Session, team_id: int, locale: str) -> bytes:
             "" if minutes is None else str(minutes),
             _date(due_on),
             _date(paid_on),
+            "" if paid_on is not None else _money(paid_amount or None, currency),
         ]
-        for name, sold_on, amount, cost, minutes, due_on, paid_on in sales
+        for name, sold_on, amount, cost, minutes, due_on, paid_on, paid_amount in sales
     ]
     headers = [export_header(f, locale) for f in ("name", *SALE_FIELDS)]
     return _csv(headers, rows)
+
+
+def export_history_csv(*, session: Session, team_id: int, locale: str) -> bytes:
+    """Every complaint, compliment, referral and rating of the team, oldest first, as a history
+    file in the team's language: what grades rest on besides clients and sales."""
+    names = dict(
+        session.execute(
+            select(col(Client.id), col(Client.name)).where(col(Client.team_id) == team_id)
+        ).all()
+    )
+    members = dict(
+        session.execute(
+            select(col(Member.user_id), col(Member.display_name)).where(
+                col(Member.team_id) == team_id
+            )
+        ).all()
+    )
+    rows: list[tuple[tuple[Any, ...], list[str]]] = []
+    events = session.exec(select(Event).where(col(Event.team_id) == team_id))
+    for e in events:
+        referred = names.get(e.referred_client_id, "") if e.referred_client_id else ""
+        cells = [names[e.client_id], _date(e.happened_on), e.kind, "", "", referred, "", e.note]
+        rows.append(((e.happened_on, 0, e.id), cells))
+    ratings = session.exec(select(Rating).where(col(Rating.team_id) == team_id))
+    for r in ratings:
+        rater = _rater(r.user_id, members.get(r.user_id, ""))
+        cells = [names[r.client_id], _date(r.rated_on), "rating", r.criterion, str(r.value), "",
+                 rater, ""]  # fmt: skip
+        rows.append(((r.rated_on, 1, r.id), cells))
+    rows.sort(key=lambda row: row[0])
+    out = []
+    for _, (client, day, kind, criterion, value, referred, rater, note) in rows:
+        out.append(
+            [
+                neutralise(client),
+                day,
+                value_word(EVENT_KINDS, kind, locale),
+                value_word(CRITERION_WORDS, criterion or None, locale),
+                value,
+                neutralise(referred),
+                neutralise(rater),
+                neutralise(note or ""),
+            ]
+        )
+    return _csv([export_header(f, locale) for f in HISTORY_FIELDS], out)
+
+
+def _rater(user_id: int, name: str) -> str:
+    """Who rated, as the importer reads it back: "Anna (123456789)", or the id alone."""
+    name = name.replace("(", "").replace(")", "").strip()
+    return f"{name} ({user_id})" if name else str(user_id)
 
 
 def export_client_data(*, session: Session, team_id: int, client_id: int, locale: str) -> bytes:
@@ -182,6 +238,7 @@ def export_client_data(*, session: Session, team_id: int, client_id: int, locale
                 "minutes": s.minutes,
                 "due_on": s.due_on,
                 "paid_on": s.paid_on,
+                "paid_amount": None if s.paid_on is not None else amount(s.paid_amount),
             }
             for s in sales
         ],

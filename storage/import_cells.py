@@ -29,8 +29,10 @@ from locales.numbers import (
     shown_text,
 )
 from storage.columns import (
+    CRITERION_WORDS,
     DECISIONS,
     EDUCATION,
+    EVENT_KINDS,
     GENDERS,
     KINDS,
     SOURCES,
@@ -48,11 +50,28 @@ BAD_BIRTH_YEAR = N_("“{text}” is not a year of birth. Write it like 1985.")
 BAD_AGE = N_("“{text}” is not an age. Write it in years, like 42.")
 BAD_EMPLOYEES = N_("“{text}” is not a number of employees. Write a whole number, like 12.")
 TOO_LONG = N_("This is too long here: at most {max} characters.")
+BAD_EVENT = N_(
+    "“{text}” is not something I note about a client. Write complaint, compliment, referral "
+    "or rating."
+)
+BAD_CRITERION = N_(
+    "“{text}” is not a point I rate. Write pleasant to work with, asks reasonable things or "
+    "pays on time."
+)
+BAD_RATING = N_("“{text}” is not a rating. Write a whole number from 1 to 5, 5 the best.")
+BAD_RATER = N_(
+    "“{text}” doesn't say who rated: write their Telegram id in brackets, as the export does "
+    "(“Anna (123456789)”), or leave the cell empty to rate as yourself."
+)
 _REQUIRED = {
     "name": N_("The client's name is missing."),
     "sold_on": N_("The date is missing."),
     "amount": N_("The amount is missing."),
+    "event": N_("What happened is missing: write complaint, compliment, referral or rating."),
 }
+# An event's note as chat keeps it (storage.events): typed text, at most this long.
+MAX_EVENT_NOTE = 1000
+_RATER = re.compile(r"(?:^|\()\s*(\d{1,15})\s*\)?$")
 
 _MAX_TEXT = {
     "city": 100,
@@ -86,6 +105,12 @@ class CellReader:
             "industry": self._text("industry"),
             "segment": self._text("segment"),
             "notes": self._text("notes"),
+            "event_note": self._event_note,
+            "event": self._closed(EVENT_KINDS, BAD_EVENT),
+            "criterion": self._closed(CRITERION_WORDS, BAD_CRITERION),
+            "value": self._rating,
+            "referred": self._name,
+            "rated_by": self._rater,
             "birth_year": self._birth_year,
             "age": self._age,
             "income": self._money,
@@ -97,6 +122,7 @@ class CellReader:
             "sold_on": self._past_date,
             "due_on": self._date,
             "paid_on": self._date,
+            "paid_amount": self._money,
             "amount": self._amount,
             "cost": self._money,
             "minutes": self._minutes,
@@ -159,6 +185,21 @@ class CellReader:
 
         return read
 
+    def _event_note(self, cell: Cell, _unit: str | None) -> str:
+        """A note kept as typed, line breaks too: the same note again is the same event."""
+        text = _as_text(cell).strip()
+        if len(text) > MAX_EVENT_NOTE:
+            raise InputError(TOO_LONG, max=MAX_EVENT_NOTE)
+        return text
+
+    def _rater(self, cell: Cell, _unit: str | None) -> int:
+        """Who rated: the Telegram id an export writes after their name, "Anna (123456789)"."""
+        text = _as_text(cell)
+        found = _RATER.search(text.strip())
+        if found is None:
+            raise InputError(BAD_RATER, text=_shown(text))
+        return int(found.group(1))
+
     def _interests(self, cell: Cell, _unit: str | None) -> tuple[str, ...]:
         tags: dict[str, str] = {}
         for part in _TAG_SEPARATORS.split(_as_text(cell)):
@@ -189,6 +230,9 @@ class CellReader:
         if not low <= value <= high:
             raise InputError(error, text=_shown(text))
         return int(value)
+
+    def _rating(self, cell: Cell, _unit: str | None) -> int:
+        return self._whole(cell, BAD_RATING, 1, 5)
 
     def _birth_year(self, cell: Cell, _unit: str | None) -> int:
         return self._whole(cell, BAD_BIRTH_YEAR, 1900, self.today.year)

@@ -38,16 +38,35 @@ class FileSale:
     minutes: int | None
     due_on: dt.date | None
     paid_on: dt.date | None
+    paid_amount: int | None = None  # the part paid of an open invoice
+
+
+@dataclass(frozen=True)
+class FileEvent:
+    """One row of a history file: a complaint, compliment, referral or rating of a client."""
+
+    line: int
+    name: str  # the client as the file shows them
+    key: str
+    kind: str  # complaint | compliment | referral | rating
+    happened_on: dt.date
+    note: str | None = None
+    referred: tuple[str, str] | None = None  # a referral's client: shown name, key
+    criterion: str | None = None  # a rating's point and value, and who rated (None: the importer)
+    value: int | None = None
+    rated_by: int | None = None
 
 
 @dataclass
 class ParsedFile:
-    """A file read and checked: its clients by name key, and its sales in file order."""
+    """A file read and checked: its clients by name key, its sales and its history rows in file
+    order."""
 
     kind: str
     clients: dict[str, FileClient] = field(default_factory=dict)
     sales: list[FileSale] = field(default_factory=list)
+    events: list[FileEvent] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # every readable name, bad rows included
-    # Whether the file has a due-date or paid-date column: without either it says nothing about
-    # payment, and its sales are taken as settled when made.
+    # Whether the file has a due-date, paid-date or paid-amount column: without one it says nothing
+    # about payment, and its sales are taken as settled when made.
     has_payments: bool = False

@@ -1,7 +1,9 @@
-"""Importing a team's clients or sales from a CSV or XLSX file: all of it, or nothing.
+"""Importing a team's clients, sales or history from a CSV or XLSX file: all of it, or nothing.
 
 The columns and the names they are recognised by are in ``storage/columns.py`` (its table is the
-README's); how a file is decoded and split is in ``storage/tabular.py``.
+README's); how a file is decoded and split is in ``storage/tabular.py``. A history file
+(complaints, compliments, referrals, ratings) is read here and written by
+``storage/import_history.py``, whose docstring holds its decisions.
 
 Decisions
 ---------
@@ -43,9 +45,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from locales import N_, InputError
-from storage.columns import export_header, recognise
+from storage.columns import HISTORY_FIELDS, HISTORY_ONLY, export_header, recognise
 from storage.import_cells import CellReader
-from storage.import_rows import TRAITS, FileClient, FileSale, ParsedFile
+from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
 from storage.tabular import Table, read_table
 
 if TYPE_CHECKING:
@@ -60,15 +62,30 @@ NO_DATE_COLUMN = N_("This file has amounts but no column with dates. Call that c
 NO_AMOUNT_COLUMN = N_(
     "This file has sales columns but no column with amounts. Call that column “{example}”."
 )
+NO_EVENT_DATE_COLUMN = N_(
+    "This file has events but no column with dates. Call that column “{example}”."
+)
+NOT_A_CLIENT = N_(
+    "{client} is not on your list. Import your clients first, or add them in chat, and send "
+    "this file again."
+)
+RATING_NEEDS_CRITERION = N_(
+    "A rating needs the point rated: pleasant to work with, asks reasonable things or pays on time."
+)
+RATING_NEEDS_VALUE = N_("A rating needs its value: a whole number from 1 to 5, 5 the best.")
 DUPLICATE_CLIENT = N_("{client} is also on line {other} of this file. Keep one of the two lines.")
 UNKNOWN_REFERRER = N_(
     "{client} is not on your list or in this file. Add them, or leave this cell empty."
 )
 SELF_REFERRAL = N_("A client can't refer themselves.")
+PAID_NOT_BELOW_AMOUNT = N_(
+    "The part paid must be less than the amount. Paid in full? Then fill in the date it was paid."
+)
 
 # Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
 MAX_ERRORS = 1_000
-_SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on"})
+_SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on", "paid_amount"})
+_PAYMENT_COLUMNS = frozenset({"due_on", "paid_on", "paid_amount"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +101,7 @@ class RowError:
 class ImportReport:
     """What an import did, or — when ``errors`` is not empty — why it did nothing."""
 
-    kind: str  # "clients" | "sales"
+    kind: str  # "clients" | "sales" | "history"
     rows: int
     clients_created: int = 0
     clients_updated: int = 0  # existing clients completed: empty traits filled, earlier start
@@ -92,6 +109,10 @@ class ImportReport:
     sales_updated: int = 0  # matched sales whose empty due/paid date the file filled in
     duplicates_skipped: int = 0  # rows whose data was all there already
     referrals_added: int = 0
+    complaints_added: int = 0
+    compliments_added: int = 0
+    ratings_added: int = 0
+    referrals_dated: int = 0  # referrals already noted that the history file gave its date
     values_kept: int = 0  # file values that differed from a stored trait, which was kept
     unknown_columns: tuple[str, ...] = ()
     errors: tuple[RowError, ...] = ()
@@ -106,6 +127,10 @@ class ImportReport:
             self.sales_added,
             self.sales_updated,
             self.referrals_added,
+            self.complaints_added,
+            self.compliments_added,
+            self.ratings_added,
+            self.referrals_dated,
         )
         return self.ok and not any(changes)
 
@@ -127,8 +152,9 @@ def import_file(
     now: dt.datetime,
     user_id: int | None,
 ) -> ImportReport:
-    """Import a clients or sales file into the team, in the caller's transaction, reading it in
-    this process (the bot and ``kompas import`` read files apart: ``storage.file_worker``).
+    """Import a clients, sales or history file into the team, in the caller's transaction,
+    reading it in this process (the bot and ``kompas import`` read files apart:
+    ``storage.file_worker``).
 
     A file Kompas cannot read raises InputError; bad rows come back in the report, with nothing
     written. The caller commits when ``report.ok`` and rolls back otherwise.
@@ -153,6 +179,7 @@ class ReadImport:
     parsed: ParsedFile
     errors: tuple[RowError, ...]
     errors_beyond: int = 0
+    history_headers: tuple[str, str] = ("", "")  # a history file's client and referred columns
 
 
 def read_import(
@@ -164,6 +191,7 @@ def read_import(
     reader = CellReader(locale=locale, currency=currency, today=today)
     parsed, errors = _parse(table, layout, reader)
     referrer = layout.columns.get("referred_by")
+    referred = layout.columns.get("referred")
     return ReadImport(
         kind=layout.kind,
         rows=len(table.rows),
@@ -172,6 +200,7 @@ def read_import(
         parsed=parsed,
         errors=tuple(errors[:MAX_ERRORS]),
         errors_beyond=max(0, len(errors) - MAX_ERRORS),
+        history_headers=(layout.columns["name"][1], referred[1] if referred else ""),
     )
 
 
@@ -190,7 +219,11 @@ def write_read_import(
     from storage.import_writer import existing_clients, write_import
 
     existing = existing_clients(session, team_id)
-    errors = [*read.errors, *_referrer_errors(read.parsed, existing, read.referrer_header)]
+    if read.kind == "history":
+        found = _client_errors(read.parsed.events, existing, read.history_headers)
+    else:
+        found = _referrer_errors(read.parsed, existing, read.referrer_header)
+    errors = [*read.errors, *found]
     if errors:
         return ImportReport(
             kind=read.kind,
@@ -199,6 +232,18 @@ def write_read_import(
             errors=tuple(sorted(errors, key=lambda e: e.line)),
             errors_beyond=read.errors_beyond,
         )
+    if read.kind == "history":
+        from storage.import_history import write_history
+
+        counts = write_history(
+            session=session,
+            team_id=team_id,
+            events=read.parsed.events,
+            existing=existing,
+            now=now,
+            user_id=user_id,
+        )
+        return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
     counts = write_import(
         session=session,
         team_id=team_id,
@@ -230,6 +275,12 @@ def _layout(table: Table, locale: str) -> _Layout:
             unknown.append(header)
         else:
             columns[recognised.field] = (index, header, recognised.unit)
+    # An event column without amounts makes a history file: its columns are the history's,
+    # and a history column in a clients or sales file is not one Kompas reads there.
+    is_history = "event" in columns and "amount" not in columns
+    for field in list(columns):
+        if (field not in HISTORY_FIELDS) if is_history else (field in HISTORY_ONLY):
+            unknown.append(columns.pop(field)[1])
     if not columns:
         raise InputError(
             NOTHING_RECOGNISED,
@@ -237,6 +288,12 @@ def _layout(table: Table, locale: str) -> _Layout:
             date=export_header("sold_on", locale),
             amount=export_header("amount", locale),
         )
+    if is_history:
+        if "name" not in columns:
+            raise InputError(NO_NAME_COLUMN, example=export_header("name", locale))
+        if "sold_on" not in columns:
+            raise InputError(NO_EVENT_DATE_COLUMN, example=export_header("sold_on", locale))
+        return _Layout("history", columns, tuple(unknown))
     is_sales = "amount" in columns
     if not is_sales and _SALES_ONLY & columns.keys():
         raise InputError(NO_AMOUNT_COLUMN, example=export_header("amount", locale))
@@ -246,17 +303,20 @@ def _layout(table: Table, locale: str) -> _Layout:
         raise InputError(NO_DATE_COLUMN, example=export_header("sold_on", locale))
     return _Layout("sales" if is_sales else "clients", columns, tuple(unknown))
 
-    # Reading every row before writing anything --------------------------------------------------
+
+# Reading every row before writing anything ------------------------------------------------------
 
 
 def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFile, list[RowError]]:
     """Every row read into clients and sales, and every bad cell as a RowError."""
-    parsed = ParsedFile(layout.kind, has_payments=bool({"due_on", "paid_on"} & set(layout.columns)))
+    parsed = ParsedFile(layout.kind, has_payments=bool(_PAYMENT_COLUMNS & layout.columns.keys()))
     errors: list[RowError] = []
     name_header = layout.columns["name"][1]
     first_line: dict[str, int] = {}
+    # A history file's notes are an event's, kept as chat keeps them (storage.events).
+    note_reader = "event_note" if layout.kind == "history" else "notes"
     columns = [
-        (name, index, header, reader.column(name, unit))
+        (name, index, header, reader.column(note_reader if name == "notes" else name, unit))
         for name, (index, header, unit) in layout.columns.items()
     ]
     for row in table.rows:
@@ -270,6 +330,10 @@ def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFil
                 bad = True
         if "name" in values:
             parsed.named.add(values["name"][1])
+        if layout.kind == "history":
+            if not bad:
+                errors.extend(_add_event(parsed, row.line, values, layout))
+            continue
         if layout.kind == "clients" and "name" in values:
             # One line per client in a clients file; checked on bad rows too, to report it all.
             shown, key = values["name"]
@@ -278,6 +342,11 @@ def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFil
                 error = InputError(DUPLICATE_CLIENT, client=shown, other=other)
                 errors.append(RowError(row.line, name_header, error))
                 continue
+        paid = values.get("paid_amount")
+        if paid and values.get("paid_on") is None and paid >= values.get("amount", paid + 1):
+            header = layout.columns["paid_amount"][1]
+            errors.append(RowError(row.line, header, InputError(PAID_NOT_BELOW_AMOUNT)))
+            bad = True
         if not bad:
             _add_row(parsed, row.line, values)
     return parsed, errors
@@ -306,10 +375,67 @@ def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any]) -> None:
             values.get("minutes"),
             values.get("due_on"),
             values.get("paid_on"),
+            # Paid in full (a paid date) makes a part payment moot; 0 paid is nothing paid.
+            None if values.get("paid_on") else values.get("paid_amount") or None,
         )
         parsed.sales.append(sale)
         if client.first_sale is None or sale.sold_on < client.first_sale:
             client.first_sale = sale.sold_on
+
+
+def _add_event(
+    parsed: ParsedFile, line: int, values: dict[str, Any], layout: _Layout
+) -> list[RowError]:
+    """One history row, or why it can't be one (a rating without its point or value)."""
+    shown, key = values["name"]
+    kind = values["event"]
+    errors: list[RowError] = []
+
+    def header(field: str) -> str:
+        return layout.columns.get(field, layout.columns["event"])[1]
+
+    if kind == "rating":
+        if values.get("criterion") is None:
+            errors.append(RowError(line, header("criterion"), InputError(RATING_NEEDS_CRITERION)))
+        if values.get("value") is None:
+            errors.append(RowError(line, header("value"), InputError(RATING_NEEDS_VALUE)))
+    referred = values.get("referred") if kind == "referral" else None
+    if referred is not None and referred[1] == key:
+        errors.append(RowError(line, header("referred"), InputError(SELF_REFERRAL)))
+    if errors:
+        return errors
+    rating = kind == "rating"
+    parsed.events.append(
+        FileEvent(
+            line,
+            shown,
+            key,
+            kind,
+            values["sold_on"],
+            note=values.get("notes") or None,
+            referred=referred,
+            criterion=values["criterion"] if rating else None,
+            value=values["value"] if rating else None,
+            rated_by=values.get("rated_by") if rating else None,
+        )
+    )
+    return []
+
+
+def _client_errors(
+    events: list[FileEvent], existing: dict[str, dict[str, Any]], headers: tuple[str, str]
+) -> list[RowError]:
+    """A history row names clients the team has: it adds to their history, never invents them."""
+    name_header, referred_header = headers
+    errors: list[RowError] = []
+    for event in events:
+        if event.key not in existing:
+            error = InputError(NOT_A_CLIENT, client=event.name)
+            errors.append(RowError(event.line, name_header, error))
+        if event.referred is not None and event.referred[1] not in existing:
+            error = InputError(NOT_A_CLIENT, client=event.referred[0])
+            errors.append(RowError(event.line, referred_header, error))
+    return errors
 
 
 def _referrer_errors(

@@ -62,6 +62,33 @@ def test_import_then_export_and_import_the_export_adds_nothing(tmp_path: Path) -
     assert sales_count(url) == 4
 
 
+def test_a_history_file_goes_out_and_comes_back_without_doubling(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    kompas("--db", url, "import", "--team", CHAT, str(FILES / "nl_sales_semicolon_bom.csv"))
+    history = tmp_path / "history.csv"
+    history.write_text(
+        "Klant;Datum;Gebeurtenis;Criterium;Cijfer\n"
+        "Studio Noord;01-11-2026;klacht;;\n"
+        "Studio Noord;02-11-2026;beoordeling;betaalt op tijd;2\n",
+        encoding="utf-8",
+    )
+
+    first = kompas("--db", url, "import", "--team", CHAT, str(history))
+    kompas("--db", url, "export", "--team", CHAT, "--out", str(tmp_path / "out"))
+    back = kompas("--db", url, "import", "--team", CHAT, str(tmp_path / "out" / "history.csv"))
+
+    assert first.returncode == 0, first.stderr
+    assert "imported history" in first.stdout
+    assert "complaints added: 1" in first.stdout and "ratings added: 1" in first.stdout
+    exported = (tmp_path / "out" / "history.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert exported[1:] == [
+        "Studio Noord;2026-11-01;klacht;;;;;",
+        "Studio Noord;2026-11-02;beoordeling;betaalt op tijd;2;;0;",  # nobody: the command line
+    ]
+    assert back.returncode == 0 and "already there: 2" in back.stdout
+    assert "nothing new" in back.stdout
+
+
 def test_bad_rows_are_listed_and_nothing_is_imported(tmp_path: Path) -> None:
     url = database(tmp_path)
     bad = tmp_path / "omzet.csv"

@@ -11,7 +11,15 @@ from sqlalchemy.exc import IntegrityError
 
 from storage.models import Client, Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, rows
+from tests.factories import (
+    NL_OWNER,
+    RU_OWNER,
+    make_client,
+    make_event,
+    make_sale,
+    make_team,
+    rows,
+)
 
 GROUP = -900
 
@@ -113,22 +121,28 @@ async def test_two_imports_racing_get_a_polite_try_again(
     assert rows(sqlite_engine, Sale) == []
 
 
-async def test_export_sends_clients_and_sales_as_two_csv_documents(
+async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:
     client = make_client(sqlite_engine, ru_team, "Кофейня «Зерно»", city="Москва")
     make_sale(sqlite_engine, ru_team, client, 125050)
+    make_event(sqlite_engine, ru_team, client, "complaint", note="Холодный кофе")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/export")
     documents = [m.document for m in seen.messages if m.document]
-    assert [name for name, _ in documents] == ["clients.csv", "sales.csv"]
-    clients_csv, sales_csv = (content.decode("utf-8-sig") for _, content in documents)
+    assert [name for name, _ in documents] == ["clients.csv", "sales.csv", "history.csv"]
+    clients_csv, sales_csv, history_csv = (c.decode("utf-8-sig") for _, c in documents)
     assert clients_csv.startswith("Клиент;") and "Кофейня «Зерно»" in clients_csv
     assert "1250,50" in sales_csv
     assert seen.messages[1].text == "Ваши продажи, суммы без НДС."
+    assert history_csv.startswith("Клиент;Дата;Событие;")
+    assert "Кофейня «Зерно»;2026-10-01;жалоба;;;;;Холодный кофе" in history_csv
+    assert seen.messages[2].text.startswith("Жалобы, комплименты, рекомендации и оценки")
     # What was exported imports again unchanged.
     seen = await chat.upload(olga, "sales.csv", documents[1][1])
     assert "• 1 строка уже была, пропущена" in seen.text.splitlines()
+    seen = await chat.upload(olga, "history.csv", documents[2][1])
+    assert seen.text.splitlines()[-1] == "Ничего нового: всё это у меня уже было."
 
 
 async def test_export_goes_privately_when_the_team_keeps_money_for_admins(
@@ -142,7 +156,7 @@ async def test_export_goes_privately_when_the_team_keeps_money_for_admins(
     seen = await chat.send(olga, "/export", chat=GROUP)
     in_group = [m for m in seen.messages if m.chat_id == GROUP]
     privately = [m.document[0] for m in seen.messages if m.chat_id == 21 and m.document]
-    assert privately == ["clients.csv", "sales.csv"]
+    assert privately == ["clients.csv", "sales.csv", "history.csv"]
     [note] = in_group
     assert note.document is None and "privé naar je gestuurd" in note.text
 
@@ -262,7 +276,7 @@ async def test_referrals_from_a_clients_file_count_on_the_referrers_card(
     seen = await chat.upload(anna, "klanten.csv", clients)
     assert "• 2 aanbevelingen toegevoegd" in seen.text.splitlines()
     seen = await chat.send(anna, "/client Bakkerij Jansen")
-    assert "2 aanbevelingen · 0 klachten" in seen.text.splitlines()
+    assert "2 aanbevelingen · 0 klachten (12 mnd)" in seen.text.splitlines()
     details = await chat.press(anna, "Details")
     assert "Aanbevelingen: 2" in details.text.splitlines()
 

@@ -13,7 +13,7 @@ from storage.exporting import neutralise
 from storage.models import Client
 from storage.tabular import read_table
 from tests.chat import Chat
-from tests.factories import make_client, make_sale, make_team, rows
+from tests.factories import make_client, make_event, make_sale, make_team, rows
 
 ANNA = 11
 # What a spreadsheet runs: these first characters, also after spaces when it trims cells.
@@ -57,10 +57,13 @@ async def test_exported_files_hold_no_runnable_cell_and_import_back_unchanged(
             notes=["  =1+1", "\t=cmd", "\r=cmd", "-", "+"][number],
         )
         make_sale(sqlite_engine, team, client, 10_000 + number)
+        make_event(
+            sqlite_engine, team, client, "complaint", note=["=1+1", "@x", "-", "+", "ok"][number]
+        )
     anna = chat.person(ANNA, "Anna", "nl")
     seen = await chat.send(anna, "/export")
     files = {m.document[0]: m.document[1] for m in seen.messages if m.document}
-    assert set(files) == {"clients.csv", "sales.csv"}
+    assert set(files) == {"clients.csv", "sales.csv", "history.csv"}
     for name, content in files.items():
         cells = [c for row in _cells(content) for c in row]
         runnable = [c for c in cells if RUNNABLE.match(c)]
@@ -79,6 +82,8 @@ async def test_exported_files_hold_no_runnable_cell_and_import_back_unchanged(
     assert {c.name: (c.city, c.notes) for c in rows(sqlite_engine, Client)} == before
     seen = await chat.upload(anna, "sales.csv", files["sales.csv"])
     assert "• 5 regels stonden er al, overgeslagen" in seen.text.splitlines(), seen.text
+    seen = await chat.upload(anna, "history.csv", files["history.csv"])
+    assert "Niets nieuws: dit had ik allemaal al." in seen.text.splitlines(), seen.text
 
 
 def _cells(content: bytes) -> list[list[str]]:

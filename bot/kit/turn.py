@@ -1,0 +1,382 @@
+"""One update's unit of work: the caller, their translator, one database transaction, the replies.
+
+A handler is `async def handler(turn: Turn) -> None`, wrapped by `command`, `button` or `reply`.
+The wrapper resolves who is asking and for which team and checks their role
+(bot/kit/caller.py), runs the handler, writes the processed-update ledger in the same
+transaction as the handler's changes, commits, and only then sends the replies
+(bot/kit/outbox.py): a confirmation is never shown for a change that did not land.
+Database work goes through `turn.run`: on a worker thread with PostgreSQL, in place with the
+embedded SQLite file, one update at a time (why: `Kompas.db` in bot/kit/runtime.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Concatenate, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.kit import failures, incoming
+from bot.kit.callbacks import STALE, Callback
+from bot.kit.caller import (
+    ADMINS_ONLY,
+    AWAITING_APPROVAL,
+    NO_TEAM,
+    UNSURE,
+    Authority,
+    Caller,
+    authorize,
+    resolve_caller,
+)
+from bot.kit.outbox import (
+    Buttons,
+    Link,
+    Replies,
+    Reply,
+    answer_query,
+    bind_questions,
+    button_text,
+    flush,
+    keyboard,
+)
+from bot.kit.runtime import Kompas, kompas_of
+from bot.render.text import fit_html
+from locales import N_, InputError, Translator, translator
+from storage import ledger, teams
+from storage.analysis import AnalysedTeam, team_analysis
+from storage.callers import TeamView
+from storage.engine import UnitOfWork
+from storage.models import MemberStatus, Role
+
+# What handlers import from here: the turn, its decorators, and the kit's reply vocabulary
+# that lives beside it (bot/kit/caller.py, bot/kit/outbox.py).
+__all__ = [
+    "ADMINS_ONLY",
+    "AWAITING_APPROVAL",
+    "UNSURE",
+    "Buttons",
+    "Link",
+    "Turn",
+    "before_commands",
+    "button",
+    "button_text",
+    "command",
+    "keyboard",
+    "reply_handler",
+]
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Handler = Callable[["Turn"], Awaitable[None]]
+# A message this much older than the clock is carried out late: dated by when it was said.
+LATE = dt.timedelta(minutes=10)
+
+
+@dataclass
+class Turn(Replies, Authority):
+    """What a handler gets: who asks, in which team, in which language, and how to answer."""
+
+    update: Update
+    context: ContextTypes.DEFAULT_TYPE
+    kompas: Kompas
+    session: Session
+    caller: Caller
+    now: dt.datetime
+    callback: Callback | None = None
+    outbox: list[Reply] = field(default_factory=list)
+    toast_text: str | None = None
+    toast_alert: bool = False
+    abandoned: bool = False
+    answering: bool = False  # a dialog step is being answered: a refusal asks again
+    committed_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    saved: list[Reply] = field(default_factory=list)  # confirmations of changes, with Undo
+
+    @property
+    def t(self) -> Translator:
+        return translator(self.caller.locale)
+
+    @property
+    def team(self) -> TeamView:
+        if self.caller.team is None:
+            raise InputError(NO_TEAM)
+        return self.caller.team
+
+    @property
+    def today(self) -> dt.date:
+        """The business date in the team's time zone (UTC without a team): the day the person
+        said it, which for an update carried out late is not the day it ran."""
+        zone = ZoneInfo(self.caller.team.timezone) if self.caller.team else dt.UTC
+        return self.said_at.astimezone(zone).date()
+
+    @property
+    def said_at(self) -> dt.datetime:
+        """When the person sent this: now, or the message's own time for a message carried out
+        late (kept through a database outage, or waiting while the bot was down). A sale said
+        on Monday and recorded on Tuesday is Monday's sale."""
+        message = self.update.message  # a button press carries no time of its own
+        if message is None or message.date is None:
+            return self.now
+        said = message.date
+        if self.update.update_id in self.kompas.kept or said < self.now - LATE:
+            return min(said, self.now)
+        return self.now
+
+    @property
+    def args(self) -> list[str]:
+        return [word for arg in self.context.args or [] for word in incoming.plain(arg).split()]
+
+    @property
+    def text(self) -> str:
+        """What was typed, control characters turned into spaces (bot/kit/incoming.py)."""
+        message = self.update.effective_message
+        return incoming.plain((message.text or message.caption or "") if message else "")
+
+    @property
+    def role(self) -> Role | None:
+        member = self.caller.member
+        return Role(member.role) if member and member.status == MemberStatus.ACTIVE else None
+
+    async def run(
+        self, fn: Callable[Concatenate[Session, P], R], /, *a: P.args, **kw: P.kwargs
+    ) -> R:
+        """Run a storage/service function with this update's session (where: `Kompas.db`)."""
+        return await self.kompas.db(_call_with_session, fn, self.session, *a, **kw)
+
+    def abandon(self) -> None:
+        """Roll this update's changes back but still send the replies (a refused import)."""
+        self.abandoned = True
+
+    def after_commit(self, hook: Callable[[], Awaitable[None]]) -> None:
+        """Run `hook` once the changes are committed, e.g. to reschedule from the new values."""
+        self.committed_hooks.append(hook)
+
+    async def analysis(self) -> AnalysedTeam:
+        """The team's analysis as of today, from the cache while the team's data is unchanged.
+
+        Scoring is CPU work: it runs on a worker thread whatever the database.
+        """
+        team, today = self.team, self.today
+        cached = self.kompas.analyses.get(team, today)
+        if cached is None:
+            cached = await asyncio.to_thread(
+                _call_with_session, team_analysis, self.session, team=team, today=today
+            )
+            self.kompas.analyses.put(team, today, cached)
+        return cached
+
+    async def analysis_with_changes(self) -> AnalysedTeam:
+        """The analysis including this update's own, not yet committed changes: what a
+        confirmation says the change did. Not cached, since the changes may still roll back."""
+        return await asyncio.to_thread(
+            _call_with_session, team_analysis, self.session, team=self.team, today=self.today
+        )
+
+
+def _call_with_session(fn: Callable[..., R], session: Session, *args: Any, **kwargs: Any) -> R:
+    return fn(*args, session=session, **kwargs)
+
+
+# Decorators ---------------------------------------------------------------------------------
+
+# Run before every command that is not part of a dialog (bot/kit/dialogs.py ends a pending one).
+_BEFORE_COMMANDS: list[Handler] = []
+
+
+def before_commands(hook: Handler) -> Handler:
+    """Register `hook` to run, in the command's own transaction, before each command."""
+    _BEFORE_COMMANDS.append(hook)
+    return hook
+
+
+def command(
+    *, role: Role | None = Role.MEMBER, in_dialog: bool = False
+) -> Callable[[Handler], Callable[..., Any]]:
+    """A slash command. `role=None`: works without a team (start, help, lang).
+    `in_dialog`: answers the pending dialog (/skip, /cancel) instead of starting anew."""
+    return _wrap(role=role, kind="dialog command" if in_dialog else "command")
+
+
+def reply_handler(*, role: Role | None = Role.MEMBER) -> Callable[[Handler], Callable[..., Any]]:
+    """A plain message: a dialog step, a document, a reply to the bot."""
+    return _wrap(role=role, kind="message")
+
+
+def button(*, role: Role | None = Role.MEMBER) -> Callable[[Handler], Callable[..., Any]]:
+    """An inline-button press; its callback data must name the caller's own team."""
+    return _wrap(role=role, kind="button")
+
+
+def _wrap(*, role: Role | None, kind: str) -> Callable[[Handler], Callable[..., Any]]:
+    def decorate(handler: Handler) -> Callable[..., Any]:
+        @functools.wraps(handler)
+        async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await _process(update, context, handler, role=role, kind=kind)
+
+        return wrapped
+
+    return decorate
+
+
+async def _process(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    handler: Handler,
+    *,
+    role: Role | None,
+    kind: str,
+) -> None:
+    kompas = kompas_of(context)
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    now = kompas.clock()
+    transaction = kompas.transaction()
+    unit: UnitOfWork | None = None
+    try:
+        await transaction.open()
+        # Taken in its turn and given back before the replies: an update waiting for SQLite's
+        # turn or for Telegram's rate limit holds no connection (issue 18, round two).
+        unit = await kompas.db(UnitOfWork, kompas.engine)
+        caller = await kompas.db(resolve_caller, unit, kompas, update, context.bot.id, now)
+        if caller is None:  # a redelivered update: done already
+            await answer_query(update, None)
+            uncertain = kompas.uncertain.pop(update.update_id, None)
+            if uncertain:  # its COMMIT's answer was lost: now it is known to have landed
+                await failures.tell(context.bot, uncertain)
+            return
+        turn = Turn(update, context, kompas, unit.session, caller, now)
+        committed = False
+        try:
+            if await authorize(turn, role=role, kind=kind):
+                if kind == "command":
+                    for hook in _BEFORE_COMMANDS:
+                        await hook(turn)
+                await handler(turn)
+            if turn.abandoned:
+                await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
+            else:
+                await _commit(turn, unit)  # the changes and their ledger entry, together
+                committed = True
+                kompas.committed()
+                for hook in turn.committed_hooks:
+                    await hook()
+        except InputError as error:
+            if committed:  # a hook refused after the commit: the changes stand
+                _remember_unanswered(turn)
+                raise
+            await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
+            turn.outbox.clear()
+            message = turn.t.error(error)
+            if kind == "button":  # a pop-up for the presser, not a message to the whole group
+                turn.toast(message, alert=error.message != STALE)
+            elif turn.answering:  # the step is still pending: this asks it again
+                turn.ask_for_reply(message, question=True)
+            else:
+                turn.reply(message)
+        except BaseException:
+            if committed:
+                _remember_unanswered(turn)
+            raise
+        await kompas.db(unit.close)
+        unit = None
+        transaction.close()  # the replies wait for no one, and no one waits for them
+        try:
+            await answer_query(update, turn.toast_text, alert=turn.toast_alert)
+            asked = await flush(turn)
+        except BaseException:
+            if committed:
+                _remember_unanswered(turn)
+            raise
+        if asked:
+            await kompas.db(bind_questions, kompas.engine, turn.caller, asked)
+    finally:
+        try:
+            if unit is not None:  # rolled back, if still open, before the turn passes
+                await kompas.db(unit.close)
+        finally:
+            transaction.close()
+
+
+SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
+HANDLED_ALL_THE_SAME = N_(
+    "Something went wrong on my side as I answered: your message was dealt with, only my "
+    "answer got lost. Have a look before you send it again."
+)
+
+
+# Seconds to wait before each look in the ledger when the answer to a COMMIT was lost.
+LEDGER_LOOKS = (0.0, 0.5, 2.0)
+
+
+async def _commit(turn: Turn, unit: UnitOfWork) -> None:
+    """Commit the update's work. Should the connection die after COMMIT was sent and before
+    its answer came, the ledger says whether it landed: then the confirmations go out as
+    usual, never a failure for something that was saved; if not, the update is kept and
+    carried out when it comes again (bot/kit/failures.py)."""
+    kompas, update_id = turn.kompas, turn.update.update_id
+    try:
+        await kompas.db(unit.commit)
+    except SQLAlchemyError as error:
+        if not failures.retryable(error):
+            raise
+        failure = error
+    else:
+        kompas.uncertain.pop(update_id, None)
+        return
+    with contextlib.suppress(SQLAlchemyError):
+        await kompas.db(unit.close)  # the lost connection (and SQLite's lock) let go of
+    bot_id = turn.context.bot.id
+    for pause in LEDGER_LOOKS:
+        await asyncio.sleep(pause)
+        try:
+            landed = await kompas.db(ledger.recorded, kompas.engine, bot_id, update_id, turn.now)
+        except SQLAlchemyError:
+            continue
+        if not landed:
+            raise failure  # nothing was saved: kept, and carried out when it comes again
+        log.warning("update %s: the answer to its COMMIT was lost; the ledger has it", update_id)
+        kompas.uncertain.pop(update_id, None)
+        return
+    # Not known yet: if it landed, its redelivery finds it in the ledger and says what was
+    # saved; if not, the redelivery carries it out.
+    _remember_unanswered(turn, into=kompas.uncertain)
+    raise failure
+
+
+def _remember_unanswered(turn: Turn, *, into: dict[int, Any] | None = None) -> None:
+    """The work is committed but the answer failed: the error handler must not say that
+    nothing changed. What was saved goes to the user with its Undo, so a retry doesn't
+    record it twice."""
+    t, chat_id = turn.t, turn.caller.chat_id
+    honest = [
+        (chat_id, f"{t._(SAVED_ALL_THE_SAME)}\n{fit_html(saved.text)}", keyboard(saved.buttons))
+        for saved in turn.saved
+        if not saved.delivered
+    ]
+    if not honest and teams.data_changed(turn.session):
+        honest = [(chat_id, str(t._(HANDLED_ALL_THE_SAME)), None)]
+    if honest:  # otherwise only the ledger and dialog state changed: "nothing changed" is true
+        (turn.kompas.unanswered if into is None else into)[turn.update.update_id] = honest
+
+
+def _refuse(unit: UnitOfWork, bot_id: int, update_id: int, now: dt.datetime) -> None:
+    """Roll the handler's changes back but keep the update in the ledger: it was answered.
+
+    Without the entry, Telegram redelivering a refused update would show the refusal twice,
+    or carry the update out after all once something else had changed meanwhile.
+    """
+    unit.rollback()
+    ledger.claim(session=unit.session, bot_id=bot_id, update_id=update_id, now=now)
+    unit.commit()

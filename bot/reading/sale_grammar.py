@@ -1,0 +1,255 @@
+"""The one-line /sale: `NAME AMOUNT [COST] [TIME] [DATE]` (README: Typing commands).
+
+After the name (bot/reading/words.py), the words are read left to right: a run of space-grouped
+thousands is one number (`12 500 000`, `1 250 ₽`, `1 250`), but `500 200` is one amount or the
+amount and the cost, asked; a time with its unit goes to the time slot wherever it stands;
+other amounts fill the amount, the cost, then the time (a bare number there is asked about).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from bot.reading.sale_values import (
+    Value,
+    is_cost_word,
+    money_span,
+    number_group,
+    value_readings,
+)
+from bot.reading.words import (
+    DAY_WORDS,
+    Dated,
+    Reader,
+    Token,
+    joined,
+    name_end,
+    split_date,
+    tokens,
+    without_lead_ins,
+)
+from locales import N_, InputError, numbers
+
+TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
+AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
+TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
+# How the client paid: the sale is paid now, even where clients are invoiced ("250 contant",
+# "per pin", «наличными», «по карте»); `per`, `via`, `met`, «по», «на» before it go with it.
+PAID_METHODS = frozenset(
+    {"contant", "cash", "pin", "gepind", "tikkie", "ideal", "наличными", "наличные", "нал"}
+    | {"картой", "карте", "карту", "переводом", "сбп"}
+)
+_METHOD_LEAD = frozenset({"per", "via", "met", "по", "на"})
+
+
+# A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
+NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
+
+
+def says_no_cost(text: str | None) -> bool:
+    """A cost of nothing ("geen", «нет») typed alone at the cost question, as in a one-line sale."""
+    return (text or "").casefold().strip(" .,!") in NO_COST
+
+
+@dataclass(frozen=True)
+class SaleFields:
+    """One reading of a sale's fields; the bare time (`2`) is asked about once the client is
+    known."""
+
+    amount: int | None = None
+    cost: int | None = None
+    minutes: int | None = None
+    bare_time: str | None = None
+    bare_text: str | None = None
+    sold_on: dt.date | None = None
+    paid_now: bool | None = None  # "contant", "per pin": paid when sold, not invoiced
+
+    def data(self) -> dict[str, object]:
+        """As kept in a dialog's state: what was said, dates as ISO text."""
+        said = {k: v for k, v in self.__dict__.items() if v is not None}
+        if self.sold_on is not None:
+            said["sold_on"] = self.sold_on.isoformat()
+        return said
+
+
+@dataclass(frozen=True)
+class SaleLine:
+    """`/sale NAME AMOUNT COST TIME DATE` read: `readings` has two entries when `500 200`
+    could be one amount or the amount and the cost; `longer` reads a number after the name
+    as part of it (`Studio 54 100`), for the handler to weigh against the clients."""
+
+    name: str
+    readings: tuple[SaleFields, ...]
+    longer: SaleLine | None = None
+    date_words: bool = False  # the date was written in words only ("vrijdag")
+    lead_in: str = ""  # the word dropped before the name («для Смирновой»), see grammar.LeadIns
+    # Read only by taking a number of 3+ digits into the name ("de boer 1250"): such a name
+    # may be an existing client's, never a new one; then this is the answer.
+    refusal: InputError | None = field(default=None, compare=False)
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def read_sale(reader: Reader, text: str) -> SaleLine:
+    """The one-line /sale, read by the grammar above: a dash after the name ends it
+    (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
+    (`для Смирновой`, `за 2000`) are no part of the name."""
+    dated = split_date(reader, tokens(text))
+    lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
+    line = _read_sale(reader, replace(dated, words=lead.words))
+    return replace(line, lead_in=lead.before_name)
+
+
+def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
+    words = dated.words
+    dash = next((i for i, word in enumerate(words) if i and word.text in DASHES), None)
+    if dash is not None:
+        words = words[:dash] + words[dash + 1 :]
+        return _sale_line(reader, words, dash, replace(dated, words=words))
+    end = name_end(reader, words)
+    if 1 < end < len(words) and is_cost_word(words[end - 1].text):
+        end -= 1  # "Волкова затраты 300, 2900": the cost word labels the number, ends the name
+    longer = None
+    if end < len(words) - 1 and words[end].field == words[0].field and words[end].text.isdigit():
+        with contextlib.suppress(InputError):
+            longer = _sale_line(reader, words, end + 1, dated)
+    try:
+        return replace(_sale_line(reader, words, end, dated), longer=longer)
+    except InputError as refusal:
+        if longer is None:
+            raise
+        if len(words[end].text) > 2:  # "Bakkerij 2000 350 2u 0", if that is a client
+            return replace(longer, refusal=refusal)
+        return longer  # "Studio 54 100 2u 0": only the name with its number reads
+
+
+def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
+    """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
+    `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
+    dated = split_date(reader, tokens(text))
+    line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
+    return line.readings
+
+
+def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
+    """`2500 Алёна вчера` as `Алёна 2500 вчера`: an amount first, then a name, is moved."""
+    if not words or not (number_group(reader, words, 0)[0] or reader.is_money(words[0].text)):
+        return words
+    taken = number_group(reader, words, 0)[0] or money_span(reader, words, 0)
+    rest = words[taken:]
+    if not rest or reader.time(rest[0].text) is not None or reader.is_money(rest[0].text):
+        return words
+    end = name_end(reader, rest)
+    name = [replace(word, field=words[0].field) for word in rest[:end]]
+    return name + words[:taken] + rest[end:]
+
+
+def _field_words(words: list[Token]) -> list[Token]:
+    """The words after the name without brackets (`(50 kosten)`) and a sentence's dot after a
+    word (`200 euro. 2 uur.`)."""
+    kept = [replace(word, text=_undotted(word.text.strip("()[]"))) for word in words]
+    return [word for word in kept if word.text]
+
+
+def _undotted(text: str) -> str:
+    return text[:-1] if text.endswith(".") and text[:-1].isalpha() else text
+
+
+def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
+    """The field words without how it was paid, and whether that was said."""
+    kept: list[Token] = []
+    said = False
+    for word in words:
+        if word.text.casefold().strip(".,!") in PAID_METHODS:
+            said = True
+            if kept and kept[-1].text.casefold() in _METHOD_LEAD:
+                kept.pop()  # "per pin", "по карте"
+        else:
+            kept.append(word)
+    return kept, said
+
+
+def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
+    fields, paid_now = _paid_how(_field_words(words[end:]))
+    try:
+        readings = [
+            _assign(reader, values, dated.date) for values in value_readings(reader, fields)
+        ]
+    except InputError as error:
+        # "knipperij 2 uur 45", "3000 час с половиной": the number by the time is the amount
+        try:
+            readings = [
+                _assign(reader, values, dated.date)
+                for values in value_readings(reader, fields, bare_minutes=False)
+            ]
+        except InputError:
+            raise error from None
+    if paid_now:
+        readings = [replace(reading, paid_now=True) for reading in readings]
+    name = joined(words[:end]).strip(" ,;:")
+    words_only = bool(dated.date_text) and not (
+        any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
+    )
+    return SaleLine(name, tuple(readings), date_words=words_only)
+
+
+def _marked_cost(values: list[Value]) -> list[Value]:
+    """The values with a cost word's number moved to the cost's place (second): the number
+    before the word (`150 kosten`) unless that is the amount, else the one after it."""
+    marks = [k for k, v in enumerate(values) if v.cost_word]
+    if not marks:
+        return values
+    if len(marks) > 1:
+        raise InputError(TOO_MANY)
+    k = marks[0]
+    plain = [j for j, v in enumerate(values) if v.minutes is None and not v.cost_word]
+    before = k - 1 if k - 1 in plain and plain.index(k - 1) > 0 else None
+    after = k + 1 if k + 1 in plain and plain.index(k + 1) > 0 else None
+    # "300 затраты, 2800", "затраты 300, 2900": a comma says which number the word labels
+    own_before = k - 1 in plain and _own_field(values, k, k - 1)
+    own_after = k + 1 in plain and _own_field(values, k, k + 1)
+    if own_before != own_after:
+        before, after = (k - 1, None) if own_before else (None, k + 1)
+    cost = before if before is not None else after
+    if cost is None:
+        raise InputError(AMOUNT_FIRST)
+    others = [values[j] for j in plain if j != cost]
+    times = [v for v in values if v.minutes is not None]
+    return [*others[:1], values[cost], *others[1:], *times]
+
+
+def _own_field(values: list[Value], k: int, j: int) -> bool:
+    """Whether value `j` was typed in the same field as the cost word `k` (fields known)."""
+    return 0 <= j < len(values) and values[j].field == values[k].field >= 0
+
+
+def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> SaleFields:
+    """Values into the amount, cost and time slots: a time goes to its slot wherever it is,
+    and a number marked by a cost word to the cost."""
+    values = _marked_cost(values)
+    times = [v for v in values if v.minutes is not None]
+    plain = [v for v in values if v.minutes is None]
+    if len(times) > 1:
+        raise InputError(TWO_TIMES)
+    if len(plain) + len(times) > 3 or (times and len(plain) > 2):
+        raise InputError(TOO_MANY)
+    if times and not plain:
+        raise InputError(AMOUNT_FIRST)
+    sale = SaleFields(sold_on=sold_on)
+    if plain:
+        sale = replace(sale, amount=reader.money(plain[0].text, allow_zero=False))
+    if len(plain) > 1:
+        none = plain[1].text.casefold().strip(".,!") in NO_COST
+        sale = replace(sale, cost=0 if none else reader.money(plain[1].text))
+    if times:
+        return replace(sale, minutes=times[0].minutes)
+    if len(plain) > 2:
+        try:
+            minutes = numbers.parse_duration(plain[2].text, reader.locale, bare=numbers.BARE_ASK)
+        except numbers.DurationUnitMissing as bare:
+            return replace(sale, bare_time=str(bare.number), bare_text=bare.params["text"])
+        return replace(sale, minutes=minutes)
+    return sale
