@@ -21,19 +21,14 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import dialogs, failures, membership, menu
+from bot.commands import TABLE_KEY
 from bot.handlers import (
-    check,
     clients,
     decline,
     digest,
     edits,
-    events,
     files,
-    payments,
-    portrait,
     privacy,
-    profile,
-    ratings,
     reports,
     sales,
     start,
@@ -46,11 +41,12 @@ from bot.jobs import privacy as privacy_jobs
 from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
 from bot.lanes import WORKING, ChatLanes, MessageRateLimiter
-from bot.limits import RULES, file_for_the_bot, limited
+from bot.limits import file_for_the_bot, limited
 from bot.logs import failure_trace, keep_secrets_out_of_logs
 from bot.routing import Buttons, Callback, Commands
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
+from bot.turn import on_command
 from locales import N_, SUPPORTED_LOCALES, translator
 from locales.translator import warm_up
 from storage import ledger
@@ -101,6 +97,7 @@ def build_application(
         builder = builder.rate_limiter(MessageRateLimiter(max_retries=3))
     application = builder.build()
     application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
+    application.bot_data[TABLE_KEY] = menu.TABLE
     _register(application)
     return application
 
@@ -119,44 +116,13 @@ def _register(app: Application) -> None:
     # Order matters: the first matching handler in group 0 takes the update. An edited message
     # goes no further than the first: it never runs a command or answers a dialog again.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, edits.edited))
-    command_handlers = {
-        "start": start.start,
-        "help": help_handlers.help_command,
-        "lang": help_handlers.lang,
-        "add": clients.add,
-        "check": check.check,
-        "edit": clients.edit,
-        "sale": sales.sale,
-        "paid": payments.paid,
-        "sales": sales.sales_list,
-        "rate": ratings.rate,
-        "refer": events.refer,
-        "complaint": events.complaint,
-        "compliment": events.compliment,
-        "members": team.members,
-        "team": team.team,
-        "client": reports.client,
-        "clients": reports.clients_list,
-        "risk": reports.risk,
-        "portrait": portrait.portrait,
-        "decline": decline.decline,
-        "digest": digest.digest,
-        "settings": settings_handlers.settings,
-        "profile": profile.profile,
-        "import": files.import_command,
-        "export": files.export,
-        "forget": privacy.forget,
-        "skip": dialogs.skip,
-        "cancel": dialogs.cancel,
-    }
-    # Each command answers to every name bot/menu.py gives it (/sale and /verkoop): no
-    # command without its entry there. The costly ones answer "one moment" to a person asking
-    # too often (bot/limits.py), counted per command whichever name was typed.
-    assert set(command_handlers) == {c.name for c in menu.COMMANDS}
+    # Each command answers to every name its entry in bot/menu.py gives it (/sale and /verkoop),
+    # with the entry's role. The costly ones answer "one moment" to a person asking too often
+    # (bot/limits.py), counted per command whichever name was typed.
     routes: dict[str, Callback] = {}
     for command in menu.COMMANDS:
-        callback = command_handlers[command.name]
-        if command.name in RULES:
+        callback = on_command(role=command.role, in_dialog=command.in_dialog)(command.handler)
+        if command.limit is not None:
             callback = limited(command.name, callback)
         routes.update(dict.fromkeys(command.names, callback))
     app.add_handler(Commands(routes))

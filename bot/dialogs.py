@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from bot.callbacks import STALE, pack
-from bot.turn import Turn, before_commands, button, command, reply_handler
+from bot.commands import command
+from bot.turn import Turn, before_commands, button, reply_handler
 from locales import N_, InputError, Markup
 from storage import dialogs as dialog_store
 from storage.dialogs import Expired
@@ -268,7 +269,7 @@ async def end_pending(turn: Turn) -> None:
     )
 
 
-@command(role=None, in_dialog=True)
+@command
 async def skip(turn: Turn) -> None:
     convo = await _load(turn)
     if convo is None:
@@ -276,7 +277,7 @@ async def skip(turn: Turn) -> None:
     await _dispatch(turn, convo, text=None, choice=SKIP)
 
 
-@command(role=None, in_dialog=True)
+@command
 async def cancel(turn: Turn) -> None:
     """/cancel always works: it stops the dialog in progress, if any."""
     stopped = await turn.run(

@@ -1,6 +1,7 @@
 """One update's unit of work: the caller, their translator, one database transaction, the replies.
 
-A handler is `async def handler(turn: Turn) -> None`, wrapped by `command`, `button` or `reply`.
+A handler is `async def handler(turn: Turn) -> None`, wrapped by `on_command`, `button` or
+`reply_handler`.
 The wrapper resolves who is asking and for which team, checks their role, runs the handler,
 writes the processed-update ledger in the same transaction as the handler's changes, commits,
 and only then sends the replies: a confirmation is never shown for a change that did not land.
@@ -406,11 +407,13 @@ def before_commands(hook: Handler) -> Handler:
     return hook
 
 
-def command(
+def on_command(
     *, role: Role | None = Role.MEMBER, in_dialog: bool = False
 ) -> Callable[[Handler], Callable[..., Any]]:
-    """A slash command. `role=None`: works without a team (start, help, lang).
-    `in_dialog`: answers the pending dialog (/skip, /cancel) instead of starting anew."""
+    """A slash command: the registry's (bot/menu.py wraps each with its entry's role), or one
+    the registry has no entry for (an unknown command, Telegram's service messages).
+    `role=None`: works without a team (start, help, lang). `in_dialog`: answers the pending
+    dialog (/skip, /cancel) instead of starting anew."""
     return _wrap(role=role, kind="dialog command" if in_dialog else "command")
 
 

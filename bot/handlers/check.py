@@ -6,12 +6,13 @@ from typing import Any
 
 from bot import arguments, labels
 from bot.client_dialog import kind_in_name, typed_name
+from bot.commands import command
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm
 from bot.render.clients import client_summary
 from bot.render.prospect import verdict_text
 from bot.sensitive import money_shown_to_caller
-from bot.turn import Turn, command
+from bot.turn import Turn
 from locales import N_, InputError
 from scoring.prospects import assess_prospect
 from storage import clients, resolver
@@ -156,7 +157,7 @@ async def _new_name(turn: Turn, name: str) -> str:
     return shown
 
 
-@command()
+@command
 async def check(turn: Turn) -> None:
     """/check, or in one line like /add: /check Hotel Het Anker, organisatie, Utrecht."""
     text = arguments.argument_text(turn)

@@ -15,11 +15,12 @@ from bot.client_dialog import (
     kind_in_name,
     typed_name,
 )
+from bot.commands import command
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.handlers.reports import show_card
 from bot.render.changes import confirm
 from bot.render.clients import client_summary, trait_text
-from bot.turn import Buttons, Turn, button, command
+from bot.turn import Buttons, Turn, button
 from locales import N_, InputError, Markup, escape
 from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
@@ -207,7 +208,7 @@ class AddClientDialog(Dialog):
         )
 
 
-@command()
+@command
 async def add(turn: Turn) -> None:
     """/add, or in one line: /add Bakkerij de Vries, organisatie, Utrecht."""
     text = arguments.argument_text(turn)
@@ -577,7 +578,7 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
     return text.strip()[: Client.__table__.c[field].type.length or 100]  # type: ignore[attr-defined]
 
 
-@command()
+@command
 async def edit(turn: Turn) -> None:
     """/edit <client>: change traits one at a time."""
     await EditClientDialog().begin(turn, arguments.argument_text(turn) or None)

@@ -6,11 +6,12 @@ import datetime as dt
 
 from bot import arguments
 from bot.callbacks import pack
+from bot.commands import command
 from bot.render.changes import confirm
 from bot.render.decline import candidate_text, decline_letter, nearest_text
 from bot.render.explain import warning
 from bot.sensitive import answer_with_money
-from bot.turn import Turn, button, command
+from bot.turn import Turn, button
 from locales import N_, InputError, Markup, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role
@@ -26,7 +27,7 @@ DECLINED_MEANWHILE = N_(
 ALREADY_ACTIVE = N_("{client} is already a client; nothing changed.")
 
 
-@command()
+@command
 async def decline(turn: Turn) -> None:
     """/decline [client]: one candidate at a time, with reasons, risks and buttons to decide."""
     query = arguments.argument_text(turn)

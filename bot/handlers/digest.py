@@ -5,22 +5,22 @@ from __future__ import annotations
 import asyncio
 
 from bot.callbacks import STALE
+from bot.commands import command
 from bot.handlers.decline import show_candidate
 from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
 from bot.render.changes import confirm
 from bot.render.digest import digest_chart, render_digest
-from bot.turn import Turn, button, command
+from bot.turn import Turn, button
 from locales import N_, InputError
 from storage import team_settings
 from storage.analysis import changes_so_far
-from storage.models import Role
 
 ON = {"on", "aan", "вкл", "включить"}
 OFF = {"off", "uit", "выкл", "выключить"}
 
 
-@command(role=Role.ADMIN)
+@command
 async def digest(turn: Turn) -> None:
     """Shows this week's digest now; /digest on or off switches the weekly post."""
     word = turn.args[0].lower() if turn.args else ""

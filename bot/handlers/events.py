@@ -7,10 +7,11 @@ from typing import ClassVar
 from bot import arguments, grammar, labels, note_line
 from bot.callbacks import id_from
 from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
+from bot.commands import command
 from bot.dialogs import SKIP, Conversation, finish, goto, question
 from bot.render.changes import confirm, grade_moved
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
-from bot.turn import Turn, command
+from bot.turn import Turn
 from locales import N_, InputError, Markup, escape
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
@@ -182,13 +183,13 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
     await dialog.begin(turn, client, **({"note": note} if note else {}))
 
 
-@command()
+@command
 async def complaint(turn: Turn) -> None:
     """/complaint <client>[: note]."""
     await _note_command(turn, ComplaintDialog())
 
 
-@command()
+@command
 async def compliment(turn: Turn) -> None:
     """/compliment <client>[: note]."""
     await _note_command(turn, ComplimentDialog())
@@ -360,7 +361,7 @@ class ReferralDialog(ClientDialog):
         confirm(turn, text, change.undo_id)
 
 
-@command()
+@command
 async def refer(turn: Turn) -> None:
     """/refer <client>, <new client> (or <client> bracht / привела <new client>)."""
     text = arguments.argument_text(turn)

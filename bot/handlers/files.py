@@ -15,11 +15,12 @@ from telegram.ext import ContextTypes
 
 from bot import arguments, uploads
 from bot.client_dialog import ClientDialog
+from bot.commands import command
 from bot.dialogs import Conversation, finish
 from bot.limits import file_for_the_bot, take_for_team, team_waits
 from bot.render.files import import_refused, import_summary
 from bot.render.settings import vat_word
-from bot.turn import Turn, command, reply_handler
+from bot.turn import Turn, reply_handler
 from locales import N_, InputError
 from storage import tabular
 from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
@@ -40,7 +41,7 @@ IMPORT_RACED = N_(
 # /import ---------------------------------------------------------------------------------------
 
 
-@command(role=Role.ADMIN)
+@command
 async def import_command(turn: Turn) -> None:
     """/import: how to send the file (the file itself arrives as a document)."""
     t = turn.t
@@ -70,7 +71,7 @@ async def _document(turn: Turn) -> None:
     if message is None or message.document is None:
         return
     # In a group only a file captioned /import or sent in reply to me is an import.
-    if not file_for_the_bot(turn.update, turn.context.bot.id):
+    if not file_for_the_bot(turn.update, turn.context):
         return
     await turn.require(Role.ADMIN)
     upload = message.document
@@ -133,7 +134,7 @@ def _flush(*, session: Session) -> None:
 # /export ---------------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def export(turn: Turn) -> None:
     """/export: clients.csv and sales.csv; /export <client>: that client's data. Admins only:
     the files hold every client's details and notes (README's command table)."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot import menu
 from bot.callbacks import STALE, pack
-from bot.turn import Turn, button, command
+from bot.commands import command, command_table
+from bot.turn import Turn, button, on_command
 from locales import N_, SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 
@@ -26,12 +26,12 @@ FIRST_SCREEN = (
 PAGE_SIZE = len(FIRST_SCREEN)
 
 
-@command(role=None)
+@command
 async def help_command(turn: Turn) -> None:
     """Lists the commands the caller can use, or explains one."""
     t = turn.t
     if turn.args:
-        found = menu.find(turn.args[0])
+        found = command_table(turn.context).find(turn.args[0])
         if found is None or found.usage is None:
             raise InputError(
                 N_("I don't know the command {command}. Send /help for the list."),
@@ -57,7 +57,7 @@ async def help_more(turn: Turn) -> None:
 def _help_page(turn: Turn, page: int) -> tuple[str, list[list[tuple[str, str]]]]:
     """One screen of the command list (page 0: the everyday commands), at most 15 lines."""
     t = turn.t
-    visible = menu.visible_to(turn.role)
+    visible = command_table(turn.context).visible_to(turn.role)
     ordered = sorted(visible, key=lambda c: (c.name not in FIRST_SCREEN, visible.index(c)))
     pages = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
     page = min(max(page, 0), len(pages) - 1)
@@ -68,7 +68,7 @@ def _help_page(turn: Turn, page: int) -> tuple[str, list[list[tuple[str, str]]]]
     return "\n".join(lines), buttons
 
 
-@command(role=None)
+@command
 async def lang(turn: Turn) -> None:
     """Sets the caller's own language, from an argument or with buttons."""
     if not turn.args:
@@ -96,7 +96,7 @@ async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:
         turn.reply(text)
 
 
-@command(role=None)
+@on_command(role=None)
 async def unknown_command(turn: Turn) -> None:
     """Any command the bot does not have: point to /help. One addressed to another bot
     (`/help@other_bot`, seen when a group's bots read everything) is not ours to answer."""
@@ -107,7 +107,7 @@ async def unknown_command(turn: Turn) -> None:
         and addressee.rstrip(":").casefold() != (turn.context.bot.username or "").casefold()
     ):
         return
-    meant = menu.nearest(word)
+    meant = command_table(turn.context).nearest(word)
     if meant is not None:  # "/verkop": the nearest command's name
         turn.reply(
             turn.t._(

@@ -8,12 +8,13 @@ from dataclasses import replace
 from bot import arguments, grammar
 from bot.callbacks import id_from
 from bot.client_dialog import ClientDialog
+from bot.commands import command
 from bot.dialogs import Conversation, finish, goto, question
 from bot.render.changes import confirm
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
 from bot.render.sales import open_sale_label, payment_text
 from bot.sensitive import require_money
-from bot.turn import Turn, command
+from bot.turn import Turn
 from locales import N_, InputError
 from storage import clients, resolver, sales, teams
 
@@ -355,7 +356,7 @@ def _paid_on(turn: Turn, convo: Conversation) -> dt.date:
     return dt.date.fromisoformat(said) if said else turn.today
 
 
-@command()
+@command
 async def paid(turn: Turn) -> None:
     """/paid <client> [amount] [date] (README: Typing commands): what is open is paid, today
     or on the day said; of several open sales, the one, all or part of it."""

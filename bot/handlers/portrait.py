@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bot.commands import command
 from bot.render.explain import warning
 from bot.render.portrait import portrait_text, run_rate_text
 from bot.sensitive import money_shown_to_caller
-from bot.turn import Turn, command
+from bot.turn import Turn
 from locales import N_, InputError, Markup
 
 KINDS = {
@@ -26,7 +27,7 @@ KINDS = {
 }
 
 
-@command()
+@command
 async def portrait(turn: Turn) -> None:
     """/portrait [persons|organisations]."""
     word = turn.args[0].lower() if turn.args else ""

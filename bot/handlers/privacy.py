@@ -10,8 +10,9 @@ from __future__ import annotations
 from bot import arguments
 from bot.callbacks import pack
 from bot.client_dialog import ClientDialog
+from bot.commands import command
 from bot.dialogs import Conversation, finish
-from bot.turn import Turn, button, command
+from bot.turn import Turn, button
 from locales import N_, InputError
 from storage import privacy, resolver
 from storage.models import ClientStatus, Role
@@ -35,7 +36,7 @@ class ForgetDialog(ClientDialog):
         await ask(turn, convo.data["client_id"])
 
 
-@command(role=Role.ADMIN)
+@command
 async def forget(turn: Turn) -> None:
     """/forget <client>: erase their name, details and notes, after a confirmation."""
     await ForgetDialog().begin(turn, arguments.argument_text(turn) or None)

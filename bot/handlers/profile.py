@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.callbacks import STALE, id_from
+from bot.commands import command
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render import profile as render
 from bot.render.changes import confirm
-from bot.turn import Turn, command
+from bot.turn import Turn
 from locales import N_, InputError, Markup, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
 from storage import profiles
@@ -333,7 +334,7 @@ def parse_words(text: str) -> list[str] | None:
 # The command ----------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def profile(turn: Turn) -> None:
     """/profile: the ideal client profile(s); admins go on to edit them step by step."""
     t, team = turn.t, turn.team

@@ -6,9 +6,10 @@ import re
 
 from bot import arguments, grammar, labels
 from bot.client_dialog import ClientDialog
+from bot.commands import command
 from bot.dialogs import Conversation, finish, goto, question
 from bot.render.changes import confirm, grade_news
-from bot.turn import Turn, command
+from bot.turn import Turn
 from locales import N_, InputError, Markup
 from storage import ratings
 
@@ -122,7 +123,7 @@ class RateDialog(ClientDialog):
         )
 
 
-@command()
+@command
 async def rate(turn: Turn) -> None:
     """/rate <client>, or in one line: /rate Bakkerij de Vries 4 5 3 (or 4, 5, 3 or 4,5,3)."""
     text = arguments.argument_text(turn)

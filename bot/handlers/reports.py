@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot import arguments, dialogs
 from bot.callbacks import STALE, pack
 from bot.client_dialog import ClientDialog
+from bot.commands import command
 from bot.dialogs import Conversation, finish
 from bot.render.card import card_text, card_view, details_text
 from bot.render.explain import warning
@@ -17,7 +18,7 @@ from bot.sensitive import (
     money_shown_to_caller,
     sorts_for,
 )
-from bot.turn import Buttons, Turn, button, command
+from bot.turn import Buttons, Turn, button
 from locales import N_, InputError, Markup
 from storage import resolver, snapshots
 from storage.analysis import iso_week
@@ -40,7 +41,7 @@ class CardDialog(ClientDialog):
         await show_card(turn, convo.data["client_id"], edit=False)
 
 
-@command()
+@command
 async def client(turn: Turn) -> None:
     """/client <name>: grade, verdict, reasons and what lifts it a grade."""
     await CardDialog().begin(turn, arguments.argument_text(turn) or None)
@@ -148,7 +149,7 @@ async def act_on_client(turn: Turn) -> None:
 # /clients -----------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def clients_list(turn: Turn) -> None:
     """/clients [prospects|declined]: ten per page, sortable."""
     word = turn.args[0].lower() if turn.args else ""
@@ -241,7 +242,7 @@ async def list_page(turn: Turn) -> None:
 # /risk ---------------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def risk(turn: Turn) -> None:
     """/risk: concentration, time-eaters, big spenders who owe money."""
     await show_risk(turn)

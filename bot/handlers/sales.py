@@ -10,6 +10,7 @@ from typing import Any
 from bot import arguments, grammar, sale_grammar
 from bot.callbacks import pack
 from bot.client_dialog import ClientDialog
+from bot.commands import command
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.render.changes import confirm, grade_news
 from bot.render.sale_doubts import (
@@ -26,7 +27,7 @@ from bot.render.sale_doubts import (
 )
 from bot.render.sales import sale_line, sale_recorded
 from bot.sensitive import answer_with_money, money_work_allowed, require_money
-from bot.turn import Buttons, Turn, button, command
+from bot.turn import Buttons, Turn, button
 from locales import N_, InputError, Markup, Translator, is_currency_token
 from locales.numbers import (
     BARE_ASK,
@@ -360,7 +361,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     confirm(turn, text, change.undo_id, extra=[paid] if offer_paid else [])
 
 
-@command()
+@command
 async def sale(turn: Turn) -> None:
     """/sale [client] [amount] [cost] [time] [date] (README: Typing commands), or a guided
     dialog for what is missing."""
@@ -498,7 +499,7 @@ class SalesDialog(ClientDialog):
         await show_sales(turn, convo.data["client_id"], 0, edit=False)
 
 
-@command()
+@command
 async def sales_list(turn: Turn) -> None:
     """/sales <client>: the client's sales, newest first, with buttons to correct or delete."""
     await SalesDialog().begin(turn, arguments.argument_text(turn) or None)

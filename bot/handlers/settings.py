@@ -11,12 +11,13 @@ import functools
 import re
 
 from bot.callbacks import STALE, pack
+from bot.commands import command
 from bot.dialogs import Conversation, Dialog, finish, goto, new, question
 from bot.handlers.team import CURRENCIES, SCALES
 from bot.jobs.scheduler import schedule_changed
 from bot.render import settings as render
 from bot.render.changes import confirm
-from bot.turn import Buttons, Turn, button, command
+from bot.turn import Buttons, Turn, button
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
@@ -57,7 +58,7 @@ def _team_id(turn: Turn) -> int:
 # The menu -------------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def settings(turn: Turn) -> None:
     """/settings: the team's settings; admins get buttons to change them."""
     text, buttons = await _menu(turn, admin=await _is_admin(turn))

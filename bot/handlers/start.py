@@ -5,16 +5,17 @@ from __future__ import annotations
 from bot import labels
 from bot.access import ADMIN_STATUSES
 from bot.callbacks import id_from, pack
+from bot.commands import command
 from bot.handlers.team import onboarding_language, waiting_requests
 from bot.membership import START_PAYLOAD
 from bot.render.members import private_teams, private_welcome, team_choice
-from bot.turn import AWAITING_APPROVAL, Turn, button, command
+from bot.turn import AWAITING_APPROVAL, Turn, button
 from locales import N_, InputError, Markup
 from storage import teams
 from storage.models import MemberStatus, Role
 
 
-@command(role=None)
+@command
 async def start(turn: Turn) -> None:
     """Greets, and makes this chat a team when it is not one yet."""
     t, caller = turn.t, turn.caller

@@ -6,10 +6,11 @@ from __future__ import annotations
 from bot import labels
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, pack
+from bot.commands import command
 from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
 from bot.render.members import approval_request, button_label, team_choice
-from bot.turn import UNSURE, Buttons, Turn, button, command
+from bot.turn import UNSURE, Buttons, Turn, button, on_command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
@@ -150,7 +151,7 @@ async def first_steps(turn: Turn) -> None:
 ROLE_NAMES = {Role.OWNER: N_("owner"), Role.ADMIN: N_("admin"), Role.MEMBER: N_("member")}
 
 
-@command(role=Role.ADMIN)
+@command
 async def members(turn: Turn) -> None:
     """Lists the team's members; buttons approve newcomers and remove people."""
     await _show_members(turn, edit=False)
@@ -326,7 +327,7 @@ async def members_again(turn: Turn) -> None:
 # /team in private chat -----------------------------------------------------------------------
 
 
-@command(role=None)
+@command
 async def team(turn: Turn) -> None:
     """In private chat: which of your teams to work on."""
     t = turn.t
@@ -373,7 +374,7 @@ async def use_team(turn: Turn) -> None:
 # Telegram's own events about the group -------------------------------------------------------
 
 
-@command(role=None)
+@on_command(role=None)
 async def chat_migrated(turn: Turn) -> None:
     """The group became a supergroup: the team moves to the new chat id, nothing lost."""
     message = turn.update.effective_message
@@ -388,7 +389,7 @@ async def chat_migrated(turn: Turn) -> None:
     await turn.run(teams.move_team_chat, old_chat_id=old, new_chat_id=new_id)
 
 
-@command(role=None)
+@on_command(role=None)
 async def bot_membership(turn: Turn) -> None:
     """Removed from a group: the team goes inactive, its data kept. Added back: active again."""
     change = turn.update.my_chat_member
