@@ -47,7 +47,7 @@ from bot.routing import Buttons, Callback, Commands
 from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from bot.turn import on_command
-from locales import N_, SUPPORTED_LOCALES, translator
+from locales import N_, SUPPORTED_LOCALES, guess_locale, translator
 from locales.translator import warm_up
 from storage import ledger
 from storage.engine import new_session
@@ -247,7 +247,8 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.update_id in kompas.failures_told or update.update_id in kompas.kept:
         return  # told once already
     user = update.effective_user
-    t = translator(_locale_guess(context, user.language_code if user else None))
+    default = kompas.settings.default_locale
+    t = translator(guess_locale(user.language_code if user else None, default))
     chat_id = update.effective_chat.id
     # Work that was committed before the failure is told as saved, never as "nothing changed".
     saved = kompas.unanswered.pop(update.update_id, None)
@@ -261,8 +262,3 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         told = kompas.failures_told
     if await failures.tell(context.bot, answers):
         told.add(update.update_id)
-
-
-def _locale_guess(context: ContextTypes.DEFAULT_TYPE, language_code: str | None) -> str:
-    code = (language_code or "").split("-")[0]
-    return code if code in SUPPORTED_LOCALES else kompas_of(context).settings.default_locale

@@ -43,7 +43,7 @@ from bot.labels import team_name
 from bot.render.members import team_choice
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
-from locales import N_, InputError, Markup, Translator, translator
+from locales import N_, InputError, Markup, Translator, guess_locale, translator
 from storage import callers, ledger, teams
 from storage import dialogs as dialog_store
 from storage.analysis import AnalysedTeam, team_analysis
@@ -677,8 +677,7 @@ def _locale(
         return chosen
     if group_team is not None:
         return group_team.locale
-    code = (language_code or "").split("-")[0].lower()
-    return code if code in ("nl", "ru") else default
+    return guess_locale(language_code, default)
 
 
 async def _authorize(turn: Turn, *, role: Role | None, kind: str) -> bool:

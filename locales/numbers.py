@@ -87,6 +87,7 @@ from babel.numbers import format_percent as _babel_percent
 from babel.units import format_unit
 
 from locales.errors import N_, InputError
+from locales.languages import SUPPORTED_LOCALES
 
 LIMIT = Decimal(10) ** 11  # at or above this (money: in major units) a number is a typo
 MAX_MINUTES = 10**6  # some 16 700 hours: no sale takes that long
@@ -634,7 +635,7 @@ def _duration_in_minutes(cleaned: str, text: str, locale: str, bare: str) -> Dec
 def _currency_signs(currency: str) -> frozenset[str]:
     """Every way of writing the currency we accept, casefolded."""
     signs = {currency, *_CURRENCY_WORDS.get(currency, ())}
-    signs.update(get_currency_symbol(currency, locale) for locale in ("nl", "ru", "en"))
+    signs.update(get_currency_symbol(currency, locale) for locale in (*SUPPORTED_LOCALES, "en"))
     return frozenset(sign.casefold() for sign in signs)
 
 

@@ -43,15 +43,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from locales.numbers import currency_digits
+from locales.vocabulary import DECISIONS, EDUCATION, GENDERS, KINDS, SOURCES, STATUSES
 from storage.columns import (
-    DECISIONS,
-    EDUCATION,
     EXPORTED_CLIENT_FIELDS,
-    GENDERS,
-    KINDS,
     SALE_FIELDS,
-    SOURCES,
-    STATUSES,
     export_header,
     value_word,
 )

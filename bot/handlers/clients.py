@@ -545,8 +545,9 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
     if field in CHOICES:
         if choice in CHOICES[field]:
             return choice
-        if field == "kind" and text and labels.kind_from_word(text):
-            return labels.kind_from_word(text)
+        typed = labels.code_of(field, text) if text else None
+        if typed is not None:  # a word of the vocabulary, read as an import reads it
+            return typed
         if field == "source" and text:
             return text.strip()[:64]
         raise InputError(N_("Pick one of the buttons, please."))

@@ -13,19 +13,17 @@ from bot.render.changes import confirm
 from bot.render.digest import digest_chart, render_digest
 from bot.turn import Turn, button
 from locales import N_, InputError
+from locales.vocabulary import SWITCHED_OFF, SWITCHED_ON
 from storage import team_settings
 from storage.analysis import changes_so_far
-
-ON = {"on", "aan", "вкл", "включить"}
-OFF = {"off", "uit", "выкл", "выключить"}
 
 
 @command
 async def digest(turn: Turn) -> None:
     """Shows this week's digest now; /digest on or off switches the weekly post."""
     word = turn.args[0].lower() if turn.args else ""
-    if word in ON | OFF:
-        enabled = word in ON
+    if word in SWITCHED_ON | SWITCHED_OFF:
+        enabled = word in SWITCHED_ON
         change = await turn.run(
             team_settings.change_settings,
             team_id=turn.team.id,

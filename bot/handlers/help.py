@@ -5,10 +5,9 @@ from __future__ import annotations
 from bot.callbacks import STALE, pack
 from bot.commands import command, command_table
 from bot.turn import Turn, button, on_command
-from locales import N_, SUPPORTED_LOCALES, InputError, translator
+from locales import LANGUAGE_NAMES, N_, SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 
-LANGUAGE_NAMES = {"nl": "Nederlands", "ru": "Русский"}
 # /help fits one phone screen: the everyday commands first, the rest behind "More commands".
 FIRST_SCREEN = (
     "start",

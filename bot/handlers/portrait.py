@@ -8,30 +8,14 @@ from bot.render.portrait import portrait_text, run_rate_text
 from bot.sensitive import money_shown_to_caller
 from bot.turn import Turn
 from locales import N_, InputError, Markup
-
-KINDS = {
-    "persons": "person",
-    "persoon": "person",
-    "personen": "person",
-    "particulieren": "person",
-    "люди": "person",
-    "частные": "person",
-    "физлица": "person",
-    "organisations": "organisation",
-    "organizations": "organisation",
-    "organisaties": "organisation",
-    "bedrijven": "organisation",
-    "организации": "organisation",
-    "компании": "organisation",
-    "юрлица": "organisation",
-}
+from locales.vocabulary import PORTRAIT_KINDS
 
 
 @command
 async def portrait(turn: Turn) -> None:
     """/portrait [persons|organisations]."""
     word = turn.args[0].lower() if turn.args else ""
-    kind = KINDS.get(word)
+    kind = PORTRAIT_KINDS.get(word)
     if word and kind is None:
         raise InputError(N_("Type /portrait, /portrait persons or /portrait organisations."))
     analysis = (await turn.analysis()).analysis

@@ -20,6 +20,7 @@ from bot.render.changes import confirm
 from bot.turn import Turn
 from locales import N_, InputError, Markup, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
+from locales.vocabulary import RANGE_FROM, RANGE_UPTO
 from storage import profiles
 from storage.models import Role
 from storage.profiles import StoredProfile
@@ -31,9 +32,10 @@ MAX_HOURS = 1000  # hours one order may take, at most: more is a typo
 NUMBER_RANGE_MAX = {"age": 120, "employees": 10_000_000}
 
 # A range as people type it: 25-45, 25–45, 25 tot 45, от 25 до 45, from 30, up to 50.
-_FROM = re.compile(r"^(?:from|vanaf|van|от|с|>=|≥|>)(?=[\s\d])\s*", re.IGNORECASE)
-_UPTO = re.compile(r"^(?:up to|tot|to|t/m|до|max\.?|<=|≤|<)(?=[\s\d])\s*", re.IGNORECASE)
-_BETWEEN = re.compile(r"\s*(?:–|—|\bup to\b|\bto\b|\btot\b|\bt/m\b|\bдо\b)\s*", re.IGNORECASE)
+_FROM_WORDS, _UPTO_WORDS = "|".join(RANGE_FROM), "|".join(RANGE_UPTO)
+_FROM = re.compile(rf"^(?:{_FROM_WORDS}|>=|≥|>)(?=[\s\d])\s*", re.IGNORECASE)
+_UPTO = re.compile(rf"^(?:{_UPTO_WORDS}|max\.?|<=|≤|<)(?=[\s\d])\s*", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\s*(?:–|—|\b(?:{_UPTO_WORDS})\b)\s*", re.IGNORECASE)
 # A hyphen between numbers, but not the one of "€ 1.250,-" (no cents).
 _HYPHEN = re.compile(r"\s*(?<![,.\-])-(?!-)\s*")
 _UNITS = re.compile(r"\s*[^\W\d_]+\.?$")  # "45 jaar", "50 сотрудников": the word goes

@@ -11,13 +11,14 @@ from bot.dialogs import Conversation, finish, goto, question
 from bot.render.changes import confirm, grade_news
 from bot.turn import Turn
 from locales import N_, InputError, Markup
+from locales.vocabulary import AND
 from storage import ratings
 
 CRITERIA = ratings.CRITERIA
 
 
 # What separates grades typed in one answer: "5 5", "5/4", "4, 5 en 5".
-_GRADES_TYPED = re.compile(r"(?:\s*[,;/\-–]\s*|\s+en\s+|\s+и\s+|\s+)")
+_GRADES_TYPED = re.compile(rf"(?:\s*[,;/\-–]\s*|\s+(?:{'|'.join(AND)})\s+|\s+)")
 
 
 class RateDialog(ClientDialog):

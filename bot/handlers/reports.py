@@ -20,6 +20,7 @@ from bot.sensitive import (
 )
 from bot.turn import Buttons, Turn, button
 from locales import N_, InputError, Markup
+from locales.vocabulary import CLIENT_LISTS
 from storage import resolver, snapshots
 from storage.analysis import iso_week
 from storage.models import ClientStatus
@@ -153,19 +154,10 @@ async def act_on_client(turn: Turn) -> None:
 async def clients_list(turn: Turn) -> None:
     """/clients [prospects|declined]: ten per page, sortable."""
     word = turn.args[0].lower() if turn.args else ""
-    which = {
-        "prospects": "p",
-        "prospect": "p",
-        "prospecten": "p",
-        "потенциальные": "p",
-        "declined": "d",
-        "afgewezen": "d",
-        "отказ": "d",
-        "отказанные": "d",
-    }.get(word, "a")
-    if word and which == "a" and word not in ("all", "alle", "все"):
+    which = {"prospect": "p", "declined": "d", "all": "a"}.get(CLIENT_LISTS.get(word, ""))
+    if word and which is None:
         raise InputError(N_("Type /clients, /clients prospects or /clients declined."))
-    await show_list(turn, which, "grade", 0, edit=False)
+    await show_list(turn, which or "a", "grade", 0, edit=False)
 
 
 async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool) -> None:

@@ -18,7 +18,7 @@ from bot.jobs.scheduler import schedule_changed
 from bot.render import settings as render
 from bot.render.changes import confirm
 from bot.turn import Buttons, Turn, button
-from locales import N_, SUPPORTED_LOCALES, InputError, Markup
+from locales import LANGUAGE_NAMES, N_, SUPPORTED_LOCALES, InputError, Markup
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
 from storage import team_settings
@@ -93,7 +93,7 @@ def _options(turn: Turn, code: str) -> tuple[list[tuple[str, str]], int]:
     """A setting's choices as (label, value code), and how many go on a row."""
     t = turn.t
     if code == "lang":
-        return [(render.LANGUAGES[c], c) for c in SUPPORTED_LOCALES], 2
+        return [(LANGUAGE_NAMES[c], c) for c in SUPPORTED_LOCALES], 2
     if code == "cur":
         return [(render.value_text(t, "cur", c, now=turn.now), c) for c in CURRENCIES], 3
     if code == "vat":

@@ -11,11 +11,10 @@ from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
 from bot.render.members import approval_request, button_label, team_choice
 from bot.turn import UNSURE, Buttons, Turn, button, on_command
-from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
+from locales import LANGUAGE_NAMES, N_, SUPPORTED_LOCALES, InputError, Markup, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
 
-LANGUAGES = {"nl": "Nederlands", "ru": "Русский"}
 CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
 SYMBOLS = {
     "EUR": "€",
@@ -34,7 +33,7 @@ SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
 def onboarding_language(turn: Turn, team_id: int) -> None:
     """Step 1 of 3, right after /start made the team."""
     t = turn.t
-    buttons = [[(LANGUAGES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
+    buttons = [[(LANGUAGE_NAMES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
     turn.reply(
         t._(
             "Let's set up your team in three taps.\n<b>1/3</b> Which language does the team speak?"

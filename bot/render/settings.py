@@ -21,9 +21,9 @@ from babel.core import get_global
 from babel.dates import get_timezone_location
 
 from bot import labels
-from bot.handlers.team import LANGUAGES, SCALES, SYMBOLS
+from bot.handlers.team import SCALES, SYMBOLS
 from bot.render.explain import rate_text, vat_word
-from locales import Markup, Translator
+from locales import LANGUAGE_NAMES, Markup, Translator
 from storage.callers import TeamView
 
 # The countries offered first, by the team's language; the rest are one letter away.
@@ -124,7 +124,7 @@ def value_text(
 ) -> str:
     """A setting's value as the menu and the confirmation show it."""
     if code == "lang":
-        return LANGUAGES.get(str(value), str(value))
+        return LANGUAGE_NAMES.get(str(value), str(value))
     if code == "cur":
         return f"{SYMBOLS.get(str(value), '')} {value}".strip()
     if code == "vat":
