@@ -40,6 +40,7 @@ from bot import failures, incoming, membership
 from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.callbacks import STALE, Callback, is_digest_keyboard, unpack
 from bot.labels import team_name
+from bot.render.changes import undo_row
 from bot.render.members import team_choice
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from bot.runtime import Kompas, kompas_of
@@ -262,6 +263,19 @@ class Turn:
     def abandon(self) -> None:
         """Roll this update's changes back but still send the replies (a refused import)."""
         self.abandoned = True
+
+    def confirm(
+        self, text: str, undo_id: int, *, extra: Buttons | None = None, edit: bool = False
+    ) -> None:
+        """Say a change was made, with an ↩ Undo button for 24 hours under `extra`'s rows;
+        `edit`: in place of the pressed message."""
+        rows = [*(extra or []), undo_row(self.t, self.team.id or 0, undo_id)]
+        buttons = [row for row in rows if row]
+        if edit and self.update.callback_query is not None:
+            self.edit(text, buttons=buttons)
+        else:
+            self.reply(text, buttons=buttons)
+        self.confirmed()
 
     def confirmed(self) -> None:
         """The reply just queued confirms a change: should it not reach the chat after the

@@ -196,6 +196,9 @@ HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "paid_on": (("Betaald op", "Betaald", "Betaaldatum", "Datum betaling"),
                 ("Дата оплаты", "Оплачено", "Оплачен"),
                 ("Paid", "Paid on", "Date paid", "Payment date")),
+    "paid_amount": (("Al betaald", "Betaald bedrag", "Deels betaald"),
+                    ("Уже оплачено", "Оплаченная сумма", "Частично оплачено"),
+                    ("Amount paid", "Paid amount", "Part paid")),
 }  # fmt: skip
 
 # Words in a header that say the unit of a time column: "Uren" holds hours, "Tijd (min)" minutes.

@@ -8,7 +8,6 @@ from bot import arguments, labels
 from bot.client_dialog import kind_in_name, typed_name
 from bot.commands import command
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.render.changes import confirm
 from bot.render.clients import client_summary
 from bot.render.prospect import verdict_text
 from bot.sensitive import money_shown_to_caller
@@ -143,7 +142,7 @@ class CheckDialog(Dialog):
             if status == ClientStatus.PROSPECT
             else t._("Added: {client}.", client=client_summary(t, client))
         )
-        confirm(turn, text, change.undo_id)
+        turn.confirm(text, change.undo_id)
 
 
 async def _new_name(turn: Turn, name: str) -> str:

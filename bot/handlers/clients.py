@@ -18,7 +18,6 @@ from bot.client_dialog import (
 from bot.commands import command
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.handlers.reports import show_card
-from bot.render.changes import confirm
 from bot.render.clients import client_summary, trait_text
 from bot.turn import Buttons, Turn, button
 from locales import N_, InputError, Markup, escape
@@ -200,8 +199,7 @@ class AddClientDialog(Dialog):
         )
         t = turn.t
         sale_button = [(t._("Record a sale"), pack("salefor", turn.team.id or 0, client.id))]
-        confirm(
-            turn,
+        turn.confirm(
             t._("Added: {client}.", client=client_summary(t, client)),
             change.undo_id,
             extra=[sale_button],
@@ -522,7 +520,7 @@ class EditClientDialog(ClientDialog):
             if shown
             else t._("Cleared: {field}.", field=_lower(names[field]))
         )
-        confirm(turn, said, change.undo_id)
+        turn.confirm(said, change.undo_id)
         await goto(turn, convo, "field", field=None)
 
 

@@ -9,7 +9,7 @@ from bot.callbacks import id_from
 from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
 from bot.commands import command
 from bot.dialogs import SKIP, Conversation, finish, goto, question
-from bot.render.changes import confirm, grade_moved
+from bot.render.changes import grade_moved
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
 from bot.turn import Turn
 from locales import N_, InputError, Markup, escape
@@ -129,7 +129,7 @@ class NoteDialog(ClientDialog):
         moved = grade_moved(
             turn.t, before.analysis, after.analysis, convo.data["client_id"], convo.data["client"]
         )
-        confirm(turn, text + " " + moved if moved else text, change.undo_id)
+        turn.confirm(text + " " + moved if moved else text, change.undo_id)
 
     def confirmation(self, turn: Turn, client: str) -> str:
         raise NotImplementedError
@@ -358,7 +358,7 @@ class ReferralDialog(ClientDialog):
         )
         if created:
             text += "\n" + t._("{referred} is on your list as a prospect.", referred=referred.name)
-        confirm(turn, text, change.undo_id)
+        turn.confirm(text, change.undo_id)
 
 
 @command

@@ -10,7 +10,6 @@ from bot.callbacks import id_from
 from bot.client_dialog import ClientDialog
 from bot.commands import command
 from bot.dialogs import Conversation, finish, goto, question
-from bot.render.changes import confirm
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
 from bot.render.sales import open_sale_label, payment_text
 from bot.sensitive import require_money
@@ -348,7 +347,7 @@ def _confirm_payment(
         today=turn.today,
         closed=closed if were_open > 1 else [],
     )
-    confirm(turn, text, payment.change.undo_id, edit=turn.update.callback_query is not None)
+    turn.confirm(text, payment.change.undo_id, edit=turn.update.callback_query is not None)
 
 
 def _paid_on(turn: Turn, convo: Conversation) -> dt.date:

@@ -8,7 +8,7 @@ from bot import arguments, grammar, labels
 from bot.client_dialog import ClientDialog
 from bot.commands import command
 from bot.dialogs import Conversation, finish, goto, question
-from bot.render.changes import confirm, grade_news
+from bot.render.changes import grade_news
 from bot.turn import Turn
 from locales import N_, InputError, Markup
 from locales.vocabulary import AND
@@ -116,8 +116,7 @@ class RateDialog(ClientDialog):
             convo.data["client_id"],
             with_share=not turn.team.sensitive_to_admins,
         )
-        confirm(
-            turn,
+        turn.confirm(
             Markup(" ").join([text, *news]),
             change.undo_id,
             edit=turn.update.callback_query is not None,

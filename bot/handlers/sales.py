@@ -12,7 +12,7 @@ from bot.callbacks import pack
 from bot.client_dialog import ClientDialog
 from bot.commands import command
 from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.render.changes import confirm, grade_news
+from bot.render.changes import grade_news
 from bot.render.sale_doubts import (
     AGAIN,
     AGAIN_WITHIN,
@@ -358,7 +358,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     )
     paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
     offer_paid = days and await money_work_allowed(turn)
-    confirm(turn, text, change.undo_id, extra=[paid] if offer_paid else [])
+    turn.confirm(text, change.undo_id, extra=[paid] if offer_paid else [])
 
 
 @command
@@ -605,8 +605,7 @@ async def delete_sale(turn: Turn) -> None:
         user_id=turn.caller.user_id,
         now=turn.now,
     )
-    confirm(
-        turn,
+    turn.confirm(
         t._(
             "Deleted the sale of {amount} from {date}.",
             amount=t.money(row.amount, turn.team.currency),
@@ -679,7 +678,7 @@ class FixSaleDialog(Dialog):
             changes={field: value},
             now=turn.now,
         )
-        confirm(turn, t._("Sale corrected."), change.undo_id)
+        turn.confirm(t._("Sale corrected."), change.undo_id)
 
 
 @button()

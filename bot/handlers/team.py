@@ -10,24 +10,11 @@ from bot.commands import command
 from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
 from bot.render.members import approval_request, button_label, team_choice
+from bot.render.settings import CURRENCIES, SCALES, SYMBOLS
 from bot.turn import UNSURE, Buttons, Turn, button, on_command
 from locales import LANGUAGE_NAMES, N_, SUPPORTED_LOCALES, InputError, Markup, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
-
-CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
-SYMBOLS = {
-    "EUR": "€",
-    "RUB": "₽",
-    "USD": "$",
-    "GBP": "£",
-    "CHF": "₣",
-    "KZT": "₸",
-    "BYN": "Br",
-    "UAH": "₴",
-    "TRY": "₺",
-}
-SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
 
 
 def onboarding_language(turn: Turn, team_id: int) -> None:

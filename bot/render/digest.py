@@ -6,6 +6,7 @@ portrait), so a figure reads the same in the digest as in /risk or on a card.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -262,3 +263,25 @@ def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes
         analysis.concentration.top20_count,
         chart_labels(t, analysis, team.concentration_threshold),
     )
+
+
+def week_label(t: Translator, today: dt.date) -> str:
+    """'week 48': which digest this is."""
+    return str(t._("week {week}", week=today.isocalendar()[1]))
+
+
+def chart_caption(t: Translator) -> str:
+    return str(t._("Revenue by client: who your business rests on."))
+
+
+def digest_switched(t: Translator, team: TeamView, *, enabled: bool) -> Markup:
+    """/digest on or off: when it comes now, or that it stopped (and the snapshot didn't)."""
+    if not enabled:
+        return t._(
+            "The weekly digest is off. The weekly snapshot still runs, "
+            "so cards keep showing changes."
+        )
+    when = t._(
+        "{day} at {time}", day=t.weekday(team.digest_weekday), time=t.time(team.digest_minute)
+    )
+    return t._("The weekly digest is on: {when}.", when=when)
