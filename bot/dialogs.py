@@ -235,18 +235,17 @@ async def on_text(turn: Turn) -> None:
 @button(role=None)
 async def on_button(turn: Turn) -> None:
     """A pressed option; it must be on the message that asks the presser's own pending step."""
-    assert turn.callback is not None
     pending = await _pending(turn)
     pressed = turn.update.callback_query.message if turn.update.callback_query else None
     if (
         not isinstance(pending, Pending)
-        or len(turn.callback.args) < 2
-        or turn.callback.args[0] != pending.convo.step
+        or len(turn.pressed.args) < 2
+        or turn.pressed.args[0] != pending.convo.step
         or pressed is None
         or pressed.message_id not in pending.question_ids
     ):
         raise InputError(STALE)
-    await _dispatch(turn, pending.convo, text=None, choice=turn.callback.args[1])
+    await _dispatch(turn, pending.convo, text=None, choice=turn.pressed.args[1])
 
 
 @before_commands

@@ -149,6 +149,18 @@ class Turn:
         return self.caller.team
 
     @property
+    def team_id(self) -> int:
+        """The caller's team's id (no team: the same answer as `team`)."""
+        return self.team.id
+
+    @property
+    def pressed(self) -> Callback:
+        """The pressed button's data; only a button's handler asks (`button` unpacks it)."""
+        if self.callback is None:
+            raise TypeError("not a button press: only a @button handler reads turn.pressed")
+        return self.callback
+
+    @property
     def today(self) -> dt.date:
         """The business date in the team's time zone (UTC without a team): the day the person
         said it, which for an update carried out late is not the day it ran."""
@@ -269,7 +281,7 @@ class Turn:
     ) -> None:
         """Say a change was made, with an ↩ Undo button for 24 hours under `extra`'s rows;
         `edit`: in place of the pressed message."""
-        rows = [*(extra or []), undo_row(self.t, self.team.id or 0, undo_id)]
+        rows = [*(extra or []), undo_row(self.t, self.team_id, undo_id)]
         buttons = [row for row in rows if row]
         if edit and self.update.callback_query is not None:
             self.edit(text, buttons=buttons)
@@ -713,11 +725,11 @@ async def _authorize(turn: Turn, *, role: Role | None, kind: str) -> bool:
     if not caller.in_group and not await _private_team(turn, choose=role is not None):
         return False
     if role is None:
-        if turn.callback is not None and turn.callback.team_id not in (0, _team_id(caller)):
+        if turn.callback is not None and turn.pressed.team_id not in (0, _team_id(caller)):
             raise InputError(STALE)
         return True
     await turn.require(role)
-    if turn.callback is not None and turn.callback.team_id != _team_id(caller):
+    if turn.callback is not None and turn.pressed.team_id != _team_id(caller):
         raise InputError(STALE)
     return True
 
@@ -812,7 +824,7 @@ async def _private_team(turn: Turn, *, choose: bool) -> bool:
 
 
 def _team_id(caller: Caller) -> int:
-    return caller.team.id or 0 if caller.team else 0
+    return caller.team.id if caller.team else 0
 
 
 def _refuse(unit: UnitOfWork, bot_id: int, update_id: int, now: dt.datetime) -> None:

@@ -114,14 +114,14 @@ class CheckDialog(Dialog):
     async def save(self, turn: Turn, convo: Conversation, choice: str) -> None:
         await finish(turn, convo)
         data = convo.data
-        existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=data["name"])
+        existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=data["name"])
         if existing is not None:
             raise InputError(N_("{client} is already on your list."), client=existing.name)
         traits: dict[str, Any] = {k: data[k] for k in TRAITS if k != "kind" and data.get(k)}
         status = ClientStatus.PROSPECT if choice == SAVE_PROSPECT else ClientStatus.ACTIVE
         change = await turn.run(
             clients.add_client,
-            team_id=turn.team.id,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             name=data["name"],
             now=turn.now,
@@ -131,7 +131,7 @@ class CheckDialog(Dialog):
             **traits,
         )
         client = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id, client_id=change.entity_id
+            resolver.client_in_team, team_id=turn.team_id, client_id=change.entity_id
         )
         t = turn.t
         text = (
@@ -148,7 +148,7 @@ class CheckDialog(Dialog):
 async def _new_name(turn: Turn, name: str) -> str:
     """A prospect to measure must not be on the list already: their card says more."""
     shown = clients.valid_name(name)
-    existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=shown)
+    existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=shown)
     if existing is not None:
         raise InputError(
             N_("{client} is already on your list: /client shows their card."), client=existing.name

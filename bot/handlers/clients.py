@@ -37,7 +37,7 @@ ADD_ANYWAY = "new"
 async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
     """Person and organisation, the kind most of the team's clients are first."""
     options = [(turn.t._("Person"), "person"), (turn.t._("Organisation"), "organisation")]
-    usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
+    usual = await turn.run(clients.usual_kind, team_id=turn.team_id)
     return options[::-1] if usual == ClientKind.ORGANISATION else options
 
 
@@ -137,14 +137,14 @@ class AddClientDialog(Dialog):
         if name.split() and all(map(is_legal_form, name.split())):  # «ООО» alone: no one
             raise InputError(NOT_A_NAME, text=name[:40])
         shown = clients.valid_name(name)
-        existing = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=shown)
+        existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=shown)
         if existing is not None:
             await finish(turn, convo)
             raise InputError(N_("{client} is already on your list."), client=existing.name)
         convo.data["name"] = shown
         similar = await turn.run(
             resolver.similar_names,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             name=shown,
             kind=convo.data.get("kind"),
         )
@@ -181,7 +181,7 @@ class AddClientDialog(Dialog):
         }
         change = await turn.run(
             clients.add_client,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             # "иванова мария" is written Иванова Мария
             name=(
@@ -195,10 +195,10 @@ class AddClientDialog(Dialog):
             **traits,
         )
         client = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id or 0, client_id=change.entity_id
+            resolver.client_in_team, team_id=turn.team_id, client_id=change.entity_id
         )
         t = turn.t
-        sale_button = [(t._("Record a sale"), pack("salefor", turn.team.id or 0, client.id))]
+        sale_button = [(t._("Record a sale"), pack("salefor", turn.team_id, client.id))]
         turn.confirm(
             t._("Added: {client}.", client=client_summary(t, client)),
             change.undo_id,
@@ -344,9 +344,8 @@ async def sale_for_client(turn: Turn) -> None:
     """The Record a sale button under a confirmation: the sale dialog, client known."""
     from bot.handlers.sales import SaleDialog
 
-    assert turn.callback is not None
     client = await turn.run(
-        resolver.client_in_team, team_id=turn.team.id or 0, client_id=turn.callback.int_arg(0)
+        resolver.client_in_team, team_id=turn.team_id, client_id=turn.pressed.int_arg(0)
     )
     convo = new(SaleDialog.name, turn, client_id=client.id, client=client.name)
     await goto(turn, convo, "amount")
@@ -414,7 +413,7 @@ class EditClientDialog(ClientDialog):
         t = turn.t
         names = field_names(turn)
         client = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
+            resolver.client_in_team, team_id=turn.team_id, client_id=convo.data["client_id"]
         )
         field = convo.data.get("field")
         if field is None:
@@ -506,7 +505,7 @@ class EditClientDialog(ClientDialog):
                 raise InputError(N_("A client needs a name."))
         change = await turn.run(
             clients.update_client,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             changes={field: value},

@@ -33,7 +33,7 @@ async def decline(turn: Turn) -> None:
     if not query:
         await show_candidate(turn, 0, edit=False)
         return
-    found = await turn.run(resolver.resolve_client, team_id=turn.team.id, query=query)
+    found = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=query)
     if found.one is None:
         if len(found.matches) == 1:  # only looks like the name typed
             raise InputError(
@@ -88,18 +88,16 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
 
 @button()
 async def candidate_page(turn: Turn) -> None:
-    assert turn.callback is not None
-    await show_candidate(turn, turn.callback.int_arg(0), edit=True)
+    await show_candidate(turn, turn.pressed.int_arg(0), edit=True)
 
 
 async def _pressed_client(turn: Turn) -> Client:
     """The client a decision button names, if it is still this team's; locked until the
     update commits, so two admins deciding at once decide one after the other."""
-    assert turn.callback is not None
     return await turn.run(
         resolver.client_in_team,
-        team_id=turn.team.id,
-        client_id=turn.callback.int_arg(0),
+        team_id=turn.team_id,
+        client_id=turn.pressed.int_arg(0),
         lock=True,
     )
 
@@ -112,7 +110,7 @@ def _refuse_if(client: Client, status: ClientStatus, message: str) -> None:
 async def _set_status(turn: Turn, client: Client, status: ClientStatus) -> int:
     change = await turn.run(
         clients.set_status,
-        team_id=turn.team.id,
+        team_id=turn.team_id,
         client_id=client.id or 0,
         user_id=turn.caller.user_id,
         status=status,
@@ -136,8 +134,8 @@ async def decline_ask(turn: Turn) -> None:
         ),
         buttons=[
             [
-                (t._("Yes, decline"), pack("decok", turn.team.id, client_id)),
-                (t._("No"), pack("card", turn.team.id, client_id)),
+                (t._("Yes, decline"), pack("decok", turn.team_id, client_id)),
+                (t._("No"), pack("card", turn.team_id, client_id)),
             ]
         ],
     )
@@ -167,7 +165,7 @@ async def keep(turn: Turn) -> None:
     _refuse_if(client, ClientStatus.DECLINED, DECLINED_MEANWHILE)
     change = await turn.run(
         clients.keep_client,
-        team_id=turn.team.id,
+        team_id=turn.team_id,
         client_id=client.id or 0,
         user_id=turn.caller.user_id,
         today=turn.today,

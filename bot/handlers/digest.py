@@ -31,12 +31,12 @@ async def digest(turn: Turn) -> None:
         enabled = word in SWITCHED_ON
         change = await turn.run(
             team_settings.change_settings,
-            team_id=turn.team.id,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             now=turn.now,
             digest_enabled=enabled,
         )
-        turn.after_commit(lambda: schedule_changed(turn.context.application, turn.team.id))
+        turn.after_commit(lambda: schedule_changed(turn.context.application, turn.team_id))
         turn.confirm(digest_switched(turn.t, turn.team, enabled=enabled), change.undo_id)
         return
     if word:
@@ -64,8 +64,7 @@ async def digest(turn: Turn) -> None:
 @button()
 async def view(turn: Turn) -> None:
     """The digest's buttons (Risks, Let go?, All clients): the view as a new message."""
-    assert turn.callback is not None
-    what = turn.callback.args[:1]
+    what = turn.pressed.args[:1]
     if what == ("risk",):
         await show_risk(turn)
     elif what == ("clients",):

@@ -102,7 +102,7 @@ class NoteDialog(ClientDialog):
             and not convo.data.get("again_ok")
             and await turn.run(
                 events.recorded_lately,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 client_id=convo.data["client_id"],
                 user_id=turn.caller.user_id,
                 kind=self.kind,
@@ -116,7 +116,7 @@ class NoteDialog(ClientDialog):
         before = await turn.analysis()
         change = await turn.run(
             events.record_event,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             kind=self.kind,
@@ -275,7 +275,7 @@ class ReferralDialog(ClientDialog):
             query = said
         if name_key(query) == name_key(convo.data["client"]):
             raise InputError(SELF_REFERRAL)
-        resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
+        resolution = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=query)
         if [m.id for m in resolution.matches] == [convo.data["client_id"]]:
             raise InputError(SELF_REFERRAL)  # "/refer Петров, Петров Иван": only the referrer
         if resolution.one is not None and resolution.exact:
@@ -307,13 +307,13 @@ class ReferralDialog(ClientDialog):
             and not convo.data.get("again_ok")
             and await turn.run(
                 events.referral_noted,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 client_id=convo.data["client_id"],
                 referred_client_id=referred_id,
             )
         ):
             referred = await turn.run(
-                resolver.client_in_team, team_id=turn.team.id or 0, client_id=referred_id
+                resolver.client_in_team, team_id=turn.team_id, client_id=referred_id
             )
             await goto(turn, convo, CONFIRM, referred_noted=[referred_id, referred.name])
             return
@@ -322,7 +322,7 @@ class ReferralDialog(ClientDialog):
         if created:
             change = await turn.run(
                 clients.add_client,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 user_id=turn.caller.user_id,
                 name=(
                     arguments.new_person_name(convo.data["referred_name"])
@@ -337,11 +337,11 @@ class ReferralDialog(ClientDialog):
             )
             referred_id = change.entity_id
         referred = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id or 0, client_id=referred_id
+            resolver.client_in_team, team_id=turn.team_id, client_id=referred_id
         )
         change = await turn.run(
             events.record_event,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             kind=EventKind.REFERRAL,

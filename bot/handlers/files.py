@@ -92,7 +92,7 @@ async def _document(turn: Turn) -> None:
     try:
         report = await turn.run(
             write_read_import,
-            team_id=team.id or 0,
+            team_id=team.id,
             read=read,
             today=turn.today,
             now=turn.now,
@@ -111,7 +111,7 @@ async def _document(turn: Turn) -> None:
 
 
 async def _read_now(turn: Turn, upload: Document) -> ReadImport | float:
-    wait = take_for_team(turn.context, turn.team.id, "import")
+    wait = take_for_team(turn.context, turn.team_id, "import")
     if wait > 0:
         return wait
     file = await turn.context.bot.get_file(upload.file_id)
@@ -144,8 +144,8 @@ async def export(turn: Turn) -> None:
         await ClientDataExport().begin(turn, query)
         return
     team, t = turn.team, turn.t
-    clients = await turn.run(export_clients_csv, team_id=team.id or 0, locale=team.locale)
-    sales = await turn.run(export_sales_csv, team_id=team.id or 0, locale=team.locale)
+    clients = await turn.run(export_clients_csv, team_id=team.id, locale=team.locale)
+    sales = await turn.run(export_sales_csv, team_id=team.id, locale=team.locale)
     privately = team.sensitive_to_admins and turn.caller.in_group
     chat_id = turn.caller.user_id if privately else None
     turn.send_document(
@@ -185,7 +185,7 @@ class ClientDataExport(ClientDialog):
         team, t = turn.team, turn.t
         client_id = convo.data["client_id"]
         content = await turn.run(
-            export_client_data, team_id=team.id or 0, client_id=client_id, locale=team.locale
+            export_client_data, team_id=team.id, client_id=client_id, locale=team.locale
         )
         privately = turn.caller.in_group  # one person's data is nobody else's business
         turn.send_document(

@@ -45,10 +45,7 @@ async def help_command(turn: Turn) -> None:
 @button(role=None)
 async def help_more(turn: Turn) -> None:
     """The "More commands" button: the next screen of the list, in place of the last."""
-    assert turn.callback is not None
-    page = (
-        int(turn.callback.args[0]) if turn.callback.args and turn.callback.args[0].isdigit() else 1
-    )
+    page = int(turn.pressed.args[0]) if turn.pressed.args and turn.pressed.args[0].isdigit() else 1
     text, buttons = _help_page(turn, page)
     turn.edit(text, buttons=buttons)
 
@@ -79,8 +76,7 @@ async def lang(turn: Turn) -> None:
 
 @button(role=None)
 async def lang_button(turn: Turn) -> None:
-    assert turn.callback is not None
-    await _set_language(turn, turn.callback.args[0] if turn.callback.args else "", edit=True)
+    await _set_language(turn, turn.pressed.args[0] if turn.pressed.args else "", edit=True)
 
 
 async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:

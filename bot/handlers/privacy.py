@@ -43,10 +43,10 @@ async def forget(turn: Turn) -> None:
 
 
 async def ask(turn: Turn, client_id: int) -> None:
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     if client.anonymised_at is not None:
         raise InputError(ALREADY)
-    t, team_id = turn.t, turn.team.id
+    t, team_id = turn.t, turn.team_id
     turn.reply(
         t._(
             "Erase the personal data of {client} for good? Their name becomes a number, and "
@@ -66,14 +66,13 @@ async def ask(turn: Turn, client_id: int) -> None:
 @button(role=Role.ADMIN)
 async def forget_confirmed(turn: Turn) -> None:
     """The admin confirmed: erase now, audited, without an undo."""
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client_id = turn.pressed.int_arg(0)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     if client.anonymised_at is not None:
         raise InputError(ALREADY)
     label = await turn.run(
         privacy.forget_client,
-        team_id=turn.team.id,
+        team_id=turn.team_id,
         client_id=client_id,
         user_id=turn.caller.user_id,
         now=turn.now,

@@ -57,7 +57,7 @@ class ProfileDialog(Dialog):
         currency = turn.team.currency
         if step == "area":
             market = await turn.run(
-                profiles.market_outlook, team_id=turn.team.id or 0, profile=stored.profile
+                profiles.market_outlook, team_id=turn.team_id, profile=stored.profile
             )
             options = [(render.area_name(t, area), area) for area in render.AREAS]
             options += [
@@ -82,7 +82,7 @@ class ProfileDialog(Dialog):
                 lines.append(Markup("• ") + render.criterion_name(t, criterion.code) + ": " + shown)
             if area == "market":
                 market = await turn.run(
-                    profiles.market_outlook, team_id=turn.team.id or 0, profile=stored.profile
+                    profiles.market_outlook, team_id=turn.team_id, profile=stored.profile
                 )
                 lines.append(render.market_line(t, stored, market))
             lines.append(t._("Which one shall I change?"))
@@ -106,7 +106,7 @@ class ProfileDialog(Dialog):
 
     async def _ask_profile(self, turn: Turn, convo: Conversation, *, edit: bool) -> None:
         t = turn.t
-        stored = await turn.run(profiles.team_profiles, team_id=turn.team.id or 0)
+        stored = await turn.run(profiles.team_profiles, team_id=turn.team_id)
         options = [(p.name, f"p{p.id}") for p in stored]
         taken = {p.kind for p in stored}
         for kind in ("person", "organisation", None):
@@ -148,7 +148,7 @@ class ProfileDialog(Dialog):
     async def _picked(self, turn: Turn, convo: Conversation, choice: str | None) -> None:
         if choice and choice.startswith("p") and choice[1:].isdigit():
             stored = await turn.run(
-                profiles.stored_profile, team_id=turn.team.id or 0, profile_id=id_from(choice[1:])
+                profiles.stored_profile, team_id=turn.team_id, profile_id=id_from(choice[1:])
             )
             await goto(turn, convo, "area", profile_id=stored.id)
         elif choice and choice.startswith(NEW):
@@ -160,7 +160,7 @@ class ProfileDialog(Dialog):
             name = render.profile_title(translator(turn.team.locale), kind_or_none)
             change = await turn.run(
                 profiles.create_profile,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 user_id=turn.caller.user_id,
                 name=str(name),
                 kind=kind_or_none,
@@ -185,7 +185,7 @@ class ProfileDialog(Dialog):
             stored = await _profile(turn, convo)
             change = await turn.run(
                 profiles.delete_profile,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 profile_id=stored.id,
                 user_id=turn.caller.user_id,
                 now=turn.now,
@@ -224,7 +224,7 @@ class ProfileDialog(Dialog):
         t, team = turn.t, turn.team
         change = await turn.run(
             profiles.change_criteria,
-            team_id=team.id or 0,
+            team_id=team.id,
             profile_id=convo.data["profile_id"],
             user_id=turn.caller.user_id,
             now=turn.now,
@@ -244,7 +244,7 @@ class ProfileDialog(Dialog):
 
 async def _profile(turn: Turn, convo: Conversation) -> StoredProfile:
     return await turn.run(
-        profiles.stored_profile, team_id=turn.team.id or 0, profile_id=convo.data["profile_id"]
+        profiles.stored_profile, team_id=turn.team_id, profile_id=convo.data["profile_id"]
     )
 
 
@@ -342,20 +342,18 @@ async def profile(turn: Turn) -> None:
     try:
         await turn.require(Role.ADMIN)
     except InputError:
-        stored = await turn.run(profiles.team_profiles, team_id=team.id or 0)
+        stored = await turn.run(profiles.team_profiles, team_id=team.id)
         if not stored:
             turn.reply(t._("The team has no ideal client profile yet. An admin can write one."))
             return
         parts = []
         for item in stored:
-            market = await turn.run(
-                profiles.market_outlook, team_id=team.id or 0, profile=item.profile
-            )
+            market = await turn.run(profiles.market_outlook, team_id=team.id, profile=item.profile)
             parts.append(render.profile_summary(t, team.currency, item, market))
         turn.reply(Markup("\n\n").join(parts))
         return
     convo = new(ProfileDialog.name, turn)
-    stored = await turn.run(profiles.team_profiles, team_id=team.id or 0)
+    stored = await turn.run(profiles.team_profiles, team_id=team.id)
     if len(stored) == 1:
         await goto(turn, convo, "area", profile_id=stored[0].id)
     else:

@@ -37,7 +37,7 @@ class RateDialog(ClientDialog):
         given: dict[str, int] = convo.data.pop("given", None) or {}  # "/rate Smit 5/5"
         previous = await turn.run(
             ratings.latest_ratings,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
         )
@@ -92,7 +92,7 @@ class RateDialog(ClientDialog):
         before = await turn.analysis()
         change = await turn.run(
             ratings.record_ratings,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             values=values,

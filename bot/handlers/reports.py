@@ -86,7 +86,7 @@ def _status_text(turn: Turn, name: str, status: str) -> Markup:
 
 
 def _card_buttons(turn: Turn, client_id: int, status: str) -> Buttons:
-    t, team_id = turn.t, turn.team.id
+    t, team_id = turn.t, turn.team_id
 
     def act(label: str, dialog: str) -> tuple[str, str]:
         return label, pack("act", team_id, dialog, client_id)
@@ -118,33 +118,30 @@ def _card_buttons(turn: Turn, client_id: int, status: str) -> Buttons:
 
 @button()
 async def card_again(turn: Turn) -> None:
-    assert turn.callback is not None
-    await show_card(turn, turn.callback.int_arg(0), edit=True)
+    await show_card(turn, turn.pressed.int_arg(0), edit=True)
 
 
 @button()
 async def details(turn: Turn) -> None:
     """Everything behind the card, in the same message; Back returns to the card."""
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    record = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client_id = turn.pressed.int_arg(0)
+    record = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     analysed = await turn.analysis()
     if client_id not in analysed.analysis.clients.index:
         raise InputError(STALE)
     text = details_text(turn.t, turn.team, analysed.analysis, record)
-    back = [[(turn.t._("‹ Back"), pack("card", turn.team.id, client_id))]]
+    back = [[(turn.t._("‹ Back"), pack("card", turn.team_id, client_id))]]
     await answer_with_money(turn, text, buttons=back, edit=True)
 
 
 @button()
 async def act_on_client(turn: Turn) -> None:
     """A card's action buttons start the matching dialog with the client already chosen."""
-    assert turn.callback is not None
-    name = turn.callback.args[0] if turn.callback.args else ""
+    name = turn.pressed.args[0] if turn.pressed.args else ""
     dialog = dialogs.registered(name)
     if not isinstance(dialog, ClientDialog):
         raise InputError(STALE)
-    await dialog.begin_with(turn, turn.callback.int_arg(1))
+    await dialog.begin_with(turn, turn.pressed.int_arg(1))
 
 
 # /clients -----------------------------------------------------------------------------------
@@ -224,11 +221,10 @@ def _plain_row(client_id: int, name: str) -> Row:
 
 @button()
 async def list_page(turn: Turn) -> None:
-    assert turn.callback is not None
-    args = turn.callback.args
+    args = turn.pressed.args
     if len(args) < 3 or args[0] not in FILTERS or args[1] not in SORTS:
         raise InputError(STALE)
-    await show_list(turn, args[0], args[1], turn.callback.int_arg(2), edit=True)
+    await show_list(turn, args[0], args[1], turn.pressed.int_arg(2), edit=True)
 
 
 # /risk ---------------------------------------------------------------------------------------

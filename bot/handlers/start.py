@@ -28,7 +28,7 @@ async def start(turn: Turn) -> None:
     if team is not None:
         owner = caller.member is not None and caller.member.role == Role.OWNER
         if not team.onboarded and owner:
-            onboarding_language(turn, team.id or 0)
+            onboarding_language(turn, team.id)
             return
         if not caller.in_group:
             turn.reply(private_welcome(t, await turn.my_teams(), team))

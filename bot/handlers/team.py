@@ -32,10 +32,9 @@ def onboarding_language(turn: Turn, team_id: int) -> None:
 @button(role=Role.ADMIN)
 async def onboarding(turn: Turn) -> None:
     """Language → currency → grade scale → the empty state."""
-    assert turn.callback is not None
-    setting, value = (*turn.callback.args, "", "")[:2]
+    setting, value = (*turn.pressed.args, "", "")[:2]
     team = turn.team
-    team_id = team.id or 0
+    team_id = team.id
     if setting == "lang" and value in SUPPORTED_LOCALES:
         await turn.run(
             teams.update_team,
@@ -99,8 +98,7 @@ def empty_state(turn: Turn, team_id: int) -> tuple[Markup, Buttons]:
 @button()
 async def first_steps(turn: Turn) -> None:
     """The empty state's three ways to start."""
-    assert turn.callback is not None
-    choice = turn.callback.args[0] if turn.callback.args else ""
+    choice = turn.pressed.args[0] if turn.pressed.args else ""
     t = turn.t
     if choice == "add":
         await goto(turn, new(AddClientDialog.name, turn), "name")
@@ -117,7 +115,7 @@ async def first_steps(turn: Turn) -> None:
     elif choice == "demo":
         await turn.require(Role.ADMIN)
         team = turn.team
-        empty = await turn.run(demo.team_is_empty, team_id=team.id or 0)
+        empty = await turn.run(demo.team_is_empty, team_id=team.id)
         if not empty:
             raise InputError(N_("Your team already has clients, so I left the demo data out."))
         count = await turn.run(demo.seed_demo, team=team, today=turn.today, now=turn.now)
@@ -145,7 +143,7 @@ async def members(turn: Turn) -> None:
 
 async def _show_members(turn: Turn, *, edit: bool) -> None:
     t, team = turn.t, turn.team
-    rows = await turn.run(teams.members, team_id=team.id or 0)
+    rows = await turn.run(teams.members, team_id=team.id)
     present = [m for m in rows if m.status != MemberStatus.REMOVED]
     lines = [
         t.n_(
@@ -165,7 +163,7 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
                 [
                     (
                         button_label(t._("✓ Let {name} in", name=member.display_name)),
-                        pack("mok", team.id or 0, member.id),
+                        pack("mok", team.id, member.id),
                     )
                 ]
             )
@@ -175,7 +173,7 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
                 [
                     (
                         button_label(t._("↩ Let {name} back in", name=member.display_name)),
-                        pack("mok", team.id or 0, member.id),
+                        pack("mok", team.id, member.id),
                     )
                 ]
             )
@@ -191,7 +189,7 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
                 [
                     (
                         button_label(t._("✕ Remove {name}", name=member.display_name)),
-                        pack("mdel", team.id or 0, member.id),
+                        pack("mdel", team.id, member.id),
                     )
                 ]
             )
@@ -203,12 +201,11 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
 async def approve(turn: Turn) -> None:
     """Lets a newcomer in (from /members or an admin's private request), or a removed member
     back in; the group hears it."""
-    assert turn.callback is not None
     member = await turn.run(
         teams.approve_member,
-        team_id=turn.team.id or 0,
-        member_id=turn.callback.int_arg(0),
-        request=turn.callback.args[1:] == ("p",),
+        team_id=turn.team_id,
+        member_id=turn.pressed.int_arg(0),
+        request=turn.pressed.args[1:] == ("p",),
     )
     done = turn.t._("{name} is in the team now.", name=member.display_name)
     turn.toast(done)
@@ -218,7 +215,7 @@ async def approve(turn: Turn) -> None:
             group._("{name} is in the team now.", name=member.display_name),
             chat_id=turn.team.chat_id,
         )
-    if turn.callback.args[1:] == ("p",):  # the private request: it is answered now
+    if turn.pressed.args[1:] == ("p",):  # the private request: it is answered now
         turn.edit(done)
     else:
         await _show_members(turn, edit=True)
@@ -227,9 +224,8 @@ async def approve(turn: Turn) -> None:
 @button(role=Role.ADMIN)
 async def decline(turn: Turn) -> None:
     """An admin's No to a newcomer: they stay out until an admin lets them in from /members."""
-    assert turn.callback is not None
     member = await turn.run(
-        teams.decline_member, team_id=turn.team.id or 0, member_id=turn.callback.int_arg(0)
+        teams.decline_member, team_id=turn.team_id, member_id=turn.pressed.int_arg(0)
     )
     turn.edit(
         turn.t._("{name} was not let in. /members can change that.", name=member.display_name)
@@ -260,26 +256,25 @@ async def waiting_requests(turn: Turn, team_id: int) -> None:
 
 @button(role=Role.ADMIN)
 async def remove(turn: Turn) -> None:
-    assert turn.callback is not None
-    member_id = turn.callback.int_arg(0)
-    rows = await turn.run(teams.members, team_id=turn.team.id or 0)
+    member_id = turn.pressed.int_arg(0)
+    rows = await turn.run(teams.members, team_id=turn.team_id)
     member = next((m for m in rows if m.id == member_id), None)
     if member is None:
         raise InputError(N_("That person isn't in the team any more."))
     await _not_a_group_admin(turn, member.user_id, member.display_name)
-    if len(turn.callback.args) < 2:
+    if len(turn.pressed.args) < 2:
         t = turn.t
         turn.edit(
             t._("Remove {name} from the team? Their past entries stay.", name=member.display_name),
             buttons=[
                 [
-                    (t._("Yes, remove"), pack("mdel", turn.team.id or 0, member_id, 1)),
-                    (t._("No"), pack("mlist", turn.team.id or 0)),
+                    (t._("Yes, remove"), pack("mdel", turn.team_id, member_id, 1)),
+                    (t._("No"), pack("mlist", turn.team_id)),
                 ]
             ],
         )
         return
-    member = await turn.run(teams.remove_member, team_id=turn.team.id or 0, member_id=member_id)
+    member = await turn.run(teams.remove_member, team_id=turn.team_id, member_id=member_id)
     turn.toast(turn.t._("{name} is no longer in the team.", name=member.display_name))
     await _show_members(turn, edit=True)
 
@@ -334,8 +329,7 @@ async def team(turn: Turn) -> None:
 
 @button(role=None)
 async def use_team(turn: Turn) -> None:
-    assert turn.callback is not None
-    team_id = turn.callback.int_arg(0)
+    team_id = turn.pressed.int_arg(0)
     chosen = await turn.run(teams.team_by_id, team_id=team_id)
     member = None
     if chosen is not None:
