@@ -1,13 +1,11 @@
 """The one command registry: every command declared once — its English and Dutch names, its
 handler, who may use it, its menu and help texts, its rate limit (what a command is:
-bot/commands.py). Routing (bot/app.py), Telegram's per-language menus, /help and the rate limits
-all read it; a handler marked `@command` without an entry here fails the tests.
+bot/kit/commands.py). Routing (bot/app.py), Telegram's per-language menus, /help and the rate
+limits all read it; a handler marked `@command` without an entry here fails the tests.
 """
 
 from __future__ import annotations
 
-from bot import dialogs
-from bot.commands import Command, CommandTable
 from bot.handlers import (
     check,
     clients,
@@ -27,7 +25,9 @@ from bot.handlers import (
 )
 from bot.handlers import help as help_handlers
 from bot.handlers import settings as settings_handlers
-from bot.limits import ANALYSIS, CHART, EXPORT, IMPORT
+from bot.kit import dialogs
+from bot.kit.commands import Command, CommandTable
+from bot.kit.limits import ANALYSIS, CHART, EXPORT, IMPORT
 from locales import N_
 from storage.models import Role
 

@@ -10,8 +10,8 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from bot.kit.turn import Turn, reply_handler
 from bot.render.notices import edits_not_applied
-from bot.turn import Turn, reply_handler
 
 _ANSWERED_KEY = "edits_answered"
 _REMEMBERED = 2_000  # edited messages remembered per instance, to answer each one once

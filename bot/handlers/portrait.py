@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot.commands import command
+from bot.kit.commands import command
+from bot.kit.sensitive import money_shown_to_caller
+from bot.kit.turn import Turn
+from bot.render import refusals
 from bot.render.explain import warning
 from bot.render.portrait import portraits_page
-from bot.sensitive import money_shown_to_caller
-from bot.turn import Turn
-from locales import N_, InputError
+from locales import InputError
 from locales.vocabulary import PORTRAIT_KINDS
 
 
@@ -17,7 +18,7 @@ async def portrait(turn: Turn) -> None:
     word = turn.args[0].lower() if turn.args else ""
     kind = PORTRAIT_KINDS.get(word)
     if word and kind is None:
-        raise InputError(N_("Type /portrait, /portrait persons or /portrait organisations."))
+        raise InputError(refusals.PORTRAIT_USAGE)
     analysis = (await turn.analysis()).analysis
     t, team = turn.t, turn.team
     no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
@@ -28,6 +29,6 @@ async def portrait(turn: Turn) -> None:
         p for p in analysis.portraits if p.segment is None and (kind is None or p.kind == kind)
     ]
     if not chosen:
-        raise InputError(N_("You have no clients of that kind yet."))
+        raise InputError(refusals.NO_CLIENTS_OF_THAT_KIND)
     with_money = await money_shown_to_caller(turn)
     turn.reply(portraits_page(t, team, analysis, chosen, with_money=with_money))

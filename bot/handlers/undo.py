@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.kit.turn import Turn, button
 from bot.render.changes import undone
-from bot.turn import Turn, button
 from locales import InputError
 from storage import changes, undo
 from storage.models import Role

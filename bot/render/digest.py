@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.callbacks import DIGEST_VIEW, pack
+from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.chart import ChartLabels, pareto_png
 from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, owed_money, reason, warning
 from bot.render.portrait import portrait_summary, run_rate_text
 from locales import Markup, Translator
 from scoring import DeclineCandidate, TeamAnalysis
+from scoring.owed import oldest_first
 from scoring.snapshots import WeekChanges
 from storage.callers import TeamView
 
@@ -72,7 +73,10 @@ def render_digest(
                     client=names.get(o.client_id, "?"),
                     amount=owed_money(t, team.currency, o.overdue),
                 )
-                for o in [o for o in analysis.owed if o.big_spender and o.overdue][:MAX_LINES]
+                # The longest overdue first, as /risk lists them.
+                for o in oldest_first([o for o in analysis.owed if o.big_spender and o.overdue])[
+                    :MAX_LINES
+                ]
             ],
             True,
         ),
@@ -181,7 +185,8 @@ def _reliant_lines(
     t: Translator, analysis: TeamAnalysis, changes: WeekChanges, names: Mapping[int, str]
 ) -> list[Markup]:
     flags = {f.client_id: f for f in analysis.concentration.over_reliant}
-    reliant = [flags[i] for i in changes.new_over_reliant if i in flags][:MAX_LINES]
+    reliant = [flags[i] for i in changes.new_over_reliant if i in flags]
+    reliant = sorted(reliant, key=lambda f: -f.share)[:MAX_LINES]  # the largest first, as /risk
     return [
         t._(
             "{client} is now {share} of your revenue.",

@@ -12,8 +12,8 @@ from telegram.ext import CommandHandler
 
 import bot
 from bot import menu
-from bot.commands import Command, registry_gaps
-from bot.commands import command as mark_command
+from bot.kit.commands import Command, registry_gaps
+from bot.kit.commands import command as mark_command
 from bot.menu import RULES
 from storage.models import Role
 from tests.chat import Chat

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.offline_chat import ChatOptions, run_chat
 from bot.settings import Settings
+from bot.transports.offline_chat import ChatOptions, run_chat
 from tests.conftest import FakeClock
 
 HERE = Path(__file__).parent / "transcripts"

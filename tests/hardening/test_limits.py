@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from bot.limits import RateLimits
+from bot.kit.limits import RateLimits
 from bot.menu import RULES
 from locales import InputError
 from locales.translator import translator

@@ -17,10 +17,10 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot.commands import Rule, command_table
-from bot.routing import Callback
-from bot.runtime import kompas_of
-from bot.turn import Turn, on_command
+from bot.kit.commands import Rule, command_table
+from bot.kit.routing import Callback
+from bot.kit.runtime import kompas_of
+from bot.kit.turn import Turn, on_command
 from locales import N_, InputError
 
 TOO_OFTEN = N_("One moment: you asked for that a lot just now. Try again in {wait}.")
@@ -28,7 +28,7 @@ LIMITS_KEY = "rate_limits"
 MAX_BUCKETS = 10_000  # beyond this, full (idle) buckets are forgotten
 
 
-# The classes of limit a command's entry in bot/menu.py names (a Rule: bot/commands.py).
+# The classes of limit a command's entry in bot/menu.py names (a Rule: bot/kit/commands.py).
 ANALYSIS = Rule(burst=8, every=5.0)  # scores the whole team when its data changed
 CHART = Rule(burst=3, every=60.0)  # and draws a chart
 EXPORT = Rule(burst=3, every=60.0)
