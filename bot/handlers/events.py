@@ -16,14 +16,7 @@ from bot.render import events as render
 from bot.render import refusals
 from bot.render.changes import grade_moved
 from bot.render.refusals import SELF_REFERRAL
-from bot.render.sale_doubts import (
-    AGAIN_WITHIN,
-    CONFIRM,
-    NO,
-    RECORD,
-    again_options,
-    stays_once,
-)
+from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, again_options, stays_once
 from locales import InputError
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
