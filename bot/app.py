@@ -23,18 +23,12 @@ from telegram.request import BaseRequest
 
 from bot import menu
 from bot.handlers import (
-    check,
     clients,
     decline,
     digest,
     edits,
-    events,
     files,
-    payments,
-    portrait,
     privacy,
-    profile,
-    ratings,
     reports,
     sales,
     start,
@@ -47,13 +41,15 @@ from bot.jobs import privacy as privacy_jobs
 from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
 from bot.kit import dialogs, failures, membership
+from bot.kit.commands import TABLE_KEY
 from bot.kit.lanes import WORKING, ChatLanes, MessageRateLimiter
-from bot.kit.limits import RULES, file_for_the_bot, limited
+from bot.kit.limits import file_for_the_bot, limited
 from bot.kit.routing import Buttons, Callback, Commands
 from bot.kit.runtime import KOMPAS, Kompas, kompas_of, system_clock
+from bot.kit.turn import on_command
 from bot.logs import failure_trace, keep_secrets_out_of_logs
 from bot.settings import Settings
-from locales import N_, SUPPORTED_LOCALES, translator
+from locales import N_, SUPPORTED_LOCALES, guess_locale, translator
 from locales.translator import warm_up
 from storage import ledger
 from storage.engine import new_session
@@ -103,6 +99,7 @@ def build_application(
         builder = builder.rate_limiter(MessageRateLimiter(max_retries=3))
     application = builder.build()
     application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
+    application.bot_data[TABLE_KEY] = menu.TABLE
     _register(application)
     return application
 
@@ -121,44 +118,13 @@ def _register(app: Application) -> None:
     # Order matters: the first matching handler in group 0 takes the update. An edited message
     # goes no further than the first: it never runs a command or answers a dialog again.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, edits.edited))
-    command_handlers = {
-        "start": start.start,
-        "help": help_handlers.help_command,
-        "lang": help_handlers.lang,
-        "add": clients.add,
-        "check": check.check,
-        "edit": clients.edit,
-        "sale": sales.sale,
-        "paid": payments.paid,
-        "sales": sales.sales_list,
-        "rate": ratings.rate,
-        "refer": events.refer,
-        "complaint": events.complaint,
-        "compliment": events.compliment,
-        "members": team.members,
-        "team": team.team,
-        "client": reports.client,
-        "clients": reports.clients_list,
-        "risk": reports.risk,
-        "portrait": portrait.portrait,
-        "decline": decline.decline,
-        "digest": digest.digest,
-        "settings": settings_handlers.settings,
-        "profile": profile.profile,
-        "import": files.import_command,
-        "export": files.export,
-        "forget": privacy.forget,
-        "skip": dialogs.skip,
-        "cancel": dialogs.cancel,
-    }
-    # Each command answers to every name bot/menu.py gives it (/sale and /verkoop): no
-    # command without its entry there. The costly ones answer "one moment" to a person asking
-    # too often (bot/kit/limits.py), counted per command whichever name was typed.
-    assert set(command_handlers) == {c.name for c in menu.COMMANDS}
+    # Each command answers to every name its entry in bot/menu.py gives it (/sale and /verkoop),
+    # with the entry's role. The costly ones answer "one moment" to a person asking too often
+    # (bot/kit/limits.py), counted per command whichever name was typed.
     routes: dict[str, Callback] = {}
     for command in menu.COMMANDS:
-        callback = command_handlers[command.name]
-        if command.name in RULES:
+        callback = on_command(role=command.role, in_dialog=command.in_dialog)(command.handler)
+        if command.limit is not None:
             callback = limited(command.name, callback)
         routes.update(dict.fromkeys(command.names, callback))
     app.add_handler(Commands(routes))
@@ -290,7 +256,8 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.update_id in kompas.failures_told or update.update_id in kompas.kept:
         return  # told once already
     user = update.effective_user
-    t = translator(_locale_guess(context, user.language_code if user else None))
+    default = kompas.settings.default_locale
+    t = translator(guess_locale(user.language_code if user else None, default))
     chat_id = update.effective_chat.id
     # Work that was committed before the failure is told as saved, never as "nothing changed".
     saved = kompas.unanswered.pop(update.update_id, None)
@@ -304,8 +271,3 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         told = kompas.failures_told
     if await failures.tell(context.bot, answers):
         told.add(update.update_id)
-
-
-def _locale_guess(context: ContextTypes.DEFAULT_TYPE, language_code: str | None) -> str:
-    code = (language_code or "").split("-")[0]
-    return code if code in SUPPORTED_LOCALES else kompas_of(context).settings.default_locale

@@ -4,34 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from locales import N_, Translator
+from locales import N_, Translator, vocabulary
+from storage.columns import value_code
 
-KINDS = {"person": N_("person"), "organisation": N_("organisation")}
-STATUSES = {
-    "prospect": N_("prospect"),
-    "active": N_("client"),
-    "declined": N_("declined"),
-    "archived": N_("archived"),
-}
-SOURCES = {
-    "referral": N_("referral"),
-    "website": N_("website"),
-    "instagram": N_("Instagram"),
-    "fair": N_("fair"),
-    "advertising": N_("advertising"),
-    "other": N_("other"),
-}
-GENDERS = {"f": N_("woman"), "m": N_("man"), "x": N_("other")}
-EDUCATION = {
-    "secondary": N_("secondary school"),
-    "vocational": N_("vocational"),
-    "higher": N_("higher education"),
-}
-DECISIONS = {
-    "owner": N_("the owner decides"),
-    "manager": N_("a manager decides"),
-    "board": N_("a board or team decides"),
-}
+# The words chat shows for each code (one table per concept: locales/vocabulary.py).
+KINDS = vocabulary.KINDS.labels
+STATUSES = vocabulary.STATUSES.labels
+SOURCES = vocabulary.SOURCES.labels
+GENDERS = vocabulary.GENDERS.labels
+EDUCATION = vocabulary.EDUCATION.labels
+DECISIONS = vocabulary.DECISIONS.labels
 CRITERIA = {
     "pleasant": N_("Pleasant to work with"),
     "reasonable": N_("Asks reasonable things"),
@@ -47,54 +29,26 @@ def label(t: Translator, vocabulary: dict[str, str], code: str | None) -> str:
     return str(t._(message)) if message else code
 
 
-# Words people type for a client's kind, in Dutch, Russian and English (input, not output).
-PERSON_WORDS = frozenset(
-    {
-        "person",
-        "persoon",
-        "particulier",
-        "prive",
-        "privé",
-        "consument",
-        "человек",
-        "частное лицо",
-        "частник",
-        "физлицо",
-        "физ лицо",
-        "физическое лицо",
-        "private",
-    }
-)
-ORGANISATION_WORDS = frozenset(
-    {
-        "organisation",
-        "organization",
-        "organisatie",
-        "bedrijf",
-        "zaak",
-        "b2b",
-        "company",
-        "business",
-        "компания",
-        "организация",
-        "фирма",
-        "юрлицо",
-        "юр лицо",
-        "юридическое лицо",
-        "бизнес",
-    }
-)
+VOCABULARIES = {
+    "kind": vocabulary.KINDS,
+    "status": vocabulary.STATUSES,
+    "gender": vocabulary.GENDERS,
+    "education": vocabulary.EDUCATION,
+    "decision": vocabulary.DECISIONS,
+    "source": vocabulary.SOURCES,
+}
+
+
+def code_of(field: str, word: str) -> str | None:
+    """The code a word typed for `field` stands for ('b2b' → 'organisation', 'vrouw' → 'f'),
+    read as an import reads that column; None for a word of no vocabulary."""
+    return value_code(VOCABULARIES[field], word)
 
 
 def kind_from_word(word: str) -> str | None:
-    """'organisatie' (or '(organisatie)') → 'organisation', 'физлицо' → 'person', anything
+    """'organisatie' (or '(organisatie)', 'B2B') → 'organisation', 'физлицо' → 'person', anything
     else → None."""
-    folded = " ".join(word.casefold().replace("ё", "е").replace(".", " ").strip("()[] ").split())
-    if folded in PERSON_WORDS:
-        return "person"
-    if folded in ORGANISATION_WORDS:
-        return "organisation"
-    return None
+    return code_of("kind", word)
 
 
 def button_label(t: Translator, vocabulary: dict[str, str], code: str) -> str:

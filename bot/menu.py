@@ -1,45 +1,41 @@
-"""The one command registry: every command's name, its Dutch name, what it does and who may use
-it. Routing (bot/app.py), rate limits (bot/kit/limits.py), Telegram's per-language menu and /help
-all read it.
-
-Telegram commands are Latin: a-z, 0-9 and `_`, at most 32 characters. Every command also
-answers to its Dutch name (`/klant`, `/verkoop`); the English names keep working for everyone.
-Dutch menus and /help show the Dutch names; Russian ones show the English names, since
-Telegram has no Cyrillic commands.
+"""The one command registry: every command declared once — its English and Dutch names, its
+handler, who may use it, its menu and help texts, its rate limit (what a command is:
+bot/kit/commands.py). Routing (bot/app.py), Telegram's per-language menus, /help and the rate
+limits all read it; a handler marked `@command` without an entry here fails the tests.
 """
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
-
+from bot.handlers import (
+    check,
+    clients,
+    decline,
+    digest,
+    events,
+    files,
+    payments,
+    portrait,
+    privacy,
+    profile,
+    ratings,
+    reports,
+    sales,
+    start,
+    team,
+)
+from bot.handlers import help as help_handlers
+from bot.handlers import settings as settings_handlers
+from bot.kit import dialogs
+from bot.kit.commands import Command, CommandTable
+from bot.kit.limits import ANALYSIS, CHART, EXPORT, IMPORT
 from locales import N_
 from storage.models import Role
 
-
-@dataclass(frozen=True)
-class MenuCommand:
-    name: str
-    dutch: str  # the name Dutch speakers type and see; may equal `name` ("team")
-    description: str  # message id, translated where shown
-    role: Role | None = Role.MEMBER
-    usage: str | None = None  # message id of the long help, for /help <command>
-    listed: bool = True  # False: only answers inside a dialog, in no menu (/skip)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every name this command answers to."""
-        return (self.name,) if self.dutch == self.name else (self.name, self.dutch)
-
-    def name_in(self, locale: str) -> str:
-        """The name shown to someone speaking `locale`."""
-        return self.dutch if locale == "nl" else self.name
-
-
-COMMANDS: tuple[MenuCommand, ...] = (
-    MenuCommand(
+COMMANDS: tuple[Command, ...] = (
+    Command(
         "start",
         "start",
+        start.start,
         N_("Set up Kompas or open your team"),
         None,
         N_(
@@ -47,9 +43,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "In a private chat you get your own team, or pick one of yours."
         ),
     ),
-    MenuCommand(
+    Command(
         "client",
         "klant",
+        reports.client,
         N_("A client's card: grade and why"),
         Role.MEMBER,
         N_(
@@ -57,29 +54,34 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "that lifts it a grade. Buttons below for details and actions."
         ),
     ),
-    MenuCommand(
+    Command(
         "clients",
         "klanten",
+        reports.clients_list,
         N_("All clients, ten at a time"),
         Role.MEMBER,
         N_(
             "/clients — graded list, sortable by grade, revenue or profit. "
             "/clients prospects or /clients declined for the others."
         ),
+        limit=ANALYSIS,
     ),
-    MenuCommand(
+    Command(
         "risk",
         "risico",
+        reports.risk,
         N_("Where you lean on too few clients"),
         Role.MEMBER,
         N_(
             "/risk — how much of your revenue rests on your biggest clients, who eats your "
             "time, and which big spenders owe you money."
         ),
+        limit=ANALYSIS,
     ),
-    MenuCommand(
+    Command(
         "portrait",
         "portret",
+        portrait.portrait,
         N_("Your ideal clients: who they are, where they come from"),
         Role.MEMBER,
         N_(
@@ -87,10 +89,12 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "from, so you know whom to look for. /portrait persons or /portrait organisations "
             "for one kind."
         ),
+        limit=ANALYSIS,
     ),
-    MenuCommand(
+    Command(
         "decline",
         "afscheid",
+        decline.decline,
         N_("Clients to consider letting go"),
         Role.MEMBER,
         N_(
@@ -100,19 +104,22 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "are on the list."
         ),
     ),
-    MenuCommand(
+    Command(
         "digest",
         "overzicht",
+        digest.digest,
         N_("This week's digest now; on or off"),
         Role.ADMIN,
         N_(
             "/digest — this week's digest right now. /digest off stops the weekly post, "
             "/digest on starts it again. Day and time: /settings."
         ),
+        limit=CHART,
     ),
-    MenuCommand(
+    Command(
         "add",
         "toevoegen",
+        clients.add,
         N_("Add a client"),
         Role.MEMBER,
         N_(
@@ -120,9 +127,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "Or in one line: /add Bakkerij de Vries, organisation, Utrecht"
         ),
     ),
-    MenuCommand(
+    Command(
         "check",
         "toets",
+        check.check,
         N_("Does a potential client fit you?"),
         Role.MEMBER,
         N_(
@@ -131,9 +139,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "/check Hotel Het Anker, organisation, Utrecht"
         ),
     ),
-    MenuCommand(
+    Command(
         "sale",
         "verkoop",
+        sales.sale,
         N_("Record a sale"),
         Role.MEMBER,
         N_(
@@ -142,9 +151,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "With cost, time and day: /sale Bakkerij de Vries, 1250, 300, 2h, yesterday"
         ),
     ),
-    MenuCommand(
+    Command(
         "paid",
         "betaald",
+        payments.paid,
         N_("A client paid"),
         Role.MEMBER,
         N_(
@@ -152,9 +162,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "or part of it. With an amount and a day: /paid Bakkerij de Vries 500 yesterday"
         ),
     ),
-    MenuCommand(
+    Command(
         "sales",
         "verkopen",
+        sales.sales_list,
         N_("A client's sales: correct or delete"),
         Role.MEMBER,
         N_(
@@ -162,9 +173,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "correct (✎) or delete (✕) one."
         ),
     ),
-    MenuCommand(
+    Command(
         "rate",
         "beoordeel",
+        ratings.rate,
         N_("Rate how it is to work with a client"),
         Role.MEMBER,
         N_(
@@ -173,9 +185,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "pays on time)."
         ),
     ),
-    MenuCommand(
+    Command(
         "refer",
         "aanbeveling",
+        events.refer,
         N_("A client referred someone"),
         Role.MEMBER,
         N_(
@@ -183,9 +196,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "becomes a prospect."
         ),
     ),
-    MenuCommand(
+    Command(
         "complaint",
         "klacht",
+        events.complaint,
         N_("Note a complaint"),
         Role.MEMBER,
         N_(
@@ -193,9 +207,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "optional, and so is a colon after the name."
         ),
     ),
-    MenuCommand(
+    Command(
         "compliment",
         "compliment",
+        events.compliment,
         N_("Note a compliment"),
         Role.MEMBER,
         N_(
@@ -203,16 +218,18 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "is optional, and so is a colon after the name."
         ),
     ),
-    MenuCommand(
+    Command(
         "edit",
         "wijzig",
+        clients.edit,
         N_("Change a client's details"),
         Role.MEMBER,
         N_("/edit Bakkerij de Vries — pick a detail with a button and type the new value."),
     ),
-    MenuCommand(
+    Command(
         "profile",
         "profiel",
+        profile.profile,
         N_("Your ideal client profile"),
         Role.MEMBER,
         N_(
@@ -220,9 +237,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "and how many there are in your market. Admins change it step by step with buttons."
         ),
     ),
-    MenuCommand(
+    Command(
         "settings",
         "instellingen",
+        settings_handlers.settings,
         N_("Team settings"),
         Role.MEMBER,
         N_(
@@ -231,9 +249,10 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "with buttons, with Undo."
         ),
     ),
-    MenuCommand(
+    Command(
         "import",
         "importeer",
+        files.import_command,
         N_("Import clients or sales from a file"),
         Role.ADMIN,
         N_(
@@ -241,10 +260,12 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "recognise the columns. One wrong row and nothing is imported: I list the rows to "
             "fix."
         ),
+        limit=IMPORT,
     ),
-    MenuCommand(
+    Command(
         "export",
         "exporteer",
+        files.export,
         N_("Export clients and sales as files"),
         Role.MEMBER,
         N_(
@@ -253,10 +274,12 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "/export Bakkerij de Vries — everything about one client, for their request "
             "to see their data (admins)."
         ),
+        limit=EXPORT,
     ),
-    MenuCommand(
+    Command(
         "forget",
         "vergeet",
+        privacy.forget,
         N_("Erase a client's personal data"),
         Role.ADMIN,
         N_(
@@ -265,60 +288,58 @@ COMMANDS: tuple[MenuCommand, ...] = (
             "your figures stay right. I ask first; it can't be undone."
         ),
     ),
-    MenuCommand(
+    Command(
         "members",
         "leden",
+        team.members,
         N_("Team members: approve and remove"),
         Role.ADMIN,
         N_("/members — everyone in the team; admins approve newcomers and remove people."),
     ),
-    MenuCommand(
+    Command(
         "team",
         "team",
+        team.team,
         N_("Choose your team (private chat)"),
         None,
         N_("/team — in a private chat with me: pick which of your teams to work on."),
     ),
-    MenuCommand(
+    Command(
         "lang",
         "taal",
+        help_handlers.lang,
         N_("Language: Nederlands or русский"),
         None,
         N_("/lang — choose with a button, or type /lang nl or /lang ru."),
     ),
-    MenuCommand(
+    Command(
         "skip",
         "overslaan",
+        dialogs.skip,
         N_("Skip this question"),
         None,
         N_("/skip — skips the question I just asked, when it may stay empty."),
         listed=False,
+        in_dialog=True,
     ),
-    MenuCommand(
+    Command(
         "cancel",
         "annuleer",
+        dialogs.cancel,
         N_("Stop what we're doing"),
         None,
         N_("/cancel — stops the questions in progress; nothing is changed."),
+        in_dialog=True,
     ),
-    MenuCommand(
+    Command(
         "help",
         "hulp",
+        help_handlers.help_command,
         N_("What I can do"),
         None,
         N_("/help — the list of commands. /help sale — how one command works."),
     ),
 )
-
-
-def visible_to(role: Role | None) -> list[MenuCommand]:
-    """Commands a caller with `role` can use (None: no team yet)."""
-    rank = {None: -1, Role.MEMBER: 0, Role.ADMIN: 1, Role.OWNER: 2}
-    return [c for c in COMMANDS if c.listed and rank[c.role] <= rank[role]]
-
-
-# Every name typed → its command: "klant" and "client" both find /client.
-BY_NAME: dict[str, MenuCommand] = {name: c for c in COMMANDS for name in c.names}
 
 
 # Other words people type for a command: `/verkocht` ("sold") means /verkoop.
@@ -332,17 +353,9 @@ SAID_OTHERWISE = {
     "new": "add",
 }
 
-
-def nearest(name: str) -> str | None:
-    """The command name a mistyped one (`/verkop`) or another word for it (`/verkocht`) most
-    likely meant, in either language."""
-    typed = name.lstrip("/").split("@")[0].lower()
-    if typed in SAID_OTHERWISE:
-        return f"/{SAID_OTHERWISE[typed]}"
-    close = difflib.get_close_matches(typed, BY_NAME, n=1, cutoff=0.75)
-    return f"/{close[0]}" if close else None
-
-
-def find(name: str) -> MenuCommand | None:
-    """The command `name` (English or Dutch, with or without "/" and "@bot") stands for."""
-    return BY_NAME.get(name.lstrip("/").split("@")[0].lower())
+TABLE = CommandTable(COMMANDS, SAID_OTHERWISE)
+BY_NAME = TABLE.by_name  # every name typed → its command
+RULES = TABLE.rules  # the rate limits, by the command's English name
+visible_to = TABLE.visible_to
+find = TABLE.find
+nearest = TABLE.nearest

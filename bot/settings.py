@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from locales.languages import Locale
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 TELEGRAM_FILE_URL = "https://api.telegram.org/file/bot"
@@ -22,6 +22,6 @@ class Settings(BaseSettings):
     api_file_url: str = TELEGRAM_FILE_URL
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
-    default_locale: Literal["nl", "ru"] = "nl"
+    default_locale: Locale = "nl"
     db_pool_size: int = Field(default=5, ge=1, le=100)
     log_level: str = "INFO"

@@ -1,17 +1,20 @@
 """Kompas speaks Dutch and Russian: catalogs, plural forms, and locale-aware numbers and dates."""
 
 from locales.errors import N_, InputError
+from locales.languages import LANGUAGE_NAMES, SUPPORTED_LOCALES, guess_locale
 from locales.markup import Markup, escape
 from locales.numbers import is_currency_token, is_multiplier_token
-from locales.translator import SUPPORTED_LOCALES, Translator, translator
+from locales.translator import Translator, translator
 
 __all__ = [
+    "LANGUAGE_NAMES",
     "N_",
     "SUPPORTED_LOCALES",
     "InputError",
     "Markup",
     "Translator",
     "escape",
+    "guess_locale",
     "is_currency_token",
     "is_multiplier_token",
     "translator",

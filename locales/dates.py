@@ -54,6 +54,7 @@ from babel.dates import format_time as _babel_time
 from babel.dates import get_day_names, get_month_names
 
 from locales.errors import N_, InputError
+from locales.languages import SUPPORTED_LOCALES
 from locales.numbers import BLANKS, shown_text
 
 STYLES = ("short", "medium", "long")
@@ -250,7 +251,7 @@ def _weekday_named(word: str, *, qualified: bool = False) -> int | None:
 @cache
 def _weekday_names() -> dict[str, int]:
     names: dict[str, int] = {}
-    for locale in ("nl", "ru"):
+    for locale in SUPPORTED_LOCALES:
         for width in ("wide", "abbreviated"):
             for number, name in get_day_names(width, locale=locale).items():
                 names[name.casefold().replace("ё", "е")] = number
@@ -315,7 +316,7 @@ def _month_named(word: str) -> int | None:
 @cache
 def _month_names() -> dict[str, int]:
     names: dict[str, int] = {}
-    for locale in ("nl", "ru"):
+    for locale in SUPPORTED_LOCALES:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for month, name in get_month_names(width, context, locale=locale).items():

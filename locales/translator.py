@@ -16,9 +16,9 @@ from babel.messages.pofile import read_po
 
 from locales import dates, numbers
 from locales.errors import InputError
+from locales.languages import SUPPORTED_LOCALES
 from locales.markup import Markup, escape
 
-SUPPORTED_LOCALES = ("nl", "ru")
 CATALOG_DIR = Path(__file__).parent
 
 

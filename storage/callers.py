@@ -9,7 +9,7 @@ from sqlalchemy import and_, bindparam, func, select
 from sqlmodel import Session
 
 from storage.models import Member, Team, UserPref
-from storage.prepared import Prepared
+from storage.statements import CoreStatement
 
 _TEAM = Team.__table__  # type: ignore[attr-defined]
 _MEMBER = Member.__table__  # type: ignore[attr-defined]
@@ -74,9 +74,8 @@ _MEMBER_COLUMNS = [
 ]
 
 
-# Prepared once: on every update, SQLAlchemy's own execution costs more than SQLite takes to
-# run the query (storage/prepared.py). One query finds the team, the caller's membership
-# and their chosen language together.
+# Built once, run on the update's connection (storage/statements.py): on every update one query
+# finds the team, the caller's membership and their chosen language together.
 _PREF_LOCALE = (
     select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id")).scalar_subquery()
 )
@@ -93,11 +92,11 @@ _TEAM_AND_MEMBER = (
     )
     .where(_TEAM.c.active.is_(True))
 )
-_GROUP_TEAM = Prepared(_TEAM_AND_MEMBER.where(_TEAM.c.chat_id == bindparam("chat_id")))
+_GROUP_TEAM = CoreStatement(_TEAM_AND_MEMBER.where(_TEAM.c.chat_id == bindparam("chat_id")))
 # The team chosen with /team first, else the personal team (whose chat id is the user's id):
 # each found by its own index, where an OR of both would sort its candidates on every update.
 _CANDIDATE = _TEAM.alias("candidate")
-_PRIVATE_TEAM = Prepared(
+_PRIVATE_TEAM = CoreStatement(
     _TEAM_AND_MEMBER.where(
         _TEAM.c.id
         == func.coalesce(
@@ -110,10 +109,10 @@ _PRIVATE_TEAM = Prepared(
         )
     )
 )
-_BUTTON_TEAM = Prepared(
+_BUTTON_TEAM = CoreStatement(
     _TEAM_AND_MEMBER.where(_TEAM.c.id == bindparam("team_id"), _MEMBER.c.id.is_not(None))
 )
-_PREF_QUERY = Prepared(select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id")))
+_PREF_QUERY = CoreStatement(select(_PREF.c.locale).where(_PREF.c.user_id == bindparam("user_id")))
 _TEAM_BY_ID = select(*_TEAM_COLUMNS).where(_TEAM.c.id == bindparam("team_id"))
 _WIDTH = len(_TEAM_COLUMNS)
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from locales import N_, InputError
 from storage.models import AuditLog, PendingUndo
-from storage.prepared import Prepared
+from storage.statements import CoreStatement
 from storage.teams import touch_team
 
 UNDO_WINDOW = dt.timedelta(hours=24)
@@ -72,9 +72,9 @@ def record_change(
     )
 
 
-# Prepared once: recording is the hot path (storage/prepared.py).
-_AUDIT = Prepared(insert(AuditLog.__table__))  # type: ignore[attr-defined]
-_UNDO = Prepared(insert(PendingUndo.__table__))  # type: ignore[attr-defined]
+# Built once: recording is the hot path (storage/statements.py).
+_AUDIT = CoreStatement(insert(AuditLog.__table__))  # type: ignore[attr-defined]
+_UNDO = CoreStatement(insert(PendingUndo.__table__))  # type: ignore[attr-defined]
 
 
 def take_undo(*, session: Session, team_id: int, undo_id: int, now: dt.datetime) -> PendingUndo:

@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from locales.vocabulary import HEADERS, HOUR_WORDS, MINUTE_WORDS, TRAILING_WORDS, Vocabulary
 from storage.names import name_key
 
 CLIENT_FIELDS = (
@@ -67,85 +68,7 @@ EXPORTED_CLIENT_FIELDS = tuple(f for f in CLIENT_FIELDS if f != "age")
 HISTORY_FIELDS = ("name", "sold_on", "event", "criterion", "value", "referred", "rated_by", "notes")
 HISTORY_ONLY = frozenset({"event", "criterion", "value", "referred", "rated_by"})
 
-# field: (Dutch, Russian, English); the first Dutch and Russian names are what exports write.
-HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "name": (
-        ("Klant", "Naam", "Klantnaam", "Bedrijfsnaam", "Bedrijf", "Relatie", "Organisatie"),
-        ("Клиент", "Имя", "Имя клиента", "Название", "Наименование", "ФИО", "Компания",
-         "Организация"),
-        ("Client", "Name", "Client name", "Customer", "Customer name", "Company"),
-    ),
-    "kind": (("Soort", "Type", "Soort klant", "Klanttype"), ("Тип", "Вид", "Тип клиента"),
-             ("Kind", "Client type")),
-    "status": (("Status",), ("Статус",), ()),
-    "gender": (("Geslacht",), ("Пол",), ("Gender", "Sex")),
-    "birth_year": (("Geboortejaar", "Geboren"), ("Год рождения",),
-                   ("Birth year", "Year of birth", "Born")),
-    "age": (("Leeftijd",), ("Возраст",), ("Age",)),
-    "city": (("Plaats", "Woonplaats", "Stad", "Vestigingsplaats"), ("Город", "Населенный пункт"),
-             ("City", "Town", "Place")),
-    "income": (("Inkomen", "Jaarinkomen"), ("Доход", "Годовой доход"),
-               ("Income", "Yearly income", "Annual income")),
-    "education": (("Opleiding", "Opleidingsniveau"), ("Образование",), ("Education",)),
-    "interests": (("Interesses", "Hobby's", "Tags"), ("Интересы", "Теги"), ("Interests",)),
-    "industry": (("Branche", "Sector", "Industrie"), ("Отрасль", "Сфера", "Сфера деятельности"),
-                 ("Industry",)),
-    "employees": (
-        ("Medewerkers", "Aantal medewerkers", "Werknemers", "Personeel"),
-        ("Сотрудники", "Число сотрудников", "Количество сотрудников", "Штат"),
-        ("Employees", "Staff", "Company size"),
-    ),
-    "decision": (("Wie beslist", "Beslisser", "Besluitvorming"),
-                 ("Кто принимает решение", "Решение", "ЛПР"),
-                 ("Decision", "Decision maker", "Who decides")),
-    "source": (("Bron", "Herkomst", "Kanaal"), ("Источник", "Канал", "Откуда узнали"),
-               ("Source", "Channel", "Lead source")),
-    "segment": (("Segment", "Doelgroep"), ("Сегмент",), ()),
-    "acquired_on": (("Klant sinds", "Sinds", "Startdatum"),
-                    ("Клиент с", "Дата привлечения", "Дата начала"),
-                    ("Client since", "Customer since", "Acquired on", "Since")),
-    "referred_by": (("Aangebracht door", "Doorverwezen door", "Via", "Aanbrenger"),
-                    ("По рекомендации", "Кто порекомендовал", "Рекомендатель", "От кого"),
-                    ("Referred by", "Referrer", "Recommended by")),
-    "notes": (("Notities", "Notitie", "Opmerkingen", "Opmerking", "Toelichting"),
-              ("Заметки", "Примечание", "Примечания", "Комментарий"),
-              ("Notes", "Note", "Comments", "Remarks")),
-    "sold_on": (("Datum", "Verkoopdatum", "Factuurdatum"), ("Дата", "Дата продажи"),
-                ("Date", "Sale date", "Invoice date")),
-    "amount": (("Bedrag", "Omzet", "Prijs", "Totaal", "Factuurbedrag"),
-               ("Сумма", "Выручка", "Цена", "Сумма продажи"),
-               ("Amount", "Revenue", "Price", "Total")),
-    "cost": (("Kosten", "Kostprijs", "Inkoop"), ("Себестоимость", "Затраты", "Расходы", "Издержки"),
-             ("Cost", "Costs", "Cost to serve", "Expenses")),
-    "minutes": (("Minuten", "Tijd", "Uren", "Duur", "Bestede tijd", "Tijdsbesteding"),
-                ("Минуты", "Время", "Часы", "Длительность", "Затраченное время"),
-                ("Minutes", "Time", "Hours", "Time spent", "Duration")),
-    "due_on": (("Vervaldatum", "Vervaldag", "Te betalen voor"), ("Срок оплаты", "Оплатить до"),
-               ("Due", "Due date", "Due on", "Payment due")),
-    "paid_on": (("Betaald op", "Betaald", "Betaaldatum", "Datum betaling"),
-                ("Дата оплаты", "Оплачено", "Оплачен"),
-                ("Paid", "Paid on", "Date paid", "Payment date")),
-    "paid_amount": (("Al betaald", "Betaald bedrag", "Deels betaald"),
-                    ("Уже оплачено", "Оплаченная сумма", "Частично оплачено"),
-                    ("Amount paid", "Paid amount", "Part paid")),
-    "event": (("Gebeurtenis", "Soort gebeurtenis"), ("Событие", "Тип события"),
-              ("Event", "Event type")),
-    "criterion": (("Criterium", "Punt"), ("Критерий",), ("Criterion",)),
-    "value": (("Cijfer", "Beoordeling", "Waardering", "Score"), ("Оценка", "Балл"),
-              ("Rating", "Value")),
-    "referred": (("Aanbevolen klant", "Aanbevolen"),
-                 ("Рекомендованный клиент", "Кого порекомендовал"),
-                 ("Referred client", "Referred")),
-    "rated_by": (("Beoordeeld door",), ("Кто оценил",), ("Rated by",)),
-}  # fmt: skip
 
-# Words in a header that say the unit of a time column: "Uren" holds hours, "Tijd (min)" minutes.
-_HOUR_WORDS = frozenset("uren uur u hours hour hrs h часы часов час ч".split())
-_MINUTE_WORDS = frozenset(
-    "minuten minuut min mins minutes minute минуты минут минута мин м".split()
-)
-# Trailing words a header may carry that do not change the column: currency, filler.
-_TRAILING = frozenset("eur euro euros rub руб рублей rubles in в per incl excl btw ндс".split())
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -163,9 +86,9 @@ def _words(text: str) -> list[str]:
 
 
 def _unit(words: list[str]) -> str | None:
-    if any(w in _HOUR_WORDS for w in words):
+    if any(w in HOUR_WORDS for w in words):
         return "hours"
-    if any(w in _MINUTE_WORDS for w in words):
+    if any(w in MINUTE_WORDS for w in words):
         return "minutes"
     return None
 
@@ -195,7 +118,7 @@ def recognise(header: str) -> Recognised | None:
             unit = _unit(words + dropped + bracketed) if field == "minutes" else None
             return Recognised(field, unit)
         last = words[-1]
-        if last not in _TRAILING and last not in _HOUR_WORDS and last not in _MINUTE_WORDS:
+        if last not in TRAILING_WORDS and last not in HOUR_WORDS and last not in MINUTE_WORDS:
             return None
         dropped.append(words.pop())
     return None
@@ -207,61 +130,8 @@ def export_header(field: str, locale: str) -> str:
     return (russian if locale == "ru" else dutch)[0]
 
 
-# Value words: code → (Dutch word exports write, Russian word exports write, other accepted words).
-# Where the team may write its own words (education, decision, source), unknown text is kept.
-KINDS = {
-    "person": ("particulier", "частное лицо",
-               "person", "private", "individual", "consumer", "b2c", "persoon", "prive",
-               "privé", "consument", "физлицо", "физ. лицо", "физическое лицо", "человек"),
-    "organisation": ("bedrijf", "организация",
-                     "organisation", "organization", "company", "business", "b2b",
-                     "organisatie", "zakelijk", "onderneming", "компания", "юрлицо",
-                     "юр. лицо", "юридическое лицо", "ип", "фирма"),
-}  # fmt: skip
-STATUSES = {
-    "prospect": ("prospect", "потенциальный",
-                 "lead", "potential", "potentieel", "potentiële klant", "лид",
-                 "потенциальный клиент"),
-    "active": ("actief", "активный", "active", "client", "customer", "klant", "клиент",
-               "действующий"),
-    "declined": ("afgewezen", "отказ", "declined", "rejected", "отклонен", "отказано"),
-    "archived": ("gearchiveerd", "архив", "archived", "inactive", "former", "inactief",
-                 "oud-klant", "voormalig", "в архиве", "неактивный", "бывший"),
-}  # fmt: skip
-GENDERS = {
-    "f": ("vrouw", "женщина", "f", "female", "woman", "v", "vrouwelijk", "ж", "жен", "женский"),
-    "m": ("man", "мужчина", "m", "male", "mannelijk", "м", "муж", "мужской"),
-    "x": ("anders", "другое", "x", "other", "overig", "non-binary", "nonbinair", "иное"),
-}
-EDUCATION = {
-    "secondary": ("middelbaar", "среднее",
-                  "secondary", "high school", "middelbare school", "vmbo", "havo", "vwo",
-                  "школа", "среднее общее"),
-    "vocational": ("beroepsonderwijs", "среднее специальное",
-                   "vocational", "mbo", "beroeps", "среднее профессиональное", "колледж",
-                   "техникум", "спо"),
-    "higher": ("hoger onderwijs", "высшее",
-               "higher", "university", "bachelor", "master", "degree", "hbo", "wo",
-               "universiteit", "hoger", "вуз", "университет", "бакалавр", "магистр"),
-}  # fmt: skip
-DECISIONS = {
-    "owner": ("eigenaar", "владелец", "owner", "founder", "zelf", "собственник", "сам"),
-    "manager": ("manager", "менеджер", "management", "purchaser", "procurement", "inkoper",
-                "inkoop", "leidinggevende", "руководитель", "закупщик"),
-    "board": ("bestuur of team", "правление или команда",
-              "board", "committee", "team", "directie", "bestuur", "commissie",
-              "совет директоров", "правление", "коллегиально", "комиссия"),
-}  # fmt: skip
-SOURCES = {
-    "referral": ("aanbeveling", "рекомендация",
-                 "referral", "recommendation", "word of mouth", "via via", "doorverwijzing",
-                 "mond-tot-mond", "сарафан", "сарафанное радио", "по рекомендации"),
-    "website": ("website", "сайт", "site", "web", "internet", "google", "интернет"),
-    "instagram": ("Instagram", "Instagram", "insta", "инстаграм"),
-    "fair": ("beurs", "выставка", "fair", "trade fair", "event", "evenement", "ярмарка"),
-    "advertising": ("reclame", "реклама", "advertising", "ads", "ad", "advertentie"),
-    "other": ("anders", "другое", "other", "overig"),
-}  # fmt: skip
+# Value words (a client's kind, status, gender, education, decision maker, source): one table
+# per concept in locales/vocabulary.py, read here by imports and exports and by chat alike.
 
 # What a history file's rows are, and the points /rate asks (storage.ratings.CRITERIA).
 EVENT_KINDS = {
@@ -287,21 +157,26 @@ def value_key(text: str) -> str:
     return _NOT_WORD.sub("", name_key(text))
 
 
-def value_index(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def value_index(vocabulary: Vocabulary) -> dict[str, str]:
     """Every accepted word of a vocabulary, folded, pointing at its code."""
     index: dict[str, str] = {}
-    for code, words in vocabulary.items():
-        for word in (code, *words):
-            if index.setdefault(value_key(word), code) != code:
-                raise ValueError(f"value {word!r} means both {index[value_key(word)]} and {code}")
+    for word, code in vocabulary.words():
+        if index.setdefault(value_key(word), code) != code:
+            raise ValueError(f"value {word!r} means both {index[value_key(word)]} and {code}")
     return index
 
 
-def value_word(vocabulary: dict[str, tuple[str, ...]], code: str | None, locale: str) -> str:
+_INDEXES: dict[int, dict[str, str]] = {}
+
+
+def value_code(vocabulary: Vocabulary, text: str) -> str | None:
+    """The code a typed or imported word stands for ('B2B', 'физ. лицо'), or None."""
+    index = _INDEXES.get(id(vocabulary))
+    if index is None:
+        index = _INDEXES[id(vocabulary)] = value_index(vocabulary)
+    return index.get(value_key(text))
+
+
+def value_word(vocabulary: Vocabulary, code: str | None, locale: str) -> str:
     """The word an export writes for a code; free text the team typed stays as typed."""
-    if code is None:
-        return ""
-    words = vocabulary.get(code)
-    if words is None:
-        return code
-    return words[1] if locale == "ru" else words[0]
+    return vocabulary.exported(code, locale)

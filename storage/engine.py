@@ -150,7 +150,7 @@ def wal_checkpointer(engine: Engine) -> WalCheckpointer | None:
 class UnitOfWork:
     """One update's transaction: a connection, and an ORM session that joins it when needed.
 
-    Statements prepared for the hot path (storage/prepared.py) run on the connection itself,
+    The hot path's Core statements (storage/statements.py) run on the connection itself,
     so an update that needs no ORM never opens a session transaction: a Session's own begin,
     commit and close cost ~0.2 ms, a tenth of a recorded sale (tests/benchmarks/bench_chat.py).
     A handler that does use the ORM gets a session on the same connection and transaction.
@@ -165,7 +165,7 @@ class UnitOfWork:
         )
 
     def commit(self) -> None:
-        """Everything so far lands, ORM changes and prepared statements together."""
+        """Everything so far lands, ORM changes and Core statements together."""
         if self.session.in_transaction():
             self.session.commit()
         self.connection.commit()

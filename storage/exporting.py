@@ -43,18 +43,13 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from locales.numbers import currency_digits
+from locales.vocabulary import DECISIONS, EDUCATION, GENDERS, KINDS, SOURCES, STATUSES
 from storage.columns import (
     CRITERION_WORDS,
-    DECISIONS,
-    EDUCATION,
     EVENT_KINDS,
     EXPORTED_CLIENT_FIELDS,
-    GENDERS,
     HISTORY_FIELDS,
-    KINDS,
     SALE_FIELDS,
-    SOURCES,
-    STATUSES,
     export_header,
     value_word,
 )

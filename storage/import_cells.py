@@ -28,15 +28,18 @@ from locales.numbers import (
     parse_number,
     shown_text,
 )
-from storage.columns import (
-    CRITERION_WORDS,
+from locales.vocabulary import (
     DECISIONS,
     EDUCATION,
-    EVENT_KINDS,
     GENDERS,
     KINDS,
     SOURCES,
     STATUSES,
+    Vocabulary,
+)
+from storage.columns import (
+    CRITERION_WORDS,
+    EVENT_KINDS,
     value_index,
     value_key,
 )
@@ -159,9 +162,7 @@ class CellReader:
 
         return read
 
-    def _closed(
-        self, vocabulary: dict[str, tuple[str, ...]], error: str
-    ) -> Callable[[Cell, str | None], str]:
+    def _closed(self, vocabulary: Vocabulary, error: str) -> Callable[[Cell, str | None], str]:
         index = value_index(vocabulary)
 
         def read(cell: Cell, _unit: str | None) -> str:
@@ -173,9 +174,7 @@ class CellReader:
 
         return read
 
-    def _open(
-        self, vocabulary: dict[str, tuple[str, ...]], field: str
-    ) -> Callable[[Cell, str | None], str]:
+    def _open(self, vocabulary: Vocabulary, field: str) -> Callable[[Cell, str | None], str]:
         """A known word becomes its code; anything else is the team's own word, kept as typed."""
         index = value_index(vocabulary)
 

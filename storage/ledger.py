@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from storage.engine import new_session
 from storage.models import ProcessedUpdate
-from storage.prepared import Prepared
+from storage.statements import CoreStatement
 
 RETENTION = dt.timedelta(hours=24)  # Telegram keeps undelivered updates for 24 hours
 # Telegram's update ids are positive and fit the ledger's BIGINT column; anything else is forged.
@@ -56,7 +56,7 @@ def recorded(engine: Engine, bot_id: int, update_id: int, now: dt.datetime) -> b
 
 _LEDGER = ProcessedUpdate.__table__  # type: ignore[attr-defined]
 _CLAIM = {
-    dialect: Prepared(
+    dialect: CoreStatement(
         insert(_LEDGER)
         .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
         .returning(_LEDGER.c.update_id)

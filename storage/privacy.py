@@ -34,9 +34,9 @@ from sqlalchemy import delete, or_, update
 from sqlmodel import Session, col, select
 
 from locales import translator
+from locales.vocabulary import SOURCES
 from storage.changes import record_change
 from storage.clients import TRAITS
-from storage.columns import SOURCES
 from storage.models import AuditLog, Client, ClientStatus, DialogState, Event, PendingUndo, Team
 from storage.names import FORGOTTEN_LABEL, name_key
 from storage.resolver import client_in_team

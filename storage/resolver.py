@@ -29,7 +29,7 @@ from storage.person_names import (
     titled,
     without_title,
 )
-from storage.prepared import Prepared
+from storage.statements import CoreStatement
 
 MAX_CHOICES = 8  # 2–8 matches are offered as buttons
 PREFIX_ROWS = 200  # prefix hits read to rank; beyond this many, "type more" anyway
@@ -342,13 +342,13 @@ def similar_names(
 
 
 _CLIENT = Client.__table__  # type: ignore[attr-defined]
-# Prepared once: resolving a name happens on nearly every update (storage/prepared.py).
-_STATUS = Prepared(
+# Built once: resolving a name happens on nearly every update (storage/statements.py).
+_STATUS = CoreStatement(
     select(_CLIENT.c.status).where(
         _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.id == bindparam("client_id")
     )
 )
-_EXACT = Prepared(
+_EXACT = CoreStatement(
     select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status, _CLIENT.c.kind).where(
         _CLIENT.c.team_id == bindparam("team_id"), _CLIENT.c.name_key == bindparam("key")
     )

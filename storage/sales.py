@@ -14,8 +14,8 @@ from sqlmodel import Session, col, select
 from locales import N_, InputError
 from storage.changes import Change, record_change
 from storage.models import Client, ClientKind, ClientStatus, PendingUndo, Sale, Team
-from storage.prepared import Prepared
 from storage.resolver import GONE, client_in_team, client_status
+from storage.statements import CoreStatement
 
 INVOICE_DAYS = 14  # an organisation's invoice term when the team hasn't said: a common one
 EDITABLE = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on", "paid_amount")
@@ -138,10 +138,10 @@ def record_sale(
     return Change(sale_id, undo_id)
 
 
-_INSERT_SALE = Prepared(insert(Sale.__table__))  # type: ignore[attr-defined]
+_INSERT_SALE = CoreStatement(insert(Sale.__table__))  # type: ignore[attr-defined]
 _CLIENTS, _TEAMS = Client.__table__, Team.__table__  # type: ignore[attr-defined]
 _SALES = Sale.__table__  # type: ignore[attr-defined]
-_TERMS = Prepared(
+_TERMS = CoreStatement(
     core_select(_TEAMS.c.payment_days, _TEAMS.c.is_personal, _CLIENTS.c.kind)
     .select_from(_CLIENTS.join(_TEAMS, _TEAMS.c.id == _CLIENTS.c.team_id))
     .where(_CLIENTS.c.team_id == bindparam("team_id"), _CLIENTS.c.id == bindparam("client_id"))

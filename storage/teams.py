@@ -21,7 +21,7 @@ from scoring.settings import (
     within,
 )
 from storage.models import AuditLog, Member, MemberStatus, Role, Sale, Team, UserPref
-from storage.prepared import Prepared
+from storage.statements import CoreStatement
 
 DEFAULT_TIMEZONE = {"nl": "Europe/Amsterdam", "ru": "Europe/Moscow"}
 DEFAULT_CURRENCY = {"nl": "EUR", "ru": "RUB"}
@@ -163,8 +163,8 @@ def _pref(session: Session, user_id: int) -> UserPref:
 _TEAM_TABLE = Team.__table__  # type: ignore[attr-defined]
 _MEMBER_TABLE = Member.__table__  # type: ignore[attr-defined]
 _PREF_TABLE = UserPref.__table__  # type: ignore[attr-defined]
-# Prepared once: every change bumps the version (storage/prepared.py).
-_TOUCH = Prepared(
+# Built once: every change bumps the version (storage/statements.py).
+_TOUCH = CoreStatement(
     update(_TEAM_TABLE)
     .where(_TEAM_TABLE.c.id == bindparam("team_id"))
     .values(data_version=_TEAM_TABLE.c.data_version + 1)

@@ -17,7 +17,7 @@ from bot.cli import backup as cli_backup
 from bot.cli import reports as cli_reports
 from bot.logs import keep_secrets_out_of_logs
 from bot.settings import Settings
-from locales import InputError
+from locales import SUPPORTED_LOCALES, InputError
 from storage.engine import DatabaseUrlError, make_engine
 from storage.migrate import upgrade
 
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = commands.add_parser("chat", help="chat with the bot in this terminal, offline")
     _db_option(chat)
-    chat.add_argument("--lang", choices=("nl", "ru"), help="your language")
+    chat.add_argument("--lang", choices=SUPPORTED_LOCALES, help="your language")
     chat.add_argument("--user", type=int, default=1001, metavar="ID", help="your Telegram user id")
     chat.add_argument("--name", help="your first name (default: as last time, else Demo)")
     chat.add_argument("--chat", type=int, metavar="ID", help="the group's chat id (with --group)")

@@ -7,9 +7,10 @@ from typing import Any
 from bot import labels
 from bot.kit import arguments
 from bot.kit.client_dialog import kind_in_name, typed_name
+from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import money_shown_to_caller
-from bot.kit.turn import Turn, command
+from bot.kit.turn import Turn
 from bot.render import refusals
 from bot.render.clients import kind_options
 from bot.render.prospect import check_prompt, checked_client_saved, save_options, verdict_text
@@ -100,14 +101,14 @@ class CheckDialog(Dialog):
     async def save(self, turn: Turn, convo: Conversation, choice: str) -> None:
         await finish(turn, convo)
         data = convo.data
-        existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=data["name"])
+        existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=data["name"])
         if existing is not None:
             raise InputError(refusals.ALREADY_LISTED, client=existing.name)
         traits: dict[str, Any] = {k: data[k] for k in TRAITS if k != "kind" and data.get(k)}
         status = ClientStatus.PROSPECT if choice == SAVE_PROSPECT else ClientStatus.ACTIVE
         change = await turn.run(
             clients.add_client,
-            team_id=turn.team.id,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             name=data["name"],
             now=turn.now,
@@ -117,7 +118,7 @@ class CheckDialog(Dialog):
             **traits,
         )
         client = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id, client_id=change.entity_id
+            resolver.client_in_team, team_id=turn.team_id, client_id=change.entity_id
         )
         text = checked_client_saved(turn.t, client, prospect=status == ClientStatus.PROSPECT)
         turn.confirm(text, change.undo_id)
@@ -126,13 +127,13 @@ class CheckDialog(Dialog):
 async def _new_name(turn: Turn, name: str) -> str:
     """A prospect to measure must not be on the list already: their card says more."""
     shown = clients.valid_name(name)
-    existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=shown)
+    existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=shown)
     if existing is not None:
         raise InputError(refusals.ALREADY_LISTED_SEE_CARD, client=existing.name)
     return shown
 
 
-@command()
+@command
 async def check(turn: Turn) -> None:
     """/check, or in one line like /add: /check Hotel Het Anker, organisatie, Utrecht."""
     text = arguments.argument_text(turn)

@@ -17,8 +17,9 @@ from bot.kit.client_dialog import (
     kind_in_name,
     typed_name,
 )
+from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.kit.turn import Buttons, Turn, button, command
+from bot.kit.turn import Buttons, Turn, button
 from bot.reading import grammar
 from bot.render import client_edit as edit_words
 from bot.render import clients as render
@@ -39,7 +40,7 @@ ADD_ANYWAY = "new"
 async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
     """Person and organisation, the kind most of the team's clients are first."""
     options = kind_options(turn.t)
-    usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
+    usual = await turn.run(clients.usual_kind, team_id=turn.team_id)
     return options[::-1] if usual == ClientKind.ORGANISATION else options
 
 
@@ -111,14 +112,14 @@ class AddClientDialog(Dialog):
         if name.split() and all(map(is_legal_form, name.split())):  # «ООО» alone: no one
             raise InputError(NOT_A_NAME, text=name[:40])
         shown = clients.valid_name(name)
-        existing = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=shown)
+        existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=shown)
         if existing is not None:
             await finish(turn, convo)
             raise InputError(refusals.ALREADY_LISTED, client=existing.name)
         convo.data["name"] = shown
         similar = await turn.run(
             resolver.similar_names,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             name=shown,
             kind=convo.data.get("kind"),
         )
@@ -155,7 +156,7 @@ class AddClientDialog(Dialog):
         }
         change = await turn.run(
             clients.add_client,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             # "иванова мария" is written Иванова Мария
             name=(
@@ -169,13 +170,13 @@ class AddClientDialog(Dialog):
             **traits,
         )
         client = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id or 0, client_id=change.entity_id
+            resolver.client_in_team, team_id=turn.team_id, client_id=change.entity_id
         )
-        text, sale_button = render.client_added(turn.t, turn.team.id or 0, client)
+        text, sale_button = render.client_added(turn.t, turn.team_id, client)
         turn.confirm(text, change.undo_id, extra=[sale_button])
 
 
-@command()
+@command
 async def add(turn: Turn) -> None:
     """/add, or in one line: /add Bakkerij de Vries, organisatie, Utrecht."""
     text = arguments.argument_text(turn)
@@ -307,9 +308,8 @@ async def sale_for_client(turn: Turn) -> None:
     """The Record a sale button under a confirmation: the sale dialog, client known."""
     from bot.handlers.sales import SaleDialog
 
-    assert turn.callback is not None
     client = await turn.run(
-        resolver.client_in_team, team_id=turn.team.id or 0, client_id=turn.callback.int_arg(0)
+        resolver.client_in_team, team_id=turn.team_id, client_id=turn.pressed.int_arg(0)
     )
     convo = new(SaleDialog.name, turn, client_id=client.id, client=client.name)
     await goto(turn, convo, "amount")
@@ -355,7 +355,7 @@ class EditClientDialog(ClientDialog):
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t
         client = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
+            resolver.client_in_team, team_id=turn.team_id, client_id=convo.data["client_id"]
         )
         field = convo.data.get("field")
         if field is None:
@@ -429,7 +429,7 @@ class EditClientDialog(ClientDialog):
                 raise InputError(refusals.NAME_NEEDED)
         change = await turn.run(
             clients.update_client,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             changes={field: value},
@@ -452,8 +452,9 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
     if field in CHOICES:
         if choice in CHOICES[field]:
             return choice
-        if field == "kind" and text and labels.kind_from_word(text):
-            return labels.kind_from_word(text)
+        typed = labels.code_of(field, text) if text else None
+        if typed is not None:  # a word of the vocabulary, read as an import reads it
+            return typed
         if field == "source" and text:
             return text.strip()[:64]
         raise InputError(refusals.PICK_A_BUTTON)
@@ -483,7 +484,7 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
     return text.strip()[: Client.__table__.c[field].type.length or 100]  # type: ignore[attr-defined]
 
 
-@command()
+@command
 async def edit(turn: Turn) -> None:
     """/edit <client>: change traits one at a time."""
     await EditClientDialog().begin(turn, arguments.argument_text(turn) or None)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.kit import arguments
+from bot.kit.commands import command
 from bot.kit.sensitive import answer_with_money
-from bot.kit.turn import Turn, button, command
+from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render.decline import (
     candidate_buttons,
@@ -27,14 +28,14 @@ from storage.models import Client, ClientStatus, Role
 NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
 
 
-@command()
+@command
 async def decline(turn: Turn) -> None:
     """/decline [client]: one candidate at a time, with reasons, risks and buttons to decide."""
     query = arguments.argument_text(turn)
     if not query:
         await show_candidate(turn, 0, edit=False)
         return
-    found = await turn.run(resolver.resolve_client, team_id=turn.team.id, query=query)
+    found = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=query)
     if found.one is None:
         if len(found.matches) == 1:  # only looks like the name typed
             raise InputError(refusals.ONLY_LOOKS_LIKE, client=found.matches[0].name)
@@ -72,18 +73,16 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
 
 @button()
 async def candidate_page(turn: Turn) -> None:
-    assert turn.callback is not None
-    await show_candidate(turn, turn.callback.int_arg(0), edit=True)
+    await show_candidate(turn, turn.pressed.int_arg(0), edit=True)
 
 
 async def _pressed_client(turn: Turn) -> Client:
     """The client a decision button names, if it is still this team's; locked until the
     update commits, so two admins deciding at once decide one after the other."""
-    assert turn.callback is not None
     return await turn.run(
         resolver.client_in_team,
-        team_id=turn.team.id,
-        client_id=turn.callback.int_arg(0),
+        team_id=turn.team_id,
+        client_id=turn.pressed.int_arg(0),
         lock=True,
     )
 
@@ -96,7 +95,7 @@ def _refuse_if(client: Client, status: ClientStatus, message: str) -> None:
 async def _set_status(turn: Turn, client: Client, status: ClientStatus) -> int:
     change = await turn.run(
         clients.set_status,
-        team_id=turn.team.id,
+        team_id=turn.team_id,
         client_id=client.id or 0,
         user_id=turn.caller.user_id,
         status=status,
@@ -110,7 +109,7 @@ async def decline_ask(turn: Turn) -> None:
     """Confirmation first: declining is a real decision."""
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
-    text, buttons = decline_question(turn.t, turn.team.id, client.id or 0, client.name)
+    text, buttons = decline_question(turn.t, turn.team_id, client.id or 0, client.name)
     turn.edit(text, buttons=buttons)
 
 
@@ -132,7 +131,7 @@ async def keep(turn: Turn) -> None:
     _refuse_if(client, ClientStatus.DECLINED, DECLINED_MEANWHILE)
     change = await turn.run(
         clients.keep_client,
-        team_id=turn.team.id,
+        team_id=turn.team_id,
         client_id=client.id or 0,
         user_id=turn.caller.user_id,
         today=turn.today,

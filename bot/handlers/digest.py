@@ -8,7 +8,8 @@ from bot.handlers.decline import show_candidate
 from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
 from bot.kit.callbacks import STALE
-from bot.kit.turn import Turn, button, command
+from bot.kit.commands import command
+from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render.digest import (
     chart_caption,
@@ -18,28 +19,25 @@ from bot.render.digest import (
     week_label,
 )
 from locales import InputError
+from locales.vocabulary import SWITCHED_OFF, SWITCHED_ON
 from storage import team_settings
 from storage.analysis import changes_so_far
-from storage.models import Role
-
-ON = {"on", "aan", "вкл", "включить"}
-OFF = {"off", "uit", "выкл", "выключить"}
 
 
-@command(role=Role.ADMIN)
+@command
 async def digest(turn: Turn) -> None:
     """Shows this week's digest now; /digest on or off switches the weekly post."""
     word = turn.args[0].lower() if turn.args else ""
-    if word in ON | OFF:
-        enabled = word in ON
+    if word in SWITCHED_ON | SWITCHED_OFF:
+        enabled = word in SWITCHED_ON
         change = await turn.run(
             team_settings.change_settings,
-            team_id=turn.team.id,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             now=turn.now,
             digest_enabled=enabled,
         )
-        turn.after_commit(lambda: schedule_changed(turn.context.application, turn.team.id))
+        turn.after_commit(lambda: schedule_changed(turn.context.application, turn.team_id))
         turn.confirm(digest_switched(turn.t, turn.team, enabled=enabled), change.undo_id)
         return
     if word:
@@ -67,8 +65,7 @@ async def digest(turn: Turn) -> None:
 @button()
 async def view(turn: Turn) -> None:
     """The digest's buttons (Risks, Let go?, All clients): the view as a new message."""
-    assert turn.callback is not None
-    what = turn.callback.args[:1]
+    what = turn.pressed.args[:1]
     if what == ("risk",):
         await show_risk(turn)
     elif what == ("clients",):

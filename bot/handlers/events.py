@@ -8,8 +8,9 @@ from bot import labels
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
+from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, finish, goto, question
-from bot.kit.turn import Turn, command
+from bot.kit.turn import Turn
 from bot.reading import grammar, note_line
 from bot.render import events as render
 from bot.render import refusals
@@ -100,7 +101,7 @@ class NoteDialog(ClientDialog):
             and not convo.data.get("again_ok")
             and await turn.run(
                 events.recorded_lately,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 client_id=convo.data["client_id"],
                 user_id=turn.caller.user_id,
                 kind=self.kind,
@@ -114,7 +115,7 @@ class NoteDialog(ClientDialog):
         before = await turn.analysis()
         change = await turn.run(
             events.record_event,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             kind=self.kind,
@@ -176,13 +177,13 @@ async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
     await dialog.begin(turn, client, **({"note": note} if note else {}))
 
 
-@command()
+@command
 async def complaint(turn: Turn) -> None:
     """/complaint <client>[: note]."""
     await _note_command(turn, ComplaintDialog())
 
 
-@command()
+@command
 async def compliment(turn: Turn) -> None:
     """/compliment <client>[: note]."""
     await _note_command(turn, ComplimentDialog())
@@ -259,7 +260,7 @@ class ReferralDialog(ClientDialog):
             query = said
         if name_key(query) == name_key(convo.data["client"]):
             raise InputError(SELF_REFERRAL)
-        resolution = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=query)
+        resolution = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=query)
         if [m.id for m in resolution.matches] == [convo.data["client_id"]]:
             raise InputError(SELF_REFERRAL)  # "/refer Петров, Петров Иван": only the referrer
         if resolution.one is not None and resolution.exact:
@@ -291,13 +292,13 @@ class ReferralDialog(ClientDialog):
             and not convo.data.get("again_ok")
             and await turn.run(
                 events.referral_noted,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 client_id=convo.data["client_id"],
                 referred_client_id=referred_id,
             )
         ):
             referred = await turn.run(
-                resolver.client_in_team, team_id=turn.team.id or 0, client_id=referred_id
+                resolver.client_in_team, team_id=turn.team_id, client_id=referred_id
             )
             await goto(turn, convo, CONFIRM, referred_noted=[referred_id, referred.name])
             return
@@ -306,7 +307,7 @@ class ReferralDialog(ClientDialog):
         if created:
             change = await turn.run(
                 clients.add_client,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 user_id=turn.caller.user_id,
                 name=(
                     arguments.new_person_name(convo.data["referred_name"])
@@ -321,11 +322,11 @@ class ReferralDialog(ClientDialog):
             )
             referred_id = change.entity_id
         referred = await turn.run(
-            resolver.client_in_team, team_id=turn.team.id or 0, client_id=referred_id
+            resolver.client_in_team, team_id=turn.team_id, client_id=referred_id
         )
         change = await turn.run(
             events.record_event,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             kind=EventKind.REFERRAL,
@@ -338,7 +339,7 @@ class ReferralDialog(ClientDialog):
         turn.confirm(text, change.undo_id)
 
 
-@command()
+@command
 async def refer(turn: Turn) -> None:
     """/refer <client>, <new client> (or <client> bracht / привела <new client>)."""
     text = arguments.argument_text(turn)

@@ -15,9 +15,10 @@ from telegram.ext import ContextTypes
 
 from bot.kit import arguments, uploads
 from bot.kit.client_dialog import ClientDialog
+from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, finish
 from bot.kit.limits import file_for_the_bot, take_for_team, team_waits
-from bot.kit.turn import Turn, command, reply_handler
+from bot.kit.turn import Turn, reply_handler
 from bot.render import files as render
 from bot.render.refusals import IMPORT_RACED, NOT_IMPORTABLE
 from locales import InputError
@@ -38,7 +39,7 @@ IMPORTABLE = uploads.IMPORTABLE
 # /import ---------------------------------------------------------------------------------------
 
 
-@command(role=Role.ADMIN)
+@command
 async def import_command(turn: Turn) -> None:
     """/import: how to send the file (the file itself arrives as a document)."""
     in_group = turn.caller.in_group
@@ -61,7 +62,7 @@ async def _document(turn: Turn) -> None:
     if message is None or message.document is None:
         return
     # In a group only a file captioned /import or sent in reply to me is an import.
-    if not file_for_the_bot(turn.update, turn.context.bot.id):
+    if not file_for_the_bot(turn.update, turn.context):
         return
     await turn.require(Role.ADMIN)
     upload = message.document
@@ -82,7 +83,7 @@ async def _document(turn: Turn) -> None:
     try:
         report = await turn.run(
             write_read_import,
-            team_id=team.id or 0,
+            team_id=team.id,
             read=read,
             today=turn.today,
             now=turn.now,
@@ -101,7 +102,7 @@ async def _document(turn: Turn) -> None:
 
 
 async def _read_now(turn: Turn, upload: Document) -> ReadImport | float:
-    wait = take_for_team(turn.context, turn.team.id, "import")
+    wait = take_for_team(turn.context, turn.team_id, "import")
     if wait > 0:
         return wait
     file = await turn.context.bot.get_file(upload.file_id)
@@ -124,7 +125,7 @@ def _flush(*, session: Session) -> None:
 # /export ---------------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def export(turn: Turn) -> None:
     """/export: clients.csv, sales.csv and history.csv; /export <client>: that client's data.
     Admins only: the files hold every client's details and notes (README's command table)."""
@@ -134,9 +135,9 @@ async def export(turn: Turn) -> None:
         await ClientDataExport().begin(turn, query)
         return
     team, t = turn.team, turn.t
-    clients = await turn.run(export_clients_csv, team_id=team.id or 0, locale=team.locale)
-    sales = await turn.run(export_sales_csv, team_id=team.id or 0, locale=team.locale)
-    history = await turn.run(export_history_csv, team_id=team.id or 0, locale=team.locale)
+    clients = await turn.run(export_clients_csv, team_id=team.id, locale=team.locale)
+    sales = await turn.run(export_sales_csv, team_id=team.id, locale=team.locale)
+    history = await turn.run(export_history_csv, team_id=team.id, locale=team.locale)
     privately = team.sensitive_to_admins and turn.caller.in_group
     chat_id = turn.caller.user_id if privately else None
     turn.send_document("clients.csv", clients, render.clients_caption(t), chat_id=chat_id)
@@ -162,7 +163,7 @@ class ClientDataExport(ClientDialog):
         team, t = turn.team, turn.t
         client_id = convo.data["client_id"]
         content = await turn.run(
-            export_client_data, team_id=team.id or 0, client_id=client_id, locale=team.locale
+            export_client_data, team_id=team.id, client_id=client_id, locale=team.locale
         )
         privately = turn.caller.in_group  # one person's data is nobody else's business
         turn.send_document(

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from bot import menu
 from bot.kit.callbacks import STALE
-from bot.kit.turn import Turn, button, command
+from bot.kit.commands import command, command_table
+from bot.kit.turn import Turn, button, on_command
 from bot.render import help as render
 from bot.render import refusals
 from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 
 
-@command(role=None)
+@command
 async def help_command(turn: Turn) -> None:
     """Lists the commands the caller can use, or explains one."""
     if turn.args:
-        found = menu.find(turn.args[0])
+        found = command_table(turn.context).find(turn.args[0])
         if found is None or found.usage is None:
             raise InputError(
                 refusals.UNKNOWN_COMMAND,
@@ -23,22 +23,21 @@ async def help_command(turn: Turn) -> None:
             )
         turn.reply(render.usage(turn.t, found.usage))
         return
-    text, buttons = render.help_page(turn.t, menu.visible_to(turn.role), 0)
+    text, buttons = render.help_page(turn.t, command_table(turn.context).visible_to(turn.role), 0)
     turn.reply(text, buttons=buttons)
 
 
 @button(role=None)
 async def help_more(turn: Turn) -> None:
     """The "More commands" button: the next screen of the list, in place of the last."""
-    assert turn.callback is not None
-    page = (
-        int(turn.callback.args[0]) if turn.callback.args and turn.callback.args[0].isdigit() else 1
+    page = int(turn.pressed.args[0]) if turn.pressed.args and turn.pressed.args[0].isdigit() else 1
+    text, buttons = render.help_page(
+        turn.t, command_table(turn.context).visible_to(turn.role), page
     )
-    text, buttons = render.help_page(turn.t, menu.visible_to(turn.role), page)
     turn.edit(text, buttons=buttons)
 
 
-@command(role=None)
+@command
 async def lang(turn: Turn) -> None:
     """Sets the caller's own language, from an argument or with buttons."""
     if not turn.args:
@@ -50,8 +49,7 @@ async def lang(turn: Turn) -> None:
 
 @button(role=None)
 async def lang_button(turn: Turn) -> None:
-    assert turn.callback is not None
-    await _set_language(turn, turn.callback.args[0] if turn.callback.args else "", edit=True)
+    await _set_language(turn, turn.pressed.args[0] if turn.pressed.args else "", edit=True)
 
 
 async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:
@@ -66,7 +64,7 @@ async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:
         turn.reply(text)
 
 
-@command(role=None)
+@on_command(role=None)
 async def unknown_command(turn: Turn) -> None:
     """Any command the bot does not have: point to /help. One addressed to another bot
     (`/help@other_bot`, seen when a group's bots read everything) is not ours to answer."""
@@ -77,7 +75,7 @@ async def unknown_command(turn: Turn) -> None:
         and addressee.rstrip(":").casefold() != (turn.context.bot.username or "").casefold()
     ):
         return
-    meant = menu.nearest(word)
+    meant = command_table(turn.context).nearest(word)
     turn.reply(render.unknown_command(turn.t, word, meant))
 
 

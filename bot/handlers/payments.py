@@ -8,9 +8,10 @@ from dataclasses import replace
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import ClientDialog
+from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, finish, goto, question
 from bot.kit.sensitive import require_money
-from bot.kit.turn import Turn, command
+from bot.kit.turn import Turn
 from bot.reading import grammar
 from bot.render import payments as render
 from bot.render import refusals
@@ -47,7 +48,7 @@ class PaidDialog(ClientDialog):
         Петрова who owed nothing (found by the Russian second reader)."""
         owing = []
         for match in matches:
-            if await turn.run(sales.open_sales, team_id=turn.team.id or 0, client_id=match.id):
+            if await turn.run(sales.open_sales, team_id=turn.team_id, client_id=match.id):
                 owing.append(match)
         if not owing:
             await finish(turn, convo)
@@ -102,7 +103,7 @@ class PaidDialog(ClientDialog):
             return False
         by = await turn.run(
             sales.paid_lately,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             amount=convo.data["amount"],
@@ -112,14 +113,14 @@ class PaidDialog(ClientDialog):
             return False
         name = None
         if by != turn.caller.user_id:
-            member = await turn.run(teams.member_of, team_id=turn.team.id or 0, user_id=by)
+            member = await turn.run(teams.member_of, team_id=turn.team_id, user_id=by)
             name = member.display_name if member else "?"
         await goto(turn, convo, CONFIRM, paid_by=name)
         return True
 
     async def _open(self, turn: Turn, convo: Conversation) -> list[sales.OpenSale]:
         owed = await turn.run(
-            sales.open_sales, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
+            sales.open_sales, team_id=turn.team_id, client_id=convo.data["client_id"]
         )
         if not owed:
             await finish(turn, convo)
@@ -222,7 +223,7 @@ class PaidDialog(ClientDialog):
         paid_on = await self._paid_after_sales(turn, convo, reached)
         payment = await turn.run(
             sales.pay_part,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             amount=amount,
@@ -239,7 +240,7 @@ class PaidDialog(ClientDialog):
         paid_on = await self._paid_after_sales(turn, convo, closed)
         payment = await turn.run(
             sales.mark_paid,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             paid_on=paid_on,
@@ -319,7 +320,7 @@ def _paid_on(turn: Turn, convo: Conversation) -> dt.date:
     return dt.date.fromisoformat(said) if said else turn.today
 
 
-@command()
+@command
 async def paid(turn: Turn) -> None:
     """/paid <client> [amount] [date] (README: Typing commands): what is open is paid, today
     or on the day said; of several open sales, the one, all or part of it."""
@@ -329,13 +330,13 @@ async def paid(turn: Turn) -> None:
         await PaidDialog().begin(turn, None)
         return
     line = grammar.read_paid(grammar.reader(turn), text)
-    team_id = turn.team.id or 0
+    team_id = turn.team_id
     if line.lead_in and await turn.run(
         clients.client_by_key, team_id=team_id, name=f"{line.lead_in} {line.name}"
     ):
         line = replace(line, name=f"{line.lead_in} {line.name}")  # «У Ашота»: a client's name
     if line.longer is not None and await turn.run(  # "/paid Kapsalon 1": the 1 is the name's
-        clients.client_by_key, team_id=turn.team.id or 0, name=line.longer.name
+        clients.client_by_key, team_id=turn.team_id, name=line.longer.name
     ):
         line = line.longer
     await PaidDialog().begin(turn, line.name, **line.data())

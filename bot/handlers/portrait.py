@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
+from bot.kit.commands import command
 from bot.kit.sensitive import money_shown_to_caller
-from bot.kit.turn import Turn, command
+from bot.kit.turn import Turn
 from bot.render import refusals
 from bot.render.explain import warning
 from bot.render.portrait import portraits_page
 from locales import InputError
-
-KINDS = {
-    "persons": "person",
-    "persoon": "person",
-    "personen": "person",
-    "particulieren": "person",
-    "люди": "person",
-    "частные": "person",
-    "физлица": "person",
-    "organisations": "organisation",
-    "organizations": "organisation",
-    "organisaties": "organisation",
-    "bedrijven": "organisation",
-    "организации": "organisation",
-    "компании": "organisation",
-    "юрлица": "organisation",
-}
+from locales.vocabulary import PORTRAIT_KINDS
 
 
-@command()
+@command
 async def portrait(turn: Turn) -> None:
     """/portrait [persons|organisations]."""
     word = turn.args[0].lower() if turn.args else ""
-    kind = KINDS.get(word)
+    kind = PORTRAIT_KINDS.get(word)
     if word and kind is None:
         raise InputError(refusals.PORTRAIT_USAGE)
     analysis = (await turn.analysis()).analysis

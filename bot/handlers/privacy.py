@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
+from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, finish
-from bot.kit.turn import Turn, button, command
+from bot.kit.turn import Turn, button
 from bot.render import privacy as render
 from bot.render.refusals import ALREADY_ERASED
 from locales import InputError
@@ -34,31 +35,30 @@ class ForgetDialog(ClientDialog):
         await ask(turn, convo.data["client_id"])
 
 
-@command(role=Role.ADMIN)
+@command
 async def forget(turn: Turn) -> None:
     """/forget <client>: erase their name, details and notes, after a confirmation."""
     await ForgetDialog().begin(turn, arguments.argument_text(turn) or None)
 
 
 async def ask(turn: Turn, client_id: int) -> None:
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     if client.anonymised_at is not None:
         raise InputError(ALREADY_ERASED)
-    text, buttons = render.erase_question(turn.t, turn.team.id, client_id, client.name)
+    text, buttons = render.erase_question(turn.t, turn.team_id, client_id, client.name)
     turn.reply(text, buttons=buttons)
 
 
 @button(role=Role.ADMIN)
 async def forget_confirmed(turn: Turn) -> None:
     """The admin confirmed: erase now, audited, without an undo."""
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client_id = turn.pressed.int_arg(0)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     if client.anonymised_at is not None:
         raise InputError(ALREADY_ERASED)
     label = await turn.run(
         privacy.forget_client,
-        team_id=turn.team.id,
+        team_id=turn.team_id,
         client_id=client_id,
         user_id=turn.caller.user_id,
         now=turn.now,

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.kit.callbacks import STALE, id_from
+from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.kit.turn import Turn, command
+from bot.kit.turn import Turn
 from bot.render import profile as render
 from bot.render import refusals
 from locales import InputError, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
+from locales.vocabulary import RANGE_FROM, RANGE_UPTO
 from storage import profiles
 from storage.models import Role
 from storage.profiles import StoredProfile
@@ -30,9 +32,10 @@ MAX_HOURS = 1000  # hours one order may take, at most: more is a typo
 NUMBER_RANGE_MAX = {"age": 120, "employees": 10_000_000}
 
 # A range as people type it: 25-45, 25–45, 25 tot 45, от 25 до 45, from 30, up to 50.
-_FROM = re.compile(r"^(?:from|vanaf|van|от|с|>=|≥|>)(?=[\s\d])\s*", re.IGNORECASE)
-_UPTO = re.compile(r"^(?:up to|tot|to|t/m|до|max\.?|<=|≤|<)(?=[\s\d])\s*", re.IGNORECASE)
-_BETWEEN = re.compile(r"\s*(?:–|—|\bup to\b|\bto\b|\btot\b|\bt/m\b|\bдо\b)\s*", re.IGNORECASE)
+_FROM_WORDS, _UPTO_WORDS = "|".join(RANGE_FROM), "|".join(RANGE_UPTO)
+_FROM = re.compile(rf"^(?:{_FROM_WORDS}|>=|≥|>)(?=[\s\d])\s*", re.IGNORECASE)
+_UPTO = re.compile(rf"^(?:{_UPTO_WORDS}|max\.?|<=|≤|<)(?=[\s\d])\s*", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\s*(?:–|—|\b(?:{_UPTO_WORDS})\b)\s*", re.IGNORECASE)
 # A hyphen between numbers, but not the one of "€ 1.250,-" (no cents).
 _HYPHEN = re.compile(r"\s*(?<![,.\-])-(?!-)\s*")
 _UNITS = re.compile(r"\s*[^\W\d_]+\.?$")  # "45 jaar", "50 сотрудников": the word goes
@@ -55,7 +58,7 @@ class ProfileDialog(Dialog):
         currency = turn.team.currency
         if step == "area":
             market = await turn.run(
-                profiles.market_outlook, team_id=turn.team.id or 0, profile=stored.profile
+                profiles.market_outlook, team_id=turn.team_id, profile=stored.profile
             )
             text, options = render.area_question(t, currency, stored, market, OTHER, DELETE, DONE)
             question(turn, convo, text, options=options, per_row=1, edit=edit)
@@ -63,7 +66,7 @@ class ProfileDialog(Dialog):
             area = convo.data["area"]
             market = (
                 await turn.run(
-                    profiles.market_outlook, team_id=turn.team.id or 0, profile=stored.profile
+                    profiles.market_outlook, team_id=turn.team_id, profile=stored.profile
                 )
                 if area == "market"
                 else None
@@ -80,7 +83,7 @@ class ProfileDialog(Dialog):
                 question(turn, convo, text, skip=True)
 
     async def _ask_profile(self, turn: Turn, convo: Conversation, *, edit: bool) -> None:
-        stored = await turn.run(profiles.team_profiles, team_id=turn.team.id or 0)
+        stored = await turn.run(profiles.team_profiles, team_id=turn.team_id)
         text, options = render.profile_choice(turn.t, stored, NEW)
         question(turn, convo, text, options=options, per_row=1, edit=edit)
 
@@ -110,7 +113,7 @@ class ProfileDialog(Dialog):
     async def _picked(self, turn: Turn, convo: Conversation, choice: str | None) -> None:
         if choice and choice.startswith("p") and choice[1:].isdigit():
             stored = await turn.run(
-                profiles.stored_profile, team_id=turn.team.id or 0, profile_id=id_from(choice[1:])
+                profiles.stored_profile, team_id=turn.team_id, profile_id=id_from(choice[1:])
             )
             await goto(turn, convo, "area", profile_id=stored.id)
         elif choice and choice.startswith(NEW):
@@ -122,7 +125,7 @@ class ProfileDialog(Dialog):
             name = render.profile_title(translator(turn.team.locale), kind_or_none)
             change = await turn.run(
                 profiles.create_profile,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 user_id=turn.caller.user_id,
                 name=str(name),
                 kind=kind_or_none,
@@ -146,7 +149,7 @@ class ProfileDialog(Dialog):
             stored = await _profile(turn, convo)
             change = await turn.run(
                 profiles.delete_profile,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 profile_id=stored.id,
                 user_id=turn.caller.user_id,
                 now=turn.now,
@@ -183,7 +186,7 @@ class ProfileDialog(Dialog):
         t, team = turn.t, turn.team
         change = await turn.run(
             profiles.change_criteria,
-            team_id=team.id or 0,
+            team_id=team.id,
             profile_id=convo.data["profile_id"],
             user_id=turn.caller.user_id,
             now=turn.now,
@@ -198,7 +201,7 @@ class ProfileDialog(Dialog):
 
 async def _profile(turn: Turn, convo: Conversation) -> StoredProfile:
     return await turn.run(
-        profiles.stored_profile, team_id=turn.team.id or 0, profile_id=convo.data["profile_id"]
+        profiles.stored_profile, team_id=turn.team_id, profile_id=convo.data["profile_id"]
     )
 
 
@@ -287,22 +290,22 @@ def parse_words(text: str) -> list[str] | None:
 # The command ----------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def profile(turn: Turn) -> None:
     """/profile: the ideal client profile(s); admins go on to edit them step by step."""
     t, team = turn.t, turn.team
     try:
         await turn.require(Role.ADMIN)
     except InputError:
-        stored = await turn.run(profiles.team_profiles, team_id=team.id or 0)
+        stored = await turn.run(profiles.team_profiles, team_id=team.id)
         markets = [
-            await turn.run(profiles.market_outlook, team_id=team.id or 0, profile=item.profile)
+            await turn.run(profiles.market_outlook, team_id=team.id, profile=item.profile)
             for item in stored
         ]
         turn.reply(render.profiles_read(t, team.currency, stored, markets))
         return
     convo = new(ProfileDialog.name, turn)
-    stored = await turn.run(profiles.team_profiles, team_id=team.id or 0)
+    stored = await turn.run(profiles.team_profiles, team_id=team.id)
     if len(stored) == 1:
         await goto(turn, convo, "area", profile_id=stored[0].id)
     else:

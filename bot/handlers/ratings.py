@@ -6,20 +6,22 @@ import re
 
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
+from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, finish, goto, question
-from bot.kit.turn import Turn, command
+from bot.kit.turn import Turn
 from bot.reading import grammar
 from bot.render import ratings as render
 from bot.render import refusals
 from bot.render.changes import grade_news
 from locales import InputError
+from locales.vocabulary import AND
 from storage import ratings
 
 CRITERIA = ratings.CRITERIA
 
 
 # What separates grades typed in one answer: "5 5", "5/4", "4, 5 en 5".
-_GRADES_TYPED = re.compile(r"(?:\s*[,;/\-–]\s*|\s+en\s+|\s+и\s+|\s+)")
+_GRADES_TYPED = re.compile(rf"(?:\s*[,;/\-–]\s*|\s+(?:{'|'.join(AND)})\s+|\s+)")
 
 
 class RateDialog(ClientDialog):
@@ -38,7 +40,7 @@ class RateDialog(ClientDialog):
         given: dict[str, int] = convo.data.pop("given", None) or {}  # "/rate Smit 5/5"
         previous = await turn.run(
             ratings.latest_ratings,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
         )
@@ -85,7 +87,7 @@ class RateDialog(ClientDialog):
         before = await turn.analysis()
         change = await turn.run(
             ratings.record_ratings,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
             values=values,
@@ -107,7 +109,7 @@ class RateDialog(ClientDialog):
         )
 
 
-@command()
+@command
 async def rate(turn: Turn) -> None:
     """/rate <client>, or in one line: /rate Bakkerij de Vries 4 5 3 (or 4, 5, 3 or 4,5,3)."""
     text = arguments.argument_text(turn)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.kit import arguments, dialogs
 from bot.kit.callbacks import STALE
 from bot.kit.client_dialog import ClientDialog
+from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, finish
 from bot.kit.sensitive import (
     FOR_ADMINS,
@@ -13,12 +14,13 @@ from bot.kit.sensitive import (
     money_shown_to_caller,
     sorts_for,
 )
-from bot.kit.turn import Turn, button, command
+from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render import reports as render
 from bot.render.card import card_text, card_view, details_text
 from bot.render.lists import SORTS, Row, active_rows
 from locales import InputError
+from locales.vocabulary import CLIENT_LISTS
 from storage import resolver, snapshots
 from storage.analysis import iso_week
 from storage.models import ClientStatus
@@ -40,7 +42,7 @@ class CardDialog(ClientDialog):
         await show_card(turn, convo.data["client_id"], edit=False)
 
 
-@command()
+@command
 async def client(turn: Turn) -> None:
     """/client <name>: grade, verdict, reasons and what lifts it a grade."""
     await CardDialog().begin(turn, arguments.argument_text(turn) or None)
@@ -71,16 +73,14 @@ async def show_card(turn: Turn, client_id: int, *, edit: bool) -> None:
 
 @button()
 async def card_again(turn: Turn) -> None:
-    assert turn.callback is not None
-    await show_card(turn, turn.callback.int_arg(0), edit=True)
+    await show_card(turn, turn.pressed.int_arg(0), edit=True)
 
 
 @button()
 async def details(turn: Turn) -> None:
     """Everything behind the card, in the same message; Back returns to the card."""
-    assert turn.callback is not None
-    client_id = turn.callback.int_arg(0)
-    record = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
+    client_id = turn.pressed.int_arg(0)
+    record = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     analysed = await turn.analysis()
     if client_id not in analysed.analysis.clients.index:
         raise InputError(STALE)
@@ -88,41 +88,31 @@ async def details(turn: Turn) -> None:
     plain = None
     if not money_shown(turn):  # a member still reads the purchases, payments and traits
         plain = details_text(turn.t, turn.team, analysed.analysis, record, with_money=False)
-    back = render.back_to_card(turn.t, turn.team.id, client_id)
+    back = render.back_to_card(turn.t, turn.team_id, client_id)
     await answer_with_money(turn, text, buttons=back, edit=True, without_money=plain)
 
 
 @button()
 async def act_on_client(turn: Turn) -> None:
     """A card's action buttons start the matching dialog with the client already chosen."""
-    assert turn.callback is not None
-    name = turn.callback.args[0] if turn.callback.args else ""
+    name = turn.pressed.args[0] if turn.pressed.args else ""
     dialog = dialogs.registered(name)
     if not isinstance(dialog, ClientDialog):
         raise InputError(STALE)
-    await dialog.begin_with(turn, turn.callback.int_arg(1))
+    await dialog.begin_with(turn, turn.pressed.int_arg(1))
 
 
 # /clients -----------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def clients_list(turn: Turn) -> None:
     """/clients [prospects|declined]: ten per page, sortable."""
     word = turn.args[0].lower() if turn.args else ""
-    which = {
-        "prospects": "p",
-        "prospect": "p",
-        "prospecten": "p",
-        "потенциальные": "p",
-        "declined": "d",
-        "afgewezen": "d",
-        "отказ": "d",
-        "отказанные": "d",
-    }.get(word, "a")
-    if word and which == "a" and word not in ("all", "alle", "все"):
+    which = {"prospect": "p", "declined": "d", "all": "a"}.get(CLIENT_LISTS.get(word, ""))
+    if word and which is None:
         raise InputError(refusals.CLIENTS_USAGE)
-    await show_list(turn, which, "grade", 0, edit=False)
+    await show_list(turn, which or "a", "grade", 0, edit=False)
 
 
 async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool) -> None:
@@ -149,17 +139,16 @@ def _plain_row(client_id: int, name: str) -> Row:
 
 @button()
 async def list_page(turn: Turn) -> None:
-    assert turn.callback is not None
-    args = turn.callback.args
+    args = turn.pressed.args
     if len(args) < 3 or args[0] not in FILTERS or args[1] not in SORTS:
         raise InputError(STALE)
-    await show_list(turn, args[0], args[1], turn.callback.int_arg(2), edit=True)
+    await show_list(turn, args[0], args[1], turn.pressed.int_arg(2), edit=True)
 
 
 # /risk ---------------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def risk(turn: Turn) -> None:
     """/risk: concentration, time-eaters, big spenders who owe money."""
     await show_risk(turn)

@@ -9,9 +9,10 @@ from typing import Any
 
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
+from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import answer_with_money, money_work_allowed, require_money
-from bot.kit.turn import Buttons, Turn, button, command
+from bot.kit.turn import Buttons, Turn, button
 from bot.reading import grammar, sale_grammar
 from bot.render import refusals
 from bot.render import sales as render
@@ -240,7 +241,7 @@ async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None
     """A doubt when the amount is more than 100 times the usual sale (README: Money)."""
     if data.get("big_ok"):
         return None
-    usual = await turn.run(sales.usual_sale, team_id=turn.team.id or 0, client_id=data["client_id"])
+    usual = await turn.run(sales.usual_sale, team_id=turn.team_id, client_id=data["client_id"])
     if usual is None or not usual.dwarfed_by(data["amount"], BIG_FACTOR):
         return None
     return {"doubt": BIG, "usual": round(usual.median), "usual_of_client": usual.of_client}
@@ -257,7 +258,7 @@ async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str
         return None
     again = await turn.run(
         sales.recorded_lately,
-        team_id=turn.team.id or 0,
+        team_id=turn.team_id,
         client_id=data["client_id"],
         user_id=turn.caller.user_id,
         amount=data["amount"],
@@ -268,7 +269,7 @@ async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str
         return None
     if again == turn.caller.user_id:
         return {"doubt": AGAIN}
-    member = await turn.run(teams.member_of, team_id=turn.team.id or 0, user_id=again)
+    member = await turn.run(teams.member_of, team_id=turn.team_id, user_id=again)
     return {"doubt": AGAIN, "by": member.display_name if member else "?"}
 
 
@@ -279,7 +280,7 @@ def _whole_minutes(minutes: Decimal) -> int:
 async def _payment_days(turn: Turn, data: dict[str, Any]) -> int:
     """0 when this client pays on the spot, else the days their invoice gives them."""
     return await turn.run(
-        sales.client_payment_days, team_id=turn.team.id or 0, client_id=data["client_id"]
+        sales.client_payment_days, team_id=turn.team_id, client_id=data["client_id"]
     )
 
 
@@ -307,7 +308,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     before = await turn.analysis()
     change = await turn.run(
         sales.record_sale,
-        team_id=turn.team.id or 0,
+        team_id=turn.team_id,
         client_id=data["client_id"],
         user_id=turn.caller.user_id,
         sale=sale,
@@ -317,7 +318,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     if hour_cost_tip:
         hour_cost_tip = await turn.run(
             team_settings.offer_hour_cost,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             now=turn.now,
         )
@@ -337,12 +338,12 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
             with_share=not turn.team.sensitive_to_admins,
         ),
     )
-    paid = render.already_paid_row(turn.t, turn.team.id or 0, change.entity_id)
+    paid = render.already_paid_row(turn.t, turn.team_id, change.entity_id)
     offer_paid = days and await money_work_allowed(turn)
     turn.confirm(text, change.undo_id, extra=[paid] if offer_paid else [])
 
 
-@command()
+@command
 async def sale(turn: Turn) -> None:
     """/sale [client] [amount] [cost] [time] [date] (README: Typing commands), or a guided
     dialog for what is missing."""
@@ -376,7 +377,7 @@ def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:
 
 
 async def _client_named(turn: Turn, name: str) -> int | None:
-    client = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=name)
+    client = await turn.run(clients.client_by_key, team_id=turn.team_id, name=name)
     return client.id if client is not None else None
 
 
@@ -387,7 +388,7 @@ async def _reading_of_name(
     if line.longer is None:
         return line
     longer = await _client_named(turn, line.longer.name)
-    team_id = turn.team.id or 0
+    team_id = turn.team_id
     typed_number = line.longer.name[len(line.name) :].strip()
     if longer is None:  # «Бьюти Лаб 24» for ООО «Бьюти Лаб 24»: the number is a word of it
         found = await turn.run(resolver.resolve_client, team_id=team_id, query=line.longer.name)
@@ -420,13 +421,12 @@ async def _reading_of_name(
 @button()
 async def mark_sale_paid(turn: Turn) -> None:
     """The ✓ Already paid button under a new sale."""
-    assert turn.callback is not None
     await require_money(turn)
-    sale_id = turn.callback.int_arg(0)
-    row = await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
+    sale_id = turn.pressed.int_arg(0)
+    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
     await turn.run(
         sales.update_sale,
-        team_id=turn.team.id or 0,
+        team_id=turn.team_id,
         sale_id=sale_id,
         user_id=turn.caller.user_id,
         changes={"paid_on": row.sold_on},
@@ -471,7 +471,7 @@ class SalesDialog(ClientDialog):
         await show_sales(turn, convo.data["client_id"], 0, edit=False)
 
 
-@command()
+@command
 async def sales_list(turn: Turn) -> None:
     """/sales <client>: the client's sales, newest first, with buttons to correct or delete."""
     await SalesDialog().begin(turn, arguments.argument_text(turn) or None)
@@ -479,15 +479,15 @@ async def sales_list(turn: Turn) -> None:
 
 async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> None:
     t, team = turn.t, turn.team
-    client = await turn.run(resolver.client_in_team, team_id=team.id or 0, client_id=client_id)
+    client = await turn.run(resolver.client_in_team, team_id=team.id, client_id=client_id)
     rows, total = await turn.run(
-        sales.sales_of, team_id=team.id or 0, client_id=client_id, limit=PAGE, offset=page * PAGE
+        sales.sales_of, team_id=team.id, client_id=client_id, limit=PAGE, offset=page * PAGE
     )
     if total and not rows:  # a page past the end (sales deleted since, or a forged one): the last
         page = (total - 1) // PAGE
         rows, total = await turn.run(
             sales.sales_of,
-            team_id=team.id or 0,
+            team_id=team.id,
             client_id=client_id,
             limit=PAGE,
             offset=page * PAGE,
@@ -513,31 +513,26 @@ async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> No
 
 @button()
 async def sales_page(turn: Turn) -> None:
-    assert turn.callback is not None
-    await show_sales(turn, turn.callback.int_arg(0), max(0, turn.callback.int_arg(1)), edit=True)
+    await show_sales(turn, turn.pressed.int_arg(0), max(0, turn.pressed.int_arg(1)), edit=True)
 
 
 @button()
 async def delete_sale_ask(turn: Turn) -> None:
-    assert turn.callback is not None
     await require_money(turn)
-    sale_id = turn.callback.int_arg(0)
-    row = await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
+    sale_id = turn.pressed.int_arg(0)
+    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
     text, buttons = render.delete_question(turn.t, turn.team, row)
     turn.edit(text, buttons=buttons)
 
 
 @button()
 async def delete_sale(turn: Turn) -> None:
-    assert turn.callback is not None
     await require_money(turn)
     t = turn.t
-    row = await turn.run(
-        sales.sale_in_team, team_id=turn.team.id or 0, sale_id=turn.callback.int_arg(0)
-    )
+    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=turn.pressed.int_arg(0))
     change = await turn.run(
         sales.delete_sale,
-        team_id=turn.team.id or 0,
+        team_id=turn.team_id,
         sale_id=row.id or 0,
         user_id=turn.caller.user_id,
         now=turn.now,
@@ -585,7 +580,7 @@ class FixSaleDialog(Dialog):
         await finish(turn, convo)
         change = await turn.run(
             sales.update_sale,
-            team_id=team.id or 0,
+            team_id=team.id,
             sale_id=convo.data["sale_id"],
             user_id=turn.caller.user_id,
             changes={field: value},
@@ -596,9 +591,8 @@ class FixSaleDialog(Dialog):
 
 @button()
 async def fix_sale(turn: Turn) -> None:
-    assert turn.callback is not None
     await require_money(turn)
-    sale_id = turn.callback.int_arg(0)
-    await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
-    convo = Conversation(FixSaleDialog.name, "", turn.team.id, {"sale_id": sale_id})
+    sale_id = turn.pressed.int_arg(0)
+    await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
+    convo = Conversation(FixSaleDialog.name, "", turn.team_id, {"sale_id": sale_id})
     await goto(turn, convo, "field")

@@ -12,8 +12,9 @@ import re
 
 from bot.jobs.scheduler import schedule_changed
 from bot.kit.callbacks import STALE
+from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, Dialog, finish, goto, new, question
-from bot.kit.turn import Buttons, Turn, button, command
+from bot.kit.turn import Buttons, Turn, button
 from bot.render import refusals
 from bot.render import settings as render
 from bot.render import settings_menu as menu
@@ -46,13 +47,13 @@ async def _is_admin(turn: Turn) -> bool:
 
 
 def _team_id(turn: Turn) -> int:
-    return turn.team.id or 0
+    return turn.team_id
 
 
 # The menu -------------------------------------------------------------------------------------
 
 
-@command()
+@command
 async def settings(turn: Turn) -> None:
     """/settings: the team's settings; admins get buttons to change them."""
     text, buttons = await _menu(turn, admin=await _is_admin(turn))
@@ -129,8 +130,7 @@ def _columns(code: str, value: object) -> dict[str, object]:
 @button(role=Role.ADMIN)
 async def open_setting(turn: Turn) -> None:
     """A setting's submenu: what it does, its value, and the choices (current one ticked)."""
-    assert turn.callback is not None
-    code = turn.callback.args[0] if turn.callback.args else ""
+    code = turn.pressed.args[0] if turn.pressed.args else ""
     if code not in render.BY_CODE:
         raise InputError(STALE)
     if code == "cur" and await turn.run(team_settings.team_has_sales, team_id=_team_id(turn)):
@@ -176,10 +176,9 @@ async def _wait_for_typed(turn: Turn, code: str) -> None:
 @button(role=Role.ADMIN)
 async def choose_value(turn: Turn) -> None:
     """A pressed choice: the setting changes, with Undo."""
-    assert turn.callback is not None
-    if len(turn.callback.args) < 2 or turn.callback.args[0] not in render.BY_CODE:
+    if len(turn.pressed.args) < 2 or turn.pressed.args[0] not in render.BY_CODE:
         raise InputError(STALE)
-    code, choice = turn.callback.args[0], turn.callback.args[1]
+    code, choice = turn.pressed.args[0], turn.pressed.args[1]
     await _wait_for_typed(turn, "")
     await _change(turn, code, _value(code, choice), edit=True)
 
@@ -210,8 +209,7 @@ async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
 @button(role=Role.ADMIN)
 async def type_value(turn: Turn) -> None:
     """Type another value (a margin, a threshold, a time) instead of tapping one."""
-    assert turn.callback is not None
-    code = turn.callback.args[0] if turn.callback.args else ""
+    code = turn.pressed.args[0] if turn.pressed.args else ""
     if code not in TYPED:
         raise InputError(STALE)
     await goto(turn, new(TypedSettingDialog.name, turn, setting=code), "value")
@@ -282,9 +280,8 @@ def _likely_countries(turn: Turn) -> None:
 @button(role=Role.ADMIN)
 async def time_zone(turn: Turn) -> None:
     """Country by the short list or by its first letter, then the zone as a city."""
-    assert turn.callback is not None
     t, team_id, locale = turn.t, _team_id(turn), turn.caller.locale
-    what, *rest = turn.callback.args or ("",)
+    what, *rest = turn.pressed.args or ("",)
     if what == "top":
         _likely_countries(turn)
     elif what == "abc":
@@ -292,7 +289,7 @@ async def time_zone(turn: Turn) -> None:
         turn.edit(text, buttons=buttons)
     elif what == "l":
         letters = render.first_letters(locale)
-        index = turn.callback.int_arg(1)
+        index = turn.pressed.int_arg(1)
         if not 0 <= index < len(letters):
             raise InputError(STALE)
         countries = render.countries_starting_with(locale, letters[index])

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bot.handlers.team import onboarding_language, waiting_requests
 from bot.kit.access import ADMIN_STATUSES
 from bot.kit.callbacks import id_from
+from bot.kit.commands import command
 from bot.kit.membership import START_PAYLOAD
-from bot.kit.turn import AWAITING_APPROVAL, Turn, button, command
+from bot.kit.turn import AWAITING_APPROVAL, Turn, button
 from bot.render import refusals
 from bot.render.members import (
     first_hello,
@@ -22,7 +23,7 @@ from storage import teams
 from storage.models import MemberStatus, Role
 
 
-@command(role=None)
+@command
 async def start(turn: Turn) -> None:
     """Greets, and makes this chat a team when it is not one yet."""
     t, caller = turn.t, turn.caller
@@ -35,7 +36,7 @@ async def start(turn: Turn) -> None:
     if team is not None:
         owner = caller.member is not None and caller.member.role == Role.OWNER
         if not team.onboarded and owner:
-            onboarding_language(turn, team.id or 0)
+            onboarding_language(turn, team.id)
             return
         if not caller.in_group:
             turn.reply(private_welcome(t, await turn.my_teams(), team))

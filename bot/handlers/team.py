@@ -6,8 +6,9 @@ from __future__ import annotations
 from bot.handlers.clients import AddClientDialog
 from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.kit.callbacks import STALE
+from bot.kit.commands import command
 from bot.kit.dialogs import ask_for_reply, goto, new
-from bot.kit.turn import UNSURE, Turn, button, command
+from bot.kit.turn import UNSURE, Turn, button, on_command
 from bot.render import onboarding as onboard
 from bot.render import refusals
 from bot.render.members import (
@@ -37,10 +38,9 @@ def onboarding_language(turn: Turn, team_id: int) -> None:
 @button(role=Role.ADMIN)
 async def onboarding(turn: Turn) -> None:
     """Language → currency → grade scale → the empty state."""
-    assert turn.callback is not None
-    setting, value = (*turn.callback.args, "", "")[:2]
+    setting, value = (*turn.pressed.args, "", "")[:2]
     team = turn.team
-    team_id = team.id or 0
+    team_id = team.id
     if setting == "lang" and value in SUPPORTED_LOCALES:
         await turn.run(
             teams.update_team,
@@ -86,8 +86,7 @@ async def onboarding(turn: Turn) -> None:
 @button()
 async def first_steps(turn: Turn) -> None:
     """The empty state's three ways to start."""
-    assert turn.callback is not None
-    choice = turn.callback.args[0] if turn.callback.args else ""
+    choice = turn.pressed.args[0] if turn.pressed.args else ""
     if choice == "add":
         await goto(turn, new(AddClientDialog.name, turn), "name")
     elif choice == "import":
@@ -97,7 +96,7 @@ async def first_steps(turn: Turn) -> None:
     elif choice == "demo":
         await turn.require(Role.ADMIN)
         team = turn.team
-        empty = await turn.run(demo.team_is_empty, team_id=team.id or 0)
+        empty = await turn.run(demo.team_is_empty, team_id=team.id)
         if not empty:
             raise InputError(refusals.DEMO_NEEDS_AN_EMPTY_TEAM)
         count = await turn.run(demo.seed_demo, team=team, today=turn.today, now=turn.now)
@@ -109,7 +108,7 @@ async def first_steps(turn: Turn) -> None:
 # /members ------------------------------------------------------------------------------------
 
 
-@command(role=Role.ADMIN)
+@command
 async def members(turn: Turn) -> None:
     """Lists the team's members; buttons approve newcomers and remove people."""
     await _show_members(turn, edit=False)
@@ -117,7 +116,7 @@ async def members(turn: Turn) -> None:
 
 async def _show_members(turn: Turn, *, edit: bool) -> None:
     team = turn.team
-    rows = await turn.run(teams.members, team_id=team.id or 0)
+    rows = await turn.run(teams.members, team_id=team.id)
     removable = set()
     for member in rows:
         if member.status == MemberStatus.REMOVED:
@@ -136,19 +135,18 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
 async def approve(turn: Turn) -> None:
     """Lets a newcomer in (from /members or an admin's private request), or a removed member
     back in; the group hears it."""
-    assert turn.callback is not None
     member = await turn.run(
         teams.approve_member,
-        team_id=turn.team.id or 0,
-        member_id=turn.callback.int_arg(0),
-        request=turn.callback.args[1:] == ("p",),
+        team_id=turn.team_id,
+        member_id=turn.pressed.int_arg(0),
+        request=turn.pressed.args[1:] == ("p",),
     )
     done = let_in(turn.t, member.display_name)
     turn.toast(done)
     if not turn.team.is_personal:
         group = translator(turn.team.locale)
         turn.reply(let_in(group, member.display_name), chat_id=turn.team.chat_id)
-    if turn.callback.args[1:] == ("p",):  # the private request: it is answered now
+    if turn.pressed.args[1:] == ("p",):  # the private request: it is answered now
         turn.edit(done)
     else:
         await _show_members(turn, edit=True)
@@ -157,9 +155,8 @@ async def approve(turn: Turn) -> None:
 @button(role=Role.ADMIN)
 async def decline(turn: Turn) -> None:
     """An admin's No to a newcomer: they stay out until an admin lets them in from /members."""
-    assert turn.callback is not None
     member = await turn.run(
-        teams.decline_member, team_id=turn.team.id or 0, member_id=turn.callback.int_arg(0)
+        teams.decline_member, team_id=turn.team_id, member_id=turn.pressed.int_arg(0)
     )
     turn.edit(not_let_in(turn.t, member.display_name))
 
@@ -188,18 +185,17 @@ async def waiting_requests(turn: Turn, team_id: int) -> None:
 
 @button(role=Role.ADMIN)
 async def remove(turn: Turn) -> None:
-    assert turn.callback is not None
-    member_id = turn.callback.int_arg(0)
-    rows = await turn.run(teams.members, team_id=turn.team.id or 0)
+    member_id = turn.pressed.int_arg(0)
+    rows = await turn.run(teams.members, team_id=turn.team_id)
     member = next((m for m in rows if m.id == member_id), None)
     if member is None:
         raise InputError(refusals.NOT_IN_THE_TEAM)
     await _not_a_group_admin(turn, member.user_id, member.display_name)
-    if len(turn.callback.args) < 2:
-        text, buttons = remove_question(turn.t, turn.team.id or 0, member_id, member.display_name)
+    if len(turn.pressed.args) < 2:
+        text, buttons = remove_question(turn.t, turn.team_id, member_id, member.display_name)
         turn.edit(text, buttons=buttons)
         return
-    member = await turn.run(teams.remove_member, team_id=turn.team.id or 0, member_id=member_id)
+    member = await turn.run(teams.remove_member, team_id=turn.team_id, member_id=member_id)
     turn.toast(removed(turn.t, member.display_name))
     await _show_members(turn, edit=True)
 
@@ -224,7 +220,7 @@ async def members_again(turn: Turn) -> None:
 # /team in private chat -----------------------------------------------------------------------
 
 
-@command(role=None)
+@command
 async def team(turn: Turn) -> None:
     """In private chat: which of your teams to work on."""
     if turn.caller.in_group:
@@ -239,8 +235,7 @@ async def team(turn: Turn) -> None:
 
 @button(role=None)
 async def use_team(turn: Turn) -> None:
-    assert turn.callback is not None
-    team_id = turn.callback.int_arg(0)
+    team_id = turn.pressed.int_arg(0)
     chosen = await turn.run(teams.team_by_id, team_id=team_id)
     member = None
     if chosen is not None:
@@ -263,7 +258,7 @@ async def use_team(turn: Turn) -> None:
 # Telegram's own events about the group -------------------------------------------------------
 
 
-@command(role=None)
+@on_command(role=None)
 async def chat_migrated(turn: Turn) -> None:
     """The group became a supergroup: the team moves to the new chat id, nothing lost."""
     message = turn.update.effective_message
@@ -278,7 +273,7 @@ async def chat_migrated(turn: Turn) -> None:
     await turn.run(teams.move_team_chat, old_chat_id=old, new_chat_id=new_id)
 
 
-@command(role=None)
+@on_command(role=None)
 async def bot_membership(turn: Turn) -> None:
     """Removed from a group: the team goes inactive, its data kept. Added back: active again."""
     change = turn.update.my_chat_member

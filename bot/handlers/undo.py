@@ -26,16 +26,15 @@ ADMIN_ACTIONS = frozenset(
 @button()
 async def undo_change(turn: Turn) -> None:
     """Reverses the change; someone else's change, or an admin-only one, only by an admin."""
-    assert turn.callback is not None
-    undo_id = turn.callback.int_arg(0)
-    pending = await turn.run(changes.pending_undo, team_id=turn.team.id or 0, undo_id=undo_id)
+    undo_id = turn.pressed.int_arg(0)
+    pending = await turn.run(changes.pending_undo, team_id=turn.team_id, undo_id=undo_id)
     if pending is None:
         raise InputError(changes.UNDO_GONE)
     if pending.user_id != turn.caller.user_id or pending.action in ADMIN_ACTIONS:
         await turn.require(Role.ADMIN)
     action = await turn.run(
         undo.undo,
-        team_id=turn.team.id or 0,
+        team_id=turn.team_id,
         undo_id=undo_id,
         user_id=turn.caller.user_id,
         now=turn.now,

@@ -176,7 +176,7 @@ class ClientDialog(Dialog):
 
     async def kinds(self, turn: Turn) -> list[tuple[str, ClientKind]]:
         """The two kinds as (button value, kind), the team's usual kind first."""
-        usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
+        usual = await turn.run(clients.usual_kind, team_id=turn.team_id)
         return sorted(NEW_AS.items(), key=lambda pair: pair[1] != usual)
 
     async def ask_kind(self, turn: Turn, convo: Conversation, name: str) -> None:
@@ -195,7 +195,7 @@ class ClientDialog(Dialog):
         """Add the typed name as a new client of that kind and go on with the dialog."""
         change = await turn.run(
             clients.add_client,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             user_id=turn.caller.user_id,
             name=(
                 arguments.person_as_written(convo.data["query"])
@@ -212,7 +212,7 @@ class ClientDialog(Dialog):
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
         resolution = await turn.run(
             resolver.resolve_client,
-            team_id=turn.team.id or 0,
+            team_id=turn.team_id,
             query=query,
             statuses=self.searches,
         )
@@ -240,7 +240,7 @@ class ClientDialog(Dialog):
         matches = resolution.matches or await self._named_before_other_words(turn, query)
         if not resolution.matches and matches:  # «Смирнова стрижка»: a person and what was done
             client = await turn.run(
-                resolver.client_in_team, team_id=turn.team.id or 0, client_id=matches[0].id
+                resolver.client_in_team, team_id=turn.team_id, client_id=matches[0].id
             )
             if client.kind == ClientKind.PERSON:  # a lower-case word is never part of her name
                 await self._chosen(turn, convo, client.id or 0, name=client.name)
@@ -275,7 +275,7 @@ class ClientDialog(Dialog):
                 break
             found = await turn.run(
                 resolver.resolve_client,
-                team_id=turn.team.id or 0,
+                team_id=turn.team_id,
                 query=" ".join(words[:cut]),
                 statuses=self.searches,
             )
@@ -294,7 +294,7 @@ class ClientDialog(Dialog):
     ) -> None:
         if name is None:  # a pressed button: the id must still be this team's client
             client = await turn.run(
-                resolver.client_in_team, team_id=turn.team.id or 0, client_id=client_id
+                resolver.client_in_team, team_id=turn.team_id, client_id=client_id
             )
             name = client.name
         for key in ("options", "query", "exact", "too_many"):

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from bot.kit.callbacks import STALE, pack
-from bot.kit.turn import Turn, before_commands, button, command, reply_handler
+from bot.kit.commands import command
+from bot.kit.turn import Turn, before_commands, button, reply_handler
 from locales import N_, InputError, Markup
 from storage import dialogs as dialog_store
 from storage.dialogs import Expired
@@ -234,18 +235,17 @@ async def on_text(turn: Turn) -> None:
 @button(role=None)
 async def on_button(turn: Turn) -> None:
     """A pressed option; it must be on the message that asks the presser's own pending step."""
-    assert turn.callback is not None
     pending = await _pending(turn)
     pressed = turn.update.callback_query.message if turn.update.callback_query else None
     if (
         not isinstance(pending, Pending)
-        or len(turn.callback.args) < 2
-        or turn.callback.args[0] != pending.convo.step
+        or len(turn.pressed.args) < 2
+        or turn.pressed.args[0] != pending.convo.step
         or pressed is None
         or pressed.message_id not in pending.question_ids
     ):
         raise InputError(STALE)
-    await _dispatch(turn, pending.convo, text=None, choice=turn.callback.args[1])
+    await _dispatch(turn, pending.convo, text=None, choice=turn.pressed.args[1])
 
 
 @before_commands
@@ -268,7 +268,7 @@ async def end_pending(turn: Turn) -> None:
     )
 
 
-@command(role=None, in_dialog=True)
+@command
 async def skip(turn: Turn) -> None:
     convo = await _load(turn)
     if convo is None:
@@ -276,7 +276,7 @@ async def skip(turn: Turn) -> None:
     await _dispatch(turn, convo, text=None, choice=SKIP)
 
 
-@command(role=None, in_dialog=True)
+@command
 async def cancel(turn: Turn) -> None:
     """/cancel always works: it stops the dialog in progress, if any."""
     stopped = await turn.run(

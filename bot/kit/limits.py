@@ -10,17 +10,17 @@ person (or a stuck client app) cannot keep an instance busy, not exact global ac
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot import menu
+from bot.kit.commands import Rule, command_table
 from bot.kit.routing import Callback
 from bot.kit.runtime import kompas_of
-from bot.kit.turn import Turn, command
+from bot.kit.turn import Turn, on_command
 from locales import N_, InputError
 
 TOO_OFTEN = N_("One moment: you asked for that a lot just now. Try again in {wait}.")
@@ -28,21 +28,11 @@ LIMITS_KEY = "rate_limits"
 MAX_BUCKETS = 10_000  # beyond this, full (idle) buckets are forgotten
 
 
-@dataclass(frozen=True)
-class Rule:
-    burst: int  # calls in a row
-    every: float  # seconds per call after that
-
-
-_ANALYSIS = Rule(burst=8, every=5.0)  # scores the whole team when its data changed
-RULES = {  # by the command's English name (bot/menu.py); its Dutch name shares the bucket
-    "risk": _ANALYSIS,
-    "portrait": _ANALYSIS,
-    "clients": _ANALYSIS,
-    "digest": Rule(burst=3, every=60.0),  # and draws a chart
-    "export": Rule(burst=3, every=60.0),
-    "import": Rule(burst=5, every=60.0),
-}
+# The classes of limit a command's entry in bot/menu.py names (a Rule: bot/kit/commands.py).
+ANALYSIS = Rule(burst=8, every=5.0)  # scores the whole team when its data changed
+CHART = Rule(burst=3, every=60.0)  # and draws a chart
+EXPORT = Rule(burst=3, every=60.0)
+IMPORT = Rule(burst=5, every=60.0)
 
 
 # Per team, whoever of it asks: files are read in a bounded worker (storage/file_worker.py), and
@@ -61,7 +51,7 @@ class _Bucket:
 class RateLimits:
     """Token buckets per (user, command); time comes in as a parameter."""
 
-    def __init__(self, rules: dict[str, Rule] = RULES) -> None:
+    def __init__(self, rules: Mapping[str, Rule]) -> None:
         self.rules = rules
         self._buckets: dict[tuple[int, str], _Bucket] = {}
 
@@ -88,18 +78,23 @@ class RateLimits:
 
 
 def limited(
-    kind: str, callback: Callback, *, applies: Callable[[Update, int], bool] | None = None
+    kind: str,
+    callback: Callback,
+    *,
+    applies: Callable[[Update, ContextTypes.DEFAULT_TYPE], bool] | None = None,
 ) -> Callback:
-    """`callback`, unless this person used `kind` too often lately (then a polite answer).
+    """`callback`, unless this person used the command `kind` too often lately (then a polite
+    answer); its rule is the command's entry in the registry.
 
-    `applies(update, bot_id)` narrows which updates count, e.g. only files sent to the bot.
+    `applies(update, context)` narrows which updates count, e.g. only files sent to the bot.
     """
 
     async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = update.effective_user
-        if user is not None and (applies is None or applies(update, context.bot.id)):
+        if user is not None and (applies is None or applies(update, context)):
             kompas = kompas_of(context)
-            limits: RateLimits = context.bot_data.setdefault(LIMITS_KEY, RateLimits())
+            rules = command_table(context).rules
+            limits: RateLimits = context.bot_data.setdefault(LIMITS_KEY, RateLimits(rules))
             wait = limits.take(user.id, kind, now=kompas.clock().timestamp())
             if wait > 0:
                 await _slow_down(wait)(update, context)
@@ -126,7 +121,7 @@ def _slow_down(wait: float) -> Callback:
     async def refuse(turn: Turn) -> None:
         raise InputError(TOO_OFTEN, wait=_wait_text(turn, wait))
 
-    return command(role=None)(refuse)
+    return on_command(role=None)(refuse)
 
 
 def _wait_text(turn: Turn, seconds: float) -> str:
@@ -136,7 +131,7 @@ def _wait_text(turn: Turn, seconds: float) -> str:
     return turn.t.n_("{n} minute", "{n} minutes", math.ceil(seconds / 60))
 
 
-def file_for_the_bot(update: Update, bot_id: int) -> bool:
+def file_for_the_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """A file that is an import: in a private chat, captioned /import, or a reply to the bot."""
     message = update.effective_message
     if message is None or message.document is None:
@@ -144,8 +139,8 @@ def file_for_the_bot(update: Update, bot_id: int) -> bool:
     if message.chat.type == ChatType.PRIVATE:
         return True
     words = (message.caption or "").split(maxsplit=1)
-    command = menu.find(words[0]) if words and words[0].startswith("/") else None
+    command = command_table(context).find(words[0]) if words and words[0].startswith("/") else None
     if command is not None and command.name == "import":  # /import or /importeer
         return True
     replied = message.reply_to_message
-    return bool(replied and replied.from_user and replied.from_user.id == bot_id)
+    return bool(replied and replied.from_user and replied.from_user.id == context.bot.id)

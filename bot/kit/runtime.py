@@ -77,13 +77,14 @@ class Kompas:
             self._threads.shutdown(wait=False)
 
     async def db(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        """Run database work without stalling the event loop on network round trips.
+        """Run database work: PostgreSQL's on a worker thread, the embedded SQLite file's in
+        place on the event loop, on purpose.
 
-        PostgreSQL work goes to a worker thread. The embedded SQLite file answers a query in
-        tens of microseconds, less than a thread hop costs (~140 µs measured here), and a
-        recorded sale takes a handful of queries: in place, recording is several times faster
-        (tests/benchmarks/bench_chat.py). In place, it waits its turn behind an update whose
-        transaction is open (`transaction`), so it never meets SQLite's lock.
+        PostgreSQL's network round trips would stall the event loop. The embedded SQLite file
+        answers a query in tens of microseconds, less than a thread hop costs (~140 µs measured
+        here), and a recorded sale takes a handful of queries: in place, recording is several
+        times faster (tests/benchmarks/bench_chat.py). In place, it waits its turn behind an
+        update whose transaction is open (`transaction`), so it never meets SQLite's lock.
         """
         if self.engine.dialect.name == "sqlite":
             if _HOLDING_SQLITE.get():

@@ -1,6 +1,7 @@
 """One update's unit of work: the caller, their translator, one database transaction, the replies.
 
-A handler is `async def handler(turn: Turn) -> None`, wrapped by `command`, `button` or `reply`.
+A handler is `async def handler(turn: Turn) -> None`, wrapped by `on_command`, `button` or
+`reply_handler`.
 The wrapper resolves who is asking and for which team and checks their role
 (bot/kit/caller.py), runs the handler, writes the processed-update ledger in the same
 transaction as the handler's changes, commits, and only then sends the replies
@@ -70,8 +71,8 @@ __all__ = [
     "before_commands",
     "button",
     "button_text",
-    "command",
     "keyboard",
+    "on_command",
     "reply_handler",
 ]
 
@@ -112,6 +113,18 @@ class Turn(Replies, Authority):
         if self.caller.team is None:
             raise InputError(NO_TEAM)
         return self.caller.team
+
+    @property
+    def team_id(self) -> int:
+        """The caller's team's id (no team: the same answer as `team`)."""
+        return self.team.id
+
+    @property
+    def pressed(self) -> Callback:
+        """The pressed button's data; only a button's handler asks (`button` unpacks it)."""
+        if self.callback is None:
+            raise TypeError("not a button press: only a @button handler reads turn.pressed")
+        return self.callback
 
     @property
     def today(self) -> dt.date:
@@ -200,11 +213,13 @@ def before_commands(hook: Handler) -> Handler:
     return hook
 
 
-def command(
+def on_command(
     *, role: Role | None = Role.MEMBER, in_dialog: bool = False
 ) -> Callable[[Handler], Callable[..., Any]]:
-    """A slash command. `role=None`: works without a team (start, help, lang).
-    `in_dialog`: answers the pending dialog (/skip, /cancel) instead of starting anew."""
+    """A slash command: the registry's (bot/menu.py wraps each with its entry's role), or one
+    the registry has no entry for (an unknown command, Telegram's service messages).
+    `role=None`: works without a team (start, help, lang). `in_dialog`: answers the pending
+    dialog (/skip, /cancel) instead of starting anew."""
     return _wrap(role=role, kind="dialog command" if in_dialog else "command")
 
 

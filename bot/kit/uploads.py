@@ -64,7 +64,7 @@ async def read_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     name = (upload.file_name or "").lower()
     if not name.endswith(IMPORTABLE) or (upload.file_size or 0) > tabular.MAX_BYTES:
         return
-    if not file_for_the_bot(update, context.bot.id):
+    if not file_for_the_bot(update, context):
         return
     kompas = kompas_of(context)
     reader = await kompas.db(_reader, kompas.engine, update)

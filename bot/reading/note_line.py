@@ -67,7 +67,7 @@ def _titled_name(text: str) -> tuple[str, str | None] | None:
 
 async def names_a_client(turn: Turn, name: str) -> bool:
     """Exactly, or as the start of a client's name: a fuzzy look-alike is not enough."""
-    found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=name)
+    found = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=name)
     return found.exact or any(_begins(name, m.name) for m in found.matches)
 
 
@@ -84,7 +84,7 @@ async def _leading_client(
         for words in grammar.name_forms(typed):
             if all(map(is_particle, name_key(words).split())):
                 continue  # "van", "de": the start of many names, never a name by itself
-            found = await turn.run(resolver.resolve_client, team_id=turn.team.id or 0, query=words)
+            found = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=words)
             if not found.exact and _only_lead_in(words):
                 continue  # «у» begins «Улыбка», but «у нас Лотас грубили» names no one
             begun = [m for m in found.matches if _begins(words, m.name)]

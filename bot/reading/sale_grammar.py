@@ -31,21 +31,11 @@ from bot.reading.words import (
     without_lead_ins,
 )
 from locales import N_, InputError, numbers
+from locales.sale_words import NO_COST, PAID_METHODS, PAYMENT_LEAD_INS
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
 TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
-# How the client paid: the sale is paid now, even where clients are invoiced ("250 contant",
-# "per pin", «наличными», «по карте»); `per`, `via`, `met`, «по», «на» before it go with it.
-PAID_METHODS = frozenset(
-    {"contant", "cash", "pin", "gepind", "tikkie", "ideal", "наличными", "наличные", "нал"}
-    | {"картой", "карте", "карту", "переводом", "сбп"}
-)
-_METHOD_LEAD = frozenset({"per", "via", "met", "по", "на"})
-
-
-# A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
-NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
 
 
 def says_no_cost(text: str | None) -> bool:
@@ -165,7 +155,7 @@ def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
     for word in words:
         if word.text.casefold().strip(".,!") in PAID_METHODS:
             said = True
-            if kept and kept[-1].text.casefold() in _METHOD_LEAD:
+            if kept and kept[-1].text.casefold() in PAYMENT_LEAD_INS:
                 kept.pop()  # "per pin", "по карте"
         else:
             kept.append(word)

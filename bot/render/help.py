@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.kit.callbacks import pack
-from bot.menu import MenuCommand
+from bot.kit.commands import Command
 from bot.render.buttons import Buttons
-from bot.render.settings import LANGUAGES
-from locales import SUPPORTED_LOCALES, Markup, Translator
+from locales import LANGUAGE_NAMES, SUPPORTED_LOCALES, Markup, Translator
 
 # /help fits one phone screen: the everyday commands first, the rest behind "More commands".
 FIRST_SCREEN = (
@@ -28,7 +27,7 @@ FIRST_SCREEN = (
 PAGE_SIZE = len(FIRST_SCREEN)
 
 
-def help_page(t: Translator, visible: Sequence[MenuCommand], page: int) -> tuple[str, Buttons]:
+def help_page(t: Translator, visible: Sequence[Command], page: int) -> tuple[str, Buttons]:
     """One screen of the commands the caller may use (page 0: the everyday commands), at most
     15 lines, with "More commands" while there are more."""
     ordered = sorted(visible, key=lambda c: (c.name not in FIRST_SCREEN, visible.index(c)))
@@ -48,7 +47,7 @@ def usage(t: Translator, usage: str) -> Markup:
 
 def language_question(t: Translator) -> tuple[Markup, Buttons]:
     """/lang without a code: each language in its own words."""
-    buttons = [[(LANGUAGES[code], pack("lang", 0, code)) for code in SUPPORTED_LOCALES]]
+    buttons = [[(LANGUAGE_NAMES[code], pack("lang", 0, code)) for code in SUPPORTED_LOCALES]]
     return t._("Which language shall I speak with you?"), buttons
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
-from bot.render.settings import CURRENCIES, LANGUAGES, SCALES, SYMBOLS
-from locales import SUPPORTED_LOCALES, Markup, Translator
+from bot.render.settings import CURRENCIES, SCALES, SYMBOLS
+from locales import LANGUAGE_NAMES, SUPPORTED_LOCALES, Markup, Translator
 
 
 def language_step(t: Translator, team_id: int) -> tuple[Markup, Buttons]:
     """Step 1 of 3, right after /start made the team."""
-    buttons = [[(LANGUAGES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
+    buttons = [[(LANGUAGE_NAMES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
     text = t._(
         "Let's set up your team in three taps.\n<b>1/3</b> Which language does the team speak?"
     )

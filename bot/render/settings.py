@@ -22,7 +22,7 @@ from babel.dates import get_timezone_location
 
 from bot import labels
 from bot.render.explain import rate_text, vat_word
-from locales import Markup, Translator
+from locales import LANGUAGE_NAMES, Markup, Translator
 from storage.callers import TeamView
 
 # The countries offered first, by the team's language; the rest are one letter away.
@@ -31,8 +31,6 @@ LIKELY_COUNTRIES = {
     "ru": ("RU", "BY", "KZ", "UA", "UZ", "AM", "GE", "RS", "TR"),
 }
 DAYS_PER_MONTH = 30.4375
-# Each language in its own words: a Russian reads «Русский» in a Dutch team's menu.
-LANGUAGES = {"nl": "Nederlands", "ru": "Русский"}
 CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
 SYMBOLS = {
     "EUR": "€",
@@ -138,7 +136,7 @@ def value_text(
 ) -> str:
     """A setting's value as the menu and the confirmation show it."""
     if code == "lang":
-        return LANGUAGES.get(str(value), str(value))
+        return LANGUAGE_NAMES.get(str(value), str(value))
     if code == "cur":
         return f"{SYMBOLS.get(str(value), '')} {value}".strip()
     if code == "vat":

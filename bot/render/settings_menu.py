@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from bot.kit.callbacks import pack
 from bot.render import settings
 from bot.render.buttons import Buttons, Options
-from locales import SUPPORTED_LOCALES, Markup, Translator
+from locales import LANGUAGE_NAMES, SUPPORTED_LOCALES, Markup, Translator
 from storage.callers import TeamView
 
 MARGINS = (20, 30, 40, 50)  # percent
@@ -45,7 +45,7 @@ def back_row(t: Translator, team_id: int) -> list[tuple[str, str]]:
 def choices(t: Translator, team: TeamView, code: str, *, now: dt.datetime) -> tuple[Options, int]:
     """A setting's choices as (label, value code), and how many go on a row."""
     if code == "lang":
-        return [(settings.LANGUAGES[c], c) for c in SUPPORTED_LOCALES], 2
+        return [(LANGUAGE_NAMES[c], c) for c in SUPPORTED_LOCALES], 2
     if code == "cur":
         return [(settings.value_text(t, "cur", c, now=now), c) for c in settings.CURRENCIES], 3
     if code == "vat":

@@ -8,6 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, BigInteger, CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from locales.languages import SUPPORTED_LOCALES
 from storage.models.base import UTCDateTime, one_of, utcnow
 
 
@@ -35,7 +36,7 @@ class Team(SQLModel, table=True):
 
     __tablename__ = "team"
     __table_args__ = (
-        one_of("locale", ("nl", "ru"), "locale"),
+        one_of("locale", SUPPORTED_LOCALES, "locale"),
         one_of("grade_scale", GradeScale, "grade_scale"),
         CheckConstraint(
             "concentration_threshold > 0 AND concentration_threshold <= 1", name="threshold"
@@ -115,7 +116,7 @@ class UserPref(SQLModel, table=True):
     """What one Telegram user chose for themselves: language and the team for private chat."""
 
     __tablename__ = "user_pref"
-    __table_args__ = (one_of("locale", ("nl", "ru"), "locale"),)
+    __table_args__ = (one_of("locale", SUPPORTED_LOCALES, "locale"),)
 
     user_id: int = Field(
         sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}

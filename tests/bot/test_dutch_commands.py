@@ -9,8 +9,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from sqlalchemy import Engine
 
-from bot.kit.limits import RULES
-from bot.menu import COMMANDS
+from bot.menu import COMMANDS, RULES
 from storage.models import Sale, Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows

@@ -3,12 +3,18 @@ taken twice."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+from types import ModuleType
 
 from telegram.ext import CommandHandler
 
+import bot
 from bot import menu
-from bot.kit.limits import RULES
+from bot.kit.commands import Command, registry_gaps
+from bot.kit.commands import command as mark_command
+from bot.menu import RULES
 from storage.models import Role
 from tests.chat import Chat
 
@@ -66,3 +72,60 @@ async def test_the_application_answers_every_name(chat: Chat) -> None:
         h for hs in chat.app.handlers.values() for h in hs if isinstance(h, CommandHandler)
     ]
     assert set(handler.commands) == set(menu.BY_NAME)
+
+
+def _bot_modules() -> list[ModuleType]:
+    return [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(bot.__path__, "bot.")
+        if info.name != "bot.__main__"
+    ]
+
+
+def test_every_command_handler_has_an_entry_and_every_entry_a_handler() -> None:
+    assert registry_gaps(menu.COMMANDS, _bot_modules()) == []
+
+
+def test_a_handler_without_an_entry_or_an_entry_without_a_handler_is_found() -> None:
+    stray = ModuleType("bot.handlers.stray")
+
+    async def frobnicate(turn: object) -> None:
+        """A command someone wrote and forgot to declare."""
+
+    frobnicate.__module__ = stray.__name__
+    stray.frobnicate = mark_command(frobnicate)  # type: ignore[attr-defined]
+
+    async def helper(turn: object) -> None:
+        """Not a command's handler."""
+
+    unmarked = Command("frob", "frob", helper, "Frobnicate")
+    assert registry_gaps(menu.COMMANDS, [*_bot_modules(), stray]) == [
+        "bot.handlers.stray.frobnicate is a command handler without an entry in bot/menu.py"
+    ]
+    assert registry_gaps((*menu.COMMANDS, unmarked), _bot_modules()) == [
+        "/frob: 'test_a_handler_without_an_entry_or_an_entry_without_a_handler_is_found."
+        "<locals>.helper' is not marked @command"
+    ]
+
+
+async def test_telegrams_menus_in_each_language_are_as_before(chat: Chat) -> None:
+    """What Telegram shows under the menu button, by the user's language ("": any other)."""
+    dutch = [
+        ("start", "Kompas instellen of je team openen"),
+        ("team", "Je team kiezen (privéchat)"),
+        ("taal", "Taal: Nederlands of русский"),
+        ("annuleer", "Stoppen met waar we mee bezig zijn"),
+        ("hulp", "Wat ik kan"),
+    ]
+    russian = [
+        ("start", "Настроить Kompas или открыть команду"),
+        ("team", "Выбрать команду (личный чат)"),
+        ("lang", "Язык: Nederlands или русский"),
+        ("cancel", "Прервать текущее действие"),
+        ("help", "Что я умею"),
+    ]
+    menus = {
+        language: [(c["command"], c["description"]) for c in commands]
+        for language, commands in chat.api.commands.items()
+    }
+    assert menus == {"": dutch, "nl": dutch, "ru": russian}

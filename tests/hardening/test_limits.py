@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from bot.kit.limits import RULES, RateLimits
+from bot.kit.limits import RateLimits
+from bot.menu import RULES
 from locales import InputError
 from locales.translator import translator
 from storage.importing import read_import
@@ -21,7 +22,7 @@ ANNA, PIET, OLGA, GROUP = 11, 12, 21, -600
 
 
 def test_a_bucket_allows_a_burst_then_one_call_per_interval() -> None:
-    limits = RateLimits()
+    limits = RateLimits(RULES)
     rule = RULES["risk"]
     assert [limits.take(1, "risk", now=100.0) for _ in range(rule.burst)] == [0.0] * rule.burst
     assert limits.take(1, "risk", now=100.0) == rule.every

@@ -1,4 +1,4 @@
-"""Prepared statements store and read exactly what SQLAlchemy's own execution would."""
+"""The hot path's Core statements store and read exactly what SQLAlchemy's ORM session would."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from sqlalchemy.exc import IntegrityError, PendingRollbackError
 
 from storage.engine import new_session
 from storage.models import PendingUndo, ProcessedUpdate
-from storage.prepared import Prepared
+from storage.statements import CoreStatement
 from tests.factories import make_team
 
 NOW = dt.datetime(2026, 11, 23, 8, 30, 15, 123456, tzinfo=dt.UTC)
 _UNDO = PendingUndo.__table__  # type: ignore[attr-defined]
-INSERT = Prepared(insert(_UNDO))
-BY_ID = Prepared(
+INSERT = CoreStatement(insert(_UNDO))
+BY_ID = CoreStatement(
     select(_UNDO.c.payload, _UNDO.c.created_at, _UNDO.c.done).where(
         _UNDO.c.id == bindparam("undo_id")
     )
@@ -75,15 +75,6 @@ def test_prepared_work_belongs_to_the_sessions_transaction(engine: Engine) -> No
         session.rollback()
         assert BY_ID.first(session, {"undo_id": undo_id}) is None
         assert BY_ID.scalar(session, {"undo_id": undo_id}) is None
-
-
-def test_a_missing_value_with_a_python_default_is_refused(sqlite_engine: Engine) -> None:
-    """A default computed in Python at execution would be skipped: every value must be given."""
-    team = make_team(sqlite_engine, chat_id=-100, owner_id=11)
-    values = _undo(team.id or 0)
-    del values["done"]
-    with new_session(sqlite_engine) as session, pytest.raises(ValueError, match="preparable"):
-        Prepared(insert(_UNDO)).insert(session, values)
 
 
 def test_after_a_failed_flush_prepared_work_waits_for_the_rollback(engine: Engine) -> None:

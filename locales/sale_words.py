@@ -1,0 +1,32 @@
+"""The words a one-line sale may carry besides its name and numbers, in Dutch, Russian and
+English (bot/sale_grammar.py reads them): `/sale Bakkerij 300 waarvan 50 kosten, 2 uur, contant`,
+«/sale Смирнова 3000 за 2 часа работы наличными»."""
+
+from __future__ import annotations
+
+# A word that marks the number next to it as the cost: "150 kosten", "затраты 150".
+COST_WORDS = frozenset(
+    {"kosten", "kost", "onkosten", "cost", "costs", "materiaal", "materiaalkosten", "inkoop"}
+    | {"затраты", "затрат", "расходы", "расход", "расходов", "себестоимость"}
+)
+
+
+# Words between the fields that say nothing the numbers don't: "300 euro in 2 uur", "1,5 uur
+# gewerkt", "300 waarvan 50 kosten", «3000 за 2 часа работы».
+FILLER_WORDS = frozenset(
+    {"in", "en", "plus", "+", "waarvan", "gewerkt", "werk", "bedrag", "tijd", "totaal"}
+    | {"за", "и", "плюс", "из", "них", "работы", "сумма", "время"}
+)
+
+
+# How the client paid: the sale is paid now, even where clients are invoiced ("250 contant",
+# "per pin", «наличными», «по карте»); `per`, `via`, `met`, «по», «на» before it go with it.
+PAID_METHODS = frozenset(
+    {"contant", "cash", "pin", "gepind", "tikkie", "ideal", "наличными", "наличные", "нал"}
+    | {"картой", "карте", "карту", "переводом", "сбп"}
+)
+PAYMENT_LEAD_INS = frozenset({"per", "via", "met", "по", "на"})
+
+
+# A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
+NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})

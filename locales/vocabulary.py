@@ -1,0 +1,242 @@
+"""The product's fixed vocabularies, one table per concept: what a client's kind, status,
+gender, education, decision maker and source can be, the word chat shows for each, the word an
+export writes in Dutch and Russian, and every other word people type or files hold for it.
+
+Chat (`/add Bakkerij Noord, b2b`, /edit), imports and exports all read these tables, so a word
+means the same wherever it is typed (storage/columns.py folds and looks words up). Where a team
+may write its own words (education, decision, source), an unknown one is kept as typed.
+
+Below them: the names of a file's columns, and the words typed after a command (`/digest uit`,
+`/portrait particulieren`) or inside a range (`от 25 до 45`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from locales.errors import N_
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str  # what is stored
+    label: str  # message id: the word chat shows, translated
+    exported: tuple[str, str]  # the word an export writes: (Dutch, Russian)
+    also: tuple[str, ...] = ()  # other words for it, in any of the languages
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    terms: tuple[Term, ...]
+    own_words: bool = False  # the team may write words of its own, kept as typed
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Code → the message id chat shows for it."""
+        return {term.code: term.label for term in self.terms}
+
+    def __contains__(self, code: object) -> bool:
+        return any(term.code == code for term in self.terms)
+
+    def words(self) -> list[tuple[str, str]]:
+        """Every word of the vocabulary with its code: the code itself, both exported words
+        and the others."""
+        return [
+            (word, term.code)
+            for term in self.terms
+            for word in (term.code, *term.exported, *term.also)
+        ]
+
+    def exported(self, code: str | None, locale: str) -> str:
+        """The word an export writes for a code; free text the team typed stays as typed."""
+        if code is None:
+            return ""
+        for term in self.terms:
+            if term.code == code:
+                return term.exported[1] if locale == "ru" else term.exported[0]
+        return code
+
+
+KINDS = Vocabulary(
+    (
+        Term("person", N_("person"), ("particulier", "частное лицо"),
+             ("person", "private", "individual", "consumer", "b2c", "persoon", "prive", "privé",
+              "consument", "физлицо", "физ. лицо", "физическое лицо", "человек", "частник")),
+        Term("organisation", N_("organisation"), ("bedrijf", "организация"),
+             ("organisation", "organization", "company", "business", "b2b", "organisatie",
+              "zakelijk", "onderneming", "zaak", "компания", "юрлицо", "юр. лицо",
+              "юридическое лицо", "ип", "фирма", "бизнес")),
+    )
+)  # fmt: skip
+STATUSES = Vocabulary(
+    (
+        Term("prospect", N_("prospect"), ("prospect", "потенциальный"),
+             ("lead", "potential", "potentieel", "potentiële klant", "лид",
+              "потенциальный клиент")),
+        Term("active", N_("client"), ("actief", "активный"),
+             ("active", "client", "customer", "klant", "клиент", "действующий")),
+        Term("declined", N_("declined"), ("afgewezen", "отказ"),
+             ("declined", "rejected", "отклонен", "отказано")),
+        Term("archived", N_("archived"), ("gearchiveerd", "архив"),
+             ("archived", "inactive", "former", "inactief", "oud-klant", "voormalig",
+              "в архиве", "неактивный", "бывший")),
+    )
+)  # fmt: skip
+GENDERS = Vocabulary(
+    (
+        Term("f", N_("woman"), ("vrouw", "женщина"),
+             ("f", "female", "woman", "v", "vrouwelijk", "ж", "жен", "женский")),
+        Term("m", N_("man"), ("man", "мужчина"),
+             ("m", "male", "mannelijk", "м", "муж", "мужской")),
+        Term("x", N_("other"), ("anders", "другое"),
+             ("x", "other", "overig", "non-binary", "nonbinair", "иное")),
+    )
+)  # fmt: skip
+EDUCATION = Vocabulary(
+    (
+        Term("secondary", N_("secondary school"), ("middelbaar", "среднее"),
+             ("secondary", "high school", "middelbare school", "vmbo", "havo", "vwo", "школа",
+              "среднее общее")),
+        Term("vocational", N_("vocational"), ("beroepsonderwijs", "среднее специальное"),
+             ("vocational", "mbo", "beroeps", "среднее профессиональное", "колледж", "техникум",
+              "спо")),
+        Term("higher", N_("higher education"), ("hoger onderwijs", "высшее"),
+             ("higher", "university", "bachelor", "master", "degree", "hbo", "wo",
+              "universiteit", "hoger", "вуз", "университет", "бакалавр", "магистр")),
+    ),
+    own_words=True,
+)  # fmt: skip
+DECISIONS = Vocabulary(
+    (
+        Term("owner", N_("the owner decides"), ("eigenaar", "владелец"),
+             ("owner", "founder", "zelf", "собственник", "сам")),
+        Term("manager", N_("a manager decides"), ("manager", "менеджер"),
+             ("management", "purchaser", "procurement", "inkoper", "inkoop", "leidinggevende",
+              "руководитель", "закупщик")),
+        Term("board", N_("a board or team decides"), ("bestuur of team", "правление или команда"),
+             ("board", "committee", "team", "directie", "bestuur", "commissie",
+              "совет директоров", "правление", "коллегиально", "комиссия")),
+    ),
+    own_words=True,
+)  # fmt: skip
+SOURCES = Vocabulary(
+    (
+        Term("referral", N_("referral"), ("aanbeveling", "рекомендация"),
+             ("referral", "recommendation", "word of mouth", "via via", "doorverwijzing",
+              "mond-tot-mond", "сарафан", "сарафанное радио", "по рекомендации")),
+        Term("website", N_("website"), ("website", "сайт"),
+             ("site", "web", "internet", "google", "интернет")),
+        Term("instagram", N_("Instagram"), ("Instagram", "Instagram"), ("insta", "инстаграм")),
+        Term("fair", N_("fair"), ("beurs", "выставка"),
+             ("fair", "trade fair", "event", "evenement", "ярмарка")),
+        Term("advertising", N_("advertising"), ("reclame", "реклама"),
+             ("advertising", "ads", "ad", "advertentie")),
+        Term("other", N_("other"), ("anders", "другое"), ("other", "overig")),
+    ),
+    own_words=True,
+)  # fmt: skip
+
+# The columns of a clients or sales file (storage/columns.py reads them) ---------------------
+
+# field: (Dutch, Russian, English); the first Dutch and Russian names are what exports write.
+HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "name": (
+        ("Klant", "Naam", "Klantnaam", "Bedrijfsnaam", "Bedrijf", "Relatie", "Organisatie"),
+        ("Клиент", "Имя", "Имя клиента", "Название", "Наименование", "ФИО", "Компания",
+         "Организация"),
+        ("Client", "Name", "Client name", "Customer", "Customer name", "Company"),
+    ),
+    "kind": (("Soort", "Type", "Soort klant", "Klanttype"), ("Тип", "Вид", "Тип клиента"),
+             ("Kind", "Client type")),
+    "status": (("Status",), ("Статус",), ()),
+    "gender": (("Geslacht",), ("Пол",), ("Gender", "Sex")),
+    "birth_year": (("Geboortejaar", "Geboren"), ("Год рождения",),
+                   ("Birth year", "Year of birth", "Born")),
+    "age": (("Leeftijd",), ("Возраст",), ("Age",)),
+    "city": (("Plaats", "Woonplaats", "Stad", "Vestigingsplaats"), ("Город", "Населенный пункт"),
+             ("City", "Town", "Place")),
+    "income": (("Inkomen", "Jaarinkomen"), ("Доход", "Годовой доход"),
+               ("Income", "Yearly income", "Annual income")),
+    "education": (("Opleiding", "Opleidingsniveau"), ("Образование",), ("Education",)),
+    "interests": (("Interesses", "Hobby's", "Tags"), ("Интересы", "Теги"), ("Interests",)),
+    "industry": (("Branche", "Sector", "Industrie"), ("Отрасль", "Сфера", "Сфера деятельности"),
+                 ("Industry",)),
+    "employees": (
+        ("Medewerkers", "Aantal medewerkers", "Werknemers", "Personeel"),
+        ("Сотрудники", "Число сотрудников", "Количество сотрудников", "Штат"),
+        ("Employees", "Staff", "Company size"),
+    ),
+    "decision": (("Wie beslist", "Beslisser", "Besluitvorming"),
+                 ("Кто принимает решение", "Решение", "ЛПР"),
+                 ("Decision", "Decision maker", "Who decides")),
+    "source": (("Bron", "Herkomst", "Kanaal"), ("Источник", "Канал", "Откуда узнали"),
+               ("Source", "Channel", "Lead source")),
+    "segment": (("Segment", "Doelgroep"), ("Сегмент",), ()),
+    "acquired_on": (("Klant sinds", "Sinds", "Startdatum"),
+                    ("Клиент с", "Дата привлечения", "Дата начала"),
+                    ("Client since", "Customer since", "Acquired on", "Since")),
+    "referred_by": (("Aangebracht door", "Doorverwezen door", "Via", "Aanbrenger"),
+                    ("По рекомендации", "Кто порекомендовал", "Рекомендатель", "От кого"),
+                    ("Referred by", "Referrer", "Recommended by")),
+    "notes": (("Notities", "Notitie", "Opmerkingen", "Opmerking", "Toelichting"),
+              ("Заметки", "Примечание", "Примечания", "Комментарий"),
+              ("Notes", "Note", "Comments", "Remarks")),
+    "sold_on": (("Datum", "Verkoopdatum", "Factuurdatum"), ("Дата", "Дата продажи"),
+                ("Date", "Sale date", "Invoice date")),
+    "amount": (("Bedrag", "Omzet", "Prijs", "Totaal", "Factuurbedrag"),
+               ("Сумма", "Выручка", "Цена", "Сумма продажи"),
+               ("Amount", "Revenue", "Price", "Total")),
+    "cost": (("Kosten", "Kostprijs", "Inkoop"), ("Себестоимость", "Затраты", "Расходы", "Издержки"),
+             ("Cost", "Costs", "Cost to serve", "Expenses")),
+    "minutes": (("Minuten", "Tijd", "Uren", "Duur", "Bestede tijd", "Tijdsbesteding"),
+                ("Минуты", "Время", "Часы", "Длительность", "Затраченное время"),
+                ("Minutes", "Time", "Hours", "Time spent", "Duration")),
+    "due_on": (("Vervaldatum", "Vervaldag", "Te betalen voor"), ("Срок оплаты", "Оплатить до"),
+               ("Due", "Due date", "Due on", "Payment due")),
+    "paid_on": (("Betaald op", "Betaald", "Betaaldatum", "Datum betaling"),
+                ("Дата оплаты", "Оплачено", "Оплачен"),
+                ("Paid", "Paid on", "Date paid", "Payment date")),
+    "paid_amount": (("Al betaald", "Betaald bedrag", "Deels betaald"),
+                    ("Уже оплачено", "Оплаченная сумма", "Частично оплачено"),
+                    ("Amount paid", "Paid amount", "Part paid")),
+    "event": (("Gebeurtenis", "Soort gebeurtenis"), ("Событие", "Тип события"),
+              ("Event", "Event type")),
+    "criterion": (("Criterium", "Punt"), ("Критерий",), ("Criterion",)),
+    "value": (("Cijfer", "Beoordeling", "Waardering", "Score"), ("Оценка", "Балл"),
+              ("Rating", "Value")),
+    "referred": (("Aanbevolen klant", "Aanbevolen"),
+                 ("Рекомендованный клиент", "Кого порекомендовал"),
+                 ("Referred client", "Referred")),
+    "rated_by": (("Beoordeeld door",), ("Кто оценил",), ("Rated by",)),
+}  # fmt: skip
+
+# Words in a header that say the unit of a time column: "Uren" holds hours, "Tijd (min)" minutes.
+HOUR_WORDS = frozenset("uren uur u hours hour hrs h часы часов час ч".split())
+MINUTE_WORDS = frozenset("minuten minuut min mins minutes minute минуты минут минута мин м".split())
+# Trailing words a header may carry that do not change the column: currency, filler.
+TRAILING_WORDS = frozenset(
+    "eur euro euros rub руб рублей rubles in в per incl excl btw ндс".split()
+)
+
+# Words typed after a command: `/portrait particulieren`, `/clients prospecten`, `/digest uit`.
+PORTRAIT_KINDS = {
+    "persons": "person", "persoon": "person", "personen": "person", "particulieren": "person",
+    "люди": "person", "частные": "person", "физлица": "person",
+    "organisations": "organisation", "organizations": "organisation",
+    "organisaties": "organisation", "bedrijven": "organisation", "организации": "organisation",
+    "компании": "organisation", "юрлица": "organisation",
+}  # fmt: skip
+CLIENT_LISTS = {
+    "prospects": "prospect", "prospect": "prospect", "prospecten": "prospect",
+    "потенциальные": "prospect",
+    "declined": "declined", "afgewezen": "declined", "отказ": "declined",
+    "отказанные": "declined",
+    "all": "all", "alle": "all", "все": "all",
+}  # fmt: skip
+# A range as people type it: 25-45, 25 tot 45, от 25 до 45, from 30, up to 50 (regex parts).
+RANGE_FROM = ("from", "vanaf", "van", "от", "с")
+RANGE_UPTO = ("up to", "tot", "to", "t/m", "до")
+# Between grades typed in one answer: "4, 5 en 5", "5 и 4".
+AND = ("en", "и")
+SWITCHED_ON = frozenset({"on", "aan", "вкл", "включить"})
+SWITCHED_OFF = frozenset({"off", "uit", "выкл", "выключить"})
