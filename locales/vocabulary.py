@@ -240,3 +240,30 @@ RANGE_UPTO = ("up to", "tot", "to", "t/m", "до")
 AND = ("en", "и")
 SWITCHED_ON = frozenset({"on", "aan", "вкл", "включить"})
 SWITCHED_OFF = frozenset({"off", "uit", "выкл", "выключить"})
+
+
+# A history file's kinds of row, and the points /rate asks (storage.ratings.CRITERIA); files
+# only, so their label is the code.
+EVENT_KINDS = Vocabulary(
+    (
+        Term("complaint", "complaint", ("klacht", "жалоба"),
+             ("complaint", "klachten", "жалобы")),
+        Term("compliment", "compliment", ("compliment", "комплимент"),
+             ("complimenten", "комплименты", "благодарность", "praise")),
+        Term("referral", "referral", ("aanbeveling", "рекомендация"),
+             ("referral", "recommendation", "aanbevelingen", "doorverwijzing", "рекомендации")),
+        Term("rating", "rating", ("beoordeling", "оценка"),
+             ("rating", "cijfer", "score", "оценки", "балл")),
+    )
+)  # fmt: skip
+CRITERION_WORDS = Vocabulary(
+    (
+        Term("pleasant", "pleasant", ("prettig om mee te werken", "приятно работать"),
+             ("pleasant", "pleasant to work with", "prettig", "приятный")),
+        Term("reasonable", "reasonable", ("stelt redelijke eisen", "разумные запросы"),
+             ("reasonable", "asks reasonable things", "redelijk", "redelijke eisen", "разумный",
+              "разумные")),
+        Term("pays_on_time", "pays_on_time", ("betaalt op tijd", "платит вовремя"),
+             ("pays on time", "op tijd", "вовремя")),
+    )
+)  # fmt: skip

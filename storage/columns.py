@@ -134,22 +134,6 @@ def export_header(field: str, locale: str) -> str:
 # per concept in locales/vocabulary.py, read here by imports and exports and by chat alike.
 
 # What a history file's rows are, and the points /rate asks (storage.ratings.CRITERIA).
-EVENT_KINDS = {
-    "complaint": ("klacht", "жалоба", "complaint", "klachten", "жалобы"),
-    "compliment": ("compliment", "комплимент", "complimenten", "комплименты", "благодарность",
-                   "praise"),
-    "referral": ("aanbeveling", "рекомендация", "referral", "recommendation", "aanbevelingen",
-                 "doorverwijzing", "рекомендации"),
-    "rating": ("beoordeling", "оценка", "rating", "cijfer", "score", "оценки", "балл"),
-}  # fmt: skip
-CRITERION_WORDS = {
-    "pleasant": ("prettig om mee te werken", "приятно работать",
-                 "pleasant", "pleasant to work with", "prettig", "приятный"),
-    "reasonable": ("stelt redelijke eisen", "разумные запросы",
-                   "reasonable", "asks reasonable things", "redelijk", "redelijke eisen",
-                   "разумный", "разумные"),
-    "pays_on_time": ("betaalt op tijd", "платит вовремя", "pays on time", "op tijd", "вовремя"),
-}  # fmt: skip
 
 
 def value_key(text: str) -> str:

@@ -43,10 +43,17 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from locales.numbers import currency_digits
-from locales.vocabulary import DECISIONS, EDUCATION, GENDERS, KINDS, SOURCES, STATUSES
-from storage.columns import (
+from locales.vocabulary import (
     CRITERION_WORDS,
+    DECISIONS,
+    EDUCATION,
     EVENT_KINDS,
+    GENDERS,
+    KINDS,
+    SOURCES,
+    STATUSES,
+)
+from storage.columns import (
     EXPORTED_CLIENT_FIELDS,
     HISTORY_FIELDS,
     SALE_FIELDS,

@@ -29,8 +29,10 @@ from locales.numbers import (
     shown_text,
 )
 from locales.vocabulary import (
+    CRITERION_WORDS,
     DECISIONS,
     EDUCATION,
+    EVENT_KINDS,
     GENDERS,
     KINDS,
     SOURCES,
@@ -38,8 +40,6 @@ from locales.vocabulary import (
     Vocabulary,
 )
 from storage.columns import (
-    CRITERION_WORDS,
-    EVENT_KINDS,
     value_index,
     value_key,
 )
