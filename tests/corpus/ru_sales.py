@@ -148,7 +148,17 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Волкова 2500 вчера.", sale(VOLKOVA, "2500", on="2026-12-03")),
     ("/sale Алиев 3000 🙏", sale("Алиев", "3000")),
     # Names typed loosely: ё/е, typos, first names, whole patronymics.
-    ("/sale Волкова Ана 2500", sale(VOLKOVA, "2500")),
+    ("/sale Волкова Ана 2500", ask("mean", VOLKOVA, press="yes", then=sale(VOLKOVA, "2500"))),
+    ("/sale Фёдорва Мария 3500", ask("mean", FEDOROVA, press="yes", then=sale(FEDOROVA, "3500"))),
+    (
+        "/sale Волкова Ана 2500",
+        ask(
+            "mean",
+            VOLKOVA,
+            press="no",
+            then=ask("kind", press="person", then=sale("Волкова Ана", "2500", new="person")),
+        ),
+    ),
     ("/sale Анна 2500", sale(VOLKOVA, "2500")),
     ("/sale Кузнецов Артем 500", sale(KUZNETSOV, "500")),
     ("/sale Артём 600", sale(KUZNETSOV, "600")),
