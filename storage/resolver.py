@@ -215,16 +215,22 @@ def words_begun(typed: str, key: str) -> bool:
 
 def _declined(session: Session, base: Any, query: str, key: str) -> Resolution | None:
     """The client a Russian name typed in another case names (`Николаевой Ирине` for
-    «Николаева Ирина», `Петрову` for «Петров»): its nominative readings as whole names, else
-    as a name's first words (`Петровой` for «Петрова Анна»); None when they name no one."""
+    «Николаева Ирина», `Петрову` for «Петров»): its nominative readings as whole names, else a
+    one-word reading as a name's first or last word (`Петровой` for «Петрова Анна»,
+    `Кузнецову` for «Артём Кузнецов»); None when they name no one."""
     forms = nominatives(key)
     if not forms:
         return None
     rows = session.exec(base.where(col(Client.name_key).in_(forms))).all()
     exact = True
-    if not rows:
-        starts = [col(Client.name_key).like(f"{_escape_like(f)} %", escape="\\") for f in forms]
-        rows = session.exec(base.where(or_(*starts)).limit(MAX_CHOICES + 1)).all()
+    if not rows:  # the surname first («Петрова Анна»), or last, after the first name
+        placed = [col(Client.name_key).like(f"{_escape_like(f)} %", escape="\\") for f in forms]
+        placed += [
+            col(Client.name_key).like(f"% {_escape_like(f)}", escape="\\")
+            for f in forms
+            if " " not in f
+        ]
+        rows = session.exec(base.where(or_(*placed)).limit(MAX_CHOICES + 1)).all()
         exact = False
     if not rows:
         return None

@@ -21,6 +21,7 @@ from tests.corpus.expect import (
 VOLKOVA, KUZNETSOV = "Волкова Анна", "Кузнецов Артём Игоревич"
 FEDOROVA, ZAITSEVA = "Фёдорова Мария Петровна", "Зайцева Алёна Ивановна"
 ZVEZDA, ROMASHKA = "Звездочка", "ООО Ромашка"
+LEBEDEV = "Егор Лебедев"
 
 ADD: list[tuple[str, Expected]] = [
     (
@@ -303,6 +304,13 @@ CASES: list[tuple[str, Expected]] = [
     ("/rate Волковой 5 5 4", rated(VOLKOVA, 5, 5, 4)),
     ("/complaint от Анны Волковой опоздала", complaint(VOLKOVA, "опоздала")),
     ("/complaint Кузнецову А.И. не понравилось", complaint(KUZNETSOV, "не понравилось")),
+    # A client stored first name first («Егор Лебедев»): case forms, initials, the surname.
+    ("/complaint от Егора Лебедева грубил", complaint(LEBEDEV, "грубил")),
+    ("/complaint Егору Лебедеву не понравилось", complaint(LEBEDEV, "не понравилось")),
+    ("/complaint на Лебедева: хамил", complaint(LEBEDEV, "хамил")),
+    ("/compliment Е. Лебедев всё отлично", compliment(LEBEDEV, "всё отлично")),
+    ("/compliment от Лебедева спасибо", compliment(LEBEDEV, "спасибо")),
+    ("/rate Егору Лебедеву 5 5 4", rated(LEBEDEV, 5, 5, 4)),
 ]
 
 LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *CASES]
