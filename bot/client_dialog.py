@@ -17,7 +17,7 @@ from locales import N_, InputError
 from locales.name_cases import nominative_name
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
-from storage.names import is_legal_form, plausible_name
+from storage.names import is_legal_form, names_organisation, plausible_name
 from storage.person_names import says_person
 
 CLIENT_STEP = "client"
@@ -35,9 +35,10 @@ def has_legal_form(name: str) -> bool:
 
 
 def kind_in_name(name: str) -> ClientKind | None:
-    """The kind a new name says itself, so it is not asked (issue 17): a legal form makes an
-    organisation, a patronymic or initials a person; None when the name doesn't say."""
-    if has_legal_form(name):
+    """The kind a new name says itself, so it is not asked (issue 17): a legal form or a
+    business's word ("Restaurant", «Кафе») makes an organisation, a patronymic or initials a
+    person; None when the name doesn't say."""
+    if has_legal_form(name) or names_organisation(name):  # "Restaurant De Haven"
         return ClientKind.ORGANISATION
     return ClientKind.PERSON if says_person(name) else None
 

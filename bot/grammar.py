@@ -55,6 +55,10 @@ class Reader:
     locale: str
     currency: str
     today: dt.date
+    # The VAT rate inside the amounts the team enters; None: it enters them without VAT.
+    vat_inside: float | None = None
+    # The rate taken off an amount typed "incl. btw" by a team that enters them without VAT.
+    vat_standard: float = 0.0
 
     def money(self, text: str, *, allow_zero: bool = True) -> int:
         return numbers.parse_money(text, self.currency, self.locale, allow_zero=allow_zero)
@@ -95,8 +99,15 @@ class Reader:
         return day
 
 
+# The standard VAT rate by the team's language: the first of the rates /settings offers.
+STANDARD_VAT_PERCENT = {"nl": 21, "ru": 22}
+
+
 def reader(turn: Turn) -> Reader:
-    return Reader(turn.t.locale, turn.team.currency, turn.today)
+    team = turn.team
+    standard = team.vat_rate or STANDARD_VAT_PERCENT.get(team.locale, 0) / 100
+    inside = (team.vat_rate or 0.0) if team.amounts_include_vat else None
+    return Reader(turn.t.locale, team.currency, turn.today, inside, standard)
 
 
 def tokens(text: str) -> list[Token]:

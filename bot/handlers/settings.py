@@ -12,6 +12,7 @@ import re
 
 from bot.callbacks import STALE, pack
 from bot.dialogs import Conversation, Dialog, finish, goto, new, question
+from bot.grammar import STANDARD_VAT_PERCENT
 from bot.handlers.team import CURRENCIES, SCALES
 from bot.jobs.scheduler import schedule_changed
 from bot.render import settings as render
@@ -27,7 +28,7 @@ from storage.teams import hour_cost_limit, setting_out_of_range
 MARGINS = (20, 30, 40, 50)  # percent
 # VAT rates in force (2026), by the team's language: the Netherlands 21 % and 9 %; Russia 22 %
 # (from 1 January 2026), 10 %, and 5 % for payers on the simplified system (7 % is typed).
-VAT_RATES = {"nl": (21, 9, 0), "ru": (22, 10, 5, 0)}
+VAT_RATES = {"nl": (STANDARD_VAT_PERCENT["nl"], 9, 0), "ru": (STANDARD_VAT_PERCENT["ru"], 10, 5, 0)}
 PAYMENT_DAYS = (7, 14, 30)  # invoice terms on offer; 0 = on the spot
 BY_KIND = "auto"  # payment habit by client kind (the default)
 THRESHOLDS = (20, 25, 30)  # percent of revenue

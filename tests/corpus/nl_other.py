@@ -23,15 +23,16 @@ from tests.corpus.expect import (
 DV, LINDE, SMIT = "Bakkerij de Vries", "Hotel De Linde", "Jan Smit"
 
 ADD: list[tuple[str, Expected]] = [
+    # A business's own word says the kind; a line of business is no city (issue 17).
+    ("/toevoegen Restaurant De Haven, horeca", added("Restaurant De Haven", ORGANISATION)),
+    ("/toevoegen Kapsalon Noor", added("Kapsalon Noor", ORGANISATION)),
     (
         "/add Marieke de Boer",
         ask("kind", "Marieke de Boer", press="person", then=added("Marieke de Boer", PERSON)),
     ),
     (
         "/toevoegen Kapsalon Knip",
-        ask(
-            "kind", "Kapsalon Knip", press="organisation", then=added("Kapsalon Knip", ORGANISATION)
-        ),
+        added("Kapsalon Knip", ORGANISATION),
     ),
     (
         "/toevoegen Yusuf Yılmaz",
@@ -193,12 +194,7 @@ REFER: list[tuple[str, Expected]] = [
     ),
     (
         "/aanbeveling Hotel De Linde, Restaurant De Kas",
-        ask(
-            "kind",
-            "Restaurant De Kas",
-            press="organisation",
-            then=referral(LINDE, "Restaurant De Kas", new=ORGANISATION),
-        ),
+        referral(LINDE, "Restaurant De Kas", new=ORGANISATION),
     ),
     (
         "/refer Sanne de Jong, Mark ten Hove",
@@ -318,8 +314,11 @@ TYPED: list[tuple[str, Expected]] = [
     ("/toevoegen Lisa de Wit (particulier)", added("Lisa de Wit", PERSON)),
     ("/toevoegen Lisa de Wit - particulier - Zwolle", added("Lisa de Wit", PERSON)),
     ("/toevoegen lisa de wit particulier", added("Lisa de Wit", PERSON)),
-    ("/toevoegen Restaurant De Gouden Leeuw", ask("kind", "Restaurant De Gouden Leeuw")),
-    ("/toevoegen Restaurant De Gouden Leeuw, horeca", ask("kind", "Restaurant De Gouden Leeuw")),
+    ("/toevoegen Restaurant De Gouden Leeuw", added("Restaurant De Gouden Leeuw", ORGANISATION)),
+    (
+        "/toevoegen Restaurant De Gouden Leeuw, horeca",
+        added("Restaurant De Gouden Leeuw", ORGANISATION),
+    ),
     ("/toevoegen Stichting Zorg & Welzijn", added("Stichting Zorg & Welzijn", ORGANISATION)),
     ("/toevoegen Garage Jansen vof", added("Garage Jansen vof", ORGANISATION)),
     ("/toevoegen Jansen Bouw bv utrecht", added("Jansen Bouw bv", ORGANISATION)),

@@ -24,18 +24,16 @@ ZVEZDA, ROMASHKA = "Звездочка", "ООО Ромашка"
 LEBEDEV = "Егор Лебедев"
 
 ADD: list[tuple[str, Expected]] = [
+    # A business's own word says the kind; a line of business is no city (issue 17).
+    ("/add Кафе Ромашка, общепит", added("Кафе Ромашка", ORGANISATION)),
+    ("/add Салон Лотос", added("Салон Лотос", ORGANISATION)),
     (
         "/add Смирнова Ирина",
         ask("kind", "Смирнова Ирина", press="person", then=added("Смирнова Ирина", PERSON)),
     ),
     (
         "/add Пекарня Хлебница",
-        ask(
-            "kind",
-            "Пекарня Хлебница",
-            press="organisation",
-            then=added("Пекарня Хлебница", ORGANISATION),
-        ),
+        added("Пекарня Хлебница", ORGANISATION),
     ),
     ("/add Петров", ask("kind", "Петров", press="person", then=added("Петров", PERSON))),
     (
@@ -178,12 +176,7 @@ REFER: list[tuple[str, Expected]] = [
     ),
     (
         "/refer Звездочка, Салон Лотос",
-        ask(
-            "kind",
-            "Салон Лотос",
-            press="organisation",
-            then=referral(ZVEZDA, "Салон Лотос", new=ORGANISATION),
-        ),
+        referral(ZVEZDA, "Салон Лотос", new=ORGANISATION),
     ),
     (
         "/refer Жукова, Морозова Дарья",
