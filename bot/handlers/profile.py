@@ -35,6 +35,7 @@ _UPTO = re.compile(r"^(?:up to|tot|to|t/m|до|max\.?|<=|≤|<)(?=[\s\d])\s*", r
 _BETWEEN = re.compile(r"\s*(?:–|—|\bup to\b|\bto\b|\btot\b|\bt/m\b|\bдо\b)\s*", re.IGNORECASE)
 # A hyphen between numbers, but not the one of "€ 1.250,-" (no cents).
 _HYPHEN = re.compile(r"\s*(?<![,.\-])-(?!-)\s*")
+_FRACTION = re.compile(r"^\s*\d+[.,]\d{1,2}\s*$")  # "0,4", "2.5": a mark before 1–2 digits
 _UNITS = re.compile(r"\s*[^\W\d_]+\.?$")  # "45 jaar", "50 сотрудников": the word goes
 
 
@@ -283,6 +284,11 @@ def _typed(turn: Turn, criterion: render.Criterion, text: str) -> dict[str, Any]
                 ABOVE_MAXIMUM, text=shown_text(text), maximum=t.duration(MAX_HOURS * 60)
             )
         return {field: round(minutes / 60, 2)}
+    if criterion.code == "size" and _FRACTION.search(text):  # "0,4": no count of clients
+        raise InputError(
+            N_("A market of {text} clients? Type a rough whole number, for example 400."),
+            text=shown_text(text),
+        )
     number = int(t.parse_number(_UNITS.sub("", text), max_decimals=0, maximum=10**9))
     if criterion.code == "size" and number == 0:
         raise InputError(N_("A market of 0 clients? Type a rough number, for example 400."))

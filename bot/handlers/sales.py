@@ -25,7 +25,12 @@ from bot.render.sale_doubts import (
     doubt_question,
 )
 from bot.render.sales import sale_line, sale_recorded
-from bot.sensitive import answer_with_money, money_work_allowed, require_money
+from bot.sensitive import (
+    answer_with_money,
+    money_shown_to_caller,
+    money_work_allowed,
+    require_money,
+)
 from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup, Translator, is_currency_token
 from locales.numbers import (
@@ -261,6 +266,8 @@ async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None
     usual = await turn.run(sales.usual_sale, team_id=turn.team.id or 0, client_id=data["client_id"])
     if usual is None or not usual.dwarfed_by(data["amount"], BIG_FACTOR):
         return None
+    if not await money_shown_to_caller(turn):  # money is the admins': the question says less
+        return {"doubt": BIG, "usual": None, "usual_of_client": usual.of_client}
     return {"doubt": BIG, "usual": round(usual.median), "usual_of_client": usual.of_client}
 
 
