@@ -247,3 +247,22 @@ async def test_russian_vat_words_for_a_team_without_vat_in_its_amounts(
     seen = await chat.send(olga, "/sale Кафе Ромашка 12 200 с НДС")
     assert "Продажа записана: 10 000,00 ₽" in seen.text
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [250_000, 1_000_000]
+
+
+async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    # Costs typed: € 30 + € 50 = € 80; 3 hours at € 40 = € 120; the cost shown is € 200.
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Typ het bedrag")
+    await chat.send(anna, "40")
+    await chat.send(anna, "/sale bakkerij, 300, 30, 2u")
+    await chat.send(anna, "/sale bakkerij, 200, 50, 1u")
+    await chat.send(anna, "/klant bakkerij")
+    seen = await chat.press(anna, "Details")
+
+    assert "Kosten: € 200 (waarvan 3 uur × € 40)" in seen, seen.text
+    assert "Winst: € 300" in seen, seen.text

@@ -1,0 +1,387 @@
+"""The `kompas` command: one entry point for the database, the bot and the offline chat."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from bot.cli import backup as cli_backup
+from bot.cli import reports as cli_reports
+from bot.logs import keep_secrets_out_of_logs
+from bot.settings import Settings
+from locales import InputError
+from storage.engine import DatabaseUrlError, make_engine
+from storage.migrate import upgrade
+
+log = logging.getLogger("kompas")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kompas",
+        description="Kompas rates your clients, flags over-reliance and builds the "
+        "ideal-client portrait, in a Telegram chat.",
+    )
+    parser.add_argument("--db", metavar="URL", help="database URL (default: KOMPAS_DATABASE_URL)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_upgrade = db_commands.add_parser("upgrade", help="apply migrations up to the newest schema")
+    _db_option(db_upgrade)
+
+    run = commands.add_parser("run", help="run the bot with long polling (needs KOMPAS_BOT_TOKEN)")
+    _db_option(run)
+
+    webhook = commands.add_parser(
+        "webhook",
+        help="serve Telegram's webhook (needs KOMPAS_BOT_TOKEN and KOMPAS_WEBHOOK_SECRET)",
+    )
+    _db_option(webhook)
+    webhook.add_argument(
+        "--listen",
+        default="0.0.0.0",  # noqa: S104 - behind the reverse proxy, in its own container
+        metavar="ADDRESS",
+        help="address to listen on (default: 0.0.0.0)",
+    )
+    webhook.add_argument("--port", type=_port, default=8443, help="port (default: 8443)")
+    webhook.add_argument(
+        "--url-path",
+        metavar="PATH",
+        help="path Telegram posts to (default: the path of KOMPAS_WEBHOOK_URL, else /telegram)",
+    )
+
+    chat = commands.add_parser("chat", help="chat with the bot in this terminal, offline")
+    _db_option(chat)
+    chat.add_argument("--lang", choices=("nl", "ru"), help="your language")
+    chat.add_argument("--user", type=int, default=1001, metavar="ID", help="your Telegram user id")
+    chat.add_argument("--name", help="your first name (default: as last time, else Demo)")
+    chat.add_argument("--chat", type=int, metavar="ID", help="the group's chat id (with --group)")
+    chat.add_argument("--group", action="store_true", help="talk in a group chat instead")
+    chat.add_argument(
+        "--role",
+        choices=("owner", "admin", "member", "left"),
+        help="your Telegram status in the group (default: as last time; owner for the first "
+        "person in a new group, member after)",
+    )
+    chat.add_argument("--demo", action="store_true", help="fill an empty team with demo data")
+
+    data_in = commands.add_parser("import", help="import a clients or sales file (CSV or XLSX)")
+    _db_option(data_in)
+    data_in.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
+    data_in.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    data_out = commands.add_parser("export", help="write a team's clients.csv and sales.csv")
+    _db_option(data_out)
+    data_out.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
+    data_out.add_argument("--out", default=".", metavar="DIR", help="folder (default: here)")
+    cli_reports.add_parsers(commands, _db_option)
+    cli_backup.add_parsers(commands, _db_option)
+    return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    """--db works before or after the subcommand; absent, the top-level value stands."""
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (default: KOMPAS_DATABASE_URL or ./kompas.db)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "chat" and args.role and not args.group:
+        parser.error("chat --role is your status in a group: add --group")
+    settings = Settings()
+    _configure_logging(settings.log_level, quiet=args.command == "chat")
+    problem = PREFLIGHT[args.command](args, settings) if args.command in PREFLIGHT else None
+    if problem is not None:  # said before the database is touched
+        print(f"kompas: {problem}", file=sys.stderr)
+        return 1
+    url = args.db or settings.database_url
+    engine: Engine | None = None
+    try:
+        engine = make_engine(url, pool_size=settings.db_pool_size)
+        if args.command not in LEAVE_THE_SCHEMA:
+            upgrade(engine)
+        return COMMANDS[args.command](args, settings, engine)
+    except DatabaseUrlError as exc:
+        print(f"kompas: {exc}", file=sys.stderr)
+        return 1
+    except OperationalError as exc:
+        print(f"kompas: cannot open the database: {_first_line(exc)}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"kompas: database error: {_first_line(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`kompas report | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    finally:
+        if engine is not None:
+            engine.dispose()  # every connection closed: nothing left open or half-written
+
+
+def _first_line(exc: SQLAlchemyError) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(exc).__name__
+
+
+def _db(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    print("kompas: database schema is up to date")
+    return 0
+
+
+def _run(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.app import build_application
+    from bot.transports.delivery import Delivery, serve
+    from bot.transports.polling import poll
+
+    application = build_application(settings, engine)
+    delivery = Delivery(application)
+    # Not run_polling: its Updater confirms a batch before processing it
+    # (see bot/transports/polling.py).
+    return _serving(settings, serve(application, lambda stop: poll(delivery, stop)))
+
+
+def _webhook(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.app import build_application
+    from bot.transports.webhook import WebhookOptions, run_webhook
+
+    options = WebhookOptions(listen=args.listen, port=args.port, url_path=args.url_path)
+    return _serving(settings, run_webhook(build_application(settings, engine), options))
+
+
+def _polling_problem(args: argparse.Namespace, settings: Settings) -> str | None:
+    if settings.bot_token is None:
+        return "set KOMPAS_BOT_TOKEN to run the bot, or try `kompas chat`"
+    return None
+
+
+def _webhook_problem(args: argparse.Namespace, settings: Settings) -> str | None:
+    from bot.transports.webhook import WebhookSetupError, check_secret, url_path
+
+    if settings.bot_token is None:
+        return "set KOMPAS_BOT_TOKEN to serve the webhook"
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    try:
+        check_secret(secret)
+        url_path(args.url_path, settings.webhook_url)
+    except WebhookSetupError as exc:
+        return str(exc)
+    return None
+
+
+def _serving(settings: Settings, service: Coroutine[Any, Any, None]) -> int:
+    """Run the bot until SIGTERM/SIGINT (exit 0); Telegram refusing it is one line, exit 1."""
+    from telegram.error import TelegramError  # here: `kompas report` and `import` never need it
+
+    try:
+        asyncio.run(service)
+    except TelegramError as exc:
+        token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+        # PTB names the token when Telegram rejects it: never print it.
+        reason = exc.message.replace(token, "***") if token else exc.message
+        print(f"kompas: Telegram: {reason}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"kompas: cannot serve: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _port(value: str) -> int:
+    port = int(value)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port")
+    return port
+
+
+def _chat(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.transports.offline_chat import ChatOptions, run_chat
+
+    options = ChatOptions(
+        locale=args.lang,
+        user_id=args.user,
+        name=args.name,
+        chat_id=args.chat,
+        group=args.group,
+        demo=args.demo,
+        role=args.role,
+    )
+    asyncio.run(run_chat(settings, engine, options))
+    return 0
+
+
+MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
+
+
+def _import(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    """One file into one team, all or nothing; bad rows listed in English."""
+    import datetime as dt
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    from storage.engine import new_session
+    from storage.file_worker import read_isolated
+    from storage.importing import write_read_import
+    from storage.tabular import MAX_BYTES
+    from storage.teams import team_by_chat
+
+    try:
+        with Path(args.file).open("rb") as file:
+            content = file.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
+    except OSError as exc:
+        print(f"kompas: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    with new_session(engine) as session:
+        team = team_by_chat(session=session, chat_id=args.team)
+        if team is None or team.id is None:
+            print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
+            return 1
+        now = dt.datetime.now(dt.UTC)
+        today = now.astimezone(ZoneInfo(team.timezone)).date()
+        try:
+            read = read_isolated(  # in a child process with memory and time limits
+                filename=Path(args.file).name,
+                content=content,
+                locale=team.locale,
+                currency=team.currency,
+                today=today,
+            )
+        except InputError as error:
+            print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
+            return 1
+        del content
+        report = write_read_import(
+            session=session, team_id=team.id, read=read, today=today, now=now, user_id=None
+        )
+        if not report.ok:
+            session.rollback()
+            count = len(report.errors) + report.errors_beyond
+            print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
+            for problem in report.errors[:MAX_SHOWN_ERRORS]:
+                print(f"  line {problem.line}, column {problem.column}: {_english(problem.error)}")
+            if count > MAX_SHOWN_ERRORS:
+                print(f"  … and {count - MAX_SHOWN_ERRORS} more")
+            return 1
+        session.commit()
+    print(
+        f"kompas: imported {report.kind} from {args.file} into team {args.team}: {report.rows} rows"
+    )
+    if report.kind == "sales":
+        print(
+            f"  sales added: {report.sales_added}, already there: {report.duplicates_skipped}, "
+            f"payment dates filled in: {report.sales_updated}"
+        )
+    print(
+        f"  clients added: {report.clients_created}, "
+        f"existing clients completed: {report.clients_updated}, "
+        f"referrals added: {report.referrals_added}"
+    )
+    if report.kind == "clients":
+        print(f"  clients already there unchanged: {report.duplicates_skipped}")
+    if report.nothing_new:
+        print("  nothing new: all of it was already there")
+    if report.values_kept:
+        print(f"  existing values kept (the file said otherwise): {report.values_kept}")
+    if report.unknown_columns:
+        print(f"  columns ignored: {', '.join(report.unknown_columns)}")
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    """A team's clients.csv and sales.csv, in the team's language, into a folder."""
+    from pathlib import Path
+
+    from storage.engine import new_session
+    from storage.exporting import export_clients_csv, export_sales_csv
+    from storage.teams import team_by_chat
+
+    with new_session(engine) as session:
+        team = team_by_chat(session=session, chat_id=args.team)
+        if team is None or team.id is None:
+            print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
+            return 1
+        files = {
+            "clients.csv": export_clients_csv(session=session, team_id=team.id, locale=team.locale),
+            "sales.csv": export_sales_csv(session=session, team_id=team.id, locale=team.locale),
+        }
+    folder = Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+    except OSError as exc:
+        print(f"kompas: cannot write to {folder}: {exc.strerror}", file=sys.stderr)
+        return 1
+    for name in files:
+        print(f"kompas: wrote {folder / name}")
+    return 0
+
+
+def _english(error: InputError) -> str:
+    """An InputError as English text: its message id is English, formatted with its params."""
+    return error.message.format_map(error.params)
+
+
+# Configuration a command cannot start without, checked before the database is opened.
+PREFLIGHT: dict[str, Callable[[argparse.Namespace, Settings], str | None]] = {
+    "run": _polling_problem,
+    "webhook": _webhook_problem,
+}
+
+# A backup copies the database as it is: migrating first would leave no copy of the old one,
+# and a mistyped path would become a new, empty database.
+LEAVE_THE_SCHEMA = {"backup"}
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings, Engine], int]] = {
+    "report": cli_reports.report,
+    "digest": cli_reports.digest,
+    "backup": cli_backup.backup,
+    "db": _db,
+    "run": _run,
+    "webhook": _webhook,
+    "chat": _chat,
+    "import": _import,
+    "export": _export,
+}
+
+
+class _OneLine(logging.Formatter):
+    """In the terminal chat the person reading is the user: no tracebacks, one line each."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"({record.levelname.lower()}: {record.getMessage()})"
+
+
+def _configure_logging(level: str, *, quiet: bool) -> None:
+    logging.basicConfig(
+        level=logging.WARNING if quiet else level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if quiet:
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(_OneLine())
+    keep_secrets_out_of_logs()
+    if quiet:  # "Application started" is no news to the person chatting
+        logging.getLogger("telegram").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

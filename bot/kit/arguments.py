@@ -1,0 +1,166 @@
+"""Reading one-line commands as people type them on a phone.
+
+Fields are separated by `;` or by a comma followed by a space, so a decimal comma
+(`1.250,50`) stays inside its number: `/add Bakkerij de Vries, organisatie, Utrecht`.
+Names followed by amounts, times and dates are read by the one grammar (bot/reading/grammar.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot import labels
+from bot.kit.turn import Turn
+from locales import N_, InputError
+from storage.names import is_legal_form, name_key
+from storage.person_names import is_particle, title_length, title_written
+
+_FIELD_SEPARATOR = re.compile(r";|,\s+")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_COMMAND = re.compile(r"/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?(?=$|[\s:])")
+_JOINED_INITIALS = re.compile(r"(?<=\b[^\W\d_]\.)(?=[^\W\d_]\.)")  # "И.И." → "И. И."
+
+
+def argument_text(turn: Turn) -> str:
+    """Everything after the command word, as typed (spacing and commas kept)."""
+    text = turn.text.strip()
+    if not text.startswith("/"):
+        return text
+    # The command as Telegram marks it: "/verkoop: Jan Smit 200" is /verkoop, then the line.
+    if command := _COMMAND.match(text):
+        rest = text[command.end() :].removeprefix(":").strip()
+    else:
+        parts = text.split(maxsplit=1)
+        rest = parts[1].strip() if len(parts) > 1 else ""
+    # Nothing but separators ("/sale ; ,") says nothing: as if no argument was typed.
+    return rest if fields(rest) or not has_separators(rest) else ""
+
+
+def fields(text: str) -> list[str]:
+    return [part.strip() for part in _FIELD_SEPARATOR.split(text) if part.strip()]
+
+
+def has_separators(text: str) -> bool:
+    return bool(_FIELD_SEPARATOR.search(text))
+
+
+# Lines of business typed where a city could stand (`/toevoegen Restaurant De Haven, horeca`):
+# the client's industry, never a city called "Horeca".
+SECTORS = frozenset(
+    {"horeca", "retail", "detailhandel", "groothandel", "zorg", "gezondheidszorg", "bouw", "ict"}
+    | {"it", "onderwijs", "transport", "logistiek", "landbouw", "industrie", "overheid", "beauty"}
+    | {"vastgoed", "zakelijke dienstverlening", "dienstverlening", "consultancy", "media"}
+    | {"marketing", "e-commerce", "webshop", "toerisme", "recreatie", "sport", "cultuur"}
+    | {"financiële dienstverlening", "advocatuur", "juridisch", "productie", "schoonmaak"}
+    | {"общепит", "ритейл", "розница", "торговля", "строительство", "медицина", "образование"}
+    | {"логистика", "производство", "красота", "бьюти", "фитнес", "услуги", "недвижимость"}
+    | {"туризм", "финансы", "ит", "юридические услуги", "общественное питание", "клининг"}
+)
+
+
+def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
+    """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them;
+    dashes between spaces separate too when a kind word stands between them (`Lisa de Wit -
+    particulier - Zwolle`)."""
+    dashed = _SPACED_DASH.split(text)
+    if len(dashed) > 1 and any(labels.kind_from_word(part) for part in dashed[1:]):
+        text = ", ".join(dashed)
+    # The name is the first field even when it is empty ("/add , Utrecht"): a city or a kind
+    # moved up into its place would become a client's name.
+    name, *rest = _FIELD_SEPARATOR.split(text) if has_separators(text) else [text]
+    name, rest = name.strip(), [part.strip() for part in rest if part.strip()]
+    said: dict[str, str] = {}
+    for part in rest:
+        # "Козлов Дмитрий Андреевич, ИП, Казань": a legal form alone says the kind, no city
+        kind = labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None)
+        if kind and "kind" not in said:
+            said["kind"] = kind
+        elif part.casefold().strip(".!") in SECTORS and "industry" not in said:
+            said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
+        elif "city" not in said and _has_letters(part):  # "🙂" is no city
+            said["city"] = city_as_written(part)
+    return name, said
+
+
+def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
+    """The kind typed after the name without commas, and a city after it: `Федорова Мария
+    физлицо екатеринбург`, `mevr. Özdemir particulier utrecht` (a kind word and at most two
+    words of a city after it). Before a city the kind word is typed in lower case: a
+    capitalised one is part of the name (`ООО Бизнес Центр`, `De Zaak Noord`)."""
+    words = name.split()
+    for start in range(len(words) - 1, 0, -1):
+        for count in (2, 1):
+            city = [word for word in words[start + count :] if _has_letters(word)]  # not "🙂"
+            typed = " ".join(words[start : start + count])
+            kind = labels.kind_from_word(typed)
+            if not kind or len(city) > 2 or (city and typed != typed.casefold()):
+                continue
+            said = {"kind": kind}
+            if city:
+                said["city"] = city_as_written(" ".join(city))
+            return " ".join(words[:start]), said
+    return name, {}
+
+
+def _has_letters(text: str) -> bool:
+    return any(character.isalpha() for character in text)
+
+
+def city_as_written(text: str) -> str:
+    """A city as natives write it, even when typed in lower case: `екатеринбург` →
+    Екатеринбург, `den haag` → Den Haag, `санкт-петербург` → Санкт-Петербург; a city typed
+    with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`); a sentence's closing
+    punctuation is dropped (`Казань.`)."""
+    city = text.strip().rstrip(".,;:!?… ")[:100]  # "Казань." ends the sentence
+    if city != city.casefold():
+        return city
+    return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
+
+
+def person_as_written(name: str) -> str:
+    """A person's name as it is written: typed all in lower case, capitalised (`иванова
+    мария` → Иванова Мария, `анна-мария` → Анна-Мария; one typed with any capital stays as
+    typed: `Jan van der Berg`, `de Vries`); initials spaced (`Иванова И.И.` → Иванова И. И.)."""
+    name = initials_spaced(name)
+    if name != name.casefold():
+        return name
+    titled = title_length(name_key(name))  # "dhr van der linden" → dhr. van der Linden
+    return " ".join(
+        title_written(word)
+        if i < titled
+        else word
+        if i and is_particle(word)
+        else "-".join(map(_first_capital, word.split("-")))
+        for i, word in enumerate(name.split())
+    )  # "jan van der berg" → Jan van der Berg
+
+
+def new_person_name(name: str) -> str:
+    """A new person's name from a dialog: initials spaced, and one typed with a form of
+    address all in lower case written as such (`dhr bos` → dhr. Bos); otherwise as typed."""
+    if title_length(name_key(name)):
+        return person_as_written(name)
+    return initials_spaced(name)
+
+
+def initials_spaced(name: str) -> str:
+    """`Иванова И.И.` → Иванова И. И., as a person's initials are written."""
+    return _JOINED_INITIALS.sub(" ", name)
+
+
+def _first_capital(part: str) -> str:
+    return part[:1].upper() + part[1:]
+
+
+def _capitalised(part: str) -> str:
+    """`петербург` → Петербург; `на` and `'s` in a hyphenated name stay small."""
+    return part[:1].upper() + part[1:] if len(part) > 2 else part
+
+
+def birth_year(text: str, today: dt.date) -> int:
+    """A year of birth as typed, from 1900 to this year."""
+    year = text.strip()
+    if not (year.isdigit() and 1900 <= int(year) <= today.year):
+        raise InputError(N_("Type a year like 1985, or skip."))
+    return int(year)

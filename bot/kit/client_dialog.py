@@ -1,0 +1,312 @@
+"""Dialogs that start by finding a client through the one resolver (Product rules).
+
+One match acts at once; 2–8 matches become buttons; no match offers to add the client.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from bot import labels
+from bot.kit import arguments
+from bot.kit.callbacks import STALE, id_from
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Turn
+from locales import N_, InputError
+from locales.name_cases import nominative_name
+from storage import clients, resolver
+from storage.models import ClientKind, ClientStatus
+from storage.names import is_legal_form, names_organisation, plausible_name
+from storage.person_names import says_person
+
+CLIENT_STEP = "client"
+NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
+NEW = "new"
+OTHER = "other"  # "No" to "Did you mean …?": which client then is asked, never a dead end
+# The kind of a new client, from its button: never guessed (issue 17).
+NEW_AS = {"newp": ClientKind.PERSON, "newo": ClientKind.ORGANISATION}
+NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
+
+
+def has_legal_form(name: str) -> bool:
+    """Whether a word of `name` is a legal form: «ООО Ромашка», «ИП Петров», "Jansen B.V."."""
+    return any(map(is_legal_form, name.split()))
+
+
+def kind_in_name(name: str) -> ClientKind | None:
+    """The kind a new name says itself, so it is not asked (issue 17): a legal form or a
+    business's word ("Restaurant", «Кафе») makes an organisation, a patronymic or initials a
+    person; None when the name doesn't say."""
+    if has_legal_form(name) or names_organisation(name):  # "Restaurant De Haven"
+        return ClientKind.ORGANISATION
+    return ClientKind.PERSON if says_person(name) else None
+
+
+def typed_name(text: str) -> str:
+    """A name typed at a step that asks for one, without the punctuation that ended it. A
+    greeting, an amount or punctuation alone is asked again (a stray reply in a group must
+    never become a client: Product rules)."""
+    if text.strip() and not plausible_name(text):
+        raise InputError(NOT_A_NAME, text=text[:40])
+    return text.strip().rstrip(NAME_ENDS) or text  # "dhr bos:", "Pietje Puk!": the name
+
+
+NAME_ENDS = ":;,!?… "  # what ends a typed name and is no part of it
+
+
+class ClientDialog(Dialog):
+    """First step: which client. Subclasses continue in `with_client`."""
+
+    adds_unknown: ClassVar[bool] = True
+    unknown_status: ClassVar[ClientStatus] = ClientStatus.ACTIVE
+    searches: ClassVar[tuple[ClientStatus, ...]] = resolver.SEARCHABLE
+
+    @abstractmethod
+    def which_client(self, turn: Turn) -> str:
+        """The question for the client step."""
+
+    @abstractmethod
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        """Go on once convo.data has client_id and client (the name)."""
+
+    async def ask_step(self, turn: Turn, convo: Conversation) -> None:
+        """Questions after the client step; dialogs that act at once have none."""
+        raise InputError(STALE)
+
+    async def answer_step(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        raise InputError(STALE)
+
+    async def begin(self, turn: Turn, query: str | None, **data: Any) -> None:
+        convo = new(self.name, turn, **data)
+        if query:
+            convo.step = CLIENT_STEP
+            await self.find(turn, convo, query)
+        else:
+            await goto(turn, convo, CLIENT_STEP)
+
+    async def begin_with(self, turn: Turn, client_id: int) -> None:
+        """Start from a button on a client's card: the client is known already.
+
+        A card's buttons are the member's; the dialog's own role is checked here, as a command
+        would, so forged data naming an admin dialog gets no further than asking.
+        """
+        await turn.require(self.role)
+        await self._chosen(turn, new(self.name, turn), client_id)
+
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        if convo.step == NEW_KIND_STEP:
+            await self.ask_kind(turn, convo, convo.data.get("query", ""))
+            return
+        if convo.step != CLIENT_STEP:
+            await self.ask_step(turn, convo)
+            return
+        options = convo.data.get("options")
+        if options is None:
+            question(turn, convo, self.which_client(turn))
+            return
+        t = turn.t
+        query = convo.data.get("query", "")
+        buttons = [(name, str(client_id)) for client_id, name in options]
+        if not options:
+            text = t._(
+                "I don't have “{name}” yet. Shall I add them as a person or an organisation?",
+                name=query,
+            )
+            adds = {
+                ClientKind.PERSON: t._("Add “{name}” as a person", name=query),
+                ClientKind.ORGANISATION: t._("Add “{name}” as an organisation", name=query),
+            }
+            buttons = [(adds[kind], code) for code, kind in await self.kinds(turn)]
+        elif convo.data.get("too_many"):
+            text = t._(
+                "Many clients match “{name}”. Pick one, or type more of the name.", name=query
+            )
+        else:
+            text = t._("Which one do you mean?")
+            if self.adds_unknown and not convo.data.get("exact") and len(options) > 1:
+                buttons.append((t._("Someone new: “{name}”", name=query), NEW))
+        # One look-alike: a yes or no, not a choice; "No" adds the name as typed, where the
+        # dialog may (`/verkoop Bakerij de Vries 800` may be a new bakery), or asks again.
+        lone = len(options) == 1
+        if lone:
+            text = t._("Did you mean {client}?", client=buttons[0][0])
+            no = (t._("No"), OTHER)
+            if self.adds_unknown and not convo.data.get("exact") and plausible_name(query):
+                no = (t._("No, add “{name}”", name=query), NEW)
+            buttons = [(t._("Yes"), buttons[0][1]), no]
+        question(
+            turn,
+            convo,
+            text,
+            options=buttons,
+            per_row=2 if lone else 1,
+            edit=turn.update.callback_query is not None,
+            cancel=not lone,
+        )
+
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        if convo.step == NEW_KIND_STEP:
+            kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
+            if kind is None or not convo.data.get("query"):
+                raise InputError(N_("Tap Person or Organisation."))
+            await self._add(turn, convo, ClientKind(kind))
+            return
+        if convo.step != CLIENT_STEP:
+            await self.answer_step(turn, convo, text=text, choice=choice)
+            return
+        query = convo.data.get("query", "")
+        if choice in NEW_AS and self.adds_unknown and convo.data.get("query"):
+            await self._add(turn, convo, NEW_AS[choice])
+        elif choice == NEW and self.adds_unknown and (said := kind_in_name(query)):
+            await self._add(turn, convo, said)
+        elif choice == NEW and self.adds_unknown and convo.data.get("query"):
+            await goto(turn, convo, NEW_KIND_STEP)
+        elif choice == OTHER:
+            for key in ("options", "exact", "too_many"):
+                convo.data.pop(key, None)
+            await goto(turn, convo, CLIENT_STEP)
+        elif choice and choice.isdigit():
+            await self._chosen(turn, convo, id_from(choice))
+        elif choice == SKIP:
+            raise InputError(N_("I need to know which client first."))
+        elif text:
+            await self.find(turn, convo, typed_name(text))
+        else:
+            raise InputError(N_("Which client? Type (part of) their name."))
+
+    async def kinds(self, turn: Turn) -> list[tuple[str, ClientKind]]:
+        """The two kinds as (button value, kind), the team's usual kind first."""
+        usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
+        return sorted(NEW_AS.items(), key=lambda pair: pair[1] != usual)
+
+    async def ask_kind(self, turn: Turn, convo: Conversation, name: str) -> None:
+        """Is the new client `name` a person or an organisation? The usual kind first."""
+        t = turn.t
+        names = {ClientKind.PERSON: t._("Person"), ClientKind.ORGANISATION: t._("Organisation")}
+        question(
+            turn,
+            convo,
+            t._("Is {name} a person or an organisation?", name=name),
+            options=[(names[kind], code) for code, kind in await self.kinds(turn)],
+            edit=turn.update.callback_query is not None,
+        )
+
+    async def _add(self, turn: Turn, convo: Conversation, kind: ClientKind) -> None:
+        """Add the typed name as a new client of that kind and go on with the dialog."""
+        change = await turn.run(
+            clients.add_client,
+            team_id=turn.team.id or 0,
+            user_id=turn.caller.user_id,
+            name=(
+                arguments.person_as_written(convo.data["query"])
+                if kind == ClientKind.PERSON
+                else convo.data["query"]
+            ),
+            now=turn.now,
+            today=turn.today,
+            kind=kind,
+            status=self.unknown_status,
+        )
+        await self._chosen(turn, convo, change.entity_id, created=True)
+
+    async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
+        resolution = await turn.run(
+            resolver.resolve_client,
+            team_id=turn.team.id or 0,
+            query=query,
+            statuses=self.searches,
+        )
+        if resolution.one is not None:
+            await self._chosen(turn, convo, resolution.one.id, name=resolution.one.name)
+            return
+        # «Петрову И.С.» is added, or offered as someone new, as «Петров И. С.»
+        query = nominative_name(query)
+        if len(resolution.matches) > 1 and not resolution.too_many:
+            narrowed = await self.narrowed(turn, convo, query, resolution.matches)
+            if len(narrowed) == 1 and resolution.sure:  # `/paid Петрова`: the one who owes
+                await self._chosen(turn, convo, narrowed[0].id, name=narrowed[0].name)
+                return
+            resolution = replace(resolution, matches=narrowed)
+        if not resolution.matches and not self.adds_unknown:
+            await finish(turn, convo)
+            raise InputError(N_("I can't find “{name}” among your clients."), name=query)
+        if not resolution.matches and not plausible_name(query):  # «ООО» alone
+            raise InputError(NOT_A_NAME, text=query[:40])
+        # «ООО Лютик», «Козлов Дмитрий Андреевич», «Иванова И.И.»: the kind is not asked
+        if not resolution.matches and (kind := kind_in_name(query)):
+            convo.data["query"] = query[:60]
+            await self._add(turn, convo, kind)
+            return
+        named: tuple[resolver.Match, ...] = ()
+        if not resolution.matches or not resolution.sure:
+            named = await self._named_before_other_words(turn, query)
+        if named:  # «Смирнова стрижка»: a person and what was done
+            client = await turn.run(
+                resolver.client_in_team, team_id=turn.team.id or 0, client_id=named[0].id
+            )
+            if client.kind == ClientKind.PERSON:  # a lower-case word is never part of her name
+                await self._chosen(turn, convo, client.id or 0, name=client.name)
+                return
+        matches = resolution.matches or named
+        await goto(
+            turn,
+            convo,
+            CLIENT_STEP,
+            query=query[:60],
+            exact=resolution.exact,
+            too_many=resolution.too_many,
+            options=[[m.id, m.name] for m in matches],
+        )
+
+    async def narrowed(
+        self, turn: Turn, convo: Conversation, query: str, matches: tuple[resolver.Match, ...]
+    ) -> tuple[resolver.Match, ...]:
+        """The look-alikes this dialog can act on; all of them unless a dialog says otherwise."""
+        return matches
+
+    async def _named_before_other_words(self, turn: Turn, query: str) -> tuple[resolver.Match, ...]:
+        """`Смирнова стрижка`, `Jansen knippen`: the first words, capitalised, name one client
+        and the rest are lower-case words, what was done, perhaps. A person is taken (a
+        lower-case word is no part of a person's name); an organisation is offered beside the
+        new one (never taken unasked: "Bakkerij noord" may be new beside "Bakkerij")."""
+        words = query.split()
+        if query == query.lower():  # "jan smit" typed all small says nothing of where it ends
+            return ()
+        for cut in range(len(words) - 1, 0, -1):
+            rest = words[cut:]
+            if not all(w.isalpha() or "+" in w for w in rest) or any(w != w.lower() for w in rest):
+                break
+            found = await turn.run(
+                resolver.resolve_client,
+                team_id=turn.team.id or 0,
+                query=" ".join(words[:cut]),
+                statuses=self.searches,
+            )
+            if found.one is not None:
+                return (found.one,)
+        return ()
+
+    async def _chosen(
+        self,
+        turn: Turn,
+        convo: Conversation,
+        client_id: int,
+        *,
+        name: str | None = None,
+        created: bool = False,
+    ) -> None:
+        if name is None:  # a pressed button: the id must still be this team's client
+            client = await turn.run(
+                resolver.client_in_team, team_id=turn.team.id or 0, client_id=client_id
+            )
+            name = client.name
+        for key in ("options", "query", "exact", "too_many"):
+            convo.data.pop(key, None)
+        convo.data.update(client_id=client_id, client=name, created=created)
+        await self.with_client(turn, convo)

@@ -1,0 +1,288 @@
+"""Guided dialogs: one step at a time, answered by typing or by buttons, surviving restarts.
+
+State lives in the dialog_state table per (chat, user) and is written in the update's own
+transaction. In groups the bot sees only commands and replies to its own messages (privacy
+mode), so a free-text question goes out with ForceReply(selective) and /skip and /cancel
+work as commands; in a private chat the same question carries Skip and Cancel buttons.
+
+A question is bound to the message that asked it: in a group only a reply to that message
+(or a button on it) answers, so a reply to a client's card never books data for another
+client. Another command from the same person ends the dialog; after 30 minutes it expires.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from bot.kit.callbacks import STALE, pack
+from bot.kit.turn import Turn, before_commands, button, command, reply_handler
+from locales import N_, InputError, Markup
+from storage import dialogs as dialog_store
+from storage.dialogs import Expired
+from storage.models import Role
+
+SKIP, CANCEL = "skip", "cancel"
+_REGISTRY: dict[str, Dialog] = {}
+
+
+@dataclass
+class Conversation:
+    dialog: str
+    step: str
+    team_id: int | None
+    data: dict[str, Any] = field(default_factory=dict)
+    stored: bool = False  # in the database: finishing must clear it
+
+
+class Dialog(ABC):
+    """A named sequence of steps; subclasses ask and answer, the router does the rest."""
+
+    name: ClassVar[str]
+    role: ClassVar[Role] = Role.MEMBER
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__:
+            _REGISTRY[cls.name] = cls()
+
+    @abstractmethod
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        """Put the current step's question."""
+
+    @abstractmethod
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        """Take a typed answer (`text`) or a pressed option (`choice`) for the current step."""
+
+
+def registered(name: str) -> Dialog | None:
+    return _REGISTRY.get(name)
+
+
+async def goto(turn: Turn, convo: Conversation, step: str, **data: Any) -> None:
+    """Move to `step`, store the state in this update's transaction, and ask."""
+    convo.step = step
+    convo.data.update(data)
+    convo.stored = True
+    await turn.run(
+        dialog_store.save_dialog,
+        chat_id=turn.caller.chat_id,
+        user_id=turn.caller.user_id,
+        team_id=convo.team_id,
+        dialog=convo.dialog,
+        step=step,
+        data=convo.data,
+        now=turn.now,
+    )
+    await _REGISTRY[convo.dialog].ask(turn, convo)
+
+
+async def finish(turn: Turn, convo: Conversation) -> None:
+    """The dialog is done; a one-line command that never stored one costs no query."""
+    if convo.stored:
+        await turn.run(
+            dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
+        )
+        convo.stored = False
+
+
+def new(dialog: str, turn: Turn, **data: Any) -> Conversation:
+    return Conversation(dialog, "", turn.caller.team.id if turn.caller.team else None, data)
+
+
+def ask_for_reply(turn: Turn, text: Markup | str) -> None:
+    """A request answered by typing, outside any dialog (see Turn.ask_for_reply)."""
+    turn.ask_for_reply(text)
+
+
+def question(
+    turn: Turn,
+    convo: Conversation,
+    text: str,
+    *,
+    options: list[tuple[str, str]] | None = None,
+    per_row: int = 2,
+    skip: bool = False,
+    edit: bool = False,
+    cancel: bool = True,
+) -> None:
+    """Ask; `options` are (label, value) buttons. Free-text steps in groups use ForceReply.
+    `cancel=False`: the options already say "no" (a Cancel beside them would say it twice)."""
+    t = turn.t
+    team_id = convo.team_id or 0
+    rows: list[list[tuple[str, str]]] = []
+    for start in range(0, len(options or []), per_row):
+        rows.append(
+            [
+                (label, pack("d", team_id, convo.step, value))
+                for label, value in (options or [])[start : start + per_row]
+            ]
+        )
+    if turn.caller.in_group and not options:
+        hint = t._("/skip to skip, /cancel to stop") if skip else t._("/cancel to stop")
+        turn.ask_for_reply(Markup(f"{text}\n<i>{hint}</i>"), question=True)
+        return
+    controls = [(t._("Skip"), pack("d", team_id, convo.step, SKIP))] if skip else []
+    if cancel:
+        controls.append((t._("Cancel"), pack("d", team_id, convo.step, CANCEL)))
+    if controls:
+        rows.append(controls)
+    if edit and turn.update.callback_query is not None:
+        turn.edit(text, buttons=rows, question=True)
+    else:
+        turn.reply(text, buttons=rows, question=True)
+
+
+# Routing -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Pending:
+    """The caller's dialog in progress, and which messages asked its current step."""
+
+    convo: Conversation
+    question_ids: tuple[int, ...]
+
+
+async def _pending(turn: Turn) -> Pending | Expired | None:
+    state = await turn.run(
+        dialog_store.load_dialog,
+        chat_id=turn.caller.chat_id,
+        user_id=turn.caller.user_id,
+        now=turn.now,
+    )
+    if state is None or isinstance(state, Expired) or state.dialog not in _REGISTRY:
+        return state if isinstance(state, Expired) else None
+    team_id = turn.caller.team.id if turn.caller.team else None
+    if state.team_id is not None and state.team_id != team_id:
+        return None  # the user switched teams since; that dialog is not for this team
+    convo = Conversation(state.dialog, state.step, state.team_id, dict(state.data), stored=True)
+    return Pending(convo, tuple(state.question_ids or ()))
+
+
+async def _load(turn: Turn) -> Conversation | None:
+    pending = await _pending(turn)
+    return pending.convo if isinstance(pending, Pending) else None
+
+
+def _replied_to(turn: Turn) -> int | None:
+    """The bot's message this one replies to, if any."""
+    message = turn.update.effective_message
+    replied = message.reply_to_message if message is not None else None
+    if replied is None or replied.from_user is None or replied.from_user.id != turn.context.bot.id:
+        return None
+    return replied.message_id
+
+
+async def _dispatch(
+    turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+) -> None:
+    dialog = _REGISTRY[convo.dialog]
+    await turn.require(dialog.role)
+    if choice == CANCEL:
+        await finish(turn, convo)
+        _cancelled(turn)
+        return
+    turn.answering = text is not None  # a wrong typed answer is asked again, to be replied to
+    await dialog.answer(turn, convo, text=text, choice=choice)
+
+
+def _cancelled(turn: Turn) -> None:
+    text = turn.t._("Stopped. Nothing was changed.")
+    if turn.update.callback_query is not None:
+        turn.edit(text)
+    else:
+        turn.reply(text)
+
+
+@reply_handler(role=None)
+async def on_text(turn: Turn) -> None:
+    """A typed answer to the step in progress; without a dialog, a pointer to /help.
+
+    In a group only a reply to the message that asked the question answers it: a reply to
+    another of the bot's messages (a client's card, someone else's question) is not taken.
+    """
+    pending = await _pending(turn)
+    group, replied = turn.caller.in_group, _replied_to(turn)
+    if isinstance(pending, Expired):
+        if not group or replied in pending.question_ids:
+            turn.reply(turn.t._("That question has expired. Send the command again to start anew."))
+        return
+    if pending is None:
+        if not group:
+            turn.reply(
+                turn.t._(
+                    "Send a command to get going, for example /add or /sale. /help lists them all."
+                )
+            )
+        return
+    if group and replied not in pending.question_ids:
+        if replied is not None:  # a reply to the bot, but not to the question: say so
+            turn.reply(
+                turn.t._(
+                    "I've done nothing with that. To answer, reply to my question itself, "
+                    "or send /cancel."
+                )
+            )
+        return
+    await _dispatch(turn, pending.convo, text=turn.text.strip(), choice=None)
+
+
+@button(role=None)
+async def on_button(turn: Turn) -> None:
+    """A pressed option; it must be on the message that asks the presser's own pending step."""
+    assert turn.callback is not None
+    pending = await _pending(turn)
+    pressed = turn.update.callback_query.message if turn.update.callback_query else None
+    if (
+        not isinstance(pending, Pending)
+        or len(turn.callback.args) < 2
+        or turn.callback.args[0] != pending.convo.step
+        or pressed is None
+        or pressed.message_id not in pending.question_ids
+    ):
+        raise InputError(STALE)
+    await _dispatch(turn, pending.convo, text=None, choice=turn.callback.args[1])
+
+
+@before_commands
+async def end_pending(turn: Turn) -> None:
+    """A new command from the same person in the same chat ends their pending dialog."""
+    convo = await _load(turn)
+    if convo is None:
+        return
+    await turn.run(
+        dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
+    )
+    if convo.data.get("quiet"):  # a settings submenu waiting for a typed value: nothing begun
+        return
+    client = convo.data.get("client") or convo.data.get("name")  # /add and /check: the new one
+    t = turn.t
+    turn.reply(
+        t._("(What you started for {client} was stopped.)", client=client)
+        if client
+        else t._("(What you started before was stopped.)")
+    )
+
+
+@command(role=None, in_dialog=True)
+async def skip(turn: Turn) -> None:
+    convo = await _load(turn)
+    if convo is None:
+        raise InputError(N_("There's nothing to skip right now."))
+    await _dispatch(turn, convo, text=None, choice=SKIP)
+
+
+@command(role=None, in_dialog=True)
+async def cancel(turn: Turn) -> None:
+    """/cancel always works: it stops the dialog in progress, if any."""
+    stopped = await turn.run(
+        dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
+    )
+    if stopped:
+        _cancelled(turn)
+    else:
+        turn.reply(turn.t._("There's nothing to stop right now."))
