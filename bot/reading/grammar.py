@@ -183,7 +183,7 @@ def _starts_field(reader: Reader, words: list[Token], i: int) -> bool:
 # Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500»; in a complaint or compliment also
 # `van Jan Smit: top`, `over Jan Smit: te laat`, `klant Jan Smit` (only there: `van` begins
 # many a Dutch name in a sale). The one list: the one-line grammar below and the notes'
-# reader (bot/note_line.py, bot/handlers/events.py) read it. A lead-in is tried only when the
+# reader (bot/reading/note_line.py, bot/handlers/events.py) read it. A lead-in is tried only when the
 # words with it name no client (`van der Linden`, «У Ашота» are names).
 BEFORE_NAME, BEFORE_AMOUNT, BEFORE_NOTED = "name", "amount", "noted"
 LEAD_INS: dict[str, frozenset[str]] = {
