@@ -64,7 +64,7 @@ Every error is an ``InputError`` whose message id says what to type instead.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from babel.numbers import (
@@ -323,7 +323,12 @@ def _check(
     if abs(typed.value) >= LIMIT:
         raise InputError(TOO_LARGE, text=shown_text(text))
     if max_decimals is not None and typed.decimals > max_decimals:
-        example = format_number(typed.value, locale, decimals=max_decimals)
+        # "0,001" rounded is "0,00", which is no amount: the example is the smallest one there
+        # is (0,01 or 1), never a zero that would then be refused in turn.
+        step = Decimal(1).scaleb(-max_decimals)
+        rounded = typed.value.quantize(step, rounding=ROUND_HALF_UP)
+        shown = rounded if rounded else step.copy_sign(typed.value)
+        example = format_number(shown, locale, decimals=max_decimals)
         raise InputError(TOO_PRECISE, text=shown_text(text), example=example)
 
 

@@ -99,6 +99,42 @@ LEGAL_FORMS = frozenset(
 )
 
 
+# What a business calls itself before its name: "Restaurant De Haven", "Kapsalon Noor", «Кафе
+# Ромашка», «Салон Лотос» — an organisation, never asked (issue 17). Only as the name's first
+# word, since some are surnames too ("Jan Winkel"); a Dutch compound ending in one of the
+# suffixes ("Installatietechniek", "Bouwbedrijf", "Tandartspraktijk") anywhere in the name.
+ORGANISATION_NOUNS = frozenset(
+    {"restaurant", "bakkerij", "kapsalon", "hotel", "café", "cafe", "eetcafé", "eetcafe"}
+    | {"garage", "pizzeria", "salon", "studio", "bistro", "brasserie", "snackbar", "lunchroom"}
+    | {"slagerij", "bloemist", "apotheek", "sportschool", "praktijk", "kantoor", "kwekerij"}
+    | {"makelaardij", "drukkerij", "camping", "hostel", "atelier", "rijschool", "barbershop"}
+    | {"boekhandel", "ijssalon", "theater", "museum", "kinderopvang", "autobedrijf", "winkel"}
+    | {"кафе", "кофейня", "ресторан", "салон", "студия", "магазин", "пекарня", "клиника"}
+    | {"стоматология", "гостиница", "отель", "автосервис", "агентство", "компания", "фирма"}
+    | {"школа", "центр", "парикмахерская", "аптека", "бар", "пиццерия", "шиномонтаж"}
+    | {"ателье", "химчистка", "типография", "барбершоп", "бутик", "мастерская", "клуб"}
+)
+_ORGANISATION_SUFFIXES = (
+    "bedrijf", "kantoor", "praktijk", "zaak", "winkel", "salon", "studio", "school", "handel",
+    "techniek", "centrum", "makelaardij", "kwekerij", "drukkerij", "bakkerij", "slagerij",
+)  # fmt: skip
+
+
+def names_organisation(name: str) -> bool:
+    """Whether a name says it is a business's: `Restaurant De Haven`, `Van Dam
+    Installatietechniek`, «Кафе Ромашка», or a legal form (`Jansen B.V.`, «ООО Лютик»)."""
+    words = [w.strip(".,;:!?«»\"'()") for w in name_key(name).split()]
+    if not words:
+        return False
+    if words[0] in ORGANISATION_NOUNS or any(map(is_legal_form, words)):
+        return True
+    return any(
+        w.endswith(suffix) and len(w) >= len(suffix) + 3
+        for w in words
+        for suffix in _ORGANISATION_SUFFIXES
+    )
+
+
 def is_legal_form(word: str) -> bool:
     """`ООО`, `ИП`, `B.V.`: a legal form (of a name's words, or a key's)."""
     return word.casefold().replace(".", "") in LEGAL_FORMS

@@ -139,22 +139,35 @@ def middle_positions(words: list[str], *, person: bool) -> frozenset[int]:
 
 def fits_initials(key: str, surname: str, initials: list[str]) -> bool:
     """Whether «петров иван сергеевич» is (петров, [и, с]): the surname, then a name for
-    each initial, in order."""
+    each initial, in order; or a name for each initial, then the surname («артем кузнецов» is
+    (кузнецов, [а]), "jan de vries" is (de vries, [j]))."""
     words = key.split(" ")
-    return (
-        words[0] == surname
-        and len(words) > len(initials)
-        and all(word.startswith(letter) for word, letter in zip(words[1:], initials, strict=False))
-    )
+    if words[0] == surname and len(words) > len(initials):
+        return all(
+            word.startswith(letter) for word, letter in zip(words[1:], initials, strict=False)
+        )
+    names = key[: -len(surname) - 1].split(" ") if key.endswith(f" {surname}") else []
+    return len(names) >= len(initials) and all(map(str.startswith, names, initials))
 
 
 def surname_initials(key: str) -> tuple[str, list[str]] | None:
-    """`петров и.с.`, `петров и. с.`, `петров и` → (петров, [и, с]); None for other names."""
+    """`петров и.с.`, `петров и. с.`, `петров и` → (петров, [и, с]); initials first, with
+    their dots: `а. кузнецов`, `а.и.кузнецов`, `j. de vries` → (кузнецов, [а]) …; None for
+    other names."""
     surname, _, rest = key.partition(" ")
     letters = [part for part in re.split(r"[.\s]+", rest) if part]
-    if not letters or len(letters) > 2 or not all(is_initial(letter) for letter in letters):
+    if letters and len(letters) <= 2 and all(is_initial(letter) for letter in letters):
+        return surname, letters
+    first = _INITIALS_FIRST.fullmatch(key)
+    if first is None:
         return None
-    return surname, letters
+    return first["surname"], [part for part in re.split(r"[.\s]+", first["initials"]) if part]
+
+
+# One or two initials, each with its dot, then a surname of one to three words.
+_INITIALS_FIRST = re.compile(
+    r"(?P<initials>(?:[^\W\d_]\.\s?){1,2})\s*(?P<surname>[^\W\d_][\w'-]+(?: [\w'-]+){0,2})"
+)
 
 
 def main_words(key: str, *, person: bool) -> list[str]:

@@ -36,7 +36,7 @@ class NoteDialog(ClientDialog):
         (`/klacht Pietje Puk!! te laat`, then `Pietje Puk`); a lead-in typed before the name
         is skipped as in the one-line form (`van dhr Kok`, «от Кузнецова»), and a note typed
         with the name is the note (`dhr kok: te laat`), never part of a new client's name."""
-        lead_in = note_line.LEAD_IN.match(query)
+        lead_in = grammar.NOTE_LEAD_IN.match(query)
         if (
             lead_in
             and query[lead_in.end() :].strip()

@@ -38,6 +38,7 @@ _UPTO = re.compile(rf"^(?:{_UPTO_WORDS}|max\.?|<=|≤|<)(?=[\s\d])\s*", re.IGNOR
 _BETWEEN = re.compile(rf"\s*(?:–|—|\b(?:{_UPTO_WORDS})\b)\s*", re.IGNORECASE)
 # A hyphen between numbers, but not the one of "€ 1.250,-" (no cents).
 _HYPHEN = re.compile(r"\s*(?<![,.\-])-(?!-)\s*")
+_FRACTION = re.compile(r"^\s*\d+[.,]\d{1,2}\s*$")  # "0,4", "2.5": a mark before 1–2 digits
 _UNITS = re.compile(r"\s*[^\W\d_]+\.?$")  # "45 jaar", "50 сотрудников": the word goes
 
 
@@ -242,6 +243,11 @@ def _typed(turn: Turn, criterion: render.Criterion, text: str) -> dict[str, Any]
                 ABOVE_MAXIMUM, text=shown_text(text), maximum=render.hours(t, MAX_HOURS)
             )
         return {field: round(minutes / 60, 2)}
+    if criterion.code == "size" and _FRACTION.search(text):  # "0,4": no count of clients
+        raise InputError(
+            refusals.MARKET_FRACTION,
+            text=shown_text(text),
+        )
     number = int(t.parse_number(_UNITS.sub("", text), max_decimals=0, maximum=10**9))
     if criterion.code == "size" and number == 0:
         raise InputError(refusals.MARKET_OF_NONE)

@@ -11,7 +11,12 @@ from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.kit.sensitive import answer_with_money, money_work_allowed, require_money
+from bot.kit.sensitive import (
+    answer_with_money,
+    money_shown_to_caller,
+    money_work_allowed,
+    require_money,
+)
 from bot.kit.turn import Buttons, Turn, button
 from bot.reading import grammar, sale_grammar
 from bot.render import refusals
@@ -244,6 +249,8 @@ async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None
     usual = await turn.run(sales.usual_sale, team_id=turn.team_id, client_id=data["client_id"])
     if usual is None or not usual.dwarfed_by(data["amount"], BIG_FACTOR):
         return None
+    if not await money_shown_to_caller(turn):  # money is the admins': the question says less
+        return {"doubt": BIG, "usual": None, "usual_of_client": usual.of_client}
     return {"doubt": BIG, "usual": round(usual.median), "usual_of_client": usual.of_client}
 
 

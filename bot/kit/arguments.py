@@ -45,6 +45,20 @@ def has_separators(text: str) -> bool:
     return bool(_FIELD_SEPARATOR.search(text))
 
 
+# Lines of business typed where a city could stand (`/toevoegen Restaurant De Haven, horeca`):
+# the client's industry, never a city called "Horeca".
+SECTORS = frozenset(
+    {"horeca", "retail", "detailhandel", "groothandel", "zorg", "gezondheidszorg", "bouw", "ict"}
+    | {"it", "onderwijs", "transport", "logistiek", "landbouw", "industrie", "overheid", "beauty"}
+    | {"vastgoed", "zakelijke dienstverlening", "dienstverlening", "consultancy", "media"}
+    | {"marketing", "e-commerce", "webshop", "toerisme", "recreatie", "sport", "cultuur"}
+    | {"financiële dienstverlening", "advocatuur", "juridisch", "productie", "schoonmaak"}
+    | {"общепит", "ритейл", "розница", "торговля", "строительство", "медицина", "образование"}
+    | {"логистика", "производство", "красота", "бьюти", "фитнес", "услуги", "недвижимость"}
+    | {"туризм", "финансы", "ит", "юридические услуги", "общественное питание", "клининг"}
+)
+
+
 def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
     """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them;
     dashes between spaces separate too when a kind word stands between them (`Lisa de Wit -
@@ -62,6 +76,8 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
         kind = labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None)
         if kind and "kind" not in said:
             said["kind"] = kind
+        elif part.casefold().strip(".!") in SECTORS and "industry" not in said:
+            said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
         elif "city" not in said and _has_letters(part):  # "🙂" is no city
             said["city"] = city_as_written(part)
     return name, said

@@ -18,7 +18,7 @@ from locales import N_, InputError
 from locales.name_cases import nominative_name
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
-from storage.names import is_legal_form, plausible_name
+from storage.names import is_legal_form, names_organisation, plausible_name
 from storage.person_names import says_person
 
 CLIENT_STEP = "client"
@@ -36,9 +36,10 @@ def has_legal_form(name: str) -> bool:
 
 
 def kind_in_name(name: str) -> ClientKind | None:
-    """The kind a new name says itself, so it is not asked (issue 17): a legal form makes an
-    organisation, a patronymic or initials a person; None when the name doesn't say."""
-    if has_legal_form(name):
+    """The kind a new name says itself, so it is not asked (issue 17): a legal form or a
+    business's word ("Restaurant", «Кафе») makes an organisation, a patronymic or initials a
+    person; None when the name doesn't say."""
+    if has_legal_form(name) or names_organisation(name):  # "Restaurant De Haven"
         return ClientKind.ORGANISATION
     return ClientKind.PERSON if says_person(name) else None
 
@@ -126,12 +127,17 @@ class ClientDialog(Dialog):
             )
         else:
             text = t._("Which one do you mean?")
-            if self.adds_unknown and not convo.data.get("exact"):
+            if self.adds_unknown and not convo.data.get("exact") and len(options) > 1:
                 buttons.append((t._("Someone new: “{name}”", name=query), NEW))
-        lone = len(buttons) == 1 and options  # one look-alike: a yes or no, not a choice
+        # One look-alike: a yes or no, not a choice; "No" adds the name as typed, where the
+        # dialog may (`/verkoop Bakerij de Vries 800` may be a new bakery), or asks again.
+        lone = len(options) == 1
         if lone:
             text = t._("Did you mean {client}?", client=buttons[0][0])
-            buttons = [(t._("Yes"), buttons[0][1]), (t._("No"), OTHER)]
+            no = (t._("No"), OTHER)
+            if self.adds_unknown and not convo.data.get("exact") and plausible_name(query):
+                no = (t._("No, add “{name}”", name=query), NEW)
+            buttons = [(t._("Yes"), buttons[0][1]), no]
         question(
             turn,
             convo,
@@ -237,14 +243,17 @@ class ClientDialog(Dialog):
             convo.data["query"] = query[:60]
             await self._add(turn, convo, kind)
             return
-        matches = resolution.matches or await self._named_before_other_words(turn, query)
-        if not resolution.matches and matches:  # «Смирнова стрижка»: a person and what was done
+        named: tuple[resolver.Match, ...] = ()
+        if not resolution.matches or not resolution.sure:
+            named = await self._named_before_other_words(turn, query)
+        if named:  # «Смирнова стрижка»: a person and what was done
             client = await turn.run(
-                resolver.client_in_team, team_id=turn.team_id, client_id=matches[0].id
+                resolver.client_in_team, team_id=turn.team_id, client_id=named[0].id
             )
             if client.kind == ClientKind.PERSON:  # a lower-case word is never part of her name
                 await self._chosen(turn, convo, client.id or 0, name=client.name)
                 return
+        matches = resolution.matches or named
         await goto(
             turn,
             convo,

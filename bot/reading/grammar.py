@@ -32,6 +32,8 @@ from bot.reading.words import (
     trailing,
     without_lead_ins,
 )
+from bot.reading.words import NOTE_LEAD_IN as NOTE_LEAD_IN
+from bot.render.settings_menu import VAT_RATES
 from locales import InputError, numbers
 
 # "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
@@ -42,7 +44,11 @@ _ALL_INVOICES = ("alle facturen", "alle rekeningen", "все счета")  # …
 
 
 def reader(turn: Turn) -> Reader:
-    return Reader(turn.t.locale, turn.team.currency, turn.today)
+    team = turn.team
+    # The standard VAT rate by the team's language: the first of the rates /settings offers.
+    standard = team.vat_rate or VAT_RATES.get(team.locale, (0,))[0] / 100
+    inside = (team.vat_rate or 0.0) if team.amounts_include_vat else None
+    return Reader(turn.t.locale, team.currency, turn.today, inside, standard)
 
 
 @dataclass(frozen=True)

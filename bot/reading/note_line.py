@@ -11,7 +11,13 @@ from bot.kit.turn import Turn
 from bot.reading import grammar
 from storage import resolver
 from storage.names import name_key, plausible_name
-from storage.person_names import addresses, is_particle, titled, titled_name_length
+from storage.person_names import (
+    addresses,
+    is_particle,
+    surname_initials,
+    titled,
+    titled_name_length,
+)
 
 # A surname, one or two initials with their dots, then the note: «Иванова И.И. опоздала».
 _INITIALS_FIRST = re.compile(
@@ -101,6 +107,7 @@ async def _leading_client(
                     or " " not in words
                     # "tandarts smit" for "Tandartspraktijk Smit": each word begins theirs
                     or resolver.words_begun(name_key(words), name_key(found.one.name))
+                    or surname_initials(name_key(words)) is not None  # «Е. Лебедев»
                 )
             ):
                 if not found.exact and found.one is not None:
@@ -110,7 +117,7 @@ async def _leading_client(
                 several = (words, rest or None)
     if several is not None:
         return several
-    if lead_in := LEAD_IN.match(text):  # «у нас Николаевой Ирине не понравилось»
+    if lead_in := grammar.NOTE_LEAD_IN.match(text):  # «у нас Николаевой Ирине не понравилось»
         client, rest = await _leading_client(turn, text[lead_in.end() :], governed=True)
         if client is not None:
             kept = lead_in["ours"] or ""  # «у нас не понравилось»; «от», «на» go with the name
@@ -118,19 +125,8 @@ async def _leading_client(
     return (text, None) if " " not in text.strip() else (None, text)
 
 
-# Words put before the name in a complaint or compliment: «у нас Петровой не понравилось»,
-# «от Козлова спасибо», «на Петрова: хамил»; `van Jan Smit: top`, `over Jan Smit: te laat`,
-# `klant Jan Smit`; never part of the name (tried only when the words with them name no
-# client: `van der Linden` is a name), and only «у нас»/«у меня» stay in the note (the
-# others say nothing once the client is known).
-LEAD_IN = re.compile(
-    r"(?:(?P<ours>у нас|у меня)|у|от|про|на|клиентк[аеиу]|клиент[ау]?|van|over|klant)\s+(?=\w)",
-    re.IGNORECASE,
-)
-
-
 def _only_lead_in(words: str) -> bool:
-    lead_in = LEAD_IN.match(f"{words} x")
+    lead_in = grammar.NOTE_LEAD_IN.match(f"{words} x")
     return lead_in is not None and lead_in.end() == len(words) + 1
 
 

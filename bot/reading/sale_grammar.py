@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from bot.reading.sale_values import (
     Value,
@@ -30,8 +31,8 @@ from bot.reading.words import (
     tokens,
     without_lead_ins,
 )
-from locales import N_, InputError, numbers
-from locales.sale_words import NO_COST, PAID_METHODS, PAYMENT_LEAD_INS
+from locales import N_, InputError, dates, is_currency_token, is_multiplier_token, numbers
+from locales.sale_words import FILLER_WORDS, NO_COST, PAID_METHODS, PAYMENT_LEAD_INS
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
@@ -41,6 +42,77 @@ TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
 def says_no_cost(text: str | None) -> bool:
     """A cost of nothing ("geen", «нет») typed alone at the cost question, as in a one-line sale."""
     return (text or "").casefold().strip(" .,!") in NO_COST
+
+
+# "500 excl. btw", "500 incl. btw", «2500 без НДС», «2500 с НДС»: said of the amounts typed,
+# read against the team's VAT setting (README: Amounts with VAT).
+_EXCLUDING = frozenset({"excl", "exclusief", "ex", "zonder", "без", "+"})
+_INCLUDING = frozenset({"incl", "inclusief", "inc", "met", "с", "включая", "вкл"})
+_VAT = frozenset({"btw", "ндс", "vat"})
+EXCL, INCL = "excl", "incl"
+
+
+def _vat_said(words: list[Token]) -> tuple[list[Token], str | None]:
+    """The field words without a VAT remark, and which it was (EXCL, INCL or None)."""
+    folded = [word.text.casefold().strip(".,;:!()") for word in words]
+    for i in range(len(words)):
+        if folded[i] in {"exbtw", "exclbtw", "inclbtw"}:  # "excl.btw" typed as one word
+            return words[:i] + words[i + 1 :], INCL if folded[i] == "inclbtw" else EXCL
+        if i + 1 < len(words) and folded[i + 1] in _VAT:
+            said = EXCL if folded[i] in _EXCLUDING else INCL if folded[i] in _INCLUDING else None
+            if said is not None:
+                return words[:i] + words[i + 2 :], said
+        if folded[i] in {"excl", "exclusief", "incl", "inclusief"}:  # "500 excl." alone
+            return words[:i] + words[i + 1 :], EXCL if folded[i].startswith("ex") else INCL
+    return words, None
+
+
+def _as_the_team_enters(reader: Reader, minor: int | None, vat: str | None) -> int | None:
+    """An amount typed with or without VAT, the way the team enters amounts: € 500 excl. btw
+    is € 605 for a team that enters them with 21 % inside; € 605 incl. btw is € 500 for one
+    that enters them without (its own rate, else the country's standard one)."""
+    if minor is None or vat is None:
+        return minor
+    if vat == EXCL and reader.vat_inside:
+        factor = 1 + Decimal(str(reader.vat_inside))
+    elif vat == INCL and reader.vat_inside is None and reader.vat_standard:
+        factor = 1 / (1 + Decimal(str(reader.vat_standard)))
+    else:
+        return minor
+    return int((Decimal(minor) * factor).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+
+
+# Words that may belong to a date or a time, so never what was done: "200 vorige week" stays
+# refused (which day?), never a sale of today.
+_DATE_HINTS = frozenset(
+    {"vorige", "vorig", "afgelopen", "week", "weken", "maand", "dag", "dagen", "geleden"}
+    | {"ochtend", "middag", "avond", "uur", "uren", "min", "minuten", "kwartier", "half"}
+    | {"прошлой", "прошлый", "прошлую", "неделе", "неделю", "недели", "месяц", "назад", "день"}
+    | {"дня", "утром", "вечером", "днём", "днем", "час", "часа", "часов", "минут", "половиной"}
+)
+
+
+def _description(reader: Reader, text: str) -> bool:
+    """A word after the amount that says what was done (`knippen`, «стрижка»): letters only,
+    at least three, and nothing an amount, cost, time or date is made of; a sale keeps no
+    note, so such words are skipped when the line reads no other way."""
+    word = text.strip(".,;:!?()")
+    folded = word.casefold()
+    if len(word) < 3 or not all(c.isalpha() or c in "-'’" for c in word):
+        return False
+    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | _DATE_HINTS:
+        return False
+    if is_cost_word(word) or reader.is_money(word) or numbers.starts_spoken_amount(word):
+        return False
+    if is_multiplier_token(word) or is_multiplier_token(text) or is_currency_token(word):
+        return False  # "тыс.", "k", "euro"
+    if numbers.starts_spoken_duration(word):
+        return False
+    try:
+        dates.parse_date(word, reader.locale, today=reader.today)
+    except InputError:
+        return True
+    return False  # "vrijdag" between the fields: refused as before, never dropped
 
 
 @dataclass(frozen=True)
@@ -163,22 +235,41 @@ def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
 
 
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
-    fields, paid_now = _paid_how(_field_words(words[end:]))
+    fields, vat = _vat_said(_field_words(words[end:]))
+    fields, paid_now = _paid_how(fields)
     try:
         readings = [
             _assign(reader, values, dated.date) for values in value_readings(reader, fields)
         ]
     except InputError as error:
-        # "knipperij 2 uur 45", "3000 час с половиной": the number by the time is the amount
-        try:
-            readings = [
-                _assign(reader, values, dated.date)
-                for values in value_readings(reader, fields, bare_minutes=False)
-            ]
-        except InputError:
+        # "knipperij 2 uur 45", "3000 час с половиной": the number by the time is the amount;
+        # "85 1u30 knippen", «2500 стрижка»: what was done, after the fields, is skipped
+        described = [word for word in fields if not _description(reader, word.text)]
+        tries = [(fields, False)] + (
+            [(described, True), (described, False)] if described and described != fields else []
+        )
+        for words_tried, bare in tries:
+            try:
+                readings = [
+                    _assign(reader, values, dated.date)
+                    for values in value_readings(reader, words_tried, bare_minutes=bare)
+                ]
+                break
+            except InputError:
+                continue
+        else:
             raise error from None
     if paid_now:
         readings = [replace(reading, paid_now=True) for reading in readings]
+    if vat is not None:  # "500 excl. btw": as the team enters amounts
+        readings = [
+            replace(
+                r,
+                amount=_as_the_team_enters(reader, r.amount, vat),
+                cost=_as_the_team_enters(reader, r.cost, vat),
+            )
+            for r in readings
+        ]
     name = joined(words[:end]).strip(" ,;:")
     words_only = bool(dated.date_text) and not (
         any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS

@@ -45,6 +45,10 @@ class Reader:
     locale: str
     currency: str
     today: dt.date
+    # The VAT rate inside the amounts the team enters; None: it enters them without VAT.
+    vat_inside: float | None = None
+    # The rate taken off an amount typed "incl. btw" by a team that enters them without VAT.
+    vat_standard: float = 0.0
 
     def money(self, text: str, *, allow_zero: bool = True) -> int:
         return numbers.parse_money(text, self.currency, self.locale, allow_zero=allow_zero)
@@ -155,11 +159,14 @@ def starts_field(reader: Reader, words: list[Token], i: int) -> bool:
     )
 
 
-# Words Russians put before a client's name or before an amount, never part of either
-# (README: Typing commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо»,
-# «у Петровой», «на Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500». The one list:
-# the one-line grammar below and the notes' reader (bot/handlers/events.py) read it.
-BEFORE_NAME, BEFORE_AMOUNT = "name", "amount"
+# Words put before a client's name or before an amount, never part of either (README: Typing
+# commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо», «у Петровой», «на
+# Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500»; in a complaint or compliment also
+# `van Jan Smit: top`, `over Jan Smit: te laat`, `klant Jan Smit` (only there: `van` begins
+# many a Dutch name in a sale). The one list: the one-line grammar and the notes' reader
+# (bot/reading/note_line.py, bot/handlers/events.py) read it. A lead-in is tried only when the
+# words with it name no client (`van der Linden`, «У Ашота» are names).
+BEFORE_NAME, BEFORE_AMOUNT, BEFORE_NOTED = "name", "amount", "noted"
 LEAD_INS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("от", "у", "для", "про"), frozenset({BEFORE_NAME})),
     "на": frozenset({BEFORE_NAME, BEFORE_AMOUNT}),
@@ -168,12 +175,20 @@ LEAD_INS: dict[str, frozenset[str]] = {
         ("клиент", "клиента", "клиенту", "клиентка", "клиентки", "клиентке", "клиентку"),
         frozenset({BEFORE_NAME}),
     ),
+    **dict.fromkeys(("van", "over", "klant"), frozenset({BEFORE_NOTED})),
 }
 # «у нас Петровой не понравилось»: these stay in a note, the client's name goes on after them.
 _OURS = ("у нас", "у меня")
-NAME_LEAD_IN = re.compile(
+# A lead-in at the start of a complaint's or compliment's line; `ours`: it stays in the note.
+NOTE_LEAD_IN = re.compile(
     r"(?:(?P<ours>{})|{})\s+(?=\w)".format(
-        "|".join(_OURS), "|".join(w for w, led in LEAD_INS.items() if BEFORE_NAME in led)
+        "|".join(_OURS),
+        "|".join(
+            sorted(
+                (w for w, led in LEAD_INS.items() if led & {BEFORE_NAME, BEFORE_NOTED}),
+                key=lambda w: -len(w),  # «клиентка» before «клиент»
+            )
+        ),
     ),
     re.IGNORECASE,
 )

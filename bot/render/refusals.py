@@ -68,6 +68,7 @@ LOOKS_LIKE_A_SALE = N_(
 MARGIN_OUT_OF_RANGE = N_("Type a percentage from 1 to 99, for example 35.")
 
 MARKET_OF_NONE = N_("A market of 0 clients? Type a rough number, for example 400.")
+MARKET_FRACTION = N_("A market of {text} clients? Type a rough whole number, for example 400.")
 
 MORE_THAN_OWED = N_("That's more than {client} still owes: {amount}.")
 

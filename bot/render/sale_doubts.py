@@ -34,6 +34,13 @@ def doubt_question(
 ) -> tuple[str, list[tuple[str, str]]]:
     """The question and its (label, answer) buttons for the doubt in `data`."""
     amount = t.money(data["amount"], team.currency)
+    if data["doubt"] == BIG and data.get("usual") is None:
+        # A member of a team that keeps money for its admins: no median, no client's figure.
+        text = t._("{amount} is far more than a usual sale here. Record it?", amount=amount)
+        return text, [
+            (t._("Yes, record {amount}", amount=amount), RECORD),
+            (t._("Correct the amount"), CORRECT),
+        ]
     if data["doubt"] == BIG:
         usual = t.money(data["usual"], team.currency)
         times = _times_rounded_down(data["amount"], data["usual"])

@@ -109,3 +109,21 @@ async def test_a_phone_number_is_no_sale_and_is_not_kept(
     seen = await chat.send(anna, "/toevoegen Sanne Jansen 06-12345678")
     assert seen.text.endswith("/toevoegen Sanne Jansen")
     assert rows(sqlite_engine, Client) == []
+
+
+async def test_a_line_of_business_is_no_city_and_a_business_word_says_the_kind(
+    chat: Chat, nl_team, ru_team, sqlite_engine: Engine
+) -> None:
+    """Issue 17, second reader: `/toevoegen Restaurant De Haven, horeca` stored the city
+    "Horeca" and asked person or organisation of a restaurant."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Restaurant De Haven, horeca")
+    assert "Toegevoegd: Restaurant De Haven (organisatie)." in seen
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Кафе Ромашка, общепит, Казань")
+    assert "Добавлено: Кафе Ромашка (организация, Казань)." in seen
+    added = {c.name: (c.kind, c.city, c.industry) for c in rows(sqlite_engine, Client)}
+    assert added == {
+        "Restaurant De Haven": ("organisation", None, "horeca"),
+        "Кафе Ромашка": ("organisation", "Казань", "общепит"),
+    }

@@ -46,3 +46,18 @@ async def test_dutch_k_amounts_and_a_cost_of_nothing(
         (3000000, None, None),
         (45000, None, None),
     ]
+
+
+async def test_an_amount_below_a_cent_suggests_the_smallest_one_not_zero(
+    chat: Chat, nl_team, ru_team, sqlite_engine: Engine
+) -> None:
+    """Issue 17, second reader: `0,001` suggested «0,00?», an amount Kompas refuses in turn."""
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    make_client(sqlite_engine, ru_team, "Волкова", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop Jan Smit 0,001")
+    assert "Bedoel je 0,01?" in seen.text and "0,00?" not in seen.text
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Волкова 0,001")
+    assert "Может быть, 0,01?" in seen.text and "0,00?" not in seen.text
+    assert rows(sqlite_engine, Sale) == []

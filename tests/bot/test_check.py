@@ -20,7 +20,8 @@ async def check(chat: Chat, person: Person, name: str, kind: str, *answers: str)
     """The /check dialog step by step: name, kind button, then the answers; the verdict."""
     await chat.send(person, "/check")
     await chat.send(person, name)
-    await chat.press(person, kind)
+    if kind:  # a name that says its kind ("Клиника …") is not asked (issue 17)
+        await chat.press(person, kind)
     for answer in answers[:-1]:
         await chat.send(person, answer)
     return await chat.send(person, answers[-1])
@@ -86,7 +87,7 @@ async def test_the_similar_clients_sentence_counts_the_clients_it_names(
 ) -> None:
     demo_with_profile(sqlite_engine, "ru")
     anna = chat.person(OWNER, "Анна", "ru")
-    seen = await check(chat, anna, "Клиника «Здоровье»", "Организация", "Москва", "медицина", "12")
+    seen = await check(chat, anna, "Клиника «Здоровье»", "", "Москва", "медицина", "12")
     text = seen.text
     assert "✓ число сотрудников: 12 (в профиле 5–50) · ✓ город: Москва · ✓ отрасль: медицина" in (
         text

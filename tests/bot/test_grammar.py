@@ -173,8 +173,9 @@ async def test_a_new_name_ending_in_a_number_is_asked_about(
     assert seen.text == "Welke bedoel je?"
     assert labels(seen) == ["Kapsalon 1: € 10,00", "Kapsalon: € 1,00, kosten € 10,00", "Annuleren"]
     seen = await press(chat, anna, "Kapsalon 1: € 10,00")
-    assert "„Kapsalon 1” staat niet in je klantenlijst" in seen
-    assert names(sqlite_engine) == set()
+    # "Kapsalon" says a business: added as an organisation, not asked (issue 17)
+    assert "Verkoop vastgelegd: € 10,00 — Kapsalon 1" in seen
+    assert names(sqlite_engine) == {"Kapsalon 1"}
 
 
 async def test_add_with_an_amount_or_a_date_hints_at_sale(

@@ -68,19 +68,61 @@ async def test_with_no_clients_or_a_tie_organisation_comes_first(
     chat: Chat, nl_team, sqlite_engine: Engine
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    seen = await chat.send(anna, "/sale Pizzeria Bella 450")
+    seen = await chat.send(anna, "/sale Zonnebloem 450")
     assert seen.buttons[:2] == [
-        "„Pizzeria Bella” toevoegen als organisatie",
-        "„Pizzeria Bella” toevoegen als persoon",
+        "„Zonnebloem” toevoegen als organisatie",
+        "„Zonnebloem” toevoegen als persoon",
     ]
     await chat.send(anna, "/cancel")
     make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person")
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
-    seen = await chat.send(anna, "/sale Pizzeria Bella 450")
-    assert seen.buttons[0] == "„Pizzeria Bella” toevoegen als organisatie"
-    seen = await chat.press(anna, "„Pizzeria Bella” toevoegen als organisatie")
-    assert "Verkoop vastgelegd: € 450,00 — Pizzeria Bella" in seen
-    assert rows(sqlite_engine, Client, name="Pizzeria Bella")[0].kind == "organisation"
+    seen = await chat.send(anna, "/sale Zonnebloem 450")
+    assert seen.buttons[0] == "„Zonnebloem” toevoegen als organisatie"
+    seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
+    assert "Verkoop vastgelegd: € 450,00 — Zonnebloem" in seen
+    assert rows(sqlite_engine, Client, name="Zonnebloem")[0].kind == "organisation"
+
+
+async def _first_kind_button(chat: Chat, person, line: str) -> str:  # type: ignore[no-untyped-def]
+    seen = await chat.send(person, line)
+    await chat.send(person, "/cancel")
+    return seen.buttons[0]
+
+
+async def test_one_new_client_at_a_tie_never_swaps_the_kind_buttons(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    """Person and organisation keep their places until the other kind leads clearly (by 2),
+    and a lead lost by one client doesn't swap them back: a user taps by position."""
+    org_first = "„Zonnebloem” toevoegen als organisatie"
+    person_first = "„Zonnebloem” toevoegen als persoon"
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person")  # a tie
+    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == org_first
+    make_client(sqlite_engine, nl_team, "Sanne Smit", kind="person")  # one more person
+    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == org_first
+    make_client(sqlite_engine, nl_team, "Kees Bos", kind="person")  # persons lead by 2
+    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == person_first
+    make_client(sqlite_engine, nl_team, "Hotel De Linde")  # a lead of 1: no swap back
+    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == person_first
+    seen = await chat.send(anna, "/toevoegen Lotus")
+    assert seen.buttons[:2] == ["Persoon", "Organisatie"]  # /add keeps the same order
+
+
+async def test_russian_kind_buttons_hold_their_places_at_a_tie(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    for name in ("Волкова Анна", "Жукова Ирина"):
+        make_client(sqlite_engine, ru_team, name, kind="person")  # persons lead by 2
+    person_first = "Добавить «Новикова» как частное лицо"
+    assert await _first_kind_button(chat, olga, "/sale Новикова 2500") == person_first
+    make_client(sqlite_engine, ru_team, "Кофейня Зерно")
+    make_client(sqlite_engine, ru_team, "ООО Ромашка")  # a tie, then one organisation more
+    assert await _first_kind_button(chat, olga, "/sale Новикова 2500") == person_first
+    make_client(sqlite_engine, ru_team, "Студия 21")
+    assert await _first_kind_button(chat, olga, "/sale Новикова 2500") == person_first
 
 
 async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_goes_on(
@@ -90,10 +132,13 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person")
     make_client(sqlite_engine, nl_team, "Sanne Smit", kind="person")
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    await chat.send(anna, "/sale Tandarts Bakker 100")
-    seen = await chat.press(anna, "Nieuwe klant: „Tandarts Bakker”")
+    seen = await chat.send(anna, "/sale Tandarts Bakker 100")
+    assert seen.text == "Bedoel je Tandarts Jansen?"  # one look-alike: yes or no
+    assert seen.buttons == ["Ja", "Nee, „Tandarts Bakker” toevoegen"]
+    seen = await chat.press(anna, "Nee, „Tandarts Bakker” toevoegen")
     assert seen.text.startswith("Is Tandarts Bakker een persoon of een organisatie?")
-    assert seen.buttons == ["Persoon", "Organisatie", "Annuleren"]  # most clients are persons
+    # Two persons to one organisation is no clear lead yet: the buttons keep their places.
+    assert seen.buttons == ["Organisatie", "Persoon", "Annuleren"]
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []
     seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen

@@ -28,9 +28,15 @@ async def test_an_article_or_a_first_name_alone_is_no_look_alike(
     assert "Jan van den Berg" not in (await chat.send(anna, "/verkoop 250 Jan Smit")).buttons
     seen = await chat.send(anna, "/verkoop jan smit 40 euro drie kwartier eergisteren")
     assert "Jan van den Berg" not in seen.buttons
-    seen = await chat.send(anna, "/verkoop Jan van den Bergh 60")  # a typo still finds him
+    seen = await chat.send(anna, "/verkoop Jan van den Bergh 60")  # a typo: asked (issue 17)
+    assert "Bedoel je Jan van den Berg?" in seen.text
+    seen = await chat.press(anna, "Ja")
     assert "Verkoop vastgelegd: € 60,00 — Jan van den Berg, vandaag." in seen
-    assert _sales(sqlite_engine) == [("Jan van den Berg", 6_000, None)]
+    # "bakkerij" says a business: the new bakery's sale is recorded unasked (issue 17)
+    assert _sales(sqlite_engine) == [
+        ("bakkerij de zon", 125_050, None),
+        ("Jan van den Berg", 6_000, None),
+    ]
 
 
 async def test_a_surname_with_initials_finds_the_one_client_they_fit(

@@ -50,8 +50,7 @@ async def test_a_client_created_by_their_first_sale_had_no_grade_before(
         client = make_client(sqlite_engine, nl_team, f"Kapsalon {number + 1}")
         make_sale(sqlite_engine, nl_team, client, 450_000, sold_on=dt.date(2026, 10, 1))
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    await chat.send(anna, "/verkoop Hotel De Linde 30000")
-    seen = await chat.press(anna, "„Hotel De Linde” toevoegen als organisatie")
+    seen = await chat.send(anna, "/verkoop Hotel De Linde 30000")  # "Hotel": not asked
     first = seen.text.splitlines()[0]
     assert first.startswith("Verkoop vastgelegd: € 30.000,00 — Hotel De Linde, vandaag. ")
     assert "(was" not in seen.text

@@ -172,3 +172,18 @@ def test_ranges_are_read_as_people_type_them(typed: str, expected: tuple) -> Non
 def test_a_single_number_is_not_a_range() -> None:
     with pytest.raises(InputError):
         parse_range("30", int)
+
+
+async def test_a_market_size_with_a_decimal_comma_is_asked_again_not_misread(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Issue 17, second reader: `0,4` as a market size suggested 0 (then refused that)."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/profile")
+    await chat.press(anna, "＋ Nieuw: Organisaties")
+    await chat.press(anna, "Markt en concurrentie")
+    await chat.press(anna, "Marktomvang")
+    seen = await chat.send(anna, "0,4")
+    assert seen.text == "Een markt van 0,4 klanten? Typ een rond heel getal, bijvoorbeeld 400."
+    seen = await chat.send(anna, "400")
+    assert "400 potentiële ideale klanten" in seen

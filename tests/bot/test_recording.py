@@ -38,11 +38,13 @@ async def test_add_in_one_line_in_russian(chat: Chat, ru_team, sqlite_engine: En
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Анна Смирнова, физлицо, Москва")
     assert "Добавлено: Анна Смирнова (частное лицо, Москва)." in seen
-    seen = await chat.send(olga, "/add Кофейня «Зерно», Москва")
+    seen = await chat.send(olga, "/add Кофейня «Зерно», Москва")  # «Кофейня»: a business
+    assert "Добавлено: Кофейня «Зерно» (организация, Москва)." in seen
+    seen = await chat.send(olga, "/add Лотос, Москва")
     assert "частное лицо или организация?" in seen  # kind not said: one tap
     seen = await chat.press(olga, "Организация")
-    assert "Добавлено: Кофейня «Зерно» (организация, Москва)." in seen
-    assert len(rows(sqlite_engine, Client)) == 2
+    assert "Добавлено: Лотос (организация, Москва)." in seen
+    assert len(rows(sqlite_engine, Client)) == 3
 
 
 async def test_near_duplicate_name_is_caught_before_adding(
@@ -167,10 +169,10 @@ async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(
     make_client(sqlite_engine, nl_team, "Tandarts Jansen")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Tandarts Bakker 100")
-    assert "Welke bedoel je?" in seen
-    assert seen.buttons[:2] == ["Tandarts Jansen", "Nieuwe klant: „Tandarts Bakker”"]
+    assert "Bedoel je Tandarts Jansen?" in seen
+    assert seen.buttons == ["Ja", "Nee, „Tandarts Bakker” toevoegen"]
     assert rows(sqlite_engine, Sale) == []
-    seen = await chat.press(anna, "Nieuwe klant: „Tandarts Bakker”")
+    seen = await chat.press(anna, "Nee, „Tandarts Bakker” toevoegen")
     assert "Is Tandarts Bakker een persoon of een organisatie?" in seen
     seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen
@@ -181,10 +183,10 @@ async def test_unknown_client_in_sale_offers_to_add_them(
     chat: Chat, nl_team, sqlite_engine: Engine
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    seen = await chat.send(anna, "/sale Pizzeria Bella 450")
-    assert "„Pizzeria Bella” staat niet in je klantenlijst" in seen
-    seen = await chat.press(anna, "„Pizzeria Bella” toevoegen als organisatie")
-    assert "Pizzeria Bella is toegevoegd aan je lijst." in seen
+    seen = await chat.send(anna, "/sale Zonnebloem 450")
+    assert "„Zonnebloem” staat niet in je klantenlijst" in seen
+    seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
+    assert "Zonnebloem is toegevoegd aan je lijst." in seen
     assert rows(sqlite_engine, Sale)[0].amount == 45000
 
 
@@ -263,10 +265,7 @@ async def test_rating_by_buttons_and_in_one_line(
 async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine) -> None:
     make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    seen = await chat.send(olga, "/refer зерно, Отель «Якорь»")
-    assert seen.text.startswith("Отель «Якорь» — частное лицо или организация?")
-    assert seen.buttons == ["Организация", "Частное лицо", "Отмена"]  # as most clients are
-    seen = await chat.press(olga, "Организация")
+    seen = await chat.send(olga, "/refer зерно, Отель «Якорь»")  # «Отель»: a business
     assert "Рекомендация записана: Кофейня «Зерно» → Отель «Якорь»." in seen
     assert "потенциальный клиент" in seen
     referred = next(c for c in rows(sqlite_engine, Client) if c.name == "Отель «Якорь»")

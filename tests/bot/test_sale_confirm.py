@@ -155,3 +155,33 @@ async def test_another_amount_or_later_is_not_a_repeat_another_person_is_asked(
     sales = rows(sqlite_engine, Sale)
     assert [s.amount for s in sales] == [25_000, 25_100, 25_000, 25_000]
     assert all(s.sold_on == dt.date(2026, 11, 23) for s in sales)
+
+
+async def test_a_member_is_asked_about_a_big_amount_without_anyones_figures(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Issue 17, second reader: where the team keeps money for its admins, the question
+    asked of a member shows neither the client's usual sale nor the team's; the owner in
+    private still sees it."""
+    team = make_team(
+        sqlite_engine, chat_id=-600, owner_id=NL_OWNER, sensitive_to_admins=True, locale="nl"
+    )
+    add_member(sqlite_engine, team, 31)
+    bakery = make_client(sqlite_engine, team, "Bakkerij de Vries")
+    for amount in (80_000, 90_000, 75_000):
+        make_sale(sqlite_engine, team, bakery, amount)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    bram = chat.person(31, "Bram", "nl")
+    chat.group(-600, "Studio", creator=anna, members=(bram,))
+    seen = await chat.send(bram, "/verkoop Bakkerij de Vries 1.000.000", chat=-600)
+    assert seen.text == "€ 1.000.000,00 is veel meer dan een gewone verkoop hier. Vastleggen?"
+    assert "800" not in seen.text and "keer" not in seen.text
+    assert buttons(seen)[:2] == ["Ja, € 1.000.000,00 vastleggen", "Bedrag verbeteren"]
+    seen = await chat.press(bram, seen.buttons[0], chat=-600)
+    assert "Verkoop vastgelegd" in seen
+    # The owner, privately: the usual sale (median of 750, 800, 900 and 1 000 000 is 850).
+    seen = await chat.send(anna, "/verkoop Bakkerij de Vries 100.000")
+    assert seen.text == (
+        "€ 100.000,00 is minstens 110 keer zoveel als wat Bakkerij de Vries meestal betaalt "
+        "(€ 850,00). Vastleggen?"
+    )

@@ -205,6 +205,50 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     assert team_row(sqlite_engine).hour_cost == 4550
 
 
+async def test_excl_and_incl_btw_typed_with_a_sale_follow_the_teams_vat_setting(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Issue 17: `500 excl. btw` was refused. Typed as the team enters amounts, it is kept as
+    typed; the other way round it is turned into the team's way, worked out by hand: € 500
+    without 21 % is € 605 with it, and € 605 with 21 % is € 500 without."""
+    team = make_team(
+        sqlite_engine,
+        chat_id=NL_OWNER,
+        owner_id=NL_OWNER,
+        personal=True,
+        amounts_include_vat=True,
+        vat_rate=0.21,
+    )
+    make_client(sqlite_engine, team, "Bakkerij Noord")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for line in (
+        "/verkoop Bakkerij Noord 500 excl. btw",
+        "/verkoop Bakkerij Noord 605 incl. btw gisteren",
+        "/verkoop Bakkerij Noord 500 exclusief btw, 100 eergisteren",
+    ):
+        seen = await chat.send(anna, line)
+        assert "Verkoop vastgelegd" in seen.text, line
+    assert [(s.amount, s.cost) for s in rows(sqlite_engine, Sale)] == [
+        (60_500, None),
+        (60_500, None),
+        (60_500, 12_100),
+    ]
+
+
+async def test_russian_vat_words_for_a_team_without_vat_in_its_amounts(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """A team that enters amounts without НДС: «без НДС» is as typed; «с НДС» has the
+    standard 22 % taken off (12 200 ₽ → 10 000 ₽), as the reply shows."""
+    make_client(sqlite_engine, ru_team, "Кафе Ромашка")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Кафе Ромашка 2500 без НДС")
+    assert "Продажа записана: 2 500,00 ₽" in seen.text
+    seen = await chat.send(olga, "/sale Кафе Ромашка 12 200 с НДС")
+    assert "Продажа записана: 10 000,00 ₽" in seen.text
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [250_000, 1_000_000]
+
+
 async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
     chat: Chat, nl_team: Team, sqlite_engine: Engine
 ) -> None:

@@ -131,7 +131,7 @@ SURNAMES: list[tuple[str, Expected]] = [
     # A typo in the surname: asked, never a new "dhr. Pietresen".
     (
         "/verkoop dhr pietresen 250",
-        ask("which", PIETERSEN, press=PIETERSEN, then=sale(PIETERSEN, "250")),
+        ask("mean", PIETERSEN, press="yes", then=sale(PIETERSEN, "250")),
     ),
     ("/klacht Dhr. Pietersen!! weer te laat", complaint(PIETERSEN, "weer te laat")),
     ("/compliment dhr pietersen 👍", compliment(PIETERSEN, "👍")),

@@ -37,6 +37,8 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "similar": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # Several clients or several open invoices: which one.
         "which": Hallmark(min_buttons=2),
+        # A look-alike of one client's name: is it them? Never booked unasked.
+        "mean": Hallmark(text=("Bedoel je",), buttons=("Ja", "Nee")),
         # No words name a client: which client (the question for the command)?
         "client": Hallmark(text=("klant", "Typ (een deel van) de naam")),
         # "Who paid?" and the like: a name to type (after "No" to "Did you mean …?").
@@ -51,6 +53,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "which": Hallmark(min_buttons=2),
+        "mean": Hallmark(text=("Вы имели в виду",), buttons=("Да", "Нет")),
         "client": Hallmark(text=("клиент", "Напишите имя")),
         "name": Hallmark(text=("Напишите имя",)),
     },
@@ -58,6 +61,18 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
 
 # Words an entry may press instead of a literal label: the button that contains this text.
 LABELS: dict[str, dict[str, str]] = {
-    "nl": {"person": "persoon", "organisation": "organisatie", "yes": "Ja", "all": "Alles"},
-    "ru": {"person": "частное лицо", "organisation": "организац", "yes": "Да", "all": "Всё"},
+    "nl": {
+        "person": "persoon",
+        "organisation": "organisatie",
+        "yes": "Ja",
+        "no": "Nee",
+        "all": "Alles",
+    },
+    "ru": {
+        "person": "частное лицо",
+        "organisation": "организац",
+        "yes": "Да",
+        "no": "Нет",
+        "all": "Всё",
+    },
 }

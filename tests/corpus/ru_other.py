@@ -21,20 +21,19 @@ from tests.corpus.expect import (
 VOLKOVA, KUZNETSOV = "Волкова Анна", "Кузнецов Артём Игоревич"
 FEDOROVA, ZAITSEVA = "Фёдорова Мария Петровна", "Зайцева Алёна Ивановна"
 ZVEZDA, ROMASHKA = "Звездочка", "ООО Ромашка"
+LEBEDEV = "Егор Лебедев"
 
 ADD: list[tuple[str, Expected]] = [
+    # A business's own word says the kind; a line of business is no city (issue 17).
+    ("/add Кафе Ромашка, общепит", added("Кафе Ромашка", ORGANISATION)),
+    ("/add Салон Лотос", added("Салон Лотос", ORGANISATION)),
     (
         "/add Смирнова Ирина",
         ask("kind", "Смирнова Ирина", press="person", then=added("Смирнова Ирина", PERSON)),
     ),
     (
         "/add Пекарня Хлебница",
-        ask(
-            "kind",
-            "Пекарня Хлебница",
-            press="organisation",
-            then=added("Пекарня Хлебница", ORGANISATION),
-        ),
+        added("Пекарня Хлебница", ORGANISATION),
     ),
     ("/add Петров", ask("kind", "Петров", press="person", then=added("Петров", PERSON))),
     (
@@ -177,12 +176,7 @@ REFER: list[tuple[str, Expected]] = [
     ),
     (
         "/refer Звездочка, Салон Лотос",
-        ask(
-            "kind",
-            "Салон Лотос",
-            press="organisation",
-            then=referral(ZVEZDA, "Салон Лотос", new=ORGANISATION),
-        ),
+        referral(ZVEZDA, "Салон Лотос", new=ORGANISATION),
     ),
     (
         "/refer Жукова, Морозова Дарья",
@@ -303,6 +297,13 @@ CASES: list[tuple[str, Expected]] = [
     ("/rate Волковой 5 5 4", rated(VOLKOVA, 5, 5, 4)),
     ("/complaint от Анны Волковой опоздала", complaint(VOLKOVA, "опоздала")),
     ("/complaint Кузнецову А.И. не понравилось", complaint(KUZNETSOV, "не понравилось")),
+    # A client stored first name first («Егор Лебедев»): case forms, initials, the surname.
+    ("/complaint от Егора Лебедева грубил", complaint(LEBEDEV, "грубил")),
+    ("/complaint Егору Лебедеву не понравилось", complaint(LEBEDEV, "не понравилось")),
+    ("/complaint на Лебедева: хамил", complaint(LEBEDEV, "хамил")),
+    ("/compliment Е. Лебедев всё отлично", compliment(LEBEDEV, "всё отлично")),
+    ("/compliment от Лебедева спасибо", compliment(LEBEDEV, "спасибо")),
+    ("/rate Егору Лебедеву 5 5 4", rated(LEBEDEV, 5, 5, 4)),
 ]
 
 LINES: list[tuple[str, Expected]] = [*ADD, *PAID, *RATE, *REFER, *NOTES, *CASES]

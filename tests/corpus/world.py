@@ -5,7 +5,7 @@ each team has a median sale) and some open invoices for /paid. Today is Friday 4
 Medians (for the "more than 100× the median" question), worked out by hand from the lists below:
 Dutch team: 34 sales, median € 375 (a new client's sale above € 37.500 is asked about);
 per client, e.g. Jan Smit € 200 (above € 20.000 asked), Bakkerij de Vries € 750.
-Russian team: 27 sales, median 3 000 ₽ (a new client's sale above 300 000 ₽ is asked about);
+Russian team: 29 sales, median 3 000 ₽ (a new client's sale above 300 000 ₽ is asked about);
 per client, e.g. Волкова Анна 2 500 ₽ (above 250 000 ₽ asked), Кузнецов 600 ₽.
 """
 
@@ -44,6 +44,9 @@ RU_CLIENTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "Жукова": ("person", (1_200,)),
     "Ёлкина Ольга": ("person", (1_000,)),
     "Сидорова-Белая Наталья": ("person", (2_000,)),
+    # Stored first name first: found by its case forms and initials too (issue 17). One sale
+    # below the team's median and one above leave it at 3 000 ₽.
+    "Егор Лебедев": ("person", (1_000, 5_000)),
     "Звездочка": ("organisation", (25_000, 40_000)),
     "Кофейня Зерно": ("organisation", (5_000, 6_000)),
     "Студия 21": ("organisation", (8_000, 9_000)),
