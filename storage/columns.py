@@ -182,12 +182,12 @@ def export_header(field: str, locale: str) -> str:
 # Value words: code → (Dutch word exports write, Russian word exports write, other accepted words).
 # Where the team may write its own words (education, decision, source), unknown text is kept.
 KINDS = {
-    "person": ("particulier", "частное лицо",
-               "person", "private", "individual", "consumer", "b2c", "persoon", "prive",
+    "person": ("persoon", "частное лицо",
+               "person", "private", "individual", "consumer", "b2c", "particulier", "prive",
                "privé", "consument", "физлицо", "физ. лицо", "физическое лицо", "человек"),
-    "organisation": ("bedrijf", "организация",
+    "organisation": ("organisatie", "организация",
                      "organisation", "organization", "company", "business", "b2b",
-                     "organisatie", "zakelijk", "onderneming", "компания", "юрлицо",
+                     "bedrijf", "zakelijk", "onderneming", "компания", "юрлицо",
                      "юр. лицо", "юридическое лицо", "ип", "фирма"),
 }  # fmt: skip
 STATUSES = {
@@ -196,7 +196,8 @@ STATUSES = {
                  "потенциальный клиент"),
     "active": ("actief", "активный", "active", "client", "customer", "klant", "клиент",
                "действующий"),
-    "declined": ("afgewezen", "отказ", "declined", "rejected", "отклонен", "отказано"),
+    "declined": ("afscheid genomen", "отказ", "declined", "rejected", "afscheid", "afgewezen",
+                 "отклонен", "отказано"),
     "archived": ("gearchiveerd", "архив", "archived", "inactive", "former", "inactief",
                  "oud-klant", "voormalig", "в архиве", "неактивный", "бывший"),
 }  # fmt: skip

@@ -151,7 +151,7 @@ async def decline_confirmed(turn: Turn) -> None:
     t = turn.t
     confirm(turn, t._("{client} is declined.", client=client.name), undo_id, edit=True)
     # The letter goes to the client, so it is in the team's language, not the reader's.
-    team_t = translator(turn.team.locale)
+    team_t = translator(turn.team.locale, solo=turn.team.is_personal)
     last_day = team_t.date(turn.today + NOTICE, style="long")
     turn.reply(
         t._("A message you could send them:")

@@ -73,7 +73,7 @@ class ProfileDialog(Dialog):
             )
         elif step == "criterion":
             area = convo.data["area"]
-            summary = render.area_summary(t, currency, stored.profile, area)
+            summary = render.area_summary(t, currency, stored.profile, area, named=True)
             lines = [Markup("<b>") + render.area_name(t, area) + Markup("</b>")]
             for criterion, value in summary:
                 shown = value if value is not None else "—"
@@ -229,7 +229,7 @@ class ProfileDialog(Dialog):
             **values,
         )
         stored = await _profile(turn, convo)
-        value = render.criterion_value(t, team.currency, stored.profile, criterion)
+        value = render.criterion_value(t, team.currency, stored.profile, criterion, named=True)
         name = render.criterion_name(t, criterion.code)
         if value is None:
             text = t._("Cleared: {criterion}.", criterion=name)

@@ -158,6 +158,7 @@ async def clients_list(turn: Turn) -> None:
         "prospecten": "p",
         "потенциальные": "p",
         "declined": "d",
+        "afscheid": "d",
         "afgewezen": "d",
         "отказ": "d",
         "отказанные": "d",

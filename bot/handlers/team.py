@@ -21,7 +21,7 @@ SYMBOLS = {
     "RUB": "₽",
     "USD": "$",
     "GBP": "£",
-    "CHF": "₣",
+    "CHF": "",  # the Swiss write "CHF" itself; ₣ is the French franc
     "KZT": "₸",
     "BYN": "Br",
     "UAH": "₴",
@@ -63,9 +63,14 @@ async def onboarding(turn: Turn) -> None:
             await turn.run(
                 teams.set_user_locale, user_id=turn.caller.user_id, locale=value, now=turn.now
             )
-        t = translator(value)  # whoever chose the language reads the next step in it
+        t = translator(
+            value, solo=team.is_personal
+        )  # whoever chose the language reads the next step in it
         rows = [
-            [(f"{SYMBOLS[c]} {c}", pack("ob", team_id, "cur", c)) for c in CURRENCIES[i : i + 3]]
+            [
+                (f"{SYMBOLS[c]} {c}".strip(), pack("ob", team_id, "cur", c))
+                for c in CURRENCIES[i : i + 3]
+            ]
             for i in range(0, len(CURRENCIES), 3)
         ]
         turn.edit(t._("<b>2/3</b> In which currency do you work?"), buttons=rows)

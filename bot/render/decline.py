@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from bot.render.explain import money, owed_money
+from bot.render.explain import about_money, money, owed_money
 from locales import Markup, Translator, escape
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
 from storage.callers import TeamView
@@ -34,7 +34,7 @@ def candidate_text(
         lines.append(
             t._(
                 "They bring about {amount} a year less than a typical client.",
-                amount=money(t, cur, candidate.cost_to_team),
+                amount=about_money(t, cur, candidate.cost_to_team),
             )
         )
     why = reasons_text(t, cur, candidate.reasons, row, references)

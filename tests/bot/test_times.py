@@ -131,9 +131,9 @@ async def test_hours_per_order_in_the_profile_take_units(
     await chat.send(anna, "/profile")
     await chat.press(anna, "＋ Nieuw: Alle klanten")
     await chat.press(anna, "Past bij het team")
-    await chat.press(anna, "Uren per opdracht, hoogstens")
+    await chat.press(anna, "Uren per verkoop, hoogstens")
     seen = await chat.send(anna, typed)
-    assert "Opgeslagen: Uren per opdracht, hoogstens: " in seen
+    assert "Opgeslagen: Uren per verkoop, hoogstens: " in seen
     assert _max_hours(sqlite_engine) == hours
 
 

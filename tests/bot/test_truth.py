@@ -165,7 +165,7 @@ async def test_reasons_only_where_a_client_really_differs(
             )
     me = chat.person(OWNER, "Sanne", "nl")
     seen = await chat.send(me, "/client Klant 0")
-    assert "klachten (team 0)" not in seen.text
+    assert "klachten (doorsneeklant 0)" not in seen.text
     assert "▼ winst" not in seen.text
     assert "winst € 2.940 per jaar" in seen.text
 
