@@ -9,7 +9,7 @@ keys may be added, none renamed or removed):
     over_reliant, watch: [{client_id, share, revenue, revenue_drop,
                            ideal_clients_to_replace, owed}],
     time_eaters: [{client_id, time_share, revenue_share, ratio, hours, revenue,
-                   profit_per_hour}],
+                   profit_per_hour, revenue_share_of_all}],
     decline_candidates: [{client_id, annual_profit, cost_to_team, reasons: [code],
                           risks: [{code, client_id}]}],
     decline_nearest: [{client_id, why_not, reasons: [code]}],
@@ -26,7 +26,9 @@ keys may be added, none renamed or removed):
     warnings: [{code, params}],
     references: {see scoring.references.References}
 
-A ratio with no revenue behind it (a time-eater who brought nothing) is null.
+A ratio with no revenue behind it (a time-eater who brought nothing) is null. A time-eater's
+`revenue_share` is their share among the clients with recorded time (what the flag compares);
+`revenue_share_of_all` is their share of all current revenue, the figure `/risk` shows.
 """
 
 from __future__ import annotations
@@ -59,6 +61,10 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _share(value: Any) -> float:
+    return 0.0 if value is None or value != value else float(value)  # NaN: no current revenue
+
+
 def analysis_to_json(analysis: TeamAnalysis) -> dict[str, Any]:
     """The documented JSON form of an analysis."""
     c = analysis.concentration
@@ -86,7 +92,10 @@ def analysis_to_json(analysis: TeamAnalysis) -> dict[str, Any]:
         "concentration": figures,
         "over_reliant": plain(c.over_reliant),
         "watch": plain(c.watch),
-        "time_eaters": plain(analysis.time_eaters),
+        "time_eaters": [
+            {**plain(e), "revenue_share_of_all": _share(table.at[e.client_id, "revenue_share"])}
+            for e in analysis.time_eaters
+        ],
         "decline_candidates": plain(analysis.decline_candidates),
         "decline_nearest": plain(analysis.decline_nearest),
         "disagreements": plain(analysis.disagreements),

@@ -34,6 +34,7 @@ may carry client columns too; they fill in the client of that row.
 | minutes | time spent: a bare number is minutes, or hours when the header says hours | Minuten, Tijd, Uren, Duur, Bestede tijd, Tijdsbesteding | Минуты, Время, Часы, Длительность, Затраченное время | Minutes, Time, Hours, Time spent, Duration |
 | due_on | payment due date | Vervaldatum, Vervaldag, Te betalen voor | Срок оплаты, Оплатить до | Due, Due date, Due on, Payment due |
 | paid_on | date paid | Betaald op, Betaald, Betaaldatum, Datum betaling | Дата оплаты, Оплачено, Оплачен | Paid, Paid on, Date paid, Payment date |
+| paid_amount | the part already paid of an open invoice (with no paid date) | Al betaald, Betaald bedrag, Deels betaald | Уже оплачено, Оплаченная сумма, Частично оплачено | Amount paid, Paid amount, Part paid |
 """  # noqa: E501
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ CLIENT_FIELDS = (
     "interests", "industry", "employees", "decision", "source", "segment", "acquired_on",
     "referred_by", "notes",
 )  # fmt: skip
-SALE_FIELDS = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on")
+SALE_FIELDS = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on", "paid_amount")
 EXPORTED_CLIENT_FIELDS = tuple(f for f in CLIENT_FIELDS if f != "age")
 
 # field: (Dutch, Russian, English); the first Dutch and Russian names are what exports write.
@@ -109,6 +110,9 @@ HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "paid_on": (("Betaald op", "Betaald", "Betaaldatum", "Datum betaling"),
                 ("Дата оплаты", "Оплачено", "Оплачен"),
                 ("Paid", "Paid on", "Date paid", "Payment date")),
+    "paid_amount": (("Al betaald", "Betaald bedrag", "Deels betaald"),
+                    ("Уже оплачено", "Оплаченная сумма", "Частично оплачено"),
+                    ("Amount paid", "Paid amount", "Part paid")),
 }  # fmt: skip
 
 # Words in a header that say the unit of a time column: "Uren" holds hours, "Tijd (min)" minutes.

@@ -113,6 +113,7 @@ def export_sales_csv(*, session: Session, team_id: int, locale: str) -> bytes:
             col(Sale.minutes),
             col(Sale.due_on),
             col(Sale.paid_on),
+            col(Sale.paid_amount),
         )
         .join(Client, col(Client.id) == col(Sale.client_id))
         .where(col(Sale.team_id) == team_id, col(Client.team_id) == team_id)
@@ -127,8 +128,9 @@ def export_sales_csv(*, session: Session, team_id: int, locale: str) -> bytes:
             "" if minutes is None else str(minutes),
             _date(due_on),
             _date(paid_on),
+            "" if paid_on is not None else _money(paid_amount or None, currency),
         ]
-        for name, sold_on, amount, cost, minutes, due_on, paid_on in sales
+        for name, sold_on, amount, cost, minutes, due_on, paid_on, paid_amount in sales
     ]
     headers = [export_header(f, locale) for f in ("name", *SALE_FIELDS)]
     return _csv(headers, rows)
@@ -182,6 +184,7 @@ def export_client_data(*, session: Session, team_id: int, client_id: int, locale
                 "minutes": s.minutes,
                 "due_on": s.due_on,
                 "paid_on": s.paid_on,
+                "paid_amount": None if s.paid_on is not None else amount(s.paid_amount),
             }
             for s in sales
         ],

@@ -97,6 +97,7 @@ class CellReader:
             "sold_on": self._past_date,
             "due_on": self._date,
             "paid_on": self._date,
+            "paid_amount": self._money,
             "amount": self._amount,
             "cost": self._money,
             "minutes": self._minutes,

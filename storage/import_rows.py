@@ -38,6 +38,7 @@ class FileSale:
     minutes: int | None
     due_on: dt.date | None
     paid_on: dt.date | None
+    paid_amount: int | None = None  # the part paid of an open invoice
 
 
 @dataclass
@@ -48,6 +49,6 @@ class ParsedFile:
     clients: dict[str, FileClient] = field(default_factory=dict)
     sales: list[FileSale] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # every readable name, bad rows included
-    # Whether the file has a due-date or paid-date column: without either it says nothing about
-    # payment, and its sales are taken as settled when made.
+    # Whether the file has a due-date, paid-date or paid-amount column: without one it says nothing
+    # about payment, and its sales are taken as settled when made.
     has_payments: bool = False

@@ -78,7 +78,7 @@ class _Writer:
                 self._fill(stored, client)
         events = self._referrals(parsed, existing, ids)
         sales, sale_updates = self._sales(parsed, existing, ids)
-        self._prospects_with_sales(parsed, existing, sales)
+        self._clients_with_sales(parsed, existing, sales)
         changed_clients = {i for i, changes in self.updates.items() if changes}
         self.counts["clients_updated"] = len(changed_clients & {s["id"] for s in existing.values()})
         if parsed.kind == "clients":
@@ -134,7 +134,7 @@ class _Writer:
         status = traits.setdefault("status", ClientStatus.ACTIVE)
         if client.first_sale is not None and status == ClientStatus.PROSPECT:
             traits["status"] = ClientStatus.ACTIVE
-        traits.setdefault("acquired_on", client.first_sale)
+        traits["acquired_on"] = _earliest(traits.get("acquired_on"), client.first_sale)
         if client.referrer is not None:
             traits.setdefault("source", "referral")
         row = {trait: traits.get(trait) for trait in TRAITS}
@@ -219,12 +219,14 @@ class _Writer:
             identity = (client_id, sale.sold_on, sale.amount, sale.cost, sale.minutes)
             pool = stored.get(identity)
             if pool:
-                sale_id, due_on, paid_on = pool.popleft()
+                sale_id, due_on, paid_on, paid_amount = pool.popleft()
                 fill = {}
                 if due_on is None and sale.due_on is not None:
                     fill["due_on"] = sale.due_on
                 if paid_on is None and sale.paid_on is not None:
                     fill["paid_on"] = sale.paid_on
+                elif paid_on is None and paid_amount is None and sale.paid_amount is not None:
+                    fill["paid_amount"] = sale.paid_amount
                 if fill:
                     updates.append({"id": sale_id, **fill})
                 else:
@@ -242,6 +244,7 @@ class _Writer:
                     # A file that says nothing about payment holds no open invoice: the sale
                     # was settled when made ("owed" shows only real open invoices).
                     "paid_on": sale.paid_on if parsed.has_payments else sale.sold_on,
+                    "paid_amount": sale.paid_amount,
                     "source_ref": _free_ref(identity, refs),
                     "created_by": self.user_id,
                     "created_at": self.now,
@@ -253,8 +256,8 @@ class _Writer:
 
     def _stored_sales(
         self, client_ids: list[int]
-    ) -> tuple[dict[tuple[Any, ...], deque[tuple[int, Any, Any]]], set[str]]:
-        stored: dict[tuple[Any, ...], deque[tuple[int, Any, Any]]] = defaultdict(deque)
+    ) -> tuple[dict[tuple[Any, ...], deque[tuple[int, Any, Any, Any]]], set[str]]:
+        stored: dict[tuple[Any, ...], deque[tuple[int, Any, Any, Any]]] = defaultdict(deque)
         refs: set[str] = set()
         if not client_ids:
             return stored, refs
@@ -272,23 +275,25 @@ class _Writer:
                 sales.minutes,
                 sales.due_on,
                 sales.paid_on,
+                sales.paid_amount,
                 sales.source_ref,
             )
             .where(sales.team_id == self.team_id)
             .order_by(sales.id)
         )
-        for sid, cid, sold_on, amount, cost, minutes, due_on, paid_on, ref in rows:
+        for sid, cid, sold_on, amount, cost, minutes, due_on, paid_on, paid, ref in rows:
             if cid not in known:
                 continue
-            stored[(cid, sold_on, amount, cost, minutes)].append((sid, due_on, paid_on))
+            stored[(cid, sold_on, amount, cost, minutes)].append((sid, due_on, paid_on, paid))
             if ref is not None:
                 refs.add(ref)
         return stored, refs
 
-    def _prospects_with_sales(
+    def _clients_with_sales(
         self, parsed: ParsedFile, existing: dict[str, dict[str, Any]], sales: list[dict[str, Any]]
     ) -> None:
-        """A prospect with a sale is a client now, as when the sale is recorded in chat."""
+        """A prospect with a sale is a client now, and a sale before "client since" moves it to
+        the sale's day, as when the sale is recorded in chat."""
         if not sales:
             return
         with_sales = {s["client_id"] for s in sales}
@@ -296,11 +301,13 @@ class _Writer:
             stored = existing.get(key)
             if stored is None or stored["id"] not in with_sales:
                 continue
+            changes = self.updates[stored["id"]]
             if stored["status"] == ClientStatus.PROSPECT:
-                changes = self.updates[stored["id"]]
                 changes.update(status=ClientStatus.ACTIVE, status_changed_at=self.now)
-                if stored["acquired_on"] is None:
-                    changes.setdefault("acquired_on", parsed.clients[key].first_sale)
+            since = changes.get("acquired_on", stored["acquired_on"])
+            earliest = _earliest(since, parsed.clients[key].first_sale)
+            if earliest != since:
+                changes["acquired_on"] = earliest
 
     def _execute(
         self,
@@ -319,6 +326,11 @@ class _Writer:
             _insert_many(self.session, Sale, sales)
         if events:
             _insert_many(self.session, Event, events)
+
+
+def _earliest(*days: dt.date | None) -> dt.date | None:
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
 
 
 def _free_ref(identity: tuple[Any, ...], refs: set[str]) -> str:

@@ -65,10 +65,14 @@ UNKNOWN_REFERRER = N_(
     "{client} is not on your list or in this file. Add them, or leave this cell empty."
 )
 SELF_REFERRAL = N_("A client can't refer themselves.")
+PAID_NOT_BELOW_AMOUNT = N_(
+    "The part paid must be less than the amount. Paid in full? Then fill in the date it was paid."
+)
 
 # Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
 MAX_ERRORS = 1_000
-_SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on"})
+_SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on", "paid_amount"})
+_PAYMENT_COLUMNS = frozenset({"due_on", "paid_on", "paid_amount"})
 
 
 @dataclass(frozen=True)
@@ -251,7 +255,7 @@ def _layout(table: Table, locale: str) -> _Layout:
 
 def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFile, list[RowError]]:
     """Every row read into clients and sales, and every bad cell as a RowError."""
-    parsed = ParsedFile(layout.kind, has_payments=bool({"due_on", "paid_on"} & set(layout.columns)))
+    parsed = ParsedFile(layout.kind, has_payments=bool(_PAYMENT_COLUMNS & layout.columns.keys()))
     errors: list[RowError] = []
     name_header = layout.columns["name"][1]
     first_line: dict[str, int] = {}
@@ -278,6 +282,11 @@ def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFil
                 error = InputError(DUPLICATE_CLIENT, client=shown, other=other)
                 errors.append(RowError(row.line, name_header, error))
                 continue
+        paid = values.get("paid_amount")
+        if paid and values.get("paid_on") is None and paid >= values.get("amount", paid + 1):
+            header = layout.columns["paid_amount"][1]
+            errors.append(RowError(row.line, header, InputError(PAID_NOT_BELOW_AMOUNT)))
+            bad = True
         if not bad:
             _add_row(parsed, row.line, values)
     return parsed, errors
@@ -306,6 +315,8 @@ def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any]) -> None:
             values.get("minutes"),
             values.get("due_on"),
             values.get("paid_on"),
+            # Paid in full (a paid date) makes a part payment moot; 0 paid is nothing paid.
+            None if values.get("paid_on") else values.get("paid_amount") or None,
         )
         parsed.sales.append(sale)
         if client.first_sale is None or sale.sold_on < client.first_sale:

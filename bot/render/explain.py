@@ -38,9 +38,10 @@ def about_money(t: Translator, currency: str, minor: float | int) -> str:
 
 
 def hours(t: Translator, value: float) -> str:
-    """Short time: minutes matter for an hour's work, not for a year's."""
-    minutes = int(round(value * 60))
-    return t.duration(minutes if minutes < 600 else int(round(value)) * 60)
+    """Short time: minutes matter for an hour's work, not for a year's; halves round up, as
+    people round (12 h 30 min is "13 uur", not Python's even 12)."""
+    minutes = math.floor(value * 60 + 0.5)
+    return t.duration(minutes if minutes < 600 else math.floor(value + 0.5) * 60)
 
 
 def hours_worked(row: Any) -> float | None:

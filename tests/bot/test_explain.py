@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render.explain import reason
+from bot.render.explain import hours, reason
 from locales import translator
 from scoring.explain import Reason
 
@@ -39,3 +39,11 @@ def test_ideal_profile_points_agree_with_their_total(
 ) -> None:
     item = Reason("ideal_profile", 2.0, met, known, "count")
     assert str(reason(translator(locale), "EUR", item)) == said
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [(12.5, "13 uur"), (13.5, "14 uur"), (2.5 / 60, "3 min"), (10.25, "10 uur")],
+)
+def test_hours_round_halves_up_as_people_do(value: float, said: str) -> None:
+    assert hours(translator("nl"), value) == said

@@ -38,3 +38,19 @@ def test_ratio_and_minimum_share_are_team_settings() -> None:
 def test_time_shares_sum_to_one_over_timed_clients() -> None:
     table = analyse(timed_team(180), settings()).clients
     assert table["time_share"].sum() == pytest.approx(1.0)
+
+
+def test_report_gives_both_shares_when_only_some_clients_log_time() -> None:
+    from scoring.report import analysis_to_json
+
+    # Ten clients of € 100 each; only clients 1–4 log time (180, 60, 60, 60 minutes).
+    clients = [client(i) for i in range(1, 11)]
+    sales = [sale(1, 10_000, cost=5_000, minutes=180)]
+    sales += [sale(i, 10_000, cost=5_000, minutes=60) for i in range(2, 5)]
+    sales += [sale(i, 10_000, cost=5_000) for i in range(5, 11)]
+    [eater] = analysis_to_json(analyse(team(clients, sales), settings()))["time_eaters"]
+
+    assert eater["client_id"] == 1
+    assert eater["time_share"] == pytest.approx(180 / 360)
+    assert eater["revenue_share"] == pytest.approx(100 / 400)  # among the four that log time
+    assert eater["revenue_share_of_all"] == pytest.approx(100 / 1000)  # what /risk shows

@@ -63,10 +63,19 @@ def test_sales_export_is_excel_csv_in_the_teams_language(session: Session) -> No
 
     assert b"\r\n" in sales
     assert read_csv(sales) == [
-        ["Klant", "Datum", "Bedrag", "Kosten", "Minuten", "Vervaldatum", "Betaald op"],
-        ["Café Noël", "2026-11-02", "99,95", "", "", "", "2026-11-05"],
-        ["Bakkerij de Vries", "2026-11-23", "1250,50", "300,00", "90", "2026-12-07", ""],
-        ["Bakkerij de Vries", "2026-11-23", "1250,50", "300,00", "90", "2026-12-07", ""],
+        [
+            "Klant",
+            "Datum",
+            "Bedrag",
+            "Kosten",
+            "Minuten",
+            "Vervaldatum",
+            "Betaald op",
+            "Al betaald",
+        ],
+        ["Café Noël", "2026-11-02", "99,95", "", "", "", "2026-11-05", ""],
+        ["Bakkerij de Vries", "2026-11-23", "1250,50", "300,00", "90", "2026-12-07", "", ""],
+        ["Bakkerij de Vries", "2026-11-23", "1250,50", "300,00", "90", "2026-12-07", "", ""],
     ]
 
 
@@ -116,6 +125,87 @@ def test_export_imported_into_an_empty_team_reproduces_the_data(session: Session
     assert exported(session, copy) == (clients, sales)
 
 
+def open_invoices(session: Session, team: Team) -> list[tuple[str, int, int | None]]:
+    """Each unpaid sale: whose, its amount and the part already paid (in cents)."""
+    rows = session.execute(
+        select(Client.name, Sale.amount, Sale.paid_amount)
+        .join(Client, col(Client.id) == col(Sale.client_id))
+        .where(col(Sale.team_id) == team.id, col(Sale.paid_on).is_(None))
+        .order_by(col(Client.name), col(Sale.amount))
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+def test_a_part_payment_survives_export_and_import(session: Session, locale: str) -> None:
+    # € 7 000 invoiced, € 3 000 of it paid: the copy must owe € 4 000, not € 7 000.
+    source, copy = (
+        make_team(session, locale=locale),
+        make_team(session, chat_id=-2002, locale=locale),
+    )
+    run_import(session, source, CLIENTS)
+    client = session.scalars(select(Client).where(Client.name == "Studio Noord")).one()
+    session.add(
+        Sale(team_id=source.id, client_id=client.id, sold_on=dt.date(2026, 11, 20),
+             amount=700_000, due_on=dt.date(2026, 12, 20), paid_amount=300_000)
+    )  # fmt: skip
+    session.commit()
+    clients, sales = exported(session, source)
+
+    assert read_csv(sales)[1][-1] == "3000,00"
+    assert run_import(session, copy, clients).ok
+    report = run_import(session, copy, sales)
+
+    assert report.ok, report.errors
+    assert open_invoices(session, copy) == [("Studio Noord", 700_000, 300_000)]
+    assert run_import(session, copy, sales).sales_added == 0
+
+
+def test_a_part_payment_is_filled_into_the_sale_already_there(session: Session) -> None:
+    team = make_team(session)
+    run_import(
+        session, team, "Klant;Datum;Bedrag;Vervaldatum\nStudio Noord;20-11-2026;7.000;20-12-2026\n"
+    )
+    report = run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag;Vervaldatum;Al betaald\n"
+        "Studio Noord;20-11-2026;7.000;20-12-2026;3.000\n",
+    )
+
+    assert (report.sales_added, report.sales_updated) == (0, 1)
+    assert open_invoices(session, team) == [("Studio Noord", 700_000, 300_000)]
+
+
+@pytest.mark.parametrize(
+    ("row", "paid"),
+    [
+        ("Studio Noord;20-11-2026;7.000;;", None),  # nothing paid yet
+        ("Studio Noord;20-11-2026;7.000;;0", None),
+        ("Studio Noord;20-11-2026;7.000;25-11-2026;3.000", "paid in full"),  # the date wins
+    ],
+)
+def test_what_a_paid_column_means(session: Session, row: str, paid: str | None) -> None:
+    team = make_team(session)
+    report = run_import(session, team, "Klant;Datum;Bedrag;Betaald op;Al betaald\n" + row + "\n")
+
+    assert report.ok, report.errors
+    expected = [] if paid else [("Studio Noord", 700_000, None)]
+    assert open_invoices(session, team) == expected
+
+
+@pytest.mark.parametrize("paid", ["7.000", "8.000"])
+def test_a_part_paid_of_the_whole_amount_or_more_is_refused(session: Session, paid: str) -> None:
+    team = make_team(session)
+    report = run_import(
+        session, team, f"Klant;Datum;Bedrag;Al betaald\nStudio Noord;20-11-2026;7.000;{paid}\n"
+    )
+
+    assert not report.ok
+    assert [(e.line, e.column) for e in report.errors] == [(2, "Al betaald")]
+    assert open_invoices(session, team) == []
+
+
 def test_formula_cells_are_neutralised_and_numbers_are_not(session: Session) -> None:
     team = make_team(session)
     run_import(
@@ -131,7 +221,8 @@ def test_formula_cells_are_neutralised_and_numbers_are_not(session: Session) -> 
     formula = rows['\'=HYPERLINK("http://x.example")']
     assert (formula[5], formula[8], formula[16]) == ("'@home", "'+tag", "'-2")
     # A file without payment columns: the sale was settled when made.
-    assert read_csv(sales)[1] == ["Studio Noord", "2026-11-01", "5,00", "", "", "", "2026-11-01"]
+    settled = ["Studio Noord", "2026-11-01", "5,00", "", "", "", "2026-11-01", ""]
+    assert read_csv(sales)[1] == settled
     for cell in (c for row in read_csv(clients) + read_csv(sales) for c in row):
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert neutralise("'t Hoekje") == "'t Hoekje"

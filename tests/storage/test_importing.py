@@ -293,6 +293,26 @@ def test_client_since_moves_to_the_earlier_date_and_the_same_file_twice_is_nothi
     assert clients_of(session, team)["Atelier Zon"].acquired_on == dt.date(2024, 3, 12)
 
 
+def test_a_sale_before_client_since_moves_client_since_to_it(session: Session) -> None:
+    # The card counts a client's time from their first sale; "client since" must say the same.
+    team = make_team(session)
+    run_import(session, team, "Naam;Klant sinds\nAtelier Zon;01-03-2024\n")
+    run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag\nAtelier Zon;01-05-2024;500\nAtelier Zon;01-02-2024;300\n",
+    )
+    both = "Klant;Klant sinds;Datum;Bedrag\nStudio Noord;01-03-2024;01-02-2024;300\n"
+    run_import(session, team, both)
+    later = "Klant;Datum;Bedrag\nAtelier Zon;01-06-2024;100\n"
+
+    found = clients_of(session, team)
+    assert found["Atelier Zon"].acquired_on == dt.date(2024, 2, 1)
+    assert found["Studio Noord"].acquired_on == dt.date(2024, 2, 1)
+    assert run_import(session, team, later).clients_updated == 0
+    assert clients_of(session, team)["Atelier Zon"].acquired_on == dt.date(2024, 2, 1)
+
+
 def test_one_bad_row_and_no_existing_client_is_completed(session: Session) -> None:
     team = make_team(session)
     run_import(session, team, "Naam;Klant sinds\nAtelier Zon;23-11-2026\n")
