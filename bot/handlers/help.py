@@ -24,6 +24,7 @@ FIRST_SCREEN = (
     "cancel",
 )
 PAGE_SIZE = len(FIRST_SCREEN)
+GROUP_ONLY = ("members", "team")  # a personal team: nobody to let in, no team to pick here
 
 
 @command(role=None)
@@ -58,6 +59,8 @@ def _help_page(turn: Turn, page: int) -> tuple[str, list[list[tuple[str, str]]]]
     """One screen of the command list (page 0: the everyday commands), at most 15 lines."""
     t = turn.t
     visible = menu.visible_to(turn.role)
+    if turn.caller.team is not None and turn.caller.team.is_personal:
+        visible = [c for c in visible if c.name not in GROUP_ONLY]
     ordered = sorted(visible, key=lambda c: (c.name not in FIRST_SCREEN, visible.index(c)))
     pages = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
     page = min(max(page, 0), len(pages) - 1)

@@ -80,7 +80,7 @@ async def _menu(turn: Turn, *, admin: bool) -> tuple[Markup, Buttons]:
         return text, []
     options = [
         (render.setting_name(t, s.code), pack("set", _team_id(turn), s.code))
-        for s in render.SETTINGS
+        for s in render.settings_of(team)
     ]
     return text, _rows(options, 2)
 

@@ -27,7 +27,7 @@ async def start(turn: Turn) -> None:
     if team is not None:
         owner = caller.member is not None and caller.member.role == Role.OWNER
         if not team.onboarded and owner:
-            onboarding_language(turn, team.id or 0)
+            onboarding_language(turn, team.id or 0, personal=team.is_personal)
             return
         if not caller.in_group:
             turn.reply(private_welcome(t, await turn.my_teams(), team))
@@ -94,4 +94,4 @@ async def personal_team(turn: Turn) -> None:
         now=turn.now,
     )
     turn.edit(turn.t._("Your own team is ready."))
-    onboarding_language(turn, created.id or 0)
+    onboarding_language(turn, created.id or 0, personal=True)

@@ -30,9 +30,18 @@ SYMBOLS = {
 SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
 
 
-def onboarding_language(turn: Turn, team_id: int) -> None:
-    """Step 1 of 3, right after /start made the team."""
+def onboarding_language(turn: Turn, team_id: int, *, personal: bool = False) -> None:
+    """Step 1 of 3, right after /start made the team. A personal team speaks the language its
+    owner reads this in (they change it in /settings), so it starts at the currency: 2 taps."""
     t = turn.t
+    if personal:
+        turn.reply(
+            t._("Two taps and you can start.")
+            + Markup("\n")
+            + t._("<b>{step}</b> In which currency do you work?", step="1/2"),
+            buttons=_currency_rows(team_id),
+        )
+        return
     buttons = [[(LANGUAGES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
     turn.reply(
         t._(
@@ -40,6 +49,16 @@ def onboarding_language(turn: Turn, team_id: int) -> None:
         ),
         buttons=buttons,
     )
+
+
+def _currency_rows(team_id: int) -> Buttons:
+    return [
+        [
+            (f"{SYMBOLS[c]} {c}".strip(), pack("ob", team_id, "cur", c))
+            for c in CURRENCIES[i : i + 3]
+        ]
+        for i in range(0, len(CURRENCIES), 3)
+    ]
 
 
 @button(role=Role.ADMIN)
@@ -63,17 +82,11 @@ async def onboarding(turn: Turn) -> None:
             await turn.run(
                 teams.set_user_locale, user_id=turn.caller.user_id, locale=value, now=turn.now
             )
-        t = translator(
-            value, solo=team.is_personal
-        )  # whoever chose the language reads the next step in it
-        rows = [
-            [
-                (f"{SYMBOLS[c]} {c}".strip(), pack("ob", team_id, "cur", c))
-                for c in CURRENCIES[i : i + 3]
-            ]
-            for i in range(0, len(CURRENCIES), 3)
-        ]
-        turn.edit(t._("<b>2/3</b> In which currency do you work?"), buttons=rows)
+        t = translator(value, solo=team.is_personal)  # who chose it reads the next step in it
+        turn.edit(
+            t._("<b>{step}</b> In which currency do you work?", step="2/3"),
+            buttons=_currency_rows(team_id),
+        )
     elif setting == "cur" and value in CURRENCIES:
         await turn.run(
             teams.update_team,
@@ -85,7 +98,10 @@ async def onboarding(turn: Turn) -> None:
         t = turn.t
         rows = [[(label, pack("ob", team_id, "scale", code)) for code, label in SCALES.items()]]
         turn.edit(
-            t._("<b>3/3</b> How shall I grade clients? A is best on A–D, 5 on 1–5, 10 on 1–10."),
+            t._(
+                "<b>{step}</b> How shall I grade clients? A is best on A–D, 5 on 1–5, 10 on 1–10.",
+                step="2/2" if team.is_personal else "3/3",
+            ),
             buttons=rows,
         )
     elif setting == "scale" and value in SCALES:

@@ -109,7 +109,7 @@ async def test_profile_in_russian_with_money_range_words_and_skip(
     assert demographics["cities"] == ["Москва", "Тверь"]
 
     await chat.press(olga, "← Назад")
-    await chat.press(olga, "Подходят команде")
+    await chat.press(olga, "Подходят вам")  # her own team: one person
     await chat.press(olga, "Прибыль в час, не меньше")
     seen = await chat.send(olga, "3 000")
     assert "Сохранено: Прибыль в час, не меньше: 3 000 ₽." in seen

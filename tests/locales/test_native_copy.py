@@ -32,6 +32,7 @@ FLAGGED = {
         "aankoop",  # one word per concept: a sale is a verkoop
         "(team {",  # a median is the typical client's, and a solo specialist has no team
         "afgewezen",  # a client you let go: afscheid nemen
+        "Afgewezen",
         "particulier of bedrijf",  # the bot says persoon / organisatie
     ],
     "ru": [
