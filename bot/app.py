@@ -20,7 +20,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import dialogs, failures, membership, menu
+from bot import menu
 from bot.handlers import (
     check,
     clients,
@@ -45,11 +45,12 @@ from bot.handlers import settings as settings_handlers
 from bot.jobs import privacy as privacy_jobs
 from bot.jobs import scheduler
 from bot.jobs.digest import close_worker_pool
-from bot.lanes import WORKING, ChatLanes, MessageRateLimiter
-from bot.limits import RULES, file_for_the_bot, limited
+from bot.kit import dialogs, failures, membership
+from bot.kit.lanes import WORKING, ChatLanes, MessageRateLimiter
+from bot.kit.limits import RULES, file_for_the_bot, limited
+from bot.kit.routing import Buttons, Callback, Commands
+from bot.kit.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.logs import failure_trace, keep_secrets_out_of_logs
-from bot.routing import Buttons, Callback, Commands
-from bot.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, translator
 from locales.translator import warm_up
@@ -151,7 +152,7 @@ def _register(app: Application) -> None:
     }
     # Each command answers to every name bot/menu.py gives it (/sale and /verkoop): no
     # command without its entry there. The costly ones answer "one moment" to a person asking
-    # too often (bot/limits.py), counted per command whichever name was typed.
+    # too often (bot/kit/limits.py), counted per command whichever name was typed.
     assert set(command_handlers) == {c.name for c in menu.COMMANDS}
     routes: dict[str, Callback] = {}
     for command in menu.COMMANDS:
@@ -271,7 +272,7 @@ SOMETHING_WENT_WRONG = N_(
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs the failure without message texts or personal data, and tells the user kindly,
-    once per update (bot/failures.py)."""
+    once per update (bot/kit/failures.py)."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed: %s", update_id, failure_trace(error))

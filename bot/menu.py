@@ -1,5 +1,5 @@
 """The one command registry: every command's name, its Dutch name, what it does and who may use
-it. Routing (bot/app.py), rate limits (bot/limits.py), Telegram's per-language menu and /help
+it. Routing (bot/app.py), rate limits (bot/kit/limits.py), Telegram's per-language menu and /help
 all read it.
 
 Telegram commands are Latin: a-z, 0-9 and `_`, at most 32 characters. Every command also

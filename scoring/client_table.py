@@ -58,10 +58,12 @@ def client_table(
     names = team.clients[["name", "kind", "segment"]].iloc[a]
     revenue = m.revenue[a]
     # Younger than the window: the year is an estimate — except a single purchase (or several
-    # on one day), which is never extrapolated and shows what the client brought so far.
+    # on one day), which is never extrapolated and shows what the client brought so far, and a
+    # client who stopped buying, whose year is what they brought.
     young = (m.tenure_days[a] < team.window_days) & (x.purchases > 0)
     one_day = m.one_day[a]
-    annualised = (m.annual_factor[a] != 365.0 / team.window_days) | (young & ~one_day)
+    estimated = young & ~one_day & ~flags["lapsed"]
+    annualised = (m.annual_factor[a] != 365.0 / team.window_days) | estimated
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(x.purchases > 0, revenue / x.purchases, np.nan)
     columns = {

@@ -26,8 +26,8 @@ team's median annual profit minus the client's annual profit (revenue against th
 revenue where profit is unknown), at least 0. Candidates are ordered by it.
 
 `nearest`: the one to three current clients closest to the list, each with what keeps it off —
-`young`, `kept` or `good_grade` (low in value with a signal, but too new, kept by the team or
-graded above the middle), `no_signal`
+`young` or `kept` (too new, or kept by the team: left out whatever else holds), `good_grade`
+(low in value with a signal, but graded above the middle), `no_signal`
 (low in value, no negative signal), `not_low` (a signal, but not low in value) or
 `few_clients` (a signal, but too few clients to rank). The too-new and kept come first, then
 the lowest in value. When no current client is low or has a signal (one client, or a team of
@@ -247,11 +247,14 @@ def _nearest(
         # value still come closest — whenever nobody is proposed, one to three are named.
         why[rest & ~lowish] = "not_low" if ranked else "few_clients"
     why[held & ~x.graded_low] = "good_grade"
-    why[held & x.kept] = "kept"
-    why[held & x.young] = "young"
+    # Too new and kept are left out whatever else holds: that is what keeps them off.
+    named = (why != "") | held
+    why[named & x.kept] = "kept"
+    why[named & x.young] = "young"
     near = why != ""
     found = np.flatnonzero(near)
-    found = found[np.lexsort((value[found], ~held[found]))][:NEAREST]
+    first = held | (named & (x.kept | x.young))
+    found = found[np.lexsort((value[found], ~first[found]))][:NEAREST]
     basis = "profit" if by_profit else "revenue"
     return tuple(
         NearCandidate(

@@ -32,6 +32,7 @@ from typing import Literal
 import numpy as np
 
 from scoring.arrays import TeamArrays
+from scoring.retention import lapsed
 from scoring.settings import ScoringSettings
 
 MIN_COSTED_REVENUE = 0.2  # share of revenue with recorded costs before their margin is assumed
@@ -209,7 +210,10 @@ def compute_metrics(
     covered = tenure + np.where(np.isnan(interval), 0.0, interval)
     active_days = np.clip(np.fmin(covered, window_days), floor, window_days)
     one_day = (purchases <= 1) | (first == last)  # a single purchase (or several, one day)
-    active_days[np.isnan(tenure) | one_day] = window_days
+    # A client who stopped buying (lapsed by their own interval) will not fill the rest of a
+    # year: what they brought is their year, not an estimate.
+    stopped = lapsed(today - last_ever, interval)
+    active_days[np.isnan(tenure) | one_day | stopped] = window_days
 
     # Payments: a sale with a due date is settled (paid, on time or late) or overdue; money is
     # owed on every loaded sale (old unpaid invoices too), lateness counts in the window.

@@ -15,7 +15,7 @@ from sqlmodel import Session
 log = logging.getLogger(__name__)
 
 
-SQLITE_POOL = 16  # bot/lanes.py WORKING
+SQLITE_POOL = 16  # bot/kit/lanes.py WORKING
 
 
 class DatabaseUrlError(ValueError):
@@ -36,11 +36,11 @@ def make_engine(url: str, *, pool_size: int = 5, echo: bool = False) -> Engine:
     kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": backend != "sqlite"}
     if backend == "sqlite":
         # Updates run their database work on the event loop, one transaction at a time
-        # (bot/runtime.py); a team's analysis reads its connection from a worker thread.
+        # (bot/kit/runtime.py); a team's analysis reads its connection from a worker thread.
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         # A connection taken on the event loop must never wait for one given back (the loop
         # that would give it back is the one waiting): one for each update working at once
-        # (bot/lanes.py), and more opened, not waited for, should anything else hold them.
+        # (bot/kit/lanes.py), and more opened, not waited for, should anything else hold them.
         if parsed.database not in (None, "", ":memory:"):
             kwargs.update(pool_size=SQLITE_POOL, max_overflow=-1)
     elif backend == "postgresql":

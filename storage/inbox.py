@@ -1,4 +1,4 @@
-"""Kompas's own inbox for polled updates (bot/polling.py).
+"""Kompas's own inbox for polled updates (bot/transports/polling.py).
 
 An update kept here may be confirmed to Telegram before it is processed: a process that dies
 finds it here at its next start, and the processed-update ledger (storage/ledger.py) turns

@@ -197,7 +197,7 @@ def _mentions(data: Any, client_id: int, old_name: str) -> bool:
     return data == old_name
 
 
-# Where undo payloads and dialog data keep a client's id (storage/undo.py, bot/dialogs.py).
+# Where undo payloads and dialog data keep a client's id (storage/undo.py, bot/kit/dialogs.py).
 # A bare "id" is a client's only inside a client's own record: a deleted sale's "id" is the sale's.
 _CLIENT_KEYS = frozenset({"client_id", "was_prospect", "referred_by_id"})
 _CLIENT_OBJECTS = frozenset({"referred"})

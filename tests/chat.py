@@ -10,8 +10,8 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.render.text import html_to_text
 from bot.settings import Settings
-from bot.transport import LocalBotApi, Sent
-from bot.updates import Person, UpdateFactory
+from bot.transports.local_bot_api import LocalBotApi, Sent
+from bot.transports.updates import Person, UpdateFactory
 
 
 @dataclass

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import arguments, labels
-from bot.client_dialog import kind_in_name, typed_name
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.render.changes import confirm
+from bot import labels
+from bot.kit import arguments
+from bot.kit.client_dialog import kind_in_name, typed_name
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.sensitive import money_shown_to_caller
+from bot.kit.turn import Turn, command
 from bot.render.clients import client_summary
 from bot.render.prospect import verdict_text
-from bot.sensitive import money_shown_to_caller
-from bot.turn import Turn, command
 from locales import N_, InputError
 from scoring.prospects import assess_prospect
 from storage import clients, resolver
@@ -142,7 +142,7 @@ class CheckDialog(Dialog):
             if status == ClientStatus.PROSPECT
             else t._("Added: {client}.", client=client_summary(t, client))
         )
-        confirm(turn, text, change.undo_id)
+        turn.confirm(text, change.undo_id)
 
 
 async def _new_name(turn: Turn, name: str) -> str:

@@ -6,20 +6,21 @@ import datetime as dt
 import re
 from typing import Any
 
-from bot import arguments, grammar, labels
-from bot.callbacks import id_from, pack
-from bot.client_dialog import (
+from bot import labels
+from bot.handlers.reports import show_card
+from bot.kit import arguments
+from bot.kit.callbacks import id_from, pack
+from bot.kit.client_dialog import (
     NOT_A_NAME,
     ClientDialog,
     has_legal_form,
     kind_in_name,
     typed_name,
 )
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.handlers.reports import show_card
-from bot.render.changes import confirm
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Buttons, Turn, button, command
+from bot.reading import grammar
 from bot.render.clients import client_summary, trait_text
-from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup, escape
 from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
@@ -199,8 +200,7 @@ class AddClientDialog(Dialog):
         )
         t = turn.t
         sale_button = [(t._("Record a sale"), pack("salefor", turn.team.id or 0, client.id))]
-        confirm(
-            turn,
+        turn.confirm(
             t._("Added: {client}.", client=client_summary(t, client)),
             change.undo_id,
             extra=[sale_button],
@@ -521,7 +521,7 @@ class EditClientDialog(ClientDialog):
             if shown
             else t._("Cleared: {field}.", field=_lower(names[field]))
         )
-        confirm(turn, said, change.undo_id)
+        turn.confirm(said, change.undo_id)
         await goto(turn, convo, "field", field=None)
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot import arguments
-from bot.callbacks import pack
-from bot.render.changes import confirm
+from bot.kit import arguments
+from bot.kit.callbacks import pack
+from bot.kit.sensitive import answer_with_money
+from bot.kit.turn import Turn, button, command
 from bot.render.decline import candidate_text, decline_letter, nearest_text
 from bot.render.explain import warning
-from bot.sensitive import answer_with_money
-from bot.turn import Turn, button, command
 from locales import N_, InputError, Markup, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role
@@ -149,7 +148,7 @@ async def decline_confirmed(turn: Turn) -> None:
     _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
     undo_id = await _set_status(turn, client, ClientStatus.DECLINED)
     t = turn.t
-    confirm(turn, t._("{client} is declined.", client=client.name), undo_id, edit=True)
+    turn.confirm(t._("{client} is declined.", client=client.name), undo_id, edit=True)
     # The letter goes to the client, so it is in the team's language, not the reader's.
     team_t = translator(turn.team.locale, solo=turn.team.is_personal)
     last_day = team_t.date(turn.today + NOTICE, style="long")
@@ -173,8 +172,7 @@ async def keep(turn: Turn) -> None:
         today=turn.today,
         now=turn.now,
     )
-    confirm(
-        turn,
+    turn.confirm(
         turn.t._(
             "Keeping {client}. I won't propose them again for three months.", client=client.name
         ),
@@ -189,4 +187,4 @@ async def take_back(turn: Turn) -> None:
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.ACTIVE, ALREADY_ACTIVE)
     undo_id = await _set_status(turn, client, ClientStatus.ACTIVE)
-    confirm(turn, turn.t._("{client} is a client again.", client=client.name), undo_id, edit=True)
+    turn.confirm(turn.t._("{client} is a client again.", client=client.name), undo_id, edit=True)

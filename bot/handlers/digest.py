@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.callbacks import STALE
 from bot.handlers.decline import show_candidate
 from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
-from bot.render.changes import confirm
-from bot.render.digest import digest_chart, render_digest
-from bot.turn import Turn, button, command
+from bot.kit.callbacks import STALE
+from bot.kit.turn import Turn, button, command
+from bot.render.digest import (
+    chart_caption,
+    digest_chart,
+    digest_switched,
+    render_digest,
+    week_label,
+)
 from locales import N_, InputError
 from storage import team_settings
 from storage.analysis import changes_so_far
@@ -34,20 +39,7 @@ async def digest(turn: Turn) -> None:
             digest_enabled=enabled,
         )
         turn.after_commit(lambda: schedule_changed(turn.context.application, turn.team.id))
-        when = turn.t._(
-            "{day} at {time}",
-            day=turn.t.weekday(turn.team.digest_weekday),
-            time=turn.t.time(turn.team.digest_minute),
-        )
-        text = (
-            turn.t._("The weekly digest is on: {when}.", when=when)
-            if enabled
-            else turn.t._(
-                "The weekly digest is off. The weekly snapshot still runs, "
-                "so cards keep showing changes."
-            )
-        )
-        confirm(turn, text, change.undo_id)
+        turn.confirm(digest_switched(turn.t, turn.team, enabled=enabled), change.undo_id)
         return
     if word:
         raise InputError(N_("Type /digest, /digest on or /digest off."))
@@ -59,12 +51,12 @@ async def digest(turn: Turn) -> None:
         team,
         analysis,
         changes,
-        week_label=str(t._("week {week}", week=turn.today.isocalendar()[1])),
+        week_label=week_label(t, turn.today),
         late=False,
     )
     chart = await asyncio.to_thread(digest_chart, t, team, analysis)
     if chart is not None:
-        turn.send_photo(chart, str(t._("Revenue by client: who your business rests on.")))
+        turn.send_photo(chart, chart_caption(t))
     turn.reply(preview.group_text, buttons=preview.buttons)
     if preview.admin_text is not None:
         turn.reply(preview.admin_text, chat_id=turn.caller.user_id)

@@ -10,13 +10,9 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot.turn import Turn, reply_handler
-from locales import N_
+from bot.kit.turn import Turn, reply_handler
+from bot.render.notices import edits_not_applied
 
-EDITS_NOT_APPLIED = N_(
-    "I don't apply edits: what you sent first stands. To change it, undo my answer with ↩ "
-    "and send it again as a new message."
-)
 _ANSWERED_KEY = "edits_answered"
 _REMEMBERED = 2_000  # edited messages remembered per instance, to answer each one once
 
@@ -40,7 +36,7 @@ async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @reply_handler(role=None)
 async def _say_edits_are_not_applied(turn: Turn) -> None:
-    turn.reply(turn.t._(EDITS_NOT_APPLIED))
+    turn.reply(edits_not_applied(turn.t))
 
 
 def _meant_for_the_bot(update: Update, bot_id: int) -> bool:

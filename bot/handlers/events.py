@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from bot import arguments, grammar, labels, note_line
-from bot.callbacks import id_from
-from bot.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
-from bot.dialogs import SKIP, Conversation, finish, goto, question
-from bot.render.changes import confirm, grade_moved
+from bot import labels
+from bot.kit import arguments
+from bot.kit.callbacks import id_from
+from bot.kit.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
+from bot.kit.dialogs import SKIP, Conversation, finish, goto, question
+from bot.kit.turn import Turn, command
+from bot.reading import grammar, note_line
+from bot.render.changes import grade_moved
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
-from bot.turn import Turn, command
 from locales import N_, InputError, Markup, escape
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
@@ -128,7 +130,7 @@ class NoteDialog(ClientDialog):
         moved = grade_moved(
             turn.t, before.analysis, after.analysis, convo.data["client_id"], convo.data["client"]
         )
-        confirm(turn, text + " " + moved if moved else text, change.undo_id)
+        turn.confirm(text + " " + moved if moved else text, change.undo_id)
 
     def confirmation(self, turn: Turn, client: str) -> str:
         raise NotImplementedError
@@ -357,7 +359,7 @@ class ReferralDialog(ClientDialog):
         )
         if created:
             text += "\n" + t._("{referred} is on your list as a prospect.", referred=referred.name)
-        confirm(turn, text, change.undo_id)
+        turn.confirm(text, change.undo_id)
 
 
 @command()

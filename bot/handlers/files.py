@@ -13,13 +13,13 @@ from sqlmodel import Session
 from telegram import Document, Update
 from telegram.ext import ContextTypes
 
-from bot import arguments, uploads
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish
-from bot.limits import file_for_the_bot, take_for_team, team_waits
+from bot.kit import arguments, uploads
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish
+from bot.kit.limits import file_for_the_bot, take_for_team, team_waits
+from bot.kit.turn import Turn, command, reply_handler
 from bot.render.files import import_refused, import_summary
 from bot.render.settings import vat_word
-from bot.turn import Turn, command, reply_handler
 from locales import N_, InputError
 from storage import tabular
 from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
@@ -55,7 +55,7 @@ async def import_command(turn: Turn) -> None:
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A file: read first, outside any transaction (bot/uploads.py), then its turn."""
+    """A file: read first, outside any transaction (bot/kit/uploads.py), then its turn."""
     try:
         await uploads.read_first(update, context)
         await _document(update, context)

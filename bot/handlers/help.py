@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot import menu
-from bot.callbacks import STALE, pack
-from bot.turn import Turn, button, command
+from bot.kit.callbacks import STALE, pack
+from bot.kit.turn import Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from bot import arguments, grammar
-from bot.callbacks import id_from
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish, goto, question
-from bot.render.changes import confirm
+from bot.kit import arguments
+from bot.kit.callbacks import id_from
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish, goto, question
+from bot.kit.sensitive import require_money
+from bot.kit.turn import Turn, command
+from bot.reading import grammar
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
 from bot.render.sales import open_sale_label, payment_text
-from bot.sensitive import require_money
-from bot.turn import Turn, command
 from locales import N_, InputError
 from storage import clients, resolver, sales, teams
 
@@ -347,7 +347,7 @@ def _confirm_payment(
         today=turn.today,
         closed=closed if were_open > 1 else [],
     )
-    confirm(turn, text, payment.change.undo_id, edit=turn.update.callback_query is not None)
+    turn.confirm(text, payment.change.undo_id, edit=turn.update.callback_query is not None)
 
 
 def _paid_on(turn: Turn, convo: Conversation) -> dt.date:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from bot.kit.sensitive import money_shown_to_caller
+from bot.kit.turn import Turn, command
 from bot.render.explain import warning
-from bot.render.portrait import portrait_text, run_rate_text
-from bot.sensitive import money_shown_to_caller
-from bot.turn import Turn, command
-from locales import N_, InputError, Markup
+from bot.render.portrait import portraits_page
+from locales import N_, InputError
 
 KINDS = {
     "persons": "person",
@@ -37,17 +37,12 @@ async def portrait(turn: Turn) -> None:
     t, team = turn.t, turn.team
     no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
     if no_revenue is not None:
-        turn.reply(warning(t, team.currency, no_revenue) or Markup(""))
+        turn.reply(warning(t, team.currency, no_revenue) or "")
         return
-    names = analysis.clients["name"].to_dict()
     chosen = [
         p for p in analysis.portraits if p.segment is None and (kind is None or p.kind == kind)
     ]
     if not chosen:
         raise InputError(N_("You have no clients of that kind yet."))
     with_money = await money_shown_to_caller(turn)
-    sections = [portrait_text(t, team, analysis, p, names, with_money=with_money) for p in chosen]
-    run_rate = run_rate_text(t, team, analysis) if with_money else None
-    if run_rate is not None:
-        sections.append(run_rate)
-    turn.reply(Markup("\n\n").join(sections))
+    turn.reply(portraits_page(t, team, analysis, chosen, with_money=with_money))

@@ -7,11 +7,11 @@ team's figures stay right.
 
 from __future__ import annotations
 
-from bot import arguments
-from bot.callbacks import pack
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish
-from bot.turn import Turn, button, command
+from bot.kit import arguments
+from bot.kit.callbacks import pack
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish
+from bot.kit.turn import Turn, button, command
 from locales import N_, InputError
 from storage import privacy, resolver
 from storage.models import ClientStatus, Role

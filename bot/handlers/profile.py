@@ -12,11 +12,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.callbacks import STALE, id_from
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.callbacks import STALE, id_from
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Turn, command
 from bot.render import profile as render
-from bot.render.changes import confirm
-from bot.turn import Turn, command
 from locales import N_, InputError, Markup, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
 from storage import profiles
@@ -164,7 +163,7 @@ class ProfileDialog(Dialog):
                 kind=kind_or_none,
                 now=turn.now,
             )
-            confirm(turn, turn.t._("Profile added: {name}.", name=name), change.undo_id, edit=True)
+            turn.confirm(turn.t._("Profile added: {name}.", name=name), change.undo_id, edit=True)
             await goto(turn, convo, "area", profile_id=change.entity_id)
         else:
             raise InputError(N_("Pick one of the buttons, please."))
@@ -189,8 +188,8 @@ class ProfileDialog(Dialog):
                 now=turn.now,
             )
             await finish(turn, convo)
-            confirm(
-                turn, t._("Profile deleted: {name}.", name=stored.name), change.undo_id, edit=True
+            turn.confirm(
+                t._("Profile deleted: {name}.", name=stored.name), change.undo_id, edit=True
             )
         else:
             raise InputError(N_("Pick one of the buttons, please."))
@@ -235,7 +234,7 @@ class ProfileDialog(Dialog):
             text = t._("Cleared: {criterion}.", criterion=name)
         else:
             text = t._("Saved: {criterion}: {value}.", criterion=name, value=value)
-        confirm(turn, text, change.undo_id, edit=True)
+        turn.confirm(text, change.undo_id, edit=True)
         convo.data.pop("picked", None)
         await goto(turn, convo, "criterion")
 

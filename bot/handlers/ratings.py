@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from bot import arguments, grammar, labels
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish, goto, question
-from bot.render.changes import confirm, grade_news
-from bot.turn import Turn, command
+from bot import labels
+from bot.kit import arguments
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish, goto, question
+from bot.kit.turn import Turn, command
+from bot.reading import grammar
+from bot.render.changes import grade_news
 from locales import N_, InputError, Markup
 from storage import ratings
 
@@ -114,8 +116,7 @@ class RateDialog(ClientDialog):
             convo.data["client_id"],
             with_share=not turn.team.sensitive_to_admins,
         )
-        confirm(
-            turn,
+        turn.confirm(
             Markup(" ").join([text, *news]),
             change.undo_id,
             edit=turn.update.callback_query is not None,

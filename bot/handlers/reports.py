@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from bot import arguments, dialogs
-from bot.callbacks import STALE, pack
-from bot.client_dialog import ClientDialog
-from bot.dialogs import Conversation, finish
-from bot.render.card import card_text, card_view, details_text
-from bot.render.explain import warning
-from bot.render.lists import PAGE, SORTS, Row, active_rows, list_text
-from bot.render.risk import risk_text
-from bot.sensitive import (
+from bot.kit import arguments, dialogs
+from bot.kit.callbacks import STALE, pack
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import Conversation, finish
+from bot.kit.sensitive import (
     FOR_ADMINS,
     answer_with_money,
     money_shown,
     money_shown_to_caller,
     sorts_for,
 )
-from bot.turn import Buttons, Turn, button, command
+from bot.kit.turn import Buttons, Turn, button, command
+from bot.render.card import card_text, card_view, details_text
+from bot.render.explain import warning
+from bot.render.lists import PAGE, SORTS, Row, active_rows, list_text
+from bot.render.risk import risk_text
 from locales import N_, InputError, Markup
 from storage import resolver, snapshots
 from storage.analysis import iso_week
@@ -130,8 +130,11 @@ async def details(turn: Turn) -> None:
     if client_id not in analysed.analysis.clients.index:
         raise InputError(STALE)
     text = details_text(turn.t, turn.team, analysed.analysis, record)
+    plain = None
+    if not money_shown(turn):  # a member still reads the purchases, payments and traits
+        plain = details_text(turn.t, turn.team, analysed.analysis, record, with_money=False)
     back = [[(turn.t._("‹ Back"), pack("card", turn.team.id, client_id))]]
-    await answer_with_money(turn, text, buttons=back, edit=True)
+    await answer_with_money(turn, text, buttons=back, edit=True, without_money=plain)
 
 
 @button()

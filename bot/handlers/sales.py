@@ -7,11 +7,14 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bot import arguments, grammar, sale_grammar
-from bot.callbacks import pack
-from bot.client_dialog import ClientDialog
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.render.changes import confirm, grade_news
+from bot.kit import arguments
+from bot.kit.callbacks import pack
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.sensitive import answer_with_money, money_work_allowed, require_money
+from bot.kit.turn import Buttons, Turn, button, command
+from bot.reading import grammar, sale_grammar
+from bot.render.changes import grade_news
 from bot.render.sale_doubts import (
     AGAIN,
     AGAIN_WITHIN,
@@ -25,8 +28,6 @@ from bot.render.sale_doubts import (
     doubt_question,
 )
 from bot.render.sales import sale_line, sale_recorded
-from bot.sensitive import answer_with_money, money_work_allowed, require_money
-from bot.turn import Buttons, Turn, button, command
 from locales import N_, InputError, Markup, Translator, is_currency_token
 from locales.numbers import (
     BARE_ASK,
@@ -357,7 +358,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     )
     paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
     offer_paid = days and await money_work_allowed(turn)
-    confirm(turn, text, change.undo_id, extra=[paid] if offer_paid else [])
+    turn.confirm(text, change.undo_id, extra=[paid] if offer_paid else [])
 
 
 @command()
@@ -549,7 +550,7 @@ async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> No
         for i, row in enumerate(rows)
     ]
     # A member of a team that keeps money for its admins: the dates and times, no amounts,
-    # nothing to correct or delete (bot/sensitive.py); an admin asking in the group, privately.
+    # nothing to correct or delete (bot/kit/sensitive.py); an admin asking in the group, privately.
     await answer_with_money(
         turn,
         listed(True),
@@ -604,8 +605,7 @@ async def delete_sale(turn: Turn) -> None:
         user_id=turn.caller.user_id,
         now=turn.now,
     )
-    confirm(
-        turn,
+    turn.confirm(
         t._(
             "Deleted the sale of {amount} from {date}.",
             amount=t.money(row.amount, turn.team.currency),
@@ -678,7 +678,7 @@ class FixSaleDialog(Dialog):
             changes={field: value},
             now=turn.now,
         )
-        confirm(turn, t._("Sale corrected."), change.undo_id)
+        turn.confirm(t._("Sale corrected."), change.undo_id)
 
 
 @button()

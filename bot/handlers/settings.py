@@ -10,13 +10,11 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.callbacks import STALE, pack
-from bot.dialogs import Conversation, Dialog, finish, goto, new, question
-from bot.handlers.team import CURRENCIES, SCALES
 from bot.jobs.scheduler import schedule_changed
+from bot.kit.callbacks import STALE, pack
+from bot.kit.dialogs import Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Buttons, Turn, button, command
 from bot.render import settings as render
-from bot.render.changes import confirm
-from bot.turn import Buttons, Turn, button, command
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
@@ -94,7 +92,7 @@ def _options(turn: Turn, code: str) -> tuple[list[tuple[str, str]], int]:
     if code == "lang":
         return [(render.LANGUAGES[c], c) for c in SUPPORTED_LOCALES], 2
     if code == "cur":
-        return [(render.value_text(t, "cur", c, now=turn.now), c) for c in CURRENCIES], 3
+        return [(render.value_text(t, "cur", c, now=turn.now), c) for c in render.CURRENCIES], 3
     if code == "vat":
         rates = VAT_RATES.get(turn.team.locale, VAT_RATES["nl"])
         with_vat = [
@@ -113,7 +111,7 @@ def _options(turn: Turn, code: str) -> tuple[list[tuple[str, str]], int]:
     if code == "hour":
         return [(t._("Clear"), OFF)], 1
     if code == "scale":
-        return [(label, scale) for scale, label in SCALES.items()], 3
+        return [(label, scale) for scale, label in render.SCALES.items()], 3
     if code == "conc":
         return [(t.percent(p / 100), str(p)) for p in THRESHOLDS], 3
     if code == "window":
@@ -142,9 +140,9 @@ def _value(code: str, choice: str) -> object:
     try:
         if code == "lang" and choice in SUPPORTED_LOCALES:
             return choice
-        if code == "cur" and choice in CURRENCIES:
+        if code == "cur" and choice in render.CURRENCIES:
             return choice
-        if code == "scale" and choice in SCALES:
+        if code == "scale" and choice in render.SCALES:
             return choice
         if code == "tz" and render.is_zone(choice):
             return choice
@@ -282,7 +280,7 @@ async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
     )
     if code == "scale":
         text += Markup("\n") + t._("Scores stay as they are; only how grades are shown changes.")
-    confirm(turn, text, change.undo_id, extra=[_back(turn)], edit=edit)
+    turn.confirm(text, change.undo_id, extra=[_back(turn)], edit=edit)
 
 
 # Typed values ---------------------------------------------------------------------------------

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from bot import labels
-from bot.access import ADMIN_STATUSES
-from bot.callbacks import id_from, pack
 from bot.handlers.team import onboarding_language, waiting_requests
-from bot.membership import START_PAYLOAD
+from bot.kit.access import ADMIN_STATUSES
+from bot.kit.callbacks import id_from, pack
+from bot.kit.membership import START_PAYLOAD
+from bot.kit.turn import AWAITING_APPROVAL, Turn, button, command
 from bot.render.members import private_teams, private_welcome, team_choice
-from bot.turn import AWAITING_APPROVAL, Turn, button, command
 from locales import N_, InputError, Markup
 from storage import teams
 from storage.models import MemberStatus, Role

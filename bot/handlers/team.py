@@ -4,30 +4,16 @@ and following the group when it migrates or the bot is removed."""
 from __future__ import annotations
 
 from bot import labels
-from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
-from bot.callbacks import STALE, pack
-from bot.dialogs import ask_for_reply, goto, new
 from bot.handlers.clients import AddClientDialog
+from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
+from bot.kit.callbacks import STALE, pack
+from bot.kit.dialogs import ask_for_reply, goto, new
+from bot.kit.turn import UNSURE, Buttons, Turn, button, command
 from bot.render.members import approval_request, button_label, team_choice
-from bot.turn import UNSURE, Buttons, Turn, button, command
+from bot.render.settings import CURRENCIES, LANGUAGES, SCALES, SYMBOLS
 from locales import N_, SUPPORTED_LOCALES, InputError, Markup, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
-
-LANGUAGES = {"nl": "Nederlands", "ru": "Русский"}
-CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
-SYMBOLS = {
-    "EUR": "€",
-    "RUB": "₽",
-    "USD": "$",
-    "GBP": "£",
-    "CHF": "",  # the Swiss write "CHF" itself; ₣ is the French franc
-    "KZT": "₸",
-    "BYN": "Br",
-    "UAH": "₴",
-    "TRY": "₺",
-}
-SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
 
 
 def onboarding_language(turn: Turn, team_id: int, *, personal: bool = False) -> None:

@@ -24,12 +24,12 @@ from telegram import InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.access import ADMIN_STATUSES
 from bot.jobs.digest_work import PreparedDigest, prepare_digest, worker_pool
 from bot.jobs.schedule import due_this_week
+from bot.kit.access import ADMIN_STATUSES
+from bot.kit.runtime import Kompas
+from bot.kit.turn import UNSURE, keyboard
 from bot.render.digest import Digest
-from bot.runtime import Kompas
-from bot.turn import UNSURE, keyboard
 from locales import translator
 from storage import callers, deliveries, schedules, teams
 from storage.engine import new_session

@@ -11,7 +11,7 @@ import logging
 
 from telegram.ext import Application, ContextTypes
 
-from bot.runtime import Kompas, kompas_of
+from bot.kit.runtime import Kompas, kompas_of
 from storage import privacy
 from storage.engine import new_session
 

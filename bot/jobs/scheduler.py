@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from telegram.ext import Application, ContextTypes
 
 from bot.jobs.schedule import due_this_week, trigger
-from bot.runtime import Kompas
+from bot.kit.runtime import Kompas
 from storage import lease, schedules
 from storage.engine import new_session
 from storage.schedules import TeamSchedule

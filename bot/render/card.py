@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -237,8 +238,16 @@ def _judgement(t: Translator, view: CardView) -> Markup:
     return rating + Markup(" — ") + t._("the figures agree.")
 
 
-def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: Client) -> Markup:
-    """Everything behind the Details button: figures over the scoring window and the traits."""
+def details_text(
+    t: Translator,
+    team: TeamView,
+    analysis: TeamAnalysis,
+    client: Client,
+    *,
+    with_money: bool = True,
+) -> Markup:
+    """Everything behind the Details button: figures over the scoring window and the traits;
+    without money (a member of a team that keeps money for its admins), the rest."""
     row = analysis.clients.loc[client.id]
     cur = team.currency
     lines = [
@@ -250,28 +259,19 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
         if value is not None and value != "":
             lines.append(label + Markup(": ") + escape(value))
 
-    add(t._("Revenue"), money(t, cur, _whole(row["revenue"])))
-    add(
-        t._("Cost to serve"),
-        money(t, cur, _whole(row["cost"])) if _whole(row["cost"]) is not None else None,
-    )
-    add(
-        t._("Profit"),
-        money(t, cur, _whole(row["profit"])) if _whole(row["profit"]) is not None else None,
-    )
-    if _number(row["margin"]) is not None:
-        add(t._("Margin"), t.percent(float(row["margin"])))
     worked, per_hour = hours_worked(row), profit_per_hour(row)
+    if with_money:
+        _money_lines(t, team, row, add)
     if worked:
         add(t._("Time"), hours(t, worked))
-    if per_hour is not None:
+    if per_hour is not None and with_money:
         per_hour_text = Markup(escape(money(t, cur, per_hour)))
         timing = partial_timing(row)
         if timing is not None:
             per_hour_text += " " + timed_sales(t, *timing)
         add(t._("Profit per hour"), per_hour_text)
     add(t._("Purchases"), t.number(int(row["purchases"])))
-    if _whole(row["average_order"]) is not None:
+    if _whole(row["average_order"]) is not None and with_money:
         add(t._("Average order"), money(t, cur, _whole(row["average_order"])))
     if _number(row["recency_days"]) is not None:
         days = int(row["recency_days"])
@@ -292,7 +292,7 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
         )
     add(t._("Compliments"), t.number(int(row["compliments"])))
     add(t._("Referrals"), t.number(int(row["referrals"])))
-    if bool(row["annualised"]):
+    if bool(row["annualised"]) and with_money:
         yearly = yearly_figure(
             t, cur, _whole(row["annual_profit"]), _whole(row["annual_revenue"]), True
         )
@@ -309,6 +309,8 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
         # Where tenure starts for the grade: "client since", or an earlier first sale.
         since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
         add(t._("Client since"), t.date(since))
+    if not with_money:
+        return Markup("\n").join(lines)
     if "uses_default_margin" in _flags(row):
         assumed = analysis.references.assumed_margin
         if team.default_margin is None and assumed is not None:
@@ -323,6 +325,29 @@ def details_text(t: Translator, team: TeamView, analysis: TeamAnalysis, client: 
             lines.append(t._("Profit rests on your default margin for sales without costs."))
     lines.append(amounts_note(t, team))
     return Markup("\n").join(lines)
+
+
+def _money_lines(
+    t: Translator, team: TeamView, row: Any, add: Callable[[Markup, Any], None]
+) -> None:
+    """Revenue, cost (the hour cost in it said), profit and margin over the window."""
+    cur, cost, worked = team.currency, _whole(row["cost"]), hours_worked(row)
+    add(t._("Revenue"), money(t, cur, _whole(row["revenue"])))
+    if cost is not None and worked and team.hour_cost:
+        # The hour cost is in the cost: say so, or the costs typed never add up to it.
+        cost_text = t._(
+            "{cost} (of which {hours} × {rate})",
+            cost=money(t, cur, cost),
+            hours=hours(t, worked),
+            rate=money(t, cur, team.hour_cost),
+        )
+        add(t._("Cost to serve"), cost_text)
+    elif cost is not None:
+        add(t._("Cost to serve"), money(t, cur, cost))
+    profit = _whole(row["profit"])
+    add(t._("Profit"), money(t, cur, profit) if profit is not None else None)
+    if _number(row["margin"]) is not None:
+        add(t._("Margin"), t.percent(float(row["margin"])))
 
 
 def _flags(row: Any) -> set[str]:

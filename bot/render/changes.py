@@ -1,4 +1,6 @@
-"""Confirmations of changes: what happened, in the user's words, with an Undo button."""
+"""Confirmations of changes: what happened, in the user's words, and the Undo button.
+
+Sending them with the button is the kit's `Turn.confirm`."""
 
 from __future__ import annotations
 
@@ -6,27 +8,39 @@ import math
 
 import pandas as pd
 
-from bot.callbacks import pack
-from bot.turn import Buttons, Turn
-from locales import Markup, Translator
+from bot.kit.callbacks import pack
+from locales import N_, Markup, Translator
 from scoring import TeamAnalysis
 
 
-def undo_row(turn: Turn, undo_id: int) -> list[tuple[str, str]]:
-    return [(turn.t._("↩ Undo"), pack("undo", turn.team.id or 0, undo_id))] if undo_id else []
+def undo_row(t: Translator, team_id: int, undo_id: int) -> list[tuple[str, str]]:
+    """The ↩ Undo button under a confirmed change (none when there is nothing to undo)."""
+    return [(t._("↩ Undo"), pack("undo", team_id, undo_id))] if undo_id else []
 
 
-def confirm(
-    turn: Turn, text: str, undo_id: int, *, extra: Buttons | None = None, edit: bool = False
-) -> None:
-    """Every change confirmed in chat carries an Undo button for 24 hours."""
-    buttons: Buttons = [*(extra or []), undo_row(turn, undo_id)]
-    buttons = [row for row in buttons if row]
-    if edit and turn.update.callback_query is not None:
-        turn.edit(text, buttons=buttons)
-    else:
-        turn.reply(text, buttons=buttons)
-    turn.confirmed()
+UNDONE_OTHER = N_("Undone.")  # a message id of its own: nested in _(…) it is not extracted
+UNDONE = {
+    "client_created": N_("Undone: the client is gone again."),
+    "sale_created": N_("Undone: the sale is gone again."),
+    "sale_updated": N_("Undone: the sale is back as it was."),
+    "sale_deleted": N_("Undone: the sale is back."),
+    "sales_paid": N_("Undone: those sales are open again."),
+    "referral_created": N_("Undone: the referral is gone again."),
+    "complaint_created": N_("Undone: the complaint is gone again."),
+    "compliment_created": N_("Undone: the compliment is gone again."),
+    "ratings_created": N_("Undone: your earlier rating counts again."),
+    "client_updated": N_("Undone: the client's details are back as they were."),
+    "client_status": N_("Undone: the client's status is back as it was."),
+    "team_settings": N_("Undone: the setting is back as it was."),
+    "profile_created": N_("Undone: the profile is gone again."),
+    "profile_changed": N_("Undone: the profile is back as it was."),
+    "profile_deleted": N_("Undone: the profile is back."),
+}
+
+
+def undone(t: Translator, action: str) -> Markup:
+    """What an ↩ Undo press did, by the kind of change it reversed."""
+    return t._(UNDONE.get(action, UNDONE_OTHER))
 
 
 def grade_news(

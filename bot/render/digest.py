@@ -6,18 +6,20 @@ portrait), so a figure reads the same in the digest as in /risk or on a card.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from bot.callbacks import DIGEST_VIEW, pack
+from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.chart import ChartLabels, pareto_png
 from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, owed_money, reason, warning
 from bot.render.portrait import portrait_summary, run_rate_text
 from locales import Markup, Translator
 from scoring import DeclineCandidate, TeamAnalysis
+from scoring.owed import oldest_first
 from scoring.snapshots import WeekChanges
 from storage.callers import TeamView
 
@@ -71,7 +73,10 @@ def render_digest(
                     client=names.get(o.client_id, "?"),
                     amount=owed_money(t, team.currency, o.overdue),
                 )
-                for o in [o for o in analysis.owed if o.big_spender and o.overdue][:MAX_LINES]
+                # The longest overdue first, as /risk lists them.
+                for o in oldest_first([o for o in analysis.owed if o.big_spender and o.overdue])[
+                    :MAX_LINES
+                ]
             ],
             True,
         ),
@@ -180,7 +185,8 @@ def _reliant_lines(
     t: Translator, analysis: TeamAnalysis, changes: WeekChanges, names: Mapping[int, str]
 ) -> list[Markup]:
     flags = {f.client_id: f for f in analysis.concentration.over_reliant}
-    reliant = [flags[i] for i in changes.new_over_reliant if i in flags][:MAX_LINES]
+    reliant = [flags[i] for i in changes.new_over_reliant if i in flags]
+    reliant = sorted(reliant, key=lambda f: -f.share)[:MAX_LINES]  # the largest first, as /risk
     return [
         t._(
             "{client} is now {share} of your revenue.",
@@ -262,3 +268,25 @@ def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes
         analysis.concentration.top20_count,
         chart_labels(t, analysis, team.concentration_threshold),
     )
+
+
+def week_label(t: Translator, today: dt.date) -> str:
+    """'week 48': which digest this is."""
+    return str(t._("week {week}", week=today.isocalendar()[1]))
+
+
+def chart_caption(t: Translator) -> str:
+    return str(t._("Revenue by client: who your business rests on."))
+
+
+def digest_switched(t: Translator, team: TeamView, *, enabled: bool) -> Markup:
+    """/digest on or off: when it comes now, or that it stopped (and the snapshot didn't)."""
+    if not enabled:
+        return t._(
+            "The weekly digest is off. The weekly snapshot still runs, "
+            "so cards keep showing changes."
+        )
+    when = t._(
+        "{day} at {time}", day=t.weekday(team.digest_weekday), time=t.time(team.digest_minute)
+    )
+    return t._("The weekly digest is on: {when}.", when=when)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot import labels
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from bot.render.text import html_to_text
 from locales import Markup, Translator
 

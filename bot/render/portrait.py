@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bot import labels
 from bot.render.explain import about_money, money
@@ -126,6 +126,26 @@ def portrait_text(
         )
     lines += _missing(t, portrait)
     return Markup("\n").join(lines)
+
+
+def portraits_page(
+    t: Translator,
+    team: TeamView,
+    analysis: TeamAnalysis,
+    portraits: Sequence[Portrait],
+    *,
+    with_money: bool,
+) -> Markup:
+    """The /portrait answer: each portrait asked for, then what the ideal clients bring in
+    (with money shown only)."""
+    names = analysis.clients["name"].to_dict()
+    sections = [
+        portrait_text(t, team, analysis, p, names, with_money=with_money) for p in portraits
+    ]
+    run_rate = run_rate_text(t, team, analysis) if with_money else None
+    if run_rate is not None:
+        sections.append(run_rate)
+    return Markup("\n\n").join(sections)
 
 
 def portrait_summary(t: Translator, analysis: TeamAnalysis) -> Markup | None:

@@ -33,7 +33,7 @@ def verdict_text(
     *,
     with_money: bool = True,
 ) -> Markup:
-    """`with_money=False`: without what similar clients bring (bot/sensitive.py)."""
+    """`with_money=False`: without what similar clients bring (bot/kit/sensitive.py)."""
     cur = team.currency
     headline = {
         "ideal": t._("✅ {name} looks like an ideal client.", name=name),

@@ -21,7 +21,6 @@ from babel.core import get_global
 from babel.dates import get_timezone_location
 
 from bot import labels
-from bot.handlers.team import LANGUAGES, SCALES, SYMBOLS
 from bot.render.explain import rate_text, vat_word
 from locales import Markup, Translator
 from storage.callers import TeamView
@@ -32,6 +31,21 @@ LIKELY_COUNTRIES = {
     "ru": ("RU", "BY", "KZ", "UA", "UZ", "AM", "GE", "RS", "TR"),
 }
 DAYS_PER_MONTH = 30.4375
+# Each language in its own words: a Russian reads «Русский» in a Dutch team's menu.
+LANGUAGES = {"nl": "Nederlands", "ru": "Русский"}
+CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
+SYMBOLS = {
+    "EUR": "€",
+    "RUB": "₽",
+    "USD": "$",
+    "GBP": "£",
+    "CHF": "",  # the Swiss write "CHF" itself; ₣ is the French franc
+    "KZT": "₸",
+    "BYN": "Br",
+    "UAH": "₴",
+    "TRY": "₺",
+}
+SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from telegram.ext import Application, ApplicationBuilder, CommandHandler, Contex
 
 from bot.app import build_application
 from bot.settings import Settings
-from bot.transport import LocalBotApi
-from bot.updates import Person, UpdateFactory
+from bot.transports.local_bot_api import LocalBotApi
+from bot.transports.updates import Person, UpdateFactory
 from storage import clients, teams
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade

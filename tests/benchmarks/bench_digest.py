@@ -21,7 +21,7 @@ from typing import Any
 from bot.app import build_application
 from bot.jobs.digest import Outcome, close_worker_pool, deliver
 from bot.settings import Settings
-from bot.transport import LocalBotApi
+from bot.transports.local_bot_api import LocalBotApi
 from scoring import TeamFrames
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade

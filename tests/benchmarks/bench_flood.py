@@ -4,7 +4,7 @@ One group sends 60 /help at once: three times Telegram's 20 messages a minute fo
 python-telegram-bot's rate limiter holds most of its answers back for up to two minutes.
 Meanwhile other teams each send one /help, one every 0.2 s; the figure is how long they wait
 for the answer, through the real Application, its rate limiter and its update processor (as
-the webhook delivers updates). Target: ≤ 1 s. Before each chat had a lane (bot/lanes.py), it
+the webhook delivers updates). Target: ≤ 1 s. Before each chat had a lane (bot/kit/lanes.py), it
 was the whole flood: about 120 s. `run_polling` does the same through long polling with a
 flood larger than one getUpdates batch.
 """
@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 from bot.app import build_application
-from bot.polling import poll
-from bot.service import Delivery, serve
 from bot.settings import Settings
-from bot.transport import LocalBotApi, Sent
-from bot.updates import Person, UpdateFactory
+from bot.transports.delivery import Delivery, serve
+from bot.transports.local_bot_api import LocalBotApi, Sent
+from bot.transports.polling import poll
+from bot.transports.updates import Person, UpdateFactory
 from storage import teams
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade

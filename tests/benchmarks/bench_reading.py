@@ -18,8 +18,8 @@ from pathlib import Path
 
 from bot.app import build_application
 from bot.settings import Settings
-from bot.transport import LocalBotApi
-from bot.updates import Person, UpdateFactory
+from bot.transports.local_bot_api import LocalBotApi
+from bot.transports.updates import Person, UpdateFactory
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from tests.benchmarks.bench_import import machine

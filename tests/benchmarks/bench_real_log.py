@@ -183,8 +183,8 @@ async def _first_command_ms(database: Path, client: str) -> float:
     """One cold start: build the bot on `database`, time its first `/client` on the big team."""
     from bot.app import build_application
     from bot.settings import Settings
-    from bot.transport import LocalBotApi
-    from bot.updates import Person, UpdateFactory
+    from bot.transports.local_bot_api import LocalBotApi
+    from bot.transports.updates import Person, UpdateFactory
     from locales.translator import warm_up
     from storage.engine import make_engine
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.arguments import name_kind_city
+from bot.kit.arguments import name_kind_city
 
 
 def test_an_empty_name_stays_empty_rather_than_taking_the_next_field() -> None:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from bot.updates import Person
+from bot.transports.updates import Person
 from storage import demo
 from storage.engine import new_session
 from storage.models import IdealProfileRow, Team

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from bot.transport import Sent
+from bot.transports.local_bot_api import Sent
 from storage.models import Client, DialogState, Event, Sale
 from tests.chat import Chat
 from tests.factories import make_client, make_event, make_team, rows

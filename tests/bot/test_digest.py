@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from bot.jobs import scheduler
 from bot.jobs.digest import deliver
 from bot.jobs.schedule import due_this_week, trigger
-from bot.transport import Failure
+from bot.transports.local_bot_api import Failure
 from storage import demo
 from storage.engine import new_session
 from storage.models import DigestDelivery, ScoreSnapshot, Team

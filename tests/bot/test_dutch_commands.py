@@ -9,7 +9,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from sqlalchemy import Engine
 
-from bot.limits import RULES
+from bot.kit.limits import RULES
 from bot.menu import COMMANDS
 from storage.models import Sale, Team
 from tests.chat import Chat

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render.explain import hours, reason
+from bot.render.explain import hours, late_invoices, reason
 from locales import translator
 from scoring.explain import Reason
 
@@ -47,3 +47,16 @@ def test_ideal_profile_points_agree_with_their_total(
 )
 def test_hours_round_halves_up_as_people_do(value: float, said: str) -> None:
     assert hours(translator("nl"), value) == said
+
+
+@pytest.mark.parametrize(
+    ("locale", "invoices", "said"),
+    [("nl", 1, "1 factuur op tijd betaald"), ("nl", 3, "3 facturen op tijd betaald"),
+     ("ru", 1, "1 счёт оплачен вовремя"), ("ru", 3, "3 счёта оплачены вовремя"),
+     ("ru", 5, "5 счетов оплачено вовремя")],
+)  # fmt: skip
+def test_invoices_paid_on_time_are_counted_not_called_the_only_one(
+    locale: str, invoices: int, said: str
+) -> None:
+    # "de enige factuur" was false for a client with a second invoice not due yet.
+    assert str(late_invoices(translator(locale), 0, invoices)) == said

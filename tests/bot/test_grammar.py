@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from bot.updates import Person
+from bot.transports.updates import Person
 from storage.models import Client, Event, Rating, Sale, Team
 from tests.chat import Chat, Seen
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, rows

@@ -1,5 +1,6 @@
-"""The one grammar on its own (bot/grammar.py, bot/sale_grammar.py): where a name ends, which
-words are the amount, the cost, the time and the date. Today is Monday 23 November 2026."""
+"""The one grammar on its own (bot/reading/grammar.py, bot/reading/sale_grammar.py): where a
+name ends, which words are the amount, the cost, the time and the date. Today is Monday 23
+November 2026."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from bot.grammar import (
+from bot.reading.grammar import (
     FUTURE_DATE,
     PaidLine,
     Reader,
@@ -17,7 +18,7 @@ from bot.grammar import (
     read_paid,
     tokens,
 )
-from bot.sale_grammar import SaleFields, read_sale
+from bot.reading.sale_grammar import SaleFields, read_sale
 from locales import InputError
 from locales.numbers import parse_duration
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from bot.transport import Failure
+from bot.transports.local_bot_api import Failure
 from storage.models import Sale
 from tests.chat import Chat
 from tests.factories import make_client, make_sale, make_team, rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from bot.transport import Failure
+from bot.transports.local_bot_api import Failure
 from storage.models import Client, Member, Sale, UserPref
 from tests.chat import Chat
 from tests.factories import NOW, add_member, make_client, make_sale, make_team, rows

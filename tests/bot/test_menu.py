@@ -8,7 +8,7 @@ import re
 from telegram.ext import CommandHandler
 
 from bot import menu
-from bot.limits import RULES
+from bot.kit.limits import RULES
 from storage.models import Role
 from tests.chat import Chat
 

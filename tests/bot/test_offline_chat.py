@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from bot.offline_chat import ChatOptions, run_chat
 from bot.settings import Settings
-from bot.transport import BOT_USER
+from bot.transports.local_bot_api import BOT_USER
+from bot.transports.offline_chat import ChatOptions, run_chat
 from storage import ledger
 from storage.engine import new_session
 from storage.models import Member, ProcessedUpdate, Role
@@ -148,8 +148,8 @@ def _role(engine: Engine, user_id: int) -> Role:
 
 
 def test_a_message_to_another_chat_prints_where_it_went_and_its_buttons_stay_there() -> None:
-    from bot.offline_chat import TerminalPrinter
-    from bot.transport import Sent
+    from bot.transports.local_bot_api import Sent
+    from bot.transports.offline_chat import TerminalPrinter
 
     out = io.StringIO()
     chats = {1002: {"id": 1002, "type": "private", "first_name": "Fatima"}}

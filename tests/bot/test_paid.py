@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
-from bot.updates import Person
+from bot.transports.updates import Person
 from storage.models import Sale, Team
 from tests.chat import Chat, Seen
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows

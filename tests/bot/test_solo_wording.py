@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import Engine
 
-from bot.transport import Sent
+from bot.transports.local_bot_api import Sent
 from storage.models import Client
 from tests.chat import Chat, Seen
 from tests.factories import rows

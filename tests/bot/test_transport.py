@@ -8,8 +8,8 @@ import pytest
 from telegram import Bot
 from telegram.error import Forbidden
 
-from bot.transport import LocalBotApi
-from bot.updates import Person, UpdateFactory
+from bot.transports.local_bot_api import LocalBotApi
+from bot.transports.updates import Person, UpdateFactory
 
 
 async def _bot(api: LocalBotApi) -> Bot:

@@ -1,8 +1,8 @@
-"""The reply plumbing of bot/turn.py: button labels and link buttons."""
+"""The reply plumbing of bot/kit/turn.py: button labels and link buttons."""
 
 from __future__ import annotations
 
-from bot.turn import Link, button_text, keyboard
+from bot.kit.turn import Link, button_text, keyboard
 from locales import translator
 
 

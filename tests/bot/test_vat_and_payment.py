@@ -203,3 +203,22 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     assert team_row(sqlite_engine).hour_cost is None
     await chat.press(anna, "↩ Ongedaan maken")
     assert team_row(sqlite_engine).hour_cost == 4550
+
+
+async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    # Costs typed: € 30 + € 50 = € 80; 3 hours at € 40 = € 120; the cost shown is € 200.
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Typ het bedrag")
+    await chat.send(anna, "40")
+    await chat.send(anna, "/sale bakkerij, 300, 30, 2u")
+    await chat.send(anna, "/sale bakkerij, 200, 50, 1u")
+    await chat.send(anna, "/klant bakkerij")
+    seen = await chat.press(anna, "Details")
+
+    assert "Kosten: € 200 (waarvan 3 uur × € 40)" in seen, seen.text
+    assert "Winst: € 300" in seen, seen.text

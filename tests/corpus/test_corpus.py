@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from bot.runtime import KOMPAS, AnalysisCache
-from bot.transport import Sent
+from bot.kit.runtime import KOMPAS, AnalysisCache
+from bot.transports.local_bot_api import Sent
 from storage.engine import make_engine
 from tests.chat import Chat, Seen
 from tests.corpus import nl_other, nl_sales, nl_titles, ru_other, ru_sales, world

@@ -16,11 +16,11 @@ from sqlalchemy import Engine
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.polling import poll
 from bot.render.text import html_to_text
-from bot.service import Delivery, serve
 from bot.settings import Settings
-from bot.webhook import SECRET_HEADER, WebhookOptions, run_webhook
+from bot.transports.delivery import Delivery, serve
+from bot.transports.polling import poll
+from bot.transports.webhook import SECRET_HEADER, WebhookOptions, run_webhook
 from tests.stub_bot_api import StubBotApi
 
 TOKEN = "123456:AAtest-token-never-logged"

@@ -8,8 +8,8 @@ import time
 
 from sqlalchemy import Engine
 
-from bot.polling import poll
-from bot.service import Delivery, serve
+from bot.transports.delivery import Delivery, serve
+from bot.transports.polling import poll
 from storage import inbox
 from storage.engine import make_engine
 from storage.migrate import upgrade

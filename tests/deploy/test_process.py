@@ -14,8 +14,8 @@ import httpx
 import pytest
 from sqlalchemy import Engine
 
-from bot.cli import main
-from bot.webhook import SECRET_HEADER
+from bot.cli.main import main
+from bot.transports.webhook import SECRET_HEADER
 from storage.models import Client, ProcessedUpdate
 from tests.deploy.harness import OWNER, SECRET, TOKEN, free_port, message, said
 from tests.factories import make_team, rows

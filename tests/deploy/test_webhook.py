@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine
 from telegram.error import BadRequest
 
-from bot.webhook import SECRET_HEADER, WebhookOptions, nested_deeper_than, run_webhook
+from bot.transports.webhook import SECRET_HEADER, WebhookOptions, nested_deeper_than, run_webhook
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from storage.models import Client, ProcessedUpdate, Sale, Team

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from bot.transport import Failure
+from bot.transports.local_bot_api import Failure
 from storage.models import Member, Role, Team
 from tests.chat import Chat
 from tests.deploy.harness import new_app, running_polling, running_webhook, until

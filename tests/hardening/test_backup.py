@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, insert
 from sqlalchemy.engine import make_url
 
-from bot.cli import main
+from bot.cli.main import main
 from storage.engine import make_engine, new_session
 from storage.models import AuditLog, Client, Sale
 from tests.chat import Chat

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from bot.jobs.digest import deliver
-from bot.transport import Failure
+from bot.transports.local_bot_api import Failure
 from storage import demo
 from storage.engine import UnitOfWork, make_engine, new_session
 from storage.migrate import upgrade

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from bot.polling import poll
-from bot.service import Delivery, serve
+from bot.transports.delivery import Delivery, serve
+from bot.transports.polling import poll
 from storage import file_worker, inbox
 from storage.models import Sale
 from tests.chat import Chat

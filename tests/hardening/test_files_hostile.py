@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from bot.limits import TEAM_RULES, Rule
+from bot.kit.limits import TEAM_RULES, Rule
 from storage.file_worker import TOO_BIG_INSIDE, TOO_SLOW, read_isolated
 from storage.importing import read_import
 from storage.models import Client, Sale

@@ -1,5 +1,5 @@
 """Issue 18, finding 2: one group flooding the bot stalled every team (another team's /help
-answered after 120 s). Each chat now has a lane of its own (bot/lanes.py)."""
+answered after 120 s). Each chat now has a lane of its own (bot/kit/lanes.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.app import build_application
-from bot.service import Delivery
 from bot.settings import Settings
-from bot.transport import LocalBotApi
+from bot.transports.delivery import Delivery
+from bot.transports.local_bot_api import LocalBotApi
 from storage.models import Sale
 from tests.chat import Chat
 from tests.factories import make_client, make_team, rows

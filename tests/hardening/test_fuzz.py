@@ -33,9 +33,9 @@ from sqlalchemy import text
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.routing import Buttons
-from bot.service import Delivery
-from bot.transport import Sent
+from bot.kit.routing import Buttons
+from bot.transports.delivery import Delivery
+from bot.transports.local_bot_api import Sent
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from storage.tabular import MAX_BYTES

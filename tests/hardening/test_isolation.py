@@ -19,9 +19,9 @@ from sqlalchemy import Engine, text
 from telegram.ext import CommandHandler
 
 from bot.jobs.digest import deliver
-from bot.routing import Buttons
-from bot.transport import Sent
-from bot.updates import Person
+from bot.kit.routing import Buttons
+from bot.transports.local_bot_api import Sent
+from bot.transports.updates import Person
 from storage import demo
 from storage.engine import new_session
 from storage.models import metadata

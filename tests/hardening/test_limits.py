@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from bot.limits import RULES, RateLimits
+from bot.kit.limits import RULES, RateLimits
 from locales import InputError
 from locales.translator import translator
 from storage.importing import read_import

@@ -8,7 +8,7 @@ import re
 
 from sqlalchemy import Engine
 
-from bot.callbacks import pack
+from bot.kit.callbacks import pack
 from storage.models import Client, Sale
 from tests.chat import Chat
 from tests.factories import add_member, make_team, rows
@@ -145,3 +145,20 @@ async def test_a_members_card_says_neither_the_decline_advice_nor_the_reliance(
     verdicts = ("afscheid", "leunt op")
     assert any(word in text for text in said_to_admin for word in verdicts)
     assert not [text for text in said_to_member if any(word in text for word in verdicts)]
+
+
+async def test_a_members_details_show_everything_but_money(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Found by the checker reader: a member's Details button only answered "Dit team houdt
+    geldbedragen …", though purchases, payments and traits hold no money."""
+    _, anna, piet = await _team(chat, sqlite_engine)
+    for client in [c for c in rows(sqlite_engine, Client) if c.status == "active"]:
+        await chat.send(piet, f"/client {client.name}", chat=GROUP)
+        member = await chat.press(piet, "Details", chat=GROUP)
+        await chat.send(anna, f"/client {client.name}", chat=ANNA)
+        admin = await chat.press(anna, "Details", chat=ANNA)
+
+        assert REFUSED not in member.text and not MONEY.search(member.text), member.text
+        assert "Aankopen:" in member.text and "Aankopen:" in admin.text
+        assert "Omzet:" in admin.text and "Omzet:" not in member.text

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from bot.app import kompas_of_app
 from bot.jobs.privacy import sweep_now
-from bot.routing import Commands
+from bot.kit.routing import Commands
 from storage import clients, events, privacy, sales
 from storage.engine import new_session
 from storage.models import AuditLog, Client, Event, EventKind, PendingUndo, Rating, Sale

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from bot.webhook import _parse
+from bot.transports.webhook import _parse
 from storage import ledger
 from storage.engine import new_session
 from storage.models import Client, Event, ProcessedUpdate, Sale

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.routing import Commands
+from bot.kit.routing import Commands
 from storage.models import Client
 from tests.deploy.harness import (
     OWNER,
@@ -102,7 +102,7 @@ def test_kompas_webhook_at_debug_writes_no_token_and_no_secret(
         wait_until_healthy(base, process)
         import httpx
 
-        from bot.webhook import SECRET_HEADER
+        from bot.transports.webhook import SECRET_HEADER
 
         for update_id, text in enumerate(["/start", "/add Bakkerij de Vries", "/help"], 1):
             answer = httpx.post(

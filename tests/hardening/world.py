@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, text
 from sqlmodel import select
 
-from bot.transport import Sent
-from bot.updates import Person
+from bot.transports.local_bot_api import Sent
+from bot.transports.updates import Person
 from storage import demo
 from storage.engine import new_session
 from storage.models import Client, Team

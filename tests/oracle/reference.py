@@ -17,8 +17,8 @@ retention / owed / time_eaters docstrings; VAT and hour cost from issue 15):
 - Time: minutes of window sales (0 = not recorded); profit per hour = profit of the timed sales
   / their hours. Annual figures scale the window to a year, or what a younger client's
   purchases cover — tenure plus their usual interval, floored at 90 days, never from a single
-  purchase — to a year; tenure starts at the earliest of client since, first sale
-  and the day the client was added.
+  purchase nor for a client lapsed by their own interval — to a year; tenure starts at the
+  earliest of client since, first sale and the day the client was added.
 - Usual interval: the mean gap between window purchases (two or more, and a gap above zero);
   lapsed: days since the last purchase > max(3 × usual interval, 60), the team's median
   interval (30 days when the team has none) standing in for a client without one; never
@@ -161,6 +161,10 @@ def expected(team: RawTeam) -> Expected:
         covered = tenure + (0 if math.isnan(interval) else interval)
         active_days = min(max(min(covered, team.window_days), floor), team.window_days)
         if len({s["sold_on"] for s in window}) <= 1:  # one purchase day
+            active_days = team.window_days
+        if not math.isnan(interval) and row["recency_days"] > max(
+            LAPSE_FACTOR * interval, LAPSE_MIN_DAYS
+        ):  # lapsed by their own interval: no rest of the year to estimate
             active_days = team.window_days
         factor = 365 / active_days
         row["annual_revenue"] = round(revenue * factor)

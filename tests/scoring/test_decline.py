@@ -236,3 +236,16 @@ def test_too_few_clients_to_rank_is_said() -> None:
     events = [{"client_id": 1, "kind": "complaint", "happened_on": ago(5)}]
     analysis = analyse(team(clients, sales, events), settings())
     assert analysis.decline_nearest == (NearCandidate(1, "few_clients", ("complaints",), "profit"),)
+
+
+def test_a_new_client_low_in_value_is_named_too_new() -> None:
+    # Client 99 started 10 days ago with one small sale and no complaint: what keeps them off
+    # the list is that they are new, not the absence of a complaint.
+    clients, sales = regulars()
+    clients.append(client(99, acquired_on=ago(10)))
+    sales.append(sale(99, 10_000, days_ago=5, cost=30_000))
+    analysis = analyse(team(clients, sales), settings())
+
+    assert analysis.decline_candidates == ()
+    near = {n.client_id: n.why_not for n in analysis.decline_nearest}
+    assert near[99] == "young"

@@ -133,6 +133,16 @@ def test_young_client_is_annualised_over_what_their_purchases_cover() -> None:
     assert row["annual_revenue"] == round(12_000 * 365 / 120)
 
 
+def test_a_young_client_who_stopped_buying_is_not_annualised() -> None:
+    # Three fortnightly sales in January, none for 311 days: 21 000 is their year, not 21 714.
+    sales = [sale(1, 7_000, days_ago=d, cost=0) for d in (339, 325, 311)]
+    frames = team([client(1, acquired_on=ago(339))], sales)
+    row = analyse(frames, settings()).clients.loc[1]
+
+    assert row["annual_revenue"] == 21_000
+    assert not row["annualised"]
+
+
 def test_tenure_and_recency_use_history_beyond_the_window() -> None:
     frames = team(
         [client(1, acquired_on=None, first_sold_on=ago(900), last_sold_on=ago(200))],

@@ -1,10 +1,11 @@
 """A failed update is answered once (issue 18: "failures record twice").
 
 When the database is down, every delivery of an update fails. Where the update will come
-again (polling's inbox, Telegram redelivering an unacknowledged webhook call: bot/service.py),
+again (polling's inbox, Telegram redelivering an unacknowledged webhook call:
+bot/transports/delivery.py),
 the user is told once that it is kept and will be carried out as soon as it can be: they need
 not type it again (which made two sales), and it is carried out once, dated by the day they
-said it (bot/turn.py). Any other failure is told once as "nothing was changed, try again"; that
+said it (bot/kit/turn.py). Any other failure is told once as "nothing was changed, try again"; that
 update is then done with: acknowledged, and any redelivery, on this instance or, once the
 ledger has it, on any other, is skipped.
 """
@@ -21,7 +22,7 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.runtime import Kompas, kompas_of
+from bot.kit.runtime import Kompas, kompas_of
 from locales import N_
 from storage import ledger
 from storage.engine import new_session

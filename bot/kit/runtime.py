@@ -16,7 +16,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import Engine
 from telegram.ext import ContextTypes
 
-from bot.access import ChatMemberCache
+from bot.kit.access import ChatMemberCache
 from bot.settings import Settings
 from storage.analysis import AnalysedTeam
 from storage.callers import TeamView
@@ -45,14 +45,15 @@ class Kompas:
     # of what was saved, as (chat id, text, reply markup), for the error handler to send.
     unanswered: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
     # Updates whose COMMIT's answer was lost and the ledger could not be asked: what was saved,
-    # should a redelivery find them landed after all (bot/turn.py).
+    # should a redelivery find them landed after all (bot/kit/turn.py).
     uncertain: dict[int, list[tuple[int, str, Any]]] = field(default_factory=dict)
     # Updates whose failure the user was told about: never told twice, never carried out later.
     failures_told: FailuresTold = field(default_factory=lambda: FailuresTold())
     # Updates the database failed whose user was told they are kept: told once, carried out
-    # when they come again (bot/failures.py), dated by the day the user said them.
+    # when they come again (bot/kit/failures.py), dated by the day the user said them.
     kept: RecentIds = field(default_factory=lambda: RecentIds())
-    # Whether an update the database failed comes again (polling and webhook: bot/service.py);
+    # Whether an update the database failed comes again (polling and webhook:
+    # bot/transports/delivery.py);
     # the offline chat and the test harness never redeliver, so nothing is "kept" there.
     redelivered: bool = False
     _sqlite_turn: asyncio.Lock = field(init=False, default_factory=asyncio.Lock)
@@ -101,7 +102,7 @@ class Kompas:
         """The span in which an update's transaction stays open across its awaits (Telegram
         calls): `open()` it first, `close()` it before sending the replies.
 
-        Updates of different chats run at the same time (bot/lanes.py). With SQLite in place on
+        Updates of different chats run at the same time (bot/kit/lanes.py). With SQLite in place on
         the event loop, a second writer would block the whole loop in SQLite's busy wait while
         the first could not go on: so one update at a time holds SQLite's turn. Replies go out
         after it, so a chat waiting out Telegram's rate limit holds up no one. PostgreSQL's

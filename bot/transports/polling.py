@@ -7,7 +7,7 @@ finds the kept ones in the inbox at its next start, and is served the unconfirme
 Telegram; the processed-update ledger turns the ones already done into no-ops.
 
 Updates are processed as they come, each chat's in order and different chats at once
-(bot/lanes.py): a group waiting out Telegram's rate limit holds up no other chat. Its backlog is
+(bot/kit/lanes.py): a group waiting out Telegram's rate limit holds up no other chat. Its backlog is
 kept in the inbox, so the next getUpdates goes on past it (issue 18: with the offset held at
 the oldest unfinished update, 150 /help from one group filled every batch and another team
 waited more than a minute). Only while the database cannot keep them does the offset stay at
@@ -28,8 +28,8 @@ from telegram import Update
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
 from bot.app import HANDLED_UPDATES
-from bot.runtime import KOMPAS
-from bot.service import Delivery
+from bot.kit.runtime import KOMPAS
+from bot.transports.delivery import Delivery
 from storage import inbox
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,7 @@ class InFlight:
         return self.highest is None or update.update_id > self.highest
 
     def start(self, update: Update, *, kept: bool) -> None:
-        """Start `update`; started in order, so each chat's lane (bot/lanes.py) takes them in
+        """Start `update`; started in order, so each chat's lane (bot/kit/lanes.py) takes them in
         order."""
         update_id = update.update_id
         self.highest = max(update_id, self.highest or update_id)

@@ -4,7 +4,7 @@ Both transports that talk to Telegram (polling and webhook) acknowledge an updat
 `Application.process_update` has finished with it: a polled update's offset is confirmed, a
 webhook call answered 200. An update whose processing failed because the database could not be
 reached is not acknowledged, so Telegram delivers it again (the user is told it is kept:
-bot/failures.py); the processed-update ledger
+bot/kit/failures.py); the processed-update ledger
 (storage/ledger.py) makes any second delivery of a processed update a no-op.
 """
 
@@ -18,15 +18,15 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
-from bot.failures import retryable
-from bot.runtime import KOMPAS
+from bot.kit.failures import retryable
+from bot.kit.runtime import KOMPAS
 
 log = logging.getLogger(__name__)
 
 
 class Delivery:
     """Feeds updates to one Application and says which may be acknowledged. Its update
-    processor (bot/lanes.py) runs one chat's updates in order, other chats' alongside."""
+    processor (bot/kit/lanes.py) runs one chat's updates in order, other chats' alongside."""
 
     def __init__(self, application: Application) -> None:
         self.application = application
@@ -38,15 +38,15 @@ class Delivery:
     async def process(self, update: Update) -> bool:
         """Process the update; False when it must be delivered again (the database failed)."""
         app = self.application
-        # The update processor orders updates by chat (bot/lanes.py), as for polled updates.
+        # The update processor orders updates by chat (bot/kit/lanes.py), as for polled updates.
         await app.update_processor.process_update(update, app.process_update(update))
         error = self._failed.pop(update.update_id, None)
         if error is None:
             return True
         if retryable(error):
             if update.update_id in app.bot_data[KOMPAS].failures_told:
-                # Committed and told so (bot/turn.py), or told "nothing was changed, try
-                # again": carrying it out once more would record it twice (bot/failures.py).
+                # Committed and told so (bot/kit/turn.py), or told "nothing was changed, try
+                # again": carrying it out once more would record it twice (bot/kit/failures.py).
                 log.warning("update %s failed, user told: acknowledged", update.update_id)
                 return True
             log.warning("update %s not acknowledged: database unavailable", update.update_id)

@@ -12,7 +12,7 @@ from typing import Any
 from telegram import Bot, Update
 
 from bot.render.text import html_to_text
-from bot.transport import BOT_USER, STATUS_FIELDS, LocalBotApi, Sent
+from bot.transports.local_bot_api import BOT_USER, STATUS_FIELDS, LocalBotApi, Sent
 
 
 @dataclass(frozen=True)

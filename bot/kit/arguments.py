@@ -2,7 +2,7 @@
 
 Fields are separated by `;` or by a comma followed by a space, so a decimal comma
 (`1.250,50`) stays inside its number: `/add Bakkerij de Vries, organisatie, Utrecht`.
-Names followed by amounts, times and dates are read by the one grammar (bot/grammar.py).
+Names followed by amounts, times and dates are read by the one grammar (bot/reading/grammar.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from bot import labels
-from bot.turn import Turn
+from bot.kit.turn import Turn
 from locales import N_, InputError
 from storage.names import is_legal_form, name_key
 from storage.person_names import is_particle, title_length, title_written

@@ -9,8 +9,8 @@ from locales import N_, InputError
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
 # The digest's own buttons. The digest is read by the whole group, so a button under it answers
-# with a new message, never by editing it (bot/turn.py `Turn.edit`); a message whose keyboard has
-# one of these is a digest, older digests whose other buttons page lists included.
+# with a new message, never by editing it (bot/kit/turn.py `Turn.edit`); a message whose keyboard
+# has one of these is a digest, older digests whose other buttons page lists included.
 DIGEST_VIEW = "view"
 
 

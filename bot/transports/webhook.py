@@ -29,8 +29,8 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.app import HANDLED_UPDATES
-from bot.runtime import KOMPAS, Kompas
-from bot.service import Delivery, serve
+from bot.kit.runtime import KOMPAS, Kompas
+from bot.transports.delivery import Delivery, serve
 from storage import ledger
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from bot.callbacks import STALE, pack
-from bot.turn import Turn, before_commands, button, command, reply_handler
+from bot.kit.callbacks import STALE, pack
+from bot.kit.turn import Turn, before_commands, button, command, reply_handler
 from locales import N_, InputError, Markup
 from storage import dialogs as dialog_store
 from storage.dialogs import Expired

@@ -9,10 +9,11 @@ from abc import abstractmethod
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from bot import arguments, labels
-from bot.callbacks import STALE, id_from
-from bot.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.turn import Turn
+from bot import labels
+from bot.kit import arguments
+from bot.kit.callbacks import STALE, id_from
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.turn import Turn
 from locales import N_, InputError
 from locales.name_cases import nominative_name
 from storage import clients, resolver

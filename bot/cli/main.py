@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from bot import cli_backup, cli_reports
+from bot.cli import backup as cli_backup
+from bot.cli import reports as cli_reports
 from bot.logs import keep_secrets_out_of_logs
 from bot.settings import Settings
 from locales import InputError
@@ -146,18 +147,19 @@ def _db(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 def _run(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.app import build_application
-    from bot.polling import poll
-    from bot.service import Delivery, serve
+    from bot.transports.delivery import Delivery, serve
+    from bot.transports.polling import poll
 
     application = build_application(settings, engine)
     delivery = Delivery(application)
-    # Not run_polling: its Updater confirms a batch before processing it (see bot/polling.py).
+    # Not run_polling: its Updater confirms a batch before processing it
+    # (see bot/transports/polling.py).
     return _serving(settings, serve(application, lambda stop: poll(delivery, stop)))
 
 
 def _webhook(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.app import build_application
-    from bot.webhook import WebhookOptions, run_webhook
+    from bot.transports.webhook import WebhookOptions, run_webhook
 
     options = WebhookOptions(listen=args.listen, port=args.port, url_path=args.url_path)
     return _serving(settings, run_webhook(build_application(settings, engine), options))
@@ -170,7 +172,7 @@ def _polling_problem(args: argparse.Namespace, settings: Settings) -> str | None
 
 
 def _webhook_problem(args: argparse.Namespace, settings: Settings) -> str | None:
-    from bot.webhook import WebhookSetupError, check_secret, url_path
+    from bot.transports.webhook import WebhookSetupError, check_secret, url_path
 
     if settings.bot_token is None:
         return "set KOMPAS_BOT_TOKEN to serve the webhook"
@@ -209,7 +211,7 @@ def _port(value: str) -> int:
 
 
 def _chat(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    from bot.offline_chat import ChatOptions, run_chat
+    from bot.transports.offline_chat import ChatOptions, run_chat
 
     options = ChatOptions(
         locale=args.lang,

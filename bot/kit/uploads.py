@@ -20,9 +20,9 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.lanes import waiting_aside
-from bot.limits import file_for_the_bot, take_for_team
-from bot.runtime import kompas_of
+from bot.kit.lanes import waiting_aside
+from bot.kit.limits import file_for_the_bot, take_for_team
+from bot.kit.runtime import kompas_of
 from locales import InputError
 from storage import callers, tabular
 from storage.engine import new_session
@@ -78,7 +78,7 @@ async def read_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         read[update.update_id] = ReadFile(*settings, wait)
         return
     # Downloading and waiting for one of the file readers: this chat's lane stays its own, its
-    # working place goes to another chat meanwhile (bot/lanes.py).
+    # working place goes to another chat meanwhile (bot/kit/lanes.py).
     async with waiting_aside():
         result = await _download_and_read(context, upload, reader, today)
     if result is None:  # the turn tries again, and answers as it does for any such failure

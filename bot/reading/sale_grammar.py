@@ -1,6 +1,6 @@
 """The one-line /sale: `NAME AMOUNT [COST] [TIME] [DATE]` (README: Typing commands).
 
-After the name (bot/grammar.py), the words are read left to right: a run of space-grouped
+After the name (bot/reading/grammar.py), the words are read left to right: a run of space-grouped
 thousands is one number (`12 500 000`, `1 250 ₽`, `1 250`), but `500 200` is one amount or the
 amount and the cost, asked; a time with its unit goes to the time slot wherever it stands;
 other amounts fill the amount, the cost, then the time (a bare number there is asked about).
@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.grammar import (
+from bot.reading.grammar import (
     DAY_WORDS,
     MOST_FIELD_WORDS,
     Dated,

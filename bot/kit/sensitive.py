@@ -15,7 +15,7 @@ The one place that says what a member sees when the team keeps them for its admi
 
 from __future__ import annotations
 
-from bot.turn import ADMINS_ONLY, Buttons, Turn
+from bot.kit.turn import ADMINS_ONLY, Buttons, Turn
 from locales import N_, InputError, Markup
 from storage.models import Role
 

@@ -22,7 +22,8 @@ from storage.engine import new_session
 from storage.teams import team_by_chat
 
 # The renderers and the scoring (pandas, matplotlib) are imported by the two commands that use
-# them, as in bot/cli.py: every other `kompas` command starts without them, in a third the time.
+# them, as in bot/cli/main.py: every other `kompas` command starts without them, in a third the
+# time.
 
 
 def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # type: ignore[type-arg, no-untyped-def]

@@ -26,11 +26,11 @@ from sqlmodel import Session
 from telegram.ext import Application
 
 from bot.app import build_application
+from bot.kit.runtime import system_clock
 from bot.render.text import html_to_text
-from bot.runtime import system_clock
 from bot.settings import Settings
-from bot.transport import BOT_USER, LocalBotApi, Sent
-from bot.updates import Person, UpdateFactory
+from bot.transports.local_bot_api import BOT_USER, LocalBotApi, Sent
+from bot.transports.updates import Person, UpdateFactory
 from storage import demo, offline_world, teams
 from storage.engine import new_session
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from bot import arguments, grammar
-from bot.turn import Turn
+from bot.kit import arguments
+from bot.kit.turn import Turn
+from bot.reading import grammar
 from storage import resolver
 from storage.names import name_key, plausible_name
 from storage.person_names import addresses, is_particle, titled, titled_name_length

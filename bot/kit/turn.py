@@ -5,7 +5,7 @@ The wrapper resolves who is asking and for which team, checks their role, runs t
 writes the processed-update ledger in the same transaction as the handler's changes, commits,
 and only then sends the replies: a confirmation is never shown for a change that did not land.
 Database work goes through `turn.run`: on a worker thread with PostgreSQL, in place with the
-embedded SQLite file, one update at a time (why: `Kompas.db` in bot/runtime.py).
+embedded SQLite file, one update at a time (why: `Kompas.db` in bot/kit/runtime.py).
 """
 
 from __future__ import annotations
@@ -35,13 +35,14 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import failures, incoming, membership
-from bot.access import ADMIN_STATUSES, MEMBER_STATUSES
-from bot.callbacks import STALE, Callback, is_digest_keyboard, unpack
+from bot.kit import failures, incoming, membership
+from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
+from bot.kit.callbacks import STALE, Callback, is_digest_keyboard, unpack
+from bot.kit.runtime import Kompas, kompas_of
 from bot.labels import team_name
+from bot.render.changes import undo_row
 from bot.render.members import team_choice
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
-from bot.runtime import Kompas, kompas_of
 from locales import N_, InputError, Markup, Translator, translator
 from storage import callers, ledger, teams
 from storage import dialogs as dialog_store
@@ -174,7 +175,7 @@ class Turn:
 
     @property
     def text(self) -> str:
-        """What was typed, control characters turned into spaces (bot/incoming.py)."""
+        """What was typed, control characters turned into spaces (bot/kit/incoming.py)."""
         message = self.update.effective_message
         return incoming.plain((message.text or message.caption or "") if message else "")
 
@@ -263,6 +264,19 @@ class Turn:
     def abandon(self) -> None:
         """Roll this update's changes back but still send the replies (a refused import)."""
         self.abandoned = True
+
+    def confirm(
+        self, text: str, undo_id: int, *, extra: Buttons | None = None, edit: bool = False
+    ) -> None:
+        """Say a change was made, with an ↩ Undo button for 24 hours under `extra`'s rows;
+        `edit`: in place of the pressed message."""
+        rows = [*(extra or []), undo_row(self.t, self.team.id or 0, undo_id)]
+        buttons = [row for row in rows if row]
+        if edit and self.update.callback_query is not None:
+            self.edit(text, buttons=buttons)
+        else:
+            self.reply(text, buttons=buttons)
+        self.confirmed()
 
     def confirmed(self) -> None:
         """The reply just queued confirms a change: should it not reach the chat after the
@@ -398,7 +412,7 @@ def _call_with_session(fn: Callable[..., R], session: Session, *args: Any, **kwa
 
 # Decorators ---------------------------------------------------------------------------------
 
-# Run before every command that is not part of a dialog (bot/dialogs.py ends a pending one).
+# Run before every command that is not part of a dialog (bot/kit/dialogs.py ends a pending one).
 _BEFORE_COMMANDS: list[Handler] = []
 
 
@@ -532,7 +546,7 @@ async def _commit(turn: Turn, unit: UnitOfWork) -> None:
     """Commit the update's work. Should the connection die after COMMIT was sent and before
     its answer came, the ledger says whether it landed: then the confirmations go out as
     usual, never a failure for something that was saved; if not, the update is kept and
-    carried out when it comes again (bot/failures.py)."""
+    carried out when it comes again (bot/kit/failures.py)."""
     kompas, update_id = turn.kompas, turn.update.update_id
     try:
         await kompas.db(unit.commit)

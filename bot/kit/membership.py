@@ -16,9 +16,9 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.access import ADMIN_STATUSES
+from bot.kit.access import ADMIN_STATUSES
+from bot.kit.runtime import Kompas, kompas_of
 from bot.render.members import approval_in_group, approval_request
-from bot.runtime import Kompas, kompas_of
 from locales import translator
 from storage import teams
 from storage.callers import MemberView, TeamView
@@ -67,7 +67,9 @@ async def admins_to_ask(
 async def ask_admins(bot: Bot, team: TeamView, newcomer: MemberView, admins: list[Admin]) -> None:
     """Send the request to every admin privately; a note in the group for those Telegram
     would not let the bot write to."""
-    from bot.turn import keyboard  # the kit's one keyboard maker; bot.turn imports this module
+    from bot.kit.turn import (
+        keyboard,  # the kit's one keyboard maker; bot.kit.turn imports this module
+    )
 
     unreachable = 0
     for admin in admins:

@@ -5,7 +5,7 @@ or a comma that is not a decimal comma) or at the first amount- or time-like wor
 fields, separated by commas or spaces; an optional date at the very end (the last 1–3 words,
 never the name's first word, never the only amount). Every word is read by the one parser of
 its kind (locales.numbers, locales.dates); emoji, `!` and `?` at the end are decoration. The
-fields of /sale are read in bot/sale_grammar.py; /paid, /rate, /add, /complaint and
+fields of /sale are read in bot/reading/sale_grammar.py; /paid, /rate, /add, /complaint and
 /compliment here.
 """
 
@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from bot.turn import Turn
+from bot.kit.turn import Turn
 from locales import N_, InputError, dates, is_currency_token, numbers
 
 FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")

@@ -18,9 +18,9 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import menu
-from bot.routing import Callback
-from bot.runtime import kompas_of
-from bot.turn import Turn, command
+from bot.kit.routing import Callback
+from bot.kit.runtime import kompas_of
+from bot.kit.turn import Turn, command
 from locales import N_, InputError
 
 TOO_OFTEN = N_("One moment: you asked for that a lot just now. Try again in {wait}.")

@@ -1,0 +1,1 @@
+"""The per-update framework: the turn, routing, dialogs, callbacks, arguments, limits, access."""

@@ -1,0 +1,1 @@
+"""How updates reach Kompas and replies leave it: polling, webhook, delivery, the offline chat."""

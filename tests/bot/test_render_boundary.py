@@ -1,0 +1,105 @@
+"""Handlers decide, renderers say: every text and keyboard is made in bot/render/ (issue 19).
+
+A handler that translates (`_(`, `n_(`), formats for a reader (`t.money(`, `t.date(` …),
+composes markup or packs a button's data has made a message itself, and the next person
+looking for where a message is made looks in the wrong room. Renderers in turn never send:
+they return text and buttons, so they import neither the turn nor a handler.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HANDLERS = ROOT / "bot" / "handlers"
+RENDER = ROOT / "bot" / "render"
+
+# Names whose call makes a text or a keyboard.
+MAKERS = {"_", "n_", "pack", "Markup", "InlineKeyboardButton", "InlineKeyboardMarkup"}
+# Handler modules still to be moved over; the list only shrinks.
+NOT_YET = {
+    "check",
+    "clients",
+    "decline",
+    "events",
+    "files",
+    "help",
+    "payments",
+    "privacy",
+    "profile",
+    "ratings",
+    "reports",
+    "sales",
+    "settings",
+    "start",
+    "team",
+}
+
+
+def _called_name(call: ast.Call) -> str | None:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else None
+
+
+def _on_translator(call: ast.Call) -> bool:
+    """`t.money(…)`, `turn.t._(…)`: the translator asked for words (reading input is fine)."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr.startswith("parse"):
+        return False
+    owner = func.value
+    return (isinstance(owner, ast.Name) and owner.id == "t") or (
+        isinstance(owner, ast.Attribute) and owner.attr == "t"
+    )
+
+
+def text_made_in(source: str) -> list[str]:
+    """Where `source` makes a text or a keyboard itself, as 'line: name'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = _called_name(node)
+            if name in MAKERS or _on_translator(node):
+                found.append(f"{node.lineno}: {name}")
+    return found
+
+
+def test_handlers_leave_texts_and_keyboards_to_render() -> None:
+    made = {
+        path.stem: text_made_in(path.read_text(encoding="utf-8"))
+        for path in sorted(HANDLERS.glob("*.py"))
+        if path.stem not in NOT_YET
+    }
+    assert {module: lines for module, lines in made.items() if lines} == {}
+
+
+def test_the_list_of_handlers_still_to_move_only_names_real_ones() -> None:
+    modules = {path.stem for path in HANDLERS.glob("*.py")}
+    assert modules >= NOT_YET
+    still = {module for module in NOT_YET if text_made_in((HANDLERS / f"{module}.py").read_text())}
+    assert still == NOT_YET, "done: take them off NOT_YET"
+
+
+def test_renderers_never_send() -> None:
+    leaks = []
+    for path in sorted(RENDER.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                ("bot.kit.turn", "bot.handlers", "bot.kit.dialogs")
+            ):
+                leaks.append(f"{path.stem}: {node.module}")
+    assert leaks == []
+
+
+def test_the_scan_sees_a_handler_that_speaks_for_itself() -> None:
+    source = (
+        "async def h(turn):\n"
+        "    t = turn.t\n"
+        "    turn.reply(t._('Hi'), buttons=[[(turn.t.n_('a', 'b', 2), pack('x', 1))]])\n"
+        "    turn.reply(Markup('<b>') + t.money(5, 'EUR'))\n"
+        "    t.parse_money('5', 'EUR')\n"
+    )
+    names = sorted(line.split(": ")[1] for line in text_made_in(source))
+    assert names == ["Markup", "_", "money", "n_", "pack"]
