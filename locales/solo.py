@@ -25,14 +25,21 @@ SOLO_TEXTS = (
     C_("solo", "Which language does the team speak? The group, the digest and exports use it."),
     C_("solo", "In which country does the team work? Then I'll show its time zones."),
     # the card and explanations: their own judgement, not a team's
-    C_("solo", "Team rating {rating} of 5"),
+    C_("solo", "Team experience: {word} ({rating} of 5)"),
     C_("solo", "the team rates them {rating} of 5"),
     C_("solo", "the team rates them {rating} of 5 (team {median})"),
     C_("solo", "the team likes working with them"),
-    C_("solo", "The team hasn't rated them yet: /rate"),
     C_("solo", "Fit with the team"),
     C_("solo", "What happened, in a few words? (Kept for the team only; skip if you like.)"),
     C_("solo", "The team has no ideal client profile yet. An admin can write one."),
     C_("solo", "Which ideal client profile? A team can have one per kind of client."),
+    # the decline letter: a solo specialist writes "I"
+    C_(
+        "solo",
+        "Thank you for working with us. We have looked at our planning and see that we can "
+        "no longer give you the attention you deserve, so from {date} we will not take on "
+        "new work for you. Everything we agreed will of course be finished properly, and we "
+        "are happy to suggest someone who suits you better.",
+    ),
     C_("solo", "Your team sent me a lot of files just now. Try again in {wait}."),
 )

@@ -155,7 +155,7 @@ async def decline_confirmed(turn: Turn) -> None:
     turn.reply(
         t._("A message you could send them:")
         + Markup("\n\n")
-        + decline_letter(team_t, client.name, last_day)
+        + decline_letter(team_t, client, last_day, turn.team.title)
     )
 
 

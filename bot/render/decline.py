@@ -9,8 +9,10 @@ import pandas as pd
 
 from bot.render.explain import about_money, money, owed_money
 from locales import Markup, Translator, escape
+from locales.salutation import dutch_surname, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
 from storage.callers import TeamView
+from storage.models import Client
 
 MAX_REASONS = 3  # in a digest line
 
@@ -188,14 +190,34 @@ def _risk(
     return escape(code)
 
 
-def decline_letter(t: Translator, client: str, last_day: str) -> Markup:
-    """A polite message in the team's language, to copy and send."""
-    return t._(
-        "Dear {client},\n\nThank you for working with us. We have looked at our "
-        "planning and see that we can no longer give you the attention you deserve, so "
-        "from {date} we will not take on new work for you. Everything we agreed will of "
-        "course be finished properly, and we are happy to suggest someone who suits you "
-        "better.\n\nKind regards,",
-        client=client,
-        date=last_day,
+def decline_letter(t: Translator, client: Client, last_day: str, signature: str) -> Markup:
+    """A polite letter in the team's language, to copy and send: u / вы, the person addressed
+    as natives do, and signed with the team's name (a solo specialist's own name, in "I")."""
+    return (
+        salutation(t, client)
+        + Markup("\n\n")
+        + t._(
+            "Thank you for working with us. We have looked at our planning and see that we can "
+            "no longer give you the attention you deserve, so from {date} we will not take on "
+            "new work for you. Everything we agreed will of course be finished properly, and we "
+            "are happy to suggest someone who suits you better.",
+            date=last_day,
+        )
+        + Markup("\n\n")
+        + t._("Kind regards,\n{signature}", signature=signature)
     )
+
+
+def salutation(t: Translator, client: Client) -> Markup:
+    """'Geachte mevrouw Jansen,', «Здравствуйте, Артём Игоревич!», 'Geachte heer, mevrouw,'."""
+    if client.kind != "person":
+        return t._("Dear Sir or Madam,")
+    if t.locale == "ru":
+        return t._("Dear {name},", name=russian_address(client.name) or client.name)
+    surname, titled = dutch_surname(client.name)
+    gender = titled or client.gender
+    if gender == "f":
+        return t._("Dear Ms {surname},", surname=surname)
+    if gender == "m":
+        return t._("Dear Mr {surname},", surname=surname)
+    return t._("Dear {name},", name=client.name)
