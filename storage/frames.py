@@ -292,21 +292,21 @@ def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSetting
     """The team's own scoring settings for `today` (its local date). A stored value outside
     what a team may set (left by an older version) is ignored with a warning, not raised on
     every card."""
-    margin, threshold = team.default_margin, team.concentration_threshold
-    vat = team.vat_rate if team.amounts_include_vat else None
-    hour_cost = team.hour_cost
-    if setting_out_of_range("default_margin", margin, currency=team.currency):
-        _log.warning("team %s: default margin %r ignored", team.id, margin)
-        margin = None
-    if setting_out_of_range("concentration_threshold", threshold, currency=team.currency):
-        _log.warning("team %s: concentration threshold %r ignored", team.id, threshold)
-        threshold = ScoringSettings.concentration_threshold
-    if setting_out_of_range("vat_rate", vat, currency=team.currency):
-        _log.warning("team %s: VAT rate %r ignored", team.id, vat)
-        vat = None
-    if setting_out_of_range("hour_cost", hour_cost, currency=team.currency):
-        _log.warning("team %s: hour cost %r ignored", team.id, hour_cost)
-        hour_cost = None
+
+    def settable(name: str, value: Any, fallback: Any) -> Any:
+        if not setting_out_of_range(name, value, currency=team.currency):
+            return value
+        _log.warning("team %s: %s %r ignored", team.id, name.replace("_", " "), value)
+        return fallback
+
+    margin = settable("default_margin", team.default_margin, None)
+    threshold = settable(
+        "concentration_threshold",
+        team.concentration_threshold,
+        ScoringSettings.concentration_threshold,
+    )
+    vat = settable("vat_rate", team.vat_rate if team.amounts_include_vat else None, None)
+    hour_cost = settable("hour_cost", team.hour_cost, None)
     return ScoringSettings(
         today=today,
         window_days=team.scoring_window_days,

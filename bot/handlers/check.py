@@ -10,9 +10,10 @@ from bot.kit.client_dialog import kind_in_name, typed_name
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn, command
-from bot.render.clients import client_summary
-from bot.render.prospect import verdict_text
-from locales import N_, InputError
+from bot.render import refusals
+from bot.render.clients import kind_options
+from bot.render.prospect import check_prompt, checked_client_saved, save_options, verdict_text
+from locales import InputError
 from scoring.prospects import assess_prospect
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
@@ -27,31 +28,19 @@ class CheckDialog(Dialog):
     name = "check"
 
     async def ask(self, turn: Turn, convo: Conversation) -> None:
-        t, step = turn.t, convo.step
-        if step == "name":
-            question(turn, convo, t._("Whom shall I measure? Their name, please."))
+        step = convo.step
+        if step == "verdict":
+            await self.verdict(turn, convo)
         elif step == "kind":
             question(
                 turn,
                 convo,
-                t._("Is {name} a person or an organisation?", name=convo.data["name"]),
-                options=[(t._("Person"), "person"), (t._("Organisation"), "organisation")],
+                check_prompt(turn.t, step, convo.data["name"]),
+                options=kind_options(turn.t),
                 edit=turn.update.callback_query is not None,
             )
-        elif step == "city":
-            question(turn, convo, t._("In which city?"), skip=True)
-        elif step == "industry":
-            question(
-                turn, convo, t._("In which line of business? For example catering."), skip=True
-            )
-        elif step == "employees":
-            question(turn, convo, t._("How many people work there, roughly?"), skip=True)
-        elif step == "birth_year":
-            question(
-                turn, convo, t._("Year of birth? Only if they're happy to share it."), skip=True
-            )
-        elif step == "verdict":
-            await self.verdict(turn, convo)
+        else:
+            question(turn, convo, check_prompt(turn.t, step), skip=step != "name")
 
     async def answer(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -67,7 +56,7 @@ class CheckDialog(Dialog):
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
             if kind not in ("person", "organisation"):
-                raise InputError(N_("Tap Person or Organisation."))
+                raise InputError(refusals.TAP_A_KIND)
             data["kind"] = kind
             await goto(turn, convo, "city")
         elif step == "city":
@@ -88,7 +77,7 @@ class CheckDialog(Dialog):
             await goto(turn, convo, "verdict")
         elif step == "verdict":
             if choice not in (SAVE_PROSPECT, SAVE_CLIENT):
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             await self.save(turn, convo, choice)
 
     async def verdict(self, turn: Turn, convo: Conversation) -> None:
@@ -103,10 +92,7 @@ class CheckDialog(Dialog):
             turn,
             convo,
             text,
-            options=[
-                (t._("Save as prospect"), SAVE_PROSPECT),
-                (t._("Save as client"), SAVE_CLIENT),
-            ],
+            options=save_options(t, SAVE_PROSPECT, SAVE_CLIENT),
             per_row=2,
             edit=turn.update.callback_query is not None,
         )
@@ -116,7 +102,7 @@ class CheckDialog(Dialog):
         data = convo.data
         existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=data["name"])
         if existing is not None:
-            raise InputError(N_("{client} is already on your list."), client=existing.name)
+            raise InputError(refusals.ALREADY_LISTED, client=existing.name)
         traits: dict[str, Any] = {k: data[k] for k in TRAITS if k != "kind" and data.get(k)}
         status = ClientStatus.PROSPECT if choice == SAVE_PROSPECT else ClientStatus.ACTIVE
         change = await turn.run(
@@ -133,15 +119,7 @@ class CheckDialog(Dialog):
         client = await turn.run(
             resolver.client_in_team, team_id=turn.team.id, client_id=change.entity_id
         )
-        t = turn.t
-        text = (
-            t._(
-                "Saved as a prospect: {client}. Their first sale makes them a client.",
-                client=client_summary(t, client),
-            )
-            if status == ClientStatus.PROSPECT
-            else t._("Added: {client}.", client=client_summary(t, client))
-        )
+        text = checked_client_saved(turn.t, client, prospect=status == ClientStatus.PROSPECT)
         turn.confirm(text, change.undo_id)
 
 
@@ -150,9 +128,7 @@ async def _new_name(turn: Turn, name: str) -> str:
     shown = clients.valid_name(name)
     existing = await turn.run(clients.client_by_key, team_id=turn.team.id, name=shown)
     if existing is not None:
-        raise InputError(
-            N_("{client} is already on your list: /client shows their card."), client=existing.name
-        )
+        raise InputError(refusals.ALREADY_LISTED_SEE_CARD, client=existing.name)
     return shown
 
 

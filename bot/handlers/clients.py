@@ -9,7 +9,7 @@ from typing import Any
 from bot import labels
 from bot.handlers.reports import show_card
 from bot.kit import arguments
-from bot.kit.callbacks import id_from, pack
+from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import (
     NOT_A_NAME,
     ClientDialog,
@@ -20,30 +20,27 @@ from bot.kit.client_dialog import (
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.turn import Buttons, Turn, button, command
 from bot.reading import grammar
-from bot.render.clients import client_summary, trait_text
-from locales import N_, InputError, Markup, escape
+from bot.render import client_edit as edit_words
+from bot.render import clients as render
+from bot.render import refusals
+from bot.render.clients import kind_options, trait_text
+from bot.render.refusals import NOT_A_BIRTH_YEAR
+from locales import InputError
 from locales.dates import DATE_IN_FUTURE
 from storage import clients, resolver
 from storage.models import Client, ClientKind
 from storage.names import is_legal_form, name_key
 from storage.person_names import titled_name_length
 
-NOT_A_BIRTH_YEAR = N_(
-    "“{year}” can't be a year of birth: type one from 1900 to now, for example 1985."
-)
 USE_EXISTING = "use"
 ADD_ANYWAY = "new"
 
 
 async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
     """Person and organisation, the kind most of the team's clients are first."""
-    options = [(turn.t._("Person"), "person"), (turn.t._("Organisation"), "organisation")]
+    options = kind_options(turn.t)
     usual = await turn.run(clients.usual_kind, team_id=turn.team.id or 0)
     return options[::-1] if usual == ClientKind.ORGANISATION else options
-
-
-def _source_options(turn: Turn) -> list[tuple[str, str]]:
-    return [(labels.button_label(turn.t, labels.SOURCES, code), code) for code in labels.SOURCES]
 
 
 class AddClientDialog(Dialog):
@@ -53,48 +50,24 @@ class AddClientDialog(Dialog):
 
     async def ask(self, turn: Turn, convo: Conversation) -> None:
         t, step = turn.t, convo.step
+        pressed = turn.update.callback_query is not None
         if step == "name":
-            question(turn, convo, t._("What's the new client's name?"))
+            question(turn, convo, render.add_prompt(t, step))
         elif step == "similar":
-            similar = convo.data["similar"]
-            add_anyway = (t._("No, add “{name}”", name=convo.data["name"]), ADD_ANYWAY)
-            if len(similar) == 1:  # «Фёдорова Мария» when «Фёдорова Мария Петровна» exists
-                [[client_id, name]] = similar
-                ask = t._("Is this {client}?", client=name)
-                options = [(t._("Yes"), f"{USE_EXISTING}{client_id}"), add_anyway]
-            else:
-                ask = t._("You already have clients with a similar name. Is it one of them?")
-                options = [(name, f"{USE_EXISTING}{client_id}") for client_id, name in similar]
-                options.append(add_anyway)
+            # «Фёдорова Мария» when «Фёдорова Мария Петровна» exists: "Is this …?"
+            ask, options = render.similar_question(
+                t, convo.data["name"], convo.data["similar"], USE_EXISTING, ADD_ANYWAY
+            )
             question(turn, convo, ask, options=options, per_row=1, cancel=False)
         elif step == "kind":
-            question(
-                turn,
-                convo,
-                t._("Is {name} a person or an organisation?", name=convo.data["name"]),
-                options=await _kind_options(turn),
-                edit=turn.update.callback_query is not None,
-            )
-        elif step == "city":
-            question(turn, convo, t._("In which city?"), skip=True)
+            ask = render.add_prompt(t, step, convo.data["name"])
+            question(turn, convo, ask, options=await _kind_options(turn), edit=pressed)
         elif step == "source":
-            question(
-                turn,
-                convo,
-                t._("How did they find you?"),
-                options=_source_options(turn),
-                per_row=3,
-                skip=True,
-                edit=turn.update.callback_query is not None,
-            )
-        elif step == "birth_year":
-            question(
-                turn, convo, t._("Year of birth? Only if they're happy to share it."), skip=True
-            )
-        elif step == "industry":
-            question(
-                turn, convo, t._("In which line of business? For example catering."), skip=True
-            )
+            options = render.source_options(t)
+            ask = render.add_prompt(t, step)
+            question(turn, convo, ask, options=options, per_row=3, skip=True, edit=pressed)
+        elif step in ("city", "birth_year", "industry"):
+            question(turn, convo, render.add_prompt(t, step), skip=True)
 
     async def answer(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -107,16 +80,16 @@ class AddClientDialog(Dialog):
                 await finish(turn, convo)
                 existing = id_from(choice.removeprefix(USE_EXISTING))
                 if existing not in dict(data["similar"]):
-                    raise InputError(N_("Pick one of the buttons, please."))
+                    raise InputError(refusals.PICK_A_BUTTON)
                 await show_card(turn, existing, edit=turn.update.callback_query is not None)
             elif choice == ADD_ANYWAY:
                 await self.after_name(turn, convo)
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
             if kind not in ("person", "organisation"):
-                raise InputError(N_("Tap Person or Organisation."))
+                raise InputError(refusals.TAP_A_KIND)
             data["kind"] = kind
             await self.next_after(turn, convo, "kind")
         elif step == "city":
@@ -141,7 +114,7 @@ class AddClientDialog(Dialog):
         existing = await turn.run(clients.client_by_key, team_id=turn.team.id or 0, name=shown)
         if existing is not None:
             await finish(turn, convo)
-            raise InputError(N_("{client} is already on your list."), client=existing.name)
+            raise InputError(refusals.ALREADY_LISTED, client=existing.name)
         convo.data["name"] = shown
         similar = await turn.run(
             resolver.similar_names,
@@ -198,13 +171,8 @@ class AddClientDialog(Dialog):
         client = await turn.run(
             resolver.client_in_team, team_id=turn.team.id or 0, client_id=change.entity_id
         )
-        t = turn.t
-        sale_button = [(t._("Record a sale"), pack("salefor", turn.team.id or 0, client.id))]
-        turn.confirm(
-            t._("Added: {client}.", client=client_summary(t, client)),
-            change.undo_id,
-            extra=[sale_button],
-        )
+        text, sale_button = render.client_added(turn.t, turn.team.id or 0, client)
+        turn.confirm(text, change.undo_id, extra=[sale_button])
 
 
 @command()
@@ -219,10 +187,7 @@ async def add(turn: Turn) -> None:
     if phone := _phone(text):  # "/add Иванова Ольга +7 916 123-45-67": no sale
         rest = re.sub(r"\s+", " ", text[: phone.start()] + " " + text[phone.end() :])
         raise InputError(
-            N_(
-                "Kompas doesn't keep phone numbers; nothing was added. To add the client "
-                "without it: /add {text}"
-            ),
+            refusals.NO_PHONE_NUMBERS,
             text=rest.strip(" ,;"),
         )
     text, born = _birth_year_said(text, turn.today)
@@ -244,10 +209,7 @@ async def add(turn: Turn) -> None:
         typed = ", ".join([name, *([at_end["city"]] if "city" in at_end else [])])
     if _sale_typed(grammar.reader(turn), typed):  # "/add Волкова 2500 вчера"
         raise InputError(
-            N_(
-                "That looks like a sale: /sale {text}\nTo add a client whose name has a "
-                "number or a date in it, send /add and type the name when I ask."
-            ),
+            refusals.LOOKS_LIKE_A_SALE,
             text=text,
         )
     convo.data.update(said, one_line=True)
@@ -368,27 +330,6 @@ CHOICES = {
 DONE = "done"
 
 
-def field_names(turn: Turn) -> dict[str, str]:
-    t = turn.t
-    return {
-        "name": t._("Name"),
-        "kind": t._("Kind"),
-        "city": t._("City"),
-        "gender": t._("Gender"),
-        "birth_year": t._("Year of birth"),
-        "income": t._("Income per year"),
-        "education": t._("Education"),
-        "interests": t._("Interests"),
-        "industry": t._("Line of business"),
-        "employees": t._("Employees"),
-        "decision": t._("Who decides"),
-        "source": t._("How they found you"),
-        "segment": t._("Segment"),
-        "acquired_on": t._("Client since"),
-        "notes": t._("Notes"),
-    }
-
-
 KEEP, CLEAR = SKIP, "clear"  # /skip keeps the value, as the Keep button does
 VALUE = "="  # before a vocabulary code on a button, so a code never reads as a field
 
@@ -406,14 +347,13 @@ class EditClientDialog(ClientDialog):
     adds_unknown = False
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Whose details shall we change? Type (part of) the name.")
+        return edit_words.whose_details(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         await goto(turn, convo, "field", field=None)
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t
-        names = field_names(turn)
         client = await turn.run(
             resolver.client_in_team, team_id=turn.team.id or 0, client_id=convo.data["client_id"]
         )
@@ -421,45 +361,27 @@ class EditClientDialog(ClientDialog):
         if field is None:
             specific = PERSON_FIELDS if client.kind == "person" else ORGANISATION_FIELDS
             order = ("name", "kind", "city", *specific, "source", "segment", "acquired_on", "notes")
-            options = [(names[f], f) for f in order] + [(t._("✓ Done"), DONE)]
-            text = t._("What shall I change for {client}?", client=client.name)
-            self._show(turn, convo, text, _rows(turn, convo, options, per_row=3))
+            text, options = edit_words.menu(t, client.name, order, DONE)
+            self._show(turn, convo, text, _rows(convo, options, per_row=3))
             return
         current = getattr(client, field)
         shown = trait_text(t, field, current, turn.team.currency, CHOICES.get(field))
-        about = (
-            t._(
-                "{field} of {client}: {value}.", field=names[field], client=client.name, value=shown
-            )
-            if shown
-            else t._("{field} of {client}: not filled in.", field=names[field], client=client.name)
-        )
-        controls = [(t._("Keep as it is"), KEEP)]
-        if field not in REQUIRED and field != "name" and shown:
-            controls.append((t._("Clear"), CLEAR))
+        about = edit_words.about(t, field, client.name, shown)
+        clearable = field not in REQUIRED and field != "name" and bool(shown)
+        controls = edit_words.controls(t, KEEP, CLEAR if clearable else None)
         vocabulary = CHOICES.get(field)
         if vocabulary:
-            options = [(labels.button_label(t, vocabulary, c), VALUE + c) for c in vocabulary]
-            rows = _rows(turn, convo, options, per_row=2) + _rows(turn, convo, controls)
+            options = edit_words.vocabulary_options(t, vocabulary, VALUE)
+            rows = _rows(convo, options, per_row=2) + _rows(convo, controls)
             self._show(turn, convo, about, rows)
             return
-        if field == "acquired_on":
-            ask = t._(
-                "Since when is {client} a client? Type a date, like {example}.",
-                client=client.name,
-                example=t.date(turn.today, style="short"),
-            )
-        else:
-            ask = t._("Type the new value.")
-        rows = _rows(turn, convo, controls)
+        ask = edit_words.typed_question(t, field, client.name, turn.today)
+        rows = _rows(convo, controls)
         if turn.caller.in_group:  # privacy mode: the typed value must be a reply to the bot
             self._show(turn, convo, about, rows)
-            turn.ask_for_reply(
-                ask + Markup("\n<i>") + t._("/cancel to stop") + Markup("</i>"),
-                question=True,
-            )
+            turn.ask_for_reply(edit_words.with_cancel(t, ask), question=True)
         else:
-            self._show(turn, convo, Markup("\n").join([about, ask]), rows)
+            self._show(turn, convo, edit_words.about_and_ask(about, ask), rows)
 
     def _show(self, turn: Turn, convo: Conversation, text: str, rows: Buttons) -> None:
         """Edit the one menu message in place; only the first menu is a new message."""
@@ -473,38 +395,38 @@ class EditClientDialog(ClientDialog):
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
-        t, names = turn.t, field_names(turn)
+        t = turn.t
         field = convo.data.get("field")
         query = turn.update.callback_query
         if query is not None and query.message is not None:  # the menu: edited from now on
             convo.data["menu"] = query.message.message_id
         if choice == DONE:
             await finish(turn, convo)
-            self._show(
-                turn, convo, t._("Saved. {client} is up to date.", client=convo.data["client"]), []
-            )
+            self._show(turn, convo, edit_words.up_to_date(t, convo.data["client"]), [])
             return
-        if choice in names:  # a trait on the menu: ask for it, whatever was asked before
+        if (
+            choice in edit_words.FIELDS
+        ):  # a trait on the menu: ask for it, whatever was asked before
             await goto(turn, convo, "field", field=choice)
             return
         if field is None:
-            raise InputError(N_("Pick what to change with a button."))
+            raise InputError(refusals.PICK_WHAT_TO_CHANGE)
         if choice == KEEP:
             if turn.update.callback_query is None:
-                turn.reply(t._("Unchanged: {field}.", field=_lower(names[field])))
+                turn.reply(edit_words.unchanged(t, field))
             else:
-                turn.toast(t._("Unchanged: {field}.", field=_lower(names[field])))
+                turn.toast(edit_words.unchanged(t, field))
             await goto(turn, convo, "field", field=None)
             return
         if choice == CLEAR:
             if field in REQUIRED or field == "name":
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             value = None
         else:
             code = choice.removeprefix(VALUE) if choice else None
             value = _trait_value(turn, field, text, code)
             if field == "name" and value is None:
-                raise InputError(N_("A client needs a name."))
+                raise InputError(refusals.NAME_NEEDED)
         change = await turn.run(
             clients.update_client,
             team_id=turn.team.id or 0,
@@ -516,27 +438,13 @@ class EditClientDialog(ClientDialog):
         if field == "name":
             convo.data["client"] = value
         shown = trait_text(t, field, value, turn.team.currency, CHOICES.get(field))
-        said = (
-            t._("Changed: {field} {value}.", field=_lower(names[field]), value=shown)
-            if shown
-            else t._("Cleared: {field}.", field=_lower(names[field]))
-        )
-        turn.confirm(said, change.undo_id)
+        turn.confirm(edit_words.changed(t, field, shown), change.undo_id)
         await goto(turn, convo, "field", field=None)
 
 
-def _rows(
-    turn: Turn, convo: Conversation, options: list[tuple[str, str]], per_row: int = 2
-) -> Buttons:
+def _rows(convo: Conversation, options: list[tuple[str, str]], per_row: int = 2) -> Buttons:
     """Buttons of the edit dialog; all carry its one step, so none goes stale mid-dialog."""
-    team_id = convo.team_id or 0
-    packed = [(label, pack("d", team_id, "field", value)) for label, value in options]
-    return [packed[i : i + per_row] for i in range(0, len(packed), per_row)]
-
-
-def _lower(name: str) -> Markup:
-    """A field's name inside a sentence: "Gewijzigd: plaats Utrecht"."""
-    return Markup(escape(name[:1].lower()) + escape(name[1:]))
+    return edit_words.field_rows(convo.team_id or 0, options, per_row)
 
 
 def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -> Any:
@@ -548,9 +456,9 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
             return labels.kind_from_word(text)
         if field == "source" and text:
             return text.strip()[:64]
-        raise InputError(N_("Pick one of the buttons, please."))
+        raise InputError(refusals.PICK_A_BUTTON)
     if not text:
-        raise InputError(N_("Type the new value."))
+        raise InputError(refusals.TYPE_THE_NEW_VALUE)
     if field == "birth_year":
         return arguments.birth_year(text, turn.today)
     if field == "income":
@@ -569,9 +477,7 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
             return t.parse_date(text, today=turn.today, past=True)
         except InputError as error:
             if error.message == DATE_IN_FUTURE:
-                raise InputError(
-                    N_("That date is still to come: since when are they a client?")
-                ) from None
+                raise InputError(refusals.CLIENT_SINCE_IN_FUTURE) from None
             raise
     # As long as the column holds: PostgreSQL refuses a longer value (segment holds 64).
     return text.strip()[: Client.__table__.c[field].type.length or 100]  # type: ignore[attr-defined]

@@ -5,24 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.kit import arguments
-from bot.kit.callbacks import pack
 from bot.kit.sensitive import answer_with_money
 from bot.kit.turn import Turn, button, command
-from bot.render.decline import candidate_text, decline_letter, nearest_text
+from bot.render import refusals
+from bot.render.decline import (
+    candidate_buttons,
+    candidate_text,
+    decline_question,
+    declined,
+    kept,
+    letter_to_send,
+    nearest_text,
+    taken_back,
+)
 from bot.render.explain import warning
-from locales import N_, InputError, Markup, translator
+from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
+from locales import InputError, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role
 
 NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
-# A decision button pressed after the client's status changed (another admin, a double tap,
-# an older message) says what holds now and changes nothing.
-ALREADY_DECLINED = N_("{client} is already declined; nothing changed.")
-DECLINED_MEANWHILE = N_(
-    "{client} was declined meanwhile, so nothing is kept. To keep them after all, "
-    "tap “Take back” on their card."
-)
-ALREADY_ACTIVE = N_("{client} is already a client; nothing changed.")
 
 
 @command()
@@ -35,20 +37,14 @@ async def decline(turn: Turn) -> None:
     found = await turn.run(resolver.resolve_client, team_id=turn.team.id, query=query)
     if found.one is None:
         if len(found.matches) == 1:  # only looks like the name typed
-            raise InputError(
-                N_("Do you mean {client}? Type their name in full."), client=found.matches[0].name
-            )
+            raise InputError(refusals.ONLY_LOOKS_LIKE, client=found.matches[0].name)
         if found.matches:
-            raise InputError(
-                N_("Several clients match “{name}”: type more of the name."), name=query
-            )
-        raise InputError(N_("I can't find “{name}” among your clients."), name=query)
+            raise InputError(refusals.SEVERAL_MATCH, name=query)
+        raise InputError(refusals.CLIENT_NOT_FOUND, name=query)
     candidates = (await turn.analysis()).analysis.decline_candidates
     index = next((i for i, c in enumerate(candidates) if c.client_id == found.one.id), None)
     if index is None:
-        raise InputError(
-            N_("{client} isn't among the clients to consider letting go."), client=found.one.name
-        )
+        raise InputError(refusals.NOT_A_DECLINE_CANDIDATE, client=found.one.name)
     await show_candidate(turn, index, edit=False)
 
 
@@ -70,18 +66,7 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
     text = candidate_text(
         t, team, candidate, row, names, index + 1, len(candidates), analysis.references
     )
-    team_id, client_id = team.id, candidate.client_id
-    buttons = [
-        [
-            (t._("Decline…"), pack("dec", team_id, client_id)),
-            (t._("Keep"), pack("kp", team_id, client_id)),
-            (t._("Later"), pack("dl", team_id, index + 1)),
-        ]
-    ]
-    if len(candidates) > 1:
-        buttons.append(
-            [("‹", pack("dl", team_id, index - 1)), ("›", pack("dl", team_id, index + 1))]
-        )
+    buttons = candidate_buttons(t, team.id, candidate.client_id, index, len(candidates))
     await answer_with_money(turn, text, buttons=buttons, edit=edit)
 
 
@@ -125,21 +110,8 @@ async def decline_ask(turn: Turn) -> None:
     """Confirmation first: declining is a real decision."""
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
-    client_id = client.id or 0
-    t = turn.t
-    turn.edit(
-        t._(
-            "Decline {client}? They leave the scoring and the alarms; their history "
-            "stays, and you can undo this for 24 hours.",
-            client=client.name,
-        ),
-        buttons=[
-            [
-                (t._("Yes, decline"), pack("decok", turn.team.id, client_id)),
-                (t._("No"), pack("card", turn.team.id, client_id)),
-            ]
-        ],
-    )
+    text, buttons = decline_question(turn.t, turn.team.id, client.id or 0, client.name)
+    turn.edit(text, buttons=buttons)
 
 
 @button(role=Role.ADMIN)
@@ -147,16 +119,10 @@ async def decline_confirmed(turn: Turn) -> None:
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
     undo_id = await _set_status(turn, client, ClientStatus.DECLINED)
-    t = turn.t
-    turn.confirm(t._("{client} is declined.", client=client.name), undo_id, edit=True)
+    turn.confirm(declined(turn.t, client.name), undo_id, edit=True)
     # The letter goes to the client, so it is in the team's language, not the reader's.
     team_t = translator(turn.team.locale, solo=turn.team.is_personal)
-    last_day = team_t.date(turn.today + NOTICE, style="long")
-    turn.reply(
-        t._("A message you could send them:")
-        + Markup("\n\n")
-        + decline_letter(team_t, client, last_day, turn.team.title)
-    )
+    turn.reply(letter_to_send(turn.t, team_t, client, turn.today + NOTICE, turn.team.title))
 
 
 @button(role=Role.ADMIN)
@@ -172,13 +138,7 @@ async def keep(turn: Turn) -> None:
         today=turn.today,
         now=turn.now,
     )
-    turn.confirm(
-        turn.t._(
-            "Keeping {client}. I won't propose them again for three months.", client=client.name
-        ),
-        change.undo_id,
-        edit=True,
-    )
+    turn.confirm(kept(turn.t, client.name), change.undo_id, edit=True)
 
 
 @button(role=Role.ADMIN)
@@ -187,4 +147,4 @@ async def take_back(turn: Turn) -> None:
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.ACTIVE, ALREADY_ACTIVE)
     undo_id = await _set_status(turn, client, ClientStatus.ACTIVE)
-    turn.confirm(turn.t._("{client} is a client again.", client=client.name), undo_id, edit=True)
+    turn.confirm(taken_back(turn.t, client.name), undo_id, edit=True)

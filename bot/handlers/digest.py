@@ -9,6 +9,7 @@ from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
 from bot.kit.callbacks import STALE
 from bot.kit.turn import Turn, button, command
+from bot.render import refusals
 from bot.render.digest import (
     chart_caption,
     digest_chart,
@@ -16,7 +17,7 @@ from bot.render.digest import (
     render_digest,
     week_label,
 )
-from locales import N_, InputError
+from locales import InputError
 from storage import team_settings
 from storage.analysis import changes_so_far
 from storage.models import Role
@@ -42,7 +43,7 @@ async def digest(turn: Turn) -> None:
         turn.confirm(digest_switched(turn.t, turn.team, enabled=enabled), change.undo_id)
         return
     if word:
-        raise InputError(N_("Type /digest, /digest on or /digest off."))
+        raise InputError(refusals.DIGEST_USAGE)
     t, team = turn.t, turn.team
     analysis = (await turn.analysis()).analysis
     changes = await turn.run(changes_so_far, team=team, analysis=analysis, today=turn.today)

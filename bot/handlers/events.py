@@ -11,14 +11,16 @@ from bot.kit.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in
 from bot.kit.dialogs import SKIP, Conversation, finish, goto, question
 from bot.kit.turn import Turn, command
 from bot.reading import grammar, note_line
+from bot.render import events as render
+from bot.render import refusals
 from bot.render.changes import grade_moved
-from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
-from locales import N_, InputError, Markup, escape
+from bot.render.refusals import SELF_REFERRAL
+from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, again_options, stays_once
+from locales import InputError
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
 from storage.names import name_key
 
-SELF_REFERRAL = N_("A client can't refer themselves.")
 REFERRED_KIND = "referred_kind"  # a referred client new to the list: a person or organisation?
 
 
@@ -70,12 +72,7 @@ class NoteDialog(ClientDialog):
                 edit=turn.update.callback_query is not None,
             )
             return
-        question(
-            turn,
-            convo,
-            turn.t._("What happened, in a few words? (Kept for the team only; skip if you like.)"),
-            skip=True,
-        )
+        question(turn, convo, render.what_happened(turn.t), skip=True)
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -86,9 +83,9 @@ class NoteDialog(ClientDialog):
                 await self.save(turn, convo)
             elif choice == NO:
                 await finish(turn, convo)
-                turn.edit(turn.t._(STAYS_ONCE))
+                turn.edit(stays_once(turn.t))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         convo.data["note"] = None if choice == SKIP else text
         await self.save(turn, convo)
@@ -125,12 +122,13 @@ class NoteDialog(ClientDialog):
             now=turn.now,
             note=convo.data.get("note"),
         )
-        text = Markup(escape(self.confirmation(turn, convo.data["client"])))
         after = await turn.analysis_with_changes()
         moved = grade_moved(
             turn.t, before.analysis, after.analysis, convo.data["client_id"], convo.data["client"]
         )
-        turn.confirm(text + " " + moved if moved else text, change.undo_id)
+        turn.confirm(
+            render.noted(self.confirmation(turn, convo.data["client"]), moved), change.undo_id
+        )
 
     def confirmation(self, turn: Turn, client: str) -> str:
         raise NotImplementedError
@@ -142,16 +140,13 @@ class ComplaintDialog(NoteDialog):
     asks_again = True
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Which client is the complaint about? Type (part of) the name.")
+        return render.complaint_about_whom(turn.t)
 
     def confirmation(self, turn: Turn, client: str) -> str:
-        return turn.t._("Complaint noted for {client}. It weighs on their grade.", client=client)
+        return render.complaint_noted(turn.t, client)
 
     def again_question(self, turn: Turn, client: str) -> str:
-        return turn.t._(
-            "You noted this complaint about {client} less than 10 minutes ago. Record it again?",
-            client=client,
-        )
+        return render.complaint_again(turn.t, client)
 
 
 class ComplimentDialog(NoteDialog):
@@ -160,16 +155,13 @@ class ComplimentDialog(NoteDialog):
     asks_again = True  # the same compliment typed twice would count twice in the grade
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Which client paid you a compliment? Type (part of) the name.")
+        return render.compliment_from_whom(turn.t)
 
     def confirmation(self, turn: Turn, client: str) -> str:
-        return turn.t._("Nice! Compliment from {client} noted.", client=client)
+        return render.compliment_noted(turn.t, client)
 
     def again_question(self, turn: Turn, client: str) -> str:
-        return turn.t._(
-            "You noted this compliment from {client} less than 10 minutes ago. Record it again?",
-            client=client,
-        )
+        return render.compliment_again(turn.t, client)
 
 
 async def _note_command(turn: Turn, dialog: NoteDialog) -> None:
@@ -203,7 +195,7 @@ class ReferralDialog(ClientDialog):
     adds_unknown = False
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Which client referred someone? Type (part of) the name.")
+        return render.referrer_which(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         if convo.data.get("referred_query"):
@@ -217,11 +209,7 @@ class ReferralDialog(ClientDialog):
             question(
                 turn,
                 convo,
-                t._(
-                    "That {client} referred {referred} is noted already. Record it again?",
-                    client=convo.data["client"],
-                    referred=convo.data["referred_noted"][1],
-                ),
+                render.referral_again(t, convo.data["client"], convo.data["referred_noted"][1]),
                 options=again_options(t),
                 per_row=1,
                 cancel=False,
@@ -233,15 +221,10 @@ class ReferralDialog(ClientDialog):
             return
         options = convo.data.get("referred_options")
         if options is None:
-            question(
-                turn,
-                convo,
-                t._("Whom did {client} refer to you? Type the name.", client=convo.data["client"]),
-            )
+            question(turn, convo, render.whom_referred(t, convo.data["client"]))
             return
-        buttons = [(name, str(client_id)) for client_id, name in options]
-        buttons.append((t._("Someone new: “{name}”", name=convo.data["referred_name"]), NEW))
-        question(turn, convo, t._("Which one do you mean?"), options=buttons, per_row=1)
+        text, buttons = render.referred_choice(t, options, convo.data["referred_name"], NEW)
+        question(turn, convo, text, options=buttons, per_row=1)
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -252,14 +235,14 @@ class ReferralDialog(ClientDialog):
                 await self.save(turn, convo, convo.data["referred_noted"][0])
             elif choice == NO:
                 await finish(turn, convo)
-                turn.edit(turn.t._(STAYS_ONCE))
+                turn.edit(stays_once(turn.t))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if convo.step == REFERRED_KIND:
             kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
             if kind is None:
-                raise InputError(N_("Tap Person or Organisation."))
+                raise InputError(refusals.TAP_A_KIND)
             await self.save(turn, convo, None, kind=ClientKind(kind))
         elif choice == NEW and convo.data.get("referred_name"):
             await goto(turn, convo, REFERRED_KIND)
@@ -268,7 +251,7 @@ class ReferralDialog(ClientDialog):
         elif text:
             await self.find_referred(turn, convo, typed_name(text))
         else:
-            raise InputError(N_("Type the name of the client they referred."))
+            raise InputError(refusals.TYPE_THE_REFERRED)
 
     async def find_referred(self, turn: Turn, convo: Conversation, query: str) -> None:
         said = grammar.nominative(query)  # "привела Смирнову Ольгу": «Смирнова Ольга»
@@ -351,14 +334,7 @@ class ReferralDialog(ClientDialog):
             referred_client_id=referred_id,
             created_referred=created,
         )
-        t = turn.t
-        text = t._(
-            "Referral noted: {client} brought you {referred}.",
-            client=convo.data["client"],
-            referred=referred.name,
-        )
-        if created:
-            text += "\n" + t._("{referred} is on your list as a prospect.", referred=referred.name)
+        text = render.referral_noted(turn.t, convo.data["client"], referred.name, created=created)
         turn.confirm(text, change.undo_id)
 
 

@@ -18,9 +18,9 @@ from bot.kit.client_dialog import ClientDialog
 from bot.kit.dialogs import Conversation, finish
 from bot.kit.limits import file_for_the_bot, take_for_team, team_waits
 from bot.kit.turn import Turn, command, reply_handler
-from bot.render.files import import_refused, import_summary
-from bot.render.settings import vat_word
-from locales import N_, InputError
+from bot.render import files as render
+from bot.render.refusals import IMPORT_RACED, NOT_IMPORTABLE
+from locales import InputError
 from storage import tabular
 from storage.exporting import export_client_data, export_clients_csv, export_sales_csv
 from storage.file_worker import read_apart
@@ -28,13 +28,6 @@ from storage.importing import ReadImport, write_read_import
 from storage.models import ClientStatus, Role
 
 IMPORTABLE = uploads.IMPORTABLE
-NOT_IMPORTABLE = N_(
-    "I can import CSV and Excel (.xlsx) files. Save “{name}” as one of those and send it again."
-)
-IMPORT_RACED = N_(
-    "Someone imported the same data at the very same moment, so I imported nothing. "
-    "Send the file again in a minute: what is already there will be skipped."
-)
 
 
 # /import ---------------------------------------------------------------------------------------
@@ -43,15 +36,8 @@ IMPORT_RACED = N_(
 @command(role=Role.ADMIN)
 async def import_command(turn: Turn) -> None:
     """/import: how to send the file (the file itself arrives as a document)."""
-    t = turn.t
-    text = t._(
-        "Send me your clients or your sales as a CSV or Excel (.xlsx) file. I recognise the "
-        "columns myself. If any row is wrong, I import nothing and tell you which rows to fix."
-    )
-    if turn.caller.in_group:
-        turn.reply(text + "\n" + t._("Send the file as a reply to this message."), force_reply=True)
-    else:
-        turn.reply(text)
+    in_group = turn.caller.in_group
+    turn.reply(render.how_to_import(turn.t, in_group=in_group), force_reply=in_group)
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -104,9 +90,9 @@ async def _document(turn: Turn) -> None:
         raise InputError(IMPORT_RACED) from None
     if not report.ok:
         turn.abandon()  # nothing of the file stays, but the user learns which rows to fix
-        turn.reply(import_refused(t, report))
+        turn.reply(render.import_refused(t, report))
         return
-    turn.reply(import_summary(t, report))
+    turn.reply(render.import_summary(t, report))
 
 
 async def _read_now(turn: Turn, upload: Document) -> ReadImport | float:
@@ -147,25 +133,10 @@ async def export(turn: Turn) -> None:
     sales = await turn.run(export_sales_csv, team_id=team.id or 0, locale=team.locale)
     privately = team.sensitive_to_admins and turn.caller.in_group
     chat_id = turn.caller.user_id if privately else None
-    turn.send_document(
-        "clients.csv",
-        clients,
-        t._("Your clients. Change what you like in Excel and send it back to import it."),
-        chat_id=chat_id,
-    )
-    turn.send_document(
-        "sales.csv",
-        sales,
-        t._("Your sales, amounts {vat}.", vat=vat_word(t, team.amounts_include_vat)),
-        chat_id=chat_id,
-    )
+    turn.send_document("clients.csv", clients, render.clients_caption(t), chat_id=chat_id)
+    turn.send_document("sales.csv", sales, render.sales_caption(t, team), chat_id=chat_id)
     if privately:
-        turn.say_sent_privately(
-            t._(
-                "I've sent the export to you privately: this team keeps money figures for its "
-                "admins. Nothing there? Open a chat with me, press Start, and ask again."
-            )
-        )
+        turn.say_sent_privately(render.export_sent_privately(t))
 
 
 class ClientDataExport(ClientDialog):
@@ -177,7 +148,7 @@ class ClientDataExport(ClientDialog):
     searches = tuple(ClientStatus)  # a former (archived) client has the same rights
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Whose data shall I export? Type (part of) the name.")
+        return render.whose_data(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         await finish(turn, convo)
@@ -190,18 +161,8 @@ class ClientDataExport(ClientDialog):
         turn.send_document(
             f"client-{client_id}.json",
             content,
-            t._(
-                "Everything Kompas holds about {client}, for their request to see their data "
-                "(AVG/GDPR, 152-FZ).",
-                client=convo.data["client"],
-            ),
+            render.client_data_caption(t, convo.data["client"]),
             chat_id=turn.caller.user_id if privately else None,
         )
         if privately:
-            turn.say_sent_privately(
-                t._(
-                    "I've sent {client}'s data to you privately. Nothing there? Open a chat "
-                    "with me, press Start, and ask again.",
-                    client=convo.data["client"],
-                )
-            )
+            turn.say_sent_privately(render.client_data_sent_privately(t, convo.data["client"]))

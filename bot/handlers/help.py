@@ -3,44 +3,37 @@
 from __future__ import annotations
 
 from bot import menu
-from bot.kit.callbacks import STALE, pack
+from bot.kit.callbacks import STALE
 from bot.kit.turn import Turn, button, command
-from locales import N_, SUPPORTED_LOCALES, InputError, translator
+from bot.render import help as render
+from bot.render import refusals
+from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import teams
 
-LANGUAGE_NAMES = {"nl": "Nederlands", "ru": "Русский"}
-# /help fits one phone screen: the everyday commands first, the rest behind "More commands".
-FIRST_SCREEN = (
-    "start",
-    "client",
-    "clients",
-    "add",
-    "sale",
-    "paid",
-    "rate",
-    "risk",
-    "digest",
-    "settings",
-    "cancel",
-)
-PAGE_SIZE = len(FIRST_SCREEN)
 GROUP_ONLY = ("members", "team")  # a personal team: nobody to let in, no team to pick here
+
+
+def _visible(turn: Turn) -> list[menu.MenuCommand]:
+    """The commands the caller may use; a personal team's owner gets none that need a group."""
+    visible = list(menu.visible_to(turn.role))
+    if turn.caller.team is not None and turn.caller.team.is_personal:
+        visible = [c for c in visible if c.name not in GROUP_ONLY]
+    return visible
 
 
 @command(role=None)
 async def help_command(turn: Turn) -> None:
     """Lists the commands the caller can use, or explains one."""
-    t = turn.t
     if turn.args:
         found = menu.find(turn.args[0])
         if found is None or found.usage is None:
             raise InputError(
-                N_("I don't know the command {command}. Send /help for the list."),
+                refusals.UNKNOWN_COMMAND,
                 command=turn.args[0],
             )
-        turn.reply(t._(found.usage))
+        turn.reply(render.usage(turn.t, found.usage))
         return
-    text, buttons = _help_page(turn, 0)
+    text, buttons = render.help_page(turn.t, _visible(turn), 0)
     turn.reply(text, buttons=buttons)
 
 
@@ -51,32 +44,16 @@ async def help_more(turn: Turn) -> None:
     page = (
         int(turn.callback.args[0]) if turn.callback.args and turn.callback.args[0].isdigit() else 1
     )
-    text, buttons = _help_page(turn, page)
+    text, buttons = render.help_page(turn.t, _visible(turn), page)
     turn.edit(text, buttons=buttons)
-
-
-def _help_page(turn: Turn, page: int) -> tuple[str, list[list[tuple[str, str]]]]:
-    """One screen of the command list (page 0: the everyday commands), at most 15 lines."""
-    t = turn.t
-    visible = menu.visible_to(turn.role)
-    if turn.caller.team is not None and turn.caller.team.is_personal:
-        visible = [c for c in visible if c.name not in GROUP_ONLY]
-    ordered = sorted(visible, key=lambda c: (c.name not in FIRST_SCREEN, visible.index(c)))
-    pages = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
-    page = min(max(page, 0), len(pages) - 1)
-    lines = [t._("<b>What I can do</b>")] if page == 0 else []
-    lines += [f"/{c.name_in(t.locale)} — {t._(c.description)}" for c in pages[page]]
-    lines.append(t._("Details of one command: /help followed by its name."))
-    buttons = [[(t._("More commands"), pack("help", 0, page + 1))]] if page + 1 < len(pages) else []
-    return "\n".join(lines), buttons
 
 
 @command(role=None)
 async def lang(turn: Turn) -> None:
     """Sets the caller's own language, from an argument or with buttons."""
     if not turn.args:
-        buttons = [[(LANGUAGE_NAMES[code], pack("lang", 0, code)) for code in SUPPORTED_LOCALES]]
-        turn.reply(turn.t._("Which language shall I speak with you?"), buttons=buttons)
+        text, buttons = render.language_question(turn.t)
+        turn.reply(text, buttons=buttons)
         return
     await _set_language(turn, turn.args[0].lower(), edit=False)
 
@@ -89,10 +66,10 @@ async def lang_button(turn: Turn) -> None:
 
 async def _set_language(turn: Turn, code: str, *, edit: bool) -> None:
     if code not in SUPPORTED_LOCALES:
-        raise InputError(N_("I speak Dutch and Russian: type /lang nl or /lang ru."))
+        raise InputError(refusals.LANGUAGES_SPOKEN)
     await turn.run(teams.set_user_locale, user_id=turn.caller.user_id, locale=code, now=turn.now)
     turn.caller.locale = code
-    text = translator(code)._("Done: from now on I speak your language.")
+    text = render.language_set(translator(code))
     if edit:
         turn.edit(text)
     else:
@@ -111,18 +88,7 @@ async def unknown_command(turn: Turn) -> None:
     ):
         return
     meant = menu.nearest(word)
-    if meant is not None:  # "/verkop": the nearest command's name
-        turn.reply(
-            turn.t._(
-                "I don't know the command {command}. Did you mean {meant}?",
-                command=word,
-                meant=meant,
-            )
-        )
-        return
-    turn.reply(
-        turn.t._("I don't know the command {command}. Send /help for the list.", command=word)
-    )
+    turn.reply(render.unknown_command(turn.t, word, meant))
 
 
 @button(role=None)

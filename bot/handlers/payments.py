@@ -12,17 +12,22 @@ from bot.kit.dialogs import Conversation, finish, goto, question
 from bot.kit.sensitive import require_money
 from bot.kit.turn import Turn, command
 from bot.reading import grammar
-from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, STAYS_ONCE, again_options
-from bot.render.sales import open_sale_label, payment_text
-from locales import N_, InputError
+from bot.render import payments as render
+from bot.render import refusals
+from bot.render.refusals import MORE_THAN_OWED, PAID_BEFORE_SALE
+from bot.render.sale_doubts import (
+    AGAIN_WITHIN,
+    CONFIRM,
+    NO,
+    RECORD,
+    again_options,
+    stays_once,
+)
+from bot.render.sales import payment_text
+from locales import InputError
 from storage import clients, resolver, sales, teams
 
 ALL, PART, OLDEST = "all", "part", "oldest"
-MORE_THAN_OWED = N_("That's more than {client} still owes: {amount}.")
-PAID_BEFORE_SALE = N_(
-    "The sale is from {sold}: it can't have been paid earlier ({paid}). Nothing changed; "
-    "send /paid again with the day it was paid."
-)
 
 
 class PaidDialog(ClientDialog):
@@ -33,7 +38,7 @@ class PaidDialog(ClientDialog):
     adds_unknown = False
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Who paid? Type (part of) the name.")
+        return render.who_paid(turn.t)
 
     async def narrowed(
         self, turn: Turn, convo: Conversation, query: str, matches: tuple[resolver.Match, ...]
@@ -46,7 +51,7 @@ class PaidDialog(ClientDialog):
                 owing.append(match)
         if not owing:
             await finish(turn, convo)
-            raise InputError(N_("Nobody called “{name}” has anything left to pay."), name=query)
+            raise InputError(refusals.NOBODY_OWES, name=query)
         return tuple(owing)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
@@ -75,7 +80,7 @@ class PaidDialog(ClientDialog):
             raise InputError(
                 MORE_THAN_OWED,
                 client=convo.data["client"],
-                amount=turn.t.money(total, turn.team.currency),
+                amount=render.exact_money(turn.t, turn.team, total),
             )
         exact = [s for s in owed if s.open == amount]
         oldest = oldest_first(owed, amount)
@@ -118,28 +123,15 @@ class PaidDialog(ClientDialog):
         )
         if not owed:
             await finish(turn, convo)
-            raise InputError(N_("{client} has nothing left to pay."), client=convo.data["client"])
+            raise InputError(refusals.NOTHING_TO_PAY, client=convo.data["client"])
         return owed
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
-        t, team = turn.t, turn.team
+        t, team, client = turn.t, turn.team, convo.data["client"]
         if convo.step == CONFIRM:
-            amount, client = t.money(convo.data["amount"], team.currency), convo.data["client"]
-            if convo.data.get("paid_by"):
-                text = t._(
-                    "{name} recorded a payment of {amount} from {client} less than 10 minutes "
-                    "ago. Record it again?",
-                    name=convo.data["paid_by"],
-                    amount=amount,
-                    client=client,
-                )
-            else:
-                text = t._(
-                    "You recorded a payment of {amount} from {client} less than 10 minutes ago. "
-                    "Record it again?",
-                    amount=amount,
-                    client=client,
-                )
+            text = render.paid_again(
+                t, team, client, convo.data["amount"], convo.data.get("paid_by")
+            )
             question(
                 turn,
                 convo,
@@ -151,52 +143,24 @@ class PaidDialog(ClientDialog):
             )
             return
         owed = await self._open(turn, convo)
-        total = t.money(sum(s.open for s in owed), team.currency)
-        edit = turn.update.callback_query is not None
         if convo.step == "towards":
             amount = convo.data["amount"]
-            options = [
-                (open_sale_label(t, team, s, turn.today), str(s.id))
-                for s in _payable(turn, convo, owed, amount)
-            ]
-            if _oldest_payable(turn, convo, owed, amount):
-                options.append((t._("The oldest first"), OLDEST))
-            question(
-                turn,
-                convo,
-                t._(
-                    "Which sale is the {amount} from {client} for?",
-                    amount=t.money(amount, team.currency),
-                    client=convo.data["client"],
-                ),
-                options=options,
-                per_row=1,
+            text, options = render.towards_question(
+                t,
+                team,
+                turn.today,
+                client,
+                amount,
+                _payable(turn, convo, owed, amount),
+                OLDEST if _oldest_payable(turn, convo, owed, amount) else None,
             )
+            question(turn, convo, text, options=options, per_row=1)
         elif convo.step == "which":
-            options = [(open_sale_label(t, team, s, turn.today), str(s.id)) for s in owed]
-            options += [(t._("All: {amount}", amount=total), ALL), (t._("Part of it"), PART)]
-            question(
-                turn,
-                convo,
-                t._(
-                    "What did {client} pay? Open: {amount}.",
-                    client=convo.data["client"],
-                    amount=total,
-                ),
-                options=options,
-                per_row=1,
-                edit=edit,
-            )
+            text, options = render.which_question(t, team, turn.today, client, owed, ALL, PART)
+            edit = turn.update.callback_query is not None
+            question(turn, convo, text, options=options, per_row=1, edit=edit)
         else:
-            question(
-                turn,
-                convo,
-                t._(
-                    "How much did {client} pay? {amount} is open; the rest stays open.",
-                    client=convo.data["client"],
-                    amount=total,
-                ),
-            )
+            question(turn, convo, render.part_question(t, team, client, owed))
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -208,9 +172,9 @@ class PaidDialog(ClientDialog):
                 await self.with_client(turn, convo)
             elif choice == NO:
                 await finish(turn, convo)
-                turn.edit(turn.t._(STAYS_ONCE))
+                turn.edit(stays_once(turn.t))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if convo.step == "towards":
             if choice == OLDEST:
@@ -218,7 +182,7 @@ class PaidDialog(ClientDialog):
             elif choice and choice.isdigit():
                 await self._pay_part(turn, convo, convo.data["amount"], id_from(choice))
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if convo.step == "which":
             if choice == ALL:
@@ -236,17 +200,17 @@ class PaidDialog(ClientDialog):
                 owed = await self._open(turn, convo)
                 await self._paid_amount(turn, convo, owed, convo.data["amount"])
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             return
         if not text:
-            raise InputError(N_("Type the amount, for example 1250,50."))
+            raise InputError(refusals.TYPE_THE_AMOUNT)
         amount = turn.t.parse_money(text, turn.team.currency, allow_zero=False)
         owed = sum(s.open for s in await self._open(turn, convo))
         if amount > owed:
             raise InputError(
                 MORE_THAN_OWED,
                 client=convo.data["client"],
-                amount=turn.t.money(owed, turn.team.currency),
+                amount=render.exact_money(turn.t, turn.team, owed),
             )
         await self._pay_part(turn, convo, amount, None)
 
@@ -294,8 +258,8 @@ class PaidDialog(ClientDialog):
         if paid_on < latest:
             raise InputError(
                 PAID_BEFORE_SALE,
-                sold=turn.t.date(latest, style="medium"),
-                paid=turn.t.date(paid_on, style="medium"),
+                sold=render.medium_date(turn.t, latest),
+                paid=render.medium_date(turn.t, paid_on),
             )
         return paid_on
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn, command
+from bot.render import refusals
 from bot.render.explain import warning
 from bot.render.portrait import portraits_page
-from locales import N_, InputError
+from locales import InputError
 
 KINDS = {
     "persons": "person",
@@ -32,7 +33,7 @@ async def portrait(turn: Turn) -> None:
     word = turn.args[0].lower() if turn.args else ""
     kind = KINDS.get(word)
     if word and kind is None:
-        raise InputError(N_("Type /portrait, /portrait persons or /portrait organisations."))
+        raise InputError(refusals.PORTRAIT_USAGE)
     analysis = (await turn.analysis()).analysis
     t, team = turn.t, turn.team
     no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
@@ -43,6 +44,6 @@ async def portrait(turn: Turn) -> None:
         p for p in analysis.portraits if p.segment is None and (kind is None or p.kind == kind)
     ]
     if not chosen:
-        raise InputError(N_("You have no clients of that kind yet."))
+        raise InputError(refusals.NO_CLIENTS_OF_THAT_KIND)
     with_money = await money_shown_to_caller(turn)
     turn.reply(portraits_page(t, team, analysis, chosen, with_money=with_money))

@@ -8,15 +8,14 @@ team's figures stay right.
 from __future__ import annotations
 
 from bot.kit import arguments
-from bot.kit.callbacks import pack
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.dialogs import Conversation, finish
 from bot.kit.turn import Turn, button, command
-from locales import N_, InputError
+from bot.render import privacy as render
+from bot.render.refusals import ALREADY_ERASED
+from locales import InputError
 from storage import privacy, resolver
 from storage.models import ClientStatus, Role
-
-ALREADY = N_("This client's personal data is erased already.")
 
 
 class ForgetDialog(ClientDialog):
@@ -28,7 +27,7 @@ class ForgetDialog(ClientDialog):
     searches = tuple(ClientStatus)  # a former (archived) client has the same rights
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Whose personal data shall I erase? Type (part of) the name.")
+        return render.which_client(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         await finish(turn, convo)
@@ -44,22 +43,9 @@ async def forget(turn: Turn) -> None:
 async def ask(turn: Turn, client_id: int) -> None:
     client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
     if client.anonymised_at is not None:
-        raise InputError(ALREADY)
-    t, team_id = turn.t, turn.team.id
-    turn.reply(
-        t._(
-            "Erase the personal data of {client} for good? Their name becomes a number, and "
-            "their details and notes are deleted. Sales and ratings stay as anonymous figures, "
-            "so your totals stay right. <b>This can't be undone.</b>",
-            client=client.name,
-        ),
-        buttons=[
-            [
-                (t._("Yes, erase"), pack("fgt", team_id, client_id)),
-                (t._("No"), pack("fgtno", team_id, client_id)),
-            ]
-        ],
-    )
+        raise InputError(ALREADY_ERASED)
+    text, buttons = render.erase_question(turn.t, turn.team.id, client_id, client.name)
+    turn.reply(text, buttons=buttons)
 
 
 @button(role=Role.ADMIN)
@@ -69,7 +55,7 @@ async def forget_confirmed(turn: Turn) -> None:
     client_id = turn.callback.int_arg(0)
     client = await turn.run(resolver.client_in_team, team_id=turn.team.id, client_id=client_id)
     if client.anonymised_at is not None:
-        raise InputError(ALREADY)
+        raise InputError(ALREADY_ERASED)
     label = await turn.run(
         privacy.forget_client,
         team_id=turn.team.id,
@@ -77,15 +63,9 @@ async def forget_confirmed(turn: Turn) -> None:
         user_id=turn.caller.user_id,
         now=turn.now,
     )
-    turn.edit(
-        turn.t._(
-            "Erased. This client is “{label}” from now on; their sales and ratings still "
-            "count, without anything that says who they are.",
-            label=label,
-        )
-    )
+    turn.edit(render.erased(turn.t, label))
 
 
 @button(role=Role.ADMIN)
 async def forget_cancelled(turn: Turn) -> None:
-    turn.edit(turn.t._("Stopped. Nothing was changed."))
+    turn.edit(render.stopped(turn.t))

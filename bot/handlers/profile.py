@@ -16,7 +16,8 @@ from bot.kit.callbacks import STALE, id_from
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.turn import Turn, command
 from bot.render import profile as render
-from locales import N_, InputError, Markup, translator
+from bot.render import refusals
+from locales import InputError, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
 from storage import profiles
 from storage.models import Role
@@ -56,67 +57,31 @@ class ProfileDialog(Dialog):
             market = await turn.run(
                 profiles.market_outlook, team_id=turn.team.id or 0, profile=stored.profile
             )
-            options = [(render.area_name(t, area), area) for area in render.AREAS]
-            options += [
-                (t._("Other profile"), OTHER),
-                (t._("✕ Delete this profile"), DELETE),
-                (t._("✓ Done"), DONE),
-            ]
-            question(
-                turn,
-                convo,
-                render.profile_summary(t, currency, stored, market),
-                options=options,
-                per_row=1,
-                edit=edit,
-            )
+            text, options = render.area_question(t, currency, stored, market, OTHER, DELETE, DONE)
+            question(turn, convo, text, options=options, per_row=1, edit=edit)
         elif step == "criterion":
             area = convo.data["area"]
-            summary = render.area_summary(t, currency, stored.profile, area, named=True)
-            lines = [Markup("<b>") + render.area_name(t, area) + Markup("</b>")]
-            for criterion, value in summary:
-                shown = value if value is not None else "—"
-                lines.append(Markup("• ") + render.criterion_name(t, criterion.code) + ": " + shown)
-            if area == "market":
-                market = await turn.run(
+            market = (
+                await turn.run(
                     profiles.market_outlook, team_id=turn.team.id or 0, profile=stored.profile
                 )
-                lines.append(render.market_line(t, stored, market))
-            lines.append(t._("Which one shall I change?"))
-            options = [(render.criterion_name(t, c.code), c.code) for c, _value in summary]
-            options.append((t._("← Back"), BACK))
-            question(turn, convo, Markup("\n").join(lines), options=options, per_row=2, edit=edit)
+                if area == "market"
+                else None
+            )
+            text, options = render.criterion_menu(t, currency, stored, area, market, BACK)
+            question(turn, convo, text, options=options, per_row=2, edit=edit)
         elif step == "value":
             criterion = render.BY_CODE[convo.data["criterion"]]
-            text = render.criterion_question(t, criterion.code)
-            if criterion.how == "choices":
-                picked = set(convo.data.get("picked", ()))
-                vocabulary = criterion.vocabulary or {}
-                options = [
-                    (render.chosen_label(t, vocabulary, code, code in picked), code)
-                    for code in vocabulary
-                ]
-                options.append((t._("Save"), SAVE))
+            picked = set(convo.data.get("picked", ()))
+            text, options = render.value_question(t, criterion, picked, SAVE)
+            if options:
                 question(turn, convo, text, options=options, per_row=2, skip=True, edit=edit)
             else:
-                question(turn, convo, text + Markup("\n") + t._("Skip clears it."), skip=True)
+                question(turn, convo, text, skip=True)
 
     async def _ask_profile(self, turn: Turn, convo: Conversation, *, edit: bool) -> None:
-        t = turn.t
         stored = await turn.run(profiles.team_profiles, team_id=turn.team.id or 0)
-        options = [(p.name, f"p{p.id}") for p in stored]
-        taken = {p.kind for p in stored}
-        for kind in ("person", "organisation", None):
-            if kind not in taken:
-                label = t._("＋ New: {name}", name=render.profile_title(t, kind))
-                options.append((label, NEW + (kind or "all")))
-        if stored:
-            text = t._("Which ideal client profile? A team can have one per kind of client.")
-        else:
-            text = t._(
-                "You have no ideal client profile yet. Describe the clients you want more of: "
-                "for private persons, for organisations, or one for all clients."
-            )
+        text, options = render.profile_choice(turn.t, stored, NEW)
         question(turn, convo, text, options=options, per_row=1, edit=edit)
 
     async def answer(
@@ -138,7 +103,7 @@ class ProfileDialog(Dialog):
                     data["picked"] = sorted(getattr(stored.profile, criterion.fields[0]))
                 await goto(turn, convo, "value", criterion=choice, **data)
             else:
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
         elif step == "value":
             await self._value(turn, convo, text=text, choice=choice)
 
@@ -163,13 +128,12 @@ class ProfileDialog(Dialog):
                 kind=kind_or_none,
                 now=turn.now,
             )
-            turn.confirm(turn.t._("Profile added: {name}.", name=name), change.undo_id, edit=True)
+            turn.confirm(render.profile_added(turn.t, name), change.undo_id, edit=True)
             await goto(turn, convo, "area", profile_id=change.entity_id)
         else:
-            raise InputError(N_("Pick one of the buttons, please."))
+            raise InputError(refusals.PICK_A_BUTTON)
 
     async def _area(self, turn: Turn, convo: Conversation, choice: str | None) -> None:
-        t = turn.t
         if choice in render.AREAS:
             await goto(turn, convo, "criterion", area=choice)
         elif choice == OTHER:
@@ -177,7 +141,7 @@ class ProfileDialog(Dialog):
         elif choice == DONE:
             await finish(turn, convo)
             stored = await _profile(turn, convo)
-            turn.edit(t._("Saved: the ideal client profile {name}.", name=stored.name))
+            turn.edit(render.profile_saved(turn.t, stored.name))
         elif choice == DELETE:
             stored = await _profile(turn, convo)
             change = await turn.run(
@@ -188,11 +152,9 @@ class ProfileDialog(Dialog):
                 now=turn.now,
             )
             await finish(turn, convo)
-            turn.confirm(
-                t._("Profile deleted: {name}.", name=stored.name), change.undo_id, edit=True
-            )
+            turn.confirm(render.profile_deleted(turn.t, stored.name), change.undo_id, edit=True)
         else:
-            raise InputError(N_("Pick one of the buttons, please."))
+            raise InputError(refusals.PICK_A_BUTTON)
 
     async def _value(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -207,10 +169,10 @@ class ProfileDialog(Dialog):
             values: dict[str, Any] = dict.fromkeys(criterion.fields)
         elif criterion.how == "choices":
             if choice != SAVE:
-                raise InputError(N_("Tap what fits, then Save."))
+                raise InputError(refusals.TAP_THEN_SAVE)
             values = {criterion.fields[0]: convo.data.get("picked") or None}
         elif not text:
-            raise InputError(N_("Type the value, or skip to clear it."))
+            raise InputError(refusals.TYPE_OR_SKIP)
         else:
             values = _typed(turn, criterion, text)
         await self._save(turn, convo, criterion, values)
@@ -228,12 +190,7 @@ class ProfileDialog(Dialog):
             **values,
         )
         stored = await _profile(turn, convo)
-        value = render.criterion_value(t, team.currency, stored.profile, criterion, named=True)
-        name = render.criterion_name(t, criterion.code)
-        if value is None:
-            text = t._("Cleared: {criterion}.", criterion=name)
-        else:
-            text = t._("Saved: {criterion}: {value}.", criterion=name, value=value)
+        text = render.criterion_saved(t, team.currency, stored.profile, criterion)
         turn.confirm(text, change.undo_id, edit=True)
         convo.data.pop("picked", None)
         await goto(turn, convo, "criterion")
@@ -271,20 +228,20 @@ def _typed(turn: Turn, criterion: render.Criterion, text: str) -> dict[str, Any]
     if how == "percent":
         share = t.parse_percent(text)
         if share <= 0:
-            raise InputError(N_("Type a percentage above 0, or skip to clear it."))
+            raise InputError(refusals.PERCENT_ABOVE_ZERO)
         return {field: float(round(share, 4))}
     if how == "hours":  # "3", "2,5", "10 uur", "90 min", "1 ч 30 мин": a bare number is hours
         minutes = t.parse_duration(text, bare=BARE_HOURS)
         if minutes <= 0:
-            raise InputError(N_("Type a number of hours above 0, for example 3 or 2,5."))
+            raise InputError(refusals.HOURS_ABOVE_ZERO)
         if minutes > MAX_HOURS * 60:
             raise InputError(
-                ABOVE_MAXIMUM, text=shown_text(text), maximum=t.duration(MAX_HOURS * 60)
+                ABOVE_MAXIMUM, text=shown_text(text), maximum=render.hours(t, MAX_HOURS)
             )
         return {field: round(minutes / 60, 2)}
     number = int(t.parse_number(_UNITS.sub("", text), max_decimals=0, maximum=10**9))
     if criterion.code == "size" and number == 0:
-        raise InputError(N_("A market of 0 clients? Type a rough number, for example 400."))
+        raise InputError(refusals.MARKET_OF_NONE)
     return {field: number}
 
 
@@ -302,13 +259,13 @@ def parse_range(text: str, read: Callable[[str], int]) -> tuple[int | None, int 
     if len(parts) == 1:
         if opened:
             return read(parts[0]), None
-        raise InputError(N_("Type a range like 25-45, or “from 30” or “up to 50”."))
+        raise InputError(refusals.TYPE_A_RANGE)
     low = read(parts[0]) if parts[0].strip() else None
     high = read(parts[1]) if parts[1].strip() else None
     if low is None and high is None:
-        raise InputError(N_("Type a range like 25-45, or “from 30” or “up to 50”."))
+        raise InputError(refusals.TYPE_A_RANGE)
     if low is not None and high is not None and low > high:
-        raise InputError(N_("Put the smaller number first, like 25-45."))
+        raise InputError(refusals.SMALLER_FIRST)
     return low, high
 
 
@@ -323,9 +280,7 @@ def parse_words(text: str) -> list[str] | None:
             seen.add(key)
             words.append(word)
     if len(words) > MAX_WORDS:
-        raise InputError(
-            N_("That's more than {max}. Keep the ones that matter most."), max=MAX_WORDS
-        )
+        raise InputError(refusals.TOO_MANY_WORDS, max=MAX_WORDS)
     return words or None
 
 
@@ -340,16 +295,11 @@ async def profile(turn: Turn) -> None:
         await turn.require(Role.ADMIN)
     except InputError:
         stored = await turn.run(profiles.team_profiles, team_id=team.id or 0)
-        if not stored:
-            turn.reply(t._("The team has no ideal client profile yet. An admin can write one."))
-            return
-        parts = []
-        for item in stored:
-            market = await turn.run(
-                profiles.market_outlook, team_id=team.id or 0, profile=item.profile
-            )
-            parts.append(render.profile_summary(t, team.currency, item, market))
-        turn.reply(Markup("\n\n").join(parts))
+        markets = [
+            await turn.run(profiles.market_outlook, team_id=team.id or 0, profile=item.profile)
+            for item in stored
+        ]
+        turn.reply(render.profiles_read(t, team.currency, stored, markets))
         return
     convo = new(ProfileDialog.name, turn)
     stored = await turn.run(profiles.team_profiles, team_id=team.id or 0)

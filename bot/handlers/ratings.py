@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from bot import labels
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.dialogs import Conversation, finish, goto, question
 from bot.kit.turn import Turn, command
 from bot.reading import grammar
+from bot.render import ratings as render
+from bot.render import refusals
 from bot.render.changes import grade_news
-from locales import N_, InputError, Markup
+from locales import InputError
 from storage import ratings
 
 CRITERIA = ratings.CRITERIA
@@ -28,7 +29,7 @@ class RateDialog(ClientDialog):
     adds_unknown = False
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Which client do you want to rate? Type (part of) the name.")
+        return render.which_client(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         if convo.data.get("values"):
@@ -44,25 +45,17 @@ class RateDialog(ClientDialog):
         await goto(turn, convo, CRITERIA[len(given)], values=given, previous=previous)
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
-        t = turn.t
-        number = CRITERIA.index(convo.step) + 1
-        lines = [
-            t._(
-                "Rate {client}, {number} of {total}: 5 is best.",
-                client=convo.data["client"],
-                number=number,
-                total=len(CRITERIA),
-            ),
-            Markup("<b>") + labels.label(t, labels.CRITERIA, convo.step) + Markup("</b>"),
-        ]
-        before = convo.data.get("previous", {}).get(convo.step)
-        if before:
-            lines.append(t._("Last time you gave {value}.", value=before))
-        options = [(str(v), str(v)) for v in range(1, 6)]
+        text, options = render.rating_question(
+            turn.t,
+            convo.data["client"],
+            convo.step,
+            CRITERIA,
+            convo.data.get("previous", {}).get(convo.step),
+        )
         question(
             turn,
             convo,
-            Markup("\n").join(lines),
+            text,
             options=options,
             per_row=5,
             edit=turn.update.callback_query is not None,
@@ -77,7 +70,7 @@ class RateDialog(ClientDialog):
         if len(grades) > len(CRITERIA) - position or any(
             grade not in {"1", "2", "3", "4", "5"} for grade in grades
         ):
-            raise InputError(N_("Tap a number from 1 to 5."))
+            raise InputError(refusals.TAP_A_GRADE)
         for criterion, grade in zip(CRITERIA[position:], grades, strict=False):
             convo.data["values"][criterion] = int(grade)
         position += len(grades)
@@ -99,25 +92,16 @@ class RateDialog(ClientDialog):
             rated_on=turn.today,
             now=turn.now,
         )
-        t = turn.t
-        scores = Markup(", ").join(
-            Markup(f"{labels.label(t, labels.CRITERIA, c).lower()} {v}") for c, v in values.items()
-        )
         after = await turn.analysis_with_changes()
-        text = t._(
-            "Thanks! Your rating of {client}: {scores}.",
-            client=convo.data["client"],
-            scores=scores,
-        )
         news = grade_news(
-            t,
+            turn.t,
             before.analysis,
             after.analysis,
             convo.data["client_id"],
             with_share=not turn.team.sensitive_to_admins,
         )
         turn.confirm(
-            Markup(" ").join([text, *news]),
+            render.rated(turn.t, convo.data["client"], values, news),
             change.undo_id,
             edit=turn.update.callback_query is not None,
         )
@@ -142,7 +126,7 @@ async def rate(turn: Turn) -> None:
         return
     if len(numbers) != len(CRITERIA) or not valid:
         raise InputError(
-            N_("Give {count} numbers from 1 to 5, for example: /rate Bakkerij de Vries 4 5 3"),
+            refusals.GIVE_EVERY_GRADE,
             count=len(CRITERIA),
         )
     await dialog.begin(turn, client, values=dict(zip(CRITERIA, map(int, numbers), strict=True)))

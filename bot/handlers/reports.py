@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.kit import arguments, dialogs
-from bot.kit.callbacks import STALE, pack
+from bot.kit.callbacks import STALE
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.dialogs import Conversation, finish
 from bot.kit.sensitive import (
@@ -13,12 +13,12 @@ from bot.kit.sensitive import (
     money_shown_to_caller,
     sorts_for,
 )
-from bot.kit.turn import Buttons, Turn, button, command
+from bot.kit.turn import Turn, button, command
+from bot.render import refusals
+from bot.render import reports as render
 from bot.render.card import card_text, card_view, details_text
-from bot.render.explain import warning
-from bot.render.lists import PAGE, SORTS, Row, active_rows, list_text
-from bot.render.risk import risk_text
-from locales import N_, InputError, Markup
+from bot.render.lists import SORTS, Row, active_rows
+from locales import InputError
 from storage import resolver, snapshots
 from storage.analysis import iso_week
 from storage.models import ClientStatus
@@ -33,7 +33,7 @@ class CardDialog(ClientDialog):
     adds_unknown = False
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Whose card shall I show? Type (part of) the name.")
+        return render.whose_card(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         await finish(turn, convo)
@@ -51,9 +51,9 @@ async def show_card(turn: Turn, client_id: int, *, edit: bool) -> None:
     record = await turn.run(resolver.client_in_team, team_id=team.id, client_id=client_id)
     analysed = await turn.analysis()
     table = analysed.analysis.clients
-    buttons = _card_buttons(turn, client_id, record.status)
+    buttons = render.card_buttons(t, team.id, client_id, record.status)
     if record.status != ClientStatus.ACTIVE or client_id not in table.index:
-        text = _status_text(turn, record.name, record.status)  # no figures to keep back
+        text = render.status_text(t, record.name, record.status)  # no figures to keep back
         turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
         return
     previous = await turn.run(
@@ -67,51 +67,6 @@ async def show_card(turn: Turn, client_id: int, *, edit: bool) -> None:
     # A member of a team that keeps money for its admins sees the card without the money.
     plain = None if money_shown(turn) else card_text(t, team, view, with_money=False)
     await answer_with_money(turn, text, buttons=buttons, edit=edit, without_money=plain)
-
-
-def _status_text(turn: Turn, name: str, status: str) -> Markup:
-    t = turn.t
-    title = Markup("<b>") + name + Markup("</b>")
-    if status == ClientStatus.PROSPECT:
-        return (
-            title
-            + Markup("\n")
-            + t._("A prospect: no sales yet. /check tells you whether they fit.")
-        )
-    if status == ClientStatus.DECLINED:
-        return title + Markup("\n") + t._("Declined: left out of the scoring, history kept.")
-    return title + Markup("\n") + t._("No sales in the scoring window yet, so no grade.")
-
-
-def _card_buttons(turn: Turn, client_id: int, status: str) -> Buttons:
-    t, team_id = turn.t, turn.team.id
-
-    def act(label: str, dialog: str) -> tuple[str, str]:
-        return label, pack("act", team_id, dialog, client_id)
-
-    rows: Buttons = []
-    if status == ClientStatus.ACTIVE:
-        rows.append(
-            [
-                (t._("Details"), pack("det", team_id, client_id)),
-                act(t._("Rate"), "rate"),
-                act(t._("Sale"), "sale"),
-            ]
-        )
-    else:
-        rows.append([act(t._("Sale"), "sale"), act(t._("Rate"), "rate")])
-    rows.append(
-        [
-            act(t._("Complaint"), "complaint"),
-            act(t._("Referral"), "refer"),
-            act(t._("Edit"), "edit"),
-        ]
-    )
-    if status == ClientStatus.DECLINED:
-        rows.append([(t._("Take back"), pack("keep", team_id, client_id))])
-    elif status == ClientStatus.ACTIVE:
-        rows.append([(t._("Decline…"), pack("dec", team_id, client_id))])
-    return rows
 
 
 @button()
@@ -133,7 +88,7 @@ async def details(turn: Turn) -> None:
     plain = None
     if not money_shown(turn):  # a member still reads the purchases, payments and traits
         plain = details_text(turn.t, turn.team, analysed.analysis, record, with_money=False)
-    back = [[(turn.t._("‹ Back"), pack("card", turn.team.id, client_id))]]
+    back = render.back_to_card(turn.t, turn.team.id, client_id)
     await answer_with_money(turn, text, buttons=back, edit=True, without_money=plain)
 
 
@@ -167,12 +122,12 @@ async def clients_list(turn: Turn) -> None:
         "отказанные": "d",
     }.get(word, "a")
     if word and which == "a" and word not in ("all", "alle", "все"):
-        raise InputError(N_("Type /clients, /clients prospects or /clients declined."))
+        raise InputError(refusals.CLIENTS_USAGE)
     await show_list(turn, which, "grade", 0, edit=False)
 
 
 async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool) -> None:
-    t, team = turn.t, turn.team
+    team = turn.team
     with_money = await money_shown_to_caller(turn)
     sorts = sorts_for(SORTS, with_money)
     if sort not in sorts:  # an order by money (an old or forged button) tells the figures
@@ -180,52 +135,12 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
     if which == "a":
         analysed = await turn.analysis()
         rows = active_rows(analysed.analysis.clients, sort)
-        title = t.n_("<b>{n} client</b>", "<b>{n} clients</b>", len(rows))
     else:
         found = await turn.run(resolver.clients_with_status, team_id=team.id, status=FILTERS[which])
         rows = [_plain_row(client_id, name) for client_id, name in found]
-        title = (
-            t.n_("<b>{n} prospect</b>", "<b>{n} prospects</b>", len(rows))
-            if which == "p"
-            else t.n_("<b>{n} declined client</b>", "<b>{n} declined clients</b>", len(rows))
-        )
-    if not rows:
-        text = {
-            "a": t._("Nobody here yet. Add someone with /add."),
-            "p": t._("No prospects yet. /check tells you whether someone fits."),
-            "d": t._("You haven't declined anyone."),
-        }[which]
-        turn.edit(text) if edit else turn.reply(text)
-        return
-    pages = -(-len(rows) // PAGE)
-    page = min(max(page, 0), pages - 1)
-    text = list_text(t, team, rows, page, title, sort, with_money=with_money)
-    team_id = team.id
-    shown = rows[page * PAGE : (page + 1) * PAGE]
-    numbers = [
-        (str(page * PAGE + i + 1), pack("card", team_id, row.client_id))
-        for i, row in enumerate(shown)
-    ]
-    buttons: Buttons = [numbers[:5], numbers[5:]]
-    if which == "a" and len(sorts) > 1:
-        labels = {
-            "grade": t._("By grade"),
-            "revenue": t._("By revenue"),
-            "profit": t._("By profit"),
-        }
-        buttons.append(
-            [
-                (("✓ " if s == sort else "") + labels[s], pack("cl", team_id, which, s, 0))
-                for s in sorts
-            ]
-        )
-    nav = []
-    if page > 0:
-        nav.append(("‹", pack("cl", team_id, which, sort, page - 1)))
-    if page + 1 < pages:
-        nav.append(("›", pack("cl", team_id, which, sort, page + 1)))
-    buttons.append(nav)
-    buttons = [row for row in buttons if row]
+    text, buttons = render.list_page(
+        turn.t, team, rows, which, sort, sorts, page, with_money=with_money
+    )
     turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
 
 
@@ -253,12 +168,4 @@ async def risk(turn: Turn) -> None:
 
 async def show_risk(turn: Turn) -> None:
     analysed = await turn.analysis()
-    analysis = analysed.analysis
-    names = analysis.clients["name"].to_dict()
-    text = risk_text(turn.t, turn.team, analysis, names)
-    notes = [
-        warning(turn.t, turn.team.currency, w)
-        for w in analysis.warnings
-        if w.code in ("missing_costs", "missing_time")
-    ]
-    await answer_with_money(turn, Markup("\n\n").join([text, *[n for n in notes if n]]))
+    await answer_with_money(turn, render.risk_page(turn.t, turn.team, analysed.analysis))

@@ -8,12 +8,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.kit import arguments
-from bot.kit.callbacks import pack
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import answer_with_money, money_work_allowed, require_money
 from bot.kit.turn import Buttons, Turn, button, command
 from bot.reading import grammar, sale_grammar
+from bot.render import refusals
+from bot.render import sales as render
 from bot.render.changes import grade_news
 from bot.render.sale_doubts import (
     AGAIN,
@@ -24,14 +25,13 @@ from bot.render.sale_doubts import (
     COSTLY,
     NO,
     RECORD,
-    STAYS_ONCE,
     doubt_question,
+    stays_once,
 )
-from bot.render.sales import sale_line, sale_recorded
-from locales import N_, InputError, Markup, Translator, is_currency_token
+from bot.render.sales import sale_recorded
+from locales import InputError, is_currency_token
 from locales.numbers import (
     BARE_ASK,
-    DURATION_NO_UNIT,
     MAX_MINUTES,
     TOO_LARGE,
     DurationUnitMissing,
@@ -54,7 +54,7 @@ class SaleDialog(ClientDialog):
     name = "sale"
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Which client bought something? Type (part of) the name.")
+        return render.which_client_bought(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         if "choices" in convo.data:  # "/sale Smit 500 200": 500 200, or 500 and a cost of 200?
@@ -84,35 +84,23 @@ class SaleDialog(ClientDialog):
             text, options = self._readings(turn, convo)
             question(turn, convo, text, options=options, per_row=1)
         elif convo.step == "amount":
-            if convo.data.get("pay_days"):  # an invoice: what was charged, not yet paid
-                ask = t._("How much did you invoice {client}? For example 1250,50.", client=client)
-            else:
-                ask = t._("How much did {client} pay? For example 1250,50.", client=client)
-            question(turn, convo, ask)
-        elif convo.step == "cost":
+            # An invoice asks what was charged, not yet paid.
             question(
-                turn,
-                convo,
-                t._("What did it cost you (materials, freelancers)? Skip if you don't know."),
-                skip=True,
+                turn, convo, render.amount_prompt(t, client, invoiced=convo.data.get("pay_days"))
             )
+        elif convo.step == "cost":
+            question(turn, convo, render.cost_prompt(t), skip=True)
         elif convo.step == "unit":
             number = Decimal(convo.data["bare_time"])
-            options: list[tuple[str, str]] = []  # 1,5 minutes is no one's meaning: then hours only
-            if number == number.to_integral_value():
-                options.append((t.duration(int(number)), MINUTES))
-            if number * 60 < MAX_MINUTES:
-                options.append((t.duration(_whole_minutes(number * 60)), HOURS))
-            question(
-                turn, convo, t._(DURATION_NO_UNIT, text=convo.data["bare_text"]), options=options
+            # 1,5 minutes is no one's meaning: then hours only
+            minutes = int(number) if number == number.to_integral_value() else None
+            hours = _whole_minutes(number * 60) if number * 60 < MAX_MINUTES else None
+            text, options = render.unit_question(
+                t, convo.data["bare_text"], [(minutes, MINUTES), (hours, HOURS)]
             )
+            question(turn, convo, text, options=options)
         elif convo.step == "time":
-            question(
-                turn,
-                convo,
-                t._("How much time did it take? For example 90 min or 1,5 h."),
-                skip=True,
-            )
+            question(turn, convo, render.time_prompt(t), skip=True)
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -128,7 +116,7 @@ class SaleDialog(ClientDialog):
                 and choice.isdigit()
                 and int(choice) < len(convo.data[key])
             ):
-                raise InputError(N_("Pick one of the buttons, please."))
+                raise InputError(refusals.PICK_A_BUTTON)
             convo.data.update(convo.data.pop(key)[int(choice)])
             if convo.step == READING:
                 await self.find(turn, convo, convo.data.pop("name"))
@@ -136,7 +124,7 @@ class SaleDialog(ClientDialog):
                 await self.with_client(turn, convo)
         elif convo.step == "amount":
             if not text:
-                raise InputError(N_("Type the amount, for example 1250,50."))
+                raise InputError(refusals.TYPE_THE_AMOUNT)
             try:
                 convo.data["amount"] = t.parse_money(text, currency, allow_zero=False)
             except InputError as error:
@@ -236,23 +224,16 @@ class SaleDialog(ClientDialog):
             await record(turn, data)
         elif choice == NO and data["doubt"] == AGAIN:
             await finish(turn, convo)
-            turn.edit(turn.t._(STAYS_ONCE))
+            turn.edit(stays_once(turn.t))
         else:
-            raise InputError(N_("Pick one of the buttons, please."))
+            raise InputError(refusals.PICK_A_BUTTON)
 
     def _readings(self, turn: Turn, convo: Conversation) -> tuple[str, list[tuple[str, str]]]:
         """The question and buttons for a line that reads two ways."""
         t, currency = turn.t, turn.team.currency
         if convo.step == READING:
-            labels = [
-                f"{said['name']}: {_fields_label(t, currency, said.get('choices', [said])[0])}"
-                for said in convo.data["names"]
-            ]
-            options = [(label, str(i)) for i, label in enumerate(labels)]
-            return t._("Which one do you mean?"), options
-        choices = convo.data["choices"]
-        options = [(_fields_label(t, currency, said), str(i)) for i, said in enumerate(choices)]
-        return t._("One amount, or the amount and the cost?"), options
+            return render.name_readings(t, currency, convo.data["names"])
+        return render.amount_readings(t, currency, convo.data["choices"])
 
 
 async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -356,7 +337,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
             with_share=not turn.team.sensitive_to_admins,
         ),
     )
-    paid = [(turn.t._("✓ Already paid"), pack("spaid", turn.team.id or 0, change.entity_id))]
+    paid = render.already_paid_row(turn.t, turn.team.id or 0, change.entity_id)
     offer_paid = days and await money_work_allowed(turn)
     turn.confirm(text, change.undo_id, extra=[paid] if offer_paid else [])
 
@@ -436,13 +417,6 @@ async def _reading_of_name(
     return line
 
 
-def _fields_label(t: Translator, currency: str, fields: dict[str, Any]) -> str:
-    amount = t.money(fields["amount"], currency) if "amount" in fields else ""
-    if fields.get("cost") is None:
-        return amount
-    return str(t._("{amount}, cost {cost}", amount=amount, cost=t.money(fields["cost"], currency)))
-
-
 @button()
 async def mark_sale_paid(turn: Turn) -> None:
     """The ✓ Already paid button under a new sale."""
@@ -458,13 +432,11 @@ async def mark_sale_paid(turn: Turn) -> None:
         changes={"paid_on": row.sold_on},
         now=turn.now,
     )
-    turn.toast(turn.t._("Marked as paid."))
-    text, kept = Markup(turn.t._("✓ Paid.")), _undo_rows(turn)
+    turn.toast(render.marked_paid(turn.t))
     message = turn.update.callback_query.message if turn.update.callback_query else None
     said = getattr(message, "text_html", None) if message is not None else None
-    if said:  # the sale as it was said, now paid, and its Undo still there (attacker h18)
-        text = Markup(said) + Markup("\n") + text
-    turn.edit(text, buttons=kept)
+    # The sale as it was said, now paid, and its Undo still there (attacker h18).
+    turn.edit(render.paid_in_place(turn.t, said), buttons=_undo_rows(turn))
 
 
 def _undo_rows(turn: Turn) -> Buttons:
@@ -492,7 +464,7 @@ class SalesDialog(ClientDialog):
     adds_unknown = False
 
     def which_client(self, turn: Turn) -> str:
-        return turn.t._("Whose sales shall I show? Type (part of) the name.")
+        return render.whose_sales(turn.t)
 
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         await finish(turn, convo)
@@ -521,43 +493,21 @@ async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> No
             offset=page * PAGE,
         )
     if total == 0:
-        text = t._("{client} has no sales yet. Record one with /sale.", client=client.name)
+        text = render.no_sales(t, client.name)
         turn.edit(text) if edit else turn.reply(text)
         return
-    pages = (total + PAGE - 1) // PAGE
-
-    def listed(with_money: bool) -> Markup:
-        lines = [t._("<b>Sales of {client}</b>", client=client.name)]
-        lines += [
-            sale_line(t, team, row, page * PAGE + i + 1, turn.today, with_money=with_money)
-            for i, row in enumerate(rows)
-        ]
-        if pages > 1:
-            lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))
-        return Markup("\n").join(lines)
-
-    team_id = team.id or 0
-    nav = []
-    if page > 0:
-        nav.append(("‹", pack("spage", team_id, client_id, page - 1)))
-    if page + 1 < pages:
-        nav.append(("›", pack("spage", team_id, client_id, page + 1)))
-    buttons: Buttons = [
-        [
-            (f"✎ {page * PAGE + i + 1}", pack("sfix", team_id, row.id)),
-            (f"✕ {page * PAGE + i + 1}", pack("sdel", team_id, row.id)),
-        ]
-        for i, row in enumerate(rows)
-    ]
+    shown = render.sales_page(
+        t, team, client_id, client.name, rows, page, (total + PAGE - 1) // PAGE, PAGE, turn.today
+    )
     # A member of a team that keeps money for its admins: the dates and times, no amounts,
     # nothing to correct or delete (bot/kit/sensitive.py); an admin asking in the group, privately.
     await answer_with_money(
         turn,
-        listed(True),
-        buttons=[*buttons, nav] if nav else buttons,
+        shown.text,
+        buttons=shown.buttons,
         edit=edit,
-        without_money=listed(False),
-        buttons_without_money=[nav] if nav else [],  # [] is no buttons; None would be all
+        without_money=shown.text_without_money,
+        buttons_without_money=shown.buttons_without_money,
     )
 
 
@@ -573,21 +523,8 @@ async def delete_sale_ask(turn: Turn) -> None:
     await require_money(turn)
     sale_id = turn.callback.int_arg(0)
     row = await turn.run(sales.sale_in_team, team_id=turn.team.id or 0, sale_id=sale_id)
-    t = turn.t
-    team_id = turn.team.id or 0
-    turn.edit(
-        t._(
-            "Delete the sale of {amount} from {date}?",
-            amount=t.money(row.amount, turn.team.currency),
-            date=t.date(row.sold_on),
-        ),
-        buttons=[
-            [
-                (t._("Yes, delete"), pack("sdelok", team_id, sale_id)),
-                (t._("No, keep it"), pack("spage", team_id, row.client_id, 0)),
-            ]
-        ],
-    )
+    text, buttons = render.delete_question(turn.t, turn.team, row)
+    turn.edit(text, buttons=buttons)
 
 
 @button()
@@ -605,15 +542,7 @@ async def delete_sale(turn: Turn) -> None:
         user_id=turn.caller.user_id,
         now=turn.now,
     )
-    turn.confirm(
-        t._(
-            "Deleted the sale of {amount} from {date}.",
-            amount=t.money(row.amount, turn.team.currency),
-            date=t.date(row.sold_on),
-        ),
-        change.undo_id,
-        edit=True,
-    )
+    turn.confirm(render.sale_deleted(t, turn.team, row), change.undo_id, edit=True)
 
 
 FIELDS = ("amount", "cost", "minutes", "sold_on", "paid_on")
@@ -625,27 +554,11 @@ class FixSaleDialog(Dialog):
     name = "fix_sale"
 
     async def ask(self, turn: Turn, convo: Conversation) -> None:
-        t = turn.t
         if convo.step == "field":
-            options = [
-                (t._("Amount"), "amount"),
-                (t._("Cost"), "cost"),
-                (t._("Time"), "minutes"),
-                (t._("Date"), "sold_on"),
-                (t._("Paid on"), "paid_on"),
-            ]
-            question(
-                turn, convo, t._("What shall I correct in this sale?"), options=options, edit=True
-            )
+            text, options = render.fix_question(turn.t)
+            question(turn, convo, text, options=options, edit=True)
             return
-        prompts = {
-            "amount": t._("The right amount? For example 1250,50."),
-            "cost": t._("The right cost? For example 300."),
-            "minutes": t._("The right time? For example 90 min or 1,5 h."),
-            "sold_on": t._("The right date? For example 23-11-2026 or yesterday."),
-            "paid_on": t._("Paid on which date? For example today."),
-        }
-        question(turn, convo, prompts[convo.data["field"]])
+        question(turn, convo, render.fix_prompt(turn.t, convo.data["field"]))
 
     async def answer(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -653,11 +566,11 @@ class FixSaleDialog(Dialog):
         t, team = turn.t, turn.team
         if convo.step == "field":
             if choice not in FIELDS:
-                raise InputError(N_("Pick what to correct with a button."))
+                raise InputError(refusals.PICK_WHAT_TO_CORRECT)
             await goto(turn, convo, "value", field=choice)
             return
         if not text:
-            raise InputError(N_("Type the new value."))
+            raise InputError(refusals.TYPE_THE_NEW_VALUE)
         field = convo.data["field"]
         parsers = {
             "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
@@ -678,7 +591,7 @@ class FixSaleDialog(Dialog):
             changes={field: value},
             now=turn.now,
         )
-        turn.confirm(t._("Sale corrected."), change.undo_id)
+        turn.confirm(render.sale_corrected(t), change.undo_id)
 
 
 @button()

@@ -11,33 +11,30 @@ import functools
 import re
 
 from bot.jobs.scheduler import schedule_changed
-from bot.kit.callbacks import STALE, pack
+from bot.kit.callbacks import STALE
 from bot.kit.dialogs import Conversation, Dialog, finish, goto, new, question
 from bot.kit.turn import Buttons, Turn, button, command
+from bot.render import refusals
 from bot.render import settings as render
-from locales import N_, SUPPORTED_LOCALES, InputError, Markup
+from bot.render import settings_menu as menu
+from bot.render.settings_menu import (
+    BY_KIND,
+    MARGINS,
+    OFF,
+    PAYMENT_DAYS,
+    PERIODS,
+    RETENTIONS,
+    THRESHOLDS,
+    TIMES,
+    TYPED,
+    VAT_RATES,
+)
+from locales import SUPPORTED_LOCALES, InputError
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
 from storage import team_settings
 from storage.models import Role
 from storage.teams import hour_cost_limit, setting_out_of_range
-
-MARGINS = (20, 30, 40, 50)  # percent
-# VAT rates in force (2026), by the team's language: the Netherlands 21 % and 9 %; Russia 22 %
-# (from 1 January 2026), 10 %, and 5 % for payers on the simplified system (7 % is typed).
-VAT_RATES = {"nl": (21, 9, 0), "ru": (22, 10, 5, 0)}
-PAYMENT_DAYS = (7, 14, 30)  # invoice terms on offer; 0 = on the spot
-BY_KIND = "auto"  # payment habit by client kind (the default)
-THRESHOLDS = (20, 25, 30)  # percent of revenue
-PERIODS = (6, 12, 24)  # months
-TIMES = tuple(hour * 60 for hour in (7, 8, 9, 10, 12, 17))
-RETENTIONS = (6, 12, 24)  # months
-TYPED = frozenset({"vat", "margin", "hour", "conc", "dtime"})  # also take a typed value
-OFF = "off"
-
-
-def _rows(options: list[tuple[str, str]], per_row: int) -> Buttons:
-    return [options[i : i + per_row] for i in range(0, len(options), per_row)]
 
 
 async def _is_admin(turn: Turn) -> bool:
@@ -70,69 +67,14 @@ async def settings_menu(turn: Turn) -> None:
     turn.edit(text, buttons=buttons)
 
 
-async def _menu(turn: Turn, *, admin: bool) -> tuple[Markup, Buttons]:
+async def _menu(turn: Turn, *, admin: bool) -> tuple[str, Buttons]:
     t, team = turn.t, turn.team
     locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
     text = render.menu_text(t, team, currency_locked=locked, admin=admin, now=turn.now)
-    if not admin:
-        return text, []
-    options = [
-        (render.setting_name(t, s.code), pack("set", _team_id(turn), s.code))
-        for s in render.settings_of(team)
-    ]
-    return text, _rows(options, 2)
+    return text, menu.menu_buttons(t, team) if admin else []
 
 
 # One setting ----------------------------------------------------------------------------------
-
-
-def _options(turn: Turn, code: str) -> tuple[list[tuple[str, str]], int]:
-    """A setting's choices as (label, value code), and how many go on a row."""
-    t = turn.t
-    if code == "lang":
-        return [(render.LANGUAGES[c], c) for c in SUPPORTED_LOCALES], 2
-    if code == "cur":
-        return [(render.value_text(t, "cur", c, now=turn.now), c) for c in render.CURRENCIES], 3
-    if code == "vat":
-        rates = VAT_RATES.get(turn.team.locale, VAT_RATES["nl"])
-        with_vat = [
-            (render.value_text(t, "vat", (True, r / 100), now=turn.now), str(r)) for r in rates
-        ]
-        return [(render.vat_word(t, False), OFF), *with_vat], 1
-    if code == "pay":
-        options = [(t._("Clients pay on the spot"), "0")] + [
-            (t.n_("We invoice: {n} day", "We invoice: {n} days", d), str(d)) for d in PAYMENT_DAYS
-        ]
-        if not turn.team.is_personal:
-            options.append((t._("Persons on the spot, organisations 14 days"), BY_KIND))
-        return options, 1
-    if code == "margin":
-        return [(t._("None"), OFF)] + [(t.percent(p / 100), str(p)) for p in MARGINS], 3
-    if code == "hour":
-        return [(t._("Clear"), OFF)], 1
-    if code == "scale":
-        return [(label, scale) for scale, label in render.SCALES.items()], 3
-    if code == "conc":
-        return [(t.percent(p / 100), str(p)) for p in THRESHOLDS], 3
-    if code == "window":
-        return [(t.n_("{n} month", "{n} months", m), str(m)) for m in PERIODS], 3
-    if code == "dday":
-        return [(render.capitalised(t.weekday(d)), str(d)) for d in range(7)], 2
-    if code == "dtime":
-        return [(t.time(minute), str(minute)) for minute in TIMES], 3
-    if code in ("digest", "approval", "private"):
-        labels = {
-            "digest": (t._("Switch on"), t._("Switch off")),
-            "approval": (t._("After an admin's OK"), t._("At once")),
-            "private": (t._("Privately to admins"), t._("In the group")),
-        }[code]
-        return [(labels[0], "1"), (labels[1], "0")], 1 if code != "digest" else 2
-    if code == "retention":
-        keep = [(t._("Keep them"), OFF)]
-        return keep + [
-            (t.n_("After {n} month", "After {n} months", m), str(m)) for m in RETENTIONS
-        ], 2
-    raise InputError(STALE)
 
 
 def _value(code: str, choice: str) -> object:
@@ -184,10 +126,6 @@ def _columns(code: str, value: object) -> dict[str, object]:
     return {render.BY_CODE[code].field: value}
 
 
-def _back(turn: Turn) -> list[tuple[str, str]]:
-    return [(turn.t._("← Settings"), pack("setm", _team_id(turn)))]
-
-
 @button(role=Role.ADMIN)
 async def open_setting(turn: Turn) -> None:
     """A setting's submenu: what it does, its value, and the choices (current one ticked)."""
@@ -200,22 +138,12 @@ async def open_setting(turn: Turn) -> None:
     if code == "tz":
         _likely_countries(turn)
         return
-    t, team = turn.t, turn.team
-    current = render.current(team, code)
-    options, per_row = _options(turn, code)
-    chosen = [
-        (("✓ " if _value(code, value) == current else "") + label, value)
-        for label, value in options
-    ]
-    buttons = _rows(
-        [(label, pack("setv", _team_id(turn), code, value)) for label, value in chosen], per_row
-    )
-    if code in TYPED:
-        typed = t._("Type the amount") if code == "hour" else t._("Type another value")
-        buttons.append([(typed, pack("sett", _team_id(turn), code))])
-    buttons.append(_back(turn))
+    current = render.current(turn.team, code)
+    options, per_row = menu.choices(turn.t, turn.team, code, now=turn.now)
+    ticked = {value for _label, value in options if _value(code, value) == current}
+    text, buttons = menu.submenu(turn.t, _team_id(turn), code, options, per_row, ticked)
     await _wait_for_typed(turn, code)
-    turn.edit(render.question(t, code), buttons=buttons, question=code in TYPED)
+    turn.edit(text, buttons=buttons, question=code in TYPED)
 
 
 async def _wait_for_typed(turn: Turn, code: str) -> None:
@@ -272,15 +200,8 @@ async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
         )
     if code == "lang" and (team.is_personal or turn.caller.locale == team.locale):
         turn.caller.locale = str(value)  # whoever reads in the team's language reads on in it
-    t = turn.t
-    text = t._(
-        "{setting} is now {value}.",
-        setting=render.setting_name(t, code),
-        value=render.value_text(t, code, value, now=turn.now, currency=team.currency),
-    )
-    if code == "scale":
-        text += Markup("\n") + t._("Scores stay as they are; only how grades are shown changes.")
-    turn.confirm(text, change.undo_id, extra=[_back(turn)], edit=edit)
+    text = menu.changed(turn.t, team, code, value, now=turn.now)
+    turn.confirm(text, change.undo_id, extra=[menu.back_row(turn.t, _team_id(turn))], edit=edit)
 
 
 # Typed values ---------------------------------------------------------------------------------
@@ -310,7 +231,7 @@ class TypedSettingDialog(Dialog):
     ) -> None:
         code = convo.data["setting"]
         if not text:
-            raise InputError(N_("Type a value, or /cancel to stop."))
+            raise InputError(refusals.TYPE_A_VALUE)
         value = _typed_value(turn, code, text)
         await finish(turn, convo)
         await _change(turn, code, value, edit=False)
@@ -333,20 +254,20 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
         currency = turn.team.currency
         cost = t.parse_money(_PER_HOUR.sub("", text), currency, allow_zero=False)
         if setting_out_of_range("hour_cost", cost, currency=currency):
-            limit = t.money(hour_cost_limit(currency), currency, whole=True)
-            raise InputError(N_("Type what an hour costs, up to {limit}."), limit=limit)
+            limit = menu.whole_money(t, hour_cost_limit(currency), currency)
+            raise InputError(refusals.HOUR_COST_LIMIT, limit=limit)
         return cost
     share = float(round(t.parse_percent(text), 4))
     if code == "vat":
         if not within(VAT_RANGE, share):
-            raise InputError(N_("Type a VAT rate from 0 to 50, for example 21."))
+            raise InputError(refusals.VAT_OUT_OF_RANGE)
         return (True, share)
     if code == "conc":
         if not within(THRESHOLD_RANGE, share):
-            raise InputError(N_("Type a percentage from 10 to 100, for example 25."))
+            raise InputError(refusals.THRESHOLD_OUT_OF_RANGE)
         return share
     if not within(MARGIN_RANGE, share):
-        raise InputError(N_("Type a percentage from 1 to 99, for example 35."))
+        raise InputError(refusals.MARGIN_OUT_OF_RANGE)
     return share
 
 
@@ -354,14 +275,7 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
 
 
 def _likely_countries(turn: Turn) -> None:
-    t, team_id = turn.t, _team_id(turn)
-    countries = render.likely_countries(turn.team.locale)
-    options = [(render.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
-    buttons = _rows(options, 3)
-    buttons.append([(t._("Other countries…"), pack("settz", team_id, "abc"))])
-    buttons.append(_back(turn))
-    current = render.zone_label(t, turn.team.timezone, now=turn.now)
-    text = render.question(t, "tz") + Markup("\n") + t._("Now: {zone}.", zone=current)
+    text, buttons = menu.likely_countries(turn.t, _team_id(turn), turn.team, now=turn.now)
     turn.edit(text, buttons=buttons)
 
 
@@ -374,36 +288,23 @@ async def time_zone(turn: Turn) -> None:
     if what == "top":
         _likely_countries(turn)
     elif what == "abc":
-        letters = render.first_letters(locale)
-        options = [(letter, pack("settz", team_id, "l", i)) for i, letter in enumerate(letters)]
-        buttons = _rows(options, 6)
-        buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
-        turn.edit(t._("The country's first letter?"), buttons=buttons)
+        text, buttons = menu.letters(t, team_id, render.first_letters(locale))
+        turn.edit(text, buttons=buttons)
     elif what == "l":
         letters = render.first_letters(locale)
         index = turn.callback.int_arg(1)
         if not 0 <= index < len(letters):
             raise InputError(STALE)
         countries = render.countries_starting_with(locale, letters[index])
-        options = [(render.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
-        buttons = _rows(options, 2)
-        buttons.append([(t._("← Back"), pack("settz", team_id, "abc"))])
-        turn.edit(t._("Which country?"), buttons=buttons)
+        text, buttons = menu.countries(t, team_id, countries)
+        turn.edit(text, buttons=buttons)
     elif what == "c" and rest and rest[0] in render.country_zones():
         country = rest[0]
         zones = render.zones_of(t, country, now=turn.now)
         if len(zones) == 1:
             await _change(turn, "tz", zones[0], edit=True)
             return
-        options = [
-            (render.zone_label(t, zone, now=turn.now), pack("setv", team_id, "tz", zone))
-            for zone in zones
-        ]
-        buttons = _rows(options, 2)
-        buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
-        turn.edit(
-            t._("Which time zone in {country}?", country=render.country_name(t, country)),
-            buttons=buttons,
-        )
+        text, buttons = menu.zones(t, team_id, country, zones, now=turn.now)
+        turn.edit(text, buttons=buttons)
     else:
         raise InputError(STALE)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from bot import labels
 from bot.handlers.team import onboarding_language, waiting_requests
 from bot.kit.access import ADMIN_STATUSES
-from bot.kit.callbacks import id_from, pack
+from bot.kit.callbacks import id_from
 from bot.kit.membership import START_PAYLOAD
 from bot.kit.turn import AWAITING_APPROVAL, Turn, button, command
-from bot.render.members import private_teams, private_welcome, team_choice
-from locales import N_, InputError, Markup
+from bot.render import refusals
+from bot.render.members import (
+    first_hello,
+    own_team_ready,
+    private_welcome,
+    team_already,
+    team_made,
+    teams_to_choose,
+    welcome_back,
+)
+from locales import InputError
 from storage import teams
 from storage.models import MemberStatus, Role
 
@@ -34,16 +42,11 @@ async def start(turn: Turn) -> None:
             return
         if caller.member is not None and caller.member.status == MemberStatus.PENDING:
             raise InputError(AWAITING_APPROVAL)  # not in the team yet: no "welcome back"
-        turn.reply(
-            t._(
-                "You work in <b>{team}</b>. Send /help to see what I can do.",
-                team=labels.team_name(t, team),
-            )
-        )
+        turn.reply(welcome_back(t, team))
         return
     if caller.in_group:
         if await turn.telegram_status() not in ADMIN_STATUSES:
-            raise InputError(N_("Only an admin of this group can make it a Kompas team."))
+            raise InputError(refusals.ONLY_GROUP_ADMINS_START)
         chat = turn.update.effective_chat
         assert chat is not None
         created = await turn.run(
@@ -56,24 +59,16 @@ async def start(turn: Turn) -> None:
             is_personal=False,
             now=turn.now,
         )
-        turn.reply(
-            t._("<b>{team}</b> is now a Kompas team, and you are its owner.", team=chat.title or "")
-        )
+        turn.reply(team_made(t, chat.title or ""))
         onboarding_language(turn, created.id or 0)
         return
     mine = await turn.my_teams()
     if mine:  # in several teams and none chosen yet: say which, and choose
-        text, buttons = team_choice(t, mine, None)
-        turn.reply(private_teams(t, mine) + Markup("\n") + text, buttons=buttons)
+        text, buttons = teams_to_choose(t, mine)
+        turn.reply(text, buttons=buttons)
         return
-    turn.reply(
-        t._(
-            "Hi! I'm Kompas. I rate your clients, warn you when you lean on one of them too "
-            "much, and show who your ideal clients are.\n\nAdd me to your team's group and "
-            "send /start there, or start a team of your own here."
-        ),
-        buttons=[[(t._("Start my own team"), pack("personal", 0))]],
-    )
+    text, buttons = first_hello(t)
+    turn.reply(text, buttons=buttons)
 
 
 @button(role=None)
@@ -81,7 +76,7 @@ async def personal_team(turn: Turn) -> None:
     """Creates the caller's personal team in their private chat."""
     caller = turn.caller
     if caller.in_group or caller.team is not None:
-        turn.edit(turn.t._("You already have a team. Send /help to see what I can do."))
+        turn.edit(team_already(turn.t))
         return
     created = await turn.run(
         teams.create_team,
@@ -93,5 +88,5 @@ async def personal_team(turn: Turn) -> None:
         is_personal=True,
         now=turn.now,
     )
-    turn.edit(turn.t._("Your own team is ready."))
+    turn.edit(own_team_ready(turn.t))
     onboarding_language(turn, created.id or 0, personal=True)

@@ -37,10 +37,9 @@ from telegram.ext import ContextTypes
 
 from bot.kit import failures, incoming, membership
 from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
-from bot.kit.callbacks import STALE, Callback, is_digest_keyboard, unpack
+from bot.kit.callbacks import STALE, Callback, is_digest_keyboard, pack, unpack
 from bot.kit.runtime import Kompas, kompas_of
 from bot.labels import team_name
-from bot.render.changes import undo_row
 from bot.render.members import team_choice
 from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
 from locales import N_, InputError, Markup, Translator, translator
@@ -84,6 +83,7 @@ ADMINS_ONLY = N_("Only the team's admins can do that.")
 OWNER_ONLY = N_("Only the team's owner can do that.")
 OWNERSHIP_PASSED = N_("{name} now owns the team: {former} is no longer an admin of the group.")
 OWNERSHIP_TAKEN = N_("{name} now owns the team.")
+UNDO = N_("↩ Undo")  # under every confirmed change (`Turn.confirm`), for 24 hours
 UNSURE = "unsure"  # a status Telegram never gives: it could not be asked
 # A message this much older than the clock is carried out late: dated by when it was said.
 LATE = dt.timedelta(minutes=10)
@@ -270,8 +270,8 @@ class Turn:
     ) -> None:
         """Say a change was made, with an ↩ Undo button for 24 hours under `extra`'s rows;
         `edit`: in place of the pressed message."""
-        rows = [*(extra or []), undo_row(self.t, self.team.id or 0, undo_id)]
-        buttons = [row for row in rows if row]
+        undo = [(self.t._(UNDO), pack("undo", self.team.id or 0, undo_id))] if undo_id else []
+        buttons = [row for row in [*(extra or []), undo] if row]
         if edit and self.update.callback_query is not None:
             self.edit(text, buttons=buttons)
         else:

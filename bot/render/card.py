@@ -130,6 +130,11 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     if "ideal" in view.flags:
         return t._("One of your ideal clients: look after them.")
     band = view.grade_index / max(view.grades - 1, 1)
+    reasons = view.explanation.reasons
+    if band < 0.5 and reasons and all(r.effect < 0 for r in reasons):
+        # A good grade whose only reasons pull down: "a good client" beside "▼ profit € 160
+        # (team € 340)" contradicts the figure shown.
+        return t._("Middling: there's room to grow.")
     if band < 0.25:
         return t._("A model client.")
     if band < 0.5:
@@ -167,9 +172,18 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         figures.append(hours(t, view.hours))
     if figures:
         lines.append(Markup(" · ").join(figures))
+    counts = Markup(" · ").join(
+        [
+            t.n_("{n} referral", "{n} referrals", view.referrals),
+            t.n_("{n} complaint", "{n} complaints", view.complaints),
+        ]
+    )
+    # Counted over the scoring window: a referral of two years ago is not "0 referrals" unsaid.
+    days = team.scoring_window_days
     activity = [
-        t.n_("{n} referral", "{n} referrals", view.referrals),
-        t.n_("{n} complaint", "{n} complaints", view.complaints),
+        t._("{counts} (12 months)", counts=counts)
+        if days == 365
+        else t.n_("{counts} ({n} day)", "{counts} ({n} days)", days, counts=counts)
     ]
     if view.owed and with_money:
         owed = t._("owes {amount}", amount=owed_money(t, team.currency, view.owed))

@@ -1,6 +1,5 @@
-"""Confirmations of changes: what happened, in the user's words, and the Undo button.
-
-Sending them with the button is the kit's `Turn.confirm`."""
+"""Confirmations of changes: what happened, in the user's words. The kit's `Turn.confirm`
+sends them with their ↩ Undo button; `undone` says what a press of it did."""
 
 from __future__ import annotations
 
@@ -8,15 +7,8 @@ import math
 
 import pandas as pd
 
-from bot.kit.callbacks import pack
 from locales import N_, Markup, Translator
 from scoring import TeamAnalysis
-
-
-def undo_row(t: Translator, team_id: int, undo_id: int) -> list[tuple[str, str]]:
-    """The ↩ Undo button under a confirmed change (none when there is nothing to undo)."""
-    return [(t._("↩ Undo"), pack("undo", team_id, undo_id))] if undo_id else []
-
 
 UNDONE_OTHER = N_("Undone.")  # a message id of its own: nested in _(…) it is not extracted
 UNDONE = {

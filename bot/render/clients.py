@@ -1,11 +1,14 @@
-"""A client in one line: name and the traits the team knows."""
+"""A client in one line (name and the traits the team knows), and /add's questions."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from bot import labels
+from bot.kit.callbacks import pack
+from bot.render.buttons import Options
 from locales import Markup, Translator, escape
 from storage.models import Client
 
@@ -43,3 +46,48 @@ def trait_text(
     if isinstance(value, dt.date):
         return t.date(value)
     return str(value)
+
+
+def kind_options(t: Translator) -> list[tuple[str, str]]:
+    """The buttons that ask whether a client is a person or an organisation."""
+    return [(t._("Person"), "person"), (t._("Organisation"), "organisation")]
+
+
+def source_options(t: Translator) -> Options:
+    """How a client found the team, a button per source."""
+    return [(labels.button_label(t, labels.SOURCES, code), code) for code in labels.SOURCES]
+
+
+def add_prompt(t: Translator, step: str, name: str = "") -> Markup:
+    """The question of each /add step."""
+    prompts = {
+        "name": lambda: t._("What's the new client's name?"),
+        "kind": lambda: t._("Is {name} a person or an organisation?", name=name),
+        "city": lambda: t._("In which city?"),
+        "source": lambda: t._("How did they find you?"),
+        "birth_year": lambda: t._("Year of birth? Only if they're happy to share it."),
+        "industry": lambda: t._("In which line of business? For example catering."),
+    }
+    return prompts[step]()
+
+
+def similar_question(
+    t: Translator, name: str, similar: Sequence[Sequence[Any]], use: str, add_anyway: str
+) -> tuple[Markup, Options]:
+    """Clients with a name like the new one: is it one of them (`use` + id), or someone new?"""
+    anyway = (t._("No, add “{name}”", name=name), add_anyway)
+    if len(similar) == 1:
+        [[client_id, known]] = similar
+        return t._("Is this {client}?", client=known), [(t._("Yes"), f"{use}{client_id}"), anyway]
+    ask = t._("You already have clients with a similar name. Is it one of them?")
+    options = [(known, f"{use}{client_id}") for client_id, known in similar]
+    options.append(anyway)
+    return ask, options
+
+
+def client_added(
+    t: Translator, team_id: int, client: Client
+) -> tuple[Markup, list[tuple[str, str]]]:
+    """The confirmation of a new client, and the Record a sale button for its row."""
+    sale_button = [(t._("Record a sale"), pack("salefor", team_id, client.id))]
+    return t._("Added: {client}.", client=client_summary(t, client)), sale_button

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
+from bot.kit.callbacks import pack
+from bot.render.buttons import Buttons
 from bot.render.explain import about_money, money, owed_money
 from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, russian_address
@@ -221,3 +224,59 @@ def salutation(t: Translator, client: Client) -> Markup:
     if gender == "m":
         return t._("Dear Mr {surname},", surname=surname)
     return t._("Dear {name},", name=client.name)
+
+
+def candidate_buttons(
+    t: Translator, team_id: int, client_id: int, index: int, count: int
+) -> Buttons:
+    """Decline…, Keep, Later under a candidate; ‹ › with more than one."""
+    buttons = [
+        [
+            (t._("Decline…"), pack("dec", team_id, client_id)),
+            (t._("Keep"), pack("kp", team_id, client_id)),
+            (t._("Later"), pack("dl", team_id, index + 1)),
+        ]
+    ]
+    if count > 1:
+        buttons.append(
+            [("‹", pack("dl", team_id, index - 1)), ("›", pack("dl", team_id, index + 1))]
+        )
+    return buttons
+
+
+def decline_question(
+    t: Translator, team_id: int, client_id: int, client: str
+) -> tuple[Markup, Buttons]:
+    """Declining is a real decision: what it does, then Yes or No."""
+    text = t._(
+        "Decline {client}? They leave the scoring and the alarms; their history "
+        "stays, and you can undo this for 24 hours.",
+        client=client,
+    )
+    buttons = [
+        [
+            (t._("Yes, decline"), pack("decok", team_id, client_id)),
+            (t._("No"), pack("card", team_id, client_id)),
+        ]
+    ]
+    return text, buttons
+
+
+def declined(t: Translator, client: str) -> Markup:
+    return t._("{client} is declined.", client=client)
+
+
+def letter_to_send(
+    t: Translator, team_t: Translator, client: Client, last_day: dt.date, signature: str
+) -> Markup:
+    """The polite letter, in the team's language (`team_t`), under the reader's lead-in."""
+    letter = decline_letter(team_t, client, team_t.date(last_day, style="long"), signature)
+    return t._("A message you could send them:") + Markup("\n\n") + letter
+
+
+def kept(t: Translator, client: str) -> Markup:
+    return t._("Keeping {client}. I won't propose them again for three months.", client=client)
+
+
+def taken_back(t: Translator, client: str) -> Markup:
+    return t._("{client} is a client again.", client=client)

@@ -1,8 +1,11 @@
-"""What an import did, or why it did nothing, in a message that fits a phone (≤ 4096 chars)."""
+"""/import and /export in words: how to send a file, what an import did or why it did nothing
+(in a message that fits a phone, ≤ 4096 chars), and the exported files' captions."""
 
 from __future__ import annotations
 
+from bot.render.explain import vat_word
 from locales import Markup, Translator
+from storage.callers import TeamView
 from storage.importing import ImportReport
 
 SHOWN_ERRORS = 15
@@ -93,3 +96,49 @@ def import_refused(t: Translator, report: ImportReport) -> Markup:
     if shown < count:
         lines.append(t.n_("… and {n} more", "… and {n} more", count - shown))
     return Markup("\n").join(lines)
+
+
+def how_to_import(t: Translator, *, in_group: bool) -> Markup:
+    """/import: send a file; in a group, as a reply (the bot sees only those)."""
+    text = t._(
+        "Send me your clients or your sales as a CSV or Excel (.xlsx) file. I recognise the "
+        "columns myself. If any row is wrong, I import nothing and tell you which rows to fix."
+    )
+    if in_group:
+        return text + "\n" + t._("Send the file as a reply to this message.")
+    return text
+
+
+def clients_caption(t: Translator) -> Markup:
+    return t._("Your clients. Change what you like in Excel and send it back to import it.")
+
+
+def sales_caption(t: Translator, team: TeamView) -> Markup:
+    return t._("Your sales, amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
+
+
+def export_sent_privately(t: Translator) -> Markup:
+    return t._(
+        "I've sent the export to you privately: this team keeps money figures for its "
+        "admins. Nothing there? Open a chat with me, press Start, and ask again."
+    )
+
+
+def whose_data(t: Translator) -> Markup:
+    return t._("Whose data shall I export? Type (part of) the name.")
+
+
+def client_data_caption(t: Translator, client: str) -> Markup:
+    return t._(
+        "Everything Kompas holds about {client}, for their request to see their data "
+        "(AVG/GDPR, 152-FZ).",
+        client=client,
+    )
+
+
+def client_data_sent_privately(t: Translator, client: str) -> Markup:
+    return t._(
+        "I've sent {client}'s data to you privately. Nothing there? Open a chat "
+        "with me, press Start, and ask again.",
+        client=client,
+    )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from bot import labels
 from bot.kit.callbacks import pack
+from bot.render.buttons import Buttons
 from bot.render.text import html_to_text
-from locales import Markup, Translator
-
-Buttons = list[list[tuple[str, str]]]
+from locales import N_, Markup, Translator
+from storage.models import MemberStatus, Role
 
 
 def button_label(text: str, limit: int = 60) -> str:
@@ -93,3 +93,107 @@ def private_teams(t: Translator, teams: Sequence[Any]) -> Markup:
     return t.n_(
         "You're in {n} team: {teams}.", "You're in {n} teams: {teams}.", len(teams), teams=names
     )
+
+
+def welcome_back(t: Translator, team: Any) -> Markup:
+    return t._(
+        "You work in <b>{team}</b>. Send /help to see what I can do.",
+        team=labels.team_name(t, team),
+    )
+
+
+def team_made(t: Translator, title: str) -> Markup:
+    return t._("<b>{team}</b> is now a Kompas team, and you are its owner.", team=title)
+
+
+def teams_to_choose(t: Translator, teams: Sequence[Any]) -> tuple[Markup, Buttons]:
+    """/start in private chat for someone in several teams and none chosen: which, and choose."""
+    text, buttons = team_choice(t, teams, None)
+    return private_teams(t, teams) + Markup("\n") + text, buttons
+
+
+def first_hello(t: Translator) -> tuple[Markup, Buttons]:
+    """/start in private chat from someone in no team yet."""
+    text = t._(
+        "Hi! I'm Kompas. I rate your clients, warn you when you lean on one of them too "
+        "much, and show who your ideal clients are.\n\nAdd me to your team's group and "
+        "send /start there, or start a team of your own here."
+    )
+    return text, [[(t._("Start my own team"), pack("personal", 0))]]
+
+
+def team_already(t: Translator) -> Markup:
+    return t._("You already have a team. Send /help to see what I can do.")
+
+
+def own_team_ready(t: Translator) -> Markup:
+    return t._("Your own team is ready.")
+
+
+ROLE_NAMES = {Role.OWNER: N_("owner"), Role.ADMIN: N_("admin"), Role.MEMBER: N_("member")}
+
+
+def members_page(
+    t: Translator, team: Any, members: Sequence[Any], removable: Collection[int]
+) -> tuple[Markup, Buttons]:
+    """/members: everyone with their role and status; let in the waiting and the removed,
+    remove those in `removable` (member ids)."""
+    present = [m for m in members if m.status != MemberStatus.REMOVED]
+    lines = [
+        t.n_(
+            "<b>{team}</b>: {n} person",
+            "<b>{team}</b>: {n} people",
+            len(present),
+            team=team.title,
+        )
+    ]
+    buttons: Buttons = []
+    for member in members:
+        role = t._(ROLE_NAMES[Role(member.role)])
+        line = Markup("• ") + member.display_name + Markup(" — ") + role
+        if member.status == MemberStatus.PENDING:
+            line += Markup(" · ") + t._("waiting for approval")
+            label = button_label(t._("✓ Let {name} in", name=member.display_name))
+            buttons.append([(label, pack("mok", team.id or 0, member.id))])
+        elif member.status == MemberStatus.REMOVED:
+            line += Markup(" · ") + t._("removed")
+            label = button_label(t._("↩ Let {name} back in", name=member.display_name))
+            buttons.append([(label, pack("mok", team.id or 0, member.id))])
+        lines.append(line)
+        if member.id in removable:
+            label = button_label(t._("✕ Remove {name}", name=member.display_name))
+            buttons.append([(label, pack("mdel", team.id or 0, member.id))])
+    return Markup("\n").join(lines), buttons
+
+
+def let_in(t: Translator, name: str) -> Markup:
+    return t._("{name} is in the team now.", name=name)
+
+
+def not_let_in(t: Translator, name: str) -> Markup:
+    return t._("{name} was not let in. /members can change that.", name=name)
+
+
+def nobody_waiting(t: Translator) -> Markup:
+    return t._("Nobody is waiting to be let in.")
+
+
+def remove_question(
+    t: Translator, team_id: int, member_id: int, name: str
+) -> tuple[Markup, Buttons]:
+    text = t._("Remove {name} from the team? Their past entries stay.", name=name)
+    buttons = [
+        [
+            (t._("Yes, remove"), pack("mdel", team_id, member_id, 1)),
+            (t._("No"), pack("mlist", team_id)),
+        ]
+    ]
+    return text, buttons
+
+
+def removed(t: Translator, name: str) -> Markup:
+    return t._("{name} is no longer in the team.", name=name)
+
+
+def now_working_on(t: Translator, team: Any) -> Markup:
+    return t._("You're now working on <b>{team}</b>.", team=labels.team_name(t, team))

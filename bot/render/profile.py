@@ -3,9 +3,11 @@ market-reality figure (potential ideal clients per competitor) with its "too nar
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot import labels
+from bot.render.buttons import Options
 from bot.render.settings import percent
 from locales import Markup, Translator, escape
 from scoring.market import MarketReality
@@ -244,3 +246,121 @@ def market_line(t: Translator, stored: StoredProfile, market: MarketReality | No
 def chosen_label(t: Translator, vocabulary: dict[str, str], code: str, picked: bool) -> str:
     """A toggle button: ✓ in front when picked."""
     return ("✓ " if picked else "") + labels.button_label(t, vocabulary, code)
+
+
+def profile_choice(
+    t: Translator, stored: Sequence[StoredProfile], new: str
+) -> tuple[Markup, Options]:
+    """Which profile to edit: each one the team has, and a new one for each kind it lacks
+    (answer `new` + person | organisation | all)."""
+    options = [(p.name, f"p{p.id}") for p in stored]
+    taken = {p.kind for p in stored}
+    for kind in ("person", "organisation", None):
+        if kind not in taken:
+            label = t._("＋ New: {name}", name=profile_title(t, kind))
+            options.append((label, new + (kind or "all")))
+    if stored:
+        text = t._("Which ideal client profile? A team can have one per kind of client.")
+    else:
+        text = t._(
+            "You have no ideal client profile yet. Describe the clients you want more of: "
+            "for private persons, for organisations, or one for all clients."
+        )
+    return text, options
+
+
+def area_question(
+    t: Translator,
+    currency: str,
+    stored: StoredProfile,
+    market: MarketReality | None,
+    other: str,
+    delete: str,
+    done: str,
+) -> tuple[Markup, Options]:
+    """The profile as it stands, then its areas, another profile, delete, done."""
+    options = [(area_name(t, area), area) for area in AREAS]
+    options += [
+        (t._("Other profile"), other),
+        (t._("✕ Delete this profile"), delete),
+        (t._("✓ Done"), done),
+    ]
+    return profile_summary(t, currency, stored, market), options
+
+
+def criterion_menu(
+    t: Translator,
+    currency: str,
+    stored: StoredProfile,
+    area: str,
+    market: MarketReality | None,
+    back: str,
+) -> tuple[Markup, Options]:
+    """One area's criteria with their values (the market area with its outlook: `market`),
+    each a button, and ← Back."""
+    summary = area_summary(t, currency, stored.profile, area, named=True)
+    lines = [Markup("<b>") + area_name(t, area) + Markup("</b>")]
+    for criterion, value in summary:
+        shown = value if value is not None else "—"
+        lines.append(Markup("• ") + criterion_name(t, criterion.code) + ": " + shown)
+    if area == "market":
+        lines.append(market_line(t, stored, market))
+    lines.append(t._("Which one shall I change?"))
+    options = [(criterion_name(t, c.code), c.code) for c, _value in summary]
+    options.append((t._("← Back"), back))
+    return Markup("\n").join(lines), options
+
+
+def value_question(
+    t: Translator, criterion: Criterion, picked: set[str], save: str
+) -> tuple[Markup, Options]:
+    """A criterion's question: its words to tap (✓ on those picked) and Save, or what to type
+    (no options)."""
+    text = criterion_question(t, criterion.code)
+    if criterion.how != "choices":
+        return text + Markup("\n") + t._("Skip clears it."), []
+    vocabulary = criterion.vocabulary or {}
+    options = [(chosen_label(t, vocabulary, code, code in picked), code) for code in vocabulary]
+    options.append((t._("Save"), save))
+    return text, options
+
+
+def criterion_saved(
+    t: Translator, currency: str, profile: IdealProfile, criterion: Criterion
+) -> Markup:
+    value = criterion_value(t, currency, profile, criterion, named=True)
+    name = criterion_name(t, criterion.code)
+    if value is None:
+        return t._("Cleared: {criterion}.", criterion=name)
+    return t._("Saved: {criterion}: {value}.", criterion=name, value=value)
+
+
+def hours(t: Translator, count: int) -> str:
+    return t.duration(count * 60)
+
+
+def profile_added(t: Translator, name: str) -> Markup:
+    return t._("Profile added: {name}.", name=name)
+
+
+def profile_saved(t: Translator, name: str) -> Markup:
+    return t._("Saved: the ideal client profile {name}.", name=name)
+
+
+def profile_deleted(t: Translator, name: str) -> Markup:
+    return t._("Profile deleted: {name}.", name=name)
+
+
+def profiles_read(
+    t: Translator,
+    currency: str,
+    stored: Sequence[StoredProfile],
+    markets: Sequence[MarketReality | None],
+) -> Markup:
+    """/profile for a member: every profile with its market outlook, read only."""
+    if not stored:
+        return t._("The team has no ideal client profile yet. An admin can write one.")
+    return Markup("\n\n").join(
+        profile_summary(t, currency, item, market)
+        for item, market in zip(stored, markets, strict=True)
+    )

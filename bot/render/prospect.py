@@ -6,11 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot import labels
+from bot.render.clients import client_summary
 from bot.render.explain import money
 from locales import Markup, Translator, escape
 from scoring.fit import FULL_MATCH
 from scoring.prospects import Check, ProspectVerdict
 from storage.callers import TeamView
+from storage.models import Client
 
 MAX_SET = 4  # values of a profile's set shown next to a miss
 SETS = frozenset({"city", "education", "gender", "industry", "decision", "interests"})
@@ -143,3 +145,30 @@ def _fit(t: Translator, cur: str, check: Check) -> Markup:
             total=t.number(int(check.reference)),
         )
     return escape(check.code)
+
+
+def check_prompt(t: Translator, step: str, name: str = "") -> Markup:
+    """The question of each /check step before the verdict."""
+    prompts = {
+        "name": lambda: t._("Whom shall I measure? Their name, please."),
+        "kind": lambda: t._("Is {name} a person or an organisation?", name=name),
+        "city": lambda: t._("In which city?"),
+        "industry": lambda: t._("In which line of business? For example catering."),
+        "employees": lambda: t._("How many people work there, roughly?"),
+        "birth_year": lambda: t._("Year of birth? Only if they're happy to share it."),
+    }
+    return prompts[step]()
+
+
+def save_options(t: Translator, as_prospect: str, as_client: str) -> list[tuple[str, str]]:
+    """The buttons under a /check verdict."""
+    return [(t._("Save as prospect"), as_prospect), (t._("Save as client"), as_client)]
+
+
+def checked_client_saved(t: Translator, client: Client, *, prospect: bool) -> Markup:
+    if prospect:
+        return t._(
+            "Saved as a prospect: {client}. Their first sale makes them a client.",
+            client=client_summary(t, client),
+        )
+    return t._("Added: {client}.", client=client_summary(t, client))

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from bot.render.sales import spoken_day
-from locales import N_, Translator
+from locales import N_, Markup, Translator
 from storage.callers import TeamView
 from storage.models import Team
 
@@ -17,6 +17,11 @@ RECORD, CORRECT, NO = "record", "correct", "no"  # the answers
 CONFIRM = "confirm"  # the dialog step that asks before recording
 AGAIN_WITHIN = dt.timedelta(minutes=10)  # the same thing by the same person: asked first
 STAYS_ONCE = N_("Fine: it stays recorded once.")
+
+
+def stays_once(t: Translator) -> Markup:
+    """The answer to "No" after "record it again?"."""
+    return t._(STAYS_ONCE)
 
 
 def again_options(t: Translator) -> list[tuple[str, str]]:

@@ -1,11 +1,17 @@
-"""Sales as a phone shows them: one line each, money and hours in the team's formats."""
+"""Sales as a phone shows them (one line each, money and hours in the team's formats), and
+the words and buttons of /sale, /sales and correcting a sale."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from bot.kit.callbacks import pack
+from bot.render.buttons import Buttons, Options
 from locales import Markup, Translator
+from locales.numbers import DURATION_NO_UNIT
 from storage.callers import TeamView
 from storage.models import Sale, Team
 from storage.sales import OpenSale, Payment, SaleInput
@@ -145,3 +151,189 @@ def spoken_day(t: Translator, day: dt.date, today: dt.date) -> str:
     if day == today - dt.timedelta(days=1):
         return str(t._("yesterday"))
     return t.date(day, style="short" if day.year != today.year else "medium")
+
+
+# /sale ----------------------------------------------------------------------------------------
+
+
+def which_client_bought(t: Translator) -> Markup:
+    return t._("Which client bought something? Type (part of) the name.")
+
+
+def amount_prompt(t: Translator, client: str, *, invoiced: object) -> Markup:
+    """What was charged (an invoice, not yet paid) or what was paid."""
+    if invoiced:
+        return t._("How much did you invoice {client}? For example 1250,50.", client=client)
+    return t._("How much did {client} pay? For example 1250,50.", client=client)
+
+
+def cost_prompt(t: Translator) -> Markup:
+    return t._("What did it cost you (materials, freelancers)? Skip if you don't know.")
+
+
+def time_prompt(t: Translator) -> Markup:
+    return t._("How much time did it take? For example 90 min or 1,5 h.")
+
+
+def unit_question(
+    t: Translator, typed: str, readings: Sequence[tuple[int | None, str]]
+) -> tuple[Markup, Options]:
+    """ "2 — minutes or hours?": a button for each reading (minutes, answer) that makes sense."""
+    options = [(t.duration(minutes), answer) for minutes, answer in readings if minutes is not None]
+    return t._(DURATION_NO_UNIT, text=typed), options
+
+
+def _fields_label(t: Translator, currency: str, fields: dict[str, Any]) -> str:
+    amount = t.money(fields["amount"], currency) if "amount" in fields else ""
+    if fields.get("cost") is None:
+        return amount
+    return str(t._("{amount}, cost {cost}", amount=amount, cost=t.money(fields["cost"], currency)))
+
+
+def name_readings(
+    t: Translator, currency: str, names: Sequence[dict[str, Any]]
+) -> tuple[Markup, Options]:
+    """ "Studio 54 100": is 54 part of the name? A button per reading."""
+    labels = [
+        f"{said['name']}: {_fields_label(t, currency, said.get('choices', [said])[0])}"
+        for said in names
+    ]
+    return t._("Which one do you mean?"), [(label, str(i)) for i, label in enumerate(labels)]
+
+
+def amount_readings(
+    t: Translator, currency: str, choices: Sequence[dict[str, Any]]
+) -> tuple[Markup, Options]:
+    """ "500 200": one amount, or the amount and the cost?"""
+    options = [(_fields_label(t, currency, said), str(i)) for i, said in enumerate(choices)]
+    return t._("One amount, or the amount and the cost?"), options
+
+
+def already_paid_row(t: Translator, team_id: int, sale_id: int) -> list[tuple[str, str]]:
+    return [(t._("✓ Already paid"), pack("spaid", team_id, sale_id))]
+
+
+def marked_paid(t: Translator) -> Markup:
+    return t._("Marked as paid.")
+
+
+def paid_in_place(t: Translator, said: str | None) -> Markup:
+    """The pressed sale's own words (`said`, Telegram's HTML of them), now paid."""
+    text = Markup(t._("✓ Paid."))
+    return Markup(said) + Markup("\n") + text if said else text
+
+
+# /sales ---------------------------------------------------------------------------------------
+
+
+def whose_sales(t: Translator) -> Markup:
+    return t._("Whose sales shall I show? Type (part of) the name.")
+
+
+def no_sales(t: Translator, client: str) -> Markup:
+    return t._("{client} has no sales yet. Record one with /sale.", client=client)
+
+
+@dataclass(frozen=True)
+class SalesPage:
+    text: Markup
+    buttons: Buttons
+    text_without_money: Markup
+    buttons_without_money: Buttons  # [] is no buttons (None would be all of them)
+
+
+def sales_page(
+    t: Translator,
+    team: Team | TeamView,
+    client_id: int,
+    client: str,
+    rows: Sequence[Sale],
+    page: int,
+    pages: int,
+    page_size: int,
+    today: dt.date,
+) -> SalesPage:
+    """A page of /sales: a line per sale with ✎ and ✕ buttons, and ‹ ›; without money: the
+    dates and times only, nothing to correct or delete."""
+    first = page * page_size + 1
+
+    def listed(with_money: bool) -> Markup:
+        lines = [t._("<b>Sales of {client}</b>", client=client)]
+        lines += [
+            sale_line(t, team, row, first + i, today, with_money=with_money)  # type: ignore[arg-type]
+            for i, row in enumerate(rows)
+        ]
+        if pages > 1:
+            lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))
+        return Markup("\n").join(lines)
+
+    team_id = team.id or 0
+    nav = []
+    if page > 0:
+        nav.append(("‹", pack("spage", team_id, client_id, page - 1)))
+    if page + 1 < pages:
+        nav.append(("›", pack("spage", team_id, client_id, page + 1)))
+    buttons: Buttons = [
+        [
+            (f"✎ {first + i}", pack("sfix", team_id, row.id)),
+            (f"✕ {first + i}", pack("sdel", team_id, row.id)),
+        ]
+        for i, row in enumerate(rows)
+    ]
+    return SalesPage(
+        listed(True),
+        [*buttons, nav] if nav else buttons,
+        listed(False),
+        [nav] if nav else [],
+    )
+
+
+def delete_question(t: Translator, team: Team | TeamView, sale: Sale) -> tuple[Markup, Buttons]:
+    team_id = team.id or 0
+    text = t._(
+        "Delete the sale of {amount} from {date}?",
+        amount=t.money(sale.amount, team.currency),
+        date=t.date(sale.sold_on),
+    )
+    buttons = [
+        [
+            (t._("Yes, delete"), pack("sdelok", team_id, sale.id)),
+            (t._("No, keep it"), pack("spage", team_id, sale.client_id, 0)),
+        ]
+    ]
+    return text, buttons
+
+
+def sale_deleted(t: Translator, team: Team | TeamView, sale: Sale) -> Markup:
+    return t._(
+        "Deleted the sale of {amount} from {date}.",
+        amount=t.money(sale.amount, team.currency),
+        date=t.date(sale.sold_on),
+    )
+
+
+def fix_question(t: Translator) -> tuple[Markup, Options]:
+    """Which field of a sale to correct (the answers are the Sale columns)."""
+    options = [
+        (t._("Amount"), "amount"),
+        (t._("Cost"), "cost"),
+        (t._("Time"), "minutes"),
+        (t._("Date"), "sold_on"),
+        (t._("Paid on"), "paid_on"),
+    ]
+    return t._("What shall I correct in this sale?"), options
+
+
+def fix_prompt(t: Translator, field: str) -> Markup:
+    prompts = {
+        "amount": lambda: t._("The right amount? For example 1250,50."),
+        "cost": lambda: t._("The right cost? For example 300."),
+        "minutes": lambda: t._("The right time? For example 90 min or 1,5 h."),
+        "sold_on": lambda: t._("The right date? For example 23-11-2026 or yesterday."),
+        "paid_on": lambda: t._("Paid on which date? For example today."),
+    }
+    return prompts[field]()
+
+
+def sale_corrected(t: Translator) -> Markup:
+    return t._("Sale corrected.")

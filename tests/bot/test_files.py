@@ -262,7 +262,7 @@ async def test_referrals_from_a_clients_file_count_on_the_referrers_card(
     seen = await chat.upload(anna, "klanten.csv", clients)
     assert "• 2 aanbevelingen toegevoegd" in seen.text.splitlines()
     seen = await chat.send(anna, "/client Bakkerij Jansen")
-    assert "2 aanbevelingen · 0 klachten" in seen.text.splitlines()
+    assert "2 aanbevelingen · 0 klachten (12 mnd)" in seen.text.splitlines()
     details = await chat.press(anna, "Details")
     assert "Aanbevelingen: 2" in details.text.splitlines()
 

@@ -1,7 +1,8 @@
 """Handlers decide, renderers say: every text and keyboard is made in bot/render/ (issue 19).
 
-A handler that translates (`_(`, `n_(`), formats for a reader (`t.money(`, `t.date(` …),
-composes markup or packs a button's data has made a message itself, and the next person
+A handler that translates (`_(`, `n_(`), writes a message key (`N_(`: its refusals live in
+render/refusals.py), formats for a reader (`t.money(`, `t.date(` …), composes markup or packs
+a button's data has made a message itself, and the next person
 looking for where a message is made looks in the wrong room. Renderers in turn never send:
 they return text and buttons, so they import neither the turn nor a handler.
 """
@@ -16,25 +17,7 @@ HANDLERS = ROOT / "bot" / "handlers"
 RENDER = ROOT / "bot" / "render"
 
 # Names whose call makes a text or a keyboard.
-MAKERS = {"_", "n_", "pack", "Markup", "InlineKeyboardButton", "InlineKeyboardMarkup"}
-# Handler modules still to be moved over; the list only shrinks.
-NOT_YET = {
-    "check",
-    "clients",
-    "decline",
-    "events",
-    "files",
-    "help",
-    "payments",
-    "privacy",
-    "profile",
-    "ratings",
-    "reports",
-    "sales",
-    "settings",
-    "start",
-    "team",
-}
+MAKERS = {"_", "n_", "N_", "pack", "Markup", "InlineKeyboardButton", "InlineKeyboardMarkup"}
 
 
 def _called_name(call: ast.Call) -> str | None:
@@ -70,16 +53,8 @@ def test_handlers_leave_texts_and_keyboards_to_render() -> None:
     made = {
         path.stem: text_made_in(path.read_text(encoding="utf-8"))
         for path in sorted(HANDLERS.glob("*.py"))
-        if path.stem not in NOT_YET
     }
     assert {module: lines for module, lines in made.items() if lines} == {}
-
-
-def test_the_list_of_handlers_still_to_move_only_names_real_ones() -> None:
-    modules = {path.stem for path in HANDLERS.glob("*.py")}
-    assert modules >= NOT_YET
-    still = {module for module in NOT_YET if text_made_in((HANDLERS / f"{module}.py").read_text())}
-    assert still == NOT_YET, "done: take them off NOT_YET"
 
 
 def test_renderers_never_send() -> None:
@@ -103,3 +78,4 @@ def test_the_scan_sees_a_handler_that_speaks_for_itself() -> None:
     )
     names = sorted(line.split(": ")[1] for line in text_made_in(source))
     assert names == ["Markup", "_", "money", "n_", "pack"]
+    assert text_made_in("raise InputError(N_('No.'))\n") == ["1: N_"]

@@ -1,0 +1,109 @@
+"""/edit in words: the menu of a client's traits, one trait's question, and what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from bot import labels
+from bot.kit.callbacks import pack
+from bot.render.buttons import Buttons, Options
+from locales import N_, Markup, Translator, escape
+
+FIELDS = {
+    "name": N_("Name"),
+    "kind": N_("Kind"),
+    "city": N_("City"),
+    "gender": N_("Gender"),
+    "birth_year": N_("Year of birth"),
+    "income": N_("Income per year"),
+    "education": N_("Education"),
+    "interests": N_("Interests"),
+    "industry": N_("Line of business"),
+    "employees": N_("Employees"),
+    "decision": N_("Who decides"),
+    "source": N_("How they found you"),
+    "segment": N_("Segment"),
+    "acquired_on": N_("Client since"),
+    "notes": N_("Notes"),
+}
+
+
+def field_name(t: Translator, field: str) -> Markup:
+    return t._(FIELDS[field])
+
+
+def whose_details(t: Translator) -> Markup:
+    return t._("Whose details shall we change? Type (part of) the name.")
+
+
+def menu(t: Translator, client: str, order: Sequence[str], done: str) -> tuple[Markup, Options]:
+    """The traits to change, in `order`, and ✓ Done."""
+    options = [(field_name(t, f), f) for f in order] + [(t._("✓ Done"), done)]
+    return t._("What shall I change for {client}?", client=client), options
+
+
+def about(t: Translator, field: str, client: str, shown: str) -> Markup:
+    """A trait's current value, or that it is not filled in."""
+    if shown:
+        return t._(
+            "{field} of {client}: {value}.", field=field_name(t, field), client=client, value=shown
+        )
+    return t._("{field} of {client}: not filled in.", field=field_name(t, field), client=client)
+
+
+def controls(t: Translator, keep: str, clear: str | None) -> Options:
+    """Keep as it is, and Clear (`clear`: its answer) where a value may go."""
+    options = [(t._("Keep as it is"), keep)]
+    if clear is not None:
+        options.append((t._("Clear"), clear))
+    return options
+
+
+def vocabulary_options(t: Translator, vocabulary: dict[str, str], prefix: str) -> Options:
+    return [(labels.button_label(t, vocabulary, c), prefix + c) for c in vocabulary]
+
+
+def typed_question(t: Translator, field: str, client: str, today: dt.date) -> Markup:
+    if field == "acquired_on":
+        return t._(
+            "Since when is {client} a client? Type a date, like {example}.",
+            client=client,
+            example=t.date(today, style="short"),
+        )
+    return t._("Type the new value.")
+
+
+def with_cancel(t: Translator, ask: Markup) -> Markup:
+    """The question asked as a reply in a group, with the way out."""
+    return ask + Markup("\n<i>") + t._("/cancel to stop") + Markup("</i>")
+
+
+def about_and_ask(about: Markup, ask: Markup) -> Markup:
+    return Markup("\n").join([about, ask])
+
+
+def up_to_date(t: Translator, client: str) -> Markup:
+    return t._("Saved. {client} is up to date.", client=client)
+
+
+def unchanged(t: Translator, field: str) -> Markup:
+    return t._("Unchanged: {field}.", field=_lower(field_name(t, field)))
+
+
+def changed(t: Translator, field: str, shown: str) -> Markup:
+    name = _lower(field_name(t, field))
+    if shown:
+        return t._("Changed: {field} {value}.", field=name, value=shown)
+    return t._("Cleared: {field}.", field=name)
+
+
+def field_rows(team_id: int, options: Options, per_row: int) -> Buttons:
+    """Buttons of the edit dialog; all carry its one step, so none goes stale mid-dialog."""
+    packed = [(label, pack("d", team_id, "field", value)) for label, value in options]
+    return [packed[i : i + per_row] for i in range(0, len(packed), per_row)]
+
+
+def _lower(name: str) -> Markup:
+    """A field's name inside a sentence: "Gewijzigd: plaats Utrecht"."""
+    return Markup(escape(name[:1].lower()) + escape(name[1:]))

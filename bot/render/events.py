@@ -1,0 +1,80 @@
+"""/complaint, /compliment and /refer in words: the questions, and what was noted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.render.buttons import Options
+from locales import Markup, Translator, escape
+
+
+def what_happened(t: Translator) -> Markup:
+    return t._("What happened, in a few words? (Kept for the team only; skip if you like.)")
+
+
+def noted(confirmation: str, moved: Markup | None) -> Markup:
+    """A note's confirmation, and the client's new grade when the note moved it."""
+    text = Markup(escape(confirmation))
+    return text + " " + moved if moved else text
+
+
+def complaint_about_whom(t: Translator) -> Markup:
+    return t._("Which client is the complaint about? Type (part of) the name.")
+
+
+def complaint_noted(t: Translator, client: str) -> Markup:
+    return t._("Complaint noted for {client}. It weighs on their grade.", client=client)
+
+
+def complaint_again(t: Translator, client: str) -> Markup:
+    return t._(
+        "You noted this complaint about {client} less than 10 minutes ago. Record it again?",
+        client=client,
+    )
+
+
+def compliment_from_whom(t: Translator) -> Markup:
+    return t._("Which client paid you a compliment? Type (part of) the name.")
+
+
+def compliment_noted(t: Translator, client: str) -> Markup:
+    return t._("Nice! Compliment from {client} noted.", client=client)
+
+
+def compliment_again(t: Translator, client: str) -> Markup:
+    return t._(
+        "You noted this compliment from {client} less than 10 minutes ago. Record it again?",
+        client=client,
+    )
+
+
+def referrer_which(t: Translator) -> Markup:
+    return t._("Which client referred someone? Type (part of) the name.")
+
+
+def referral_again(t: Translator, client: str, referred: str) -> Markup:
+    return t._(
+        "That {client} referred {referred} is noted already. Record it again?",
+        client=client,
+        referred=referred,
+    )
+
+
+def whom_referred(t: Translator, client: str) -> Markup:
+    return t._("Whom did {client} refer to you? Type the name.", client=client)
+
+
+def referred_choice(
+    t: Translator, matches: Sequence[Sequence[object]], typed: str, new: str
+) -> tuple[Markup, Options]:
+    """The clients the typed name may mean, each a button, and someone new by that name."""
+    buttons = [(str(name), str(client_id)) for client_id, name in matches]
+    buttons.append((t._("Someone new: “{name}”", name=typed), new))
+    return t._("Which one do you mean?"), buttons
+
+
+def referral_noted(t: Translator, client: str, referred: str, *, created: bool) -> Markup:
+    text = t._("Referral noted: {client} brought you {referred}.", client=client, referred=referred)
+    if created:
+        text += "\n" + t._("{referred} is on your list as a prospect.", referred=referred)
+    return text

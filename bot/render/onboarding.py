@@ -1,0 +1,72 @@
+"""A new team in three taps (language, currency, grade scale) and the empty state's three ways
+to start."""
+
+from __future__ import annotations
+
+from bot.kit.callbacks import pack
+from bot.render.buttons import Buttons
+from bot.render.settings import CURRENCIES, LANGUAGES, SCALES, SYMBOLS
+from locales import SUPPORTED_LOCALES, Markup, Translator
+
+
+def language_step(t: Translator, team_id: int, *, personal: bool = False) -> tuple[Markup, Buttons]:
+    """Step 1 of 3, right after /start made the team. A personal team speaks the language its
+    owner reads this in (they change it in /settings), so it starts at the currency: 2 taps."""
+    if personal:
+        text, rows = currency_step(t, team_id, step="1/2")
+        return t._("Two taps and you can start.") + Markup("\n") + text, rows
+    buttons = [[(LANGUAGES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
+    text = t._(
+        "Let's set up your team in three taps.\n<b>1/3</b> Which language does the team speak?"
+    )
+    return text, buttons
+
+
+def currency_step(t: Translator, team_id: int, *, step: str = "2/3") -> tuple[Markup, Buttons]:
+    rows = [
+        [
+            (f"{SYMBOLS[c]} {c}".strip(), pack("ob", team_id, "cur", c))
+            for c in CURRENCIES[i : i + 3]
+        ]
+        for i in range(0, len(CURRENCIES), 3)
+    ]
+    return t._("<b>{step}</b> In which currency do you work?", step=step), rows
+
+
+def scale_step(t: Translator, team_id: int, *, personal: bool = False) -> tuple[Markup, Buttons]:
+    rows = [[(label, pack("ob", team_id, "scale", code)) for code, label in SCALES.items()]]
+    text = t._(
+        "<b>{step}</b> How shall I grade clients? A is best on A–D, 5 on 1–5, 10 on 1–10.",
+        step="2/2" if personal else "3/3",
+    )
+    return text, rows
+
+
+def empty_state(t: Translator, team_id: int) -> tuple[Markup, Buttons]:
+    text = t._("All set! Kompas gets useful from your first client. How do you want to start?")
+    buttons = [
+        [(t._("Add a client"), pack("first", team_id, "add"))],
+        [(t._("Import a file"), pack("first", team_id, "import"))],
+        [(t._("Try the demo data"), pack("first", team_id, "demo"))],
+    ]
+    return text, buttons
+
+
+def send_a_file(t: Translator) -> Markup:
+    return t._(
+        "Send me a CSV or Excel file with your clients or your sales as a "
+        "document. I recognise the columns myself."
+    )
+
+
+def demo_added(t: Translator, count: int) -> Markup:
+    return t.n_(
+        "Added {n} demo client with a year of sales. Try /risk or /portrait.",
+        "Added {n} demo clients with a year of sales. Try /risk or /portrait.",
+        count,
+    )
+
+
+def hello_to_a_group(t: Translator) -> Markup:
+    """The bot added to a group that is no team yet."""
+    return t._("Hi! I'm Kompas. An admin of this group can send /start to make it a Kompas team.")

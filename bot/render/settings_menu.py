@@ -1,0 +1,168 @@
+"""The /settings buttons: the menu, each setting's choices (the current one ticked), the
+confirmation of a change, and the time-zone pickers (country, first letter, zone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+
+from bot.kit.callbacks import pack
+from bot.render import settings
+from bot.render.buttons import Buttons, Options
+from locales import SUPPORTED_LOCALES, Markup, Translator
+from storage.callers import TeamView
+
+MARGINS = (20, 30, 40, 50)  # percent
+# VAT rates in force (2026), by the team's language: the Netherlands 21 % and 9 %; Russia 22 %
+# (from 1 January 2026), 10 %, and 5 % for payers on the simplified system (7 % is typed).
+VAT_RATES = {"nl": (21, 9, 0), "ru": (22, 10, 5, 0)}
+PAYMENT_DAYS = (7, 14, 30)  # invoice terms on offer; 0 = on the spot
+BY_KIND = "auto"  # payment habit by client kind (the default)
+THRESHOLDS = (20, 25, 30)  # percent of revenue
+PERIODS = (6, 12, 24)  # months
+TIMES = tuple(hour * 60 for hour in (7, 8, 9, 10, 12, 17))
+RETENTIONS = (6, 12, 24)  # months
+TYPED = frozenset({"vat", "margin", "hour", "conc", "dtime"})  # also take a typed value
+OFF = "off"
+
+
+def rows(options: Options, per_row: int) -> Buttons:
+    return [options[i : i + per_row] for i in range(0, len(options), per_row)]
+
+
+def menu_buttons(t: Translator, team: TeamView) -> Buttons:
+    """One button per setting that means something for the team, two to a row."""
+    options = [
+        (settings.setting_name(t, s.code), pack("set", team.id, s.code))
+        for s in settings.settings_of(team)
+    ]
+    return rows(options, 2)
+
+
+def back_row(t: Translator, team_id: int) -> list[tuple[str, str]]:
+    return [(t._("← Settings"), pack("setm", team_id))]
+
+
+def choices(t: Translator, team: TeamView, code: str, *, now: dt.datetime) -> tuple[Options, int]:
+    """A setting's choices as (label, value code), and how many go on a row."""
+    if code == "lang":
+        return [(settings.LANGUAGES[c], c) for c in SUPPORTED_LOCALES], 2
+    if code == "cur":
+        return [(settings.value_text(t, "cur", c, now=now), c) for c in settings.CURRENCIES], 3
+    if code == "vat":
+        rates = VAT_RATES.get(team.locale, VAT_RATES["nl"])
+        with_vat = [
+            (settings.value_text(t, "vat", (True, r / 100), now=now), str(r)) for r in rates
+        ]
+        return [(settings.vat_word(t, False), OFF), *with_vat], 1
+    if code == "pay":
+        options = [(t._("Clients pay on the spot"), "0")] + [
+            (t.n_("We invoice: {n} day", "We invoice: {n} days", d), str(d)) for d in PAYMENT_DAYS
+        ]
+        if not team.is_personal:
+            options.append((t._("Persons on the spot, organisations 14 days"), BY_KIND))
+        return options, 1
+    if code == "margin":
+        return [(t._("None"), OFF)] + [(t.percent(p / 100), str(p)) for p in MARGINS], 3
+    if code == "hour":
+        return [(t._("Clear"), OFF)], 1
+    if code == "scale":
+        return [(label, scale) for scale, label in settings.SCALES.items()], 3
+    if code == "conc":
+        return [(t.percent(p / 100), str(p)) for p in THRESHOLDS], 3
+    if code == "window":
+        return [(t.n_("{n} month", "{n} months", m), str(m)) for m in PERIODS], 3
+    if code == "dday":
+        return [(settings.capitalised(t.weekday(d)), str(d)) for d in range(7)], 2
+    if code == "dtime":
+        return [(t.time(minute), str(minute)) for minute in TIMES], 3
+    if code in ("digest", "approval", "private"):
+        labels = {
+            "digest": (t._("Switch on"), t._("Switch off")),
+            "approval": (t._("After an admin's OK"), t._("At once")),
+            "private": (t._("Privately to admins"), t._("In the group")),
+        }[code]
+        return [(labels[0], "1"), (labels[1], "0")], 1 if code != "digest" else 2
+    if code == "retention":
+        keep = [(t._("Keep them"), OFF)]
+        return keep + [
+            (t.n_("After {n} month", "After {n} months", m), str(m)) for m in RETENTIONS
+        ], 2
+    return [], 1  # the time zone: countries first (`likely_countries`)
+
+
+def submenu(
+    t: Translator,
+    team_id: int,
+    code: str,
+    options: Options,
+    per_row: int,
+    ticked: Collection[str],
+) -> tuple[Markup, Buttons]:
+    """A setting's question, its choices (✓ on the current one), "type another value" where
+    one may be typed, and ← Settings."""
+    chosen = [(("✓ " if value in ticked else "") + label, value) for label, value in options]
+    buttons = rows(
+        [(label, pack("setv", team_id, code, value)) for label, value in chosen], per_row
+    )
+    if code in TYPED:
+        typed = t._("Type the amount") if code == "hour" else t._("Type another value")
+        buttons.append([(typed, pack("sett", team_id, code))])
+    buttons.append(back_row(t, team_id))
+    return settings.question(t, code), buttons
+
+
+def changed(t: Translator, team: TeamView, code: str, value: object, *, now: dt.datetime) -> Markup:
+    text = t._(
+        "{setting} is now {value}.",
+        setting=settings.setting_name(t, code),
+        value=settings.value_text(t, code, value, now=now, currency=team.currency),
+    )
+    if code == "scale":
+        text += Markup("\n") + t._("Scores stay as they are; only how grades are shown changes.")
+    return text
+
+
+def whole_money(t: Translator, amount: int, currency: str) -> str:
+    return t.money(amount, currency, whole=True)
+
+
+def likely_countries(
+    t: Translator, team_id: int, team: TeamView, *, now: dt.datetime
+) -> tuple[Markup, Buttons]:
+    """The time zone, step one: the countries the team's language suggests, or any other."""
+    countries = settings.likely_countries(team.locale)
+    options = [(settings.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
+    buttons = rows(options, 3)
+    buttons.append([(t._("Other countries…"), pack("settz", team_id, "abc"))])
+    buttons.append(back_row(t, team_id))
+    current = settings.zone_label(t, team.timezone, now=now)
+    text = settings.question(t, "tz") + Markup("\n") + t._("Now: {zone}.", zone=current)
+    return text, buttons
+
+
+def letters(t: Translator, team_id: int, first_letters: Sequence[str]) -> tuple[Markup, Buttons]:
+    options = [(letter, pack("settz", team_id, "l", i)) for i, letter in enumerate(first_letters)]
+    buttons = rows(options, 6)
+    buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
+    return t._("The country's first letter?"), buttons
+
+
+def countries(t: Translator, team_id: int, codes: Sequence[str]) -> tuple[Markup, Buttons]:
+    options = [(settings.country_name(t, c), pack("settz", team_id, "c", c)) for c in codes]
+    buttons = rows(options, 2)
+    buttons.append([(t._("← Back"), pack("settz", team_id, "abc"))])
+    return t._("Which country?"), buttons
+
+
+def zones(
+    t: Translator, team_id: int, country: str, zone_names: Sequence[str], *, now: dt.datetime
+) -> tuple[Markup, Buttons]:
+    options = [
+        (settings.zone_label(t, zone, now=now), pack("setv", team_id, "tz", zone))
+        for zone in zone_names
+    ]
+    buttons = rows(options, 2)
+    buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
+    text = t._("Which time zone in {country}?", country=settings.country_name(t, country))
+    return text, buttons
