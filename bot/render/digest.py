@@ -79,14 +79,14 @@ def render_digest(
         if lines:
             target = private if is_money and money_goes_private else public
             target.append(Markup("\n").join([title, *lines]))
-    trend = _trend_line(t, team, analysis)
-    if trend is not None:
-        (private if money_goes_private else public).append(trend)
     if not public:  # the group hears what happened even when the news went to the admins
         public += _week_lines(t, team, analysis, changes, names, shares=not money_goes_private)
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
+    trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
+    if trend is not None:
+        (private if money_goes_private else public).append(trend)
     summary = portrait_summary(t, analysis)
     if summary is not None:
         public.append(summary)
