@@ -61,7 +61,7 @@ format: $(STAMP_DEV)
 
 # Re-extract message ids from the code and merge them into both catalogs.
 i18n: $(STAMP_DEV)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k n_:1,2 -k N_ --no-location --omit-header --sort-output -o locales/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k n_:1,2 -k N_ -k C_:1c,2 --no-location --omit-header --sort-output -o locales/messages.pot .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 
 # Maintainers only: re-resolve both lock files (setuptools is pinned too: it builds the editable install).

@@ -19,6 +19,9 @@ from locales.errors import InputError
 from locales.languages import SUPPORTED_LOCALES
 from locales.markup import Markup, escape
 
+# The catalog context of a text a personal team reads instead of the team's (locales/solo.py):
+# a solo specialist is spoken to as one person, never as a team.
+SOLO = "solo"
 CATALOG_DIR = Path(__file__).parent
 
 
@@ -85,19 +88,30 @@ def _large_count(value: object) -> bool:
 class Translator:
     """Texts and formats for one language; every parameter is HTML-escaped unless Markup."""
 
-    def __init__(self, locale: str) -> None:
+    def __init__(self, locale: str, *, solo: bool = False) -> None:
         if locale not in SUPPORTED_LOCALES:
             raise ValueError(f"unsupported locale {locale!r}")
         self.locale = locale
+        self.solo = solo
         self._catalog = _translations(locale)
 
     def _(self, message: str, /, **params: Any) -> Markup:
-        return _fill(self._catalog.gettext(message), params)
+        text = self._catalog.gettext(message)
+        if self.solo and (SOLO + "\x04" + message) in self._messages:
+            text = self._catalog.pgettext(SOLO, message)
+        return _fill(text, params)
 
     def n_(self, singular: str, plural: str, count: int, /, **params: Any) -> Markup:
         """A counted message; `{n}` is the count in the locale's number format."""
         params.setdefault("n", self.number(count))
-        return _fill(self._catalog.ngettext(singular, plural, count), params)
+        text = self._catalog.ngettext(singular, plural, count)
+        if self.solo and (SOLO + "\x04" + singular, 0) in self._messages:
+            text = self._catalog.npgettext(SOLO, singular, plural, count)
+        return _fill(text, params)
+
+    @property
+    def _messages(self) -> dict[Any, str]:
+        return self._catalog._catalog  # type: ignore[attr-defined,no-any-return]
 
     def error(self, error: InputError) -> Markup:
         """The error's text; a count from 10 000 up (a limit, a far line) in the locale's
@@ -191,9 +205,10 @@ class Translator:
 
 
 @cache
-def translator(locale: str) -> Translator:
-    """The shared translator for a locale (catalogs are read once)."""
-    return Translator(locale)
+def translator(locale: str, *, solo: bool = False) -> Translator:
+    """The shared translator for a locale (catalogs are read once); `solo`: for a personal
+    team, which reads the solo texts where the catalog has them."""
+    return Translator(locale, solo=solo)
 
 
 def warm_up() -> None:

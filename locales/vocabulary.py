@@ -59,11 +59,11 @@ class Vocabulary:
 
 KINDS = Vocabulary(
     (
-        Term("person", N_("person"), ("particulier", "частное лицо"),
-             ("person", "private", "individual", "consumer", "b2c", "persoon", "prive", "privé",
+        Term("person", N_("person"), ("persoon", "частное лицо"),
+             ("person", "private", "individual", "consumer", "b2c", "particulier", "prive", "privé",
               "consument", "физлицо", "физ. лицо", "физическое лицо", "человек", "частник")),
-        Term("organisation", N_("organisation"), ("bedrijf", "организация"),
-             ("organisation", "organization", "company", "business", "b2b", "organisatie",
+        Term("organisation", N_("organisation"), ("organisatie", "организация"),
+             ("organisation", "organization", "company", "business", "b2b", "bedrijf",
               "zakelijk", "onderneming", "zaak", "компания", "юрлицо", "юр. лицо",
               "юридическое лицо", "ип", "фирма", "бизнес")),
     )
@@ -75,8 +75,8 @@ STATUSES = Vocabulary(
               "потенциальный клиент")),
         Term("active", N_("client"), ("actief", "активный"),
              ("active", "client", "customer", "klant", "клиент", "действующий")),
-        Term("declined", N_("declined"), ("afgewezen", "отказ"),
-             ("declined", "rejected", "отклонен", "отказано")),
+        Term("declined", N_("declined"), ("afscheid genomen", "отказ"),
+             ("declined", "rejected", "afscheid", "afgewezen", "отклонен", "отказано")),
         Term("archived", N_("archived"), ("gearchiveerd", "архив"),
              ("archived", "inactive", "former", "inactief", "oud-klant", "voormalig",
               "в архиве", "неактивный", "бывший")),
@@ -229,7 +229,7 @@ PORTRAIT_KINDS = {
 CLIENT_LISTS = {
     "prospects": "prospect", "prospect": "prospect", "prospecten": "prospect",
     "потенциальные": "prospect",
-    "declined": "declined", "afgewezen": "declined", "отказ": "declined",
+    "declined": "declined", "afscheid": "declined", "afgewezen": "declined", "отказ": "declined",
     "отказанные": "declined",
     "all": "all", "alle": "all", "все": "all",
 }  # fmt: skip

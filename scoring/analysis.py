@@ -47,6 +47,7 @@ from scoring.score import (
 )
 from scoring.settings import ScoringSettings
 from scoring.time_eaters import TimeEater, time_eaters, time_shares
+from scoring.trend import RevenueTrend, revenue_trend
 
 # A lapsed client scores at most this (below the middle of every scale): they are shown apart,
 # and what they used to bring does not make them a top client today.
@@ -78,6 +79,7 @@ class TeamAnalysis:
     # False when the team wrote no ideal profile: fit is then measured against the team's own
     # medians, and no screen calls that "your ideal client".
     profile_written: bool = True
+    revenue_trend: RevenueTrend | None = None  # the last 4 weeks against the 4 before
 
     @property
     def grade_scale(self) -> str:
@@ -338,6 +340,7 @@ def analyse(
         settings=settings,
         profiles=used,
         profile_written=bool(profiles),
+        revenue_trend=revenue_trend(team),
     )
 
 

@@ -107,10 +107,10 @@ def test_offline_chat_presses_buttons_by_number(tmp_path: Path) -> None:
         stdin="/start\n#1\n#1\n#1\n#1\n/start\n",
     )
     assert result.returncode == 0, result.stderr
-    assert "[1] Mijn eigen team beginnen" in result.stdout
-    assert "Je eigen team staat klaar" in result.stdout
+    assert "[1] Hier beginnen, voor mezelf" in result.stdout
+    assert "Goed, dan beginnen we" in result.stdout
     assert "Alles staat klaar!" in result.stdout
-    assert "Je werkt in Mijn eigen team" in result.stdout
+    assert "Je kunt hier meteen aan de slag" in result.stdout
 
 
 def test_offline_chat_prints_a_buttons_pop_up(tmp_path: Path) -> None:
@@ -124,16 +124,14 @@ def test_offline_chat_prints_a_buttons_pop_up(tmp_path: Path) -> None:
         stdin="/settings\n#2\n",  # the currency, locked: the demo team has sales
     )
     assert result.returncode == 0, result.stderr
-    assert "Kompas ⚠ De valuta kan niet meer veranderen zodra het team verkopen heeft." in (
-        result.stdout
-    )
+    assert "Kompas ⚠ De valuta ligt vast zodra er verkopen zijn." in (result.stdout)
 
 
 def test_offline_chat_demo_fills_the_team_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     first = kompas("--db", url, "chat", "--demo", "--lang", "ru", stdin="/start\n")
     assert first.returncode == 0, first.stderr
-    assert "Вы в команде" in first.stdout
+    assert "Здесь всё готово к работе" in first.stdout
     import sqlite3
 
     with sqlite3.connect(tmp_path / "k.db") as db:
@@ -151,7 +149,7 @@ def test_make_run_twice_answers_the_first_message_of_the_second_run(tmp_path: Pa
     assert (tmp_path / "kompas.db").exists()
     for run in runs:
         assert run.returncode == 0, run.stderr
-        assert "Kompas: Je werkt in Mijn eigen team." in run.stdout
+        assert "Kompas: Je kunt hier meteen aan de slag." in run.stdout
     assert [run.stderr for run in runs] == ["", ""]  # no "Application started" noise either
 
 

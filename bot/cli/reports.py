@@ -81,7 +81,7 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
         # One C-encoded string: a streamed, indented dump made 350 000 small writes (~1 s).
         sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
         return 0
-    t = translator(team.locale)
+    t = translator(team.locale, solo=team.is_personal)
     names = analysis.clients["name"].to_dict()
     sections = [risk_text(t, team, analysis, names)]
     table = analysis.clients.sort_values(["grade_index", "score"], ascending=[True, False])
@@ -120,7 +120,7 @@ def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     with new_session(engine) as session:
         analysis = team_analysis(session=session, team=team, today=today).analysis
         changes = changes_so_far(session=session, team=team, analysis=analysis, today=today)
-    t = translator(team.locale)
+    t = translator(team.locale, solo=team.is_personal)
     rendered = render_digest(
         t,
         team,

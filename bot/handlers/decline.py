@@ -120,8 +120,8 @@ async def decline_confirmed(turn: Turn) -> None:
     undo_id = await _set_status(turn, client, ClientStatus.DECLINED)
     turn.confirm(declined(turn.t, client.name), undo_id, edit=True)
     # The letter goes to the client, so it is in the team's language, not the reader's.
-    team_t = translator(turn.team.locale)
-    turn.reply(letter_to_send(turn.t, team_t, client.name, turn.today + NOTICE))
+    team_t = translator(turn.team.locale, solo=turn.team.is_personal)
+    turn.reply(letter_to_send(turn.t, team_t, client, turn.today + NOTICE, turn.team.title))
 
 
 @button(role=Role.ADMIN)

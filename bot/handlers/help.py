@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from bot.kit.callbacks import STALE
-from bot.kit.commands import command, command_table
+from bot.kit.commands import Command, command, command_table
 from bot.kit.turn import Turn, button, on_command
 from bot.render import help as render
 from bot.render import refusals
 from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import teams
+
+GROUP_ONLY = ("members", "team")  # a personal team: nobody to let in, no team to pick here
+
+
+def _visible(turn: Turn) -> list[Command]:
+    """The commands the caller may use; a personal team's owner gets none that need a group."""
+    visible = list(command_table(turn.context).visible_to(turn.role))
+    if turn.caller.team is not None and turn.caller.team.is_personal:
+        visible = [c for c in visible if c.name not in GROUP_ONLY]
+    return visible
 
 
 @command
@@ -23,7 +33,7 @@ async def help_command(turn: Turn) -> None:
             )
         turn.reply(render.usage(turn.t, found.usage))
         return
-    text, buttons = render.help_page(turn.t, command_table(turn.context).visible_to(turn.role), 0)
+    text, buttons = render.help_page(turn.t, _visible(turn), 0)
     turn.reply(text, buttons=buttons)
 
 
@@ -31,9 +41,7 @@ async def help_command(turn: Turn) -> None:
 async def help_more(turn: Turn) -> None:
     """The "More commands" button: the next screen of the list, in place of the last."""
     page = int(turn.pressed.args[0]) if turn.pressed.args and turn.pressed.args[0].isdigit() else 1
-    text, buttons = render.help_page(
-        turn.t, command_table(turn.context).visible_to(turn.role), page
-    )
+    text, buttons = render.help_page(turn.t, _visible(turn), page)
     turn.edit(text, buttons=buttons)
 
 

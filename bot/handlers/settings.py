@@ -72,7 +72,7 @@ async def _menu(turn: Turn, *, admin: bool) -> tuple[str, Buttons]:
     t, team = turn.t, turn.team
     locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
     text = render.menu_text(t, team, currency_locked=locked, admin=admin, now=turn.now)
-    return text, menu.menu_buttons(t, _team_id(turn)) if admin else []
+    return text, menu.menu_buttons(t, team) if admin else []
 
 
 # One setting ----------------------------------------------------------------------------------

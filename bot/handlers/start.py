@@ -36,7 +36,7 @@ async def start(turn: Turn) -> None:
     if team is not None:
         owner = caller.member is not None and caller.member.role == Role.OWNER
         if not team.onboarded and owner:
-            onboarding_language(turn, team.id)
+            onboarding_language(turn, team.id, personal=team.is_personal)
             return
         if not caller.in_group:
             turn.reply(private_welcome(t, await turn.my_teams(), team))
@@ -90,4 +90,4 @@ async def personal_team(turn: Turn) -> None:
         now=turn.now,
     )
     turn.edit(own_team_ready(turn.t))
-    onboarding_language(turn, created.id or 0)
+    onboarding_language(turn, created.id or 0, personal=True)

@@ -29,9 +29,9 @@ from storage import callers, demo, teams
 from storage.models import MemberStatus, Role
 
 
-def onboarding_language(turn: Turn, team_id: int) -> None:
-    """Step 1 of 3, right after /start made the team."""
-    text, buttons = onboard.language_step(turn.t, team_id)
+def onboarding_language(turn: Turn, team_id: int, *, personal: bool = False) -> None:
+    """Step 1 of 3 (of 2 for a personal team), right after /start made the team."""
+    text, buttons = onboard.language_step(turn.t, team_id, personal=personal)
     turn.reply(text, buttons=buttons)
 
 
@@ -56,7 +56,8 @@ async def onboarding(turn: Turn) -> None:
                 teams.set_user_locale, user_id=turn.caller.user_id, locale=value, now=turn.now
             )
         # Whoever chose the language reads the next step in it.
-        text, buttons = onboard.currency_step(translator(value), team_id)
+        t = translator(value, solo=team.is_personal)
+        text, buttons = onboard.currency_step(t, team_id)
         turn.edit(text, buttons=buttons)
     elif setting == "cur" and value in CURRENCIES:
         await turn.run(
@@ -66,7 +67,7 @@ async def onboarding(turn: Turn) -> None:
             now=turn.now,
             currency=value,
         )
-        text, buttons = onboard.scale_step(turn.t, team_id)
+        text, buttons = onboard.scale_step(turn.t, team_id, personal=team.is_personal)
         turn.edit(text, buttons=buttons)
     elif setting == "scale" and value in SCALES:
         await turn.run(

@@ -153,7 +153,7 @@ async def send(
     progress = progress or Progress(None, team.id, "")
     count = 0
     if chart is not None and progress.pending(CHART):
-        t = translator(team.locale)
+        t = translator(team.locale, solo=team.is_personal)
         await bot.send_photo(
             team.chat_id,
             InputFile(chart, filename="kompas.png"),

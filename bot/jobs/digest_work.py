@@ -55,7 +55,7 @@ def prepare_digest(
         session.commit()
     if not render:
         return PreparedDigest(None, None)
-    t = translator(team.locale)
+    t = translator(team.locale, solo=team.is_personal)
     analysis = analysed.analysis
     label = week_label(t, today)
     digest = render_digest(t, team, analysis, changes, week_label=label, late=late)

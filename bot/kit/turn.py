@@ -106,7 +106,9 @@ class Turn(Replies, Authority):
 
     @property
     def t(self) -> Translator:
-        return translator(self.caller.locale)
+        """The caller's language; a personal team's texts speak to one person."""
+        team = self.caller.team
+        return translator(self.caller.locale, solo=team is not None and team.is_personal)
 
     @property
     def team(self) -> TeamView:

@@ -22,7 +22,7 @@ from bot.render.explain import (
     reason,
     timed_sales,
 )
-from locales import Markup, Translator, escape
+from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
 from storage.callers import TeamView
@@ -160,7 +160,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         + (" " + change if change else ""),
         verdict(t, view, with_money=with_money),
     ]
-    figures = [t._("score {score}", score=t.number(round(view.score)))]
+    figures: list[Markup | str] = []  # the score is the grade's, said only in Details
     if view.revenue_share is not None and with_money:
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
     yearly = yearly_figure(
@@ -170,7 +170,8 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         figures.append(yearly)
     if view.hours:
         figures.append(hours(t, view.hours))
-    lines.append(Markup(" · ").join(figures))
+    if figures:
+        lines.append(Markup(" · ").join(figures))
     counts = Markup(" · ").join(
         [
             t.n_("{n} referral", "{n} referrals", view.referrals),
@@ -239,10 +240,24 @@ def yearly_figure(
     return figure + " " + t._("(estimate)") if annualised else figure
 
 
+# The team's own 1–5 judgement in words of its own ("ervaring", «впечатления»), so it never
+# reads as a second grade beside the grade.
+EXPERIENCE = (N_("very hard"), N_("hard"), N_("so-so"), N_("good"), N_("very good"))
+
+
+def experience_word(t: Translator, judgement: float) -> Markup:
+    """'prettig', «хорошие»: the average 1–5 judgement rounded half up to a word."""
+    return t._(EXPERIENCE[min(4, max(0, int(judgement + 0.5) - 1))])
+
+
 def _judgement(t: Translator, view: CardView) -> Markup:
     if view.judgement is None:
-        return t._("The team hasn't rated them yet: /rate")
-    rating = t._("Team rating {rating} of 5", rating=t.number(round(view.judgement, 1)))
+        return t._("How is it working with this client? Say so with /rate.")
+    rating = t._(
+        "Team experience: {word} ({rating} of 5)",
+        word=experience_word(t, view.judgement),
+        rating=t.number(round(view.judgement, 1)),
+    )
     if view.disagreement == "liked_but_unprofitable":
         return rating + Markup(" — ") + t._("but the figures say they barely pay off.")
     if view.disagreement == "disliked_but_profitable" and "decline_candidate" not in view.flags:
@@ -273,6 +288,8 @@ def details_text(
         if value is not None and value != "":
             lines.append(label + Markup(": ") + escape(value))
 
+    # The score underneath the grade (0–100): only here, so the card has one grade vocabulary.
+    add(t._("Score"), t._("{score} of 100", score=t.number(round(float(row["score"])))))
     worked, per_hour = hours_worked(row), profit_per_hour(row)
     if with_money:
         _money_lines(t, team, row, add)

@@ -10,10 +10,12 @@ import pandas as pd
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
-from bot.render.explain import money, owed_money
+from bot.render.explain import about_money, money, owed_money
 from locales import Markup, Translator, escape
+from locales.salutation import dutch_surname, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
 from storage.callers import TeamView
+from storage.models import Client
 
 MAX_REASONS = 3  # in a digest line
 
@@ -37,7 +39,7 @@ def candidate_text(
         lines.append(
             t._(
                 "They bring about {amount} a year less than a typical client.",
-                amount=money(t, cur, candidate.cost_to_team),
+                amount=about_money(t, cur, candidate.cost_to_team),
             )
         )
     why = reasons_text(t, cur, candidate.reasons, row, references)
@@ -191,17 +193,37 @@ def _risk(
     return escape(code)
 
 
-def decline_letter(t: Translator, client: str, last_day: str) -> Markup:
-    """A polite message in the team's language, to copy and send."""
-    return t._(
-        "Dear {client},\n\nThank you for working with us. We have looked at our "
-        "planning and see that we can no longer give you the attention you deserve, so "
-        "from {date} we will not take on new work for you. Everything we agreed will of "
-        "course be finished properly, and we are happy to suggest someone who suits you "
-        "better.\n\nKind regards,",
-        client=client,
-        date=last_day,
+def decline_letter(t: Translator, client: Client, last_day: str, signature: str) -> Markup:
+    """A polite letter in the team's language, to copy and send: u / вы, the person addressed
+    as natives do, and signed with the team's name (a solo specialist's own name, in "I")."""
+    return (
+        salutation(t, client)
+        + Markup("\n\n")
+        + t._(
+            "Thank you for working with us. We have looked at our planning and see that we can "
+            "no longer give you the attention you deserve, so from {date} we will not take on "
+            "new work for you. Everything we agreed will of course be finished properly, and we "
+            "are happy to suggest someone who suits you better.",
+            date=last_day,
+        )
+        + Markup("\n\n")
+        + t._("Kind regards,\n{signature}", signature=signature)
     )
+
+
+def salutation(t: Translator, client: Client) -> Markup:
+    """'Geachte mevrouw Jansen,', «Здравствуйте, Артём Игоревич!», 'Geachte heer, mevrouw,'."""
+    if client.kind != "person":
+        return t._("Dear Sir or Madam,")
+    if t.locale == "ru":
+        return t._("Dear {name},", name=russian_address(client.name) or client.name)
+    surname, titled = dutch_surname(client.name)
+    gender = titled or client.gender
+    if gender == "f":
+        return t._("Dear Ms {surname},", surname=surname)
+    if gender == "m":
+        return t._("Dear Mr {surname},", surname=surname)
+    return t._("Dear {name},", name=client.name)
 
 
 def candidate_buttons(
@@ -244,9 +266,11 @@ def declined(t: Translator, client: str) -> Markup:
     return t._("{client} is declined.", client=client)
 
 
-def letter_to_send(t: Translator, team_t: Translator, client: str, last_day: dt.date) -> Markup:
+def letter_to_send(
+    t: Translator, team_t: Translator, client: Client, last_day: dt.date, signature: str
+) -> Markup:
     """The polite letter, in the team's language (`team_t`), under the reader's lead-in."""
-    letter = decline_letter(team_t, client, team_t.date(last_day, style="long"))
+    letter = decline_letter(team_t, client, team_t.date(last_day, style="long"), signature)
     return t._("A message you could send them:") + Markup("\n\n") + letter
 
 

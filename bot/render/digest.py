@@ -24,6 +24,7 @@ from scoring.snapshots import WeekChanges
 from storage.callers import TeamView
 
 MAX_LINES = 3  # per section: a digest fits one phone screen
+PHONE_LINES = 15  # about one phone screen, blank lines included
 
 
 @dataclass(frozen=True)
@@ -66,20 +67,11 @@ def render_digest(
             True,
         ),
         (
-            t._("💶 <b>Big spenders with overdue invoices</b>"),
-            [
-                t._(
-                    "{client}: {amount} overdue.",
-                    client=names.get(o.client_id, "?"),
-                    amount=owed_money(t, team.currency, o.overdue),
-                )
-                # The longest overdue first, as /risk lists them.
-                for o in oldest_first([o for o in analysis.owed if o.big_spender and o.overdue])[
-                    :MAX_LINES
-                ]
-            ],
+            t._("💰 <b>Open invoices of big spenders</b>"),
+            _open_lines(t, team, analysis, names),
             True,
         ),
+        (t._("⏱ <b>Take a lot of your time</b>"), _time_lines(t, analysis, names), True),
     ]
     public: list[Markup] = []
     private: list[Markup] = []
@@ -92,6 +84,9 @@ def render_digest(
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
+    trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
+    if trend is not None:
+        (private if money_goes_private else public).append(trend)
     summary = portrait_summary(t, analysis)
     if summary is not None:
         public.append(summary)
@@ -99,13 +94,74 @@ def render_digest(
     if run_rate is not None:
         run_rate += Markup("\n") + amounts_note(t, team)
         (private if money_goes_private else public).append(run_rate)
-    group_text = Markup("\n\n").join([Markup("\n").join(head), *public])
+    group_text = _one_screen([Markup("\n").join(head), *public])
     admin_text = None
     if private:
-        admin_text = Markup("\n\n").join(
+        admin_text = _one_screen(
             [t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label), *private]
         )
     return Digest(group_text, admin_text, _actions(t, team, bool(new_candidates), quiet), quiet)
+
+
+def _one_screen(blocks: list[Markup]) -> Markup:
+    """The blocks, blank-line apart, that fit one phone screen (PHONE_LINES, the blank lines
+    counted): a block that would not fit is left out, the ones after it still may."""
+    kept: list[Markup] = []
+    used = -1  # no blank line before the first block
+    for block in blocks:
+        lines = str(block).count("\n") + 1
+        if not kept or used + 1 + lines <= PHONE_LINES:
+            kept.append(block)
+            used += 1 + lines
+    return Markup("\n\n").join(kept)
+
+
+def _open_lines(
+    t: Translator, team: TeamView, analysis: TeamAnalysis, names: Mapping[int, str]
+) -> list[Markup]:
+    """Big spenders' unpaid invoices, to the cent, the longest overdue first (as /risk)."""
+    lines = []
+    for o in oldest_first([o for o in analysis.owed if o.big_spender and o.unpaid])[:MAX_LINES]:
+        line = t._(
+            "{client}: {amount} open",
+            client=names.get(o.client_id, "?"),
+            amount=owed_money(t, team.currency, o.unpaid),
+        )
+        if o.overdue:
+            line += " " + t._("({amount} overdue)", amount=owed_money(t, team.currency, o.overdue))
+        lines.append(line)
+    return lines
+
+
+def _time_lines(t: Translator, analysis: TeamAnalysis, names: Mapping[int, str]) -> list[Markup]:
+    """Time-eaters: a share of the hours well above their share of the revenue."""
+    eaters = analysis.time_eaters[:MAX_LINES]  # the widest gap first, as /risk
+    return [
+        t._(
+            "{client}: {time} of your hours, {revenue} of revenue",
+            client=names.get(e.client_id, "?"),
+            time=t.percent(e.time_share),
+            revenue=t.percent(e.revenue_share),
+        )
+        for e in eaters
+    ]
+
+
+def _trend_line(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
+    """Revenue of the last 4 weeks against the 4 before, whole units (VAT off, as everywhere)."""
+    trend = analysis.revenue_trend
+    if trend is None:
+        return None
+    recent = t.money(trend.recent, team.currency, whole=True)
+    if trend.change is None:
+        return t._("📈 Revenue in the last 4 weeks: {recent}", recent=recent)
+    sign = "+" if trend.change >= 0 else "−"
+    return t._(
+        "📈 Revenue in the last 4 weeks: {recent} (the 4 before: {before}, {change})",
+        recent=recent,
+        before=t.money(trend.before, team.currency, whole=True),
+        change=sign + t.percent(abs(trend.change)),
+    )
 
 
 def _week_lines(

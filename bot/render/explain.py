@@ -29,6 +29,14 @@ def money(t: Translator, currency: str, minor: float | int | None) -> str:
     return t.money(int(round(minor or 0)), currency, whole=True)
 
 
+def about_money(t: Translator, currency: str, minor: float | int) -> str:
+    """An estimate said with "about"/«около»: three significant digits, so it does not claim
+    a precision it lacks («около 68 500 ₽», not «около 68 498 ₽»)."""
+    units = abs(float(minor)) / 100
+    step = 10 ** max(0, len(str(int(units))) - 3) if units >= 1 else 1
+    return t.money(int(round(float(minor) / 100 / step)) * step * 100, currency, whole=True)
+
+
 def hours(t: Translator, value: float) -> str:
     """Short time: minutes matter for an hour's work, not for a year's; halves round up, as
     people round (12 h 30 min is "13 uur", not Python's even 12)."""

@@ -73,6 +73,8 @@ def _told_apart(t: Translator, teams: Sequence[Any]) -> list[str]:
 def private_welcome(t: Translator, teams: Sequence[Any], current: Any) -> Markup:
     """/start in private for someone in a team: where they work here, and how to switch."""
     here = labels.team_name(t, current)
+    if len(teams) <= 1 and current.is_personal:  # one person, no team to name
+        return t._("You're all set here. Send /help to see what I can do.")
     if len(teams) <= 1:
         return t._("You work in <b>{team}</b>. Send /help to see what I can do.", team=here)
     return (

@@ -9,8 +9,12 @@ from bot.render.settings import CURRENCIES, SCALES, SYMBOLS
 from locales import LANGUAGE_NAMES, SUPPORTED_LOCALES, Markup, Translator
 
 
-def language_step(t: Translator, team_id: int) -> tuple[Markup, Buttons]:
-    """Step 1 of 3, right after /start made the team."""
+def language_step(t: Translator, team_id: int, *, personal: bool = False) -> tuple[Markup, Buttons]:
+    """Step 1 of 3, right after /start made the team. A personal team speaks the language its
+    owner reads this in (they change it in /settings), so it starts at the currency: 2 taps."""
+    if personal:
+        text, rows = currency_step(t, team_id, step="1/2")
+        return t._("Two taps and you can start.") + Markup("\n") + text, rows
     buttons = [[(LANGUAGE_NAMES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
     text = t._(
         "Let's set up your team in three taps.\n<b>1/3</b> Which language does the team speak?"
@@ -18,17 +22,23 @@ def language_step(t: Translator, team_id: int) -> tuple[Markup, Buttons]:
     return text, buttons
 
 
-def currency_step(t: Translator, team_id: int) -> tuple[Markup, Buttons]:
+def currency_step(t: Translator, team_id: int, *, step: str = "2/3") -> tuple[Markup, Buttons]:
     rows = [
-        [(f"{SYMBOLS[c]} {c}", pack("ob", team_id, "cur", c)) for c in CURRENCIES[i : i + 3]]
+        [
+            (f"{SYMBOLS[c]} {c}".strip(), pack("ob", team_id, "cur", c))
+            for c in CURRENCIES[i : i + 3]
+        ]
         for i in range(0, len(CURRENCIES), 3)
     ]
-    return t._("<b>2/3</b> In which currency do you work?"), rows
+    return t._("<b>{step}</b> In which currency do you work?", step=step), rows
 
 
-def scale_step(t: Translator, team_id: int) -> tuple[Markup, Buttons]:
+def scale_step(t: Translator, team_id: int, *, personal: bool = False) -> tuple[Markup, Buttons]:
     rows = [[(label, pack("ob", team_id, "scale", code)) for code, label in SCALES.items()]]
-    text = t._("<b>3/3</b> How shall I grade clients? A is best on A–D, 5 on 1–5, 10 on 1–10.")
+    text = t._(
+        "<b>{step}</b> How shall I grade clients? A is best on A–D, 5 on 1–5, 10 on 1–10.",
+        step="2/2" if personal else "3/3",
+    )
     return text, rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot import labels
-from bot.render.explain import money
+from bot.render.explain import about_money, money
 from locales import Markup, Translator, escape
 from scoring import Portrait, TeamAnalysis, Trait
 from storage.callers import TeamView
@@ -168,7 +168,7 @@ def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Mark
     return t._(
         "Your ideal clients who keep coming back brought in about {amount} a month over the "
         "last 12 months (invoiced): money you can count on.",
-        amount=money(t, team.currency, analysis.ideal_run_rate_monthly),
+        amount=about_money(t, team.currency, analysis.ideal_run_rate_monthly),
     )
 
 

@@ -138,16 +138,23 @@ def _range(low: str | None, high: str | None) -> str | None:
 
 
 def criterion_value(
-    t: Translator, currency: str, profile: IdealProfile, criterion: Criterion
+    t: Translator,
+    currency: str,
+    profile: IdealProfile,
+    criterion: Criterion,
+    *,
+    named: bool = False,
 ) -> str | None:
-    """The criterion as set, in a few words; None when not set."""
+    """The criterion as set, in a few words; None when not set. `named`: shown after the
+    criterion's own name, so the value does not say it again («Возраст: 30–45», not
+    «Возраст: возраст 30–45»; "Winst per uur, minstens: € 50", not "… € 50 per uur")."""
     values = [getattr(profile, name) for name in criterion.fields]
     how = criterion.how
     if how == "number_range":
         low, high = (None if v is None else _number(t, v) for v in values)
         text = _range(low, high)
-        if text is None:
-            return None
+        if text is None or named:
+            return text
         if criterion.code == "age":
             return t._("age {range}", range=text)
         return t._("{range} employees", range=text)
@@ -163,6 +170,8 @@ def criterion_value(
     if value is None:
         return None
     if how == "money":
+        if named:
+            return t.money(int(value), currency, whole=True)
         return t._("{amount} per hour", amount=t.money(int(value), currency, whole=True))
     if how == "percent":
         return percent(t, value)
@@ -172,9 +181,12 @@ def criterion_value(
 
 
 def area_summary(
-    t: Translator, currency: str, profile: IdealProfile, area: str
+    t: Translator, currency: str, profile: IdealProfile, area: str, *, named: bool = False
 ) -> list[tuple[Criterion, str | None]]:
-    return [(c, criterion_value(t, currency, profile, c)) for c in criteria_of(area, profile.kind)]
+    return [
+        (c, criterion_value(t, currency, profile, c, named=named))
+        for c in criteria_of(area, profile.kind)
+    ]
 
 
 def profile_summary(
@@ -286,7 +298,7 @@ def criterion_menu(
 ) -> tuple[Markup, Options]:
     """One area's criteria with their values (the market area with its outlook: `market`),
     each a button, and ← Back."""
-    summary = area_summary(t, currency, stored.profile, area)
+    summary = area_summary(t, currency, stored.profile, area, named=True)
     lines = [Markup("<b>") + area_name(t, area) + Markup("</b>")]
     for criterion, value in summary:
         shown = value if value is not None else "—"
@@ -316,7 +328,7 @@ def value_question(
 def criterion_saved(
     t: Translator, currency: str, profile: IdealProfile, criterion: Criterion
 ) -> Markup:
-    value = criterion_value(t, currency, profile, criterion)
+    value = criterion_value(t, currency, profile, criterion, named=True)
     name = criterion_name(t, criterion.code)
     if value is None:
         return t._("Cleared: {criterion}.", criterion=name)

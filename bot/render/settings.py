@@ -37,7 +37,7 @@ SYMBOLS = {
     "RUB": "₽",
     "USD": "$",
     "GBP": "£",
-    "CHF": "₣",
+    "CHF": "",  # the Swiss write "CHF" itself; ₣ is the French franc
     "KZT": "₸",
     "BYN": "Br",
     "UAH": "₴",
@@ -72,6 +72,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("retention", "declined_retention_days"),
 )
 BY_CODE = {s.code: s for s in SETTINGS}
+GROUP_ONLY = ("approval", "private")  # who joins, who sees money: a personal team has no others
+
+
+def settings_of(team: TeamView) -> tuple[Setting, ...]:
+    """The settings that mean something for this team."""
+    if team.is_personal:
+        return tuple(s for s in SETTINGS if s.code not in GROUP_ONLY)
+    return SETTINGS
 
 
 def _names(t: Translator) -> dict[str, str]:
@@ -190,8 +198,11 @@ def menu_text(
 ) -> Markup:
     """Every setting with its value, one per line; a lock where the currency is fixed."""
     names = _names(t)
-    lines = [t._("<b>Settings of {team}</b>", team=labels.team_name(t, team))]
-    for setting in SETTINGS:
+    if team.is_personal:  # one person: no team's name to give
+        lines = [t._("<b>Settings</b>")]
+    else:
+        lines = [t._("<b>Settings of {team}</b>", team=labels.team_name(t, team))]
+    for setting in settings_of(team):
         value = value_text(
             t, setting.code, current(team, setting.code), now=now, currency=team.currency
         )

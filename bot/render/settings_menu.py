@@ -30,10 +30,11 @@ def rows(options: Options, per_row: int) -> Buttons:
     return [options[i : i + per_row] for i in range(0, len(options), per_row)]
 
 
-def menu_buttons(t: Translator, team_id: int) -> Buttons:
-    """One button per setting, two to a row."""
+def menu_buttons(t: Translator, team: TeamView) -> Buttons:
+    """One button per setting that means something for the team, two to a row."""
     options = [
-        (settings.setting_name(t, s.code), pack("set", team_id, s.code)) for s in settings.SETTINGS
+        (settings.setting_name(t, s.code), pack("set", team.id, s.code))
+        for s in settings.settings_of(team)
     ]
     return rows(options, 2)
 

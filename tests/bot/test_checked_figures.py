@@ -145,7 +145,7 @@ async def test_a_one_client_team_has_no_reasons(
 
 
 @pytest.mark.parametrize(
-    ("locale", "team_word"), [("nl", "team 5 dagen"), ("ru", "в среднем 5 дней")]
+    ("locale", "team_word"), [("nl", "doorsneeklant 5 dagen"), ("ru", "у типичного клиента 5 дней")]
 )
 async def test_a_recency_reason_shows_the_teams_figure(
     chat: Chat, sqlite_engine: Engine, locale: str, team_word: str

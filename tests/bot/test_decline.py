@@ -132,10 +132,10 @@ async def test_finding_nine_is_proposed_with_true_reasons(chat: Chat, sqlite_eng
     lines = seen.text.splitlines()
     assert lines[:2] == ["Afscheid overwegen · 1 van 1", "Van Dijk Logistiek"]
     # A typical client brings € 3.654 profit a year (the team median), they bring € 696.
-    assert "Deze klant brengt zo’n € 2.958 per jaar minder op dan een doorsnee klant." in lines[2]
+    assert "Deze klant brengt zo’n € 2.960 per jaar minder op dan een doorsnee klant." in lines[2]
     assert lines[3] == (
-        "Waarom: € 24 per gewerkt uur (team € 203) · 3 klachten · 5 van 6 facturen te laat "
-        "· beoordeling 1,7 van 5 · 18% van je uren."
+        "Waarom: € 24 per gewerkt uur (doorsneeklant € 203) · 3 klachten · 5 van 6 facturen "
+        "te laat · ervaring 1,7 van 5 · 18% van je uren."
     )
     assert "%" not in lines[3].split("·")[2]  # a count, not a shrunk rate
 
@@ -147,7 +147,7 @@ async def test_finding_nine_is_in_the_digest(chat: Chat, sqlite_engine: Engine) 
     text = chat.api.in_chat(GROUP)[-1].text.replace("\u00a0", " ")
     section = text.split("Afscheid overwegen")[1]
     assert (
-        "Van Dijk Logistiek: € 24 per gewerkt uur (team € 203) · 3 klachten · "
+        "Van Dijk Logistiek: € 24 per gewerkt uur (doorsneeklant € 203) · 3 klachten · "
         "5 van 6 facturen te laat." in section
     )
 
@@ -165,12 +165,12 @@ async def test_kept_client_and_the_nearest_are_named_when_nobody_is_proposed(
     # (team median € 3.654: the regulars make 6 × 0,6 × amount).
     assert seen.text.splitlines() == [
         "Er is nu niemand om afscheid van te nemen. Het dichtst erbij:",
-        "Van Dijk Logistiek: € 24 per gewerkt uur (team € 203) · 3 klachten · 5 van 6 facturen "
-        "te laat · beoordeling 1,7 van 5 · 18% van je uren, maar je hebt besloten deze "
-        "klant voorlopig te houden",
-        "Bakkerij Jansen: winst € 600 per jaar (team € 3.654), maar geen klachten, late "
+        "Van Dijk Logistiek: € 24 per gewerkt uur (doorsneeklant € 203) · 3 klachten · "
+        "5 van 6 facturen te laat · ervaring 1,7 van 5 · 18% van je uren, maar je hebt "
+        "besloten deze klant voorlopig te houden",
+        "Bakkerij Jansen: winst € 600 per jaar (doorsneeklant € 3.654), maar geen klachten, late "
         "betalingen of andere waarschuwingen",
-        "Bloemist Roos: winst € 600 per jaar (team € 3.654), maar geen klachten, late "
+        "Bloemist Roos: winst € 600 per jaar (doorsneeklant € 3.654), maar geen klachten, late "
         "betalingen of andere waarschuwingen",
     ]
     assert "👍" not in seen.text
@@ -206,8 +206,8 @@ async def test_russian_team_sees_the_obvious_client(chat: Chat, sqlite_engine: E
     lines = seen.text.splitlines()
     assert lines[1] == "Ван Дейк Логистик"
     assert lines[3] == (
-        "Почему: 24 ₽ за час работы (в среднем 203 ₽) · 3 жалобы · 5 из 6 счетов с опозданием · "
-        "ваша оценка 1,7 из 5 · 18 % вашего времени."
+        "Почему: 24 ₽ за час работы (у типичного клиента 203 ₽) · 3 жалобы · "
+        "5 из 6 счетов с опозданием · впечатления 1,7 из 5 · 18 % вашего времени."
     )
 
 

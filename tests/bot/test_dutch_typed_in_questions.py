@@ -126,10 +126,10 @@ async def test_hours_per_order_in_the_profile(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/profiel")
     await chat.press(anna, "＋ Nieuw: Alle klanten")
-    await chat.press(anna, "Past bij het team")
-    await chat.press(anna, "Uren per opdracht, hoogstens")
+    await chat.press(anna, "Past bij jou")  # her own team: one person
+    await chat.press(anna, "Uren per verkoop, hoogstens")
     seen = await chat.send(anna, typed)
-    assert "Opgeslagen: Uren per opdracht, hoogstens: " in seen
+    assert "Opgeslagen: Uren per verkoop, hoogstens: " in seen
     [profile] = rows(sqlite_engine, IdealProfileRow)
     assert profile.criteria["fit"]["max_hours_per_order"] == hours
 

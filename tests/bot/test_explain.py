@@ -12,8 +12,8 @@ from scoring.explain import Reason
 @pytest.mark.parametrize(
     ("locale", "days", "said"),
     [
-        ("nl", 0, "▲ laatste aankoop vandaag (meestal elke 30 dagen)"),
-        ("nl", 1, "▲ laatste aankoop 1 dag geleden (meestal elke 30 dagen)"),
+        ("nl", 0, "▲ laatst gekocht vandaag (meestal elke 30 dagen)"),
+        ("nl", 1, "▲ laatst gekocht 1 dag geleden (meestal elke 30 dagen)"),
         ("ru", 0, "▲ последняя покупка сегодня (обычно раз в 30 дней)"),
         ("ru", 22, "▲ последняя покупка 22 дня назад (обычно раз в 30 дней)"),
     ],

@@ -158,8 +158,9 @@ async def test_run_rate_is_what_regular_ideal_clients_paid_in_a_year(
         sold(other, 1_000, 200)
     anna = chat.person(OWNER, "Анна", "ru")
     seen = await chat.send(anna, "/portrait")
-    # 30 000 + 10 000 + 11 300 = 51 300 ₽ over 12 months: 4 275 ₽ a month, nothing annualised.
+    # 30 000 + 10 000 + 11 300 = 51 300 ₽ over 12 months: 4 275 ₽ a month, nothing annualised;
+    # said "about" with three significant digits: 4 280.
     assert (
-        "Постоянные идеальные клиенты приносили за последние 12 месяцев в среднем около 4 275 ₽ "
+        "Постоянные идеальные клиенты приносили за последние 12 месяцев в среднем около 4 280 ₽ "
         "в месяц (по выставленным счетам) — на эти деньги можно рассчитывать."
     ) in seen.text, seen.text

@@ -44,7 +44,7 @@ async def test_a_second_demo_session_in_russian_answers_at_once(engine: Engine, 
     """`make run` twice: the demo team, then the same again."""
     await chat(engine, clock, "/start", demo=True, locale="ru")
     second = await chat(engine, clock, "/start", demo=True, locale="ru")
-    assert "Вы в команде" in second
+    assert "Здесь всё готово к работе" in second
 
 
 async def test_update_ids_never_go_back_even_after_the_ledger_is_pruned(
@@ -113,7 +113,7 @@ async def test_a_member_finds_the_group_in_a_private_chat(engine: Engine, clock:
     await chat(engine, clock, "/help", group=True, user_id=FATIMA, name="Фатима", locale="ru")
     private = await chat(engine, clock, "/team", "#1", user_id=FATIMA, locale="ru")
     assert "Kompas: С какой командой работать здесь?\n        [1] ✓ Kompas demo" in private
-    assert "Теперь вы работаете с командой Kompas demo." in private
+    assert "Выбрано: Kompas demo." in private
 
     # Left the Telegram group: the private chat no longer offers its team.
     await chat(engine, clock, group=True, user_id=FATIMA, role="left", locale="ru")

@@ -50,10 +50,11 @@ async def test_group_onboarding_in_three_taps_then_first_client(
 async def test_personal_team_onboarding_in_dutch(chat: Chat, sqlite_engine: Engine) -> None:
     anna = chat.person(11, "Anna", "nl")
     await chat.send(anna, "/start")
-    seen = await chat.press(anna, "Mijn eigen team beginnen")
-    assert "Je eigen team staat klaar." in seen and "1/3" in seen
-    await chat.press(anna, "Nederlands")
-    await chat.press(anna, "€ EUR")
+    seen = await chat.press(anna, "Hier beginnen, voor mezelf")
+    # Her own chat speaks her language already: no language step, two taps.
+    assert "Nog twee tikken" in seen and "1/2" in seen and "Welke taal" not in seen
+    seen = await chat.press(anna, "€ EUR")
+    assert "2/2" in seen
     seen = await chat.press(anna, "A–D")
     assert "Alles staat klaar!" in seen
     seen = await chat.press(anna, "Probeer de demogegevens")
@@ -122,3 +123,49 @@ async def test_import_button_in_a_group_asks_the_presser_for_the_file(
     csv = "Имя;Тип;Город\nКофейня «Зерно»;организация;Москва\n".encode()
     done = await chat.upload(owner, "clients.csv", csv, chat=group, reply_to=seen.last)
     assert "Кофейня «Зерно»" in {c.name for c in rows(sqlite_engine, Client)}, done.text
+
+
+class Counted:
+    """A chat that counts what the person did: each message sent and each button pressed."""
+
+    def __init__(self, chat: Chat) -> None:
+        self.chat, self.actions = chat, 0
+
+    async def send(self, person, text: str, **kw):  # type: ignore[no-untyped-def]
+        self.actions += 1
+        return await self.chat.send(person, text, **kw)
+
+    async def press(self, person, label: str, **kw):  # type: ignore[no-untyped-def]
+        self.actions += 1
+        return await self.chat.press(person, label, **kw)
+
+
+GRADE = {"nl": "eoordeling: ", "ru": "ценка: "}
+
+
+async def test_a_solo_specialist_sees_a_first_grade_within_six_actions(chat: Chat) -> None:
+    """/start, 'for myself', currency, scale, one /sale line, person or organisation."""
+    you = Counted(chat)
+    olga = chat.person(31, "Ольга", "ru")
+    await you.send(olga, "/start")
+    await you.press(olga, "Начать здесь, для себя")
+    await you.press(olga, "₽ RUB")
+    await you.press(olga, "A–D")
+    seen = await you.send(olga, "/sale Иванова 4500")
+    seen = await you.press(olga, "Добавить «Иванова» как частное лицо")
+    assert GRADE["ru"] in seen, seen.text
+    assert you.actions <= 6
+
+
+async def test_a_group_sees_a_first_grade_within_six_actions(chat: Chat) -> None:
+    """/start, language, currency, scale, one /sale line, person or organisation."""
+    you = Counted(chat)
+    sanne = chat.person(41, "Sanne", "nl")
+    group = chat.group(-600, "Kapsalon Knip", creator=sanne)
+    await you.send(sanne, "/start", chat=group)
+    for label in ("Nederlands", "€ EUR", "1–10"):
+        await you.press(sanne, label, chat=group)
+    await you.send(sanne, "/verkoop Jansen 450", chat=group)
+    seen = await you.press(sanne, "„Jansen” toevoegen als persoon", chat=group)
+    assert GRADE["nl"] in seen, seen.text
+    assert you.actions <= 6

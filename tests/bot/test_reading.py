@@ -164,8 +164,13 @@ async def test_decline_decision_with_confirmation_and_undo(
     assert ("Afscheid overwegen" if locale == "nl" else "Кандидаты на отказ") in seen.text
     name = seen.text.splitlines()[1]
     words = {
-        "nl": ("Afscheid nemen…", "Ja, afscheid nemen", "↩ Ongedaan maken", "Beste"),
-        "ru": ("Отказаться…", "Да, отказаться", "↩ Отменить", "Здравствуйте"),
+        "nl": (
+            "Afscheid nemen…",
+            "Ja, afscheid nemen",
+            "↩ Ongedaan maken",
+            "Met vriendelijke groet,",
+        ),
+        "ru": ("Отказаться…", "Да, отказаться", "↩ Отменить", "С уважением,"),
     }[locale]
     asked = await chat.press(anna, words[0])
     assert name in asked.text

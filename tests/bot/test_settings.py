@@ -26,7 +26,7 @@ async def test_settings_menu_shows_every_value_on_one_screen(chat: Chat, nl_team
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/settings")
     lines = seen.text.splitlines()
-    assert lines[0] == "Instellingen van Mijn eigen team"  # a personal team, as /start calls it
+    assert lines[0] == "Instellingen"  # a personal team: one person, no team's name
     assert "• Valuta: € EUR" in lines
     assert "• Bedragen: zonder btw" in lines
     assert "• Tijdzone: Amsterdam (UTC+1)" in lines
@@ -34,10 +34,10 @@ async def test_settings_menu_shows_every_value_on_one_screen(chat: Chat, nl_team
     assert "• Beoordelingsperiode: 12 maanden" in lines
     assert "• Dag weekoverzicht: maandag" in lines
     assert "• Tijd weekoverzicht: 09:00" in lines
-    assert "• Afgewezen klanten: bewaard" in lines
+    assert "• Klanten na afscheid: bewaard" in lines
     assert "• Betaling: direct betaald" in lines  # a personal team's clients pay on the spot
     assert "• Een uur werk: niet ingesteld" in lines
-    assert len(seen.buttons) == 16 and seen.buttons[0] == "Taal"
+    assert len(seen.buttons) == 14 and seen.buttons[0] == "Taal"  # no members to let in
     assert len(seen.html) <= 4096
 
 

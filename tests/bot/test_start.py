@@ -11,11 +11,11 @@ async def test_private_start_offers_a_personal_team_and_creates_it(chat: Chat) -
     anna = chat.person(11, "Anna", "nl")
     seen = await chat.send(anna, "/start")
     assert "Ik ben Kompas" in seen
-    assert seen.buttons == ["Mijn eigen team beginnen"]
-    seen = await chat.press(anna, "Mijn eigen team beginnen")
-    assert "Je eigen team staat klaar" in seen
+    assert seen.buttons == ["Hier beginnen, voor mezelf"]
+    seen = await chat.press(anna, "Hier beginnen, voor mezelf")
+    assert "Goed, dan beginnen we" in seen
     again = await chat.send(anna, "/start")
-    assert "1/3" in again  # onboarding not finished: /start picks it up again
+    assert "1/2" in again  # onboarding not finished: /start picks it up again
 
 
 async def test_group_start_by_admin_makes_the_group_a_team(chat: Chat) -> None:
@@ -70,7 +70,7 @@ async def test_lang_with_an_unknown_code_says_what_to_type(chat: Chat) -> None:
 async def test_unknown_command_points_to_help_in_the_callers_language(chat: Chat) -> None:
     ivan = chat.person(12, "Ivan", "ru")
     seen = await chat.send(ivan, "/frobnicate")
-    assert seen.text == "Команды /frobnicate я не знаю. Список — по /help."
+    assert seen.text == "/frobnicate — такого я не знаю. Что я умею — по /help."
 
 
 async def test_a_mistyped_command_suggests_the_nearest_one(chat: Chat) -> None:
@@ -79,7 +79,7 @@ async def test_a_mistyped_command_suggests_the_nearest_one(chat: Chat) -> None:
     assert seen.text == "Het commando /verkop ken ik niet. Bedoel je /verkoop?"
     ivan = chat.person(12, "Ivan", "ru")
     seen = await chat.send(ivan, "/sael")
-    assert seen.text == "Команды /sael я не знаю. Вы имели в виду /sale?"
+    assert seen.text == "/sael — такого я не знаю. Вы имели в виду /sale?"
 
 
 async def test_help_for_one_command(chat: Chat) -> None:

@@ -130,10 +130,10 @@ async def test_hours_per_order_in_the_profile_take_units(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/profile")
     await chat.press(anna, "＋ Nieuw: Alle klanten")
-    await chat.press(anna, "Past bij het team")
-    await chat.press(anna, "Uren per opdracht, hoogstens")
+    await chat.press(anna, "Past bij jou")  # her own team: one person
+    await chat.press(anna, "Uren per verkoop, hoogstens")
     seen = await chat.send(anna, typed)
-    assert "Opgeslagen: Uren per opdracht, hoogstens: " in seen
+    assert "Opgeslagen: Uren per verkoop, hoogstens: " in seen
     assert _max_hours(sqlite_engine) == hours
 
 
@@ -143,7 +143,7 @@ async def test_hours_per_order_in_russian_and_refusals(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/profile")
     await chat.press(olga, "＋ Создать: Частные лица")
-    await chat.press(olga, "Подходят команде")
+    await chat.press(olga, "Подходят вам")  # her own team: one person
     await chat.press(olga, "Часов на заказ, не больше")
     seen = await chat.send(olga, "0")
     assert "больше 0" in seen.text

@@ -53,7 +53,7 @@ ONE_CLIENT = (
     "One of your ideal clients: look after them.",
     "Saved as a prospect: {client}. Their first sale makes them a client.",
     "That date is still to come: since when are they a client?",
-    "The team hasn't rated them yet: /rate",
+    "How is it working with this client? Say so with /rate.",
     "They cost you about {amount} a year compared with a typical client.",
     "Type the name of the client they referred.",
     "Who did they refer? Type the new client's name too.",

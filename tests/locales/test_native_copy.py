@@ -29,6 +29,11 @@ FLAGGED = {
         "Marktrealiteit",
         "Leunen op één klant",
         "💶",
+        "aankoop",  # one word per concept: a sale is a verkoop
+        "(team {",  # a median is the typical client's, and a solo specialist has no team
+        "afgewezen",  # a client you let go: afscheid nemen
+        "Afgewezen",
+        "particulier of bedrijf",  # the bot says persoon / organisatie
     ],
     "ru": [
         "Как они вас нашли",
@@ -51,6 +56,9 @@ FLAGGED = {
         "💶",
         "₣",
         "HHI",
+        "в среднем {median}",  # a median is not an average
+        "в среднем {team}",
+        "{client} нет среди",  # a name in the nominative where Russian needs the genitive
     ],
 }
 

@@ -31,9 +31,9 @@ SALES = (
 CLIENTS = (
     "Naam;Soort;Plaats;Geslacht;Geboortejaar;Inkomen;Opleiding;Interesses;Medewerkers;"
     "Wie beslist;Bron;Segment;Klant sinds;Aangebracht door;Status;Notities\n"
-    "Anouk Jansen;particulier;Den Haag;vrouw;1988;52000;hbo;yoga, reizen;;;Instagram;"
+    "Anouk Jansen;persoon;Den Haag;vrouw;1988;52000;hbo;yoga, reizen;;;Instagram;"
     "kern;01-03-2024;;actief;Houdt van ‘thee’\n"
-    "Bakkerij de Vries;bedrijf;Ede;;;;;;12;eigenaar;beurs;;;Anouk Jansen;actief;\n"
+    "Bakkerij de Vries;organisatie;Ede;;;;;;12;eigenaar;beurs;;;Anouk Jansen;actief;\n"
     "Studio Noord;;Zwolle;;;;;;;zelf bepaald;mond-tot-mond;;;;prospect;\n"
 )
 
@@ -256,7 +256,8 @@ def test_one_clients_data_on_request(session: Session) -> None:
     )
 
     assert data["client"]["name"] == "Bakkerij de Vries"
-    assert data["client"]["kind"] == "bedrijf" and data["client"]["referred_by_a_client"] is True
+    assert data["client"]["kind"] == "organisatie"
+    assert data["client"]["referred_by_a_client"] is True
     assert "Anouk" not in json.dumps(data, ensure_ascii=False)  # other people stay out
     assert [s["amount"] for s in data["sales"]] == ["1250.50", "1250.50"]
     assert data["ratings"] == [{"date": "2026-11-23", "criterion": "pays_on_time", "value": 4}]
