@@ -116,7 +116,12 @@ _UNITS = "dagen|dag|weken|week|дня|дней|день|недели|недел�
 # A count in words: "две недели назад", "три дня назад" (the Dutch "een week geleden").
 _COUNT_WORDS = {"een": 1, "одну": 1, "один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4}
 _COUNT_WORDS |= {"пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
-_COUNTED = rf"(?P<number>[0-9]{{1,3}}|(?:{'|'.join(_COUNT_WORDS)}) )? ?(?P<unit>{_UNITS})"
+# A plural unit needs its count ("1000 dagen geleden" is not "dagen geleden" = yesterday
+# after a cost of 1000); a singular one may stand alone ("неделю назад", "dag geleden").
+_COUNTED = (
+    rf"(?:(?P<number>[0-9]{{1,5}}|(?:{'|'.join(_COUNT_WORDS)}) ) ?(?P<unit>{_UNITS})"
+    r"|(?P<lone>dag|week|день|неделю))"
+)
 _DAYS_BACK = re.compile(_COUNTED + r" (?:назад|geleden)")
 _DAYS_AHEAD = re.compile(r"(?P<ahead>через|over) " + _COUNTED)
 _WEEK_UNITS = frozenset({"weken", "week", "недели", "недель", "неделю"})
@@ -213,7 +218,8 @@ def _days_counted(match: re.Match[str]) -> int:
     """How many days back "3 дня назад" or "een week geleden" is; negative for "over 3 dagen"."""
     number = (match["number"] or "").strip()
     count = int(number) if number.isdigit() else _COUNT_WORDS.get(number, 1)
-    days = count * (7 if match["unit"] in _WEEK_UNITS else 1)
+    unit = match["unit"] or match["lone"]
+    days = count * (7 if unit in _WEEK_UNITS else 1)
     return -days if "ahead" in match.groupdict() else days
 
 

@@ -251,6 +251,7 @@ def split_date(
     """The date at the end of the line (up to five words: `на прошлой неделе в пятницу`), never
     the name's first word, and never the amount of a line that needs one (`/sale Hotel 23.11`
     is € 23,11; `/paid Ромашка 01.12` is a day)."""
+    amountless: Dated | None = None
     for count in (5, 4, 3, 2, 1):
         start = len(words) - count
         span = same_field(words, start, count) if start >= first else None
@@ -264,7 +265,13 @@ def split_date(
             dates.parse_date(text, reader.locale, today=reader.today, short_weekdays=short)
         except InputError:
             continue
-        if amount_needed and reader.is_money(text) and name_end(reader, rest) == len(rest):
+        no_amount_left = amount_needed and name_end(reader, rest) == len(rest)
+        if no_amount_left and reader.is_money(text):
             continue  # "/sale Hotel 23.11": the only number is the amount
-        return Dated(rest, reader.date(text, short_weekdays=short), text)
-    return Dated(words)
+        dated = Dated(rest, reader.date(text, short_weekdays=short), text)
+        if no_amount_left and any(c.isdigit() for c in text):
+            # «Волкова 2500 неделю назад»: a shorter date may leave the number as the amount
+            amountless = amountless or dated
+            continue
+        return dated
+    return amountless or Dated(words)

@@ -466,6 +466,7 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Studio 54 – 100", sale(STUDIO, "100")),
     ("/verkoop Bakkerij Jansen - 250", ask("mean", "„Bakkerij Jansen”")),  # not "Jansen -"
     ("/verkoop Jan Smit 200 3 dagen geleden", sale(SMIT, "200", on="2026-12-01")),
+    ("/verkoop Jan Smit 3000 1000 dagen geleden", sale(SMIT, "3000", on="2024-03-09")),
     ("/verkoop Jan Smit 200 een week geleden", sale(SMIT, "200", on="2026-11-27")),
     ("/verkoop Jan Smit 200 vorige week vrijdag", sale(SMIT, "200", on="2026-11-27")),
     ("/verkoop Jan Smit 200 over 3 dagen", NOTHING),

@@ -417,3 +417,17 @@ def test_a_past_date_after_today_is_refused_with_a_localised_hint(locale: str, t
 )
 def test_days_counted_back_in_russian_words(text: str, days: int) -> None:
     assert parse_date(text, "ru", today=TODAY, past=True) == TODAY - dt.timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "back"),
+    [("1000 dagen geleden", "nl", 1000), ("1000 дней назад", "ru", 1000),
+     ("dag geleden", "nl", 1), ("неделю назад", "ru", 7)],
+)  # fmt: skip
+def test_days_ago_read_any_count_and_a_plural_needs_one(text: str, locale: str, back: int) -> None:
+    # Found by the attacker reader: "/sale Evil BW 3000 1000 dagen geleden" stored a cost of
+    # 1000 on yesterday, "dagen geleden" alone having been read as one day back.
+    today = dt.date(2026, 12, 6)
+    assert parse_date(text, locale, today=today) == today - dt.timedelta(days=back)
+    with pytest.raises(InputError):
+        parse_date("dagen geleden" if locale == "nl" else "дней назад", locale, today=today)
