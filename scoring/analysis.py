@@ -8,7 +8,7 @@ left out; lapsed clients are kept and flagged); `scoring.client_table` lists its
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -80,6 +80,13 @@ class TeamAnalysis:
     # medians, and no screen calls that "your ideal client".
     profile_written: bool = True
     revenue_trend: RevenueTrend | None = None  # the last 4 weeks against the 4 before
+    # Every client's name, declined and archived ones too: they can still owe money.
+    all_names: Mapping[int, str] = field(default_factory=dict)
+
+    @property
+    def names(self) -> Mapping[int, str]:
+        """Names for every list: the scored clients', and anyone else's a list may name."""
+        return self.all_names or self.clients["name"].to_dict()
 
     @property
     def grade_scale(self) -> str:
@@ -341,6 +348,7 @@ def analyse(
         profiles=used,
         profile_written=bool(profiles),
         revenue_trend=revenue_trend(team),
+        all_names=dict(zip(team.ids.tolist(), team.clients["name"].tolist(), strict=True)),
     )
 
 

@@ -82,7 +82,7 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
         sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
         return 0
     t = translator(team.locale, solo=team.is_personal)
-    names = analysis.clients["name"].to_dict()
+    names = analysis.names
     sections = [risk_text(t, team, analysis, names)]
     table = analysis.clients.sort_values(["grade_index", "score"], ascending=[True, False])
     sections.append(

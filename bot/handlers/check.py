@@ -86,7 +86,7 @@ class CheckDialog(Dialog):
         analysed = await turn.analysis()
         traits = {key: convo.data.get(key) for key in TRAITS if convo.data.get(key) is not None}
         result = assess_prospect(traits, analysed.frames, analysed.analysis)
-        names = analysed.analysis.clients["name"].to_dict()
+        names = analysed.analysis.names
         with_money = await money_shown_to_caller(turn)
         text = verdict_text(t, turn.team, convo.data["name"], result, names, with_money=with_money)
         question(

@@ -62,7 +62,7 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
         return
     index %= len(candidates)
     candidate = candidates[index]
-    names = analysis.clients["name"].to_dict()
+    names = analysis.names
     row = analysis.clients.loc[candidate.client_id]
     text = candidate_text(
         t, team, candidate, row, names, index + 1, len(candidates), analysis.references

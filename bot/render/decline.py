@@ -63,7 +63,7 @@ def nearest_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Marku
     nearest = analysis.decline_nearest
     if not nearest:
         return t._("Nobody to consider letting go right now. 👍")
-    names = analysis.clients["name"].to_dict()
+    names = analysis.names
     lines = [t._("Nobody to consider letting go right now. Closest to the list:")]
     for near in nearest:
         row = analysis.clients.loc[near.client_id]

@@ -53,7 +53,7 @@ def render_digest(
     if no_revenue is not None:
         text = Markup("\n").join([*head, warning(t, team.currency, no_revenue) or Markup("")])
         return Digest(text, None, [], quiet=True)
-    names = analysis.clients["name"].to_dict()
+    names = analysis.names
     money_goes_private = team.sensitive_to_admins
     new_candidates = _new_candidates(analysis, changes)
     sections = [  # (title, lines, money: goes to admins privately when the team wants that)

@@ -138,7 +138,7 @@ def portraits_page(
 ) -> Markup:
     """The /portrait answer: each portrait asked for, then what the ideal clients bring in
     (with money shown only)."""
-    names = analysis.clients["name"].to_dict()
+    names = analysis.names
     sections = [
         portrait_text(t, team, analysis, p, names, with_money=with_money) for p in portraits
     ]

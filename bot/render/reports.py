@@ -129,7 +129,7 @@ def list_page(
 
 def risk_page(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
     """/risk, and under it the warnings about missing costs or time that weaken it."""
-    names = analysis.clients["name"].to_dict()
+    names = analysis.names
     text = risk_text(t, team, analysis, names)
     notes = [
         warning(t, team.currency, w)
