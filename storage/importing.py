@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from locales import N_, InputError
+from locales.dates import format_date
 from storage.columns import HISTORY_FIELDS, HISTORY_ONLY, export_header, recognise
 from storage.import_cells import CellReader
 from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
@@ -78,6 +79,7 @@ UNKNOWN_REFERRER = N_(
     "{client} is not on your list or in this file. Add them, or leave this cell empty."
 )
 SELF_REFERRAL = N_("A client can't refer themselves.")
+BEFORE_THE_SALE = N_("This day is before the sale itself ({sold}). Check the dates in this line.")
 PAID_NOT_BELOW_AMOUNT = N_(
     "The part paid must be less than the amount. Paid in full? Then fill in the date it was paid."
 )
@@ -342,6 +344,13 @@ def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFil
                 error = InputError(DUPLICATE_CLIENT, client=shown, other=other)
                 errors.append(RowError(row.line, name_header, error))
                 continue
+        sold = values.get("sold_on")
+        for field in ("due_on", "paid_on"):
+            day = values.get(field)
+            if sold is not None and day is not None and day < sold:
+                error = InputError(BEFORE_THE_SALE, sold=format_date(sold, reader.locale))
+                errors.append(RowError(row.line, layout.columns[field][1], error))
+                bad = True
         paid = values.get("paid_amount")
         if paid and values.get("paid_on") is None and paid >= values.get("amount", paid + 1):
             header = layout.columns["paid_amount"][1]

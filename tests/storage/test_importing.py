@@ -530,3 +530,17 @@ def test_thousand_sales_import_quickly(session: Session) -> None:
 
     assert report.ok and report.sales_added == 1000 and report.clients_created == 50
     assert elapsed < 2.0
+
+
+@pytest.mark.parametrize("column", ["Vervaldatum", "Betaald op"])
+def test_a_payment_date_before_the_sale_is_a_row_error(session: Session, column: str) -> None:
+    # Found by the attacker reader: a 2026 sale due on 02-01-1900 imported, and /risk said
+    # "46.359 dagen over tijd".
+    team = make_team(session)
+    report = run_import(
+        session, team, f"Klant;Datum;Bedrag;{column}\nAtelier Zon;20-11-2026;100;02-01-1900\n"
+    )
+
+    assert not report.ok
+    assert [(e.line, e.column) for e in report.errors] == [(2, column)]
+    assert sales_of(session, team) == []
