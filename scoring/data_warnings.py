@@ -17,7 +17,7 @@ The bot localises by code; params are plain numbers and strings.
 | missing_costs        | sales, revenue_share, assumed_margin | sales without cost and no default |
 |                      |                                      | margin; assumed_margin None means |
 |                      |                                      | their profit is unknown        |
-| missing_time         | revenue_share                        | under half the revenue has time|
+| missing_time         | revenue_share, any_time              | under half the revenue has time|
 |                      |                                      | recorded: per-hour figures shaky  |
 | missing_demographics | profile, criterion, known_share      | under half the clients have the|
 |                      |                                      | data a profile criterion needs |
@@ -111,7 +111,12 @@ def collect_warnings(
     if m.window_revenue > 0 and m.timed_revenue < MISSING_SHARE * m.window_revenue:
         out.append(
             ScoringWarning(
-                "missing_time", {"revenue_share": _share(m.timed_revenue, m.window_revenue)}
+                "missing_time",
+                {
+                    "revenue_share": _share(m.timed_revenue, m.window_revenue),
+                    # A share that rounds to 0 is not "no time recorded".
+                    "any_time": bool(m.timed_revenue > 0),
+                },
             )
         )
     for (profile, criterion), known in sorted(fit.coverage.items()):

@@ -311,7 +311,7 @@ def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None
             share=t.percent(float(p.get("revenue_share") or 0)),
         )
     if code == "missing_time":
-        if not p.get("revenue_share"):
+        if not p.get("any_time", p.get("revenue_share")):
             return t._("No time recorded yet, so there are no per-hour figures.")
         return t._(
             "Time is recorded for only {share} of revenue: per-hour figures are shaky.",

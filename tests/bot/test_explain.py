@@ -60,3 +60,20 @@ def test_invoices_paid_on_time_are_counted_not_called_the_only_one(
 ) -> None:
     # "de enige factuur" was false for a client with a second invoice not due yet.
     assert str(late_invoices(translator(locale), 0, invoices)) == said
+
+
+def test_a_tiny_share_of_timed_revenue_is_not_called_no_time() -> None:
+    # Found by the attacker reader: /risk listed a time-eater and ended "Er is nog geen tijd
+    # vastgelegd": one huge sale made the timed share round to 0.
+    from bot.render.explain import warning
+    from scoring import ScoringWarning
+
+    t = translator("nl")
+    tiny = warning(
+        t, "EUR", ScoringWarning("missing_time", {"revenue_share": 0.0, "any_time": True})
+    )
+    none = warning(
+        t, "EUR", ScoringWarning("missing_time", {"revenue_share": 0.0, "any_time": False})
+    )
+    assert "nog geen tijd" not in str(tiny)
+    assert "nog geen tijd" in str(none)
