@@ -263,7 +263,9 @@ def split_date(
         short = count == 1 and name_end(reader, rest) < len(rest)
         try:
             dates.parse_date(text, reader.locale, today=reader.today, short_weekdays=short)
-        except InputError:
+        except InputError as error:
+            if error.message == dates.DATE_NOT_REAL:
+                raise  # "29-02-2025", "32 nov": a date, but none that exists; never an amount
             continue
         no_amount_left = amount_needed and name_end(reader, rest) == len(rest)
         if no_amount_left and reader.is_money(text):

@@ -61,3 +61,19 @@ async def test_an_amount_below_a_cent_suggests_the_smallest_one_not_zero(
     seen = await chat.send(olga, "/sale Волкова 0,001")
     assert "Может быть, 0,01?" in seen.text and "0,00?" not in seen.text
     assert rows(sqlite_engine, Sale) == []
+
+
+async def test_a_date_that_does_not_exist_is_called_so_not_an_amount(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    # Found by the attacker reader: "„29-02-2025” kan ik niet als bedrag lezen".
+    make_client(sqlite_engine, nl_team, "Özdemir")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for line in (
+        "/sale Özdemir 100 29-02-2025",
+        "/sale Özdemir 100 31-02-2026",
+        "/sale Özdemir 100 32 nov",
+    ):
+        seen = await chat.send(anna, line)
+        assert "bestaat niet in de kalender" in seen, seen.text
+    assert rows(sqlite_engine, Sale) == []
