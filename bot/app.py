@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import configure_mappers
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -219,8 +220,15 @@ def _register(app: Application) -> None:
     app.add_error_handler(_on_error)
 
 
-async def _post_init(app: Application) -> None:
+def prepare_for_updates() -> None:
+    """The one-off work of a first update, done at start so no user waits for it: the
+    catalogs and number formats, and the ORM's set-up of its mapped classes (~0.1 s cold)."""
     warm_up()
+    configure_mappers()
+
+
+async def _post_init(app: Application) -> None:
+    prepare_for_updates()
     await publish_command_menus(app)
     app.job_queue.run_repeating(
         _prune_ledger, interval=dt.timedelta(hours=1), first=1, name="prune-ledger"

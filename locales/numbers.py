@@ -1,8 +1,7 @@
 """Numbers, money, percentages and durations: formatted by Babel/CLDR, parsed as people type them.
 
-Formatting is CLDR's for the locale (``€ 1.250,50`` in nl, ``1 250,50 €`` in ru, with CLDR's
-no-break spaces). Rounding for display is half away from zero (``€ 1.250,50`` shown whole is
-``€ 1.251``), as people round, not banker's rounding.
+Formatting is CLDR's (locales/number_format.py); the words people type in numbers (currencies,
+thousands, a thousand or a duration said in words) are listed in locales/number_words.py.
 
 How typed numbers are read (nl and ru alike unless said otherwise)
 -------------------------------------------------------------------
@@ -65,34 +64,39 @@ Every error is an ``InputError`` whose message id says what to type instead.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 
-from babel import Locale
 from babel.numbers import (
-    NumberPattern,
-    format_decimal,
-    get_currency_precision,
     get_currency_symbol,
-    get_decimal_symbol,
-    get_group_symbol,
-    get_minus_sign_symbol,
-    list_currencies,
-    parse_pattern,
 )
-from babel.numbers import format_percent as _babel_percent
-from babel.units import format_unit
 
+from locales.digits import BLANKS as BLANKS
+from locales.digits import WHOLE, Typed, read_digits
 from locales.errors import N_, InputError
+from locales.number_format import currency_digits as currency_digits
+from locales.number_format import format_duration as format_duration
+from locales.number_format import format_money as format_money
+from locales.number_format import format_number as format_number
+from locales.number_format import format_percent as format_percent
+from locales.number_format import round_half_up
+from locales.number_words import (
+    DURATION_WORDS,
+    HOUR_UNITS,
+    MINUTE_UNITS,
+    MULTIPLIERS,
+    currency_signs,
+    names_other_currency,
+    spoken_amount,
+)
+from locales.number_words import is_currency_token as is_currency_token
+from locales.number_words import is_multiplier_token as is_multiplier_token
+from locales.number_words import starts_spoken_amount as starts_spoken_amount
 
 LIMIT = Decimal(10) ** 11  # at or above this (money: in major units) a number is a typo
 MAX_MINUTES = 10**6  # some 16 700 hours: no sale takes that long
 MAX_TEXT = 64  # longer text is not a number anyone typed
 SHOWN_TEXT = 24  # how much of the user's text an error quotes back
-BLANKS = re.compile(r"[\s\u200b\u2060\ufeff]+")  # \s covers NBSP, narrow NBSP and thin spaces
 
 NUMBER_EMPTY = N_("Type a number, for example 12 or 12,5.")
 NUMBER_UNREADABLE = N_("“{text}” is not a number I can read. Try 12 or 12,5.")
@@ -159,135 +163,8 @@ class DurationUnitMissing(InputError):
         self.number = number
 
 
-_MINUS = "-−–"
 _SIGN = r"[\-−–+]"
 _NUMBER = r"[0-9.,](?:[0-9., ]*[0-9])?"
-_WHOLE = r"[.,]-{1,2}"
-_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3})+")
-_DIGITS = re.compile(r"[0-9]*")
-# Words for thousands and millions after an amount, casefolded, with their power of ten.
-_MULTIPLIERS = {
-    **dict.fromkeys(("k", "к", "duizend", "тыс", "тыс.", "тысяч", "тысячи", "тысяча", "тысячу"), 3),
-    **dict.fromkeys(("т", "т.", "тыщ", "тыщи", "тыща", "тыщу"), 3),  # "30 т.р.": thousand roubles
-    **dict.fromkeys(("mln", "mln.", "miljoen", "млн", "млн.", "миллион", "миллиона"), 6),
-    "миллионов": 6,
-}
-
-# Words people write for a currency besides its code and CLDR symbols.
-_CURRENCY_WORDS = {
-    "EUR": ("euro", "euro's", "евро"),
-    "RUB": ("руб", "руб.", "р", "р.", "рубль", "рубля", "рублей", "roebel", "roebels"),
-    "USD": ("$", "dollar", "dollars", "долл", "долл.", "доллар", "доллара", "долларов"),
-    "JPY": ("¥", "yen", "иен", "иена", "иены"),
-}
-
-
-def currency_digits(currency: str) -> int:
-    """How many minor-unit digits the currency has (EUR 2, JPY 0), from CLDR."""
-    return get_currency_precision(currency)
-
-
-def format_money(minor: int, currency: str, locale: str, *, whole: bool = False) -> str:
-    """Integer minor units as CLDR money text; `whole` rounds to whole units for compact cards.
-
-    An amount that shows as zero has no sign: -0,40 shown whole is `€ 0`, not `€ -0`.
-    """
-    digits = currency_digits(currency)
-    shape = _money_shape(locale, currency, whole)
-    if shape is None:
-        amount = Decimal(minor).scaleb(-digits)
-        if not whole:
-            return _currency_pattern(locale, None).apply(amount, _locale(locale), currency=currency)
-        rounded = _rounded(amount, 0)
-        return _currency_pattern(locale, 0).apply(
-            rounded if rounded else abs(rounded),
-            _locale(locale),
-            currency=currency,
-            currency_digits=False,
-        )
-    units, cents = divmod(abs(minor), 10**digits)
-    if whole:
-        units += 2 * cents >= 10**digits  # half away from zero
-    text = f"{units:,}".replace(",", shape.group)
-    if not whole and digits:
-        text += f"{shape.decimal}{cents:0{digits}d}"
-    negative = minor < 0 and bool(units or (cents and not whole))
-    return f"{shape.prefixes[negative]}{text}{shape.suffixes[negative]}"
-
-
-@dataclass(frozen=True)
-class _MoneyShape:
-    """How a locale writes money in a currency, read once from CLDR's pattern: Babel's own
-    formatting costs ~60 µs an amount, and a card or digest shows dozens."""
-
-    prefixes: tuple[str, str]  # positive, negative
-    suffixes: tuple[str, str]
-    group: str
-    decimal: str
-
-
-@cache
-def _money_shape(locale: str, currency: str, whole: bool) -> _MoneyShape | None:
-    """None for a pattern this shortcut can't write exactly (other grouping, quoted text …)."""
-    pattern = _currency_pattern(locale, 0 if whole else None)
-    affixes = (*pattern.prefix, *pattern.suffix)
-    if pattern.grouping != (3, 3) or any(set(a) - set("¤-\xa0\u202f ") for a in affixes):
-        return None
-    symbol = get_currency_symbol(currency, locale)
-    minus = get_minus_sign_symbol(locale)
-
-    def fill(affix: str) -> str:
-        return affix.replace("¤", symbol).replace("-", minus)
-
-    prefixes = (fill(pattern.prefix[0]), fill(pattern.prefix[1]))
-    suffixes = (fill(pattern.suffix[0]), fill(pattern.suffix[1]))
-    return _MoneyShape(prefixes, suffixes, get_group_symbol(locale), get_decimal_symbol(locale))
-
-
-@cache
-def _locale(locale: str) -> Locale:
-    return Locale.parse(locale)
-
-
-@cache
-def _currency_pattern(locale: str, decimals: int | None) -> NumberPattern:
-    """CLDR's money pattern, parsed once: cards show dozens of amounts per reply."""
-    pattern = _locale(locale).currency_formats["standard"].pattern
-    return parse_pattern(pattern if decimals is None else _fixed_decimals(pattern, decimals))
-
-
-def format_number(value: float | int | Decimal, locale: str, *, decimals: int | None = None) -> str:
-    """A plain number; CLDR's default precision (up to 3 decimals) unless `decimals` fixes it."""
-    if decimals is None:
-        return format_decimal(value, locale=locale)
-    pattern = _fixed_decimals(Locale.parse(locale).decimal_formats[None].pattern, decimals)
-    return format_decimal(_rounded(value, decimals), format=pattern, locale=locale)
-
-
-def format_percent(fraction: float | Decimal, locale: str, *, decimals: int = 0) -> str:
-    """A fraction as CLDR percent text: 0.25 is `25%` in nl, `25 %` in ru. A share that is not
-    nothing never reads as nothing, nor one short of all as all: 0.003 is `<1%`, 0.997 `>99%`
-    (a client with 0.3 % of the revenue is not "0% van de omzet")."""
-    pattern = _fixed_decimals(Locale.parse(locale).percent_formats[None].pattern, decimals)
-    rounded = _rounded(fraction, decimals + 2)
-    exact = fraction if isinstance(fraction, Decimal) else Decimal(str(fraction))
-    step = Decimal(1).scaleb(-2 - decimals)
-    if rounded == 0 and exact > 0:
-        return "<" + _babel_percent(step, format=pattern, locale=locale)
-    if rounded == 1 and exact < 1:
-        return ">" + _babel_percent(1 - step, format=pattern, locale=locale)
-    return _babel_percent(rounded, format=pattern, locale=locale)
-
-
-def format_duration(minutes: int, locale: str) -> str:
-    """Minutes as short CLDR units: `1 uur 30 min`, `1 ч 30 мин`, `45 min`."""
-    if minutes < 0:
-        raise ValueError(f"a duration is never negative: {minutes}")
-    hours, rest = divmod(minutes, 60)
-    parts = [format_unit(hours, "duration-hour", length="short", locale=locale)] if hours else []
-    if rest or not hours:
-        parts.append(format_unit(rest, "duration-minute", length="short", locale=locale))
-    return " ".join(parts)
 
 
 def parse_number(
@@ -301,7 +178,7 @@ def parse_number(
     """A number as typed in the locale (rules in the module docstring); `maximum` is inclusive."""
     cleaned = _clean(text, NUMBER_EMPTY, NUMBER_UNREADABLE)
     match = _NUMBER_TEXT.fullmatch(cleaned)
-    typed = _read(match["number"], match["sign"], locale) if match else None
+    typed = read_digits(match["number"], match["sign"], locale) if match else None
     if typed is None:
         raise InputError(NUMBER_UNREADABLE, text=shown_text(text))
     _check(typed, text, locale, allow_negative=allow_negative, max_decimals=max_decimals)
@@ -316,12 +193,12 @@ def parse_money(
     text: str, currency: str, locale: str, *, allow_negative: bool = False, allow_zero: bool = True
 ) -> int:
     """An amount in the team's currency as typed in the locale, as integer minor units."""
-    cleaned = _spoken_amount(_clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE))
+    cleaned = spoken_amount(_clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE))
     if _beyond_any_amount(cleaned):
         raise AmountOutOfRange(text, currency, locale)
     match = _money_text(currency).fullmatch(cleaned)
     if match is None or (match["before"] and match["after"]) or (match["sign"] and match["sign2"]):
-        if _names_other_currency(cleaned, currency):
+        if names_other_currency(cleaned, currency):
             example = format_money(
                 1250 * 10 ** currency_digits(currency), currency, locale, whole=True
             )
@@ -330,12 +207,12 @@ def parse_money(
                 WRONG_CURRENCY, text=shown_text(text), currency=symbol, example=example
             )
         raise InputError(AMOUNT_UNREADABLE, text=shown_text(text))
-    typed = _read(match["number"], match["sign"] or match["sign2"], locale, money=True)
+    typed = read_digits(match["number"], match["sign"] or match["sign2"], locale, money=True)
     if typed is None:
         raise InputError(AMOUNT_UNREADABLE, text=shown_text(text))
     if match["times"]:
-        power = _MULTIPLIERS[match["times"].casefold()]
-        typed = _Typed(typed.value.scaleb(power), max(typed.decimals - power, 0))
+        power = MULTIPLIERS[match["times"].casefold()]
+        typed = Typed(typed.value.scaleb(power), max(typed.decimals - power, 0))
     digits = currency_digits(currency)
     if abs(typed.value) >= LIMIT:
         raise AmountOutOfRange(text, currency, locale)
@@ -343,50 +220,6 @@ def parse_money(
     if typed.value == 0 and not allow_zero:
         raise InputError(ZERO)
     return int(typed.value.scaleb(digits))
-
-
-# A thousand said in words (module docstring): counts, hundreds, the words for a thousand.
-_THOUSAND_COUNTS = {
-    **dict.fromkeys(("один", "одна", "одну", "een", "één"), "1"),
-    **dict.fromkeys(("два", "две", "twee"), "2"),
-    **dict.fromkeys(("три", "drie"), "3"),
-    **dict.fromkeys(("четыре", "vier"), "4"),
-    **dict.fromkeys(("пять", "vijf"), "5"),
-    **dict.fromkeys(("шесть", "zes"), "6"),
-    **dict.fromkeys(("семь", "zeven"), "7"),
-    **dict.fromkeys(("восемь", "acht"), "8"),
-    **dict.fromkeys(("девять", "negen"), "9"),
-    **dict.fromkeys(("полторы", "полтора", "anderhalf", "anderhalve"), "1,5"),
-}
-_HUNDRED_WORDS = {
-    word: str(100 * n)
-    for n, word in enumerate(
-        "сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот".split(),
-        start=1,
-    )
-}
-_ONE_THOUSAND = frozenset(("тысяча", "тысячу", "тыща", "тыщу", "duizend"))
-_THOUSAND_OUT = _ONE_THOUSAND | {"тысячи", "тысяч", "тыщи", "тыщ"}  # hundreds may follow
-
-
-def _spoken_amount(cleaned: str) -> str:
-    """A thousand said in words as digits, the rest as typed (`две тысячи пятьсот руб.` →
-    `2500 руб.`, `полторы тысячи` → `1,5 тысячи`); other text unchanged."""
-    words = cleaned.casefold().replace("ё", "е").split(" ")
-    count = _THOUSAND_COUNTS.get(words[0], words[0] if re.fullmatch("[1-9]", words[0]) else None)
-    if count is not None and len(words) > 1:
-        words = words[1:]
-    elif words[0] in _ONE_THOUSAND:
-        count = None
-    else:
-        return cleaned
-    times, rest = words[0], words[1:]
-    if times not in _MULTIPLIERS:
-        return cleaned
-    hundreds = _HUNDRED_WORDS.get(rest[0], rest[0]) if rest else ""
-    if re.fullmatch(r"[1-9][0-9]{2}", hundreds) and times in _THOUSAND_OUT and count != "1,5":
-        return " ".join([str(int(count or 1) * 1000 + int(hundreds)), *rest[1:]])
-    return " ".join([count or "1", times, *rest])
 
 
 _EXPONENT = re.compile(r"[\-−–+]?[0-9]+(?:[.,][0-9]*)?[eE][+\-−–]?[0-9]+")
@@ -412,7 +245,7 @@ def parse_percent(text: str, locale: str) -> Decimal:
     """A percentage as typed (`25`, `25%`, `12,5 %`), returned as a fraction within 0–1."""
     cleaned = _clean(text, PERCENT_EMPTY, PERCENT_UNREADABLE)
     match = _PERCENT_TEXT.fullmatch(cleaned)
-    typed = _read(match["number"], match["sign"], locale) if match else None
+    typed = read_digits(match["number"], match["sign"], locale) if match else None
     if typed is None:
         raise InputError(PERCENT_UNREADABLE, text=shown_text(text))
     if not 0 <= typed.value <= 100:
@@ -427,7 +260,7 @@ def parse_duration(text: str, locale: str, *, bare: str = BARE_MINUTES) -> int:
     (raise DurationUnitMissing so the caller asks)."""
     typed = _clean(text, DURATION_EMPTY, DURATION_UNREADABLE).casefold().replace("ё", "е")
     cleaned = typed
-    for word, replacement in _DURATION_WORDS:
+    for word, replacement in DURATION_WORDS:
         cleaned = word.sub(replacement, cleaned)
     if clock := _CLOCK.fullmatch(cleaned):
         total = Decimal(int(clock["hours"]) * 60 + int(clock["minutes"]))
@@ -440,19 +273,13 @@ def parse_duration(text: str, locale: str, *, bare: str = BARE_MINUTES) -> int:
         total = _duration_in_minutes(cleaned, text, locale, bare)
     if total >= MAX_MINUTES:
         raise InputError(TOO_LARGE, text=shown_text(text))
-    return int(_rounded(total, 0))
+    return int(round_half_up(total, 0))
 
 
 def shown_text(text: str) -> str:
     """The user's text as quoted back in an error: one line, short enough for a phone."""
     cleaned = BLANKS.sub(" ", text or "").strip()
     return cleaned if len(cleaned) <= SHOWN_TEXT else cleaned[: SHOWN_TEXT - 1] + "…"
-
-
-@dataclass(frozen=True)
-class _Typed:
-    value: Decimal
-    decimals: int  # digits typed after the decimal separator, trailing zeros included
 
 
 _NUMBER_TEXT = re.compile(rf"(?P<sign>{_SIGN})? ?(?P<number>{_NUMBER})")
@@ -463,42 +290,11 @@ _PERCENT_TEXT = re.compile(
     r"(?:%|procent|percent|проц\.?|процент(?:а|ов)?)?",
     re.IGNORECASE,
 )
-_HOUR_UNITS = "h|hr|hrs|hour|hours|u|uur|uren|ч|час|часа|часов"
-_MINUTE_UNITS = "m|min|mins|minute|minutes|minuut|minuten|м|мин|минута|минуты|минут|минуту"
 _DURATION = re.compile(
-    rf"(?:(?P<hours>{_NUMBER})? ?(?P<hour_unit>{_HOUR_UNITS})\.?)?"
-    rf"(?: ?(?:en |и )?(?P<minutes>{_NUMBER}) ?(?P<minute_unit>(?:{_MINUTE_UNITS})\.?)?)?"
+    rf"(?:(?P<hours>{_NUMBER})? ?(?P<hour_unit>{HOUR_UNITS})\.?)?"
+    rf"(?: ?(?:en |и )?(?P<minutes>{_NUMBER}) ?(?P<minute_unit>(?:{MINUTE_UNITS})\.?)?)?"
 )
 _CLOCK = re.compile(r"(?P<hours>[0-9]{1,4}):(?P<minutes>[0-5][0-9])")
-# Spoken amounts, in this order: "een half uur" is not "1 half uur", "2 en een half uur" is
-# 2,5 uur, "1 uur en een kwartier" is 1 uur en 15 min.
-# Counts written as words before a unit: "twee uur", "tien minuten", «два часа», «пять минут».
-_COUNT_WORDS = {
-    **dict.fromkeys(("twee", "два", "две"), 2),
-    **{"drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9},
-    **{"tien": 10, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50},
-    **{"три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9},
-    **{"десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50},
-}
-_COUNTED = rf"({'|'.join(_COUNT_WORDS)})(?= ?(?:{_HOUR_UNITS}|{_MINUTE_UNITS})\b| en (?:een )?half)"
-_DURATION_WORDS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
-    (re.compile(rf"\b(?:{words})\b"), value)
-    for words, value in (
-        (_COUNTED, lambda m: str(_COUNT_WORDS[m[1]])),
-        ("(half ?)?uurtjes?", r"\1uur"),
-        ("(?<=[0-9]) en (?:een )?half(?= ?(?:uur|u)\\b)", ",5"),
-        ("(?:een )?half ?uur", "30 min"),
-        ("anderhal(?:f|ve)", "1,5"),
-        ("(?:(een|één|drie|[0-9]{1,3}) )?kwartier(?:tje)?", lambda m: f"{_quarters(m[1])} min"),
-        ("een|één", "1"),
-        ("час с половиной", "1,5 часа"),
-        ("(?<=[0-9]) с половиной", ",5"),
-        ("полтора", "1,5"),
-        ("четверть часа", "15 мин"),
-        ("пол ?час(?:а|ика)", "30 мин"),
-        ("(?<![0-9] )(?<![0-9])час", "1 ч"),  # "2500 час": an hour, as "полчаса" is half
-    )
-]
 
 
 def starts_spoken_duration(text: str) -> bool:
@@ -506,14 +302,7 @@ def starts_spoken_duration(text: str) -> bool:
     minutes (`drie kwartier`, `anderhalve uur`, `четверть часа`): the one-line grammar tries
     such words as a time, and no other words without a digit (`u` alone is no time)."""
     cleaned = BLANKS.sub(" ", text or "").strip().casefold().replace("ё", "е")
-    return any(word.match(cleaned) for word, _ in _DURATION_WORDS)
-
-
-def _quarters(count: str | None) -> int:
-    """Minutes in "een kwartier", "drie kwartier", "5 kwartier"."""
-    if count is None or not count.isdigit():
-        return 45 if count == "drie" else 15
-    return 15 * int(count)
+    return any(word.match(cleaned) for word, _ in DURATION_WORDS)
 
 
 def _clean(text: str, empty: str, unreadable: str) -> str:
@@ -526,73 +315,8 @@ def _clean(text: str, empty: str, unreadable: str) -> str:
     return cleaned
 
 
-def _read(number: str, sign: str | None, locale: str, *, money: bool = False) -> _Typed | None:
-    """Digits with separators read by the locale's rules, or None when they are not one number;
-    `money`: a lone dot before three digits groups in every locale."""
-    whole = re.search(rf"{_WHOLE}$", number)
-    if whole:
-        number = number[: whole.start()]
-    separators = _separators(
-        number, locale, whole_mark=whole[0][0] if whole else None, dot_groups=money
-    )
-    if separators is None:
-        return None
-    group, decimal = separators
-    if decimal and number.count(decimal) != 1:
-        return None
-    integer, fraction = number.split(decimal) if decimal else (number, "")
-    if decimal and (not fraction or not _DIGITS.fullmatch(fraction)):
-        return None
-    if group:
-        if not _GROUPED.fullmatch(integer.replace(group, " ")):
-            return None
-        integer = integer.replace(group, "")
-    if not _DIGITS.fullmatch(integer) or not (integer or fraction):
-        return None
-    value = Decimal(f"{integer or 0}.{fraction}" if fraction else integer)
-    if sign and sign in _MINUS and value:
-        value = -value
-    return _Typed(value, len(fraction))
-
-
-def _separators(
-    number: str, locale: str, *, whole_mark: str | None, dot_groups: bool = False
-) -> tuple[str | None, str | None] | None:
-    """Which mark groups thousands and which is the decimal separator, by the docstring's rules."""
-    marks = [c for c in number if c in ".,"]
-    if " " in number:
-        # Spaces group; a single mark besides them is the decimal separator.
-        if len(marks) > 1 or (whole_mark and marks):
-            return None
-        return " ", (marks[0] if marks else None)
-    if whole_mark:
-        # "1.250,-": the comma was the decimal separator, so a dot can only group.
-        return None if whole_mark in marks else ((marks[0] if marks else None), None)
-    if len(set(marks)) == 2:
-        decimal = number[max(number.rfind("."), number.rfind(","))]
-        return ("," if decimal == "." else "."), decimal
-    if len(marks) > 1 or (marks and _groups_thousands(number, marks[0], locale, dot_groups)):
-        return marks[0], None
-    return None, (marks[0] if marks else None)
-
-
-@cache
-def _symbols(locale: str) -> tuple[str, str]:
-    """The locale's group and decimal marks: Babel looks them up anew each call (~30 µs)."""
-    return BLANKS.sub(" ", get_group_symbol(locale)), get_decimal_symbol(locale)
-
-
-def _groups_thousands(number: str, mark: str, locale: str, dot_groups: bool = False) -> bool:
-    """Whether a lone `.` or `,` is the locale's thousands separator (nl `1.250`), not a decimal;
-    `dot_groups`: a dot groups wherever it stands like a separator (money in ru: `2.500`)."""
-    group_symbol, decimal_symbol = _symbols(locale)
-    is_group = mark == group_symbol or (dot_groups and mark == ".")
-    is_decimal = mark == decimal_symbol
-    return is_group and not is_decimal and bool(_GROUPED.fullmatch(number.replace(mark, " ")))
-
-
 def _check(
-    typed: _Typed, text: str, locale: str, *, allow_negative: bool, max_decimals: int | None
+    typed: Typed, text: str, locale: str, *, allow_negative: bool, max_decimals: int | None
 ) -> None:
     if typed.value < 0 and not allow_negative:
         raise InputError(NEGATIVE, text=shown_text(text))
@@ -609,9 +333,11 @@ def _duration_in_minutes(cleaned: str, text: str, locale: str, bare: str) -> Dec
     if match is None or not (match["hour_unit"] or match["minutes"]):
         raise InputError(DURATION_UNREADABLE, text=shown_text(text))
     hours = (
-        _read(match["hours"] or "1", None, locale) if match["hour_unit"] else _Typed(Decimal(0), 0)
+        read_digits(match["hours"] or "1", None, locale)
+        if match["hour_unit"]
+        else Typed(Decimal(0), 0)
     )
-    minutes = _read(match["minutes"] or "0", None, locale)
+    minutes = read_digits(match["minutes"] or "0", None, locale)
     if hours is None or minutes is None:
         raise InputError(DURATION_UNREADABLE, text=shown_text(text))
     if max(hours.value, minutes.value) >= LIMIT:
@@ -631,72 +357,11 @@ def _duration_in_minutes(cleaned: str, text: str, locale: str, bare: str) -> Dec
 
 
 @cache
-def _currency_signs(currency: str) -> frozenset[str]:
-    """Every way of writing the currency we accept, casefolded."""
-    signs = {currency, *_CURRENCY_WORDS.get(currency, ())}
-    signs.update(get_currency_symbol(currency, locale) for locale in ("nl", "ru", "en"))
-    return frozenset(sign.casefold() for sign in signs)
-
-
-@cache
 def _money_text(currency: str) -> re.Pattern[str]:
-    signs = "|".join(re.escape(s) for s in sorted(_currency_signs(currency), key=len, reverse=True))
-    times = "|".join(re.escape(w) for w in sorted(_MULTIPLIERS, key=len, reverse=True))
+    signs = "|".join(re.escape(s) for s in sorted(currency_signs(currency), key=len, reverse=True))
+    times = "|".join(re.escape(w) for w in sorted(MULTIPLIERS, key=len, reverse=True))
     return re.compile(
         rf"(?P<sign>{_SIGN})? ?(?P<before>{signs})? ?(?P<sign2>{_SIGN})? ?"
-        rf"(?P<number>{_NUMBER}(?:{_WHOLE})?) ?(?:(?P<times>{times}) ?)?(?P<after>{signs})?",
+        rf"(?P<number>{_NUMBER}(?:{WHOLE})?) ?(?:(?P<times>{times}) ?)?(?P<after>{signs})?",
         re.IGNORECASE,
     )
-
-
-@cache
-def _all_currency_signs() -> frozenset[str]:
-    codes = list_currencies()
-    words = {w.casefold() for ws in _CURRENCY_WORDS.values() for w in ws}
-    return frozenset({c.casefold() for c in codes} | words)
-
-
-def is_currency_token(token: str, *, sign_only: bool = False) -> bool:
-    """A currency sign, code or word standing on its own, as in `1 250 ₽` or `1250 EUR`;
-    `sign_only`: a sign like `€` only (a code could as well be the end of a name)."""
-    if token and all(unicodedata.category(c) == "Sc" for c in token):
-        return True
-    return not sign_only and token.casefold() in _all_currency_signs()
-
-
-def is_multiplier_token(token: str) -> bool:
-    """A word for thousands or millions standing on its own after an amount, as in `30 тыс.`,
-    `1,5 млн`, `3 duizend` or `30 т.р.`: the one-line grammar keeps it with its amount."""
-    word = token.casefold()
-    return word in _MULTIPLIERS or word in ("тр", "т.р.", "т.р")  # thousand roubles
-
-
-def starts_spoken_amount(token: str) -> bool:
-    """Whether a word may begin an amount said in words (`две` in `две тысячи`, `тысяча`): the
-    one-line grammar then tries it with the words after it as an amount."""
-    word = token.casefold().replace("ё", "е")
-    return word in _THOUSAND_COUNTS or word in _ONE_THOUSAND
-
-
-def _names_other_currency(cleaned: str, currency: str) -> bool:
-    """Whether the text carries a currency sign, code or word that is not the team's."""
-    own = _currency_signs(currency)
-    for token in re.sub(r"[0-9.,\-−–+ ]+", " ", cleaned).casefold().split():
-        if token in own:
-            continue
-        foreign_sign = any(unicodedata.category(c) == "Sc" and c not in "".join(own) for c in token)
-        if foreign_sign or token in _all_currency_signs():
-            return True
-    return False
-
-
-def _fixed_decimals(pattern: str, decimals: int) -> str:
-    """A CLDR number pattern with exactly `decimals` fraction digits, in both its halves."""
-    fraction = "." + "0" * decimals if decimals else ""
-    return re.sub(r"[#0,]*0(?:\.[0#]+)?", lambda m: m[0].split(".")[0] + fraction, pattern)
-
-
-def _rounded(value: float | int | Decimal, decimals: int) -> Decimal:
-    """Half away from zero, as people round; floats go through their shortest repr."""
-    exact = value if isinstance(value, Decimal) else Decimal(str(value))
-    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -105,7 +105,7 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 
 def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    from bot.render.digest import digest_chart, render_digest
+    from bot.render.digest import digest_chart, render_digest, week_label
     from bot.render.text import html_to_text
     from locales import translator
     from storage.analysis import changes_so_far, team_analysis
@@ -126,7 +126,7 @@ def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
         team,
         analysis,
         changes,
-        week_label=str(t._("week {week}", week=today.isocalendar()[1])),
+        week_label=week_label(t, today),
         late=False,
     )
     print(html_to_text(str(rendered.group_text)))

@@ -29,7 +29,7 @@ from bot.jobs.schedule import due_this_week
 from bot.kit.access import ADMIN_STATUSES
 from bot.kit.runtime import Kompas
 from bot.kit.turn import UNSURE, keyboard
-from bot.render.digest import Digest
+from bot.render.digest import Digest, chart_caption
 from locales import translator
 from storage import callers, deliveries, schedules, teams
 from storage.engine import new_session
@@ -157,7 +157,7 @@ async def send(
         await bot.send_photo(
             team.chat_id,
             InputFile(chart, filename="kompas.png"),
-            caption=str(t._("Revenue by client: who your business rests on.")),
+            caption=chart_caption(t),
         )
         count += 1
         await progress.accepted(CHART)

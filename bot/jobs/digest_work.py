@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from bot.render.digest import Digest, digest_chart, render_digest
+from bot.render.digest import Digest, digest_chart, render_digest, week_label
 from locales import translator
 from storage import callers
 from storage.analysis import weekly_snapshot
@@ -57,6 +57,6 @@ def prepare_digest(
         return PreparedDigest(None, None)
     t = translator(team.locale)
     analysis = analysed.analysis
-    label = str(t._("week {week}", week=today.isocalendar()[1]))
+    label = week_label(t, today)
     digest = render_digest(t, team, analysis, changes, week_label=label, late=late)
     return PreparedDigest(digest, digest_chart(t, team, analysis))

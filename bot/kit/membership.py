@@ -17,6 +17,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.kit.access import ADMIN_STATUSES
+from bot.kit.outbox import keyboard
 from bot.kit.runtime import Kompas, kompas_of
 from bot.render.members import approval_in_group, approval_request
 from locales import translator
@@ -67,10 +68,6 @@ async def admins_to_ask(
 async def ask_admins(bot: Bot, team: TeamView, newcomer: MemberView, admins: list[Admin]) -> None:
     """Send the request to every admin privately; a note in the group for those Telegram
     would not let the bot write to."""
-    from bot.kit.turn import (
-        keyboard,  # the kit's one keyboard maker; bot.kit.turn imports this module
-    )
-
     unreachable = 0
     for admin in admins:
         t = translator(admin.locale)

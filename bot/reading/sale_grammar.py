@@ -1,6 +1,6 @@
 """The one-line /sale: `NAME AMOUNT [COST] [TIME] [DATE]` (README: Typing commands).
 
-After the name (bot/reading/grammar.py), the words are read left to right: a run of space-grouped
+After the name (bot/reading/words.py), the words are read left to right: a run of space-grouped
 thousands is one number (`12 500 000`, `1 250 ₽`, `1 250`), but `500 200` is one amount or the
 amount and the cost, asked; a time with its unit goes to the time slot wherever it stands;
 other amounts fill the amount, the cost, then the time (a bare number there is asked about).
@@ -10,43 +10,31 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 
-from bot.reading.grammar import (
+from bot.reading.sale_values import (
+    Value,
+    is_cost_word,
+    money_span,
+    number_group,
+    value_readings,
+)
+from bot.reading.words import (
     DAY_WORDS,
-    MOST_FIELD_WORDS,
     Dated,
     Reader,
     Token,
     joined,
     name_end,
-    same_field,
     split_date,
     tokens,
     without_lead_ins,
 )
-from locales import N_, InputError, is_currency_token, is_multiplier_token, numbers
+from locales import N_, InputError, numbers
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
 TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
-_THREE = re.compile(r"[0-9]{3}(?:[.,][0-9]+)?")
-# A word that marks the number next to it as the cost: "150 kosten", "затраты 150".
-COST_WORDS = frozenset(
-    {"kosten", "kost", "onkosten", "cost", "costs", "materiaal", "materiaalkosten", "inkoop"}
-    | {"затраты", "затрат", "расходы", "расход", "расходов", "себестоимость"}
-)
-
-
-# Words between the fields that say nothing the numbers don't: "300 euro in 2 uur", "1,5 uur
-# gewerkt", "300 waarvan 50 kosten", «3000 за 2 часа работы».
-FILLER_WORDS = frozenset(
-    {"in", "en", "plus", "+", "waarvan", "gewerkt", "werk", "bedrag", "tijd", "totaal"}
-    | {"за", "и", "плюс", "из", "них", "работы", "сумма", "время"}
-)
-
-
 # How the client paid: the sale is paid now, even where clients are invoiced ("250 contant",
 # "per pin", «наличными», «по карте»); `per`, `via`, `met`, «по», «на» before it go with it.
 PAID_METHODS = frozenset(
@@ -122,7 +110,7 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
         words = words[:dash] + words[dash + 1 :]
         return _sale_line(reader, words, dash, replace(dated, words=words))
     end = name_end(reader, words)
-    if 1 < end < len(words) and _is_cost_word(words[end - 1].text):
+    if 1 < end < len(words) and is_cost_word(words[end - 1].text):
         end -= 1  # "Волкова затраты 300, 2900": the cost word labels the number, ends the name
     longer = None
     if end < len(words) - 1 and words[end].field == words[0].field and words[end].text.isdigit():
@@ -148,9 +136,9 @@ def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
 
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
     """`2500 Алёна вчера` as `Алёна 2500 вчера`: an amount first, then a name, is moved."""
-    if not words or not (_group(reader, words, 0)[0] or reader.is_money(words[0].text)):
+    if not words or not (number_group(reader, words, 0)[0] or reader.is_money(words[0].text)):
         return words
-    taken = _group(reader, words, 0)[0] or _money_span(reader, words, 0)
+    taken = number_group(reader, words, 0)[0] or money_span(reader, words, 0)
     rest = words[taken:]
     if not rest or reader.time(rest[0].text) is not None or reader.is_money(rest[0].text):
         return words
@@ -188,14 +176,14 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
     fields, paid_now = _paid_how(_field_words(words[end:]))
     try:
         readings = [
-            _assign(reader, values, dated.date) for values in _value_readings(reader, fields)
+            _assign(reader, values, dated.date) for values in value_readings(reader, fields)
         ]
     except InputError as error:
         # "knipperij 2 uur 45", "3000 час с половиной": the number by the time is the amount
         try:
             readings = [
                 _assign(reader, values, dated.date)
-                for values in _value_readings(reader, fields, bare_minutes=False)
+                for values in value_readings(reader, fields, bare_minutes=False)
             ]
         except InputError:
             raise error from None
@@ -208,152 +196,7 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
     return SaleLine(name, tuple(readings), date_words=words_only)
 
 
-@dataclass(frozen=True)
-class _Value:
-    text: str
-    minutes: int | None = None  # a time with its unit
-    cost_word: bool = False  # "kosten", "затраты": the number next to it is the cost
-    field: int = -1  # the comma-separated field it was typed in (a cost word's, here)
-
-
-def _value_readings(
-    reader: Reader, words: list[Token], *, bare_minutes: bool = True
-) -> list[list[_Value]]:
-    """The field words as values; two readings when a space-grouped pair is ambiguous;
-    `bare_minutes`: a number may belong to the time next to it (`1 ч 30`, `5 kwartier`); when
-    that reading fails, the line is read again without (`2 uur 45`, `210 kwartier`)."""
-    readings: list[list[_Value]] = [[]]
-    i = 0
-    while i < len(words):
-        if words[i].text.casefold().rstrip(":") in FILLER_WORDS:  # "in 2 uur", not "2 en een half"
-            i += 1
-            continue
-        if _is_cost_word(words[i].text):
-            word = _Value(words[i].text, cost_word=True, field=words[i].field)
-            readings = [[*r, word] for r in readings]
-            i += 1
-            continue
-        taken, split = _group(reader, words, i)
-        if taken:
-            text = joined(words[i : i + taken])
-            if split is not None:  # "500 200": one amount, or the amount and the cost
-                readings = [[*r, _Value(text)] for r in readings] + [
-                    r + [_Value(part) for part in split] for r in readings
-                ]
-            else:
-                readings = [[*r, _Value(text, field=words[i].field)] for r in readings]
-            i += taken
-            continue
-        taken, minutes = _time(reader, words, i, bare_minutes=bare_minutes)
-        if taken:
-            readings = [[*r, _Value(joined(words[i : i + taken]), minutes)] for r in readings]
-            i += taken
-            continue
-        taken = _money_span(reader, words, i)
-        value = _Value(joined(words[i : i + taken]), field=words[i].field)
-        readings = [[*r, value] for r in readings]
-        i += taken
-    return readings
-
-
-def _group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[str] | None]:
-    """A run of space-grouped thousands from word `i` (`1 250`, `12 500 000`, `€ 1 250 ₽`):
-    how many words it takes, and the two values it may also be (`500 200`)."""
-    start = i + 1 if is_currency_token(words[i].text, sign_only=True) else i
-    if start >= len(words) or not re.fullmatch(r"[0-9]{1,3}", words[start].text):
-        return 0, None
-    end = start + 1
-    while (
-        end < len(words)
-        and words[end].field == words[start].field
-        and _THREE.fullmatch(words[end].text)
-        and "," not in words[end - 1].text
-        and "." not in words[end - 1].text
-    ):
-        end += 1
-    run = end - start
-    if run < 2:
-        return 0, None
-    while end < len(words) and words[end].field == words[start].field:
-        if is_multiplier_token(words[end].text.rstrip(".")) or is_currency_token(words[end].text):
-            end += 1
-        else:
-            break
-    if not reader.is_money(joined(words[i:end])):
-        return 0, None
-    suffixed = end > start + run or start > i
-    last = words[start + run - 1].text
-    if run >= 3:  # "1 500 300": one amount, or 1 500 and a cost of 300; "12 500 000" is one
-        if suffixed or last.startswith("0"):
-            return end - i, None
-        return end - i, [joined(words[start : start + run - 1]), last]
-    first, second = words[start].text, words[start + 1].text
-    whole_second = int(re.match(r"[0-9]+", second)[0])  # type: ignore[index]
-    if suffixed or second.startswith("0") or int(first) < whole_second:
-        return end - i, None
-    if end < len(words) and _is_cost_word(words[end].text):
-        return 1, None  # "500 150 затраты": the amount, then the cost
-    return end - i, [first, second]
-
-
-def _is_cost_word(text: str) -> bool:
-    return text.casefold().strip(".,:") in COST_WORDS
-
-
-def _time(
-    reader: Reader, words: list[Token], i: int, *, bare_minutes: bool = True
-) -> tuple[int, int | None]:
-    for count in range(MOST_FIELD_WORDS, 0, -1):
-        span = same_field(words, i, count)
-        if span is None or (count > 1 and _not_minutes(span[-1].text, bare_minutes)):
-            continue
-        if count > 1 and _one_digit(span[-1].text) and _thousands_follow(words, i + count):
-            continue  # "2ч 2 700": two hours and 2 700, not 2 h 2 min and 700
-        if (
-            count > 1
-            and not bare_minutes
-            and span[0].text.isdigit()
-            and _time(reader, words, i + 1)[0]
-        ):
-            continue  # "210 kwartier": the amount, then a quarter of an hour
-        if (minutes := reader.time(joined(span))) is not None:
-            return count, minutes
-    return 0, None
-
-
-def _one_digit(text: str) -> bool:
-    return len(text) == 1 and text.isdigit()
-
-
-def _thousands_follow(words: list[Token], j: int) -> bool:
-    """Whether word `j` is a group of three digits in the field of the word before it, so
-    that word and it are one space-grouped number."""
-    return (
-        0 < j < len(words)
-        and words[j].field == words[j - 1].field
-        and bool(_THREE.fullmatch(words[j].text))
-    )
-
-
-def _not_minutes(last: str, bare_minutes: bool) -> bool:
-    """Whether a bare number ending a time (`2 uur 95`) is not its minutes but the next field:
-    60 or more never is; below that it is unless the line needs it as its amount."""
-    return last.isdigit() and (not bare_minutes or int(last) >= 60)
-
-
-def _money_span(reader: Reader, words: list[Token], i: int) -> int:
-    """How many words the amount at word `i` takes (`1250 euro`, `30 тыс. руб.`, `€ 30`,
-    `две тысячи пятьсот рублей`)."""
-    for count in (4, 3, 2):
-        span = same_field(words, i, count)
-        if span is not None and reader.is_money(joined(span)):
-            return count
-    # "300 EUR" in a rouble team: kept together, so the error quotes what was typed
-    after = same_field(words, i, 2)
-    return 2 if after is not None and is_currency_token(after[1].text) else 1
-
-
-def _marked_cost(values: list[_Value]) -> list[_Value]:
+def _marked_cost(values: list[Value]) -> list[Value]:
     """The values with a cost word's number moved to the cost's place (second): the number
     before the word (`150 kosten`) unless that is the amount, else the one after it."""
     marks = [k for k, v in enumerate(values) if v.cost_word]
@@ -378,12 +221,12 @@ def _marked_cost(values: list[_Value]) -> list[_Value]:
     return [*others[:1], values[cost], *others[1:], *times]
 
 
-def _own_field(values: list[_Value], k: int, j: int) -> bool:
+def _own_field(values: list[Value], k: int, j: int) -> bool:
     """Whether value `j` was typed in the same field as the cost word `k` (fields known)."""
     return 0 <= j < len(values) and values[j].field == values[k].field >= 0
 
 
-def _assign(reader: Reader, values: list[_Value], sold_on: dt.date | None) -> SaleFields:
+def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> SaleFields:
     """Values into the amount, cost and time slots: a time goes to its slot wherever it is,
     and a number marked by a cost word to the cost."""
     values = _marked_cost(values)

@@ -181,11 +181,10 @@ def measure_load(runs: int, size: tuple[int, int]) -> dict[str, Any]:
 
 async def _first_command_ms(database: Path, client: str) -> float:
     """One cold start: build the bot on `database`, time its first `/client` on the big team."""
-    from bot.app import build_application
+    from bot.app import build_application, prepare_for_updates
     from bot.settings import Settings
     from bot.transports.local_bot_api import LocalBotApi
     from bot.transports.updates import Person, UpdateFactory
-    from locales.translator import warm_up
     from storage.engine import make_engine
 
     owner = Person(1, "Bench", "nl")
@@ -195,7 +194,7 @@ async def _first_command_ms(database: Path, client: str) -> float:
     api.set_member(TEAM_CHAT_BIG, owner.user_id, "creator")
     app = build_application(Settings(), engine, request=api)
     async with app:
-        warm_up()  # as the bot's start does (bot/app.py _post_init), before any update
+        prepare_for_updates()  # as the bot's start does (bot/app.py _post_init)
         update = UpdateFactory(api, app.bot).message(owner, TEAM_CHAT_BIG, f"/client {client}")
         started = time.perf_counter()
         await app.process_update(update)

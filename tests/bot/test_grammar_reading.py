@@ -9,7 +9,6 @@ import datetime as dt
 import pytest
 
 from bot.reading.grammar import (
-    FUTURE_DATE,
     PaidLine,
     Reader,
     has_sale_fields,
@@ -19,6 +18,7 @@ from bot.reading.grammar import (
     tokens,
 )
 from bot.reading.sale_grammar import SaleFields, read_sale
+from bot.reading.words import FUTURE_DATE
 from locales import InputError
 from locales.numbers import parse_duration
 

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from locales import InputError
+from locales import number_format as nf
 from locales import numbers as n
 from locales.numbers import (
     currency_digits,
@@ -543,13 +544,13 @@ def test_money_is_written_exactly_as_babel_writes_it(
     minor: int, currency: str, locale: str, whole: bool
 ) -> None:
     """The shortcut past Babel's formatter changes nothing but the time it takes."""
-    assert n._money_shape(locale, currency, whole) is not None  # both languages take it
+    assert nf._money_shape(locale, currency, whole) is not None  # both languages take it
     amount = Decimal(minor).scaleb(-currency_digits(currency))
-    pattern = n._currency_pattern(locale, 0 if whole else None)
+    pattern = nf._currency_pattern(locale, 0 if whole else None)
     if whole:
         amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
         amount = amount if amount else abs(amount)
-    babel = pattern.apply(amount, n._locale(locale), currency=currency, currency_digits=not whole)
+    babel = pattern.apply(amount, nf._locale(locale), currency=currency, currency_digits=not whole)
     assert format_money(minor, currency, locale, whole=whole) == babel
 
 

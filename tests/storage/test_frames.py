@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -268,3 +269,66 @@ def test_each_client_keeps_its_own_interests_when_ids_have_gaps(session: Session
     for name, client in made.items():
         assert frames.clients.loc[client.id, "name"] == name
         assert frames.clients.loc[client.id, "interests"] == loves[name]
+
+
+def test_every_sale_figure_comes_back_as_stored_and_unknowns_stay_unknown(
+    session: Session,
+) -> None:
+    """Sales come packed into one text per load: each value must land in its own row and
+    column, a missing cost, time or payment stays missing, and big amounts stay exact."""
+    team = create_team(
+        session=session,
+        chat_id=-1003,
+        title="Packed",
+        locale="nl",
+        owner_id=3,
+        owner_name="Eva",
+        is_personal=False,
+        now=NOW,
+    )
+    assert team.id is not None
+    empty = load(session, team)
+    assert empty.sales.empty and empty.clients.empty
+    client = create_client(session=session, team_id=team.id, name="Groot", now=NOW)
+    stored = [
+        (dt.date(2026, 1, 5), 9_007_199_254_740_000, None, None, None, None, None),
+        (dt.date(2026, 3, 1), 0, 0, 0, dt.date(2026, 3, 15), dt.date(2026, 3, 14), 0),
+        (dt.date(2026, 6, 30), 123_456, 7_890, 45, dt.date(2026, 7, 14), None, 100),
+    ]
+    for sold_on, amount, cost, minutes, due_on, paid_on, paid_amount in stored:
+        session.add(
+            Sale(
+                team_id=team.id,
+                client_id=client.id,
+                sold_on=sold_on,
+                amount=amount,
+                cost=cost,
+                minutes=minutes,
+                due_on=due_on,
+                paid_on=paid_on,
+                paid_amount=paid_amount,
+            )
+        )
+    session.commit()
+    sales = load(session, team).sales.sort_values("sold_on")
+
+    def day(value: object) -> dt.date | None:
+        return None if value is pd.NaT else value.date()  # type: ignore[attr-defined]
+
+    def number(value: float) -> int | None:
+        return None if np.isnan(value) else int(value)
+
+    loaded = [
+        (
+            day(row.sold_on),
+            row.amount,
+            number(row.cost),
+            number(row.minutes),
+            day(row.due_on),
+            day(row.paid_on),
+            number(row.paid_amount),
+        )
+        for row in sales.itertuples()
+    ]
+    assert loaded == stored
+    assert set(sales["client_id"]) == {client.id}

@@ -1,0 +1,255 @@
+"""A typed line as words (README: Typing commands): where its fields are, the Russian lead-ins
+before a name, where the client's name ends, and the date at its very end.
+
+The one grammar (bot/reading/grammar.py) and /sale's fields (bot/reading/sale_grammar.py) read
+these words; every word is read by the one parser of its kind (locales.numbers, locales.dates).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from locales import N_, InputError, dates, is_currency_token, numbers
+
+FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
+_NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
+DAY_WORDS = frozenset(
+    {"vandaag", "gisteren", "gister", "eergisteren", "eergister", "morgen", "overmorgen"}
+    | {"vanochtend", "vanmorgen", "vanmiddag", "vanavond"}
+    | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
+)
+SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
+_EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
+_STRAY = frozenset({".", "..", "…", "(", ")"})  # a lone dot or bracket between fields
+_DECORATION = ("So", "Sk", "Mn", "Cf")  # emoji, their modifiers and joiners
+MOST_FIELD_WORDS = 5  # "2 uur en 15 min": the longest time or amount in separate words
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    field: int  # which separator-delimited field of the line it stands in
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What reading needs: the caller's language, the team's currency and today's date."""
+
+    locale: str
+    currency: str
+    today: dt.date
+
+    def money(self, text: str, *, allow_zero: bool = True) -> int:
+        return numbers.parse_money(text, self.currency, self.locale, allow_zero=allow_zero)
+
+    def is_money(self, text: str) -> bool:
+        """Whether `text` is written as an amount: one too large to take is one too, so it
+        ends the name and is refused, never read as part of a client's name."""
+        try:
+            numbers.parse_money(text, self.currency, self.locale, allow_negative=True)
+        except numbers.AmountOutOfRange:
+            return True
+        except InputError:
+            return False
+        return True
+
+    def time(self, text: str) -> int | None:
+        """Minutes of a time written with its unit; None for anything else (a bare number too)."""
+        first = text.split()[0]
+        if not (any(c.isdigit() for c in first) or numbers.starts_spoken_duration(text)):
+            return None  # "u" or "ч" alone would read as one hour
+        try:
+            return numbers.parse_duration(text, self.locale, bare=numbers.BARE_ASK)
+        except InputError:
+            return None
+
+    def date(self, text: str, *, short_weekdays: bool = False) -> dt.date:
+        """A date in the past or today: a day without a year more than dates.SOON_DAYS ahead is
+        last year's, a nearer one is refused as still to come (`15.12` on 5 December);
+        `short_weekdays`: `do`, `di` alone are weekdays (after an amount or a time)."""
+        day = dates.parse_date(text, self.locale, today=self.today, short_weekdays=short_weekdays)
+        relative = text.strip().casefold().rstrip(".!") in DAY_WORDS or dates.counts_days(text)
+        far = (day - self.today).days > dates.SOON_DAYS
+        if far and not (_EXPLICIT_YEAR.search(text.strip()) or relative):
+            with contextlib.suppress(ValueError):  # 29 February stays ahead: refused
+                day = day.replace(year=day.year - 1)
+        if day > self.today:
+            raise InputError(FUTURE_DATE, text=numbers.shown_text(text))
+        return day
+
+
+def tokens(text: str) -> list[Token]:
+    """The line's words, each with its field; emoji and `!` or `?` at the end are dropped."""
+    cleaned = _ZERO_WIDTH.sub("", text)
+    cleaned = cleaned[: len(cleaned) - len(trailing(cleaned))]
+    result: list[Token] = []
+    for number, part in enumerate(_SEPARATOR.split(cleaned)):
+        result += [
+            Token(word, number)
+            for word in part.split()
+            if not _decoration(word) and word not in _STRAY  # "Smit 230 . 1u": a slip
+        ]
+    if result and result[-1].text.endswith("."):
+        last = result[-1].text[:-1]  # "2500.", "вчера.", "вектор." end a sentence
+        if last and "." not in last:  # "B.V." and "г.р." keep their dots
+            result[-1] = Token(last, result[-1].field)
+    return result
+
+
+def trailing(text: str) -> list[str]:
+    """The characters at the end of the line that are decoration, not data."""
+    junk = []
+    for char in reversed(text):
+        if char.isspace() or char in "!?…" or _decoration(char):
+            junk.append(char)
+        else:
+            break
+    return junk
+
+
+def _decoration(word: str) -> bool:
+    """Emoji (with their modifiers and joiners) standing alone: `Смирнова 💇 2500`."""
+    return all(unicodedata.category(char) in _DECORATION for char in word)
+
+
+def joined(words: list[Token]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def same_field(words: list[Token], start: int, count: int) -> list[Token] | None:
+    span = words[start : start + count]
+    if len(span) < count or any(w.field != span[0].field for w in span):
+        return None
+    return span
+
+
+def starts_field(reader: Reader, words: list[Token], i: int) -> bool:
+    """Whether word `i` begins an amount or a time (and so ends the name before it)."""
+    text = words[i].text
+    if words[i].field != words[0].field:
+        return True
+    if numbers.starts_spoken_amount(text):  # "тысяча", "две тысячи", "полторы тысячи"
+        if any((span := same_field(words, i, n)) and reader.is_money(joined(span)) for n in (2, 3)):
+            return True
+        # "тысяча" alone ends the name only where no word of the name follows it: «Магазин
+        # Тысяча мелочей 500» keeps its name
+        if reader.is_money(text):
+            return same_field(words, i, 2) is None or starts_field(reader, words, i + 1)
+        # "twee" is no amount alone, but may begin a time: "twee uur", read below
+    if _NUMBERISH.fullmatch(text.rstrip(".")) or reader.is_money(text):
+        return True
+    if is_currency_token(text) and i + 1 < len(words):  # "€ 1.250", "EUR 1250", not "Top 100"
+        after = words[i + 1].text
+        signed = is_currency_token(text, sign_only=True) and _NUMBERISH.fullmatch(after)
+        return bool(signed or reader.is_money(f"{text} {after}"))
+    return any(
+        (span := same_field(words, i, n)) and reader.time(joined(span)) is not None
+        for n in range(1, MOST_FIELD_WORDS + 1)
+    )
+
+
+# Words Russians put before a client's name or before an amount, never part of either
+# (README: Typing commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо»,
+# «у Петровой», «на Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500». The one list:
+# the one-line grammar below and the notes' reader (bot/handlers/events.py) read it.
+BEFORE_NAME, BEFORE_AMOUNT = "name", "amount"
+LEAD_INS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("от", "у", "для", "про"), frozenset({BEFORE_NAME})),
+    "на": frozenset({BEFORE_NAME, BEFORE_AMOUNT}),
+    "за": frozenset({BEFORE_AMOUNT}),
+    **dict.fromkeys(
+        ("клиент", "клиента", "клиенту", "клиентка", "клиентки", "клиентке", "клиентку"),
+        frozenset({BEFORE_NAME}),
+    ),
+}
+# «у нас Петровой не понравилось»: these stay in a note, the client's name goes on after them.
+_OURS = ("у нас", "у меня")
+NAME_LEAD_IN = re.compile(
+    r"(?:(?P<ours>{})|{})\s+(?=\w)".format(
+        "|".join(_OURS), "|".join(w for w, led in LEAD_INS.items() if BEFORE_NAME in led)
+    ),
+    re.IGNORECASE,
+)
+
+
+def leads(word: str, what: str) -> bool:
+    """Whether `word` is a lead-in before a name (BEFORE_NAME) or an amount (BEFORE_AMOUNT)."""
+    return what in LEAD_INS.get(word.casefold(), frozenset())
+
+
+@dataclass(frozen=True)
+class LeadIns:
+    """A line's words without their lead-ins; `before_name`: the word dropped before the
+    name, so a client whose name begins with it («У Ашота») is still found."""
+
+    words: list[Token]
+    before_name: str = ""
+
+
+def without_lead_ins(reader: Reader, words: list[Token]) -> LeadIns:
+    """`для Смирновой 2000` → `Смирновой 2000`, `Смирнова за 2000` → `Смирнова 2000`: a lead-in
+    first with a name after it, and `за`/`на` right before an amount or a time, are dropped."""
+    before_name = ""
+    if (
+        len(words) > 1
+        and leads(words[0].text, BEFORE_NAME)
+        and words[1].field == words[0].field
+        and not starts_field(reader, words, 1)
+    ):
+        before_name, words = words[0].text, words[1:]
+    kept = [
+        word
+        for i, word in enumerate(words)
+        if not (
+            0 < i < len(words) - 1
+            and leads(word.text, BEFORE_AMOUNT)
+            and starts_field(reader, words, i + 1)
+        )
+    ]
+    return LeadIns(kept, before_name)
+
+
+def name_end(reader: Reader, words: list[Token]) -> int:
+    """Where the name ends: the first word (after the first) that begins a field."""
+    return next((i for i in range(1, len(words)) if starts_field(reader, words, i)), len(words))
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A line's words with its date (the last 1–3 words, if they are one) taken off."""
+
+    words: list[Token]
+    date: dt.date | None = None
+    date_text: str = ""
+
+
+def split_date(
+    reader: Reader, words: list[Token], *, first: int = 1, amount_needed: bool = True
+) -> Dated:
+    """The date at the end of the line (up to five words: `на прошлой неделе в пятницу`), never
+    the name's first word, and never the amount of a line that needs one (`/sale Hotel 23.11`
+    is € 23,11; `/paid Ромашка 01.12` is a day)."""
+    for count in (5, 4, 3, 2, 1):
+        start = len(words) - count
+        span = same_field(words, start, count) if start >= first else None
+        if span is None:
+            continue
+        text = joined(span)
+        rest = words[:start]
+        # "/verkoop kees 80 di": after an amount or a time only a date can stand
+        short = count == 1 and name_end(reader, rest) < len(rest)
+        try:
+            dates.parse_date(text, reader.locale, today=reader.today, short_weekdays=short)
+        except InputError:
+            continue
+        if amount_needed and reader.is_money(text) and name_end(reader, rest) == len(rest):
+            continue  # "/sale Hotel 23.11": the only number is the amount
+        return Dated(rest, reader.date(text, short_weekdays=short), text)
+    return Dated(words)
