@@ -63,6 +63,7 @@ async def test_exports_in_russian_wait_a_minute(chat: Chat, sqlite_engine: Engin
         assert [m.document[0] for m in seen.messages if m.document] == [
             "clients.csv",
             "sales.csv",
+            "history.csv",
         ]
     seen = await chat.send(olga, "/export")
     assert seen.text == (
