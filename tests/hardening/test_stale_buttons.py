@@ -108,8 +108,8 @@ async def test_decline_buttons_act_on_the_clients_status_now(
     asked = (await chat.press(joris, "Afscheid nemen…", chat=GROUP, message=mine)).last
     yes = asked.button_data("Ja, afscheid nemen")
     done = await chat.press_data(joris, asked, yes)
-    assert "Beste" in done.text
-    letters = [m for m in chat.api.in_chat(GROUP) if "Beste" in m.text]
+    assert "Met vriendelijke groet" in done.text
+    letters = [m for m in chat.api.in_chat(GROUP) if "Met vriendelijke groet" in m.text]
     undos = rows(sqlite_engine, PendingUndo, action="client_status")
 
     again = await chat.press_data(joris, asked, yes)  # the same button once more
@@ -117,7 +117,7 @@ async def test_decline_buttons_act_on_the_clients_status_now(
     assert chat.api.callback_answers[-1]["text"] == (
         f"Van {name} is al afscheid genomen; er is niets veranderd."
     )
-    assert [m for m in chat.api.in_chat(GROUP) if "Beste" in m.text] == letters
+    assert [m for m in chat.api.in_chat(GROUP) if "Met vriendelijke groet" in m.text] == letters
     assert rows(sqlite_engine, PendingUndo, action="client_status") == undos
 
     kept = await chat.press(fatima, "Houden", chat=GROUP, message=theirs)
