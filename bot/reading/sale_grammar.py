@@ -159,7 +159,7 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
-    dated = split_date(reader, tokens(text))
+    dated = _dated(reader, tokens(text))
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
     line = _read_sale(reader, replace(dated, words=lead.words))
     return replace(line, lead_in=lead.before_name)
@@ -191,9 +191,23 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
 def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
     """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
     `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
-    dated = split_date(reader, tokens(text))
+    dated = _dated(reader, tokens(text))
     line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
     return line.readings
+
+
+def _dated(reader: Reader, words: list[Token]) -> Dated:
+    """The date at the end of the line, also before how it was paid: `35 gisteren contant`,
+    `60,- eergisteren per pin` read as `35 contant gisteren`."""
+    paid = len(words)
+    if paid > 1 and words[-1].text.casefold().strip(".,!") in PAID_METHODS:
+        paid -= 1
+        if paid > 1 and words[paid - 1].text.casefold() in PAYMENT_LEAD_INS:
+            paid -= 1
+    dated = split_date(reader, words[:paid]) if paid < len(words) else None
+    if dated is None or dated.date is None:
+        return split_date(reader, words)
+    return replace(dated, words=[*dated.words, *words[paid:]])
 
 
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
