@@ -194,7 +194,8 @@ async def test_russian_salon_hears_why_nobody_is_proposed(
     assert lines[0] == "Сейчас нет клиентов, от которых стоит отказаться. Ближе всех:"
     # 100 ₽ lost on her one visit: a single purchase is never extrapolated to a year.
     assert lines[1] == (
-        "Светлана: вы теряете на них 100 ₽ в год · 1 жалоба, но слишком новый: клиент всего 40 дней"
+        "Светлана: на этом клиенте вы теряете 100 ₽ в год · 1 жалоба, "
+        "но слишком новый: клиент всего 40 дней"
     )
 
 

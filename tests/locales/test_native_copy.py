@@ -80,3 +80,13 @@ def _translations(locale: str) -> list[str]:
 def test_flagged_phrase_is_gone(locale: str, phrase: str) -> None:
     found = [text for text in _translations(locale) if phrase in text]
     assert found == [], found
+
+
+def test_one_client_is_never_they_in_the_decline_reasons() -> None:
+    # Found by the Russian reader: «вы теряете на них 783 ₽ в год» of one client.
+    from locales import translator
+
+    t = translator("ru")
+    lose = str(t._("they lose you {amount} a year", amount="783 ₽"))
+    brought = str(t._("they brought you {client}, an ideal client who may hear of it", client="X"))
+    assert "на них" not in lose and "по их" not in brought
