@@ -292,7 +292,7 @@ def details_text(
     add(t._("Score"), t._("{score} of 100", score=t.number(round(float(row["score"])))))
     worked, per_hour = hours_worked(row), profit_per_hour(row)
     if with_money:
-        _money_lines(t, team, row, add)
+        _money_lines(t, team, row, worked, add)
     if worked:
         add(t._("Time"), hours(t, worked))
     if per_hour is not None and with_money:
@@ -359,10 +359,14 @@ def details_text(
 
 
 def _money_lines(
-    t: Translator, team: TeamView, row: Any, add: Callable[[Markup, Any], None]
+    t: Translator,
+    team: TeamView,
+    row: Any,
+    worked: float | None,
+    add: Callable[[Markup, Any], None],
 ) -> None:
     """Revenue, cost (the hour cost in it said), profit and margin over the window."""
-    cur, cost, worked = team.currency, _whole(row["cost"]), hours_worked(row)
+    cur, cost = team.currency, _whole(row["cost"])
     add(t._("Revenue"), money(t, cur, _whole(row["revenue"])))
     if cost is not None and worked and team.hour_cost:
         # The hour cost is in the cost: say so, or the costs typed never add up to it.
