@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
 from locales import N_, InputError
 from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
+from storage.name_match import (
+    alike_words,
+    maybe_her_own_name,
+    others_declined,
+    same_letters,
+    same_stems,
+    words_begun,
+)
 from storage.names import is_legal_form, lookalike_key, mixes_scripts, name_key
 from storage.person_names import (
     addresses,
@@ -35,7 +41,6 @@ from storage.statements import CoreStatement
 MAX_CHOICES = 8  # 2–8 matches are offered as buttons
 PREFIX_ROWS = 200  # prefix hits read to rank; beyond this many, "type more" anyway
 FUZZY_CUTOFF = 72
-LIKE_WORD = 75  # one typed word is another's typo ("smti" ~ "smit", "bergh" ~ "berg")
 CLOSE_NAME = 90  # /add asks "is this …?" from this token-sort score on
 SEARCHABLE = (ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.DECLINED)
 GONE = N_("That client isn't here any more.")
@@ -149,7 +154,7 @@ def resolve_client(
     found = [
         (name, score, i)
         for name, score, i in found
-        if _alike_words(key, keys[i], person=rows[i][4] == ClientKind.PERSON)
+        if alike_words(key, keys[i], person=rows[i][4] == ClientKind.PERSON)
     ]
     matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found)
     # A look-alike is asked about, however close: "Bakerij de Vries" may be a typo of
@@ -162,55 +167,6 @@ def resolve_client(
         for _, _, i in found
     )
     return Resolution(query, matches, sure=sure)
-
-
-def same_letters(typed: str, key: str) -> bool:
-    """Whether two name keys differ only in spaces and punctuation: `jansen visser` is
-    "Jansen-Visser", `de vries` is "deVries"."""
-    return _LETTERS_ONLY.sub("", typed) == _LETTERS_ONLY.sub("", key)
-
-
-_LETTERS_ONLY = re.compile(r"[\W_]+")
-
-
-def same_stems(typed: str, key: str) -> bool:
-    """Whether the typed words are the name's words, each perhaps in another Russian case:
-    «кофейня зерна» for «Кофейня «Зерно»», «кофейне зерно»; a stem of 3 letters at least."""
-    words, names = typed.split(" "), key.split(" ")
-    return len(words) == len(names) and all(
-        word == name or (_cyrillic(word + name) and _stem(word) == _stem(name))
-        for word, name in zip(words, names, strict=True)
-    )
-
-
-# Russian case endings, longest first: what a word may end in when it names the same thing.
-_CASE_ENDINGS = tuple(
-    sorted(
-        {"а", "я", "о", "е", "ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ам", "ям", "ах"}
-        | {"ях", "ами", "ями", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ая", "ое"}
-        | {"ий", "ый", "ь"},
-        key=len,
-        reverse=True,
-    )
-)
-
-
-def _stem(word: str) -> str:
-    for ending in _CASE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-def _cyrillic(text: str) -> bool:
-    return bool(text) and all("а" <= c <= "я" or c in "ё-" for c in text)
-
-
-def words_begun(typed: str, key: str) -> bool:
-    """Whether each typed word begins a word of the name, in order (`tandarts smit` for
-    "Tandartspraktijk Smit"): a shortened name, not a mere look-alike."""
-    words = iter(key.split(" "))
-    return all(any(word.startswith(w) for word in words) for w in typed.split(" "))
 
 
 def _declined(session: Session, base: Any, query: str, key: str) -> Resolution | None:
@@ -236,27 +192,11 @@ def _declined(session: Session, base: Any, query: str, key: str) -> Resolution |
         return None
     matches = tuple(Match(r[0], r[1], r[2]) for r in rows[:MAX_CHOICES])
     # «Кузнецова Артёма»: the first name is declined too, so the surname is no woman's own
-    sure = not _maybe_her_own_name(key) or any(_others_declined(key, r[3]) for r in rows)
+    sure = not maybe_her_own_name(key) or any(others_declined(key, r[3]) for r in rows)
     one = exact and len(rows) == 1 and sure
     return Resolution(
         query, matches, exact=one, sure=sure, too_many=len(rows) > MAX_CHOICES, declined=True
     )
-
-
-def _others_declined(typed: str, key: str) -> bool:
-    """Whether a typed word after the first one (a first name) differs from the client's word
-    in its place: the whole name was typed in another case, not only its surname."""
-    words = key.split(" ")
-    return any(w != words[i] for i, w in enumerate(typed.split(" ")) if 0 < i < len(words))
-
-
-def _maybe_her_own_name(key: str) -> bool:
-    """`Петрова` is Петров's genitive, but just as likely a woman's own surname: a client
-    found only through such a reading is asked, never booked silently."""
-    return key.split(" ")[0].endswith(_FEMININE_SURNAME_ENDINGS)
-
-
-_FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
 
 
 def _addressed(
@@ -315,27 +255,6 @@ def _titled_exact(
     ).all()
     hits = [r for r in rows if without_title(r[3]) == core]
     return Match(hits[0][0], hits[0][1], hits[0][2]) if len(hits) == 1 else None
-
-
-def _alike_words(typed: str, key: str, *, person: bool) -> bool:
-    """Whether a fuzzy look-alike shares what names someone: a word besides an article, a
-    particle or a legal form ("bakkerij de zon" is not "de Vries", «ООО Лютик» not «ООО
-    Ромашка»), and for a person typed with two names,
-    both ("Jan Smit" is not "Jan van den Berg")."""
-    typed_words = [w for w in typed.split(" ") if not (is_particle(w) or is_legal_form(w))]
-    words = [w for w in key.split(" ") if not (is_particle(w) or is_legal_form(w))]
-    alike = sum(
-        any(alike_word(w, other) or other.startswith(w.rstrip(".")) for other in words)
-        for w in typed_words
-    )
-    return alike >= (2 if person and len(typed_words) > 1 and len(words) > 1 else 1)
-
-
-def alike_word(typed: str, word: str) -> bool:
-    """One word a typo of another: close enough, or two letters swapped (`jna` for `jan`)."""
-    return fuzz.ratio(typed, word) >= LIKE_WORD or (
-        min(len(typed), len(word)) >= 3 and OSA.distance(typed, word) <= 1
-    )
 
 
 def _prefix_strength(typed: str, key: str, kind: str) -> int:

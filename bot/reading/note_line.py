@@ -9,7 +9,7 @@ import re
 from bot.kit import arguments
 from bot.kit.turn import Turn
 from bot.reading import grammar
-from storage import resolver
+from storage import name_match, resolver
 from storage.names import name_key, plausible_name
 from storage.person_names import (
     addresses,
@@ -106,7 +106,7 @@ async def _leading_client(
                     begun
                     or " " not in words
                     # "tandarts smit" for "Tandartspraktijk Smit": each word begins theirs
-                    or resolver.words_begun(name_key(words), name_key(found.one.name))
+                    or name_match.words_begun(name_key(words), name_key(found.one.name))
                     or surname_initials(name_key(words)) is not None  # «Е. Лебедев»
                 )
             ):
@@ -137,7 +137,7 @@ def without_name(note: str | None, name: str) -> str | None:
         return note
     words, key = note.split(), name_key(name).split()
     typed = [name_key(word.rstrip(grammar.NAME_PUNCTUATION)) for word in words[: len(key)]]
-    if len(typed) < len(key) or not all(map(resolver.alike_word, typed, key)):
+    if len(typed) < len(key) or not all(map(name_match.alike_word, typed, key)):
         return note
     return " ".join(words[len(key) :]).lstrip(":;,—–- ").strip() or None
 
@@ -151,7 +151,7 @@ def _with_misspelt_rest(words: str, rest: str, name: str) -> tuple[str, str]:
         return words, rest
     taken = 0
     for expected, word in zip(key[len(typed) :], following, strict=False):
-        if not resolver.alike_word(name_key(word), expected):
+        if not name_match.alike_word(name_key(word), expected):
             break
         taken += 1
     if not taken:

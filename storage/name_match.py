@@ -1,0 +1,101 @@
+"""Comparing two name keys word by word, without the database: whether a typed name is the
+stored one shortened, respelled, declined or mistyped (used by storage/resolver.py and the
+one-line readings)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from storage.names import is_legal_form
+from storage.person_names import is_particle
+
+LIKE_WORD = 75  # one typed word is another's typo ("smti" ~ "smit", "bergh" ~ "berg")
+
+
+def same_letters(typed: str, key: str) -> bool:
+    """Whether two name keys differ only in spaces and punctuation: `jansen visser` is
+    "Jansen-Visser", `de vries` is "deVries"."""
+    return _LETTERS_ONLY.sub("", typed) == _LETTERS_ONLY.sub("", key)
+
+
+_LETTERS_ONLY = re.compile(r"[\W_]+")
+
+
+def same_stems(typed: str, key: str) -> bool:
+    """Whether the typed words are the name's words, each perhaps in another Russian case:
+    «кофейня зерна» for «Кофейня «Зерно»», «кофейне зерно»; a stem of 3 letters at least."""
+    words, names = typed.split(" "), key.split(" ")
+    return len(words) == len(names) and all(
+        word == name or (_cyrillic(word + name) and _stem(word) == _stem(name))
+        for word, name in zip(words, names, strict=True)
+    )
+
+
+# Russian case endings, longest first: what a word may end in when it names the same thing.
+_CASE_ENDINGS = tuple(
+    sorted(
+        {"а", "я", "о", "е", "ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ам", "ям", "ах"}
+        | {"ях", "ами", "ями", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ая", "ое"}
+        | {"ий", "ый", "ь"},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _stem(word: str) -> str:
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _cyrillic(text: str) -> bool:
+    return bool(text) and all("а" <= c <= "я" or c in "ё-" for c in text)
+
+
+def words_begun(typed: str, key: str) -> bool:
+    """Whether each typed word begins a word of the name, in order (`tandarts smit` for
+    "Tandartspraktijk Smit"): a shortened name, not a mere look-alike."""
+    words = iter(key.split(" "))
+    return all(any(word.startswith(w) for word in words) for w in typed.split(" "))
+
+
+def others_declined(typed: str, key: str) -> bool:
+    """Whether a typed word after the first one (a first name) differs from the client's word
+    in its place: the whole name was typed in another case, not only its surname."""
+    words = key.split(" ")
+    return any(w != words[i] for i, w in enumerate(typed.split(" ")) if 0 < i < len(words))
+
+
+def maybe_her_own_name(key: str) -> bool:
+    """`Петрова` is Петров's genitive, but just as likely a woman's own surname: a client
+    found only through such a reading is asked, never booked silently."""
+    return key.split(" ")[0].endswith(_FEMININE_SURNAME_ENDINGS)
+
+
+_FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
+
+
+def alike_words(typed: str, key: str, *, person: bool) -> bool:
+    """Whether a fuzzy look-alike shares what names someone: a word besides an article, a
+    particle or a legal form ("bakkerij de zon" is not "de Vries", «ООО Лютик» not «ООО
+    Ромашка»), and for a person typed with two names,
+    both ("Jan Smit" is not "Jan van den Berg")."""
+    typed_words = [w for w in typed.split(" ") if not (is_particle(w) or is_legal_form(w))]
+    words = [w for w in key.split(" ") if not (is_particle(w) or is_legal_form(w))]
+    alike = sum(
+        any(alike_word(w, other) or other.startswith(w.rstrip(".")) for other in words)
+        for w in typed_words
+    )
+    return alike >= (2 if person and len(typed_words) > 1 and len(words) > 1 else 1)
+
+
+def alike_word(typed: str, word: str) -> bool:
+    """One word a typo of another: close enough, or two letters swapped (`jna` for `jan`)."""
+    return fuzz.ratio(typed, word) >= LIKE_WORD or (
+        min(len(typed), len(word)) >= 3 and OSA.distance(typed, word) <= 1
+    )
