@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.handlers import (
     check,
+    client_edit,
     clients,
     decline,
     digest,
@@ -221,7 +222,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "edit",
         "wijzig",
-        clients.edit,
+        client_edit.edit,
         N_("Change a client's details"),
         Role.MEMBER,
         N_("/edit Bakkerij de Vries — pick a detail with a button and type the new value."),
