@@ -20,6 +20,7 @@ from bot.handlers import (
     profile,
     ratings,
     reports,
+    sale_fixes,
     sales,
     start,
     team,
@@ -166,7 +167,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "sales",
         "verkopen",
-        sales.sales_list,
+        sale_fixes.sales_list,
         N_("A client's sales: correct or delete"),
         Role.MEMBER,
         N_(

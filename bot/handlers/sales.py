@@ -1,4 +1,4 @@
-"""/sale, /paid and /sales: recording money as it comes in, and correcting it."""
+"""/sale: recording money as it comes in (/sales and corrections: bot/handlers/sale_fixes.py)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,13 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from bot.handlers import sale_line
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
-from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.kit.sensitive import (
-    answer_with_money,
-    money_shown_to_caller,
-    money_work_allowed,
-    require_money,
-)
-from bot.kit.turn import Buttons, Turn, button
+from bot.kit.dialogs import SKIP, Conversation, finish, goto, new, question
+from bot.kit.sensitive import money_shown_to_caller, money_work_allowed
+from bot.kit.turn import Turn
 from bot.reading import grammar, sale_grammar
 from bot.render import refusals
 from bot.render import sales as render
@@ -35,17 +31,15 @@ from bot.render.sale_doubts import (
     stays_once,
 )
 from bot.render.sales import sale_recorded
-from locales import InputError, is_currency_token
+from locales import InputError
 from locales.numbers import (
     BARE_ASK,
     MAX_MINUTES,
     TOO_LARGE,
     DurationUnitMissing,
-    currency_digits,
     starts_spoken_duration,
 )
-from storage import clients, resolver, sales, team_settings, teams
-from storage.names import name_key
+from storage import sales, team_settings, teams
 from storage.sales import SaleInput
 
 PAGE = 5
@@ -360,14 +354,15 @@ async def sale(turn: Turn) -> None:
         await dialog.begin(turn, None)
         return
     line = sale_grammar.read_sale(grammar.reader(turn), text)
-    if line.lead_in and await _client_named(turn, f"{line.lead_in} {line.name}"):
+    if line.lead_in and await sale_line.client_named(turn, f"{line.lead_in} {line.name}"):
         line = replace(line, name=f"{line.lead_in} {line.name}")  # «У Ашота»: a client's name
-    if line.refusal is not None and await _client_named(turn, line.name) is None:
+    if line.refusal is not None and await sale_line.client_named(turn, line.name) is None:
         raise line.refusal  # "de boer 1250 …" is never a new client's name
-    if line.date_words and await _client_named(turn, text):  # "Café Vrijdag": a name, no date
+    # "Café Vrijdag": a name, no date
+    if line.date_words and await sale_line.client_named(turn, text):
         await dialog.begin(turn, text)
         return
-    chosen = await _reading_of_name(turn, line, text)
+    chosen = await sale_line.reading_of_name(turn, line, text)
     if chosen is None:  # "Studio 54 100": is 54 part of the name?
         readings = [line.longer, line] if line.longer else [line]
         names = [{"name": r.name, **_said(r)} for r in readings]
@@ -381,225 +376,3 @@ def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:
     if len(line.readings) > 1:  # "500 200": asked once the client is known
         return {"choices": [reading.data() for reading in line.readings]}
     return line.readings[0].data()
-
-
-async def _client_named(turn: Turn, name: str) -> int | None:
-    client = await turn.run(clients.client_by_key, team_id=turn.team_id, name=name)
-    return client.id if client is not None else None
-
-
-async def _reading_of_name(
-    turn: Turn, line: sale_grammar.SaleLine, text: str
-) -> sale_grammar.SaleLine | None:
-    """Whether a number after the name belongs to it (README: Typing commands); None: ask."""
-    if line.longer is None:
-        return line
-    longer = await _client_named(turn, line.longer.name)
-    team_id = turn.team_id
-    typed_number = line.longer.name[len(line.name) :].strip()
-    if longer is None:  # «Бьюти Лаб 24» for ООО «Бьюти Лаб 24»: the number is a word of it
-        found = await turn.run(resolver.resolve_client, team_id=team_id, query=line.longer.name)
-        if found.one is not None and typed_number in name_key(found.one.name).split():
-            longer = found.one.id
-    if longer is not None:
-        shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
-        rival = shorter.matches[0] if shorter.exact else shorter.one
-        return None if rival is not None and rival.id != longer else line.longer
-    first = line.readings[0]
-    if len(typed_number) > 2:  # a new client is never named "de boer 1250"
-        return line
-    number = int(typed_number)
-    # "Sportschool 24 150": the shorter reading took the name's two-digit number into its
-    # amount (24 150); with a currency written ("Морозова Дарья 1 500 ₽") it is one number.
-    grouped = (
-        number >= 10
-        and first.amount is not None
-        and first.amount // 10 ** currency_digits(turn.team.currency) != number
-        and not any(is_currency_token(word) for word in text.split())
-    )
-    implausible = first.cost is not None and first.amount is not None and first.cost > first.amount
-    if grouped or implausible:
-        shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
-        if not shorter.matches:
-            return None
-    return line
-
-
-@button()
-async def mark_sale_paid(turn: Turn) -> None:
-    """The ✓ Already paid button under a new sale."""
-    await require_money(turn)
-    sale_id = turn.pressed.int_arg(0)
-    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
-    await turn.run(
-        sales.update_sale,
-        team_id=turn.team_id,
-        sale_id=sale_id,
-        user_id=turn.caller.user_id,
-        changes={"paid_on": row.sold_on},
-        now=turn.now,
-    )
-    turn.toast(render.marked_paid(turn.t))
-    message = turn.update.callback_query.message if turn.update.callback_query else None
-    said = getattr(message, "text_html", None) if message is not None else None
-    # The sale as it was said, now paid, and its Undo still there (attacker h18).
-    turn.edit(render.paid_in_place(turn.t, said), buttons=_undo_rows(turn))
-
-
-def _undo_rows(turn: Turn) -> Buttons:
-    """The ↩ Undo of the pressed message, kept when its other buttons go."""
-    query = turn.update.callback_query
-    markup = getattr(query.message, "reply_markup", None) if query and query.message else None
-    if markup is None:
-        return []
-    rows = [
-        [
-            (str(button.text), str(button.callback_data))
-            for button in row
-            if str(button.callback_data or "").startswith("undo:")
-        ]
-        for row in markup.inline_keyboard
-    ]
-    return [row for row in rows if row]
-
-
-# /sales: list, correct, delete ---------------------------------------------------------------
-
-
-class SalesDialog(ClientDialog):
-    name = "sales"
-    adds_unknown = False
-
-    def which_client(self, turn: Turn) -> str:
-        return render.whose_sales(turn.t)
-
-    async def with_client(self, turn: Turn, convo: Conversation) -> None:
-        await finish(turn, convo)
-        await show_sales(turn, convo.data["client_id"], 0, edit=False)
-
-
-@command
-async def sales_list(turn: Turn) -> None:
-    """/sales <client>: the client's sales, newest first, with buttons to correct or delete."""
-    await SalesDialog().begin(turn, arguments.argument_text(turn) or None)
-
-
-async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> None:
-    t, team = turn.t, turn.team
-    client = await turn.run(resolver.client_in_team, team_id=team.id, client_id=client_id)
-    rows, total = await turn.run(
-        sales.sales_of, team_id=team.id, client_id=client_id, limit=PAGE, offset=page * PAGE
-    )
-    if total and not rows:  # a page past the end (sales deleted since, or a forged one): the last
-        page = (total - 1) // PAGE
-        rows, total = await turn.run(
-            sales.sales_of,
-            team_id=team.id,
-            client_id=client_id,
-            limit=PAGE,
-            offset=page * PAGE,
-        )
-    if total == 0:
-        text = render.no_sales(t, client.name)
-        turn.edit(text) if edit else turn.reply(text)
-        return
-    shown = render.sales_page(
-        t, team, client_id, client.name, rows, page, (total + PAGE - 1) // PAGE, PAGE, turn.today
-    )
-    # A member of a team that keeps money for its admins: the dates and times, no amounts,
-    # nothing to correct or delete (bot/kit/sensitive.py); an admin asking in the group, privately.
-    await answer_with_money(
-        turn,
-        shown.text,
-        buttons=shown.buttons,
-        edit=edit,
-        without_money=shown.text_without_money,
-        buttons_without_money=shown.buttons_without_money,
-    )
-
-
-@button()
-async def sales_page(turn: Turn) -> None:
-    await show_sales(turn, turn.pressed.int_arg(0), max(0, turn.pressed.int_arg(1)), edit=True)
-
-
-@button()
-async def delete_sale_ask(turn: Turn) -> None:
-    await require_money(turn)
-    sale_id = turn.pressed.int_arg(0)
-    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
-    text, buttons = render.delete_question(turn.t, turn.team, row)
-    turn.edit(text, buttons=buttons)
-
-
-@button()
-async def delete_sale(turn: Turn) -> None:
-    await require_money(turn)
-    t = turn.t
-    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=turn.pressed.int_arg(0))
-    change = await turn.run(
-        sales.delete_sale,
-        team_id=turn.team_id,
-        sale_id=row.id or 0,
-        user_id=turn.caller.user_id,
-        now=turn.now,
-    )
-    turn.confirm(render.sale_deleted(t, turn.team, row), change.undo_id, edit=True)
-
-
-FIELDS = ("amount", "cost", "minutes", "sold_on", "paid_on")
-
-
-class FixSaleDialog(Dialog):
-    """Correct one field of one sale: which field → new value → saved with Undo."""
-
-    name = "fix_sale"
-
-    async def ask(self, turn: Turn, convo: Conversation) -> None:
-        if convo.step == "field":
-            text, options = render.fix_question(turn.t)
-            question(turn, convo, text, options=options, edit=True)
-            return
-        question(turn, convo, render.fix_prompt(turn.t, convo.data["field"]))
-
-    async def answer(
-        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
-    ) -> None:
-        t, team = turn.t, turn.team
-        if convo.step == "field":
-            if choice not in FIELDS:
-                raise InputError(refusals.PICK_WHAT_TO_CORRECT)
-            await goto(turn, convo, "value", field=choice)
-            return
-        if not text:
-            raise InputError(refusals.TYPE_THE_NEW_VALUE)
-        field = convo.data["field"]
-        parsers = {
-            "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
-            "cost": lambda: (
-                0 if sale_grammar.says_no_cost(text) else t.parse_money(text, team.currency)
-            ),
-            "minutes": lambda: t.parse_duration(text, bare=BARE_ASK),  # "2": minutes or hours?
-            "sold_on": lambda: t.parse_date(text, today=turn.today, past=True),
-            "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
-        }
-        value = parsers[field]()
-        await finish(turn, convo)
-        change = await turn.run(
-            sales.update_sale,
-            team_id=team.id,
-            sale_id=convo.data["sale_id"],
-            user_id=turn.caller.user_id,
-            changes={field: value},
-            now=turn.now,
-        )
-        turn.confirm(render.sale_corrected(t), change.undo_id)
-
-
-@button()
-async def fix_sale(turn: Turn) -> None:
-    await require_money(turn)
-    sale_id = turn.pressed.int_arg(0)
-    await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
-    convo = Conversation(FixSaleDialog.name, "", turn.team_id, {"sale_id": sale_id})
-    await goto(turn, convo, "field")

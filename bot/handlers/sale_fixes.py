@@ -1,0 +1,195 @@
+"""/sales and the buttons on a recorded sale: mark it paid, correct a field, delete it."""
+
+from __future__ import annotations
+
+from bot.kit import arguments
+from bot.kit.client_dialog import ClientDialog
+from bot.kit.commands import command
+from bot.kit.dialogs import Conversation, Dialog, finish, goto, question
+from bot.kit.sensitive import answer_with_money, require_money
+from bot.kit.turn import Buttons, Turn, button
+from bot.reading import sale_grammar
+from bot.render import refusals
+from bot.render import sales as render
+from locales import InputError
+from locales.numbers import BARE_ASK
+from storage import resolver, sales
+
+PAGE = 5
+
+
+@button()
+async def mark_sale_paid(turn: Turn) -> None:
+    """The ✓ Already paid button under a new sale."""
+    await require_money(turn)
+    sale_id = turn.pressed.int_arg(0)
+    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
+    await turn.run(
+        sales.update_sale,
+        team_id=turn.team_id,
+        sale_id=sale_id,
+        user_id=turn.caller.user_id,
+        changes={"paid_on": row.sold_on},
+        now=turn.now,
+    )
+    turn.toast(render.marked_paid(turn.t))
+    message = turn.update.callback_query.message if turn.update.callback_query else None
+    said = getattr(message, "text_html", None) if message is not None else None
+    # The sale as it was said, now paid, and its Undo still there (attacker h18).
+    turn.edit(render.paid_in_place(turn.t, said), buttons=_undo_rows(turn))
+
+
+def _undo_rows(turn: Turn) -> Buttons:
+    """The ↩ Undo of the pressed message, kept when its other buttons go."""
+    query = turn.update.callback_query
+    markup = getattr(query.message, "reply_markup", None) if query and query.message else None
+    if markup is None:
+        return []
+    rows = [
+        [
+            (str(button.text), str(button.callback_data))
+            for button in row
+            if str(button.callback_data or "").startswith("undo:")
+        ]
+        for row in markup.inline_keyboard
+    ]
+    return [row for row in rows if row]
+
+
+class SalesDialog(ClientDialog):
+    name = "sales"
+    adds_unknown = False
+
+    def which_client(self, turn: Turn) -> str:
+        return render.whose_sales(turn.t)
+
+    async def with_client(self, turn: Turn, convo: Conversation) -> None:
+        await finish(turn, convo)
+        await show_sales(turn, convo.data["client_id"], 0, edit=False)
+
+
+@command
+async def sales_list(turn: Turn) -> None:
+    """/sales <client>: the client's sales, newest first, with buttons to correct or delete."""
+    await SalesDialog().begin(turn, arguments.argument_text(turn) or None)
+
+
+async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> None:
+    t, team = turn.t, turn.team
+    client = await turn.run(resolver.client_in_team, team_id=team.id, client_id=client_id)
+    rows, total = await turn.run(
+        sales.sales_of, team_id=team.id, client_id=client_id, limit=PAGE, offset=page * PAGE
+    )
+    if total and not rows:  # a page past the end (sales deleted since, or a forged one): the last
+        page = (total - 1) // PAGE
+        rows, total = await turn.run(
+            sales.sales_of,
+            team_id=team.id,
+            client_id=client_id,
+            limit=PAGE,
+            offset=page * PAGE,
+        )
+    if total == 0:
+        text = render.no_sales(t, client.name)
+        turn.edit(text) if edit else turn.reply(text)
+        return
+    shown = render.sales_page(
+        t, team, client_id, client.name, rows, page, (total + PAGE - 1) // PAGE, PAGE, turn.today
+    )
+    # A member of a team that keeps money for its admins: the dates and times, no amounts,
+    # nothing to correct or delete (bot/kit/sensitive.py); an admin asking in the group, privately.
+    await answer_with_money(
+        turn,
+        shown.text,
+        buttons=shown.buttons,
+        edit=edit,
+        without_money=shown.text_without_money,
+        buttons_without_money=shown.buttons_without_money,
+    )
+
+
+@button()
+async def sales_page(turn: Turn) -> None:
+    await show_sales(turn, turn.pressed.int_arg(0), max(0, turn.pressed.int_arg(1)), edit=True)
+
+
+@button()
+async def delete_sale_ask(turn: Turn) -> None:
+    await require_money(turn)
+    sale_id = turn.pressed.int_arg(0)
+    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
+    text, buttons = render.delete_question(turn.t, turn.team, row)
+    turn.edit(text, buttons=buttons)
+
+
+@button()
+async def delete_sale(turn: Turn) -> None:
+    await require_money(turn)
+    t = turn.t
+    row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=turn.pressed.int_arg(0))
+    change = await turn.run(
+        sales.delete_sale,
+        team_id=turn.team_id,
+        sale_id=row.id or 0,
+        user_id=turn.caller.user_id,
+        now=turn.now,
+    )
+    turn.confirm(render.sale_deleted(t, turn.team, row), change.undo_id, edit=True)
+
+
+FIELDS = ("amount", "cost", "minutes", "sold_on", "paid_on")
+
+
+class FixSaleDialog(Dialog):
+    """Correct one field of one sale: which field → new value → saved with Undo."""
+
+    name = "fix_sale"
+
+    async def ask(self, turn: Turn, convo: Conversation) -> None:
+        if convo.step == "field":
+            text, options = render.fix_question(turn.t)
+            question(turn, convo, text, options=options, edit=True)
+            return
+        question(turn, convo, render.fix_prompt(turn.t, convo.data["field"]))
+
+    async def answer(
+        self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
+    ) -> None:
+        t, team = turn.t, turn.team
+        if convo.step == "field":
+            if choice not in FIELDS:
+                raise InputError(refusals.PICK_WHAT_TO_CORRECT)
+            await goto(turn, convo, "value", field=choice)
+            return
+        if not text:
+            raise InputError(refusals.TYPE_THE_NEW_VALUE)
+        field = convo.data["field"]
+        parsers = {
+            "amount": lambda: t.parse_money(text, team.currency, allow_zero=False),
+            "cost": lambda: (
+                0 if sale_grammar.says_no_cost(text) else t.parse_money(text, team.currency)
+            ),
+            "minutes": lambda: t.parse_duration(text, bare=BARE_ASK),  # "2": minutes or hours?
+            "sold_on": lambda: t.parse_date(text, today=turn.today, past=True),
+            "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
+        }
+        value = parsers[field]()
+        await finish(turn, convo)
+        change = await turn.run(
+            sales.update_sale,
+            team_id=team.id,
+            sale_id=convo.data["sale_id"],
+            user_id=turn.caller.user_id,
+            changes={field: value},
+            now=turn.now,
+        )
+        turn.confirm(render.sale_corrected(t), change.undo_id)
+
+
+@button()
+async def fix_sale(turn: Turn) -> None:
+    await require_money(turn)
+    sale_id = turn.pressed.int_arg(0)
+    await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
+    convo = Conversation(FixSaleDialog.name, "", turn.team_id, {"sale_id": sale_id})
+    await goto(turn, convo, "field")

@@ -1,0 +1,53 @@
+"""Which client a one-line /sale names, when a number after the name may be part of it
+(README: Typing commands)."""
+
+from __future__ import annotations
+
+from bot.kit.turn import Turn
+from bot.reading import sale_grammar
+from locales import is_currency_token
+from locales.numbers import currency_digits
+from storage import clients, resolver
+from storage.names import name_key
+
+
+async def client_named(turn: Turn, name: str) -> int | None:
+    client = await turn.run(clients.client_by_key, team_id=turn.team_id, name=name)
+    return client.id if client is not None else None
+
+
+async def reading_of_name(
+    turn: Turn, line: sale_grammar.SaleLine, text: str
+) -> sale_grammar.SaleLine | None:
+    """Whether a number after the name belongs to it (README: Typing commands); None: ask."""
+    if line.longer is None:
+        return line
+    longer = await client_named(turn, line.longer.name)
+    team_id = turn.team_id
+    typed_number = line.longer.name[len(line.name) :].strip()
+    if longer is None:  # «Бьюти Лаб 24» for ООО «Бьюти Лаб 24»: the number is a word of it
+        found = await turn.run(resolver.resolve_client, team_id=team_id, query=line.longer.name)
+        if found.one is not None and typed_number in name_key(found.one.name).split():
+            longer = found.one.id
+    if longer is not None:
+        shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
+        rival = shorter.matches[0] if shorter.exact else shorter.one
+        return None if rival is not None and rival.id != longer else line.longer
+    first = line.readings[0]
+    if len(typed_number) > 2:  # a new client is never named "de boer 1250"
+        return line
+    number = int(typed_number)
+    # "Sportschool 24 150": the shorter reading took the name's two-digit number into its
+    # amount (24 150); with a currency written ("Морозова Дарья 1 500 ₽") it is one number.
+    grouped = (
+        number >= 10
+        and first.amount is not None
+        and first.amount // 10 ** currency_digits(turn.team.currency) != number
+        and not any(is_currency_token(word) for word in text.split())
+    )
+    implausible = first.cost is not None and first.amount is not None and first.cost > first.amount
+    if grouped or implausible:
+        shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
+        if not shorter.matches:
+            return None
+    return line
