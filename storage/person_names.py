@@ -114,6 +114,11 @@ def is_patronymic(word: str) -> bool:
     return bool(_PATRONYMIC.match(word))
 
 
+def is_russian_surname(word: str) -> bool:
+    """A word shaped like a Russian surname (`смирнова`, `петров`, `высоцкая`), as a key."""
+    return bool(_RUSSIAN_SURNAME.match(word))
+
+
 def is_initial(word: str) -> bool:
     """`J.` or `м`: a first name written as its initial."""
     letters = word.rstrip(".")

@@ -18,8 +18,8 @@ from locales import N_, InputError
 from locales.name_cases import nominative_name
 from storage import clients, resolver
 from storage.models import ClientKind, ClientStatus
-from storage.names import is_legal_form, names_organisation, plausible_name
-from storage.person_names import says_person
+from storage.names import is_legal_form, name_key, names_organisation, plausible_name
+from storage.person_names import is_particle, is_russian_surname, says_person
 
 CLIENT_STEP = "client"
 NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
@@ -54,6 +54,33 @@ def typed_name(text: str) -> str:
 
 
 NAME_ENDS = ":;,!?… "  # what ends a typed name and is no part of it
+
+
+def person_before_words(query: str) -> str | None:
+    """The new person's name before lower-case words that say what was done: «Мария
+    Кузнецова стрижка» → «Мария Кузнецова», "Anouk de Vries knippen en föhnen" → "Anouk de
+    Vries". Only when the capitalised words look like a person's name: two of them, or one
+    Russian surname («Смирнова маникюр»), and nothing that names an organisation ("Bakkerij
+    noord", «Салон красоты» may be names as typed). None otherwise."""
+    words = query.split()
+    if query == query.lower():  # "jan smit knippen" typed all small: where does it end?
+        return None
+    end = len(words)
+    while end and words[end - 1] == words[end - 1].lower():
+        if not all(c.isalpha() or c in "+-" for c in words[end - 1]):
+            return None
+        end -= 1
+    if end in (0, len(words)) or is_particle(words[end - 1].casefold()):
+        return None
+    head = " ".join(words[:end])
+    capitals = [w for w in words[:end] if w != w.lower()]
+    if has_legal_form(head) or names_organisation(head) or len(capitals) != end - sum(
+        is_particle(w) for w in words[:end]
+    ):
+        return None
+    if len(capitals) >= 2 or is_russian_surname(name_key(head)):
+        return head
+    return None
 
 
 class ClientDialog(Dialog):
@@ -246,6 +273,12 @@ class ClientDialog(Dialog):
         named: tuple[resolver.Match, ...] = ()
         if not resolution.matches or not resolution.sure:
             named = await self._named_before_other_words(turn, query)
+        head = None if named else person_before_words(query)
+        if head and (not resolution.matches or not resolution.sure):
+            # «Мария Кузнецова стрижка», "Anouk de Vries knippen": a new person and what was
+            # done; the lower-case words are never part of her name (issue 17)
+            await self.find(turn, convo, head)
+            return
         if named:  # «Смирнова стрижка»: a person and what was done
             client = await turn.run(
                 resolver.client_in_team, team_id=turn.team_id, client_id=named[0].id

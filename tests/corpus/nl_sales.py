@@ -387,6 +387,27 @@ LINES: list[tuple[str, Expected]] = [
     # (the Russian second reader's «Смирнова стрижка»).
     ("/verkoop Jan Smit knippen 45", sale(SMIT, "45")),
     ("/verkoop Smit knippen en föhnen 45", sale(SMIT, "45")),
+    # … and after a new person's name: the name is theirs alone, the words are skipped.
+    (
+        "/verkoop Anouk de Vries knippen 45",
+        ask(
+            "kind",
+            "Anouk de Vries",
+            hides=("knippen",),
+            press="person",
+            then=sale("Anouk de Vries", "45", new=PERSON),
+        ),
+    ),
+    (
+        "/verkoop Anouk de Vries knippen en föhnen 45",
+        ask(
+            "kind",
+            "Anouk de Vries",
+            hides=("knippen",),
+            press="person",
+            then=sale("Anouk de Vries", "45", new=PERSON),
+        ),
+    ),
     # Refused: nothing stored.
     ("/sale Jan Smit 0", NOTHING),
     ("/sale Jan Smit -200", NOTHING),

@@ -344,6 +344,27 @@ LINES: list[tuple[str, Expected]] = [
     # Russian second reader; it was offered beside her, then only as a new client).
     ("/sale Волкова стрижка 1500", sale(VOLKOVA, "1500")),
     ("/sale Волкова стрижка+укладка 3 000", sale(VOLKOVA, "3000")),
+    # … and after a new person's name: «Мария Кузнецова», never «Мария Кузнецова стрижка».
+    (
+        "/sale Мария Кузнецова стрижка 1500",
+        ask(
+            "kind",
+            "Мария Кузнецова",
+            hides=("стрижка",),
+            press="person",
+            then=sale("Мария Кузнецова", "1500", new=PERSON),
+        ),
+    ),
+    (
+        "/sale Смирнова маникюр+покрытие 1500",
+        ask(
+            "kind",
+            "Смирнова",
+            hides=("маникюр",),
+            press="person",
+            then=sale("Смирнова", "1500", new=PERSON),
+        ),
+    ),
     ("/sale Волкова 2ч 2 700", sale(VOLKOVA, "2700", None, 120)),
     ("/sale Волкова 2 ч 3 100", sale(VOLKOVA, "3100", None, 120)),
     ("/sale Волкова 1ч 2 500 ₽", sale(VOLKOVA, "2500", None, 60)),
