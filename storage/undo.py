@@ -13,11 +13,13 @@ from sqlmodel import Session, col, select
 from locales import N_, InputError
 from storage import profiles, team_settings
 from storage.changes import CHANGED_SINCE, record_change, still_holds, take_undo
-from storage.models import Client, ClientStatus, Event, Rating, Sale
+from storage.models import Client, ClientStatus, Event, PendingUndo, Rating, Sale
 from storage.names import name_key
 from storage.teams import touch_team
 
-Reverse = Callable[[Session, int, dict[str, Any]], None]
+# Each reverses one kind of change; it may name what it did when that was more (a sale and
+# the client it added): the key `undo` returns for the reply.
+Reverse = Callable[[Session, int, dict[str, Any]], str | None]
 
 CANNOT_APPLY = CHANGED_SINCE
 CLIENT_GONE = N_("This can't be undone: the client of that sale doesn't exist any more.")
@@ -30,7 +32,7 @@ def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.
         # A savepoint: a chain that no longer applies (its row undone or deleted since) is
         # refused with a reason, and the rest of the update's transaction stays usable.
         with session.begin_nested():
-            REVERSE[pending.action](session, team_id, pending.payload)
+            did = REVERSE[pending.action](session, team_id, pending.payload)
     except IntegrityError:
         raise InputError(CANNOT_APPLY) from None
     record_change(
@@ -43,31 +45,62 @@ def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.
         now=now,
     )
     touch_team(session=session, team_id=team_id)
-    return pending.action
+    return did or pending.action
+
+
+SALE_AND_CLIENT = "sale_and_client_created"  # what undo() returns when both went
+
+
+def undo_removes_new_client(
+    *, session: Session, team_id: int, undo_id: int, client_id: int
+) -> None:
+    """The sale's Undo also removes the client its line added (`/sale Мария Кузнецова 1500`
+    for someone new): one press takes back the whole line, as long as that client has
+    nothing else by then."""
+    pending = session.get(PendingUndo, undo_id)
+    if pending is None or pending.team_id != team_id:
+        return
+    pending.payload = {**pending.payload, "new_client": client_id}
+    session.add(pending)
 
 
 def _client_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:
     client_id = payload["client_id"]
-    for table in (Sale, Event):
-        used = session.exec(
-            select(func.count())
-            .select_from(table)
-            .where(
-                table.team_id == team_id,
-                table.client_id == client_id,  # type: ignore[attr-defined]
-            )
-        ).one()
-        if used:
-            raise InputError(N_("This client already has sales or notes, so I kept them."))
+    if _has_history(session, team_id, client_id):
+        raise InputError(N_("This client already has sales or notes, so I kept them."))
     session.execute(
         delete(Client).where(col(Client.id) == client_id, col(Client.team_id) == team_id)
     )
 
 
-def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:
+def _has_history(session: Session, team_id: int, client_id: int) -> bool:
+    """Whether the client has sales, notes or ratings of their own, or brought someone."""
+    for table, column in (
+        (Sale, Sale.client_id),
+        (Event, Event.client_id),
+        (Event, Event.referred_client_id),
+        (Rating, Rating.client_id),
+    ):
+        used = session.exec(
+            select(func.count())
+            .select_from(table)
+            .where(table.team_id == team_id, column == client_id)  # type: ignore[attr-defined]
+        ).one()
+        if used:
+            return True
+    return False
+
+
+def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> str | None:
     session.execute(
         delete(Sale).where(col(Sale.id) == payload["sale_id"], col(Sale.team_id) == team_id)
     )
+    new_client = payload.get("new_client")
+    if new_client and not _has_history(session, team_id, new_client):
+        session.execute(
+            delete(Client).where(col(Client.id) == new_client, col(Client.team_id) == team_id)
+        )
+        return SALE_AND_CLIENT
     if payload.get("was_prospect"):
         session.execute(
             update(Client)
@@ -80,6 +113,7 @@ def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> No
             .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
             .values(acquired_on=dt.date.fromisoformat(payload["client_since_was"]))
         )
+    return None
 
 
 def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:

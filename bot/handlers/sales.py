@@ -39,7 +39,7 @@ from locales.numbers import (
     DurationUnitMissing,
     starts_spoken_duration,
 )
-from storage import sales, team_settings, teams
+from storage import sales, team_settings, teams, undo
 from storage.sales import SaleInput
 
 PAGE = 5
@@ -315,6 +315,13 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         sale=sale,
         now=turn.now,
     )
+    if data.get("created"):  # the line added the client: its Undo takes both back
+        await turn.run(
+            undo.undo_removes_new_client,
+            team_id=turn.team_id,
+            undo_id=change.undo_id,
+            client_id=data["client_id"],
+        )
     hour_cost_tip = sale.minutes is not None and turn.team.hour_cost is None
     if hour_cost_tip:
         hour_cost_tip = await turn.run(

@@ -14,6 +14,7 @@ UNDONE_OTHER = N_("Undone.")  # a message id of its own: nested in _(…) it is 
 UNDONE = {
     "client_created": N_("Undone: the client is gone again."),
     "sale_created": N_("Undone: the sale is gone again."),
+    "sale_and_client_created": N_("Undone: the sale is gone again, and so is the new client."),
     "sale_updated": N_("Undone: the sale is back as it was."),
     "sale_deleted": N_("Undone: the sale is back."),
     "sales_paid": N_("Undone: those sales are open again."),
