@@ -1,4 +1,7 @@
-"""Teams, members and user preferences: small keyword-only functions taking a session."""
+"""Teams and user preferences: small keyword-only functions taking a session.
+
+A team's members are in `storage.members`; their functions are reachable from here too.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +22,48 @@ from scoring.settings import (
     THRESHOLD_RANGE,
     VAT_RANGE,
     within,
+)
+from storage.members import (  # the members' own functions, callers reach them here too
+    add_member as add_member,
+)
+from storage.members import (
+    approve_member as approve_member,
+)
+from storage.members import (
+    claim_removal_notice as claim_removal_notice,
+)
+from storage.members import (
+    decline_member as decline_member,
+)
+from storage.members import (
+    enlist_admins as enlist_admins,
+)
+from storage.members import (
+    forget_members,
+)
+from storage.members import (
+    member_of as member_of,
+)
+from storage.members import (
+    members as members,
+)
+from storage.members import (
+    pass_ownership as pass_ownership,
+)
+from storage.members import (
+    remove_member as remove_member,
+)
+from storage.members import (
+    set_role as set_role,
+)
+from storage.members import (
+    team_admins as team_admins,
+)
+from storage.members import (
+    team_owner as team_owner,
+)
+from storage.members import (
+    waiting_members as waiting_members,
 )
 from storage.models import AuditLog, Member, MemberStatus, Role, Sale, Team, UserPref
 from storage.statements import CoreStatement
@@ -74,48 +119,6 @@ def create_team(
         now=now,
     )
     return team
-
-
-def member_of(*, session: Session, team_id: int, user_id: int) -> Member | None:
-    return session.exec(
-        select(Member).where(Member.team_id == team_id, Member.user_id == user_id)
-    ).first()
-
-
-def add_member(
-    *,
-    session: Session,
-    team_id: int,
-    user_id: int,
-    role: Role,
-    display_name: str,
-    now: dt.datetime,
-    status: MemberStatus = MemberStatus.ACTIVE,
-) -> Member:
-    """A new member; one who joined at the same moment through another update stays as is."""
-    member = Member(
-        team_id=team_id,
-        user_id=user_id,
-        role=role,
-        status=status,
-        display_name=display_name[:128],
-        joined_at=now,
-    )
-    try:
-        with session.begin_nested():
-            session.add(member)
-    except IntegrityError:
-        existing = member_of(session=session, team_id=team_id, user_id=user_id)
-        if existing is None:
-            raise
-        return existing
-    return member
-
-
-def members(*, session: Session, team_id: int) -> Sequence[Member]:
-    return session.exec(
-        select(Member).where(Member.team_id == team_id).order_by(col(Member.joined_at))
-    ).all()
 
 
 def teams_of_user(*, session: Session, user_id: int) -> Sequence[Team]:
@@ -183,105 +186,6 @@ _CHANGED = "kompas.data_changed"
 def data_changed(session: Session) -> bool:
     """Whether this session's transaction changed a team's data (clients, sales, settings …)."""
     return bool(session.info.get(_CHANGED))
-
-
-def set_role(*, session: Session, member_id: int, role: Role) -> None:
-    """Follow Telegram's word on an admin or member; never the owner's row (one UPDATE with
-    the condition in it, so a concurrent change of ownership is never overwritten)."""
-    session.execute(
-        update(_MEMBER_TABLE)
-        .where(_MEMBER_TABLE.c.id == member_id, _MEMBER_TABLE.c.role != Role.OWNER)
-        .values(role=role)
-    )
-    _forget_members(session)
-
-
-def team_owner(*, session: Session, team_id: int) -> Member | None:
-    """The team's owner as Kompas records it (Telegram may have demoted them since)."""
-    return session.exec(
-        select(Member).where(
-            Member.team_id == team_id,
-            Member.role == Role.OWNER,
-            Member.status == MemberStatus.ACTIVE,
-        )
-    ).first()
-
-
-def pass_ownership(
-    *,
-    session: Session,
-    team_id: int,
-    to_member_id: int,
-    from_member_id: int | None,
-    now: dt.datetime,
-) -> bool:
-    """The owner `from_member_id` (None: the team has none) is no Telegram admin of the group
-    any more: `to_member_id` (an admin who is) becomes owner, the former owner a plain member.
-
-    Conditional UPDATEs: only if the former owner is still the owner (or there still is none)
-    does anything change, so two admins taking over at once leave exactly one owner; the
-    unique index on the owner row refuses whatever slips through. False: nothing changed."""
-    try:
-        with session.begin_nested():
-            if from_member_id is not None:
-                demoted = session.execute(
-                    update(_MEMBER_TABLE)
-                    .where(
-                        _MEMBER_TABLE.c.id == from_member_id,
-                        _MEMBER_TABLE.c.team_id == team_id,
-                        _MEMBER_TABLE.c.role == Role.OWNER,
-                    )
-                    .values(role=Role.MEMBER)
-                )
-                if demoted.rowcount != 1:  # type: ignore[attr-defined]
-                    return False
-            owner_exists = (
-                select(_MEMBER_TABLE.c.id)
-                .where(_MEMBER_TABLE.c.team_id == team_id, _MEMBER_TABLE.c.role == Role.OWNER)
-                .exists()
-            )
-            promoted = session.execute(
-                update(_MEMBER_TABLE)
-                .where(
-                    _MEMBER_TABLE.c.id == to_member_id,
-                    _MEMBER_TABLE.c.team_id == team_id,
-                    _MEMBER_TABLE.c.status == MemberStatus.ACTIVE,
-                    ~owner_exists,
-                )
-                .values(role=Role.OWNER)
-            )
-            if promoted.rowcount != 1:  # type: ignore[attr-defined]
-                raise _NoTakeover
-    except (_NoTakeover, IntegrityError):
-        _forget_members(session)
-        return False
-    session.add(
-        AuditLog(
-            team_id=team_id,
-            user_id=session.execute(
-                select(_MEMBER_TABLE.c.user_id).where(_MEMBER_TABLE.c.id == to_member_id)
-            ).scalar_one(),
-            action="ownership_passed",
-            entity="member",
-            entity_id=to_member_id,
-            at=now,
-        )
-    )
-    session.flush()
-    _forget_members(session)
-    return True
-
-
-def _forget_members(session: Session) -> None:
-    """Rows changed by a plain UPDATE: members already loaded are read again when next used
-    (only those, so nothing else the update holds is loaded again)."""
-    for loaded in list(session.identity_map.values()):
-        if isinstance(loaded, Member):
-            session.expire(loaded)
-
-
-class _NoTakeover(Exception):
-    """Someone else became owner first: roll the former owner's demotion back too."""
 
 
 CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
@@ -391,105 +295,6 @@ def update_team(
     return team
 
 
-def remove_member(*, session: Session, team_id: int, member_id: int) -> Member:
-    """Take someone out of the team: they stay out, even while still in the Telegram group,
-    until an admin lets them back in; their past entries stay."""
-    member = session.get(Member, member_id)
-    if member is None or member.team_id != team_id or member.status == MemberStatus.REMOVED:
-        raise InputError(N_("That person isn't in the team any more."))
-    if member.role == Role.OWNER:
-        raise InputError(N_("The owner can't be removed."))
-    _set_status(session, member, MemberStatus.REMOVED)
-    return member
-
-
-def approve_member(
-    *, session: Session, team_id: int, member_id: int, request: bool = False
-) -> Member:
-    """Let a newcomer in, or a removed member back in (`request`: from an approval request,
-    which only a still-waiting newcomer answers; /members lets a removed member back)."""
-    member = session.get(Member, member_id)
-    if member is None or member.team_id != team_id:
-        raise InputError(N_("That person isn't in the team any more."))
-    if member.status == MemberStatus.ACTIVE:
-        raise InputError(N_("{name} is already in the team."), name=member.display_name)
-    if request and member.status != MemberStatus.PENDING:
-        raise InputError(N_("Someone already answered this request."))
-    _set_status(session, member, MemberStatus.ACTIVE)
-    return member
-
-
-def decline_member(*, session: Session, team_id: int, member_id: int) -> Member:
-    """Don't let a newcomer in: they stay out like a removed member until an admin changes it."""
-    member = session.get(Member, member_id)
-    if member is None or member.team_id != team_id:
-        raise InputError(N_("That person isn't in the team any more."))
-    if member.status != MemberStatus.PENDING:
-        raise InputError(N_("Someone already answered this request."))
-    _set_status(session, member, MemberStatus.REMOVED)
-    return member
-
-
-def _set_status(session: Session, member: Member, status: MemberStatus) -> None:
-    member.status = status
-    member.told_removed = False
-    if status == MemberStatus.REMOVED:
-        member.role = Role.MEMBER  # back in, Telegram decides again whether they are an admin
-    session.add(member)
-    session.flush()
-
-
-def claim_removal_notice(*, session: Session, member_id: int) -> bool:
-    """True once per removal: whether the removed member is still to be told (one atomic
-    UPDATE, so two messages at once tell them once)."""
-    result = session.execute(
-        update(_MEMBER_TABLE)
-        .where(
-            _MEMBER_TABLE.c.id == member_id,
-            _MEMBER_TABLE.c.status == MemberStatus.REMOVED,
-            _MEMBER_TABLE.c.told_removed.is_(False),
-        )
-        .values(told_removed=True)
-    )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
-
-
-def waiting_members(*, session: Session, team_id: int) -> Sequence[Member]:
-    """Newcomers an admin still has to let in, oldest first."""
-    return session.exec(
-        select(Member)
-        .where(Member.team_id == team_id, Member.status == MemberStatus.PENDING)
-        .order_by(col(Member.joined_at))
-    ).all()
-
-
-def team_admins(*, session: Session, team_id: int) -> Sequence[Member]:
-    """The owner and the admins Kompas knows of (Telegram may know more)."""
-    return session.exec(
-        select(Member).where(
-            Member.team_id == team_id,
-            Member.status == MemberStatus.ACTIVE,
-            col(Member.role).in_((Role.OWNER, Role.ADMIN)),
-        )
-    ).all()
-
-
-def enlist_admins(
-    *, session: Session, team_id: int, admins: Sequence[tuple[int, str]], now: dt.datetime
-) -> None:
-    """Telegram's admins of the group join the team as admins, so the buttons sent to them
-    privately find their team; removed people stay removed."""
-    for user_id, name in admins:
-        add_member(
-            session=session,
-            team_id=team_id,
-            user_id=user_id,
-            role=Role.ADMIN,
-            display_name=name,
-            now=now,
-        )
-
-
 def follow_telegram(
     *, session: Session, chat_id: int, user_id: int, is_admin: bool, name: str, now: dt.datetime
 ) -> None:
@@ -525,7 +330,7 @@ def follow_telegram(
         session.execute(
             update(_MEMBER_TABLE).where(_MEMBER_TABLE.c.id == member.id).values(**values)
         )
-        _forget_members(session)
+        forget_members(session)
 
 
 def locales_of(*, session: Session, user_ids: Sequence[int]) -> dict[int, str]:
