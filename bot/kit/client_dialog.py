@@ -17,6 +17,7 @@ from bot.kit.turn import Turn
 from locales import N_, InputError
 from locales.name_cases import nominative_name
 from storage import clients, resolver
+from storage.changes import Change
 from storage.models import ClientKind, ClientStatus
 from storage.names import is_legal_form, names_organisation, plausible_name
 from storage.person_names import says_person
@@ -54,6 +55,21 @@ def typed_name(text: str) -> str:
 
 
 NAME_ENDS = ":;,!?… "  # what ends a typed name and is no part of it
+
+
+async def add_new_client(turn: Turn, name: str, kind: ClientKind, **fields: Any) -> Change:
+    """Add a client named in chat, the one way every dialog does it: a person's name written
+    as natives write it (`иванова мария` → Иванова Мария, `dhr bos` → dhr. Bos)."""
+    return await turn.run(
+        clients.add_client,
+        team_id=turn.team_id,
+        user_id=turn.caller.user_id,
+        name=arguments.person_as_written(name) if kind == ClientKind.PERSON else name,
+        now=turn.now,
+        today=turn.today,
+        kind=kind,
+        **fields,
+    )
 
 
 class ClientDialog(Dialog):
@@ -199,20 +215,7 @@ class ClientDialog(Dialog):
 
     async def _add(self, turn: Turn, convo: Conversation, kind: ClientKind) -> None:
         """Add the typed name as a new client of that kind and go on with the dialog."""
-        change = await turn.run(
-            clients.add_client,
-            team_id=turn.team_id,
-            user_id=turn.caller.user_id,
-            name=(
-                arguments.person_as_written(convo.data["query"])
-                if kind == ClientKind.PERSON
-                else convo.data["query"]
-            ),
-            now=turn.now,
-            today=turn.today,
-            kind=kind,
-            status=self.unknown_status,
-        )
+        change = await add_new_client(turn, convo.data["query"], kind, status=self.unknown_status)
         await self._chosen(turn, convo, change.entity_id, created=True)
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
