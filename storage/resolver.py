@@ -14,6 +14,8 @@ from sqlmodel import Session, col, or_, select
 
 from locales import N_, InputError
 from locales.name_cases import nominatives
+from locales.name_words import CASE_ENDINGS
+from locales.name_words import FEMININE_SURNAME_ENDINGS as _FEMININE_SURNAME_ENDINGS
 from storage.models import Client, ClientKind, ClientStatus
 from storage.names import is_legal_form, lookalike_key, mixes_scripts, name_key
 from storage.person_names import (
@@ -183,16 +185,8 @@ def same_stems(typed: str, key: str) -> bool:
     )
 
 
-# Russian case endings, longest first: what a word may end in when it names the same thing.
-_CASE_ENDINGS = tuple(
-    sorted(
-        {"а", "я", "о", "е", "ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ам", "ям", "ах"}
-        | {"ях", "ами", "ями", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ая", "ое"}
-        | {"ий", "ый", "ь"},
-        key=len,
-        reverse=True,
-    )
-)
+# Longest first: what a word may end in when it names the same thing.
+_CASE_ENDINGS = tuple(sorted(CASE_ENDINGS, key=len, reverse=True))
 
 
 def _stem(word: str) -> str:
@@ -254,9 +248,6 @@ def _maybe_her_own_name(key: str) -> bool:
     """`Петрова` is Петров's genitive, but just as likely a woman's own surname: a client
     found only through such a reading is asked, never booked silently."""
     return key.split(" ")[0].endswith(_FEMININE_SURNAME_ENDINGS)
-
-
-_FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
 
 
 def _addressed(
