@@ -9,6 +9,8 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from locales.name_words import CASE_ENDINGS
+from locales.name_words import FEMININE_SURNAME_ENDINGS as _FEMININE_SURNAME_ENDINGS
 from storage.names import is_legal_form
 from storage.person_names import is_particle
 
@@ -35,15 +37,7 @@ def same_stems(typed: str, key: str) -> bool:
 
 
 # Russian case endings, longest first: what a word may end in when it names the same thing.
-_CASE_ENDINGS = tuple(
-    sorted(
-        {"а", "я", "о", "е", "ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ам", "ям", "ах"}
-        | {"ях", "ами", "ями", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ая", "ое"}
-        | {"ий", "ый", "ь"},
-        key=len,
-        reverse=True,
-    )
-)
+_CASE_ENDINGS = tuple(sorted(CASE_ENDINGS, key=len, reverse=True))
 
 
 def _stem(word: str) -> str:
@@ -75,9 +69,6 @@ def maybe_her_own_name(key: str) -> bool:
     """`Петрова` is Петров's genitive, but just as likely a woman's own surname: a client
     found only through such a reading is asked, never booked silently."""
     return key.split(" ")[0].endswith(_FEMININE_SURNAME_ENDINGS)
-
-
-_FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
 
 
 def alike_words(typed: str, key: str, *, person: bool) -> bool:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from locales import N_, SUPPORTED_LOCALES, InputError, translator
+from locales.name_words import CHAT_WORDS, LEGAL_FORMS, ORGANISATION_NOUNS, ORGANISATION_SUFFIXES
 
 _QUOTES = re.compile("[\"'«»„“”‘’`]")
 _SPACES = re.compile(r"\s+")
@@ -67,20 +68,7 @@ def _shown(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char)[0] != "C"
 
 
-# What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).
-_CHAT_WORDS = frozenset(
-    name_key(words)
-    for words in (
-        "hoi", "hallo", "hey", "hee", "hi", "hello", "moi", "dag", "daag", "doei", "yo",
-        "goedemorgen", "goedemiddag", "goedenavond", "goeiemorgen", "goeiemiddag", "goeienavond",
-        "goede morgen", "goedendag", "good morning", "good afternoon", "good evening",
-        "bedankt", "dank je", "dank u", "dankjewel", "dankuwel", "thanks", "thank you",
-        "ja", "nee", "ok", "oke", "okay", "prima", "top", "yes", "no",
-        "привет", "приветик", "здравствуйте", "здравствуй", "здрасте", "здрасьте", "хай",
-        "добрый день", "доброе утро", "добрый вечер", "доброй ночи", "салют",
-        "спасибо", "благодарю", "пока", "да", "нет", "ок", "окей", "ага", "хорошо",
-    )
-)  # fmt: skip
+_CHAT_WORDS = frozenset(map(name_key, CHAT_WORDS))
 _WORD = re.compile(r"\w+")
 # An amount: a currency next to a number, or a number written with cents or thousands.
 _AMOUNT = re.compile(
@@ -88,36 +76,6 @@ _AMOUNT = re.compile(
     r"|\d[.,]\d\d(?!\d)|\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)",
     re.IGNORECASE,
 )
-
-
-# Legal forms: a word that says a name is an organisation's (issue 17) and names no one by
-# itself; an ИП (a sole entrepreneur) is a business the team invoices, so an organisation too.
-LEGAL_FORMS = frozenset(
-    {"ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "гуп", "муп"}
-    | {"bv", "nv", "vof", "cv", "stichting", "vereniging", "coöperatie", "cooperatie"}
-    | {"eenmanszaak"}
-)
-
-
-# What a business calls itself before its name: "Restaurant De Haven", "Kapsalon Noor", «Кафе
-# Ромашка», «Салон Лотос» — an organisation, never asked (issue 17). Only as the name's first
-# word, since some are surnames too ("Jan Winkel"); a Dutch compound ending in one of the
-# suffixes ("Installatietechniek", "Bouwbedrijf", "Tandartspraktijk") anywhere in the name.
-ORGANISATION_NOUNS = frozenset(
-    {"restaurant", "bakkerij", "kapsalon", "hotel", "café", "cafe", "eetcafé", "eetcafe"}
-    | {"garage", "pizzeria", "salon", "studio", "bistro", "brasserie", "snackbar", "lunchroom"}
-    | {"slagerij", "bloemist", "apotheek", "sportschool", "praktijk", "kantoor", "kwekerij"}
-    | {"makelaardij", "drukkerij", "camping", "hostel", "atelier", "rijschool", "barbershop"}
-    | {"boekhandel", "ijssalon", "theater", "museum", "kinderopvang", "autobedrijf", "winkel"}
-    | {"кафе", "кофейня", "ресторан", "салон", "студия", "магазин", "пекарня", "клиника"}
-    | {"стоматология", "гостиница", "отель", "автосервис", "агентство", "компания", "фирма"}
-    | {"школа", "центр", "парикмахерская", "аптека", "бар", "пиццерия", "шиномонтаж"}
-    | {"ателье", "химчистка", "типография", "барбершоп", "бутик", "мастерская", "клуб"}
-)
-_ORGANISATION_SUFFIXES = (
-    "bedrijf", "kantoor", "praktijk", "zaak", "winkel", "salon", "studio", "school", "handel",
-    "techniek", "centrum", "makelaardij", "kwekerij", "drukkerij", "bakkerij", "slagerij",
-)  # fmt: skip
 
 
 def names_organisation(name: str) -> bool:
@@ -131,7 +89,7 @@ def names_organisation(name: str) -> bool:
     return any(
         w.endswith(suffix) and len(w) >= len(suffix) + 3
         for w in words
-        for suffix in _ORGANISATION_SUFFIXES
+        for suffix in ORGANISATION_SUFFIXES
     )
 
 

@@ -9,28 +9,15 @@ from __future__ import annotations
 
 import re
 
+from locales.name_words import DOTTED_TITLES as _DOTTED
+from locales.name_words import PARTICLES as _PARTICLES
+from locales.name_words import PATRONYMIC_ENDINGS, RUSSIAN_SURNAME_ENDINGS
+from locales.name_words import TITLES as _TITLES
+from locales.name_words import TWO_WORD_TITLES as _TWO_WORD_TITLES
 from storage.names import name_key
 
-# Отчество: Петровна, Ивановна, Сергеевич, Ильич, Никитична (after the first word only).
-_PATRONYMIC = re.compile(r"^[а-яй]{2,}(?:ович|евич|ич|овна|евна|ична)$")
-# Russian surnames written first («Фёдорова Мария»): Петров(а), Зайцев(а), Соловьёв, Фомин,
-# Толстой, Белых, Высоцкая … Not -ина (Ирина) nor -ий (Дмитрий): first names end so too.
-_RUSSIAN_SURNAME = re.compile(r"^[а-яй]{2,}(?:ов|ова|ев|ева|ин|ын|ына|ая|ой|ых|их)$")
-# Words that start a Dutch (or other Western) surname: «Jan Pieter de Vries».
-_PARTICLES = frozenset(
-    ("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "von", "le", "la")
-)
-
-
-# Forms of address typed before a name, with or without a dot: `dhr van der Linden`, `mevr.
-# Özdemir`, `mw Jansen`, `fam de Jong`, `de heer Bakker` (keys: casefolded, accents dropped).
-_TITLES = frozenset(
-    {"dhr", "hr", "mevr", "mw", "mevrouw", "mej", "fam", "familie", "mr", "mrs", "ms", "dr"}
-    | {"drs", "ir", "ing", "г-н", "г-жа"}
-)
-_TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
-# Abbreviated forms of address, written with their dot: `dhr bos` is written dhr. Bos.
-_DOTTED = frozenset({"dhr", "hr", "mevr", "mw", "mej", "fam", "mr", "dr", "drs", "ir", "ing"})
+_PATRONYMIC = re.compile(r"^[а-яй]{2,}(?:" + "|".join(PATRONYMIC_ENDINGS) + ")$")
+_RUSSIAN_SURNAME = re.compile(r"^[а-яй]{2,}(?:" + "|".join(RUSSIAN_SURNAME_ENDINGS) + ")$")
 
 
 def title_written(word: str) -> str:

@@ -7,7 +7,15 @@ from typing import ClassVar
 from bot import labels
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
-from bot.kit.client_dialog import NEW, NEW_AS, NOT_A_NAME, ClientDialog, kind_in_name, typed_name
+from bot.kit.client_dialog import (
+    NEW,
+    NEW_AS,
+    NOT_A_NAME,
+    ClientDialog,
+    add_new_client,
+    kind_in_name,
+    typed_name,
+)
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, finish, goto, question
 from bot.kit.turn import Turn
@@ -305,18 +313,10 @@ class ReferralDialog(ClientDialog):
         await finish(turn, convo)
         created = referred_id is None
         if created:
-            change = await turn.run(
-                clients.add_client,
-                team_id=turn.team_id,
-                user_id=turn.caller.user_id,
-                name=(
-                    arguments.new_person_name(convo.data["referred_name"])
-                    if kind == ClientKind.PERSON
-                    else convo.data["referred_name"]
-                ),
-                now=turn.now,
-                today=turn.today,
-                kind=kind,
+            change = await add_new_client(
+                turn,
+                convo.data["referred_name"],
+                kind,
                 status=ClientStatus.PROSPECT,
                 source="referral",
             )

@@ -136,14 +136,6 @@ def person_as_written(name: str) -> str:
     )  # "jan van der berg" → Jan van der Berg
 
 
-def new_person_name(name: str) -> str:
-    """A new person's name from a dialog: initials spaced, and one typed with a form of
-    address all in lower case written as such (`dhr bos` → dhr. Bos); otherwise as typed."""
-    if title_length(name_key(name)):
-        return person_as_written(name)
-    return initials_spaced(name)
-
-
 def initials_spaced(name: str) -> str:
     """`Иванова И.И.` → Иванова И. И., as a person's initials are written."""
     return _JOINED_INITIALS.sub(" ", name)

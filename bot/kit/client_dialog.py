@@ -17,6 +17,7 @@ from bot.kit.turn import Turn
 from locales import N_, InputError
 from locales.name_cases import nominative_name
 from storage import clients, resolver
+from storage.changes import Change
 from storage.models import ClientKind, ClientStatus
 from storage.names import is_legal_form, name_key, names_organisation, plausible_name
 from storage.person_names import is_particle, is_russian_surname, says_person
@@ -74,13 +75,30 @@ def person_before_words(query: str) -> str | None:
         return None
     head = " ".join(words[:end])
     capitals = [w for w in words[:end] if w != w.lower()]
-    if has_legal_form(head) or names_organisation(head) or len(capitals) != end - sum(
-        is_particle(w) for w in words[:end]
+    if (
+        has_legal_form(head)
+        or names_organisation(head)
+        or len(capitals) != end - sum(is_particle(w) for w in words[:end])
     ):
         return None
     if len(capitals) >= 2 or is_russian_surname(name_key(head)):
         return head
     return None
+
+
+async def add_new_client(turn: Turn, name: str, kind: ClientKind, **fields: Any) -> Change:
+    """Add a client named in chat, the one way every dialog does it: a person's name written
+    as natives write it (`иванова мария` → Иванова Мария, `dhr bos` → dhr. Bos)."""
+    return await turn.run(
+        clients.add_client,
+        team_id=turn.team_id,
+        user_id=turn.caller.user_id,
+        name=arguments.person_as_written(name) if kind == ClientKind.PERSON else name,
+        now=turn.now,
+        today=turn.today,
+        kind=kind,
+        **fields,
+    )
 
 
 class ClientDialog(Dialog):
@@ -226,20 +244,7 @@ class ClientDialog(Dialog):
 
     async def _add(self, turn: Turn, convo: Conversation, kind: ClientKind) -> None:
         """Add the typed name as a new client of that kind and go on with the dialog."""
-        change = await turn.run(
-            clients.add_client,
-            team_id=turn.team_id,
-            user_id=turn.caller.user_id,
-            name=(
-                arguments.person_as_written(convo.data["query"])
-                if kind == ClientKind.PERSON
-                else convo.data["query"]
-            ),
-            now=turn.now,
-            today=turn.today,
-            kind=kind,
-            status=self.unknown_status,
-        )
+        change = await add_new_client(turn, convo.data["query"], kind, status=self.unknown_status)
         await self._chosen(turn, convo, change.entity_id, created=True)
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:

@@ -35,12 +35,15 @@ from bot.reading.words import (
 from bot.reading.words import NOTE_LEAD_IN as NOTE_LEAD_IN
 from bot.render.settings_menu import VAT_RATES
 from locales import InputError, numbers
-
-# "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
-EVERYTHING_WORDS = frozenset(
-    {"alles", "all", "allemaal", "rest", "restant", "всё", "все", "остаток"}
-)
-_ALL_INVOICES = ("alle facturen", "alle rekeningen", "все счета")  # … as two words
+from locales.line_words import AFTER_REFERRAL_VERB as _AFTER_VERB
+from locales.line_words import ALL_INVOICES as _ALL_INVOICES
+from locales.line_words import ARTICLES, PAID_HOW, REFERRAL_VERBS
+from locales.line_words import EVERYTHING_WORDS as EVERYTHING_WORDS
+from locales.line_words import REFERRAL_ARROWS as _ARROWS
+from locales.line_words import REFERRAL_HAS as _HAS
+from locales.line_words import REFERRAL_PARTICIPLES as _PARTICIPLES
+from locales.line_words import REFERRAL_VERB_PARTICLES as _VERB_PARTICLE
+from locales.line_words import REFERRED_THROUGH as _THROUGH
 
 
 def reader(turn: Turn) -> Reader:
@@ -70,14 +73,6 @@ class PaidLine:
         if self.paid_on is not None:
             said["paid_on"] = self.paid_on.isoformat()
         return said
-
-
-# How it was paid, said after the amount: "250 contant", "€ 250,- per pin", «наличными».
-PAID_HOW = frozenset(
-    {"contant", "cash", "pin", "gepind", "per", "via", "tikkie", "bank", "overgemaakt"}
-    | {"overboeking", "ideal", "betaalverzoek", "пин", "наличными", "наличные", "картой"}
-    | {"переводом", "по", "карте", "на", "карту", "сбп"}
-)
 
 
 def read_paid(reader: Reader, text: str) -> PaidLine:
@@ -185,7 +180,6 @@ def _said_of_sale(reader: Reader, words: list[Token], *, first: int) -> bool:
 
 _NAME_ENDS = re.compile(r"(?:[!?…:;,]|\.\.)$")  # "Жукова!! опять", "Özdemir... weer"
 NAME_PUNCTUATION = "!?…:;,. "
-ARTICLES = frozenset({"de", "het", "'t", "’t", "‘t"})  # "de Bakkerij de Vries", "'t Hoekje"
 
 
 def leading_names(text: str, most: int = 6) -> list[tuple[str, str]]:
@@ -211,34 +205,6 @@ def name_forms(name: str) -> list[str]:
     if 1 < len(words) <= 3:
         forms.append(" ".join([words[-1], *words[:-1]]))
     return forms
-
-
-REFERRAL_VERBS = frozenset(
-    {"bracht", "brengt", "raadde", "raadt", "beval", "beveelt", "verwees", "stuurde", "stuurt"}
-    | {"привела", "привёл", "привел", "привели", "порекомендовал", "порекомендовала"}
-    | {"порекомендовали", "посоветовал", "посоветовала", "рекомендовал", "рекомендовала"}
-    | {"verwijst", "introduceerde", "tipte"}
-)
-_ARROWS = frozenset({"->", "→", "=>", ">", "—>", "-->"})  # "Jan Smit -> Sanne de Jong"
-# "bracht ons Sanne", "привела нам Жукову", «посоветовала нас Зайцевой», «привела подругу
-# Зайцеву Марину»: who they brought it to, or who the new client is to them — never the name.
-_AFTER_VERB = frozenset(
-    {"ons", "mij", "нам", "мне", "нас", "меня", "к", "нам:", "ко"}
-    | {"zijn", "haar", "hun", "vriend", "vriendin", "collega", "buurvrouw", "buurman"}
-    | {"zus", "broer", "moeder", "vader", "dochter", "zoon", "kennis", "klant"}
-    | {"подругу", "подруга", "друга", "друг", "маму", "мать", "сестру", "брата", "коллегу"}
-    | {"знакомую", "знакомого", "соседку", "соседа", "мужа", "жену", "дочь", "сына", "свою"}
-    | {"своего", "клиентку", "клиента"}
-)
-_VERB_PARTICLE = frozenset({"aan", "door"})  # "raadde Bakkerij aan", "stuurde Sanne door"
-# "Sanne de Jong via Jan Smit", «Жукова через Волкову»: the referred one first.
-_THROUGH = frozenset({"via", "dankzij", "через", "от"})  # «Зайцева Марина от Ковалёвой»
-# "Jan Smit heeft Sanne de Jong aangeraden": the referred one between the two verbs.
-_HAS = frozenset({"heeft", "hebben", "had"})
-_PARTICIPLES = frozenset(
-    {"aangeraden", "gebracht", "gestuurd", "doorgestuurd", "verwezen", "doorverwezen"}
-    | {"aanbevolen", "geïntroduceerd", "geintroduceerd", "getipt"}
-)
 
 
 def referral_words(text: str) -> tuple[str, str] | None:

@@ -14,17 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from locales import N_, InputError, dates, is_currency_token, numbers
+from locales.line_words import DAY_WORDS
 
 FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
-DAY_WORDS = frozenset(
-    {"vandaag", "gisteren", "gister", "eergisteren", "eergister", "morgen", "overmorgen"}
-    | {"vanochtend", "vanmorgen", "vanmiddag", "vanavond"}
-    | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
-)
 SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
 _STRAY = frozenset({".", "..", "…", "(", ")"})  # a lone dot or bracket between fields

@@ -1,0 +1,56 @@
+"""The words of a one-line command besides names and numbers, in Dutch, Russian and English
+(bot/reading reads them): the day, how and how much was paid, and how a referral is said —
+`/paid De Roos alles contant`, «/refer Волкова привела подругу Жукову»."""
+
+from __future__ import annotations
+
+# A day said as a word: "gisteren", «позавчера».
+DAY_WORDS = frozenset(
+    {"vandaag", "gisteren", "gister", "eergisteren", "eergister", "morgen", "overmorgen"}
+    | {"vanochtend", "vanmorgen", "vanmiddag", "vanavond"}
+    | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
+)
+
+# "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
+EVERYTHING_WORDS = frozenset(
+    {"alles", "all", "allemaal", "rest", "restant", "всё", "все", "остаток"}
+)
+ALL_INVOICES = ("alle facturen", "alle rekeningen", "все счета")  # … as two words
+
+# How it was paid, said after the amount: "250 contant", "€ 250,- per pin", «наличными».
+PAID_HOW = frozenset(
+    {"contant", "cash", "pin", "gepind", "per", "via", "tikkie", "bank", "overgemaakt"}
+    | {"overboeking", "ideal", "betaalverzoek", "пин", "наличными", "наличные", "картой"}
+    | {"переводом", "по", "карте", "на", "карту", "сбп"}
+)
+
+# Dutch articles that may begin a name: "de Bakkerij de Vries", "'t Hoekje".
+ARTICLES = frozenset({"de", "het", "'t", "’t", "‘t"})
+
+# "Jan Smit bracht Sanne de Jong", «Волкова привела Жукову»: the verb between the two clients.
+REFERRAL_VERBS = frozenset(
+    {"bracht", "brengt", "raadde", "raadt", "beval", "beveelt", "verwees", "stuurde", "stuurt"}
+    | {"привела", "привёл", "привел", "привели", "порекомендовал", "порекомендовала"}
+    | {"порекомендовали", "посоветовал", "посоветовала", "рекомендовал", "рекомендовала"}
+    | {"verwijst", "introduceerde", "tipte"}
+)
+REFERRAL_ARROWS = frozenset({"->", "→", "=>", ">", "—>", "-->"})  # "Jan Smit -> Sanne de Jong"
+# "bracht ons Sanne", "привела нам Жукову", «посоветовала нас Зайцевой», «привела подругу
+# Зайцеву Марину»: who they brought it to, or who the new client is to them — never the name.
+AFTER_REFERRAL_VERB = frozenset(
+    {"ons", "mij", "нам", "мне", "нас", "меня", "к", "нам:", "ко"}
+    | {"zijn", "haar", "hun", "vriend", "vriendin", "collega", "buurvrouw", "buurman"}
+    | {"zus", "broer", "moeder", "vader", "dochter", "zoon", "kennis", "klant"}
+    | {"подругу", "подруга", "друга", "друг", "маму", "мать", "сестру", "брата", "коллегу"}
+    | {"знакомую", "знакомого", "соседку", "соседа", "мужа", "жену", "дочь", "сына", "свою"}
+    | {"своего", "клиентку", "клиента"}
+)
+REFERRAL_VERB_PARTICLES = frozenset({"aan", "door"})  # "raadde Bakkerij aan", "stuurde … door"
+# "Sanne de Jong via Jan Smit", «Жукова через Волкову»: the referred one first.
+REFERRED_THROUGH = frozenset({"via", "dankzij", "через", "от"})  # «Зайцева Марина от Ковалёвой»
+# "Jan Smit heeft Sanne de Jong aangeraden": the referred one between the two verbs.
+REFERRAL_HAS = frozenset({"heeft", "hebben", "had"})
+REFERRAL_PARTICIPLES = frozenset(
+    {"aangeraden", "gebracht", "gestuurd", "doorgestuurd", "verwezen", "doorverwezen"}
+    | {"aanbevolen", "geïntroduceerd", "geintroduceerd", "getipt"}
+)

@@ -1,0 +1,78 @@
+"""The words and endings that say what a typed name is, in Dutch, Russian and English
+(storage/names.py, storage/person_names.py and storage/resolver.py read them): chat words that
+are never a name, an organisation's legal forms and nouns, a person's forms of address and
+surname particles, and the endings of Russian patronymics, surnames and cases."""
+
+from __future__ import annotations
+
+# What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).
+CHAT_WORDS = (
+    "hoi", "hallo", "hey", "hee", "hi", "hello", "moi", "dag", "daag", "doei", "yo",
+    "goedemorgen", "goedemiddag", "goedenavond", "goeiemorgen", "goeiemiddag", "goeienavond",
+    "goede morgen", "goedendag", "good morning", "good afternoon", "good evening",
+    "bedankt", "dank je", "dank u", "dankjewel", "dankuwel", "thanks", "thank you",
+    "ja", "nee", "ok", "oke", "okay", "prima", "top", "yes", "no",
+    "привет", "приветик", "здравствуйте", "здравствуй", "здрасте", "здрасьте", "хай",
+    "добрый день", "доброе утро", "добрый вечер", "доброй ночи", "салют",
+    "спасибо", "благодарю", "пока", "да", "нет", "ок", "окей", "ага", "хорошо",
+)  # fmt: skip
+
+
+# Legal forms: a word that says a name is an organisation's (issue 17) and names no one by
+# itself; an ИП (a sole entrepreneur) is a business the team invoices, so an organisation too.
+LEGAL_FORMS = frozenset(
+    {"ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "гуп", "муп"}
+    | {"bv", "nv", "vof", "cv", "stichting", "vereniging", "coöperatie", "cooperatie"}
+    | {"eenmanszaak"}
+)
+
+
+# What a business calls itself before its name: "Restaurant De Haven", "Kapsalon Noor", «Кафе
+# Ромашка», «Салон Лотос» — an organisation, never asked (issue 17). Only as the name's first
+# word, since some are surnames too ("Jan Winkel"); a Dutch compound ending in one of the
+# suffixes ("Installatietechniek", "Bouwbedrijf", "Tandartspraktijk") anywhere in the name.
+ORGANISATION_NOUNS = frozenset(
+    {"restaurant", "bakkerij", "kapsalon", "hotel", "café", "cafe", "eetcafé", "eetcafe"}
+    | {"garage", "pizzeria", "salon", "studio", "bistro", "brasserie", "snackbar", "lunchroom"}
+    | {"slagerij", "bloemist", "apotheek", "sportschool", "praktijk", "kantoor", "kwekerij"}
+    | {"makelaardij", "drukkerij", "camping", "hostel", "atelier", "rijschool", "barbershop"}
+    | {"boekhandel", "ijssalon", "theater", "museum", "kinderopvang", "autobedrijf", "winkel"}
+    | {"кафе", "кофейня", "ресторан", "салон", "студия", "магазин", "пекарня", "клиника"}
+    | {"стоматология", "гостиница", "отель", "автосервис", "агентство", "компания", "фирма"}
+    | {"школа", "центр", "парикмахерская", "аптека", "бар", "пиццерия", "шиномонтаж"}
+    | {"ателье", "химчистка", "типография", "барбершоп", "бутик", "мастерская", "клуб"}
+)
+ORGANISATION_SUFFIXES = (
+    "bedrijf", "kantoor", "praktijk", "zaak", "winkel", "salon", "studio", "school", "handel",
+    "techniek", "centrum", "makelaardij", "kwekerij", "drukkerij", "bakkerij", "slagerij",
+)  # fmt: skip
+
+
+# Отчество: Петровна, Ивановна, Сергеевич, Ильич, Никитична (after the first word only).
+PATRONYMIC_ENDINGS = ("ович", "евич", "ич", "овна", "евна", "ична")
+# Russian surnames written first («Фёдорова Мария»): Петров(а), Зайцев(а), Соловьёв, Фомин,
+# Толстой, Белых, Высоцкая … Not -ина (Ирина) nor -ий (Дмитрий): first names end so too.
+RUSSIAN_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ин", "ын", "ына", "ая", "ой", "ых", "их")
+# `Петрова` is Петров's genitive, but just as likely a woman's own surname.
+FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
+# Russian case endings: what a word may end in when it names the same thing.
+CASE_ENDINGS = (
+    frozenset({"а", "я", "о", "е", "ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ам", "ям", "ах"})
+    | {"ях", "ами", "ями", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ая", "ое"}
+    | {"ий", "ый", "ь"}
+)
+
+# Words that start a Dutch (or other Western) surname: «Jan Pieter de Vries».
+PARTICLES = frozenset(
+    ("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "von", "le", "la")
+)
+
+# Forms of address typed before a name, with or without a dot: `dhr van der Linden`, `mevr.
+# Özdemir`, `mw Jansen`, `fam de Jong`, `de heer Bakker` (keys: casefolded, accents dropped).
+TITLES = frozenset(
+    {"dhr", "hr", "mevr", "mw", "mevrouw", "mej", "fam", "familie", "mr", "mrs", "ms", "dr"}
+    | {"drs", "ir", "ing", "г-н", "г-жа"}
+)
+TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
+# Abbreviated forms of address, written with their dot: `dhr bos` is written dhr. Bos.
+DOTTED_TITLES = frozenset({"dhr", "hr", "mevr", "mw", "mej", "fam", "mr", "dr", "drs", "ir", "ing"})
