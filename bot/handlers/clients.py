@@ -402,7 +402,10 @@ class EditClientDialog(ClientDialog):
             convo.data["menu"] = query.message.message_id
         if choice == DONE:
             await finish(turn, convo)
-            self._show(turn, convo, edit_words.up_to_date(t, convo.data["client"]), [])
+            done = edit_words.up_to_date(
+                t, convo.data["client"], changed=bool(convo.data.get("changed"))
+            )
+            self._show(turn, convo, done, [])
             return
         if (
             choice in edit_words.FIELDS
@@ -437,6 +440,7 @@ class EditClientDialog(ClientDialog):
         )
         if field == "name":
             convo.data["client"] = value
+        convo.data["changed"] = True
         shown = trait_text(t, field, value, turn.team.currency, CHOICES.get(field))
         turn.confirm(edit_words.changed(t, field, shown), change.undo_id)
         await goto(turn, convo, "field", field=None)
