@@ -18,7 +18,7 @@ from bot.kit.client_dialog import (
     typed_name,
 )
 from bot.kit.commands import command
-from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, kept, new, question
 from bot.kit.turn import Buttons, Turn, button
 from bot.reading import grammar
 from bot.render import client_edit as edit_words
@@ -441,6 +441,7 @@ class EditClientDialog(ClientDialog):
         if field == "name":
             convo.data["client"] = value
         convo.data["changed"] = True
+        kept(convo, str(edit_words.field_name(t, field)).lower())
         shown = trait_text(t, field, value, turn.team.currency, CHOICES.get(field))
         turn.confirm(edit_words.changed(t, field, shown), change.undo_id)
         await goto(turn, convo, "field", field=None)

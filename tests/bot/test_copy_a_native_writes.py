@@ -78,3 +78,35 @@ async def test_a_client_added_today_is_new_since_today_not_zero_days_a_client(
         seen = await chat.send(chat.person(user, "X", locale), "/decline")
         [line] = [line for line in seen.text.splitlines() if line.startswith(newcomer)]
         assert want in line and " 0 " not in line, line
+
+
+async def test_stopping_profile_after_a_save_says_what_stays_not_that_nothing_changed(
+    chat: Chat, nl_team: Team, ru_team: Team
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/profile")
+    await chat.press(anna, "＋ Nieuw: Organisaties")
+    await chat.press(anna, "Wie ze zijn")
+    await chat.press(anna, "Medewerkers")
+    await chat.send(anna, "10-50")
+    await chat.press(anna, "Plaatsen")
+    seen = await chat.press(anna, "Annuleren")
+    assert seen.text == (
+        "Gestopt. Wat je al had opgeslagen, blijft staan: het profiel „Organisaties”, medewerkers."
+    )
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/profile")
+    await chat.press(olga, "＋ Создать: Частные лица")
+    await chat.press(olga, "Кто они")
+    await chat.press(olga, "Возраст")
+    await chat.send(olga, "от 30")
+    await chat.press(olga, "Города")
+    seen = await chat.send(olga, "/cancel")
+    assert seen.text == (
+        "Остановлено. То, что вы уже сохранили, остаётся: профиль «Частные лица», возраст."
+    )
+    # Nothing saved yet: then "nothing changed" is true.
+    await chat.send(olga, "/profile")
+    await chat.press(olga, "Кто они")
+    seen = await chat.send(olga, "/cancel")
+    assert seen.text == "Остановлено. Ничего не изменилось."
