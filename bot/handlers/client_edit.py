@@ -8,7 +8,7 @@ from bot import labels
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
-from bot.kit.dialogs import SKIP, Conversation, finish, goto
+from bot.kit.dialogs import SKIP, Conversation, finish, goto, kept
 from bot.kit.turn import Buttons, Turn
 from bot.render import client_edit as edit_words
 from bot.render import refusals
@@ -103,7 +103,10 @@ class EditClientDialog(ClientDialog):
             convo.data["menu"] = query.message.message_id
         if choice == DONE:
             await finish(turn, convo)
-            self._show(turn, convo, edit_words.up_to_date(t, convo.data["client"]), [])
+            done = edit_words.up_to_date(
+                t, convo.data["client"], changed=bool(convo.data.get("changed"))
+            )
+            self._show(turn, convo, done, [])
             return
         if (
             choice in edit_words.FIELDS
@@ -138,6 +141,8 @@ class EditClientDialog(ClientDialog):
         )
         if field == "name":
             convo.data["client"] = value
+        convo.data["changed"] = True
+        kept(convo, str(edit_words.field_name(t, field)).lower())
         shown = trait_text(t, field, value, turn.team.currency, CHOICES.get(field))
         turn.confirm(edit_words.changed(t, field, shown), change.undo_id)
         await goto(turn, convo, "field", field=None)

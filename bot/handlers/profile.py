@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.kit.callbacks import STALE, id_from
 from bot.kit.commands import command
-from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, kept, new, question
 from bot.kit.turn import Turn
 from bot.render import profile as render
 from bot.render import refusals
@@ -133,6 +133,7 @@ class ProfileDialog(Dialog):
                 now=turn.now,
             )
             turn.confirm(render.profile_added(turn.t, name), change.undo_id, edit=True)
+            kept(convo, str(turn.t._("the profile “{name}”", name=name)))
             await goto(turn, convo, "area", profile_id=change.entity_id)
         else:
             raise InputError(refusals.PICK_A_BUTTON)
@@ -196,6 +197,7 @@ class ProfileDialog(Dialog):
         stored = await _profile(turn, convo)
         text = render.criterion_saved(t, team.currency, stored.profile, criterion)
         turn.confirm(text, change.undo_id, edit=True)
+        kept(convo, str(render.criterion_name(t, criterion.code)).lower())
         convo.data.pop("picked", None)
         await goto(turn, convo, "criterion")
 

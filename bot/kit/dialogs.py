@@ -185,14 +185,26 @@ async def _dispatch(
     await turn.require(dialog.role)
     if choice == CANCEL:
         await finish(turn, convo)
-        _cancelled(turn)
+        _cancelled(turn, convo)
         return
     turn.answering = text is not None  # a wrong typed answer is asked again, to be replied to
     await dialog.answer(turn, convo, text=text, choice=choice)
 
 
-def _cancelled(turn: Turn) -> None:
-    text = turn.t._("Stopped. Nothing was changed.")
+def kept(convo: Conversation, what: str) -> None:
+    """Note that `what` (as the user calls it) was saved mid-dialog, each with its own Undo:
+    stopping the dialog then says it stays, never "nothing was changed" (Product rules: Truth)."""
+    saved = convo.data.setdefault("kept", [])
+    if what not in saved:
+        saved.append(what)
+
+
+def _cancelled(turn: Turn, convo: Conversation | None) -> None:
+    saved = convo.data.get("kept") if convo is not None else None
+    if saved:
+        text = turn.t._("Stopped. What you saved stays: {what}.", what=", ".join(saved))
+    else:
+        text = turn.t._("Stopped. Nothing was changed.")
     if turn.update.callback_query is not None:
         turn.edit(text)
     else:
@@ -279,10 +291,11 @@ async def skip(turn: Turn) -> None:
 @command
 async def cancel(turn: Turn) -> None:
     """/cancel always works: it stops the dialog in progress, if any."""
+    convo = await _load(turn)
     stopped = await turn.run(
         dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
     )
     if stopped:
-        _cancelled(turn)
+        _cancelled(turn, convo)
     else:
         turn.reply(turn.t._("There's nothing to stop right now."))

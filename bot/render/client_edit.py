@@ -60,7 +60,14 @@ def controls(t: Translator, keep: str, clear: str | None) -> Options:
     return options
 
 
+# A form asks the gender as an adjective: «Женский / Мужской», not «Женщина / Мужчина» (the
+# words a sentence uses, "mostly women"); Dutch forms say Vrouw / Man / Anders.
+GENDER_BUTTONS = {"f": N_("Female"), "m": N_("Male"), "x": N_("Another gender")}
+
+
 def vocabulary_options(t: Translator, vocabulary: dict[str, str], prefix: str) -> Options:
+    if set(vocabulary) == set(GENDER_BUTTONS):
+        return [(t._(GENDER_BUTTONS[c]), prefix + c) for c in vocabulary]
     return [(labels.button_label(t, vocabulary, c), prefix + c) for c in vocabulary]
 
 
@@ -83,7 +90,10 @@ def about_and_ask(about: Markup, ask: Markup) -> Markup:
     return Markup("\n").join([about, ask])
 
 
-def up_to_date(t: Translator, client: str) -> Markup:
+def up_to_date(t: Translator, client: str, *, changed: bool = True) -> Markup:
+    """✓ Done: "Saved" only when something was saved in this dialog (Product rules: Truth)."""
+    if not changed:
+        return t._("Nothing changed for {client}.", client=client)
     return t._("Saved. {client} is up to date.", client=client)
 
 

@@ -164,6 +164,8 @@ def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
         )
     if code == "young":
         days = int(row["tenure_days"])
+        if days == 0:  # "pas 0 dagen klant" / «клиент всего 0 дней»: nobody says so
+            return t._("too new: a client since today")
         return t._("too new: a client for {days}", days=t.n_("{n} day", "{n} days", days))
     if code == "kept":
         return t._("you chose to keep them for now")

@@ -56,7 +56,9 @@ def sale_recorded(
     if details:
         joined = Markup(", ").join(details)
         lines.append(Markup(joined[:1].upper() + joined[1:]))
-    if sale.due_on is not None:
+    if sale.due_on is not None and sale.due_on < today:  # a back-dated sale: "due yesterday"
+        lines.append(t._("Invoice, was due {date}.", date=spoken_day(t, sale.due_on, today)))
+    elif sale.due_on is not None:
         lines.append(t._("Invoice, due {date}.", date=spoken_day(t, sale.due_on, today)))
     if new_client:
         lines.append(t._("{client} is new on your list.", client=client))

@@ -34,6 +34,13 @@ FLAGGED = {
         "afgewezen",  # a client you let go: afscheid nemen
         "Afgewezen",
         "particulier of bedrijf",  # the bot says persoon / organisatie
+        "pas {days} klant",  # "pas 0 dagen klant" (helper w20)
+        "Spreiding {hhi}",  # jargon: "Je omzet hangt in feite af van N even grote klanten"
+        "cumulatief aandeel",
+        "zet alle openstaande verkopen",  # the old /betaald help
+        "aangeraden",  # ambiguous: "heeft … bij je aangebracht"
+        "Wie heeft betaald?",  # "Welke klant …?"
+        "winstgevende vijfde",
     ],
     "ru": [
         "Как они вас нашли",
@@ -59,6 +66,11 @@ FLAGGED = {
         "в среднем {median}",  # a median is not an average
         "в среднем {team}",
         "{client} нет среди",  # a name in the nominative where Russian needs the genitive
+        "Какой клиент что-то купил",  # helper w20
+        "оплатить до {date}",  # «Счёт, оплатить до вчера»
+        "клиент всего {days}",  # «клиент всего 0 дней»
+        "Данные после отказа",
+        "пятая часть",
     ],
 }
 
