@@ -19,6 +19,7 @@ SOLO_TEXTS = (
     # /help and the menu
     C_("solo", "Set up Kompas or open your team"),
     C_("solo", "Team settings"),
+    C_("solo", "Team and language"),  # the /settings group: language and anonymising
     C_("solo", "Choose your team (private chat)"),
     C_("solo", "Which team do you want to work on here?"),
     # settings a person answers for themselves

@@ -73,6 +73,14 @@ SETTINGS: tuple[Setting, ...] = (
 )
 BY_CODE = {s.code: s for s in SETTINGS}
 GROUP_ONLY = ("approval", "private")  # who joins, who sees money: a personal team has no others
+# The first screen names four groups so it fits a phone; each group is a screen of its own.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "money": ("cur", "vat", "pay", "margin", "hour"),
+    "grades": ("scale", "conc", "window"),
+    "digest": ("digest", "dday", "dtime", "tz"),
+    "team": ("lang", "approval", "private", "retention"),
+}
+GROUP_OF = {code: group for group, codes in GROUPS.items() for code in codes}
 
 
 def settings_of(team: TeamView) -> tuple[Setting, ...]:
@@ -80,6 +88,22 @@ def settings_of(team: TeamView) -> tuple[Setting, ...]:
     if team.is_personal:
         return tuple(s for s in SETTINGS if s.code not in GROUP_ONLY)
     return SETTINGS
+
+
+def group_settings(team: TeamView, group: str) -> tuple[Setting, ...]:
+    """A group's settings that mean something for this team, in the group's order."""
+    codes = {s.code for s in settings_of(team)}
+    return tuple(BY_CODE[code] for code in GROUPS[group] if code in codes)
+
+
+def group_name(t: Translator, group: str) -> str:
+    names = {
+        "money": t._("Money"),
+        "grades": t._("Grades"),
+        "digest": t._("Digest"),
+        "team": t._("Team and language"),
+    }
+    return names[group]
 
 
 def _names(t: Translator) -> dict[str, str]:
@@ -193,23 +217,69 @@ def value_text(
     raise ValueError(f"unknown setting {code!r}")
 
 
+def _setting_line(
+    t: Translator, team: TeamView, code: str, *, currency_locked: bool, now: dt.datetime
+) -> Markup:
+    value = value_text(t, code, current(team, code), now=now, currency=team.currency)
+    lock = " 🔒" if code == "cur" and currency_locked else ""
+    return Markup("• ") + _names(t)[code] + Markup(": <b>") + value + lock + Markup("</b>")
+
+
+def _summary(t: Translator, team: TeamView, group: str, *, now: dt.datetime) -> str:
+    """A group's main values on one line: '€ EUR · zonder btw · direct betaald'."""
+
+    def value(code: str) -> str:
+        return str(value_text(t, code, current(team, code), now=now, currency=team.currency))
+
+    if group == "money":
+        parts = [value("cur"), value("vat")]
+    elif group == "grades":
+        parts = [value("scale"), value("window")]
+    elif group == "digest":
+        when = t._(
+            "{day} at {time}", day=t.weekday(team.digest_weekday), time=t.time(team.digest_minute)
+        )
+        parts = [str(when) if team.digest_enabled else value("digest"), value("tz")]
+    else:
+        parts = [value("lang")]
+    return " · ".join(parts)
+
+
 def menu_text(
     t: Translator, team: TeamView, *, currency_locked: bool, admin: bool, now: dt.datetime
 ) -> Markup:
-    """Every setting with its value, one per line; a lock where the currency is fixed."""
-    names = _names(t)
+    """The first screen: each group of settings with its main values, one line each."""
     if team.is_personal:  # one person: no team's name to give
         lines = [t._("<b>Settings</b>")]
     else:
         lines = [t._("<b>Settings of {team}</b>", team=labels.team_name(t, team))]
-    for setting in settings_of(team):
-        value = value_text(
-            t, setting.code, current(team, setting.code), now=now, currency=team.currency
-        )
-        lock = " 🔒" if setting.code == "cur" and currency_locked else ""
+    for group in GROUPS:
+        summary = _summary(t, team, group, now=now)
         lines.append(
-            Markup("• ") + names[setting.code] + Markup(": <b>") + value + lock + Markup("</b>")
+            Markup("• ") + group_name(t, group) + Markup(": <b>") + summary + Markup("</b>")
         )
+    if not admin:
+        lines.append(t._("Only the team's admins can change these."))
+    else:
+        lines.append(t._("Tap what you want to change."))
+    return Markup("\n").join(lines)
+
+
+def group_text(
+    t: Translator,
+    team: TeamView,
+    group: str,
+    *,
+    currency_locked: bool,
+    admin: bool,
+    now: dt.datetime,
+) -> Markup:
+    """One group's screen: every setting in it with its value, one per line."""
+    lines = [Markup("<b>") + group_name(t, group) + Markup("</b>")]
+    lines += [
+        _setting_line(t, team, s.code, currency_locked=currency_locked, now=now)
+        for s in group_settings(team, group)
+    ]
     if not admin:
         lines.append(t._("Only the team's admins can change these."))
     else:

@@ -31,16 +31,29 @@ def rows(options: Options, per_row: int) -> Buttons:
 
 
 def menu_buttons(t: Translator, team: TeamView) -> Buttons:
-    """One button per setting that means something for the team, two to a row."""
+    """One button per group of settings, two to a row (everyone may look inside)."""
     options = [
-        (settings.setting_name(t, s.code), pack("set", team.id, s.code))
-        for s in settings.settings_of(team)
+        (settings.group_name(t, group), pack("setm", team.id, group)) for group in settings.GROUPS
     ]
     return rows(options, 2)
 
 
-def back_row(t: Translator, team_id: int) -> list[tuple[str, str]]:
-    return [(t._("← Settings"), pack("setm", team_id))]
+def group_buttons(t: Translator, team: TeamView, group: str) -> Buttons:
+    """A group's settings, two to a row, then ← Settings. A group message is shared: whoever
+    opened it, an admin can change from it (a member's press is refused with a word)."""
+    options = [
+        (settings.setting_name(t, s.code), pack("set", team.id, s.code))
+        for s in settings.group_settings(team, group)
+    ]
+    return [*rows(options, 2), back_row(t, team.id)]
+
+
+def back_row(t: Translator, team_id: int, code: str | None = None) -> list[tuple[str, str]]:
+    """← Settings, or from a setting's choices back to its group: ← Money."""
+    if code is None:
+        return [(t._("← Settings"), pack("setm", team_id))]
+    group = settings.GROUP_OF[code]
+    return [("← " + settings.group_name(t, group), pack("setm", team_id, group))]
 
 
 def choices(t: Translator, team: TeamView, code: str, *, now: dt.datetime) -> tuple[Options, int]:
@@ -108,7 +121,7 @@ def submenu(
     if code in TYPED:
         typed = t._("Type the amount") if code == "hour" else t._("Type another value")
         buttons.append([(typed, pack("sett", team_id, code))])
-    buttons.append(back_row(t, team_id))
+    buttons.append(back_row(t, team_id, code))
     return settings.question(t, code), buttons
 
 
@@ -135,7 +148,7 @@ def likely_countries(
     options = [(settings.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
     buttons = rows(options, 3)
     buttons.append([(t._("Other countries…"), pack("settz", team_id, "abc"))])
-    buttons.append(back_row(t, team_id))
+    buttons.append(back_row(t, team_id, "tz"))
     current = settings.zone_label(t, team.timezone, now=now)
     text = settings.question(t, "tz") + Markup("\n") + t._("Now: {zone}.", zone=current)
     return text, buttons
