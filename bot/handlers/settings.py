@@ -150,7 +150,7 @@ async def open_setting(turn: Turn) -> None:
     if code == "cur" and await turn.run(team_settings.team_has_sales, team_id=_team_id(turn)):
         raise InputError(team_settings.CURRENCY_LOCKED)
     if code == "tz":
-        _likely_countries(turn)
+        _home_cities(turn)
         return
     current = render.current(turn.team, code)
     options, per_row = menu.choices(turn.t, turn.team, code, now=turn.now)
@@ -287,18 +287,22 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
 # Time zone: country first, then its zones -----------------------------------------------------
 
 
-def _likely_countries(turn: Turn) -> None:
-    text, buttons = menu.likely_countries(turn.t, _team_id(turn), turn.team, now=turn.now)
+def _home_cities(turn: Turn) -> None:
+    text, buttons = menu.home_cities(turn.t, _team_id(turn), turn.team, now=turn.now)
     turn.edit(text, buttons=buttons)
 
 
 @button(role=Role.ADMIN)
 async def time_zone(turn: Turn) -> None:
-    """Country by the short list or by its first letter, then the zone as a city."""
+    """The team's country's cities first; another country by the short list or by its first
+    letter, then the zone as a city."""
     t, team_id, locale = turn.t, _team_id(turn), turn.caller.locale
     what, *rest = turn.pressed.args or ("",)
     if what == "top":
-        _likely_countries(turn)
+        _home_cities(turn)
+    elif what == "ctry":
+        text, buttons = menu.likely_countries(t, team_id, turn.team, now=turn.now)
+        turn.edit(text, buttons=buttons)
     elif what == "abc":
         text, buttons = menu.letters(t, team_id, render.first_letters(locale))
         turn.edit(text, buttons=buttons)
@@ -316,7 +320,7 @@ async def time_zone(turn: Turn) -> None:
         if len(zones) == 1:
             await _change(turn, "tz", zones[0], edit=True)
             return
-        text, buttons = menu.zones(t, team_id, country, zones, now=turn.now)
+        text, buttons = menu.zones(t, team_id, country, turn.team.timezone, now=turn.now)
         turn.edit(text, buttons=buttons)
     else:
         raise InputError(STALE)

@@ -30,6 +30,24 @@ LIKELY_COUNTRIES = {
     "nl": ("NL", "BE", "DE", "SR", "CW", "AW", "ES", "GB", "FR"),
     "ru": ("RU", "BY", "KZ", "UA", "UZ", "AM", "GE", "RS", "TR"),
 }
+# The time-zone picker opens on the team's country: its common cities first (by how many people
+# live and work there), then "more cities" for the rest of its zones. St Petersburg keeps
+# Moscow time; CLDR has no name for it, so the catalogs do.
+COMMON_CITIES: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "NL": (("Europe/Amsterdam", None),),
+    "RU": (
+        ("Europe/Moscow", None),
+        ("Europe/Moscow", "spb"),
+        ("Asia/Yekaterinburg", None),
+        ("Asia/Novosibirsk", None),
+        ("Europe/Kaliningrad", None),
+        ("Europe/Samara", None),
+        ("Asia/Omsk", None),
+        ("Asia/Krasnoyarsk", None),
+        ("Asia/Irkutsk", None),
+        ("Asia/Vladivostok", None),
+    ),
+}
 DAYS_PER_MONTH = 30.4375
 CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
 SYMBOLS = {
@@ -310,7 +328,7 @@ def question(t: Translator, code: str) -> Markup:
             "Default margin: used for a sale without a cost, and figures that rest on it say "
             "so. Pick one, or tap “Type another value”."
         ),
-        "tz": t._("In which country does the team work? Then I'll show its time zones."),
+        "tz": t._("Which time zone does the team work in?"),
         "scale": t._(
             "Which grade scale? Switching changes no score, only how grades are shown: "
             "A is best on A–D, 5 on 1–5, 10 on 1–10."
@@ -428,3 +446,43 @@ def zones_of(t: Translator, country: str, *, now: dt.datetime) -> list[str]:
         return offset.total_seconds(), _sort_key(zone_city(t, zone))
 
     return sorted(zones, key=key)
+
+
+def home_country(team: TeamView) -> str:
+    """The country of the team's time zone (its language's countries first), else the first
+    country its language suggests."""
+    zones = country_zones()
+    candidates = [*likely_countries(team.locale), *zones]
+    return next(
+        (c for c in candidates if team.timezone in zones.get(c, ())),
+        likely_countries(team.locale)[0],
+    )
+
+
+def _city_name(t: Translator, zone: str, name: str | None) -> str:
+    if name == "spb":
+        return t._("Saint Petersburg")
+    return zone_city(t, zone)
+
+
+def common_cities(t: Translator, country: str, *, now: dt.datetime) -> list[tuple[str, str]]:
+    """A country's common cities as (label with the offset now, zone), the most common first;
+    a country without a list gets its zones from west to east."""
+    listed = COMMON_CITIES.get(country)
+    if listed is None:
+        return [(zone_label(t, zone, now=now), zone) for zone in zones_of(t, country, now=now)]
+    return [
+        (f"{_city_name(t, zone, name)} ({utc_offset(zone, now)})", zone) for zone, name in listed
+    ]
+
+
+def country_cities(t: Translator, country: str, *, now: dt.datetime) -> list[tuple[str, str]]:
+    """All of a country's zones as cities: its common cities first, then the rest west to east."""
+    common = common_cities(t, country, now=now)
+    listed = {zone for _label, zone in common}
+    rest = [
+        (zone_label(t, zone, now=now), zone)
+        for zone in zones_of(t, country, now=now)
+        if zone not in listed
+    ]
+    return common + rest

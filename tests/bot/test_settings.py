@@ -161,32 +161,64 @@ async def test_currency_can_change_until_the_first_sale(
     assert team_row(sqlite_engine).currency == "KZT"
 
 
-async def test_time_zone_by_country_then_zone_without_typing(
-    chat: Chat, ru_team: Team, sqlite_engine: Engine
+RUSSIAN_CITIES = [
+    "Москва (UTC+3)",
+    "Санкт-Петербург (UTC+3)",
+    "Екатеринбург (UTC+5)",
+    "Новосибирск (UTC+7)",
+    "Калининград (UTC+2)",
+    "Самара (UTC+4)",
+    "Омск (UTC+6)",
+    "Красноярск (UTC+7)",
+    "Иркутск (UTC+8)",
+    "Владивосток (UTC+10)",
+]
+
+
+async def test_time_zone_by_the_teams_common_cities_first_without_typing(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
 ) -> None:
+    def zone(locale: str) -> str:
+        return next(t.timezone for t in rows(sqlite_engine, Team) if t.locale == locale)
+
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
     await chat.press(olga, "Сводка")
     seen = await chat.press(olga, "Часовой пояс")
     assert "Сейчас: Москва (UTC+3)." in seen
-    assert seen.buttons[:4] == ["Россия", "Беларусь", "Казахстан", "Украина"]
-    seen = await chat.press(olga, "Россия")
-    assert "Россия: какой часовой пояс?" in seen
-    assert seen.buttons[0] == "Калининград (UTC+2)"
-    assert "Новосибирск (UTC+7)" in seen.buttons
+    assert seen.buttons[:10] == ["✓ " + RUSSIAN_CITIES[0], *RUSSIAN_CITIES[1:]]
+    assert seen.buttons[10:] == ["Другие города…", "Другая страна…", "← Сводка"]
     seen = await chat.press(olga, "Новосибирск (UTC+7)")
     assert "Часовой пояс: теперь Новосибирск (UTC+7)." in seen
-    assert team_row(sqlite_engine).timezone == "Asia/Novosibirsk"
-    # Any other country: by its first letter; a country with one zone takes it at once.
+    assert zone("ru") == "Asia/Novosibirsk"
+    # The rest of Russia after its common cities, west to east.
     await chat.press(olga, "← Сводка")
     await chat.press(olga, "Часовой пояс")
+    seen = await chat.press(olga, "Другие города…")
+    assert "Россия: какой часовой пояс?" in seen
+    assert seen.buttons[:4] == RUSSIAN_CITIES[:3] + ["✓ Новосибирск (UTC+7)"]
+    assert seen.buttons.index("Магадан (UTC+11)") > seen.buttons.index("Владивосток (UTC+10)")
+    # Any other country: a short list, or by its first letter; one zone is taken at once.
+    await chat.press(olga, "← Назад")
+    seen = await chat.press(olga, "Другая страна…")
+    assert seen.buttons[:4] == ["Россия", "Беларусь", "Казахстан", "Украина"]
     seen = await chat.press(olga, "Другие страны…")
     assert "Н" in seen.buttons and "Ё" not in seen.buttons
     seen = await chat.press(olga, "Н")
     assert "Нидерланды" in seen.buttons
     seen = await chat.press(olga, "Нидерланды")
     assert "Часовой пояс: теперь Амстердам (UTC+1)." in seen
-    assert team_row(sqlite_engine).timezone == "Europe/Amsterdam"
+    assert zone("ru") == "Europe/Amsterdam"
+    # A Dutch team finds Amsterdam first.
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Weekoverzicht")
+    seen = await chat.press(anna, "Tijdzone")
+    assert seen.buttons[0] == "✓ Amsterdam (UTC+1)"
+    seen = await chat.press(anna, "Ander land…")
+    seen = await chat.press(anna, "België")
+    assert "Tijdzone: nu Brussel (UTC+1)." in seen
+    assert zone("nl") == "Europe/Brussels"
 
 
 async def test_grade_scale_switch_changes_no_score(
