@@ -196,7 +196,7 @@ async def test_time_zone_by_the_teams_common_cities_first_without_typing(
     await chat.press(olga, "Часовой пояс")
     seen = await chat.press(olga, "Другие города…")
     assert "Россия: какой часовой пояс?" in seen
-    assert seen.buttons[:4] == RUSSIAN_CITIES[:3] + ["✓ Новосибирск (UTC+7)"]
+    assert seen.buttons[:4] == [*RUSSIAN_CITIES[:3], "✓ Новосибирск (UTC+7)"]
     assert seen.buttons.index("Магадан (UTC+11)") > seen.buttons.index("Владивосток (UTC+10)")
     # Any other country: a short list, or by its first letter; one zone is taken at once.
     await chat.press(olga, "← Назад")
