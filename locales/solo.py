@@ -19,11 +19,12 @@ SOLO_TEXTS = (
     # /help and the menu
     C_("solo", "Set up Kompas or open your team"),
     C_("solo", "Team settings"),
+    C_("solo", "Team and language"),  # the /settings group: language and anonymising
     C_("solo", "Choose your team (private chat)"),
     C_("solo", "Which team do you want to work on here?"),
     # settings a person answers for themselves
     C_("solo", "Which language does the team speak? The group, the digest and exports use it."),
-    C_("solo", "In which country does the team work? Then I'll show its time zones."),
+    C_("solo", "Which time zone does the team work in?"),
     # the card and explanations: their own judgement, not a team's
     C_("solo", "Team experience: {word} ({rating} of 5)"),
     C_("solo", "the team rates them {rating} of 5"),

@@ -1,4 +1,5 @@
-"""/settings: every team setting on one screen; admins change them with buttons, members look.
+"""/settings: four groups of the team's settings on one phone screen, each group a screen of its
+own; admins change them with buttons, members look.
 
 The menu, its submenus and the time-zone pickers edit one message. A change lands with an
 audit row, a bumped data version and an ↩ Undo for 24 hours; a change of the digest's day,
@@ -55,16 +56,29 @@ def _team_id(turn: Turn) -> int:
 
 @command
 async def settings(turn: Turn) -> None:
-    """/settings: the team's settings; admins get buttons to change them."""
+    """/settings: the groups of the team's settings; admins get buttons to change them."""
     text, buttons = await _menu(turn, admin=await _is_admin(turn))
     turn.reply(text, buttons=buttons)
 
 
-@button(role=Role.ADMIN)
+@button()
 async def settings_menu(turn: Turn) -> None:
-    """Back to the menu from a submenu or a confirmation."""
-    text, buttons = await _menu(turn, admin=True)
-    await _wait_for_typed(turn, "")
+    """The menu or one group of it: back from a submenu or a confirmation, or a group opened.
+    Everyone may look inside a group; only admins change a setting."""
+    group = turn.pressed.args[0] if turn.pressed.args else ""
+    if group and group not in render.GROUPS:
+        raise InputError(STALE)
+    admin = await _is_admin(turn)
+    if group:
+        locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
+        text = render.group_text(
+            turn.t, turn.team, group, currency_locked=locked, admin=admin, now=turn.now
+        )
+        buttons = menu.group_buttons(turn.t, turn.team, group)
+    else:
+        text, buttons = await _menu(turn, admin=admin)
+    if admin:
+        await _wait_for_typed(turn, "")
     turn.edit(text, buttons=buttons)
 
 
@@ -72,7 +86,7 @@ async def _menu(turn: Turn, *, admin: bool) -> tuple[str, Buttons]:
     t, team = turn.t, turn.team
     locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
     text = render.menu_text(t, team, currency_locked=locked, admin=admin, now=turn.now)
-    return text, menu.menu_buttons(t, team) if admin else []
+    return text, menu.menu_buttons(t, team)
 
 
 # One setting ----------------------------------------------------------------------------------
@@ -136,7 +150,7 @@ async def open_setting(turn: Turn) -> None:
     if code == "cur" and await turn.run(team_settings.team_has_sales, team_id=_team_id(turn)):
         raise InputError(team_settings.CURRENCY_LOCKED)
     if code == "tz":
-        _likely_countries(turn)
+        _home_cities(turn)
         return
     current = render.current(turn.team, code)
     options, per_row = menu.choices(turn.t, turn.team, code, now=turn.now)
@@ -200,7 +214,8 @@ async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
     if code == "lang" and (team.is_personal or turn.caller.locale == team.locale):
         turn.caller.locale = str(value)  # whoever reads in the team's language reads on in it
     text = menu.changed(turn.t, team, code, value, now=turn.now)
-    turn.confirm(text, change.undo_id, extra=[menu.back_row(turn.t, _team_id(turn))], edit=edit)
+    back = menu.back_row(turn.t, _team_id(turn), code)
+    turn.confirm(text, change.undo_id, extra=[back], edit=edit)
 
 
 # Typed values ---------------------------------------------------------------------------------
@@ -272,18 +287,22 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
 # Time zone: country first, then its zones -----------------------------------------------------
 
 
-def _likely_countries(turn: Turn) -> None:
-    text, buttons = menu.likely_countries(turn.t, _team_id(turn), turn.team, now=turn.now)
+def _home_cities(turn: Turn) -> None:
+    text, buttons = menu.home_cities(turn.t, _team_id(turn), turn.team, now=turn.now)
     turn.edit(text, buttons=buttons)
 
 
 @button(role=Role.ADMIN)
 async def time_zone(turn: Turn) -> None:
-    """Country by the short list or by its first letter, then the zone as a city."""
+    """The team's country's cities first; another country by the short list or by its first
+    letter, then the zone as a city."""
     t, team_id, locale = turn.t, _team_id(turn), turn.caller.locale
     what, *rest = turn.pressed.args or ("",)
     if what == "top":
-        _likely_countries(turn)
+        _home_cities(turn)
+    elif what == "ctry":
+        text, buttons = menu.likely_countries(t, team_id, turn.team, now=turn.now)
+        turn.edit(text, buttons=buttons)
     elif what == "abc":
         text, buttons = menu.letters(t, team_id, render.first_letters(locale))
         turn.edit(text, buttons=buttons)
@@ -301,7 +320,7 @@ async def time_zone(turn: Turn) -> None:
         if len(zones) == 1:
             await _change(turn, "tz", zones[0], edit=True)
             return
-        text, buttons = menu.zones(t, team_id, country, zones, now=turn.now)
+        text, buttons = menu.zones(t, team_id, country, turn.team.timezone, now=turn.now)
         turn.edit(text, buttons=buttons)
     else:
         raise InputError(STALE)

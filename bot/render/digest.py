@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.kit.callbacks import DIGEST_VIEW, pack
-from bot.render.chart import ChartLabels, pareto_png
+from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
 from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, owed_money, reason, warning
 from bot.render.portrait import portrait_summary, run_rate_text
@@ -298,28 +298,48 @@ def chart_labels(t: Translator, analysis: TeamAnalysis, threshold: float) -> Cha
             )
         ),
         threshold=str(t._("alarm at {share}", share=t.percent(threshold))),
-        others=str(t._("others")),
-        clients_axis=str(t._("clients, biggest first")),
-        percent_ticks=tuple(t.percent(share) for share in (0, 0.25, 0.5, 0.75, 1.0)),
     )
 
 
-def chart_inputs(analysis: TeamAnalysis) -> tuple[np.ndarray, np.ndarray]:
-    """Revenue shares of current clients and which are over-reliant (for the chart)."""
+def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
+    """Current clients with revenue, largest first: the top ones by name, the rest in one row."""
     table = analysis.clients
     shares = table["revenue_share"].to_numpy(dtype=float, na_value=np.nan)
-    keep = ~np.isnan(shares) & (shares > 0)
-    return shares[keep], table["over_reliant"].to_numpy(dtype=bool)[keep]
+    keep = np.flatnonzero(~np.isnan(shares) & (shares > 0))
+    keep = keep[np.argsort(-shares[keep], kind="stable")]
+    names = table["name"].to_numpy(dtype=object)
+    named = keep if len(keep) <= TOP + 1 else keep[:TOP]
+    cumulative = np.cumsum(shares[keep])
+    rows = [
+        ChartRow(
+            name=str(names[i]),
+            share=float(shares[i]),
+            share_text=t.percent(float(shares[i])),
+            cumulative_text=t.percent(float(cumulative[n])),
+        )
+        for n, i in enumerate(named)
+    ]
+    if len(named) < len(keep):
+        rest = keep[len(named) :]
+        rows.append(
+            ChartRow(
+                name=str(t.n_("{n} other client", "{n} other clients", len(rest))),
+                share=float(shares[rest].sum()),
+                share_text=t.percent(float(shares[rest].sum())),
+                cumulative_text=t.percent(float(cumulative[-1])),
+                client=False,
+            )
+        )
+    return rows
 
 
 def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes | None:
     """The revenue shares for the group; none when money goes to admins only (it is money)."""
-    shares, over = chart_inputs(analysis)
-    if len(shares) == 0 or team.sensitive_to_admins:
+    rows = chart_rows(t, analysis)
+    if not rows or team.sensitive_to_admins:
         return None
     return pareto_png(
-        shares,
-        over,
+        rows,
         team.concentration_threshold,
         analysis.concentration.top20_count,
         chart_labels(t, analysis, team.concentration_threshold),

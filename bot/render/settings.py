@@ -30,6 +30,24 @@ LIKELY_COUNTRIES = {
     "nl": ("NL", "BE", "DE", "SR", "CW", "AW", "ES", "GB", "FR"),
     "ru": ("RU", "BY", "KZ", "UA", "UZ", "AM", "GE", "RS", "TR"),
 }
+# The time-zone picker opens on the team's country: its common cities first (by how many people
+# live and work there), then "more cities" for the rest of its zones. St Petersburg keeps
+# Moscow time; CLDR has no name for it, so the catalogs do.
+COMMON_CITIES: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "NL": (("Europe/Amsterdam", None),),
+    "RU": (
+        ("Europe/Moscow", None),
+        ("Europe/Moscow", "spb"),
+        ("Asia/Yekaterinburg", None),
+        ("Asia/Novosibirsk", None),
+        ("Europe/Kaliningrad", None),
+        ("Europe/Samara", None),
+        ("Asia/Omsk", None),
+        ("Asia/Krasnoyarsk", None),
+        ("Asia/Irkutsk", None),
+        ("Asia/Vladivostok", None),
+    ),
+}
 DAYS_PER_MONTH = 30.4375
 CURRENCIES = ("EUR", "RUB", "USD", "GBP", "CHF", "KZT", "BYN", "UAH", "TRY")
 SYMBOLS = {
@@ -73,6 +91,14 @@ SETTINGS: tuple[Setting, ...] = (
 )
 BY_CODE = {s.code: s for s in SETTINGS}
 GROUP_ONLY = ("approval", "private")  # who joins, who sees money: a personal team has no others
+# The first screen names four groups so it fits a phone; each group is a screen of its own.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "money": ("cur", "vat", "pay", "margin", "hour"),
+    "grades": ("scale", "conc", "window"),
+    "digest": ("digest", "dday", "dtime", "tz"),
+    "team": ("lang", "approval", "private", "retention"),
+}
+GROUP_OF = {code: group for group, codes in GROUPS.items() for code in codes}
 
 
 def settings_of(team: TeamView) -> tuple[Setting, ...]:
@@ -80,6 +106,22 @@ def settings_of(team: TeamView) -> tuple[Setting, ...]:
     if team.is_personal:
         return tuple(s for s in SETTINGS if s.code not in GROUP_ONLY)
     return SETTINGS
+
+
+def group_settings(team: TeamView, group: str) -> tuple[Setting, ...]:
+    """A group's settings that mean something for this team, in the group's order."""
+    codes = {s.code for s in settings_of(team)}
+    return tuple(BY_CODE[code] for code in GROUPS[group] if code in codes)
+
+
+def group_name(t: Translator, group: str) -> str:
+    names = {
+        "money": t._("Money"),
+        "grades": t._("Grades"),
+        "digest": t._("Digest"),
+        "team": t._("Team and language"),
+    }
+    return names[group]
 
 
 def _names(t: Translator) -> dict[str, str]:
@@ -193,23 +235,69 @@ def value_text(
     raise ValueError(f"unknown setting {code!r}")
 
 
+def _setting_line(
+    t: Translator, team: TeamView, code: str, *, currency_locked: bool, now: dt.datetime
+) -> Markup:
+    value = value_text(t, code, current(team, code), now=now, currency=team.currency)
+    lock = " 🔒" if code == "cur" and currency_locked else ""
+    return Markup("• ") + _names(t)[code] + Markup(": <b>") + value + lock + Markup("</b>")
+
+
+def _summary(t: Translator, team: TeamView, group: str, *, now: dt.datetime) -> str:
+    """A group's main values on one line: '€ EUR · zonder btw · direct betaald'."""
+
+    def value(code: str) -> str:
+        return str(value_text(t, code, current(team, code), now=now, currency=team.currency))
+
+    if group == "money":
+        parts = [value("cur"), value("vat")]
+    elif group == "grades":
+        parts = [value("scale"), value("window")]
+    elif group == "digest":
+        when = t._(
+            "{day} at {time}", day=t.weekday(team.digest_weekday), time=t.time(team.digest_minute)
+        )
+        parts = [str(when) if team.digest_enabled else value("digest"), value("tz")]
+    else:
+        parts = [value("lang")]
+    return " · ".join(parts)
+
+
 def menu_text(
     t: Translator, team: TeamView, *, currency_locked: bool, admin: bool, now: dt.datetime
 ) -> Markup:
-    """Every setting with its value, one per line; a lock where the currency is fixed."""
-    names = _names(t)
+    """The first screen: each group of settings with its main values, one line each."""
     if team.is_personal:  # one person: no team's name to give
         lines = [t._("<b>Settings</b>")]
     else:
         lines = [t._("<b>Settings of {team}</b>", team=labels.team_name(t, team))]
-    for setting in settings_of(team):
-        value = value_text(
-            t, setting.code, current(team, setting.code), now=now, currency=team.currency
-        )
-        lock = " 🔒" if setting.code == "cur" and currency_locked else ""
+    for group in GROUPS:
+        summary = _summary(t, team, group, now=now)
         lines.append(
-            Markup("• ") + names[setting.code] + Markup(": <b>") + value + lock + Markup("</b>")
+            Markup("• ") + group_name(t, group) + Markup(": <b>") + summary + Markup("</b>")
         )
+    if not admin:
+        lines.append(t._("Only the team's admins can change these."))
+    else:
+        lines.append(t._("Tap what you want to change."))
+    return Markup("\n").join(lines)
+
+
+def group_text(
+    t: Translator,
+    team: TeamView,
+    group: str,
+    *,
+    currency_locked: bool,
+    admin: bool,
+    now: dt.datetime,
+) -> Markup:
+    """One group's screen: every setting in it with its value, one per line."""
+    lines = [Markup("<b>") + group_name(t, group) + Markup("</b>")]
+    lines += [
+        _setting_line(t, team, s.code, currency_locked=currency_locked, now=now)
+        for s in group_settings(team, group)
+    ]
     if not admin:
         lines.append(t._("Only the team's admins can change these."))
     else:
@@ -240,7 +328,7 @@ def question(t: Translator, code: str) -> Markup:
             "Default margin: used for a sale without a cost, and figures that rest on it say "
             "so. Pick one, or tap “Type another value”."
         ),
-        "tz": t._("In which country does the team work? Then I'll show its time zones."),
+        "tz": t._("Which time zone does the team work in?"),
         "scale": t._(
             "Which grade scale? Switching changes no score, only how grades are shown: "
             "A is best on A–D, 5 on 1–5, 10 on 1–10."
@@ -358,3 +446,43 @@ def zones_of(t: Translator, country: str, *, now: dt.datetime) -> list[str]:
         return offset.total_seconds(), _sort_key(zone_city(t, zone))
 
     return sorted(zones, key=key)
+
+
+def home_country(team: TeamView) -> str:
+    """The country of the team's time zone (its language's countries first), else the first
+    country its language suggests."""
+    zones = country_zones()
+    candidates = [*likely_countries(team.locale), *zones]
+    return next(
+        (c for c in candidates if team.timezone in zones.get(c, ())),
+        likely_countries(team.locale)[0],
+    )
+
+
+def _city_name(t: Translator, zone: str, name: str | None) -> str:
+    if name == "spb":
+        return t._("Saint Petersburg")
+    return zone_city(t, zone)
+
+
+def common_cities(t: Translator, country: str, *, now: dt.datetime) -> list[tuple[str, str]]:
+    """A country's common cities as (label with the offset now, zone), the most common first;
+    a country without a list gets its zones from west to east."""
+    listed = COMMON_CITIES.get(country)
+    if listed is None:
+        return [(zone_label(t, zone, now=now), zone) for zone in zones_of(t, country, now=now)]
+    return [
+        (f"{_city_name(t, zone, name)} ({utc_offset(zone, now)})", zone) for zone, name in listed
+    ]
+
+
+def country_cities(t: Translator, country: str, *, now: dt.datetime) -> list[tuple[str, str]]:
+    """All of a country's zones as cities: its common cities first, then the rest west to east."""
+    common = common_cities(t, country, now=now)
+    listed = {zone for _label, zone in common}
+    rest = [
+        (zone_label(t, zone, now=now), zone)
+        for zone in zones_of(t, country, now=now)
+        if zone not in listed
+    ]
+    return common + rest

@@ -31,16 +31,29 @@ def rows(options: Options, per_row: int) -> Buttons:
 
 
 def menu_buttons(t: Translator, team: TeamView) -> Buttons:
-    """One button per setting that means something for the team, two to a row."""
+    """One button per group of settings, two to a row (everyone may look inside)."""
     options = [
-        (settings.setting_name(t, s.code), pack("set", team.id, s.code))
-        for s in settings.settings_of(team)
+        (settings.group_name(t, group), pack("setm", team.id, group)) for group in settings.GROUPS
     ]
     return rows(options, 2)
 
 
-def back_row(t: Translator, team_id: int) -> list[tuple[str, str]]:
-    return [(t._("← Settings"), pack("setm", team_id))]
+def group_buttons(t: Translator, team: TeamView, group: str) -> Buttons:
+    """A group's settings, two to a row, then ← Settings. A group message is shared: whoever
+    opened it, an admin can change from it (a member's press is refused with a word)."""
+    options = [
+        (settings.setting_name(t, s.code), pack("set", team.id, s.code))
+        for s in settings.group_settings(team, group)
+    ]
+    return [*rows(options, 2), back_row(t, team.id)]
+
+
+def back_row(t: Translator, team_id: int, code: str | None = None) -> list[tuple[str, str]]:
+    """← Settings, or from a setting's choices back to its group: ← Money."""
+    if code is None:
+        return [(t._("← Settings"), pack("setm", team_id))]
+    group = settings.GROUP_OF[code]
+    return [("← " + settings.group_name(t, group), pack("setm", team_id, group))]
 
 
 def choices(t: Translator, team: TeamView, code: str, *, now: dt.datetime) -> tuple[Options, int]:
@@ -108,7 +121,7 @@ def submenu(
     if code in TYPED:
         typed = t._("Type the amount") if code == "hour" else t._("Type another value")
         buttons.append([(typed, pack("sett", team_id, code))])
-    buttons.append(back_row(t, team_id))
+    buttons.append(back_row(t, team_id, code))
     return settings.question(t, code), buttons
 
 
@@ -127,24 +140,50 @@ def whole_money(t: Translator, amount: int, currency: str) -> str:
     return t.money(amount, currency, whole=True)
 
 
-def likely_countries(
+def _city_buttons(team_id: int, cities: Sequence[tuple[str, str]], current: str) -> Buttons:
+    """Cities two to a row, the team's zone ticked once (St Petersburg keeps Moscow time)."""
+    options, ticked = [], False
+    for label, zone in cities:
+        tick = zone == current and not ticked
+        ticked = ticked or tick
+        options.append((("✓ " if tick else "") + label, pack("setv", team_id, "tz", zone)))
+    return rows(options, 2)
+
+
+def home_cities(
     t: Translator, team_id: int, team: TeamView, *, now: dt.datetime
 ) -> tuple[Markup, Buttons]:
-    """The time zone, step one: the countries the team's language suggests, or any other."""
-    countries = settings.likely_countries(team.locale)
-    options = [(settings.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
-    buttons = rows(options, 3)
-    buttons.append([(t._("Other countries…"), pack("settz", team_id, "abc"))])
-    buttons.append(back_row(t, team_id))
+    """The time zone, step one: the common cities of the team's country, more of its cities,
+    or another country."""
+    country = settings.home_country(team)
+    common = settings.common_cities(t, country, now=now)
+    buttons = _city_buttons(team_id, common, team.timezone)
+    more = len(settings.country_cities(t, country, now=now)) > len({z for _l, z in common})
+    if more:
+        buttons.append([(t._("More cities…"), pack("settz", team_id, "c", country))])
+    buttons.append([(t._("Another country…"), pack("settz", team_id, "ctry"))])
+    buttons.append(back_row(t, team_id, "tz"))
     current = settings.zone_label(t, team.timezone, now=now)
     text = settings.question(t, "tz") + Markup("\n") + t._("Now: {zone}.", zone=current)
     return text, buttons
 
 
+def likely_countries(
+    t: Translator, team_id: int, team: TeamView, *, now: dt.datetime
+) -> tuple[Markup, Buttons]:
+    """Another country: the ones the team's language suggests, or any other by its letter."""
+    countries = settings.likely_countries(team.locale)
+    options = [(settings.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
+    buttons = rows(options, 3)
+    buttons.append([(t._("Other countries…"), pack("settz", team_id, "abc"))])
+    buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
+    return t._("Which country?"), buttons
+
+
 def letters(t: Translator, team_id: int, first_letters: Sequence[str]) -> tuple[Markup, Buttons]:
     options = [(letter, pack("settz", team_id, "l", i)) for i, letter in enumerate(first_letters)]
     buttons = rows(options, 6)
-    buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
+    buttons.append([(t._("← Back"), pack("settz", team_id, "ctry"))])
     return t._("The country's first letter?"), buttons
 
 
@@ -156,13 +195,10 @@ def countries(t: Translator, team_id: int, codes: Sequence[str]) -> tuple[Markup
 
 
 def zones(
-    t: Translator, team_id: int, country: str, zone_names: Sequence[str], *, now: dt.datetime
+    t: Translator, team_id: int, country: str, current: str, *, now: dt.datetime
 ) -> tuple[Markup, Buttons]:
-    options = [
-        (settings.zone_label(t, zone, now=now), pack("setv", team_id, "tz", zone))
-        for zone in zone_names
-    ]
-    buttons = rows(options, 2)
+    """A country's cities: the common ones first, then the rest from west to east."""
+    buttons = _city_buttons(team_id, settings.country_cities(t, country, now=now), current)
     buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
     text = t._("Which time zone in {country}?", country=settings.country_name(t, country))
     return text, buttons

@@ -22,23 +22,51 @@ def team_row(engine: Engine) -> Team:
     return team
 
 
-async def test_settings_menu_shows_every_value_on_one_screen(chat: Chat, nl_team: Team) -> None:
+async def test_settings_fit_a_phone_screen_and_every_value_is_one_tap_away(
+    chat: Chat, nl_team: Team
+) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/settings")
     lines = seen.text.splitlines()
-    assert lines[0] == "Instellingen"  # a personal team: one person, no team's name
-    assert "• Valuta: € EUR" in lines
-    assert "• Bedragen: zonder btw" in lines
-    assert "• Tijdzone: Amsterdam (UTC+1)" in lines
-    assert "• Alarm grote klant: bij 25% van de omzet" in lines
-    assert "• Beoordelingsperiode: 12 maanden" in lines
-    assert "• Dag weekoverzicht: maandag" in lines
-    assert "• Tijd weekoverzicht: 09:00" in lines
-    assert "• Klanten na afscheid: bewaard" in lines
-    assert "• Betaling: direct betaald" in lines  # a personal team's clients pay on the spot
-    assert "• Een uur werk: niet ingesteld" in lines
-    assert len(seen.buttons) == 14 and seen.buttons[0] == "Taal"  # no members to let in
-    assert len(seen.html) <= 4096
+    assert lines == [
+        "Instellingen",  # a personal team: one person, no team's name
+        "• Geld: € EUR · zonder btw",
+        "• Beoordelingen: A–D · 12 maanden",
+        "• Weekoverzicht: maandag om 09:00 · Amsterdam (UTC+1)",
+        "• Taal en privacy: Nederlands",  # one person: no team, no members to let in
+        "Tik op wat je wilt wijzigen.",
+    ]
+    assert seen.buttons == ["Geld", "Beoordelingen", "Weekoverzicht", "Taal en privacy"]
+    assert len(lines) + len(seen.last.buttons) <= 15  # button rows count as lines
+    expected = {
+        "Geld": [
+            "• Valuta: € EUR",
+            "• Bedragen: zonder btw",
+            "• Betaling: direct betaald",  # a personal team's clients pay on the spot
+            "• Standaardmarge: niet ingesteld",
+            "• Een uur werk: niet ingesteld",
+        ],
+        "Beoordelingen": [
+            "• Beoordelingsschaal: A–D",
+            "• Alarm grote klant: bij 25% van de omzet",
+            "• Beoordelingsperiode: 12 maanden",
+        ],
+        "Weekoverzicht": [
+            "• Weekoverzicht: aan",
+            "• Dag weekoverzicht: maandag",
+            "• Tijd weekoverzicht: 09:00",
+            "• Tijdzone: Amsterdam (UTC+1)",
+        ],
+        "Taal en privacy": ["• Taal: Nederlands", "• Klanten na afscheid: bewaard"],
+    }
+    settings_buttons = []
+    for group, values in expected.items():
+        seen = await chat.press(anna, group)
+        assert seen.text.splitlines() == [group, *values, "Tik op wat je wilt wijzigen."]
+        assert seen.buttons[-1] == "← Instellingen"
+        settings_buttons += seen.buttons[:-1]
+        await chat.press(anna, "← Instellingen")
+    assert len(settings_buttons) == 14  # every setting a personal team has, one tap inside
 
 
 async def test_a_setting_changes_in_place_and_undo_puts_it_back(
@@ -47,6 +75,7 @@ async def test_a_setting_changes_in_place_and_undo_puts_it_back(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/settings")
     menu = chat.api.in_chat(NL_OWNER)[-1]
+    await chat.press(anna, "Beoordelingen")
     seen = await chat.press(anna, "Alarm grote klant")
     assert seen.last.message_id == menu.message_id  # the menu edits the same message
     assert "Vanaf welk deel van je omzet" in seen
@@ -54,7 +83,7 @@ async def test_a_setting_changes_in_place_and_undo_puts_it_back(
     version = team_row(sqlite_engine).data_version
     seen = await chat.press(anna, "30%")
     assert seen.text == "Alarm grote klant: nu bij 30% van de omzet."
-    assert seen.buttons == ["← Instellingen", "↩ Ongedaan maken"]
+    assert seen.buttons == ["← Beoordelingen", "↩ Ongedaan maken"]
     team = team_row(sqlite_engine)
     assert team.concentration_threshold == 0.3
     assert team.data_version > version
@@ -69,6 +98,7 @@ async def test_typed_margin_and_off_in_russian(
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
+    await chat.press(olga, "Деньги")
     seen = await chat.press(olga, "Стандартная маржа")
     assert seen.buttons[0] == "✓ Нет"
     seen = await chat.press(olga, "Ввести другое значение")
@@ -79,6 +109,7 @@ async def test_typed_margin_and_off_in_russian(
     assert "Стандартная маржа: теперь 37,5 %." in seen
     assert team_row(sqlite_engine).default_margin == 0.375
     await chat.send(olga, "/settings")
+    await chat.press(olga, "Деньги")
     await chat.press(olga, "Стандартная маржа")
     seen = await chat.press(olga, "Нет")
     assert "Стандартная маржа: теперь не задана." in seen
@@ -90,11 +121,13 @@ async def test_a_margin_typed_with_its_name_and_in_words(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Standaardmarge")
     seen = await chat.send(anna, "marge 60 procent")
     assert "Standaardmarge: nu 60%." in seen
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
+    await chat.press(olga, "Деньги")
     await chat.press(olga, "Стандартная маржа")
     seen = await chat.send(olga, "маржа 45 процентов")
     assert "Стандартная маржа: теперь 45 %." in seen
@@ -109,13 +142,15 @@ async def test_currency_can_change_until_the_first_sale(
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
+    await chat.press(olga, "Деньги")
     await chat.press(olga, "Валюта")
     seen = await chat.press(olga, "₸ KZT")
     assert "Валюта: теперь ₸ KZT." in seen
     assert team_row(sqlite_engine).currency == "KZT"
     client = make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     make_sale(sqlite_engine, ru_team, client, 100000)
-    seen = await chat.send(olga, "/settings")
+    await chat.send(olga, "/settings")
+    seen = await chat.press(olga, "Деньги")
     assert "• Валюта: ₸ KZT 🔒" in seen.text.splitlines()
     seen = await chat.press(olga, "Валюта")
     assert not seen.messages
@@ -126,31 +161,64 @@ async def test_currency_can_change_until_the_first_sale(
     assert team_row(sqlite_engine).currency == "KZT"
 
 
-async def test_time_zone_by_country_then_zone_without_typing(
-    chat: Chat, ru_team: Team, sqlite_engine: Engine
+RUSSIAN_CITIES = [
+    "Москва (UTC+3)",
+    "Санкт-Петербург (UTC+3)",
+    "Екатеринбург (UTC+5)",
+    "Новосибирск (UTC+7)",
+    "Калининград (UTC+2)",
+    "Самара (UTC+4)",
+    "Омск (UTC+6)",
+    "Красноярск (UTC+7)",
+    "Иркутск (UTC+8)",
+    "Владивосток (UTC+10)",
+]
+
+
+async def test_time_zone_by_the_teams_common_cities_first_without_typing(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
 ) -> None:
+    def zone(locale: str) -> str:
+        return next(t.timezone for t in rows(sqlite_engine, Team) if t.locale == locale)
+
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
+    await chat.press(olga, "Сводка")
     seen = await chat.press(olga, "Часовой пояс")
     assert "Сейчас: Москва (UTC+3)." in seen
-    assert seen.buttons[:4] == ["Россия", "Беларусь", "Казахстан", "Украина"]
-    seen = await chat.press(olga, "Россия")
-    assert "Россия: какой часовой пояс?" in seen
-    assert seen.buttons[0] == "Калининград (UTC+2)"
-    assert "Новосибирск (UTC+7)" in seen.buttons
+    assert seen.buttons[:10] == ["✓ " + RUSSIAN_CITIES[0], *RUSSIAN_CITIES[1:]]
+    assert seen.buttons[10:] == ["Другие города…", "Другая страна…", "← Сводка"]
     seen = await chat.press(olga, "Новосибирск (UTC+7)")
     assert "Часовой пояс: теперь Новосибирск (UTC+7)." in seen
-    assert team_row(sqlite_engine).timezone == "Asia/Novosibirsk"
-    # Any other country: by its first letter; a country with one zone takes it at once.
-    await chat.press(olga, "← Настройки")
+    assert zone("ru") == "Asia/Novosibirsk"
+    # The rest of Russia after its common cities, west to east.
+    await chat.press(olga, "← Сводка")
     await chat.press(olga, "Часовой пояс")
+    seen = await chat.press(olga, "Другие города…")
+    assert "Россия: какой часовой пояс?" in seen
+    assert seen.buttons[:4] == [*RUSSIAN_CITIES[:3], "✓ Новосибирск (UTC+7)"]
+    assert seen.buttons.index("Магадан (UTC+11)") > seen.buttons.index("Владивосток (UTC+10)")
+    # Any other country: a short list, or by its first letter; one zone is taken at once.
+    await chat.press(olga, "← Назад")
+    seen = await chat.press(olga, "Другая страна…")
+    assert seen.buttons[:4] == ["Россия", "Беларусь", "Казахстан", "Украина"]
     seen = await chat.press(olga, "Другие страны…")
     assert "Н" in seen.buttons and "Ё" not in seen.buttons
     seen = await chat.press(olga, "Н")
     assert "Нидерланды" in seen.buttons
     seen = await chat.press(olga, "Нидерланды")
     assert "Часовой пояс: теперь Амстердам (UTC+1)." in seen
-    assert team_row(sqlite_engine).timezone == "Europe/Amsterdam"
+    assert zone("ru") == "Europe/Amsterdam"
+    # A Dutch team finds Amsterdam first.
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Weekoverzicht")
+    seen = await chat.press(anna, "Tijdzone")
+    assert seen.buttons[0] == "✓ Amsterdam (UTC+1)"
+    seen = await chat.press(anna, "Ander land…")
+    seen = await chat.press(anna, "België")
+    assert "Tijdzone: nu Brussel (UTC+1)." in seen
+    assert zone("nl") == "Europe/Brussels"
 
 
 async def test_grade_scale_switch_changes_no_score(
@@ -173,6 +241,7 @@ async def test_grade_scale_switch_changes_no_score(
     assert grades_before <= set("ABCD")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Beoordelingen")
     await chat.press(anna, "Beoordelingsschaal")
     seen = await chat.press(anna, "1–10")
     assert "Beoordelingsschaal: nu 1–10." in seen
@@ -199,12 +268,14 @@ async def test_digest_time_change_reschedules_the_digest_at_once(
 
     assert "hour='9', minute='0'" in trigger()
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Weekoverzicht")
     await chat.press(anna, "Tijd weekoverzicht")
     await chat.press(anna, "Andere waarde typen")
     seen = await chat.send(anna, "8:30")
     assert "Tijd weekoverzicht: nu 08:30." in seen
     assert "hour='8', minute='30'" in trigger()
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Weekoverzicht")
     await chat.press(anna, "Dag weekoverzicht")
     await chat.press(anna, "Vrijdag")
     assert "day_of_week='fri'" in trigger()
@@ -218,10 +289,11 @@ async def test_members_see_the_settings_but_only_admins_change_them(
     chat.group(GROUP, "Студия", creator=olga, members=(ivan,))
     make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="ru", currency="RUB")
     seen = await chat.send(ivan, "/settings", chat=GROUP)
+    assert "• Команда и язык: Русский" in seen.text.splitlines()
+    assert "Изменить это могут только администраторы команды." in seen
+    seen = await chat.press(ivan, "Команда и язык", chat=GROUP)
     assert "• Язык: Русский" in seen.text.splitlines()
     assert "Изменить это могут только администраторы команды." in seen
-    assert seen.buttons == []
-    await chat.send(olga, "/settings", chat=GROUP)
     seen = await chat.press(ivan, "Язык", chat=GROUP)
     assert not seen.messages
     assert chat.api.callback_answers[-1]["text"] == "Это могут только администраторы команды."
@@ -234,6 +306,7 @@ async def test_language_of_a_group_team_changes_with_undo(
     chat.group(GROUP, "Studio", creator=olga)
     make_team(sqlite_engine, chat_id=GROUP, owner_id=21)
     await chat.send(olga, "/settings", chat=GROUP)
+    await chat.press(olga, "Team en taal", chat=GROUP)
     await chat.press(olga, "Taal", chat=GROUP)
     seen = await chat.press(olga, "Русский", chat=GROUP)
     assert "Язык: теперь Русский." in seen  # the group reads on in its new language

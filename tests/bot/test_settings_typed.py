@@ -23,6 +23,7 @@ async def test_russian_hour_cost_with_roubles_per_hour(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     for typed, cost in (("1 200 руб/час", 120_000), ("1500 р/ч", 150_000), ("900 ₽ в час", 90_000)):
         await chat.send(olga, "/settings")
+        await chat.press(olga, "Деньги")
         await chat.press(olga, "Стоимость часа")
         await chat.press(olga, "Ввести сумму")
         seen = await chat.send(olga, typed)
@@ -35,19 +36,22 @@ async def test_dutch_hour_cost_typed_before_pressing_the_button(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Een uur werk")
     seen = await chat.send(anna, "€ 35 per uur")  # no press on "Typ het bedrag"
     assert "Een uur werk: nu € 35,00 per uur." in seen
     assert _hour_cost(sqlite_engine) == 3_500
 
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Een uur werk")
     seen = await chat.send(anna, "40/u")
     assert _hour_cost(sqlite_engine) == 4_000
 
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Een uur werk")
-    await chat.press(anna, "← Instellingen")  # left the submenu: a number is no answer now
+    await chat.press(anna, "← Geld")  # left the submenu: a number is no answer now
     seen = await chat.send(anna, "50")
     assert "Stuur een commando" in seen
     seen = await chat.send(anna, "/sale")
@@ -61,12 +65,13 @@ async def test_a_typed_setting_scoring_cannot_use_is_refused_and_changes_nothing
     """Found by the attacker reader: a default margin of 100 was stored ("nu 100%") and every
     card, list and the digest then failed with "Er ging bij mij iets mis"."""
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    for setting, typed, refusal in (
-        ("Standaardmarge", "100", "van 1 tot 99"),
-        ("Alarm grote klant", "5", "van 10 tot 100"),
-        ("Bedragen", "99", "van 0 tot 50"),
+    for group, setting, typed, refusal in (
+        ("Geld", "Standaardmarge", "100", "van 1 tot 99"),
+        ("Beoordelingen", "Alarm grote klant", "5", "van 10 tot 100"),
+        ("Geld", "Bedragen", "99", "van 0 tot 50"),
     ):
         await chat.send(anna, "/instellingen")
+        await chat.press(anna, group)
         await chat.press(anna, setting)
         seen = await chat.send(anna, typed)
         assert refusal in seen.text, (setting, seen.text)
@@ -101,6 +106,7 @@ async def test_an_hour_cost_beyond_a_million_is_refused_with_the_range(
     """Found by the attacker reader: '99 999 999 999' was stored as what an hour costs."""
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Een uur werk")
     seen = await chat.send(anna, "99 999 999 999")
     assert "tot € 1.000.000" in seen.text, seen.text
@@ -115,6 +121,7 @@ async def test_a_margin_that_rounds_to_all_of_it_is_refused(
     """99,999 % rounds to a margin of 100 %, which no card can use."""
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/instellingen")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Standaardmarge")
     seen = await chat.send(anna, "99,999")
     assert "van 1 tot 99" in seen.text, seen.text

@@ -29,6 +29,7 @@ async def test_dutch_amounts_with_21_percent_vat_count_net(
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     seen = await chat.press(anna, "Bedragen")
     assert seen.buttons[:4] == [
         "✓ zonder btw",
@@ -51,12 +52,14 @@ async def test_dutch_amounts_with_21_percent_vat_count_net(
 
     # Undo brings back "without VAT": the same sale counts in full again.
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Bedragen")
     await chat.press(anna, "inclusief 9% btw")
     seen = await chat.press(anna, "↩ Ongedaan maken")
     team = team_row(sqlite_engine)
     assert (team.amounts_include_vat, team.vat_rate) == (True, 0.21)
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Bedragen")
     await chat.press(anna, "zonder btw")
     await chat.send(anna, "/client bakkerij")
@@ -71,6 +74,7 @@ async def test_russian_team_takes_off_22_percent_nds(
     make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
+    await chat.press(olga, "Деньги")
     seen = await chat.press(olga, "Суммы")
     rates = [f"с НДС {rate}\xa0%" for rate in (22, 10, 5, 0)]  # 22 % from 1 January 2026
     assert seen.buttons[:5] == ["✓ без НДС", *rates]
@@ -89,6 +93,7 @@ async def test_a_typed_vat_rate_with_a_fraction(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Bedragen")
     seen = await chat.press(anna, "Andere waarde typen")
     assert "btw-tarief in procenten" in seen
@@ -150,7 +155,8 @@ async def test_the_team_habit_wins_and_changes_with_undo(chat: Chat, sqlite_engi
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=31)
     make_client(sqlite_engine, team, "Bakkerij de Vries")
     make_client(sqlite_engine, team, "Jan Jansen", kind="person")
-    seen = await chat.send(anna, "/settings", chat=GROUP)
+    await chat.send(anna, "/settings", chat=GROUP)
+    seen = await chat.press(anna, "Geld", chat=GROUP)
     assert "• Betaling: personen direct, organisaties op factuur binnen 14 dagen" in seen
     seen = await chat.press(anna, "Betaling", chat=GROUP)
     assert seen.buttons[:5] == [
@@ -166,6 +172,7 @@ async def test_the_team_habit_wins_and_changes_with_undo(chat: Chat, sqlite_engi
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.due_on, sale.paid_on) == (TODAY + dt.timedelta(days=30), None)
     await chat.send(anna, "/settings", chat=GROUP)
+    await chat.press(anna, "Geld", chat=GROUP)
     await chat.press(anna, "Betaling", chat=GROUP)
     seen = await chat.press(anna, "Klanten betalen direct", chat=GROUP)
     assert seen.text == "Betaling: nu direct betaald."
@@ -190,6 +197,7 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     assert tip not in seen  # once per team
 
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     seen = await chat.press(anna, "Een uur werk")
     assert "Wat kost een uur van je werk" in seen
     seen = await chat.press(anna, "Typ het bedrag")
@@ -197,6 +205,7 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     assert "Een uur werk: nu € 45,50 per uur." in seen
     assert team_row(sqlite_engine).hour_cost == 4550
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Een uur werk")
     seen = await chat.press(anna, "Wissen")
     assert "Een uur werk: nu niet ingesteld." in seen
@@ -256,6 +265,7 @@ async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
     await chat.press(anna, "Een uur werk")
     await chat.press(anna, "Typ het bedrag")
     await chat.send(anna, "40")

@@ -40,6 +40,7 @@ async def test_an_admin_demoted_in_telegram_cannot_undo_their_admin_change(
     chat.group(GROUP, "Studio", creator=olga, admins=(piet,))
     make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
     await chat.send(piet, "/settings", chat=GROUP)
+    await chat.press(piet, "Beoordelingen", chat=GROUP)
     await chat.press(piet, "Alarm grote klant", chat=GROUP)
     await chat.press(piet, "30%", chat=GROUP)
     assert threshold(sqlite_engine) == 0.3

@@ -55,6 +55,7 @@ async def test_an_admin_demoted_in_telegram_loses_admin_rights_at_once(
     """The bot need not be an admin of the group to hear of it: admin actions ask Telegram."""
     _, piet, _ = studio(chat, sqlite_engine)
     await chat.send(piet, "/settings", chat=GROUP)
+    await chat.press(piet, "Beoordelingen", chat=GROUP)
     await chat.press(piet, "Alarm grote klant", chat=GROUP)
     await chat.press(piet, "30%", chat=GROUP)
     assert threshold(sqlite_engine) == 0.3

@@ -68,6 +68,7 @@ async def test_an_admins_older_settings_undo_never_wipes_another_admins_change(
     confirmations = []
     for person, margin in ((joris, "30%"), (fatima, "40%")):
         await chat.send(person, "/instellingen", chat=GROUP)
+        await chat.press(person, "Geld", chat=GROUP)
         await chat.press(person, "Standaardmarge", chat=GROUP)
         seen = await chat.press(person, margin, chat=GROUP)
         confirmations.append(seen.last)

@@ -1,0 +1,126 @@
+"""The digest's revenue chart as a reader sees it on a phone: the big clients by name (Cyrillic
+too), a red bar for each client over the alarm line, and no half-empty picture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.font_manager import findfont
+from matplotlib.ft2font import FT2Font
+from PIL import Image
+from sqlalchemy import Engine
+
+from bot.render import chart
+from bot.render.digest import chart_labels, chart_rows, digest_chart
+from locales import translator
+from storage import callers, demo
+from storage.analysis import team_analysis
+from storage.engine import new_session
+from tests.factories import make_client, make_sale, make_team
+
+TODAY = dt.date(2026, 11, 23)
+GROUP = -910
+
+
+def _drawn(engine: Engine, team_id: int) -> tuple[bytes, chart._Layout]:
+    """The PNG of the team's digest chart and the figure it was painted on."""
+    with new_session(engine) as session:
+        team = callers.team_view(session=session, team_id=team_id)
+        assert team is not None
+        analysis = team_analysis(session=session, team=team, today=TODAY).analysis
+    t = translator(team.locale, solo=team.is_personal)
+    png = digest_chart(t, team, analysis)
+    assert png is not None
+    rows = chart_rows(t, analysis)
+    labels = chart_labels(t, analysis, team.concentration_threshold)
+    return png, chart.layout_for(len(rows), labels)
+
+
+def _names(layout: chart._Layout) -> list[str]:
+    return [text.get_text() for text in layout.names]
+
+
+def _red(layout: chart._Layout) -> list[str]:
+    return [
+        name
+        for name, bar in zip(_names(layout), layout.bars, strict=True)
+        if to_hex(bar.get_facecolor()) == chart.HIGHLIGHT
+    ]
+
+
+def _demo_team(engine: Engine, locale: str) -> int:
+    team = make_team(
+        engine,
+        chat_id=GROUP,
+        owner_id=21,
+        locale=locale,
+        currency="RUB" if locale == "ru" else "EUR",
+    )
+    now = dt.datetime.combine(TODAY, dt.time(8), tzinfo=dt.UTC)
+    with new_session(engine) as session:
+        demo.seed_demo(session=session, team=team, today=TODAY, now=now)
+        session.commit()
+    assert team.id is not None
+    return team.id
+
+
+def test_the_dutch_demo_chart_names_its_big_clients_and_reddens_the_hotel(
+    sqlite_engine: Engine,
+) -> None:
+    png, layout = _drawn(sqlite_engine, _demo_team(sqlite_engine, "nl"))
+    names = _names(layout)
+    assert names[:2] == ["Hotel De Linde", "Bouwbedrijf Van Dijk"]  # largest first, by name
+    assert len(names) == chart.TOP + 1 and names[-1].endswith("andere klanten")
+    assert _red(layout) == ["Hotel De Linde", "Bouwbedrijf Van Dijk"]  # both over 25 %
+    assert [t.get_text() for t in layout.shares[:2]] == ["27%", "26%"]
+    # The biggest bar fills most of its area: no half-empty picture.
+    assert layout.bars[0].get_width() > 0.7
+    width, height = Image.open(io.BytesIO(png)).size
+    assert width == 1080 and height < 1.25 * width  # a phone's width, one screen high
+
+
+def test_the_russian_demo_chart_draws_cyrillic_names_in_a_font_that_has_them(
+    sqlite_engine: Engine,
+) -> None:
+    _png, layout = _drawn(sqlite_engine, _demo_team(sqlite_engine, "ru"))
+    names = _names(layout)
+    assert "Отель «Липа»" in names and names[-1].startswith("ещё ")
+    # A long name keeps the brand that tells it apart, cut at a word.
+    assert "Строительная… «Кирпич»" in names
+    for text in layout.names:
+        font = FT2Font(findfont(text.get_fontproperties()))
+        glyphs = font.get_charmap()
+        assert all(ord(c) in glyphs for c in text.get_text() if not c.isspace()), text
+    assert all(len(name) <= chart.NAME_CHARS for name in names)
+
+
+def test_a_small_group_teams_client_over_the_alarm_line_is_red(sqlite_engine: Engine) -> None:
+    """Four clients: the alarms are off in the text (someone always has 25 %), but a bar that
+    crosses the drawn alarm line is red, and only that one."""
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21)
+    for name, amount in (("Hotel $Anker$", 500_00), ("Bakkerij", 200_00), ("Kapper", 150_00)):
+        make_sale(sqlite_engine, team, make_client(sqlite_engine, team, name), amount)
+    make_sale(
+        sqlite_engine,
+        team,
+        make_client(sqlite_engine, team, "Stichting „Het Grote Huis van Amsterdam Oost”"),
+        150_00,
+    )
+    assert team.id is not None
+    _png, layout = _drawn(sqlite_engine, team.id)
+    names = _names(layout)
+    assert len(names) == 4  # four rows, no empty slots
+    assert names[0] == "Hotel $Anker$"  # a name, not a formula
+    assert names[3].endswith("…") and len(names[3]) <= chart.NAME_CHARS
+    assert _red(layout) == ["Hotel $Anker$"]
+
+
+@pytest.mark.parametrize("rows", [0, chart.TOP + 2])
+def test_a_chart_has_one_to_eleven_rows(rows: int) -> None:
+    row = chart.ChartRow("X", 0.1, "10%", "10%")
+    labels = chart.ChartLabels("t", "s", "c", "top", "alarm")
+    with pytest.raises(ValueError):
+        chart.pareto_png([row] * rows, 0.25, 1, labels)
