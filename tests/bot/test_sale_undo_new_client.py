@@ -32,7 +32,7 @@ CASES = {
 async def test_undo_of_a_sale_that_added_its_client_removes_both(
     chat: Chat, sqlite_engine: Engine, locale: str
 ) -> None:
-    line, kind, undo, both, sale_only = CASES[locale]
+    line, kind, undo, both, _sale_only = CASES[locale]
     anna = chat.person(21, "Anna", locale)
     make_team(
         sqlite_engine,
