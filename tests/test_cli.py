@@ -121,7 +121,7 @@ def test_offline_chat_prints_a_buttons_pop_up(tmp_path: Path) -> None:
         "--demo",
         "--lang",
         "nl",
-        stdin="/settings\n#2\n",  # the currency, locked: the demo team has sales
+        stdin="/settings\n#1\n#1\n",  # Money, then the currency: locked, the demo team has sales
     )
     assert result.returncode == 0, result.stderr
     assert "Kompas ⚠ De valuta ligt vast zodra er verkopen zijn." in (result.stdout)
