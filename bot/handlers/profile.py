@@ -133,7 +133,7 @@ class ProfileDialog(Dialog):
                 now=turn.now,
             )
             turn.confirm(render.profile_added(turn.t, name), change.undo_id, edit=True)
-            kept(convo, str(turn.t._("the profile “{name}”", name=name)))
+            kept(convo, render.profile_named(turn.t, name))
             await goto(turn, convo, "area", profile_id=change.entity_id)
         else:
             raise InputError(refusals.PICK_A_BUTTON)

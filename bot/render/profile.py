@@ -339,6 +339,11 @@ def hours(t: Translator, count: int) -> str:
     return t.duration(count * 60)
 
 
+def profile_named(t: Translator, name: str) -> str:
+    """What a stopped dialog says stays: 'the profile “Organisaties”'."""
+    return str(t._("the profile “{name}”", name=name))
+
+
 def profile_added(t: Translator, name: str) -> Markup:
     return t._("Profile added: {name}.", name=name)
 

@@ -126,7 +126,7 @@ async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) ->
     seen = await chat.send(anna, "/risk")
     assert "Te afhankelijk" in seen.text
     assert "Hotel De Linde" in seen.text and "Als die weggaat, daalt de omzet" in seen.text
-    assert "Spreiding" in seen.text and "Tijdvreters" in seen.text
+    assert "Afhankelijkheid" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)
 
 
