@@ -26,7 +26,7 @@ from bot.render.sale_doubts import (
 )
 from bot.render.sales import payment_text
 from locales import InputError
-from storage import clients, resolver, sales, teams
+from storage import clients, payments, resolver, teams
 
 ALL, PART, OLDEST = "all", "part", "oldest"
 
@@ -48,7 +48,7 @@ class PaidDialog(ClientDialog):
         Петрова who owed nothing (found by the Russian second reader)."""
         owing = []
         for match in matches:
-            if await turn.run(sales.open_sales, team_id=turn.team_id, client_id=match.id):
+            if await turn.run(payments.open_sales, team_id=turn.team_id, client_id=match.id):
                 owing.append(match)
         if not owing:
             await finish(turn, convo)
@@ -70,7 +70,7 @@ class PaidDialog(ClientDialog):
             await goto(turn, convo, "which")
 
     async def _paid_amount(
-        self, turn: Turn, convo: Conversation, owed: list[sales.OpenSale], amount: int
+        self, turn: Turn, convo: Conversation, owed: list[payments.OpenSale], amount: int
     ) -> None:
         """`/paid Glans 500`: equal to all that is open pays all, equal to one sale's open part
         pays that sale, equal to the oldest sales together pays those; more than any one sale
@@ -102,7 +102,7 @@ class PaidDialog(ClientDialog):
         if convo.data.get("again_ok"):
             return False
         by = await turn.run(
-            sales.paid_lately,
+            payments.paid_lately,
             team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
@@ -118,9 +118,9 @@ class PaidDialog(ClientDialog):
         await goto(turn, convo, CONFIRM, paid_by=name)
         return True
 
-    async def _open(self, turn: Turn, convo: Conversation) -> list[sales.OpenSale]:
+    async def _open(self, turn: Turn, convo: Conversation) -> list[payments.OpenSale]:
         owed = await turn.run(
-            sales.open_sales, team_id=turn.team_id, client_id=convo.data["client_id"]
+            payments.open_sales, team_id=turn.team_id, client_id=convo.data["client_id"]
         )
         if not owed:
             await finish(turn, convo)
@@ -222,7 +222,7 @@ class PaidDialog(ClientDialog):
         reached = [s for s in owed if s.id == sale_id] if sale_id else oldest_first(owed, amount)
         paid_on = await self._paid_after_sales(turn, convo, reached)
         payment = await turn.run(
-            sales.pay_part,
+            payments.pay_part,
             team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
@@ -239,7 +239,7 @@ class PaidDialog(ClientDialog):
         closed = [s for s in owed if sale_ids is None or s.id in sale_ids]
         paid_on = await self._paid_after_sales(turn, convo, closed)
         payment = await turn.run(
-            sales.mark_paid,
+            payments.mark_paid,
             team_id=turn.team_id,
             client_id=convo.data["client_id"],
             user_id=turn.caller.user_id,
@@ -250,7 +250,7 @@ class PaidDialog(ClientDialog):
         _confirm_payment(turn, convo, payment, paid_on, closed, len(owed))
 
     async def _paid_after_sales(
-        self, turn: Turn, convo: Conversation, paying: list[sales.OpenSale]
+        self, turn: Turn, convo: Conversation, paying: list[payments.OpenSale]
     ) -> dt.date:
         """The day paid, ending the dialog; a payment before a sale it pays changes nothing."""
         await finish(turn, convo)
@@ -266,8 +266,8 @@ class PaidDialog(ClientDialog):
 
 
 def _payable(
-    turn: Turn, convo: Conversation, owed: list[sales.OpenSale], amount: int
-) -> list[sales.OpenSale]:
+    turn: Turn, convo: Conversation, owed: list[payments.OpenSale], amount: int
+) -> list[payments.OpenSale]:
     """The open sales a part payment of `amount` may be for: larger than it, and sold by the
     day it was paid (a sale of today is never offered for a payment of yesterday)."""
     paid_on = _paid_on(turn, convo)
@@ -275,19 +275,19 @@ def _payable(
 
 
 def _oldest_payable(
-    turn: Turn, convo: Conversation, owed: list[sales.OpenSale], amount: int
+    turn: Turn, convo: Conversation, owed: list[payments.OpenSale], amount: int
 ) -> bool:
     """Whether paying oldest first reaches only sales sold by the day it was paid."""
     paid_on = _paid_on(turn, convo)
     return all(s.sold_on <= paid_on for s in oldest_first(owed, amount))
 
 
-def oldest_first(owed: list[sales.OpenSale], amount: int) -> list[sales.OpenSale]:
+def oldest_first(owed: list[payments.OpenSale], amount: int) -> list[payments.OpenSale]:
     """The open sales a payment of `amount` reaches, oldest first (README: Typing commands)."""
     return [s for s in owed if _before(owed, s) < amount]
 
 
-def _before(owed: list[sales.OpenSale], sale: sales.OpenSale) -> int:
+def _before(owed: list[payments.OpenSale], sale: payments.OpenSale) -> int:
     """What is open on the sales older than `sale` (owed is oldest first)."""
     return sum(s.open for s in owed[: owed.index(sale)])
 
@@ -295,9 +295,9 @@ def _before(owed: list[sales.OpenSale], sale: sales.OpenSale) -> int:
 def _confirm_payment(
     turn: Turn,
     convo: Conversation,
-    payment: sales.Payment,
+    payment: payments.Payment,
     paid_on: dt.date,
-    closed: list[sales.OpenSale],
+    closed: list[payments.OpenSale],
     were_open: int,
     *,
     part: bool = False,

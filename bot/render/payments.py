@@ -9,7 +9,7 @@ from bot.render.buttons import Options
 from bot.render.sales import open_sale_label
 from locales import Markup, Translator
 from storage.callers import TeamView
-from storage.sales import OpenSale
+from storage.payments import OpenSale
 
 
 def who_paid(t: Translator) -> Markup:

@@ -14,7 +14,8 @@ from locales import Markup, Translator
 from locales.numbers import DURATION_NO_UNIT
 from storage.callers import TeamView
 from storage.models import Sale, Team
-from storage.sales import OpenSale, Payment, SaleInput
+from storage.payments import OpenSale, Payment
+from storage.sales import SaleInput
 
 
 def sale_details(t: Translator, team: Team | TeamView, sale: SaleInput | Sale) -> list[str]:

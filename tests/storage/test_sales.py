@@ -14,12 +14,10 @@ from storage.analysis import team_analysis
 from storage.callers import team_view
 from storage.engine import new_session
 from storage.models import Sale
+from storage.payments import mark_paid, open_sales, pay_part
 from storage.sales import (
     SaleInput,
     UsualSale,
-    mark_paid,
-    open_sales,
-    pay_part,
     payment_days,
     record_sale,
     recorded_lately,
