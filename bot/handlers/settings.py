@@ -16,7 +16,7 @@ from bot.kit.callbacks import STALE
 from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, Dialog, finish, goto, new, question
 from bot.kit.turn import Buttons, Turn, button
-from bot.render import refusals
+from bot.render import refusals, time_zones
 from bot.render import settings as render
 from bot.render import settings_menu as menu
 from bot.render.settings_menu import (
@@ -101,7 +101,7 @@ def _value(code: str, choice: str) -> object:
             return choice
         if code == "scale" and choice in render.SCALES:
             return choice
-        if code == "tz" and render.is_zone(choice):
+        if code == "tz" and time_zones.is_zone(choice):
             return choice
         if code == "vat" and (choice == OFF or int(choice) in _all_rates()):
             return (False, None) if choice == OFF else (True, int(choice) / 100)
@@ -304,19 +304,19 @@ async def time_zone(turn: Turn) -> None:
         text, buttons = menu.likely_countries(t, team_id, turn.team, now=turn.now)
         turn.edit(text, buttons=buttons)
     elif what == "abc":
-        text, buttons = menu.letters(t, team_id, render.first_letters(locale))
+        text, buttons = menu.letters(t, team_id, time_zones.first_letters(locale))
         turn.edit(text, buttons=buttons)
     elif what == "l":
-        letters = render.first_letters(locale)
+        letters = time_zones.first_letters(locale)
         index = turn.pressed.int_arg(1)
         if not 0 <= index < len(letters):
             raise InputError(STALE)
-        countries = render.countries_starting_with(locale, letters[index])
+        countries = time_zones.countries_starting_with(locale, letters[index])
         text, buttons = menu.countries(t, team_id, countries)
         turn.edit(text, buttons=buttons)
-    elif what == "c" and rest and rest[0] in render.country_zones():
+    elif what == "c" and rest and rest[0] in time_zones.country_zones():
         country = rest[0]
-        zones = render.zones_of(t, country, now=turn.now)
+        zones = time_zones.zones_of(t, country, now=turn.now)
         if len(zones) == 1:
             await _change(turn, "tz", zones[0], edit=True)
             return

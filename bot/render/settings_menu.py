@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 from bot.kit.callbacks import pack
-from bot.render import settings
+from bot.render import settings, time_zones
 from bot.render.buttons import Buttons, Options
 from locales import LANGUAGE_NAMES, SUPPORTED_LOCALES, Markup, Translator
 from storage.callers import TeamView
@@ -155,15 +155,15 @@ def home_cities(
 ) -> tuple[Markup, Buttons]:
     """The time zone, step one: the common cities of the team's country, more of its cities,
     or another country."""
-    country = settings.home_country(team)
-    common = settings.common_cities(t, country, now=now)
+    country = time_zones.home_country(team)
+    common = time_zones.common_cities(t, country, now=now)
     buttons = _city_buttons(team_id, common, team.timezone)
-    more = len(settings.country_cities(t, country, now=now)) > len({z for _l, z in common})
+    more = len(time_zones.country_cities(t, country, now=now)) > len({z for _l, z in common})
     if more:
         buttons.append([(t._("More cities…"), pack("settz", team_id, "c", country))])
     buttons.append([(t._("Another country…"), pack("settz", team_id, "ctry"))])
     buttons.append(back_row(t, team_id, "tz"))
-    current = settings.zone_label(t, team.timezone, now=now)
+    current = time_zones.zone_label(t, team.timezone, now=now)
     text = settings.question(t, "tz") + Markup("\n") + t._("Now: {zone}.", zone=current)
     return text, buttons
 
@@ -172,8 +172,8 @@ def likely_countries(
     t: Translator, team_id: int, team: TeamView, *, now: dt.datetime
 ) -> tuple[Markup, Buttons]:
     """Another country: the ones the team's language suggests, or any other by its letter."""
-    countries = settings.likely_countries(team.locale)
-    options = [(settings.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
+    countries = time_zones.likely_countries(team.locale)
+    options = [(time_zones.country_name(t, c), pack("settz", team_id, "c", c)) for c in countries]
     buttons = rows(options, 3)
     buttons.append([(t._("Other countries…"), pack("settz", team_id, "abc"))])
     buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
@@ -188,7 +188,7 @@ def letters(t: Translator, team_id: int, first_letters: Sequence[str]) -> tuple[
 
 
 def countries(t: Translator, team_id: int, codes: Sequence[str]) -> tuple[Markup, Buttons]:
-    options = [(settings.country_name(t, c), pack("settz", team_id, "c", c)) for c in codes]
+    options = [(time_zones.country_name(t, c), pack("settz", team_id, "c", c)) for c in codes]
     buttons = rows(options, 2)
     buttons.append([(t._("← Back"), pack("settz", team_id, "abc"))])
     return t._("Which country?"), buttons
@@ -198,7 +198,7 @@ def zones(
     t: Translator, team_id: int, country: str, current: str, *, now: dt.datetime
 ) -> tuple[Markup, Buttons]:
     """A country's cities: the common ones first, then the rest from west to east."""
-    buttons = _city_buttons(team_id, settings.country_cities(t, country, now=now), current)
+    buttons = _city_buttons(team_id, time_zones.country_cities(t, country, now=now), current)
     buttons.append([(t._("← Back"), pack("settz", team_id, "top"))])
-    text = t._("Which time zone in {country}?", country=settings.country_name(t, country))
+    text = t._("Which time zone in {country}?", country=time_zones.country_name(t, country))
     return text, buttons
