@@ -44,7 +44,7 @@ from storage.columns import (
     value_key,
 )
 from storage.names import clean_name, name_key, valid_name
-from storage.tabular import Cell
+from storage.table_cells import Cell
 
 BAD_KIND = N_("“{text}” is not a kind of client I know. Write person or organisation.")
 BAD_STATUS = N_("“{text}” is not a status I know. Write prospect, client, declined or archived.")

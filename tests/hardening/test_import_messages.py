@@ -126,7 +126,8 @@ def test_a_strict_open_xml_workbook_is_said_to_be_one() -> None:
     from openpyxl import Workbook
 
     from locales import InputError
-    from storage.tabular import STRICT_XLSX, read_table
+    from storage.tabular import read_table
+    from storage.xlsx_reading import STRICT_XLSX
 
     book = Workbook()
     book.active.append(["Klant", "Datum", "Bedrag"])

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import Session, col
 
 from locales import InputError
-from storage import importing, tabular
+from storage import importing, table_cells, tabular
 from storage.engine import new_session
 from storage.importing import ImportReport, import_file
 from storage.models import AuditLog, Client, Event, EventKind, Sale, Team
@@ -458,20 +458,20 @@ def zip_of_text() -> bytes:
 
 
 UNUSABLE = [
-    (b"", "leeg.csv", tabular.EMPTY),
-    (b"   \r\n\r\n", "leeg.csv", tabular.EMPTY),
+    (b"", "leeg.csv", table_cells.EMPTY),
+    (b"   \r\n\r\n", "leeg.csv", table_cells.EMPTY),
     (b"Klant;Datum;Bedrag\r\n", "alleen-kop.csv", tabular.NO_ROWS),
-    (PNG, "foto.csv", tabular.NOT_A_TABLE),
-    (bytes(range(256)) * 16, "random.bin", tabular.NOT_A_TABLE),
-    (b"PK\x03\x04 this is not really a zip", "omzet.xlsx", tabular.BAD_SPREADSHEET),
+    (PNG, "foto.csv", table_cells.NOT_A_TABLE),
+    (bytes(range(256)) * 16, "random.bin", table_cells.NOT_A_TABLE),
+    (b"PK\x03\x04 this is not really a zip", "omzet.xlsx", table_cells.BAD_SPREADSHEET),
     (
         xlsx_bytes(["Klant", "Datum", "Bedrag"], ["Zon", "01-11-2026", 1])[:900],
         "a.xlsx",
-        tabular.BAD_SPREADSHEET,
+        table_cells.BAD_SPREADSHEET,
     ),
-    (zip_of_text(), "spreadsheet.ods", tabular.BAD_SPREADSHEET),
-    (xlsx_bytes(), "leeg.xlsx", tabular.EMPTY),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", tabular.BAD_SPREADSHEET),
+    (zip_of_text(), "spreadsheet.ods", table_cells.BAD_SPREADSHEET),
+    (xlsx_bytes(), "leeg.xlsx", table_cells.EMPTY),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", table_cells.BAD_SPREADSHEET),
     (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", importing.NOTHING_RECOGNISED),
     (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", importing.NO_AMOUNT_COLUMN),
     (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", importing.NO_NAME_COLUMN),

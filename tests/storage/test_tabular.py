@@ -8,16 +8,10 @@ import zipfile
 import pytest
 
 from locales import InputError
-from storage.tabular import (
-    MAX_MEMBERS,
-    MIXED_SEPARATORS,
-    NOT_A_TABLE,
-    ODD_CHARACTERS,
-    TOO_MANY_PARTS,
-    UNCLOSED_QUOTE,
-    decode,
-    read_table,
-)
+from storage.csv_reading import MIXED_SEPARATORS, ODD_CHARACTERS, UNCLOSED_QUOTE, decode
+from storage.table_cells import NOT_A_TABLE
+from storage.tabular import read_table
+from storage.xlsx_reading import MAX_MEMBERS, TOO_MANY_PARTS
 
 
 @pytest.mark.parametrize(
