@@ -1,0 +1,156 @@
+"""`kompas import FILE` and `kompas export`: a team's data in and out as files, from the shell.
+
+The same importer and exporter the chat's file upload and /export use; problems come out in
+English (the message ids are English), one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy import Engine
+
+from bot.settings import Settings
+from locales import InputError
+
+# The importer and the exporter are imported by the command that uses them, as in
+# bot/cli/reports.py: every other `kompas` command starts without them.
+
+
+def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # type: ignore[type-arg, no-untyped-def]
+    data_in = commands.add_parser(
+        "import", help="import a clients, sales or history file (CSV or XLSX)"
+    )
+    db_option(data_in)
+    data_in.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
+    data_in.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    data_out = commands.add_parser(
+        "export", help="write a team's clients.csv, sales.csv and history.csv"
+    )
+    db_option(data_out)
+    data_out.add_argument("--team", type=int, required=True, metavar="CHAT_ID", help="team chat id")
+    data_out.add_argument("--out", default=".", metavar="DIR", help="folder (default: here)")
+
+
+MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
+
+
+def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    """One file into one team, all or nothing; bad rows listed in English."""
+    import datetime as dt
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    from storage.engine import new_session
+    from storage.file_worker import read_isolated
+    from storage.importing import write_read_import
+    from storage.tabular import MAX_BYTES
+    from storage.teams import team_by_chat
+
+    try:
+        with Path(args.file).open("rb") as file:
+            content = file.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
+    except OSError as exc:
+        print(f"kompas: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    with new_session(engine) as session:
+        team = team_by_chat(session=session, chat_id=args.team)
+        if team is None or team.id is None:
+            print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
+            return 1
+        now = dt.datetime.now(dt.UTC)
+        today = now.astimezone(ZoneInfo(team.timezone)).date()
+        try:
+            read = read_isolated(  # in a child process with memory and time limits
+                filename=Path(args.file).name,
+                content=content,
+                locale=team.locale,
+                currency=team.currency,
+                today=today,
+            )
+        except InputError as error:
+            print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
+            return 1
+        del content
+        report = write_read_import(
+            session=session, team_id=team.id, read=read, today=today, now=now, user_id=None
+        )
+        if not report.ok:
+            session.rollback()
+            count = len(report.errors) + report.errors_beyond
+            print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
+            for problem in report.errors[:MAX_SHOWN_ERRORS]:
+                print(f"  line {problem.line}, column {problem.column}: {_english(problem.error)}")
+            if count > MAX_SHOWN_ERRORS:
+                print(f"  … and {count - MAX_SHOWN_ERRORS} more")
+            return 1
+        session.commit()
+    print(
+        f"kompas: imported {report.kind} from {args.file} into team {args.team}: {report.rows} rows"
+    )
+    if report.kind == "sales":
+        print(
+            f"  sales added: {report.sales_added}, already there: {report.duplicates_skipped}, "
+            f"payment dates filled in: {report.sales_updated}"
+        )
+    if report.kind == "history":
+        print(
+            f"  complaints added: {report.complaints_added}, "
+            f"compliments added: {report.compliments_added}, "
+            f"referrals added: {report.referrals_added}, "
+            f"ratings added: {report.ratings_added}, "
+            f"referrals given the file's date: {report.referrals_dated}, "
+            f"already there: {report.duplicates_skipped}"
+        )
+    else:
+        print(
+            f"  clients added: {report.clients_created}, "
+            f"existing clients completed: {report.clients_updated}, "
+            f"referrals added: {report.referrals_added}"
+        )
+    if report.kind == "clients":
+        print(f"  clients already there unchanged: {report.duplicates_skipped}")
+    if report.nothing_new:
+        print("  nothing new: all of it was already there")
+    if report.values_kept:
+        print(f"  existing values kept (the file said otherwise): {report.values_kept}")
+    if report.unknown_columns:
+        print(f"  columns ignored: {', '.join(report.unknown_columns)}")
+    return 0
+
+
+def export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    """A team's clients.csv, sales.csv and history.csv, in the team's language, into a folder."""
+    from pathlib import Path
+
+    from storage.engine import new_session
+    from storage.exporting import export_clients_csv, export_history_csv, export_sales_csv
+    from storage.teams import team_by_chat
+
+    with new_session(engine) as session:
+        team = team_by_chat(session=session, chat_id=args.team)
+        if team is None or team.id is None:
+            print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
+            return 1
+        files = {
+            "clients.csv": export_clients_csv(session=session, team_id=team.id, locale=team.locale),
+            "sales.csv": export_sales_csv(session=session, team_id=team.id, locale=team.locale),
+            "history.csv": export_history_csv(session=session, team_id=team.id, locale=team.locale),
+        }
+    folder = Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+    except OSError as exc:
+        print(f"kompas: cannot write to {folder}: {exc.strerror}", file=sys.stderr)
+        return 1
+    for name in files:
+        print(f"kompas: wrote {folder / name}")
+    return 0
+
+
+def _english(error: InputError) -> str:
+    """An InputError as English text: its message id is English, formatted with its params."""
+    return error.message.format_map(error.params)
