@@ -13,12 +13,13 @@ from scoring.frames import TeamFrames
 from scoring.grades import grade_for
 from scoring.judgement import Disagreement
 from scoring.market import MarketReality
+from scoring.measured_references import compute_references
 from scoring.owed import Owed
 from scoring.portrait import NumericTrait, Portrait, Trait
 from scoring.profile import IdealProfile, default_profile
 from scoring.prospects import Check, ProspectVerdict, assess_prospect, assess_prospects
 from scoring.records import Records
-from scoring.references import References, compute_references
+from scoring.references import References
 from scoring.report import analysis_to_json
 from scoring.retention import Overdue
 from scoring.settings import ScoringSettings

@@ -25,16 +25,17 @@ from scoring.decline import (
     decline_candidates,
 )
 from scoring.explain import ExplainInputs, Explanation, Explanations
-from scoring.fit import Fit, profile_fit
+from scoring.fit import profile_fit
 from scoring.frames import TeamFrames
 from scoring.grades import grade_indices, labels, raw_indices
 from scoring.judgement import Disagreement, find_disagreements, team_judgement
 from scoring.market import MarketReality, market_reality, minimum_per_competitor
+from scoring.measured_references import fresh_references
 from scoring.metrics import Metrics, compute_metrics, referral_pairs
 from scoring.owed import Owed, money_owed
 from scoring.portrait import Portrait, PortraitInputs, portraits
 from scoring.profile import IdealProfile, default_profile
-from scoring.references import References, references_from, with_median_fit
+from scoring.references import References
 from scoring.retention import Overdue, ideal_run_rate_monthly, lapsed, overdue_ideal
 from scoring.score import (
     ClientInputs,
@@ -95,27 +96,6 @@ class TeamAnalysis:
     def explain(self, client_id: int) -> Explanation:
         """Why the client has their grade and what lifts it (KeyError for non-active ids)."""
         return self.explanations[client_id]
-
-
-def fresh_references(
-    team: TeamArrays, settings: ScoringSettings, profiles: tuple[IdealProfile, ...]
-) -> tuple[References, Metrics, Fit, tuple[IdealProfile, ...], np.ndarray]:
-    """References measured on the team as it is today, and what they were measured from."""
-    judgement = team_judgement(team)
-    metrics = compute_metrics(team, settings)
-    assumed = metrics.observed_margin if settings.default_margin is None else None
-    refs = references_from(
-        metrics,
-        team.active,
-        judgement,
-        today=settings.today,
-        window_days=settings.window_days,
-        assumed_margin=assumed,
-    )
-    used = profiles or (default_profile(refs),)
-    fit = profile_fit(team, metrics, used, settings.today.year, team.active)
-    refs = with_median_fit(refs, fit.fit, team.active & (metrics.revenue > 0))
-    return refs, metrics, fit, used, judgement
 
 
 def analyse(

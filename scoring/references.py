@@ -8,7 +8,8 @@ analysis during that week passes them back in.
 Medians are over active clients with revenue in the window (annual figures: see
 `scoring.metrics`); rates are team-wide (complaints per purchase, late payments per settled or
 overdue invoice). `assumed_margin` is the margin of the team's costed sales, used for sales
-with no cost when the team set no default margin.
+with no cost when the team set no default margin. Measuring them on a team's data:
+scoring/measured_references.py.
 """
 
 from __future__ import annotations
@@ -21,10 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from scoring.frames import TeamFrames
     from scoring.metrics import Metrics
-    from scoring.profile import IdealProfile
-    from scoring.settings import ScoringSettings
 
 
 @dataclass(frozen=True)
@@ -110,13 +108,3 @@ def references_from(
 
 def with_median_fit(references: References, fit: np.ndarray, base: np.ndarray) -> References:
     return replace(references, median_fit=_median(fit[base]))
-
-
-def compute_references(
-    frames: TeamFrames, settings: ScoringSettings, profiles: tuple[IdealProfile, ...] = ()
-) -> References:
-    """The references a fresh weekly snapshot freezes (the same ones `analyse` computes)."""
-    from scoring.analysis import fresh_references
-    from scoring.arrays import prepare
-
-    return fresh_references(prepare(frames, settings), settings, tuple(profiles))[0]
