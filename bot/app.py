@@ -44,10 +44,12 @@ from bot.kit import dialogs, failures, membership
 from bot.kit.commands import TABLE_KEY
 from bot.kit.lanes import WORKING, ChatLanes, MessageRateLimiter
 from bot.kit.limits import file_for_the_bot, limited
+from bot.kit.member_texts import MemberTexts
 from bot.kit.routing import Buttons, Callback, Commands
 from bot.kit.runtime import KOMPAS, Kompas, kompas_of, system_clock
 from bot.kit.turn import on_command
 from bot.logs import failure_trace, keep_secrets_out_of_logs
+from bot.render import members as members_render
 from bot.settings import Settings
 from locales import N_, SUPPORTED_LOCALES, guess_locale, translator
 from locales.translator import warm_up
@@ -66,6 +68,12 @@ HANDLED_UPDATES = (
 )
 NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
 OFFLINE_TOKEN = "7000000001:offline"  # noqa: S105 - not a secret: the local Bot API ignores it
+# What the kit says on its own about membership, in render's words: the kit never imports render.
+MEMBER_TEXTS = MemberTexts(
+    team_choice=members_render.team_choice,
+    approval_request=members_render.approval_request,
+    approval_in_group=members_render.approval_in_group,
+)
 
 
 def build_application(
@@ -98,7 +106,9 @@ def build_application(
     if rate_limited if rate_limited is not None else request is None:
         builder = builder.rate_limiter(MessageRateLimiter(max_retries=3))
     application = builder.build()
-    application.bot_data[KOMPAS] = Kompas(settings=settings, engine=engine, clock=clock)
+    application.bot_data[KOMPAS] = Kompas(
+        settings=settings, engine=engine, member_texts=MEMBER_TEXTS, clock=clock
+    )
     application.bot_data[TABLE_KEY] = menu.TABLE
     _register(application)
     return application

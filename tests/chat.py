@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.render.text import html_to_text
+from bot.kit.telegram_html import html_to_text
 from bot.settings import Settings
 from bot.transports.local_bot_api import LocalBotApi, Sent
 from bot.transports.updates import Person, UpdateFactory

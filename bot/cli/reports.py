@@ -63,10 +63,10 @@ def _today(team: callers.TeamView) -> dt.date:
 
 
 def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.kit.telegram_html import html_to_text
     from bot.render.explain import warning
     from bot.render.portrait import portrait_text, run_rate_text
     from bot.render.risk import risk_text
-    from bot.render.text import html_to_text
     from locales import Markup, translator
     from scoring.report import analysis_to_json
     from storage.analysis import team_analysis
@@ -105,8 +105,8 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 
 def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    from bot.kit.telegram_html import html_to_text
     from bot.render.digest import digest_chart, render_digest, week_label
-    from bot.render.text import html_to_text
     from locales import translator
     from storage.analysis import changes_so_far, team_analysis
 

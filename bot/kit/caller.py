@@ -20,7 +20,6 @@ from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.kit.callbacks import STALE, unpack
 from bot.kit.runtime import Kompas
 from bot.labels import team_name
-from bot.render.members import team_choice
 from locales import N_, InputError
 from storage import callers, ledger, teams
 from storage.callers import MemberView, TeamView
@@ -304,7 +303,7 @@ async def _ask_admins(turn: Turn, kind: str) -> None:
     admins = await membership.admins_to_ask(turn.kompas, bot, turn.session, team, turn.now)
 
     async def ask() -> None:
-        await membership.ask_admins(bot, team, member, admins)
+        await membership.ask_admins(bot, team, member, admins, turn.kompas.member_texts)
 
     turn.after_commit(ask)
     note = turn.t._(ADMINS_ASKED)
@@ -366,7 +365,7 @@ async def _private_team(turn: Turn, *, choose: bool) -> bool:
         )
         return True
     if mine and choose and turn.callback is None:
-        text, buttons = team_choice(turn.t, mine, None)
+        text, buttons = turn.kompas.member_texts.team_choice(turn.t, mine, None)
         turn.reply(text, buttons=buttons)
         return False
     return True

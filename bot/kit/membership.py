@@ -17,9 +17,9 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.kit.access import ADMIN_STATUSES
+from bot.kit.member_texts import MemberTexts
 from bot.kit.outbox import keyboard
 from bot.kit.runtime import Kompas, kompas_of
-from bot.render.members import approval_in_group, approval_request
 from locales import translator
 from storage import teams
 from storage.callers import MemberView, TeamView
@@ -65,13 +65,15 @@ async def admins_to_ask(
     return await kompas.db(enlist)
 
 
-async def ask_admins(bot: Bot, team: TeamView, newcomer: MemberView, admins: list[Admin]) -> None:
+async def ask_admins(
+    bot: Bot, team: TeamView, newcomer: MemberView, admins: list[Admin], texts: MemberTexts
+) -> None:
     """Send the request to every admin privately; a note in the group for those Telegram
     would not let the bot write to."""
     unreachable = 0
     for admin in admins:
         t = translator(admin.locale)
-        text, buttons = approval_request(t, team, newcomer.display_name, newcomer.id)
+        text, buttons = texts.approval_request(t, team, newcomer.display_name, newcomer.id)
         try:
             await bot.send_message(admin.user_id, text, reply_markup=keyboard(buttons))
         except (Forbidden, BadRequest):
@@ -84,7 +86,7 @@ async def ask_admins(bot: Bot, team: TeamView, newcomer: MemberView, admins: lis
         link = f"https://t.me/{bot.username}?start={START_PAYLOAD}{team.id}"
         try:
             await bot.send_message(
-                team.chat_id, approval_in_group(group, newcomer.display_name, link)
+                team.chat_id, texts.approval_in_group(group, newcomer.display_name, link)
             )
         except TelegramError:
             log.warning("the group could not be told about a newcomer")

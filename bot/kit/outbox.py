@@ -23,7 +23,7 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.kit.callbacks import is_digest_keyboard, pack
-from bot.render.text import CAPTION_LIMIT, fit_html, html_to_text
+from bot.kit.telegram_html import CAPTION_LIMIT, fit_html, html_to_text
 from locales import N_, Markup
 from storage import dialogs as dialog_store
 from storage.engine import UnitOfWork

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from telegram.ext import ContextTypes
 
 from bot.kit.access import ChatMemberCache
+from bot.kit.member_texts import MemberTexts
 from bot.settings import Settings
 from storage.analysis import AnalysedTeam
 from storage.callers import TeamView
@@ -37,6 +38,7 @@ def system_clock() -> dt.datetime:
 class Kompas:
     settings: Settings
     engine: Engine
+    member_texts: MemberTexts  # made by render, handed in by the wiring (bot/app.py)
     clock: Callable[[], dt.datetime] = system_clock
     chat_members: ChatMemberCache = field(default_factory=ChatMemberCache)
     analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache())

@@ -51,7 +51,7 @@ from bot.kit.outbox import (
     keyboard,
 )
 from bot.kit.runtime import Kompas, kompas_of
-from bot.render.text import fit_html
+from bot.kit.telegram_html import fit_html
 from locales import N_, InputError, Translator, translator
 from storage import ledger, teams
 from storage.analysis import AnalysedTeam, team_analysis

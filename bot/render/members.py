@@ -7,8 +7,8 @@ from typing import Any
 
 from bot import labels
 from bot.kit.callbacks import pack
+from bot.kit.telegram_html import html_to_text
 from bot.render.buttons import Buttons
-from bot.render.text import html_to_text
 from locales import N_, Markup, Translator
 from storage.models import MemberStatus, Role
 

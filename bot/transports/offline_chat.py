@@ -27,7 +27,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.kit.runtime import system_clock
-from bot.render.text import html_to_text
+from bot.kit.telegram_html import html_to_text
 from bot.settings import Settings
 from bot.transports.local_bot_api import BOT_USER, LocalBotApi, Sent
 from bot.transports.updates import Person, UpdateFactory

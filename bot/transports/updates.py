@@ -11,7 +11,7 @@ from typing import Any
 
 from telegram import Bot, Update
 
-from bot.render.text import html_to_text
+from bot.kit.telegram_html import html_to_text
 from bot.transports.local_bot_api import BOT_USER, STATUS_FIELDS, LocalBotApi, Sent
 
 

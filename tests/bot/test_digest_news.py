@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from bot.render.text import html_to_text
+from bot.kit.telegram_html import html_to_text
 from tests.bot.test_truth import OWNER, TODAY, solo_team
 from tests.chat import Chat
 from tests.factories import make_client, make_sale

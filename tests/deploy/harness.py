@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.render.text import html_to_text
+from bot.kit.telegram_html import html_to_text
 from bot.settings import Settings
 from bot.transports.delivery import Delivery, serve
 from bot.transports.polling import poll

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.jobs.digest import deliver
-from bot.render.text import fit_html, html_to_text
+from bot.kit.telegram_html import fit_html, html_to_text
 from storage import deliveries
 from storage.deliveries import STALE_CLAIM
 from storage.engine import new_session

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from bot.jobs.digest import deliver
-from bot.render.text import html_to_text
+from bot.kit.telegram_html import html_to_text
 from storage import demo
 from storage.engine import new_session
 from storage.models import Client, PendingUndo, Team

@@ -1,4 +1,5 @@
-"""Telegram HTML to plain text, for the terminal chat and the CLI."""
+"""Telegram's HTML: a message fitted into its length limits with its tags still balanced, and
+its plain text (for button labels, the terminal chat and the CLI)."""
 
 from __future__ import annotations
 
