@@ -27,12 +27,19 @@ from bot.reading.words import (
     Token,
     joined,
     name_end,
+    same_field,
     split_date,
     tokens,
     without_lead_ins,
 )
 from locales import N_, InputError, dates, is_currency_token, is_multiplier_token, numbers
-from locales.sale_words import FILLER_WORDS, NO_COST, PAID_METHODS, PAYMENT_LEAD_INS
+from locales.sale_words import (
+    FILLER_WORDS,
+    NO_COST,
+    PAID_METHODS,
+    PAYMENT_LEAD_INS,
+    UNPAID_PHRASES,
+)
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
@@ -126,7 +133,9 @@ class SaleFields:
     bare_time: str | None = None
     bare_text: str | None = None
     sold_on: dt.date | None = None
-    paid_now: bool | None = None  # "contant", "per pin": paid when sold, not invoiced
+    # "contant", "per pin": paid when sold, not invoiced; False: "op rekening", «в долг»,
+    # an open invoice even for a client who pays on the spot
+    paid_now: bool | None = None
 
     def data(self) -> dict[str, object]:
         """As kept in a dialog's state: what was said, dates as ISO text."""
@@ -159,10 +168,35 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
-    dated = _dated(reader, tokens(text))
+    words, unpaid = _unpaid_said(tokens(text), first=1)
+    dated = _dated(reader, words)
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
     line = _read_sale(reader, replace(dated, words=lead.words))
-    return replace(line, lead_in=lead.before_name)
+    return replace(_not_paid(line) if unpaid else line, lead_in=lead.before_name)
+
+
+_UNPAID = sorted(
+    (tuple(word.replace("ё", "е") for word in phrase) for phrase in UNPAID_PHRASES),
+    key=lambda phrase: -len(phrase),  # «ещё не оплачено» before «не оплачено»
+)
+
+
+def _unpaid_said(words: list[Token], *, first: int) -> tuple[list[Token], bool]:
+    """The words without a phrase saying the sale is not paid yet (`op rekening`, «в долг»,
+    «потом заплатит»), from word `first` on, and whether there was one."""
+    folded = [word.text.casefold().replace("ё", "е").strip(".,;:!") for word in words]
+    for i in range(first, len(words)):
+        for phrase in _UNPAID:
+            if tuple(folded[i : i + len(phrase)]) == phrase and same_field(words, i, len(phrase)):
+                return words[:i] + words[i + len(phrase) :], True
+    return words, False
+
+
+def _not_paid(line: SaleLine) -> SaleLine:
+    """The line's readings as said to be unpaid: an open invoice."""
+    readings = tuple(replace(reading, paid_now=False) for reading in line.readings)
+    longer = _not_paid(line.longer) if line.longer is not None else None
+    return replace(line, readings=readings, longer=longer)
 
 
 def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
@@ -191,9 +225,10 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
 def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
     """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
     `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
-    dated = _dated(reader, tokens(text))
+    words, unpaid = _unpaid_said(tokens(text), first=0)
+    dated = _dated(reader, words)
     line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
-    return line.readings
+    return (_not_paid(line) if unpaid else line).readings
 
 
 def _dated(reader: Reader, words: list[Token]) -> Dated:
