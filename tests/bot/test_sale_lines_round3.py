@@ -67,3 +67,54 @@ async def test_a_dutch_sale_said_to_be_unpaid_is_an_open_invoice(
     assert "Nog niet betaald" in seen.text, seen.text
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.paid_on, sale.due_on) == (20_000, None, DUE)
+
+
+async def test_a_russian_number_with_a_dot_after_the_name_is_the_amount(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Кузнецова", kind="person")
+    make_client(sqlite_engine, ru_team, "Волкова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Волкова 2500 22.11")  # a date at the end stays one
+    assert "Продажа записана: 2 500,00 ₽, Волкова, вчера." in seen.text, seen.text
+    seen = await chat.send(olga, "/sale Волкова 20.11 2600")  # a day, then the amount
+    assert "Продажа записана: 2 600,00 ₽, Волкова, 20 нояб." in seen.text, seen.text
+    seen = await chat.send(olga, "/sale Кузнецова 12.50")
+    assert "Продажа записана: 12,50 ₽, Кузнецова, сегодня." in seen.text, seen.text
+    seen = await chat.send(olga, "/paid Кузнецова 12.50")  # an amount, not «такой даты нет»
+    assert seen.text == "У клиента Кузнецова нет неоплаченных продаж."
+    assert _sales(sqlite_engine) == [
+        ("Волкова", 250_000, None, dt.date(2026, 11, 22)),
+        ("Волкова", 260_000, None, dt.date(2026, 11, 20)),
+        ("Кузнецова", 1250, None, TODAY),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("team_name", "owner", "lang", "line", "recorded"),
+    [
+        ("ru", RU_OWNER, "ru", "/sale Лотос 15 ноября 3000", "3 000,00 ₽, Лотос, 15 нояб."),
+        ("ru", RU_OWNER, "ru", "/sale Лотос, 15 ноября, 3000", "3 000,00 ₽, Лотос, 15 нояб."),
+        ("ru", RU_OWNER, "ru", "/sale Лотос 3000 15 ноября", "3 000,00 ₽, Лотос, 15 нояб."),
+        ("nl", NL_OWNER, "nl", "/verkoop Lotus 20 nov 300", "€ 300,00 — Lotus, 20 nov"),
+        ("nl", NL_OWNER, "nl", "/verkoop Lotus 20 november 300 1u", "€ 300,00 — Lotus, 20 nov"),
+    ],
+)
+async def test_a_date_with_its_month_named_is_a_date_wherever_it_stands(
+    chat: Chat,
+    request: pytest.FixtureRequest,
+    sqlite_engine: Engine,
+    team_name: str,
+    owner: int,
+    lang: str,
+    line: str,
+    recorded: str,
+) -> None:
+    team = request.getfixturevalue(f"{team_name}_team")
+    name = line.split()[1].strip(",")
+    make_client(sqlite_engine, team, name, kind="person")
+    seen = await chat.send(chat.person(owner, "Eigenaar", lang), line)
+    assert recorded in seen.text, seen.text
+    [(_, amount, cost, sold_on)] = _sales(sqlite_engine)
+    assert (amount, cost) == (300_000 if lang == "ru" else 30_000, None)
+    assert sold_on == dt.date(2026, 11, 15 if lang == "ru" else 20)
