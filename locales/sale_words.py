@@ -28,8 +28,12 @@ PAID_METHODS = frozenset(
 PAYMENT_LEAD_INS = frozenset({"per", "via", "met", "по", "на"})
 
 
+# Zero said in words: as the amount it is 0, refused like `0` ("/verkoop femke nul" is never
+# a new client "femke nul"); as the cost it is no cost.
+ZERO_WORDS = frozenset({"nul", "ноль", "нуль"})
+
 # A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
-NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
+NO_COST = frozenset({"geen", "niks", "none", "нет"}) | ZERO_WORDS
 
 
 # Said of a sale not paid yet: it is an open invoice, even for a client who pays on the spot

@@ -41,6 +41,7 @@ from locales.sale_words import (
     PAID_METHODS,
     PAYMENT_LEAD_INS,
     UNPAID_PHRASES,
+    ZERO_WORDS,
 )
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
@@ -207,7 +208,7 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
     if dash is not None:
         words = words[:dash] + words[dash + 1 :]
         return _sale_line(reader, words, dash, replace(dated, words=words))
-    end = name_end(reader, words)
+    end = _before_zero(words, name_end(reader, words))
     if 1 < end < len(words) and is_cost_word(words[end - 1].text):
         end -= 1  # "Волкова затраты 300, 2900": the cost word labels the number, ends the name
     longer = None
@@ -222,6 +223,13 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
         if len(words[end].text) > 2:  # "Bakkerij 2000 350 2u 0", if that is a client
             return replace(longer, refusal=refusal)
         return longer  # "Studio 54 100 2u 0": only the name with its number reads
+
+
+def _before_zero(words: list[Token], end: int) -> int:
+    """Where the name ends when zero is said in words in it (`femke nul`, «Петрова ноль
+    рублей»): before that word, so the amount is 0 and refused, never part of a new name."""
+    folded = [word.text.casefold().strip(".,;:!") for word in words[:end]]
+    return next((i for i in range(1, end) if folded[i] in ZERO_WORDS), end)
 
 
 def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
@@ -413,7 +421,10 @@ def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> Sal
         raise InputError(AMOUNT_FIRST)
     sale = SaleFields(sold_on=sold_on)
     if plain:
-        sale = replace(sale, amount=reader.money(plain[0].text, allow_zero=False))
+        amount, *rest = plain[0].text.split(" ")
+        if amount.casefold().strip(".,!") in ZERO_WORDS:  # "nul", «ноль рублей»: 0, refused
+            amount = "0"
+        sale = replace(sale, amount=reader.money(" ".join([amount, *rest]), allow_zero=False))
     if len(plain) > 1:
         none = plain[1].text.casefold().strip(".,!") in NO_COST
         sale = replace(sale, cost=0 if none else reader.money(plain[1].text))

@@ -118,3 +118,58 @@ async def test_a_date_with_its_month_named_is_a_date_wherever_it_stands(
     [(_, amount, cost, sold_on)] = _sales(sqlite_engine)
     assert (amount, cost) == (300_000 if lang == "ru" else 30_000, None)
     assert sold_on == dt.date(2026, 11, 15 if lang == "ru" else 20)
+
+
+@pytest.mark.parametrize(
+    ("team_name", "owner", "lang", "line", "refusal"),
+    [
+        ("nl", NL_OWNER, "nl", "/verkoop femke nul", "Het bedrag mag hier niet nul zijn."),
+        ("nl", NL_OWNER, "nl", "/verkoop Femke de Wit nul euro", "Het bedrag mag hier niet nul"),
+        ("ru", RU_OWNER, "ru", "/sale Петрова ноль", "Сумма здесь не может быть нулевой."),
+        ("ru", RU_OWNER, "ru", "/sale петрова Анна ноль рублей", "Сумма здесь не может быть"),
+    ],
+)
+async def test_zero_said_in_words_is_the_amount_and_refused(
+    chat: Chat,
+    request: pytest.FixtureRequest,
+    sqlite_engine: Engine,
+    team_name: str,
+    owner: int,
+    lang: str,
+    line: str,
+    refusal: str,
+) -> None:
+    request.getfixturevalue(f"{team_name}_team")
+    seen = await chat.send(chat.person(owner, "Eigenaar", lang), line)
+    assert refusal in seen.text, seen.text
+    assert seen.buttons == []
+    assert rows(sqlite_engine, Client) == [] and rows(sqlite_engine, Sale) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/verkoop Hotel Het Anker 55 ,-",
+        "/verkoop Hotel Het Anker 55,-",
+        "/verkoop Hotel Het Anker € 55 ,-",
+        "/verkoop Hotel Het Anker 55 ,- 1u",
+        "/verkoop Hotel Het Anker 55 ,-, 1u",
+    ],
+)
+async def test_a_round_amount_with_a_spaced_comma_dash_is_euros(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    make_client(sqlite_engine, nl_team, "Hotel Het Anker")
+    seen = await chat.send(chat.person(NL_OWNER, "Anna", "nl"), line)
+    assert "Verkoop vastgelegd: € 55,00 — Hotel Het Anker, vandaag." in seen.text, seen.text
+    [(_, amount, cost, _)] = _sales(sqlite_engine)
+    assert (amount, cost) == (5500, None)
+    assert len(rows(sqlite_engine, Client)) == 1
+
+
+async def test_a_spaced_comma_dash_in_russian_too(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Петрова", kind="person")
+    seen = await chat.send(chat.person(RU_OWNER, "Ольга", "ru"), "/sale Петрова 2000 ,-")
+    assert "Продажа записана: 2 000,00 ₽, Петрова, сегодня." in seen.text, seen.text
