@@ -19,6 +19,8 @@ from locales.line_words import DAY_WORDS
 FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# The spaces before ",-" after a whole number ("55 ,-", "€ 450 ,--"): typed as often as "55,-".
+_SPACED_DASH = re.compile(r"(?<=[0-9])\s+(?=,-{1,2}(?![\w-]))")
 _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
 SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
@@ -87,7 +89,7 @@ class Reader:
 
 def tokens(text: str) -> list[Token]:
     """The line's words, each with its field; emoji and `!` or `?` at the end are dropped."""
-    cleaned = _ZERO_WIDTH.sub("", text)
+    cleaned = _SPACED_DASH.sub("", _ZERO_WIDTH.sub("", text))  # "55 ,-" is "55,-"
     cleaned = cleaned[: len(cleaned) - len(trailing(cleaned))]
     result: list[Token] = []
     for number, part in enumerate(_SEPARATOR.split(cleaned)):
