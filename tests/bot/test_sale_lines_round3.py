@@ -173,3 +173,78 @@ async def test_a_spaced_comma_dash_in_russian_too(
     make_client(sqlite_engine, ru_team, "Петрова", kind="person")
     seen = await chat.send(chat.person(RU_OWNER, "Ольга", "ru"), "/sale Петрова 2000 ,-")
     assert "Продажа записана: 2 000,00 ₽, Петрова, сегодня." in seen.text, seen.text
+
+
+@pytest.mark.parametrize(
+    ("team_name", "owner", "lang", "line", "button", "recorded"),
+    [
+        (
+            "ru",
+            RU_OWNER,
+            "ru",
+            "/sale Смирнова 5000 в прошлую пятницу",
+            "Добавить «Смирнова» как частное лицо",
+            "Продажа записана: 5 000,00 ₽, Смирнова, 20 нояб. 2026 г.",
+        ),
+        (
+            "ru",
+            RU_OWNER,
+            "ru",
+            "/sale Смирнова 5000 в пятницу",
+            "Добавить «Смирнова» как частное лицо",
+            "Продажа записана: 5 000,00 ₽, Смирнова, 20 нояб. 2026 г.",
+        ),
+        (
+            "nl",
+            NL_OWNER,
+            "nl",
+            "/verkoop Femke 50 vorige week vrijdag",
+            "„Femke” toevoegen als persoon",
+            "Verkoop vastgelegd: € 50,00 — Femke, 20 nov 2026.",
+        ),
+        (
+            "nl",
+            NL_OWNER,
+            "nl",
+            "/verkoop Femke 50 afgelopen vrijdag",
+            "„Femke” toevoegen als persoon",
+            "Verkoop vastgelegd: € 50,00 — Femke, 20 nov 2026.",
+        ),
+    ],
+)
+async def test_a_new_name_with_a_weekday_asks_the_kind_and_keeps_the_day(
+    chat: Chat,
+    request: pytest.FixtureRequest,
+    sqlite_engine: Engine,
+    team_name: str,
+    owner: int,
+    lang: str,
+    line: str,
+    button: str,
+    recorded: str,
+) -> None:
+    request.getfixturevalue(f"{team_name}_team")
+    person = chat.person(owner, "Eigenaar", lang)
+    seen = await chat.send(person, line)
+    assert button in seen.buttons, seen.text  # asked, never guessed
+    assert rows(sqlite_engine, Client) == []
+    seen = await chat.press(person, button)
+    assert recorded in seen.text, seen.text
+    [(name, _, _, sold_on)] = _sales(sqlite_engine)
+    assert (name, sold_on) == (line.split()[1], dt.date(2026, 11, 20))  # last Friday
+    [client] = rows(sqlite_engine, Client)
+    assert client.kind == "person"
+
+
+async def test_a_business_word_name_with_a_weekday_is_an_organisation_on_that_day(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """«Студия» begins with a business's own word (README: New clients): an organisation,
+    unasked; the day is last Friday, never today."""
+    seen = await chat.send(
+        chat.person(RU_OWNER, "Ольга", "ru"), "/sale Студия 5000 в прошлую пятницу"
+    )
+    assert "Продажа записана: 5 000,00 ₽, Студия, 20 нояб. 2026 г." in seen.text, seen.text
+    assert _sales(sqlite_engine) == [("Студия", 500_000, None, dt.date(2026, 11, 20))]
+    [client] = rows(sqlite_engine, Client)
+    assert client.kind == "organisation"
