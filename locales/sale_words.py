@@ -28,5 +28,40 @@ PAID_METHODS = frozenset(
 PAYMENT_LEAD_INS = frozenset({"per", "via", "met", "по", "на"})
 
 
+# Zero said in words: as the amount it is 0, refused like `0` ("/verkoop femke nul" is never
+# a new client "femke nul"); as the cost it is no cost.
+ZERO_WORDS = frozenset({"nul", "ноль", "нуль"})
+
 # A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
-NO_COST = frozenset({"geen", "niks", "nul", "none", "нет", "ноль"})
+NO_COST = frozenset({"geen", "niks", "none", "нет"}) | ZERO_WORDS
+
+
+# Said of a sale not paid yet: it is an open invoice, even for a client who pays on the spot
+# ("/verkoop Jan Smit 200 op rekening", «/sale Петрова 2000 в долг»). Whole phrases, matched
+# word by word after the name, anywhere among the fields.
+UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "op rekening",
+        "nog niet betaald",
+        "niet betaald",
+        "nog niet voldaan",
+        "onbetaald",
+        "op de pof",
+        "nog te betalen",
+        "betaalt later",
+        "в долг",
+        "не оплачено",
+        "не оплачен",
+        "не оплачена",
+        "ещё не оплачено",
+        "еще не оплачено",
+        "неоплачено",
+        "без оплаты",
+        "потом заплатит",
+        "заплатит потом",
+        "оплатит потом",
+        "потом оплатит",
+        "заплатит позже",
+    )
+)

@@ -292,6 +292,9 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     days = data["pay_days"] if "pay_days" in data else await _payment_days(turn, data)
     if days and data.get("paid_now") and await money_work_allowed(turn):
         days = 0  # "/verkoop Jan Smit 200 contant": paid on the spot, not invoiced
+    unpaid = data.get("paid_now") is False  # "op rekening", «в долг»: an open invoice
+    if unpaid and not days:
+        days = sales.INVOICE_DAYS  # a client who pays on the spot: the usual invoice term
     today = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else turn.today
     doubt = await _doubt(turn, data, today)
     if doubt is not None:
@@ -337,6 +340,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         sale,
         turn.today,
         new_client=bool(data.get("created")),
+        unpaid_said=unpaid,
         hour_cost_tip=hour_cost_tip,
         news=grade_news(
             turn.t,

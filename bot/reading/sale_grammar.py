@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -22,17 +23,26 @@ from bot.reading.sale_values import (
 )
 from bot.reading.words import (
     DAY_WORDS,
+    SHORT_NUMBER,
     Dated,
     Reader,
     Token,
     joined,
     name_end,
+    same_field,
     split_date,
     tokens,
     without_lead_ins,
 )
 from locales import N_, InputError, dates, is_currency_token, is_multiplier_token, numbers
-from locales.sale_words import FILLER_WORDS, NO_COST, PAID_METHODS, PAYMENT_LEAD_INS
+from locales.sale_words import (
+    FILLER_WORDS,
+    NO_COST,
+    PAID_METHODS,
+    PAYMENT_LEAD_INS,
+    UNPAID_PHRASES,
+    ZERO_WORDS,
+)
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
@@ -126,7 +136,9 @@ class SaleFields:
     bare_time: str | None = None
     bare_text: str | None = None
     sold_on: dt.date | None = None
-    paid_now: bool | None = None  # "contant", "per pin": paid when sold, not invoiced
+    # "contant", "per pin": paid when sold, not invoiced; False: "op rekening", «в долг»,
+    # an open invoice even for a client who pays on the spot
+    paid_now: bool | None = None
 
     def data(self) -> dict[str, object]:
         """As kept in a dialog's state: what was said, dates as ISO text."""
@@ -159,10 +171,35 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
-    dated = _dated(reader, tokens(text))
+    words, unpaid = _unpaid_said(tokens(text), first=1)
+    dated = _dated(reader, words, first=1)
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
     line = _read_sale(reader, replace(dated, words=lead.words))
-    return replace(line, lead_in=lead.before_name)
+    return replace(_not_paid(line) if unpaid else line, lead_in=lead.before_name)
+
+
+_UNPAID = sorted(
+    (tuple(word.replace("ё", "е") for word in phrase) for phrase in UNPAID_PHRASES),
+    key=lambda phrase: -len(phrase),  # «ещё не оплачено» before «не оплачено»
+)
+
+
+def _unpaid_said(words: list[Token], *, first: int) -> tuple[list[Token], bool]:
+    """The words without a phrase saying the sale is not paid yet (`op rekening`, «в долг»,
+    «потом заплатит»), from word `first` on, and whether there was one."""
+    folded = [word.text.casefold().replace("ё", "е").strip(".,;:!") for word in words]
+    for i in range(first, len(words)):
+        for phrase in _UNPAID:
+            if tuple(folded[i : i + len(phrase)]) == phrase and same_field(words, i, len(phrase)):
+                return words[:i] + words[i + len(phrase) :], True
+    return words, False
+
+
+def _not_paid(line: SaleLine) -> SaleLine:
+    """The line's readings as said to be unpaid: an open invoice."""
+    readings = tuple(replace(reading, paid_now=False) for reading in line.readings)
+    longer = _not_paid(line.longer) if line.longer is not None else None
+    return replace(line, readings=readings, longer=longer)
 
 
 def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
@@ -171,7 +208,7 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
     if dash is not None:
         words = words[:dash] + words[dash + 1 :]
         return _sale_line(reader, words, dash, replace(dated, words=words))
-    end = name_end(reader, words)
+    end = _before_zero(words, name_end(reader, words))
     if 1 < end < len(words) and is_cost_word(words[end - 1].text):
         end -= 1  # "Волкова затраты 300, 2900": the cost word labels the number, ends the name
     longer = None
@@ -188,17 +225,26 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
         return longer  # "Studio 54 100 2u 0": only the name with its number reads
 
 
+def _before_zero(words: list[Token], end: int) -> int:
+    """Where the name ends when zero is said in words in it (`femke nul`, «Петрова ноль
+    рублей»): before that word, so the amount is 0 and refused, never part of a new name."""
+    folded = [word.text.casefold().strip(".,;:!") for word in words[:end]]
+    return next((i for i in range(1, end) if folded[i] in ZERO_WORDS), end)
+
+
 def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
     """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
     `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
-    dated = _dated(reader, tokens(text))
+    words, unpaid = _unpaid_said(tokens(text), first=0)
+    dated = _dated(reader, words, first=0)
     line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
-    return line.readings
+    return (_not_paid(line) if unpaid else line).readings
 
 
-def _dated(reader: Reader, words: list[Token]) -> Dated:
+def _dated(reader: Reader, words: list[Token], *, first: int) -> Dated:
     """The date at the end of the line, also before how it was paid: `35 gisteren contant`,
-    `60,- eergisteren per pin` read as `35 contant gisteren`."""
+    `60,- eergisteren per pin` read as `35 contant gisteren`; else one inside the line (from
+    word `first` on) that can be nothing else (`Лотос 15 декабря 3000`)."""
     paid = len(words)
     if paid > 1 and words[-1].text.casefold().strip(".,!") in PAID_METHODS:
         paid -= 1
@@ -206,8 +252,48 @@ def _dated(reader: Reader, words: list[Token]) -> Dated:
             paid -= 1
     dated = split_date(reader, words[:paid]) if paid < len(words) else None
     if dated is None or dated.date is None:
-        return split_date(reader, words)
+        dated = split_date(reader, words)
+        return dated if dated.date is not None else _date_inside(reader, words, first) or dated
     return replace(dated, words=[*dated.words, *words[paid:]])
+
+
+_DAY_MONTH = re.compile(r"[0-9]{1,2}[./-][0-9]{2}\.?")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def _date_inside(reader: Reader, words: list[Token], first: int) -> Dated | None:
+    """A date before the amount or between the fields, when it can be nothing else: a day with
+    its month named (`Лотос 15 декабря 3000`, `Lotus 20 nov 300`, `23 november 2026`), or a
+    day and month in digits with an amount after it (`Волкова 20.11 2600`)."""
+    for i in range(first, len(words)):
+        word = words[i].text
+        if not (SHORT_NUMBER.fullmatch(word.rstrip(".")) or _DAY_MONTH.fullmatch(word)):
+            continue
+        for count in (3, 2, 1):
+            span = same_field(words, i, count)
+            if span is None or not _may_be_date(reader, words, span, i + count):
+                continue
+            text = joined(span)
+            try:
+                dates.parse_date(text, reader.locale, today=reader.today)
+            except InputError as error:
+                if error.message == dates.DATE_NOT_REAL and count > 1:
+                    raise  # "32 nov": a date, but none that exists
+                continue
+            return Dated(words[:i] + words[i + count :], reader.date(text), text)
+    return None
+
+
+def _may_be_date(reader: Reader, words: list[Token], span: list[Token], after: int) -> bool:
+    """Whether `span` has a date's shape: a day with a month's name (and a year), or `20.11`
+    with an amount after it (`Волкова 20.11 2600`; `/sale Hotel 23.11` is € 23,11)."""
+    if len(span) > 1:
+        month = span[1].text.rstrip(".")
+        return month.isalpha() and (len(span) == 2 or bool(_YEAR.fullmatch(span[2].text)))
+    if not _DAY_MONTH.fullmatch(span[0].text) or after >= len(words):
+        return False
+    following = words[after].text
+    return reader.is_money(following) and reader.time(following) is None
 
 
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
@@ -335,7 +421,10 @@ def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> Sal
         raise InputError(AMOUNT_FIRST)
     sale = SaleFields(sold_on=sold_on)
     if plain:
-        sale = replace(sale, amount=reader.money(plain[0].text, allow_zero=False))
+        amount, *rest = plain[0].text.split(" ")
+        if amount.casefold().strip(".,!") in ZERO_WORDS:  # "nul", «ноль рублей»: 0, refused
+            amount = "0"
+        sale = replace(sale, amount=reader.money(" ".join([amount, *rest]), allow_zero=False))
     if len(plain) > 1:
         none = plain[1].text.casefold().strip(".,!") in NO_COST
         sale = replace(sale, cost=0 if none else reader.money(plain[1].text))

@@ -19,6 +19,8 @@ from locales.line_words import DAY_WORDS
 FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# The spaces before ",-" after a whole number ("55 ,-", "€ 450 ,--"): typed as often as "55,-".
+_SPACED_DASH = re.compile(r"(?<=[0-9])\s+(?=,-{1,2}(?![\w-]))")
 _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
 SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
@@ -87,7 +89,7 @@ class Reader:
 
 def tokens(text: str) -> list[Token]:
     """The line's words, each with its field; emoji and `!` or `?` at the end are dropped."""
-    cleaned = _ZERO_WIDTH.sub("", text)
+    cleaned = _SPACED_DASH.sub("", _ZERO_WIDTH.sub("", text))  # "55 ,-" is "55,-"
     cleaned = cleaned[: len(cleaned) - len(trailing(cleaned))]
     result: list[Token] = []
     for number, part in enumerate(_SEPARATOR.split(cleaned)):
@@ -232,6 +234,16 @@ def name_end(reader: Reader, words: list[Token]) -> int:
     return next((i for i in range(1, len(words)) if starts_field(reader, words, i)), len(words))
 
 
+_DOTTED = re.compile(r"[0-9]{1,2}[.,](?P<month>[0-9]{2})")
+
+
+def _no_month(text: str) -> bool:
+    """Whether `text` is a number with two decimals that no month can be (`12.50`, `3.75`):
+    an amount, never a date that does not exist."""
+    dotted = _DOTTED.fullmatch(text.strip())
+    return dotted is not None and int(dotted["month"]) > 12
+
+
 @dataclass(frozen=True)
 class Dated:
     """A line's words with its date (the last 1–3 words, if they are one) taken off."""
@@ -260,9 +272,9 @@ def split_date(
         try:
             dates.parse_date(text, reader.locale, today=reader.today, short_weekdays=short)
         except InputError as error:
-            if error.message == dates.DATE_NOT_REAL:
+            if error.message == dates.DATE_NOT_REAL and not _no_month(text):
                 raise  # "29-02-2025", "32 nov": a date, but none that exists; never an amount
-            continue
+            continue  # «12.50»: 12,50, no month 50
         no_amount_left = amount_needed and name_end(reader, rest) == len(rest)
         if no_amount_left and reader.is_money(text):
             continue  # "/sale Hotel 23.11": the only number is the amount

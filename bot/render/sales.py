@@ -35,6 +35,7 @@ def sale_recorded(
     today: dt.date,
     *,
     new_client: bool,
+    unpaid_said: bool = False,
     hour_cost_tip: bool = False,
     news: Sequence[Markup] = (),
 ) -> Markup:
@@ -57,7 +58,13 @@ def sale_recorded(
     if details:
         joined = Markup(", ").join(details)
         lines.append(Markup(joined[:1].upper() + joined[1:]))
-    if sale.due_on is not None and sale.due_on < today:  # a back-dated sale: "due yesterday"
+    if unpaid_said and sale.due_on is not None:  # "op rekening", «в долг»
+        due = spoken_day(t, sale.due_on, today)
+        if sale.due_on < today:
+            lines.append(t._("Not paid yet; it was due {date}.", date=due))
+        else:
+            lines.append(t._("Not paid yet, due {date}.", date=due))
+    elif sale.due_on is not None and sale.due_on < today:  # back-dated: "was due yesterday"
         lines.append(t._("Invoice, was due {date}.", date=spoken_day(t, sale.due_on, today)))
     elif sale.due_on is not None:
         lines.append(t._("Invoice, due {date}.", date=spoken_day(t, sale.due_on, today)))

@@ -1,0 +1,250 @@
+"""One-line /sale lines native testers typed, third round (issue 17): a sale said to be unpaid
+(«в долг», "op rekening") is an open invoice; «12.50» after a name is the amount; a date with a
+month name is a date wherever it stands; «ноль»/"nul" is the amount 0; "55 ,-" is € 55."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Client, Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+TODAY = dt.date(2026, 11, 23)  # a Monday (tests/conftest.py)
+DUE = TODAY + dt.timedelta(days=14)
+
+
+def _sales(engine: Engine) -> list[tuple[str, int, int | None, dt.date]]:
+    names = {c.id: c.name for c in rows(engine, Client)}
+    return [(names[s.client_id], s.amount, s.cost, s.sold_on) for s in rows(engine, Sale)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/sale Петрова 2000 в долг",
+        "/sale Петрова 2000 не оплачено",
+        "/sale Петрова 2000 без оплаты",
+        "/sale Петрова 2000, потом заплатит",
+        "/sale Петрова 2000 в долг вчера",
+        "/sale Петрова 2000 вчера, в долг",
+    ],
+)
+async def test_a_russian_sale_said_to_be_unpaid_is_an_open_invoice(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    make_client(sqlite_engine, ru_team, "Петрова", kind="person")  # pays on the spot, usually
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, line)
+    assert "Продажа записана: 2 000,00 ₽, Петрова" in seen.text, seen.text
+    assert "Ещё не оплачено" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    sold_on = TODAY - dt.timedelta(days=1) if "вчера" in line else TODAY
+    assert (sale.amount, sale.paid_on) == (200_000, None)
+    assert sale.due_on == sold_on + dt.timedelta(days=14)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/verkoop Jan Smit 200 op rekening",
+        "/verkoop Jan Smit 200 nog niet betaald",
+        "/verkoop Jan Smit 200, niet betaald",
+        "/verkoop Jan Smit 200 op de pof",
+        "/verkoop jan smit 200,- op rekening 1u",
+    ],
+)
+async def test_a_dutch_sale_said_to_be_unpaid_is_an_open_invoice(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert "Verkoop vastgelegd: € 200,00 — Jan Smit, vandaag." in seen.text, seen.text
+    assert "Nog niet betaald" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.paid_on, sale.due_on) == (20_000, None, DUE)
+
+
+async def test_a_russian_number_with_a_dot_after_the_name_is_the_amount(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Кузнецова", kind="person")
+    make_client(sqlite_engine, ru_team, "Волкова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Волкова 2500 22.11")  # a date at the end stays one
+    assert "Продажа записана: 2 500,00 ₽, Волкова, вчера." in seen.text, seen.text
+    seen = await chat.send(olga, "/sale Волкова 20.11 2600")  # a day, then the amount
+    assert "Продажа записана: 2 600,00 ₽, Волкова, 20 нояб." in seen.text, seen.text
+    seen = await chat.send(olga, "/sale Кузнецова 12.50")
+    assert "Продажа записана: 12,50 ₽, Кузнецова, сегодня." in seen.text, seen.text
+    seen = await chat.send(olga, "/paid Кузнецова 12.50")  # an amount, not «такой даты нет»
+    assert seen.text == "У клиента Кузнецова нет неоплаченных продаж."
+    assert _sales(sqlite_engine) == [
+        ("Волкова", 250_000, None, dt.date(2026, 11, 22)),
+        ("Волкова", 260_000, None, dt.date(2026, 11, 20)),
+        ("Кузнецова", 1250, None, TODAY),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("team_name", "owner", "lang", "line", "recorded"),
+    [
+        ("ru", RU_OWNER, "ru", "/sale Лотос 15 ноября 3000", "3 000,00 ₽, Лотос, 15 нояб."),
+        ("ru", RU_OWNER, "ru", "/sale Лотос, 15 ноября, 3000", "3 000,00 ₽, Лотос, 15 нояб."),
+        ("ru", RU_OWNER, "ru", "/sale Лотос 3000 15 ноября", "3 000,00 ₽, Лотос, 15 нояб."),
+        ("nl", NL_OWNER, "nl", "/verkoop Lotus 20 nov 300", "€ 300,00 — Lotus, 20 nov"),
+        ("nl", NL_OWNER, "nl", "/verkoop Lotus 20 november 300 1u", "€ 300,00 — Lotus, 20 nov"),
+    ],
+)
+async def test_a_date_with_its_month_named_is_a_date_wherever_it_stands(
+    chat: Chat,
+    request: pytest.FixtureRequest,
+    sqlite_engine: Engine,
+    team_name: str,
+    owner: int,
+    lang: str,
+    line: str,
+    recorded: str,
+) -> None:
+    team = request.getfixturevalue(f"{team_name}_team")
+    name = line.split()[1].strip(",")
+    make_client(sqlite_engine, team, name, kind="person")
+    seen = await chat.send(chat.person(owner, "Eigenaar", lang), line)
+    assert recorded in seen.text, seen.text
+    [(_, amount, cost, sold_on)] = _sales(sqlite_engine)
+    assert (amount, cost) == (300_000 if lang == "ru" else 30_000, None)
+    assert sold_on == dt.date(2026, 11, 15 if lang == "ru" else 20)
+
+
+@pytest.mark.parametrize(
+    ("team_name", "owner", "lang", "line", "refusal"),
+    [
+        ("nl", NL_OWNER, "nl", "/verkoop femke nul", "Het bedrag mag hier niet nul zijn."),
+        ("nl", NL_OWNER, "nl", "/verkoop Femke de Wit nul euro", "Het bedrag mag hier niet nul"),
+        ("ru", RU_OWNER, "ru", "/sale Петрова ноль", "Сумма здесь не может быть нулевой."),
+        ("ru", RU_OWNER, "ru", "/sale петрова Анна ноль рублей", "Сумма здесь не может быть"),
+    ],
+)
+async def test_zero_said_in_words_is_the_amount_and_refused(
+    chat: Chat,
+    request: pytest.FixtureRequest,
+    sqlite_engine: Engine,
+    team_name: str,
+    owner: int,
+    lang: str,
+    line: str,
+    refusal: str,
+) -> None:
+    request.getfixturevalue(f"{team_name}_team")
+    seen = await chat.send(chat.person(owner, "Eigenaar", lang), line)
+    assert refusal in seen.text, seen.text
+    assert seen.buttons == []
+    assert rows(sqlite_engine, Client) == [] and rows(sqlite_engine, Sale) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/verkoop Hotel Het Anker 55 ,-",
+        "/verkoop Hotel Het Anker 55,-",
+        "/verkoop Hotel Het Anker € 55 ,-",
+        "/verkoop Hotel Het Anker 55 ,- 1u",
+        "/verkoop Hotel Het Anker 55 ,-, 1u",
+    ],
+)
+async def test_a_round_amount_with_a_spaced_comma_dash_is_euros(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    make_client(sqlite_engine, nl_team, "Hotel Het Anker")
+    seen = await chat.send(chat.person(NL_OWNER, "Anna", "nl"), line)
+    assert "Verkoop vastgelegd: € 55,00 — Hotel Het Anker, vandaag." in seen.text, seen.text
+    [(_, amount, cost, _)] = _sales(sqlite_engine)
+    assert (amount, cost) == (5500, None)
+    assert len(rows(sqlite_engine, Client)) == 1
+
+
+async def test_a_spaced_comma_dash_in_russian_too(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Петрова", kind="person")
+    seen = await chat.send(chat.person(RU_OWNER, "Ольга", "ru"), "/sale Петрова 2000 ,-")
+    assert "Продажа записана: 2 000,00 ₽, Петрова, сегодня." in seen.text, seen.text
+
+
+@pytest.mark.parametrize(
+    ("team_name", "owner", "lang", "line", "button", "recorded"),
+    [
+        (
+            "ru",
+            RU_OWNER,
+            "ru",
+            "/sale Смирнова 5000 в прошлую пятницу",
+            "Добавить «Смирнова» как частное лицо",
+            "Продажа записана: 5 000,00 ₽, Смирнова, 20 нояб. 2026 г.",
+        ),
+        (
+            "ru",
+            RU_OWNER,
+            "ru",
+            "/sale Смирнова 5000 в пятницу",
+            "Добавить «Смирнова» как частное лицо",
+            "Продажа записана: 5 000,00 ₽, Смирнова, 20 нояб. 2026 г.",
+        ),
+        (
+            "nl",
+            NL_OWNER,
+            "nl",
+            "/verkoop Femke 50 vorige week vrijdag",
+            "„Femke” toevoegen als persoon",
+            "Verkoop vastgelegd: € 50,00 — Femke, 20 nov 2026.",
+        ),
+        (
+            "nl",
+            NL_OWNER,
+            "nl",
+            "/verkoop Femke 50 afgelopen vrijdag",
+            "„Femke” toevoegen als persoon",
+            "Verkoop vastgelegd: € 50,00 — Femke, 20 nov 2026.",
+        ),
+    ],
+)
+async def test_a_new_name_with_a_weekday_asks_the_kind_and_keeps_the_day(
+    chat: Chat,
+    request: pytest.FixtureRequest,
+    sqlite_engine: Engine,
+    team_name: str,
+    owner: int,
+    lang: str,
+    line: str,
+    button: str,
+    recorded: str,
+) -> None:
+    request.getfixturevalue(f"{team_name}_team")
+    person = chat.person(owner, "Eigenaar", lang)
+    seen = await chat.send(person, line)
+    assert button in seen.buttons, seen.text  # asked, never guessed
+    assert rows(sqlite_engine, Client) == []
+    seen = await chat.press(person, button)
+    assert recorded in seen.text, seen.text
+    [(name, _, _, sold_on)] = _sales(sqlite_engine)
+    assert (name, sold_on) == (line.split()[1], dt.date(2026, 11, 20))  # last Friday
+    [client] = rows(sqlite_engine, Client)
+    assert client.kind == "person"
+
+
+async def test_a_business_word_name_with_a_weekday_is_an_organisation_on_that_day(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """«Студия» begins with a business's own word (README: New clients): an organisation,
+    unasked; the day is last Friday, never today."""
+    seen = await chat.send(
+        chat.person(RU_OWNER, "Ольга", "ru"), "/sale Студия 5000 в прошлую пятницу"
+    )
+    assert "Продажа записана: 5 000,00 ₽, Студия, 20 нояб. 2026 г." in seen.text, seen.text
+    assert _sales(sqlite_engine) == [("Студия", 500_000, None, dt.date(2026, 11, 20))]
+    [client] = rows(sqlite_engine, Client)
+    assert client.kind == "organisation"
