@@ -37,6 +37,9 @@ class NoteDialog(ClientDialog):
     """client → note (skippable) → recorded; for complaints and compliments."""
 
     kind: ClassVar[EventKind]
+    # a complaint names a client: a name not in the list is offered with the add buttons,
+    # never added unasked (`/klacht dhr van der linden kwam te laat`)
+    adds_said_kind = False
     asks_again: ClassVar[bool] = False  # the same again within minutes is asked about first
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from storage.models import DialogState, Event, Team
+from storage.models import Client, DialogState, Event, Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
 
@@ -40,3 +40,59 @@ async def test_an_unknown_command_ends_the_waiting_complaint_in_dutch(
     seen = await chat.send(anna, "hallo")
     assert "Klacht" not in seen.text
     assert rows(sqlite_engine, Event) == []
+
+
+async def test_a_complaint_about_a_name_not_in_the_list_asks_before_adding(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """`/klacht dhr van der linden kwam te laat` silently made a new client; it asks now."""
+    make_client(sqlite_engine, nl_team, "Hotel De Linde")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/klacht dhr van der linden kwam te laat")
+    assert seen.text.startswith("„dhr van der linden” staat niet in je klantenlijst.")
+    assert seen.buttons[:2] == [  # the team's usual kind first (issue 17)
+        "„dhr van der linden” toevoegen als organisatie",
+        "„dhr van der linden” toevoegen als persoon",
+    ]
+    assert [c.name for c in rows(sqlite_engine, Client)] == ["Hotel De Linde"]
+    assert rows(sqlite_engine, Event) == []
+    seen = await chat.press(anna, "„dhr van der linden” toevoegen als persoon")
+    assert "Klacht over dhr. van der Linden genoteerd." in seen.text
+    assert [e.note for e in rows(sqlite_engine, Event)] == ["kwam te laat"]
+
+
+async def test_a_form_of_address_is_no_part_of_the_name_looked_up(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Kees van der Linden", kind="person")
+    make_client(sqlite_engine, nl_team, "Ria Bakker", kind="person")
+    make_client(sqlite_engine, ru_team, "Волкова Екатерина", kind="person")
+    make_client(sqlite_engine, ru_team, "Сидоров Пётр", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/klacht dhr van der linden kwam te laat")
+    assert seen.text.startswith("Klacht over Kees van der Linden genoteerd.")
+    seen = await chat.send(anna, "/compliment meneer Bakker was erg vriendelijk")
+    assert seen.text.startswith("Leuk! Compliment van Ria Bakker genoteerd.")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/complaint госпожа Волкова нахамила")
+    assert seen.text.startswith("Жалоба записана: Волкова Екатерина.")
+    seen = await chat.send(olga, "/compliment г-н Сидоров принёс торт")
+    assert seen.text.startswith("Приятно! Комплимент от клиента Сидоров Пётр записан.")
+    assert len(rows(sqlite_engine, Client)) == 4
+    assert sorted(e.note or "" for e in rows(sqlite_engine, Event)) == [
+        "kwam te laat",
+        "was erg vriendelijk",
+        "нахамила",
+        "принёс торт",
+    ]
+
+
+async def test_a_russian_complaint_about_someone_new_asks_too(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Волкова Екатерина", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/complaint г-н Сидоров опоздал")
+    assert seen.text.startswith("«г-н Сидоров» у меня пока нет.")
+    assert "Добавить «г-н Сидоров» как частное лицо" in seen.buttons
+    assert len(rows(sqlite_engine, Client)) == 1
