@@ -96,3 +96,53 @@ async def test_a_russian_complaint_about_someone_new_asks_too(
     assert seen.text.startswith("«г-н Сидоров» у меня пока нет.")
     assert "Добавить «г-н Сидоров» как частное лицо" in seen.buttons
     assert len(rows(sqlite_engine, Client)) == 1
+
+
+async def test_a_whole_surname_is_the_client_it_names_in_a_referral(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """`/refer Иванова, Петрова` asked «Кого именно?» though each names one client exactly."""
+    make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
+    make_client(sqlite_engine, ru_team, "Петрова Мария", kind="person")
+    make_client(sqlite_engine, ru_team, "Петровская Ольга", kind="person")
+    make_client(sqlite_engine, ru_team, "Ивановская Нина", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/refer Иванова, Петрова")
+    assert seen.text == "Рекомендация записана: Иванова Анна → Петрова Мария."
+    referrals = [(e.client_id, e.referred_client_id) for e in rows(sqlite_engine, Event)]
+    assert referrals == [(1, 2)]
+    seen = await chat.send(olga, "/refer Петрова, Сидорова Дарья")  # the referrer too
+    assert seen.text == "Сидорова Дарья — частное лицо или организация?"  # she is new
+    seen = await chat.press(olga, seen.buttons[0])
+    assert seen.text.startswith("Рекомендация записана: Петрова Мария → Сидорова Дарья")
+    seen = await chat.send(olga, "/refer Иванова, Иванова")
+    assert seen.text == "Клиент не может порекомендовать сам себя."
+
+
+async def test_a_referral_back_the_other_way_is_refused(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
+    make_client(sqlite_engine, ru_team, "Петрова Мария", kind="person")
+    make_client(sqlite_engine, ru_team, "Сидоров Пётр", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/refer Иванова Анна, Петрова Мария")
+    seen = await chat.send(olga, "/refer Петрова Мария, Иванова Анна")
+    assert seen.text == (
+        "Не записано: клиент Петрова Мария сам пришёл к вам по рекомендации клиента "
+        "Иванова Анна, так что наоборот быть не может."
+    )
+    await chat.send(olga, "/refer Петрова Мария, Сидоров Пётр")  # a chain is fine
+    seen = await chat.send(olga, "/refer Сидоров Пётр, Иванова Анна")  # its end back: refused
+    assert seen.text.startswith("Не записано: клиент Сидоров Пётр сам пришёл")
+    assert len(rows(sqlite_engine, Event)) == 2
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/aanbeveling Bakkerij de Vries, Jan Smit")
+    seen = await chat.send(anna, "/aanbeveling Jan Smit, Bakkerij de Vries")
+    assert seen.text == (
+        "Niet vastgelegd: Jan Smit kwam zelf via Bakkerij de Vries bij je, dus andersom kan niet."
+    )
+    assert len(rows(sqlite_engine, Event)) == 3
+    assert rows(sqlite_engine, DialogState) == []
