@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from storage.models import Client, DialogState, Event, Team
+from storage.models import Client, DialogState, Event, Sale, Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
 
@@ -146,3 +146,27 @@ async def test_a_referral_back_the_other_way_is_refused(
     )
     assert len(rows(sqlite_engine, Event)) == 3
     assert rows(sqlite_engine, DialogState) == []
+
+
+async def test_a_semicolon_in_a_name_survives_export_and_import(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """The files use `;` between cells: a name typed with one is quoted, and reads back whole."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/toevoegen")
+    seen = await chat.send(anna, "Bakkerij; Noord")
+    assert seen.text == "Is Bakkerij; Noord een persoon of een organisatie?"
+    await chat.press(anna, "Organisatie")
+    for _ in range(3):  # place, source, trade
+        seen = await chat.press(anna, "Overslaan")
+    assert seen.text.startswith("Toegevoegd: Bakkerij; Noord (organisatie).")
+    await chat.send(anna, "/verkoop Bakkerij; Noord, 120")
+    assert [(s.amount, s.client_id) for s in rows(sqlite_engine, Sale)] == [(12_000, 1)]
+    seen = await chat.send(anna, "/exporteer")
+    clients_csv, sales_csv = [m.document[1] for m in seen.messages if m.document][:2]
+    assert '\r\n"Bakkerij; Noord";organisatie;actief;' in clients_csv.decode("utf-8-sig")
+    assert '\r\n"Bakkerij; Noord";' in sales_csv.decode("utf-8-sig")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")  # another team reads the file back whole
+    seen = await chat.upload(olga, "clients.csv", clients_csv)
+    assert "• 1 новый клиент" in seen.text.splitlines()
+    assert [c.name for c in rows(sqlite_engine, Client)] == ["Bakkerij; Noord"] * 2
