@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from storage.models import Client, DialogState, Event, Sale, Team
+from storage.models import Client, DialogState, Event, Rating, Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
 
 
 async def test_a_refused_command_still_ends_the_waiting_complaint(
@@ -170,3 +170,56 @@ async def test_a_semicolon_in_a_name_survives_export_and_import(
     seen = await chat.upload(olga, "clients.csv", clients_csv)
     assert "• 1 новый клиент" in seen.text.splitlines()
     assert [c.name for c in rows(sqlite_engine, Client)] == ["Bakkerij; Noord"] * 2
+
+
+async def test_a_grade_out_of_range_names_the_scales_on_a_team_that_sees_one_to_ten(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """On a 1–10 team a 9 is natural to type; each point is still 1–5 (DESIGN.md: ratings),
+    and the refusal says so, naming the team's scale."""
+    ten = make_team(
+        sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, grade_scale="1-10"
+    )
+    make_client(sqlite_engine, ten, "Jan Smit", kind="person")
+    make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for line in ("/beoordeel jan smit 9", "/beoordeel jan smit 11", "/beoordeel jan smit 9 9 9"):
+        seen = await chat.send(anna, line)
+        assert seen.text == (
+            "Geef 3 cijfers van 1 tot 5, bijvoorbeeld: /beoordeel Bakkerij de Vries 4 5 3. Elk "
+            "punt krijgt een cijfer van 1 tot 5; de beoordeling zie je daarna op je schaal van "
+            "1 tot 10."
+        )
+    await chat.send(anna, "/beoordeel jan smit 4")
+    seen = await chat.send(anna, "9")
+    assert seen.text.startswith("Tik op een cijfer van 1 tot 5: elk punt krijgt")
+    assert "schaal van 1 tot 10" in seen.text
+    seen = await chat.send(anna, "5 5")
+    assert "Dank je! Jouw oordeel over Jan Smit" in seen.text
+    assert sorted(r.value for r in rows(sqlite_engine, Rating)) == [4, 5, 5]
+    # a team on 1–5 is told 1 to 5, as before
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/rate Иванова 11")
+    assert seen.text == "Нужно 3 числа от 1 до 5, например: /rate Кофейня «Зерно» 4 5 3"
+
+
+async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = make_team(
+        sqlite_engine,
+        chat_id=RU_OWNER,
+        owner_id=RU_OWNER,
+        personal=True,
+        locale="ru",
+        currency="RUB",
+        grade_scale="1-10",
+    )
+    make_client(sqlite_engine, team, "Иванова Анна", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/rate Иванова 9")
+    assert seen.text == (
+        "Нужно 3 числа от 1 до 5, например: /rate Кофейня «Зерно» 4 5 3. Каждый пункт "
+        "оценивается от 1 до 5, а итоговую оценку вы потом видите по вашей шкале от 1 до 10."
+    )
+    assert rows(sqlite_engine, Rating) == []
