@@ -223,3 +223,35 @@ async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
         "оценивается от 1 до 5, а итоговую оценку вы потом видите по вашей шкале от 1 до 10."
     )
     assert rows(sqlite_engine, Rating) == []
+
+
+async def test_a_time_over_a_thousand_hours_is_refused_wherever_it_is_typed(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """/profile refused over 1000 hours; a sale's time took up to some 16 700 hours."""
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    too_long = "„{}” is hier te veel: het maximum is 1.000 uur."
+    seen = await chat.send(anna, "/verkoop jan smit 100, 0, 1200 uur")  # the one-line form
+    assert seen.text == too_long.format("1200 uur")
+    await chat.send(anna, "/verkoop jan smit")
+    await chat.send(anna, "100")
+    await chat.send(anna, "0")
+    seen = await chat.send(anna, "1001 uur")  # the time question
+    assert seen.text == too_long.format("1001 uur")
+    seen = await chat.send(anna, "5000")  # a bare number: as hours too long, so minutes only
+    assert seen.buttons[:1] == ["83 uur 20 min"]
+    assert rows(sqlite_engine, Sale) == []
+    seen = await chat.send(anna, "/verkoop jan smit 100, 0, 1000 uur")  # the most is fine
+    assert "tijd 1.000 uur" in seen.text
+    sales_csv = b"Klant;Datum;Bedrag;Uren\r\nJan Smit;2026-11-01;100;1500\r\n"
+    seen = await chat.upload(anna, "verkopen.csv", sales_csv)  # an import
+    assert "• Regel 2, „Uren”: „1500” is hier te veel: het maximum is 1.000 uur." in seen.text
+    assert [s.minutes for s in rows(sqlite_engine, Sale)] == [60_000]
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Иванова 100, 0, 70000 мин")
+    assert seen.text.replace("\u00a0", " ") == (
+        "«70000 мин» — слишком много. Здесь максимум 1 000 ч."
+    )
+    assert len(rows(sqlite_engine, Sale)) == 1
