@@ -284,11 +284,15 @@ async def _process(
         committed = False
         kept: list[Reply] = []  # the before-command hooks' notes: said even if refused
         try:
-            if await authorize(turn, role=role, kind=kind):
+            try:
+                allowed = await authorize(turn, role=role, kind=kind)
+            except InputError:
+                if kind == "command":  # refused for its role: it still ends the pending dialog
+                    kept = await _before_command(turn)
+                raise
+            if allowed:
                 if kind == "command":
-                    for hook in _BEFORE_COMMANDS:
-                        await hook(turn)
-                    kept = list(turn.outbox)
+                    kept = await _before_command(turn)
                 await handler(turn)
             if turn.abandoned:
                 await kompas.db(
@@ -337,6 +341,13 @@ async def _process(
                 await kompas.db(unit.close)
         finally:
             transaction.close()
+
+
+async def _before_command(turn: Turn) -> list[Reply]:
+    """Run the before-command hooks; what they said is said even if the command is refused."""
+    for hook in _BEFORE_COMMANDS:
+        await hook(turn)
+    return list(turn.outbox)
 
 
 SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")

@@ -29,6 +29,25 @@ async def test_a_refused_command_still_ends_the_waiting_complaint(
     assert rows(sqlite_engine, DialogState) == []
 
 
+async def test_a_command_refused_for_its_role_ends_the_waiting_question_too(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Joris (a member) starts a complaint in the group, then sends the admins' /overzicht."""
+    anna, joris = chat.person(31, "Anna", "nl"), chat.person(32, "Joris", "nl")
+    chat.group(-700, "Studio", creator=anna, members=(joris,))
+    team = make_team(sqlite_engine, chat_id=-700, owner_id=31)
+    make_client(sqlite_engine, team, "Bakkerij de Vries")
+    await chat.send(joris, "/klacht bakkerij de vries", chat=-700)
+    asked = chat.api.in_chat(-700)[-1]
+    seen = await chat.send(joris, "/overzicht", chat=-700)
+    assert seen.messages[0].text == "(Wat je voor Bakkerij de Vries begon, is afgebroken.)"
+    assert len(seen.messages) == 2  # and the refusal itself
+    seen = await chat.send(joris, "hallo", chat=-700, reply_to=asked)
+    assert "Klacht" not in seen.text
+    assert rows(sqlite_engine, Event) == []
+    assert rows(sqlite_engine, DialogState) == []
+
+
 async def test_an_unknown_command_ends_the_waiting_complaint_in_dutch(
     chat: Chat, nl_team: Team, sqlite_engine: Engine
 ) -> None:
