@@ -1,6 +1,9 @@
 """Dialog integrity, round three (issue 17, DESIGN.md "Dialogs"), as native testers found it:
 a command typed while a question waits ends that question even when the command itself is
-refused."""
+refused; a complaint never adds a client unasked and a form of address is no part of a name;
+a whole surname beats the names it only begins in /refer, and a referral never goes round in
+a circle; a `;` in a name survives the `;`-separated files; a 9 on a team that sees grades on
+1–10 is answered naming both scales; a time over 1000 hours is refused wherever it is typed."""
 
 from __future__ import annotations
 
