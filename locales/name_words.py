@@ -68,10 +68,11 @@ PARTICLES = frozenset(
 )
 
 # Forms of address typed before a name, with or without a dot: `dhr van der Linden`, `mevr.
-# Özdemir`, `mw Jansen`, `fam de Jong`, `de heer Bakker` (keys: casefolded, accents dropped).
+# Özdemir`, `mw Jansen`, `fam de Jong`, `de heer Bakker`, `meneer Bakker`, «г-н Сидоров»,
+# «госпожа Волкова» (keys: casefolded, accents dropped).
 TITLES = frozenset(
     {"dhr", "hr", "mevr", "mw", "mevrouw", "mej", "fam", "familie", "mr", "mrs", "ms", "dr"}
-    | {"drs", "ir", "ing", "г-н", "г-жа"}
+    | {"drs", "ir", "ing", "meneer", "mijnheer", "г-н", "г-жа", "господин", "госпожа"}
 )
 TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
 # Abbreviated forms of address, written with their dot: `dhr bos` is written dhr. Bos.

@@ -94,7 +94,8 @@ from locales.number_words import is_multiplier_token as is_multiplier_token
 from locales.number_words import starts_spoken_amount as starts_spoken_amount
 
 LIMIT = Decimal(10) ** 11  # at or above this (money: in major units) a number is a typo
-MAX_MINUTES = 10**6  # some 16 700 hours: no sale takes that long
+MAX_HOURS = 1000  # more than this for one sale (or one order in /profile) is a typo
+MAX_MINUTES = MAX_HOURS * 60 + 1  # a time of this many minutes or more is refused
 MAX_TEXT = 64  # longer text is not a number anyone typed
 SHOWN_TEXT = 24  # how much of the user's text an error quotes back
 
@@ -272,8 +273,24 @@ def parse_duration(text: str, locale: str, *, bare: str = BARE_MINUTES) -> int:
             bare = _SPOKEN
         total = _duration_in_minutes(cleaned, text, locale, bare)
     if total >= MAX_MINUTES:
-        raise InputError(TOO_LARGE, text=shown_text(text))
+        raise time_too_long(text, locale, int(round_half_up(total, 0)))
     return int(round_half_up(total, 0))
+
+
+class TimeTooLong(InputError):
+    """A time over MAX_HOURS: plainly a time, and plainly too long for one sale. `minutes`:
+    what it says, for a sale line's reader to weigh before it refuses (bot/reading)."""
+
+    minutes: int = 0
+
+
+def time_too_long(text: str, locale: str, minutes: int = 0) -> TimeTooLong:
+    """The refusal of a time over MAX_HOURS, wherever a time is typed, as /profile words it:
+    "„1200 uur” is hier te veel: het maximum is 1000 uur." (issue 17)."""
+    maximum = format_duration(MAX_HOURS * 60, locale)
+    error = TimeTooLong(ABOVE_MAXIMUM, text=shown_text(text), maximum=maximum)
+    error.minutes = minutes
+    return error
 
 
 def shown_text(text: str) -> str:
@@ -354,7 +371,9 @@ def _duration_in_minutes(cleaned: str, text: str, locale: str, bare: str) -> Dec
             return minutes.value * 60
         if bare == BARE_ASK:
             if minutes.value >= MAX_MINUTES:  # too long even as minutes: no need to ask
-                raise InputError(TOO_LARGE, text=shown_text(text))
+                # (a plain refusal: a bare number in a sale line may be its amount)
+                too_long = time_too_long(text, locale)
+                raise InputError(too_long.message, **too_long.params)
             raise DurationUnitMissing(text, minutes.value)
         if minutes.decimals:
             raise InputError(DURATION_AMBIGUOUS, text=shown_text(text))

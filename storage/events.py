@@ -9,7 +9,7 @@ from sqlmodel import Session, col
 
 from locales import N_, InputError
 from storage.changes import Change, record_change
-from storage.models import Event, EventKind
+from storage.models import Client, Event, EventKind
 from storage.resolver import client_in_team
 
 
@@ -35,6 +35,7 @@ def record_event(
         if referred_client_id == client.id:
             raise InputError(N_("A client can't refer themselves."))
         referred = client_in_team(session=session, team_id=team_id, client_id=referred_client_id)
+        _refuse_a_circle(session, team_id, client, referred)
         undo["referred"] = {
             "id": referred.id,
             "referred_by_id": referred.referred_by_id,
@@ -95,6 +96,27 @@ def recorded_lately(
         .limit(1)
     ).first()
     return found is not None
+
+
+CIRCLE = N_(
+    "Not recorded: {referrer} came to you through {referred}, so it can't be the other way round."
+)
+
+
+def _refuse_a_circle(session: Session, team_id: int, client: Client, referred: Client) -> None:
+    """Refuse "B brought A" when A brought B (or brought whoever brought B): the referral
+    figures would go round in a circle (issue 17, round three)."""
+    seen: set[int] = set()
+    above = client.referred_by_id
+    while above is not None and above not in seen:
+        if above == referred.id:
+            raise InputError(CIRCLE, referrer=client.name, referred=referred.name)
+        seen.add(above)
+        above = session.execute(
+            select(Client.referred_by_id).where(
+                col(Client.team_id) == team_id, col(Client.id) == above
+            )
+        ).scalar_one_or_none()
 
 
 def referral_noted(

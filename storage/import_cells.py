@@ -27,6 +27,7 @@ from locales.numbers import (
     parse_money,
     parse_number,
     shown_text,
+    time_too_long,
 )
 from locales.vocabulary import (
     CRITERION_WORDS,
@@ -247,7 +248,7 @@ class CellReader:
         if isinstance(cell, dt.time):
             return cell.hour * 60 + cell.minute + round(cell.second / 60)
         if isinstance(cell, dt.timedelta):
-            return _bounded_minutes(round(cell.total_seconds() / 60), _as_text(cell))
+            return _bounded_minutes(round(cell.total_seconds() / 60), _as_text(cell), self.locale)
         text = _as_number_text(cell)
         if unit is not None:
             # The header says the unit, so a bare number needs none: "Uren" 1,5 is 90 minutes.
@@ -257,7 +258,7 @@ class CellReader:
                 return parse_duration(text, self.locale)
             per_unit = 60 if unit == "hours" else 1
             minutes = int((number * per_unit).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-            return _bounded_minutes(minutes, text)
+            return _bounded_minutes(minutes, text, self.locale)
         return parse_duration(text, self.locale)
 
     # Dates -------------------------------------------------------------------------------
@@ -321,11 +322,11 @@ def _shown_number(number: int | float) -> str:
         return "∞"
 
 
-def _bounded_minutes(minutes: int, text: str) -> int:
+def _bounded_minutes(minutes: int, text: str, locale: str) -> int:
     if minutes < 0:
         raise InputError(NEGATIVE, text=shown_text(text))
     if minutes >= MAX_MINUTES:
-        raise InputError(TOO_LARGE, text=shown_text(text))
+        raise time_too_long(text, locale)
     return minutes
 
 

@@ -63,6 +63,10 @@ class Resolution:
     too_many: bool = False
     sure: bool = True  # False: the matches only look like the query
     declined: bool = False  # found as a Russian case form of their name («Петровой»)
+    # The one match whose surname, first name or whole name is the typed text word for word
+    # (`Петрова` for «Петрова Мария» beside «Петровская Анна»), if only one is: it beats the
+    # matches the typed text only begins (issue 17, round three).
+    whole: Match | None = None
 
     @property
     def one(self) -> Match | None:
@@ -112,7 +116,9 @@ def resolve_client(
     )
     if ranked:
         matches = tuple(Match(r[0], r[1], r[2]) for _, r in ranked[:MAX_CHOICES])
-        return Resolution(query, matches, too_many=len(ranked) > MAX_CHOICES)
+        wholes = [r for strength, r in ranked if strength == 2 and _names_whole(key, r[3], r[4])]
+        whole = Match(wholes[0][0], wholes[0][1], wholes[0][2]) if len(wholes) == 1 else None
+        return Resolution(query, matches, too_many=len(ranked) > MAX_CHOICES, whole=whole)
     if declined := _declined(session, base, query, key):
         return declined
     if key.count(" ") == 1 and not turned:  # «Анна Волкова» for «Волкова Анна»
@@ -255,6 +261,17 @@ def _titled_exact(
     ).all()
     hits = [r for r in rows if without_title(r[3]) == core]
     return Match(hits[0][0], hits[0][1], hits[0][2]) if len(hits) == 1 else None
+
+
+def _names_whole(typed: str, key: str, kind: str) -> bool:
+    """Whether `typed` is whole words of the name `key` outside a patronymic or middle name:
+    `петрова` of «петрова мария», `jan smit` of «jan smit», never `петрова` of «петровская»."""
+    words, wanted = key.split(" "), typed.split(" ")
+    middle = middle_positions(words, person=kind == ClientKind.PERSON)
+    return any(
+        words[position : position + len(wanted)] == wanted and position not in middle
+        for position in range(len(words) - len(wanted) + 1)
+    )
 
 
 def _prefix_strength(typed: str, key: str, kind: str) -> int:

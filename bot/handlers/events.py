@@ -37,6 +37,9 @@ class NoteDialog(ClientDialog):
     """client → note (skippable) → recorded; for complaints and compliments."""
 
     kind: ClassVar[EventKind]
+    # a complaint names a client: a name not in the list is offered with the add buttons,
+    # never added unasked (`/klacht dhr van der linden kwam te laat`)
+    adds_said_kind = False
     asks_again: ClassVar[bool] = False  # the same again within minutes is asked about first
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
@@ -206,6 +209,15 @@ class ReferralDialog(ClientDialog):
     def which_client(self, turn: Turn) -> str:
         return render.referrer_which(turn.t)
 
+    async def find(self, turn: Turn, convo: Conversation, query: str) -> None:
+        """The referrer by their whole surname or name beats names it only begins: `/refer
+        Петрова, …` is «Петрова Мария», not a choice beside «Петровская Анна»."""
+        resolution = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=query)
+        if resolution.one is None and resolution.whole is not None:
+            await self._chosen(turn, convo, resolution.whole.id, name=resolution.whole.name)
+        else:
+            await super().find(turn, convo, query)
+
     async def with_client(self, turn: Turn, convo: Conversation) -> None:
         if convo.data.get("referred_query"):
             await self.find_referred(turn, convo, convo.data.pop("referred_query"))
@@ -273,6 +285,9 @@ class ReferralDialog(ClientDialog):
             raise InputError(SELF_REFERRAL)  # "/refer Петров, Петров Иван": only the referrer
         if resolution.one is not None and resolution.exact:
             await self.save(turn, convo, resolution.one.id)
+        elif resolution.whole is not None and resolution.whole.id != convo.data["client_id"]:
+            # `/refer Иванова, Петрова`: «Петрова Мария» by her whole surname, not asked
+            await self.save(turn, convo, resolution.whole.id)
         elif resolution.matches:
             await goto(
                 turn,

@@ -19,7 +19,7 @@ from bot.kit.turn import Turn
 from bot.render import profile as render
 from bot.render import refusals
 from locales import InputError, translator
-from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, shown_text
+from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, MAX_HOURS, shown_text
 from locales.vocabulary import RANGE_FROM, RANGE_UPTO
 from storage import profiles
 from storage.models import Role
@@ -28,7 +28,6 @@ from storage.profiles import StoredProfile
 NEW = "new-"  # + person | organisation | all
 DONE, BACK, SAVE, DELETE, OTHER = "done", "back", "save", "delete", "other"
 MAX_WORDS, MAX_WORD = 20, 60
-MAX_HOURS = 1000  # hours one order may take, at most: more is a typo
 NUMBER_RANGE_MAX = {"age": 120, "employees": 10_000_000}
 
 # A range as people type it: 25-45, 25–45, 25 tot 45, от 25 до 45, from 30, up to 50.

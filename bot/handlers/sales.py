@@ -35,9 +35,9 @@ from locales import InputError
 from locales.numbers import (
     BARE_ASK,
     MAX_MINUTES,
-    TOO_LARGE,
     DurationUnitMissing,
     starts_spoken_duration,
+    time_too_long,
 )
 from storage import sales, team_settings, teams, undo
 from storage.sales import SaleInput
@@ -156,7 +156,7 @@ class SaleDialog(ClientDialog):
             if choice in (MINUTES, HOURS):
                 minutes = _whole_minutes(number * (60 if choice == HOURS else 1))
                 if minutes >= MAX_MINUTES:
-                    raise InputError(TOO_LARGE, text=convo.data["bare_text"])
+                    raise time_too_long(convo.data["bare_text"], t.locale)
             else:  # typed instead: "2u", "2 ч"; a bare number again is asked again
                 typed = text or ""
                 if not any(c.isdigit() for c in typed) and not starts_spoken_duration(typed):

@@ -105,6 +105,9 @@ class ClientDialog(Dialog):
     """First step: which client. Subclasses continue in `with_client`."""
 
     adds_unknown: ClassVar[bool] = True
+    # A new name that says its kind (`dhr van der linden`, «ООО Лютик») is added unasked; a
+    # dialog about an existing client (a complaint) asks first (issue 17, round three).
+    adds_said_kind: ClassVar[bool] = True
     unknown_status: ClassVar[ClientStatus] = ClientStatus.ACTIVE
     searches: ClassVar[tuple[ClientStatus, ...]] = resolver.SEARCHABLE
 
@@ -271,7 +274,7 @@ class ClientDialog(Dialog):
         if not resolution.matches and not plausible_name(query):  # «ООО» alone
             raise InputError(NOT_A_NAME, text=query[:40])
         # «ООО Лютик», «Козлов Дмитрий Андреевич», «Иванова И.И.»: the kind is not asked
-        if not resolution.matches and (kind := kind_in_name(query)):
+        if not resolution.matches and self.adds_said_kind and (kind := kind_in_name(query)):
             convo.data["query"] = query[:60]
             await self._add(turn, convo, kind)
             return

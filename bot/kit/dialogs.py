@@ -266,9 +266,11 @@ async def end_pending(turn: Turn) -> None:
     convo = await _load(turn)
     if convo is None:
         return
-    await turn.run(
-        dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
-    )
+    where = {"chat_id": turn.caller.chat_id, "user_id": turn.caller.user_id}
+    await turn.run(dialog_store.clear_dialog, **where)
+    # Ended even if the new command is refused: else a free-text answer after a failed
+    # `/rate` would still land in the old /complaint as its note (issue 17, round three).
+    turn.keep_if_refused(dialog_store.clear_dialog, **where)
     if convo.data.get("quiet"):  # a settings submenu waiting for a typed value: nothing begun
         return
     client = convo.data.get("client") or convo.data.get("name")  # /add and /check: the new one

@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
@@ -103,6 +103,9 @@ class Turn(Replies, Authority):
     answering: bool = False  # a dialog step is being answered: a refusal asks again
     committed_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     saved: list[Reply] = field(default_factory=list)  # confirmations of changes, with Undo
+    # Work that stands even if the handler is refused: a new command ends the pending dialog
+    # whether or not the command itself goes through (issue 17, round three).
+    refusal_keeps: list[Callable[[Session], Any]] = field(default_factory=list)
 
     @property
     def t(self) -> Translator:
@@ -172,6 +175,10 @@ class Turn(Replies, Authority):
     def abandon(self) -> None:
         """Roll this update's changes back but still send the replies (a refused import)."""
         self.abandoned = True
+
+    def keep_if_refused(self, fn: Callable[..., Any], /, **kw: Any) -> None:
+        """Do `fn` (a storage function) again after a refusal's rollback, so it stands."""
+        self.refusal_keeps.append(functools.partial(_call_with_session, fn, **kw))
 
     def after_commit(self, hook: Callable[[], Awaitable[None]]) -> None:
         """Run `hook` once the changes are committed, e.g. to reschedule from the new values."""
@@ -275,14 +282,22 @@ async def _process(
             return
         turn = Turn(update, context, kompas, unit.session, caller, now)
         committed = False
+        kept: list[Reply] = []  # the before-command hooks' notes: said even if refused
         try:
-            if await authorize(turn, role=role, kind=kind):
+            try:
+                allowed = await authorize(turn, role=role, kind=kind)
+            except InputError:
+                if kind == "command":  # refused for its role: it still ends the pending dialog
+                    kept = await _before_command(turn)
+                raise
+            if allowed:
                 if kind == "command":
-                    for hook in _BEFORE_COMMANDS:
-                        await hook(turn)
+                    kept = await _before_command(turn)
                 await handler(turn)
             if turn.abandoned:
-                await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
+                await kompas.db(
+                    _refuse, unit, context.bot.id, update.update_id, now, turn.refusal_keeps
+                )
             else:
                 await _commit(turn, unit)  # the changes and their ledger entry, together
                 committed = True
@@ -293,8 +308,10 @@ async def _process(
             if committed:  # a hook refused after the commit: the changes stand
                 _remember_unanswered(turn)
                 raise
-            await kompas.db(_refuse, unit, context.bot.id, update.update_id, now)
-            turn.outbox.clear()
+            await kompas.db(
+                _refuse, unit, context.bot.id, update.update_id, now, turn.refusal_keeps
+            )
+            turn.outbox[:] = kept
             message = turn.t.error(error)
             if kind == "button":  # a pop-up for the presser, not a message to the whole group
                 turn.toast(message, alert=error.message != STALE)
@@ -324,6 +341,13 @@ async def _process(
                 await kompas.db(unit.close)
         finally:
             transaction.close()
+
+
+async def _before_command(turn: Turn) -> list[Reply]:
+    """Run the before-command hooks; what they said is said even if the command is refused."""
+    for hook in _BEFORE_COMMANDS:
+        await hook(turn)
+    return list(turn.outbox)
 
 
 SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
@@ -388,12 +412,21 @@ def _remember_unanswered(turn: Turn, *, into: dict[int, Any] | None = None) -> N
         (turn.kompas.unanswered if into is None else into)[turn.update.update_id] = honest
 
 
-def _refuse(unit: UnitOfWork, bot_id: int, update_id: int, now: dt.datetime) -> None:
-    """Roll the handler's changes back but keep the update in the ledger: it was answered.
+def _refuse(
+    unit: UnitOfWork,
+    bot_id: int,
+    update_id: int,
+    now: dt.datetime,
+    keeps: Sequence[Callable[[Session], Any]] = (),
+) -> None:
+    """Roll the handler's changes back but keep the update in the ledger: it was answered,
+    and keep what must stand anyway (`Turn.keep_if_refused`).
 
     Without the entry, Telegram redelivering a refused update would show the refusal twice,
     or carry the update out after all once something else had changed meanwhile.
     """
     unit.rollback()
+    for keep in keeps:
+        keep(unit.session)
     ledger.claim(session=unit.session, bot_id=bot_id, update_id=update_id, now=now)
     unit.commit()

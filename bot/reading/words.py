@@ -69,6 +69,10 @@ class Reader:
             return None  # "u" or "ч" alone would read as one hour
         try:
             return numbers.parse_duration(text, self.locale, bare=numbers.BARE_ASK)
+        except numbers.TimeTooLong as too_long:
+            # `1200 uur` is a time, too long for a sale: refused once the line is read
+            # (bot/reading/sale_grammar.py), never taken for an amount
+            return too_long.minutes
         except InputError:
             return None
 

@@ -40,6 +40,13 @@ GIVE_EVERY_GRADE = N_(
     "Give {count} numbers from 1 to 5, for example: /rate Bakkerij de Vries 4 5 3"
 )
 
+# A team that sees grades on 1–10 types a 9 for a point: each point is still rated 1 to 5
+# (DESIGN.md: a rating's value is 1–5), and the answer names both scales (issue 17).
+GIVE_EVERY_GRADE_TEN = N_(
+    "Give {count} numbers from 1 to 5, for example: /rate Bakkerij de Vries 4 5 3. Each point is "
+    "rated from 1 to 5; the grade is then shown on your scale from 1 to 10."
+)
+
 GROUP_ADMIN_STAYS = N_(
     "{name} is an admin of the Telegram group, so they stay in the team. Only the group's "
     "own settings can change that."
@@ -123,6 +130,10 @@ SEVERAL_MATCH = N_("Several clients match “{name}”: type more of the name.")
 SMALLER_FIRST = N_("Put the smaller number first, like 25-45.")
 
 TAP_A_GRADE = N_("Tap a number from 1 to 5.")
+TAP_A_GRADE_TEN = N_(
+    "Tap a number from 1 to 5: each point is rated from 1 to 5, and the grade is then shown on "
+    "your scale from 1 to 10."
+)
 
 TAP_A_KIND = N_("Tap Person or Organisation.")
 

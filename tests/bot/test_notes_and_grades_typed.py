@@ -158,7 +158,8 @@ async def test_a_name_typed_when_asked_leaves_its_punctuation(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/klacht")
-    seen = await chat.send(anna, "dhr bos:")  # a form of address says a person: not asked
+    seen = await chat.send(anna, "dhr bos:")  # not in the list: asked, never added unasked
+    seen = await chat.press(anna, "„dhr bos” toevoegen als persoon")
     assert "Wat gebeurde er" in seen.text
     seen = await chat.send(anna, "te laat")
     assert "Klacht over dhr. Bos genoteerd." in seen

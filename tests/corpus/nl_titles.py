@@ -109,9 +109,14 @@ SURNAMES: list[tuple[str, Expected]] = [
     # A new name with a form of address is a person: not asked which kind.
     ("/verkoop dhr bos 100", sale("dhr. Bos", "100", new=PERSON)),
     ("/verkoop Mevr. de Graaf 80", sale("Mevr. de Graaf", "80", new=PERSON)),
-    (
+    (  # a compliment names a client: one not in the list is asked about, never added unasked
         "/compliment mevr bos heel tevreden",
-        compliment("mevr. Bos", "heel tevreden") + added("mevr. Bos", PERSON),
+        ask(
+            "new",
+            "mevr bos",
+            press="persoon",
+            then=compliment("mevr. Bos", "heel tevreden") + added("mevr. Bos", PERSON),
+        ),
     ),
     ("/toevoegen dhr bos", added("dhr. Bos", PERSON)),
     # /toevoegen of a form of address and the surname of a person on the list: asked first.
@@ -171,7 +176,11 @@ SURNAMES: list[tuple[str, Expected]] = [
         ask(
             "client",
             answer="mevr bos kwam niet",
-            then=complaint("mevr. Bos", "kwam niet") + added("mevr. Bos", PERSON),
+            then=ask(
+                "new",
+                press="persoon",
+                then=complaint("mevr. Bos", "kwam niet") + added("mevr. Bos", PERSON),
+            ),
         ),
     ),
     (

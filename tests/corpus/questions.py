@@ -27,6 +27,8 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         # A new name: person or organisation, the team's most common kind first (the Dutch
         # world has more organisations).
         "kind": Hallmark(buttons=("organisatie", "persoon")),
+        # A complaint or compliment about a name not in the list: add it? (either kind first)
+        "new": Hallmark(text=(NL_ADDS[0],), min_buttons=2),
         # An amount over 100× the median sale: confirm with buttons.
         "big": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # A cost above the amount: confirm or correct the cost, with buttons.
@@ -48,6 +50,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "unit": Hallmark(text=("минуты или часы",), min_buttons=1),
         # The Russian world has more persons than organisations.
         "kind": Hallmark(buttons=("частное лицо", "организац")),
+        "new": Hallmark(text=(RU_ADDS[0],), min_buttons=2),
         "big": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "cost": Hallmark(text=("Затраты",), buttons=("Да", "Исправить затраты"), not_text=RU_ADDS),
         "split": Hallmark(min_buttons=2, not_text=RU_ADDS),

@@ -218,11 +218,21 @@ NOTES: list[tuple[str, Expected]] = [
     # A surname with initials is the name (a new one a person), the rest the note.
     (
         "/complaint Иванова И.И. опоздала на час",
-        complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+        ask(
+            "new",
+            "Иванова И. И.",
+            press="частное лицо",
+            then=complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+        ),
     ),
     (
         "/complaint Иванова И. И. опоздала на час",
-        complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+        ask(
+            "new",
+            "Иванова И. И.",
+            press="частное лицо",
+            then=complaint("Иванова И. И.", "опоздала на час") + added("Иванова И. И.", PERSON),
+        ),
     ),
     ("/complaint Кузнецов А.И. опоздал на час", complaint(KUZNETSOV, "опоздал на час")),
     # A name in another case, and words before it, find the client.
