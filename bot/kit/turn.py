@@ -13,16 +13,14 @@ embedded SQLite file, one update at a time (why: `Kompas.db` in bot/kit/runtime.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -51,9 +49,8 @@ from bot.kit.outbox import (
     keyboard,
 )
 from bot.kit.runtime import Kompas, kompas_of
-from bot.kit.telegram_html import fit_html
-from locales import N_, InputError, Translator, translator
-from storage import ledger, teams
+from bot.kit.settle import commit, refuse, remember_unanswered
+from locales import InputError, Translator, translator
 from storage.analysis import AnalysedTeam, team_analysis
 from storage.callers import TeamView
 from storage.engine import UnitOfWork
@@ -296,21 +293,19 @@ async def _process(
                 await handler(turn)
             if turn.abandoned:
                 await kompas.db(
-                    _refuse, unit, context.bot.id, update.update_id, now, turn.refusal_keeps
+                    refuse, unit, context.bot.id, update.update_id, now, turn.refusal_keeps
                 )
             else:
-                await _commit(turn, unit)  # the changes and their ledger entry, together
+                await commit(turn, unit)  # the changes and their ledger entry, together
                 committed = True
                 kompas.committed()
                 for hook in turn.committed_hooks:
                     await hook()
         except InputError as error:
             if committed:  # a hook refused after the commit: the changes stand
-                _remember_unanswered(turn)
+                remember_unanswered(turn)
                 raise
-            await kompas.db(
-                _refuse, unit, context.bot.id, update.update_id, now, turn.refusal_keeps
-            )
+            await kompas.db(refuse, unit, context.bot.id, update.update_id, now, turn.refusal_keeps)
             turn.outbox[:] = kept
             message = turn.t.error(error)
             if kind == "button":  # a pop-up for the presser, not a message to the whole group
@@ -321,7 +316,7 @@ async def _process(
                 turn.reply(message)
         except BaseException:
             if committed:
-                _remember_unanswered(turn)
+                remember_unanswered(turn)
             raise
         await kompas.db(unit.close)
         unit = None
@@ -331,7 +326,7 @@ async def _process(
             asked = await flush(turn)
         except BaseException:
             if committed:
-                _remember_unanswered(turn)
+                remember_unanswered(turn)
             raise
         if asked:
             await kompas.db(bind_questions, kompas.engine, turn.caller, asked)
@@ -348,85 +343,3 @@ async def _before_command(turn: Turn) -> list[Reply]:
     for hook in _BEFORE_COMMANDS:
         await hook(turn)
     return list(turn.outbox)
-
-
-SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
-HANDLED_ALL_THE_SAME = N_(
-    "Something went wrong on my side as I answered: your message was dealt with, only my "
-    "answer got lost. Have a look before you send it again."
-)
-
-
-# Seconds to wait before each look in the ledger when the answer to a COMMIT was lost.
-LEDGER_LOOKS = (0.0, 0.5, 2.0)
-
-
-async def _commit(turn: Turn, unit: UnitOfWork) -> None:
-    """Commit the update's work. Should the connection die after COMMIT was sent and before
-    its answer came, the ledger says whether it landed: then the confirmations go out as
-    usual, never a failure for something that was saved; if not, the update is kept and
-    carried out when it comes again (bot/kit/failures.py)."""
-    kompas, update_id = turn.kompas, turn.update.update_id
-    try:
-        await kompas.db(unit.commit)
-    except SQLAlchemyError as error:
-        if not failures.retryable(error):
-            raise
-        failure = error
-    else:
-        kompas.uncertain.pop(update_id, None)
-        return
-    with contextlib.suppress(SQLAlchemyError):
-        await kompas.db(unit.close)  # the lost connection (and SQLite's lock) let go of
-    bot_id = turn.context.bot.id
-    for pause in LEDGER_LOOKS:
-        await asyncio.sleep(pause)
-        try:
-            landed = await kompas.db(ledger.recorded, kompas.engine, bot_id, update_id, turn.now)
-        except SQLAlchemyError:
-            continue
-        if not landed:
-            raise failure  # nothing was saved: kept, and carried out when it comes again
-        log.warning("update %s: the answer to its COMMIT was lost; the ledger has it", update_id)
-        kompas.uncertain.pop(update_id, None)
-        return
-    # Not known yet: if it landed, its redelivery finds it in the ledger and says what was
-    # saved; if not, the redelivery carries it out.
-    _remember_unanswered(turn, into=kompas.uncertain)
-    raise failure
-
-
-def _remember_unanswered(turn: Turn, *, into: dict[int, Any] | None = None) -> None:
-    """The work is committed but the answer failed: the error handler must not say that
-    nothing changed. What was saved goes to the user with its Undo, so a retry doesn't
-    record it twice."""
-    t, chat_id = turn.t, turn.caller.chat_id
-    honest = [
-        (chat_id, f"{t._(SAVED_ALL_THE_SAME)}\n{fit_html(saved.text)}", keyboard(saved.buttons))
-        for saved in turn.saved
-        if not saved.delivered
-    ]
-    if not honest and teams.data_changed(turn.session):
-        honest = [(chat_id, str(t._(HANDLED_ALL_THE_SAME)), None)]
-    if honest:  # otherwise only the ledger and dialog state changed: "nothing changed" is true
-        (turn.kompas.unanswered if into is None else into)[turn.update.update_id] = honest
-
-
-def _refuse(
-    unit: UnitOfWork,
-    bot_id: int,
-    update_id: int,
-    now: dt.datetime,
-    keeps: Sequence[Callable[[Session], Any]] = (),
-) -> None:
-    """Roll the handler's changes back but keep the update in the ledger: it was answered,
-    and keep what must stand anyway (`Turn.keep_if_refused`).
-
-    Without the entry, Telegram redelivering a refused update would show the refusal twice,
-    or carry the update out after all once something else had changed meanwhile.
-    """
-    unit.rollback()
-    for keep in keeps:
-        keep(unit.session)
-    ledger.claim(session=unit.session, bot_id=bot_id, update_id=update_id, now=now)
-    unit.commit()
