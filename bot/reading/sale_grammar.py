@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from bot.reading.sale_dates import dated_line
 from bot.reading.sale_values import (
     Value,
     is_cost_word,
@@ -23,14 +23,12 @@ from bot.reading.sale_values import (
 )
 from bot.reading.words import (
     DAY_WORDS,
-    SHORT_NUMBER,
     Dated,
     Reader,
     Token,
     joined,
     name_end,
     same_field,
-    split_date,
     tokens,
     without_lead_ins,
 )
@@ -172,7 +170,7 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
     words, unpaid = _unpaid_said(tokens(text), first=1)
-    dated = _dated(reader, words, first=1)
+    dated = dated_line(reader, words, first=1)
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
     line = _read_sale(reader, replace(dated, words=lead.words))
     return replace(_not_paid(line) if unpaid else line, lead_in=lead.before_name)
@@ -236,64 +234,9 @@ def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
     """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
     `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
     words, unpaid = _unpaid_said(tokens(text), first=0)
-    dated = _dated(reader, words, first=0)
+    dated = dated_line(reader, words, first=0)
     line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
     return (_not_paid(line) if unpaid else line).readings
-
-
-def _dated(reader: Reader, words: list[Token], *, first: int) -> Dated:
-    """The date at the end of the line, also before how it was paid: `35 gisteren contant`,
-    `60,- eergisteren per pin` read as `35 contant gisteren`; else one inside the line (from
-    word `first` on) that can be nothing else (`Лотос 15 декабря 3000`)."""
-    paid = len(words)
-    if paid > 1 and words[-1].text.casefold().strip(".,!") in PAID_METHODS:
-        paid -= 1
-        if paid > 1 and words[paid - 1].text.casefold() in PAYMENT_LEAD_INS:
-            paid -= 1
-    dated = split_date(reader, words[:paid]) if paid < len(words) else None
-    if dated is None or dated.date is None:
-        dated = split_date(reader, words)
-        return dated if dated.date is not None else _date_inside(reader, words, first) or dated
-    return replace(dated, words=[*dated.words, *words[paid:]])
-
-
-_DAY_MONTH = re.compile(r"[0-9]{1,2}[./-][0-9]{2}\.?")
-_YEAR = re.compile(r"[0-9]{4}")
-
-
-def _date_inside(reader: Reader, words: list[Token], first: int) -> Dated | None:
-    """A date before the amount or between the fields, when it can be nothing else: a day with
-    its month named (`Лотос 15 декабря 3000`, `Lotus 20 nov 300`, `23 november 2026`), or a
-    day and month in digits with an amount after it (`Волкова 20.11 2600`)."""
-    for i in range(first, len(words)):
-        word = words[i].text
-        if not (SHORT_NUMBER.fullmatch(word.rstrip(".")) or _DAY_MONTH.fullmatch(word)):
-            continue
-        for count in (3, 2, 1):
-            span = same_field(words, i, count)
-            if span is None or not _may_be_date(reader, words, span, i + count):
-                continue
-            text = joined(span)
-            try:
-                dates.parse_date(text, reader.locale, today=reader.today)
-            except InputError as error:
-                if error.message == dates.DATE_NOT_REAL and count > 1:
-                    raise  # "32 nov": a date, but none that exists
-                continue
-            return Dated(words[:i] + words[i + count :], reader.date(text), text)
-    return None
-
-
-def _may_be_date(reader: Reader, words: list[Token], span: list[Token], after: int) -> bool:
-    """Whether `span` has a date's shape: a day with a month's name (and a year), or `20.11`
-    with an amount after it (`Волкова 20.11 2600`; `/sale Hotel 23.11` is € 23,11)."""
-    if len(span) > 1:
-        month = span[1].text.rstrip(".")
-        return month.isalpha() and (len(span) == 2 or bool(_YEAR.fullmatch(span[2].text)))
-    if not _DAY_MONTH.fullmatch(span[0].text) or after >= len(words):
-        return False
-    following = words[after].text
-    return reader.is_money(following) and reader.time(following) is None
 
 
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:
