@@ -56,3 +56,16 @@ async def test_a_line_typed_in_reply_to_the_bot_in_a_group_is_answered(chat: Cha
     assert seen.text == "Je werkt in Tweede groep. Stuur /hulp om te zien wat ik kan."
     seen = await chat.reply(sanne, "hallo", chat=group)
     assert "Stuur een commando om te beginnen" in seen
+
+
+async def test_help_names_the_languages_in_the_readers_language(chat: Chat) -> None:
+    for person, more, line in (
+        (chat.person(11, "Anna", "nl"), "Meer commando's", "/taal — Taal: Nederlands of Russisch"),
+        (chat.person(12, "Ольга", "ru"), "Ещё команды", "/lang — Язык: русский или нидерландский"),
+    ):
+        seen = await chat.send(person, "/help")
+        pages = [seen.text]
+        while more in seen.buttons:
+            seen = await chat.press(person, more)
+            pages.append(seen.text)
+        assert line in "\n".join(pages)
