@@ -25,6 +25,7 @@ SOLO_TEXTS = (
     # settings a person answers for themselves
     C_("solo", "Which language does the team speak? The group, the digest and exports use it."),
     C_("solo", "Which time zone does the team work in?"),
+    C_("solo", "“{text}” is not in {currency}, the team's currency. Type it like {example}."),
     # the card and explanations: their own judgement, not a team's
     C_("solo", "Team experience: {word} ({rating} of 5)"),
     C_("solo", "the team rates them {rating} of 5"),

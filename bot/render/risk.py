@@ -126,7 +126,7 @@ def risk_text(
                 clients=lapsed + _more(t, len(c.lapsed)),
             )
         )
-    lines += ["", amounts_note(t, team)]
+    lines.append(amounts_note(t, team))  # under the figures it qualifies, no gap before it
     return Markup("\n").join(lines)
 
 

@@ -4,10 +4,14 @@ Dutch and Russian in /help, /risk, /portrait, the card and the decline letter.""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import Engine
 
+from storage.models import Team
 from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale
 
 
 @pytest.mark.parametrize(
@@ -69,3 +73,88 @@ async def test_help_names_the_languages_in_the_readers_language(chat: Chat) -> N
             seen = await chat.press(person, more)
             pages.append(seen.text)
         assert line in "\n".join(pages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "language", "first"), [("ru", "Русский", "₽ RUB"), ("nl", "Nederlands", "€ EUR")]
+)
+async def test_the_teams_own_currency_comes_first(
+    chat: Chat, lang: str, language: str, first: str
+) -> None:
+    owner = chat.person(21, "Olga", lang)
+    group = chat.group(-500, "Studio", creator=owner)
+    await chat.send(owner, "/start", chat=group)
+    seen = await chat.press(owner, language, chat=group)
+    assert seen.buttons[0] == first
+    assert seen.buttons.count(first) == 1 and len(seen.buttons) == 9
+
+
+async def test_new_profile_buttons_use_a_plain_plus(chat: Chat, ru_team: Team) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/profile")
+    assert "+ Создать: Частные лица" in seen.buttons
+    assert not any("＋" in label for label in seen.buttons)
+
+
+async def test_the_vat_note_sits_under_the_figures_without_a_gap(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    bakery = make_client(sqlite_engine, nl_team, "Bakkerij", city="Utrecht")
+    make_sale(sqlite_engine, nl_team, bakery, 45_000, sold_on=dt.date(2026, 11, 1))
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/risico")
+    assert "\n\nBedragen zonder btw." not in seen.text
+    assert "Bedragen zonder btw." in seen
+    await chat.send(anna, "/klant Bakkerij")
+    lines = (await chat.press(anna, "Details")).text.splitlines()
+    note = lines.index("Bedragen zonder btw.")
+    assert lines[note + 1].startswith("organisatie · Utrecht")  # not after "Klant sinds"
+
+
+async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/paid Иванова Анна")
+    assert seen.text == "Иванова Анна: неоплаченных продаж нет."  # not «У клиента Иванова Анна»
+    make_sale(
+        sqlite_engine,
+        ru_team,
+        anna,
+        150_000,
+        sold_on=dt.date(2026, 11, 1),
+        paid_on=dt.date(2026, 11, 1),
+    )
+    seen = await chat.send(olga, "/paid Иванова Анна")
+    assert seen.text == "Иванова Анна: неоплаченных продаж нет."
+
+    seen = await chat.send(olga, "/compliment Иванова Анна понравилась стрижка")
+    assert seen.text.startswith("Приятно! Благодарность записана: Иванова Анна.")
+    seen = await chat.send(olga, "/compliment")
+    assert "Какой клиент вас поблагодарил?" in seen
+    await chat.send(olga, "/cancel")
+    await chat.send(olga, "/client Иванова Анна")
+    details = await chat.press(olga, "Подробнее")
+    assert "Благодарности: 1" in details and "омплимент" not in details.text
+
+    seen = await chat.send(olga, "/sale Иванова Анна 500")
+    assert "Итоговая" not in seen.text and "Оценка: " in seen
+    assert "Итоговая оценка" not in seen.text
+
+
+async def test_a_solo_russian_owner_reads_currency_not_team_currency(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Кофейня")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Кофейня 300 EUR")
+    assert seen.text.startswith("Валюта — ₽, а «300 EUR» — в другой валюте.")
+
+
+def test_a_poor_fit_of_one_client_is_singular() -> None:
+    from locales import translator
+
+    assert translator("ru")._("a poor fit with your ideal client") == (
+        "плохо соответствует идеальному клиенту"
+    )
