@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from storage.models import Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,76 @@ def test_a_poor_fit_of_one_client_is_singular() -> None:
     assert translator("ru")._("a poor fit with your ideal client") == (
         "плохо соответствует идеальному клиенту"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "Je omzet is zo verdeeld alsof je 3 even grote klanten hebt."),
+        ("ru", "Выручка распределена так, будто у вас 3 одинаковых клиента."),
+    ],
+)
+async def test_risk_says_the_spread_in_plain_words_without_the_index(
+    chat: Chat, sqlite_engine: Engine, lang: str, said: str
+) -> None:
+    """Three clients at the same € 500 a month: HHI 3 × 33⅓² = 3 333, as if 3 equal clients;
+    the index itself belongs in the JSON report, not in the chat."""
+    team = make_team(sqlite_engine, chat_id=31, owner_id=31, personal=True, locale=lang)
+    for k in range(3):
+        client = make_client(sqlite_engine, team, f"Vast {k}", acquired_on=dt.date(2023, 1, 1))
+        for month in range(12):
+            sold = dt.date(2026, 11, 18) - dt.timedelta(days=30 * month)
+            make_sale(sqlite_engine, team, client, 50_000, sold_on=sold)
+    me = chat.person(31, "Sanne", lang)
+    text = (await chat.send(me, "/risk")).text
+    assert said in text.splitlines()
+    assert "3.333" not in text and "3 333" not in text and "10.000" not in text
+    assert "10 000" not in text and "HHI" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "demo", "replace", "portrait_head", "often"),
+    [
+        (
+            "nl",
+            "Probeer de demogegevens",
+            r"om dat op te vangen heb je zo’n (\d+) nieuwe ideale klanten? nodig",
+            "Je klanten met de meeste winst die ook nieuwe klanten aanbrachten.",
+            r"(\d+(?:,\d)?) keer zo vaak als bij je andere klanten",
+        ),
+        (
+            "ru",
+            "Попробовать демоданные",
+            r"чтобы это возместить, нужно около (\d+) (?:нового идеального клиента|новых идеальных "
+            r"клиентов)",
+            "Самые прибыльные клиенты из тех, кто рекомендовал вас другим.",
+            r"в (\d+(?:,\d)?) раза? (?:чаще|больше), чем у остальных клиентов",
+        ),
+    ],
+)
+async def test_risk_and_portrait_speak_plainly_on_the_demo(
+    chat: Chat, lang: str, demo: str, replace: str, portrait_head: str, often: str
+) -> None:
+    import re
+
+    me = chat.person(41, "Sanne", lang)
+    await chat.send(me, "/start")
+    await chat.press(me, me_button(lang))
+    await chat.press(me, "€ EUR" if lang == "nl" else "₽ RUB")
+    await chat.press(me, "A–D")
+    await chat.press(me, demo)
+    risk = (await chat.send(me, "/risk")).text
+    needed = re.findall(replace, risk)
+    assert needed and all(int(n) >= 1 for n in needed), risk
+    assert "vervangen kost" not in risk and "идеальных клиента" not in risk
+    portrait = (await chat.send(me, "/portrait")).text
+    assert portrait_head in portrait.splitlines()
+    lifts = re.findall(often, portrait)
+    assert lifts, portrait
+    # From 2 on a whole number ("28 keer", «в 28 раз»), a fraction only below 2.
+    assert all("," not in x or float(x.replace(",", ".")) < 2 for x in lifts)
+    assert "×" not in portrait and "коэффициент" not in portrait
+
+
+def me_button(lang: str) -> str:
+    return "Hier beginnen, voor mezelf" if lang == "nl" else "Начать здесь, для себя"
