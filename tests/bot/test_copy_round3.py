@@ -231,3 +231,26 @@ async def test_risk_and_portrait_speak_plainly_on_the_demo(
 
 def me_button(lang: str) -> str:
     return "Hier beginnen, voor mezelf" if lang == "nl" else "Начать здесь, для себя"
+
+
+@pytest.mark.parametrize(
+    ("locale", "personal", "thanks"),
+    [
+        ("nl", False, "Dank u voor de samenwerking."),
+        ("nl", True, "Dank u voor de samenwerking."),
+        ("ru", False, "Спасибо за сотрудничество."),
+        ("ru", True, "Спасибо за сотрудничество."),
+    ],
+)
+def test_the_decline_letter_thanks_neutrally(locale: str, personal: bool, thanks: str) -> None:
+    """The letter goes to a client rated badly: no thanks for a "pleasant" cooperation."""
+    from bot.render.decline import decline_letter
+    from bot.render.text import html_to_text
+    from locales import translator
+    from storage.models import Client
+
+    t = translator(locale, solo=personal)
+    text = html_to_text(decline_letter(t, Client(name="Anouk Jansen", kind="person"), "1", "X"))
+    body = text.splitlines()[2]
+    assert body.startswith(thanks)
+    assert "prettig" not in text and "приятн" not in text
