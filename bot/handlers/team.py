@@ -56,7 +56,11 @@ async def onboarding(turn: Turn) -> None:
             currency=teams.DEFAULT_CURRENCY[value],
             timezone=teams.DEFAULT_TIMEZONE[value],
         )
-        if team.is_personal:
+        # A personal team's language is its owner's. In a group, an owner who once chose
+        # another language for themselves (/lang) would go on reading that one in the group
+        # they just set up in this one: the choice made last is theirs.
+        pref = await turn.run(teams.user_pref, user_id=turn.caller.user_id)
+        if team.is_personal or (pref is not None and pref.locale not in (None, value)):
             await turn.run(
                 teams.set_user_locale, user_id=turn.caller.user_id, locale=value, now=turn.now
             )

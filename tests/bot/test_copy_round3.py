@@ -15,10 +15,28 @@ from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_tea
 
 
 @pytest.mark.parametrize(
-    ("own", "chosen", "currency", "scale", "ready", "foreign"),
+    ("own", "chosen", "currency", "scale", "ready", "foreign", "add", "asked"),
     [
-        ("nl", "Русский", "В какой валюте", "Как оценивать клиентов?", "Всё готово", "valuta"),
-        ("ru", "Nederlands", "In welke valuta", "Hoe wil je klanten", "Alles staat klaar", "валют"),
+        (
+            "nl",
+            "Русский",
+            "В какой валюте",
+            "Как оценивать клиентов?",
+            "Всё готово",
+            "valuta",
+            "Добавить клиента",
+            "Ольга, как зовут нового клиента?",
+        ),
+        (
+            "ru",
+            "Nederlands",
+            "In welke valuta",
+            "Hoe wil je klanten",
+            "Alles staat klaar",
+            "валют",
+            "Klant toevoegen",
+            "Ольга, hoe heet de nieuwe klant?",
+        ),
     ],
 )
 async def test_every_onboarding_step_after_the_choice_speaks_the_chosen_language(
@@ -30,6 +48,8 @@ async def test_every_onboarding_step_after_the_choice_speaks_the_chosen_language
     scale: str,
     ready: str,
     foreign: str,
+    add: str,
+    asked: str,
 ) -> None:
     olga = chat.person(1, "Ольга", own)
     await chat.send(olga, f"/lang {own}")  # her own chat speaks the other language
@@ -42,6 +62,8 @@ async def test_every_onboarding_step_after_the_choice_speaks_the_chosen_language
     assert scale in seen and foreign not in seen.text.lower()
     seen = await chat.press(olga, "A–D", chat=group)
     assert ready in seen
+    seen = await chat.press(olga, add, chat=group)  # and on, in the group she set up
+    assert asked in seen
 
 
 async def test_a_line_typed_in_reply_to_the_bot_in_a_group_is_answered(chat: Chat) -> None:
