@@ -276,3 +276,16 @@ def test_the_decline_letter_thanks_neutrally(locale: str, personal: bool, thanks
     body = text.splitlines()[2]
     assert body.startswith(thanks)
     assert "prettig" not in text and "приятн" not in text
+
+
+async def test_the_payment_repeat_question_keeps_a_russian_name_in_the_nominative(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
+    for _ in range(2):
+        make_sale(sqlite_engine, ru_team, anna, 150_000, sold_on=dt.date(2026, 11, 1))
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/paid Иванова Анна 1500")
+    seen = await chat.send(olga, "/paid Иванова Анна 1500")
+    assert "эту оплату (Иванова Анна, 1 500,00 ₽)" in seen, seen.text
+    assert "от Иванова" not in seen.text
