@@ -33,6 +33,7 @@ SOLO_TEXTS = (
     C_("solo", "the team likes working with them"),
     C_("solo", "Fit with the team"),
     C_("solo", "What happened, in a few words? (Kept for the team only; skip if you like.)"),
+    C_("solo", "What did the client like? (Kept for the team only; skip if you like.)"),
     C_("solo", "The team has no ideal client profile yet. An admin can write one."),
     C_("solo", "Which ideal client profile? A team can have one per kind of client."),
     # the decline letter: a solo specialist writes "I"

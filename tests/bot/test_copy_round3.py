@@ -155,6 +155,8 @@ async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
     assert seen.text.startswith("Приятно! Благодарность записана: Иванова Анна.")
     seen = await chat.send(olga, "/compliment")
     assert "Какой клиент вас поблагодарил?" in seen
+    seen = await chat.send(olga, "Иванова Анна")
+    assert seen.text.startswith("Что понравилось клиенту? (Видно только вам;")
     await chat.send(olga, "/cancel")
     await chat.send(olga, "/client Иванова Анна")
     details = await chat.press(olga, "Подробнее")
