@@ -107,7 +107,7 @@ async def test_the_teams_own_currency_comes_first(
     group = chat.group(-500, "Studio", creator=owner)
     await chat.send(owner, "/start", chat=group)
     seen = await chat.press(owner, language, chat=group)
-    assert seen.buttons[0] == first
+    assert seen.buttons[0].removeprefix("✓ ") == first
     assert seen.buttons.count(first) == 1 and len(seen.buttons) == 9
 
 
@@ -291,3 +291,18 @@ async def test_the_payment_repeat_question_keeps_a_russian_name_in_the_nominativ
     seen = await chat.send(olga, "/paid Иванова Анна 1500")
     assert "эту оплату (Иванова Анна, 1 500,00 ₽)" in seen, seen.text
     assert "от Иванова" not in seen.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "first"),
+    [("ru", ("Деньги", "Валюта"), "₽ RUB"), ("nl", ("Geld", "Valuta"), "€ EUR")],
+)
+async def test_the_settings_currency_picker_starts_with_the_teams_own(
+    chat: Chat, sqlite_engine: Engine, lang: str, path: tuple[str, str], first: str
+) -> None:
+    make_team(sqlite_engine, chat_id=31, owner_id=31, personal=True, locale=lang)
+    me = chat.person(31, "Sanne", lang)
+    await chat.send(me, "/settings")
+    await chat.press(me, path[0])
+    seen = await chat.press(me, path[1])
+    assert seen.buttons[0].removeprefix("✓ ") == first
