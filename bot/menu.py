@@ -310,7 +310,7 @@ COMMANDS: tuple[Command, ...] = (
         "lang",
         "taal",
         help_handlers.lang,
-        N_("Language: Nederlands or русский"),
+        N_("Language: Dutch or Russian"),
         None,
         N_("/lang — choose with a button, or type /lang nl or /lang ru."),
     ),

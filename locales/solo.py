@@ -25,6 +25,7 @@ SOLO_TEXTS = (
     # settings a person answers for themselves
     C_("solo", "Which language does the team speak? The group, the digest and exports use it."),
     C_("solo", "Which time zone does the team work in?"),
+    C_("solo", "“{text}” is not in {currency}, the team's currency. Type it like {example}."),
     # the card and explanations: their own judgement, not a team's
     C_("solo", "Team experience: {word} ({rating} of 5)"),
     C_("solo", "the team rates them {rating} of 5"),
@@ -32,6 +33,7 @@ SOLO_TEXTS = (
     C_("solo", "the team likes working with them"),
     C_("solo", "Fit with the team"),
     C_("solo", "What happened, in a few words? (Kept for the team only; skip if you like.)"),
+    C_("solo", "What did the client like? (Kept for the team only; skip if you like.)"),
     C_("solo", "The team has no ideal client profile yet. An admin can write one."),
     C_("solo", "Which ideal client profile? A team can have one per kind of client."),
     # the decline letter: a solo specialist writes "I"

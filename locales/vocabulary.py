@@ -248,8 +248,8 @@ EVENT_KINDS = Vocabulary(
     (
         Term("complaint", "complaint", ("klacht", "жалоба"),
              ("complaint", "klachten", "жалобы")),
-        Term("compliment", "compliment", ("compliment", "комплимент"),
-             ("complimenten", "комплименты", "благодарность", "praise")),
+        Term("compliment", "compliment", ("compliment", "благодарность"),
+             ("complimenten", "благодарности", "комплимент", "комплименты", "praise")),
         Term("referral", "referral", ("aanbeveling", "рекомендация"),
              ("referral", "recommendation", "aanbevelingen", "doorverwijzing", "рекомендации")),
         Term("rating", "rating", ("beoordeling", "оценка"),

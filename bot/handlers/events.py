@@ -84,7 +84,8 @@ class NoteDialog(ClientDialog):
                 edit=turn.update.callback_query is not None,
             )
             return
-        question(turn, convo, render.what_happened(turn.t), skip=True)
+        compliment = self.kind == EventKind.COMPLIMENT
+        question(turn, convo, render.what_happened(turn.t, compliment=compliment), skip=True)
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None

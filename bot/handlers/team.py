@@ -37,10 +37,15 @@ def onboarding_language(turn: Turn, team_id: int, *, personal: bool = False) -> 
 
 @button(role=Role.ADMIN)
 async def onboarding(turn: Turn) -> None:
-    """Language → currency → grade scale → the empty state."""
+    """Language → currency → grade scale → the empty state.
+
+    Every step after the first speaks the language the team chose, not the presser's own:
+    the steps are the team's setup, read by the whole group, and a presser whose private
+    chat speaks another language must not see steps 2 and 3 switch back to it."""
     setting, value = (*turn.pressed.args, "", "")[:2]
     team = turn.team
     team_id = team.id
+    chosen = translator(team.locale, solo=team.is_personal)
     if setting == "lang" and value in SUPPORTED_LOCALES:
         await turn.run(
             teams.update_team,
@@ -51,7 +56,11 @@ async def onboarding(turn: Turn) -> None:
             currency=teams.DEFAULT_CURRENCY[value],
             timezone=teams.DEFAULT_TIMEZONE[value],
         )
-        if team.is_personal:
+        # A personal team's language is its owner's. In a group, an owner who once chose
+        # another language for themselves (/lang) would go on reading that one in the group
+        # they just set up in this one: the choice made last is theirs.
+        pref = await turn.run(teams.user_pref, user_id=turn.caller.user_id)
+        if team.is_personal or (pref is not None and pref.locale not in (None, value)):
             await turn.run(
                 teams.set_user_locale, user_id=turn.caller.user_id, locale=value, now=turn.now
             )
@@ -67,7 +76,7 @@ async def onboarding(turn: Turn) -> None:
             now=turn.now,
             currency=value,
         )
-        text, buttons = onboard.scale_step(turn.t, team_id, personal=team.is_personal)
+        text, buttons = onboard.scale_step(chosen, team_id, personal=team.is_personal)
         turn.edit(text, buttons=buttons)
     elif setting == "scale" and value in SCALES:
         await turn.run(
@@ -78,7 +87,7 @@ async def onboarding(turn: Turn) -> None:
             grade_scale=value,
             onboarded=True,
         )
-        text, buttons = onboard.empty_state(turn.t, team_id)
+        text, buttons = onboard.empty_state(chosen, team_id)
         turn.edit(text, buttons=buttons)
     else:
         raise InputError(STALE)

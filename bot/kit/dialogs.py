@@ -169,6 +169,14 @@ async def _load(turn: Turn) -> Conversation | None:
     return pending.convo if isinstance(pending, Pending) else None
 
 
+def _has_buttons(turn: Turn) -> bool:
+    """Whether the bot's message replied to carries buttons."""
+    message = turn.update.effective_message
+    replied = message.reply_to_message if message is not None else None
+    markup = replied.reply_markup if replied is not None else None
+    return markup is not None and bool(markup.inline_keyboard)
+
+
 def _replied_to(turn: Turn) -> int | None:
     """The bot's message this one replies to, if any."""
     message = turn.update.effective_message
@@ -225,7 +233,12 @@ async def on_text(turn: Turn) -> None:
             turn.reply(turn.t._("That question has expired. Send the command again to start anew."))
         return
     if pending is None:
-        if not group:
+        # In a group the bot sees only replies to its own messages: one with no question
+        # pending was written to the bot, so it gets the same pointer as in a private chat,
+        # or, under a message with buttons (an onboarding step), a word about the buttons.
+        if group and replied is not None and _has_buttons(turn):
+            turn.reply(turn.t._("Pick one of the buttons, please."))
+        elif not group or replied is not None:
             turn.reply(
                 turn.t._(
                     "Send a command to get going, for example /add or /sale. /help lists them all."

@@ -329,6 +329,8 @@ def details_text(
         )
         if yearly is not None:
             lines.append(yearly)
+    if with_money:
+        lines += _money_notes(t, team, analysis, row)
     traits = [
         labels.label(t, labels.KINDS, client.kind),
         client.city or "",
@@ -340,8 +342,13 @@ def details_text(
         # Where tenure starts for the grade: "client since", or an earlier first sale.
         since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
         add(t._("Client since"), t.date(since))
-    if not with_money:
-        return Markup("\n").join(lines)
+    return Markup("\n").join(lines)
+
+
+def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any) -> list[Markup]:
+    """What the money figures rest on (the margin, VAT): said under the figures, before the
+    client's traits, not glued to the "client since" date."""
+    lines: list[Markup] = []
     if "uses_default_margin" in _flags(row):
         assumed = analysis.references.assumed_margin
         if team.default_margin is None and assumed is not None:
@@ -355,7 +362,7 @@ def details_text(
         else:
             lines.append(t._("Profit rests on your default margin for sales without costs."))
     lines.append(amounts_note(t, team))
-    return Markup("\n").join(lines)
+    return lines
 
 
 def _money_lines(

@@ -8,7 +8,10 @@ from bot.render.buttons import Options
 from locales import Markup, Translator, escape
 
 
-def what_happened(t: Translator) -> Markup:
+def what_happened(t: Translator, *, compliment: bool = False) -> Markup:
+    """The note's question; a client who thanked you is asked about by what they liked."""
+    if compliment:
+        return t._("What did the client like? (Kept for the team only; skip if you like.)")
     return t._("What happened, in a few words? (Kept for the team only; skip if you like.)")
 
 

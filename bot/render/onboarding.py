@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
-from bot.render.settings import CURRENCIES, SCALES, SYMBOLS
+from bot.render.settings import SCALES, SYMBOLS, currencies_for
 from locales import LANGUAGE_NAMES, SUPPORTED_LOCALES, Markup, Translator
 
 
@@ -23,12 +23,10 @@ def language_step(t: Translator, team_id: int, *, personal: bool = False) -> tup
 
 
 def currency_step(t: Translator, team_id: int, *, step: str = "2/3") -> tuple[Markup, Buttons]:
+    shown = currencies_for(t.locale)
     rows = [
-        [
-            (f"{SYMBOLS[c]} {c}".strip(), pack("ob", team_id, "cur", c))
-            for c in CURRENCIES[i : i + 3]
-        ]
-        for i in range(0, len(CURRENCIES), 3)
+        [(f"{SYMBOLS[c]} {c}".strip(), pack("ob", team_id, "cur", c)) for c in shown[i : i + 3]]
+        for i in range(0, len(shown), 3)
     ]
     return t._("<b>{step}</b> In which currency do you work?", step=step), rows
 

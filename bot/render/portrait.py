@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from bot import labels
@@ -209,7 +210,9 @@ def _trait(t: Translator, trait: Trait) -> Markup:
     """«йога (100 %, в 12 раз чаще …)»: a whole lift is a counted message, so the word after it
     agrees with the number (Russian «в 2 раза», «в 5 раз», «в 21 раз»); a fractional one keeps
     the fraction's form («в 1,5 раза»)."""
-    lift = round(trait.lift, 1)
+    # From 2 on a whole number reads plainly ("27 keer zo vaak", «в 28 раз»); below it the
+    # fraction says what there is to say («в 1,5 раза»).
+    lift = float(math.floor(trait.lift + 0.5)) if trait.lift >= 2 else round(trait.lift, 1)
     value, share = _value(t, trait.name, trait.value), t.percent(trait.share)
     if lift == int(lift):
         return t.n_(

@@ -257,7 +257,7 @@ def profile_choice(
     taken = {p.kind for p in stored}
     for kind in ("person", "organisation", None):
         if kind not in taken:
-            label = t._("＋ New: {name}", name=profile_title(t, kind))
+            label = t._("+ New: {name}", name=profile_title(t, kind))
             options.append((label, new + (kind or "all")))
     if stored:
         text = t._("Which ideal client profile? A team can have one per kind of client.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -46,16 +47,13 @@ def risk_text(
     if c.hhi_floor is not None and c.equivalent_clients is not None:
         equivalent = round(c.equivalent_clients, 1)
         # A fraction takes the plural ("2,4 klanten", «2,4 клиента»), a whole number its own.
+        # The index itself (HHI) is for the JSON report: a chat says it in plain words.
         count = int(equivalent) if float(equivalent).is_integer() else 2
         lines.append(
             t.n_(
-                "HHI {hhi} of 10 000 (lowest possible for you: {floor}): like leaning "
-                "on {equivalent} client.",
-                "HHI {hhi} of 10 000 (lowest possible for you: {floor}): like leaning "
-                "on {equivalent} equal clients.",
+                "Your revenue is spread as if you had {equivalent} client.",
+                "Your revenue is spread as if you had {equivalent} equal clients.",
                 count,
-                hhi=t.number(round(c.hhi)),
-                floor=t.number(round(c.hhi_floor)),
                 equivalent=t.number(equivalent),
             )
         )
@@ -85,9 +83,12 @@ def risk_text(
                 drop=t.percent(flag.revenue_drop),
             )
             if flag.ideal_clients_to_replace is not None:
-                line += Markup(" — ") + t._(
-                    "about {count} ideal clients to replace them",
-                    count=t.number(round(flag.ideal_clients_to_replace, 1)),
+                # A whole number of new clients, at least one: nobody wins 1,7 clients.
+                needed = max(1, math.floor(flag.ideal_clients_to_replace + 0.5))
+                line += Markup(" — ") + t.n_(
+                    "to make up for it you'd need about {n} new ideal client",
+                    "to make up for it you'd need about {n} new ideal clients",
+                    needed,
                 )
             if flag.owed:
                 line += Markup(". ") + t._("Owes {amount}", amount=owed_money(t, cur, flag.owed))
@@ -126,7 +127,7 @@ def risk_text(
                 clients=lapsed + _more(t, len(c.lapsed)),
             )
         )
-    lines += ["", amounts_note(t, team)]
+    lines.append(amounts_note(t, team))  # under the figures it qualifies, no gap before it
     return Markup("\n").join(lines)
 
 

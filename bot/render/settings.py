@@ -26,6 +26,15 @@ SYMBOLS = {
     "UAH": "₴",
     "TRY": "₺",
 }
+
+
+def currencies_for(locale: str) -> tuple[str, ...]:
+    """The currencies in the order a team speaking `locale` looks for them: its own first
+    (₽ for a Russian team, € for a Dutch one), then the rest as listed."""
+    home = "RUB" if locale == "ru" else "EUR"
+    return (home, *(c for c in CURRENCIES if c != home))
+
+
 SCALES = {"A-D": "A–D", "1-5": "1–5", "1-10": "1–10"}
 
 

@@ -61,7 +61,10 @@ def choices(t: Translator, team: TeamView, code: str, *, now: dt.datetime) -> tu
     if code == "lang":
         return [(LANGUAGE_NAMES[c], c) for c in SUPPORTED_LOCALES], 2
     if code == "cur":
-        return [(settings.value_text(t, "cur", c, now=now), c) for c in settings.CURRENCIES], 3
+        return [
+            (settings.value_text(t, "cur", c, now=now), c)
+            for c in settings.currencies_for(team.locale)
+        ], 3
     if code == "vat":
         rates = VAT_RATES.get(team.locale, VAT_RATES["nl"])
         with_vat = [

@@ -101,6 +101,8 @@ class UpdateFactory:
                 "from": BOT_USER,
                 "text": reply_to.text or "…",
             }
+            if reply_to.buttons:  # Telegram sends the replied-to message's buttons along
+                message["reply_to_message"]["reply_markup"] = {"inline_keyboard": reply_to.buttons}
         if extra:
             message.update(extra)
         return self._update({"message": message}, update_id)

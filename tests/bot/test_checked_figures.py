@@ -305,7 +305,7 @@ async def test_a_complaint_that_moves_the_grade_says_so(
 
 @pytest.mark.parametrize(
     ("clients", "said"),
-    [(1, "alsof je op 1 klant leunt."), (3, "alsof je op 3 even grote klanten leunt.")],
+    [(1, "alsof je 1 klant hebt."), (3, "alsof je 3 even grote klanten hebt.")],
 )
 async def test_risk_says_the_equal_clients_in_the_right_plural(
     chat: Chat, sqlite_engine: Engine, clients: int, said: str

@@ -35,7 +35,7 @@ async def test_edit_done_without_a_change_says_nothing_changed_not_saved(
     await chat.press(olga, "Пол")
     await chat.press(olga, "Женский")
     seen = await chat.press(olga, "✓ Готово")
-    assert "Сохранено. Данные клиента Мария обновлены." in seen
+    assert "Сохранено. Данные обновлены: Мария." in seen
 
 
 async def test_a_back_dated_invoice_says_its_term_ran_out_not_due_yesterday(
@@ -85,7 +85,7 @@ async def test_stopping_profile_after_a_save_says_what_stays_not_that_nothing_ch
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/profile")
-    await chat.press(anna, "＋ Nieuw: Organisaties")
+    await chat.press(anna, "+ Nieuw: Organisaties")
     await chat.press(anna, "Wie ze zijn")
     await chat.press(anna, "Medewerkers")
     await chat.send(anna, "10-50")
@@ -96,7 +96,7 @@ async def test_stopping_profile_after_a_save_says_what_stays_not_that_nothing_ch
     )
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/profile")
-    await chat.press(olga, "＋ Создать: Частные лица")
+    await chat.press(olga, "+ Создать: Частные лица")
     await chat.press(olga, "Кто они")
     await chat.press(olga, "Возраст")
     await chat.send(olga, "от 30")

@@ -83,12 +83,12 @@ async def test_the_dutch_menu_shows_dutch_names_the_russian_one_russian_descript
     assert nl == {
         "start": "Kompas instellen of je team openen",
         "team": "Je team kiezen (privéchat)",
-        "taal": "Taal: Nederlands of русский",
+        "taal": "Taal: Nederlands of Russisch",
         "annuleer": "Stoppen met waar we mee bezig zijn",
         "hulp": "Wat ik kan",
     }
     assert list(ru) == ["start", "team", "lang", "cancel", "help"]
-    assert ru["help"] == "Что я умею" and ru["lang"] == "Язык: Nederlands или русский"
+    assert ru["help"] == "Что я умею" and ru["lang"] == "Язык: русский или нидерландский"
     # Without a language of ours, Telegram shows the default menu: the default locale's (Dutch).
     assert {c["command"] for c in chat.api.commands[""]} == set(nl)
 

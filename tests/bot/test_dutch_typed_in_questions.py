@@ -125,7 +125,7 @@ async def test_hours_per_order_in_the_profile(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/profiel")
-    await chat.press(anna, "＋ Nieuw: Alle klanten")
+    await chat.press(anna, "+ Nieuw: Alle klanten")
     await chat.press(anna, "Past bij jou")  # her own team: one person
     await chat.press(anna, "Uren per verkoop, hoogstens")
     seen = await chat.send(anna, typed)

@@ -137,7 +137,7 @@ async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     assert seen.messages[1].text == "Ваши продажи, суммы без НДС."
     assert history_csv.startswith("Клиент;Дата;Событие;")
     assert "Кофейня «Зерно»;2026-10-01;жалоба;;;;;Холодный кофе" in history_csv
-    assert seen.messages[2].text.startswith("Жалобы, комплименты, рекомендации и оценки")
+    assert seen.messages[2].text.startswith("Жалобы, благодарности, рекомендации и оценки")
     # What was exported imports again unchanged.
     seen = await chat.upload(olga, "sales.csv", documents[1][1])
     assert "• 1 строка уже была, пропущена" in seen.text.splitlines()

@@ -113,14 +113,14 @@ async def test_telegrams_menus_in_each_language_are_as_before(chat: Chat) -> Non
     dutch = [
         ("start", "Kompas instellen of je team openen"),
         ("team", "Je team kiezen (privéchat)"),
-        ("taal", "Taal: Nederlands of русский"),
+        ("taal", "Taal: Nederlands of Russisch"),
         ("annuleer", "Stoppen met waar we mee bezig zijn"),
         ("hulp", "Wat ik kan"),
     ]
     russian = [
         ("start", "Настроить Kompas или открыть команду"),
         ("team", "Выбрать команду (личный чат)"),
-        ("lang", "Язык: Nederlands или русский"),
+        ("lang", "Язык: русский или нидерландский"),
         ("cancel", "Прервать текущее действие"),
         ("help", "Что я умею"),
     ]

@@ -124,7 +124,7 @@ async def test_a_first_name_like_another_clients_surname_is_not_that_client(
     make_client(sqlite_engine, ru_team, "Нотариус Петрова")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/compliment Пётр Соловьёв спасибо за торт")
-    assert "Какой клиент сделал вам комплимент?" in seen
+    assert "Какой клиент вас поблагодарил?" in seen
     assert rows(sqlite_engine, Event) == []
 
 

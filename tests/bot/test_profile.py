@@ -28,11 +28,11 @@ async def test_profile_edit_range_set_and_market_with_undo(
     seen = await chat.send(anna, "/profile")
     assert "Je hebt nog geen profiel van je ideale klant." in seen
     assert seen.buttons[:3] == [
-        "＋ Nieuw: Particulieren",
-        "＋ Nieuw: Organisaties",
-        "＋ Nieuw: Alle klanten",
+        "+ Nieuw: Particulieren",
+        "+ Nieuw: Organisaties",
+        "+ Nieuw: Alle klanten",
     ]
-    seen = await chat.press(anna, "＋ Nieuw: Organisaties")
+    seen = await chat.press(anna, "+ Nieuw: Organisaties")
     assert "Profiel toegevoegd: Organisaties." in seen
     assert "Ideale klant: Organisaties" in seen
     assert "Wie ze zijn: nog niets ingesteld" in seen
@@ -90,7 +90,7 @@ async def test_profile_in_russian_with_money_range_words_and_skip(
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/profile")
-    seen = await chat.press(olga, "＋ Создать: Частные лица")
+    seen = await chat.press(olga, "+ Создать: Частные лица")
     assert "Идеальный клиент: Частные лица" in seen
     seen = await chat.press(olga, "Кто они")
     assert seen.buttons[:4] == ["Возраст", "Доход в год", "Образование", "Пол"]
@@ -138,7 +138,7 @@ async def test_members_read_the_profile_but_only_admins_edit(
     seen = await chat.send(ivan, "/profile", chat=GROUP)
     assert "Het team heeft nog geen profiel van de ideale klant." in seen
     await chat.send(olga, "/profile", chat=GROUP)
-    await chat.press(olga, "＋ Nieuw: Alle klanten", chat=GROUP)
+    await chat.press(olga, "+ Nieuw: Alle klanten", chat=GROUP)
     await chat.press(olga, "Past bij het team", chat=GROUP)
     seen = await chat.press(olga, "Uren per verkoop, hoogstens", chat=GROUP)
     assert seen.last.force_reply  # privacy mode: typed answers come as replies
@@ -180,7 +180,7 @@ async def test_a_market_size_with_a_decimal_comma_is_asked_again_not_misread(
     """Issue 17, second reader: `0,4` as a market size suggested 0 (then refused that)."""
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/profile")
-    await chat.press(anna, "＋ Nieuw: Organisaties")
+    await chat.press(anna, "+ Nieuw: Organisaties")
     await chat.press(anna, "Markt en concurrentie")
     await chat.press(anna, "Marktomvang")
     seen = await chat.send(anna, "0,4")

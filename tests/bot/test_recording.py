@@ -114,7 +114,7 @@ async def test_sale_with_cost_and_time_in_russian_format(
     seen = await chat.send(olga, "/sale зерно 2000 руб.")
     assert rows(sqlite_engine, Sale)[-1].amount == 200000
     seen = await chat.send(olga, "/sale зерно 300 EUR")
-    assert seen.text.startswith("Валюта команды — ₽, а «300 EUR» — в другой валюте.")
+    assert seen.text.startswith("Валюта — ₽, а «300 EUR» — в другой валюте.")
     assert len(rows(sqlite_engine, Sale)) == 4
     assert [c.name for c in rows(sqlite_engine, Client)] == ["Кофейня «Зерно»"]
 
@@ -234,7 +234,7 @@ async def test_paid_marks_open_sales(chat: Chat, ru_team, sqlite_engine: Engine)
     assert "Кофейня «Зерно»: оплачено" in seen.text and "закрыты 2 продажи" in seen.text
     assert all(s.paid_on == dt.date(2026, 11, 23) for s in rows(sqlite_engine, Sale))
     seen = await chat.send(olga, "/paid зерно")
-    assert "нет неоплаченных продаж" in seen
+    assert "неоплаченных продаж нет" in seen
 
 
 async def test_rating_by_buttons_and_in_one_line(

@@ -129,7 +129,7 @@ async def test_hours_per_order_in_the_profile_take_units(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/profile")
-    await chat.press(anna, "＋ Nieuw: Alle klanten")
+    await chat.press(anna, "+ Nieuw: Alle klanten")
     await chat.press(anna, "Past bij jou")  # her own team: one person
     await chat.press(anna, "Uren per verkoop, hoogstens")
     seen = await chat.send(anna, typed)
@@ -142,7 +142,7 @@ async def test_hours_per_order_in_russian_and_refusals(
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/profile")
-    await chat.press(olga, "＋ Создать: Частные лица")
+    await chat.press(olga, "+ Создать: Частные лица")
     await chat.press(olga, "Подходят вам")  # her own team: one person
     await chat.press(olga, "Часов на заказ, не больше")
     seen = await chat.send(olga, "0")
