@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -157,6 +158,17 @@ class Chat:
                 raise AssertionError(f"no button {label!r} in chat {chat_id}")
             message = candidates[-1]
         return await self.press_data(person, message, message.button_data(label))
+
+    async def all_pages(self, person: Person, first: Seen, *, chat: int | None = None) -> Seen:
+        """A paged reply read to its end: `first`, then every page › brings (in the same
+        message), as one Seen."""
+        messages = [copy.copy(m) for m in first.messages]  # an edit changes the message itself
+        while messages and "›" in messages[-1].button_labels:
+            pressed = await self.press(person, "›", chat=chat, message=first.messages[-1])
+            if not pressed.messages:
+                break
+            messages += [copy.copy(m) for m in pressed.messages]
+        return Seen(messages)
 
     async def press_data(
         self, person: Person, message: Sent, data: str, update_id: int | None = None
