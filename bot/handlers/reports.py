@@ -17,7 +17,8 @@ from bot.kit.sensitive import (
 from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render import reports as render
-from bot.render.card import card_text, card_view, details_text
+from bot.render.card import card_text, card_view
+from bot.render.card_details import details_text
 from bot.render.lists import SORTS, Row, active_rows
 from locales import InputError
 from locales.vocabulary import CLIENT_LISTS

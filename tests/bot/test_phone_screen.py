@@ -4,15 +4,16 @@ Details, /help, /portrait, /clients, /settings and the digest, on the demo team 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import Engine
 
 from storage import demo
 from storage.engine import new_session
-from storage.models import Team
+from storage.models import Client, Team
 from tests.chat import Chat, Seen
-from tests.factories import NOW, make_client, make_sale, make_team
+from tests.factories import NOW, make_client, make_sale, make_team, rows
 
 OWNER = 11
 SCREEN = 15
@@ -131,3 +132,39 @@ async def test_risk_pages_back_and_forth_in_the_same_message(
     assert second.last.message_id == first.last.message_id  # edited, not a new message
     back = await chat.press(anna, "‹")
     assert "Te afhankelijk" in back.text and back.buttons == ["›"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "details", "money_line"),
+    [
+        (
+            "nl",
+            "Details",
+            r"Omzet € ([\d.]+) · kosten € ([\d.]+) · winst € (-?[\d.]+) \((-?\d+)%\)",
+        ),
+        (
+            "ru",
+            "Подробнее",
+            r"Выручка: ([\d ]+) ₽ · затраты: ([\d ]+) ₽ · "
+            r"прибыль: ([-−]?[\d ]+) ₽ \(([-−]?\d+) %\)",
+        ),
+    ],
+)
+async def test_every_cards_details_fit_one_screen(
+    chat: Chat, sqlite_engine: Engine, locale: str, details: str, money_line: str
+) -> None:
+    demo_team(sqlite_engine, locale)
+    person = chat.person(OWNER, "Anna", locale)
+    names = [c.name for c in rows(sqlite_engine, Client) if c.status == "active"]
+    for name in names:
+        await chat.send(person, f"/client {name}")
+        seen = await chat.press(person, details)
+        assert_screens(seen)
+        # Denser, not less: revenue, cost, profit and margin on one line, and they add up.
+        found = [m for line in seen.text.splitlines() if (m := re.fullmatch(money_line, line))]
+        assert len(found) == 1, seen.text
+        revenue, cost, profit, margin = (
+            int(re.sub(r"[^\d-]", "", g.replace("−", "-"))) for g in found[0].groups()
+        )
+        assert abs(revenue - cost - profit) <= 1, seen.text
+        assert abs(round(100 * profit / revenue) - margin) <= 1, seen.text
