@@ -163,10 +163,14 @@ class Chat:
         """A paged reply read to its end: `first`, then every page › brings (in the same
         message), as one Seen."""
         messages = [copy.copy(m) for m in first.messages]  # an edit changes the message itself
-        while messages and "›" in messages[-1].button_labels:
-            pressed = await self.press(person, "›", chat=chat, message=first.messages[-1])
-            if not pressed.messages:
+        shown = first.messages[-1] if first.messages else None
+        read = {m.text for m in messages}
+        while shown is not None and "›" in shown.button_labels:
+            pressed = await self.press(person, "›", chat=chat, message=shown)
+            shown = pressed.messages[-1] if pressed.messages else None
+            if shown is None or shown.text in read:  # the end, or round to the first again
                 break
+            read.add(shown.text)
             messages += [copy.copy(m) for m in pressed.messages]
         return Seen(messages)
 

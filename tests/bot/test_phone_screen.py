@@ -168,3 +168,26 @@ async def test_every_cards_details_fit_one_screen(
         )
         assert abs(revenue - cost - profit) <= 1, seen.text
         assert abs(round(100 * profit / revenue) - margin) <= 1, seen.text
+
+
+SCREENS = ["/help", "/portrait", "/clients", "/settings", "/digest", "/risk"]
+
+
+@pytest.mark.parametrize("team", [demo_team, big_team], ids=["demo", "big"])
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_every_report_fits_one_screen(
+    chat: Chat, sqlite_engine: Engine, locale: str, team
+) -> None:  # type: ignore[no-untyped-def]
+    team(sqlite_engine, locale)
+    person = chat.person(OWNER, "Anna", locale)
+    for command in SCREENS:
+        seen = await chat.all_pages(person, await chat.send(person, command))
+        assert seen.messages, command
+        assert_screens(seen)
+        if command == "/help":  # and the second screen of commands
+            assert_screens(await chat.press(person, seen.buttons[0]))
+    # The digest's buttons open /risk, the candidates to let go and the list.
+    digest = await chat.send(person, "/digest")
+    for label in digest.buttons:
+        await chat.send(person, "/digest")
+        assert_screens(await chat.all_pages(person, await chat.press(person, label)))
