@@ -53,15 +53,13 @@ def risk_pages(
     no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
     if no_revenue is not None:
         return [warning(t, cur, no_revenue) or Markup("")]
-    notes = {
-        w.code: text
-        for w in analysis.warnings
-        if w.code in ("missing_costs", "missing_time") and (text := warning(t, cur, w))
-    }
-    blocks = _dependence(t, team, analysis, names)
     # Each warning at the foot of the page whose figures it weakens.
-    blocks[0].notes += [n for code, n in notes.items() if code == "missing_costs"]
-    time_notes = [n for code, n in notes.items() if code == "missing_time"]
+    cost_notes, time_notes = (
+        [n for w in analysis.warnings if w.code == code and (n := warning(t, cur, w))]
+        for code in ("missing_costs", "missing_time")
+    )
+    blocks = _dependence(t, team, analysis, names)
+    blocks[0].notes += cost_notes
     if analysis.time_eaters:
         eaters = [
             _time_eater(t, cur, analysis, e.client_id, names)
