@@ -154,6 +154,7 @@ def _register(app: Application) -> None:
         "det": reports.details,
         "act": reports.act_on_client,
         "cl": reports.list_page,
+        "rk": reports.risk_page,
         "dl": decline.candidate_page,
         "view": digest.view,
         "dec": decline.decline_ask,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -157,6 +158,21 @@ class Chat:
                 raise AssertionError(f"no button {label!r} in chat {chat_id}")
             message = candidates[-1]
         return await self.press_data(person, message, message.button_data(label))
+
+    async def all_pages(self, person: Person, first: Seen, *, chat: int | None = None) -> Seen:
+        """A paged reply read to its end: `first`, then every page › brings (in the same
+        message), as one Seen."""
+        messages = [copy.copy(m) for m in first.messages]  # an edit changes the message itself
+        shown = first.messages[-1] if first.messages else None
+        read = {m.text for m in messages}
+        while shown is not None and "›" in shown.button_labels:
+            pressed = await self.press(person, "›", chat=chat, message=shown)
+            shown = pressed.messages[-1] if pressed.messages else None
+            if shown is None or shown.text in read:  # the end, or round to the first again
+                break
+            read.add(shown.text)
+            messages += [copy.copy(m) for m in pressed.messages]
+        return Seen(messages)
 
     async def press_data(
         self, person: Person, message: Sent, data: str, update_id: int | None = None

@@ -83,7 +83,7 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
         return 0
     t = translator(team.locale, solo=team.is_personal)
     names = analysis.names
-    sections = [risk_text(t, team, analysis, names)]
+    sections = [risk_text(t, team, analysis)]  # with the warnings about its figures
     table = analysis.clients.sort_values(["grade_index", "score"], ascending=[True, False])
     sections.append(
         Markup("\n").join(
@@ -99,7 +99,8 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     run_rate = run_rate_text(t, team, analysis)
     if run_rate is not None:
         sections.append(run_rate)
-    sections += [w for w in (warning(t, team.currency, w) for w in analysis.warnings) if w]
+    others = [w for w in analysis.warnings if w.code not in ("missing_costs", "missing_time")]
+    sections += [w for w in (warning(t, team.currency, w) for w in others) if w]
     print(html_to_text(str(Markup("\n\n").join(sections))))
     return 0
 

@@ -17,7 +17,8 @@ from bot.kit.sensitive import (
 from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render import reports as render
-from bot.render.card import card_text, card_view, details_text
+from bot.render.card import card_text, card_view
+from bot.render.card_details import details_text
 from bot.render.lists import SORTS, Row, active_rows
 from locales import InputError
 from locales.vocabulary import CLIENT_LISTS
@@ -154,6 +155,13 @@ async def risk(turn: Turn) -> None:
     await show_risk(turn)
 
 
-async def show_risk(turn: Turn) -> None:
+async def show_risk(turn: Turn, page: int = 0, *, edit: bool = False) -> None:
     analysed = await turn.analysis()
-    await answer_with_money(turn, render.risk_page(turn.t, turn.team, analysed.analysis))
+    text, buttons = render.risk_page(turn.t, turn.team, analysed.analysis, page)
+    await answer_with_money(turn, text, buttons=buttons, edit=edit)
+
+
+@button()
+async def risk_page(turn: Turn) -> None:
+    """‹ › under /risk: its other pages, in the same message."""
+    await show_risk(turn, turn.pressed.int_arg(0), edit=True)

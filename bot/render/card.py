@@ -1,32 +1,24 @@
-"""The client card: a phone's first screen (≤ 12 lines) and the details behind a button."""
+"""The client card: a phone's first screen (≤ 12 lines); its Details are in card_details."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot import labels
 from bot.render.explain import (
-    amounts_note,
     hours,
     hours_worked,
-    late_invoices,
     lift,
     money,
     owed_money,
     partial_timing,
-    profit_per_hour,
     reason,
-    timed_sales,
 )
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
 from storage.callers import TeamView
-from storage.models import Client
 
 FIRST_SCREEN_LINES = 12
 MONEY_UNITS = frozenset({"money", "money_per_hour"})  # reasons and lifts said in money
@@ -93,18 +85,18 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         grades=len(grade_labels(analysis.grade_scale)),
         previous_grade=previous_grade,
         score=float(row["score"]),
-        revenue_share=_number(row["revenue_share"]),
-        profit=_whole(row["annual_profit"]),
-        revenue=_whole(row["annual_revenue"]),
+        revenue_share=number_or_none(row["revenue_share"]),
+        profit=whole_or_none(row["annual_profit"]),
+        revenue=whole_or_none(row["annual_revenue"]),
         annualised=bool(row["annualised"]),
         so_far=bool(row["so_far"]),
         hours=hours_worked(row),
         timing=partial_timing(row),
         referrals=int(row["referrals"]),
         complaints=int(row["complaints"]),
-        owed=_whole(row["owed"]) or 0,
-        overdue=_whole(row["overdue"]) or 0,
-        judgement=_number(row["judgement"]),
+        owed=whole_or_none(row["owed"]) or 0,
+        overdue=whole_or_none(row["overdue"]) or 0,
+        judgement=number_or_none(row["judgement"]),
         disagreement=disagreement,
         explanation=analysis.explain(client_id),
         flags=flags,
@@ -267,136 +259,7 @@ def _judgement(t: Translator, view: CardView) -> Markup:
     return rating + Markup(" — ") + t._("the figures agree.")
 
 
-def details_text(
-    t: Translator,
-    team: TeamView,
-    analysis: TeamAnalysis,
-    client: Client,
-    *,
-    with_money: bool = True,
-) -> Markup:
-    """Everything behind the Details button: figures over the scoring window and the traits;
-    without money (a member of a team that keeps money for its admins), the rest."""
-    row = analysis.clients.loc[client.id]
-    cur = team.currency
-    lines = [
-        Markup("<b>") + escape(client.name) + Markup("</b>"),
-        t.n_("Over the last {n} day:", "Over the last {n} days:", team.scoring_window_days),
-    ]
-
-    def add(label: Markup, value: Any) -> None:
-        if value is not None and value != "":
-            lines.append(label + Markup(": ") + escape(value))
-
-    # The score underneath the grade (0–100): only here, so the card has one grade vocabulary.
-    add(t._("Score"), t._("{score} of 100", score=t.number(round(float(row["score"])))))
-    worked, per_hour = hours_worked(row), profit_per_hour(row)
-    if with_money:
-        _money_lines(t, team, row, worked, add)
-    if worked:
-        add(t._("Time"), hours(t, worked))
-    if per_hour is not None and with_money:
-        per_hour_text = Markup(escape(money(t, cur, per_hour)))
-        timing = partial_timing(row)
-        if timing is not None:
-            per_hour_text += " " + timed_sales(t, *timing)
-        add(t._("Profit per hour"), per_hour_text)
-    add(t._("Purchases"), t.number(int(row["purchases"])))
-    if _whole(row["average_order"]) is not None and with_money:
-        add(t._("Average order"), money(t, cur, _whole(row["average_order"])))
-    if _number(row["recency_days"]) is not None:
-        days = int(row["recency_days"])
-        add(
-            t._("Last purchase"),
-            t._("today") if days == 0 else t.n_("{n} day ago", "{n} days ago", days),
-        )
-    if int(row["invoices"]):
-        lines.append(late_invoices(t, int(row["late_payments"]), int(row["invoices"])))
-    if analysis.profile_written and int(row["fit_known"]):
-        lines.append(
-            t.n_(
-                "meets {met} of {n} point of your ideal client",
-                "meets {met} of {n} points of your ideal client",
-                int(row["fit_known"]),
-                met=t.number(int(row["fit_met"])),
-            )
-        )
-    add(t._("Compliments"), t.number(int(row["compliments"])))
-    add(t._("Referrals"), t.number(int(row["referrals"])))
-    if bool(row["annualised"]) and with_money:
-        yearly = yearly_figure(
-            t, cur, _whole(row["annual_profit"]), _whole(row["annual_revenue"]), True
-        )
-        if yearly is not None:
-            lines.append(yearly)
-    if with_money:
-        lines += _money_notes(t, team, analysis, row)
-    traits = [
-        labels.label(t, labels.KINDS, client.kind),
-        client.city or "",
-        client.industry or "",
-        labels.label(t, labels.SOURCES, client.source),
-    ]
-    lines.append(Markup(" · ").join(escape(x) for x in traits if x))
-    if _number(row["tenure_days"]) is not None:
-        # Where tenure starts for the grade: "client since", or an earlier first sale.
-        since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
-        add(t._("Client since"), t.date(since))
-    return Markup("\n").join(lines)
-
-
-def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any) -> list[Markup]:
-    """What the money figures rest on (the margin, VAT): said under the figures, before the
-    client's traits, not glued to the "client since" date."""
-    lines: list[Markup] = []
-    if "uses_default_margin" in _flags(row):
-        assumed = analysis.references.assumed_margin
-        if team.default_margin is None and assumed is not None:
-            lines.append(
-                t._(
-                    "Profit for sales without costs uses the {margin} margin of your sales "
-                    "with costs.",
-                    margin=t.percent(assumed),
-                )
-            )
-        else:
-            lines.append(t._("Profit rests on your default margin for sales without costs."))
-    lines.append(amounts_note(t, team))
-    return lines
-
-
-def _money_lines(
-    t: Translator,
-    team: TeamView,
-    row: Any,
-    worked: float | None,
-    add: Callable[[Markup, Any], None],
-) -> None:
-    """Revenue, cost (the hour cost in it said), profit and margin over the window."""
-    cur, cost = team.currency, _whole(row["cost"])
-    add(t._("Revenue"), money(t, cur, _whole(row["revenue"])))
-    if cost is not None and worked and team.hour_cost:
-        # The hour cost is in the cost: say so, or the costs typed never add up to it.
-        cost_text = t._(
-            "{cost} (of which {hours} × {rate})",
-            cost=money(t, cur, cost),
-            hours=hours(t, worked),
-            rate=money(t, cur, team.hour_cost),
-        )
-        add(t._("Cost to serve"), cost_text)
-    elif cost is not None:
-        add(t._("Cost to serve"), money(t, cur, cost))
-    profit = _whole(row["profit"])
-    add(t._("Profit"), money(t, cur, profit) if profit is not None else None)
-    if _number(row["margin"]) is not None:
-        add(t._("Margin"), t.percent(float(row["margin"])))
-
-
-def _flags(row: Any) -> set[str]:
-    return {flag for flag in ("uses_default_margin",) if bool(row[flag])}
-
-
-def _number(value: Any) -> float | None:
+def number_or_none(value: Any) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -404,6 +267,6 @@ def _number(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _whole(value: Any) -> int | None:
-    number = _number(value)
+def whole_or_none(value: Any) -> int | None:
+    number = number_or_none(value)
     return None if number is None else int(round(number))

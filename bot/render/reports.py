@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons
-from bot.render.explain import warning
 from bot.render.lists import PAGE, Row, list_text
-from bot.render.risk import risk_text
+from bot.render.risk import risk_pages
 from locales import Markup, Translator
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -127,13 +126,15 @@ def list_page(
     return text, [row for row in buttons if row]
 
 
-def risk_page(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
-    """/risk, and under it the warnings about missing costs or time that weaken it."""
-    names = analysis.names
-    text = risk_text(t, team, analysis, names)
-    notes = [
-        warning(t, team.currency, w)
-        for w in analysis.warnings
-        if w.code in ("missing_costs", "missing_time")
-    ]
-    return Markup("\n\n").join([text, *[n for n in notes if n]])
+def risk_page(
+    t: Translator, team: TeamView, analysis: TeamAnalysis, page: int
+) -> tuple[Markup, Buttons]:
+    """One page of /risk, with ‹ › to the others (paging edits the same message)."""
+    pages = risk_pages(t, team, analysis)
+    page = min(max(page, 0), len(pages) - 1)
+    nav = []
+    if page > 0:
+        nav.append(("‹", pack("rk", team.id, page - 1)))
+    if page + 1 < len(pages):
+        nav.append(("›", pack("rk", team.id, page + 1)))
+    return pages[page], [nav] if nav else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -22,18 +23,102 @@ from scoring.owed import Owed, oldest_first
 from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 
+PAGE_LINES = 15  # one phone screen
+FOOT_LINES = 3  # a blank line, the amounts note, "page 1 of 2"
 MAX_LISTED = 8
+MAX_ALARMS = 4  # over-reliant clients named: with the summary, still one screen
+MAX_EATERS = 5
 
 
-def risk_text(
+@dataclass
+class _Block:
+    """Lines that stay together on one page, and notes for the foot of that page."""
+
+    lines: list[Markup]
+    new_page: bool = False
+    notes: list[Markup] = field(default_factory=list)
+
+
+def risk_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
+    """All of /risk on one page, for a terminal (`kompas report`)."""
+    return risk_pages(t, team, analysis, page_lines=None)[0]
+
+
+def risk_pages(
+    t: Translator, team: TeamView, analysis: TeamAnalysis, *, page_lines: int | None = PAGE_LINES
+) -> list[Markup]:
+    """/risk as phone-sized pages: first the dependence and its alarms, then who eats the
+    time and who owes money. Each page ends in the amounts note (and the warnings that weaken
+    its figures) and, when there are more, which page this is."""
+    cur, names = team.currency, analysis.names
+    no_revenue = next((w for w in analysis.warnings if w.code == "no_revenue"), None)
+    if no_revenue is not None:
+        return [warning(t, cur, no_revenue) or Markup("")]
+    # Each warning at the foot of the page whose figures it weakens.
+    cost_notes, time_notes = (
+        [n for w in analysis.warnings if w.code == code and (n := warning(t, cur, w))]
+        for code in ("missing_costs", "missing_time")
+    )
+    blocks = _dependence(t, team, analysis, names)
+    blocks[0].notes += cost_notes
+    if analysis.time_eaters:
+        eaters = [
+            _time_eater(t, cur, analysis, e.client_id, names)
+            for e in analysis.time_eaters[:MAX_EATERS]
+        ]
+        lines = [t._("⏱ <b>Time-eaters</b>"), *eaters]
+        blocks.append(_Block(lines, new_page=True, notes=time_notes))
+    else:
+        blocks[0].notes += time_notes
+    if analysis.owed:
+        owed = oldest_first(analysis.owed)
+        lines = [t._("💶 <b>Money owed</b>"), *(_owed(t, cur, o, names) for o in owed[:MAX_LISTED])]
+        if len(owed) > MAX_LISTED:
+            lines.append(_more(t, len(owed)).strip())  # its own line: no debt of the last one
+        blocks.append(_Block(lines, new_page=True))
+    pages = _packed(blocks, page_lines)
+    note = amounts_note(t, team)
+    return [
+        Markup("\n").join(
+            [
+                *body,
+                note,  # under the figures it qualifies, no gap before it
+                *foot,
+                *(
+                    [t._("Page {page} of {pages}", page=number, pages=len(pages))]
+                    if len(pages) > 1
+                    else []
+                ),
+            ]
+        )
+        for number, (body, foot) in enumerate(pages, start=1)
+    ]
+
+
+def _packed(
+    blocks: list[_Block], page_lines: int | None
+) -> list[tuple[list[Markup], list[Markup]]]:
+    """Blocks onto pages of at most `page_lines` lines (None: all on one), a blank line
+    between blocks; a block that does not fit (or starts a new page) opens the next one."""
+    pages: list[tuple[list[Markup], list[Markup]]] = []
+    for block in blocks:
+        if pages and (page_lines is None or not block.new_page):
+            body, foot = pages[-1]
+            used = len(body) + 1 + len(block.lines) + FOOT_LINES + len(foot) + len(block.notes)
+            if page_lines is None or used <= page_lines:
+                body += [Markup(""), *block.lines]
+                foot += block.notes
+                continue
+        pages.append(([*block.lines], [*block.notes]))
+    return pages
+
+
+def _dependence(
     t: Translator, team: TeamView, analysis: TeamAnalysis, names: Mapping[int, str]
-) -> Markup:
+) -> list[_Block]:
+    """The first page: the shares, and the clients the team leans on too much or should watch."""
     cur = team.currency
     c = analysis.concentration
-    if any(w.code == "no_revenue" for w in analysis.warnings):
-        return warning(
-            t, cur, next(w for w in analysis.warnings if w.code == "no_revenue")
-        ) or Markup("")
     lines = [t._("<b>Concentration risk</b>")]
     lines.append(
         t._(
@@ -47,8 +132,8 @@ def risk_text(
     if c.hhi_floor is not None and c.equivalent_clients is not None:
         equivalent = round(c.equivalent_clients, 1)
         # A fraction takes the plural ("2,4 klanten", «2,4 клиента»), a whole number its own.
-        # The index itself (HHI) is for the JSON report: a chat says it in plain words.
         count = int(equivalent) if float(equivalent).is_integer() else 2
+        # The index itself (HHI) is for the JSON report: a chat says it in plain words.
         lines.append(
             t.n_(
                 "Your revenue is spread as if you had {equivalent} client.",
@@ -67,15 +152,15 @@ def risk_text(
                 c.active_clients,
             )
         )
+    blocks = [_Block(lines)]
     if c.over_reliant:
-        lines.append("")
-        lines.append(
+        alarms = [
             t._(
                 "⚠️ <b>Too dependent</b> (from {threshold} of revenue)",
                 threshold=t.percent(team.concentration_threshold),
             )
-        )
-        for flag in c.over_reliant[:MAX_LISTED]:
+        ]
+        for flag in c.over_reliant[:MAX_ALARMS]:
             line = t._(
                 "• {client}: {share}. If they leave, revenue falls {drop}",
                 client=names.get(flag.client_id, "?"),
@@ -92,43 +177,33 @@ def risk_text(
                 )
             if flag.owed:
                 line += Markup(". ") + t._("Owes {amount}", amount=owed_money(t, cur, flag.owed))
-            lines.append(line + Markup("."))
+            alarms.append(line + Markup("."))
+        if len(c.over_reliant) > MAX_ALARMS:
+            alarms.append(_more(t, len(c.over_reliant), MAX_ALARMS).strip())
+        blocks.append(_Block(alarms))
     if c.watch:
-        lines.append("")
-        lines.append(
-            t._(
-                "👀 <b>Watch</b> (from {threshold} of revenue)",
-                threshold=t.percent(ScoringSettings.watch_threshold),
-            )
-        )
         shown = [
             t._("{client} {share}", client=names.get(f.client_id, "?"), share=t.percent(f.share))
             for f in c.watch[:MAX_LISTED]
         ]
-        lines.append(Markup(", ").join(shown) + _more(t, len(c.watch)))
-    if analysis.time_eaters:
-        lines.append("")
-        lines.append(t._("⏱ <b>Time-eaters</b>"))
-        for eater in analysis.time_eaters[:5]:
-            lines.append(_time_eater(t, cur, analysis, eater.client_id, names))
-    if analysis.owed:
-        lines.append("")
-        lines.append(t._("💶 <b>Money owed</b>"))
-        owed = oldest_first(analysis.owed)
-        lines += [_owed(t, cur, o, names) for o in owed[:MAX_LISTED]]
-        if len(owed) > MAX_LISTED:
-            lines.append(_more(t, len(owed)).strip())  # its own line: no debt of the last one
+        watch = t._(
+            "👀 <b>Watch</b> (from {threshold} of revenue)",
+            threshold=t.percent(ScoringSettings.watch_threshold),
+        )
+        blocks.append(_Block([watch, Markup(", ").join(shown) + _more(t, len(c.watch))]))
     if c.lapsed:
-        lines.append("")
         lapsed = Markup(", ").join(escape(names.get(i, "?")) for i in c.lapsed[:MAX_LISTED])
-        lines.append(
-            t._(
-                "Not counted, no purchase for a long while: {clients}",
-                clients=lapsed + _more(t, len(c.lapsed)),
+        blocks.append(
+            _Block(
+                [
+                    t._(
+                        "Not counted, no purchase for a long while: {clients}",
+                        clients=lapsed + _more(t, len(c.lapsed)),
+                    )
+                ]
             )
         )
-    lines.append(amounts_note(t, team))  # under the figures it qualifies, no gap before it
-    return Markup("\n").join(lines)
+    return blocks
 
 
 def _owed(t: Translator, cur: str, owed: Owed, names: Mapping[int, str]) -> Markup:
@@ -187,8 +262,8 @@ def _time_eater(
     )
 
 
-def _more(t: Translator, count: int) -> Markup:
-    return t._(" and {n} more", n=count - MAX_LISTED) if count > MAX_LISTED else Markup("")
+def _more(t: Translator, count: int, shown: int = MAX_LISTED) -> Markup:
+    return t._(" and {n} more", n=count - shown) if count > shown else Markup("")
 
 
 def _revenue_share(analysis: TeamAnalysis, client_id: int) -> float:

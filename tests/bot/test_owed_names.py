@@ -17,7 +17,7 @@ def test_a_declined_client_who_owes_is_named() -> None:
     sales.append(sale(9, 33_800, days_ago=41, due_on=ago(27)))
     analysis = analyse(team(clients, sales), settings())
 
-    text = str(risk_text(translator("nl"), TEAM, analysis, analysis.names))
+    text = str(risk_text(translator("nl"), TEAM, analysis))
 
     assert "• Installatiebedrijf De Graaf: " in text, text
     assert "• ?" not in text

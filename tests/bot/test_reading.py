@@ -123,8 +123,8 @@ async def test_client_list_pages_in_the_same_message_and_sorts(
 async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) -> None:
     demo_team(sqlite_engine, "nl")
     anna = chat.person(OWNER, "Anna", "nl")
-    seen = await chat.send(anna, "/risk")
-    assert "Te afhankelijk" in seen.text
+    seen = await chat.all_pages(anna, await chat.send(anna, "/risk"))
+    assert "Te afhankelijk" in seen.messages[0].text
     assert "Hotel De Linde" in seen.text and "Als die weggaat, daalt de omzet" in seen.text
     assert "Afhankelijkheid" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)

@@ -160,5 +160,19 @@ async def test_a_members_details_show_everything_but_money(
         admin = await chat.press(anna, "Details", chat=ANNA)
 
         assert REFUSED not in member.text and not MONEY.search(member.text), member.text
-        assert "Aankopen:" in member.text and "Aankopen:" in admin.text
-        assert "Omzet:" in admin.text and "Omzet:" not in member.text
+        assert "Verkopen " in member.text and "Verkopen " in admin.text
+        assert "Omzet " in admin.text and "Omzet " not in member.text
+
+
+async def test_risk_pages_stay_with_the_admin(chat: Chat, sqlite_engine: Engine) -> None:
+    """/risk pages (‹ ›): the admin pages in private, where the first page went; a member
+    pressing a page button (forged, or an old one in the group) gets no figures."""
+    team, anna, piet = await _team(chat, sqlite_engine)
+    await chat.send(anna, "/risk", chat=GROUP)
+    [first] = [m for m in chat.api.in_chat(ANNA) if "›" in m.button_labels]
+    text = first.text
+    second = await chat.press(anna, "›", chat=ANNA)
+    assert second.last.message_id == first.message_id and second.text not in text
+    forged = await chat.press_data(piet, first, pack("rk", team.id, 1))
+    told = forged.text + chat.api.callback_answers[-1]["text"]
+    assert "Dit team houdt geldbedragen" in told and not MONEY.search(told), told

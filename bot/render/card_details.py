@@ -1,0 +1,157 @@
+"""A card's Details: the figures over the scoring window and the traits, on one screen
+(≤ 14 lines): figures that belong together share a line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bot import labels
+from bot.render.card import number_or_none, whole_or_none, yearly_figure
+from bot.render.explain import (
+    amounts_note,
+    hours,
+    hours_worked,
+    late_invoices,
+    money,
+    partial_timing,
+    profit_per_hour,
+    timed_sales,
+)
+from locales import Markup, Translator, escape
+from scoring import TeamAnalysis
+from storage.callers import TeamView
+from storage.models import Client
+
+DOT = Markup(" · ")
+
+
+def details_text(
+    t: Translator,
+    team: TeamView,
+    analysis: TeamAnalysis,
+    client: Client,
+    *,
+    with_money: bool = True,
+) -> Markup:
+    """Everything behind the Details button; without money (a member of a team that keeps
+    money for its admins), the rest."""
+    row = analysis.clients.loc[client.id]
+    cur = team.currency
+    lines = [
+        Markup("<b>") + escape(client.name) + Markup("</b>"),
+        t.n_("Over the last {n} day:", "Over the last {n} days:", team.scoring_window_days),
+        # The score underneath the grade (0–100): only here, so the card has one grade vocabulary.
+        t._("Score")
+        + Markup(": ")
+        + t._("{score} of 100", score=t.number(round(float(row["score"])))),
+    ]
+    worked, per_hour = hours_worked(row), profit_per_hour(row)
+    if with_money:
+        lines.append(_money_line(t, team, row, worked))
+    if worked:
+        time = [t._("Time {hours}", hours=hours(t, worked))]
+        if per_hour is not None and with_money:
+            figure = t._("profit per hour {amount}", amount=money(t, cur, per_hour))
+            timing = partial_timing(row)
+            time.append(figure + (" " + timed_sales(t, *timing) if timing is not None else ""))
+        lines.append(DOT.join(time))
+    purchases = [t._("Purchases {n}", n=t.number(int(row["purchases"])))]
+    average = whole_or_none(row["average_order"])
+    if average is not None and with_money:
+        purchases.append(t._("average {amount}", amount=money(t, cur, average)))
+    if number_or_none(row["recency_days"]) is not None:
+        days = int(row["recency_days"])
+        when = t._("today") if days == 0 else t.n_("{n} day ago", "{n} days ago", days)
+        purchases.append(t._("last {when}", when=when))
+    lines.append(DOT.join(purchases))
+    if int(row["invoices"]):
+        lines.append(late_invoices(t, int(row["late_payments"]), int(row["invoices"])))
+    if analysis.profile_written and int(row["fit_known"]):
+        lines.append(
+            t.n_(
+                "meets {met} of {n} point of your ideal client",
+                "meets {met} of {n} points of your ideal client",
+                int(row["fit_known"]),
+                met=t.number(int(row["fit_met"])),
+            )
+        )
+    lines.append(
+        t._(
+            "Compliments {compliments} · referrals {referrals}",
+            compliments=t.number(int(row["compliments"])),
+            referrals=t.number(int(row["referrals"])),
+        )
+    )
+    if bool(row["annualised"]) and with_money:
+        yearly = yearly_figure(
+            t,
+            cur,
+            whole_or_none(row["annual_profit"]),
+            whole_or_none(row["annual_revenue"]),
+            True,
+        )
+        if yearly is not None:
+            lines.append(yearly)
+    if with_money:
+        lines += _money_notes(t, team, analysis, row)
+    traits = [
+        labels.label(t, labels.KINDS, client.kind),
+        client.city or "",
+        client.industry or "",
+        labels.label(t, labels.SOURCES, client.source),
+    ]
+    lines.append(DOT.join(escape(x) for x in traits if x))
+    if number_or_none(row["tenure_days"]) is not None:
+        # Where tenure starts for the grade: "client since", or an earlier first sale.
+        since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
+        lines.append(t._("Client since") + Markup(": ") + escape(t.date(since)))
+    return Markup("\n").join(line for line in lines if line)
+
+
+def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any) -> list[Markup]:
+    """What the money figures rest on (the margin, VAT): said under the figures, before the
+    client's traits, not glued to the "client since" date."""
+    lines: list[Markup] = []
+    if bool(row["uses_default_margin"]):
+        assumed = analysis.references.assumed_margin
+        if team.default_margin is None and assumed is not None:
+            lines.append(
+                t._(
+                    "Profit for sales without costs uses the {margin} margin of your sales "
+                    "with costs.",
+                    margin=t.percent(assumed),
+                )
+            )
+        else:
+            lines.append(t._("Profit rests on your default margin for sales without costs."))
+    lines.append(amounts_note(t, team))
+    return lines
+
+
+def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -> Markup:
+    """Revenue, cost (the hour cost in it said), profit and margin over the window."""
+    cur, cost, profit = team.currency, whole_or_none(row["cost"]), whole_or_none(row["profit"])
+    parts = [t._("Revenue {amount}", amount=money(t, cur, whole_or_none(row["revenue"])))]
+    if cost is not None and worked and team.hour_cost:
+        # The hour cost is in the cost: say so, or the costs typed never add up to it.
+        parts.append(
+            t._(
+                "cost {cost} (of which {hours} × {rate})",
+                cost=money(t, cur, cost),
+                hours=hours(t, worked),
+                rate=money(t, cur, team.hour_cost),
+            )
+        )
+    elif cost is not None:
+        parts.append(t._("cost to serve {amount}", amount=money(t, cur, cost)))
+    margin = number_or_none(row["margin"])
+    if profit is not None and margin is not None:
+        parts.append(
+            t._(
+                "profit {amount} ({margin})", amount=money(t, cur, profit), margin=t.percent(margin)
+            )
+        )
+    elif profit is not None:
+        parts.append(t._("profit {amount}", amount=money(t, cur, profit)))
+    return DOT.join(parts)
