@@ -34,6 +34,16 @@ def risk_text(
             t, cur, next(w for w in analysis.warnings if w.code == "no_revenue")
         ) or Markup("")
     lines = [t._("<b>Concentration risk</b>")]
+    earning = analysis.clients.index[analysis.clients["revenue_share"].fillna(0) > 0]
+    if len(earning) == 1:
+        # One client with revenue: 100 % and an index of 10 000 say nothing a sentence can't.
+        lines.append(
+            t._(
+                "All your revenue comes from one client: {client}.",
+                client=names.get(int(earning[0]), "?"),
+            )
+        )
+        return _rest(t, team, analysis, names, lines)
     lines.append(
         t._(
             "Top client {top1} · top 3 {top3} · top 20% ({count}) {top20}",
@@ -105,6 +115,18 @@ def risk_text(
             for f in c.watch[:MAX_LISTED]
         ]
         lines.append(Markup(", ").join(shown) + _more(t, len(c.watch)))
+    return _rest(t, team, analysis, names, lines)
+
+
+def _rest(
+    t: Translator,
+    team: TeamView,
+    analysis: TeamAnalysis,
+    names: Mapping[int, str],
+    lines: list[Markup | str],
+) -> Markup:
+    """Time-eaters, money owed, lapsed clients and the VAT note below the concentration."""
+    cur, c = team.currency, analysis.concentration
     if analysis.time_eaters:
         lines.append("")
         lines.append(t._("⏱ <b>Time-eaters</b>"))

@@ -305,7 +305,10 @@ async def test_a_complaint_that_moves_the_grade_says_so(
 
 @pytest.mark.parametrize(
     ("clients", "said"),
-    [(1, "alsof je op 1 klant leunt."), (3, "alsof je op 3 even grote klanten leunt.")],
+    [
+        (1, "Al je omzet komt van één klant: Vast 0."),  # no index for one client
+        (3, "Je omzet hangt in feite af van 3 even grote klanten"),
+    ],
 )
 async def test_risk_says_the_equal_clients_in_the_right_plural(
     chat: Chat, sqlite_engine: Engine, clients: int, said: str

@@ -1,0 +1,47 @@
+"""Figures a hand-checker and native testers found untrue (round 3): each expected figure is
+worked out by hand in the test, never taken from the engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.bot.test_checked_figures import steady
+from tests.bot.test_truth import OWNER, TODAY, solo_team
+from tests.chat import Chat
+from tests.factories import make_client, make_sale
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("nl", "Al je omzet komt van één klant: Enig BV."),
+        ("ru", "Вся ваша выручка — от одного клиента: Enig BV."),
+    ],
+)
+async def test_risk_for_one_client_says_so_without_an_index(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    alone = make_client(sqlite_engine, team, "Enig BV", acquired_on=dt.date(2024, 1, 1))
+    for days in (40, 10):
+        make_sale(sqlite_engine, team, alone, 50_000, sold_on=TODAY - dt.timedelta(days=days))
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/risk")).text
+    assert said in text, text
+    # One client is 100 % of revenue: no 0–10 000 index, no top-3 or top-20 % line.
+    assert "10.000" not in text and "10 000" not in text, text
+    assert "top 3" not in text and "топ-3" not in text, text
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_risk_for_two_clients_still_shows_the_index(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 2, minutes=None)  # two equal clients: 50² + 50² = 5 000
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/risk")).text
+    assert "5.000" in text or "5 000" in text, text
