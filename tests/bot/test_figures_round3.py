@@ -45,3 +45,25 @@ async def test_risk_for_two_clients_still_shows_the_index(
     me = chat.person(OWNER, "Sanne", locale)
     text = (await chat.send(me, "/risk")).text
     assert "5.000" in text or "5 000" in text, text
+
+
+@pytest.mark.parametrize(
+    ("locale", "same"),
+    [("nl", "vandaag (doorsneeklant 0 dagen)"), ("ru", "сегодня (у типичного клиента 0 дней)")],
+)
+async def test_no_recency_arrow_where_client_and_team_show_the_same_days(
+    chat: Chat, sqlite_engine: Engine, locale: str, same: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    # Four one-off clients: two bought today, two yesterday. The team's median is half a day,
+    # which reads "0 days": "today (team 0 days)" compares equal figures, no strength at all.
+    for k, days in enumerate((0, 0, 1, 1)):
+        client = make_client(sqlite_engine, team, f"Een {k}", acquired_on=dt.date(2024, 1, 1))
+        make_sale(sqlite_engine, team, client, 50_000, sold_on=TODAY - dt.timedelta(days=days))
+    me = chat.person(OWNER, "Sanne", locale)
+    for k in range(4):
+        card = (await chat.send(me, f"/client Een {k}")).text
+        arrows = [line for line in card.splitlines() if line[:1] in "▲▼"]
+        assert not any(same in line for line in arrows), card
+        # A day apart is no difference worth an arrow either.
+        assert not any(("dag" in line or "дн" in line) for line in arrows), card
