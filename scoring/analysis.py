@@ -8,7 +8,7 @@ left out; lapsed clients are kept and flagged); `scoring.client_table` lists its
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -162,33 +162,34 @@ def analyse(
     young = pick(m.tenure_days) < settings.young_client_days
 
     # Score and grade.
-    inputs = ClientInputs(
-        annual_profit=annual_profit,
-        profit_per_hour=pick(m.profit_per_hour),
-        annual_value=pick(m.annual_value),
-        value_per_hour=pick(m.value_per_hour),
-        fit=pick(fit.fit),
-        annual_purchases=pick(m.annual_purchases),
-        recency_days=recency,
-        # Several purchases a day make an interval of hours: nobody is "late" within a week.
-        interval_days=np.maximum(interval, MIN_RECENCY_INTERVAL_DAYS),
-        referrals=pick(m.referrals),
-        complaints=pick(m.complaints),
-        purchases=pick(m.purchases),
-        late=pick(m.late),
-        invoices=pick(m.invoices),
-        judgement=judgement,
-        own_interval_days=own_interval,
-        annual_revenue=pick(m.annual_revenue),
-        revenue_per_hour=pick(m.revenue_per_hour),
-        value_from_revenue=pick(m.value_from_revenue),
-    )
+    inputs = _client_inputs(m, a, fit, judgement, scales)
     components = component_matrix(inputs, scales)
     weights = weights_vector(settings.weights)
     score, known_weight, data_score = weighted_scores(components, weights)
     uncapped_grade = raw_indices(score, scale)
     score = np.where(is_lapsed, np.minimum(score, LAPSED_SCORE_CAP), score)
     data_score = np.where(is_lapsed, np.minimum(data_score, LAPSED_SCORE_CAP), data_score)
+    losing = _losing_sales(team, a)
+    if losing is not None:
+        # A sale that loses money never lifts a score: the clients with one are scored with
+        # and without those sales, and keep the lower. Without this a losing sale counts as a
+        # purchase — it makes a lapsed client current, or a young one's profit a year's.
+        without = replace(team, sales=replace(team.sales, window=team.sales.window & ~losing))
+        assumed = m.observed_margin if references is None else refs.assumed_margin
+        m_without = compute_metrics(without, settings, assumed)
+        x_without = _client_inputs(m_without, a, fit, judgement, scales)
+        s_without, _, d_without = weighted_scores(component_matrix(x_without, scales), weights)
+        gone = lapsed(
+            x_without.recency_days,
+            np.where(
+                np.isnan(x_without.own_interval_days), scales.interval, x_without.own_interval_days
+            ),
+        )
+        s_without = np.where(gone, np.minimum(s_without, LAPSED_SCORE_CAP), s_without)
+        d_without = np.where(gone, np.minimum(d_without, LAPSED_SCORE_CAP), d_without)
+        has_loss = np.bincount(team.sales.pos[losing], minlength=team.n)[a] > 0
+        score = np.where(has_loss, np.fmin(score, s_without), score)
+        data_score = np.where(has_loss, np.fmin(data_score, d_without), data_score)
     grade = grade_indices(score, scale, _previous(ids, previous_grades, scale))
     data_grade = raw_indices(data_score, scale)
 
@@ -407,3 +408,45 @@ def _replacement_revenue(
 def _median_or_none(values: np.ndarray) -> float | None:
     known = values[~np.isnan(values)]
     return float(np.median(known)) if len(known) else None
+
+
+def _client_inputs(
+    m: Metrics, a: np.ndarray, fit: Fit, judgement: np.ndarray, scales: Scales
+) -> ClientInputs:
+    """What the score weighs, for the scored clients `a`, from the team's metrics."""
+    own_interval = m.interval_days[a]
+    interval = np.where(np.isnan(own_interval), scales.interval, own_interval)
+    return ClientInputs(
+        annual_profit=m.annual_profit[a],
+        profit_per_hour=m.profit_per_hour[a],
+        annual_value=m.annual_value[a],
+        value_per_hour=m.value_per_hour[a],
+        fit=fit.fit[a],
+        annual_purchases=m.annual_purchases[a],
+        recency_days=m.recency_days[a],
+        # Several purchases a day make an interval of hours: nobody is "late" within a week.
+        interval_days=np.maximum(interval, MIN_RECENCY_INTERVAL_DAYS),
+        referrals=m.referrals[a],
+        complaints=m.complaints[a],
+        purchases=m.purchases[a],
+        late=m.late[a],
+        invoices=m.invoices[a],
+        judgement=judgement,
+        own_interval_days=own_interval,
+        annual_revenue=m.annual_revenue[a],
+        revenue_per_hour=m.revenue_per_hour[a],
+        value_from_revenue=m.value_from_revenue[a],
+    )
+
+
+def _losing_sales(team: TeamArrays, a: np.ndarray) -> np.ndarray | None:
+    """Window sales of the scored clients whose cost is above their amount, or None."""
+    sales = team.sales
+    with np.errstate(invalid="ignore"):
+        losing = sales.window & (sales.cost > sales.amount)
+    if not losing.any():
+        return None
+    scored = np.zeros(team.n, bool)
+    scored[a] = True
+    losing &= scored[sales.pos]
+    return losing if losing.any() else None

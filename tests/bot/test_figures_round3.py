@@ -67,3 +67,45 @@ async def test_no_recency_arrow_where_client_and_team_show_the_same_days(
         assert not any(same in line for line in arrows), card
         # A day apart is no difference worth an arrow either.
         assert not any(("dag" in line or "дн" in line) for line in arrows), card
+
+
+def score_of(details: str) -> int:
+    [line] = [x for x in details.splitlines() if x.startswith(("Score", "Баллы"))]
+    return int(line.split()[1])
+
+
+@pytest.mark.parametrize(
+    ("locale", "sale", "yes", "more"),
+    [
+        ("nl", "/verkoop Klant X 100, 300", "Ja, zo vastleggen", "Details"),
+        ("ru", "/sale Klant X 100, 300", "Да, записать так", "Подробнее"),
+    ],
+)
+@pytest.mark.parametrize("history", ["lapsed", "young"])
+async def test_a_sale_that_loses_money_never_lifts_the_grade(
+    chat: Chat, sqlite_engine: Engine, locale: str, sale: str, yes: str, more: str, history: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 8, minutes=None)  # 8 clients: 12 × (500 − 200) a year
+    x = make_client(sqlite_engine, team, "Klant X", acquired_on=dt.date(2023, 1, 1))
+    if history == "lapsed":  # 6 good months, then nothing for 130 days: lapsed, graded C
+        for month in range(6):
+            sold = TODAY - dt.timedelta(days=130 + 30 * month)
+            make_sale(sqlite_engine, team, x, 150_000, cost=30_000, sold_on=sold)
+    else:  # a new client: one sale of 2.000 at 1.000 cost a month ago
+        x_since = TODAY - dt.timedelta(days=30)
+        x = make_client(sqlite_engine, team, "Klant Y", acquired_on=x_since)
+        make_sale(sqlite_engine, team, x, 200_000, cost=100_000, sold_on=x_since)
+        sale = sale.replace("Klant X", "Klant Y")
+    name = "Klant X" if history == "lapsed" else "Klant Y"
+    me = chat.person(OWNER, "Sanne", locale)
+    before = (await chat.send(me, f"/client {name}")).text
+    score_before = score_of((await chat.press(me, more)).text)
+    await chat.send(me, sale)  # € 100 at € 300 cost: a loss of € 200
+    await chat.press(me, yes)
+    after = (await chat.send(me, f"/client {name}")).text
+    score_after = score_of((await chat.press(me, more)).text)
+    grade_before = before.splitlines()[0].rsplit(" ", 1)[-1]
+    grade_after = after.splitlines()[0].rsplit(" ", 1)[-1]
+    assert grade_after >= grade_before, (before, after)  # A < B < C < D: never better
+    assert score_after <= score_before, (score_before, score_after)
