@@ -324,7 +324,20 @@ def analyse(
         "value_from_revenue": inputs.value_from_revenue,
     }
     clients = client_table(
-        team, a, m, fit, inputs, late_rate, shares, timing, score, data_score, grade, scale, flags
+        team,
+        a,
+        m,
+        fit,
+        inputs,
+        late_rate,
+        shares,
+        timing,
+        score,
+        data_score,
+        grade,
+        scale,
+        flags,
+        young_days=settings.young_client_days,
     )
     return TeamAnalysis(
         clients=clients,

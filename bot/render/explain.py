@@ -6,6 +6,7 @@ they become sentences, so no reply ever shows a component name or a bare 0–1 n
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from typing import Any, Protocol
@@ -93,11 +94,22 @@ def reason(
     *,
     timed: tuple[int, int] | None = None,
     so_far: bool = False,
+    since: tuple[dt.date, int] | None = None,
 ) -> Markup:
     """One line: ▲ when it lifts the score, ▼ when it costs points. `timed` (sales with time,
     all sales) says which sales a per-hour figure rests on when not all of them have time;
-    `so_far`: a young client's single purchase, whose profit is no year's."""
+    `so_far`: a young client's single purchase, whose profit is no year's; `since` (day, profit):
+    under 90 days of history, the profit since that day stands for the year's."""
     arrow = "▲" if item.effect >= 0 else "▼"
+    if since is not None and item.code == "profit":
+        # Under 90 days of history: the real profit since then, not an estimated year.
+        day, profit = since
+        return Markup(f"{arrow} ") + t._(
+            "profit {amount} since {date} (team {median} a year)",
+            amount=money(t, currency, profit),
+            date=t.date(day),
+            median=money(t, currency, item.reference),
+        )
     if so_far and item.code == "profit":
         return Markup(f"{arrow} ") + t._(
             "profit {amount} so far (team {median} a year)",

@@ -109,3 +109,48 @@ async def test_a_sale_that_loses_money_never_lifts_the_grade(
     grade_after = after.splitlines()[0].rsplit(" ", 1)[-1]
     assert grade_after >= grade_before, (before, after)  # A < B < C < D: never better
     assert score_after <= score_before, (score_before, score_after)
+
+
+@pytest.mark.parametrize(
+    ("locale", "said", "more"),
+    [
+        ("nl", "winst € 600 sinds 21 nov 2026", "Details"),
+        ("ru", "прибыль 600 ₽ с 21 нояб. 2026 г.", "Подробнее"),
+    ],
+)
+async def test_a_client_of_three_days_gets_their_real_total_not_a_year(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str, more: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 8, minutes=None)
+    since = TODAY - dt.timedelta(days=2)  # 21 Nov 2026
+    new = make_client(sqlite_engine, team, "Nieuw BV", acquired_on=since)
+    for days in (2, 1, 0):  # 3 × (300 − 100) = 600 profit over three days
+        make_sale(sqlite_engine, team, new, 30_000, cost=10_000, sold_on=TODAY - dt.timedelta(days))
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Nieuw")).text
+    details = (await chat.press(me, more)).text
+    assert said in card, card
+    for text in (card, details):
+        assert "(schatting)" not in text and "(оценка)" not in text, text
+        assert "per jaar" not in text and "в год" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [("nl", "omzet € 1.000 sinds 13 nov 2026"), ("ru", "выручка 1 000 ₽ с 13 нояб. 2026 г.")],
+)
+async def test_a_team_with_ten_days_of_sales_shows_no_year(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    # Clients "since 2024", but the team recorded its first sale 10 days ago (13 Nov 2026):
+    # € 1.000 in ten days is no "€ 1.000 a year".
+    for k in range(4):
+        client = make_client(sqlite_engine, team, f"Oud {k}", acquired_on=dt.date(2024, 1, 1))
+        for days in (10, 3):
+            make_sale(sqlite_engine, team, client, 50_000, sold_on=TODAY - dt.timedelta(days))
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Oud 1")).text
+    assert said in card, card
+    assert "per jaar" not in card and "в год" not in card, card
