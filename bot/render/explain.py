@@ -322,6 +322,14 @@ def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None
             "of profit. A default margin in /settings gives profit figures.",
             share=t.percent(float(p.get("revenue_share") or 0)),
         )
+    if code == "costs_above_revenue":
+        return t._(
+            "Your sales with costs cost more than they bring in ({cost} against {revenue}): "
+            "check those costs. Sales without costs get no margin from them, so grades weigh "
+            "revenue there.",
+            cost=money(t, currency, int(p["cost"])),
+            revenue=money(t, currency, int(p["revenue"])),
+        )
     if code == "missing_time":
         if not p.get("any_time", p.get("revenue_share")):
             return t._("No time recorded yet, so there are no per-hour figures.")

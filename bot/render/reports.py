@@ -134,6 +134,6 @@ def risk_page(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
     notes = [
         warning(t, team.currency, w)
         for w in analysis.warnings
-        if w.code in ("missing_costs", "missing_time")
+        if w.code in ("costs_above_revenue", "missing_costs", "missing_time")
     ]
     return Markup("\n\n").join([text, *[n for n in notes if n]])

@@ -154,3 +154,42 @@ async def test_a_team_with_ten_days_of_sales_shows_no_year(
     card = (await chat.send(me, "/client Oud 1")).text
     assert said in card, card
     assert "per jaar" not in card and "в год" not in card, card
+
+
+@pytest.mark.parametrize(
+    ("locale", "graded", "warned"),
+    [
+        (
+            "nl",
+            "Niet bij elke verkoop staan kosten: beoordeeld op omzet.",
+            "Bij je verkopen met kosten zijn de kosten hoger dan de omzet "
+            "(€ 28.800 tegenover € 24.000)",
+        ),
+        (
+            "ru",
+            "Не у всех продаж указаны затраты: оценка по выручке.",
+            "По продажам с указанными затратами затраты больше выручки (28 800 ₽ против 24 000 ₽)",
+        ),
+    ],
+)
+async def test_costed_sales_that_lose_money_lend_no_margin_to_the_rest(
+    chat: Chat, sqlite_engine: Engine, locale: str, graded: str, warned: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    for k in range(4):  # 4 × 12 × 500 = 24.000 revenue at 4 × 12 × 600 = 28.800 cost
+        client = make_client(sqlite_engine, team, f"Duur {k}", acquired_on=dt.date(2023, 1, 1))
+        for month in range(12):
+            sold = TODAY - dt.timedelta(days=5 + 30 * month)
+            make_sale(sqlite_engine, team, client, 50_000, cost=60_000, sold_on=sold)
+    bare = make_client(sqlite_engine, team, "Kaal BV", acquired_on=dt.date(2023, 1, 1))
+    for month in range(12):  # no costs: 12 × 600 = 7.200 revenue, profit unknown
+        sold = TODAY - dt.timedelta(days=5 + 30 * month)
+        make_sale(sqlite_engine, team, bare, 60_000, sold_on=sold)
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Kaal")).text
+    # No margin of -20 % is pinned on a client without costs: no profit, graded on revenue.
+    assert "winst" not in card and "прибыль" not in card, card
+    assert graded in card, card
+    assert ("omzet € 7.200 per jaar" if locale == "nl" else "выручка 7 200 ₽ в год") in card, card
+    text = (await chat.send(me, "/risk")).text
+    assert text.count(warned) == 1, text
