@@ -19,6 +19,7 @@ from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from scoring.owed import Owed, oldest_first
 from scoring.settings import ScoringSettings
+from scoring.time_eaters import TimeEater
 from storage.callers import TeamView
 
 MAX_LISTED = 8
@@ -130,7 +131,7 @@ def _rest(
     if analysis.time_eaters:
         lines.append("")
         lines.append(t._("⏱ <b>Time-eaters</b>"))
-        for eater in analysis.time_eaters[:5]:
+        for eater in time_eaters_by_hours(analysis)[:5]:
             lines.append(_time_eater(t, cur, analysis, eater.client_id, names))
     if analysis.owed:
         lines.append("")
@@ -215,3 +216,8 @@ def _more(t: Translator, count: int) -> Markup:
 def _revenue_share(analysis: TeamAnalysis, client_id: int) -> float:
     share = analysis.clients.loc[client_id, "revenue_share"]
     return 0.0 if pd.isna(share) else float(share)
+
+
+def time_eaters_by_hours(analysis: TeamAnalysis) -> list[TimeEater]:
+    """Time-eaters in the order of the figure read first: the largest share of the hours."""
+    return sorted(analysis.time_eaters, key=lambda e: -e.time_share)

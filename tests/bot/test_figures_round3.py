@@ -193,3 +193,43 @@ async def test_costed_sales_that_lose_money_lend_no_margin_to_the_rest(
     assert ("omzet € 7.200 per jaar" if locale == "nl" else "выручка 7 200 ₽ в год") in card, card
     text = (await chat.send(me, "/risk")).text
     assert text.count(warned) == 1, text
+
+
+def time_team(engine: Engine, locale: str) -> None:
+    """8 clients with 12 hours for € 6.000 a year; 'Traag' 128 hours for € 18.000, 'Lui' 96
+    hours for € 3.600; 'Groot' € 12.000 with no hours recorded."""
+    team = solo_team(engine, locale)
+    steady(engine, team, 8, minutes=60)
+    for name, amount, minutes in (("Traag", 150_000, 640), ("Lui", 30_000, 480)):
+        client = make_client(engine, team, name, acquired_on=dt.date(2023, 1, 1))
+        for month in range(12):
+            sold = TODAY - dt.timedelta(days=5 + 30 * month)
+            make_sale(engine, team, client, amount, cost=amount // 2, minutes=minutes, sold_on=sold)
+    big = make_client(engine, team, "Groot", acquired_on=dt.date(2023, 1, 1))
+    for month in range(12):
+        sold = TODAY - dt.timedelta(days=5 + 30 * month)
+        make_sale(engine, team, big, 100_000, cost=50_000, sold_on=sold)
+
+
+@pytest.mark.parametrize(
+    ("locale", "slow", "lazy"),
+    [
+        ("nl", "Traag: 40% van je uren, 22% van de omzet", "Lui: 30% van je uren, 4% van de omzet"),
+        ("ru", "Traag: 40 % вашего времени, 22 % выручки", "Lui: 30 % вашего времени, 4 % выручки"),
+    ],
+)
+async def test_digest_time_eaters_show_the_risk_share_largest_first(
+    chat: Chat, sqlite_engine: Engine, locale: str, slow: str, lazy: str
+) -> None:
+    time_team(sqlite_engine, locale)
+    # Hours: 96 + 128 + 96 = 320, so Traag 40 %, Lui 30 %. Revenue of all current clients:
+    # 48.000 + 18.000 + 3.600 + 12.000 = 81.600, so Traag 22 %, Lui 4 % (among the clients with
+    # hours alone it would be 26 % and 5 %: another figure than /risk shows).
+    me = chat.person(OWNER, "Sanne", locale)
+    risk = (await chat.send(me, "/risk")).text
+    digest = (await chat.send(me, "/digest")).text
+    assert slow in digest and lazy in digest, digest
+    assert digest.index(slow) < digest.index(lazy), digest  # 40 % before 30 %
+    for share in ("22%", "4%") if locale == "nl" else ("22 %", "4 %"):
+        assert share in risk, risk
+    assert risk.index("Traag") < risk.index("Lui"), risk
