@@ -160,6 +160,7 @@ def analyse(
     annual_hours = pick(m.hours) * factor
     judgement = pick(judgement_all)
     young = pick(m.tenure_days) < settings.young_client_days
+    history = history_days(team, m.tenure_days)[a]
 
     # Score and grade.
     inputs = _client_inputs(m, a, fit, judgement, scales)
@@ -301,7 +302,8 @@ def analyse(
             scales=scales,
             references=refs,
             value_margin=m.value_margin,
-            young=young,
+            # Under 90 days of history (the client's or the team's) no year to compare.
+            young=young | (history < settings.young_client_days),
             no_profile=not profiles,
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,
@@ -337,6 +339,7 @@ def analyse(
         grade,
         scale,
         flags,
+        history=history,
         young_days=settings.young_client_days,
     )
     return TeamAnalysis(
@@ -463,3 +466,11 @@ def _losing_sales(team: TeamArrays, a: np.ndarray) -> np.ndarray | None:
     scored[a] = True
     losing &= scored[sales.pos]
     return losing if losing.any() else None
+
+
+def history_days(team: TeamArrays, tenure_days: np.ndarray) -> np.ndarray:
+    """Days of history each client's figures rest on: since the client started, or since the
+    team's first recorded sale when that is later (a team of ten days has no year of anyone)."""
+    recorded = np.concatenate([team.first_sold[~np.isnan(team.first_sold)], team.sales.day])
+    team_days = team.today - recorded.min() if len(recorded) else np.nan
+    return np.fmin(tenure_days, team_days)

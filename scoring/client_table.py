@@ -55,6 +55,7 @@ def client_table(
     grade: np.ndarray,
     scale: str,
     flags: dict[str, np.ndarray],
+    history: np.ndarray,
     young_days: int = 90,
 ) -> pd.DataFrame:
     """One row per scored client; `flags` are the boolean columns, lapsed among them."""
@@ -70,9 +71,6 @@ def client_table(
     # How many days of history the figures rest on: since the client started, or since the
     # team's first recorded sale when that is later. Under `young_days` no figure is a year's:
     # screens show what was brought since then (`history_days`), never an estimate.
-    recorded = np.concatenate([team.first_sold[~np.isnan(team.first_sold)], team.sales.day])
-    team_days = team.today - recorded.min() if len(recorded) else np.nan
-    history = np.fmin(m.tenure_days[a], team_days)
     so_far = young & one_day & ~annualised
     short = (history < young_days) & (x.purchases > 0) & ~so_far
     annualised &= ~short

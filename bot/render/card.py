@@ -29,6 +29,7 @@ from storage.callers import TeamView
 from storage.models import Client
 
 FIRST_SCREEN_LINES = 12
+YEAR_FROM_DAYS = 90  # scoring's young_client_days: less history shows no yearly figure
 MONEY_UNITS = frozenset({"money", "money_per_hour"})  # reasons and lifts said in money
 
 
@@ -49,6 +50,7 @@ class CardView:
     annualised: bool  # the yearly figures are an estimate for a client younger than a year
     so_far: bool  # a young client's one purchase: what they brought so far, not a year
     since: dt.date | None  # under 90 days of history: what was brought since then, no year
+    team_short: bool  # the whole team has under 90 days of history: its medians are no year's
     hours: float | None
     timing: tuple[int, int] | None  # (sales with time, sales) when only some have time
     referrals: int
@@ -104,6 +106,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         annualised=bool(row["annualised"]),
         so_far=bool(row["so_far"]),
         since=since,
+        team_short=bool((analysis.clients["history_days"].fillna(0) < YEAR_FROM_DAYS).all()),
         hours=hours_worked(row),
         timing=partial_timing(row),
         referrals=int(row["referrals"]),
@@ -222,7 +225,11 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
             item,
             timed=view.timing,
             so_far=view.so_far,
-            since=(view.since, view.profit) if view.since and view.profit is not None else None,
+            since=(
+                (view.since, view.profit, view.team_short)
+                if view.since and view.profit is not None
+                else None
+            ),
         )
         for item in reasons[:3]
     ]

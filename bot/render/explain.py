@@ -94,16 +94,20 @@ def reason(
     *,
     timed: tuple[int, int] | None = None,
     so_far: bool = False,
-    since: tuple[dt.date, int] | None = None,
+    since: tuple[dt.date, int, bool] | None = None,
 ) -> Markup:
     """One line: ▲ when it lifts the score, ▼ when it costs points. `timed` (sales with time,
     all sales) says which sales a per-hour figure rests on when not all of them have time;
-    `so_far`: a young client's single purchase, whose profit is no year's; `since` (day, profit):
-    under 90 days of history, the profit since that day stands for the year's."""
+    `so_far`: a young client's single purchase, whose profit is no year's; `since` (day, profit,
+    team_short): under 90 days of history, the profit since that day stands for the year's."""
     arrow = "▲" if item.effect >= 0 else "▼"
     if since is not None and item.code == "profit":
         # Under 90 days of history: the real profit since then, not an estimated year.
-        day, profit = since
+        day, profit, team_short = since
+        if team_short:  # the team's median is no year's either
+            return Markup(f"{arrow} ") + t._(
+                "profit {amount} since {date}", amount=money(t, currency, profit), date=t.date(day)
+            )
         return Markup(f"{arrow} ") + t._(
             "profit {amount} since {date} (team {median} a year)",
             amount=money(t, currency, profit),

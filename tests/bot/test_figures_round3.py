@@ -233,3 +233,32 @@ async def test_digest_time_eaters_show_the_risk_share_largest_first(
     for share in ("22%", "4%") if locale == "nl" else ("22 %", "4 %"):
         assert share in risk, risk
     assert risk.index("Traag") < risk.index("Lui"), risk
+
+
+@pytest.mark.parametrize(("locale", "yearly"), [("nl", "per jaar"), ("ru", "в год")])
+async def test_reasons_in_a_team_of_ten_days_speak_of_no_year(
+    chat: Chat, sqlite_engine: Engine, locale: str, yearly: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    for k in range(1, 9):  # client k: 2 sales of k × 100 in the last ten days, one a loss
+        client = make_client(sqlite_engine, team, f"Oud {k}", acquired_on=dt.date(2024, 1, 1))
+        cost = 40 * k if k > 1 else 30_000
+        for days in (10, 3):
+            make_sale(
+                sqlite_engine,
+                team,
+                client,
+                10_000 * k,
+                cost=cost * 100 if k > 1 else cost,
+                sold_on=TODAY - dt.timedelta(days),
+            )
+    me = chat.person(OWNER, "Sanne", locale)
+    top = (await chat.send(me, "/client Oud 8")).text
+    assert yearly not in top, top
+    card = (await chat.send(me, "/client Oud 1")).text
+    assert yearly not in card, card
+    # Oud 1 lost 2 × (100 − 300) = 400 since the team's first sale on 13 Nov 2026.
+    loss = (
+        "winst € -400 sinds 13 nov 2026" if locale == "nl" else "прибыль -400 ₽ с 13 нояб. 2026 г."
+    )
+    assert loss in card, card
