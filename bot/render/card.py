@@ -20,6 +20,7 @@ from bot.render.explain import (
     partial_timing,
     profit_per_hour,
     reason,
+    team_history_short,
     timed_sales,
 )
 from locales import N_, Markup, Translator, escape
@@ -29,7 +30,6 @@ from storage.callers import TeamView
 from storage.models import Client
 
 FIRST_SCREEN_LINES = 12
-YEAR_FROM_DAYS = 90  # scoring's young_client_days: less history shows no yearly figure
 MONEY_UNITS = frozenset({"money", "money_per_hour"})  # reasons and lifts said in money
 
 
@@ -106,7 +106,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         annualised=bool(row["annualised"]),
         so_far=bool(row["so_far"]),
         since=since,
-        team_short=bool((analysis.clients["history_days"].fillna(0) < YEAR_FROM_DAYS).all()),
+        team_short=team_history_short(analysis),
         hours=hours_worked(row),
         timing=partial_timing(row),
         referrals=int(row["referrals"]),

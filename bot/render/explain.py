@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from locales import Markup, Translator
-from scoring import Lift, Reason, ScoringWarning
+from scoring import Lift, Reason, ScoringWarning, TeamAnalysis
 
 
 class VatTeam(Protocol):
@@ -78,6 +78,16 @@ def rate_text(t: Translator, rate: float) -> str:
     """A VAT rate as people say it: '21%', '5,5%' for a rate with a fraction of a percent."""
     whole = abs(rate * 100 - round(rate * 100)) < 1e-6
     return t.percent(rate, decimals=0 if whole else 1)
+
+
+SHORT_HISTORY_DAYS = 90  # scoring's young_client_days: less history shows no yearly figure
+
+
+def team_history_short(analysis: TeamAnalysis) -> bool:
+    """Every client's figures rest on under 90 days (the team recorded its first sale lately):
+    no figure of the team is a year's, not even a median."""
+    days = analysis.clients["history_days"]
+    return bool(len(days)) and bool((days.fillna(0) < SHORT_HISTORY_DAYS).all())
 
 
 def amounts_note(t: Translator, team: VatTeam) -> Markup:

@@ -262,3 +262,29 @@ async def test_reasons_in_a_team_of_ten_days_speak_of_no_year(
         "winst € -400 sinds 13 nov 2026" if locale == "nl" else "прибыль -400 ₽ с 13 нояб. 2026 г."
     )
     assert loss in card, card
+
+
+@pytest.mark.parametrize(
+    ("locale", "yearly", "months"), [("nl", "per jaar", "12 maanden"), ("ru", "в год", "12 мес")]
+)
+async def test_portrait_and_digest_of_a_team_of_ten_days_speak_of_no_year(
+    chat: Chat, sqlite_engine: Engine, locale: str, yearly: str, months: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    for k in range(1, 9):  # client k: 2 sales of k × 100 at 40 % cost in the last ten days
+        client = make_client(sqlite_engine, team, f"Oud {k}", acquired_on=dt.date(2024, 1, 1))
+        for days in (10, 3):
+            make_sale(
+                sqlite_engine,
+                team,
+                client,
+                10_000 * k,
+                cost=4_000 * k,
+                sold_on=TODAY - dt.timedelta(days),
+            )
+    me = chat.person(OWNER, "Sanne", locale)
+    portrait = (await chat.send(me, "/portrait")).text
+    digest = (await chat.send(me, "/digest")).text
+    for text in (portrait, digest):
+        assert yearly not in text and " a year" not in text, text
+    assert months not in digest, digest  # ten days are no "last 12 months"
