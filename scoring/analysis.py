@@ -161,6 +161,8 @@ def analyse(
     judgement = pick(judgement_all)
     young = pick(m.tenure_days) < settings.young_client_days
     history = history_days(team, m.tenure_days)[a]
+    # Under 90 days of history (the client's or the team's): no year to compare or judge by.
+    short = young | (history < settings.young_client_days)
 
     # Score and grade.
     inputs = _client_inputs(m, a, fit, judgement, scales)
@@ -242,7 +244,7 @@ def analyse(
         DeclineInputs(
             ids=ids,
             current=current,
-            young=young,
+            young=short,
             kept=pick(team.kept),
             # A client graded above the middle of the scale is not told to go.
             graded_low=grade >= len(labels(scale)) // 2,
@@ -302,8 +304,7 @@ def analyse(
             scales=scales,
             references=refs,
             value_margin=m.value_margin,
-            # Under 90 days of history (the client's or the team's) no year to compare.
-            young=young | (history < settings.young_client_days),
+            young=short,
             no_profile=not profiles,
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,

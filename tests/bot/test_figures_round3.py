@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from tests.bot.test_checked_figures import steady
 from tests.bot.test_truth import OWNER, TODAY, solo_team
 from tests.chat import Chat
-from tests.factories import make_client, make_sale
+from tests.factories import make_client, make_event, make_sale
 
 
 @pytest.mark.parametrize(
@@ -288,3 +288,31 @@ async def test_portrait_and_digest_of_a_team_of_ten_days_speak_of_no_year(
     for text in (portrait, digest):
         assert yearly not in text and " a year" not in text, text
     assert months not in digest, digest  # ten days are no "last 12 months"
+
+
+@pytest.mark.parametrize(
+    ("locale", "early", "yearly"),
+    [
+        ("nl", "Oud 1: 1 klacht, maar nog te vroeg: je verkopen gaan pas 10 dagen terug", "jaar"),
+        ("ru", "Oud 1: 1 жалоба, но судить рано: продажи записаны всего за 10 дней", "в год"),
+    ],
+)
+async def test_decline_waits_for_ninety_days_of_sales(
+    chat: Chat, sqlite_engine: Engine, locale: str, early: str, yearly: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    for k in range(1, 11):  # ten clients "since 2024", sales only in the last ten days
+        client = make_client(sqlite_engine, team, f"Oud {k}", acquired_on=dt.date(2024, 1, 1))
+        cost = 4_000 * k if k > 1 else 15_000  # Oud 1 loses 2 × (100 − 150) = 100
+        for days in (10, 3):
+            sold = TODAY - dt.timedelta(days)
+            make_sale(sqlite_engine, team, client, 10_000 * k, cost=cost, sold_on=sold)
+        if k == 1:
+            make_event(
+                sqlite_engine, team, client, "complaint", happened_on=TODAY - dt.timedelta(days=2)
+            )
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/decline")).text
+    # Ten days of sales: a loss of € 100 is no "€ 100 a year", and nobody is told to go yet.
+    assert early in text, text
+    assert yearly not in text, text
