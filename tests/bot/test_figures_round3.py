@@ -316,3 +316,20 @@ async def test_decline_waits_for_ninety_days_of_sales(
     # Ten days of sales: a loss of € 100 is no "€ 100 a year", and nobody is told to go yet.
     assert early in text, text
     assert yearly not in text, text
+
+
+@pytest.mark.parametrize(("locale", "by_profit"), [("nl", "Op winst"), ("ru", "По прибыли")])
+async def test_the_list_by_profit_shows_real_profit_not_a_year_estimate(
+    chat: Chat, sqlite_engine: Engine, locale: str, by_profit: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 8, minutes=None)  # 12 × (500 − 200) = 3.600 each
+    new = make_client(sqlite_engine, team, "Nieuw BV", acquired_on=TODAY - dt.timedelta(days=2))
+    for days in (2, 1, 0):  # 3 × (300 − 100) = 600 profit in three days
+        make_sale(sqlite_engine, team, new, 30_000, cost=10_000, sold_on=TODAY - dt.timedelta(days))
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, "/clients")
+    text = (await chat.press(me, by_profit)).text
+    [line] = [x for x in text.splitlines() if "Nieuw BV" in x]
+    assert line.endswith("€ 600" if locale == "nl" else "600 ₽"), text
+    assert line.startswith("9."), text  # below the eight with 3.600
