@@ -8,12 +8,13 @@ left out; lapsed clients are kept and flagged); `scoring.client_table` lists its
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from scoring.arrays import TeamArrays, prepare
+from scoring.client_inputs import client_inputs, history_days, losing_sales, portrait_inputs
 from scoring.client_table import client_table
 from scoring.concentration import Concentration, concentration, revenue_shares
 from scoring.data_warnings import ScoringWarning, collect_warnings
@@ -31,14 +32,13 @@ from scoring.grades import grade_indices, labels, raw_indices
 from scoring.judgement import Disagreement, find_disagreements, team_judgement
 from scoring.market import MarketReality, market_reality, minimum_per_competitor
 from scoring.measured_references import fresh_references
-from scoring.metrics import Metrics, compute_metrics, referral_pairs
+from scoring.metrics import compute_metrics, referral_pairs
 from scoring.owed import Owed, money_owed
-from scoring.portrait import Portrait, PortraitInputs, portraits
+from scoring.portrait import Portrait, portraits
 from scoring.profile import IdealProfile, default_profile
 from scoring.references import References
 from scoring.retention import Overdue, ideal_run_rate_monthly, lapsed, overdue_ideal
 from scoring.score import (
-    ClientInputs,
     Scales,
     component_matrix,
     shrunk_rate,
@@ -53,7 +53,6 @@ from scoring.trend import RevenueTrend, revenue_trend
 # A lapsed client scores at most this (below the middle of every scale): they are shown apart,
 # and what they used to bring does not make them a top client today.
 LAPSED_SCORE_CAP = 45.0
-MIN_RECENCY_INTERVAL_DAYS = 7.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,35 +139,39 @@ def analyse(
     annual_hours = pick(m.hours) * factor
     judgement = pick(judgement_all)
     young = pick(m.tenure_days) < settings.young_client_days
+    history = history_days(team, m.tenure_days)[a]
+    # Under 90 days of history (the client's or the team's): no year to compare or judge by.
+    short = young | (history < settings.young_client_days)
 
     # Score and grade.
-    inputs = ClientInputs(
-        annual_profit=annual_profit,
-        profit_per_hour=pick(m.profit_per_hour),
-        annual_value=pick(m.annual_value),
-        value_per_hour=pick(m.value_per_hour),
-        fit=pick(fit.fit),
-        annual_purchases=pick(m.annual_purchases),
-        recency_days=recency,
-        # Several purchases a day make an interval of hours: nobody is "late" within a week.
-        interval_days=np.maximum(interval, MIN_RECENCY_INTERVAL_DAYS),
-        referrals=pick(m.referrals),
-        complaints=pick(m.complaints),
-        purchases=pick(m.purchases),
-        late=pick(m.late),
-        invoices=pick(m.invoices),
-        judgement=judgement,
-        own_interval_days=own_interval,
-        annual_revenue=pick(m.annual_revenue),
-        revenue_per_hour=pick(m.revenue_per_hour),
-        value_from_revenue=pick(m.value_from_revenue),
-    )
+    inputs = client_inputs(m, a, fit, judgement, scales)
     components = component_matrix(inputs, scales)
     weights = weights_vector(settings.weights)
     score, known_weight, data_score = weighted_scores(components, weights)
     uncapped_grade = raw_indices(score, scale)
     score = np.where(is_lapsed, np.minimum(score, LAPSED_SCORE_CAP), score)
     data_score = np.where(is_lapsed, np.minimum(data_score, LAPSED_SCORE_CAP), data_score)
+    losing = losing_sales(team, a)
+    if losing is not None:
+        # A sale that loses money never lifts a score: the clients with one are scored with
+        # and without those sales, and keep the lower. Without this a losing sale counts as a
+        # purchase — it makes a lapsed client current, or a young one's profit a year's.
+        without = replace(team, sales=replace(team.sales, window=team.sales.window & ~losing))
+        assumed = m.observed_margin if references is None else refs.assumed_margin
+        m_without = compute_metrics(without, settings, assumed)
+        x_without = client_inputs(m_without, a, fit, judgement, scales)
+        s_without, _, d_without = weighted_scores(component_matrix(x_without, scales), weights)
+        gone = lapsed(
+            x_without.recency_days,
+            np.where(
+                np.isnan(x_without.own_interval_days), scales.interval, x_without.own_interval_days
+            ),
+        )
+        s_without = np.where(gone, np.minimum(s_without, LAPSED_SCORE_CAP), s_without)
+        d_without = np.where(gone, np.minimum(d_without, LAPSED_SCORE_CAP), d_without)
+        has_loss = np.bincount(team.sales.pos[losing], minlength=team.n)[a] > 0
+        score = np.where(has_loss, np.fmin(score, s_without), score)
+        data_score = np.where(has_loss, np.fmin(data_score, d_without), data_score)
     grade = grade_indices(score, scale, _previous(ids, previous_grades, scale))
     data_grade = raw_indices(data_score, scale)
 
@@ -192,7 +195,7 @@ def analyse(
     graded_well = np.zeros(team.n, bool)
     graded_well[a] = 2 * grade < len(labels(scale))  # upper half of the scale, middle included
     portrait_list, ideal_all = portraits(
-        team, _portrait_inputs(team, m, current_all, graded_well, settings)
+        team, portrait_inputs(team, m, current_all, graded_well, settings)
     )
     ideal = pick(ideal_all)
     owed_amount = pick(m.unpaid)
@@ -220,7 +223,7 @@ def analyse(
         DeclineInputs(
             ids=ids,
             current=current,
-            young=young,
+            young=short,
             kept=pick(team.kept),
             # A client graded above the middle of the scale is not told to go.
             graded_low=grade >= len(labels(scale)) // 2,
@@ -280,7 +283,7 @@ def analyse(
             scales=scales,
             references=refs,
             value_margin=m.value_margin,
-            young=young,
+            young=short,
             no_profile=not profiles,
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,
@@ -303,7 +306,21 @@ def analyse(
         "value_from_revenue": inputs.value_from_revenue,
     }
     clients = client_table(
-        team, a, m, fit, inputs, late_rate, shares, timing, score, data_score, grade, scale, flags
+        team,
+        a,
+        m,
+        fit,
+        inputs,
+        late_rate,
+        shares,
+        timing,
+        score,
+        data_score,
+        grade,
+        scale,
+        flags,
+        history=history,
+        young_days=settings.young_client_days,
     )
     return TeamAnalysis(
         clients=clients,
@@ -343,32 +360,6 @@ def _previous(ids: np.ndarray, previous: Mapping[int, str] | None, scale: str) -
     hit = (where < len(ids)) & (ids[where] == known) if len(ids) else np.zeros(len(known), bool)
     out[where[hit]] = index[hit]
     return out
-
-
-def _portrait_inputs(
-    team: TeamArrays,
-    m: Metrics,
-    current: np.ndarray,
-    graded_well: np.ndarray,
-    settings: ScoringSettings,
-) -> PortraitInputs:
-    return PortraitInputs(
-        current=current,
-        graded_well=graded_well,
-        annual_profit=m.annual_profit,
-        annual_revenue=m.annual_revenue,
-        revenue=m.revenue,
-        referrals=m.referrals,
-        numbers={
-            "age": settings.today.year - team.birth_year,
-            "income": team.income,
-            "employees": team.employees,
-            "annual_revenue": m.annual_revenue,
-            "annual_profit": m.annual_profit,
-            "purchases": m.purchases,
-            "profit_per_hour": m.profit_per_hour,
-        },
-    )
 
 
 def _replacement_revenue(

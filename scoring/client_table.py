@@ -12,10 +12,12 @@ Columns:
     none); fit (0–1, NaN unknown), fit_met and fit_known (criteria met in full, of those with known
     data); annualised (the annual figures are extrapolated from a client younger than the window,
     every young client but one with a single purchase); so_far (a young client's single purchase, or
-    several on one day: not extrapolated); score (0–100); data_score (the score without the team's
-    judgement); grade, grade_index (0 = best); and the flags over_reliant, watch, time_eater,
-    decline_candidate, lapsed, young, ideal, uses_default_margin, value_from_revenue (profit
-    unknown: the score weighs revenue instead).
+    several on one day: not extrapolated); short_history (the figures rest on fewer than
+    `young_days` days — the client's own or the team's first recorded sale, whichever is later —
+    so no yearly figure is shown, only what was brought in `history_days`); score (0–100);
+    data_score (the score without the team's judgement); grade, grade_index (0 = best); and the
+    flags over_reliant, watch, time_eater, decline_candidate, lapsed, young, ideal,
+    uses_default_margin, value_from_revenue (profit unknown: the score weighs revenue instead).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ def client_table(
     grade: np.ndarray,
     scale: str,
     flags: dict[str, np.ndarray],
+    history: np.ndarray,
+    young_days: int = 90,
 ) -> pd.DataFrame:
     """One row per scored client; `flags` are the boolean columns, lapsed among them."""
     names = team.clients[["name", "kind", "segment"]].iloc[a]
@@ -64,6 +68,12 @@ def client_table(
     one_day = m.one_day[a]
     estimated = young & ~one_day & ~flags["lapsed"]
     annualised = (m.annual_factor[a] != 365.0 / team.window_days) | estimated
+    # How many days of history the figures rest on: since the client started, or since the
+    # team's first recorded sale when that is later. Under `young_days` no figure is a year's:
+    # screens show what was brought since then (`history_days`), never an estimate.
+    so_far = young & one_day & ~annualised
+    short = (history < young_days) & (x.purchases > 0) & ~so_far
+    annualised &= ~short
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(x.purchases > 0, revenue / x.purchases, np.nan)
     columns = {
@@ -100,7 +110,9 @@ def client_table(
         "fit_met": fit.met[a].astype(np.int64),
         "fit_known": fit.known[a].astype(np.int64),
         "annualised": annualised,
-        "so_far": young & one_day & ~annualised,
+        "so_far": so_far,
+        "short_history": short,
+        "history_days": money(history),
         "score": score,
         "data_score": data_score,
         "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),

@@ -17,6 +17,10 @@ The bot localises by code; params are plain numbers and strings.
 | missing_costs        | sales, revenue_share, assumed_margin | sales without cost and no default |
 |                      |                                      | margin; assumed_margin None means |
 |                      |                                      | their profit is unknown        |
+| costs_above_revenue  | revenue, cost                        | the costed sales cost more than|
+|                      |                                      | they bring (minor units), and  |
+|                      |                                      | sales without cost get no      |
+|                      |                                      | margin from them               |
 | missing_time         | revenue_share, any_time              | under half the revenue has time|
 |                      |                                      | recorded: per-hour figures shaky  |
 | missing_demographics | profile, criterion, known_share      | under half the clients have the|
@@ -106,6 +110,18 @@ def collect_warnings(
                     "revenue_share": _share(m.uncosted_revenue, m.window_revenue),
                     "assumed_margin": refs.assumed_margin if m.imputed_sales else None,
                 },
+            )
+        )
+    if (
+        m.uncosted_sales
+        and settings.default_margin is None
+        and m.costed_revenue > 0
+        and m.costed_cost > m.costed_revenue
+    ):
+        out.append(
+            ScoringWarning(
+                "costs_above_revenue",
+                {"revenue": round(m.costed_revenue), "cost": round(m.costed_cost)},
             )
         )
     if m.window_revenue > 0 and m.timed_revenue < MISSING_SHARE * m.window_revenue:

@@ -3,7 +3,8 @@
 The Russian text: non-ideal clients sometimes have to be declined. Kompas only proposes; a
 person decides, and nothing is declined automatically.
 
-A current client (active, not lapsed) at least `young_client_days` (90) old, not kept by the
+A current client (active, not lapsed) with at least `young_client_days` (90) of history — their
+own, and the team's recorded sales (`young` covers both) — not kept by the
 team after an earlier proposal (`kept_until`) and graded at or below the middle of the scale (a
 client graded B is never told to go) is a candidate when it is **low in value** —
 

@@ -9,8 +9,9 @@ points the measure adds or costs compared with a client exactly at the reference
 reason only where the client really differs from the team: its figure more than `MIN_GAP` (10 %)
 away from the team's, on the side the effect says (no "▼ 0 complaints (team 0)", no ▼ for a
 profit 2 % under the median); days since the last purchase is also compared with the team's
-median (given as `team`), so nobody stands out in a team that all bought alike. A loss is always
-a ▼ reason, given first. The top three by size are given, most important first (ties: the
+median (given as `team`, whole days), so nobody stands out in a team that all bought alike: at
+least `MIN_RECENCY_GAP_DAYS` (a week) apart, never equal as shown ("today, team 0 days"). A loss
+is always a ▼ reason, given first. The top three by size are given, most important first (ties: the
 order below).
 
 | code                | unit           | value                          | reference              |
@@ -68,6 +69,7 @@ REVENUE_CODES = {0: "revenue", 1: "revenue_per_hour"}
 # +1: more is better; -1: less is better (days since purchase, complaints, late payments).
 POLARITY = np.array([1, 1, 1, 1, -1, 1, -1, -1, 1], dtype=np.float64)
 MIN_GAP = 0.10
+MIN_RECENCY_GAP_DAYS = 7  # days since the last purchase: a week apart from the team, at least
 TOP_REASONS = 3
 MIN_EFFECT = 0.05  # score points; smaller effects are not worth a line
 INTEGER_UNITS = frozenset({"money", "money_per_hour", "days", "invoices"})
@@ -380,10 +382,15 @@ def real_differences(
         ok[:, late] &= np.where(effects[:, late] < 0, x.late >= 1, x.late == 0)
         # Recency is scored against the client's own rhythm, but a reason also needs the client
         # to differ from the team: in a team that all bought last week nobody stands out.
+        # The team's days are compared as shown (whole days): "today (team 0 days)" is equal
+        # figures, and a few days either way is no strength or weakness.
         if team_recency_days is not None:
             recency = COMPONENTS.index("recency")
-            team_gap = x.recency_days - team_recency_days
-            ok[:, recency] &= (np.abs(team_gap) > MIN_GAP * max(team_recency_days, 1.0)) & (
-                np.sign(team_gap) * POLARITY[recency] * np.sign(effects[:, recency]) > 0
+            team_days = float(np.rint(team_recency_days))
+            team_gap = x.recency_days - team_days
+            ok[:, recency] &= (
+                (np.abs(team_gap) > MIN_GAP * max(team_days, 1.0))
+                & (np.abs(team_gap) >= MIN_RECENCY_GAP_DAYS)
+                & (np.sign(team_gap) * POLARITY[recency] * np.sign(effects[:, recency]) > 0)
             )
     return ok

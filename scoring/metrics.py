@@ -10,7 +10,8 @@ is never extrapolated: a young client with one sale shows what they bought so fa
 
 A sale with no cost uses the team's default margin when set; without one it uses the margin
 the team's costed sales show (`References.assumed_margin`) when those cover at least
-`MIN_COSTED_REVENUE` of revenue; otherwise its cost, and so the client's profit, is unknown.
+`MIN_COSTED_REVENUE` of revenue and do not lose money overall (a negative margin is never
+assumed); otherwise its cost, and so the client's profit, is unknown.
 The assumed cost is taken on the client's uncosted revenue and rounded to whole minor units,
 so sums stay exact and order-independent. Either way the client is flagged
 `uses_default_margin` (with a 'default_margin_used' warning; `assumed` says which margin).
@@ -80,6 +81,8 @@ class Metrics:
     window_revenue: float  # window revenue of the active clients
     window_sales: int
     observed_margin: float | None  # margin of the costed sales, when they cover enough revenue
+    costed_revenue: float = 0.0  # window revenue of the active clients' sales with a cost
+    costed_cost: float = 0.0  # ... and those sales' recorded cost
 
     @property
     def hours(self) -> np.ndarray:
@@ -143,13 +146,22 @@ def compute_metrics(
     costed_margin = None
     if costed_revenue > 0:
         costed_margin = float(1.0 - costed_cost[active].sum() / costed_revenue)
+    # Costed sales that lose money overall (costs above revenue) give no margin to assume:
+    # the uncosted sales' profit stays unknown rather than an invented loss (or gain).
     observed = None
-    if costed_revenue >= MIN_COSTED_REVENUE * window_revenue:
+    if (
+        costed_revenue >= MIN_COSTED_REVENUE * window_revenue
+        and costed_margin is not None
+        and costed_margin >= 0
+    ):
         observed = costed_margin
     if settings.default_margin is not None:
         margin_used = settings.default_margin
     else:
         margin_used = observed if assumed_margin == OBSERVED else assumed_margin
+        assert not isinstance(margin_used, str)
+        if margin_used is not None and margin_used < 0:  # frozen from such a week
+            margin_used = None
     assert not isinstance(margin_used, str)
 
     def with_imputed(cost_sum: np.ndarray, open_revenue: np.ndarray, open_count: np.ndarray):
@@ -278,6 +290,8 @@ def compute_metrics(
         window_revenue=window_revenue,
         window_sales=int(purchases[active].sum()),
         observed_margin=observed,
+        costed_revenue=costed_revenue,
+        costed_cost=float(costed_cost[active].sum()),
     )
 
 

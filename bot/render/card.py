@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from bot.render.explain import (
     owed_money,
     partial_timing,
     reason,
+    team_history_short,
 )
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
@@ -40,6 +42,8 @@ class CardView:
     revenue: int | None  # a year's, shown where profit is unknown
     annualised: bool  # the yearly figures are an estimate for a client younger than a year
     so_far: bool  # a young client's one purchase: what they brought so far, not a year
+    since: dt.date | None  # under 90 days of history: what was brought since then, no year
+    team_short: bool  # the whole team has under 90 days of history: its medians are no year's
     hours: float | None
     timing: tuple[int, int] | None  # (sales with time, sales) when only some have time
     referrals: int
@@ -72,6 +76,9 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         )
         if bool(row[flag])
     )
+    since = None
+    if bool(row["short_history"]):
+        since = analysis.settings.today - dt.timedelta(days=int(row["history_days"]))
     if any(
         w.code == "missing_costs" and float(w.params.get("revenue_share") or 0) >= 1.0
         for w in analysis.warnings
@@ -86,10 +93,13 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         previous_grade=previous_grade,
         score=float(row["score"]),
         revenue_share=number_or_none(row["revenue_share"]),
-        profit=whole_or_none(row["annual_profit"]),
-        revenue=whole_or_none(row["annual_revenue"]),
+        # Under 90 days of history the figures are the real totals since `since`.
+        profit=whole_or_none(row["profit" if since else "annual_profit"]),
+        revenue=whole_or_none(row["revenue" if since else "annual_revenue"]),
         annualised=bool(row["annualised"]),
         so_far=bool(row["so_far"]),
+        since=since,
+        team_short=team_history_short(analysis),
         hours=hours_worked(row),
         timing=partial_timing(row),
         referrals=int(row["referrals"]),
@@ -156,7 +166,13 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     if view.revenue_share is not None and with_money:
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
     yearly = yearly_figure(
-        t, team.currency, view.profit, view.revenue, view.annualised, so_far=view.so_far
+        t,
+        team.currency,
+        view.profit,
+        view.revenue,
+        view.annualised,
+        so_far=view.so_far,
+        since=view.since,
     )
     if yearly is not None and with_money:
         figures.append(yearly)
@@ -196,7 +212,18 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     if not with_money:
         reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)
     lines += [
-        reason(t, team.currency, item, timed=view.timing, so_far=view.so_far)
+        reason(
+            t,
+            team.currency,
+            item,
+            timed=view.timing,
+            so_far=view.so_far,
+            since=(
+                (view.since, view.profit, view.team_short)
+                if view.since and view.profit is not None
+                else None
+            ),
+        )
         for item in reasons[:3]
     ]
     lifting = view.explanation.lift
@@ -215,10 +242,24 @@ def yearly_figure(
     annualised: bool,
     *,
     so_far: bool = False,
+    since: dt.date | None = None,
 ) -> Markup | None:
     """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
     alike; for a client younger than a year it is an estimate and says so, and a young client's
-    single purchase is what they brought so far."""
+    single purchase is what they brought so far. With under 90 days of history (`since`) there
+    is no year to speak of: `profit` and `revenue` are the real totals since that day."""
+    if since is not None:
+        if profit is not None:
+            return t._(
+                "profit {amount} since {date}",
+                amount=money(t, currency, profit),
+                date=t.date(since),
+            )
+        if not revenue:
+            return None
+        return t._(
+            "revenue {amount} since {date}", amount=money(t, currency, revenue), date=t.date(since)
+        )
     if so_far:
         if profit is not None:
             return t._("profit {amount} so far", amount=money(t, currency, profit))

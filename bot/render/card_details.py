@@ -83,7 +83,7 @@ def details_text(
             referrals=t.number(int(row["referrals"])),
         )
     )
-    if bool(row["annualised"]) and with_money:
+    if bool(row["annualised"]) and not bool(row["short_history"]) and with_money:
         yearly = yearly_figure(
             t,
             cur,

@@ -51,6 +51,9 @@ def candidate_text(
     return Markup("\n").join(lines)
 
 
+YEARLY_REASONS = frozenset({"unprofitable", "low_profit", "low_revenue"})
+
+
 def reasons_text(
     t: Translator, cur: str, codes: Sequence[str], row: Any, references: References
 ) -> Markup:
@@ -67,14 +70,17 @@ def nearest_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Marku
     lines = [t._("Nobody to consider letting go right now. Closest to the list:")]
     for near in nearest:
         row = analysis.clients.loc[near.client_id]
+        reasons = near.reasons
+        if bool(row["short_history"]):  # under 90 days of history: no year's money to cite
+            reasons = tuple(r for r in reasons if r not in YEARLY_REASONS)
         lines.append(
             t._(
                 "{client}: {reasons}, but {why_not}",
                 client=names.get(near.client_id, "?"),
-                reasons=reasons_text(t, team.currency, near.reasons, row, analysis.references),
+                reasons=reasons_text(t, team.currency, reasons, row, analysis.references),
                 why_not=_why_not(t, team.currency, near, row),
             )
-            if near.reasons
+            if reasons
             else t._(
                 "{client}: {why_not}",
                 client=names.get(near.client_id, "?"),
@@ -163,6 +169,13 @@ def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
             amount=money(t, cur, _known(row["annual_profit"])),
         )
     if code == "young":
+        history = row["history_days"]
+        if int(row["tenure_days"]) >= 90 and not pd.isna(history):
+            # An old client in a team that recorded its first sale lately.
+            return t._(
+                "too early: your sales go back only {days}",
+                days=t.n_("{n} day", "{n} days", int(history)),
+            )
         days = int(row["tenure_days"])
         if days == 0:  # "pas 0 dagen klant" / «клиент всего 0 дней»: nobody says so
             return t._("too new: a client since today")

@@ -11,12 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
 from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, owed_money, reason, warning
 from bot.render.portrait import portrait_summary, run_rate_text
+from bot.render.risk import time_eaters_by_hours
 from locales import Markup, Translator
 from scoring import DeclineCandidate, TeamAnalysis
 from scoring.owed import oldest_first
@@ -135,13 +137,16 @@ def _open_lines(
 
 def _time_lines(t: Translator, analysis: TeamAnalysis, names: Mapping[int, str]) -> list[Markup]:
     """Time-eaters: a share of the hours well above their share of the revenue."""
-    eaters = analysis.time_eaters[:MAX_LINES]  # the widest gap first, as /risk
+    # The largest share of the hours first, as /risk; the revenue share is of all current
+    # revenue, the figure /risk and the cards show (the flag compares like with like).
+    eaters = time_eaters_by_hours(analysis)[:MAX_LINES]
+    shares = analysis.clients["revenue_share"]
     return [
         t._(
             "{client}: {time} of your hours, {revenue} of revenue",
             client=names.get(e.client_id, "?"),
             time=t.percent(e.time_share),
-            revenue=t.percent(e.revenue_share),
+            revenue=t.percent(0.0 if pd.isna(shares[e.client_id]) else float(shares[e.client_id])),
         )
         for e in eaters
     ]

@@ -6,12 +6,13 @@ they become sentences, so no reply ever shows a component name or a bare 0–1 n
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from typing import Any, Protocol
 
 from locales import Markup, Translator
-from scoring import Lift, Reason, ScoringWarning
+from scoring import Lift, Reason, ScoringWarning, TeamAnalysis
 
 
 class VatTeam(Protocol):
@@ -79,6 +80,16 @@ def rate_text(t: Translator, rate: float) -> str:
     return t.percent(rate, decimals=0 if whole else 1)
 
 
+SHORT_HISTORY_DAYS = 90  # scoring's young_client_days: less history shows no yearly figure
+
+
+def team_history_short(analysis: TeamAnalysis) -> bool:
+    """Every client's figures rest on under 90 days (the team recorded its first sale lately):
+    no figure of the team is a year's, not even a median."""
+    days = analysis.clients["history_days"]
+    return bool(len(days)) and bool((days.fillna(0) < SHORT_HISTORY_DAYS).all())
+
+
 def amounts_note(t: Translator, team: VatTeam) -> Markup:
     """Reports say whether their figures include VAT (BTW, НДС), and which rate was taken off."""
     if team.amounts_include_vat and team.vat_rate is not None:
@@ -93,11 +104,26 @@ def reason(
     *,
     timed: tuple[int, int] | None = None,
     so_far: bool = False,
+    since: tuple[dt.date, int, bool] | None = None,
 ) -> Markup:
     """One line: ▲ when it lifts the score, ▼ when it costs points. `timed` (sales with time,
     all sales) says which sales a per-hour figure rests on when not all of them have time;
-    `so_far`: a young client's single purchase, whose profit is no year's."""
+    `so_far`: a young client's single purchase, whose profit is no year's; `since` (day, profit,
+    team_short): under 90 days of history, the profit since that day stands for the year's."""
     arrow = "▲" if item.effect >= 0 else "▼"
+    if since is not None and item.code == "profit":
+        # Under 90 days of history: the real profit since then, not an estimated year.
+        day, profit, team_short = since
+        if team_short:  # the team's median is no year's either
+            return Markup(f"{arrow} ") + t._(
+                "profit {amount} since {date}", amount=money(t, currency, profit), date=t.date(day)
+            )
+        return Markup(f"{arrow} ") + t._(
+            "profit {amount} since {date} (team {median} a year)",
+            amount=money(t, currency, profit),
+            date=t.date(day),
+            median=money(t, currency, item.reference),
+        )
     if so_far and item.code == "profit":
         return Markup(f"{arrow} ") + t._(
             "profit {amount} so far (team {median} a year)",
@@ -309,6 +335,14 @@ def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None
             "{share} of revenue has no costs recorded, so grades weigh revenue there instead "
             "of profit. A default margin in /settings gives profit figures.",
             share=t.percent(float(p.get("revenue_share") or 0)),
+        )
+    if code == "costs_above_revenue":
+        return t._(
+            "Your sales with costs cost more than they bring in ({cost} against {revenue}): "
+            "check those costs. Sales without costs get no margin from them, so grades weigh "
+            "revenue there.",
+            cost=money(t, currency, int(p["cost"])),
+            revenue=money(t, currency, int(p["revenue"])),
         )
     if code == "missing_time":
         if not p.get("any_time", p.get("revenue_share")):

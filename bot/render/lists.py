@@ -31,7 +31,7 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
         order = np.lexsort((table.index.to_numpy(), -table["revenue"].to_numpy(float, na_value=0)))
     elif sort == "profit":
         order = np.lexsort(
-            (table.index.to_numpy(), -table["annual_profit"].to_numpy(float, na_value=-1e18))
+            (table.index.to_numpy(), -table["profit"].to_numpy(float, na_value=-1e18))
         )
     else:
         order = np.lexsort(
@@ -57,7 +57,8 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
             picked["grade"],
             picked["revenue_share"],
             picked["revenue"],
-            picked["annual_profit"],
+            # The window's profit, as revenue beside it: no client's estimate of a year.
+            picked["profit"],
             strict=True,
         )
     ]

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from bot import labels
-from bot.render.explain import about_money, money
+from bot.render.explain import about_money, money, team_history_short
 from locales import Markup, Translator, escape
 from scoring import Portrait, TeamAnalysis, Trait
 from storage.callers import TeamView
@@ -73,7 +73,7 @@ def portrait_text(
         lines.append(t._("Mostly: {traits}.", traits=traits))
     numbers = {n.name: n for n in portrait.numeric}
     buying = []
-    if with_money and "annual_revenue" in numbers:
+    if with_money and "annual_revenue" in numbers and not team_history_short(analysis):
         buying.append(
             t._("{amount} a year", amount=money(t, cur, numbers["annual_revenue"].median))
         )
@@ -164,8 +164,8 @@ def portrait_summary(t: Translator, analysis: TeamAnalysis) -> Markup | None:
 def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
     """What the ideal clients who buy again brought in (invoiced, paid or not) in a year, a
     month; None when nobody did."""
-    if analysis.ideal_run_rate_monthly <= 0:
-        return None
+    if analysis.ideal_run_rate_monthly <= 0 or team_history_short(analysis):
+        return None  # under 90 days of sales are no "12 months"
     return t._(
         "Your ideal clients who keep coming back brought in about {amount} a month over the "
         "last 12 months (invoiced): money you can count on.",

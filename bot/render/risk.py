@@ -21,6 +21,7 @@ from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from scoring.owed import Owed, oldest_first
 from scoring.settings import ScoringSettings
+from scoring.time_eaters import TimeEater
 from storage.callers import TeamView
 
 PAGE_LINES = 15  # one phone screen
@@ -56,15 +57,15 @@ def risk_pages(
         return [warning(t, cur, no_revenue) or Markup("")]
     # Each warning at the foot of the page whose figures it weakens.
     cost_notes, time_notes = (
-        [n for w in analysis.warnings if w.code == code and (n := warning(t, cur, w))]
-        for code in ("missing_costs", "missing_time")
+        [n for w in analysis.warnings if w.code in codes and (n := warning(t, cur, w))]
+        for codes in (("costs_above_revenue", "missing_costs"), ("missing_time",))
     )
     blocks = _dependence(t, team, analysis, names)
     blocks[0].notes += cost_notes
     if analysis.time_eaters:
         eaters = [
             _time_eater(t, cur, analysis, e.client_id, names)
-            for e in analysis.time_eaters[:MAX_EATERS]
+            for e in time_eaters_by_hours(analysis)[:MAX_EATERS]
         ]
         lines = [t._("⏱ <b>Time-eaters</b>"), *eaters]
         blocks.append(_Block(lines, new_page=True, notes=time_notes))
@@ -120,6 +121,16 @@ def _dependence(
     cur = team.currency
     c = analysis.concentration
     lines = [t._("<b>Concentration risk</b>")]
+    earning = analysis.clients.index[analysis.clients["revenue_share"].fillna(0) > 0]
+    if len(earning) == 1:
+        # One client with revenue: 100 % and an index of 10 000 say nothing a sentence can't.
+        lines.append(
+            t._(
+                "All your revenue comes from one client: {client}.",
+                client=names.get(int(earning[0]), "?"),
+            )
+        )
+        return [_Block(lines)]
     lines.append(
         t._(
             "Top client {top1} · top 3 {top3} · top 20% ({count}) {top20}",
@@ -269,3 +280,8 @@ def _more(t: Translator, count: int, shown: int = MAX_LISTED) -> Markup:
 def _revenue_share(analysis: TeamAnalysis, client_id: int) -> float:
     share = analysis.clients.loc[client_id, "revenue_share"]
     return 0.0 if pd.isna(share) else float(share)
+
+
+def time_eaters_by_hours(analysis: TeamAnalysis) -> list[TimeEater]:
+    """Time-eaters in the order of the figure read first: the largest share of the hours."""
+    return sorted(analysis.time_eaters, key=lambda e: -e.time_share)

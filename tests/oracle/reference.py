@@ -10,7 +10,8 @@ retention / owed / time_eaters docstrings; VAT and hour cost from issue 15):
   for sales without a cost, the client's uncosted revenue × (1 - margin) rounded to whole minor
   units, where margin is the team's default margin or, when none is set, the margin of the
   active clients' costed window sales if those are at least 20 % of the active clients' window
-  revenue; otherwise the cost (and profit) of a client with an uncosted sale is unknown.
+  revenue and their costs are not above their revenue (no negative margin is assumed);
+  otherwise the cost (and profit) of a client with an uncosted sale is unknown.
 - With a VAT rate r every sale's amount and cost count net, round(x / (1 + r)) per sale; money
   owed stays the gross invoice amount. With an hour cost h, profit also subtracts
   round(recorded hours × h) per client.
@@ -101,7 +102,12 @@ def expected(team: RawTeam) -> Expected:
                 if s["cost"] is not None:
                     costed_revenue += net(s["amount"])
                     costed_cost += net(s["cost"])
-        if revenue_all > 0 and costed_revenue >= MIN_COSTED_SHARE * revenue_all:
+        # Costed sales that lose money overall give no margin to assume (README "Money").
+        if (
+            revenue_all > 0
+            and costed_revenue >= MIN_COSTED_SHARE * revenue_all
+            and costed_cost <= costed_revenue
+        ):
             margin = 1 - costed_cost / costed_revenue
 
     rows: dict[int, dict[str, Any]] = {}
