@@ -2,7 +2,7 @@
 
 Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object
 per row (SQLite's ISO date texts are read by numpy, PostgreSQL subtracts 1970-01-01), the sales
-and the clients' history fetched as one text per column that numpy parses (`_number_rows`), the
+and the clients' history fetched as one text per column that numpy parses (`storage.packed`), the
 clients as one JSON array per column (`_json_columns`), frames built from column arrays keyed
 by client id. Every query filters by team_id (one team never sees another's rows). Sales are
 those in the scoring window plus unpaid invoices of any age (money owed does not expire). Each
@@ -24,16 +24,11 @@ import pandas as pd
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Integer,
     Select,
-    Text,
     and_,
-    cast,
     func,
-    literal_column,
     or_,
     select,
-    type_coerce,
 )
 from sqlmodel import Session, col
 from sqlmodel import select as sqlmodel_select
@@ -43,19 +38,10 @@ from scoring.profile import IdealProfile
 from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
+from storage.packed import NULL, day_number, packed_columns
 from storage.teams import setting_out_of_range
 
 _log = logging.getLogger(__name__)
-_EPOCH_JULIAN_DAY = 2440587.5  # julianday('1970-01-01')
-
-
-def _day(column: Any, dialect: str, *, timestamp: bool = False) -> ColumnElement[int]:
-    """A date (or UTC timestamp) column as whole days since 1970-01-01, computed in SQL."""
-    if dialect == "sqlite":
-        # Dates are ISO text in SQLite; julianday of a date is exact, CAST truncates the time.
-        return cast(func.julianday(column) - _EPOCH_JULIAN_DAY, Integer)
-    as_date = func.date(func.timezone("UTC", column)) if timestamp else column
-    return type_coerce(as_date - literal_column("DATE '1970-01-01'"), Integer)
 
 
 def _dates(values: Sequence[Any] | np.ndarray) -> np.ndarray:
@@ -67,122 +53,18 @@ def _dates(values: Sequence[Any] | np.ndarray) -> np.ndarray:
     return out
 
 
-# Stands for NULL in a packed row: no day number, amount, count or id comes near it.
-_NULL = -(2**62)
-_INLINE_NULL = literal_column(str(_NULL))
-
-
 def _number_rows(
     connection: Connection, statement: Select[Any], days: Sequence[int] = ()
 ) -> np.ndarray:
-    """A select of integer columns as a (rows, columns) float64 array, NULL as NaN.
-
-    Each value fetched on its own costs about a microsecond on SQLite (a Python object and a
-    locked call into SQLite for each), two thirds of loading a team. So the database writes
-    each column into one text, "1,19875,1250,…", and numpy parses it in one call. The columns'
-    aggregates run in one pass over the same rows, so row i is row i in every column.
-
-    The columns at `days` are dates, selected as they are stored and read as days since
-    1970-01-01. SQLite keeps a date as ISO text: its own ``julianday`` cost about 25 ms per
-    100 000 dates, a third of a team's sales query, so SQLite hands the text itself, ten
-    characters a date, and numpy reads the digits (``_iso_days``). A text that is not such a
-    date makes the whole select run again with ``julianday`` (what this read before).
-    """
-    rows = statement.subquery()
-    sqlite = connection.dialect.name == "sqlite"
-    texts = [
-        func.group_concat(func.coalesce(column, _NO_DATE), _INLINE_NOTHING)
-        if sqlite and i in days
-        else _packed(_day(column, connection.dialect.name) if i in days else column, sqlite)
-        for i, column in enumerate(rows.c)
-    ]
-    packed = connection.execute(select(func.count(), *texts)).one()
-    count, packed = packed[0], packed[1:]
-    if not count:
-        return np.empty((0, len(texts)))
-    columns = []
-    for i, text in enumerate(packed):
-        if sqlite and i in days:
-            column = _iso_days(text, count)
-            if column is None:  # not ten-character ISO dates: let SQLite read them
-                return _number_rows_by_julianday(connection, statement, days)
-            columns.append(column)
-            continue
-        numbers = np.fromstring(text, dtype=np.int64, sep=",")
-        if len(numbers) != count:  # fromstring stops quietly at what isn't a number
-            raise ValueError(f"not a list of whole numbers: {text[:80]!r}")
-        values = numbers.astype(np.float64)
-        values[numbers == _NULL] = np.nan
-        columns.append(values)
-    return np.column_stack(columns)
-
-
-def _packed(column: Any, sqlite: bool) -> Any:
-    if sqlite:
-        return func.group_concat(func.coalesce(column, _INLINE_NULL), _INLINE_COMMA)
-    return func.string_agg(cast(func.coalesce(column, _INLINE_NULL), Text), _INLINE_COMMA)
-
-
-def _number_rows_by_julianday(
-    connection: Connection, statement: Select[Any], days: Sequence[int]
-) -> np.ndarray:
-    rows = statement.subquery()
-    texts = [
-        _packed(_day(column, "sqlite") if i in days else column, sqlite=True)
-        for i, column in enumerate(rows.c)
-    ]
-    packed = connection.execute(select(func.count(), *texts)).one()
-    columns = [np.fromstring(text, dtype=np.int64, sep=",") for text in packed[1:]]
-    if any(len(column) != packed[0] for column in columns):
-        raise ValueError("not a list of whole numbers")
+    """A select of whole numbers and dates (at `days`, as days since 1970-01-01) as a (rows,
+    columns) float64 array, NULL as NaN (``storage.packed``)."""
+    columns = packed_columns(connection, statement, days)
+    if not columns or not len(columns[0]):
+        return np.empty((0, len(statement.selected_columns)))
     numbers = np.column_stack(columns)
     values = numbers.astype(np.float64)
-    values[numbers == _NULL] = np.nan
+    values[numbers == NULL] = np.nan
     return values
-
-
-# Stands for NULL in a column of ISO dates: ten characters like every date.
-_NO_DATE = literal_column("'0000-00-00'")
-# Written into the SQL, not bound: SQLite copies a bound separator for every row it joins,
-# 5 ms per 100 000 values.
-_INLINE_COMMA = literal_column("','")
-_INLINE_NOTHING = literal_column("''")
-
-
-def _iso_days(text: str, count: int) -> np.ndarray | None:
-    """`count` dates written "YYYY-MM-DD" one after another (``_NO_DATE`` unknown) as days
-    since 1970-01-01 (NaN unknown); None when the text is anything else."""
-    try:
-        raw = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    except UnicodeEncodeError:
-        return None
-    if raw.size != 10 * count:
-        return None
-    chars = raw.reshape(count, 10)
-    digits = chars[:, _DIGITS] - np.uint8(ord("0"))  # anything but a digit wraps above 9
-    if (digits > 9).any() or (chars[:, 4] != ord("-")).any() or (chars[:, 7] != ord("-")).any():
-        return None
-    digits = digits.astype(np.int64)
-    year = digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3]
-    month = digits[:, 4] * 10 + digits[:, 5]
-    day = digits[:, 6] * 10 + digits[:, 7]
-    unknown = (year == 0) & (month == 0) & (day == 0)
-    if not (((month >= 1) & (month <= 12) & (day >= 1) & (day <= 31)) | unknown).all():
-        return None
-    # Days from a civil date (H. Hinnant's algorithm, the proleptic Gregorian calendar numpy
-    # and SQLite's julianday use), all rows at once.
-    march = month <= 2
-    year = year - march
-    era = year // 400
-    year_of_era = year - era * 400
-    day_of_year = (153 * (month + np.where(march, 9, -3)) + 2) // 5 + day - 1
-    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
-    days = (era * 146097 + day_of_era - 719468).astype(np.float64)
-    days[unknown] = np.nan
-    return days
-
-
-_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]  # where the digits stand in "YYYY-MM-DD"
 
 
 def _json_columns(
@@ -247,7 +129,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     start = today - dt.timedelta(days=window_days)
 
     def day(column: Any, *, timestamp: bool = False) -> ColumnElement[int]:
-        return _day(column, dialect, timestamp=timestamp)
+        return day_number(column, dialect, timestamp=timestamp)
 
     connection = session.connection()
 
