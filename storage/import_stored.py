@@ -87,8 +87,9 @@ def all_sales_stored(
 
     The writer pairs a file's rows with the stored sales of the same identity (client, day,
     amount, cost, minutes): the n-th such row of the file, in file order, with the n-th such
-    sale, oldest first. The same pairing here: both sides ranked within their identity, then
-    sorted together so that a file row follows its stored sale of the same identity and rank.
+    sale, oldest first. The same pairing here, in one sort: each identity's stored sales oldest
+    first, then its rows in file order, so the n-th row stands n places after the last stored
+    sale and is paired with the n-th stored sale.
     """
     if not sales:
         return True
@@ -119,29 +120,30 @@ def all_sales_stored(
             for name in ("amount", "cost", "minutes")
         ),
     ]
-    file_order = np.arange(len(sales))
-    both = [
+    stored_count = len(sale_id)
+    identity = [
         np.concatenate([ours, theirs])
         for ours, theirs in zip(stored_identity, file_identity, strict=True)
     ]
-    rank = np.concatenate(
-        [_rank_within(stored_identity, sale_id), _rank_within(file_identity, file_order)]
-    )
-    from_file = np.concatenate(
-        [np.zeros(len(sale_id), dtype=bool), np.ones(len(sales), dtype=bool)]
-    )
-    # Sorted by identity, then rank, then the stored side first.
-    order = np.lexsort((from_file, rank, *reversed(both)))
-    same = np.ones(len(order), dtype=bool)
-    for column in (*both, rank):
-        sorted_column = column[order]
-        same[1:] &= sorted_column[1:] == sorted_column[:-1]
-    same[0] = False
-    at = np.flatnonzero(from_file[order])
-    if not (same[at] & ~from_file[order][at - 1]).all():
-        return False  # a row of the file has no stored sale of its own: something is new
-    stored_at = order[at - 1]  # the stored sale each file row is paired with (stored first)
-    file_at = order[at] - len(sale_id)
+    from_file = np.repeat([False, True], [stored_count, len(sales)])
+    place = np.concatenate([sale_id, np.arange(len(sales))])  # oldest first; file order
+    # Each identity together: its stored sales oldest first, then its rows in file order.
+    order = np.lexsort((place, from_file, *reversed(identity)))
+    starts = np.zeros(len(order), dtype=bool)
+    starts[0] = True
+    for column in identity:
+        in_order = column[order]
+        starts[1:] |= in_order[1:] != in_order[:-1]
+    group = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    stored_in = np.bincount(group, weights=~from_file[order]).astype(np.int64)
+    at = np.flatnonzero(from_file[order])  # the file's rows, where they stand
+    of = group[at]
+    nth = at - first[of] - stored_in[of]  # the n-th row of the file with this identity
+    if (nth >= stored_in[of]).any():
+        return False  # more such rows in the file than stored sales: something is new
+    stored_at = order[first[of] + nth]  # ... is paired with the n-th stored sale
+    file_at = order[at] - stored_count
     due, paid, part = (column[stored_at] == NULL for column in stored_payments)
     file_due = np.array([sales[i].due_on is not None for i in file_at], dtype=bool)
     file_paid = np.array([sales[i].paid_on is not None for i in file_at], dtype=bool)
@@ -154,20 +156,3 @@ def _whole(values: list[int | None]) -> np.ndarray:
     return np.fromiter(
         (NULL if value is None else value for value in values), dtype=np.int64, count=len(values)
     )
-
-
-def _rank_within(identity: list[np.ndarray], order: np.ndarray) -> np.ndarray:
-    """Each row's place among the rows of the same identity, counted in `order`."""
-    count = len(order)
-    if not count:
-        return np.empty(0, dtype=np.int64)
-    by = np.lexsort((order, *reversed(identity)))
-    starts = np.ones(count, dtype=bool)
-    starts[1:] = np.zeros(count - 1, dtype=bool)
-    for column in identity:
-        sorted_column = column[by]
-        starts[1:] |= sorted_column[1:] != sorted_column[:-1]
-    first = np.maximum.accumulate(np.where(starts, np.arange(count), 0))
-    rank = np.empty(count, dtype=np.int64)
-    rank[by] = np.arange(count) - first
-    return rank
