@@ -1,9 +1,10 @@
 """Loading one team from the database into the frames `scoring` reads.
 
-Fast on purpose: SQLAlchemy Core selects of just the needed columns, dates turned into day
-numbers by the database itself (no Python date objects per row), the sales and the clients'
-history fetched as one text per column that numpy parses (`_number_rows`), frames built from
-column arrays. Every query filters by team_id (one team never sees another's rows). Sales are
+Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object
+per row (SQLite's ISO date texts are read by numpy, PostgreSQL subtracts 1970-01-01), the sales
+and the clients' history fetched as one text per column that numpy parses (`storage.packed`), the
+clients as one JSON array per column (`_json_columns`), frames built from column arrays keyed
+by client id. Every query filters by team_id (one team never sees another's rows). Sales are
 those in the scoring window plus unpaid invoices of any age (money owed does not expire). Each
 client's first and last sale *before* the window come from one aggregate query (scoring
 combines them with the window's sales), so tenure and recency do not depend on the window, and
@@ -23,16 +24,11 @@ import pandas as pd
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Integer,
     Select,
-    Text,
     and_,
-    cast,
     func,
-    literal_column,
     or_,
     select,
-    type_coerce,
 )
 from sqlmodel import Session, col
 from sqlmodel import select as sqlmodel_select
@@ -42,19 +38,10 @@ from scoring.profile import IdealProfile
 from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
+from storage.packed import NULL, day_number, packed_columns
 from storage.teams import setting_out_of_range
 
 _log = logging.getLogger(__name__)
-_EPOCH_JULIAN_DAY = 2440587.5  # julianday('1970-01-01')
-
-
-def _day(column: Any, dialect: str, *, timestamp: bool = False) -> ColumnElement[int]:
-    """A date (or UTC timestamp) column as whole days since 1970-01-01, computed in SQL."""
-    if dialect == "sqlite":
-        # Dates are ISO text in SQLite; julianday of a date is exact, CAST truncates the time.
-        return cast(func.julianday(column) - _EPOCH_JULIAN_DAY, Integer)
-    as_date = func.date(func.timezone("UTC", column)) if timestamp else column
-    return type_coerce(as_date - literal_column("DATE '1970-01-01'"), Integer)
 
 
 def _dates(values: Sequence[Any] | np.ndarray) -> np.ndarray:
@@ -66,34 +53,44 @@ def _dates(values: Sequence[Any] | np.ndarray) -> np.ndarray:
     return out
 
 
-# Stands for NULL in a packed row: no day number, amount, count or id comes near it.
-_NULL = -(2**62)
-
-
-def _number_rows(connection: Connection, statement: Select[Any]) -> np.ndarray:
-    """A select of integer columns as a (rows, columns) float64 array, NULL as NaN.
-
-    Each value fetched on its own costs about a microsecond on SQLite (a Python object and a
-    locked call into SQLite for each), two thirds of loading a team. So the database writes
-    each column into one text, "1,19875,1250,…", and numpy parses it in one call. The columns'
-    aggregates run in one pass over the same rows, so row i is row i in every column.
-    """
-    rows = statement.subquery()
-    if connection.dialect.name == "sqlite":
-        texts = [func.group_concat(func.coalesce(column, _NULL), ",") for column in rows.c]
-    else:
-        texts = [func.string_agg(cast(func.coalesce(c, _NULL), Text), ",") for c in rows.c]
-    packed = connection.execute(select(*texts)).one()
-    if packed[0] is None:  # no rows
-        return np.empty((0, len(texts)))
-    columns = [np.fromstring(text, dtype=np.int64, sep=",") for text in packed]
-    for column, text in zip(columns, packed, strict=True):
-        if len(column) != text.count(",") + 1:  # fromstring stops quietly at what isn't one
-            raise ValueError(f"not a list of whole numbers: {text[:80]!r}")
+def _number_rows(
+    connection: Connection, statement: Select[Any], days: Sequence[int] = ()
+) -> np.ndarray:
+    """A select of whole numbers and dates (at `days`, as days since 1970-01-01) as a (rows,
+    columns) float64 array, NULL as NaN (``storage.packed``)."""
+    columns = packed_columns(connection, statement, days)
+    if not columns or not len(columns[0]):
+        return np.empty((0, len(statement.selected_columns)))
     numbers = np.column_stack(columns)
     values = numbers.astype(np.float64)
-    values[numbers == _NULL] = np.nan
+    values[numbers == NULL] = np.nan
     return values
+
+
+def _json_columns(
+    connection: Connection, statement: Select[Any], holding_json: Sequence[int] = ()
+) -> list[list[Any]]:
+    """A select's columns as lists, in one row: each column aggregated into one JSON array
+    (names escaped by the database, parsed by one C call each) instead of a Python object and
+    a call into the driver per value, 19 columns of 10 000 clients. The columns at
+    `holding_json` hold JSON and come back parsed. The aggregates run in one pass over the
+    same rows, so item i is row i in every list."""
+    rows = statement.subquery()
+    if connection.dialect.name == "sqlite":
+        arrays = [
+            func.json_group_array(func.json(column) if i in holding_json else column)
+            for i, column in enumerate(rows.c)
+        ]
+    else:
+        arrays = [func.json_agg(column) for column in rows.c]
+    packed = connection.execute(select(*arrays)).one()
+    return [_parsed(array) for array in packed]
+
+
+def _parsed(array: Any) -> list[Any]:
+    if array is None:  # PostgreSQL's json_agg of no rows
+        return []
+    return json.loads(array) if isinstance(array, str) else list(array)
 
 
 def _rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
@@ -118,15 +115,6 @@ def _whole(values: Sequence[Any]) -> Any:
     return pd.array(list(values), dtype="Int64")
 
 
-def _json_values(values: Sequence[Any]) -> list[Any]:
-    """JSON cells as Python values: SQLite hands them back as text (decoded in one parse, not
-    one call per client), psycopg already parsed."""
-    if not any(isinstance(value, str) for value in values):
-        return list(values)
-    text = ",".join("null" if value is None else value for value in values)
-    return json.loads(f"[{text}]")
-
-
 def _objects(values: Sequence[Any]) -> np.ndarray:
     """Python objects (lists, None) as a 1-d object array, one cell per value, never nested."""
     out = np.empty(len(values), dtype=object)
@@ -141,12 +129,12 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     start = today - dt.timedelta(days=window_days)
 
     def day(column: Any, *, timestamp: bool = False) -> ColumnElement[int]:
-        return _day(column, dialect, timestamp=timestamp)
+        return day_number(column, dialect, timestamp=timestamp)
 
     connection = session.connection()
 
     c = Client.__table__.c  # type: ignore[attr-defined]
-    client_rows = _rows(
+    columns = _json_columns(
         connection,
         select(
             c.id,
@@ -171,7 +159,15 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         )
         .where(c.team_id == team_id)
         .order_by(c.id),
+        holding_json=(9,),
     )
+    # In client-id order (the history below is matched to ids by a sorted search): the
+    # aggregates take the rows in the order selected, but no standard promises it.
+    id_array = np.array(columns[0], dtype=np.int64)
+    order = np.argsort(id_array, kind="stable")
+    if (order != np.arange(len(order))).any():
+        id_array = id_array[order]
+        columns = [[values[i] for i in order] for values in columns]
     (
         ids,
         name,
@@ -192,19 +188,19 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         referred_by_id,
         created_at,
         kept_until,
-    ) = _columns(client_rows, 19)
+    ) = columns
 
     s = Sale.__table__.c  # type: ignore[attr-defined]
     history = _number_rows(
         connection,
-        select(s.client_id, func.min(day(s.sold_on)), func.max(day(s.sold_on)))
+        select(s.client_id, func.min(s.sold_on), func.max(s.sold_on))
         .where(s.team_id == team_id, s.sold_on <= start)
         .group_by(s.client_id),
+        days=(1, 2),
     )
     first_sold_on = np.full(len(ids), np.nan)
     last_sold_on = np.full(len(ids), np.nan)
     # By id, not by position: only history rows whose client is one of the loaded ids.
-    id_array = np.array(ids, dtype=np.int64)
     owner = history[:, 0].astype(np.int64)
     where = np.clip(np.searchsorted(id_array, owner), 0, max(len(id_array) - 1, 0))
     known = (id_array[where] == owner) if len(id_array) else np.zeros(len(owner), bool)
@@ -220,10 +216,9 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             "city": _text(city),
             "income": _whole(income),
             "education": _text(education),
-            # SQLite hands JSON back as text, psycopg already parsed.
             # A plain array in client-id order, like every other column: a Series would be
             # aligned by its 0..n-1 labels with the client ids and hand each client another's.
-            "interests": _objects(_json_values(interests)),
+            "interests": _objects(interests),
             "industry": _text(industry),
             "employees": _whole(employees),
             "decision": _text(decision),
@@ -236,7 +231,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             "last_sold_on": _dates(last_sold_on),
             "kept_until": _dates(kept_until),
         },
-        index=pd.Index(np.array(ids, dtype=np.int64), name="client_id"),
+        index=pd.Index(id_array, name="client_id"),
     )
     assert set(CLIENT_COLUMNS) <= set(clients.columns)
 
@@ -246,18 +241,19 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         connection,
         select(
             s.client_id,
-            day(s.sold_on),
+            s.sold_on,
             s.amount,
             s.cost,
             s.minutes,
-            day(s.due_on),
-            day(s.paid_on),
+            s.due_on,
+            s.paid_on,
             s.paid_amount,
         ).where(
             s.team_id == team_id,
             s.sold_on <= today,
             or_(s.sold_on > start, and_(s.paid_on.is_(None), s.due_on.is_not(None))),
         ),
+        days=(1, 5, 6),
     )
     sales = pd.DataFrame(
         {

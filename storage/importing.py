@@ -46,38 +46,19 @@ from typing import TYPE_CHECKING, Any
 
 from locales import N_, InputError
 from locales.dates import format_date
-from storage.columns import HISTORY_FIELDS, HISTORY_ONLY, export_header, recognise
 from storage.import_cells import CellReader
+from storage.import_layout import Layout, read_layout
 from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
 from storage.tabular import Table, read_table
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-NOTHING_RECOGNISED = N_(
-    "I don't recognise any column in this file. The first row should name the columns, "
-    "like “{name}”, “{date}” and “{amount}”."
-)
-NO_NAME_COLUMN = N_("This file has no column with client names. Call that column “{example}”.")
-NO_DATE_COLUMN = N_("This file has amounts but no column with dates. Call that column “{example}”.")
-NO_AMOUNT_COLUMN = N_(
-    "This file has sales columns but no column with amounts. Call that column “{example}”."
-)
-NO_EVENT_DATE_COLUMN = N_(
-    "This file has events but no column with dates. Call that column “{example}”."
-)
-NOT_A_CLIENT = N_(
-    "{client} is not on your list. Import your clients first, or add them in chat, and send "
-    "this file again."
-)
 RATING_NEEDS_CRITERION = N_(
     "A rating needs the point rated: pleasant to work with, asks reasonable things or pays on time."
 )
 RATING_NEEDS_VALUE = N_("A rating needs its value: a whole number from 1 to 5, 5 the best.")
 DUPLICATE_CLIENT = N_("{client} is also on line {other} of this file. Keep one of the two lines.")
-UNKNOWN_REFERRER = N_(
-    "{client} is not on your list or in this file. Add them, or leave this cell empty."
-)
 SELF_REFERRAL = N_("A client can't refer themselves.")
 BEFORE_THE_SALE = N_("This day is before the sale itself ({sold}). Check the dates in this line.")
 PAID_NOT_BELOW_AMOUNT = N_(
@@ -86,7 +67,6 @@ PAID_NOT_BELOW_AMOUNT = N_(
 
 # Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
 MAX_ERRORS = 1_000
-_SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on", "paid_amount"})
 _PAYMENT_COLUMNS = frozenset({"due_on", "paid_on", "paid_amount"})
 
 
@@ -189,7 +169,7 @@ def read_import(
 ) -> ReadImport:
     """Read and check every row of a file; InputError when the file itself can't be read."""
     table = read_table(filename, content)
-    layout = _layout(table, locale)
+    layout = read_layout(table, locale)
     reader = CellReader(locale=locale, currency=currency, today=today)
     parsed, errors = _parse(table, layout, reader)
     referrer = layout.columns.get("referred_by")
@@ -218,13 +198,15 @@ def write_read_import(
     """Check what needs the team's data (referrers) and write, or report every bad row."""
     # Here, not at the top: the file reader's child process imports this module to read, and
     # the ORM and database drivers would double its start-up time.
-    from storage.import_writer import existing_clients, write_import
+    from storage.import_references import client_errors, referrer_errors
+    from storage.import_stored import existing_clients
+    from storage.import_writer import write_import
 
     existing = existing_clients(session, team_id)
     if read.kind == "history":
-        found = _client_errors(read.parsed.events, existing, read.history_headers)
+        found = client_errors(read.parsed.events, existing, read.history_headers)
     else:
-        found = _referrer_errors(read.parsed, existing, read.referrer_header)
+        found = referrer_errors(read.parsed, existing, read.referrer_header)
     errors = [*read.errors, *found]
     if errors:
         return ImportReport(
@@ -258,58 +240,10 @@ def write_read_import(
     return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
 
 
-# The file's shape ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Layout:
-    kind: str
-    columns: dict[str, tuple[int, str, str | None]]  # field → (index, header as written, unit)
-    unknown: tuple[str, ...]
-
-
-def _layout(table: Table, locale: str) -> _Layout:
-    columns: dict[str, tuple[int, str, str | None]] = {}
-    unknown: list[str] = []
-    for index, header in enumerate(table.header):
-        if not header:
-            continue
-        recognised = recognise(header)
-        if recognised is None or recognised.field in columns:
-            unknown.append(header)
-        else:
-            columns[recognised.field] = (index, header, recognised.unit)
-    # An event column without amounts makes a history file: its columns are the history's,
-    # and a history column in a clients or sales file is not one Kompas reads there.
-    is_history = "event" in columns and "amount" not in columns
-    for field in list(columns):
-        if (field not in HISTORY_FIELDS) if is_history else (field in HISTORY_ONLY):
-            unknown.append(columns.pop(field)[1])
-    if not columns:
-        raise InputError(
-            NOTHING_RECOGNISED,
-            name=export_header("name", locale),
-            date=export_header("sold_on", locale),
-            amount=export_header("amount", locale),
-        )
-    if is_history:
-        if "name" not in columns:
-            raise InputError(NO_NAME_COLUMN, example=export_header("name", locale))
-        if "sold_on" not in columns:
-            raise InputError(NO_EVENT_DATE_COLUMN, example=export_header("sold_on", locale))
-        return _Layout("history", columns, tuple(unknown))
-    is_sales = "amount" in columns
-    if not is_sales and _SALES_ONLY & columns.keys():
-        raise InputError(NO_AMOUNT_COLUMN, example=export_header("amount", locale))
-    if "name" not in columns:
-        raise InputError(NO_NAME_COLUMN, example=export_header("name", locale))
-    if is_sales and "sold_on" not in columns:
-        raise InputError(NO_DATE_COLUMN, example=export_header("sold_on", locale))
-    return _Layout("sales" if is_sales else "clients", columns, tuple(unknown))
-
-
 # Reading every row before writing anything ------------------------------------------------------
 
 
-def _parse(table: Table, layout: _Layout, reader: CellReader) -> tuple[ParsedFile, list[RowError]]:
+def _parse(table: Table, layout: Layout, reader: CellReader) -> tuple[ParsedFile, list[RowError]]:
     """Every row read into clients and sales, and every bad cell as a RowError."""
     parsed = ParsedFile(layout.kind, has_payments=bool(_PAYMENT_COLUMNS & layout.columns.keys()))
     errors: list[RowError] = []
@@ -393,7 +327,7 @@ def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any]) -> None:
 
 
 def _add_event(
-    parsed: ParsedFile, line: int, values: dict[str, Any], layout: _Layout
+    parsed: ParsedFile, line: int, values: dict[str, Any], layout: Layout
 ) -> list[RowError]:
     """One history row, or why it can't be one (a rating without its point or value)."""
     shown, key = values["name"]
@@ -429,34 +363,3 @@ def _add_event(
         )
     )
     return []
-
-
-def _client_errors(
-    events: list[FileEvent], existing: dict[str, dict[str, Any]], headers: tuple[str, str]
-) -> list[RowError]:
-    """A history row names clients the team has: it adds to their history, never invents them."""
-    name_header, referred_header = headers
-    errors: list[RowError] = []
-    for event in events:
-        if event.key not in existing:
-            error = InputError(NOT_A_CLIENT, client=event.name)
-            errors.append(RowError(event.line, name_header, error))
-        if event.referred is not None and event.referred[1] not in existing:
-            error = InputError(NOT_A_CLIENT, client=event.referred[0])
-            errors.append(RowError(event.line, referred_header, error))
-    return errors
-
-
-def _referrer_errors(
-    parsed: ParsedFile, existing: dict[str, dict[str, Any]], header: str | None
-) -> list[RowError]:
-    errors: list[RowError] = []
-    for client in parsed.clients.values():
-        if client.referrer is None or header is None:
-            continue
-        shown, key, line = client.referrer
-        if key == client.key:
-            errors.append(RowError(line, header, InputError(SELF_REFERRAL)))
-        elif key not in parsed.named and key not in existing:
-            errors.append(RowError(line, header, InputError(UNKNOWN_REFERRER, client=shown)))
-    return errors

@@ -151,3 +151,24 @@ def test_a_clients_file_completes_existing_clients_and_says_when_nothing_is_new(
     assert "nothing new" not in completed.stdout
     assert "existing clients completed: 0" in again.stdout
     assert "nothing new: all of it was already there" in again.stdout
+
+
+def test_an_import_starts_without_loading_the_scoring_engine(tmp_path: Path) -> None:
+    """Issue 21: a re-import that adds nothing should cost about what the floor does, and
+    importing pandas alone took ~0.5 s of it. An import reads and compares; it scores nothing."""
+    import subprocess
+    import sys
+
+    url = database(tmp_path)
+    argv = ["--db", url, "import", "--team", CHAT, str(FILES / "nl_sales_semicolon_bom.csv")]
+    script = (
+        "import sys\n"
+        "from bot.cli.main import main\n"
+        f"code = main({argv!r})\n"
+        "print('pandas' in sys.modules, code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=Path.cwd()
+    )
+    assert done.stdout.splitlines()[-1] == "False 0"
+    assert sales_count(url) > 0

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+import storage.frames as frames_module
 from scoring import IdealProfile, analyse
 from scoring.frames import CLIENT_COLUMNS, EVENT_COLUMNS, RATING_COLUMNS, SALE_COLUMNS
 from scoring.snapshots import snapshot_rows as rows_of
@@ -17,7 +18,7 @@ from storage.clients import create_client
 from storage.demo import seed_demo
 from storage.engine import new_session
 from storage.frames import load_profiles, load_team, scoring_settings
-from storage.models import IdealProfileRow, Sale, Team
+from storage.models import ClientStatus, IdealProfileRow, Sale, Team
 from storage.snapshots import (
     latest_snapshot,
     previous_grades,
@@ -332,3 +333,140 @@ def test_every_sale_figure_comes_back_as_stored_and_unknowns_stay_unknown(
     ]
     assert loaded == stored
     assert set(sales["client_id"]) == {client.id}
+
+
+@pytest.mark.parametrize("handed", ["as selected", "reversed"])
+def test_names_and_traits_come_back_as_typed_and_by_id(
+    session: Session, handed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clients come as one JSON array per column: a quote, comma, backslash or line break in
+    a name must not shift anything, and the order the database hands them (here by status)
+    must not hand one client another's traits."""
+    team = create_team(
+        session=session,
+        chat_id=-1004,
+        title="Quotes",
+        locale="nl",
+        owner_id=4,
+        owner_name="Eva",
+        is_personal=False,
+        now=NOW,
+    )
+    assert team.id is not None
+    typed = {
+        'Bakkerij "De Zon", Utrecht': (ClientStatus.PROSPECT, "Utrecht", 1970, ["brood, koek"]),
+        "Jan\\Piet": (ClientStatus.ACTIVE, None, None, None),
+        "Ольга Ёлкина": (ClientStatus.DECLINED, "Москва", 1969, ["йога", '"x"']),
+        "Café ☕ 't Hoekje": (ClientStatus.ACTIVE, "'s-Hertogenbosch", 2001, []),
+        "Null": (ClientStatus.ARCHIVED, "null", None, ["null"]),
+    }
+    made = {
+        name: create_client(
+            session=session,
+            team_id=team.id,
+            name=name,
+            now=NOW,
+            status=status,
+            city=city,
+            birth_year=born,
+            interests=interests,
+        )
+        for name, (status, city, born, interests) in typed.items()
+    }
+    session.commit()
+    if handed == "reversed":  # a database that aggregates in another order than selected
+        plain = frames_module._json_columns
+        monkeypatch.setattr(
+            frames_module,
+            "_json_columns",
+            lambda *args, **kwargs: [values[::-1] for values in plain(*args, **kwargs)],
+        )
+    clients = load(session, team).clients
+    assert list(clients.index) == sorted(client.id for client in made.values())
+    for name, client in made.items():
+        status, city, born, interests = typed[name]
+        row = clients.loc[client.id]
+        assert (row["name"], row["status"]) == (name, status.value)
+        assert (None if pd.isna(row["city"]) else row["city"]) == city
+        assert (None if pd.isna(row["birth_year"]) else row["birth_year"]) == born
+        assert row["interests"] == interests
+        assert row["created_at"] == pd.Timestamp(TODAY)
+
+
+def test_every_date_loads_as_its_own_day(session: Session) -> None:
+    """SQLite's dates are read from their text by numpy: leap days, the turn of a century
+    and days before 1970 must land on the day the database holds."""
+    team = create_team(
+        session=session,
+        chat_id=-1005,
+        title="Days",
+        locale="nl",
+        owner_id=5,
+        owner_name="Eva",
+        is_personal=False,
+        now=NOW,
+    )
+    assert team.id is not None
+    client = create_client(
+        session=session, team_id=team.id, name="Oud", now=NOW, acquired_on=dt.date(1969, 12, 31)
+    )
+    days = [
+        dt.date(2024, 2, 29),
+        dt.date(2000, 2, 29),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 1, 1),
+        dt.date(2026, 3, 1),
+        TODAY,
+    ]
+    for sold_on in days:
+        session.add(
+            Sale(
+                team_id=team.id,
+                client_id=client.id,
+                sold_on=sold_on,
+                amount=100,
+                due_on=sold_on,
+                paid_on=sold_on,
+            )
+        )
+    session.commit()
+    frames = load(session, team)
+    loaded = sorted(day.date() for day in frames.sales["sold_on"])
+    assert loaded == [d for d in sorted(days) if d > TODAY - dt.timedelta(days=365)]
+    assert sorted(day.date() for day in frames.sales["due_on"]) == loaded
+    assert sorted(day.date() for day in frames.sales["paid_on"]) == loaded
+    row = frames.clients.loc[client.id]
+    assert row["acquired_on"] == pd.Timestamp(1969, 12, 31)
+    assert row["first_sold_on"] == pd.Timestamp(2000, 2, 29)
+    assert row["last_sold_on"] == pd.Timestamp(2024, 2, 29)
+
+
+def test_a_date_stored_in_another_form_still_loads_its_day(engine: Engine) -> None:
+    """Numpy reads only "YYYY-MM-DD"; a date SQLite holds in another form (a time after it,
+    written by hand) is read by SQLite's julianday, as before."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps dates as dates")
+    with new_session(engine) as session:
+        team = create_team(
+            session=session,
+            chat_id=-1006,
+            title="Hand",
+            locale="nl",
+            owner_id=6,
+            owner_name="Eva",
+            is_personal=False,
+            now=NOW,
+        )
+        assert team.id is not None
+        client = create_client(session=session, team_id=team.id, name="Hand", now=NOW)
+        for sold_on in (dt.date(2026, 5, 4), dt.date(2024, 5, 4)):
+            session.add(Sale(team_id=team.id, client_id=client.id, sold_on=sold_on, amount=1))
+        session.commit()
+        session.connection().exec_driver_sql(
+            "UPDATE sale SET sold_on = sold_on || ' 00:00:00', paid_on = '2026-05-06T10:00'"
+        )
+        session.commit()
+        frames = load(session, team)
+        assert [d.date() for d in frames.sales["sold_on"]] == [dt.date(2026, 5, 4)]
+        assert [d.date() for d in frames.sales["paid_on"]] == [dt.date(2026, 5, 6)]
+        assert frames.clients.loc[client.id, "last_sold_on"] == pd.Timestamp(2024, 5, 4)

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import Session, col
 
 from locales import InputError
-from storage import importing, table_cells, tabular
+from storage import import_layout, table_cells, tabular
 from storage.engine import new_session
 from storage.importing import ImportReport, import_file
 from storage.models import AuditLog, Client, Event, EventKind, Sale, Team
@@ -472,10 +472,10 @@ UNUSABLE = [
     (zip_of_text(), "spreadsheet.ods", table_cells.BAD_SPREADSHEET),
     (xlsx_bytes(), "leeg.xlsx", table_cells.EMPTY),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", table_cells.BAD_SPREADSHEET),
-    (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", importing.NOTHING_RECOGNISED),
-    (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", importing.NO_AMOUNT_COLUMN),
-    (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", importing.NO_NAME_COLUMN),
-    (b"Klant;Bedrag\nAtelier Zon;10\n", "geen-datum.csv", importing.NO_DATE_COLUMN),
+    (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", import_layout.NOTHING_RECOGNISED),
+    (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", import_layout.NO_AMOUNT_COLUMN),
+    (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", import_layout.NO_NAME_COLUMN),
+    (b"Klant;Bedrag\nAtelier Zon;10\n", "geen-datum.csv", import_layout.NO_DATE_COLUMN),
 ]
 
 
