@@ -86,16 +86,21 @@ def render_digest(
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
+    money_target = private if money_goes_private else public
     trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
+    run_rate = run_rate_text(t, team, analysis)
+    # The footnote under the last money figure, in its block: it goes where they go.
+    if run_rate is not None:
+        run_rate += Markup("\n") + amounts_note(t, team)
+    elif trend is not None:
+        trend += Markup("\n") + amounts_note(t, team)
     if trend is not None:
-        (private if money_goes_private else public).append(trend)
+        money_target.append(trend)
     summary = portrait_summary(t, analysis)
     if summary is not None:
         public.append(summary)
-    run_rate = run_rate_text(t, team, analysis)
     if run_rate is not None:
-        run_rate += Markup("\n") + amounts_note(t, team)
-        (private if money_goes_private else public).append(run_rate)
+        money_target.append(run_rate)
     group_text = _one_screen([Markup("\n").join(head), *public])
     admin_text = None
     if private:

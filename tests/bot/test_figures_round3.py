@@ -334,3 +334,19 @@ async def test_the_list_by_profit_shows_real_profit_not_a_year_estimate(
     [line] = [x for x in text.splitlines() if "Nieuw BV" in x]
     assert line.endswith("€ 600" if locale == "nl" else "600 ₽"), text
     assert line.startswith("9."), text  # below the eight with 3.600
+
+
+@pytest.mark.parametrize(
+    ("locale", "note"), [("nl", "Bedragen zonder btw."), ("ru", "Суммы без НДС.")]
+)
+async def test_a_digest_with_money_but_no_portrait_ends_with_the_vat_note(
+    chat: Chat, sqlite_engine: Engine, locale: str, note: str
+) -> None:
+    # Found by the hand-checker: the note came only with the ideal clients' monthly figure,
+    # so a digest with the revenue trend alone had amounts and no word on VAT.
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 3)  # too few for a portrait, sales in the last eight weeks
+    me = chat.person(OWNER, "Sanne", locale)
+    digest = (await chat.send(me, "/digest")).text
+    assert "4 " in digest and note in digest, digest
+    assert digest.rstrip().endswith(note), digest
