@@ -53,5 +53,6 @@ def money_owed(
 
 
 def oldest_first(owed: Sequence[Owed]) -> list[Owed]:
-    """Who owes, the longest overdue first (then the biggest amount)."""
-    return sorted(owed, key=lambda o: (-o.days_overdue, -o.unpaid))
+    """Who owes: the overdue, longest overdue first; then those not due yet, the biggest amount
+    first (a list cut at eight must not hide the largest debt behind the ones due sooner)."""
+    return sorted(owed, key=lambda o: (-max(o.days_overdue, 0), -o.unpaid))

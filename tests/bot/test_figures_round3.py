@@ -350,3 +350,24 @@ async def test_a_digest_with_money_but_no_portrait_ends_with_the_vat_note(
     digest = (await chat.send(me, "/digest")).text
     assert "4 " in digest and note in digest, digest
     assert digest.rstrip().endswith(note), digest
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_risk_lists_the_biggest_debt_not_due_yet_before_smaller_ones(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    # Found by the Russian reader: «Кирпич» owed 393 327 ₽, not due yet, and was hidden in
+    # «и ещё 3» behind smaller invoices that were due a few days sooner.
+    team = solo_team(sqlite_engine, locale)
+    steady(sqlite_engine, team, 3, minutes=None)
+    for k in range(9):  # nine small invoices of 100, due in 1..9 days
+        small = make_client(sqlite_engine, team, f"Klein {k}", acquired_on=dt.date(2024, 1, 1))
+        sold = TODAY - dt.timedelta(days=13 - k)
+        make_sale(sqlite_engine, team, small, 10_000, sold_on=sold, due_on=sold + dt.timedelta(14))
+    big = make_client(sqlite_engine, team, "Groot BV", acquired_on=dt.date(2024, 1, 1))
+    make_sale(sqlite_engine, team, big, 900_000, sold_on=TODAY, due_on=TODAY + dt.timedelta(30))
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.all_pages(me, await chat.send(me, "/risk"))).text
+    owed = text.split("💰")[1]  # the money-owed page
+    assert "Groot BV" in owed, text
+    assert owed.index("Groot BV") < owed.index("Klein 0"), text
