@@ -92,6 +92,10 @@ QUOTED = {
         ("Ваша команда готова", "Ваша команда готова"),
         ("Команда: Моя команда", "Моя команда"),
         ("«С уважением,» with no signature", re.compile(r"С уважением,$")),
+        # The same rule, found on one prospect's /check while checking the above.
+        ("«Кто они:» of one prospect", "<b>Кто они:</b>"),
+        ("«Подходят ли вам:» of one prospect", "Подходят ли вам"),
+        ("«С первой покупкой он станет клиентом» of Анна", "он станет клиентом"),
     ],
 }
 
