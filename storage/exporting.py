@@ -10,8 +10,10 @@ CSV dialect
 * Headers in the team's language: the first names the importer recognises (``storage.columns``).
 * Amounts as plain numbers with a decimal comma and no grouping or currency sign (``1250,50``):
   Excel in nl and ru reads that as a number and the importer reads it back exactly. Time spent as
-  whole minutes under "Minuten"/"Минуты". Dates as ISO ``2026-11-23``, which Excel reads as a
-  date in every locale. Kinds, statuses and the other fixed values in the team's words.
+  whole minutes under "Minuten"/"Минуты". Dates as the team's language writes them
+  (``23-11-2026``, ``23.11.2026``): Excel in nl and ru reads them as dates, a person reads them
+  at a glance, and the importer reads them back (one client's JSON keeps ISO dates). Kinds,
+  statuses and the other fixed values in the team's words.
 
 Formula injection (OWASP "CSV injection")
 -----------------------------------------
@@ -42,6 +44,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from locales.dates import format_date
 from locales.numbers import currency_digits
 from locales.vocabulary import (
     CRITERION_WORDS,
@@ -93,7 +96,7 @@ def export_clients_csv(*, session: Session, team_id: int, locale: str) -> bytes:
                 value = getattr(client, field)
                 row.append("" if value is None else str(value))
             elif field == "acquired_on":
-                row.append(_date(client.acquired_on))
+                row.append(_date(client.acquired_on, locale))
             elif field == "interests":
                 row.append(neutralise(", ".join(client.interests or ())))
             elif field in _VOCABULARIES:
@@ -127,12 +130,12 @@ def export_sales_csv(*, session: Session, team_id: int, locale: str) -> bytes:
     rows = [
         [
             neutralise(name),
-            _date(sold_on),
+            _date(sold_on, locale),
             _money(amount, currency),
             _money(cost, currency),
             "" if minutes is None else str(minutes),
-            _date(due_on),
-            _date(paid_on),
+            _date(due_on, locale),
+            _date(paid_on, locale),
             "" if paid_on is not None else _money(paid_amount or None, currency),
         ]
         for name, sold_on, amount, cost, minutes, due_on, paid_on, paid_amount in sales
@@ -160,13 +163,22 @@ def export_history_csv(*, session: Session, team_id: int, locale: str) -> bytes:
     events = session.exec(select(Event).where(col(Event.team_id) == team_id))
     for e in events:
         referred = names.get(e.referred_client_id, "") if e.referred_client_id else ""
-        cells = [names[e.client_id], _date(e.happened_on), e.kind, "", "", referred, "", e.note]
+        cells = [
+            names[e.client_id],
+            _date(e.happened_on, locale),
+            e.kind,
+            "",
+            "",
+            referred,
+            "",
+            e.note,
+        ]
         rows.append(((e.happened_on, 0, e.id), cells))
     ratings = session.exec(select(Rating).where(col(Rating.team_id) == team_id))
     for r in ratings:
         rater = _rater(r.user_id, members.get(r.user_id, ""))
-        cells = [names[r.client_id], _date(r.rated_on), "rating", r.criterion, str(r.value), "",
-                 rater, ""]  # fmt: skip
+        day = _date(r.rated_on, locale)
+        cells = [names[r.client_id], day, "rating", r.criterion, str(r.value), "", rater, ""]
         rows.append(((r.rated_on, 1, r.id), cells))
     rows.sort(key=lambda row: row[0])
     out = []
@@ -274,8 +286,9 @@ def _decimal(minor: int, currency: str) -> Decimal:
     return Decimal(minor).scaleb(-currency_digits(currency))
 
 
-def _date(day: dt.date | None) -> str:
-    return "" if day is None else day.isoformat()
+def _date(day: dt.date | None, locale: str) -> str:
+    """'23-11-2026', '23.11.2026': the short date of the team's language."""
+    return "" if day is None else format_date(day, locale, style="short")
 
 
 def _currency(session: Session, team_id: int) -> str:

@@ -82,8 +82,8 @@ def test_a_history_file_goes_out_and_comes_back_without_doubling(tmp_path: Path)
     assert "complaints added: 1" in first.stdout and "ratings added: 1" in first.stdout
     exported = (tmp_path / "out" / "history.csv").read_text(encoding="utf-8-sig").splitlines()
     assert exported[1:] == [
-        "Studio Noord;2026-11-01;klacht;;;;;",
-        "Studio Noord;2026-11-02;beoordeling;betaalt op tijd;2;;0;",  # nobody: the command line
+        "Studio Noord;01-11-2026;klacht;;;;;",
+        "Studio Noord;02-11-2026;beoordeling;betaalt op tijd;2;;0;",  # nobody: the command line
     ]
     assert back.returncode == 0 and "already there: 2" in back.stdout
     assert "nothing new" in back.stdout

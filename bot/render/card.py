@@ -295,9 +295,26 @@ def _judgement(t: Translator, view: CardView) -> Markup:
         return rating + Markup(" — ") + t._("but the figures say they barely pay off.")
     if view.disagreement == "disliked_but_profitable" and "decline_candidate" not in view.flags:
         return rating + Markup(" — ") + t._("yet the figures say they pay off well.")
-    if view.disagreement is not None:
+    if view.disagreement is not None or not _figures_agree(view):
         return rating
     return rating + Markup(" — ") + t._("the figures agree.")
+
+
+def _figures_agree(view: CardView) -> bool:
+    """Whether "the figures agree" is true: the team's experience and the grade point the same
+    way (good with a grade in the upper half, hard with one in the lower half), and no reason
+    on the card says the team's rating pulls the other way ("▼ the team rates them 4 of 5 (team
+    4,5)" beside a good grade). A so-so experience agrees with nothing."""
+    assert view.judgement is not None
+    word = min(4, max(0, int(view.judgement + 0.5) - 1))  # as experience_word rounds
+    good_grade = view.grade_index / max(view.grades - 1, 1) < 0.5
+    if not ((good_grade and word >= 3) or (not good_grade and word <= 1)):
+        return False
+    return all(
+        (r.effect >= 0) == good_grade
+        for r in view.explanation.reasons[:3]
+        if r.code == "team_rating" and r.effect != 0
+    )
 
 
 def number_or_none(value: Any) -> float | None:

@@ -165,12 +165,20 @@ def _trend_line(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup
     recent = t.money(trend.recent, team.currency, whole=True)
     if trend.change is None:
         return t._("📈 Revenue in the last 4 weeks: {recent}", recent=recent)
+    before = t.money(trend.before, team.currency, whole=True)
+    change = t.percent(abs(trend.change))
+    if change == t.percent(0.0):  # "+0 %" says nothing a word would not say better
+        return t._(
+            "📈 Revenue in the last 4 weeks: {recent} (the 4 before: {before}, unchanged)",
+            recent=recent,
+            before=before,
+        )
     sign = "+" if trend.change >= 0 else "−"
     return t._(
         "📈 Revenue in the last 4 weeks: {recent} (the 4 before: {before}, {change})",
         recent=recent,
-        before=t.money(trend.before, team.currency, whole=True),
-        change=sign + t.percent(abs(trend.change)),
+        before=before,
+        change=sign + change,
     )
 
 

@@ -63,3 +63,34 @@ async def test_the_digest_adds_revenue_trend_and_time_eaters_on_one_screen(
     hours = {"nl": "Studio Traag: ", "ru": "Studio Traag: "}[locale]
     assert any(line.startswith(hours) for line in lines), lines
     assert len(lines) <= 15, lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "trend"),
+    [
+        (
+            "nl",
+            "📈 Omzet van de laatste 4 weken: € 1.200"
+            " (de 4 weken daarvoor: € 1.200, gelijk gebleven)",
+        ),
+        (
+            "ru",
+            "📈 Выручка за последние 4 недели: 1 200 ₽"
+            " (за 4 недели до этого — 1 200 ₽, без изменений)",
+        ),
+    ],
+)
+async def test_revenue_that_did_not_change_says_so_not_plus_zero_percent(
+    chat: Chat, sqlite_engine: Engine, locale: str, trend: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    since = dt.date(2024, 1, 1)
+    for name, days in (("Atelier Noord", 3), ("Bakkerij Vos", 10), ("Studio Traag", 20)):
+        client = make_client(sqlite_engine, team, name, acquired_on=since)
+        make_sale(sqlite_engine, team, client, 40_000, sold_on=TODAY - days * DAY)
+        make_sale(sqlite_engine, team, client, 40_000, sold_on=TODAY - (days + 28) * DAY)
+    me = chat.person(OWNER, "Sanne", locale)
+    text = (await chat.send(me, "/digest")).messages[-1].text
+    lines = html_to_text(text).replace("\u00a0", " ").replace("\u202f", " ").splitlines()
+    assert trend in lines, lines
+    assert not any("+0" in line for line in lines), lines

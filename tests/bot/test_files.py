@@ -136,7 +136,7 @@ async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     assert "1250,50" in sales_csv
     assert seen.messages[1].text == "Ваши продажи, суммы без НДС."
     assert history_csv.startswith("Клиент;Дата;Событие;")
-    assert "Кофейня «Зерно»;2026-10-01;жалоба;;;;;Холодный кофе" in history_csv
+    assert "Кофейня «Зерно»;01.10.2026;жалоба;;;;;Холодный кофе" in history_csv
     assert seen.messages[2].text.startswith("Жалобы, благодарности, рекомендации и оценки")
     # What was exported imports again unchanged.
     seen = await chat.upload(olga, "sales.csv", documents[1][1])

@@ -328,7 +328,7 @@ async def test_a_prospect_checked_in_one_line_in_russian(
         session.commit()
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/check Автомойка «Блеск», организация, Тверь")
-    assert "Автомойка «Блеск»" in seen.text and "Кто они:" in seen.text
+    assert "Автомойка «Блеск»" in seen.text and "Кто это:" in seen.text
     assert "✗ город: Тверь (в профиле Москва, Химки)" in seen.text
     seen = await chat.press(olga, "В клиенты")
     assert "Добавлено: Автомойка «Блеск» (организация, Тверь)." in seen.text

@@ -73,9 +73,9 @@ def test_sales_export_is_excel_csv_in_the_teams_language(session: Session) -> No
             "Betaald op",
             "Al betaald",
         ],
-        ["Café Noël", "2026-11-02", "99,95", "", "", "", "2026-11-05", ""],
-        ["Bakkerij de Vries", "2026-11-23", "1250,50", "300,00", "90", "2026-12-07", "", ""],
-        ["Bakkerij de Vries", "2026-11-23", "1250,50", "300,00", "90", "2026-12-07", "", ""],
+        ["Café Noël", "02-11-2026", "99,95", "", "", "", "05-11-2026", ""],
+        ["Bakkerij de Vries", "23-11-2026", "1250,50", "300,00", "90", "07-12-2026", "", ""],
+        ["Bakkerij de Vries", "23-11-2026", "1250,50", "300,00", "90", "07-12-2026", "", ""],
     ]
 
 
@@ -221,7 +221,7 @@ def test_formula_cells_are_neutralised_and_numbers_are_not(session: Session) -> 
     formula = rows['\'=HYPERLINK("http://x.example")']
     assert (formula[5], formula[8], formula[16]) == ("'@home", "'+tag", "'-2")
     # A file without payment columns: the sale was settled when made.
-    settled = ["Studio Noord", "2026-11-01", "5,00", "", "", "", "2026-11-01", ""]
+    settled = ["Studio Noord", "01-11-2026", "5,00", "", "", "", "01-11-2026", ""]
     assert read_csv(sales)[1] == settled
     for cell in (c for row in read_csv(clients) + read_csv(sales) for c in row):
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
