@@ -119,14 +119,11 @@ class NoteDialog(ClientDialog):
             return
         await finish(turn, convo)
         before = await turn.analysis()
-        change = await turn.run(
+        change = await turn.change(
             events.record_event,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             kind=self.kind,
             happened_on=turn.today,
-            now=turn.now,
             note=convo.data.get("note"),
         )
         after = await turn.analysis_with_changes()
@@ -329,14 +326,11 @@ class ReferralDialog(ClientDialog):
         referred = await turn.run(
             resolver.client_in_team, team_id=turn.team_id, client_id=referred_id
         )
-        change = await turn.run(
+        change = await turn.change(
             events.record_event,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             kind=EventKind.REFERRAL,
             happened_on=turn.today,
-            now=turn.now,
             referred_client_id=referred_id,
             created_referred=created,
         )

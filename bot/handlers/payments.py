@@ -212,14 +212,11 @@ class PaidDialog(ClientDialog):
         owed = await self._open(turn, convo)
         reached = [s for s in owed if s.id == sale_id] if sale_id else oldest_first(owed, amount)
         paid_on = await self._paid_after_sales(turn, convo, reached)
-        payment = await turn.run(
+        payment = await turn.change(
             payments.pay_part,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             amount=amount,
             paid_on=paid_on,
-            now=turn.now,
             sale_id=sale_id,
         )
         closed = [s for s in reached if s.open <= amount - _before(reached, s)]
@@ -229,13 +226,10 @@ class PaidDialog(ClientDialog):
         owed = await self._open(turn, convo)
         closed = [s for s in owed if sale_ids is None or s.id in sale_ids]
         paid_on = await self._paid_after_sales(turn, convo, closed)
-        payment = await turn.run(
+        payment = await turn.change(
             payments.mark_paid,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             paid_on=paid_on,
-            now=turn.now,
             sale_ids=sale_ids,
         )
         _confirm_payment(turn, convo, payment, paid_on, closed, len(owed))

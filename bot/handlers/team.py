@@ -47,8 +47,8 @@ async def onboarding(turn: Turn) -> None:
     team_id = team.id
     chosen = translator(team.locale, solo=team.is_personal)
     if setting == "lang" and value in SUPPORTED_LOCALES:
-        await _set_up(
-            turn,
+        await turn.change(
+            teams.update_team,
             locale=value,
             currency=teams.DEFAULT_CURRENCY[value],
             timezone=teams.DEFAULT_TIMEZONE[value],
@@ -66,26 +66,15 @@ async def onboarding(turn: Turn) -> None:
         text, buttons = onboard.currency_step(t, team_id)
         turn.edit(text, buttons=buttons)
     elif setting == "cur" and value in CURRENCIES:
-        await _set_up(turn, currency=value)
+        await turn.change(teams.update_team, currency=value)
         text, buttons = onboard.scale_step(chosen, team_id, personal=team.is_personal)
         turn.edit(text, buttons=buttons)
     elif setting == "scale" and value in SCALES:
-        await _set_up(turn, grade_scale=value, onboarded=True)
+        await turn.change(teams.update_team, grade_scale=value, onboarded=True)
         text, buttons = onboard.empty_state(chosen, team_id)
         turn.edit(text, buttons=buttons)
     else:
         raise InputError(STALE)
-
-
-async def _set_up(turn: Turn, **settings: object) -> None:
-    """One onboarding step's choice saved as the team's setting, by the one who pressed."""
-    await turn.run(
-        teams.update_team,
-        team_id=turn.team.id,
-        user_id=turn.caller.user_id,
-        now=turn.now,
-        **settings,
-    )
 
 
 @button()
