@@ -54,3 +54,17 @@ REFERRAL_PARTICIPLES = frozenset(
     {"aangeraden", "gebracht", "gestuurd", "doorgestuurd", "verwezen", "doorverwezen"}
     | {"aanbevolen", "geïntroduceerd", "geintroduceerd", "getipt"}
 )
+
+
+# Lines of business typed where a city could stand (`/toevoegen Restaurant De Haven, horeca`):
+# the client's industry, never a city called "Horeca".
+SECTORS = frozenset(
+    {"horeca", "retail", "detailhandel", "groothandel", "zorg", "gezondheidszorg", "bouw", "ict"}
+    | {"it", "onderwijs", "transport", "logistiek", "landbouw", "industrie", "overheid", "beauty"}
+    | {"vastgoed", "zakelijke dienstverlening", "dienstverlening", "consultancy", "media"}
+    | {"marketing", "e-commerce", "webshop", "toerisme", "recreatie", "sport", "cultuur"}
+    | {"financiële dienstverlening", "advocatuur", "juridisch", "productie", "schoonmaak"}
+    | {"общепит", "ритейл", "розница", "торговля", "строительство", "медицина", "образование"}
+    | {"логистика", "производство", "красота", "бьюти", "фитнес", "услуги", "недвижимость"}
+    | {"туризм", "финансы", "ит", "юридические услуги", "общественное питание", "клининг"}
+)
