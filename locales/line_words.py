@@ -68,3 +68,25 @@ SECTORS = frozenset(
     | {"логистика", "производство", "красота", "бьюти", "фитнес", "услуги", "недвижимость"}
     | {"туризм", "финансы", "ит", "юридические услуги", "общественное питание", "клининг"}
 )
+
+
+# Words put before a client's name or before an amount, never part of either (README: Typing
+# commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо», «у Петровой», «на
+# Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500»; in a complaint or compliment also
+# `van Jan Smit: top`, `over Jan Smit: te laat`, `klant Jan Smit` (only there: `van` begins
+# many a Dutch name in a sale). The one list: the one-line grammar and the notes' reader
+# (bot/reading/words.py, bot/reading/note_line.py, bot/handlers/events.py) read it. A lead-in
+# is tried only when the words with it name no client (`van der Linden`, «У Ашота» are names).
+BEFORE_NAME, BEFORE_AMOUNT, BEFORE_NOTED = "name", "amount", "noted"
+LEAD_INS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("от", "у", "для", "про"), frozenset({BEFORE_NAME})),
+    "на": frozenset({BEFORE_NAME, BEFORE_AMOUNT}),
+    "за": frozenset({BEFORE_AMOUNT}),
+    **dict.fromkeys(
+        ("клиент", "клиента", "клиенту", "клиентка", "клиентки", "клиентке", "клиентку"),
+        frozenset({BEFORE_NAME}),
+    ),
+    **dict.fromkeys(("van", "over", "klant"), frozenset({BEFORE_NOTED})),
+}
+# «у нас Петровой не понравилось»: these stay in a note, the client's name goes on after them.
+OURS = ("у нас", "у меня")
