@@ -1,8 +1,11 @@
 """The words of a one-line command besides names and numbers, in Dutch, Russian and English
-(bot/reading reads them): the day, how and how much was paid, and how a referral is said —
+(bot/reading and the handlers read them): the day, how and how much was paid, how a referral
+is said, the lead-ins before a name, a year of birth, a line of business, "per hour" —
 `/paid De Roos alles contant`, «/refer Волкова привела подругу Жукову»."""
 
 from __future__ import annotations
+
+import re
 
 # A day said as a word: "gisteren", «позавчера».
 DAY_WORDS = frozenset(
@@ -90,3 +93,18 @@ LEAD_INS: dict[str, frozenset[str]] = {
 }
 # «у нас Петровой не понравилось»: these stay in a note, the client's name goes on after them.
 OURS = ("у нас", "у меня")
+
+
+# "1990 г.р.", "1990 г. р.", "1990 года рождения", "г.р. 1990"; "geboren 1990", "geb. 1990"
+BIRTH_YEAR_SAID = re.compile(
+    r"(?:^|(?<=[\s,;]))(?:(?P<year>\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)"
+    r"|(?:г\.?\s*р\.?|geboren(?:\s+in)?|geb\.?|geboortejaar)\s*(?P<after>\d{4}))(?=$|[\s,;.])",
+    re.IGNORECASE,
+)
+
+CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
+
+# "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"
+PER_HOUR = re.compile(
+    r"\s*(?:/|\bper\s|\bв\s|\bза\s|\bpro\s)\s*(?:час|ч|uur|u|hour|h)\.?\s*$", re.IGNORECASE
+)
