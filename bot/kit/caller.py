@@ -371,4 +371,4 @@ async def _private_team(turn: Turn, *, choose: bool) -> bool:
 
 
 def _team_id(caller: Caller) -> int:
-    return caller.team.id or 0 if caller.team else 0
+    return caller.team.id if caller.team else 0
