@@ -1,8 +1,11 @@
 """The words of a one-line command besides names and numbers, in Dutch, Russian and English
-(bot/reading reads them): the day, how and how much was paid, and how a referral is said —
+(bot/reading and the handlers read them): the day, how and how much was paid, how a referral
+is said, the lead-ins before a name, a year of birth, a line of business, "per hour" —
 `/paid De Roos alles contant`, «/refer Волкова привела подругу Жукову»."""
 
 from __future__ import annotations
+
+import re
 
 # A day said as a word: "gisteren", «позавчера».
 DAY_WORDS = frozenset(
@@ -53,4 +56,55 @@ REFERRAL_HAS = frozenset({"heeft", "hebben", "had"})
 REFERRAL_PARTICIPLES = frozenset(
     {"aangeraden", "gebracht", "gestuurd", "doorgestuurd", "verwezen", "doorverwezen"}
     | {"aanbevolen", "geïntroduceerd", "geintroduceerd", "getipt"}
+)
+
+
+# Lines of business typed where a city could stand (`/toevoegen Restaurant De Haven, horeca`):
+# the client's industry, never a city called "Horeca".
+SECTORS = frozenset(
+    {"horeca", "retail", "detailhandel", "groothandel", "zorg", "gezondheidszorg", "bouw", "ict"}
+    | {"it", "onderwijs", "transport", "logistiek", "landbouw", "industrie", "overheid", "beauty"}
+    | {"vastgoed", "zakelijke dienstverlening", "dienstverlening", "consultancy", "media"}
+    | {"marketing", "e-commerce", "webshop", "toerisme", "recreatie", "sport", "cultuur"}
+    | {"financiële dienstverlening", "advocatuur", "juridisch", "productie", "schoonmaak"}
+    | {"общепит", "ритейл", "розница", "торговля", "строительство", "медицина", "образование"}
+    | {"логистика", "производство", "красота", "бьюти", "фитнес", "услуги", "недвижимость"}
+    | {"туризм", "финансы", "ит", "юридические услуги", "общественное питание", "клининг"}
+)
+
+
+# Words put before a client's name or before an amount, never part of either (README: Typing
+# commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо», «у Петровой», «на
+# Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500»; in a complaint or compliment also
+# `van Jan Smit: top`, `over Jan Smit: te laat`, `klant Jan Smit` (only there: `van` begins
+# many a Dutch name in a sale). The one list: the one-line grammar and the notes' reader
+# (bot/reading/words.py, bot/reading/note_line.py, bot/handlers/events.py) read it. A lead-in
+# is tried only when the words with it name no client (`van der Linden`, «У Ашота» are names).
+BEFORE_NAME, BEFORE_AMOUNT, BEFORE_NOTED = "name", "amount", "noted"
+LEAD_INS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("от", "у", "для", "про"), frozenset({BEFORE_NAME})),
+    "на": frozenset({BEFORE_NAME, BEFORE_AMOUNT}),
+    "за": frozenset({BEFORE_AMOUNT}),
+    **dict.fromkeys(
+        ("клиент", "клиента", "клиенту", "клиентка", "клиентки", "клиентке", "клиентку"),
+        frozenset({BEFORE_NAME}),
+    ),
+    **dict.fromkeys(("van", "over", "klant"), frozenset({BEFORE_NOTED})),
+}
+# «у нас Петровой не понравилось»: these stay in a note, the client's name goes on after them.
+OURS = ("у нас", "у меня")
+
+
+# "1990 г.р.", "1990 г. р.", "1990 года рождения", "г.р. 1990"; "geboren 1990", "geb. 1990"
+BIRTH_YEAR_SAID = re.compile(
+    r"(?:^|(?<=[\s,;]))(?:(?P<year>\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)"
+    r"|(?:г\.?\s*р\.?|geboren(?:\s+in)?|geb\.?|geboortejaar)\s*(?P<after>\d{4}))(?=$|[\s,;.])",
+    re.IGNORECASE,
+)
+
+CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
+
+# "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"
+PER_HOUR = re.compile(
+    r"\s*(?:/|\bper\s|\bв\s|\bза\s|\bpro\s)\s*(?:час|ч|uur|u|hour|h)\.?\s*$", re.IGNORECASE
 )

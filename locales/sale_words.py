@@ -65,3 +65,22 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "заплатит позже",
     )
 )
+
+
+# "500 excl. btw", "500 incl. btw", «2500 без НДС», «2500 с НДС»: said of the amounts typed,
+# read against the team's VAT setting (README: Amounts with VAT).
+VAT_EXCLUDING = frozenset({"excl", "exclusief", "ex", "zonder", "без", "+", "exbtw", "exclbtw"})
+VAT_INCLUDING = frozenset({"incl", "inclusief", "inc", "met", "с", "включая", "вкл", "inclbtw"})
+VAT_WORDS = frozenset({"btw", "ндс", "vat"})
+VAT_IN_ONE_WORD = frozenset({"exbtw", "exclbtw", "inclbtw"})  # "excl.btw" typed as one word
+VAT_ALONE = frozenset({"excl", "exclusief", "incl", "inclusief"})  # "500 excl." says it alone
+
+
+# Words that may belong to a date or a time, so never what was done: "200 vorige week" stays
+# refused (which day?), never a sale of today.
+DATE_HINTS = frozenset(
+    {"vorige", "vorig", "afgelopen", "week", "weken", "maand", "dag", "dagen", "geleden"}
+    | {"ochtend", "middag", "avond", "uur", "uren", "min", "minuten", "kwartier", "half"}
+    | {"прошлой", "прошлый", "прошлую", "неделе", "неделю", "недели", "месяц", "назад", "день"}
+    | {"дня", "утром", "вечером", "днём", "днем", "час", "часа", "часов", "минут", "половиной"}
+)

@@ -34,7 +34,9 @@ from storage.models import (
     Event,
     EventKind,
     IdealProfileRow,
+    Member,
     Rating,
+    Role,
     Sale,
     Team,
 )
@@ -88,16 +90,12 @@ def seed_demo(*, session: Session, team: Team | TeamView, today: dt.date, now: d
     clients: list[tuple[Client, str]] = []
     for name, archetype, industry, city, employees in orgs:
         source = "referral" if archetype == "ideal" else rng.choice(SOURCES)
-        client = _client(
+        client = _organisation(
             team,
-            name,
-            ClientKind.ORGANISATION,
+            (name, industry, city, employees),
             now,
             today,
             rng,
-            industry=industry,
-            city=city,
-            employees=employees,
             source=source,
             decision=rng.choice(("owner", "manager", "board")),
         )
@@ -121,31 +119,22 @@ def seed_demo(*, session: Session, team: Team | TeamView, today: dt.date, now: d
     session.add_all([c for c, _ in clients])
     for name, industry, city, employees in prospects:
         session.add(
-            _client(
+            _organisation(
                 team,
-                name,
-                ClientKind.ORGANISATION,
+                (name, industry, city, employees),
                 now,
                 today,
                 rng,
-                industry=industry,
-                city=city,
-                employees=employees,
                 status=ClientStatus.PROSPECT,
                 source="website",
             )
         )
-    name, industry, city, employees = newcomer
-    new_client = _client(
+    new_client = _organisation(
         team,
-        name,
-        ClientKind.ORGANISATION,
+        newcomer,
         now,
         today,
         rng,
-        industry=industry,
-        city=city,
-        employees=employees,
         source="instagram",
         acquired_on=today - dt.timedelta(days=40),
     )
@@ -211,8 +200,6 @@ def _ideal_profile(team: Team | TeamView, now: dt.datetime) -> IdealProfileRow:
 
 
 def _owner_id(session: Session, team_id: int) -> int | None:
-    from storage.models import Member, Role
-
     return session.exec(
         select(Member.user_id).where(Member.team_id == team_id, Member.role == Role.OWNER)
     ).first()
@@ -240,6 +227,32 @@ def _client(
         status_changed_at=now,
         **traits,
     )  # type: ignore[arg-type]
+
+
+def _organisation(
+    team: Team,
+    row: tuple[str, str, str, int],
+    now: dt.datetime,
+    today: dt.date,
+    rng: random.Random,
+    status: ClientStatus = ClientStatus.ACTIVE,
+    **traits: object,
+) -> Client:
+    """A demo organisation from its (name, line of business, city, employees) row."""
+    name, industry, city, employees = row
+    return _client(
+        team,
+        name,
+        ClientKind.ORGANISATION,
+        now,
+        today,
+        rng,
+        status,
+        industry=industry,
+        city=city,
+        employees=employees,
+        **traits,
+    )
 
 
 def _sales(

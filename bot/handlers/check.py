@@ -106,12 +106,9 @@ class CheckDialog(Dialog):
             raise InputError(refusals.ALREADY_LISTED, client=existing.name)
         traits: dict[str, Any] = {k: data[k] for k in TRAITS if k != "kind" and data.get(k)}
         status = ClientStatus.PROSPECT if choice == SAVE_PROSPECT else ClientStatus.ACTIVE
-        change = await turn.run(
+        change = await turn.change(
             clients.add_client,
-            team_id=turn.team_id,
-            user_id=turn.caller.user_id,
             name=data["name"],
-            now=turn.now,
             today=turn.today,
             kind=ClientKind(data["kind"]),
             status=status,

@@ -131,13 +131,10 @@ class EditClientDialog(ClientDialog):
             value = _trait_value(turn, field, text, code)
             if field == "name" and value is None:
                 raise InputError(refusals.NAME_NEEDED)
-        change = await turn.run(
+        change = await turn.change(
             clients.update_client,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             changes={field: value},
-            now=turn.now,
         )
         if field == "name":
             convo.data["client"] = value

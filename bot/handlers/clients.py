@@ -25,6 +25,7 @@ from bot.render import refusals
 from bot.render.clients import kind_options
 from bot.render.refusals import NOT_A_BIRTH_YEAR
 from locales import InputError
+from locales.line_words import BIRTH_YEAR_SAID, CITY_PREPOSITIONS
 from storage import clients, resolver
 from storage.models import ClientKind
 from storage.names import is_legal_form, name_key
@@ -239,17 +240,9 @@ def _phone(text: str) -> re.Match[str] | None:
     return None
 
 
-# "1990 г.р.", "1990 г. р.", "1990 года рождения", "г.р. 1990"; "geboren 1990", "geb. 1990"
-_BIRTH_YEAR = re.compile(
-    r"(?:^|(?<=[\s,;]))(?:(?P<year>\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)"
-    r"|(?:г\.?\s*р\.?|geboren(?:\s+in)?|geb\.?|geboortejaar)\s*(?P<after>\d{4}))(?=$|[\s,;.])",
-    re.IGNORECASE,
-)
-
-
 def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
     """An /add line without its year of birth, and the year (None when not said)."""
-    match = _BIRTH_YEAR.search(text)
+    match = BIRTH_YEAR_SAID.search(text)
     if match is None:
         return text, None
     year = int(match["year"] or match["after"])
@@ -272,7 +265,7 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
         if end < 1:
             break  # no name left before it
         city = words[end:]
-        placed = city[0].casefold() in _CITY_PREPOSITIONS and len(city) > 1
+        placed = city[0].casefold() in CITY_PREPOSITIONS and len(city) > 1
         if placed:
             city = city[1:]
         # After a form of address, only a surname typed with its capital ends the name:
@@ -286,9 +279,6 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
         ):
             return " ".join(words[:end]), {"city": arguments.city_as_written(" ".join(city))}
     return name, {}
-
-
-_CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
 
 
 def _sale_typed(reader: grammar.Reader, text: str) -> bool:

@@ -93,13 +93,10 @@ def _refuse_if(client: Client, status: ClientStatus, message: str) -> None:
 
 
 async def _set_status(turn: Turn, client: Client, status: ClientStatus) -> int:
-    change = await turn.run(
+    change = await turn.change(
         clients.set_status,
-        team_id=turn.team_id,
         client_id=client.id or 0,
-        user_id=turn.caller.user_id,
         status=status,
-        now=turn.now,
     )
     return change.undo_id
 
@@ -129,13 +126,10 @@ async def keep(turn: Turn) -> None:
     """Keep a proposed client (not proposed again for a while)."""
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.DECLINED, DECLINED_MEANWHILE)
-    change = await turn.run(
+    change = await turn.change(
         clients.keep_client,
-        team_id=turn.team_id,
         client_id=client.id or 0,
-        user_id=turn.caller.user_id,
         today=turn.today,
-        now=turn.now,
     )
     turn.confirm(kept(turn.t, client.name), change.undo_id, edit=True)
 

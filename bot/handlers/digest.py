@@ -30,11 +30,8 @@ async def digest(turn: Turn) -> None:
     word = turn.args[0].lower() if turn.args else ""
     if word in SWITCHED_ON | SWITCHED_OFF:
         enabled = word in SWITCHED_ON
-        change = await turn.run(
+        change = await turn.change(
             team_settings.change_settings,
-            team_id=turn.team_id,
-            user_id=turn.caller.user_id,
-            now=turn.now,
             digest_enabled=enabled,
         )
         turn.after_commit(lambda: schedule_changed(turn.context.application, turn.team_id))

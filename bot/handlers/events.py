@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from bot import labels
+from bot.handlers.record_again import answer_record_again
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import (
@@ -24,7 +25,7 @@ from bot.render import events as render
 from bot.render import refusals
 from bot.render.changes import grade_moved
 from bot.render.refusals import SELF_REFERRAL
-from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, NO, RECORD, again_options, stays_once
+from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, again_options
 from locales import InputError
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
@@ -91,14 +92,7 @@ class NoteDialog(ClientDialog):
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
         if convo.step == CONFIRM:  # the same again within minutes: asked, as for a sale
-            if choice == RECORD:
-                convo.data["again_ok"] = True
-                await self.save(turn, convo)
-            elif choice == NO:
-                await finish(turn, convo)
-                turn.edit(stays_once(turn.t))
-            else:
-                raise InputError(refusals.PICK_A_BUTTON)
+            await answer_record_again(turn, convo, choice, lambda: self.save(turn, convo))
             return
         convo.data["note"] = None if choice == SKIP else text
         await self.save(turn, convo)
@@ -125,14 +119,11 @@ class NoteDialog(ClientDialog):
             return
         await finish(turn, convo)
         before = await turn.analysis()
-        change = await turn.run(
+        change = await turn.change(
             events.record_event,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             kind=self.kind,
             happened_on=turn.today,
-            now=turn.now,
             note=convo.data.get("note"),
         )
         after = await turn.analysis_with_changes()
@@ -252,14 +243,9 @@ class ReferralDialog(ClientDialog):
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
         if convo.step == CONFIRM:
-            if choice == RECORD:
-                convo.data["again_ok"] = True
-                await self.save(turn, convo, convo.data["referred_noted"][0])
-            elif choice == NO:
-                await finish(turn, convo)
-                turn.edit(stays_once(turn.t))
-            else:
-                raise InputError(refusals.PICK_A_BUTTON)
+            await answer_record_again(
+                turn, convo, choice, lambda: self.save(turn, convo, convo.data["referred_noted"][0])
+            )
             return
         if convo.step == REFERRED_KIND:
             kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
@@ -340,14 +326,11 @@ class ReferralDialog(ClientDialog):
         referred = await turn.run(
             resolver.client_in_team, team_id=turn.team_id, client_id=referred_id
         )
-        change = await turn.run(
+        change = await turn.change(
             events.record_event,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             kind=EventKind.REFERRAL,
             happened_on=turn.today,
-            now=turn.now,
             referred_client_id=referred_id,
             created_referred=created,
         )

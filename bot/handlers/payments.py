@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from bot.handlers.record_again import answer_record_again
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import ClientDialog
@@ -19,10 +20,7 @@ from bot.render.refusals import MORE_THAN_OWED, PAID_BEFORE_SALE
 from bot.render.sale_doubts import (
     AGAIN_WITHIN,
     CONFIRM,
-    NO,
-    RECORD,
     again_options,
-    stays_once,
 )
 from bot.render.sales import payment_text
 from locales import InputError
@@ -168,14 +166,7 @@ class PaidDialog(ClientDialog):
     ) -> None:
         await require_money(turn)
         if convo.step == CONFIRM:
-            if choice == RECORD:
-                convo.data["again_ok"] = True
-                await self.with_client(turn, convo)
-            elif choice == NO:
-                await finish(turn, convo)
-                turn.edit(stays_once(turn.t))
-            else:
-                raise InputError(refusals.PICK_A_BUTTON)
+            await answer_record_again(turn, convo, choice, lambda: self.with_client(turn, convo))
             return
         if convo.step == "towards":
             if choice == OLDEST:
@@ -221,14 +212,11 @@ class PaidDialog(ClientDialog):
         owed = await self._open(turn, convo)
         reached = [s for s in owed if s.id == sale_id] if sale_id else oldest_first(owed, amount)
         paid_on = await self._paid_after_sales(turn, convo, reached)
-        payment = await turn.run(
+        payment = await turn.change(
             payments.pay_part,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             amount=amount,
             paid_on=paid_on,
-            now=turn.now,
             sale_id=sale_id,
         )
         closed = [s for s in reached if s.open <= amount - _before(reached, s)]
@@ -238,13 +226,10 @@ class PaidDialog(ClientDialog):
         owed = await self._open(turn, convo)
         closed = [s for s in owed if sale_ids is None or s.id in sale_ids]
         paid_on = await self._paid_after_sales(turn, convo, closed)
-        payment = await turn.run(
+        payment = await turn.change(
             payments.mark_paid,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             paid_on=paid_on,
-            now=turn.now,
             sale_ids=sale_ids,
         )
         _confirm_payment(turn, convo, payment, paid_on, closed, len(owed))

@@ -56,12 +56,9 @@ async def forget_confirmed(turn: Turn) -> None:
     client = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     if client.anonymised_at is not None:
         raise InputError(ALREADY_ERASED)
-    label = await turn.run(
+    label = await turn.change(
         privacy.forget_client,
-        team_id=turn.team_id,
         client_id=client_id,
-        user_id=turn.caller.user_id,
-        now=turn.now,
     )
     turn.edit(render.erased(turn.t, label))
 

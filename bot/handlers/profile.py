@@ -123,13 +123,10 @@ class ProfileDialog(Dialog):
             kind_or_none = None if kind == "all" else kind
             # Named in the team's language: the name shows in the group and the digest.
             name = render.profile_title(translator(turn.team.locale), kind_or_none)
-            change = await turn.run(
+            change = await turn.change(
                 profiles.create_profile,
-                team_id=turn.team_id,
-                user_id=turn.caller.user_id,
                 name=str(name),
                 kind=kind_or_none,
-                now=turn.now,
             )
             turn.confirm(render.profile_added(turn.t, name), change.undo_id, edit=True)
             kept(convo, render.profile_named(turn.t, name))
@@ -148,12 +145,9 @@ class ProfileDialog(Dialog):
             turn.edit(render.profile_saved(turn.t, stored.name))
         elif choice == DELETE:
             stored = await _profile(turn, convo)
-            change = await turn.run(
+            change = await turn.change(
                 profiles.delete_profile,
-                team_id=turn.team_id,
                 profile_id=stored.id,
-                user_id=turn.caller.user_id,
-                now=turn.now,
             )
             await finish(turn, convo)
             turn.confirm(render.profile_deleted(turn.t, stored.name), change.undo_id, edit=True)
@@ -185,13 +179,8 @@ class ProfileDialog(Dialog):
         self, turn: Turn, convo: Conversation, criterion: render.Criterion, values: dict[str, Any]
     ) -> None:
         t, team = turn.t, turn.team
-        change = await turn.run(
-            profiles.change_criteria,
-            team_id=team.id,
-            profile_id=convo.data["profile_id"],
-            user_id=turn.caller.user_id,
-            now=turn.now,
-            **values,
+        change = await turn.change(
+            profiles.change_criteria, profile_id=convo.data["profile_id"], **values
         )
         stored = await _profile(turn, convo)
         text = render.criterion_saved(t, team.currency, stored.profile, criterion)

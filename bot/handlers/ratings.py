@@ -91,14 +91,11 @@ class RateDialog(ClientDialog):
         await finish(turn, convo)
         values: dict[str, int] = convo.data["values"]
         before = await turn.analysis()
-        change = await turn.run(
+        change = await turn.change(
             ratings.record_ratings,
-            team_id=turn.team_id,
             client_id=convo.data["client_id"],
-            user_id=turn.caller.user_id,
             values=values,
             rated_on=turn.today,
-            now=turn.now,
         )
         after = await turn.analysis_with_changes()
         news = grade_news(

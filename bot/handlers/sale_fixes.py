@@ -24,13 +24,10 @@ async def mark_sale_paid(turn: Turn) -> None:
     await require_money(turn)
     sale_id = turn.pressed.int_arg(0)
     row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
-    await turn.run(
+    await turn.change(
         sales.update_sale,
-        team_id=turn.team_id,
         sale_id=sale_id,
-        user_id=turn.caller.user_id,
         changes={"paid_on": row.sold_on},
-        now=turn.now,
     )
     turn.toast(render.marked_paid(turn.t))
     message = turn.update.callback_query.message if turn.update.callback_query else None
@@ -127,12 +124,9 @@ async def delete_sale(turn: Turn) -> None:
     await require_money(turn)
     t = turn.t
     row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=turn.pressed.int_arg(0))
-    change = await turn.run(
+    change = await turn.change(
         sales.delete_sale,
-        team_id=turn.team_id,
         sale_id=row.id or 0,
-        user_id=turn.caller.user_id,
-        now=turn.now,
     )
     turn.confirm(render.sale_deleted(t, turn.team, row), change.undo_id, edit=True)
 
@@ -175,13 +169,8 @@ class FixSaleDialog(Dialog):
         }
         value = parsers[field]()
         await finish(turn, convo)
-        change = await turn.run(
-            sales.update_sale,
-            team_id=team.id,
-            sale_id=convo.data["sale_id"],
-            user_id=turn.caller.user_id,
-            changes={field: value},
-            now=turn.now,
+        change = await turn.change(
+            sales.update_sale, sale_id=convo.data["sale_id"], changes={field: value}
         )
         turn.confirm(render.sale_corrected(t), change.undo_id)
 

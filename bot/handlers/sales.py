@@ -310,13 +310,10 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         paid_on=None if days else today,
     )
     before = await turn.analysis()
-    change = await turn.run(
+    change = await turn.change(
         sales.record_sale,
-        team_id=turn.team_id,
         client_id=data["client_id"],
-        user_id=turn.caller.user_id,
         sale=sale,
-        now=turn.now,
     )
     if data.get("created"):  # the line added the client: its Undo takes both back
         await turn.run(
@@ -327,11 +324,8 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         )
     hour_cost_tip = sale.minutes is not None and turn.team.hour_cost is None
     if hour_cost_tip:
-        hour_cost_tip = await turn.run(
+        hour_cost_tip = await turn.change(
             team_settings.offer_hour_cost,
-            team_id=turn.team_id,
-            user_id=turn.caller.user_id,
-            now=turn.now,
         )
     text = sale_recorded(
         turn.t,

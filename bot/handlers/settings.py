@@ -9,7 +9,6 @@ time, zone or on/off reschedules the digest once it is committed.
 from __future__ import annotations
 
 import functools
-import re
 
 from bot.jobs.scheduler import schedule_changed
 from bot.kit.callbacks import STALE
@@ -32,6 +31,7 @@ from bot.render.settings_menu import (
     VAT_RATES,
 )
 from locales import SUPPORTED_LOCALES, InputError
+from locales.line_words import PER_HOUR
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
 from storage import team_settings
@@ -250,12 +250,6 @@ class TypedSettingDialog(Dialog):
         await _change(turn, code, value, edit=False)
 
 
-# "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"
-_PER_HOUR = re.compile(
-    r"\s*(?:/|\bper\s|\bв\s|\bза\s|\bpro\s)\s*(?:час|ч|uur|u|hour|h)\.?\s*$", re.IGNORECASE
-)
-
-
 def _typed_value(turn: Turn, code: str, text: str) -> object:
     """A typed setting's value within what a team may set (scoring.settings), else refused
     with the range: a margin of 100 % or a threshold below the watch line would stop every
@@ -265,7 +259,7 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
         return t.parse_time(text)
     if code == "hour":
         currency = turn.team.currency
-        cost = t.parse_money(_PER_HOUR.sub("", text), currency, allow_zero=False)
+        cost = t.parse_money(PER_HOUR.sub("", text), currency, allow_zero=False)
         if setting_out_of_range("hour_cost", cost, currency=currency):
             limit = menu.whole_money(t, hour_cost_limit(currency), currency)
             raise InputError(refusals.HOUR_COST_LIMIT, limit=limit)

@@ -47,11 +47,8 @@ async def onboarding(turn: Turn) -> None:
     team_id = team.id
     chosen = translator(team.locale, solo=team.is_personal)
     if setting == "lang" and value in SUPPORTED_LOCALES:
-        await turn.run(
+        await turn.change(
             teams.update_team,
-            team_id=team_id,
-            user_id=turn.caller.user_id,
-            now=turn.now,
             locale=value,
             currency=teams.DEFAULT_CURRENCY[value],
             timezone=teams.DEFAULT_TIMEZONE[value],
@@ -69,24 +66,11 @@ async def onboarding(turn: Turn) -> None:
         text, buttons = onboard.currency_step(t, team_id)
         turn.edit(text, buttons=buttons)
     elif setting == "cur" and value in CURRENCIES:
-        await turn.run(
-            teams.update_team,
-            team_id=team_id,
-            user_id=turn.caller.user_id,
-            now=turn.now,
-            currency=value,
-        )
+        await turn.change(teams.update_team, currency=value)
         text, buttons = onboard.scale_step(chosen, team_id, personal=team.is_personal)
         turn.edit(text, buttons=buttons)
     elif setting == "scale" and value in SCALES:
-        await turn.run(
-            teams.update_team,
-            team_id=team_id,
-            user_id=turn.caller.user_id,
-            now=turn.now,
-            grade_scale=value,
-            onboarded=True,
-        )
+        await turn.change(teams.update_team, grade_scale=value, onboarded=True)
         text, buttons = onboard.empty_state(chosen, team_id)
         turn.edit(text, buttons=buttons)
     else:

@@ -32,12 +32,9 @@ async def undo_change(turn: Turn) -> None:
         raise InputError(changes.UNDO_GONE)
     if pending.user_id != turn.caller.user_id or pending.action in ADMIN_ACTIONS:
         await turn.require(Role.ADMIN)
-    action = await turn.run(
+    action = await turn.change(
         undo.undo,
-        team_id=turn.team_id,
         undo_id=undo_id,
-        user_id=turn.caller.user_id,
-        now=turn.now,
     )
     text = undone(turn.t, action)
     turn.toast(text)

@@ -13,6 +13,7 @@ import re
 from bot import labels
 from bot.kit.turn import Turn
 from locales import N_, InputError
+from locales.line_words import SECTORS
 from storage.names import is_legal_form, name_key
 from storage.person_names import is_particle, title_length, title_written
 
@@ -43,20 +44,6 @@ def fields(text: str) -> list[str]:
 
 def has_separators(text: str) -> bool:
     return bool(_FIELD_SEPARATOR.search(text))
-
-
-# Lines of business typed where a city could stand (`/toevoegen Restaurant De Haven, horeca`):
-# the client's industry, never a city called "Horeca".
-SECTORS = frozenset(
-    {"horeca", "retail", "detailhandel", "groothandel", "zorg", "gezondheidszorg", "bouw", "ict"}
-    | {"it", "onderwijs", "transport", "logistiek", "landbouw", "industrie", "overheid", "beauty"}
-    | {"vastgoed", "zakelijke dienstverlening", "dienstverlening", "consultancy", "media"}
-    | {"marketing", "e-commerce", "webshop", "toerisme", "recreatie", "sport", "cultuur"}
-    | {"financiële dienstverlening", "advocatuur", "juridisch", "productie", "schoonmaak"}
-    | {"общепит", "ритейл", "розница", "торговля", "строительство", "медицина", "образование"}
-    | {"логистика", "производство", "красота", "бьюти", "фитнес", "услуги", "недвижимость"}
-    | {"туризм", "финансы", "ит", "юридические услуги", "общественное питание", "клининг"}
-)
 
 
 def name_kind_city(text: str) -> tuple[str, dict[str, str]]:

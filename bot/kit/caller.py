@@ -20,7 +20,7 @@ from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
 from bot.kit.callbacks import STALE, unpack
 from bot.kit.runtime import Kompas
 from bot.labels import team_name
-from locales import N_, InputError
+from locales import N_, InputError, guess_locale
 from storage import callers, ledger, teams
 from storage.callers import MemberView, TeamView
 from storage.engine import UnitOfWork
@@ -250,8 +250,7 @@ def _locale(
         return chosen
     if group_team is not None:
         return group_team.locale
-    code = (language_code or "").split("-")[0].lower()
-    return code if code in ("nl", "ru") else default
+    return guess_locale(language_code, default)
 
 
 async def authorize(turn: Turn, *, role: Role | None, kind: str) -> bool:
@@ -372,4 +371,4 @@ async def _private_team(turn: Turn, *, choose: bool) -> bool:
 
 
 def _team_id(caller: Caller) -> int:
-    return caller.team.id or 0 if caller.team else 0
+    return caller.team.id if caller.team else 0

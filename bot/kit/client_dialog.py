@@ -89,12 +89,9 @@ def person_before_words(query: str) -> str | None:
 async def add_new_client(turn: Turn, name: str, kind: ClientKind, **fields: Any) -> Change:
     """Add a client named in chat, the one way every dialog does it: a person's name written
     as natives write it (`иванова мария` → Иванова Мария, `dhr bos` → dhr. Bos)."""
-    return await turn.run(
+    return await turn.change(
         clients.add_client,
-        team_id=turn.team_id,
-        user_id=turn.caller.user_id,
         name=arguments.person_as_written(name) if kind == ClientKind.PERSON else name,
-        now=turn.now,
         today=turn.today,
         kind=kind,
         **fields,

@@ -153,7 +153,7 @@ class Replies:
     ) -> None:
         """Say a change was made, with an ↩ Undo button for 24 hours under `extra`'s rows;
         `edit`: in place of the pressed message."""
-        undo = [(self.t._(UNDO), pack("undo", self.team.id or 0, undo_id))] if undo_id else []
+        undo = [(self.t._(UNDO), pack("undo", self.team.id, undo_id))] if undo_id else []
         buttons = [row for row in [*(extra or []), undo] if row]
         if edit and self.update.callback_query is not None:
             self.edit(text, buttons=buttons)

@@ -169,6 +169,13 @@ class Turn(Replies, Authority):
         """Run a storage/service function with this update's session (where: `Kompas.db`)."""
         return await self.kompas.db(_call_with_session, fn, self.session, *a, **kw)
 
+    async def change(self, fn: Callable[..., R], /, **kw: Any) -> R:
+        """Run a storage function that changes this team on the caller's behalf, now (audited,
+        often undoable): it gets `team_id`, `user_id` and `now` from this update, `kw` besides."""
+        return await self.run(
+            fn, team_id=self.team_id, user_id=self.caller.user_id, now=self.now, **kw
+        )
+
     def abandon(self) -> None:
         """Roll this update's changes back but still send the replies (a refused import)."""
         self.abandoned = True

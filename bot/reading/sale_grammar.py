@@ -34,11 +34,17 @@ from bot.reading.words import (
 )
 from locales import N_, InputError, dates, is_currency_token, is_multiplier_token, numbers
 from locales.sale_words import (
+    DATE_HINTS,
     FILLER_WORDS,
     NO_COST,
     PAID_METHODS,
     PAYMENT_LEAD_INS,
     UNPAID_PHRASES,
+    VAT_ALONE,
+    VAT_EXCLUDING,
+    VAT_IN_ONE_WORD,
+    VAT_INCLUDING,
+    VAT_WORDS,
     ZERO_WORDS,
 )
 
@@ -52,11 +58,6 @@ def says_no_cost(text: str | None) -> bool:
     return (text or "").casefold().strip(" .,!") in NO_COST
 
 
-# "500 excl. btw", "500 incl. btw", «2500 без НДС», «2500 с НДС»: said of the amounts typed,
-# read against the team's VAT setting (README: Amounts with VAT).
-_EXCLUDING = frozenset({"excl", "exclusief", "ex", "zonder", "без", "+"})
-_INCLUDING = frozenset({"incl", "inclusief", "inc", "met", "с", "включая", "вкл"})
-_VAT = frozenset({"btw", "ндс", "vat"})
 EXCL, INCL = "excl", "incl"
 
 
@@ -64,14 +65,16 @@ def _vat_said(words: list[Token]) -> tuple[list[Token], str | None]:
     """The field words without a VAT remark, and which it was (EXCL, INCL or None)."""
     folded = [word.text.casefold().strip(".,;:!()") for word in words]
     for i in range(len(words)):
-        if folded[i] in {"exbtw", "exclbtw", "inclbtw"}:  # "excl.btw" typed as one word
-            return words[:i] + words[i + 1 :], INCL if folded[i] == "inclbtw" else EXCL
-        if i + 1 < len(words) and folded[i + 1] in _VAT:
-            said = EXCL if folded[i] in _EXCLUDING else INCL if folded[i] in _INCLUDING else None
+        if folded[i] in VAT_IN_ONE_WORD:  # "excl.btw" typed as one word
+            return words[:i] + words[i + 1 :], INCL if folded[i] in VAT_INCLUDING else EXCL
+        if i + 1 < len(words) and folded[i + 1] in VAT_WORDS:
+            said = (
+                EXCL if folded[i] in VAT_EXCLUDING else INCL if folded[i] in VAT_INCLUDING else None
+            )
             if said is not None:
                 return words[:i] + words[i + 2 :], said
-        if folded[i] in {"excl", "exclusief", "incl", "inclusief"}:  # "500 excl." alone
-            return words[:i] + words[i + 1 :], EXCL if folded[i].startswith("ex") else INCL
+        if folded[i] in VAT_ALONE:  # "500 excl." alone
+            return words[:i] + words[i + 1 :], INCL if folded[i] in VAT_INCLUDING else EXCL
     return words, None
 
 
@@ -90,16 +93,6 @@ def _as_the_team_enters(reader: Reader, minor: int | None, vat: str | None) -> i
     return int((Decimal(minor) * factor).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
-# Words that may belong to a date or a time, so never what was done: "200 vorige week" stays
-# refused (which day?), never a sale of today.
-_DATE_HINTS = frozenset(
-    {"vorige", "vorig", "afgelopen", "week", "weken", "maand", "dag", "dagen", "geleden"}
-    | {"ochtend", "middag", "avond", "uur", "uren", "min", "minuten", "kwartier", "half"}
-    | {"прошлой", "прошлый", "прошлую", "неделе", "неделю", "недели", "месяц", "назад", "день"}
-    | {"дня", "утром", "вечером", "днём", "днем", "час", "часа", "часов", "минут", "половиной"}
-)
-
-
 def _description(reader: Reader, text: str) -> bool:
     """A word after the amount that says what was done (`knippen`, «стрижка»): letters only,
     at least three, and nothing an amount, cost, time or date is made of; a sale keeps no
@@ -108,7 +101,7 @@ def _description(reader: Reader, text: str) -> bool:
     folded = word.casefold()
     if len(word) < 3 or not all(c.isalpha() or c in "-'’" for c in word):
         return False
-    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | _DATE_HINTS:
+    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS:
         return False
     if is_cost_word(word) or reader.is_money(word) or numbers.starts_spoken_amount(word):
         return False

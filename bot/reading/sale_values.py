@@ -18,21 +18,9 @@ from bot.reading.words import (
     same_field,
 )
 from locales import is_currency_token, is_multiplier_token
+from locales.sale_words import COST_WORDS, FILLER_WORDS
 
 _THREE = re.compile(r"[0-9]{3}(?:[.,][0-9]+)?")
-# A word that marks the number next to it as the cost: "150 kosten", "затраты 150".
-COST_WORDS = frozenset(
-    {"kosten", "kost", "onkosten", "cost", "costs", "materiaal", "materiaalkosten", "inkoop"}
-    | {"затраты", "затрат", "расходы", "расход", "расходов", "себестоимость"}
-)
-
-
-# Words between the fields that say nothing the numbers don't: "300 euro in 2 uur", "1,5 uur
-# gewerkt", "300 waarvan 50 kosten", «3000 за 2 часа работы».
-FILLER_WORDS = frozenset(
-    {"in", "en", "plus", "+", "waarvan", "gewerkt", "werk", "bedrag", "tijd", "totaal"}
-    | {"за", "и", "плюс", "из", "них", "работы", "сумма", "время"}
-)
 
 
 @dataclass(frozen=True)

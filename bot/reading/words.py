@@ -14,7 +14,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from locales import N_, InputError, dates, is_currency_token, numbers
-from locales.line_words import DAY_WORDS
+from locales.line_words import (
+    BEFORE_AMOUNT,
+    BEFORE_NAME,
+    BEFORE_NOTED,
+    DAY_WORDS,
+    LEAD_INS,
+    OURS,
+)
 
 FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")
 
@@ -161,30 +168,10 @@ def starts_field(reader: Reader, words: list[Token], i: int) -> bool:
     )
 
 
-# Words put before a client's name or before an amount, never part of either (README: Typing
-# commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо», «у Петровой», «на
-# Жукову: хамила»; «/sale Смирнова за 2000», «на 2 500»; in a complaint or compliment also
-# `van Jan Smit: top`, `over Jan Smit: te laat`, `klant Jan Smit` (only there: `van` begins
-# many a Dutch name in a sale). The one list: the one-line grammar and the notes' reader
-# (bot/reading/note_line.py, bot/handlers/events.py) read it. A lead-in is tried only when the
-# words with it name no client (`van der Linden`, «У Ашота» are names).
-BEFORE_NAME, BEFORE_AMOUNT, BEFORE_NOTED = "name", "amount", "noted"
-LEAD_INS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("от", "у", "для", "про"), frozenset({BEFORE_NAME})),
-    "на": frozenset({BEFORE_NAME, BEFORE_AMOUNT}),
-    "за": frozenset({BEFORE_AMOUNT}),
-    **dict.fromkeys(
-        ("клиент", "клиента", "клиенту", "клиентка", "клиентки", "клиентке", "клиентку"),
-        frozenset({BEFORE_NAME}),
-    ),
-    **dict.fromkeys(("van", "over", "klant"), frozenset({BEFORE_NOTED})),
-}
-# «у нас Петровой не понравилось»: these stay in a note, the client's name goes on after them.
-_OURS = ("у нас", "у меня")
 # A lead-in at the start of a complaint's or compliment's line; `ours`: it stays in the note.
 NOTE_LEAD_IN = re.compile(
     r"(?:(?P<ours>{})|{})\s+(?=\w)".format(
-        "|".join(_OURS),
+        "|".join(OURS),
         "|".join(
             sorted(
                 (w for w, led in LEAD_INS.items() if led & {BEFORE_NAME, BEFORE_NOTED}),

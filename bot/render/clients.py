@@ -60,13 +60,22 @@ def source_options(t: Translator) -> Options:
 
 def add_prompt(t: Translator, step: str, name: str = "") -> Markup:
     """The question of each /add step."""
+    if step == "name":
+        return t._("What's the new client's name?")
+    if step == "source":
+        return t._("How did they find you?")
+    return trait_prompt(t, step, name)
+
+
+def trait_prompt(t: Translator, step: str, name: str = "") -> Markup:
+    """The question for a trait both /add and /check ask: kind, city, line of business, size,
+    year of birth."""
     prompts = {
-        "name": lambda: t._("What's the new client's name?"),
         "kind": lambda: t._("Is {name} a person or an organisation?", name=name),
         "city": lambda: t._("In which city?"),
-        "source": lambda: t._("How did they find you?"),
-        "birth_year": lambda: t._("Year of birth? Only if they're happy to share it."),
         "industry": lambda: t._("In which line of business? For example catering."),
+        "employees": lambda: t._("How many people work there, roughly?"),
+        "birth_year": lambda: t._("Year of birth? Only if they're happy to share it."),
     }
     return prompts[step]()
 

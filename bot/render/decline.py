@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from bot.kit.callbacks import pack
-from bot.render.buttons import Buttons
+from bot.render.buttons import Buttons, yes_or_no
 from bot.render.explain import about_money, money, owed_money
 from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, russian_address
@@ -268,13 +268,9 @@ def decline_question(
         "stays, and you can undo this for 24 hours.",
         client=client,
     )
-    buttons = [
-        [
-            (t._("Yes, decline"), pack("decok", team_id, client_id)),
-            (t._("No"), pack("card", team_id, client_id)),
-        ]
-    ]
-    return text, buttons
+    return text, yes_or_no(
+        t, t._("Yes, decline"), pack("decok", team_id, client_id), pack("card", team_id, client_id)
+    )
 
 
 def declined(t: Translator, client: str) -> Markup:

@@ -8,7 +8,7 @@ from typing import Any
 from bot import labels
 from bot.kit.callbacks import pack
 from bot.kit.telegram_html import html_to_text
-from bot.render.buttons import Buttons
+from bot.render.buttons import Buttons, yes_or_no
 from locales import N_, Markup, Translator
 from storage.models import MemberStatus, Role
 
@@ -182,13 +182,9 @@ def remove_question(
     t: Translator, team_id: int, member_id: int, name: str
 ) -> tuple[Markup, Buttons]:
     text = t._("Remove {name} from the team? Their past entries stay.", name=name)
-    buttons = [
-        [
-            (t._("Yes, remove"), pack("mdel", team_id, member_id, 1)),
-            (t._("No"), pack("mlist", team_id)),
-        ]
-    ]
-    return text, buttons
+    return text, yes_or_no(
+        t, t._("Yes, remove"), pack("mdel", team_id, member_id, 1), pack("mlist", team_id)
+    )
 
 
 def removed(t: Translator, name: str) -> Markup:

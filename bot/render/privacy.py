@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.kit.callbacks import pack
-from bot.render.buttons import Buttons
+from bot.render.buttons import Buttons, yes_or_no
 from locales import Markup, Translator
 
 
@@ -21,13 +21,9 @@ def erase_question(
         "so your totals stay right. <b>This can't be undone.</b>",
         client=client,
     )
-    buttons = [
-        [
-            (t._("Yes, erase"), pack("fgt", team_id, client_id)),
-            (t._("No"), pack("fgtno", team_id, client_id)),
-        ]
-    ]
-    return text, buttons
+    return text, yes_or_no(
+        t, t._("Yes, erase"), pack("fgt", team_id, client_id), pack("fgtno", team_id, client_id)
+    )
 
 
 def erased(t: Translator, label: str) -> Markup:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot import labels
-from bot.render.clients import client_summary
+from bot.render.clients import client_summary, trait_prompt
 from bot.render.explain import money
 from locales import Markup, Translator, escape
 from scoring.fit import FULL_MATCH
@@ -149,15 +149,9 @@ def _fit(t: Translator, cur: str, check: Check) -> Markup:
 
 def check_prompt(t: Translator, step: str, name: str = "") -> Markup:
     """The question of each /check step before the verdict."""
-    prompts = {
-        "name": lambda: t._("Whom shall I measure? Their name, please."),
-        "kind": lambda: t._("Is {name} a person or an organisation?", name=name),
-        "city": lambda: t._("In which city?"),
-        "industry": lambda: t._("In which line of business? For example catering."),
-        "employees": lambda: t._("How many people work there, roughly?"),
-        "birth_year": lambda: t._("Year of birth? Only if they're happy to share it."),
-    }
-    return prompts[step]()
+    if step == "name":
+        return t._("Whom shall I measure? Their name, please.")
+    return trait_prompt(t, step, name)
 
 
 def save_options(t: Translator, as_prospect: str, as_client: str) -> list[tuple[str, str]]:
