@@ -70,7 +70,7 @@ def test_digest_dry_run_prints_it_and_writes_the_chart(demo_db: str, tmp_path: P
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("📊 Kompas · week ")
-    assert "Afhankelijk van één klant" in result.stdout and "<b>" not in result.stdout
+    assert "Afhankelijk van grote klanten" in result.stdout and "<b>" not in result.stdout
     assert chart.read_bytes().startswith(b"\x89PNG")
 
 

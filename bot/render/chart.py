@@ -188,7 +188,12 @@ class _Layout:
         )
 
     def paint(
-        self, rows: Sequence[ChartRow], threshold: float, top20_count: int, labels: ChartLabels
+        self,
+        rows: Sequence[ChartRow],
+        threshold: float,
+        top20_count: int,
+        labels: ChartLabels,
+        alarms: bool,
     ) -> bytes:
         self.canvas.restore_region(self.background)
         draw = self.axes.draw_artist
@@ -204,7 +209,8 @@ class _Layout:
             width = row.share / scale
             bar = self.bars[i]
             bar.set_width(width)
-            bar.set_color(HIGHLIGHT if is_over(row, threshold) else NORMAL if row.client else REST)
+            over = alarms and is_over(row, threshold)
+            bar.set_color(HIGHLIGHT if over else NORMAL if row.client else REST)
             draw(bar)
             name = self.names[i]
             name.set_text(short_name(row.name))
@@ -214,8 +220,8 @@ class _Layout:
             share = self.shares[i]
             share.set_text(row.share_text)
             share.set_position((width + 0.015, i))
-            share.set_color(HIGHLIGHT if is_over(row, threshold) else INK)
-            share.set_fontweight("bold" if is_over(row, threshold) else "normal")
+            share.set_color(HIGHLIGHT if over else INK)
+            share.set_fontweight("bold" if over else "normal")
             draw(share)
             cumulative = self.cumulative[i]
             cumulative.set_text(row.cumulative_text)
@@ -245,9 +251,15 @@ def layout_for(count: int, labels: ChartLabels) -> _Layout:
 
 
 def pareto_png(
-    rows: Sequence[ChartRow], threshold: float, top20_count: int, labels: ChartLabels
+    rows: Sequence[ChartRow],
+    threshold: float,
+    top20_count: int,
+    labels: ChartLabels,
+    *,
+    alarms: bool = True,
 ) -> bytes:
-    """PNG bytes: the rows as given (largest first, the rest last), at most TOP + 1."""
+    """PNG bytes: the rows as given (largest first, the rest last), at most TOP + 1; with
+    `alarms` off (a team too small for them) no bar is drawn red."""
     if not rows or len(rows) > TOP + 1:
         raise ValueError(f"a chart has 1 to {TOP + 1} rows, not {len(rows)}")
-    return layout_for(len(rows), labels).paint(rows, threshold, top20_count, labels)
+    return layout_for(len(rows), labels).paint(rows, threshold, top20_count, labels, alarms)

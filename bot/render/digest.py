@@ -89,11 +89,12 @@ def render_digest(
     money_target = private if money_goes_private else public
     trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
     run_rate = run_rate_text(t, team, analysis)
-    # The footnote under the last money figure, in its block: it goes where they go.
-    if run_rate is not None:
-        run_rate += Markup("\n") + amounts_note(t, team)
-    elif trend is not None:
+    # The footnote under the revenue trend (short: it always fits one screen), else under the
+    # ideal clients' monthly figure: where the money figures go, it goes.
+    if trend is not None:
         trend += Markup("\n") + amounts_note(t, team)
+    elif run_rate is not None:
+        run_rate += Markup("\n") + amounts_note(t, team)
     if trend is not None:
         money_target.append(trend)
     summary = portrait_summary(t, analysis)
@@ -315,7 +316,16 @@ def chart_labels(t: Translator, analysis: TeamAnalysis, threshold: float) -> Cha
                 share=t.percent(c.top20_share),
             )
         ),
-        threshold=str(t._("alarm at {share}", share=t.percent(threshold))),
+        threshold=str(
+            t._("alarm at {share}", share=t.percent(threshold))
+            if c.alarms_enabled
+            # A team too small for alarms (DESIGN.md "Few clients"): the line, no alarm.
+            else t._(
+                "{share}: alarms from {minimum} clients",
+                share=t.percent(threshold),
+                minimum=analysis.settings.min_clients_for_alarms,
+            )
+        ),
     )
 
 
@@ -361,6 +371,7 @@ def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes
         team.concentration_threshold,
         analysis.concentration.top20_count,
         chart_labels(t, analysis, team.concentration_threshold),
+        alarms=analysis.concentration.alarms_enabled,
     )
 
 

@@ -156,11 +156,12 @@ def _dependence(
     if not c.alarms_enabled:
         lines.append(
             t.n_(
-                "With {n} current client someone always has a big share, so no "
-                "alarms yet (from 8 clients).",
-                "With {n} current clients someone always has a big share, so no "
-                "alarms yet (from 8 clients).",
+                "With only {n} current client, shares say little yet: alarms come from "
+                "{minimum} clients.",
+                "With only {n} current clients, shares say little yet: alarms come from "
+                "{minimum} clients.",
                 c.active_clients,
+                minimum=analysis.settings.min_clients_for_alarms,
             )
         )
     blocks = [_Block(lines)]

@@ -12,10 +12,10 @@ from scoring.explain import Reason
 @pytest.mark.parametrize(
     ("locale", "days", "said"),
     [
-        ("nl", 0, "▲ laatst gekocht vandaag (meestal elke 30 dagen)"),
-        ("nl", 1, "▲ laatst gekocht 1 dag geleden (meestal elke 30 dagen)"),
-        ("ru", 0, "▲ последняя покупка сегодня (обычно раз в 30 дней)"),
-        ("ru", 22, "▲ последняя покупка 22 дня назад (обычно раз в 30 дней)"),
+        ("nl", 0, "▲ laatst gekocht vandaag (gemiddeld elke 30 dagen)"),
+        ("nl", 1, "▲ laatst gekocht 1 dag geleden (gemiddeld elke 30 dagen)"),
+        ("ru", 0, "▲ последняя покупка сегодня (в среднем раз в 30 дней)"),
+        ("ru", 22, "▲ последняя покупка 22 дня назад (в среднем раз в 30 дней)"),
     ],
 )
 def test_last_purchase_today_says_today(locale: str, days: int, said: str) -> None:
