@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from scoring.arrays import TeamArrays, prepare
+from scoring.client_inputs import history_days
 from scoring.fit import Fit, profile_fit
 from scoring.frames import TeamFrames
 from scoring.judgement import team_judgement
@@ -13,6 +14,20 @@ from scoring.metrics import Metrics, compute_metrics
 from scoring.profile import IdealProfile, default_profile
 from scoring.references import References, references_from, with_median_fit
 from scoring.settings import ScoringSettings
+
+# Fewer settled clients than this make no team bar: a brand-new team is measured over everyone.
+MIN_SETTLED_CLIENTS = 3
+
+
+def measured_clients(team: TeamArrays, metrics: Metrics, young_days: int) -> np.ndarray:
+    """The active clients the team medians are measured over: those whose figures rest on at
+    least `young_days` of history (theirs and the team's, as the cards count it), when at least
+    three of them bought in the window; otherwise every active client."""
+    short = history_days(team, metrics.tenure_days) < young_days
+    settled = team.active & ~short
+    if np.count_nonzero(settled & (metrics.revenue > 0)) >= MIN_SETTLED_CLIENTS:
+        return settled
+    return team.active
 
 
 def fresh_references(
@@ -22,6 +37,7 @@ def fresh_references(
     judgement = team_judgement(team)
     metrics = compute_metrics(team, settings)
     assumed = metrics.observed_margin if settings.default_margin is None else None
+    measured = measured_clients(team, metrics, settings.young_client_days)
     refs = references_from(
         metrics,
         team.active,
@@ -29,10 +45,11 @@ def fresh_references(
         today=settings.today,
         window_days=settings.window_days,
         assumed_margin=assumed,
+        measured=measured,
     )
     used = profiles or (default_profile(refs),)
     fit = profile_fit(team, metrics, used, settings.today.year, team.active)
-    refs = with_median_fit(refs, fit.fit, team.active & (metrics.revenue > 0))
+    refs = with_median_fit(refs, fit.fit, measured & (metrics.revenue > 0))
     return refs, metrics, fit, used, judgement
 
 

@@ -5,11 +5,13 @@ did nothing keeps their score when other clients change (as long as the referenc
 same). The weekly digest computes them once and stores them next to the week's snapshot; every
 analysis during that week passes them back in.
 
-Medians are over active clients with revenue in the window (annual figures: see
-`scoring.metrics`); rates are team-wide (complaints per purchase, late payments per settled or
-overdue invoice). `assumed_margin` is the margin of the team's costed sales, used for sales
-with no cost when the team set no default margin. Measuring them on a team's data:
-scoring/measured_references.py.
+Medians are over active clients with revenue in the window whose figures rest on at least
+`young_client_days` of history (theirs and the team's), when three or more such clients exist,
+else over all of them: a client of four days, extrapolated to a year, sets no bar (annual
+figures: see `scoring.metrics`). Rates are team-wide (complaints per purchase, late payments
+per settled or overdue invoice). `assumed_margin` is the margin of the team's costed sales,
+used for sales with no cost when the team set no default margin. Measuring them on a team's
+data: scoring/measured_references.py.
 """
 
 from __future__ import annotations
@@ -75,9 +77,12 @@ def references_from(
     today: dt.date,
     window_days: int,
     assumed_margin: float | None,
+    measured: np.ndarray | None = None,
 ) -> References:
-    """Medians over the active clients who bought something in the window."""
-    base = active & (metrics.revenue > 0)
+    """Medians over the `measured` clients (default: the active ones) who bought something in
+    the window; rates over all active clients."""
+    measured = active if measured is None else measured & active
+    base = measured & (metrics.revenue > 0)
     m = metrics
     with np.errstate(invalid="ignore", divide="ignore"):
         hours_per_order = np.where(m.purchases > 0, m.seconds / 3600.0 / m.purchases, np.nan)
@@ -99,7 +104,7 @@ def references_from(
         median_hours_per_order=_median(hours_per_order[base]),
         median_referrals=_median(m.referrals[base]) or 0.0,
         median_complaints=_median(m.complaints[base]) or 0.0,
-        median_judgement=_median(judgement[active]),
+        median_judgement=_median(judgement[measured]),
         complaint_rate=float(m.complaints[active].sum() / purchases) if purchases else 0.0,
         late_payment_rate=float(m.late[active].sum() / invoices) if invoices else 0.0,
         assumed_margin=assumed_margin,

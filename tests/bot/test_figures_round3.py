@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from tests.bot.test_checked_figures import steady
+from tests.bot.test_checked_figures import monthly, steady
 from tests.bot.test_truth import OWNER, TODAY, solo_team
 from tests.chat import Chat
 from tests.factories import make_client, make_event, make_sale
@@ -371,3 +371,46 @@ async def test_risk_lists_the_biggest_debt_not_due_yet_before_smaller_ones(
     owed = text.split("💰")[1]  # the money-owed page
     assert "Groot BV" in owed, text
     assert owed.index("Groot BV") < owed.index("Klein 0"), text
+
+
+@pytest.mark.parametrize(
+    ("locale", "sale", "more", "typical", "total"),
+    [
+        ("nl", "/verkoop Studio Nieuw 400, 100", "Details", "€ 3.000", "winst € 800 sinds 19 nov"),
+        ("ru", "/sale Studio Nieuw 400, 100", "Подробнее", "3 000 ₽", "прибыль 800 ₽ с 19 нояб."),
+    ],
+)
+async def test_a_client_of_four_days_moves_nobody_elses_grade(
+    chat: Chat, sqlite_engine: Engine, locale: str, sale: str, more: str, typical: str, total: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)  # never had a digest: references measured live
+    # Four settled clients, twelve monthly sales each: 12 × 100, 200, 300, 400 profit a year =
+    # 1.200, 2.400, 3.600, 4.800. The typical client: (2.400 + 3.600) / 2 = 3.000.
+    names = [f"Vast {k}" for k in range(1, 5)]
+    for k, name in enumerate(names, start=1):
+        client = make_client(sqlite_engine, team, name, acquired_on=dt.date(2023, 1, 1))
+        monthly(sqlite_engine, team, client, 10_000 * k, cost=0)
+    # Studio Nieuw, a client of four days: 600 − 100 = 500 profit. A second sale of 400 at 100
+    # makes 800 in four days, "a year" of 800 × 365 / 90 = 3.244 — above the typical 3.000,
+    # which with Studio counted would move to 3.244.
+    since = TODAY - dt.timedelta(days=4)
+    studio = make_client(sqlite_engine, team, "Studio Nieuw", acquired_on=since)
+    make_sale(sqlite_engine, team, studio, 60_000, cost=10_000, sold_on=since)
+    me = chat.person(OWNER, "Sanne", locale)
+
+    async def grades() -> dict[str, tuple[str, int]]:
+        seen = {}
+        for name in names:
+            card = (await chat.send(me, f"/client {name}")).text
+            grade = card.splitlines()[0].rsplit(" ", 1)[-1]
+            seen[name] = (grade, score_of((await chat.press(me, more)).text))
+        return seen
+
+    before = await grades()
+    await chat.send(me, sale)
+    assert await grades() == before
+    team_line = {"nl": f"(doorsneeklant {typical})", "ru": f"(у типичного клиента {typical})"}
+    card = (await chat.send(me, "/client Vast 1")).text  # 1.200 a year: well below the team
+    assert team_line[locale] in card, card
+    studio_card = (await chat.send(me, "/client Studio Nieuw")).text
+    assert total in studio_card, studio_card  # the sale was recorded: 500 + 300

@@ -31,6 +31,10 @@ retention / owed / time_eaters docstrings; VAT and hour cost from issue 15):
   due date has passed. Referrals made in the window: each referred client once (events and
   "referred by"), when the referred client became a client in the window ("client since", else
   when recorded), plus referral events in the window naming nobody.
+- Team medians (the references a score compares with): over active clients with revenue in the
+  window whose figures rest on at least 90 days of history — their tenure, or the days since
+  the team's first recorded sale when fewer — when at least 3 such clients exist; otherwise
+  over every active client with revenue in the window.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ LAPSE_FACTOR, LAPSE_MIN_DAYS = 3, 60
 NO_INTERVAL_DAYS = 30.0
 YOUNG_DAYS = 90
 MIN_COSTED_SHARE = 0.2
+MIN_SETTLED_CLIENTS = 3
 TIME_RATIO, TIME_MIN_SHARE, MIN_TIMED = 1.5, 0.05, 3
 THRESHOLD, WATCH, MIN_ALARM_CLIENTS = 0.25, 0.10, 8
 NAN = float("nan")
@@ -75,6 +80,7 @@ class Expected:
     time_eaters: set[int] = field(default_factory=set)
     over_reliant: set[int] = field(default_factory=set)
     watch: set[int] = field(default_factory=set)
+    references: dict[str, Any] = field(default_factory=dict)
 
 
 def expected(team: RawTeam) -> Expected:
@@ -300,4 +306,30 @@ def expected(team: RawTeam) -> Expected:
             big = cid in current and (cid in top20 or rows[cid]["revenue_share"] >= WATCH - 1e-12)
             owed.append((cid, amount, overdue, big))
     out.owed = sorted(owed, key=lambda o: (-o[2], -o[1], o[0]))
+    out.references = team_medians(rows, active, sales, today)
     return out
+
+
+def team_medians(
+    rows: dict[int, dict[str, Any]], active: list[int], sales: list[dict[str, Any]], today: dt.date
+) -> dict[str, Any]:
+    """The medians scores compare with, over the settled clients when there are enough."""
+    team_days = (today - min(s["sold_on"] for s in sales)).days if sales else None
+    bought = [c for c in active if rows[c]["revenue"] > 0]
+    settled = [
+        c
+        for c in bought
+        if min(rows[c]["tenure_days"], team_days if team_days is not None else math.inf)
+        >= YOUNG_DAYS
+    ]
+    measured = settled if len(settled) >= MIN_SETTLED_CLIENTS else bought
+
+    def median(name: str) -> float | None:
+        values = [rows[c][name] for c in measured if rows[c][name] is not None]
+        return statistics.median(values) if values else None
+
+    return {
+        "clients": len(measured),
+        "median_annual_revenue": median("annual_revenue"),
+        "median_annual_profit": median("annual_profit"),
+    }

@@ -23,10 +23,14 @@ def _day(offset: int) -> dt.date:
 
 
 @st.composite
-def raw_teams(draw: st.DrawFn, *, vat: bool = False, hour_cost: bool = False) -> RawTeam:
+def raw_teams(
+    draw: st.DrawFn, *, vat: bool = False, hour_cost: bool = False, recent: bool = False
+) -> RawTeam:
     """A small team with the awkward cases: id gaps, every status, clients without sales,
     missing costs and times, many same-day sales, future sales, unpaid/overdue/late invoices,
-    referrals (events and "referred by"), complaints, default margin set or not."""
+    referrals (events and "referred by"), complaints, default margin set or not. `recent`: every
+    date within 200 days, so clients under 90 days old sit beside settled ones."""
+    span = 200 if recent else 900
     n = draw(st.integers(0, 12))
     ids = sorted(draw(st.sets(st.integers(1, 60), min_size=n, max_size=n)))
     clients = []
@@ -39,8 +43,8 @@ def raw_teams(draw: st.DrawFn, *, vat: bool = False, hour_cost: bool = False) ->
                 "status": draw(
                     st.sampled_from(["active"] * 6 + ["prospect", "declined", "archived"])
                 ),
-                "created_on": _day(draw(st.integers(0, 900))),
-                "acquired_on": draw(st.none() | st.integers(0, 1200).map(_day)),
+                "created_on": _day(draw(st.integers(0, span))),
+                "acquired_on": draw(st.none() | st.integers(0, span + span // 3).map(_day)),
                 "referred_by_id": draw(
                     st.none() | st.sampled_from(ids).filter(lambda r, c=cid: r != c)
                 ),
@@ -51,9 +55,9 @@ def raw_teams(draw: st.DrawFn, *, vat: bool = False, hour_cost: bool = False) ->
         )
     sales = []
     for cid in ids:
-        usual = draw(st.integers(-3, 900))  # many sales can fall on one day
+        usual = draw(st.integers(-3, span))  # many sales can fall on one day
         for _ in range(draw(st.integers(0, 6))):
-            sold = _day(draw(st.just(usual) | st.integers(-3, 900)))
+            sold = _day(draw(st.just(usual) | st.integers(-3, span)))
             amount = draw(st.sampled_from([0, 100, 5_000, 12_345]) | st.integers(0, 400_000))
             due = draw(
                 st.none() | st.integers(0, 45).map(lambda d, s=sold: s + dt.timedelta(days=d))
