@@ -1,0 +1,45 @@
+"""Issue 17 re-checked line by line (the acceptance table lives in tests/bot/test_grammar.py):
+misses found when every "Found" line and "What to build" form was typed again into a team that
+also has look-alike clients, as the demo team has. Today is Monday 23 November 2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from storage.models import Client, Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _labels(seen) -> list[str]:  # type: ignore[no-untyped-def]
+    return [label.replace("\u00a0", " ") for label in seen.buttons]
+
+
+async def test_studio_54_100_is_asked_even_beside_a_look_alike_studio(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    # "Yogastudio Lotus" only looks like "Studio": it must not decide that "54 100" is € 54.100
+    make_client(sqlite_engine, nl_team, "Yogastudio Lotus")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop Studio 54 100")
+    assert seen.text == "Welke bedoel je?"
+    assert _labels(seen) == ["Studio 54: € 100,00", "Studio: € 54.100,00", "Annuleren"]
+    assert rows(sqlite_engine, Sale) == []
+    seen = await chat.press(anna, "Studio 54: €\u00a0100,00")
+    assert "Verkoop vastgelegd: € 100,00 — Studio 54" in seen.text.replace("\u00a0", " ")
+    assert {c.name for c in rows(sqlite_engine, Client)} == {"Yogastudio Lotus", "Studio 54"}
+
+
+async def test_studio_21_line_beside_a_look_alike_in_russian(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Йога-студия «Лотос»")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Студия 21 500")
+    assert seen.text == "Кого именно?"
+    assert _labels(seen)[:2] == ["Студия 21: 500,00 ₽", "Студия: 21 500,00 ₽"]
+    assert rows(sqlite_engine, Sale) == []
