@@ -43,3 +43,26 @@ async def test_studio_21_line_beside_a_look_alike_in_russian(
     assert seen.text == "Кого именно?"
     assert _labels(seen)[:2] == ["Студия 21: 500,00 ₽", "Студия: 21 500,00 ₽"]
     assert rows(sqlite_engine, Sale) == []
+
+
+async def test_a_mans_surname_never_lands_on_a_woman_of_that_surname(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    # The demo team has «Ольга Кузнецова»: `/sale Кузнецов 500 руб., 0, 2 ч` was hers, unasked.
+    make_client(sqlite_engine, ru_team, "Ольга Кузнецова", kind="person")
+    make_client(sqlite_engine, ru_team, "Нотариус Петрова")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Кузнецов 500 руб., 0, 2 ч")
+    assert "Продажа записана" not in seen.text
+    assert rows(sqlite_engine, Sale) == []
+    # a missed «а» is possible: asked, never assumed
+    assert seen.text == "Вы имели в виду «Ольга Кузнецова»?"
+    assert _labels(seen) == ["Да", "Нет, добавить «Кузнецов»"]
+    seen = await chat.press(olga, "Нет, добавить «Кузнецов»")
+    assert rows(sqlite_engine, Sale) == []  # person or organisation is asked next
+    seen = await chat.send(olga, "/client Петров")
+    assert "оценка" not in seen.text
+    seen = await chat.send(olga, "/sale Кузнецова 500")  # her own surname still finds her
+    assert "Продажа записана: 500,00 ₽, Ольга Кузнецова" in seen.text.replace("\u00a0", " ")
+    seen = await chat.send(olga, "/sale Кузне 600")  # a part of it too
+    assert "Ольга Кузнецова" in seen.text
