@@ -66,3 +66,35 @@ async def test_a_mans_surname_never_lands_on_a_woman_of_that_surname(
     assert "Продажа записана: 500,00 ₽, Ольга Кузнецова" in seen.text.replace("\u00a0", " ")
     seen = await chat.send(olga, "/sale Кузне 600")  # a part of it too
     assert "Ольга Кузнецова" in seen.text
+
+
+async def test_a_sale_corrected_to_be_paid_before_it_was_sold_is_refused(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    from tests.factories import make_sale
+
+    linde = make_client(sqlite_engine, nl_team, "Hotel De Linde")
+    make_sale(sqlite_engine, nl_team, linde, 50000, sold_on=dt.date(2026, 11, 20))
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/sales Hotel De Linde")
+    await chat.press(anna, "✎ 1")
+    await chat.press(anna, "Betaald op")
+    seen = await chat.send(anna, "18 nov")
+    assert seen.text == (
+        "De verkoop is van 20 nov 2026: die kan niet eerder betaald zijn (18 nov 2026). "
+        "Typ de dag waarop betaald is."
+    )
+    assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [None]
+    seen = await chat.send(anna, "gisteren")  # still asked: the right day is taken
+    assert "Verkoop gecorrigeerd." in seen.text
+    assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [dt.date(2026, 11, 22)]
+
+    lipa = make_client(sqlite_engine, ru_team, "Отель «Липа»")
+    make_sale(sqlite_engine, ru_team, lipa, 50000, sold_on=dt.date(2026, 11, 20))
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/sales Липа")
+    await chat.press(olga, "✎ 1")
+    await chat.press(olga, "Дата оплаты")
+    seen = await chat.send(olga, "18 ноября")
+    assert seen.text.startswith("Продажа от 20 нояб. 2026 г.: её не могли оплатить раньше")
+    assert seen.text.endswith("Напишите день оплаты.")
