@@ -55,7 +55,19 @@ def words_begun(typed: str, key: str) -> bool:
     """Whether each typed word begins a word of the name, in order (`tandarts smit` for
     "Tandartspraktijk Smit"): a shortened name, not a mere look-alike."""
     words = iter(key.split(" "))
-    return all(any(word.startswith(w) for word in words) for w in typed.split(" "))
+    return all(
+        any(word.startswith(w) and not her_surname(w, word) for word in words)
+        for w in typed.split(" ")
+    )
+
+
+def her_surname(typed: str, word: str) -> bool:
+    """Whether the typed word is the man's form of a woman's surname in the name: `кузнецов`
+    against «Кузнецова» names another person (her husband, her son), never her name shortened."""
+    return typed.endswith(_MASCULINE_SURNAME_ENDINGS) and word == typed + "а" and _cyrillic(word)
+
+
+_MASCULINE_SURNAME_ENDINGS = ("ов", "ев", "ёв")
 
 
 def others_declined(typed: str, key: str) -> bool:

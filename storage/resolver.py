@@ -15,6 +15,7 @@ from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
 from storage.name_match import (
     alike_words,
+    her_surname,
     maybe_her_own_name,
     others_declined,
     same_letters,
@@ -279,10 +280,14 @@ def _prefix_strength(typed: str, key: str, kind: str) -> int:
     patronymic or middle name (ranked after); 0: only a patronymic's prefix, no match."""
     words = key.split(" ")
     middle = middle_positions(words, person=kind == ClientKind.PERSON)
-    first_typed = typed.split(" ")[0]
+    typed_words = typed.split(" ")
+    first_typed = typed_words[0]
     strength = 0
     for position in range(len(words)):
         if not " ".join(words[position:]).startswith(typed):
+            continue
+        last = position + len(typed_words) - 1  # `Кузнецов` is no part of «Кузнецова»
+        if last < len(words) and her_surname(typed_words[-1], words[last]):
             continue
         if position not in middle:
             return 2

@@ -9,6 +9,7 @@ from bot.kit.dialogs import Conversation, Dialog, finish, goto, question
 from bot.kit.sensitive import answer_with_money, require_money
 from bot.kit.turn import Buttons, Turn, button
 from bot.reading import sale_grammar
+from bot.render import payments as render_payments
 from bot.render import refusals
 from bot.render import sales as render
 from locales import InputError
@@ -168,6 +169,16 @@ class FixSaleDialog(Dialog):
             "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
         }
         value = parsers[field]()
+        if field == "paid_on":  # never paid before it was sold; the question stays open
+            sale = await turn.run(
+                sales.sale_in_team, team_id=turn.team_id, sale_id=convo.data["sale_id"]
+            )
+            if value < sale.sold_on:
+                raise InputError(
+                    refusals.PAID_BEFORE_SOLD,
+                    sold=render_payments.medium_date(t, sale.sold_on),
+                    paid=render_payments.medium_date(t, value),
+                )
         await finish(turn, convo)
         change = await turn.change(
             sales.update_sale, sale_id=convo.data["sale_id"], changes={field: value}

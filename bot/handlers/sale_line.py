@@ -48,6 +48,7 @@ async def reading_of_name(
     implausible = first.cost is not None and first.amount is not None and first.cost > first.amount
     if grouped or implausible:
         shorter = await turn.run(resolver.resolve_client, team_id=team_id, query=line.name)
-        if not shorter.matches:
+        # a look-alike ("Yogastudio Lotus" for "Studio") names no client: still ask
+        if not shorter.matches or not shorter.sure:
             return None
     return line

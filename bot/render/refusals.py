@@ -108,6 +108,9 @@ ONLY_GROUP_ADMINS_START = N_("Only an admin of this group can make it a Kompas t
 
 ONLY_LOOKS_LIKE = N_("Do you mean {client}? Type their name in full.")
 
+PAID_BEFORE_SOLD = N_(
+    "The sale is from {sold}: it can't have been paid earlier ({paid}). Type the day it was paid."
+)
 PAID_BEFORE_SALE = N_(
     "The sale is from {sold}: it can't have been paid earlier ({paid}). Nothing changed; "
     "send /paid again with the day it was paid."
