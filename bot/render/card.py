@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from bot.render.explain import (
     hours,
     hours_worked,
@@ -32,8 +34,8 @@ class CardView:
 
     client_id: int
     name: str
-    grade: str
-    grade_index: int
+    grade: str | None  # None: no sale in the scoring window, no grade yet
+    grade_index: int | None
     grades: int  # how many grades the scale has
     previous_grade: str | None
     score: float
@@ -54,6 +56,7 @@ class CardView:
     disagreement: str | None
     explanation: Explanation
     flags: frozenset[str]
+    ever_bought: bool = True  # an ungraded client bought before the window, or never
 
 
 def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None) -> CardView:
@@ -87,8 +90,8 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
     return CardView(
         client_id=client_id,
         name=str(row["name"]),
-        grade=str(row["grade"]),
-        grade_index=int(row["grade_index"]),
+        grade=None if pd.isna(row["grade"]) else str(row["grade"]),
+        grade_index=None if pd.isna(row["grade_index"]) else int(row["grade_index"]),
         grades=len(grade_labels(analysis.grade_scale)),
         previous_grade=previous_grade,
         score=float(row["score"]),
@@ -110,6 +113,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         disagreement=disagreement,
         explanation=analysis.explain(client_id),
         flags=flags,
+        ever_bought=not pd.isna(row["recency_days"]),
     )
 
 
@@ -131,6 +135,8 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
         return t._("Hasn't bought in a long while: worth a call?")
     if "ideal" in view.flags:
         return t._("One of your ideal clients: look after them.")
+    if view.grade_index is None:
+        return Markup("")  # no grade, no verdict: the first line says why
     band = view.grade_index / max(view.grades - 1, 1)
     reasons = view.explanation.reasons
     if band < 0.5 and reasons and all(r.effect < 0 for r in reasons):
@@ -152,18 +158,23 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     `with_money` False: the card for a member of a team that keeps money figures for its
     admins — no shares, amounts, debts or reasons in money."""
     change = ""
-    if view.previous_grade and view.previous_grade != view.grade:
+    if view.grade and view.previous_grade and view.previous_grade != view.grade:
         change = str(t._("(last week {grade})", grade=view.previous_grade))
     lines = [
         Markup("<b>")
         + escape(view.name)
         + Markup("</b> · ")
-        + t._("grade <b>{grade}</b>", grade=view.grade)
+        + (
+            t._("grade <b>{grade}</b>", grade=view.grade)
+            if view.grade
+            else no_grade(t, team.scoring_window_days, ever_bought=view.ever_bought)
+        )
         + (" " + change if change else ""),
         verdict(t, view, with_money=with_money),
     ]
+    graded = view.grade is not None  # without a sale there are no figures, reasons or lift
     figures: list[Markup | str] = []  # the score is the grade's, said only in Details
-    if view.revenue_share is not None and with_money:
+    if view.revenue_share is not None and with_money and graded:
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
     yearly = yearly_figure(
         t,
@@ -174,7 +185,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         so_far=view.so_far,
         since=view.since,
     )
-    if yearly is not None and with_money:
+    if yearly is not None and with_money and graded:
         figures.append(yearly)
     if view.hours:
         figures.append(hours(t, view.hours))
@@ -202,13 +213,13 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         activity.append(owed)
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
-    if "value_from_revenue" in view.flags:
+    if "value_from_revenue" in view.flags and graded:
         lines.append(
             t._("No sale has its cost: graded on revenue.")
             if "no_costs" in view.flags
             else t._("Not every sale has its cost: graded on revenue.")
         )
-    reasons = view.explanation.reasons
+    reasons = view.explanation.reasons if graded else ()
     if not with_money:
         reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)
     lines += [
@@ -227,11 +238,24 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         for item in reasons[:3]
     ]
     lifting = view.explanation.lift
-    if lifting is not None and (with_money or lifting.unit not in MONEY_UNITS):
+    if lifting is not None and graded and (with_money or lifting.unit not in MONEY_UNITS):
         lines.append(lift(t, team.currency, lifting))
     lines = [line for line in lines if line]
     assert len(lines) <= FIRST_SCREEN_LINES
     return Markup("\n").join(lines)
+
+
+def no_grade(t: Translator, window_days: int, *, ever_bought: bool) -> Markup:
+    """In place of the grade for a client without a sale in the scoring window."""
+    if not ever_bought:
+        return t._("no grade yet: no sales yet")
+    if window_days == 365:
+        return t._("no grade: no sales in the last 12 months")
+    return t.n_(
+        "no grade: no sales in the last {n} day",
+        "no grade: no sales in the last {n} days",
+        window_days,
+    )
 
 
 def yearly_figure(

@@ -26,7 +26,8 @@ class Row:
 
 
 def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
-    """Scored clients in the chosen order (best grade first; most revenue or profit first)."""
+    """Scored clients in the chosen order (best grade first, the ungraded last; most revenue or
+    profit first)."""
     if sort == "revenue":
         order = np.lexsort((table.index.to_numpy(), -table["revenue"].to_numpy(float, na_value=0)))
     elif sort == "profit":
@@ -38,7 +39,8 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
             (
                 table.index.to_numpy(),
                 -table["score"].to_numpy(float),
-                table["grade_index"].to_numpy(),
+                # No sale in the window, no grade yet: after every graded client.
+                table["grade_index"].to_numpy(float, na_value=np.inf),
             )
         )
     picked = table.iloc[order]
@@ -46,7 +48,7 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
         Row(
             int(i),
             str(name),
-            str(grade),
+            grade if isinstance(grade, str) else None,
             None if pd.isna(share) else float(share),
             None if pd.isna(revenue) else int(revenue),
             None if pd.isna(profit) else int(profit),
@@ -80,7 +82,7 @@ def list_text(
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
         parts = [
             Markup(f"{number}."),
-            escape(row.grade) if row.grade else Markup("·"),
+            escape(row.grade) if row.grade else Markup("–"),  # no sale in the window: no grade
             Markup("<b>") + escape(row.name) + Markup("</b>"),
         ]
         if with_money and row.share is not None:
