@@ -57,6 +57,7 @@ class CardView:
     explanation: Explanation
     flags: frozenset[str]
     ever_bought: bool = True  # an ungraded client bought before the window, or never
+    assumed_margin: float | None = None  # the profit rests on this margin for uncosted sales
 
 
 def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None) -> CardView:
@@ -114,7 +115,18 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         explanation=analysis.explain(client_id),
         flags=flags,
         ever_bought=not pd.isna(row["recency_days"]),
+        assumed_margin=assumed_margin(analysis, row),
     )
+
+
+def assumed_margin(analysis: TeamAnalysis, row: Any) -> float | None:
+    """The margin a client's profit rests on for sales without costs (the team's default, or
+    the margin of the sales with costs); None when every sale has its cost."""
+    if not bool(row["uses_default_margin"]):
+        return None
+    if analysis.settings.default_margin is not None:
+        return analysis.settings.default_margin
+    return analysis.references.assumed_margin
 
 
 def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup:
@@ -184,6 +196,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         view.annualised,
         so_far=view.so_far,
         since=view.since,
+        margin=view.assumed_margin,
     )
     if yearly is not None and with_money and graded:
         figures.append(yearly)
@@ -267,17 +280,27 @@ def yearly_figure(
     *,
     so_far: bool = False,
     since: dt.date | None = None,
+    margin: float | None = None,
 ) -> Markup | None:
     """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
     alike; for a client younger than a year it is an estimate and says so, and a young client's
     single purchase is what they brought so far. With under 90 days of history (`since`) there
-    is no year to speak of: `profit` and `revenue` are the real totals since that day."""
+    is no year to speak of: `profit` and `revenue` are the real totals since that day. A profit
+    that rests on an assumed `margin` (sales without costs) says that margin beside it."""
+    assumed = (
+        Markup(" ") + t._("(at {margin} margin)", margin=t.percent(margin))
+        if margin is not None
+        else Markup("")
+    )
     if since is not None:
         if profit is not None:
-            return t._(
-                "profit {amount} since {date}",
-                amount=money(t, currency, profit),
-                date=t.date(since),
+            return (
+                t._(
+                    "profit {amount} since {date}",
+                    amount=money(t, currency, profit),
+                    date=t.date(since),
+                )
+                + assumed
             )
         if not revenue:
             return None
@@ -286,10 +309,20 @@ def yearly_figure(
         )
     if so_far:
         if profit is not None:
-            return t._("profit {amount} so far", amount=money(t, currency, profit))
+            return t._("profit {amount} so far", amount=money(t, currency, profit)) + assumed
         return t._("revenue {amount} so far", amount=money(t, currency, revenue))
     if profit is not None:
         figure = t._("profit {amount} a year", amount=money(t, currency, profit))
+        if margin is not None:
+            return (
+                figure
+                + " "
+                + (
+                    t._("(estimate, at {margin} margin)", margin=t.percent(margin))
+                    if annualised
+                    else t._("(at {margin} margin)", margin=t.percent(margin))
+                )
+            )
     elif revenue:
         figure = t._("revenue {amount} a year", amount=money(t, currency, revenue))
     else:

@@ -23,6 +23,7 @@ class Row:
     share: float | None
     revenue: int | None
     profit: int | None
+    assumed: bool = False  # the profit rests on an assumed margin for sales without costs
 
 
 def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
@@ -52,8 +53,9 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
             None if pd.isna(share) else float(share),
             None if pd.isna(revenue) else int(revenue),
             None if pd.isna(profit) else int(profit),
+            bool(assumed),
         )
-        for i, name, grade, share, revenue, profit in zip(
+        for i, name, grade, share, revenue, profit, assumed in zip(
             picked.index,
             picked["name"],
             picked["grade"],
@@ -61,6 +63,7 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
             picked["revenue"],
             # The window's profit, as revenue beside it: no client's estimate of a year.
             picked["profit"],
+            picked["uses_default_margin"],
             strict=True,
         )
     ]
@@ -90,7 +93,9 @@ def list_text(
         if with_money and sort == "revenue" and row.revenue is not None:
             parts.append(escape(money(t, team.currency, row.revenue)))
         if with_money and sort == "profit" and row.profit is not None:
-            parts.append(escape(money(t, team.currency, row.profit)))
+            # "≈": the profit rests on an assumed margin for sales without costs.
+            approx = Markup("≈ ") if row.assumed else Markup("")
+            parts.append(approx + escape(money(t, team.currency, row.profit)))
         lines.append(
             Markup(" ").join(parts[:3])
             + (Markup(" · ") + Markup(" · ").join(parts[3:]) if parts[3:] else Markup(""))

@@ -82,3 +82,52 @@ async def test_the_report_and_the_week_snapshot_give_no_grade_to_a_client_withou
     assert analysis_to_json(analysis)["grades"][str(new)]["grade"] is None
     [row] = [r for r in snapshot_rows(analysis, "2026-W48") if r["client_id"] == new]
     assert row["grade"] == ""  # saved without a grade: next week's first grade is no change
+
+
+def _one_without_costs(engine: Engine, team) -> None:  # type: ignore[no-untyped-def]
+    """Bakkerij Jansen: four sales of 400 with cost 100 each (margin 75 %); Garage Smit: four
+    sales of 200 without costs, so its profit rests on that 75 %: 800 − 25 % × 800 = 600."""
+    for name, amount, cost in (("Bakkerij Jansen", 40_000, 10_000), ("Garage Smit", 20_000, None)):
+        client = make_client(engine, team, name, acquired_on=dt.date(2025, 1, 1))
+        for days in (20, 50, 80, 110):
+            make_sale(
+                engine, team, client, amount, sold_on=TODAY - dt.timedelta(days=days), cost=cost
+            )
+
+
+@pytest.mark.parametrize(
+    ("locale", "said", "measured"),
+    [
+        ("nl", "winst € 600 per jaar (bij 75% marge)", "winst € 1.200 per jaar"),
+        ("ru", "прибыль 600 ₽ в год (при марже 75 %)", "прибыль 1 200 ₽ в год"),
+    ],
+)
+async def test_a_profit_on_an_assumed_margin_says_so_on_the_first_screen(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str, measured: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    _one_without_costs(sqlite_engine, team)
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Garage Smit")).text
+    assert said in card, card
+    # Every sale with its cost: the profit is measured, said without a margin.
+    costed = (await chat.send(me, "/client Bakkerij Jansen")).text
+    assert measured in costed and "марже" not in costed and "marge" not in costed, costed
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_clients_by_profit_mark_a_profit_on_an_assumed_margin(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    _one_without_costs(sqlite_engine, team)
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, "/clients")
+    by_profit = (await chat.press(me, "Op winst" if locale == "nl" else "По прибыли")).text
+    lines = by_profit.splitlines()
+    # Window profits by hand: 4 × (400 − 100) = 1 200 measured, 600 on the assumed margin.
+    jansen = "€ 1.200" if locale == "nl" else "1 200 ₽"
+    smit = "≈ € 600" if locale == "nl" else "≈ 600 ₽"
+    assert "Bakkerij Jansen" in lines[1] and lines[1].endswith(jansen), lines
+    assert "≈" not in lines[1], lines
+    assert "Garage Smit" in lines[2] and lines[2].endswith(smit), lines
