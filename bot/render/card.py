@@ -136,7 +136,7 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
         if view.profit is not None and view.profit < 0:
             return t._("Costs you more than they bring: consider letting them go.")
         return t._("Brings little for the trouble: consider letting them go? See /decline.")
-    if with_money and "over_reliant" in view.flags:
+    if verdict_says_share(view, with_money=with_money):
         return t._(
             "Your business leans on them: {share} of revenue.",
             share=t.percent(view.revenue_share or 0),
@@ -164,6 +164,11 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     return t._("A weak client: see why below.")
 
 
+def verdict_says_share(view: CardView, *, with_money: bool = True) -> bool:
+    """The verdict is the reliance, with the client's revenue share in it."""
+    return with_money and "over_reliant" in view.flags and "decline_candidate" not in view.flags
+
+
 def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool = True) -> Markup:
     """The first screen: grade, verdict, key figures, three reasons, how to lift the grade.
 
@@ -186,7 +191,13 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     ]
     graded = view.grade is not None  # without a sale there are no figures, reasons or lift
     figures: list[Markup | str] = []  # the score is the grade's, said only in Details
-    if view.revenue_share is not None and with_money and graded:
+    # The share once: not again beside the figures when the verdict already says it.
+    if (
+        view.revenue_share is not None
+        and with_money
+        and graded
+        and not verdict_says_share(view, with_money=with_money)
+    ):
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
     yearly = yearly_figure(
         t,

@@ -131,3 +131,31 @@ async def test_clients_by_profit_mark_a_profit_on_an_assumed_margin(
     assert "Bakkerij Jansen" in lines[1] and lines[1].endswith(jansen), lines
     assert "≈" not in lines[1], lines
     assert "Garage Smit" in lines[2] and lines[2].endswith(smit), lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "verdict", "share"),
+    [
+        ("nl", "Je bedrijf leunt op deze klant: 50% van de omzet.", "50%"),
+        ("ru", "На этого клиента приходится 50 % выручки.", "50 %"),
+    ],
+)
+async def test_the_card_says_the_revenue_share_once(
+    chat: Chat, sqlite_engine: Engine, locale: str, verdict: str, share: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    # One client brings 4 × 1 000 = 4 000; eight others (enough for alarms) 4 × 125 = 500 each,
+    # 4 000 together: the big one is 4 000 / 8 000 = 50 % of revenue.
+    for k, amount in enumerate((100_000, *[12_500] * 8)):
+        client = make_client(
+            sqlite_engine,
+            team,
+            "Groot BV" if k == 0 else f"Klein {k}",
+            acquired_on=TODAY.replace(year=2025),
+        )
+        for days in (20, 50, 80, 110):
+            make_sale(sqlite_engine, team, client, amount, sold_on=TODAY - dt.timedelta(days=days))
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Groot BV")).text
+    assert verdict in card.splitlines()[1], card
+    assert card.count(share) == 1, card
