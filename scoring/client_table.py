@@ -15,7 +15,8 @@ Columns:
     several on one day: not extrapolated); short_history (the figures rest on fewer than
     `young_days` days — the client's own or the team's first recorded sale, whichever is later —
     so no yearly figure is shown, only what was brought in `history_days`); score (0–100);
-    data_score (the score without the team's judgement); grade, grade_index (0 = best); and the
+    data_score (the score without the team's judgement); grade, grade_index (0 = best; both <NA>
+    for a client without a sale in the window: no grade yet, whatever the score says); and the
     flags over_reliant, watch, time_eater, decline_candidate, lapsed, young, ideal,
     uses_default_margin, value_from_revenue (profit unknown: the score weighs revenue instead).
 """
@@ -74,6 +75,9 @@ def client_table(
     so_far = young & one_day & ~annualised
     short = (history < young_days) & (x.purchases > 0) & ~so_far
     annualised &= ~short
+    # Without a sale in the window there is nothing to grade: every figure is the team's
+    # default, and a grade would be the score of an empty row.
+    ungraded = x.purchases == 0
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(x.purchases > 0, revenue / x.purchases, np.nan)
     columns = {
@@ -115,8 +119,10 @@ def client_table(
         "history_days": money(history),
         "score": score,
         "data_score": data_score,
-        "grade": pd.array(np.asarray(labels(scale), dtype=object)[grade], dtype="str"),
-        "grade_index": grade,
+        "grade": pd.array(
+            np.where(ungraded, None, np.asarray(labels(scale), dtype=object)[grade]), dtype="str"
+        ),
+        "grade_index": pd.arrays.IntegerArray(grade.astype(np.int64), ungraded),
         **flags,
     }
     # The arrays are fresh and ours: no need for pandas to copy them into blocks.

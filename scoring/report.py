@@ -22,7 +22,7 @@ keys may be added, none renamed or removed):
                 numeric: [{name, median, q1, q3}], sources: [{source, share}],
                 median_revenue, missing: [name], warnings: [{code, params}]}],
     market: [{profile_name, market_size, competitors, per_competitor, too_narrow}],
-    grades: {"<client_id>": {score, grade}},
+    grades: {"<client_id>": {score, grade}} (grade null: no sale in the window, no grade yet),
     warnings: [{code, params}],
     references: {see scoring.references.References}
 
@@ -78,7 +78,8 @@ def analysis_to_json(analysis: TeamAnalysis) -> dict[str, Any]:
         item["sources"] = [{"source": s, "share": share} for s, share in p.sources]
         portrait.append(item)
     grades = {
-        str(client_id): {"score": float(score), "grade": str(grade)}
+        # A client without a sale in the window has no grade yet: null.
+        str(client_id): {"score": float(score), "grade": grade if isinstance(grade, str) else None}
         for client_id, score, grade in zip(
             table.index.tolist(), table["score"].tolist(), table["grade"].tolist(), strict=True
         )

@@ -3,7 +3,8 @@
 `snapshot_rows` gives one dict per scored client with exactly the score_snapshot columns
 (client_id, week, score, grade, grade_scale, over_reliant, watch, decline_candidate,
 time_eater); storage adds team_id. `compare_weeks` compares two weeks' rows: grades up and down
-(only between rows on the same scale — switching scale is not a grade change) and clients newly
+(only between rows on the same scale — switching scale is not a grade change; a client without
+a sale in the window is saved with grade "" and has none to change) and clients newly
 over-relied on, watched, proposed for declining or eating time. With no previous week there is
 nothing to compare, and every field is empty.
 """
@@ -79,7 +80,7 @@ def snapshot_rows(analysis: TeamAnalysis, week: str) -> list[dict[str, Any]]:
             "client_id": int(client_id),
             "week": week,
             "score": float(score),
-            "grade": str(grade),
+            "grade": grade if isinstance(grade, str) else "",  # no sale in the window: none
             "grade_scale": scale,
             "over_reliant": bool(over),
             "watch": bool(watch),

@@ -87,7 +87,7 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     table = analysis.clients.sort_values(["grade_index", "score"], ascending=[True, False])
     sections.append(
         Markup("\n").join(
-            Markup(f"{grade:>3}  {score:5.1f}  ") + name
+            Markup(f"{grade if isinstance(grade, str) else '–':>3}  {score:5.1f}  ") + name
             for name, grade, score in zip(
                 table["name"], table["grade"], table["score"], strict=True
             )

@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from bot.render.explain import (
     hours,
     hours_worked,
@@ -32,8 +34,8 @@ class CardView:
 
     client_id: int
     name: str
-    grade: str
-    grade_index: int
+    grade: str | None  # None: no sale in the scoring window, no grade yet
+    grade_index: int | None
     grades: int  # how many grades the scale has
     previous_grade: str | None
     score: float
@@ -54,6 +56,8 @@ class CardView:
     disagreement: str | None
     explanation: Explanation
     flags: frozenset[str]
+    ever_bought: bool = True  # an ungraded client bought before the window, or never
+    assumed_margin: float | None = None  # the profit rests on this margin for uncosted sales
 
 
 def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None) -> CardView:
@@ -87,8 +91,8 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
     return CardView(
         client_id=client_id,
         name=str(row["name"]),
-        grade=str(row["grade"]),
-        grade_index=int(row["grade_index"]),
+        grade=None if pd.isna(row["grade"]) else str(row["grade"]),
+        grade_index=None if pd.isna(row["grade_index"]) else int(row["grade_index"]),
         grades=len(grade_labels(analysis.grade_scale)),
         previous_grade=previous_grade,
         score=float(row["score"]),
@@ -110,7 +114,19 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         disagreement=disagreement,
         explanation=analysis.explain(client_id),
         flags=flags,
+        ever_bought=not pd.isna(row["recency_days"]),
+        assumed_margin=assumed_margin(analysis, row),
     )
+
+
+def assumed_margin(analysis: TeamAnalysis, row: Any) -> float | None:
+    """The margin a client's profit rests on for sales without costs (the team's default, or
+    the margin of the sales with costs); None when every sale has its cost."""
+    if not bool(row["uses_default_margin"]):
+        return None
+    if analysis.settings.default_margin is not None:
+        return analysis.settings.default_margin
+    return analysis.references.assumed_margin
 
 
 def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup:
@@ -120,7 +136,7 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
         if view.profit is not None and view.profit < 0:
             return t._("Costs you more than they bring: consider letting them go.")
         return t._("Brings little for the trouble: consider letting them go? See /decline.")
-    if with_money and "over_reliant" in view.flags:
+    if verdict_says_share(view, with_money=with_money):
         return t._(
             "Your business leans on them: {share} of revenue.",
             share=t.percent(view.revenue_share or 0),
@@ -131,6 +147,8 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
         return t._("Hasn't bought in a long while: worth a call?")
     if "ideal" in view.flags:
         return t._("One of your ideal clients: look after them.")
+    if view.grade_index is None:
+        return Markup("")  # no grade, no verdict: the first line says why
     band = view.grade_index / max(view.grades - 1, 1)
     reasons = view.explanation.reasons
     if band < 0.5 and reasons and all(r.effect < 0 for r in reasons):
@@ -146,24 +164,40 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     return t._("A weak client: see why below.")
 
 
+def verdict_says_share(view: CardView, *, with_money: bool = True) -> bool:
+    """The verdict is the reliance, with the client's revenue share in it."""
+    return with_money and "over_reliant" in view.flags and "decline_candidate" not in view.flags
+
+
 def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool = True) -> Markup:
     """The first screen: grade, verdict, key figures, three reasons, how to lift the grade.
 
     `with_money` False: the card for a member of a team that keeps money figures for its
     admins — no shares, amounts, debts or reasons in money."""
     change = ""
-    if view.previous_grade and view.previous_grade != view.grade:
+    if view.grade and view.previous_grade and view.previous_grade != view.grade:
         change = str(t._("(last week {grade})", grade=view.previous_grade))
     lines = [
         Markup("<b>")
         + escape(view.name)
         + Markup("</b> · ")
-        + t._("grade <b>{grade}</b>", grade=view.grade)
+        + (
+            t._("grade <b>{grade}</b>", grade=view.grade)
+            if view.grade
+            else no_grade(t, team.scoring_window_days, ever_bought=view.ever_bought)
+        )
         + (" " + change if change else ""),
         verdict(t, view, with_money=with_money),
     ]
+    graded = view.grade is not None  # without a sale there are no figures, reasons or lift
     figures: list[Markup | str] = []  # the score is the grade's, said only in Details
-    if view.revenue_share is not None and with_money:
+    # The share once: not again beside the figures when the verdict already says it.
+    if (
+        view.revenue_share is not None
+        and with_money
+        and graded
+        and not verdict_says_share(view, with_money=with_money)
+    ):
         figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
     yearly = yearly_figure(
         t,
@@ -173,8 +207,9 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         view.annualised,
         so_far=view.so_far,
         since=view.since,
+        margin=view.assumed_margin,
     )
-    if yearly is not None and with_money:
+    if yearly is not None and with_money and graded:
         figures.append(yearly)
     if view.hours:
         figures.append(hours(t, view.hours))
@@ -202,13 +237,13 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         activity.append(owed)
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
-    if "value_from_revenue" in view.flags:
+    if "value_from_revenue" in view.flags and graded:
         lines.append(
             t._("No sale has its cost: graded on revenue.")
             if "no_costs" in view.flags
             else t._("Not every sale has its cost: graded on revenue.")
         )
-    reasons = view.explanation.reasons
+    reasons = view.explanation.reasons if graded else ()
     if not with_money:
         reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)
     lines += [
@@ -227,11 +262,24 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         for item in reasons[:3]
     ]
     lifting = view.explanation.lift
-    if lifting is not None and (with_money or lifting.unit not in MONEY_UNITS):
+    if lifting is not None and graded and (with_money or lifting.unit not in MONEY_UNITS):
         lines.append(lift(t, team.currency, lifting))
     lines = [line for line in lines if line]
     assert len(lines) <= FIRST_SCREEN_LINES
     return Markup("\n").join(lines)
+
+
+def no_grade(t: Translator, window_days: int, *, ever_bought: bool) -> Markup:
+    """In place of the grade for a client without a sale in the scoring window."""
+    if not ever_bought:
+        return t._("no grade yet: no sales yet")
+    if window_days == 365:
+        return t._("no grade: no sales in the last 12 months")
+    return t.n_(
+        "no grade: no sales in the last {n} day",
+        "no grade: no sales in the last {n} days",
+        window_days,
+    )
 
 
 def yearly_figure(
@@ -243,17 +291,27 @@ def yearly_figure(
     *,
     so_far: bool = False,
     since: dt.date | None = None,
+    margin: float | None = None,
 ) -> Markup | None:
     """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
     alike; for a client younger than a year it is an estimate and says so, and a young client's
     single purchase is what they brought so far. With under 90 days of history (`since`) there
-    is no year to speak of: `profit` and `revenue` are the real totals since that day."""
+    is no year to speak of: `profit` and `revenue` are the real totals since that day. A profit
+    that rests on an assumed `margin` (sales without costs) says that margin beside it."""
+    assumed = (
+        Markup(" ") + t._("(at {margin} margin)", margin=t.percent(margin))
+        if margin is not None
+        else Markup("")
+    )
     if since is not None:
         if profit is not None:
-            return t._(
-                "profit {amount} since {date}",
-                amount=money(t, currency, profit),
-                date=t.date(since),
+            return (
+                t._(
+                    "profit {amount} since {date}",
+                    amount=money(t, currency, profit),
+                    date=t.date(since),
+                )
+                + assumed
             )
         if not revenue:
             return None
@@ -262,10 +320,20 @@ def yearly_figure(
         )
     if so_far:
         if profit is not None:
-            return t._("profit {amount} so far", amount=money(t, currency, profit))
+            return t._("profit {amount} so far", amount=money(t, currency, profit)) + assumed
         return t._("revenue {amount} so far", amount=money(t, currency, revenue))
     if profit is not None:
         figure = t._("profit {amount} a year", amount=money(t, currency, profit))
+        if margin is not None:
+            return (
+                figure
+                + " "
+                + (
+                    t._("(estimate, at {margin} margin)", margin=t.percent(margin))
+                    if annualised
+                    else t._("(at {margin} margin)", margin=t.percent(margin))
+                )
+            )
     elif revenue:
         figure = t._("revenue {amount} a year", amount=money(t, currency, revenue))
     else:

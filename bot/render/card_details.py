@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pandas as pd
+
 from bot import labels
 from bot.render.card import number_or_none, whole_or_none, yearly_figure
 from bot.render.explain import (
@@ -41,11 +43,14 @@ def details_text(
     lines = [
         Markup("<b>") + escape(client.name) + Markup("</b>"),
         t.n_("Over the last {n} day:", "Over the last {n} days:", team.scoring_window_days),
-        # The score underneath the grade (0–100): only here, so the card has one grade vocabulary.
-        t._("Score")
-        + Markup(": ")
-        + t._("{score} of 100", score=t.number(round(float(row["score"])))),
     ]
+    if not pd.isna(row["grade"]):  # no sale in the window: no grade, and no score beneath it
+        # The score underneath the grade (0–100): only here, so the card has one grade vocabulary.
+        lines.append(
+            t._("Score")
+            + Markup(": ")
+            + t._("{score} of 100", score=t.number(round(float(row["score"]))))
+        )
     worked, per_hour = hours_worked(row), profit_per_hour(row)
     if with_money:
         lines.append(_money_line(t, team, row, worked))

@@ -50,13 +50,17 @@ def grade_news(
     if client_id not in after.clients.index:
         return []
     row = after.clients.loc[client_id]
-    grade = str(row["grade"])
+    grade = None if pd.isna(row["grade"]) else str(row["grade"])
     was = _grade_before(before, client_id)
-    lines = [
-        t._("Grade: {grade} (was {before}).", grade=grade, before=was)
-        if was and was != grade
-        else t._("Grade: {grade}.", grade=grade)
-    ]
+    lines = (
+        []  # no sale in the window: no grade to tell
+        if grade is None
+        else [
+            t._("Grade: {grade} (was {before}).", grade=grade, before=was)
+            if was and was != grade
+            else t._("Grade: {grade}.", grade=grade)
+        ]
+    )
     share = _share(row["revenue_share"])
     old = _share(before.clients.loc[client_id, "revenue_share"]) if was else 0.0
     settings, concentration = after.settings, after.concentration
@@ -97,8 +101,8 @@ def grade_moved(
     a complaint that silently moves a card is news the person who typed it should hear."""
     if client_id not in after.clients.index:
         return None
-    was, grade = _grade_before(before, client_id), str(after.clients.loc[client_id, "grade"])
-    if not was or was == grade:
+    was, grade = _grade_before(before, client_id), after.clients.loc[client_id, "grade"]
+    if not was or pd.isna(grade) or was == grade:
         return None
     return t._(
         "{client} now has grade {grade} (was {before}).", client=client, grade=grade, before=was
@@ -106,12 +110,12 @@ def grade_moved(
 
 
 def _grade_before(before: TeamAnalysis, client_id: int) -> str | None:
-    """The grade the client had before, if any: a client without a single sale (one just
+    """The grade the client had before, if any: a client without a sale in the window (one just
     added, or created by the very line that records their first sale) had none to speak of."""
     if client_id not in before.clients.index:
         return None
-    row = before.clients.loc[client_id]
-    return None if pd.isna(row["recency_days"]) else str(row["grade"])
+    grade = before.clients.loc[client_id, "grade"]
+    return None if pd.isna(grade) else str(grade)
 
 
 def _share(value: object) -> float:

@@ -23,10 +23,12 @@ class Row:
     share: float | None
     revenue: int | None
     profit: int | None
+    assumed: bool = False  # the profit rests on an assumed margin for sales without costs
 
 
 def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
-    """Scored clients in the chosen order (best grade first; most revenue or profit first)."""
+    """Scored clients in the chosen order (best grade first, the ungraded last; most revenue or
+    profit first)."""
     if sort == "revenue":
         order = np.lexsort((table.index.to_numpy(), -table["revenue"].to_numpy(float, na_value=0)))
     elif sort == "profit":
@@ -38,7 +40,8 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
             (
                 table.index.to_numpy(),
                 -table["score"].to_numpy(float),
-                table["grade_index"].to_numpy(),
+                # No sale in the window, no grade yet: after every graded client.
+                table["grade_index"].to_numpy(float, na_value=np.inf),
             )
         )
     picked = table.iloc[order]
@@ -46,12 +49,13 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
         Row(
             int(i),
             str(name),
-            str(grade),
+            grade if isinstance(grade, str) else None,
             None if pd.isna(share) else float(share),
             None if pd.isna(revenue) else int(revenue),
             None if pd.isna(profit) else int(profit),
+            bool(assumed),
         )
-        for i, name, grade, share, revenue, profit in zip(
+        for i, name, grade, share, revenue, profit, assumed in zip(
             picked.index,
             picked["name"],
             picked["grade"],
@@ -59,6 +63,7 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
             picked["revenue"],
             # The window's profit, as revenue beside it: no client's estimate of a year.
             picked["profit"],
+            picked["uses_default_margin"],
             strict=True,
         )
     ]
@@ -80,7 +85,7 @@ def list_text(
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
         parts = [
             Markup(f"{number}."),
-            escape(row.grade) if row.grade else Markup("·"),
+            escape(row.grade) if row.grade else Markup("–"),  # no sale in the window: no grade
             Markup("<b>") + escape(row.name) + Markup("</b>"),
         ]
         if with_money and row.share is not None:
@@ -88,7 +93,9 @@ def list_text(
         if with_money and sort == "revenue" and row.revenue is not None:
             parts.append(escape(money(t, team.currency, row.revenue)))
         if with_money and sort == "profit" and row.profit is not None:
-            parts.append(escape(money(t, team.currency, row.profit)))
+            # "≈": the profit rests on an assumed margin for sales without costs.
+            approx = Markup("≈ ") if row.assumed else Markup("")
+            parts.append(approx + escape(money(t, team.currency, row.profit)))
         lines.append(
             Markup(" ").join(parts[:3])
             + (Markup(" · ") + Markup(" · ").join(parts[3:]) if parts[3:] else Markup(""))

@@ -1,0 +1,161 @@
+"""What a native Russian reader and a hand-checker found untrue on the card and in /clients
+(round 3): a grade for a client without a sale, a profit resting on an assumed margin said as
+if measured, and the revenue share said twice. Expected figures are worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from scoring import analysis_to_json, snapshot_rows
+from storage.analysis import team_analysis
+from storage.callers import team_view
+from storage.engine import new_session
+from tests.bot.test_truth import OWNER, TODAY, solo_team
+from tests.chat import Chat
+from tests.factories import make_client, make_sale
+
+NO_SALES_YET = {
+    "nl": "nog geen beoordeling: nog geen verkopen",
+    "ru": "оценки пока нет: продаж ещё не было",
+}
+
+
+def _two_buyers(engine: Engine, team) -> None:  # type: ignore[no-untyped-def]
+    for name, amount in (("Bakkerij Jansen", 40_000), ("Garage Smit", 20_000)):
+        client = make_client(engine, team, name, acquired_on=dt.date(2025, 1, 1))
+        for days in (20, 50, 80, 110):
+            make_sale(engine, team, client, amount, sold_on=TODAY - dt.timedelta(days=days))
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_a_client_without_a_sale_has_no_grade_on_the_card_or_in_the_list(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    _two_buyers(sqlite_engine, team)
+    name = "Иванова Мария Петровна" if locale == "ru" else "Petra de Vries"
+    make_client(sqlite_engine, team, name, kind="person")  # just added, as /add does
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, f"/client {name}")).text
+    first = card.splitlines()[0]
+    assert first == f"{name} · {NO_SALES_YET[locale]}", card
+    # No made-up figures for nobody's sales: no "0 % of revenue", no profit, no lift.
+    assert "0 %" not in card and "€" not in card and "₽" not in card, card
+    listed = (await chat.send(me, "/clients")).text.splitlines()
+    # Two graded clients first, the new one last with a dash where the grade stands.
+    assert listed[3].startswith(f"3. – {name}"), listed
+    assert "Bakkerij Jansen" in listed[1] and "Garage Smit" in listed[2], listed
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_a_client_whose_sales_are_older_than_the_window_has_no_grade(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    _two_buyers(sqlite_engine, team)
+    old = make_client(sqlite_engine, team, "Oud BV", acquired_on=dt.date(2023, 1, 1))
+    make_sale(sqlite_engine, team, old, 30_000, sold_on=TODAY - dt.timedelta(days=500))
+    me = chat.person(OWNER, "Sanne", locale)
+    first = (await chat.send(me, "/client Oud BV")).text.splitlines()[0]
+    said = {
+        "nl": "geen beoordeling: geen verkopen in de afgelopen 12 maanden",
+        "ru": "оценки нет: за последние 12 месяцев продаж не было",
+    }
+    assert first == f"Oud BV · {said[locale]}", first
+
+
+async def test_the_report_and_the_week_snapshot_give_no_grade_to_a_client_without_a_sale(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    _two_buyers(sqlite_engine, team)
+    new = make_client(sqlite_engine, team, "Petra de Vries")
+    me = chat.person(OWNER, "Sanne", "nl")
+    await chat.send(me, "/clients")  # the team as the bot sees it
+    with new_session(sqlite_engine) as session:
+        view = team_view(session=session, team_id=team.id or 0)
+        assert view is not None
+        analysis = team_analysis(session=session, team=view, today=TODAY).analysis
+    assert analysis_to_json(analysis)["grades"][str(new)]["grade"] is None
+    [row] = [r for r in snapshot_rows(analysis, "2026-W48") if r["client_id"] == new]
+    assert row["grade"] == ""  # saved without a grade: next week's first grade is no change
+
+
+def _one_without_costs(engine: Engine, team) -> None:  # type: ignore[no-untyped-def]
+    """Bakkerij Jansen: four sales of 400 with cost 100 each (margin 75 %); Garage Smit: four
+    sales of 200 without costs, so its profit rests on that 75 %: 800 − 25 % × 800 = 600."""
+    for name, amount, cost in (("Bakkerij Jansen", 40_000, 10_000), ("Garage Smit", 20_000, None)):
+        client = make_client(engine, team, name, acquired_on=dt.date(2025, 1, 1))
+        for days in (20, 50, 80, 110):
+            make_sale(
+                engine, team, client, amount, sold_on=TODAY - dt.timedelta(days=days), cost=cost
+            )
+
+
+@pytest.mark.parametrize(
+    ("locale", "said", "measured"),
+    [
+        ("nl", "winst € 600 per jaar (bij 75% marge)", "winst € 1.200 per jaar"),
+        ("ru", "прибыль 600 ₽ в год (при марже 75 %)", "прибыль 1 200 ₽ в год"),
+    ],
+)
+async def test_a_profit_on_an_assumed_margin_says_so_on_the_first_screen(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str, measured: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    _one_without_costs(sqlite_engine, team)
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Garage Smit")).text
+    assert said in card, card
+    # Every sale with its cost: the profit is measured, said without a margin.
+    costed = (await chat.send(me, "/client Bakkerij Jansen")).text
+    assert measured in costed and "марже" not in costed and "marge" not in costed, costed
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_clients_by_profit_mark_a_profit_on_an_assumed_margin(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    _one_without_costs(sqlite_engine, team)
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, "/clients")
+    by_profit = (await chat.press(me, "Op winst" if locale == "nl" else "По прибыли")).text
+    lines = by_profit.splitlines()
+    # Window profits by hand: 4 × (400 − 100) = 1 200 measured, 600 on the assumed margin.
+    jansen = "€ 1.200" if locale == "nl" else "1 200 ₽"
+    smit = "≈ € 600" if locale == "nl" else "≈ 600 ₽"
+    assert "Bakkerij Jansen" in lines[1] and lines[1].endswith(jansen), lines
+    assert "≈" not in lines[1], lines
+    assert "Garage Smit" in lines[2] and lines[2].endswith(smit), lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "verdict", "share"),
+    [
+        ("nl", "Je bedrijf leunt op deze klant: 50% van de omzet.", "50%"),
+        ("ru", "На этого клиента приходится 50 % выручки.", "50 %"),
+    ],
+)
+async def test_the_card_says_the_revenue_share_once(
+    chat: Chat, sqlite_engine: Engine, locale: str, verdict: str, share: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    # One client brings 4 × 1 000 = 4 000; eight others (enough for alarms) 4 × 125 = 500 each,
+    # 4 000 together: the big one is 4 000 / 8 000 = 50 % of revenue.
+    for k, amount in enumerate((100_000, *[12_500] * 8)):
+        client = make_client(
+            sqlite_engine,
+            team,
+            "Groot BV" if k == 0 else f"Klein {k}",
+            acquired_on=TODAY.replace(year=2025),
+        )
+        for days in (20, 50, 80, 110):
+            make_sale(sqlite_engine, team, client, amount, sold_on=TODAY - dt.timedelta(days=days))
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Groot BV")).text
+    assert verdict in card.splitlines()[1], card
+    assert card.count(share) == 1, card
