@@ -16,7 +16,7 @@ async def test_group_onboarding_in_three_taps_then_first_client(
     group = chat.group(-500, "Студия «Север»", creator=owner)
     seen = await chat.send(owner, "/start", chat=group)
     assert "подключена к Kompas" in seen
-    assert "1/3" in seen and seen.buttons == ["Nederlands", "Русский"]
+    assert "1/3" in seen and seen.buttons == ["Русский", "Nederlands"]
     seen = await chat.press(owner, "Русский", chat=group)
     assert "2/3" in seen and "₽ RUB" in seen.buttons
     seen = await chat.press(owner, "₽ RUB", chat=group)
