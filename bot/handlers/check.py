@@ -110,7 +110,7 @@ class CheckDialog(Dialog):
             clients.add_client,
             team_id=turn.team_id,
             user_id=turn.caller.user_id,
-            name=data["name"],
+            name=arguments.name_as_written(data["name"], data["kind"]),
             now=turn.now,
             today=turn.today,
             kind=ClientKind(data["kind"]),

@@ -72,10 +72,8 @@ async def test_a_complaint_about_a_name_not_in_the_list_asks_before_adding(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/klacht dhr van der linden kwam te laat")
     assert seen.text.startswith("„dhr van der linden” staat niet in je klantenlijst.")
-    assert seen.buttons[:2] == [  # the team's usual kind first (issue 17)
-        "„dhr van der linden” toevoegen als organisatie",
-        "„dhr van der linden” toevoegen als persoon",
-    ]
+    # "dhr" says a person: that one kind is offered (native reader, round 3)
+    assert seen.buttons == ["„dhr van der linden” toevoegen als persoon", "Annuleren"]
     assert [c.name for c in rows(sqlite_engine, Client)] == ["Hotel De Linde"]
     assert rows(sqlite_engine, Event) == []
     seen = await chat.press(anna, "„dhr van der linden” toevoegen als persoon")
@@ -177,8 +175,7 @@ async def test_a_semicolon_in_a_name_survives_export_and_import(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/toevoegen")
     seen = await chat.send(anna, "Bakkerij; Noord")
-    assert seen.text == "Is Bakkerij; Noord een persoon of een organisatie?"
-    await chat.press(anna, "Organisatie")
+    assert seen.text == "In welke plaats?"  # "Bakkerij" says an organisation: not asked
     for _ in range(3):  # place, source, trade
         seen = await chat.press(anna, "Overslaan")
     assert seen.text.startswith("Toegevoegd: Bakkerij; Noord (organisatie).")

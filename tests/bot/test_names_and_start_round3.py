@@ -4,7 +4,11 @@ the presser's own language first."""
 
 from __future__ import annotations
 
+from sqlalchemy import Engine
+
+from storage.models import Client, Team
 from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, rows
 
 
 async def test_group_start_offers_the_pressers_own_language_first(chat: Chat) -> None:
@@ -16,3 +20,59 @@ async def test_group_start_offers_the_pressers_own_language_first(chat: Chat) ->
     group = chat.group(-501, "Bakkerij Noord", creator=anna)
     seen = await chat.send(anna, "/start", chat=group)
     assert "1/3" in seen and seen.buttons == ["Nederlands", "Русский"]
+
+
+def _clients(engine: Engine) -> set[tuple[str, str]]:
+    return {(c.name, c.kind) for c in rows(engine, Client)}
+
+
+async def test_a_name_with_a_patronymic_is_a_person_without_asking(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add")
+    seen = await chat.send(olga, "иванова мария петровна")
+    assert "частное лицо или организация" not in seen
+    assert "В каком городе" in seen
+    await chat.press(olga, "Пропустить")
+    await chat.press(olga, "Пропустить")
+    seen = await chat.press(olga, "Пропустить")
+    assert "Добавлено: Иванова Мария Петровна (частное лицо)." in seen
+    # a complaint about someone new offers the one kind the name says, never both
+    await chat.send(olga, "/complaint")
+    seen = await chat.send(olga, "Петров Сергей Иванович")
+    assert seen.text == "«Петров Сергей Иванович» у меня пока нет. Добавить?"
+    assert seen.buttons == ["Добавить «Петров Сергей Иванович» как частное лицо", "Отмена"]
+    await chat.press(olga, "Добавить «Петров Сергей Иванович» как частное лицо")
+    # a legal form first says an organisation, with its owner's name as a person's
+    await chat.send(olga, "/add ип козлова анна викторовна")
+    # two capitalised words may be either: still asked
+    await chat.send(olga, "/add")
+    seen = await chat.send(olga, "Мария Кузнецова")
+    assert "Мария Кузнецова — частное лицо или организация?" in seen
+    assert _clients(sqlite_engine) == {
+        ("Иванова Мария Петровна", "person"),
+        ("Петров Сергей Иванович", "person"),
+        ("ИП Козлова Анна Викторовна", "organisation"),
+    }
+
+
+async def test_an_organisation_typed_in_lower_case_is_written_as_natives_write_it(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    assert "Добавлено: ООО Ромашка (организация)." in await chat.send(olga, "/add ооо ромашка")
+    await chat.send(olga, "/sale кофейня зерно 500")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop bakkerij de zon 250")
+    await chat.send(anna, "/toevoegen stichting het anker")
+    await chat.send(anna, "/toevoegen jansen bv")
+    await chat.send(anna, "/toevoegen Kofe mania, organisatie")  # typed with a capital: as typed
+    assert _clients(sqlite_engine) == {
+        ("ООО Ромашка", "organisation"),
+        ("Кофейня зерно", "organisation"),
+        ("Bakkerij de Zon", "organisation"),
+        ("Stichting het Anker", "organisation"),
+        ("Jansen BV", "organisation"),
+        ("Kofe mania", "organisation"),
+    }
