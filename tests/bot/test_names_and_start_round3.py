@@ -76,3 +76,31 @@ async def test_an_organisation_typed_in_lower_case_is_written_as_natives_write_i
         ("Jansen BV", "organisation"),
         ("Kofe mania", "organisation"),
     }
+
+
+async def test_start_again_picks_the_setup_up_where_it_stopped(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(21, "Ольга", "ru")
+    await chat.send(olga, "/start")
+    await chat.press(olga, "Начать здесь, для себя")
+    again = await chat.send(olga, "/start")
+    assert "1/2 В какой валюте вы работаете?" in again  # nothing answered yet
+    await chat.press(olga, "₽ RUB")
+    again = await chat.send(olga, "/start")
+    assert "В какой валюте" not in again  # the currency chosen is remembered
+    assert "2/2 Как оценивать клиентов?" in again and again.buttons == ["A–D", "1–5", "1–10"]
+    seen = await chat.press(olga, "1–10")
+    assert "Всё готово!" in seen
+    assert (await chat.send(olga, "/start")).text == (
+        "Здесь всё готово к работе. Что я умею — по /help."
+    )
+    [team] = rows(sqlite_engine, Team)
+    assert (team.currency, team.grade_scale, team.onboarded) == ("RUB", "1-10", True)
+    # in a group: the language chosen, /start goes on at the currency
+    anna = chat.person(22, "Anna", "nl")
+    group = chat.group(-502, "Bakkerij Noord", creator=anna)
+    await chat.send(anna, "/start", chat=group)
+    await chat.press(anna, "Nederlands", chat=group)
+    again = await chat.send(anna, "/start", chat=group)
+    assert "2/3 In welke valuta werk je?" in again and "€ EUR" in again.buttons
