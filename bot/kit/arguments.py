@@ -158,8 +158,9 @@ def organisation_as_written(name: str) -> str:
     latin = not any("а" <= c <= "я" or c == "ё" for c in name.casefold())
     own = [w for w in words if not is_legal_form(w)]
     if not latin and own and says_person(" ".join(own)):  # «ИП Козлова Анна Викторовна»
-        person = iter(person_as_written(" ".join(own)).split())
-        return " ".join(_legal_form_written(w) if is_legal_form(w) else next(person) for w in words)
+        person = person_as_written(" ".join(own))  # «иванова и.и.» → Иванова И. И.
+        shown = [_legal_form_written(w) if is_legal_form(w) else person for w in words]
+        return " ".join(dict.fromkeys(shown))  # the person's name once, where it begins
     written, first = [], True
     for i, word in enumerate(words):
         if is_legal_form(word):

@@ -63,6 +63,7 @@ async def test_an_organisation_typed_in_lower_case_is_written_as_natives_write_i
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     assert "Добавлено: ООО Ромашка (организация)." in await chat.send(olga, "/add ооо ромашка")
     await chat.send(olga, "/sale кофейня зерно 500")
+    await chat.send(olga, "/add ип петрова и.и.")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/verkoop bakkerij de zon 250")
     await chat.send(anna, "/toevoegen stichting het anker")
@@ -71,6 +72,7 @@ async def test_an_organisation_typed_in_lower_case_is_written_as_natives_write_i
     assert _clients(sqlite_engine) == {
         ("ООО Ромашка", "organisation"),
         ("Кофейня зерно", "organisation"),
+        ("ИП Петрова И. И.", "organisation"),
         ("Bakkerij de Zon", "organisation"),
         ("Stichting het Anker", "organisation"),
         ("Jansen BV", "organisation"),
