@@ -250,11 +250,13 @@ def update_team(
     user_id: int | None,
     now: dt.datetime,
     audit: bool = True,
+    action: str = "settings",
     **values: object,
 ) -> Team:
     """Change team settings; the currency is fixed once the team has sales (Product rules).
 
-    `audit=False` when the caller audits the change itself (with its undo).
+    `audit=False` when the caller audits the change itself (with its undo); `action` names
+    the change in the audit log (an onboarding step's: `setup_steps_done`).
     """
     team = session.get(Team, team_id)
     if team is None:
@@ -284,7 +286,7 @@ def update_team(
             AuditLog(
                 team_id=team_id,
                 user_id=user_id,
-                action="settings",
+                action=action,
                 entity="team",
                 entity_id=team_id,
                 at=now,
@@ -293,6 +295,20 @@ def update_team(
     session.flush()
     touch_team(session=session, team_id=team_id)
     return team
+
+
+SETUP_ACTION = "setup_"  # + the onboarding step answered: setup_lang, setup_cur
+
+
+def setup_steps_done(*, session: Session, team_id: int) -> frozenset[str]:
+    """The onboarding steps a team's admins answered ("lang", "cur"), from the audit log: a
+    /start before the setup is finished picks it up at the first step not answered."""
+    actions = session.exec(
+        select(AuditLog.action)
+        .where(AuditLog.team_id == team_id, col(AuditLog.action).startswith(SETUP_ACTION))
+        .distinct()
+    ).all()
+    return frozenset(action.removeprefix(SETUP_ACTION) for action in actions)
 
 
 def follow_telegram(

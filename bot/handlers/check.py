@@ -108,7 +108,7 @@ class CheckDialog(Dialog):
         status = ClientStatus.PROSPECT if choice == SAVE_PROSPECT else ClientStatus.ACTIVE
         change = await turn.change(
             clients.add_client,
-            name=data["name"],
+            name=arguments.name_as_written(data["name"], data["kind"]),
             today=turn.today,
             kind=ClientKind(data["kind"]),
             status=status,

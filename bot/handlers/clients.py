@@ -133,6 +133,10 @@ class AddClientDialog(Dialog):
             else:
                 await goto(turn, convo, "kind")
             return
+        if kind := kind_in_name(convo.data["name"]):  # «Иванова Мария Петровна»: not asked
+            convo.data["kind"] = kind.value
+            await self.next_after(turn, convo, "kind")
+            return
         await goto(turn, convo, "kind")
 
     async def next_after(self, turn: Turn, convo: Conversation, step: str) -> None:
@@ -156,12 +160,8 @@ class AddClientDialog(Dialog):
             clients.add_client,
             team_id=turn.team_id,
             user_id=turn.caller.user_id,
-            # "иванова мария" is written Иванова Мария
-            name=(
-                arguments.person_as_written(data["name"])
-                if data["kind"] == ClientKind.PERSON
-                else data["name"]
-            ),
+            # "иванова мария" is written Иванова Мария, «ооо ромашка» ООО Ромашка
+            name=arguments.name_as_written(data["name"], data["kind"]),
             now=turn.now,
             today=turn.today,
             kind=ClientKind(data["kind"]),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.team import onboarding_language, waiting_requests
+from bot.handlers.team import onboarding_again, onboarding_language, waiting_requests
 from bot.kit.access import ADMIN_STATUSES
 from bot.kit.callbacks import id_from
 from bot.kit.commands import command
@@ -35,8 +35,8 @@ async def start(turn: Turn) -> None:
     team = caller.team
     if team is not None:
         owner = caller.member is not None and caller.member.role == Role.OWNER
-        if not team.onboarded and owner:
-            onboarding_language(turn, team.id, personal=team.is_personal)
+        if not team.onboarded and owner:  # picked up at the first step not answered
+            await onboarding_again(turn)
             return
         if not caller.in_group:
             turn.reply(private_welcome(t, await turn.my_teams(), team))

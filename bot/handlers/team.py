@@ -35,6 +35,22 @@ def onboarding_language(turn: Turn, team_id: int, *, personal: bool = False) -> 
     turn.reply(text, buttons=buttons)
 
 
+async def onboarding_again(turn: Turn) -> None:
+    """/start before the setup is finished picks it up where it stopped: a currency chosen is
+    not asked again (native reader, round 3). The steps after the language speak the team's."""
+    team = turn.team
+    done = await turn.run(teams.setup_steps_done, team_id=team.id)
+    chosen = translator(team.locale, solo=team.is_personal)
+    if "cur" in done:
+        text, buttons = onboard.scale_step(chosen, team.id, personal=team.is_personal)
+    elif "lang" in done and not team.is_personal:
+        text, buttons = onboard.currency_step(chosen, team.id)
+    else:
+        onboarding_language(turn, team.id, personal=team.is_personal)
+        return
+    turn.reply(text, buttons=buttons)
+
+
 @button(role=Role.ADMIN)
 async def onboarding(turn: Turn) -> None:
     """Language → currency → grade scale → the empty state.
@@ -49,6 +65,7 @@ async def onboarding(turn: Turn) -> None:
     if setting == "lang" and value in SUPPORTED_LOCALES:
         await turn.change(
             teams.update_team,
+            action=f"{teams.SETUP_ACTION}lang",
             locale=value,
             currency=teams.DEFAULT_CURRENCY[value],
             timezone=teams.DEFAULT_TIMEZONE[value],
@@ -66,7 +83,7 @@ async def onboarding(turn: Turn) -> None:
         text, buttons = onboard.currency_step(t, team_id)
         turn.edit(text, buttons=buttons)
     elif setting == "cur" and value in CURRENCIES:
-        await turn.change(teams.update_team, currency=value)
+        await turn.change(teams.update_team, action=f"{teams.SETUP_ACTION}cur", currency=value)
         text, buttons = onboard.scale_step(chosen, team_id, personal=team.is_personal)
         turn.edit(text, buttons=buttons)
     elif setting == "scale" and value in SCALES:

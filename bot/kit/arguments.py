@@ -14,8 +14,9 @@ from bot import labels
 from bot.kit.turn import Turn
 from locales import N_, InputError
 from locales.line_words import SECTORS
+from storage.models import ClientKind
 from storage.names import is_legal_form, name_key
-from storage.person_names import is_particle, title_length, title_written
+from storage.person_names import is_particle, says_person, title_length, title_written
 
 _FIELD_SEPARATOR = re.compile(r";|,\s+")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
@@ -121,6 +122,49 @@ def person_as_written(name: str) -> str:
         else "-".join(map(_first_capital, word.split("-")))
         for i, word in enumerate(name.split())
     )  # "jan van der berg" → Jan van der Berg
+
+
+def name_as_written(name: str, kind: ClientKind | str) -> str:
+    """A new client's name as natives write it, the one rule every way of adding one uses:
+    a person's by `person_as_written`, an organisation's by `organisation_as_written`."""
+    if ClientKind(kind) == ClientKind.PERSON:
+        return person_as_written(name)
+    return organisation_as_written(name)
+
+
+def organisation_as_written(name: str) -> str:
+    """An organisation's name typed all in lower case, as natives write it: a legal form's
+    letters in capitals and the name after it capitalised (`ооо ромашка` → ООО Ромашка,
+    `кофейня зерно` → Кофейня зерно, an ИП's own name as a person's: `ип козлова анна
+    викторовна` → ИП Козлова Анна Викторовна); a Dutch name with each word capitalised but
+    its particles (`bakkerij de zon` → Bakkerij de Zon, `jansen bv` → Jansen BV). One typed
+    with any capital stays as typed (`Kofe Mania`, `bakkerij De Zon`)."""
+    if name != name.casefold():
+        return name
+    words = name.split()
+    latin = not any("а" <= c <= "я" or c == "ё" for c in name.casefold())
+    own = [w for w in words if not is_legal_form(w)]
+    if not latin and own and says_person(" ".join(own)):  # «ИП Козлова Анна Викторовна»
+        person = person_as_written(" ".join(own))  # «иванова и.и.» → Иванова И. И.
+        shown = [_legal_form_written(w) if is_legal_form(w) else person for w in words]
+        return " ".join(dict.fromkeys(shown))  # the person's name once, where it begins
+    written, first = [], True
+    for i, word in enumerate(words):
+        if is_legal_form(word):
+            written.append(_legal_form_written(word))
+            first = first and len(word.replace(".", "")) <= 3  # "Stichting de Brug"
+            continue
+        if first or (latin and not (i and is_particle(word))):
+            word = "-".join(map(_first_capital, word.split("-")))
+        written.append(word)
+        first = False
+    return " ".join(written)
+
+
+def _legal_form_written(word: str) -> str:
+    """`ооо` → ООО, `b.v.` → B.V.; a legal form that is a word stays one (`stichting` →
+    Stichting, at the start of a name)."""
+    return word.upper() if len(word.replace(".", "")) <= 3 else _first_capital(word)
 
 
 def initials_spaced(name: str) -> str:

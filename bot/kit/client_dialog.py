@@ -87,11 +87,12 @@ def person_before_words(query: str) -> str | None:
 
 
 async def add_new_client(turn: Turn, name: str, kind: ClientKind, **fields: Any) -> Change:
-    """Add a client named in chat, the one way every dialog does it: a person's name written
-    as natives write it (`иванова мария` → Иванова Мария, `dhr bos` → dhr. Bos)."""
+    """Add a client named in chat, the one way every dialog does it: the name written as
+    natives write it (`иванова мария` → Иванова Мария, `dhr bos` → dhr. Bos, `ооо ромашка` →
+    ООО Ромашка: arguments.name_as_written)."""
     return await turn.change(
         clients.add_client,
-        name=arguments.person_as_written(name) if kind == ClientKind.PERSON else name,
+        name=arguments.name_as_written(name, kind),
         today=turn.today,
         kind=kind,
         **fields,
@@ -166,6 +167,9 @@ class ClientDialog(Dialog):
                 ClientKind.ORGANISATION: t._("Add “{name}” as an organisation", name=query),
             }
             buttons = [(adds[kind], code) for code, kind in await self.kinds(turn)]
+            if said := kind_in_name(query):  # «Иванова Мария Петровна» is a person: one button
+                text = t._("I don't have “{name}” yet. Shall I add them?", name=query)
+                buttons = [(adds[said], code) for code, kind in NEW_AS.items() if kind == said]
         elif convo.data.get("too_many"):
             text = t._(
                 "Many clients match “{name}”. Pick one, or type more of the name.", name=query

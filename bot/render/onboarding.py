@@ -15,7 +15,9 @@ def language_step(t: Translator, team_id: int, *, personal: bool = False) -> tup
     if personal:
         text, rows = currency_step(t, team_id, step="1/2")
         return t._("Two taps and you can start.") + Markup("\n") + text, rows
-    buttons = [[(LANGUAGE_NAMES[c], pack("ob", team_id, "lang", c)) for c in SUPPORTED_LOCALES]]
+    # The presser's own language first: a Russian speaker reads «Русский» before "Nederlands".
+    codes = sorted(SUPPORTED_LOCALES, key=lambda code: code != t.locale)
+    buttons = [[(LANGUAGE_NAMES[c], pack("ob", team_id, "lang", c)) for c in codes]]
     text = t._(
         "Let's set up your team in three taps.\n<b>1/3</b> Which language does the team speak?"
     )

@@ -58,7 +58,7 @@ async def test_a_reply_to_another_card_books_nothing_for_the_pending_sale(
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=asked_joris)
     assert "Joris, wat kostte het jou" in seen
     seen = await chat.send(anna, "Bakkerij de Vries", chat=GROUP, reply_to=asked_anna)
-    assert "Is Bakkerij de Vries een persoon of een organisatie?" in seen
+    assert "in welke plaats?" in seen  # "Bakkerij" says an organisation: the kind not asked
 
 
 async def test_a_new_command_ends_the_pending_dialog(chat: Chat, sqlite_engine: Engine) -> None:
@@ -71,7 +71,7 @@ async def test_a_new_command_ends_the_pending_dialog(chat: Chat, sqlite_engine: 
 
     await chat.send(joris, "/sale glans", chat=GROUP)
     seen = await chat.send(joris, "/client kapsalon", chat=GROUP)
-    assert seen.messages[0].text == "(Wat je voor Schoonmaakbedrijf Glans begon, is afgebroken.)"
+    assert seen.messages[0].text == "(Ik ben gestopt met wat je voor Schoonmaakbedrijf Glans begon.)"
     assert "Kapsalon Knip" in seen.last.text
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=seen.last)
     assert "Verkoop vastgelegd" not in seen
@@ -80,7 +80,7 @@ async def test_a_new_command_ends_the_pending_dialog(chat: Chat, sqlite_engine: 
     # A dialog without a client yet is ended in a word, too; /cancel has nothing left.
     await chat.send(joris, "/add", chat=GROUP)
     seen = await chat.send(joris, "/help", chat=GROUP)
-    assert seen.messages[0].text == "(Wat je eerder begon, is afgebroken.)"
+    assert seen.messages[0].text == "(Ik ben gestopt met wat je eerder begon.)"
     seen = await chat.send(joris, "/cancel", chat=GROUP)
     assert seen.text == "Er loopt nu niets om te stoppen."
 
@@ -157,7 +157,7 @@ async def test_a_stray_greeting_never_becomes_a_client_and_nobody_refers_themsel
 
     # Ivan's sale was never disturbed; a new command of his ends it with a word.
     seen = await chat.send(ivan, "/clients", chat=GROUP)
-    assert seen.messages[0].text == "(Начатое прервано: Петров.)"
+    assert seen.messages[0].text == "(Предыдущее действие прервано: Петров.)"
     seen = await chat.send(ivan, "5000", chat=GROUP, reply_to=asked_ivan)
     assert rows(sqlite_engine, Sale) == []
 
@@ -173,5 +173,5 @@ async def test_in_private_the_next_text_answers_but_a_greeting_is_no_name(
     seen = await chat.send(anna, "€ 300")
     assert "lijkt me geen naam" in seen
     seen = await chat.send(anna, "Bakkerij de Vries")
-    assert "Is Bakkerij de Vries een persoon of een organisatie?" in seen
+    assert seen.text == "In welke plaats?"  # "Bakkerij" says an organisation: not asked
     assert rows(sqlite_engine, Client) == []
