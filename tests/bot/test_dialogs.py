@@ -71,7 +71,9 @@ async def test_a_new_command_ends_the_pending_dialog(chat: Chat, sqlite_engine: 
 
     await chat.send(joris, "/sale glans", chat=GROUP)
     seen = await chat.send(joris, "/client kapsalon", chat=GROUP)
-    assert seen.messages[0].text == "(Ik ben gestopt met wat je voor Schoonmaakbedrijf Glans begon.)"
+    assert (
+        seen.messages[0].text == "(Ik ben gestopt met wat je voor Schoonmaakbedrijf Glans begon.)"
+    )
     assert "Kapsalon Knip" in seen.last.text
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=seen.last)
     assert "Verkoop vastgelegd" not in seen
