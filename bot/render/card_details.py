@@ -145,7 +145,8 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
                 "cost {cost} (of which {hours} × {rate})",
                 cost=money(t, cur, cost),
                 hours=hours(t, worked),
-                rate=money(t, cur, team.hour_cost),
+                # € 32,50 stays € 32,50: rounded, hours × rate would not add up to the cost.
+                rate=t.money(team.hour_cost, cur, whole=team.hour_cost % 100 == 0),
             )
         )
     elif cost is not None:

@@ -139,7 +139,9 @@ async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
     anna = make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid Иванова Анна")
-    assert seen.text == "Иванова Анна: неоплаченных продаж нет."  # not «У клиента Иванова Анна»
+    assert (
+        seen.text == "Иванова Анна: неоплаченных продаж нет, ничего не записано."
+    )  # not «У клиента Иванова Анна»
     make_sale(
         sqlite_engine,
         ru_team,
@@ -149,7 +151,7 @@ async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
         paid_on=dt.date(2026, 11, 1),
     )
     seen = await chat.send(olga, "/paid Иванова Анна")
-    assert seen.text == "Иванова Анна: неоплаченных продаж нет."
+    assert seen.text == "Иванова Анна: неоплаченных продаж нет, ничего не записано."
 
     seen = await chat.send(olga, "/compliment Иванова Анна понравилась стрижка")
     assert seen.text.startswith("Приятно! Благодарность записана: Иванова Анна.")

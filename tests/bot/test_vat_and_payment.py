@@ -276,3 +276,22 @@ async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
 
     assert "kosten € 200 (waarvan 3 uur × € 40)" in seen, seen.text
     assert "winst € 300 (60%)" in seen, seen.text
+
+
+async def test_an_hour_cost_with_cents_is_shown_with_its_cents(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    # Found by the Dutch reader: at € 32,50 an hour the Details said "64 uur × € 33", which
+    # does not add up. Here 4 hours × € 32,50 = € 130, plus € 20 typed: € 150.
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
+    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Typ het bedrag")
+    await chat.send(anna, "32,50")
+    await chat.send(anna, "/sale bakkerij, 300, 20, 4u")
+    await chat.send(anna, "/klant bakkerij")
+    seen = await chat.press(anna, "Details")
+
+    assert "kosten € 150 (waarvan 4 uur × € 32,50)" in seen, seen.text
