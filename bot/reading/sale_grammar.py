@@ -33,8 +33,10 @@ from bot.reading.words import (
     without_lead_ins,
 )
 from locales import N_, InputError, dates, is_currency_token, is_multiplier_token, numbers
+from locales.numbers import shown_text
 from locales.sale_words import (
     DATE_HINTS,
+    DAY_HINTS,
     FILLER_WORDS,
     NO_COST,
     PAID_METHODS,
@@ -294,6 +296,9 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
             except InputError:
                 continue
         else:
+            said = [w.text for w in fields if w.text.casefold().strip(".,;:") in DAY_HINTS]
+            if dated.date is None and said:  # "…, 3 uur, vorige week": which day?
+                raise InputError(dates.DATE_UNREADABLE, text=shown_text(" ".join(said))) from None
             raise error from None
     if paid_now:
         readings = [replace(reading, paid_now=True) for reading in readings]

@@ -248,3 +248,37 @@ async def test_a_business_word_name_with_a_weekday_is_an_organisation_on_that_da
     assert _sales(sqlite_engine) == [("Студия", 500_000, None, dt.date(2026, 11, 20))]
     [client] = rows(sqlite_engine, Client)
     assert client.kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "said"),
+    [
+        (
+            "nl",
+            "/verkoop Anouk de Boer, 120 euro, 20, 3 uur, vorige week",
+            "„vorige week” kan ik niet als datum lezen.",
+        ),
+        (
+            "ru",
+            "/sale Петрова 2000 на прошлой неделе",
+            "«прошлой неделе» не похоже на дату.",
+        ),
+    ],
+)
+async def test_a_week_without_its_day_is_refused_as_a_date_not_as_too_many_fields(
+    chat: Chat,
+    sqlite_engine: Engine,
+    nl_team: Team,
+    ru_team: Team,
+    locale: str,
+    line: str,
+    said: str,
+) -> None:
+    # Found by the Dutch reader: "…, vorige week" was answered "Dat is meer dan bedrag, kosten
+    # en tijd", so the sale was typed again without a date and stored as today.
+    team = nl_team if locale == "nl" else ru_team
+    make_client(sqlite_engine, team, "Anouk de Boer" if locale == "nl" else "Петрова")
+    person = chat.person(NL_OWNER if locale == "nl" else RU_OWNER, "Sanne", locale)
+    seen = await chat.send(person, line)
+    assert seen.text.startswith(said), seen.text
+    assert rows(sqlite_engine, Sale) == []
