@@ -212,8 +212,10 @@ def _trait(t: Translator, trait: Trait) -> Markup:
     the fraction's form («в 1,5 раза»)."""
     # From 2 on a whole number reads plainly ("27 keer zo vaak", «в 28 раз»); below it the
     # fraction says what there is to say («в 1,5 раза»).
-    lift = float(math.floor(trait.lift + 0.5)) if trait.lift >= 2 else round(trait.lift, 1)
     value, share = _value(t, trait.name, trait.value), t.percent(trait.share)
+    if trait.rest_share == 0:  # "28× as often" as none of the others would be no ratio at all
+        return t._("{value} ({share}, none of your other clients)", value=value, share=share)
+    lift = float(math.floor(trait.lift + 0.5)) if trait.lift >= 2 else round(trait.lift, 1)
     if lift == int(lift):
         return t.n_(
             "{value} ({share}, {n}× your other clients)",

@@ -315,3 +315,21 @@ async def test_empty_lists_say_what_to_do(chat: Chat, sqlite_engine: Engine) -> 
     assert "/check" in prospects.text
     wrong = await chat.send(olga, "/clients вчерашние")
     assert wrong.text == "Напишите /clients, /clients потенциальные или /clients отказ."
+
+
+@pytest.mark.parametrize(
+    ("locale", "none_else", "ratio"),
+    [
+        ("nl", "zorg (60%, komt bij je andere klanten niet voor)", "28 keer"),
+        ("ru", "медицина (60 %, у остальных клиентов не встречается)", "в 28 раз"),
+    ],
+)
+async def test_a_trait_none_of_the_other_clients_has_is_said_so_not_as_a_ratio(
+    chat: Chat, sqlite_engine: Engine, locale: str, none_else: str, ratio: str
+) -> None:
+    # Found by the Dutch reader: all three care clients are ideal, so 0 of the other 33 are
+    # in care, yet the portrait said "28 keer zo vaak" (60 % over a floor of half a client).
+    demo_team(sqlite_engine, locale)
+    person = chat.person(OWNER, "Anna", locale)
+    seen = await chat.send(person, "/portrait")
+    assert none_else in seen.text and ratio not in seen.text, seen.text
