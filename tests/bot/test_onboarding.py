@@ -23,7 +23,7 @@ async def test_group_onboarding_in_three_taps_then_first_client(
     assert "3/3" in seen and seen.buttons == ["A–D", "1–5", "1–10"]
     seen = await chat.press(owner, "1–10", chat=group)
     assert "Всё готово" in seen
-    assert seen.buttons == ["Добавить клиента", "Импортировать файл", "Попробовать демоданные"]
+    assert seen.buttons == ["Добавить клиента", "Импортировать файл", "Попробовать на демо-данных"]
     [team] = rows(sqlite_engine, Team)
     assert (team.locale, team.currency, team.grade_scale, team.onboarded) == (
         "ru",
