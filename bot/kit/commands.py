@@ -2,7 +2,7 @@
 
 bot/menu.py declares every command once — its English and Dutch names, its handler, who may use
 it, its menu and help texts, its rate limit — and everything else reads that: routing
-(bot/app.py), Telegram's per-language menus, /help, the rate limits (bot/limits.py). A handler
+(bot/app.py), Telegram's per-language menus, /help, the rate limits (bot/kit/limits.py). A handler
 is marked `@command` where it is written; the registry gives it everything else.
 
 Telegram commands are Latin: a-z, 0-9 and `_`, at most 32 characters. Every command also
@@ -43,13 +43,13 @@ class Rule:
 class Command:
     name: str
     dutch: str  # the name Dutch speakers type and see; may equal `name` ("team")
-    handler: Handler  # marked `@command`; bot/turn.py's `on_command` wraps it with `role`
+    handler: Handler  # marked `@command`; bot/kit/turn.py's `on_command` wraps it with `role`
     description: str  # message id of the menu line, translated where shown
     role: Role | None = Role.MEMBER  # None: works without a team (start, help, lang)
     usage: str | None = None  # message id of the long help, for /help <command>
     listed: bool = True  # False: only answers inside a dialog, in no menu (/skip)
     in_dialog: bool = False  # answers the pending dialog (/skip, /cancel) instead of ending it
-    limit: Rule | None = None  # per person; its Dutch name shares the bucket (bot/limits.py)
+    limit: Rule | None = None  # per person; its Dutch name shares the bucket (bot/kit/limits.py)
 
     @property
     def names(self) -> tuple[str, ...]:
