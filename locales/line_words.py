@@ -14,6 +14,11 @@ DAY_WORDS = frozenset(
     | {"сегодня", "вчера", "позавчера", "завтра", "послезавтра"}
 )
 
+# Words that open a day said in words: "op vrijdag", "vorige week vrijdag", «в пятницу».
+DAY_PREPOSITIONS = frozenset(
+    {"op", "afgelopen", "vorige", "vorig", "в", "во", "прошлую", "прошлый", "прошлой"}
+)
+
 # "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
 EVERYTHING_WORDS = frozenset(
     {"alles", "all", "allemaal", "rest", "restant", "всё", "все", "остаток"}

@@ -1,5 +1,6 @@
 """The words a one-line sale may carry besides its name and numbers, in Dutch, Russian and
-English (bot/reading/sale_grammar.py reads them): `/sale Bakkerij 300 waarvan 50 kosten, 2 uur, contant`,
+English (bot/reading/sale_grammar.py reads them):
+`/sale Bakkerij 300 waarvan 50 kosten, 2 uur, contant`,
 «/sale Смирнова 3000 за 2 часа работы наличными»."""
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.reading.words import SHORT_NUMBER, Dated, Reader, Token, joined, same_field, split_date
 from locales import InputError, dates
+from locales.line_words import DAY_PREPOSITIONS, DAY_WORDS
 from locales.sale_words import PAID_METHODS, PAYMENT_LEAD_INS
 
 
@@ -51,7 +52,37 @@ def _date_inside(reader: Reader, words: list[Token], first: int) -> Dated | None
                     raise  # "32 nov": a date, but none that exists
                 continue
             return Dated(words[:i] + words[i + count :], reader.date(text), text)
+    return _day_in_words_inside(reader, words, first)
+
+
+def _day_in_words_inside(reader: Reader, words: list[Token], first: int) -> Dated | None:
+    """A day said in words before the amount or between the fields (`Петрова вчера 1500`,
+    `тарасова 2200 ₽ вчера 40 мин`, `Jansen 50 vrijdag 1u`): a day word, or a weekday after a
+    preposition, anywhere; a bare weekday only after a number, as a name may hold one
+    ('Café Zondag'). Something must be left to be the amount."""
+    for i in range(first, len(words)):
+        lead = _word(words[i])
+        said_after_number = any(any(c.isdigit() for c in w.text) for w in words[first:i])
+        if not (lead in DAY_WORDS or lead in DAY_PREPOSITIONS or said_after_number):
+            continue
+        for count in (3, 2, 1):
+            span = same_field(words, i, count)
+            if span is None or not all(_word(w).isalpha() for w in span):
+                continue
+            rest = words[:i] + words[i + count :]
+            if not any(any(c.isdigit() for c in w.text) for w in rest[first:]):
+                continue
+            text = joined(span).strip(".,;:")
+            try:
+                dates.parse_date(text, reader.locale, today=reader.today)
+            except InputError:
+                continue
+            return Dated(rest, reader.date(text), text)
     return None
+
+
+def _word(token: Token) -> str:
+    return token.text.casefold().strip(".,;:!")
 
 
 def _may_be_date(reader: Reader, words: list[Token], span: list[Token], after: int) -> bool:

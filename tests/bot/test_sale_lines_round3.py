@@ -282,3 +282,32 @@ async def test_a_week_without_its_day_is_refused_as_a_date_not_as_too_many_field
     seen = await chat.send(person, line)
     assert seen.text.startswith(said), seen.text
     assert rows(sqlite_engine, Sale) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "minutes", "day"),
+    [
+        ("/sale Петрова вчера 1500", 150_000, None, TODAY - dt.timedelta(days=1)),
+        ("/sale Петрова в пятницу 2000", 200_000, None, dt.date(2026, 11, 20)),
+        ("/sale петрова 2200 ₽ вчера 40 мин", 220_000, 40, TODAY - dt.timedelta(days=1)),
+        ("/sale петрова 1800 руб вчера 1 ч", 180_000, 60, TODAY - dt.timedelta(days=1)),
+        ("/sale петрова 1 500 в пятницу 1,5 ч", 150_000, 90, dt.date(2026, 11, 20)),
+    ],
+)
+async def test_a_day_in_words_between_the_fields_is_the_date(
+    chat: Chat,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    line: str,
+    amount: int,
+    minutes: int | None,
+    day: dt.date,
+) -> None:
+    # Found by the Russian typist: «Петрова вчера 1500» was stored for today (the day dropped)
+    # and «2200 ₽ вчера 40 мин» refused («"вчера" не похоже на сумму»).
+    make_client(sqlite_engine, ru_team, "Петрова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, line)
+    assert "Продажа записана" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.minutes, sale.sold_on) == (amount, minutes, day)
