@@ -275,6 +275,7 @@ def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
     fields, vat = _vat_said(_field_words(words[end:]))
     fields, paid_now = _paid_how(fields)
+    fields = _without_counted_things(reader, fields)
     try:
         readings = [
             _assign(reader, values, dated.date) for values in value_readings(reader, fields)
@@ -316,6 +317,27 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
         any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
     )
     return SaleLine(name, tuple(readings), date_words=words_only)
+
+
+def _without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
+    """The fields without a count of things in what was done (`70 2 banden vervangen`,
+    `3 fietsen nagekeken 210 euro`, «1500 за 2 стрижки»): a whole number followed by a word
+    that says what was done is no amount, cost or time when another number is in the line."""
+    counted = {
+        i
+        for i in range(len(fields) - 1)
+        if fields[i].text.isdigit()
+        and _description(reader, fields[i + 1].text)
+        # "90 мин", "1 ч 30 мин", "100 tien minuten": a time, not things
+        and reader.time(joined(fields[i : i + 2])) is None
+        and reader.time(joined(fields[i + 1 : i + 3])) is None
+    }
+    if not counted:
+        return fields
+    numbers = [i for i, word in enumerate(fields) if any(c.isdigit() for c in word.text)]
+    if len(numbers) <= len(counted):
+        counted.discard(numbers[0])  # «2500 стрижка»: the first number is the amount
+    return [word for i, word in enumerate(fields) if i not in counted and i - 1 not in counted]
 
 
 def _marked_cost(values: list[Value]) -> list[Value]:

@@ -311,3 +311,35 @@ async def test_a_day_in_words_between_the_fields_is_the_date(
     assert "Продажа записана" in seen.text, seen.text
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.minutes, sale.sold_on) == (amount, minutes, day)
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "cost", "minutes"),
+    [
+        ("/verkoop Jan Smit 70 2 banden vervangen", 7_000, None, None),
+        ("/verkoop jan smit 2 banden vervangen 70", 7_000, None, None),
+        ("/verkoop Jan Smit 3 fietsen nagekeken 210 euro 3,5 uur", 21_000, None, 210),
+        ("/verkoop jan smit 210 3,5u 3 fietsen nagekeken", 21_000, None, 210),
+        ("/verkoop jan smit 120, 2u, 2 kinderfietsen", 12_000, None, 120),
+        ("/verkoop jan smit 45 nieuwe ketting + 2 remblokjes", 4_500, None, None),
+        ("/verkoop jan smit 85 knippen", 8_500, None, None),
+        ("/verkoop jan smit 300 waarvan 50 kosten", 30_000, 5_000, None),
+    ],
+)
+async def test_a_count_of_things_done_is_no_amount_cost_or_time(
+    chat: Chat,
+    nl_team: Team,
+    sqlite_engine: Engine,
+    line: str,
+    amount: int,
+    cost: int | None,
+    minutes: int | None,
+) -> None:
+    # Found by the Dutch typist (a bicycle shop): "70 2 banden vervangen" stored a cost of € 2,
+    # "3 fietsen nagekeken 210 euro" € 3.210, "3,5u 3 fietsen" 3 h 33 min — all unasked.
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert "Verkoop vastgelegd" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == (amount, cost, minutes)
