@@ -32,12 +32,11 @@ from bot.reading.words import (
     tokens,
     without_lead_ins,
 )
-from locales import N_, InputError, dates, is_currency_token, is_multiplier_token, numbers
+from bot.reading.work_words import is_what_was_done, without_counted_things
+from locales import N_, InputError, dates, numbers
 from locales.numbers import shown_text
 from locales.sale_words import (
-    DATE_HINTS,
     DAY_HINTS,
-    FILLER_WORDS,
     NO_COST,
     PAID_METHODS,
     PAYMENT_LEAD_INS,
@@ -93,29 +92,6 @@ def _as_the_team_enters(reader: Reader, minor: int | None, vat: str | None) -> i
     else:
         return minor
     return int((Decimal(minor) * factor).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
-
-
-def _description(reader: Reader, text: str) -> bool:
-    """A word after the amount that says what was done (`knippen`, «стрижка»): letters only,
-    at least three, and nothing an amount, cost, time or date is made of; a sale keeps no
-    note, so such words are skipped when the line reads no other way."""
-    word = text.strip(".,;:!?()")
-    folded = word.casefold()
-    if len(word) < 3 or not all(c.isalpha() or c in "-'’" for c in word):
-        return False
-    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS:
-        return False
-    if is_cost_word(word) or reader.is_money(word) or numbers.starts_spoken_amount(word):
-        return False
-    if is_multiplier_token(word) or is_multiplier_token(text) or is_currency_token(word):
-        return False  # "тыс.", "k", "euro"
-    if numbers.starts_spoken_duration(word):
-        return False
-    try:
-        dates.parse_date(word, reader.locale, today=reader.today)
-    except InputError:
-        return True
-    return False  # "vrijdag" between the fields: refused as before, never dropped
 
 
 @dataclass(frozen=True)
@@ -275,7 +251,7 @@ def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
     fields, vat = _vat_said(_field_words(words[end:]))
     fields, paid_now = _paid_how(fields)
-    fields = _without_counted_things(reader, fields)
+    fields = without_counted_things(reader, fields)
     try:
         readings = [
             _assign(reader, values, dated.date) for values in value_readings(reader, fields)
@@ -283,7 +259,7 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
     except InputError as error:
         # "knipperij 2 uur 45", "3000 час с половиной": the number by the time is the amount;
         # "85 1u30 knippen", «2500 стрижка»: what was done, after the fields, is skipped
-        described = [word for word in fields if not _description(reader, word.text)]
+        described = [word for word in fields if not is_what_was_done(reader, word.text)]
         tries = [(fields, False)] + (
             [(described, True), (described, False)] if described and described != fields else []
         )
@@ -317,27 +293,6 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
         any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
     )
     return SaleLine(name, tuple(readings), date_words=words_only)
-
-
-def _without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
-    """The fields without a count of things in what was done (`70 2 banden vervangen`,
-    `3 fietsen nagekeken 210 euro`, «1500 за 2 стрижки»): a whole number followed by a word
-    that says what was done is no amount, cost or time when another number is in the line."""
-    counted = {
-        i
-        for i in range(len(fields) - 1)
-        if fields[i].text.isdigit()
-        and _description(reader, fields[i + 1].text)
-        # "90 мин", "1 ч 30 мин", "100 tien minuten": a time, not things
-        and reader.time(joined(fields[i : i + 2])) is None
-        and reader.time(joined(fields[i + 1 : i + 3])) is None
-    }
-    if not counted:
-        return fields
-    numbers = [i for i, word in enumerate(fields) if any(c.isdigit() for c in word.text)]
-    if len(numbers) <= len(counted):
-        counted.discard(numbers[0])  # «2500 стрижка»: the first number is the amount
-    return [word for i, word in enumerate(fields) if i not in counted and i - 1 not in counted]
 
 
 def _marked_cost(values: list[Value]) -> list[Value]:

@@ -26,7 +26,7 @@ async def test_a_dutch_chat_with_dutch_command_names(
     anna = chat.person(NL_OWNER, "Anna", "nl")
 
     card = await chat.send(anna, "/klant Bakkerij")
-    assert card.text.startswith("Bakkerij · beoordeling")
+    assert card.text.startswith("Bakkerij · nog geen beoordeling")  # the card, in Dutch
     assert card.text == (await chat.send(anna, "/client Bakkerij")).text
 
     seen = await chat.send(anna, "/verkoop Bakkerij 100")

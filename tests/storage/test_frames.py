@@ -441,11 +441,11 @@ def test_every_date_loads_as_its_own_day(session: Session) -> None:
     assert row["last_sold_on"] == pd.Timestamp(2024, 2, 29)
 
 
-def test_a_date_stored_in_another_form_still_loads_its_day(engine: Engine) -> None:
+def test_a_date_stored_in_another_form_still_loads_its_day(sqlite_engine: Engine) -> None:
     """Numpy reads only "YYYY-MM-DD"; a date SQLite holds in another form (a time after it,
-    written by hand) is read by SQLite's julianday, as before."""
-    if engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL keeps dates as dates")
+    written by hand) is read by SQLite's julianday, as before (PostgreSQL keeps dates as
+    dates, so this is SQLite's alone)."""
+    engine = sqlite_engine
     with new_session(engine) as session:
         team = create_team(
             session=session,

@@ -1,0 +1,53 @@
+"""What was done, said in a one-line /sale beside the figures (`85 knippen`, «2500 стрижка»,
+`70 2 banden vervangen`): words and counts that are no amount, cost, time or date."""
+
+from __future__ import annotations
+
+from bot.reading.sale_values import is_cost_word
+from bot.reading.words import DAY_WORDS, Reader, Token, joined
+from locales import InputError, dates, is_currency_token, is_multiplier_token, numbers
+from locales.sale_words import DATE_HINTS, FILLER_WORDS, NO_COST, PAID_METHODS
+
+
+def is_what_was_done(reader: Reader, text: str) -> bool:
+    """A word after the amount that says what was done (`knippen`, «стрижка»): letters only,
+    at least three, and nothing an amount, cost, time or date is made of; a sale keeps no
+    note, so such words are skipped when the line reads no other way."""
+    word = text.strip(".,;:!?()")
+    folded = word.casefold()
+    if len(word) < 3 or not all(c.isalpha() or c in "-'’" for c in word):
+        return False
+    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS:
+        return False
+    if is_cost_word(word) or reader.is_money(word) or numbers.starts_spoken_amount(word):
+        return False
+    if is_multiplier_token(word) or is_multiplier_token(text) or is_currency_token(word):
+        return False  # "тыс.", "k", "euro"
+    if numbers.starts_spoken_duration(word):
+        return False
+    try:
+        dates.parse_date(word, reader.locale, today=reader.today)
+    except InputError:
+        return True
+    return False  # "vrijdag" between the fields: refused as before, never dropped
+
+
+def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
+    """The fields without a count of things in what was done (`70 2 banden vervangen`,
+    `3 fietsen nagekeken 210 euro`, «1500 за 2 стрижки»): a whole number followed by a word
+    that says what was done is no amount, cost or time when another number is in the line."""
+    counted = {
+        i
+        for i in range(len(fields) - 1)
+        if fields[i].text.isdigit()
+        and is_what_was_done(reader, fields[i + 1].text)
+        # "90 мин", "1 ч 30 мин", "100 tien minuten": a time, not things
+        and reader.time(joined(fields[i : i + 2])) is None
+        and reader.time(joined(fields[i + 1 : i + 3])) is None
+    }
+    if not counted:
+        return fields
+    numbers = [i for i, word in enumerate(fields) if any(c.isdigit() for c in word.text)]
+    if len(numbers) <= len(counted):
+        counted.discard(numbers[0])  # «2500 стрижка»: the first number is the amount
+    return [word for i, word in enumerate(fields) if i not in counted and i - 1 not in counted]
