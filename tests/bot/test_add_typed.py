@@ -127,3 +127,16 @@ async def test_a_line_of_business_is_no_city_and_a_business_word_says_the_kind(
         "Restaurant De Haven": ("organisation", None, "horeca"),
         "Кафе Ромашка": ("organisation", "Казань", "общепит"),
     }
+
+
+async def test_a_pasted_command_is_no_clients_name(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    # Found by the Dutch typist: a slip of the paste became a client, and then every
+    # "/verkoop de vries" asked which of the two was meant.
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(
+        anna, "/toevoegen Fietsenmaker? nee: /toevoegen jan de vries particulier haarlem"
+    )
+    assert "bevat een commando" in seen.text, seen.text
+    assert rows(sqlite_engine, Client) == []
