@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
+from bot.transports.updates import Person
 from storage.models import AuditLog, Sale, Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
@@ -258,17 +259,21 @@ async def test_russian_vat_words_for_a_team_without_vat_in_its_amounts(
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [250_000, 1_000_000]
 
 
+async def _set_hour_cost(chat: Chat, person: Person, typed: str) -> None:
+    await chat.send(person, "/settings")
+    await chat.press(person, "Geld")
+    await chat.press(person, "Een uur werk")
+    await chat.press(person, "Typ het bedrag")
+    await chat.send(person, typed)
+
+
 async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
     chat: Chat, nl_team: Team, sqlite_engine: Engine
 ) -> None:
     # Costs typed: € 30 + € 50 = € 80; 3 hours at € 40 = € 120; the cost shown is € 200.
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    await chat.send(anna, "/settings")
-    await chat.press(anna, "Geld")
-    await chat.press(anna, "Een uur werk")
-    await chat.press(anna, "Typ het bedrag")
-    await chat.send(anna, "40")
+    await _set_hour_cost(chat, anna, "40")
     await chat.send(anna, "/sale bakkerij, 300, 30, 2u")
     await chat.send(anna, "/sale bakkerij, 200, 50, 1u")
     await chat.send(anna, "/klant bakkerij")
@@ -285,11 +290,7 @@ async def test_an_hour_cost_with_cents_is_shown_with_its_cents(
     # does not add up. Here 4 hours × € 32,50 = € 130, plus € 20 typed: € 150.
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    await chat.send(anna, "/settings")
-    await chat.press(anna, "Geld")
-    await chat.press(anna, "Een uur werk")
-    await chat.press(anna, "Typ het bedrag")
-    await chat.send(anna, "32,50")
+    await _set_hour_cost(chat, anna, "32,50")
     await chat.send(anna, "/sale bakkerij, 300, 20, 4u")
     await chat.send(anna, "/klant bakkerij")
     seen = await chat.press(anna, "Details")
