@@ -13,12 +13,12 @@ from bot.render.explain import (
     hours,
     hours_worked,
     lift,
-    money,
     owed_money,
     partial_timing,
     reason,
     team_history_short,
 )
+from bot.render.money_figure import yearly_figure
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -280,65 +280,6 @@ def no_grade(t: Translator, window_days: int, *, ever_bought: bool) -> Markup:
         "no grade: no sales in the last {n} days",
         window_days,
     )
-
-
-def yearly_figure(
-    t: Translator,
-    currency: str,
-    profit: int | None,
-    revenue: int | None,
-    annualised: bool,
-    *,
-    so_far: bool = False,
-    since: dt.date | None = None,
-    margin: float | None = None,
-) -> Markup | None:
-    """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
-    alike; for a client younger than a year it is an estimate and says so, and a young client's
-    single purchase is what they brought so far. With under 90 days of history (`since`) there
-    is no year to speak of: `profit` and `revenue` are the real totals since that day. A profit
-    that rests on an assumed `margin` (sales without costs) says that margin beside it."""
-    assumed = (
-        Markup(" ") + t._("(at {margin} margin)", margin=t.percent(margin))
-        if margin is not None
-        else Markup("")
-    )
-    if since is not None:
-        if profit is not None:
-            return (
-                t._(
-                    "profit {amount} since {date}",
-                    amount=money(t, currency, profit),
-                    date=t.date(since),
-                )
-                + assumed
-            )
-        if not revenue:
-            return None
-        return t._(
-            "revenue {amount} since {date}", amount=money(t, currency, revenue), date=t.date(since)
-        )
-    if so_far:
-        if profit is not None:
-            return t._("profit {amount} so far", amount=money(t, currency, profit)) + assumed
-        return t._("revenue {amount} so far", amount=money(t, currency, revenue))
-    if profit is not None:
-        figure = t._("profit {amount} a year", amount=money(t, currency, profit))
-        if margin is not None:
-            return (
-                figure
-                + " "
-                + (
-                    t._("(estimate, at {margin} margin)", margin=t.percent(margin))
-                    if annualised
-                    else t._("(at {margin} margin)", margin=t.percent(margin))
-                )
-            )
-    elif revenue:
-        figure = t._("revenue {amount} a year", amount=money(t, currency, revenue))
-    else:
-        return None
-    return figure + " " + t._("(estimate)") if annualised else figure
 
 
 # The team's own 1–5 judgement in words of its own ("ervaring", «впечатления»), so it never

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from bot import labels
-from bot.render.card import number_or_none, whole_or_none, yearly_figure
+from bot.render.card import number_or_none, whole_or_none
 from bot.render.explain import (
     amounts_note,
     hours,
@@ -20,6 +20,7 @@ from bot.render.explain import (
     profit_per_hour,
     timed_sales,
 )
+from bot.render.money_figure import yearly_figure
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from storage.callers import TeamView

@@ -263,6 +263,9 @@ async def test_reasons_in_a_team_of_ten_days_speak_of_no_year(
         "winst € -400 sinds 13 nov 2026" if locale == "nl" else "прибыль -400 ₽ с 13 нояб. 2026 г."
     )
     assert loss in card, card
+    # The figures line says a loss as a loss (the Dutch reader: "winst € -177" → "verlies").
+    said = "verlies € 400 sinds 13 nov 2026" if locale == "nl" else "убыток 400 ₽ с 13 нояб."
+    assert said in card, card
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,80 @@
+"""A client's money figure on the card and in Details: a year's profit (revenue where profit is
+unknown), an estimate for a young client, what was brought so far or since the history began,
+a loss said as a loss, and the assumed margin beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.render.explain import money
+from locales import Markup, Translator
+
+
+def yearly_figure(
+    t: Translator,
+    currency: str,
+    profit: int | None,
+    revenue: int | None,
+    annualised: bool,
+    *,
+    so_far: bool = False,
+    since: dt.date | None = None,
+    margin: float | None = None,
+) -> Markup | None:
+    """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
+    alike; for a client younger than a year it is an estimate and says so, and a young client's
+    single purchase is what they brought so far. With under 90 days of history (`since`) there
+    is no year to speak of: `profit` and `revenue` are the real totals since that day. A profit
+    that rests on an assumed `margin` (sales without costs) says that margin beside it."""
+    assumed = (
+        Markup(" ") + t._("(at {margin} margin)", margin=t.percent(margin))
+        if margin is not None
+        else Markup("")
+    )
+    if since is not None:
+        if profit is not None:
+            if profit < 0:  # "verlies € 177", not "winst € -177"
+                said = t._(
+                    "loss {amount} since {date}",
+                    amount=money(t, currency, -profit),
+                    date=t.date(since),
+                )
+            else:
+                said = t._(
+                    "profit {amount} since {date}",
+                    amount=money(t, currency, profit),
+                    date=t.date(since),
+                )
+            return said + assumed
+        if not revenue:
+            return None
+        return t._(
+            "revenue {amount} since {date}", amount=money(t, currency, revenue), date=t.date(since)
+        )
+    if so_far:
+        if profit is not None:
+            if profit < 0:
+                return t._("loss {amount} so far", amount=money(t, currency, -profit)) + assumed
+            return t._("profit {amount} so far", amount=money(t, currency, profit)) + assumed
+        return t._("revenue {amount} so far", amount=money(t, currency, revenue))
+    if profit is not None:
+        figure = (
+            t._("loss {amount} a year", amount=money(t, currency, -profit))
+            if profit < 0
+            else t._("profit {amount} a year", amount=money(t, currency, profit))
+        )
+        if margin is not None:
+            return (
+                figure
+                + " "
+                + (
+                    t._("(estimate, at {margin} margin)", margin=t.percent(margin))
+                    if annualised
+                    else t._("(at {margin} margin)", margin=t.percent(margin))
+                )
+            )
+    elif revenue:
+        figure = t._("revenue {amount} a year", amount=money(t, currency, revenue))
+    else:
+        return None
+    return figure + " " + t._("(estimate)") if annualised else figure
