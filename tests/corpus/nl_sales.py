@@ -549,4 +549,14 @@ LINES: list[tuple[str, Expected]] = [
     # A thousand said in words (the README's amounts).
     ("/verkoop Jan Smit duizend", sale(SMIT, "1000")),
     ("/verkoop Jan Smit drie duizend euro", sale(SMIT, "3000")),
+    # The second reader's misses (round 3): a count of things in the work is no figure, a
+    # day in words between the fields is the date.
+    ("/verkoop Jan Smit 70 2 banden vervangen", sale(SMIT, "70")),
+    ("/verkoop jan smit 2 banden vervangen 70", sale(SMIT, "70")),
+    ("/verkoop Jan Smit 3 fietsen nagekeken 210 euro 3,5 uur", sale(SMIT, "210", None, 210)),
+    ("/verkoop jan smit 210 3,5u 3 fietsen nagekeken", sale(SMIT, "210", None, 210)),
+    ("/verkoop jan smit 120, 2u, 2 kinderfietsen", sale(SMIT, "120", None, 120)),
+    ("/verkoop jan smit 45 nieuwe ketting + 2 remblokjes", sale(SMIT, "45")),
+    ("/verkoop jan smit gisteren 85", sale(SMIT, "85", on="2026-12-03")),
+    ("/verkoop jan smit 85 gisteren 1u", sale(SMIT, "85", None, 60, on="2026-12-03")),
 ]

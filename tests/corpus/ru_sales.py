@@ -485,4 +485,12 @@ LINES: list[tuple[str, Expected]] = [
         ask("kind", press="person", then=sale("Смирнова Ирина", "2000", new=PERSON)),
     ),
     ("/sale Волкова 2500 23 ноября", sale(VOLKOVA, "2500", on="2026-11-23")),
+    # The second reader's misses (round 3): a day in words before the amount or between the
+    # fields is the date (it was dropped, or the line refused).
+    ("/sale Волкова вчера 1500", sale(VOLKOVA, "1500", on="2026-12-03")),
+    ("/sale Волкова в среду 2000", sale(VOLKOVA, "2000", on="2026-12-02")),
+    ("/sale волкова 2200 ₽ вчера 40 мин", sale(VOLKOVA, "2200", None, 40, on="2026-12-03")),
+    ("/sale волкова 1800 руб вчера 1 ч", sale(VOLKOVA, "1800", None, 60, on="2026-12-03")),
+    ("/sale волкова 2000 позавчера 0", sale(VOLKOVA, "2000", "0", on="2026-12-02")),
+    ("/sale волкова 1 500 в среду 1,5 ч", sale(VOLKOVA, "1500", None, 90, on="2026-12-02")),
 ]
