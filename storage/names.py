@@ -118,11 +118,6 @@ def valid_name(name: str) -> str:
     key = name_key(shown)
     if not any(character.isalnum() for character in key):  # ",,," or "—" names nobody
         raise InputError(N_("A client needs a name."))
-    if any(word.startswith("/") and word[1:2].isalpha() for word in shown.split()):
-        # "Fietsenmaker? nee: /toevoegen jan de vries": a pasted command, not a client's name.
-        raise InputError(
-            N_("“{name}” has a command in it: send the command on its own."), name=shown
-        )
     # Folding can lengthen a name ("ß" → "ss"), and the key has the same column width.
     if len(shown) > MAX_NAME or len(key) > MAX_NAME:
         raise InputError(N_("That name is too long: at most {max} characters."), max=MAX_NAME)
