@@ -211,7 +211,7 @@ def test_a_dialog_in_progress_survives_kill_9(database, tmp_path: Path) -> None:
         kill_9(first)
         assert integrity(db) == "ok"
 
-        stub.push_update(message(2, "Bakkerij de Vries"))
+        stub.push_update(message(2, "Jansen"))  # a name that says no kind: the kind is asked
         second = kompas("run", db=db, env=env)
         try:
             wait_for(
