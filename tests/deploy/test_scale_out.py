@@ -24,7 +24,7 @@ from tests.stub_bot_api import StubBotApi
 pytestmark = pytest.mark.postgres
 ON_POSTGRES = pytest.mark.parametrize("engine", ["postgres"], indirect=True)
 SOMETHING_WENT_WRONG = "Er ging bij mij iets mis"
-ALREADY_SIMILAR = "Je hebt al klanten met een naam die erop lijkt"
+ALREADY_SIMILAR = "Is dit "  # /add of a name close to an existing client: "Is dit Yogastudio?"
 
 
 @pytest.fixture
