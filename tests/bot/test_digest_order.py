@@ -42,5 +42,5 @@ def test_leaning_and_overdue_big_spenders_come_in_the_order_of_risk() -> None:
         ).group_text
     )
 
-    assert text.index("Bravo is nu 35%") < text.index("Alfa is nu 26%"), text
-    assert text.index("Alfa: ") < text.index("Bravo: "), text
+    assert text.index("Bravo: 35% van je omzet") < text.index("Alfa: 26% van je omzet"), text
+    assert text.index("Alfa: €\xa0") < text.index("Bravo: €\xa0"), text
