@@ -58,7 +58,7 @@ LARGEST = 2**31 - 1
 
 
 def id_from(text: str) -> int:
-    """An id inside a button's choice (a dialog option like "12" or "use12"), or STALE."""
+    """An id inside a button's choice (a dialog option like "12" or "use12"), or Refusal.STALE."""
     try:
         return _id(text)
     except ValueError:

@@ -70,10 +70,12 @@ class ClientChoice:
 
 @dataclass(frozen=True)
 class KitTexts:
+    """Everything the kit says on its own, one callable each, the caller's translator first."""
+
     # (t, an InputError: a Refusal or a handler's message id, with its params) → its text
     refusal: Callable[[Translator, InputError], Markup]
 
-    # Membership. (t, the person's teams, the current team's id) → a question, a button a team
+    # Membership. (t, the person's teams, the current team's id) → the question, a button per team
     team_choice: Callable[[Translator, Sequence[Any], int | None], tuple[Markup, Buttons]]
     # (t, the team, the newcomer's name, their member id) → the request and Let in / Decline
     approval_request: Callable[[Translator, Any, str, int], tuple[Markup, Buttons]]
