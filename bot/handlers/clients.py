@@ -13,7 +13,8 @@ from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import has_legal_form, kind_in_name, typed_name
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
-from bot.kit.turn import Refusal, Turn, button
+from bot.kit.texts import Refusal
+from bot.kit.turn import Turn, button
 from bot.reading import grammar
 from bot.render import clients as render
 from bot.render import refusals

@@ -18,7 +18,8 @@ from bot.kit.client_dialog import (
 )
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, finish, goto, question
-from bot.kit.turn import Refusal, Turn
+from bot.kit.texts import Refusal
+from bot.kit.turn import Turn
 from bot.reading import grammar, note_line
 from bot.render import events as render
 from bot.render import refusals

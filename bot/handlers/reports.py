@@ -12,7 +12,8 @@ from bot.kit.sensitive import (
     money_shown_to_caller,
     sorts_for,
 )
-from bot.kit.turn import Refusal, Turn, button
+from bot.kit.texts import Refusal
+from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render import reports as render
 from bot.render.card import card_text, card_view

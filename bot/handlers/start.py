@@ -7,7 +7,8 @@ from bot.kit.access import ADMIN_STATUSES
 from bot.kit.callbacks import id_from
 from bot.kit.commands import command
 from bot.kit.membership import START_PAYLOAD
-from bot.kit.turn import Refusal, Turn, button
+from bot.kit.texts import Refusal
+from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render.members import (
     first_hello,

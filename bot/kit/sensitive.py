@@ -15,7 +15,8 @@ The one place that says what a member sees when the team keeps them for its admi
 
 from __future__ import annotations
 
-from bot.kit.turn import Buttons, Refusal, Turn
+from bot.kit.texts import Refusal
+from bot.kit.turn import Buttons, Turn
 from locales import InputError, Markup
 from storage.models import Role
 

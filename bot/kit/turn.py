@@ -49,12 +49,11 @@ from storage.engine import UnitOfWork
 from storage.models import MemberStatus, Role
 
 # What handlers import from here: the turn, its decorators, and the kit's reply vocabulary
-# that lives beside it (bot/kit/caller.py, bot/kit/outbox.py, bot/kit/texts.py).
+# that lives beside it (bot/kit/caller.py, bot/kit/outbox.py).
 __all__ = [
     "UNSURE",
     "Buttons",
     "Link",
-    "Refusal",
     "Turn",
     "button",
     "button_text",
