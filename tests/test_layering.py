@@ -116,7 +116,7 @@ def test_no_exception_lets_the_kit_import_render() -> None:
 
 
 def test_the_kit_importing_a_renderer_is_caught(tmp_path: Path) -> None:
-    """The kit sits below render: its own texts are handed in (bot/kit/member_texts.py)."""
+    """The kit sits below render: its own texts are handed in (bot/kit/texts.py)."""
     source = "from bot.render import members\n"
     result = lint(_copy_of_the_tree(tmp_path, "bot/kit/leak.py", source))
     assert result.returncode != 0

@@ -10,14 +10,10 @@ from bot import labels
 from bot.handlers.reports import show_card
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
-from bot.kit.client_dialog import (
-    NOT_A_NAME,
-    has_legal_form,
-    kind_in_name,
-    typed_name,
-)
+from bot.kit.client_dialog import has_legal_form, kind_in_name, typed_name
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn, button
 from bot.reading import grammar
 from bot.render import clients as render
@@ -108,7 +104,7 @@ class AddClientDialog(Dialog):
 
     async def named(self, turn: Turn, convo: Conversation, name: str) -> None:
         if name.split() and all(map(is_legal_form, name.split())):  # «ООО» alone: no one
-            raise InputError(NOT_A_NAME, text=name[:40])
+            raise InputError(Refusal.NOT_A_NAME, text=name[:40])
         shown = clients.valid_name(name)
         existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=shown)
         if existing is not None:

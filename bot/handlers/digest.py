@@ -7,8 +7,8 @@ import asyncio
 from bot.handlers.decline import show_candidate
 from bot.handlers.reports import show_list, show_risk
 from bot.jobs.scheduler import schedule_changed
-from bot.kit.callbacks import STALE
 from bot.kit.commands import command
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render.digest import (
@@ -70,4 +70,4 @@ async def view(turn: Turn) -> None:
     elif what == ("decline",):
         await show_candidate(turn, 0, edit=False)
     else:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)

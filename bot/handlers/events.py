@@ -11,7 +11,6 @@ from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import (
     NEW,
     NEW_AS,
-    NOT_A_NAME,
     ClientDialog,
     add_new_client,
     kind_in_name,
@@ -19,6 +18,7 @@ from bot.kit.client_dialog import (
 )
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, finish, goto, question
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from bot.reading import grammar, note_line
 from bot.render import events as render
@@ -358,7 +358,8 @@ async def refer(turn: Turn) -> None:
         and grammar.has_sale_fields(grammar.reader(turn), referred)
         and not await note_line.names_a_client(turn, referred)
     ):
-        raise InputError(NOT_A_NAME, text=referred[:40])  # never a prospect named "Отель 500"
+        # never a prospect named "Отель 500"
+        raise InputError(Refusal.NOT_A_NAME, text=referred[:40])
     if len(parts) > 1 and name_key(parts[0]) == name_key(", ".join(parts[1:])):
         raise InputError(SELF_REFERRAL)  # "/refer Ёлкина, Ёлкина": the same name twice
     if len(parts) > 1:

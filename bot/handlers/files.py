@@ -77,7 +77,7 @@ async def _document(turn: Turn) -> None:
     if read is None:  # not read before the turn (the team changed meanwhile, say): read it now
         read = await _read_now(turn, upload)
     if isinstance(read, float):
-        raise team_waits(turn, read)
+        raise team_waits(read)
     if isinstance(read, InputError):
         raise read
     try:

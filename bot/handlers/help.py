@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.kit.callbacks import STALE
 from bot.kit.commands import Command, command, command_table
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn, button, on_command
 from bot.render import help as render
 from bot.render import refusals
@@ -90,4 +90,4 @@ async def unknown_command(turn: Turn) -> None:
 @button(role=None)
 async def unknown_button(turn: Turn) -> None:
     """A button whose data names no action (Telegram allows empty data): no longer valid."""
-    raise InputError(STALE)
+    raise InputError(Refusal.STALE)

@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.kit.callbacks import STALE, id_from
+from bot.kit.callbacks import id_from
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, kept, new, question
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from bot.render import profile as render
 from bot.render import refusals
@@ -120,7 +121,7 @@ class ProfileDialog(Dialog):
         elif choice and choice.startswith(NEW):
             kind = choice.removeprefix(NEW)
             if kind not in ("person", "organisation", "all"):
-                raise InputError(STALE)
+                raise InputError(Refusal.STALE)
             kind_or_none = None if kind == "all" else kind
             # Named in the team's language: the name shows in the group and the digest.
             name = render.profile_title(translator(turn.team.locale), kind_or_none)

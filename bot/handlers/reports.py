@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from bot.kit import arguments, dialogs
-from bot.kit.callbacks import STALE
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, finish
 from bot.kit.sensitive import (
-    FOR_ADMINS,
     answer_with_money,
     money_shown,
     money_shown_to_caller,
     sorts_for,
 )
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render import reports as render
@@ -84,7 +83,7 @@ async def details(turn: Turn) -> None:
     record = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=client_id)
     analysed = await turn.analysis()
     if client_id not in analysed.analysis.clients.index:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     text = details_text(turn.t, turn.team, analysed.analysis, record)
     plain = None
     if not money_shown(turn):  # a member still reads the purchases, payments and traits
@@ -97,9 +96,9 @@ async def details(turn: Turn) -> None:
 async def act_on_client(turn: Turn) -> None:
     """A card's action buttons start the matching dialog with the client already chosen."""
     name = turn.pressed.args[0] if turn.pressed.args else ""
-    dialog = dialogs.registered(name)
+    dialog = dialogs.registered(turn, name)
     if not isinstance(dialog, ClientDialog):
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     await dialog.begin_with(turn, turn.pressed.int_arg(1))
 
 
@@ -121,7 +120,7 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
     with_money = await money_shown_to_caller(turn)
     sorts = sorts_for(SORTS, with_money)
     if sort not in sorts:  # an order by money (an old or forged button) tells the figures
-        raise InputError(FOR_ADMINS)
+        raise InputError(Refusal.FOR_ADMINS)
     if which == "a":
         analysed = await turn.analysis()
         rows = active_rows(analysed.analysis.clients, sort)
@@ -142,7 +141,7 @@ def _plain_row(client_id: int, name: str) -> Row:
 async def list_page(turn: Turn) -> None:
     args = turn.pressed.args
     if len(args) < 3 or args[0] not in FILTERS or args[1] not in SORTS:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     await show_list(turn, args[0], args[1], turn.pressed.int_arg(2), edit=True)
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 
 from bot.jobs.scheduler import schedule_changed
-from bot.kit.callbacks import STALE
 from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, Dialog, finish, goto, new, question
+from bot.kit.texts import Refusal
 from bot.kit.turn import Buttons, Turn, button
 from bot.render import refusals, time_zones
 from bot.render import settings as render
@@ -67,7 +67,7 @@ async def settings_menu(turn: Turn) -> None:
     Everyone may look inside a group; only admins change a setting."""
     group = turn.pressed.args[0] if turn.pressed.args else ""
     if group and group not in render.GROUPS:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     admin = await _is_admin(turn)
     if group:
         locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
@@ -125,7 +125,7 @@ def _value(code: str, choice: str) -> object:
             return None if choice == OFF else render.days(int(choice))
     except ValueError:
         pass
-    raise InputError(STALE)
+    raise InputError(Refusal.STALE)
 
 
 def _all_rates() -> set[int]:
@@ -146,7 +146,7 @@ async def open_setting(turn: Turn) -> None:
     """A setting's submenu: what it does, its value, and the choices (current one ticked)."""
     code = turn.pressed.args[0] if turn.pressed.args else ""
     if code not in render.BY_CODE:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     if code == "cur" and await turn.run(team_settings.team_has_sales, team_id=_team_id(turn)):
         raise InputError(team_settings.CURRENCY_LOCKED)
     if code == "tz":
@@ -191,7 +191,7 @@ async def _wait_for_typed(turn: Turn, code: str) -> None:
 async def choose_value(turn: Turn) -> None:
     """A pressed choice: the setting changes, with Undo."""
     if len(turn.pressed.args) < 2 or turn.pressed.args[0] not in render.BY_CODE:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     code, choice = turn.pressed.args[0], turn.pressed.args[1]
     await _wait_for_typed(turn, "")
     await _change(turn, code, _value(code, choice), edit=True)
@@ -226,7 +226,7 @@ async def type_value(turn: Turn) -> None:
     """Type another value (a margin, a threshold, a time) instead of tapping one."""
     code = turn.pressed.args[0] if turn.pressed.args else ""
     if code not in TYPED:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     await goto(turn, new(TypedSettingDialog.name, turn, setting=code), "value")
 
 
@@ -304,7 +304,7 @@ async def time_zone(turn: Turn) -> None:
         letters = time_zones.first_letters(locale)
         index = turn.pressed.int_arg(1)
         if not 0 <= index < len(letters):
-            raise InputError(STALE)
+            raise InputError(Refusal.STALE)
         countries = time_zones.countries_starting_with(locale, letters[index])
         text, buttons = menu.countries(t, team_id, countries)
         turn.edit(text, buttons=buttons)
@@ -317,4 +317,4 @@ async def time_zone(turn: Turn) -> None:
         text, buttons = menu.zones(t, team_id, country, turn.team.timezone, now=turn.now)
         turn.edit(text, buttons=buttons)
     else:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)

@@ -7,7 +7,8 @@ from bot.kit.access import ADMIN_STATUSES
 from bot.kit.callbacks import id_from
 from bot.kit.commands import command
 from bot.kit.membership import START_PAYLOAD
-from bot.kit.turn import AWAITING_APPROVAL, Turn, button
+from bot.kit.texts import Refusal
+from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render.members import (
     first_hello,
@@ -42,7 +43,7 @@ async def start(turn: Turn) -> None:
             turn.reply(private_welcome(t, await turn.my_teams(), team))
             return
         if caller.member is not None and caller.member.status == MemberStatus.PENDING:
-            raise InputError(AWAITING_APPROVAL)  # not in the team yet: no "welcome back"
+            raise InputError(Refusal.AWAITING_APPROVAL)  # not in the team yet: no "welcome back"
         turn.reply(welcome_back(t, team))
         return
     if caller.in_group:

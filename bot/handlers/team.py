@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from bot.handlers.clients import AddClientDialog
 from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
-from bot.kit.callbacks import STALE
 from bot.kit.commands import command
 from bot.kit.dialogs import ask_for_reply, goto, new
+from bot.kit.texts import Refusal
 from bot.kit.turn import UNSURE, Turn, button, on_command
 from bot.render import onboarding as onboard
 from bot.render import refusals
@@ -91,7 +91,7 @@ async def onboarding(turn: Turn) -> None:
         text, buttons = onboard.empty_state(chosen, team_id)
         turn.edit(text, buttons=buttons)
     else:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
 
 
 @button()
@@ -113,7 +113,7 @@ async def first_steps(turn: Turn) -> None:
         count = await turn.run(demo.seed_demo, team=team, today=turn.today, now=turn.now)
         turn.reply(onboard.demo_added(turn.t, count))
     else:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
 
 
 # /members ------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ async def waiting_requests(turn: Turn, team_id: int) -> None:
         button_team=team_id,
     )
     if found.team is None or found.team.is_personal:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     turn.caller.team, turn.caller.member = found.team, found.member
     await turn.require(Role.ADMIN)
     waiting = await turn.run(teams.waiting_members, team_id=team_id)
@@ -259,7 +259,7 @@ async def use_team(turn: Turn) -> None:
         and (chosen.is_personal or await turn.telegram_status(chosen.chat_id) in MEMBER_STATUSES)
     )
     if not allowed or chosen is None:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     await turn.run(
         teams.set_current_team, user_id=turn.caller.user_id, team_id=team_id, now=turn.now
     )

@@ -11,8 +11,9 @@ import datetime as dt
 import re
 
 from bot import labels
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
-from locales import N_, InputError
+from locales import InputError
 from locales.line_words import SECTORS
 from locales.numbers import shown_text
 from storage.models import ClientKind
@@ -125,16 +126,13 @@ def person_as_written(name: str) -> str:
     )  # "jan van der berg" → Jan van der Berg
 
 
-COMMAND_IN_NAME = N_("“{name}” has a command in it: send the command on its own.")
-
-
 def name_as_written(name: str, kind: ClientKind | str) -> str:
     """A new client's name as natives write it, the one rule every way of adding one uses:
     a person's by `person_as_written`, an organisation's by `organisation_as_written`. A name
     typed in chat with a command in it ("Fietsenmaker? nee: /toevoegen jan de vries", a slip of
     the paste) is refused; an imported one is kept as the file has it."""
     if any(word.startswith("/") and word[1:2].isalpha() for word in name.split()):
-        raise InputError(COMMAND_IN_NAME, name=shown_text(name))
+        raise InputError(Refusal.COMMAND_IN_NAME, name=shown_text(name))
     if ClientKind(kind) == ClientKind.PERSON:
         return person_as_written(name)
     return organisation_as_written(name)
@@ -193,5 +191,5 @@ def birth_year(text: str, today: dt.date) -> int:
     """A year of birth as typed, from 1900 to this year."""
     year = text.strip()
     if not (year.isdigit() and 1900 <= int(year) <= today.year):
-        raise InputError(N_("Type a year like 1985, or skip."))
+        raise InputError(Refusal.NOT_A_BIRTH_YEAR)
     return int(year)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from locales import N_, InputError
+from bot.kit.texts import Refusal
+from locales import InputError
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
 # The digest's own buttons. The digest is read by the whole group, so a button under it answers
@@ -23,11 +24,8 @@ class Callback:
     def int_arg(self, index: int) -> int:
         """An id argument; anything forged or malformed is 'no longer valid'."""
         if index >= len(self.args):
-            raise InputError(STALE)
+            raise InputError(Refusal.STALE)
         return id_from(self.args[index])
-
-
-STALE = N_("This button is no longer valid.")
 
 
 def pack(action: str, team_id: int, *args: object) -> str:
@@ -49,7 +47,7 @@ def unpack(data: str | None) -> Callback:
     except ValueError:
         team_id = None
     if team_id is None:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     return Callback(parts[0], team_id, tuple(parts[2:]))
 
 
@@ -60,11 +58,11 @@ LARGEST = 2**31 - 1
 
 
 def id_from(text: str) -> int:
-    """An id inside a button's choice (a dialog option like "12" or "use12"), or STALE."""
+    """An id inside a button's choice (a dialog option like "12" or "use12"), or Refusal.STALE."""
     try:
         return _id(text)
     except ValueError:
-        raise InputError(STALE) from None
+        raise InputError(Refusal.STALE) from None
 
 
 def _id(text: str) -> int:

@@ -17,10 +17,10 @@ from telegram.constants import ChatMemberStatus, ChatType
 
 from bot.kit import membership
 from bot.kit.access import ADMIN_STATUSES, MEMBER_STATUSES
-from bot.kit.callbacks import STALE, unpack
+from bot.kit.callbacks import unpack
 from bot.kit.runtime import Kompas
-from bot.labels import team_name
-from locales import N_, InputError, guess_locale
+from bot.kit.texts import Refusal
+from locales import InputError, guess_locale
 from storage import callers, ledger, teams
 from storage.callers import MemberView, TeamView
 from storage.engine import UnitOfWork
@@ -31,20 +31,6 @@ if TYPE_CHECKING:
 
     from bot.kit.turn import Turn
 
-ANONYMOUS_ADMIN = N_(
-    "I need to know who is writing, and this came in the name of a group or channel, so I "
-    "changed nothing. Write as yourself: turn off “Remain anonymous” in your admin rights, or "
-    "write to me in a private chat."
-)
-NO_TEAM = N_("There's no team here yet. Send /start to set one up.")
-SETTING_UP = N_("The team is still being set up. Give its owner a minute.")
-AWAITING_APPROVAL = N_("An admin still has to approve you. I'll let you know.")
-ADMINS_ASKED = N_("I've asked the team's admins to let you in. I'll let you know here.")
-REMOVED = N_("You've been taken out of this team; an admin can let you back in.")
-ADMINS_ONLY = N_("Only the team's admins can do that.")
-OWNER_ONLY = N_("Only the team's owner can do that.")
-OWNERSHIP_PASSED = N_("{name} now owns the team: {former} is no longer an admin of the group.")
-OWNERSHIP_TAKEN = N_("{name} now owns the team.")
 UNSURE = "unsure"  # a status Telegram never gives: it could not be asked
 
 
@@ -103,9 +89,9 @@ class Authority:
         team = self.team
         member = self.caller.member
         if member is None:
-            raise InputError(NO_TEAM if team.onboarded else SETTING_UP)
+            raise InputError(Refusal.NO_TEAM if team.onboarded else Refusal.SETTING_UP)
         if member.status != MemberStatus.ACTIVE:
-            raise InputError(AWAITING_APPROVAL)
+            raise InputError(Refusal.AWAITING_APPROVAL)
         if role == Role.MEMBER or team.is_personal:
             return
         # Asked of Telegram now, never from the cache: a demotion counts at once. The owner
@@ -114,12 +100,12 @@ class Authority:
         if is_admin and member.role != Role.OWNER:
             await self._take_over_from_a_demoted_owner()
         if role == Role.OWNER and self.role != Role.OWNER:
-            raise InputError(OWNER_ONLY)
+            raise InputError(Refusal.OWNER_ONLY)
         synced = Role.ADMIN if is_admin else Role.MEMBER
         if self.role not in (synced, Role.OWNER):
             await self.run(teams.set_role, member_id=member.id, role=synced)
         if not is_admin:
-            raise InputError(ADMINS_ONLY)
+            raise InputError(Refusal.ADMINS_ONLY)
 
     async def _take_over_from_a_demoted_owner(self) -> None:
         """Ownership follows Telegram: once the owner is no admin of the group any more, the
@@ -145,12 +131,8 @@ class Authority:
         if not passed:  # another admin took over first, or the owner changed meanwhile
             return
         self.caller.member = replace(member, role=Role.OWNER)
-        t = self.t
-        self.reply(
-            t._(OWNERSHIP_PASSED, name=member.display_name, former=former[1])
-            if former is not None
-            else t._(OWNERSHIP_TAKEN, name=member.display_name)
-        )
+        former_name = former[1] if former is not None else None
+        self.reply(self.kompas.texts.ownership_passed(self.t, member.display_name, former_name))
 
 
 def resolve_caller(
@@ -260,7 +242,7 @@ async def authorize(turn: Turn, *, role: Role | None, kind: str) -> bool:
     if message is not None and message.sender_chat is not None and caller.in_group:
         if message.is_automatic_forward:  # the linked channel's post: nobody asked anything
             return False
-        raise InputError(ANONYMOUS_ADMIN)
+        raise InputError(Refusal.ANONYMOUS_ADMIN)
     if caller.in_group and _removed(caller) and _by_hand(update):
         await _turn_away(turn, kind)
         return False
@@ -273,11 +255,11 @@ async def authorize(turn: Turn, *, role: Role | None, kind: str) -> bool:
         return False
     if role is None:
         if turn.callback is not None and turn.callback.team_id not in (0, _team_id(caller)):
-            raise InputError(STALE)
+            raise InputError(Refusal.STALE)
         return True
     await turn.require(role)
     if turn.callback is not None and turn.callback.team_id != _team_id(caller):
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     return True
 
 
@@ -290,7 +272,7 @@ async def _turn_away(turn: Turn, kind: str) -> None:
     member = turn.caller.member
     assert member is not None
     if await turn.run(teams.claim_removal_notice, member_id=member.id):
-        note = turn.t._(REMOVED)
+        note = turn.kompas.texts.removed(turn.t)
         turn.toast(note, alert=True) if kind == "button" else turn.reply(note)
 
 
@@ -302,14 +284,11 @@ async def _ask_admins(turn: Turn, kind: str) -> None:
     admins = await membership.admins_to_ask(turn.kompas, bot, turn.session, team, turn.now)
 
     async def ask() -> None:
-        await membership.ask_admins(bot, team, member, admins, turn.kompas.member_texts)
+        await membership.ask_admins(bot, team, member, admins, turn.kompas.texts)
 
     turn.after_commit(ask)
-    note = turn.t._(ADMINS_ASKED)
+    note = turn.kompas.texts.admins_asked(turn.t)
     turn.toast(note, alert=True) if kind == "button" else turn.reply(note)
-
-
-NOW_WORKING_ON = N_("You're now working on <b>{team}</b>.")
 
 
 async def _team_is_current(turn: Turn) -> bool:
@@ -346,7 +325,7 @@ async def _private_team(turn: Turn, *, choose: bool) -> bool:
                 team_id=caller.team.id,
                 now=turn.now,
             )
-            turn.reply(turn.t._(NOW_WORKING_ON, team=team_name(turn.t, caller.team)))
+            turn.reply(turn.kompas.texts.now_working_on(turn.t, caller.team))
         return True
     mine = await turn.my_teams()
     if len(mine) == 1:
@@ -364,7 +343,7 @@ async def _private_team(turn: Turn, *, choose: bool) -> bool:
         )
         return True
     if mine and choose and turn.callback is None:
-        text, buttons = turn.kompas.member_texts.team_choice(turn.t, mine, None)
+        text, buttons = turn.kompas.texts.team_choice(turn.t, mine, None)
         turn.reply(text, buttons=buttons)
         return False
     return True

@@ -11,10 +11,11 @@ from typing import Any, ClassVar
 
 from bot import labels
 from bot.kit import arguments
-from bot.kit.callbacks import STALE, id_from
+from bot.kit.callbacks import id_from
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.texts import NEW, NEW_AS, OTHER, ClientChoice, Refusal
 from bot.kit.turn import Turn
-from locales import N_, InputError
+from locales import InputError
 from locales.name_cases import nominative_name
 from storage import clients, resolver
 from storage.changes import Change
@@ -24,11 +25,6 @@ from storage.person_names import is_particle, is_russian_surname, says_person
 
 CLIENT_STEP = "client"
 NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
-NEW = "new"
-OTHER = "other"  # "No" to "Did you mean …?": which client then is asked, never a dead end
-# The kind of a new client, from its button: never guessed (issue 17).
-NEW_AS = {"newp": ClientKind.PERSON, "newo": ClientKind.ORGANISATION}
-NOT_A_NAME = N_("“{text}” doesn't look like a name. Type the client's name, please.")
 
 
 def has_legal_form(name: str) -> bool:
@@ -50,7 +46,7 @@ def typed_name(text: str) -> str:
     greeting, an amount or punctuation alone is asked again (a stray reply in a group must
     never become a client: Product rules)."""
     if text.strip() and not plausible_name(text):
-        raise InputError(NOT_A_NAME, text=text[:40])
+        raise InputError(Refusal.NOT_A_NAME, text=text[:40])
     return text.strip().rstrip(NAME_ENDS) or text  # "dhr bos:", "Pietje Puk!": the name
 
 
@@ -119,12 +115,12 @@ class ClientDialog(Dialog):
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:
         """Questions after the client step; dialogs that act at once have none."""
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
 
     async def answer_step(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
     ) -> None:
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
 
     async def begin(self, turn: Turn, query: str | None, **data: Any) -> None:
         convo = new(self.name, turn, **data)
@@ -154,39 +150,27 @@ class ClientDialog(Dialog):
         if options is None:
             question(turn, convo, self.which_client(turn))
             return
-        t = turn.t
         query = convo.data.get("query", "")
-        buttons = [(name, str(client_id)) for client_id, name in options]
-        if not options:
-            text = t._(
-                "I don't have “{name}” yet. Shall I add them as a person or an organisation?",
-                name=query,
-            )
-            adds = {
-                ClientKind.PERSON: t._("Add “{name}” as a person", name=query),
-                ClientKind.ORGANISATION: t._("Add “{name}” as an organisation", name=query),
-            }
-            buttons = [(adds[kind], code) for code, kind in await self.kinds(turn)]
+        kinds: list[tuple[str, ClientKind]] = []
+        said = None
+        if not options:  # a new name: added as a person or an organisation, usual first
+            kinds = await self.kinds(turn)
             if said := kind_in_name(query):  # «Иванова Мария Петровна» is a person: one button
-                text = t._("I don't have “{name}” yet. Shall I add them?", name=query)
-                buttons = [(adds[said], code) for code, kind in NEW_AS.items() if kind == said]
-        elif convo.data.get("too_many"):
-            text = t._(
-                "Many clients match “{name}”. Pick one, or type more of the name.", name=query
-            )
-        else:
-            text = t._("Which one do you mean?")
-            if self.adds_unknown and not convo.data.get("exact") and len(options) > 1:
-                buttons.append((t._("Someone new: “{name}”", name=query), NEW))
+                kinds = [(code, kind) for code, kind in NEW_AS.items() if kind == said]
         # One look-alike: a yes or no, not a choice; "No" adds the name as typed, where the
         # dialog may (`/verkoop Bakerij de Vries 800` may be a new bakery), or asks again.
         lone = len(options) == 1
-        if lone:
-            text = t._("Did you mean {client}?", client=buttons[0][0])
-            no = (t._("No"), OTHER)
-            if self.adds_unknown and not convo.data.get("exact") and plausible_name(query):
-                no = (t._("No, add “{name}”", name=query), NEW)
-            buttons = [(t._("Yes"), buttons[0][1]), no]
+        choice = ClientChoice(
+            query=query,
+            matches=[(name, str(client_id)) for client_id, name in options],
+            too_many=bool(convo.data.get("too_many")),
+            adds=self.adds_unknown
+            and not convo.data.get("exact")
+            and (plausible_name(query) if lone else True),
+            kinds=kinds,
+            kind_said=said is not None,
+        )
+        text, buttons = turn.kompas.texts.client_choice(turn.t, choice)
         question(
             turn,
             convo,
@@ -203,7 +187,7 @@ class ClientDialog(Dialog):
         if convo.step == NEW_KIND_STEP:
             kind = NEW_AS.get(choice or "") or labels.kind_from_word(text or "")
             if kind is None or not convo.data.get("query"):
-                raise InputError(N_("Tap Person or Organisation."))
+                raise InputError(Refusal.PERSON_OR_ORGANISATION)
             await self._add(turn, convo, ClientKind(kind))
             return
         if convo.step != CLIENT_STEP:
@@ -223,11 +207,11 @@ class ClientDialog(Dialog):
         elif choice and choice.isdigit():
             await self._chosen(turn, convo, id_from(choice))
         elif choice == SKIP:
-            raise InputError(N_("I need to know which client first."))
+            raise InputError(Refusal.CLIENT_FIRST)
         elif text:
             await self.find(turn, convo, typed_name(text))
         else:
-            raise InputError(N_("Which client? Type (part of) their name."))
+            raise InputError(Refusal.WHICH_CLIENT)
 
     async def kinds(self, turn: Turn) -> list[tuple[str, ClientKind]]:
         """The two kinds as (button value, kind), the team's usual kind first."""
@@ -236,15 +220,8 @@ class ClientDialog(Dialog):
 
     async def ask_kind(self, turn: Turn, convo: Conversation, name: str) -> None:
         """Is the new client `name` a person or an organisation? The usual kind first."""
-        t = turn.t
-        names = {ClientKind.PERSON: t._("Person"), ClientKind.ORGANISATION: t._("Organisation")}
-        question(
-            turn,
-            convo,
-            t._("Is {name} a person or an organisation?", name=name),
-            options=[(names[kind], code) for code, kind in await self.kinds(turn)],
-            edit=turn.update.callback_query is not None,
-        )
+        text, options = turn.kompas.texts.kind_question(turn.t, name, await self.kinds(turn))
+        question(turn, convo, text, options=options, edit=turn.update.callback_query is not None)
 
     async def _add(self, turn: Turn, convo: Conversation, kind: ClientKind) -> None:
         """Add the typed name as a new client of that kind and go on with the dialog."""
@@ -271,9 +248,9 @@ class ClientDialog(Dialog):
             resolution = replace(resolution, matches=narrowed)
         if not resolution.matches and not self.adds_unknown:
             await finish(turn, convo)
-            raise InputError(N_("I can't find “{name}” among your clients."), name=query)
+            raise InputError(Refusal.NOT_FOUND, name=query)
         if not resolution.matches and not plausible_name(query):  # «ООО» alone
-            raise InputError(NOT_A_NAME, text=query[:40])
+            raise InputError(Refusal.NOT_A_NAME, text=query[:40])
         # «ООО Лютик», «Козлов Дмитрий Андреевич», «Иванова И.И.»: the kind is not asked
         if not resolution.matches and self.adds_said_kind and (kind := kind_in_name(query)):
             convo.data["query"] = query[:60]

@@ -8,24 +8,26 @@ work as commands; in a private chat the same question carries Skip and Cancel bu
 A question is bound to the message that asked it: in a group only a reply to that message
 (or a button on it) answers, so a reply to a client's card never books data for another
 client. Another command from the same person ends the dialog; after 30 minutes it expires.
+
+The wiring installs the dialogs (bot/app.py, `Kompas.dialogs`), each under the name its state is
+stored by, and `end_pending` to run before every command.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from bot.kit.callbacks import STALE, pack
+from bot.kit.callbacks import pack
 from bot.kit.commands import command
-from bot.kit.turn import Turn, before_commands, button, reply_handler
-from locales import N_, InputError, Markup
+from bot.kit.texts import CANCEL, SKIP, Refusal
+from bot.kit.turn import Turn, button, reply_handler
+from locales import InputError, Markup
 from storage import dialogs as dialog_store
 from storage.dialogs import Expired
 from storage.models import Role
-
-SKIP, CANCEL = "skip", "cancel"
-_REGISTRY: dict[str, Dialog] = {}
 
 
 @dataclass
@@ -38,15 +40,11 @@ class Conversation:
 
 
 class Dialog(ABC):
-    """A named sequence of steps; subclasses ask and answer, the router does the rest."""
+    """A named sequence of steps; subclasses ask and answer, the router does the rest. Only
+    dialogs the wiring installs are resumed (bot/app.py)."""
 
     name: ClassVar[str]
     role: ClassVar[Role] = Role.MEMBER
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "name" in cls.__dict__:
-            _REGISTRY[cls.name] = cls()
 
     @abstractmethod
     async def ask(self, turn: Turn, convo: Conversation) -> None:
@@ -59,8 +57,17 @@ class Dialog(ABC):
         """Take a typed answer (`text`) or a pressed option (`choice`) for the current step."""
 
 
-def registered(name: str) -> Dialog | None:
-    return _REGISTRY.get(name)
+def by_name(dialogs: Iterable[Dialog]) -> dict[str, Dialog]:
+    """The dialogs as the wiring installs them: by the name their state is stored under."""
+    dialogs = tuple(dialogs)
+    installed = {dialog.name: dialog for dialog in dialogs}
+    if len(installed) != len(dialogs):
+        raise ValueError("two dialogs share a name")
+    return installed
+
+
+def registered(turn: Turn, name: str) -> Dialog | None:
+    return turn.kompas.dialogs.get(name)
 
 
 async def goto(turn: Turn, convo: Conversation, step: str, **data: Any) -> None:
@@ -78,7 +85,7 @@ async def goto(turn: Turn, convo: Conversation, step: str, **data: Any) -> None:
         data=convo.data,
         now=turn.now,
     )
-    await _REGISTRY[convo.dialog].ask(turn, convo)
+    await turn.kompas.dialogs[convo.dialog].ask(turn, convo)
 
 
 async def finish(turn: Turn, convo: Conversation) -> None:
@@ -112,7 +119,7 @@ def question(
 ) -> None:
     """Ask; `options` are (label, value) buttons. Free-text steps in groups use ForceReply.
     `cancel=False`: the options already say "no" (a Cancel beside them would say it twice)."""
-    t = turn.t
+    t, texts = turn.t, turn.kompas.texts
     team_id = convo.team_id or 0
     rows: list[list[tuple[str, str]]] = []
     for start in range(0, len(options or []), per_row):
@@ -123,12 +130,12 @@ def question(
             ]
         )
     if turn.caller.in_group and not options:
-        hint = t._("/skip to skip, /cancel to stop") if skip else t._("/cancel to stop")
-        turn.ask_for_reply(Markup(f"{text}\n<i>{hint}</i>"), question=True)
+        turn.ask_for_reply(texts.with_reply_hint(t, text, skip), question=True)
         return
-    controls = [(t._("Skip"), pack("d", team_id, convo.step, SKIP))] if skip else []
-    if cancel:
-        controls.append((t._("Cancel"), pack("d", team_id, convo.step, CANCEL)))
+    controls = [
+        (label, pack("d", team_id, convo.step, value))
+        for label, value in texts.controls(t, skip, cancel)
+    ]
     if controls:
         rows.append(controls)
     if edit and turn.update.callback_query is not None:
@@ -155,7 +162,7 @@ async def _pending(turn: Turn) -> Pending | Expired | None:
         user_id=turn.caller.user_id,
         now=turn.now,
     )
-    if state is None or isinstance(state, Expired) or state.dialog not in _REGISTRY:
+    if state is None or isinstance(state, Expired) or state.dialog not in turn.kompas.dialogs:
         return state if isinstance(state, Expired) else None
     team_id = turn.caller.team.id if turn.caller.team else None
     if state.team_id is not None and state.team_id != team_id:
@@ -189,7 +196,7 @@ def _replied_to(turn: Turn) -> int | None:
 async def _dispatch(
     turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
 ) -> None:
-    dialog = _REGISTRY[convo.dialog]
+    dialog = turn.kompas.dialogs[convo.dialog]
     await turn.require(dialog.role)
     if choice == CANCEL:
         await finish(turn, convo)
@@ -209,10 +216,7 @@ def kept(convo: Conversation, what: str) -> None:
 
 def _cancelled(turn: Turn, convo: Conversation | None) -> None:
     saved = convo.data.get("kept") if convo is not None else None
-    if saved:
-        text = turn.t._("Stopped. What you saved stays: {what}.", what=", ".join(saved))
-    else:
-        text = turn.t._("Stopped. Nothing was changed.")
+    text = turn.kompas.texts.stopped(turn.t, saved or [])
     if turn.update.callback_query is not None:
         turn.edit(text)
     else:
@@ -228,31 +232,23 @@ async def on_text(turn: Turn) -> None:
     """
     pending = await _pending(turn)
     group, replied = turn.caller.in_group, _replied_to(turn)
+    t, texts = turn.t, turn.kompas.texts
     if isinstance(pending, Expired):
         if not group or replied in pending.question_ids:
-            turn.reply(turn.t._("That question has expired. Send the command again to start anew."))
+            turn.reply(texts.expired(t))
         return
     if pending is None:
         # In a group the bot sees only replies to its own messages: one with no question
         # pending was written to the bot, so it gets the same pointer as in a private chat,
         # or, under a message with buttons (an onboarding step), a word about the buttons.
         if group and replied is not None and _has_buttons(turn):
-            turn.reply(turn.t._("Pick one of the buttons, please."))
+            turn.reply(texts.pick_a_button(t))
         elif not group or replied is not None:
-            turn.reply(
-                turn.t._(
-                    "Send a command to get going, for example /add or /sale. /help lists them all."
-                )
-            )
+            turn.reply(texts.get_going(t))
         return
     if group and replied not in pending.question_ids:
         if replied is not None:  # a reply to the bot, but not to the question: say so
-            turn.reply(
-                turn.t._(
-                    "I've done nothing with that. To answer, reply to my question itself, "
-                    "or send /cancel."
-                )
-            )
+            turn.reply(texts.not_the_question(t))
         return
     await _dispatch(turn, pending.convo, text=turn.text.strip(), choice=None)
 
@@ -269,13 +265,13 @@ async def on_button(turn: Turn) -> None:
         or pressed is None
         or pressed.message_id not in pending.question_ids
     ):
-        raise InputError(STALE)
+        raise InputError(Refusal.STALE)
     await _dispatch(turn, pending.convo, text=None, choice=turn.pressed.args[1])
 
 
-@before_commands
 async def end_pending(turn: Turn) -> None:
-    """A new command from the same person in the same chat ends their pending dialog."""
+    """A new command from the same person in the same chat ends their pending dialog (run
+    before every command: bot/app.py)."""
     convo = await _load(turn)
     if convo is None:
         return
@@ -287,19 +283,14 @@ async def end_pending(turn: Turn) -> None:
     if convo.data.get("quiet"):  # a settings submenu waiting for a typed value: nothing begun
         return
     client = convo.data.get("client") or convo.data.get("name")  # /add and /check: the new one
-    t = turn.t
-    turn.reply(
-        t._("(What you started for {client} was stopped.)", client=client)
-        if client
-        else t._("(What you started before was stopped.)")
-    )
+    turn.reply(turn.kompas.texts.dialog_ended(turn.t, client))
 
 
 @command
 async def skip(turn: Turn) -> None:
     convo = await _load(turn)
     if convo is None:
-        raise InputError(N_("There's nothing to skip right now."))
+        raise InputError(Refusal.NOTHING_TO_SKIP)
     await _dispatch(turn, convo, text=None, choice=SKIP)
 
 
@@ -313,4 +304,4 @@ async def cancel(turn: Turn) -> None:
     if stopped:
         _cancelled(turn, convo)
     else:
-        turn.reply(turn.t._("There's nothing to stop right now."))
+        turn.reply(turn.kompas.texts.nothing_to_stop(turn.t))

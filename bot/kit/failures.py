@@ -23,7 +23,6 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.kit.runtime import Kompas, kompas_of
-from locales import N_
 from storage import ledger
 from storage.engine import new_session
 
@@ -34,7 +33,6 @@ log = logging.getLogger(__name__)
 _TRY_AGAIN = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
 
 
-KEPT = N_("Kept: I'll carry it out as soon as I can. No need to send it again.")
 # Seconds to wait before sending a failure notice again when Telegram could not take it.
 NOTICE_RETRIES = (0.5, 2.0, 5.0)
 RETRY_AFTER_AT_MOST = 5.0  # a longer flood wait is not waited out for a notice

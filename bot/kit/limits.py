@@ -9,7 +9,6 @@ person (or a stuck client app) cannot keep an instance busy, not exact global ac
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -20,10 +19,10 @@ from telegram.ext import ContextTypes
 from bot.kit.commands import Rule, command_table
 from bot.kit.routing import Callback
 from bot.kit.runtime import kompas_of
+from bot.kit.texts import Refusal
 from bot.kit.turn import Turn, on_command
-from locales import N_, InputError
+from locales import InputError
 
-TOO_OFTEN = N_("One moment: you asked for that a lot just now. Try again in {wait}.")
 LIMITS_KEY = "rate_limits"
 MAX_BUCKETS = 10_000  # beyond this, full (idle) buckets are forgotten
 
@@ -39,7 +38,6 @@ IMPORT = Rule(burst=5, every=60.0)
 # a team's admins together get as many reads as that worker can give one team.
 TEAM_RULES = {"import": Rule(burst=10, every=30.0)}
 TEAM_LIMITS_KEY = "team_rate_limits"
-TEAM_TOO_OFTEN = N_("Your team sent me a lot of files just now. Try again in {wait}.")
 
 
 @dataclass
@@ -110,25 +108,18 @@ def take_for_team(context: ContextTypes.DEFAULT_TYPE, team_id: int, kind: str) -
     return limits.take(team_id, kind, now=kompas_of(context).clock().timestamp())
 
 
-def team_waits(turn: Turn, wait: float) -> InputError:
+def team_waits(wait: float) -> InputError:
     """What the team is told when its calls are used up for `wait` seconds."""
-    return InputError(TEAM_TOO_OFTEN, wait=_wait_text(turn, wait))
+    return InputError(Refusal.TEAM_TOO_OFTEN, seconds=wait)
 
 
 def _slow_down(wait: float) -> Callback:
     """An answer through the usual turn: ledger, the caller's language, one short reply."""
 
     async def refuse(turn: Turn) -> None:
-        raise InputError(TOO_OFTEN, wait=_wait_text(turn, wait))
+        raise InputError(Refusal.TOO_OFTEN, seconds=wait)
 
     return on_command(role=None)(refuse)
-
-
-def _wait_text(turn: Turn, seconds: float) -> str:
-    if seconds < 60:
-        whole = max(1, math.ceil(seconds))
-        return turn.t.n_("{n} second", "{n} seconds", whole)
-    return turn.t.n_("{n} minute", "{n} minutes", math.ceil(seconds / 60))
 
 
 def file_for_the_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

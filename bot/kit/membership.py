@@ -17,9 +17,9 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.kit.access import ADMIN_STATUSES
-from bot.kit.member_texts import MemberTexts
 from bot.kit.outbox import keyboard
 from bot.kit.runtime import Kompas, kompas_of
+from bot.kit.texts import KitTexts
 from locales import translator
 from storage import teams
 from storage.callers import MemberView, TeamView
@@ -66,7 +66,7 @@ async def admins_to_ask(
 
 
 async def ask_admins(
-    bot: Bot, team: TeamView, newcomer: MemberView, admins: list[Admin], texts: MemberTexts
+    bot: Bot, team: TeamView, newcomer: MemberView, admins: list[Admin], texts: KitTexts
 ) -> None:
     """Send the request to every admin privately; a note in the group for those Telegram
     would not let the bot write to."""

@@ -22,14 +22,15 @@ from telegram import (
 )
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.kit.callbacks import is_digest_keyboard, pack
+from bot.kit.callbacks import is_digest_keyboard
 from bot.kit.telegram_html import CAPTION_LIMIT, fit_html, html_to_text
-from locales import N_, Markup
+from locales import Markup
 from storage import dialogs as dialog_store
 from storage.engine import UnitOfWork
 
 if TYPE_CHECKING:
     from bot.kit.caller import Caller
+    from bot.kit.runtime import Kompas
     from bot.kit.turn import Turn
 
 log = logging.getLogger(__name__)
@@ -41,14 +42,6 @@ class Link(str):
     """A button's target that is a t.me or web address rather than callback data."""
 
     __slots__ = ()
-
-
-NOT_SENT_PRIVATELY = N_(
-    "I couldn't write to you privately: Telegram lets me only once you've opened a chat "
-    "with me. Tap the button, press Start, and ask again here."
-)
-OPEN_PRIVATE_CHAT = N_("Open a private chat")
-UNDO = N_("↩ Undo")  # under every confirmed change (`Turn.confirm`), for 24 hours
 
 
 @dataclass
@@ -71,6 +64,7 @@ class Replies:
     """The replies a turn queues (mixed into `Turn`): sent in order once its work is committed."""
 
     update: Update  # the turn's own fields, which these methods read and fill
+    kompas: Kompas
     caller: Caller
     outbox: list[Reply]
     saved: list[Reply]  # confirmations of changes, with Undo
@@ -153,7 +147,7 @@ class Replies:
     ) -> None:
         """Say a change was made, with an ↩ Undo button for 24 hours under `extra`'s rows;
         `edit`: in place of the pressed message."""
-        undo = [(self.t._(UNDO), pack("undo", self.team.id, undo_id))] if undo_id else []
+        undo = self.kompas.texts.undo_row(self.t, self.team.id, undo_id) if undo_id else []
         buttons = [row for row in [*(extra or []), undo] if row]
         if edit and self.update.callback_query is not None:
             self.edit(text, buttons=buttons)
@@ -325,8 +319,8 @@ async def flush(turn: Turn) -> list[int]:
 
 def _open_private_chat(turn: Turn) -> Reply:
     """Instead of "sent privately": a t.me link that opens the private chat with the bot."""
-    t, username = turn.t, turn.context.bot.username
+    username = turn.context.bot.username
     team_id = turn.caller.team.id if turn.caller.team else 0
-    link = Link(f"https://t.me/{username}?start=team{team_id}")
-    buttons: Buttons = [[(t._(OPEN_PRIVATE_CHAT), link)]] if username else []
-    return Reply(t._(NOT_SENT_PRIVATELY), buttons)
+    link = f"https://t.me/{username}?start=team{team_id}" if username else None
+    text, buttons = turn.kompas.texts.not_sent_privately(turn.t, link)
+    return Reply(text, buttons)

@@ -8,20 +8,24 @@ import datetime as dt
 import functools
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from telegram.ext import ContextTypes
 
 from bot.kit.access import ChatMemberCache
-from bot.kit.member_texts import MemberTexts
+from bot.kit.texts import KitTexts
 from bot.settings import Settings
 from storage.analysis import AnalysedTeam
 from storage.callers import TeamView
 from storage.engine import WalCheckpointer, wal_checkpointer
+
+if TYPE_CHECKING:
+    from bot.kit.dialogs import Dialog
+    from bot.kit.turn import Turn
 
 KOMPAS = "kompas"
 # Set while this task holds SQLite's turn: its database calls run at once, in its transaction.
@@ -38,7 +42,11 @@ def system_clock() -> dt.datetime:
 class Kompas:
     settings: Settings
     engine: Engine
-    member_texts: MemberTexts  # made by render, handed in by the wiring (bot/app.py)
+    # Installed by the wiring (bot/app.py): the kit's own texts, made by render; the dialogs
+    # by the name their state is stored under; what runs before each command.
+    texts: KitTexts
+    dialogs: Mapping[str, Dialog] = field(default_factory=dict)
+    before_commands: Sequence[Callable[[Turn], Awaitable[None]]] = ()
     clock: Callable[[], dt.datetime] = system_clock
     chat_members: ChatMemberCache = field(default_factory=ChatMemberCache)
     analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache())

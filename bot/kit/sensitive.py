@@ -15,14 +15,10 @@ The one place that says what a member sees when the team keeps them for its admi
 
 from __future__ import annotations
 
-from bot.kit.turn import ADMINS_ONLY, Buttons, Turn
-from locales import N_, InputError, Markup
+from bot.kit.texts import Refusal
+from bot.kit.turn import Buttons, Turn
+from locales import InputError, Markup
 from storage.models import Role
-
-FOR_ADMINS = N_(
-    "This team keeps money figures and the clients to let go for its admins. "
-    "Ask one of them, or ask to become one."
-)
 
 
 def money_shown(turn: Turn) -> bool:
@@ -30,10 +26,6 @@ def money_shown(turn: Turn) -> bool:
     return not turn.team.sensitive_to_admins
 
 
-MONEY_WORK_FOR_ADMINS = N_(
-    "This team keeps money figures for its admins, so payments and corrections to sales "
-    "are theirs to record. Ask one of them."
-)
 MONEY_SORTS = frozenset({"revenue", "profit"})  # orders that give the figures away
 
 
@@ -45,8 +37,8 @@ async def require_money(turn: Turn) -> None:
     try:
         await turn.require(Role.ADMIN)
     except InputError as refused:
-        if refused.message == ADMINS_ONLY:
-            raise InputError(MONEY_WORK_FOR_ADMINS) from None
+        if refused.message == Refusal.ADMINS_ONLY:
+            raise InputError(Refusal.MONEY_WORK_FOR_ADMINS) from None
         raise
 
 
@@ -96,22 +88,17 @@ async def answer_with_money(
     try:
         await turn.require(Role.ADMIN)
     except InputError as refused:
-        if refused.message == ADMINS_ONLY:
+        if refused.message == Refusal.ADMINS_ONLY:
             if without_money is not None:
                 plain = buttons if buttons_without_money is None else buttons_without_money
                 turn.edit(without_money, buttons=plain) if edit else turn.reply(
                     without_money, buttons=plain
                 )
                 return
-            raise InputError(FOR_ADMINS) from None
+            raise InputError(Refusal.FOR_ADMINS) from None
         raise
     if not turn.caller.in_group:
         turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
         return
     turn.reply(text, buttons=buttons, chat_id=turn.caller.user_id)
-    turn.say_sent_privately(
-        turn.t._(
-            "I've sent it to you privately: this team keeps money figures for its admins. "
-            "Nothing there? Open a chat with me, press Start, and ask again."
-        )
-    )
+    turn.say_sent_privately(turn.kompas.texts.sent_privately_with_money(turn.t))

@@ -16,7 +16,6 @@ from sqlmodel import Session
 from bot.kit import failures
 from bot.kit.outbox import keyboard
 from bot.kit.telegram_html import fit_html
-from locales import N_
 from storage import ledger, teams
 from storage.engine import UnitOfWork
 
@@ -24,13 +23,6 @@ if TYPE_CHECKING:
     from bot.kit.turn import Turn
 
 log = logging.getLogger(__name__)
-
-
-SAVED_ALL_THE_SAME = N_("My answer got lost on the way, but this was saved:")
-HANDLED_ALL_THE_SAME = N_(
-    "Something went wrong on my side as I answered: your message was dealt with, only my "
-    "answer got lost. Have a look before you send it again."
-)
 
 
 # Seconds to wait before each look in the ledger when the answer to a COMMIT was lost.
@@ -76,14 +68,14 @@ def remember_unanswered(turn: Turn, *, into: dict[int, Any] | None = None) -> No
     """The work is committed but the answer failed: the error handler must not say that
     nothing changed. What was saved goes to the user with its Undo, so a retry doesn't
     record it twice."""
-    t, chat_id = turn.t, turn.caller.chat_id
+    t, chat_id, texts = turn.t, turn.caller.chat_id, turn.kompas.texts
     honest = [
-        (chat_id, f"{t._(SAVED_ALL_THE_SAME)}\n{fit_html(saved.text)}", keyboard(saved.buttons))
+        (chat_id, str(texts.saved_all_the_same(t, fit_html(saved.text))), keyboard(saved.buttons))
         for saved in turn.saved
         if not saved.delivered
     ]
     if not honest and teams.data_changed(turn.session):
-        honest = [(chat_id, str(t._(HANDLED_ALL_THE_SAME)), None)]
+        honest = [(chat_id, str(texts.handled_all_the_same(t)), None)]
     if honest:  # otherwise only the ledger and dialog state changed: "nothing changed" is true
         (turn.kompas.unanswered if into is None else into)[turn.update.update_id] = honest
 

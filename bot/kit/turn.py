@@ -26,17 +26,8 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.kit import failures, incoming
-from bot.kit.callbacks import STALE, Callback
-from bot.kit.caller import (
-    ADMINS_ONLY,
-    AWAITING_APPROVAL,
-    NO_TEAM,
-    UNSURE,
-    Authority,
-    Caller,
-    authorize,
-    resolve_caller,
-)
+from bot.kit.callbacks import Callback
+from bot.kit.caller import UNSURE, Authority, Caller, authorize, resolve_caller
 from bot.kit.outbox import (
     Buttons,
     Link,
@@ -50,6 +41,7 @@ from bot.kit.outbox import (
 )
 from bot.kit.runtime import Kompas, kompas_of
 from bot.kit.settle import commit, refuse, remember_unanswered
+from bot.kit.texts import Refusal
 from locales import InputError, Translator, translator
 from storage.analysis import AnalysedTeam, changed_team_analysis, team_analysis
 from storage.callers import TeamView
@@ -59,13 +51,10 @@ from storage.models import MemberStatus, Role
 # What handlers import from here: the turn, its decorators, and the kit's reply vocabulary
 # that lives beside it (bot/kit/caller.py, bot/kit/outbox.py).
 __all__ = [
-    "ADMINS_ONLY",
-    "AWAITING_APPROVAL",
     "UNSURE",
     "Buttons",
     "Link",
     "Turn",
-    "before_commands",
     "button",
     "button_text",
     "keyboard",
@@ -113,7 +102,7 @@ class Turn(Replies, Authority):
     @property
     def team(self) -> TeamView:
         if self.caller.team is None:
-            raise InputError(NO_TEAM)
+            raise InputError(Refusal.NO_TEAM)
         return self.caller.team
 
     @property
@@ -228,15 +217,6 @@ def _call_with_session(fn: Callable[..., R], session: Session, *args: Any, **kwa
 
 # Decorators ---------------------------------------------------------------------------------
 
-# Run before every command that is not part of a dialog (bot/kit/dialogs.py ends a pending one).
-_BEFORE_COMMANDS: list[Handler] = []
-
-
-def before_commands(hook: Handler) -> Handler:
-    """Register `hook` to run, in the command's own transaction, before each command."""
-    _BEFORE_COMMANDS.append(hook)
-    return hook
-
 
 def on_command(
     *, role: Role | None = Role.MEMBER, in_dialog: bool = False
@@ -326,9 +306,9 @@ async def _process(
                 raise
             await kompas.db(refuse, unit, context.bot.id, update.update_id, now, turn.refusal_keeps)
             turn.outbox[:] = kept
-            message = turn.t.error(error)
+            message = kompas.texts.refusal(turn.t, error)
             if kind == "button":  # a pop-up for the presser, not a message to the whole group
-                turn.toast(message, alert=error.message != STALE)
+                turn.toast(message, alert=error.message != Refusal.STALE)
             elif turn.answering:  # the step is still pending: this asks it again
                 turn.ask_for_reply(message, question=True)
             else:
@@ -358,7 +338,8 @@ async def _process(
 
 
 async def _before_command(turn: Turn) -> list[Reply]:
-    """Run the before-command hooks; what they said is said even if the command is refused."""
-    for hook in _BEFORE_COMMANDS:
+    """Run the before-command hooks the wiring installed (bot/app.py: a new command ends the
+    pending dialog); what they said is said even if the command is refused."""
+    for hook in turn.kompas.before_commands:
         await hook(turn)
     return list(turn.outbox)

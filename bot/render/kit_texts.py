@@ -1,0 +1,249 @@
+"""What the kit says on its own (bot/kit/texts.py): its refusals, the questions and notes of a
+dialog, and the notes about membership and delivery. The wiring hands `KIT_TEXTS` to the kit
+(bot/app.py), which sits below render and never imports it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from bot.kit.callbacks import pack
+from bot.kit.outbox import Link
+from bot.kit.texts import CANCEL, NEW, OTHER, SKIP, ClientChoice, KitTexts, Options, Refusal
+from bot.render import members, refusals
+from bot.render.buttons import Buttons
+from locales import N_, InputError, Markup, Translator
+from storage.models import ClientKind
+
+KIT_REFUSALS = {
+    Refusal.STALE: N_("This button is no longer valid."),
+    Refusal.ANONYMOUS_ADMIN: N_(
+        "I need to know who is writing, and this came in the name of a group or channel, so I "
+        "changed nothing. Write as yourself: turn off “Remain anonymous” in your admin rights, "
+        "or write to me in a private chat."
+    ),
+    Refusal.NO_TEAM: N_("There's no team here yet. Send /start to set one up."),
+    Refusal.SETTING_UP: N_("The team is still being set up. Give its owner a minute."),
+    Refusal.AWAITING_APPROVAL: N_("An admin still has to approve you. I'll let you know."),
+    Refusal.ADMINS_ONLY: N_("Only the team's admins can do that."),
+    Refusal.OWNER_ONLY: N_("Only the team's owner can do that."),
+    Refusal.FOR_ADMINS: N_(
+        "This team keeps money figures and the clients to let go for its admins. "
+        "Ask one of them, or ask to become one."
+    ),
+    Refusal.MONEY_WORK_FOR_ADMINS: N_(
+        "This team keeps money figures for its admins, so payments and corrections to sales "
+        "are theirs to record. Ask one of them."
+    ),
+    Refusal.TOO_OFTEN: N_("One moment: you asked for that a lot just now. Try again in {wait}."),
+    Refusal.TEAM_TOO_OFTEN: N_("Your team sent me a lot of files just now. Try again in {wait}."),
+    Refusal.NOT_A_NAME: N_("“{text}” doesn't look like a name. Type the client's name, please."),
+    Refusal.COMMAND_IN_NAME: N_("“{name}” has a command in it: send the command on its own."),
+    Refusal.NOT_A_BIRTH_YEAR: N_("Type a year like 1985, or skip."),
+    Refusal.NOT_FOUND: refusals.CLIENT_NOT_FOUND,
+    Refusal.WHICH_CLIENT: N_("Which client? Type (part of) their name."),
+    Refusal.CLIENT_FIRST: N_("I need to know which client first."),
+    Refusal.PERSON_OR_ORGANISATION: refusals.TAP_A_KIND,
+    Refusal.NOTHING_TO_SKIP: N_("There's nothing to skip right now."),
+}
+
+
+def refusal(t: Translator, error: InputError) -> Markup:
+    """Why nothing changed: a kit's Refusal or a handler's message id, with its params."""
+    params = dict(error.params)
+    if error.message in (Refusal.TOO_OFTEN, Refusal.TEAM_TOO_OFTEN):
+        params["wait"] = wait_text(t, params.pop("seconds"))
+    return t.error(InputError(KIT_REFUSALS.get(error.message, error.message), **params))
+
+
+def wait_text(t: Translator, seconds: float) -> str:
+    """ "12 seconds", "2 minutes": how long until the next call is allowed."""
+    if seconds < 60:
+        return t.n_("{n} second", "{n} seconds", max(1, math.ceil(seconds)))
+    return t.n_("{n} minute", "{n} minutes", math.ceil(seconds / 60))
+
+
+def admins_asked(t: Translator) -> Markup:
+    return t._("I've asked the team's admins to let you in. I'll let you know here.")
+
+
+def removed(t: Translator) -> Markup:
+    return t._("You've been taken out of this team; an admin can let you back in.")
+
+
+def ownership_passed(t: Translator, name: str, former: str | None) -> Markup:
+    """The group's note when ownership follows Telegram's admin rights to `name`."""
+    if former is None:
+        return t._("{name} now owns the team.", name=name)
+    return t._(
+        "{name} now owns the team: {former} is no longer an admin of the group.",
+        name=name,
+        former=former,
+    )
+
+
+# Dialogs ------------------------------------------------------------------------------------
+
+
+def with_reply_hint(t: Translator, question: str, skip: bool) -> Markup:
+    """A question answered by replying in a group (buttons there would be everyone's), with
+    how to skip or stop it."""
+    hint = t._("/skip to skip, /cancel to stop") if skip else t._("/cancel to stop")
+    return Markup(f"{question}\n<i>{hint}</i>")
+
+
+def controls(t: Translator, skip: bool, cancel: bool) -> Options:
+    return [(t._("Skip"), SKIP)] * skip + [(t._("Cancel"), CANCEL)] * cancel
+
+
+def stopped(t: Translator, saved: Sequence[str]) -> Markup:
+    """A dialog stopped: what was saved on the way stays, or nothing changed (Product rules)."""
+    if saved:
+        return t._("Stopped. What you saved stays: {what}.", what=", ".join(saved))
+    return t._("Stopped. Nothing was changed.")
+
+
+def dialog_ended(t: Translator, client: str | None) -> Markup:
+    if client:
+        return t._("(What you started for {client} was stopped.)", client=client)
+    return t._("(What you started before was stopped.)")
+
+
+def expired(t: Translator) -> Markup:
+    return t._("That question has expired. Send the command again to start anew.")
+
+
+def nothing_to_stop(t: Translator) -> Markup:
+    return t._("There's nothing to stop right now.")
+
+
+def pick_a_button(t: Translator) -> Markup:
+    return t._(refusals.PICK_A_BUTTON)
+
+
+def get_going(t: Translator) -> Markup:
+    return t._("Send a command to get going, for example /add or /sale. /help lists them all.")
+
+
+def not_the_question(t: Translator) -> Markup:
+    return t._(
+        "I've done nothing with that. To answer, reply to my question itself, or send /cancel."
+    )
+
+
+def client_choice(t: Translator, choice: ClientChoice) -> tuple[Markup, Options]:
+    """The client step's question: add the new name, pick a look-alike, or confirm the one."""
+    name, matches = choice.query, choice.matches
+    if not matches:
+        adds = {
+            ClientKind.PERSON: t._("Add “{name}” as a person", name=name),
+            ClientKind.ORGANISATION: t._("Add “{name}” as an organisation", name=name),
+        }
+        options = [(adds[kind], code) for code, kind in choice.kinds]
+        if choice.kind_said:  # «Иванова Мария Петровна» is a person: one button
+            return t._("I don't have “{name}” yet. Shall I add them?", name=name), options
+        text = t._(
+            "I don't have “{name}” yet. Shall I add them as a person or an organisation?",
+            name=name,
+        )
+        return text, options
+    if len(matches) == 1:  # one look-alike: a yes or no, not a choice
+        no = (t._("No, add “{name}”", name=name), NEW) if choice.adds else (t._("No"), OTHER)
+        return t._("Did you mean {client}?", client=matches[0][0]), [
+            (t._("Yes"), matches[0][1]),
+            no,
+        ]
+    if choice.too_many:
+        text = t._("Many clients match “{name}”. Pick one, or type more of the name.", name=name)
+        return text, list(matches)
+    someone_new = [(t._("Someone new: “{name}”", name=name), NEW)] if choice.adds else []
+    return t._("Which one do you mean?"), [*matches, *someone_new]
+
+
+def kind_question(
+    t: Translator, name: str, kinds: Sequence[tuple[str, ClientKind]]
+) -> tuple[Markup, Options]:
+    """Is the new client `name` a person or an organisation? The kinds in the order given."""
+    names = {ClientKind.PERSON: t._("Person"), ClientKind.ORGANISATION: t._("Organisation")}
+    question = t._("Is {name} a person or an organisation?", name=name)
+    return question, [(names[kind], code) for code, kind in kinds]
+
+
+# Replies ------------------------------------------------------------------------------------
+
+
+def undo_row(t: Translator, team_id: int, undo_id: int) -> list[tuple[str, str]]:
+    """Under every confirmed change (`Turn.confirm`), for 24 hours."""
+    return [(t._("↩ Undo"), pack("undo", team_id, undo_id))]
+
+
+def not_sent_privately(t: Translator, link: str | None) -> tuple[Markup, Buttons]:
+    """Instead of "sent privately": a button that opens the private chat with the bot."""
+    text = t._(
+        "I couldn't write to you privately: Telegram lets me only once you've opened a chat "
+        "with me. Tap the button, press Start, and ask again here."
+    )
+    return text, [[(t._("Open a private chat"), Link(link))]] if link else []
+
+
+def sent_privately_with_money(t: Translator) -> Markup:
+    return t._(
+        "I've sent it to you privately: this team keeps money figures for its admins. "
+        "Nothing there? Open a chat with me, press Start, and ask again."
+    )
+
+
+def saved_all_the_same(t: Translator, confirmation: str) -> Markup:
+    """A confirmation whose delivery failed, sent again after the failure (`confirmation` is
+    HTML already)."""
+    lost = t._("My answer got lost on the way, but this was saved:")
+    return Markup(f"{lost}\n{confirmation}")
+
+
+def handled_all_the_same(t: Translator) -> Markup:
+    return t._(
+        "Something went wrong on my side as I answered: your message was dealt with, only my "
+        "answer got lost. Have a look before you send it again."
+    )
+
+
+# Failures the wiring's error handler tells (bot/app.py), once per update ---------------------
+
+
+def kept(t: Translator) -> Markup:
+    """The database failed, and the update comes again: it will be carried out then."""
+    return t._("Kept: I'll carry it out as soon as I can. No need to send it again.")
+
+
+def something_went_wrong(t: Translator) -> Markup:
+    return t._(
+        "Something went wrong on my side, and nothing was changed. Please try again in a moment."
+    )
+
+
+KIT_TEXTS = KitTexts(
+    refusal=refusal,
+    team_choice=members.team_choice,
+    approval_request=members.approval_request,
+    approval_in_group=members.approval_in_group,
+    admins_asked=admins_asked,
+    removed=removed,
+    ownership_passed=ownership_passed,
+    now_working_on=members.now_working_on,
+    with_reply_hint=with_reply_hint,
+    controls=controls,
+    stopped=stopped,
+    dialog_ended=dialog_ended,
+    expired=expired,
+    nothing_to_stop=nothing_to_stop,
+    pick_a_button=pick_a_button,
+    get_going=get_going,
+    not_the_question=not_the_question,
+    client_choice=client_choice,
+    kind_question=kind_question,
+    undo_row=undo_row,
+    not_sent_privately=not_sent_privately,
+    sent_privately_with_money=sent_privately_with_money,
+    saved_all_the_same=saved_all_the_same,
+    handled_all_the_same=handled_all_the_same,
+)
