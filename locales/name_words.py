@@ -92,3 +92,6 @@ AMOUNT_WRITTEN = re.compile(
     r"|\d[.,]\d\d(?!\d)|\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)",
     re.IGNORECASE,
 )
+
+# Cities natives write as abbreviations, in the one spelling they use whatever was typed.
+CITY_ABBREVIATIONS = {"спб": "СПб", "екб": "ЕКБ", "мск": "МСК", "нн": "НН"}

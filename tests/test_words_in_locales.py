@@ -14,8 +14,6 @@ What it leaves alone, on purpose:
   catalogs in locales/ translate (its examples name "Bakkerij de Vries");
 - a command's Dutch name in the one command registry, `Command("client", "klant", …)` in
   bot/menu.py: the name people type, declared once with the command (issue 19);
-- `PENDING`: strings in modules another branch is rewriting; each is checked to still be there,
-  so the list shrinks when they move.
 """
 
 from __future__ import annotations
@@ -43,16 +41,6 @@ _DUTCH_WORD = re.compile(r"\b(?:" + "|".join(sorted(DUTCH)) + r")\b", re.IGNOREC
 
 MESSAGE_FUNCTIONS = frozenset({"N_", "_", "gettext", "ngettext", "pgettext", "npgettext"})
 REGISTRY = "bot/menu.py"
-
-# (module, string): strings still waiting for their move, by text, not line, so that edits
-# around them don't break the list. bot/kit and bot/render are being reorganised on another
-# branch; locales.scripts already has what they need (has_cyrillic_letter, fold_yo).
-PENDING = frozenset(
-    {
-        *(("bot/kit/arguments.py", letter) for letter in ("а", "я", "ё")),  # → has_cyrillic_letter
-        *(("bot/render/time_zones.py", letter) for letter in ("ё", "е")),  # _sort_key → fold_yo
-    }
-)
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
@@ -112,15 +100,10 @@ def _found() -> list[tuple[str, int, str]]:
 
 
 def test_no_dutch_or_russian_words_outside_locales() -> None:
-    found = [hit for hit in _found() if (hit[0], hit[2]) not in PENDING]
+    found = _found()
     assert not found, "language data outside locales/, move it there:\n" + "\n".join(
         f"{module}:{line}: {text[:80]!r}" for module, line, text in found
     )
-
-
-def test_every_pending_exception_is_still_needed() -> None:
-    still = {(module, text) for module, _, text in _found()}
-    assert not PENDING - still, f"moved already, drop from PENDING: {sorted(PENDING - still)}"
 
 
 def test_the_check_sees_a_russian_ending_and_a_dutch_word() -> None:

@@ -15,7 +15,9 @@ from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from locales import InputError
 from locales.line_words import SECTORS
+from locales.name_words import CITY_ABBREVIATIONS
 from locales.numbers import shown_text
+from locales.scripts import has_cyrillic_letter
 from storage.models import ClientKind
 from storage.names import is_legal_form, name_key
 from storage.person_names import is_particle, says_person, title_length, title_written
@@ -103,6 +105,8 @@ def city_as_written(text: str) -> str:
     with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`); a sentence's closing
     punctuation is dropped (`Казань.`)."""
     city = text.strip().rstrip(".,;:!?… ")[:100]  # "Казань." ends the sentence
+    if city.casefold() in CITY_ABBREVIATIONS:  # спб, Спб → СПб
+        return CITY_ABBREVIATIONS[city.casefold()]
     if city != city.casefold():
         return city
     return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
@@ -148,7 +152,7 @@ def organisation_as_written(name: str) -> str:
     if name != name.casefold():
         return name
     words = name.split()
-    latin = not any("а" <= c <= "я" or c == "ё" for c in name.casefold())
+    latin = not has_cyrillic_letter(name.casefold())
     own = [w for w in words if not is_legal_form(w)]
     if not latin and own and says_person(" ".join(own)):  # «ИП Козлова Анна Викторовна»
         person = person_as_written(" ".join(own))  # «иванова и.и.» → Иванова И. И.

@@ -19,6 +19,7 @@ from babel.core import get_global
 from babel.dates import get_timezone_location
 
 from locales import Translator
+from locales.scripts import fold_yo
 from storage.callers import TeamView
 
 # The countries offered first, by the team's language; the rest are one letter away.
@@ -77,7 +78,7 @@ def likely_countries(locale: str) -> tuple[str, ...]:
 
 def _sort_key(name: str) -> str:
     """Alphabetical as people expect it: Réunion with the R, Åland with the A, ё as е."""
-    folded = name.casefold().replace("ё", "е")
+    folded = fold_yo(name.casefold())
     return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
 
 

@@ -149,3 +149,16 @@ async def test_a_city_typed_in_lower_case_in_edit_is_stored_as_written(
     seen = await chat.send(anna, "den haag")
     assert "Gewijzigd: plaats Den Haag." in seen
     assert _clients(sqlite_engine) == {"Jan Visser": ("person", "Den Haag")}
+
+
+async def test_a_city_abbreviation_is_written_as_russians_write_it(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """Russian reader: «спб» was stored as «Спб»; natives write СПб (and ЕКБ, МСК)."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add Белова Екатерина, частное лицо, спб")
+    await chat.send(olga, "/add Салон Лотос, организация, Екб")
+    assert _clients(sqlite_engine) == {
+        "Белова Екатерина": ("person", "СПб"),
+        "Салон Лотос": ("organisation", "ЕКБ"),
+    }
