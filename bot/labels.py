@@ -29,20 +29,10 @@ def label(t: Translator, vocabulary: dict[str, str], code: str | None) -> str:
     return str(t._(message)) if message else code
 
 
-VOCABULARIES = {
-    "kind": vocabulary.KINDS,
-    "status": vocabulary.STATUSES,
-    "gender": vocabulary.GENDERS,
-    "education": vocabulary.EDUCATION,
-    "decision": vocabulary.DECISIONS,
-    "source": vocabulary.SOURCES,
-}
-
-
 def code_of(field: str, word: str) -> str | None:
     """The code a word typed for `field` stands for ('b2b' → 'organisation', 'vrouw' → 'f'),
     read as an import reads that column; None for a word of no vocabulary."""
-    return value_code(VOCABULARIES[field], word)
+    return value_code(vocabulary.CLIENT_VOCABULARIES[field], word)
 
 
 def kind_from_word(word: str) -> str | None:
