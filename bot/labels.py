@@ -14,6 +14,8 @@ SOURCES = vocabulary.SOURCES.labels
 GENDERS = vocabulary.GENDERS.labels
 EDUCATION = vocabulary.EDUCATION.labels
 DECISIONS = vocabulary.DECISIONS.labels
+# The same by client field: the words of each field that has a vocabulary.
+FIELD_LABELS = {field: words.labels for field, words in vocabulary.CLIENT_VOCABULARIES.items()}
 CRITERIA = {
     "pleasant": N_("Pleasant to work with"),
     "reasonable": N_("Asks reasonable things"),
