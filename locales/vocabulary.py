@@ -31,6 +31,10 @@ class Vocabulary:
     own_words: bool = False  # the team may write words of its own, kept as typed
     unknown: str = ""  # message id: what an import says of a word it doesn't know (no own words)
 
+    def __post_init__(self) -> None:
+        if not self.own_words and not self.unknown:
+            raise ValueError("a vocabulary without own words says what a word it doesn't know is")
+
     @property
     def labels(self) -> dict[str, str]:
         """Code → the message id chat shows for it."""
