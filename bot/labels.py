@@ -14,6 +14,8 @@ SOURCES = vocabulary.SOURCES.labels
 GENDERS = vocabulary.GENDERS.labels
 EDUCATION = vocabulary.EDUCATION.labels
 DECISIONS = vocabulary.DECISIONS.labels
+# The same by client field: the words of each field that has a vocabulary.
+FIELD_LABELS = {field: words.labels for field, words in vocabulary.CLIENT_VOCABULARIES.items()}
 CRITERIA = {
     "pleasant": N_("Pleasant to work with"),
     "reasonable": N_("Asks reasonable things"),
@@ -29,20 +31,10 @@ def label(t: Translator, vocabulary: dict[str, str], code: str | None) -> str:
     return str(t._(message)) if message else code
 
 
-VOCABULARIES = {
-    "kind": vocabulary.KINDS,
-    "status": vocabulary.STATUSES,
-    "gender": vocabulary.GENDERS,
-    "education": vocabulary.EDUCATION,
-    "decision": vocabulary.DECISIONS,
-    "source": vocabulary.SOURCES,
-}
-
-
 def code_of(field: str, word: str) -> str | None:
     """The code a word typed for `field` stands for ('b2b' → 'organisation', 'vrouw' → 'f'),
     read as an import reads that column; None for a word of no vocabulary."""
-    return value_code(VOCABULARIES[field], word)
+    return value_code(vocabulary.CLIENT_VOCABULARIES[field], word)
 
 
 def kind_from_word(word: str) -> str | None:

@@ -29,6 +29,11 @@ class Term:
 class Vocabulary:
     terms: tuple[Term, ...]
     own_words: bool = False  # the team may write words of its own, kept as typed
+    unknown: str = ""  # message id: what an import says of a word it doesn't know (no own words)
+
+    def __post_init__(self) -> None:
+        if not self.own_words and not self.unknown:
+            raise ValueError("a vocabulary without own words says what a word it doesn't know is")
 
     @property
     def labels(self) -> dict[str, str]:
@@ -66,7 +71,8 @@ KINDS = Vocabulary(
              ("organisation", "organization", "company", "business", "b2b", "bedrijf",
               "zakelijk", "onderneming", "zaak", "компания", "юрлицо", "юр. лицо",
               "юридическое лицо", "ип", "фирма", "бизнес")),
-    )
+    ),
+    unknown=N_("“{text}” is not a kind of client I know. Write person or organisation."),
 )  # fmt: skip
 STATUSES = Vocabulary(
     (
@@ -80,7 +86,8 @@ STATUSES = Vocabulary(
         Term("archived", N_("archived"), ("gearchiveerd", "архив"),
              ("archived", "inactive", "former", "inactief", "oud-klant", "voormalig",
               "в архиве", "неактивный", "бывший")),
-    )
+    ),
+    unknown=N_("“{text}” is not a status I know. Write prospect, client, declined or archived."),
 )  # fmt: skip
 GENDERS = Vocabulary(
     (
@@ -90,7 +97,8 @@ GENDERS = Vocabulary(
              ("m", "male", "mannelijk", "м", "муж", "мужской")),
         Term("x", N_("other"), ("anders", "другое"),
              ("x", "other", "overig", "non-binary", "nonbinair", "иное")),
-    )
+    ),
+    unknown=N_("“{text}” is not a gender I know. Write woman, man or other, or leave it empty."),
 )  # fmt: skip
 EDUCATION = Vocabulary(
     (
@@ -135,6 +143,17 @@ SOURCES = Vocabulary(
     ),
     own_words=True,
 )  # fmt: skip
+
+# The client fields these vocabularies fill: the one table chat (/add, /edit), imports, exports
+# and cards look a field's words up in.
+CLIENT_VOCABULARIES: dict[str, Vocabulary] = {
+    "kind": KINDS,
+    "status": STATUSES,
+    "gender": GENDERS,
+    "education": EDUCATION,
+    "decision": DECISIONS,
+    "source": SOURCES,
+}
 
 # The columns of a clients or sales file (storage/columns.py reads them) ---------------------
 
@@ -254,7 +273,11 @@ EVENT_KINDS = Vocabulary(
              ("referral", "recommendation", "aanbevelingen", "doorverwijzing", "рекомендации")),
         Term("rating", "rating", ("beoordeling", "оценка"),
              ("rating", "cijfer", "score", "оценки", "балл")),
-    )
+    ),
+    unknown=N_(
+        "“{text}” is not something I note about a client. Write complaint, compliment, referral "
+        "or rating."
+    ),
 )  # fmt: skip
 CRITERION_WORDS = Vocabulary(
     (
@@ -265,5 +288,12 @@ CRITERION_WORDS = Vocabulary(
               "разумные")),
         Term("pays_on_time", "pays_on_time", ("betaalt op tijd", "платит вовремя"),
              ("pays on time", "op tijd", "вовремя")),
-    )
+    ),
+    unknown=N_(
+        "“{text}” is not a point I rate. Write pleasant to work with, asks reasonable things or "
+        "pays on time."
+    ),
 )  # fmt: skip
+
+# The columns of a history file that hold a vocabulary's words.
+HISTORY_VOCABULARIES: dict[str, Vocabulary] = {"event": EVENT_KINDS, "criterion": CRITERION_WORDS}

@@ -131,9 +131,8 @@ def export_header(field: str, locale: str) -> str:
 
 
 # Value words (a client's kind, status, gender, education, decision maker, source): one table
-# per concept in locales/vocabulary.py, read here by imports and exports and by chat alike.
-
-# What a history file's rows are, and the points /rate asks (storage.ratings.CRITERIA).
+# per concept in locales/vocabulary.py (CLIENT_VOCABULARIES says which field holds which), read
+# here by imports and exports and by chat alike.
 
 
 def value_key(text: str) -> str:

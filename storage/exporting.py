@@ -46,16 +46,7 @@ from sqlmodel import Session, col, select
 
 from locales.dates import format_date
 from locales.numbers import currency_digits
-from locales.vocabulary import (
-    CRITERION_WORDS,
-    DECISIONS,
-    EDUCATION,
-    EVENT_KINDS,
-    GENDERS,
-    KINDS,
-    SOURCES,
-    STATUSES,
-)
+from locales.vocabulary import CLIENT_VOCABULARIES, CRITERION_WORDS, EVENT_KINDS
 from storage.columns import (
     EXPORTED_CLIENT_FIELDS,
     HISTORY_FIELDS,
@@ -67,14 +58,6 @@ from storage.models import Client, Event, Member, Rating, Sale, ScoreSnapshot, T
 from storage.resolver import client_in_team
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_VOCABULARIES = {
-    "kind": KINDS,
-    "status": STATUSES,
-    "gender": GENDERS,
-    "education": EDUCATION,
-    "decision": DECISIONS,
-    "source": SOURCES,
-}
 
 
 def export_clients_csv(*, session: Session, team_id: int, locale: str) -> bytes:
@@ -99,10 +82,9 @@ def export_clients_csv(*, session: Session, team_id: int, locale: str) -> bytes:
                 row.append(_date(client.acquired_on, locale))
             elif field == "interests":
                 row.append(neutralise(", ".join(client.interests or ())))
-            elif field in _VOCABULARIES:
-                row.append(
-                    neutralise(value_word(_VOCABULARIES[field], getattr(client, field), locale))
-                )
+            elif field in CLIENT_VOCABULARIES:
+                word = value_word(CLIENT_VOCABULARIES[field], getattr(client, field), locale)
+                row.append(neutralise(word))
             else:
                 row.append(neutralise(getattr(client, field) or ""))
         rows.append(row)
@@ -218,8 +200,8 @@ def export_client_data(*, session: Session, team_id: int, client_id: int, locale
             traits["referred_by_a_client"] = client.referred_by_id is not None
             continue
         value = getattr(client, field)
-        if field in _VOCABULARIES:
-            value = value_word(_VOCABULARIES[field], value, locale) or None
+        if field in CLIENT_VOCABULARIES:
+            value = value_word(CLIENT_VOCABULARIES[field], value, locale) or None
         elif field == "income":
             value = amount(value)
         traits[field] = value

@@ -3,7 +3,8 @@
 Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object
 per row (SQLite's ISO date texts are read by numpy, PostgreSQL subtracts 1970-01-01), the sales
 and the clients' history fetched as one text per column that numpy parses (`storage.packed`), the
-clients as one JSON array per column (`_json_columns`), frames built from column arrays keyed
+clients, events and ratings as one JSON array per column (`_json_columns`; no Row object per
+row, and through SQLAlchemy's public API only), frames built from column arrays keyed
 by client id. Every query filters by team_id (one team never sees another's rows). Sales are
 those in the scoring window plus unpaid invoices of any age (money owed does not expire). Each
 client's first and last sale *before* the window come from one aggregate query (scoring
@@ -91,20 +92,6 @@ def _parsed(array: Any) -> list[Any]:
     if array is None:  # PostgreSQL's json_agg of no rows
         return []
     return json.loads(array) if isinstance(array, str) else list(array)
-
-
-def _rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
-    """The driver's own tuples: for 100 000 sales SQLAlchemy's Row objects cost more than the
-    query itself, and these selects need none of its type processing (dates come as days)."""
-    result = connection.execute(statement)
-    try:
-        return result.cursor.fetchall()
-    finally:
-        result.close()
-
-
-def _columns(rows: Sequence[Any], count: int) -> list[Sequence[Any]]:
-    return list(zip(*rows, strict=True)) if rows else [() for _ in range(count)]
 
 
 def _text(values: Sequence[Any]) -> Any:
@@ -269,13 +256,12 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     )
 
     e = Event.__table__.c  # type: ignore[attr-defined]
-    event_rows = _rows(
+    client_id, kind, happened_on, referred = _json_columns(
         connection,
         select(e.client_id, e.kind, day(e.happened_on), e.referred_client_id).where(
             e.team_id == team_id, e.happened_on > start, e.happened_on <= today
         ),
     )
-    client_id, kind, happened_on, referred = _columns(event_rows, 4)
     events = pd.DataFrame(
         {
             "client_id": np.array(client_id, dtype=np.int64),
@@ -286,13 +272,12 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     )
 
     r = Rating.__table__.c  # type: ignore[attr-defined]
-    rating_rows = _rows(
+    client_id, user_id, rated_on, criterion, value = _json_columns(
         connection,
         select(r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value).where(
             r.team_id == team_id, r.rated_on <= today
         ),
     )
-    client_id, user_id, rated_on, criterion, value = _columns(rating_rows, 5)
     ratings = pd.DataFrame(
         {
             "client_id": np.array(client_id, dtype=np.int64),

@@ -29,17 +29,7 @@ from locales.numbers import (
     shown_text,
     time_too_long,
 )
-from locales.vocabulary import (
-    CRITERION_WORDS,
-    DECISIONS,
-    EDUCATION,
-    EVENT_KINDS,
-    GENDERS,
-    KINDS,
-    SOURCES,
-    STATUSES,
-    Vocabulary,
-)
+from locales.vocabulary import CLIENT_VOCABULARIES, HISTORY_VOCABULARIES, Vocabulary
 from storage.columns import (
     value_index,
     value_key,
@@ -47,21 +37,10 @@ from storage.columns import (
 from storage.names import clean_name, name_key, valid_name
 from storage.table_cells import Cell
 
-BAD_KIND = N_("“{text}” is not a kind of client I know. Write person or organisation.")
-BAD_STATUS = N_("“{text}” is not a status I know. Write prospect, client, declined or archived.")
-BAD_GENDER = N_("“{text}” is not a gender I know. Write woman, man or other, or leave it empty.")
 BAD_BIRTH_YEAR = N_("“{text}” is not a year of birth. Write it like 1985.")
 BAD_AGE = N_("“{text}” is not an age. Write it in years, like 42.")
 BAD_EMPLOYEES = N_("“{text}” is not a number of employees. Write a whole number, like 12.")
 TOO_LONG = N_("This is too long here: at most {max} characters.")
-BAD_EVENT = N_(
-    "“{text}” is not something I note about a client. Write complaint, compliment, referral "
-    "or rating."
-)
-BAD_CRITERION = N_(
-    "“{text}” is not a point I rate. Write pleasant to work with, asks reasonable things or "
-    "pays on time."
-)
 BAD_RATING = N_("“{text}” is not a rating. Write a whole number from 1 to 5, 5 the best.")
 BAD_RATER = N_(
     "“{text}” doesn't say who rated: write their Telegram id in brackets, as the export does "
@@ -97,21 +76,17 @@ class CellReader:
     def __init__(self, *, locale: str, currency: str, today: dt.date) -> None:
         self.locale, self.currency, self.today = locale, currency, today
         self._readers: dict[str, Callable[[Cell, str | None], Any]] = {
+            **{
+                field: self._word(field, vocabulary)
+                for field, vocabulary in (CLIENT_VOCABULARIES | HISTORY_VOCABULARIES).items()
+            },
             "name": self._name,
             "referred_by": self._name,
-            "kind": self._closed(KINDS, BAD_KIND),
-            "status": self._closed(STATUSES, BAD_STATUS),
-            "gender": self._closed(GENDERS, BAD_GENDER),
-            "education": self._open(EDUCATION, "education"),
-            "decision": self._open(DECISIONS, "decision"),
-            "source": self._open(SOURCES, "source"),
             "city": self._text("city"),
             "industry": self._text("industry"),
             "segment": self._text("segment"),
             "notes": self._text("notes"),
             "event_note": self._event_note,
-            "event": self._closed(EVENT_KINDS, BAD_EVENT),
-            "criterion": self._closed(CRITERION_WORDS, BAD_CRITERION),
             "value": self._rating,
             "referred": self._name,
             "rated_by": self._rater,
@@ -163,25 +138,19 @@ class CellReader:
 
         return read
 
-    def _closed(self, vocabulary: Vocabulary, error: str) -> Callable[[Cell, str | None], str]:
+    def _word(self, field: str, vocabulary: Vocabulary) -> Callable[[Cell, str | None], str]:
+        """A known word becomes its code; any other is the team's own word, kept as typed, where
+        the vocabulary takes own words, and refused where it doesn't."""
         index = value_index(vocabulary)
 
         def read(cell: Cell, _unit: str | None) -> str:
             text = _as_text(cell)
             code = index.get(value_key(text))
-            if code is None:
-                raise InputError(error, text=_shown(text))
-            return code
-
-        return read
-
-    def _open(self, vocabulary: Vocabulary, field: str) -> Callable[[Cell, str | None], str]:
-        """A known word becomes its code; anything else is the team's own word, kept as typed."""
-        index = value_index(vocabulary)
-
-        def read(cell: Cell, _unit: str | None) -> str:
-            text = _as_text(cell)
-            return index.get(value_key(text)) or _limited(text, _MAX_TEXT[field])
+            if code is not None:
+                return code
+            if vocabulary.own_words:
+                return _limited(text, _MAX_TEXT[field])
+            raise InputError(vocabulary.unknown, text=_shown(text))
 
         return read
 

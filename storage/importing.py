@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from locales import N_, InputError
 from locales.dates import format_date
@@ -50,9 +50,6 @@ from storage.import_cells import CellReader
 from storage.import_layout import Layout, read_layout
 from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
 from storage.tabular import Table, read_table
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
 
 RATING_NEEDS_CRITERION = N_(
     "A rating needs the point rated: pleasant to work with, asks reasonable things or pays on time."
@@ -122,33 +119,6 @@ class ImportReport:
         return not self.errors
 
 
-def import_file(
-    *,
-    session: Session,
-    team_id: int,
-    filename: str,
-    content: bytes,
-    locale: str,
-    currency: str,
-    today: dt.date,
-    now: dt.datetime,
-    user_id: int | None,
-) -> ImportReport:
-    """Import a clients, sales or history file into the team, in the caller's transaction,
-    reading it in this process (the bot and ``kompas import`` read files apart:
-    ``storage.file_worker``).
-
-    A file Kompas cannot read raises InputError; bad rows come back in the report, with nothing
-    written. The caller commits when ``report.ok`` and rolls back otherwise.
-    """
-    read = read_import(
-        filename=filename, content=content, locale=locale, currency=currency, today=today
-    )
-    return write_read_import(
-        session=session, team_id=team_id, read=read, today=today, now=now, user_id=user_id
-    )
-
-
 @dataclass(frozen=True)
 class ReadImport:
     """A file read and every cell checked, before the team's data is consulted: what the
@@ -184,60 +154,6 @@ def read_import(
         errors_beyond=max(0, len(errors) - MAX_ERRORS),
         history_headers=(layout.columns["name"][1], referred[1] if referred else ""),
     )
-
-
-def write_read_import(
-    *,
-    session: Session,
-    team_id: int,
-    read: ReadImport,
-    today: dt.date,
-    now: dt.datetime,
-    user_id: int | None,
-) -> ImportReport:
-    """Check what needs the team's data (referrers) and write, or report every bad row."""
-    # Here, not at the top: the file reader's child process imports this module to read, and
-    # the ORM and database drivers would double its start-up time.
-    from storage.import_references import client_errors, referrer_errors
-    from storage.import_stored import existing_clients
-    from storage.import_writer import write_import
-
-    existing = existing_clients(session, team_id)
-    if read.kind == "history":
-        found = client_errors(read.parsed.events, existing, read.history_headers)
-    else:
-        found = referrer_errors(read.parsed, existing, read.referrer_header)
-    errors = [*read.errors, *found]
-    if errors:
-        return ImportReport(
-            kind=read.kind,
-            rows=read.rows,
-            unknown_columns=read.unknown,
-            errors=tuple(sorted(errors, key=lambda e: e.line)),
-            errors_beyond=read.errors_beyond,
-        )
-    if read.kind == "history":
-        from storage.import_history import write_history
-
-        counts = write_history(
-            session=session,
-            team_id=team_id,
-            events=read.parsed.events,
-            existing=existing,
-            now=now,
-            user_id=user_id,
-        )
-        return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
-    counts = write_import(
-        session=session,
-        team_id=team_id,
-        parsed=read.parsed,
-        existing=existing,
-        today=today,
-        now=now,
-        user_id=user_id,
-    )
-    return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
 
 
 # Reading every row before writing anything ------------------------------------------------------

@@ -44,7 +44,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
 
     from storage.engine import new_session
     from storage.file_worker import read_isolated
-    from storage.importing import write_read_import
+    from storage.import_file import write_read_import
     from storage.tabular import MAX_BYTES
     from storage.teams import team_by_chat
 

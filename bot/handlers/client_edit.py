@@ -21,13 +21,9 @@ from storage.models import Client
 PERSON_FIELDS = ("gender", "birth_year", "income", "education", "interests")
 ORGANISATION_FIELDS = ("industry", "employees", "decision")
 REQUIRED = frozenset({"kind"})  # every client is a person or an organisation: no Skip
-CHOICES = {
-    "kind": labels.KINDS,
-    "gender": labels.GENDERS,
-    "education": labels.EDUCATION,
-    "decision": labels.DECISIONS,
-    "source": labels.SOURCES,
-}
+# Every trait with a vocabulary is picked from buttons; the status is not /edit's (a first sale
+# or /decline changes it).
+CHOICES = {field: words for field, words in labels.FIELD_LABELS.items() if field != "status"}
 DONE = "done"
 
 

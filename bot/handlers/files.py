@@ -30,7 +30,8 @@ from storage.exporting import (
     export_sales_csv,
 )
 from storage.file_worker import read_apart
-from storage.importing import ReadImport, write_read_import
+from storage.import_file import write_read_import
+from storage.importing import ReadImport
 from storage.models import ClientStatus, Role
 
 IMPORTABLE = uploads.IMPORTABLE

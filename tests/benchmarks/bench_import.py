@@ -33,7 +33,8 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from storage.engine import make_engine, new_session
-from storage.importing import ImportReport, import_file
+from storage.import_file import import_file
+from storage.importing import ImportReport
 from storage.migrate import upgrade
 from storage.teams import team_by_chat
 from tests.benchmarks.generate import create_bench_team

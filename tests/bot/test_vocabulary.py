@@ -10,19 +10,14 @@ from sqlalchemy import Engine
 
 from bot import labels
 from locales import vocabulary
+from storage.columns import export_header
 from storage.importing import read_import
 from storage.models import Client, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, rows
+from tests.factories import NL_OWNER, RU_OWNER, rows
 
-FIELDS = {
-    "kind": (vocabulary.KINDS, "Soort"),
-    "status": (vocabulary.STATUSES, "Status"),
-    "gender": (vocabulary.GENDERS, "Geslacht"),
-    "education": (vocabulary.EDUCATION, "Opleiding"),
-    "decision": (vocabulary.DECISIONS, "Wie beslist"),
-    "source": (vocabulary.SOURCES, "Bron"),
-}
+# Every vocabulary field of a client, from the one table chat, import and export read.
+FIELDS = vocabulary.CLIENT_VOCABULARIES
 
 
 # Names far enough apart that none reads as a typo of another ("Is dit …?").
@@ -75,15 +70,17 @@ def _names(count: int) -> list[str]:
     return list(NAMES[:count])
 
 
-def _imported(field: str, words: list[str]) -> list[object]:
-    """What an import reads for each word in `field`'s column, row by row."""
-    header = FIELDS[field][1]
+def _imported(field: str, words: list[str], locale: str = "nl") -> list[object]:
+    """What an import reads for each word in `field`'s column, row by row, in a file with the
+    headers of `locale`."""
+    header = export_header(field, locale)
     names = [f"Relatie {i}" for i in range(len(words))]
-    csv = "\n".join([f"Naam;{header}", *(f"{n};{w}" for n, w in zip(names, words, strict=True))])
+    name = export_header("name", locale)
+    csv = "\n".join([f"{name};{header}", *(f"{n};{w}" for n, w in zip(names, words, strict=True))])
     read = read_import(
         filename="klanten.csv",
         content=csv.encode(),
-        locale="nl",
+        locale=locale,
         currency="EUR",
         today=dt.date(2026, 11, 23),
     )
@@ -92,25 +89,27 @@ def _imported(field: str, words: list[str]) -> list[object]:
     return [by_name[n] for n in names]
 
 
+@pytest.mark.parametrize("locale", ["nl", "ru"])
 @pytest.mark.parametrize("field", FIELDS)
-def test_every_word_reads_the_same_in_chat_and_in_an_import(field: str) -> None:
-    words = FIELDS[field][0].words()
+def test_every_word_reads_the_same_in_chat_and_in_an_import(field: str, locale: str) -> None:
+    words = FIELDS[field].words()
     typed = [labels.code_of(field, word) for word, _ in words]
     assert typed == [code for _, code in words]
-    assert _imported(field, [word for word, _ in words]) == typed
+    assert _imported(field, [word for word, _ in words], locale) == typed
 
 
+@pytest.mark.parametrize(("locale", "owner"), [("nl", NL_OWNER), ("ru", RU_OWNER)])
 async def test_add_reads_every_kind_word_as_an_import_does(
-    chat: Chat, nl_team: Team, sqlite_engine: Engine
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine, locale: str, owner: int
 ) -> None:
     words = vocabulary.KINDS.words()
-    anna = chat.person(NL_OWNER, "Anna", "nl")
+    anna = chat.person(owner, "Anna", locale)
     names = _names(len(words))
     for name, (word, _) in zip(names, words, strict=True):
         await chat.send(anna, f"/add {name}, {word}")
     added = {c.name: c.kind for c in rows(sqlite_engine, Client)}
     assert [added.get(n) for n in names] == [code for _, code in words]
-    assert [added.get(n) for n in names] == _imported("kind", [word for word, _ in words])
+    assert [added.get(n) for n in names] == _imported("kind", [word for word, _ in words], locale)
 
 
 async def test_b2b_is_an_organisation_in_chat_as_in_an_import(

@@ -16,7 +16,8 @@ from sqlmodel import Session, col
 from locales import InputError
 from storage import import_layout, table_cells, tabular
 from storage.engine import new_session
-from storage.importing import ImportReport, import_file
+from storage.import_file import import_file
+from storage.importing import ImportReport
 from storage.models import AuditLog, Client, Event, EventKind, Sale, Team
 from storage.names import name_key
 from storage.teams import create_team

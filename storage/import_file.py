@@ -1,0 +1,93 @@
+"""A file into a team: read here or by the file worker (``storage.importing``), its mentions of
+clients checked against the team's list, then written in the caller's transaction, or every
+bad row reported and nothing written. The decisions are in ``storage.importing``'s docstring.
+
+Apart from ``storage.importing`` because this half needs the ORM and the database drivers:
+the file reader's child process (``storage.file_worker``) imports only the reading half, which
+keeps its start-up time down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session
+
+from storage.import_history import write_history
+from storage.import_references import client_errors, referrer_errors
+from storage.import_stored import existing_clients
+from storage.import_writer import write_import
+from storage.importing import ImportReport, ReadImport, read_import
+
+
+def import_file(
+    *,
+    session: Session,
+    team_id: int,
+    filename: str,
+    content: bytes,
+    locale: str,
+    currency: str,
+    today: dt.date,
+    now: dt.datetime,
+    user_id: int | None,
+) -> ImportReport:
+    """Import a clients, sales or history file into the team, in the caller's transaction,
+    reading it in this process (the bot and ``kompas import`` read files apart:
+    ``storage.file_worker``).
+
+    A file Kompas cannot read raises InputError; bad rows come back in the report, with nothing
+    written. The caller commits when ``report.ok`` and rolls back otherwise.
+    """
+    read = read_import(
+        filename=filename, content=content, locale=locale, currency=currency, today=today
+    )
+    return write_read_import(
+        session=session, team_id=team_id, read=read, today=today, now=now, user_id=user_id
+    )
+
+
+def write_read_import(
+    *,
+    session: Session,
+    team_id: int,
+    read: ReadImport,
+    today: dt.date,
+    now: dt.datetime,
+    user_id: int | None,
+) -> ImportReport:
+    """Check what needs the team's data (referrers) and write, or report every bad row."""
+    existing = existing_clients(session, team_id)
+    if read.kind == "history":
+        found = client_errors(read.parsed.events, existing, read.history_headers)
+    else:
+        found = referrer_errors(read.parsed, existing, read.referrer_header)
+    errors = [*read.errors, *found]
+    if errors:
+        return ImportReport(
+            kind=read.kind,
+            rows=read.rows,
+            unknown_columns=read.unknown,
+            errors=tuple(sorted(errors, key=lambda e: e.line)),
+            errors_beyond=read.errors_beyond,
+        )
+    if read.kind == "history":
+        counts = write_history(
+            session=session,
+            team_id=team_id,
+            events=read.parsed.events,
+            existing=existing,
+            now=now,
+            user_id=user_id,
+        )
+        return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
+    counts = write_import(
+        session=session,
+        team_id=team_id,
+        parsed=read.parsed,
+        existing=existing,
+        today=today,
+        now=now,
+        user_id=user_id,
+    )
+    return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
