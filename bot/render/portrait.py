@@ -11,13 +11,6 @@ from locales import Markup, Translator, escape
 from scoring import Portrait, TeamAnalysis, Trait
 from storage.callers import TeamView
 
-TRAIT_VOCABULARY = {
-    "gender": labels.GENDERS,
-    "education": labels.EDUCATION,
-    "decision": labels.DECISIONS,
-    "source": labels.SOURCES,
-}
-
 
 def portrait_text(
     t: Translator,
@@ -233,7 +226,7 @@ def _trait(t: Translator, trait: Trait) -> Markup:
 
 
 def _value(t: Translator, trait: str, value: str) -> str:
-    vocabulary = TRAIT_VOCABULARY.get(trait)
+    vocabulary = labels.FIELD_LABELS.get(trait)
     return labels.label(t, vocabulary, value) if vocabulary else value
 
 

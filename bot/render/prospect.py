@@ -16,13 +16,6 @@ from storage.models import Client
 
 MAX_SET = 4  # values of a profile's set shown next to a miss
 SETS = frozenset({"city", "education", "gender", "industry", "decision", "interests"})
-TRAIT_WORDS = {
-    "gender": labels.GENDERS,
-    "education": labels.EDUCATION,
-    "decision": labels.DECISIONS,
-}
-
-
 MONEY_CHECKS = frozenset({"expected_profit", "expected_profit_per_hour"})
 
 
@@ -121,7 +114,7 @@ def _value(t: Translator, cur: str, code: str, value: Any) -> str:
         return ", ".join(str(v) for v in value)
     if code in ("age", "employees", "income"):
         return _number(t, cur, code, value)
-    vocabulary = TRAIT_WORDS.get(code)
+    vocabulary = labels.FIELD_LABELS.get(code)
     return labels.label(t, vocabulary, str(value)) if vocabulary else str(value)
 
 
