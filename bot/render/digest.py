@@ -15,8 +15,9 @@ import pandas as pd
 
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
+from bot.render.data_warnings import warning
 from bot.render.decline import digest_line
-from bot.render.explain import amounts_note, owed_money, reason, warning
+from bot.render.explain import amounts_note, owed_money, reason
 from bot.render.portrait import portrait_summary, run_rate_text
 from bot.render.risk import time_eaters_by_hours
 from locales import Markup, Translator

@@ -65,7 +65,7 @@ def test_invoices_paid_on_time_are_counted_not_called_the_only_one(
 def test_a_tiny_share_of_timed_revenue_is_not_called_no_time() -> None:
     # Found by the attacker reader: /risk listed a time-eater and ended "Er is nog geen tijd
     # vastgelegd": one huge sale made the timed share round to 0.
-    from bot.render.explain import warning
+    from bot.render.data_warnings import warning
     from scoring import ScoringWarning
 
     t = translator("nl")
