@@ -18,7 +18,7 @@ from bot.render.explain import (
     reason,
     team_history_short,
 )
-from bot.render.money_figure import yearly_figure
+from bot.render.money_figure import estimated, yearly_figure
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -100,7 +100,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         # Under 90 days of history the figures are the real totals since `since`.
         profit=whole_or_none(row["profit" if since else "annual_profit"]),
         revenue=whole_or_none(row["revenue" if since else "annual_revenue"]),
-        annualised=bool(row["annualised"]),
+        annualised=estimated(row),
         so_far=bool(row["so_far"]),
         since=since,
         team_short=team_history_short(analysis),
