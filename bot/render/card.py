@@ -182,7 +182,10 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         + escape(view.name)
         + Markup("</b> · ")
         + (
-            t._("grade <b>{grade}</b>", grade=view.grade)
+            # A young client's grade beside "too early for a firm verdict" says it is provisional.
+            t._("grade <b>{grade}</b> (provisional)", grade=view.grade)
+            if view.grade and "young" in view.flags
+            else t._("grade <b>{grade}</b>", grade=view.grade)
             if view.grade
             else no_grade(t, team.scoring_window_days, ever_bought=view.ever_bought)
         )
