@@ -168,7 +168,7 @@ async def test_a_recency_reason_shows_the_teams_figure(
         (
             "nl",
             "Deze week: 5 nieuwe klanten, 5 verkopen, 2 klachten.",
-            "Groot BV is nu 96% van je omzet.",
+            "Groot BV is nu 96% van de omzet.",
         ),
         (
             "ru",

@@ -132,7 +132,7 @@ async def test_finding_nine_is_proposed_with_true_reasons(chat: Chat, sqlite_eng
     lines = seen.text.splitlines()
     assert lines[:2] == ["Afscheid overwegen · 1 van 1", "Van Dijk Logistiek"]
     # A typical client brings € 3.654 profit a year (the team median), they bring € 696.
-    assert "Deze klant brengt zo’n € 2.960 per jaar minder op dan een doorsnee klant." in lines[2]
+    assert "Deze klant brengt zo’n € 2.960 per jaar minder op dan een doorsneeklant." in lines[2]
     assert lines[3] == (
         "Waarom: € 24 per gewerkt uur (doorsneeklant € 203) · 3 klachten · 5 van 6 facturen "
         "te laat · ervaring 1,7 van 5 · 18% van je uren."

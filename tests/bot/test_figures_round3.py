@@ -215,7 +215,7 @@ def time_team(engine: Engine, locale: str) -> None:
 @pytest.mark.parametrize(
     ("locale", "slow", "lazy"),
     [
-        ("nl", "Traag: 40% van je uren, 22% van de omzet", "Lui: 30% van je uren, 4% van de omzet"),
+        ("nl", "Traag: 40% van de tijd, 22% van de omzet", "Lui: 30% van de tijd, 4% van de omzet"),
         ("ru", "Traag: 40 % вашего времени, 22 % выручки", "Lui: 30 % вашего времени, 4 % выручки"),
     ],
 )
