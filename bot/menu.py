@@ -31,6 +31,7 @@ from bot.kit import dialogs
 from bot.kit.commands import Command, CommandTable
 from bot.kit.limits import ANALYSIS, CHART, EXPORT, IMPORT
 from locales import N_
+from locales.command_words import SAID_OTHERWISE
 from storage.models import Role
 
 COMMANDS: tuple[Command, ...] = (
@@ -343,17 +344,6 @@ COMMANDS: tuple[Command, ...] = (
     ),
 )
 
-
-# Other words people type for a command: `/verkocht` ("sold") means /verkoop.
-SAID_OTHERWISE = {
-    "verkocht": "verkoop",
-    "betaling": "betaald",
-    "nieuw": "toevoegen",
-    "nieuwe": "toevoegen",
-    "sold": "sale",
-    "payment": "paid",
-    "new": "add",
-}
 
 TABLE = CommandTable(COMMANDS, SAID_OTHERWISE)
 BY_NAME = TABLE.by_name  # every name typed → its command

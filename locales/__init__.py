@@ -1,4 +1,5 @@
-"""Kompas speaks Dutch and Russian: catalogs, plural forms, and locale-aware numbers and dates."""
+"""Kompas speaks Dutch and Russian: catalogs, plural forms, locale-aware numbers and dates, and
+every Dutch or Russian word and letter the code reads (tests/test_words_in_locales.py)."""
 
 from locales.errors import N_, InputError
 from locales.languages import LANGUAGE_NAMES, SUPPORTED_LOCALES, guess_locale

@@ -20,8 +20,9 @@ DAY_PREPOSITIONS = frozenset(
 )
 
 # "/paid De Roos alles", "/paid De Roos rest", "/paid Ромашка остаток": all that is open
+EVERYTHING = "alles"  # the word "alle facturen" is read as
 EVERYTHING_WORDS = frozenset(
-    {"alles", "all", "allemaal", "rest", "restant", "всё", "все", "остаток"}
+    {EVERYTHING, "all", "allemaal", "rest", "restant", "всё", "все", "остаток"}
 )
 ALL_INVOICES = ("alle facturen", "alle rekeningen", "все счета")  # … as two words
 
@@ -34,6 +35,10 @@ PAID_HOW = frozenset(
 
 # Dutch articles that may begin a name: "de Bakkerij de Vries", "'t Hoekje".
 ARTICLES = frozenset({"de", "het", "'t", "’t", "‘t"})
+INDEFINITE_ARTICLES = frozenset({"een"})  # "Jan Smit bracht een vriendin Sanne"
+
+# "5, 4 en 5", «5, 4 и 5»: the word between the last two of a list of grades.
+AND_WORDS = ("en", "и")
 
 # "Jan Smit bracht Sanne de Jong", «Волкова привела Жукову»: the verb between the two clients.
 REFERRAL_VERBS = frozenset(

@@ -9,7 +9,10 @@ Works on name keys (storage.names.name_key: lower case, ё as е).
 
 from __future__ import annotations
 
+import re
 from itertools import product
+
+from locales.scripts import is_cyrillic_word
 
 # Case endings → the nominative ending they come from, longest first within a word. A
 # surname's endings (-ов/-ев/-ин and their feminine -ова/-ева/-ина, adjective-like -ая/-ий)
@@ -72,7 +75,7 @@ def nominatives(key: str) -> list[str]:
     """The nominative keys a declined Russian name may stand for, without `key` itself; the
     words are read each on its own (a surname's endings and a first name's)."""
     words = key.split(" ")
-    if not words or len(words) > 3 or not all(_cyrillic(word) for word in words):
+    if not words or len(words) > 3 or not all(is_cyrillic_word(word) for word in words):
         return []
     readings = [[word, *_word_nominatives(word)] for word in words]
     forms: list[str] = []
@@ -93,10 +96,6 @@ def _word_nominatives(word: str) -> list[str]:
         if word.endswith(ending) and len(stem) >= 2 and form != word and form not in found:
             found.append(form)
     return found
-
-
-def _cyrillic(word: str) -> bool:
-    return bool(word) and all("а" <= c <= "я" or c in "ё-" for c in word)
 
 
 # Surname endings no nominative has (README: Typing commands), with the nominative ending and
@@ -185,7 +184,7 @@ def nominative_name(name: str) -> str:
     for i, word in enumerate(words):
         if i == at:
             result.append(surname)
-        elif _cyrillic(word.casefold().replace("ё", "е")) and len(word) > 2:
+        elif is_cyrillic_word(word.casefold()) and len(word) > 2:
             result.append(_other_word(word, hers))
         else:
             result.append(word)  # initials, a Latin word
@@ -218,3 +217,39 @@ def _other_word(word: str, hers: bool) -> str:
 def _with_ending(word: str, ending: str, nominative: str) -> str:
     stem = word[: len(word) - len(ending)]
     return stem + (nominative.upper() if word.isupper() else nominative)
+
+
+_MASCULINE_SURNAME_ENDINGS = ("ов", "ев", "ёв")
+
+
+def is_her_surname(word: str, *, his: str) -> bool:
+    """Whether a name key's word is the woman's form of the man's surname `his`: «кузнецова»
+    of кузнецов (his wife, his daughter) — another person, never his name lengthened."""
+    return his.endswith(_MASCULINE_SURNAME_ENDINGS) and word == his + "а" and is_cyrillic_word(word)
+
+
+# A Russian name typed as the object of a verb (`привела Смирнову Ольгу`), back in the
+# nominative: the female endings -у after a consonant and -ю; a woman's surname in -ой with her
+# first name in -е (dative).
+_ACCUSATIVE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])у$|(?<=[а-яё]{2})ю$")
+_FEMALE_OBLIQUE = re.compile(r"[А-ЯЁа-яё]{2,}(?:ов|ев|ёв|ин|ын)ой")
+_FIRST_NAME_DATIVE = re.compile(r"[А-ЯЁа-яё]{2,}[бвгдзклмнпрстфх]е")
+
+
+def object_nominative(name: str) -> str:
+    """A Russian name typed as the object of `привела` back in the nominative: «Смирнову
+    Ольгу» → «Смирнова Ольга», «Марию» → «Мария», «Наталью» → «Наталья». Only the female
+    endings -у after a consonant and -ю change; a male «Петрова» (for Petrov) stays as typed.
+    A woman's surname in -ой with her first name in -е («посоветовала нас Зайцевой Марине»)
+    is «Зайцева Марина»."""
+    words = name.split()
+    if (
+        words
+        and _FEMALE_OBLIQUE.fullmatch(words[0])
+        and all(_FIRST_NAME_DATIVE.fullmatch(w) for w in words[1:2])
+    ):
+        return " ".join([words[0][:-2] + "а", *(w[:-1] + "а" for w in words[1:2]), *words[2:]])
+    return " ".join(
+        _ACCUSATIVE.sub(lambda m: "а" if m[0] == "у" else "я", word) if len(word) > 3 else word
+        for word in name.split()
+    )

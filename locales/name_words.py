@@ -5,6 +5,8 @@ surname particles, and the endings of Russian patronymics, surnames and cases.""
 
 from __future__ import annotations
 
+import re
+
 # What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).
 CHAT_WORDS = (
     "hoi", "hallo", "hey", "hee", "hi", "hello", "moi", "dag", "daag", "doei", "yo",
@@ -53,6 +55,10 @@ PATRONYMIC_ENDINGS = ("ович", "евич", "ич", "овна", "евна", "�
 # Russian surnames written first («Фёдорова Мария»): Петров(а), Зайцев(а), Соловьёв, Фомин,
 # Толстой, Белых, Высоцкая … Not -ина (Ирина) nor -ий (Дмитрий): first names end so too.
 RUSSIAN_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ин", "ын", "ына", "ая", "ой", "ых", "их")
+# A patronymic and a Russian surname as a name key writes them (storage.names.name_key: lower
+# case, ё as е, й kept).
+PATRONYMIC_KEY = re.compile(r"^[а-яй]{2,}(?:" + "|".join(PATRONYMIC_ENDINGS) + ")$")
+RUSSIAN_SURNAME_KEY = re.compile(r"^[а-яй]{2,}(?:" + "|".join(RUSSIAN_SURNAME_ENDINGS) + ")$")
 # `Петрова` is Петров's genitive, but just as likely a woman's own surname.
 FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
 # Russian case endings: what a word may end in when it names the same thing.
@@ -77,3 +83,12 @@ TITLES = frozenset(
 TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
 # Abbreviated forms of address, written with their dot: `dhr bos` is written dhr. Bos.
 DOTTED_TITLES = frozenset({"dhr", "hr", "mevr", "mw", "mej", "fam", "mr", "dr", "drs", "ir", "ing"})
+
+
+# An amount typed where a name should be: a currency next to a number, or a number written
+# with cents or thousands (`2500 руб`, `€ 40`, `1.250`) — never a client's name.
+AMOUNT_WRITTEN = re.compile(
+    r"[€$£₽]\s*\d|\d\s*(?:[€$£₽]|eur\b|euro|руб|р\.|rub\b)"
+    r"|\d[.,]\d\d(?!\d)|\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)",
+    re.IGNORECASE,
+)

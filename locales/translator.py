@@ -152,6 +152,14 @@ class Translator:
     def number(self, value: float | int | Decimal, *, decimals: int | None = None) -> str:
         return numbers.format_number(value, self.locale, decimals=decimals)
 
+    def typical_count(self, median: float) -> str:
+        """A median of counts as people say it: "1", or "0–1" for a median of 0.5, never half
+        a complaint (issue 20)."""
+        low = int(median // 1)
+        if median - low < 1e-9:
+            return self.number(low)
+        return f"{self.number(low)}–{self.number(low + 1)}"
+
     def percent(self, fraction: float | Decimal, *, decimals: int = 0) -> str:
         return numbers.format_percent(fraction, self.locale, decimals=decimals)
 

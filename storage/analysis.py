@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from scoring import TeamAnalysis, TeamFrames, analyse
 from scoring.snapshots import FLAGS, WeekChanges, compare_weeks, snapshot_rows
-from storage.callers import TeamView
+from storage.callers import TeamView, team_view
 from storage.frames import load_profiles, load_team, scoring_settings
 from storage.models import Client, Event, Sale
 from storage.snapshots import (
@@ -58,6 +58,16 @@ def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> Analys
             ),
         ),
     )
+
+
+def changed_team_analysis(
+    *, session: Session, team_id: int, today: dt.date
+) -> tuple[TeamView, AnalysedTeam]:
+    """The team as this session sees it, its own uncommitted changes included, and its analysis:
+    once committed, the analysis belongs to exactly that team row (its data version)."""
+    team = team_view(session=session, team_id=team_id)
+    assert team is not None  # the update's own team: it exists while its transaction is open
+    return team, team_analysis(session=session, team=team, today=today)
 
 
 def weekly_snapshot(

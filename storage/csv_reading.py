@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from locales import N_, InputError
+from locales.scripts import CYRILLIC_WORD, MIXED_WORD, NOT_RUSSIAN_LETTER
 from storage.table_cells import MAX_CELLS, NOT_A_TABLE, TOO_MANY_CELLS, Cell, text_cell
 
 UNCLOSED_QUOTE = N_(
@@ -34,9 +35,6 @@ CONTROL_CHARACTERS = N_(
 )
 
 _DELIMITERS = (";", "\t", ",")  # in order of preference on a tie
-_CYRILLIC_WORD = re.compile(r"[А-яЁё]{2,}")
-_MIXED_WORD = re.compile(r"[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]")
-_ODD_LETTER = re.compile("[ЂЃЉЊЌЋЏђѓљњќћџЎўЈҐґЅѕ]")
 
 
 def decode(content: bytes) -> str:
@@ -58,7 +56,7 @@ def decode(content: bytes) -> str:
         if text is None:
             raise InputError(NOT_A_TABLE)
     else:
-        words, mixed = len(_CYRILLIC_WORD.findall(russian)), len(_MIXED_WORD.findall(russian))
+        words, mixed = len(CYRILLIC_WORD.findall(russian)), len(MIXED_WORD.findall(russian))
         text = russian if words > mixed else dutch
     _refuse_odd_guess(text)
     return text
@@ -71,7 +69,7 @@ def _refuse_odd_guess(text: str) -> None:
     if _looks_binary(text):  # not text at all: say so, not which line looks odd
         raise InputError(NOT_A_TABLE)
     for line, row in enumerate(text.splitlines(), start=1):
-        odd = _ODD_LETTER.search(row) or _MIXED_WORD.search(row)
+        odd = NOT_RUSSIAN_LETTER.search(row) or MIXED_WORD.search(row)
         if odd is None:
             odd = next((c for c in row if c != "\t" and unicodedata.category(c) == "Cc"), None)
         if odd is not None:

@@ -9,8 +9,10 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from locales.name_cases import is_her_surname
 from locales.name_words import CASE_ENDINGS
 from locales.name_words import FEMININE_SURNAME_ENDINGS as _FEMININE_SURNAME_ENDINGS
+from locales.scripts import is_cyrillic_word
 from storage.names import is_legal_form
 from storage.person_names import is_particle
 
@@ -31,7 +33,7 @@ def same_stems(typed: str, key: str) -> bool:
     «кофейня зерна» for «Кофейня «Зерно»», «кофейне зерно»; a stem of 3 letters at least."""
     words, names = typed.split(" "), key.split(" ")
     return len(words) == len(names) and all(
-        word == name or (_cyrillic(word + name) and _stem(word) == _stem(name))
+        word == name or (is_cyrillic_word(word + name) and _stem(word) == _stem(name))
         for word, name in zip(words, names, strict=True)
     )
 
@@ -47,10 +49,6 @@ def _stem(word: str) -> str:
     return word
 
 
-def _cyrillic(text: str) -> bool:
-    return bool(text) and all("а" <= c <= "я" or c in "ё-" for c in text)
-
-
 def words_begun(typed: str, key: str) -> bool:
     """Whether each typed word begins a word of the name, in order (`tandarts smit` for
     "Tandartspraktijk Smit"): a shortened name, not a mere look-alike."""
@@ -64,10 +62,7 @@ def words_begun(typed: str, key: str) -> bool:
 def her_surname(typed: str, word: str) -> bool:
     """Whether the typed word is the man's form of a woman's surname in the name: `кузнецов`
     against «Кузнецова» names another person (her husband, her son), never her name shortened."""
-    return typed.endswith(_MASCULINE_SURNAME_ENDINGS) and word == typed + "а" and _cyrillic(word)
-
-
-_MASCULINE_SURNAME_ENDINGS = ("ов", "ев", "ёв")
+    return is_her_surname(word, his=typed)
 
 
 def others_declined(typed: str, key: str) -> bool:

@@ -7,13 +7,19 @@ import re
 import unicodedata
 
 from locales import N_, SUPPORTED_LOCALES, InputError, translator
-from locales.name_words import CHAT_WORDS, LEGAL_FORMS, ORGANISATION_NOUNS, ORGANISATION_SUFFIXES
+from locales.name_words import (
+    AMOUNT_WRITTEN,
+    CHAT_WORDS,
+    LEGAL_FORMS,
+    ORGANISATION_NOUNS,
+    ORGANISATION_SUFFIXES,
+)
+from locales.scripts import BREVE, KEPT_WITH_BREVE, LOOKALIKE_LATIN
 
 _QUOTES = re.compile("[\"'«»„“”‘’`]")
 _SPACES = re.compile(r"\s+")
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 MAX_NAME = 200  # characters, of the name as shown and of its key
-BREVE = "\u0306"  # й decomposes to и + breve; it is a letter of its own in Russian
 
 
 @functools.lru_cache(maxsize=1 << 16)  # an import of 70 000 sales names 23 500 clients
@@ -36,8 +42,8 @@ def _fold(text: str) -> str:
     letters: list[str] = []
     for char in unicodedata.normalize("NFKD", text.casefold()):
         if unicodedata.combining(char):
-            if char == BREVE and letters and letters[-1] == "и":
-                letters[-1] = "й"
+            if char == BREVE and letters and letters[-1] in KEPT_WITH_BREVE:
+                letters[-1] = KEPT_WITH_BREVE[letters[-1]]
             continue
         letters.append(char)
     return _SPACES.sub(" ", _QUOTES.sub("", "".join(letters).casefold())).strip()
@@ -70,12 +76,6 @@ def _shown(char: str) -> bool:
 
 _CHAT_WORDS = frozenset(map(name_key, CHAT_WORDS))
 _WORD = re.compile(r"\w+")
-# An amount: a currency next to a number, or a number written with cents or thousands.
-_AMOUNT = re.compile(
-    r"[€$£₽]\s*\d|\d\s*(?:[€$£₽]|eur\b|euro|руб|р\.|rub\b)"
-    r"|\d[.,]\d\d(?!\d)|\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)",
-    re.IGNORECASE,
-)
 
 
 def names_organisation(name: str) -> bool:
@@ -107,7 +107,7 @@ def plausible_name(text: str) -> bool:
         return False
     if all(map(is_legal_form, text.split())):
         return False
-    if _AMOUNT.search(text):
+    if AMOUNT_WRITTEN.search(text):
         return False
     return not any(" ".join(words[:n]) in _CHAT_WORDS for n in (len(words), len(words) - 1))
 
@@ -147,14 +147,6 @@ def refuse_reserved(name: str) -> None:
         raise InputError(RESERVED_NAME, name=clean_name(name)[:40])
 
 
-# Cyrillic and Greek letters (casefolded) that look like a Latin letter in upper or lower case:
-# "Нotel" with a Cyrillic Н reads as "Hotel" (attacker h18).
-_LOOKALIKES = str.maketrans(
-    "авекмнорстухіјѕһԁԛԝαβεικνορτυχζ",
-    "abekmhopctyxijshdqwabeiknoptuxz",
-)
-
-
 def mixes_scripts(text: str) -> bool:
     """Latin letters together with Cyrillic or Greek ones in one name."""
     scripts = set()
@@ -166,4 +158,4 @@ def mixes_scripts(text: str) -> bool:
 
 def lookalike_key(key: str) -> str:
     """A name key with look-alike Cyrillic and Greek letters read as Latin ones."""
-    return key.translate(_LOOKALIKES)
+    return key.translate(LOOKALIKE_LATIN)

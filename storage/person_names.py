@@ -11,13 +11,11 @@ import re
 
 from locales.name_words import DOTTED_TITLES as _DOTTED
 from locales.name_words import PARTICLES as _PARTICLES
-from locales.name_words import PATRONYMIC_ENDINGS, RUSSIAN_SURNAME_ENDINGS
+from locales.name_words import PATRONYMIC_KEY as _PATRONYMIC
+from locales.name_words import RUSSIAN_SURNAME_KEY as _RUSSIAN_SURNAME
 from locales.name_words import TITLES as _TITLES
 from locales.name_words import TWO_WORD_TITLES as _TWO_WORD_TITLES
 from storage.names import name_key
-
-_PATRONYMIC = re.compile(r"^[а-яй]{2,}(?:" + "|".join(PATRONYMIC_ENDINGS) + ")$")
-_RUSSIAN_SURNAME = re.compile(r"^[а-яй]{2,}(?:" + "|".join(RUSSIAN_SURNAME_ENDINGS) + ")$")
 
 
 def title_written(word: str) -> str:

@@ -27,6 +27,7 @@ from bot.render.changes import grade_moved
 from bot.render.refusals import SELF_REFERRAL
 from bot.render.sale_doubts import AGAIN_WITHIN, CONFIRM, again_options
 from locales import InputError
+from locales.name_cases import object_nominative
 from storage import clients, events, resolver
 from storage.models import ClientKind, ClientStatus, EventKind
 from storage.names import name_key
@@ -262,7 +263,7 @@ class ReferralDialog(ClientDialog):
             raise InputError(refusals.TYPE_THE_REFERRED)
 
     async def find_referred(self, turn: Turn, convo: Conversation, query: str) -> None:
-        said = grammar.nominative(query)  # "привела Смирнову Ольгу": «Смирнова Ольга»
+        said = object_nominative(query)  # "привела Смирнову Ольгу": «Смирнова Ольга»
         if said != query and not await note_line.names_a_client(turn, query):
             query = said
         if name_key(query) == name_key(convo.data["client"]):

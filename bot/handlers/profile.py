@@ -20,6 +20,7 @@ from bot.render import profile as render
 from bot.render import refusals
 from locales import InputError, translator
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, MAX_HOURS, shown_text
+from locales.scripts import fold_yo
 from locales.vocabulary import RANGE_FROM, RANGE_UPTO
 from storage import profiles
 from storage.models import Role
@@ -274,7 +275,7 @@ def parse_words(text: str) -> list[str] | None:
     seen: set[str] = set()
     for part in re.split(r"[,;\n]", text):
         word = " ".join(part.split())[:MAX_WORD]
-        key = word.casefold().replace("ё", "е")
+        key = fold_yo(word.casefold())
         if word and key not in seen:
             seen.add(key)
             words.append(word)

@@ -36,6 +36,5 @@ async def undo_change(turn: Turn) -> None:
         undo.undo,
         undo_id=undo_id,
     )
-    text = undone(turn.t, action)
-    turn.toast(text)
-    turn.edit(text)
+    # Said once, in the confirmation it replaces: a toast with the same words read twice.
+    turn.edit(undone(turn.t, action))

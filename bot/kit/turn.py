@@ -51,7 +51,7 @@ from bot.kit.outbox import (
 from bot.kit.runtime import Kompas, kompas_of
 from bot.kit.settle import commit, refuse, remember_unanswered
 from locales import InputError, Translator, translator
-from storage.analysis import AnalysedTeam, team_analysis
+from storage.analysis import AnalysedTeam, changed_team_analysis, team_analysis
 from storage.callers import TeamView
 from storage.engine import UnitOfWork
 from storage.models import MemberStatus, Role
@@ -204,10 +204,22 @@ class Turn(Replies, Authority):
 
     async def analysis_with_changes(self) -> AnalysedTeam:
         """The analysis including this update's own, not yet committed changes: what a
-        confirmation says the change did. Not cached, since the changes may still roll back."""
-        return await asyncio.to_thread(
-            _call_with_session, team_analysis, self.session, team=self.team, today=self.today
+        confirmation says the change did. Cached only once committed (the changes may still
+        roll back), as the analysis of the team's new data version: the next update that
+        asks needn't score the team again."""
+        team, analysed = await asyncio.to_thread(
+            _call_with_session,
+            changed_team_analysis,
+            self.session,
+            team_id=self.team_id,
+            today=self.today,
         )
+
+        async def keep() -> None:
+            self.kompas.analyses.put(team, self.today, analysed)
+
+        self.after_commit(keep)
+        return analysed
 
 
 def _call_with_session(fn: Callable[..., R], session: Session, *args: Any, **kwargs: Any) -> R:

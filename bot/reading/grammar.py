@@ -37,8 +37,9 @@ from bot.render.settings_menu import VAT_RATES
 from locales import InputError, numbers
 from locales.line_words import AFTER_REFERRAL_VERB as _AFTER_VERB
 from locales.line_words import ALL_INVOICES as _ALL_INVOICES
-from locales.line_words import ARTICLES, PAID_HOW, REFERRAL_VERBS
+from locales.line_words import AND_WORDS, ARTICLES, EVERYTHING, PAID_HOW, REFERRAL_VERBS
 from locales.line_words import EVERYTHING_WORDS as EVERYTHING_WORDS
+from locales.line_words import INDEFINITE_ARTICLES as _INDEFINITE
 from locales.line_words import REFERRAL_ARROWS as _ARROWS
 from locales.line_words import REFERRAL_HAS as _HAS
 from locales.line_words import REFERRAL_PARTICIPLES as _PARTICIPLES
@@ -88,7 +89,7 @@ def _read_paid(reader: Reader, dated: Dated) -> PaidLine:
     while len(words) > 1 and words[-1].text.casefold().strip(".,") in PAID_HOW:
         words = words[:-1]  # "/betaald De Linde 1500 contant", "… 250,- per pin", "… contant"
     if len(words) > 2 and joined(words[-2:]).casefold().rstrip(".") in _ALL_INVOICES:
-        words = [*words[:-2], replace(words[-1], text="alles")]  # "alle facturen": all open
+        words = [*words[:-2], replace(words[-1], text=EVERYTHING)]  # "alle facturen": all open
     if len(words) > 1 and words[-1].text.casefold().rstrip(".") in EVERYTHING_WORDS:
         name = joined(words[:-1]).strip(" ,;:")
         whole = PaidLine(joined(words).strip(" ,;:"), paid_on=dated.date)  # "Hotel Rest"
@@ -125,7 +126,8 @@ def _paid_line(reader: Reader, words: list[Token], end: int, paid_on: dt.date | 
 
 
 # "5 5 4", "5, 5, 4", "5/5/4", "4-3-5", "5, 4 en 5", «5, 4 и 5»
-_GRADE_GLUE = r"(?:[\s,;]+(?:(?:en|и)\s+)?|\s*[/\-–]\s*)"
+_AND = "|".join(map(re.escape, AND_WORDS))
+_GRADE_GLUE = rf"(?:[\s,;]+(?:(?:{_AND})\s+)?|\s*[/\-–]\s*)"
 _GRADES = re.compile(rf"(?:(?<=[\s,;:])|^)([0-9]+(?:{_GRADE_GLUE}[0-9]+)*)[\s,;.!]*$")
 
 
@@ -133,6 +135,9 @@ _GRADES = re.compile(rf"(?:(?<=[\s,;:])|^)([0-9]+(?:{_GRADE_GLUE}[0-9]+)*)[\s,;.
 _GRADES_THEN_WORDS = re.compile(
     rf"(?:(?<=[\s,;:])|^)[1-5](?:{_GRADE_GLUE}[1-5]){{2}}[\s,;.!:\-–]+(?P<words>[^\W\d][^\d]*)$"
 )
+
+
+_GRADE_SEPARATORS = re.compile(rf"(?:[\s,;/\-–]|{_AND})+")
 
 
 def read_grades(text: str) -> tuple[str, list[str]]:
@@ -145,7 +150,7 @@ def read_grades(text: str) -> tuple[str, list[str]]:
     match = _GRADES.search(text.strip())
     if match is None or not text.strip()[: match.start()].strip(" ,;:"):
         return text.strip(), []
-    numbers_typed = re.split(r"(?:[\s,;/\-–]|en|и)+", match[1])
+    numbers_typed = _GRADE_SEPARATORS.split(match[1])
     name = text.strip()[: match.start()].strip(" ,;:")
     if len(numbers_typed) > 3:
         name = " ".join([name, *numbers_typed[:-3]])
@@ -229,36 +234,10 @@ def referral_words(text: str) -> tuple[str, str] | None:
     rest = words[verb + 1 :]
     while len(rest) > 1 and (
         rest[0].casefold() in _AFTER_VERB
-        or (rest[0].casefold() == "een" and rest[1].casefold() in _AFTER_VERB)  # een vriendin
+        or (rest[0].casefold() in _INDEFINITE and rest[1].casefold() in _AFTER_VERB)  # een vriendin
     ):
         rest = rest[1:]
     if len(rest) > 1 and rest[-1].casefold().rstrip(".!") in _VERB_PARTICLE:
         rest = rest[:-1]
     referred = " ".join(rest).strip(" ,;:.!")
     return (" ".join(words[:verb]).strip(" ,;:"), referred) if referred else None
-
-
-_ACCUSATIVE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])у$|(?<=[а-яё]{2})ю$")
-
-
-_FEMALE_OBLIQUE = re.compile(r"[А-ЯЁа-яё]{2,}(?:ов|ев|ёв|ин|ын)ой")
-_FIRST_NAME_DATIVE = re.compile(r"[А-ЯЁа-яё]{2,}[бвгдзклмнпрстфх]е")
-
-
-def nominative(name: str) -> str:
-    """A Russian name typed as the object of `привела` back in the nominative: «Смирнову
-    Ольгу» → «Смирнова Ольга», «Марию» → «Мария», «Наталью» → «Наталья». Only the female
-    endings -у after a consonant and -ю change; a male «Петрова» (for Petrov) stays as typed.
-    A woman's surname in -ой with her first name in -е («посоветовала нас Зайцевой Марине»)
-    is «Зайцева Марина»."""
-    words = name.split()
-    if (
-        words
-        and _FEMALE_OBLIQUE.fullmatch(words[0])
-        and all(_FIRST_NAME_DATIVE.fullmatch(w) for w in words[1:2])
-    ):
-        return " ".join([words[0][:-2] + "а", *(w[:-1] + "а" for w in words[1:2]), *words[2:]])
-    return " ".join(
-        _ACCUSATIVE.sub(lambda m: "а" if m[0] == "у" else "я", word) if len(word) > 3 else word
-        for word in name.split()
-    )

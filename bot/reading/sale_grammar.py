@@ -48,6 +48,7 @@ from locales.sale_words import (
     VAT_WORDS,
     ZERO_WORDS,
 )
+from locales.scripts import fold_yo
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
@@ -148,7 +149,7 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
 
 
 _UNPAID = sorted(
-    (tuple(word.replace("ё", "е") for word in phrase) for phrase in UNPAID_PHRASES),
+    (tuple(map(fold_yo, phrase)) for phrase in UNPAID_PHRASES),
     key=lambda phrase: -len(phrase),  # «ещё не оплачено» before «не оплачено»
 )
 
@@ -156,7 +157,7 @@ _UNPAID = sorted(
 def _unpaid_said(words: list[Token], *, first: int) -> tuple[list[Token], bool]:
     """The words without a phrase saying the sale is not paid yet (`op rekening`, «в долг»,
     «потом заплатит»), from word `first` on, and whether there was one."""
-    folded = [word.text.casefold().replace("ё", "е").strip(".,;:!") for word in words]
+    folded = [fold_yo(word.text.casefold()).strip(".,;:!") for word in words]
     for i in range(first, len(words)):
         for phrase in _UNPAID:
             if tuple(folded[i : i + len(phrase)]) == phrase and same_field(words, i, len(phrase)):

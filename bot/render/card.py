@@ -153,8 +153,9 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     reasons = view.explanation.reasons
     if band < 0.5 and reasons and all(r.effect < 0 for r in reasons):
         # A good grade whose only reasons pull down: "a good client" beside "▼ profit € 160
-        # (team € 340)" contradicts the figure shown.
-        return t._("Middling: there's room to grow.")
+        # (team € 340)" contradicts the figure shown; "middling" beside a B contradicts the
+        # grade (issue 20): the words say the grade and point at what pulls it down.
+        return t._("A good client, but see below what pulls the grade down.")
     if band < 0.25:
         return t._("A model client.")
     if band < 0.5:

@@ -63,16 +63,17 @@ def reasons_text(
 
 def nearest_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
     """Nobody is proposed: who came closest and what keeps each off the list."""
-    nearest = analysis.decline_nearest
-    if not nearest:
-        return t._("Nobody to consider letting go right now. 👍")
     names = analysis.names
     lines = [t._("Nobody to consider letting go right now. Closest to the list:")]
-    for near in nearest:
+    for near in analysis.decline_nearest:
         row = analysis.clients.loc[near.client_id]
         reasons = near.reasons
         if bool(row["short_history"]):  # under 90 days of history: no year's money to cite
             reasons = tuple(r for r in reasons if r not in YEARLY_REASONS)
+        if not reasons and near.why_not != "kept":
+            # Nothing against them (a new client, one of a team of equals): naming them as
+            # close to the list would say what is not so (issue 20, the Russian reader).
+            continue
         lines.append(
             t._(
                 "{client}: {reasons}, but {why_not}",
@@ -87,7 +88,12 @@ def nearest_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Marku
                 why_not=_why_not(t, team.currency, near, row),
             )
         )
-    return Markup("\n").join(lines)
+    if len(lines) > 1:
+        return Markup("\n").join(lines)
+    nobody = t._("Nobody to consider letting go right now. 👍")
+    if any(near.why_not == "few_clients" for near in analysis.decline_nearest):
+        nobody += Markup("\n") + t._("With so few clients there is nothing to compare yet.")
+    return nobody
 
 
 def digest_line(

@@ -221,7 +221,7 @@ def _week_lines(
         if share[top] >= max(team.concentration_threshold, 2 / len(share)):
             lines.append(
                 t._(
-                    "{client} is now {share} of your revenue.",
+                    "{client}: {share} of your revenue.",
                     client=names.get(int(top), "?"),
                     share=t.percent(float(share[top])),
                 )
@@ -267,7 +267,7 @@ def _reliant_lines(
     reliant = sorted(reliant, key=lambda f: -f.share)[:MAX_LINES]  # the largest first, as /risk
     return [
         t._(
-            "{client} is now {share} of your revenue.",
+            "{client}: {share} of your revenue.",
             client=names.get(f.client_id, "?"),
             share=t.percent(f.share),
         )

@@ -255,14 +255,14 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             "{n} referral (team {median})",
             "{n} referrals (team {median})",
             int(value),
-            median=t.number(round(reference or 0, 1)),
+            median=t.typical_count(reference or 0),
         )
     if code == "complaints":
         return t.n_(
             "{n} complaint (team {median})",
             "{n} complaints (team {median})",
             int(value),
-            median=t.number(round(reference or 0, 1)),
+            median=t.typical_count(reference or 0),
         )
     if code == "late_payments":
         return late_invoices(t, int(value), int(reference or 0))

@@ -1,4 +1,4 @@
-"""/clients: ten per page, grade · name · share, sortable, paging in the same message."""
+"""/clients: ten per page, name · grade · share, sortable, paging in the same message."""
 
 from __future__ import annotations
 
@@ -83,12 +83,14 @@ def list_text(
     pages = max(1, -(-len(rows) // PAGE))
     lines = [title]
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
+        # "1. 5 кофейня зерно" left the reader guessing what 5 was: the grade says its word.
         parts = [
-            Markup(f"{number}."),
-            escape(row.grade) if row.grade else Markup("–"),  # no sale in the window: no grade
-            Markup("<b>") + escape(row.name) + Markup("</b>"),
+            Markup(f"{number}. ") + escape(row.name),
+            t._("grade <b>{grade}</b>", grade=row.grade)
+            if row.grade
+            else t._("no grade yet"),  # no sale in the window
         ]
-        if with_money and row.share is not None:
+        if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
             parts.append(escape(t.percent(row.share)))
         if with_money and sort == "revenue" and row.revenue is not None:
             parts.append(escape(money(t, team.currency, row.revenue)))
@@ -96,10 +98,7 @@ def list_text(
             # "≈": the profit rests on an assumed margin for sales without costs.
             approx = Markup("≈ ") if row.assumed else Markup("")
             parts.append(approx + escape(money(t, team.currency, row.profit)))
-        lines.append(
-            Markup(" ").join(parts[:3])
-            + (Markup(" · ") + Markup(" · ").join(parts[3:]) if parts[3:] else Markup(""))
-        )
+        lines.append(Markup(" · ").join(parts))
     if pages > 1:
         lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))
     return Markup("\n").join(lines)

@@ -63,6 +63,8 @@ def test_import_bench_imports_and_then_skips_the_same_file() -> None:
 def test_chat_bench_measures_kompas_against_the_floor() -> None:
     figures = bench_chat.measure(count=30, runs=1)
     assert figures["floor_updates_per_s"] > figures["kompas_updates_per_s"] > 0
+    # Every update recorded a sale: none was asked about instead (a repeated sale is).
+    assert figures["sales_stored_per_run"] == 30 + bench_chat.warm_up(30)
 
 
 def test_reading_bench_times_each_command(tmp_path: Path) -> None:

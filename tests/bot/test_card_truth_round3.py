@@ -45,8 +45,9 @@ async def test_a_client_without_a_sale_has_no_grade_on_the_card_or_in_the_list(
     # No made-up figures for nobody's sales: no "0 % of revenue", no profit, no lift.
     assert "0 %" not in card and "€" not in card and "₽" not in card, card
     listed = (await chat.send(me, "/clients")).text.splitlines()
-    # Two graded clients first, the new one last with a dash where the grade stands.
-    assert listed[3].startswith(f"3. – {name}"), listed
+    # Two graded clients first, the new one last, saying it has no grade (not "–", not "0 %").
+    no_grade = {"nl": "nog geen beoordeling", "ru": "оценки пока нет"}[locale]
+    assert listed[3] == f"3. {name} · {no_grade}", listed
     assert "Bakkerij Jansen" in listed[1] and "Garage Smit" in listed[2], listed
 
 

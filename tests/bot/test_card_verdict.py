@@ -28,4 +28,10 @@ def test_the_least_profitable_client_is_not_called_good() -> None:
     text = str(card_text(translator("nl"), TEAM, view))
 
     assert view.explanation.reasons and all(r.effect < 0 for r in view.explanation.reasons)
-    assert "Een goede klant" not in text and "Een modelklant" not in text, text
+    assert "Een goede klant." not in text and "Een modelklant" not in text, text
+    # Issue 20, the Russian reader: "Middling" beside a B contradicted the grade itself. The
+    # words say the grade and point at the ▼ below, in both languages.
+    assert "Een goede klant, maar hieronder zie je wat de beoordeling omlaag haalt." in text
+    russian = str(card_text(translator("ru"), TEAM, view))
+    assert "оценка <b>B</b>" in russian and "Средне" not in russian, russian
+    assert "Хороший клиент, но кое-что тянет оценку вниз — см. ниже." in russian, russian

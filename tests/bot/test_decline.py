@@ -191,11 +191,11 @@ async def test_russian_salon_hears_why_nobody_is_proposed(
     make_event(sqlite_engine, team, newcomer, "complaint", happened_on=dt.date(2026, 10, 20))
     seen = await chat.send(olga, "/decline")
     lines = seen.text.splitlines()
-    assert lines[0] == "Сейчас нет клиентов, от которых стоит отказаться. Ближе всех:"
+    assert lines[0] == "Сейчас нет клиентов, от которых стоит отказаться. Ближе всего к этому:"
     # 100 ₽ lost on her one visit: a single purchase is never extrapolated to a year.
     assert lines[1] == (
         "Светлана: на этом клиенте вы теряете 100 ₽ в год · 1 жалоба, "
-        "но клиент ещё новый: с вами всего 40 дней"
+        "но клиент с вами всего 40 дней, судить рано"
     )
 
 

@@ -42,8 +42,8 @@ def test_leaning_and_overdue_big_spenders_come_in_the_order_of_risk() -> None:
         ).group_text
     )
 
-    assert text.index("Bravo is nu 35%") < text.index("Alfa is nu 26%"), text
-    assert text.index("Alfa: ") < text.index("Bravo: "), text
+    assert text.index("Bravo: 35% van de omzet") < text.index("Alfa: 26% van de omzet"), text
+    assert text.index("Alfa: €\xa0") < text.index("Bravo: €\xa0"), text
 
 
 def test_open_invoices_say_what_is_late_apart_from_what_is_not_due_yet() -> None:
