@@ -26,27 +26,25 @@ def test_last_purchase_says_today_yesterday_or_days_ago(locale: str, days: int, 
 
 
 @pytest.mark.parametrize(
-    ("locale", "said"),
+    ("locale", "code", "value", "reference", "said"),
     [
-        ("nl", "▼ verlies € 400 per jaar (doorsneeklant € 886)"),
-        ("ru", "▼ убыток 400 € в год (у типичного клиента 886 €)"),
+        ("nl", "profit", -40000, 88600, "▼ verlies € 400 per jaar (doorsneeklant € 886)"),
+        ("ru", "profit", -40000, 88600, "▼ убыток 400 € в год (у типичного клиента 886 €)"),
+        ("nl", "profit_per_hour", -200, 2500, "▼ verlies € 2 per gewerkt uur (doorsneeklant € 25)"),
+        (
+            "ru",
+            "profit_per_hour",
+            -200,
+            2500,
+            "▼ убыток 2 € за час работы (у типичного клиента 25 €)",
+        ),
     ],
 )
-def test_a_loss_reads_as_a_loss_in_the_reasons(locale: str, said: str) -> None:
+def test_a_loss_reads_as_a_loss_in_the_reasons(
+    locale: str, code: str, value: int, reference: int, said: str
+) -> None:
     # The card's figures line says "verlies € 400": the ▼ line below it must not say "winst € -400".
-    item = Reason("profit", -2.0, -40000, 88600, "money")
-    assert str(reason(translator(locale), "EUR", item)).replace("\xa0", " ") == said
-
-
-@pytest.mark.parametrize(
-    ("locale", "said"),
-    [
-        ("nl", "▼ verlies € 2 per gewerkt uur (doorsneeklant € 25)"),
-        ("ru", "▼ убыток 2 € за час работы (у типичного клиента 25 €)"),
-    ],
-)
-def test_a_loss_per_hour_reads_as_a_loss(locale: str, said: str) -> None:
-    item = Reason("profit_per_hour", -1.0, -200, 2500, "money_per_hour")
+    item = Reason(code, -2.0, value, reference, "money")
     assert str(reason(translator(locale), "EUR", item)).replace("\xa0", " ") == said
 
 
