@@ -64,7 +64,7 @@ def _today(team: callers.TeamView) -> dt.date:
 
 def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.kit.telegram_html import html_to_text
-    from bot.render.explain import warning
+    from bot.render.data_warnings import warning
     from bot.render.portrait import portrait_text, run_rate_text
     from bot.render.risk import risk_text
     from locales import Markup, translator

@@ -88,7 +88,15 @@ class CheckDialog(Dialog):
         result = assess_prospect(traits, analysed.frames, analysed.analysis)
         names = analysed.analysis.names
         with_money = await money_shown_to_caller(turn)
-        text = verdict_text(t, turn.team, convo.data["name"], result, names, with_money=with_money)
+        text = verdict_text(
+            t,
+            turn.team,
+            convo.data["name"],
+            result,
+            names,
+            with_money=with_money,
+            has_profile=analysed.analysis.profile_written,
+        )
         question(
             turn,
             convo,

@@ -9,6 +9,7 @@ from bot.kit.commands import command
 from bot.kit.sensitive import answer_with_money
 from bot.kit.turn import Turn, button
 from bot.render import refusals
+from bot.render.data_warnings import warning
 from bot.render.decline import (
     candidate_buttons,
     candidate_text,
@@ -19,7 +20,6 @@ from bot.render.decline import (
     nearest_text,
     taken_back,
 )
-from bot.render.explain import warning
 from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
 from locales import InputError, translator
 from storage import clients, resolver

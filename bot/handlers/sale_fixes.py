@@ -183,7 +183,7 @@ class FixSaleDialog(Dialog):
         change = await turn.change(
             sales.update_sale, sale_id=convo.data["sale_id"], changes={field: value}
         )
-        turn.confirm(render.sale_corrected(t), change.undo_id)
+        turn.confirm(render.sale_corrected(t, team.currency, field, value), change.undo_id)
 
 
 @button()

@@ -79,28 +79,26 @@ def portrait_text(
         )
     if buying:
         lines.append(t._("How they buy (median): {figures}.", figures=Markup(", ").join(buying)))
-    demographics = []
+    demographics = []  # "7 of 10: 11–15 employees", never "typically" without how many
     if "age" in numbers:
         age = numbers["age"]
-        demographics.append(
-            t._("aged {low}–{high}", low=t.number(round(age.q1)), high=t.number(round(age.q3)))
-        )
+        fact = t._("aged {low}–{high}", low=t.number(round(age.q1)), high=t.number(round(age.q3)))
+        demographics.append((age, fact))
     if "employees" in numbers:
         staff = numbers["employees"]
-        demographics.append(
-            t._(
-                "{low}–{high} employees",
-                low=t.number(round(staff.q1)),
-                high=t.number(round(staff.q3)),
-            )
-        )
+        low, high = t.number(round(staff.q1)), t.number(round(staff.q3))
+        demographics.append((staff, t._("{low}–{high} employees", low=low, high=high)))
     if "income" in numbers:
         income = numbers["income"]
-        demographics.append(
-            t._("income {low}–{high}", low=money(t, cur, income.q1), high=money(t, cur, income.q3))
-        )
+        low, high = money(t, cur, income.q1), money(t, cur, income.q3)
+        demographics.append((income, t._("income {low}–{high}", low=low, high=high)))
     if demographics:
-        lines.append(t._("Typically {facts}.", facts=Markup(", ").join(demographics)))
+        lines.append(
+            Markup(" ").join(
+                t._("{within} of {known}: {fact}.", within=n.within, known=n.known, fact=fact)
+                for n, fact in demographics
+            )
+        )
     if portrait.sources:
         sources = Markup(", ").join(
             Markup(f"{escape(_value(t, 'source', source))} {escape(t.percent(share))}")

@@ -27,9 +27,34 @@ def verdict_text(
     names: Mapping[int, str],
     *,
     with_money: bool = True,
+    has_profile: bool = False,
 ) -> Markup:
-    """`with_money=False`: without what similar clients bring (bot/kit/sensitive.py)."""
+    """`with_money=False`: without what similar clients bring (bot/kit/sensitive.py);
+    `has_profile`: the team wrote an ideal profile (for another kind of client, if it is not
+    used here)."""
     cur = team.currency
+    if not (verdict.demographics or verdict.fit or verdict.market):
+        # No profile criterion and no client like them: any verdict would be made up.
+        if has_profile:
+            return (
+                t._(
+                    "❔ I can't judge {name} yet: no ideal profile of yours covers such a client.",
+                    name=name,
+                )
+                + Markup("\n")
+                + t._(
+                    "Add one with /profile: describe your best clients of this kind (age, city, "
+                    "line of business …), then check again."
+                )
+            )
+        return (
+            t._("❔ I can't judge {name} yet: your ideal profile is empty.", name=name)
+            + Markup("\n")
+            + t._(
+                "Fill it in with /profile: describe your best clients (age, city, line "
+                "of business …), then check again."
+            )
+        )
     headline = {
         "ideal": t._("✅ {name} looks like an ideal client.", name=name),
         "acceptable": t._("👍 {name} would be an acceptable client.", name=name),

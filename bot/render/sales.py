@@ -345,5 +345,15 @@ def fix_prompt(t: Translator, field: str) -> Markup:
     return prompts[field]()
 
 
-def sale_corrected(t: Translator) -> Markup:
-    return t._("Sale corrected.")
+def sale_corrected(t: Translator, currency: str, field: str, value: Any) -> Markup:
+    """'Verkoop gecorrigeerd: het bedrag is nu € 1.250,50.': the value as it now stands, so a
+    typo shows at once."""
+    if field == "amount":
+        return t._("Sale corrected: the amount is now {value}.", value=t.money(value, currency))
+    if field == "cost":
+        return t._("Sale corrected: the cost is now {value}.", value=t.money(value, currency))
+    if field == "minutes":
+        return t._("Sale corrected: the time is now {value}.", value=t.duration(value))
+    if field == "sold_on":
+        return t._("Sale corrected: the date is now {value}.", value=t.date(value, style="medium"))
+    return t._("Sale corrected: paid on {value}.", value=t.date(value, style="medium"))
