@@ -658,3 +658,27 @@ def test_any_text_is_read_or_refused_with_an_input_error(text: str, locale: str)
     ):
         with contextlib.suppress(InputError):
             read()
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency", "locale", "minor"),
+    [
+        ("zo'n 25", "EUR", "nl", 2500),
+        ("zo n 25", "EUR", "nl", 2500),  # the Dutch reader's phone dropped the apostrophe
+        ("ongeveer 32,50", "EUR", "nl", 3250),
+        ("ca. 25", "EUR", "nl", 2500),
+        ("~25", "EUR", "nl", 2500),
+        ("около 1 500", "RUB", "ru", 150000),
+        ("примерно 800 руб.", "RUB", "ru", 80000),
+    ],
+)
+def test_an_estimate_said_with_about_is_the_figure(
+    typed: str, currency: str, locale: str, minor: int
+) -> None:
+    assert parse_money(typed, currency, locale) == minor
+
+
+@pytest.mark.parametrize("typed", ["ongeveer", "около", "zo'n veel"])
+def test_about_without_a_figure_is_still_refused(typed: str) -> None:
+    with pytest.raises(InputError):
+        parse_money(typed, "EUR", "nl")
