@@ -84,7 +84,7 @@ class AddClientDialog(Dialog):
                 raise InputError(refusals.PICK_A_BUTTON)
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
-            if kind not in ("person", "organisation"):
+            if kind not in tuple(ClientKind):
                 raise InputError(refusals.TAP_A_KIND)
             data["kind"] = kind
             await self.next_after(turn, convo, "kind")
