@@ -12,6 +12,7 @@ SOURCES = vocabulary.SOURCES.labels
 GENDERS = vocabulary.GENDERS.labels
 EDUCATION = vocabulary.EDUCATION.labels
 DECISIONS = vocabulary.DECISIONS.labels
+CRITERIA = vocabulary.CRITERION_WORDS.labels  # the points /rate asks
 # The same by client field: the words of each field that has a vocabulary.
 FIELD_LABELS = {field: words.labels for field, words in vocabulary.CLIENT_VOCABULARIES.items()}
 

@@ -6,13 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from bot import labels
 from bot.render.buttons import Options
-from locales import N_, Markup, Translator
-
-CRITERIA = {
-    "pleasant": N_("Pleasant to work with"),
-    "reasonable": N_("Asks reasonable things"),
-    "pays_on_time": N_("Pays on time"),
-}
+from locales import Markup, Translator
 
 
 def which_client(t: Translator) -> Markup:
@@ -30,7 +24,7 @@ def rating_question(
             number=criteria.index(criterion) + 1,
             total=len(criteria),
         ),
-        Markup("<b>") + labels.label(t, CRITERIA, criterion) + Markup("</b>"),
+        Markup("<b>") + labels.label(t, labels.CRITERIA, criterion) + Markup("</b>"),
     ]
     if before:
         lines.append(t._("Last time you gave {value}.", value=before))
@@ -40,7 +34,7 @@ def rating_question(
 def rated(t: Translator, client: str, values: Mapping[str, int], news: Sequence[Markup]) -> Markup:
     """The thanks, the grades given, and what they did to the client's grade."""
     scores = Markup(", ").join(
-        Markup(f"{labels.label(t, CRITERIA, c).lower()} {v}") for c, v in values.items()
+        Markup(f"{labels.label(t, labels.CRITERIA, c).lower()} {v}") for c, v in values.items()
     )
     text = t._("Thanks! Your rating of {client}: {scores}.", client=client, scores=scores)
     return Markup(" ").join([text, *news])
