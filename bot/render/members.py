@@ -9,6 +9,7 @@ from bot.kit.callbacks import pack
 from bot.kit.telegram_html import html_to_text
 from bot.render.buttons import Buttons, yes_or_no
 from locales import N_, Markup, Translator
+from storage.callers import TeamView
 from storage.models import MemberStatus, Role
 
 
@@ -133,7 +134,7 @@ ROLE_NAMES = {Role.OWNER: N_("owner"), Role.ADMIN: N_("admin"), Role.MEMBER: N_(
 
 
 def members_page(
-    t: Translator, team: Any, members: Sequence[Any], removable: Collection[int]
+    t: Translator, team: TeamView, members: Sequence[Any], removable: Collection[int]
 ) -> tuple[Markup, Buttons]:
     """/members: everyone with their role and status; let in the waiting and the removed,
     remove those in `removable` (member ids)."""
@@ -153,15 +154,15 @@ def members_page(
         if member.status == MemberStatus.PENDING:
             line += Markup(" · ") + t._("waiting for approval")
             label = button_label(t._("✓ Let {name} in", name=member.display_name))
-            buttons.append([(label, pack("mok", team.id or 0, member.id))])
+            buttons.append([(label, pack("mok", team.id, member.id))])
         elif member.status == MemberStatus.REMOVED:
             line += Markup(" · ") + t._("removed")
             label = button_label(t._("↩ Let {name} back in", name=member.display_name))
-            buttons.append([(label, pack("mok", team.id or 0, member.id))])
+            buttons.append([(label, pack("mok", team.id, member.id))])
         lines.append(line)
         if member.id in removable:
             label = button_label(t._("✕ Remove {name}", name=member.display_name))
-            buttons.append([(label, pack("mdel", team.id or 0, member.id))])
+            buttons.append([(label, pack("mdel", team.id, member.id))])
     return Markup("\n").join(lines), buttons
 
 
