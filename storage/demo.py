@@ -41,6 +41,7 @@ from storage.models import (
     Team,
 )
 from storage.names import name_key
+from storage.ratings import CRITERIA
 from storage.teams import touch_team
 
 
@@ -66,7 +67,6 @@ ARCHETYPES = {
 
 YEARLY_REVENUE = {"EUR": 240_000_00, "RUB": 21_000_000_00}
 SOURCES = ("referral", "website", "instagram", "fair", "advertising")
-CRITERIA = ("pleasant", "reasonable", "pays_on_time")
 
 
 def team_is_empty(*, session: Session, team_id: int) -> bool:

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session
@@ -72,6 +72,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA mmap_size=268435456")
     finally:
         cursor.close()
+
+
+def ping(engine: Engine) -> bool:
+    """Whether the database answers (the webhook's health check); raises when it doesn't."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    return True
 
 
 def new_session(engine: Engine) -> Session:

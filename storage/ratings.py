@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from sqlmodel import Session, col, select
 
 from locales import N_, InputError
+from locales.vocabulary import CRITERION_WORDS
 from storage.changes import Change, record_change
 from storage.models import Rating
 from storage.resolver import client_in_team
 
-CRITERIA = ("pleasant", "reasonable", "pays_on_time")
+CRITERIA = tuple(term.code for term in CRITERION_WORDS.terms)  # the points /rate asks, in order
 
 
 def record_ratings(

@@ -7,7 +7,10 @@ English (the message ids are English), one line each.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
@@ -38,10 +41,6 @@ MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
 
 def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     """One file into one team, all or nothing; bad rows listed in English."""
-    import datetime as dt
-    from pathlib import Path
-    from zoneinfo import ZoneInfo
-
     from storage.engine import new_session
     from storage.file_worker import read_isolated
     from storage.import_file import write_read_import
@@ -122,8 +121,6 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
 
 def export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     """A team's clients.csv, sales.csv and history.csv, in the team's language, into a folder."""
-    from pathlib import Path
-
     from storage.engine import new_session
     from storage.exporting import export_clients_csv, export_history_csv, export_sales_csv
     from storage.teams import team_by_chat

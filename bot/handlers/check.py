@@ -56,7 +56,7 @@ class CheckDialog(Dialog):
                 await goto(turn, convo, "city" if _kind_from_name(data) else "kind")
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
-            if kind not in ("person", "organisation"):
+            if kind not in tuple(ClientKind):
                 raise InputError(refusals.TAP_A_KIND)
             data["kind"] = kind
             await goto(turn, convo, "city")

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot import labels
 from bot.handlers.reports import show_card
+from bot.handlers.sales import SaleDialog
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import has_legal_form, kind_in_name, typed_name
@@ -83,7 +84,7 @@ class AddClientDialog(Dialog):
                 raise InputError(refusals.PICK_A_BUTTON)
         elif step == "kind":
             kind = choice or labels.kind_from_word(text or "")
-            if kind not in ("person", "organisation"):
+            if kind not in tuple(ClientKind):
                 raise InputError(refusals.TAP_A_KIND)
             data["kind"] = kind
             await self.next_after(turn, convo, "kind")
@@ -289,8 +290,6 @@ def _sale_typed(reader: grammar.Reader, text: str) -> bool:
 @button()
 async def sale_for_client(turn: Turn) -> None:
     """The Record a sale button under a confirmation: the sale dialog, client known."""
-    from bot.handlers.sales import SaleDialog
-
     client = await turn.run(
         resolver.client_in_team, team_id=turn.team_id, client_id=turn.pressed.int_arg(0)
     )

@@ -7,9 +7,17 @@ from collections.abc import Mapping, Sequence
 
 from bot import labels
 from bot.render.explain import about_money, money, team_history_short
-from locales import Markup, Translator, escape
+from locales import N_, Markup, Translator, escape
 from scoring import Portrait, TeamAnalysis, Trait
 from storage.callers import TeamView
+
+# What a trait of the ideal-client profile is called (the portrait's gaps, /check's checks).
+TRAITS = {
+    "age": N_("age"), "income": N_("income"), "employees": N_("number of employees"),
+    "city": N_("city"), "education": N_("education"), "gender": N_("gender"),
+    "industry": N_("line of business"), "decision": N_("who decides"),
+    "interests": N_("interests"), "segment": N_("segment"),
+}  # fmt: skip
 
 
 def portrait_text(
@@ -267,4 +275,4 @@ def _gap(t: Translator, gap: str) -> Markup:
         return t._("who referred whom (/refer)")
     if gap == "costs":
         return t._("costs of sales")
-    return escape(labels.label(t, labels.TRAITS, gap))
+    return escape(labels.label(t, TRAITS, gap))

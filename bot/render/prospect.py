@@ -8,6 +8,7 @@ from typing import Any
 from bot import labels
 from bot.render.clients import client_summary, trait_prompt
 from bot.render.explain import money
+from bot.render.portrait import TRAITS
 from locales import Markup, Translator, escape
 from scoring.fit import FULL_MATCH
 from scoring.prospects import Check, ProspectVerdict
@@ -97,7 +98,7 @@ def verdict_text(
 
 def _demographic(t: Translator, cur: str, check: Check) -> Markup:
     """✓ only for a criterion met in full; partial credit is a miss. Value against the bar."""
-    what = labels.label(t, labels.TRAITS, check.code)
+    what = labels.label(t, TRAITS, check.code)
     if check.match is None:
         return Markup("? ") + t._("{what} unknown", what=what)
     met = check.match >= FULL_MATCH
