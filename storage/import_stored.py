@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from storage.import_rows import TRAITS, FileSale
 from storage.models import Client, Sale
+from storage.models.clients import SALE_FIGURES
 from storage.packed import NULL, ordinal_days, packed_columns
 
 # A stored sale's identity (client id, day, amount, cost, minutes) → its (id, due date, paid
@@ -96,17 +97,7 @@ def all_sales_stored(
     s = Sale.__table__.c  # type: ignore[attr-defined]
     stored = packed_columns(
         session.connection(),
-        select(
-            s.id,
-            s.client_id,
-            s.sold_on,
-            s.amount,
-            s.cost,
-            s.minutes,
-            s.due_on,
-            s.paid_on,
-            s.paid_amount,
-        ).where(s.team_id == team_id),
+        select(s.id, *(s[name] for name in SALE_FIGURES)).where(s.team_id == team_id),
         days=(2, 6, 7),
     )
     sale_id, stored_identity, stored_payments = stored[0], stored[1:6], stored[6:]

@@ -39,6 +39,14 @@ async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
     return options[::-1] if usual == ClientKind.ORGANISATION else options
 
 
+def answered_kind(text: str | None, choice: str | None) -> str:
+    """The answer to "person or organisation?" (`kind_options`' buttons, or a word typed)."""
+    kind = choice or labels.kind_from_word(text or "")
+    if kind not in tuple(ClientKind):
+        raise InputError(refusals.TAP_A_KIND)
+    return kind
+
+
 class AddClientDialog(Dialog):
     """name → (similar names?) → kind → city → source → birth year or industry → added."""
 
@@ -83,10 +91,7 @@ class AddClientDialog(Dialog):
             else:
                 raise InputError(refusals.PICK_A_BUTTON)
         elif step == "kind":
-            kind = choice or labels.kind_from_word(text or "")
-            if kind not in tuple(ClientKind):
-                raise InputError(refusals.TAP_A_KIND)
-            data["kind"] = kind
+            data["kind"] = answered_kind(text, choice)
             await self.next_after(turn, convo, "kind")
         elif step == "city":
             data["city"] = None if choice == SKIP else arguments.city_as_written(text or "") or None

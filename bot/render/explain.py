@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from typing import Any, Protocol
 
-from locales import Markup, Translator
+from locales import N_, Markup, Translator
 from scoring import Lift, Reason, TeamAnalysis
 
 
@@ -178,45 +178,29 @@ def partial_timing(row: Any) -> tuple[int, int] | None:
     return (timed, sales) if 0 < timed < sales else None
 
 
+# The reasons that are a sum of money beside the team's median: (message, message for a
+# loss). A loss is said as one ("verlies € 143"), as the card's figures line says it.
+_MONEY_REASONS = {
+    "profit": (
+        N_("profit {amount} a year (team {median})"),
+        N_("loss {amount} a year (team {median})"),
+    ),
+    "revenue": (N_("revenue {amount} a year (team {median})"), None),
+    "profit_per_hour": (
+        N_("{amount} per hour worked (team {median})"),
+        N_("loss {amount} per hour worked (team {median})"),
+    ),
+    "revenue_per_hour": (N_("{amount} revenue per hour worked (team {median})"), None),
+}
+
+
 def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
     value, reference = item.value, item.reference
     code = item.code
-    if code == "profit" and value < 0:  # "verlies € 143", as the card's figures line says
-        return t._(
-            "loss {amount} a year (team {median})",
-            amount=money(t, currency, -value),
-            median=money(t, currency, reference),
-        )
-    if code == "profit":
-        return t._(
-            "profit {amount} a year (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
-    if code == "revenue":
-        return t._(
-            "revenue {amount} a year (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
-    if code == "profit_per_hour" and value < 0:
-        return t._(
-            "loss {amount} per hour worked (team {median})",
-            amount=money(t, currency, -value),
-            median=money(t, currency, reference),
-        )
-    if code == "profit_per_hour":
-        return t._(
-            "{amount} per hour worked (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
-    if code == "revenue_per_hour":
-        return t._(
-            "{amount} revenue per hour worked (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
+    if code in _MONEY_REASONS:
+        gain, loss = _MONEY_REASONS[code]
+        message, amount = (loss, -value) if loss and value < 0 else (gain, value)
+        return t._(message, amount=money(t, currency, amount), median=money(t, currency, reference))
     if code == "ideal_profile":
         return t.n_(  # the noun follows the total: "1 van 1 punt", "2 из 21 пункта"
             "meets {met} of {n} point of your ideal client",
