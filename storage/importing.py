@@ -194,15 +194,20 @@ def write_read_import(
     today: dt.date,
     now: dt.datetime,
     user_id: int | None,
+    existing: dict[str, dict[str, Any]] | None = None,
 ) -> ImportReport:
-    """Check what needs the team's data (referrers) and write, or report every bad row."""
+    """Check what needs the team's data (referrers) and write, or report every bad row.
+
+    `existing` is the team's clients (``existing_clients``) when the caller read them already,
+    on this session, while the file was being read."""
     # Here, not at the top: the file reader's child process imports this module to read, and
     # the ORM and database drivers would double its start-up time.
     from storage.import_references import client_errors, referrer_errors
     from storage.import_stored import existing_clients
     from storage.import_writer import write_import
 
-    existing = existing_clients(session, team_id)
+    if existing is None:
+        existing = existing_clients(session, team_id)
     if read.kind == "history":
         found = client_errors(read.parsed.events, existing, read.history_headers)
     else:

@@ -39,6 +39,7 @@ MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
 def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     """One file into one team, all or nothing; bad rows listed in English."""
     import datetime as dt
+    from concurrent.futures import ThreadPoolExecutor
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
@@ -61,20 +62,35 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
             return 1
         now = dt.datetime.now(dt.UTC)
         today = now.astimezone(ZoneInfo(team.timezone)).date()
-        try:
-            read = read_isolated(  # in a child process with memory and time limits
+        # The file is read in a child process with memory and time limits; while it works
+        # (it waits on a thread), this process loads the writer and the team's clients.
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            reading = reader.submit(
+                read_isolated,
                 filename=Path(args.file).name,
                 content=content,
                 locale=team.locale,
                 currency=team.currency,
                 today=today,
             )
-        except InputError as error:
-            print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
-            return 1
-        del content
+            del content
+            from storage import import_references, import_writer  # noqa: F401 — loaded now
+            from storage.import_stored import existing_clients
+
+            existing = existing_clients(session, team.id)
+            try:
+                read = reading.result()
+            except InputError as error:
+                print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
+                return 1
         report = write_read_import(
-            session=session, team_id=team.id, read=read, today=today, now=now, user_id=None
+            session=session,
+            team_id=team.id,
+            read=read,
+            today=today,
+            now=now,
+            user_id=None,
+            existing=existing,
         )
         if not report.ok:
             session.rollback()
