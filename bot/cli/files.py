@@ -45,9 +45,8 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
 
     from storage.engine import new_session
     from storage.file_worker import read_isolated
-    from storage.importing import write_read_import
     from storage.tabular import MAX_BYTES
-    from storage.teams import team_by_chat
+    from storage.team_brief import team_brief
 
     try:
         with Path(args.file).open("rb") as file:
@@ -55,15 +54,16 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     except OSError as exc:
         print(f"kompas: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 1
+    team = team_brief(engine, args.team)
+    if team is None:
+        print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
+        return 1
+    now = dt.datetime.now(dt.UTC)
+    today = now.astimezone(ZoneInfo(team.timezone)).date()
     with new_session(engine) as session:
-        team = team_by_chat(session=session, chat_id=args.team)
-        if team is None or team.id is None:
-            print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
-            return 1
-        now = dt.datetime.now(dt.UTC)
-        today = now.astimezone(ZoneInfo(team.timezone)).date()
         # The file is read in a child process with memory and time limits; while it works
-        # (it waits on a thread), this process loads the writer and the team's clients.
+        # (it waits on a thread), this process loads the models, the writer and the team's
+        # clients.
         with ThreadPoolExecutor(max_workers=1) as reader:
             reading = reader.submit(
                 read_isolated,
@@ -76,6 +76,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
             del content
             from storage import import_references, import_writer  # noqa: F401 — loaded now
             from storage.import_stored import existing_clients
+            from storage.importing import write_read_import
 
             existing = existing_clients(session, team.id)
             try:
