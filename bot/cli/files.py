@@ -39,6 +39,7 @@ MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
 def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     """One file into one team, all or nothing; bad rows listed in English."""
     import datetime as dt
+    import gc
     from concurrent.futures import ThreadPoolExecutor
     from pathlib import Path
     from zoneinfo import ZoneInfo
@@ -48,6 +49,11 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     from storage.tabular import MAX_BYTES
     from storage.team_brief import team_brief
 
+    # This process ends with the import: what it has loaded is never collected again, and it
+    # collects every 100 000 new objects instead of 700 (~10 % of the CPU a 70 000-sale import
+    # took). Still collected, only less often.
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 10)
     try:
         with Path(args.file).open("rb") as file:
             content = file.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
