@@ -72,7 +72,7 @@ from babel.numbers import (
 )
 
 from locales.digits import BLANKS as BLANKS
-from locales.digits import WHOLE, Typed, read_digits
+from locales.digits import WHOLE, Typed, plain_amount, read_digits
 from locales.errors import N_, InputError
 from locales.number_format import currency_digits as currency_digits
 from locales.number_format import format_duration as format_duration
@@ -195,6 +195,9 @@ def parse_money(
     text: str, currency: str, locale: str, *, allow_negative: bool = False, allow_zero: bool = True
 ) -> int:
     """An amount in the team's currency as typed in the locale, as integer minor units."""
+    minor = plain_amount(text, _minor_digits(currency))  # an import's 52,02: the short way
+    if minor is not None and (minor or allow_zero):
+        return minor
     cleaned = spoken_amount(without_hedge(_clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE)))
     if _beyond_any_amount(cleaned):
         raise AmountOutOfRange(text, currency, locale)
@@ -224,6 +227,7 @@ def parse_money(
     return int(typed.value.scaleb(digits))
 
 
+_minor_digits = cache(currency_digits)  # Babel looks it up anew each call
 _EXPONENT = re.compile(r"[\-−–+]?[0-9]+(?:[.,][0-9]*)?[eE][+\-−–]?[0-9]+")
 
 

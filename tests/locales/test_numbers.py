@@ -682,3 +682,26 @@ def test_an_estimate_said_with_about_is_the_figure(
 def test_about_without_a_figure_is_still_refused(typed: str) -> None:
     with pytest.raises(InputError):
         parse_money(typed, "EUR", "nl")
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**10),
+    fraction=st.sampled_from(["", "0", "5", "00", "05", "50", "99", "125"]),
+    mark=st.sampled_from([",", "."]),
+    zero=st.booleans(),
+)
+def test_plain_amounts_read_quickly_read_as_any_amount(
+    whole: int, fraction: str, mark: str, zero: bool
+) -> None:
+    """An import's amounts ("52,02") take a short way past the full reader (issue 21); the
+    same text with a space in front takes the full way, and both read alike, refusals too."""
+    text = f"{whole}{mark}{fraction}" if fraction else str(whole)
+    for locale in LOCALES:
+        for currency in CURRENCIES:
+            results = []
+            for typed in (text, f" {text}"):
+                try:
+                    results.append(parse_money(typed, currency, locale, allow_zero=zero))
+                except InputError as error:
+                    results.append(error.message)
+            assert results[0] == results[1], (text, locale, currency)
