@@ -51,14 +51,15 @@ class CheckDialog(Dialog):
         if step == "name":
             data["name"] = await _new_name(turn, typed_name(text or ""))
             if "kind" in data:
+                _kind_known(data, data["kind"])
                 await goto(turn, convo, "verdict")
             else:
                 await goto(turn, convo, "city" if _kind_from_name(data) else "kind")
         elif step == "kind":
-            data["kind"] = answered_kind(text, choice)
+            _kind_known(data, answered_kind(text, choice))
             await goto(turn, convo, "city")
         elif step == "city":
-            data["city"] = None if skipped else (text or "")[:100]
+            data["city"] = None if skipped else arguments.city_as_written(text or "") or None
             await goto(turn, convo, "industry" if data["kind"] == "organisation" else "birth_year")
         elif step == "industry":
             data["industry"] = None if skipped else (text or "")[:100]
@@ -147,6 +148,7 @@ async def check(turn: Turn) -> None:
     name, said = arguments.name_kind_city(text)
     convo.data.update(said, name=await _new_name(turn, name))
     if "kind" in convo.data:
+        _kind_known(convo.data, convo.data["kind"])
         await goto(turn, convo, "verdict")
     else:
         await goto(turn, convo, "city" if _kind_from_name(convo.data) else "kind")
@@ -156,5 +158,13 @@ def _kind_from_name(data: dict[str, Any]) -> bool:
     """A legal form, a patronymic or initials say the kind, as in /add: not asked."""
     kind = kind_in_name(data["name"])
     if kind is not None:
-        data["kind"] = kind.value
+        _kind_known(data, kind.value)
     return kind is not None
+
+
+def _kind_known(data: dict[str, Any], kind: str) -> None:
+    """Once the kind is known the name is written as natives write it, as /add stores it:
+    `huisartsenpraktijk de brug` → Huisartsenpraktijk de Brug, `сидорова елена` → Сидорова
+    Елена, in the verdict and in what is saved."""
+    data["kind"] = kind
+    data["name"] = arguments.name_as_written(data["name"], kind)
