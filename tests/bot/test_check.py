@@ -95,7 +95,7 @@ async def test_the_similar_clients_sentence_counts_the_clients_it_names(
     similar = next(line for line in text.splitlines() if line.startswith("Самые похожие клиенты"))
     named = similar.split(":", 1)[1].rstrip(".").split(", ")
     assert f"идеальных клиентов среди них: 3 из {len(named)}" in text, text
-    assert text.splitlines()[0] == "✅ Клиника «Здоровье» похож на идеального клиента."
+    assert text.splitlines()[0] == "✅ Клиника «Здоровье»: похоже, это ваш идеальный клиент."
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,16 @@ write them, as /add writes them (found by the native second readers, round four)
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
+from bot.render.prospect import verdict_text
+from locales.translator import translator
+from scoring.prospects import Check, ProspectVerdict
 from storage.engine import new_session
 from storage.models import Client, IdealProfileRow
 from tests.bot.test_check import OWNER, check, demo_with_profile
@@ -89,3 +95,21 @@ async def test_profile_cities_typed_small_are_written_as_natives_write_them(
     with new_session(sqlite_engine) as session:
         row = session.exec(select(IdealProfileRow).where(IdealProfileRow.team_id == team.id)).one()
     assert row.criteria["demographics"]["cities"] == ["Москва", "Санкт-Петербург"]
+
+
+@pytest.mark.parametrize("name", ["Сидорова Елена", "Клиника «Здоровье»", "Иванов Пётр"])
+@pytest.mark.parametrize("verdict", ["ideal", "acceptable", "not_a_fit"])
+def test_russian_verdict_lines_agree_with_any_name(name: str, verdict: str) -> None:
+    """«Сидорова Елена похож на идеального клиента»: no verdict line has a verb or adjective
+    that takes a gender from the name."""
+    city = Check("city", 1.0 if verdict != "not_a_fit" else 0.0, "Москва", ["Москва"])
+    judged = ProspectVerdict(None, verdict, "Организации", (city,), (), (), (), None)
+    team = SimpleNamespace(currency="RUB")
+    text = verdict_text(translator("ru"), team, name, judged, {})  # type: ignore[arg-type]
+    headline = text.splitlines()[0]
+    assert not re.search(r"\bпохож[аи]?\b|\bподходящ(ая|ий)\b.*\bон[аи]?\b", headline), headline
+    assert headline in {
+        f"✅ {name}: похоже, это ваш идеальный клиент.",
+        f"👍 {name} — вполне подходящий клиент.",
+        f"⛔ {name} вам не подходит.",
+    }
