@@ -59,6 +59,33 @@ def team_profiles(*, session: Session, team_id: int) -> list[StoredProfile]:
     return sorted((_stored(row) for row in rows), key=lambda p: order.get(p.kind, len(KINDS)))
 
 
+@dataclass(frozen=True)
+class Judgeable:
+    """What /check can say something about before it asks anything: the kinds of client an
+    ideal profile covers or the team has clients of to compare with (scoring/prospects.py),
+    and whether the team wrote any profile."""
+
+    kinds: frozenset[str]
+    profile_written: bool
+
+
+def judgeable(*, session: Session, team_id: int) -> Judgeable:
+    """The kinds /check can judge: a kind with neither a profile nor a client of its own could
+    only end in "I can't judge", so it is said at once."""
+    profiles = team_profiles(session=session, team_id=team_id)
+    kinds = {
+        kind for p in profiles for kind in ("person", "organisation") if p.profile.applies_to(kind)
+    }
+    kinds |= set(
+        session.exec(
+            select(Client.kind)
+            .where(Client.team_id == team_id, Client.status != ClientStatus.ARCHIVED)
+            .distinct()
+        ).all()
+    )
+    return Judgeable(frozenset(str(kind) for kind in kinds), bool(profiles))
+
+
 def _row(session: Session, team_id: int, profile_id: int) -> IdealProfileRow:
     row = session.get(IdealProfileRow, profile_id)
     if row is None or row.team_id != team_id:

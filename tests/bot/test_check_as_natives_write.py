@@ -105,7 +105,7 @@ def test_russian_verdict_lines_agree_with_any_name(name: str, verdict: str) -> N
     city = Check("city", 1.0 if verdict != "not_a_fit" else 0.0, "Москва", ["Москва"])
     judged = ProspectVerdict(None, verdict, "Организации", (city,), (), (), (), None)
     team = SimpleNamespace(currency="RUB")
-    text = verdict_text(translator("ru"), team, name, judged, {})  # type: ignore[arg-type]
+    text = verdict_text(translator("ru"), team, name, judged, {}, kind="organisation")  # type: ignore[arg-type]
     headline = text.splitlines()[0]
     assert not re.search(r"\bпохож[аи]?\b|\bподходящ(ая|ий)\b.*\bон[аи]?\b", headline), headline
     assert headline in {

@@ -239,8 +239,8 @@ PINS = {
     "/check with an empty profile says so and how to fill it": (
         "tests/bot/test_check.py",
         (
-            "test_an_empty_profile_is_said_to_be_empty",
-            "test_no_profile_for_the_kind_gives_no_verdict_but_says_how_to_write_one",
+            "test_an_empty_profile_is_said_before_anything_is_asked",
+            "test_no_profile_for_the_kind_is_said_at_once_with_how_to_write_one",
         ),
     ),
     "no (schatting) beside a real figure": (
