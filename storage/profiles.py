@@ -20,9 +20,15 @@ from sqlmodel import Session, col, select
 
 from locales import N_, InputError
 from scoring.market import MarketReality, market_reality, minimum_per_competitor
-from scoring.profile import IdealProfile
+from scoring.profile import (
+    DEMOGRAPHIC_RANGES,
+    DEMOGRAPHIC_SETS,
+    MARKET_FIELDS,
+    ORGANISATION_RANGES,
+    IdealProfile,
+)
 from storage.changes import Change, record_change, still_holds
-from storage.models import Client, ClientStatus, IdealProfileRow
+from storage.models import Client, ClientKind, ClientStatus, IdealProfileRow
 
 GONE = N_("That profile isn't here any more.")
 KINDS = ("person", "organisation", None)  # None: one profile for everyone
@@ -63,19 +69,21 @@ def team_profiles(*, session: Session, team_id: int) -> list[StoredProfile]:
 class Judgeable:
     """What /check can say something about before it asks anything: the kinds of client an
     ideal profile covers or the team has clients of to compare with (scoring/prospects.py),
-    and whether the team wrote any profile."""
+    and whether the team wrote a profile that sets any of it."""
 
     kinds: frozenset[str]
     profile_written: bool
 
 
 def judgeable(*, session: Session, team_id: int) -> Judgeable:
-    """The kinds /check can judge: a kind with neither a profile nor a client of its own could
-    only end in "I can't judge", so it is said at once."""
-    profiles = team_profiles(session=session, team_id=team_id)
-    kinds = {
-        kind for p in profiles for kind in ("person", "organisation") if p.profile.applies_to(kind)
-    }
+    """The kinds /check can judge: a kind with neither a profile that sets a criterion nor a
+    client of its own could only end in "I can't judge", so it is said at once."""
+    written = [
+        p.profile
+        for p in team_profiles(session=session, team_id=team_id)
+        if any(getattr(p.profile, name) not in (None, frozenset()) for name in _JUDGED_BY)
+    ]
+    kinds = {kind for p in written for kind in ClientKind if p.applies_to(kind)}
     kinds |= set(
         session.exec(
             select(Client.kind)
@@ -83,7 +91,12 @@ def judgeable(*, session: Session, team_id: int) -> Judgeable:
             .distinct()
         ).all()
     )
-    return Judgeable(frozenset(str(kind) for kind in kinds), bool(profiles))
+    return Judgeable(frozenset(str(kind) for kind in kinds), bool(written))
+
+
+# What /check compares a prospect with (scoring/prospects.py): a profile setting none of these,
+# just created, judges no one.
+_JUDGED_BY = (*DEMOGRAPHIC_RANGES, *ORGANISATION_RANGES, *DEMOGRAPHIC_SETS, *MARKET_FIELDS)
 
 
 def _row(session: Session, team_id: int, profile_id: int) -> IdealProfileRow:

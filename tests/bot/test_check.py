@@ -142,8 +142,16 @@ async def test_no_profile_for_the_kind_is_said_at_once_with_how_to_write_one(
     team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale=locale)
     make_client(sqlite_engine, team, "Bakkerij Jansen", kind="organisation")
     with new_session(sqlite_engine) as session:  # one profile, for organisations; no persons
-        profiles.create_profile(
+        made = profiles.create_profile(
             session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
+        )
+        profiles.change_criteria(
+            session=session,
+            team_id=team.id,
+            profile_id=made.entity_id,
+            user_id=OWNER,
+            now=NOW,
+            industries=["horeca"],
         )
         session.commit()
     me = chat.person(OWNER, "Anna", locale)
@@ -205,3 +213,21 @@ async def test_the_size_question_names_the_client(
     seen = await chat.send(anna, industry)
     written = {"nl": "Restaurant de Gouden Leeuw", "ru": "Кафе ромашка"}[locale]
     assert asked in seen.text and written in seen.text, seen.text
+
+
+async def test_a_profile_just_created_and_left_empty_is_said_to_be_empty_at_once(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A profile /profile created but never filled judges no one: not "no profile covers such
+    a client" after four questions."""
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
+    with new_session(sqlite_engine) as session:
+        profiles.create_profile(
+            session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
+        )
+        session.commit()
+    anna = chat.person(OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toets Restaurant de Gouden Leeuw")
+    assert seen.text.splitlines()[0] == (
+        "❔ Ik kan nog niemand toetsen: het profiel van je ideale klant is nog leeg."
+    ), seen.text
