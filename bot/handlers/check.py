@@ -97,7 +97,8 @@ class CheckDialog(Dialog):
             names,
             kind=convo.data["kind"],
             with_money=with_money,
-            has_profile=analysed.analysis.profile_written,
+            # a profile that sets nothing is no profile here (storage/profiles.py judgeable)
+            has_profile=convo.data.get("profiled", analysed.analysis.profile_written),
         )
         question(
             turn,

@@ -231,3 +231,26 @@ async def test_a_profile_just_created_and_left_empty_is_said_to_be_empty_at_once
     assert seen.text.splitlines()[0] == (
         "❔ Ik kan nog niemand toetsen: het profiel van je ideale klant is nog leeg."
     ), seen.text
+
+
+async def test_an_empty_profile_is_never_said_to_cover_another_kind(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """With clients to compare with the questions are asked; when none is like the prospect, an
+    empty profile is still "empty", not "no profile covers such a client"."""
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
+    make_client(sqlite_engine, team, "Bakkerij Jansen", kind="organisation")
+    with new_session(sqlite_engine) as session:
+        profiles.create_profile(
+            session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
+        )
+        session.commit()
+    anna = chat.person(OWNER, "Anna", "nl")
+    await chat.send(anna, "/toets Restaurant de Gouden Leeuw")
+    await chat.send(anna, "/skip")
+    await chat.send(anna, "/skip")
+    seen = await chat.send(anna, "/skip")
+    assert seen.text.splitlines()[0] == (
+        "❔ Over Restaurant de Gouden Leeuw kan ik nog niets zeggen: het profiel van je ideale "
+        "klant is nog leeg."
+    ), seen.text
