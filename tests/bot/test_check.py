@@ -42,6 +42,24 @@ def demo_with_profile(engine: Engine, locale: str, **criteria: object) -> Team:
     return team
 
 
+def organisations_profile(engine: Engine, team: Team, **criteria: object) -> None:
+    """A profile for organisations as /profile makes it: created, then these criteria set."""
+    with new_session(engine) as session:
+        made = profiles.create_profile(
+            session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
+        )
+        if criteria:
+            profiles.change_criteria(
+                session=session,
+                team_id=team.id,
+                profile_id=made.entity_id,
+                user_id=OWNER,
+                now=NOW,
+                **criteria,
+            )
+        session.commit()
+
+
 async def test_eight_employees_against_ten_to_a_hundred_is_a_miss(
     chat: Chat, sqlite_engine: Engine
 ) -> None:
@@ -141,19 +159,7 @@ async def test_no_profile_for_the_kind_is_said_at_once_with_how_to_write_one(
     native readers: saying so only after the city and year of birth wasted their answers."""
     team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale=locale)
     make_client(sqlite_engine, team, "Bakkerij Jansen", kind="organisation")
-    with new_session(sqlite_engine) as session:  # one profile, for organisations; no persons
-        made = profiles.create_profile(
-            session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
-        )
-        profiles.change_criteria(
-            session=session,
-            team_id=team.id,
-            profile_id=made.entity_id,
-            user_id=OWNER,
-            now=NOW,
-            industries=["horeca"],
-        )
-        session.commit()
+    organisations_profile(sqlite_engine, team, industries=["horeca"])  # no persons
     me = chat.person(OWNER, "Anna", locale)
     await chat.send(me, "/check")
     await chat.send(me, "Piet Zon")
@@ -221,11 +227,7 @@ async def test_a_profile_just_created_and_left_empty_is_said_to_be_empty_at_once
     """A profile /profile created but never filled judges no one: not "no profile covers such
     a client" after four questions."""
     team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
-    with new_session(sqlite_engine) as session:
-        profiles.create_profile(
-            session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
-        )
-        session.commit()
+    organisations_profile(sqlite_engine, team)
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toets Restaurant de Gouden Leeuw")
     assert seen.text.splitlines()[0] == (
@@ -240,11 +242,7 @@ async def test_an_empty_profile_is_never_said_to_cover_another_kind(
     empty profile is still "empty", not "no profile covers such a client"."""
     team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
     make_client(sqlite_engine, team, "Bakkerij Jansen", kind="organisation")
-    with new_session(sqlite_engine) as session:
-        profiles.create_profile(
-            session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
-        )
-        session.commit()
+    organisations_profile(sqlite_engine, team)
     anna = chat.person(OWNER, "Anna", "nl")
     await chat.send(anna, "/toets Restaurant de Gouden Leeuw")
     await chat.send(anna, "/skip")
