@@ -310,7 +310,7 @@ def lift(t: Translator, currency: str, item: Lift) -> Markup:
             "{n} invoice in a row paid on time", "{n} invoices in a row paid on time", int(amount)
         )
     elif item.code == "referral":
-        change = t.n_("{n} referral", "{n} referrals", int(amount))
+        change = t.n_("{n} more referral", "{n} more referrals", int(amount))
     else:
         change = t._("{what}: {value}", what=item.code, value=t.number(amount))
     return t._("To reach {grade}: {change}.", grade=item.to_grade, change=change)
