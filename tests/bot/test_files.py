@@ -158,7 +158,7 @@ async def test_export_goes_privately_when_the_team_keeps_money_for_admins(
     privately = [m.document[0] for m in seen.messages if m.chat_id == 21 and m.document]
     assert privately == ["clients.csv", "sales.csv", "history.csv"]
     [note] = in_group
-    assert note.document is None and "privé naar je gestuurd" in note.text
+    assert note.document is None and "privé gestuurd" in note.text
 
 
 async def test_one_clients_data_for_their_access_request(

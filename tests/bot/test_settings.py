@@ -44,7 +44,7 @@ async def test_settings_fit_a_phone_screen_and_every_value_is_one_tap_away(
             "• Bedragen: zonder btw",
             "• Betaling: direct betaald",  # a personal team's clients pay on the spot
             "• Standaardmarge: niet ingesteld",
-            "• Een uur werk: niet ingesteld",
+            "• Uurkosten: niet ingesteld",
         ],
         "Beoordelingen": [
             "• Beoordelingsschaal: A–D",
@@ -53,8 +53,8 @@ async def test_settings_fit_a_phone_screen_and_every_value_is_one_tap_away(
         ],
         "Weekoverzicht": [
             "• Weekoverzicht: aan",
-            "• Dag weekoverzicht: maandag",
-            "• Tijd weekoverzicht: 09:00",
+            "• Dag: maandag",
+            "• Tijd: 09:00",
             "• Tijdzone: Amsterdam (UTC+1)",
         ],
         "Taal en privacy": ["• Taal: Nederlands", "• Klanten na afscheid: bewaard"],
@@ -269,14 +269,14 @@ async def test_digest_time_change_reschedules_the_digest_at_once(
     assert "hour='9', minute='0'" in trigger()
     await chat.send(anna, "/settings")
     await chat.press(anna, "Weekoverzicht")
-    await chat.press(anna, "Tijd weekoverzicht")
+    await chat.press(anna, "Tijd")
     await chat.press(anna, "Andere waarde typen")
     seen = await chat.send(anna, "8:30")
-    assert "Tijd weekoverzicht: nu 08:30." in seen
+    assert "Tijd: nu 08:30." in seen
     assert "hour='8', minute='30'" in trigger()
     await chat.send(anna, "/settings")
     await chat.press(anna, "Weekoverzicht")
-    await chat.press(anna, "Dag weekoverzicht")
+    await chat.press(anna, "Dag")
     await chat.press(anna, "Vrijdag")
     assert "day_of_week='fri'" in trigger()
     assert team_row(sqlite_engine).digest_weekday == 4
