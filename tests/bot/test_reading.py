@@ -126,9 +126,9 @@ async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) ->
     demo_team(sqlite_engine, "nl")
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.all_pages(anna, await chat.send(anna, "/risk"))
-    assert "Te afhankelijk" in seen.messages[0].text
+    assert "Boven de grens" in seen.messages[0].text
     assert "Hotel De Linde" in seen.text and "Als die weggaat, daalt de omzet" in seen.text
-    assert "Afhankelijkheid" in seen.text and "Tijdvreters" in seen.text
+    assert "Afhankelijk van grote klanten" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)
 
 
@@ -299,7 +299,7 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
     seen = await chat.send(olga, "/risk", chat=group)
     [private] = [m for m in seen.messages if m.chat_id == 21]
     [note] = [m for m in seen.messages if m.chat_id == group]
-    assert "Te afhankelijk" in private.text and "€" in private.text
+    assert "Boven de grens" in private.text and "€" in private.text
     assert "privé gestuurd" in note.text and "€" not in note.text
     # The private card's buttons work there, though Olga never chose the team for private chat.
     await chat.send(olga, "/client Yogastudio Lotus", chat=group)

@@ -48,7 +48,7 @@ async def test_settings_fit_a_phone_screen_and_every_value_is_one_tap_away(
         ],
         "Beoordelingen": [
             "• Beoordelingsschaal: A–D",
-            "• Alarm grote klant: bij 25% van de omzet",
+            "• Grens grote klant: bij 25% van de omzet",
             "• Beoordelingsperiode: 12 maanden",
         ],
         "Weekoverzicht": [
@@ -76,13 +76,13 @@ async def test_a_setting_changes_in_place_and_undo_puts_it_back(
     await chat.send(anna, "/settings")
     menu = chat.api.in_chat(NL_OWNER)[-1]
     await chat.press(anna, "Beoordelingen")
-    seen = await chat.press(anna, "Alarm grote klant")
+    seen = await chat.press(anna, "Grens grote klant")
     assert seen.last.message_id == menu.message_id  # the menu edits the same message
     assert "Vanaf welk deel van je omzet" in seen
     assert seen.buttons[:3] == ["20%", "✓ 25%", "30%"]
     version = team_row(sqlite_engine).data_version
     seen = await chat.press(anna, "30%")
-    assert seen.text == "Alarm grote klant: nu bij 30% van de omzet."
+    assert seen.text == "Grens grote klant: nu bij 30% van de omzet."
     assert seen.buttons == ["← Beoordelingen", "↩ Ongedaan maken"]
     team = team_row(sqlite_engine)
     assert team.concentration_threshold == 0.3

@@ -67,7 +67,7 @@ async def test_a_typed_setting_scoring_cannot_use_is_refused_and_changes_nothing
     anna = chat.person(NL_OWNER, "Anna", "nl")
     for group, setting, typed, refusal in (
         ("Geld", "Standaardmarge", "100", "van 1 tot 99"),
-        ("Beoordelingen", "Alarm grote klant", "5", "van 10 tot 100"),
+        ("Beoordelingen", "Grens grote klant", "5", "van 10 tot 100"),
         ("Geld", "Bedragen", "99", "van 0 tot 50"),
     ):
         await chat.send(anna, "/instellingen")
