@@ -5,11 +5,14 @@ tests/locales/test_issue20_phrases.py)."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Engine
 
 from bot.render.explain import lift
 from bot.render.risk import _equal_clients
 from locales import translator
 from scoring.explain import Lift
+from tests.bot.test_reading import OWNER, demo_team
+from tests.chat import Chat
 
 
 @pytest.mark.parametrize(
@@ -44,3 +47,16 @@ def test_russian_lift_of_referrals_says_more() -> None:
 def test_equal_clients_are_whole_clients(locale: str, equivalent: float, said: str) -> None:
     # "alsof je 2,5 even grote klanten hebt": nobody has half a client.
     assert str(_equal_clients(translator(locale), equivalent)).endswith(said)
+
+
+@pytest.mark.parametrize(("locale", "worked"), [("nl", " uur gewerkt"), ("ru", " ч работы")])
+async def test_a_cards_hours_say_they_were_worked(
+    chat: Chat, sqlite_engine: Engine, locale: str, worked: str
+) -> None:
+    # "4% van de omzet · winst € 5.362 per jaar · 111 uur": 111 hours of what?
+    demo_team(sqlite_engine, locale)
+    me = chat.person(OWNER, "Sanne", locale)
+    name = "Dierenkliniek Poot" if locale == "nl" else "Клиника «Движение»"
+    card = (await chat.send(me, f"/client {name}")).text
+    figures = card.splitlines()[2]
+    assert figures.endswith(worked), card

@@ -296,6 +296,10 @@ PINS = {
         "tests/bot/test_dutch_reader_week.py",
         ("test_equal_clients_are_whole_clients",),
     ),
+    "a card's hours: '111 uur gewerkt', «108 ч работы»": (
+        "tests/bot/test_dutch_reader_week.py",
+        ("test_a_cards_hours_say_they_were_worked",),
+    ),
     "every Dutch lift line: 'Voor een A zijn nog 3 aanbevelingen nodig.'": (
         "tests/bot/test_dutch_reader_week.py",
         ("test_every_dutch_lift_line_is_one_whole_sentence",),
