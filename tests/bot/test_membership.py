@@ -243,6 +243,6 @@ async def test_members_get_cards_without_the_money_when_money_is_for_admins(
         assert first.startswith("Bakkerij de Vries · beoordeling"), seen.text
         assert "score" not in seen.text and "0 klachten" in seen.text  # the score: in Details
         assert "€" not in seen.text and "van de omzet" not in seen.text and "%" not in seen.text
-        assert "Dit team houdt" not in seen.text
+        assert "alleen beheerders de bedragen" not in seen.text
     seen = await chat.send(olga, "/client bakkerij")
     assert "100% van de omzet" in seen.text and "€" in seen.text

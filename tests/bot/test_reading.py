@@ -275,7 +275,7 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
         session.commit()
     for command in ("/risk", "/decline"):
         seen = await chat.send(piet, command, chat=group)
-        assert seen.text.startswith("Dit team houdt geldbedragen"), seen.text
+        assert seen.text.startswith("In dit team zien alleen beheerders de bedragen"), seen.text
         assert "€" not in seen.text
     # A card without the money lines (issue 16): grade and verdict, no amounts or shares.
     seen = await chat.send(piet, "/client Yogastudio Lotus", chat=group)
@@ -284,7 +284,7 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
     prospect = await chat.send(piet, "/add Nieuwe Klant BV", chat=group)
     assert "Nieuwe Klant BV" in prospect.text
     card = await chat.send(piet, "/client Nieuwe Klant BV", chat=group)
-    assert "Nieuwe Klant BV" in card.text and "Dit team houdt" not in card.text
+    assert "Nieuwe Klant BV" in card.text and "alleen beheerders de bedragen" not in card.text
     portrait = await chat.send(piet, "/portrait", chat=group)
     assert "Zo kopen ze" in portrait.text and "€" not in portrait.text.split("Typisch")[0]
     listed = await chat.send(piet, "/clients", chat=group)
