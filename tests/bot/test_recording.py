@@ -186,7 +186,7 @@ async def test_unknown_client_in_sale_offers_to_add_them(
     seen = await chat.send(anna, "/sale Zonnebloem 450")
     assert "„Zonnebloem” staat niet in je klantenlijst" in seen
     seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
-    assert "Zonnebloem is toegevoegd aan je lijst." in seen
+    assert "Zonnebloem is toegevoegd aan de klantenlijst." in seen
     assert rows(sqlite_engine, Sale)[0].amount == 45000
 
 

@@ -189,7 +189,7 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
 ) -> None:
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    tip = "Tip: zet in /instellingen wat een uur werk kost, dan telt je tijd mee in de winst."
+    tip = "Tip: vul in /instellingen je uurkosten in, dan telt je tijd mee in de winst."
     seen = await chat.send(anna, "/sale bakkerij 100")
     assert tip not in seen  # no time recorded: nothing to say about an hour's cost
     seen = await chat.send(anna, "/sale bakkerij, 110, 0, 2u")  # 100 again would ask "again?"
