@@ -203,7 +203,7 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     assert "Wat kost een uur van je werk" in seen
     seen = await chat.press(anna, "Typ het bedrag")
     seen = await chat.send(anna, "45,50")
-    assert "Uurkosten: nu € 45,50 per uur." in seen
+    assert "Uurkosten: nu € 45,50." in seen
     assert team_row(sqlite_engine).hour_cost == 4550
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
