@@ -40,6 +40,7 @@ from locales.numbers import (
     time_too_long,
 )
 from storage import sales, team_settings, teams, undo
+from storage.models import Role
 from storage.sales import SaleInput
 
 PAGE = 5
@@ -322,7 +323,10 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
             undo_id=change.undo_id,
             client_id=data["client_id"],
         )
+    # The tip points to /settings: only for whom may change it there, and offered once to them.
     hour_cost_tip = sale.minutes is not None and turn.team.hour_cost is None
+    if hour_cost_tip:
+        hour_cost_tip = await _may_change_settings(turn)
     if hour_cost_tip:
         hour_cost_tip = await turn.change(
             team_settings.offer_hour_cost,
@@ -381,3 +385,11 @@ def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:
     if len(line.readings) > 1:  # "500 200": asked once the client is known
         return {"choices": [reading.data() for reading in line.readings]}
     return line.readings[0].data()
+
+
+async def _may_change_settings(turn: Turn) -> bool:
+    try:
+        await turn.require(Role.ADMIN)
+    except InputError:
+        return False
+    return True

@@ -179,7 +179,9 @@ def value_text(
     if code == "hour":
         if value is None:
             return t._("not set")
-        return t._("{amount} an hour", amount=t.money(int(value), currency))
+        return t._(
+            "{amount} an hour", amount=t.money(int(value), currency, whole=int(value) % 100 == 0)
+        )
     if code == "tz":
         return zone_label(t, str(value), now=now)
     if code == "scale":

@@ -95,7 +95,7 @@ async def test_start_again_picks_the_setup_up_where_it_stopped(
     seen = await chat.press(olga, "1–10")
     assert "Всё готово!" in seen
     assert (await chat.send(olga, "/start")).text == (
-        "Здесь всё готово к работе. Что я умею — по /help."
+        "Всё готово. Что я умею — в /help."
     )
     [team] = rows(sqlite_engine, Team)
     assert (team.currency, team.grade_scale, team.onboarded) == ("RUB", "1-10", True)
