@@ -130,7 +130,7 @@ async def test_the_vat_note_sits_under_the_figures_without_a_gap(
     await chat.send(anna, "/klant Bakkerij")
     lines = (await chat.press(anna, "Details")).text.splitlines()
     note = lines.index("Bedragen zonder btw.")
-    assert lines[note + 1].startswith("organisatie · Utrecht")  # not after "Klant sinds"
+    assert lines[note + 1].startswith("Organisatie · Utrecht")  # not after "Klant sinds"
 
 
 async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(

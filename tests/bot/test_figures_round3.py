@@ -74,8 +74,8 @@ async def test_no_recency_arrow_where_client_and_team_show_the_same_days(
 
 
 def score_of(details: str) -> int:
-    [line] = [x for x in details.splitlines() if x.startswith(("Score", "Баллы"))]
-    return int(line.split()[1])
+    [line] = [x for x in details.splitlines() if x.startswith(("Score", "Оценка в баллах"))]
+    return int(line.split(": ")[1].split()[0])
 
 
 @pytest.mark.parametrize(

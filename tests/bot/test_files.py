@@ -137,7 +137,7 @@ async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     assert seen.messages[1].text == "Ваши продажи, суммы без НДС."
     assert history_csv.startswith("Клиент;Дата;Событие;")
     assert "Кофейня «Зерно»;01.10.2026;жалоба;;;;;Холодный кофе" in history_csv
-    assert seen.messages[2].text.startswith("Жалобы, благодарности, рекомендации и оценки")
+    assert seen.messages[2].text.startswith("Жалобы, благодарности, рекомендации и отзывы")
     # What was exported imports again unchanged.
     seen = await chat.upload(olga, "sales.csv", documents[1][1])
     assert "• 1 строка уже была, пропущена" in seen.text.splitlines()
@@ -206,7 +206,7 @@ async def test_a_clients_file_completes_a_client_added_in_chat_today(
     assert "Een nieuwe klant" not in seen.text  # a client since 2024 is not new
     details = await chat.press(anna, "Details")
     assert "Klant sinds 12 mrt 2024" in details.text.splitlines()
-    assert "organisatie · Utrecht" in details.text.splitlines()
+    assert "Organisatie · Utrecht" in details.text.splitlines()
 
     seen = await chat.upload(anna, "klanten.csv", completing)
     assert seen.text.splitlines() == [
