@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.handlers import sale_line
+from bot.handlers.settings import may_change_settings
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
@@ -40,7 +41,6 @@ from locales.numbers import (
     time_too_long,
 )
 from storage import sales, team_settings, teams, undo
-from storage.models import Role
 from storage.sales import SaleInput
 
 PAGE = 5
@@ -326,7 +326,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     # The tip points to /settings: only for whom may change it there, and offered once to them.
     hour_cost_tip = sale.minutes is not None and turn.team.hour_cost is None
     if hour_cost_tip:
-        hour_cost_tip = await _may_change_settings(turn)
+        hour_cost_tip = await may_change_settings(turn)
     if hour_cost_tip:
         hour_cost_tip = await turn.change(
             team_settings.offer_hour_cost,
@@ -385,11 +385,3 @@ def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:
     if len(line.readings) > 1:  # "500 200": asked once the client is known
         return {"choices": [reading.data() for reading in line.readings]}
     return line.readings[0].data()
-
-
-async def _may_change_settings(turn: Turn) -> bool:
-    try:
-        await turn.require(Role.ADMIN)
-    except InputError:
-        return False
-    return True
