@@ -103,8 +103,8 @@ async def test_a_payment_closes_the_oldest_invoices_it_covers_and_says_which(
     # 2 800 + 3 000 = 5 800: the two oldest are paid in full, the newest stays open.
     assert "Котова: оплачено 5 800,00 ₽, закрыты 2 счёта. Осталось оплатить: 1 500,00 ₽." in seen
     assert (
-        "Полностью оплачено: 10 нояб. 2026 г. · 2 800,00 ₽; 15 нояб. 2026 г. · 3 000,00 ₽."
-        in seen.text
+        "Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб. 2026 г.); "
+        "3 000,00 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
     )
     assert _paid(sqlite_engine) == {
         280_000: (None, TODAY),
@@ -128,8 +128,8 @@ async def test_more_than_any_one_invoice_is_paid_oldest_first_without_a_question
     # 2 800 and 3 000 closed, 200 of the 1 500: 1 300 stays open.
     assert "Котова: оплачено 6 000,00 ₽, осталось оплатить 1 300,00 ₽." in seen
     assert (
-        "Полностью оплачено: 10 нояб. 2026 г. · 2 800,00 ₽; 15 нояб. 2026 г. · 3 000,00 ₽."
-        in seen.text
+        "Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб. 2026 г.); "
+        "3 000,00 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
     )
     assert _paid(sqlite_engine) == {
         280_000: (None, TODAY),
