@@ -283,6 +283,10 @@ PINS = {
             "test_an_hour_cost_not_counted_says_so_on_its_button",
         ),
     ),
+    "/paid: «Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб.)», the amount first": (
+        "tests/bot/test_paid_typed.py",
+        ("test_a_payment_closes_the_oldest_invoices_it_covers_and_says_which",),
+    ),
     "no (schatting) beside a real figure": (
         "tests/bot/test_checked_figures.py",
         ("test_a_young_client_whose_rhythm_fills_the_year_shows_the_real_figure_not_an_estimate",),
