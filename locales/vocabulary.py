@@ -271,8 +271,8 @@ EVENT_KINDS = Vocabulary(
              ("complimenten", "благодарности", "комплимент", "комплименты", "praise")),
         Term("referral", N_("Referral"), ("aanbeveling", "рекомендация"),
              ("referral", "recommendation", "aanbevelingen", "doorverwijzing", "рекомендации")),
-        Term("rating", N_("Rating"), ("beoordeling", "оценка"),
-             ("rating", "cijfer", "score", "оценки", "балл")),
+        Term("rating", N_("Rating"), ("beoordeling", "отзыв"),
+             ("rating", "cijfer", "score", "оценка", "оценки", "отзывы", "балл")),
     ),
     unknown=N_(
         "“{text}” is not something I note about a client. Write complaint, compliment, referral "

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.handlers import sale_line
+from bot.handlers.settings import may_change_settings
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
@@ -322,7 +323,10 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
             undo_id=change.undo_id,
             client_id=data["client_id"],
         )
+    # The tip points to /settings: only for whom may change it there, and offered once to them.
     hour_cost_tip = sale.minutes is not None and turn.team.hour_cost is None
+    if hour_cost_tip:
+        hour_cost_tip = await may_change_settings(turn)
     if hour_cost_tip:
         hour_cost_tip = await turn.change(
             team_settings.offer_hour_cost,

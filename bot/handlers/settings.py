@@ -39,7 +39,8 @@ from storage.models import Role
 from storage.teams import hour_cost_limit, setting_out_of_range
 
 
-async def _is_admin(turn: Turn) -> bool:
+async def may_change_settings(turn: Turn) -> bool:
+    """Whether the caller may change settings (an admin; anyone in a personal team)."""
     try:
         await turn.require(Role.ADMIN)
     except InputError:
@@ -57,7 +58,7 @@ def _team_id(turn: Turn) -> int:
 @command
 async def settings(turn: Turn) -> None:
     """/settings: the groups of the team's settings; admins get buttons to change them."""
-    text, buttons = await _menu(turn, admin=await _is_admin(turn))
+    text, buttons = await _menu(turn, admin=await may_change_settings(turn))
     turn.reply(text, buttons=buttons)
 
 
@@ -68,7 +69,7 @@ async def settings_menu(turn: Turn) -> None:
     group = turn.pressed.args[0] if turn.pressed.args else ""
     if group and group not in render.GROUPS:
         raise InputError(Refusal.STALE)
-    admin = await _is_admin(turn)
+    admin = await may_change_settings(turn)
     if group:
         locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
         text = render.group_text(

@@ -108,13 +108,16 @@ def details_text(
         labels.label(t, labels.KINDS, client.kind),
         client.city or "",
         client.industry or "",
-        labels.label(t, labels.SOURCES, client.source),
+        t._("source: {source}", source=labels.label(t, labels.SOURCES, client.source))
+        if client.source
+        else "",
     ]
-    lines.append(DOT.join(escape(x) for x in traits if x))
+    said = DOT.join(escape(x) for x in traits if x)  # a line of its own starts with a capital
+    lines.append(Markup(said[:1].upper() + said[1:]))
     if number_or_none(row["tenure_days"]) is not None:
         # Where tenure starts for the grade: "client since", or an earlier first sale.
         since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
-        lines.append(t._("Client since") + Markup(": ") + escape(t.date(since)))
+        lines.append(t._("Client since {date}", date=t.date(since)))
     return Markup("\n").join(line for line in lines if line)
 
 

@@ -139,9 +139,14 @@ def portraits_page(
     """The /portrait answer: each portrait asked for, then what the ideal clients bring in
     (with money shown only)."""
     names = analysis.names
-    sections = [
-        portrait_text(t, team, analysis, p, names, with_money=with_money) for p in portraits
-    ]
+    short = {p.kind: _too_few_params(p) for p in portraits if p.segment is None}
+    persons, organisations = short.get("person"), short.get("organisation")
+    if len(portraits) == 2 and persons is not None and organisations is not None:
+        sections = [_both_too_few(t, persons, organisations)]
+    else:
+        sections = [
+            portrait_text(t, team, analysis, p, names, with_money=with_money) for p in portraits
+        ]
     run_rate = run_rate_text(t, team, analysis) if with_money else None
     if run_rate is not None:
         sections.append(run_rate)
@@ -169,6 +174,25 @@ def run_rate_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Mark
         "Your ideal clients who keep coming back brought in about {amount} a month over the "
         "last 12 months (invoiced): money you can count on.",
         amount=about_money(t, team.currency, analysis.ideal_run_rate_monthly),
+    )
+
+
+def _too_few_params(portrait: Portrait) -> Mapping[str, object] | None:
+    too_few = next((w for w in portrait.warnings if w.code == "ideal_too_few"), None)
+    return None if too_few is None else too_few.params
+
+
+def _both_too_few(
+    t: Translator, persons: Mapping[str, object], organisations: Mapping[str, object]
+) -> Markup:
+    """Too few of both kinds: one sentence, not the same long one twice."""
+    return t._(
+        "Too few clients yet to tell who is ideal: I need at least {persons} private clients "
+        "and {organisations} organisations (you have {have_persons} and {have_organisations}).",
+        persons=t.number(int(str(persons.get("minimum", 5)))),
+        organisations=t.number(int(str(organisations.get("minimum", 5)))),
+        have_persons=t.number(int(str(persons.get("clients", 0)))),
+        have_organisations=t.number(int(str(organisations.get("clients", 0)))),
     )
 
 

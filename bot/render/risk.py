@@ -83,7 +83,8 @@ def risk_pages(
         Markup("\n").join(
             [
                 *body,
-                note,  # under the figures it qualifies, no gap before it
+                # Under the figures it qualifies, no gap before it; once a reply: the last page.
+                *([note] if number == len(pages) else []),
                 *foot,
                 *(
                     [t._("Page {page} of {pages}", page=number, pages=len(pages))]
@@ -266,7 +267,7 @@ def _time_eater(
 
 
 def _more(t: Translator, count: int, shown: int = MAX_LISTED) -> Markup:
-    return t._(" and {n} more", n=count - shown) if count > shown else Markup("")
+    return t._(" and {n} more: all in /clients", n=count - shown) if count > shown else Markup("")
 
 
 def _revenue_share(analysis: TeamAnalysis, client_id: int) -> float:

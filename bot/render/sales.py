@@ -130,7 +130,16 @@ def payment_text(
     if paid_on is not None and today is not None and paid_on != today:
         text = Markup(" ").join([text, t._("Paid on {date}.", date=spoken_day(t, paid_on, today))])
     if closed and today is not None:
-        labels = "; ".join(open_sale_label(t, team, sale, today) for sale in closed)
+        # The amount first, then which sale it was: «15 000,00 ₽ (продажа сегодня)», not a bare
+        # «сегодня · 15 000,00 ₽» that reads as the day it was paid.
+        labels = Markup("; ").join(
+            t._(
+                "{amount} (sale of {date})",
+                amount=t.money(sale.open, team.currency),
+                date=spoken_day(t, sale.sold_on, today),
+            )
+            for sale in closed
+        )
         text = Markup("\n").join([text, t._("Paid in full: {sales}.", sales=labels)])
     return text
 

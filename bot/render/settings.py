@@ -178,8 +178,10 @@ def value_text(
         return percent(t, float(value)) if value is not None else t._("not set")
     if code == "hour":
         if value is None:
-            return t._("not set")
-        return t._("{amount} an hour", amount=t.money(int(value), currency))
+            return t._("not counted")
+        return t._(
+            "{amount} an hour", amount=t.money(int(value), currency, whole=int(value) % 100 == 0)
+        )
     if code == "tz":
         return zone_label(t, str(value), now=now)
     if code == "scale":

@@ -130,7 +130,7 @@ async def test_the_vat_note_sits_under_the_figures_without_a_gap(
     await chat.send(anna, "/klant Bakkerij")
     lines = (await chat.press(anna, "Details")).text.splitlines()
     note = lines.index("Bedragen zonder btw.")
-    assert lines[note + 1].startswith("organisatie · Utrecht")  # not after "Klant sinds"
+    assert lines[note + 1].startswith("Organisatie · Utrecht")  # not after "Klant sinds"
 
 
 async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
@@ -165,7 +165,7 @@ async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
     assert "Благодарностей: 1" in details and "омплимент" not in details.text
 
     seen = await chat.send(olga, "/sale Иванова Анна 500")
-    assert "Итоговая" not in seen.text and "Оценка: " in seen
+    assert "Итоговая" not in seen.text and "Оценка клиента: " in seen
     assert "Итоговая оценка" not in seen.text
 
 
@@ -190,7 +190,7 @@ def test_a_poor_fit_of_one_client_is_singular() -> None:
     ("lang", "said"),
     [
         ("nl", "Je omzet is zo verdeeld alsof je 3 even grote klanten hebt."),
-        ("ru", "Выручка распределена так, будто у вас 3 одинаковых клиента."),
+        ("ru", "Выручка распределена так, как если бы у вас было 3 равных клиента."),
     ],
 )
 async def test_risk_says_the_spread_in_plain_words_without_the_index(

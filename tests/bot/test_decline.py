@@ -195,7 +195,7 @@ async def test_russian_salon_hears_why_nobody_is_proposed(
     # 100 ₽ lost on her one visit: a single purchase is never extrapolated to a year.
     assert lines[1] == (
         "Светлана: на этом клиенте вы теряете 100 ₽ в год · 1 жалоба, "
-        "но клиент с вами всего 40 дней, судить рано"
+        "но с вами всего 40 дней, судить рано"
     )
 
 

@@ -40,8 +40,8 @@ def test_russian_lift_of_referrals_says_more() -> None:
     [
         ("nl", 2.5, "alsof je 2 à 3 even grote klanten hebt."),
         ("nl", 3.0, "alsof je 3 even grote klanten hebt."),
-        ("ru", 3.4, "будто у вас 3–4 одинаковых клиента."),
-        ("ru", 4.6, "будто у вас 4–5 одинаковых клиентов."),
+        ("ru", 3.4, "как если бы у вас было 3–4 равных клиента."),
+        ("ru", 4.6, "как если бы у вас было 4–5 равных клиентов."),
     ],
 )
 def test_equal_clients_are_whole_clients(locale: str, equivalent: float, said: str) -> None:

@@ -57,14 +57,14 @@ async def test_russian_small_team_hears_the_share_without_an_alarm_and_the_grade
     seen = await chat.send(olga, "/sale зерно 5000")
     first = seen.text.splitlines()[0]
     assert first == (
-        "Продажа записана: 5 000,00 ₽, Кофейня «Зерно», сегодня. Оценка: A (была C). "
+        "Продажа записана: 5 000,00 ₽, Кофейня «Зерно», сегодня. Оценка клиента: A (была C). "
         "Кофейня «Зерно» — теперь 50 % вашей выручки."
     )
     assert "Кофейня «Зерно» · оценка A" in (await chat.send(olga, "/client зерно")).text
     card = await chat.send(olga, "/client ёлка")
     assert "Салон «Ёлка» · оценка B (предварительная)" in card.text.splitlines()
     seen = await chat.send(olga, "/rate ёлка 1 1 1")
-    assert seen.text.endswith("платит вовремя 1. Оценка: C (была B).")
+    assert seen.text.endswith("платит вовремя 1. Оценка клиента: C (была B).")
     assert "Салон «Ёлка» · оценка C" in (await chat.send(olga, "/client ёлка")).text
 
 

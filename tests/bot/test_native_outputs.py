@@ -47,7 +47,12 @@ GRADE_WORDS = {
     ("locale", "rate", "experience", "details"),
     [
         ("nl", "/rate Cafe Hoekje 4 5 4", "Je ervaring: prettig (4,3 van 5)", "Score: "),
-        ("ru", "/rate Cafe Hoekje 4 5 4", "Ваши впечатления: хорошие (4,3 из 5)", "Баллы: "),
+        (
+            "ru",
+            "/rate Cafe Hoekje 4 5 4",
+            "Ваши впечатления: хорошие (4,3 из 5)",
+            "Оценка в баллах: ",
+        ),
     ],
 )
 async def test_the_card_speaks_of_one_grade(

@@ -123,7 +123,7 @@ async def test_russian_settings_and_cards_agree_in_gender_and_assume_none(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
     settings = await chat.press(olga, "Деньги")
-    assert "• Стоимость часа: не задана" in settings.text.splitlines()
+    assert "• Час работы: не учитывается" in settings.text.splitlines()
     volkova = make_client(sqlite_engine, ru_team, "Волкова", kind="person")
     make_sale(sqlite_engine, ru_team, volkova, 250_000, due_on=dt.date(2026, 12, 1))
     card = await chat.send(olga, "/client Волкова")

@@ -34,7 +34,7 @@ async def test_a_lone_slash_pair_is_not_read_as_a_name(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Сергеев 5/5")
     # Two grades kept; the third is asked as a real question, with buttons (second reader).
-    assert "Сергеев (3 из 3)" in seen
+    assert "Вопрос 3 из 3 — Сергеев" in seen
     assert seen.buttons[:5] == ["1", "2", "3", "4", "5"]
     await chat.press(olga, "3")
     assert "Сергеев" in await chat.send(olga, "/rate Сергеев 5/5/3")

@@ -103,7 +103,7 @@ async def test_russian_paid_one_open_sale_at_once_and_part_of_several(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid зерно")
 
-    assert "Кофейня «Зерно»: оплачено 12 500,50 ₽, закрыта 1 продажа." in seen
+    assert "Кофейня «Зерно»: оплачено 12 500,50 ₽, закрыт 1 счёт." in seen
     assert _labels(seen) == ["↩ Отменить"]
     await chat.press(olga, "↩ Отменить")
     assert _open(sqlite_engine) == [(1_250_050, None)]

@@ -30,7 +30,7 @@ async def test_rest_words_pay_all_that_is_open(
 
     seen = await chat.send(olga, "/paid Ромашка остаток")
 
-    assert "ООО Ромашка: оплачено 1 300,00 ₽, закрыты 2 продажи." in seen
+    assert "ООО Ромашка: оплачено 1 300,00 ₽, закрыты 2 счёта." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY), 50_000: (20_000, TODAY)}
 
     nl_client = make_client(sqlite_engine, nl_team, "De Roos")
@@ -64,7 +64,7 @@ async def test_full_stop_after_the_name_finds_the_client(
 
     seen = await chat.send(olga, "/paid вектор.")
 
-    assert "ООО Вектор: оплачено 1 000,00 ₽, закрыта 1 продажа." in seen
+    assert "ООО Вектор: оплачено 1 000,00 ₽, закрыт 1 счёт." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
 
 
@@ -84,7 +84,7 @@ async def test_one_look_alike_is_a_yes_or_no_question(
 
     await chat.send(olga, "/paid вектр плс")
     seen = await chat.press(olga, "Да")
-    assert "ООО Вектор Плюс: оплачено 1 000,00 ₽, закрыта 1 продажа." in seen
+    assert "ООО Вектор Плюс: оплачено 1 000,00 ₽, закрыт 1 счёт." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
 
 
@@ -101,10 +101,10 @@ async def test_a_payment_closes_the_oldest_invoices_it_covers_and_says_which(
     seen = await chat.send(olga, "/paid Котова 5 800")
 
     # 2 800 + 3 000 = 5 800: the two oldest are paid in full, the newest stays open.
-    assert "Котова: оплачено 5 800,00 ₽, закрыты 2 продажи. Осталось оплатить: 1 500,00 ₽." in seen
+    assert "Котова: оплачено 5 800,00 ₽, закрыты 2 счёта. Осталось оплатить: 1 500,00 ₽." in seen
     assert (
-        "Оплачены полностью: 10 нояб. 2026 г. · 2 800,00 ₽; 15 нояб. 2026 г. · 3 000,00 ₽."
-        in seen.text
+        "Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб. 2026 г.); "
+        "3 000,00 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
     )
     assert _paid(sqlite_engine) == {
         280_000: (None, TODAY),
@@ -128,8 +128,8 @@ async def test_more_than_any_one_invoice_is_paid_oldest_first_without_a_question
     # 2 800 and 3 000 closed, 200 of the 1 500: 1 300 stays open.
     assert "Котова: оплачено 6 000,00 ₽, осталось оплатить 1 300,00 ₽." in seen
     assert (
-        "Оплачены полностью: 10 нояб. 2026 г. · 2 800,00 ₽; 15 нояб. 2026 г. · 3 000,00 ₽."
-        in seen.text
+        "Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб. 2026 г.); "
+        "3 000,00 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
     )
     assert _paid(sqlite_engine) == {
         280_000: (None, TODAY),

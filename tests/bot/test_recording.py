@@ -232,7 +232,7 @@ async def test_paid_marks_open_sales(chat: Chat, ru_team, sqlite_engine: Engine)
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid зерно")
     seen = await chat.press(olga, "Всё: 3\u00a0500,00\u00a0₽")
-    assert "Кофейня «Зерно»: оплачено" in seen.text and "закрыты 2 продажи" in seen.text
+    assert "Кофейня «Зерно»: оплачено" in seen.text and "закрыты 2 счёта" in seen.text
     assert all(s.paid_on == dt.date(2026, 11, 23) for s in rows(sqlite_engine, Sale))
     seen = await chat.send(olga, "/paid зерно")
     assert "неоплаченных продаж нет" in seen
@@ -331,7 +331,7 @@ async def test_a_prospect_checked_in_one_line_in_russian(
     seen = await chat.send(olga, "/check Автомойка «Блеск», организация, Тверь")
     assert "Автомойка «Блеск»" in seen.text and "Кто это:" in seen.text
     assert "✗ город: Тверь (в профиле Москва, Химки)" in seen.text
-    seen = await chat.press(olga, "В клиенты")
+    seen = await chat.press(olga, "Сделать клиентом")
     assert "Добавлено: Автомойка «Блеск» (организация, Тверь)." in seen.text
 
 

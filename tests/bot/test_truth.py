@@ -51,10 +51,12 @@ async def test_a_solo_team_with_amounts_only_gets_grades_that_follow_revenue(
         card = seen.text  # Details edits the same message
         first = card.splitlines()[0]
         grades[k] = first.rsplit(" ", 1)[-1]
-        # The score stands only in Details: "Score: 47 van 100", «Баллы: 47 из 100».
+        # The score stands only in Details: "Score: 47 van 100", «Оценка в баллах: 47 из 100».
         details = (await chat.press(me, "Details" if locale == "nl" else "Подробнее")).text
-        [score] = [line for line in details.splitlines() if line.startswith(("Score", "Баллы"))]
-        scores[k] = int(score.split()[1])
+        [score] = [
+            line for line in details.splitlines() if line.startswith(("Score", "Оценка в баллах"))
+        ]
+        scores[k] = int(score.split(": ")[1].split()[0])
         assert (
             "Bij geen enkele verkoop staan kosten: beoordeeld op omzet."
             if locale == "nl"
@@ -143,7 +145,9 @@ async def test_late_payments_are_real_counts_and_never_invented(
     assert said in details
     for text in (seen.text, details.text):
         assert "%" not in text.split("\n", 2)[-1] or said in text  # no shrunk rate anywhere
-        shown = [line for line in text.splitlines() if not line.startswith(("Score", "Баллы"))]
+        shown = [
+            line for line in text.splitlines() if not line.startswith(("Score", "Оценка в баллах"))
+        ]
         assert "64" not in "\n".join(shown) and "71" not in "\n".join(shown)
     card = (await chat.send(me, "/client Stipt")).text
     details = (await chat.press(me, "Details" if locale == "nl" else "Подробнее")).text

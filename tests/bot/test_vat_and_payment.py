@@ -111,7 +111,7 @@ async def test_russian_salon_is_paid_on_the_spot_and_nobody_owes(
     make_client(sqlite_engine, ru_team, "Анна Смирнова", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale смирнова")
-    assert "Сколько заплатил клиент Анна Смирнова?" in seen
+    assert "Какая сумма оплаты? Клиент — Анна Смирнова." in seen
     await chat.send(olga, "1 251")
     await chat.send(olga, "/skip")
     seen = await chat.send(olga, "/skip")
@@ -208,8 +208,8 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
     await chat.press(anna, "Uurkosten")
-    seen = await chat.press(anna, "Geen")  # "✓ Geen" when unset, never "✓ Wissen"
-    assert "Uurkosten: nu niet ingesteld." in seen
+    seen = await chat.press(anna, "Niet meerekenen")  # "✓ Niet meerekenen" when unset
+    assert "Uurkosten: nu niet meegerekend." in seen
     assert team_row(sqlite_engine).hour_cost is None
     await chat.press(anna, "↩ Ongedaan maken")
     assert team_row(sqlite_engine).hour_cost == 4550

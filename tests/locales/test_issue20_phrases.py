@@ -172,6 +172,34 @@ QUOTED = {
             "▼ убыток 177 € в год (у типичного клиента 886 €)",
             re.compile(r"^убыток .*\(у типичного клиента \{median\}"),
         ),
+        # A salon's week in the chat (branch ru2): a woman's name beside «клиент … он».
+        ("«Ольга, сколько заплатил клиент Петрова Анна?»", "заплатил клиент"),
+        ("«клиент появился сегодня» of a woman", "клиент появился"),
+        ("«клиент с вами всего 1 день» of a woman", "клиент с вами всего"),
+        ("«Жалоба записана: Петрова Анна. Она учитывается в оценке.»", "Она учитывается"),
+        ("«Отказаться от этого клиента (Петрова Анна)?»", "от этого клиента ({client})"),
+        ("«вы — владелец.» of a group", re.compile(r"вы — владелец\.")),
+        # «оценка» is the A–D grade; the team's 1–5 marks are «отзыв».
+        ("«Спасибо! Ваша оценка — Петрова Анна: …»", "Ваша оценка"),
+        ("a card button «Оценить» beside «оценка B»", re.compile(r"^Оценить$")),
+        ("«Оцените: Смирнва Ольга (3 из 3), 5 — лучше всего.»", "Оцените: {client}"),
+        ("«Оценить работу с клиентом»", "Оценить работу"),
+        ("«Какого клиента оценить?»", "Какого клиента оценить"),
+        ("«Оцените каждый пункт от 1 до 5.»", "Оцените каждый пункт"),
+        ("/check: «кого оценим?»", "Кого оценим"),
+        ("«прибыль пока 18 000 ₽» beside «прибыль 4 500 ₽ с 5 дек.»", "прибыль пока"),
+        ("«Тогда из прибыли вычитаются часы»", "вычитаются часы"),
+        ("«Стоимость часа: теперь 800,00 ₽ в час.»", re.compile(r"^Стоимость часа$")),
+        ("«Оплачены полностью: сегодня · 15 000,00 ₽.»", "Оплачены полностью"),
+        ("«закрыта 1 продажа» where /risk says «счёт»", "закрыта {n} продажа"),
+        ("«будто у вас 3,4 одинаковых клиента»", "одинаковых клиент"),
+        ("«Это могут только администраторы команды.»", "Это могут только"),
+        ("«/sale — я спрошу клиента, сумму…»", "я спрошу клиента"),
+        ("«Здесь всё готово к работе. Что я умею — по /help.»", "Здесь всё готово"),
+        ("««Пропустить» очищает значение.»", "очищает значение"),
+        ("«Сохранено. Данные обновлены: …»", "Данные обновлены"),
+        ("«В потенциальные» / «В клиенты» buttons", re.compile(r"^В (потенциальные|клиенты)$")),
+        ("«расстаться» beside «Отказаться…»", "расстат"),
     ],
 }
 
@@ -311,6 +339,22 @@ PINS = {
     "a loss beside a typical client's profit: '(doorsneeklant: € 886 winst)'": (
         "tests/bot/test_explain.py",
         ("test_a_loss_reads_as_a_loss_in_the_reasons",),
+    ),
+    "a salon's week: VAT once per /risk, one /portrait sentence, the tip only for admins, "
+    "«1 ч 30 мин работы», «Клиент с 5 дек.», «✓ Не учитывать»": (
+        "tests/bot/test_russian_week_copy.py",
+        (
+            "test_risk_says_amounts_without_vat_once_on_its_last_page",
+            "test_risk_says_where_the_clients_it_only_counts_are",
+            "test_portrait_with_too_few_of_both_kinds_says_it_once",
+            "test_the_hour_cost_tip_goes_only_to_who_may_set_it",
+            "test_the_card_says_hours_of_work_and_details_read_as_sentences",
+            "test_an_hour_cost_not_counted_says_so_on_its_button",
+        ),
+    ),
+    "/paid: «Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб.)», the amount first": (
+        "tests/bot/test_paid_typed.py",
+        ("test_a_payment_closes_the_oldest_invoices_it_covers_and_says_which",),
     ),
     "no (schatting) beside a real figure": (
         "tests/bot/test_checked_figures.py",
