@@ -46,3 +46,48 @@ class Refused(StrEnum):
     CHANGED_SINCE = auto()
     SALE_CLIENT_GONE = auto()  # the sale to bring back has no client any more
     CLIENT_KEPT = auto()  # the client to take back has sales or notes by now
+
+    # Files: too big, unreadable, or not a table
+    TOO_LARGE = auto()  # `max`
+    TOO_MANY_ROWS = auto()  # `max`
+    NO_ROWS = auto()
+    TOO_MANY_CELLS = auto()  # `max`
+    EMPTY = auto()
+    NOT_A_TABLE = auto()
+    BAD_SPREADSHEET = auto()
+    UNCLOSED_QUOTE = auto()  # `line`
+    MIXED_SEPARATORS = auto()  # `line`, `found`, `expected`
+    ODD_CHARACTERS = auto()  # `line`, `text`
+    CELL_TOO_LONG = auto()  # `line`, `max`
+    CONTROL_CHARACTERS = auto()  # `line`, `text`
+    INFLATES = auto()  # `size`, `packed`
+    TOO_MANY_PARTS = auto()  # `n`, `max`
+    STRICT_XLSX = auto()
+    FORMULA_WITHOUT_VALUE = auto()  # `cell`
+    TOO_SLOW = auto()  # `seconds`
+    TOO_BIG_INSIDE = auto()
+    UNREADABLE = auto()
+    NOTHING_RECOGNISED = auto()  # `name`, `date`, `amount`
+    NO_NAME_COLUMN = auto()  # `example`
+    NO_DATE_COLUMN = auto()  # `example`
+    NO_AMOUNT_COLUMN = auto()  # `example`
+    NO_EVENT_DATE_COLUMN = auto()  # `example`
+
+    # A file's rows, each problem with its line and column
+    RATING_NEEDS_CRITERION = auto()
+    RATING_NEEDS_VALUE = auto()
+    DUPLICATE_CLIENT = auto()  # `client`, `other`
+    BEFORE_THE_SALE = auto()  # `sold`
+    PAID_NOT_BELOW_AMOUNT = auto()
+    NOT_A_CLIENT = auto()  # `client`
+    UNKNOWN_REFERRER = auto()  # `client`
+    BAD_BIRTH_YEAR = auto()  # `text`
+    BAD_AGE = auto()  # `text`
+    BAD_EMPLOYEES = auto()  # `text`
+    TOO_LONG = auto()  # `max`
+    BAD_RATING = auto()  # `text`
+    BAD_RATER = auto()  # `text`
+    NAME_MISSING = auto()
+    DATE_MISSING = auto()
+    AMOUNT_MISSING = auto()
+    EVENT_MISSING = auto()

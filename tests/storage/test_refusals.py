@@ -17,25 +17,11 @@ ALLOWED = {
     "names": ["N_", "'Client #{id}'", "_"],
     "privacy": ["_"],
 }
-# Import and file problems not yet moved to names (issue 19): read by the import in a child
-# process and worded in bot/render/files.py. Shrinks to nothing as they move.
-PENDING = {
-    "csv_reading",
-    "file_worker",
-    "import_cells",
-    "import_layout",
-    "import_references",
-    "importing",
-    "table_cells",
-    "tabular",
-    "xlsx_reading",
-}
 
 
 def test_storage_leaves_its_texts_to_render() -> None:
     said = {
         path.stem: [line.split(": ", 1)[1] for line in message_ids_in(path.read_text("utf-8"))]
         for path in sorted(STORAGE.glob("*.py"))
-        if path.stem not in PENDING
     }
     assert {module: found for module, found in said.items() if found} == ALLOWED
