@@ -75,7 +75,7 @@ HANDLED_UPDATES = (
 NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
 OFFLINE_TOKEN = "7000000001:offline"  # noqa: S105 - not a secret: the local Bot API ignores it
 # The guided dialogs, each resumed by the name its state is stored under (bot/kit/dialogs.py):
-# one left out here is never resumed, and tests/bot/test_wiring.py fails.
+# one left out here is never resumed, and tests/bot/test_app.py fails.
 DIALOGS = (
     clients.AddClientDialog(),
     check.CheckDialog(),

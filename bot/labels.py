@@ -1,10 +1,8 @@
-"""Localised names of the product's fixed vocabularies: client kinds, sources, criteria …"""
+"""Localised names of the product's fixed vocabularies: client kinds, sources, statuses …"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from locales import N_, Translator, vocabulary
+from locales import Translator, vocabulary
 from storage.columns import value_code
 
 # The words chat shows for each code (one table per concept: locales/vocabulary.py).
@@ -14,13 +12,9 @@ SOURCES = vocabulary.SOURCES.labels
 GENDERS = vocabulary.GENDERS.labels
 EDUCATION = vocabulary.EDUCATION.labels
 DECISIONS = vocabulary.DECISIONS.labels
+CRITERIA = vocabulary.CRITERION_WORDS.labels  # the points /rate asks
 # The same by client field: the words of each field that has a vocabulary.
 FIELD_LABELS = {field: words.labels for field, words in vocabulary.CLIENT_VOCABULARIES.items()}
-CRITERIA = {
-    "pleasant": N_("Pleasant to work with"),
-    "reasonable": N_("Asks reasonable things"),
-    "pays_on_time": N_("Pays on time"),
-}
 
 
 def label(t: Translator, vocabulary: dict[str, str], code: str | None) -> str:
@@ -47,17 +41,3 @@ def button_label(t: Translator, vocabulary: dict[str, str], code: str) -> str:
     """The word as a button shows it: first letter upper case, the rest as translated."""
     word = label(t, vocabulary, code)
     return word[:1].upper() + word[1:]
-
-
-TRAITS = {
-    "age": N_("age"), "income": N_("income"), "employees": N_("number of employees"),
-    "city": N_("city"), "education": N_("education"), "gender": N_("gender"),
-    "industry": N_("line of business"), "decision": N_("who decides"),
-    "interests": N_("interests"), "segment": N_("segment"),
-}  # fmt: skip
-
-
-def team_name(t: Translator, team: Any) -> str:
-    """How a team is called to its people: a personal team is "my own team" whatever its
-    stored title (the owner's name, "Demo"); a group team by the group's title."""
-    return str(t._("My own team")) if team.is_personal or not team.title else str(team.title)

@@ -88,3 +88,20 @@ def _groups_thousands(number: str, mark: str, locale: str, dot_groups: bool = Fa
     is_group = mark == group_symbol or (dot_groups and mark == ".")
     is_decimal = mark == decimal_symbol
     return is_group and not is_decimal and bool(_GROUPED.fullmatch(number.replace(mark, " ")))
+
+
+# A whole number below a billion with one or two decimals after a dot or comma: a decimal in
+# every locale (thousands group by three), what ``read_digits`` would find; tested against it.
+_PLAIN_AMOUNT = re.compile(r"([0-9]{1,9})(?:[.,]([0-9]{1,2}))?")
+
+
+def plain_amount(text: str, digits: int) -> int | None:
+    """Plain digits with at most `digits` decimals (`52,02`, `1250`) in minor units, read
+    without the locale's rules, which read them alike; None for anything else."""
+    plain = _PLAIN_AMOUNT.fullmatch(text)
+    if plain is None:
+        return None
+    whole, fraction = plain.groups()
+    if fraction is not None and len(fraction) > digits:
+        return None
+    return int(whole) * 10**digits + int((fraction or "").ljust(digits, "0") or 0)

@@ -160,3 +160,17 @@ def names_other_currency(cleaned: str, currency: str) -> bool:
         if foreign_sign or token in all_currency_signs():
             return True
     return False
+
+
+# "About" before a figure people estimate (an hour's cost, a margin): the figure is what they
+# meant. "zo n" is "zo'n" typed without the apostrophe, as phones often do.
+_HEDGE = re.compile(
+    r"^(?:ongeveer|ong\.|zo['’]?n|zo n|circa|ca\.?|rond de|rond|±|~|"
+    r"около|примерно|приблизительно|где-то|порядка)\s*(?=[0-9.,\-−–+€$₽])",
+    re.IGNORECASE,
+)
+
+
+def without_hedge(cleaned: str) -> str:
+    """`zo'n 25`, `ongeveer 25`, `около 25`, `~25` → `25`; other text unchanged."""
+    return _HEDGE.sub("", cleaned, count=1)

@@ -72,7 +72,7 @@ from babel.numbers import (
 )
 
 from locales.digits import BLANKS as BLANKS
-from locales.digits import WHOLE, Typed, read_digits
+from locales.digits import WHOLE, Typed, plain_amount, read_digits
 from locales.errors import N_, InputError
 from locales.number_format import currency_digits as currency_digits
 from locales.number_format import format_duration as format_duration
@@ -88,6 +88,7 @@ from locales.number_words import (
     currency_signs,
     names_other_currency,
     spoken_amount,
+    without_hedge,
 )
 from locales.number_words import is_currency_token as is_currency_token
 from locales.number_words import is_multiplier_token as is_multiplier_token
@@ -177,7 +178,7 @@ def parse_number(
     maximum: Decimal | int | None = None,
 ) -> Decimal:
     """A number as typed in the locale (rules in the module docstring); `maximum` is inclusive."""
-    cleaned = _clean(text, NUMBER_EMPTY, NUMBER_UNREADABLE)
+    cleaned = without_hedge(_clean(text, NUMBER_EMPTY, NUMBER_UNREADABLE))
     match = _NUMBER_TEXT.fullmatch(cleaned)
     typed = read_digits(match["number"], match["sign"], locale) if match else None
     if typed is None:
@@ -194,7 +195,10 @@ def parse_money(
     text: str, currency: str, locale: str, *, allow_negative: bool = False, allow_zero: bool = True
 ) -> int:
     """An amount in the team's currency as typed in the locale, as integer minor units."""
-    cleaned = spoken_amount(_clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE))
+    minor = plain_amount(text, _minor_digits(currency))  # an import's 52,02: the short way
+    if minor is not None and (minor or allow_zero):
+        return minor
+    cleaned = spoken_amount(without_hedge(_clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE)))
     if _beyond_any_amount(cleaned):
         raise AmountOutOfRange(text, currency, locale)
     match = _money_text(currency).fullmatch(cleaned)
@@ -223,6 +227,7 @@ def parse_money(
     return int(typed.value.scaleb(digits))
 
 
+_minor_digits = cache(currency_digits)  # Babel looks it up anew each call
 _EXPONENT = re.compile(r"[\-−–+]?[0-9]+(?:[.,][0-9]*)?[eE][+\-−–]?[0-9]+")
 
 

@@ -261,17 +261,17 @@ SWITCHED_ON = frozenset({"on", "aan", "вкл", "включить"})
 SWITCHED_OFF = frozenset({"off", "uit", "выкл", "выключить"})
 
 
-# A history file's kinds of row, and the points /rate asks (storage.ratings.CRITERIA); files
-# only, so their label is the code.
+# A history file's kinds of row, and the points /rate asks, in the order it asks them: the one
+# list of criteria, for chat, import, export and the demo (storage.ratings.CRITERIA).
 EVENT_KINDS = Vocabulary(
     (
-        Term("complaint", "complaint", ("klacht", "жалоба"),
+        Term("complaint", N_("Complaint"), ("klacht", "жалоба"),
              ("complaint", "klachten", "жалобы")),
-        Term("compliment", "compliment", ("compliment", "благодарность"),
+        Term("compliment", N_("Compliment"), ("compliment", "благодарность"),
              ("complimenten", "благодарности", "комплимент", "комплименты", "praise")),
-        Term("referral", "referral", ("aanbeveling", "рекомендация"),
+        Term("referral", N_("Referral"), ("aanbeveling", "рекомендация"),
              ("referral", "recommendation", "aanbevelingen", "doorverwijzing", "рекомендации")),
-        Term("rating", "rating", ("beoordeling", "оценка"),
+        Term("rating", N_("Rating"), ("beoordeling", "оценка"),
              ("rating", "cijfer", "score", "оценки", "балл")),
     ),
     unknown=N_(
@@ -281,12 +281,14 @@ EVENT_KINDS = Vocabulary(
 )  # fmt: skip
 CRITERION_WORDS = Vocabulary(
     (
-        Term("pleasant", "pleasant", ("prettig om mee te werken", "приятно работать"),
+        Term("pleasant", N_("Pleasant to work with"),
+             ("prettig om mee te werken", "приятно работать"),
              ("pleasant", "pleasant to work with", "prettig", "приятный")),
-        Term("reasonable", "reasonable", ("stelt redelijke eisen", "разумные запросы"),
+        Term("reasonable", N_("Asks reasonable things"),
+             ("stelt redelijke eisen", "разумные запросы"),
              ("reasonable", "asks reasonable things", "redelijk", "redelijke eisen", "разумный",
               "разумные")),
-        Term("pays_on_time", "pays_on_time", ("betaalt op tijd", "платит вовремя"),
+        Term("pays_on_time", N_("Pays on time"), ("betaalt op tijd", "платит вовремя"),
              ("pays on time", "op tijd", "вовремя")),
     ),
     unknown=N_(

@@ -42,6 +42,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from scoring.fit import DEMOGRAPHIC_CODES
+
 if TYPE_CHECKING:
     from scoring.arrays import TeamArrays
     from scoring.fit import Fit
@@ -71,8 +73,6 @@ def collect_warnings(
     extra: tuple[ScoringWarning, ...],
 ) -> tuple[ScoringWarning, ...]:
     """Every data warning of one analysis, in the table's order."""
-    from scoring.fit import DEMOGRAPHIC_CODES
-
     out: list[ScoringWarning] = []
     if m.window_revenue <= 0:
         out.append(ScoringWarning("no_revenue"))

@@ -75,12 +75,15 @@ class Trait:
 @dataclass(frozen=True, slots=True)
 class NumericTrait:
     """Median and quartiles. Money (income a year, annual_revenue, annual_profit,
-    profit_per_hour) in whole minor units; age in years; employees; purchases in the window."""
+    profit_per_hour) in whole minor units; age in years; employees; purchases in the window.
+    `within` of `known` clients (those with the figure) lie from q1 to q3: "7 of 10"."""
 
     name: str
     median: float | int
     q1: float | int
     q3: float | int
+    within: int = 0
+    known: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +295,8 @@ def _portrait(
                 q1, median, q3 = (int(np.rint(q)) for q in _quartiles(values))
             else:
                 q1, median, q3 = (round(q, 1) for q in _quartiles(values))
-            numeric.append(NumericTrait(name, median, q1, q3))
+            within = int(((values >= q1) & (values <= q3)).sum())
+            numeric.append(NumericTrait(name, median, q1, q3, within, len(values)))
     traits.sort(key=lambda t: (-t.lift, -t.share, t.name, t.value))
     revenue = x.revenue[top]
     return Portrait(

@@ -73,6 +73,30 @@ def valid_name(name: str) -> str:
     return shown
 
 
+def new_client(
+    *,
+    team_id: int,
+    name: str,
+    now: dt.datetime,
+    kind: ClientKind,
+    status: ClientStatus,
+    **traits: Any,
+) -> Client:
+    """A client row as every new client starts (not added yet): its key from its name, each
+    of its times `now`. `name` is checked already."""
+    return Client(
+        team_id=team_id,
+        name=name,
+        name_key=name_key(name),
+        kind=kind,
+        status=status,
+        created_at=now,
+        updated_at=now,
+        status_changed_at=now,
+        **traits,
+    )
+
+
 def create_client(
     *,
     session: Session,
@@ -87,17 +111,7 @@ def create_client(
     shown = valid_name(name)
     if client_by_key(session=session, team_id=team_id, name=shown) is not None:
         raise InputError(Refused.ALREADY_LISTED, client=shown)
-    client = Client(
-        team_id=team_id,
-        name=shown,
-        name_key=name_key(shown),
-        kind=kind,
-        status=status,
-        created_at=now,
-        updated_at=now,
-        status_changed_at=now,
-        **traits,
-    )
+    client = new_client(team_id=team_id, name=shown, now=now, kind=kind, status=status, **traits)
     try:
         # Another instance may add the same name between the check above and this insert:
         # the unique key decides, and the later one hears what it would have heard anyway.

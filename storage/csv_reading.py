@@ -89,6 +89,7 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
     raw: list[str] = []  # the physical lines of the record being read
     reader = csv.reader(_kept(io.StringIO(text, newline=""), raw), delimiter=delimiter)
     width, cells, line = 0, 0, start - 1
+    cleaned: dict[str, Cell] = {}  # a log repeats its days and names: each cleaned once
     try:
         for line, record in enumerate(reader, start=start):
             if len(raw) > 1 or '"' in raw[0]:  # a quote opened on the last line ends there
@@ -101,13 +102,23 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
             if cells > MAX_CELLS:
                 raise InputError(Refused.TOO_MANY_CELLS, max=MAX_CELLS)
             raw.clear()
-            yield line, [text_cell(cell) for cell in record]
+            yield line, [cleaned[c] if c in cleaned else _clean(c, cleaned) for c in record]
     except csv.Error as error:
         if "field larger than field limit" in str(error):  # a 200 000-character cell
             raise InputError(
                 Refused.CELL_TOO_LONG, line=line + 1, max=csv.field_size_limit()
             ) from None
         raise InputError(Refused.NOT_A_TABLE) from None
+
+
+_MEMO = 100_000  # distinct cells remembered: a few MB, whatever the file
+
+
+def _clean(cell: str, cleaned: dict[str, Cell]) -> Cell:
+    text = text_cell(cell)
+    if len(cleaned) < _MEMO:
+        cleaned[cell] = text
+    return text
 
 
 def _kept(lines: Iterable[str], kept: list[str]) -> Iterator[str]:

@@ -27,6 +27,7 @@ from locales.demo_world import (
 )
 from scoring.profile import IdealProfile
 from storage.callers import TeamView
+from storage.clients import new_client
 from storage.models import (
     Client,
     ClientKind,
@@ -40,7 +41,7 @@ from storage.models import (
     Sale,
     Team,
 )
-from storage.names import name_key
+from storage.ratings import CRITERIA
 from storage.teams import touch_team
 
 
@@ -66,7 +67,6 @@ ARCHETYPES = {
 
 YEARLY_REVENUE = {"EUR": 240_000_00, "RUB": 21_000_000_00}
 SOURCES = ("referral", "website", "instagram", "fair", "advertising")
-CRITERIA = ("pleasant", "reasonable", "pays_on_time")
 
 
 def team_is_empty(*, session: Session, team_id: int) -> bool:
@@ -216,17 +216,7 @@ def _client(
     **traits: object,
 ) -> Client:
     traits.setdefault("acquired_on", today - dt.timedelta(days=rng.randint(400, 2500)))
-    return Client(
-        team_id=team.id or 0,
-        name=name,
-        name_key=name_key(name),
-        kind=kind,
-        status=status,
-        created_at=now,
-        updated_at=now,
-        status_changed_at=now,
-        **traits,
-    )  # type: ignore[arg-type]
+    return new_client(team_id=team.id or 0, name=name, now=now, kind=kind, status=status, **traits)
 
 
 def _organisation(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session
@@ -72,6 +74,30 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA mmap_size=268435456")
     finally:
         cursor.close()
+
+
+def ping(engine: Engine) -> bool:
+    """Whether the database answers (the webhook's health check); raises when it doesn't."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    return True
+
+
+@contextmanager
+def larger_page_cache(connection: Connection, mebibytes: int = 64) -> Iterator[None]:
+    """SQLite's page cache raised for one bulk write, then put back (and its pages freed).
+
+    An import's sales land in the fingerprint index in hash order, all over it: with the 2 MB
+    default each insert re-reads index pages (70 000 sales: ~0.25 s of CPU more)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{mebibytes * 1024}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def new_session(engine: Engine) -> Session:

@@ -15,7 +15,6 @@ the file, and its answer is only ever a ``ReadImport`` or an ``InputError``.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import functools
 import os
@@ -51,6 +50,8 @@ async def read_apart(
 
     Its own threads, not asyncio's default pool: files waiting their turn must not hold the
     threads that PostgreSQL work runs on."""
+    import asyncio  # here: the child process that imports this module to read never needs it
+
     read = functools.partial(
         read_isolated,
         filename=filename,

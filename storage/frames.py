@@ -39,6 +39,7 @@ from scoring.profile import IdealProfile
 from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
+from storage.models.clients import SALE_FIGURES
 from storage.packed import NULL, day_number, packed_columns
 from storage.teams import setting_out_of_range
 
@@ -226,16 +227,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     # below 2^53 minor units.
     sale = _number_rows(
         connection,
-        select(
-            s.client_id,
-            s.sold_on,
-            s.amount,
-            s.cost,
-            s.minutes,
-            s.due_on,
-            s.paid_on,
-            s.paid_amount,
-        ).where(
+        select(*(s[name] for name in SALE_FIGURES)).where(
             s.team_id == team_id,
             s.sold_on <= today,
             or_(s.sold_on > start, and_(s.paid_on.is_(None), s.due_on.is_not(None))),

@@ -10,6 +10,7 @@ keeps its start-up time down.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlmodel import Session
 
@@ -55,9 +56,14 @@ def write_read_import(
     today: dt.date,
     now: dt.datetime,
     user_id: int | None,
+    existing: dict[str, dict[str, Any]] | None = None,
 ) -> ImportReport:
-    """Check what needs the team's data (referrers) and write, or report every bad row."""
-    existing = existing_clients(session, team_id)
+    """Check what needs the team's data (referrers) and write, or report every bad row.
+
+    `existing` is the team's clients (``existing_clients``) when the caller read them already,
+    on this session, while the file was being read."""
+    if existing is None:
+        existing = existing_clients(session, team_id)
     if read.kind == "history":
         found = client_errors(read.parsed.events, existing, read.history_headers)
     else:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlmodel import Session, SQLModel
 
+from storage.engine import larger_page_cache
 from storage.import_rows import TRAITS, FileClient, ParsedFile
 from storage.import_stored import all_sales_stored, stored_sales
 from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, EventKind, Sale
@@ -38,7 +39,8 @@ def write_import(
 ) -> dict[str, int]:
     """Write a checked import in the caller's transaction; the counts for the report."""
     writer = _Writer(session=session, team_id=team_id, today=today, now=now, user_id=user_id)
-    return writer.write(parsed, existing)
+    with larger_page_cache(session.connection()):
+        return writer.write(parsed, existing)
 
 
 class _Writer:

@@ -161,6 +161,7 @@ def _parse(table: Table, layout: Layout, reader: CellReader) -> tuple[ParsedFile
         (name, index, header, reader.column(note_reader if name == "notes" else name, unit))
         for name, (index, header, unit) in layout.columns.items()
     ]
+    traits = [f for f in TRAITS if f in layout.columns]  # most sales files name none
     for row in table.rows:
         values: dict[str, Any] = {}
         bad = False
@@ -197,13 +198,13 @@ def _parse(table: Table, layout: Layout, reader: CellReader) -> tuple[ParsedFile
             errors.append(RowError(row.line, header, InputError(Refused.PAID_NOT_BELOW_AMOUNT)))
             bad = True
         if not bad:
-            _add_row(parsed, row.line, values)
+            _add_row(parsed, row.line, values, traits)
     return parsed, errors
 
 
-def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any]) -> None:
+def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any], fields: list[str]) -> None:
     shown, key = values["name"]
-    traits = {f: values[f] for f in TRAITS if values.get(f) is not None}
+    traits = {f: values[f] for f in fields if values[f] is not None}
     if "birth_year" not in traits and values.get("age") is not None:
         traits["birth_year"] = values["age"]
     client = parsed.clients.get(key)

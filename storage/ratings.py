@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from sqlmodel import Session, col, select
 
 from locales import InputError
+from locales.vocabulary import CRITERION_WORDS
 from storage.changes import Change, record_change
 from storage.models import Rating
 from storage.refusals import Refused
 from storage.resolver import client_in_team
 
-CRITERIA = ("pleasant", "reasonable", "pays_on_time")
+CRITERIA = tuple(term.code for term in CRITERION_WORDS.terms)  # the points /rate asks, in order
 
 
 def record_ratings(

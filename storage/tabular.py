@@ -73,7 +73,7 @@ def _table(records: Iterable[tuple[int, list[Cell]]]) -> Table:
     header: tuple[str, ...] | None = None
     rows: list[Row] = []
     for line, cells in records:
-        if not any(c is not None for c in cells):
+        if cells.count(None) == len(cells):  # an empty line
             continue
         if header is None:
             header = _header(cells)
@@ -82,7 +82,7 @@ def _table(records: Iterable[tuple[int, list[Cell]]]) -> Table:
             raise InputError(Refused.TOO_MANY_ROWS, max=MAX_ROWS)
         width = len(header)
         padded = (cells + [None] * (width - len(cells)))[:width]
-        if any(c is not None for c in padded):
+        if padded.count(None) < width:
             rows.append(Row(line, tuple(padded)))
     if header is None:
         raise InputError(Refused.EMPTY)

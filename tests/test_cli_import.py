@@ -172,3 +172,30 @@ def test_an_import_starts_without_loading_the_scoring_engine(tmp_path: Path) -> 
     )
     assert done.stdout.splitlines()[-1] == "False 0"
     assert sales_count(url) > 0
+
+
+def test_importing_again_after_a_sale_was_deleted_adds_exactly_that_sale_back(
+    tmp_path: Path,
+) -> None:
+    url = database(tmp_path)
+    sales = str(FILES / "nl_sales_semicolon_bom.csv")
+    kompas("--db", url, "import", "--team", CHAT, sales)
+    engine = make_engine(url)
+    with new_session(engine) as session:
+        gone = session.scalars(select(Sale).order_by(Sale.id.desc())).first()  # type: ignore[union-attr]
+        assert gone is not None
+        deleted = (gone.client_id, gone.sold_on, gone.amount)
+        session.delete(gone)
+        session.commit()
+    engine.dispose()
+
+    again = kompas("--db", url, "import", "--team", CHAT, sales)
+
+    assert again.returncode == 0, again.stderr
+    assert "sales added: 1, already there: 3" in again.stdout
+    assert "clients added: 0" in again.stdout
+    engine = make_engine(url)
+    with new_session(engine) as session:
+        stored = [(s.client_id, s.sold_on, s.amount) for s in session.scalars(select(Sale))]
+    engine.dispose()
+    assert len(stored) == 4 and deleted in stored

@@ -1,9 +1,6 @@
 """`kompas backup FILE`: a consistent copy of the SQLite database, safe while the bot runs.
 
-SQLite's online backup API copies the database as one snapshot (a read transaction: in WAL
-mode the bot keeps writing meanwhile) into a temporary file next to FILE, which is checked
-(`PRAGMA integrity_check`), switched to a single self-contained file (no -wal beside it) and only
-then renamed to FILE: a backup killed halfway leaves no half-written FILE behind.
+The copy itself is storage's (storage/backup.py: one snapshot, checked, renamed into place).
 PostgreSQL has its own tool for this; there the command says how to use pg_dump and writes
 nothing. Restoring is described in the README ("Backup and restore").
 """
@@ -11,9 +8,6 @@ nothing. Restoring is described in the README ("Backup and restore").
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -21,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
+from storage.backup import BackupError, copy_sqlite
 
 
 def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # type: ignore[type-arg, no-untyped-def]
@@ -51,7 +46,7 @@ def backup(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
         return 1
     try:
         counts = copy_sqlite(Path(source), target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, BackupError) as exc:
         print(f"kompas: backup failed: {exc}", file=sys.stderr)
         return 1
     teams, clients, sales = counts
@@ -60,30 +55,6 @@ def backup(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
         "integrity ok)"
     )
     return 0
-
-
-def copy_sqlite(source: Path, target: Path) -> tuple[int, int, int]:
-    """Copy `source` to `target` as one consistent snapshot; (teams, clients, sales) in it."""
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    # Read-only: a backup must never create or change the database it copies.
-    read_only = f"{source.resolve().as_uri()}?mode=ro"
-    with contextlib.closing(sqlite3.connect(read_only, uri=True)) as src:
-        src.execute("PRAGMA busy_timeout=30000")
-        with contextlib.closing(sqlite3.connect(partial)) as copy:
-            src.backup(copy)  # all pages in one step: one snapshot, whatever writes meanwhile
-            copy.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
-            problems = copy.execute("PRAGMA integrity_check").fetchall()
-            if problems != [("ok",)]:
-                raise sqlite3.DatabaseError(f"the copy fails its integrity check: {problems[:3]}")
-            counts = tuple(
-                int(copy.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
-                for table in ("team", "client", "sale")
-            )
-    with partial.open("rb+") as written:
-        os.fsync(written.fileno())
-    partial.replace(target)
-    return counts  # type: ignore[return-value]
 
 
 def pg_dump_hint(url: str) -> str:

@@ -12,14 +12,16 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
 from bot.settings import Settings
-from storage import callers
 from storage.engine import new_session
-from storage.teams import team_by_chat
+
+if TYPE_CHECKING:  # loaded by the commands that use them: `kompas import` starts without
+    from storage import callers
 
 # The renderers and the scoring (pandas, matplotlib) are imported by the two commands that use
 # them, as in bot/cli/main.py: every other `kompas` command starts without them, in a third the
@@ -53,6 +55,9 @@ def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # typ
 
 
 def _team(engine: Engine, chat_id: int) -> callers.TeamView | None:
+    from storage import callers
+    from storage.teams import team_by_chat
+
     with new_session(engine) as session:
         team = team_by_chat(session=session, chat_id=chat_id)
         return callers.team_view(session=session, team_id=team.id) if team and team.id else None
@@ -64,7 +69,7 @@ def _today(team: callers.TeamView) -> dt.date:
 
 def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.kit.telegram_html import html_to_text
-    from bot.render.explain import warning
+    from bot.render.data_warnings import warning
     from bot.render.portrait import portrait_text, run_rate_text
     from bot.render.risk import risk_text
     from locales import Markup, translator

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import labels
+from bot.handlers.clients import answered_kind
 from bot.kit import arguments
 from bot.kit.client_dialog import kind_in_name, typed_name
 from bot.kit.commands import command
@@ -55,10 +55,7 @@ class CheckDialog(Dialog):
             else:
                 await goto(turn, convo, "city" if _kind_from_name(data) else "kind")
         elif step == "kind":
-            kind = choice or labels.kind_from_word(text or "")
-            if kind not in ("person", "organisation"):
-                raise InputError(refusals.TAP_A_KIND)
-            data["kind"] = kind
+            data["kind"] = answered_kind(text, choice)
             await goto(turn, convo, "city")
         elif step == "city":
             data["city"] = None if skipped else (text or "")[:100]
@@ -88,7 +85,15 @@ class CheckDialog(Dialog):
         result = assess_prospect(traits, analysed.frames, analysed.analysis)
         names = analysed.analysis.names
         with_money = await money_shown_to_caller(turn)
-        text = verdict_text(t, turn.team, convo.data["name"], result, names, with_money=with_money)
+        text = verdict_text(
+            t,
+            turn.team,
+            convo.data["name"],
+            result,
+            names,
+            with_money=with_money,
+            has_profile=analysed.analysis.profile_written,
+        )
         question(
             turn,
             convo,

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot import labels
 from bot.handlers.reports import show_card
+from bot.handlers.sales import SaleDialog
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import has_legal_form, kind_in_name, typed_name
@@ -36,6 +37,14 @@ async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
     options = kind_options(turn.t)
     usual = await turn.run(clients.usual_kind, team_id=turn.team_id)
     return options[::-1] if usual == ClientKind.ORGANISATION else options
+
+
+def answered_kind(text: str | None, choice: str | None) -> str:
+    """The answer to "person or organisation?" (`kind_options`' buttons, or a word typed)."""
+    kind = choice or labels.kind_from_word(text or "")
+    if kind not in tuple(ClientKind):
+        raise InputError(refusals.TAP_A_KIND)
+    return kind
 
 
 class AddClientDialog(Dialog):
@@ -82,10 +91,7 @@ class AddClientDialog(Dialog):
             else:
                 raise InputError(refusals.PICK_A_BUTTON)
         elif step == "kind":
-            kind = choice or labels.kind_from_word(text or "")
-            if kind not in ("person", "organisation"):
-                raise InputError(refusals.TAP_A_KIND)
-            data["kind"] = kind
+            data["kind"] = answered_kind(text, choice)
             await self.next_after(turn, convo, "kind")
         elif step == "city":
             data["city"] = None if choice == SKIP else arguments.city_as_written(text or "") or None
@@ -289,8 +295,6 @@ def _sale_typed(reader: grammar.Reader, text: str) -> bool:
 @button()
 async def sale_for_client(turn: Turn) -> None:
     """The Record a sale button under a confirmation: the sale dialog, client known."""
-    from bot.handlers.sales import SaleDialog
-
     client = await turn.run(
         resolver.client_in_team, team_id=turn.team_id, client_id=turn.pressed.int_arg(0)
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from bot.kit import arguments
 from bot.kit.commands import command
 from bot.kit.sensitive import answer_with_money
 from bot.kit.turn import Turn, button
 from bot.render import refusals
+from bot.render.data_warnings import warning
 from bot.render.decline import (
     candidate_buttons,
     candidate_text,
@@ -19,9 +21,8 @@ from bot.render.decline import (
     nearest_text,
     taken_back,
 )
-from bot.render.explain import warning
 from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
-from locales import InputError, translator
+from locales import InputError, Markup, Translator, translator
 from storage import clients, resolver
 from storage.models import Client, ClientStatus, Role
 
@@ -92,13 +93,19 @@ def _refuse_if(client: Client, status: ClientStatus, message: str) -> None:
         raise InputError(message, client=client.name)
 
 
-async def _set_status(turn: Turn, client: Client, status: ClientStatus) -> int:
-    change = await turn.change(
-        clients.set_status,
-        client_id=client.id or 0,
-        status=status,
-    )
-    return change.undo_id
+async def _move_pressed_client(
+    turn: Turn,
+    status: ClientStatus,
+    already: str,
+    confirmation: Callable[[Translator, str], Markup],
+) -> Client:
+    """The pressed client moved to `status` (refused with `already` if there) and the move
+    confirmed with Undo."""
+    client = await _pressed_client(turn)
+    _refuse_if(client, status, already)
+    change = await turn.change(clients.set_status, client_id=client.id or 0, status=status)
+    turn.confirm(confirmation(turn.t, client.name), change.undo_id, edit=True)
+    return client
 
 
 @button(role=Role.ADMIN)
@@ -112,10 +119,7 @@ async def decline_ask(turn: Turn) -> None:
 
 @button(role=Role.ADMIN)
 async def decline_confirmed(turn: Turn) -> None:
-    client = await _pressed_client(turn)
-    _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
-    undo_id = await _set_status(turn, client, ClientStatus.DECLINED)
-    turn.confirm(declined(turn.t, client.name), undo_id, edit=True)
+    client = await _move_pressed_client(turn, ClientStatus.DECLINED, ALREADY_DECLINED, declined)
     # The letter goes to the client, so it is in the team's language, not the reader's.
     team_t = translator(turn.team.locale, solo=turn.team.is_personal)
     turn.reply(letter_to_send(turn.t, team_t, client, turn.today + NOTICE, turn.team.title))
@@ -137,7 +141,4 @@ async def keep(turn: Turn) -> None:
 @button(role=Role.ADMIN)
 async def take_back(turn: Turn) -> None:
     """A declined client becomes a client again."""
-    client = await _pressed_client(turn)
-    _refuse_if(client, ClientStatus.ACTIVE, ALREADY_ACTIVE)
-    undo_id = await _set_status(turn, client, ClientStatus.ACTIVE)
-    turn.confirm(taken_back(turn.t, client.name), undo_id, edit=True)
+    await _move_pressed_client(turn, ClientStatus.ACTIVE, ALREADY_ACTIVE, taken_back)

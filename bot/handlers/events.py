@@ -98,9 +98,15 @@ class NoteDialog(ClientDialog):
         convo.data["note"] = None if choice == SKIP else text
         await self.save(turn, convo)
 
+    def which_client(self, turn: Turn) -> str:
+        return render.note_which_client(turn.t, self.kind)
+
+    def confirmation(self, turn: Turn, client: str) -> str:
+        return render.note_noted(turn.t, self.kind, client)
+
     def again_question(self, turn: Turn, client: str) -> str:
         """ "Record it again?" when the same person notes the same thing within minutes."""
-        raise NotImplementedError
+        return render.note_again(turn.t, self.kind, client)
 
     async def save(self, turn: Turn, convo: Conversation) -> None:
         if (
@@ -135,38 +141,17 @@ class NoteDialog(ClientDialog):
             render.noted(self.confirmation(turn, convo.data["client"]), moved), change.undo_id
         )
 
-    def confirmation(self, turn: Turn, client: str) -> str:
-        raise NotImplementedError
-
 
 class ComplaintDialog(NoteDialog):
     name = "complaint"
     kind = EventKind.COMPLAINT
     asks_again = True
 
-    def which_client(self, turn: Turn) -> str:
-        return render.complaint_about_whom(turn.t)
-
-    def confirmation(self, turn: Turn, client: str) -> str:
-        return render.complaint_noted(turn.t, client)
-
-    def again_question(self, turn: Turn, client: str) -> str:
-        return render.complaint_again(turn.t, client)
-
 
 class ComplimentDialog(NoteDialog):
     name = "compliment"
     kind = EventKind.COMPLIMENT
     asks_again = True  # the same compliment typed twice would count twice in the grade
-
-    def which_client(self, turn: Turn) -> str:
-        return render.compliment_from_whom(turn.t)
-
-    def confirmation(self, turn: Turn, client: str) -> str:
-        return render.compliment_noted(turn.t, client)
-
-    def again_question(self, turn: Turn, client: str) -> str:
-        return render.compliment_again(turn.t, client)
 
 
 async def _note_command(turn: Turn, dialog: NoteDialog) -> None:

@@ -13,8 +13,8 @@ from sqlmodel import Session
 from telegram import Document, Update
 from telegram.ext import ContextTypes
 
+from bot.handlers.privacy import RightsDialog
 from bot.kit import arguments, uploads
-from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, finish
 from bot.kit.limits import file_for_the_bot, take_for_team, team_waits
@@ -32,7 +32,7 @@ from storage.exporting import (
 from storage.file_worker import read_apart
 from storage.import_file import write_read_import
 from storage.importing import ReadImport
-from storage.models import ClientStatus, Role
+from storage.models import Role
 from storage.refusals import Refused
 
 IMPORTABLE = uploads.IMPORTABLE
@@ -149,13 +149,10 @@ async def export(turn: Turn) -> None:
         turn.say_sent_privately(render.export_sent_privately(t))
 
 
-class ClientDataExport(ClientDialog):
+class ClientDataExport(RightsDialog):
     """/export <client>: everything Kompas holds about one client, for their access request."""
 
     name = "export"
-    role = Role.ADMIN
-    adds_unknown = False
-    searches = tuple(ClientStatus)  # a former (archived) client has the same rights
 
     def which_client(self, turn: Turn) -> str:
         return render.whose_data(turn.t)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from bot.handlers.record_again import answer_record_again
 from bot.kit import arguments
@@ -211,13 +213,8 @@ class PaidDialog(ClientDialog):
     ) -> None:
         owed = await self._open(turn, convo)
         reached = [s for s in owed if s.id == sale_id] if sale_id else oldest_first(owed, amount)
-        paid_on = await self._paid_after_sales(turn, convo, reached)
-        payment = await turn.change(
-            payments.pay_part,
-            client_id=convo.data["client_id"],
-            amount=amount,
-            paid_on=paid_on,
-            sale_id=sale_id,
+        payment, paid_on = await self._record(
+            turn, convo, reached, payments.pay_part, amount=amount, sale_id=sale_id
         )
         closed = [s for s in reached if s.open <= amount - _before(reached, s)]
         _confirm_payment(turn, convo, payment, paid_on, closed, len(owed), part=True)
@@ -225,19 +222,21 @@ class PaidDialog(ClientDialog):
     async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
         owed = await self._open(turn, convo)
         closed = [s for s in owed if sale_ids is None or s.id in sale_ids]
-        paid_on = await self._paid_after_sales(turn, convo, closed)
-        payment = await turn.change(
-            payments.mark_paid,
-            client_id=convo.data["client_id"],
-            paid_on=paid_on,
-            sale_ids=sale_ids,
+        payment, paid_on = await self._record(
+            turn, convo, closed, payments.mark_paid, sale_ids=sale_ids
         )
         _confirm_payment(turn, convo, payment, paid_on, closed, len(owed))
 
-    async def _paid_after_sales(
-        self, turn: Turn, convo: Conversation, paying: list[payments.OpenSale]
-    ) -> dt.date:
-        """The day paid, ending the dialog; a payment before a sale it pays changes nothing."""
+    async def _record(
+        self,
+        turn: Turn,
+        convo: Conversation,
+        paying: list[payments.OpenSale],
+        record: Callable[..., payments.Payment],
+        **values: Any,
+    ) -> tuple[payments.Payment, dt.date]:
+        """The payment recorded (`record`: pay_part or mark_paid) and the day paid, ending the
+        dialog; a payment before a sale it pays changes nothing."""
         await finish(turn, convo)
         paid_on = _paid_on(turn, convo)
         latest = max((s.sold_on for s in paying), default=paid_on)
@@ -247,7 +246,10 @@ class PaidDialog(ClientDialog):
                 sold=render.medium_date(turn.t, latest),
                 paid=render.medium_date(turn.t, paid_on),
             )
-        return paid_on
+        payment = await turn.change(
+            record, client_id=convo.data["client_id"], paid_on=paid_on, **values
+        )
+        return payment, paid_on
 
 
 def _payable(

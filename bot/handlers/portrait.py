@@ -6,7 +6,7 @@ from bot.kit.commands import command
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
 from bot.render import refusals
-from bot.render.explain import warning
+from bot.render.data_warnings import warning
 from bot.render.portrait import portraits_page
 from locales import InputError
 from locales.vocabulary import PORTRAIT_KINDS

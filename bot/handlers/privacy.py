@@ -19,13 +19,19 @@ from storage import privacy, resolver
 from storage.models import ClientStatus, Role
 
 
-class ForgetDialog(ClientDialog):
+class RightsDialog(ClientDialog):
+    """An admin acting on a client's rights over their own data (/forget, /export <client>):
+    a former (archived) client has the same rights, and a name not on the list is not added."""
+
+    role = Role.ADMIN
+    adds_unknown = False
+    searches = tuple(ClientStatus)
+
+
+class ForgetDialog(RightsDialog):
     """/forget <client>: find the client, then ask before erasing."""
 
     name = "forget"
-    role = Role.ADMIN
-    adds_unknown = False
-    searches = tuple(ClientStatus)  # a former (archived) client has the same rights
 
     def which_client(self, turn: Turn) -> str:
         return render.which_client(turn.t)

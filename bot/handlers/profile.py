@@ -24,7 +24,7 @@ from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, MAX_HOURS, shown_text
 from locales.scripts import fold_yo
 from locales.vocabulary import RANGE_FROM, RANGE_UPTO
 from storage import profiles
-from storage.models import Role
+from storage.models import ClientKind, Role
 from storage.profiles import StoredProfile
 
 NEW = "new-"  # + person | organisation | all
@@ -120,7 +120,7 @@ class ProfileDialog(Dialog):
             await goto(turn, convo, "area", profile_id=stored.id)
         elif choice and choice.startswith(NEW):
             kind = choice.removeprefix(NEW)
-            if kind not in ("person", "organisation", "all"):
+            if kind not in (*ClientKind, "all"):
                 raise InputError(Refusal.STALE)
             kind_or_none = None if kind == "all" else kind
             # Named in the team's language: the name shows in the group and the digest.

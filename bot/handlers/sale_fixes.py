@@ -7,7 +7,7 @@ from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
 from bot.kit.dialogs import Conversation, Dialog, finish, goto, question
 from bot.kit.sensitive import answer_with_money, require_money
-from bot.kit.turn import Buttons, Turn, button
+from bot.kit.turn import Turn, button
 from bot.reading import sale_grammar
 from bot.render import payments as render_payments
 from bot.render import refusals
@@ -34,24 +34,7 @@ async def mark_sale_paid(turn: Turn) -> None:
     message = turn.update.callback_query.message if turn.update.callback_query else None
     said = getattr(message, "text_html", None) if message is not None else None
     # The sale as it was said, now paid, and its Undo still there (attacker h18).
-    turn.edit(render.paid_in_place(turn.t, said), buttons=_undo_rows(turn))
-
-
-def _undo_rows(turn: Turn) -> Buttons:
-    """The ↩ Undo of the pressed message, kept when its other buttons go."""
-    query = turn.update.callback_query
-    markup = getattr(query.message, "reply_markup", None) if query and query.message else None
-    if markup is None:
-        return []
-    rows = [
-        [
-            (str(button.text), str(button.callback_data))
-            for button in row
-            if str(button.callback_data or "").startswith("undo:")
-        ]
-        for row in markup.inline_keyboard
-    ]
-    return [row for row in rows if row]
+    turn.edit(render.paid_in_place(turn.t, said), buttons=turn.kept_undo())
 
 
 class SalesDialog(ClientDialog):
@@ -183,7 +166,7 @@ class FixSaleDialog(Dialog):
         change = await turn.change(
             sales.update_sale, sale_id=convo.data["sale_id"], changes={field: value}
         )
-        turn.confirm(render.sale_corrected(t), change.undo_id)
+        turn.confirm(render.sale_corrected(t, team.currency, field, value), change.undo_id)
 
 
 @button()

@@ -19,6 +19,7 @@ import functools
 import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from telegram import InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
@@ -204,8 +205,6 @@ async def _admin_now(application: Application, team: callers.TeamView, user_id: 
 
 
 def schedule_zone(team: callers.TeamView) -> dt.tzinfo:
-    from zoneinfo import ZoneInfo
-
     return ZoneInfo(team.timezone)
 
 

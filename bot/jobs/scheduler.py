@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from telegram.ext import Application, ContextTypes
 
+from bot.jobs.digest import deliver, scheduled_digest
 from bot.jobs.schedule import due_this_week, trigger
 from bot.kit.runtime import Kompas
 from storage import lease, schedules
@@ -131,8 +132,6 @@ def _reconcile(
 
 
 def _schedule(application: Application, scheduler: DigestScheduler, schedule: TeamSchedule) -> None:
-    from bot.jobs.digest import scheduled_digest
-
     application.job_queue.run_custom(
         scheduled_digest,
         job_kwargs={
@@ -165,8 +164,6 @@ async def catch_up(application: Application, current: list[TeamSchedule], now: d
     Only this week's: a digest of a week long past would be news nobody needs. A team set up
     after this week's hour missed nothing: its first digest comes next week, on time.
     """
-    from bot.jobs.digest import deliver
-
     for schedule in current:
         week, due = due_this_week(schedule, now)
         if due <= now and (schedule.since is None or schedule.since <= due):

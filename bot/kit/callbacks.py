@@ -13,6 +13,7 @@ MAX_BYTES = 64  # Telegram's limit for callback_data
 # with a new message, never by editing it (bot/kit/turn.py `Turn.edit`); a message whose keyboard
 # has one of these is a digest, older digests whose other buttons page lists included.
 DIGEST_VIEW = "view"
+UNDO = "undo"  # the ↩ Undo under a confirmed change (`Turn.confirm`)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,12 @@ def pack(action: str, team_id: int, *args: object) -> str:
 def is_digest_keyboard(callback_data: list[str]) -> bool:
     """Whether a message with buttons carrying this data is a digest (DIGEST_VIEW)."""
     return any(data.split(":", 1)[0] == DIGEST_VIEW for data in callback_data)
+
+
+def undo_buttons(keyboard: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+    """The rows of a keyboard's UNDO buttons, other buttons and rows left out."""
+    rows = [[b for b in row if b[1].split(":", 1)[0] == UNDO] for row in keyboard]
+    return [row for row in rows if row]
 
 
 def unpack(data: str | None) -> Callback:

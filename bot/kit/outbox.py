@@ -22,7 +22,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.kit.callbacks import is_digest_keyboard
+from bot.kit.callbacks import is_digest_keyboard, undo_buttons
 from bot.kit.telegram_html import CAPTION_LIMIT, fit_html, html_to_text
 from locales import Markup
 from storage import dialogs as dialog_store
@@ -107,6 +107,18 @@ class Replies:
         self.outbox.append(
             Reply(text, buttons, edit=True, message_id=message_id, question=question)
         )
+
+    def kept_undo(self) -> Buttons:
+        """The ↩ Undo of the pressed message (`confirm`), to keep when its other buttons go."""
+        query = self.update.callback_query
+        markup = getattr(query.message, "reply_markup", None) if query and query.message else None
+        if markup is None:
+            return []
+        keyboard = [
+            [(str(button.text), str(button.callback_data or "")) for button in row]
+            for row in markup.inline_keyboard
+        ]
+        return undo_buttons(keyboard)
 
     def _pressed_digest(self) -> bool:
         query = self.update.callback_query

@@ -7,7 +7,10 @@ The wrapper resolves who is asking and for which team and checks their role
 transaction as the handler's changes, commits, and only then sends the replies
 (bot/kit/outbox.py): a confirmation is never shown for a change that did not land.
 Database work goes through `turn.run`: on a worker thread with PostgreSQL, in place with the
-embedded SQLite file, one update at a time (why: `Kompas.db` in bot/kit/runtime.py).
+embedded SQLite file, one update at a time (why: `Kompas.db` in bot/kit/runtime.py). The one
+exception is `Turn.analysis` and `Turn.analysis_with_changes`: scoring is CPU work that would
+stall the event loop, so it runs on a worker thread with any database, and the load of the
+team's data it scores runs with it there, on the update's own session.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from bot.render.explain import (
     reason,
     team_history_short,
 )
-from bot.render.money_figure import yearly_figure
+from bot.render.money_figure import estimated, yearly_figure
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -100,7 +100,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         # Under 90 days of history the figures are the real totals since `since`.
         profit=whole_or_none(row["profit" if since else "annual_profit"]),
         revenue=whole_or_none(row["revenue" if since else "annual_revenue"]),
-        annualised=bool(row["annualised"]),
+        annualised=estimated(row),
         so_far=bool(row["so_far"]),
         since=since,
         team_short=team_history_short(analysis),
@@ -183,7 +183,10 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         + escape(view.name)
         + Markup("</b> · ")
         + (
-            t._("grade <b>{grade}</b>", grade=view.grade)
+            # A young client's grade beside "too early for a firm verdict" says it is provisional.
+            t._("grade <b>{grade}</b> (provisional)", grade=view.grade)
+            if view.grade and "young" in view.flags
+            else t._("grade <b>{grade}</b>", grade=view.grade)
             if view.grade
             else no_grade(t, team.scoring_window_days, ever_bought=view.ever_bought)
         )

@@ -12,6 +12,7 @@ from bot import labels
 from bot.render.card import number_or_none, whole_or_none
 from bot.render.explain import (
     amounts_note,
+    days_ago,
     hours,
     hours_worked,
     late_invoices,
@@ -20,7 +21,7 @@ from bot.render.explain import (
     profit_per_hour,
     timed_sales,
 )
-from bot.render.money_figure import yearly_figure
+from bot.render.money_figure import estimated, yearly_figure
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -58,7 +59,11 @@ def details_text(
     if worked:
         time = [t._("Time {hours}", hours=hours(t, worked))]
         if per_hour is not None and with_money:
-            figure = t._("profit per hour {amount}", amount=money(t, cur, per_hour))
+            figure = (
+                t._("loss per hour {amount}", amount=money(t, cur, -per_hour))
+                if per_hour < 0
+                else t._("profit per hour {amount}", amount=money(t, cur, per_hour))
+            )
             timing = partial_timing(row)
             time.append(figure + (" " + timed_sales(t, *timing) if timing is not None else ""))
         lines.append(DOT.join(time))
@@ -67,9 +72,7 @@ def details_text(
     if average is not None and with_money:
         purchases.append(t._("average {amount}", amount=money(t, cur, average)))
     if number_or_none(row["recency_days"]) is not None:
-        days = int(row["recency_days"])
-        when = t._("today") if days == 0 else t.n_("{n} day ago", "{n} days ago", days)
-        purchases.append(t._("last {when}", when=when))
+        purchases.append(t._("last {when}", when=days_ago(t, int(row["recency_days"]))))
     lines.append(DOT.join(purchases))
     if int(row["invoices"]):
         lines.append(late_invoices(t, int(row["late_payments"]), int(row["invoices"])))
@@ -89,7 +92,7 @@ def details_text(
             referrals=t.number(int(row["referrals"])),
         )
     )
-    if bool(row["annualised"]) and not bool(row["short_history"]) and with_money:
+    if estimated(row) and not bool(row["short_history"]) and with_money:
         yearly = yearly_figure(
             t,
             cur,
@@ -153,7 +156,14 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
     elif cost is not None:
         parts.append(t._("cost to serve {amount}", amount=money(t, cur, cost)))
     margin = number_or_none(row["margin"])
-    if profit is not None and margin is not None:
+    if profit is not None and profit < 0:  # "verlies € 143", never "winst € -143 (-6%)"
+        loss = money(t, cur, -profit)
+        parts.append(
+            t._("loss {amount} ({margin} of revenue)", amount=loss, margin=t.percent(-margin))
+            if margin is not None
+            else t._("loss {amount}", amount=loss)
+        )
+    elif profit is not None and margin is not None:
         parts.append(
             t._(
                 "profit {amount} ({margin})", amount=money(t, cur, profit), margin=t.percent(margin)

@@ -15,11 +15,12 @@ import pandas as pd
 
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
+from bot.render.data_warnings import warning
 from bot.render.decline import digest_line
-from bot.render.explain import amounts_note, owed_money, reason, warning
+from bot.render.explain import amounts_note, owed_money, reason
 from bot.render.portrait import portrait_summary, run_rate_text
 from bot.render.risk import time_eaters_by_hours
-from locales import Markup, Translator
+from locales import N_, Markup, Translator
 from scoring import DeclineCandidate, TeamAnalysis
 from scoring.owed import oldest_first
 from scoring.snapshots import WeekChanges
@@ -127,17 +128,19 @@ def _one_screen(blocks: list[Markup]) -> Markup:
 def _open_lines(
     t: Translator, team: TeamView, analysis: TeamAnalysis, names: Mapping[int, str]
 ) -> list[Markup]:
-    """Big spenders' unpaid invoices, to the cent, the longest overdue first (as /risk)."""
+    """Big spenders' unpaid invoices, to the cent, the longest overdue first (as /risk); what
+    is late said apart from what is not due yet ("te laat" / "nog niet vervallen")."""
     lines = []
     for o in oldest_first([o for o in analysis.owed if o.big_spender and o.unpaid])[:MAX_LINES]:
-        line = t._(
-            "{client}: {amount} open",
-            client=names.get(o.client_id, "?"),
-            amount=owed_money(t, team.currency, o.unpaid),
-        )
-        if o.overdue:
-            line += " " + t._("({amount} overdue)", amount=owed_money(t, team.currency, o.overdue))
-        lines.append(line)
+        client, not_due = names.get(o.client_id, "?"), o.unpaid - o.overdue
+        late, due = owed_money(t, team.currency, o.overdue), owed_money(t, team.currency, not_due)
+        if o.overdue and not_due:
+            said = N_("{client}: {late} overdue, {due} not yet due")
+        else:
+            said = (
+                N_("{client}: {late} overdue") if o.overdue else N_("{client}: {due} not yet due")
+            )
+        lines.append(t._(said, client=client, late=late, due=due))
     return lines
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.render.buttons import Options
-from locales import Markup, Translator, escape
+from locales import N_, Markup, Translator, escape
+from storage.models import EventKind
 
 
 def what_happened(t: Translator, *, compliment: bool = False) -> Markup:
@@ -21,34 +23,40 @@ def noted(confirmation: str, moved: Markup | None) -> Markup:
     return text + " " + moved if moved else text
 
 
-def complaint_about_whom(t: Translator) -> Markup:
-    return t._("Which client is the complaint about? Type (part of) the name.")
+@dataclass(frozen=True, slots=True)
+class NoteWords:
+    """What /complaint or /compliment asks, confirms and asks again: the same dialog in its
+    own words."""
+
+    which_client: str
+    noted: str  # {client}
+    again: str  # {client}
 
 
-def complaint_noted(t: Translator, client: str) -> Markup:
-    return t._("Complaint noted for {client}. It weighs on their grade.", client=client)
+NOTE_WORDS = {
+    EventKind.COMPLAINT: NoteWords(
+        N_("Which client is the complaint about? Type (part of) the name."),
+        N_("Complaint noted for {client}. It weighs on their grade."),
+        N_("You noted this complaint about {client} less than 10 minutes ago. Record it again?"),
+    ),
+    EventKind.COMPLIMENT: NoteWords(
+        N_("Which client paid you a compliment? Type (part of) the name."),
+        N_("Nice! Compliment from {client} noted."),
+        N_("You noted this compliment from {client} less than 10 minutes ago. Record it again?"),
+    ),
+}
 
 
-def complaint_again(t: Translator, client: str) -> Markup:
-    return t._(
-        "You noted this complaint about {client} less than 10 minutes ago. Record it again?",
-        client=client,
-    )
+def note_which_client(t: Translator, kind: EventKind) -> Markup:
+    return t._(NOTE_WORDS[kind].which_client)
 
 
-def compliment_from_whom(t: Translator) -> Markup:
-    return t._("Which client paid you a compliment? Type (part of) the name.")
+def note_noted(t: Translator, kind: EventKind, client: str) -> Markup:
+    return t._(NOTE_WORDS[kind].noted, client=client)
 
 
-def compliment_noted(t: Translator, client: str) -> Markup:
-    return t._("Nice! Compliment from {client} noted.", client=client)
-
-
-def compliment_again(t: Translator, client: str) -> Markup:
-    return t._(
-        "You noted this compliment from {client} less than 10 minutes ago. Record it again?",
-        client=client,
-    )
+def note_again(t: Translator, kind: EventKind, client: str) -> Markup:
+    return t._(NOTE_WORDS[kind].again, client=client)
 
 
 def referrer_which(t: Translator) -> Markup:

@@ -1,4 +1,4 @@
-"""Reasons, lifts and warnings in words: money and hours against the team's median.
+"""Reasons and lifts in words: money and hours against the team's median.
 
 Scoring gives codes and numbers (scoring/explain.py, scoring/data_warnings.py); only here do
 they become sentences, so no reply ever shows a component name or a bare 0–1 number.
@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
 from typing import Any, Protocol
 
-from locales import Markup, Translator
-from scoring import Lift, Reason, ScoringWarning, TeamAnalysis
+from locales import N_, Markup, Translator
+from scoring import Lift, Reason, TeamAnalysis
 
 
 class VatTeam(Protocol):
@@ -114,26 +113,53 @@ def reason(
     if since is not None and item.code == "profit":
         # Under 90 days of history: the real profit since then, not an estimated year.
         day, profit, team_short = since
+        loss = profit < 0  # a loss reads as a loss, as on the card's figures line
+        amount, date = money(t, currency, abs(profit)), t.date(day)
         if team_short:  # the team's median is no year's either
-            return Markup(f"{arrow} ") + t._(
-                "profit {amount} since {date}", amount=money(t, currency, profit), date=t.date(day)
+            said = (
+                t._("loss {amount} since {date}", amount=amount, date=date)
+                if loss
+                else t._("profit {amount} since {date}", amount=amount, date=date)
             )
-        return Markup(f"{arrow} ") + t._(
-            "profit {amount} since {date} (team {median} a year)",
-            amount=money(t, currency, profit),
-            date=t.date(day),
-            median=money(t, currency, item.reference),
+            return Markup(f"{arrow} ") + said
+        median = money(t, currency, item.reference)
+        said = (
+            t._(
+                "loss {amount} since {date} (team {median} a year)",
+                amount=amount,
+                date=date,
+                median=median,
+            )
+            if loss
+            else t._(
+                "profit {amount} since {date} (team {median} a year)",
+                amount=amount,
+                date=date,
+                median=median,
+            )
         )
+        return Markup(f"{arrow} ") + said
     if so_far and item.code == "profit":
-        return Markup(f"{arrow} ") + t._(
-            "profit {amount} so far (team {median} a year)",
-            amount=money(t, currency, item.value),
-            median=money(t, currency, item.reference),
+        amount, median = money(t, currency, abs(item.value)), money(t, currency, item.reference)
+        said = (
+            t._("loss {amount} so far (team {median} a year)", amount=amount, median=median)
+            if item.value < 0
+            else t._("profit {amount} so far (team {median} a year)", amount=amount, median=median)
         )
+        return Markup(f"{arrow} ") + said
     text = Markup(f"{arrow} ") + _reason_text(t, currency, item)
     if item.unit == "money_per_hour" and timed is not None:
         text += " " + timed_sales(t, *timed)
     return text
+
+
+def days_ago(t: Translator, days: int) -> Markup:
+    """'vandaag', 'gisteren', '3 dagen geleden' («сегодня», «вчера», «3 дня назад»)."""
+    if days == 0:
+        return t._("today")
+    if days == 1:
+        return t._("yesterday")
+    return t.n_("{n} day ago", "{n} days ago", days)
 
 
 def timed_sales(t: Translator, timed: int, sales: int) -> Markup:
@@ -152,33 +178,29 @@ def partial_timing(row: Any) -> tuple[int, int] | None:
     return (timed, sales) if 0 < timed < sales else None
 
 
+# The reasons that are a sum of money beside the team's median: (message, message for a
+# loss). A loss is said as one ("verlies € 143"), as the card's figures line says it.
+_MONEY_REASONS = {
+    "profit": (
+        N_("profit {amount} a year (team {median})"),
+        N_("loss {amount} a year (team {median})"),
+    ),
+    "revenue": (N_("revenue {amount} a year (team {median})"), None),
+    "profit_per_hour": (
+        N_("{amount} per hour worked (team {median})"),
+        N_("loss {amount} per hour worked (team {median})"),
+    ),
+    "revenue_per_hour": (N_("{amount} revenue per hour worked (team {median})"), None),
+}
+
+
 def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
     value, reference = item.value, item.reference
     code = item.code
-    if code == "profit":
-        return t._(
-            "profit {amount} a year (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
-    if code == "revenue":
-        return t._(
-            "revenue {amount} a year (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
-    if code == "profit_per_hour":
-        return t._(
-            "{amount} per hour worked (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
-    if code == "revenue_per_hour":
-        return t._(
-            "{amount} revenue per hour worked (team {median})",
-            amount=money(t, currency, value),
-            median=money(t, currency, reference),
-        )
+    if code in _MONEY_REASONS:
+        gain, loss = _MONEY_REASONS[code]
+        message, amount = (loss, -value) if loss and value < 0 else (gain, value)
+        return t._(message, amount=money(t, currency, amount), median=money(t, currency, reference))
     if code == "ideal_profile":
         return t.n_(  # the noun follows the total: "1 van 1 punt", "2 из 21 пункта"
             "meets {met} of {n} point of your ideal client",
@@ -193,43 +215,25 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             int(round(value)),
             median=t.number(round(reference or 0, 1)),
         )
-    if code == "days_since_purchase" and item.team is not None:
-        team = t.n_("{n} day", "{n} days", int(round(item.team)))
-        if reference is None:  # one purchase: the team's figure is the comparison
-            if int(value) == 0:
-                return t._("last purchase today (team {team})", team=team)
-            return t.n_(
-                "last purchase {n} day ago (team {team})",
-                "last purchase {n} days ago (team {team})",
-                int(value),
+    if code == "days_since_purchase":
+        when = days_ago(t, int(value))
+        team = t.n_("{n} day", "{n} days", int(round(item.team))) if item.team is not None else None
+        # One purchase (no `reference`): no rhythm of the client's own to compare with.
+        usual = (
+            t.n_("{n} day", "{n} days", int(round(reference))) if reference is not None else None
+        )
+        if team is not None and usual is not None:
+            return t._(
+                "last purchase {when} (usually every {usual}; team {team})",
+                when=when,
+                usual=usual,
                 team=team,
             )
-        usual = t.n_("{n} day", "{n} days", int(round(reference)))
-        if int(value) == 0:
-            return t._(
-                "last purchase today (usually every {usual}; team {team})", usual=usual, team=team
-            )
-        return t.n_(
-            "last purchase {n} day ago (usually every {usual}; team {team})",
-            "last purchase {n} days ago (usually every {usual}; team {team})",
-            int(value),
-            usual=usual,
-            team=team,
-        )
-    if code == "days_since_purchase":
-        if reference is None:  # one purchase: no rhythm of their own to compare with
-            if int(value) == 0:
-                return t._("last purchase today")
-            return t.n_("last purchase {n} day ago", "last purchase {n} days ago", int(value))
-        usual = t.n_("{n} day", "{n} days", int(round(reference)))
-        if int(value) == 0:
-            return t._("last purchase today (usually every {usual})", usual=usual)
-        return t.n_(
-            "last purchase {n} day ago (usually every {usual})",
-            "last purchase {n} days ago (usually every {usual})",
-            int(value),
-            usual=usual,
-        )
+        if team is not None:
+            return t._("last purchase {when} (team {team})", when=when, team=team)
+        if usual is not None:
+            return t._("last purchase {when} (usually every {usual})", when=when, usual=usual)
+        return t._("last purchase {when}", when=when)
     if code == "referrals":
         return t.n_(
             "{n} referral (team {median})",
@@ -294,74 +298,3 @@ def lift(t: Translator, currency: str, item: Lift) -> Markup:
     else:
         change = t._("{what}: {value}", what=item.code, value=t.number(amount))
     return t._("To reach {grade}: {change}.", grade=item.to_grade, change=change)
-
-
-def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None:
-    """A data warning worth telling a person; None for those that need no words."""
-    p: Mapping[str, Any] = item.params
-    code = item.code
-    if code == "no_revenue":
-        return t._("Nothing to rate yet: record a sale or import your sales, and I'll get to work.")
-    if code == "few_clients":
-        return t.n_(
-            "With {n} current client, shares are shown but no alarms are raised "
-            "(that takes {minimum}).",
-            "With {n} current clients, shares are shown but no alarms are raised "
-            "(that takes {minimum}).",
-            int(p.get("active_clients", 0)),
-            minimum=p.get("minimum", 8),
-        )
-    if code == "few_sales":
-        return t.n_(
-            "Only {n} sale in the scoring window: take the grades as a first sketch.",
-            "Only {n} sales in the scoring window: take the grades as a first sketch.",
-            int(p.get("sales", 0)),
-        )
-    if code == "default_margin_used":
-        if p.get("assumed"):
-            return t._(
-                "Sales without costs get the {margin} margin of your sales with costs: "
-                "profit figures there rest on it.",
-                margin=t.percent(float(p["margin"])),
-            )
-        return t._(
-            "Sales without costs use your default margin of {margin}: profit figures rest on it.",
-            margin=t.percent(float(p["margin"])),
-        )
-    if code == "missing_costs":
-        if p.get("assumed_margin") is not None:
-            return None  # default_margin_used says which margin stands in
-        return t._(
-            "{share} of revenue has no costs recorded, so grades weigh revenue there instead "
-            "of profit. A default margin in /settings gives profit figures.",
-            share=t.percent(float(p.get("revenue_share") or 0)),
-        )
-    if code == "costs_above_revenue":
-        return t._(
-            "Your sales with costs cost more than they bring in ({cost} against {revenue}): "
-            "check those costs. Sales without costs get no margin from them, so grades weigh "
-            "revenue there.",
-            cost=money(t, currency, int(p["cost"])),
-            revenue=money(t, currency, int(p["revenue"])),
-        )
-    if code == "missing_time":
-        if not p.get("any_time", p.get("revenue_share")):
-            return t._("No time recorded yet, so there are no per-hour figures.")
-        return t._(
-            "Time is recorded for only {share} of revenue: per-hour figures are shaky.",
-            share=t.percent(float(p.get("revenue_share") or 0)),
-        )
-    if code == "market_too_narrow":
-        return t._(
-            "Your ideal profile “{profile}” leaves about {count} potential clients per "
-            "competitor: too narrow to live on.",
-            profile=p.get("profile", ""),
-            count=t.number(round(float(p.get("per_competitor") or 0))),
-        )
-    if code in ("few_referrers", "portrait_few_clients", "ranked_by_revenue"):
-        return None  # the portrait says these in its own words
-    if code == "missing_demographics":
-        return None  # the profile view says which traits are unknown
-    if code == "unknown_clients":
-        return None
-    return None

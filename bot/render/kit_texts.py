@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from bot.kit.callbacks import pack
+from bot.kit.callbacks import UNDO, pack
 from bot.kit.outbox import Link
 from bot.kit.texts import CANCEL, NEW, OTHER, SKIP, ClientChoice, KitTexts, Options, Refusal
 from bot.render import members, refusals, stored_refusals
@@ -176,7 +176,7 @@ def kind_question(
 
 def undo_row(t: Translator, team_id: int, undo_id: int) -> list[tuple[str, str]]:
     """Under every confirmed change (`Turn.confirm`), for 24 hours."""
-    return [(t._("↩ Undo"), pack("undo", team_id, undo_id))]
+    return [(t._("↩ Undo"), pack(UNDO, team_id, undo_id))]
 
 
 def not_sent_privately(t: Translator, link: str | None) -> tuple[Markup, Buttons]:

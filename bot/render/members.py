@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from bot import labels
 from bot.kit.callbacks import pack
 from bot.kit.telegram_html import html_to_text
 from bot.render.buttons import Buttons, yes_or_no
 from bot.render.stored_refusals import HAS_A_TEAM
 from locales import N_, Markup, Translator
+from storage.callers import TeamView
 from storage.models import MemberStatus, Role
 
 
@@ -24,7 +24,7 @@ def approval_request(t: Translator, team: Any, name: str, member_id: int) -> tup
     text = t._(
         "<b>{name}</b> would like to join <b>{team}</b>. Let them in?",
         name=name,
-        team=labels.team_name(t, team),
+        team=team_name(t, team),
     )
     buttons = [
         [
@@ -57,7 +57,7 @@ def team_choice(t: Translator, teams: Sequence[Any], current: int | None) -> tup
 def _told_apart(t: Translator, teams: Sequence[Any]) -> list[str]:
     """The teams' names as buttons: two groups of the same title (two "Studio"s) get the day
     each team began, and if that is the same too, a number (attacker h18)."""
-    plain = [labels.team_name(t, team)[:50] for team in teams]
+    plain = [team_name(t, team)[:50] for team in teams]
     names = list(plain)
     for i, team in enumerate(teams):
         if plain.count(plain[i]) > 1 and getattr(team, "created_at", None):
@@ -73,7 +73,7 @@ def _told_apart(t: Translator, teams: Sequence[Any]) -> list[str]:
 
 def private_welcome(t: Translator, teams: Sequence[Any], current: Any) -> Markup:
     """/start in private for someone in a team: where they work here, and how to switch."""
-    here = labels.team_name(t, current)
+    here = team_name(t, current)
     if len(teams) <= 1 and current.is_personal:  # one person, no team to name
         return t._("You're all set here. Send /help to see what I can do.")
     if len(teams) <= 1:
@@ -90,7 +90,7 @@ def private_welcome(t: Translator, teams: Sequence[Any], current: Any) -> Markup
 
 def private_teams(t: Translator, teams: Sequence[Any]) -> Markup:
     """ "You're in 2 teams: Studio Noord, Salon Zuid."."""
-    names = ", ".join(labels.team_name(t, team) for team in teams)
+    names = ", ".join(team_name(t, team) for team in teams)
     return t.n_(
         "You're in {n} team: {teams}.", "You're in {n} teams: {teams}.", len(teams), teams=names
     )
@@ -99,7 +99,7 @@ def private_teams(t: Translator, teams: Sequence[Any]) -> Markup:
 def welcome_back(t: Translator, team: Any) -> Markup:
     return t._(
         "You work in <b>{team}</b>. Send /help to see what I can do.",
-        team=labels.team_name(t, team),
+        team=team_name(t, team),
     )
 
 
@@ -135,7 +135,7 @@ ROLE_NAMES = {Role.OWNER: N_("owner"), Role.ADMIN: N_("admin"), Role.MEMBER: N_(
 
 
 def members_page(
-    t: Translator, team: Any, members: Sequence[Any], removable: Collection[int]
+    t: Translator, team: TeamView, members: Sequence[Any], removable: Collection[int]
 ) -> tuple[Markup, Buttons]:
     """/members: everyone with their role and status; let in the waiting and the removed,
     remove those in `removable` (member ids)."""
@@ -155,15 +155,15 @@ def members_page(
         if member.status == MemberStatus.PENDING:
             line += Markup(" · ") + t._("waiting for approval")
             label = button_label(t._("✓ Let {name} in", name=member.display_name))
-            buttons.append([(label, pack("mok", team.id or 0, member.id))])
+            buttons.append([(label, pack("mok", team.id, member.id))])
         elif member.status == MemberStatus.REMOVED:
             line += Markup(" · ") + t._("removed")
             label = button_label(t._("↩ Let {name} back in", name=member.display_name))
-            buttons.append([(label, pack("mok", team.id or 0, member.id))])
+            buttons.append([(label, pack("mok", team.id, member.id))])
         lines.append(line)
         if member.id in removable:
             label = button_label(t._("✕ Remove {name}", name=member.display_name))
-            buttons.append([(label, pack("mdel", team.id or 0, member.id))])
+            buttons.append([(label, pack("mdel", team.id, member.id))])
     return Markup("\n").join(lines), buttons
 
 
@@ -193,4 +193,10 @@ def removed(t: Translator, name: str) -> Markup:
 
 
 def now_working_on(t: Translator, team: Any) -> Markup:
-    return t._("You're now working on <b>{team}</b>.", team=labels.team_name(t, team))
+    return t._("You're now working on <b>{team}</b>.", team=team_name(t, team))
+
+
+def team_name(t: Translator, team: Any) -> str:
+    """How a team is called to its people: a personal team is "my own team" whatever its
+    stored title (the owner's name, "Demo"); a group team by the group's title."""
+    return str(t._("My own team")) if team.is_personal or not team.title else str(team.title)

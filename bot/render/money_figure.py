@@ -5,9 +5,20 @@ a loss said as a loss, and the assumed margin beside it."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+
+import pandas as pd
 
 from bot.render.explain import money
 from locales import Markup, Translator
+
+
+def estimated(row: Any) -> bool:
+    """A client's yearly figures are an estimate only when they were scaled up from a shorter
+    time: a client of ten months whose rhythm fills the year shows the real figure, no
+    "(schatting)" beside it."""
+    yearly = row["annual_revenue"]
+    return bool(row["annualised"]) and not pd.isna(yearly) and int(yearly) != int(row["revenue"])
 
 
 def yearly_figure(

@@ -7,9 +7,17 @@ from collections.abc import Mapping, Sequence
 
 from bot import labels
 from bot.render.explain import about_money, money, team_history_short
-from locales import Markup, Translator, escape
+from locales import N_, Markup, Translator, escape
 from scoring import Portrait, TeamAnalysis, Trait
 from storage.callers import TeamView
+
+# What a trait of the ideal-client profile is called (the portrait's gaps, /check's checks).
+TRAITS = {
+    "age": N_("age"), "income": N_("income"), "employees": N_("number of employees"),
+    "city": N_("city"), "education": N_("education"), "gender": N_("gender"),
+    "industry": N_("line of business"), "decision": N_("who decides"),
+    "interests": N_("interests"), "segment": N_("segment"),
+}  # fmt: skip
 
 
 def portrait_text(
@@ -79,28 +87,26 @@ def portrait_text(
         )
     if buying:
         lines.append(t._("How they buy (median): {figures}.", figures=Markup(", ").join(buying)))
-    demographics = []
+    demographics = []  # "7 of 10: 11–15 employees", never "typically" without how many
     if "age" in numbers:
         age = numbers["age"]
-        demographics.append(
-            t._("aged {low}–{high}", low=t.number(round(age.q1)), high=t.number(round(age.q3)))
-        )
+        fact = t._("aged {low}–{high}", low=t.number(round(age.q1)), high=t.number(round(age.q3)))
+        demographics.append((age, fact))
     if "employees" in numbers:
         staff = numbers["employees"]
-        demographics.append(
-            t._(
-                "{low}–{high} employees",
-                low=t.number(round(staff.q1)),
-                high=t.number(round(staff.q3)),
-            )
-        )
+        low, high = t.number(round(staff.q1)), t.number(round(staff.q3))
+        demographics.append((staff, t._("{low}–{high} employees", low=low, high=high)))
     if "income" in numbers:
         income = numbers["income"]
-        demographics.append(
-            t._("income {low}–{high}", low=money(t, cur, income.q1), high=money(t, cur, income.q3))
-        )
+        low, high = money(t, cur, income.q1), money(t, cur, income.q3)
+        demographics.append((income, t._("income {low}–{high}", low=low, high=high)))
     if demographics:
-        lines.append(t._("Typically {facts}.", facts=Markup(", ").join(demographics)))
+        lines.append(
+            Markup(" ").join(
+                t._("{within} of {known}: {fact}.", within=n.within, known=n.known, fact=fact)
+                for n, fact in demographics
+            )
+        )
     if portrait.sources:
         sources = Markup(", ").join(
             Markup(f"{escape(_value(t, 'source', source))} {escape(t.percent(share))}")
@@ -269,4 +275,4 @@ def _gap(t: Translator, gap: str) -> Markup:
         return t._("who referred whom (/refer)")
     if gap == "costs":
         return t._("costs of sales")
-    return escape(labels.label(t, labels.TRAITS, gap))
+    return escape(labels.label(t, TRAITS, gap))

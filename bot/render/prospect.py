@@ -8,6 +8,7 @@ from typing import Any
 from bot import labels
 from bot.render.clients import client_summary, trait_prompt
 from bot.render.explain import money
+from bot.render.portrait import TRAITS
 from locales import Markup, Translator, escape
 from scoring.fit import FULL_MATCH
 from scoring.prospects import Check, ProspectVerdict
@@ -27,9 +28,34 @@ def verdict_text(
     names: Mapping[int, str],
     *,
     with_money: bool = True,
+    has_profile: bool = False,
 ) -> Markup:
-    """`with_money=False`: without what similar clients bring (bot/kit/sensitive.py)."""
+    """`with_money=False`: without what similar clients bring (bot/kit/sensitive.py);
+    `has_profile`: the team wrote an ideal profile (for another kind of client, if it is not
+    used here)."""
     cur = team.currency
+    if not (verdict.demographics or verdict.fit or verdict.market):
+        # No profile criterion and no client like them: any verdict would be made up.
+        if has_profile:
+            return (
+                t._(
+                    "❔ I can't judge {name} yet: no ideal profile of yours covers such a client.",
+                    name=name,
+                )
+                + Markup("\n")
+                + t._(
+                    "Add one with /profile: describe your best clients of this kind (age, city, "
+                    "line of business …), then check again."
+                )
+            )
+        return (
+            t._("❔ I can't judge {name} yet: your ideal profile is empty.", name=name)
+            + Markup("\n")
+            + t._(
+                "Fill it in with /profile: describe your best clients (age, city, line "
+                "of business …), then check again."
+            )
+        )
     headline = {
         "ideal": t._("✅ {name} looks like an ideal client.", name=name),
         "acceptable": t._("👍 {name} would be an acceptable client.", name=name),
@@ -72,7 +98,7 @@ def verdict_text(
 
 def _demographic(t: Translator, cur: str, check: Check) -> Markup:
     """✓ only for a criterion met in full; partial credit is a miss. Value against the bar."""
-    what = labels.label(t, labels.TRAITS, check.code)
+    what = labels.label(t, TRAITS, check.code)
     if check.match is None:
         return Markup("? ") + t._("{what} unknown", what=what)
     met = check.match >= FULL_MATCH

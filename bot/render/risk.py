@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from bot.render.data_warnings import warning
 from bot.render.explain import (
     amounts_note,
     hours,
@@ -15,7 +16,6 @@ from bot.render.explain import (
     money,
     owed_money,
     profit_per_hour,
-    warning,
 )
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis

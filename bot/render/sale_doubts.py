@@ -10,7 +10,6 @@ from typing import Any
 from bot.render.sales import spoken_day
 from locales import N_, Markup, Translator
 from storage.callers import TeamView
-from storage.models import Team
 
 BIG, COSTLY, AGAIN = "big", "costly", "again"  # why the sale is asked about
 RECORD, CORRECT, NO = "record", "correct", "no"  # the answers
@@ -30,7 +29,7 @@ def again_options(t: Translator) -> list[tuple[str, str]]:
 
 
 def doubt_question(
-    t: Translator, team: Team | TeamView, data: dict[str, Any], today: dt.date
+    t: Translator, team: TeamView, data: dict[str, Any], today: dt.date
 ) -> tuple[str, list[tuple[str, str]]]:
     """The question and its (label, answer) buttons for the doubt in `data`."""
     amount = t.money(data["amount"], team.currency)

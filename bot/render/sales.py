@@ -13,12 +13,12 @@ from bot.render.buttons import Buttons, Options
 from locales import Markup, Translator
 from locales.numbers import DURATION_NO_UNIT
 from storage.callers import TeamView
-from storage.models import Sale, Team
+from storage.models import Sale
 from storage.payments import OpenSale, Payment
 from storage.sales import SaleInput
 
 
-def sale_details(t: Translator, team: Team | TeamView, sale: SaleInput | Sale) -> list[str]:
+def sale_details(t: Translator, team: TeamView, sale: SaleInput | Sale) -> list[str]:
     parts = []
     if sale.cost is not None:
         parts.append(t._("cost {amount}", amount=t.money(sale.cost, team.currency)))
@@ -29,7 +29,7 @@ def sale_details(t: Translator, team: Team | TeamView, sale: SaleInput | Sale) -
 
 def sale_recorded(
     t: Translator,
-    team: Team | TeamView,
+    team: TeamView,
     client: str,
     sale: SaleInput,
     today: dt.date,
@@ -81,7 +81,13 @@ def sale_recorded(
 
 
 def sale_line(
-    t: Translator, team: Team, sale: Sale, number: int, today: dt.date, *, with_money: bool = True
+    t: Translator,
+    team: TeamView,
+    sale: Sale,
+    number: int,
+    today: dt.date,
+    *,
+    with_money: bool = True,
 ) -> Markup:
     """One sale in /sales; `with_money=False`: without amount, cost or part paid (bot/sensitive)."""
     if not with_money:
@@ -102,14 +108,14 @@ def sale_line(
     return Markup(f"{number}. {spoken_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
 
 
-def open_sale_label(t: Translator, team: Team | TeamView, sale: OpenSale, today: dt.date) -> str:
+def open_sale_label(t: Translator, team: TeamView, sale: OpenSale, today: dt.date) -> str:
     """A button for one open sale: its date and what is still open on it, to the cent."""
     return f"{spoken_day(t, sale.sold_on, today)} · {t.money(sale.open, team.currency)}"
 
 
 def payment_text(
     t: Translator,
-    team: Team | TeamView,
+    team: TeamView,
     client: str,
     payment: Payment,
     *,
@@ -130,7 +136,7 @@ def payment_text(
 
 
 def _payment_text(
-    t: Translator, team: Team | TeamView, client: str, payment: Payment, *, part: bool
+    t: Translator, team: TeamView, client: str, payment: Payment, *, part: bool
 ) -> Markup:
     paid = t.money(payment.amount, team.currency)
     if part and payment.still_open:
@@ -254,7 +260,7 @@ class SalesPage:
 
 def sales_page(
     t: Translator,
-    team: Team | TeamView,
+    team: TeamView,
     client_id: int,
     client: str,
     rows: Sequence[Sale],
@@ -270,14 +276,14 @@ def sales_page(
     def listed(with_money: bool) -> Markup:
         lines = [t._("<b>Sales of {client}</b>", client=client)]
         lines += [
-            sale_line(t, team, row, first + i, today, with_money=with_money)  # type: ignore[arg-type]
+            sale_line(t, team, row, first + i, today, with_money=with_money)
             for i, row in enumerate(rows)
         ]
         if pages > 1:
             lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))
         return Markup("\n").join(lines)
 
-    team_id = team.id or 0
+    team_id = team.id
     nav = []
     if page > 0:
         nav.append(("‹", pack("spage", team_id, client_id, page - 1)))
@@ -298,8 +304,8 @@ def sales_page(
     )
 
 
-def delete_question(t: Translator, team: Team | TeamView, sale: Sale) -> tuple[Markup, Buttons]:
-    team_id = team.id or 0
+def delete_question(t: Translator, team: TeamView, sale: Sale) -> tuple[Markup, Buttons]:
+    team_id = team.id
     text = t._(
         "Delete the sale of {amount} from {date}?",
         amount=t.money(sale.amount, team.currency),
@@ -314,7 +320,7 @@ def delete_question(t: Translator, team: Team | TeamView, sale: Sale) -> tuple[M
     return text, buttons
 
 
-def sale_deleted(t: Translator, team: Team | TeamView, sale: Sale) -> Markup:
+def sale_deleted(t: Translator, team: TeamView, sale: Sale) -> Markup:
     return t._(
         "Deleted the sale of {amount} from {date}.",
         amount=t.money(sale.amount, team.currency),
@@ -345,5 +351,15 @@ def fix_prompt(t: Translator, field: str) -> Markup:
     return prompts[field]()
 
 
-def sale_corrected(t: Translator) -> Markup:
-    return t._("Sale corrected.")
+def sale_corrected(t: Translator, currency: str, field: str, value: Any) -> Markup:
+    """'Verkoop gecorrigeerd: het bedrag is nu € 1.250,50.': the value as it now stands, so a
+    typo shows at once."""
+    if field == "amount":
+        return t._("Sale corrected: the amount is now {value}.", value=t.money(value, currency))
+    if field == "cost":
+        return t._("Sale corrected: the cost is now {value}.", value=t.money(value, currency))
+    if field == "minutes":
+        return t._("Sale corrected: the time is now {value}.", value=t.duration(value))
+    if field == "sold_on":
+        return t._("Sale corrected: the date is now {value}.", value=t.date(value, style="medium"))
+    return t._("Sale corrected: paid on {value}.", value=t.date(value, style="medium"))

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from bot import labels
 from bot.render.explain import rate_text, vat_word
+from bot.render.members import team_name
 from bot.render.time_zones import zone_label
 from locales import LANGUAGE_NAMES, Markup, Translator
 from storage.callers import TeamView
@@ -244,7 +244,7 @@ def menu_text(
     if team.is_personal:  # one person: no team's name to give
         lines = [t._("<b>Settings</b>")]
     else:
-        lines = [t._("<b>Settings of {team}</b>", team=labels.team_name(t, team))]
+        lines = [t._("<b>Settings of {team}</b>", team=team_name(t, team))]
     for group in GROUPS:
         summary = _summary(t, team, group, now=now)
         lines.append(

@@ -81,7 +81,7 @@ def choices(t: Translator, team: TeamView, code: str, *, now: dt.datetime) -> tu
     if code == "margin":
         return [(t._("None"), OFF)] + [(t.percent(p / 100), str(p)) for p in MARGINS], 3
     if code == "hour":
-        return [(t._("Clear"), OFF)], 1
+        return [(t._("None"), OFF)], 1  # "✓ Geen" when unset, not "✓ Wissen"
     if code == "scale":
         return [(label, scale) for scale, label in settings.SCALES.items()], 3
     if code == "conc":

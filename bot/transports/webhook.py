@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from telegram import Update
 from telegram.ext import Application
 
@@ -32,6 +32,7 @@ from bot.app import HANDLED_UPDATES
 from bot.kit.runtime import KOMPAS, Kompas
 from bot.transports.delivery import Delivery, serve
 from storage import ledger
+from storage.engine import ping
 
 log = logging.getLogger(__name__)
 
@@ -130,16 +131,10 @@ class WebhookServer:
 
     async def database_answers(self) -> bool:
         try:
-            return await asyncio.wait_for(asyncio.to_thread(_ping, self.engine), HEALTH_TIMEOUT)
+            return await asyncio.wait_for(asyncio.to_thread(ping, self.engine), HEALTH_TIMEOUT)
         except Exception as exc:  # any failure to answer is "unhealthy", never a crash
             log.warning("health check: database unavailable (%s)", type(exc).__name__)
             return False
-
-
-def _ping(engine: Engine) -> bool:
-    with engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
-    return True
 
 
 class _UpdateHandler(tornado.web.RequestHandler):

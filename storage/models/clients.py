@@ -75,6 +75,11 @@ class Client(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+# A sale's figures, every one a number or a date: what a team's figures are computed from
+# (storage.frames) and what an import is compared with (storage.import_stored).
+SALE_FIGURES = tuple("client_id sold_on amount cost minutes due_on paid_on paid_amount".split())
+
+
 class Sale(SQLModel, table=True):
     """One sale: money in integer minor units of the team's currency."""
 

@@ -113,3 +113,46 @@ async def test_a_legal_form_in_the_name_is_not_asked_person_or_organisation(
     assert not {"Organisatie", "Организация"} & set(seen.buttons), seen.text
     seen = await chat.send(anna, city)  # that was the city question; the line of business next
     assert any(word in seen.text for word in ("branche", "сфер", "отрасл")), seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "kind", "said", "how"),
+    [
+        (
+            "nl",
+            "Persoon",
+            "❔ Over Piet Zon kan ik nog niets zeggen: geen van je profielen van de ideale klant "
+            "gaat over zo’n klant.",
+            "Schrijf er een met /profiel",
+        ),
+        (
+            "ru",
+            "Частное лицо",
+            "❔ Пока не могу оценить: Piet Zon. Ни один ваш профиль идеального клиента не "
+            "описывает таких клиентов.",
+            "Добавьте профиль через /profile",
+        ),
+    ],
+)
+async def test_no_profile_for_the_kind_gives_no_verdict_but_says_how_to_write_one(
+    chat: Chat, sqlite_engine: Engine, locale: str, kind: str, said: str, how: str
+) -> None:
+    # Issue 20: "👍 … would be an acceptable client" with nothing to judge by was made up.
+    demo_with_profile(sqlite_engine, locale)  # the demo's one profile is for organisations
+    me = chat.person(OWNER, "Anna", locale)
+    seen = await check(chat, me, "Piet Zon", kind, "/skip", "/skip")
+    lines = seen.text.splitlines()
+    assert lines[0] == said, seen.text
+    assert lines[1].startswith(how), seen.text
+    assert "👍" not in seen.text and "✅" not in seen.text
+
+
+async def test_an_empty_profile_is_said_to_be_empty(chat: Chat, sqlite_engine: Engine) -> None:
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
+    anna = chat.person(OWNER, "Anna", "nl")
+    seen = await check(chat, anna, "Piet Zon", "Persoon", "/skip", "/skip")
+    assert seen.text.splitlines()[:2] == [
+        "❔ Over Piet Zon kan ik nog niets zeggen: je profiel van de ideale klant is nog leeg.",
+        "Vul het in met /profiel: beschrijf je beste klanten (leeftijd, plaats, branche …) en "
+        "toets daarna opnieuw.",
+    ], seen.text

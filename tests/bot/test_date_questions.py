@@ -35,7 +35,7 @@ async def test_a_sale_moved_to_a_weekday_in_dutch(
     ]:
         await _correct(chat, anna, "bakkerij", "Datum")
         seen = await chat.send(anna, typed)
-        assert "Verkoop gecorrigeerd." in seen, typed
+        assert "Verkoop gecorrigeerd: " in seen, typed
         assert rows(sqlite_engine, Sale)[0].sold_on == day, typed
 
 
@@ -53,7 +53,7 @@ async def test_a_sale_date_still_to_come_is_refused_and_nothing_changes(
     assert "„24-11” moet nog komen. Typ een dag die al geweest is" in seen.text
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
     seen = await chat.send(anna, "gisteren")  # the question still stands
-    assert "Verkoop gecorrigeerd." in seen
+    assert "Verkoop gecorrigeerd: " in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 22)
 
 
@@ -65,14 +65,14 @@ async def test_a_payment_date_typed_the_russian_way(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await _correct(chat, olga, "волкова", "Дата оплаты")
     seen = await chat.send(olga, "в прошлую пятницу")
-    assert "Продажа исправлена." in seen
+    assert "Продажа исправлена: " in seen
     assert rows(sqlite_engine, Sale)[0].paid_on == dt.date(2026, 11, 20)
     await _correct(chat, olga, "волкова", "Дата оплаты")
     seen = await chat.send(olga, "1 декабря 2026")
     assert "Дата «1 декабря 2026» ещё не наступила." in seen.text
     assert rows(sqlite_engine, Sale)[0].paid_on == dt.date(2026, 11, 20)
     seen = await chat.send(olga, "на прошлой неделе в среду")
-    assert "Продажа исправлена." in seen
+    assert "Продажа исправлена: " in seen
     assert rows(sqlite_engine, Sale)[0].paid_on == dt.date(2026, 11, 18)
 
 
@@ -107,5 +107,5 @@ async def test_a_bare_number_for_a_sales_time_is_asked_about_not_guessed(
     assert "2 — minuten of uren? Schrijf 2u of 2 min." in seen.text
     assert rows(sqlite_engine, Sale)[0].minutes == 60  # not 2 minutes, silently
     seen = await chat.send(anna, "anderhalve uur")
-    assert "Verkoop gecorrigeerd." in seen
+    assert "Verkoop gecorrigeerd: " in seen
     assert rows(sqlite_engine, Sale)[0].minutes == 90

@@ -42,5 +42,33 @@ def test_leaning_and_overdue_big_spenders_come_in_the_order_of_risk() -> None:
         ).group_text
     )
 
-    assert text.index("Bravo: 35% van je omzet") < text.index("Alfa: 26% van je omzet"), text
+    assert text.index("Bravo: 35% van de omzet") < text.index("Alfa: 26% van de omzet"), text
     assert text.index("Alfa: €\xa0") < text.index("Bravo: €\xa0"), text
+
+
+def test_open_invoices_say_what_is_late_apart_from_what_is_not_due_yet() -> None:
+    # Issue 20: the digest listed an invoice due next week beside a late one as if both were late.
+    clients = [client(1, name="Alfa"), client(2, name="Bravo")]
+    clients += [client(i, name=f"Klant {i}") for i in range(3, 11)]
+    sales = [
+        sale(1, 26_000, days_ago=30, due_on=ago(21)),
+        sale(2, 35_000, days_ago=10, due_on=ago(-10)),
+    ]
+    sales += [sale(i, 4_875, days_ago=40, paid_on=ago(40)) for i in range(3, 11)]
+    analysis = analyse(team(clients, sales), settings())
+    changes = WeekChanges(
+        (), (), new_over_reliant=(), new_decline_candidates=(), new_time_eaters=()
+    )
+    said = {
+        locale: str(
+            render_digest(
+                translator(locale), TEAM, analysis, changes, week_label="week 49", late=False
+            ).group_text
+        ).replace("\xa0", " ")
+        for locale in ("nl", "ru")
+    }
+
+    assert "Alfa: € 260,00 te laat" in said["nl"], said["nl"]
+    assert "Bravo: € 350,00 nog niet vervallen" in said["nl"], said["nl"]
+    assert "Alfa: просрочено 260,00 €" in said["ru"], said["ru"]
+    assert "Bravo: 350,00 €, срок оплаты ещё не наступил" in said["ru"], said["ru"]

@@ -92,7 +92,7 @@ async def test_a_corrected_sale_and_payment_read_dates(
         await chat.press(anna, "✎ 1")
         await chat.press(anna, field)
         seen = await chat.send(anna, typed)
-        assert "Verkoop gecorrigeerd." in seen, (field, seen.text)
+        assert "Verkoop gecorrigeerd: " in seen, (field, seen.text)
         assert getattr(rows(sqlite_engine, Sale)[0], column) == day, field
 
 

@@ -13,14 +13,53 @@ from scoring.explain import Reason
     ("locale", "days", "said"),
     [
         ("nl", 0, "▲ laatst gekocht vandaag (gemiddeld elke 30 dagen)"),
-        ("nl", 1, "▲ laatst gekocht 1 dag geleden (gemiddeld elke 30 dagen)"),
+        ("nl", 1, "▲ laatst gekocht gisteren (gemiddeld elke 30 dagen)"),
+        ("nl", 2, "▲ laatst gekocht 2 dagen geleden (gemiddeld elke 30 dagen)"),
         ("ru", 0, "▲ последняя покупка сегодня (в среднем раз в 30 дней)"),
+        ("ru", 1, "▲ последняя покупка вчера (в среднем раз в 30 дней)"),
         ("ru", 22, "▲ последняя покупка 22 дня назад (в среднем раз в 30 дней)"),
     ],
 )
-def test_last_purchase_today_says_today(locale: str, days: int, said: str) -> None:
+def test_last_purchase_says_today_yesterday_or_days_ago(locale: str, days: int, said: str) -> None:
     item = Reason("days_since_purchase", 1.5, days, 30, "days")
     assert str(reason(translator(locale), "EUR", item)) == said
+
+
+@pytest.mark.parametrize(
+    ("locale", "code", "value", "reference", "said"),
+    [
+        ("nl", "profit", -40000, 88600, "▼ verlies € 400 per jaar (doorsneeklant € 886)"),
+        ("ru", "profit", -40000, 88600, "▼ убыток 400 € в год (у типичного клиента 886 €)"),
+        ("nl", "profit_per_hour", -200, 2500, "▼ verlies € 2 per gewerkt uur (doorsneeklant € 25)"),
+        (
+            "ru",
+            "profit_per_hour",
+            -200,
+            2500,
+            "▼ убыток 2 € за час работы (у типичного клиента 25 €)",
+        ),
+    ],
+)
+def test_a_loss_reads_as_a_loss_in_the_reasons(
+    locale: str, code: str, value: int, reference: int, said: str
+) -> None:
+    # The card's figures line says "verlies € 400": the ▼ line below it must not say "winst € -400".
+    item = Reason(code, -2.0, value, reference, "money")
+    assert str(reason(translator(locale), "EUR", item)).replace("\xa0", " ") == said
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+def test_a_young_clients_loss_so_far_and_since_reads_as_a_loss(locale: str) -> None:
+    import datetime as dt
+
+    t = translator(locale)
+    item = Reason("profit", -2.0, -17700, 88600, "money")
+    loss = {"nl": "verlies € 177", "ru": "убыток 177 €"}[locale]
+    so_far = str(reason(t, "EUR", item, so_far=True))
+    since = str(reason(t, "EUR", item, since=(dt.date(2026, 10, 1), -17700, False)))
+    for said in (so_far.replace("\xa0", " "), since.replace("\xa0", " ")):
+        assert loss in said.replace("убыток пока", "убыток"), said
+        assert "-" not in said, said
 
 
 @pytest.mark.parametrize(
@@ -65,7 +104,7 @@ def test_invoices_paid_on_time_are_counted_not_called_the_only_one(
 def test_a_tiny_share_of_timed_revenue_is_not_called_no_time() -> None:
     # Found by the attacker reader: /risk listed a time-eater and ended "Er is nog geen tijd
     # vastgelegd": one huge sale made the timed share round to 0.
-    from bot.render.explain import warning
+    from bot.render.data_warnings import warning
     from scoring import ScoringWarning
 
     t = translator("nl")

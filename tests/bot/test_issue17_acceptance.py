@@ -86,7 +86,7 @@ async def test_a_sale_corrected_to_be_paid_before_it_was_sold_is_refused(
     )
     assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [None]
     seen = await chat.send(anna, "gisteren")  # still asked: the right day is taken
-    assert "Verkoop gecorrigeerd." in seen.text
+    assert "Verkoop gecorrigeerd: " in seen.text
     assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [dt.date(2026, 11, 22)]
 
     lipa = make_client(sqlite_engine, ru_team, "Отель «Липа»")

@@ -140,13 +140,15 @@ async def test_risk_pages_back_and_forth_in_the_same_message(
         (
             "nl",
             "Details",
-            r"Omzet € ([\d.]+) · kosten € ([\d.]+) · winst € (-?[\d.]+) \((-?\d+)%\)",
+            # A loss reads as a loss: "verlies € 143 (6% van de omzet)", never "winst € -143".
+            r"Omzet € ([\d.]+) · kosten € ([\d.]+) · (winst|verlies) € ([\d.]+) "
+            r"\((\d+)%(?: van de omzet)?\)",
         ),
         (
             "ru",
             "Подробнее",
             r"Выручка: ([\d ]+) ₽ · затраты: ([\d ]+) ₽ · "
-            r"прибыль: ([-−]?[\d ]+) ₽ \(([-−]?\d+) %\)",
+            r"(прибыль|убыток): ([\d ]+) ₽ \((\d+) %(?: выручки)?\)",
         ),
     ],
 )
@@ -163,9 +165,12 @@ async def test_every_cards_details_fit_one_screen(
         # Denser, not less: revenue, cost, profit and margin on one line, and they add up.
         found = [m for line in seen.text.splitlines() if (m := re.fullmatch(money_line, line))]
         assert len(found) == 1, seen.text
+        revenue, cost, said, profit, margin = found[0].groups()
+        sign = -1 if said in ("verlies", "убыток") else 1
         revenue, cost, profit, margin = (
-            int(re.sub(r"[^\d-]", "", g.replace("−", "-"))) for g in found[0].groups()
+            int(re.sub(r"\D", "", g)) for g in (revenue, cost, profit, margin)
         )
+        profit, margin = sign * profit, sign * margin
         assert abs(revenue - cost - profit) <= 1, seen.text
         assert abs(round(100 * profit / revenue) - margin) <= 1, seen.text
 

@@ -92,7 +92,7 @@ async def test_card_buttons_start_the_right_dialog(chat: Chat, sqlite_engine: En
     await chat.send(anna, "/cancel")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Beoordelen")
-    assert "Bakkerij de Vries beoordelen, 1 van 3" in seen
+    assert "Vraag 1 van 3 over Bakkerij de Vries" in seen
 
 
 async def test_client_list_pages_in_the_same_message_and_sorts(

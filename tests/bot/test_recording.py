@@ -211,7 +211,8 @@ async def test_sale_corrected_from_the_list(chat: Chat, nl_team, sqlite_engine: 
     assert "Wat wil je corrigeren" in seen
     await chat.press(anna, "Bedrag")
     seen = await chat.send(anna, "550")
-    assert "Verkoop gecorrigeerd." in seen
+    # The value as it now stands, so a typo shows at once.
+    assert "Verkoop gecorrigeerd: het bedrag is nu € 550,00." in seen.text.replace("\xa0", " ")
     assert rows(sqlite_engine, Sale)[0].amount == 55000
     await chat.press(anna, "↩ Ongedaan maken")
     assert rows(sqlite_engine, Sale)[0].amount == 50000

@@ -208,7 +208,7 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
     await chat.press(anna, "Een uur werk")
-    seen = await chat.press(anna, "Wissen")
+    seen = await chat.press(anna, "Geen")  # "✓ Geen" when unset, never "✓ Wissen"
     assert "Een uur werk: nu niet ingesteld." in seen
     assert team_row(sqlite_engine).hour_cost is None
     await chat.press(anna, "↩ Ongedaan maken")

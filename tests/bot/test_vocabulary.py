@@ -4,8 +4,10 @@ file (`/add Bakkerij Noord, b2b` is an organisation, as an imported "b2b" is).""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from sqlalchemy import Engine
 
 from bot import labels
@@ -118,3 +120,20 @@ async def test_b2b_is_an_organisation_in_chat_as_in_an_import(
     seen = await chat.send(chat.person(NL_OWNER, "Anna", "nl"), "/add Bakkerij Noord, b2b")
     assert "Toegevoegd: Bakkerij Noord (organisatie)." in seen.text
     assert _imported("kind", ["b2b"]) == ["organisation"]
+
+
+VOCABULARIES = {
+    name: value
+    for name, value in vars(vocabulary).items()
+    if isinstance(value, vocabulary.Vocabulary)
+}
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+@pytest.mark.parametrize("name", VOCABULARIES)
+def test_every_vocabulary_word_chat_shows_is_translated(name: str, locale: str) -> None:
+    po = Path(__file__).parents[2] / "locales" / locale / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as file:
+        translated = {m.id for m in read_po(file) if m.id and m.string}
+    untranslated = [t.label for t in VOCABULARIES[name].terms if t.label not in translated]
+    assert untranslated == []

@@ -352,7 +352,7 @@ async def test_a_teams_admins_together_share_one_file_quota(
     assert "Geïmporteerd" in seen.text
     seen = await chat.upload(piet, "klanten.csv", clients, chat=GROUP, caption="/import")
     assert seen.text == (
-        "Je team heeft me net veel bestanden gestuurd. Probeer het over 30 seconden opnieuw."
+        "Jullie hebben me net veel bestanden gestuurd. Probeer het over 30 seconden opnieuw."
     )
     stranger = chat.person(STRANGER, "X", "nl")
     make_team(sqlite_engine, chat_id=STRANGER, owner_id=STRANGER, personal=True)

@@ -60,8 +60,24 @@ QUOTED = {
         ("… die je verdient …", "die je verdient"),
         ("Hartelijke groet,", "Hartelijke groet"),
         ("verkoop / aankoop / factuur / opdracht", "aankoop"),
+        # The native readers' second pass (still open after the first).
+        ("Voor een A: € 2.400 meer winst het komende jaar", "meer winst het komende jaar"),
+        ("… meer omzet het komende jaar", "meer omzet het komende jaar"),
+        ("mevrouw Jansen beoordelen, 1 van 3: 5 is het hoogst", "beoordelen, {number} van"),
+        ("Je ideale organisatie (1)", re.compile(r"^<b>Je ideale organisatie</b> \(\{n\}\)$")),
+        ("doorsnee klant", "doorsnee klant"),
+        ("Hoe werkt het met deze klant? Zeg het met /beoordeel.", "Zeg het met /beoordeel"),
+        ("de klant is weer weg", "de klant is weer weg"),
+        ("Verkoop gecorrigeerd. (without the new value)", re.compile(r"^Verkoop gecorrigeerd\.$")),
+        ("Meestal 11–15 medewerkers (how many of how many?)", re.compile(r"^Meestal \{facts\}")),
+        ("Hotel De Linde is nu 27% van je omzet (to the whole group)", "{share} van je omzet."),
+        ("je verliest € 197 per jaar aan deze klant (to the whole group)", "je verliest"),
+        ("⏱ Kosten je veel tijd (to the whole group)", "Kosten je veel tijd"),
+        ("Je team heeft me net veel bestanden gestuurd", "Je team heeft me"),
     ],
     "ru": [
+        ("Чтобы получить A: на 2 400 € больше прибыли за следующий год", "Чтобы получить"),
+        ("на 2 400 € больше прибыли за следующий год", "за следующий год"),
         ("Ольга, Как зовут нового клиента?", ", Как зовут"),
         ("около 68 498 ₽", "около 68 498"),
         ("оценка 4 … Оценка команды 3,3 из 5", "Оценка команды"),
@@ -106,6 +122,7 @@ QUOTED = {
         ("«их направил к вам …» of one client", "их направил"),
         ("«с ними уйдёт 27 % выручки» of one client", "с ними уйдёт"),
         ("«вы решили пока их оставить» of one client", "пока их оставить"),
+        ("Обычно 11–15 сотрудников (how many of how many?)", re.compile(r"^Обычно \{facts\}")),
     ],
 }
 
@@ -206,6 +223,29 @@ PINS = {
     "a solo team's texts never say team/«команда»": (
         "tests/bot/test_solo_wording.py",
         ("test_a_solo_team_never_reads_team",),
+    ),
+    "a loss reads as a loss on the ▼ lines; 1 day ago is gisteren/вчера": (
+        "tests/bot/test_explain.py",
+        (
+            "test_a_loss_reads_as_a_loss_in_the_reasons",
+            "test_a_young_clients_loss_so_far_and_since_reads_as_a_loss",
+            "test_last_purchase_says_today_yesterday_or_days_ago",
+        ),
+    ),
+    "the digest says te laat apart from nog niet vervallen": (
+        "tests/bot/test_digest_order.py",
+        ("test_open_invoices_say_what_is_late_apart_from_what_is_not_due_yet",),
+    ),
+    "/check with an empty profile says so and how to fill it": (
+        "tests/bot/test_check.py",
+        (
+            "test_an_empty_profile_is_said_to_be_empty",
+            "test_no_profile_for_the_kind_gives_no_verdict_but_says_how_to_write_one",
+        ),
+    ),
+    "no (schatting) beside a real figure": (
+        "tests/bot/test_checked_figures.py",
+        ("test_a_young_client_whose_rhythm_fills_the_year_shows_the_real_figure_not_an_estimate",),
     ),
 }
 

@@ -658,3 +658,50 @@ def test_any_text_is_read_or_refused_with_an_input_error(text: str, locale: str)
     ):
         with contextlib.suppress(InputError):
             read()
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency", "locale", "minor"),
+    [
+        ("zo'n 25", "EUR", "nl", 2500),
+        ("zo n 25", "EUR", "nl", 2500),  # the Dutch reader's phone dropped the apostrophe
+        ("ongeveer 32,50", "EUR", "nl", 3250),
+        ("ca. 25", "EUR", "nl", 2500),
+        ("~25", "EUR", "nl", 2500),
+        ("около 1 500", "RUB", "ru", 150000),
+        ("примерно 800 руб.", "RUB", "ru", 80000),
+    ],
+)
+def test_an_estimate_said_with_about_is_the_figure(
+    typed: str, currency: str, locale: str, minor: int
+) -> None:
+    assert parse_money(typed, currency, locale) == minor
+
+
+@pytest.mark.parametrize("typed", ["ongeveer", "около", "zo'n veel"])
+def test_about_without_a_figure_is_still_refused(typed: str) -> None:
+    with pytest.raises(InputError):
+        parse_money(typed, "EUR", "nl")
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**10),
+    fraction=st.sampled_from(["", "0", "5", "00", "05", "50", "99", "125"]),
+    mark=st.sampled_from([",", "."]),
+    zero=st.booleans(),
+)
+def test_plain_amounts_read_quickly_read_as_any_amount(
+    whole: int, fraction: str, mark: str, zero: bool
+) -> None:
+    """An import's amounts ("52,02") take a short way past the full reader (issue 21); the
+    same text with a space in front takes the full way, and both read alike, refusals too."""
+    text = f"{whole}{mark}{fraction}" if fraction else str(whole)
+    for locale in LOCALES:
+        for currency in CURRENCIES:
+            results = []
+            for typed in (text, f" {text}"):
+                try:
+                    results.append(parse_money(typed, currency, locale, allow_zero=zero))
+                except InputError as error:
+                    results.append(error.message)
+            assert results[0] == results[1], (text, locale, currency)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bot.render.explain import warning
+from bot.render.data_warnings import warning
 from locales import translator
 from scoring import TeamFrames, analyse
 from scoring.settings import ScoringSettings
