@@ -70,8 +70,8 @@ STORED_REFUSALS = {
         "separator in the whole file."
     ),
     Refused.ODD_CHARACTERS: N_(
-        "I can't tell how this file's letters are stored: line {line} would read “{text}”. Save"
-        " it as “CSV UTF-8” and send it again."
+        "I can't tell how this file's letters are stored: line {line} would read “{text}”. Save "
+        "it as “CSV UTF-8” and send it again."
     ),
     Refused.CELL_TOO_LONG: N_(
         "Line {line} has a cell of more than {max} characters, which no name, date or amount "
@@ -107,8 +107,8 @@ STORED_REFUSALS = {
     ),
     Refused.UNREADABLE: N_("I can't read this file. Save it as .xlsx or CSV and send it again."),
     Refused.NOTHING_RECOGNISED: N_(
-        "I don't recognise any column in this file. The first row should name the columns, like"
-        " “{name}”, “{date}” and “{amount}”."
+        "I don't recognise any column in this file. The first row should name the columns, like "
+        "“{name}”, “{date}” and “{amount}”."
     ),
     Refused.NO_NAME_COLUMN: N_(
         "This file has no column with client names. Call that column “{example}”."
@@ -137,12 +137,12 @@ STORED_REFUSALS = {
         "This day is before the sale itself ({sold}). Check the dates in this line."
     ),
     Refused.PAID_NOT_BELOW_AMOUNT: N_(
-        "The part paid must be less than the amount. Paid in full? Then fill in the date it was"
-        " paid."
+        "The part paid must be less than the amount. Paid in full? Then fill in the date it was "
+        "paid."
     ),
     Refused.NOT_A_CLIENT: N_(
-        "{client} is not on your list. Import your clients first, or add them in chat, and send"
-        " this file again."
+        "{client} is not on your list. Import your clients first, or add them in chat, and send "
+        "this file again."
     ),
     Refused.UNKNOWN_REFERRER: N_(
         "{client} is not on your list or in this file. Add them, or leave this cell empty."
