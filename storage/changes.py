@@ -11,17 +11,13 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from locales import N_, InputError
+from locales import InputError
 from storage.models import AuditLog, PendingUndo
+from storage.refusals import Refused
 from storage.statements import CoreStatement
 from storage.teams import touch_team
 
 UNDO_WINDOW = dt.timedelta(hours=24)
-UNDO_GONE = N_("This can't be undone any more (undo works for 24 hours).")
-ALREADY_UNDONE = N_("This was already undone.")
-CHANGED_SINCE = N_(
-    "This can't be undone any more: what it changed has been changed or removed since."
-)
 
 
 @dataclass(frozen=True)
@@ -81,9 +77,9 @@ def take_undo(*, session: Session, team_id: int, undo_id: int, now: dt.datetime)
     """The pending undo of this team, marked used; gone, used or expired → InputError."""
     pending = session.get(PendingUndo, undo_id, with_for_update=True)
     if pending is not None and pending.team_id == team_id and pending.done:
-        raise InputError(ALREADY_UNDONE)
+        raise InputError(Refused.ALREADY_UNDONE)
     if pending is None or pending.team_id != team_id or pending.expires_at < now:
-        raise InputError(UNDO_GONE)
+        raise InputError(Refused.UNDO_EXPIRED)
     pending.done = True
     session.add(pending)
     return pending
@@ -100,7 +96,7 @@ def still_holds(current: Mapping[str, Any], payload: Mapping[str, Any]) -> None:
     before "after" was recorded apply as they did."""
     after = payload.get("after")
     if after is not None and _plain(current) != _plain(after):
-        raise InputError(CHANGED_SINCE)
+        raise InputError(Refused.CHANGED_SINCE)
 
 
 def _plain(values: Mapping[str, Any]) -> Any:

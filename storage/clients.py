@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from storage import names
 from storage.changes import Change, record_change
 from storage.models import Client, ClientKind, ClientStatus
 from storage.names import name_key
+from storage.refusals import Refused
 from storage.resolver import client_in_team
 from storage.teams import touch_team
 
@@ -109,7 +110,7 @@ def create_client(
     """A new client (no audit: callers that confirm in chat use `add_client`)."""
     shown = valid_name(name)
     if client_by_key(session=session, team_id=team_id, name=shown) is not None:
-        raise InputError(N_("{client} is already on your list."), client=shown)
+        raise InputError(Refused.ALREADY_LISTED, client=shown)
     client = new_client(team_id=team_id, name=shown, now=now, kind=kind, status=status, **traits)
     try:
         # Another instance may add the same name between the check above and this insert:
@@ -119,7 +120,7 @@ def create_client(
     except IntegrityError:
         if client_by_key(session=session, team_id=team_id, name=shown) is None:
             raise
-        raise InputError(N_("{client} is already on your list."), client=shown) from None
+        raise InputError(Refused.ALREADY_LISTED, client=shown) from None
     touch_team(session=session, team_id=team_id)
     return client
 
@@ -171,7 +172,7 @@ def update_client(
         shown = valid_name(changes["name"])
         other = client_by_key(session=session, team_id=team_id, name=shown)
         if other is not None and other.id != client_id:
-            raise InputError(N_("{client} is already on your list."), client=shown)
+            raise InputError(Refused.ALREADY_LISTED, client=shown)
         values.update(name=shown, name_key=name_key(shown))
     return _change(
         session=session,

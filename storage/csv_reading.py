@@ -9,30 +9,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from locales import N_, InputError
+from locales import InputError
 from locales.scripts import CYRILLIC_WORD, MIXED_WORD, NOT_RUSSIAN_LETTER
-from storage.table_cells import MAX_CELLS, NOT_A_TABLE, TOO_MANY_CELLS, Cell, text_cell
-
-UNCLOSED_QUOTE = N_(
-    'Line {line} opens a quote (") that is never closed, so the rest of the file would be one '
-    "cell. Close the quote or remove it, and send the file again."
-)
-MIXED_SEPARATORS = N_(
-    "Line {line} is separated by “{found}”, but the first line by “{expected}”. "
-    "Use one separator in the whole file."
-)
-ODD_CHARACTERS = N_(
-    "I can't tell how this file's letters are stored: line {line} would read “{text}”. "
-    "Save it as “CSV UTF-8” and send it again."
-)
-CELL_TOO_LONG = N_(
-    "Line {line} has a cell of more than {max} characters, which no name, date or amount needs. "
-    "Shorten it and send the file again."
-)
-CONTROL_CHARACTERS = N_(
-    "Line {line} holds control characters, which are not text: “{text}”. Remove them and "
-    "send the file again."
-)
+from storage.refusals import Refused
+from storage.table_cells import MAX_CELLS, Cell, text_cell
 
 _DELIMITERS = (";", "\t", ",")  # in order of preference on a tie
 
@@ -44,7 +24,7 @@ def decode(content: bytes) -> str:
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(content, "utf-16")
     if b"\x00" in content:
-        raise InputError(NOT_A_TABLE)
+        raise InputError(Refused.NOT_A_TABLE)
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
@@ -54,7 +34,7 @@ def decode(content: bytes) -> str:
     if russian is None or dutch is None:
         text = russian or dutch
         if text is None:
-            raise InputError(NOT_A_TABLE)
+            raise InputError(Refused.NOT_A_TABLE)
     else:
         words, mixed = len(CYRILLIC_WORD.findall(russian)), len(MIXED_WORD.findall(russian))
         text = russian if words > mixed else dutch
@@ -67,13 +47,13 @@ def _refuse_odd_guess(text: str) -> None:
     uses (cp1251's Serbian and Macedonian ones: 0x81 is Ѓ) or words half Latin, half Cyrillic
     was the wrong guess: better to ask for UTF-8 than to store ``CafЃ``."""
     if _looks_binary(text):  # not text at all: say so, not which line looks odd
-        raise InputError(NOT_A_TABLE)
+        raise InputError(Refused.NOT_A_TABLE)
     for line, row in enumerate(text.splitlines(), start=1):
         odd = NOT_RUSSIAN_LETTER.search(row) or MIXED_WORD.search(row)
         if odd is None:
             odd = next((c for c in row if c != "\t" and unicodedata.category(c) == "Cc"), None)
         if odd is not None:
-            raise InputError(ODD_CHARACTERS, line=line, text=_shown(row))
+            raise InputError(Refused.ODD_CHARACTERS, line=line, text=_shown(row))
 
 
 def _shown(text: str) -> str:
@@ -85,7 +65,7 @@ def _strict(content: bytes, encoding: str) -> str:
     try:
         return content.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(NOT_A_TABLE) from None
+        raise InputError(Refused.NOT_A_TABLE) from None
 
 
 def _lenient(content: bytes, encoding: str) -> str | None:
@@ -99,7 +79,7 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
     """(line, cells) for each record of the decoded text, lines numbered as a spreadsheet's."""
     if _looks_binary(text):
         _refuse_control_characters(text)  # text with escape codes, bells: say which line
-        raise InputError(NOT_A_TABLE)
+        raise InputError(Refused.NOT_A_TABLE)
     first_line, _, rest = text.partition("\n")
     hint = re.fullmatch(r"\ufeff?sep=(.)\r?", first_line)
     if hint:
@@ -120,13 +100,15 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
                 _refuse_other_separator("".join(raw), delimiter, line)
             cells += len(record)
             if cells > MAX_CELLS:
-                raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
+                raise InputError(Refused.TOO_MANY_CELLS, max=MAX_CELLS)
             raw.clear()
             yield line, [cleaned[c] if c in cleaned else _clean(c, cleaned) for c in record]
     except csv.Error as error:
         if "field larger than field limit" in str(error):  # a 200 000-character cell
-            raise InputError(CELL_TOO_LONG, line=line + 1, max=csv.field_size_limit()) from None
-        raise InputError(NOT_A_TABLE) from None
+            raise InputError(
+                Refused.CELL_TOO_LONG, line=line + 1, max=csv.field_size_limit()
+            ) from None
+        raise InputError(Refused.NOT_A_TABLE) from None
 
 
 _MEMO = 100_000  # distinct cells remembered: a few MB, whatever the file
@@ -150,7 +132,7 @@ def _refuse_other_separator(text: str, delimiter: str, line: int) -> None:
     (``Kapsalon,1-2-2025,12.50;`` in a ``;`` file): mixed files."""
     for other in _DELIMITERS:
         if other != delimiter and len(next(csv.reader([text], delimiter=other), [])) > 1:
-            raise InputError(MIXED_SEPARATORS, line=line, found=other, expected=delimiter)
+            raise InputError(Refused.MIXED_SEPARATORS, line=line, found=other, expected=delimiter)
 
 
 def _refuse_unclosed_quote(raw: list[str], delimiter: str, line: int) -> None:
@@ -162,7 +144,7 @@ def _refuse_unclosed_quote(raw: list[str], delimiter: str, line: int) -> None:
             pass
     except csv.Error as error:
         if "unexpected end of data" in str(error):
-            raise InputError(UNCLOSED_QUOTE, line=line) from None
+            raise InputError(Refused.UNCLOSED_QUOTE, line=line) from None
 
 
 def _refuse_control_characters(text: str) -> None:
@@ -174,7 +156,7 @@ def _refuse_control_characters(text: str) -> None:
         if controls * 4 > len(row):  # a line mostly of control codes: binary, not text
             return
         if controls:
-            raise InputError(CONTROL_CHARACTERS, line=line, text=_shown(row))
+            raise InputError(Refused.CONTROL_CHARACTERS, line=line, text=_shown(row))
 
 
 def _looks_binary(text: str) -> bool:

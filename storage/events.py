@@ -7,9 +7,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from locales import N_, InputError
+from locales import InputError
 from storage.changes import Change, record_change
 from storage.models import Client, Event, EventKind
+from storage.refusals import Refused
 from storage.resolver import client_in_team
 
 
@@ -31,9 +32,9 @@ def record_event(
     undo: dict[str, object] = {}
     if kind == EventKind.REFERRAL:
         if referred_client_id is None:
-            raise InputError(N_("Who did they refer? Type the new client's name too."))
+            raise InputError(Refused.WHO_WAS_REFERRED)
         if referred_client_id == client.id:
-            raise InputError(N_("A client can't refer themselves."))
+            raise InputError(Refused.SELF_REFERRAL)
         referred = client_in_team(session=session, team_id=team_id, client_id=referred_client_id)
         _refuse_a_circle(session, team_id, client, referred)
         undo["referred"] = {
@@ -98,11 +99,6 @@ def recorded_lately(
     return found is not None
 
 
-CIRCLE = N_(
-    "Not recorded: {referrer} came to you through {referred}, so it can't be the other way round."
-)
-
-
 def _refuse_a_circle(session: Session, team_id: int, client: Client, referred: Client) -> None:
     """Refuse "B brought A" when A brought B (or brought whoever brought B): the referral
     figures would go round in a circle (issue 17, round three)."""
@@ -110,7 +106,7 @@ def _refuse_a_circle(session: Session, team_id: int, client: Client, referred: C
     above = client.referred_by_id
     while above is not None and above not in seen:
         if above == referred.id:
-            raise InputError(CIRCLE, referrer=client.name, referred=referred.name)
+            raise InputError(Refused.REFERRAL_CIRCLE, referrer=client.name, referred=referred.name)
         seen.add(above)
         above = session.execute(
             select(Client.referred_by_id).where(

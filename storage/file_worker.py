@@ -28,8 +28,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from locales import N_, InputError
+from locales import InputError
 from storage.importing import ReadImport, read_import
+from storage.refusals import Refused
 
 MAX_MEMORY = 512 * 1024 * 1024  # resident; a 210 000-row export takes some 280 MB
 MAX_SECONDS = 60
@@ -40,16 +41,6 @@ WORKERS = 2
 _ROOT = Path(__file__).resolve().parent.parent
 _turns = threading.BoundedSemaphore(WORKERS)  # across the bot's and any other threads
 _readers = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="kompas-file")
-
-TOO_SLOW = N_(
-    "This file takes too long to read: I stopped after {seconds} seconds. "
-    "Split it into smaller files, or save it as CSV."
-)
-TOO_BIG_INSIDE = N_(
-    "This file needs too much memory to read, though it looks small. "
-    "Save it as CSV, or split it into smaller files."
-)
-UNREADABLE = N_("I can't read this file. Save it as .xlsx or CSV and send it again.")
 
 
 async def read_apart(
@@ -128,7 +119,7 @@ def _watched(
                     too_big = _resident(child.pid) > memory
                     if too_big or time.monotonic() > deadline:
                         raise (
-                            InputError(TOO_BIG_INSIDE) if too_big else _too_slow(seconds)
+                            InputError(Refused.TOO_BIG_INSIDE) if too_big else _too_slow(seconds)
                         ) from None
         finally:
             if child.poll() is None:
@@ -151,15 +142,15 @@ def _resident(pid: int) -> int:
 
 
 def _too_slow(seconds: float) -> InputError:
-    return InputError(TOO_SLOW, seconds=int(seconds))
+    return InputError(Refused.TOO_SLOW, seconds=int(seconds))
 
 
 def _why_it_died(returncode: int, stderr: bytes, seconds: int) -> InputError:
     if b"MemoryError" in stderr or returncode == -signal.SIGKILL:
-        return InputError(TOO_BIG_INSIDE)
+        return InputError(Refused.TOO_BIG_INSIDE)
     if returncode == -signal.SIGXCPU:
         return _too_slow(seconds)
-    return InputError(UNREADABLE)
+    return InputError(Refused.UNREADABLE)
 
 
 def _limit_myself(address_space: int, seconds: int) -> None:
@@ -177,7 +168,7 @@ def _child() -> int:
     except InputError as error:
         answer = error
     except MemoryError:
-        answer = InputError(TOO_BIG_INSIDE)
+        answer = InputError(Refused.TOO_BIG_INSIDE)
     sys.stdout.buffer.write(pickle.dumps(answer))
     return 0
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from locales import N_, InputError
+from locales import InputError
 from locales.dates import DATE_IN_FUTURE, parse_date, within_years
 from locales.numbers import (
     LIMIT,
@@ -35,22 +35,14 @@ from storage.columns import (
     value_key,
 )
 from storage.names import clean_name, name_key, valid_name
+from storage.refusals import Refused
 from storage.table_cells import Cell
 
-BAD_BIRTH_YEAR = N_("“{text}” is not a year of birth. Write it like 1985.")
-BAD_AGE = N_("“{text}” is not an age. Write it in years, like 42.")
-BAD_EMPLOYEES = N_("“{text}” is not a number of employees. Write a whole number, like 12.")
-TOO_LONG = N_("This is too long here: at most {max} characters.")
-BAD_RATING = N_("“{text}” is not a rating. Write a whole number from 1 to 5, 5 the best.")
-BAD_RATER = N_(
-    "“{text}” doesn't say who rated: write their Telegram id in brackets, as the export does "
-    "(“Anna (123456789)”), or leave the cell empty to rate as yourself."
-)
 _REQUIRED = {
-    "name": N_("The client's name is missing."),
-    "sold_on": N_("The date is missing."),
-    "amount": N_("The amount is missing."),
-    "event": N_("What happened is missing: write complaint, compliment, referral or rating."),
+    "name": Refused.NAME_MISSING,
+    "sold_on": Refused.DATE_MISSING,
+    "amount": Refused.AMOUNT_MISSING,
+    "event": Refused.EVENT_MISSING,
 }
 # An event's note as chat keeps it (storage.events): typed text, at most this long.
 MAX_EVENT_NOTE = 1000
@@ -158,7 +150,7 @@ class CellReader:
         """A note kept as typed, line breaks too: the same note again is the same event."""
         text = _as_text(cell).strip()
         if len(text) > MAX_EVENT_NOTE:
-            raise InputError(TOO_LONG, max=MAX_EVENT_NOTE)
+            raise InputError(Refused.TOO_LONG, max=MAX_EVENT_NOTE)
         return text
 
     def _rater(self, cell: Cell, _unit: str | None) -> int:
@@ -166,7 +158,7 @@ class CellReader:
         text = _as_text(cell)
         found = _RATER.search(text.strip())
         if found is None:
-            raise InputError(BAD_RATER, text=_shown(text))
+            raise InputError(Refused.BAD_RATER, text=_shown(text))
         return int(found.group(1))
 
     def _interests(self, cell: Cell, _unit: str | None) -> tuple[str, ...]:
@@ -201,17 +193,17 @@ class CellReader:
         return int(value)
 
     def _rating(self, cell: Cell, _unit: str | None) -> int:
-        return self._whole(cell, BAD_RATING, 1, 5)
+        return self._whole(cell, Refused.BAD_RATING, 1, 5)
 
     def _birth_year(self, cell: Cell, _unit: str | None) -> int:
-        return self._whole(cell, BAD_BIRTH_YEAR, 1900, self.today.year)
+        return self._whole(cell, Refused.BAD_BIRTH_YEAR, 1900, self.today.year)
 
     def _age(self, cell: Cell, _unit: str | None) -> int:
         """An age becomes a birth year: the year they were born if they had their birthday."""
-        return self.today.year - self._whole(cell, BAD_AGE, 0, self.today.year - 1900)
+        return self.today.year - self._whole(cell, Refused.BAD_AGE, 0, self.today.year - 1900)
 
     def _employees(self, cell: Cell, _unit: str | None) -> int:
-        return self._whole(cell, BAD_EMPLOYEES, 0, 10_000_000)
+        return self._whole(cell, Refused.BAD_EMPLOYEES, 0, 10_000_000)
 
     def _minutes(self, cell: Cell, unit: str | None) -> int:
         if isinstance(cell, dt.time):
@@ -302,7 +294,7 @@ def _bounded_minutes(minutes: int, text: str, locale: str) -> int:
 def _limited(text: str, maximum: int) -> str:
     shown = clean_name(text)
     if len(shown) > maximum:
-        raise InputError(TOO_LONG, max=maximum)
+        raise InputError(Refused.TOO_LONG, max=maximum)
     return shown
 
 

@@ -11,22 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from locales import N_, InputError
+from locales import InputError
 from storage.columns import HISTORY_FIELDS, HISTORY_ONLY, export_header, recognise
+from storage.refusals import Refused
 from storage.tabular import Table
-
-NOTHING_RECOGNISED = N_(
-    "I don't recognise any column in this file. The first row should name the columns, "
-    "like “{name}”, “{date}” and “{amount}”."
-)
-NO_NAME_COLUMN = N_("This file has no column with client names. Call that column “{example}”.")
-NO_DATE_COLUMN = N_("This file has amounts but no column with dates. Call that column “{example}”.")
-NO_AMOUNT_COLUMN = N_(
-    "This file has sales columns but no column with amounts. Call that column “{example}”."
-)
-NO_EVENT_DATE_COLUMN = N_(
-    "This file has events but no column with dates. Call that column “{example}”."
-)
 
 _SALES_ONLY = frozenset({"sold_on", "cost", "minutes", "due_on", "paid_on", "paid_amount"})
 
@@ -57,22 +45,22 @@ def read_layout(table: Table, locale: str) -> Layout:
             unknown.append(columns.pop(field)[1])
     if not columns:
         raise InputError(
-            NOTHING_RECOGNISED,
+            Refused.NOTHING_RECOGNISED,
             name=export_header("name", locale),
             date=export_header("sold_on", locale),
             amount=export_header("amount", locale),
         )
     if is_history:
         if "name" not in columns:
-            raise InputError(NO_NAME_COLUMN, example=export_header("name", locale))
+            raise InputError(Refused.NO_NAME_COLUMN, example=export_header("name", locale))
         if "sold_on" not in columns:
-            raise InputError(NO_EVENT_DATE_COLUMN, example=export_header("sold_on", locale))
+            raise InputError(Refused.NO_EVENT_DATE_COLUMN, example=export_header("sold_on", locale))
         return Layout("history", columns, tuple(unknown))
     is_sales = "amount" in columns
     if not is_sales and _SALES_ONLY & columns.keys():
-        raise InputError(NO_AMOUNT_COLUMN, example=export_header("amount", locale))
+        raise InputError(Refused.NO_AMOUNT_COLUMN, example=export_header("amount", locale))
     if "name" not in columns:
-        raise InputError(NO_NAME_COLUMN, example=export_header("name", locale))
+        raise InputError(Refused.NO_NAME_COLUMN, example=export_header("name", locale))
     if is_sales and "sold_on" not in columns:
-        raise InputError(NO_DATE_COLUMN, example=export_header("sold_on", locale))
+        raise InputError(Refused.NO_DATE_COLUMN, example=export_header("sold_on", locale))
     return Layout("sales" if is_sales else "clients", columns, tuple(unknown))

@@ -9,17 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from locales import N_, InputError
+from locales import InputError
 from storage.import_rows import FileEvent, ParsedFile
-from storage.importing import SELF_REFERRAL, RowError
-
-NOT_A_CLIENT = N_(
-    "{client} is not on your list. Import your clients first, or add them in chat, and send "
-    "this file again."
-)
-UNKNOWN_REFERRER = N_(
-    "{client} is not on your list or in this file. Add them, or leave this cell empty."
-)
+from storage.importing import RowError
+from storage.refusals import Refused
 
 
 def client_errors(
@@ -30,10 +23,10 @@ def client_errors(
     errors: list[RowError] = []
     for event in events:
         if event.key not in existing:
-            error = InputError(NOT_A_CLIENT, client=event.name)
+            error = InputError(Refused.NOT_A_CLIENT, client=event.name)
             errors.append(RowError(event.line, name_header, error))
         if event.referred is not None and event.referred[1] not in existing:
-            error = InputError(NOT_A_CLIENT, client=event.referred[0])
+            error = InputError(Refused.NOT_A_CLIENT, client=event.referred[0])
             errors.append(RowError(event.line, referred_header, error))
     return errors
 
@@ -47,7 +40,9 @@ def referrer_errors(
             continue
         shown, key, line = client.referrer
         if key == client.key:
-            errors.append(RowError(line, header, InputError(SELF_REFERRAL)))
+            errors.append(RowError(line, header, InputError(Refused.SELF_REFERRAL)))
         elif key not in parsed.named and key not in existing:
-            errors.append(RowError(line, header, InputError(UNKNOWN_REFERRER, client=shown)))
+            errors.append(
+                RowError(line, header, InputError(Refused.UNKNOWN_REFERRER, client=shown))
+            )
     return errors

@@ -44,23 +44,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from locales import N_, InputError
+from locales import InputError
 from locales.dates import format_date
 from storage.import_cells import CellReader
 from storage.import_layout import Layout, read_layout
 from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
+from storage.refusals import Refused
 from storage.tabular import Table, read_table
-
-RATING_NEEDS_CRITERION = N_(
-    "A rating needs the point rated: pleasant to work with, asks reasonable things or pays on time."
-)
-RATING_NEEDS_VALUE = N_("A rating needs its value: a whole number from 1 to 5, 5 the best.")
-DUPLICATE_CLIENT = N_("{client} is also on line {other} of this file. Keep one of the two lines.")
-SELF_REFERRAL = N_("A client can't refer themselves.")
-BEFORE_THE_SALE = N_("This day is before the sale itself ({sold}). Check the dates in this line.")
-PAID_NOT_BELOW_AMOUNT = N_(
-    "The part paid must be less than the amount. Paid in full? Then fill in the date it was paid."
-)
 
 # Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
 MAX_ERRORS = 1_000
@@ -192,20 +182,20 @@ def _parse(table: Table, layout: Layout, reader: CellReader) -> tuple[ParsedFile
             shown, key = values["name"]
             other = first_line.setdefault(key, row.line)
             if other != row.line:
-                error = InputError(DUPLICATE_CLIENT, client=shown, other=other)
+                error = InputError(Refused.DUPLICATE_CLIENT, client=shown, other=other)
                 errors.append(RowError(row.line, name_header, error))
                 continue
         sold = values.get("sold_on")
         for field in ("due_on", "paid_on"):
             day = values.get(field)
             if sold is not None and day is not None and day < sold:
-                error = InputError(BEFORE_THE_SALE, sold=format_date(sold, reader.locale))
+                error = InputError(Refused.BEFORE_THE_SALE, sold=format_date(sold, reader.locale))
                 errors.append(RowError(row.line, layout.columns[field][1], error))
                 bad = True
         paid = values.get("paid_amount")
         if paid and values.get("paid_on") is None and paid >= values.get("amount", paid + 1):
             header = layout.columns["paid_amount"][1]
-            errors.append(RowError(row.line, header, InputError(PAID_NOT_BELOW_AMOUNT)))
+            errors.append(RowError(row.line, header, InputError(Refused.PAID_NOT_BELOW_AMOUNT)))
             bad = True
         if not bad:
             _add_row(parsed, row.line, values, traits)
@@ -256,12 +246,14 @@ def _add_event(
 
     if kind == "rating":
         if values.get("criterion") is None:
-            errors.append(RowError(line, header("criterion"), InputError(RATING_NEEDS_CRITERION)))
+            errors.append(
+                RowError(line, header("criterion"), InputError(Refused.RATING_NEEDS_CRITERION))
+            )
         if values.get("value") is None:
-            errors.append(RowError(line, header("value"), InputError(RATING_NEEDS_VALUE)))
+            errors.append(RowError(line, header("value"), InputError(Refused.RATING_NEEDS_VALUE)))
     referred = values.get("referred") if kind == "referral" else None
     if referred is not None and referred[1] == key:
-        errors.append(RowError(line, header("referred"), InputError(SELF_REFERRAL)))
+        errors.append(RowError(line, header("referred"), InputError(Refused.SELF_REFERRAL)))
     if errors:
         return errors
     rating = kind == "rating"

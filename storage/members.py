@@ -14,8 +14,9 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from storage.models import AuditLog, Member, MemberStatus, Role
+from storage.refusals import Refused
 
 _MEMBER_TABLE = Member.__table__  # type: ignore[attr-defined]
 
@@ -166,9 +167,9 @@ def remove_member(*, session: Session, team_id: int, member_id: int) -> Member:
     until an admin lets them back in; their past entries stay."""
     member = session.get(Member, member_id)
     if member is None or member.team_id != team_id or member.status == MemberStatus.REMOVED:
-        raise InputError(N_("That person isn't in the team any more."))
+        raise InputError(Refused.NOT_IN_THE_TEAM)
     if member.role == Role.OWNER:
-        raise InputError(N_("The owner can't be removed."))
+        raise InputError(Refused.OWNER_STAYS)
     _set_status(session, member, MemberStatus.REMOVED)
     return member
 
@@ -180,11 +181,11 @@ def approve_member(
     which only a still-waiting newcomer answers; /members lets a removed member back)."""
     member = session.get(Member, member_id)
     if member is None or member.team_id != team_id:
-        raise InputError(N_("That person isn't in the team any more."))
+        raise InputError(Refused.NOT_IN_THE_TEAM)
     if member.status == MemberStatus.ACTIVE:
-        raise InputError(N_("{name} is already in the team."), name=member.display_name)
+        raise InputError(Refused.ALREADY_IN_THE_TEAM, name=member.display_name)
     if request and member.status != MemberStatus.PENDING:
-        raise InputError(N_("Someone already answered this request."))
+        raise InputError(Refused.ALREADY_ANSWERED)
     _set_status(session, member, MemberStatus.ACTIVE)
     return member
 
@@ -193,9 +194,9 @@ def decline_member(*, session: Session, team_id: int, member_id: int) -> Member:
     """Don't let a newcomer in: they stay out like a removed member until an admin changes it."""
     member = session.get(Member, member_id)
     if member is None or member.team_id != team_id:
-        raise InputError(N_("That person isn't in the team any more."))
+        raise InputError(Refused.NOT_IN_THE_TEAM)
     if member.status != MemberStatus.PENDING:
-        raise InputError(N_("Someone already answered this request."))
+        raise InputError(Refused.ALREADY_ANSWERED)
     _set_status(session, member, MemberStatus.REMOVED)
     return member
 

@@ -15,6 +15,7 @@ from locales.name_words import (
     ORGANISATION_SUFFIXES,
 )
 from locales.scripts import BREVE, KEPT_WITH_BREVE, LOOKALIKE_LATIN
+from storage.refusals import Refused
 
 _QUOTES = re.compile("[\"'«»„“”‘’`]")
 _SPACES = re.compile(r"\s+")
@@ -119,15 +120,14 @@ def valid_name(name: str) -> str:
     shown = clean_name(name)
     key = name_key(shown)
     if not any(character.isalnum() for character in key):  # ",,," or "—" names nobody
-        raise InputError(N_("A client needs a name."))
+        raise InputError(Refused.NAME_NEEDED)
     # Folding can lengthen a name ("ß" → "ss"), and the key has the same column width.
     if len(shown) > MAX_NAME or len(key) > MAX_NAME:
-        raise InputError(N_("That name is too long: at most {max} characters."), max=MAX_NAME)
+        raise InputError(Refused.NAME_TOO_LONG, max=MAX_NAME)
     return shown
 
 
 FORGOTTEN_LABEL = N_("Client #{id}")  # what an erased client is called (storage/privacy.py)
-RESERVED_NAME = N_("“{name}” is how Kompas labels an erased client: choose another name.")
 
 
 @functools.cache
@@ -146,7 +146,7 @@ def refuse_reserved(name: str) -> None:
     """A name typed for a client may not look like an erased client's label: "Klant #12"
     would pass a real client off as one whose data was erased (or the other way round)."""
     if _forgotten_labels().fullmatch(name_key(name)):
-        raise InputError(RESERVED_NAME, name=clean_name(name)[:40])
+        raise InputError(Refused.RESERVED_NAME, name=clean_name(name)[:40])
 
 
 def mixes_scripts(text: str) -> bool:

@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from storage.changes import Change, record_change
 from storage.models import PendingUndo, Sale
-from storage.resolver import GONE, client_in_team
+from storage.refusals import Refused
+from storage.resolver import client_in_team
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def mark_paid(
     owed = open_sales(session=session, team_id=team_id, client_id=client.id or 0)
     paying = [s for s in owed if sale_ids is None or s.id in sale_ids]
     if not paying:
-        raise InputError(N_("{client} has nothing left to pay."), client=client.name)
+        raise InputError(Refused.NOTHING_TO_PAY, client=client.name)
     return _settle(
         session,
         team_id,
@@ -94,15 +95,15 @@ def pay_part(
     owed = open_sales(session=session, team_id=team_id, client_id=client.id or 0)
     total = sum(s.open for s in owed)
     if not owed:
-        raise InputError(N_("{client} has nothing left to pay."), client=client.name)
+        raise InputError(Refused.NOTHING_TO_PAY, client=client.name)
     if amount > total:
-        raise InputError(N_("That's more than {client} still owes."), client=client.name)
+        raise InputError(Refused.MORE_THAN_OWED, client=client.name)
     if sale_id is not None:
         target = next((s for s in owed if s.id == sale_id), None)
         if target is None:
-            raise InputError(GONE)
+            raise InputError(Refused.CLIENT_GONE)
         if amount > target.open:
-            raise InputError(N_("That's more than {client} still owes."), client=client.name)
+            raise InputError(Refused.MORE_THAN_OWED, client=client.name)
         return _settle(
             session, team_id, client.id or 0, user_id, now, owed, {sale_id: amount}, paid_on
         )

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from scoring.market import MarketReality, market_reality, minimum_per_competitor
 from scoring.profile import (
     DEMOGRAPHIC_RANGES,
@@ -29,8 +29,8 @@ from scoring.profile import (
 )
 from storage.changes import Change, record_change, still_holds
 from storage.models import Client, ClientKind, ClientStatus, IdealProfileRow
+from storage.refusals import Refused
 
-GONE = N_("That profile isn't here any more.")
 KINDS = ("person", "organisation", None)  # None: one profile for everyone
 
 
@@ -102,7 +102,7 @@ _JUDGED_BY = (*DEMOGRAPHIC_RANGES, *ORGANISATION_RANGES, *DEMOGRAPHIC_SETS, *MAR
 def _row(session: Session, team_id: int, profile_id: int) -> IdealProfileRow:
     row = session.get(IdealProfileRow, profile_id)
     if row is None or row.team_id != team_id:
-        raise InputError(GONE)
+        raise InputError(Refused.PROFILE_GONE)
     return row
 
 
@@ -118,9 +118,7 @@ def create_profile(
     kind = _kind(kind)
     for existing in team_profiles(session=session, team_id=team_id):
         if existing.kind == kind or existing.name == name:
-            raise InputError(
-                N_("There is already a profile like this: {name}."), name=existing.name
-            )
+            raise InputError(Refused.PROFILE_EXISTS, name=existing.name)
     row = IdealProfileRow(
         team_id=team_id,
         name=name[:64],
@@ -219,7 +217,7 @@ def restore_criteria(session: Session, team_id: int, payload: dict[str, Any]) ->
     """Undo of `change_criteria`: only the criteria that change touched go back."""
     row = session.get(IdealProfileRow, payload["profile_id"])
     if row is None or row.team_id != team_id:
-        raise InputError(GONE)
+        raise InputError(Refused.PROFILE_GONE)
     profile = _stored(row).profile
     still_holds(_json(profile, payload["before"]), payload)
     _write(row, dataclasses.replace(profile, **_criteria(payload["before"])), row.updated_at)
@@ -243,7 +241,7 @@ def restore_deleted(session: Session, team_id: int, payload: dict[str, Any]) -> 
         )
     ).first()
     if taken is not None:
-        raise InputError(N_("There is already a profile like this: {name}."), name=kept["name"])
+        raise InputError(Refused.PROFILE_EXISTS, name=kept["name"])
     session.add(IdealProfileRow(team_id=team_id, **kept))
 
 

@@ -7,10 +7,11 @@ from collections.abc import Mapping
 
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from locales.vocabulary import CRITERION_WORDS
 from storage.changes import Change, record_change
 from storage.models import Rating
+from storage.refusals import Refused
 from storage.resolver import client_in_team
 
 CRITERIA = tuple(term.code for term in CRITERION_WORDS.terms)  # the points /rate asks, in order
@@ -29,9 +30,9 @@ def record_ratings(
     """New ratings by one member; their newest per criterion is what counts."""
     client = client_in_team(session=session, team_id=team_id, client_id=client_id)
     if not values or any(c not in CRITERIA for c in values):
-        raise InputError(N_("Rate each point from 1 to 5."))
+        raise InputError(Refused.RATE_EACH_POINT)
     if any(not 1 <= v <= 5 for v in values.values()):
-        raise InputError(N_("Ratings go from 1 to 5, with 5 the best."))
+        raise InputError(Refused.RATING_OUT_OF_RANGE)
     rows = [
         Rating(
             team_id=team_id,

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select
 
-from locales import N_, InputError
+from locales import InputError
 from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
 from storage.name_match import (
@@ -38,6 +38,7 @@ from storage.person_names import (
     titled,
     without_title,
 )
+from storage.refusals import Refused
 from storage.statements import CoreStatement
 
 MAX_CHOICES = 8  # 2–8 matches are offered as buttons
@@ -45,7 +46,6 @@ PREFIX_ROWS = 200  # prefix hits read to rank; beyond this many, "type more" any
 FUZZY_CUTOFF = 72
 CLOSE_NAME = 90  # /add asks "is this …?" from this token-sort score on
 SEARCHABLE = (ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.DECLINED)
-GONE = N_("That client isn't here any more.")
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def resolve_client(
     """`person`: only persons may match (a form of address was typed before the name)."""
     key = name_key(query)
     if not key:
-        raise InputError(N_("Which client? Type (part of) their name."))
+        raise InputError(Refused.WHICH_CLIENT)
     exact = _EXACT.first(session, {"team_id": team_id, "key": key})
     if exact is not None and exact[2] in statuses and (not person or exact[3] == ClientKind.PERSON):
         return Resolution(query, (Match(exact[0], exact[1], exact[2]),), exact=True)
@@ -357,7 +357,7 @@ def client_status(*, session: Session, team_id: int, client_id: int) -> str:
     """The status of a client of this team; a forged or foreign id is an InputError."""
     status = _STATUS.scalar(session, {"team_id": team_id, "client_id": client_id})
     if status is None:
-        raise InputError(GONE)
+        raise InputError(Refused.CLIENT_GONE)
     return str(status)
 
 
@@ -366,7 +366,7 @@ def client_in_team(*, session: Session, team_id: int, client_id: int, lock: bool
     row stays locked until the transaction ends (a decision that reads, then writes, it)."""
     client = session.get(Client, client_id, with_for_update=lock, populate_existing=lock)
     if client is None or client.team_id != team_id:
-        raise InputError(GONE)
+        raise InputError(Refused.CLIENT_GONE)
     return client
 
 

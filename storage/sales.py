@@ -12,10 +12,11 @@ from sqlalchemy import bindparam, func, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from storage.changes import Change, record_change
 from storage.models import Client, ClientKind, ClientStatus, Sale, Team
-from storage.resolver import GONE, client_status
+from storage.refusals import Refused
+from storage.resolver import client_status
 from storage.statements import CoreStatement
 
 INVOICE_DAYS = 14  # an organisation's invoice term when the team hasn't said: a common one
@@ -49,7 +50,7 @@ def client_payment_days(*, session: Session, team_id: int, client_id: int) -> in
     """`payment_days` for a new sale of this client of this team."""
     row = _TERMS.first(session, {"team_id": team_id, "client_id": client_id})
     if row is None:
-        raise InputError(GONE)
+        raise InputError(Refused.CLIENT_GONE)
     team_days, personal, kind = row
     return payment_days(team_days=team_days, personal=bool(personal), client_kind=str(kind))
 
@@ -223,7 +224,7 @@ def recorded_lately(
 def sale_in_team(*, session: Session, team_id: int, sale_id: int) -> Sale:
     sale = session.get(Sale, sale_id)
     if sale is None or sale.team_id != team_id:
-        raise InputError(N_("That sale isn't here any more."))
+        raise InputError(Refused.SALE_GONE)
     return sale
 
 

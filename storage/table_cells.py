@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from locales import N_
-
 MAX_COLUMNS = 200
 # Cells in a sheet, empty ones in a row included, counted in its XML before it is parsed (a
 # sheet that wide is not ours: a 1 048 576-row export has 3 or 4 columns); cells right of the
@@ -15,10 +13,6 @@ MAX_CELLS = 4_000_000
 
 Cell = str | int | float | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
-TOO_MANY_CELLS = N_("This file has more than {max} cells. Split it into smaller files.")
-EMPTY = N_("This file is empty. Send a CSV or Excel file with a header row and your data.")
-NOT_A_TABLE = N_("This is not a CSV or Excel file I can read. Save it as CSV or .xlsx.")
-BAD_SPREADSHEET = N_("I can't read this spreadsheet. Save it as .xlsx or CSV and send it again.")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -26,9 +26,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from locales import N_, InputError
+from locales import InputError
 from storage.csv_reading import csv_records, decode
-from storage.table_cells import BAD_SPREADSHEET, EMPTY, MAX_COLUMNS, Cell
+from storage.refusals import Refused
+from storage.table_cells import MAX_COLUMNS, Cell
 from storage.xlsx_reading import xlsx_records
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -36,9 +37,6 @@ MAX_BYTES = 20 * 1024 * 1024
 # bounded by MAX_BYTES, and the file is read in a worker with its own limits (file_worker).
 MAX_ROWS = 1_048_576
 
-TOO_LARGE = N_("This file is too large: send at most {max} MB at a time.")
-TOO_MANY_ROWS = N_("This file has more than {max} rows. Split it into smaller files.")
-NO_ROWS = N_("This file has column names but no rows under them.")
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc) container
@@ -59,13 +57,13 @@ class Table:
 def read_table(filename: str, content: bytes) -> Table:
     """The header and non-empty rows of a CSV or XLSX file, or an InputError saying what's wrong."""
     if len(content) > MAX_BYTES:
-        raise InputError(TOO_LARGE, max=MAX_BYTES // (1024 * 1024))
+        raise InputError(Refused.TOO_LARGE, max=MAX_BYTES // (1024 * 1024))
     if not content.strip():
-        raise InputError(EMPTY)
+        raise InputError(Refused.EMPTY)
     if content.startswith(_ZIP):
         records = xlsx_records(content)
     elif content.startswith(_OLE) or filename.lower().endswith((".xlsx", ".xls", ".ods")):
-        raise InputError(BAD_SPREADSHEET)
+        raise InputError(Refused.BAD_SPREADSHEET)
     else:
         records = csv_records(decode(content))
     return _table(records)
@@ -81,15 +79,15 @@ def _table(records: Iterable[tuple[int, list[Cell]]]) -> Table:
             header = _header(cells)
             continue
         if len(rows) >= MAX_ROWS:
-            raise InputError(TOO_MANY_ROWS, max=MAX_ROWS)
+            raise InputError(Refused.TOO_MANY_ROWS, max=MAX_ROWS)
         width = len(header)
         padded = (cells + [None] * (width - len(cells)))[:width]
         if padded.count(None) < width:
             rows.append(Row(line, tuple(padded)))
     if header is None:
-        raise InputError(EMPTY)
+        raise InputError(Refused.EMPTY)
     if not rows:
-        raise InputError(NO_ROWS)
+        raise InputError(Refused.NO_ROWS)
     return Table(header, tuple(rows))
 
 

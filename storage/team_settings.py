@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from storage.changes import Change, record_change, still_holds
 from storage.models import AuditLog, Team, UserPref
+from storage.refusals import Refused
 from storage.teams import (
-    CURRENCY_LOCKED,
     set_user_locale,
     team_has_sales,
     update_team,
@@ -38,7 +38,7 @@ def change_settings(
     """Change team settings; `owner_language`: the caller's own language follows the team's."""
     team = session.get(Team, team_id)
     if team is None:
-        raise InputError(N_("There's no team here yet. Send /start to set one up."))
+        raise InputError(Refused.NO_TEAM)
     payload: dict[str, Any] = {"before": {name: getattr(team, name) for name in values}}
     if owner_language and "locale" in values:
         pref = user_pref(session=session, user_id=user_id)
@@ -72,7 +72,7 @@ def restore_settings(session: Session, team_id: int, payload: dict[str, Any]) ->
         and before["currency"] != team.currency
         and team_has_sales(session=session, team_id=team_id)
     ):
-        raise InputError(CURRENCY_LOCKED)
+        raise InputError(Refused.CURRENCY_LOCKED)
     session.execute(update(Team).where(col(Team.id) == team_id).values(**before))
     if payload.get("user_locale"):
         user_id, locale = payload["user_locale"]

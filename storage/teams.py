@@ -14,7 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from locales.numbers import currency_digits
 from scoring.settings import (
     HOUR_COST_MAX_UNITS,
@@ -66,6 +66,7 @@ from storage.members import (
     waiting_members as waiting_members,
 )
 from storage.models import AuditLog, Member, MemberStatus, Role, Sale, Team, UserPref
+from storage.refusals import Refused
 from storage.statements import CoreStatement
 
 DEFAULT_TIMEZONE = {"nl": "Europe/Amsterdam", "ru": "Europe/Moscow"}
@@ -108,7 +109,7 @@ def create_team(
     except IntegrityError:
         if team_by_chat(session=session, chat_id=chat_id) is None:
             raise
-        raise InputError(N_("You already have a team. Send /help to see what I can do.")) from None
+        raise InputError(Refused.HAS_A_TEAM) from None
     assert team.id is not None
     add_member(
         session=session,
@@ -188,7 +189,6 @@ def data_changed(session: Session) -> bool:
     return bool(session.info.get(_CHANGED))
 
 
-CURRENCY_LOCKED = N_("The currency can't change once the team has sales.")
 _FRACTIONS = {
     "default_margin": MARGIN_RANGE,
     "concentration_threshold": THRESHOLD_RANGE,
@@ -260,7 +260,7 @@ def update_team(
     """
     team = session.get(Team, team_id)
     if team is None:
-        raise InputError(N_("There's no team here yet. Send /start to set one up."))
+        raise InputError(Refused.NO_TEAM)
     unknown = set(values) - SETTINGS
     if unknown:
         raise ValueError(f"not team settings: {sorted(unknown)}")
@@ -269,7 +269,7 @@ def update_team(
         and values["currency"] != team.currency
         and team_has_sales(session=session, team_id=team_id)
     ):
-        raise InputError(CURRENCY_LOCKED)
+        raise InputError(Refused.CURRENCY_LOCKED)
     currency = str(values.get("currency", team.currency))
     wrong = [
         name

@@ -10,19 +10,17 @@ from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from locales import N_, InputError
+from locales import InputError
 from storage import profiles, team_settings
-from storage.changes import CHANGED_SINCE, record_change, still_holds, take_undo
+from storage.changes import record_change, still_holds, take_undo
 from storage.models import Client, ClientStatus, Event, PendingUndo, Rating, Sale
 from storage.names import name_key
+from storage.refusals import Refused
 from storage.teams import touch_team
 
 # Each reverses one kind of change; it may name what it did when that was more (a sale and
 # the client it added): the key `undo` returns for the reply.
 Reverse = Callable[[Session, int, dict[str, Any]], str | None]
-
-CANNOT_APPLY = CHANGED_SINCE
-CLIENT_GONE = N_("This can't be undone: the client of that sale doesn't exist any more.")
 
 
 def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.datetime) -> str:
@@ -34,7 +32,7 @@ def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.
         with session.begin_nested():
             did = REVERSE[pending.action](session, team_id, pending.payload)
     except IntegrityError:
-        raise InputError(CANNOT_APPLY) from None
+        raise InputError(Refused.CHANGED_SINCE) from None
     record_change(
         session=session,
         team_id=team_id,
@@ -67,7 +65,7 @@ def undo_removes_new_client(
 def _client_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:
     client_id = payload["client_id"]
     if _has_history(session, team_id, client_id):
-        raise InputError(N_("This client already has sales or notes, so I kept them."))
+        raise InputError(Refused.CLIENT_KEPT)
     session.execute(
         delete(Client).where(col(Client.id) == client_id, col(Client.team_id) == team_id)
     )
@@ -120,7 +118,7 @@ def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> No
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
     sale = session.get(Sale, payload["sale_id"])
     if sale is None or sale.team_id != team_id:
-        raise InputError(CANNOT_APPLY)
+        raise InputError(Refused.CHANGED_SINCE)
     still_holds({field: getattr(sale, field) for field in values}, payload)
     _must_touch(
         session.execute(
@@ -135,7 +133,7 @@ def _sale_deleted(session: Session, team_id: int, payload: dict[str, Any]) -> No
     data = {field: _date_or(value, field) for field, value in payload["sale"].items()}
     client = session.get(Client, data.get("client_id"))
     if client is None or client.team_id != team_id:
-        raise InputError(CLIENT_GONE)
+        raise InputError(Refused.SALE_CLIENT_GONE)
     session.add(Sale(team_id=team_id, **data))
 
 
@@ -179,7 +177,7 @@ def _client_updated(session: Session, team_id: int, payload: dict[str, Any]) -> 
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
     client = session.get(Client, payload["client_id"])
     if client is None or client.team_id != team_id:
-        raise InputError(CANNOT_APPLY)
+        raise InputError(Refused.CHANGED_SINCE)
     still_holds({field: getattr(client, field) for field in values}, payload)
     if "name" in values:
         values["name_key"] = name_key(values["name"])
@@ -196,7 +194,7 @@ def _must_touch(result: Any) -> None:
     """The row a change was made to is gone (its own Undo, a deletion, /forget): say so
     rather than report an Undo that changed nothing."""
     if not result.rowcount:
-        raise InputError(CANNOT_APPLY)
+        raise InputError(Refused.CHANGED_SINCE)
 
 
 DATE_FIELDS = frozenset({"sold_on", "due_on", "paid_on", "acquired_on", "kept_until"})

@@ -10,16 +10,9 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
-from locales import N_, InputError
-from storage.table_cells import (
-    BAD_SPREADSHEET,
-    EMPTY,
-    MAX_CELLS,
-    MAX_COLUMNS,
-    TOO_MANY_CELLS,
-    Cell,
-    text_cell,
-)
+from locales import InputError
+from storage.refusals import Refused
+from storage.table_cells import MAX_CELLS, MAX_COLUMNS, Cell, text_cell
 
 _CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")  # <c r="A1">, <c>, <x:c ...>
 _TAG_TAIL = 16  # bytes of a chunk kept for the next, so no tag is split between two
@@ -31,22 +24,6 @@ MAX_SHARED_STRINGS = 50 * 1024 * 1024  # openpyxl holds all shared strings in me
 MAX_INFLATED = 300 * 1024 * 1024  # all parts together
 MAX_RATIO = 100  # inflated / compressed, for a part over _RATIO_FROM
 _RATIO_FROM = 1024 * 1024
-
-INFLATES = N_(
-    "This spreadsheet would unpack to {size} MB from a file of {packed} KB. "
-    "I don't open files like that: save it as CSV and send it again."
-)
-TOO_MANY_PARTS = N_(
-    "This spreadsheet is made of {n} parts; I open at most {max}. Save it as CSV and send it again."
-)
-STRICT_XLSX = N_(
-    "This workbook is saved as “Strict Open XML”, which I can't read. In Excel choose Save As → "
-    "“Excel Workbook (.xlsx)” or “CSV UTF-8”, and send it again."
-)
-FORMULA_WITHOUT_VALUE = N_(
-    "Cell {cell} holds a formula without a saved value. Open the file in Excel, save it, and "
-    "send it again."
-)
 
 
 def xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
@@ -62,18 +39,18 @@ def xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
     except MemoryError:
         raise
     except Exception:  # a damaged file raises whatever zipfile or the XML parser raise
-        raise InputError(BAD_SPREADSHEET) from None
+        raise InputError(Refused.BAD_SPREADSHEET) from None
     try:
         sheet = book.active or (book.worksheets[0] if book.worksheets else None)
         if sheet is None:
-            raise InputError(EMPTY)
+            raise InputError(Refused.EMPTY)
         # Every row is read, however many empty ones come between (a name in row 5000 after
         # a gap is no less the team's): the cell cap and the worker's time limit bound it.
         read, width = 0, MAX_COLUMNS
         for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             read += len(values)
             if read > MAX_CELLS:
-                raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
+                raise InputError(Refused.TOO_MANY_CELLS, max=MAX_CELLS)
             cells = [_sheet_cell(v) for v in values[:width]]
             if width == MAX_COLUMNS and any(c is not None for c in cells):
                 width = _width(cells)  # the header: nothing right of it is read
@@ -81,7 +58,7 @@ def xlsx_records(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
     except (InputError, MemoryError):
         raise
     except Exception:  # as above: a damaged sheet fails while it streams
-        raise InputError(BAD_SPREADSHEET) from None
+        raise InputError(Refused.BAD_SPREADSHEET) from None
     finally:
         book.close()
 
@@ -105,7 +82,7 @@ def _refuse_too_many_cells(content: bytes) -> None:
             with archive.open(name) as xml:
                 cells = _count_cells(xml, cells)
     if cells > MAX_CELLS:
-        raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
+        raise InputError(Refused.TOO_MANY_CELLS, max=MAX_CELLS)
 
 
 def _count_cells(xml: IO[bytes], cells: int) -> int:
@@ -118,7 +95,7 @@ def _count_cells(xml: IO[bytes], cells: int) -> int:
         cells += len(_CELL.findall(window, 0, cut))
         tail = window[cut:]
         if cells > MAX_CELLS:
-            raise InputError(TOO_MANY_CELLS, max=MAX_CELLS)
+            raise InputError(Refused.TOO_MANY_CELLS, max=MAX_CELLS)
     return cells + len(_CELL.findall(tail))
 
 
@@ -142,11 +119,11 @@ def _refuse_unreadable_parts(content: bytes) -> None:
             continue
         text = archive.read(name)
         if _STRICT_NAMESPACE in text[:2048]:
-            raise InputError(STRICT_XLSX)
+            raise InputError(Refused.STRICT_XLSX)
         found = _FORMULA_CELL.search(text) if name.startswith("xl/worksheets/") else None
         if found:  # <c r="B2"><f>…</f></c>: a formula with no <v> after it
             ref = _CELL_REF.search(found[1])
-            raise InputError(FORMULA_WITHOUT_VALUE, cell=ref[1].decode() if ref else "?")
+            raise InputError(Refused.FORMULA_WITHOUT_VALUE, cell=ref[1].decode() if ref else "?")
 
 
 def check_archive(content: bytes) -> None:
@@ -155,10 +132,10 @@ def check_archive(content: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise InputError(BAD_SPREADSHEET) from None
+        raise InputError(Refused.BAD_SPREADSHEET) from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise InputError(TOO_MANY_PARTS, n=len(members), max=MAX_MEMBERS)
+        raise InputError(Refused.TOO_MANY_PARTS, n=len(members), max=MAX_MEMBERS)
     total = sum(m.file_size for m in members)
     for member in members:
         limit = MAX_SHARED_STRINGS if member.filename.endswith("sharedStrings.xml") else MAX_PART
@@ -166,7 +143,7 @@ def check_archive(content: bytes) -> None:
         tight = member.file_size > _RATIO_FROM and member.file_size / packed > MAX_RATIO
         if member.file_size > limit or total > MAX_INFLATED or tight:
             raise InputError(
-                INFLATES,
+                Refused.INFLATES,
                 size=max(1, total // (1024 * 1024)),
                 packed=max(1, len(content) // 1024),
             )

@@ -173,4 +173,7 @@ def export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 def _english(error: InputError) -> str:
     """An InputError as English text: its message id is English, formatted with its params."""
+    from bot.render.stored_refusals import worded
+
+    error = worded(error)
     return error.message.format_map(error.params)

@@ -33,6 +33,7 @@ from storage.file_worker import read_apart
 from storage.import_file import write_read_import
 from storage.importing import ReadImport
 from storage.models import Role
+from storage.refusals import Refused
 
 IMPORTABLE = uploads.IMPORTABLE
 
@@ -71,7 +72,7 @@ async def _document(turn: Turn) -> None:
     if not name.lower().endswith(IMPORTABLE):
         raise InputError(NOT_IMPORTABLE, name=name[:60])
     if upload.file_size and upload.file_size > tabular.MAX_BYTES:
-        raise InputError(tabular.TOO_LARGE, max=tabular.MAX_BYTES // (1024 * 1024))
+        raise InputError(Refused.TOO_LARGE, max=tabular.MAX_BYTES // (1024 * 1024))
     team, t = turn.team, turn.t
     settings = (team.id, team.locale, team.currency, turn.today)
     read = uploads.take(turn.context, turn.update, settings)

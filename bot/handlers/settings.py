@@ -36,6 +36,7 @@ from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
 from storage import team_settings
 from storage.models import Role
+from storage.refusals import Refused
 from storage.teams import hour_cost_limit, setting_out_of_range
 
 
@@ -149,7 +150,7 @@ async def open_setting(turn: Turn) -> None:
     if code not in render.BY_CODE:
         raise InputError(Refusal.STALE)
     if code == "cur" and await turn.run(team_settings.team_has_sales, team_id=_team_id(turn)):
-        raise InputError(team_settings.CURRENCY_LOCKED)
+        raise InputError(Refused.CURRENCY_LOCKED)
     if code == "tz":
         _home_cities(turn)
         return

@@ -7,6 +7,7 @@ from bot.render.changes import undone
 from locales import InputError
 from storage import changes, undo
 from storage.models import Role
+from storage.refusals import Refused
 
 # Changes only an admin may make: undoing them takes an admin too, the one who made them
 # included (Telegram may have demoted them since).
@@ -29,7 +30,7 @@ async def undo_change(turn: Turn) -> None:
     undo_id = turn.pressed.int_arg(0)
     pending = await turn.run(changes.pending_undo, team_id=turn.team_id, undo_id=undo_id)
     if pending is None:
-        raise InputError(changes.UNDO_GONE)
+        raise InputError(Refused.UNDO_EXPIRED)
     if pending.user_id != turn.caller.user_id or pending.action in ADMIN_ACTIONS:
         await turn.require(Role.ADMIN)
     action = await turn.change(

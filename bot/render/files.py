@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from bot.render.explain import vat_word
+from bot.render.stored_refusals import worded
 from locales import Markup, Translator
 from storage.callers import TeamView
 from storage.importing import ImportReport
@@ -104,7 +105,7 @@ def import_refused(t: Translator, report: ImportReport) -> Markup:
             "Line {line}, “{column}”: {problem}",
             line=t.number(problem.line),
             column=problem.column[:40],
-            problem=t.error(problem.error),
+            problem=t.error(worded(problem.error)),
         )
         if size + len(line) > LIMIT:
             break

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from bot.kit.callbacks import UNDO, pack
 from bot.kit.outbox import Link
 from bot.kit.texts import CANCEL, NEW, OTHER, SKIP, ClientChoice, KitTexts, Options, Refusal
-from bot.render import members, refusals
+from bot.render import members, refusals, stored_refusals
 from bot.render.buttons import Buttons
 from locales import N_, InputError, Markup, Translator
 from storage.models import ClientKind
@@ -22,7 +22,7 @@ KIT_REFUSALS = {
         "changed nothing. Write as yourself: turn off “Remain anonymous” in your admin rights, "
         "or write to me in a private chat."
     ),
-    Refusal.NO_TEAM: N_("There's no team here yet. Send /start to set one up."),
+    Refusal.NO_TEAM: stored_refusals.NO_TEAM,
     Refusal.SETTING_UP: N_("The team is still being set up. Give its owner a minute."),
     Refusal.AWAITING_APPROVAL: N_("An admin still has to approve you. I'll let you know."),
     Refusal.ADMINS_ONLY: N_("Only the team's admins can do that."),
@@ -41,7 +41,7 @@ KIT_REFUSALS = {
     Refusal.COMMAND_IN_NAME: N_("“{name}” has a command in it: send the command on its own."),
     Refusal.NOT_A_BIRTH_YEAR: N_("Type a year like 1985, or skip."),
     Refusal.NOT_FOUND: refusals.CLIENT_NOT_FOUND,
-    Refusal.WHICH_CLIENT: N_("Which client? Type (part of) their name."),
+    Refusal.WHICH_CLIENT: stored_refusals.WHICH_CLIENT,
     Refusal.CLIENT_FIRST: N_("I need to know which client first."),
     Refusal.PERSON_OR_ORGANISATION: refusals.TAP_A_KIND,
     Refusal.NOTHING_TO_SKIP: N_("There's nothing to skip right now."),
@@ -49,7 +49,9 @@ KIT_REFUSALS = {
 
 
 def refusal(t: Translator, error: InputError) -> Markup:
-    """Why nothing changed: a kit's Refusal or a handler's message id, with its params."""
+    """Why nothing changed: a kit's or storage's refusal or a handler's message id, with its
+    params."""
+    error = stored_refusals.worded(error)
     params = dict(error.params)
     if error.message in (Refusal.TOO_OFTEN, Refusal.TEAM_TOO_OFTEN):
         params["wait"] = wait_text(t, params.pop("seconds"))

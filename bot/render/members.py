@@ -8,6 +8,7 @@ from typing import Any
 from bot.kit.callbacks import pack
 from bot.kit.telegram_html import html_to_text
 from bot.render.buttons import Buttons, yes_or_no
+from bot.render.stored_refusals import HAS_A_TEAM
 from locales import N_, Markup, Translator
 from storage.callers import TeamView
 from storage.models import MemberStatus, Role
@@ -123,7 +124,7 @@ def first_hello(t: Translator) -> tuple[Markup, Buttons]:
 
 
 def team_already(t: Translator) -> Markup:
-    return t._("You already have a team. Send /help to see what I can do.")
+    return t._(HAS_A_TEAM)
 
 
 def own_team_ready(t: Translator) -> Markup:

@@ -17,9 +17,10 @@ from openpyxl import Workbook
 from sqlalchemy import Engine
 
 from bot.kit.limits import TEAM_RULES, Rule
-from storage.file_worker import TOO_BIG_INSIDE, TOO_SLOW, read_isolated
+from storage.file_worker import read_isolated
 from storage.importing import read_import
 from storage.models import Client, Sale
+from storage.refusals import Refused
 from storage.tabular import MAX_ROWS, read_table
 from tests.chat import Chat
 from tests.factories import add_member, make_team, rows
@@ -178,7 +179,7 @@ def test_a_file_that_needs_more_memory_than_the_worker_has_is_refused_quickly() 
             today=TODAY,
             memory=80 * MB,
         )
-    assert getattr(refused.value, "message", None) == TOO_BIG_INSIDE
+    assert getattr(refused.value, "message", None) == Refused.TOO_BIG_INSIDE
     assert time.perf_counter() - started < 10
 
 
@@ -190,7 +191,7 @@ def test_a_file_that_takes_longer_than_the_worker_may_is_refused() -> None:
         read_isolated(
             filename="x.csv", content=content, locale="nl", currency="EUR", today=TODAY, seconds=1
         )
-    assert getattr(refused.value, "message", None) == TOO_SLOW
+    assert getattr(refused.value, "message", None) == Refused.TOO_SLOW
     assert refused.value.params == {"seconds": 1}  # type: ignore[attr-defined]
 
 

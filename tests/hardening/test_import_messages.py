@@ -126,8 +126,8 @@ def test_a_strict_open_xml_workbook_is_said_to_be_one() -> None:
     from openpyxl import Workbook
 
     from locales import InputError
+    from storage.refusals import Refused
     from storage.tabular import read_table
-    from storage.xlsx_reading import STRICT_XLSX
 
     book = Workbook()
     book.active.append(["Klant", "Datum", "Bedrag"])
@@ -143,4 +143,4 @@ def test_a_strict_open_xml_workbook_is_said_to_be_one() -> None:
             target.writestr(item, data)
     with pytest.raises(InputError) as refused:
         read_table("strict.xlsx", strict.getvalue())
-    assert refused.value.args[0] == STRICT_XLSX
+    assert refused.value.args[0] == Refused.STRICT_XLSX

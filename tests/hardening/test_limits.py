@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from bot.kit.limits import RateLimits
 from bot.menu import RULES
+from bot.render.stored_refusals import worded
 from locales import InputError
 from locales.translator import translator
 from storage.importing import read_import
@@ -96,7 +97,7 @@ def test_a_file_with_too_many_rows_says_to_split_it(monkeypatch: pytest.MonkeyPa
             currency="RUB",
             today=dt.date(2026, 11, 23),
         )
-    assert translator("ru").error(refused.value) == (
+    assert translator("ru").error(worded(refused.value)) == (
         "В файле больше 10 строк. Разделите его на файлы поменьше."
     )
     assert MAX_ROWS == 1_048_576

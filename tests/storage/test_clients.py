@@ -10,6 +10,7 @@ from storage import clients
 from storage.engine import new_session
 from storage.models import Client
 from storage.names import MAX_NAME
+from storage.refusals import Refused
 from tests.factories import NOW, make_team, rows
 
 
@@ -30,7 +31,7 @@ def test_a_name_too_long_as_shown_or_as_folded_is_refused(engine: Engine, name: 
     team = make_team(engine, chat_id=1, owner_id=1)
     with pytest.raises(InputError) as refused:
         _add(engine, team.id or 0, name)
-    assert refused.value.message == "That name is too long: at most {max} characters."
+    assert refused.value.message == Refused.NAME_TOO_LONG
     assert rows(engine, Client) == []
 
 
@@ -39,5 +40,5 @@ def test_a_name_without_a_letter_or_digit_is_refused(engine: Engine, name: str) 
     team = make_team(engine, chat_id=1, owner_id=1)
     with pytest.raises(InputError) as refused:
         _add(engine, team.id or 0, name)
-    assert refused.value.message == "A client needs a name."
+    assert refused.value.message == Refused.NAME_NEEDED
     assert rows(engine, Client) == []

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlmodel import Session, col
 
+from bot.render.stored_refusals import worded
 from storage import events, ratings, teams
 from storage.analysis import team_analysis
 from storage.callers import team_view
@@ -307,7 +308,8 @@ def test_a_bad_history_row_imports_nothing_and_says_why(
     assert not report.ok
     [error] = report.errors
     assert (error.line, error.column) == (3, column)
-    text = error.error.message.format(**error.error.params)
+    said = worded(error.error)  # in render's words, as kompas import prints it
+    text = said.message.format(**said.params)
     assert message in text, text
     assert session.scalars(select(Event).where(col(Event.team_id) == team.id)).all() == []
 

@@ -14,12 +14,12 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import Session, col
 
 from locales import InputError
-from storage import import_layout, table_cells, tabular
 from storage.engine import new_session
 from storage.import_file import import_file
 from storage.importing import ImportReport
 from storage.models import AuditLog, Client, Event, EventKind, Sale, Team
 from storage.names import name_key
+from storage.refusals import Refused
 from storage.teams import create_team
 
 FILES = Path(__file__).parent / "files"
@@ -459,24 +459,24 @@ def zip_of_text() -> bytes:
 
 
 UNUSABLE = [
-    (b"", "leeg.csv", table_cells.EMPTY),
-    (b"   \r\n\r\n", "leeg.csv", table_cells.EMPTY),
-    (b"Klant;Datum;Bedrag\r\n", "alleen-kop.csv", tabular.NO_ROWS),
-    (PNG, "foto.csv", table_cells.NOT_A_TABLE),
-    (bytes(range(256)) * 16, "random.bin", table_cells.NOT_A_TABLE),
-    (b"PK\x03\x04 this is not really a zip", "omzet.xlsx", table_cells.BAD_SPREADSHEET),
+    (b"", "leeg.csv", Refused.EMPTY),
+    (b"   \r\n\r\n", "leeg.csv", Refused.EMPTY),
+    (b"Klant;Datum;Bedrag\r\n", "alleen-kop.csv", Refused.NO_ROWS),
+    (PNG, "foto.csv", Refused.NOT_A_TABLE),
+    (bytes(range(256)) * 16, "random.bin", Refused.NOT_A_TABLE),
+    (b"PK\x03\x04 this is not really a zip", "omzet.xlsx", Refused.BAD_SPREADSHEET),
     (
         xlsx_bytes(["Klant", "Datum", "Bedrag"], ["Zon", "01-11-2026", 1])[:900],
         "a.xlsx",
-        table_cells.BAD_SPREADSHEET,
+        Refused.BAD_SPREADSHEET,
     ),
-    (zip_of_text(), "spreadsheet.ods", table_cells.BAD_SPREADSHEET),
-    (xlsx_bytes(), "leeg.xlsx", table_cells.EMPTY),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", table_cells.BAD_SPREADSHEET),
-    (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", import_layout.NOTHING_RECOGNISED),
-    (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", import_layout.NO_AMOUNT_COLUMN),
-    (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", import_layout.NO_NAME_COLUMN),
-    (b"Klant;Bedrag\nAtelier Zon;10\n", "geen-datum.csv", import_layout.NO_DATE_COLUMN),
+    (zip_of_text(), "spreadsheet.ods", Refused.BAD_SPREADSHEET),
+    (xlsx_bytes(), "leeg.xlsx", Refused.EMPTY),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "omzet.xls", Refused.BAD_SPREADSHEET),
+    (b"Hallo, dit is een brief.\nGroeten, Jan\n", "brief.txt", Refused.NOTHING_RECOGNISED),
+    (b"Klant;Datum;Kosten\nZon;01-11-2026;10\n", "a.csv", Refused.NO_AMOUNT_COLUMN),
+    (b"Datum;Bedrag\n01-11-2026;10\n", "geen-klant.csv", Refused.NO_NAME_COLUMN),
+    (b"Klant;Bedrag\nAtelier Zon;10\n", "geen-datum.csv", Refused.NO_DATE_COLUMN),
 ]
 
 

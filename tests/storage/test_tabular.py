@@ -8,10 +8,10 @@ import zipfile
 import pytest
 
 from locales import InputError
-from storage.csv_reading import MIXED_SEPARATORS, ODD_CHARACTERS, UNCLOSED_QUOTE, decode
-from storage.table_cells import NOT_A_TABLE
+from storage.csv_reading import decode
+from storage.refusals import Refused
 from storage.tabular import read_table
-from storage.xlsx_reading import MAX_MEMBERS, TOO_MANY_PARTS
+from storage.xlsx_reading import MAX_MEMBERS
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_neutralised_formula_loses_its_apostrophe_and_nothing_else_does() -> Non
 def test_text_with_control_characters_is_not_a_table() -> None:
     with pytest.raises(InputError) as raised:
         read_table("data.csv", b"Naam;Plaats\n" + b"\x01\x02\x03\x04" * 100)
-    assert raised.value.message == NOT_A_TABLE
+    assert raised.value.message == Refused.NOT_A_TABLE
 
 
 def test_quoted_cells_with_line_breaks_or_other_separators_are_not_malformed() -> None:
@@ -77,13 +77,13 @@ def test_quoted_cells_with_line_breaks_or_other_separators_are_not_malformed() -
 @pytest.mark.parametrize(
     ("content", "message", "params"),
     [
-        (b'Naam;Plaats\n"open;Ede\nZon;Ede\n', UNCLOSED_QUOTE, {"line": 2}),
-        (b"Naam;Plaats\nZon;Ede\n\nMaan,Ede\n", MIXED_SEPARATORS, {"line": 4}),
-        (b"Klant\tBedrag\nZon;1\n", MIXED_SEPARATORS, {"line": 2}),
-        (b"Naam;Plaats\nCaf\x81;Ede\n", ODD_CHARACTERS, {"line": 2, "text": "CafЃ;Ede"}),
+        (b'Naam;Plaats\n"open;Ede\nZon;Ede\n', Refused.UNCLOSED_QUOTE, {"line": 2}),
+        (b"Naam;Plaats\nZon;Ede\n\nMaan,Ede\n", Refused.MIXED_SEPARATORS, {"line": 4}),
+        (b"Klant\tBedrag\nZon;1\n", Refused.MIXED_SEPARATORS, {"line": 2}),
+        (b"Naam;Plaats\nCaf\x81;Ede\n", Refused.ODD_CHARACTERS, {"line": 2, "text": "CafЃ;Ede"}),
         (
             b"Naam;Plaats\n" + b"Zon;Ede\n" * 20 + b"Caf\xe9;Ede\x7f\n",  # cp1252, one control
-            ODD_CHARACTERS,
+            Refused.ODD_CHARACTERS,
             {"line": 22, "text": "Café;Ede�"},
         ),
     ],
@@ -104,4 +104,4 @@ def test_an_archive_of_too_many_parts_is_refused_before_it_is_opened() -> None:
             archive.writestr(f"xl/part{n}.xml", b"")
     with pytest.raises(InputError) as refused:
         read_table("data.xlsx", packed.getvalue())
-    assert refused.value.message == TOO_MANY_PARTS
+    assert refused.value.message == Refused.TOO_MANY_PARTS
