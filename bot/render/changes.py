@@ -31,8 +31,11 @@ UNDONE = {
 }
 
 
-def undone(t: Translator, action: str) -> Markup:
-    """What an ↩ Undo press did, by the kind of change it reversed."""
+def undone(t: Translator, action: str, *, reopened: str | None = None) -> Markup:
+    """What an ↩ Undo press did, by the kind of change it reversed; `reopened`: the money a
+    reversed payment puts back as owed, when the change recorded it."""
+    if action == "sales_paid" and reopened is not None:
+        return t._("Undone: {amount} is open again.", amount=reopened)
     return t._(UNDONE.get(action, UNDONE_OTHER))
 
 
