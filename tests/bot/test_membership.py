@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from bot.transports.local_bot_api import Failure
-from storage.models import Client, Member, Sale, UserPref
+from storage.models import Client, Member, Sale, Team, UserPref
 from tests.chat import Chat
 from tests.factories import NOW, add_member, make_client, make_sale, make_team, rows
 
@@ -19,6 +19,19 @@ RUSSIAN_REMOVED = "Вас исключили из этой команды; ве�
 def _status(engine: Engine, user_id: int) -> str:
     [member] = [m for m in rows(engine, Member) if m.user_id == user_id]
     return str(member.status)
+
+
+def _russian_studio(engine: Engine) -> Team:
+    """A Russian group team whose newcomers an admin lets in."""
+    return make_team(
+        engine,
+        chat_id=GROUP,
+        owner_id=OLGA,
+        locale="ru",
+        currency="RUB",
+        title="Студия",
+        members_need_approval=True,
+    )
 
 
 # Finding 3: a removed member stays removed -------------------------------------------------
@@ -159,15 +172,7 @@ async def test_every_admin_is_asked_privately_and_a_link_helps_the_one_who_never
 async def test_a_declined_newcomer_stays_out_in_russian(chat: Chat, sqlite_engine: Engine) -> None:
     olga, ivan = chat.person(OLGA, "Ольга", "ru"), chat.person(22, "Иван", "ru")
     chat.group(GROUP, "Студия", creator=olga, members=(ivan,))
-    make_team(
-        sqlite_engine,
-        chat_id=GROUP,
-        owner_id=OLGA,
-        locale="ru",
-        currency="RUB",
-        title="Студия",
-        members_need_approval=True,
-    )
+    _russian_studio(sqlite_engine)
     seen = await chat.send(ivan, "/clients", chat=GROUP)
     assert (
         "Я попросил администраторов команды принять вас. То, что вы отправили, пока не "
@@ -266,15 +271,7 @@ async def test_a_newcomers_first_sale_is_said_to_be_unrecorded_and_resent_after_
 ) -> None:
     olga, piet = chat.person(OLGA, "Ольга", "ru"), chat.person(PIET, "Пётр", "ru")
     chat.group(GROUP, "Студия", creator=olga, members=(piet,))
-    team = make_team(
-        sqlite_engine,
-        chat_id=GROUP,
-        owner_id=OLGA,
-        locale="ru",
-        currency="RUB",
-        title="Студия",
-        members_need_approval=True,
-    )
+    team = _russian_studio(sqlite_engine)
     make_client(sqlite_engine, team, "Пекарня")
     seen = await chat.send(piet, "/sale пекарня 100", chat=GROUP)
     assert "пока не записано: отправьте это ещё раз, когда вас примут" in seen.text
