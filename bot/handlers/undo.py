@@ -36,7 +36,5 @@ async def undo_change(turn: Turn) -> None:
         undo.undo,
         undo_id=undo_id,
     )
-    paid = pending.payload.get("amount") if isinstance(pending.payload, dict) else None
-    reopened = turn.t.money(paid, turn.team.currency) if isinstance(paid, int) else None
     # Said once, in the confirmation it replaces: a toast with the same words read twice.
-    turn.edit(undone(turn.t, action, reopened=reopened))
+    turn.edit(undone(turn.t, action, pending.payload, turn.team.currency))
