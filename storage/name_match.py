@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from locales.name_cases import is_her_surname
-from locales.name_words import CASE_ENDINGS
+from locales.name_words import CASE_ENDINGS, ORGANISATION_NOUNS
 from locales.name_words import FEMININE_SURNAME_ENDINGS as _FEMININE_SURNAME_ENDINGS
 from locales.scripts import is_cyrillic_word
 from storage.names import is_legal_form
@@ -96,4 +96,21 @@ def alike_word(typed: str, word: str) -> bool:
     """One word a typo of another: close enough, or two letters swapped (`jna` for `jan`)."""
     return fuzz.ratio(typed, word) >= LIKE_WORD or (
         min(len(typed), len(word)) >= 3 and OSA.distance(typed, word) <= 1
+    )
+
+
+def business_word_respelled(typed: str, key: str) -> bool:
+    """Whether `typed` is a business's name with its business word mistyped or in another
+    language, the rest as stored: `bakery de zon` for "Bakkerij de Zon", `restorant de haven`
+    for "Restaurant De Haven". Not another business of the same name (`hotel de zon`: a
+    business word of its own), nor one whose own name is a particle alone (`bakery de`)."""
+    words, names = typed.split(" "), key.split(" ")
+    if len(words) != len(names) or len(words) < 2 or words[1:] != names[1:]:
+        return False
+    if names[0] not in ORGANISATION_NOUNS or words[0] in ORGANISATION_NOUNS:
+        return False
+    own = [w for w in names[1:] if not (is_particle(w) or is_legal_form(w))]
+    first, stored = words[0], names[0]
+    return bool(own) and (
+        alike_word(first, stored) or (len(first) >= 4 and first[:3] == stored[:3])
     )

@@ -20,9 +20,15 @@ from sqlmodel import Session, col, select
 
 from locales import N_, InputError
 from scoring.market import MarketReality, market_reality, minimum_per_competitor
-from scoring.profile import IdealProfile
+from scoring.profile import (
+    DEMOGRAPHIC_RANGES,
+    DEMOGRAPHIC_SETS,
+    MARKET_FIELDS,
+    ORGANISATION_RANGES,
+    IdealProfile,
+)
 from storage.changes import Change, record_change, still_holds
-from storage.models import Client, ClientStatus, IdealProfileRow
+from storage.models import Client, ClientKind, ClientStatus, IdealProfileRow
 
 GONE = N_("That profile isn't here any more.")
 KINDS = ("person", "organisation", None)  # None: one profile for everyone
@@ -57,6 +63,40 @@ def team_profiles(*, session: Session, team_id: int) -> list[StoredProfile]:
     ).all()
     order = {kind: place for place, kind in enumerate(KINDS)}
     return sorted((_stored(row) for row in rows), key=lambda p: order.get(p.kind, len(KINDS)))
+
+
+@dataclass(frozen=True)
+class Judgeable:
+    """What /check can say something about before it asks anything: the kinds of client an
+    ideal profile covers or the team has clients of to compare with (scoring/prospects.py),
+    and whether the team wrote a profile that sets any of it."""
+
+    kinds: frozenset[str]
+    profile_written: bool
+
+
+def judgeable(*, session: Session, team_id: int) -> Judgeable:
+    """The kinds /check can judge: a kind with neither a profile that sets a criterion nor a
+    client of its own could only end in "I can't judge", so it is said at once."""
+    written = [
+        p.profile
+        for p in team_profiles(session=session, team_id=team_id)
+        if any(getattr(p.profile, name) not in (None, frozenset()) for name in _JUDGED_BY)
+    ]
+    kinds = {kind for p in written for kind in ClientKind if p.applies_to(kind)}
+    kinds |= set(
+        session.exec(
+            select(Client.kind)
+            .where(Client.team_id == team_id, Client.status != ClientStatus.ARCHIVED)
+            .distinct()
+        ).all()
+    )
+    return Judgeable(frozenset(str(kind) for kind in kinds), bool(written))
+
+
+# What /check compares a prospect with (scoring/prospects.py): a profile setting none of these,
+# just created, judges no one.
+_JUDGED_BY = (*DEMOGRAPHIC_RANGES, *ORGANISATION_RANGES, *DEMOGRAPHIC_SETS, *MARKET_FIELDS)
 
 
 def _row(session: Session, team_id: int, profile_id: int) -> IdealProfileRow:

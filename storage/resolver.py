@@ -15,6 +15,7 @@ from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
 from storage.name_match import (
     alike_words,
+    business_word_respelled,
     her_surname,
     maybe_her_own_name,
     others_declined,
@@ -321,6 +322,8 @@ def similar_names(
         if title_length(key) or title_length(row[3]):  # "Özdemir" ~ "mevr. Özdemir"
             score = max(score, fuzz.token_sort_ratio(without_title(key), without_title(row[3])))
         person = row[4] == ClientKind.PERSON
+        if score < CLOSE_NAME and not person and business_word_respelled(key, row[3]):
+            score = CLOSE_NAME  # "bakery de zon" may well be "Bakkerij de Zon"
         if score < CLOSE_NAME and person and addresses(key, row[3]):
             score = CLOSE_NAME  # "mw de boer" may well be "Anouk de Boer"
         if (

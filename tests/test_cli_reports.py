@@ -59,7 +59,7 @@ def test_report_as_json_has_the_documented_keys(demo_db: str) -> None:
 def test_report_as_text_in_the_teams_language(demo_db: str) -> None:
     result = kompas("--db", demo_db, "report", "--team", str(GROUP))
     assert result.returncode == 0, result.stderr
-    assert "Te afhankelijk" in result.stdout and "Hotel De Linde" in result.stdout
+    assert "Boven de grens" in result.stdout and "Hotel De Linde" in result.stdout
     assert "<b>" not in result.stdout  # plain text for a terminal, not Telegram's HTML
 
 

@@ -13,10 +13,16 @@ from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
 from bot.render import refusals
 from bot.render.clients import kind_options
-from bot.render.prospect import check_prompt, checked_client_saved, save_options, verdict_text
+from bot.render.prospect import (
+    cannot_judge,
+    check_prompt,
+    checked_client_saved,
+    save_options,
+    verdict_text,
+)
 from locales import InputError
 from scoring.prospects import assess_prospect
-from storage import clients, resolver
+from storage import clients, profiles, resolver
 from storage.models import ClientKind, ClientStatus
 
 TRAITS = ("kind", "city", "industry", "employees", "birth_year", "gender", "source")
@@ -36,12 +42,14 @@ class CheckDialog(Dialog):
             question(
                 turn,
                 convo,
-                check_prompt(turn.t, step, convo.data["name"]),
+                # Asked before the kind is known: «сидорова елена» written as a name at least
+                check_prompt(turn.t, step, arguments.person_as_written(convo.data["name"])),
                 options=kind_options(turn.t),
                 edit=turn.update.callback_query is not None,
             )
         else:
-            question(turn, convo, check_prompt(turn.t, step), skip=step != "name")
+            name = convo.data.get("name", "")
+            question(turn, convo, check_prompt(turn.t, step, name), skip=step != "name")
 
     async def answer(
         self, turn: Turn, convo: Conversation, *, text: str | None, choice: str | None
@@ -50,15 +58,11 @@ class CheckDialog(Dialog):
         skipped = choice == SKIP or not text
         if step == "name":
             data["name"] = await _new_name(turn, typed_name(text or ""))
-            if "kind" in data:
-                await goto(turn, convo, "verdict")
-            else:
-                await goto(turn, convo, "city" if _kind_from_name(data) else "kind")
+            await _after_name(turn, convo)
         elif step == "kind":
-            data["kind"] = answered_kind(text, choice)
-            await goto(turn, convo, "city")
+            await _with_kind(turn, convo, answered_kind(text, choice), then="city")
         elif step == "city":
-            data["city"] = None if skipped else (text or "")[:100]
+            data["city"] = None if skipped else arguments.city_as_written(text or "") or None
             await goto(turn, convo, "industry" if data["kind"] == "organisation" else "birth_year")
         elif step == "industry":
             data["industry"] = None if skipped else (text or "")[:100]
@@ -91,8 +95,10 @@ class CheckDialog(Dialog):
             convo.data["name"],
             result,
             names,
+            kind=convo.data["kind"],
             with_money=with_money,
-            has_profile=analysed.analysis.profile_written,
+            # a profile that sets nothing is no profile here (storage/profiles.py judgeable)
+            has_profile=convo.data.get("profiled", analysed.analysis.profile_written),
         )
         question(
             turn,
@@ -139,22 +145,45 @@ async def _new_name(turn: Turn, name: str) -> str:
 async def check(turn: Turn) -> None:
     """/check, or in one line like /add: /check Hotel Het Anker, organisatie, Utrecht."""
     text = arguments.argument_text(turn)
+    judgeable = await turn.run(profiles.judgeable, team_id=turn.team_id)
+    if not judgeable.kinds:  # no profile and no client to compare with: say so before asking
+        turn.reply(cannot_judge(turn.t, "", None, has_profile=False))
+        return
     dialog = CheckDialog()
     convo = new(dialog.name, turn)
+    convo.data.update(kinds=sorted(judgeable.kinds), profiled=judgeable.profile_written)
     if not text:
         await goto(turn, convo, "name")
         return
     name, said = arguments.name_kind_city(text)
     convo.data.update(said, name=await _new_name(turn, name))
+    await _after_name(turn, convo)
+
+
+async def _after_name(turn: Turn, convo: Conversation) -> None:
+    """The kind said in the one line goes straight to the verdict; one the name says (a legal
+    form, a patronymic, initials: not asked, as in /add) to the city; else it is asked."""
     if "kind" in convo.data:
-        await goto(turn, convo, "verdict")
+        await _with_kind(turn, convo, convo.data["kind"], then="verdict")
+    elif kind := kind_in_name(convo.data["name"]):
+        await _with_kind(turn, convo, kind.value, then="city")
     else:
-        await goto(turn, convo, "city" if _kind_from_name(convo.data) else "kind")
+        await goto(turn, convo, "kind")
 
 
-def _kind_from_name(data: dict[str, Any]) -> bool:
-    """A legal form, a patronymic or initials say the kind, as in /add: not asked."""
-    kind = kind_in_name(data["name"])
-    if kind is not None:
-        data["kind"] = kind.value
-    return kind is not None
+async def _with_kind(turn: Turn, convo: Conversation, kind: str, *, then: str) -> None:
+    """Once the kind is known the name is written as natives write it, as /add stores it
+    (`сидорова елена` → Сидорова Елена); a kind no profile covers and no client of the team
+    is like is said at once, not after questions that could not change it."""
+    data = convo.data
+    data["kind"] = kind
+    data["name"] = arguments.name_as_written(data["name"], kind)
+    if kind not in data.get("kinds", (kind,)):
+        await finish(turn, convo)
+        said = cannot_judge(turn.t, data["name"], kind, has_profile=data["profiled"])
+        if turn.update.callback_query is not None:  # the kind's buttons go with the question
+            turn.edit(said)
+        else:
+            turn.reply(said)
+        return
+    await goto(turn, convo, then)

@@ -127,6 +127,11 @@ class EditClientDialog(ClientDialog):
             value = _trait_value(turn, field, text, code)
             if field == "name" and value is None:
                 raise InputError(refusals.NAME_NEEDED)
+            if field == "name":  # "смирнова ольга" written as natives write it, as /add does
+                client = await turn.run(
+                    resolver.client_in_team, team_id=turn.team_id, client_id=convo.data["client_id"]
+                )
+                value = arguments.name_as_written(value, client.kind)
         change = await turn.change(
             clients.update_client,
             client_id=convo.data["client_id"],

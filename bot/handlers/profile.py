@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bot.kit import arguments
 from bot.kit.callbacks import id_from
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, kept, new, question
@@ -217,7 +218,10 @@ def _typed(turn: Turn, criterion: render.Criterion, text: str) -> dict[str, Any]
 
         return dict(zip(criterion.fields, parse_range(text, money), strict=True))
     if how == "words":
-        return {criterion.fields[0]: parse_words(text)}
+        words = parse_words(text)
+        if words and criterion.code == "cities":  # "москва" as natives write it, as /add does
+            words = [arguments.city_as_written(word) for word in words]
+        return {criterion.fields[0]: words}
     field = criterion.fields[0]
     if how == "money":
         return {field: t.parse_money(text, turn.team.currency, allow_zero=False)}

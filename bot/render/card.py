@@ -216,7 +216,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     if yearly is not None and with_money and graded:
         figures.append(yearly)
     if view.hours:
-        figures.append(hours(t, view.hours))
+        figures.append(t._("{hours} worked", hours=hours(t, view.hours)))  # not a bare "6 uur"
     if figures:
         lines.append(Markup(" · ").join(figures))
     counts = Markup(" · ").join(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot import labels
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, Options
+from bot.render.refusals import TYPE_THE_NEW_VALUE
 from locales import N_, Markup, Translator, escape
 
 FIELDS = {
@@ -78,7 +79,21 @@ def typed_question(t: Translator, field: str, client: str, today: dt.date) -> Ma
             client=client,
             example=t.date(today, style="short"),
         )
-    return t._("Type the new value.")
+    return t._(TYPED_QUESTIONS.get(field, TYPE_THE_NEW_VALUE))
+
+
+# Each typed trait asks for itself: "Typ de nieuwe naam.", not a bare "new value".
+TYPED_QUESTIONS = {
+    "name": N_("Type the new name."),
+    "city": N_("Type the city."),
+    "birth_year": N_("Type the year of birth, like 1980."),
+    "income": N_("Type the income per year."),
+    "interests": N_("Type the interests, separated by commas."),
+    "industry": N_("Type the line of business."),
+    "employees": N_("Type the number of employees."),
+    "segment": N_("Type the segment."),
+    "notes": N_("Type the new notes."),
+}
 
 
 def with_cancel(t: Translator, ask: Markup) -> Markup:
@@ -102,10 +117,9 @@ def unchanged(t: Translator, field: str) -> Markup:
 
 
 def changed(t: Translator, field: str, shown: str) -> Markup:
-    name = _lower(field_name(t, field))
-    if shown:
-        return t._("Changed: {field} {value}.", field=name, value=shown)
-    return t._("Cleared: {field}.", field=name)
+    if shown:  # "Naam gewijzigd in Hotel De Linde."
+        return t._("{field} changed to {value}.", field=field_name(t, field), value=shown)
+    return t._("Cleared: {field}.", field=_lower(field_name(t, field)))
 
 
 def field_rows(team_id: int, options: Options, per_row: int) -> Buttons:

@@ -122,27 +122,21 @@ def reason(
                 else t._("profit {amount} since {date}", amount=amount, date=date)
             )
             return Markup(f"{arrow} ") + said
-        median = money(t, currency, item.reference)
         said = (
-            t._(
-                "loss {amount} since {date} (team {median} a year)",
-                amount=amount,
-                date=date,
-                median=median,
-            )
+            _loss_line(t, currency, "since", item.reference, amount=amount, date=date)
             if loss
             else t._(
                 "profit {amount} since {date} (team {median} a year)",
                 amount=amount,
                 date=date,
-                median=median,
+                median=money(t, currency, item.reference),
             )
         )
         return Markup(f"{arrow} ") + said
     if so_far and item.code == "profit":
         amount, median = money(t, currency, abs(item.value)), money(t, currency, item.reference)
         said = (
-            t._("loss {amount} so far (team {median} a year)", amount=amount, median=median)
+            _loss_line(t, currency, "so_far", item.reference, amount=amount)
             if item.value < 0
             else t._("profit {amount} so far (team {median} a year)", amount=amount, median=median)
         )
@@ -178,20 +172,41 @@ def partial_timing(row: Any) -> tuple[int, int] | None:
     return (timed, sales) if 0 < timed < sales else None
 
 
-# The reasons that are a sum of money beside the team's median: (message, message for a
-# loss). A loss is said as one ("verlies € 143"), as the card's figures line says it.
+# The reasons that are a sum of money beside the team's median: (message, kind of loss line).
+# A loss is said as one ("verlies € 143"), as the card's figures line says it.
 _MONEY_REASONS = {
-    "profit": (
-        N_("profit {amount} a year (team {median})"),
-        N_("loss {amount} a year (team {median})"),
-    ),
+    "profit": (N_("profit {amount} a year (team {median})"), "year"),
     "revenue": (N_("revenue {amount} a year (team {median})"), None),
-    "profit_per_hour": (
-        N_("{amount} per hour worked (team {median})"),
-        N_("loss {amount} per hour worked (team {median})"),
-    ),
+    "profit_per_hour": (N_("{amount} per hour worked (team {median})"), "hour"),
     "revenue_per_hour": (N_("{amount} revenue per hour worked (team {median})"), None),
 }
+
+# A loss beside the typical client says what the typical client makes: "verlies € 177 per jaar
+# (doorsneeklant € 886)" read as if the typical client lost € 886. (typical profit, typical loss)
+_LOSS_LINES = {
+    "year": (
+        N_("loss {amount} a year (typical client: {median} profit)"),
+        N_("loss {amount} a year (typical client: {median} loss)"),
+    ),
+    "hour": (
+        N_("loss {amount} per hour worked (typical client: {median} profit)"),
+        N_("loss {amount} per hour worked (typical client: {median} loss)"),
+    ),
+    "since": (
+        N_("loss {amount} since {date} (typical client: {median} profit a year)"),
+        N_("loss {amount} since {date} (typical client: {median} loss a year)"),
+    ),
+    "so_far": (
+        N_("loss {amount} so far (typical client: {median} profit a year)"),
+        N_("loss {amount} so far (typical client: {median} loss a year)"),
+    ),
+}
+
+
+def _loss_line(t: Translator, currency: str, kind: str, reference: float, **values: Any) -> Markup:
+    profit, loss = _LOSS_LINES[kind]
+    message = loss if reference < 0 else profit
+    return t._(message, median=money(t, currency, abs(reference)), **values)
 
 
 def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
@@ -199,8 +214,9 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
     code = item.code
     if code in _MONEY_REASONS:
         gain, loss = _MONEY_REASONS[code]
-        message, amount = (loss, -value) if loss and value < 0 else (gain, value)
-        return t._(message, amount=money(t, currency, amount), median=money(t, currency, reference))
+        if loss and value < 0:
+            return _loss_line(t, currency, loss, reference, amount=money(t, currency, -value))
+        return t._(gain, amount=money(t, currency, value), median=money(t, currency, reference))
     if code == "ideal_profile":
         return t.n_(  # the noun follows the total: "1 van 1 punt", "2 из 21 пункта"
             "meets {met} of {n} point of your ideal client",
@@ -294,7 +310,7 @@ def lift(t: Translator, currency: str, item: Lift) -> Markup:
             "{n} invoice in a row paid on time", "{n} invoices in a row paid on time", int(amount)
         )
     elif item.code == "referral":
-        change = t.n_("{n} referral", "{n} referrals", int(amount))
+        change = t.n_("{n} more referral", "{n} more referrals", int(amount))
     else:
         change = t._("{what}: {value}", what=item.code, value=t.number(amount))
     return t._("To reach {grade}: {change}.", grade=item.to_grade, change=change)

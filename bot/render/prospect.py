@@ -27,6 +27,7 @@ def verdict_text(
     verdict: ProspectVerdict,
     names: Mapping[int, str],
     *,
+    kind: str,
     with_money: bool = True,
     has_profile: bool = False,
 ) -> Markup:
@@ -36,26 +37,7 @@ def verdict_text(
     cur = team.currency
     if not (verdict.demographics or verdict.fit or verdict.market):
         # No profile criterion and no client like them: any verdict would be made up.
-        if has_profile:
-            return (
-                t._(
-                    "❔ I can't judge {name} yet: no ideal profile of yours covers such a client.",
-                    name=name,
-                )
-                + Markup("\n")
-                + t._(
-                    "Add one with /profile: describe your best clients of this kind (age, city, "
-                    "line of business …), then check again."
-                )
-            )
-        return (
-            t._("❔ I can't judge {name} yet: your ideal profile is empty.", name=name)
-            + Markup("\n")
-            + t._(
-                "Fill it in with /profile: describe your best clients (age, city, line "
-                "of business …), then check again."
-            )
-        )
+        return cannot_judge(t, name, kind, has_profile=has_profile)
     headline = {
         "ideal": t._("✅ {name} looks like an ideal client.", name=name),
         "acceptable": t._("👍 {name} would be an acceptable client.", name=name),
@@ -94,6 +76,36 @@ def verdict_text(
         similar = Markup(", ").join(escape(names.get(i, "?")) for i in verdict.similar_clients)
         lines.append(t._("Most like them: {clients}.", clients=similar))
     return Markup("\n").join(lines)
+
+
+def cannot_judge(t: Translator, name: str, kind: str | None, *, has_profile: bool) -> Markup:
+    """Nothing to judge `name` by (None: anyone, said before the name is asked), and how to
+    write what is missing: for a person no line of business, for an organisation no age."""
+    if kind is None:
+        said = t._("❔ I can't judge anyone yet: your ideal profile is empty.")
+    elif has_profile:
+        said = t._(
+            "❔ I can't judge {name} yet: no ideal profile of yours covers such a client.",
+            name=name,
+        )
+    else:
+        said = t._("❔ I can't judge {name} yet: your ideal profile is empty.", name=name)
+    if kind == "person":
+        how = t._(
+            "Describe your best private clients in /profile (age, city, income …), then check "
+            "again."
+        )
+    elif kind == "organisation":
+        how = t._(
+            "Describe your best business clients in /profile (line of business, size, city …), "
+            "then check again."
+        )
+    else:
+        how = t._(
+            "Fill it in with /profile: describe your best clients (age, city, line "
+            "of business …), then check again."
+        )
+    return said + Markup("\n") + how
 
 
 def _demographic(t: Translator, cur: str, check: Check) -> Markup:
@@ -170,6 +182,8 @@ def check_prompt(t: Translator, step: str, name: str = "") -> Markup:
     """The question of each /check step before the verdict."""
     if step == "name":
         return t._("Whom shall I measure? Their name, please.")
+    if step == "employees":  # "there" would be nowhere in particular
+        return t._("How many people work at {name}, roughly?", name=name)
     return trait_prompt(t, step, name)
 
 

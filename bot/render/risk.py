@@ -142,18 +142,9 @@ def _dependence(
         )
     )
     if c.hhi_floor is not None and c.equivalent_clients is not None:
-        equivalent = round(c.equivalent_clients, 1)
-        # A fraction takes the plural ("2,4 klanten", «2,4 клиента»), a whole number its own.
-        count = int(equivalent) if float(equivalent).is_integer() else 2
-        # The index itself (HHI) is for the JSON report: a chat says it in plain words.
-        lines.append(
-            t.n_(
-                "Your revenue is spread as if you had {equivalent} client.",
-                "Your revenue is spread as if you had {equivalent} equal clients.",
-                count,
-                equivalent=t.number(equivalent),
-            )
-        )
+        # The index itself (HHI) is for the JSON report: a chat says it in plain words, and in
+        # whole clients: "2 à 3 even grote klanten", «2–3 одинаковых клиента», never 2,5 clients.
+        lines.append(_equal_clients(t, round(c.equivalent_clients, 1)))
     if not c.alarms_enabled:
         lines.append(
             t.n_(
@@ -296,3 +287,20 @@ def _revenue_share(analysis: TeamAnalysis, client_id: int) -> float:
 def time_eaters_by_hours(analysis: TeamAnalysis) -> list[TimeEater]:
     """Time-eaters in the order of the figure read first: the largest share of the hours."""
     return sorted(analysis.time_eaters, key=lambda e: -e.time_share)
+
+
+def _equal_clients(t: Translator, equivalent: float) -> Markup:
+    low = int(equivalent)
+    if float(equivalent).is_integer():
+        return t.n_(
+            "Your revenue is spread as if you had {equivalent} client.",
+            "Your revenue is spread as if you had {equivalent} equal clients.",
+            low,
+            equivalent=t.number(low),
+        )
+    return t.n_(  # the noun agrees with the higher number, as in «3–4 одинаковых клиента»
+        "Your revenue is spread as if you had {low} to {n} equal client.",
+        "Your revenue is spread as if you had {low} to {n} equal clients.",
+        low + 1,
+        low=t.number(low),
+    )

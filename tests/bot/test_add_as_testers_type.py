@@ -147,7 +147,7 @@ async def test_a_city_typed_in_lower_case_in_edit_is_stored_as_written(
     await chat.send(anna, "/wijzig Jan Visser")
     await chat.press(anna, "Plaats")
     seen = await chat.send(anna, "den haag")
-    assert "Gewijzigd: plaats Den Haag." in seen
+    assert "Plaats gewijzigd in Den Haag." in seen
     assert _clients(sqlite_engine) == {"Jan Visser": ("person", "Den Haag")}
 
 

@@ -7,11 +7,11 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from bot.transports.updates import Person
-from storage import demo
+from storage import demo, profiles
 from storage.engine import new_session
 from storage.models import IdealProfileRow, Team
 from tests.chat import Chat, Seen
-from tests.factories import NOW, make_team
+from tests.factories import NOW, make_client, make_team
 
 OWNER = 11
 
@@ -40,6 +40,24 @@ def demo_with_profile(engine: Engine, locale: str, **criteria: object) -> Team:
         session.add(row)
         session.commit()
     return team
+
+
+def organisations_profile(engine: Engine, team: Team, **criteria: object) -> None:
+    """A profile for organisations as /profile makes it: created, then these criteria set."""
+    with new_session(engine) as session:
+        made = profiles.create_profile(
+            session=session, team_id=team.id, user_id=OWNER, name="O", kind="organisation", now=NOW
+        )
+        if criteria:
+            profiles.change_criteria(
+                session=session,
+                team_id=team.id,
+                profile_id=made.entity_id,
+                user_id=OWNER,
+                now=NOW,
+                **criteria,
+            )
+        session.commit()
 
 
 async def test_eight_employees_against_ten_to_a_hundred_is_a_miss(
@@ -95,7 +113,7 @@ async def test_the_similar_clients_sentence_counts_the_clients_it_names(
     similar = next(line for line in text.splitlines() if line.startswith("Самые похожие клиенты"))
     named = similar.split(":", 1)[1].rstrip(".").split(", ")
     assert f"идеальных клиентов среди них: 3 из {len(named)}" in text, text
-    assert text.splitlines()[0] == "✅ Клиника «Здоровье» похож на идеального клиента."
+    assert text.splitlines()[0] == "✅ Клиника «Здоровье»: похоже, это ваш идеальный клиент."
 
 
 @pytest.mark.parametrize(
@@ -121,38 +139,116 @@ async def test_a_legal_form_in_the_name_is_not_asked_person_or_organisation(
         (
             "nl",
             "Persoon",
-            "❔ Over Piet Zon kan ik nog niets zeggen: geen van je profielen van de ideale klant "
+            "❔ Over Piet Zon kan ik nog niets zeggen: geen van de profielen van je ideale klant "
             "gaat over zo’n klant.",
-            "Schrijf er een met /profiel",
+            "Beschrijf je beste particuliere klanten in /profiel (leeftijd, plaats, inkomen …)",
         ),
         (
             "ru",
             "Частное лицо",
-            "❔ Пока не могу оценить: Piet Zon. Ни один ваш профиль идеального клиента не "
+            "❔ Piet Zon: пока не могу оценить — ни один ваш профиль идеального клиента не "
             "описывает таких клиентов.",
-            "Добавьте профиль через /profile",
+            "Опишите в /profile своих лучших клиентов — частных лиц (возраст, город, доход …)",
         ),
     ],
 )
-async def test_no_profile_for_the_kind_gives_no_verdict_but_says_how_to_write_one(
+async def test_no_profile_for_the_kind_is_said_at_once_with_how_to_write_one(
     chat: Chat, sqlite_engine: Engine, locale: str, kind: str, said: str, how: str
 ) -> None:
-    # Issue 20: "👍 … would be an acceptable client" with nothing to judge by was made up.
-    demo_with_profile(sqlite_engine, locale)  # the demo's one profile is for organisations
+    """Issue 20: "👍 … would be an acceptable client" with nothing to judge by was made up;
+    native readers: saying so only after the city and year of birth wasted their answers."""
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale=locale)
+    make_client(sqlite_engine, team, "Bakkerij Jansen", kind="organisation")
+    organisations_profile(sqlite_engine, team, industries=["horeca"])  # no persons
     me = chat.person(OWNER, "Anna", locale)
-    seen = await check(chat, me, "Piet Zon", kind, "/skip", "/skip")
+    await chat.send(me, "/check")
+    await chat.send(me, "Piet Zon")
+    seen = await chat.press(me, kind)
     lines = seen.text.splitlines()
     assert lines[0] == said, seen.text
     assert lines[1].startswith(how), seen.text
-    assert "👍" not in seen.text and "✅" not in seen.text
+    assert not seen.buttons, seen.buttons  # no city question, nothing to save
+    assert "отрасль" not in seen.text and "branche" not in seen.text
 
 
-async def test_an_empty_profile_is_said_to_be_empty(chat: Chat, sqlite_engine: Engine) -> None:
-    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
+@pytest.mark.parametrize(
+    ("locale", "command", "said", "how"),
+    [
+        (
+            "nl",
+            "/toets",
+            "❔ Ik kan nog niemand toetsen: het profiel van je ideale klant is nog leeg.",
+            "Vul het in met /profiel: beschrijf je beste klanten (leeftijd, plaats, branche …) "
+            "en toets daarna opnieuw.",
+        ),
+        (
+            "ru",
+            "/check Сидорова Елена, частное лицо, Москва",
+            "❔ Пока не могу никого оценить: профиль идеального клиента ещё пуст.",
+            "Заполните его через /profile: опишите своих лучших клиентов (возраст, город, "
+            "отрасль …) и проверьте ещё раз.",
+        ),
+    ],
+)
+async def test_an_empty_profile_is_said_before_anything_is_asked(
+    chat: Chat, sqlite_engine: Engine, locale: str, command: str, said: str, how: str
+) -> None:
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale=locale)
+    anna = chat.person(OWNER, "Anna", locale)
+    seen = await chat.send(anna, command)
+    assert seen.text.splitlines() == [said, how], seen.text
+    assert not seen.buttons
+
+
+@pytest.mark.parametrize(
+    ("locale", "name", "industry", "asked"),
+    [
+        ("nl", "restaurant de gouden leeuw", "horeca", "Hoeveel mensen werken er ongeveer bij "),
+        ("ru", "кафе ромашка", "общепит", ": сколько там примерно сотрудников?"),
+    ],
+)
+async def test_the_size_question_names_the_client(
+    chat: Chat, sqlite_engine: Engine, locale: str, name: str, industry: str, asked: str
+) -> None:
+    """ "Hoeveel mensen werken er ongeveer?" said nowhere where "er" was."""
+    demo_with_profile(sqlite_engine, locale)
+    anna = chat.person(OWNER, "Anna", locale)
+    await chat.send(anna, "/check")
+    await chat.send(anna, name)
+    await chat.send(anna, "Utrecht")
+    seen = await chat.send(anna, industry)
+    written = {"nl": "Restaurant de Gouden Leeuw", "ru": "Кафе ромашка"}[locale]
+    assert asked in seen.text and written in seen.text, seen.text
+
+
+async def test_a_profile_just_created_and_left_empty_is_said_to_be_empty_at_once(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A profile /profile created but never filled judges no one: not "no profile covers such
+    a client" after four questions."""
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
+    organisations_profile(sqlite_engine, team)
     anna = chat.person(OWNER, "Anna", "nl")
-    seen = await check(chat, anna, "Piet Zon", "Persoon", "/skip", "/skip")
-    assert seen.text.splitlines()[:2] == [
-        "❔ Over Piet Zon kan ik nog niets zeggen: je profiel van de ideale klant is nog leeg.",
-        "Vul het in met /profiel: beschrijf je beste klanten (leeftijd, plaats, branche …) en "
-        "toets daarna opnieuw.",
-    ], seen.text
+    seen = await chat.send(anna, "/toets Restaurant de Gouden Leeuw")
+    assert seen.text.splitlines()[0] == (
+        "❔ Ik kan nog niemand toetsen: het profiel van je ideale klant is nog leeg."
+    ), seen.text
+
+
+async def test_an_empty_profile_is_never_said_to_cover_another_kind(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """With clients to compare with the questions are asked; when none is like the prospect, an
+    empty profile is still "empty", not "no profile covers such a client"."""
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="nl")
+    make_client(sqlite_engine, team, "Bakkerij Jansen", kind="organisation")
+    organisations_profile(sqlite_engine, team)
+    anna = chat.person(OWNER, "Anna", "nl")
+    await chat.send(anna, "/toets Restaurant de Gouden Leeuw")
+    await chat.send(anna, "/skip")
+    await chat.send(anna, "/skip")
+    seen = await chat.send(anna, "/skip")
+    assert seen.text.splitlines()[0] == (
+        "❔ Over Restaurant de Gouden Leeuw kan ik nog niets zeggen: het profiel van je ideale "
+        "klant is nog leeg."
+    ), seen.text

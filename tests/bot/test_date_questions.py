@@ -89,7 +89,7 @@ async def test_client_since_reads_weekdays_and_refuses_the_future(
     seen = await chat.send(anna, "15 december")  # 22 days ahead: refused, not last December
     assert "Die datum moet nog komen: sinds wanneer is dit een klant?" in seen.text
     seen = await chat.send(anna, "15 december 2025")
-    assert "Gewijzigd: klant sinds" in seen.text
+    assert "Klant sinds gewijzigd in" in seen.text
     assert rows(sqlite_engine, Client)[0].acquired_on == dt.date(2025, 12, 15)
     await chat.press(anna, "Klant sinds")
     await chat.send(anna, "vorige week vrijdag")

@@ -105,7 +105,7 @@ async def test_client_since_reads_dates(
     await chat.send(anna, "/wijzig daan")
     await chat.press(anna, "Klant sinds")
     seen = await chat.send(anna, typed)
-    assert "Gewijzigd: klant sinds" in seen.text, seen.text
+    assert "Klant sinds gewijzigd in" in seen.text, seen.text
     assert rows(sqlite_engine, Client)[0].acquired_on == day
 
 

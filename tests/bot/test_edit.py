@@ -29,7 +29,7 @@ async def test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value(
     menu = seen.last.message_id
     seen = await chat.press(anna, "Inkomen per jaar")
     assert [m.message_id for m in seen.messages] == [menu]  # the menu became the question
-    assert seen.text == "Inkomen per jaar van Anouk de Boer: € 40.000.\nTyp de nieuwe waarde."
+    assert seen.text == "Anouk de Boer — Inkomen per jaar: € 40.000.\nTyp het inkomen per jaar."
     assert seen.buttons == ["Laten zoals het is", "Wissen"]
     seen = await chat.send(anna, "/skip")
     assert "Ongewijzigd: inkomen per jaar." in seen
@@ -39,7 +39,7 @@ async def test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value(
     seen = await chat.send(anna, "veel")
     assert "bedrag" in seen.text  # refused: the question still stands
     seen = await chat.send(anna, "45.000")
-    assert "Gewijzigd: inkomen per jaar € 45.000." in seen
+    assert "Inkomen per jaar gewijzigd in € 45.000." in seen
     assert rows(sqlite_engine, Client)[0].income == 4_500_000
     # The confirmation is new (with Undo); the menu came back in its own message.
     assert _menus(chat, NL_OWNER, "Wat wil je wijzigen voor Anouk de Boer?") == [menu]
@@ -49,7 +49,7 @@ async def test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value(
     seen = await chat.press(anna, "Laten zoals het is")  # a button still works after an error
     assert "Wat wil je wijzigen voor Anouk de Boer?" in seen
     seen = await chat.press(anna, "Plaats")
-    assert "Plaats van Anouk de Boer: Utrecht." in seen
+    assert "Anouk de Boer — Plaats: Utrecht." in seen
     seen = await chat.press(anna, "Wissen")
     assert "Gewist: plaats." in seen
     assert rows(sqlite_engine, Client)[0].city is None
@@ -57,7 +57,7 @@ async def test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value(
     assert rows(sqlite_engine, Client)[0].city == "Utrecht"
     seen = await chat.press(anna, "Geslacht")
     seen = await chat.press(anna, "Vrouw")
-    assert "Gewijzigd: geslacht vrouw." in seen
+    assert "Geslacht gewijzigd in vrouw." in seen
     seen = await chat.press(anna, "✓ Klaar")
     assert "Opgeslagen. Anouk de Boer is bijgewerkt." in seen
     assert _menus(chat, NL_OWNER, "Wat zal ik wijzigen") == []
@@ -74,7 +74,7 @@ async def test_russian_group_edit_asks_again_after_a_wrong_value_and_buttons_kee
     await chat.send(olga, "/edit зерно", chat=GROUP)
     seen = await chat.press(olga, "Сотрудники", chat=GROUP)
     assert "Сотрудники (Кофейня «Зерно»): 8" in seen.text.splitlines()
-    assert seen.last.force_reply and "Ольга, напишите новое значение." in seen.text
+    assert seen.last.force_reply and "Ольга, напишите число сотрудников." in seen.text
     seen = await chat.reply(olga, "много", chat=GROUP)
     assert "Сотрудники" not in seen.text and seen.text  # refused, said why
     # The buttons still work after the error: keep, back to the menu, and on.
@@ -82,7 +82,7 @@ async def test_russian_group_edit_asks_again_after_a_wrong_value_and_buttons_kee
     assert "Кофейня «Зерно»: что изменить?" in seen
     await chat.press(olga, "Сотрудники", chat=GROUP)
     seen = await chat.reply(olga, "12", chat=GROUP)
-    assert "Изменено: сотрудники — 12" in seen.text.splitlines()
+    assert "Сотрудники: теперь 12." in seen.text.splitlines()
     seen = await chat.press(olga, "Город", chat=GROUP)
     assert "Город (Кофейня «Зерно»): Казань" in seen.text.splitlines()
     seen = await chat.send(olga, "/skip", chat=GROUP)

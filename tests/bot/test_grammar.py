@@ -319,7 +319,7 @@ async def test_paid_with_a_part_asks_which_invoice(
     _invoices(sqlite_engine, nl_team)
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/paid glans 300")
-    assert seen.text == "Voor welke verkoop is de € 300,00 van Schoonmaakbedrijf Glans?"
+    assert seen.text == "Voor welke factuur is de € 300,00 van Schoonmaakbedrijf Glans?"
     assert labels(seen) == [
         "1 okt 2026 · € 1.000,00",
         "20 okt 2026 · € 500,50",

@@ -128,11 +128,11 @@ async def test_every_admin_is_asked_privately_and_a_link_helps_the_one_who_never
         "vastgelegd: stuur het opnieuw zodra je bent toegelaten. Ik laat het je hier weten."
     )
     [request] = [m for m in seen.messages if m.chat_id == OLGA]
-    assert request.text == "<b>Fatima</b> wil graag bij <b>Studio</b>. Toelaten?"
+    assert request.text == "<b>Fatima</b> wil meedoen met <b>Studio</b>. Toelaten?"
     assert request.button_labels == ["✓ Toelaten", "✕ Weigeren"]
     [note] = [m for m in seen.messages if m.chat_id == GROUP and "t.me" in m.text]
     assert note.text == (
-        "Fatima wil graag bij het team. Beheerders, open een chat met mij om diegene toe te "
+        "Fatima wil meedoen. Beheerders: open een privéchat met mij om Fatima toe te "
         f"laten: https://t.me/kompas_bot?start=approve_{team.id}"
     )
     assert not rows(sqlite_engine, Client)
@@ -145,7 +145,7 @@ async def test_every_admin_is_asked_privately_and_a_link_helps_the_one_who_never
 
     # Piet follows the link: /start shows him the waiting request.
     seen = await chat.send(piet, f"/start approve_{team.id}")
-    assert seen.text == "Fatima wil graag bij Studio. Toelaten?"
+    assert seen.text == "Fatima wil meedoen met Studio. Toelaten?"
     piets_request = seen.last
     # A plain member can't use the buttons, even with the request's own data.
     jans = (await chat.send(jan, "/start")).last
@@ -261,7 +261,7 @@ async def test_members_get_cards_without_the_money_when_money_is_for_admins(
         assert first.startswith("Bakkerij de Vries · beoordeling"), seen.text
         assert "score" not in seen.text and "0 klachten" in seen.text  # the score: in Details
         assert "€" not in seen.text and "van de omzet" not in seen.text and "%" not in seen.text
-        assert "Dit team houdt" not in seen.text
+        assert "alleen beheerders de bedragen" not in seen.text
     seen = await chat.send(olga, "/client bakkerij")
     assert "100% van de omzet" in seen.text and "€" in seen.text
 

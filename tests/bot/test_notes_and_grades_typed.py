@@ -55,7 +55,7 @@ async def test_a_new_client_in_a_compliment_is_added_and_the_note_kept(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/compliment Marieke de Boer heel blij met de taart")
-    assert "Welke klant gaf je een compliment?" in seen
+    assert "Van welke klant kwam het compliment?" in seen
     seen = await chat.send(anna, "Marieke de Boer")
     assert "„Marieke de Boer” staat niet in je klantenlijst." in seen
     seen = await chat.press(anna, "„Marieke de Boer” toevoegen als persoon")

@@ -38,7 +38,7 @@ async def test_rest_words_pay_all_that_is_open(
     make_sale(sqlite_engine, nl_team, nl_client, 10_000, due_on=DUE)
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/betaald De Roos rest")
-    assert "De Roos heeft 2 openstaande verkopen betaald: € 500,00." in seen
+    assert "De Roos heeft 2 openstaande facturen betaald: € 500,00." in seen
 
 
 async def test_dutch_restant_pays_all_that_is_open(
@@ -51,7 +51,7 @@ async def test_dutch_restant_pays_all_that_is_open(
 
     seen = await chat.send(anna, "/betaald de roos restant")
 
-    assert "De Roos heeft 2 openstaande verkopen betaald: € 500,00." in seen
+    assert "De Roos heeft 2 openstaande facturen betaald: € 500,00." in seen
     assert _paid(sqlite_engine) == {40_000: (None, TODAY), 10_000: (None, TODAY)}
 
 

@@ -88,7 +88,7 @@ async def risk_pages(chat: Chat, locale: str) -> list[str]:
 @pytest.mark.parametrize(
     ("locale", "alarm", "eaters", "owed"),
     [
-        ("nl", "Te afhankelijk", "Tijdvreters", "Openstaand"),
+        ("nl", "Boven de grens", "Tijdvreters", "Openstaand"),
         ("ru", "Слишком большая зависимость", "Отнимают много времени", "Вам должны"),
     ],
 )
@@ -131,7 +131,7 @@ async def test_risk_pages_back_and_forth_in_the_same_message(
     assert "Tijdvreters" in second.text and second.buttons == ["‹", "›"]
     assert second.last.message_id == first.last.message_id  # edited, not a new message
     back = await chat.press(anna, "‹")
-    assert "Te afhankelijk" in back.text and back.buttons == ["›"]
+    assert "Boven de grens" in back.text and back.buttons == ["›"]
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ async def test_profile_edit_range_set_and_market_with_undo(
     seen = await chat.press(anna, "Wie ze zijn")
     assert seen.buttons[:4] == ["Branches", "Medewerkers", "Wie beslist", "Plaatsen"]
     seen = await chat.press(anna, "Medewerkers")
-    assert "Aantal medewerkers, bijvoorbeeld 10-50" in seen
+    assert "Hoeveel medewerkers heeft je ideale klant? Bijvoorbeeld 10-50" in seen
     seen = await chat.send(anna, "50-10")
     assert "Zet het kleinste getal voorop" in seen
     seen = await chat.send(anna, "10 – 50 medewerkers")

@@ -126,9 +126,9 @@ async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) ->
     demo_team(sqlite_engine, "nl")
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.all_pages(anna, await chat.send(anna, "/risk"))
-    assert "Te afhankelijk" in seen.messages[0].text
+    assert "Boven de grens" in seen.messages[0].text
     assert "Hotel De Linde" in seen.text and "Als die weggaat, daalt de omzet" in seen.text
-    assert "Afhankelijkheid" in seen.text and "Tijdvreters" in seen.text
+    assert "Afhankelijk van grote klanten" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)
 
 
@@ -275,7 +275,7 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
         session.commit()
     for command in ("/risk", "/decline"):
         seen = await chat.send(piet, command, chat=group)
-        assert seen.text.startswith("Dit team houdt geldbedragen"), seen.text
+        assert seen.text.startswith("In dit team zien alleen beheerders de bedragen"), seen.text
         assert "€" not in seen.text
     # A card without the money lines (issue 16): grade and verdict, no amounts or shares.
     seen = await chat.send(piet, "/client Yogastudio Lotus", chat=group)
@@ -284,7 +284,7 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
     prospect = await chat.send(piet, "/add Nieuwe Klant BV", chat=group)
     assert "Nieuwe Klant BV" in prospect.text
     card = await chat.send(piet, "/client Nieuwe Klant BV", chat=group)
-    assert "Nieuwe Klant BV" in card.text and "Dit team houdt" not in card.text
+    assert "Nieuwe Klant BV" in card.text and "alleen beheerders de bedragen" not in card.text
     portrait = await chat.send(piet, "/portrait", chat=group)
     assert "Zo kopen ze" in portrait.text and "€" not in portrait.text.split("Typisch")[0]
     listed = await chat.send(piet, "/clients", chat=group)
@@ -299,8 +299,8 @@ async def test_a_team_that_keeps_money_for_admins(chat: Chat, sqlite_engine: Eng
     seen = await chat.send(olga, "/risk", chat=group)
     [private] = [m for m in seen.messages if m.chat_id == 21]
     [note] = [m for m in seen.messages if m.chat_id == group]
-    assert "Te afhankelijk" in private.text and "€" in private.text
-    assert "privé naar je gestuurd" in note.text and "€" not in note.text
+    assert "Boven de grens" in private.text and "€" in private.text
+    assert "privé gestuurd" in note.text and "€" not in note.text
     # The private card's buttons work there, though Olga never chose the team for private chat.
     await chat.send(olga, "/client Yogastudio Lotus", chat=group)
     details = await chat.press(olga, "Details", chat=21)

@@ -59,7 +59,7 @@ async def test_near_duplicate_name_is_caught_before_adding(
     assert "Bakkerij de Vries" in seen  # their card
     assert len(rows(sqlite_engine, Client)) == 1
     exact = await chat.send(anna, "/add BAKKERIJ DE VRIES")
-    assert "staat al op je lijst" in exact
+    assert "staat al in de klantenlijst" in exact
 
 
 async def test_add_in_one_line_without_a_name_asks_for_one(
@@ -186,7 +186,7 @@ async def test_unknown_client_in_sale_offers_to_add_them(
     seen = await chat.send(anna, "/sale Zonnebloem 450")
     assert "„Zonnebloem” staat niet in je klantenlijst" in seen
     seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
-    assert "Zonnebloem is toegevoegd aan je lijst." in seen
+    assert "Zonnebloem is toegevoegd aan de klantenlijst." in seen
     assert rows(sqlite_engine, Sale)[0].amount == 45000
 
 

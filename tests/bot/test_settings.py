@@ -44,17 +44,17 @@ async def test_settings_fit_a_phone_screen_and_every_value_is_one_tap_away(
             "• Bedragen: zonder btw",
             "• Betaling: direct betaald",  # a personal team's clients pay on the spot
             "• Standaardmarge: niet ingesteld",
-            "• Een uur werk: niet ingesteld",
+            "• Uurkosten: niet ingesteld",
         ],
         "Beoordelingen": [
             "• Beoordelingsschaal: A–D",
-            "• Alarm grote klant: bij 25% van de omzet",
+            "• Grens grote klant: bij 25% van de omzet",
             "• Beoordelingsperiode: 12 maanden",
         ],
         "Weekoverzicht": [
             "• Weekoverzicht: aan",
-            "• Dag weekoverzicht: maandag",
-            "• Tijd weekoverzicht: 09:00",
+            "• Dag: maandag",
+            "• Tijd: 09:00",
             "• Tijdzone: Amsterdam (UTC+1)",
         ],
         "Taal en privacy": ["• Taal: Nederlands", "• Klanten na afscheid: bewaard"],
@@ -76,13 +76,13 @@ async def test_a_setting_changes_in_place_and_undo_puts_it_back(
     await chat.send(anna, "/settings")
     menu = chat.api.in_chat(NL_OWNER)[-1]
     await chat.press(anna, "Beoordelingen")
-    seen = await chat.press(anna, "Alarm grote klant")
+    seen = await chat.press(anna, "Grens grote klant")
     assert seen.last.message_id == menu.message_id  # the menu edits the same message
     assert "Vanaf welk deel van je omzet" in seen
     assert seen.buttons[:3] == ["20%", "✓ 25%", "30%"]
     version = team_row(sqlite_engine).data_version
     seen = await chat.press(anna, "30%")
-    assert seen.text == "Alarm grote klant: nu bij 30% van de omzet."
+    assert seen.text == "Grens grote klant: nu bij 30% van de omzet."
     assert seen.buttons == ["← Beoordelingen", "↩ Ongedaan maken"]
     team = team_row(sqlite_engine)
     assert team.concentration_threshold == 0.3
@@ -269,14 +269,14 @@ async def test_digest_time_change_reschedules_the_digest_at_once(
     assert "hour='9', minute='0'" in trigger()
     await chat.send(anna, "/settings")
     await chat.press(anna, "Weekoverzicht")
-    await chat.press(anna, "Tijd weekoverzicht")
+    await chat.press(anna, "Tijd")
     await chat.press(anna, "Andere waarde typen")
     seen = await chat.send(anna, "8:30")
-    assert "Tijd weekoverzicht: nu 08:30." in seen
+    assert "Tijd: nu 08:30." in seen
     assert "hour='8', minute='30'" in trigger()
     await chat.send(anna, "/settings")
     await chat.press(anna, "Weekoverzicht")
-    await chat.press(anna, "Dag weekoverzicht")
+    await chat.press(anna, "Dag")
     await chat.press(anna, "Vrijdag")
     assert "day_of_week='fri'" in trigger()
     assert team_row(sqlite_engine).digest_weekday == 4

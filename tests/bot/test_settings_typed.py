@@ -37,20 +37,20 @@ async def test_dutch_hour_cost_typed_before_pressing_the_button(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
-    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Uurkosten")
     seen = await chat.send(anna, "€ 35 per uur")  # no press on "Typ het bedrag"
-    assert "Een uur werk: nu € 35,00 per uur." in seen
+    assert "Uurkosten: nu € 35,00." in seen
     assert _hour_cost(sqlite_engine) == 3_500
 
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
-    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Uurkosten")
     seen = await chat.send(anna, "40/u")
     assert _hour_cost(sqlite_engine) == 4_000
 
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
-    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Uurkosten")
     await chat.press(anna, "← Geld")  # left the submenu: a number is no answer now
     seen = await chat.send(anna, "50")
     assert "Stuur een commando" in seen
@@ -67,7 +67,7 @@ async def test_a_typed_setting_scoring_cannot_use_is_refused_and_changes_nothing
     anna = chat.person(NL_OWNER, "Anna", "nl")
     for group, setting, typed, refusal in (
         ("Geld", "Standaardmarge", "100", "van 1 tot 99"),
-        ("Beoordelingen", "Alarm grote klant", "5", "van 10 tot 100"),
+        ("Beoordelingen", "Grens grote klant", "5", "van 10 tot 100"),
         ("Geld", "Bedragen", "99", "van 0 tot 50"),
     ):
         await chat.send(anna, "/instellingen")
@@ -107,12 +107,12 @@ async def test_an_hour_cost_beyond_a_million_is_refused_with_the_range(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/instellingen")
     await chat.press(anna, "Geld")
-    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Uurkosten")
     seen = await chat.send(anna, "99 999 999 999")
     assert "tot € 1.000.000" in seen.text, seen.text
     assert _hour_cost(sqlite_engine) is None
     seen = await chat.send(anna, "€ 1.000.000")
-    assert "Een uur werk: nu € 1.000.000,00 per uur." in seen
+    assert "Uurkosten: nu € 1.000.000,00." in seen
 
 
 async def test_a_margin_that_rounds_to_all_of_it_is_refused(

@@ -189,7 +189,7 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
 ) -> None:
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    tip = "Tip: zet in /instellingen wat een uur werk kost, dan telt je tijd mee in de winst."
+    tip = "Tip: vul in /instellingen je uurkosten in, dan telt je tijd mee in de winst."
     seen = await chat.send(anna, "/sale bakkerij 100")
     assert tip not in seen  # no time recorded: nothing to say about an hour's cost
     seen = await chat.send(anna, "/sale bakkerij, 110, 0, 2u")  # 100 again would ask "again?"
@@ -199,17 +199,17 @@ async def test_hour_cost_is_offered_once_and_set_with_undo(
 
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
-    seen = await chat.press(anna, "Een uur werk")
+    seen = await chat.press(anna, "Uurkosten")
     assert "Wat kost een uur van je werk" in seen
     seen = await chat.press(anna, "Typ het bedrag")
     seen = await chat.send(anna, "45,50")
-    assert "Een uur werk: nu € 45,50 per uur." in seen
+    assert "Uurkosten: nu € 45,50." in seen
     assert team_row(sqlite_engine).hour_cost == 4550
     await chat.send(anna, "/settings")
     await chat.press(anna, "Geld")
-    await chat.press(anna, "Een uur werk")
+    await chat.press(anna, "Uurkosten")
     seen = await chat.press(anna, "Geen")  # "✓ Geen" when unset, never "✓ Wissen"
-    assert "Een uur werk: nu niet ingesteld." in seen
+    assert "Uurkosten: nu niet ingesteld." in seen
     assert team_row(sqlite_engine).hour_cost is None
     await chat.press(anna, "↩ Ongedaan maken")
     assert team_row(sqlite_engine).hour_cost == 4550
@@ -262,7 +262,7 @@ async def test_russian_vat_words_for_a_team_without_vat_in_its_amounts(
 async def _set_hour_cost(chat: Chat, person: Person, typed: str) -> None:
     await chat.send(person, "/settings")
     await chat.press(person, "Geld")
-    await chat.press(person, "Een uur werk")
+    await chat.press(person, "Uurkosten")
     await chat.press(person, "Typ het bedrag")
     await chat.send(person, typed)
 

@@ -88,7 +88,7 @@ async def test_two_instances_split_one_stream_without_duplicates(
     assert not [t for t in texts if SOMETHING_WENT_WRONG in t]
     for name in shared:
         assert sum(f"Toegevoegd: {name} " in t for t in texts) == 1, name
-    already = [t for t in texts if "staat al op je lijst" in t or ALREADY_SIMILAR in t]
+    already = [t for t in texts if "staat al in de klantenlijst" in t or ALREADY_SIMILAR in t]
     assert len(already) == len(shared), texts
 
 

@@ -27,7 +27,7 @@ async def test_an_owner_demoted_in_telegram_can_no_longer_change_settings(
     chat.api.set_member(GROUP, PIET, "creator")
     chat.api.set_member(GROUP, OLGA, "member")
     seen = await chat.send(olga, "/settings", chat=GROUP)
-    assert "Alarm grote klant" not in seen.buttons
+    assert "Grens grote klant" not in seen.buttons
     seen = await chat.send(olga, "/members", chat=GROUP)
     assert "Dat kunnen alleen de beheerders van het team." in seen.text
     assert threshold(sqlite_engine) == 0.25
@@ -41,7 +41,7 @@ async def test_an_admin_demoted_in_telegram_cannot_undo_their_admin_change(
     make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA)
     await chat.send(piet, "/settings", chat=GROUP)
     await chat.press(piet, "Beoordelingen", chat=GROUP)
-    await chat.press(piet, "Alarm grote klant", chat=GROUP)
+    await chat.press(piet, "Grens grote klant", chat=GROUP)
     await chat.press(piet, "30%", chat=GROUP)
     assert threshold(sqlite_engine) == 0.3
     chat.api.set_member(GROUP, PIET, "member")

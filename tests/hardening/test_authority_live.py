@@ -56,7 +56,7 @@ async def test_an_admin_demoted_in_telegram_loses_admin_rights_at_once(
     _, piet, _ = studio(chat, sqlite_engine)
     await chat.send(piet, "/settings", chat=GROUP)
     await chat.press(piet, "Beoordelingen", chat=GROUP)
-    await chat.press(piet, "Alarm grote klant", chat=GROUP)
+    await chat.press(piet, "Grens grote klant", chat=GROUP)
     await chat.press(piet, "30%", chat=GROUP)
     assert threshold(sqlite_engine) == 0.3
     chat.api.set_member(GROUP, PIET, "member")  # no chat_member update, no time passing
@@ -77,7 +77,7 @@ async def test_ownership_passes_to_an_admin_once_telegram_demotes_the_owner(
     assert told in seen.text
     assert (role_of(sqlite_engine, PIET), role_of(sqlite_engine, OLGA)) == ("owner", "member")
     seen = await chat.send(olga, "/settings", chat=GROUP)
-    assert "Alarm grote klant" not in seen.buttons
+    assert "Grens grote klant" not in seen.buttons
     # The former owner is a member now: an admin can take her out of the team.
     await chat.send(piet, "/members", chat=GROUP)
     await chat.press(piet, "✕ owner21 verwijderen", chat=GROUP)

@@ -179,7 +179,7 @@ async def test_a_long_segment_is_cut_to_what_the_database_holds(engine: Engine, 
         await chat.send(anna, "/edit bakkerij")
         await chat.press(anna, "Segment")
         seen = await chat.send(anna, "Ambachtelijke bakkers " * 5)
-        assert "Gewijzigd" in seen.text
+        assert "Segment gewijzigd in" in seen.text
     finally:
         await chat.stop()
     assert rows(engine, Client)[0].segment == ("Ambachtelijke bakkers " * 5)[:64]

@@ -16,7 +16,7 @@ from tests.hardening.world import seed
 
 ANNA, PIET, GROUP = 51, 52, -5100
 MONEY = re.compile(r"€|\d+,\d\d")  # a euro sign, or an amount with cents
-REFUSED = "Dit team houdt geldbedragen bij de beheerders"
+REFUSED = "In dit team zien alleen beheerders de bedragen"
 
 
 async def _team(chat: Chat, engine: Engine):  # type: ignore[no-untyped-def]
@@ -176,4 +176,4 @@ async def test_risk_pages_stay_with_the_admin(chat: Chat, sqlite_engine: Engine)
     assert second.last.message_id == first.message_id and second.text not in text
     forged = await chat.press_data(piet, first, pack("rk", team.id, 1))
     told = forged.text + chat.api.callback_answers[-1]["text"]
-    assert "Dit team houdt geldbedragen" in told and not MONEY.search(told), told
+    assert "In dit team zien alleen beheerders de bedragen" in told and not MONEY.search(told), told

@@ -74,6 +74,50 @@ QUOTED = {
         ("je verliest € 197 per jaar aan deze klant (to the whole group)", "je verliest"),
         ("⏱ Kosten je veel tijd (to the whole group)", "Kosten je veel tijd"),
         ("Je team heeft me net veel bestanden gestuurd", "Je team heeft me"),
+        # A native Dutch reader's full week in the offline chat (branch nl2).
+        ("Hoe de klant je vond van Hotel De Linde: nog niet ingevuld.", "Hoe de klant je vond"),
+        ("Gewijzigd: hoe de klant je vond aanbeveling.", "Gewijzigd: {field} {value}"),
+        ("dit team houdt geldbedragen voor de beheerders", "houdt geldbedragen"),
+        ("verbeteringen aan verkopen", "verbeteringen aan verkopen"),
+        ("Vraag het een van hen.", "Vraag het een van hen"),
+        ("Ik heb het privé naar je gestuurd", "privé naar je gestuurd"),
+        ("Piet wil graag bij het team.", "wil graag bij"),
+        ("om diegene toe te laten", "diegene"),
+        ("Na akkoord van een beheerder (beside 'na goedkeuring')", "akkoord van een beheerder"),
+        (
+            "▼ verlies € 177 per jaar (doorsneeklant € 886)",
+            re.compile(r"^verlies .*\(doorsneeklant \{median\}"),
+        ),
+        ("Voor een A: 3 aanbevelingen.", "Voor een {grade}: "),
+        ("Bakkerij de Zon is nu 28% van de omzet.", "is nu {share} van de omzet"),
+        ("Denk aan: deze klant moet je nog € 338,00 betalen.", "Denk aan:"),
+        ("gemiddeld elke 30 dagen, nu al 76 dagen.", "nu al {days}."),
+        ("Een uur werk: nu € 35,00 per uur.", "Een uur werk"),
+        ("De winst trekt dan de uren af", "De winst trekt dan de uren af"),
+        ("/risico — Waar je op te weinig klanten leunt", "te weinig klanten leunt"),
+        ("A is het hoogst op A–D, 5 op 1–5, 10 op 1–10.", "is het hoogst op"),
+        ("de minimale winst per gewerkt uur die een ideale klant oplevert", "minimale winst per"),
+        ("Overslaan maakt het leeg. (beside /overslaan om over te slaan)", "Overslaan maakt het"),
+        ("Welke klant gaf je een compliment?", "gaf je een compliment"),
+        ("Ongedaan gemaakt: weer van je lijst gehaald.", "van je lijst gehaald"),
+        (
+            "Aanbeveling genoteerd: mevr. Jansen heeft fam. de Vries bij je aangebracht.",
+            re.compile(r"^Aanbeveling genoteerd: .*bij je aangebracht"),
+        ),
+        ("Bakkerij de Zon staat al op je lijst.", "staat al op je lijst"),
+        ("We richten je team in met drie tikken.", "We richten je team in"),
+        ("Nog twee tikken, dan kun je beginnen.", "dan kun je beginnen"),
+        ("Hoe wil je beginnen?", "Hoe wil je beginnen?"),
+        ("Dag weekoverzicht", "Dag weekoverzicht"),
+        ("Tijd weekoverzicht", "Tijd weekoverzicht"),
+        ("Markt: zo'n 167 zulke klanten per concurrent", "zulke klanten per concurrent"),
+        ("1 openstaande verkoop betaald", "openstaande verkoop"),
+        ("Voor welke verkoop is de € 300,00 …?", "Voor welke verkoop"),
+        ("Te afhankelijk", "Te afhankelijk"),
+        ("Afhankelijkheid", "<b>Afhankelijkheid</b>"),
+        ("Alarm grote klant", "Alarm grote klant"),
+        ("alarm bij 25%", "alarm bij"),
+        ("het gebruikelijke waarschuwingssignaal", "waarschuwingssignaal"),
     ],
     "ru": [
         ("Чтобы получить A: на 2 400 € больше прибыли за следующий год", "Чтобы получить"),
@@ -123,6 +167,11 @@ QUOTED = {
         ("«с ними уйдёт 27 % выручки» of one client", "с ними уйдёт"),
         ("«вы решили пока их оставить» of one client", "пока их оставить"),
         ("Обычно 11–15 сотрудников (how many of how many?)", re.compile(r"^Обычно \{facts\}")),
+        # Found by the Dutch reader, said the same way in Russian (branch nl2).
+        (
+            "▼ убыток 177 € в год (у типичного клиента 886 €)",
+            re.compile(r"^убыток .*\(у типичного клиента \{median\}"),
+        ),
     ],
 }
 
@@ -239,9 +288,29 @@ PINS = {
     "/check with an empty profile says so and how to fill it": (
         "tests/bot/test_check.py",
         (
-            "test_an_empty_profile_is_said_to_be_empty",
-            "test_no_profile_for_the_kind_gives_no_verdict_but_says_how_to_write_one",
+            "test_an_empty_profile_is_said_before_anything_is_asked",
+            "test_no_profile_for_the_kind_is_said_at_once_with_how_to_write_one",
         ),
+    ),
+    "whole clients: 'alsof je 2 à 3 even grote klanten hebt', «3–4 одинаковых клиента»": (
+        "tests/bot/test_dutch_reader_week.py",
+        ("test_equal_clients_are_whole_clients",),
+    ),
+    "a card's hours: '111 uur gewerkt', «108 ч работы»": (
+        "tests/bot/test_dutch_reader_week.py",
+        ("test_a_cards_hours_say_they_were_worked",),
+    ),
+    "every Dutch lift line: 'Voor een A zijn nog 3 aanbevelingen nodig.'": (
+        "tests/bot/test_dutch_reader_week.py",
+        ("test_every_dutch_lift_line_is_one_whole_sentence",),
+    ),
+    "/wijzig asks per field ('Typ het inkomen per jaar.') and says 'Naam gewijzigd in …'": (
+        "tests/bot/test_edit.py",
+        ("test_dutch_edit_keeps_on_skip_clears_on_clear_and_says_the_new_value",),
+    ),
+    "a loss beside a typical client's profit: '(doorsneeklant: € 886 winst)'": (
+        "tests/bot/test_explain.py",
+        ("test_a_loss_reads_as_a_loss_in_the_reasons",),
     ),
     "no (schatting) beside a real figure": (
         "tests/bot/test_checked_figures.py",

@@ -127,6 +127,13 @@ def test_surname_matches_rank_above_patronymic_matches(engine: Engine, people: i
         ("Kapsalon Anna", "Kapsalon Annie", "organisation", False),  # 89: two salons
         ("Bakkerij Jansen", "Bakkerij Janssen Brood", "organisation", False),
         ("Фёдоров Михаил", "Фёдорова Мария Петровна", "person", False),
+        # the business word respelled or in English, the name the same (native readers)
+        ("bakery de zon", "Bakkerij de Zon", "organisation", True),
+        ("restorant de haven", "Restaurant De Haven", "organisation", True),
+        ("кофейна зерно", "Кофейня Зерно", "organisation", True),
+        ("hotel de zon", "Bakkerij de Zon", "organisation", False),  # another business
+        ("bakery de", "Bakkerij de Zon", "organisation", False),
+        ("bakery de maan", "Bakkerij de Zon", "organisation", False),
     ],
 )
 def test_add_asks_only_about_really_close_names(
