@@ -273,16 +273,21 @@ def _sales(
                 amount=amount,
                 cost=max(0, int(amount * (1 - margin))),
                 due_on=due,
-                minutes=max(15, int(amount / 100 / 1000 * spec.minutes_per_1000 / _scale(team))),
+                minutes=max(15, int(amount / 100 / 1000 * spec.minutes_per_1000 * _hours(team))),
                 paid_on=paid if paid <= today else None,
             )
         )
     return rows
 
 
-def _scale(team: Team | TeamView) -> float:
-    """Roubles per euro, roughly, so hours per sale stay alike across the two demo teams."""
-    return 90.0 if team.currency == "RUB" else 1.0
+SOLO_HOURS = 1 / 3  # the team's 4 500 hours a year are three people's; one person has 1 500
+
+
+def _hours(team: Team | TeamView) -> float:
+    """Work per euro of revenue: alike in roubles (about 90 to the euro), and a third for a
+    solo specialist, whose year cannot hold a team's 4 500 hours (second readers)."""
+    per_euro = 1 / 90.0 if team.currency == "RUB" else 1.0
+    return per_euro * (SOLO_HOURS if team.is_personal else 1.0)
 
 
 def _ratings(

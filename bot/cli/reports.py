@@ -112,7 +112,8 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.kit.telegram_html import html_to_text
-    from bot.render.digest import digest_chart, render_digest, week_label
+    from bot.render.chart_figures import digest_chart
+    from bot.render.digest import render_digest, week_label
     from locales import translator
     from storage.analysis import changes_so_far, team_analysis
 

@@ -11,9 +11,9 @@ from bot.kit.commands import command
 from bot.kit.texts import Refusal
 from bot.kit.turn import Turn, button
 from bot.render import refusals
+from bot.render.chart_figures import digest_chart
 from bot.render.digest import (
     chart_caption,
-    digest_chart,
     digest_switched,
     render_digest,
     week_label,

@@ -146,17 +146,22 @@ async def _show_members(turn: Turn, *, edit: bool) -> None:
 async def approve(turn: Turn) -> None:
     """Lets a newcomer in (from /members or an admin's private request), or a removed member
     back in; the group hears it."""
+    member_id = turn.pressed.int_arg(0)
+    # A newcomer was kept waiting on their first message, which was not recorded.
+    waiting = await turn.run(teams.waiting_members, team_id=turn.team_id)
+    sent_before = any(m.id == member_id for m in waiting)
     member = await turn.run(
         teams.approve_member,
         team_id=turn.team_id,
-        member_id=turn.pressed.int_arg(0),
+        member_id=member_id,
         request=turn.pressed.args[1:] == ("p",),
     )
     done = let_in(turn.t, member.display_name)
     turn.toast(done)
     if not turn.team.is_personal:
         group = translator(turn.team.locale)
-        turn.reply(let_in(group, member.display_name), chat_id=turn.team.chat_id)
+        note = let_in(group, member.display_name, sent_before=sent_before)
+        turn.reply(note, chat_id=turn.team.chat_id)
     if turn.pressed.args[1:] == ("p",):  # the private request: it is answered now
         turn.edit(done)
     else:

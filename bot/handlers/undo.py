@@ -38,4 +38,4 @@ async def undo_change(turn: Turn) -> None:
         undo_id=undo_id,
     )
     # Said once, in the confirmation it replaces: a toast with the same words read twice.
-    turn.edit(undone(turn.t, action))
+    turn.edit(undone(turn.t, action, pending.payload, turn.team.currency))

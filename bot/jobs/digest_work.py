@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from bot.render.digest import Digest, digest_chart, render_digest, week_label
+from bot.render.chart_figures import digest_chart
+from bot.render.digest import Digest, render_digest, week_label
 from locales import translator
 from storage import callers
 from storage.analysis import weekly_snapshot

@@ -67,7 +67,7 @@ def details_text(
             timing = partial_timing(row)
             time.append(figure + (" " + timed_sales(t, *timing) if timing is not None else ""))
         lines.append(DOT.join(time))
-    purchases = [t._("Purchases {n}", n=t.number(int(row["purchases"])))]
+    purchases = [t.n_("{n} purchase", "{n} purchases", int(row["purchases"]))]
     average = whole_or_none(row["average_order"])
     if average is not None and with_money:
         purchases.append(t._("average {amount}", amount=money(t, cur, average)))
@@ -85,11 +85,14 @@ def details_text(
                 met=t.number(int(row["fit_met"])),
             )
         )
+    # Complaints too: the card names them, so its Details can't leave them out.
     lines.append(
-        t._(
-            "Compliments {compliments} · referrals {referrals}",
-            compliments=t.number(int(row["compliments"])),
-            referrals=t.number(int(row["referrals"])),
+        DOT.join(
+            [
+                t.n_("{n} complaint", "{n} complaints", int(row["complaints"])),
+                t.n_("{n} compliment", "{n} compliments", int(row["compliments"])),
+                t.n_("{n} referral", "{n} referrals", int(row["referrals"])),
+            ]
         )
     )
     if estimated(row) and not bool(row["short_history"]) and with_money:

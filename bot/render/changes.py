@@ -4,6 +4,7 @@ sends them with their ↩ Undo button; `undone` says what a press of it did."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -31,8 +32,12 @@ UNDONE = {
 }
 
 
-def undone(t: Translator, action: str) -> Markup:
-    """What an ↩ Undo press did, by the kind of change it reversed."""
+def undone(t: Translator, action: str, undo: Any = None, currency: str = "EUR") -> Markup:
+    """What an ↩ Undo press did, by the kind of change it reversed; a reversed payment says
+    the money it puts back as owed, when its `undo` payload kept the amount."""
+    paid = undo.get("amount") if isinstance(undo, dict) else None
+    if action == "sales_paid" and isinstance(paid, int):
+        return t._("Undone: {amount} is open again.", amount=t.money(paid, currency))
     return t._(UNDONE.get(action, UNDONE_OTHER))
 
 

@@ -10,11 +10,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from bot.kit.callbacks import DIGEST_VIEW, pack
-from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
 from bot.render.data_warnings import warning
 from bot.render.decline import digest_line
 from bot.render.explain import amounts_note, owed_money, reason
@@ -304,78 +302,6 @@ def _actions(
     if not quiet:
         row.append((t._("All clients"), pack(DIGEST_VIEW, team.id, "clients")))
     return [row[:3]]
-
-
-def chart_labels(t: Translator, analysis: TeamAnalysis, threshold: float) -> ChartLabels:
-    c = analysis.concentration
-    return ChartLabels(
-        title=str(t._("Revenue by client")),
-        share_axis=str(t._("share of revenue")),
-        cumulative=str(t._("cumulative share")),
-        top20=str(
-            t._(
-                "top 20% ({clients}): {share}",
-                clients=t.n_("{n} client", "{n} clients", c.top20_count),
-                share=t.percent(c.top20_share),
-            )
-        ),
-        threshold=str(
-            t._("alarm at {share}", share=t.percent(threshold))
-            if c.alarms_enabled
-            # A team too small for alarms (DESIGN.md "Few clients"): the line, no alarm.
-            else t._(
-                "{share}: alarms from {minimum} clients",
-                share=t.percent(threshold),
-                minimum=analysis.settings.min_clients_for_alarms,
-            )
-        ),
-    )
-
-
-def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
-    """Current clients with revenue, largest first: the top ones by name, the rest in one row."""
-    table = analysis.clients
-    shares = table["revenue_share"].to_numpy(dtype=float, na_value=np.nan)
-    keep = np.flatnonzero(~np.isnan(shares) & (shares > 0))
-    keep = keep[np.argsort(-shares[keep], kind="stable")]
-    names = table["name"].to_numpy(dtype=object)
-    named = keep if len(keep) <= TOP + 1 else keep[:TOP]
-    cumulative = np.cumsum(shares[keep])
-    rows = [
-        ChartRow(
-            name=str(names[i]),
-            share=float(shares[i]),
-            share_text=t.percent(float(shares[i])),
-            cumulative_text=t.percent(float(cumulative[n])),
-        )
-        for n, i in enumerate(named)
-    ]
-    if len(named) < len(keep):
-        rest = keep[len(named) :]
-        rows.append(
-            ChartRow(
-                name=str(t.n_("{n} other client", "{n} other clients", len(rest))),
-                share=float(shares[rest].sum()),
-                share_text=t.percent(float(shares[rest].sum())),
-                cumulative_text=t.percent(float(cumulative[-1])),
-                client=False,
-            )
-        )
-    return rows
-
-
-def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes | None:
-    """The revenue shares for the group; none when money goes to admins only (it is money)."""
-    rows = chart_rows(t, analysis)
-    if not rows or team.sensitive_to_admins:
-        return None
-    return pareto_png(
-        rows,
-        team.concentration_threshold,
-        analysis.concentration.top20_count,
-        chart_labels(t, analysis, team.concentration_threshold),
-        alarms=analysis.concentration.alarms_enabled,
-    )
 
 
 def week_label(t: Translator, today: dt.date) -> str:

@@ -24,7 +24,10 @@ KIT_REFUSALS = {
     ),
     Refusal.NO_TEAM: stored_refusals.NO_TEAM,
     Refusal.SETTING_UP: N_("The team is still being set up. Give its owner a minute."),
-    Refusal.AWAITING_APPROVAL: N_("An admin still has to approve you. I'll let you know."),
+    Refusal.AWAITING_APPROVAL: N_(
+        "An admin still has to approve you; until then I record nothing you send. "
+        "I'll let you know."
+    ),
     Refusal.ADMINS_ONLY: N_("Only the team's admins can do that."),
     Refusal.OWNER_ONLY: N_("Only the team's owner can do that."),
     Refusal.FOR_ADMINS: N_(
@@ -66,7 +69,11 @@ def wait_text(t: Translator, seconds: float) -> str:
 
 
 def admins_asked(t: Translator) -> Markup:
-    return t._("I've asked the team's admins to let you in. I'll let you know here.")
+    """To a newcomer whose first message waits for the admins: it is not kept, so say so."""
+    return t._(
+        "I've asked the team's admins to let you in. What you sent is not recorded yet: "
+        "send it again once you're in. I'll let you know here."
+    )
 
 
 def removed(t: Translator) -> Markup:

@@ -167,7 +167,14 @@ def members_page(
     return Markup("\n").join(lines), buttons
 
 
-def let_in(t: Translator, name: str) -> Markup:
+def let_in(t: Translator, name: str, *, sent_before: bool = False) -> Markup:
+    """`sent_before`: a newcomer whose first message was not recorded while they waited."""
+    if sent_before:
+        return t._(
+            "{name} is in the team now. {name}, what you sent before was not recorded: "
+            "send it again.",
+            name=name,
+        )
     return t._("{name} is in the team now.", name=name)
 
 

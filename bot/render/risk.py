@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from bot.render.card import assumed_margin
 from bot.render.data_warnings import warning
 from bot.render.explain import (
     amounts_note,
@@ -257,11 +258,20 @@ def _time_eater(
             hours=hours(t, worked),
             **shares,
         )
+    # Profit, not revenue, per hour: said so, with the margin it rests on when one is assumed.
+    figure = (
+        t._("{amount} loss per hour", amount=money(t, cur, -per_hour))
+        if per_hour < 0
+        else t._("{amount} profit per hour", amount=money(t, cur, per_hour))
+    )
+    margin = assumed_margin(analysis, row)
+    if margin is not None:
+        figure += Markup(" ") + t._("at {margin} margin", margin=t.percent(margin))
     return t._(
-        "• {client}: {time_share} of your time for {revenue_share} of "
-        "revenue ({hours}, {per_hour} per hour)",
+        "• {client}: {time_share} of your time for {revenue_share} of revenue "
+        "({hours}, {per_hour})",
         hours=hours(t, worked),
-        per_hour=money(t, cur, per_hour),
+        per_hour=figure,
         **shares,
     )
 

@@ -15,7 +15,7 @@ from storage.callers import team_view
 from storage.engine import new_session
 from tests.bot.test_truth import OWNER, TODAY, solo_team
 from tests.chat import Chat
-from tests.factories import make_client, make_sale
+from tests.factories import make_client, make_event, make_sale
 
 NO_SALES_YET = {
     "nl": "nog geen beoordeling: nog geen verkopen",
@@ -160,3 +160,40 @@ async def test_the_card_says_the_revenue_share_once(
     card = (await chat.send(me, "/client Groot BV")).text
     assert verdict in card.splitlines()[1], card
     assert card.count(share) == 1, card
+
+
+@pytest.mark.parametrize(
+    ("locale", "button", "card_says", "events", "purchases"),
+    [
+        ("nl", "Details", "1 klacht", "1 klacht · 0 complimenten · 0 aanbevelingen", "1 verkoop"),
+        (
+            "ru",
+            "Подробнее",
+            "1 жалоба",
+            "1 жалоба · 0 благодарностей · 0 рекомендаций",
+            "1 покупка",
+        ),
+    ],
+)
+async def test_details_count_the_complaint_the_card_names_and_say_one_sale_in_the_singular(
+    chat: Chat,
+    sqlite_engine: Engine,
+    locale: str,
+    button: str,
+    card_says: str,
+    events: str,
+    purchases: str,
+) -> None:
+    """Second readers: the card said "1 klacht" while its Details said "Complimenten 0 ·
+    aanbevelingen 0" and "Verkopen 1"."""
+    team = solo_team(sqlite_engine, locale)
+    _two_buyers(sqlite_engine, team)
+    client = make_client(sqlite_engine, team, "Kapsalon Knip", acquired_on=dt.date(2025, 1, 1))
+    make_sale(sqlite_engine, team, client, 30_000, sold_on=TODAY - dt.timedelta(days=30))
+    make_event(sqlite_engine, team, client, "complaint", happened_on=TODAY - dt.timedelta(days=9))
+    owner = chat.person(OWNER, "Olga", locale)
+    seen = await chat.send(owner, "/client Kapsalon Knip")
+    assert card_says in seen.text
+    details = (await chat.press(owner, button)).text.splitlines()
+    assert events in details
+    assert any(line.startswith(purchases + " · ") or line == purchases for line in details)

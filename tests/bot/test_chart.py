@@ -10,11 +10,12 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.font_manager import findfont
 from matplotlib.ft2font import FT2Font
+from matplotlib.text import Text
 from PIL import Image
 from sqlalchemy import Engine
 
 from bot.render import chart
-from bot.render.digest import chart_labels, chart_rows, digest_chart
+from bot.render.chart_figures import chart_labels, chart_rows, digest_chart, whole_percents
 from locales import translator
 from storage import callers, demo
 from storage.analysis import team_analysis
@@ -35,7 +36,7 @@ def _drawn(engine: Engine, team_id: int) -> tuple[bytes, chart._Layout]:
     png = digest_chart(t, team, analysis)
     assert png is not None
     rows = chart_rows(t, analysis)
-    labels = chart_labels(t, analysis, team.concentration_threshold)
+    labels = chart_labels(t, analysis, team.concentration_threshold, rows)
     return png, chart.layout_for(len(rows), labels)
 
 
@@ -95,6 +96,10 @@ def test_the_russian_demo_chart_draws_cyrillic_names_in_a_font_that_has_them(
         glyphs = font.get_charmap()
         assert all(ord(c) in glyphs for c in text.get_text() if not c.isspace()), text
     assert all(len(name) <= chart.NAME_CHARS for name in names)
+    # Two clients of 27 % are 54 % together, not 53 %: the column adds up what it shows.
+    assert [_plain(t) for t in layout.shares[:2]] == ["27 %", "27 %"]
+    assert [_plain(t) for t in layout.cumulative[:3]] == ["27 %", "54 %", "59 %"]
+    assert _plain(layout.cumulative[-1]) == "100 %"
 
 
 def test_a_small_teams_chart_draws_no_alarm_in_red(sqlite_engine: Engine) -> None:
@@ -117,6 +122,48 @@ def test_a_small_teams_chart_draws_no_alarm_in_red(sqlite_engine: Engine) -> Non
     assert names[0] == "Hotel $Anker$"  # a name, not a formula
     assert names[3].endswith("…") and len(names[3]) <= chart.NAME_CHARS
     assert _red(layout) == []
+
+
+def _plain(text: Text) -> str:
+    """A figure as read: Russian puts a no-break space before "%"."""
+    return text.get_text().replace("\u00a0", " ")
+
+
+def _percent(text: Text) -> int:
+    return int(_plain(text).replace("%", "").strip())
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("nl", "grens 25%\n(waarschuwingen vanaf 8 klanten)"),
+        ("ru", "порог 25 %\n(предупреждения — от 8 клиентов)"),
+    ],
+)
+def test_a_small_teams_shares_add_up_to_all_of_the_revenue_and_the_line_says_what_it_is(
+    sqlite_engine: Engine, locale: str, line: str
+) -> None:
+    """All clients shown are all of the revenue: 100 %, not ">99%"; each cumulative figure is
+    the shown shares above it added up; the red line is named a limit (second readers)."""
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale=locale)
+    for name, amount in (("Anker", 700_00), ("Bakkerij", 100_00), ("Kapper", 100_00)):
+        make_sale(sqlite_engine, team, make_client(sqlite_engine, team, name), amount)
+    make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Zeeman"), 100_00)
+    assert team.id is not None
+    _png, layout = _drawn(sqlite_engine, team.id)
+    shares = [_percent(text) for text in layout.shares]
+    cumulative = [_percent(text) for text in layout.cumulative]
+    assert cumulative == [sum(shares[: i + 1]) for i in range(len(shares))]
+    assert _plain(layout.cumulative[-1]) in ("100%", "100 %")
+    assert _plain(layout.threshold_text) == line
+    # A figure next to the line is drawn on the background, over the dashes.
+    assert all(text.get_bbox_patch() is not None for text in layout.shares)
+
+
+def test_whole_percents_add_up_to_100_each_rounded_down_or_up() -> None:
+    assert whole_percents([0.265, 0.265, 0.47]) == [27, 26, 47]
+    assert whole_percents([1 / 3] * 3) == [34, 33, 33]
+    assert sum(whole_percents([0.7, 0.1, 0.1, 0.1])) == 100
 
 
 @pytest.mark.parametrize("rows", [0, chart.TOP + 2])

@@ -39,7 +39,7 @@ from tests.factories import make_client, make_team
             ("москва", "медицина", "12"),
             "Клиника здоровье",
             "город: Москва",
-            "В потенциальные",
+            "Сделать потенциальным",
         ),
     ],
 )
@@ -76,7 +76,7 @@ async def test_a_name_changed_in_edit_is_written_as_natives_write_it(
     await chat.send(anna, "/edit Сидорова")
     await chat.press(anna, "Имя")
     seen = await chat.send(anna, "смирнова ольга")
-    assert "Изменено: имя — Смирнова Ольга" in seen.text, seen.text
+    assert "Имя: теперь Смирнова Ольга." in seen.text, seen.text
     seen = await chat.send(anna, "/clients")
     assert "Смирнова Ольга" in seen.text and "смирнова ольга" not in seen.text
 

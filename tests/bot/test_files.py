@@ -278,7 +278,7 @@ async def test_referrals_from_a_clients_file_count_on_the_referrers_card(
     seen = await chat.send(anna, "/client Bakkerij Jansen")
     assert "2 aanbevelingen · 0 klachten (12 mnd)" in seen.text.splitlines()
     details = await chat.press(anna, "Details")
-    assert "Complimenten 0 · aanbevelingen 2" in details.text.splitlines()
+    assert "0 klachten · 0 complimenten · 2 aanbevelingen" in details.text.splitlines()
 
 
 async def test_many_unknown_columns_are_named_ten_and_the_rest_counted(

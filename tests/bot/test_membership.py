@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from bot.transports.local_bot_api import Failure
-from storage.models import Client, Member, Sale, UserPref
+from storage.models import Client, Member, Sale, Team, UserPref
 from tests.chat import Chat
 from tests.factories import NOW, add_member, make_client, make_sale, make_team, rows
 
@@ -19,6 +19,19 @@ RUSSIAN_REMOVED = "Вас исключили из этой команды; ве�
 def _status(engine: Engine, user_id: int) -> str:
     [member] = [m for m in rows(engine, Member) if m.user_id == user_id]
     return str(member.status)
+
+
+def _russian_studio(engine: Engine) -> Team:
+    """A Russian group team whose newcomers an admin lets in."""
+    return make_team(
+        engine,
+        chat_id=GROUP,
+        owner_id=OLGA,
+        locale="ru",
+        currency="RUB",
+        title="Студия",
+        members_need_approval=True,
+    )
 
 
 # Finding 3: a removed member stays removed -------------------------------------------------
@@ -111,7 +124,8 @@ async def test_every_admin_is_asked_privately_and_a_link_helps_the_one_who_never
     seen = await chat.send(fatima, "/add Bakkerij", chat=GROUP)
     [told] = [m for m in seen.messages if m.chat_id == GROUP and "gevraagd" in m.text]
     assert told.text == (
-        "Ik heb de beheerders van het team gevraagd je toe te laten. Ik laat het je hier weten."
+        "Ik heb de beheerders van het team gevraagd je toe te laten. Wat je stuurde is nog niet "
+        "vastgelegd: stuur het opnieuw zodra je bent toegelaten. Ik laat het je hier weten."
     )
     [request] = [m for m in seen.messages if m.chat_id == OLGA]
     assert request.text == "<b>Fatima</b> wil meedoen met <b>Studio</b>. Toelaten?"
@@ -123,7 +137,10 @@ async def test_every_admin_is_asked_privately_and_a_link_helps_the_one_who_never
     )
     assert not rows(sqlite_engine, Client)
     seen = await chat.send(fatima, "/add Bakkerij", chat=GROUP)
-    assert seen.text == "Een beheerder moet je nog goedkeuren. Ik laat het je weten."
+    assert seen.text == (
+        "Een beheerder moet je nog goedkeuren; tot dan leg ik niets vast van wat je stuurt. "
+        "Ik laat het je weten."
+    )
     assert not [m for m in chat.api.messages if m.chat_id == OLGA and m is not request]
 
     # Piet follows the link: /start shows him the waiting request.
@@ -137,8 +154,14 @@ async def test_every_admin_is_asked_privately_and_a_link_helps_the_one_who_never
     assert _status(sqlite_engine, FATIMA) == "pending"
 
     seen = await chat.press(olga, "✓ Toelaten", chat=OLGA)
-    assert [m.text for m in seen.messages] == ["Fatima zit nu in het team."] * 2
-    assert {m.chat_id for m in seen.messages} == {OLGA, GROUP}
+    [done] = [m for m in seen.messages if m.chat_id == OLGA]
+    assert done.text == "Fatima zit nu in het team."
+    # Her first /add was not recorded while she waited: the group note tells her to resend it.
+    [group_note] = [m for m in seen.messages if m.chat_id == GROUP]
+    assert group_note.text == (
+        "Fatima zit nu in het team. Fatima, wat je eerder stuurde is niet vastgelegd: "
+        "stuur het opnieuw."
+    )
     # Piet's copy is answered already.
     seen = await chat.press_data(piet, piets_request, piets_request.button_data("✓ Toelaten"))
     assert chat.api.callback_answers[-1]["text"] == "Fatima zit al in het team."
@@ -149,17 +172,12 @@ async def test_every_admin_is_asked_privately_and_a_link_helps_the_one_who_never
 async def test_a_declined_newcomer_stays_out_in_russian(chat: Chat, sqlite_engine: Engine) -> None:
     olga, ivan = chat.person(OLGA, "Ольга", "ru"), chat.person(22, "Иван", "ru")
     chat.group(GROUP, "Студия", creator=olga, members=(ivan,))
-    make_team(
-        sqlite_engine,
-        chat_id=GROUP,
-        owner_id=OLGA,
-        locale="ru",
-        currency="RUB",
-        title="Студия",
-        members_need_approval=True,
-    )
+    _russian_studio(sqlite_engine)
     seen = await chat.send(ivan, "/clients", chat=GROUP)
-    assert "Я попросил администраторов команды принять вас. Сообщу здесь." in seen
+    assert (
+        "Я попросил администраторов команды принять вас. То, что вы отправили, пока не "
+        "записано: отправьте это ещё раз, когда вас примут. Сообщу здесь."
+    ) in seen
     [request] = [m for m in seen.messages if m.chat_id == OLGA]
     assert request.text == "<b>Иван</b> хочет присоединиться к команде <b>Студия</b>. Принять?"
     assert not [m for m in seen.messages if "t.me" in m.text]
@@ -246,3 +264,21 @@ async def test_members_get_cards_without_the_money_when_money_is_for_admins(
         assert "alleen beheerders de bedragen" not in seen.text
     seen = await chat.send(olga, "/client bakkerij")
     assert "100% van de omzet" in seen.text and "€" in seen.text
+
+
+async def test_a_newcomers_first_sale_is_said_to_be_unrecorded_and_resent_after_approval_in_russian(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    olga, piet = chat.person(OLGA, "Ольга", "ru"), chat.person(PIET, "Пётр", "ru")
+    chat.group(GROUP, "Студия", creator=olga, members=(piet,))
+    team = _russian_studio(sqlite_engine)
+    make_client(sqlite_engine, team, "Пекарня")
+    seen = await chat.send(piet, "/sale пекарня 100", chat=GROUP)
+    assert "пока не записано: отправьте это ещё раз, когда вас примут" in seen.text
+    assert not rows(sqlite_engine, Sale)
+    seen = await chat.press(olga, "✓ Принять", chat=OLGA)
+    [group_note] = [m for m in seen.messages if m.chat_id == GROUP]
+    assert group_note.text == (
+        "Пётр теперь в команде. Пётр, то, что вы отправляли раньше, не записано: "
+        "отправьте это ещё раз."
+    )

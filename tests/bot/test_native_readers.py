@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import Engine
 
 from storage.models import Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, rows
 
 
 async def test_a_new_prospect_named_with_an_ampersand_and_a_full_stop(
@@ -99,11 +100,39 @@ async def test_risk_says_a_time_eaters_hours_and_profit_per_hour_as_the_card_doe
     anna = chat.person(NL_OWNER, "Anna", "nl")
     risk = await chat.all_pages(anna, await chat.send(anna, "/risico"))
     [line] = [line for line in risk.text.splitlines() if line.startswith("• Hotel De Linde")]
-    assert line.endswith("(6 uur 40 min, € 105 per uur)")
+    assert line.endswith("(6 uur 40 min, € 105 winst per uur)")  # profit, not revenue
     card = await chat.send(anna, "/klant Hotel De Linde")
     assert "6 uur 40 min" in card.text
     details = await chat.press(anna, "Details")
     assert "Tijd 6 uur 40 min · winst per uur € 105" in details.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("locale", "currency", "said"),
+    [
+        ("nl", "EUR", "(6 uur 40 min, € 45 winst per uur bij 30% marge)"),
+        ("ru", "RUB", "(6 ч 40 мин, 45 ₽ прибыли в час при марже 30 %)"),
+    ],
+)
+async def test_risk_says_a_profit_per_hour_resting_on_an_assumed_margin_with_that_margin(
+    chat: Chat, sqlite_engine: Engine, locale: str, currency: str, said: str
+) -> None:
+    """Second readers read "€ 48 per uur" as revenue per hour: it is profit, worked out at the
+    team's margin for sales without costs (€ 1.000 × 30 % over 6 h 40 min = € 45)."""
+    team = make_team(
+        sqlite_engine,
+        chat_id=NL_OWNER,
+        owner_id=NL_OWNER,
+        personal=True,
+        locale=locale,
+        currency=currency,
+        default_margin=0.3,
+    )
+    _time_eater_team(sqlite_engine, team, with_costs=False)
+    owner = chat.person(NL_OWNER, "Anna", locale)
+    risk = await chat.all_pages(owner, await chat.send(owner, "/risk"))
+    [line] = [line for line in risk.text.splitlines() if line.startswith("• Hotel De Linde")]
+    assert line.replace("\u00a0", " ").endswith(said)
 
 
 async def test_risk_never_says_nothing_an_hour_when_profit_is_unknown(

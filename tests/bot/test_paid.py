@@ -66,7 +66,9 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
         "Nog open: € 1.250,25." in seen
     )
     assert _open(sqlite_engine) == [(100_000, None), (25_025, None)]
-    await chat.press(anna, "↩ Ongedaan maken")
+    seen = await chat.press(anna, "↩ Ongedaan maken")
+    # One sale was paid: no "those sales", but the money that is owed again.
+    assert seen.text == "Ongedaan gemaakt: € 500,50 staat weer open."
     assert len(_open(sqlite_engine)) == 3
 
     await chat.send(anna, "/paid glans")
@@ -105,7 +107,8 @@ async def test_russian_paid_one_open_sale_at_once_and_part_of_several(
 
     assert "Кофейня «Зерно»: оплачено 12 500,50 ₽, закрыт 1 счёт." in seen
     assert _labels(seen) == ["↩ Отменить"]
-    await chat.press(olga, "↩ Отменить")
+    seen = await chat.press(olga, "↩ Отменить")
+    assert seen.text == "Отменено: 12 500,50 ₽ снова к оплате."
     assert _open(sqlite_engine) == [(1_250_050, None)]
 
     _invoices(sqlite_engine, ru_team, "Салон «Ёлка»")

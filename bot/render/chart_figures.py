@@ -1,0 +1,102 @@
+"""The figures on the digest's chart, in the reader's language: a row per big client, the
+rest together, and the captions. Every shown figure adds up: each cumulative share is the sum
+of the shares shown above it, and the last one is 100 %."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
+from locales import Translator
+from scoring import TeamAnalysis
+from storage.callers import TeamView
+
+
+def whole_percents(shares: Sequence[float]) -> list[int]:
+    """Shares of a whole as whole percents that add up to 100, each its share rounded down or
+    up (largest remainders first): 27 % + 27 % is then never shown as 53 % together."""
+    total = sum(shares)
+    exact = [100 * share / total for share in shares]
+    whole = [math.floor(x) for x in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: whole[i] - exact[i])
+    for i in by_remainder[: 100 - sum(whole)]:
+        whole[i] += 1
+    return whole
+
+
+def chart_labels(
+    t: Translator, analysis: TeamAnalysis, threshold: float, rows: Sequence[ChartRow] = ()
+) -> ChartLabels:
+    """The titles and captions; the top 20 % said as its own row's cumulative share, when the
+    chart draws the line under it, so the caption and the column agree."""
+    c = analysis.concentration
+    top20 = (
+        rows[c.top20_count - 1].cumulative_text
+        if 0 < c.top20_count < len(rows)
+        else t.percent(c.top20_share)
+    )
+    return ChartLabels(
+        title=str(t._("Revenue by client")),
+        share_axis=str(t._("share of revenue")),
+        cumulative=str(t._("cumulative share")),
+        top20=str(
+            t._(
+                "top 20% ({clients}): {share}",
+                clients=t.n_("{n} client", "{n} clients", c.top20_count),
+                share=top20,
+            )
+        ),
+        threshold=str(
+            t._("alarm at {share}", share=t.percent(threshold))
+            if c.alarms_enabled
+            # A team too small for alarms (DESIGN.md "Few clients"): the line, no alarm.
+            else t._(
+                "limit {share}\n(alarms from {minimum} clients)",
+                share=t.percent(threshold),
+                minimum=analysis.settings.min_clients_for_alarms,
+            )
+        ),
+    )
+
+
+def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
+    """Current clients with revenue, largest first: the top ones by name, the rest in one row."""
+    table = analysis.clients
+    shares = table["revenue_share"].to_numpy(dtype=float, na_value=np.nan)
+    keep = np.flatnonzero(~np.isnan(shares) & (shares > 0))
+    keep = keep[np.argsort(-shares[keep], kind="stable")]
+    names = table["name"].to_numpy(dtype=object)
+    named = keep if len(keep) <= TOP + 1 else keep[:TOP]
+    # (name, share, whether it is one client): the named clients, then the rest together
+    bars = [(str(names[i]), float(shares[i]), True) for i in named]
+    if len(named) < len(keep):
+        rest = keep[len(named) :]
+        label = str(t.n_("{n} other client", "{n} other clients", len(rest)))
+        bars.append((label, float(shares[rest].sum()), False))
+    if not bars:
+        return []
+    shown = whole_percents([share for _name, share, _client in bars])
+    rows, cumulative = [], 0
+    for (name, share, client), whole in zip(bars, shown, strict=True):
+        cumulative += whole
+        # A share shown as 0 % or 100 % that is not: "<1%", ">99%", as everywhere else.
+        text = t.percent(share) if whole in (0, 100) else t.percent(whole / 100)
+        rows.append(ChartRow(name, share, text, t.percent(cumulative / 100), client=client))
+    return rows
+
+
+def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes | None:
+    """The revenue shares for the group; none when money goes to admins only (it is money)."""
+    rows = chart_rows(t, analysis)
+    if not rows or team.sensitive_to_admins:
+        return None
+    return pareto_png(
+        rows,
+        team.concentration_threshold,
+        analysis.concentration.top20_count,
+        chart_labels(t, analysis, team.concentration_threshold, rows),
+        alarms=analysis.concentration.alarms_enabled,
+    )
