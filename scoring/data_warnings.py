@@ -42,7 +42,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from scoring.fit import DEMOGRAPHIC_CODES
+from scoring.profile import DEMOGRAPHIC_CODES
 
 if TYPE_CHECKING:
     from scoring.arrays import TeamArrays

@@ -29,17 +29,6 @@ from scoring.arrays import TeamArrays
 from scoring.metrics import Metrics
 from scoring.profile import IdealProfile
 
-DEMOGRAPHIC_CODES = (
-    "age",
-    "income",
-    "employees",
-    "city",
-    "education",
-    "gender",
-    "industry",
-    "decision",
-    "interests",
-)
 TEAM_FIT_CODES = ("profit_per_hour", "margin", "hours_per_order")
 POOR_FIT = 0.5
 FULL_MATCH = 0.999  # a criterion counts as met in explanations only when met in full

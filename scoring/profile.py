@@ -28,6 +28,20 @@ from typing import Any
 
 from scoring.references import References
 
+# The profile's criteria about who a client is (not what they bring): fit scores them, and the
+# data warnings say when too few clients have them filled in.
+DEMOGRAPHIC_CODES = (
+    "age",
+    "income",
+    "employees",
+    "city",
+    "education",
+    "gender",
+    "industry",
+    "decision",
+    "interests",
+)
+
 DEMOGRAPHIC_RANGES = ("min_age", "max_age", "min_income", "max_income")
 ORGANISATION_RANGES = ("min_employees", "max_employees")
 DEMOGRAPHIC_SETS = ("cities", "educations", "genders", "interests", "industries", "decisions")
