@@ -147,14 +147,6 @@ def _out_of_range(params: dict[str, str]) -> AmountOutOfRange:
     return error
 
 
-def amount_in_range(minor: int, text: str, currency: str, locale: str) -> int:
-    """`minor` when it lies within the bound for money, else AmountOutOfRange (for amounts that
-    did not come through `parse_money`: spreadsheet numbers, stored figures)."""
-    if abs(minor) >= LIMIT.scaleb(currency_digits(currency)):
-        raise AmountOutOfRange(text, currency, locale)
-    return minor
-
-
 class DurationUnitMissing(InputError):
     """A number without a unit where a time was typed: minutes or hours is the writer's to say.
 

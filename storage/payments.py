@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from locales import InputError
@@ -189,13 +189,3 @@ def paid_lately(
     if not who:
         return None
     return user_id if user_id in who else who[-1]
-
-
-def open_amount(*, session: Session, team_id: int, client_id: int) -> int:
-    """What the client still owes on sales not paid in full."""
-    total = session.exec(
-        select(func.coalesce(func.sum(Sale.amount - func.coalesce(Sale.paid_amount, 0)), 0)).where(
-            Sale.team_id == team_id, Sale.client_id == client_id, col(Sale.paid_on).is_(None)
-        )
-    ).one()
-    return int(total)

@@ -19,7 +19,6 @@ import functools
 import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from telegram import InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
@@ -202,10 +201,6 @@ async def _admin_now(application: Application, team: callers.TeamView, user_id: 
     if status == UNSURE:
         raise NetworkError("Telegram could not say who the group's admins are")
     return status in ADMIN_STATUSES
-
-
-def schedule_zone(team: callers.TeamView) -> dt.tzinfo:
-    return ZoneInfo(team.timezone)
 
 
 async def _check_back_later(
