@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Index
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import UTCDateTime, utcnow
+from storage.models.base import UTCDateTime, telegram_id_key, utcnow
 
 
 class DialogState(SQLModel, table=True):
@@ -16,12 +16,8 @@ class DialogState(SQLModel, table=True):
 
     __tablename__ = "dialog_state"
 
-    chat_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
-    user_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
+    chat_id: int = telegram_id_key()
+    user_id: int = telegram_id_key()
     team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="CASCADE")
     dialog: str = Field(max_length=32)
     step: str = Field(max_length=32)
