@@ -1,4 +1,5 @@
-"""Shared column types and the metadata every table registers on."""
+"""Shared column types, the key columns many tables share, and the metadata every table
+registers on."""
 
 from __future__ import annotations
 
@@ -62,3 +63,10 @@ def telegram_id_key() -> Any:
     """A key column holding an id Telegram gives (chat, user, bot, update): 64 bits wide, and
     never numbered by the database."""
     return Field(sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+
+
+class TeamRow(SQLModel):
+    """A row of one team's, numbered by the database and deleted with its team."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")

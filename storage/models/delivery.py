@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import UTCDateTime, one_of, telegram_id_key, utcnow
+from storage.models.base import TeamRow, UTCDateTime, one_of, telegram_id_key, utcnow
 
 
 class DeliveryStatus(StrEnum):
@@ -17,7 +17,7 @@ class DeliveryStatus(StrEnum):
     FAILED = "failed"
 
 
-class DigestDelivery(SQLModel, table=True):
+class DigestDelivery(TeamRow, table=True):
     """A team's digest for one ISO week: claimed before sending, marked sent right after."""
 
     __tablename__ = "digest_delivery"
@@ -26,8 +26,6 @@ class DigestDelivery(SQLModel, table=True):
         one_of("status", DeliveryStatus, "status"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     iso_week: str = Field(max_length=8)
     status: str = Field(default=DeliveryStatus.CLAIMED, max_length=8)
     attempts: int = 0
