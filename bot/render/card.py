@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +12,7 @@ from bot.render.explain import (
     hours,
     hours_worked,
     lift,
+    number_or_none,
     owed_money,
     partial_timing,
     reason,
@@ -328,14 +328,6 @@ def _figures_agree(view: CardView) -> bool:
         for r in view.explanation.reasons[:3]
         if r.code == "team_rating" and r.effect != 0
     )
-
-
-def number_or_none(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
 
 
 def whole_or_none(value: Any) -> int | None:
