@@ -30,6 +30,8 @@ def name_key(name: str) -> str:
     Done in Python because database collations fold only ASCII; unique per team. Folding runs
     until nothing changes, so a key is its own key (𝐀 → A → a).
     """
+    if name.isascii():  # folded ASCII is its own key: one fold, not a second to see that
+        return _fold(name)
     key, previous = name, None
     while key != previous:
         previous = key
