@@ -27,10 +27,13 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from locales import InputError
-from storage.importing import ReadImport, read_import
 from storage.refusals import Refused
+
+if TYPE_CHECKING:
+    from storage.importing import ReadImport
 
 MAX_MEMORY = 512 * 1024 * 1024  # resident; a 210 000-row export takes some 280 MB
 MAX_SECONDS = 60
@@ -161,6 +164,10 @@ def _limit_myself(address_space: int, seconds: int) -> None:
 
 
 def _child() -> int:
+    # Here: the parent (the bot, `kompas import`) starts this process before it needs the
+    # reading half itself; the answer's unpickling imports it there.
+    from storage.importing import read_import
+
     request = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 — from the parent only
     _limit_myself(**request.pop("limits"))
     try:
