@@ -87,22 +87,26 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
     else:
         delimiter, start = _sniff_delimiter(text), 1
     raw: list[str] = []  # the physical lines of the record being read
-    reader = csv.reader(_kept(io.StringIO(text, newline=""), raw), delimiter=delimiter)
+    lines = io.StringIO(text, newline="")
+    # Without a quote a record is one line: nothing to keep for the checks of quoted cells.
+    quoted = '"' in text
+    reader = csv.reader(_kept(lines, raw) if quoted else lines, delimiter=delimiter)
     width, cells, line = 0, 0, start - 1
-    cleaned: dict[str, Cell] = {}  # a log repeats its days and names: each cleaned once
+    cleaned = _Cleaned()  # a log repeats its days and names: each cleaned once
     try:
         for line, record in enumerate(reader, start=start):
-            if len(raw) > 1 or '"' in raw[0]:  # a quote opened on the last line ends there
+            if quoted and (len(raw) > 1 or '"' in raw[0]):  # a quote opened last ends there
                 _refuse_unclosed_quote(raw, delimiter, line)
             if not width:
                 width = len(record)
             elif len(record) < width and sum(1 for cell in record if cell.strip()) == 1:
-                _refuse_other_separator("".join(raw), delimiter, line)
+                whole = "".join(raw) if quoted else delimiter.join(record)
+                _refuse_other_separator(whole, delimiter, line)
             cells += len(record)
             if cells > MAX_CELLS:
                 raise InputError(Refused.TOO_MANY_CELLS, max=MAX_CELLS)
             raw.clear()
-            yield line, [cleaned[c] if c in cleaned else _clean(c, cleaned) for c in record]
+            yield line, list(map(cleaned.__getitem__, record))
     except csv.Error as error:
         if "field larger than field limit" in str(error):  # a 200 000-character cell
             raise InputError(
@@ -114,11 +118,14 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
 _MEMO = 100_000  # distinct cells remembered: a few MB, whatever the file
 
 
-def _clean(cell: str, cleaned: dict[str, Cell]) -> Cell:
-    text = text_cell(cell)
-    if len(cleaned) < _MEMO:
-        cleaned[cell] = text
-    return text
+class _Cleaned(dict[str, Cell]):
+    """Each cell's text cleaned (``text_cell``), remembered up to ``_MEMO`` distinct texts."""
+
+    def __missing__(self, cell: str) -> Cell:
+        text = text_cell(cell)
+        if len(self) < _MEMO:
+            self[cell] = text
+        return text
 
 
 def _kept(lines: Iterable[str], kept: list[str]) -> Iterator[str]:

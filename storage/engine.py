@@ -7,12 +7,14 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
-from sqlmodel import Session
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +104,10 @@ def larger_page_cache(connection: Connection, mebibytes: int = 64) -> Iterator[N
 
 def new_session(engine: Engine) -> Session:
     """A session whose objects stay readable after commit (views are built after it)."""
+    # Imported here: sqlmodel brings the ORM (~0.15 s), which `kompas import` loads only
+    # while its file is being read (bot/cli/files.py).
+    from sqlmodel import Session
+
     return Session(engine, expire_on_commit=False)
 
 
@@ -183,6 +189,8 @@ class UnitOfWork:
     """
 
     def __init__(self, engine: Engine) -> None:
+        from sqlmodel import Session  # see new_session
+
         self.connection = engine.connect()
         # Joined, the session's commit leaves the transaction to this unit, its rollback rolls
         # the whole of it back (as a session of its own would), and its close leaves it be.

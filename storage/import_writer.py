@@ -298,7 +298,8 @@ def _free_ref(identity: tuple[Any, ...], refs: set[str]) -> str:
     The client is in it by id, not name: a renamed client keeps its sales' fingerprints, and
     a new client of the old name starts afresh. All of a client's fingerprints are in `refs`.
     """
-    text = "\x1f".join("" if part is None else str(part) for part in identity)
+    client_id, sold_on, amount, cost, minutes = identity  # "" for a None, as str() of each
+    text = f"{client_id}\x1f{sold_on}\x1f{amount}\x1f{_text(cost)}\x1f{_text(minutes)}"
     occurrence = 1
     while True:
         ref = hashlib.sha1(f"{text}\x1f{occurrence}".encode(), usedforsecurity=False)
@@ -307,6 +308,10 @@ def _free_ref(identity: tuple[Any, ...], refs: set[str]) -> str:
             refs.add(digest)
             return digest
         occurrence += 1
+
+
+def _text(part: int | None) -> str:
+    return "" if part is None else str(part)
 
 
 def _update_by_id(

@@ -41,6 +41,7 @@ Decisions
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,7 @@ from storage.import_cells import CellReader
 from storage.import_layout import Layout, read_layout
 from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
 from storage.refusals import Refused
+from storage.table_cells import Cell
 from storage.tabular import Table, read_table
 
 # Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
@@ -148,89 +150,186 @@ def read_import(
 
 # Reading every row before writing anything ------------------------------------------------------
 
+_BAD = object()  # a cell that could not be read (its RowError is listed)
+# Text cells only: a spreadsheet's True and 1 are one key in a dictionary, not one value.
+_TEXT = frozenset({str, type(None)})
+
 
 def _parse(table: Table, layout: Layout, reader: CellReader) -> tuple[ParsedFile, list[RowError]]:
-    """Every row read into clients and sales, and every bad cell as a RowError."""
+    """Every row read into clients and sales, and every bad cell as a RowError.
+
+    A column at a time: a 70 000-row sales file is three columns of repeated texts, and a
+    dictionary of every row's values cost more than reading the values (issue 21)."""
     parsed = ParsedFile(layout.kind, has_payments=bool(_PAYMENT_COLUMNS & layout.columns.keys()))
     errors: list[RowError] = []
-    name_header = layout.columns["name"][1]
-    first_line: dict[str, int] = {}
+    lines = [row.line for row in table.rows]
     # A history file's notes are an event's, kept as chat keeps them (storage.events).
     note_reader = "event_note" if layout.kind == "history" else "notes"
-    columns = [
-        (name, index, header, reader.column(note_reader if name == "notes" else name, unit))
+    values = {
+        name: _column(
+            [row.cells[index] for row in table.rows],
+            reader.column(note_reader if name == "notes" else name, unit),
+            lines,
+            header,
+            errors,
+        )
         for name, (index, header, unit) in layout.columns.items()
-    ]
-    traits = [f for f in TRAITS if f in layout.columns]  # most sales files name none
-    for row in table.rows:
-        values: dict[str, Any] = {}
-        bad = False
-        for name, index, header, read in columns:
-            try:
-                values[name] = read(row.cells[index])
-            except InputError as error:
-                errors.append(RowError(row.line, header, error))
-                bad = True
-        if "name" in values:
-            parsed.named.add(values["name"][1])
-        if layout.kind == "history":
-            if not bad:
-                errors.extend(_add_event(parsed, row.line, values, layout))
-            continue
-        if layout.kind == "clients" and "name" in values:
-            # One line per client in a clients file; checked on bad rows too, to report it all.
-            shown, key = values["name"]
-            other = first_line.setdefault(key, row.line)
-            if other != row.line:
-                error = InputError(Refused.DUPLICATE_CLIENT, client=shown, other=other)
-                errors.append(RowError(row.line, name_header, error))
-                continue
-        sold = values.get("sold_on")
-        for field in ("due_on", "paid_on"):
-            day = values.get(field)
-            if sold is not None and day is not None and day < sold:
-                error = InputError(Refused.BEFORE_THE_SALE, sold=format_date(sold, reader.locale))
-                errors.append(RowError(row.line, layout.columns[field][1], error))
-                bad = True
-        paid = values.get("paid_amount")
-        if paid and values.get("paid_on") is None and paid >= values.get("amount", paid + 1):
-            header = layout.columns["paid_amount"][1]
-            errors.append(RowError(row.line, header, InputError(Refused.PAID_NOT_BELOW_AMOUNT)))
-            bad = True
-        if not bad:
-            _add_row(parsed, row.line, values, traits)
+    }
+    bad = (
+        {i for column in values.values() for i, v in enumerate(column) if v is _BAD}
+        if errors
+        else set()
+    )
+    parsed.named.update(v[1] for v in values.get("name", ()) if v is not _BAD)
+    if layout.kind == "history":
+        for i in range(len(lines)):
+            if i not in bad:
+                row = {name: column[i] for name, column in values.items()}
+                errors.extend(_add_event(parsed, lines[i], row, layout))
+    else:
+        duplicates: set[int] = set()
+        if layout.kind == "clients":
+            duplicates = _duplicate_clients(values["name"], lines, layout, errors)
+        # Checked on rows with other bad cells too, as every bad cell is reported.
+        bad |= duplicates | _payment_errors(values, lines, duplicates, layout, reader, errors)
+        good = [i for i in range(len(lines)) if i not in bad]
+        _add_rows(parsed, lines, values, good)
+    errors.sort(key=lambda e: e.line)  # a row's cells in column order, then its checks
     return parsed, errors
 
 
-def _add_row(parsed: ParsedFile, line: int, values: dict[str, Any], fields: list[str]) -> None:
-    shown, key = values["name"]
-    traits = {f: values[f] for f in fields if values[f] is not None}
-    if "birth_year" not in traits and values.get("age") is not None:
-        traits["birth_year"] = values["age"]
-    client = parsed.clients.get(key)
-    if client is None:
-        client = parsed.clients[key] = FileClient(line, shown, key, traits)
-    else:  # a sales file names a client on many rows: the first value of a trait counts
-        for trait, value in traits.items():
-            client.traits.setdefault(trait, value)
-    referrer = values.get("referred_by")
-    if referrer is not None and client.referrer is None:
-        client.referrer = (*referrer, line)
-    if parsed.kind == "sales":
-        sale = FileSale(
-            key,
-            values["sold_on"],
-            values["amount"],
-            values.get("cost"),
-            values.get("minutes"),
-            values.get("due_on"),
-            values.get("paid_on"),
-            # Paid in full (a paid date) makes a part payment moot; 0 paid is nothing paid.
-            None if values.get("paid_on") else values.get("paid_amount") or None,
+def _column(
+    cells: list[Cell],
+    read: Callable[[Cell], Any],
+    lines: list[int],
+    header: str,
+    errors: list[RowError],
+) -> list[Any]:
+    """A column's values, each bad cell _BAD and its RowError appended to `errors`."""
+    try:
+        if set(map(type, cells)) <= _TEXT:  # a CSV file's column: each distinct text read once
+            read_once = {cell: read(cell) for cell in set(cells)}
+            return list(map(read_once.__getitem__, cells))
+        return list(map(read, cells))
+    except InputError:
+        pass  # read again one by one, to find every bad cell
+    values: list[Any] = []
+    for line, cell in zip(lines, cells, strict=True):
+        try:
+            values.append(read(cell))
+        except InputError as error:
+            errors.append(RowError(line, header, error))
+            values.append(_BAD)
+    return values
+
+
+def _duplicate_clients(
+    names: list[Any], lines: list[int], layout: Layout, errors: list[RowError]
+) -> set[int]:
+    """One line per client in a clients file; checked on bad rows too, to report it all."""
+    header = layout.columns["name"][1]
+    first_line: dict[str, int] = {}
+    duplicates: set[int] = set()
+    for i, name in enumerate(names):
+        if name is _BAD:
+            continue
+        shown, key = name
+        other = first_line.setdefault(key, lines[i])
+        if other != lines[i]:
+            error = InputError(Refused.DUPLICATE_CLIENT, client=shown, other=other)
+            errors.append(RowError(lines[i], header, error))
+            duplicates.add(i)
+    return duplicates
+
+
+def _payment_errors(
+    values: dict[str, list[Any]],
+    lines: list[int],
+    skipped: set[int],
+    layout: Layout,
+    reader: CellReader,
+    errors: list[RowError],
+) -> set[int]:
+    """Rows whose due or paid date is before the sale, or whose part paid is the whole."""
+    found: set[int] = set()
+    sold_on = values.get("sold_on")
+    for field in ("due_on", "paid_on"):
+        days = values.get(field)
+        if sold_on is None or days is None:
+            continue
+        for i, (sold, day) in enumerate(zip(sold_on, days, strict=True)):
+            if i in skipped or day is None or day is _BAD or sold in (None, _BAD) or day >= sold:
+                continue
+            error = InputError(Refused.BEFORE_THE_SALE, sold=format_date(sold, reader.locale))
+            errors.append(RowError(lines[i], layout.columns[field][1], error))
+            found.add(i)
+    parts, amounts = values.get("paid_amount"), values.get("amount")
+    if parts is None or amounts is None:
+        return found
+    paid_on = values.get("paid_on") or [None] * len(lines)
+    for i, (paid, day, amount) in enumerate(zip(parts, paid_on, amounts, strict=True)):
+        if i in skipped or paid is _BAD or not paid or day not in (None, _BAD):
+            continue
+        if amount is not _BAD and paid >= amount:
+            header = layout.columns["paid_amount"][1]
+            errors.append(RowError(lines[i], header, InputError(Refused.PAID_NOT_BELOW_AMOUNT)))
+            found.add(i)
+    return found
+
+
+def _add_rows(
+    parsed: ParsedFile, lines: list[int], values: dict[str, list[Any]], good: list[int]
+) -> None:
+    """The good rows' clients (the first value of each trait counts) and sales."""
+    traits = [(f, values[f]) for f in TRAITS if f in values]  # most sales files name none
+    ages, referrers = values.get("age"), values.get("referred_by")
+    clients = parsed.clients
+    names = values["name"]
+    for i in good:
+        shown, key = names[i]
+        client = clients.get(key)
+        if client is None:
+            client = clients[key] = FileClient(lines[i], shown, key, {})
+        for trait, column in traits:
+            if column[i] is not None:
+                client.traits.setdefault(trait, column[i])
+        if ages is not None and ages[i] is not None:
+            client.traits.setdefault("birth_year", ages[i])
+        if referrers is not None and referrers[i] is not None and client.referrer is None:
+            client.referrer = (*referrers[i], lines[i])
+    if parsed.kind != "sales":
+        return
+
+    def kept(field: str) -> list[Any]:
+        column = values.get(field)
+        if column is None:
+            return [None] * len(good)
+        return column if len(good) == len(column) else [column[i] for i in good]
+
+    keys = [name[1] for name in kept("name")]
+    sold_on, paid_on = kept("sold_on"), kept("paid_on")
+    # Paid in full (a paid date) makes a part payment moot; 0 paid is nothing paid.
+    parts = [
+        None if day else part or None
+        for part, day in zip(kept("paid_amount"), paid_on, strict=True)
+    ]
+    parsed.sales = list(
+        map(
+            FileSale,
+            keys,
+            sold_on,
+            kept("amount"),
+            kept("cost"),
+            kept("minutes"),
+            kept("due_on"),
+            paid_on,
+            parts,
         )
-        parsed.sales.append(sale)
-        if client.first_sale is None or sale.sold_on < client.first_sale:
-            client.first_sale = sale.sold_on
+    )
+    for key, day in zip(keys, sold_on, strict=True):
+        client = clients[key]
+        if client.first_sale is None or day < client.first_sale:
+            client.first_sale = day
 
 
 def _add_event(

@@ -30,6 +30,8 @@ def name_key(name: str) -> str:
     Done in Python because database collations fold only ASCII; unique per team. Folding runs
     until nothing changes, so a key is its own key (𝐀 → A → a).
     """
+    if name.isascii():  # folded ASCII is its own key: one fold, not a second to see that
+        return _fold(name)
     key, previous = name, None
     while key != previous:
         previous = key
@@ -119,7 +121,7 @@ def valid_name(name: str) -> str:
     """The name as it will be shown, or a friendly InputError."""
     shown = clean_name(name)
     key = name_key(shown)
-    if not any(character.isalnum() for character in key):  # ",,," or "—" names nobody
+    if not any(map(str.isalnum, key)):  # ",,," or "—" names nobody
         raise InputError(Refused.NAME_NEEDED)
     # Folding can lengthen a name ("ß" → "ss"), and the key has the same column width.
     if len(shown) > MAX_NAME or len(key) > MAX_NAME:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from locales import InputError
 from storage.csv_reading import csv_records, decode
@@ -42,8 +43,7 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc) container
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a tuple: a file has up to a million of them
     line: int
     cells: tuple[Cell, ...]  # exactly as many as the header has columns; empty text is None
 
@@ -81,7 +81,7 @@ def _table(records: Iterable[tuple[int, list[Cell]]]) -> Table:
         if len(rows) >= MAX_ROWS:
             raise InputError(Refused.TOO_MANY_ROWS, max=MAX_ROWS)
         width = len(header)
-        padded = (cells + [None] * (width - len(cells)))[:width]
+        padded = cells if len(cells) == width else (cells + [None] * width)[:width]
         if padded.count(None) < width:
             rows.append(Row(line, tuple(padded)))
     if header is None:

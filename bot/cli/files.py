@@ -65,49 +65,51 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
         return 1
     now = dt.datetime.now(dt.UTC)
     today = now.astimezone(ZoneInfo(team.timezone)).date()
-    with new_session(engine) as session:
-        # The file is read in a child process with memory and time limits; while it works
-        # (it waits on a thread), this process loads the models, the writer and the team's
-        # clients.
-        with ThreadPoolExecutor(max_workers=1) as reader:
-            reading = reader.submit(
-                read_isolated,
-                filename=Path(args.file).name,
-                content=content,
-                locale=team.locale,
-                currency=team.currency,
-                today=today,
-            )
-            del content
-            from storage import import_references, import_writer  # noqa: F401 — loaded now
-            from storage.import_file import write_read_import
-            from storage.import_stored import existing_clients
+    # The file is read in a child process with memory and time limits; while it works (it
+    # waits on a thread), this process loads the ORM, the models, the writer and the team's
+    # clients: started first, the child does not wait for them.
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        reading = reader.submit(
+            read_isolated,
+            filename=Path(args.file).name,
+            content=content,
+            locale=team.locale,
+            currency=team.currency,
+            today=today,
+        )
+        del content
+        from storage import import_references, import_writer  # noqa: F401 — loaded now
+        from storage.import_file import write_read_import
+        from storage.import_stored import existing_clients
 
+        with new_session(engine) as session:
             existing = existing_clients(session, team.id)
             try:
                 read = reading.result()
             except InputError as error:
                 print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
                 return 1
-        report = write_read_import(
-            session=session,
-            team_id=team.id,
-            read=read,
-            today=today,
-            now=now,
-            user_id=None,
-            existing=existing,
-        )
-        if not report.ok:
-            session.rollback()
-            count = len(report.errors) + report.errors_beyond
-            print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
-            for problem in report.errors[:MAX_SHOWN_ERRORS]:
-                print(f"  line {problem.line}, column {problem.column}: {_english(problem.error)}")
-            if count > MAX_SHOWN_ERRORS:
-                print(f"  … and {count - MAX_SHOWN_ERRORS} more")
-            return 1
-        session.commit()
+            report = write_read_import(
+                session=session,
+                team_id=team.id,
+                read=read,
+                today=today,
+                now=now,
+                user_id=None,
+                existing=existing,
+            )
+            if not report.ok:
+                session.rollback()
+                count = len(report.errors) + report.errors_beyond
+                print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
+                for problem in report.errors[:MAX_SHOWN_ERRORS]:
+                    print(
+                        f"  line {problem.line}, column {problem.column}: {_english(problem.error)}"
+                    )
+                if count > MAX_SHOWN_ERRORS:
+                    print(f"  … and {count - MAX_SHOWN_ERRORS} more")
+                return 1
+            session.commit()
     print(
         f"kompas: imported {report.kind} from {args.file} into team {args.team}: {report.rows} rows"
     )
