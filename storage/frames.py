@@ -25,7 +25,6 @@ import pandas as pd
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Select,
     and_,
     func,
     or_,
@@ -69,22 +68,24 @@ _NAT = np.datetime64("NaT").astype(np.int64)
 
 
 def _json_columns(
-    connection: Connection, statement: Select[Any], holding_json: Sequence[int] = ()
+    connection: Connection,
+    columns: Sequence[ColumnElement[Any]],
+    *where: ColumnElement[bool],
+    holding_json: Sequence[int] = (),
 ) -> list[list[Any]]:
-    """A select's columns as lists, in one row: each column aggregated into one JSON array
-    (names escaped by the database, parsed by one C call each) instead of a Python object and
-    a call into the driver per value, 19 columns of 10 000 clients. The columns at
+    """The rows `where` holds, as one list per column: each column aggregated into one JSON
+    array (names escaped by the database, parsed by one C call each) instead of a Python object
+    and a call into the driver per value, 19 columns of 10 000 clients. The columns at
     `holding_json` hold JSON and come back parsed. The aggregates run in one pass over the
     same rows, so item i is row i in every list."""
-    rows = statement.subquery()
     if connection.dialect.name == "sqlite":
         arrays = [
             func.json_group_array(func.json(column) if i in holding_json else column)
-            for i, column in enumerate(rows.c)
+            for i, column in enumerate(columns)
         ]
     else:
-        arrays = [func.json_agg(column) for column in rows.c]
-    packed = connection.execute(select(*arrays)).one()
+        arrays = [func.json_agg(column) for column in columns]
+    packed = connection.execute(select(*arrays).where(*where)).one()
     return [_parsed(array) for array in packed]
 
 
@@ -160,7 +161,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         connection,
         # No ORDER BY: SQLite would sort every row of the team in a temporary B-tree; numpy
         # sorts the ids below.
-        select(
+        (
             c.id,
             c.name,
             c.kind,
@@ -180,7 +181,8 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             c.referred_by_id,
             day(c.created_at, timestamp=True),
             day(c.kept_until),
-        ).where(c.team_id == team_id),
+        ),
+        c.team_id == team_id,
         holding_json=(9,),
     )
     # Each client's first and last sale before the window, matched by id, not by position:
@@ -258,9 +260,10 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     e = Event.__table__.c  # type: ignore[attr-defined]
     client_id, kind, happened_on, referred = _json_columns(
         connection,
-        select(e.client_id, e.kind, day(e.happened_on), e.referred_client_id).where(
-            e.team_id == team_id, e.happened_on > start, e.happened_on <= today
-        ),
+        (e.client_id, e.kind, day(e.happened_on), e.referred_client_id),
+        e.team_id == team_id,
+        e.happened_on > start,
+        e.happened_on <= today,
     )
     events = pd.DataFrame(
         {
@@ -274,9 +277,9 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     r = Rating.__table__.c  # type: ignore[attr-defined]
     client_id, user_id, rated_on, criterion, value = _json_columns(
         connection,
-        select(r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value).where(
-            r.team_id == team_id, r.rated_on <= today
-        ),
+        (r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value),
+        r.team_id == team_id,
+        r.rated_on <= today,
     )
     ratings = pd.DataFrame(
         {
