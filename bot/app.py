@@ -58,7 +58,7 @@ from bot.logs import failure_trace, keep_secrets_out_of_logs
 from bot.render import kit_texts
 from bot.settings import Settings
 from locales import SUPPORTED_LOCALES, guess_locale, translator
-from locales.translator import warm_up
+from locales.translation import warm_up
 from storage import ledger
 from storage.engine import new_session
 

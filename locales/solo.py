@@ -11,7 +11,7 @@ from __future__ import annotations
 
 def C_(context: str, message: str) -> str:
     """Mark `message` for extraction under `context` (pybabel -k C_:1c,2); the extractor reads
-    only a literal, so the entries say "solo" where locales.translator.SOLO is meant."""
+    only a literal, so the entries say "solo" where locales.translation.SOLO is meant."""
     return message
 
 

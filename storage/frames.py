@@ -7,9 +7,9 @@ clients, events and ratings as one JSON array per column (`_json_columns`; no Ro
 row, and through SQLAlchemy's public API only), frames built from column arrays keyed
 by client id. Every query filters by team_id (one team never sees another's rows). Sales are
 those in the scoring window plus unpaid invoices of any age (money owed does not expire). Each
-client's first and last sale *before* the window come from one aggregate query (scoring
-combines them with the window's sales), so tenure and recency do not depend on the window, and
-the aggregate reads only the older sales.
+client's first and last sale *before* the window come from the older sales' clients and dates
+(scoring combines them with the window's sales), so tenure and recency do not depend on the
+window.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import pandas as pd
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Select,
     and_,
     func,
     or_,
@@ -55,37 +54,38 @@ def _dates(values: Sequence[Any] | np.ndarray) -> np.ndarray:
     return out
 
 
-def _number_rows(
-    connection: Connection, statement: Select[Any], days: Sequence[int] = ()
-) -> np.ndarray:
-    """A select of whole numbers and dates (at `days`, as days since 1970-01-01) as a (rows,
-    columns) float64 array, NULL as NaN (``storage.packed``)."""
-    columns = packed_columns(connection, statement, days)
-    if not columns or not len(columns[0]):
-        return np.empty((0, len(statement.selected_columns)))
-    numbers = np.column_stack(columns)
-    values = numbers.astype(np.float64)
-    values[numbers == NULL] = np.nan
-    return values
+def _packed_dates(days: np.ndarray) -> np.ndarray:
+    """Packed day numbers (``NULL`` unknown) as datetime64[ns] with NaT."""
+    return np.where(days == NULL, _NAT, days).view("datetime64[D]").astype("datetime64[ns]")
+
+
+def _packed_floats(numbers: np.ndarray) -> np.ndarray:
+    """Packed whole numbers (``NULL`` unknown) as float64 with NaN, exact below 2^53."""
+    return np.where(numbers == NULL, np.nan, numbers)
+
+
+_NAT = np.datetime64("NaT").astype(np.int64)
 
 
 def _json_columns(
-    connection: Connection, statement: Select[Any], holding_json: Sequence[int] = ()
+    connection: Connection,
+    columns: Sequence[ColumnElement[Any]],
+    *where: ColumnElement[bool],
+    holding_json: Sequence[int] = (),
 ) -> list[list[Any]]:
-    """A select's columns as lists, in one row: each column aggregated into one JSON array
-    (names escaped by the database, parsed by one C call each) instead of a Python object and
-    a call into the driver per value, 19 columns of 10 000 clients. The columns at
+    """The rows `where` holds, as one list per column: each column aggregated into one JSON
+    array (names escaped by the database, parsed by one C call each) instead of a Python object
+    and a call into the driver per value, 19 columns of 10 000 clients. The columns at
     `holding_json` hold JSON and come back parsed. The aggregates run in one pass over the
     same rows, so item i is row i in every list."""
-    rows = statement.subquery()
     if connection.dialect.name == "sqlite":
         arrays = [
             func.json_group_array(func.json(column) if i in holding_json else column)
-            for i, column in enumerate(rows.c)
+            for i, column in enumerate(columns)
         ]
     else:
-        arrays = [func.json_agg(column) for column in rows.c]
-    packed = connection.execute(select(*arrays)).one()
+        arrays = [func.json_agg(column) for column in columns]
+    packed = connection.execute(select(*arrays).where(*where)).one()
     return [_parsed(array) for array in packed]
 
 
@@ -96,11 +96,13 @@ def _parsed(array: Any) -> list[Any]:
 
 
 def _text(values: Sequence[Any]) -> Any:
-    return pd.array(list(values), dtype="str")
+    return pd.array(np.array(values, dtype=object), dtype="str")
 
 
 def _whole(values: Sequence[Any]) -> Any:
-    return pd.array(list(values), dtype="Int64")
+    # Through float64 (None → NaN in one C loop; exact below 2^53): a list of Python ints and
+    # Nones straight into Int64 is checked value by value, three times slower.
+    return pd.array(np.array(values, dtype=np.float64), dtype="Int64")
 
 
 def _objects(values: Sequence[Any]) -> np.ndarray:
@@ -109,6 +111,19 @@ def _objects(values: Sequence[Any]) -> np.ndarray:
     for i, value in enumerate(values):  # a slice assignment would turn equal-length lists 2-d
         out[i] = value
     return out
+
+
+def _first_and_last(
+    owner: np.ndarray, days: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each owner once, with its earliest and latest day. In numpy, not SQL: SQLite's GROUP BY
+    sorts the rows in a temporary B-tree, about 1 µs a sale, five times reading them."""
+    if not len(owner):
+        return owner, days, days
+    order = np.argsort(owner, kind="stable")
+    owner, days = owner[order], days[order]
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    return owner[starts], np.minimum.reduceat(days, starts), np.maximum.reduceat(days, starts)
 
 
 def load_team(*, session: Session, team_id: int, today: dt.date, window_days: int) -> TeamFrames:
@@ -122,40 +137,6 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     connection = session.connection()
 
     c = Client.__table__.c  # type: ignore[attr-defined]
-    columns = _json_columns(
-        connection,
-        select(
-            c.id,
-            c.name,
-            c.kind,
-            c.status,
-            c.gender,
-            c.birth_year,
-            c.city,
-            c.income,
-            c.education,
-            c.interests,
-            c.industry,
-            c.employees,
-            c.decision,
-            c.source,
-            c.segment,
-            day(c.acquired_on),
-            c.referred_by_id,
-            day(c.created_at, timestamp=True),
-            day(c.kept_until),
-        )
-        .where(c.team_id == team_id)
-        .order_by(c.id),
-        holding_json=(9,),
-    )
-    # In client-id order (the history below is matched to ids by a sorted search): the
-    # aggregates take the rows in the order selected, but no standard promises it.
-    id_array = np.array(columns[0], dtype=np.int64)
-    order = np.argsort(id_array, kind="stable")
-    if (order != np.arange(len(order))).any():
-        id_array = id_array[order]
-        columns = [[values[i] for i in order] for values in columns]
     (
         ids,
         name,
@@ -176,56 +157,85 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         referred_by_id,
         created_at,
         kept_until,
-    ) = columns
-
-    s = Sale.__table__.c  # type: ignore[attr-defined]
-    history = _number_rows(
+    ) = _json_columns(
         connection,
-        select(s.client_id, func.min(s.sold_on), func.max(s.sold_on))
-        .where(s.team_id == team_id, s.sold_on <= start)
-        .group_by(s.client_id),
-        days=(1, 2),
+        # No ORDER BY: SQLite would sort every row of the team in a temporary B-tree; numpy
+        # sorts the ids below.
+        (
+            c.id,
+            c.name,
+            c.kind,
+            c.status,
+            c.gender,
+            c.birth_year,
+            c.city,
+            c.income,
+            c.education,
+            c.interests,
+            c.industry,
+            c.employees,
+            c.decision,
+            c.source,
+            c.segment,
+            day(c.acquired_on),
+            c.referred_by_id,
+            day(c.created_at, timestamp=True),
+            day(c.kept_until),
+        ),
+        c.team_id == team_id,
+        holding_json=(9,),
     )
-    first_sold_on = np.full(len(ids), np.nan)
-    last_sold_on = np.full(len(ids), np.nan)
-    # By id, not by position: only history rows whose client is one of the loaded ids.
-    owner = history[:, 0].astype(np.int64)
-    where = np.clip(np.searchsorted(id_array, owner), 0, max(len(id_array) - 1, 0))
-    known = (id_array[where] == owner) if len(id_array) else np.zeros(len(owner), bool)
-    first_sold_on[where[known]] = history[known, 1]
-    last_sold_on[where[known]] = history[known, 2]
+    # Each client's first and last sale before the window, matched by id, not by position:
+    # only sales whose client is one of the loaded ids.
+    s = Sale.__table__.c  # type: ignore[attr-defined]
+    owner, sold_on = packed_columns(
+        connection,
+        select(s.client_id, s.sold_on).where(s.team_id == team_id, s.sold_on <= start),
+        days=(1,),
+    )
+    id_array = np.array(ids, dtype=np.int64)
+    order = np.argsort(id_array, kind="stable")  # the rows in client-id order
+    sorted_ids = id_array[order]
+    owner, first, last = _first_and_last(owner, sold_on)
+    where = np.clip(np.searchsorted(sorted_ids, owner), 0, max(len(ids) - 1, 0))
+    known = (sorted_ids[where] == owner) if len(ids) else np.zeros(len(owner), bool)
+    first_sold_on = np.full(len(ids), NULL)
+    last_sold_on = np.full(len(ids), NULL)
+    first_sold_on[order[where[known]]] = first[known]
+    last_sold_on[order[where[known]]] = last[known]
+    columns = {
+        "name": _text(name),
+        "kind": _text(kind),
+        "status": _text(status),
+        "gender": _text(gender),
+        "birth_year": _whole(birth_year),
+        "city": _text(city),
+        "income": _whole(income),
+        "education": _text(education),
+        "interests": _objects(interests),
+        "industry": _text(industry),
+        "employees": _whole(employees),
+        "decision": _text(decision),
+        "source": _text(source),
+        "segment": _text(segment),
+        "acquired_on": _dates(acquired_on),
+        "referred_by_id": _whole(referred_by_id),
+        "created_at": _dates(created_at),
+        "first_sold_on": _packed_dates(first_sold_on),
+        "last_sold_on": _packed_dates(last_sold_on),
+        "kept_until": _dates(kept_until),
+    }
+    # Every column an array in the rows' order, all taken in client-id order together: a
+    # Series would be aligned by its 0..n-1 labels with the client ids and hand each client
+    # another's values.
     clients = pd.DataFrame(
-        {
-            "name": _text(name),
-            "kind": _text(kind),
-            "status": _text(status),
-            "gender": _text(gender),
-            "birth_year": _whole(birth_year),
-            "city": _text(city),
-            "income": _whole(income),
-            "education": _text(education),
-            # A plain array in client-id order, like every other column: a Series would be
-            # aligned by its 0..n-1 labels with the client ids and hand each client another's.
-            "interests": _objects(interests),
-            "industry": _text(industry),
-            "employees": _whole(employees),
-            "decision": _text(decision),
-            "source": _text(source),
-            "segment": _text(segment),
-            "acquired_on": _dates(acquired_on),
-            "referred_by_id": _whole(referred_by_id),
-            "created_at": _dates(created_at),
-            "first_sold_on": _dates(first_sold_on),
-            "last_sold_on": _dates(last_sold_on),
-            "kept_until": _dates(kept_until),
-        },
-        index=pd.Index(id_array, name="client_id"),
+        {column: values[order] for column, values in columns.items()},
+        index=pd.Index(sorted_ids, name="client_id"),
     )
     assert set(CLIENT_COLUMNS) <= set(clients.columns)
 
-    # Every sale column is a number (dates as days): one float array, exact for whole numbers
-    # below 2^53 minor units.
-    sale = _number_rows(
+    # Every sale column is a whole number (dates as days), read as one packed text each.
+    client_id, sold_on, amount, cost, minutes, due_on, paid_on, paid_amount = packed_columns(
         connection,
         select(*(s[name] for name in SALE_FIGURES)).where(
             s.team_id == team_id,
@@ -236,23 +246,24 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     )
     sales = pd.DataFrame(
         {
-            "client_id": sale[:, 0].astype(np.int64),
-            "sold_on": _dates(sale[:, 1]),
-            "amount": sale[:, 2].astype(np.int64),
-            "cost": sale[:, 3],
-            "minutes": sale[:, 4],
-            "due_on": _dates(sale[:, 5]),
-            "paid_on": _dates(sale[:, 6]),
-            "paid_amount": sale[:, 7],
+            "client_id": client_id,
+            "sold_on": _packed_dates(sold_on),
+            "amount": amount,
+            "cost": _packed_floats(cost),
+            "minutes": _packed_floats(minutes),
+            "due_on": _packed_dates(due_on),
+            "paid_on": _packed_dates(paid_on),
+            "paid_amount": _packed_floats(paid_amount),
         }
     )
 
     e = Event.__table__.c  # type: ignore[attr-defined]
     client_id, kind, happened_on, referred = _json_columns(
         connection,
-        select(e.client_id, e.kind, day(e.happened_on), e.referred_client_id).where(
-            e.team_id == team_id, e.happened_on > start, e.happened_on <= today
-        ),
+        (e.client_id, e.kind, day(e.happened_on), e.referred_client_id),
+        e.team_id == team_id,
+        e.happened_on > start,
+        e.happened_on <= today,
     )
     events = pd.DataFrame(
         {
@@ -266,9 +277,9 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
     r = Rating.__table__.c  # type: ignore[attr-defined]
     client_id, user_id, rated_on, criterion, value = _json_columns(
         connection,
-        select(r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value).where(
-            r.team_id == team_id, r.rated_on <= today
-        ),
+        (r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value),
+        r.team_id == team_id,
+        r.rated_on <= today,
     )
     ratings = pd.DataFrame(
         {

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from locales import InputError
-from locales.numbers import currency_digits
+from locales.number_format import currency_digits
 from scoring.settings import (
     HOUR_COST_MAX_UNITS,
     MARGIN_RANGE,

@@ -56,6 +56,26 @@ def test_report_as_json_has_the_documented_keys(demo_db: str) -> None:
     assert report["over_reliant"], "the demo agency leans on one hotel"
 
 
+def test_a_json_report_loads_no_renderers_catalogs_or_telegram(demo_db: str) -> None:
+    """Issue 21: `kompas report --json` is a data-minded user's pipe; what it does not show (the
+    chat's texts, the catalogs, Telegram) it should not spend start-up time importing."""
+    import subprocess
+    import sys
+
+    argv = ["--db", demo_db, "report", "--team", str(GROUP), "--json"]
+    script = (
+        "import contextlib, io, sys\n"
+        "from bot.cli.main import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): code = main({argv!r})\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith(\n"
+        "    ('bot.render', 'bot.kit', 'locales.translation', 'locales.dates', 'telegram'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.splitlines()[-1] == "0 []"
+
+
 def test_report_as_text_in_the_teams_language(demo_db: str) -> None:
     result = kompas("--db", demo_db, "report", "--team", str(GROUP))
     assert result.returncode == 0, result.stderr

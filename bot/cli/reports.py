@@ -68,12 +68,6 @@ def _today(team: callers.TeamView) -> dt.date:
 
 
 def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    from bot.kit.telegram_html import html_to_text
-    from bot.render.data_warnings import warning
-    from bot.render.portrait import portrait_text, run_rate_text
-    from bot.render.risk import risk_text
-    from locales import Markup, translator
-    from scoring.report import analysis_to_json
     from storage.analysis import team_analysis
 
     team = _team(engine, args.team)
@@ -83,9 +77,18 @@ def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     with new_session(engine) as session:
         analysis = team_analysis(session=session, team=team, today=_today(team)).analysis
     if args.json:
+        from scoring.report import analysis_to_json
+
         # One C-encoded string: a streamed, indented dump made 350 000 small writes (~1 s).
         sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
         return 0
+    # The renderers only for the text: JSON needs none of them.
+    from bot.kit.telegram_html import html_to_text
+    from bot.render.data_warnings import warning
+    from bot.render.portrait import portrait_text, run_rate_text
+    from bot.render.risk import risk_text
+    from locales import Markup, translator
+
     t = translator(team.locale, solo=team.is_personal)
     names = analysis.names
     sections = [risk_text(t, team, analysis)]  # with the warnings about its figures

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from bot.render.prospect import verdict_text
-from locales.translator import translator
+from locales.translation import translator
 from scoring.prospects import Check, ProspectVerdict
 from storage.engine import new_session
 from storage.models import Client, IdealProfileRow

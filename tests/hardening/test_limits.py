@@ -11,7 +11,7 @@ from bot.kit.limits import RateLimits
 from bot.menu import RULES
 from bot.render.stored_refusals import worded
 from locales import InputError
-from locales.translator import translator
+from locales.translation import translator
 from storage.importing import read_import
 from storage.models import Sale
 from storage.tabular import MAX_BYTES, MAX_ROWS
