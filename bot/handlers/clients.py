@@ -32,13 +32,6 @@ USE_EXISTING = "use"
 ADD_ANYWAY = "new"
 
 
-async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
-    """Person and organisation, the kind most of the team's clients are first."""
-    options = kind_options(turn.t)
-    usual = await turn.run(clients.usual_kind, team_id=turn.team_id)
-    return options[::-1] if usual == ClientKind.ORGANISATION else options
-
-
 def answered_kind(text: str | None, choice: str | None) -> str:
     """The answer to "person or organisation?" (`kind_options`' buttons, or a word typed)."""
     kind = choice or labels.kind_from_word(text or "")
@@ -65,7 +58,7 @@ class AddClientDialog(Dialog):
             question(turn, convo, ask, options=options, per_row=1, cancel=False)
         elif step == "kind":
             ask = render.add_prompt(t, step, convo.data["name"])
-            question(turn, convo, ask, options=await _kind_options(turn), edit=pressed)
+            question(turn, convo, ask, options=kind_options(turn.t), edit=pressed)
         elif step == "source":
             options = render.source_options(t)
             ask = render.add_prompt(t, step)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bot.kit.outbox import Buttons
 
 Options = list[tuple[str, str]]  # a question's choices: (label, the answer it gives)
-Kinds = Sequence[tuple[str, ClientKind]]  # a new client's kinds as (choice, kind), usual first
+Kinds = Sequence[tuple[str, ClientKind]]  # a new client's kinds as (choice, kind), person first
 
 # The answers of a dialog's own buttons (bot/kit/dialogs.py, bot/kit/client_dialog.py).
 SKIP, CANCEL = "skip", "cancel"
