@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 from sqlmodel import select as sqlmodel_select
 
+from locales.name_words import city_full_name
 from scoring.frames import CLIENT_COLUMNS, TeamFrames
 from scoring.profile import IdealProfile
 from scoring.settings import ScoringSettings
@@ -201,7 +202,8 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             "status": _text(status),
             "gender": _text(gender),
             "birth_year": _whole(birth_year),
-            "city": _text(city),
+            # «Кзн», «Наб.Челны», СПб: one city with its full name, as the profile's (A4)
+            "city": _text([None if c is None else city_full_name(c) for c in city]),
             "income": _whole(income),
             "education": _text(education),
             # A plain array in client-id order, like every other column: a Series would be
@@ -321,6 +323,12 @@ def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSetting
     )
 
 
+def _full_city_names(criteria: dict[str, Any]) -> dict[str, Any]:
+    """The profile's cities by their full names, as clients' cities are read (`load_team`)."""
+    cities = criteria.get("cities")
+    return {"cities": [city_full_name(city) for city in cities]} if cities else {}
+
+
 def load_profiles(*, session: Session, team_id: int) -> tuple[IdealProfile, ...]:
     """The team's ideal profiles, in name order."""
     rows = session.exec(
@@ -332,6 +340,7 @@ def load_profiles(*, session: Session, team_id: int) -> tuple[IdealProfile, ...]
         IdealProfile.from_dict(
             {
                 **(row.criteria or {}),
+                **_full_city_names(row.criteria or {}),
                 "name": row.name,
                 "kind": row.kind if row.kind in ("person", "organisation") else None,
                 "weights": row.weights,

@@ -15,7 +15,7 @@ from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from locales import InputError
 from locales.line_words import SECTORS
-from locales.name_words import CITY_ABBREVIATIONS
+from locales.name_words import CITY_ABBREVIATIONS, city_full_name
 from locales.numbers import shown_text
 from locales.scripts import has_cyrillic_letter
 from storage.models import ClientKind
@@ -103,10 +103,15 @@ def city_as_written(text: str) -> str:
     """A city as natives write it, even when typed in lower case: `екатеринбург` →
     Екатеринбург, `den haag` → Den Haag, `санкт-петербург` → Санкт-Петербург; a city typed
     with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`); a sentence's closing
-    punctuation is dropped (`Казань.`)."""
-    city = text.strip().rstrip(".,;:!?… ")[:100]  # "Казань." ends the sentence
-    if city.casefold() in CITY_ABBREVIATIONS:  # спб, Спб → СПб
-        return CITY_ABBREVIATIONS[city.casefold()]
+    punctuation is dropped (`Казань.`); a short form is the full name (`Кзн` → Казань, `Наб.
+    Челны` → Набережные Челны; locales.name_words.CITY_SHORT_FORMS)."""
+    typed = text.strip().rstrip(",;:!?… ")[:100]
+    city = typed.rstrip(". ")  # "Казань." ends the sentence
+    for written in (typed, city):  # «Наб. Челны.» is typed with its own dot
+        if written.casefold() in CITY_ABBREVIATIONS:  # спб, Спб → СПб
+            return CITY_ABBREVIATIONS[written.casefold()]
+        if (full := city_full_name(written)) != written:  # «Кзн» → Казань
+            return full
     if city != city.casefold():
         return city
     return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
