@@ -52,7 +52,8 @@ def has_separators(text: str) -> bool:
 
 
 def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
-    """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them;
+    """`Bakkerij de Vries, organisatie, Utrecht, Instagram` → the name and what else was said
+    of them (kind, line of business, city, how they found the team);
     dashes between spaces separate too when a kind word stands between them (`Lisa de Wit -
     particulier - Zwolle`)."""
     dashed = _SPACED_DASH.split(text)
@@ -70,6 +71,8 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
             said["kind"] = kind
         elif part.casefold().strip(".!") in SECTORS and "industry" not in said:
             said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
+        elif (source := labels.code_of("source", part.strip(".!"))) and "source" not in said:
+            said["source"] = source  # «Кузнецова Елена, Кзн, Instagram»: how she found us
         elif "city" not in said and _has_letters(part):  # "🙂" is no city
             said["city"] = city_as_written(part)
     return name, said

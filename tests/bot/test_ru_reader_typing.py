@@ -7,9 +7,11 @@ import pytest
 from sqlalchemy import Engine
 
 from locales import numbers
+from storage import profiles
+from storage.engine import new_session
 from storage.models import Client, Sale
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, NOW, RU_OWNER, make_client, make_team, rows
 
 
 @pytest.mark.parametrize(
@@ -107,3 +109,193 @@ async def test_a_dutch_city_short_form_is_the_city_for_the_ideal_profile(
     make_client(sqlite_engine, nl_team, "Kees Bos", kind="person", city="'s-Gravenhage")
     for name in ("Sanne Smit", "Kees Bos"):
         assert "voldoet aan 1 van 1 punt" in await _details(chat, anna, name, "Details")
+
+
+async def test_a_source_typed_in_add_is_kept_and_shown_in_details_and_export(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    """A12: «/add Кузнецова Елена, Кзн, Instagram» dropped Instagram (the card and export had
+    no source). Russian sources (ВКонтакте, Авито, 2ГИС, Яндекс Карты, Telegram) are words
+    of the one vocabulary, typed in any of their spellings."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Кузнецова Елена, частное лицо, Кзн, Instagram")
+    assert "Добавлено: Кузнецова Елена (частное лицо, Казань, Instagram)." in seen.text
+    for line, shown in [
+        ("/add Сафина Алия, частное лицо, вк", "ВКонтакте"),
+        ("/add Гарипова Алсу, частное лицо, Казань, 2гис", "2ГИС"),
+        ("/add Хасанова Лейсан, частное лицо, Яндекс карты", "Яндекс Карты"),
+        ("/add Белова Ксения, частное лицо, авито", "Авито"),
+        ("/add Зайцева Ирина, частное лицо, телеграм", "Telegram"),
+    ]:
+        seen = await chat.send(olga, line)
+        assert seen.text.startswith("Добавлено:") and f", {shown})." in seen.text, seen.text
+    sources = {c.name: c.source for c in rows(sqlite_engine, Client)}
+    assert sources["Кузнецова Елена"] == "instagram"
+    assert sources["Сафина Алия"] == "vk"
+    assert {c.name: c.city for c in rows(sqlite_engine, Client)}["Сафина Алия"] is None
+    assert "источник: Instagram" in await _details(chat, olga, "Кузнецова Елена")
+    seen = await chat.send(olga, "/export")
+    clients_csv = next(m.document for m in seen.messages if m.document)[1].decode("utf-8-sig")
+    assert "Instagram" in clients_csv and "ВКонтакте" in clients_csv and "2ГИС" in clients_csv
+
+
+async def test_the_source_buttons_offer_the_sources_of_the_users_country(
+    chat: Chat, ru_team, nl_team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add")
+    await chat.send(olga, "Новикова Дина")
+    await chat.press(olga, "Частное лицо")
+    seen = await chat.send(olga, "Казань")
+    for source in ("Instagram", "ВКонтакте", "Авито", "2ГИС", "Яндекс Карты", "Telegram"):
+        assert source in seen.buttons
+    assert "Marktplaats" not in seen.buttons
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Sanne Smit, particulier, Utrecht, marktplaats")
+    assert "Marktplaats" in seen.text
+    assert rows(sqlite_engine, Client, name="Sanne Smit")[0].source == "marktplaats"
+    await chat.send(anna, "/toevoegen")
+    await chat.send(anna, "Kees Bos")
+    await chat.press(anna, "Persoon")
+    seen = await chat.send(anna, "Utrecht")
+    assert "Marktplaats" in seen.buttons and "Google" in seen.buttons
+    assert "2GIS" not in seen.buttons and "Avito" not in seen.buttons
+
+
+def _persons_profile(engine: Engine, team, owner: int, **criteria: object) -> None:  # type: ignore[no-untyped-def]
+    with new_session(engine) as session:
+        made = profiles.create_profile(
+            session=session, team_id=team.id, user_id=owner, name="P", kind="person", now=NOW
+        )
+        profiles.change_criteria(
+            session=session,
+            team_id=team.id,
+            profile_id=made.entity_id,
+            user_id=owner,
+            now=NOW,
+            **criteria,
+        )
+        session.commit()
+
+
+async def test_check_of_a_client_on_the_list_shows_her_card_not_a_stranger_check(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    """A14: «/check Кузнецова» (on the list as Кузнецова Елена) asked «частное лицо или
+    организация?» as for someone unknown."""
+    _persons_profile(sqlite_engine, ru_team, RU_OWNER, cities=["Казань"])
+    make_client(sqlite_engine, ru_team, "Кузнецова Елена", kind="person", city="Кзн")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    for steps in (["/check Кузнецова"], ["/check", "кузнецова елена"]):
+        for line in steps:
+            seen = await chat.send(olga, line)
+        assert seen.messages[0].text == "Кузнецова Елена уже есть в вашем списке."
+        assert seen.messages[1].text.startswith("<b>Кузнецова Елена</b> · ")
+        assert "Подробнее" in seen.buttons
+        assert "организация" not in seen.text
+    assert len(rows(sqlite_engine, Client)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "owner", "line", "headline", "saved"),
+    [
+        (
+            "ru",
+            RU_OWNER,
+            "/check Новикова Дина, 30 лет, Кзн, от подруги",
+            "✅ Новикова Дина: подходит под ваш профиль идеального клиента.",
+            "Сделать потенциальным",
+        ),
+        (
+            "nl",
+            NL_OWNER,
+            "/check Sanne Smit, 30 jaar, A'dam, via een vriendin",
+            "✅ Sanne Smit past bij het profiel van je ideale klant.",
+            "Prospect opslaan",
+        ),
+    ],
+)
+async def test_check_reads_the_traits_add_reads_and_claims_no_fit_without_a_record(
+    chat: Chat, sqlite_engine: Engine, lang: str, owner: int, line: str, headline: str, saved: str
+) -> None:
+    """A14: the whole line became the name, and «✅ похоже, это ваш идеальный клиент» stood
+    above «похожих клиентов у вас пока нет, так что опереться не на что»."""
+    team = make_team(
+        sqlite_engine,
+        chat_id=owner,
+        owner_id=owner,
+        personal=True,
+        locale=lang,
+        currency="RUB" if lang == "ru" else "EUR",
+    )
+    city = {"ru": "Казань", "nl": "Amsterdam"}[lang]
+    _persons_profile(sqlite_engine, team, owner, cities=[city], min_age=25, max_age=45)
+    person = chat.person(owner, "Ольга" if lang == "ru" else "Anna", lang)
+    seen = await chat.send(person, line)
+    first, *rest = seen.text.splitlines()
+    assert first == headline  # the profile's word, not a track record there is none of
+    assert "✓" in rest[0] and city in rest[0] and "30" in rest[0]
+    await chat.press(person, saved)
+    [client] = rows(sqlite_engine, Client)
+    assert (client.city, client.source, client.status) == (city, "referral", "prospect")
+    assert client.birth_year == NOW.year - 30
+
+
+@pytest.mark.parametrize(
+    ("lang", "owner", "sale", "chat_words", "closed", "going"),
+    [
+        (
+            "ru",
+            RU_OWNER,
+            "/sale Белова 2000",
+            ("привет", "сколько мне должны?", "Белова 2000"),
+            "Это не ответ на вопрос с кнопками выше, поэтому этот вопрос я закрыл.",
+            "Начните, например, с /add или /sale.",
+        ),
+        (
+            "nl",
+            NL_OWNER,
+            "/verkoop Jansen 300",
+            ("hoi", "hoeveel krijg ik nog?", "Jansen 300"),
+            "Dat is geen antwoord op mijn vraag met knoppen hierboven, dus die vraag heb ik "
+            "gesloten.",
+            "Stuur een commando om te beginnen",
+        ),
+    ],
+)
+async def test_text_under_an_old_button_question_closes_it_once_in_a_private_chat(
+    chat: Chat,
+    sqlite_engine: Engine,
+    lang: str,
+    owner: int,
+    sale: str,
+    chat_words: tuple[str, ...],
+    closed: str,
+    going: str,
+) -> None:
+    """A16: «привет», «сколько мне должны?», «Белова 2000» under "record it again?" each got
+    «Выберите одну из кнопок.» with the buttons far above. The first such text closes the
+    question and says so; the next ones are read with no question pending."""
+    team = make_team(
+        sqlite_engine,
+        chat_id=owner,
+        owner_id=owner,
+        personal=True,
+        locale=lang,
+        currency="RUB" if lang == "ru" else "EUR",
+    )
+    make_client(sqlite_engine, team, sale.split()[1], kind="person")
+    person = chat.person(owner, "Дарья" if lang == "ru" else "Anna", lang)
+    await chat.send(person, sale)
+    seen = await chat.send(person, sale)
+    assert len(seen.buttons) == 2  # record it again? yes / no
+    first, *others = chat_words
+    seen = await chat.send(person, first)
+    lines = seen.text.splitlines()
+    assert lines[0] == closed
+    assert going in lines[-1]
+    for words in others:
+        seen = await chat.send(person, words)
+        assert going in seen.text
+        assert "кнопок" not in seen.text and "knoppen" not in seen.text
+    assert len(rows(sqlite_engine, Sale)) == 1  # nothing recorded twice by a stray text
