@@ -9,9 +9,9 @@ from sqlalchemy import Engine
 from locales import numbers
 from storage import profiles
 from storage.engine import new_session
-from storage.models import Client, Sale
+from storage.models import Client, Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, NOW, RU_OWNER, make_client, make_team, rows
+from tests.factories import NL_OWNER, NOW, RU_OWNER, add_member, make_client, make_team, rows
 
 
 @pytest.mark.parametrize(
@@ -299,3 +299,52 @@ async def test_text_under_an_old_button_question_closes_it_once_in_a_private_cha
         assert going in seen.text
         assert "кнопок" not in seen.text and "knoppen" not in seen.text
     assert len(rows(sqlite_engine, Sale)) == 1  # nothing recorded twice by a stray text
+
+
+GROUP = -1002
+
+
+@pytest.mark.parametrize(
+    ("lang", "offer", "button", "ready"),
+    [
+        (
+            "ru",
+            "Есть и свои клиенты? Заведите здесь собственную команду — она будет отдельно.",
+            "Начать здесь, для себя",
+            "Ваша собственная команда готова. Этот чат теперь работает с ней; /team "
+            "переключает команды.",
+        ),
+        (
+            "nl",
+            "Ook eigen klanten? Begin hier je eigen team: dat blijft apart.",
+            "Hier beginnen, voor mezelf",
+            "Je eigen team staat klaar. Deze chat werkt er nu mee; /team wisselt van team.",
+        ),
+    ],
+)
+async def test_a_group_member_starts_a_team_of_her_own_in_private(
+    chat: Chat, sqlite_engine: Engine, lang: str, offer: str, button: str, ready: str
+) -> None:
+    """A1: Дарья, in the studio's group team, wrote /start privately and could not start a
+    team of her own, though `/help start` promises one. Now she can; the private chat then
+    works on it, and /team offers both."""
+    alina, darya = chat.person(21, "Алина", lang), chat.person(22, "Дарья", lang)
+    chat.group(GROUP, "Студия", creator=alina, members=(darya,))
+    studio = make_team(
+        sqlite_engine, chat_id=GROUP, owner_id=21, locale=lang, title="Студия", onboarded=True
+    )
+    add_member(sqlite_engine, studio, 22)
+    make_client(sqlite_engine, studio, "Иванова Мария", kind="person")
+    seen = await chat.send(darya, "/start")
+    assert seen.text.splitlines()[-1] == offer
+    assert seen.buttons == [button]
+    seen = await chat.press(darya, button)
+    assert seen.messages[0].text == ready
+    [own] = [team for team in rows(sqlite_engine, Team) if team.is_personal]
+    assert own.chat_id == 22
+    await chat.send(darya, "/add Сафина Алия, частное лицо, Казань")
+    assert {c.name: c.team_id for c in rows(sqlite_engine, Client)}["Сафина Алия"] == own.id
+    seen = await chat.send(darya, "/team")
+    assert len(seen.buttons) == 2  # the studio and her own
+    seen = await chat.send(darya, "/start")
+    assert offer not in seen.text and button not in seen.buttons  # one own team is enough
