@@ -162,6 +162,14 @@ async def test_the_source_buttons_offer_the_sources_of_the_users_country(
     assert "2GIS" not in seen.buttons and "Avito" not in seen.buttons
 
 
+def _own_team(engine: Engine, owner: int, lang: str):  # type: ignore[no-untyped-def]
+    """A personal team in the language's own currency."""
+    currency = "RUB" if lang == "ru" else "EUR"
+    return make_team(
+        engine, chat_id=owner, owner_id=owner, personal=True, locale=lang, currency=currency
+    )
+
+
 def _persons_profile(engine: Engine, team, owner: int, **criteria: object) -> None:  # type: ignore[no-untyped-def]
     with new_session(engine) as session:
         made = profiles.create_profile(
@@ -220,14 +228,7 @@ async def test_check_reads_the_traits_add_reads_and_claims_no_fit_without_a_reco
 ) -> None:
     """A14: the whole line became the name, and «✅ похоже, это ваш идеальный клиент» stood
     above «похожих клиентов у вас пока нет, так что опереться не на что»."""
-    team = make_team(
-        sqlite_engine,
-        chat_id=owner,
-        owner_id=owner,
-        personal=True,
-        locale=lang,
-        currency="RUB" if lang == "ru" else "EUR",
-    )
+    team = _own_team(sqlite_engine, owner, lang)
     city = {"ru": "Казань", "nl": "Amsterdam"}[lang]
     _persons_profile(sqlite_engine, team, owner, cities=[city], min_age=25, max_age=45)
     person = chat.person(owner, "Ольга" if lang == "ru" else "Anna", lang)
@@ -276,14 +277,7 @@ async def test_text_under_an_old_button_question_closes_it_once_in_a_private_cha
     """A16: «привет», «сколько мне должны?», «Белова 2000» under "record it again?" each got
     «Выберите одну из кнопок.» with the buttons far above. The first such text closes the
     question and says so; the next ones are read with no question pending."""
-    team = make_team(
-        sqlite_engine,
-        chat_id=owner,
-        owner_id=owner,
-        personal=True,
-        locale=lang,
-        currency="RUB" if lang == "ru" else "EUR",
-    )
+    team = _own_team(sqlite_engine, owner, lang)
     make_client(sqlite_engine, team, sale.split()[1], kind="person")
     person = chat.person(owner, "Дарья" if lang == "ru" else "Anna", lang)
     await chat.send(person, sale)
