@@ -131,7 +131,7 @@ def pick_a_button(t: Translator) -> Markup:
 
 
 def asks_for_a_button(error: InputError) -> bool:
-    """"Pick one of the buttons": not "Tap Person or Organisation", which names its question."""
+    """ "Pick one of the buttons": not "Tap Person or Organisation", which names its question."""
     return error.message == refusals.PICK_A_BUTTON
 
 
