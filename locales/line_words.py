@@ -112,6 +112,12 @@ BIRTH_YEAR_SAID = re.compile(
     re.IGNORECASE,
 )
 
+# An age as its own field of an /add or /check line: «30 лет», «42 года», "45 jaar", "45 jr".
+AGE_SAID = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=[,;]))\s*(?P<age>\d{1,3})\s*(?:лет|года?|jaar|jr\.?)(?=$|\s*[,;])",
+    re.IGNORECASE,
+)
+
 CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
 
 # "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"

@@ -6,6 +6,7 @@ surname particles, and the endings of Russian patronymics, surnames and cases.""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).
 CHAT_WORDS = (
@@ -95,3 +96,45 @@ AMOUNT_WRITTEN = re.compile(
 
 # Cities natives write as abbreviations, in the one spelling they use whatever was typed.
 CITY_ABBREVIATIONS = {"спб": "СПб", "екб": "ЕКБ", "мск": "МСК", "нн": "НН"}
+
+# A city's full name and the short forms people type for it (spacing, dots, hyphens and case
+# aside: «Наб.Челны», «наб. челны» and «Набережные Челны» are one city). A short form outside
+# CITY_ABBREVIATIONS is stored as the full name («Кзн» → Казань); every form is the same city
+# when clients are matched with an ideal profile (`city_full_name`).
+CITY_SHORT_FORMS = {
+    "Казань": ("кзн",),
+    "Набережные Челны": ("наб. челны", "н. челны", "челны", "наб челны"),
+    "Санкт-Петербург": ("спб", "питер", "с.-петербург", "с-пб", "с.-пб", "санкт петербург"),
+    "Екатеринбург": ("екб", "ебург", "е-бург", "екат"),
+    "Москва": ("мск",),
+    "Нижний Новгород": ("нн", "н. новгород", "нижний н."),
+    "Новосибирск": ("нск", "новосиб"),
+    "Челябинск": ("члб", "челяба"),
+    "Красноярск": ("крск",),
+    "Владивосток": ("влад", "вдк"),
+    "Ростов-на-Дону": ("рнд", "ростов-на-дону"),
+    "Amsterdam": ("adam", "a'dam", "a’dam", "asd"),
+    "Rotterdam": ("r'dam", "r’dam", "rdam", "rtm"),
+    "Den Haag": ("'s-gravenhage", "’s-gravenhage", "dh"),
+    "Den Bosch": ("'s-hertogenbosch", "’s-hertogenbosch", "dbosch"),
+    "Alphen aan den Rijn": ("alphen a/d rijn", "alphen a.d. rijn"),
+    "Bergen op Zoom": ("boz",),
+}
+_CITY_KEY = re.compile(r"[\s.\-'’/]+")
+
+
+def city_key(text: str) -> str:
+    """A city as matched: case, ё, spaces, dots, hyphens and apostrophes aside."""
+    return _CITY_KEY.sub("", text.casefold().replace("ё", "е"))
+
+
+_FULL_CITY_NAMES = {
+    city_key(form): full for full, forms in CITY_SHORT_FORMS.items() for form in (full, *forms)
+}
+
+
+@cache
+def city_full_name(text: str) -> str:
+    """`Кзн`, `Наб.Челны`, `наб. челны` → Казань, Набережные Челны; `A'dam` → Amsterdam; any
+    other city as typed."""
+    return _FULL_CITY_NAMES.get(city_key(text), text)

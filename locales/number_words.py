@@ -50,14 +50,19 @@ _HUNDRED_WORDS = {
     )
 }
 _ONE_THOUSAND = frozenset(("тысяча", "тысячу", "тыща", "тыщу", "duizend"))
-_THOUSAND_OUT = _ONE_THOUSAND | {"тысячи", "тысяч", "тыщи", "тыщ"}  # hundreds may follow
+# Hundreds may follow: «две тысячи 500», «2 тыс 500», «3к 200» (2 500, 3 200).
+_THOUSAND_OUT = _ONE_THOUSAND | {"тысячи", "тысяч", "тыщи", "тыщ", "тыс", "тыс.", "к", "k"}
+_GLUED_THOUSANDS = re.compile(r"^([0-9]{1,3})(к|k|тыс\.?)(?=[0-9]{3}\b)", re.IGNORECASE)  # 2к500
 
 
 def spoken_amount(cleaned: str) -> str:
     """A thousand said in words as digits, the rest as typed (`две тысячи пятьсот руб.` →
-    `2500 руб.`, `полторы тысячи` → `1,5 тысячи`); other text unchanged."""
+    `2500 руб.`, `полторы тысячи` → `1,5 тысячи`, `2 тыс 500` and `2к500` → `2500`); other
+    text unchanged."""
+    cleaned = _GLUED_THOUSANDS.sub(r"\1 \2 ", cleaned)
     words = cleaned.casefold().replace("ё", "е").split(" ")
-    count = _THOUSAND_COUNTS.get(words[0], words[0] if re.fullmatch("[1-9]", words[0]) else None)
+    whole = re.fullmatch("[1-9][0-9]{0,2}", words[0])
+    count = _THOUSAND_COUNTS.get(words[0], words[0] if whole else None)
     if count is not None and len(words) > 1:
         words = words[1:]
     elif words[0] in _ONE_THOUSAND:
@@ -162,11 +167,17 @@ def names_other_currency(cleaned: str, currency: str) -> bool:
     return False
 
 
-# "About" before a figure people estimate (an hour's cost, a margin): the figure is what they
-# meant. "zo n" is "zo'n" typed without the apostrophe, as phones often do.
+# "About" before a figure people estimate (an amount, an hour's cost, a margin): the figure is
+# what they meant. "zo n" is "zo'n" typed without the apostrophe, as phones often do. One list
+# for the chat's one-line commands and the CSV import alike.
+HEDGES = (
+    "ongeveer", "ong.", "zo'n", "zo’n", "zo n", "circa", "ca.", "ca", "rond de", "rond",
+    "±", "~", "около", "примерно", "приблизительно", "где-то", "порядка",
+)  # fmt: skip
 _HEDGE = re.compile(
-    r"^(?:ongeveer|ong\.|zo['’]?n|zo n|circa|ca\.?|rond de|rond|±|~|"
-    r"около|примерно|приблизительно|где-то|порядка)\s*(?=[0-9.,\-−–+€$₽])",
+    r"^(?:{})\s*(?=[0-9.,\-−–+€$₽])".format(
+        "|".join(re.escape(h) for h in sorted(HEDGES, key=lambda h: -len(h)))
+    ),
     re.IGNORECASE,
 )
 
@@ -174,3 +185,12 @@ _HEDGE = re.compile(
 def without_hedge(cleaned: str) -> str:
     """`zo'n 25`, `ongeveer 25`, `около 25`, `~25` → `25`; other text unchanged."""
     return _HEDGE.sub("", cleaned, count=1)
+
+
+def hedge_length(words: list[str]) -> int:
+    """How many of the words, from the first, are a hedge (`около`, `zo n`): 0 for none."""
+    folded = [word.casefold() for word in words[:2]]
+    for count in (2, 1):
+        if len(folded) >= count and " ".join(folded[:count]) in HEDGES:
+            return count
+    return 0

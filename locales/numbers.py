@@ -90,6 +90,7 @@ from locales.number_words import (
     spoken_amount,
     without_hedge,
 )
+from locales.number_words import hedge_length as hedge_length
 from locales.number_words import is_currency_token as is_currency_token
 from locales.number_words import is_multiplier_token as is_multiplier_token
 from locales.number_words import starts_spoken_amount as starts_spoken_amount

@@ -23,6 +23,7 @@ class Term:
     label: str  # message id: the word chat shows, translated
     exported: tuple[str, str]  # the word an export writes: (Dutch, Russian)
     also: tuple[str, ...] = ()  # other words for it, in any of the languages
+    market: str = ""  # a language whose users alone are offered it as a button ("" everyone)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class Vocabulary:
     def labels(self) -> dict[str, str]:
         """Code → the message id chat shows for it."""
         return {term.code: term.label for term in self.terms}
+
+    def offered(self, locale: str) -> list[str]:
+        """The codes offered as buttons to a team in `locale`: a Russian map service or a
+        Dutch marketplace only where it is used; every word is still read everywhere."""
+        return [term.code for term in self.terms if term.market in ("", locale)]
 
     def __contains__(self, code: object) -> bool:
         return any(term.code == code for term in self.terms)
@@ -131,10 +137,26 @@ SOURCES = Vocabulary(
     (
         Term("referral", N_("referral"), ("aanbeveling", "рекомендация"),
              ("referral", "recommendation", "word of mouth", "via via", "doorverwijzing",
-              "mond-tot-mond", "сарафан", "сарафанное радио", "по рекомендации")),
+              "mond-tot-mond", "via een vriendin", "via vrienden", "via kennissen",
+              "сарафан", "сарафанное радио", "по рекомендации", "от подруги", "от знакомых",
+              "по знакомству", "через знакомых", "через подругу")),
         Term("website", N_("website"), ("website", "сайт"),
-             ("site", "web", "internet", "google", "интернет")),
-        Term("instagram", N_("Instagram"), ("Instagram", "Instagram"), ("insta", "инстаграм")),
+             ("site", "web", "internet", "интернет")),
+        Term("instagram", N_("Instagram"), ("Instagram", "Instagram"),
+             ("insta", "инстаграм", "инста", "инстаграмм")),
+        Term("vk", N_("VK"), ("VK", "ВКонтакте"),
+             ("вконтакте", "в контакте", "вк", "vkontakte"), market="ru"),
+        Term("telegram", N_("Telegram"), ("Telegram", "Telegram"),
+             ("телеграм", "телеграмм", "тг", "tg")),
+        Term("avito", N_("Avito"), ("Avito", "Авито"), ("авито",), market="ru"),
+        Term("2gis", N_("2GIS"), ("2GIS", "2ГИС"), ("2гис", "дубльгис", "2 гис"), market="ru"),
+        Term("yandex_maps", N_("Yandex Maps"), ("Yandex Maps", "Яндекс Карты"),
+             ("яндекс карты", "яндекс.карты", "яндекс", "yandex"), market="ru"),
+        Term("google", N_("Google"), ("Google", "Google"),
+             ("google maps", "гугл", "гугл карты", "google карты")),
+        Term("marktplaats", N_("Marktplaats"), ("Marktplaats", "Marktplaats"), (), market="nl"),
+        Term("facebook", N_("Facebook"), ("Facebook", "Facebook"), ("fb", "фейсбук"),
+             market="nl"),
         Term("fair", N_("fair"), ("beurs", "выставка"),
              ("fair", "trade fair", "event", "evenement", "ярмарка")),
         Term("advertising", N_("advertising"), ("reclame", "реклама"),

@@ -19,9 +19,10 @@ with those lines:
 
 - 'not_a_fit' when more than half of the known criteria are missed, or similar clients lose
   money;
-- 'ideal' when every known criterion is met (at least one known; or the profile sets none) and
-  the track record agrees: with similar clients, at least `IDEAL_SHARE` of them are ideal
-  clients; without any, a profile that sets no criteria is no evidence, so that is not ideal;
+- 'ideal' when every known criterion is met (at least one known; or the profile sets none),
+  similar clients reach the profit per hour aimed at (when known), and the track record
+  agrees: with similar clients, at least `IDEAL_SHARE` of them are ideal clients; without
+  any, a profile that sets no criteria is no evidence, so that is not ideal;
 - otherwise 'acceptable'.
 
 Prospects are few, so they are assessed one at a time, each vectorised over the team's clients.
@@ -191,6 +192,12 @@ def _verdict(
     if 2 * (known - met) > known or (expected is not None and expected <= 0):
         return "not_a_fit"
     profile_says_ideal = (known > 0 and met == known) or not has_criteria
+    # "467 per hour (you aim for 1 500)" beside "an ideal client" would contradict itself
+    below_aim = any(
+        c.code == "expected_profit_per_hour" and c.match is not None and c.match < FULL_MATCH
+        for c in fit_checks
+    )
+    profile_says_ideal = profile_says_ideal and not below_aim
     record = next((c.match for c in fit_checks if c.code == "similar_ideal"), None)
     if record is None:
         return "ideal" if profile_says_ideal and has_criteria else "acceptable"

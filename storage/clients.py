@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from locales import InputError
 from storage import names
@@ -39,30 +39,6 @@ def client_by_key(*, session: Session, team_id: int, name: str) -> Client | None
     return session.exec(
         select(Client).where(Client.team_id == team_id, Client.name_key == name_key(name))
     ).first()
-
-
-# The kind asked about first changes only when the other kind leads clearly: by this many
-# clients, and by a tenth of the first kind's count in larger teams (issue 17: buttons that
-# swap places between two prompts make a user who taps by position store the wrong kind).
-KIND_LEAD = 2
-KIND_LEAD_SHARE = 10
-
-
-def usual_kind(*, session: Session, team_id: int) -> ClientKind:
-    """The kind asked about first: organisation to begin with, then, going through the team's
-    clients in the order they were added, the other kind once it leads clearly (hysteresis),
-    so a tie or one new client never swaps the buttons."""
-    kinds = session.exec(
-        select(Client.kind).where(Client.team_id == team_id).order_by(col(Client.id))
-    ).all()
-    first = ClientKind.ORGANISATION
-    counts = {ClientKind.PERSON: 0, ClientKind.ORGANISATION: 0}
-    for kind in kinds:
-        counts[ClientKind(kind)] += 1
-        other = ClientKind.PERSON if first == ClientKind.ORGANISATION else ClientKind.ORGANISATION
-        if counts[other] - counts[first] >= max(KIND_LEAD, counts[first] // KIND_LEAD_SHARE):
-            first = other
-    return first
 
 
 def valid_name(name: str) -> str:

@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 from sqlmodel import select as sqlmodel_select
 
+from locales.name_words import city_full_name
 from scoring.frames import CLIENT_COLUMNS, TeamFrames
 from scoring.profile import IdealProfile
 from scoring.settings import ScoringSettings
@@ -97,6 +98,12 @@ def _parsed(array: Any) -> list[Any]:
 
 def _text(values: Sequence[Any]) -> Any:
     return pd.array(np.array(values, dtype=object), dtype="str")
+
+
+def _full_names(cities: Sequence[str | None]) -> list[str | None]:
+    """Each city by its full name, each distinct one looked up once."""
+    full = {city: city_full_name(city) for city in set(cities) if city is not None}
+    return [None if city is None else full[city] for city in cities]
 
 
 def _whole(values: Sequence[Any]) -> Any:
@@ -209,7 +216,8 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         "status": _text(status),
         "gender": _text(gender),
         "birth_year": _whole(birth_year),
-        "city": _text(city),
+        # «Кзн», «Наб.Челны», СПб: one city by its full name, as the profile reads it (A4)
+        "city": _text(_full_names(city)),
         "income": _whole(income),
         "education": _text(education),
         "interests": _objects(interests),
@@ -332,6 +340,12 @@ def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSetting
     )
 
 
+def _full_city_names(criteria: dict[str, Any]) -> dict[str, Any]:
+    """The profile's cities by their full names, as clients' cities are read (`load_team`)."""
+    cities = criteria.get("cities")
+    return {"cities": [city_full_name(city) for city in cities]} if cities else {}
+
+
 def load_profiles(*, session: Session, team_id: int) -> tuple[IdealProfile, ...]:
     """The team's ideal profiles, in name order."""
     rows = session.exec(
@@ -343,6 +357,7 @@ def load_profiles(*, session: Session, team_id: int) -> tuple[IdealProfile, ...]
         IdealProfile.from_dict(
             {
                 **(row.criteria or {}),
+                **_full_city_names(row.criteria or {}),
                 "name": row.name,
                 "kind": row.kind if row.kind in ("person", "organisation") else None,
                 "weights": row.weights,

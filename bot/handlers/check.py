@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.clients import answered_kind
+from bot.handlers.clients import answered_kind, said_in_line
+from bot.handlers.reports import show_card
 from bot.kit import arguments
 from bot.kit.client_dialog import kind_in_name, typed_name
 from bot.kit.commands import command
@@ -14,6 +15,7 @@ from bot.kit.turn import Turn
 from bot.render import refusals
 from bot.render.clients import kind_options
 from bot.render.prospect import (
+    already_a_client,
     cannot_judge,
     check_prompt,
     checked_client_saved,
@@ -57,10 +59,11 @@ class CheckDialog(Dialog):
         step, data = convo.step, convo.data
         skipped = choice == SKIP or not text
         if step == "name":
-            data["name"] = await _new_name(turn, typed_name(text or ""))
-            await _after_name(turn, convo)
+            if not await _listed(turn, convo, typed_name(text or "")):
+                data["name"] = clients.valid_name(typed_name(text or ""))
+                await _after_name(turn, convo)
         elif step == "kind":
-            await _with_kind(turn, convo, answered_kind(text, choice), then="city")
+            await _with_kind(turn, convo, answered_kind(text, choice), then=_after_kind(convo))
         elif step == "city":
             data["city"] = None if skipped else arguments.city_as_written(text or "") or None
             await goto(turn, convo, "industry" if data["kind"] == "organisation" else "birth_year")
@@ -132,13 +135,18 @@ class CheckDialog(Dialog):
         turn.confirm(text, change.undo_id)
 
 
-async def _new_name(turn: Turn, name: str) -> str:
-    """A prospect to measure must not be on the list already: their card says more."""
-    shown = clients.valid_name(name)
-    existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=shown)
-    if existing is not None:
-        raise InputError(refusals.ALREADY_LISTED_SEE_CARD, client=existing.name)
-    return shown
+async def _listed(turn: Turn, convo: Conversation, name: str) -> bool:
+    """Whether `name` is a client on the list already (`Кузнецова` for «Кузнецова Елена», as
+    /client finds her): then that is said and her card shows how she fits, never a check of
+    her as someone unknown (the Russian reader's A14)."""
+    found = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=name)
+    existing = found.one or found.whole
+    if existing is None or not found.sure:
+        return False
+    await finish(turn, convo)
+    turn.reply(already_a_client(turn.t, existing.name))
+    await show_card(turn, existing.id, edit=False)
+    return True
 
 
 @command
@@ -155,8 +163,13 @@ async def check(turn: Turn) -> None:
     if not text:
         await goto(turn, convo, "name")
         return
-    name, said = arguments.name_kind_city(text)
-    convo.data.update(said, name=await _new_name(turn, name))
+    # «Новикова Дина, 30 лет, Казань, от подруги»: her traits, read as /add reads them
+    line = said_in_line(text, turn.today)
+    if await _listed(turn, convo, line.name):
+        return
+    # A kind the name alone says («ООО», a patronymic) is no line: the city is asked next
+    said = {} if set(line.said) == {"kind"} and kind_in_name(line.name) else line.said
+    convo.data.update(said, name=clients.valid_name(line.name), one_line=bool(said))
     await _after_name(turn, convo)
 
 
@@ -166,9 +179,15 @@ async def _after_name(turn: Turn, convo: Conversation) -> None:
     if "kind" in convo.data:
         await _with_kind(turn, convo, convo.data["kind"], then="verdict")
     elif kind := kind_in_name(convo.data["name"]):
-        await _with_kind(turn, convo, kind.value, then="city")
+        await _with_kind(turn, convo, kind.value, then=_after_kind(convo))
     else:
         await goto(turn, convo, "kind")
+
+
+def _after_kind(convo: Conversation) -> str:
+    """A line that said more than the name (a city, an age) goes to the verdict once the kind
+    is known, as /add saves it; a name alone is asked about."""
+    return "verdict" if convo.data.get("one_line") else "city"
 
 
 async def _with_kind(turn: Turn, convo: Conversation, kind: str, *, then: str) -> None:

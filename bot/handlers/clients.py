@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from bot import labels
@@ -22,7 +23,7 @@ from bot.render import refusals
 from bot.render.clients import kind_options
 from bot.render.refusals import NOT_A_BIRTH_YEAR
 from locales import InputError
-from locales.line_words import BIRTH_YEAR_SAID, CITY_PREPOSITIONS
+from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
 from storage import clients, resolver
 from storage.models import ClientKind
 from storage.names import is_legal_form, name_key
@@ -30,13 +31,6 @@ from storage.person_names import titled_name_length
 
 USE_EXISTING = "use"
 ADD_ANYWAY = "new"
-
-
-async def _kind_options(turn: Turn) -> list[tuple[str, str]]:
-    """Person and organisation, the kind most of the team's clients are first."""
-    options = kind_options(turn.t)
-    usual = await turn.run(clients.usual_kind, team_id=turn.team_id)
-    return options[::-1] if usual == ClientKind.ORGANISATION else options
 
 
 def answered_kind(text: str | None, choice: str | None) -> str:
@@ -65,7 +59,7 @@ class AddClientDialog(Dialog):
             question(turn, convo, ask, options=options, per_row=1, cancel=False)
         elif step == "kind":
             ask = render.add_prompt(t, step, convo.data["name"])
-            question(turn, convo, ask, options=await _kind_options(turn), edit=pressed)
+            question(turn, convo, ask, options=kind_options(turn.t), edit=pressed)
         elif step == "source":
             options = render.source_options(t)
             ask = render.add_prompt(t, step)
@@ -191,7 +185,33 @@ async def add(turn: Turn) -> None:
             refusals.NO_PHONE_NUMBERS,
             text=rest.strip(" ,;"),
         )
-    text, born = _birth_year_said(text, turn.today)
+    line = said_in_line(text, turn.today)
+    if _sale_typed(grammar.reader(turn), line.typed):  # "/add Волкова 2500 вчера"
+        raise InputError(
+            refusals.LOOKS_LIKE_A_SALE,
+            text=line.text,
+        )
+    name, said = line.name, line.said
+    convo.data.update(said, one_line=True)
+    convo.step = "name"
+    await dialog.named(turn, convo, name)
+
+
+@dataclass(frozen=True)
+class LineSaid:
+    """A one-line /add or /check: the name, what else was said of them (kind, city, source,
+    year of birth …), the line without a year of birth, and the words a sale would be in."""
+
+    name: str
+    said: dict[str, Any]
+    text: str
+    typed: str
+
+
+def said_in_line(text: str, today: dt.date) -> LineSaid:
+    """`Новикова Дина, 30 лет, Казань, от подруги` → the name and her traits: the one reading
+    /add and /check share."""
+    text, born = _birth_year_said(text, today)
     name, said = arguments.name_kind_city(text)
     at_end: dict[str, str] = {}
     if "kind" not in said:  # "/add Иванова Ольга физлицо екатеринбург", "… particulier"
@@ -208,14 +228,7 @@ async def add(turn: Turn) -> None:
     typed = text
     if at_end:  # "/toevoegen Sportschool 24 bedrijf": the kind word is no part of a sale
         typed = ", ".join([name, *([at_end["city"]] if "city" in at_end else [])])
-    if _sale_typed(grammar.reader(turn), typed):  # "/add Волкова 2500 вчера"
-        raise InputError(
-            refusals.LOOKS_LIKE_A_SALE,
-            text=text,
-        )
-    convo.data.update(said, one_line=True)
-    convo.step = "name"
-    await dialog.named(turn, convo, name)
+    return LineSaid(name, said, text, typed)
 
 
 # A phone number: "+7 916 123-45-67", "+31 6 12345678", "8 (916) 123-45-67", "06-12345678",
@@ -243,11 +256,13 @@ def _phone(text: str) -> re.Match[str] | None:
 
 
 def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
-    """An /add line without its year of birth, and the year (None when not said)."""
-    match = BIRTH_YEAR_SAID.search(text)
+    """An /add line without its year of birth, and the year (None when not said); an age
+    (`30 лет`, `45 jaar`) says the year too, as near as a year can."""
+    match = BIRTH_YEAR_SAID.search(text) or AGE_SAID.search(text)
     if match is None:
         return text, None
-    year = int(match["year"] or match["after"])
+    year = today.year - int(match["age"]) if "age" in match.re.groupindex else None
+    year = year or int(match["year"] or match["after"])
     if not 1900 <= year <= today.year:
         raise InputError(NOT_A_BIRTH_YEAR, year=str(year))
     rest = (text[: match.start()] + text[match.end() :]).strip(" ,;")

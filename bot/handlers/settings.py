@@ -55,7 +55,11 @@ def _team_id(turn: Turn) -> int:
 @command
 async def settings(turn: Turn) -> None:
     """/settings: the groups of the team's settings; admins get buttons to change them."""
-    text, buttons = await _menu(turn, admin=await may_change_settings(turn))
+    if not await may_change_settings(turn):  # no buttons a member could not use
+        locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
+        turn.reply(render.read_only_text(turn.t, turn.team, currency_locked=locked, now=turn.now))
+        return
+    text, buttons = await _menu(turn, admin=True)
     turn.reply(text, buttons=buttons)
 
 

@@ -12,6 +12,7 @@ from bot.kit.turn import Turn, button
 from bot.render import refusals
 from bot.render.members import (
     first_hello,
+    own_team_offer,
     own_team_ready,
     private_welcome,
     team_already,
@@ -40,7 +41,13 @@ async def start(turn: Turn) -> None:
             await onboarding_again(turn)
             return
         if not caller.in_group:
-            turn.reply(private_welcome(t, await turn.my_teams(), team))
+            mine = await turn.my_teams()
+            welcome = private_welcome(t, mine, team)
+            if any(mine_team.is_personal for mine_team in mine):
+                turn.reply(welcome)
+            else:  # in a group's team only: a team of their own is one tap away (A1)
+                text, buttons = own_team_offer(t, welcome)
+                turn.reply(text, buttons=buttons)
             return
         if caller.member is not None and caller.member.status == MemberStatus.PENDING:
             raise InputError(Refusal.AWAITING_APPROVAL)  # not in the team yet: no "welcome back"
@@ -77,7 +84,8 @@ async def start(turn: Turn) -> None:
 async def personal_team(turn: Turn) -> None:
     """Creates the caller's personal team in their private chat."""
     caller = turn.caller
-    if caller.in_group or caller.team is not None:
+    others = await turn.my_teams() if not caller.in_group else []
+    if caller.in_group or any(team.is_personal for team in others):
         turn.edit(team_already(turn.t))
         return
     created = await turn.run(
@@ -90,5 +98,9 @@ async def personal_team(turn: Turn) -> None:
         is_personal=True,
         now=turn.now,
     )
-    turn.edit(own_team_ready(turn.t))
+    if others:  # a member of a group's team: this chat works on their own team from now on
+        await turn.run(
+            teams.set_current_team, user_id=caller.user_id, team_id=created.id, now=turn.now
+        )
+    turn.edit(own_team_ready(turn.t, other_teams=bool(others)))
     onboarding_language(turn, created.id or 0, personal=True)

@@ -15,7 +15,7 @@ from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from locales import InputError
 from locales.line_words import SECTORS
-from locales.name_words import CITY_ABBREVIATIONS
+from locales.name_words import CITY_ABBREVIATIONS, city_full_name
 from locales.numbers import shown_text
 from locales.scripts import has_cyrillic_letter
 from storage.models import ClientKind
@@ -52,7 +52,8 @@ def has_separators(text: str) -> bool:
 
 
 def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
-    """`Bakkerij de Vries, organisatie, Utrecht` → the name and what else was said of them;
+    """`Bakkerij de Vries, organisatie, Utrecht, Instagram` → the name and what else was said
+    of them (kind, line of business, city, how they found the team);
     dashes between spaces separate too when a kind word stands between them (`Lisa de Wit -
     particulier - Zwolle`)."""
     dashed = _SPACED_DASH.split(text)
@@ -70,6 +71,8 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
             said["kind"] = kind
         elif part.casefold().strip(".!") in SECTORS and "industry" not in said:
             said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
+        elif (source := labels.code_of("source", part.strip(".!"))) and "source" not in said:
+            said["source"] = source  # «Кузнецова Елена, Кзн, Instagram»: how she found us
         elif "city" not in said and _has_letters(part):  # "🙂" is no city
             said["city"] = city_as_written(part)
     return name, said
@@ -103,10 +106,15 @@ def city_as_written(text: str) -> str:
     """A city as natives write it, even when typed in lower case: `екатеринбург` →
     Екатеринбург, `den haag` → Den Haag, `санкт-петербург` → Санкт-Петербург; a city typed
     with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`); a sentence's closing
-    punctuation is dropped (`Казань.`)."""
-    city = text.strip().rstrip(".,;:!?… ")[:100]  # "Казань." ends the sentence
-    if city.casefold() in CITY_ABBREVIATIONS:  # спб, Спб → СПб
-        return CITY_ABBREVIATIONS[city.casefold()]
+    punctuation is dropped (`Казань.`); a short form is the full name (`Кзн` → Казань, `Наб.
+    Челны` → Набережные Челны; locales.name_words.CITY_SHORT_FORMS)."""
+    typed = text.strip().rstrip(",;:!?… ")[:100]
+    city = typed.rstrip(". ")  # "Казань." ends the sentence
+    for written in (typed, city):  # «Наб. Челны.» is typed with its own dot
+        if written.casefold() in CITY_ABBREVIATIONS:  # спб, Спб → СПб
+            return CITY_ABBREVIATIONS[written.casefold()]
+        if (full := city_full_name(written)) != written:  # «Кзн» → Казань
+            return full
     if city != city.casefold():
         return city
     return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())

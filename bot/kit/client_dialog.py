@@ -153,8 +153,8 @@ class ClientDialog(Dialog):
         query = convo.data.get("query", "")
         kinds: list[tuple[str, ClientKind]] = []
         said = None
-        if not options:  # a new name: added as a person or an organisation, usual first
-            kinds = await self.kinds(turn)
+        if not options:  # a new name: added as a person or an organisation (person first, as asked)
+            kinds = list(NEW_AS.items())
             if said := kind_in_name(query):  # «Иванова Мария Петровна» is a person: one button
                 kinds = [(code, kind) for code, kind in NEW_AS.items() if kind == said]
         # One look-alike: a yes or no, not a choice; "No" adds the name as typed, where the
@@ -213,14 +213,11 @@ class ClientDialog(Dialog):
         else:
             raise InputError(Refusal.WHICH_CLIENT)
 
-    async def kinds(self, turn: Turn) -> list[tuple[str, ClientKind]]:
-        """The two kinds as (button value, kind), the team's usual kind first."""
-        usual = await turn.run(clients.usual_kind, team_id=turn.team_id)
-        return sorted(NEW_AS.items(), key=lambda pair: pair[1] != usual)
-
     async def ask_kind(self, turn: Turn, convo: Conversation, name: str) -> None:
-        """Is the new client `name` a person or an organisation? The usual kind first."""
-        text, options = turn.kompas.texts.kind_question(turn.t, name, await self.kinds(turn))
+        """Is the new client `name` a person or an organisation? Person first."""
+        # Person, then organisation, always: the order the question says them in, so a user
+        # who taps by position never stores the other kind (the Russian reader's A3).
+        text, options = turn.kompas.texts.kind_question(turn.t, name, list(NEW_AS.items()))
         question(turn, convo, text, options=options, edit=turn.update.callback_query is not None)
 
     async def _add(self, turn: Turn, convo: Conversation, kind: ClientKind) -> None:

@@ -250,7 +250,16 @@ async def on_text(turn: Turn) -> None:
         if replied is not None:  # a reply to the bot, but not to the question: say so
             turn.reply(texts.not_the_question(t))
         return
-    await _dispatch(turn, pending.convo, text=turn.text.strip(), choice=None)
+    try:
+        await _dispatch(turn, pending.convo, text=turn.text.strip(), choice=None)
+    except InputError as refused:
+        # In a private chat the next text answers: one that no button question takes
+        # ("привет", "Белова 2000" under "record it again?") closes it, never "pick a
+        # button" again and again under buttons far above (Product rules: Dialogs).
+        if group or not texts.asks_for_a_button(refused):
+            raise
+        await finish(turn, pending.convo)
+        turn.reply(texts.question_closed(t, pending.convo.data.get("kept") or []))
 
 
 @button(role=None)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bot.kit.outbox import Buttons
 
 Options = list[tuple[str, str]]  # a question's choices: (label, the answer it gives)
-Kinds = Sequence[tuple[str, ClientKind]]  # a new client's kinds as (choice, kind), usual first
+Kinds = Sequence[tuple[str, ClientKind]]  # a new client's kinds as (choice, kind), person first
 
 # The answers of a dialog's own buttons (bot/kit/dialogs.py, bot/kit/client_dialog.py).
 SKIP, CANCEL = "skip", "cancel"
@@ -97,6 +97,10 @@ class KitTexts:
     expired: Callable[[Translator], Markup]
     nothing_to_stop: Callable[[Translator], Markup]
     pick_a_button: Callable[[Translator], Markup]  # a reply to a message with buttons
+    # (an answer's refusal) → whether it says only the question's buttons answer it
+    asks_for_a_button: Callable[[InputError], bool]
+    # (t, what was saved meanwhile) → a private chat's text that answered no button question
+    question_closed: Callable[[Translator, Sequence[str]], Markup]
     get_going: Callable[[Translator], Markup]  # a message with no dialog pending
     not_the_question: Callable[[Translator], Markup]  # a reply to the bot, not to the question
     client_choice: Callable[[Translator, ClientChoice], tuple[Markup, Options]]

@@ -199,7 +199,8 @@ class LeadIns:
 
 def without_lead_ins(reader: Reader, words: list[Token]) -> LeadIns:
     """`для Смирновой 2000` → `Смирновой 2000`, `Смирнова за 2000` → `Смирнова 2000`: a lead-in
-    first with a name after it, and `за`/`на` right before an amount or a time, are dropped."""
+    first with a name after it, and `за`/`на` or a hedge (`около`, `zo'n`) right before an
+    amount or a time, are dropped."""
     before_name = ""
     if (
         len(words) > 1
@@ -208,15 +209,20 @@ def without_lead_ins(reader: Reader, words: list[Token]) -> LeadIns:
         and not starts_field(reader, words, 1)
     ):
         before_name, words = words[0].text, words[1:]
-    kept = [
-        word
-        for i, word in enumerate(words)
-        if not (
-            0 < i < len(words) - 1
-            and leads(word.text, BEFORE_AMOUNT)
-            and starts_field(reader, words, i + 1)
-        )
-    ]
+    kept: list[Token] = []
+    i = 0
+    while i < len(words):
+        # «иванова около 3 тыс», "Jansen zo'n 300": a hedge before an amount is no part of
+        # the name; the amount is what was meant, as the CSV import reads it
+        hedge = numbers.hedge_length([word.text for word in words[i : i + 2]]) if i else 0
+        fits = hedge and same_field(words, i, hedge) and i + hedge < len(words)
+        if fits and starts_field(reader, words, i + hedge):
+            i += hedge
+            continue
+        lead = 0 < i < len(words) - 1 and leads(words[i].text, BEFORE_AMOUNT)
+        if not (lead and starts_field(reader, words, i + 1)):
+            kept.append(words[i])
+        i += 1
     return LeadIns(kept, before_name)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from bot import labels
 from bot.kit.callbacks import pack
 from bot.render.buttons import Options
-from locales import Markup, Translator, escape
+from locales import Markup, Translator, escape, vocabulary
 from storage.models import Client
 
 
@@ -55,7 +55,8 @@ def kind_options(t: Translator) -> list[tuple[str, str]]:
 
 def source_options(t: Translator) -> Options:
     """How a client found the team, a button per source."""
-    return [(labels.button_label(t, labels.SOURCES, code), code) for code in labels.SOURCES]
+    offered = vocabulary.SOURCES.offered(t.locale)
+    return [(labels.button_label(t, labels.SOURCES, code), code) for code in offered]
 
 
 def add_prompt(t: Translator, step: str, name: str = "") -> Markup:

@@ -130,6 +130,18 @@ def pick_a_button(t: Translator) -> Markup:
     return t._(refusals.PICK_A_BUTTON)
 
 
+def asks_for_a_button(error: InputError) -> bool:
+    """ "Pick one of the buttons": not "Tap Person or Organisation", which names its question."""
+    return error.message == refusals.PICK_A_BUTTON
+
+
+def question_closed(t: Translator, saved: Sequence[str]) -> Markup:
+    """Text typed in a private chat under a question only its buttons answer: the question is
+    closed, what was saved on the way said, and how to go on (the Russian reader's A16)."""
+    closed = t._("That isn't an answer to my question with buttons above, so I've closed it.")
+    return Markup("\n").join([closed, stopped(t, saved), get_going(t)])
+
+
 def get_going(t: Translator) -> Markup:
     return t._("Send a command to get going, for example /add or /sale. /help lists them all.")
 
@@ -246,6 +258,8 @@ KIT_TEXTS = KitTexts(
     expired=expired,
     nothing_to_stop=nothing_to_stop,
     pick_a_button=pick_a_button,
+    asks_for_a_button=asks_for_a_button,
+    question_closed=question_closed,
     get_going=get_going,
     not_the_question=not_the_question,
     client_choice=client_choice,

@@ -123,11 +123,21 @@ def first_hello(t: Translator) -> tuple[Markup, Buttons]:
     return text, [[(t._("Start my own team"), pack("personal", 0))]]
 
 
+def own_team_offer(t: Translator, welcome: Markup) -> tuple[Markup, Buttons]:
+    """/start in private for a member of group teams without a team of their own: the
+    welcome, and a way to keep their own clients apart (/help start promises it)."""
+    offer = t._("Clients of your own besides? Start your own team here: it stays apart.")
+    return welcome + Markup("\n") + offer, [[(t._("Start my own team"), pack("personal", 0))]]
+
+
 def team_already(t: Translator) -> Markup:
     return t._(HAS_A_TEAM)
 
 
-def own_team_ready(t: Translator) -> Markup:
+def own_team_ready(t: Translator, *, other_teams: bool = False) -> Markup:
+    """`other_teams`: the person is in a group's team too; this chat now works on their own."""
+    if other_teams:
+        return t._("Your own team is ready. This chat works on it now; /team switches teams.")
     return t._("Your own team is ready.")
 
 

@@ -9,6 +9,7 @@ from bot import labels
 from bot.render.clients import client_summary, trait_prompt
 from bot.render.explain import money
 from bot.render.portrait import TRAITS
+from bot.render.refusals import ALREADY_LISTED
 from locales import Markup, Translator, escape
 from scoring.fit import FULL_MATCH
 from scoring.prospects import Check, ProspectVerdict
@@ -39,7 +40,10 @@ def verdict_text(
         # No profile criterion and no client like them: any verdict would be made up.
         return cannot_judge(t, name, kind, has_profile=has_profile)
     headline = {
-        "ideal": t._("✅ {name} looks like an ideal client.", name=name),
+        # Without clients like them there is no track record: the profile alone says so much
+        "ideal": t._("✅ {name} looks like an ideal client.", name=name)
+        if verdict.fit
+        else t._("✅ {name} matches your ideal client profile.", name=name),
         "acceptable": t._("👍 {name} would be an acceptable client.", name=name),
         "not_a_fit": t._("⛔ {name} is not a fit for you.", name=name),
     }[verdict.verdict]
@@ -185,6 +189,11 @@ def check_prompt(t: Translator, step: str, name: str = "") -> Markup:
     if step == "employees":  # "there" would be nowhere in particular
         return t._("How many people work at {name}, roughly?", name=name)
     return trait_prompt(t, step, name)
+
+
+def already_a_client(t: Translator, client: str) -> Markup:
+    """/check of a name on the list: said above their card, which shows how they fit."""
+    return t._(ALREADY_LISTED, client=client)
 
 
 def save_options(t: Translator, as_prospect: str, as_client: str) -> list[tuple[str, str]]:

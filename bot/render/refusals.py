@@ -19,8 +19,6 @@ ALREADY_DECLINED = N_("{client} is already declined; nothing changed.")
 
 ALREADY_LISTED = N_("{client} is already on your list.")
 
-ALREADY_LISTED_SEE_CARD = N_("{client} is already on your list: /client shows their card.")
-
 CLIENTS_USAGE = N_("Type /clients, /clients prospects or /clients declined.")
 
 CLIENT_NOT_FOUND = N_("I can't find “{name}” among your clients.")

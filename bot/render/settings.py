@@ -243,10 +243,7 @@ def menu_text(
     t: Translator, team: TeamView, *, currency_locked: bool, admin: bool, now: dt.datetime
 ) -> Markup:
     """The first screen: each group of settings with its main values, one line each."""
-    if team.is_personal:  # one person: no team's name to give
-        lines = [t._("<b>Settings</b>")]
-    else:
-        lines = [t._("<b>Settings of {team}</b>", team=team_name(t, team))]
+    lines = [_title(t, team)]
     for group in GROUPS:
         summary = _summary(t, team, group, now=now)
         lines.append(
@@ -278,6 +275,29 @@ def group_text(
         lines.append(t._("Only the team's admins can change these."))
     else:
         lines.append(t._("Tap what you want to change."))
+    return Markup("\n").join(lines)
+
+
+def _title(t: Translator, team: TeamView) -> Markup:
+    if team.is_personal:  # one person: no team's name to give
+        return t._("<b>Settings</b>")
+    return t._("<b>Settings of {team}</b>", team=team_name(t, team))
+
+
+def read_only_text(
+    t: Translator, team: TeamView, *, currency_locked: bool, now: dt.datetime
+) -> Markup:
+    """/settings for a member who may not change them: every setting with its value, group by
+    group, and no button that would open a submenu they could only look at (the Russian
+    reader's A18)."""
+    lines = [_title(t, team)]
+    for group in GROUPS:
+        lines.append(Markup("<b>") + group_name(t, group) + Markup("</b>"))
+        lines += [
+            Markup("  ") + _setting_line(t, team, s.code, currency_locked=currency_locked, now=now)
+            for s in group_settings(team, group)
+        ]
+    lines.append(t._("Only the team's admins can change these."))
     return Markup("\n").join(lines)
 
 

@@ -110,6 +110,7 @@ def test_russian_verdict_lines_agree_with_any_name(name: str, verdict: str) -> N
     assert not re.search(r"\bпохож[аи]?\b|\bподходящ(ая|ий)\b.*\bон[аи]?\b", headline), headline
     assert headline in {
         f"✅ {name}: похоже, это ваш идеальный клиент.",
+        f"✅ {name}: подходит под ваш профиль идеального клиента.",  # no similar clients
         f"👍 {name} — вполне подходящий клиент.",
         f"⛔ {name} вам не подходит.",
     }

@@ -204,8 +204,12 @@ async def test_a_member_of_one_team_works_on_it_in_private_without_team(
     await chat.send(fatima, "/help", chat=GROUP)  # she uses the bot in the group first
 
     seen = await chat.send(fatima, "/start")
-    assert seen.text == "Je werkt in Studio Noord. Stuur /hulp om te zien wat ik kan."
-    assert "Hier is nog geen team" not in seen.text and not seen.buttons
+    assert (
+        seen.text.splitlines()[0] == "Je werkt in Studio Noord. Stuur /hulp om te zien wat ik kan."
+    )
+    # no team choice to make; only a team of her own is offered (A1)
+    assert "Hier is nog geen team" not in seen.text
+    assert seen.buttons == ["Hier beginnen, voor mezelf"]
     seen = await chat.send(fatima, "/sale bakkerij 250")
     assert "Verkoop vastgelegd" in seen
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [25000]
@@ -241,7 +245,8 @@ async def test_a_member_of_several_teams_chooses_once_in_russian(
     assert seen.text == (
         "Вы состоите в 2 командах: Салон, Студия.\n"
         "Здесь вы работаете с командой Студия; сменить её можно через /team. "
-        "Отправьте /help, чтобы узнать, что я умею."
+        "Отправьте /help, чтобы узнать, что я умею.\n"
+        "Есть и свои клиенты? Заведите здесь собственную команду — она будет отдельно."
     )
     [pref] = rows(sqlite_engine, UserPref)
     assert pref.current_team_id == studio.id

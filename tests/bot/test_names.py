@@ -40,10 +40,10 @@ async def test_a_sale_for_a_surname_that_is_only_a_patronymic_offers_to_add(
     assert rows(sqlite_engine, Sale) == []
 
 
-async def test_a_new_name_in_a_sale_asks_person_or_organisation_usual_kind_first(
+async def test_a_new_name_in_a_sale_asks_person_or_organisation_in_that_order(
     chat: Chat, ru_team, sqlite_engine: Engine
 ) -> None:
-    _russian_people(sqlite_engine, ru_team)  # two persons: persons come first
+    _russian_people(sqlite_engine, ru_team)
     make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Новикова, 2500, 300")
@@ -64,65 +64,51 @@ async def test_a_new_name_in_a_sale_asks_person_or_organisation_usual_kind_first
     assert (sale.client_id, sale.amount, sale.cost) == (new.id, 250000, 30000)
 
 
-async def test_with_no_clients_or_a_tie_organisation_comes_first(
+async def test_the_kind_buttons_follow_the_question_whatever_the_teams_clients_are(
     chat: Chat, nl_team, sqlite_engine: Engine
 ) -> None:
+    """Russian reader (A3): the buttons swapped places with the team's usual kind, so a user
+    who taps by position stored the wrong kind, and the question «частное лицо или
+    организация?» listed them the other way round. Person, then organisation, always."""
+    person_first = ["„Zonnebloem” toevoegen als persoon", "„Zonnebloem” toevoegen als organisatie"]
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Zonnebloem 450")
-    assert seen.buttons[:2] == [
-        "„Zonnebloem” toevoegen als organisatie",
-        "„Zonnebloem” toevoegen als persoon",
-    ]
+    assert seen.text.endswith("Toevoegen als persoon of als organisatie?")
+    assert seen.buttons[:2] == person_first
     await chat.send(anna, "/cancel")
-    make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person")
-    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    for name in ("Bakkerij de Vries", "Hotel De Linde", "Garage Bos"):  # organisations lead
+        make_client(sqlite_engine, nl_team, name)
+    assert (await _kind_buttons(chat, anna, "/sale Zonnebloem 450"))[:2] == person_first
+    assert (await _kind_buttons(chat, anna, "/toevoegen Lotus"))[:2] == ["Persoon", "Organisatie"]
     seen = await chat.send(anna, "/sale Zonnebloem 450")
-    assert seen.buttons[0] == "„Zonnebloem” toevoegen als organisatie"
     seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
     assert "Verkoop vastgelegd: € 450,00 — Zonnebloem" in seen
     assert rows(sqlite_engine, Client, name="Zonnebloem")[0].kind == "organisation"
 
 
-async def _first_kind_button(chat: Chat, person, line: str) -> str:  # type: ignore[no-untyped-def]
+async def _kind_buttons(chat: Chat, person, line: str) -> list[str]:  # type: ignore[no-untyped-def]
     seen = await chat.send(person, line)
     await chat.send(person, "/cancel")
-    return seen.buttons[0]
+    return seen.buttons
 
 
-async def test_one_new_client_at_a_tie_never_swaps_the_kind_buttons(
-    chat: Chat, nl_team, sqlite_engine: Engine
-) -> None:
-    """Person and organisation keep their places until the other kind leads clearly (by 2),
-    and a lead lost by one client doesn't swap them back: a user taps by position."""
-    org_first = "„Zonnebloem” toevoegen als organisatie"
-    person_first = "„Zonnebloem” toevoegen als persoon"
-    anna = chat.person(NL_OWNER, "Anna", "nl")
-    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
-    make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person")  # a tie
-    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == org_first
-    make_client(sqlite_engine, nl_team, "Sanne Smit", kind="person")  # one more person
-    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == org_first
-    make_client(sqlite_engine, nl_team, "Kees Bos", kind="person")  # persons lead by 2
-    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == person_first
-    make_client(sqlite_engine, nl_team, "Hotel De Linde")  # a lead of 1: no swap back
-    assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == person_first
-    seen = await chat.send(anna, "/toevoegen Lotus")
-    assert seen.buttons[:2] == ["Persoon", "Organisatie"]  # /add keeps the same order
-
-
-async def test_russian_kind_buttons_hold_their_places_at_a_tie(
+async def test_russian_kind_buttons_follow_the_question(
     chat: Chat, ru_team, sqlite_engine: Engine
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    for name in ("Волкова Анна", "Жукова Ирина"):
-        make_client(sqlite_engine, ru_team, name, kind="person")  # persons lead by 2
-    person_first = "Добавить «Новикова» как частное лицо"
-    assert await _first_kind_button(chat, olga, "/sale Новикова 2500") == person_first
-    make_client(sqlite_engine, ru_team, "Кофейня Зерно")
-    make_client(sqlite_engine, ru_team, "ООО Ромашка")  # a tie, then one organisation more
-    assert await _first_kind_button(chat, olga, "/sale Новикова 2500") == person_first
-    make_client(sqlite_engine, ru_team, "Студия 21")
-    assert await _first_kind_button(chat, olga, "/sale Новикова 2500") == person_first
+    for name in ("Кофейня Зерно", "ООО Ромашка", "Студия 21"):  # organisations lead
+        make_client(sqlite_engine, ru_team, name)
+    seen = await chat.send(olga, "/sale Новикова 2500")
+    assert "как частное лицо или как организацию?" in seen.text
+    assert seen.buttons[:2] == [
+        "Добавить «Новикова» как частное лицо",
+        "Добавить «Новикова» как организацию",
+    ]
+    await chat.send(olga, "/cancel")
+    assert (await _kind_buttons(chat, olga, "/add Петрова Нина"))[:2] == [
+        "Частное лицо",
+        "Организация",
+    ]
 
 
 async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_goes_on(
@@ -137,8 +123,7 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     assert seen.buttons == ["Ja", "Nee, „Tandarts Bakker” toevoegen"]
     seen = await chat.press(anna, "Nee, „Tandarts Bakker” toevoegen")
     assert seen.text.startswith("Is Tandarts Bakker een persoon of een organisatie?")
-    # Two persons to one organisation is no clear lead yet: the buttons keep their places.
-    assert seen.buttons == ["Organisatie", "Persoon", "Annuleren"]
+    assert seen.buttons == ["Persoon", "Organisatie", "Annuleren"]  # as the question says
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []
     seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen

@@ -21,6 +21,8 @@ ALLOWED_IN_RUSSIAN = {
     "CSV",
     "Excel",
     "Instagram",
+    "Telegram",
+    "Google",
     "xlsx",
     "csv",
     "Nederlands",

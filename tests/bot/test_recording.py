@@ -20,7 +20,7 @@ async def test_add_by_dialog_asks_step_by_step_with_skip(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     assert "Hoe heet de nieuwe klant?" in await chat.send(anna, "/add")
     seen = await chat.send(anna, "Anouk de Boer")
-    assert seen.buttons[:2] == ["Organisatie", "Persoon"]  # no clients yet: organisation first
+    assert seen.buttons[:2] == ["Persoon", "Organisatie"]  # as the question says them
     seen = await chat.press(anna, "Persoon")
     assert "In welke plaats?" in seen and "Overslaan" in seen.buttons
     await chat.press(anna, "Overslaan")

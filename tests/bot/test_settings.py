@@ -282,21 +282,59 @@ async def test_digest_time_change_reschedules_the_digest_at_once(
     assert team_row(sqlite_engine).digest_weekday == 4
 
 
-async def test_members_see_the_settings_but_only_admins_change_them(
-    chat: Chat, sqlite_engine: Engine
+@pytest.mark.parametrize(
+    ("lang", "language_line", "admins_only", "group_button", "setting_button"),
+    [
+        (
+            "ru",
+            "  • Язык: Русский",
+            "Изменить это могут только администраторы команды.",
+            "Команда и язык",
+            "Язык",
+        ),
+        (
+            "nl",
+            "  • Taal: Nederlands",
+            None,
+            "Team en taal",
+            "Taal",
+        ),
+    ],
+)
+async def test_members_see_every_setting_without_buttons_they_cannot_use(
+    chat: Chat,
+    sqlite_engine: Engine,
+    lang: str,
+    language_line: str,
+    admins_only: str | None,
+    group_button: str,
+    setting_button: str,
 ) -> None:
-    olga, ivan = chat.person(21, "Ольга", "ru"), chat.person(22, "Иван", "ru")
+    """Russian reader (A18): a member was told only admins change settings, yet got buttons
+    that opened submenus. A member's /settings shows every value, and no button."""
+    olga, ivan = chat.person(21, "Ольга", lang), chat.person(22, "Иван", lang)
     chat.group(GROUP, "Студия", creator=olga, members=(ivan,))
-    make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="ru", currency="RUB")
+    make_team(
+        sqlite_engine,
+        chat_id=GROUP,
+        owner_id=21,
+        locale=lang,
+        currency="RUB" if lang == "ru" else "EUR",
+    )
     seen = await chat.send(ivan, "/settings", chat=GROUP)
-    assert "• Команда и язык: Русский" in seen.text.splitlines()
-    assert "Изменить это могут только администраторы команды." in seen
-    seen = await chat.press(ivan, "Команда и язык", chat=GROUP)
-    assert "• Язык: Русский" in seen.text.splitlines()
-    assert "Изменить это могут только администраторы команды." in seen
-    seen = await chat.press(ivan, "Язык", chat=GROUP)
+    assert seen.buttons == []
+    assert language_line in seen.text.splitlines()
+    if admins_only:
+        assert seen.text.splitlines()[-1] == admins_only
+    # A menu an admin opened in the group is shared: a member may look, never change.
+    await chat.send(olga, "/settings", chat=GROUP)
+    seen = await chat.press(ivan, group_button, chat=GROUP)
+    seen = await chat.press(ivan, setting_button, chat=GROUP)
     assert not seen.messages
-    assert chat.api.callback_answers[-1]["text"] == "Это доступно только администраторам команды."
+    assert chat.api.callback_answers[-1]["text"] in (
+        "Это доступно только администраторам команды.",
+        "Dat kunnen alleen de beheerders van het team.",
+    )
 
 
 async def test_language_of_a_group_team_changes_with_undo(

@@ -24,9 +24,8 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
     "nl": {
         # "2 — minuten of uren? Schrijf 2u of 2 min."
         "unit": Hallmark(text=("minuten of uren",), min_buttons=1),
-        # A new name: person or organisation, the team's most common kind first (the Dutch
-        # world has more organisations).
-        "kind": Hallmark(buttons=("organisatie", "persoon")),
+        # A new name: person or organisation, always in the order the question says them.
+        "kind": Hallmark(buttons=("persoon", "organisatie")),
         # A complaint or compliment about a name not in the list: add it? (either kind first)
         "new": Hallmark(text=(NL_ADDS[0],), min_buttons=2),
         # An amount over 100× the median sale: confirm with buttons.
@@ -48,7 +47,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
     },
     "ru": {
         "unit": Hallmark(text=("минуты или часы",), min_buttons=1),
-        # The Russian world has more persons than organisations.
+        # Person first, as the question says it, whatever the team's clients are.
         "kind": Hallmark(buttons=("частное лицо", "организац")),
         "new": Hallmark(text=(RU_ADDS[0],), min_buttons=2),
         "big": Hallmark(min_buttons=2, not_text=RU_ADDS),

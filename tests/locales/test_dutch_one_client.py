@@ -70,7 +70,6 @@ ONE_CLIENT = (
     "they still owe you {amount}",
     "they take far more of your time than they bring in",
     "yet the figures say they pay off well.",
-    "{client} is already on your list: /client shows their card.",
     "{client}, an ideal client, sent them to you",
     "{share} of your revenue goes with them",
     "• {client}: {share}. If they leave, revenue falls {drop}",
