@@ -185,7 +185,8 @@ def analyse(
     )
     timing = time_shares(
         pick(m.seconds),
-        revenue,
+        pick(m.timed_sales_revenue),
+        pick(m.value_per_hour),
         current,
         ratio=settings.time_eater_ratio,
         min_share=settings.time_eater_min_share,

@@ -54,6 +54,7 @@ class Metrics:
     timed_purchases: np.ndarray  # sales with recorded time: what per-hour figures rest on
     profit_per_hour: np.ndarray
     timed_profit: np.ndarray  # profit of the sales with recorded time
+    timed_sales_revenue: np.ndarray  # revenue of the sales with recorded time
     value: np.ndarray  # profit, or revenue at `value_margin` where profit is unknown
     value_per_hour: np.ndarray
     revenue_per_hour: np.ndarray
@@ -263,6 +264,7 @@ def compute_metrics(
         timed_purchases=timed_purchases,
         profit_per_hour=profit_per_hour,
         timed_profit=timed_profit,
+        timed_sales_revenue=timed_revenue,
         value=value,
         value_per_hour=value_per_hour,
         revenue_per_hour=revenue_per_hour,

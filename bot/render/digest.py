@@ -10,8 +10,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import pandas as pd
-
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.data_warnings import warning
 from bot.render.decline import digest_line
@@ -143,19 +141,16 @@ def _open_lines(
 
 
 def _time_lines(t: Translator, analysis: TeamAnalysis, names: Mapping[int, str]) -> list[Markup]:
-    """Time-eaters: a share of the hours well above their share of the revenue."""
-    # The largest share of the hours first, as /risk; the revenue share is of all current
-    # revenue, the figure /risk and the cards show (the flag compares like with like).
-    eaters = time_eaters_by_hours(analysis)[:MAX_LINES]
-    shares = analysis.clients["revenue_share"]
+    """Time-eaters: a share of the recorded hours well above their share of the revenue of the
+    same sales (what the flag compares), the largest share of the hours first, as /risk."""
     return [
         t._(
-            "{client}: {time} of your hours, {revenue} of revenue",
+            "{client}: {time} of the recorded hours, {revenue} of the revenue of those sales",
             client=names.get(e.client_id, "?"),
             time=t.percent(e.time_share),
-            revenue=t.percent(0.0 if pd.isna(shares[e.client_id]) else float(shares[e.client_id])),
+            revenue=t.percent(e.revenue_share),
         )
-        for e in eaters
+        for e in time_eaters_by_hours(analysis)[:MAX_LINES]
     ]
 
 

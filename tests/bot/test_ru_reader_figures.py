@@ -1,0 +1,108 @@
+"""Figures and sentences a Russian reader recomputed by hand after a week in the chat (read_ru
+A5–A13, A19). Every expected figure is worked out here from the data, never read back from the
+engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.bot.test_truth import OWNER, TODAY, solo_team
+from tests.chat import Chat
+from tests.factories import make_client, make_sale
+
+# A5 — the reader's studio: (client, [(amount, cost, minutes)]) in roubles; time recorded for
+# some sales only.
+STUDIO = (
+    ("Салон «Лотос»", [(12_000, 2_000, 360), (8_000, None, None)]),
+    (
+        "Иванова Мария",
+        [(2_500, 300, 90), (4_500, None, None), (3_000, None, None), (6_000, None, None)],
+    ),
+    ("Хасанова Лейсан", [(5_000, 800, 120)]),
+    ("Валиева Регина", [(6_000, None, None)]),
+    ("Миронова Ольга", [(1_500, None, None)]),
+    ("Ахметова Диляра", [(2_500, None, None)]),
+)
+
+
+def _studio(engine: Engine, locale: str) -> None:
+    team = solo_team(engine, locale)
+    for name, sales in STUDIO:
+        client = make_client(engine, team, name, kind="person", acquired_on=dt.date(2025, 1, 1))
+        for k, (amount, cost, minutes) in enumerate(sales):
+            make_sale(
+                engine,
+                team,
+                client,
+                amount * 100,
+                cost=None if cost is None else cost * 100,
+                minutes=minutes,
+                sold_on=TODAY - dt.timedelta(days=3 + 7 * k),
+            )
+
+
+def _by_hand() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """Per client with recorded time: share of the recorded minutes, share of the revenue of
+    the timed sales, and revenue per hour of those sales; plain sums over STUDIO."""
+    timed = {
+        name: [(a, m) for a, _c, m in sales if m]
+        for name, sales in STUDIO
+        if any(m for _a, _c, m in sales)
+    }
+    minutes = {n: sum(m for _a, m in s) for n, s in timed.items()}
+    revenue = {n: sum(a for a, _m in s) for n, s in timed.items()}
+    time_share = {n: minutes[n] / sum(minutes.values()) for n in timed}
+    revenue_share = {n: revenue[n] / sum(revenue.values()) for n in timed}
+    per_hour = {n: revenue[n] / (minutes[n] / 60) for n in timed}
+    return time_share, revenue_share, per_hour
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    _studio(sqlite_engine, locale)
+    time_share, revenue_share, per_hour = _by_hand()
+    best = max(per_hour, key=per_hour.__getitem__)
+    assert best == "Хасанова Лейсан"  # 5 000 ₽ in 2 h; Лотос 2 000 ₽/h, Иванова 1 667 ₽/h
+    # Her share of the hours is above her share of ALL revenue (the old, unlike comparison):
+    # 120 / 570 = 21 % of the time against 5 000 / 50 000 = 10 % of the revenue.
+    assert time_share[best] > 1.5 * 5_000 / sum(a for _n, s in STUDIO for a, _c, _m in s)
+    # ... but below her share of the revenue of the sales that have their time: 26 %.
+    assert time_share[best] < revenue_share[best]
+    me = chat.person(OWNER, "Alina", locale)
+    risk = (await chat.all_pages(me, await chat.send(me, "/risk"))).text
+    assert "Хасанова" not in risk, risk
+    digest = (await chat.send(me, "/digest")).text
+    assert "Хасанова" not in digest, digest
+
+
+@pytest.mark.parametrize(
+    ("locale", "compared", "line"),
+    [
+        (
+            "nl",
+            "Aandeel in de geregistreerde uren naast het aandeel in de omzet van diezelfde",
+            "• Traag: 40% van de uren voor 26% van die omzet (",
+        ),
+        (
+            "ru",
+            "Здесь доля записанного времени сравнивается с долей выручки от тех же продаж",
+            "• Traag: 40 % времени за 26 % этой выручки (",
+        ),
+    ],
+)
+async def test_risk_says_the_time_eaters_shares_are_of_the_same_timed_sales(
+    chat: Chat, sqlite_engine: Engine, locale: str, compared: str, line: str
+) -> None:
+    from tests.bot.test_figures_round3 import time_team
+
+    time_team(sqlite_engine, locale)
+    # Hours 96 + 128 + 96 = 320: Traag 128 / 320 = 40 %. Revenue of the sales with hours:
+    # 8 × 6 000 + 18 000 + 3 600 = 69 600: Traag 18 000 / 69 600 = 25.9 % → 26 %.
+    me = chat.person(OWNER, "Sanne", locale)
+    risk = (await chat.all_pages(me, await chat.send(me, "/risk"))).text
+    assert compared in risk and line in risk, risk
