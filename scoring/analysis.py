@@ -280,6 +280,7 @@ def analyse(
             met=pick(fit.met),
             known=pick(fit.known),
             annual_hours=annual_hours,
+            hours=pick(m.hours),
             scale=scale,
             scales=scales,
             references=refs,

@@ -123,6 +123,7 @@ class ExplainInputs:
     lapsed: np.ndarray | None = None  # lapsed clients' scores are capped ...
     uncapped_grade: np.ndarray | None = None  # ... one purchase brings this grade back
     team_recency_days: float | None = None  # median days since purchase of the scored clients
+    hours: np.ndarray | None = None  # hours recorded in the window, before any annualising
 
     def rows(self, index: np.ndarray) -> ExplainInputs:
         """The same inputs for some clients only (positions in the scored clients)."""
@@ -132,6 +133,7 @@ class ExplainInputs:
             self,
             x=x,
             annual_hours=self.annual_hours[index],
+            hours=None if self.hours is None else self.hours[index],
             young=None if self.young is None else self.young[index],
             lapsed=None if self.lapsed is None else self.lapsed[index],
             uncapped_grade=None if self.uncapped_grade is None else self.uncapped_grade[index],
@@ -188,6 +190,7 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         inputs.scales,
         inputs.annual_hours,
         inputs.value_margin,
+        inputs.hours,
     )
     if inputs.lapsed is not None and inputs.uncapped_grade is not None:
         # A lapsed client's lever is to buy again: one purchase makes them current, and
