@@ -62,7 +62,7 @@ class Metrics:
     value_margin: float  # the margin revenue stands in at (1.0 without any costed sale)
     recency_days: np.ndarray
     tenure_days: np.ndarray
-    interval_days: np.ndarray  # the client's own usual days between purchases, NaN unknown
+    interval_days: np.ndarray  # the client's own usual days between purchase days, NaN unknown
     one_day: np.ndarray  # a single purchase (or several on one day): never extrapolated
     annual_factor: np.ndarray
     referrals: np.ndarray
@@ -212,7 +212,10 @@ def compute_metrics(
     first[np.isinf(first)] = np.nan
     last[np.isinf(last)] = np.nan
     with np.errstate(invalid="ignore", divide="ignore"):
-        interval = np.where(purchases >= 2, (last - first) / (purchases - 1), np.nan)
+        # Between purchase days, not sales: three sales on one day are one visit, so a client
+        # who came twice, once buying three things, came every (last - first) days.
+        days = _purchase_days(sales.pos[sales.window], sales.day[sales.window], n)
+        interval = np.where(days >= 2, (last - first) / (days - 1), np.nan)
     interval[interval <= 0] = np.nan
     last_ever = np.fmax(team.last_sold, last)
     start = np.fmin(np.fmin(team.acquired, team.first_sold), np.fmin(first, team.created))
@@ -295,6 +298,16 @@ def compute_metrics(
         costed_revenue=costed_revenue,
         costed_cost=float(costed_cost[active].sum()),
     )
+
+
+def _purchase_days(pos: np.ndarray, day: np.ndarray, n: int) -> np.ndarray:
+    """How many distinct days each client bought on (the sales given)."""
+    if not len(pos):
+        return np.zeros(n)
+    low = day.min()
+    span = day.max() - low + 1
+    visits = np.unique(pos.astype(np.int64) * int(span) + (day - low).astype(np.int64))
+    return np.bincount(visits // int(span), minlength=n)[:n].astype(np.float64)
 
 
 def referral_pairs(team: TeamArrays, *, window_only: bool) -> tuple[np.ndarray, np.ndarray]:

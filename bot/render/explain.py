@@ -238,15 +238,19 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
         usual = (
             t.n_("{n} day", "{n} days", int(round(reference))) if reference is not None else None
         )
+        # The team's figure is the typical client's days between purchase days, when enough
+        # clients bought on two days or more to speak of a typical one.
         if team is not None and usual is not None:
             return t._(
-                "last purchase {when} (usually every {usual}; team {team})",
+                "last purchase {when} (usually every {usual}; a typical client every {team})",
                 when=when,
                 usual=usual,
                 team=team,
             )
         if team is not None:
-            return t._("last purchase {when} (team {team})", when=when, team=team)
+            return t._(
+                "last purchase {when} (a typical client buys every {team})", when=when, team=team
+            )
         if usual is not None:
             return t._("last purchase {when} (usually every {usual})", when=when, usual=usual)
         return t._("last purchase {when}", when=when)

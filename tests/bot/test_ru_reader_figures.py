@@ -106,3 +106,72 @@ async def test_risk_says_the_time_eaters_shares_are_of_the_same_timed_sales(
     me = chat.person(OWNER, "Sanne", locale)
     risk = (await chat.all_pages(me, await chat.send(me, "/risk"))).text
     assert compared in risk and line in risk, risk
+
+
+def _regulars(engine: Engine, team, count: int) -> list[list[dt.date]]:  # type: ignore[no-untyped-def]
+    """`count` clients who came every 14 days for half a year, each visit two sales on one day
+    (a service and a product); their purchase days, as entered."""
+    visits = []
+    for k in range(count):
+        client = make_client(engine, team, f"Постоянная {k}", kind="person")
+        days = [TODAY - dt.timedelta(days=2 + k + 14 * v) for v in range(13)]
+        for day in days:
+            make_sale(engine, team, client, 250_000, sold_on=day)
+            make_sale(engine, team, client, 50_000, sold_on=day)
+        visits.append(days)
+    return visits
+
+
+def _lapsing(engine: Engine, team) -> None:  # type: ignore[no-untyped-def]
+    """A client who came every 10 days until 50 days ago."""
+    client = make_client(engine, team, "Лотос", acquired_on=dt.date(2025, 1, 1))
+    for v in range(6):
+        make_sale(engine, team, client, 300_000, sold_on=TODAY - dt.timedelta(days=50 + 10 * v))
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("nl", "laatst gekocht 50 dagen geleden (gemiddeld elke 10 dagen; doorsneeklant elke "),
+        (
+            "ru",
+            "последняя покупка 50 дней назад (в среднем раз в 10 дней; типичный клиент — раз в ",
+        ),
+    ],
+)
+async def test_typical_interval_is_between_purchase_days_not_sales(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    visits = _regulars(sqlite_engine, team, 6)
+    _lapsing(sqlite_engine, team)
+    # By hand: each regular's days are 14 apart (two sales a day are one visit): 14 days; the
+    # lapsing client's 10. Median over the seven clients with two or more days: 14.
+    gaps = [(max(d) - min(d)).days / (len(set(d)) - 1) for d in visits] + [10.0]
+    typical = sorted(gaps)[len(gaps) // 2]
+    me = chat.person(OWNER, "Alina", locale)
+    card = (await chat.send(me, "/client Лотос")).text
+    days = f"{typical:.0f} dagen)" if locale == "nl" else f"{typical:.0f} дней)"
+    assert said + days in card, card
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("nl", "laatst gekocht 50 dagen geleden (gemiddeld elke 10 dagen)"),
+        ("ru", "последняя покупка 50 дней назад (в среднем раз в 10 дней)"),
+    ],
+)
+async def test_no_typical_interval_from_too_few_clients_with_two_purchase_days(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    team = solo_team(sqlite_engine, locale)
+    _regulars(sqlite_engine, team, 3)
+    _lapsing(sqlite_engine, team)
+    for k in range(4):  # four clients who bought twice, on one day: no rhythm to speak of
+        client = make_client(sqlite_engine, team, f"Разовая {k}", kind="person")
+        for _ in range(2):
+            make_sale(sqlite_engine, team, client, 300_000, sold_on=TODAY - dt.timedelta(days=3))
+    me = chat.person(OWNER, "Alina", locale)
+    card = (await chat.send(me, "/client Лотос")).text
+    assert said in card, card

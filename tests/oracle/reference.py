@@ -23,7 +23,8 @@ retention / owed / time_eaters docstrings; VAT and hour cost from issue 15):
   a younger client's purchases cover — tenure plus their usual interval, floored at 90 days,
   never from a single purchase nor for a client lapsed by their own interval — to a year;
   tenure starts at the earliest of client since, first sale and the day the client was added.
-- Usual interval: the mean gap between window purchases (two or more, and a gap above zero);
+- Usual interval: the mean gap between the distinct days with a window purchase (two or more
+  days; several sales on one day are one visit);
   lapsed: days since the last purchase > max(3 × usual interval, 60), the team's median
   interval (30 days when the team has none) standing in for a client without one; never
   bought → not lapsed.
@@ -183,7 +184,7 @@ def expected(team: RawTeam) -> Expected:
         tenure = max((today - min(starts)).days, 0)
         row["tenure_days"] = tenure
         row["young"] = tenure < YOUNG_DAYS
-        window_days_sold = sorted(s["sold_on"] for s in window)
+        window_days_sold = sorted({s["sold_on"] for s in window})  # purchase days, not sales
         interval = NAN
         if len(window_days_sold) >= 2:
             gaps = [(b - a).days for a, b in itertools.pairwise(window_days_sold)]
