@@ -70,6 +70,7 @@ class Metrics:
     compliments: np.ndarray
     invoices: np.ndarray  # sales whose payment is settled or overdue
     late: np.ndarray
+    late_open: np.ndarray  # of the late ones, those still unpaid past their due date
     unpaid: np.ndarray
     overdue: np.ndarray
     open_invoices: np.ndarray  # unpaid invoices (with a due date and no payment)
@@ -235,7 +236,7 @@ def compute_metrics(
     # owed on every loaded sale (old unpaid invoices too), lateness counts in the window.
     due, paid = sales.due, sales.paid
     has_due = ~np.isnan(due)
-    invoices, late, unpaid, overdue = zeros, zeros, zeros, zeros
+    invoices, late, late_open, unpaid, overdue = zeros, zeros, zeros, zeros, zeros
     open_invoices, oldest_due = zeros, np.full(n, np.nan)
     if has_due.any():
         open_sale = np.flatnonzero(has_due & np.isnan(paid))  # few: unpaid invoices
@@ -245,7 +246,8 @@ def compute_metrics(
         due_count = purchases if has_due.all() else total(has_due)
         invoices = due_count - few(waiting)
         with np.errstate(invalid="ignore"):
-            late = few(np.flatnonzero(paid > due)) + few(overdue_sale)
+            late_open = few(overdue_sale)
+            late = few(np.flatnonzero(paid > due)) + late_open
         gross = sales.gross - sales.paid_part  # the invoice, VAT included, less part payments
         owed = np.bincount(sales.pos[open_sale], gross[open_sale], minlength=n)
         unpaid = owed.astype(np.float64)
@@ -283,6 +285,7 @@ def compute_metrics(
         compliments=np.bincount(team.event_pos, kinds == "compliment", minlength=n),
         invoices=invoices,
         late=late,
+        late_open=late_open,
         unpaid=unpaid,
         overdue=overdue,
         open_invoices=open_invoices,

@@ -238,9 +238,9 @@ def _grade_lines(
         )
         explanation = analysis.explanations.get(client_id)
         if explanation is not None and explanation.reasons:
-            line += (
-                Markup(" (") + reason(t, team.currency, explanation.reasons[0])[2:] + Markup(")")
-            )
+            unpaid = int(analysis.clients.at[client_id, "late_unpaid"])
+            said = reason(t, team.currency, explanation.reasons[0], late_unpaid=unpaid)
+            line += Markup(" (") + said[2:] + Markup(")")
         lines.append(line)
     more = len(changes.grade_up) + len(changes.grade_down) - MAX_LINES
     if more > 0:

@@ -175,3 +175,62 @@ async def test_no_typical_interval_from_too_few_clients_with_two_purchase_days(
     me = chat.person(OWNER, "Alina", locale)
     card = (await chat.send(me, "/client Лотос")).text
     assert said in card, card
+
+
+# A8 — invoices (days before TODAY: sold, due, paid or None), with what the details must say.
+INVOICES_OPEN = ((30, 16, None), (20, 6, None))  # both overdue, nobody paid
+INVOICES_MIXED = ((30, 16, 2), (20, 6, None))  # paid 14 days late; the other still open
+
+
+def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    """(invoices, paid after the due day, unpaid past it), counted by hand."""
+    paid_late = sum(1 for _s, due, paid in invoices if paid is not None and paid < due)
+    unpaid = sum(1 for _s, due, paid in invoices if paid is None and due > 0)
+    return len(invoices), paid_late, unpaid
+
+
+@pytest.mark.parametrize(
+    ("locale", "invoices", "said", "wrong"),
+    [
+        ("nl", INVOICES_OPEN, "{u} van {n} facturen verlopen en nog niet betaald", "te laat"),
+        ("ru", INVOICES_OPEN, "{u} из {n} счетов — срок прошёл, оплаты нет", "с опозданием"),
+        (
+            "nl",
+            INVOICES_MIXED,
+            "{p} van {n} facturen te laat betaald, {u} verlopen en nog niet betaald",
+            "2 van 2",
+        ),
+        (
+            "ru",
+            INVOICES_MIXED,
+            "{p} из {n} счетов — с опозданием, ещё {u} — срок прошёл, оплаты нет",
+            "2 из 2",
+        ),
+    ],
+)
+async def test_unpaid_overdue_invoices_are_not_called_paid_late(
+    chat: Chat, sqlite_engine: Engine, locale: str, invoices, said: str, wrong: str
+) -> None:  # type: ignore[no-untyped-def]
+    team = solo_team(sqlite_engine, locale)
+    steady_client = make_client(sqlite_engine, team, "Вовремя", acquired_on=dt.date(2025, 1, 1))
+    for month in range(6):
+        make_sale(
+            sqlite_engine, team, steady_client, 100_000, sold_on=TODAY - dt.timedelta(30 * month)
+        )
+    lotos = make_client(sqlite_engine, team, "Лотос", acquired_on=dt.date(2025, 1, 1))
+    for sold, due, paid in invoices:
+        make_sale(
+            sqlite_engine,
+            team,
+            lotos,
+            1_000_000,
+            sold_on=TODAY - dt.timedelta(days=sold),
+            due_on=TODAY - dt.timedelta(days=due),
+            paid_on=None if paid is None else TODAY - dt.timedelta(days=paid),
+        )
+    n, paid_late, unpaid = _late_counts(invoices)
+    me = chat.person(OWNER, "Alina", locale)
+    await chat.send(me, "/client Лотос")
+    details = (await chat.press(me, "Details" if locale == "nl" else "Подробнее")).text
+    assert said.format(n=n, p=paid_late, u=unpaid) in details, details
+    assert wrong not in details, details
