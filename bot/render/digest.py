@@ -155,7 +155,15 @@ def _time_lines(t: Translator, analysis: TeamAnalysis, names: Mapping[int, str])
 
 
 def _trend_line(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
-    """Revenue of the last 4 weeks against the 4 before, whole units (VAT off, as everywhere)."""
+    """Revenue of the last 4 weeks against the 4 before, whole units (VAT off, as everywhere),
+    of the clients the shares are of: declined clients' sales said to be left out."""
+    line = _trend_figures(t, team, analysis)
+    if line is not None and analysis.revenue_trend and analysis.revenue_trend.left_out:
+        line += Markup(" ") + t._("(without the clients you declined)")
+    return line
+
+
+def _trend_figures(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
     trend = analysis.revenue_trend
     if trend is None:
         return None

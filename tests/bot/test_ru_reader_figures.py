@@ -234,3 +234,39 @@ async def test_unpaid_overdue_invoices_are_not_called_paid_late(
     details = (await chat.press(me, "Details" if locale == "nl" else "Подробнее")).text
     assert said.format(n=n, p=paid_late, u=unpaid) in details, details
     assert wrong not in details, details
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "note"),
+    [
+        (
+            "nl",
+            "📈 Omzet van de laatste 4 weken: € {amount}",
+            "(zonder de klanten van wie je afscheid hebt genomen)",
+        ),
+        (
+            "ru",
+            "📈 Выручка за последние 4 недели: {amount} ₽",
+            "(без клиентов, от которых вы отказались)",
+        ),
+    ],
+)
+async def test_the_four_weeks_revenue_is_of_the_clients_the_shares_are_of(
+    chat: Chat, sqlite_engine: Engine, locale: str, line: str, note: str
+) -> None:
+    # read_ru A9: 53 100 ₽ included a declined client's 1 200 ₽; the shares beside it did not.
+    team = solo_team(sqlite_engine, locale)
+    kept = {"Лотос": 20_000, "Иванова": 9_950, "Валиева": 6_000, "Хасанова": 5_000}
+    for name, amount in kept.items():
+        client = make_client(sqlite_engine, team, name, acquired_on=dt.date(2025, 1, 1))
+        make_sale(sqlite_engine, team, client, amount * 100, sold_on=TODAY - dt.timedelta(3))
+    gone = make_client(sqlite_engine, team, "Петрова", status="declined")
+    make_sale(sqlite_engine, team, gone, 1_200 * 100, sold_on=TODAY - dt.timedelta(3))
+    me = chat.person(OWNER, "Alina", locale)
+    digest = (await chat.send(me, "/digest")).text
+    total = sum(kept.values())  # 40 950, without Петрова's 1 200
+    amount = f"{total:,}".replace(",", "." if locale == "nl" else "\u00a0")
+    said = [row for row in digest.splitlines() if row.startswith("📈")]
+    plain = said[0].replace("\u202f", " ").replace("\u00a0", " ") if said else ""
+    assert plain.startswith(line.format(amount=amount).replace("\u00a0", " ")), digest
+    assert note in said[0], digest
