@@ -78,8 +78,13 @@ def render_digest(
         if lines:
             target = private if is_money and money_goes_private else public
             target.append(Markup("\n").join([title, *lines]))
-    if not public:  # the group hears what happened even when the news went to the admins
-        public += _week_lines(t, team, analysis, changes, names, shares=not money_goes_private)
+    if not public:  # the group hears of a big client even when the news went to the admins
+        public += _leaning_lines(t, team, analysis, names, shares=not money_goes_private)
+    # What was recorded this week, first, in every digest (read_ru A19: the solo digest had
+    # it, the group's, with its sections, did not).
+    activity = _activity_line(t, changes)
+    if activity is not None:
+        public.insert(0, activity)
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
@@ -187,33 +192,34 @@ def _trend_figures(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Mar
     )
 
 
-def _week_lines(
+def _activity_line(t: Translator, changes: WeekChanges) -> Markup | None:
+    """What the team recorded this week; None when nothing was (a quiet week stays quiet)."""
+    if not changes.happened:
+        return None
+    done = [
+        t.n_("{n} new client", "{n} new clients", changes.new_clients),
+        t.n_("{n} sale", "{n} sales", changes.sales),
+        t.n_("{n} complaint", "{n} complaints", changes.complaints),
+    ]
+    counts = (changes.new_clients, changes.sales, changes.complaints)
+    return t._(
+        "This week: {what}.",
+        what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
+    )
+
+
+def _leaning_lines(
     t: Translator,
     team: TeamView,
     analysis: TeamAnalysis,
-    changes: WeekChanges,
     names: Mapping[int, str],
     *,
     shares: bool,
 ) -> list[Markup]:
-    """A week without news in the sections is only quiet when nothing happened: otherwise
-    what the team recorded, and (`shares`: where money is the group's) a client the team
-    leans on even where there are too few clients for alarms (over the threshold and twice
-    an even split)."""
+    """Where no section has news (`shares`: and money is the group's): a client the team
+    leans on even with too few clients for alarms (over the threshold and twice an even
+    split)."""
     lines = []
-    if changes.happened:
-        done = [
-            t.n_("{n} new client", "{n} new clients", changes.new_clients),
-            t.n_("{n} sale", "{n} sales", changes.sales),
-            t.n_("{n} complaint", "{n} complaints", changes.complaints),
-        ]
-        counts = (changes.new_clients, changes.sales, changes.complaints)
-        lines.append(
-            t._(
-                "This week: {what}.",
-                what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
-            )
-        )
     share = analysis.clients["revenue_share"].dropna()
     if shares and not analysis.concentration.alarms_enabled and len(share):
         top = share.idxmax()

@@ -270,3 +270,50 @@ async def test_the_four_weeks_revenue_is_of_the_clients_the_shares_are_of(
     plain = said[0].replace("\u202f", " ").replace("\u00a0", " ") if said else ""
     assert plain.startswith(line.format(amount=amount).replace("\u00a0", " ")), digest
     assert note in said[0], digest
+
+
+def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Nine long-standing clients, one of them half the revenue (an alarm: a section with
+    news), and this week two new clients with a sale each; (new clients, sales) this week."""
+    old = dt.date(2024, 1, 1)
+    for k in range(9):
+        client = make_client(engine, team, f"Постоянная {k}", acquired_on=old)
+        amount = 800_000 if k == 0 else 100_000
+        make_sale(engine, team, client, amount, sold_on=TODAY - dt.timedelta(days=40))
+    for k in range(2):
+        client = make_client(engine, team, f"Новая {k}", acquired_on=TODAY - dt.timedelta(days=k))
+        make_sale(engine, team, client, 50_000, sold_on=TODAY - dt.timedelta(days=k))
+    return 2, 2  # by hand: acquired within the last 7 days; sold within them
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("nl", "Deze week: {new} nieuwe klanten, {sales} verkopen."),
+        ("ru", "За неделю: {new} новых клиента, {sales} продажи."),
+    ],
+)
+async def test_the_groups_digest_says_what_was_recorded_this_week_as_the_private_one(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    # read_ru A19: the private digest had «За неделю: …», the group's, with news, did not.
+    from tests.factories import make_team
+
+    owner = chat.person(21, "Алина", locale)
+    group = chat.group(-1002, "Студия", creator=owner)
+    team = make_team(
+        sqlite_engine,
+        chat_id=group,
+        owner_id=21,
+        locale=locale,
+        currency="RUB" if locale == "ru" else "EUR",
+    )
+    new, sales = _week_of_a_studio(sqlite_engine, team)
+    solo = solo_team(sqlite_engine, locale)
+    _week_of_a_studio(sqlite_engine, solo)
+    line = said.format(new=new, sales=sales)
+    in_group = (await chat.send(owner, "/digest", chat=group)).text
+    alone = chat.person(OWNER, "Алина", locale)
+    in_private = (await chat.send(alone, "/digest")).text
+    assert line in in_group, in_group
+    assert line in in_private, in_private
