@@ -317,3 +317,36 @@ async def test_the_groups_digest_says_what_was_recorded_this_week_as_the_private
     in_private = (await chat.send(alone, "/digest")).text
     assert line in in_group, in_group
     assert line in in_private, in_private
+
+
+@pytest.mark.parametrize("lang", ["nl", "ru"])
+async def test_client_since_is_the_day_it_was_in_the_teams_time_zone(
+    chat: Chat, sqlite_engine: Engine, ru_team, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    # read_ru A13: added at 01:36 on 7 Dec in Moscow, the card said «Клиент с 6 дек.».
+    from zoneinfo import ZoneInfo
+
+    from sqlmodel import select
+
+    from locales import translator
+    from storage.engine import new_session
+    from storage.models import Client
+    from tests.factories import RU_OWNER
+
+    added = dt.datetime(2026, 11, 22, 22, 36, tzinfo=dt.UTC)  # 23 Nov, 01:36 in Moscow
+    local_day = added.astimezone(ZoneInfo("Europe/Moscow")).date()
+    assert local_day != added.date()
+    client = make_client(sqlite_engine, ru_team, "Кузнецова Елена", kind="person")
+    with new_session(sqlite_engine) as session:
+        row = session.exec(select(Client).where(Client.id == client)).one()
+        row.created_at = added
+        session.add(row)
+        session.commit()
+    make_sale(sqlite_engine, ru_team, client, 300_000, sold_on=local_day)
+    me = chat.person(RU_OWNER, "Алина", lang)
+    await chat.send(me, "/client Кузнецова")
+    details = (await chat.press(me, "Details" if lang == "nl" else "Подробнее")).text
+    t = translator(lang)
+    since = "Klant sinds" if lang == "nl" else "Клиент с"
+    said = f"{since} {t.date(local_day)}".replace("\u202f", " ").replace("\u00a0", " ")
+    assert said in details.replace("\u202f", " ").replace("\u00a0", " "), details
