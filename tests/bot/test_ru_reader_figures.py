@@ -350,3 +350,23 @@ async def test_client_since_is_the_day_it_was_in_the_teams_time_zone(
     since = "Klant sinds" if lang == "nl" else "Клиент с"
     said = f"{since} {t.date(local_day)}".replace("\u202f", " ").replace("\u00a0", " ")
     assert said in details.replace("\u202f", " ").replace("\u00a0", " "), details
+
+
+def test_two_teams_of_one_title_are_told_apart_by_their_local_day() -> None:
+    # read_ru A13, the same rule: a group registered at 00:30 on 24 Nov in Moscow began on the
+    # 24th there, though it was still the 23rd in UTC.
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from bot.render.members import _told_apart
+    from locales import translator
+
+    late = dt.datetime(2026, 11, 23, 21, 30, tzinfo=dt.UTC)  # 24 Nov, 00:30 in Moscow
+    early = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+    teams = [
+        SimpleNamespace(id=k, title="Студия", is_personal=False, created_at=at, timezone=zone)
+        for k, (at, zone) in enumerate(((late, "Europe/Moscow"), (early, "Europe/Moscow")))
+    ]
+    names = _told_apart(translator("ru"), teams)
+    local_day = late.astimezone(ZoneInfo("Europe/Moscow")).day  # 24, by the zone's own rules
+    assert f"{local_day} нояб." in names[0] and "23 нояб." not in names[0], names
