@@ -185,7 +185,8 @@ def analyse(
     )
     timing = time_shares(
         pick(m.seconds),
-        revenue,
+        pick(m.timed_sales_revenue),
+        pick(m.value_per_hour),
         current,
         ratio=settings.time_eater_ratio,
         min_share=settings.time_eater_min_share,
@@ -279,6 +280,7 @@ def analyse(
             met=pick(fit.met),
             known=pick(fit.known),
             annual_hours=annual_hours,
+            hours=pick(m.hours),
             scale=scale,
             scales=scales,
             references=refs,
@@ -288,6 +290,7 @@ def analyse(
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,
             team_recency_days=_median_or_none(inputs.recency_days),
+            team_interval_days=_typical_interval(own_interval),
         )
     )
 
@@ -373,6 +376,16 @@ def _replacement_revenue(
         if others.any():
             out[i] = float(np.median(revenue[others]))
     return out
+
+
+MIN_INTERVAL_CLIENTS = 5  # fewer clients with a rhythm of their own make no "typical client"
+
+
+def _typical_interval(intervals: np.ndarray) -> float | None:
+    """The median days between purchase days, over clients who bought on two days or more;
+    None with fewer than MIN_INTERVAL_CLIENTS of them."""
+    known = intervals[~np.isnan(intervals)]
+    return float(np.median(known)) if len(known) >= MIN_INTERVAL_CLIENTS else None
 
 
 def _median_or_none(values: np.ndarray) -> float | None:

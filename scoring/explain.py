@@ -28,12 +28,14 @@ order below).
 | late_payments       | invoices       | invoices paid late (a count)   | invoices (a count)     |
 | team_rating         | rating         | the team's own rating, 1–5     | team median or None    |
 
+A days_since_purchase reason's `team` is the typical days between purchase days (median over
+clients who bought on two days or more; None with too few such clients: scoring.analysis).
+
 Late payments are real counts; the shrunk rate stays inside the score. A late-payment reason
 needs the client's late share to differ from the team's: ▼ with at least one late invoice,
 ▲ only with every invoice on time.
 
-Lifts — `Lift(code, amount, unit, to_grade)`: the one change that lifts the client one grade;
-its codes, units and rules are in ``scoring/lifts.py``.
+Lifts — `Lift(code, amount, unit, to_grade)`, the one change that lifts a grade: scoring/lifts.py.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ class Reason:
     value: float | int
     reference: float | int | None
     unit: str
-    team: float | int | None = None  # days_since_purchase: the team's median days since
+    team: float | int | None = None  # days_since_purchase: the typical interval, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,8 @@ class ExplainInputs:
     lapsed: np.ndarray | None = None  # lapsed clients' scores are capped ...
     uncapped_grade: np.ndarray | None = None  # ... one purchase brings this grade back
     team_recency_days: float | None = None  # median days since purchase of the scored clients
+    hours: np.ndarray | None = None  # hours recorded in the window, before any annualising
+    team_interval_days: float | None = None  # typical days between purchase days, when known
 
     def rows(self, index: np.ndarray) -> ExplainInputs:
         """The same inputs for some clients only (positions in the scored clients)."""
@@ -132,6 +136,7 @@ class ExplainInputs:
             self,
             x=x,
             annual_hours=self.annual_hours[index],
+            hours=None if self.hours is None else self.hours[index],
             young=None if self.young is None else self.young[index],
             lapsed=None if self.lapsed is None else self.lapsed[index],
             uncapped_grade=None if self.uncapped_grade is None else self.uncapped_grade[index],
@@ -188,6 +193,7 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         inputs.scales,
         inputs.annual_hours,
         inputs.value_margin,
+        inputs.hours,
     )
     if inputs.lapsed is not None and inputs.uncapped_grade is not None:
         # A lapsed client's lever is to buy again: one purchase makes them current, and
@@ -199,6 +205,8 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         lift_amount = np.where(back, 1.0, lift_amount)
         lift_grade = np.where(back, inputs.uncapped_grade, lift_grade)
     names = labels(inputs.scale)
+    typical = inputs.team_interval_days
+    team_days = None if typical is None else _number(typical, "days")
     out = []
     for i in range(len(inputs.ids)):
         reasons = []
@@ -217,11 +225,7 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
                     value=_number(values[i, slot], unit),
                     reference=None if np.isnan(reference) else _number(reference, unit),
                     unit=unit,
-                    team=(
-                        _number(inputs.team_recency_days, unit)
-                        if code == "days_since_purchase" and inputs.team_recency_days is not None
-                        else None
-                    ),
+                    team=team_days if code == "days_since_purchase" else None,
                 )
             )
         lift = None

@@ -8,10 +8,13 @@ bring about within a year are suggested; the one with the least relative effort 
 |----------------|-------|------------------------------------|----------------------------------|
 | more_profit    | money | extra profit over the coming year  | ≤ the client's annual revenue    |
 | more_revenue   | money | extra revenue (profit unknown)     | ≤ the client's annual revenue    |
-| fewer_hours    | hours | fewer hours a year, same work      | at most half their hours         |
+| fewer_hours    | hours | fewer hours a year, same work      | at most half their hours (*)     |
 | more_purchases | count | extra purchases in the coming year | at most as many as in a year     |
 | pay_on_time    | count | invoices in a row paid on time     | at most a year's purchases (≤ 12)|
 | referral       | count | referrals the client makes (1–3)   | always                           |
+
+(*) Half of a year's hours and half of the hours recorded so far, whichever is fewer: a client
+with 6 recorded hours is never asked for 10 fewer, however many a year their pace would make.
 
 Effort compared: money / max(|value|, median), hours / hours a year, purchases / purchases a
 year, 0.05 per invoice, 0.5 per referral. Amounts round up (money to two significant digits
@@ -128,6 +131,7 @@ def lift_arrays(
     s: Scales,
     annual_hours: np.ndarray,
     value_margin: float = 1.0,
+    hours: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(lift code index or -1, amount, target grade index) per client."""
     n = len(score)
@@ -185,7 +189,12 @@ def lift_arrays(
             fewer = annual_hours - annual_value_timed / rate
             fewer = np.ceil(fewer * 10.0) / 10.0
             share = fewer / annual_hours
-            feasible = (annual_value_timed > 0) & (share > 0) & (share <= MAX_HOURS_SHARE)
+            # No more than half of the hours really recorded either (a young client's year is
+            # an estimate): hours that were never worked cannot be saved.
+            recorded = annual_hours if hours is None else np.fmin(annual_hours, hours)
+            feasible = (
+                (annual_value_timed > 0) & (share > 0) & (fewer <= MAX_HOURS_SHARE * recorded)
+            )
             amount[:, 2] = fewer
             effort[:, 2] = np.where(feasible, share, np.inf)
 

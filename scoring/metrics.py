@@ -54,6 +54,7 @@ class Metrics:
     timed_purchases: np.ndarray  # sales with recorded time: what per-hour figures rest on
     profit_per_hour: np.ndarray
     timed_profit: np.ndarray  # profit of the sales with recorded time
+    timed_sales_revenue: np.ndarray  # revenue of the sales with recorded time
     value: np.ndarray  # profit, or revenue at `value_margin` where profit is unknown
     value_per_hour: np.ndarray
     revenue_per_hour: np.ndarray
@@ -61,7 +62,7 @@ class Metrics:
     value_margin: float  # the margin revenue stands in at (1.0 without any costed sale)
     recency_days: np.ndarray
     tenure_days: np.ndarray
-    interval_days: np.ndarray  # the client's own usual days between purchases, NaN unknown
+    interval_days: np.ndarray  # the client's own usual days between purchase days, NaN unknown
     one_day: np.ndarray  # a single purchase (or several on one day): never extrapolated
     annual_factor: np.ndarray
     referrals: np.ndarray
@@ -69,6 +70,7 @@ class Metrics:
     compliments: np.ndarray
     invoices: np.ndarray  # sales whose payment is settled or overdue
     late: np.ndarray
+    late_open: np.ndarray  # of the late ones, those still unpaid past their due date
     unpaid: np.ndarray
     overdue: np.ndarray
     open_invoices: np.ndarray  # unpaid invoices (with a due date and no payment)
@@ -211,7 +213,10 @@ def compute_metrics(
     first[np.isinf(first)] = np.nan
     last[np.isinf(last)] = np.nan
     with np.errstate(invalid="ignore", divide="ignore"):
-        interval = np.where(purchases >= 2, (last - first) / (purchases - 1), np.nan)
+        # Between purchase days, not sales: three sales on one day are one visit, so a client
+        # who came twice, once buying three things, came every (last - first) days.
+        days = _purchase_days(sales.pos[sales.window], sales.day[sales.window], n)
+        interval = np.where(days >= 2, (last - first) / (days - 1), np.nan)
     interval[interval <= 0] = np.nan
     last_ever = np.fmax(team.last_sold, last)
     start = np.fmin(np.fmin(team.acquired, team.first_sold), np.fmin(first, team.created))
@@ -231,7 +236,7 @@ def compute_metrics(
     # owed on every loaded sale (old unpaid invoices too), lateness counts in the window.
     due, paid = sales.due, sales.paid
     has_due = ~np.isnan(due)
-    invoices, late, unpaid, overdue = zeros, zeros, zeros, zeros
+    invoices, late, late_open, unpaid, overdue = zeros, zeros, zeros, zeros, zeros
     open_invoices, oldest_due = zeros, np.full(n, np.nan)
     if has_due.any():
         open_sale = np.flatnonzero(has_due & np.isnan(paid))  # few: unpaid invoices
@@ -241,7 +246,8 @@ def compute_metrics(
         due_count = purchases if has_due.all() else total(has_due)
         invoices = due_count - few(waiting)
         with np.errstate(invalid="ignore"):
-            late = few(np.flatnonzero(paid > due)) + few(overdue_sale)
+            late_open = few(overdue_sale)
+            late = few(np.flatnonzero(paid > due)) + late_open
         gross = sales.gross - sales.paid_part  # the invoice, VAT included, less part payments
         owed = np.bincount(sales.pos[open_sale], gross[open_sale], minlength=n)
         unpaid = owed.astype(np.float64)
@@ -263,6 +269,7 @@ def compute_metrics(
         timed_purchases=timed_purchases,
         profit_per_hour=profit_per_hour,
         timed_profit=timed_profit,
+        timed_sales_revenue=timed_revenue,
         value=value,
         value_per_hour=value_per_hour,
         revenue_per_hour=revenue_per_hour,
@@ -278,6 +285,7 @@ def compute_metrics(
         compliments=np.bincount(team.event_pos, kinds == "compliment", minlength=n),
         invoices=invoices,
         late=late,
+        late_open=late_open,
         unpaid=unpaid,
         overdue=overdue,
         open_invoices=open_invoices,
@@ -293,6 +301,19 @@ def compute_metrics(
         costed_revenue=costed_revenue,
         costed_cost=float(costed_cost[active].sum()),
     )
+
+
+def _purchase_days(pos: np.ndarray, day: np.ndarray, n: int) -> np.ndarray:
+    """How many distinct days each client bought on (the sales given)."""
+    if not len(pos):
+        return np.zeros(n)
+    low, span = day.min(), int(day.max() - day.min()) + 1
+    key = pos.astype(np.int64) * span + (day - low).astype(np.int64)
+    if not (key[1:] >= key[:-1]).all():  # sales usually come sorted: no sort to pay for
+        key = np.sort(key)
+    first = np.empty(len(key), bool)
+    first[0], first[1:] = True, key[1:] != key[:-1]
+    return np.bincount(key[first] // span, minlength=n)[:n].astype(np.float64)
 
 
 def referral_pairs(team: TeamArrays, *, window_only: bool) -> tuple[np.ndarray, np.ndarray]:

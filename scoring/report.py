@@ -27,8 +27,8 @@ keys may be added, none renamed or removed):
     references: {see scoring.references.References}
 
 A ratio with no revenue behind it (a time-eater who brought nothing) is null. A time-eater's
-`revenue_share` is their share among the clients with recorded time (what the flag compares);
-`revenue_share_of_all` is their share of all current revenue, the figure `/risk` shows.
+`revenue_share` is their share of the revenue of the sales with recorded time (what the flag
+compares and `/risk` shows); `revenue_share_of_all` is their share of all current revenue.
 """
 
 from __future__ import annotations

@@ -4,11 +4,16 @@ Big clients can eat a disproportionate share of the team's time (the Dutch text)
 clients with recorded time, a client is a time-eater when
 
     time_share ≥ time_eater_min_share (default 5 %) and
-    time_share ≥ time_eater_ratio (default 1.5) × revenue_share,
+    time_share ≥ time_eater_ratio (default 1.5) × revenue_share and
+    their profit per hour is below the team's,
 
-where both shares are taken over the clients with recorded time, so a team that logs hours
-for some clients only is compared like with like. Needs at least `MIN_TIMED_CLIENTS` clients
-with recorded time. Ordered by the gap between time share and revenue share, largest first.
+where revenue_share is the client's share of the revenue of the sales that have their time
+recorded (a sale without its time says nothing about time), so a team that logs hours for
+some sales only is compared like with like; and the team's profit per hour is the profit of
+all those sales over all the recorded hours (profit, or revenue at the team's margin where
+a cost is missing). A client who earns the team more per hour than its average is never
+called a time-eater. Needs at least `MIN_TIMED_CLIENTS` clients with recorded time. Ordered
+by the gap between time share and revenue share, largest first.
 """
 
 from __future__ import annotations
@@ -34,21 +39,26 @@ class TimeEater:
 @dataclass(frozen=True, eq=False)
 class TimeShares:
     time_share: np.ndarray  # NaN where no time is recorded
-    revenue_share: np.ndarray  # revenue share among the timed clients
+    revenue_share: np.ndarray  # share of the revenue of the sales with recorded time
     flagged: np.ndarray
 
 
 def time_shares(
     seconds: np.ndarray,
-    revenue: np.ndarray,
+    timed_revenue: np.ndarray,
+    value_per_hour: np.ndarray,
     current: np.ndarray,
     *,
     ratio: float,
     min_share: float,
 ) -> TimeShares:
+    """Shares of the recorded time and of the revenue of the timed sales; who eats time."""
     timed = current & (seconds > 0)
     time_total = np.where(timed, seconds, 0.0).sum()
+    revenue = timed_revenue
     revenue_total = np.where(timed, revenue, 0.0).sum()
+    value = np.where(timed, np.nan_to_num(value_per_hour) * seconds, 0.0)
+    team_per_hour = value.sum() / time_total if time_total > 0 else np.nan
     n = len(seconds)
     time_share = (
         np.where(timed, seconds / time_total, np.nan) if time_total > 0 else np.full(n, np.nan)
@@ -63,6 +73,7 @@ def time_shares(
         & (int(timed.sum()) >= MIN_TIMED_CLIENTS)
         & (time_share >= min_share)
         & (time_share >= ratio * revenue_share)
+        & ~(value_per_hour >= team_per_hour)
     )
     return TimeShares(time_share, revenue_share, flagged)
 

@@ -13,11 +13,13 @@ TREND_DAYS = 28  # four weeks, today included
 
 @dataclass(frozen=True)
 class RevenueTrend:
-    """Net revenue (minor units, VAT taken off) of every sale in the last 28 days, today
-    included, and in the 28 days before them."""
+    """Net revenue (minor units, VAT taken off) of the active clients' sales in the last 28
+    days, today included, and in the 28 days before them — the clients the revenue shares are
+    of; `left_out`: what declined or archived clients bought in those 56 days, not counted."""
 
     recent: int
     before: int
+    left_out: int = 0
 
     @property
     def change(self) -> float | None:
@@ -31,7 +33,12 @@ def revenue_trend(team: TeamArrays) -> RevenueTrend | None:
     if team.window_days < 2 * TREND_DAYS:
         return None
     day, amount = team.sales.day, team.sales.amount
+    active = team.active[team.sales.pos]
     recent = (day > team.today - TREND_DAYS) & (day <= team.today)
     before = (day > team.today - 2 * TREND_DAYS) & (day <= team.today - TREND_DAYS)
-    trend = RevenueTrend(int(np.sum(amount[recent])), int(np.sum(amount[before])))
+    trend = RevenueTrend(
+        int(np.sum(amount[recent & active])),
+        int(np.sum(amount[before & active])),
+        int(np.sum(amount[(recent | before) & ~active])),
+    )
     return None if trend.recent == 0 and trend.before == 0 else trend

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
@@ -44,7 +45,11 @@ def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> Analys
     """Score the team as of `today` (its local date) against this week's frozen references."""
     week = iso_week(today)
     frames = load_team(
-        session=session, team_id=team.id, today=today, window_days=team.scoring_window_days
+        session=session,
+        team_id=team.id,
+        today=today,
+        window_days=team.scoring_window_days,
+        timezone=team.timezone,
     )
     return AnalysedTeam(
         frames,
@@ -77,7 +82,11 @@ def weekly_snapshot(
     say what changed since the last saved week. Saving the same week again replaces it."""
     week = iso_week(today)
     frames = load_team(
-        session=session, team_id=team.id, today=today, window_days=team.scoring_window_days
+        session=session,
+        team_id=team.id,
+        today=today,
+        window_days=team.scoring_window_days,
+        timezone=team.timezone,
     )
     analysis = analyse(
         frames,
@@ -99,7 +108,7 @@ def weekly_snapshot(
     )
     touch_team(session=session, team_id=team.id)  # new references: cached analyses are stale
     changes = _changes(previous_rows, rows)
-    return AnalysedTeam(frames, analysis), _with_activity(session, team.id, today, changes)
+    return AnalysedTeam(frames, analysis), _with_activity(session, team, today, changes)
 
 
 def changes_so_far(
@@ -109,18 +118,22 @@ def changes_so_far(
     week = iso_week(today)
     previous_rows, _ = latest_snapshot(session=session, team_id=team.id, before_week=week)
     changes = _changes(previous_rows, snapshot_rows(analysis, week))
-    return _with_activity(session, team.id, today, changes)
+    return _with_activity(session, team, today, changes)
 
 
 WEEK_DAYS = 7
 
 
 def _with_activity(
-    session: Session, team_id: int, today: dt.date, changes: WeekChanges
+    session: Session, team: TeamView, today: dt.date, changes: WeekChanges
 ) -> WeekChanges:
-    """The week's changes with what the team recorded in the last 7 days (today included)."""
+    """The week's changes with what the team recorded in the last 7 days (today included),
+    days as the team's time zone has them."""
+    team_id = team.id
     since = today - dt.timedelta(days=WEEK_DAYS)
-    since_at = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
+    # The first of the 7 days began at local midnight: a client added at 01:36 in Moscow on
+    # that day is this week's, though it was the day before in UTC.
+    start = dt.datetime.combine(since + dt.timedelta(days=1), dt.time(), ZoneInfo(team.timezone))
 
     def count(model: type[Any], *where: Any) -> int:
         return session.exec(select(func.count()).select_from(model).where(*where)).one()
@@ -131,7 +144,7 @@ def _with_activity(
         Client.status == "active",
         or_(
             col(Client.acquired_on) > since,
-            col(Client.acquired_on).is_(None) & (col(Client.created_at) > since_at),
+            col(Client.acquired_on).is_(None) & (col(Client.created_at) >= start),
         ),
     )
     sales = count(Sale, Sale.team_id == team_id, Sale.sold_on > since, Sale.sold_on <= today)

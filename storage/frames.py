@@ -40,7 +40,7 @@ from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
 from storage.models.clients import SALE_FIGURES
-from storage.packed import NULL, day_number, packed_columns
+from storage.packed import NULL, day_number, packed_columns, second_number
 from storage.teams import setting_out_of_range
 
 _log = logging.getLogger(__name__)
@@ -66,6 +66,18 @@ def _packed_floats(numbers: np.ndarray) -> np.ndarray:
 
 
 _NAT = np.datetime64("NaT").astype(np.int64)
+
+
+def _local_days(seconds: Sequence[Any], timezone: str) -> np.ndarray:
+    """UTC seconds (None unknown) as day numbers in `timezone`: a client added at 01:36 on
+    7 December in Moscow was added on the 7th, though it was still the 6th in UTC."""
+    values = np.asarray([np.nan if s is None else s for s in seconds], dtype=np.float64)
+    out = np.full(len(values), np.nan)
+    known = ~np.isnan(values)
+    stamps = pd.to_datetime(values[known].astype(np.int64), unit="s", utc=True)
+    local = stamps.tz_convert(timezone).tz_localize(None).to_numpy(dtype="datetime64[D]")
+    out[known] = local.astype(np.int64)
+    return out
 
 
 def _json_columns(
@@ -133,13 +145,16 @@ def _first_and_last(
     return owner[starts], np.minimum.reduceat(days, starts), np.maximum.reduceat(days, starts)
 
 
-def load_team(*, session: Session, team_id: int, today: dt.date, window_days: int) -> TeamFrames:
-    """One team's clients (every status), window sales, events and ratings as frames."""
+def load_team(
+    *, session: Session, team_id: int, today: dt.date, window_days: int, timezone: str = "UTC"
+) -> TeamFrames:
+    """One team's clients (every status), window sales, events and ratings as frames; the day
+    a client was added is the day it was in the team's `timezone`."""
     dialect = session.get_bind().dialect.name
     start = today - dt.timedelta(days=window_days)
 
-    def day(column: Any, *, timestamp: bool = False) -> ColumnElement[int]:
-        return day_number(column, dialect, timestamp=timestamp)
+    def day(column: Any) -> ColumnElement[int]:
+        return day_number(column, dialect)
 
     connection = session.connection()
 
@@ -186,7 +201,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
             c.segment,
             day(c.acquired_on),
             c.referred_by_id,
-            day(c.created_at, timestamp=True),
+            second_number(c.created_at, dialect),
             day(c.kept_until),
         ),
         c.team_id == team_id,
@@ -228,7 +243,7 @@ def load_team(*, session: Session, team_id: int, today: dt.date, window_days: in
         "segment": _text(segment),
         "acquired_on": _dates(acquired_on),
         "referred_by_id": _whole(referred_by_id),
-        "created_at": _dates(created_at),
+        "created_at": _dates(_local_days(created_at, timezone)),
         "first_sold_on": _packed_dates(first_sold_on),
         "last_sold_on": _packed_dates(last_sold_on),
         "kept_until": _dates(kept_until),

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
     Integer,
@@ -45,13 +46,21 @@ _NO_DATE = literal_column("'0000-00-00'")
 _DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]  # where the digits stand in "YYYY-MM-DD"
 
 
-def day_number(column: Any, dialect: str, *, timestamp: bool = False) -> ColumnElement[int]:
-    """A date (or UTC timestamp) column as whole days since 1970-01-01, computed in SQL."""
+def day_number(column: Any, dialect: str) -> ColumnElement[int]:
+    """A date column as whole days since 1970-01-01, computed in SQL (a timestamp's day
+    depends on the team's time zone: `second_number`)."""
     if dialect == "sqlite":
-        # Dates are ISO text in SQLite; julianday of a date is exact, CAST truncates the time.
+        # Dates are ISO text in SQLite; julianday of a date is exact.
         return cast(func.julianday(column) - _EPOCH_JULIAN_DAY, Integer)
-    as_date = func.date(func.timezone("UTC", column)) if timestamp else column
-    return type_coerce(as_date - literal_column("DATE '1970-01-01'"), Integer)
+    return type_coerce(column - literal_column("DATE '1970-01-01'"), Integer)
+
+
+def second_number(column: Any, dialect: str) -> ColumnElement[int]:
+    """A UTC timestamp column as whole seconds since 1970-01-01 00:00 UTC, computed in SQL:
+    which day it was is a question for the team's time zone (``storage.frames``)."""
+    if dialect == "sqlite":
+        return cast(func.round((func.julianday(column) - _EPOCH_JULIAN_DAY) * 86400), Integer)
+    return cast(func.extract("epoch", column), BigInteger)
 
 
 def ordinal_days(days: Sequence[Any]) -> np.ndarray:

@@ -52,6 +52,7 @@ class CardView:
     complaints: int
     owed: int
     overdue: int
+    late_unpaid: int  # late invoices not paid yet (the rest of the late ones were paid late)
     judgement: float | None
     disagreement: str | None
     explanation: Explanation
@@ -110,6 +111,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         complaints=int(row["complaints"]),
         owed=whole_or_none(row["owed"]) or 0,
         overdue=whole_or_none(row["overdue"]) or 0,
+        late_unpaid=int(row["late_unpaid"]),
         judgement=number_or_none(row["judgement"]),
         disagreement=disagreement,
         explanation=analysis.explain(client_id),
@@ -257,6 +259,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
             item,
             timed=view.timing,
             so_far=view.so_far,
+            late_unpaid=view.late_unpaid,
             since=(
                 (view.since, view.profit, view.team_short)
                 if view.since and view.profit is not None

@@ -76,7 +76,11 @@ def details_text(
         purchases.append(t._("last {when}", when=days_ago(t, int(row["recency_days"]))))
     lines.append(DOT.join(purchases))
     if int(row["invoices"]):
-        lines.append(late_invoices(t, int(row["late_payments"]), int(row["invoices"])))
+        lines.append(
+            late_invoices(
+                t, int(row["late_payments"]), int(row["invoices"]), int(row["late_unpaid"])
+            )
+        )
     if analysis.profile_written and int(row["fit_known"]):
         lines.append(
             t.n_(

@@ -1,30 +1,33 @@
 """The figures on the digest's chart, in the reader's language: a row per big client, the
-rest together, and the captions. Every shown figure adds up: each cumulative share is the sum
-of the shares shown above it, and the last one is 100 %."""
+rest together, and the captions. A named client's share is rounded as on every other screen;
+the cumulative column ends at 100 % (see chart_rows)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
 
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
 from locales import Translator
+from locales.number_format import round_half_up
 from scoring import TeamAnalysis
 from storage.callers import TeamView
 
 
-def whole_percents(shares: Sequence[float]) -> list[int]:
-    """Shares of a whole as whole percents that add up to 100, each its share rounded down or
-    up (largest remainders first): 27 % + 27 % is then never shown as 53 % together."""
-    total = sum(shares)
-    exact = [100 * share / total for share in shares]
-    whole = [math.floor(x) for x in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: whole[i] - exact[i])
-    for i in by_remainder[: 100 - sum(whole)]:
-        whole[i] += 1
-    return whole
+def whole_percents(shares: Sequence[float], *, named: int) -> list[int] | None:
+    """The first `named` shares (clients named elsewhere too) rounded as every other screen
+    rounds them, the last one (the other clients together) taking up the rounding so the bars
+    add up to 100; None when there is no such row or it would go below zero."""
+    whole = [_whole(share) for share in shares[:named]]
+    if named >= len(shares) or sum(whole) > 100:
+        return None
+    return [*whole, 100 - sum(whole)]
+
+
+def _whole(share: float) -> int:
+    """A share as the whole percent `Translator.percent` shows (half up, as people round)."""
+    return int(round_half_up(share, 2).scaleb(2))
 
 
 def chart_labels(
@@ -78,10 +81,17 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
         bars.append((label, float(shares[rest].sum()), False))
     if not bars:
         return []
-    shown = whole_percents([share for _name, share, _client in bars])
-    rows, cumulative = [], 0
-    for (name, share, client), whole in zip(bars, shown, strict=True):
-        cumulative += whole
+    # A client's share reads as on every other screen (read_ru A9: the chart said 38 % of a
+    # client the digest's text called 39 %); the row of the other clients takes up the
+    # rounding so the column adds up what it shows. With every client named there is no such
+    # row: each cumulative figure is then the true share so far, rounded, and ends at 100 %.
+    exact = [share for _name, share, _client in bars]
+    shown = whole_percents(exact, named=len(named))
+    rows, cumulative, so_far = [], 0, 0.0
+    for k, (name, share, client) in enumerate(bars):
+        so_far += share
+        whole = _whole(share) if shown is None else shown[k]
+        cumulative = _whole(so_far) if shown is None else cumulative + whole
         # A share shown as 0 % or 100 % that is not: "<1%", ">99%", as everywhere else.
         text = t.percent(share) if whole in (0, 100) else t.percent(whole / 100)
         rows.append(ChartRow(name, share, text, t.percent(cumulative / 100), client=client))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, yes_or_no
-from bot.render.explain import about_money, money, number_or_none, owed_money
+from bot.render.explain import about_money, late_invoices, money, number_or_none, owed_money
 from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
@@ -138,11 +138,8 @@ def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> M
     if code == "complaints":
         return t.n_("{n} complaint", "{n} complaints", int(row["complaints"]))
     if code == "late_payments":
-        return t.n_(
-            "{late} of {n} invoice paid late",
-            "{late} of {n} invoices paid late",
-            int(row["invoices"]),
-            late=int(row["late_payments"]),
+        return late_invoices(
+            t, int(row["late_payments"]), int(row["invoices"]), int(row["late_unpaid"])
         )
     if code == "low_rating":
         return t._(

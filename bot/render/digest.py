@@ -10,8 +10,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import pandas as pd
-
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.data_warnings import warning
 from bot.render.decline import digest_line
@@ -80,8 +78,13 @@ def render_digest(
         if lines:
             target = private if is_money and money_goes_private else public
             target.append(Markup("\n").join([title, *lines]))
-    if not public:  # the group hears what happened even when the news went to the admins
-        public += _week_lines(t, team, analysis, changes, names, shares=not money_goes_private)
+    if not public:  # the group hears of a big client even when the news went to the admins
+        public += _leaning_lines(t, team, analysis, names, shares=not money_goes_private)
+    # What was recorded this week, first, in every digest (read_ru A19: the solo digest had
+    # it, the group's, with its sections, did not).
+    activity = _activity_line(t, changes)
+    if activity is not None:
+        public.insert(0, activity)
     quiet = not public and not private
     if quiet:
         public.append(t._("A quiet week: no grade changes and no new risks."))
@@ -143,24 +146,29 @@ def _open_lines(
 
 
 def _time_lines(t: Translator, analysis: TeamAnalysis, names: Mapping[int, str]) -> list[Markup]:
-    """Time-eaters: a share of the hours well above their share of the revenue."""
-    # The largest share of the hours first, as /risk; the revenue share is of all current
-    # revenue, the figure /risk and the cards show (the flag compares like with like).
-    eaters = time_eaters_by_hours(analysis)[:MAX_LINES]
-    shares = analysis.clients["revenue_share"]
+    """Time-eaters: a share of the recorded hours well above their share of the revenue of the
+    same sales (what the flag compares), the largest share of the hours first, as /risk."""
     return [
         t._(
-            "{client}: {time} of your hours, {revenue} of revenue",
+            "{client}: {time} of the recorded hours, {revenue} of the revenue of those sales",
             client=names.get(e.client_id, "?"),
             time=t.percent(e.time_share),
-            revenue=t.percent(0.0 if pd.isna(shares[e.client_id]) else float(shares[e.client_id])),
+            revenue=t.percent(e.revenue_share),
         )
-        for e in eaters
+        for e in time_eaters_by_hours(analysis)[:MAX_LINES]
     ]
 
 
 def _trend_line(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
-    """Revenue of the last 4 weeks against the 4 before, whole units (VAT off, as everywhere)."""
+    """Revenue of the last 4 weeks against the 4 before, whole units (VAT off, as everywhere),
+    of the clients the shares are of: declined clients' sales said to be left out."""
+    line = _trend_figures(t, team, analysis)
+    if line is not None and analysis.revenue_trend and analysis.revenue_trend.left_out:
+        line += Markup(" ") + t._("(without the clients you declined)")
+    return line
+
+
+def _trend_figures(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
     trend = analysis.revenue_trend
     if trend is None:
         return None
@@ -184,33 +192,34 @@ def _trend_line(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup
     )
 
 
-def _week_lines(
+def _activity_line(t: Translator, changes: WeekChanges) -> Markup | None:
+    """What the team recorded this week; None when nothing was (a quiet week stays quiet)."""
+    if not changes.happened:
+        return None
+    done = [
+        t.n_("{n} new client", "{n} new clients", changes.new_clients),
+        t.n_("{n} sale", "{n} sales", changes.sales),
+        t.n_("{n} complaint", "{n} complaints", changes.complaints),
+    ]
+    counts = (changes.new_clients, changes.sales, changes.complaints)
+    return t._(
+        "This week: {what}.",
+        what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
+    )
+
+
+def _leaning_lines(
     t: Translator,
     team: TeamView,
     analysis: TeamAnalysis,
-    changes: WeekChanges,
     names: Mapping[int, str],
     *,
     shares: bool,
 ) -> list[Markup]:
-    """A week without news in the sections is only quiet when nothing happened: otherwise
-    what the team recorded, and (`shares`: where money is the group's) a client the team
-    leans on even where there are too few clients for alarms (over the threshold and twice
-    an even split)."""
+    """Where no section has news (`shares`: and money is the group's): a client the team
+    leans on even with too few clients for alarms (over the threshold and twice an even
+    split)."""
     lines = []
-    if changes.happened:
-        done = [
-            t.n_("{n} new client", "{n} new clients", changes.new_clients),
-            t.n_("{n} sale", "{n} sales", changes.sales),
-            t.n_("{n} complaint", "{n} complaints", changes.complaints),
-        ]
-        counts = (changes.new_clients, changes.sales, changes.complaints)
-        lines.append(
-            t._(
-                "This week: {what}.",
-                what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
-            )
-        )
     share = analysis.clients["revenue_share"].dropna()
     if shares and not analysis.concentration.alarms_enabled and len(share):
         top = share.idxmax()
@@ -243,9 +252,9 @@ def _grade_lines(
         )
         explanation = analysis.explanations.get(client_id)
         if explanation is not None and explanation.reasons:
-            line += (
-                Markup(" (") + reason(t, team.currency, explanation.reasons[0])[2:] + Markup(")")
-            )
+            unpaid = int(analysis.clients.at[client_id, "late_unpaid"])
+            said = reason(t, team.currency, explanation.reasons[0], late_unpaid=unpaid)
+            line += Markup(" (") + said[2:] + Markup(")")
         lines.append(line)
     more = len(changes.grade_up) + len(changes.grade_down) - MAX_LINES
     if more > 0:

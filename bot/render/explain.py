@@ -105,12 +105,17 @@ def reason(
     timed: tuple[int, int] | None = None,
     so_far: bool = False,
     since: tuple[dt.date, int, bool] | None = None,
+    late_unpaid: int = 0,
 ) -> Markup:
     """One line: ▲ when it lifts the score, ▼ when it costs points. `timed` (sales with time,
     all sales) says which sales a per-hour figure rests on when not all of them have time;
     `so_far`: a young client's single purchase, whose profit is no year's; `since` (day, profit,
-    team_short): under 90 days of history, the profit since that day stands for the year's."""
+    team_short): under 90 days of history, the profit since that day stands for the year's;
+    `late_unpaid`: of the late invoices, those not paid yet (said apart from paid late)."""
     arrow = "▲" if item.effect >= 0 else "▼"
+    if item.code == "late_payments" and late_unpaid:
+        counts = (int(item.value), int(item.reference or 0), late_unpaid)
+        return Markup(f"{arrow} ") + late_invoices(t, *counts)
     if since is not None and item.code == "profit":
         # Under 90 days of history: the real profit since then, not an estimated year.
         day, profit, team_short = since
@@ -239,15 +244,19 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
         usual = (
             t.n_("{n} day", "{n} days", int(round(reference))) if reference is not None else None
         )
+        # The team's figure is the typical client's days between purchase days, when enough
+        # clients bought on two days or more to speak of a typical one.
         if team is not None and usual is not None:
             return t._(
-                "last purchase {when} (usually every {usual}; team {team})",
+                "last purchase {when} (usually every {usual}; a typical client every {team})",
                 when=when,
                 usual=usual,
                 team=team,
             )
         if team is not None:
-            return t._("last purchase {when} (team {team})", when=when, team=team)
+            return t._(
+                "last purchase {when} (a typical client buys every {team})", when=when, team=team
+            )
         if usual is not None:
             return t._("last purchase {when} (usually every {usual})", when=when, usual=usual)
         return t._("last purchase {when}", when=when)
@@ -278,14 +287,32 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
     return t._("{what}: {value}", what=code, value=t.number(value))
 
 
-def late_invoices(t: Translator, late: int, invoices: int) -> Markup:
+def late_invoices(t: Translator, late: int, invoices: int, unpaid: int = 0) -> Markup:
     """Real counts, never a rate: '5 of 7 invoices paid late', 'all 7 invoices paid on time'.
-    Late is paid after the due day or still open past it (scoring.metrics), so the Dutch says
-    "te laat", not "te laat betaald" of an invoice nobody paid yet."""
+    Late is paid after the due day or still open past it (scoring.metrics): the `unpaid` ones
+    are said apart, since an invoice nobody paid yet was not "paid late"."""
     if late == 0:
         return t.n_("the one invoice paid on time", "all {n} invoices paid on time", invoices)
+    if unpaid == 0:
+        return t.n_(
+            "{late} of {n} invoice paid late",
+            "{late} of {n} invoices paid late",
+            invoices,
+            late=late,
+        )
+    if unpaid == late:
+        return t.n_(
+            "{late} of {n} invoice overdue and not paid yet",
+            "{late} of {n} invoices overdue and not paid yet",
+            invoices,
+            late=late,
+        )
     return t.n_(
-        "{late} of {n} invoice paid late", "{late} of {n} invoices paid late", invoices, late=late
+        "{paid} of {n} invoice paid late, {open} overdue and not paid yet",
+        "{paid} of {n} invoices paid late, {open} overdue and not paid yet",
+        invoices,
+        paid=late - unpaid,
+        open=unpaid,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.kit.callbacks import pack
 from bot.kit.telegram_html import html_to_text
@@ -61,7 +62,9 @@ def _told_apart(t: Translator, teams: Sequence[Any]) -> list[str]:
     names = list(plain)
     for i, team in enumerate(teams):
         if plain.count(plain[i]) > 1 and getattr(team, "created_at", None):
-            since = t.date(team.created_at.date(), style="medium")
+            # The day it began where the team lives, as every date the team sees.
+            began = team.created_at.astimezone(ZoneInfo(team.timezone)).date()
+            since = t.date(began, style="medium")
             names[i] = str(t._("{team} (since {date})", team=plain[i], date=since))
     dated, seen = list(names), dict[str, int]()
     for i, name in enumerate(dated):

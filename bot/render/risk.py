@@ -6,8 +6,6 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from bot.render.card import assumed_margin
 from bot.render.data_warnings import warning
 from bot.render.explain import (
@@ -65,10 +63,10 @@ def risk_pages(
     blocks[0].notes += cost_notes
     if analysis.time_eaters:
         eaters = [
-            _time_eater(t, cur, analysis, e.client_id, names)
+            _time_eater(t, cur, analysis, e, names)
             for e in time_eaters_by_hours(analysis)[:MAX_EATERS]
         ]
-        lines = [t._("⏱ <b>Time-eaters</b>"), *eaters]
+        lines = [t._("⏱ <b>Time-eaters</b>"), time_eaters_compared(t), *eaters]
         blocks.append(_Block(lines, new_page=True, notes=time_notes))
     else:
         blocks[0].notes += time_notes
@@ -233,29 +231,22 @@ def _owed(t: Translator, cur: str, owed: Owed, names: Mapping[int, str]) -> Mark
 
 
 def _time_eater(
-    t: Translator, cur: str, analysis: TeamAnalysis, client_id: int, names: Mapping[int, str]
+    t: Translator, cur: str, analysis: TeamAnalysis, eater: TimeEater, names: Mapping[int, str]
 ) -> Markup:
-    """Their shares, then their hours and profit per hour exactly as their card says them."""
-    row = analysis.clients.loc[client_id]
+    """Their share of the recorded hours against their share of the revenue of the same sales
+    (what the flag compares), then their hours and profit per hour as their card says them."""
+    row = analysis.clients.loc[eater.client_id]
     worked, per_hour = hours_worked(row), profit_per_hour(row)
     shares = {
-        "client": names.get(client_id, "?"),
-        "time_share": t.percent(float(row["time_share"])),
-        # The share of all current revenue, as everywhere else on this screen; the flag itself
-        # compares like with like (scoring.time_eaters).
-        "revenue_share": t.percent(_revenue_share(analysis, client_id)),
+        "client": names.get(eater.client_id, "?"),
+        "time_share": t.percent(eater.time_share),
+        "revenue_share": t.percent(eater.revenue_share),
+        "hours": hours(t, worked or 0.0),
     }
-    if worked is None:
-        return t._(
-            "• {client}: {time_share} of your time for {revenue_share} of revenue "
-            "(no hours recorded)",
-            **shares,
-        )
     if per_hour is None:
         return t._(
-            "• {client}: {time_share} of your time for {revenue_share} of revenue "
+            "• {client}: {time_share} of the hours for {revenue_share} of that revenue "
             "({hours}; profit per hour unknown: not every sale has its cost)",
-            hours=hours(t, worked),
             **shares,
         )
     # Profit, not revenue, per hour: said so, with the margin it rests on when one is assumed.
@@ -268,9 +259,8 @@ def _time_eater(
     if margin is not None:
         figure += Markup(" ") + t._("at {margin} margin", margin=t.percent(margin))
     return t._(
-        "• {client}: {time_share} of your time for {revenue_share} of revenue "
+        "• {client}: {time_share} of the hours for {revenue_share} of that revenue "
         "({hours}, {per_hour})",
-        hours=hours(t, worked),
         per_hour=figure,
         **shares,
     )
@@ -280,9 +270,12 @@ def _more(t: Translator, count: int, shown: int = MAX_LISTED) -> Markup:
     return t._(" and {n} more: all in /clients", n=count - shown) if count > shown else Markup("")
 
 
-def _revenue_share(analysis: TeamAnalysis, client_id: int) -> float:
-    share = analysis.clients.loc[client_id, "revenue_share"]
-    return 0.0 if pd.isna(share) else float(share)
+def time_eaters_compared(t: Translator) -> Markup:
+    """What a time-eater's two shares are shares of, said once under the heading."""
+    return t._(
+        "Share of the hours you recorded against share of the revenue of those same sales; "
+        "each earns you less per hour than your average."
+    )
 
 
 def time_eaters_by_hours(analysis: TeamAnalysis) -> list[TimeEater]:

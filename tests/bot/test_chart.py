@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 
 import pytest
 from matplotlib.colors import to_hex
@@ -144,26 +145,50 @@ def test_a_small_teams_shares_add_up_to_all_of_the_revenue_and_the_line_says_wha
     sqlite_engine: Engine, locale: str, line: str
 ) -> None:
     """All clients shown are all of the revenue: 100 %, not ">99%"; each cumulative figure is
-    the shown shares above it added up; the red line is named a limit (second readers)."""
+    the true share so far; the red line is named a limit (second readers)."""
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale=locale)
     for name, amount in (("Anker", 700_00), ("Bakkerij", 100_00), ("Kapper", 100_00)):
         make_sale(sqlite_engine, team, make_client(sqlite_engine, team, name), amount)
     make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Zeeman"), 100_00)
     assert team.id is not None
     _png, layout = _drawn(sqlite_engine, team.id)
-    shares = [_percent(text) for text in layout.shares]
     cumulative = [_percent(text) for text in layout.cumulative]
-    assert cumulative == [sum(shares[: i + 1]) for i in range(len(shares))]
+    assert cumulative == [70, 80, 90, 100]  # 700 + 100 + 100 + 100 of 1 000
     assert _plain(layout.cumulative[-1]) in ("100%", "100 %")
     assert _plain(layout.threshold_text) == line
     # A figure next to the line is drawn on the background, over the dashes.
     assert all(text.get_bbox_patch() is not None for text in layout.shares)
 
 
-def test_whole_percents_add_up_to_100_each_rounded_down_or_up() -> None:
-    assert whole_percents([0.265, 0.265, 0.47]) == [27, 26, 47]
-    assert whole_percents([1 / 3] * 3) == [34, 33, 33]
-    assert sum(whole_percents([0.7, 0.1, 0.1, 0.1])) == 100
+def test_named_shares_round_as_everywhere_and_the_others_take_up_the_rest() -> None:
+    # read_ru A9: a named client's 38.5 % is 39 % on the chart as in the text; the row of
+    # the other clients makes the column add up.
+    assert whole_percents([0.385, 0.385, 0.23], named=2) == [39, 39, 22]
+    assert whole_percents([1 / 3] * 3, named=2) == [33, 33, 34]
+    assert whole_percents([0.7, 0.1, 0.1, 0.1], named=4) is None  # nobody else to take it up
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+def test_every_client_named_shows_the_same_percent_as_the_digest_text(
+    sqlite_engine: Engine, locale: str
+) -> None:
+    """read_ru A9: «Салон «Лотос»: 39 %» in the text, 38 % on the chart, made to add up."""
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale=locale)
+    amounts = {"Лотос": 20_000, "Иванова": 9_950, "Валиева": 6_000, "Хасанова": 5_000}
+    amounts |= {"Сафина": 3_200, "Ахметова": 2_500, "Миронова": 1_500, "Новая": 1_200}
+    amounts |= {"Мария": 2_550}
+    for name, amount in amounts.items():
+        make_sale(sqlite_engine, team, make_client(sqlite_engine, team, name), amount * 100)
+    assert team.id is not None
+    _png, layout = _drawn(sqlite_engine, team.id)
+    total = sum(amounts.values())  # 51 900
+    by_hand = sorted(amounts.values(), reverse=True)
+    want = [math.floor(100 * a / total + 0.5) for a in by_hand]  # half up, as people round
+    assert [_percent(text) for text in layout.shares] == want  # Лотос 38.5 % → 39
+    running = [sum(by_hand[: i + 1]) for i in range(len(by_hand))]
+    assert [_percent(text) for text in layout.cumulative] == [
+        math.floor(100 * r / total + 0.5) for r in running
+    ]
 
 
 @pytest.mark.parametrize("rows", [0, chart.TOP + 2])

@@ -147,13 +147,16 @@ async def test_a_one_client_team_has_no_reasons(
 
 
 @pytest.mark.parametrize(
-    ("locale", "team_word"), [("nl", "doorsneeklant 5 dagen"), ("ru", "у типичного клиента 5 дней")]
+    ("locale", "team_word"),
+    [("nl", "doorsneeklant elke 30 dagen"), ("ru", "типичный клиент — раз в 30 дней")],
 )
 async def test_a_recency_reason_shows_the_teams_figure(
     chat: Chat, sqlite_engine: Engine, locale: str, team_word: str
 ) -> None:
     team = solo_team(sqlite_engine, locale)
-    steady(sqlite_engine, team, 8, minutes=None)  # the team last bought 5 days ago
+    # The team buys monthly: a typical client every 30 days (read_ru A7: the interval between
+    # purchase days, not the days since the last purchase, which read as one).
+    steady(sqlite_engine, team, 8, minutes=None)
     late = make_client(sqlite_engine, team, "Laat BV", acquired_on=dt.date(2023, 1, 1))
     monthly(sqlite_engine, team, late, 50_000, first=95, cost=20_000)
     me = chat.person(OWNER, "Sanne", locale)

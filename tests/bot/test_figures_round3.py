@@ -218,23 +218,31 @@ def time_team(engine: Engine, locale: str) -> None:
 @pytest.mark.parametrize(
     ("locale", "slow", "lazy"),
     [
-        ("nl", "Traag: 40% van de tijd, 22% van de omzet", "Lui: 30% van de tijd, 4% van de omzet"),
-        ("ru", "Traag: 40 % вашего времени, 22 % выручки", "Lui: 30 % вашего времени, 4 % выручки"),
+        (
+            "nl",
+            "Traag: 40% van de geregistreerde uren, 26% van de omzet van die verkopen",
+            "Lui: 30% van de geregistreerde uren, 5% van de omzet van die verkopen",
+        ),
+        (
+            "ru",
+            "Traag: 40 % записанного времени, 26 % выручки от продаж, где время записано",
+            "Lui: 30 % записанного времени, 5 % выручки от продаж, где время записано",
+        ),
     ],
 )
 async def test_digest_time_eaters_show_the_risk_share_largest_first(
     chat: Chat, sqlite_engine: Engine, locale: str, slow: str, lazy: str
 ) -> None:
     time_team(sqlite_engine, locale)
-    # Hours: 96 + 128 + 96 = 320, so Traag 40 %, Lui 30 %. Revenue of all current clients:
-    # 48.000 + 18.000 + 3.600 + 12.000 = 81.600, so Traag 22 %, Lui 4 % (among the clients with
-    # hours alone it would be 26 % and 5 %: another figure than /risk shows).
+    # Hours: 96 + 128 + 96 = 320, so Traag 40 %, Lui 30 %. Revenue of the sales with hours
+    # (Groot logs none): 48.000 + 18.000 + 3.600 = 69.600, so Traag 26 %, Lui 5 %, the same
+    # figures in /risk and the digest (read_ru A5: like with like).
     me = chat.person(OWNER, "Sanne", locale)
     risk = (await chat.all_pages(me, await chat.send(me, "/risk"))).text
     digest = (await chat.send(me, "/digest")).text
     assert slow in digest and lazy in digest, digest
     assert digest.index(slow) < digest.index(lazy), digest  # 40 % before 30 %
-    for share in ("22%", "4%") if locale == "nl" else ("22 %", "4 %"):
+    for share in ("26%", "5%") if locale == "nl" else ("26 %", "5 %"):
         assert share in risk, risk
     assert risk.index("Traag") < risk.index("Lui"), risk
 

@@ -16,11 +16,15 @@ retention / owed / time_eaters docstrings; VAT and hour cost from issue 15):
   owed stays the gross invoice amount. With an hour cost h, profit also subtracts
   round(recorded hours × h) per client.
 - Time: minutes of window sales (0 = not recorded); profit per hour = profit of the timed sales
-  / their hours. Annual figures scale the window to a year, or what a younger client's
-  purchases cover — tenure plus their usual interval, floored at 90 days, never from a single
-  purchase nor for a client lapsed by their own interval — to a year; tenure starts at the
-  earliest of client since, first sale and the day the client was added.
-- Usual interval: the mean gap between window purchases (two or more, and a gap above zero);
+  / their hours. Time-eater: at least 3 current clients with time; a share of the recorded time
+  ≥ 5 % and ≥ 1.5 × the share of the revenue of the sales with recorded time, and less earned
+  per hour (profit, or revenue at the costed sales' margin where a cost is missing) than the
+  team earns over all its recorded hours. Annual figures scale the window to a year, or what
+  a younger client's purchases cover — tenure plus their usual interval, floored at 90 days,
+  never from a single purchase nor for a client lapsed by their own interval — to a year;
+  tenure starts at the earliest of client since, first sale and the day the client was added.
+- Usual interval: the mean gap between the distinct days with a window purchase (two or more
+  days; several sales on one day are one visit);
   lapsed: days since the last purchase > max(3 × usual interval, 60), the team's median
   interval (30 days when the team has none) standing in for a client without one; never
   bought → not lapsed.
@@ -116,7 +120,22 @@ def expected(team: RawTeam) -> Expected:
         ):
             margin = 1 - costed_cost / costed_revenue
 
+    # The margin revenue stands in at for value where profit is unknown: the costed sales'
+    # margin, kept within 5–100 %, or all of it without any costed sale.
+    costed = [
+        s
+        for s in sales
+        if s["client_id"] in active and in_window(s["sold_on"]) and s["cost"] is not None
+    ]
+    costed_revenue = sum(net(s["amount"]) for s in costed)
+    value_margin = 1.0
+    if costed_revenue > 0:
+        costed_margin = 1 - sum(net(s["cost"]) for s in costed) / costed_revenue
+        value_margin = min(max(costed_margin, 0.05), 1.0)
+
     rows: dict[int, dict[str, Any]] = {}
+    timed_revenue: dict[int, int] = {}  # revenue of the sales with recorded time
+    timed_value: dict[int, float] = {}  # their profit, or revenue × value_margin
     for cid in active:
         client = by_id[cid]
         mine = [s for s in sales if s["client_id"] == cid]
@@ -149,11 +168,15 @@ def expected(team: RawTeam) -> Expected:
         row["hours"] = hours if hours is not None else NAN
         timed = [s for s in window if s["minutes"]]
         timed_cost = cost_of(timed)
+        timed_revenue[cid] = sum(net(s["amount"]) for s in timed)
         if hours is None or timed_cost is None:
             row["profit_per_hour"] = None
+            # Where profit is unknown, revenue at the costed sales' margin stands in for it.
+            timed_value[cid] = timed_revenue[cid] * value_margin
         else:
-            timed_profit = sum(net(s["amount"]) for s in timed) - timed_cost - time_cost
+            timed_profit = timed_revenue[cid] - timed_cost - time_cost
             row["profit_per_hour"] = round(timed_profit / hours)
+            timed_value[cid] = timed_profit
 
         days = [s["sold_on"] for s in mine]
         row["recency_days"] = (today - max(days)).days if days else None
@@ -161,7 +184,7 @@ def expected(team: RawTeam) -> Expected:
         tenure = max((today - min(starts)).days, 0)
         row["tenure_days"] = tenure
         row["young"] = tenure < YOUNG_DAYS
-        window_days_sold = sorted(s["sold_on"] for s in window)
+        window_days_sold = sorted({s["sold_on"] for s in window})  # purchase days, not sales
         interval = NAN
         if len(window_days_sold) >= 2:
             gaps = [(b - a).days for a, b in itertools.pairwise(window_days_sold)]
@@ -272,19 +295,26 @@ def expected(team: RawTeam) -> Expected:
             elif share >= WATCH - 1e-12:
                 out.watch.add(c)
 
-    # Time shares among current clients with recorded time.
+    # Time shares among current clients with recorded time, against their share of the
+    # revenue of the sales with recorded time; never a client earning more per hour than the
+    # team does on all its recorded hours.
     timed = [c for c in current if rows[c]["minutes"] > 0]
     time_total = sum(rows[c]["minutes"] for c in timed)
-    timed_revenue = sum(rows[c]["revenue"] for c in timed)
+    timed_total = sum(timed_revenue[c] for c in timed)
+    team_per_hour = (
+        sum(timed_value[c] for c in timed) / sum(rows[c]["hours"] for c in timed) if timed else NAN
+    )
     for cid in active:
         rows[cid]["time_share"] = rows[cid]["minutes"] / time_total if cid in timed else NAN
     for c in timed:
-        revenue_share = rows[c]["revenue"] / timed_revenue if timed_revenue else 0.0
+        revenue_share = timed_revenue[c] / timed_total if timed_total else 0.0
         time_share = rows[c]["time_share"]
+        per_hour = timed_value[c] / rows[c]["hours"]
         if (
             len(timed) >= MIN_TIMED
             and time_share >= TIME_MIN_SHARE
             and time_share >= TIME_RATIO * revenue_share
+            and per_hour < team_per_hour - 1e-9
         ):
             out.time_eaters.add(c)
 

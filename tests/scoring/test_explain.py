@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from scoring import analyse
 from scoring.explain import REASON_CODES
 from scoring.lifts import LIFT_CODES
-from tests.scoring.factories import ago, client, monthly, settings, team
+from tests.scoring.factories import ago, client, monthly, sale, settings, team
 
 
 def spread_team():
@@ -107,3 +109,31 @@ def test_many_explanations_at_once_match_one_at_a_time(agency_analysis) -> None:
     assert together == {i: agency_analysis.explain(i) for i in agency_analysis.explanations}
     some = agency_analysis.explanations.many([19, 3])
     assert list(some) == [19, 3]
+
+
+def _young_and_timed_team(seed: int):
+    """Twelve clients, some a few weeks old, sales of mixed size, time recorded on some."""
+    r = random.Random(seed)
+    clients, sales = [], []
+    for i in range(1, 13):
+        age = r.randint(20, 80) if r.random() < 0.4 else r.randint(200, 700)
+        clients.append(client(i, acquired_on=ago(age)))
+        for _ in range(r.randint(1, 6)):
+            amount = r.choice([50_000, 120_000, 300_000, 800_000, 1_200_000])
+            cost = amount * r.choice([0.1, 0.3, 0.6]) if r.random() < 0.7 else None
+            minutes = r.choice([30, 60, 120, 360, 600]) if r.random() < 0.6 else None
+            days = r.randint(1, min(age, 360))
+            sales.append(sale(i, amount, days_ago=days, cost=cost, minutes=minutes))
+    return clients, sales
+
+
+@pytest.mark.parametrize("seed", range(0, 300, 5))
+def test_fewer_hours_never_asks_for_more_than_half_the_hours_recorded(seed: int) -> None:
+    # read_ru A6: "10 h less work a year" for a client with 6 h recorded in all.
+    clients, sales = _young_and_timed_team(seed)
+    analysis = analyse(team(clients, sales), settings(hour_cost=100_000 if seed % 2 else None))
+    for cid in analysis.clients.index:
+        lift = analysis.explanations[cid].lift
+        if lift is not None and lift.code == "fewer_hours":
+            recorded = sum(s.get("minutes") or 0 for s in sales if s["client_id"] == cid) / 60
+            assert 0 < lift.amount <= recorded / 2, (cid, lift, recorded)
