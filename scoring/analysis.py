@@ -22,6 +22,7 @@ from scoring.decline import (
     DeclineCandidate,
     DeclineInputs,
     NearCandidate,
+    OffTheList,
     TeamMedians,
     decline_candidates,
 )
@@ -82,6 +83,7 @@ class TeamAnalysis:
     revenue_trend: RevenueTrend | None = None  # the last 4 weeks against the 4 before
     # Every client's name, declined and archived ones too: they can still owe money.
     all_names: Mapping[int, str] = field(default_factory=dict)
+    decline_off: OffTheList | None = None  # what keeps each scored non-candidate off the list
 
     @property
     def names(self) -> Mapping[int, str]:
@@ -219,7 +221,7 @@ def analyse(
     position[a] = np.arange(len(a))
     referrer, referred = referral_pairs(team, window_only=False)
     both = (position[referrer] >= 0) & (position[referred] >= 0)
-    candidates, candidate, nearest = decline_candidates(
+    candidates, candidate, nearest, off_the_list = decline_candidates(
         DeclineInputs(
             ids=ids,
             current=current,
@@ -329,6 +331,7 @@ def analyse(
         time_eaters=time_eaters(ids, timing, pick(m.hours), revenue, inputs.profit_per_hour),
         decline_candidates=candidates,
         decline_nearest=nearest,
+        decline_off=off_the_list,
         disagreements=find_disagreements(
             ids, judgement, data_grade, annual_profit, len(labels(scale)), young
         ),
