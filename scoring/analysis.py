@@ -16,7 +16,12 @@ import pandas as pd
 from scoring.arrays import TeamArrays, prepare
 from scoring.client_inputs import client_inputs, history_days, losing_sales, portrait_inputs
 from scoring.client_table import client_table
-from scoring.concentration import Concentration, concentration, revenue_shares
+from scoring.concentration import (
+    Concentration,
+    concentration,
+    paying_clients,
+    revenue_shares,
+)
 from scoring.data_warnings import ScoringWarning, collect_warnings
 from scoring.decline import (
     DeclineCandidate,
@@ -341,7 +346,7 @@ def analyse(
         portraits=portrait_list,
         market=market,
         warnings=collect_warnings(
-            team, m, fit, settings, refs, int(current.sum()), market_warnings
+            team, m, fit, settings, refs, paying_clients(revenue, current), market_warnings
         ),
         references=refs,
         settings=settings,

@@ -24,6 +24,7 @@ from bot.render.explain import (
 from bot.render.money_figure import estimated, yearly_figure
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
+from scoring.metrics import invoices_shown
 from storage.callers import TeamView
 from storage.models import Client
 
@@ -75,7 +76,9 @@ def details_text(
         purchases.append(t._("last {when}", when=days_ago(t, int(row["recency_days"]))))
     lines.append(DOT.join(purchases))
     if int(row["invoices"]):
-        lines.append(late_invoices(t, int(row["late_payments"]), int(row["invoices"])))
+        late = int(row["late_payments"])
+        counted = invoices_shown(late, int(row["invoices"]), int(row["invoices_not_due"]))
+        lines.append(late_invoices(t, late, int(counted)))
     if analysis.profile_written and int(row["fit_known"]):
         lines.append(
             t.n_(
@@ -172,7 +175,9 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
     elif profit is not None and margin is not None:
         parts.append(
             t._(
-                "profit {amount} ({margin})", amount=money(t, cur, profit), margin=t.percent(margin)
+                "profit {amount} ({margin} of revenue)",
+                amount=money(t, cur, profit),
+                margin=t.percent(margin),
             )
         )
     elif profit is not None:

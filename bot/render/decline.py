@@ -15,6 +15,7 @@ from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
 from scoring.decline import MIN_TO_RANK
+from scoring.metrics import invoices_shown
 from storage.callers import TeamView
 from storage.models import Client
 
@@ -179,11 +180,12 @@ def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> M
     if code == "complaints":
         return t.n_("{n} complaint", "{n} complaints", int(row["complaints"]))
     if code == "late_payments":
+        late = int(row["late_payments"])
         return t.n_(
             "{late} of {n} invoice paid late",
             "{late} of {n} invoices paid late",
-            int(row["invoices"]),
-            late=int(row["late_payments"]),
+            int(invoices_shown(late, int(row["invoices"]), int(row["invoices_not_due"]))),
+            late=late,
         )
     if code == "low_rating":
         return t._(
