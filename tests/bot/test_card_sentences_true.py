@@ -25,6 +25,25 @@ FLITS, COUPLE = 30, 31
 SMALL = 0.1  # small regulars: Flits sits in the middle of the scale, as at the florist
 
 
+def flits_sales(client_id: int, first: int = 320) -> list[dict[str, Any]]:
+    """Flits's four ever smaller events, the first `first` days ago and the last 95 days ago,
+    each invoice 14 days to pay: three paid 46 days late, the last still open."""
+    events = ((first, 42_000, 26_000), (first - 65, 38_000, 25_000),
+              (first - 164, 30_000, 21_000), (95, 35_000, 24_000))  # fmt: skip
+    return [
+        sale(
+            client_id,
+            amount,
+            days_ago=days,
+            cost=cost,
+            minutes=540,
+            due_on=ago(days - 14),
+            paid_on=ago(days - 60) if days > 95 else None,
+        )
+        for days, amount, cost in events
+    ]
+
+
 def florist_week(*, flits_kept: bool = False, scale: float = 1.0, complaints: int = 3):
     """Ten regulars buying monthly for different amounts, everyone rated 5 of 5 on all three
     criteria, plus a couple who came today (a compliment and a referral) and Flits: four ever
@@ -54,20 +73,7 @@ def florist_week(*, flits_kept: bool = False, scale: float = 1.0, complaints: in
         ),
         client(COUPLE, name="Sanne en Tim", kind="person", acquired_on=ago(0)),
     ]
-    for days, amount, cost in ((320, 42_000, 26_000), (255, 38_000, 25_000),
-                               (156, 30_000, 21_000), (95, 35_000, 24_000)):  # fmt: skip
-        paid = ago(days - 60) if days > 95 else None  # every invoice late, the last still open
-        sales.append(
-            sale(
-                FLITS,
-                amount,
-                days_ago=days,
-                cost=cost,
-                minutes=540,
-                due_on=ago(days - 14),
-                paid_on=paid,
-            )
-        )
+    sales += flits_sales(FLITS)
     sales.append(sale(COUPLE, 240_000, days_ago=0, cost=80_000, minutes=960, paid_on=ago(0)))
     events = [
         {"client_id": FLITS, "kind": "complaint", "happened_on": ago(d)}

@@ -10,6 +10,7 @@ import pytest
 from bot.render.decline import nearest_text, not_a_candidate
 from locales import translator
 from scoring import analyse
+from tests.bot.test_card_sentences_true import flits_sales
 from tests.bot.test_digest_order import TEAM
 from tests.scoring.factories import ago, client, sale, settings, team
 
@@ -26,21 +27,7 @@ NEW = [
 
 def florist():
     clients = [client(FLITS, name="Evenementenbureau Flits", acquired_on=ago(330))]
-    sales = []
-    flits = [(330, 42_000, 26_000, 265), (270, 38_000, 25_000, 190),
-             (166, 30_000, 21_000, 95), (95, 35_000, 24_000, None)]  # fmt: skip
-    for days, amount, cost, paid in flits:
-        sales.append(
-            sale(
-                FLITS,
-                amount,
-                days_ago=days,
-                cost=cost,
-                minutes=540,
-                due_on=ago(days - 14),
-                paid_on=ago(paid) if paid else None,
-            )
-        )
+    sales = flits_sales(FLITS, first=330)
     events = [
         {"client_id": FLITS, "kind": "complaint", "happened_on": ago(d)} for d in (260, 170, 90)
     ]
