@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from locales import InputError
 from storage.models import AuditLog, PendingUndo
+from storage.models.base import TeamRow
 from storage.refusals import Refused
 from storage.statements import CoreStatement
 from storage.teams import touch_team
@@ -66,6 +67,44 @@ def record_change(
             "done": False,
         },
     )
+
+
+def change_fields(
+    *,
+    session: Session,
+    row: TeamRow,
+    entity: str,
+    action: str,
+    user_id: int,
+    values: Mapping[str, Any],
+    now: dt.datetime,
+    untracked: Mapping[str, Any] | None = None,
+) -> Change:
+    """Set `values` on the team's `row` (and `untracked`, which an undo leaves as they are),
+    audited, with the values before and after kept for the undo of `{entity}_id`'s fields
+    (storage/undo.py puts them back)."""
+    before = {field: json_ready(getattr(row, field)) for field in values}
+    for field, value in {**values, **(untracked or {})}.items():
+        setattr(row, field, value)
+    session.add(row)
+    session.flush()
+    after = {field: json_ready(getattr(row, field)) for field in before}
+    undo_id = record_change(
+        session=session,
+        team_id=row.team_id,
+        user_id=user_id,
+        action=action,
+        entity=entity,
+        entity_id=row.id,
+        now=now,
+        undo={f"{entity}_id": row.id, "before": before, "after": after},
+    )
+    return Change(row.id or 0, undo_id)
+
+
+def json_ready(value: Any) -> Any:
+    """A column's value as an undo's JSON keeps it: a date as ISO text."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 # Built once: recording is the hot path (storage/statements.py).

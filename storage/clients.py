@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from locales import InputError
 from storage import names
-from storage.changes import Change, record_change
+from storage.changes import Change, change_fields, record_change
 from storage.models import Client, ClientKind, ClientStatus
 from storage.names import name_key
 from storage.refusals import Refused
@@ -168,12 +168,14 @@ def update_client(
 ) -> Change:
     """Change traits (or the name); the old values are kept for undo."""
     values = {field: value for field, value in changes.items() if field in TRAITS}
+    untracked = {}
     if "name" in changes:
         shown = valid_name(changes["name"])
         other = client_by_key(session=session, team_id=team_id, name=shown)
         if other is not None and other.id != client_id:
             raise InputError(Refused.ALREADY_LISTED, client=shown)
-        values.update(name=shown, name_key=name_key(shown))
+        values["name"] = shown
+        untracked["name_key"] = name_key(shown)  # an undo finds it from the name again
     return _change(
         session=session,
         team_id=team_id,
@@ -182,6 +184,7 @@ def update_client(
         now=now,
         action="client_updated",
         values=values,
+        untracked=untracked,
     )
 
 
@@ -244,25 +247,13 @@ def _change(
 ) -> Change:
     """Set `values` on the team's client, audited, with the old values kept for undo."""
     client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    before = {field: _jsonable(getattr(client, field)) for field in values if field != "name_key"}
-    for field, value in {**values, **(untracked or {})}.items():
-        setattr(client, field, value)
-    client.updated_at = now
-    session.add(client)
-    session.flush()
-    after = {field: _jsonable(getattr(client, field)) for field in before}
-    undo_id = record_change(
+    return change_fields(
         session=session,
-        team_id=team_id,
-        user_id=user_id,
-        action=action,
+        row=client,
         entity="client",
-        entity_id=client.id,
+        action=action,
+        user_id=user_id,
+        values=values,
         now=now,
-        undo={"client_id": client.id, "before": before, "after": after},
+        untracked={**(untracked or {}), "updated_at": now},
     )
-    return Change(client.id or 0, undo_id)
-
-
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value

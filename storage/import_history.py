@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -117,17 +118,12 @@ def _new_ratings(
             Rating.client_id, Rating.user_id, Rating.rated_on, Rating.criterion, Rating.value
         ).where(col(Rating.team_id) == team_id)
     )
-    there = Counter(tuple(row) for row in rows)
-    new = []
-    for rating in ratings:
-        rater = _rater(rating, user_id)
-        identity = (ids[rating.key], rater, rating.happened_on, rating.criterion, rating.value)
-        if there[identity]:
-            there[identity] -= 1
-            counts["duplicates_skipped"] += 1
-        else:
-            new.append(rating)
-    return new
+    return _not_stored(
+        ratings,
+        Counter(tuple(row) for row in rows),
+        lambda r: (ids[r.key], _rater(r, user_id), r.happened_on, r.criterion, r.value),
+        counts,
+    )
 
 
 def _rater(rating: FileEvent, importer: int | None) -> int:
@@ -140,17 +136,34 @@ def _new_plain_events(
     stored: list[Event], events: list[FileEvent], ids: dict[str, int], counts: Counter[str]
 ) -> list[FileEvent]:
     """Complaints, compliments (and referrals naming nobody) the team does not have yet."""
-    there = Counter(
-        (e.client_id, e.kind, e.happened_on, e.note) for e in stored if e.referred_client_id is None
+    return _not_stored(
+        events,
+        Counter(
+            (e.client_id, e.kind, e.happened_on, e.note)
+            for e in stored
+            if e.referred_client_id is None
+        ),
+        lambda e: (ids[e.key], e.kind, e.happened_on, e.note),
+        counts,
     )
+
+
+def _not_stored(
+    rows: list[FileEvent],
+    stored: Counter[tuple[Any, ...]],
+    identity: Callable[[FileEvent], tuple[Any, ...]],
+    counts: Counter[str],
+) -> list[FileEvent]:
+    """The file's rows the team doesn't have yet, matched by `identity` as multisets: each
+    stored one takes one row of the file, which is counted as skipped."""
     new = []
-    for event in events:
-        identity = (ids[event.key], event.kind, event.happened_on, event.note)
-        if there[identity]:
-            there[identity] -= 1
+    for row in rows:
+        key = identity(row)
+        if stored[key]:
+            stored[key] -= 1
             counts["duplicates_skipped"] += 1
         else:
-            new.append(event)
+            new.append(row)
     return new
 
 

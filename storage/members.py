@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -101,34 +101,23 @@ def pass_ownership(
     unique index on the owner row refuses whatever slips through. False: nothing changed."""
     try:
         with session.begin_nested():
-            if from_member_id is not None:
-                demoted = session.execute(
-                    update(_MEMBER_TABLE)
-                    .where(
-                        _MEMBER_TABLE.c.id == from_member_id,
-                        _MEMBER_TABLE.c.team_id == team_id,
-                        _MEMBER_TABLE.c.role == Role.OWNER,
-                    )
-                    .values(role=Role.MEMBER)
-                )
-                if demoted.rowcount != 1:  # type: ignore[attr-defined]
-                    return False
+            if from_member_id is not None and not _role_changed(
+                session, team_id, from_member_id, Role.MEMBER, _MEMBER_TABLE.c.role == Role.OWNER
+            ):
+                return False
             owner_exists = (
                 select(_MEMBER_TABLE.c.id)
                 .where(_MEMBER_TABLE.c.team_id == team_id, _MEMBER_TABLE.c.role == Role.OWNER)
                 .exists()
             )
-            promoted = session.execute(
-                update(_MEMBER_TABLE)
-                .where(
-                    _MEMBER_TABLE.c.id == to_member_id,
-                    _MEMBER_TABLE.c.team_id == team_id,
-                    _MEMBER_TABLE.c.status == MemberStatus.ACTIVE,
-                    ~owner_exists,
-                )
-                .values(role=Role.OWNER)
-            )
-            if promoted.rowcount != 1:  # type: ignore[attr-defined]
+            if not _role_changed(
+                session,
+                team_id,
+                to_member_id,
+                Role.OWNER,
+                _MEMBER_TABLE.c.status == MemberStatus.ACTIVE,
+                ~owner_exists,
+            ):
                 raise _NoTakeover
     except (_NoTakeover, IntegrityError):
         forget_members(session)
@@ -156,6 +145,19 @@ def forget_members(session: Session) -> None:
     for loaded in list(session.identity_map.values()):
         if isinstance(loaded, Member):
             session.expire(loaded)
+
+
+def _role_changed(
+    session: Session, team_id: int, member_id: int, role: Role, *still: ColumnElement[bool]
+) -> bool:
+    """Give the team's member `role` in one conditional UPDATE, only while each of `still`
+    holds; whether it did."""
+    changed = session.execute(
+        update(_MEMBER_TABLE)
+        .where(_MEMBER_TABLE.c.id == member_id, _MEMBER_TABLE.c.team_id == team_id, *still)
+        .values(role=role)
+    )
+    return changed.rowcount == 1  # type: ignore[attr-defined]
 
 
 class _NoTakeover(Exception):

@@ -13,7 +13,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from locales import InputError
-from storage.changes import Change, record_change
+from storage.changes import Change, change_fields, json_ready, record_change
 from storage.models import Client, ClientKind, ClientStatus, Sale, Team
 from storage.refusals import Refused
 from storage.resolver import client_status
@@ -239,24 +239,15 @@ def update_sale(
 ) -> Change:
     sale = sale_in_team(session=session, team_id=team_id, sale_id=sale_id)
     changes = _with_payment_moved(sale, changes)
-    before = {field: _jsonable(getattr(sale, field)) for field in changes if field in EDITABLE}
-    for field, value in changes.items():
-        if field in EDITABLE:
-            setattr(sale, field, value)
-    session.add(sale)
-    session.flush()
-    after = {field: _jsonable(getattr(sale, field)) for field in before}
-    undo_id = record_change(
+    return change_fields(
         session=session,
-        team_id=team_id,
-        user_id=user_id,
-        action="sale_updated",
+        row=sale,
         entity="sale",
-        entity_id=sale.id,
+        action="sale_updated",
+        user_id=user_id,
+        values={field: value for field, value in changes.items() if field in EDITABLE},
         now=now,
-        undo={"sale_id": sale.id, "before": before, "after": after},
     )
-    return Change(sale.id or 0, undo_id)
 
 
 def _with_payment_moved(sale: Sale, changes: dict[str, Any]) -> dict[str, Any]:
@@ -278,7 +269,7 @@ def delete_sale(
 ) -> Change:
     sale = sale_in_team(session=session, team_id=team_id, sale_id=sale_id)
     kept = {
-        field: _jsonable(getattr(sale, field))
+        field: json_ready(getattr(sale, field))
         for field in ("id", "client_id", "created_by", "source_ref", *EDITABLE)
     }
     session.delete(sale)
@@ -310,7 +301,3 @@ def sales_of(
         .limit(limit)
     ).all()
     return list(rows), int(total)
-
-
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value

@@ -115,18 +115,7 @@ def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> st
 
 
 def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
-    values = {field: _date_or(value, field) for field, value in payload["before"].items()}
-    sale = session.get(Sale, payload["sale_id"])
-    if sale is None or sale.team_id != team_id:
-        raise InputError(Refused.CHANGED_SINCE)
-    still_holds({field: getattr(sale, field) for field in values}, payload)
-    _must_touch(
-        session.execute(
-            update(Sale)
-            .where(col(Sale.id) == payload["sale_id"], col(Sale.team_id) == team_id)
-            .values(**values)
-        )
-    )
+    _fields_back(session, team_id, Sale, payload["sale_id"], payload)
 
 
 def _sale_deleted(session: Session, team_id: int, payload: dict[str, Any]) -> None:
@@ -174,17 +163,29 @@ def _ratings_created(session: Session, team_id: int, payload: dict[str, Any]) ->
 
 def _client_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
     """Any of the client's fields back as they were (details, status, kept until)."""
+    _fields_back(session, team_id, Client, payload["client_id"], payload)
+
+
+def _fields_back(
+    session: Session,
+    team_id: int,
+    model: type[Sale] | type[Client],
+    row_id: int,
+    payload: dict[str, Any],
+) -> None:
+    """The team's row with `payload["before"]`'s fields as they were, refused when anyone
+    changed them since (`still_holds`) or the row is gone; a name brings its key back."""
     values = {field: _date_or(value, field) for field, value in payload["before"].items()}
-    client = session.get(Client, payload["client_id"])
-    if client is None or client.team_id != team_id:
+    row = session.get(model, row_id)
+    if row is None or row.team_id != team_id:
         raise InputError(Refused.CHANGED_SINCE)
-    still_holds({field: getattr(client, field) for field in values}, payload)
+    still_holds({field: getattr(row, field) for field in values}, payload)
     if "name" in values:
         values["name_key"] = name_key(values["name"])
     _must_touch(
         session.execute(
-            update(Client)
-            .where(col(Client.id) == payload["client_id"], col(Client.team_id) == team_id)
+            update(model)
+            .where(col(model.id) == row_id, col(model.team_id) == team_id)
             .values(**values)
         )
     )

@@ -42,11 +42,7 @@ from storage.teams import hour_cost_limit, setting_out_of_range
 
 async def may_change_settings(turn: Turn) -> bool:
     """Whether the caller may change settings (an admin; anyone in a personal team)."""
-    try:
-        await turn.require(Role.ADMIN)
-    except InputError:
-        return False
-    return True
+    return await turn.holds(Role.ADMIN)
 
 
 def _team_id(turn: Turn) -> int:

@@ -107,6 +107,14 @@ class Authority:
         if not is_admin:
             raise InputError(Refusal.ADMINS_ONLY)
 
+    async def holds(self, role: Role) -> bool:
+        """Whether the caller holds `role` in the team: `require` without the refusal."""
+        try:
+            await self.require(role)
+        except InputError:
+            return False
+        return True
+
     async def _take_over_from_a_demoted_owner(self) -> None:
         """Ownership follows Telegram: once the owner is no admin of the group any more, the
         first admin to act becomes owner, and the group is told."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +12,7 @@ from bot.render.explain import (
     hours,
     hours_worked,
     lift,
+    number_or_none,
     owed_money,
     partial_timing,
     reason,
@@ -346,15 +346,7 @@ def grade_rung(index: int, grades: int) -> int:
     """A grade on the five experience words' ladder (0 very hard … 4 very good): 9–10 of 10
     and 5 of 5 and A are 4, 7–8 and B are 3, 5–6 and 3 of 5 are 2, 3–4 and C are 1."""
     top = max(grades - 1, 1)
-    return int(math.floor(4 * (top - index) / top + 0.5))
-
-
-def number_or_none(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
+    return int(4 * (top - index) / top + 0.5)  # rounded half up (both terms are ≥ 0)
 
 
 def whole_or_none(value: Any) -> int | None:

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from bot import labels
-from bot.render.card import number_or_none, whole_or_none
+from bot.render.card import whole_or_none
 from bot.render.explain import (
     amounts_note,
     days_ago,
@@ -17,6 +17,7 @@ from bot.render.explain import (
     hours_worked,
     late_invoices,
     money,
+    number_or_none,
     partial_timing,
     profit_per_hour,
     timed_sales,

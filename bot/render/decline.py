@@ -10,7 +10,7 @@ import pandas as pd
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, yes_or_no
-from bot.render.explain import about_money, money, owed_money
+from bot.render.explain import about_money, money, number_or_none, owed_money
 from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
@@ -146,13 +146,8 @@ def digest_line(
     )
 
 
-def _known(value: Any) -> float | None:
-    """A table figure, None where unknown (<NA> or NaN)."""
-    return None if pd.isna(value) else float(value)
-
-
 def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> Markup:
-    profit = _known(row["annual_profit"])
+    profit = number_or_none(row["annual_profit"])
     if code == "unprofitable":
         return t._("they lose you {amount} a year", amount=money(t, cur, -(profit or 0)))
     if code == "low_profit":
@@ -168,13 +163,13 @@ def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> M
     if code == "low_revenue":
         return t._(
             "revenue {amount} a year (team {median})",
-            amount=money(t, cur, _known(row["annual_revenue"])),
+            amount=money(t, cur, number_or_none(row["annual_revenue"])),
             median=money(t, cur, refs.median_annual_revenue),
         )
     if code == "low_profit_per_hour":
         return t._(
             "{amount} per hour worked (team {median})",
-            amount=money(t, cur, _known(row["profit_per_hour"])),
+            amount=money(t, cur, number_or_none(row["profit_per_hour"])),
             median=money(t, cur, refs.median_profit_per_hour),
         )
     if code == "complaints":
@@ -206,11 +201,11 @@ def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
         if near.ranked_by == "revenue":
             return t._(
                 "their revenue ({amount} a year) is not among your lowest",
-                amount=money(t, cur, _known(row["annual_revenue"])),
+                amount=money(t, cur, number_or_none(row["annual_revenue"])),
             )
         return t._(
             "their profit ({amount} a year) is not among your lowest",
-            amount=money(t, cur, _known(row["annual_profit"])),
+            amount=money(t, cur, number_or_none(row["annual_profit"])),
         )
     if code == "young":
         history = row["history_days"]

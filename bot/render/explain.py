@@ -47,16 +47,17 @@ def hours(t: Translator, value: float) -> str:
 def hours_worked(row: Any) -> float | None:
     """A client's recorded hours in the analysis (None without any): the one source for the
     card, its details and /risk."""
-    value = _known(row["hours"])
+    value = number_or_none(row["hours"])
     return value if value else None
 
 
 def profit_per_hour(row: Any) -> float | None:
     """A client's profit per recorded hour in the analysis; None without hours or costs."""
-    return _known(row["profit_per_hour"]) if hours_worked(row) else None
+    return number_or_none(row["profit_per_hour"]) if hours_worked(row) else None
 
 
-def _known(value: Any) -> float | None:
+def number_or_none(value: Any) -> float | None:
+    """A figure from the analysis table, None where it is unknown (None, <NA>, NaN)."""
     try:
         number = float(value)
     except (TypeError, ValueError):

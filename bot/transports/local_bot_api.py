@@ -244,16 +244,17 @@ class LocalBotApi(BaseRequest):
             return 400, "Bad Request: message is not modified"
         message.text = params.get("text", "")
         message.buttons = new_buttons
-        message.edits += 1
-        if self.on_send:
-            self.on_send(message, True)
-        return self._message_json(message)
+        return self._edited(message)
 
     def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         message = self._find(params)
         if message is None:
             return 400, "Bad Request: message to edit not found"
         message.buttons = _buttons(params.get("reply_markup"))
+        return self._edited(message)
+
+    def _edited(self, message: Sent) -> Any:
+        """A message changed in place: counted, shown again, answered as Telegram does."""
         message.edits += 1
         if self.on_send:
             self.on_send(message, True)

@@ -1,4 +1,5 @@
-"""Shared column types and the metadata every table registers on."""
+"""Shared column types, the key columns many tables share, and the metadata every table
+registers on."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, TypeDecorator
+from sqlalchemy import BigInteger, CheckConstraint, DateTime, TypeDecorator
 from sqlalchemy.engine import Dialect
-from sqlmodel import SQLModel
+from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so Alembic migrations can refer to them on every backend.
 SQLModel.metadata.naming_convention = {
@@ -56,3 +57,16 @@ def one_of(column: str, values: type[StrEnum] | tuple[str, ...], name: str) -> C
     allowed = tuple(v.value for v in values) if isinstance(values, type) else values
     quoted = ", ".join(f"'{v}'" for v in allowed)
     return CheckConstraint(f"{column} IN ({quoted})", name=name)
+
+
+def telegram_id_key() -> Any:
+    """A key column holding an id Telegram gives (chat, user, bot, update): 64 bits wide, and
+    never numbered by the database."""
+    return Field(sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+
+
+class TeamRow(SQLModel):
+    """A row of one team's, numbered by the database and deleted with its team."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")

@@ -6,9 +6,9 @@ import datetime as dt
 from enum import StrEnum
 
 from sqlalchemy import JSON, BigInteger, CheckConstraint, Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from storage.models.base import UTCDateTime, one_of, utcnow
+from storage.models.base import TeamRow, UTCDateTime, one_of, utcnow
 
 
 class ClientKind(StrEnum):
@@ -29,7 +29,7 @@ class EventKind(StrEnum):
     COMPLIMENT = "compliment"
 
 
-class Client(SQLModel, table=True):
+class Client(TeamRow, table=True):
     """A client or prospect of one team, with the traits the ideal profile looks at."""
 
     __tablename__ = "client"
@@ -46,8 +46,6 @@ class Client(SQLModel, table=True):
         Index("ix_client_team_id_status", "team_id", "status"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     name: str = Field(max_length=200)
     name_key: str = Field(max_length=200)
     kind: str = Field(default=ClientKind.ORGANISATION, max_length=16)
@@ -80,7 +78,7 @@ class Client(SQLModel, table=True):
 SALE_FIGURES = tuple("client_id sold_on amount cost minutes due_on paid_on paid_amount".split())
 
 
-class Sale(SQLModel, table=True):
+class Sale(TeamRow, table=True):
     """One sale: money in integer minor units of the team's currency."""
 
     __tablename__ = "sale"
@@ -106,8 +104,6 @@ class Sale(SQLModel, table=True):
         Index("ix_sale_client_id", "client_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
     sold_on: dt.date
     amount: int = Field(sa_type=BigInteger)
@@ -123,7 +119,7 @@ class Sale(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Event(SQLModel, table=True):
+class Event(TeamRow, table=True):
     """A referral, complaint or compliment."""
 
     __tablename__ = "event"
@@ -133,8 +129,6 @@ class Event(SQLModel, table=True):
         Index("ix_event_client_id", "client_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
     kind: str = Field(max_length=16)
     happened_on: dt.date
@@ -146,7 +140,7 @@ class Event(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Rating(SQLModel, table=True):
+class Rating(TeamRow, table=True):
     """One member's judgement of a client on one criterion, 1–5 (5 best); the newest counts."""
 
     __tablename__ = "rating"
@@ -155,8 +149,6 @@ class Rating(SQLModel, table=True):
         Index("ix_rating_team_id_client_id", "team_id", "client_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
     user_id: int = Field(sa_type=BigInteger)
     rated_on: dt.date

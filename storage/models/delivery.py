@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, UniqueConstraint
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import UTCDateTime, one_of, utcnow
+from storage.models.base import TeamRow, UTCDateTime, one_of, telegram_id_key, utcnow
 
 
 class DeliveryStatus(StrEnum):
@@ -17,7 +17,7 @@ class DeliveryStatus(StrEnum):
     FAILED = "failed"
 
 
-class DigestDelivery(SQLModel, table=True):
+class DigestDelivery(TeamRow, table=True):
     """A team's digest for one ISO week: claimed before sending, marked sent right after."""
 
     __tablename__ = "digest_delivery"
@@ -26,8 +26,6 @@ class DigestDelivery(SQLModel, table=True):
         one_of("status", DeliveryStatus, "status"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     iso_week: str = Field(max_length=8)
     status: str = Field(default=DeliveryStatus.CLAIMED, max_length=8)
     attempts: int = 0
@@ -44,12 +42,8 @@ class ProcessedUpdate(SQLModel, table=True):
 
     __tablename__ = "processed_update"
 
-    bot_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
-    update_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
+    bot_id: int = telegram_id_key()
+    update_id: int = telegram_id_key()
     processed_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
@@ -59,12 +53,8 @@ class PolledUpdate(SQLModel, table=True):
 
     __tablename__ = "polled_update"
 
-    bot_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
-    update_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
+    bot_id: int = telegram_id_key()
+    update_id: int = telegram_id_key()
     body: str  # the update as Telegram sent it (JSON)
     received_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

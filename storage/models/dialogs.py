@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Index
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import UTCDateTime, utcnow
+from storage.models.base import TeamRow, UTCDateTime, telegram_id_key, utcnow
 
 
 class DialogState(SQLModel, table=True):
@@ -16,12 +16,8 @@ class DialogState(SQLModel, table=True):
 
     __tablename__ = "dialog_state"
 
-    chat_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
-    user_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
+    chat_id: int = telegram_id_key()
+    user_id: int = telegram_id_key()
     team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="CASCADE")
     dialog: str = Field(max_length=32)
     step: str = Field(max_length=32)
@@ -32,14 +28,12 @@ class DialogState(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class PendingUndo(SQLModel, table=True):
+class PendingUndo(TeamRow, table=True):
     """What it takes to undo one confirmed change, kept for 24 hours."""
 
     __tablename__ = "pending_undo"
     __table_args__ = (Index("ix_pending_undo_expires_at", "expires_at"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     user_id: int = Field(sa_type=BigInteger)
     action: str = Field(max_length=48)
     payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)

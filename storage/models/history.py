@@ -8,17 +8,15 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import UTCDateTime, utcnow
+from storage.models.base import TeamRow, UTCDateTime, utcnow
 
 
-class ScoreSnapshot(SQLModel, table=True):
+class ScoreSnapshot(TeamRow, table=True):
     """A client's score, grade and flags in one ISO week: history and week-over-week changes."""
 
     __tablename__ = "score_snapshot"
     __table_args__ = (UniqueConstraint("team_id", "week", "client_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
     week: str = Field(max_length=8)  # ISO week, e.g. 2026-W48
     score: float
@@ -31,14 +29,12 @@ class ScoreSnapshot(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class ScoreReference(SQLModel, table=True):
+class ScoreReference(TeamRow, table=True):
     """The team medians a week's scores compare with, frozen so quiet clients hold still."""
 
     __tablename__ = "score_reference"
     __table_args__ = (UniqueConstraint("team_id", "week"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     week: str = Field(max_length=8)
     values: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

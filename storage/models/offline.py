@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import UTCDateTime, one_of, utcnow
+from storage.models.base import UTCDateTime, one_of, telegram_id_key, utcnow
 
 TELEGRAM_STATUSES = ("creator", "administrator", "member", "left")
 
@@ -22,12 +22,8 @@ class OfflineChatMember(SQLModel, table=True):
     __tablename__ = "offline_chat_member"
     __table_args__ = (one_of("status", TELEGRAM_STATUSES, "status"),)
 
-    chat_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
-    user_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
+    chat_id: int = telegram_id_key()
+    user_id: int = telegram_id_key()
     status: str = Field(max_length=16)
     first_name: str = Field(max_length=64)
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

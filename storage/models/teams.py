@@ -9,7 +9,7 @@ from sqlalchemy import JSON, BigInteger, CheckConstraint, Index, UniqueConstrain
 from sqlmodel import Field, SQLModel
 
 from locales.languages import SUPPORTED_LOCALES
-from storage.models.base import UTCDateTime, one_of, utcnow
+from storage.models.base import UTCDateTime, one_of, telegram_id_key, utcnow
 
 
 class Role(StrEnum):
@@ -118,9 +118,7 @@ class UserPref(SQLModel, table=True):
     __tablename__ = "user_pref"
     __table_args__ = (one_of("locale", SUPPORTED_LOCALES, "locale"),)
 
-    user_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
-    )
+    user_id: int = telegram_id_key()
     locale: str | None = Field(default=None, max_length=2)
     current_team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
