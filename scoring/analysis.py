@@ -16,12 +16,18 @@ import pandas as pd
 from scoring.arrays import TeamArrays, prepare
 from scoring.client_inputs import client_inputs, history_days, losing_sales, portrait_inputs
 from scoring.client_table import client_table
-from scoring.concentration import Concentration, concentration, revenue_shares
+from scoring.concentration import (
+    Concentration,
+    concentration,
+    paying_clients,
+    revenue_shares,
+)
 from scoring.data_warnings import ScoringWarning, collect_warnings
 from scoring.decline import (
     DeclineCandidate,
     DeclineInputs,
     NearCandidate,
+    OffTheList,
     TeamMedians,
     decline_candidates,
 )
@@ -82,6 +88,7 @@ class TeamAnalysis:
     revenue_trend: RevenueTrend | None = None  # the last 4 weeks against the 4 before
     # Every client's name, declined and archived ones too: they can still owe money.
     all_names: Mapping[int, str] = field(default_factory=dict)
+    decline_off: OffTheList | None = None  # what keeps each scored non-candidate off the list
 
     @property
     def names(self) -> Mapping[int, str]:
@@ -220,7 +227,7 @@ def analyse(
     position[a] = np.arange(len(a))
     referrer, referred = referral_pairs(team, window_only=False)
     both = (position[referrer] >= 0) & (position[referred] >= 0)
-    candidates, candidate, nearest = decline_candidates(
+    candidates, candidate, nearest, off_the_list = decline_candidates(
         DeclineInputs(
             ids=ids,
             current=current,
@@ -332,6 +339,7 @@ def analyse(
         time_eaters=time_eaters(ids, timing, pick(m.hours), revenue, inputs.profit_per_hour),
         decline_candidates=candidates,
         decline_nearest=nearest,
+        decline_off=off_the_list,
         disagreements=find_disagreements(
             ids, judgement, data_grade, annual_profit, len(labels(scale)), young
         ),
@@ -341,7 +349,7 @@ def analyse(
         portraits=portrait_list,
         market=market,
         warnings=collect_warnings(
-            team, m, fit, settings, refs, int(current.sum()), market_warnings
+            team, m, fit, settings, refs, paying_clients(revenue, current), market_warnings
         ),
         references=refs,
         settings=settings,

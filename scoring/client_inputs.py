@@ -38,6 +38,7 @@ def client_inputs(
         invoices=m.invoices[a],
         judgement=judgement,
         own_interval_days=own_interval,
+        invoices_not_due=m.invoices_not_due[a],
         annual_revenue=m.annual_revenue[a],
         revenue_per_hour=m.revenue_per_hour[a],
         value_from_revenue=m.value_from_revenue[a],

@@ -7,12 +7,13 @@ Columns:
     timed_purchases (sales with recorded time); profit_per_hour (minor units per hour: the profit of
     the sales with recorded time over their hours); revenue_share (of current revenue; NaN for
     lapsed clients), time_share (of recorded time; NaN without time); purchases, recency_days,
-    tenure_days, usual_interval_days; referrals, complaints, compliments, invoices, late_payments
-    (late_unpaid of them still unpaid past the due date), late_payment_rate (shrunk toward the
-    team rate; NaN without invoices); judgement (1–5, NaN none); fit (0–1, NaN unknown), fit_met
-    and fit_known (criteria met in full, of those with known data); annualised (the annual figures
-    are extrapolated from a client younger than the window, every young client but one with a
-    single purchase); so_far (a young client's single purchase, or
+    tenure_days, usual_interval_days; referrals, complaints, compliments, invoices (settled or
+    overdue), invoices_not_due (open, within their term), late_payments (late_unpaid of them still
+    unpaid past the due date), late_payment_rate (shrunk toward the team rate; NaN without
+    invoices); judgement (1–5, NaN none); fit (0–1, NaN unknown), fit_met and fit_known (criteria
+    met in full, of those with known data); annualised (the annual figures are extrapolated from a
+    client younger than the window, every young client but one with a single purchase); so_far (a
+    young client's single purchase, or
     several on one day: not extrapolated); short_history (the figures rest on fewer than
     `young_days` days — the client's own or the team's first recorded sale, whichever is later —
     so no yearly figure is shown, only what was brought in `history_days`); score (0–100);
@@ -106,6 +107,7 @@ def client_table(
         "complaints": x.complaints.astype(np.int64),
         "compliments": m.compliments[a].astype(np.int64),
         "invoices": x.invoices.astype(np.int64),
+        "invoices_not_due": x.invoices_not_due.astype(np.int64),
         "late_payments": x.late.astype(np.int64),
         "late_unpaid": m.late_open[a].astype(np.int64),
         "late_payment_rate": np.where(x.invoices > 0, late_rate, np.nan),

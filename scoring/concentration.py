@@ -9,8 +9,9 @@ lapsed (declined, archived and prospect clients never count; lapsed clients are 
   equivalent_clients = 10 000 / HHI;
 - over_reliant: share ≥ the team's threshold (default 25 %, the Dutch text's "a quarter");
   watch: share ≥ 10 % (IFRS 8 / ASC 280 major customer) and below the threshold. Below
-  `min_clients_for_alarms` (8) current clients shares are computed but nobody is flagged: with
-  four clients someone always has 25 %.
+  `min_clients_for_alarms` (8) current clients with revenue in the window shares are computed
+  but nobody is flagged: with four clients someone always has 25 %, and a team's first buyer
+  always has 100 % however many clients were added without a sale.
 - RelianceFlag.revenue_drop is the fraction of revenue lost if the client leaves;
   ideal_clients_to_replace = their revenue / the median revenue of the *other* ideal (portrait)
   clients of their kind; None when there are no other ideal clients.
@@ -50,6 +51,7 @@ class Concentration:
     over_reliant: tuple[RelianceFlag, ...]
     watch: tuple[RelianceFlag, ...]
     lapsed: tuple[int, ...]
+    paying_clients: int = 0  # current clients with revenue in the window: alarms count these
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +62,12 @@ class Shares:
     over_reliant: np.ndarray
     watch: np.ndarray
     top20: np.ndarray
+
+
+def paying_clients(revenue: np.ndarray, current: np.ndarray) -> int:
+    """Current clients with revenue in the window: the ones a share is a share among. Clients
+    added without a sale yet do not make a team's first buyer's 100 % an alarm."""
+    return int(np.count_nonzero(current & (revenue > 0)))
 
 
 def revenue_shares(
@@ -75,7 +83,7 @@ def revenue_shares(
     current_revenue = np.where(current, revenue, 0.0)
     total = current_revenue.sum()
     share = current_revenue / total if total > 0 else np.zeros(len(revenue))
-    alarms = n >= min_clients and total > 0
+    alarms = paying_clients(revenue, current) >= min_clients and total > 0
     over = alarms & current & (share >= threshold - SHARE_TOLERANCE)
     watch = alarms & current & ~over & (share >= watch_threshold - SHARE_TOLERANCE)
     top20 = np.zeros(len(revenue), bool)
@@ -129,7 +137,8 @@ def concentration(
         hhi_floor=10_000.0 / n if n else None,
         equivalent_clients=10_000.0 / hhi if hhi > 0 else None,
         active_clients=n,
-        alarms_enabled=n >= min_clients,
+        alarms_enabled=paying_clients(revenue, current) >= min_clients,
+        paying_clients=paying_clients(revenue, current),
         over_reliant=flags(shares.over_reliant),
         watch=flags(shares.watch),
         lapsed=tuple(int(ids[i]) for i in lapsed_ids),

@@ -16,7 +16,8 @@ client graded B is never told to go) is a candidate when it is **low in value** 
 - **low_profit_per_hour**: in the bottom fifth by profit per hour among the eligible clients
   with recorded time, and more than 10 % below the team median —
 
-(a fifth needs `MIN_TO_RANK` clients to rank: of fewer it is simply the worst one), **and** shows
+(a fifth needs `MIN_TO_RANK` eligible clients with the figure to rank: with fewer, nobody is low
+by rank and only an unprofitable client can be proposed — `few_clients`), **and** shows
 at least one negative signal: **complaints** (≥ 1 in the window), **late_payments** (≥ 1 late and
 a shrunk late share above the team rate), **low_rating** (the team's own rating ≤ 2 of 5),
 **time_eater** or **poor_fit** (fit below 0.5). The team medians are the references' (the ones
@@ -30,9 +31,11 @@ revenue where profit is unknown), at least 0. Candidates are ordered by it.
 `young` or `kept` (too new, or kept by the team: left out whatever else holds), `good_grade`
 (low in value with a signal, but graded above the middle), `no_signal`
 (low in value, no negative signal), `not_low` (a signal, but not low in value) or
-`few_clients` (a signal, but too few clients to rank). The too-new and kept come first, then
-the lowest in value. When no current client is low or has a signal (one client, or a team of
-equals), the lowest in value are named, `not_low` or `few_clients` without reasons.
+`few_clients` (a signal, but too few clients to rank). The held back (low in value with a
+signal, but too new, kept or graded well) come first, then the lowest in value. When no
+current client is low or has a signal (one client, or a team of equals), the lowest in value
+are named, `not_low` or `few_clients` without reasons. `OffTheList` says it for any scored
+client not proposed (`lapsed` besides).
 
 Risks — `Risk(code, client_id)`:
 
@@ -49,7 +52,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
@@ -86,8 +89,31 @@ class NearCandidate:
 
     client_id: int
     why_not: str  # 'young' | 'kept' | 'good_grade' | 'no_signal' | 'not_low' | 'few_clients'
+    # (and, in `OffTheList` only: 'lapsed')
     reasons: tuple[str, ...]
     ranked_by: str  # 'profit' | 'revenue': what "low in value" was measured by
+    # How many clients were old enough to rank (the fifth needs MIN_TO_RANK): 'few_clients'.
+    compared: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, eq=False)
+class OffTheList:
+    """For any scored client not on the decline list, what keeps them off (`get`), built when
+    asked: `/decline <client>` says it for a client it does not propose."""
+
+    ids: np.ndarray
+    why: np.ndarray  # per client: a NearCandidate.why_not code, "" for the candidates
+    reason_bits: np.ndarray
+    ranked_by: str
+    compared: int
+
+    def get(self, client_id: int) -> NearCandidate | None:
+        where = np.flatnonzero(self.ids == client_id)
+        if not len(where) or not self.why[where[0]]:
+            return None
+        i = int(where[0])
+        reasons = REASON_SETS[int(self.reason_bits[i])]
+        return NearCandidate(client_id, str(self.why[i]), reasons, self.ranked_by, self.compared)
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,8 +208,9 @@ def decline_candidates(
     medians: TeamMedians,
     watch_threshold: float,
     referrals: tuple[np.ndarray, np.ndarray],
-) -> tuple[Records[DeclineCandidate], np.ndarray, tuple[NearCandidate, ...]]:
-    """The candidates, costliest first, the candidate mask and the nearest non-candidates."""
+) -> tuple[Records[DeclineCandidate], np.ndarray, tuple[NearCandidate, ...], OffTheList]:
+    """The candidates, costliest first, the candidate mask, the nearest non-candidates and
+    what keeps every other scored client off the list."""
     reasons, eligible, ranked, value, by_profit = _reasons(x, medians)
     lowish = reasons[:, : len(VALUE_REASONS)].any(axis=1)
     signal = reasons[:, len(VALUE_REASONS) :].any(axis=1)
@@ -224,7 +251,33 @@ def decline_candidates(
         _bits(reasons[found]).tolist(),
         _bits(flags[found]).tolist(),
     )
-    return out, candidate, _nearest(x, reasons, lowish, signal, candidate, ranked, value, by_profit)
+    compared = int((eligible & ~np.isnan(value)).sum())
+    nearest = _nearest(x, reasons, lowish, signal, candidate, ranked, value, by_profit, compared)
+    off = OffTheList(
+        x.ids,
+        _why_off(x, lowish, signal, candidate, ranked),
+        _bits(reasons),
+        "profit" if by_profit else "revenue",
+        compared,
+    )
+    return out, candidate, nearest, off
+
+
+def _why_off(
+    x: DeclineInputs, lowish: np.ndarray, signal: np.ndarray, candidate: np.ndarray, ranked: bool
+) -> np.ndarray:
+    """What keeps each scored non-candidate off the list, the first rule that does: lapsed,
+    too new, kept, graded above the middle (while low with a signal), then no warning sign
+    (while low), then not low in value (or too few clients to rank)."""
+    why = np.full(len(x.ids), "", object)
+    rest = ~candidate
+    why[rest] = "not_low" if ranked else "few_clients"
+    why[rest & lowish & ~signal] = "no_signal"
+    why[rest & lowish & signal & ~x.graded_low] = "good_grade"
+    why[rest & x.kept] = "kept"
+    why[rest & x.young] = "young"
+    why[rest & ~x.current] = "lapsed"
+    return why
 
 
 def _nearest(
@@ -236,6 +289,7 @@ def _nearest(
     ranked: bool,
     value: np.ndarray,
     by_profit: bool,
+    compared: int,
 ) -> tuple[NearCandidate, ...]:
     """Up to three current non-candidates nearest the list: held back first, then lowest."""
     rest = x.current & ~candidate
@@ -254,12 +308,18 @@ def _nearest(
     why[named & x.young] = "young"
     near = why != ""
     found = np.flatnonzero(near)
-    first = held | (named & (x.kept | x.young))
-    found = found[np.lexsort((value[found], ~first[found]))][:NEAREST]
+    # Held back (low in value with a warning sign, but too new, kept or graded well) first;
+    # a new client with only a warning sign is not nearer than an older one with several and
+    # the lowest value (the florist's Flits was pushed off by three new clients).
+    found = found[np.lexsort((value[found], ~held[found]))][:NEAREST]
     basis = "profit" if by_profit else "revenue"
     return tuple(
         NearCandidate(
-            int(x.ids[i]), str(why[i]), REASON_SETS[int(_bits(reasons[i : i + 1])[0])], basis
+            int(x.ids[i]),
+            str(why[i]),
+            REASON_SETS[int(_bits(reasons[i : i + 1])[0])],
+            basis,
+            compared,
         )
         for i in found
     )

@@ -47,6 +47,7 @@ import numpy as np
 
 from scoring.grades import labels
 from scoring.lifts import LIFT_CODES, LIFT_INDEX, lift_arrays
+from scoring.metrics import invoices_shown
 from scoring.references import References
 from scoring.score import (
     COMPONENTS,
@@ -344,7 +345,7 @@ def reason_values(
         x.own_interval_days,
         ref(refs.median_referrals),
         ref(refs.median_complaints),
-        x.invoices,
+        invoices_shown(x.late, x.invoices, x.invoices_not_due),  # what "late of n" counts among
         ref(refs.median_judgement),
     )
     if n == 0:

@@ -28,7 +28,7 @@ per hour) includes round(recorded hours × hour_cost), whole minor units per cli
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -74,6 +74,7 @@ class Metrics:
     unpaid: np.ndarray
     overdue: np.ndarray
     open_invoices: np.ndarray  # unpaid invoices (with a due date and no payment)
+    invoices_not_due: np.ndarray  # unpaid invoices in the window not due yet: not in `invoices`
     oldest_due: np.ndarray  # epoch day the oldest unpaid invoice was due, NaN without any
     uses_default_margin: np.ndarray
     imputed_sales: int
@@ -237,14 +238,15 @@ def compute_metrics(
     due, paid = sales.due, sales.paid
     has_due = ~np.isnan(due)
     invoices, late, late_open, unpaid, overdue = zeros, zeros, zeros, zeros, zeros
-    open_invoices, oldest_due = zeros, np.full(n, np.nan)
+    open_invoices, oldest_due, not_due = zeros, np.full(n, np.nan), zeros
     if has_due.any():
         open_sale = np.flatnonzero(has_due & np.isnan(paid))  # few: unpaid invoices
         open_due = due[open_sale]
         overdue_sale = open_sale[open_due < today]
         waiting = open_sale[open_due >= today]  # not due yet: neither on time nor late
         due_count = purchases if has_due.all() else total(has_due)
-        invoices = due_count - few(waiting)
+        not_due = few(waiting)
+        invoices = due_count - not_due
         with np.errstate(invalid="ignore"):
             late_open = few(overdue_sale)
             late = few(np.flatnonzero(paid > due)) + late_open
@@ -289,6 +291,7 @@ def compute_metrics(
         unpaid=unpaid,
         overdue=overdue,
         open_invoices=open_invoices,
+        invoices_not_due=not_due,
         oldest_due=oldest_due,
         uses_default_margin=imputed > 0,
         imputed_sales=int(imputed[active].sum()),
@@ -343,3 +346,10 @@ def _referrals(team: TeamArrays) -> np.ndarray:
     counts = np.bincount(referrer, minlength=team.n)
     counts += np.bincount(team.event_pos[anonymous], minlength=team.n)
     return counts.astype(np.float64)
+
+
+def invoices_shown(late: Any, invoices: Any, not_due: Any) -> Any:
+    """How many invoices a screen counts "late" among: with any late, the invoices not due yet
+    too ("1 of 2 invoices late" for one overdue and one still within its term, not "1 of 1");
+    with none late, only the settled ("all 3 paid on time" says nothing of an open one)."""
+    return np.where(np.asarray(late) > 0, np.add(invoices, not_due), invoices)

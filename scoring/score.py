@@ -197,6 +197,7 @@ class ClientInputs:
     # Not scored, but what explanations show: the client's own interval (NaN without two
     # purchases), and revenue where value stands on it.
     own_interval_days: np.ndarray
+    invoices_not_due: np.ndarray  # open invoices within their term: counted on screens only
     annual_revenue: np.ndarray
     revenue_per_hour: np.ndarray
     value_from_revenue: np.ndarray

@@ -19,7 +19,9 @@ from scoring.snapshots import FLAGS, WeekChanges, compare_weeks, snapshot_rows
 from storage.callers import TeamView, team_view
 from storage.frames import load_profiles, load_team, scoring_settings
 from storage.models import Client, Event, Sale
+from storage.models.base import utcnow
 from storage.snapshots import (
+    freeze_references,
     latest_snapshot,
     previous_grades,
     references_for_week,
@@ -42,7 +44,11 @@ class AnalysedTeam:
 
 
 def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> AnalysedTeam:
-    """Score the team as of `today` (its local date) against this week's frozen references."""
+    """Score the team as of `today` (its local date) against this week's frozen references.
+
+    With none frozen yet (before a team's first digest), or frozen on no revenue, the first
+    scoring measures them and freezes them for the week: a client who did nothing keeps their
+    grade when another client is added (DESIGN, Score semantics)."""
     week = iso_week(today)
     frames = load_team(
         session=session,
@@ -51,18 +57,27 @@ def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> Analys
         window_days=team.scoring_window_days,
         timezone=team.timezone,
     )
-    return AnalysedTeam(
+    frozen = references_for_week(session=session, team_id=team.id, week=week)
+    if frozen is not None and frozen.clients == 0:
+        frozen = None  # measured on no revenue: every figure would be "far above the team"
+    analysis = analyse(
         frames,
-        analyse(
-            frames,
-            scoring_settings(team, today=today),
-            profiles=load_profiles(session=session, team_id=team.id),
-            references=references_for_week(session=session, team_id=team.id, week=week),
-            previous_grades=previous_grades(
-                session=session, team_id=team.id, before_week=week, grade_scale=team.grade_scale
-            ),
+        scoring_settings(team, today=today),
+        profiles=load_profiles(session=session, team_id=team.id),
+        references=frozen,
+        previous_grades=previous_grades(
+            session=session, team_id=team.id, before_week=week, grade_scale=team.grade_scale
         ),
     )
+    if frozen is None and analysis.references.clients > 0:
+        freeze_references(
+            session=session,
+            team_id=team.id,
+            week=week,
+            references=analysis.references,
+            now=utcnow(),
+        )
+    return AnalysedTeam(frames, analysis)
 
 
 def changed_team_analysis(

@@ -19,6 +19,7 @@ from storage.import_references import client_errors, referrer_errors
 from storage.import_stored import existing_clients
 from storage.import_writer import write_import
 from storage.importing import ImportReport, ReadImport, read_import
+from storage.snapshots import thaw_references
 
 
 def import_file(
@@ -77,6 +78,9 @@ def write_read_import(
             errors=tuple(sorted(errors, key=lambda e: e.line)),
             errors_beyond=read.errors_beyond,
         )
+    # A file restates the team's past: references frozen before it (by a first scoring, before
+    # any digest) rest on data that was not there yet.
+    thaw_references(session=session, team_id=team_id)
     if read.kind == "history":
         counts = write_history(
             session=session,

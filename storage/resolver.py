@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -376,11 +377,12 @@ def _escape_like(text: str) -> str:
 
 def clients_with_status(
     *, session: Session, team_id: int, status: ClientStatus
-) -> list[tuple[int, str]]:
-    """(id, name) of the team's clients with a status, by name: prospects, declined …"""
+) -> list[tuple[int, str, dt.datetime | None]]:
+    """(id, name, when the status was set: None if not recorded) of the team's clients with a
+    status, by name: prospects, declined …"""
     rows = session.execute(
-        select(_CLIENT.c.id, _CLIENT.c.name)
+        select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status_changed_at)
         .where(_CLIENT.c.team_id == team_id, _CLIENT.c.status == status)
         .order_by(_CLIENT.c.name_key)
     ).all()
-    return [(int(i), str(name)) for i, name in rows]
+    return [(int(i), str(name), changed) for i, name, changed in rows]

@@ -74,6 +74,33 @@ def save_snapshot(
     return len(values)
 
 
+def freeze_references(
+    *, session: Session, team_id: int, week: str, references: References, now: dt.datetime
+) -> None:
+    """Freeze `week`'s references before its first digest (a team's first week, or one whose
+    frozen references were measured on no revenue): a new client added later in the week does
+    not move the others' grades. The week's digest snapshot replaces them."""
+    statement = _insert(session, _REFERENCE).values(
+        team_id=team_id, week=week, values=references.to_dict(), created_at=now
+    )
+    session.connection().execute(
+        statement.on_conflict_do_update(
+            index_elements=["team_id", "week"],
+            set_={"values": statement.excluded["values"], "created_at": now},
+        )
+    )
+
+
+def thaw_references(*, session: Session, team_id: int) -> None:
+    """Forget references frozen by a first scoring (a week with no digest snapshot): after a
+    file restates the team's past, the next scoring measures and freezes them anew."""
+    r, c = _REFERENCE.c, _SNAPSHOT.c
+    digested = select(c.week).where(c.team_id == team_id).distinct()
+    session.connection().execute(
+        delete(_REFERENCE).where(r.team_id == team_id, r.week.not_in(digested))
+    )
+
+
 def _week_before(session: Session, team_id: int, week: str) -> str | None:
     c = _SNAPSHOT.c
     return (

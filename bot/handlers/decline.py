@@ -19,6 +19,7 @@ from bot.render.decline import (
     kept,
     letter_to_send,
     nearest_text,
+    not_a_candidate,
     taken_back,
 )
 from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
@@ -43,10 +44,15 @@ async def decline(turn: Turn) -> None:
         if found.matches:
             raise InputError(refusals.SEVERAL_MATCH, name=query)
         raise InputError(refusals.CLIENT_NOT_FOUND, name=query)
-    candidates = (await turn.analysis()).analysis.decline_candidates
+    analysis = (await turn.analysis()).analysis
+    candidates = analysis.decline_candidates
     index = next((i for i, c in enumerate(candidates) if c.client_id == found.one.id), None)
     if index is None:
-        raise InputError(refusals.NOT_A_DECLINE_CANDIDATE, client=found.one.name)
+        why = not_a_candidate(turn.t, turn.team, analysis, found.one.id or 0, found.one.name)
+        if why is None:  # not scored: a prospect, a declined or archived client
+            raise InputError(refusals.NOT_A_DECLINE_CANDIDATE, client=found.one.name)
+        await answer_with_money(turn, why, edit=False)
+        return
     await show_candidate(turn, index, edit=False)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from bot.kit import arguments, dialogs
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
@@ -126,15 +129,20 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
         rows = active_rows(analysed.analysis.clients, sort)
     else:
         found = await turn.run(resolver.clients_with_status, team_id=team.id, status=FILTERS[which])
-        rows = [_plain_row(client_id, name) for client_id, name in found]
+        zone = ZoneInfo(team.timezone)
+        rows = [
+            _plain_row(client_id, name, changed.astimezone(zone).date() if changed else None)
+            for client_id, name, changed in found
+        ]
     text, buttons = render.list_page(
         turn.t, team, rows, which, sort, sorts, page, with_money=with_money
     )
     turn.edit(text, buttons=buttons) if edit else turn.reply(text, buttons=buttons)
 
 
-def _plain_row(client_id: int, name: str) -> Row:
-    return Row(client_id, name, None, None, None, None)
+def _plain_row(client_id: int, name: str, since: dt.date | None) -> Row:
+    """A prospect or a declined client: no grade, the day they got that status (team's date)."""
+    return Row(client_id, name, None, None, None, None, status_since=since)
 
 
 @button()

@@ -59,6 +59,7 @@ class CardView:
     flags: frozenset[str]
     ever_bought: bool = True  # an ungraded client bought before the window, or never
     assumed_margin: float | None = None  # the profit rests on this margin for uncosted sales
+    data_score: float | None = None  # the score from the figures alone, without the team's rating
 
 
 def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None) -> CardView:
@@ -118,6 +119,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         flags=flags,
         ever_bought=not pd.isna(row["recency_days"]),
         assumed_margin=assumed_margin(analysis, row),
+        data_score=number_or_none(row["data_score"]),
     )
 
 
@@ -163,7 +165,11 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     if band < 0.5:
         return t._("A good client.")
     if band < 0.75:
-        return t._("Middling: there's room to grow.")
+        # "Room to grow" only beside the lift line that says how much: a client with no lever
+        # within a year (sales going down, nothing bought for months) has none to promise.
+        if view.explanation.lift is not None:
+            return t._("Middling: there's room to grow.")
+        return t._("Middling: see below what holds the grade back.")
     return t._("A weak client: see why below.")
 
 
@@ -317,20 +323,33 @@ def _judgement(t: Translator, view: CardView) -> Markup:
 
 
 def _figures_agree(view: CardView) -> bool:
-    """Whether "the figures agree" is true: the team's experience and the grade point the same
-    way (good with a grade in the upper half, hard with one in the lower half), and no reason
-    on the card says the team's rating pulls the other way ("▼ the team rates them 4 of 5 (team
-    4,5)" beside a good grade). A so-so experience agrees with nothing."""
+    """Whether "the figures agree" is true by construction: the team's experience, the grade
+    beside it and the score from the figures alone (without the team's rating) all stand on
+    the same rung of the five experience words — "very good (5 of 5)" agrees with a 9 or 10 of
+    10, not with a 6 — and no reason on the card says the team's rating pulls the other way. A
+    so-so experience agrees with nothing, and a client of under 90 days has too little data to
+    agree with anyone (the card says it is too early)."""
     assert view.judgement is not None
-    word = min(4, max(0, int(view.judgement + 0.5) - 1))  # as experience_word rounds
-    good_grade = view.grade_index / max(view.grades - 1, 1) < 0.5
-    if not ((good_grade and word >= 3) or (not good_grade and word <= 1)):
+    if view.grade_index is None or view.data_score is None or "young" in view.flags:
         return False
+    word = min(4, max(0, int(view.judgement + 0.5) - 1))  # as experience_word rounds
+    if word == 2 or word != grade_rung(view.grade_index, view.grades):
+        return False
+    if word != min(4, int(max(view.data_score, 0.0) // 20)):  # 0–100 in five equal bands
+        return False
+    good_grade = word >= 3
     return all(
         (r.effect >= 0) == good_grade
         for r in view.explanation.reasons[:3]
         if r.code == "team_rating" and r.effect != 0
     )
+
+
+def grade_rung(index: int, grades: int) -> int:
+    """A grade on the five experience words' ladder (0 very hard … 4 very good): 9–10 of 10
+    and 5 of 5 and A are 4, 7–8 and B are 3, 5–6 and 3 of 5 are 2, 3–4 and C are 1."""
+    top = max(grades - 1, 1)
+    return int(4 * (top - index) / top + 0.5)  # rounded half up (both terms are ≥ 0)
 
 
 def whole_or_none(value: Any) -> int | None:

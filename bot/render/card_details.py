@@ -15,7 +15,7 @@ from bot.render.explain import (
     days_ago,
     hours,
     hours_worked,
-    late_invoices,
+    late_invoices_of,
     money,
     number_or_none,
     partial_timing,
@@ -76,11 +76,7 @@ def details_text(
         purchases.append(t._("last {when}", when=days_ago(t, int(row["recency_days"]))))
     lines.append(DOT.join(purchases))
     if int(row["invoices"]):
-        lines.append(
-            late_invoices(
-                t, int(row["late_payments"]), int(row["invoices"]), int(row["late_unpaid"])
-            )
-        )
+        lines.append(late_invoices_of(t, row))
     if analysis.profile_written and int(row["fit_known"]):
         lines.append(
             t.n_(
@@ -177,7 +173,9 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
     elif profit is not None and margin is not None:
         parts.append(
             t._(
-                "profit {amount} ({margin})", amount=money(t, cur, profit), margin=t.percent(margin)
+                "profit {amount} ({margin} of revenue)",
+                amount=money(t, cur, profit),
+                margin=t.percent(margin),
             )
         )
     elif profit is not None:

@@ -70,12 +70,13 @@ def grade_news(
     old = _share(before.clients.loc[client_id, "revenue_share"]) if was else 0.0
     settings, concentration = after.settings, after.concentration
     # With too few clients for alarms (DESIGN "Few clients") only the team's own threshold is
-    # news, and a lone client's 100 % is no news at all.
+    # news, and a lone buyer's 100 % is no news at all (clients added without a sale change
+    # nothing: the team's first sale is no alarm, the florist's week).
     levels = (
         (settings.watch_threshold, settings.concentration_threshold)
         if concentration.alarms_enabled
         else (settings.concentration_threshold,)
-        if concentration.active_clients > 1
+        if concentration.paying_clients > 1
         else ()
     )
     crossed = [level for level in levels if old < level <= share + 1e-12]

@@ -10,10 +10,11 @@ import pandas as pd
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, yes_or_no
-from bot.render.explain import about_money, late_invoices, money, number_or_none, owed_money
+from bot.render.explain import about_money, late_invoices_of, money, number_or_none, owed_money
 from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
+from scoring.decline import MIN_TO_RANK
 from storage.callers import TeamView
 from storage.models import Client
 
@@ -63,37 +64,72 @@ def reasons_text(
 
 def nearest_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup:
     """Nobody is proposed: who came closest and what keeps each off the list."""
-    names = analysis.names
     lines = [t._("Nobody to consider letting go right now. Closest to the list:")]
     for near in analysis.decline_nearest:
-        row = analysis.clients.loc[near.client_id]
-        reasons = near.reasons
-        if bool(row["short_history"]):  # under 90 days of history: no year's money to cite
-            reasons = tuple(r for r in reasons if r not in YEARLY_REASONS)
-        if not reasons and near.why_not != "kept":
-            # Nothing against them (a new client, one of a team of equals): naming them as
-            # close to the list would say what is not so (issue 20, the Russian reader).
-            continue
-        lines.append(
-            t._(
-                "{client}: {reasons}, but {why_not}",
-                client=names.get(near.client_id, "?"),
-                reasons=reasons_text(t, team.currency, reasons, row, analysis.references),
-                why_not=_why_not(t, team.currency, near, row),
-            )
-            if reasons
-            else t._(
-                "{client}: {why_not}",
-                client=names.get(near.client_id, "?"),
-                why_not=_why_not(t, team.currency, near, row),
-            )
-        )
+        line = _near_line(t, team, analysis, near)
+        if line is not None:
+            lines.append(line)
     if len(lines) > 1:
         return Markup("\n").join(lines)
     nobody = t._("Nobody to consider letting go right now. 👍")
     if any(near.why_not == "few_clients" for near in analysis.decline_nearest):
         nobody += Markup("\n") + t._("With so few clients there is nothing to compare yet.")
     return nobody
+
+
+def _near_line(
+    t: Translator, team: TeamView, analysis: TeamAnalysis, near: NearCandidate
+) -> Markup | None:
+    """ "Client: what is against them, but what keeps them off"; None with nothing against them
+    (a new client, one of a team of equals: naming them as close to the list would say what is
+    not so, issue 20, the Russian reader)."""
+    names = analysis.names
+    row = analysis.clients.loc[near.client_id]
+    reasons = _shown_reasons(near, row)
+    if not reasons and near.why_not != "kept":
+        return None
+    why_not = _why_not(t, team.currency, near, row)
+    client = names.get(near.client_id, "?")
+    if not reasons:
+        return t._("{client}: {why_not}", client=client, why_not=why_not)
+    return t._(
+        "{client}: {reasons}, but {why_not}",
+        client=client,
+        reasons=reasons_text(t, team.currency, reasons, row, analysis.references),
+        why_not=why_not,
+    )
+
+
+def _shown_reasons(near: NearCandidate, row: Any) -> tuple[str, ...]:
+    if bool(row["short_history"]):  # under 90 days of history: no year's money to cite
+        return tuple(r for r in near.reasons if r not in YEARLY_REASONS)
+    return near.reasons
+
+
+def not_a_candidate(
+    t: Translator, team: TeamView, analysis: TeamAnalysis, client_id: int, client: str
+) -> Markup | None:
+    """`/decline <client>` for a scored client it does not propose: which rule keeps them off,
+    with what is against them (None for a client the analysis does not score)."""
+    near = analysis.decline_off.get(client_id) if analysis.decline_off is not None else None
+    if near is None:
+        return None
+    row = analysis.clients.loc[client_id]
+    reasons = _shown_reasons(near, row)
+    why_not = _why_not(t, team.currency, near, row)
+    if not reasons:
+        return t._(
+            "{client} isn't among the clients to consider letting go: {why_not}.",
+            client=client,
+            why_not=why_not,
+        )
+    return t._(
+        "{client} isn't among the clients to consider letting go. Against them: {reasons}; "
+        "but {why_not}.",
+        client=client,
+        reasons=reasons_text(t, team.currency, reasons, row, analysis.references),
+        why_not=why_not,
+    )
 
 
 def digest_line(
@@ -138,9 +174,7 @@ def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> M
     if code == "complaints":
         return t.n_("{n} complaint", "{n} complaints", int(row["complaints"]))
     if code == "late_payments":
-        return late_invoices(
-            t, int(row["late_payments"]), int(row["invoices"]), int(row["late_unpaid"])
-        )
+        return late_invoices_of(t, row)
     if code == "low_rating":
         return t._(
             "team rating {rating} of 5", rating=t.number(float(row["judgement"]), decimals=1)
@@ -183,7 +217,17 @@ def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
     if code == "good_grade":
         return t._("their grade is still above the middle")
     if code == "few_clients":
-        return t._("too few clients to compare yet")
+        # The rule, with the count it rests on: a fifth of fewer than five says nothing.
+        return t.n_(
+            "too few clients to compare yet: {n} has been a client for 90 days or more, "
+            "and ranking needs {needed}",
+            "too few clients to compare yet: {n} have been clients for 90 days or more, "
+            "and ranking needs {needed}",
+            near.compared,
+            needed=MIN_TO_RANK,
+        )
+    if code == "lapsed":
+        return t._("they haven't bought in a long while, and the list weighs current clients")
     return escape(code)
 
 

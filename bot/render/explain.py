@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from locales import N_, Markup, Translator
 from scoring import Lift, Reason, TeamAnalysis
+from scoring.metrics import invoices_shown
 
 
 class VatTeam(Protocol):
@@ -285,6 +287,13 @@ def _reason_text(t: Translator, currency: str, item: Reason) -> Markup:
             median=t.number(round(reference, 1)),
         )
     return t._("{what}: {value}", what=code, value=t.number(value))
+
+
+def late_invoices_of(t: Translator, row: Mapping[str, Any]) -> Markup:
+    """A client row's late invoices among those a screen counts (`invoices_shown`)."""
+    late = int(row["late_payments"])
+    counted = int(invoices_shown(late, int(row["invoices"]), int(row["invoices_not_due"])))
+    return late_invoices(t, late, counted, int(row["late_unpaid"]))
 
 
 def late_invoices(t: Translator, late: int, invoices: int, unpaid: int = 0) -> Markup:

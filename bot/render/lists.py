@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,7 @@ class Row:
     revenue: int | None
     profit: int | None
     assumed: bool = False  # the profit rests on an assumed margin for sales without costs
+    status_since: dt.date | None = None  # a listed prospect or declined client: since when
 
 
 def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
@@ -69,6 +71,18 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
     ]
 
 
+def _grade_or_status(t: Translator, row: Row, which: str) -> Markup:
+    """The grade; for a declined client when they were declined (they leave the scoring, so
+    "no grade yet" would say what is not so)."""
+    if row.grade:
+        return t._("grade <b>{grade}</b>", grade=row.grade)
+    if which == "d":
+        if row.status_since is None:  # declined before the day was recorded
+            return t._("declined")
+        return t._("declined on {date}", date=t.date(row.status_since))
+    return t._("no grade yet")  # no sale in the window
+
+
 def list_text(
     t: Translator,
     team: TeamView,
@@ -78,18 +92,14 @@ def list_text(
     sort: str,
     *,
     with_money: bool = True,
+    which: str = "a",
 ) -> Markup:
     """One page; `with_money` False keeps the order but leaves out shares and amounts."""
     pages = max(1, -(-len(rows) // PAGE))
     lines = [title]
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
         # "1. 5 кофейня зерно" left the reader guessing what 5 was: the grade says its word.
-        parts = [
-            Markup(f"{number}. ") + escape(row.name),
-            t._("grade <b>{grade}</b>", grade=row.grade)
-            if row.grade
-            else t._("no grade yet"),  # no sale in the window
-        ]
+        parts = [Markup(f"{number}. ") + escape(row.name), _grade_or_status(t, row, which)]
         if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
             parts.append(escape(t.percent(row.share)))
         if with_money and sort == "revenue" and row.revenue is not None:

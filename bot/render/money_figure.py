@@ -38,7 +38,7 @@ def yearly_figure(
     is no year to speak of: `profit` and `revenue` are the real totals since that day. A profit
     that rests on an assumed `margin` (sales without costs) says that margin beside it."""
     assumed = (
-        Markup(" ") + t._("(at {margin} margin)", margin=t.percent(margin))
+        Markup(" ") + t._("(at your usual {margin} margin)", margin=t.percent(margin))
         if margin is not None
         else Markup("")
     )
@@ -79,9 +79,9 @@ def yearly_figure(
                 figure
                 + " "
                 + (
-                    t._("(estimate, at {margin} margin)", margin=t.percent(margin))
+                    t._("(estimate, at your usual {margin} margin)", margin=t.percent(margin))
                     if annualised
-                    else t._("(at {margin} margin)", margin=t.percent(margin))
+                    else t._("(at your usual {margin} margin)", margin=t.percent(margin))
                 )
             )
     elif revenue:

@@ -97,7 +97,7 @@ def list_page(
         return empty, []
     pages = -(-len(rows) // PAGE)
     page = min(max(page, 0), pages - 1)
-    text = list_text(t, team, rows, page, title, sort, with_money=with_money)
+    text = list_text(t, team, rows, page, title, sort, with_money=with_money, which=which)
     team_id = team.id
     shown = rows[page * PAGE : (page + 1) * PAGE]
     numbers = [

@@ -151,7 +151,7 @@ def _dependence(
                 "{minimum} clients.",
                 "With only {n} current clients, shares say little yet: alarms come from "
                 "{minimum} clients.",
-                c.active_clients,
+                c.paying_clients,  # the clients alarms count: those with revenue
                 minimum=analysis.settings.min_clients_for_alarms,
             )
         )
@@ -257,7 +257,7 @@ def _time_eater(
     )
     margin = assumed_margin(analysis, row)
     if margin is not None:
-        figure += Markup(" ") + t._("at {margin} margin", margin=t.percent(margin))
+        figure += Markup(" ") + t._("at your usual {margin} margin", margin=t.percent(margin))
     return t._(
         "• {client}: {time_share} of the hours for {revenue_share} of that revenue "
         "({hours}, {per_hour})",

@@ -72,7 +72,7 @@ async def test_profit_per_hour_with_every_sale_timed_is_profit_over_time(
     await chat.send(me, "/client Vast 1")
     details = (await chat.press(me, "Details")).text
     # 12 × € 300 profit over 12 hours: € 300 an hour, with nothing to qualify.
-    assert "winst € 3.600 (60%)" in details, details
+    assert "winst € 3.600 (60% van de omzet)" in details, details
     assert "Tijd 12 uur · winst per uur € 300" in details.splitlines(), details
 
 

@@ -43,13 +43,14 @@ async def test_a_so_so_experience_of_a_top_client_is_not_said_to_agree(
         regular(sqlite_engine, team, name, 20_000 * (k + 1))
     ids = {c.name: c.id for c in rows(sqlite_engine, Client)}
     for name in NAMES[:-1]:
-        rate(sqlite_engine, team.id or 0, ids[name], 5)
+        rate(sqlite_engine, team.id or 0, ids[name], 4)  # "good": Kapsalon Knip is a B
     rate(sqlite_engine, team.id or 0, ids["Garage Oost"], 3)  # the biggest client: so-so
     me = chat.person(OWNER, "Sanne", locale)
     seen = await chat.send(me, "/client Garage Oost")
     lines = seen.text.splitlines()
     said = [line for line in lines if "(3 " in line]
     assert said and not any(AGREE[locale] in line for line in said), seen.text
-    # A client the team likes and the figures rate well still hears that they agree.
+    # A client the team finds good and the figures rate a B still hears that they agree
+    # ("very good (5 of 5)" beside a B does not: the florist's week, test_card_sentences_true).
     seen = await chat.send(me, "/client Kapsalon Knip")
     assert AGREE[locale] in seen.text, seen.text

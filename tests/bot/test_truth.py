@@ -211,11 +211,11 @@ async def test_card_and_details_show_the_same_yearly_profit_labelled_for_a_new_c
     # 1.600 × 365 / 150 = € 3.893 a year.
     assert "winst € 3.893 per jaar (schatting)" in card
     assert "winst € 3.893 per jaar (schatting)" in details
-    assert "winst € 1.600 (67%)" in details
+    assert "winst € 1.600 (67% van de omzet)" in details
     card = (await chat.send(me, "/client Vast 1")).text
     details = (await chat.press(me, "Details")).text
     assert "winst € 3.600 per jaar" in card and "schatting" not in card
-    assert "winst € 3.600 (60%)" in details and "schatting" not in details
+    assert "winst € 3.600 (60% van de omzet)" in details and "schatting" not in details
 
 
 async def test_a_sales_file_without_payment_columns_owes_nothing(

@@ -280,7 +280,7 @@ async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
     seen = await chat.press(anna, "Details")
 
     assert "kosten € 200 (waarvan 3 uur × € 40)" in seen, seen.text
-    assert "winst € 300 (60%)" in seen, seen.text
+    assert "winst € 300 (60% van de omzet)" in seen, seen.text
 
 
 async def test_an_hour_cost_with_cents_is_shown_with_its_cents(

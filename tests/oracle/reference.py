@@ -29,7 +29,8 @@ retention / owed / time_eaters docstrings; VAT and hour cost from issue 15):
   interval (30 days when the team has none) standing in for a client without one; never
   bought → not lapsed.
 - Current clients (active, not lapsed) make up concentration: shares of current window
-  revenue, top 1 / 3 / ceil(20 % of n), HHI = Σ (100 · share)², floor 10 000 / n.
+  revenue, top 1 / 3 / ceil(20 % of n), HHI = Σ (100 · share)², floor 10 000 / n; alarms
+  from 8 current clients with revenue in the window.
 - Invoices: window sales with a due date that are paid or overdue; late: paid after the due
   date or unpaid past it. Owed: every unpaid sale with a due date, any age; overdue when the
   due date has passed. Referrals made in the window: each referred client once (events and
@@ -263,6 +264,7 @@ def expected(team: RawTeam) -> Expected:
     current = [c for c in active if not rows[c]["lapsed"]]
     total = sum(rows[c]["revenue"] for c in current)
     n = len(current)
+    paying = sum(1 for c in current if rows[c]["revenue"] > 0)  # alarms count buying clients
     for cid in active:
         rows[cid]["revenue_share"] = (
             NAN if rows[cid]["lapsed"] else (rows[cid]["revenue"] / total if total else 0.0)
@@ -284,10 +286,10 @@ def expected(team: RawTeam) -> Expected:
         "hhi_floor": 10_000 / n if n else None,
         "equivalent_clients": 10_000 / hhi if hhi > 0 else None,
         "active_clients": n,
-        "alarms_enabled": n >= MIN_ALARM_CLIENTS,
+        "alarms_enabled": paying >= MIN_ALARM_CLIENTS,
         "lapsed": tuple(lapsed_ids),
     }
-    if n >= MIN_ALARM_CLIENTS and total > 0:
+    if paying >= MIN_ALARM_CLIENTS and total > 0:
         for c in current:
             share = rows[c]["revenue_share"]
             if share >= THRESHOLD - 1e-12:
