@@ -158,7 +158,7 @@ async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
     seen = await chat.send(olga, "/compliment")
     assert "Какой клиент вас поблагодарил?" in seen
     seen = await chat.send(olga, "Иванова Анна")
-    assert seen.text.startswith("Что понравилось клиенту? (Видно только вам;")
+    assert seen.text.startswith("За что благодарит клиент? (Видно только вам;")
     await chat.send(olga, "/cancel")
     await chat.send(olga, "/client Иванова Анна")
     details = await chat.press(olga, "Подробнее")
@@ -264,8 +264,8 @@ def me_button(lang: str) -> str:
     [
         ("nl", False, "Dank u voor de samenwerking."),
         ("nl", True, "Dank u voor de samenwerking."),
-        ("ru", False, "Спасибо за сотрудничество."),
-        ("ru", True, "Спасибо за сотрудничество."),
+        ("ru", False, "Спасибо, что были с нами."),
+        ("ru", True, "Спасибо, что выбирали меня."),
     ],
 )
 def test_the_decline_letter_thanks_neutrally(locale: str, personal: bool, thanks: str) -> None:

@@ -113,7 +113,7 @@ async def test_a_russian_complaint_about_someone_new_asks_too(
     make_client(sqlite_engine, ru_team, "Волкова Екатерина", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint г-н Сидоров опоздал")
-    assert seen.text.startswith("«г-н Сидоров» у меня пока нет.")
+    assert seen.text.startswith("«г-н Сидоров» — такого клиента в списке пока нет.")
     assert "Добавить «г-н Сидоров» как частное лицо" in seen.buttons
     assert len(rows(sqlite_engine, Client)) == 1
 
@@ -219,7 +219,7 @@ async def test_a_grade_out_of_range_names_the_scales_on_a_team_that_sees_one_to_
     # a team on 1–5 is told 1 to 5, as before
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Иванова 11")
-    assert seen.text == "Нужно 3 числа от 1 до 5, например: /rate Кофейня «Зерно» 4 5 3"
+    assert seen.text == "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3"
 
 
 async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
@@ -238,7 +238,7 @@ async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Иванова 9")
     assert seen.text == (
-        "Нужно 3 числа от 1 до 5, например: /rate Кофейня «Зерно» 4 5 3. На каждый вопрос — "
+        "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3. На каждый вопрос — "
         "число от 1 до 5, а оценку клиента вы потом видите по вашей шкале от 1 до 10."
     )
     assert rows(sqlite_engine, Rating) == []

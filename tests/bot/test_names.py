@@ -36,7 +36,7 @@ async def test_a_sale_for_a_surname_that_is_only_a_patronymic_offers_to_add(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Петров 2500")
     assert "Фёдорова" not in seen.text
-    assert seen.text.startswith("«Петров» у меня пока нет.")
+    assert seen.text.startswith("«Петров» — такого клиента в списке пока нет.")
     assert rows(sqlite_engine, Sale) == []
 
 
@@ -48,7 +48,8 @@ async def test_a_new_name_in_a_sale_asks_person_or_organisation_usual_kind_first
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Новикова, 2500, 300")
     assert seen.text.startswith(
-        "«Новикова» у меня пока нет. Добавить как частное лицо или как организацию?"
+        "«Новикова» — такого клиента в списке пока нет. "
+        "Добавить как частное лицо или как организацию?"
     )
     assert seen.buttons == [
         "Добавить «Новикова» как частное лицо",

@@ -109,10 +109,10 @@ async def test_profile_in_russian_with_money_range_words_and_skip(
     assert demographics["cities"] == ["Москва", "Тверь"]
 
     await chat.press(olga, "← Назад")
-    await chat.press(olga, "Подходят вам")  # her own team: one person
+    await chat.press(olga, "Условия работы")  # her own team: one person
     await chat.press(olga, "Прибыль в час, не меньше")
     seen = await chat.send(olga, "3 000")
-    assert "Сохранено: Прибыль в час, не меньше: 3 000 ₽." in seen
+    assert "Сохранено. Прибыль в час, не меньше: 3 000 ₽." in seen
     await chat.press(olga, "Маржа, не меньше")
     await chat.send(olga, "35")
     await chat.press(olga, "Маржа, не меньше")
