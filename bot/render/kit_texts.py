@@ -125,6 +125,8 @@ STOPPED_DIALOGS = {
     "compliment": N_("A compliment"),
     "refer": N_("A referral"),
     "forget": N_("Erasing personal data"),
+    "profile": N_("Changing the ideal client"),
+    "fix_sale": N_("Correcting a sale"),
 }
 
 

@@ -100,7 +100,7 @@ def _one_without_costs(engine: Engine, team) -> None:  # type: ignore[no-untyped
     ("locale", "said", "measured"),
     [
         ("nl", "winst € 600 per jaar (bij 75% marge)", "winst € 1.200 per jaar"),
-        ("ru", "прибыль 600 ₽ в год (при марже 75 %)", "прибыль 1 200 ₽ в год"),
+        ("ru", "прибыль 600 ₽ в год (при доле прибыли 75 %)", "прибыль 1 200 ₽ в год"),
     ],
 )
 async def test_a_profit_on_an_assumed_margin_says_so_on_the_first_screen(

@@ -23,7 +23,7 @@ async def test_a_refused_command_still_ends_the_waiting_complaint(
     seen = await chat.send(olga, "/complaint Иванова")
     assert seen.text.startswith("Коротко: что было?")
     seen = await chat.send(olga, "/rate Иванова 11")
-    assert seen.messages[0].text == "(Предыдущее действие прервано: Иванова Анна.)"
+    assert seen.messages[0].text == "(Прервано: жалоба — Иванова Анна.)"
     assert seen.last.text.startswith("Нужно 3 числа от 1 до 5")
     seen = await chat.send(olga, "привет")
     assert "Жалоба записана" not in seen
@@ -43,7 +43,7 @@ async def test_a_command_refused_for_its_role_ends_the_waiting_question_too(
     await chat.send(joris, "/klacht bakkerij de vries", chat=-700)
     asked = chat.api.in_chat(-700)[-1]
     seen = await chat.send(joris, "/overzicht", chat=-700)
-    assert seen.messages[0].text == "(Ik ben gestopt met wat je voor Bakkerij de Vries begon.)"
+    assert seen.messages[0].text == "(Gestopt: klacht — Bakkerij de Vries.)"
     assert len(seen.messages) == 2  # and the refusal itself
     seen = await chat.send(joris, "hallo", chat=-700, reply_to=asked)
     assert "Klacht" not in seen.text
@@ -58,7 +58,7 @@ async def test_an_unknown_command_ends_the_waiting_complaint_in_dutch(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/klacht bakkerij de vries")
     seen = await chat.send(anna, "/beoordeel bakkerij de vries 11")
-    assert seen.messages[0].text == "(Ik ben gestopt met wat je voor Bakkerij de Vries begon.)"
+    assert seen.messages[0].text == "(Gestopt: klacht — Bakkerij de Vries.)"
     seen = await chat.send(anna, "hallo")
     assert "Klacht" not in seen.text
     assert rows(sqlite_engine, Event) == []

@@ -80,7 +80,7 @@ async def test_with_no_clients_or_a_tie_organisation_comes_first(
     seen = await chat.send(anna, "/sale Zonnebloem 450")
     assert seen.buttons[0] == "„Zonnebloem” toevoegen als organisatie"
     seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
-    assert "Verkoop vastgelegd: € 450,00 — Zonnebloem" in seen
+    assert "Verkoop vastgelegd: € 450 — Zonnebloem" in seen
     assert rows(sqlite_engine, Client, name="Zonnebloem")[0].kind == "organisation"
 
 
@@ -142,7 +142,7 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     assert seen.buttons == ["Organisatie", "Persoon", "Annuleren"]
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []
     seen = await chat.press(anna, "Organisatie")
-    assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen
+    assert "Verkoop vastgelegd: € 100 — Tandarts Bakker" in seen
     [bakker] = rows(sqlite_engine, Client, name="Tandarts Bakker")
     assert bakker.kind == "organisation"
     assert rows(sqlite_engine, Sale)[0].client_id == bakker.id

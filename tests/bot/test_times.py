@@ -116,7 +116,7 @@ async def test_a_bare_number_in_the_sale_dialog_is_asked_about_too(
     assert seen.text == "3 — minuten of uren? Schrijf 3u of 3 min."
     assert minutes(sqlite_engine) == []
     seen = await chat.press(anna, "3 uur")
-    assert "Verkoop vastgelegd: € 800,00 — Bakkerij de Vries" in seen
+    assert "Verkoop vastgelegd: € 800 — Bakkerij de Vries" in seen
     assert minutes(sqlite_engine) == [180]
 
 

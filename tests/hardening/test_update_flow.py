@@ -31,11 +31,11 @@ async def test_an_edited_sale_is_not_recorded_again_and_the_edit_is_answered_onc
     make_client(sqlite_engine, team, "Bakkerij")
     anna = chat.person(ANNA, "Anna", "nl")
     sent = chat.factory.message(anna, ANNA, "/sale Bakkerij 10")
-    assert "Verkoop vastgelegd: € 10,00" in await chat.deliver(sent)
+    assert "Verkoop vastgelegd: € 10" in await chat.deliver(sent)
     seen = await chat.deliver(chat.factory.edited(sent, "/sale Bakkerij 100"))
     assert seen.text == EDITS_NL
     assert (await chat.deliver(chat.factory.edited(sent, "/sale Bakkerij 1000"))).messages == []
-    assert [s.amount for s in rows(sqlite_engine, Sale)] == [1000]  # one sale of € 10,00
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [1000]  # one sale of € 10
 
 
 async def test_an_edited_answer_to_a_question_is_not_taken_as_the_answer(
