@@ -129,8 +129,8 @@ async def test_the_vat_note_sits_under_the_figures_without_a_gap(
     assert "Bedragen zonder btw." in seen
     await chat.send(anna, "/klant Bakkerij")
     lines = (await chat.press(anna, "Details")).text.splitlines()
-    note = lines.index("Bedragen zonder btw.")
-    assert lines[note + 1].startswith("Organisatie · Utrecht")  # not after "Klant sinds"
+    # Details is no report: amounts without VAT go unsaid there (the Kazan reader, rucopy).
+    assert "Bedragen zonder btw." not in lines
 
 
 async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(

@@ -103,7 +103,7 @@ async def test_sale_with_cost_and_time_in_russian_format(
     make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale зерно, 12 500, 3 000, 1,5 ч")
-    assert "Продажа записана: <b>12 500,00" in seen.html.replace("\u00a0", " ")
+    assert "Продажа записана: <b>12 500 ₽" in seen.html.replace("\u00a0", " ")
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost, sale.minutes) == (1250000, 300000, 90)
     seen = await chat.send(olga, "/sale Зерно 1 250")

@@ -73,7 +73,7 @@ async def test_the_dialog_asks_right_after_the_amount_and_a_typed_amount_correct
     seen = await chat.send(olga, "2 500 000")
     assert "как минимум в 1 000 раз больше" in seen
     seen = await chat.send(olga, "2 500")  # typed instead of a tap: the right amount
-    assert seen.text.startswith("Во что это обошлось вам")  # the dialog goes on: the cost
+    assert seen.text.startswith("Сколько ушло на материалы")  # the dialog goes on: the cost
     await chat.press(olga, "Пропустить")
     seen = await chat.press(olga, "Пропустить")
     assert "Продажа записана" in seen

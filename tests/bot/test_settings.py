@@ -102,7 +102,7 @@ async def test_typed_margin_and_off_in_russian(
     seen = await chat.press(olga, "Доля прибыли по умолчанию")
     assert seen.buttons[0] == "✓ Нет"
     seen = await chat.press(olga, "Ввести другое значение")
-    assert "Введите стандартную маржу в процентах" in seen
+    assert "Какую долю суммы считать прибылью" in seen
     seen = await chat.send(olga, "сорок")
     assert "сорок" in seen.text and team_row(sqlite_engine).default_margin is None
     seen = await chat.send(olga, "37,5 %")

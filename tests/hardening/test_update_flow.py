@@ -48,7 +48,7 @@ async def test_an_edited_answer_to_a_question_is_not_taken_as_the_answer(
     anna = chat.person(ANNA, "Анна", "ru")
     await chat.send(anna, "/sale Кофейня")  # asks for the amount
     answer = chat.factory.message(anna, ANNA, "500")
-    assert "Во что это обошлось вам" in await chat.deliver(answer)  # next: the cost
+    assert "Сколько ушло на материалы" in await chat.deliver(answer)  # next: the cost
     seen = await chat.deliver(chat.factory.edited(answer, "5000"))
     assert seen.text == EDITS_RU  # neither the amount again nor the cost
     while not rows(sqlite_engine, Sale):  # the cost, the time: skipped
