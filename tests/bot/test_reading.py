@@ -111,8 +111,9 @@ async def test_client_list_pages_in_the_same_message_and_sorts(
     listed = by_revenue.text.splitlines()[1:11]
     amounts = [int(re.sub(r"\D", "", line.rsplit("·", 1)[1])) for line in listed]
     assert amounts == sorted(amounts, reverse=True)
-    # "1. Отель «Липа» · оценка B · 27 % · …": the grade says its word, after the name.
+    # "1. Отель «Липа» · оценка B · 27 % выручки · …": the grade says its word, after the name.
     assert all(line.split(" · ")[1].startswith("оценка ") for line in listed), listed
+    assert all(line.split(" · ")[2].endswith(" выручки") for line in listed), listed
     top = {line.split(" · ")[0].split(". ", 1)[1] for line in listed[:2]}
     assert top == {"Строительная компания «Кирпич»", "Отель «Липа»"}
     first = listed[0].split(" · ")[0].split(". ", 1)[1]
