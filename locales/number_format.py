@@ -36,9 +36,12 @@ def currency_digits(currency: str) -> int:
 def format_money(minor: int, currency: str, locale: str, *, whole: bool = False) -> str:
     """Integer minor units as CLDR money text; `whole` rounds to whole units for compact cards.
 
+    An amount with no cents is written without them (`€ 1.250`, `4 500 ₽`), one with cents keeps
+    them (`€ 1.250,50`): ",00" on every figure read as noise to native readers (issue 20).
     An amount that shows as zero has no sign: -0,40 shown whole is `€ 0`, not `€ -0`.
     """
     digits = currency_digits(currency)
+    whole = whole or minor % 10**digits == 0
     shape = _money_shape(locale, currency, whole)
     if shape is None:
         amount = Decimal(minor).scaleb(-digits)

@@ -38,6 +38,9 @@ def _translations(locale: str) -> gettext.GNUTranslations:
 
 
 _FIELD_THEN_STOP = re.compile(r"(?<!\{)\{(\w+)\}\.")
+# A field the text puts in «»: a name with «» of its own nests them, «Салон „Лотос“».
+_FIELD_IN_QUOTES = re.compile(r"«\{(\w+)\}»")
+_INNER_QUOTES = str.maketrans("«»", "„“")
 
 
 def _safe(params: dict[str, Any]) -> dict[str, Markup]:
@@ -46,8 +49,12 @@ def _safe(params: dict[str, Any]) -> dict[str, Markup]:
 
 def _fill(text: str, params: dict[str, Any]) -> Markup:
     """The text with its fields filled; a value that ends in a full stop ("Smit & Zn.",
-    "4 дек. 2026 г.") ends the sentence too, so the text's own full stop after it goes."""
+    "4 дек. 2026 г.") ends the sentence too, so the text's own full stop after it goes. A
+    value put in «» has its own «» written as „“, as Russian nests quotes."""
     safe = _safe(params)
+    for field in _FIELD_IN_QUOTES.findall(text):
+        if field in safe:
+            safe[field] = Markup(safe[field].translate(_INNER_QUOTES))
 
     def one_stop(field: re.Match[str]) -> str:
         value = safe.get(field.group(1), "")

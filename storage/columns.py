@@ -30,7 +30,7 @@ may carry client columns too; they fill in the client of that row.
 | notes | notes | Notities, Notitie, Opmerkingen, Opmerking, Toelichting | Заметки, Примечание, Примечания, Комментарий | Notes, Note, Comments, Remarks |
 | sold_on | date of the sale (required in a sales file) | Datum, Verkoopdatum, Factuurdatum | Дата, Дата продажи | Date, Sale date, Invoice date |
 | amount | amount (makes it a sales file) | Bedrag, Omzet, Prijs, Totaal, Factuurbedrag | Сумма, Выручка, Цена, Сумма продажи | Amount, Revenue, Price, Total |
-| cost | cost to serve | Kosten, Kostprijs, Inkoop | Себестоимость, Затраты, Расходы, Издержки | Cost, Costs, Cost to serve, Expenses |
+| cost | cost to serve | Kosten, Kostprijs, Inkoop | Затраты, Себестоимость, Расходы, Издержки | Cost, Costs, Cost to serve, Expenses |
 | minutes | time spent: a bare number is minutes, or hours when the header says hours | Minuten, Tijd, Uren, Duur, Bestede tijd, Tijdsbesteding | Минуты, Время, Часы, Длительность, Затраченное время | Minutes, Time, Hours, Time spent, Duration |
 | due_on | payment due date | Vervaldatum, Vervaldag, Te betalen voor | Срок оплаты, Оплатить до | Due, Due date, Due on, Payment due |
 | paid_on | date paid | Betaald op, Betaald, Betaaldatum, Datum betaling | Дата оплаты, Оплачено, Оплачен | Paid, Paid on, Date paid, Payment date |

@@ -292,7 +292,7 @@ async def end_pending(turn: Turn) -> None:
     if convo.data.get("quiet"):  # a settings submenu waiting for a typed value: nothing begun
         return
     client = convo.data.get("client") or convo.data.get("name")  # /add and /check: the new one
-    turn.reply(turn.kompas.texts.dialog_ended(turn.t, client))
+    turn.reply(turn.kompas.texts.dialog_ended(turn.t, convo.dialog, client))
 
 
 @command

@@ -92,8 +92,8 @@ class KitTexts:
     # (t, skip, cancel) → the Skip and Cancel buttons under a question, as wanted
     controls: Callable[[Translator, bool, bool], Options]
     stopped: Callable[[Translator, Sequence[str]], Markup]  # (t, what was saved meanwhile)
-    # (t, the client the dialog was about, if any) → a new command ended the pending dialog
-    dialog_ended: Callable[[Translator, str | None], Markup]
+    # (t, the dialog's name, the client it was about, if any) → a new command ended it
+    dialog_ended: Callable[[Translator, str, str | None], Markup]
     expired: Callable[[Translator], Markup]
     nothing_to_stop: Callable[[Translator], Markup]
     pick_a_button: Callable[[Translator], Markup]  # a reply to a message with buttons

@@ -141,7 +141,8 @@ def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any
             )
         else:
             lines.append(t._("Profit rests on your default margin for sales without costs."))
-    lines.append(amounts_note(t, team))
+    if team.amounts_include_vat:  # a card is no report: "without VAT" on every one read as a
+        lines.append(amounts_note(t, team))  # warning; /risk and the digest still say it
     return lines
 
 
@@ -157,7 +158,7 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
                 cost=money(t, cur, cost),
                 hours=hours(t, worked),
                 # € 32,50 stays € 32,50: rounded, hours × rate would not add up to the cost.
-                rate=t.money(team.hour_cost, cur, whole=team.hour_cost % 100 == 0),
+                rate=t.money(team.hour_cost, cur),
             )
         )
     elif cost is not None:

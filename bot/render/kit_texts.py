@@ -112,7 +112,30 @@ def stopped(t: Translator, saved: Sequence[str]) -> Markup:
     return t._("Stopped. Nothing was changed.")
 
 
-def dialog_ended(t: Translator, client: str | None) -> Markup:
+# What a new command stopped, by the dialog's name: "(What you started … was stopped.)" left
+# the Russian reader guessing what was stopped (issue 20).
+STOPPED_DIALOGS = {
+    "sale": N_("Recording a sale"),
+    "add": N_("Adding a client"),
+    "check": N_("Checking a potential client"),
+    "paid": N_("Recording a payment"),
+    "edit": N_("Changing a client's details"),
+    "rate": N_("A review"),
+    "complaint": N_("A complaint"),
+    "compliment": N_("A compliment"),
+    "refer": N_("A referral"),
+    "forget": N_("Erasing personal data"),
+    "profile": N_("Changing the ideal client"),
+    "fix_sale": N_("Correcting a sale"),
+}
+
+
+def dialog_ended(t: Translator, dialog: str, client: str | None) -> Markup:
+    what = STOPPED_DIALOGS.get(dialog)
+    if what and client:
+        return t._("(Stopped: {what}, {client}.)", what=t._(what), client=client)
+    if what:
+        return t._("(Stopped: {what}.)", what=t._(what))
     if client:
         return t._("(What you started for {client} was stopped.)", client=client)
     return t._("(What you started before was stopped.)")

@@ -101,7 +101,8 @@ def list_text(
         # "1. 5 кофейня зерно" left the reader guessing what 5 was: the grade says its word.
         parts = [Markup(f"{number}. ") + escape(row.name), _grade_or_status(t, row, which)]
         if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
-            parts.append(escape(t.percent(row.share)))
+            # "· 92 %" alone left the reader asking 92 % of what (the Kazan reader, rucopy).
+            parts.append(t._("{share} of revenue", share=t.percent(row.share)))
         if with_money and sort == "revenue" and row.revenue is not None:
             parts.append(escape(money(t, team.currency, row.revenue)))
         if with_money and sort == "profit" and row.profit is not None:

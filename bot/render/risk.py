@@ -165,10 +165,10 @@ def _dependence(
         ]
         for flag in c.over_reliant[:MAX_ALARMS]:
             line = t._(
-                "• {client}: {share}. If they leave, revenue falls {drop}",
+                # What leaving costs is the share itself (revenue_drop): said once.
+                "• {client}: {share} of revenue, gone if they leave",
                 client=names.get(flag.client_id, "?"),
-                share=t.percent(flag.share),
-                drop=t.percent(flag.revenue_drop),
+                share=t.percent(flag.revenue_drop),
             )
             if flag.ideal_clients_to_replace is not None:
                 # A whole number of new clients, at least one: nobody wins 1,7 clients.

@@ -179,9 +179,7 @@ def value_text(
     if code == "hour":
         if value is None:
             return t._("not counted")
-        return t._(
-            "{amount} an hour", amount=t.money(int(value), currency, whole=int(value) % 100 == 0)
-        )
+        return t._("{amount} an hour", amount=t.money(int(value), currency))
     if code == "tz":
         return zone_label(t, str(value), now=now)
     if code == "scale":

@@ -31,6 +31,7 @@ from bot.kit.telegram_html import html_to_text
 from bot.settings import Settings
 from bot.transports.local_bot_api import BOT_USER, LocalBotApi, Sent
 from bot.transports.updates import Person, UpdateFactory
+from locales import Translator, translator
 from storage import demo, offline_world, teams
 from storage.engine import new_session
 
@@ -71,9 +72,14 @@ class TerminalPrinter:
     """Prints what the bot sends, numbering buttons across one reply."""
 
     def __init__(
-        self, out: TextIO, chat_id: int | None = None, chats: dict[int, dict] | None = None
-    ) -> None:  # type: ignore[type-arg]
+        self,
+        out: TextIO,
+        chat_id: int | None = None,
+        chats: dict[int, dict] | None = None,  # type: ignore[type-arg]
+        t: Translator | None = None,
+    ) -> None:
         self.out = out
+        self.t = t or translator("nl")  # a file's size in the reader's language
         self.chat_id = chat_id  # the chat on screen; None: every chat is
         self.chats = chats if chats is not None else {}
         self.latest_with_buttons: Sent | None = None
@@ -98,12 +104,16 @@ class TerminalPrinter:
             self.latest_asking = message
         self._print(message, marker, buttons_pressable=True)
 
+    def _size(self, size: int) -> str:
+        return str(self.t.n_("{n} byte", "{n} bytes", size))
+
     def _print(self, message: Sent, marker: str, *, buttons_pressable: bool) -> None:
         text = html_to_text(message.text).strip()
         if message.document:
-            text = f"📎 {message.document[0]} ({len(message.document[1])} bytes)\n{text}".strip()
+            size = self._size(len(message.document[1]))
+            text = f"📎 {message.document[0]} ({size})\n{text}".strip()
         if message.photo is not None:
-            text = f"🖼 chart.png ({len(message.photo)} bytes)\n{text}".strip()
+            text = f"🖼 chart.png ({self._size(len(message.photo))})\n{text}".strip()
         lines = text.splitlines() or [""]
         print(f"{marker}Kompas: {lines[0]}", file=self.out)
         for line in lines[1:]:
@@ -143,7 +153,7 @@ async def run_chat(
     api = LocalBotApi(message_ids=message_ids)
     chat_id, name = _telegram_world(engine, api, options, clock())
     person = Person(options.user_id, name, language_code=options.locale)
-    printer = TerminalPrinter(stdout, chat_id, api.chats)
+    printer = TerminalPrinter(stdout, chat_id, api.chats, translator(options.locale or "nl"))
     app = build_application(settings, engine, request=api, clock=clock)
     _prepare(engine, options, chat_id, name, clock())
     ids = _KeptIds(engine, last_update, message_ids)

@@ -36,7 +36,7 @@ async def test_dutch_k_amounts_and_a_cost_of_nothing(
     make_client(sqlite_engine, nl_team, "Özdemir")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Özdemir, 2,5k, 0, 1,5 uur")
-    assert "Verkoop vastgelegd: € 2.500,00 — Özdemir" in seen
+    assert "Verkoop vastgelegd: € 2.500 — Özdemir" in seen
     assert "niet nul" not in seen
     await chat.send(anna, "/sale Özdemir, 30K")
     await chat.send(anna, "/sale Özdemir, 450,-")

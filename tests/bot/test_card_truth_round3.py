@@ -104,7 +104,11 @@ def _one_without_costs(engine: Engine, team) -> None:  # type: ignore[no-untyped
             "winst € 600 per jaar (bij je gebruikelijke marge van 75%)",
             "winst € 1.200 per jaar",
         ),
-        ("ru", "прибыль 600 ₽ в год (при вашей обычной марже 75 %)", "прибыль 1 200 ₽ в год"),
+        (
+            "ru",
+            "прибыль 600 ₽ в год (при вашей обычной доле прибыли 75 %)",
+            "прибыль 1 200 ₽ в год",
+        ),
     ],
 )
 async def test_a_profit_on_an_assumed_margin_says_so_on_the_first_screen(

@@ -138,7 +138,7 @@ def _percent(text: Text) -> int:
     ("locale", "line"),
     [
         ("nl", "grens 25%\n(waarschuwingen vanaf 8 klanten)"),
-        ("ru", "порог 25 %\n(предупреждения — от 8 клиентов)"),
+        ("ru", "порог 25 %\n(предупреждаю, когда клиентов от 8)"),
     ],
 )
 def test_a_small_teams_shares_add_up_to_all_of_the_revenue_and_the_line_says_what_it_is(

@@ -39,7 +39,7 @@ from tests.factories import make_client, make_team
             ("москва", "медицина", "12"),
             "Клиника здоровье",
             "город: Москва",
-            "Сделать потенциальным",
+            "В потенциальные клиенты",
         ),
     ],
 )
@@ -91,7 +91,7 @@ async def test_profile_cities_typed_small_are_written_as_natives_write_them(
     await chat.press(anna, "Кто они")
     await chat.press(anna, "Города")
     seen = await chat.send(anna, "москва, санкт-петербург")
-    assert "Сохранено: Города: Москва, Санкт-Петербург." in seen.text, seen.text
+    assert "Сохранено. Города: Москва, Санкт-Петербург." in seen.text, seen.text
     with new_session(sqlite_engine) as session:
         row = session.exec(select(IdealProfileRow).where(IdealProfileRow.team_id == team.id)).one()
     assert row.criteria["demographics"]["cities"] == ["Москва", "Санкт-Петербург"]

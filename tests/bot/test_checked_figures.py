@@ -221,13 +221,13 @@ async def test_a_week_where_nothing_happened_is_quiet(
     [
         (
             "nl",
-            "• Laat BV: € 3.000,00 · 2 facturen, de oudste 46 dagen over tijd",
-            "• Later BV: € 500,00 · 1 factuur, 6 dagen over tijd",
+            "• Laat BV: € 3.000 · 2 facturen, de oudste 46 dagen over tijd",
+            "• Later BV: € 500 · 1 factuur, 6 dagen over tijd",
         ),
         (
             "ru",
-            "• Laat BV: 3 000,00 ₽ · 2 счёта, самый старый просрочен на 46 дней",
-            "• Later BV: 500,00 ₽ · 1 счёт, просрочен на 6 дней",
+            "• Laat BV: 3 000 ₽ · 2 счёта, самый старый просрочен на 46 дней",
+            "• Later BV: 500 ₽ · 1 счёт, просрочен на 6 дней",
         ),
     ],
 )

@@ -129,8 +129,8 @@ async def test_the_vat_note_sits_under_the_figures_without_a_gap(
     assert "Bedragen zonder btw." in seen
     await chat.send(anna, "/klant Bakkerij")
     lines = (await chat.press(anna, "Details")).text.splitlines()
-    note = lines.index("Bedragen zonder btw.")
-    assert lines[note + 1].startswith("Organisatie · Utrecht")  # not after "Klant sinds"
+    # Details is no report: amounts without VAT go unsaid there (the Kazan reader, rucopy).
+    assert "Bedragen zonder btw." not in lines
 
 
 async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
@@ -158,7 +158,7 @@ async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
     seen = await chat.send(olga, "/compliment")
     assert "Какой клиент вас поблагодарил?" in seen
     seen = await chat.send(olga, "Иванова Анна")
-    assert seen.text.startswith("Что понравилось клиенту? (Видно только вам;")
+    assert seen.text.startswith("За что благодарит клиент? (Видно только вам;")
     await chat.send(olga, "/cancel")
     await chat.send(olga, "/client Иванова Анна")
     details = await chat.press(olga, "Подробнее")
@@ -264,8 +264,8 @@ def me_button(lang: str) -> str:
     [
         ("nl", False, "Dank u voor de samenwerking."),
         ("nl", True, "Dank u voor de samenwerking."),
-        ("ru", False, "Спасибо за сотрудничество."),
-        ("ru", True, "Спасибо за сотрудничество."),
+        ("ru", False, "Спасибо, что были с нами."),
+        ("ru", True, "Спасибо, что выбирали меня."),
     ],
 )
 def test_the_decline_letter_thanks_neutrally(locale: str, personal: bool, thanks: str) -> None:
@@ -291,7 +291,7 @@ async def test_the_payment_repeat_question_keeps_a_russian_name_in_the_nominativ
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/paid Иванова Анна 1500")
     seen = await chat.send(olga, "/paid Иванова Анна 1500")
-    assert "эту оплату (Иванова Анна, 1 500,00 ₽)" in seen, seen.text
+    assert "эту оплату (Иванова Анна, 1 500 ₽)" in seen, seen.text
     assert "от Иванова" not in seen.text
 
 

@@ -55,7 +55,9 @@ def test_a_russian_letter_greets_by_first_name_and_patronymic(
     assert lines[-2:] == ["С уважением,", "Студия «Север»"]
 
 
-@pytest.mark.parametrize(("locale", "me"), [("nl", "Ik heb mijn planning"), ("ru", "я не могу")])
+@pytest.mark.parametrize(
+    ("locale", "me"), [("nl", "Ik heb mijn planning"), ("ru", "я больше не могу")]
+)
 def test_a_solo_specialist_writes_i_and_signs_their_own_name(locale: str, me: str) -> None:
     lines = letter(locale, Client(name="Anouk Jansen", kind="person"), "Olga", personal=True)
     assert me in " ".join(lines) and lines[-1] == "Olga"

@@ -23,7 +23,7 @@ async def test_a_refused_command_still_ends_the_waiting_complaint(
     seen = await chat.send(olga, "/complaint Иванова")
     assert seen.text.startswith("Коротко: что было?")
     seen = await chat.send(olga, "/rate Иванова 11")
-    assert seen.messages[0].text == "(Предыдущее действие прервано: Иванова Анна.)"
+    assert seen.messages[0].text == "(Прервано: жалоба — Иванова Анна.)"
     assert seen.last.text.startswith("Нужно 3 числа от 1 до 5")
     seen = await chat.send(olga, "привет")
     assert "Жалоба записана" not in seen
@@ -43,7 +43,7 @@ async def test_a_command_refused_for_its_role_ends_the_waiting_question_too(
     await chat.send(joris, "/klacht bakkerij de vries", chat=-700)
     asked = chat.api.in_chat(-700)[-1]
     seen = await chat.send(joris, "/overzicht", chat=-700)
-    assert seen.messages[0].text == "(Ik ben gestopt met wat je voor Bakkerij de Vries begon.)"
+    assert seen.messages[0].text == "(Gestopt: klacht — Bakkerij de Vries.)"
     assert len(seen.messages) == 2  # and the refusal itself
     seen = await chat.send(joris, "hallo", chat=-700, reply_to=asked)
     assert "Klacht" not in seen.text
@@ -58,7 +58,7 @@ async def test_an_unknown_command_ends_the_waiting_complaint_in_dutch(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/klacht bakkerij de vries")
     seen = await chat.send(anna, "/beoordeel bakkerij de vries 11")
-    assert seen.messages[0].text == "(Ik ben gestopt met wat je voor Bakkerij de Vries begon.)"
+    assert seen.messages[0].text == "(Gestopt: klacht — Bakkerij de Vries.)"
     seen = await chat.send(anna, "hallo")
     assert "Klacht" not in seen.text
     assert rows(sqlite_engine, Event) == []
@@ -113,7 +113,7 @@ async def test_a_russian_complaint_about_someone_new_asks_too(
     make_client(sqlite_engine, ru_team, "Волкова Екатерина", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint г-н Сидоров опоздал")
-    assert seen.text.startswith("«г-н Сидоров» у меня пока нет.")
+    assert seen.text.startswith("«г-н Сидоров» — такого клиента в списке пока нет.")
     assert "Добавить «г-н Сидоров» как частное лицо" in seen.buttons
     assert len(rows(sqlite_engine, Client)) == 1
 
@@ -219,7 +219,7 @@ async def test_a_grade_out_of_range_names_the_scales_on_a_team_that_sees_one_to_
     # a team on 1–5 is told 1 to 5, as before
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Иванова 11")
-    assert seen.text == "Нужно 3 числа от 1 до 5, например: /rate Кофейня «Зерно» 4 5 3"
+    assert seen.text == "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3"
 
 
 async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
@@ -238,7 +238,7 @@ async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Иванова 9")
     assert seen.text == (
-        "Нужно 3 числа от 1 до 5, например: /rate Кофейня «Зерно» 4 5 3. На каждый вопрос — "
+        "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3. На каждый вопрос — "
         "число от 1 до 5, а оценку клиента вы потом видите по вашей шкале от 1 до 10."
     )
     assert rows(sqlite_engine, Rating) == []

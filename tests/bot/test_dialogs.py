@@ -71,9 +71,7 @@ async def test_a_new_command_ends_the_pending_dialog(chat: Chat, sqlite_engine: 
 
     await chat.send(joris, "/sale glans", chat=GROUP)
     seen = await chat.send(joris, "/client kapsalon", chat=GROUP)
-    assert (
-        seen.messages[0].text == "(Ik ben gestopt met wat je voor Schoonmaakbedrijf Glans begon.)"
-    )
+    assert seen.messages[0].text == "(Gestopt: verkoop invoeren — Schoonmaakbedrijf Glans.)"
     assert "Kapsalon Knip" in seen.last.text
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=seen.last)
     assert "Verkoop vastgelegd" not in seen
@@ -82,7 +80,7 @@ async def test_a_new_command_ends_the_pending_dialog(chat: Chat, sqlite_engine: 
     # A dialog without a client yet is ended in a word, too; /cancel has nothing left.
     await chat.send(joris, "/add", chat=GROUP)
     seen = await chat.send(joris, "/help", chat=GROUP)
-    assert seen.messages[0].text == "(Ik ben gestopt met wat je eerder begon.)"
+    assert seen.messages[0].text == "(Gestopt: klant toevoegen.)"
     seen = await chat.send(joris, "/cancel", chat=GROUP)
     assert seen.text == "Er loopt nu niets om te stoppen."
 
@@ -129,7 +127,7 @@ async def test_a_stray_greeting_never_becomes_a_client_and_nobody_refers_themsel
 
     # Through the dialog, with Ivan mid-dialog beside her.
     seen = await chat.send(olga, "/refer Ёлкина", chat=GROUP)
-    assert "Ольга, кого вам порекомендовал клиент Ёлкина Мария?" in seen
+    assert "Ольга, кого вам порекомендовали? Рекомендация от клиента — Ёлкина Мария." in seen
     asked_olga = seen.last
     await chat.send(ivan, "/sale Петров", chat=GROUP)
     asked_ivan = _question_to(chat, IVAN)
@@ -159,7 +157,7 @@ async def test_a_stray_greeting_never_becomes_a_client_and_nobody_refers_themsel
 
     # Ivan's sale was never disturbed; a new command of his ends it with a word.
     seen = await chat.send(ivan, "/clients", chat=GROUP)
-    assert seen.messages[0].text == "(Предыдущее действие прервано: Петров.)"
+    assert seen.messages[0].text == "(Прервано: запись продажи — Петров.)"
     seen = await chat.send(ivan, "5000", chat=GROUP, reply_to=asked_ivan)
     assert rows(sqlite_engine, Sale) == []
 

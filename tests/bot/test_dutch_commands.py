@@ -30,9 +30,9 @@ async def test_a_dutch_chat_with_dutch_command_names(
     assert card.text == (await chat.send(anna, "/client Bakkerij")).text
 
     seen = await chat.send(anna, "/verkoop Bakkerij 100")
-    assert "Verkoop vastgelegd: € 100,00 — Bakkerij, vandaag." in seen
+    assert "Verkoop vastgelegd: € 100 — Bakkerij, vandaag." in seen
     seen = await chat.send(anna, "/sale Bakkerij 120")  # not 100 again: that asks "again?"
-    assert "Verkoop vastgelegd: € 120,00 — Bakkerij, vandaag." in seen
+    assert "Verkoop vastgelegd: € 120 — Bakkerij, vandaag." in seen
     assert [sale.amount for sale in rows(sqlite_engine, Sale)] == [10_000, 12_000]
 
     help_text = (await chat.send(anna, "/hulp")).text
@@ -58,7 +58,7 @@ async def test_a_dutch_name_in_a_group_addressed_to_the_bot(
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=NL_OWNER)
     make_client(sqlite_engine, team, "Bakkerij")
     seen = await chat.send(anna, "/Verkoop@kompas_bot Bakkerij 250", chat=GROUP)
-    assert "Verkoop vastgelegd: € 250,00 — Bakkerij, vandaag." in seen
+    assert "Verkoop vastgelegd: € 250 — Bakkerij, vandaag." in seen
 
 
 async def test_russian_speakers_keep_the_latin_names_and_may_type_the_dutch_ones(

@@ -76,7 +76,7 @@ async def test_the_sale_dialog_reads_times(
     await chat.send(anna, "250")
     await chat.press(anna, "Overslaan")
     seen = await chat.send(anna, typed)
-    assert "Verkoop vastgelegd: € 250,00 — Daan Kok, vandaag." in seen, seen.text
+    assert "Verkoop vastgelegd: € 250 — Daan Kok, vandaag." in seen, seen.text
     assert [s.minutes for s in rows(sqlite_engine, Sale)] == [minutes]
 
 
@@ -141,16 +141,16 @@ async def test_the_amount_step_takes_the_rest_of_the_sale_too(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/verkoop Daan Kok")
     seen = await chat.send(anna, "250 2u")
-    assert "Verkoop vastgelegd: € 250,00 — Daan Kok, vandaag." in seen, seen.text
+    assert "Verkoop vastgelegd: € 250 — Daan Kok, vandaag." in seen, seen.text
     await chat.send(anna, "/verkoop Daan Kok")
     seen = await chat.send(anna, "€ 95, 20 kosten, 1 uur")
-    assert "Verkoop vastgelegd: € 95,00 — Daan Kok, vandaag." in seen, seen.text
+    assert "Verkoop vastgelegd: € 95 — Daan Kok, vandaag." in seen, seen.text
     await chat.send(anna, "/verkoop Daan Kok")
     seen = await chat.send(anna, "120 gisteren")  # the cost and the time are still asked
     assert "kostte het jou" in seen.text
     await chat.press(anna, "Overslaan")
     seen = await chat.send(anna, "45 min")
-    assert "Verkoop vastgelegd: € 120,00 — Daan Kok, gisteren." in seen, seen.text
+    assert "Verkoop vastgelegd: € 120 — Daan Kok, gisteren." in seen, seen.text
     assert [(s.amount, s.cost, s.minutes, s.sold_on) for s in rows(sqlite_engine, Sale)] == [
         (25000, None, 120, dt.date(2026, 11, 23)),
         (9500, 2000, 60, dt.date(2026, 11, 23)),

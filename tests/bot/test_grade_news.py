@@ -28,7 +28,7 @@ async def test_a_big_sale_says_the_new_grade_and_the_share_it_takes(
     assert "Hotel De Linde · beoordeling C (voorlopig)" in card.text.splitlines()
     seen = await chat.send(anna, "/sale Hotel De Linde, 30.000")
     first = seen.text.splitlines()[0]
-    assert first.startswith("Verkoop vastgelegd: € 30.000,00 — Hotel De Linde, vandaag. ")
+    assert first.startswith("Verkoop vastgelegd: € 30.000 — Hotel De Linde, vandaag. ")
     assert "Beoordeling: A (was C)." in first
     # The grade said is the card's grade, not a second computation.
     card = await chat.send(anna, "/client Hotel De Linde")
@@ -57,7 +57,7 @@ async def test_russian_small_team_hears_the_share_without_an_alarm_and_the_grade
     seen = await chat.send(olga, "/sale зерно 5000")
     first = seen.text.splitlines()[0]
     assert first == (
-        "Продажа записана: 5 000,00 ₽, Кофейня «Зерно», сегодня. Оценка клиента: A (была C). "
+        "Продажа записана: 5 000 ₽, Кофейня «Зерно», сегодня. Оценка клиента: A (была C). "
         "Кофейня «Зерно» — теперь 50 % вашей выручки."
     )
     assert "Кофейня «Зерно» · оценка A" in (await chat.send(olga, "/client зерно")).text

@@ -82,7 +82,7 @@ BAD_GATEWAY = Failure("sendMessage", 502, "Bad Gateway")
             "nl",
             "/sale glans, 300",
             "Mijn antwoord raakte onderweg kwijt, maar dit is wel bewaard:\n"
-            "Verkoop vastgelegd: € 300,00 — Schoonmaakbedrijf Glans, vandaag.",
+            "Verkoop vastgelegd: € 300 — Schoonmaakbedrijf Glans, vandaag.",
             "↩ Ongedaan maken",
             "Ongedaan gemaakt: de verkoop is weer weg.",
         ),
@@ -90,7 +90,7 @@ BAD_GATEWAY = Failure("sendMessage", 502, "Bad Gateway")
             "ru",
             "/sale глянец, 300",
             "Мой ответ потерялся по дороге, но это сохранено:\n"
-            "Продажа записана: 300,00 ₽, Клининг «Глянец», сегодня.",
+            "Продажа записана: 300 ₽, Клининг «Глянец», сегодня.",
             "↩ Отменить",
             "Отменено: продажа удалена.",
         ),

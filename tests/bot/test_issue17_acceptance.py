@@ -27,10 +27,10 @@ async def test_studio_54_100_is_asked_even_beside_a_look_alike_studio(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/verkoop Studio 54 100")
     assert seen.text == "Welke bedoel je?"
-    assert _labels(seen) == ["Studio 54: € 100,00", "Studio: € 54.100,00", "Annuleren"]
+    assert _labels(seen) == ["Studio 54: € 100", "Studio: € 54.100", "Annuleren"]
     assert rows(sqlite_engine, Sale) == []
-    seen = await chat.press(anna, "Studio 54: €\u00a0100,00")
-    assert "Verkoop vastgelegd: € 100,00 — Studio 54" in seen.text.replace("\u00a0", " ")
+    seen = await chat.press(anna, "Studio 54: €\u00a0100")
+    assert "Verkoop vastgelegd: € 100 — Studio 54" in seen.text.replace("\u00a0", " ")
     assert {c.name for c in rows(sqlite_engine, Client)} == {"Yogastudio Lotus", "Studio 54"}
 
 
@@ -41,7 +41,7 @@ async def test_studio_21_line_beside_a_look_alike_in_russian(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Студия 21 500")
     assert seen.text == "Кого именно?"
-    assert _labels(seen)[:2] == ["Студия 21: 500,00 ₽", "Студия: 21 500,00 ₽"]
+    assert _labels(seen)[:2] == ["Студия 21: 500 ₽", "Студия: 21 500 ₽"]
     assert rows(sqlite_engine, Sale) == []
 
 
@@ -63,7 +63,7 @@ async def test_a_mans_surname_never_lands_on_a_woman_of_that_surname(
     seen = await chat.send(olga, "/client Петров")
     assert "оценка" not in seen.text
     seen = await chat.send(olga, "/sale Кузнецова 500")  # her own surname still finds her
-    assert "Продажа записана: 500,00 ₽, Ольга Кузнецова" in seen.text.replace("\u00a0", " ")
+    assert "Продажа записана: 500 ₽, Ольга Кузнецова" in seen.text.replace("\u00a0", " ")
     seen = await chat.send(olga, "/sale Кузне 600")  # a part of it too
     assert "Ольга Кузнецова" in seen.text
 

@@ -36,7 +36,7 @@ async def test_a_sale_for_a_surname_that_is_only_a_patronymic_offers_to_add(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Петров 2500")
     assert "Фёдорова" not in seen.text
-    assert seen.text.startswith("«Петров» у меня пока нет.")
+    assert seen.text.startswith("«Петров» — такого клиента в списке пока нет.")
     assert rows(sqlite_engine, Sale) == []
 
 
@@ -48,7 +48,8 @@ async def test_a_new_name_in_a_sale_asks_person_or_organisation_in_that_order(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Новикова, 2500, 300")
     assert seen.text.startswith(
-        "«Новикова» у меня пока нет. Добавить как частное лицо или как организацию?"
+        "«Новикова» — такого клиента в списке пока нет. "
+        "Добавить как частное лицо или как организацию?"
     )
     assert seen.buttons == [
         "Добавить «Новикова» как частное лицо",
@@ -82,7 +83,7 @@ async def test_the_kind_buttons_follow_the_question_whatever_the_teams_clients_a
     assert (await _kind_buttons(chat, anna, "/toevoegen Lotus"))[:2] == ["Persoon", "Organisatie"]
     seen = await chat.send(anna, "/sale Zonnebloem 450")
     seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
-    assert "Verkoop vastgelegd: € 450,00 — Zonnebloem" in seen
+    assert "Verkoop vastgelegd: € 450 — Zonnebloem" in seen
     assert rows(sqlite_engine, Client, name="Zonnebloem")[0].kind == "organisation"
 
 
@@ -126,7 +127,7 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     assert seen.buttons == ["Persoon", "Organisatie", "Annuleren"]  # as the question says
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []
     seen = await chat.press(anna, "Organisatie")
-    assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen
+    assert "Verkoop vastgelegd: € 100 — Tandarts Bakker" in seen
     [bakker] = rows(sqlite_engine, Client, name="Tandarts Bakker")
     assert bakker.kind == "organisation"
     assert rows(sqlite_engine, Sale)[0].client_id == bakker.id

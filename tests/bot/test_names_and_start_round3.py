@@ -41,7 +41,7 @@ async def test_a_name_with_a_patronymic_is_a_person_without_asking(
     # a complaint about someone new offers the one kind the name says, never both
     await chat.send(olga, "/complaint")
     seen = await chat.send(olga, "Петров Сергей Иванович")
-    assert seen.text == "«Петров Сергей Иванович» у меня пока нет. Добавить?"
+    assert seen.text == "«Петров Сергей Иванович» — такого клиента в списке пока нет. Добавить?"
     assert seen.buttons == ["Добавить «Петров Сергей Иванович» как частное лицо", "Отмена"]
     await chat.press(olga, "Добавить «Петров Сергей Иванович» как частное лицо")
     # a legal form first says an organisation, with its owner's name as a person's

@@ -1,5 +1,5 @@
 """A declined client who still owes money is named in /risk (found by the attacker reader:
-"• ?: € 338,00 · 1 factuur, 27 dagen over tijd")."""
+"• ?: € 338 · 1 factuur, 27 dagen over tijd")."""
 
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
 
     assert "Wat heeft Schoonmaakbedrijf Glans betaald? Open: € 1.750,75." in seen
     assert _labels(seen) == [
-        "1 okt 2026 · € 1.000,00",
+        "1 okt 2026 · € 1.000",
         "20 okt 2026 · € 500,50",
         "1 nov 2026 · € 250,25",
         "Alles: € 1.750,75",
@@ -77,11 +77,11 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
     seen = await chat.send(anna, "2000")
     assert "Dat is meer dan Schoonmaakbedrijf Glans nog moet betalen: € 1.750,75." in seen
     seen = await chat.send(anna, "1.200")
-    assert "Schoonmaakbedrijf Glans heeft € 1.200,00 betaald; € 550,75 staat nog open." in seen
-    # The oldest invoice is settled, € 200,00 of the second is paid: 300,50 + 250,25 left.
+    assert "Schoonmaakbedrijf Glans heeft € 1.200 betaald; € 550,75 staat nog open." in seen
+    # The oldest invoice is settled, € 200 of the second is paid: 300,50 + 250,25 left.
     assert _open(sqlite_engine) == [(50_050, 20_000), (25_025, None)]
     seen = await chat.send(anna, "/sales glans")
-    assert "2. 20 okt 2026 · € 500,50 · € 200,00 van € 500,50 betaald" in seen.text
+    assert "2. 20 okt 2026 · € 500,50 · € 200 van € 500,50 betaald" in seen.text
     seen = await chat.send(anna, "/client glans")
     assert "€ 550,75" in seen.text and "€ 1.750,75" not in seen.text
     seen = await chat.send(anna, "/paid glans")

@@ -33,7 +33,7 @@ async def test_a_dutch_sale_paid_on_the_spot_is_no_invoice(
     make_client(sqlite_engine, team, "Jan Smit", kind="person")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, line)
-    assert "Verkoop vastgelegd: € 200,00 — Jan Smit, vandaag." in seen, seen.text
+    assert "Verkoop vastgelegd: € 200 — Jan Smit, vandaag." in seen, seen.text
     assert "Factuur" not in seen.text and "Al betaald" not in seen.buttons
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.minutes, sale.paid_on, sale.due_on) == (amount, minutes, TODAY, None)

@@ -30,7 +30,7 @@ async def test_rest_words_pay_all_that_is_open(
 
     seen = await chat.send(olga, "/paid Ромашка остаток")
 
-    assert "ООО Ромашка: оплачено 1 300,00 ₽, закрыты 2 счёта." in seen
+    assert "ООО Ромашка: оплачено 1 300 ₽, закрыты 2 счёта." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY), 50_000: (20_000, TODAY)}
 
     nl_client = make_client(sqlite_engine, nl_team, "De Roos")
@@ -38,7 +38,7 @@ async def test_rest_words_pay_all_that_is_open(
     make_sale(sqlite_engine, nl_team, nl_client, 10_000, due_on=DUE)
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/betaald De Roos rest")
-    assert "De Roos heeft 2 openstaande facturen betaald: € 500,00." in seen
+    assert "De Roos heeft 2 openstaande facturen betaald: € 500." in seen
 
 
 async def test_dutch_restant_pays_all_that_is_open(
@@ -51,7 +51,7 @@ async def test_dutch_restant_pays_all_that_is_open(
 
     seen = await chat.send(anna, "/betaald de roos restant")
 
-    assert "De Roos heeft 2 openstaande facturen betaald: € 500,00." in seen
+    assert "De Roos heeft 2 openstaande facturen betaald: € 500." in seen
     assert _paid(sqlite_engine) == {40_000: (None, TODAY), 10_000: (None, TODAY)}
 
 
@@ -64,7 +64,7 @@ async def test_full_stop_after_the_name_finds_the_client(
 
     seen = await chat.send(olga, "/paid вектор.")
 
-    assert "ООО Вектор: оплачено 1 000,00 ₽, закрыт 1 счёт." in seen
+    assert "ООО Вектор: оплачено 1 000 ₽, закрыт 1 счёт." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
 
 
@@ -84,7 +84,7 @@ async def test_one_look_alike_is_a_yes_or_no_question(
 
     await chat.send(olga, "/paid вектр плс")
     seen = await chat.press(olga, "Да")
-    assert "ООО Вектор Плюс: оплачено 1 000,00 ₽, закрыт 1 счёт." in seen
+    assert "ООО Вектор Плюс: оплачено 1 000 ₽, закрыт 1 счёт." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
 
 
@@ -101,10 +101,10 @@ async def test_a_payment_closes_the_oldest_invoices_it_covers_and_says_which(
     seen = await chat.send(olga, "/paid Котова 5 800")
 
     # 2 800 + 3 000 = 5 800: the two oldest are paid in full, the newest stays open.
-    assert "Котова: оплачено 5 800,00 ₽, закрыты 2 счёта. Осталось оплатить: 1 500,00 ₽." in seen
+    assert "Котова: оплачено 5 800 ₽, закрыты 2 счёта. Осталось оплатить: 1 500 ₽." in seen
     assert (
-        "Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб. 2026 г.); "
-        "3 000,00 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
+        "Полностью оплачено: 2 800 ₽ (продажа 10 нояб. 2026 г.); "
+        "3 000 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
     )
     assert _paid(sqlite_engine) == {
         280_000: (None, TODAY),
@@ -126,10 +126,10 @@ async def test_more_than_any_one_invoice_is_paid_oldest_first_without_a_question
     seen = await chat.send(olga, "/paid Котова 6 000")
 
     # 2 800 and 3 000 closed, 200 of the 1 500: 1 300 stays open.
-    assert "Котова: оплачено 6 000,00 ₽, осталось оплатить 1 300,00 ₽." in seen
+    assert "Котова: оплачено 6 000 ₽, осталось оплатить 1 300 ₽." in seen
     assert (
-        "Полностью оплачено: 2 800,00 ₽ (продажа 10 нояб. 2026 г.); "
-        "3 000,00 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
+        "Полностью оплачено: 2 800 ₽ (продажа 10 нояб. 2026 г.); "
+        "3 000 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
     )
     assert _paid(sqlite_engine) == {
         280_000: (None, TODAY),
@@ -173,7 +173,7 @@ async def test_a_client_named_with_a_rest_word_keeps_their_name(
 
     seen = await chat.send(anna, "/betaald Hotel Rest")
 
-    assert "Wat heeft Hotel Rest betaald? Open: € 500,00." in seen
+    assert "Wat heeft Hotel Rest betaald? Open: € 500." in seen
     assert _paid(sqlite_engine) == {
         30_000: (None, None),
         20_000: (None, None),
@@ -202,9 +202,9 @@ async def test_a_payment_of_yesterday_is_never_offered_a_sale_of_today(
     make_sale(sqlite_engine, nl_team, bos, 300_000, due_on=DUE, sold_on=TODAY)
     seen = await chat.send(anna, "/betaald Bos 2000 gisteren")
     sales = [b.replace("\xa0", " ") for b in seen.buttons if "€" in b]
-    assert sales == ["5 nov 2026 · € 2.500,00"]  # not today's € 3.000
+    assert sales == ["5 nov 2026 · € 2.500"]  # not today's € 3.000
     seen = await chat.press(anna, seen.buttons[0])
-    assert "2.000,00 betaald" in seen.text.replace("\xa0", " ")
+    assert "2.000 betaald" in seen.text.replace("\xa0", " ")
 
 
 async def test_of_two_look_alikes_only_the_one_who_owes_is_paid(

@@ -96,28 +96,28 @@ async def test_profile_in_russian_with_money_range_words_and_skip(
     assert seen.buttons[:4] == ["Возраст", "Доход в год", "Образование", "Пол"]
     await chat.press(olga, "Доход в год")
     seen = await chat.send(olga, "600 000 – 1 200 000 ₽")
-    assert "Сохранено: Доход в год: 600 000 ₽–1 200 000 ₽." in seen
+    assert "Сохранено. Доход в год: 600 000 ₽–1 200 000 ₽." in seen
     await chat.press(olga, "Возраст")
     seen = await chat.send(olga, "от 30")
-    assert "Сохранено: Возраст: ≥ 30." in seen
+    assert "Сохранено. Возраст: ≥ 30." in seen
     await chat.press(olga, "Города")
     seen = await chat.send(olga, "Москва, Тверь; москва")
-    assert "Сохранено: Города: Москва, Тверь." in seen
+    assert "Сохранено. Города: Москва, Тверь." in seen
     demographics = criteria(sqlite_engine)["demographics"]
     assert (demographics["min_income"], demographics["max_income"]) == (60000000, 120000000)
     assert (demographics["min_age"], demographics["max_age"]) == (30, None)
     assert demographics["cities"] == ["Москва", "Тверь"]
 
     await chat.press(olga, "← Назад")
-    await chat.press(olga, "Подходят вам")  # her own team: one person
+    await chat.press(olga, "Условия работы")  # her own team: one person
     await chat.press(olga, "Прибыль в час, не меньше")
     seen = await chat.send(olga, "3 000")
-    assert "Сохранено: Прибыль в час, не меньше: 3 000 ₽." in seen
-    await chat.press(olga, "Маржа, не меньше")
+    assert "Сохранено. Прибыль в час, не меньше: 3 000 ₽." in seen
+    await chat.press(olga, "Доля прибыли, не меньше")
     await chat.send(olga, "35")
-    await chat.press(olga, "Маржа, не меньше")
+    await chat.press(olga, "Доля прибыли, не меньше")
     seen = await chat.press(olga, "Пропустить")
-    assert "Очищено: Маржа, не меньше." in seen
+    assert "Очищено: Доля прибыли, не меньше." in seen
     fit = criteria(sqlite_engine)["fit"]
     assert (fit["min_profit_per_hour"], fit["min_margin"]) == (300000, None)
 

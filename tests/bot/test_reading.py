@@ -111,8 +111,9 @@ async def test_client_list_pages_in_the_same_message_and_sorts(
     listed = by_revenue.text.splitlines()[1:11]
     amounts = [int(re.sub(r"\D", "", line.rsplit("·", 1)[1])) for line in listed]
     assert amounts == sorted(amounts, reverse=True)
-    # "1. Отель «Липа» · оценка B · 27 % · …": the grade says its word, after the name.
+    # "1. Отель «Липа» · оценка B · 27 % выручки · …": the grade says its word, after the name.
     assert all(line.split(" · ")[1].startswith("оценка ") for line in listed), listed
+    assert all(line.split(" · ")[2].endswith(" выручки") for line in listed), listed
     top = {line.split(" · ")[0].split(". ", 1)[1] for line in listed[:2]}
     assert top == {"Строительная компания «Кирпич»", "Отель «Липа»"}
     first = listed[0].split(" · ")[0].split(". ", 1)[1]
@@ -127,7 +128,7 @@ async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) ->
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.all_pages(anna, await chat.send(anna, "/risk"))
     assert "Boven de grens" in seen.messages[0].text
-    assert "Hotel De Linde" in seen.text and "Als die weggaat, daalt de omzet" in seen.text
+    assert "Hotel De Linde" in seen.text and "weg als deze klant vertrekt" in seen.text
     assert "Afhankelijk van grote klanten" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)
 

@@ -99,20 +99,20 @@ async def test_typed_margin_and_off_in_russian(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
     await chat.press(olga, "Деньги")
-    seen = await chat.press(olga, "Стандартная маржа")
+    seen = await chat.press(olga, "Доля прибыли по умолчанию")
     assert seen.buttons[0] == "✓ Нет"
     seen = await chat.press(olga, "Ввести другое значение")
-    assert "Введите стандартную маржу в процентах" in seen
+    assert "Какую долю суммы считать прибылью" in seen
     seen = await chat.send(olga, "сорок")
     assert "сорок" in seen.text and team_row(sqlite_engine).default_margin is None
     seen = await chat.send(olga, "37,5 %")
-    assert "Стандартная маржа: теперь 37,5 %." in seen
+    assert "Доля прибыли по умолчанию: теперь 37,5 %." in seen
     assert team_row(sqlite_engine).default_margin == 0.375
     await chat.send(olga, "/settings")
     await chat.press(olga, "Деньги")
-    await chat.press(olga, "Стандартная маржа")
+    await chat.press(olga, "Доля прибыли по умолчанию")
     seen = await chat.press(olga, "Нет")
-    assert "Стандартная маржа: теперь не задана." in seen
+    assert "Доля прибыли по умолчанию: теперь не задана." in seen
     assert team_row(sqlite_engine).default_margin is None
 
 
@@ -128,9 +128,9 @@ async def test_a_margin_typed_with_its_name_and_in_words(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/settings")
     await chat.press(olga, "Деньги")
-    await chat.press(olga, "Стандартная маржа")
+    await chat.press(olga, "Доля прибыли по умолчанию")
     seen = await chat.send(olga, "маржа 45 процентов")
-    assert "Стандартная маржа: теперь 45 %." in seen
+    assert "Доля прибыли по умолчанию: теперь 45 %." in seen
     assert {t.locale: t.default_margin for t in rows(sqlite_engine, Team)} == {
         "nl": 0.6,
         "ru": 0.45,

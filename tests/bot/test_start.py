@@ -70,7 +70,7 @@ async def test_lang_with_an_unknown_code_says_what_to_type(chat: Chat) -> None:
 async def test_unknown_command_points_to_help_in_the_callers_language(chat: Chat) -> None:
     ivan = chat.person(12, "Ivan", "ru")
     seen = await chat.send(ivan, "/frobnicate")
-    assert seen.text == "/frobnicate — такого я не знаю. Что я умею — по /help."
+    assert seen.text == "/frobnicate — такого я не знаю. Что я умею — /help."
 
 
 async def test_a_mistyped_command_suggests_the_nearest_one(chat: Chat) -> None:

@@ -116,7 +116,7 @@ async def test_a_bare_number_in_the_sale_dialog_is_asked_about_too(
     assert seen.text == "3 — minuten of uren? Schrijf 3u of 3 min."
     assert minutes(sqlite_engine) == []
     seen = await chat.press(anna, "3 uur")
-    assert "Verkoop vastgelegd: € 800,00 — Bakkerij de Vries" in seen
+    assert "Verkoop vastgelegd: € 800 — Bakkerij de Vries" in seen
     assert minutes(sqlite_engine) == [180]
 
 
@@ -143,14 +143,14 @@ async def test_hours_per_order_in_russian_and_refusals(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/profile")
     await chat.press(olga, "+ Создать: Частные лица")
-    await chat.press(olga, "Подходят вам")  # her own team: one person
-    await chat.press(olga, "Часов на заказ, не больше")
+    await chat.press(olga, "Условия работы")  # her own team: one person
+    await chat.press(olga, "Часов на визит или заказ, не больше")
     seen = await chat.send(olga, "0")
     assert "больше 0" in seen.text
     seen = await chat.send(olga, "1001 ч")
     assert seen.text.replace("\u00a0", " ") == "«1001 ч» — слишком много. Здесь максимум 1 000 ч."
     seen = await chat.send(olga, "полтора часа")
-    assert "Сохранено: Часов на заказ, не больше: 1 ч 30 мин." in seen
+    assert "Сохранено. Часов на визит или заказ, не больше: 1 ч 30 мин." in seen
     assert _max_hours(sqlite_engine) == 1.5
 
 

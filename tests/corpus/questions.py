@@ -17,7 +17,7 @@ class Hallmark:
 
 
 NL_ADDS = ("staat niet in je klantenlijst", "Nieuwe klant:")
-RU_ADDS = ("у меня пока нет", "Новый клиент:")
+RU_ADDS = ("такого клиента в списке пока нет", "Новый клиент:")
 
 
 HALLMARKS: dict[str, dict[str, Hallmark]] = {

@@ -36,7 +36,7 @@ async def test_polling_adds_a_client_and_records_a_sale_end_to_end(
     async with running_polling(new_app(stub, sqlite_engine, clock)):
         await until(lambda: len(stub.called("sendMessage")) >= 2)
     assert "Toegevoegd: Bakkerij de Vries (organisatie)." in said(stub)
-    assert any("Verkoop vastgelegd: € 100,00 — Bakkerij de Vries" in s for s in said(stub))
+    assert any("Verkoop vastgelegd: € 100 — Bakkerij de Vries" in s for s in said(stub))
     [client] = rows(sqlite_engine, Client)
     assert [(s.client_id, s.amount) for s in rows(sqlite_engine, Sale)] == [(client.id, 10000)]
     # Both confirmed at the stop: a restart is not served them again.

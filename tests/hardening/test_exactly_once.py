@@ -119,7 +119,7 @@ async def test_a_digest_whose_private_money_failed_resumes_with_that_part_only(
 
 KEPT = "Bewaard — ik voer het uit zodra het kan"
 WENT_WRONG = "Er ging bij mij iets mis"
-RECORDED = "Verkoop vastgelegd: € 77,00"
+RECORDED = "Verkoop vastgelegd: € 77"
 
 
 class Outage:

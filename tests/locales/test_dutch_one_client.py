@@ -1,6 +1,6 @@
 """Dutch replies about one client say the client's name, "de klant", "deze klant" or "die",
 never "hun", "ze", "hen" or "zij" (a native reads those as several people); and a sale is
-confirmed as "€ 250,00 — Daan Kok", never "€ 250,00 van Daan Kok" (issue 17)."""
+confirmed as "€ 250 — Daan Kok", never "€ 250 van Daan Kok" (issue 17)."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ ONE_CLIENT = (
     "yet the figures say they pay off well.",
     "{client}, an ideal client, sent them to you",
     "{share} of your revenue goes with them",
-    "• {client}: {share}. If they leave, revenue falls {drop}",
+    "• {client}: {share} of revenue, gone if they leave",
     "you chose to keep them for now",
     "their grade is still above the middle",
     "They bring about {amount} a year less than a typical client.",
@@ -104,6 +104,6 @@ def test_a_sale_reads_amount_dash_client(msgid: str) -> None:
 
 
 def test_no_sale_is_of_an_amount_of_a_date() -> None:
-    """ "De verkoop van € 250,00 van 3 dec 2026" reads as two owners; a date goes with "op"."""
+    """ "De verkoop van € 250 van 3 dec 2026" reads as two owners; a date goes with "op"."""
     doubled = [text for text in _dutch().values() if "{amount} van {date}" in str(text)]
     assert doubled == []

@@ -45,7 +45,14 @@ def test_currency_digits_come_from_cldr(currency: str, digits: int) -> None:
         (-125050, "EUR", "nl", f"€{NBSP}-1.250,50"),
         (-125050, "RUB", "ru", f"-1{NBSP}250,50{NBSP}₽"),
         (5, "EUR", "nl", f"€{NBSP}0,05"),
-        (0, "RUB", "ru", f"0,00{NBSP}₽"),
+        (0, "RUB", "ru", f"0{NBSP}₽"),
+        # Issue 20: an amount with no cents is written without ",00", in both languages.
+        (450000, "RUB", "ru", f"4{NBSP}500{NBSP}₽"),
+        (450050, "RUB", "ru", f"4{NBSP}500,50{NBSP}₽"),
+        (125000, "EUR", "nl", f"€{NBSP}1.250"),
+        (-125000, "EUR", "nl", f"€{NBSP}-1.250"),
+        (100, "EUR", "nl", f"€{NBSP}1"),
+        (101, "EUR", "nl", f"€{NBSP}1,01"),
     ],
 )
 def test_money_is_written_as_cldr_writes_it(minor: int, currency: str, locale: str, text: str):
@@ -546,6 +553,7 @@ def test_money_is_written_exactly_as_babel_writes_it(
     """The shortcut past Babel's formatter changes nothing but the time it takes."""
     assert nf._money_shape(locale, currency, whole) is not None  # both languages take it
     amount = Decimal(minor).scaleb(-currency_digits(currency))
+    whole = whole or minor % 10 ** currency_digits(currency) == 0  # no ",00" (issue 20)
     pattern = nf._currency_pattern(locale, 0 if whole else None)
     if whole:
         amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)

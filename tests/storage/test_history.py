@@ -48,7 +48,7 @@ def sales_file(locale: str) -> str:
     head = (
         "Klant;Datum;Bedrag;Kosten;Minuten\n"
         if locale == "nl"
-        else "Клиент;Дата;Сумма;Себестоимость;Минуты\n"
+        else "Клиент;Дата;Сумма;Затраты;Минуты\n"
     )
     rows = []
     for month in range(1, 11):

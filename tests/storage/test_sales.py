@@ -140,7 +140,7 @@ def test_moving_a_sale_moves_its_payment_terms(
 
 
 def _invoices(engine: Engine) -> tuple[int, int, list[int]]:
-    """An organisation with three open invoices: € 1.000,00, € 500,50 and € 250,25."""
+    """An organisation with three open invoices: € 1.000, € 500,50 and € 250,25."""
     team = make_team(engine, chat_id=-1, owner_id=1)
     client = make_client(engine, team, "Schoonmaakbedrijf Glans")
     ids = [
@@ -179,7 +179,7 @@ def test_a_part_payment_settles_the_oldest_invoices_and_owed_is_exactly_the_rest
             now=NOW,
         )
         session.commit()
-    # € 1.000,00 settled, € 200,00 of € 500,50 paid: € 300,50 + € 250,25 still open.
+    # € 1.000 settled, € 200 of € 500,50 paid: € 300,50 + € 250,25 still open.
     assert (payment.sales, payment.amount, payment.still_open) == (1, 120_000, 55_075)
     first, second, third = sorted(rows(engine, Sale), key=lambda s: s.id or 0)
     assert (first.paid_on, first.paid_amount) == (TODAY, None)
@@ -214,7 +214,7 @@ def test_paying_one_invoice_of_several_leaves_the_others_open(engine: Engine) ->
             sale_ids=[ids[0]],
         )
         session.commit()
-    # The part paid before counts: settling the first invoice took the € 600,00 left on it.
+    # The part paid before counts: settling the first invoice took the € 600 left on it.
     assert (payment.sales, payment.amount, payment.still_open) == (1, 60_000, 75_075)
     assert _owed(engine, team_id, client) == (75_075, 50_050)
     with new_session(engine) as session:
