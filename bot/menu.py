@@ -24,6 +24,7 @@ from bot.handlers import (
     sales,
     start,
     team,
+    undo,
 )
 from bot.handlers import help as help_handlers
 from bot.handlers import settings as settings_handlers
@@ -324,6 +325,17 @@ COMMANDS: tuple[Command, ...] = (
         N_("/skip — skips the question I just asked, when it may stay empty."),
         listed=False,
         in_dialog=True,
+    ),
+    Command(
+        "undo",
+        "ongedaan",
+        undo.undo_last,
+        N_("Undo your last change"),
+        Role.MEMBER,
+        N_(
+            "/undo — takes back your own last change, as the ↩ Undo button under it does, for "
+            "24 hours. Again for the change before it."
+        ),
     ),
     Command(
         "cancel",

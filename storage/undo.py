@@ -46,6 +46,23 @@ def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.
     return did or pending.action
 
 
+def latest_undo(*, session: Session, team_id: int, user_id: int) -> PendingUndo | None:
+    """The caller's own most recent change in this team not undone yet (/undo): the one its
+    ↩ Undo button would take back. Expired ones count, so /undo says it's too late rather than
+    reach past them; `take_undo` refuses them as the button does."""
+    return session.exec(
+        select(PendingUndo)
+        .where(
+            PendingUndo.team_id == team_id,
+            PendingUndo.user_id == user_id,
+            col(PendingUndo.done).is_(False),
+            col(PendingUndo.action).in_(REVERSE),
+        )
+        .order_by(col(PendingUndo.created_at).desc(), col(PendingUndo.id).desc())
+        .limit(1)
+    ).first()
+
+
 SALE_AND_CLIENT = "sale_and_client_created"  # what undo() returns when both went
 
 
@@ -60,6 +77,19 @@ def undo_removes_new_client(
         return
     pending.payload = {**pending.payload, "new_client": client_id}
     session.add(pending)
+    # The client's own undo is now part of the sale's: /undo after the sale's would otherwise
+    # say it removed a client already gone.
+    for own in session.exec(
+        select(PendingUndo).where(
+            PendingUndo.team_id == team_id,
+            PendingUndo.user_id == pending.user_id,
+            PendingUndo.action == "client_created",
+            col(PendingUndo.done).is_(False),
+        )
+    ):
+        if own.payload.get("client_id") == client_id:
+            own.done = True
+            session.add(own)
 
 
 def _client_created(session: Session, team_id: int, payload: dict[str, Any]) -> None:

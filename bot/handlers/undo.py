@@ -1,12 +1,14 @@
-"""The ↩ Undo button under every confirmed change, for 24 hours."""
+"""Taking a confirmed change back, for 24 hours: the ↩ Undo button under it, or /undo for
+the caller's own last one when the button has scrolled out of sight."""
 
 from __future__ import annotations
 
+from bot.kit.commands import command
 from bot.kit.turn import Turn, button
-from bot.render.changes import undone
+from bot.render.changes import nothing_to_undo, undone
 from locales import InputError
 from storage import changes, undo
-from storage.models import Role
+from storage.models import PendingUndo, Role
 from storage.refusals import Refused
 
 # Changes only an admin may make: undoing them takes an admin too, the one who made them
@@ -31,11 +33,23 @@ async def undo_change(turn: Turn) -> None:
     pending = await turn.run(changes.pending_undo, team_id=turn.team_id, undo_id=undo_id)
     if pending is None:
         raise InputError(Refused.UNDO_EXPIRED)
+    # Said once, in the confirmation it replaces: a toast with the same words read twice.
+    turn.edit(await _reverse(turn, pending))
+
+
+@command
+async def undo_last(turn: Turn) -> None:
+    """/undo: the caller's own last change, as its button would; never someone else's."""
+    pending = await turn.run(undo.latest_undo, team_id=turn.team_id, user_id=turn.caller.user_id)
+    if pending is None:
+        turn.reply(nothing_to_undo(turn.t))
+        return
+    turn.reply(await _reverse(turn, pending))
+
+
+async def _reverse(turn: Turn, pending: PendingUndo) -> str:
+    """Undoes `pending` under the button's rules; what to say it did."""
     if pending.user_id != turn.caller.user_id or pending.action in ADMIN_ACTIONS:
         await turn.require(Role.ADMIN)
-    action = await turn.change(
-        undo.undo,
-        undo_id=undo_id,
-    )
-    # Said once, in the confirmation it replaces: a toast with the same words read twice.
-    turn.edit(undone(turn.t, action, pending.payload, turn.team.currency))
+    action = await turn.change(undo.undo, undo_id=pending.id)
+    return undone(turn.t, action, pending.payload, turn.team.currency)

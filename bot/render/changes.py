@@ -41,6 +41,11 @@ def undone(t: Translator, action: str, undo: Any = None, currency: str = "EUR") 
     return t._(UNDONE.get(action, UNDONE_OTHER))
 
 
+def nothing_to_undo(t: Translator) -> Markup:
+    """/undo with no change of the caller's left to take back."""
+    return t._("Nothing to undo: you have no change from the last 24 hours to take back here.")
+
+
 def grade_news(
     t: Translator,
     before: TeamAnalysis,

@@ -22,6 +22,7 @@ FIRST_SCREEN = (
     "risk",
     "digest",
     "settings",
+    "undo",
     "cancel",
 )
 PAGE_SIZE = len(FIRST_SCREEN)

@@ -1,0 +1,189 @@
+"""/undo (/ongedaan) takes back the caller's own last change, as the ↩ Undo button under it
+does, when the button has scrolled out of sight in a busy group (the florists' and the nail
+studio's readers): never someone else's, once per change, within the same 24 hours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Client, Sale
+from tests.chat import Chat
+from tests.conftest import FakeClock
+from tests.factories import NL_OWNER, RU_OWNER, add_member, make_client, make_team, rows
+
+GROUP = -700
+MEMBER = 41
+
+
+@dataclass(frozen=True)
+class Words:
+    undo: str
+    sale: str
+    client: str
+    button: str
+    sale_gone: str
+    already: str
+    too_late: str
+    nothing: str
+
+
+WORDS = {
+    "nl": Words(
+        undo="/ongedaan",
+        sale="/verkoop",
+        client="Bloemenhuis Jansen",
+        button="↩ Ongedaan maken",
+        sale_gone="Ongedaan gemaakt: de verkoop is weer weg.",
+        already="Dit is al ongedaan gemaakt.",
+        too_late="Dit kan niet meer ongedaan worden gemaakt (dat kan 24 uur lang).",
+        nothing=(
+            "Niets om ongedaan te maken: je hebt hier de afgelopen 24 uur niets gewijzigd dat "
+            "nog terug kan."
+        ),
+    ),
+    "ru": Words(
+        undo="/undo",
+        sale="/sale",
+        client="Студия Лилия",
+        button="↩ Отменить",
+        sale_gone="Отменено: продажа удалена.",
+        already="Это уже отменено.",
+        too_late="Это уже не отменить (отмена работает 24 часа).",
+        nothing=(
+            "Отменять нечего: за последние 24 часа у вас здесь нет изменений, которые можно "
+            "отменить."
+        ),
+    ),
+}
+
+
+def _group(chat: Chat, engine: Engine, locale: str):  # type: ignore[no-untyped-def]
+    """A group team with its owner and one member, and one client both sell to."""
+    owner_id = NL_OWNER if locale == "nl" else RU_OWNER
+    team = make_team(
+        engine,
+        chat_id=GROUP,
+        owner_id=owner_id,
+        locale=locale,
+        currency="EUR" if locale == "nl" else "RUB",
+    )
+    add_member(engine, team, MEMBER)
+    make_client(engine, team, WORDS[locale].client)
+    owner = chat.person(owner_id, "Anna", locale)
+    member = chat.person(MEMBER, "Bram", locale)
+    chat.group(GROUP, "Studio", creator=owner, members=(member,))
+    return owner, member
+
+
+def _amounts(engine: Engine) -> list[int]:
+    return sorted(sale.amount for sale in rows(engine, Sale))
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_undo_takes_back_my_sale_not_the_one_recorded_after_it(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    words = WORDS[locale]
+    anna, bram = _group(chat, sqlite_engine, locale)
+    await chat.send(anna, f"{words.sale} {words.client} 250", chat=GROUP)
+    await chat.send(bram, f"{words.sale} {words.client} 400", chat=GROUP)
+    assert _amounts(sqlite_engine) == [25_000, 40_000]
+
+    seen = await chat.send(anna, words.undo, chat=GROUP)
+    assert seen.text == words.sale_gone  # the words a press of ↩ Undo says
+    assert _amounts(sqlite_engine) == [40_000]  # Bram's sale stays
+
+    # The button under Anna's confirmation, found later, knows it was taken back.
+    anna_sale = next(m for m in chat.api.in_chat(GROUP) if "250" in m.text)
+    await chat.press(anna, words.button, chat=GROUP, message=anna_sale)
+    assert chat.api.callback_answers[-1]["text"] == words.already
+    assert _amounts(sqlite_engine) == [40_000]
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_undo_twice_takes_back_my_last_two_changes_then_says_nothing_is_left(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    words = WORDS[locale]
+    anna, bram = _group(chat, sqlite_engine, locale)
+    await chat.send(anna, f"{words.sale} {words.client} 250", chat=GROUP)
+    await chat.send(anna, f"{words.sale} {words.client} 300", chat=GROUP)
+    await chat.send(bram, f"{words.sale} {words.client} 400", chat=GROUP)
+
+    seen = await chat.send(anna, words.undo, chat=GROUP)
+    assert seen.text == words.sale_gone
+    assert _amounts(sqlite_engine) == [25_000, 40_000]  # the newest of hers first
+    seen = await chat.send(anna, words.undo, chat=GROUP)
+    assert seen.text == words.sale_gone
+    assert _amounts(sqlite_engine) == [40_000]
+    seen = await chat.send(anna, words.undo, chat=GROUP)
+    assert seen.text == words.nothing
+    assert _amounts(sqlite_engine) == [40_000]  # never Bram's
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_nothing_to_undo_when_only_someone_else_changed_anything(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    words = WORDS[locale]
+    anna, bram = _group(chat, sqlite_engine, locale)
+    await chat.send(bram, f"{words.sale} {words.client} 400", chat=GROUP)
+
+    seen = await chat.send(anna, words.undo, chat=GROUP)  # the owner, too: only her own
+    assert seen.text == words.nothing
+    assert _amounts(sqlite_engine) == [40_000]
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_undo_after_24_hours_is_too_late_as_the_button_says(
+    chat: Chat, sqlite_engine: Engine, clock: FakeClock, locale: str
+) -> None:
+    words = WORDS[locale]
+    anna, _bram = _group(chat, sqlite_engine, locale)
+    await chat.send(anna, f"{words.sale} {words.client} 250", chat=GROUP)
+    clock.advance(hours=24, seconds=1)
+
+    seen = await chat.send(anna, words.undo, chat=GROUP)
+    assert seen.text == words.too_late
+    assert _amounts(sqlite_engine) == [25_000]
+    await chat.press(anna, words.button, chat=GROUP)
+    assert chat.api.callback_answers[-1]["text"] == words.too_late
+
+
+NEW_CLIENT = {
+    "nl": ("/verkoop Anouk de Vries 45", "„Anouk de Vries” toevoegen als persoon"),
+    "ru": ("/sale Мария Кузнецова 1500", "Добавить «Мария Кузнецова» как частное лицо"),
+}
+BOTH_GONE = {
+    "nl": "Ongedaan gemaakt: de verkoop is weer weg, en de nieuwe klant ook.",
+    "ru": "Отменено: продажа удалена, новый клиент тоже.",
+}
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_a_sale_that_added_its_client_is_one_undo_not_two(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    """The sale's undo takes its new client with it: a second /undo doesn't claim to remove
+    that client again."""
+    line, kind = NEW_CLIENT[locale]
+    anna = chat.person(21, "Anna", locale)
+    make_team(
+        sqlite_engine,
+        chat_id=21,
+        owner_id=21,
+        personal=True,
+        locale=locale,
+        currency="EUR" if locale == "nl" else "RUB",
+    )
+    await chat.send(anna, line)
+    await chat.press(anna, kind)
+
+    seen = await chat.send(anna, WORDS[locale].undo)
+    assert seen.text == BOTH_GONE[locale]
+    assert rows(sqlite_engine, Sale) == [] and rows(sqlite_engine, Client) == []
+    seen = await chat.send(anna, WORDS[locale].undo)
+    assert seen.text == WORDS[locale].nothing
