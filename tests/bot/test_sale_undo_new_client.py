@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from bot.transports.updates import Person
 from storage.models import Client, Sale
 from tests.chat import Chat
 from tests.factories import make_team, rows
@@ -28,20 +29,26 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("locale", ["nl", "ru"])
-async def test_undo_of_a_sale_that_added_its_client_removes_both(
-    chat: Chat, sqlite_engine: Engine, locale: str
-) -> None:
-    line, kind, undo, both, _sale_only = CASES[locale]
+def _personal_team(chat: Chat, engine: Engine, locale: str) -> Person:
+    """Anna's own team, in her language and currency."""
     anna = chat.person(21, "Anna", locale)
     make_team(
-        sqlite_engine,
+        engine,
         chat_id=21,
         owner_id=21,
         personal=True,
         locale=locale,
         currency="EUR" if locale == "nl" else "RUB",
     )
+    return anna
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_undo_of_a_sale_that_added_its_client_removes_both(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    line, kind, undo, both, _sale_only = CASES[locale]
+    anna = _personal_team(chat, sqlite_engine, locale)
     await chat.send(anna, line)
     await chat.press(anna, kind)
     assert len(rows(sqlite_engine, Client)) == 1 and len(rows(sqlite_engine, Sale)) == 1
@@ -58,15 +65,7 @@ async def test_a_new_client_with_a_second_sale_stays(
     chat: Chat, sqlite_engine: Engine, locale: str
 ) -> None:
     line, kind, undo, _both, sale_only = CASES[locale]
-    anna = chat.person(21, "Anna", locale)
-    make_team(
-        sqlite_engine,
-        chat_id=21,
-        owner_id=21,
-        personal=True,
-        locale=locale,
-        currency="EUR" if locale == "nl" else "RUB",
-    )
+    anna = _personal_team(chat, sqlite_engine, locale)
     await chat.send(anna, line)
     first = await chat.press(anna, kind)
     await chat.send(anna, line.replace("45", "60").replace("1500", "1700"))
@@ -74,3 +73,33 @@ async def test_a_new_client_with_a_second_sale_stays(
     seen = await chat.press_data(anna, first.messages[-1], first.messages[-1].button_data(undo))
     assert seen.text == sale_only
     assert len(rows(sqlite_engine, Client)) == 1 and len(rows(sqlite_engine, Sale)) == 1
+
+
+NOTHING_LEFT = {
+    "nl": (
+        "Niets om ongedaan te maken: je hebt hier de afgelopen 24 uur niets gewijzigd dat "
+        "nog terug kan."
+    ),
+    "ru": (
+        "Отменять нечего: за последние 24 часа у вас здесь нет изменений, которые можно отменить."
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_undo_command_takes_the_sale_and_its_new_client_back_as_one_change(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    """/undo (/ongedaan) as the button: both go; a second /undo doesn't claim to remove the
+    client again (the client's own undo went with the sale's)."""
+    line, kind, _undo, both, _sale_only = CASES[locale]
+    anna = _personal_team(chat, sqlite_engine, locale)
+    await chat.send(anna, line)
+    await chat.press(anna, kind)
+
+    command = "/ongedaan" if locale == "nl" else "/undo"
+    seen = await chat.send(anna, command)
+    assert seen.text == both
+    assert rows(sqlite_engine, Sale) == [] and rows(sqlite_engine, Client) == []
+    seen = await chat.send(anna, command)
+    assert seen.text == NOTHING_LEFT[locale]

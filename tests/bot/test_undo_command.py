@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import Engine
 
-from storage.models import Client, Sale
+from storage.models import Sale
 from tests.chat import Chat
 from tests.conftest import FakeClock
 from tests.factories import NL_OWNER, RU_OWNER, add_member, make_client, make_team, rows
@@ -151,39 +151,3 @@ async def test_undo_after_24_hours_is_too_late_as_the_button_says(
     assert _amounts(sqlite_engine) == [25_000]
     await chat.press(anna, words.button, chat=GROUP)
     assert chat.api.callback_answers[-1]["text"] == words.too_late
-
-
-NEW_CLIENT = {
-    "nl": ("/verkoop Anouk de Vries 45", "„Anouk de Vries” toevoegen als persoon"),
-    "ru": ("/sale Мария Кузнецова 1500", "Добавить «Мария Кузнецова» как частное лицо"),
-}
-BOTH_GONE = {
-    "nl": "Ongedaan gemaakt: de verkoop is weer weg, en de nieuwe klant ook.",
-    "ru": "Отменено: продажа удалена, новый клиент тоже.",
-}
-
-
-@pytest.mark.parametrize("locale", ["nl", "ru"])
-async def test_a_sale_that_added_its_client_is_one_undo_not_two(
-    chat: Chat, sqlite_engine: Engine, locale: str
-) -> None:
-    """The sale's undo takes its new client with it: a second /undo doesn't claim to remove
-    that client again."""
-    line, kind = NEW_CLIENT[locale]
-    anna = chat.person(21, "Anna", locale)
-    make_team(
-        sqlite_engine,
-        chat_id=21,
-        owner_id=21,
-        personal=True,
-        locale=locale,
-        currency="EUR" if locale == "nl" else "RUB",
-    )
-    await chat.send(anna, line)
-    await chat.press(anna, kind)
-
-    seen = await chat.send(anna, WORDS[locale].undo)
-    assert seen.text == BOTH_GONE[locale]
-    assert rows(sqlite_engine, Sale) == [] and rows(sqlite_engine, Client) == []
-    seen = await chat.send(anna, WORDS[locale].undo)
-    assert seen.text == WORDS[locale].nothing
