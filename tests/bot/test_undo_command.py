@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import Engine
 
-from storage.models import Sale
+from storage.models import Client, Sale
 from tests.chat import Chat
 from tests.conftest import FakeClock
 from tests.factories import NL_OWNER, RU_OWNER, add_member, make_client, make_team, rows
@@ -151,3 +151,43 @@ async def test_undo_after_24_hours_is_too_late_as_the_button_says(
     assert _amounts(sqlite_engine) == [25_000]
     await chat.press(anna, words.button, chat=GROUP)
     assert chat.api.callback_answers[-1]["text"] == words.too_late
+
+
+EDIT = {
+    "nl": ("/wijzig", "Plaats"),
+    "ru": ("/edit", "Город"),
+}
+CHANGED_SINCE = {
+    "nl": (
+        "Dit kan niet meer ongedaan worden gemaakt: wat het veranderde, is sindsdien gewijzigd "
+        "of verwijderd."
+    ),
+    "ru": "Это уже не отменить: то, что здесь изменилось, с тех пор изменили или удалили.",
+}
+DETAILS_BACK = {
+    "nl": "Ongedaan gemaakt: de gegevens van de klant zijn weer zoals ze waren.",
+    "ru": "Отменено: данные клиента снова прежние.",
+}
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_undo_refuses_when_someone_changed_it_since_as_the_button_does(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    """Anna's city, then Bram's over it: her /undo would wipe his, so it says why not."""
+    words = WORDS[locale]
+    edit, city = EDIT[locale]
+    anna, bram = _group(chat, sqlite_engine, locale)
+    for person, place in ((anna, "Utrecht"), (bram, "Amsterdam")):
+        await chat.send(person, f"{edit} {words.client}", chat=GROUP)
+        await chat.press(person, city, chat=GROUP)
+        await chat.reply(person, place, chat=GROUP)
+    assert rows(sqlite_engine, Client)[0].city == "Amsterdam"
+
+    seen = await chat.send(anna, words.undo, chat=GROUP)
+    assert CHANGED_SINCE[locale] in seen.text.splitlines()
+    assert words.sale_gone not in seen.text
+    assert rows(sqlite_engine, Client)[0].city == "Amsterdam"  # Bram's stays
+    seen = await chat.send(bram, words.undo, chat=GROUP)  # his own is his to take back
+    assert DETAILS_BACK[locale] in seen.text.splitlines()
+    assert rows(sqlite_engine, Client)[0].city == "Utrecht"
