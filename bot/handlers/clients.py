@@ -194,7 +194,10 @@ async def add(turn: Turn) -> None:
     text, born = _birth_year_said(text, turn.today)
     name, said = arguments.name_kind_city(text)
     at_end: dict[str, str] = {}
-    if "kind" not in said:  # "/add Иванова Ольга физлицо екатеринбург", "… particulier"
+    # "/add Иванова Ольга физлицо екатеринбург", "… particulier": a kind word typed without
+    # commas; in a line with commas a kind has its own part, and "Café De Zaak, horeca" keeps
+    # its "Zaak" (issue 20)
+    if "kind" not in said and not arguments.has_separators(text):
         name, at_end = arguments.kind_and_city_at_end(name)
         said = {**at_end, **said}
     if "city" not in said:  # "Kwekerij Van den Heuvel VOF tiel": the city after a legal form
