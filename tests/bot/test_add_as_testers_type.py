@@ -63,7 +63,7 @@ async def test_a_kind_word_and_a_city_follow_the_name_without_commas(
     await chat.send(olga, "/add Салон Лотос организация санкт-петербург")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen mevr. Özdemir particulier utrecht")
-    assert "Toegevoegd: mevr. Özdemir (persoon" in seen
+    assert "Toegevoegd: mevr. Özdemir (particulier" in seen
     await chat.send(anna, "/toevoegen Kapsalon Knip bedrijf den haag")
     await chat.send(anna, "/toevoegen Jan Visser, persoon, zwolle")
     await chat.send(olga, "/add ООО Бизнес Центр")  # a capitalised kind word is the name's
@@ -87,7 +87,7 @@ async def test_a_kind_word_inside_a_name_stays_in_the_name(
     seen = await chat.send(anna, "/toevoegen Café De Zaak, horeca, Utrecht")
     assert "Toegevoegd: Café De Zaak" in seen
     seen = await chat.send(anna, "/toevoegen Bloemen De Zaak")  # the whole name, asked its kind
-    assert "Is Bloemen De Zaak een persoon of een organisatie?" in seen.text
+    assert "Is Bloemen De Zaak een particulier of een organisatie?" in seen.text
     await chat.press(anna, "Organisatie")
     await chat.send(anna, "/toevoegen makelaardij de zaak, bedrijf, zeist")
     olga = chat.person(RU_OWNER, "Ольга", "ru")

@@ -262,8 +262,8 @@ def me_button(lang: str) -> str:
 @pytest.mark.parametrize(
     ("locale", "personal", "thanks"),
     [
-        ("nl", False, "Dank u voor de samenwerking."),
-        ("nl", True, "Dank u voor de samenwerking."),
+        ("nl", False, "Hartelijk dank voor de samenwerking."),
+        ("nl", True, "Hartelijk dank voor de samenwerking."),
         ("ru", False, "Спасибо за сотрудничество."),
         ("ru", True, "Спасибо за сотрудничество."),
     ],

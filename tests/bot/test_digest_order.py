@@ -69,6 +69,6 @@ def test_open_invoices_say_what_is_late_apart_from_what_is_not_due_yet() -> None
     }
 
     assert "Alfa: € 260,00 te laat" in said["nl"], said["nl"]
-    assert "Bravo: € 350,00 nog niet vervallen" in said["nl"], said["nl"]
+    assert "Bravo: € 350,00 nog binnen de termijn" in said["nl"], said["nl"]
     assert "Alfa: просрочено 260,00 €" in said["ru"], said["ru"]
     assert "Bravo: 350,00 €, срок оплаты ещё не наступил" in said["ru"], said["ru"]

@@ -71,7 +71,7 @@ async def test_with_no_clients_or_a_tie_organisation_comes_first(
     seen = await chat.send(anna, "/sale Zonnebloem 450")
     assert seen.buttons[:2] == [
         "„Zonnebloem” toevoegen als organisatie",
-        "„Zonnebloem” toevoegen als persoon",
+        "„Zonnebloem” toevoegen als particulier",
     ]
     await chat.send(anna, "/cancel")
     make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person")
@@ -95,7 +95,7 @@ async def test_one_new_client_at_a_tie_never_swaps_the_kind_buttons(
     """Person and organisation keep their places until the other kind leads clearly (by 2),
     and a lead lost by one client doesn't swap them back: a user taps by position."""
     org_first = "„Zonnebloem” toevoegen als organisatie"
-    person_first = "„Zonnebloem” toevoegen als persoon"
+    person_first = "„Zonnebloem” toevoegen als particulier"
     anna = chat.person(NL_OWNER, "Anna", "nl")
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person")  # a tie
@@ -107,7 +107,7 @@ async def test_one_new_client_at_a_tie_never_swaps_the_kind_buttons(
     make_client(sqlite_engine, nl_team, "Hotel De Linde")  # a lead of 1: no swap back
     assert await _first_kind_button(chat, anna, "/sale Zonnebloem 450") == person_first
     seen = await chat.send(anna, "/toevoegen Lotus")
-    assert seen.buttons[:2] == ["Persoon", "Organisatie"]  # /add keeps the same order
+    assert seen.buttons[:2] == ["Particulier", "Organisatie"]  # /add keeps the same order
 
 
 async def test_russian_kind_buttons_hold_their_places_at_a_tie(
@@ -136,9 +136,9 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     assert seen.text == "Bedoel je Tandarts Jansen?"  # one look-alike: yes or no
     assert seen.buttons == ["Ja", "Nee, „Tandarts Bakker” toevoegen"]
     seen = await chat.press(anna, "Nee, „Tandarts Bakker” toevoegen")
-    assert seen.text.startswith("Is Tandarts Bakker een persoon of een organisatie?")
+    assert seen.text.startswith("Is Tandarts Bakker een particulier of een organisatie?")
     # Two persons to one organisation is no clear lead yet: the buttons keep their places.
-    assert seen.buttons == ["Organisatie", "Persoon", "Annuleren"]
+    assert seen.buttons == ["Organisatie", "Particulier", "Annuleren"]
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []
     seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100,00 — Tandarts Bakker" in seen
@@ -170,7 +170,7 @@ async def test_add_of_an_initial_and_surname_asks_and_no_adds_as_typed(
     seen = await chat.send(anna, "/add Jan de Vries, persoon")
     assert seen.text == "Is dit J. de Vries?"
     seen = await chat.press(anna, "Nee, „Jan de Vries” toevoegen")
-    assert "Toegevoegd: Jan de Vries (persoon)." in seen
+    assert "Toegevoegd: Jan de Vries (particulier)." in seen
     assert {c.name: c.kind for c in rows(sqlite_engine, Client)} == {
         "J. de Vries": "person",
         "Jan de Vries": "person",
@@ -186,7 +186,7 @@ async def test_add_of_a_merely_similar_name_asks_nothing(
     seen = await chat.send(anna, "/add Kapsalon Anna, organisatie")
     assert seen.text.startswith("Toegevoegd: Kapsalon Anna (organisatie).")
     seen = await chat.send(anna, "/add Jan Dekker, persoon")
-    assert seen.text.startswith("Toegevoegd: Jan Dekker (persoon).")
+    assert seen.text.startswith("Toegevoegd: Jan Dekker (particulier).")
     assert len(rows(sqlite_engine, Client)) == 4
 
 

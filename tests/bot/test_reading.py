@@ -88,7 +88,7 @@ async def test_card_buttons_start_the_right_dialog(chat: Chat, sqlite_engine: En
     anna = chat.person(OWNER, "Anna", "nl")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Verkoop")
-    assert "Hoeveel heeft Bakkerij de Vries betaald?" in seen
+    assert "Wat is het bedrag van de verkoop aan Bakkerij de Vries?" in seen
     await chat.send(anna, "/cancel")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Beoordelen")
@@ -127,7 +127,7 @@ async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) ->
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.all_pages(anna, await chat.send(anna, "/risk"))
     assert "Boven de grens" in seen.messages[0].text
-    assert "Hotel De Linde" in seen.text and "Als die weggaat, daalt de omzet" in seen.text
+    assert "Hotel De Linde" in seen.text and "Valt deze klant weg, dan zakt de omzet" in seen.text
     assert "Afhankelijk van grote klanten" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)
 

@@ -26,7 +26,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "unit": Hallmark(text=("minuten of uren",), min_buttons=1),
         # A new name: person or organisation, the team's most common kind first (the Dutch
         # world has more organisations).
-        "kind": Hallmark(buttons=("organisatie", "persoon")),
+        "kind": Hallmark(buttons=("organisatie", "particulier")),
         # A complaint or compliment about a name not in the list: add it? (either kind first)
         "new": Hallmark(text=(NL_ADDS[0],), min_buttons=2),
         # An amount over 100× the median sale: confirm with buttons.
@@ -65,7 +65,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
 # Words an entry may press instead of a literal label: the button that contains this text.
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
-        "person": "persoon",
+        "person": "particulier",
         "organisation": "organisatie",
         "yes": "Ja",
         "no": "Nee",

@@ -168,7 +168,7 @@ async def test_adding_a_private_person_needs_only_a_name(chat: Chat, sqlite_engi
     make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, personal=True)
     anna = chat.person(ANNA, "Anna", "nl")
     seen = await chat.send(anna, "/add Jan Jansen, persoon")
-    assert "Toegevoegd: Jan Jansen (persoon)." in seen
+    assert "Toegevoegd: Jan Jansen (particulier)." in seen
     [jan] = rows(sqlite_engine, Client)
     assert jan.kind == "person"
     assert all(getattr(jan, trait) is None for trait in privacy.ERASED_TRAITS)
