@@ -105,7 +105,15 @@ class Authority:
         if self.role not in (synced, Role.OWNER):
             await self.run(teams.set_role, member_id=member.id, role=synced)
         if not is_admin:
-            raise InputError(Refusal.ADMINS_ONLY)
+            # Named, so the member knows whom to ask ("Dat kan alleen Marieke", issue 20); never
+            # the caller, whom Telegram no longer counts as an admin
+            admins = await self.run(teams.team_admins, team_id=team.id)
+            names = tuple(
+                dict.fromkeys(
+                    m.display_name for m in admins if m.display_name and m.user_id != member.user_id
+                )
+            )
+            raise InputError(Refusal.ADMINS_ONLY, admins=names)
 
     async def _take_over_from_a_demoted_owner(self) -> None:
         """Ownership follows Telegram: once the owner is no admin of the group any more, the

@@ -220,7 +220,7 @@ async def test_a_member_cannot_decline(chat: Chat, sqlite_engine: Engine) -> Non
         session.commit()
     await chat.send(piet, "/decline", chat=group)
     await chat.press(piet, "Afscheid nemen…", chat=group)
-    assert chat.api.callback_answers[-1]["text"] == "Dat kunnen alleen de beheerders van het team."
+    assert chat.api.callback_answers[-1]["text"] == "Dat kan alleen owner21 (beheerder)."
     assert all(c.status != "declined" for c in rows(sqlite_engine, Client))
 
 

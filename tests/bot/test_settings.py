@@ -296,7 +296,9 @@ async def test_members_see_the_settings_but_only_admins_change_them(
     assert "Изменить это могут только администраторы команды." in seen
     seen = await chat.press(ivan, "Язык", chat=GROUP)
     assert not seen.messages
-    assert chat.api.callback_answers[-1]["text"] == "Это доступно только администраторам команды."
+    assert (
+        chat.api.callback_answers[-1]["text"] == "Это может сделать только owner21 (администратор)."
+    )
 
 
 async def test_language_of_a_group_team_changes_with_undo(
