@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from bot.render.explain import money
+from bot.render.grade_words import grade_shown, no_grade_yet
 from locales import Markup, Translator, escape
 from storage.callers import TeamView
 
@@ -86,9 +87,9 @@ def list_text(
         # "1. 5 кофейня зерно" left the reader guessing what 5 was: the grade says its word.
         parts = [
             Markup(f"{number}. ") + escape(row.name),
-            t._("grade <b>{grade}</b>", grade=row.grade)
+            grade_shown(t, team.grade_scale, row.grade)
             if row.grade
-            else t._("no grade yet"),  # no sale in the window
+            else no_grade_yet(t, team.grade_scale),  # no sale in the window
         ]
         if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
             parts.append(escape(t.percent(row.share)))

@@ -139,7 +139,7 @@ class Counted:
         return await self.chat.press(person, label, **kw)
 
 
-GRADE = {"nl": "eoordeling: ", "ru": "ценка клиента: "}
+GRADE = {"nl": "Cijfer: ", "ru": "ценка клиента: "}  # the group picks 1–10: a Dutch "cijfer"
 
 
 async def test_a_solo_specialist_sees_a_first_grade_within_six_actions(chat: Chat) -> None:
