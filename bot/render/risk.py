@@ -166,18 +166,19 @@ def _dependence(
             )
         ]
         for flag in c.over_reliant[:MAX_ALARMS]:
+            # What leaves with the client is its share: said once, so the line fits a phone
+            # (the reader's Gemeente line wrapped to 5 lines, issue 20)
             line = t._(
-                "• {client}: {share}. If they leave, revenue falls {drop}",
+                "• {client}: {share}",
                 client=names.get(flag.client_id, "?"),
-                share=t.percent(flag.share),
-                drop=t.percent(flag.revenue_drop),
+                share=t.percent(flag.revenue_drop),
             )
             if flag.ideal_clients_to_replace is not None:
                 # A whole number of new clients, at least one: nobody wins 1,7 clients.
                 needed = max(1, math.floor(flag.ideal_clients_to_replace + 0.5))
-                line += Markup(" — ") + t.n_(
-                    "to make up for it you'd need about {n} new ideal client",
-                    "to make up for it you'd need about {n} new ideal clients",
+                line += Markup("; ") + t.n_(
+                    "if they leave, you'd need about {n} new ideal client to make up for it",
+                    "if they leave, you'd need about {n} new ideal clients to make up for it",
                     needed,
                 )
             if flag.owed:

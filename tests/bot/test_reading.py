@@ -127,7 +127,7 @@ async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) ->
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.all_pages(anna, await chat.send(anna, "/risk"))
     assert "Boven de grens" in seen.messages[0].text
-    assert "Hotel De Linde" in seen.text and "Valt deze klant weg, dan zakt de omzet" in seen.text
+    assert "Hotel De Linde" in seen.text and "valt deze klant weg, dan heb je zo’n" in seen.text
     assert "Afhankelijk van grote klanten" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)
 
