@@ -291,3 +291,18 @@ async def test_many_unknown_columns_are_named_ten_and_the_rest_counted(
     seen = await chat.upload(anna, "klanten.csv", csv.encode())
     assert "„Extra9” en nog 10" in seen.text, seen.text
     assert "Extra10" not in seen.text
+
+
+def test_a_problem_after_its_row_and_column_starts_in_lower_case() -> None:
+    """A Dutch reader: "Regel 4, „Klant”: De naam …" had a capital after the colon."""
+    from bot.render.files import import_refused
+    from locales import InputError, translator
+    from storage.importing import ImportReport, RowError
+
+    missing = InputError("The client's name is missing.")
+    report = ImportReport(kind="sales", rows=5, errors=(RowError(4, "Klant", missing),))
+    for locale, said in (
+        ("nl", "• Regel 4, „Klant”: de naam van de klant ontbreekt."),
+        ("ru", "• Строка 4, «Klant»: не указано имя клиента."),
+    ):
+        assert said in import_refused(translator(locale), report).splitlines()
