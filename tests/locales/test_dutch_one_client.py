@@ -73,7 +73,6 @@ ONE_CLIENT = (
     "{client} is already on your list: /client shows their card.",
     "{client}, an ideal client, sent them to you",
     "{share} of your revenue goes with them",
-    "• {client}: {share}. If they leave, revenue falls {drop}",
     "you chose to keep them for now",
     "their grade is still above the middle",
     "They bring about {amount} a year less than a typical client.",
