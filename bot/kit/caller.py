@@ -107,7 +107,10 @@ class Authority:
         if not is_admin:
             # Named, so the member knows whom to ask ("Dat kan alleen Marieke", issue 20); never
             # the caller, whom Telegram no longer counts as an admin
-            admins = await self.run(teams.team_admins, team_id=team.id)
+            admins = sorted(  # the owner first, then by name: the same order every time
+                await self.run(teams.team_admins, team_id=team.id),
+                key=lambda m: (m.role != Role.OWNER, m.display_name.casefold()),
+            )
             names = tuple(
                 dict.fromkeys(
                     m.display_name for m in admins if m.display_name and m.user_id != member.user_id
