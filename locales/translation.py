@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -137,6 +139,10 @@ class Translator:
         if any(text.startswith(opening) for opening in _sentence_openings(self.locale)):
             return Markup(text[:1].lower() + text[1:])
         return text
+
+    def names(self, names: Sequence[str]) -> str:
+        """`Marieke en Joris`, `Марина и Олег`: names joined as the language lists them."""
+        return format_list(list(names), locale=self.locale)
 
     def client_count(self, count: int) -> Markup:
         """`1 klant`, `5 клиентов`: the count of clients with its plural form."""

@@ -70,8 +70,8 @@ class Vocabulary:
 
 KINDS = Vocabulary(
     (
-        Term("person", N_("person"), ("persoon", "частное лицо"),
-             ("person", "private", "individual", "consumer", "b2c", "particulier", "prive", "privé",
+        Term("person", N_("person"), ("particulier", "частное лицо"),
+             ("person", "private", "individual", "consumer", "b2c", "persoon", "prive", "privé",
               "consument", "физлицо", "физ. лицо", "физическое лицо", "человек", "частник")),
         Term("organisation", N_("organisation"), ("organisatie", "организация"),
              ("organisation", "organization", "company", "business", "b2b", "bedrijf",

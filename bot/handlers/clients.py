@@ -214,7 +214,10 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     text, born = _birth_year_said(text, today)
     name, said = arguments.name_kind_city(text)
     at_end: dict[str, str] = {}
-    if "kind" not in said:  # "/add Иванова Ольга физлицо екатеринбург", "… particulier"
+    # "/add Иванова Ольга физлицо екатеринбург", "… particulier": a kind word typed without
+    # commas; in a line with commas a kind has its own part, and "Café De Zaak, horeca" keeps
+    # its "Zaak" (issue 20)
+    if "kind" not in said and not arguments.has_separators(text):
         name, at_end = arguments.kind_and_city_at_end(name)
         said = {**at_end, **said}
     if "city" not in said:  # "Kwekerij Van den Heuvel VOF tiel": the city after a legal form

@@ -217,7 +217,7 @@ class PaidDialog(ClientDialog):
             turn, convo, reached, payments.pay_part, amount=amount, sale_id=sale_id
         )
         closed = [s for s in reached if s.open <= amount - _before(reached, s)]
-        _confirm_payment(turn, convo, payment, paid_on, closed, len(owed), part=True)
+        _confirm_payment(turn, convo, payment, paid_on, closed, part=True)
 
     async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
         owed = await self._open(turn, convo)
@@ -225,7 +225,7 @@ class PaidDialog(ClientDialog):
         payment, paid_on = await self._record(
             turn, convo, closed, payments.mark_paid, sale_ids=sale_ids
         )
-        _confirm_payment(turn, convo, payment, paid_on, closed, len(owed))
+        _confirm_payment(turn, convo, payment, paid_on, closed)
 
     async def _record(
         self,
@@ -285,7 +285,6 @@ def _confirm_payment(
     payment: payments.Payment,
     paid_on: dt.date,
     closed: list[payments.OpenSale],
-    were_open: int,
     *,
     part: bool = False,
 ) -> None:
@@ -297,7 +296,7 @@ def _confirm_payment(
         part=part,
         paid_on=paid_on,
         today=turn.today,
-        closed=closed if were_open > 1 else [],
+        closed=closed,
     )
     turn.confirm(text, payment.change.undo_id, edit=turn.update.callback_query is not None)
 

@@ -81,15 +81,15 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
 def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
     """The kind typed after the name without commas, and a city after it: `Федорова Мария
     физлицо екатеринбург`, `mevr. Özdemir particulier utrecht` (a kind word and at most two
-    words of a city after it). Before a city the kind word is typed in lower case: a
-    capitalised one is part of the name (`ООО Бизнес Центр`, `De Zaak Noord`)."""
+    words of a city after it). The kind word is typed in lower case: a capitalised one is part
+    of the name (`ООО Бизнес Центр`, `De Zaak Noord`, `Café De Zaak`, `Кафе Бизнес`)."""
     words = name.split()
     for start in range(len(words) - 1, 0, -1):
         for count in (2, 1):
             city = [word for word in words[start + count :] if _has_letters(word)]  # not "🙂"
             typed = " ".join(words[start : start + count])
             kind = labels.kind_from_word(typed)
-            if not kind or len(city) > 2 or (city and typed != typed.casefold()):
+            if not kind or len(city) > 2 or typed != typed.casefold():
                 continue
             said = {"kind": kind}
             if city:

@@ -105,7 +105,18 @@ class Authority:
         if self.role not in (synced, Role.OWNER):
             await self.run(teams.set_role, member_id=member.id, role=synced)
         if not is_admin:
-            raise InputError(Refusal.ADMINS_ONLY)
+            # Named, so the member knows whom to ask ("Dat kan alleen Marieke", issue 20); never
+            # the caller, whom Telegram no longer counts as an admin
+            admins = sorted(  # the owner first, then by name: the same order every time
+                await self.run(teams.team_admins, team_id=team.id),
+                key=lambda m: (m.role != Role.OWNER, m.display_name.casefold()),
+            )
+            names = tuple(
+                dict.fromkeys(
+                    m.display_name for m in admins if m.display_name and m.user_id != member.user_id
+                )
+            )
+            raise InputError(Refusal.ADMINS_ONLY, admins=names)
 
     async def holds(self, role: Role) -> bool:
         """Whether the caller holds `role` in the team: `require` without the refusal."""

@@ -18,6 +18,7 @@ from bot.render.explain import (
     reason,
     team_history_short,
 )
+from bot.render.grade_words import grade_shown, no_grade_yet
 from bot.render.money_figure import estimated, yearly_figure
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
@@ -192,11 +193,9 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         + Markup("</b> · ")
         + (
             # A young client's grade beside "too early for a firm verdict" says it is provisional.
-            t._("grade <b>{grade}</b> (provisional)", grade=view.grade)
-            if view.grade and "young" in view.flags
-            else t._("grade <b>{grade}</b>", grade=view.grade)
+            grade_shown(t, team.grade_scale, view.grade, provisional="young" in view.flags)
             if view.grade
-            else no_grade(t, team.scoring_window_days, ever_bought=view.ever_bought)
+            else no_grade(t, team, ever_bought=view.ever_bought)
         )
         + (" " + change if change else ""),
         verdict(t, view, with_money=with_money),
@@ -282,10 +281,11 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     return Markup("\n").join(lines)
 
 
-def no_grade(t: Translator, window_days: int, *, ever_bought: bool) -> Markup:
+def no_grade(t: Translator, team: TeamView, *, ever_bought: bool) -> Markup:
     """In place of the grade for a client without a sale in the scoring window."""
+    window_days = team.scoring_window_days
     if not ever_bought:
-        return t._("no grade yet: no sales yet")
+        return no_grade_yet(t, team.grade_scale, why=True)
     if window_days == 365:
         return t._("no grade: no sales in the last 12 months")
     return t.n_(

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from bot.render.grade_words import grade_said
 from locales import N_, Markup, Translator
 from scoring import TeamAnalysis
 
@@ -65,11 +66,7 @@ def grade_news(
     lines = (
         []  # no sale in the window: no grade to tell
         if grade is None
-        else [
-            t._("Grade: {grade} (was {before}).", grade=grade, before=was)
-            if was and was != grade
-            else t._("Grade: {grade}.", grade=grade)
-        ]
+        else [grade_said(t, after.grade_scale, grade, was if was and was != grade else None)]
     )
     share = _share(row["revenue_share"])
     old = _share(before.clients.loc[client_id, "revenue_share"]) if was else 0.0

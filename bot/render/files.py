@@ -105,7 +105,8 @@ def import_refused(t: Translator, report: ImportReport) -> Markup:
             "Line {line}, “{column}”: {problem}",
             line=t.number(problem.line),
             column=problem.column[:40],
-            problem=t.error(worded(problem.error)),
+            # "Regel 4, „Klant”: de naam van de klant ontbreekt.": no capital after the colon
+            problem=t.after_address(t.error(worded(problem.error))),
         )
         if size + len(line) > LIMIT:
             break

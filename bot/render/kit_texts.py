@@ -56,6 +56,13 @@ def refusal(t: Translator, error: InputError) -> Markup:
     params."""
     error = stored_refusals.worded(error)
     params = dict(error.params)
+    if error.message == Refusal.ADMINS_ONLY and (admins := params.pop("admins", ())):
+        return t.n_(
+            "Only {names} (admin) can do that.",
+            "Only these admins can do that: {names}.",
+            len(admins),
+            names=t.names(admins),
+        )
     if error.message in (Refusal.TOO_OFTEN, Refusal.TEAM_TOO_OFTEN):
         params["wait"] = wait_text(t, params.pop("seconds"))
     return t.error(InputError(KIT_REFUSALS.get(error.message, error.message), **params))

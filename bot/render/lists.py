@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from bot.render.explain import money
+from bot.render.grade_words import grade_shown, no_grade_yet
 from locales import Markup, Translator, escape
 from storage.callers import TeamView
 
@@ -71,16 +72,16 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
     ]
 
 
-def _grade_or_status(t: Translator, row: Row, which: str) -> Markup:
+def _grade_or_status(t: Translator, row: Row, which: str, scale: str) -> Markup:
     """The grade; for a declined client when they were declined (they leave the scoring, so
     "no grade yet" would say what is not so)."""
     if row.grade:
-        return t._("grade <b>{grade}</b>", grade=row.grade)
+        return grade_shown(t, scale, row.grade)
     if which == "d":
         if row.status_since is None:  # declined before the day was recorded
             return t._("declined")
         return t._("declined on {date}", date=t.date(row.status_since))
-    return t._("no grade yet")  # no sale in the window
+    return no_grade_yet(t, scale)  # no sale in the window
 
 
 def list_text(
@@ -99,7 +100,10 @@ def list_text(
     lines = [title]
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
         # "1. 5 кофейня зерно" left the reader guessing what 5 was: the grade says its word.
-        parts = [Markup(f"{number}. ") + escape(row.name), _grade_or_status(t, row, which)]
+        parts = [
+            Markup(f"{number}. ") + escape(row.name),
+            _grade_or_status(t, row, which, team.grade_scale),
+        ]
         if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
             # "· 92 %" alone left the reader asking 92 % of what (the Kazan reader, rucopy).
             parts.append(t._("{share} of revenue", share=t.percent(row.share)))

@@ -169,14 +169,21 @@ def criterion_value(
         return ", ".join(words)
     if value is None:
         return None
+    # In the summary each figure says what it is ("Past bij het team: € 70 per uur · 40% · 8 uur"
+    # left a Dutch reader asking 40% of what, issue 20); after its own label it stands alone.
     if how == "money":
         if named:
             return t.money(int(value), currency, whole=True)
-        return t._("{amount} per hour", amount=t.money(int(value), currency, whole=True))
+        return t._("{amount} profit per hour", amount=t.money(int(value), currency, whole=True))
     if how == "percent":
-        return percent(t, value)
+        return (
+            percent(t, value)
+            if named
+            else t._("margin {percent} or more", percent=percent(t, value))
+        )
     if how == "hours":
-        return t.duration(int(round(value * 60)))
+        hours = t.duration(int(round(value * 60)))
+        return hours if named else t._("at most {hours} per sale", hours=hours)
     return t.number(int(value))
 
 

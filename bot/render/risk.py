@@ -164,18 +164,20 @@ def _dependence(
             )
         ]
         for flag in c.over_reliant[:MAX_ALARMS]:
-            line = t._(
-                # What leaving costs is the share itself (revenue_drop): said once.
-                "• {client}: {share} of revenue, gone if they leave",
-                client=names.get(flag.client_id, "?"),
-                share=t.percent(flag.revenue_drop),
-            )
-            if flag.ideal_clients_to_replace is not None:
+            # What leaves with the client is its share: said once, so the line fits a phone
+            # (the reader's Gemeente line wrapped to 5 lines, issue 20)
+            client, share = names.get(flag.client_id, "?"), t.percent(flag.revenue_drop)
+            if flag.ideal_clients_to_replace is None:
+                line = t._(
+                    "• {client}: {share} of revenue, gone if they leave", client=client, share=share
+                )
+            else:
                 # A whole number of new clients, at least one: nobody wins 1,7 clients.
                 needed = max(1, math.floor(flag.ideal_clients_to_replace + 0.5))
-                line += Markup(" — ") + t.n_(
-                    "to make up for it you'd need about {n} new ideal client",
-                    "to make up for it you'd need about {n} new ideal clients",
+                line = t._("• {client}: {share}", client=client, share=share)
+                line += Markup("; ") + t.n_(
+                    "if they leave, you'd need about {n} new ideal client to make up for it",
+                    "if they leave, you'd need about {n} new ideal clients to make up for it",
                     needed,
                 )
             if flag.owed:

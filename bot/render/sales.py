@@ -124,14 +124,19 @@ def payment_text(
     today: dt.date | None = None,
     closed: Sequence[OpenSale] = (),
 ) -> Markup:
-    """What a payment did: the sales it settled, or the part paid and what is still open;
-    the day it was paid when that was not `today`; `closed`: the sales it paid in full."""
-    text = _payment_text(t, team, client, payment, part=part)
+    """What a payment did, in one line: the sales it settled and how late the oldest of them
+    was paid (`closed`: the sales it paid in full), or the part paid and what is still open;
+    the day it was paid when that was not `today`."""
+    day = paid_on or today
+    overdue = [(day - s.due_on).days for s in closed if day and s.due_on and s.due_on < day]
+    late = max(overdue, default=0)
+    text = _payment_text(t, team, client, payment, part=part, late=late)
     if paid_on is not None and today is not None and paid_on != today:
         text = Markup(" ").join([text, t._("Paid on {date}.", date=spoken_day(t, paid_on, today))])
-    if closed and today is not None:
-        # The amount first, then which sale it was: «15 000,00 ₽ (продажа сегодня)», not a bare
-        # «сегодня · 15 000,00 ₽» that reads as the day it was paid.
+    if closed and today is not None and payment.still_open:
+        # Which invoices were settled, when some stay open: paying all of them needs no list
+        # ("beide facturen betaald … Helemaal betaald: …" said it twice, issue 20). The amount
+        # first: «15 000,00 ₽ (продажа сегодня)», not a bare «сегодня · 15 000,00 ₽».
         labels = Markup("; ").join(
             t._(
                 "{amount} (sale of {date})",
@@ -145,7 +150,7 @@ def payment_text(
 
 
 def _payment_text(
-    t: Translator, team: TeamView, client: str, payment: Payment, *, part: bool
+    t: Translator, team: TeamView, client: str, payment: Payment, *, part: bool, late: int
 ) -> Markup:
     paid = t.money(payment.amount, team.currency)
     if part and payment.still_open:
@@ -155,13 +160,23 @@ def _payment_text(
             amount=paid,
             rest=t.money(payment.still_open, team.currency),
         )
-    text = t.n_(
-        "{client} paid {n} open sale: {amount}.",
-        "{client} paid {n} open sales: {amount}.",
-        payment.sales,
-        client=client,
-        amount=paid,
-    )
+    if late:  # "Café De Zaak: factuur van € 890,00 betaald, 52 dagen te laat." (issue 20)
+        text = t.n_(
+            "{client} paid {n} open sale: {amount}, {days} late.",
+            "{client} paid {n} open sales: {amount}, the oldest {days} late.",
+            payment.sales,
+            client=client,
+            amount=paid,
+            days=t.n_("{n} day", "{n} days", late),
+        )
+    else:
+        text = t.n_(
+            "{client} paid {n} open sale: {amount}.",
+            "{client} paid {n} open sales: {amount}.",
+            payment.sales,
+            client=client,
+            amount=paid,
+        )
     if payment.still_open:
         text += " " + t._(
             "Still open: {amount}.", amount=t.money(payment.still_open, team.currency)

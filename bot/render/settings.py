@@ -165,6 +165,8 @@ def value_text(
         return f"{SYMBOLS.get(str(value), '')} {value}".strip()
     if code == "vat":
         included, rate = value
+        if included and rate == 0:  # "inclusief 0% btw" read oddly to a Dutch reader
+            return t._("including 0% VAT (exempt)")
         if included and rate is not None:
             return t._("including {rate} VAT", rate=rate_text(t, rate))
         return vat_word(t, included)

@@ -63,7 +63,7 @@ async def test_a_kind_word_and_a_city_follow_the_name_without_commas(
     await chat.send(olga, "/add Салон Лотос организация санкт-петербург")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen mevr. Özdemir particulier utrecht")
-    assert "Toegevoegd: mevr. Özdemir (persoon" in seen
+    assert "Toegevoegd: mevr. Özdemir (particulier" in seen
     await chat.send(anna, "/toevoegen Kapsalon Knip bedrijf den haag")
     await chat.send(anna, "/toevoegen Jan Visser, persoon, zwolle")
     await chat.send(olga, "/add ООО Бизнес Центр")  # a capitalised kind word is the name's
@@ -75,6 +75,39 @@ async def test_a_kind_word_and_a_city_follow_the_name_without_commas(
         "Jan Visser": ("person", "Zwolle"),
         "ООО Бизнес Центр": ("organisation", None),
     }
+
+
+async def test_a_kind_word_inside_a_name_stays_in_the_name(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Dutch reader's `/toevoegen Café De Zaak, horeca, Utrecht` saved "Café De": the kind
+    word "zaak" was cut from the name. A kind is read from its own comma-separated part, and
+    without commas only typed in lower case, never out of a name."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Café De Zaak, horeca, Utrecht")
+    assert "Toegevoegd: Café De Zaak" in seen
+    seen = await chat.send(anna, "/toevoegen Bloemen De Zaak")  # the whole name, asked its kind
+    assert "Is Bloemen De Zaak een particulier of een organisatie?" in seen.text
+    await chat.press(anna, "Organisatie")
+    await chat.send(anna, "/toevoegen makelaardij de zaak, bedrijf, zeist")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Кафе Бизнес")  # «Кафе» says the kind, «Бизнес» is a name
+    assert "Добавлено: Кафе Бизнес (организация)." in seen
+    seen = await chat.send(olga, "/add Юридическая фирма, Москва")
+    assert "Юридическая фирма — частное лицо или организация?" in seen.text
+    await chat.press(olga, "Организация")
+    await chat.send(olga, "/add Студия Компания, организация, Казань")
+    clients = _clients(sqlite_engine)
+    assert set(clients) == {
+        "Café De Zaak",
+        "Bloemen De Zaak",
+        "Makelaardij de Zaak",
+        "Кафе Бизнес",
+        "Юридическая фирма",
+        "Студия Компания",
+    }
+    assert clients["Makelaardij de Zaak"] == ("organisation", "Zeist")
+    assert clients["Студия Компания"] == ("organisation", "Казань")
 
 
 async def test_a_patronymic_or_initials_add_a_person_unasked_and_a_legal_form_field_is_the_kind(

@@ -68,13 +68,13 @@ async def test_a_city_after_a_titled_name_or_after_te_is_the_city(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen familie van Dijk amersfoort")
-    assert "Toegevoegd: familie van Dijk (persoon, Amersfoort)." in seen
+    assert "Toegevoegd: familie van Dijk (particulier, Amersfoort)." in seen
     seen = await chat.send(anna, "/toevoegen mw. de Boer den haag")
-    assert "Toegevoegd: mw. de Boer (persoon, Den Haag)." in seen
+    assert "Toegevoegd: mw. de Boer (particulier, Den Haag)." in seen
     seen = await chat.send(anna, "/toevoegen Lisa de Wit - particulier - Zwolle")
-    assert "Toegevoegd: Lisa de Wit (persoon, Zwolle)." in seen
+    assert "Toegevoegd: Lisa de Wit (particulier, Zwolle)." in seen
     seen = await chat.send(anna, "/toevoegen mevr anna jansen")  # all name: no capital says
-    assert "Toegevoegd: mevr. Anna Jansen (persoon)." in seen
+    assert "Toegevoegd: mevr. Anna Jansen (particulier)." in seen
     seen = await chat.send(anna, "/toevoegen Jansen Installatietechniek B.V. te Utrecht")
     assert "Toegevoegd: Jansen Installatietechniek B.V. (organisatie, Utrecht)." in seen
     seen = await chat.send(anna, "/toevoegen Bouw Kok BV uit zwolle")

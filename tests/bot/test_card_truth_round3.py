@@ -18,7 +18,7 @@ from tests.chat import Chat
 from tests.factories import make_client, make_event, make_sale
 
 NO_SALES_YET = {
-    "nl": "nog geen beoordeling: nog geen verkopen",
+    "nl": "nog geen beoordeling (nog geen verkopen)",
     "ru": "оценки пока нет: продаж ещё не было",
 }
 

@@ -138,7 +138,7 @@ async def test_a_legal_form_in_the_name_is_not_asked_person_or_organisation(
     [
         (
             "nl",
-            "Persoon",
+            "Particulier",
             "❔ Over Piet Zon kan ik nog niets zeggen: geen van de profielen van je ideale klant "
             "gaat over zo’n klant.",
             "Beschrijf je beste particuliere klanten in /profiel (leeftijd, plaats, inkomen …)",

@@ -221,8 +221,8 @@ async def test_a_week_where_nothing_happened_is_quiet(
     [
         (
             "nl",
-            "• Laat BV: € 3.000 · 2 facturen, de oudste 46 dagen over tijd",
-            "• Later BV: € 500 · 1 factuur, 6 dagen over tijd",
+            "• Laat BV: € 3.000 · 2 facturen, de oudste is 46 dagen te laat",
+            "• Later BV: € 500 · 1 factuur, 6 dagen te laat",
         ),
         (
             "ru",

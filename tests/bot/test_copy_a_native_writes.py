@@ -51,7 +51,7 @@ async def test_a_back_dated_invoice_says_its_term_ran_out_not_due_yesterday(
         make_client(sqlite_engine, team, name)  # an organisation: invoiced, 14 days to pay
         seen = await chat.send(person, typed, chat=-800 - user)
         want = {
-            "nl": "Factuur, de betaaltermijn liep gisteren af.",
+            "nl": "Factuur: de betaaltermijn is gisteren verlopen.",
             "ru": "Счёт, срок оплаты истёк вчера.",
         }[locale]
         assert want in seen.text.splitlines(), seen.text

@@ -217,14 +217,14 @@ async def test_risk_says_the_spread_in_plain_words_without_the_index(
         (
             "nl",
             "Probeer de demogegevens",
-            r"om dat op te vangen heb je zo’n (\d+) nieuwe ideale klanten? nodig",
+            r"valt deze klant weg, dan heb je zo’n (\d+) nieuwe ideale klanten? nodig",
             "Je klanten met de meeste winst die ook nieuwe klanten aanbrachten.",
             r"(\d+(?:,\d)?) keer zo vaak als bij je andere klanten",
         ),
         (
             "ru",
             "Попробовать на демо-данных",
-            r"чтобы это возместить, нужно около (\d+) (?:нового идеального клиента|новых идеальных "
+            r"на замену нужно около (\d+) (?:нового идеального клиента|новых идеальных "
             r"клиентов)",
             "Самые прибыльные клиенты из тех, кто рекомендовал вас другим.",
             r"в (\d+(?:,\d)?) раза? (?:чаще|больше), чем у остальных клиентов",
@@ -262,8 +262,8 @@ def me_button(lang: str) -> str:
 @pytest.mark.parametrize(
     ("locale", "personal", "thanks"),
     [
-        ("nl", False, "Dank u voor de samenwerking."),
-        ("nl", True, "Dank u voor de samenwerking."),
+        ("nl", False, "Hartelijk dank voor de samenwerking."),
+        ("nl", True, "Hartelijk dank voor de samenwerking."),
         ("ru", False, "Спасибо, что были с нами."),
         ("ru", True, "Спасибо, что выбирали меня."),
     ],

@@ -135,7 +135,7 @@ async def test_finding_nine_is_proposed_with_true_reasons(chat: Chat, sqlite_eng
     assert "Deze klant brengt zo’n € 2.960 per jaar minder op dan een doorsneeklant." in lines[2]
     assert lines[3] == (
         "Waarom: € 24 per gewerkt uur (doorsneeklant € 203) · 3 klachten · 5 van 6 facturen "
-        "te laat · ervaring 1,7 van 5 · 18% van de tijd."
+        "te laat · ervaring 1,7 van 5 · kost 18% van je uren."
     )
     assert "%" not in lines[3].split("·")[2]  # a count, not a shrunk rate
 
@@ -166,7 +166,7 @@ async def test_kept_client_and_the_nearest_are_named_when_nobody_is_proposed(
     assert seen.text.splitlines() == [
         "Er is nu niemand om afscheid van te nemen. Het dichtst erbij:",
         "Van Dijk Logistiek: € 24 per gewerkt uur (doorsneeklant € 203) · 3 klachten · "
-        "5 van 6 facturen te laat · ervaring 1,7 van 5 · 18% van de tijd, maar je hebt "
+        "5 van 6 facturen te laat · ervaring 1,7 van 5 · kost 18% van je uren, maar je hebt "
         "besloten deze klant voorlopig te houden",
         "Bakkerij Jansen: winst € 600 per jaar (doorsneeklant € 3.654), maar geen klachten, late "
         "betalingen of andere waarschuwingen",

@@ -85,7 +85,7 @@ async def test_members_are_refused_and_group_files_need_a_caption_or_reply(
     make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="ru", currency="RUB")
     clients = "Клиент;Город\nКофейня «Зерно»;Москва\n".encode()
     seen = await chat.upload(ivan, "клиенты.csv", clients, chat=GROUP, caption="/import")
-    assert seen.text == "Это доступно только администраторам команды."
+    assert seen.text == "Это может сделать только owner21 (администратор)."
     seen = await chat.upload(olga, "клиенты.csv", clients, chat=GROUP)
     assert not seen.messages  # a file shared in the group is not an import
     seen = await chat.send(olga, "/import", chat=GROUP)
@@ -152,7 +152,7 @@ async def test_export_goes_privately_when_the_team_keeps_money_for_admins(
     chat.group(GROUP, "Studio", creator=olga, members=(ivan,))
     make_team(sqlite_engine, chat_id=GROUP, owner_id=21, sensitive_to_admins=True)
     seen = await chat.send(ivan, "/export", chat=GROUP)
-    assert seen.text == "Dat kunnen alleen de beheerders van het team."
+    assert seen.text == "Dat kan alleen owner21 (beheerder)."
     seen = await chat.send(olga, "/export", chat=GROUP)
     in_group = [m for m in seen.messages if m.chat_id == GROUP]
     privately = [m.document[0] for m in seen.messages if m.chat_id == 21 and m.document]
@@ -291,3 +291,18 @@ async def test_many_unknown_columns_are_named_ten_and_the_rest_counted(
     seen = await chat.upload(anna, "klanten.csv", csv.encode())
     assert "„Extra9” en nog 10" in seen.text, seen.text
     assert "Extra10" not in seen.text
+
+
+def test_a_problem_after_its_row_and_column_starts_in_lower_case() -> None:
+    """A Dutch reader: "Regel 4, „Klant”: De naam …" had a capital after the colon."""
+    from bot.render.files import import_refused
+    from locales import InputError, translator
+    from storage.importing import ImportReport, RowError
+
+    missing = InputError("The client's name is missing.")
+    report = ImportReport(kind="sales", rows=5, errors=(RowError(4, "Klant", missing),))
+    for locale, said in (
+        ("nl", "• Regel 4, „Klant”: de naam van de klant ontbreekt."),
+        ("ru", "• Строка 4, «Klant»: не указано имя клиента."),
+    ):
+        assert said in import_refused(translator(locale), report).splitlines()

@@ -59,7 +59,7 @@ async def test_member_is_denied_an_admin_action(chat: Chat, sqlite_engine: Engin
     chat.group(GROUP, "Studio", creator=olga, members=(ivan,))
     make_team(sqlite_engine, chat_id=GROUP, owner_id=21)
     seen = await chat.send(ivan, "/members", chat=GROUP)
-    assert seen.text == "Dat kunnen alleen de beheerders van het team."
+    assert seen.text == "Dat kan alleen owner21 (beheerder)."
     seen = await chat.send(olga, "/members", chat=GROUP)
     assert "Olga" not in seen.text or "eigenaar" in seen.text
 
@@ -74,9 +74,7 @@ async def test_a_forged_card_button_does_not_open_an_admin_dialog_for_a_member(
     card = (await chat.send(ivan, "/client bakkerij", chat=GROUP)).last
     for dialog in ("export", "forget"):
         seen = await chat.press_data(ivan, card, f"act:{team.id}:{dialog}:{client_id}")
-        assert (
-            chat.api.callback_answers[-1]["text"] == "Dat kunnen alleen de beheerders van het team."
-        )
+        assert chat.api.callback_answers[-1]["text"] == "Dat kan alleen owner21 (beheerder)."
         assert not seen.messages
     assert not any(m.document for m in chat.api.messages)
     assert rows(sqlite_engine, Client)[0].city == "Utrecht"
@@ -91,7 +89,7 @@ async def test_telegram_admins_are_admins(chat: Chat, sqlite_engine: Engine) -> 
     chat.api.set_member(GROUP, 23, "member")  # demoted in Telegram
     chat.app.bot_data["kompas"].chat_members.forget(GROUP, 23)
     seen = await chat.send(piet, "/members", chat=GROUP)
-    assert seen.text == "Dat kunnen alleen de beheerders van het team."
+    assert seen.text == "Dat kan alleen owner21 (beheerder)."
 
 
 async def test_approval_and_removal_of_members(chat: Chat, sqlite_engine: Engine) -> None:
@@ -203,7 +201,7 @@ async def test_undo_of_someone_elses_change_needs_an_admin(
     seen = await chat.send(ivan, "/add Bakkerij, organisatie", chat=GROUP)
     confirmation = seen.last
     await chat.press(jan, "↩ Ongedaan maken", chat=GROUP, message=confirmation)
-    assert chat.api.callback_answers[-1]["text"] == "Dat kunnen alleen de beheerders van het team."
+    assert chat.api.callback_answers[-1]["text"] == "Dat kan alleen owner21 (beheerder)."
     assert len(rows(sqlite_engine, Client)) == 1
     await chat.press(olga, "↩ Ongedaan maken", chat=GROUP, message=confirmation)
     assert rows(sqlite_engine, Client) == []

@@ -74,7 +74,7 @@ async def test_the_kind_buttons_follow_the_question_whatever_the_teams_clients_a
     person_first = ["„Zonnebloem” toevoegen als persoon", "„Zonnebloem” toevoegen als organisatie"]
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Zonnebloem 450")
-    assert seen.text.endswith("Toevoegen als persoon of als organisatie?")
+    assert seen.text.endswith("Toevoegen als particulier of als organisatie?")
     assert seen.buttons[:2] == person_first
     await chat.send(anna, "/cancel")
     for name in ("Bakkerij de Vries", "Hotel De Linde", "Garage Bos"):  # organisations lead
@@ -124,7 +124,7 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     assert seen.buttons == ["Ja", "Nee, „Tandarts Bakker” toevoegen"]
     seen = await chat.press(anna, "Nee, „Tandarts Bakker” toevoegen")
     assert seen.text.startswith("Is Tandarts Bakker een persoon of een organisatie?")
-    assert seen.buttons == ["Persoon", "Organisatie", "Annuleren"]  # as the question says
+    assert seen.buttons == ["Particulier", "Organisatie", "Annuleren"]  # as the question says
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []
     seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100 — Tandarts Bakker" in seen
@@ -156,7 +156,7 @@ async def test_add_of_an_initial_and_surname_asks_and_no_adds_as_typed(
     seen = await chat.send(anna, "/add Jan de Vries, persoon")
     assert seen.text == "Is dit J. de Vries?"
     seen = await chat.press(anna, "Nee, „Jan de Vries” toevoegen")
-    assert "Toegevoegd: Jan de Vries (persoon)." in seen
+    assert "Toegevoegd: Jan de Vries (particulier)." in seen
     assert {c.name: c.kind for c in rows(sqlite_engine, Client)} == {
         "J. de Vries": "person",
         "Jan de Vries": "person",
@@ -172,7 +172,7 @@ async def test_add_of_a_merely_similar_name_asks_nothing(
     seen = await chat.send(anna, "/add Kapsalon Anna, organisatie")
     assert seen.text.startswith("Toegevoegd: Kapsalon Anna (organisatie).")
     seen = await chat.send(anna, "/add Jan Dekker, persoon")
-    assert seen.text.startswith("Toegevoegd: Jan Dekker (persoon).")
+    assert seen.text.startswith("Toegevoegd: Jan Dekker (particulier).")
     assert len(rows(sqlite_engine, Client)) == 4
 
 

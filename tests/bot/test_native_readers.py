@@ -23,7 +23,7 @@ async def test_a_new_prospect_named_with_an_ampersand_and_a_full_stop(
     await chat.send(anna, "/aanbeveling Bakkerij, Smit & Zn.")
     seen = await chat.press(anna, "Organisatie")
     assert seen.text.splitlines()[:2] == [
-        "Aanbeveling genoteerd: Bakkerij heeft Smit & Zn. aangebracht.",
+        "Aanbeveling genoteerd: Smit & Zn., via Bakkerij.",
         "Smit & Zn. staat in de klantenlijst als prospect.",
     ]
     assert "&amp;amp;" not in seen.html

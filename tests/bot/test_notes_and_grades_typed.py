@@ -58,7 +58,7 @@ async def test_a_new_client_in_a_compliment_is_added_and_the_note_kept(
     assert "Van welke klant kwam het compliment?" in seen
     seen = await chat.send(anna, "Marieke de Boer")
     assert "„Marieke de Boer” staat niet in je klantenlijst." in seen
-    seen = await chat.press(anna, "„Marieke de Boer” toevoegen als persoon")
+    seen = await chat.press(anna, "„Marieke de Boer” toevoegen als particulier")
     assert "Compliment van Marieke de Boer genoteerd." in seen
     assert _notes(sqlite_engine) == [("Marieke de Boer", "heel blij met de taart")]
 
@@ -144,9 +144,9 @@ async def test_a_complaint_about_a_new_client_is_never_booked_on_a_namesake(
     assert "Жалоба записана: Жукова." in seen
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     seen = await chat.send(anna, "/klacht de Bakkerij de Vries: weer te laat")
-    assert "Klacht over Bakkerij de Vries genoteerd." in seen
+    assert "Klacht van Bakkerij de Vries genoteerd." in seen
     seen = await chat.send(anna, "/klacht Pizzeria Nieuw te laat geleverd")
-    assert "Klacht over Pizzeria Bella" not in seen.text
+    assert "Klacht van Pizzeria Bella" not in seen.text
     assert _notes(sqlite_engine) == [
         ("Жукова", "сказала: дорого"),
         ("Bakkerij de Vries", "weer te laat"),
@@ -159,14 +159,14 @@ async def test_a_name_typed_when_asked_leaves_its_punctuation(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/klacht")
     seen = await chat.send(anna, "dhr bos:")  # not in the list: asked, never added unasked
-    seen = await chat.press(anna, "„dhr bos” toevoegen als persoon")
+    seen = await chat.press(anna, "„dhr bos” toevoegen als particulier")
     assert "Wat gebeurde er" in seen.text
     seen = await chat.send(anna, "te laat")
-    assert "Klacht over dhr. Bos genoteerd." in seen
+    assert "Klacht van dhr. Bos genoteerd." in seen
     await chat.send(anna, "/compliment")
     seen = await chat.send(anna, "Pietje Puk!")
     assert "„Pietje Puk” staat niet in je klantenlijst." in seen.text
-    await chat.press(anna, "„Pietje Puk” toevoegen als persoon")
+    await chat.press(anna, "„Pietje Puk” toevoegen als particulier")
     assert [c.name for c in rows(sqlite_engine, Client)] == ["dhr. Bos", "Pietje Puk"]
     assert _notes(sqlite_engine) == [("dhr. Bos", "te laat")]
 

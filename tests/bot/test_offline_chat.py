@@ -82,7 +82,7 @@ async def test_each_person_in_the_group_has_their_own_telegram_status(
 
     member = await chat(engine, clock, "/members", group=True, user_id=FATIMA, name="Fatima",
                         locale="nl")  # fmt: skip
-    assert "Kompas: Dat kunnen alleen de beheerders van het team." in member
+    assert "Kompas: Dat kan alleen Joris (beheerder)." in member
     assert _role(engine, FATIMA) == Role.MEMBER  # not promoted to admin
 
     admin = await chat(engine, clock, "/members", group=True, user_id=SANNE, name="Sanne",
@@ -92,7 +92,7 @@ async def test_each_person_in_the_group_has_their_own_telegram_status(
 
     # Remembered: Fatima is a member next time too, until --role says otherwise.
     again = await chat(engine, clock, "/members", group=True, user_id=FATIMA, locale="nl")
-    assert "Kompas: Dat kunnen alleen de beheerders van het team." in again
+    assert "Kompas: Dat kunnen alleen Joris en Sanne (beheerders)." in again
     promoted = await chat(engine, clock, "/members", group=True, user_id=FATIMA, role="admin",
                           locale="nl")  # fmt: skip
     assert "• Fatima — beheerder" in promoted
@@ -133,7 +133,7 @@ async def test_a_file_captioned_import_in_the_group_is_imported(
 
     member = await chat(engine, clock, f"@{clients} /import", group=True, user_id=FATIMA,
                         name="Fatima", locale="nl")  # fmt: skip
-    assert "Dat kunnen alleen de beheerders van het team." in member
+    assert "Dat kan alleen Joris (beheerder)." in member
 
     # Without a caption, a file answers the bot's latest message, as after /import.
     answer = await chat(engine, clock, "/import", f"@{clients}", group=True, user_id=JORIS,

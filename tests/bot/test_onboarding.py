@@ -139,7 +139,7 @@ class Counted:
         return await self.chat.press(person, label, **kw)
 
 
-GRADE = {"nl": "eoordeling: ", "ru": "ценка клиента: "}
+GRADE = {"nl": "Cijfer: ", "ru": "ценка клиента: "}  # the group picks 1–10: a Dutch "cijfer"
 
 
 async def test_a_solo_specialist_sees_a_first_grade_within_six_actions(chat: Chat) -> None:
@@ -165,6 +165,6 @@ async def test_a_group_sees_a_first_grade_within_six_actions(chat: Chat) -> None
     for label in ("Nederlands", "€ EUR", "1–10"):
         await you.press(sanne, label, chat=group)
     await you.send(sanne, "/verkoop Jansen 450", chat=group)
-    seen = await you.press(sanne, "„Jansen” toevoegen als persoon", chat=group)
+    seen = await you.press(sanne, "„Jansen” toevoegen als particulier", chat=group)
     assert GRADE["nl"] in seen, seen.text
     assert you.actions <= 6

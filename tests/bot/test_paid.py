@@ -51,7 +51,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/paid glans")
 
-    assert "Wat heeft Schoonmaakbedrijf Glans betaald? Open: € 1.750,75." in seen
+    assert "Hoeveel is er door Schoonmaakbedrijf Glans betaald? Open: € 1.750,75." in seen
     assert _labels(seen) == [
         "1 okt 2026 · € 1.000",
         "20 okt 2026 · € 500,50",
@@ -61,10 +61,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
         "Annuleren",
     ]
     seen = await _press(chat, anna, "20 okt 2026 · € 500,50")
-    assert (
-        "Schoonmaakbedrijf Glans heeft 1 openstaande factuur betaald: € 500,50. "
-        "Nog open: € 1.250,25." in seen
-    )
+    assert "Schoonmaakbedrijf Glans: factuur van € 500,50 betaald. Nog open: € 1.250,25." in seen
     assert _open(sqlite_engine) == [(100_000, None), (25_025, None)]
     seen = await chat.press(anna, "↩ Ongedaan maken")
     # One sale was paid: no "those sales", but the money that is owed again.
@@ -73,11 +70,11 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
 
     await chat.send(anna, "/paid glans")
     seen = await chat.press(anna, "Een deel")
-    assert "Hoeveel heeft Schoonmaakbedrijf Glans betaald? Er staat € 1.750,75 open" in seen
+    assert "Hoeveel is er door Schoonmaakbedrijf Glans betaald? Er staat € 1.750,75 open" in seen
     seen = await chat.send(anna, "2000")
     assert "Dat is meer dan Schoonmaakbedrijf Glans nog moet betalen: € 1.750,75." in seen
     seen = await chat.send(anna, "1.200")
-    assert "Schoonmaakbedrijf Glans heeft € 1.200 betaald; € 550,75 staat nog open." in seen
+    assert "Schoonmaakbedrijf Glans: € 1.200 betaald; € 550,75 staat nog open." in seen
     # The oldest invoice is settled, € 200 of the second is paid: 300,50 + 250,25 left.
     assert _open(sqlite_engine) == [(50_050, 20_000), (25_025, None)]
     seen = await chat.send(anna, "/sales glans")
@@ -91,7 +88,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
         "Alles: € 550,75",
     ]
     seen = await _press(chat, anna, "Alles: € 550,75")
-    assert "Schoonmaakbedrijf Glans heeft 2 openstaande facturen betaald: € 550,75." in seen
+    assert "Schoonmaakbedrijf Glans: 2 facturen betaald, samen € 550,75." in seen
     assert _open(sqlite_engine) == []
     await chat.press(anna, "↩ Ongedaan maken")
     assert _open(sqlite_engine) == [(50_050, 20_000), (25_025, None)]

@@ -38,7 +38,7 @@ async def test_rest_words_pay_all_that_is_open(
     make_sale(sqlite_engine, nl_team, nl_client, 10_000, due_on=DUE)
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/betaald De Roos rest")
-    assert "De Roos heeft 2 openstaande facturen betaald: € 500." in seen
+    assert "De Roos: 2 facturen betaald, samen € 500." in seen
 
 
 async def test_dutch_restant_pays_all_that_is_open(
@@ -51,7 +51,7 @@ async def test_dutch_restant_pays_all_that_is_open(
 
     seen = await chat.send(anna, "/betaald de roos restant")
 
-    assert "De Roos heeft 2 openstaande facturen betaald: € 500." in seen
+    assert "De Roos: 2 facturen betaald, samen € 500." in seen
     assert _paid(sqlite_engine) == {40_000: (None, TODAY), 10_000: (None, TODAY)}
 
 
@@ -173,7 +173,7 @@ async def test_a_client_named_with_a_rest_word_keeps_their_name(
 
     seen = await chat.send(anna, "/betaald Hotel Rest")
 
-    assert "Wat heeft Hotel Rest betaald? Open: € 500." in seen
+    assert "Hoeveel is er door Hotel Rest betaald? Open: € 500." in seen
     assert _paid(sqlite_engine) == {
         30_000: (None, None),
         20_000: (None, None),
@@ -236,3 +236,29 @@ async def test_when_no_look_alike_owes_anything_it_says_so(
 
     assert seen.text == "Никто из клиентов «Петрова» ничего не должен."
     assert seen.buttons == []
+
+
+async def test_an_invoice_paid_late_says_how_late_in_one_line(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Dutch reader's Café paid 52 days after the due date and the bot said nothing of it;
+    paying every open invoice said the amounts twice ("… betaald: € 1.300,00. Helemaal betaald:
+    € 650,00 (…); € 650,00 (…)")."""
+    due = TODAY - dt.timedelta(days=52)
+    cafe = make_client(sqlite_engine, nl_team, "Café De Zaak")
+    make_sale(sqlite_engine, nl_team, cafe, 89_000, sold_on=due - dt.timedelta(days=14), due_on=due)
+    lux = make_client(sqlite_engine, nl_team, "Fotostudio Lux")
+    make_sale(sqlite_engine, nl_team, lux, 65_000, sold_on=TODAY, due_on=DUE)
+    make_sale(sqlite_engine, nl_team, lux, 65_000, sold_on=TODAY, due_on=DUE)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/betaald Café De Zaak 890")
+    assert seen.text.startswith("Café De Zaak: factuur van € 890,00 betaald, 52 dagen te laat.")
+    seen = await chat.send(anna, "/betaald Fotostudio Lux rest")
+    assert seen.text.startswith("Fotostudio Lux: 2 facturen betaald, samen € 1.300,00.")
+    assert "Helemaal betaald" not in seen.text and "Daarmee betaald" not in seen.text
+
+    kotova = make_client(sqlite_engine, ru_team, "Котова", kind="person")
+    make_sale(sqlite_engine, ru_team, kotova, 500_000, sold_on=due, due_on=due)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/paid Котова 5 000")
+    assert "Котова: оплачено 5 000,00 ₽, закрыт 1 счёт — с опозданием на 52 дня." in seen

@@ -126,7 +126,7 @@ async def test_profile_in_russian_with_money_range_words_and_skip(
     assert "Сохранено: профиль идеального клиента «Частные лица»." in seen
     seen = await chat.send(olga, "/profile")  # one profile: straight to it
     assert "Идеальный клиент: Частные лица" in seen
-    assert "3 000 ₽ в час" in seen.text
+    assert "3 000 ₽ прибыли в час" in seen.text  # what the figure is
 
 
 async def test_members_read_the_profile_but_only_admins_edit(

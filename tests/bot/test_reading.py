@@ -88,7 +88,7 @@ async def test_card_buttons_start_the_right_dialog(chat: Chat, sqlite_engine: En
     anna = chat.person(OWNER, "Anna", "nl")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Verkoop")
-    assert "Hoeveel heeft Bakkerij de Vries betaald?" in seen
+    assert "Wat is het bedrag van de verkoop aan Bakkerij de Vries?" in seen
     await chat.send(anna, "/cancel")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Beoordelen")
@@ -128,7 +128,7 @@ async def test_risk_on_a_concentrated_team(chat: Chat, sqlite_engine: Engine) ->
     anna = chat.person(OWNER, "Anna", "nl")
     seen = await chat.all_pages(anna, await chat.send(anna, "/risk"))
     assert "Boven de grens" in seen.messages[0].text
-    assert "Hotel De Linde" in seen.text and "weg als deze klant vertrekt" in seen.text
+    assert "Hotel De Linde" in seen.text and "valt deze klant weg, dan heb je zo’n" in seen.text
     assert "Afhankelijk van grote klanten" in seen.text and "Tijdvreters" in seen.text
     assert_phone_sized(seen)
 
@@ -221,7 +221,7 @@ async def test_a_member_cannot_decline(chat: Chat, sqlite_engine: Engine) -> Non
         session.commit()
     await chat.send(piet, "/decline", chat=group)
     await chat.press(piet, "Afscheid nemen…", chat=group)
-    assert chat.api.callback_answers[-1]["text"] == "Dat kunnen alleen de beheerders van het team."
+    assert chat.api.callback_answers[-1]["text"] == "Dat kan alleen owner21 (beheerder)."
     assert all(c.status != "declined" for c in rows(sqlite_engine, Client))
 
 

@@ -20,14 +20,14 @@ async def test_add_by_dialog_asks_step_by_step_with_skip(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     assert "Hoe heet de nieuwe klant?" in await chat.send(anna, "/add")
     seen = await chat.send(anna, "Anouk de Boer")
-    assert seen.buttons[:2] == ["Persoon", "Organisatie"]  # as the question says them
-    seen = await chat.press(anna, "Persoon")
+    assert seen.buttons[:2] == ["Particulier", "Organisatie"]  # as the question says them
+    seen = await chat.press(anna, "Particulier")
     assert "In welke plaats?" in seen and "Overslaan" in seen.buttons
     await chat.press(anna, "Overslaan")
     seen = await chat.press(anna, "Aanbeveling")
     assert "Geboortejaar?" in seen
     seen = await chat.send(anna, "1986")
-    assert "Toegevoegd: Anouk de Boer (persoon, aanbeveling)." in seen
+    assert "Toegevoegd: Anouk de Boer (particulier, aanbeveling)." in seen
     assert seen.buttons == ["Verkoop vastleggen", "↩ Ongedaan maken"]
     [client] = rows(sqlite_engine, Client)
     assert (client.kind, client.city, client.birth_year) == ("person", None, 1986)
@@ -130,7 +130,7 @@ async def test_sale_dialog_with_ambiguous_client_buttons(
     assert "Welke bedoel je?" in seen
     assert seen.buttons[:2] == ["Hotel De Linde", "Hotel Het Anker"]
     seen = await chat.press(anna, "Hotel Het Anker")
-    assert "Hoeveel heeft Hotel Het Anker betaald?" in seen
+    assert "Wat is het bedrag van de verkoop aan Hotel Het Anker?" in seen
     seen = await chat.send(anna, "abc")
     assert "kan ik niet als bedrag lezen" in seen.text or "bedrag" in seen.text
     await chat.send(anna, "800")
@@ -173,7 +173,7 @@ async def test_a_name_that_only_looks_like_a_client_is_asked_about_not_assumed(
     assert seen.buttons == ["Ja", "Nee, „Tandarts Bakker” toevoegen"]
     assert rows(sqlite_engine, Sale) == []
     seen = await chat.press(anna, "Nee, „Tandarts Bakker” toevoegen")
-    assert "Is Tandarts Bakker een persoon of een organisatie?" in seen
+    assert "Is Tandarts Bakker een particulier of een organisatie?" in seen
     seen = await chat.press(anna, "Organisatie")
     assert "Verkoop vastgelegd: € 100 — Tandarts Bakker" in seen
     assert {c.name for c in rows(sqlite_engine, Client)} == {"Tandarts Jansen", "Tandarts Bakker"}

@@ -90,7 +90,7 @@ async def test_a_new_client_is_compared_with_the_teams_usual_sale(
     await chat.send(anna, "/sale Nieuw Café 25.001")
     seen = await chat.press(anna, "„Nieuw Café” toevoegen als organisatie")
     assert seen.text == (
-        "€ 25.001 is minstens 100 keer zoveel als een gewone verkoop (€ 250). Vastleggen?"
+        "€ 25.001 is ruim 100 keer zoveel als een gewone verkoop (€ 250). Vastleggen?"
     )
     assert buttons(seen) == ["Ja, € 25.001 vastleggen", "Bedrag verbeteren", "Annuleren"]
     seen = await chat.press(anna, "Annuleren")
@@ -182,6 +182,6 @@ async def test_a_member_is_asked_about_a_big_amount_without_anyones_figures(
     # The owner, privately: the usual sale (median of 750, 800, 900 and 1 000 000 is 850).
     seen = await chat.send(anna, "/verkoop Bakkerij de Vries 100.000")
     assert seen.text == (
-        "€ 100.000 is minstens 110 keer zoveel als wat Bakkerij de Vries meestal betaalt "
+        "€ 100.000 is ruim 110 keer zoveel als een gewone verkoop aan Bakkerij de Vries "
         "(€ 850). Vastleggen?"
     )

@@ -199,7 +199,7 @@ async def test_a_spaced_comma_dash_in_russian_too(
             NL_OWNER,
             "nl",
             "/verkoop Femke 50 vorige week vrijdag",
-            "„Femke” toevoegen als persoon",
+            "„Femke” toevoegen als particulier",
             "Verkoop vastgelegd: € 50 — Femke, 20 nov 2026.",
         ),
         (
@@ -207,7 +207,7 @@ async def test_a_spaced_comma_dash_in_russian_too(
             NL_OWNER,
             "nl",
             "/verkoop Femke 50 afgelopen vrijdag",
-            "„Femke” toevoegen als persoon",
+            "„Femke” toevoegen als particulier",
             "Verkoop vastgelegd: € 50 — Femke, 20 nov 2026.",
         ),
     ],

@@ -14,7 +14,7 @@ from tests.factories import make_team, rows
 CASES = {
     "nl": (
         "/verkoop Anouk de Vries 45",
-        "„Anouk de Vries” toevoegen als persoon",
+        "„Anouk de Vries” toevoegen als particulier",
         "↩ Ongedaan maken",
         "Ongedaan gemaakt: de verkoop is weer weg, en de nieuwe klant ook.",
         "Ongedaan gemaakt: de verkoop is weer weg.",

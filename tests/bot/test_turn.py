@@ -8,7 +8,7 @@ from locales import translator
 
 def test_a_translated_label_shows_a_name_as_typed() -> None:
     label = translator("nl")._("Add “{name}” as a person", name='Jansen & Zn <b>"x"</b>')
-    assert button_text(label) == '„Jansen & Zn <b>"x"</b>” toevoegen als persoon'
+    assert button_text(label) == '„Jansen & Zn <b>"x"</b>” toevoegen als particulier'
 
 
 def test_a_plain_label_is_left_as_it_is() -> None:

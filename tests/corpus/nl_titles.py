@@ -114,7 +114,7 @@ SURNAMES: list[tuple[str, Expected]] = [
         ask(
             "new",
             "mevr bos",
-            press="persoon",
+            press="particulier",
             then=compliment("mevr. Bos", "heel tevreden") + added("mevr. Bos", PERSON),
         ),
     ),
@@ -178,7 +178,7 @@ SURNAMES: list[tuple[str, Expected]] = [
             answer="mevr bos kwam niet",
             then=ask(
                 "new",
-                press="persoon",
+                press="particulier",
                 then=complaint("mevr. Bos", "kwam niet") + added("mevr. Bos", PERSON),
             ),
         ),

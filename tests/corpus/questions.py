@@ -25,7 +25,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         # "2 — minuten of uren? Schrijf 2u of 2 min."
         "unit": Hallmark(text=("minuten of uren",), min_buttons=1),
         # A new name: person or organisation, always in the order the question says them.
-        "kind": Hallmark(buttons=("persoon", "organisatie")),
+        "kind": Hallmark(buttons=("particulier", "organisatie")),
         # A complaint or compliment about a name not in the list: add it? (either kind first)
         "new": Hallmark(text=(NL_ADDS[0],), min_buttons=2),
         # An amount over 100× the median sale: confirm with buttons.
@@ -64,7 +64,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
 # Words an entry may press instead of a literal label: the button that contains this text.
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
-        "person": "persoon",
+        "person": "particulier",
         "organisation": "organisatie",
         "yes": "Ja",
         "no": "Nee",

@@ -215,7 +215,7 @@ def test_a_dialog_in_progress_survives_kill_9(database, tmp_path: Path) -> None:
         second = kompas("run", db=db, env=env)
         try:
             wait_for(
-                lambda: any("een persoon of een organisatie" in t for t in stub.texts(OWNER)),
+                lambda: any("een particulier of een organisatie" in t for t in stub.texts(OWNER)),
                 30,
                 "the next question",
                 second,

@@ -32,7 +32,7 @@ async def test_a_refused_update_delivered_again_is_not_answered_twice(
     chat.group(GROUP, "Studio", creator=anna, members=(piet,))
     add_member(sqlite_engine, make_team(sqlite_engine, chat_id=GROUP, owner_id=ANNA), PIET)
     seen = await chat.send(piet, "/members", chat=GROUP, update_id=500)
-    assert seen.text == "Dat kunnen alleen de beheerders van het team."
+    assert seen.text == "Dat kan alleen owner11 (beheerder)."
     again = await chat.send(piet, "/members", chat=GROUP, update_id=500)
     assert again.messages == []
     assert 500 in {u.update_id for u in rows(sqlite_engine, ProcessedUpdate)}
@@ -162,7 +162,7 @@ async def test_the_kind_of_a_client_cannot_be_skipped_away(
     make_client(sqlite_engine, team, "Bakkerij de Vries")
     await chat.send(anna, "/edit bakkerij", chat=GROUP)
     seen = await chat.press(anna, "Soort", chat=GROUP)
-    assert seen.buttons == ["Persoon", "Organisatie", "Laten zoals het is"]
+    assert seen.buttons == ["Particulier", "Organisatie", "Laten zoals het is"]
     seen = await chat.send(anna, "/skip", chat=GROUP)
     assert "Ongewijzigd: soort." in seen.text.splitlines()  # skip keeps it (issue 16)
     assert rows(sqlite_engine, Client)[0].kind == "organisation"
@@ -177,9 +177,9 @@ async def test_a_long_segment_is_cut_to_what_the_database_holds(engine: Engine, 
     try:
         anna = chat.person(ANNA, "Anna", "nl")
         await chat.send(anna, "/edit bakkerij")
-        await chat.press(anna, "Segment")
+        await chat.press(anna, "Doelgroep")
         seen = await chat.send(anna, "Ambachtelijke bakkers " * 5)
-        assert "Segment gewijzigd in" in seen.text
+        assert "Doelgroep gewijzigd in" in seen.text
     finally:
         await chat.stop()
     assert rows(engine, Client)[0].segment == ("Ambachtelijke bakkers " * 5)[:64]

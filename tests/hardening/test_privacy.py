@@ -123,7 +123,7 @@ async def test_only_admins_forget_and_the_confirmation_is_theirs(
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=OLGA, locale="ru", currency="RUB")
     client_id = make_client(sqlite_engine, team, "Анна Смирнова", kind="person", city="Москва")
     seen = await chat.send(ivan, "/forget анна", chat=GROUP)
-    assert seen.text == "Это доступно только администраторам команды."
+    assert seen.text == "Это может сделать только owner21 (администратор)."
     seen = await chat.send(olga, "/forget анна", chat=GROUP)
     assert "Навсегда удалить персональные данные этого клиента (Анна Смирнова)?" in seen
     question, erase = seen.last, seen.last.button_data("Да, удалить")
@@ -168,7 +168,7 @@ async def test_adding_a_private_person_needs_only_a_name(chat: Chat, sqlite_engi
     make_team(sqlite_engine, chat_id=ANNA, owner_id=ANNA, personal=True)
     anna = chat.person(ANNA, "Anna", "nl")
     seen = await chat.send(anna, "/add Jan Jansen, persoon")
-    assert "Toegevoegd: Jan Jansen (persoon)." in seen
+    assert "Toegevoegd: Jan Jansen (particulier)." in seen
     [jan] = rows(sqlite_engine, Client)
     assert jan.kind == "person"
     assert all(getattr(jan, trait) is None for trait in privacy.ERASED_TRAITS)

@@ -31,7 +31,7 @@ SALES = (
 CLIENTS = (
     "Naam;Soort;Plaats;Geslacht;Geboortejaar;Inkomen;Opleiding;Interesses;Medewerkers;"
     "Wie beslist;Bron;Segment;Klant sinds;Aangebracht door;Status;Notities\n"
-    "Anouk Jansen;persoon;Den Haag;vrouw;1988;52000;hbo;yoga, reizen;;;Instagram;"
+    "Anouk Jansen;particulier;Den Haag;vrouw;1988;52000;hbo;yoga, reizen;;;Instagram;"
     "kern;01-03-2024;;actief;Houdt van ‘thee’\n"
     "Bakkerij de Vries;organisatie;Ede;;;;;;12;eigenaar;beurs;;;Anouk Jansen;actief;\n"
     "Studio Noord;;Zwolle;;;;;;;zelf bepaald;mond-tot-mond;;;;prospect;\n"
