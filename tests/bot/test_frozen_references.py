@@ -16,7 +16,7 @@ from tests.factories import NL_OWNER, make_client, make_sale, make_team, rows
 
 
 def figures(text: str) -> tuple[str, str]:
-    grade = re.search(r"beoordeling (\S+)", text)
+    grade = re.search(r"(?:beoordeling|cijfer) (\S+)", text)
     score = re.search(r"Score: ([0-9]+) van 100", text)
     return (grade.group(1) if grade else "", score.group(1) if score else "")
 

@@ -71,7 +71,10 @@ async def test_the_kind_buttons_follow_the_question_whatever_the_teams_clients_a
     """Russian reader (A3): the buttons swapped places with the team's usual kind, so a user
     who taps by position stored the wrong kind, and the question «частное лицо или
     организация?» listed them the other way round. Person, then organisation, always."""
-    person_first = ["„Zonnebloem” toevoegen als persoon", "„Zonnebloem” toevoegen als organisatie"]
+    person_first = [
+        "„Zonnebloem” toevoegen als particulier",
+        "„Zonnebloem” toevoegen als organisatie",
+    ]
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Zonnebloem 450")
     assert seen.text.endswith("Toevoegen als particulier of als organisatie?")
@@ -80,7 +83,10 @@ async def test_the_kind_buttons_follow_the_question_whatever_the_teams_clients_a
     for name in ("Bakkerij de Vries", "Hotel De Linde", "Garage Bos"):  # organisations lead
         make_client(sqlite_engine, nl_team, name)
     assert (await _kind_buttons(chat, anna, "/sale Zonnebloem 450"))[:2] == person_first
-    assert (await _kind_buttons(chat, anna, "/toevoegen Lotus"))[:2] == ["Persoon", "Organisatie"]
+    assert (await _kind_buttons(chat, anna, "/toevoegen Lotus"))[:2] == [
+        "Particulier",
+        "Organisatie",
+    ]
     seen = await chat.send(anna, "/sale Zonnebloem 450")
     seen = await chat.press(anna, "„Zonnebloem” toevoegen als organisatie")
     assert "Verkoop vastgelegd: € 450 — Zonnebloem" in seen
@@ -123,7 +129,7 @@ async def test_someone_new_among_lookalikes_is_asked_their_kind_then_the_sale_go
     assert seen.text == "Bedoel je Tandarts Jansen?"  # one look-alike: yes or no
     assert seen.buttons == ["Ja", "Nee, „Tandarts Bakker” toevoegen"]
     seen = await chat.press(anna, "Nee, „Tandarts Bakker” toevoegen")
-    assert seen.text.startswith("Is Tandarts Bakker een persoon of een organisatie?")
+    assert seen.text.startswith("Is Tandarts Bakker een particulier of een organisatie?")
     assert seen.buttons == ["Particulier", "Organisatie", "Annuleren"]  # as the question says
     assert rows(sqlite_engine, Client, name="Tandarts Bakker") == []
     seen = await chat.press(anna, "Organisatie")

@@ -332,7 +332,11 @@ async def test_members_see_every_setting_without_buttons_they_cannot_use(
     seen = await chat.press(ivan, setting_button, chat=GROUP)
     assert not seen.messages
     assert (
-        chat.api.callback_answers[-1]["text"] == "Это может сделать только owner21 (администратор)."
+        chat.api.callback_answers[-1]["text"]
+        == {
+            "ru": "Это может сделать только owner21 (администратор).",
+            "nl": "Dat kan alleen owner21 (beheerder).",
+        }[lang]
     )
 
 
