@@ -16,12 +16,7 @@ import pandas as pd
 from scoring.arrays import TeamArrays, prepare
 from scoring.client_inputs import client_inputs, history_days, losing_sales, portrait_inputs
 from scoring.client_table import client_table
-from scoring.concentration import (
-    Concentration,
-    concentration,
-    paying_clients,
-    revenue_shares,
-)
+from scoring.concentration import Concentration, concentration, paying_clients, revenue_shares
 from scoring.data_warnings import ScoringWarning, collect_warnings
 from scoring.decline import (
     DeclineCandidate,

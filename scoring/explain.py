@@ -28,9 +28,8 @@ order below).
 | late_payments       | invoices       | invoices paid late (a count)   | invoices (a count)     |
 | team_rating         | rating         | the team's own rating, 1–5     | team median or None    |
 
-A days_since_purchase reason's `team` is the typical days between purchase days (median over
-clients who bought on two days or more; None with too few such clients: scoring.analysis).
-
+A days_since_purchase reason's `team`: the median days between purchase days of the clients who
+bought on two days or more (None with too few of them: scoring.analysis).
 Late payments are real counts; the shrunk rate stays inside the score. A late-payment reason
 needs the client's late share to differ from the team's: ▼ with at least one late invoice,
 ▲ only with every invoice on time.

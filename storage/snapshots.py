@@ -91,16 +91,6 @@ def freeze_references(
     )
 
 
-def thaw_references(*, session: Session, team_id: int) -> None:
-    """Forget references frozen by a first scoring (a week with no digest snapshot): after a
-    file restates the team's past, the next scoring measures and freezes them anew."""
-    r, c = _REFERENCE.c, _SNAPSHOT.c
-    digested = select(c.week).where(c.team_id == team_id).distinct()
-    session.connection().execute(
-        delete(_REFERENCE).where(r.team_id == team_id, r.week.not_in(digested))
-    )
-
-
 def _week_before(session: Session, team_id: int, week: str) -> str | None:
     c = _SNAPSHOT.c
     return (

@@ -78,7 +78,7 @@ def test_more_revenue_never_lowers_the_score_on_amounts_alone() -> None:
     ("locale", "said"),
     [
         ("nl", "marge van je verkopen met kosten (88%)"),
-        ("ru", "маржа ваших продаж с затратами (88 %)"),
+        ("ru", "прибыль посчитана как у продаж с затратами: 88 %"),
     ],
 )
 def test_the_margin_line_names_the_margin_the_figures_used(locale: str, said: str) -> None:
