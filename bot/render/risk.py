@@ -131,15 +131,18 @@ def _dependence(
             )
         )
         return [_Block(lines)]
-    lines.append(
-        t._(
-            "Top client {top1} · top 3 {top3} · top 20% ({count}) {top20}",
-            top1=t.percent(c.top1_share),
-            top3=t.percent(c.top3_share),
-            count=t.n_("{n} client", "{n} clients", c.top20_count),
-            top20=t.percent(c.top20_share),
+    if len(earning) <= 3:  # "top 3: 100 %" of two or three clients says nothing
+        lines.append(t._("Top client {top1} of revenue", top1=t.percent(c.top1_share)))
+    else:
+        lines.append(
+            t._(
+                "Top client {top1} · top 3 {top3} · top 20% ({count}) {top20}",
+                top1=t.percent(c.top1_share),
+                top3=t.percent(c.top3_share),
+                count=t.n_("{n} client", "{n} clients", c.top20_count),
+                top20=t.percent(c.top20_share),
+            )
         )
-    )
     if c.hhi_floor is not None and c.equivalent_clients is not None:
         # The index itself (HHI) is for the JSON report: a chat says it in plain words, and in
         # whole clients: "2 à 3 even grote klanten", «2–3 одинаковых клиента», never 2,5 clients.
