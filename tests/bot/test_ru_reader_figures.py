@@ -192,18 +192,24 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
 @pytest.mark.parametrize(
     ("locale", "invoices", "said", "wrong"),
     [
-        ("nl", INVOICES_OPEN, "{u} van {n} facturen verlopen en nog niet betaald", "te laat"),
-        ("ru", INVOICES_OPEN, "{u} из {n} счетов — срок прошёл, оплаты нет", "с опозданием"),
+        (
+            "nl",
+            INVOICES_OPEN,
+            "{u} van {n} facturen over de vervaldatum en nog niet volledig betaald",
+            "te laat",
+        ),
+        ("ru", INVOICES_OPEN, "{u} из {n} счетов — срок прошёл, оплачено не всё", "с опозданием"),
         (
             "nl",
             INVOICES_MIXED,
-            "{p} van {n} facturen te laat betaald, {u} verlopen en nog niet betaald",
+            "{p} van {n} facturen te laat betaald, {u} over de vervaldatum en nog niet "
+            "volledig betaald",
             "2 van 2",
         ),
         (
             "ru",
             INVOICES_MIXED,
-            "{p} из {n} счетов — с опозданием, ещё {u} — срок прошёл, оплаты нет",
+            "{p} из {n} счетов — с опозданием, ещё {u} — срок прошёл, оплачено не всё",
             "2 из 2",
         ),
     ],

@@ -50,7 +50,9 @@ async def test_the_assumed_team_margin_and_the_clients_own_margin_read_apart(
     assert "1 van 1 factuur" not in seen.text, seen.text
     details = await chat.press(me, "Details")
     assert f"({own_margin}% van de omzet)" in details.text, details.text
-    assert "1 van 2 facturen verlopen en nog niet betaald" in details.text, details.text
+    assert "1 van 2 facturen over de vervaldatum en nog niet volledig betaald" in details.text, (
+        details.text
+    )
     assert not re.search(r"winst € [0-9.]+ \([0-9]+%\)", details.text), details.text
 
 
