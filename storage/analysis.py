@@ -15,6 +15,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from scoring import TeamAnalysis, TeamFrames, analyse
+from scoring.references import References
 from scoring.snapshots import FLAGS, WeekChanges, compare_weeks, snapshot_rows
 from storage.callers import TeamView, team_view
 from storage.frames import load_profiles, load_team, scoring_settings
@@ -50,6 +51,26 @@ def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> Analys
     scoring measures them and freezes them for the week: a client who did nothing keeps their
     grade when another client is added (DESIGN, Score semantics)."""
     week = iso_week(today)
+    frozen = references_for_week(session=session, team_id=team.id, week=week)
+    if frozen is not None and frozen.clients == 0:
+        frozen = None  # measured on no revenue: every figure would be "far above the team"
+    analysed = _analysed_week(session=session, team=team, today=today, references=frozen)
+    if frozen is None and analysed.analysis.references.clients > 0:
+        freeze_references(
+            session=session,
+            team_id=team.id,
+            week=week,
+            references=analysed.analysis.references,
+            now=utcnow(),
+        )
+    return analysed
+
+
+def _analysed_week(
+    *, session: Session, team: TeamView, today: dt.date, references: References | None
+) -> AnalysedTeam:
+    """The team loaded as of `today` and scored against `references` (None: measured afresh),
+    with last saved week's grades to compare against."""
     frames = load_team(
         session=session,
         team_id=team.id,
@@ -57,26 +78,18 @@ def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> Analys
         window_days=team.scoring_window_days,
         timezone=team.timezone,
     )
-    frozen = references_for_week(session=session, team_id=team.id, week=week)
-    if frozen is not None and frozen.clients == 0:
-        frozen = None  # measured on no revenue: every figure would be "far above the team"
     analysis = analyse(
         frames,
         scoring_settings(team, today=today),
         profiles=load_profiles(session=session, team_id=team.id),
-        references=frozen,
+        references=references,
         previous_grades=previous_grades(
-            session=session, team_id=team.id, before_week=week, grade_scale=team.grade_scale
-        ),
-    )
-    if frozen is None and analysis.references.clients > 0:
-        freeze_references(
             session=session,
             team_id=team.id,
-            week=week,
-            references=analysis.references,
-            now=utcnow(),
-        )
+            before_week=iso_week(today),
+            grade_scale=team.grade_scale,
+        ),
+    )
     return AnalysedTeam(frames, analysis)
 
 
@@ -96,21 +109,8 @@ def weekly_snapshot(
     """Freeze this week: score against fresh references, save the rows and references, and
     say what changed since the last saved week. Saving the same week again replaces it."""
     week = iso_week(today)
-    frames = load_team(
-        session=session,
-        team_id=team.id,
-        today=today,
-        window_days=team.scoring_window_days,
-        timezone=team.timezone,
-    )
-    analysis = analyse(
-        frames,
-        scoring_settings(team, today=today),
-        profiles=load_profiles(session=session, team_id=team.id),
-        previous_grades=previous_grades(
-            session=session, team_id=team.id, before_week=week, grade_scale=team.grade_scale
-        ),
-    )
+    analysed = _analysed_week(session=session, team=team, today=today, references=None)
+    analysis = analysed.analysis
     rows = snapshot_rows(analysis, week)
     previous_rows, _ = latest_snapshot(session=session, team_id=team.id, before_week=week)
     save_snapshot(
@@ -123,7 +123,7 @@ def weekly_snapshot(
     )
     touch_team(session=session, team_id=team.id)  # new references: cached analyses are stale
     changes = _changes(previous_rows, rows)
-    return AnalysedTeam(frames, analysis), _with_activity(session, team, today, changes)
+    return analysed, _with_activity(session, team, today, changes)
 
 
 def changes_so_far(
