@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from locales import InputError
 from storage.models import AuditLog, PendingUndo
-from storage.models.base import TeamRow
+from storage.models.base import TeamRow, stored_id
 from storage.refusals import Refused
 from storage.statements import CoreStatement
 from storage.teams import touch_team
@@ -99,7 +99,7 @@ def change_fields(
         now=now,
         undo={f"{entity}_id": row.id, "before": before, "after": after},
     )
-    return Change(row.id or 0, undo_id)
+    return Change(stored_id(row), undo_id)
 
 
 def json_ready(value: Any) -> Any:

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from locales import InputError
 from storage import names
 from storage.changes import Change, change_fields, record_change
-from storage.models import Client, ClientKind, ClientStatus
+from storage.models import Client, ClientKind, ClientStatus, stored_id
 from storage.names import name_key
 from storage.refusals import Refused
 from storage.resolver import client_in_team
@@ -130,7 +130,7 @@ def add_client(
         now=now,
         undo={"client_id": client.id},
     )
-    return Change(client.id or 0, undo_id)
+    return Change(stored_id(client), undo_id)
 
 
 def update_client(

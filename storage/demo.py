@@ -40,6 +40,7 @@ from storage.models import (
     Role,
     Sale,
     Team,
+    stored_id,
 )
 from storage.ratings import CRITERIA
 from storage.teams import touch_team
@@ -156,7 +157,7 @@ def seed_demo(*, session: Session, team: Team | TeamView, today: dt.date, now: d
             rows.append(
                 Event(
                     team_id=team.id,
-                    client_id=client.id or 0,
+                    client_id=stored_id(client),
                     kind=EventKind.COMPLAINT,
                     happened_on=today - dt.timedelta(days=30 + 60 * i),
                     note=COMPLAINTS[team.locale],
@@ -190,7 +191,7 @@ def _ideal_profile(team: Team | TeamView, now: dt.datetime) -> IdealProfileRow:
     )
     criteria = profile.to_dict()
     return IdealProfileRow(
-        team_id=team.id or 0,
+        team_id=stored_id(team),
         name=profile.name,
         kind=profile.kind,
         criteria=criteria,
@@ -216,7 +217,9 @@ def _client(
     **traits: object,
 ) -> Client:
     traits.setdefault("acquired_on", today - dt.timedelta(days=rng.randint(400, 2500)))
-    return new_client(team_id=team.id or 0, name=name, now=now, kind=kind, status=status, **traits)
+    return new_client(
+        team_id=stored_id(team), name=name, now=now, kind=kind, status=status, **traits
+    )
 
 
 def _organisation(
@@ -267,8 +270,8 @@ def _sales(
         paid = due + dt.timedelta(days=rng.randint(10, 40)) if late else due - dt.timedelta(days=3)
         rows.append(
             Sale(
-                team_id=team.id or 0,
-                client_id=client.id or 0,
+                team_id=stored_id(team),
+                client_id=stored_id(client),
                 sold_on=sold_on,
                 amount=amount,
                 cost=max(0, int(amount * (1 - margin))),
@@ -298,8 +301,8 @@ def _ratings(
     values = {"anchor": (4, 2, 3), "anchor2": (4, 4, 4), "ideal": (5, 5, 5), "poor": (4, 2, 1)}
     return [
         Rating(
-            team_id=team.id or 0,
-            client_id=client.id or 0,
+            team_id=stored_id(team),
+            client_id=stored_id(client),
             user_id=owner,
             rated_on=today - dt.timedelta(days=20),
             criterion=criterion,
@@ -329,8 +332,8 @@ def _referrals(
         newcomer.acquired_on = today - dt.timedelta(days=rng.randint(20, 300))
         events.append(
             Event(
-                team_id=team.id or 0,
-                client_id=referrer.id or 0,
+                team_id=stored_id(team),
+                client_id=stored_id(referrer),
                 kind=EventKind.REFERRAL,
                 happened_on=newcomer.acquired_on,
                 referred_client_id=newcomer.id,

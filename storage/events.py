@@ -9,7 +9,7 @@ from sqlmodel import Session, col
 
 from locales import InputError
 from storage.changes import Change, record_change
-from storage.models import Client, Event, EventKind
+from storage.models import Client, Event, EventKind, stored_id
 from storage.refusals import Refused
 from storage.resolver import client_in_team
 
@@ -48,7 +48,7 @@ def record_event(
         session.add(referred)
     event = Event(
         team_id=team_id,
-        client_id=client.id or 0,
+        client_id=client_id,
         kind=kind,
         happened_on=happened_on,
         note=_kept_note(note),
@@ -69,7 +69,7 @@ def record_event(
         now=now,
         undo=undo,
     )
-    return Change(event.id or 0, undo_id)
+    return Change(stored_id(event), undo_id)
 
 
 def recorded_lately(

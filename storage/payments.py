@@ -61,14 +61,14 @@ def mark_paid(
     """The client's open sales (or those of `sale_ids` among them) are paid in full on
     `paid_on`; late ones stay known as late."""
     client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    owed = open_sales(session=session, team_id=team_id, client_id=client.id or 0)
+    owed = open_sales(session=session, team_id=team_id, client_id=client_id)
     paying = [s for s in owed if sale_ids is None or s.id in sale_ids]
     if not paying:
         raise InputError(Refused.NOTHING_TO_PAY, client=client.name)
     return _settle(
         session,
         team_id,
-        client.id or 0,
+        client_id,
         user_id,
         now,
         owed,
@@ -92,7 +92,7 @@ def pay_part(
     which, else the oldest are settled first; what is left stays open, so "owed" shows
     exactly the rest."""
     client = client_in_team(session=session, team_id=team_id, client_id=client_id)
-    owed = open_sales(session=session, team_id=team_id, client_id=client.id or 0)
+    owed = open_sales(session=session, team_id=team_id, client_id=client_id)
     total = sum(s.open for s in owed)
     if not owed:
         raise InputError(Refused.NOTHING_TO_PAY, client=client.name)
@@ -104,9 +104,7 @@ def pay_part(
             raise InputError(Refused.CLIENT_GONE)
         if amount > target.open:
             raise InputError(Refused.MORE_THAN_OWED, client=client.name)
-        return _settle(
-            session, team_id, client.id or 0, user_id, now, owed, {sale_id: amount}, paid_on
-        )
+        return _settle(session, team_id, client_id, user_id, now, owed, {sale_id: amount}, paid_on)
     paying: dict[int, int] = {}
     left = amount
     for sale in owed:
@@ -114,7 +112,7 @@ def pay_part(
             break
         paying[sale.id] = min(left, sale.open)
         left -= paying[sale.id]
-    return _settle(session, team_id, client.id or 0, user_id, now, owed, paying, paid_on)
+    return _settle(session, team_id, client_id, user_id, now, owed, paying, paid_on)
 
 
 def _settle(

@@ -28,7 +28,7 @@ from scoring.profile import (
     IdealProfile,
 )
 from storage.changes import Change, record_change, still_holds
-from storage.models import Client, ClientKind, ClientStatus, IdealProfileRow
+from storage.models import Client, ClientKind, ClientStatus, IdealProfileRow, stored_id
 from storage.refusals import Refused
 
 KINDS = ("person", "organisation", None)  # None: one profile for everyone
@@ -51,7 +51,7 @@ def _stored(row: IdealProfileRow) -> StoredProfile:
     profile = IdealProfile.from_dict(
         {**(row.criteria or {}), "name": row.name, "kind": kind, "weights": row.weights}
     )
-    return StoredProfile(row.id or 0, row.name, kind, profile)
+    return StoredProfile(stored_id(row), row.name, kind, profile)
 
 
 def team_profiles(*, session: Session, team_id: int) -> list[StoredProfile]:
@@ -128,7 +128,7 @@ def create_profile(
     )
     session.add(row)
     session.flush()
-    profile_id = row.id or 0
+    profile_id = stored_id(row)
     undo_id = record_change(
         session=session,
         team_id=team_id,

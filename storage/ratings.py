@@ -36,7 +36,7 @@ def record_ratings(
     rows = [
         Rating(
             team_id=team_id,
-            client_id=client.id or 0,
+            client_id=client_id,
             user_id=user_id,
             rated_on=rated_on,
             criterion=c,
@@ -57,7 +57,7 @@ def record_ratings(
         now=now,
         undo={"rating_ids": [r.id for r in rows]},
     )
-    return Change(client.id or 0, undo_id)
+    return Change(client_id, undo_id)
 
 
 def latest_ratings(

@@ -65,7 +65,7 @@ from storage.members import (
 from storage.members import (
     waiting_members as waiting_members,
 )
-from storage.models import AuditLog, Member, MemberStatus, Role, Sale, Team, UserPref
+from storage.models import AuditLog, Member, MemberStatus, Role, Sale, Team, UserPref, stored_id
 from storage.refusals import Refused
 from storage.statements import CoreStatement
 
@@ -322,12 +322,12 @@ def follow_telegram(
     team = team_by_chat(session=session, chat_id=chat_id)
     if team is None or team.is_personal:
         return
-    member = member_of(session=session, team_id=team.id or 0, user_id=user_id)
+    member = member_of(session=session, team_id=stored_id(team), user_id=user_id)
     if member is None:
         if is_admin and team.onboarded:
             add_member(
                 session=session,
-                team_id=team.id or 0,
+                team_id=stored_id(team),
                 user_id=user_id,
                 role=Role.ADMIN,
                 display_name=name,

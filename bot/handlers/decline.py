@@ -25,7 +25,7 @@ from bot.render.decline import (
 from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
 from locales import InputError, Markup, Translator, translator
 from storage import clients, resolver
-from storage.models import Client, ClientStatus, Role
+from storage.models import Client, ClientStatus, Role, stored_id
 
 NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
 
@@ -48,7 +48,7 @@ async def decline(turn: Turn) -> None:
     candidates = analysis.decline_candidates
     index = next((i for i, c in enumerate(candidates) if c.client_id == found.one.id), None)
     if index is None:
-        why = not_a_candidate(turn.t, turn.team, analysis, found.one.id or 0, found.one.name)
+        why = not_a_candidate(turn.t, turn.team, analysis, found.one.id, found.one.name)
         if why is None:  # not scored: a prospect, a declined or archived client
             raise InputError(refusals.NOT_A_DECLINE_CANDIDATE, client=found.one.name)
         await answer_with_money(turn, why, edit=False)
@@ -109,7 +109,7 @@ async def _move_pressed_client(
     confirmed with Undo."""
     client = await _pressed_client(turn)
     _refuse_if(client, status, already)
-    change = await turn.change(clients.set_status, client_id=client.id or 0, status=status)
+    change = await turn.change(clients.set_status, client_id=stored_id(client), status=status)
     turn.confirm(confirmation(turn.t, client.name), change.undo_id, edit=True)
     return client
 
@@ -119,7 +119,7 @@ async def decline_ask(turn: Turn) -> None:
     """Confirmation first: declining is a real decision."""
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
-    text, buttons = decline_question(turn.t, turn.team_id, client.id or 0, client.name)
+    text, buttons = decline_question(turn.t, turn.team_id, stored_id(client), client.name)
     turn.edit(text, buttons=buttons)
 
 
@@ -138,7 +138,7 @@ async def keep(turn: Turn) -> None:
     _refuse_if(client, ClientStatus.DECLINED, DECLINED_MEANWHILE)
     change = await turn.change(
         clients.keep_client,
-        client_id=client.id or 0,
+        client_id=stored_id(client),
         today=turn.today,
     )
     turn.confirm(kept(turn.t, client.name), change.undo_id, edit=True)

@@ -15,6 +15,7 @@ from bot.render import sales as render
 from locales import InputError
 from locales.numbers import BARE_ASK
 from storage import resolver, sales
+from storage.models import stored_id
 
 PAGE = 5
 
@@ -110,7 +111,7 @@ async def delete_sale(turn: Turn) -> None:
     row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=turn.pressed.int_arg(0))
     change = await turn.change(
         sales.delete_sale,
-        sale_id=row.id or 0,
+        sale_id=stored_id(row),
     )
     turn.confirm(render.sale_deleted(t, turn.team, row), change.undo_id, edit=True)
 

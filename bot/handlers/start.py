@@ -22,7 +22,7 @@ from bot.render.members import (
 )
 from locales import InputError
 from storage import teams
-from storage.models import MemberStatus, Role
+from storage.models import MemberStatus, Role, stored_id
 
 
 @command
@@ -69,7 +69,7 @@ async def start(turn: Turn) -> None:
             now=turn.now,
         )
         turn.reply(team_made(t, chat.title or ""))
-        onboarding_language(turn, created.id or 0)
+        onboarding_language(turn, stored_id(created))
         return
     mine = await turn.my_teams()
     if mine:  # in several teams and none chosen yet: say which, and choose
@@ -103,4 +103,4 @@ async def personal_team(turn: Turn) -> None:
             teams.set_current_team, user_id=caller.user_id, team_id=created.id, now=turn.now
         )
     turn.edit(own_team_ready(turn.t, other_teams=bool(others)))
-    onboarding_language(turn, created.id or 0, personal=True)
+    onboarding_language(turn, stored_id(created), personal=True)

@@ -26,7 +26,7 @@ from bot.render.refusals import ADMIN_UNKNOWN, GROUP_ADMIN_STAYS
 from bot.render.settings import CURRENCIES, SCALES
 from locales import SUPPORTED_LOCALES, InputError, translator
 from storage import callers, demo, teams
-from storage.models import MemberStatus, Role
+from storage.models import MemberStatus, Role, stored_id
 
 
 def onboarding_language(turn: Turn, team_id: int, *, personal: bool = False) -> None:
@@ -195,7 +195,7 @@ async def waiting_requests(turn: Turn, team_id: int) -> None:
     if not waiting:
         turn.reply(nobody_waiting(turn.t))
     for member in waiting:
-        text, buttons = approval_request(turn.t, found.team, member.display_name, member.id or 0)
+        text, buttons = approval_request(turn.t, found.team, member.display_name, stored_id(member))
         turn.reply(text, buttons=buttons)
 
 

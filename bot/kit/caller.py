@@ -24,7 +24,7 @@ from locales import InputError, guess_locale
 from storage import callers, ledger, teams
 from storage.callers import MemberView, TeamView
 from storage.engine import UnitOfWork
-from storage.models import MemberStatus, Role, Team
+from storage.models import MemberStatus, Role, Team, stored_id
 
 if TYPE_CHECKING:
     from telegram.ext import ContextTypes
@@ -189,7 +189,7 @@ def resolve_caller(
             status=MemberStatus.PENDING if team.members_need_approval else MemberStatus.ACTIVE,
         )
         member = callers.MemberView(
-            joined.id or 0, user.id, joined.role, joined.status, joined.display_name
+            stored_id(joined), user.id, joined.role, joined.status, joined.display_name
         )
         newcomer = joined.status == MemberStatus.PENDING
         # Joining stands on its own: it must survive even when the first action is refused.

@@ -267,7 +267,7 @@ class ClientDialog(Dialog):
                 resolver.client_in_team, team_id=turn.team_id, client_id=named[0].id
             )
             if client.kind == ClientKind.PERSON:  # a lower-case word is never part of her name
-                await self._chosen(turn, convo, client.id or 0, name=client.name)
+                await self._chosen(turn, convo, named[0].id, name=client.name)
                 return
         matches = resolution.matches or named
         await goto(

@@ -34,6 +34,7 @@ from bot.transports.updates import Person, UpdateFactory
 from locales import Translator, translator
 from storage import demo, offline_world, teams
 from storage.engine import new_session
+from storage.models import stored_id
 
 PRESS = re.compile(r"^#(\d+)$")
 DEFAULT_GROUP_ID = -1001000000001
@@ -362,6 +363,6 @@ def _prepare(
                 )
             team.onboarded = True
             session.add(team)
-            if demo.team_is_empty(session=session, team_id=team.id or 0):
+            if demo.team_is_empty(session=session, team_id=stored_id(team)):
                 demo.seed_demo(session=session, team=team, today=now.date(), now=now)
         session.commit()

@@ -4,6 +4,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from storage.models.base import metadata as _metadata
+from storage.models.base import stored_id
 from storage.models.clients import Client, ClientKind, ClientStatus, Event, EventKind, Rating, Sale
 from storage.models.history import AuditLog, ScoreReference, ScoreSnapshot
 from storage.models.profiles import IdealProfileRow
@@ -78,4 +79,5 @@ __all__ = [
     "Team",
     "UserPref",
     "metadata",
+    "stored_id",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import BigInteger, CheckConstraint, DateTime, TypeDecorator
 from sqlalchemy.engine import Dialect
@@ -70,3 +70,17 @@ class TeamRow(SQLModel):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+
+
+class _Numbered(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Numbered) -> int:
+    """The id the database gave a row that is stored (read, or added and flushed). The column
+    is typed optional only because a new row has none before its insert: asking one for its
+    id is a bug to hear about, never a 0 to carry on with."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id before it is stored")
+    return row.id
