@@ -38,9 +38,9 @@ def record_change(
     entity: str,
     entity_id: int | None,
     now: dt.datetime,
-    undo: dict[str, Any] | None = None,
-) -> int:
-    """Audit the change, bump the team's data version, and keep its undo; returns the undo id."""
+) -> None:
+    """Audit the change and bump the team's data version (a change offered for undo:
+    `undoable_change`)."""
     _AUDIT.insert(
         session,
         {
@@ -53,9 +53,31 @@ def record_change(
         },
     )
     touch_team(session=session, team_id=team_id)
-    if undo is None:
-        return 0
-    return _UNDO.insert(
+
+
+def undoable_change(
+    *,
+    session: Session,
+    team_id: int,
+    user_id: int | None,
+    action: str,
+    entity: str,
+    entity_id: int,
+    now: dt.datetime,
+    undo: dict[str, Any],
+) -> Change:
+    """Audit the change and keep its undo for UNDO_WINDOW: the Change names the row the audit
+    names and the undo a confirmation offers."""
+    record_change(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        now=now,
+    )
+    undo_id = _UNDO.insert(
         session,
         {
             "team_id": team_id,
@@ -67,6 +89,7 @@ def record_change(
             "done": False,
         },
     )
+    return Change(entity_id, undo_id)
 
 
 def change_fields(
@@ -89,17 +112,16 @@ def change_fields(
     session.add(row)
     session.flush()
     after = {field: json_ready(getattr(row, field)) for field in before}
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=row.team_id,
         user_id=user_id,
         action=action,
         entity=entity,
-        entity_id=row.id,
+        entity_id=stored_id(row),
         now=now,
         undo={f"{entity}_id": row.id, "before": before, "after": after},
     )
-    return Change(stored_id(row), undo_id)
 
 
 def json_ready(value: Any) -> Any:

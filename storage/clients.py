@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from locales import InputError
 from storage import names
-from storage.changes import Change, change_fields, record_change
+from storage.changes import Change, change_fields, undoable_change
 from storage.models import Client, ClientKind, ClientStatus, stored_id
 from storage.names import name_key
 from storage.refusals import Refused
@@ -120,17 +120,16 @@ def add_client(
     client = create_client(
         session=session, team_id=team_id, name=name, now=now, kind=kind, status=status, **traits
     )
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
         action="client_created",
         entity="client",
-        entity_id=client.id,
+        entity_id=stored_id(client),
         now=now,
         undo={"client_id": client.id},
     )
-    return Change(stored_id(client), undo_id)
 
 
 def update_client(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from locales import InputError
-from storage.changes import Change, record_change
+from storage.changes import Change, undoable_change
 from storage.models import Client, Event, EventKind, stored_id
 from storage.refusals import Refused
 from storage.resolver import client_in_team
@@ -59,17 +59,16 @@ def record_event(
     session.add(event)
     session.flush()
     undo["event_id"] = event.id
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
         action=f"{kind}_created",
         entity="event",
-        entity_id=event.id,
+        entity_id=stored_id(event),
         now=now,
         undo=undo,
     )
-    return Change(stored_id(event), undo_id)
 
 
 def recorded_lately(

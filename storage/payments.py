@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from locales import InputError
-from storage.changes import Change, record_change
+from storage.changes import Change, undoable_change
 from storage.models import PendingUndo, Sale
 from storage.refusals import Refused
 from storage.resolver import client_in_team
@@ -143,7 +143,7 @@ def _settle(
             .values(**values)
         )
     paid = sum(paying.values())
-    undo_id = record_change(
+    change = undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
@@ -154,7 +154,7 @@ def _settle(
         undo={"open": before, "client_id": client_id, "amount": paid},  # paid_lately reads these
     )
     still_open = sum(s.open for s in owed) - paid
-    return Payment(settled, paid, still_open, Change(client_id, undo_id))
+    return Payment(settled, paid, still_open, change)
 
 
 def paid_lately(

@@ -27,7 +27,7 @@ from scoring.profile import (
     ORGANISATION_RANGES,
     IdealProfile,
 )
-from storage.changes import Change, record_change, still_holds
+from storage.changes import Change, still_holds, undoable_change
 from storage.models import Client, ClientKind, ClientStatus, IdealProfileRow, stored_id
 from storage.refusals import Refused
 
@@ -129,7 +129,7 @@ def create_profile(
     session.add(row)
     session.flush()
     profile_id = stored_id(row)
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
@@ -139,7 +139,6 @@ def create_profile(
         now=now,
         undo={"profile_id": profile_id},
     )
-    return Change(profile_id, undo_id)
 
 
 def change_criteria(
@@ -159,7 +158,7 @@ def change_criteria(
     _write(row, changed, now)
     session.add(row)
     session.flush()
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
@@ -169,7 +168,6 @@ def change_criteria(
         now=now,
         undo={"profile_id": profile_id, "before": before, "after": _json(changed, values)},
     )
-    return Change(profile_id, undo_id)
 
 
 def delete_profile(
@@ -184,7 +182,7 @@ def delete_profile(
     }
     session.delete(row)
     session.flush()
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
@@ -194,7 +192,6 @@ def delete_profile(
         now=now,
         undo={"profile": kept},
     )
-    return Change(profile_id, undo_id)
 
 
 def market_outlook(

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from locales import InputError
 from locales.vocabulary import CRITERION_WORDS
-from storage.changes import Change, record_change
+from storage.changes import Change, undoable_change
 from storage.models import Rating
 from storage.refusals import Refused
 from storage.resolver import client_in_team
@@ -28,7 +28,7 @@ def record_ratings(
     now: dt.datetime,
 ) -> Change:
     """New ratings by one member; their newest per criterion is what counts."""
-    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    client_in_team(session=session, team_id=team_id, client_id=client_id)  # this team's, or refused
     if not values or any(c not in CRITERIA for c in values):
         raise InputError(Refused.RATE_EACH_POINT)
     if any(not 1 <= v <= 5 for v in values.values()):
@@ -47,17 +47,16 @@ def record_ratings(
     ]
     session.add_all(rows)
     session.flush()
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
         action="ratings_created",
         entity="client",
-        entity_id=client.id,
+        entity_id=client_id,
         now=now,
         undo={"rating_ids": [r.id for r in rows]},
     )
-    return Change(client_id, undo_id)
 
 
 def latest_ratings(

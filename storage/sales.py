@@ -13,7 +13,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from locales import InputError
-from storage.changes import Change, change_fields, json_ready, record_change
+from storage.changes import Change, change_fields, json_ready, undoable_change
 from storage.models import Client, ClientKind, ClientStatus, Sale, Team
 from storage.refusals import Refused
 from storage.resolver import client_status
@@ -127,7 +127,7 @@ def record_sale(
         undo["was_prospect"] = client_id
     else:
         undo.update(_client_since_by(session, team_id, client_id, sale.sold_on))
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
@@ -137,7 +137,6 @@ def record_sale(
         now=now,
         undo=undo,
     )
-    return Change(sale_id, undo_id)
 
 
 _INSERT_SALE = CoreStatement(insert(Sale.__table__))  # type: ignore[attr-defined]
@@ -274,7 +273,7 @@ def delete_sale(
     }
     session.delete(sale)
     session.flush()
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
@@ -284,7 +283,6 @@ def delete_sale(
         now=now,
         undo={"sale": kept},
     )
-    return Change(sale_id, undo_id)
 
 
 def sales_of(

@@ -15,7 +15,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from locales import InputError
-from storage.changes import Change, record_change, still_holds
+from storage.changes import Change, still_holds, undoable_change
 from storage.models import AuditLog, Team, UserPref
 from storage.refusals import Refused
 from storage.teams import (
@@ -46,7 +46,7 @@ def change_settings(
         set_user_locale(session=session, user_id=user_id, locale=values["locale"], now=now)
     update_team(session=session, team_id=team_id, user_id=user_id, now=now, audit=False, **values)
     payload["after"] = {name: getattr(team, name) for name in values}
-    undo_id = record_change(
+    return undoable_change(
         session=session,
         team_id=team_id,
         user_id=user_id,
@@ -56,7 +56,6 @@ def change_settings(
         now=now,
         undo=payload,
     )
-    return Change(team_id, undo_id)
 
 
 def restore_settings(session: Session, team_id: int, payload: dict[str, Any]) -> None:
