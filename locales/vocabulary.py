@@ -278,7 +278,6 @@ CLIENT_LISTS = {
 RANGE_FROM = ("from", "vanaf", "van", "от", "с")
 RANGE_UPTO = ("up to", "tot", "to", "t/m", "до")
 # Between grades typed in one answer: "4, 5 en 5", "5 и 4".
-AND = ("en", "и")
 SWITCHED_ON = frozenset({"on", "aan", "вкл", "включить"})
 SWITCHED_OFF = frozenset({"off", "uit", "выкл", "выключить"})
 

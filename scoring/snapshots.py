@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scoring.analysis import TeamAnalysis
 from scoring.grades import grade_index
+
+if TYPE_CHECKING:  # an import or the chat's storage reaches this module without pandas
+    from scoring.analysis import TeamAnalysis
 
 SNAPSHOT_COLUMNS = (
     "client_id",

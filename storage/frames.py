@@ -3,19 +3,17 @@
 Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object
 per row (SQLite's ISO date texts are read by numpy, PostgreSQL subtracts 1970-01-01), the sales
 and the clients' history fetched as one text per column that numpy parses (`storage.packed`), the
-clients, events and ratings as one JSON array per column (`_json_columns`; no Row object per
-row, and through SQLAlchemy's public API only), frames built from column arrays keyed
-by client id. Every query filters by team_id (one team never sees another's rows). Sales are
-those in the scoring window plus unpaid invoices of any age (money owed does not expire). Each
-client's first and last sale *before* the window come from the older sales' clients and dates
-(scoring combines them with the window's sales), so tenure and recency do not depend on the
-window.
+clients, events and ratings as one JSON array per column (``storage.packed.json_columns``; no
+Row object per row), frames built from column arrays keyed by client id. Every query filters
+by team_id (one team never sees another's rows). Sales are those in the scoring window plus
+unpaid invoices of any age (money owed does not expire). Each client's first and last sale
+*before* the window come from the older sales' clients and dates (scoring combines them with
+the window's sales), so tenure and recency do not depend on the window.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -24,9 +22,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import (
     ColumnElement,
-    Connection,
     and_,
-    func,
     or_,
     select,
 )
@@ -40,7 +36,7 @@ from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
 from storage.models.clients import SALE_FIGURES
-from storage.packed import NULL, day_number, packed_columns, second_number
+from storage.packed import NULL, day_number, json_columns, packed_columns, second_number
 from storage.teams import setting_out_of_range
 
 _log = logging.getLogger(__name__)
@@ -78,34 +74,6 @@ def _local_days(seconds: Sequence[Any], timezone: str) -> np.ndarray:
     local = stamps.tz_convert(timezone).tz_localize(None).to_numpy(dtype="datetime64[D]")
     out[known] = local.astype(np.int64)
     return out
-
-
-def _json_columns(
-    connection: Connection,
-    columns: Sequence[ColumnElement[Any]],
-    *where: ColumnElement[bool],
-    holding_json: Sequence[int] = (),
-) -> list[list[Any]]:
-    """The rows `where` holds, as one list per column: each column aggregated into one JSON
-    array (names escaped by the database, parsed by one C call each) instead of a Python object
-    and a call into the driver per value, 19 columns of 10 000 clients. The columns at
-    `holding_json` hold JSON and come back parsed. The aggregates run in one pass over the
-    same rows, so item i is row i in every list."""
-    if connection.dialect.name == "sqlite":
-        arrays = [
-            func.json_group_array(func.json(column) if i in holding_json else column)
-            for i, column in enumerate(columns)
-        ]
-    else:
-        arrays = [func.json_agg(column) for column in columns]
-    packed = connection.execute(select(*arrays).where(*where)).one()
-    return [_parsed(array) for array in packed]
-
-
-def _parsed(array: Any) -> list[Any]:
-    if array is None:  # PostgreSQL's json_agg of no rows
-        return []
-    return json.loads(array) if isinstance(array, str) else list(array)
 
 
 def _text(values: Sequence[Any]) -> Any:
@@ -179,7 +147,7 @@ def load_team(
         referred_by_id,
         created_at,
         kept_until,
-    ) = _json_columns(
+    ) = json_columns(
         connection,
         # No ORDER BY: SQLite would sort every row of the team in a temporary B-tree; numpy
         # sorts the ids below.
@@ -281,7 +249,7 @@ def load_team(
     )
 
     e = Event.__table__.c  # type: ignore[attr-defined]
-    client_id, kind, happened_on, referred = _json_columns(
+    client_id, kind, happened_on, referred = json_columns(
         connection,
         (e.client_id, e.kind, day(e.happened_on), e.referred_client_id),
         e.team_id == team_id,
@@ -298,7 +266,7 @@ def load_team(
     )
 
     r = Rating.__table__.c  # type: ignore[attr-defined]
-    client_id, user_id, rated_on, criterion, value = _json_columns(
+    client_id, user_id, rated_on, criterion, value = json_columns(
         connection,
         (r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value),
         r.team_id == team_id,

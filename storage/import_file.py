@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from storage.import_history import write_history
@@ -20,7 +19,7 @@ from storage.import_references import client_errors, referrer_errors
 from storage.import_stored import existing_clients
 from storage.import_writer import write_import
 from storage.importing import ImportReport, ReadImport, read_import
-from storage.models import ScoreReference, ScoreSnapshot
+from storage.snapshots import thaw_references
 
 
 def import_file(
@@ -81,7 +80,7 @@ def write_read_import(
         )
     # A file restates the team's past: references frozen before it (by a first scoring, before
     # any digest) rest on data that was not there yet.
-    _thaw_references(session=session, team_id=team_id)
+    thaw_references(session=session, team_id=team_id)
     if read.kind == "history":
         counts = write_history(
             session=session,
@@ -102,15 +101,3 @@ def write_read_import(
         user_id=user_id,
     )
     return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
-
-
-def _thaw_references(*, session: Session, team_id: int) -> None:
-    """Forget references frozen by a first scoring (a week with no digest snapshot): the next
-    scoring measures and freezes them anew. Here, not in ``storage.snapshots``, which needs
-    the scoring engine (pandas) that an import does not load."""
-    r = ScoreReference.__table__.c  # type: ignore[attr-defined]
-    c = ScoreSnapshot.__table__.c  # type: ignore[attr-defined]
-    digested = select(c.week).where(c.team_id == team_id).distinct()
-    session.connection().execute(
-        delete(ScoreReference.__table__).where(r.team_id == team_id, r.week.not_in(digested))  # type: ignore[attr-defined]
-    )

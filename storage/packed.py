@@ -4,7 +4,8 @@ Each value fetched on its own costs about a microsecond on SQLite (a Python obje
 call into SQLite for each). So the database writes each column of a select into one text,
 "1,19875,1250,…", and numpy parses it in one call. The columns' aggregates run in one pass over
 the same rows, so row i is row i in every column. Used to load a team (``storage.frames``) and
-to compare an import with the sales a team holds (``storage.import_stored``).
+to compare an import with the sales and clients a team holds (``storage.import_stored``). Text
+and JSON columns come the same way as one JSON array per column (``json_columns``).
 
 Dates come back as whole days since 1970-01-01. SQLite keeps a date as ISO text: its own
 ``julianday`` cost about 25 ms per 100 000 dates, so SQLite hands the text itself, ten
@@ -14,6 +15,7 @@ makes the whole select run again with ``julianday``. PostgreSQL subtracts 1970-0
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -99,6 +101,34 @@ def packed_columns(
             column = _numbers(text, count)
         columns.append(column)
     return columns
+
+
+def json_columns(
+    connection: Connection,
+    columns: Sequence[ColumnElement[Any]],
+    *where: ColumnElement[bool],
+    holding_json: Sequence[int] = (),
+) -> list[list[Any]]:
+    """The rows `where` holds, as one list per column: each column aggregated into one JSON
+    array (names escaped by the database, parsed by one C call each) instead of a Python object
+    and a call into the driver per value, 19 columns of 10 000 clients. The columns at
+    `holding_json` hold JSON and come back parsed. The aggregates run in one pass over the
+    same rows, so item i is row i in every list."""
+    if connection.dialect.name == "sqlite":
+        arrays = [
+            func.json_group_array(func.json(column) if i in holding_json else column)
+            for i, column in enumerate(columns)
+        ]
+    else:
+        arrays = [func.json_agg(column) for column in columns]
+    packed = connection.execute(select(*arrays).where(*where)).one()
+    return [_parsed(array) for array in packed]
+
+
+def _parsed(array: Any) -> list[Any]:
+    if array is None:  # PostgreSQL's json_agg of no rows
+        return []
+    return json.loads(array) if isinstance(array, str) else list(array)
 
 
 def _packed(column: Any, sqlite: bool) -> Any:

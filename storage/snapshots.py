@@ -91,6 +91,17 @@ def freeze_references(
     )
 
 
+def thaw_references(*, session: Session, team_id: int) -> None:
+    """Forget references frozen by a first scoring (a week with no digest snapshot): the next
+    scoring measures and freezes them anew. An import restates the team's past, and such
+    references rest on data that was not there yet."""
+    r = _REFERENCE.c
+    digested = select(_SNAPSHOT.c.week).where(_SNAPSHOT.c.team_id == team_id).distinct()
+    session.connection().execute(
+        delete(_REFERENCE).where(r.team_id == team_id, r.week.not_in(digested))
+    )
+
+
 def _week_before(session: Session, team_id: int, week: str) -> str | None:
     c = _SNAPSHOT.c
     return (

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
@@ -14,14 +12,9 @@ from bot.render import ratings as render
 from bot.render import refusals
 from bot.render.changes import grade_news
 from locales import InputError
-from locales.vocabulary import AND
 from storage import ratings
 
 CRITERIA = ratings.CRITERIA
-
-
-# What separates grades typed in one answer: "5 5", "5/4", "4, 5 en 5".
-_GRADES_TYPED = re.compile(rf"(?:\s*[,;/\-–]\s*|\s+(?:{'|'.join(AND)})\s+|\s+)")
 
 
 def _on_scale(turn: Turn, refusal: str, on_ten: str) -> str:
@@ -74,7 +67,7 @@ class RateDialog(ClientDialog):
     ) -> None:
         position = CRITERIA.index(convo.step)
         # "5 5" or "5/4" typed: this question's grade and the next ones'
-        grades = [choice.strip()] if choice else _GRADES_TYPED.split((text or "").strip(" .!"))
+        grades = [choice.strip()] if choice else grammar.split_grades(text or "")
         if len(grades) > len(CRITERIA) - position or any(
             grade not in {"1", "2", "3", "4", "5"} for grade in grades
         ):

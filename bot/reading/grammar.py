@@ -158,6 +158,11 @@ def read_grades(text: str) -> tuple[str, list[str]]:
     return name, numbers_typed
 
 
+def split_grades(text: str) -> list[str]:
+    """The grades typed in one answer: "5 5", "5/4", "4, 5 en 5", «5 и 4» → each as typed."""
+    return _GRADE_SEPARATORS.split(text.strip(" .!"))
+
+
 def has_sale_fields(reader: Reader, text: str) -> bool:
     """Whether an /add line carries an amount, a time or a date (`Волкова 2500 вчера`,
     `Волкова, 2500, вчера`): then it is a sale, never a client's name or city."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from bot.handlers.profile import parse_range
+from bot.reading.profile_values import parse_range
 from locales import InputError
 from storage.engine import new_session
 from storage.frames import load_profiles

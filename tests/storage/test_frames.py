@@ -376,10 +376,10 @@ def test_names_and_traits_come_back_as_typed_and_by_id(
     }
     session.commit()
     if handed == "reversed":  # a database that aggregates in another order than selected
-        plain = frames_module._json_columns
+        plain = frames_module.json_columns
         monkeypatch.setattr(
             frames_module,
-            "_json_columns",
+            "json_columns",
             lambda *args, **kwargs: [values[::-1] for values in plain(*args, **kwargs)],
         )
     clients = load(session, team).clients
