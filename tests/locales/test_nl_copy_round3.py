@@ -181,3 +181,24 @@ def test_the_export_writes_gevonden_via_and_reads_the_old_headers() -> None:
         found = recognise(header)
         assert found is not None and found.field == "source", header
     assert export_header("source", "ru") == "Источник"
+
+
+@pytest.mark.parametrize(
+    ("locale", "command", "said"),
+    [
+        ("nl", "/help decline", "Jij beslist met een knop"),
+        ("nl", "/help settings", "Je wijzigt ze met knoppen"),
+        ("nl", "/help export", "zijn gegevens wil inzien."),
+        ("nl", "/help profile", "hoe die bij je past"),
+        ("ru", "/help decline", "Решаете вы, кнопкой"),
+        ("ru", "/help profile", "насколько он вам подходит"),
+    ],
+)
+async def test_a_solo_specialists_help_names_no_team_and_no_admins(
+    chat: Chat, sqlite_engine: Engine, locale: str, command: str, said: str
+) -> None:
+    solo_team(sqlite_engine, locale)
+    text = (await chat.send(chat.person(OWNER, "Anouk", locale), command)).text
+    assert said in text, text
+    for word in ("team", "eheerder", "оманд", "дминистратор"):
+        assert word not in text, text
