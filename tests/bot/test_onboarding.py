@@ -41,7 +41,7 @@ async def test_group_onboarding_in_three_taps_then_first_client(
     await chat.reply(owner, "Москва", chat=group)
     await chat.press(owner, "Сайт", chat=group)
     seen = await chat.reply(owner, "общепит", chat=group)
-    assert "Добавлено: Кофейня «Зерно» (организация, Москва, сайт)." in seen
+    assert "Добавлено: Кофейня «Зерно» (организация, Москва, источник: сайт)." in seen
     [client] = rows(sqlite_engine, Client)
     assert (client.city, client.source, client.industry) == ("Москва", "website", "общепит")
 

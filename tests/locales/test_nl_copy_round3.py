@@ -202,3 +202,12 @@ async def test_a_solo_specialists_help_names_no_team_and_no_admins(
     assert said in text, text
     for word in ("team", "eheerder", "оманд", "дминистратор"):
         assert word not in text, text
+
+
+async def test_adding_a_client_says_the_source_as_such(chat: Chat, sqlite_engine: Engine) -> None:
+    # "(particulier, aanbeveling)" read as a referral recorded; it is how the client found you.
+    solo_team(sqlite_engine, "nl")
+    seen = await chat.send(
+        chat.person(OWNER, "Anouk", "nl"), "/toevoegen Anouk de Boer, particulier, Instagram"
+    )
+    assert "Toegevoegd: Anouk de Boer (particulier, gevonden via: Instagram)." in seen, seen.text
