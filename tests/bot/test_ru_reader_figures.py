@@ -85,7 +85,7 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
     [
         (
             "nl",
-            "Aandeel in de geregistreerde uren naast het aandeel in de omzet van diezelfde",
+            "Deel van de vastgelegde uren tegenover deel van de omzet van diezelfde verkopen.",
             "• Traag: 40% van de uren voor 26% van die omzet (",
         ),
         (

@@ -53,6 +53,7 @@ FLAGGED = {
         "wie wie",
         "personen direct",
         "Personen direct",
+        "geregistreerde",  # time is vastgelegd everywhere else
     ],
     "ru": [
         "Как они вас нашли",
