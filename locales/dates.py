@@ -50,6 +50,7 @@ import re
 from functools import cache
 
 from babel.dates import format_date as _babel_date
+from babel.dates import format_interval as _babel_interval
 from babel.dates import format_time as _babel_time
 from babel.dates import get_day_names, get_month_names
 
@@ -142,6 +143,14 @@ def format_date(day: dt.date, locale: str, *, style: str = "medium") -> str:
     if style not in STYLES:
         raise ValueError(f"date style must be one of {STYLES}, not {style!r}")
     return _babel_date(day, format=style, locale=locale)
+
+
+def format_days(first: dt.date, last: dt.date, locale: str) -> str:
+    """A run of days as a reader says it, without the year: `1–7 dec`, `30 nov – 6 dec`,
+    `30 нояб. – 6 дек.` (CLDR's interval of day and month)."""
+    if last < first:
+        raise ValueError(f"a run of days ends on or after its first day, not {first}–{last}")
+    return _babel_interval(first, last, "MMMd", locale=locale)
 
 
 def format_weekday(iso_weekday: int, locale: str) -> str:

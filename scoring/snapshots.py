@@ -32,6 +32,7 @@ SNAPSHOT_COLUMNS = (
     "time_eater",
 )
 FLAGS = ("over_reliant", "watch", "decline_candidate", "time_eater")
+WEEK_DAYS = 7  # a week's activity: the 7 days that end today, today included
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,8 @@ class WeekChanges:
     new_clients: int = 0
     sales: int = 0
     complaints: int = 0
+    # Those sales together, net of VAT as every figure (minor units; VAT taken off per sale).
+    sales_amount: int = 0
 
     @property
     def happened(self) -> bool:

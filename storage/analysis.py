@@ -11,12 +11,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import numpy as np
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from scoring import TeamAnalysis, TeamFrames, analyse
+from scoring.arrays import net_of_vat
 from scoring.references import References
-from scoring.snapshots import FLAGS, WeekChanges, compare_weeks, snapshot_rows
+from scoring.snapshots import FLAGS, WEEK_DAYS, WeekChanges, compare_weeks, snapshot_rows
 from storage.callers import TeamView, team_view
 from storage.frames import load_profiles, load_team, scoring_settings
 from storage.models import Client, Event, Sale
@@ -136,14 +138,11 @@ def changes_so_far(
     return _with_activity(session, team, today, changes)
 
 
-WEEK_DAYS = 7
-
-
 def _with_activity(
     session: Session, team: TeamView, today: dt.date, changes: WeekChanges
 ) -> WeekChanges:
     """The week's changes with what the team recorded in the last 7 days (today included),
-    days as the team's time zone has them."""
+    days as the team's time zone has them: how many sales, and what they came to."""
     team_id = team.id
     since = today - dt.timedelta(days=WEEK_DAYS)
     # The first of the 7 days began at local midnight: a client added at 01:36 in Moscow on
@@ -162,7 +161,9 @@ def _with_activity(
             col(Client.acquired_on).is_(None) & (col(Client.created_at) >= start),
         ),
     )
-    sales = count(Sale, Sale.team_id == team_id, Sale.sold_on > since, Sale.sold_on <= today)
+    week_sales = (Sale.team_id == team_id, Sale.sold_on > since, Sale.sold_on <= today)
+    amounts = session.exec(select(Sale.amount).where(*week_sales)).all()
+    vat = team.vat_rate if team.amounts_include_vat else None  # as storage.frames has it
     complaints = count(
         Event,
         Event.team_id == team_id,
@@ -170,7 +171,13 @@ def _with_activity(
         Event.happened_on > since,
         Event.happened_on <= today,
     )
-    return replace(changes, new_clients=new_clients, sales=sales, complaints=complaints)
+    return replace(
+        changes,
+        new_clients=new_clients,
+        sales=len(amounts),
+        complaints=complaints,
+        sales_amount=int(net_of_vat(np.asarray(amounts, dtype=np.float64), vat).sum()),
+    )
 
 
 def _changes(previous_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> WeekChanges:

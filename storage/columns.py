@@ -23,7 +23,7 @@ may carry client columns too; they fill in the client of that row.
 | industry | industry | Branche, Sector, Industrie | Отрасль, Сфера, Сфера деятельности | Industry, Sector |
 | employees | number of employees | Medewerkers, Aantal medewerkers, Werknemers, Personeel | Сотрудники, Число сотрудников, Количество сотрудников, Штат | Employees, Staff, Company size |
 | decision | how they decide: owner, manager, board, or your own words | Wie beslist, Beslisser, Besluitvorming | Кто принимает решение, Решение, ЛПР | Decision, Decision maker, Who decides |
-| source | how they found you: referral, website, Instagram, fair, advertising, or your own words | Bron, Herkomst, Kanaal | Источник, Канал, Откуда узнали | Source, Channel, Lead source |
+| source | how they found you: referral, website, Instagram, fair, advertising, or your own words | Gevonden via, Hoe gevonden, Bron, Herkomst, Kanaal | Источник, Канал, Откуда узнали | Source, Channel, Lead source |
 | segment | your own segment | Segment, Doelgroep | Сегмент | Segment |
 | acquired_on | client since (date) | Klant sinds, Sinds, Startdatum | Клиент с, Дата привлечения, Дата начала | Client since, Customer since, Acquired on, Since |
 | referred_by | the client who referred them (a client on your list or in the file) | Aangebracht door, Doorverwezen door, Via, Aanbrenger | По рекомендации, Кто порекомендовал, Рекомендатель, От кого | Referred by, Referrer, Recommended by |

@@ -14,12 +14,13 @@ from storage.models import Client
 
 
 def client_summary(t: Translator, client: Client) -> Markup:
-    """'Bakkerij de Vries (organisation, Utrecht)'."""
+    """'Bakkerij de Vries (organisation, Utrecht, source: referral)': the source said as such, as
+    on the card ("aanbeveling" alone read as a referral recorded)."""
     facts = [labels.label(t, labels.KINDS, client.kind)]
     if client.city:
         facts.append(client.city)
     if client.source:
-        facts.append(labels.label(t, labels.SOURCES, client.source))
+        facts.append(t._("source: {source}", source=labels.label(t, labels.SOURCES, client.source)))
     return (
         Markup("<b>")
         + escape(client.name)

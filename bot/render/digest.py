@@ -19,7 +19,7 @@ from bot.render.risk import time_eaters_by_hours
 from locales import N_, Markup, Translator
 from scoring import DeclineCandidate, TeamAnalysis
 from scoring.owed import oldest_first
-from scoring.snapshots import WeekChanges
+from scoring.snapshots import WEEK_DAYS, WeekChanges
 from storage.callers import TeamView
 
 MAX_LINES = 3  # per section: a digest fits one phone screen
@@ -82,7 +82,7 @@ def render_digest(
         public += _leaning_lines(t, team, analysis, names, shares=not money_goes_private)
     # What was recorded this week, first, in every digest (read_ru A19: the solo digest had
     # it, the group's, with its sections, did not).
-    activity = _activity_line(t, changes)
+    activity = _activity_line(t, team, changes, amount=not money_goes_private)
     if activity is not None:
         public.insert(0, activity)
     quiet = not public and not private
@@ -192,13 +192,26 @@ def _trend_figures(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Mar
     )
 
 
-def _activity_line(t: Translator, changes: WeekChanges) -> Markup | None:
-    """What the team recorded this week; None when nothing was (a quiet week stays quiet)."""
+def _activity_line(
+    t: Translator, team: TeamView, changes: WeekChanges, *, amount: bool
+) -> Markup | None:
+    """What the team recorded this week, the sales with what they came to (`amount`: where the
+    money figures go to the group); None when nothing was (a quiet week stays quiet)."""
     if not changes.happened:
         return None
+    sales = (
+        t.n_(
+            "{n} sale of {amount}",
+            "{n} sales, {amount} in all",
+            changes.sales,
+            amount=t.money(changes.sales_amount, team.currency, whole=True),
+        )
+        if amount
+        else t.n_("{n} sale", "{n} sales", changes.sales)
+    )
     done = [
         t.n_("{n} new client", "{n} new clients", changes.new_clients),
-        t.n_("{n} sale", "{n} sales", changes.sales),
+        sales,
         t.n_("{n} complaint", "{n} complaints", changes.complaints),
     ]
     counts = (changes.new_clients, changes.sales, changes.complaints)
@@ -314,8 +327,9 @@ def _actions(
 
 
 def week_label(t: Translator, today: dt.date) -> str:
-    """'week 48': which digest this is."""
-    return str(t._("week {week}", week=today.isocalendar()[1]))
+    """'1–7 dec': the days this digest counts, as readers name a week (a week number made
+    Dutch and Russian readers look up a calendar)."""
+    return t.days(today - dt.timedelta(days=WEEK_DAYS - 1), today)
 
 
 def chart_caption(t: Translator) -> str:

@@ -35,24 +35,7 @@ def portrait_text(
     too_few = next((w for w in portrait.warnings if w.code == "ideal_too_few"), None)
     if too_few is not None:
         return _too_few(t, portrait, too_few.params)
-    if portrait.kind == "person":
-        title = t.n_(
-            "<b>Your ideal private client</b> ({n})",
-            "<b>Your ideal private clients</b> ({n})",
-            count,
-        )
-    elif portrait.kind == "organisation":
-        title = t.n_(
-            "<b>Your ideal organisation</b> ({n})", "<b>Your ideal organisations</b> ({n})", count
-        )
-    else:
-        title = t.n_(
-            "<b>Ideal clients in “{segment}”</b> ({n})",
-            "<b>Ideal clients in “{segment}”</b> ({n})",
-            count,
-            segment=portrait.segment or "",
-        )
-    lines = [title]
+    lines = [_title(t, portrait, count)]
     nobody = next((w for w in portrait.warnings if w.code == "no_ideal"), None)
     if nobody is not None:
         lines.append(
@@ -126,6 +109,33 @@ def portrait_text(
         )
     lines += _missing(t, portrait)
     return Markup("\n").join(lines)
+
+
+def _title(t: Translator, portrait: Portrait, count: int) -> Markup:
+    """The portrait's title, with how many clients it is of; nobody ideal: no "(0)"."""
+    segment = portrait.segment or ""
+    if portrait.kind == "person":
+        if not count:
+            return t._("<b>Your ideal private clients</b>")
+        return t.n_(
+            "<b>Your ideal private client</b> ({n})",
+            "<b>Your ideal private clients</b> ({n})",
+            count,
+        )
+    if portrait.kind == "organisation":
+        if not count:
+            return t._("<b>Your ideal organisations</b>")
+        return t.n_(
+            "<b>Your ideal organisation</b> ({n})", "<b>Your ideal organisations</b> ({n})", count
+        )
+    if not count:
+        return t._("<b>Ideal clients in “{segment}”</b>", segment=segment)
+    return t.n_(
+        "<b>Ideal clients in “{segment}”</b> ({n})",
+        "<b>Ideal clients in “{segment}”</b> ({n})",
+        count,
+        segment=segment,
+    )
 
 
 def portraits_page(

@@ -310,7 +310,8 @@ def criterion_menu(
     for criterion, value in summary:
         shown = value if value is not None else "—"
         lines.append(Markup("• ") + criterion_name(t, criterion.code) + ": " + shown)
-    if area == "market":
+    # Under the market's two lines, what they mean; nothing set: their dashes say it already.
+    if area == "market" and (market is not None or stored.profile.competitors is not None):
         lines.append(market_line(t, stored, market))
     lines.append(t._("Which one shall I change?"))
     options = [(criterion_name(t, c.code), c.code) for c, _value in summary]

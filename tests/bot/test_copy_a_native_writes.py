@@ -66,7 +66,7 @@ async def test_a_client_added_today_is_new_since_today_not_zero_days_a_client(
 
     today = dt.date(2026, 11, 23)  # the clock's day
     for user, locale, names, newcomer, want in (
-        (41, "nl", ("Anouk", "Sanne", "Eva", "Lotte"), "Fleur", "nog te nieuw: pas vandaag"),
+        (41, "nl", ("Anouk", "Sanne", "Eva", "Lotte"), "Fleur", "maar pas vandaag klant geworden"),
         (42, "ru", ("Анна", "Мария", "Елена", "Ирина"), "Светлана", "в списке с сегодняшнего дня"),
     ):
         team = make_team(sqlite_engine, chat_id=user, owner_id=user, personal=True, locale=locale)

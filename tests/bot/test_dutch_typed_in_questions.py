@@ -176,6 +176,6 @@ async def test_which_sale_was_paid_takes_an_amount_typed(
     make_sale(sqlite_engine, team, client, 25000, sold_on=dt.date(2026, 11, 9))
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/betaald bakkerij")
-    assert "Hoeveel is er door Bakkerij de Vries betaald?" in seen.text, seen.text
+    assert "Hoeveel heeft Bakkerij de Vries betaald?" in seen.text, seen.text
     await chat.send(anna, typed)  # typed instead of pressing a button
     assert sorted(s.amount for s in rows(sqlite_engine, Sale) if s.paid_on) == sorted(paid)

@@ -220,8 +220,8 @@ def time_team(engine: Engine, locale: str) -> None:
     [
         (
             "nl",
-            "Traag: 40% van de geregistreerde uren, 26% van de omzet van die verkopen",
-            "Lui: 30% van de geregistreerde uren, 5% van de omzet van die verkopen",
+            "Traag: 40% van de vastgelegde uren, 26% van de omzet van die verkopen",
+            "Lui: 30% van de vastgelegde uren, 5% van de omzet van die verkopen",
         ),
         (
             "ru",

@@ -41,7 +41,7 @@ async def test_group_onboarding_in_three_taps_then_first_client(
     await chat.reply(owner, "Москва", chat=group)
     await chat.press(owner, "Сайт", chat=group)
     seen = await chat.reply(owner, "общепит", chat=group)
-    assert "Добавлено: Кофейня «Зерно» (организация, Москва, сайт)." in seen
+    assert "Добавлено: Кофейня «Зерно» (организация, Москва, источник: сайт)." in seen
     [client] = rows(sqlite_engine, Client)
     assert (client.city, client.source, client.industry) == ("Москва", "website", "общепит")
 
@@ -51,7 +51,7 @@ async def test_personal_team_onboarding_in_dutch(chat: Chat, sqlite_engine: Engi
     await chat.send(anna, "/start")
     seen = await chat.press(anna, "Hier beginnen, voor mezelf")
     # Her own chat speaks her language already: no language step, two taps.
-    assert "Nog twee tikken" in seen and "1/2" in seen and "Welke taal" not in seen
+    assert "Nog twee vragen." in seen and "1/2" in seen and "Welke taal" not in seen
     seen = await chat.press(anna, "€ EUR")
     assert "2/2" in seen
     seen = await chat.press(anna, "A–D")

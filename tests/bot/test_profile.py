@@ -35,7 +35,7 @@ async def test_profile_edit_range_set_and_market_with_undo(
     seen = await chat.press(anna, "+ Nieuw: Organisaties")
     assert "Profiel toegevoegd: Organisaties." in seen
     assert "Ideale klant: Organisaties" in seen
-    assert "Wie ze zijn: nog niets ingesteld" in seen
+    assert "Wie ze zijn: nog niet ingevuld" in seen
     version = rows(sqlite_engine, Team)[0].data_version
 
     seen = await chat.press(anna, "Wie ze zijn")

@@ -231,7 +231,7 @@ async def test_portrait_with_enough_data(chat: Chat, sqlite_engine: Engine, loca
     anna = chat.person(OWNER, "Anna", locale)
     seen = await chat.send(anna, "/portrait organisations")
     expected = {
-        "nl": ("Je ideale organisaties", "Zo kopen ze", "Zo kwamen ze bij je"),
+        "nl": ("Je 5 ideale organisaties", "Zo kopen ze", "Zo kwamen ze bij je"),
         "ru": ("Ваши идеальные организации", "Как они покупают", "Откуда пришли"),
     }
     for words in expected[locale]:

@@ -85,7 +85,7 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
     [
         (
             "nl",
-            "Aandeel in de geregistreerde uren naast het aandeel in de omzet van diezelfde",
+            "Deel van de vastgelegde uren tegenover deel van de omzet van diezelfde verkopen.",
             "• Traag: 40% van de uren voor 26% van die omzet (",
         ),
         (
@@ -295,8 +295,8 @@ def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[
 @pytest.mark.parametrize(
     ("locale", "said"),
     [
-        ("nl", "Deze week: {new} nieuwe klanten, {sales} verkopen."),
-        ("ru", "За неделю: {new} новых клиента, {sales} продажи."),
+        ("nl", "Deze week: {new} nieuwe klanten, {sales} verkopen (samen € 1.000)."),
+        ("ru", "За неделю: {new} новых клиента, {sales} продажи на 1 000 ₽."),
     ],
 )
 async def test_the_groups_digest_says_what_was_recorded_this_week_as_the_private_one(

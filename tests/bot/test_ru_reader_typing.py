@@ -119,7 +119,7 @@ async def test_a_source_typed_in_add_is_kept_and_shown_in_details_and_export(
     of the one vocabulary, typed in any of their spellings."""
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Кузнецова Елена, частное лицо, Кзн, Instagram")
-    assert "Добавлено: Кузнецова Елена (частное лицо, Казань, Instagram)." in seen.text
+    assert "Добавлено: Кузнецова Елена (частное лицо, Казань, источник: Instagram)." in seen.text
     for line, shown in [
         ("/add Сафина Алия, частное лицо, вк", "ВКонтакте"),
         ("/add Гарипова Алсу, частное лицо, Казань, 2гис", "2ГИС"),
@@ -128,7 +128,8 @@ async def test_a_source_typed_in_add_is_kept_and_shown_in_details_and_export(
         ("/add Зайцева Ирина, частное лицо, телеграм", "Telegram"),
     ]:
         seen = await chat.send(olga, line)
-        assert seen.text.startswith("Добавлено:") and f", {shown})." in seen.text, seen.text
+        said = f", источник: {shown})."
+        assert seen.text.startswith("Добавлено:") and said in seen.text, seen.text
     sources = {c.name: c.source for c in rows(sqlite_engine, Client)}
     assert sources["Кузнецова Елена"] == "instagram"
     assert sources["Сафина Алия"] == "vk"

@@ -104,7 +104,7 @@ async def test_every_command_the_bot_answers_is_explained_in_help(chat: Chat) ->
         seen = await chat.send(anna, f"/help {command}")
         assert "ken ik niet" not in seen.text, command
     seen = await chat.send(anna, "/help portrait")
-    assert "/portret personen of /portret organisaties" in seen
+    assert "/portret particulieren of /portret organisaties" in seen
 
 
 async def test_language_code_other_than_nl_or_ru_gets_the_default(chat: Chat) -> None:

@@ -159,14 +159,14 @@ async def test_the_team_habit_wins_and_changes_with_undo(chat: Chat, sqlite_engi
     make_client(sqlite_engine, team, "Jan Jansen", kind="person")
     await chat.send(anna, "/settings", chat=GROUP)
     seen = await chat.press(anna, "Geld", chat=GROUP)
-    assert "• Betaling: personen direct, organisaties op factuur binnen 14 dagen" in seen
+    assert "• Betaling: particulieren direct, organisaties op factuur binnen 14 dagen" in seen
     seen = await chat.press(anna, "Betaling", chat=GROUP)
     assert seen.buttons[:5] == [
         "Klanten betalen direct",
         "Op factuur: 7 dagen",
         "Op factuur: 14 dagen",
         "Op factuur: 30 dagen",
-        "✓ Personen direct, organisaties 14 dagen",
+        "✓ Particulieren direct, organisaties 14 dagen",
     ]
     seen = await chat.press(anna, "Op factuur: 30 dagen", chat=GROUP)
     assert seen.text == "Betaling: nu op factuur, binnen 30 dagen."

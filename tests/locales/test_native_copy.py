@@ -41,6 +41,19 @@ FLAGGED = {
         "aangeraden",  # ambiguous: "heeft … bij je aangebracht"
         "Wie heeft betaald?",  # "Welke klant …?"
         "winstgevende vijfde",
+        # The third round (branch nlcopy20): set-up asks questions, a field says how a client
+        # found you, a profile field is filled in, a referral is brought, not advised.
+        "tikken",
+        "opgeteld",
+        "herkomst",
+        "Herkomst",
+        "nog niets ingesteld",
+        "aanraden",
+        "doorlichten",
+        "wie wie",
+        "personen direct",
+        "Personen direct",
+        "geregistreerde",  # time is vastgelegd everywhere else
     ],
     "ru": [
         "Как они вас нашли",
