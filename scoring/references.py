@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from scoring.metrics import Metrics
 
 
+# As many clients with revenue as concentration alarms need (DESIGN "Few clients").
+SETTLED_CLIENTS = 8
+
+
 @dataclass(frozen=True)
 class References:
     """Team medians and rates; None where the team has no data for a figure."""
@@ -53,6 +57,13 @@ class References:
     complaint_rate: float = 0.0
     late_payment_rate: float = 0.0
     assumed_margin: float | None = None
+
+    @property
+    def settled(self) -> bool:
+        """Whether these medians rest on enough clients to stand for the team's typical client
+        for a week. Below that a median is one client's figure, or moves with every client
+        added: such references are measured afresh at every scoring, never frozen."""
+        return self.clients >= SETTLED_CLIENTS
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

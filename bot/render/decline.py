@@ -219,10 +219,10 @@ def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
     if code == "few_clients":
         # The rule, with the count it rests on: a fifth of fewer than five says nothing.
         return t.n_(
-            "too few clients to compare yet: {n} has been a client for 90 days or more, "
-            "and ranking needs {needed}",
-            "too few clients to compare yet: {n} have been clients for 90 days or more, "
-            "and ranking needs {needed}",
+            "too few clients to compare yet: {n} current client has been with you for 90 days "
+            "or more, and ranking needs {needed}",
+            "too few clients to compare yet: {n} current clients have been with you for 90 days "
+            "or more, and ranking needs {needed}",
             near.compared,
             needed=MIN_TO_RANK,
         )

@@ -50,8 +50,8 @@ def florist():
 @pytest.mark.parametrize(
     ("locale", "rule"),
     [
-        ("nl", "1 klant is 90 dagen of langer klant, en voor een rangorde zijn er 5 nodig"),
-        ("ru", "1 клиент с нами 90 дней или дольше, а для сравнения нужно 5"),
+        ("nl", "1 huidige klant is 90 dagen of langer klant, en voor een rangorde zijn er 5 nodig"),
+        ("ru", "1 текущий клиент с вами 90 дней или дольше, а для сравнения нужно 5"),
     ],
 )
 def test_flits_is_named_first_and_told_why_it_is_off_the_list(locale: str, rule: str) -> None:
@@ -76,3 +76,25 @@ def test_flits_is_named_first_and_told_why_it_is_off_the_list(locale: str, rule:
     # A new client is told it is too new, with its days.
     said = str(not_a_candidate(t, TEAM, analysis, 2, "Gemeente Utrecht"))
     assert ("nog maar 52 dagen klant" if locale == "nl" else "52 дня") in said, said
+
+
+def test_the_count_of_clients_to_rank_says_it_counts_current_ones() -> None:
+    """The Russian nail studio: «4 клиента с нами 90 дней или дольше» where six had been; the
+    two who had not bought for long were left out of the count without a word. Three regulars
+    buy every month for a year, two bought once 200 days ago (a month is the usual interval:
+    they lapsed): five clients of 90 days or more, three of them current."""
+    clients, sales = [], []
+    for client_id in (1, 2, 3):
+        clients.append(client(client_id, name=f"Regular {client_id}", acquired_on=ago(360)))
+        sales += [sale(client_id, 20_000, days_ago=days) for days in range(350, 0, -30)]
+    for client_id in (4, 5):
+        clients.append(client(client_id, name=f"Gone {client_id}", acquired_on=ago(200)))
+        sales.append(sale(client_id, 20_000, days_ago=200))
+    analysis = analyse(team(clients, sales, []), settings())
+    assert not analysis.decline_candidates
+    said = {
+        locale: str(not_a_candidate(translator(locale), TEAM, analysis, 1, "Regular 1"))
+        for locale in ("nl", "ru")
+    }
+    assert "3 huidige klanten zijn 90 dagen of langer klant" in said["nl"], said["nl"]
+    assert "3 текущих клиента с вами 90 дней или дольше" in said["ru"], said["ru"]

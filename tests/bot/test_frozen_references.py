@@ -1,7 +1,8 @@
 """A client who did nothing keeps their grade when another client is added, also before the
-team's first digest (DESIGN, Score semantics: references frozen per weekly snapshot; the Dutch
-florist's week, /tmp/read_nl.md A3: "Studio Noord went 6 → 7 just because I added a second
-client")."""
+team's first digest (DESIGN, Score semantics: references frozen per weekly snapshot), once the
+team has enough clients for a typical one (`References.settled`); with fewer, the typical client
+is measured afresh, so it is never one client's first sale for a week (the checker's bike shop:
+"doorsneeklant € 400" where the median of three clients was € 1.200)."""
 
 from __future__ import annotations
 
@@ -28,15 +29,27 @@ async def card(chat: Chat, me, name: str) -> tuple[str, str]:  # type: ignore[no
     return grade, figures(details.text)[1]
 
 
-async def test_adding_a_second_client_does_not_move_the_first_ones_grade(
+async def test_adding_a_client_does_not_move_another_ones_grade(
     chat: Chat, sqlite_engine: Engine
 ) -> None:
-    # Joris's own photography team, graded 1–10 (before this fix: 6 → 7, score 58 → 67).
+    # Joris's own photography team, graded 1–10, with eight paying clients: enough for the
+    # team's typical client to be frozen for the week at the first scoring.
     nl_team = make_team(
         sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, grade_scale="1-10"
     )
-    noord = make_client(sqlite_engine, nl_team, "Studio Noord", acquired_on=dt.date(2026, 11, 1))
-    make_sale(sqlite_engine, nl_team, noord, 85_000, sold_on=dt.date(2026, 11, 1))
+    amounts = {
+        "Studio Noord": 85_000,
+        "Foto Zuid": 40_000,
+        "Bureau Oost": 120_000,
+        "Atelier West": 60_000,
+        "Drukkerij Ster": 30_000,
+        "Galerie Maan": 150_000,
+        "Uitgeverij Zon": 70_000,
+        "Hotel Duin": 95_000,
+    }
+    for name, amount in amounts.items():
+        client = make_client(sqlite_engine, nl_team, name, acquired_on=dt.date(2026, 5, 1))
+        make_sale(sqlite_engine, nl_team, client, amount, sold_on=dt.date(2026, 10, 1))
     me = chat.person(NL_OWNER, "Joris", "nl")
     before = await card(chat, me, "Studio Noord")
     assert before[0] and before[1], before
@@ -49,3 +62,27 @@ async def test_adding_a_second_client_does_not_move_the_first_ones_grade(
     assert "Linda Bakker" in seen.text
     # Nothing happened with Studio Noord: the same grade and the same score.
     assert await card(chat, me, "Studio Noord") == before
+    assert len(rows(sqlite_engine, ScoreReference)) == 1
+
+
+async def test_a_few_clients_typical_client_is_theirs_not_the_first_sales(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """The checker's bike shop: the first card after the first sale must not freeze that one
+    client's profit as the team's typical client for the week. Profit (no hour cost set) of
+    Bakkerij 500 − 100 = 400, Garage 1.500 − 300 = 1.200, Hotel 3.000 − 500 = 2.500, each one
+    sale more than 90 days ago: the typical client makes € 1.200 (the median), not € 400."""
+    team = make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
+    me = chat.person(NL_OWNER, "Joris", "nl")
+    first = make_client(sqlite_engine, team, "Bakkerij Jansen", acquired_on=dt.date(2026, 6, 1))
+    make_sale(sqlite_engine, team, first, 50_000, cost=10_000, sold_on=dt.date(2026, 6, 1))
+    await chat.send(me, "/client Bakkerij Jansen")
+    hotel = make_client(sqlite_engine, team, "Hotel Zon", acquired_on=dt.date(2026, 8, 1))
+    make_sale(sqlite_engine, team, hotel, 300_000, cost=50_000, sold_on=dt.date(2026, 8, 1))
+    garage = make_client(sqlite_engine, team, "Garage Smit", acquired_on=dt.date(2026, 7, 1))
+    make_sale(sqlite_engine, team, garage, 150_000, cost=30_000, sold_on=dt.date(2026, 7, 1))
+
+    seen = await chat.send(me, "/client Hotel Zon")
+    assert "doorsneeklant € 1.200 per jaar" in seen.text, seen.text
+    assert "€ 400" not in seen.text
+    assert rows(sqlite_engine, ScoreReference) == []  # three clients: nothing frozen
