@@ -94,13 +94,11 @@ AMOUNT_WRITTEN = re.compile(
     re.IGNORECASE,
 )
 
-# Cities natives write as abbreviations, in the one spelling they use whatever was typed.
-CITY_ABBREVIATIONS = {"спб": "СПб", "екб": "ЕКБ", "мск": "МСК", "нн": "НН"}
-
 # A city's full name and the short forms people type for it (spacing, dots, hyphens and case
-# aside: «Наб.Челны», «наб. челны» and «Набережные Челны» are one city). A short form outside
-# CITY_ABBREVIATIONS is stored as the full name («Кзн» → Казань); every form is the same city
-# when clients are matched with an ideal profile (`city_full_name`).
+# aside: «Наб.Челны», «наб. челны» and «Набережные Челны» are one city). A short form is stored
+# as the full name («Кзн» → Казань, «Екб» → Екатеринбург, «Мск» → Москва), in chat and imports
+# alike (`city_as_written`); every form is the same city when clients are matched with an ideal
+# profile (`city_full_name`).
 CITY_SHORT_FORMS = {
     "Казань": ("кзн",),
     "Набережные Челны": ("наб. челны", "н. челны", "челны", "наб челны"),
@@ -138,3 +136,24 @@ def city_full_name(text: str) -> str:
     """`Кзн`, `Наб.Челны`, `наб. челны` → Казань, Набережные Челны; `A'dam` → Amsterdam; any
     other city as typed."""
     return _FULL_CITY_NAMES.get(city_key(text), text)
+
+
+def city_as_written(text: str) -> str:
+    """A city as natives write it, the one rule chat and imports use: a short form is the full
+    name (`Кзн` → Казань, `Екб` → Екатеринбург, `Питер` → Санкт-Петербург, `A'dam` →
+    Amsterdam); one typed in lower case is capitalised (`екатеринбург`, `den haag`,
+    `санкт-петербург`); one typed with capitals stays as typed (`Ростов-на-Дону`,
+    `'s-Hertogenbosch`); a sentence's closing punctuation is dropped (`Казань.`)."""
+    typed = text.strip().rstrip(",;:!?… ")[:100]
+    city = typed.rstrip(". ")  # "Казань." ends the sentence
+    for written in (typed, city):  # «Наб. Челны.» is typed with its own dot
+        if (full := city_full_name(written)) != written:
+            return full
+    if city != city.casefold():
+        return city
+    return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
+
+
+def _capitalised(part: str) -> str:
+    """`петербург` → Петербург; `на` and `'s` in a hyphenated name stay small."""
+    return part[:1].upper() + part[1:] if len(part) > 2 else part

@@ -16,6 +16,7 @@ from typing import Any
 
 from locales import InputError
 from locales.dates import DATE_IN_FUTURE, parse_date, within_years
+from locales.name_words import city_as_written
 from locales.numbers import (
     LIMIT,
     MAX_MINUTES,
@@ -74,7 +75,7 @@ class CellReader:
             },
             "name": self._name,
             "referred_by": self._name,
-            "city": self._text("city"),
+            "city": self._city,
             "industry": self._text("industry"),
             "segment": self._text("segment"),
             "notes": self._text("notes"),
@@ -129,6 +130,10 @@ class CellReader:
             return _limited(_as_text(cell), _MAX_TEXT[field])
 
         return read
+
+    def _city(self, cell: Cell, _unit: str | None) -> str:
+        """A city as chat stores it: «Екб» is Екатеринбург, `den haag` Den Haag."""
+        return city_as_written(_limited(_as_text(cell), _MAX_TEXT["city"]))
 
     def _word(self, field: str, vocabulary: Vocabulary) -> Callable[[Cell, str | None], str]:
         """A known word becomes its code; any other is the team's own word, kept as typed, where

@@ -23,6 +23,7 @@ from bot.render.prospect import (
     verdict_text,
 )
 from locales import InputError
+from locales.name_words import city_as_written
 from scoring.prospects import assess_prospect
 from storage import clients, profiles, resolver
 from storage.models import ClientKind, ClientStatus
@@ -65,7 +66,7 @@ class CheckDialog(Dialog):
         elif step == "kind":
             await _with_kind(turn, convo, answered_kind(text, choice), then=_after_kind(convo))
         elif step == "city":
-            data["city"] = None if skipped else arguments.city_as_written(text or "") or None
+            data["city"] = None if skipped else city_as_written(text or "") or None
             await goto(turn, convo, "industry" if data["kind"] == "organisation" else "birth_year")
         elif step == "industry":
             data["industry"] = None if skipped else (text or "")[:100]

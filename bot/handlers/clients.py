@@ -24,6 +24,7 @@ from bot.render.clients import kind_options
 from bot.render.refusals import NOT_A_BIRTH_YEAR
 from locales import InputError
 from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
+from locales.name_words import city_as_written
 from storage import clients, resolver
 from storage.models import ClientKind
 from storage.names import is_legal_form, name_key
@@ -88,7 +89,7 @@ class AddClientDialog(Dialog):
             data["kind"] = answered_kind(text, choice)
             await self.next_after(turn, convo, "kind")
         elif step == "city":
-            data["city"] = None if choice == SKIP else arguments.city_as_written(text or "") or None
+            data["city"] = None if choice == SKIP else city_as_written(text or "") or None
             await self.next_after(turn, convo, "city")
         elif step == "source":
             data["source"] = None if choice == SKIP else (choice or (text or "")[:64] or None)
@@ -297,7 +298,7 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
         if all(w.replace("-", "").isalpha() for w in city) and (
             lower or (placed and has_legal_form(words[end - 1]))
         ):
-            return " ".join(words[:end]), {"city": arguments.city_as_written(" ".join(city))}
+            return " ".join(words[:end]), {"city": city_as_written(" ".join(city))}
     return name, {}
 
 

@@ -15,7 +15,7 @@ from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from locales import InputError
 from locales.line_words import SECTORS
-from locales.name_words import CITY_ABBREVIATIONS, city_full_name
+from locales.name_words import city_as_written
 from locales.numbers import shown_text
 from locales.scripts import has_cyrillic_letter
 from storage.models import ClientKind
@@ -102,24 +102,6 @@ def _has_letters(text: str) -> bool:
     return any(character.isalpha() for character in text)
 
 
-def city_as_written(text: str) -> str:
-    """A city as natives write it, even when typed in lower case: `екатеринбург` →
-    Екатеринбург, `den haag` → Den Haag, `санкт-петербург` → Санкт-Петербург; a city typed
-    with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`); a sentence's closing
-    punctuation is dropped (`Казань.`); a short form is the full name (`Кзн` → Казань, `Наб.
-    Челны` → Набережные Челны; locales.name_words.CITY_SHORT_FORMS)."""
-    typed = text.strip().rstrip(",;:!?… ")[:100]
-    city = typed.rstrip(". ")  # "Казань." ends the sentence
-    for written in (typed, city):  # «Наб. Челны.» is typed with its own dot
-        if written.casefold() in CITY_ABBREVIATIONS:  # спб, Спб → СПб
-            return CITY_ABBREVIATIONS[written.casefold()]
-        if (full := city_full_name(written)) != written:  # «Кзн» → Казань
-            return full
-    if city != city.casefold():
-        return city
-    return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
-
-
 def person_as_written(name: str) -> str:
     """A person's name as it is written: typed all in lower case, capitalised (`иванова
     мария` → Иванова Мария, `анна-мария` → Анна-Мария; one typed with any capital stays as
@@ -192,11 +174,6 @@ def initials_spaced(name: str) -> str:
 
 def _first_capital(part: str) -> str:
     return part[:1].upper() + part[1:]
-
-
-def _capitalised(part: str) -> str:
-    """`петербург` → Петербург; `на` and `'s` in a hyphenated name stay small."""
-    return part[:1].upper() + part[1:] if len(part) > 2 else part
 
 
 def birth_year(text: str, today: dt.date) -> int:
