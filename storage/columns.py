@@ -54,7 +54,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from locales.vocabulary import HEADERS, HOUR_WORDS, MINUTE_WORDS, TRAILING_WORDS, Vocabulary
+from locales.source_words import source_said
+from locales.vocabulary import (
+    HEADERS,
+    HOUR_WORDS,
+    MINUTE_WORDS,
+    SOURCES,
+    TRAILING_WORDS,
+    Vocabulary,
+)
 from storage.names import name_key
 
 CLIENT_FIELDS = (
@@ -163,3 +171,16 @@ def value_code(vocabulary: Vocabulary, text: str) -> str | None:
 def value_word(vocabulary: Vocabulary, code: str | None, locale: str) -> str:
     """The word an export writes for a code; free text the team typed stays as typed."""
     return vocabulary.exported(code, locale)
+
+
+def source_code(text: str) -> str | None:
+    """How a client found the team, as typed or imported: a word of SOURCES, also after a
+    preposition («из ВКонтакте» → vk, «по сарафану» → referral, `via Marktplaats`); the team's
+    own words after a lead-in that says they are the source («источник: выставка в Экспо»,
+    `via de buurvrouw`); None when the text names no source («Екб», «стрижка», «из Казани»)."""
+    if code := value_code(SOURCES, text):
+        return code
+    words, said = source_said(text)
+    if code := value_code(SOURCES, words):
+        return code
+    return words[:64] if said else None

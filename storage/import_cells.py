@@ -31,10 +31,7 @@ from locales.numbers import (
     time_too_long,
 )
 from locales.vocabulary import CLIENT_VOCABULARIES, HISTORY_VOCABULARIES, Vocabulary
-from storage.columns import (
-    value_index,
-    value_key,
-)
+from storage.columns import source_code, value_index, value_key
 from storage.names import clean_name, name_key, valid_name
 from storage.refusals import Refused
 from storage.table_cells import Cell
@@ -142,7 +139,8 @@ class CellReader:
 
         def read(cell: Cell, _unit: str | None) -> str:
             text = _as_text(cell)
-            code = index.get(value_key(text))
+            # «из ВКонтакте», `via Marktplaats`: a source as chat reads it
+            code = source_code(text) if field == "source" else index.get(value_key(text))
             if code is not None:
                 return code
             if vocabulary.own_words:

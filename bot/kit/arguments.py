@@ -51,9 +51,10 @@ def has_separators(text: str) -> bool:
     return bool(_FIELD_SEPARATOR.search(text))
 
 
-def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
-    """`Bakkerij de Vries, organisatie, Utrecht, Instagram` → the name and what else was said
-    of them (kind, line of business, city, how they found the team);
+def name_kind_city(text: str) -> tuple[str, dict[str, str], list[str]]:
+    """`Bakkerij de Vries, organisatie, Utrecht, Instagram` → the name, what else was said
+    of them (kind, line of business, city, how they found the team) and the parts that said
+    none of it (`…, Мск, стрижка`: the city was said, «стрижка» is no source), to be named back;
     dashes between spaces separate too when a kind word stands between them (`Lisa de Wit -
     particulier - Zwolle`)."""
     dashed = _SPACED_DASH.split(text)
@@ -64,6 +65,7 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
     name, *rest = _FIELD_SEPARATOR.split(text) if has_separators(text) else [text]
     name, rest = name.strip(), [part.strip() for part in rest if part.strip()]
     said: dict[str, str] = {}
+    unused: list[str] = []
     for part in rest:
         # "Козлов Дмитрий Андреевич, ИП, Казань": a legal form alone says the kind, no city
         kind = labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None)
@@ -72,10 +74,12 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
         elif part.casefold().strip(".!") in SECTORS and "industry" not in said:
             said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
         elif (source := labels.code_of("source", part.strip(".!"))) and "source" not in said:
-            said["source"] = source  # «Кузнецова Елена, Кзн, Instagram»: how she found us
+            said["source"] = source  # «Кузнецова Елена, Кзн, из инсты»: how she found us
         elif "city" not in said and _has_letters(part):  # "🙂" is no city
             said["city"] = city_as_written(part)
-    return name, said
+        elif _has_letters(part):
+            unused.append(part)
+    return name, said, unused
 
 
 def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:

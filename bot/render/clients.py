@@ -10,6 +10,7 @@ from bot import labels
 from bot.kit.callbacks import pack
 from bot.render.buttons import Options
 from locales import Markup, Translator, escape, vocabulary
+from locales.numbers import shown_text
 from storage.models import Client
 
 
@@ -96,8 +97,16 @@ def similar_question(
 
 
 def client_added(
-    t: Translator, team_id: int, client: Client
+    t: Translator, team_id: int, client: Client, unused: Sequence[str] = ()
 ) -> tuple[Markup, list[tuple[str, str]]]:
-    """The confirmation of a new client, and the Record a sale button for its row."""
+    """The confirmation of a new client, and the Record a sale button for its row; the parts
+    of a one-line /add it did not understand are named back as typed («стрижка»)."""
     sale_button = [(t._("Record a sale"), pack("salefor", team_id, client.id))]
-    return t._("Added: {client}.", client=client_summary(t, client)), sale_button
+    text = t._("Added: {client}.", client=client_summary(t, client))
+    if unused:
+        left_out = t._(
+            "Not understood, so not saved: “{text}”. You can add it with /edit.",
+            text=shown_text(", ".join(unused)),
+        )
+        text = Markup("\n").join((text, left_out))
+    return text, sale_button

@@ -70,3 +70,107 @@ async def test_an_imported_city_is_stored_as_chat_stores_it(
         "Hotel Zon": "Amsterdam",
         "Cafe Maan": "Den Haag",
     }
+
+
+async def test_a_russian_source_said_with_a_preposition_is_the_source(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Иванова Ольга, частное лицо, Екб, из ВКонтакте")
+    assert "Добавлено: Иванова Ольга (частное лицо, Екатеринбург, ВКонтакте)." in seen
+    seen = await chat.send(olga, "/add Сидорова Мария, частное лицо, по сарафану")
+    assert "Добавлено: Сидорова Мария (частное лицо, рекомендация)." in seen
+    for line in (
+        "/add Петрова Анна, частное лицо, Казань, пришла из инсты",
+        "/add Смирнова Вера, частное лицо, источник ВКонтакте",
+        "/add Кузнецова Елена, частное лицо, Питер, от подруги",
+        "/add Орлова Яна, частное лицо, через телегу",
+        "/add Зайцева Инна, частное лицо, источник: выставка в Экспо",
+    ):
+        await chat.send(olga, line)
+    assert _stored(sqlite_engine) == {
+        "Иванова Ольга": ("Екатеринбург", "vk"),
+        "Сидорова Мария": (None, "referral"),
+        "Петрова Анна": ("Казань", "instagram"),
+        "Смирнова Вера": (None, "vk"),
+        "Кузнецова Елена": ("Санкт-Петербург", "referral"),
+        "Орлова Яна": (None, "telegram"),
+        "Зайцева Инна": (None, "выставка в Экспо"),  # the team's own words, as typed
+    }
+
+
+async def test_a_dutch_source_said_with_via_is_the_source(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Jan de Vries, particulier, Utrecht, via Marktplaats")
+    assert "Toegevoegd: Jan de Vries (particulier, Utrecht, Marktplaats)." in seen
+    seen = await chat.send(anna, "/toevoegen Lisa Bakker, particulier, via Instagram")
+    assert "Toegevoegd: Lisa Bakker (particulier, Instagram)." in seen
+    for line in (
+        "/toevoegen Sara Kok, particulier, gevonden via Google",
+        "/toevoegen Kim Pol, particulier, Zwolle, via de buurvrouw",
+        "/toevoegen Hotel Zon, bedrijf, bron: beurs",
+    ):
+        await chat.send(anna, line)
+    assert _stored(sqlite_engine) == {
+        "Jan de Vries": ("Utrecht", "marktplaats"),
+        "Lisa Bakker": (None, "instagram"),
+        "Sara Kok": (None, "google"),
+        "Kim Pol": ("Zwolle", "referral"),
+        "Hotel Zon": (None, "fair"),
+    }
+
+
+async def test_the_source_question_reads_a_source_said_with_a_preposition(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add")
+    await chat.send(olga, "Иванова Ольга")
+    await chat.press(olga, "Частное лицо")
+    await chat.send(olga, "Казань")
+    await chat.send(olga, "пришла из инсты")
+    await chat.press(olga, "Пропустить")
+    assert _stored(sqlite_engine) == {"Иванова Ольга": ("Казань", "instagram")}
+
+
+async def test_a_file_reads_a_source_said_with_a_preposition(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    clients = b"Klant;Bron\nHotel Zon;via Instagram\nCafe Maan;van Marktplaats\nBar Ster;beurs\n"
+    await chat.upload(anna, "klanten.csv", clients)
+    assert _stored(sqlite_engine) == {
+        "Hotel Zon": (None, "instagram"),
+        "Cafe Maan": (None, "marktplaats"),
+        "Bar Ster": (None, "fair"),
+    }
+
+
+async def test_a_part_of_the_line_not_understood_is_named_back_and_the_rest_kept(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Козлова Ирина, частное лицо, Мск, стрижка")
+    assert seen.text.splitlines() == [
+        "Добавлено: Козлова Ирина (частное лицо, Москва).",
+        "Не понял, поэтому не сохранил: «стрижка». Дописать можно через /edit.",
+    ]
+    # What was typed is shown as text, never as markup
+    seen = await chat.send(olga, "/add Титова Анна, частное лицо, Казань, <b>маникюр</b>, инста")
+    assert seen.text.splitlines()[-1] == (
+        "Не понял, поэтому не сохранил: «<b>маникюр</b>». Дописать можно через /edit."
+    )
+    assert "«&lt;b&gt;маникюр&lt;/b&gt;»" in seen.html
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Eva Smit, particulier, Den Bosch, bloemetjes")
+    assert seen.text.splitlines() == [
+        "Toegevoegd: Eva Smit (particulier, Den Bosch).",
+        "Niet begrepen, dus niet opgeslagen: „bloemetjes”. Aanvullen kan met /wijzig.",
+    ]
+    assert _stored(sqlite_engine) == {
+        "Козлова Ирина": ("Москва", None),
+        "Титова Анна": ("Казань", "instagram"),
+        "Eva Smit": ("Den Bosch", None),
+    }
