@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from locales.scripts import has_cyrillic_letter
+
 # What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).
 CHAT_WORDS = (
     "hoi", "hallo", "hey", "hee", "hi", "hello", "moi", "dag", "daag", "doei", "yo",
@@ -138,13 +140,59 @@ def city_full_name(text: str) -> str:
     return _FULL_CITY_NAMES.get(city_key(text), text)
 
 
+# What people type before a city in a field of its own: «г. Казань», «город Казань», `te Utrecht`,
+# `uit Zwolle`, `in Den Haag`.
+_CITY_LEAD = re.compile(r"^(?:г\.\s*|г\s+|гор\.\s*|город\s+|te\s+|uit\s+|in\s+)(?=\w)", re.I)
+# «из Казани», «в Питере», «с Екб»: a Russian preposition, and the city in its case after it.
+_CITY_CASE = re.compile(r"^(?:из|в|во|с|со)\s+(?=\w)", re.I)
+
+
+def _cases(word: str) -> tuple[str, ...]:
+    """A one-word city in the genitive and prepositional («Казань» → Казани; «Москва» → Москвы,
+    Москве; «Екатеринбург» → Екатеринбурга, Екатеринбурге); a word of other letters has none."""
+    if not has_cyrillic_letter(word):
+        return ()
+    if word.endswith("ь"):
+        return (word[:-1] + "и",)
+    if word.endswith("а"):
+        after_soft = word[-2:-1] in tuple("гкхжшчщ")
+        return (word[:-1] + ("и" if after_soft else "ы"), word[:-1] + "е")
+    if word[-1:] not in "аеёиоуыэюяй":
+        return (word + "а", word + "е")
+    return ()
+
+
+_CITY_IN_CASE = {
+    city_key(case): full
+    for full, forms in CITY_SHORT_FORMS.items()
+    for form in (full, *forms)
+    if " " not in form and "." not in form
+    for case in _cases(form)
+}
+
+
+def city_said(text: str) -> str | None:
+    """The city a field of a one-line /add names, as `city_as_written` writes it; None when a
+    Russian preposition puts a city it doesn't know in another case («из Тулы»): named back to
+    the user rather than stored as «Из Тулы»."""
+    typed = text.strip()
+    if case := _CITY_CASE.match(typed):
+        inflected = typed[case.end() :].strip().rstrip(".,;:!?… ")
+        key = city_key(inflected)
+        return _CITY_IN_CASE.get(key) or _FULL_CITY_NAMES.get(key)
+    return city_as_written(typed)
+
+
 def city_as_written(text: str) -> str:
     """A city as natives write it, the one rule chat and imports use: a short form is the full
     name (`Кзн` → Казань, `Екб` → Екатеринбург, `Питер` → Санкт-Петербург, `A'dam` →
-    Amsterdam); one typed in lower case is capitalised (`екатеринбург`, `den haag`,
-    `санкт-петербург`); one typed with capitals stays as typed (`Ростов-на-Дону`,
-    `'s-Hertogenbosch`); a sentence's closing punctuation is dropped (`Казань.`)."""
+    Amsterdam); a word before it dropped (`г. Казань`, `город Казань`, `te Utrecht`); one typed
+    in lower case is capitalised (`екатеринбург`, `den haag`, `санкт-петербург`); one typed with
+    capitals stays as typed (`Ростов-на-Дону`, `Alphen aan den Rijn`); a sentence's closing
+    punctuation is dropped (`Казань.`)."""
     typed = text.strip().rstrip(",;:!?… ")[:100]
+    if lead := _CITY_LEAD.match(typed):
+        typed = typed[lead.end() :]
     city = typed.rstrip(". ")  # "Казань." ends the sentence
     for written in (typed, city):  # «Наб. Челны.» is typed with its own dot
         if (full := city_full_name(written)) != written:

@@ -174,3 +174,30 @@ async def test_a_part_of_the_line_not_understood_is_named_back_and_the_rest_kept
         "Титова Анна": ("Казань", "instagram"),
         "Eva Smit": ("Den Bosch", None),
     }
+
+
+async def test_a_city_typed_with_a_word_before_it_is_the_city_or_named_back(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    for line in (
+        "/add Иванова Ольга, частное лицо, г. Казань",
+        "/add Петрова Анна, частное лицо, из Москвы",
+        "/add Сидорова Мария, частное лицо, в Питере",
+    ):
+        await chat.send(olga, line)
+    # A city it cannot put back in the nominative is not stored as «Из Тулы»: it says so
+    seen = await chat.send(olga, "/add Козлова Ирина, частное лицо, из Тулы, инста")
+    assert seen.text.splitlines() == [
+        "Добавлено: Козлова Ирина (частное лицо, Instagram).",
+        "Не понял, поэтому не сохранил: «из Тулы». Дописать можно через /edit.",
+    ]
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/toevoegen Jan de Vries, particulier, uit Zwolle")
+    assert _stored(sqlite_engine) == {
+        "Иванова Ольга": ("Казань", None),
+        "Петрова Анна": ("Москва", None),
+        "Сидорова Мария": ("Санкт-Петербург", None),
+        "Козлова Ирина": (None, "instagram"),
+        "Jan de Vries": ("Zwolle", None),
+    }
