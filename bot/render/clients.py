@@ -103,10 +103,18 @@ def client_added(
     of a one-line /add it did not understand are named back as typed («стрижка»)."""
     sale_button = [(t._("Record a sale"), pack("salefor", team_id, client.id))]
     text = t._("Added: {client}.", client=client_summary(t, client))
-    if unused:
-        left_out = t._(
-            "Not understood, so not saved: “{text}”. You can add it with /edit.",
-            text=shown_text(", ".join(unused)),
-        )
-        text = Markup("\n").join((text, left_out))
-    return text, sale_button
+    return with_left_out(t, text, unused, saved=True), sale_button
+
+
+def with_left_out(t: Translator, text: Markup, unused: Sequence[str], *, saved: bool) -> Markup:
+    """`text`, and the parts of a one-line /add or /check the bot did not understand, named
+    back as typed (plain text, never markup) so nothing typed vanishes unsaid."""
+    if not unused:
+        return text
+    typed = shown_text(", ".join(unused))
+    left_out = (
+        t._("Not understood, so not saved: “{text}”. You can add it with /edit.", text=typed)
+        if saved
+        else t._("Not understood, so left out of this check: “{text}”.", text=typed)
+    )
+    return Markup("\n").join((text, left_out))

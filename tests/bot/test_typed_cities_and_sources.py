@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from storage.models import Client, Team
+from tests.bot.test_check import OWNER, demo_with_profile
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, rows
 
@@ -201,3 +202,14 @@ async def test_a_city_typed_with_a_word_before_it_is_the_city_or_named_back(
         "Козлова Ирина": (None, "instagram"),
         "Jan de Vries": ("Zwolle", None),
     }
+
+
+async def test_check_names_back_a_part_it_did_not_understand(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    demo_with_profile(sqlite_engine, "ru")
+    olga = chat.person(OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/check Новикова Дина, частное лицо, Казань, стрижка")
+    assert "Не понял, поэтому не учёл при проверке: «стрижка»." in seen.text.splitlines()
+    await chat.press(olga, "Сделать клиентом")
+    assert _stored(sqlite_engine)["Новикова Дина"] == ("Казань", None)
