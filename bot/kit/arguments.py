@@ -14,7 +14,7 @@ from bot import labels
 from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from locales import InputError
-from locales.line_words import SECTORS
+from locales.line_words import SECTORS, SERVICE_WORDS
 from locales.name_words import city_as_written, city_said
 from locales.numbers import shown_text
 from locales.scripts import has_cyrillic_letter
@@ -75,6 +75,8 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str], list[str]]:
             said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
         elif (source := labels.code_of("source", part.strip(".!"))) and "source" not in said:
             said["source"] = source  # «Кузнецова Елена, Кзн, из инсты»: how she found us
+        elif part.casefold().strip(".!") in SERVICE_WORDS:
+            unused.append(part)  # «стрижка» is what is done for her, no city
         elif "city" not in said and _has_letters(part) and (city := city_said(part)):
             said["city"] = city  # "🙂" is no city, nor «из Тулы» Из Тулы
         elif _has_letters(part):

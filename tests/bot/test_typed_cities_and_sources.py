@@ -213,3 +213,21 @@ async def test_check_names_back_a_part_it_did_not_understand(
     assert "Не понял, поэтому не учёл при проверке: «стрижка»." in seen.text.splitlines()
     await chat.press(olga, "Сделать клиентом")
     assert _stored(sqlite_engine)["Новикова Дина"] == ("Казань", None)
+
+
+async def test_a_service_typed_where_a_city_could_stand_is_no_city(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Козлова Ирина, частное лицо, стрижка")
+    assert seen.text.splitlines() == [
+        "Добавлено: Козлова Ирина (частное лицо).",
+        "Не понял, поэтому не сохранил: «стрижка». Дописать можно через /edit.",
+    ]
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Eva Smit, particulier, knippen")
+    assert seen.text.splitlines() == [
+        "Toegevoegd: Eva Smit (particulier).",
+        "Niet begrepen, dus niet opgeslagen: „knippen”. Aanvullen kan met /wijzig.",
+    ]
+    assert _stored(sqlite_engine) == {"Козлова Ирина": (None, None), "Eva Smit": (None, None)}
