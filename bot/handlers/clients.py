@@ -26,6 +26,7 @@ from locales import InputError
 from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
 from locales.name_words import city_as_written
 from storage import clients, resolver
+from storage.columns import source_after_name
 from storage.models import ClientKind
 from storage.names import is_legal_form, name_key
 from storage.person_names import titled_name_length
@@ -219,6 +220,9 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     /add and /check share."""
     text, born = _birth_year_said(text, today)
     name, said, unused = arguments.name_kind_city(text)
+    if "source" not in said:  # "Jan de Vries via Marktplaats", «Петрова Анна из инсты»
+        name, source = source_after_name(name)
+        said = {**said, **({"source": source} if source else {})}
     at_end: dict[str, str] = {}
     # "/add Иванова Ольга физлицо екатеринбург", "… particulier": a kind word typed without
     # commas; in a line with commas a kind has its own part, and "Café De Zaak, horeca" keeps

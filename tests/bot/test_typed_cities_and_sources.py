@@ -231,3 +231,25 @@ async def test_a_service_typed_where_a_city_could_stand_is_no_city(
         "Niet begrepen, dus niet opgeslagen: „knippen”. Aanvullen kan met /wijzig.",
     ]
     assert _stored(sqlite_engine) == {"Козлова Ирина": (None, None), "Eva Smit": (None, None)}
+
+
+async def test_a_source_typed_after_the_name_without_a_comma_is_no_part_of_the_name(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Федорова Мария физлицо екб пришла из ВКонтакте")
+    assert "Добавлено: Федорова Мария (частное лицо, Екатеринбург, ВКонтакте)." in seen
+    await chat.send(olga, "/add Петрова Анна из инсты")
+    await chat.press(olga, "Частное лицо")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Lisa Bakker particulier via Instagram")
+    assert "Toegevoegd: Lisa Bakker (particulier, Instagram)." in seen
+    await chat.send(anna, "/toevoegen Anna van Dijk particulier")  # «van» is her name's
+    await chat.send(olga, "/add Студия через дорогу")  # no source after «через»: the name
+    assert _stored(sqlite_engine) == {
+        "Федорова Мария": ("Екатеринбург", "vk"),
+        "Петрова Анна": (None, "instagram"),
+        "Lisa Bakker": (None, "instagram"),
+        "Anna van Dijk": (None, None),
+        "Студия через дорогу": (None, None),
+    }
