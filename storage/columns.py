@@ -182,8 +182,14 @@ def source_code(text: str, *, own_words: bool = True) -> str | None:
     if code := value_code(SOURCES, text):
         return code
     words, said = source_said(text)
+    if words == text.strip():
+        return None  # no lead-in: «Екб», «стрижка»
     if code := value_code(SOURCES, words):
         return code
+    typed = text.split()
+    for start in range(1, len(typed)):  # `kwam via via`, «пришла по рекомендации»
+        if code := value_code(SOURCES, " ".join(typed[start:])):
+            return code
     return words[:64] if said and own_words else None
 
 

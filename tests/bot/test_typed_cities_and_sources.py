@@ -253,3 +253,18 @@ async def test_a_source_typed_after_the_name_without_a_comma_is_no_part_of_the_n
         "Anna van Dijk": (None, None),
         "Студия через дорогу": (None, None),
     }
+
+
+async def test_a_source_said_as_a_whole_phrase_is_read_to_its_last_words(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add Иванова Ольга, частное лицо, пришла по рекомендации")
+    await chat.send(olga, "/add Петрова Анна, частное лицо, узнала о нас из инсты")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/toevoegen Jan de Vries, particulier, kwam via via")
+    assert _stored(sqlite_engine) == {
+        "Иванова Ольга": (None, "referral"),
+        "Петрова Анна": (None, "instagram"),
+        "Jan de Vries": (None, "referral"),
+    }
