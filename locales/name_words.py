@@ -175,22 +175,31 @@ def city_said(text: str) -> str | None:
     """The city a field of a one-line /add names, as `city_as_written` writes it; None when a
     Russian preposition puts a city it doesn't know in another case («из Тулы»): named back to
     the user rather than stored as «Из Тулы»."""
-    typed = text.strip()
-    if case := _CITY_CASE.match(typed):
-        inflected = typed[case.end() :].strip().rstrip(".,;:!?… ")
-        key = city_key(inflected)
-        return _CITY_IN_CASE.get(key) or _FULL_CITY_NAMES.get(key)
-    return city_as_written(typed)
+    if _CITY_CASE.match(text.strip()):
+        return _city_in_case(text.strip())
+    return city_as_written(text)
+
+
+def _city_in_case(typed: str) -> str | None:
+    """«из Москвы», «в Питере» → Москва, Санкт-Петербург; None for a city it doesn't know."""
+    case = _CITY_CASE.match(typed)
+    if case is None:
+        return None
+    key = city_key(typed[case.end() :].strip().rstrip(".,;:!?… "))
+    return _CITY_IN_CASE.get(key) or _FULL_CITY_NAMES.get(key)
 
 
 def city_as_written(text: str) -> str:
     """A city as natives write it, the one rule chat and imports use: a short form is the full
     name (`Кзн` → Казань, `Екб` → Екатеринбург, `Питер` → Санкт-Петербург, `A'dam` →
-    Amsterdam); a word before it dropped (`г. Казань`, `город Казань`, `te Utrecht`); one typed
+    Amsterdam); a word before it dropped (`г. Казань`, `город Казань`, `te Utrecht`), a known
+    city after a Russian preposition in the nominative («из Москвы»); one typed
     in lower case is capitalised (`екатеринбург`, `den haag`, `санкт-петербург`); one typed with
     capitals stays as typed (`Ростов-на-Дону`, `Alphen aan den Rijn`); a sentence's closing
     punctuation is dropped (`Казань.`)."""
     typed = text.strip().rstrip(",;:!?… ")[:100]
+    if city := _city_in_case(typed):  # «из Москвы» typed to "which city?" too
+        return city
     if lead := _CITY_LEAD.match(typed):
         typed = typed[lead.end() :]
     city = typed.rstrip(". ")  # "Казань." ends the sentence

@@ -123,14 +123,14 @@ async def test_a_dutch_source_said_with_via_is_the_source(
     }
 
 
-async def test_the_source_question_reads_a_source_said_with_a_preposition(
+async def test_the_city_and_source_questions_read_what_is_said_with_a_preposition(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/add")
     await chat.send(olga, "Иванова Ольга")
     await chat.press(olga, "Частное лицо")
-    await chat.send(olga, "Казань")
+    await chat.send(olga, "из Казани")  # the city question reads it back in the nominative
     await chat.send(olga, "пришла из инсты")
     await chat.press(olga, "Пропустить")
     assert _stored(sqlite_engine) == {"Иванова Ольга": ("Казань", "instagram")}
