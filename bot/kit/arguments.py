@@ -67,21 +67,29 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str], list[str]]:
     said: dict[str, str] = {}
     unused: list[str] = []
     for part in rest:
-        # "Козлов Дмитрий Андреевич, ИП, Казань": a legal form alone says the kind, no city
-        kind = labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None)
-        if kind and "kind" not in said:
-            said["kind"] = kind
-        elif part.casefold().strip(".!") in SECTORS and "industry" not in said:
-            said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
-        elif (source := labels.code_of("source", part.strip(".!"))) and "source" not in said:
-            said["source"] = source  # «Кузнецова Елена, Кзн, из инсты»: how she found us
-        elif part.casefold().strip(".!") in SERVICE_WORDS:
-            unused.append(part)  # «стрижка» is what is done for her, no city
-        elif "city" not in said and _has_letters(part) and (city := city_said(part)):
-            said["city"] = city  # "🙂" is no city, nor «из Тулы» Из Тулы
-        elif _has_letters(part):
+        word = part.strip(".!")
+        field, value = _field_of(part, word)
+        # "🙂" is no city, nor «стрижка», nor «из Тулы» «Из Тулы»
+        if field is None and word.casefold() not in SERVICE_WORDS and _has_letters(part):
+            field, value = "city", city_said(part) if "city" not in said else None
+        if field and value and field not in said:
+            said[field] = value
+        elif _has_letters(part):  # a second city or source, «стрижка»: named back
             unused.append(part)
     return name, said, unused
+
+
+def _field_of(part: str, word: str) -> tuple[str | None, str | None]:
+    """Which field a part of an /add line fills, and with what, if it says so by its words: a
+    kind («ИП» alone too: «Козлов Дмитрий Андреевич, ИП, Казань»), a line of business
+    ("Restaurant De Haven, horeca": no city), how they found the team («из инсты»)."""
+    if kind := labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None):
+        return "kind", kind
+    if word.casefold() in SECTORS:
+        return "industry", word
+    if source := labels.code_of("source", word):
+        return "source", source
+    return None, None
 
 
 def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:

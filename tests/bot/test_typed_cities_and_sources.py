@@ -268,3 +268,15 @@ async def test_a_source_said_as_a_whole_phrase_is_read_to_its_last_words(
         "Петрова Анна": (None, "instagram"),
         "Jan de Vries": (None, "referral"),
     }
+
+
+async def test_a_second_city_or_source_in_one_line_is_named_back_not_stored_as_another_field(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Jan Smit, particulier, Instagram, via via")
+    assert seen.text.splitlines() == [
+        "Toegevoegd: Jan Smit (particulier, Instagram).",
+        "Niet begrepen, dus niet opgeslagen: „via via”. Aanvullen kan met /wijzig.",
+    ]  # it was stored as the city "Via via"
+    assert _stored(sqlite_engine) == {"Jan Smit": (None, "instagram")}
