@@ -230,6 +230,9 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     if "kind" not in said and not arguments.has_separators(text):
         name, at_end = arguments.kind_and_city_at_end(name)
         said = {**at_end, **said}
+    elif "kind" not in said:  # «Орлова Яна физлицо, из ВКонтакте»: a person's word ends a name
+        name, person = arguments.person_word_at_end(name)
+        said = {**person, **said}
     if "city" not in said:  # "Kwekerij Van den Heuvel VOF tiel": the city after a legal form
         name, city = _city_after_legal_form(name)
         said = {**said, **city}

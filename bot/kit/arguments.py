@@ -112,6 +112,19 @@ def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
     return name, {}
 
 
+def person_word_at_end(name: str) -> tuple[str, dict[str, str]]:
+    """A person's kind word typed in lower case after the name, before a comma («Орлова Яна
+    физлицо, из ВКонтакте», `Eva Smit particulier, Zwolle`): never part of a name, as an
+    organisation's word may be (`café de zaak, horeca`)."""
+    words = name.split()
+    for count in (2, 1):
+        typed = " ".join(words[-count:])
+        person = labels.kind_from_word(typed) == ClientKind.PERSON
+        if len(words) > count and typed == typed.casefold() and person:
+            return " ".join(words[:-count]), {"kind": ClientKind.PERSON.value}
+    return name, {}
+
+
 def _has_letters(text: str) -> bool:
     return any(character.isalpha() for character in text)
 

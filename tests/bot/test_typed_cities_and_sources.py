@@ -280,3 +280,15 @@ async def test_a_second_city_or_source_in_one_line_is_named_back_not_stored_as_a
         "Niet begrepen, dus niet opgeslagen: „via via”. Aanvullen kan met /wijzig.",
     ]  # it was stored as the city "Via via"
     assert _stored(sqlite_engine) == {"Jan Smit": (None, "instagram")}
+
+
+async def test_a_persons_kind_word_before_the_first_comma_is_no_part_of_the_name(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Орлова Яна физлицо, из ВКонтакте")
+    assert "Добавлено: Орлова Яна (частное лицо, ВКонтакте)." in seen
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Eva Smit particulier, Zwolle")
+    assert "Toegevoegd: Eva Smit (particulier, Zwolle)." in seen
+    assert _stored(sqlite_engine) == {"Орлова Яна": (None, "vk"), "Eva Smit": ("Zwolle", None)}
