@@ -29,6 +29,7 @@ async def test_russian_short_city_forms_are_stored_as_the_full_name(
         "/add Сидорова Мария, частное лицо, Мск",
         "/add Козлова Ирина, частное лицо, Спб",
         "/add Орлова Яна, частное лицо, ебург",
+        "/add Котова Вера, частное лицо, Нижний",
     ):
         await chat.send(olga, line)
     assert {name: city for name, (city, _source) in _stored(sqlite_engine).items()} == {
@@ -37,6 +38,7 @@ async def test_russian_short_city_forms_are_stored_as_the_full_name(
         "Сидорова Мария": "Москва",
         "Козлова Ирина": "Санкт-Петербург",
         "Орлова Яна": "Екатеринбург",
+        "Котова Вера": "Нижний Новгород",
     }
 
 
