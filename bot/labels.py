@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from locales import Translator, vocabulary
-from storage.columns import value_code
+from storage.columns import source_code, value_code
 
 # The words chat shows for each code (one table per concept: locales/vocabulary.py).
 KINDS = vocabulary.KINDS.labels
@@ -27,7 +27,10 @@ def label(t: Translator, vocabulary: dict[str, str], code: str | None) -> str:
 
 def code_of(field: str, word: str) -> str | None:
     """The code a word typed for `field` stands for ('b2b' → 'organisation', 'vrouw' → 'f'),
-    read as an import reads that column; None for a word of no vocabulary."""
+    read as an import reads that column («из инсты», `via Marktplaats` for a source); None for a
+    word of no vocabulary."""
+    if field == "source":
+        return source_code(word)
     return value_code(vocabulary.CLIENT_VOCABULARIES[field], word)
 
 

@@ -147,12 +147,13 @@ COMMANDS: tuple[Command, ...] = (
         "sale",
         "verkoop",
         sales.sale,
-        N_("Record a sale"),
+        N_("Record a sale, paid or on credit"),
         Role.MEMBER,
         N_(
             "/sale — I ask who, how much, the cost and the time.\n"
             "Or in one line: /sale Bakkerij de Vries 1250\n"
-            "With cost, time and day: /sale Bakkerij de Vries, 1250, 300, 2h, yesterday"
+            "With cost, time and day: /sale Bakkerij de Vries, 1250, 300, 2h, yesterday\n"
+            "Not paid yet: /sale Bakkerij de Vries 1250 on credit"
         ),
     ),
     Command(

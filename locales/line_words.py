@@ -82,6 +82,17 @@ SECTORS = frozenset(
     | {"туризм", "финансы", "ит", "юридические услуги", "общественное питание", "клининг"}
 )
 
+# What the team does for a client, typed in a one-line /add where a city could stand
+# (`/add Козлова Ирина, стрижка`): never a city called «Стрижка»; /add names it back unsaved.
+SERVICE_WORDS = frozenset(
+    {"стрижка", "стрижки", "окрашивание", "укладка", "маникюр", "педикюр", "массаж", "брови"}
+    | {"ресницы", "наращивание", "депиляция", "эпиляция", "чистка", "консультация", "фотосессия"}
+    | {"тренировка", "тренировки", "занятия", "урок", "уроки", "ремонт", "уборка", "доставка"}
+    | {"knippen", "kleuren", "föhnen", "manicure", "pedicure", "massage", "wimpers", "consult"}
+    | {"behandeling", "coaching", "training", "les", "lessen", "fotoshoot", "reparatie"}
+    | {"onderhoud", "bloemen", "bloemetjes", "boeket", "taart", "advies", "bezorging"}
+)
+
 
 # Words put before a client's name or before an amount, never part of either (README: Typing
 # commands): «/sale для Смирновой 2000», «/complaint от Козлова спасибо», «у Петровой», «на

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from locales.scripts import has_cyrillic_letter
+
 # What people say in a chat, never a client's name: greetings, thanks, yes and no (nl, ru, en).
 CHAT_WORDS = (
     "hoi", "hallo", "hey", "hee", "hi", "hello", "moi", "dag", "daag", "doei", "yo",
@@ -94,20 +96,18 @@ AMOUNT_WRITTEN = re.compile(
     re.IGNORECASE,
 )
 
-# Cities natives write as abbreviations, in the one spelling they use whatever was typed.
-CITY_ABBREVIATIONS = {"спб": "СПб", "екб": "ЕКБ", "мск": "МСК", "нн": "НН"}
-
 # A city's full name and the short forms people type for it (spacing, dots, hyphens and case
-# aside: «Наб.Челны», «наб. челны» and «Набережные Челны» are one city). A short form outside
-# CITY_ABBREVIATIONS is stored as the full name («Кзн» → Казань); every form is the same city
-# when clients are matched with an ideal profile (`city_full_name`).
+# aside: «Наб.Челны», «наб. челны» and «Набережные Челны» are one city). A short form is stored
+# as the full name («Кзн» → Казань, «Екб» → Екатеринбург, «Мск» → Москва), in chat and imports
+# alike (`city_as_written`); every form is the same city when clients are matched with an ideal
+# profile (`city_full_name`).
 CITY_SHORT_FORMS = {
     "Казань": ("кзн",),
     "Набережные Челны": ("наб. челны", "н. челны", "челны", "наб челны"),
     "Санкт-Петербург": ("спб", "питер", "с.-петербург", "с-пб", "с.-пб", "санкт петербург"),
     "Екатеринбург": ("екб", "ебург", "е-бург", "екат"),
     "Москва": ("мск",),
-    "Нижний Новгород": ("нн", "н. новгород", "нижний н."),
+    "Нижний Новгород": ("нн", "н. новгород", "нижний н.", "нижний"),
     "Новосибирск": ("нск", "новосиб"),
     "Челябинск": ("члб", "челяба"),
     "Красноярск": ("крск",),
@@ -138,3 +138,79 @@ def city_full_name(text: str) -> str:
     """`Кзн`, `Наб.Челны`, `наб. челны` → Казань, Набережные Челны; `A'dam` → Amsterdam; any
     other city as typed."""
     return _FULL_CITY_NAMES.get(city_key(text), text)
+
+
+# What people type before a city in a field of its own: «г. Казань», «город Казань», `te Utrecht`,
+# `uit Zwolle`, `in Den Haag`.
+_CITY_LEAD = re.compile(r"^(?:г\.\s*|г\s+|гор\.\s*|город\s+|te\s+|uit\s+|in\s+)(?=\w)", re.I)
+# «из Казани», «в Питере», «с Екб»: a Russian preposition, and the city in its case after it.
+_CITY_CASE = re.compile(r"^(?:из|в|во|с|со)\s+(?=\w)", re.I)
+
+
+def _cases(word: str) -> tuple[str, ...]:
+    """A one-word city in the genitive and prepositional («Казань» → Казани; «Москва» → Москвы,
+    Москве; «Екатеринбург» → Екатеринбурга, Екатеринбурге); a word of other letters has none."""
+    if not has_cyrillic_letter(word):
+        return ()
+    if word.endswith("ь"):
+        return (word[:-1] + "и",)
+    if word.endswith("а"):
+        after_soft = word[-2:-1] in tuple("гкхжшчщ")
+        return (word[:-1] + ("и" if after_soft else "ы"), word[:-1] + "е")
+    if word[-1:] not in "аеёиоуыэюяй":
+        return (word + "а", word + "е")
+    return ()
+
+
+_CITY_IN_CASE = {
+    city_key(case): full
+    for full, forms in CITY_SHORT_FORMS.items()
+    for form in (full, *forms)
+    if " " not in form and "." not in form
+    for case in _cases(form)
+}
+
+
+def city_said(text: str) -> str | None:
+    """The city a field of a one-line /add names, as `city_as_written` writes it; None when a
+    Russian preposition puts a city it doesn't know in another case («из Тулы»): named back to
+    the user rather than stored as «Из Тулы»."""
+    if _CITY_CASE.match(text.strip()):
+        return _city_in_case(text.strip())
+    return city_as_written(text)
+
+
+def _city_in_case(typed: str) -> str | None:
+    """«из Москвы», «в Питере» → Москва, Санкт-Петербург; None for a city it doesn't know."""
+    case = _CITY_CASE.match(typed)
+    if case is None:
+        return None
+    key = city_key(typed[case.end() :].strip().rstrip(".,;:!?… "))
+    return _CITY_IN_CASE.get(key) or _FULL_CITY_NAMES.get(key)
+
+
+def city_as_written(text: str) -> str:
+    """A city as natives write it, the one rule chat and imports use: a short form is the full
+    name (`Кзн` → Казань, `Екб` → Екатеринбург, `Питер` → Санкт-Петербург, `A'dam` →
+    Amsterdam); a word before it dropped (`г. Казань`, `город Казань`, `te Utrecht`), a known
+    city after a Russian preposition in the nominative («из Москвы»); one typed
+    in lower case is capitalised (`екатеринбург`, `den haag`, `санкт-петербург`); one typed with
+    capitals stays as typed (`Ростов-на-Дону`, `Alphen aan den Rijn`); a sentence's closing
+    punctuation is dropped (`Казань.`)."""
+    typed = text.strip().rstrip(",;:!?… ")[:100]
+    if city := _city_in_case(typed):  # «из Москвы» typed to "which city?" too
+        return city
+    if lead := _CITY_LEAD.match(typed):
+        typed = typed[lead.end() :]
+    city = typed.rstrip(". ")  # "Казань." ends the sentence
+    for written in (typed, city):  # «Наб. Челны.» is typed with its own dot
+        if (full := city_full_name(written)) != written:
+            return full
+    if city != city.casefold():
+        return city
+    return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
+
+
+def _capitalised(part: str) -> str:
+    """`петербург` → Петербург; `на` and `'s` in a hyphenated name stay small."""
+    return part[:1].upper() + part[1:] if len(part) > 2 else part

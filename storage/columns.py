@@ -54,7 +54,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from locales.vocabulary import HEADERS, HOUR_WORDS, MINUTE_WORDS, TRAILING_WORDS, Vocabulary
+from locales.source_words import source_said
+from locales.vocabulary import (
+    HEADERS,
+    HOUR_WORDS,
+    MINUTE_WORDS,
+    SOURCES,
+    TRAILING_WORDS,
+    Vocabulary,
+)
 from storage.names import name_key
 
 CLIENT_FIELDS = (
@@ -163,3 +171,37 @@ def value_code(vocabulary: Vocabulary, text: str) -> str | None:
 def value_word(vocabulary: Vocabulary, code: str | None, locale: str) -> str:
     """The word an export writes for a code; free text the team typed stays as typed."""
     return vocabulary.exported(code, locale)
+
+
+def source_code(text: str, *, own_words: bool = True) -> str | None:
+    """How a client found the team, as typed or imported: a word of SOURCES, also after a
+    preposition («из ВКонтакте» → vk, «по сарафану» → referral, `via Marktplaats`); the team's
+    own words after a lead-in that says they are the source («источник: выставка в Экспо»,
+    `via de buurvrouw`) unless `own_words` is off; None when the text names no source («Екб»,
+    «стрижка», «из Казани»)."""
+    if code := value_code(SOURCES, text):
+        return code
+    words, said = source_said(text)
+    if words == text.strip():
+        return None  # no lead-in: «Екб», «стрижка»
+    if code := value_code(SOURCES, words):
+        return code
+    typed = text.split()
+    for start in range(1, len(typed)):  # `kwam via via`, «пришла по рекомендации»
+        if code := value_code(SOURCES, " ".join(typed[start:])):
+            return code
+    return words[:64] if said and own_words else None
+
+
+def source_after_name(name: str) -> tuple[str, str | None]:
+    """A source said after a name with no comma between (`Jan de Vries via Marktplaats`,
+    «Петрова Анна пришла из инсты»): the name without it, and its code. Only a known source
+    after a lead-in ends a name: `Anna van Dijk`, «Студия через дорогу» stay whole."""
+    words = name.split()
+    for count in range(min(5, len(words) - 1), 1, -1):
+        tail = " ".join(words[-count:])
+        if source_said(tail)[0] == tail:
+            continue  # no lead-in: «… Instagram» may be a name's own word
+        if code := source_code(tail, own_words=False):
+            return " ".join(words[:-count]), code
+    return name, None

@@ -16,6 +16,7 @@ from typing import Any
 
 from locales import InputError
 from locales.dates import DATE_IN_FUTURE, parse_date, within_years
+from locales.name_words import city_as_written
 from locales.numbers import (
     LIMIT,
     MAX_MINUTES,
@@ -30,10 +31,7 @@ from locales.numbers import (
     time_too_long,
 )
 from locales.vocabulary import CLIENT_VOCABULARIES, HISTORY_VOCABULARIES, Vocabulary
-from storage.columns import (
-    value_index,
-    value_key,
-)
+from storage.columns import source_code, value_index, value_key
 from storage.names import clean_name, name_key, valid_name
 from storage.refusals import Refused
 from storage.table_cells import Cell
@@ -74,7 +72,7 @@ class CellReader:
             },
             "name": self._name,
             "referred_by": self._name,
-            "city": self._text("city"),
+            "city": self._city,
             "industry": self._text("industry"),
             "segment": self._text("segment"),
             "notes": self._text("notes"),
@@ -130,6 +128,10 @@ class CellReader:
 
         return read
 
+    def _city(self, cell: Cell, _unit: str | None) -> str:
+        """A city as chat stores it: «Екб» is Екатеринбург, `den haag` Den Haag."""
+        return city_as_written(_limited(_as_text(cell), _MAX_TEXT["city"]))
+
     def _word(self, field: str, vocabulary: Vocabulary) -> Callable[[Cell, str | None], str]:
         """A known word becomes its code; any other is the team's own word, kept as typed, where
         the vocabulary takes own words, and refused where it doesn't."""
@@ -137,7 +139,8 @@ class CellReader:
 
         def read(cell: Cell, _unit: str | None) -> str:
             text = _as_text(cell)
-            code = index.get(value_key(text))
+            # «из ВКонтакте», `via Marktplaats`: a source as chat reads it
+            code = source_code(text) if field == "source" else index.get(value_key(text))
             if code is not None:
                 return code
             if vocabulary.own_words:

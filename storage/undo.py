@@ -46,15 +46,17 @@ def undo(*, session: Session, team_id: int, undo_id: int, user_id: int, now: dt.
     return did or pending.action
 
 
-def latest_undo(*, session: Session, team_id: int, user_id: int) -> PendingUndo | None:
+def latest_undo(*, session: Session, team_id: int, user_id: int | None) -> PendingUndo | None:
     """The caller's own most recent change in this team not undone yet (/undo): the one its
     ↩ Undo button would take back. Expired ones count, so /undo says it's too late rather than
-    reach past them; `take_undo` refuses them as the button does."""
+    reach past them; `take_undo` refuses them as the button does. `user_id` None: anyone's,
+    the team's latest (whose /undo names when the caller has none)."""
+    mine = [] if user_id is None else [PendingUndo.user_id == user_id]
     return session.exec(
         select(PendingUndo)
         .where(
             PendingUndo.team_id == team_id,
-            PendingUndo.user_id == user_id,
+            *mine,
             col(PendingUndo.done).is_(False),
             col(PendingUndo.action).in_(REVERSE),
         )

@@ -13,7 +13,7 @@ from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, quest
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
 from bot.render import refusals
-from bot.render.clients import kind_options
+from bot.render.clients import kind_options, with_left_out
 from bot.render.prospect import (
     already_a_client,
     cannot_judge,
@@ -23,6 +23,7 @@ from bot.render.prospect import (
     verdict_text,
 )
 from locales import InputError
+from locales.name_words import city_as_written
 from scoring.prospects import assess_prospect
 from storage import clients, profiles, resolver
 from storage.models import ClientKind, ClientStatus
@@ -65,7 +66,7 @@ class CheckDialog(Dialog):
         elif step == "kind":
             await _with_kind(turn, convo, answered_kind(text, choice), then=_after_kind(convo))
         elif step == "city":
-            data["city"] = None if skipped else arguments.city_as_written(text or "") or None
+            data["city"] = None if skipped else city_as_written(text or "") or None
             await goto(turn, convo, "industry" if data["kind"] == "organisation" else "birth_year")
         elif step == "industry":
             data["industry"] = None if skipped else (text or "")[:100]
@@ -103,6 +104,7 @@ class CheckDialog(Dialog):
             # a profile that sets nothing is no profile here (storage/profiles.py judgeable)
             has_profile=convo.data.get("profiled", analysed.analysis.profile_written),
         )
+        text = with_left_out(t, text, convo.data.get("unused", []), saved=False)
         question(
             turn,
             convo,
@@ -170,6 +172,8 @@ async def check(turn: Turn) -> None:
     # A kind the name alone says («ООО», a patronymic) is no line: the city is asked next
     said = {} if set(line.said) == {"kind"} and kind_in_name(line.name) else line.said
     convo.data.update(said, name=clients.valid_name(line.name), one_line=bool(said))
+    if line.unused:  # «…, Казань, стрижка»: said back with the verdict
+        convo.data["unused"] = line.unused
     await _after_name(turn, convo)
 
 

@@ -15,6 +15,7 @@ from bot.render import refusals
 from bot.render.clients import trait_text
 from locales import InputError
 from locales.dates import DATE_IN_FUTURE
+from locales.name_words import city_as_written
 from storage import clients, resolver
 from storage.models import Client
 
@@ -176,7 +177,7 @@ def _trait_value(turn: Turn, field: str, text: str | None, choice: str | None) -
     if field == "notes":
         return text.strip()[:1000]
     if field == "city":  # "utrecht" as natives write it, as /add stores it
-        return arguments.city_as_written(text) or None
+        return city_as_written(text) or None
     if field == "acquired_on":
         try:
             return t.parse_date(text, today=turn.today, past=True)

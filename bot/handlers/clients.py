@@ -24,7 +24,9 @@ from bot.render.clients import kind_options
 from bot.render.refusals import NOT_A_BIRTH_YEAR
 from locales import InputError
 from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
+from locales.name_words import city_as_written
 from storage import clients, resolver
+from storage.columns import source_after_name
 from storage.models import ClientKind
 from storage.names import is_legal_form, name_key
 from storage.person_names import titled_name_length
@@ -88,10 +90,12 @@ class AddClientDialog(Dialog):
             data["kind"] = answered_kind(text, choice)
             await self.next_after(turn, convo, "kind")
         elif step == "city":
-            data["city"] = None if choice == SKIP else arguments.city_as_written(text or "") or None
+            data["city"] = None if choice == SKIP else city_as_written(text or "") or None
             await self.next_after(turn, convo, "city")
         elif step == "source":
-            data["source"] = None if choice == SKIP else (choice or (text or "")[:64] or None)
+            typed = (text or "").strip()
+            source = choice or labels.code_of("source", typed) or typed[:64]  # «из инсты»
+            data["source"] = None if choice == SKIP else source or None
             await self.next_after(turn, convo, "source")
         elif step == "birth_year":
             data["birth_year"] = (
@@ -166,7 +170,8 @@ class AddClientDialog(Dialog):
         client = await turn.run(
             resolver.client_in_team, team_id=turn.team_id, client_id=change.entity_id
         )
-        text, sale_button = render.client_added(turn.t, turn.team_id, client)
+        unused = data.get("unused", [])  # «…, Мск, стрижка»: named back, never dropped unsaid
+        text, sale_button = render.client_added(turn.t, turn.team_id, client, unused)
         turn.confirm(text, change.undo_id, extra=[sale_button])
 
 
@@ -192,7 +197,7 @@ async def add(turn: Turn) -> None:
             text=line.text,
         )
     name, said = line.name, line.said
-    convo.data.update(said, one_line=True)
+    convo.data.update(said, one_line=True, **({"unused": line.unused} if line.unused else {}))
     convo.step = "name"
     await dialog.named(turn, convo, name)
 
@@ -200,19 +205,24 @@ async def add(turn: Turn) -> None:
 @dataclass(frozen=True)
 class LineSaid:
     """A one-line /add or /check: the name, what else was said of them (kind, city, source,
-    year of birth …), the line without a year of birth, and the words a sale would be in."""
+    year of birth …), the line without a year of birth, the words a sale would be in, and the
+    parts that said nothing the bot understood."""
 
     name: str
     said: dict[str, Any]
     text: str
     typed: str
+    unused: list[str]
 
 
 def said_in_line(text: str, today: dt.date) -> LineSaid:
     """`Новикова Дина, 30 лет, Казань, от подруги` → the name and her traits: the one reading
     /add and /check share."""
     text, born = _birth_year_said(text, today)
-    name, said = arguments.name_kind_city(text)
+    name, said, unused = arguments.name_kind_city(text)
+    if "source" not in said:  # "Jan de Vries via Marktplaats", «Петрова Анна из инсты»
+        name, source = source_after_name(name)
+        said = {**said, **({"source": source} if source else {})}
     at_end: dict[str, str] = {}
     # "/add Иванова Ольга физлицо екатеринбург", "… particulier": a kind word typed without
     # commas; in a line with commas a kind has its own part, and "Café De Zaak, horeca" keeps
@@ -220,6 +230,9 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     if "kind" not in said and not arguments.has_separators(text):
         name, at_end = arguments.kind_and_city_at_end(name)
         said = {**at_end, **said}
+    elif "kind" not in said:  # «Орлова Яна физлицо, из ВКонтакте»: a person's word ends a name
+        name, person = arguments.person_word_at_end(name)
+        said = {**person, **said}
     if "city" not in said:  # "Kwekerij Van den Heuvel VOF tiel": the city after a legal form
         name, city = _city_after_legal_form(name)
         said = {**said, **city}
@@ -231,7 +244,7 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     typed = text
     if at_end:  # "/toevoegen Sportschool 24 bedrijf": the kind word is no part of a sale
         typed = ", ".join([name, *([at_end["city"]] if "city" in at_end else [])])
-    return LineSaid(name, said, text, typed)
+    return LineSaid(name, said, text, typed, unused)
 
 
 # A phone number: "+7 916 123-45-67", "+31 6 12345678", "8 (916) 123-45-67", "06-12345678",
@@ -297,7 +310,7 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
         if all(w.replace("-", "").isalpha() for w in city) and (
             lower or (placed and has_legal_form(words[end - 1]))
         ):
-            return " ".join(words[:end]), {"city": arguments.city_as_written(" ".join(city))}
+            return " ".join(words[:end]), {"city": city_as_written(" ".join(city))}
     return name, {}
 
 

@@ -26,7 +26,7 @@ from bot.render.sale_doubts import (
 )
 from bot.render.sales import payment_text
 from locales import InputError
-from storage import clients, payments, resolver, teams
+from storage import clients, payments, resolver, sales, teams
 
 ALL, PART, OLDEST = "all", "part", "oldest"
 
@@ -124,7 +124,13 @@ class PaidDialog(ClientDialog):
         )
         if not owed:
             await finish(turn, convo)
-            raise InputError(refusals.NOTHING_TO_PAY, client=convo.data["client"])
+            client_id = convo.data["client_id"]
+            days = await turn.run(
+                sales.client_payment_days, team_id=turn.team_id, client_id=client_id
+            )
+            # A client who pays on the spot owes nothing unless a sale says so: say how it does
+            nothing = refusals.NOTHING_TO_PAY if days else refusals.NOTHING_TO_PAY_ON_THE_SPOT
+            raise InputError(nothing, client=convo.data["client"])
         return owed
 
     async def ask_step(self, turn: Turn, convo: Conversation) -> None:

@@ -7,7 +7,7 @@ from bot.kit.commands import command
 from bot.kit.turn import Turn, button
 from bot.render.changes import nothing_to_undo, undone
 from locales import InputError
-from storage import changes, undo
+from storage import changes, teams, undo
 from storage.models import PendingUndo, Role
 from storage.refusals import Refused
 
@@ -42,14 +42,32 @@ async def undo_last(turn: Turn) -> None:
     """/undo: the caller's own last change, as its button would; never someone else's."""
     pending = await turn.run(undo.latest_undo, team_id=turn.team_id, user_id=turn.caller.user_id)
     if pending is None:
-        turn.reply(nothing_to_undo(turn.t))
+        turn.reply(nothing_to_undo(turn.t, await _latest_by_someone_else(turn)))
         return
     turn.reply(await _reverse(turn, pending))
 
 
 async def _reverse(turn: Turn, pending: PendingUndo) -> str:
-    """Undoes `pending` under the button's rules; what to say it did."""
-    if pending.user_id != turn.caller.user_id or pending.action in ADMIN_ACTIONS:
+    """Undoes `pending` under the button's rules; what to say it did, and, for someone else's
+    change, whose it was and who took it back (the confirmation it replaces was theirs)."""
+    theirs = pending.user_id != turn.caller.user_id
+    if theirs or pending.action in ADMIN_ACTIONS:
         await turn.require(Role.ADMIN)
+    author = await _name(turn, pending.user_id) if theirs else None
     action = await turn.change(undo.undo, undo_id=pending.id)
-    return undone(turn.t, action, pending.payload, turn.team.currency)
+    by = (author, turn.caller.display_name) if author else None
+    return undone(turn.t, action, pending.payload, turn.team.currency, by=by)
+
+
+async def _latest_by_someone_else(turn: Turn) -> str | None:
+    """Who made the team's latest change that can still be undone, when it wasn't the caller:
+    /undo takes back only the caller's own, and says whose the latest is instead."""
+    latest = await turn.run(undo.latest_undo, team_id=turn.team_id, user_id=None)
+    if latest is None or latest.user_id == turn.caller.user_id or latest.expires_at < turn.now:
+        return None
+    return await _name(turn, latest.user_id)
+
+
+async def _name(turn: Turn, user_id: int) -> str | None:
+    member = await turn.run(teams.member_of, team_id=turn.team_id, user_id=user_id)
+    return member.display_name if member and member.display_name else None

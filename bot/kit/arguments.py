@@ -14,8 +14,8 @@ from bot import labels
 from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from locales import InputError
-from locales.line_words import SECTORS
-from locales.name_words import CITY_ABBREVIATIONS, city_full_name
+from locales.line_words import SECTORS, SERVICE_WORDS
+from locales.name_words import city_as_written, city_said
 from locales.numbers import shown_text
 from locales.scripts import has_cyrillic_letter
 from storage.models import ClientKind
@@ -51,9 +51,10 @@ def has_separators(text: str) -> bool:
     return bool(_FIELD_SEPARATOR.search(text))
 
 
-def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
-    """`Bakkerij de Vries, organisatie, Utrecht, Instagram` → the name and what else was said
-    of them (kind, line of business, city, how they found the team);
+def name_kind_city(text: str) -> tuple[str, dict[str, str], list[str]]:
+    """`Bakkerij de Vries, organisatie, Utrecht, Instagram` → the name, what else was said
+    of them (kind, line of business, city, how they found the team) and the parts that said
+    none of it (`…, Мск, стрижка`: the city was said, «стрижка» is no source), to be named back;
     dashes between spaces separate too when a kind word stands between them (`Lisa de Wit -
     particulier - Zwolle`)."""
     dashed = _SPACED_DASH.split(text)
@@ -64,18 +65,31 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str]]:
     name, *rest = _FIELD_SEPARATOR.split(text) if has_separators(text) else [text]
     name, rest = name.strip(), [part.strip() for part in rest if part.strip()]
     said: dict[str, str] = {}
+    unused: list[str] = []
     for part in rest:
-        # "Козлов Дмитрий Андреевич, ИП, Казань": a legal form alone says the kind, no city
-        kind = labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None)
-        if kind and "kind" not in said:
-            said["kind"] = kind
-        elif part.casefold().strip(".!") in SECTORS and "industry" not in said:
-            said["industry"] = part.strip(".!")  # "Restaurant De Haven, horeca": no city
-        elif (source := labels.code_of("source", part.strip(".!"))) and "source" not in said:
-            said["source"] = source  # «Кузнецова Елена, Кзн, Instagram»: how she found us
-        elif "city" not in said and _has_letters(part):  # "🙂" is no city
-            said["city"] = city_as_written(part)
-    return name, said
+        word = part.strip(".!")
+        field, value = _field_of(part, word)
+        # "🙂" is no city, nor «стрижка», nor «из Тулы» «Из Тулы»
+        if field is None and word.casefold() not in SERVICE_WORDS and _has_letters(part):
+            field, value = "city", city_said(part) if "city" not in said else None
+        if field and value and field not in said:
+            said[field] = value
+        elif _has_letters(part):  # a second city or source, «стрижка»: named back
+            unused.append(part)
+    return name, said, unused
+
+
+def _field_of(part: str, word: str) -> tuple[str | None, str | None]:
+    """Which field a part of an /add line fills, and with what, if it says so by its words: a
+    kind («ИП» alone too: «Козлов Дмитрий Андреевич, ИП, Казань»), a line of business
+    ("Restaurant De Haven, horeca": no city), how they found the team («из инсты»)."""
+    if kind := labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None):
+        return "kind", kind
+    if word.casefold() in SECTORS:
+        return "industry", word
+    if source := labels.code_of("source", word):
+        return "source", source
+    return None, None
 
 
 def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
@@ -98,26 +112,21 @@ def kind_and_city_at_end(name: str) -> tuple[str, dict[str, str]]:
     return name, {}
 
 
+def person_word_at_end(name: str) -> tuple[str, dict[str, str]]:
+    """A person's kind word typed in lower case after the name, before a comma («Орлова Яна
+    физлицо, из ВКонтакте», `Eva Smit particulier, Zwolle`): never part of a name, as an
+    organisation's word may be (`café de zaak, horeca`)."""
+    words = name.split()
+    for count in (2, 1):
+        typed = " ".join(words[-count:])
+        person = labels.kind_from_word(typed) == ClientKind.PERSON
+        if len(words) > count and typed == typed.casefold() and person:
+            return " ".join(words[:-count]), {"kind": ClientKind.PERSON.value}
+    return name, {}
+
+
 def _has_letters(text: str) -> bool:
     return any(character.isalpha() for character in text)
-
-
-def city_as_written(text: str) -> str:
-    """A city as natives write it, even when typed in lower case: `екатеринбург` →
-    Екатеринбург, `den haag` → Den Haag, `санкт-петербург` → Санкт-Петербург; a city typed
-    with capitals stays as typed (`Ростов-на-Дону`, `'s-Hertogenbosch`); a sentence's closing
-    punctuation is dropped (`Казань.`); a short form is the full name (`Кзн` → Казань, `Наб.
-    Челны` → Набережные Челны; locales.name_words.CITY_SHORT_FORMS)."""
-    typed = text.strip().rstrip(",;:!?… ")[:100]
-    city = typed.rstrip(". ")  # "Казань." ends the sentence
-    for written in (typed, city):  # «Наб. Челны.» is typed with its own dot
-        if written.casefold() in CITY_ABBREVIATIONS:  # спб, Спб → СПб
-            return CITY_ABBREVIATIONS[written.casefold()]
-        if (full := city_full_name(written)) != written:  # «Кзн» → Казань
-            return full
-    if city != city.casefold():
-        return city
-    return " ".join("-".join(map(_capitalised, word.split("-"))) for word in city.split())
 
 
 def person_as_written(name: str) -> str:
@@ -192,11 +201,6 @@ def initials_spaced(name: str) -> str:
 
 def _first_capital(part: str) -> str:
     return part[:1].upper() + part[1:]
-
-
-def _capitalised(part: str) -> str:
-    """`петербург` → Петербург; `на` and `'s` in a hyphenated name stay small."""
-    return part[:1].upper() + part[1:] if len(part) > 2 else part
 
 
 def birth_year(text: str, today: dt.date) -> int:

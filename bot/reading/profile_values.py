@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.kit import arguments
 from bot.render import refusals
 from bot.render.profile import Criterion, hours
 from locales import InputError, Translator
+from locales.name_words import city_as_written
 from locales.numbers import ABOVE_MAXIMUM, BARE_HOURS, MAX_HOURS, shown_text
 from locales.scripts import fold_yo
 from locales.vocabulary import RANGE_FROM, RANGE_UPTO
@@ -47,7 +47,7 @@ def read_value(t: Translator, criterion: Criterion, text: str, *, currency: str)
     if how == "words":
         words = parse_words(text)
         if words and criterion.code == "cities":  # "москва" as natives write it, as /add does
-            words = [arguments.city_as_written(word) for word in words]
+            words = [city_as_written(word) for word in words]
         return {criterion.fields[0]: words}
     field = criterion.fields[0]
     if how == "money":

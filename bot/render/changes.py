@@ -33,18 +33,43 @@ UNDONE = {
 }
 
 
-def undone(t: Translator, action: str, undo: Any = None, currency: str = "EUR") -> Markup:
+def undone(
+    t: Translator,
+    action: str,
+    undo: Any = None,
+    currency: str = "EUR",
+    *,
+    by: tuple[str, str] | None = None,
+) -> Markup:
     """What an ↩ Undo press did, by the kind of change it reversed; a reversed payment says
-    the money it puts back as owed, when its `undo` payload kept the amount."""
+    the money it puts back as owed, when its `undo` payload kept the amount. `by`: (whose
+    change it was, the admin who took it back) when those are two people."""
     paid = undo.get("amount") if isinstance(undo, dict) else None
     if action == "sales_paid" and isinstance(paid, int):
-        return t._("Undone: {amount} is open again.", amount=t.money(paid, currency))
-    return t._(UNDONE.get(action, UNDONE_OTHER))
+        text = t._("Undone: {amount} is open again.", amount=t.money(paid, currency))
+    else:
+        text = t._(UNDONE.get(action, UNDONE_OTHER))
+    if by is None:
+        return text
+    author, admin = by
+    whose = t._(
+        "{author} made this change; {admin}, an admin, took it back.", author=author, admin=admin
+    )
+    return Markup("\n").join((text, whose))
 
 
-def nothing_to_undo(t: Translator) -> Markup:
-    """/undo with no change of the caller's left to take back."""
-    return t._("Nothing to undo: you have no change from the last 24 hours to take back here.")
+def nothing_to_undo(t: Translator, latest_by: str | None = None) -> Markup:
+    """/undo with no change of the caller's left to take back; whose the team's latest change
+    is, when someone else's can still be taken back (by them, or an admin with its button)."""
+    text = t._("Nothing to undo: you have no change from the last 24 hours to take back here.")
+    if latest_by is None:
+        return text
+    whose = t._(
+        "The latest change here is {author}'s: only they or an admin can take it back, with "
+        "the ↩ Undo button under it.",
+        author=latest_by,
+    )
+    return Markup("\n").join((text, whose))
 
 
 def grade_news(

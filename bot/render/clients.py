@@ -10,6 +10,7 @@ from bot import labels
 from bot.kit.callbacks import pack
 from bot.render.buttons import Options
 from locales import Markup, Translator, escape, vocabulary
+from locales.numbers import shown_text
 from storage.models import Client
 
 
@@ -97,8 +98,24 @@ def similar_question(
 
 
 def client_added(
-    t: Translator, team_id: int, client: Client
+    t: Translator, team_id: int, client: Client, unused: Sequence[str] = ()
 ) -> tuple[Markup, list[tuple[str, str]]]:
-    """The confirmation of a new client, and the Record a sale button for its row."""
+    """The confirmation of a new client, and the Record a sale button for its row; the parts
+    of a one-line /add it did not understand are named back as typed («стрижка»)."""
     sale_button = [(t._("Record a sale"), pack("salefor", team_id, client.id))]
-    return t._("Added: {client}.", client=client_summary(t, client)), sale_button
+    text = t._("Added: {client}.", client=client_summary(t, client))
+    return with_left_out(t, text, unused, saved=True), sale_button
+
+
+def with_left_out(t: Translator, text: Markup, unused: Sequence[str], *, saved: bool) -> Markup:
+    """`text`, and the parts of a one-line /add or /check the bot did not understand, named
+    back as typed (plain text, never markup) so nothing typed vanishes unsaid."""
+    if not unused:
+        return text
+    typed = shown_text(", ".join(unused))
+    left_out = (
+        t._("Not understood, so not saved: “{text}”. You can add it with /edit.", text=typed)
+        if saved
+        else t._("Not understood, so left out of this check: “{text}”.", text=typed)
+    )
+    return Markup("\n").join((text, left_out))

@@ -82,6 +82,10 @@ NAME_NEEDED = N_("A client needs a name.")
 NOBODY_OWES = N_("Nobody called “{name}” has anything left to pay.")
 
 NOTHING_TO_PAY = N_("{client} has nothing left to pay.")
+NOTHING_TO_PAY_ON_THE_SPOT = N_(
+    "{client} has nothing left to pay.\n"
+    "Sold on credit? Add “on credit” after the amount: /sale {client} 1250 on credit"
+)
 
 NOT_A_BIRTH_YEAR = N_(
     "“{year}” can't be a year of birth: type one from 1900 to now, for example 1985."

@@ -184,14 +184,15 @@ async def test_a_city_typed_in_lower_case_in_edit_is_stored_as_written(
     assert _clients(sqlite_engine) == {"Jan Visser": ("person", "Den Haag")}
 
 
-async def test_a_city_abbreviation_is_written_as_russians_write_it(
+async def test_a_city_abbreviation_is_stored_as_the_citys_full_name(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:
-    """Russian reader: «спб» was stored as «Спб»; natives write СПб (and ЕКБ, МСК)."""
+    """Russian readers: «спб» was stored as «Спб», then «Екб» as «ЕКБ»; a short form is the
+    city's full name, as the profile and the other clients have it."""
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/add Белова Екатерина, частное лицо, спб")
     await chat.send(olga, "/add Салон Лотос, организация, Екб")
     assert _clients(sqlite_engine) == {
-        "Белова Екатерина": ("person", "СПб"),
-        "Салон Лотос": ("organisation", "ЕКБ"),
+        "Белова Екатерина": ("person", "Санкт-Петербург"),
+        "Салон Лотос": ("organisation", "Екатеринбург"),
     }

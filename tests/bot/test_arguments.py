@@ -9,8 +9,10 @@ def test_an_empty_name_stays_empty_rather_than_taking_the_next_field() -> None:
     assert name_kind_city("   , organisatie, Utrecht") == (
         "",
         {"kind": "organisation", "city": "Utrecht"},
+        [],
     )
     assert name_kind_city("Bakkerij de Vries, organisatie") == (
         "Bakkerij de Vries",
         {"kind": "organisation"},
+        [],
     )

@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
-from storage.models import Client, Sale
+from storage.engine import new_session
+from storage.models import Client, Member, Sale
 from tests.chat import Chat
 from tests.conftest import FakeClock
 from tests.factories import NL_OWNER, RU_OWNER, add_member, make_client, make_team, rows
@@ -71,6 +72,12 @@ def _group(chat: Chat, engine: Engine, locale: str):  # type: ignore[no-untyped-
         currency="EUR" if locale == "nl" else "RUB",
     )
     add_member(engine, team, MEMBER)
+    with new_session(engine) as session:  # as Telegram names them
+        session.execute(
+            update(Member).where(Member.user_id == owner_id).values(display_name="Anna")
+        )
+        session.execute(update(Member).where(Member.user_id == MEMBER).values(display_name="Bram"))
+        session.commit()
     make_client(engine, team, WORDS[locale].client)
     owner = chat.person(owner_id, "Anna", locale)
     member = chat.person(MEMBER, "Bram", locale)
@@ -120,7 +127,7 @@ async def test_undo_twice_takes_back_my_last_two_changes_then_says_nothing_is_le
     assert seen.text == words.sale_gone
     assert _amounts(sqlite_engine) == [40_000]
     seen = await chat.send(anna, words.undo, chat=GROUP)
-    assert seen.text == words.nothing
+    assert seen.text.splitlines() == [words.nothing, LATEST_IS[locale]]
     assert _amounts(sqlite_engine) == [40_000]  # never Bram's
 
 
@@ -133,8 +140,39 @@ async def test_nothing_to_undo_when_only_someone_else_changed_anything(
     await chat.send(bram, f"{words.sale} {words.client} 400", chat=GROUP)
 
     seen = await chat.send(anna, words.undo, chat=GROUP)  # the owner, too: only her own
-    assert seen.text == words.nothing
+    assert seen.text.splitlines() == [words.nothing, LATEST_IS[locale]]  # and whose it is
     assert _amounts(sqlite_engine) == [40_000]
+
+
+LATEST_IS = {
+    "nl": (
+        "De laatste wijziging hier is van Bram: alleen Bram of een beheerder kan die "
+        "terugdraaien, met de knop ↩ Ongedaan maken eronder."
+    ),
+    "ru": (
+        "Последнее изменение здесь внёс участник Bram: отменить его может только Bram или "
+        "администратор — кнопкой ↩ Отменить под ним."
+    ),
+}
+TOOK_BACK = {
+    "nl": "Deze wijziging was van Bram; beheerder Anna heeft die ongedaan gemaakt.",
+    "ru": "Изменение внёс участник Bram, отменил администратор Anna.",
+}
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_an_admin_pressing_someone_elses_undo_says_whose_it_was_and_who_took_it_back(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    """Bram's confirmation turns into "Undone": he is told it was Anna, not left to wonder."""
+    words = WORDS[locale]
+    anna, bram = _group(chat, sqlite_engine, locale)
+    await chat.send(bram, f"{words.sale} {words.client} 400", chat=GROUP)
+    bram_sale = next(m for m in chat.api.in_chat(GROUP) if "400" in m.text)
+
+    seen = await chat.press(anna, words.button, chat=GROUP, message=bram_sale)
+    assert seen.text.splitlines() == [words.sale_gone, TOOK_BACK[locale]]
+    assert _amounts(sqlite_engine) == []
 
 
 @pytest.mark.parametrize("locale", ["nl", "ru"])
