@@ -145,6 +145,15 @@ def digest_line(
     )
 
 
+# The reasons said as a sum of money (a year's profit or revenue, per hour worked).
+_MONEY_CODES = YEARLY_REASONS | {"low_profit_per_hour"}
+
+
+def digest_line_in_money(candidate: DeclineCandidate) -> bool:
+    """Whether the candidate's digest line names a sum of money (the amounts note covers it)."""
+    return any(code in _MONEY_CODES for code in candidate.reasons[:MAX_REASONS])
+
+
 def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> Markup:
     profit = number_or_none(row["annual_profit"])
     if code == "unprofitable":
