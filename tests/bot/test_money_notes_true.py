@@ -24,10 +24,10 @@ from storage import demo
 from storage.analysis import changes_so_far, team_analysis
 from storage.callers import team_view
 from storage.engine import new_session
-from storage.models import Team
+from storage.models import Client, Sale, Team
 from tests.bot.test_digest_order import TEAM
 from tests.chat import Chat
-from tests.factories import NOW, make_client, make_sale, make_team
+from tests.factories import NOW, make_client, make_sale, make_team, rows
 from tests.scoring import factories as frames
 
 GROUP = -4400
@@ -297,3 +297,22 @@ async def test_the_digest_counts_what_is_dated_this_week_and_says_so(
         make_sale(sqlite_engine, team, old, 300_00, sold_on=dt.date(2026, 10, day))
     seen = await chat.send(owner, "/digest", chat=GROUP)
     assert line in _plain(seen.text).splitlines(), seen.text
+
+
+async def test_decline_says_its_loss_is_without_vat_and_the_debt_as_invoiced(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """/afscheid put "verlies € 163 per jaar" (without VAT) beside "moet je nog € 338 betalen"
+    (the invoice, VAT in it) with no word on which was which."""
+    owner = chat.person(21, "Sanne", "nl")
+    chat.group(GROUP, "Studio", creator=owner)
+    team = _demo_with_vat(sqlite_engine, "nl")
+    [graaf] = rows(sqlite_engine, Client, name="Installatiebedrijf De Graaf")
+    unpaid = [s for s in rows(sqlite_engine, Sale, client_id=graaf.id) if s.paid_on is None]
+    owed = sum(s.amount - (s.paid_amount or 0) for s in unpaid)  # as typed: VAT in it
+    assert team.id is not None and owed == 338_00
+    seen = await chat.send(owner, "/afscheid", chat=GROUP)
+    lines = _plain(seen.text).splitlines()
+    assert lines[1] == "Installatiebedrijf De Graaf", lines
+    assert "Let op: deze klant moet je nog € 338 betalen." in lines, lines
+    assert lines[-1] == NOTES["nl"]["both"], lines
