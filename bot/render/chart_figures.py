@@ -14,6 +14,8 @@ from locales.number_format import round_half_up
 from scoring import TeamAnalysis
 from storage.callers import TeamView
 
+ALMOST_ALL, ALMOST_NOTHING = 0.999, 0.001  # read as ">99%" and "<1%" (format_percent)
+
 
 def whole_percents(shares: Sequence[float], *, named: int) -> list[int] | None:
     """The first `named` shares (clients named elsewhere too) rounded as every other screen
@@ -108,9 +110,6 @@ def _running(t: Translator, whole: int, last: bool) -> str:
     if whole <= 0:
         return t.percent(ALMOST_NOTHING)
     return t.percent(whole / 100)
-
-
-ALMOST_ALL, ALMOST_NOTHING = 0.999, 0.001  # read as ">99%" and "<1%" (format_percent)
 
 
 def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes | None:

@@ -61,16 +61,17 @@ def risk_pages(
     )
     blocks = _dependence(t, team, analysis, names)
     blocks[0].notes += cost_notes
-    net = True  # the shares rest on revenue without VAT, said so unless only money owed is
+    eaters_in_money = False  # a time-eater's profit per hour: an amount without VAT
     if analysis.time_eaters:
         shown = time_eaters_by_hours(analysis)[:MAX_EATERS]
         eaters = [_time_eater(t, cur, analysis, e, names) for e in shown]
-        net = any(profit_per_hour(analysis.clients.loc[e.client_id]) is not None for e in shown)
+        eaters_in_money = any(
+            profit_per_hour(analysis.clients.loc[e.client_id]) is not None for e in shown
+        )
         lines = [t._("⏱ <b>Time-eaters</b>"), time_eaters_compared(t), *eaters]
         blocks.append(_Block(lines, new_page=True, notes=time_notes))
     else:
         blocks[0].notes += time_notes
-        net = not analysis.owed
     if analysis.owed:
         owed = oldest_first(analysis.owed)
         lines = [t._("💶 <b>Money owed</b>"), *(_owed(t, cur, o, names) for o in owed[:MAX_LISTED])]
@@ -78,8 +79,10 @@ def risk_pages(
             lines.append(_more(t, len(owed)).strip())  # its own line: no debt of the last one
         blocks.append(_Block(lines, new_page=True))
     pages = _packed(blocks, page_lines)
-    # Money owed is the invoices' (VAT in it), the rest without: the note says which is which.
-    note = amounts_note(t, team, net=net, owed=bool(analysis.owed))
+    # Money owed is the invoices' (VAT in it), profit per hour without: the note says which is
+    # which; with neither, it speaks of the revenue the shares are of.
+    owed = bool(analysis.owed)
+    note = amounts_note(t, team, net=eaters_in_money or not owed, owed=owed)
     return [
         Markup("\n").join(
             [
