@@ -188,6 +188,20 @@ def test_a_digest_with_open_invoices_and_net_figures_says_both() -> None:
     ), lines
     assert lines[-1] == NOTES["nl"]["both"], lines
     assert len(lines) <= PHONE_LINES
+    # Money kept for the admins: their copy ends in the note, the group's has no amount to note.
+    private = render_digest(
+        translator("nl"),
+        dataclasses.replace(team, sensitive_to_admins=True),
+        analysis,
+        changes,
+        week_label="week 48",
+        late=False,
+    )
+    assert private.admin_text is not None
+    admin = _plain(html_to_text(str(private.admin_text))).splitlines()
+    assert "Alfa: € 2.420 te laat" in admin and admin[-1] == NOTES["nl"]["both"], admin
+    group = _plain(html_to_text(str(private.group_text)))
+    assert "€" not in group and "btw" not in group, group
 
 
 @pytest.mark.parametrize(
