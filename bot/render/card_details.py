@@ -154,11 +154,13 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
         # The hour cost is in the cost: say so, or the costs typed never add up to it.
         parts.append(
             t._(
-                "cost {cost} (of which {hours} × {rate})",
+                "cost {cost} (of which {hours} × {rate} = {amount})",
                 cost=money(t, cur, cost),
                 hours=hours(t, worked),
-                # € 32,50 stays € 32,50: rounded, hours × rate would not add up to the cost.
+                # € 32,50 stays € 32,50, and the product is to the cent, as the cost counts it
+                # (scoring.metrics): rounded, hours × rate would not multiply to what it says.
                 rate=t.money(team.hour_cost, cur),
+                amount=t.money(round(worked * team.hour_cost), cur),
             )
         )
     elif cost is not None:

@@ -14,6 +14,8 @@ from locales.number_format import round_half_up
 from scoring import TeamAnalysis
 from storage.callers import TeamView
 
+ALMOST_ALL, ALMOST_NOTHING = 0.999, 0.001  # read as ">99%" and "<1%" (format_percent)
+
 
 def whole_percents(shares: Sequence[float], *, named: int) -> list[int] | None:
     """The first `named` shares (clients named elsewhere too) rounded as every other screen
@@ -94,8 +96,20 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
         cumulative = _whole(so_far) if shown is None else cumulative + whole
         # A share shown as 0 % or 100 % that is not: "<1%", ">99%", as everywhere else.
         text = t.percent(share) if whole in (0, 100) else t.percent(whole / 100)
-        rows.append(ChartRow(name, share, text, t.percent(cumulative / 100), client=client))
+        last = k == len(bars) - 1
+        rows.append(ChartRow(name, share, text, _running(t, cumulative, last), client=client))
     return rows
+
+
+def _running(t: Translator, whole: int, last: bool) -> str:
+    """The cumulative column: 100 % only on the last row, which holds all of the revenue; a
+    row before it that rounds to 100 (99,75 %, a client of 0,25 % still to come) reads ">99%",
+    and a first row under half a percent "<1%", never "0%" of something."""
+    if whole >= 100 and not last:
+        return t.percent(ALMOST_ALL)
+    if whole <= 0:
+        return t.percent(ALMOST_NOTHING)
+    return t.percent(whole / 100)
 
 
 def digest_chart(t: Translator, team: TeamView, analysis: TeamAnalysis) -> bytes | None:

@@ -10,7 +10,14 @@ import pandas as pd
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, yes_or_no
-from bot.render.explain import about_money, late_invoices_of, money, number_or_none, owed_money
+from bot.render.explain import (
+    about_money,
+    amounts_note,
+    late_invoices_of,
+    money,
+    number_or_none,
+    owed_money,
+)
 from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
@@ -49,6 +56,9 @@ def candidate_text(
         risks = [_risk(t, cur, risk.code, risk.client_id, row, names) for risk in candidate.risks]
         lines.append(t._("Think of: {risks}.", risks=Markup(" · ").join(risks)))
     lines.append(t._("Kompas only proposes: you decide."))
+    if team.amounts_include_vat:  # a loss without VAT beside what they owe with it: say which
+        owes = any(risk.code == "owes_money" for risk in candidate.risks)
+        lines.append(amounts_note(t, team, owed=owes))
     return Markup("\n").join(lines)
 
 
@@ -143,6 +153,15 @@ def digest_line(
         client=str(row["name"]),
         reasons=reasons_text(t, team.currency, codes, row, analysis.references),
     )
+
+
+# The reasons said as a sum of money (a year's profit or revenue, per hour worked).
+_MONEY_CODES = YEARLY_REASONS | {"low_profit_per_hour"}
+
+
+def digest_line_in_money(candidate: DeclineCandidate) -> bool:
+    """Whether the candidate's digest line names a sum of money (the amounts note covers it)."""
+    return any(code in _MONEY_CODES for code in candidate.reasons[:MAX_REASONS])
 
 
 def _reason(t: Translator, cur: str, code: str, row: Any, refs: References) -> Markup:

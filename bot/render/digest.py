@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.data_warnings import warning
-from bot.render.decline import digest_line
-from bot.render.explain import amounts_note, owed_money, reason
+from bot.render.decline import digest_line, digest_line_in_money
+from bot.render.explain import amounts_note, money_reason, owed_money, reason
 from bot.render.portrait import portrait_summary, run_rate_text
 from bot.render.risk import time_eaters_by_hours
 from locales import N_, Markup, Translator
@@ -36,6 +36,25 @@ class Digest:
     quiet: bool
 
 
+NO_MONEY = (False, False)
+ALWAYS = 100  # the heading, what was recorded, a quiet week: never left out
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A block of the digest, how long it stays when the screen is full (higher: longer), and
+    the money in it: figures without VAT (`net`), money owed as invoiced (`owed`)."""
+
+    text: Markup
+    keep: int
+    net: bool = False
+    owed: bool = False
+
+    @property
+    def lines(self) -> int:
+        return str(self.text).count("\n") + 1
+
+
 def render_digest(
     t: Translator,
     team: TeamView,
@@ -55,75 +74,107 @@ def render_digest(
     names = analysis.names
     money_goes_private = team.sensitive_to_admins
     new_candidates = _new_candidates(analysis, changes)
-    sections = [  # (title, lines, money: goes to admins privately when the team wants that)
-        (t._("<b>Grades</b>"), _grade_lines(t, team, analysis, changes, names), False),
+    grades, grades_in_money = _grade_lines(t, team, analysis, changes, names)
+    # (title, lines, money: goes to admins privately when the team wants that, how long it
+    # stays when the screen is full, the kinds of money in its lines: net, owed). What stays
+    # longest is what the digest is for: the risk, who to let go, who to call, what changed.
+    sections = [
+        (t._("<b>Grades</b>"), grades, False, 65, (grades_in_money, False)),
         # A client's share of revenue is a money figure: members' cards and /risk don't show it.
-        (t._("⚠️ <b>Leaning on one client</b>"), _reliant_lines(t, analysis, changes, names), True),
-        (t._("📞 <b>Reach out this week</b>"), _overdue_lines(t, analysis, names), False),
+        (
+            t._("⚠️ <b>Leaning on one client</b>"),
+            _reliant_lines(t, analysis, changes, names),
+            True,
+            80,
+            NO_MONEY,
+        ),
+        (
+            t._("📞 <b>Reach out this week</b>"),
+            _overdue_lines(t, analysis, names),
+            False,
+            70,
+            NO_MONEY,
+        ),
         (
             t._("🚪 <b>Consider letting go</b>"),
             [digest_line(t, team, analysis, c) for c in new_candidates],
             True,
+            75,
+            (any(digest_line_in_money(c) for c in new_candidates), False),
         ),
         (
             t._("💰 <b>Open invoices of big spenders</b>"),
             _open_lines(t, team, analysis, names),
             True,
+            45,
+            (False, True),
         ),
-        (t._("⏱ <b>Take a lot of your time</b>"), _time_lines(t, analysis, names), True),
+        (
+            t._("⏱ <b>Take a lot of your time</b>"),
+            _time_lines(t, analysis, names),
+            True,
+            40,
+            NO_MONEY,
+        ),
     ]
-    public: list[Markup] = []
-    private: list[Markup] = []
-    for title, lines, is_money in sections:
+    public: list[_Part] = []
+    private: list[_Part] = []
+    for title, lines, is_money, keep, kinds in sections:
         if lines:
             target = private if is_money and money_goes_private else public
-            target.append(Markup("\n").join([title, *lines]))
+            target.append(_Part(Markup("\n").join([title, *lines]), keep, *kinds))
     if not public:  # the group hears of a big client even when the news went to the admins
-        public += _leaning_lines(t, team, analysis, names, shares=not money_goes_private)
+        leaning = _leaning_lines(t, team, analysis, names, shares=not money_goes_private)
+        public += [_Part(line, 80) for line in leaning]
     # What was recorded this week, first, in every digest (read_ru A19: the solo digest had
-    # it, the group's, with its sections, did not).
+    # it, the group's, with its sections, did not): under the heading, as its subtitle, so
+    # one more section fits the screen.
     activity = _activity_line(t, team, changes, amount=not money_goes_private)
     if activity is not None:
-        public.insert(0, activity)
-    quiet = not public and not private
+        head.append(activity)
+    quiet = not public and not private and activity is None
     if quiet:
-        public.append(t._("A quiet week: no grade changes and no new risks."))
+        public.append(_Part(t._("A quiet week: no grade changes and no new risks."), ALWAYS))
     money_target = private if money_goes_private else public
     trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
-    run_rate = run_rate_text(t, team, analysis)
-    # The footnote under the revenue trend (short: it always fits one screen), else under the
-    # ideal clients' monthly figure: where the money figures go, it goes.
     if trend is not None:
-        trend += Markup("\n") + amounts_note(t, team)
-    elif run_rate is not None:
-        run_rate += Markup("\n") + amounts_note(t, team)
-    if trend is not None:
-        money_target.append(trend)
+        money_target.append(_Part(trend, 30, net=True))
     summary = portrait_summary(t, analysis)
     if summary is not None:
-        public.append(summary)
+        public.append(_Part(summary, 20))
+    run_rate = run_rate_text(t, team, analysis)
     if run_rate is not None:
-        money_target.append(run_rate)
-    group_text = _one_screen([Markup("\n").join(head), *public])
+        money_target.append(_Part(run_rate, 10, net=True))
+    group_text = _one_screen(t, team, [_Part(Markup("\n").join(head), ALWAYS), *public])
     admin_text = None
     if private:
-        admin_text = _one_screen(
-            [t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label), *private]
-        )
+        admin_head = t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label)
+        admin_text = _one_screen(t, team, [_Part(admin_head, ALWAYS), *private])
     return Digest(group_text, admin_text, _actions(t, team, bool(new_candidates), quiet), quiet)
 
 
-def _one_screen(blocks: list[Markup]) -> Markup:
-    """The blocks, blank-line apart, that fit one phone screen (PHONE_LINES, the blank lines
-    counted): a block that would not fit is left out, the ones after it still may."""
-    kept: list[Markup] = []
-    used = -1  # no blank line before the first block
-    for block in blocks:
-        lines = str(block).count("\n") + 1
-        if not kept or used + 1 + lines <= PHONE_LINES:
-            kept.append(block)
-            used += 1 + lines
-    return Markup("\n\n").join(kept)
+def _one_screen(t: Translator, team: TeamView, parts: list[_Part]) -> Markup:
+    """The parts, blank-line apart and in their order, on one phone screen (PHONE_LINES, blank
+    lines counted), ending in the amounts note wherever money is shown. The parts that matter
+    most are placed first and a part that would not fit is left out (the ideal clients' monthly
+    figure, the portrait, the trend, then the sections lowest in the digest's order of
+    importance); the note is counted in with every part, so it is never what is left out."""
+    kept: list[_Part] = []
+    for part in sorted(parts, key=lambda p: -p.keep):  # stable: equals keep their order
+        if part.keep >= ALWAYS or _height([*kept, part]) <= PHONE_LINES:
+            kept.append(part)
+    shown = [p for p in parts if p in kept]
+    text = Markup("\n\n").join(p.text for p in shown)
+    net, owed = any(p.net for p in shown), any(p.owed for p in shown)
+    if net or owed:  # under the last figures, no gap: the digest ends with it
+        text += Markup("\n") + amounts_note(t, team, net=net, owed=owed)
+    return text
+
+
+def _height(parts: list[_Part]) -> int:
+    """Lines on the screen: the parts, a blank line between two, the amounts note if needed."""
+    note = any(p.net or p.owed for p in parts)
+    return sum(p.lines for p in parts) + len(parts) - 1 + int(note)
 
 
 def _open_lines(
@@ -216,7 +267,7 @@ def _activity_line(
     ]
     counts = (changes.new_clients, changes.sales, changes.complaints)
     return t._(
-        "This week: {what}.",
+        "This week, by date: {what}.",
         what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
     )
 
@@ -255,9 +306,10 @@ def _grade_lines(
     analysis: TeamAnalysis,
     changes: WeekChanges,
     names: Mapping[int, str],
-) -> list[Markup]:
-    """Grade changes since last week, each with the reason that weighs most now."""
-    lines = []
+) -> tuple[list[Markup], bool]:
+    """Grade changes since last week, each with the reason that weighs most now; and whether a
+    reason is a sum of money (the digest's amounts note then covers it)."""
+    lines, in_money = [], False
     for client_id, old, new in (*changes.grade_up, *changes.grade_down)[:MAX_LINES]:
         arrow = "▲" if (client_id, old, new) in changes.grade_up else "▼"
         line = Markup(f"{arrow} ") + t._(
@@ -267,6 +319,7 @@ def _grade_lines(
         if explanation is not None and explanation.reasons:
             unpaid = int(analysis.clients.at[client_id, "late_unpaid"])
             said = reason(t, team.currency, explanation.reasons[0], late_unpaid=unpaid)
+            in_money = in_money or money_reason(explanation.reasons[0])
             line += Markup(" (") + said[2:] + Markup(")")
         lines.append(line)
     more = len(changes.grade_up) + len(changes.grade_down) - MAX_LINES
@@ -276,7 +329,7 @@ def _grade_lines(
                 "and {n} more grade change: /clients", "and {n} more grade changes: /clients", more
             )
         )
-    return lines
+    return lines, in_money
 
 
 def _reliant_lines(

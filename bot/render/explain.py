@@ -40,10 +40,9 @@ def about_money(t: Translator, currency: str, minor: float | int) -> str:
 
 
 def hours(t: Translator, value: float) -> str:
-    """Short time: minutes matter for an hour's work, not for a year's; halves round up, as
-    people round (12 h 30 min is "13 uur", not Python's even 12)."""
-    minutes = math.floor(value * 60 + 0.5)
-    return t.duration(minutes if minutes < 600 else math.floor(value + 0.5) * 60)
+    """Recorded time to the minute, the same way on every screen: 13,5 h is "13 uur 30 min",
+    never "14 uur", so "13 uur 30 min × € 30" multiplies to the € 405 in the cost."""
+    return t.duration(math.floor(value * 60 + 0.5))
 
 
 def hours_worked(row: Any) -> float | None:
@@ -92,11 +91,22 @@ def team_history_short(analysis: TeamAnalysis) -> bool:
     return bool(len(days)) and bool((days.fillna(0) < SHORT_HISTORY_DAYS).all())
 
 
-def amounts_note(t: Translator, team: VatTeam) -> Markup:
-    """Reports say whether their figures include VAT (BTW, НДС), and which rate was taken off."""
-    if team.amounts_include_vat and team.vat_rate is not None:
-        return t._("Amounts without VAT ({rate} taken off).", rate=rate_text(t, team.vat_rate))
-    return t._("Amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
+def amounts_note(t: Translator, team: VatTeam, *, net: bool = True, owed: bool = False) -> Markup:
+    """Reports say whether their figures include VAT (BTW, НДС), and which rate was taken off.
+    Money owed is the invoice's, VAT in it: with `owed` (a screen that shows it) the note says
+    so, beside the net figures (`net`) or alone, so it never calls "€ 968" of an invoice of
+    € 800 + 21 % a figure without VAT."""
+    if not (team.amounts_include_vat and team.vat_rate is not None):
+        return t._("Amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
+    rate = rate_text(t, team.vat_rate)
+    if owed and net:
+        return t._(
+            "Amounts without VAT ({rate} taken off); money owed as invoiced, VAT included.",
+            rate=rate,
+        )
+    if owed:
+        return t._("Money owed as invoiced, {rate} VAT included.", rate=rate)
+    return t._("Amounts without VAT ({rate} taken off).", rate=rate)
 
 
 def reason(
@@ -209,6 +219,12 @@ _LOSS_LINES = {
         N_("loss {amount} so far (typical client: {median} loss a year)"),
     ),
 }
+
+
+def money_reason(item: Reason) -> bool:
+    """A reason said as a sum of money (profit, revenue, per hour): a screen showing it needs
+    the amounts note."""
+    return item.code in _MONEY_REASONS
 
 
 def _loss_line(t: Translator, currency: str, kind: str, reference: float, **values: Any) -> Markup:

@@ -61,11 +61,13 @@ def risk_pages(
     )
     blocks = _dependence(t, team, analysis, names)
     blocks[0].notes += cost_notes
+    eaters_in_money = False  # a time-eater's profit per hour: an amount without VAT
     if analysis.time_eaters:
-        eaters = [
-            _time_eater(t, cur, analysis, e, names)
-            for e in time_eaters_by_hours(analysis)[:MAX_EATERS]
-        ]
+        shown = time_eaters_by_hours(analysis)[:MAX_EATERS]
+        eaters = [_time_eater(t, cur, analysis, e, names) for e in shown]
+        eaters_in_money = any(
+            profit_per_hour(analysis.clients.loc[e.client_id]) is not None for e in shown
+        )
         lines = [t._("⏱ <b>Time-eaters</b>"), time_eaters_compared(t), *eaters]
         blocks.append(_Block(lines, new_page=True, notes=time_notes))
     else:
@@ -77,7 +79,10 @@ def risk_pages(
             lines.append(_more(t, len(owed)).strip())  # its own line: no debt of the last one
         blocks.append(_Block(lines, new_page=True))
     pages = _packed(blocks, page_lines)
-    note = amounts_note(t, team)
+    # Money owed is the invoices' (VAT in it), profit per hour without: the note says which is
+    # which; with neither, it speaks of the revenue the shares are of.
+    owed = bool(analysis.owed)
+    note = amounts_note(t, team, net=eaters_in_money or not owed, owed=owed)
     return [
         Markup("\n").join(
             [

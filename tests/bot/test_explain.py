@@ -96,9 +96,14 @@ def test_ideal_profile_points_agree_with_their_total(
 
 @pytest.mark.parametrize(
     ("value", "said"),
-    [(12.5, "13 uur"), (13.5, "14 uur"), (2.5 / 60, "3 min"), (10.25, "10 uur")],
+    [
+        (12.5, "12 uur 30 min"),
+        (13.5, "13 uur 30 min"),  # not "14 uur": 14 × € 30 is not the € 405 in the cost
+        (2.5 / 60, "3 min"),  # half a minute rounds up, as people round
+        (10.25, "10 uur 15 min"),
+    ],
 )
-def test_hours_round_halves_up_as_people_do(value: float, said: str) -> None:
+def test_hours_are_said_to_the_minute_at_any_size(value: float, said: str) -> None:
     assert hours(translator("nl"), value) == said
 
 

@@ -280,7 +280,7 @@ async def test_details_say_what_part_of_the_cost_is_the_hour_cost(
     await chat.send(anna, "/klant bakkerij")
     seen = await chat.press(anna, "Details")
 
-    assert "kosten € 200 (waarvan 3 uur × € 40)" in seen, seen.text
+    assert "kosten € 200 (waarvan 3 uur × € 40 = € 120)" in seen, seen.text
     assert "winst € 300 (60% van de omzet)" in seen, seen.text
 
 
@@ -296,4 +296,4 @@ async def test_an_hour_cost_with_cents_is_shown_with_its_cents(
     await chat.send(anna, "/klant bakkerij")
     seen = await chat.press(anna, "Details")
 
-    assert "kosten € 150 (waarvan 4 uur × € 32,50)" in seen, seen.text
+    assert "kosten € 150 (waarvan 4 uur × € 32,50 = € 130)" in seen, seen.text
