@@ -174,7 +174,8 @@ def analyse(
         has_loss = np.bincount(team.sales.pos[losing], minlength=team.n)[a] > 0
         score = np.where(has_loss, np.fmin(score, s_without), score)
         data_score = np.where(has_loss, np.fmin(data_score, d_without), data_score)
-    grade = grade_indices(score, scale, _previous(ids, previous_grades, scale))
+    previous = _previous(ids, previous_grades, scale)
+    grade = grade_indices(score, scale, previous)
     data_grade = raw_indices(data_score, scale)
 
     # Who the team depends on, who eats time, who the ideal clients are.
@@ -291,6 +292,7 @@ def analyse(
             no_profile=not profiles,
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,
+            previous=previous,
             team_recency_days=_median_or_none(inputs.recency_days),
             team_interval_days=_typical_interval(own_interval),
         )

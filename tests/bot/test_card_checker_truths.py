@@ -1,0 +1,123 @@
+"""What an independent checker recomputed by hand and found untrue on the client card: a lever
+asking for more than the grade needs, a disliked profitable client left without its contrast, a
+verdict beside a figures sentence saying the opposite, and one loss said three ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from scoring import snapshot_rows
+from storage.analysis import team_analysis
+from storage.callers import team_view
+from storage.engine import new_session
+from storage.models import Team
+from storage.snapshots import save_snapshot
+from tests.bot.test_truth import OWNER, TODAY, solo_team
+from tests.chat import Chat
+from tests.factories import make_client, make_event, make_sale
+
+SINCE = dt.date(2025, 1, 1)
+
+
+def _eight_regulars(engine: Engine, team: Team) -> None:
+    """Klant k (1–8) buys four times a year for k × € 100 at a 60 % margin: the team's median
+    client brings (4 + 5) / 2 × € 240 = € 1.080... on profit, and nobody complains."""
+    for k in range(1, 9):
+        client = make_client(engine, team, f"Klant {k}", acquired_on=SINCE)
+        for days in (20, 80, 140, 200):
+            make_sale(
+                engine,
+                team,
+                client,
+                10_000 * k,
+                sold_on=TODAY - dt.timedelta(days=days),
+                cost=4_000 * k,
+            )
+
+
+def _ria(engine: Engine, team: Team, name: str) -> None:
+    """Two sales of € 90 at € 85 cost (€ 10 profit a year) and a complaint: a D client whom
+    referrals lift."""
+    ria = make_client(engine, team, name, kind="person", acquired_on=SINCE)
+    for days in (30, 120):
+        make_sale(engine, team, ria, 9_000, sold_on=TODAY - dt.timedelta(days=days), cost=8_500)
+    make_event(engine, team, ria, "complaint", happened_on=TODAY - dt.timedelta(days=100))
+
+
+def _last_week(engine: Engine, team: Team) -> None:
+    """Today's grades saved as last week's snapshot, as the weekly digest saves them."""
+    with new_session(engine) as session:
+        view = team_view(session=session, team_id=team.id or 0)
+        assert view is not None
+        analysis = team_analysis(session=session, team=view, today=TODAY)
+        save_snapshot(
+            session=session,
+            team_id=team.id or 0,
+            week="2026-W47",
+            rows=snapshot_rows(analysis.analysis, "2026-W47"),
+            references=analysis.analysis.references,
+        )
+        session.commit()
+
+
+RIA = {"nl": "Ria Smit", "ru": "Рита Смирнова"}
+REFER = {"nl": "/aanbeveling {who} bracht {whom}", "ru": "/refer {who}, {whom}"}
+NEW = {"nl": "Restaurant De Haven", "ru": "Ресторан «Пристань»"}
+ONE_REFERRAL = {
+    "nl": "Voor een C is nog 1 aanbeveling nodig.",
+    "ru": "Для оценки C нужно ещё 1 рекомендация.",
+}
+TWO_REFERRALS = {
+    "nl": "Voor een C zijn nog 2 aanbevelingen nodig.",
+    "ru": "Для оценки C нужно ещё 2 рекомендации.",
+}
+GRADE = {"nl": "beoordeling {grade}", "ru": "оценка {grade}"}
+
+
+def _grade(card: str, locale: str) -> str:
+    first = card.splitlines()[0]
+    said = GRADE[locale].format(grade="")
+    assert said in first, card
+    return first.split(said)[1].split()[0]
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_the_lever_names_the_referrals_that_really_lift_the_grade(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    """Without last week's grade to keep, the grade is the score's band: one referral takes
+    Ria from D to C, so the card asks for one, not for the two the margin would need."""
+    team = solo_team(sqlite_engine, locale)
+    _eight_regulars(sqlite_engine, team)
+    _ria(sqlite_engine, team, RIA[locale])
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, f"/client {RIA[locale]}")).text
+    assert _grade(card, locale) == "D", card
+    assert ONE_REFERRAL[locale] in card.splitlines(), card
+    await chat.send(me, REFER[locale].format(who=RIA[locale], whom=NEW[locale]))
+    card = (await chat.send(me, f"/client {RIA[locale]}")).text
+    assert _grade(card, locale) == "C", card
+
+
+async def test_a_lever_from_a_kept_grade_counts_the_margin_and_is_enough(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """Last week Ria was a D, so she stays a D until her score clears C's bound by the margin
+    (27, not 25): the card asks for two referrals, one leaves her a D, the second makes her C."""
+    team = solo_team(sqlite_engine, "nl")
+    _eight_regulars(sqlite_engine, team)
+    _ria(sqlite_engine, team, "Ria Smit")
+    _last_week(sqlite_engine, team)  # last week's grades, as the digest saved them: Ria a D
+    me = chat.person(OWNER, "Sanne", "nl")
+    card = (await chat.send(me, "/klant Ria Smit")).text
+    assert _grade(card, "nl") == "D", card
+    assert TWO_REFERRALS["nl"] in card.splitlines(), card
+    await chat.send(me, "/aanbeveling Ria Smit bracht Restaurant De Haven")
+    card = (await chat.send(me, "/klant Ria Smit")).text
+    assert _grade(card, "nl") == "D", card  # 25 and a bit: not past 27 yet
+    await chat.send(me, "/aanbeveling Ria Smit bracht Café 't Hoekje")
+    card = (await chat.send(me, "/klant Ria Smit")).text
+    assert _grade(card, "nl") == "C", card
