@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from bot.render.explain import (
@@ -23,6 +24,7 @@ from bot.render.money_figure import estimated, yearly_figure
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
+from scoring.judgement import experience_rung
 from storage.callers import TeamView
 
 FIRST_SCREEN_LINES = 12
@@ -301,8 +303,13 @@ EXPERIENCE = (N_("very hard"), N_("hard"), N_("so-so"), N_("good"), N_("very goo
 
 
 def experience_word(t: Translator, judgement: float) -> Markup:
-    """'prettig', «хорошие»: the average 1–5 judgement rounded half up to a word."""
-    return t._(EXPERIENCE[min(4, max(0, int(judgement + 0.5) - 1))])
+    """'prettig', «хорошие»: the average 1–5 judgement rounded half up to a word — the same
+    rungs that make a client liked or disliked against the figures (scoring.judgement)."""
+    return t._(EXPERIENCE[_rung(judgement)])
+
+
+def _rung(judgement: float) -> int:
+    return int(experience_rung(np.float64(judgement)))
 
 
 def _judgement(t: Translator, view: CardView) -> Markup:
@@ -332,7 +339,7 @@ def _figures_agree(view: CardView) -> bool:
     assert view.judgement is not None
     if view.grade_index is None or view.data_score is None or "young" in view.flags:
         return False
-    word = min(4, max(0, int(view.judgement + 0.5) - 1))  # as experience_word rounds
+    word = _rung(view.judgement)  # as experience_word rounds
     if word == 2 or word != grade_rung(view.grade_index, view.grades):
         return False
     if word != min(4, int(max(view.data_score, 0.0) // 20)):  # 0–100 in five equal bands

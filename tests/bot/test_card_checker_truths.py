@@ -121,3 +121,44 @@ async def test_a_lever_from_a_kept_grade_counts_the_margin_and_is_enough(
     await chat.send(me, "/aanbeveling Ria Smit bracht Café 't Hoekje")
     card = (await chat.send(me, "/klant Ria Smit")).text
     assert _grade(card, "nl") == "C", card
+
+
+@pytest.mark.parametrize(
+    ("locale", "rate", "said"),
+    [
+        (
+            "nl",
+            "/beoordeel Hotel De Linde 2 2 3",
+            "moeizaam (2,3 van 5) — toch zeggen de cijfers dat deze klant goed oplevert.",
+        ),
+        (
+            "ru",
+            "/rate Hotel De Linde 2 2 3",
+            "плохие (2,3 из 5) — хотя по цифрам они приносят хорошую прибыль.",
+        ),
+    ],
+)
+async def test_a_profitable_client_the_team_finds_hard_hears_what_the_figures_say(
+    chat: Chat, sqlite_engine: Engine, locale: str, rate: str, said: str
+) -> None:
+    """Rated 2, 2 and 3: (2 + 2 + 3) / 3 = 2,3, which the card words "hard". Hotel De Linde
+    brings 4 × (€ 2.000 − € 528) = € 5.888 a year, the most of anyone (the regulars bring
+    € 240 to € 1.920): a disliked client the figures contradict, said on the same line."""
+    team = solo_team(sqlite_engine, locale)
+    _eight_regulars(sqlite_engine, team)
+    hotel = make_client(sqlite_engine, team, "Hotel De Linde", acquired_on=SINCE)
+    for days in (20, 80, 140, 200):
+        make_sale(
+            sqlite_engine,
+            team,
+            hotel,
+            200_000,
+            sold_on=TODAY - dt.timedelta(days=days),
+            cost=52_800,
+        )
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, rate)
+    card = (await chat.send(me, "/client Hotel De Linde")).text
+    money = "winst € 5.888 per jaar" if locale == "nl" else "прибыль 5 888 ₽ в год"
+    assert money in card, card
+    assert said in card, card
