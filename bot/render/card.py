@@ -152,6 +152,15 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
         return t._("A new client: too early for a firm verdict.")
     if "lapsed" in view.flags:
         return t._("Hasn't bought in a long while: worth a call?")
+    if view.grade_index is not None and view.disagreement is not None:
+        # The team's rating (or last week's grade, kept) put the grade on the other side of
+        # the middle from the figures alone: "a good client" above "but the figures say they
+        # barely pay off" would contradict the line under it, so the verdict says the gap.
+        upper = view.grade_index / max(view.grades - 1, 1) < 0.5
+        if upper and view.disagreement == "liked_but_unprofitable":
+            return t._("The grade is higher than the figures alone would give: see below.")
+        if not upper and view.disagreement == "disliked_but_profitable":
+            return t._("The grade is lower than the figures alone would give: see below.")
     if "ideal" in view.flags:
         return t._("One of your ideal clients: look after them.")
     if view.grade_index is None:

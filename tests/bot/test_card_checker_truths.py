@@ -23,8 +23,8 @@ SINCE = dt.date(2025, 1, 1)
 
 
 def _eight_regulars(engine: Engine, team: Team) -> None:
-    """Klant k (1–8) buys four times a year for k × € 100 at a 60 % margin: the team's median
-    client brings (4 + 5) / 2 × € 240 = € 1.080... on profit, and nobody complains."""
+    """Klant k (1–8) buys four times a year for k × € 100 at a 60 % margin: € 240 × k profit a
+    year, € 240 to € 1.920, and nobody complains."""
     for k in range(1, 9):
         client = make_client(engine, team, f"Klant {k}", acquired_on=SINCE)
         for days in (20, 80, 140, 200):
@@ -162,3 +162,55 @@ async def test_a_profitable_client_the_team_finds_hard_hears_what_the_figures_sa
     money = "winst € 5.888 per jaar" if locale == "nl" else "прибыль 5 888 ₽ в год"
     assert money in card, card
     assert said in card, card
+
+
+@pytest.mark.parametrize(
+    ("locale", "rate", "verdict", "said"),
+    [
+        (
+            "nl",
+            "/beoordeel Jan de Vries 5 5 5",
+            "Op de cijfers alleen zou deze klant lager uitkomen: zie hieronder.",
+            "heel prettig (5 van 5) — maar de cijfers zeggen dat deze klant nauwelijks iets "
+            "oplevert.",
+        ),
+        (
+            "ru",
+            "/rate Jan de Vries 5 5 5",
+            "По одним цифрам клиент получил бы оценку хуже — см. ниже.",
+            "отличные (5 из 5) — но по цифрам они почти не приносят прибыли.",
+        ),
+    ],
+)
+async def test_a_grade_the_rating_lifts_is_not_called_good_above_figures_that_say_otherwise(
+    chat: Chat, sqlite_engine: Engine, locale: str, rate: str, verdict: str, said: str
+) -> None:
+    """Jan de Vries brings 4 × (€ 100 − € 75) = € 100 a year (the team's median client: between
+    € 720 and € 960 of the ten, € 840): on the figures alone a C, as his unrated twin Piet is.
+    The team rates him 5 of 5, which lifts the grade to a B. The card said "Een goede klant."
+    above "maar de cijfers zeggen dat deze klant nauwelijks iets oplevert"; now the verdict
+    says what is true of both: the figures alone give less."""
+    team = solo_team(sqlite_engine, locale)
+    _eight_regulars(sqlite_engine, team)
+    for name in ("Jan de Vries", "Piet de Vries"):  # Piet: the same figures, nobody rated him
+        twin = make_client(sqlite_engine, team, name, kind="person", acquired_on=SINCE)
+        for days in (20, 80, 140, 200):
+            make_sale(
+                sqlite_engine,
+                team,
+                twin,
+                10_000,
+                sold_on=TODAY - dt.timedelta(days=days),
+                cost=7_500,
+            )
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, rate)
+    lines = (await chat.send(me, "/client Jan de Vries")).text.splitlines()
+    assert _grade("\n".join(lines), locale) == "B", lines
+    assert lines[1] == verdict, lines
+    money = "winst € 100 per jaar" if locale == "nl" else "прибыль 100 ₽ в год"
+    assert money in lines[2], lines
+    assert any(line.endswith(said) for line in lines), lines
+    # The figures alone: Piet, who is Jan without a rating, is a C.
+    piet = (await chat.send(me, "/client Piet de Vries")).text
+    assert _grade(piet, locale) == "C", piet
