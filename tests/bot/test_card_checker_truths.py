@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
+from bot.jobs.digest import deliver
 from scoring import snapshot_rows
 from storage.analysis import team_analysis
 from storage.callers import team_view
@@ -214,3 +215,48 @@ async def test_a_grade_the_rating_lifts_is_not_called_good_above_figures_that_sa
     # The figures alone: Piet, who is Jan without a rating, is a C.
     piet = (await chat.send(me, "/client Piet de Vries")).text
     assert _grade(piet, locale) == "C", piet
+
+
+@pytest.mark.parametrize(
+    ("locale", "figures", "why", "digest_line"),
+    [
+        (
+            "nl",
+            "1% van de omzet · verlies € 115 tot nu toe · 2 uur gewerkt",
+            "Waarom: verlies € 115 tot nu toe · 1 klacht.",
+            "Vishandel Zee: verlies € 115 tot nu toe · 1 klacht.",
+        ),
+        (
+            "ru",
+            "1 % выручки · убыток 115 ₽ за всё время · 2 ч работы",
+            "Почему: на этом клиенте вы потеряли 115 ₽ за всё время · 1 жалоба.",
+            "Vishandel Zee: на этом клиенте вы потеряли 115 ₽ за всё время · 1 жалоба.",
+        ),
+    ],
+)
+async def test_a_single_purchase_loss_is_said_so_far_on_card_decline_and_digest(
+    chat: Chat, sqlite_engine: Engine, locale: str, figures: str, why: str, digest_line: str
+) -> None:
+    """One sale 93 days ago: € 200 − € 165,29 cost − 2 hours × € 75 = − € 115,29. A single
+    purchase is never scaled to a year, so the card says "verlies € 115 tot nu toe"; /decline
+    and the digest said "verlies € 115 per jaar" of the same figure. Now all three say so far,
+    and /decline no longer says how much less "a year" one purchase brings."""
+    team = solo_team(sqlite_engine, locale)
+    with new_session(sqlite_engine) as session:
+        stored = session.get(Team, team.id)
+        assert stored is not None
+        stored.hour_cost = 7_500
+        session.commit()
+    _eight_regulars(sqlite_engine, team)
+    since = TODAY - dt.timedelta(days=93)
+    zee = make_client(sqlite_engine, team, "Vishandel Zee", acquired_on=since)
+    make_sale(sqlite_engine, team, zee, 20_000, sold_on=since, cost=16_529, minutes=120)
+    make_event(sqlite_engine, team, zee, "complaint", happened_on=TODAY - dt.timedelta(days=30))
+    me = chat.person(OWNER, "Sanne", locale)
+    card = (await chat.send(me, "/client Vishandel Zee")).text.splitlines()
+    assert card[2] == figures, card
+    decline = (await chat.send(me, "/decline")).text.splitlines()
+    assert decline[1:3] == ["Vishandel Zee", why], decline
+    await deliver(chat.app, team.id or 0)
+    digest = chat.api.in_chat(OWNER)[-1].text.replace("\u00a0", " ").splitlines()
+    assert digest_line in digest, digest
