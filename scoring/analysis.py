@@ -217,7 +217,8 @@ def analyse(
         min_clients=settings.min_clients_for_alarms,
     )
 
-    # Decline candidates, money owed, retention, disagreements.
+    # Decline candidates, money owed, retention, disagreements (said in money: value, median).
+    money = (inputs.annual_value, scales.profit)
     late_rate = shrunk_rate(inputs.late, inputs.invoices, refs.late_payment_rate)
     position = np.full(team.n, -1, np.int64)
     position[a] = np.arange(len(a))
@@ -338,7 +339,7 @@ def analyse(
         decline_nearest=nearest,
         decline_off=off_the_list,
         disagreements=find_disagreements(
-            ids, judgement, data_grade, annual_profit, len(labels(scale)), young
+            ids, judgement, data_grade, annual_profit, len(labels(scale)), young, money
         ),
         overdue_ideal=overdue_ideal(ids, ideal, inputs.purchases, own_interval, recency),
         ideal_run_rate_monthly=ideal_run_rate_monthly(team, ideal_all),

@@ -12,9 +12,11 @@ same words, so a rating the card calls "hard" is never silently disliked-or-not:
 Disagreements compare judgement with the grade the client would get from data alone (the score
 without the judgement component):
 - 'liked_but_unprofitable': said good or very good (≥ 3.5) and (annual profit ≤ 0 or a data grade
-  in the lower half of the scale);
-- 'disliked_but_profitable': said hard or very hard (< 2.5), a data grade in the upper half and
-  positive profit.
+  in the lower half of the scale with a year's value over 10 % under the team's median);
+- 'disliked_but_profitable': said hard or very hard (< 2.5), a data grade in the upper half,
+  positive profit and a value over 10 % above the median.
+The card says these as "barely pays off" and "pays off well", so the money must say it too: a
+client low on the figures for complaints but with a good profit is no 'unprofitable' one.
 A client younger than `young_client_days` has too little data to disagree with anyone.
 """
 
@@ -31,6 +33,7 @@ from scoring.records import Records
 HALF_LIFE_DAYS = 180.0
 LIKED_RUNG = 3  # good, very good
 DISLIKED_RUNG = 1  # hard, very hard
+MONEY_GAP = 0.10  # as a reason on the card: more than 10 % from the team's median
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +86,21 @@ def find_disagreements(
     annual_profit: np.ndarray,
     grades: int,
     young: np.ndarray,
+    money: tuple[np.ndarray, float] | None = None,
 ) -> Records[Disagreement]:
-    """Clients whose judgement and data point opposite ways, worst mismatch first."""
+    """Clients whose judgement and data point opposite ways, worst mismatch first. With `money`
+    (each client's year's value, the team's median value) the figures must say it in money too:
+    "barely pays off" needs a value clearly (10 %) under the median, "pays off well" over it."""
     lower_half = data_grade_index >= grades / 2
     rung = experience_rung(judgement)
     with np.errstate(invalid="ignore"):
-        liked = (rung >= LIKED_RUNG) & ((annual_profit <= 0) | lower_half) & ~young
-        disliked = (rung <= DISLIKED_RUNG) & ~lower_half & (annual_profit > 0) & ~young
+        low = high = np.ones(len(ids), bool)
+        if money is not None:
+            value, median = money
+            low, high = value <= (1 - MONEY_GAP) * median, value >= (1 + MONEY_GAP) * median
+        poor = (annual_profit <= 0) | (lower_half & low)
+        liked = (rung >= LIKED_RUNG) & poor & ~young
+        disliked = (rung <= DISLIKED_RUNG) & ~lower_half & (annual_profit > 0) & high & ~young
     found = np.flatnonzero(liked | disliked)
     gap = np.abs(judgement[found] - 3.0) + np.abs(data_grade_index[found] - (grades - 1) / 2)
     found = found[np.argsort(-gap, kind="stable")]

@@ -260,3 +260,46 @@ async def test_a_single_purchase_loss_is_said_so_far_on_card_decline_and_digest(
     await deliver(chat.app, team.id or 0)
     digest = chat.api.in_chat(OWNER)[-1].text.replace("\u00a0", " ").splitlines()
     assert digest_line in digest, digest
+
+
+@pytest.mark.parametrize(
+    ("locale", "rate", "rating", "money"),
+    [
+        (
+            "nl",
+            "/beoordeel Jan de Vries 1 1 1",
+            "Je ervaring: heel moeizaam (1 van 5)",
+            "▼ winst € 240 per jaar (doorsneeklant € 840)",
+        ),
+        (
+            "ru",
+            "/rate Jan de Vries 1 1 1",
+            "Ваши впечатления: очень плохие (1 из 5)",
+            "▼ прибыль 240 ₽ в год (у типичного клиента 840 ₽)",
+        ),
+    ],
+)
+async def test_pays_off_well_is_not_said_of_a_profit_far_under_the_team(
+    chat: Chat, sqlite_engine: Engine, locale: str, rate: str, rating: str, money: str
+) -> None:
+    """Jan brings 4 × (€ 100 − € 40) = € 240 a year, the median client € 840 (between € 720 and
+    € 960 of the ten): a B on his other figures, but "toch zeggen de cijfers dat deze klant goed
+    oplevert" beside "▼ winst € 240 per jaar (doorsneeklant € 840)" was untrue."""
+    team = solo_team(sqlite_engine, locale)
+    _eight_regulars(sqlite_engine, team)
+    for name in ("Jan de Vries", "Piet de Vries"):
+        twin = make_client(sqlite_engine, team, name, kind="person", acquired_on=SINCE)
+        for days in (20, 80, 140, 200):
+            make_sale(
+                sqlite_engine,
+                team,
+                twin,
+                10_000,
+                sold_on=TODAY - dt.timedelta(days=days),
+                cost=4_000,
+            )
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, rate)
+    lines = (await chat.send(me, "/client Jan de Vries")).text.splitlines()
+    assert rating in lines, lines
+    assert money in lines, lines
