@@ -165,6 +165,24 @@ async def test_a_profitable_client_the_team_finds_hard_hears_what_the_figures_sa
     assert said in card, card
 
 
+async def _rated_twin(
+    chat: Chat, engine: Engine, locale: str, rate: str, *, cost: int
+) -> list[str]:
+    """Jan and Piet de Vries buy alike, four times € 100 at `cost`, beside the eight regulars;
+    the team rates Jan (`rate`) and nobody rates Piet. Jan's card, line by line."""
+    team = solo_team(engine, locale)
+    _eight_regulars(engine, team)
+    for name in ("Jan de Vries", "Piet de Vries"):
+        twin = make_client(engine, team, name, kind="person", acquired_on=SINCE)
+        for days in (20, 80, 140, 200):
+            make_sale(
+                engine, team, twin, 10_000, sold_on=TODAY - dt.timedelta(days=days), cost=cost
+            )
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, rate)
+    return (await chat.send(me, "/client Jan de Vries")).text.splitlines()
+
+
 @pytest.mark.parametrize(
     ("locale", "rate", "verdict", "said"),
     [
@@ -191,29 +209,14 @@ async def test_a_grade_the_rating_lifts_is_not_called_good_above_figures_that_sa
     The team rates him 5 of 5, which lifts the grade to a B. The card said "Een goede klant."
     above "maar de cijfers zeggen dat deze klant nauwelijks iets oplevert"; now the verdict
     says what is true of both: the figures alone give less."""
-    team = solo_team(sqlite_engine, locale)
-    _eight_regulars(sqlite_engine, team)
-    for name in ("Jan de Vries", "Piet de Vries"):  # Piet: the same figures, nobody rated him
-        twin = make_client(sqlite_engine, team, name, kind="person", acquired_on=SINCE)
-        for days in (20, 80, 140, 200):
-            make_sale(
-                sqlite_engine,
-                team,
-                twin,
-                10_000,
-                sold_on=TODAY - dt.timedelta(days=days),
-                cost=7_500,
-            )
-    me = chat.person(OWNER, "Sanne", locale)
-    await chat.send(me, rate)
-    lines = (await chat.send(me, "/client Jan de Vries")).text.splitlines()
+    lines = await _rated_twin(chat, sqlite_engine, locale, rate, cost=7_500)
     assert _grade("\n".join(lines), locale) == "B", lines
     assert lines[1] == verdict, lines
     money = "winst € 100 per jaar" if locale == "nl" else "прибыль 100 ₽ в год"
     assert money in lines[2], lines
     assert any(line.endswith(said) for line in lines), lines
     # The figures alone: Piet, who is Jan without a rating, is a C.
-    piet = (await chat.send(me, "/client Piet de Vries")).text
+    piet = (await chat.send(chat.person(OWNER, "Sanne", locale), "/client Piet de Vries")).text
     assert _grade(piet, locale) == "C", piet
 
 
@@ -285,21 +288,6 @@ async def test_pays_off_well_is_not_said_of_a_profit_far_under_the_team(
     """Jan brings 4 × (€ 100 − € 40) = € 240 a year, the median client € 840 (between € 720 and
     € 960 of the ten): a B on his other figures, but "toch zeggen de cijfers dat deze klant goed
     oplevert" beside "▼ winst € 240 per jaar (doorsneeklant € 840)" was untrue."""
-    team = solo_team(sqlite_engine, locale)
-    _eight_regulars(sqlite_engine, team)
-    for name in ("Jan de Vries", "Piet de Vries"):
-        twin = make_client(sqlite_engine, team, name, kind="person", acquired_on=SINCE)
-        for days in (20, 80, 140, 200):
-            make_sale(
-                sqlite_engine,
-                team,
-                twin,
-                10_000,
-                sold_on=TODAY - dt.timedelta(days=days),
-                cost=4_000,
-            )
-    me = chat.person(OWNER, "Sanne", locale)
-    await chat.send(me, rate)
-    lines = (await chat.send(me, "/client Jan de Vries")).text.splitlines()
+    lines = await _rated_twin(chat, sqlite_engine, locale, rate, cost=4_000)
     assert rating in lines, lines
     assert money in lines, lines
