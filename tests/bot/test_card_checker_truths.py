@@ -291,3 +291,51 @@ async def test_pays_off_well_is_not_said_of_a_profit_far_under_the_team(
     lines = await _rated_twin(chat, sqlite_engine, locale, rate, cost=4_000)
     assert rating in lines, lines
     assert money in lines, lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("nl", "Op de cijfers alleen zou deze klant hoger uitkomen: zie hieronder."),
+        ("ru", "По одним цифрам клиент получил бы оценку лучше — см. ниже."),
+    ],
+)
+def test_a_low_grade_above_figures_that_pay_off_well_is_not_called_weak(
+    locale: str, said: str
+) -> None:
+    """The mirror case: a C (the team's poor rating, or last week's grade kept, pulled it under
+    the middle) whose figures alone are a B with a good profit. "Middelmatig" above "toch
+    zeggen de cijfers dat deze klant goed oplevert" would contradict the line under it."""
+    from bot.render.card import CardView, verdict
+    from locales import translator
+    from scoring import Explanation
+
+    view = CardView(
+        client_id=1,
+        name="Hotel De Linde",
+        grade="C",
+        grade_index=2,
+        grades=4,
+        previous_grade=None,
+        score=45.0,
+        revenue_share=0.05,
+        profit=300_000,
+        revenue=500_000,
+        annualised=False,
+        so_far=False,
+        since=None,
+        team_short=False,
+        hours=None,
+        timing=None,
+        referrals=0,
+        complaints=0,
+        owed=0,
+        overdue=0,
+        late_unpaid=0,
+        judgement=1.0,
+        disagreement="disliked_but_profitable",
+        explanation=Explanation(reasons=(), lift=None),
+        flags=frozenset(),
+        data_score=55.0,
+    )
+    assert str(verdict(translator(locale), view)) == said
