@@ -174,7 +174,8 @@ def analyse(
         has_loss = np.bincount(team.sales.pos[losing], minlength=team.n)[a] > 0
         score = np.where(has_loss, np.fmin(score, s_without), score)
         data_score = np.where(has_loss, np.fmin(data_score, d_without), data_score)
-    grade = grade_indices(score, scale, _previous(ids, previous_grades, scale))
+    previous = _previous(ids, previous_grades, scale)
+    grade = grade_indices(score, scale, previous)
     data_grade = raw_indices(data_score, scale)
 
     # Who the team depends on, who eats time, who the ideal clients are.
@@ -216,7 +217,8 @@ def analyse(
         min_clients=settings.min_clients_for_alarms,
     )
 
-    # Decline candidates, money owed, retention, disagreements.
+    # Decline candidates, money owed, retention, disagreements (said in money: value, median).
+    money = (inputs.annual_value, scales.profit)
     late_rate = shrunk_rate(inputs.late, inputs.invoices, refs.late_payment_rate)
     position = np.full(team.n, -1, np.int64)
     position[a] = np.arange(len(a))
@@ -291,6 +293,7 @@ def analyse(
             no_profile=not profiles,
             lapsed=is_lapsed,
             uncapped_grade=uncapped_grade,
+            previous=previous,
             team_recency_days=_median_or_none(inputs.recency_days),
             team_interval_days=_typical_interval(own_interval),
         )
@@ -336,7 +339,7 @@ def analyse(
         decline_nearest=nearest,
         decline_off=off_the_list,
         disagreements=find_disagreements(
-            ids, judgement, data_grade, annual_profit, len(labels(scale)), young
+            ids, judgement, data_grade, annual_profit, len(labels(scale)), young, money
         ),
         overdue_ideal=overdue_ideal(ids, ideal, inputs.purchases, own_interval, recency),
         ideal_run_rate_monthly=ideal_run_rate_monthly(team, ideal_all),

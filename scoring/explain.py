@@ -48,11 +48,7 @@ from scoring.grades import labels
 from scoring.lifts import LIFT_CODES, LIFT_INDEX, lift_arrays
 from scoring.metrics import invoices_shown
 from scoring.references import References
-from scoring.score import (
-    COMPONENTS,
-    ClientInputs,
-    Scales,
-)
+from scoring.score import COMPONENTS, ClientInputs, Scales
 
 REASON_CODES = (
     ("profit", "money"),
@@ -127,6 +123,7 @@ class ExplainInputs:
     team_recency_days: float | None = None  # median days since purchase of the scored clients
     hours: np.ndarray | None = None  # hours recorded in the window, before any annualising
     team_interval_days: float | None = None  # typical days between purchase days, when known
+    previous: np.ndarray | None = None  # last week's grade index (-1: none): whether it is kept
 
     def rows(self, index: np.ndarray) -> ExplainInputs:
         """The same inputs for some clients only (positions in the scored clients)."""
@@ -140,6 +137,7 @@ class ExplainInputs:
             young=None if self.young is None else self.young[index],
             lapsed=None if self.lapsed is None else self.lapsed[index],
             uncapped_grade=None if self.uncapped_grade is None else self.uncapped_grade[index],
+            previous=None if self.previous is None else self.previous[index],
             **{name: getattr(self, name)[index] for name in per_client},
         )
 
@@ -194,6 +192,8 @@ def explain_rows(inputs: ExplainInputs) -> list[Explanation]:
         inputs.annual_hours,
         inputs.value_margin,
         inputs.hours,
+        inputs.previous,
+        inputs.young,
     )
     if inputs.lapsed is not None and inputs.uncapped_grade is not None:
         # A lapsed client's lever is to buy again: one purchase makes them current, and

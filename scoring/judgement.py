@@ -5,11 +5,18 @@ and a client the team enjoys may not be profitable at all. Judgement per client 
 each member's newest rating per criterion, weighted by recency: a rating's weight halves every
 `HALF_LIFE_DAYS`.
 
+Judgement is said in five words, rounded half up (`experience_rung`): very hard (under 1.5),
+hard (1.5 to under 2.5), so-so, good (3.5 to under 4.5), very good. Liked and disliked follow the
+same words, so a rating the card calls "hard" is never silently disliked-or-not:
+
 Disagreements compare judgement with the grade the client would get from data alone (the score
 without the judgement component):
-- 'liked_but_unprofitable': judgement ≥ 4 and (annual profit ≤ 0 or a data grade in the lower
-  half of the scale);
-- 'disliked_but_profitable': judgement ≤ 2, a data grade in the upper half and positive profit.
+- 'liked_but_unprofitable': said good or very good (≥ 3.5) and (annual profit ≤ 0 or a data grade
+  in the lower half of the scale with a year's value over 10 % under the team's median);
+- 'disliked_but_profitable': said hard or very hard (< 2.5), a data grade in the upper half,
+  positive profit and a value over 10 % above the median.
+The card says these as "barely pays off" and "pays off well", so the money must say it too: a
+client low on the figures for complaints but with a good profit is no 'unprofitable' one.
 A client younger than `young_client_days` has too little data to disagree with anyone.
 """
 
@@ -24,8 +31,9 @@ from scoring.arrays import TeamArrays, epoch_days, lookup
 from scoring.records import Records
 
 HALF_LIFE_DAYS = 180.0
-LIKED = 4.0
-DISLIKED = 2.0
+LIKED_RUNG = 3  # good, very good
+DISLIKED_RUNG = 1  # hard, very hard
+MONEY_GAP = 0.10  # as a reason on the card: more than 10 % from the team's median
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +42,12 @@ class Disagreement:
     judgement: float
     data_grade_index: int
     direction: str  # 'liked_but_unprofitable' | 'disliked_but_profitable'
+
+
+def experience_rung(judgement: np.ndarray) -> np.ndarray:
+    """The 1–5 judgement on the ladder of the five experience words, 0 (very hard) to 4 (very
+    good), rounded half up: 2.3 is "hard", 2.5 "so-so", 3.5 "good". NaN stays NaN."""
+    return np.clip(np.floor(judgement + 0.5) - 1.0, 0.0, 4.0)
 
 
 def team_judgement(team: TeamArrays) -> np.ndarray:
@@ -72,11 +86,21 @@ def find_disagreements(
     annual_profit: np.ndarray,
     grades: int,
     young: np.ndarray,
+    money: tuple[np.ndarray, float] | None = None,
 ) -> Records[Disagreement]:
-    """Clients whose judgement and data point opposite ways, worst mismatch first."""
+    """Clients whose judgement and data point opposite ways, worst mismatch first. With `money`
+    (each client's year's value, the team's median value) the figures must say it in money too:
+    "barely pays off" needs a value clearly (10 %) under the median, "pays off well" over it."""
     lower_half = data_grade_index >= grades / 2
-    liked = (judgement >= LIKED) & ((annual_profit <= 0) | lower_half) & ~young
-    disliked = (judgement <= DISLIKED) & ~lower_half & (annual_profit > 0) & ~young
+    rung = experience_rung(judgement)
+    with np.errstate(invalid="ignore"):
+        low = high = np.ones(len(ids), bool)
+        if money is not None:
+            value, median = money
+            low, high = value <= (1 - MONEY_GAP) * median, value >= (1 + MONEY_GAP) * median
+        poor = (annual_profit <= 0) | (lower_half & low)
+        liked = (rung >= LIKED_RUNG) & poor & ~young
+        disliked = (rung <= DISLIKED_RUNG) & ~lower_half & (annual_profit > 0) & high & ~young
     found = np.flatnonzero(liked | disliked)
     gap = np.abs(judgement[found] - 3.0) + np.abs(data_grade_index[found] - (grades - 1) / 2)
     found = found[np.argsort(-gap, kind="stable")]

@@ -1,8 +1,10 @@
 """The smallest concrete change that lifts a client one grade, for every client at once.
 
 Lifts — `Lift(code, amount, unit, to_grade)`: one change that, other things equal, moves the
-score past the next grade's lower bound plus the hysteresis margin. Only changes a client could
-bring about within a year are suggested; the one with the least relative effort wins:
+score to the lowest one that gives the next grade (its lower bound, plus the hysteresis margin
+only where last week's grade is kept until then: scoring.grades.lowest_score_for). Only
+changes a client could bring about within a year are suggested; the one with the least
+relative effort wins:
 
 | code           | unit  | amount                             | feasible when                    |
 |----------------|-------|------------------------------------|----------------------------------|
@@ -29,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from scoring.grades import HYSTERESIS, labels, lower_bound
+from scoring.grades import lowest_score_for
 from scoring.score import (
     COMPONENTS,
     PRIOR_EVENTS,
@@ -52,6 +54,7 @@ LIFT_CODES = (
     ("referral", "count"),
 )
 LIFT_INDEX = {code: i for i, (code, _) in enumerate(LIFT_CODES)}
+YEARLY_LIFTS = ("more_profit", "more_revenue", "fewer_hours", "more_purchases")
 MAX_HOURS_SHARE = 0.5
 MAX_ON_TIME = 12
 MAX_PURCHASES = 12
@@ -114,9 +117,11 @@ def _joint_profit(
 def _enough(
     k: np.ndarray, gain: Callable[[np.ndarray], np.ndarray], need: np.ndarray, most: int
 ) -> np.ndarray:
-    """Whole steps from a closed form, checked forward: one more where rounding fell short."""
+    """Whole steps from a closed form, checked both ways: one more where rounding fell short,
+    one fewer where that already suffices (never fewer than one)."""
     with np.errstate(invalid="ignore"):
         k = np.where(gain(k) >= need, k, k + 1)
+        k = np.where((k > 1) & (gain(np.maximum(k - 1, 1)) >= need), k - 1, k)
     return np.where(k <= most, k, np.inf)
 
 
@@ -132,13 +137,16 @@ def lift_arrays(
     annual_hours: np.ndarray,
     value_margin: float = 1.0,
     hours: np.ndarray | None = None,
+    previous: np.ndarray | None = None,
+    young: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(lift code index or -1, amount, target grade index) per client."""
+    """(lift code index or -1, amount, target grade index) per client; `previous`: last
+    week's grade index per client (-1 or None: none), which decides whether the margin counts;
+    `young`: clients under 90 days of history, who get no lever in a year's figures."""
     n = len(score)
-    count = len(labels(scale))
     target_grade = np.maximum(grade - 1, 0)
-    bounds = np.array([lower_bound(scale, g) for g in range(count)])
-    target = bounds[target_grade] + HYSTERESIS + 0.01
+    before = np.full(n, -1, np.int64) if previous is None else previous
+    target = lowest_score_for(target_grade, before, scale) + 0.01
     need = np.where(grade > 0, (target - score) / 100.0 * known_weight, np.nan)
     need = np.maximum(need, 1e-9)
     effort = np.full((n, len(LIFT_CODES)), np.inf)
@@ -250,6 +258,10 @@ def lift_arrays(
             effort[:, 5] = 0.5 * k
 
     effort[np.isnan(need)] = np.inf
+    if young is not None:
+        # Under 90 days the card shows no year (what was brought since then): a year's more
+        # money, fewer hours or more purchases would rest on a guess of a few days scaled up.
+        effort[np.ix_(young, [LIFT_INDEX[c] for c in YEARLY_LIFTS])] = np.inf
     best = np.argmin(effort, axis=1)
     found = np.isfinite(effort[np.arange(n), best])
     code = np.where(found, best, -1)

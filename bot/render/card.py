@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from bot.render.explain import (
@@ -23,6 +24,7 @@ from bot.render.money_figure import estimated, yearly_figure
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
+from scoring.judgement import experience_rung
 from storage.callers import TeamView
 
 FIRST_SCREEN_LINES = 12
@@ -150,6 +152,15 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
         return t._("A new client: too early for a firm verdict.")
     if "lapsed" in view.flags:
         return t._("Hasn't bought in a long while: worth a call?")
+    if view.grade_index is not None and view.disagreement is not None:
+        # The team's rating (or last week's grade, kept) put the grade on the other side of
+        # the middle from the figures alone: "a good client" above "but the figures say they
+        # barely pay off" would contradict the line under it, so the verdict says the gap.
+        upper = view.grade_index / max(view.grades - 1, 1) < 0.5
+        if upper and view.disagreement == "liked_but_unprofitable":
+            return t._("The grade is higher than the figures alone would give: see below.")
+        if not upper and view.disagreement == "disliked_but_profitable":
+            return t._("The grade is lower than the figures alone would give: see below.")
     if "ideal" in view.flags:
         return t._("One of your ideal clients: look after them.")
     if view.grade_index is None:
@@ -301,8 +312,13 @@ EXPERIENCE = (N_("very hard"), N_("hard"), N_("so-so"), N_("good"), N_("very goo
 
 
 def experience_word(t: Translator, judgement: float) -> Markup:
-    """'prettig', «хорошие»: the average 1–5 judgement rounded half up to a word."""
-    return t._(EXPERIENCE[min(4, max(0, int(judgement + 0.5) - 1))])
+    """'prettig', «хорошие»: the average 1–5 judgement rounded half up to a word — the same
+    rungs that make a client liked or disliked against the figures (scoring.judgement)."""
+    return t._(EXPERIENCE[_rung(judgement)])
+
+
+def _rung(judgement: float) -> int:
+    return int(experience_rung(np.float64(judgement)))
 
 
 def _judgement(t: Translator, view: CardView) -> Markup:
@@ -332,7 +348,7 @@ def _figures_agree(view: CardView) -> bool:
     assert view.judgement is not None
     if view.grade_index is None or view.data_score is None or "young" in view.flags:
         return False
-    word = min(4, max(0, int(view.judgement + 0.5) - 1))  # as experience_word rounds
+    word = _rung(view.judgement)  # as experience_word rounds
     if word == 2 or word != grade_rung(view.grade_index, view.grades):
         return False
     if word != min(4, int(max(view.data_score, 0.0) // 20)):  # 0–100 in five equal bands

@@ -194,7 +194,7 @@ async def test_russian_salon_hears_why_nobody_is_proposed(
     assert lines[0] == "Сейчас нет клиентов, от которых стоит отказаться. Ближе всего к этому:"
     # 100 ₽ lost on her one visit: a single purchase is never extrapolated to a year.
     assert lines[1] == (
-        "Светлана: на этом клиенте вы теряете 100 ₽ в год · 1 жалоба, "
+        "Светлана: на этом клиенте вы потеряли 100 ₽ за всё время · 1 жалоба, "
         "но с вами всего 40 дней, судить рано"
     )
 

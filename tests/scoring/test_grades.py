@@ -54,3 +54,19 @@ def test_a_big_jump_changes_grade_whatever_the_past() -> None:
 def test_every_scale_has_distinct_labels() -> None:
     for scale in ("A-D", "1-5", "1-10"):
         assert len(set(labels(scale))) == len(labels(scale))
+
+
+def test_the_worst_grade_is_kept_inside_the_margin_too() -> None:
+    # A D is left only past 25 + 2, as every other grade is left only past its margin.
+    assert grade_for(26.9, "A-D", previous="D") == "D"
+    assert grade_for(27.0, "A-D", previous="D") == "C"
+    assert grade_for(25.0, "A-D") == "C"  # no grade to keep: the band alone
+
+
+def test_the_lowest_score_for_a_grade_counts_the_margin_only_from_a_kept_grade() -> None:
+    from scoring.grades import lowest_score_for
+
+    c, previous = np.full(5, 2), np.array([-1, 3, 2, 1, 0])  # to C, from none, D, C, B, A
+    # None: C's bound 25; from a D: past its kept band (27); from a C, kept down to 23; from
+    # a B or an A (better than C): C's bound, where the score alone gives C or better.
+    assert lowest_score_for(c, previous, "A-D").tolist() == [25.0, 27.0, 23.0, 25.0, 25.0]

@@ -68,3 +68,25 @@ def test_disliked_but_profitable_is_a_disagreement() -> None:
     [disagreement] = analysis.disagreements
     assert (disagreement.client_id, disagreement.direction) == (10, "disliked_but_profitable")
     assert disagreement.data_grade_index == 0
+
+
+def test_liked_and_disliked_follow_the_words_the_card_says() -> None:
+    """2,3 is said "hard" (moeizaam) and counts as disliked; 2,5 is "so-so" and counts as
+    neither; 3,5 is "good" (prettig) and counts as liked (rounded half up, as the card says)."""
+    import numpy as np
+
+    from scoring.judgement import experience_rung, find_disagreements
+
+    judgement = np.array([2.3, 2.5, 3.4, 3.5, 1.0])
+    assert experience_rung(judgement).tolist() == [1, 2, 2, 3, 0]
+    good_figures = find_disagreements(
+        np.arange(5), judgement, np.zeros(5, np.int64), np.full(5, 5_000.0), 4, np.zeros(5, bool)
+    )
+    assert {(d.client_id, d.direction) for d in good_figures} == {
+        (0, "disliked_but_profitable"),
+        (4, "disliked_but_profitable"),
+    }
+    poor_figures = find_disagreements(
+        np.arange(5), judgement, np.full(5, 3, np.int64), np.full(5, 10.0), 4, np.zeros(5, bool)
+    )
+    assert {(d.client_id, d.direction) for d in poor_figures} == {(3, "liked_but_unprofitable")}
