@@ -144,6 +144,20 @@ def format_date(day: dt.date, locale: str, *, style: str = "medium") -> str:
     return _babel_date(day, format=style, locale=locale)
 
 
+# Dutch planners count weeks by number ("week 49"); in Russian a week number means nothing to a
+# salon, which names the days (read_ru round 3): «30 ноября – 6 декабря».
+WEEK_NUMBERS = frozenset({"nl"})
+
+
+def format_days(first: dt.date, last: dt.date, locale: str) -> str:
+    """A run of days as people write it, without the year: `1–7 декабря`,
+    `30 ноября – 6 декабря`, `29 december – 4 januari`."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{_babel_date(last, format='d MMMM', locale=locale)}"
+    start = _babel_date(first, format="d MMMM", locale=locale)
+    return f"{start} – {_babel_date(last, format='d MMMM', locale=locale)}"
+
+
 def format_weekday(iso_weekday: int, locale: str) -> str:
     """The weekday's full name, 0 = Monday (as `date.weekday()`): `maandag`, `понедельник`."""
     if not 0 <= iso_weekday <= 6:

@@ -182,6 +182,14 @@ class Translator:
     def date(self, day: dt.date, *, style: str = "medium") -> str:
         return dates.format_date(day, self.locale, style=style)
 
+    def days(self, first: dt.date, last: dt.date) -> str:
+        return dates.format_days(first, last, self.locale)
+
+    @property
+    def counts_weeks(self) -> bool:
+        """Does this language name a week by its number (Dutch "week 49")?"""
+        return self.locale in dates.WEEK_NUMBERS
+
     def weekday(self, iso_weekday: int) -> str:
         return dates.format_weekday(iso_weekday, self.locale)
 

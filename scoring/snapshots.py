@@ -44,6 +44,8 @@ class WeekChanges:
     new_clients: int = 0
     sales: int = 0
     complaints: int = 0
+    # What those sales came to, minor units, VAT off: a team wants the sum, not only the count.
+    sales_amount: int = 0
 
     @property
     def happened(self) -> bool:

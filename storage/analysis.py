@@ -11,10 +11,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import numpy as np
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from scoring import TeamAnalysis, TeamFrames, analyse
+from scoring.arrays import net_of_vat
 from scoring.snapshots import FLAGS, WeekChanges, compare_weeks, snapshot_rows
 from storage.callers import TeamView, team_view
 from storage.frames import load_profiles, load_team, scoring_settings
@@ -162,7 +164,11 @@ def _with_activity(
             col(Client.acquired_on).is_(None) & (col(Client.created_at) >= start),
         ),
     )
-    sales = count(Sale, Sale.team_id == team_id, Sale.sold_on > since, Sale.sold_on <= today)
+    week_sales = (Sale.team_id == team_id, Sale.sold_on > since, Sale.sold_on <= today)
+    sales = count(Sale, *week_sales)
+    amounts = session.exec(select(Sale.amount).where(*week_sales)).all()
+    vat = team.vat_rate if team.amounts_include_vat else None  # as every figure: VAT off
+    sales_amount = int(net_of_vat(np.array(amounts, dtype=float), vat).sum())
     complaints = count(
         Event,
         Event.team_id == team_id,
@@ -170,7 +176,13 @@ def _with_activity(
         Event.happened_on > since,
         Event.happened_on <= today,
     )
-    return replace(changes, new_clients=new_clients, sales=sales, complaints=complaints)
+    return replace(
+        changes,
+        new_clients=new_clients,
+        sales=sales,
+        complaints=complaints,
+        sales_amount=sales_amount,
+    )
 
 
 def _changes(previous_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> WeekChanges:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.data_warnings import warning
 from bot.render.decline import digest_line
-from bot.render.explain import amounts_note, owed_money, reason
+from bot.render.explain import amounts_note, money, owed_money, reason
 from bot.render.portrait import portrait_summary, run_rate_text
 from bot.render.risk import time_eaters_by_hours
 from locales import N_, Markup, Translator
@@ -82,7 +82,7 @@ def render_digest(
         public += _leaning_lines(t, team, analysis, names, shares=not money_goes_private)
     # What was recorded this week, first, in every digest (read_ru A19: the solo digest had
     # it, the group's, with its sections, did not).
-    activity = _activity_line(t, changes)
+    activity = _activity_line(t, changes, None if money_goes_private else team.currency)
     if activity is not None:
         public.insert(0, activity)
     quiet = not public and not private
@@ -93,10 +93,11 @@ def render_digest(
     run_rate = run_rate_text(t, team, analysis)
     # The footnote under the revenue trend (short: it always fits one screen), else under the
     # ideal clients' monthly figure: where the money figures go, it goes.
-    if trend is not None:
-        trend += Markup("\n") + amounts_note(t, team)
-    elif run_rate is not None:
-        run_rate += Markup("\n") + amounts_note(t, team)
+    note = amounts_note(t, team)  # None for amounts typed without VAT: nothing to say
+    if note is not None and trend is not None:
+        trend += Markup("\n") + note
+    elif note is not None and run_rate is not None:
+        run_rate += Markup("\n") + note
     if trend is not None:
         money_target.append(trend)
     summary = portrait_summary(t, analysis)
@@ -192,13 +193,24 @@ def _trend_figures(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Mar
     )
 
 
-def _activity_line(t: Translator, changes: WeekChanges) -> Markup | None:
-    """What the team recorded this week; None when nothing was (a quiet week stays quiet)."""
+def _activity_line(t: Translator, changes: WeekChanges, currency: str | None) -> Markup | None:
+    """What the team recorded this week; None when nothing was (a quiet week stays quiet).
+    With a `currency` (money is not for admins only) the sales say what they came to."""
     if not changes.happened:
         return None
+    sales = (
+        t.n_(
+            "{n} sale for {amount}",
+            "{n} sales for {amount}",
+            changes.sales,
+            amount=money(t, currency, changes.sales_amount),
+        )
+        if currency is not None and changes.sales_amount > 0
+        else t.n_("{n} sale", "{n} sales", changes.sales)
+    )
     done = [
         t.n_("{n} new client", "{n} new clients", changes.new_clients),
-        t.n_("{n} sale", "{n} sales", changes.sales),
+        sales,
         t.n_("{n} complaint", "{n} complaints", changes.complaints),
     ]
     counts = (changes.new_clients, changes.sales, changes.complaints)
@@ -314,8 +326,11 @@ def _actions(
 
 
 def week_label(t: Translator, today: dt.date) -> str:
-    """'week 48': which digest this is."""
-    return str(t._("week {week}", week=today.isocalendar()[1]))
+    """Which digest this is: 'week 48' where people count weeks, else the 7 days it covers
+    (today included, as its "this week" line counts them): «1–7 декабря»."""
+    if t.counts_weeks:
+        return str(t._("week {week}", week=today.isocalendar()[1]))
+    return t.days(today - dt.timedelta(days=6), today)
 
 
 def chart_caption(t: Translator) -> str:

@@ -92,9 +92,13 @@ def team_history_short(analysis: TeamAnalysis) -> bool:
     return bool(len(days)) and bool((days.fillna(0) < SHORT_HISTORY_DAYS).all())
 
 
-def amounts_note(t: Translator, team: VatTeam) -> Markup:
-    """Reports say whether their figures include VAT (BTW, НДС), and which rate was taken off."""
-    if team.amounts_include_vat and team.vat_rate is not None:
+def amounts_note(t: Translator, team: VatTeam) -> Markup | None:
+    """Under a report's figures when the team types amounts with VAT: which rate was taken off
+    (or that they include it). Amounts typed without VAT are shown as typed, so "without VAT"
+    would only puzzle a team never asked about VAT (read_ru round 3): None then."""
+    if not team.amounts_include_vat:
+        return None
+    if team.vat_rate is not None:
         return t._("Amounts without VAT ({rate} taken off).", rate=rate_text(t, team.vat_rate))
     return t._("Amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
 

@@ -170,12 +170,12 @@ async def test_a_recency_reason_shows_the_teams_figure(
     [
         (
             "nl",
-            "Deze week: 5 nieuwe klanten, 5 verkopen, 2 klachten.",
+            "Deze week: 5 nieuwe klanten, 5 verkopen, samen € 1.200, 2 klachten.",
             "Groot BV: 96% van de omzet.",
         ),
         (
             "ru",
-            "За неделю: 5 новых клиентов, 5 продаж, 2 жалобы.",
+            "За неделю: 5 новых клиентов, 5 продаж на 1 200 ₽, 2 жалобы.",
             "Groot BV: 96 % вашей выручки.",
         ),
     ],

@@ -295,8 +295,8 @@ def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[
 @pytest.mark.parametrize(
     ("locale", "said"),
     [
-        ("nl", "Deze week: {new} nieuwe klanten, {sales} verkopen."),
-        ("ru", "За неделю: {new} новых клиента, {sales} продажи."),
+        ("nl", "Deze week: {new} nieuwe klanten, {sales} verkopen, samen € 1.000."),
+        ("ru", "За неделю: {new} новых клиента, {sales} продажи на 1 000 ₽."),
     ],
 )
 async def test_the_groups_digest_says_what_was_recorded_this_week_as_the_private_one(
