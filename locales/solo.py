@@ -45,4 +45,29 @@ SOLO_TEXTS = (
         "are happy to suggest someone who suits you better.",
     ),
     C_("solo", "Your team sent me a lot of files just now. Try again in {wait}."),
+    # /help's usage texts: no admins in a one-person team
+    C_(
+        "solo",
+        "/decline — one client at a time who brings little and costs you in other ways "
+        "(complaints, late payments, time), with what letting them go would risk. Admins "
+        "decide with a button; I ask first.\n/decline Bakkerij de Vries — that client, if "
+        "they are on the list.",
+    ),
+    C_(
+        "solo",
+        "/export — your clients, sales and history (complaints, compliments, referrals, "
+        "ratings) as CSV files for Excel.\n/export Bakkerij de Vries — everything about "
+        "one client, for their request to see their data (admins).",
+    ),
+    C_(
+        "solo",
+        "/profile — the ideal client in three areas: who they are, how they fit your team, "
+        "and how many there are in your market. Admins change it step by step with buttons.",
+    ),
+    C_(
+        "solo",
+        "/settings — language, currency, VAT, how clients pay, what an hour of work costs, "
+        "time zone, grade scale, the digest and more. Everyone can look; admins change "
+        "them with buttons, with Undo.",
+    ),
 )
