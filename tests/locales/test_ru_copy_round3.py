@@ -175,3 +175,12 @@ async def test_undoing_a_setting_says_the_old_one_is_back(
     await chat.send(me, "/digest выкл")
     said = (await chat.send(me, "/undo")).text
     assert said == "Отменено: прежняя настройка восстановлена.", said
+
+
+async def test_an_export_of_a_team_never_asked_about_vat_says_nothing_of_it(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = make_team(sqlite_engine, chat_id=SOLO, owner_id=SOLO, personal=True, locale="ru")
+    make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Анна"), 250_000)
+    seen = await chat.send(chat.person(SOLO, "Света", "ru"), "/export")
+    assert [m.text for m in seen.messages if "продажи" in m.text] == ["Ваши продажи."]
