@@ -184,3 +184,18 @@ async def test_an_export_of_a_team_never_asked_about_vat_says_nothing_of_it(
     make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Анна"), 250_000)
     seen = await chat.send(chat.person(SOLO, "Света", "ru"), "/export")
     assert [m.text for m in seen.messages if "продажи" in m.text] == ["Ваши продажи."]
+
+
+async def test_a_lapsed_clients_card_does_not_guess_her_gender(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    # «Давно ничего не покупал» on Анна's card: the verdict has no subject, so no «покупал(а)».
+    team = make_team(sqlite_engine, chat_id=SOLO, owner_id=SOLO, personal=True, locale="ru")
+    anna = make_client(sqlite_engine, team, "Анна Котова", kind="person")
+    for k in range(6):  # monthly, then nothing for 150 days
+        make_sale(
+            sqlite_engine, team, anna, 250_000, sold_on=NOW.date() - dt.timedelta(300 - 30 * k)
+        )
+    text = (await chat.send(chat.person(SOLO, "Света", "ru"), "/client Анна")).text
+    assert "Давно не было покупок: может, позвонить?" in text, text
+    assert "покупал" not in text
