@@ -44,6 +44,16 @@ def make_team(
         return team
 
 
+def with_vat(engine: Engine, team: Team, rate: float) -> None:
+    """The team types its amounts with VAT at `rate` (a fraction): reports take it off."""
+    with new_session(engine) as session:
+        row = session.get(Team, team.id)
+        assert row is not None
+        row.amounts_include_vat, row.vat_rate = True, rate
+        session.add(row)
+        session.commit()
+
+
 def add_member(engine: Engine, team: Team, user_id: int, role: str = "member") -> None:
     from storage.models import Role
 

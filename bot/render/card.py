@@ -236,7 +236,9 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     if view.hours:
         figures.append(t._("{hours} worked", hours=hours(t, view.hours)))  # not a bare "6 uur"
     if figures:
-        lines.append(Markup(" · ").join(figures))
+        line = Markup(" · ").join(figures)
+        # A line opens with a capital: with the share in the verdict it starts at «прибыль».
+        lines.append(Markup(line[:1].upper() + line[1:]))
     counts = Markup(" · ").join(
         [
             t.n_("{n} referral", "{n} referrals", view.referrals),

@@ -141,8 +141,9 @@ def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any
             )
         else:
             lines.append(t._("Profit rests on your default margin for sales without costs."))
-    if team.amounts_include_vat:  # a card is no report: "without VAT" on every one read as a
-        lines.append(amounts_note(t, team))  # warning; /risk and the digest still say it
+    note = amounts_note(t, team)  # only when VAT was taken off the figures
+    if note is not None:
+        lines.append(note)
     return lines
 
 

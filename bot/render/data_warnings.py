@@ -49,6 +49,11 @@ def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None
     if code == "missing_costs":
         if p.get("assumed_margin") is not None:
             return None  # default_margin_used says which margin stands in
+        if float(p.get("revenue_share") or 0) >= 1:  # «у продаж на 100 % выручки» is a riddle
+            return t._(
+                "No sale has its cost yet, so grades weigh revenue instead of profit. "
+                "A default margin in /settings gives profit figures."
+            )
         return t._(
             "{share} of revenue has no costs recorded, so grades weigh revenue there instead "
             "of profit. A default margin in /settings gives profit figures.",

@@ -57,9 +57,11 @@ def candidate_text(
         risks = [_risk(t, cur, risk.code, risk.client_id, row, names) for risk in candidate.risks]
         lines.append(t._("Think of: {risks}.", risks=Markup(" · ").join(risks)))
     lines.append(t._("Kompas only proposes: you decide."))
-    if team.amounts_include_vat:  # a loss without VAT beside what they owe with it: say which
-        owes = any(risk.code == "owes_money" for risk in candidate.risks)
-        lines.append(amounts_note(t, team, owed=owes))
+    # A loss without VAT beside what they owe with it: the note says which is which.
+    owes = any(risk.code == "owes_money" for risk in candidate.risks)
+    note = amounts_note(t, team, owed=owes)
+    if note is not None:
+        lines.append(note)
     return Markup("\n").join(lines)
 
 

@@ -160,20 +160,23 @@ def _one_screen(t: Translator, team: TeamView, parts: list[_Part]) -> Markup:
     figure, the portrait, the trend, then the sections lowest in the digest's order of
     importance); the note is counted in with every part, so it is never what is left out."""
     kept: list[_Part] = []
+    noted = amounts_note(t, team) is not None
     for part in sorted(parts, key=lambda p: -p.keep):  # stable: equals keep their order
-        if part.keep >= ALWAYS or _height([*kept, part]) <= PHONE_LINES:
+        if part.keep >= ALWAYS or _height([*kept, part], noted) <= PHONE_LINES:
             kept.append(part)
     shown = [p for p in parts if p in kept]
     text = Markup("\n\n").join(p.text for p in shown)
     net, owed = any(p.net for p in shown), any(p.owed for p in shown)
-    if net or owed:  # under the last figures, no gap: the digest ends with it
-        text += Markup("\n") + amounts_note(t, team, net=net, owed=owed)
+    note = amounts_note(t, team, net=net, owed=owed) if net or owed else None
+    if note is not None:  # under the last figures, no gap: the digest ends with it
+        text += Markup("\n") + note
     return text
 
 
-def _height(parts: list[_Part]) -> int:
-    """Lines on the screen: the parts, a blank line between two, the amounts note if needed."""
-    note = any(p.net or p.owed for p in parts)
+def _height(parts: list[_Part], noted: bool) -> int:
+    """Lines on the screen: the parts, a blank line between two, the amounts note if the team
+    has one (`noted`) and a part needs it."""
+    note = noted and any(p.net or p.owed for p in parts)
     return sum(p.lines for p in parts) + len(parts) - 1 + int(note)
 
 
@@ -257,7 +260,7 @@ def _activity_line(
             changes.sales,
             amount=t.money(changes.sales_amount, team.currency, whole=True),
         )
-        if amount
+        if amount and changes.sales_amount > 0
         else t.n_("{n} sale", "{n} sales", changes.sales)
     )
     done = [

@@ -91,12 +91,17 @@ def team_history_short(analysis: TeamAnalysis) -> bool:
     return bool(len(days)) and bool((days.fillna(0) < SHORT_HISTORY_DAYS).all())
 
 
-def amounts_note(t: Translator, team: VatTeam, *, net: bool = True, owed: bool = False) -> Markup:
-    """Reports say whether their figures include VAT (BTW, НДС), and which rate was taken off.
+def amounts_note(
+    t: Translator, team: VatTeam, *, net: bool = True, owed: bool = False
+) -> Markup | None:
+    """Under a report's figures when the team types amounts with VAT: which rate was taken off.
     Money owed is the invoice's, VAT in it: with `owed` (a screen that shows it) the note says
     so, beside the net figures (`net`) or alone, so it never calls "€ 968" of an invoice of
-    € 800 + 21 % a figure without VAT."""
-    if not (team.amounts_include_vat and team.vat_rate is not None):
+    € 800 + 21 % a figure without VAT. Amounts typed without VAT are shown as typed, so
+    "without VAT" would only puzzle a team never asked about VAT (read_ru round 3): None then."""
+    if not team.amounts_include_vat:
+        return None
+    if team.vat_rate is None:
         return t._("Amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
     rate = rate_text(t, team.vat_rate)
     if owed and net:

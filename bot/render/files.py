@@ -135,6 +135,10 @@ def clients_caption(t: Translator) -> Markup:
 
 
 def sales_caption(t: Translator, team: TeamView) -> Markup:
+    """The file holds amounts as typed: "with VAT" is worth saying; "without VAT" only puzzled
+    a team never asked about VAT, as under the reports (explain.amounts_note)."""
+    if not team.amounts_include_vat:
+        return t._("Your sales.")
     return t._("Your sales, amounts {vat}.", vat=vat_word(t, team.amounts_include_vat))
 
 

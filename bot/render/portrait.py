@@ -265,7 +265,13 @@ def _trait(t: Translator, trait: Trait) -> Markup:
     )
 
 
+# A portrait is of a group: «чаще всего: женщины, Москва», not «женщина» (read_ru round 3).
+GROUP_GENDERS = {"f": N_("women"), "m": N_("men"), "x": N_("another gender")}
+
+
 def _value(t: Translator, trait: str, value: str) -> str:
+    if trait == "gender" and value in GROUP_GENDERS:
+        return t._(GROUP_GENDERS[value])
     vocabulary = labels.FIELD_LABELS.get(trait)
     return labels.label(t, vocabulary, value) if vocabulary else value
 

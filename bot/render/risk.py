@@ -88,7 +88,7 @@ def risk_pages(
             [
                 *body,
                 # Under the figures it qualifies, no gap before it; once a reply: the last page.
-                *([note] if number == len(pages) else []),
+                *([note] if note is not None and number == len(pages) else []),
                 *foot,
                 *(
                     [t._("Page {page} of {pages}", page=number, pages=len(pages))]

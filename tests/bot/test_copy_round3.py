@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from storage.models import Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, make_team, with_vat
 
 
 @pytest.mark.parametrize(
@@ -124,13 +124,15 @@ async def test_the_vat_note_sits_under_the_figures_without_a_gap(
     bakery = make_client(sqlite_engine, nl_team, "Bakkerij", city="Utrecht")
     make_sale(sqlite_engine, nl_team, bakery, 45_000, sold_on=dt.date(2026, 11, 1))
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    seen = await chat.send(anna, "/risico")
-    assert "\n\nBedragen zonder btw." not in seen.text
-    assert "Bedragen zonder btw." in seen
+    # Amounts typed without VAT are shown as typed: no note at all (read_ru round 3).
+    assert "btw" not in (await chat.send(anna, "/risico")).text
     await chat.send(anna, "/klant Bakkerij")
     lines = (await chat.press(anna, "Details")).text.splitlines()
-    # Details is no report: amounts without VAT go unsaid there (the Kazan reader, rucopy).
-    assert "Bedragen zonder btw." not in lines
+    assert not any("btw" in line for line in lines)
+    with_vat(sqlite_engine, nl_team, 0.21)
+    seen = await chat.send(anna, "/risico")
+    assert "\n\nBedragen zonder btw" not in seen.text
+    assert "Bedragen zonder btw (21% eraf gehaald)." in seen
 
 
 async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(

@@ -32,7 +32,7 @@ def test_every_dutch_lift_line_is_one_whole_sentence(code: str, amount: int, sai
 
 def test_russian_lift_of_referrals_says_more() -> None:
     said = str(lift(translator("ru"), "EUR", Lift("referral", 3, "", "A")))
-    assert said == "Для оценки A нужно ещё 3 рекомендации.", said
+    assert said == "Для оценки A нужно получить от клиента ещё 3 рекомендации.", said
 
 
 @pytest.mark.parametrize(

@@ -134,7 +134,7 @@ async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     clients_csv, sales_csv, history_csv = (c.decode("utf-8-sig") for _, c in documents)
     assert clients_csv.startswith("Клиент;") and "Кофейня «Зерно»" in clients_csv
     assert "1250,50" in sales_csv
-    assert seen.messages[1].text == "Ваши продажи, суммы без НДС."
+    assert seen.messages[1].text == "Ваши продажи."  # never asked about VAT: nothing said
     assert history_csv.startswith("Клиент;Дата;Событие;")
     assert "Кофейня «Зерно»;01.10.2026;жалоба;;;;;Холодный кофе" in history_csv
     assert seen.messages[2].text.startswith("Жалобы, благодарности, рекомендации и отзывы")

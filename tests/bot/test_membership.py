@@ -182,7 +182,7 @@ async def test_a_declined_newcomer_stays_out_in_russian(chat: Chat, sqlite_engin
     assert request.text == "<b>Иван</b> хочет присоединиться к команде <b>Студия</b>. Принять?"
     assert not [m for m in seen.messages if "t.me" in m.text]
     seen = await chat.press(olga, "✕ Отклонить", chat=OLGA)
-    assert seen.text == "Иван: в команду не приняты. Изменить это можно через /members."
+    assert seen.text == "Иван: заявка отклонена. Изменить это можно через /members."
     assert (await chat.send(ivan, "/clients", chat=GROUP)).text == RUSSIAN_REMOVED
     assert not (await chat.send(ivan, "/clients", chat=GROUP)).messages
     await chat.send(olga, "/members", chat=GROUP)

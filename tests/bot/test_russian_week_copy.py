@@ -12,7 +12,15 @@ from sqlalchemy import Engine
 from storage.models import Team
 from tests.bot.test_phone_screen import big_team, demo_team, risk_pages
 from tests.chat import Chat
-from tests.factories import NOW, RU_OWNER, add_member, make_client, make_sale, make_team
+from tests.factories import (
+    NOW,
+    RU_OWNER,
+    add_member,
+    make_client,
+    make_sale,
+    make_team,
+    with_vat,
+)
 
 TODAY = NOW.date()
 
@@ -20,10 +28,19 @@ TODAY = NOW.date()
 async def test_risk_says_amounts_without_vat_once_on_its_last_page(
     chat: Chat, sqlite_engine: Engine
 ) -> None:
-    demo_team(sqlite_engine, "ru")
+    with_vat(sqlite_engine, demo_team(sqlite_engine, "ru"), 0.22)
     pages = await risk_pages(chat, "ru")
     assert len(pages) > 1
-    assert ["Суммы без НДС" in page for page in pages] == [False] * (len(pages) - 1) + [True]
+    note = "Суммы без НДС (вычтено 22 %)."
+    assert [note in page for page in pages] == [False] * (len(pages) - 1) + [True]
+
+
+async def test_risk_of_a_team_never_asked_about_vat_says_nothing_of_it(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    # Read_ru round 3: «Суммы без НДС.» puzzled a salon that never said a word about VAT.
+    demo_team(sqlite_engine, "ru")
+    assert "НДС" not in "\n".join(await risk_pages(chat, "ru"))
 
 
 async def test_risk_says_where_the_clients_it_only_counts_are(

@@ -204,7 +204,7 @@ CHANGED_SINCE = {
 }
 DETAILS_BACK = {
     "nl": "Ongedaan gemaakt: de gegevens van de klant zijn weer zoals ze waren.",
-    "ru": "Отменено: данные клиента снова прежние.",
+    "ru": "Отменено: прежние данные клиента восстановлены.",
 }
 
 
