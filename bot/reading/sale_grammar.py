@@ -311,11 +311,12 @@ def _marked_cost(values: list[Value]) -> list[Value]:
     # "300 затраты, 2800", "затраты 300, 2900": a comma says which number the word labels
     own_before = k - 1 in plain and _own_field(values, k, k - 1)
     own_after = k + 1 in plain and _own_field(values, k, k + 1)
-    if own_before != own_after:
+    commas = len({values[j].field for j in (*plain, k)}) > 1
+    if commas and own_before != own_after:
         before, after = (k - 1, None) if own_before else (None, k + 1)
     cost = before if before is not None else after
-    if cost is None:
-        raise InputError(AMOUNT_FIRST)
+    if cost is None or len(plain) < 2:  # "100 kosten 30 uren 2": 30 went into a time, and
+        raise InputError(AMOUNT_FIRST)  # the amount is no cost
     others = [values[j] for j in plain if j != cost]
     times = [v for v in values if v.minutes is not None]
     return [*others[:1], values[cost], *others[1:], *times]

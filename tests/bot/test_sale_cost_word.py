@@ -1,0 +1,55 @@
+"""A cost word's number is the cost or the line is refused: the Dutch second reader typed
+"/verkoop Jan 100 kosten 30 uren 2" and got "Tijd 30 uur 2 min" with the € 30 cost gone."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["/verkoop Jan de Boer 100 kosten 30 uren 2", "/verkoop Jan de Boer 1200,50 kosten 300 uur 5"],
+)
+async def test_a_cost_whose_number_went_into_a_time_is_asked_again_not_dropped(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan de Boer", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert "Begin met het bedrag, dan de kosten en de tijd" in seen.text, seen.text
+    assert rows(sqlite_engine, Sale) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "figures"),
+    [
+        ("/verkoop Jan de Boer 100 kosten 30 2 uur", (10_000, 3_000, 120)),
+        ("/verkoop Jan de Boer 400, 150 kosten, 2 uur", (40_000, 15_000, 120)),
+    ],
+)
+async def test_a_cost_word_labels_its_number(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str, figures: tuple[int, int, int]
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan de Boer", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == figures
+
+
+@pytest.mark.parametrize(
+    "line", ["/sale Волкова затраты 300, 2900", "/sale Волкова 300 затраты, 2900"]
+)
+async def test_a_comma_still_says_which_number_the_cost_word_labels(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    make_client(sqlite_engine, ru_team, "Волкова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost) == (290_000, 30_000)
