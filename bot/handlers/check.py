@@ -105,6 +105,10 @@ class CheckDialog(Dialog):
             has_profile=convo.data.get("profiled", analysed.analysis.profile_written),
         )
         text = with_left_out(t, text, convo.data.get("unused", []), saved=False)
+        if convo.data.get("stored"):  # a prospect on the list: nothing to save
+            await finish(turn, convo)
+            turn.reply(text)
+            return
         question(
             turn,
             convo,
@@ -140,11 +144,23 @@ class CheckDialog(Dialog):
 async def _listed(turn: Turn, convo: Conversation, name: str) -> bool:
     """Whether `name` is a client on the list already (`Кузнецова` for «Кузнецова Елена», as
     /client finds her): then that is said and her card shows how she fits, never a check of
-    her as someone unknown (the Russian reader's A14)."""
+    her as someone unknown (the Russian reader's A14); a prospect on the list is checked with
+    what the team stored about them, with nothing to save."""
     found = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=name)
     existing = found.one or found.whole
     if existing is None or not found.sure:
         return False
+    if existing.status == ClientStatus.PROSPECT:
+        # Checked as stored: the prospect's card says "/check tells you whether they fit"
+        # (the Dutch second reader went round in that circle).
+        client = await turn.run(
+            resolver.client_in_team, team_id=turn.team_id, client_id=existing.id
+        )
+        stored = {key: getattr(client, key) for key in TRAITS if key != "kind"}
+        convo.data.update({k: v for k, v in stored.items() if v is not None}, stored=True)
+        convo.data["name"] = client.name
+        await _with_kind(turn, convo, str(client.kind), then="verdict")
+        return True
     await finish(turn, convo)
     turn.reply(already_a_client(turn.t, existing.name))
     await show_card(turn, existing.id, edit=False)

@@ -252,3 +252,35 @@ async def test_an_empty_profile_is_never_said_to_cover_another_kind(
         "❔ Over Restaurant de Gouden Leeuw kan ik nog niets zeggen: het profiel van je ideale "
         "klant is nog leeg."
     ), seen.text
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_a_prospect_on_the_list_is_checked_as_stored_not_sent_back_to_its_card(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    """The Dutch second reader: /toets Hotel Het Anker (a prospect on the list) showed its card,
+    which says "/toets vertelt of die bij je past" — a circle. Now the check runs on what the
+    team stored (organisation, Utrecht, zorg, 8 employees: the miss above), with no save."""
+    team = demo_with_profile(sqlite_engine, locale, min_employees=10, max_employees=100)
+    make_client(
+        sqlite_engine,
+        team,
+        "Huisarts Bos",
+        status="prospect",
+        city="Utrecht",
+        industry="zorg",
+        employees=8,
+    )
+    person = chat.person(OWNER, "Anna", locale)
+    seen = await chat.send(person, "/check Huisarts Bos")
+    first = seen.text.splitlines()[0]
+    assert (
+        first
+        == {
+            "nl": "👍 Huisarts Bos zou een redelijke klant zijn.",
+            "ru": "⛔ Huisarts Bos вам не подходит.",
+        }[locale]
+    ), seen.text
+    assert "8" in seen.text.splitlines()[1]
+    assert seen.buttons == [], seen.buttons  # already saved: nothing to save
+    assert "/check" not in seen.text and "/toets" not in seen.text
