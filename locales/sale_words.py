@@ -9,6 +9,7 @@ from __future__ import annotations
 COST_WORDS = frozenset(
     {"kosten", "kost", "onkosten", "cost", "costs", "materiaal", "materiaalkosten", "inkoop"}
     | {"затраты", "затрат", "расходы", "расход", "расходов", "себестоимость"}
+    | {"материалы", "материал", "материалов", "расходники", "расходка"}
 )
 
 

@@ -32,6 +32,11 @@ def is_what_was_done(reader: Reader, text: str) -> bool:
     return False  # "vrijdag" between the fields: refused as before, never dropped
 
 
+# A count of things done in one sale ("2 banden", «3 стрижки», "250 flyers") stays below this:
+# a number from it on before a word is an amount («2400 чаевые 200» was read as 2400 things).
+MOST_THINGS = 1000
+
+
 def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     """The fields without a count of things in what was done (`70 2 banden vervangen`,
     `3 fietsen nagekeken 210 euro`, «1500 за 2 стрижки»): a whole number followed by a word
@@ -40,6 +45,7 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
         i
         for i in range(len(fields) - 1)
         if fields[i].text.isdigit()
+        and int(fields[i].text) < MOST_THINGS  # «2400 чаевые 200»: 2400 is no count
         and is_what_was_done(reader, fields[i + 1].text)
         # "90 мин", "1 ч 30 мин", "100 tien minuten": a time, not things
         and reader.time(joined(fields[i : i + 2])) is None

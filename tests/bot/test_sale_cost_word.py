@@ -53,3 +53,34 @@ async def test_a_comma_still_says_which_number_the_cost_word_labels(
     await chat.send(olga, line)
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost) == (290_000, 30_000)
+
+
+@pytest.mark.parametrize(
+    ("line", "figures"),
+    [
+        ("/sale Анна 2000 материалы 400 2ч", (200_000, 40_000, 120)),
+        ("/sale Анна 2200, материалы 400, 2ч", (220_000, 40_000, 120)),
+        ("/sale Анна 2000 расходники 400", (200_000, 40_000, None)),
+    ],
+)
+async def test_materials_are_a_cost_not_the_amount(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine, line: str, figures: tuple
+) -> None:
+    """The Russian second reader: «/sale Анна 2000 материалы 400 2ч» recorded 400 ₽ (2000 was
+    taken for a count of 2000 materials)."""
+    make_client(sqlite_engine, ru_team, "Анна", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == figures
+
+
+async def test_a_big_number_before_a_word_is_never_a_count_of_things(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """«2400 чаевые 200» recorded 200 ₽: 2400 was read as 2400 things done."""
+    make_client(sqlite_engine, ru_team, "Анна", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/sale Анна 2400 чаевые 200")
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.amount == 240_000
