@@ -239,7 +239,9 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     # «ИП Сидоренко Ольга», "De Zon B.V."; «Козлов Дмитрий Андреевич», «Иванова И.И.»
     if "kind" not in said and (kind := kind_in_name(name)):
         said["kind"] = kind.value
-    if born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
+    if born is not None and said.get("kind") == "organisation":
+        unused = [*unused, str(born)]  # an organisation has no year of birth: said back
+    elif born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
         said = {"kind": "person", **said, "birth_year": born}
     typed = text
     if at_end:  # "/toevoegen Sportschool 24 bedrijf": the kind word is no part of a sale
@@ -274,7 +276,7 @@ def _phone(text: str) -> re.Match[str] | None:
 def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
     """An /add line without its year of birth, and the year (None when not said); an age
     (`30 лет`, `45 jaar`) says the year too, as near as a year can."""
-    match = BIRTH_YEAR_SAID.search(text) or AGE_SAID.search(text)
+    match = BIRTH_YEAR_SAID.search(text) or AGE_SAID.search(text) or _bare_year(text, today)
     if match is None:
         return text, None
     year = today.year - int(match["age"]) if "age" in match.re.groupindex else None
@@ -283,6 +285,20 @@ def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
         raise InputError(NOT_A_BIRTH_YEAR, year=str(year))
     rest = (text[: match.start()] + text[match.end() :]).strip(" ,;")
     return re.sub(r"\s*[,;]\s*[,;]\s*", ", ", rest), year
+
+
+_BARE_YEAR = re.compile(r"(?<=[,;])\s*(?P<year>(?:19|20)[0-9]{2})\s*(?=$|[,;])")
+
+
+def _bare_year(text: str, today: dt.date) -> re.Match[str] | None:
+    """A year alone in its own field of a line that says two more things of the client
+    («Лиана Хасанова, частное лицо, Казань, Instagram, 1995»): a year of birth, not a sale's
+    amount, when an adult could have been born in it."""
+    match = _BARE_YEAR.search(text)
+    fields = [part for part in re.split(r"[,;]", text) if part.strip()]
+    if match is None or len(fields) < 4 or not 1920 <= int(match["year"]) <= today.year - 14:
+        return None
+    return match
 
 
 def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:

@@ -69,11 +69,11 @@ REFER = {"nl": "/aanbeveling {who} bracht {whom}", "ru": "/refer {who}, {whom}"}
 NEW = {"nl": "Restaurant De Haven", "ru": "Ресторан «Пристань»"}
 ONE_REFERRAL = {
     "nl": "Voor een C is nog 1 aanbeveling nodig.",
-    "ru": "Для оценки C нужно ещё 1 рекомендация.",
+    "ru": "Для оценки C нужно получить от клиента ещё 1 рекомендацию.",
 }
 TWO_REFERRALS = {
     "nl": "Voor een C zijn nog 2 aanbevelingen nodig.",
-    "ru": "Для оценки C нужно ещё 2 рекомендации.",
+    "ru": "Для оценки C нужно получить от клиента ещё 2 рекомендации.",
 }
 GRADE = {"nl": "beoordeling {grade}", "ru": "оценка {grade}"}
 
@@ -135,7 +135,7 @@ async def test_a_lever_from_a_kept_grade_counts_the_margin_and_is_enough(
         (
             "ru",
             "/rate Hotel De Linde 2 2 3",
-            "плохие (2,3 из 5) — хотя по цифрам они приносят хорошую прибыль.",
+            "плохие (2,3 из 5) — хотя по цифрам клиент приносит хорошую прибыль.",
         ),
     ],
 )
@@ -197,7 +197,7 @@ async def _rated_twin(
             "ru",
             "/rate Jan de Vries 5 5 5",
             "По одним цифрам клиент получил бы оценку хуже — см. ниже.",
-            "отличные (5 из 5) — но по цифрам они почти не приносят прибыли.",
+            "отличные (5 из 5) — но по цифрам клиент почти не приносит прибыли.",
         ),
     ],
 )

@@ -80,9 +80,9 @@ async def test_a_russian_source_said_with_a_preposition_is_the_source(
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Иванова Ольга, частное лицо, Екб, из ВКонтакте")
-    assert "Добавлено: Иванова Ольга (частное лицо, Екатеринбург, ВКонтакте)." in seen
+    assert "Добавлено: Иванова Ольга (частное лицо, Екатеринбург, источник: ВКонтакте)." in seen
     seen = await chat.send(olga, "/add Сидорова Мария, частное лицо, по сарафану")
-    assert "Добавлено: Сидорова Мария (частное лицо, рекомендация)." in seen
+    assert "Добавлено: Сидорова Мария (частное лицо, источник: рекомендация)." in seen
     for line in (
         "/add Петрова Анна, частное лицо, Казань, пришла из инсты",
         "/add Смирнова Вера, частное лицо, источник ВКонтакте",
@@ -107,9 +107,9 @@ async def test_a_dutch_source_said_with_via_is_the_source(
 ) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen Jan de Vries, particulier, Utrecht, via Marktplaats")
-    assert "Toegevoegd: Jan de Vries (particulier, Utrecht, Marktplaats)." in seen
+    assert "Toegevoegd: Jan de Vries (particulier, Utrecht, gevonden via: Marktplaats)." in seen
     seen = await chat.send(anna, "/toevoegen Lisa Bakker, particulier, via Instagram")
-    assert "Toegevoegd: Lisa Bakker (particulier, Instagram)." in seen
+    assert "Toegevoegd: Lisa Bakker (particulier, gevonden via: Instagram)." in seen
     for line in (
         "/toevoegen Sara Kok, particulier, gevonden via Google",
         "/toevoegen Kim Pol, particulier, Zwolle, via de buurvrouw",
@@ -192,7 +192,7 @@ async def test_a_city_typed_with_a_word_before_it_is_the_city_or_named_back(
     # A city it cannot put back in the nominative is not stored as «Из Тулы»: it says so
     seen = await chat.send(olga, "/add Козлова Ирина, частное лицо, из Тулы, инста")
     assert seen.text.splitlines() == [
-        "Добавлено: Козлова Ирина (частное лицо, Instagram).",
+        "Добавлено: Козлова Ирина (частное лицо, источник: Instagram).",
         "Не понял, поэтому не сохранил: «из Тулы». Дописать можно через /edit.",
     ]
     anna = chat.person(NL_OWNER, "Anna", "nl")
@@ -240,12 +240,12 @@ async def test_a_source_typed_after_the_name_without_a_comma_is_no_part_of_the_n
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Федорова Мария физлицо екб пришла из ВКонтакте")
-    assert "Добавлено: Федорова Мария (частное лицо, Екатеринбург, ВКонтакте)." in seen
+    assert "Добавлено: Федорова Мария (частное лицо, Екатеринбург, источник: ВКонтакте)." in seen
     await chat.send(olga, "/add Петрова Анна из инсты")
     await chat.press(olga, "Частное лицо")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen Lisa Bakker particulier via Instagram")
-    assert "Toegevoegd: Lisa Bakker (particulier, Instagram)." in seen
+    assert "Toegevoegd: Lisa Bakker (particulier, gevonden via: Instagram)." in seen
     await chat.send(anna, "/toevoegen Anna van Dijk particulier")  # «van» is her name's
     await chat.send(olga, "/add Студия через дорогу")  # no source after «через»: the name
     assert _stored(sqlite_engine) == {
@@ -278,7 +278,7 @@ async def test_a_second_city_or_source_in_one_line_is_named_back_not_stored_as_a
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen Jan Smit, particulier, Instagram, via via")
     assert seen.text.splitlines() == [
-        "Toegevoegd: Jan Smit (particulier, Instagram).",
+        "Toegevoegd: Jan Smit (particulier, gevonden via: Instagram).",
         "Niet begrepen, dus niet opgeslagen: „via via”. Aanvullen kan met /wijzig.",
     ]  # it was stored as the city "Via via"
     assert _stored(sqlite_engine) == {"Jan Smit": (None, "instagram")}
@@ -289,8 +289,20 @@ async def test_a_persons_kind_word_before_the_first_comma_is_no_part_of_the_name
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Орлова Яна физлицо, из ВКонтакте")
-    assert "Добавлено: Орлова Яна (частное лицо, ВКонтакте)." in seen
+    assert "Добавлено: Орлова Яна (частное лицо, источник: ВКонтакте)." in seen
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen Eva Smit particulier, Zwolle")
     assert "Toegevoegd: Eva Smit (particulier, Zwolle)." in seen
     assert _stored(sqlite_engine) == {"Орлова Яна": (None, "vk"), "Eva Smit": ("Zwolle", None)}
+
+
+async def test_a_year_alone_in_a_full_line_is_the_year_of_birth(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """The Russian second reader: «/add Лиана Хасанова, частное лицо, Казань, Instagram, 1995»
+    was answered «Похоже на продажу» (1995 read as an amount)."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Лиана Хасанова, частное лицо, Казань, Instagram, 1995")
+    assert "Похоже на продажу" not in seen.text, seen.text
+    [client] = rows(sqlite_engine, Client)
+    assert (client.name, client.city, client.birth_year) == ("Лиана Хасанова", "Казань", 1995)
