@@ -50,7 +50,6 @@ import re
 from functools import cache
 
 from babel.dates import format_date as _babel_date
-from babel.dates import format_interval as _babel_interval
 from babel.dates import format_time as _babel_time
 from babel.dates import get_day_names, get_month_names
 
@@ -146,11 +145,14 @@ def format_date(day: dt.date, locale: str, *, style: str = "medium") -> str:
 
 
 def format_days(first: dt.date, last: dt.date, locale: str) -> str:
-    """A run of days as a reader says it, without the year: `1–7 dec`, `30 nov – 6 dec`,
-    `30 нояб. – 6 дек.` (CLDR's interval of day and month)."""
+    """A run of days as people write it, month names in full and no year: `1–7 december`,
+    «27 ноября – 3 декабря» (the Russian reader: «5 дек.» reads like a form)."""
     if last < first:
         raise ValueError(f"a run of days ends on or after its first day, not {first}–{last}")
-    return _babel_interval(first, last, "MMMd", locale=locale)
+    end = _babel_date(last, format="d MMMM", locale=locale)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{end}"
+    return f"{_babel_date(first, format='d MMMM', locale=locale)} – {end}"
 
 
 def format_weekday(iso_weekday: int, locale: str) -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.data_warnings import warning
 from bot.render.decline import digest_line, digest_line_in_money
-from bot.render.explain import amounts_note, money_reason, owed_money, reason
+from bot.render.digest_screen import ALWAYS, Part, one_screen
+from bot.render.explain import money_reason, owed_money, reason
 from bot.render.portrait import portrait_summary, run_rate_text
 from bot.render.risk import time_eaters_by_hours
 from locales import N_, Markup, Translator
@@ -23,7 +24,6 @@ from scoring.snapshots import WEEK_DAYS, WeekChanges
 from storage.callers import TeamView
 
 MAX_LINES = 3  # per section: a digest fits one phone screen
-PHONE_LINES = 15  # about one phone screen, blank lines included
 
 
 @dataclass(frozen=True)
@@ -37,22 +37,6 @@ class Digest:
 
 
 NO_MONEY = (False, False)
-ALWAYS = 100  # the heading, what was recorded, a quiet week: never left out
-
-
-@dataclass(frozen=True)
-class _Part:
-    """A block of the digest, how long it stays when the screen is full (higher: longer), and
-    the money in it: figures without VAT (`net`), money owed as invoiced (`owed`)."""
-
-    text: Markup
-    keep: int
-    net: bool = False
-    owed: bool = False
-
-    @property
-    def lines(self) -> int:
-        return str(self.text).count("\n") + 1
 
 
 def render_digest(
@@ -117,15 +101,15 @@ def render_digest(
             NO_MONEY,
         ),
     ]
-    public: list[_Part] = []
-    private: list[_Part] = []
+    public: list[Part] = []
+    private: list[Part] = []
     for title, lines, is_money, keep, kinds in sections:
         if lines:
             target = private if is_money and money_goes_private else public
-            target.append(_Part(Markup("\n").join([title, *lines]), keep, *kinds))
+            target.append(Part(Markup("\n").join([title, *lines]), keep, *kinds))
     if not public:  # the group hears of a big client even when the news went to the admins
         leaning = _leaning_lines(t, team, analysis, names, shares=not money_goes_private)
-        public += [_Part(line, 80) for line in leaning]
+        public += [Part(line, 80) for line in leaning]
     # What was recorded this week, first, in every digest (read_ru A19: the solo digest had
     # it, the group's, with its sections, did not): under the heading, as its subtitle, so
     # one more section fits the screen.
@@ -134,50 +118,23 @@ def render_digest(
         head.append(activity)
     quiet = not public and not private and activity is None
     if quiet:
-        public.append(_Part(t._("A quiet week: no grade changes and no new risks."), ALWAYS))
+        public.append(Part(t._("A quiet week: no grade changes and no new risks."), ALWAYS))
     money_target = private if money_goes_private else public
     trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
     if trend is not None:
-        money_target.append(_Part(trend, 30, net=True))
+        money_target.append(Part(trend, 30, net=True))
     summary = portrait_summary(t, analysis)
     if summary is not None:
-        public.append(_Part(summary, 20))
+        public.append(Part(summary, 20))
     run_rate = run_rate_text(t, team, analysis)
     if run_rate is not None:
-        money_target.append(_Part(run_rate, 10, net=True))
-    group_text = _one_screen(t, team, [_Part(Markup("\n").join(head), ALWAYS), *public])
+        money_target.append(Part(run_rate, 10, net=True))
+    group_text = one_screen(t, team, [Part(Markup("\n").join(head), ALWAYS), *public])
     admin_text = None
     if private:
         admin_head = t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label)
-        admin_text = _one_screen(t, team, [_Part(admin_head, ALWAYS), *private])
+        admin_text = one_screen(t, team, [Part(admin_head, ALWAYS), *private])
     return Digest(group_text, admin_text, _actions(t, team, bool(new_candidates), quiet), quiet)
-
-
-def _one_screen(t: Translator, team: TeamView, parts: list[_Part]) -> Markup:
-    """The parts, blank-line apart and in their order, on one phone screen (PHONE_LINES, blank
-    lines counted), ending in the amounts note wherever money is shown. The parts that matter
-    most are placed first and a part that would not fit is left out (the ideal clients' monthly
-    figure, the portrait, the trend, then the sections lowest in the digest's order of
-    importance); the note is counted in with every part, so it is never what is left out."""
-    kept: list[_Part] = []
-    noted = amounts_note(t, team) is not None
-    for part in sorted(parts, key=lambda p: -p.keep):  # stable: equals keep their order
-        if part.keep >= ALWAYS or _height([*kept, part], noted) <= PHONE_LINES:
-            kept.append(part)
-    shown = [p for p in parts if p in kept]
-    text = Markup("\n\n").join(p.text for p in shown)
-    net, owed = any(p.net for p in shown), any(p.owed for p in shown)
-    note = amounts_note(t, team, net=net, owed=owed) if net or owed else None
-    if note is not None:  # under the last figures, no gap: the digest ends with it
-        text += Markup("\n") + note
-    return text
-
-
-def _height(parts: list[_Part], noted: bool) -> int:
-    """Lines on the screen: the parts, a blank line between two, the amounts note if the team
-    has one (`noted`) and a part needs it."""
-    note = noted and any(p.net or p.owed for p in parts)
-    return sum(p.lines for p in parts) + len(parts) - 1 + int(note)
 
 
 def _open_lines(

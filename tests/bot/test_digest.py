@@ -85,7 +85,7 @@ async def test_digest_is_sent_once_with_a_chart(chat: Chat, sqlite_engine: Engin
     assert photo.method == "sendPhoto" and photo.photo[:8] == b"\x89PNG\r\n\x1a\n"
     image = Image.open(io.BytesIO(photo.photo))
     assert image.format == "PNG" and image.size[0] >= 600 and 10_000 < len(photo.photo) < 300_000
-    assert "Kompas · 17–23 nov" in text.text and "Boven de grens" not in text.text
+    assert "Kompas · 17–23 november" in text.text and "Boven de grens" not in text.text
     assert "Hotel De Linde is nu" in text.text or "Hotel De Linde" in text.text
     assert len(text.text) <= 4096 and len(text.buttons[0]) <= 3
     again = await deliver(chat.app, team.id or 0)
@@ -264,7 +264,7 @@ async def test_digest_command_shows_this_weeks_digest_to_admins(
     owner = chat.person(21, "Olga", "nl")
     seen = await chat.send(owner, "/digest", chat=GROUP)
     assert seen.messages[0].method == "sendPhoto"
-    assert "Kompas · 17–23 nov" in seen.text
+    assert "Kompas · 17–23 november" in seen.text
     seen = await chat.send(owner, "/digest off", chat=GROUP)
     assert "staat uit" in seen.text
     assert rows(sqlite_engine, Team)[0].digest_enabled is False

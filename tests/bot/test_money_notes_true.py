@@ -16,7 +16,8 @@ from sqlalchemy import Engine
 
 from bot.kit.telegram_html import html_to_text
 from bot.render.chart_figures import chart_rows
-from bot.render.digest import PHONE_LINES, render_digest
+from bot.render.digest import render_digest
+from bot.render.digest_screen import PHONE_LINES
 from locales import translator
 from scoring import analyse
 from scoring.snapshots import WeekChanges
@@ -290,8 +291,8 @@ def test_the_charts_running_share_never_reads_nothing(locale: str, almost_none: 
 @pytest.mark.parametrize(
     ("locale", "line"),
     [
-        ("nl", "Deze week (op datum): 1 nieuwe klant, 1 verkoop."),
-        ("ru", "На этой неделе (по датам): 1 новый клиент, 1 продажа."),
+        ("nl", "Deze week (op datum): 1 nieuwe klant, 1 verkoop van € 500."),
+        ("ru", "На этой неделе (по датам): 1 новый клиент, 1 продажа на 500 €."),
     ],
 )
 async def test_the_digest_counts_what_is_dated_this_week_and_says_so(

@@ -27,7 +27,7 @@ from tests.chat import Chat
 from tests.factories import make_client, make_sale, make_team
 
 # The clock's Monday, 23 Nov 2026: the digest counts 17 to 23 November, today included.
-WEEK = {"nl": "Kompas · 17–23 nov", "ru": "Kompas · 17–23 нояб."}
+WEEK = {"nl": "Kompas · 17–23 november", "ru": "Kompas · 17–23 ноября"}
 
 
 def _plain(text: str) -> str:
@@ -37,10 +37,11 @@ def _plain(text: str) -> str:
 
 def test_a_run_of_days_is_said_as_readers_say_it() -> None:
     nl, ru = translator("nl"), translator("ru")
-    assert nl.days(dt.date(2026, 12, 1), dt.date(2026, 12, 7)) == "1–7 dec"
-    assert _plain(nl.days(dt.date(2026, 11, 30), dt.date(2026, 12, 6))) == "30 nov – 6 dec"
-    assert ru.days(dt.date(2026, 12, 1), dt.date(2026, 12, 7)) == "1–7 дек."
-    assert _plain(ru.days(dt.date(2026, 11, 30), dt.date(2026, 12, 6))) == "30 нояб. – 6 дек."
+    assert nl.days(dt.date(2026, 12, 1), dt.date(2026, 12, 7)) == "1–7 december"
+    said = _plain(nl.days(dt.date(2026, 11, 30), dt.date(2026, 12, 6)))
+    assert said == "30 november – 6 december"
+    assert ru.days(dt.date(2026, 12, 1), dt.date(2026, 12, 7)) == "1–7 декабря"
+    assert _plain(ru.days(dt.date(2026, 11, 30), dt.date(2026, 12, 6))) == "30 ноября – 6 декабря"
 
 
 @pytest.mark.parametrize(
@@ -70,7 +71,7 @@ async def test_one_sale_of_the_week_says_its_amount(chat: Chat, sqlite_engine: E
     client = make_client(sqlite_engine, team, "Kapsalon Mooi", acquired_on=dt.date(2025, 1, 1))
     make_sale(sqlite_engine, team, client, 45_000, sold_on=TODAY - dt.timedelta(days=1))
     text = _plain((await chat.send(chat.person(OWNER, "Anouk", "nl"), "/digest")).text)
-    assert "Deze week: 1 verkoop van € 450." in text, text
+    assert "Deze week (op datum): 1 verkoop van € 450." in text, text
 
 
 async def test_the_weeks_amount_is_net_of_vat_as_every_figure(
@@ -104,7 +105,7 @@ async def test_a_team_whose_money_goes_to_admins_hears_the_count_only(
     make_sale(sqlite_engine, team, client, 45_000, sold_on=TODAY)
     seen = await chat.send(owner, "/digest", chat=group)
     group_text = _plain(" ".join(m.text for m in seen.messages if m.chat_id == group))
-    assert "Deze week: 1 verkoop." in group_text, group_text
+    assert "Deze week (op datum): 1 verkoop." in group_text, group_text
     assert "€ 450" not in group_text, group_text
 
 
@@ -191,7 +192,7 @@ def test_the_export_writes_gevonden_via_and_reads_the_old_headers() -> None:
         ("nl", "/help export", "zijn gegevens wil inzien."),
         ("nl", "/help profile", "hoe die bij je past"),
         ("ru", "/help decline", "Решаете вы, кнопкой"),
-        ("ru", "/help profile", "насколько он вам подходит"),
+        ("ru", "/help profile", "насколько подходит именно вам"),
     ],
 )
 async def test_a_solo_specialists_help_names_no_team_and_no_admins(

@@ -4,6 +4,7 @@ pinned as a user sees it — through the renderers and the chat, not the catalog
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import Engine
@@ -24,6 +25,7 @@ from tests.chat import Chat
 from tests.factories import NOW, make_client, make_sale, make_team
 
 SOLO = 31  # a nail master's private chat
+RUB_TEAM = SimpleNamespace(currency="RUB")  # all the week's line reads of its team
 
 
 def _week(**counts: int) -> WeekChanges:
@@ -62,7 +64,7 @@ def test_the_decline_letter_offers_help_without_pretending_joy(personal: bool) -
 )
 def test_a_russian_digest_is_named_by_its_seven_days(today: dt.date, said: str) -> None:
     assert week_label(translator("ru"), today) == said
-    assert week_label(translator("nl"), today) == f"week {today.isocalendar()[1]}"
+    assert "week" not in week_label(translator("nl"), today)  # dates in Dutch too
 
 
 async def test_the_digest_heads_with_the_days_it_covers(chat: Chat, sqlite_engine: Engine) -> None:
@@ -77,22 +79,24 @@ async def test_the_digest_heads_with_the_days_it_covers(chat: Chat, sqlite_engin
 @pytest.mark.parametrize(
     ("sales", "said"),
     [
-        (1, "За неделю: 1 продажа на 2 500 ₽."),
-        (2, "За неделю: 2 продажи на 5 000 ₽."),
-        (5, "За неделю: 5 продаж на 12 500 ₽."),
-        (21, "За неделю: 21 продажа на 52 500 ₽."),
+        (1, "На этой неделе (по датам): 1 продажа на 2 500 ₽."),
+        (2, "На этой неделе (по датам): 2 продажи на 5 000 ₽."),
+        (5, "На этой неделе (по датам): 5 продаж на 12 500 ₽."),
+        (21, "На этой неделе (по датам): 21 продажа на 52 500 ₽."),
     ],
 )
 def test_the_weeks_sales_say_what_they_came_to(sales: int, said: str) -> None:
     week = _week(sales=sales, sales_amount=sales * 250_000)  # 2 500 ₽ each, by hand
-    assert _plain(_activity_line(translator("ru"), week, "RUB")) == said
+    assert _plain(_activity_line(translator("ru"), RUB_TEAM, week, amount=True)) == said
 
 
 def test_no_sale_this_week_is_not_said_and_admins_only_money_keeps_the_count() -> None:
     t = translator("ru")
-    assert _plain(_activity_line(t, _week(new_clients=2), "RUB")) == "За неделю: 2 новых клиента."
+    clients_only = _activity_line(t, RUB_TEAM, _week(new_clients=2), amount=True)
+    assert _plain(clients_only) == "На этой неделе (по датам): 2 новых клиента."
     only_count = _week(sales=2, sales_amount=500_000)
-    assert _plain(_activity_line(t, only_count, None)) == "За неделю: 2 продажи."
+    counted = _activity_line(t, RUB_TEAM, only_count, amount=False)
+    assert _plain(counted) == "На этой неделе (по датам): 2 продажи."
 
 
 async def test_a_group_that_keeps_money_for_admins_hears_no_weekly_sum(
