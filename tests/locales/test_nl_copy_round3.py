@@ -169,7 +169,7 @@ def test_the_export_writes_gevonden_via_and_reads_the_old_headers() -> None:
 @pytest.mark.parametrize(
     ("locale", "command", "said"),
     [
-        ("nl", "/help decline", "Jij beslist met een knop"),
+        ("nl", "/help decline", "Jij beslist; ik vraag het eerst."),
         ("nl", "/help settings", "Je wijzigt ze met knoppen"),
         ("nl", "/help export", "als de klant om inzage vraagt (AVG)."),
         ("nl", "/help profile", "hoe die bij je past"),

@@ -14,7 +14,9 @@ import datetime as dt
 from sqlalchemy import Engine
 
 from bot.render.chart_figures import chart_labels, chart_rows
+from bot.render.data_warnings import warning
 from locales import translator
+from scoring import ScoringWarning
 from storage import callers
 from storage.analysis import team_analysis
 from storage.engine import new_session
@@ -117,3 +119,16 @@ def test_the_charts_running_total_is_samen(sqlite_engine: Engine) -> None:
     labels = chart_labels(t, analysis, team.concentration_threshold, chart_rows(t, analysis))
     assert labels.cumulative == "samen"
     assert labels.top20.startswith("grootste ")
+
+
+def test_revenue_without_any_cost_is_said_plainly() -> None:
+    nl = translator("nl")
+    none = ScoringWarning("missing_costs", {"revenue_share": 1.0})
+    assert warning(nl, "EUR", none) == (
+        "Je hebt nergens kosten ingevuld, dus ik reken met omzet in plaats van winst. "
+        "Met een standaardmarge in /instellingen krijg je winstcijfers."
+    )
+    half = ScoringWarning("missing_costs", {"revenue_share": 0.5})
+    assert str(warning(nl, "EUR", half)).startswith("Bij 50% van de omzet ontbreken kosten")
+    nearly = ScoringWarning("missing_costs", {"revenue_share": 0.996})
+    assert "100%" not in str(warning(nl, "EUR", nearly))
