@@ -50,8 +50,8 @@ def team_choice(t: Translator, teams: Sequence[Any], current: int | None) -> tup
     only their own clients hears just that, and no choice of one."""
     if len(teams) == 1 and getattr(teams[0], "is_personal", False):
         return t._(
-            "Here you work on your own clients. Once you're in a group's team too, /team "
-            "switches between them."
+            "Here you work on your own clients. Once you're in a group with Kompas too, you'll "
+            "choose here between your own clients and the group's."
         ), []
     names = _told_apart(t, teams)
     buttons = [

@@ -38,8 +38,8 @@ async def test_team_in_a_solo_chat_says_it_works_on_her_own_clients(
     solo_team(sqlite_engine, "nl")
     seen = await chat.send(chat.person(OWNER, "Anouk", "nl"), "/team")
     assert seen.text == (
-        "Hier werk je met je eigen klanten. Zit je ook in een groep met Kompas? "
-        "Dan wissel je hier met /team."
+        "Hier werk je met je eigen klanten. Zit je ook in een groep met Kompas, dan kies je hier "
+        "tussen je eigen klanten en die van de groep."
     )
     assert seen.messages[-1].buttons == []
     seen = await chat.send(chat.person(OWNER, "Ольга", "ru"), "/team")
