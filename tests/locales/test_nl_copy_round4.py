@@ -132,3 +132,19 @@ def test_revenue_without_any_cost_is_said_plainly() -> None:
     assert str(warning(nl, "EUR", half)).startswith("Bij 50% van de omzet ontbreken kosten")
     nearly = ScoringWarning("missing_costs", {"revenue_share": 0.996})
     assert "100%" not in str(warning(nl, "EUR", nearly))
+
+
+async def test_an_empty_list_and_an_unknown_payer_speak_of_clients(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = solo_team(sqlite_engine, "nl")
+    anouk = chat.person(OWNER, "Anouk", "nl")
+    seen = await chat.send(anouk, "/klanten")
+    assert seen.text == "Je hebt nog geen klanten. Voeg er een toe met /toevoegen."
+    make_client(sqlite_engine, team, "Bakkerij Noord")
+    make_client(sqlite_engine, team, "Bakkerij Zuid")
+    seen = await chat.send(anouk, "/betaald bakkerij")
+    assert seen.text == "Geen klant met de naam „bakkerij” heeft nog iets openstaan."
+    seen = await chat.send(anouk, "/verkoop")
+    seen = await chat.send(anouk, "/klanten")
+    assert seen.messages[0].text == "(Gestopt: verkoop vastleggen.)"
