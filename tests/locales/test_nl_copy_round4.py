@@ -15,11 +15,13 @@ from sqlalchemy import Engine
 
 from bot.render.chart_figures import chart_labels, chart_rows
 from bot.render.data_warnings import warning
+from bot.render.decline import decline_letter
 from locales import translator
 from scoring import ScoringWarning
 from storage import callers
 from storage.analysis import team_analysis
 from storage.engine import new_session
+from storage.models import Client
 from tests.bot.test_chart import TODAY as CHART_DAY
 from tests.bot.test_chart import _demo_team
 from tests.bot.test_truth import OWNER, TODAY, solo_team
@@ -148,3 +150,15 @@ async def test_an_empty_list_and_an_unknown_payer_speak_of_clients(
     seen = await chat.send(anouk, "/verkoop")
     seen = await chat.send(anouk, "/klanten")
     assert seen.messages[0].text == "(Gestopt: verkoop vastleggen.)"
+
+
+def test_the_decline_letter_takes_no_new_work_or_appointments() -> None:
+    client = Client(
+        team_id=1, name="Bakkerij Noord", name_key="bakkerij noord", kind="organisation"
+    )
+    for solo, who in ((False, "nemen we"), (True, "neem ik")):
+        letter = decline_letter(translator("nl", solo=solo), client, "1 jan 2027", "Anouk")
+        assert f"Daarom {who} vanaf 1 jan 2027 geen nieuwe opdrachten of afspraken meer aan." in (
+            letter
+        )
+        assert "van u aan" not in letter
