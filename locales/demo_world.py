@@ -102,13 +102,13 @@ COMPLAINTS = {"nl": "Factuur te laat en veel extra wensen", "ru": "Долго с
 
 DEMO_PROFILE = {
     "nl": {
-        "name": "Ideale organisatie",
+        "name": "Organisaties",
         "industries": ["horeca", "zorg", "sport"],
         "cities": ["Utrecht", "Zeist", "Houten"],
         "market_size": 2000,
     },
     "ru": {
-        "name": "Идеальная организация",
+        "name": "Организации",
         "industries": ["общепит", "медицина", "спорт"],
         "cities": ["Москва", "Химки"],
         "market_size": 6000,

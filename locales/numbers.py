@@ -109,6 +109,8 @@ WRONG_CURRENCY = N_("“{text}” is not in {currency}, the team's currency. Typ
 NEGATIVE = N_("“{text}” can't be below zero here. Type it without the minus.")
 ZERO = N_("The amount can't be zero here. Type an amount above zero.")
 TOO_PRECISE = N_("“{text}” has too many digits after the comma. Try {example}.")
+WHICH_OF_TWO = N_("“{text}”: do you mean {whole} or {example}?")
+_THOUSANDS_BY_COMMA = re.compile(r"-?[1-9]\d{0,2},\d{3}")
 TOO_LARGE = N_("“{text}” is too large to be real. Check the number of zeros.")
 AMOUNT_TOO_LARGE = N_(
     "“{text}” is too large to be real: amounts stay below {limit}. Check the number of zeros."
@@ -344,6 +346,10 @@ def _check(
         rounded = typed.value.quantize(step, rounding=ROUND_HALF_UP)
         shown = rounded if rounded else step.copy_sign(typed.value)
         example = format_number(shown, locale, decimals=max_decimals)
+        if max_decimals == 2 and _THOUSANDS_BY_COMMA.fullmatch(text.strip()):
+            # "1,250" is 1,25 to the parser, but may be 1.250 typed the English way: ask which.
+            whole = format_number(typed.value.scaleb(3), locale, decimals=0)
+            raise InputError(WHICH_OF_TWO, text=shown_text(text), whole=whole, example=example)
         raise InputError(TOO_PRECISE, text=shown_text(text), example=example)
 
 

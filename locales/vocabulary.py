@@ -83,7 +83,7 @@ KINDS = Vocabulary(
 STATUSES = Vocabulary(
     (
         Term("prospect", N_("prospect"), ("prospect", "потенциальный"),
-             ("lead", "potential", "potentieel", "potentiële klant", "лид",
+             ("lead", "potential", "potentieel", "potentiële klant", "mogelijke klant", "лид",
               "потенциальный клиент")),
         Term("active", N_("client"), ("actief", "активный"),
              ("active", "client", "customer", "klant", "клиент", "действующий")),

@@ -142,9 +142,10 @@ async def export(turn: Turn) -> None:
     history = await turn.run(export_history_csv, team_id=team.id, locale=team.locale)
     privately = team.sensitive_to_admins and turn.caller.in_group
     chat_id = turn.caller.user_id if privately else None
-    turn.send_document("clients.csv", clients, render.clients_caption(t), chat_id=chat_id)
-    turn.send_document("sales.csv", sales, render.sales_caption(t, team), chat_id=chat_id)
-    turn.send_document("history.csv", history, render.history_caption(t), chat_id=chat_id)
+    clients_name, sales_name, history_name = render.export_names(t)
+    turn.send_document(clients_name, clients, render.clients_caption(t), chat_id=chat_id)
+    turn.send_document(sales_name, sales, render.sales_caption(t, team), chat_id=chat_id)
+    turn.send_document(history_name, history, render.history_caption(t), chat_id=chat_id)
     if privately:
         turn.say_sent_privately(render.export_sent_privately(t))
 
@@ -166,7 +167,7 @@ class ClientDataExport(RightsDialog):
         )
         privately = turn.caller.in_group  # one person's data is nobody else's business
         turn.send_document(
-            f"client-{client_id}.json",
+            render.client_data_name(t, client_id),
             content,
             render.client_data_caption(t, convo.data["client"]),
             chat_id=turn.caller.user_id if privately else None,

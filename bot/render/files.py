@@ -160,6 +160,16 @@ def whose_data(t: Translator) -> Markup:
     return t._("Whose data shall I export? Type (part of) the name.")
 
 
+def export_names(t: Translator) -> tuple[str, str, str]:
+    """The export's file names in the reader's language (klanten.csv); an import goes by the
+    columns, never the name, so a renamed or old file reads the same."""
+    return str(t._("clients.csv")), str(t._("sales.csv")), str(t._("history.csv"))
+
+
+def client_data_name(t: Translator, client_id: int) -> str:
+    return str(t._("client-{id}.json", id=client_id))
+
+
 def client_data_caption(t: Translator, client: str) -> Markup:
     return t._(
         "Everything Kompas holds about {client}, for their request to see their data "

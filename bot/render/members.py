@@ -46,7 +46,13 @@ def approval_in_group(t: Translator, name: str, link: str) -> Markup:
 
 
 def team_choice(t: Translator, teams: Sequence[Any], current: int | None) -> tuple[Markup, Buttons]:
-    """The teams a person can work on in private chat, the current one ticked."""
+    """The teams a person can work on in private chat, the current one ticked; one person with
+    only their own clients hears just that, and no choice of one."""
+    if len(teams) == 1 and getattr(teams[0], "is_personal", False):
+        return t._(
+            "Here you work on your own clients. Once you're in a group with Kompas too, you'll "
+            "choose here between your own clients and the group's."
+        ), []
     names = _told_apart(t, teams)
     buttons = [
         [(("✓ " if team.id == current else "") + name, pack("useteam", 0, team.id))]

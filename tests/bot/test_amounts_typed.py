@@ -75,5 +75,5 @@ async def test_a_date_that_does_not_exist_is_called_so_not_an_amount(
         "/sale Özdemir 100 32 nov",
     ):
         seen = await chat.send(anna, line)
-        assert "bestaat niet in de kalender" in seen, seen.text
+        assert "is geen bestaande datum" in seen, seen.text
     assert rows(sqlite_engine, Sale) == []

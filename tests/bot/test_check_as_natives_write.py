@@ -30,7 +30,7 @@ from tests.factories import make_client, make_team
             ("utrecht", "zorg", "12"),
             "Huisartsenpraktijk de Brug",
             "plaats: Utrecht",
-            "Prospect opslaan",
+            "Opslaan als mogelijke klant",
         ),
         (
             "ru",

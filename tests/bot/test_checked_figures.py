@@ -33,7 +33,7 @@ def steady(engine: Engine, team: Team, count: int, *, minutes: int | None = 60) 
 @pytest.mark.parametrize(
     ("locale", "per_hour"),
     [
-        ("nl", "Tijd 6 uur · winst per uur € 300 (over 3 van 5 verkopen met vastgelegde tijd)"),
+        ("nl", "Tijd 6 uur · winst per uur € 300 (tijd bekend bij 3 van de 5 verkopen)"),
         ("ru", "Время: 6 ч · прибыль в час: 300 ₽ (по 3 из 5 продаж, где указано время)"),
     ],
 )

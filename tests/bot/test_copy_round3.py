@@ -220,7 +220,7 @@ async def test_risk_says_the_spread_in_plain_words_without_the_index(
             "Probeer de demogegevens",
             r"valt deze klant weg, dan heb je zo’n (\d+) nieuwe ideale klanten? nodig",
             "Je klanten met de meeste winst die ook nieuwe klanten aanbrachten.",
-            r"(\d+(?:,\d)?) keer zo vaak als bij je andere klanten",
+            r"(\d+(?:,\d)?) keer zo vaak als bij de rest",
         ),
         (
             "ru",

@@ -56,7 +56,7 @@ async def test_a_reply_to_another_card_books_nothing_for_the_pending_sale(
 
     # Each answers their own question: both go on.
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=asked_joris)
-    assert "Joris, wat kostte het jou" in seen
+    assert "Joris, wat waren je kosten" in seen
     seen = await chat.send(anna, "Bakkerij de Vries", chat=GROUP, reply_to=asked_anna)
     assert "in welke plaats?" in seen  # "Bakkerij" says an organisation: the kind not asked
 
@@ -71,7 +71,7 @@ async def test_a_new_command_ends_the_pending_dialog(chat: Chat, sqlite_engine: 
 
     await chat.send(joris, "/sale glans", chat=GROUP)
     seen = await chat.send(joris, "/client kapsalon", chat=GROUP)
-    assert seen.messages[0].text == "(Gestopt: verkoop invoeren — Schoonmaakbedrijf Glans.)"
+    assert seen.messages[0].text == "(Gestopt: verkoop vastleggen — Schoonmaakbedrijf Glans.)"
     assert "Kapsalon Knip" in seen.last.text
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=seen.last)
     assert "Verkoop vastgelegd" not in seen

@@ -69,6 +69,6 @@ def test_open_invoices_say_what_is_late_apart_from_what_is_not_due_yet() -> None
     }
 
     assert "Alfa: € 260 te laat" in said["nl"], said["nl"]
-    assert "Bravo: € 350 nog binnen de termijn" in said["nl"], said["nl"]
+    assert "Bravo: € 350 nog binnen de betaaltermijn" in said["nl"], said["nl"]
     assert "Alfa: просрочено 260 €" in said["ru"], said["ru"]
     assert "Bravo: 350 €, срок оплаты ещё не наступил" in said["ru"], said["ru"]

@@ -59,7 +59,7 @@ async def test_the_sale_dialog_reads_amounts_and_costs(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/verkoop Daan Kok")
     seen = await chat.send(anna, typed)
-    assert "kostte het jou" in seen.text, seen.text
+    assert "Wat waren je kosten" in seen.text, seen.text
     seen = await chat.send(anna, typed)  # the same as a cost: asked about, as it equals it
     assert "Hoeveel tijd" in seen.text, seen.text
     await chat.press(anna, "Overslaan")
@@ -147,7 +147,7 @@ async def test_the_amount_step_takes_the_rest_of_the_sale_too(
     assert "Verkoop vastgelegd: € 95 — Daan Kok, vandaag." in seen, seen.text
     await chat.send(anna, "/verkoop Daan Kok")
     seen = await chat.send(anna, "120 gisteren")  # the cost and the time are still asked
-    assert "kostte het jou" in seen.text
+    assert "Wat waren je kosten" in seen.text
     await chat.press(anna, "Overslaan")
     seen = await chat.send(anna, "45 min")
     assert "Verkoop vastgelegd: € 120 — Daan Kok, gisteren." in seen, seen.text

@@ -130,7 +130,7 @@ async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/export")
     documents = [m.document for m in seen.messages if m.document]
-    assert [name for name, _ in documents] == ["clients.csv", "sales.csv", "history.csv"]
+    assert [name for name, _ in documents] == ["клиенты.csv", "продажи.csv", "история.csv"]
     clients_csv, sales_csv, history_csv = (c.decode("utf-8-sig") for _, c in documents)
     assert clients_csv.startswith("Клиент;") and "Кофейня «Зерно»" in clients_csv
     assert "1250,50" in sales_csv
@@ -139,9 +139,9 @@ async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     assert "Кофейня «Зерно»;01.10.2026;жалоба;;;;;Холодный кофе" in history_csv
     assert seen.messages[2].text.startswith("Жалобы, благодарности, рекомендации и отзывы")
     # What was exported imports again unchanged.
-    seen = await chat.upload(olga, "sales.csv", documents[1][1])
+    seen = await chat.upload(olga, *documents[1])
     assert "• 1 строка уже была, пропущена" in seen.text.splitlines()
-    seen = await chat.upload(olga, "history.csv", documents[2][1])
+    seen = await chat.upload(olga, *documents[2])
     assert seen.text.splitlines()[-1] == "Ничего нового: всё это у меня уже было."
 
 
@@ -156,7 +156,7 @@ async def test_export_goes_privately_when_the_team_keeps_money_for_admins(
     seen = await chat.send(olga, "/export", chat=GROUP)
     in_group = [m for m in seen.messages if m.chat_id == GROUP]
     privately = [m.document[0] for m in seen.messages if m.chat_id == 21 and m.document]
-    assert privately == ["clients.csv", "sales.csv", "history.csv"]
+    assert privately == ["klanten.csv", "verkopen.csv", "geschiedenis.csv"]
     [note] = in_group
     assert note.document is None and "privé gestuurd" in note.text
 
@@ -170,7 +170,7 @@ async def test_one_clients_data_for_their_access_request(
     seen = await chat.send(anna, "/export anouk")
     [message] = seen.messages
     name, content = message.document or ("", b"")
-    assert name == f"client-{client}.json"
+    assert name == f"klant-{client}.json"
     assert "Alles wat Kompas over Anouk de Boer bewaart" in message.text
     data = json.loads(content)
     assert data["client"]["name"] == "Anouk de Boer" and data["client"]["city"] == "Utrecht"

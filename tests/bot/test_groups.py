@@ -164,7 +164,7 @@ async def test_a_dialog_survives_a_restart(sqlite_engine: Engine, clock) -> None
     second = await Chat.start(sqlite_engine, clock, first_update_id=1000)
     second.person(11, "Anna", "nl")
     seen = await second.send(anna, "900")
-    assert "Wat kostte het jou" in seen
+    assert "Wat waren je kosten" in seen
     await second.stop()
     clock.advance(minutes=31)
     third = await Chat.start(sqlite_engine, clock, first_update_id=2000)

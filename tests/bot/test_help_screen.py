@@ -9,7 +9,7 @@ from tests.chat import Chat
 from tests.factories import make_team
 
 GROUP = -900
-MORE = {"nl": "Meer commando's", "ru": "Что ещё я умею"}
+MORE = {"nl": "Meer commando’s", "ru": "Что ещё я умею"}
 
 
 @pytest.mark.parametrize("locale", ["nl", "ru"])

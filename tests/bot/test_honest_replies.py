@@ -84,7 +84,7 @@ BAD_GATEWAY = Failure("sendMessage", 502, "Bad Gateway")
             "Mijn antwoord raakte onderweg kwijt, maar dit is wel bewaard:\n"
             "Verkoop vastgelegd: € 300 — Schoonmaakbedrijf Glans, vandaag.",
             "↩ Ongedaan maken",
-            "Ongedaan gemaakt: de verkoop is weer weg.",
+            "Ongedaan gemaakt: de verkoop is verwijderd.",
         ),
         (
             "ru",

@@ -31,7 +31,7 @@ def test_a_name_with_its_own_quotes_nests_them_in_russian() -> None:
         ("ru", "add", "Петрова Анна", "(Прервано: добавление клиента — Петрова Анна.)"),
         ("ru", "complaint", None, "(Прервано: жалоба.)"),
         ("ru", "export", None, "(Прервано то, что вы начали.)"),
-        ("nl", "sale", "Bakkerij Jansen", "(Gestopt: verkoop invoeren — Bakkerij Jansen.)"),
+        ("nl", "sale", "Bakkerij Jansen", "(Gestopt: verkoop vastleggen — Bakkerij Jansen.)"),
         ("nl", "refer", None, "(Gestopt: aanbeveling.)"),
     ],
 )

@@ -182,7 +182,7 @@ def test_a_digest_with_open_invoices_and_net_figures_says_both() -> None:
     # Net revenue € 2.000 + € 3.000 + 8 × € 500 = € 9.000; Bravo € 3.000 of it is 33 %.
     assert "Bravo: 33% van de omzet." in lines, lines
     assert "Alfa: € 2.420 te laat" in lines, lines  # as invoiced, VAT in it
-    assert "Bravo: € 3.630 nog binnen de termijn" in lines, lines
+    assert "Bravo: € 3.630 nog binnen de betaaltermijn" in lines, lines
     # The last 4 weeks: Bravo's € 3.000; the 4 before: Alfa's € 2.000 and 8 × € 500.
     assert "📈 Omzet van de laatste 4 weken: € 3.000 (de 4 weken daarvoor: € 6.000, −50%)" in (
         lines

@@ -24,7 +24,7 @@ async def test_a_new_prospect_named_with_an_ampersand_and_a_full_stop(
     seen = await chat.press(anna, "Organisatie")
     assert seen.text.splitlines()[:2] == [
         "Aanbeveling genoteerd: Smit & Zn., via Bakkerij.",
-        "Smit & Zn. staat in de klantenlijst als prospect.",
+        "Smit & Zn. staat in de klantenlijst als mogelijke klant.",
     ]
     assert "&amp;amp;" not in seen.html
 

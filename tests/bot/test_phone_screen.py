@@ -122,7 +122,7 @@ async def test_a_client_past_the_limit_says_its_share_once_in_few_lines(
     alarms = [line for line in first.splitlines() if line.startswith("• ")]
     assert alarms
     for line in alarms:
-        shares = re.findall(r"\d+\s?%(?!\s*(?:van de uren|времени))", line)
+        shares = re.findall(r"\d+\s?%(?!\s*(?:van je uren|времени))", line)
         assert len(shares) == len(set(shares)), line
         assert phone_lines(line) <= 4, line
 
@@ -141,7 +141,7 @@ async def test_risk_pages_a_big_team(
     alarms = [
         line
         for line in said.splitlines()
-        if re.match(r"• Klant \d+: \d+\s?%(?!\s*(?:van de uren|времени))", line)
+        if re.match(r"• Klant \d+: \d+\s?%(?!\s*(?:van je uren|времени))", line)
     ]
     assert len(alarms) == 4
     assert more_alarms in said and more_owed in said

@@ -184,6 +184,6 @@ async def test_a_market_size_with_a_decimal_comma_is_asked_again_not_misread(
     await chat.press(anna, "Markt en concurrentie")
     await chat.press(anna, "Marktomvang")
     seen = await chat.send(anna, "0,4")
-    assert seen.text == "Een markt van 0,4 klanten? Typ een rond heel getal, bijvoorbeeld 400."
+    assert seen.text == "Een markt van 0,4 klanten? Typ een heel getal, bijvoorbeeld 400."
     seen = await chat.send(anna, "400")
     assert "400 potentiële ideale klanten" in seen

@@ -90,7 +90,7 @@ async def test_sale_in_one_line_with_dutch_amount_and_undo(
     confirmation = seen.last
     undo_data = confirmation.button_data("↩ Ongedaan maken")
     seen = await chat.press(anna, "↩ Ongedaan maken")
-    assert "de verkoop is weer weg" in seen
+    assert "de verkoop is verwijderd" in seen
     assert rows(sqlite_engine, Sale) == []
     again = await chat.press_data(anna, confirmation, undo_data)
     assert not again.messages
@@ -260,7 +260,7 @@ async def test_rating_by_buttons_and_in_one_line(
     assert "betaalt op tijd 3" in seen
     assert len(rows(sqlite_engine, Rating)) == 6
     seen = await chat.send(anna, "/rate Bakkerij de Vries 3 9 3")
-    assert "Geef 3 cijfers van 1 tot 5" in seen
+    assert "Geef 3 keer 1 tot 5 punten" in seen
 
 
 async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine) -> None:
@@ -311,8 +311,8 @@ async def test_a_prospect_checked_and_saved_in_dutch(chat: Chat, sqlite_engine: 
         "Wie het is: ✓ aantal medewerkers: 12 (profiel 5–50) · ✓ plaats: Utrecht · ✓ branche: zorg"
     ) in seen.text
     assert "vergelijkbare klanten brengen" in seen.text
-    seen = await chat.press(anna, "Prospect opslaan")
-    assert "Opgeslagen als prospect: Huisarts Bos" in seen.text
+    seen = await chat.press(anna, "Opslaan als mogelijke klant")
+    assert "Opgeslagen als mogelijke klant: Huisarts Bos" in seen.text
     saved = next(c for c in rows(sqlite_engine, Client) if c.name == "Huisarts Bos")
     assert (saved.status, saved.industry, saved.employees) == ("prospect", "zorg", 12)
 

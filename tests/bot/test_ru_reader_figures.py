@@ -85,8 +85,9 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
     [
         (
             "nl",
-            "Deel van de vastgelegde uren tegenover deel van de omzet van diezelfde verkopen.",
-            "• Traag: 40% van de uren voor 26% van die omzet (",
+            "Deze klanten kosten je veel uren en leveren per uur minder op dan gemiddeld; "
+            "de omzet telt alleen verkopen met uren.",
+            "• Traag: 40% van je uren, 26% van de omzet (",
         ),
         (
             "ru",

@@ -220,7 +220,7 @@ async def test_check_of_a_client_on_the_list_shows_her_card_not_a_stranger_check
             NL_OWNER,
             "/check Sanne Smit, 30 jaar, A'dam, via een vriendin",
             "✅ Sanne Smit past bij het profiel van je ideale klant.",
-            "Prospect opslaan",
+            "Opslaan als mogelijke klant",
         ),
     ],
 )
@@ -311,9 +311,9 @@ GROUP = -1002
         ),
         (
             "nl",
-            "Ook eigen klanten? Begin hier je eigen team: dat blijft apart.",
+            "Ook eigen klanten? Begin hier voor jezelf; dat blijft los van de groep.",
             "Hier beginnen, voor mezelf",
-            "Je eigen team staat klaar. Deze chat werkt er nu mee; /team wisselt van team.",
+            "Je eigen klantenlijst staat klaar. Naar de groep wisselen: /team.",
         ),
     ],
 )

@@ -16,8 +16,8 @@ CASES = {
         "/verkoop Anouk de Vries 45",
         "„Anouk de Vries” toevoegen als particulier",
         "↩ Ongedaan maken",
-        "Ongedaan gemaakt: de verkoop is weer weg, en de nieuwe klant ook.",
-        "Ongedaan gemaakt: de verkoop is weer weg.",
+        "Ongedaan gemaakt: de verkoop en de nieuwe klant zijn verwijderd.",
+        "Ongedaan gemaakt: de verkoop is verwijderd.",
     ),
     "ru": (
         "/sale Мария Кузнецова 1500",
@@ -76,10 +76,7 @@ async def test_a_new_client_with_a_second_sale_stays(
 
 
 NOTHING_LEFT = {
-    "nl": (
-        "Niets om ongedaan te maken: je hebt hier de afgelopen 24 uur niets gewijzigd dat "
-        "nog terug kan."
-    ),
+    "nl": ("Niets om ongedaan te maken uit de laatste 24 uur."),
     "ru": (
         "Отменять нечего: за последние 24 часа у вас здесь нет изменений, которые можно отменить."
     ),

@@ -42,7 +42,7 @@ async def test_settings_fit_a_phone_screen_and_every_value_is_one_tap_away(
         "Geld": [
             "• Valuta: € EUR",
             "• Bedragen: zonder btw",
-            "• Betaling: direct betaald",  # a personal team's clients pay on the spot
+            "• Klanten betalen: direct",  # a personal team's clients pay on the spot
             "• Standaardmarge: niet ingesteld",
             "• Uurkosten: niet meegerekend",
         ],

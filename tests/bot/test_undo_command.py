@@ -37,13 +37,10 @@ WORDS = {
         sale="/verkoop",
         client="Bloemenhuis Jansen",
         button="↩ Ongedaan maken",
-        sale_gone="Ongedaan gemaakt: de verkoop is weer weg.",
+        sale_gone="Ongedaan gemaakt: de verkoop is verwijderd.",
         already="Dit is al ongedaan gemaakt.",
         too_late="Dit kan niet meer ongedaan worden gemaakt (dat kan 24 uur lang).",
-        nothing=(
-            "Niets om ongedaan te maken: je hebt hier de afgelopen 24 uur niets gewijzigd dat "
-            "nog terug kan."
-        ),
+        nothing=("Niets om ongedaan te maken uit de laatste 24 uur."),
     ),
     "ru": Words(
         undo="/undo",

@@ -139,7 +139,7 @@ async def test_dutch_agency_invoice_is_owed_to_the_cent_until_paid(
     await chat.send(anna, "/skip", chat=GROUP)
     seen = await chat.send(anna, "/skip", chat=GROUP)
     # No team habit set: an organisation gets an invoice with 14 days.
-    assert "Factuur, te betalen uiterlijk 7 dec 2026." in seen
+    assert "Op factuur: uiterlijk 7 dec 2026 betalen." in seen
     assert "✓ Al betaald" in seen.buttons
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.due_on, sale.paid_on) == (TODAY + dt.timedelta(days=14), None)
@@ -159,8 +159,9 @@ async def test_the_team_habit_wins_and_changes_with_undo(chat: Chat, sqlite_engi
     make_client(sqlite_engine, team, "Jan Jansen", kind="person")
     await chat.send(anna, "/settings", chat=GROUP)
     seen = await chat.press(anna, "Geld", chat=GROUP)
-    assert "• Betaling: particulieren direct, organisaties op factuur binnen 14 dagen" in seen
-    seen = await chat.press(anna, "Betaling", chat=GROUP)
+    said = "• Klanten betalen: particulieren direct, organisaties op factuur binnen 14 dagen"
+    assert said in seen
+    seen = await chat.press(anna, "Klanten betalen", chat=GROUP)
     assert seen.buttons[:5] == [
         "Klanten betalen direct",
         "Op factuur: 7 dagen",
@@ -169,15 +170,15 @@ async def test_the_team_habit_wins_and_changes_with_undo(chat: Chat, sqlite_engi
         "✓ Particulieren direct, organisaties 14 dagen",
     ]
     seen = await chat.press(anna, "Op factuur: 30 dagen", chat=GROUP)
-    assert seen.text == "Betaling: nu op factuur, binnen 30 dagen."
+    assert seen.text == "Klanten betalen: nu op factuur, binnen 30 dagen."
     await chat.send(anna, "/sale jan jansen 80", chat=GROUP)
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.due_on, sale.paid_on) == (TODAY + dt.timedelta(days=30), None)
     await chat.send(anna, "/settings", chat=GROUP)
     await chat.press(anna, "Geld", chat=GROUP)
-    await chat.press(anna, "Betaling", chat=GROUP)
+    await chat.press(anna, "Klanten betalen", chat=GROUP)
     seen = await chat.press(anna, "Klanten betalen direct", chat=GROUP)
-    assert seen.text == "Betaling: nu direct betaald."
+    assert seen.text == "Klanten betalen: nu direct."
     await chat.send(anna, "/sale bakkerij 500", chat=GROUP)
     second = max(rows(sqlite_engine, Sale), key=lambda s: s.id or 0)
     assert (second.due_on, second.paid_on) == (None, TODAY)

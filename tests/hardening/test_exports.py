@@ -63,14 +63,14 @@ async def test_exported_files_hold_no_runnable_cell_and_import_back_unchanged(
     anna = chat.person(ANNA, "Anna", "nl")
     seen = await chat.send(anna, "/export")
     files = {m.document[0]: m.document[1] for m in seen.messages if m.document}
-    assert set(files) == {"clients.csv", "sales.csv", "history.csv"}
+    assert set(files) == {"klanten.csv", "verkopen.csv", "geschiedenis.csv"}
     for name, content in files.items():
         cells = [c for row in _cells(content) for c in row]
         runnable = [c for c in cells if RUNNABLE.match(c)]
         assert runnable == [], f"{name}: {runnable}"
         assert any(c.startswith("'=HYPERLINK") for c in cells)
     before = {c.name: (c.city, c.notes) for c in rows(sqlite_engine, Client)}
-    seen = await chat.upload(anna, "clients.csv", files["clients.csv"])
+    seen = await chat.upload(anna, "clients.csv", files["klanten.csv"])
     # Every name is found again; only the notes that began with spaces or a tab differ (the
     # importer trims cells), and the stored ones are kept.
     assert seen.text.splitlines() == [
@@ -80,9 +80,9 @@ async def test_exported_files_hold_no_runnable_cell_and_import_back_unchanged(
         "Niets nieuws: dit had ik allemaal al.",
     ]
     assert {c.name: (c.city, c.notes) for c in rows(sqlite_engine, Client)} == before
-    seen = await chat.upload(anna, "sales.csv", files["sales.csv"])
+    seen = await chat.upload(anna, "sales.csv", files["verkopen.csv"])
     assert "• 5 regels stonden er al, overgeslagen" in seen.text.splitlines(), seen.text
-    seen = await chat.upload(anna, "history.csv", files["history.csv"])
+    seen = await chat.upload(anna, "history.csv", files["geschiedenis.csv"])
     assert "Niets nieuws: dit had ik allemaal al." in seen.text.splitlines(), seen.text
 
 

@@ -62,9 +62,9 @@ async def test_exports_in_russian_wait_a_minute(chat: Chat, sqlite_engine: Engin
     for _ in range(RULES["export"].burst):
         seen = await chat.send(olga, "/export")
         assert [m.document[0] for m in seen.messages if m.document] == [
-            "clients.csv",
-            "sales.csv",
-            "history.csv",
+            "клиенты.csv",
+            "продажи.csv",
+            "история.csv",
         ]
     seen = await chat.send(olga, "/export")
     assert seen.text == (

@@ -15,8 +15,8 @@ ANNA, PIET, GROUP, CHANNEL = 11, 12, -700, -1007000
 GROUP_ANONYMOUS_BOT = {"id": 1087968824, "is_bot": True, "first_name": "Group"}
 CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel"}
 EDITS_NL = (
-    "Bewerkingen neem ik niet over: wat je eerst stuurde, blijft staan. Wil je het aanpassen? "
-    "Maak mijn antwoord ongedaan met ↩ en stuur het opnieuw als nieuw bericht."
+    "Een bewerkt bericht verwerk ik niet opnieuw. Wil je iets aanpassen? Maak mijn antwoord "
+    "ongedaan met ↩ en stuur het als nieuw bericht."
 )
 EDITS_RU = (
     "Исправления я не учитываю: остаётся то, что вы отправили сначала. Чтобы изменить, "

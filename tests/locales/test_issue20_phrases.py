@@ -50,7 +50,7 @@ QUOTED = {
         ("0% van hen zijn", "van hen zijn"),
         ("Hun naam wordt een nummer", "Hun naam wordt"),
         ("Wat hij of zij heeft ingevoerd", "hij of zij"),
-        ("Soort: bedrijf", re.compile(r"\bbedrijf\b(?! rust| leunt)")),
+        ("Soort: bedrijf", re.compile(r"\bbedrijf\b(?! rust| leunt| afhangt)")),
         ("afgewezen", "afgewezen"),
         ("momentopname", "momentopname"),
         ("HHI 1.639 van 10.000", "HHI"),

@@ -2,8 +2,8 @@
 
 Each test drives the chat, a renderer or the export, never the catalog file: the digest names its
 days and what its sales came to, set-up asks "vragen", a card says "gevonden via", a portrait
-nobody is in has no "(0)", the empty market screen has no line under its dashes, the chart's
-running total is "cumulatief", the export's column is "Gevonden via".
+nobody is in has no "(0)", the empty market screen has no line under its dashes, the export's
+column is "Gevonden via" (the chart's running total moved on to round 4).
 """
 
 from __future__ import annotations
@@ -13,14 +13,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from bot.render.chart_figures import chart_labels, chart_rows
 from locales import translator
-from storage import callers
-from storage.analysis import team_analysis
 from storage.columns import export_header, recognise
-from storage.engine import new_session
-from tests.bot.test_chart import TODAY as CHART_DAY
-from tests.bot.test_chart import _demo_team
 from tests.bot.test_reading import demo_team
 from tests.bot.test_truth import OWNER, TODAY, solo_team
 from tests.chat import Chat
@@ -165,17 +159,6 @@ async def test_the_empty_market_screen_has_no_line_under_its_dashes(chat: Chat) 
     assert "ingesteld" not in seen.text
 
 
-def test_the_charts_running_total_is_cumulatief(sqlite_engine: Engine) -> None:
-    team_id = _demo_team(sqlite_engine, "nl")
-    with new_session(sqlite_engine) as session:
-        team = callers.team_view(session=session, team_id=team_id)
-        assert team is not None
-        analysis = team_analysis(session=session, team=team, today=CHART_DAY).analysis
-    t = translator("nl")
-    labels = chart_labels(t, analysis, team.concentration_threshold, chart_rows(t, analysis))
-    assert labels.cumulative == "cumulatief"
-
-
 def test_the_export_writes_gevonden_via_and_reads_the_old_headers() -> None:
     assert export_header("source", "nl") == "Gevonden via"
     for header in ("Gevonden via", "Hoe gevonden", "Bron", "Herkomst", "Kanaal"):
@@ -187,9 +170,9 @@ def test_the_export_writes_gevonden_via_and_reads_the_old_headers() -> None:
 @pytest.mark.parametrize(
     ("locale", "command", "said"),
     [
-        ("nl", "/help decline", "Jij beslist met een knop"),
+        ("nl", "/help decline", "Jij beslist; ik vraag het eerst."),
         ("nl", "/help settings", "Je wijzigt ze met knoppen"),
-        ("nl", "/help export", "zijn gegevens wil inzien."),
+        ("nl", "/help export", "als de klant om inzage vraagt (AVG)."),
         ("nl", "/help profile", "hoe die bij je past"),
         ("ru", "/help decline", "Решаете вы, кнопкой"),
         ("ru", "/help profile", "насколько подходит именно вам"),
