@@ -85,15 +85,16 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
         return []
     # A client's share reads as on every other screen (read_ru A9: the chart said 38 % of a
     # client the digest's text called 39 %); the row of the other clients takes up the
-    # rounding so the column adds up what it shows. With every client named there is no such
-    # row: each cumulative figure is then the true share so far, rounded, and ends at 100 %.
+    # rounding so the bars add up to 100 %. Each cumulative figure is the true share so far,
+    # rounded, as /risk says it: a sum of rounded bars made the top eight "78%" where /risk
+    # said 77 % (the Dutch reader).
     exact = [share for _name, share, _client in bars]
     shown = whole_percents(exact, named=len(named))
-    rows, cumulative, so_far = [], 0, 0.0
+    rows, so_far = [], 0.0
     for k, (name, share, client) in enumerate(bars):
         so_far += share
         whole = _whole(share) if shown is None else shown[k]
-        cumulative = _whole(so_far) if shown is None else cumulative + whole
+        cumulative = _whole(so_far)
         # A share shown as 0 % or 100 % that is not: "<1%", ">99%", as everywhere else.
         text = t.percent(share) if whole in (0, 100) else t.percent(whole / 100)
         last = k == len(bars) - 1

@@ -97,9 +97,10 @@ def test_the_russian_demo_chart_draws_cyrillic_names_in_a_font_that_has_them(
         glyphs = font.get_charmap()
         assert all(ord(c) in glyphs for c in text.get_text() if not c.isspace()), text
     assert all(len(name) <= chart.NAME_CHARS for name in names)
-    # Two clients of 27 % are 54 % together, not 53 %: the column adds up what it shows.
+    # Two clients of 26,6 % each are 53 % together, as /risk says their share: the cumulative
+    # column is the true share so far (a sum of rounded bars, 54 %, is no team's figure).
     assert [_plain(t) for t in layout.shares[:2]] == ["27 %", "27 %"]
-    assert [_plain(t) for t in layout.cumulative[:3]] == ["27 %", "54 %", "59 %"]
+    assert [_plain(t) for t in layout.cumulative[:3]] == ["27 %", "53 %", "59 %"]
     assert _plain(layout.cumulative[-1]) == "100 %"
 
 
@@ -197,3 +198,21 @@ def test_a_chart_has_one_to_eleven_rows(rows: int) -> None:
     labels = chart.ChartLabels("t", "s", "c", "top", "alarm")
     with pytest.raises(ValueError):
         chart.pareto_png([row] * rows, 0.25, 1, labels)
+
+
+def test_the_charts_top_clients_share_is_the_one_risk_says(sqlite_engine: Engine) -> None:
+    """The Dutch second reader: the demo chart said "grootste 8 klanten: 78%" where /risico said
+    77 % (the eight largest clients' true share; the sum of their rounded bars is 78)."""
+    team_id = _demo_team(sqlite_engine, "nl")
+    with new_session(sqlite_engine) as session:
+        team = callers.team_view(session=session, team_id=team_id)
+        assert team is not None
+        analysis = team_analysis(session=session, team=team, today=TODAY).analysis
+    t = translator("nl")
+    shares = analysis.clients["revenue_share"].dropna().sort_values(ascending=False)
+    top = analysis.concentration.top20_count
+    by_hand = round(100 * float(shares.iloc[:top].sum()))  # from the revenue shares alone
+    rows = chart_rows(t, analysis)
+    labels = chart_labels(t, analysis, team.concentration_threshold, rows)
+    assert f"{by_hand}%" in labels.top20, (labels.top20, by_hand)
+    assert rows[top - 1].cumulative_text == f"{by_hand}%"
