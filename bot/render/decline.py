@@ -84,10 +84,10 @@ def nearest_text(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Marku
             lines.append(line)
     if len(lines) > 1:
         return Markup("\n").join(lines)
-    nobody = t._("Nobody to consider letting go right now. 👍")
     if any(near.why_not == "few_clients" for near in analysis.decline_nearest):
-        nobody += Markup("\n") + t._("With so few clients there is nothing to compare yet.")
-    return nobody
+        # Not "nobody to let go 👍": with too few clients nobody was weighed (Russian reader).
+        return t._("With so few clients there is nothing to compare yet.")
+    return t._("Nobody to consider letting go right now. 👍")
 
 
 def _near_line(

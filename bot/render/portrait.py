@@ -157,7 +157,12 @@ def portraits_page(
         sections = [
             portrait_text(t, team, analysis, p, names, with_money=with_money) for p in portraits
         ]
-    run_rate = run_rate_text(t, team, analysis) if with_money else None
+    # What all ideal clients bring in: under the whole portrait only, never under one kind's
+    # (the Russian reader: "no ideal private clients yet", then the organisations' 779 000 ₽).
+    whole = {p.kind for p in analysis.portraits if p.segment is None} <= {
+        p.kind for p in portraits if p.segment is None
+    }
+    run_rate = run_rate_text(t, team, analysis) if with_money and whole else None
     if run_rate is not None:
         sections.append(run_rate)
     return Markup("\n\n").join(sections)

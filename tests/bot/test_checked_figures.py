@@ -274,17 +274,13 @@ async def test_decline_in_a_team_of_equals_names_nobody_as_nearly_a_candidate(
     [
         (
             "nl",
-            [
-                "Er is nu niemand om afscheid van te nemen. 👍",
-                "Met zo weinig klanten valt er nog niets te vergelijken.",
-            ],
+            # Not "nobody to let go 👍" first: with one client nobody was weighed (Russian
+            # second reader).
+            ["Met zo weinig klanten valt er nog niets te vergelijken."],
         ),
         (
             "ru",
-            [
-                "Сейчас нет клиентов, от которых стоит отказаться. 👍",
-                "Клиентов пока слишком мало, чтобы сравнивать.",
-            ],
+            ["Клиентов пока слишком мало, чтобы сравнивать."],
         ),
     ],
 )
