@@ -47,7 +47,11 @@ def chart_labels(
         title=str(t._("Revenue by client")),
         share_axis=str(t._("share of revenue")),
         cumulative=str(t._("cumulative share")),
-        top20=str(
+        # One client is all of the revenue: "the largest 1 client: 100 %" says nothing (the
+        # Russian reader), so the footer stays empty.
+        top20=""
+        if c.paying_clients < 2
+        else str(
             t._(
                 "top 20% ({clients}): {share}",
                 clients=t.n_("{n} client", "{n} clients", c.top20_count),

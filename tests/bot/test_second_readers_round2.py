@@ -22,3 +22,26 @@ async def test_what_ideal_clients_bring_in_is_said_under_the_whole_portrait_only
     assert RUN_RATE not in persons.text
     whole = await chat.send(olga, "/portrait")
     assert RUN_RATE in whole.text, whole.text
+
+
+def test_a_one_client_chart_has_no_largest_clients_footer(sqlite_engine: Engine) -> None:
+    """The Russian reader's solo chart: «20 % самых крупных (1 клиент): 100 %» says nothing."""
+    import datetime as dt
+
+    from bot.render.chart_figures import chart_labels, chart_rows
+    from locales import translator
+    from storage import callers
+    from storage.analysis import team_analysis
+    from storage.engine import new_session
+    from tests.factories import make_client, make_sale, make_team
+
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="ru")
+    anna = make_client(sqlite_engine, team, "Анна", kind="person")
+    make_sale(sqlite_engine, team, anna, 200_000, sold_on=dt.date(2026, 11, 20))
+    with new_session(sqlite_engine) as session:
+        view = callers.team_view(session=session, team_id=team.id)
+        assert view is not None
+        analysis = team_analysis(session=session, team=view, today=dt.date(2026, 11, 23)).analysis
+    t = translator("ru", solo=True)
+    labels = chart_labels(t, analysis, view.concentration_threshold, chart_rows(t, analysis))
+    assert labels.top20 == ""
