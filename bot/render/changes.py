@@ -91,7 +91,15 @@ def grade_news(
     lines = (
         []  # no sale in the window: no grade to tell
         if grade is None
-        else [grade_said(t, after.grade_scale, grade, was if was and was != grade else None)]
+        else [
+            grade_said(
+                t,
+                after.grade_scale,
+                grade,
+                was if was and was != grade else None,
+                provisional=bool(row["young"]),
+            )
+        ]
     )
     share = _share(row["revenue_share"])
     old = _share(before.clients.loc[client_id, "revenue_share"]) if was else 0.0

@@ -19,14 +19,21 @@ def grade_shown(t: Translator, scale: str, grade: str, *, provisional: bool = Fa
     return t._("grade <b>{grade}</b>", grade=grade)
 
 
-def grade_said(t: Translator, scale: str, grade: str, before: str | None = None) -> Markup:
-    """`Beoordeling: B (was A).`, `Cijfer: 8.` after a sale or a rating."""
+def grade_said(
+    t: Translator, scale: str, grade: str, before: str | None = None, *, provisional: bool = False
+) -> Markup:
+    """`Beoordeling: B (was A).`, `Cijfer: 8.` after a sale or a rating; a young client's
+    "(voorlopig)", as its card says (the Russian reader: a firm «B» after the first sale)."""
     if scale == TEN:
         if before:
             return t._("Mark: {grade} (was {before}).", grade=grade, before=before)
+        if provisional:
+            return t._("Mark: {grade} (provisional).", grade=grade)
         return t._("Mark: {grade}.", grade=grade)
     if before:
         return t._("Grade: {grade} (was {before}).", grade=grade, before=before)
+    if provisional:
+        return t._("Grade: {grade} (provisional).", grade=grade)
     return t._("Grade: {grade}.", grade=grade)
 
 

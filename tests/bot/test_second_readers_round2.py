@@ -45,3 +45,21 @@ def test_a_one_client_chart_has_no_largest_clients_footer(sqlite_engine: Engine)
     t = translator("ru", solo=True)
     labels = chart_labels(t, analysis, view.concentration_threshold, chart_rows(t, analysis))
     assert labels.top20 == ""
+
+
+async def test_a_first_sales_grade_is_said_to_be_provisional_as_on_the_card(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """The Russian reader: «Оценка клиента: B.» after the very first sale, while the card said
+    «(предварительная)»."""
+    from tests.factories import make_team
+
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="ru")
+    olga = chat.person(OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Анна Петрова 2000")
+    seen = await chat.press(olga, next(b for b in seen.buttons if "Добавить" in b))
+    if "Частное лицо" in " ".join(seen.buttons):
+        seen = await chat.press(olga, "Частное лицо")
+    assert "(предварительная)." in seen.text, seen.text
+    card = await chat.send(olga, "/client Анна Петрова")
+    assert "(предварительная)" in card.text, card.text
