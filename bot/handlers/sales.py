@@ -27,8 +27,11 @@ from bot.render.sale_doubts import (
     CORRECT,
     COSTLY,
     NO,
+    OLD,
+    OLD_AFTER,
     RECORD,
     doubt_question,
+    nothing_recorded,
     stays_once,
 )
 from bot.render.sales import sale_recorded
@@ -217,7 +220,9 @@ class SaleDialog(ClientDialog):
             data.pop(fixed, None)
             await goto(turn, convo, fixed)
         elif choice == RECORD:
-            data[{BIG: "big_ok", COSTLY: "cost_ok"}.get(data["doubt"], "again_ok")] = True
+            data[
+                {BIG: "big_ok", COSTLY: "cost_ok", OLD: "old_ok"}.get(data["doubt"], "again_ok")
+            ] = True
             if data["doubt"] == BIG and not data.get("ready"):  # the dialog goes on: cost
                 await goto(turn, convo, "cost")
                 return
@@ -226,6 +231,9 @@ class SaleDialog(ClientDialog):
         elif choice == NO and data["doubt"] == AGAIN:
             await finish(turn, convo)
             turn.edit(stays_once(turn.t))
+        elif choice == NO and data["doubt"] == OLD:
+            await finish(turn, convo)
+            turn.edit(nothing_recorded(turn.t))
         else:
             raise InputError(refusals.PICK_A_BUTTON)
 
@@ -235,6 +243,9 @@ class SaleDialog(ClientDialog):
         if convo.step == READING:
             return render.name_readings(t, currency, convo.data["names"])
         return render.amount_readings(t, currency, convo.data["choices"])
+
+
+_ACCEPTED = {BIG: "big_ok", COSTLY: "cost_ok", OLD: "old_ok"}  # "record it": not asked again
 
 
 async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -256,6 +267,8 @@ async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str
         return big
     if (data.get("cost") or 0) > data["amount"] and not data.get("cost_ok"):  # 1 990, cost 2 000
         return {"doubt": COSTLY}
+    if sold_on < turn.today - OLD_AFTER and not data.get("old_ok"):
+        return {"doubt": OLD}
     if data.get("again_ok"):
         return None
     again = await turn.run(

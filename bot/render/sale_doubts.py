@@ -1,6 +1,7 @@
 """The question asked before recording a sale that looks like a slip: an amount far above the
-usual sale, a cost above the amount, or the same sale recorded again within minutes (issues 17
-and 18). The last one, "record it again?", is asked of a complaint too (bot/handlers/events.py)."""
+usual sale, a cost above the amount, a date more than a year back, or the same sale recorded
+again within minutes (issues 17 and 18). The last one, "record it again?", is asked of a
+complaint too (bot/handlers/events.py)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,22 @@ from bot.render.sales import spoken_day
 from locales import N_, Markup, Translator
 from storage.callers import TeamView
 
-BIG, COSTLY, AGAIN = "big", "costly", "again"  # why the sale is asked about
+BIG, COSTLY, OLD, AGAIN = "big", "costly", "old", "again"  # why the sale is asked about
 RECORD, CORRECT, NO = "record", "correct", "no"  # the answers
 CONFIRM = "confirm"  # the dialog step that asks before recording
 AGAIN_WITHIN = dt.timedelta(minutes=10)  # the same thing by the same person: asked first
+OLD_AFTER = dt.timedelta(days=365)  # a sale dated earlier is asked about («01.01.2020»)
 STAYS_ONCE = N_("Fine: it stays recorded once.")
 
 
 def stays_once(t: Translator) -> Markup:
     """The answer to "No" after "record it again?"."""
     return t._(STAYS_ONCE)
+
+
+def nothing_recorded(t: Translator) -> Markup:
+    """The answer to "No" after "dated more than a year ago: record it?"."""
+    return t._("Nothing recorded. Send the sale again with the right date.")
 
 
 def again_options(t: Translator) -> list[tuple[str, str]]:
@@ -73,6 +80,9 @@ def doubt_question(
         return text, [(t._("Yes, record it"), RECORD), (t._("Correct the cost"), CORRECT)]
     sold_on = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else today
     day = spoken_day(t, sold_on, today)
+    if data["doubt"] == OLD:  # the Russian reader's «01.01.2020», taken without a question
+        text = t._("This sale is dated {date}, more than a year ago. Record it?", date=day)
+        return text, [(t._("Yes, record it"), RECORD), (t._("No"), NO)]
     if data.get("by"):  # a teammate booked the same sale: both may be about one payment
         text = t._(
             "{name} recorded this sale less than 10 minutes ago: {amount} from {client}, "

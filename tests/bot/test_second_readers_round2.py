@@ -63,3 +63,26 @@ async def test_a_first_sales_grade_is_said_to_be_provisional_as_on_the_card(
     assert "(предварительная)." in seen.text, seen.text
     card = await chat.send(olga, "/client Анна Петрова")
     assert "(предварительная)" in card.text, card.text
+
+
+async def test_a_sale_dated_more_than_a_year_back_is_asked_about_first(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """The Russian reader: «/sale Анна 2000 01.01.2020» was recorded without a question, and the
+    card then said «Клиент с 1 янв. 2020 г.»."""
+    from storage.models import Sale
+    from tests.factories import make_client, make_team, rows
+
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="ru")
+    make_client(sqlite_engine, team, "Анна", kind="person")
+    olga = chat.person(OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Анна 2000 01.01.2020")
+    assert "больше года назад. Записать?" in seen.text, seen.text
+    assert rows(sqlite_engine, Sale) == []
+    seen = await chat.press(olga, "Нет")
+    assert "Ничего не записано" in seen.text
+    assert rows(sqlite_engine, Sale) == []
+    seen = await chat.send(olga, "/sale Анна 2000 01.01.2020")
+    await chat.press(olga, "Да, записать так")
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.sold_on.isoformat() == "2020-01-01"
