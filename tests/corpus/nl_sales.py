@@ -487,7 +487,10 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Studio 54 – 100", sale(STUDIO, "100")),
     ("/verkoop Bakkerij Jansen - 250", ask("mean", "„Bakkerij Jansen”")),  # not "Jansen -"
     ("/verkoop Jan Smit 200 3 dagen geleden", sale(SMIT, "200", on="2026-12-01")),
-    ("/verkoop Jan Smit 3000 1000 dagen geleden", sale(SMIT, "3000", on="2024-03-09")),
+    (
+        "/verkoop Jan Smit 3000 1000 dagen geleden",
+        ask("old", press="yes", then=sale(SMIT, "3000", on="2024-03-09")),
+    ),
     # Found by the Dutch reader: how it was paid after the date refused the whole line.
     ("/verkoop Jan Smit 35 gisteren contant", sale(SMIT, "35", on="2026-12-03")),
     ("/verkoop Jan Smit 60,- eergisteren per pin", sale(SMIT, "60", on="2026-12-02")),

@@ -32,6 +32,8 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "big": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # A cost above the amount: confirm or correct the cost, with buttons.
         "cost": Hallmark(text=("kosten",), buttons=("Ja", "Kosten verbeteren"), not_text=NL_ADDS),
+        # A sale dated more than a year back: record it anyway, or nothing.
+        "old": Hallmark(text=("meer dan een jaar geleden",), buttons=("Ja", "Nee")),
         # A name ending in a number, or "500 200": which reading is meant.
         "split": Hallmark(min_buttons=2, not_text=NL_ADDS),
         # /add of a name close to an existing client: is it them?
@@ -52,6 +54,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "new": Hallmark(text=(RU_ADDS[0],), min_buttons=2),
         "big": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "cost": Hallmark(text=("Затраты",), buttons=("Да", "Исправить затраты"), not_text=RU_ADDS),
+        "old": Hallmark(text=("больше года назад",), buttons=("Да", "Нет")),
         "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "which": Hallmark(min_buttons=2),
