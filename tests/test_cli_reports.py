@@ -34,7 +34,7 @@ def demo_db(tmp_path: Path) -> str:
 
 
 # "📊 Kompas · 1–7 dec" or "… · 30 nov – 6 dec": the digest names the days it counts.
-DAYS_TITLE = re.compile(r"📊 Kompas · \d{1,2}(\s[a-z]{3})?\s?–\s?\d{1,2} [a-z]{3}\n")
+DAYS_TITLE = re.compile(r"📊 Kompas · \d{1,2}(\s[a-z]+)?\s?–\s?\d{1,2} [a-z]+\n")  # "1–7 december"
 
 
 def test_report_as_json_has_the_documented_keys(demo_db: str) -> None:
