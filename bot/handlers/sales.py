@@ -220,9 +220,7 @@ class SaleDialog(ClientDialog):
             data.pop(fixed, None)
             await goto(turn, convo, fixed)
         elif choice == RECORD:
-            data[
-                {BIG: "big_ok", COSTLY: "cost_ok", OLD: "old_ok"}.get(data["doubt"], "again_ok")
-            ] = True
+            data[_ACCEPTED.get(data["doubt"], "again_ok")] = True
             if data["doubt"] == BIG and not data.get("ready"):  # the dialog goes on: cost
                 await goto(turn, convo, "cost")
                 return
