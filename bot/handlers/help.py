@@ -27,10 +27,9 @@ async def help_command(turn: Turn) -> None:
     if turn.args:
         found = command_table(turn.context).find(turn.args[0])
         if found is None or found.usage is None:
-            raise InputError(
-                refusals.UNKNOWN_COMMAND,
-                command=turn.args[0],
-            )
+            # "/help note" names the command /note, as a typed "/note" would (Russian reader:
+            # «note — такого я не знаю»)
+            raise InputError(refusals.UNKNOWN_COMMAND, command="/" + turn.args[0].lstrip("/"))
         turn.reply(render.usage(turn.t, found.usage))
         return
     text, buttons = render.help_page(turn.t, _visible(turn), 0)

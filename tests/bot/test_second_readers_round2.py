@@ -86,3 +86,14 @@ async def test_a_sale_dated_more_than_a_year_back_is_asked_about_first(
     await chat.press(olga, "Да, записать так")
     [sale] = rows(sqlite_engine, Sale)
     assert sale.sold_on.isoformat() == "2020-01-01"
+
+
+async def test_help_about_an_unknown_command_names_it_with_its_slash(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """The Russian reader: «/help note» answered «note — такого я не знаю»."""
+    from tests.factories import make_team
+
+    make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="ru")
+    seen = await chat.send(chat.person(OWNER, "Ольга", "ru"), "/help note")
+    assert seen.text.startswith("/note — такого я не знаю."), seen.text

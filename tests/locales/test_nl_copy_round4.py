@@ -61,7 +61,7 @@ async def test_help_for_a_command_that_does_not_exist_quotes_it(
 ) -> None:
     solo_team(sqlite_engine, "nl")
     seen = await chat.send(chat.person(OWNER, "Anouk", "nl"), "/hulp bestaatniet")
-    assert seen.text == "„bestaatniet” ken ik niet. Stuur /hulp voor alle commando’s."
+    assert seen.text == "„/bestaatniet” ken ik niet. Stuur /hulp voor alle commando’s."
 
 
 async def test_an_amount_with_three_digits_after_the_comma_is_asked_both_ways(
