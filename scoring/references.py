@@ -23,12 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from scoring.settings import FEW_CLIENTS
+
 if TYPE_CHECKING:
     from scoring.metrics import Metrics
-
-
-# As many clients with revenue as concentration alarms need (DESIGN "Few clients").
-SETTLED_CLIENTS = 8
 
 
 @dataclass(frozen=True)
@@ -59,11 +57,11 @@ class References:
     assumed_margin: float | None = None
 
     @property
-    def settled(self) -> bool:
+    def representative(self) -> bool:
         """Whether these medians rest on enough clients to stand for the team's typical client
         for a week. Below that a median is one client's figure, or moves with every client
         added: such references are measured afresh at every scoring, never frozen."""
-        return self.clients >= SETTLED_CLIENTS
+        return self.clients >= FEW_CLIENTS
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

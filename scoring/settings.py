@@ -6,6 +6,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+# Below this many clients with revenue a team raises no concentration alarms and freezes no
+# references for the week (DESIGN "Few clients"; scoring.references).
+FEW_CLIENTS = 8
+
 GRADE_SCALES = ("A-D", "1-5", "1-10")
 
 # What a team may set (README, "Setting a team up in the chat"), inclusive. A typed value outside
@@ -57,7 +61,7 @@ class ScoringSettings:
     weights: Mapping[str, float] | None = None
     time_eater_ratio: float = 1.5
     time_eater_min_share: float = 0.05
-    min_clients_for_alarms: int = 8
+    min_clients_for_alarms: int = FEW_CLIENTS
     young_client_days: int = 90
     market_too_narrow: int | None = None
 

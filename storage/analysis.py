@@ -51,15 +51,15 @@ def team_analysis(*, session: Session, team: TeamView, today: dt.date) -> Analys
 
     With none frozen yet (before a team's first digest), the first scoring measures them and
     freezes them for the week: a client who did nothing keeps their grade when another client
-    is added (DESIGN, Score semantics). References that rest on too few clients to stand for the
-    team (`References.settled`: one client's first sale, say) are neither frozen nor used: the
-    team's typical client is measured afresh until it has enough clients."""
+    is added (DESIGN, Score semantics). References that rest on too few clients to stand for
+    the team (`References.representative`: one client's first sale, say) are neither frozen
+    nor used: the team's typical client is measured afresh until it has enough clients."""
     week = iso_week(today)
     frozen = references_for_week(session=session, team_id=team.id, week=week)
-    if frozen is not None and not frozen.settled:
+    if frozen is not None and not frozen.representative:
         frozen = None
     analysed = _analysed_week(session=session, team=team, today=today, references=frozen)
-    if frozen is None and analysed.analysis.references.settled:
+    if frozen is None and analysed.analysis.references.representative:
         freeze_references(
             session=session,
             team_id=team.id,

@@ -1,8 +1,8 @@
 """A client who did nothing keeps their grade when another client is added, also before the
 team's first digest (DESIGN, Score semantics: references frozen per weekly snapshot), once the
-team has enough clients for a typical one (`References.settled`); with fewer, the typical client
-is measured afresh, so it is never one client's first sale for a week (the checker's bike shop:
-"doorsneeklant € 400" where the median of three clients was € 1.200)."""
+team has enough clients for a typical one (`References.representative`); with fewer, the
+typical client is measured afresh, so it is never one client's first sale for a week (the
+checker's bike shop: "doorsneeklant € 400" where the median of three clients was € 1.200)."""
 
 from __future__ import annotations
 
