@@ -297,29 +297,24 @@ def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSetting
     what a team may set (left by an older version) is ignored with a warning, not raised on
     every card."""
 
-    def settable(name: str, value: Any, fallback: Any) -> Any:
-        if not setting_out_of_range(name, value, currency=team.currency):
-            return value
-        _log.warning("team %s: %s %r ignored", team.id, _SETTING_NAMES[name], value)
-        return fallback
-
-    margin = settable("default_margin", team.default_margin, None)
-    threshold = settable(
-        "concentration_threshold",
-        team.concentration_threshold,
-        ScoringSettings.concentration_threshold,
-    )
-    vat = settable("vat_rate", team.vat_rate if team.amounts_include_vat else None, None)
-    hour_cost = settable("hour_cost", team.hour_cost, None)
+    stored = {
+        "default_margin": team.default_margin,
+        "concentration_threshold": team.concentration_threshold,
+        "vat_rate": team.vat_rate if team.amounts_include_vat else None,
+        "hour_cost": team.hour_cost,
+    }
+    kept: dict[str, Any] = {}
+    for name, value in stored.items():
+        if setting_out_of_range(name, value, currency=team.currency):
+            _log.warning("team %s: %s %r ignored", team.id, _SETTING_NAMES[name], value)
+        else:
+            kept[name] = value  # one left out falls back to ScoringSettings' default
     return ScoringSettings(
         today=today,
         window_days=team.scoring_window_days,
-        concentration_threshold=threshold,
-        default_margin=margin,
-        vat_rate=vat,
-        hour_cost=hour_cost,
         grade_scale=team.grade_scale,
         weights=team.score_weights,
+        **kept,
     )
 
 
