@@ -70,34 +70,27 @@ def write_read_import(
     else:
         found = referrer_errors(read.parsed, existing, read.referrer_header)
     errors = [*read.errors, *found]
+    # What the report says of the file whether it is written or not.
+    said: dict[str, Any] = {"kind": read.kind, "rows": read.rows, "unknown_columns": read.unknown}
     if errors:
         return ImportReport(
-            kind=read.kind,
-            rows=read.rows,
-            unknown_columns=read.unknown,
+            **said,
             errors=tuple(sorted(errors, key=lambda e: e.line)),
             errors_beyond=read.errors_beyond,
         )
     # A file restates the team's past: references frozen before it (by a first scoring, before
     # any digest) rest on data that was not there yet.
     thaw_references(session=session, team_id=team_id)
+    # Both writers add to the same team's clients, as the same person, at the same moment.
+    into: dict[str, Any] = {
+        "session": session,
+        "team_id": team_id,
+        "existing": existing,
+        "now": now,
+        "user_id": user_id,
+    }
     if read.kind == "history":
-        counts = write_history(
-            session=session,
-            team_id=team_id,
-            events=read.parsed.events,
-            existing=existing,
-            now=now,
-            user_id=user_id,
-        )
-        return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
-    counts = write_import(
-        session=session,
-        team_id=team_id,
-        parsed=read.parsed,
-        existing=existing,
-        today=today,
-        now=now,
-        user_id=user_id,
-    )
-    return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
+        counts = write_history(events=read.parsed.events, **into)
+    else:
+        counts = write_import(parsed=read.parsed, today=today, **into)
+    return ImportReport(**said, **counts)
