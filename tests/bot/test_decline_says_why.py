@@ -50,7 +50,7 @@ def florist():
 @pytest.mark.parametrize(
     ("locale", "rule"),
     [
-        ("nl", "1 huidige klant is 90 dagen of langer klant, en voor een rangorde zijn er 5 nodig"),
+        ("nl", "1 klant is al 90 dagen of langer bij je, en ik heb er 5 nodig"),
         ("ru", "1 текущий клиент с вами 90 дней или дольше, а для сравнения нужно 5"),
     ],
 )
@@ -95,5 +95,5 @@ def test_the_count_of_clients_to_rank_says_it_counts_current_ones() -> None:
         locale: str(not_a_candidate(translator(locale), TEAM, analysis, 1, "Regular 1"))
         for locale in ("nl", "ru")
     }
-    assert "3 huidige klanten zijn 90 dagen of langer klant" in said["nl"], said["nl"]
+    assert "3 klanten zijn al 90 dagen of langer bij je" in said["nl"], said["nl"]
     assert "3 текущих клиента с вами 90 дней или дольше" in said["ru"], said["ru"]
