@@ -160,7 +160,7 @@ async def test_a_name_typed_when_asked_leaves_its_punctuation(
     await chat.send(anna, "/klacht")
     seen = await chat.send(anna, "dhr bos:")  # not in the list: asked, never added unasked
     seen = await chat.press(anna, "„dhr bos” toevoegen als particulier")
-    assert "Wat gebeurde er" in seen.text
+    assert "Waar klaagde de klant over?" in seen.text
     seen = await chat.send(anna, "te laat")
     assert "Klacht van dhr. Bos genoteerd." in seen
     await chat.send(anna, "/compliment")
