@@ -39,7 +39,7 @@ WORDS = {
         button="↩ Ongedaan maken",
         sale_gone="Ongedaan gemaakt: de verkoop is verwijderd.",
         already="Dit is al ongedaan gemaakt.",
-        too_late="Ongedaan maken kan alleen binnen 24 uur.",
+        too_late="Dit kan niet meer ongedaan worden gemaakt (dat kan 24 uur lang).",
         nothing=("Niets om ongedaan te maken uit de laatste 24 uur."),
     ),
     "ru": Words(
