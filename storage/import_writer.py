@@ -57,6 +57,7 @@ class _Writer:
         self.now, self.user_id = now, user_id
         self.counts: dict[str, int] = defaultdict(int)
         self.updates: dict[int, dict[str, Any]] = defaultdict(dict)  # client id → changes
+        self._blank: dict[str, Any] | None = None
 
     def write(self, parsed: ParsedFile, existing: dict[str, dict[str, Any]]) -> dict[str, int]:
         ids = self._create_clients(parsed, existing)
@@ -111,32 +112,43 @@ class _Writer:
                         clients.c.team_id == self.team_id
                     )
                 )
-                ids.update({key: id_ for key, id_ in found if key in new_keys})
+                ids.update({key: id_ for key, id_ in found.all() if key in new_keys})
         self.counts["clients_created"] = len(rows)
         return ids
 
     def _new_client(self, client: FileClient) -> dict[str, Any]:
-        traits = dict(client.traits)
-        person = any(hint in traits for hint in _PERSON_HINTS)
-        traits.setdefault("kind", ClientKind.PERSON if person else ClientKind.ORGANISATION)
-        status = traits.setdefault("status", ClientStatus.ACTIVE)
-        if client.first_sale is not None and status == ClientStatus.PROSPECT:
-            traits["status"] = ClientStatus.ACTIVE
-        traits["acquired_on"] = _earliest(traits.get("acquired_on"), client.first_sale)
-        if client.referrer is not None:
-            traits.setdefault("source", "referral")
-        row = {trait: traits.get(trait) for trait in TRAITS}
-        row["interests"] = list(row["interests"]) if row["interests"] else None
-        return {
-            **row,
-            "team_id": self.team_id,
-            "name": client.name,
-            "name_key": client.key,
-            "referred_by_id": None,
-            "status_changed_at": self.now,
-            "created_at": self.now,
-            "updated_at": self.now,
-        }
+        traits = client.traits  # only TRAITS: what a file's columns may say of a client
+        row = self._blank_client.copy()  # a sales log's client is mostly this, names apart
+        if traits:  # a file's values are never None (storage.importing keeps none)
+            row.update(traits)
+            if "kind" not in traits and any(hint in traits for hint in _PERSON_HINTS):
+                row["kind"] = ClientKind.PERSON
+            row["interests"] = list(row["interests"]) if row["interests"] else None
+        if client.first_sale is not None and row["status"] == ClientStatus.PROSPECT:
+            row["status"] = ClientStatus.ACTIVE
+        row["acquired_on"] = _earliest(row["acquired_on"], client.first_sale)
+        if client.referrer is not None and row["source"] is None:
+            row["source"] = "referral"
+        row["name"], row["name_key"] = client.name, client.key
+        return row
+
+    @property
+    def _blank_client(self) -> dict[str, Any]:
+        """A new client's row before its name and what the file says of it."""
+        if self._blank is None:
+            self._blank = {
+                **dict.fromkeys(TRAITS),
+                "kind": ClientKind.ORGANISATION,  # no hint of a person
+                "status": ClientStatus.ACTIVE,
+                "team_id": self.team_id,
+                "name": None,
+                "name_key": None,
+                "referred_by_id": None,
+                "status_changed_at": self.now,
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+        return self._blank
 
     def _fill(self, stored: dict[str, Any], client: FileClient) -> None:
         changes = self.updates[stored["id"]]
@@ -206,6 +218,7 @@ class _Writer:
             return [], []
         known = [ids[k] for k in parsed.clients if k in existing] if parsed.sales else []
         stored, refs = stored_sales(self.session, self.team_id, known)
+        taken: dict[tuple[Any, ...], int] = {}  # identity → its last occurrence given out
         added: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for sale in parsed.sales:
@@ -239,7 +252,7 @@ class _Writer:
                     # was settled when made ("owed" shows only real open invoices).
                     "paid_on": sale.paid_on if parsed.has_payments else sale.sold_on,
                     "paid_amount": sale.paid_amount,
-                    "source_ref": _free_ref(identity, refs),
+                    "source_ref": _free_ref(identity, refs, taken),
                     "created_by": self.user_id,
                     "created_at": self.now,
                 }
@@ -292,20 +305,23 @@ def _earliest(*days: dt.date | None) -> dt.date | None:
     return min(known) if known else None
 
 
-def _free_ref(identity: tuple[Any, ...], refs: set[str]) -> str:
+def _free_ref(identity: tuple[Any, ...], refs: set[str], taken: dict[tuple[Any, ...], int]) -> str:
     """The fingerprint of a sale with the lowest occurrence number not taken yet.
 
     The client is in it by id, not name: a renamed client keeps its sales' fingerprints, and
     a new client of the old name starts afresh. All of a client's fingerprints are in `refs`.
+    Every occurrence below the last one given out for an identity (`taken`) is in `refs`, so
+    the search starts after it: a log's hundred sales of one identity cost a hundred hashes,
+    not five thousand.
     """
     client_id, sold_on, amount, cost, minutes = identity  # "" for a None, as str() of each
-    text = f"{client_id}\x1f{sold_on}\x1f{amount}\x1f{_text(cost)}\x1f{_text(minutes)}"
-    occurrence = 1
+    text = f"{client_id}\x1f{sold_on}\x1f{amount}\x1f{_text(cost)}\x1f{_text(minutes)}\x1f"
+    occurrence = taken.get(identity, 0) + 1
     while True:
-        ref = hashlib.sha1(f"{text}\x1f{occurrence}".encode(), usedforsecurity=False)
-        digest = ref.hexdigest()
+        digest = hashlib.sha1(f"{text}{occurrence}".encode(), usedforsecurity=False).hexdigest()
         if digest not in refs:
             refs.add(digest)
+            taken[identity] = occurrence
             return digest
         occurrence += 1
 
