@@ -58,11 +58,13 @@ def write_read_import(
     now: dt.datetime,
     user_id: int | None,
     existing: dict[str, dict[str, Any]] | None = None,
+    figures: list[Any] | None = None,
 ) -> ImportReport:
     """Check what needs the team's data (referrers) and write, or report every bad row.
 
     `existing` is the team's clients (``existing_clients``) when the caller read them already,
-    on this session, while the file was being read."""
+    on this session, while the file was being read; `figures` its sales
+    (``import_stored.sale_figures``) likewise."""
     if existing is None:
         existing = existing_clients(session, team_id)
     if read.kind == "history":
@@ -99,5 +101,6 @@ def write_read_import(
         today=today,
         now=now,
         user_id=user_id,
+        figures=figures,
     )
     return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)

@@ -36,9 +36,14 @@ def write_import(
     today: dt.date,
     now: dt.datetime,
     user_id: int | None,
+    figures: list[Any] | None = None,
 ) -> dict[str, int]:
-    """Write a checked import in the caller's transaction; the counts for the report."""
-    writer = _Writer(session=session, team_id=team_id, today=today, now=now, user_id=user_id)
+    """Write a checked import in the caller's transaction; the counts for the report.
+
+    `figures`: the team's ``sale_figures``, when the caller read them already."""
+    writer = _Writer(
+        session=session, team_id=team_id, today=today, now=now, user_id=user_id, figures=figures
+    )
     with larger_page_cache(session.connection()):
         return writer.write(parsed, existing)
 
@@ -52,12 +57,14 @@ class _Writer:
         today: dt.date,
         now: dt.datetime,
         user_id: int | None,
+        figures: list[Any] | None,
     ) -> None:
         self.session, self.team_id, self.today = session, team_id, today
         self.now, self.user_id = now, user_id
         self.counts: dict[str, int] = defaultdict(int)
         self.updates: dict[int, dict[str, Any]] = defaultdict(dict)  # client id → changes
         self._blank: dict[str, Any] | None = None
+        self.figures = figures  # the team's stored sales, when read ahead
 
     def write(self, parsed: ParsedFile, existing: dict[str, dict[str, Any]]) -> dict[str, int]:
         ids = self._create_clients(parsed, existing)
@@ -211,7 +218,7 @@ class _Writer:
         self, parsed: ParsedFile, existing: dict[str, dict[str, Any]], ids: dict[str, int]
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         if len(ids) == len(existing) and all_sales_stored(
-            self.session, self.team_id, parsed.sales, ids
+            self.session, self.team_id, parsed.sales, ids, self.figures
         ):  # the same file again: nothing to match one by one
             self.counts["duplicates_skipped"] += len(parsed.sales)
             self.counts["sales_added"] = self.counts["sales_updated"] = 0

@@ -94,10 +94,11 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
         del content
         from storage import import_references, import_writer  # noqa: F401 — loaded now
         from storage.import_file import write_read_import
-        from storage.import_stored import existing_clients
+        from storage.import_stored import existing_clients, sale_figures
 
         with new_session(engine) as session:
             existing = existing_clients(session, team.id)
+            figures = sale_figures(session, team.id)
             try:
                 read = reading.result()
             except InputError as error:
@@ -111,6 +112,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
                 now=now,
                 user_id=None,
                 existing=existing,
+                figures=figures,
             )
             if not report.ok:
                 session.rollback()
