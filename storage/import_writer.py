@@ -62,7 +62,18 @@ class _Writer:
         self.now, self.user_id = now, user_id
         self.counts: dict[str, int] = defaultdict(int)
         self.updates: dict[int, dict[str, Any]] = defaultdict(dict)  # client id → changes
-        self._blank: dict[str, Any] | None = None
+        self.blank_client = {  # a new client's row before its name and what the file says
+            **dict.fromkeys(TRAITS),
+            "kind": ClientKind.ORGANISATION,  # no hint of a person
+            "status": ClientStatus.ACTIVE,
+            "team_id": team_id,
+            "name": None,
+            "name_key": None,
+            "referred_by_id": None,
+            "status_changed_at": now,
+            "created_at": now,
+            "updated_at": now,
+        }
         self.figures = figures  # the team's stored sales, when read ahead
 
     def write(self, parsed: ParsedFile, existing: dict[str, dict[str, Any]]) -> dict[str, int]:
@@ -124,7 +135,7 @@ class _Writer:
 
     def _new_client(self, client: FileClient) -> dict[str, Any]:
         traits = client.traits  # only TRAITS: what a file's columns may say of a client
-        row = self._blank_client.copy()  # a sales log's client is mostly this, names apart
+        row = self.blank_client.copy()  # a sales log's client is mostly this, names apart
         if traits:  # a file's values are never None (storage.importing keeps none)
             row.update(traits)
             if "kind" not in traits and any(hint in traits for hint in _PERSON_HINTS):
@@ -137,24 +148,6 @@ class _Writer:
             row["source"] = "referral"
         row["name"], row["name_key"] = client.name, client.key
         return row
-
-    @property
-    def _blank_client(self) -> dict[str, Any]:
-        """A new client's row before its name and what the file says of it."""
-        if self._blank is None:
-            self._blank = {
-                **dict.fromkeys(TRAITS),
-                "kind": ClientKind.ORGANISATION,  # no hint of a person
-                "status": ClientStatus.ACTIVE,
-                "team_id": self.team_id,
-                "name": None,
-                "name_key": None,
-                "referred_by_id": None,
-                "status_changed_at": self.now,
-                "created_at": self.now,
-                "updated_at": self.now,
-            }
-        return self._blank
 
     def _fill(self, stored: dict[str, Any], client: FileClient) -> None:
         changes = self.updates[stored["id"]]
