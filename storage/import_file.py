@@ -58,11 +58,13 @@ def write_read_import(
     now: dt.datetime,
     user_id: int | None,
     existing: dict[str, dict[str, Any]] | None = None,
+    figures: list[Any] | None = None,
 ) -> ImportReport:
     """Check what needs the team's data (referrers) and write, or report every bad row.
 
     `existing` is the team's clients (``existing_clients``) when the caller read them already,
-    on this session, while the file was being read."""
+    on this session, while the file was being read; `figures` its sales
+    (``import_stored.sale_figures``) likewise."""
     if existing is None:
         existing = existing_clients(session, team_id)
     if read.kind == "history":
@@ -92,5 +94,5 @@ def write_read_import(
     if read.kind == "history":
         counts = write_history(events=read.parsed.events, **into)
     else:
-        counts = write_import(parsed=read.parsed, today=today, **into)
+        counts = write_import(parsed=read.parsed, today=today, figures=figures, **into)
     return ImportReport(**said, **counts)
