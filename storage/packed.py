@@ -75,32 +75,91 @@ def ordinal_days(days: Sequence[Any]) -> np.ndarray:
 
 
 def packed_columns(
-    connection: Connection, statement: Select[Any], days: Sequence[int] = ()
-) -> list[np.ndarray]:
+    connection: Connection,
+    statement: Select[Any],
+    days: Sequence[int] = (),
+    *,
+    texts: Sequence[int] = (),
+    holding_json: Sequence[int] = (),
+) -> list[Any]:
     """A select of whole numbers, and of dates at `days`, as one int64 array per column
-    (``NULL`` where the database holds NULL), row i the same row in every array."""
+    (``NULL`` where the database holds NULL), row i the same row in every array. The columns
+    at `texts` come as one list each instead (of JSON values parsed, for those at
+    `holding_json`), from the same pass over the same rows."""
     rows = statement.subquery()
-    sqlite = connection.dialect.name == "sqlite"
-    texts = [
-        func.group_concat(func.coalesce(column, _NO_DATE), _INLINE_NOTHING)
-        if sqlite and i in days
-        else _packed(day_number(column, connection.dialect.name) if i in days else column, sqlite)
+    if connection.dialect.name != "sqlite":
+        return _binary_columns(connection, rows, days, texts, holding_json)
+    aggregates = [
+        _json_array(column, i in holding_json, sqlite=True)
+        if i in texts
+        else func.group_concat(func.coalesce(column, _NO_DATE), _INLINE_NOTHING)
+        if i in days
+        else _packed(column, sqlite=True)
         for i, column in enumerate(rows.c)
     ]
-    packed = connection.execute(select(func.count(), *texts)).one()
-    count, texts_read = packed[0], packed[1:]
-    if not count:
-        return [np.empty(0, dtype=np.int64) for _ in texts]
-    columns = []
-    for i, text in enumerate(texts_read):
-        if sqlite and i in days:
-            column = iso_days(text, count)
+    packed = connection.execute(select(func.count(), *aggregates)).one()
+    count, read = packed[0], packed[1:]
+    columns: list[Any] = []
+    for i, value in enumerate(read):
+        if i in texts:
+            columns.append(_parsed(value))
+        elif not count:
+            columns.append(np.empty(0, dtype=np.int64))
+        elif i in days:
+            column = iso_days(value, count)
             if column is None:  # not ten-character ISO dates: let SQLite read them
-                return _by_julianday(connection, statement, days)
+                return _by_julianday(connection, rows, days, texts, holding_json)
+            columns.append(column)
         else:
-            column = _numbers(text, count)
-        columns.append(column)
+            columns.append(_numbers(value, count))
     return columns
+
+
+def _binary_columns(
+    connection: Connection,
+    rows: Any,
+    days: Sequence[int],
+    texts: Sequence[int],
+    holding_json: Sequence[int],
+) -> list[Any]:
+    """PostgreSQL: each number column as one bytea of big-endian int8s (``int8send``), fetched
+    in binary and read by numpy as it stands: no number written as text by the server and
+    parsed back by the client (together ~0.3 µs a value, 100 000 sales of 8 columns)."""
+    aggregates = [
+        _json_array(column, i in holding_json, sqlite=False)
+        if i in texts
+        else func.string_agg(
+            func.int8send(
+                func.coalesce(
+                    cast(day_number(column, "postgresql") if i in days else column, BigInteger),
+                    _INLINE_NULL,
+                )
+            ),
+            literal_column("''::bytea"),
+        )
+        for i, column in enumerate(rows.c)
+    ]
+    compiled = select(*aggregates).compile(dialect=connection.dialect)
+    # SQLAlchemy's psycopg driver asks for text results: bytea would come hex-encoded, twice
+    # its size, decoded again. A binary cursor on the same connection (and transaction).
+    driver = connection.connection.driver_connection
+    with driver.cursor(binary=True) as cursor:  # type: ignore[union-attr]
+        cursor.execute(str(compiled), compiled.params)
+        packed = cursor.fetchone()
+    return [
+        _parsed(value)
+        if i in texts
+        else np.empty(0, dtype=np.int64)  # string_agg of no rows is NULL
+        if value is None
+        else np.frombuffer(value, dtype=">i8").astype(np.int64)
+        for i, value in enumerate(packed)
+    ]
+
+
+def _json_array(column: Any, holding_json: bool, *, sqlite: bool) -> Any:
+    if not sqlite:
+        return func.json_agg(column)
+    return func.json_group_array(func.json(column) if holding_json else column)
 
 
 def json_columns(
@@ -114,13 +173,10 @@ def json_columns(
     and a call into the driver per value, 19 columns of 10 000 clients. The columns at
     `holding_json` hold JSON and come back parsed. The aggregates run in one pass over the
     same rows, so item i is row i in every list."""
-    if connection.dialect.name == "sqlite":
-        arrays = [
-            func.json_group_array(func.json(column) if i in holding_json else column)
-            for i, column in enumerate(columns)
-        ]
-    else:
-        arrays = [func.json_agg(column) for column in columns]
+    sqlite = connection.dialect.name == "sqlite"
+    arrays = [
+        _json_array(column, i in holding_json, sqlite=sqlite) for i, column in enumerate(columns)
+    ]
     packed = connection.execute(select(*arrays).where(*where)).one()
     return [_parsed(array) for array in packed]
 
@@ -145,15 +201,23 @@ def _numbers(text: str, count: int) -> np.ndarray:
 
 
 def _by_julianday(
-    connection: Connection, statement: Select[Any], days: Sequence[int]
-) -> list[np.ndarray]:
-    rows = statement.subquery()
-    texts = [
-        _packed(day_number(column, "sqlite") if i in days else column, sqlite=True)
+    connection: Connection,
+    rows: Any,
+    days: Sequence[int],
+    texts: Sequence[int],
+    holding_json: Sequence[int],
+) -> list[Any]:
+    aggregates = [
+        _json_array(column, i in holding_json, sqlite=True)
+        if i in texts
+        else _packed(day_number(column, "sqlite") if i in days else column, sqlite=True)
         for i, column in enumerate(rows.c)
     ]
-    packed = connection.execute(select(func.count(), *texts)).one()
-    return [_numbers(text, packed[0]) for text in packed[1:]]
+    packed = connection.execute(select(func.count(), *aggregates)).one()
+    return [
+        _parsed(value) if i in texts else _numbers(value, packed[0])
+        for i, value in enumerate(packed[1:])
+    ]
 
 
 def iso_days(text: str, count: int) -> np.ndarray | None:

@@ -339,8 +339,8 @@ def test_every_sale_figure_comes_back_as_stored_and_unknowns_stay_unknown(
 def test_names_and_traits_come_back_as_typed_and_by_id(
     session: Session, handed: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Clients come as one JSON array per column: a quote, comma, backslash or line break in
-    a name must not shift anything, and the order the database hands them (here by status)
+    """Clients' texts come as one JSON array per column: a quote, comma, backslash or line
+    break in a name must not shift anything, and the order the database hands them (here by status)
     must not hand one client another's traits."""
     team = create_team(
         session=session,
@@ -376,12 +376,15 @@ def test_names_and_traits_come_back_as_typed_and_by_id(
     }
     session.commit()
     if handed == "reversed":  # a database that aggregates in another order than selected
-        plain = frames_module.json_columns
-        monkeypatch.setattr(
-            frames_module,
-            "json_columns",
-            lambda *args, **kwargs: [values[::-1] for values in plain(*args, **kwargs)],
-        )
+        for aggregated in ("json_columns", "packed_columns"):  # the clients come by the latter
+            plain = getattr(frames_module, aggregated)
+            monkeypatch.setattr(
+                frames_module,
+                aggregated,
+                lambda *args, plain=plain, **kwargs: [
+                    values[::-1] for values in plain(*args, **kwargs)
+                ],
+            )
     clients = load(session, team).clients
     assert list(clients.index) == sorted(client.id for client in made.values())
     for name, client in made.items():
