@@ -16,7 +16,7 @@ makes the whole select run again with ``julianday``. PostgreSQL subtracts 1970-0
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -74,6 +74,115 @@ def ordinal_days(days: Sequence[Any]) -> np.ndarray:
     )
 
 
+class Packed:
+    """A select of whole numbers, and of dates at `days`, read as one int64 array per column
+    (``NULL`` where the database holds NULL), row i the same row in every array. The columns
+    at `texts` come as one list each instead (of JSON values parsed, for those at
+    `holding_json`), from the same pass over the same rows. `select` is what the database
+    runs (one row), `read` turns that row into the columns."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        statement: Select[Any],
+        days: Sequence[int] = (),
+        *,
+        texts: Sequence[int] = (),
+        holding_json: Sequence[int] = (),
+    ) -> None:
+        self.rows = statement.subquery()
+        self.sqlite = connection.dialect.name == "sqlite"
+        self.days, self.texts, self.holding_json = days, texts, holding_json
+
+    def select(self) -> Select[Any]:
+        if not self.sqlite:
+            return select(*(self._binary(i, column) for i, column in enumerate(self.rows.c)))
+        return select(
+            func.count(),
+            *(
+                _json_array(column, i in self.holding_json, sqlite=True)
+                if i in self.texts
+                else func.group_concat(func.coalesce(column, _NO_DATE), _INLINE_NOTHING)
+                if i in self.days
+                else _packed(column, sqlite=True)
+                for i, column in enumerate(self.rows.c)
+            ),
+        )
+
+    def _binary(self, i: int, column: Any) -> Any:
+        """PostgreSQL: a number column as one bytea of big-endian int8s (``int8send``),
+        fetched in binary (``fetched``) and read by numpy as it stands: no number written as
+        text by the server and parsed back by the client."""
+        if i in self.texts:
+            return _json_array(column, i in self.holding_json, sqlite=False)
+        number = day_number(column, "postgresql") if i in self.days else column
+        return func.string_agg(
+            func.int8send(func.coalesce(cast(number, BigInteger), _INLINE_NULL)),
+            literal_column("''::bytea"),
+        )
+
+    def read(self, connection: Connection, row: Sequence[Any]) -> list[Any]:
+        if not self.sqlite:
+            return [
+                _parsed(value)
+                if i in self.texts
+                else np.empty(0, dtype=np.int64)  # string_agg of no rows is NULL
+                if value is None
+                else np.frombuffer(value, dtype=">i8").astype(np.int64)
+                for i, value in enumerate(row)
+            ]
+        count, read = row[0], row[1:]
+        columns: list[Any] = []
+        for i, value in enumerate(read):
+            if i in self.texts:
+                columns.append(_parsed(value))
+            elif not count:
+                columns.append(np.empty(0, dtype=np.int64))
+            elif i in self.days:
+                column = iso_days(value, count)
+                if column is None:  # not ten-character ISO dates: let SQLite read them
+                    return self._by_julianday(connection)
+                columns.append(column)
+            else:
+                columns.append(_numbers(value, count))
+        return columns
+
+    def _by_julianday(self, connection: Connection) -> list[Any]:
+        aggregates = [
+            _json_array(column, i in self.holding_json, sqlite=True)
+            if i in self.texts
+            else _packed(day_number(column, "sqlite") if i in self.days else column, sqlite=True)
+            for i, column in enumerate(self.rows.c)
+        ]
+        packed = connection.execute(select(func.count(), *aggregates)).one()
+        return [
+            _parsed(value) if i in self.texts else _numbers(value, packed[0])
+            for i, value in enumerate(packed[1:])
+        ]
+
+
+def fetched(connection: Connection, statements: Sequence[Select[Any]]) -> Iterator[Sequence[Any]]:
+    """Each statement's one row, in order. PostgreSQL gets them all at once (a pipeline, on a
+    binary cursor: SQLAlchemy's would ask for text, bytea hex-encoded) and runs them one after
+    another while this process reads the rows already come: the server aggregating the sales
+    while Python parses the clients. SQLite runs each when its row is asked for."""
+    if connection.dialect.name == "sqlite":
+        for statement in statements:
+            yield connection.execute(statement).one()
+        return
+    driver = connection.connection.driver_connection
+    with driver.pipeline():  # type: ignore[union-attr]
+        cursors = []
+        for statement in statements:
+            compiled = statement.compile(dialect=connection.dialect)
+            cursor = driver.cursor(binary=True)  # type: ignore[union-attr]
+            cursor.execute(str(compiled), compiled.params)
+            cursors.append(cursor)
+        for cursor in cursors:
+            with cursor:
+                yield cursor.fetchone()
+
+
 def packed_columns(
     connection: Connection,
     statement: Select[Any],
@@ -82,78 +191,10 @@ def packed_columns(
     texts: Sequence[int] = (),
     holding_json: Sequence[int] = (),
 ) -> list[Any]:
-    """A select of whole numbers, and of dates at `days`, as one int64 array per column
-    (``NULL`` where the database holds NULL), row i the same row in every array. The columns
-    at `texts` come as one list each instead (of JSON values parsed, for those at
-    `holding_json`), from the same pass over the same rows."""
-    rows = statement.subquery()
-    if connection.dialect.name != "sqlite":
-        return _binary_columns(connection, rows, days, texts, holding_json)
-    aggregates = [
-        _json_array(column, i in holding_json, sqlite=True)
-        if i in texts
-        else func.group_concat(func.coalesce(column, _NO_DATE), _INLINE_NOTHING)
-        if i in days
-        else _packed(column, sqlite=True)
-        for i, column in enumerate(rows.c)
-    ]
-    packed = connection.execute(select(func.count(), *aggregates)).one()
-    count, read = packed[0], packed[1:]
-    columns: list[Any] = []
-    for i, value in enumerate(read):
-        if i in texts:
-            columns.append(_parsed(value))
-        elif not count:
-            columns.append(np.empty(0, dtype=np.int64))
-        elif i in days:
-            column = iso_days(value, count)
-            if column is None:  # not ten-character ISO dates: let SQLite read them
-                return _by_julianday(connection, rows, days, texts, holding_json)
-            columns.append(column)
-        else:
-            columns.append(_numbers(value, count))
-    return columns
-
-
-def _binary_columns(
-    connection: Connection,
-    rows: Any,
-    days: Sequence[int],
-    texts: Sequence[int],
-    holding_json: Sequence[int],
-) -> list[Any]:
-    """PostgreSQL: each number column as one bytea of big-endian int8s (``int8send``), fetched
-    in binary and read by numpy as it stands: no number written as text by the server and
-    parsed back by the client (together ~0.3 µs a value, 100 000 sales of 8 columns)."""
-    aggregates = [
-        _json_array(column, i in holding_json, sqlite=False)
-        if i in texts
-        else func.string_agg(
-            func.int8send(
-                func.coalesce(
-                    cast(day_number(column, "postgresql") if i in days else column, BigInteger),
-                    _INLINE_NULL,
-                )
-            ),
-            literal_column("''::bytea"),
-        )
-        for i, column in enumerate(rows.c)
-    ]
-    compiled = select(*aggregates).compile(dialect=connection.dialect)
-    # SQLAlchemy's psycopg driver asks for text results: bytea would come hex-encoded, twice
-    # its size, decoded again. A binary cursor on the same connection (and transaction).
-    driver = connection.connection.driver_connection
-    with driver.cursor(binary=True) as cursor:  # type: ignore[union-attr]
-        cursor.execute(str(compiled), compiled.params)
-        packed = cursor.fetchone()
-    return [
-        _parsed(value)
-        if i in texts
-        else np.empty(0, dtype=np.int64)  # string_agg of no rows is NULL
-        if value is None
-        else np.frombuffer(value, dtype=">i8").astype(np.int64)
-        for i, value in enumerate(packed)
-    ]
+    """`statement`'s rows as columns (``Packed``)."""
+    packed = Packed(connection, statement, days, texts=texts, holding_json=holding_json)
+    (row,) = fetched(connection, [packed.select()])
+    return packed.read(connection, row)
 
 
 def _json_array(column: Any, holding_json: bool, *, sqlite: bool) -> Any:
@@ -198,26 +239,6 @@ def _numbers(text: str, count: int) -> np.ndarray:
     if len(numbers) != count:  # fromstring stops quietly at what isn't a number
         raise ValueError(f"not a list of whole numbers: {text[:80]!r}")
     return numbers
-
-
-def _by_julianday(
-    connection: Connection,
-    rows: Any,
-    days: Sequence[int],
-    texts: Sequence[int],
-    holding_json: Sequence[int],
-) -> list[Any]:
-    aggregates = [
-        _json_array(column, i in holding_json, sqlite=True)
-        if i in texts
-        else _packed(day_number(column, "sqlite") if i in days else column, sqlite=True)
-        for i, column in enumerate(rows.c)
-    ]
-    packed = connection.execute(select(func.count(), *aggregates)).one()
-    return [
-        _parsed(value) if i in texts else _numbers(value, packed[0])
-        for i, value in enumerate(packed[1:])
-    ]
 
 
 def iso_days(text: str, count: int) -> np.ndarray | None:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-import storage.frames as frames_module
+import storage.packed as packed_module
 from scoring import IdealProfile, analyse
 from scoring.frames import CLIENT_COLUMNS, EVENT_COLUMNS, RATING_COLUMNS, SALE_COLUMNS
 from scoring.snapshots import snapshot_rows as rows_of
@@ -376,15 +376,12 @@ def test_names_and_traits_come_back_as_typed_and_by_id(
     }
     session.commit()
     if handed == "reversed":  # a database that aggregates in another order than selected
-        for aggregated in ("json_columns", "packed_columns"):  # the clients come by the latter
-            plain = getattr(frames_module, aggregated)
-            monkeypatch.setattr(
-                frames_module,
-                aggregated,
-                lambda *args, plain=plain, **kwargs: [
-                    values[::-1] for values in plain(*args, **kwargs)
-                ],
-            )
+        plain = packed_module.Packed.read
+        monkeypatch.setattr(
+            packed_module.Packed,
+            "read",
+            lambda *args, **kwargs: [values[::-1] for values in plain(*args, **kwargs)],
+        )
     clients = load(session, team).clients
     assert list(clients.index) == sorted(client.id for client in made.values())
     for name, client in made.items():
