@@ -76,6 +76,30 @@ def test_loaded_frames_have_the_contract_columns_and_types(session: Session) -> 
     assert len(frames.ratings) > 0 and set(frames.events["kind"]) == {"complaint", "referral"}
 
 
+def test_a_team_with_nothing_yet_loads_empty_frames_of_the_same_columns(
+    session: Session,
+) -> None:
+    """A new team has no clients, sales, events or ratings: every select aggregates no rows
+    (PostgreSQL's aggregates then say NULL, SQLite's count 0) and the frames come empty."""
+    team = create_team(
+        session=session,
+        chat_id=-1009,
+        title="Leeg",
+        locale="nl",
+        owner_id=9,
+        owner_name="Eva",
+        is_personal=False,
+        now=NOW,
+    )
+    session.commit()
+    frames = load(session, team)
+    assert len(frames.clients) == len(frames.sales) == 0
+    assert len(frames.events) == len(frames.ratings) == 0
+    assert set(CLIENT_COLUMNS) <= set(frames.clients.columns)
+    assert list(frames.sales.columns) == list(SALE_COLUMNS)
+    assert list(frames.ratings.columns) == list(RATING_COLUMNS)
+
+
 def test_dates_come_back_as_the_same_days(session: Session) -> None:
     team = demo_team(session)
     assert team.id is not None
