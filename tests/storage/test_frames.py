@@ -32,8 +32,8 @@ NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
 
 
-def demo_team(session: Session, chat_id: int = -1001, locale: str = "nl") -> Team:
-    team = create_team(
+def empty_team(session: Session, chat_id: int, locale: str = "nl") -> Team:
+    return create_team(
         session=session,
         chat_id=chat_id,
         title="Demo",
@@ -43,6 +43,10 @@ def demo_team(session: Session, chat_id: int = -1001, locale: str = "nl") -> Tea
         is_personal=False,
         now=NOW,
     )
+
+
+def demo_team(session: Session, chat_id: int = -1001, locale: str = "nl") -> Team:
+    team = empty_team(session, chat_id, locale)
     seed_demo(session=session, team=team, today=TODAY, now=NOW)
     session.commit()
     return team
@@ -81,16 +85,7 @@ def test_a_team_with_nothing_yet_loads_empty_frames_of_the_same_columns(
 ) -> None:
     """A new team has no clients, sales, events or ratings: every select aggregates no rows
     (PostgreSQL's aggregates then say NULL, SQLite's count 0) and the frames come empty."""
-    team = create_team(
-        session=session,
-        chat_id=-1009,
-        title="Leeg",
-        locale="nl",
-        owner_id=9,
-        owner_name="Eva",
-        is_personal=False,
-        now=NOW,
-    )
+    team = empty_team(session, -1009)
     session.commit()
     frames = load(session, team)
     assert len(frames.clients) == len(frames.sales) == 0
