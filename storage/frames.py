@@ -1,14 +1,14 @@
 """Loading one team from the database into the frames `scoring` reads.
 
-Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object
-per row (SQLite's ISO date texts are read by numpy, PostgreSQL subtracts 1970-01-01), the sales
-and the clients' history fetched as one text per column that numpy parses (`storage.packed`), the
-clients, events and ratings as one JSON array per column (``storage.packed.json_columns``; no
-Row object per row), frames built from column arrays keyed by client id. Every query filters
-by team_id (one team never sees another's rows). Sales are those in the scoring window plus
-unpaid invoices of any age (money owed does not expire). Each client's first and last sale
-*before* the window come from the older sales' clients and dates (scoring combines them with
-the window's sales), so tenure and recency do not depend on the window.
+Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object per
+row (SQLite's ISO date texts are read by numpy, PostgreSQL sends days), every number and date
+column fetched as one packed value that numpy reads (`storage.packed`), texts as one JSON array
+per column (no Row object per row), five selects sent together (`storage.packed.fetched`),
+frames built from column arrays keyed by client id. Every query filters by team_id (one team
+never sees another's rows). Sales are those in the scoring window plus unpaid invoices of any
+age (money owed does not expire). Each client's first and last sale *before* the window come
+from the older sales' clients and dates (scoring combines them with the window's sales), so
+tenure and recency do not depend on the window.
 """
 
 from __future__ import annotations

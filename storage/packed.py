@@ -1,16 +1,19 @@
-"""Many rows of numbers and dates read as one text per column, which numpy parses.
+"""Many rows of numbers and dates read as one value per column, which numpy parses.
 
 Each value fetched on its own costs about a microsecond on SQLite (a Python object and a locked
-call into SQLite for each). So the database writes each column of a select into one text,
-"1,19875,1250,…", and numpy parses it in one call. The columns' aggregates run in one pass over
-the same rows, so row i is row i in every column. Used to load a team (``storage.frames``) and
-to compare an import with the sales and clients a team holds (``storage.import_stored``). Text
-and JSON columns come the same way as one JSON array per column (``json_columns``).
+call into SQLite for each). So SQLite writes each column of a select into one text,
+"1,19875,1250,…", and numpy parses it in one call; PostgreSQL concatenates each column's values
+as it sends integers in binary, one ``bytea`` numpy reads as it stands (``Packed``). The
+columns' aggregates run in one pass over the same rows, so row i is row i in every column. Used
+to load a team (``storage.frames``) and to compare an import with the sales and clients a team
+holds (``storage.import_stored``). Text and JSON columns come the same way as one JSON array per
+column (``json_columns``).
 
 Dates come back as whole days since 1970-01-01. SQLite keeps a date as ISO text: its own
 ``julianday`` cost about 25 ms per 100 000 dates, so SQLite hands the text itself, ten
 characters a date, and numpy reads the digits (``iso_days``). A text that is not such a date
-makes the whole select run again with ``julianday``. PostgreSQL subtracts 1970-01-01.
+makes the whole select run again with ``julianday``. PostgreSQL sends a date as its days
+since 2000-01-01 (``date_send``), which numpy shifts.
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
-    Text,
     cast,
     func,
     literal_column,
@@ -111,7 +113,7 @@ class Packed:
                 if i in self.texts
                 else func.group_concat(func.coalesce(column, _NO_DATE), _INLINE_NOTHING)
                 if i in self.days
-                else _packed(column, sqlite=True)
+                else _packed(column)
                 for i, column in enumerate(self.rows.c)
             ),
         )
@@ -169,7 +171,7 @@ class Packed:
         aggregates = [
             _json_array(column, i in self.holding_json, sqlite=True)
             if i in self.texts
-            else _packed(day_number(column, "sqlite") if i in self.days else column, sqlite=True)
+            else _packed(day_number(column, "sqlite") if i in self.days else column)
             for i, column in enumerate(self.rows.c)
         ]
         packed = connection.execute(select(func.count(), *aggregates)).one()
@@ -266,10 +268,9 @@ def _parsed(array: Any) -> list[Any]:
     return json.loads(array) if isinstance(array, str) else list(array)
 
 
-def _packed(column: Any, sqlite: bool) -> Any:
-    if sqlite:
-        return func.group_concat(func.coalesce(column, _INLINE_NULL), _INLINE_COMMA)
-    return func.string_agg(cast(func.coalesce(column, _INLINE_NULL), Text), _INLINE_COMMA)
+def _packed(column: Any) -> Any:
+    """SQLite: a number column as one text, "1,19875,1250,…"."""
+    return func.group_concat(func.coalesce(column, _INLINE_NULL), _INLINE_COMMA)
 
 
 def _numbers(text: str, count: int) -> np.ndarray:
