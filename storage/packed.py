@@ -71,7 +71,9 @@ def second_number(column: Any, dialect: str) -> ColumnElement[int]:
     which day it was is a question for the team's time zone (``storage.frames``)."""
     if dialect == "sqlite":
         return cast(func.round((func.julianday(column) - _EPOCH_JULIAN_DAY) * 86400), Integer)
-    return cast(func.extract("epoch", column), BigInteger)
+    # date_part's double, not extract's numeric: a third of the clients' select on the server.
+    # Rounding a half second either way never moves a second across midnight.
+    return cast(func.date_part("epoch", column), BigInteger)
 
 
 def ordinal_days(days: Sequence[Any]) -> np.ndarray:
