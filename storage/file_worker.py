@@ -29,7 +29,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from locales import InputError
 from storage.refusals import Refused
@@ -68,7 +68,14 @@ async def read_apart(
     return await asyncio.get_running_loop().run_in_executor(_readers, read)
 
 
-def read_isolated(
+def read_isolated(**reading: Any) -> ReadImport:
+    """The file read and checked in a child process held to `memory` bytes of resident memory
+    and `seconds` of CPU and (a few more) of wall-clock time; InputError when it can't be.
+    Takes ``run_reader``'s arguments."""
+    return reader_answer(run_reader(**reading))
+
+
+def run_reader(
     *,
     filename: str,
     content: bytes,
@@ -78,20 +85,32 @@ def read_isolated(
     memory: int = MAX_MEMORY,
     seconds: int = MAX_SECONDS,
     child: Reader | None = None,
-) -> ReadImport:
-    """The file read and checked in a child process held to `memory` bytes of resident memory
-    and `seconds` of CPU and (a few more) of wall-clock time; InputError when it can't be.
-
-    `child`: a ``Reader`` started earlier (``kompas import`` starts it before loading its own
-    modules); a new one otherwise."""
+) -> ReaderRun:
+    """The file sent to a child process, its answer not yet unpickled: a thread that runs this
+    imports nothing, so it never races the main thread's imports (unpickling imports the
+    answer's modules: `kompas import` failed now and then with "partially initialized module
+    'babel.core'"). `child`: a ``Reader`` started earlier (``kompas import`` starts it before
+    loading its own modules); a new one otherwise."""
     read = {"filename": filename, "content": content, "locale": locale, "currency": currency}
     limits = {"address_space": memory + _INTERPRETER, "seconds": seconds}
     request = pickle.dumps({"limits": limits, "read": {**read, "today": today}})
     with _turns:
         returncode, out, err = _watched(request, child, memory=memory, seconds=seconds + 5)
-    if returncode != 0 or not out:
-        raise _why_it_died(returncode, err, seconds)
-    answer = pickle.loads(out)  # noqa: S301 — our own child's answer, see the docstring
+    return ReaderRun(returncode, out, err, seconds)
+
+
+class ReaderRun(NamedTuple):
+    returncode: int
+    out: bytes
+    err: bytes
+    seconds: int
+
+
+def reader_answer(ran: ReaderRun) -> ReadImport:
+    """What the child read, or the InputError it answered or died of."""
+    if ran.returncode != 0 or not ran.out:
+        raise _why_it_died(ran.returncode, ran.err, ran.seconds)
+    answer = pickle.loads(ran.out)  # noqa: S301 — our own child's answer, see the docstring
     if isinstance(answer, InputError):
         raise answer
     return answer

@@ -57,7 +57,7 @@ def start_reader() -> Reader:
 def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     """One file into one team, all or nothing; bad rows listed in English."""
     from storage.engine import new_session
-    from storage.file_worker import read_isolated
+    from storage.file_worker import reader_answer, run_reader
     from storage.tabular import MAX_BYTES
     from storage.team_brief import team_brief
 
@@ -83,7 +83,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     # process loads the ORM, the models, the writer and the team's clients.
     with ThreadPoolExecutor(max_workers=1) as reader:
         reading = reader.submit(
-            read_isolated,
+            run_reader,
             filename=Path(args.file).name,
             content=content,
             locale=team.locale,
@@ -100,7 +100,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
             existing = existing_clients(session, team.id)
             figures = sale_figures(session, team.id)
             try:
-                read = reading.result()
+                read = reader_answer(reading.result())
             except InputError as error:
                 print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
                 return 1
