@@ -39,11 +39,23 @@ def verdict_text(
     if not (verdict.demographics or verdict.fit or verdict.market):
         # No profile criterion and no client like them: any verdict would be made up.
         return cannot_judge(t, name, kind, has_profile=has_profile)
+    known = sum(check.match is not None for check in verdict.demographics)
     headline = {
-        # Without clients like them there is no track record: the profile alone says so much
+        # Without clients like them there is no track record: the profile alone says so much,
+        # and only of what is known of them ("1 of 3 points" is no match of the whole profile)
         "ideal": t._("✅ {name} looks like an ideal client.", name=name)
         if verdict.fit
-        else t._("✅ {name} matches your ideal client profile.", name=name),
+        else t._("✅ {name} matches your ideal client profile.", name=name)
+        if known == len(verdict.demographics)
+        else t.n_(
+            "✅ {name} fits your ideal profile so far: {n} of {total} points is known, and it "
+            "fits.",
+            "✅ {name} fits your ideal profile so far: {n} of {total} points are known, and they "
+            "fit.",
+            known,
+            name=name,
+            total=len(verdict.demographics),
+        ),
         "acceptable": t._("👍 {name} would be an acceptable client.", name=name),
         "not_a_fit": t._("⛔ {name} is not a fit for you.", name=name),
     }[verdict.verdict]

@@ -284,3 +284,30 @@ async def test_a_prospect_on_the_list_is_checked_as_stored_not_sent_back_to_its_
     assert "8" in seen.text.splitlines()[1]
     assert seen.buttons == [], seen.buttons  # already saved: nothing to save
     assert "/check" not in seen.text and "/toets" not in seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "headline"),
+    [
+        (
+            "nl",
+            "/toets Kapsalon Mooi, organisatie, Utrecht",
+            "✅ Kapsalon Mooi past tot nu toe bij je ideale profiel: 1 van de 3 punten is bekend, "
+            "en dat klopt.",
+        ),
+        (
+            "ru",
+            "/check Салон Лиза, организация, Москва",
+            "✅ Салон Лиза пока подходит под портрет идеального клиента: известен 1 пункт из 3, "
+            "и он совпадает.",
+        ),
+    ],
+)
+async def test_one_known_point_of_three_is_no_match_of_the_whole_profile(
+    chat: Chat, sqlite_engine: Engine, locale: str, line: str, headline: str
+) -> None:
+    """A Dutch reader: "Kapsalon Mooi past bij het profiel" when only its city was known."""
+    demo_with_profile(sqlite_engine, locale)
+    anna = chat.person(OWNER, "Anna", locale)
+    seen = await chat.send(anna, line)
+    assert seen.text.splitlines()[0] == headline, seen.text
