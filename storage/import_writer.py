@@ -20,6 +20,7 @@ from storage.engine import larger_page_cache
 from storage.import_rows import TRAITS, FileClient, ParsedFile
 from storage.import_stored import all_sales_stored, stored_sales
 from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, EventKind, Sale
+from storage.person_names import reads_as_person
 from storage.teams import touch_team
 
 _PERSON_HINTS = ("gender", "birth_year")
@@ -117,7 +118,7 @@ class _Writer:
 
     def _new_client(self, client: FileClient) -> dict[str, Any]:
         traits = dict(client.traits)
-        person = any(hint in traits for hint in _PERSON_HINTS)
+        person = any(hint in traits for hint in _PERSON_HINTS) or reads_as_person(client.name)
         traits.setdefault("kind", ClientKind.PERSON if person else ClientKind.ORGANISATION)
         status = traits.setdefault("status", ClientStatus.ACTIVE)
         if client.first_sale is not None and status == ClientStatus.PROSPECT:
