@@ -31,8 +31,8 @@ Decisions
   sales becomes a client, as in chat.
 * **New clients**: an organisation unless the file says otherwise, gives a gender, age or birth
   year, or the name is a person's (a patronymic, initials, «Петров Олег»: person_names
-  `reads_as_person`); a client (active) unless the file gives a status; "client since" from the file, else
-  their first imported sale, never today (an imported client is not a new one).
+  `reads_as_person`); a client (active) unless the file gives a status; "client since" from
+  the file, else their first imported sale, never today (an imported client is not a new one).
 * **Imported sales keep an empty due date empty** (chat assumes 14 days): otherwise importing a
   history without payment columns would make every old sale overdue.
 * **Referred by** links to a client on the list or in the same file; a new link records the

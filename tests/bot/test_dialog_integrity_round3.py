@@ -23,10 +23,10 @@ async def test_a_refused_command_still_ends_the_waiting_complaint(
     seen = await chat.send(olga, "/complaint Иванова")
     assert seen.text.startswith("Коротко: что было?")
     seen = await chat.send(olga, "/rate Иванова 11")
-    assert seen.messages[0].text == "(Прервано: жалоба — Иванова Анна.)"
+    assert seen.messages[0].text == "(Отменил незаконченное: проблема — Иванова Анна.)"
     assert seen.last.text.startswith("Нужно 3 числа от 1 до 5")
     seen = await chat.send(olga, "привет")
-    assert "Жалоба записана" not in seen
+    assert "Проблема записана" not in seen
     assert seen.text.startswith("Начните, например, с /add или /sale.")
     assert rows(sqlite_engine, Event) == []
     assert rows(sqlite_engine, DialogState) == []
@@ -95,7 +95,7 @@ async def test_a_form_of_address_is_no_part_of_the_name_looked_up(
     assert seen.text.startswith("Leuk! Compliment van Ria Bakker genoteerd.")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint госпожа Волкова нахамила")
-    assert seen.text.startswith("Жалоба записана: Волкова Екатерина.")
+    assert seen.text.startswith("Проблема записана: Волкова Екатерина.")
     seen = await chat.send(olga, "/compliment г-н Сидоров принёс торт")
     assert seen.text.startswith("Приятно! Благодарность записана: Сидоров Пётр.")
     assert len(rows(sqlite_engine, Client)) == 4

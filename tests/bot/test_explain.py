@@ -110,8 +110,8 @@ def test_hours_are_said_to_the_minute_at_any_size(value: float, said: str) -> No
 @pytest.mark.parametrize(
     ("locale", "invoices", "said"),
     [("nl", 1, "1 factuur op tijd betaald"), ("nl", 3, "3 facturen op tijd betaald"),
-     ("ru", 1, "1 счёт оплачен вовремя"), ("ru", 3, "3 счёта оплачены вовремя"),
-     ("ru", 5, "5 счетов оплачено вовремя")],
+     ("ru", 1, "1 оплата вовремя"), ("ru", 3, "все 3 оплаты вовремя"),
+     ("ru", 5, "все 5 оплат вовремя")],
 )  # fmt: skip
 def test_invoices_paid_on_time_are_counted_not_called_the_only_one(
     locale: str, invoices: int, said: str

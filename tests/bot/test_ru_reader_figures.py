@@ -199,7 +199,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
             "{u} van {n} facturen over de vervaldatum en nog niet volledig betaald",
             "te laat",
         ),
-        ("ru", INVOICES_OPEN, "{u} из {n} счетов — срок прошёл, оплачено не всё", "с опозданием"),
+        ("ru", INVOICES_OPEN, "просрочено: {u} из {n} оплат", "с опозданием"),
         (
             "nl",
             INVOICES_MIXED,
@@ -210,7 +210,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
         (
             "ru",
             INVOICES_MIXED,
-            "{p} из {n} счетов — с опозданием, ещё {u} — срок прошёл, оплачено не всё",
+            "с опозданием: {p} из {n} оплат, просрочено ещё: {u}",
             "2 из 2",
         ),
     ],
