@@ -237,8 +237,8 @@ async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Иванова 9")
     assert seen.text == (
-        "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3. На каждый вопрос — "
-        "число от 1 до 5, а оценку клиента вы потом видите по вашей шкале от 1 до 10."
+        "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3. "
+        "Оценку клиента я всё равно покажу по вашей шкале от 1 до 10."
     )
     assert rows(sqlite_engine, Rating) == []
 

@@ -15,9 +15,9 @@ from scoring.explain import Reason
         ("nl", 0, "▲ laatst gekocht vandaag (gemiddeld elke 30 dagen)"),
         ("nl", 1, "▲ laatst gekocht gisteren (gemiddeld elke 30 dagen)"),
         ("nl", 2, "▲ laatst gekocht 2 dagen geleden (gemiddeld elke 30 dagen)"),
-        ("ru", 0, "▲ последняя покупка сегодня (в среднем раз в 30 дней)"),
-        ("ru", 1, "▲ последняя покупка вчера (в среднем раз в 30 дней)"),
-        ("ru", 22, "▲ последняя покупка 22 дня назад (в среднем раз в 30 дней)"),
+        ("ru", 0, "▲ последняя покупка сегодня (обычно раз в 30 дней)"),
+        ("ru", 1, "▲ последняя покупка вчера (обычно раз в 30 дней)"),
+        ("ru", 22, "▲ последняя покупка 22 дня назад (обычно раз в 30 дней)"),
     ],
 )
 def test_last_purchase_says_today_yesterday_or_days_ago(locale: str, days: int, said: str) -> None:
