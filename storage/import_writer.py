@@ -23,7 +23,6 @@ from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, Ev
 from storage.person_names import reads_as_person
 from storage.teams import touch_team
 
-_PERSON_HINTS = ("gender", "birth_year")
 _WRITE_CHUNK = 5_000  # rows per INSERT on SQLite
 _CHANGES = ("clients_created", "clients_updated", "sales_added", "sales_updated", "referrals_added")
 
@@ -118,7 +117,7 @@ class _Writer:
 
     def _new_client(self, client: FileClient) -> dict[str, Any]:
         traits = dict(client.traits)
-        person = any(hint in traits for hint in _PERSON_HINTS) or reads_as_person(client.name)
+        person = "gender" in traits or "birth_year" in traits or reads_as_person(client.name)
         traits.setdefault("kind", ClientKind.PERSON if person else ClientKind.ORGANISATION)
         status = traits.setdefault("status", ClientStatus.ACTIVE)
         if client.first_sale is not None and status == ClientStatus.PROSPECT:
