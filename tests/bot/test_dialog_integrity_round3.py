@@ -149,12 +149,12 @@ async def test_a_referral_back_the_other_way_is_refused(
     await chat.send(olga, "/refer Иванова Анна, Петрова Мария")
     seen = await chat.send(olga, "/refer Петрова Мария, Иванова Анна")
     assert seen.text == (
-        "Не записано: клиент Петрова Мария сам пришёл к вам по рекомендации клиента "
-        "Иванова Анна, так что наоборот быть не может."
+        "Не записано: Иванова Анна → Петрова Мария — такая рекомендация уже есть (напрямую или "
+        "по цепочке), так что наоборот быть не может."
     )
     await chat.send(olga, "/refer Петрова Мария, Сидоров Пётр")  # a chain is fine
     seen = await chat.send(olga, "/refer Сидоров Пётр, Иванова Анна")  # its end back: refused
-    assert seen.text.startswith("Не записано: клиент Сидоров Пётр сам пришёл")
+    assert seen.text.startswith("Не записано: ") and "→ Сидоров Пётр — такая" in seen.text
     assert len(rows(sqlite_engine, Event)) == 2
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")

@@ -234,7 +234,7 @@ async def test_when_no_look_alike_owes_anything_it_says_so(
 
     seen = await chat.send(olga, "/paid Петрова")
 
-    assert seen.text == "Никто из клиентов «Петрова» ничего не должен."
+    assert seen.text == "«Петрова»: долгов нет."
     assert seen.buttons == []
 
 
