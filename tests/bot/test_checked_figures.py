@@ -148,7 +148,7 @@ async def test_a_one_client_team_has_no_reasons(
 
 @pytest.mark.parametrize(
     ("locale", "team_word"),
-    [("nl", "doorsneeklant elke 30 dagen"), ("ru", "типичный клиент — раз в 30 дней")],
+    [("nl", "doorsneeklant elke 30 dagen"), ("ru", "у типичного клиента — раз в 30 дней")],
 )
 async def test_a_recency_reason_shows_the_teams_figure(
     chat: Chat, sqlite_engine: Engine, locale: str, team_word: str
