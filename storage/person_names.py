@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from locales.name_words import CAPITALISED_CYRILLIC_WORD as _CAPITALISED
 from locales.name_words import DOTTED_TITLES as _DOTTED
+from locales.name_words import NOUN_SURNAME_KEY as _NOUN_SURNAME
 from locales.name_words import PARTICLES as _PARTICLES
 from locales.name_words import PATRONYMIC_KEY as _PATRONYMIC
 from locales.name_words import RUSSIAN_SURNAME_KEY as _RUSSIAN_SURNAME
@@ -183,11 +185,6 @@ def says_person(name: str) -> bool:
     return "." in key and surname_initials(key) is not None
 
 
-# A surname as a file writes it beside a first name: Петров(а), Зайцев(а), Фомин(а), Ильин —
-# not -ая/-ой/-их, which adjectives share («Большой театр»).
-_NOUN_SURNAME = re.compile(r"^[а-яй]{2,}(?:ов|ова|ев|ева|ин|ина|ын|ына)$")
-
-
 def reads_as_person(name: str) -> bool:
     """A name a file gives without saying its kind that is a person's: one `says_person`, or
     two or three capitalised Cyrillic words, one of them a surname («Петров Олег», «Анна
@@ -198,7 +195,7 @@ def reads_as_person(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 3 or names_organisation(name):
         return False
-    if not all(re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word) for word in words):
+    if not all(_CAPITALISED.fullmatch(word) for word in words):
         return False
     return any(_NOUN_SURNAME.match(name_key(word)) for word in words)
 
