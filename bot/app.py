@@ -132,7 +132,7 @@ def build_application(
         settings=settings,
         engine=engine,
         # What the kit says on its own, in render's words: the kit never imports render.
-        texts=kit_texts.KIT_TEXTS,
+        texts=kit_texts,
         dialogs=dialogs.by_name(DIALOGS),
         before_commands=BEFORE_COMMANDS,
         clock=clock,

@@ -13,6 +13,12 @@ COST_WORDS = frozenset(
 )
 
 
+# A tip: Kompas keeps no tips apart, so a tip with its own number is refused (added to the amount
+# it would be revenue, booked as the cost it would lower the profit); "incl. fooi", «включая
+# чаевые» say the amount holds it and are skipped.
+TIP_WORDS = frozenset({"fooi", "fooien", "fooitje", "tip", "tips", "чаевые", "чаевых", "чаевыми"})
+
+
 # Words between the fields that say nothing the numbers don't: "300 euro in 2 uur", "1,5 uur
 # gewerkt", "300 waarvan 50 kosten", «3000 за 2 часа работы».
 FILLER_WORDS = frozenset(

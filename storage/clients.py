@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -162,52 +162,36 @@ def add_client(
     )
 
 
+class ClientChange(TypedDict):
+    """Which of the team's clients a change is to, and who makes it (the keywords of
+    `update_client`, `set_status` and `keep_client`)."""
+
+    session: Session
+    team_id: int
+    client_id: int
+    user_id: int
+
+
 def update_client(
-    *,
-    session: Session,
-    team_id: int,
-    client_id: int,
-    user_id: int,
-    changes: dict[str, Any],
-    now: dt.datetime,
+    *, changes: dict[str, Any], now: dt.datetime, **client: Unpack[ClientChange]
 ) -> Change:
     """Change traits (or the name); the old values are kept for undo."""
     values = {field: value for field, value in changes.items() if field in TRAITS}
     untracked = {}
     if "name" in changes:
         shown = valid_name(changes["name"])
-        other = client_by_key(session=session, team_id=team_id, name=shown)
-        if other is not None and other.id != client_id:
+        other = client_by_key(session=client["session"], team_id=client["team_id"], name=shown)
+        if other is not None and other.id != client["client_id"]:
             raise InputError(Refused.ALREADY_LISTED, client=shown)
         values["name"] = shown
         untracked["name_key"] = name_key(shown)  # an undo finds it from the name again
-    return _change(
-        session=session,
-        team_id=team_id,
-        client_id=client_id,
-        user_id=user_id,
-        now=now,
-        action="client_updated",
-        values=values,
-        untracked=untracked,
-    )
+    return _change(client, now=now, action="client_updated", values=values, untracked=untracked)
 
 
-def set_status(
-    *,
-    session: Session,
-    team_id: int,
-    client_id: int,
-    user_id: int,
-    status: ClientStatus,
-    now: dt.datetime,
-) -> Change:
+def set_status(*, status: ClientStatus, now: dt.datetime, **client: Unpack[ClientChange]) -> Change:
     """Decline, take back, archive: a status change, undoable."""
     return _change(
-        session=session,
-        team_id=team_id,
-        client_id=client_id,
-        user_id=user_id,
+        client,
         now=now,
         action="client_status",
         values={"status": status},
@@ -218,46 +202,30 @@ def set_status(
 KEEP_FOR = dt.timedelta(days=90)  # a kept client is not proposed for declining again for now
 
 
-def keep_client(
-    *,
-    session: Session,
-    team_id: int,
-    client_id: int,
-    user_id: int,
-    today: dt.date,
-    now: dt.datetime,
-) -> Change:
+def keep_client(*, today: dt.date, now: dt.datetime, **client: Unpack[ClientChange]) -> Change:
     """The team looked at a proposal to decline and keeps the client (for KEEP_FOR)."""
     return _change(
-        session=session,
-        team_id=team_id,
-        client_id=client_id,
-        user_id=user_id,
-        now=now,
-        action="client_updated",
-        values={"kept_until": today + KEEP_FOR},
+        client, now=now, action="client_updated", values={"kept_until": today + KEEP_FOR}
     )
 
 
 def _change(
+    client: ClientChange,
     *,
-    session: Session,
-    team_id: int,
-    client_id: int,
-    user_id: int,
     now: dt.datetime,
     action: str,
     values: dict[str, Any],
     untracked: dict[str, Any] | None = None,
 ) -> Change:
     """Set `values` on the team's client, audited, with the old values kept for undo."""
-    client = client_in_team(session=session, team_id=team_id, client_id=client_id)
+    session = client["session"]
+    row = client_in_team(session=session, team_id=client["team_id"], client_id=client["client_id"])
     return change_fields(
         session=session,
-        row=client,
+        row=row,
         entity="client",
         action=action,
-        user_id=user_id,
+        user_id=client["user_id"],
         values=values,
         now=now,
         untracked={**(untracked or {}), "updated_at": now},

@@ -15,6 +15,7 @@ the file, and its answer is only ever a ``ReadImport`` or an ``InputError``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -76,15 +77,18 @@ def read_isolated(
     today: dt.date,
     memory: int = MAX_MEMORY,
     seconds: int = MAX_SECONDS,
+    child: Reader | None = None,
 ) -> ReadImport:
     """The file read and checked in a child process held to `memory` bytes of resident memory
-    and `seconds` of CPU and (a few more) of wall-clock time; InputError when it can't be."""
+    and `seconds` of CPU and (a few more) of wall-clock time; InputError when it can't be.
+
+    `child`: a ``Reader`` started earlier (``kompas import`` starts it before loading its own
+    modules); a new one otherwise."""
     read = {"filename": filename, "content": content, "locale": locale, "currency": currency}
     limits = {"address_space": memory + _INTERPRETER, "seconds": seconds}
     request = pickle.dumps({"limits": limits, "read": {**read, "today": today}})
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), *sys.path]))}
     with _turns:
-        returncode, out, err = _watched(request, env, memory=memory, seconds=seconds + 5)
+        returncode, out, err = _watched(request, child, memory=memory, seconds=seconds + 5)
     if returncode != 0 or not out:
         raise _why_it_died(returncode, err, seconds)
     answer = pickle.loads(out)  # noqa: S301 — our own child's answer, see the docstring
@@ -93,43 +97,72 @@ def read_isolated(
     return answer
 
 
-def _watched(
-    request: bytes, env: dict[str, str], *, memory: int, seconds: float
-) -> tuple[int, bytes, bytes]:
-    """Run the child; kill it when its resident memory passes `memory` or time runs out.
+class Reader:
+    """A reader's child process, started before its file is known: it loads the reading code
+    (~0.2 s) while its parent loads its own. It reads nothing until it is sent a request, and
+    limits itself as soon as it has it (``_child``); its answer and errors go to files in a
+    private temporary folder, so no pipe can fill and stall. ``close`` ends it if still
+    running and removes the folder."""
 
-    Watched from outside, not only by RLIMIT_AS inside: a Python that runs out of address
-    space can spend minutes raising MemoryError in its own exception handling. The request and
-    the answer go through files in a private temporary folder, so no pipe can fill and stall."""
-    deadline = time.monotonic() + seconds
-    with tempfile.TemporaryDirectory(prefix="kompas-file-") as folder:
-        asked, answered, errors = (Path(folder, n) for n in ("request", "answer", "errors"))
-        asked.write_bytes(request)
-        with asked.open("rb") as stdin, answered.open("wb") as stdout, errors.open("wb") as stderr:
-            child = subprocess.Popen(
+    def __init__(self) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), *sys.path]))}
+        self._folder = tempfile.TemporaryDirectory(prefix="kompas-file-")
+        self.answered, self.errors = (Path(self._folder.name, n) for n in ("answer", "errors"))
+        with self.answered.open("wb") as stdout, self.errors.open("wb") as stderr:
+            self.process = subprocess.Popen(
                 [sys.executable, "-m", "storage.file_worker"],
-                stdin=stdin,
+                stdin=subprocess.PIPE,
                 stdout=stdout,
                 stderr=stderr,
                 env=env,
                 cwd=_ROOT,
             )
+
+    def send(self, request: bytes) -> None:
+        """The request on the child's stdin, which it reads whole before anything else."""
+        stdin = self.process.stdin  # a pipe: opened above
         try:
-            while True:
-                try:
-                    returncode = child.wait(timeout=_POLL)
-                    break
-                except subprocess.TimeoutExpired:
-                    too_big = _resident(child.pid) > memory
-                    if too_big or time.monotonic() > deadline:
-                        raise (
-                            InputError(Refused.TOO_BIG_INSIDE) if too_big else _too_slow(seconds)
-                        ) from None
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
-        return returncode, answered.read_bytes(), errors.read_bytes()
+            stdin.write(request)  # type: ignore[union-attr]
+            stdin.close()  # type: ignore[union-attr]
+        except BrokenPipeError:
+            pass  # it died before reading: its exit status says why
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdin is not None and not self.process.stdin.closed:
+            with contextlib.suppress(BrokenPipeError):
+                self.process.stdin.close()
+        self._folder.cleanup()
+
+
+def _watched(
+    request: bytes, reader: Reader | None, *, memory: int, seconds: float
+) -> tuple[int, bytes, bytes]:
+    """Run the child (`reader`, or a new one); kill it when its resident memory passes
+    `memory` or time runs out.
+
+    Watched from outside, not only by RLIMIT_AS inside: a Python that runs out of address
+    space can spend minutes raising MemoryError in its own exception handling."""
+    reader = reader or Reader()
+    try:
+        reader.send(request)
+        deadline = time.monotonic() + seconds
+        child = reader.process
+        while True:
+            try:
+                returncode = child.wait(timeout=_POLL)
+                break
+            except subprocess.TimeoutExpired:
+                too_big = _resident(child.pid) > memory
+                if too_big or time.monotonic() > deadline:
+                    raise (
+                        InputError(Refused.TOO_BIG_INSIDE) if too_big else _too_slow(seconds)
+                    ) from None
+        return returncode, reader.answered.read_bytes(), reader.errors.read_bytes()
+    finally:
+        reader.close()
 
 
 def _resident(pid: int) -> int:

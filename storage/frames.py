@@ -1,14 +1,14 @@
 """Loading one team from the database into the frames `scoring` reads.
 
-Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object
-per row (SQLite's ISO date texts are read by numpy, PostgreSQL subtracts 1970-01-01), the sales
-and the clients' history fetched as one text per column that numpy parses (`storage.packed`), the
-clients, events and ratings as one JSON array per column (``storage.packed.json_columns``; no
-Row object per row), frames built from column arrays keyed by client id. Every query filters
-by team_id (one team never sees another's rows). Sales are those in the scoring window plus
-unpaid invoices of any age (money owed does not expire). Each client's first and last sale
-*before* the window come from the older sales' clients and dates (scoring combines them with
-the window's sales), so tenure and recency do not depend on the window.
+Fast on purpose: SQLAlchemy Core selects of just the needed columns, no Python date object per
+row (SQLite's ISO date texts are read by numpy, PostgreSQL sends days), every number and date
+column fetched as one packed value that numpy reads (`storage.packed`), texts as one JSON array
+per column (no Row object per row), five selects sent together (`storage.packed.fetched`),
+frames built from column arrays keyed by client id. Every query filters by team_id (one team
+never sees another's rows). Sales are those in the scoring window plus unpaid invoices of any
+age (money owed does not expire). Each client's first and last sale *before* the window come
+from the older sales' clients and dates (scoring combines them with the window's sales), so
+tenure and recency do not depend on the window.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import (
-    ColumnElement,
     and_,
     or_,
     select,
@@ -36,19 +35,10 @@ from scoring.settings import ScoringSettings
 from storage.callers import TeamView
 from storage.models import Client, Event, IdealProfileRow, Rating, Sale, Team
 from storage.models.clients import SALE_FIGURES
-from storage.packed import NULL, day_number, json_columns, packed_columns, second_number
+from storage.packed import NULL, Packed, fetched, second_number
 from storage.teams import setting_out_of_range
 
 _log = logging.getLogger(__name__)
-
-
-def _dates(values: Sequence[Any] | np.ndarray) -> np.ndarray:
-    """Day numbers (None or NaN unknown) as datetime64[ns] with NaT."""
-    days = np.asarray(values, dtype=np.float64) if len(values) else np.empty(0)
-    out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
-    known = ~np.isnan(days)
-    out[known] = days[known].astype(np.int64).astype("datetime64[D]")
-    return out
 
 
 def _packed_dates(days: np.ndarray) -> np.ndarray:
@@ -64,13 +54,13 @@ def _packed_floats(numbers: np.ndarray) -> np.ndarray:
 _NAT = np.datetime64("NaT").astype(np.int64)
 
 
-def _local_days(seconds: Sequence[Any], timezone: str) -> np.ndarray:
-    """UTC seconds (None unknown) as day numbers in `timezone`: a client added at 01:36 on
-    7 December in Moscow was added on the 7th, though it was still the 6th in UTC."""
-    values = np.asarray([np.nan if s is None else s for s in seconds], dtype=np.float64)
-    out = np.full(len(values), np.nan)
-    known = ~np.isnan(values)
-    stamps = pd.to_datetime(values[known].astype(np.int64), unit="s", utc=True)
+def _local_days(seconds: np.ndarray, timezone: str) -> np.ndarray:
+    """Packed UTC seconds (``NULL`` unknown) as packed day numbers in `timezone`: a client
+    added at 01:36 on 7 December in Moscow was added on the 7th, though it was still the 6th
+    in UTC."""
+    out = np.full(len(seconds), NULL)
+    known = seconds != NULL
+    stamps = pd.to_datetime(seconds[known], unit="s", utc=True)
     local = stamps.tz_convert(timezone).tz_localize(None).to_numpy(dtype="datetime64[D]")
     out[known] = local.astype(np.int64)
     return out
@@ -86,10 +76,10 @@ def _full_names(cities: Sequence[str | None]) -> list[str | None]:
     return [None if city is None else full[city] for city in cities]
 
 
-def _whole(values: Sequence[Any]) -> Any:
-    # Through float64 (None → NaN in one C loop; exact below 2^53): a list of Python ints and
-    # Nones straight into Int64 is checked value by value, three times slower.
-    return pd.array(np.array(values, dtype=np.float64), dtype="Int64")
+def _packed_whole(numbers: np.ndarray) -> Any:
+    """Packed whole numbers (``NULL`` unknown) as Int64 with NA."""
+    unknown = numbers == NULL
+    return pd.arrays.IntegerArray(np.where(unknown, 0, numbers), unknown)
 
 
 def _objects(values: Sequence[Any]) -> np.ndarray:
@@ -121,12 +111,77 @@ def load_team(
     dialect = session.get_bind().dialect.name
     start = today - dt.timedelta(days=window_days)
 
-    def day(column: Any) -> ColumnElement[int]:
-        return day_number(column, dialect)
-
     connection = session.connection()
-
     c = Client.__table__.c  # type: ignore[attr-defined]
+    s = Sale.__table__.c  # type: ignore[attr-defined]
+    e = Event.__table__.c  # type: ignore[attr-defined]
+    r = Rating.__table__.c  # type: ignore[attr-defined]
+    # Five selects of one row each, sent together (PostgreSQL runs the next while this reads
+    # the last: `fetched`). No ORDER BY: SQLite would sort every row of the team in a
+    # temporary B-tree; numpy sorts the ids below.
+    selects = (
+        Packed(
+            connection,
+            select(
+                c.id,
+                c.name,
+                c.kind,
+                c.status,
+                c.gender,
+                c.birth_year,
+                c.city,
+                c.income,
+                c.education,
+                c.interests,
+                c.industry,
+                c.employees,
+                c.decision,
+                c.source,
+                c.segment,
+                c.acquired_on,
+                c.referred_by_id,
+                second_number(c.created_at, dialect),
+                c.kept_until,
+            ).where(c.team_id == team_id),
+            days=(15, 18),
+            texts=(1, 2, 3, 4, 6, 8, 9, 10, 12, 13, 14),
+            holding_json=(9,),
+        ),
+        # Every sale column is a whole number (dates as days).
+        Packed(
+            connection,
+            select(*(s[name] for name in SALE_FIGURES)).where(
+                s.team_id == team_id,
+                s.sold_on <= today,
+                or_(s.sold_on > start, and_(s.paid_on.is_(None), s.due_on.is_not(None))),
+            ),
+            days=(1, 5, 6),
+        ),
+        # Each client's first and last sale before the window.
+        Packed(
+            connection,
+            select(s.client_id, s.sold_on).where(s.team_id == team_id, s.sold_on <= start),
+            days=(1,),
+        ),
+        Packed(
+            connection,
+            select(e.client_id, e.kind, e.happened_on, e.referred_client_id).where(
+                e.team_id == team_id, e.happened_on > start, e.happened_on <= today
+            ),
+            days=(2,),
+            texts=(1,),
+        ),
+        Packed(
+            connection,
+            select(r.client_id, r.user_id, r.rated_on, r.criterion, r.value).where(
+                r.team_id == team_id, r.rated_on <= today
+            ),
+            days=(2,),
+            texts=(3,),
+        ),
+    )
+    rows = fetched(connection, [packed.select() for packed in selects])
+    columns = iter(packed.read(connection, next(rows)) for packed in selects)
     (
         ids,
         name,
@@ -147,94 +202,31 @@ def load_team(
         referred_by_id,
         created_at,
         kept_until,
-    ) = json_columns(
-        connection,
-        # No ORDER BY: SQLite would sort every row of the team in a temporary B-tree; numpy
-        # sorts the ids below.
-        (
-            c.id,
-            c.name,
-            c.kind,
-            c.status,
-            c.gender,
-            c.birth_year,
-            c.city,
-            c.income,
-            c.education,
-            c.interests,
-            c.industry,
-            c.employees,
-            c.decision,
-            c.source,
-            c.segment,
-            day(c.acquired_on),
-            c.referred_by_id,
-            second_number(c.created_at, dialect),
-            day(c.kept_until),
-        ),
-        c.team_id == team_id,
-        holding_json=(9,),
-    )
-    # Each client's first and last sale before the window, matched by id, not by position:
-    # only sales whose client is one of the loaded ids.
-    s = Sale.__table__.c  # type: ignore[attr-defined]
-    owner, sold_on = packed_columns(
-        connection,
-        select(s.client_id, s.sold_on).where(s.team_id == team_id, s.sold_on <= start),
-        days=(1,),
-    )
-    id_array = np.array(ids, dtype=np.int64)
-    order = np.argsort(id_array, kind="stable")  # the rows in client-id order
-    sorted_ids = id_array[order]
-    owner, first, last = _first_and_last(owner, sold_on)
-    where = np.clip(np.searchsorted(sorted_ids, owner), 0, max(len(ids) - 1, 0))
-    known = (sorted_ids[where] == owner) if len(ids) else np.zeros(len(owner), bool)
-    first_sold_on = np.full(len(ids), NULL)
-    last_sold_on = np.full(len(ids), NULL)
-    first_sold_on[order[where[known]]] = first[known]
-    last_sold_on[order[where[known]]] = last[known]
-    columns = {
+    ) = next(columns)
+    order = np.argsort(ids, kind="stable")  # the rows in client-id order
+    sorted_ids = ids[order]
+    known_columns = {
         "name": _text(name),
         "kind": _text(kind),
         "status": _text(status),
         "gender": _text(gender),
-        "birth_year": _whole(birth_year),
+        "birth_year": _packed_whole(birth_year),
         # «Кзн», «Наб.Челны», СПб: one city by its full name, as the profile reads it (A4)
         "city": _text(_full_names(city)),
-        "income": _whole(income),
+        "income": _packed_whole(income),
         "education": _text(education),
         "interests": _objects(interests),
         "industry": _text(industry),
-        "employees": _whole(employees),
+        "employees": _packed_whole(employees),
         "decision": _text(decision),
         "source": _text(source),
         "segment": _text(segment),
-        "acquired_on": _dates(acquired_on),
-        "referred_by_id": _whole(referred_by_id),
-        "created_at": _dates(_local_days(created_at, timezone)),
-        "first_sold_on": _packed_dates(first_sold_on),
-        "last_sold_on": _packed_dates(last_sold_on),
-        "kept_until": _dates(kept_until),
+        "acquired_on": _packed_dates(acquired_on),
+        "referred_by_id": _packed_whole(referred_by_id),
+        "created_at": _packed_dates(_local_days(created_at, timezone)),
     }
-    # Every column an array in the rows' order, all taken in client-id order together: a
-    # Series would be aligned by its 0..n-1 labels with the client ids and hand each client
-    # another's values.
-    clients = pd.DataFrame(
-        {column: values[order] for column, values in columns.items()},
-        index=pd.Index(sorted_ids, name="client_id"),
-    )
-    assert set(CLIENT_COLUMNS) <= set(clients.columns)
 
-    # Every sale column is a whole number (dates as days), read as one packed text each.
-    client_id, sold_on, amount, cost, minutes, due_on, paid_on, paid_amount = packed_columns(
-        connection,
-        select(*(s[name] for name in SALE_FIGURES)).where(
-            s.team_id == team_id,
-            s.sold_on <= today,
-            or_(s.sold_on > start, and_(s.paid_on.is_(None), s.due_on.is_not(None))),
-        ),
-        days=(1, 5, 6),
-    )
+    client_id, sold_on, amount, cost, minutes, due_on, paid_on, paid_amount = next(columns)
     sales = pd.DataFrame(
         {
             "client_id": client_id,
@@ -248,39 +240,54 @@ def load_team(
         }
     )
 
-    e = Event.__table__.c  # type: ignore[attr-defined]
-    client_id, kind, happened_on, referred = json_columns(
-        connection,
-        (e.client_id, e.kind, day(e.happened_on), e.referred_client_id),
-        e.team_id == team_id,
-        e.happened_on > start,
-        e.happened_on <= today,
+    # The first and last sale before the window matched to the clients by id, not by
+    # position: only sales whose client is one of the loaded ids.
+    owner, first, last = _first_and_last(*next(columns))
+    where = np.clip(np.searchsorted(sorted_ids, owner), 0, max(len(ids) - 1, 0))
+    known = (sorted_ids[where] == owner) if len(ids) else np.zeros(len(owner), bool)
+    first_sold_on = np.full(len(ids), NULL)
+    last_sold_on = np.full(len(ids), NULL)
+    first_sold_on[order[where[known]]] = first[known]
+    last_sold_on[order[where[known]]] = last[known]
+    # Every column an array in the rows' order, all taken in client-id order together: a
+    # Series would be aligned by its 0..n-1 labels with the client ids and hand each client
+    # another's values.
+    clients = pd.DataFrame(
+        {
+            column: values[order]
+            for column, values in {
+                **known_columns,
+                "first_sold_on": _packed_dates(first_sold_on),
+                "last_sold_on": _packed_dates(last_sold_on),
+                "kept_until": _packed_dates(kept_until),
+            }.items()
+        },
+        index=pd.Index(sorted_ids, name="client_id"),
     )
+    assert set(CLIENT_COLUMNS) <= set(clients.columns)
+
+    client_id, kind, happened_on, referred = next(columns)
     events = pd.DataFrame(
         {
-            "client_id": np.array(client_id, dtype=np.int64),
+            "client_id": client_id,
             "kind": _text(kind),
-            "happened_on": _dates(happened_on),
-            "referred_client_id": _whole(referred),
+            "happened_on": _packed_dates(happened_on),
+            "referred_client_id": _packed_whole(referred),
         }
     )
 
-    r = Rating.__table__.c  # type: ignore[attr-defined]
-    client_id, user_id, rated_on, criterion, value = json_columns(
-        connection,
-        (r.client_id, r.user_id, day(r.rated_on), r.criterion, r.value),
-        r.team_id == team_id,
-        r.rated_on <= today,
-    )
+    client_id, user_id, rated_on, criterion, value = next(columns)
     ratings = pd.DataFrame(
         {
-            "client_id": np.array(client_id, dtype=np.int64),
-            "user_id": np.array(user_id, dtype=np.int64),
-            "rated_on": _dates(rated_on),
+            "client_id": client_id,
+            "user_id": user_id,
+            "rated_on": _packed_dates(rated_on),
             "criterion": _text(criterion),
-            "value": np.array(value, dtype=np.int64),
+            "value": value,
         }
     )
+    for _ in rows:  # reading past the last row ends PostgreSQL's pipeline
+        raise RuntimeError("a select more than load_team reads")
     return TeamFrames(clients=clients, sales=sales, events=events, ratings=ratings)
 
 
@@ -297,29 +304,24 @@ def scoring_settings(team: Team | TeamView, *, today: dt.date) -> ScoringSetting
     what a team may set (left by an older version) is ignored with a warning, not raised on
     every card."""
 
-    def settable(name: str, value: Any, fallback: Any) -> Any:
-        if not setting_out_of_range(name, value, currency=team.currency):
-            return value
-        _log.warning("team %s: %s %r ignored", team.id, _SETTING_NAMES[name], value)
-        return fallback
-
-    margin = settable("default_margin", team.default_margin, None)
-    threshold = settable(
-        "concentration_threshold",
-        team.concentration_threshold,
-        ScoringSettings.concentration_threshold,
-    )
-    vat = settable("vat_rate", team.vat_rate if team.amounts_include_vat else None, None)
-    hour_cost = settable("hour_cost", team.hour_cost, None)
+    stored = {
+        "default_margin": team.default_margin,
+        "concentration_threshold": team.concentration_threshold,
+        "vat_rate": team.vat_rate if team.amounts_include_vat else None,
+        "hour_cost": team.hour_cost,
+    }
+    kept: dict[str, Any] = {}
+    for name, value in stored.items():
+        if setting_out_of_range(name, value, currency=team.currency):
+            _log.warning("team %s: %s %r ignored", team.id, _SETTING_NAMES[name], value)
+        else:
+            kept[name] = value  # one left out falls back to ScoringSettings' default
     return ScoringSettings(
         today=today,
         window_days=team.scoring_window_days,
-        concentration_threshold=threshold,
-        default_margin=margin,
-        vat_rate=vat,
-        hour_cost=hour_cost,
         grade_scale=team.grade_scale,
         weights=team.score_weights,
+        **kept,
     )
 
 

@@ -58,11 +58,13 @@ def write_read_import(
     now: dt.datetime,
     user_id: int | None,
     existing: dict[str, dict[str, Any]] | None = None,
+    figures: list[Any] | None = None,
 ) -> ImportReport:
     """Check what needs the team's data (referrers) and write, or report every bad row.
 
     `existing` is the team's clients (``existing_clients``) when the caller read them already,
-    on this session, while the file was being read."""
+    on this session, while the file was being read; `figures` its sales
+    (``import_stored.sale_figures``) likewise."""
     if existing is None:
         existing = existing_clients(session, team_id)
     if read.kind == "history":
@@ -70,34 +72,27 @@ def write_read_import(
     else:
         found = referrer_errors(read.parsed, existing, read.referrer_header)
     errors = [*read.errors, *found]
+    # What the report says of the file whether it is written or not.
+    said: dict[str, Any] = {"kind": read.kind, "rows": read.rows, "unknown_columns": read.unknown}
     if errors:
         return ImportReport(
-            kind=read.kind,
-            rows=read.rows,
-            unknown_columns=read.unknown,
+            **said,
             errors=tuple(sorted(errors, key=lambda e: e.line)),
             errors_beyond=read.errors_beyond,
         )
     # A file restates the team's past: references frozen before it (by a first scoring, before
     # any digest) rest on data that was not there yet.
     thaw_references(session=session, team_id=team_id)
+    # Both writers add to the same team's clients, as the same person, at the same moment.
+    into: dict[str, Any] = {
+        "session": session,
+        "team_id": team_id,
+        "existing": existing,
+        "now": now,
+        "user_id": user_id,
+    }
     if read.kind == "history":
-        counts = write_history(
-            session=session,
-            team_id=team_id,
-            events=read.parsed.events,
-            existing=existing,
-            now=now,
-            user_id=user_id,
-        )
-        return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
-    counts = write_import(
-        session=session,
-        team_id=team_id,
-        parsed=read.parsed,
-        existing=existing,
-        today=today,
-        now=now,
-        user_id=user_id,
-    )
-    return ImportReport(kind=read.kind, rows=read.rows, unknown_columns=read.unknown, **counts)
+        counts = write_history(events=read.parsed.events, **into)
+    else:
+        counts = write_import(parsed=read.parsed, today=today, figures=figures, **into)
+    return ImportReport(**said, **counts)

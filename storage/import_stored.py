@@ -92,8 +92,23 @@ def stored_sales(
     return stored, refs
 
 
+def sale_figures(session: Session, team_id: int) -> list[np.ndarray]:
+    """The team's sales for ``all_sales_stored``: their ids, then ``SALE_FIGURES``, a packed
+    column each. ``kompas import`` reads them while its file is still being read."""
+    s = Sale.__table__.c  # type: ignore[attr-defined]
+    return packed_columns(
+        session.connection(),
+        select(s.id, *(s[name] for name in SALE_FIGURES)).where(s.team_id == team_id),
+        days=(2, 6, 7),
+    )
+
+
 def all_sales_stored(
-    session: Session, team_id: int, sales: list[FileSale], ids: dict[str, int]
+    session: Session,
+    team_id: int,
+    sales: list[FileSale],
+    ids: dict[str, int],
+    figures: list[np.ndarray] | None = None,
 ) -> bool:
     """Whether every sale of a file is stored already and would fill in no payment: what the
     writer's matching would find, decided in one read and a few sorts.
@@ -103,15 +118,12 @@ def all_sales_stored(
     sale, oldest first. The same pairing here, in one sort: each identity's stored sales oldest
     first, then its rows in file order, so the n-th row stands n places after the last stored
     sale and is paired with the n-th stored sale.
+
+    `figures`: ``sale_figures`` when the caller read them already, in this transaction.
     """
     if not sales:
         return True
-    s = Sale.__table__.c  # type: ignore[attr-defined]
-    stored = packed_columns(
-        session.connection(),
-        select(s.id, *(s[name] for name in SALE_FIGURES)).where(s.team_id == team_id),
-        days=(2, 6, 7),
-    )
+    stored = figures if figures is not None else sale_figures(session, team_id)
     sale_id, stored_identity, stored_payments = stored[0], stored[1:6], stored[6:]
     if len(sale_id) < len(sales):
         return False

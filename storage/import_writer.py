@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
-from sqlmodel import Session, SQLModel
+from sqlalchemy import insert, select
+from sqlmodel import Session
 
+from storage.bulk_write import insert_columns, insert_rows, table_of, update_by_id
 from storage.engine import larger_page_cache
 from storage.import_rows import TRAITS, FileClient, ParsedFile
 from storage.import_stored import all_sales_stored, stored_sales
@@ -23,7 +23,7 @@ from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, Ev
 from storage.person_names import reads_as_person
 from storage.teams import touch_team
 
-_WRITE_CHUNK = 5_000  # rows per INSERT on SQLite
+_PERSON_HINTS = ("gender", "birth_year")
 _CHANGES = ("clients_created", "clients_updated", "sales_added", "sales_updated", "referrals_added")
 
 
@@ -36,9 +36,14 @@ def write_import(
     today: dt.date,
     now: dt.datetime,
     user_id: int | None,
+    figures: list[Any] | None = None,
 ) -> dict[str, int]:
-    """Write a checked import in the caller's transaction; the counts for the report."""
-    writer = _Writer(session=session, team_id=team_id, today=today, now=now, user_id=user_id)
+    """Write a checked import in the caller's transaction; the counts for the report.
+
+    `figures`: the team's ``sale_figures``, when the caller read them already."""
+    writer = _Writer(
+        session=session, team_id=team_id, today=today, now=now, user_id=user_id, figures=figures
+    )
     with larger_page_cache(session.connection()):
         return writer.write(parsed, existing)
 
@@ -52,11 +57,25 @@ class _Writer:
         today: dt.date,
         now: dt.datetime,
         user_id: int | None,
+        figures: list[Any] | None,
     ) -> None:
         self.session, self.team_id, self.today = session, team_id, today
         self.now, self.user_id = now, user_id
         self.counts: dict[str, int] = defaultdict(int)
         self.updates: dict[int, dict[str, Any]] = defaultdict(dict)  # client id → changes
+        self.blank_client = {  # a new client's row before its name and what the file says
+            **dict.fromkeys(TRAITS),
+            "kind": ClientKind.ORGANISATION,  # no hint of a person
+            "status": ClientStatus.ACTIVE,
+            "team_id": team_id,
+            "name": None,
+            "name_key": None,
+            "referred_by_id": None,
+            "status_changed_at": now,
+            "created_at": now,
+            "updated_at": now,
+        }
+        self.figures = figures  # the team's stored sales, when read ahead
 
     def write(self, parsed: ParsedFile, existing: dict[str, dict[str, Any]]) -> dict[str, int]:
         ids = self._create_clients(parsed, existing)
@@ -96,7 +115,7 @@ class _Writer:
         ids = {key: stored["id"] for key, stored in existing.items()}
         rows = [self._new_client(c) for c in parsed.clients.values() if c.key not in existing]
         if rows:
-            clients = _table(Client)
+            clients = table_of(Client)
             connection = self.session.connection()
             if connection.dialect.name == "postgresql":
                 created = connection.execute(
@@ -104,39 +123,34 @@ class _Writer:
                 )
                 ids.update({row.name_key: row.id for row in created})
             else:  # SQLite returns nothing from an executemany: read the new ids back at once
-                _insert_many(self.session, Client, rows)
+                insert_rows(self.session, Client, rows)
                 new_keys = {row["name_key"] for row in rows}
                 found = connection.execute(
                     select(clients.c.name_key, clients.c.id).where(
                         clients.c.team_id == self.team_id
                     )
                 )
-                ids.update({key: id_ for key, id_ in found if key in new_keys})
+                ids.update({key: id_ for key, id_ in found.all() if key in new_keys})
         self.counts["clients_created"] = len(rows)
         return ids
 
     def _new_client(self, client: FileClient) -> dict[str, Any]:
-        traits = dict(client.traits)
-        person = "gender" in traits or "birth_year" in traits or reads_as_person(client.name)
-        traits.setdefault("kind", ClientKind.PERSON if person else ClientKind.ORGANISATION)
-        status = traits.setdefault("status", ClientStatus.ACTIVE)
-        if client.first_sale is not None and status == ClientStatus.PROSPECT:
-            traits["status"] = ClientStatus.ACTIVE
-        traits["acquired_on"] = _earliest(traits.get("acquired_on"), client.first_sale)
-        if client.referrer is not None:
-            traits.setdefault("source", "referral")
-        row = {trait: traits.get(trait) for trait in TRAITS}
-        row["interests"] = list(row["interests"]) if row["interests"] else None
-        return {
-            **row,
-            "team_id": self.team_id,
-            "name": client.name,
-            "name_key": client.key,
-            "referred_by_id": None,
-            "status_changed_at": self.now,
-            "created_at": self.now,
-            "updated_at": self.now,
-        }
+        traits = client.traits  # only TRAITS: what a file's columns may say of a client
+        row = self.blank_client.copy()  # a sales log's client is mostly this, names apart
+        if traits:  # a file's values are never None (storage.importing keeps none)
+            row.update(traits)
+            row["interests"] = list(row["interests"]) if row["interests"] else None
+        if "kind" not in traits and (
+            any(hint in traits for hint in _PERSON_HINTS) or reads_as_person(client.name)
+        ):  # «Петров Олег» in a salon's list without a kind column (issue 20)
+            row["kind"] = ClientKind.PERSON
+        if client.first_sale is not None and row["status"] == ClientStatus.PROSPECT:
+            row["status"] = ClientStatus.ACTIVE
+        row["acquired_on"] = _earliest(row["acquired_on"], client.first_sale)
+        if client.referrer is not None and row["source"] is None:
+            row["source"] = "referral"
+        row["name"], row["name_key"] = client.name, client.key
+        return row
 
     def _fill(self, stored: dict[str, Any], client: FileClient) -> None:
         changes = self.updates[stored["id"]]
@@ -197,65 +211,70 @@ class _Writer:
 
     def _sales(
         self, parsed: ParsedFile, existing: dict[str, dict[str, Any]], ids: dict[str, int]
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    ) -> tuple[dict[str, list[Any]], list[dict[str, Any]]]:
+        """The file's new sales as columns (empty when none), and the payments to fill in."""
         if len(ids) == len(existing) and all_sales_stored(
-            self.session, self.team_id, parsed.sales, ids
+            self.session, self.team_id, parsed.sales, ids, self.figures
         ):  # the same file again: nothing to match one by one
             self.counts["duplicates_skipped"] += len(parsed.sales)
             self.counts["sales_added"] = self.counts["sales_updated"] = 0
-            return [], []
+            return {}, []
         known = [ids[k] for k in parsed.clients if k in existing] if parsed.sales else []
         stored, refs = stored_sales(self.session, self.team_id, known)
-        added: list[dict[str, Any]] = []
+        keys, sold_on, amount, cost, minutes, due_on, paid_on, part = (
+            map(list, zip(*parsed.sales, strict=True)) if parsed.sales else ([],) * 8
+        )
+        client_id = list(map(ids.__getitem__, keys))
+        identities = list(zip(client_id, sold_on, amount, cost, minutes, strict=True))
+        new: range | list[int] = range(len(identities))  # the rows not stored yet
         updates: list[dict[str, Any]] = []
-        for sale in parsed.sales:
-            client_id = ids[sale.key]
-            identity = (client_id, sale.sold_on, sale.amount, sale.cost, sale.minutes)
-            pool = stored.get(identity)
-            if pool:
-                sale_id, due_on, paid_on, paid_amount = pool.popleft()
+        if stored:
+            new = []
+            for i, identity in enumerate(identities):
+                pool = stored.get(identity)
+                if not pool:
+                    new.append(i)
+                    continue
+                sale_id, stored_due, stored_paid, stored_part = pool.popleft()
                 fill = {}
-                if due_on is None and sale.due_on is not None:
-                    fill["due_on"] = sale.due_on
-                if paid_on is None and sale.paid_on is not None:
-                    fill["paid_on"] = sale.paid_on
-                elif paid_on is None and paid_amount is None and sale.paid_amount is not None:
-                    fill["paid_amount"] = sale.paid_amount
+                if stored_due is None and due_on[i] is not None:
+                    fill["due_on"] = due_on[i]
+                if stored_paid is None and paid_on[i] is not None:
+                    fill["paid_on"] = paid_on[i]
+                elif stored_paid is None and stored_part is None and part[i] is not None:
+                    fill["paid_amount"] = part[i]
                 if fill:
                     updates.append({"id": sale_id, **fill})
                 else:
                     self.counts["duplicates_skipped"] += 1
-                continue
-            added.append(
-                {
-                    "team_id": self.team_id,
-                    "client_id": client_id,
-                    "sold_on": sale.sold_on,
-                    "amount": sale.amount,
-                    "cost": sale.cost,
-                    "minutes": sale.minutes,
-                    "due_on": sale.due_on,
-                    # A file that says nothing about payment holds no open invoice: the sale
-                    # was settled when made ("owed" shows only real open invoices).
-                    "paid_on": sale.paid_on if parsed.has_payments else sale.sold_on,
-                    "paid_amount": sale.paid_amount,
-                    "source_ref": _free_ref(identity, refs),
-                    "created_by": self.user_id,
-                    "created_at": self.now,
-                }
-            )
-        self.counts["sales_added"] = len(added)
+        taken: dict[tuple[Any, ...], int] = {}  # identity → its last occurrence given out
+        added = {
+            "client_id": client_id,
+            "sold_on": sold_on,
+            "amount": amount,
+            "cost": cost,
+            "minutes": minutes,
+            "due_on": due_on,
+            # A file that says nothing about payment holds no open invoice: the sale was
+            # settled when made ("owed" shows only real open invoices).
+            "paid_on": paid_on if parsed.has_payments else sold_on,
+            "paid_amount": part,
+        }
+        if len(new) < len(identities):
+            added = {name: [column[i] for i in new] for name, column in added.items()}
+        added["source_ref"] = [_free_ref(identities[i], refs, taken) for i in new]
+        self.counts["sales_added"] = len(new)
         self.counts["sales_updated"] = len(updates)
-        return added, updates
+        return (added if new else {}), updates
 
     def _clients_with_sales(
-        self, parsed: ParsedFile, existing: dict[str, dict[str, Any]], sales: list[dict[str, Any]]
+        self, parsed: ParsedFile, existing: dict[str, dict[str, Any]], sales: dict[str, list[Any]]
     ) -> None:
         """A prospect with a sale is a client now, and a sale before "client since" moves it to
         the sale's day, as when the sale is recorded in chat."""
         if not sales:
             return
-        with_sales = {s["client_id"] for s in sales}
+        with_sales = set(sales["client_id"])
         for key in parsed.clients:
             stored = existing.get(key)
             if stored is None or stored["id"] not in with_sales:
@@ -270,7 +289,7 @@ class _Writer:
 
     def _execute(
         self,
-        sales: list[dict[str, Any]],
+        sales: dict[str, list[Any]],
         sale_updates: list[dict[str, Any]],
         events: list[dict[str, Any]],
     ) -> None:
@@ -279,12 +298,17 @@ class _Writer:
             for client_id, changes in self.updates.items()
             if changes
         ]
-        _update_by_id(self.session, Client, self.team_id, client_updates)
-        _update_by_id(self.session, Sale, self.team_id, sale_updates)
+        update_by_id(self.session, Client, self.team_id, client_updates)
+        update_by_id(self.session, Sale, self.team_id, sale_updates)
         if sales:
-            _insert_many(self.session, Sale, sales)
+            constants = {
+                "team_id": self.team_id,
+                "created_by": self.user_id,
+                "created_at": self.now,
+            }
+            insert_columns(self.session, Sale, sales, constants)
         if events:
-            _insert_many(self.session, Event, events)
+            insert_rows(self.session, Event, events)
 
 
 def _earliest(*days: dt.date | None) -> dt.date | None:
@@ -292,108 +316,26 @@ def _earliest(*days: dt.date | None) -> dt.date | None:
     return min(known) if known else None
 
 
-def _free_ref(identity: tuple[Any, ...], refs: set[str]) -> str:
+def _free_ref(identity: tuple[Any, ...], refs: set[str], taken: dict[tuple[Any, ...], int]) -> str:
     """The fingerprint of a sale with the lowest occurrence number not taken yet.
 
     The client is in it by id, not name: a renamed client keeps its sales' fingerprints, and
     a new client of the old name starts afresh. All of a client's fingerprints are in `refs`.
+    Every occurrence below the last one given out for an identity (`taken`) is in `refs`, so
+    the search starts after it: a log's hundred sales of one identity cost a hundred hashes,
+    not five thousand.
     """
     client_id, sold_on, amount, cost, minutes = identity  # "" for a None, as str() of each
-    text = f"{client_id}\x1f{sold_on}\x1f{amount}\x1f{_text(cost)}\x1f{_text(minutes)}"
-    occurrence = 1
+    text = f"{client_id}\x1f{sold_on}\x1f{amount}\x1f{_text(cost)}\x1f{_text(minutes)}\x1f"
+    occurrence = taken.get(identity, 0) + 1
     while True:
-        ref = hashlib.sha1(f"{text}\x1f{occurrence}".encode(), usedforsecurity=False)
-        digest = ref.hexdigest()
+        digest = hashlib.sha1(f"{text}{occurrence}".encode(), usedforsecurity=False).hexdigest()
         if digest not in refs:
             refs.add(digest)
+            taken[identity] = occurrence
             return digest
         occurrence += 1
 
 
 def _text(part: int | None) -> str:
     return "" if part is None else str(part)
-
-
-def _update_by_id(
-    session: Session,
-    model: type[Client] | type[Sale],
-    team_id: int,
-    rows: Iterable[dict[str, Any]],
-) -> None:
-    """Core executemany UPDATEs, one per set of changed columns, always within the team."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        changed = tuple(sorted(k for k in row if k != "id"))
-        groups[changed].append({"row_id": row["id"], **{f"new_{k}": row[k] for k in changed}})
-    table = _table(model)
-    for changed, params in groups.items():
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("row_id"), table.c.team_id == team_id)
-            .values({name: bindparam(f"new_{name}") for name in changed})
-        )
-        session.connection().execute(statement, params)
-
-
-def _insert_many(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
-    """A bulk INSERT in the session's transaction: COPY on PostgreSQL, executemany on SQLite.
-
-    psycopg sends an executemany as one INSERT per row (pipelined): 100 000 sales take ~8 s
-    that way and ~2 s with COPY (https://www.psycopg.org/psycopg3/docs/basic/copy.html).
-    """
-    table = _table(model)
-    connection = session.connection()
-    columns = list(rows[0])
-    if connection.dialect.name != "postgresql":
-        _sqlite_insert_many(connection, table, columns, rows)
-        return
-    from psycopg import sql  # here: importing psycopg costs an SQLite import 0.2 s
-
-    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
-    )
-    driver = connection.connection.driver_connection
-    with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
-        for row in rows:
-            copy.write_row([row[column] for column in columns])
-
-
-def _sqlite_insert_many(
-    connection: Connection, table: Table, columns: list[str], rows: list[dict[str, Any]]
-) -> None:
-    """executemany on the driver with values converted by the dialect's own type processors.
-
-    What `connection.execute(insert(table), rows)` stores, without its per-row parameter
-    compilation: that took ~25 µs a row, 2 of the 5 s a 70 000-sale import spent writing.
-    In parts: one executemany of 210 000 rows held all its parameters at once, some 100 MB
-    more of the bot's own memory than parts of 5 000.
-    """
-    dialect = connection.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=columns)
-    order = list(compiled.positiontup or columns)
-    convert = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order]
-    for start in range(0, len(rows), _WRITE_CHUNK):
-        part = rows[start : start + _WRITE_CHUNK]
-        columns_of_part = [
-            [row[name] for row in part] if process is None else _converted(part, name, process)
-            for name, process in zip(order, convert, strict=True)
-        ]
-        values = list(zip(*columns_of_part, strict=True))
-        connection.exec_driver_sql(compiled.string, values)
-
-
-def _converted(rows: list[dict[str, Any]], name: str, process: Callable[[Any], Any]) -> list[Any]:
-    """One column through its type's processor, each distinct value once: an import's days and
-    its one timestamp repeat across thousands of rows (~0.4 s of 70 000 sales)."""
-    values = [row[name] for row in rows]
-    try:
-        done = {value: process(value) for value in set(values)}
-    except TypeError:  # unhashable values (JSON lists) go one by one
-        return [process(value) for value in values]
-    return [done[value] for value in values]
-
-
-def _table(model: type[SQLModel]) -> Table:
-    """The Core table behind a model: ORM bulk inserts split rows by which values are None,
-    which turns 100 000 rows into thousands of statements; Core sends them in batches."""
-    return model.__table__  # type: ignore[attr-defined,no-any-return]

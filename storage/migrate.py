@@ -17,7 +17,7 @@ _PG_MIGRATION_LOCK = 0x6B6F6D706173
 # The newest migration. Every command starts by checking the schema; when the database is at
 # HEAD, that is one select and Alembic is never imported (~0.15 s of every `kompas report`).
 # tests/storage/test_migrations.py fails when a new migration is not named here.
-HEAD = "0010_sale_load_index"
+HEAD = "0011_ids_never_reused"
 
 
 def alembic_config() -> Config:
@@ -35,13 +35,29 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
-            )
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A migration that rebuilds a table drops it first: with foreign keys on, dropping
+            # `client` would delete every sale. SQLite ignores this pragma inside a transaction.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                if not sqlite:
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+                    )
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left rows pointing nowhere: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def _stored_revision(engine: Engine) -> str | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-
-from bot.settings import Settings
 from storage.backup import BackupError, copy_sqlite
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.settings import Settings
 
 
 def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # type: ignore[type-arg, no-untyped-def]
@@ -59,6 +61,8 @@ def backup(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
 
 def pg_dump_hint(url: str) -> str:
     """One line on backing up PostgreSQL, naming the database but never the password."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     name = parsed.database or "kompas"
     options = []

@@ -12,12 +12,16 @@ import gc
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
-
-from bot.settings import Settings
 from locales import InputError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.settings import Settings
+    from storage.file_worker import Reader
 
 # The importer and the exporter are imported by the command that uses them, as in
 # bot/cli/reports.py: every other `kompas` command starts without them.
@@ -39,6 +43,15 @@ def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # typ
 
 
 MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
+
+
+def start_reader() -> Reader:
+    """The file reader's child process, started as soon as the command line is read: it loads
+    the reading code (~0.2 s) while this process loads SQLAlchemy, the settings and the ORM,
+    and reads nothing until ``import_file`` sends it the file (bot/cli/main.py closes it)."""
+    from storage.file_worker import Reader
+
+    return Reader()
 
 
 def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
@@ -65,9 +78,9 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
         return 1
     now = dt.datetime.now(dt.UTC)
     today = now.astimezone(ZoneInfo(team.timezone)).date()
-    # The file is read in a child process with memory and time limits; while it works (it
-    # waits on a thread), this process loads the ORM, the models, the writer and the team's
-    # clients: started first, the child does not wait for them.
+    # The file is read in a child process with memory and time limits, started before this
+    # process loaded SQLAlchemy (``start_reader``); while it works (it waits on a thread), this
+    # process loads the ORM, the models, the writer and the team's clients.
     with ThreadPoolExecutor(max_workers=1) as reader:
         reading = reader.submit(
             read_isolated,
@@ -76,14 +89,16 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
             locale=team.locale,
             currency=team.currency,
             today=today,
+            child=getattr(args, "reader", None),
         )
         del content
         from storage import import_references, import_writer  # noqa: F401 — loaded now
         from storage.import_file import write_read_import
-        from storage.import_stored import existing_clients
+        from storage.import_stored import existing_clients, sale_figures
 
         with new_session(engine) as session:
             existing = existing_clients(session, team.id)
+            figures = sale_figures(session, team.id)
             try:
                 read = reading.result()
             except InputError as error:
@@ -97,6 +112,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
                 now=now,
                 user_id=None,
                 existing=existing,
+                figures=figures,
             )
             if not report.ok:
                 session.rollback()

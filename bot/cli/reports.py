@@ -7,7 +7,6 @@ text, JSON with the stable keys of scoring/report.py.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import json
 import sys
@@ -15,12 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
-
-from bot.settings import Settings
-from storage.engine import new_session
-
 if TYPE_CHECKING:  # loaded by the commands that use them: `kompas import` starts without
+    from sqlalchemy import Engine
+
+    from bot.settings import Settings
     from storage import callers
 
 # The renderers and the scoring (pandas, matplotlib) are imported by the two commands that use
@@ -56,6 +53,7 @@ def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # typ
 
 def _team(engine: Engine, chat_id: int) -> callers.TeamView | None:
     from storage import callers
+    from storage.engine import new_session
     from storage.teams import team_by_chat
 
     with new_session(engine) as session:
@@ -69,6 +67,7 @@ def _today(team: callers.TeamView) -> dt.date:
 
 def report(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from storage.analysis import team_analysis
+    from storage.engine import new_session
 
     team = _team(engine, args.team)
     if team is None:
@@ -119,12 +118,15 @@ def digest(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     from bot.render.digest import render_digest, week_label
     from locales import translator
     from storage.analysis import changes_so_far, team_analysis
+    from storage.engine import new_session
 
     team = _team(engine, args.team)
     if team is None:
         print(f"kompas: no team with chat id {args.team}", file=sys.stderr)
         return 1
     if args.send:
+        import asyncio  # here: only the digest's sending needs it
+
         return asyncio.run(_send(settings, engine, team))
     today = _today(team)
     with new_session(engine) as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.clients import answered_kind, said_in_line
+from bot.handlers.clients import answered_kind
 from bot.handlers.reports import show_card
 from bot.kit import arguments
 from bot.kit.client_dialog import kind_in_name, typed_name
@@ -12,6 +12,7 @@ from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
+from bot.reading.client_line import said_in_line
 from bot.render import refusals
 from bot.render.clients import kind_options, with_left_out
 from bot.render.prospect import (

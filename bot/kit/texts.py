@@ -1,6 +1,7 @@
 """Everything the kit says on its own, in render's words: the kit sits below render and never
 imports it, so render makes these texts and keyboards (bot/render/kit_texts.py) and the wiring
-hands them in (bot/app.py, `Kompas.texts`). A renderer then changes without touching the kit.
+hands that module in (bot/app.py, `Kompas.texts`): the module itself is the `KitTexts`, one
+function per member, so no list restates them. A renderer then changes without touching the kit.
 
 The kit's refusals are raised by name (`InputError(Refusal.STALE)`), where no translator is at
 hand (unpacking a button's data); `KitTexts.refusal` words them, and any handler's message id.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from locales import InputError, Markup, Translator
 from storage.models import ClientKind
@@ -68,9 +69,9 @@ class ClientChoice:
     kind_said: bool  # the name says its kind (`kinds` has one): asked without "person or …"
 
 
-@dataclass(frozen=True)
-class KitTexts:
-    """Everything the kit says on its own, one callable each, the caller's translator first."""
+class KitTexts(Protocol):
+    """Everything the kit says on its own, one callable each, the caller's translator first
+    (bot/render/kit_texts.py, a module, has each as a function of that name)."""
 
     # (t, an InputError: a Refusal or a handler's message id, with its params) → its text
     refusal: Callable[[Translator, InputError], Markup]

@@ -98,6 +98,8 @@ async def _leading_client(
                 continue  # "Пётр Соловьёв …" is never «Нотариус Петрова»
             # After «от», «у нас»: a case form is the case asked for, never a mere look-alike
             # («у нас Лотас грубили» is nobody, not «Стоматология «Улыбка»»).
+            if rest and found.one and not found.exact and _part_of_a_word(words, found.one.name):
+                continue  # "fiets niet op tijd klaar" names no "Fietsenwinkel": a sentence
             if governed and found.declined and not found.one and len(found.matches) == 1:
                 return found.matches[0].name, rest or None  # the name as the list holds it
             if found.exact or (
@@ -123,6 +125,12 @@ async def _leading_client(
             kept = lead_in["ours"] or ""  # «у нас не понравилось»; «от», «на» go with the name
             return client, " ".join(filter(None, (kept, rest))) or None
     return (text, None) if " " not in text.strip() else (None, text)
+
+
+def _part_of_a_word(typed: str, name: str) -> bool:
+    """One typed word that is only the start of one of the name's words (`fiets` of
+    "Fietsenwinkel"): too little to name a client when a sentence follows it."""
+    return " " not in typed.strip() and name_key(typed) not in name_key(name).split()
 
 
 def _only_lead_in(words: str) -> bool:

@@ -40,6 +40,7 @@ from locales.sale_words import (
     NO_COST,
     PAID_METHODS,
     PAYMENT_LEAD_INS,
+    TIP_WORDS,
     UNPAID_PHRASES,
     VAT_ALONE,
     VAT_EXCLUDING,
@@ -52,6 +53,7 @@ from locales.scripts import fold_yo
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
+TIPS_NOT_KEPT = N_("I don't keep tips apart: add the tip to the amount, or leave it out.")
 TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
 
 
@@ -75,7 +77,8 @@ def _vat_said(words: list[Token]) -> tuple[list[Token], str | None]:
             )
             if said is not None:
                 return words[:i] + words[i + 2 :], said
-        if folded[i] in VAT_ALONE:  # "500 excl." alone
+        # "500 excl." alone; "95 inclusief fooi" includes a tip, not VAT
+        if folded[i] in VAT_ALONE and (i + 1 == len(words) or not folded[i + 1][:1].isalpha()):
             return words[:i] + words[i + 1 :], INCL if folded[i] in VAT_INCLUDING else EXCL
     return words, None
 
@@ -188,7 +191,7 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
     try:
         return replace(_sale_line(reader, words, end, dated), longer=longer)
     except InputError as refusal:
-        if longer is None:
+        if longer is None or refusal.message == TIPS_NOT_KEPT:
             raise
         if len(words[end].text) > 2:  # "Bakkerij 2000 350 2u 0", if that is a client
             return replace(longer, refusal=refusal)
@@ -235,6 +238,20 @@ def _undotted(text: str) -> str:
     return text[:-1] if text.endswith(".") and text[:-1].isalpha() else text
 
 
+def _without_tip(words: list[Token]) -> list[Token]:
+    """The field words without a tip the amount holds or leaves out ("incl. fooi", «без
+    чаевых»); a tip with a number of its own ("95 fooi 10", «3000 чаевые 200») is refused: it
+    is neither the sale's amount nor its cost."""
+    folded = [word.text.casefold().strip(".,;:!()") for word in words]
+    tips = [i for i, text in enumerate(folded) if text in TIP_WORDS]
+    if not tips:
+        return words
+    if sum(any(c.isdigit() for c in word.text) for word in words) > 1:
+        raise InputError(TIPS_NOT_KEPT)
+    said = {i - 1 for i in tips if i and folded[i - 1] in VAT_INCLUDING | VAT_EXCLUDING}
+    return [word for i, word in enumerate(words) if i not in said and i not in tips]
+
+
 def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
     """The field words without how it was paid, and whether that was said."""
     kept: list[Token] = []
@@ -249,10 +266,8 @@ def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
     return kept, said
 
 
-def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
-    fields, vat = _vat_said(_field_words(words[end:]))
-    fields, paid_now = _paid_how(fields)
-    fields = without_counted_things(reader, fields)
+def _readings(reader: Reader, fields: list[Token], dated: Dated) -> list[SaleFields]:
+    """The ways the field words read as amount, cost and time (two: `500 200`), or InputError."""
     try:
         readings = [
             _assign(reader, values, dated.date) for values in value_readings(reader, fields)
@@ -278,6 +293,30 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
             if dated.date is None and said:  # "…, 3 uur, vorige week": which day?
                 raise InputError(dates.DATE_UNREADABLE, text=shown_text(" ".join(said))) from None
             raise error from None
+    return readings
+
+
+def _count_may_be_the_amount(
+    reader: Reader, fields: list[Token], counted: list[Token], readings: list[SaleFields]
+) -> bool:
+    """Whether the first number, read as a count of things, may be the amount after all: a
+    count before the amount is no smaller than it ("60 parkeren 5", "45 fietsband 2" read as
+    € 5 and € 2); "2 banden vervangen 70" is € 70."""
+    first = next((word for word in fields if word.text.isdigit()), None)
+    if first is None or any(word is first for word in counted):
+        return False
+    as_amount = reader.money(first.text)
+    return all(r.amount is not None and r.amount <= as_amount for r in readings)
+
+
+def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
+    fields, vat = _vat_said(_field_words(words[end:]))
+    fields, paid_now = _paid_how(_without_tip(fields))
+    counted = without_counted_things(reader, fields)
+    readings = _readings(reader, counted, dated)
+    if _count_may_be_the_amount(reader, fields, counted, readings):  # "60 parkeren 5": € 60 or € 5?
+        with contextlib.suppress(InputError):
+            readings += [r for r in _readings(reader, fields, dated) if r not in readings]
     if paid_now:
         readings = [replace(reading, paid_now=True) for reading in readings]
     if vat is not None:  # "500 excl. btw": as the team enters amounts

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.render.explain import vat_word
 from bot.render.stored_refusals import worded
 from locales import Markup, Translator
@@ -11,6 +13,53 @@ from storage.importing import ImportReport
 
 SHOWN_ERRORS = 15
 LIMIT = 3800  # Telegram's 4096, with room for the closing lines
+
+
+# The counts an import reports after its rows (and sales) read, in the order said; a zero is not.
+_COUNTED: tuple[tuple[str, Callable[[Translator, int], Markup]], ...] = (
+    (
+        "sales_updated",  # only a sales file fills in a sale's dates
+        lambda t, n: t.n_(
+            "• {n} sale got its due or paid date", "• {n} sales got their due or paid dates", n
+        ),
+    ),
+    ("clients_created", lambda t, n: t.n_("• {n} new client", "• {n} new clients", n)),
+    (
+        "clients_updated",
+        lambda t, n: t.n_(
+            "• {n} client's details filled in", "• {n} clients' details filled in", n
+        ),
+    ),
+    ("complaints_added", lambda t, n: t.n_("• {n} complaint added", "• {n} complaints added", n)),
+    (
+        "compliments_added",
+        lambda t, n: t.n_("• {n} compliment added", "• {n} compliments added", n),
+    ),
+    ("referrals_added", lambda t, n: t.n_("• {n} referral added", "• {n} referrals added", n)),
+    (
+        "referrals_dated",
+        lambda t, n: t.n_(
+            "• {n} referral I had got its date from the file",
+            "• {n} referrals I had got their dates from the file",
+            n,
+        ),
+    ),
+    ("ratings_added", lambda t, n: t.n_("• {n} rating added", "• {n} ratings added", n)),
+    (
+        "duplicates_skipped",
+        lambda t, n: t.n_(
+            "• {n} row was already there, skipped", "• {n} rows were already there, skipped", n
+        ),
+    ),
+    (
+        "values_kept",
+        lambda t, n: t.n_(
+            "• {n} value differed from what I had; I kept mine",
+            "• {n} values differed from what I had; I kept mine",
+            n,
+        ),
+    ),
+)
 
 
 def import_summary(t: Translator, report: ImportReport) -> Markup:
@@ -24,60 +73,9 @@ def import_summary(t: Translator, report: ImportReport) -> Markup:
     ]
     if report.kind == "sales":
         lines.append(t.n_("• {n} sale added", "• {n} sales added", report.sales_added))
-        if report.sales_updated:
-            lines.append(
-                t.n_(
-                    "• {n} sale got its due or paid date",
-                    "• {n} sales got their due or paid dates",
-                    report.sales_updated,
-                )
-            )
-    if report.clients_created:
-        lines.append(t.n_("• {n} new client", "• {n} new clients", report.clients_created))
-    if report.clients_updated:
-        lines.append(
-            t.n_(
-                "• {n} client's details filled in",
-                "• {n} clients' details filled in",
-                report.clients_updated,
-            )
-        )
-    if report.complaints_added:
-        lines.append(
-            t.n_("• {n} complaint added", "• {n} complaints added", report.complaints_added)
-        )
-    if report.compliments_added:
-        lines.append(
-            t.n_("• {n} compliment added", "• {n} compliments added", report.compliments_added)
-        )
-    if report.referrals_added:
-        lines.append(t.n_("• {n} referral added", "• {n} referrals added", report.referrals_added))
-    if report.referrals_dated:
-        lines.append(
-            t.n_(
-                "• {n} referral I had got its date from the file",
-                "• {n} referrals I had got their dates from the file",
-                report.referrals_dated,
-            )
-        )
-    if report.ratings_added:
-        lines.append(t.n_("• {n} rating added", "• {n} ratings added", report.ratings_added))
-    if report.duplicates_skipped:
-        lines.append(
-            t.n_(
-                "• {n} row was already there, skipped",
-                "• {n} rows were already there, skipped",
-                report.duplicates_skipped,
-            )
-        )
-    if report.values_kept:
-        lines.append(
-            t.n_(
-                "• {n} value differed from what I had; I kept mine",
-                "• {n} values differed from what I had; I kept mine",
-                report.values_kept,
-            )
-        )
+    for field, said in _COUNTED:
+        if count := getattr(report, field):
+            lines.append(said(t, count))
     if report.nothing_new:
         lines.append(t._("Nothing new: I already had all of it."))
     if report.unknown_columns:

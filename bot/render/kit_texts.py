@@ -1,6 +1,7 @@
 """What the kit says on its own (bot/kit/texts.py): its refusals, the questions and notes of a
-dialog, and the notes about membership and delivery. The wiring hands `KIT_TEXTS` to the kit
-(bot/app.py), which sits below render and never imports it."""
+dialog, and the notes about membership and delivery. This module is the kit's `KitTexts`, a
+function for each of its members: the wiring hands it to the kit (bot/app.py), which sits below
+render and never imports it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from collections.abc import Sequence
 
 from bot.kit.callbacks import UNDO, pack
 from bot.kit.outbox import Link
-from bot.kit.texts import CANCEL, NEW, OTHER, SKIP, ClientChoice, KitTexts, Options, Refusal
-from bot.render import members, refusals, stored_refusals
+from bot.kit.texts import CANCEL, NEW, OTHER, SKIP, ClientChoice, Options, Refusal
+from bot.render import refusals, stored_refusals
 from bot.render.buttons import Buttons
+from bot.render.members import approval_in_group as approval_in_group
+from bot.render.members import approval_request as approval_request
+from bot.render.members import now_working_on as now_working_on
+from bot.render.members import team_choice as team_choice
 from locales import N_, InputError, Markup, Translator
 from storage.models import ClientKind
 
@@ -270,33 +275,3 @@ def something_went_wrong(t: Translator) -> Markup:
     return t._(
         "Something went wrong on my side, and nothing was changed. Please try again in a moment."
     )
-
-
-KIT_TEXTS = KitTexts(
-    refusal=refusal,
-    team_choice=members.team_choice,
-    approval_request=members.approval_request,
-    approval_in_group=members.approval_in_group,
-    admins_asked=admins_asked,
-    removed=removed,
-    ownership_passed=ownership_passed,
-    now_working_on=members.now_working_on,
-    with_reply_hint=with_reply_hint,
-    controls=controls,
-    stopped=stopped,
-    dialog_ended=dialog_ended,
-    expired=expired,
-    nothing_to_stop=nothing_to_stop,
-    pick_a_button=pick_a_button,
-    asks_for_a_button=asks_for_a_button,
-    question_closed=question_closed,
-    get_going=get_going,
-    not_the_question=not_the_question,
-    client_choice=client_choice,
-    kind_question=kind_question,
-    undo_row=undo_row,
-    not_sent_privately=not_sent_privately,
-    sent_privately_with_money=sent_privately_with_money,
-    saved_all_the_same=saved_all_the_same,
-    handled_all_the_same=handled_all_the_same,
-)

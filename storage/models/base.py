@@ -20,6 +20,10 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 metadata = SQLModel.metadata
+# Last in the `__table_args__` of a table whose rows a button names by id and an undo, a purge or
+# an erasure deletes: the id is never handed to a newer row (an old button would act on it). On
+# SQLite that takes AUTOINCREMENT (migration 0011); PostgreSQL's sequences never give an id twice.
+NEVER_REUSED_IDS: dict[str, Any] = {"sqlite_autoincrement": True}
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

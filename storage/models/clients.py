@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, BigInteger, CheckConstraint, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
-from storage.models.base import TeamRow, UTCDateTime, one_of, utcnow
+from storage.models.base import NEVER_REUSED_IDS, TeamRow, UTCDateTime, one_of, utcnow
 
 
 class ClientKind(StrEnum):
@@ -44,6 +44,7 @@ class Client(TeamRow, table=True):
         CheckConstraint("income IS NULL OR income >= 0", name="income"),
         CheckConstraint("employees IS NULL OR employees >= 0", name="employees"),
         Index("ix_client_team_id_status", "team_id", "status"),
+        NEVER_REUSED_IDS,
     )
 
     name: str = Field(max_length=200)
@@ -102,6 +103,7 @@ class Sale(TeamRow, table=True):
             "paid_amount",
         ),
         Index("ix_sale_client_id", "client_id"),
+        NEVER_REUSED_IDS,
     )
 
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
@@ -127,6 +129,7 @@ class Event(TeamRow, table=True):
         one_of("kind", EventKind, "kind"),
         Index("ix_event_team_id_kind", "team_id", "kind"),
         Index("ix_event_client_id", "client_id"),
+        NEVER_REUSED_IDS,
     )
 
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
@@ -147,6 +150,7 @@ class Rating(TeamRow, table=True):
     __table_args__ = (
         CheckConstraint("value BETWEEN 1 AND 5", name="value"),
         Index("ix_rating_team_id_client_id", "team_id", "client_id"),
+        NEVER_REUSED_IDS,
     )
 
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")

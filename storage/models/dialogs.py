@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Index
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import TeamRow, UTCDateTime, telegram_id_key, utcnow
+from storage.models.base import NEVER_REUSED_IDS, TeamRow, UTCDateTime, telegram_id_key, utcnow
 
 
 class DialogState(SQLModel, table=True):
@@ -32,7 +32,7 @@ class PendingUndo(TeamRow, table=True):
     """What it takes to undo one confirmed change, kept for 24 hours."""
 
     __tablename__ = "pending_undo"
-    __table_args__ = (Index("ix_pending_undo_expires_at", "expires_at"),)
+    __table_args__ = (Index("ix_pending_undo_expires_at", "expires_at"), NEVER_REUSED_IDS)
 
     user_id: int = Field(sa_type=BigInteger)
     action: str = Field(max_length=48)

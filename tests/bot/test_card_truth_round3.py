@@ -101,7 +101,7 @@ def _one_without_costs(engine: Engine, team) -> None:  # type: ignore[no-untyped
     [
         (
             "nl",
-            "winst € 600 per jaar (bij je gebruikelijke marge van 75%)",
+            "winst € 600 per jaar (schatting bij 75% winstmarge)",
             "winst € 1.200 per jaar",
         ),
         (
@@ -145,7 +145,7 @@ async def test_clients_by_profit_mark_a_profit_on_an_assumed_margin(
 @pytest.mark.parametrize(
     ("locale", "verdict", "share"),
     [
-        ("nl", "Je bedrijf leunt op deze klant: 50% van de omzet.", "50%"),
+        ("nl", "Je bent sterk afhankelijk van deze klant: 50% van de omzet.", "50%"),
         ("ru", "На этого клиента приходится 50 % выручки.", "50 %"),
     ],
 )

@@ -205,7 +205,7 @@ async def test_a_grade_out_of_range_names_the_scales_on_a_team_that_sees_one_to_
     for line in ("/beoordeel jan smit 9", "/beoordeel jan smit 11", "/beoordeel jan smit 9 9 9"):
         seen = await chat.send(anna, line)
         assert seen.text == (
-            "Geef 3 keer 1 tot 5 punten, bijvoorbeeld: /beoordeel Bakkerij de Vries 4 5 3. "
+            "Geef 3 cijfers van 1 tot 5, bijvoorbeeld: /beoordeel Bakkerij de Vries 4 5 3. "
             "Daarna zie je de beoordeling op je schaal van 1 tot 10."
         )
     await chat.send(anna, "/beoordeel jan smit 4")

@@ -1,11 +1,13 @@
 """Every refusal the kit raises by name (bot/kit/texts.py) has its words in render, in both
-languages: a name without words would reach the user as the bare key."""
+languages: a name without words would reach the user as the bare key. And render's module has
+every text the kit asks of it (`KitTexts`), or the kit would fail mid-update."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.kit.texts import Refusal
+from bot.kit.texts import KitTexts, Refusal
+from bot.render import kit_texts
 from bot.render.kit_texts import KIT_REFUSALS, refusal
 from locales import InputError, translator
 
@@ -39,3 +41,10 @@ def test_a_handlers_own_message_id_is_said_as_before() -> None:
     t = translator("nl")
     error = InputError("Only the team's owner can do that.")
     assert refusal(t, error) == t.error(error) == refusal(t, InputError(Refusal.OWNER_ONLY))
+
+
+def test_render_says_everything_the_kit_asks_for() -> None:
+    missing = [
+        name for name in KitTexts.__annotations__ if not callable(getattr(kit_texts, name, None))
+    ]
+    assert missing == []

@@ -110,7 +110,7 @@ async def test_risk_says_a_time_eaters_hours_and_profit_per_hour_as_the_card_doe
 @pytest.mark.parametrize(
     ("locale", "currency", "said"),
     [
-        ("nl", "EUR", "(6 uur 40 min, € 45 winst per uur bij je gebruikelijke marge van 30%)"),
+        ("nl", "EUR", "(6 uur 40 min, € 45 winst per uur geschat bij 30% winstmarge)"),
         ("ru", "RUB", "(6 ч 40 мин, 45 ₽ прибыли в час при вашей обычной доле прибыли 30 %)"),
     ],
 )

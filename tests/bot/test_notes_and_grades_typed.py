@@ -43,7 +43,7 @@ async def test_a_lone_slash_pair_is_not_read_as_a_name(
 
 async def test_the_complaint_question_asks_about_whom(chat: Chat, nl_team, ru_team) -> None:
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    assert "Over welke klant gaat de klacht?" in await chat.send(anna, "/klacht")
+    assert "Welke klant heeft geklaagd?" in await chat.send(anna, "/klacht")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Пупкин грубил")
     assert "С каким клиентом проблема?" in seen
@@ -136,7 +136,7 @@ async def test_a_complaint_about_a_new_client_is_never_booked_on_a_namesake(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/klacht Pizzeria Nieuw: te laat geleverd")
     assert "genoteerd" not in seen.text
-    assert "Over welke klant gaat de klacht?" in seen
+    assert "Welke klant heeft geklaagd?" in seen
     assert _notes(sqlite_engine) == []
     make_client(sqlite_engine, ru_team, "Жукова", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
@@ -160,7 +160,7 @@ async def test_a_name_typed_when_asked_leaves_its_punctuation(
     await chat.send(anna, "/klacht")
     seen = await chat.send(anna, "dhr bos:")  # not in the list: asked, never added unasked
     seen = await chat.press(anna, "„dhr bos” toevoegen als particulier")
-    assert "Wat gebeurde er" in seen.text
+    assert "Waar klaagde de klant over?" in seen.text
     seen = await chat.send(anna, "te laat")
     assert "Klacht van dhr. Bos genoteerd." in seen
     await chat.send(anna, "/compliment")

@@ -323,7 +323,7 @@ async def test_empty_lists_say_what_to_do(chat: Chat, sqlite_engine: Engine) -> 
 @pytest.mark.parametrize(
     ("locale", "none_else", "ratio"),
     [
-        ("nl", "zorg (60%, verder bij niemand)", "28 keer"),
+        ("nl", "zorg (60%, bij de rest niemand)", "28 keer"),
         ("ru", "медицина (60 %, у остальных клиентов не встречается)", "в 28 раз"),
     ],
 )

@@ -260,7 +260,7 @@ async def test_rating_by_buttons_and_in_one_line(
     assert "betaalt op tijd 3" in seen
     assert len(rows(sqlite_engine, Rating)) == 6
     seen = await chat.send(anna, "/rate Bakkerij de Vries 3 9 3")
-    assert "Geef 3 keer 1 tot 5 punten" in seen
+    assert "Geef 3 cijfers van 1 tot 5" in seen
 
 
 async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine) -> None:

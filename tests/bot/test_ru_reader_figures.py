@@ -85,8 +85,8 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
     [
         (
             "nl",
-            "Deze klanten kosten je veel uren en leveren per uur minder op dan gemiddeld; "
-            "de omzet telt alleen verkopen met uren.",
+            "Deel van je vastgelegde uren tegenover deel van de omzet van diezelfde verkopen. "
+            "Per uur leveren ze minder op dan gemiddeld.",
             "• Traag: 40% van je uren, 26% van de omzet (",
         ),
         (
@@ -196,15 +196,14 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
         (
             "nl",
             INVOICES_OPEN,
-            "{u} van {n} facturen over de vervaldatum en nog niet volledig betaald",
+            "{u} van {n} facturen nog open na de betaaltermijn",
             "te laat",
         ),
         ("ru", INVOICES_OPEN, "просрочено: {u} из {n} оплат", "с опозданием"),
         (
             "nl",
             INVOICES_MIXED,
-            "{p} van {n} facturen te laat betaald, {u} over de vervaldatum en nog niet "
-            "volledig betaald",
+            "{p} van {n} facturen te laat betaald, {u} nog open na de betaaltermijn",
             "2 van 2",
         ),
         (

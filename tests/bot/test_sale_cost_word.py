@@ -78,9 +78,10 @@ async def test_materials_are_a_cost_not_the_amount(
 async def test_a_big_number_before_a_word_is_never_a_count_of_things(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:
-    """«2400 чаевые 200» recorded 200 ₽: 2400 was read as 2400 things done."""
+    """«2400 чаевые 200» recorded 200 ₽: 2400 was read as 2400 things done. (A tip is refused
+    now, tests/bot/test_sale_words_attacker.py; the same with what was done.)"""
     make_client(sqlite_engine, ru_team, "Анна", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    await chat.send(olga, "/sale Анна 2400 чаевые 200")
+    await chat.send(olga, "/sale Анна 2400 стрижка 200")
     [sale] = rows(sqlite_engine, Sale)
     assert sale.amount == 240_000

@@ -45,14 +45,12 @@ async def test_the_assumed_team_margin_and_the_clients_own_margin_read_apart(
 
     me = chat.person(NL_OWNER, "Marieke", "nl")
     seen = await chat.send(me, "/client Gemeente Utrecht")
-    assert f"(bij je gebruikelijke marge van {team_margin}%)" in seen.text, seen.text
+    assert f"(schatting bij {team_margin}% winstmarge)" in seen.text, seen.text
     # Two open invoices, one overdue and one within its term: not "1 van 1".
     assert "1 van 1 factuur" not in seen.text, seen.text
     details = await chat.press(me, "Details")
     assert f"({own_margin}% van de omzet)" in details.text, details.text
-    assert "1 van 2 facturen over de vervaldatum en nog niet volledig betaald" in details.text, (
-        details.text
-    )
+    assert "1 van 2 facturen nog open na de betaaltermijn" in details.text, details.text
     assert not re.search(r"winst € [0-9.]+ \([0-9]+%\)", details.text), details.text
 
 

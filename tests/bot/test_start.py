@@ -41,7 +41,7 @@ async def test_group_title_with_html_is_shown_as_text(chat: Chat) -> None:
     group = chat.group(-501, "<b>Team</b> & co", creator=owner)
     seen = await chat.send(owner, "/start", chat=group)
     assert "&lt;b&gt;Team&lt;/b&gt; &amp; co" in seen.html
-    assert "<b>Team</b> & co is nu een Kompas-team" in seen.text
+    assert "<b>Team</b> & co werkt nu met Kompas." in seen.text
 
 
 async def test_lang_switches_language_for_the_next_replies(chat: Chat) -> None:

@@ -294,7 +294,7 @@ async def test_the_same_complaint_twice_within_10_minutes_asks_record_it_again(
         clock.advance(minutes=9)
         seen = await chat.send(anna, line)
         assert seen.text == (
-            "Deze klacht over Bakkerij de Vries heb je minder dan 10 minuten geleden al "
+            "Deze klacht van Bakkerij de Vries heb je minder dan 10 minuten geleden al "
             "genoteerd. Nog een keer vastleggen?"
         )
         assert seen.buttons == ["Ja, nog een keer vastleggen", "Nee"]

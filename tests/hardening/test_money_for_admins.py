@@ -142,7 +142,7 @@ async def test_a_members_card_says_neither_the_decline_advice_nor_the_reliance(
     for client in rows(sqlite_engine, Client):
         said_to_admin.append((await chat.send(anna, f"/client {client.name}", chat=ANNA)).text)
         said_to_member.append((await chat.send(piet, f"/client {client.name}", chat=GROUP)).text)
-    verdicts = ("afscheid", "leunt op")
+    verdicts = ("afscheid", "afhankelijk van deze klant")
     assert any(word in text for text in said_to_admin for word in verdicts)
     assert not [text for text in said_to_member if any(word in text for word in verdicts)]
 

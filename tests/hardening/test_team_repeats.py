@@ -59,7 +59,7 @@ async def test_the_same_referral_again_is_asked_first(chat: Chat, sqlite_engine:
     await chat.send(fatima, "/aanbeveling Yogastudio Lotus, Bakkerij de Vries", chat=GROUP)
     assert len(rows(sqlite_engine, Event)) == 1
     seen = await chat.send(sanne, "/aanbeveling Yogastudio Lotus, Bakkerij de Vries", chat=GROUP)
-    assert "Bakkerij de Vries heeft aanbevolen, is al genoteerd" in seen.text
+    assert "Bakkerij de Vries heeft aangebracht, is al genoteerd" in seen.text
     assert len(rows(sqlite_engine, Event)) == 1
     await chat.press(sanne, "Ja, nog een keer vastleggen", chat=GROUP)
     assert len(rows(sqlite_engine, Event)) == 2

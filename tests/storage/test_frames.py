@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-import storage.frames as frames_module
+import storage.packed as packed_module
 from scoring import IdealProfile, analyse
 from scoring.frames import CLIENT_COLUMNS, EVENT_COLUMNS, RATING_COLUMNS, SALE_COLUMNS
 from scoring.snapshots import snapshot_rows as rows_of
@@ -32,8 +32,8 @@ NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
 TODAY = NOW.date()
 
 
-def demo_team(session: Session, chat_id: int = -1001, locale: str = "nl") -> Team:
-    team = create_team(
+def empty_team(session: Session, chat_id: int, locale: str = "nl") -> Team:
+    return create_team(
         session=session,
         chat_id=chat_id,
         title="Demo",
@@ -43,6 +43,10 @@ def demo_team(session: Session, chat_id: int = -1001, locale: str = "nl") -> Tea
         is_personal=False,
         now=NOW,
     )
+
+
+def demo_team(session: Session, chat_id: int = -1001, locale: str = "nl") -> Team:
+    team = empty_team(session, chat_id, locale)
     seed_demo(session=session, team=team, today=TODAY, now=NOW)
     session.commit()
     return team
@@ -74,6 +78,21 @@ def test_loaded_frames_have_the_contract_columns_and_types(session: Session) -> 
     assert str(frames.clients["birth_year"].dtype) == "Int64"
     assert frames.clients["status"].value_counts().to_dict() == {"active": 38, "prospect": 2}
     assert len(frames.ratings) > 0 and set(frames.events["kind"]) == {"complaint", "referral"}
+
+
+def test_a_team_with_nothing_yet_loads_empty_frames_of_the_same_columns(
+    session: Session,
+) -> None:
+    """A new team has no clients, sales, events or ratings: every select aggregates no rows
+    (PostgreSQL's aggregates then say NULL, SQLite's count 0) and the frames come empty."""
+    team = empty_team(session, -1009)
+    session.commit()
+    frames = load(session, team)
+    assert len(frames.clients) == len(frames.sales) == 0
+    assert len(frames.events) == len(frames.ratings) == 0
+    assert set(CLIENT_COLUMNS) <= set(frames.clients.columns)
+    assert list(frames.sales.columns) == list(SALE_COLUMNS)
+    assert list(frames.ratings.columns) == list(RATING_COLUMNS)
 
 
 def test_dates_come_back_as_the_same_days(session: Session) -> None:
@@ -339,8 +358,8 @@ def test_every_sale_figure_comes_back_as_stored_and_unknowns_stay_unknown(
 def test_names_and_traits_come_back_as_typed_and_by_id(
     session: Session, handed: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Clients come as one JSON array per column: a quote, comma, backslash or line break in
-    a name must not shift anything, and the order the database hands them (here by status)
+    """Clients' texts come as one JSON array per column: a quote, comma, backslash or line
+    break in a name must not shift anything, and the order the database hands them (here by status)
     must not hand one client another's traits."""
     team = create_team(
         session=session,
@@ -376,10 +395,10 @@ def test_names_and_traits_come_back_as_typed_and_by_id(
     }
     session.commit()
     if handed == "reversed":  # a database that aggregates in another order than selected
-        plain = frames_module.json_columns
+        plain = packed_module.Packed.read
         monkeypatch.setattr(
-            frames_module,
-            "json_columns",
+            packed_module.Packed,
+            "read",
             lambda *args, **kwargs: [values[::-1] for values in plain(*args, **kwargs)],
         )
     clients = load(session, team).clients

@@ -1,0 +1,94 @@
+"""One-line sales an attacker typed that were recorded wrong and unasked: a word between two
+numbers ("60 parkeren 5" stored € 5), "inclusief" without "btw" taken as VAT (€ 95 stored as
+€ 78,51), and a tip booked as the sale's cost or dropped."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "cost"),
+    [
+        ("/verkoop Jan Smit 60 parkeren 5", 6_000, 500),
+        ("/verkoop Jan Smit 45 fietsband 2", 4_500, 200),
+    ],
+)
+async def test_a_first_number_above_the_next_is_asked_not_taken_for_a_count(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str, amount: int, cost: int
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert not rows(sqlite_engine, Sale), seen.text
+    whole, small = f"€\xa0{amount // 100}", f"€\xa0{cost // 100}"
+    assert small in seen.buttons and f"{whole}, kosten {small}" in seen.buttons, seen.buttons
+    await chat.press(anna, f"{whole}, kosten {small}")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost) == (amount, cost)
+
+
+async def test_a_count_below_the_amount_is_still_a_count(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop Jan Smit 2 banden vervangen 70")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost) == (7_000, None)
+
+
+@pytest.mark.parametrize(
+    "line", ["/verkoop Jan Smit 95 inclusief fooi", "/verkoop Jan Smit 95 incl. voorrijkosten"]
+)
+async def test_inclusief_without_btw_takes_no_vat_off(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert "Verkoop vastgelegd: € 95 — Jan Smit" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.amount == 9_500
+
+
+async def test_incl_btw_still_takes_vat_off(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop Jan Smit 121 incl. btw")
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.amount == 10_000  # 121 / 1,21
+
+
+@pytest.mark.parametrize(
+    ("person", "line", "said"),
+    [
+        ("nl", "/verkoop Jan Smit 95 fooi 10", "Fooi houd ik niet apart bij"),
+        ("nl", "/verkoop Jan Smit 95 en 10 fooi", "Fooi houd ik niet apart bij"),
+        ("nl", "/verkoop Jan Smit 95 (10 fooi)", "Fooi houd ik niet apart bij"),
+        ("ru", "/sale Jan Smit 3000 чаевые 200", "Чаевые я отдельно не записываю"),
+        ("ru", "/sale Jan Smit 3000 + чаевые 200", "Чаевые я отдельно не записываю"),
+    ],
+)
+async def test_a_tip_with_its_own_number_is_refused_and_nothing_recorded(
+    chat: Chat,
+    sqlite_engine: Engine,
+    nl_team: Team,
+    ru_team: Team,
+    person: str,
+    line: str,
+    said: str,
+) -> None:
+    team = nl_team if person == "nl" else ru_team
+    make_client(sqlite_engine, team, "Jan Smit", kind="person")
+    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    seen = await chat.send(owner, line)
+    assert said in seen.text, seen.text
+    assert not rows(sqlite_engine, Sale)
