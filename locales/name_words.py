@@ -62,6 +62,11 @@ RUSSIAN_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ин", "ын", "
 # case, ё as е, й kept).
 PATRONYMIC_KEY = re.compile(r"^[а-яй]{2,}(?:" + "|".join(PATRONYMIC_ENDINGS) + ")$")
 RUSSIAN_SURNAME_KEY = re.compile(r"^[а-яй]{2,}(?:" + "|".join(RUSSIAN_SURNAME_ENDINGS) + ")$")
+# A surname as a file writes it beside a first name (Петров(а), Зайцев(а), Фомин(а), Ильин), as
+# a key: not -ая/-ой/-их, which adjectives share («Большой театр»).
+NOUN_SURNAME_KEY = re.compile(r"^[а-яй]{2,}(?:ов|ова|ев|ева|ин|ина|ын|ына)$")
+# One Russian name word as people write it: a capital, then lower case (Анна, Римского-Корсакова).
+CAPITALISED_CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # `Петрова` is Петров's genitive, but just as likely a woman's own surname.
 FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ина", "ына", "ая")
 # Russian case endings: what a word may end in when it names the same thing.

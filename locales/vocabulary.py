@@ -300,8 +300,8 @@ SWITCHED_OFF = frozenset({"off", "uit", "выкл", "выключить"})
 # list of criteria, for chat, import, export and the demo (storage.ratings.CRITERIA).
 EVENT_KINDS = Vocabulary(
     (
-        Term("complaint", N_("Complaint"), ("klacht", "жалоба"),
-             ("complaint", "klachten", "жалобы")),
+        Term("complaint", N_("Complaint"), ("klacht", "проблема"),
+             ("complaint", "klachten", "проблемы", "жалоба", "жалобы", "замечание")),
         Term("compliment", N_("Compliment"), ("compliment", "благодарность"),
              ("complimenten", "благодарности", "комплимент", "комплименты", "praise")),
         Term("referral", N_("Referral"), ("aanbeveling", "рекомендация"),

@@ -13,6 +13,7 @@ from storage import names
 from storage.changes import Change, change_fields, undoable_change
 from storage.models import Client, ClientKind, ClientStatus, stored_id
 from storage.names import name_key
+from storage.profiles import team_profiles
 from storage.refusals import Refused
 from storage.resolver import client_in_team
 from storage.teams import touch_team
@@ -33,6 +34,35 @@ TRAITS = (
     "acquired_on",
     "notes",
 )
+
+# Traits not every team keeps: /edit offers them for a client only where the team uses them
+# (a hairdresser is not asked a client's income or education, nor a market segment).
+OCCASIONAL = ("income", "education", "segment")
+
+
+def traits_in_use(*, session: Session, team_id: int, kind: str) -> frozenset[str]:
+    """The OCCASIONAL traits the team keeps for clients of `kind`: one that some client of that
+    kind has filled in, or that an ideal profile for that kind asks about (income, education)."""
+    used = {
+        field
+        for field in OCCASIONAL
+        if session.exec(
+            select(Client.id)
+            .where(Client.team_id == team_id, Client.kind == kind)
+            .where(getattr(Client, field).is_not(None))
+            .limit(1)
+        ).first()
+        is not None
+    }
+    for stored in team_profiles(session=session, team_id=team_id):
+        profile = stored.profile
+        if not profile.applies_to(kind):
+            continue
+        if profile.min_income is not None or profile.max_income is not None:
+            used.add("income")
+        if profile.educations:
+            used.add("education")
+    return frozenset(used)
 
 
 def client_by_key(*, session: Session, team_id: int, name: str) -> Client | None:

@@ -11,7 +11,7 @@ may carry client columns too; they fill in the client of that row.
 | column | what | Dutch | Russian | English |
 |---|---|---|---|---|
 | name | client name (required; in a sales file: whose sale) | Klant, Naam, Klantnaam, Bedrijfsnaam, Bedrijf, Relatie, Organisatie | Клиент, Имя, Имя клиента, Название, Наименование, ФИО, Компания, Организация | Client, Name, Client name, Customer, Customer name, Company |
-| kind | person or organisation (default organisation; person when a gender or age is given) | Soort, Type, Soort klant, Klanttype | Тип, Вид, Тип клиента | Kind, Type, Client type |
+| kind | person or organisation (default organisation; person when a gender or age is given or the name is a person's) | Soort, Type, Soort klant, Klanttype | Тип, Вид, Тип клиента | Kind, Type, Client type |
 | status | prospect, client, declined, archived (default client) | Status | Статус | Status |
 | gender | woman, man, other | Geslacht | Пол | Gender, Sex |
 | birth_year | year of birth | Geboortejaar, Geboren | Год рождения | Birth year, Year of birth, Born |

@@ -20,6 +20,7 @@ from storage.engine import larger_page_cache
 from storage.import_rows import TRAITS, FileClient, ParsedFile
 from storage.import_stored import all_sales_stored, stored_sales
 from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, EventKind, Sale
+from storage.person_names import reads_as_person
 from storage.teams import touch_team
 
 _PERSON_HINTS = ("gender", "birth_year")
@@ -138,9 +139,11 @@ class _Writer:
         row = self.blank_client.copy()  # a sales log's client is mostly this, names apart
         if traits:  # a file's values are never None (storage.importing keeps none)
             row.update(traits)
-            if "kind" not in traits and any(hint in traits for hint in _PERSON_HINTS):
-                row["kind"] = ClientKind.PERSON
             row["interests"] = list(row["interests"]) if row["interests"] else None
+        if "kind" not in traits and (
+            any(hint in traits for hint in _PERSON_HINTS) or reads_as_person(client.name)
+        ):  # «Петров Олег» in a salon's list without a kind column (issue 20)
+            row["kind"] = ClientKind.PERSON
         if client.first_sale is not None and row["status"] == ClientStatus.PROSPECT:
             row["status"] = ClientStatus.ACTIVE
         row["acquired_on"] = _earliest(row["acquired_on"], client.first_sale)

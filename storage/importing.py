@@ -29,9 +29,10 @@ Decisions
   organisation by default, not by choice). The status is
   never changed by a file — declining is decided in chat — except that a prospect with imported
   sales becomes a client, as in chat.
-* **New clients**: an organisation unless the file says otherwise or gives a gender, age or birth
-  year; a client (active) unless the file gives a status; "client since" from the file, else
-  their first imported sale, never today (an imported client is not a new one).
+* **New clients**: an organisation unless the file says otherwise, gives a gender, age or birth
+  year, or the name is a person's (a patronymic, initials, «Петров Олег»: person_names
+  `reads_as_person`); a client (active) unless the file gives a status; "client since" from
+  the file, else their first imported sale, never today (an imported client is not a new one).
 * **Imported sales keep an empty due date empty** (chat assumes 14 days): otherwise importing a
   history without payment columns would make every old sale overdue.
 * **Referred by** links to a client on the list or in the same file; a new link records the

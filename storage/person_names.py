@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+from locales.name_words import CAPITALISED_CYRILLIC_WORD as _CAPITALISED
 from locales.name_words import DOTTED_TITLES as _DOTTED
+from locales.name_words import NOUN_SURNAME_KEY as _NOUN_SURNAME
 from locales.name_words import PARTICLES as _PARTICLES
 from locales.name_words import PATRONYMIC_KEY as _PATRONYMIC
 from locales.name_words import RUSSIAN_SURNAME_KEY as _RUSSIAN_SURNAME
 from locales.name_words import TITLES as _TITLES
 from locales.name_words import TWO_WORD_TITLES as _TWO_WORD_TITLES
-from storage.names import name_key
+from storage.names import name_key, names_organisation
 
 
 def title_written(word: str) -> str:
@@ -181,6 +183,21 @@ def says_person(name: str) -> bool:
     if titled(name) or middle_positions(key.split(" "), person=False):
         return True
     return "." in key and surname_initials(key) is not None
+
+
+def reads_as_person(name: str) -> bool:
+    """A name a file gives without saying its kind that is a person's: one `says_person`, or
+    two or three capitalised Cyrillic words, one of them a surname («Петров Олег», «Анна
+    Смирнова»), none naming a business (issue 20: a salon's import made every client an
+    organisation)."""
+    if says_person(name):
+        return True
+    words = name.split()
+    if not 2 <= len(words) <= 3 or names_organisation(name):
+        return False
+    if not all(_CAPITALISED.fullmatch(word) for word in words):
+        return False
+    return any(_NOUN_SURNAME.match(name_key(word)) for word in words)
 
 
 def surname_and_initial(key: str, *, person: bool) -> set[tuple[str, str]]:

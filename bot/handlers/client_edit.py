@@ -57,8 +57,10 @@ class EditClientDialog(ClientDialog):
         )
         field = convo.data.get("field")
         if field is None:
+            used = await turn.run(clients.traits_in_use, team_id=turn.team_id, kind=client.kind)
             specific = PERSON_FIELDS if client.kind == "person" else ORGANISATION_FIELDS
-            order = ("name", "kind", "city", *specific, "source", "segment", "acquired_on", "notes")
+            every = ("name", "kind", "city", *specific, "source", "segment", "acquired_on", "notes")
+            order = tuple(f for f in every if _offered(f, client, used))
             text, options = edit_words.menu(t, client.name, order, DONE)
             self._show(turn, convo, text, _rows(convo, options, per_row=3))
             return
@@ -145,6 +147,13 @@ class EditClientDialog(ClientDialog):
         shown = trait_text(t, field, value, turn.team.currency, CHOICES.get(field))
         turn.confirm(edit_words.changed(t, field, shown), change.undo_id)
         await goto(turn, convo, "field", field=None)
+
+
+def _offered(field: str, client: Client, used: frozenset[str]) -> bool:
+    """An occasional trait (income, segment …) only where this client or the team has it."""
+    if field not in clients.OCCASIONAL:
+        return True
+    return field in used or getattr(client, field) is not None
 
 
 def _rows(convo: Conversation, options: list[tuple[str, str]], per_row: int = 2) -> Buttons:

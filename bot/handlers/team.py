@@ -10,7 +10,7 @@ from bot.kit.dialogs import ask_for_reply, goto, new
 from bot.kit.texts import Refusal
 from bot.kit.turn import UNSURE, Turn, button, on_command
 from bot.render import onboarding as onboard
-from bot.render import refusals
+from bot.render import refusals, time_zones
 from bot.render.members import (
     approval_request,
     let_in,
@@ -24,7 +24,7 @@ from bot.render.members import (
 )
 from bot.render.refusals import ADMIN_UNKNOWN, GROUP_ADMIN_STAYS
 from bot.render.settings import CURRENCIES, SCALES
-from locales import SUPPORTED_LOCALES, InputError, translator
+from locales import SUPPORTED_LOCALES, InputError, Translator, translator
 from storage import callers, demo, teams
 from storage.models import MemberStatus, Role, stored_id
 
@@ -88,10 +88,19 @@ async def onboarding(turn: Turn) -> None:
         turn.edit(text, buttons=buttons)
     elif setting == "scale" and value in SCALES:
         await turn.change(teams.update_team, grade_scale=value, onboarded=True)
-        text, buttons = onboard.empty_state(chosen, team_id)
+        text, buttons = onboard.empty_state(chosen, team_id, _assumed_zone(chosen, turn))
         turn.edit(text, buttons=buttons)
     else:
         raise InputError(Refusal.STALE)
+
+
+def _assumed_zone(t: Translator, turn: Turn) -> str | None:
+    """The team's time zone in words when its country has several (Russia: a Yekaterinburg
+    team set up in Russian got Moscow time unsaid); None where there is one (the Netherlands)."""
+    team = turn.team
+    if len(set(time_zones.country_zones().get(time_zones.home_country(team), ()))) < 2:
+        return None
+    return time_zones.zone_label(t, team.timezone, now=turn.now)
 
 
 @button()

@@ -42,8 +42,14 @@ def scale_step(t: Translator, team_id: int, *, personal: bool = False) -> tuple[
     return text, rows
 
 
-def empty_state(t: Translator, team_id: int) -> tuple[Markup, Buttons]:
+def empty_state(t: Translator, team_id: int, zone: str | None = None) -> tuple[Markup, Buttons]:
+    """`zone`: the time zone the team got without being asked, said where its country has
+    more than one («Часовой пояс: Москва (UTC+3)» to a team in Yekaterinburg)."""
     text = t._("All set! Kompas gets useful from your first client. How do you want to start?")
+    if zone:
+        text = t._("Time zone: {zone}. Somewhere else? Change it in /settings.", zone=zone) + (
+            Markup("\n") + text
+        )
     buttons = [
         [(t._("Add a client"), pack("first", team_id, "add"))],
         [(t._("Import a file"), pack("first", team_id, "import"))],

@@ -148,7 +148,7 @@ async def test_a_one_client_team_has_no_reasons(
 
 @pytest.mark.parametrize(
     ("locale", "team_word"),
-    [("nl", "doorsneeklant elke 30 dagen"), ("ru", "типичный клиент — раз в 30 дней")],
+    [("nl", "doorsneeklant elke 30 dagen"), ("ru", "у типичного клиента — раз в 30 дней")],
 )
 async def test_a_recency_reason_shows_the_teams_figure(
     chat: Chat, sqlite_engine: Engine, locale: str, team_word: str
@@ -175,7 +175,7 @@ async def test_a_recency_reason_shows_the_teams_figure(
         ),
         (
             "ru",
-            "На этой неделе (по датам): 5 новых клиентов, 5 продаж на 1 200 ₽, 2 жалобы.",
+            "На этой неделе (по датам): 5 новых клиентов, 5 продаж на 1 200 ₽, 2 проблемы.",
             "Groot BV: 96 % вашей выручки.",
         ),
     ],
@@ -226,8 +226,8 @@ async def test_a_week_where_nothing_happened_is_quiet(
         ),
         (
             "ru",
-            "• Laat BV: 3 000 ₽ · 2 счёта, самый старый просрочен на 46 дней",
-            "• Later BV: 500 ₽ · 1 счёт, просрочен на 6 дней",
+            "• Laat BV: 3 000 ₽ · 2 долга, самый старый просрочен на 46 дней",
+            "• Later BV: 500 ₽ · 1 долг, просрочен на 6 дней",
         ),
     ],
 )

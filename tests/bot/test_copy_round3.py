@@ -141,7 +141,7 @@ async def test_russian_names_stay_in_the_nominative_and_compliments_are_thanks(
     anna = make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid Иванова Анна")
-    nothing_open = "Иванова Анна: неоплаченных продаж нет, ничего не записано."
+    nothing_open = "Иванова Анна: долгов нет, записывать нечего."
     assert seen.text.splitlines()[0] == nothing_open  # not «У клиента Иванова Анна»
     make_sale(
         sqlite_engine,

@@ -194,7 +194,7 @@ async def test_russian_salon_hears_why_nobody_is_proposed(
     assert lines[0] == "Сейчас нет клиентов, от которых стоит отказаться. Ближе всего к этому:"
     # 100 ₽ lost on her one visit: a single purchase is never extrapolated to a year.
     assert lines[1] == (
-        "Светлана: на этом клиенте вы потеряли 100 ₽ за всё время · 1 жалоба, "
+        "Светлана: на этом клиенте вы потеряли 100 ₽ за всё время · 1 проблема, "
         "но с вами всего 40 дней, судить рано"
     )
 
@@ -207,8 +207,8 @@ async def test_russian_team_sees_the_obvious_client(chat: Chat, sqlite_engine: E
     lines = seen.text.splitlines()
     assert lines[1] == "Ван Дейк Логистик"
     assert lines[3] == (
-        "Почему: 24 ₽ за час работы (у типичного клиента 203 ₽) · 3 жалобы · "
-        "5 из 6 счетов с опозданием · впечатления 1,7 из 5 · 18 % вашего времени."
+        "Почему: 24 ₽ за час работы (у типичного клиента 203 ₽) · 3 проблемы · "
+        "с опозданием: 5 из 6 оплат · впечатления 1,7 из 5 · 18 % вашего времени."
     )
 
 

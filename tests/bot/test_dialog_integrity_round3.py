@@ -23,10 +23,10 @@ async def test_a_refused_command_still_ends_the_waiting_complaint(
     seen = await chat.send(olga, "/complaint Иванова")
     assert seen.text.startswith("Коротко: что было?")
     seen = await chat.send(olga, "/rate Иванова 11")
-    assert seen.messages[0].text == "(Прервано: жалоба — Иванова Анна.)"
+    assert seen.messages[0].text == "(Отменил незаконченное: проблема — Иванова Анна.)"
     assert seen.last.text.startswith("Нужно 3 числа от 1 до 5")
     seen = await chat.send(olga, "привет")
-    assert "Жалоба записана" not in seen
+    assert "Проблема записана" not in seen
     assert seen.text.startswith("Начните, например, с /add или /sale.")
     assert rows(sqlite_engine, Event) == []
     assert rows(sqlite_engine, DialogState) == []
@@ -95,7 +95,7 @@ async def test_a_form_of_address_is_no_part_of_the_name_looked_up(
     assert seen.text.startswith("Leuk! Compliment van Ria Bakker genoteerd.")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint госпожа Волкова нахамила")
-    assert seen.text.startswith("Жалоба записана: Волкова Екатерина.")
+    assert seen.text.startswith("Проблема записана: Волкова Екатерина.")
     seen = await chat.send(olga, "/compliment г-н Сидоров принёс торт")
     assert seen.text.startswith("Приятно! Благодарность записана: Сидоров Пётр.")
     assert len(rows(sqlite_engine, Client)) == 4
@@ -149,12 +149,12 @@ async def test_a_referral_back_the_other_way_is_refused(
     await chat.send(olga, "/refer Иванова Анна, Петрова Мария")
     seen = await chat.send(olga, "/refer Петрова Мария, Иванова Анна")
     assert seen.text == (
-        "Не записано: клиент Петрова Мария сам пришёл к вам по рекомендации клиента "
-        "Иванова Анна, так что наоборот быть не может."
+        "Не записано: Иванова Анна → Петрова Мария — такая рекомендация уже есть (напрямую или "
+        "по цепочке), так что наоборот быть не может."
     )
     await chat.send(olga, "/refer Петрова Мария, Сидоров Пётр")  # a chain is fine
     seen = await chat.send(olga, "/refer Сидоров Пётр, Иванова Анна")  # its end back: refused
-    assert seen.text.startswith("Не записано: клиент Сидоров Пётр сам пришёл")
+    assert seen.text.startswith("Не записано: ") and "→ Сидоров Пётр — такая" in seen.text
     assert len(rows(sqlite_engine, Event)) == 2
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
@@ -237,8 +237,8 @@ async def test_a_russian_team_on_one_to_ten_is_told_both_scales(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/rate Иванова 9")
     assert seen.text == (
-        "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3. На каждый вопрос — "
-        "число от 1 до 5, а оценку клиента вы потом видите по вашей шкале от 1 до 10."
+        "Нужно 3 числа от 1 до 5, например: /rate Иванова 4 5 3. "
+        "Оценку клиента я всё равно покажу по вашей шкале от 1 до 10."
     )
     assert rows(sqlite_engine, Rating) == []
 

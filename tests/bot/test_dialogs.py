@@ -134,7 +134,7 @@ async def test_a_stray_greeting_never_becomes_a_client_and_nobody_refers_themsel
     # Ivan's «привет» to Olga's question is not an answer to anything.
     seen = await chat.send(ivan, "привет", chat=GROUP, reply_to=asked_olga)
     assert seen.text == (
-        "С этим я ничего не сделал. Чтобы ответить, ответьте на сам мой вопрос "
+        "С этим я ничего не сделал. Ответьте прямо на мой вопрос (через «Ответить») "
         "или отправьте /cancel."
     )
     # Olga's own «привет» is asked again, as is the referrer herself.
@@ -157,7 +157,7 @@ async def test_a_stray_greeting_never_becomes_a_client_and_nobody_refers_themsel
 
     # Ivan's sale was never disturbed; a new command of his ends it with a word.
     seen = await chat.send(ivan, "/clients", chat=GROUP)
-    assert seen.messages[0].text == "(Прервано: запись продажи — Петров.)"
+    assert seen.messages[0].text == "(Отменил незаконченное: запись продажи — Петров.)"
     seen = await chat.send(ivan, "5000", chat=GROUP, reply_to=asked_ivan)
     assert rows(sqlite_engine, Sale) == []
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from storage.models import Client, Team
+from scoring.profile import IdealProfile
+from storage.engine import new_session
+from storage.models import Client, IdealProfileRow, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, make_client, make_team, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
 
 GROUP = -500
 
@@ -89,3 +91,41 @@ async def test_russian_group_edit_asks_again_after_a_wrong_value_and_buttons_kee
     assert "Без изменений: город." in seen
     assert [(c.city, c.employees) for c in rows(sqlite_engine, Client)] == [("Казань", 12)]
     assert len(_menus(chat, GROUP, "что изменить?")) == 1
+
+
+async def test_a_salon_is_not_asked_a_private_clients_income_education_or_segment(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Income, education and segment are offered only where the team keeps them: a salon's
+    private client shows neither; once the team's profile asks about income, or another client
+    of that kind has a segment, the trait is on the menu (both languages, one rule)."""
+    make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person", city="Москва")
+    make_client(sqlite_engine, nl_team, "Anouk de Boer", kind="person", city="Utrecht")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/edit иванова")
+    assert {"Пол", "Год рождения", "Интересы", "Город"} <= set(seen.buttons)
+    assert not {"Доход в год", "Образование", "Сегмент"} & set(seen.buttons)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/edit anouk")
+    assert {"Geslacht", "Geboortejaar", "Plaats"} <= set(seen.buttons)
+    assert not {"Inkomen per jaar", "Opleiding", "Segment"} & set(seen.buttons)
+
+    # The team starts to keep them: a profile for persons asks about income; another private
+    # client has a segment. An organisation's segment does not put it on a person's menu.
+    make_client(sqlite_engine, ru_team, "Петров Олег", kind="person", segment="VIP")
+    with new_session(sqlite_engine) as session:
+        profile = IdealProfile(name="идеал", kind="person", min_income=60_000_000)
+        session.add(
+            IdealProfileRow(
+                team_id=ru_team.id or 0, name="идеал", kind="person", criteria=profile.to_dict()
+            )
+        )
+        session.commit()
+    make_client(sqlite_engine, nl_team, "Bakkerij Jansen", kind="organisation", segment="horeca")
+    await chat.press(olga, "✓ Готово")
+    seen = await chat.send(olga, "/edit иванова")
+    assert {"Доход в год", "Сегмент"} <= set(seen.buttons)
+    assert "Образование" not in seen.buttons
+    await chat.press(anna, "✓ Klaar")
+    seen = await chat.send(anna, "/edit anouk")
+    assert not {"Inkomen per jaar", "Opleiding", "Segment"} & set(seen.buttons)

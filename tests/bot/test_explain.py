@@ -15,9 +15,9 @@ from scoring.explain import Reason
         ("nl", 0, "▲ laatst gekocht vandaag (gemiddeld elke 30 dagen)"),
         ("nl", 1, "▲ laatst gekocht gisteren (gemiddeld elke 30 dagen)"),
         ("nl", 2, "▲ laatst gekocht 2 dagen geleden (gemiddeld elke 30 dagen)"),
-        ("ru", 0, "▲ последняя покупка сегодня (в среднем раз в 30 дней)"),
-        ("ru", 1, "▲ последняя покупка вчера (в среднем раз в 30 дней)"),
-        ("ru", 22, "▲ последняя покупка 22 дня назад (в среднем раз в 30 дней)"),
+        ("ru", 0, "▲ последняя покупка сегодня (обычно раз в 30 дней)"),
+        ("ru", 1, "▲ последняя покупка вчера (обычно раз в 30 дней)"),
+        ("ru", 22, "▲ последняя покупка 22 дня назад (обычно раз в 30 дней)"),
     ],
 )
 def test_last_purchase_says_today_yesterday_or_days_ago(locale: str, days: int, said: str) -> None:
@@ -110,8 +110,8 @@ def test_hours_are_said_to_the_minute_at_any_size(value: float, said: str) -> No
 @pytest.mark.parametrize(
     ("locale", "invoices", "said"),
     [("nl", 1, "1 factuur op tijd betaald"), ("nl", 3, "3 facturen op tijd betaald"),
-     ("ru", 1, "1 счёт оплачен вовремя"), ("ru", 3, "3 счёта оплачены вовремя"),
-     ("ru", 5, "5 счетов оплачено вовремя")],
+     ("ru", 1, "1 оплата вовремя"), ("ru", 3, "все 3 оплаты вовремя"),
+     ("ru", 5, "все 5 оплат вовремя")],
 )  # fmt: skip
 def test_invoices_paid_on_time_are_counted_not_called_the_only_one(
     locale: str, invoices: int, said: str

@@ -307,7 +307,7 @@ async def test_portrait_and_digest_of_a_team_of_ten_days_speak_of_no_year(
     ("locale", "early", "yearly"),
     [
         ("nl", "Oud 1: 1 klacht, maar nog te vroeg: je verkopen gaan pas 10 dagen terug", "jaar"),
-        ("ru", "Oud 1: 1 жалоба, но продажи записаны всего за 10 дней, судить рано", "в год"),
+        ("ru", "Oud 1: 1 проблема, но продажи записаны всего за 10 дней, судить рано", "в год"),
     ],
 )
 async def test_decline_waits_for_ninety_days_of_sales(

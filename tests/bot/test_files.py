@@ -136,8 +136,8 @@ async def test_export_sends_clients_sales_and_history_as_three_csv_documents(
     assert "1250,50" in sales_csv
     assert seen.messages[1].text == "Ваши продажи."  # never asked about VAT: nothing said
     assert history_csv.startswith("Клиент;Дата;Событие;")
-    assert "Кофейня «Зерно»;01.10.2026;жалоба;;;;;Холодный кофе" in history_csv
-    assert seen.messages[2].text.startswith("Жалобы, благодарности, рекомендации и отзывы")
+    assert "Кофейня «Зерно»;01.10.2026;проблема;;;;;Холодный кофе" in history_csv
+    assert seen.messages[2].text.startswith("Проблемы, благодарности, рекомендации и отзывы")
     # What was exported imports again unchanged.
     seen = await chat.upload(olga, *documents[1])
     assert "• 1 строка уже была, пропущена" in seen.text.splitlines()

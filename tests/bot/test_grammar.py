@@ -254,7 +254,7 @@ async def test_complaint_without_a_colon(chat: Chat, ru_team: Team, sqlite_engin
     make_client(sqlite_engine, ru_team, "Салон «Лён»")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Жукова скандалила из-за цены")
-    assert "Жалоба записана: Жукова Анна." in seen
+    assert "Проблема записана: Жукова Анна." in seen
     seen = await chat.send(olga, "/compliment Жукова Анна очень довольна стрижкой")
     assert "Жукова Анна" in seen
     notes = [(e.kind, e.note) for e in sorted(rows(sqlite_engine, Event), key=lambda e: e.id)]
@@ -270,9 +270,9 @@ async def test_complaint_naming_nobody_asks_which_client_and_keeps_the_note(
     make_client(sqlite_engine, ru_team, "Жукова Анна")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint опять опоздали на час")
-    assert "На какого клиента жалоба?" in seen
+    assert "С каким клиентом проблема?" in seen
     seen = await chat.send(olga, "Жукова")
-    assert "Жалоба записана: Жукова Анна." in seen
+    assert "Проблема записана: Жукова Анна." in seen
     [event] = rows(sqlite_engine, Event)
     assert event.note == "опять опоздали на час"
 
@@ -376,9 +376,9 @@ async def test_a_colon_inside_the_note_does_not_end_the_name(
     make_client(sqlite_engine, ru_team, "Жукова Анна")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Жукова сказала: дорого")
-    assert "Жалоба записана: Жукова Анна." in seen
+    assert "Проблема записана: Жукова Анна." in seen
     seen = await chat.send(olga, "/complaint Жукова: опять опоздала")
-    assert "Жалоба записана: Жукова Анна." in seen
+    assert "Проблема записана: Жукова Анна." in seen
     notes = [e.note for e in sorted(rows(sqlite_engine, Event), key=lambda e: e.id)]
     assert notes == ["сказала: дорого", "опять опоздала"]
 

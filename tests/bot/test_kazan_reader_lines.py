@@ -27,10 +27,15 @@ def test_a_name_with_its_own_quotes_nests_them_in_russian() -> None:
 @pytest.mark.parametrize(
     ("locale", "dialog", "client", "said"),
     [
-        ("ru", "sale", "Иванова Мария", "(Прервано: запись продажи — Иванова Мария.)"),
-        ("ru", "add", "Петрова Анна", "(Прервано: добавление клиента — Петрова Анна.)"),
-        ("ru", "complaint", None, "(Прервано: жалоба.)"),
-        ("ru", "export", None, "(Прервано то, что вы начали.)"),
+        ("ru", "sale", "Иванова Мария", "(Отменил незаконченное: запись продажи — Иванова Мария.)"),
+        (
+            "ru",
+            "add",
+            "Петрова Анна",
+            "(Отменил незаконченное: добавление клиента — Петрова Анна.)",
+        ),
+        ("ru", "complaint", None, "(Отменил незаконченное: проблема.)"),
+        ("ru", "export", None, "(Отменил то, что вы начали раньше.)"),
         ("nl", "sale", "Bakkerij Jansen", "(Gestopt: verkoop vastleggen — Bakkerij Jansen.)"),
         ("nl", "refer", None, "(Gestopt: aanbeveling.)"),
     ],

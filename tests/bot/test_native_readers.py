@@ -156,5 +156,5 @@ async def test_russian_settings_and_cards_agree_in_gender_and_assume_none(
     volkova = make_client(sqlite_engine, ru_team, "Волкова", kind="person")
     make_sale(sqlite_engine, ru_team, volkova, 250_000, due_on=dt.date(2026, 12, 1))
     card = await chat.send(olga, "/client Волкова")
-    assert "не оплачено: 2 500 ₽" in card.text
+    assert "долг 2 500 ₽" in card.text
     assert "должен" not in card.text.casefold()

@@ -46,7 +46,7 @@ async def test_the_complaint_question_asks_about_whom(chat: Chat, nl_team, ru_te
     assert "Welke klant heeft geklaagd?" in await chat.send(anna, "/klacht")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Пупкин грубил")
-    assert "На какого клиента жалоба?" in seen
+    assert "С каким клиентом проблема?" in seen
     assert "пожаловался" not in seen.text
 
 
@@ -70,7 +70,7 @@ async def test_a_new_client_in_a_complaint_is_added_and_the_note_kept_in_russian
     await chat.send(olga, "/complaint Пётр Соловьёв!! опоздал на встречу")
     seen = await chat.send(olga, "Пётр Соловьёв")
     seen = await chat.press(olga, next(b for b in seen.buttons if "частное лицо" in b))
-    assert "Жалоба записана: Пётр Соловьёв." in seen
+    assert "Проблема записана: Пётр Соловьёв." in seen
     assert _notes(sqlite_engine) == [("Пётр Соловьёв", "опоздал на встречу")]
 
 
@@ -141,7 +141,7 @@ async def test_a_complaint_about_a_new_client_is_never_booked_on_a_namesake(
     make_client(sqlite_engine, ru_team, "Жукова", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Жукова сказала: дорого")  # a verb, not a name
-    assert "Жалоба записана: Жукова." in seen
+    assert "Проблема записана: Жукова." in seen
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     seen = await chat.send(anna, "/klacht de Bakkerij de Vries: weer te laat")
     assert "Klacht van Bakkerij de Vries genoteerd." in seen

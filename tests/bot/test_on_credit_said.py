@@ -32,7 +32,7 @@ async def test_paid_with_nothing_open_says_how_to_record_a_sale_on_credit(
     await chat.send(olga, "/sale Иванова 2500")
     seen = await chat.send(olga, "/paid Иванова")
     assert seen.text.splitlines() == [
-        "Иванова Ольга: неоплаченных продаж нет, ничего не записано.",
+        "Иванова Ольга: долгов нет, записывать нечего.",
         "Продали в долг? Допишите «в долг» после суммы: /sale Иванова Ольга 2500 в долг",
     ]
 

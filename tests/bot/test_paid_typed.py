@@ -30,7 +30,7 @@ async def test_rest_words_pay_all_that_is_open(
 
     seen = await chat.send(olga, "/paid Ромашка остаток")
 
-    assert "ООО Ромашка: оплачено 1 300 ₽, закрыты 2 счёта." in seen
+    assert "ООО Ромашка: оплачено 1 300 ₽, погашены 2 долга." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY), 50_000: (20_000, TODAY)}
 
     nl_client = make_client(sqlite_engine, nl_team, "De Roos")
@@ -64,7 +64,7 @@ async def test_full_stop_after_the_name_finds_the_client(
 
     seen = await chat.send(olga, "/paid вектор.")
 
-    assert "ООО Вектор: оплачено 1 000 ₽, закрыт 1 счёт." in seen
+    assert "ООО Вектор: оплачено 1 000 ₽, погашен 1 долг." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
 
 
@@ -84,7 +84,7 @@ async def test_one_look_alike_is_a_yes_or_no_question(
 
     await chat.send(olga, "/paid вектр плс")
     seen = await chat.press(olga, "Да")
-    assert "ООО Вектор Плюс: оплачено 1 000 ₽, закрыт 1 счёт." in seen
+    assert "ООО Вектор Плюс: оплачено 1 000 ₽, погашен 1 долг." in seen
     assert _paid(sqlite_engine) == {100_000: (None, TODAY)}
 
 
@@ -101,7 +101,7 @@ async def test_a_payment_closes_the_oldest_invoices_it_covers_and_says_which(
     seen = await chat.send(olga, "/paid Котова 5 800")
 
     # 2 800 + 3 000 = 5 800: the two oldest are paid in full, the newest stays open.
-    assert "Котова: оплачено 5 800 ₽, закрыты 2 счёта. Осталось оплатить: 1 500 ₽." in seen
+    assert "Котова: оплачено 5 800 ₽, погашены 2 долга. Осталось оплатить: 1 500 ₽." in seen
     assert (
         "Полностью оплачено: 2 800 ₽ (продажа 10 нояб. 2026 г.); "
         "3 000 ₽ (продажа 15 нояб. 2026 г.)." in seen.text
@@ -234,7 +234,7 @@ async def test_when_no_look_alike_owes_anything_it_says_so(
 
     seen = await chat.send(olga, "/paid Петрова")
 
-    assert seen.text == "Никто из клиентов «Петрова» ничего не должен."
+    assert seen.text == "«Петрова»: долгов нет."
     assert seen.buttons == []
 
 
@@ -261,4 +261,4 @@ async def test_an_invoice_paid_late_says_how_late_in_one_line(
     make_sale(sqlite_engine, ru_team, kotova, 500_000, sold_on=due, due_on=due)
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid Котова 5 000")
-    assert "Котова: оплачено 5 000 ₽, закрыт 1 счёт — с опозданием на 52 дня." in seen
+    assert "Котова: оплачено 5 000 ₽, погашен 1 долг — с опозданием на 52 дня." in seen

@@ -91,7 +91,7 @@ async def test_profile_in_russian_with_money_range_words_and_skip(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/profile")
     seen = await chat.press(olga, "+ Создать: Частные лица")
-    assert "Идеальный клиент: Частные лица" in seen
+    assert "Идеальный клиент · Частные лица" in seen
     seen = await chat.press(olga, "Кто они")
     assert seen.buttons[:4] == ["Возраст", "Доход в год", "Образование", "Пол"]
     await chat.press(olga, "Доход в год")
@@ -125,7 +125,7 @@ async def test_profile_in_russian_with_money_range_words_and_skip(
     seen = await chat.press(olga, "✓ Готово")
     assert "Сохранено: профиль идеального клиента «Частные лица»." in seen
     seen = await chat.send(olga, "/profile")  # one profile: straight to it
-    assert "Идеальный клиент: Частные лица" in seen
+    assert "Идеальный клиент · Частные лица" in seen
     assert "3 000 ₽ прибыли в час" in seen.text  # what the figure is
 
 

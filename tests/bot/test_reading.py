@@ -69,7 +69,7 @@ async def test_card_of_a_strong_and_a_weak_client(
             "Подробнее",
             "Оставить отзыв",
             "Продажа",
-            "Жалоба",
+            "Проблема",
             "Рекомендация",
             "Изменить",
             "Отказаться…",
@@ -232,7 +232,7 @@ async def test_portrait_with_enough_data(chat: Chat, sqlite_engine: Engine, loca
     seen = await chat.send(anna, "/portrait organisations")
     expected = {
         "nl": ("Je 5 ideale organisaties", "Zo kopen ze", "Zo kwamen ze bij je"),
-        "ru": ("Ваши идеальные организации", "Как они покупают", "Откуда пришли"),
+        "ru": ("Ваши идеальные организации", "Как обычно покупают", "Откуда пришли"),
     }
     for words in expected[locale]:
         assert words in seen.text

@@ -232,10 +232,10 @@ async def test_paid_marks_open_sales(chat: Chat, ru_team, sqlite_engine: Engine)
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid зерно")
     seen = await chat.press(olga, "Всё: 3\u00a0500\u00a0₽")
-    assert "Кофейня «Зерно»: оплачено" in seen.text and "закрыты 2 счёта" in seen.text
+    assert "Кофейня «Зерно»: оплачено" in seen.text and "погашены 2 долга" in seen.text
     assert all(s.paid_on == dt.date(2026, 11, 23) for s in rows(sqlite_engine, Sale))
     seen = await chat.send(olga, "/paid зерно")
-    assert "неоплаченных продаж нет" in seen
+    assert "долгов нет, записывать нечего" in seen
 
 
 async def test_rating_by_buttons_and_in_one_line(
@@ -276,7 +276,7 @@ async def test_referral_and_complaint(chat: Chat, ru_team, sqlite_engine: Engine
         "organisation",
     )
     seen = await chat.send(olga, "/complaint Зерно: долго платят")
-    assert "Жалоба записана: Кофейня «Зерно»." in seen
+    assert "Проблема записана: Кофейня «Зерно»." in seen
     kinds = sorted(e.kind for e in rows(sqlite_engine, Event))
     assert kinds == ["complaint", "referral"]
     await chat.press(olga, "↩ Отменить")

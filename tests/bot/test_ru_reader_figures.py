@@ -91,8 +91,8 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
         ),
         (
             "ru",
-            "Здесь доля записанного времени сравнивается с долей выручки от тех же продаж",
-            "• Traag: 40 % времени за 26 % этой выручки (",
+            "Доля времени рядом с долей выручки (по продажам, где записано время)",
+            "• Traag: 40 % времени, 26 % этой выручки (",
         ),
     ],
 )
@@ -136,7 +136,7 @@ def _lapsing(engine: Engine, team) -> None:  # type: ignore[no-untyped-def]
         ("nl", "laatst gekocht 50 dagen geleden (gemiddeld elke 10 dagen; doorsneeklant elke "),
         (
             "ru",
-            "последняя покупка 50 дней назад (в среднем раз в 10 дней; типичный клиент — раз в ",
+            "последняя покупка 50 дней назад (обычно раз в 10 дней; у типичного клиента — раз в ",
         ),
     ],
 )
@@ -160,7 +160,7 @@ async def test_typical_interval_is_between_purchase_days_not_sales(
     ("locale", "said"),
     [
         ("nl", "laatst gekocht 50 dagen geleden (gemiddeld elke 10 dagen)"),
-        ("ru", "последняя покупка 50 дней назад (в среднем раз в 10 дней)"),
+        ("ru", "последняя покупка 50 дней назад (обычно раз в 10 дней)"),
     ],
 )
 async def test_no_typical_interval_from_too_few_clients_with_two_purchase_days(
@@ -199,7 +199,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
             "{u} van {n} facturen nog open na de betaaltermijn",
             "te laat",
         ),
-        ("ru", INVOICES_OPEN, "{u} из {n} счетов — срок прошёл, оплачено не всё", "с опозданием"),
+        ("ru", INVOICES_OPEN, "просрочено: {u} из {n} оплат", "с опозданием"),
         (
             "nl",
             INVOICES_MIXED,
@@ -209,7 +209,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
         (
             "ru",
             INVOICES_MIXED,
-            "{p} из {n} счетов — с опозданием, ещё {u} — срок прошёл, оплачено не всё",
+            "с опозданием: {p} из {n} оплат, просрочено ещё: {u}",
             "2 из 2",
         ),
     ],

@@ -111,7 +111,7 @@ async def test_a_partly_paid_sale_says_how_much_of_it_is_paid_in_plain_russian(
     partly = next(line for line in seen.text.split("\n") if "оплачено 10" in line)
     assert "не оплачено" not in partly and "пока" not in partly
     seen = await chat.send(olga, "/paid Звездочка остаток")
-    assert "Звездочка: оплачено 20 000 ₽, закрыты 2 счёта." in seen.text.replace("\xa0", " ")
+    assert "Звездочка: оплачено 20 000 ₽, погашены 2 долга." in seen.text.replace("\xa0", " ")
 
 
 async def test_client_since_is_the_teams_own_day_and_never_after_their_first_sale(

@@ -113,4 +113,4 @@ async def test_an_hour_cost_not_counted_says_so_on_its_button(
     await chat.press(olga, "Деньги")
     seen = await chat.press(olga, "Час работы")
     assert "✓ Не учитывать" in seen.buttons, seen.buttons
-    assert "вычитается стоимость рабочих часов" in seen
+    assert "вычту из прибыли стоимость часов" in seen

@@ -82,7 +82,7 @@ async def test_a_russian_number_with_a_dot_after_the_name_is_the_amount(
     seen = await chat.send(olga, "/sale Кузнецова 12.50")
     assert "Продажа записана: 12,50 ₽, Кузнецова, сегодня." in seen.text, seen.text
     seen = await chat.send(olga, "/paid Кузнецова 12.50")  # an amount, not «такой даты нет»
-    assert seen.text.splitlines()[0] == "Кузнецова: неоплаченных продаж нет, ничего не записано."
+    assert seen.text.splitlines()[0] == "Кузнецова: долгов нет, записывать нечего."
     assert _sales(sqlite_engine) == [
         ("Волкова", 250_000, None, dt.date(2026, 11, 22)),
         ("Волкова", 260_000, None, dt.date(2026, 11, 20)),

@@ -45,7 +45,7 @@ async def test_team_in_a_solo_chat_says_it_works_on_her_own_clients(
     )
     assert seen.messages[-1].buttons == []
     seen = await chat.send(chat.person(OWNER, "Ольга", "ru"), "/team")
-    assert seen.text.startswith("Здесь вы работаете со своими клиентами.")
+    assert seen.text.startswith("Здесь — ваши личные клиенты.")
 
 
 async def test_someone_in_no_team_is_told_to_begin_for_herself(chat: Chat) -> None:

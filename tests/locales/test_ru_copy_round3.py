@@ -122,10 +122,10 @@ async def test_a_group_that_keeps_money_for_admins_hears_no_weekly_sum(
 @pytest.mark.parametrize(
     ("n", "referrals", "invoices"),
     [
-        (1, "ещё 1 рекомендацию", "оплату 1 счёта подряд"),
-        (2, "ещё 2 рекомендации", "оплату 2 счетов подряд"),
-        (5, "ещё 5 рекомендаций", "оплату 5 счетов подряд"),
-        (21, "ещё 21 рекомендацию", "оплату 21 счёта подряд"),
+        (1, "ещё 1 рекомендацию", "ещё 1 раз подряд"),
+        (2, "ещё 2 рекомендации", "ещё 2 раза подряд"),
+        (5, "ещё 5 рекомендаций", "ещё 5 раз подряд"),
+        (21, "ещё 21 рекомендацию", "ещё 21 раз подряд"),
     ],
 )
 def test_a_lift_agrees_with_its_number(n: int, referrals: str, invoices: str) -> None:
@@ -133,7 +133,7 @@ def test_a_lift_agrees_with_its_number(n: int, referrals: str, invoices: str) ->
     said = _plain(lift(t, "RUB", Lift("referral", n, "", "A")))
     assert said == f"Для оценки A нужно получить от клиента {referrals}.", said
     said = _plain(lift(t, "RUB", Lift("pay_on_time", n, "", "A")))
-    assert said == f"Для оценки A нужно получить от клиента вовремя {invoices}.", said
+    assert said == f"Для оценки A нужно получить от клиента оплату вовремя {invoices}.", said
 
 
 def test_a_portrait_of_women_says_women() -> None:

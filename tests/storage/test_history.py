@@ -239,11 +239,11 @@ def test_history_file_is_in_the_teams_language(session: Session) -> None:
         "Заметки",
     ]
     kinds = {row[2] for row in rows[1:]}
-    assert kinds == {"жалоба", "благодарность", "рекомендация", "отзыв"}
+    assert kinds == {"проблема", "благодарность", "рекомендация", "отзыв"}
     anna = [row for row in rows[1:] if row[6].startswith("Anna")]
     assert anna[0][3:7] == ["приятно работать", "2", "", f"Anna sales ({ANNA})"]
     day = (TODAY - 3 * DAY).strftime("%d.%m.%Y")  # as a Russian writes a date
-    assert ["Сидоров", day, "жалоба", "", "", "", "", "'=1+1 wil korting"] in rows
+    assert ["Сидоров", day, "проблема", "", "", "", "", "'=1+1 wil korting"] in rows
 
 
 def english_history(*lines: str) -> str:

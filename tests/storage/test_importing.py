@@ -213,6 +213,38 @@ def test_sales_file_creates_unknown_clients_as_organisations_and_counts_them(
     )
 
 
+def test_a_salons_file_without_a_kind_column_keeps_its_people_people(session: Session) -> None:
+    """A Russian first name and surname, a patronymic or initials is a person without a kind
+    column (issue 20: every client of a salon's import became «Организация»); a business's
+    word, a legal form or an adjective-shaped name stays an organisation."""
+    team = make_team(session, locale="ru")
+    report = run_import(
+        session,
+        team,
+        "Имя,Город\n"
+        "Петров Олег,Москва\n"
+        "Анна Смирнова,Москва\n"
+        "Иванова Анна Сергеевна,Екатеринбург\n"
+        "Козлова И. И.,Москва\n"
+        "Кофейня Иванова,Москва\n"
+        "ООО Петров,Москва\n"
+        "Большой Театр,Москва\n"
+        "Ромашка,Москва\n",
+    )
+    assert report.ok and report.clients_created == 8
+    kinds = {name: c.kind for name, c in clients_of(session, team).items()}
+    assert kinds == {
+        "Петров Олег": "person",
+        "Анна Смирнова": "person",
+        "Иванова Анна Сергеевна": "person",
+        "Козлова И. И.": "person",
+        "Кофейня Иванова": "organisation",
+        "ООО Петров": "organisation",
+        "Большой Театр": "organisation",
+        "Ромашка": "organisation",
+    }
+
+
 def test_same_file_twice_adds_nothing(session: Session) -> None:
     team = make_team(session)
     content = (FILES / "nl_sales_semicolon_bom.csv").read_bytes()
