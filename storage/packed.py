@@ -205,24 +205,10 @@ def fetched(connection: Connection, statements: Sequence[Select[Any]]) -> Iterat
                 yield cursor.fetchone()
 
 
-_COMPILED: dict[Any, Any] = {}  # SQLAlchemy's cache key of a statement → its compiled form
-
-
 def _compiled(statement: Select[Any], connection: Connection) -> tuple[str, dict[str, Any]]:
-    """The SQL of `statement` and its parameters' values, compiled once per shape of select
-    (~1 ms each, five a load) as SQLAlchemy's own execution would: by its cache key, whose
-    extracted parameters are this statement's values."""
-    key = statement._generate_cache_key()
-    if key is None:  # a statement SQLAlchemy will not cache
-        compiled = statement.compile(dialect=connection.dialect)
-        return str(compiled), compiled.params
-    shape = (connection.dialect.name, key.key)
-    compiled = _COMPILED.get(shape)
-    if compiled is None:
-        if len(_COMPILED) > 100:
-            _COMPILED.clear()
-        compiled = _COMPILED[shape] = statement.compile(dialect=connection.dialect, cache_key=key)
-    return str(compiled), compiled.construct_params(extracted_parameters=key.bindparams)
+    """The SQL of `statement` for this database and its parameters' values."""
+    compiled = statement.compile(dialect=connection.dialect)
+    return str(compiled), compiled.params
 
 
 def packed_columns(
