@@ -33,6 +33,11 @@ def record_ratings(
         raise InputError(Refused.RATE_EACH_POINT)
     if any(not 1 <= v <= 5 for v in values.values()):
         raise InputError(Refused.RATING_OUT_OF_RANGE)
+    earlier = session.exec(
+        select(Rating.id)
+        .where(Rating.team_id == team_id, Rating.client_id == client_id, Rating.user_id == user_id)
+        .limit(1)
+    ).first()
     rows = [
         Rating(
             team_id=team_id,
@@ -55,7 +60,8 @@ def record_ratings(
         entity="client",
         entity_id=client_id,
         now=now,
-        undo={"rating_ids": [r.id for r in rows]},
+        # whether an undo brings this member's earlier rating back, or leaves none
+        undo={"rating_ids": [r.id for r in rows], "earlier": earlier is not None},
     )
 
 

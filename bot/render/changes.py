@@ -47,6 +47,8 @@ def undone(
     paid = undo.get("amount") if isinstance(undo, dict) else None
     if action == "sales_paid" and isinstance(paid, int):
         text = t._("Undone: {amount} is open again.", amount=t.money(paid, currency))
+    elif action == "ratings_created" and isinstance(undo, dict) and not undo.get("earlier", True):
+        text = t._("Undone: your rating is gone again.")
     else:
         text = t._(UNDONE.get(action, UNDONE_OTHER))
     if by is None:

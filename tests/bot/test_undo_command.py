@@ -226,3 +226,28 @@ async def test_undo_refuses_when_someone_changed_it_since_as_the_button_does(
     seen = await chat.send(bram, words.undo, chat=GROUP)  # his own is his to take back
     assert DETAILS_BACK[locale] in seen.text.splitlines()
     assert rows(sqlite_engine, Client)[0].city == "Utrecht"
+
+
+async def test_undoing_a_first_rating_names_no_earlier_one(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A Russian reader: «/rate Петров 1 2 3», /undo → «снова действует ваш прежний отзыв»,
+    where there had been none."""
+    team = make_team(
+        sqlite_engine,
+        chat_id=RU_OWNER,
+        owner_id=RU_OWNER,
+        personal=True,
+        locale="ru",
+        currency="RUB",
+    )
+    make_client(sqlite_engine, team, "Петров Сергей", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/rate Петров 1 2 3")
+    seen = await chat.send(olga, "/undo")
+    assert "Отменено: ваш отзыв удалён." in seen.text, seen.text
+    assert "прежний" not in seen.text
+    await chat.send(olga, "/rate Петров 1 2 3")
+    await chat.send(olga, "/rate Петров 4 5 5")
+    seen = await chat.send(olga, "/undo")
+    assert "Отменено: снова действует ваш прежний отзыв." in seen.text, seen.text
