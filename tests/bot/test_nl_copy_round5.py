@@ -67,3 +67,30 @@ async def test_the_digest_heads_open_invoices_by_what_it_lists(
     big = lines[lines.index("⚠️ Afhankelijk van grote klanten") + 1 :]
     big = big[: big.index("")]
     assert big == ["Atelier Noord: 30% van de omzet.", "Bouwbedrijf Zuid: 25% van de omzet."], big
+
+
+async def test_the_russian_digest_heads_them_as_the_largest_not_the_big(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A Russian reader: «Долги крупных клиентов» listed a client with 20 % of the revenue
+    while /settings calls a client «крупный» from 25 %."""
+    team = solo_team(sqlite_engine, "ru")
+    for name, euros in SIZES.items():
+        client = make_client(sqlite_engine, team, name, acquired_on=dt.date(2025, 1, 1))
+        make_sale(
+            sqlite_engine,
+            team,
+            client,
+            euros * 100,
+            sold_on=TODAY - 5 * DAY,
+            due_on=TODAY + 9 * DAY if name in OWING else None,
+            paid_on=None if name in OWING else TODAY - 5 * DAY,
+        )
+    me = chat.person(OWNER, "Ольга", "ru")
+    text = (await chat.send(me, "/digest")).messages[-1].text
+    lines = html_to_text(text).replace("\u00a0", " ").replace("\u202f", " ").splitlines()
+    heading = "💰 Долги самых крупных клиентов"
+    assert heading in lines, lines
+    listed = lines[lines.index(heading) + 1 :]
+    listed = listed[: listed.index("")] if "" in listed else listed
+    assert [line.split(":")[0] for line in listed] == ["Atelier Noord", "Cateraar Oost"], listed
