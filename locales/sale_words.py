@@ -32,8 +32,10 @@ FILLER_WORDS = frozenset(
 PAID_METHODS = frozenset(
     {"contant", "cash", "pin", "gepind", "tikkie", "ideal", "наличными", "наличные", "нал"}
     | {"картой", "карте", "карту", "переводом", "сбп"}
+    # "70 betaald", "al betaald", «оплачено»: paid, however; "nog niet betaald" is read first
+    | {"betaald", "voldaan", "paid", "оплачено", "оплачен", "оплачена", "оплатил", "оплатила"}
 )
-PAYMENT_LEAD_INS = frozenset({"per", "via", "met", "по", "на"})
+PAYMENT_LEAD_INS = frozenset({"per", "via", "met", "al", "по", "на", "уже"})
 
 
 # Zero said in words: as the amount it is 0, refused like `0` ("/verkoop femke nul" is never
@@ -51,6 +53,8 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
     for phrase in (
         "op rekening",
+        "op factuur",
+        "per factuur",
         "nog niet betaald",
         "niet betaald",
         "nog niet voldaan",

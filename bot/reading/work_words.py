@@ -53,7 +53,12 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     }
     if not counted:
         return fields
-    numbers = [i for i, word in enumerate(fields) if any(c.isdigit() for c in word.text)]
+    # a time ("45 knippen 1u") is no other amount beside the count
+    numbers = [
+        i
+        for i, word in enumerate(fields)
+        if any(c.isdigit() for c in word.text) and reader.time(word.text) is None
+    ]
     if len(numbers) <= len(counted):
         counted.discard(numbers[0])  # «2500 стрижка»: the first number is the amount
     return [word for i, word in enumerate(fields) if i not in counted and i - 1 not in counted]

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from storage.models import Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,39 @@ async def test_a_tip_with_its_own_number_is_refused_and_nothing_recorded(
     seen = await chat.send(owner, line)
     assert said in seen.text, seen.text
     assert not rows(sqlite_engine, Sale)
+
+
+@pytest.mark.parametrize(
+    ("line", "paid"),
+    [
+        ("/verkoop Jan Smit 70 betaald", True),
+        ("/verkoop Jan Smit 75 al betaald", True),
+        ("/verkoop Jan Smit 100 op factuur", False),
+        ("/verkoop Jan Smit 80 nog niet betaald", False),
+    ],
+)
+async def test_paid_or_on_invoice_said_in_words_is_what_is_stored(
+    chat: Chat, sqlite_engine: Engine, line: str, paid: bool
+) -> None:
+    """A Dutch reader in a team that invoices: "70 betaald" was stored as an open invoice, and
+    "100 op factuur" refused («„op” kan ik niet als bedrag lezen»)."""
+    team = make_team(
+        sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, payment_days=14
+    )
+    make_client(sqlite_engine, team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert "Verkoop vastgelegd" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.paid_on is not None, sale.due_on is None) == (paid, paid)
+
+
+async def test_what_was_done_between_the_amount_and_the_time_is_skipped(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Dutch reader: "/verkoop de Boer 45 reparatie 1u" was "Begin met het bedrag"."""
+    make_client(sqlite_engine, nl_team, "de Boer", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop de Boer 45 reparatie 1u")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.minutes) == (4_500, 60)

@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from tests.bot.test_check import OWNER, demo_with_profile
 from tests.chat import Chat
 
-RUN_RATE = "Постоянные идеальные клиенты приносили"
+RUN_RATE = "Постоянные идеальные клиенты за последние 12 месяцев приносили"
 
 
 async def test_what_ideal_clients_bring_in_is_said_under_the_whole_portrait_only(
