@@ -12,7 +12,7 @@ from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
-from bot.reading.client_line import said_in_line
+from bot.reading.client_line import refuse_contact_data, said_in_line
 from bot.render import refusals
 from bot.render.clients import kind_options, with_left_out
 from bot.render.prospect import (
@@ -61,6 +61,7 @@ class CheckDialog(Dialog):
         step, data = convo.step, convo.data
         skipped = choice == SKIP or not text
         if step == "name":
+            refuse_contact_data(text or "", checking=True)
             if not await _listed(turn, convo, typed_name(text or "")):
                 data["name"] = clients.valid_name(typed_name(text or ""))
                 await _after_name(turn, convo)
@@ -183,6 +184,7 @@ async def check(turn: Turn) -> None:
         await goto(turn, convo, "name")
         return
     # «Новикова Дина, 30 лет, Казань, от подруги»: her traits, read as /add reads them
+    refuse_contact_data(text, checking=True)  # as /add: no phone number kept in a name
     line = said_in_line(text, turn.today)
     if await _listed(turn, convo, line.name):
         return

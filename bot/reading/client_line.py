@@ -1,5 +1,6 @@
 """A one-line /add or /check, read: the name, what else it says of the client (kind, city,
-source, a year of birth or an age), and a phone number typed in it, which Kompas does not keep.
+source, a year of birth or an age), and a phone number or e-mail address typed in it, which
+Kompas does not keep.
 The handlers decide what to do with it (bot/handlers/clients.py, bot/handlers/check.py)."""
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from typing import Any
 from bot.kit import arguments
 from bot.kit.client_dialog import has_legal_form, kind_in_name
 from bot.reading import grammar
-from bot.render.refusals import NOT_A_BIRTH_YEAR
+from bot.render.refusals import (
+    NO_EMAIL_ADDRESSES,
+    NO_EMAIL_ADDRESSES_CHECKED,
+    NO_PHONE_NUMBERS,
+    NO_PHONE_NUMBERS_CHECKED,
+    NOT_A_BIRTH_YEAR,
+)
 from locales import InputError
 from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
 from locales.name_words import city_as_written
@@ -90,6 +97,31 @@ def phone_in_line(text: str) -> re.Match[str] | None:
         if len(groups) > 1 and any(len(group) != 3 for group in groups[1:]):
             return run
     return None
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_][\w-]*(?:\.[\w-]+)+")
+
+
+def refuse_contact_data(text: str, *, checking: bool) -> None:
+    """A phone number or an e-mail address typed in an /add or /check line, which Kompas does
+    not keep (Product rules): refused, nothing added, with the line to send without it — the
+    one rule both commands follow (a second reader found /check stored the phone in the name
+    and /add an e-mail address as the city)."""
+    rest, phone, email = text, None, None
+    while found := phone_in_line(rest):
+        phone = phone or found
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    while found := _EMAIL.search(rest):
+        email = email or found
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if phone is None and email is None:
+        return
+    if checking:
+        message = NO_PHONE_NUMBERS_CHECKED if phone else NO_EMAIL_ADDRESSES_CHECKED
+    else:
+        message = NO_PHONE_NUMBERS if phone else NO_EMAIL_ADDRESSES
+    rest = re.sub(r"\s*[,;]\s*(?=[,;]|$)", "", re.sub(r"\s+", " ", rest))
+    raise InputError(message, text=rest.strip(" ,;"))
 
 
 def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
