@@ -72,3 +72,48 @@ async def test_an_email_address_is_never_a_city(
     )
     assert _names(sqlite_engine) == ["Анна Смирнова"]
     assert [c.city for c in rows(sqlite_engine, Client)] == [None]
+
+
+async def test_saving_from_check_asks_about_a_look_alike_as_add_does(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """With «Анна Иванова» listed, `/check Иванова Анна Сергеевна` → «Сделать клиентом» added a
+    second client (then `/sale Иванова 500` offered both) where /add asks «Это Анна Иванова?»."""
+    anna = make_client(sqlite_engine, ru_team, "Анна Иванова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/check Иванова Анна Сергеевна")
+    await chat.press(olga, "Пропустить")  # city
+    seen = await chat.press(olga, "Пропустить")  # year of birth: the verdict
+    assert "Сделать клиентом" in seen.buttons
+    seen = await chat.press(olga, "Сделать клиентом")
+    assert seen.text == "Это Анна Иванова?"
+    assert seen.buttons == ["Да", "Нет, добавить «Иванова Анна Сергеевна»"]
+    seen = await chat.press(olga, "Да")  # her card, nothing added
+    assert seen.text.startswith("Анна Иванова ·")
+    assert _names(sqlite_engine) == ["Анна Иванова"]
+    await chat.send(olga, "/check Иванова Анна Сергеевна")
+    await chat.press(olga, "Пропустить")
+    await chat.press(olga, "Пропустить")
+    await chat.press(olga, "Сделать клиентом")
+    seen = await chat.press(olga, "Нет, добавить «Иванова Анна Сергеевна»")
+    assert "Иванова Анна Сергеевна" in seen.text
+    added = {c.name: (c.status, c.id == anna) for c in rows(sqlite_engine, Client)}
+    assert added == {"Анна Иванова": ("active", True), "Иванова Анна Сергеевна": ("active", False)}
+
+
+async def test_a_prospect_checked_again_under_a_longer_or_latin_spelt_name_is_asked_about(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """A prospect «Новикова Дина»: `/check Новикова Дина Петровна` → «В потенциальные клиенты»
+    made two prospects, and «Новиковa Дина» (a Latin "a") was someone new."""
+    make_client(sqlite_engine, ru_team, "Анна Смирнова", kind="person")
+    make_client(sqlite_engine, ru_team, "Новикова Дина", kind="person", status="prospect")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    for typed in ("Новикова Дина Петровна", "Новиковa Дина"):
+        seen = await chat.send(olga, f"/check {typed}, Казань")
+        if "Частное лицо" in seen.buttons:  # a Latin letter: the name says no kind
+            seen = await chat.press(olga, "Частное лицо")
+        seen = await chat.press(olga, "В потенциальные клиенты")
+        assert seen.text == "Это Новикова Дина?", typed
+        await chat.press(olga, "Да")
+    assert _names(sqlite_engine) == ["Анна Смирнова", "Новикова Дина"]
