@@ -24,8 +24,15 @@ from locales import InputError
 from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
 from locales.name_words import city_as_written
 from storage.columns import source_after_name
+from storage.models import ClientKind
 from storage.names import name_key
-from storage.person_names import titled_name_length
+from storage.person_names import (
+    is_particle,
+    is_russian_surname,
+    looks_like_person,
+    says_person,
+    titled_name_length,
+)
 
 
 @dataclass(frozen=True)
@@ -142,14 +149,31 @@ _BARE_YEAR = re.compile(r"(?<=[,;])\s*(?P<year>(?:19|20)[0-9]{2})\s*(?=$|[,;])")
 
 
 def _bare_year(text: str, today: dt.date) -> re.Match[str] | None:
-    """A year alone in its own field of a line that says two more things of the client
-    («Лиана Хасанова, частное лицо, Казань, Instagram, 1995»): a year of birth, not a sale's
-    amount, when an adult could have been born in it."""
+    """A year alone in its own field, after a person's name («Петрова Ольга, 1990», "Jan de
+    Vries, 1985") or in a line that says two more things of the client («Лиана Хасанова,
+    частное лицо, Казань, Instagram, 1995»): a year of birth, not a sale's amount, when an
+    adult could have been born in it. After a business's name ("Bakkerij, 2000") it is not."""
     match = _BARE_YEAR.search(text)
     fields = [part for part in re.split(r"[,;]", text) if part.strip()]
-    if match is None or len(fields) < 4 or not 1920 <= int(match["year"]) <= today.year - 14:
+    if match is None or not 1920 <= int(match["year"]) <= today.year - 14:
         return None
-    return match
+    return match if len(fields) >= 4 or _person_named(fields[0]) else None
+
+
+def _person_named(name: str) -> bool:
+    """A name shaped like a person's and like no business's: a Russian surname («Петрова
+    Ольга»), a Dutch particle ("Jan de Vries"), a patronymic, an initial or a form of address
+    — two to four words of letters, no legal form, no business word."""
+    words = name_key(name).split()
+    if not 2 <= len(words) <= 4 or kind_in_name(name) == ClientKind.ORGANISATION:
+        return False
+    if not all(word.rstrip(".").replace("-", "").isalpha() for word in words):
+        return False
+    return (
+        says_person(name)
+        or looks_like_person(" ".join(words))
+        or any(is_russian_surname(word) or is_particle(word) for word in words)
+    )
 
 
 def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:

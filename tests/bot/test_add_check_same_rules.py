@@ -117,3 +117,40 @@ async def test_a_prospect_checked_again_under_a_longer_or_latin_spelt_name_is_as
         assert seen.text == "Это Новикова Дина?", typed
         await chat.press(olga, "Да")
     assert _names(sqlite_engine) == ["Анна Смирнова", "Новикова Дина"]
+
+
+async def test_a_year_alone_after_a_persons_name_is_her_year_of_birth(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """`/add Петрова Ольга, 1990` answered «Похоже на продажу…» and `/check Новикова Дина, 1990`
+    dropped 1990 unsaid and asked the year of birth: a year an adult was born in, in its own
+    part after a person's name, is the year of birth; after a business's name it is not, and
+    without a comma it is still asked about, never dropped."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add Петрова Ольга, 1990")
+    assert "Добавлено: Петрова Ольга (частное лицо)." in seen
+    seen = await chat.send(olga, "/add Сидорова Яна 1990")  # no comma: which is it?
+    assert seen.text.startswith("Похоже на продажу: /sale Сидорова Яна 1990")
+    seen = await chat.send(olga, "/check Новикова Дина, 1990")
+    assert seen.text.startswith("❔ Новикова Дина:")  # no question: the verdict
+    await chat.press(olga, "В потенциальные клиенты")
+    seen = await chat.send(olga, "/check Лебедева Дина, 2015")  # a child's year: said back
+    await chat.press(olga, "Частное лицо")
+    await chat.press(olga, "Пропустить")
+    seen = await chat.press(olga, "Пропустить")
+    assert "Не понял, поэтому не учёл при проверке: «2015»." in seen.text
+    await chat.press(olga, "Отмена")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toevoegen Jan de Vries, 1985")
+    assert "Toegevoegd: Jan de Vries (particulier)." in seen
+    seen = await chat.send(anna, "/toets Kees van Dam, 1979")
+    await chat.press(anna, "Opslaan als mogelijke klant")
+    seen = await chat.send(anna, "/toevoegen Bakkerij de Vries, 2000")
+    assert seen.text.startswith("Dat lijkt op een verkoop: /verkoop Bakkerij de Vries, 2000")
+    born = {c.name: (c.kind, c.birth_year, c.status) for c in rows(sqlite_engine, Client)}
+    assert born == {
+        "Петрова Ольга": ("person", 1990, "active"),
+        "Новикова Дина": ("person", 1990, "prospect"),
+        "Jan de Vries": ("person", 1985, "active"),
+        "Kees van Dam": ("person", 1979, "prospect"),
+    }
