@@ -13,7 +13,7 @@ from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
-from bot.reading.client_line import refuse_contact_data, said_in_line
+from bot.reading.client_line import refuse_contact_data, refuse_year_in_name, said_in_line
 from bot.render import refusals
 from bot.render.clients import kind_options, similar_question, with_left_out
 from bot.render.prospect import (
@@ -69,6 +69,7 @@ class CheckDialog(Dialog):
         skipped = choice == SKIP or not text
         if step == "name":
             refuse_contact_data(text or "", checking=True)
+            refuse_year_in_name(text or "", typed_name(text or ""), turn.today)
             if not await _listed(turn, convo, typed_name(text or "")):
                 data["name"] = clients.valid_name(typed_name(text or ""))
                 await _after_name(turn, convo)
@@ -210,6 +211,7 @@ async def check(turn: Turn) -> None:
     # «Новикова Дина, 30 лет, Казань, от подруги»: her traits, read as /add reads them
     refuse_contact_data(text, checking=True)  # as /add: no phone number kept in a name
     line = said_in_line(text, turn.today)
+    refuse_year_in_name(text, line.name, turn.today)  # «Сидорова Яна 1990»: no name's part
     if await _listed(turn, convo, line.name):
         return
     # A kind the name alone says («ООО», a patronymic) is no line: the city is asked next

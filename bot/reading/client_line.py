@@ -19,6 +19,7 @@ from bot.render.refusals import (
     NO_PHONE_NUMBERS,
     NO_PHONE_NUMBERS_CHECKED,
     NOT_A_BIRTH_YEAR,
+    YEAR_AFTER_A_NAME,
 )
 from locales import InputError
 from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
@@ -158,6 +159,18 @@ def _bare_year(text: str, today: dt.date) -> re.Match[str] | None:
     if match is None or not 1920 <= int(match["year"]) <= today.year - 14:
         return None
     return match if len(fields) >= 4 or _person_named(fields[0]) else None
+
+
+def refuse_year_in_name(text: str, name: str, today: dt.date) -> None:
+    """`/check Сидорова Яна 1990`: a year an adult was born in, typed after a person's name
+    without a comma, would become part of the name; asked about, with the line that says it
+    (/add asks too: its line reads as a sale)."""
+    *words, last = name.split() or [""]
+    if not (last.isdigit() and len(last) == 4 and 1920 <= int(last) <= today.year - 14):
+        return
+    if _person_named(" ".join(words)):
+        said = text.replace(name, f"{' '.join(words)}, {last}", 1)
+        raise InputError(YEAR_AFTER_A_NAME, year=last, text=said.strip())
 
 
 def _person_named(name: str) -> bool:

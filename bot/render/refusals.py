@@ -119,6 +119,8 @@ NO_EMAIL_ADDRESSES_CHECKED = N_(
     "Kompas doesn't keep e-mail addresses. To check the client without it: /check {text}"
 )
 
+YEAR_AFTER_A_NAME = N_("Is {year} the year of birth? Then send: /check {text}")
+
 ONLY_GROUP_ADMINS_START = N_("Only an admin of this group can make it a Kompas team.")
 
 ONLY_LOOKS_LIKE = N_("Do you mean {client}? Type their name in full.")

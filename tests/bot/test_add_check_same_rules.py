@@ -131,6 +131,14 @@ async def test_a_year_alone_after_a_persons_name_is_her_year_of_birth(
     assert "Добавлено: Петрова Ольга (частное лицо)." in seen
     seen = await chat.send(olga, "/add Сидорова Яна 1990")  # no comma: which is it?
     assert seen.text.startswith("Похоже на продажу: /sale Сидорова Яна 1990")
+    seen = await chat.send(olga, "/check Сидорова Яна 1990, Казань")  # never in her name
+    assert seen.text == (
+        "1990 — это год рождения? Тогда отправьте: /check Сидорова Яна, 1990, Казань"
+    )
+    await chat.send(olga, "/check")
+    seen = await chat.send(olga, "Сидорова Яна 1990")
+    assert seen.text == "1990 — это год рождения? Тогда отправьте: /check Сидорова Яна, 1990"
+    await chat.send(olga, "/cancel")
     seen = await chat.send(olga, "/check Новикова Дина, 1990")
     assert seen.text.startswith("❔ Новикова Дина:")  # no question: the verdict
     await chat.press(olga, "В потенциальные клиенты")
@@ -145,6 +153,8 @@ async def test_a_year_alone_after_a_persons_name_is_her_year_of_birth(
     assert "Toegevoegd: Jan de Vries (particulier)." in seen
     seen = await chat.send(anna, "/toets Kees van Dam, 1979")
     await chat.press(anna, "Opslaan als mogelijke klant")
+    seen = await chat.send(anna, "/toets Kees van Dam 1979")
+    assert seen.text == "Is 1979 het geboortejaar? Stuur dan: /toets Kees van Dam, 1979"
     seen = await chat.send(anna, "/toevoegen Bakkerij de Vries, 2000")
     assert seen.text.startswith("Dat lijkt op een verkoop: /verkoop Bakkerij de Vries, 2000")
     born = {c.name: (c.kind, c.birth_year, c.status) for c in rows(sqlite_engine, Client)}
