@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from bot.transports.updates import Person
 from storage.models import Client, Team
-from tests.chat import Chat
+from tests.chat import Chat, Seen
 from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
 
 
@@ -74,6 +75,15 @@ async def test_an_email_address_is_never_a_city(
     assert [c.city for c in rows(sqlite_engine, Client)] == [None]
 
 
+async def _check_and_save(chat: Chat, olga: Person) -> Seen:
+    """`/check Иванова Анна Сергеевна`, no city, no year, «Сделать клиентом»: what follows."""
+    await chat.send(olga, "/check Иванова Анна Сергеевна")
+    await chat.press(olga, "Пропустить")  # city
+    seen = await chat.press(olga, "Пропустить")  # year of birth: the verdict
+    assert "Сделать клиентом" in seen.buttons
+    return await chat.press(olga, "Сделать клиентом")
+
+
 async def test_saving_from_check_asks_about_a_look_alike_as_add_does(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:
@@ -81,20 +91,13 @@ async def test_saving_from_check_asks_about_a_look_alike_as_add_does(
     second client (then `/sale Иванова 500` offered both) where /add asks «Это Анна Иванова?»."""
     anna = make_client(sqlite_engine, ru_team, "Анна Иванова", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    await chat.send(olga, "/check Иванова Анна Сергеевна")
-    await chat.press(olga, "Пропустить")  # city
-    seen = await chat.press(olga, "Пропустить")  # year of birth: the verdict
-    assert "Сделать клиентом" in seen.buttons
-    seen = await chat.press(olga, "Сделать клиентом")
+    seen = await _check_and_save(chat, olga)
     assert seen.text == "Это Анна Иванова?"
     assert seen.buttons == ["Да", "Нет, добавить «Иванова Анна Сергеевна»"]
     seen = await chat.press(olga, "Да")  # her card, nothing added
     assert seen.text.startswith("Анна Иванова ·")
     assert _names(sqlite_engine) == ["Анна Иванова"]
-    await chat.send(olga, "/check Иванова Анна Сергеевна")
-    await chat.press(olga, "Пропустить")
-    await chat.press(olga, "Пропустить")
-    await chat.press(olga, "Сделать клиентом")
+    await _check_and_save(chat, olga)
     seen = await chat.press(olga, "Нет, добавить «Иванова Анна Сергеевна»")
     assert "Иванова Анна Сергеевна" in seen.text
     added = {c.name: (c.status, c.id == anna) for c in rows(sqlite_engine, Client)}
