@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.clients import answered_kind
+from bot.handlers.clients import ADD_ANYWAY, USE_EXISTING, answered_kind
 from bot.handlers.reports import show_card
 from bot.kit import arguments
+from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import kind_in_name, typed_name
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
 from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
-from bot.reading.client_line import said_in_line
+from bot.reading.client_line import refuse_contact_data, refuse_year_in_name, said_in_line
 from bot.render import refusals
-from bot.render.clients import kind_options, with_left_out
+from bot.render.clients import kind_options, similar_question, with_left_out
 from bot.render.prospect import (
     already_a_client,
     cannot_judge,
@@ -34,7 +35,8 @@ SAVE_PROSPECT, SAVE_CLIENT = "prospect", "client"
 
 
 class CheckDialog(Dialog):
-    """name → kind → city → line of business and size, or year of birth → verdict → save?"""
+    """name → kind → city → line of business and size, or year of birth → verdict → save?
+    → (similar names?) → saved."""
 
     name = "check"
 
@@ -42,6 +44,11 @@ class CheckDialog(Dialog):
         step = convo.step
         if step == "verdict":
             await self.verdict(turn, convo)
+        elif step == "similar":  # below the verdict, which stays to be read
+            ask, options = similar_question(
+                turn.t, convo.data["name"], convo.data["similar"], USE_EXISTING, ADD_ANYWAY
+            )
+            question(turn, convo, ask, options=options, per_row=1, cancel=False)
         elif step == "kind":
             question(
                 turn,
@@ -61,6 +68,8 @@ class CheckDialog(Dialog):
         step, data = convo.step, convo.data
         skipped = choice == SKIP or not text
         if step == "name":
+            refuse_contact_data(text or "", checking=True)
+            refuse_year_in_name(text or "", typed_name(text or ""), turn.today)
             if not await _listed(turn, convo, typed_name(text or "")):
                 data["name"] = clients.valid_name(typed_name(text or ""))
                 await _after_name(turn, convo)
@@ -86,6 +95,15 @@ class CheckDialog(Dialog):
             if choice not in (SAVE_PROSPECT, SAVE_CLIENT):
                 raise InputError(refusals.PICK_A_BUTTON)
             await self.save(turn, convo, choice)
+        elif step == "similar":
+            if choice == ADD_ANYWAY:
+                await self.save(turn, convo, data["save_as"])
+                return
+            existing = id_from((choice or "").removeprefix(USE_EXISTING))
+            if not (choice or "").startswith(USE_EXISTING) or existing not in dict(data["similar"]):
+                raise InputError(refusals.PICK_A_BUTTON)
+            await finish(turn, convo)
+            await show_card(turn, existing, edit=True)
 
     async def verdict(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t
@@ -120,8 +138,16 @@ class CheckDialog(Dialog):
         )
 
     async def save(self, turn: Turn, convo: Conversation, choice: str) -> None:
-        await finish(turn, convo)
         data = convo.data
+        if "similar" not in data:  # «Иванова Анна Сергеевна» with «Анна Иванова»: asked as /add
+            similar = await turn.run(
+                resolver.similar_names, team_id=turn.team_id, name=data["name"], kind=data["kind"]
+            )
+            if similar:
+                listed = [[m.id, m.name] for m in similar]
+                await goto(turn, convo, "similar", similar=listed, save_as=choice)
+                return
+        await finish(turn, convo)
         existing = await turn.run(clients.client_by_key, team_id=turn.team_id, name=data["name"])
         if existing is not None:
             raise InputError(refusals.ALREADY_LISTED, client=existing.name)
@@ -183,7 +209,9 @@ async def check(turn: Turn) -> None:
         await goto(turn, convo, "name")
         return
     # «Новикова Дина, 30 лет, Казань, от подруги»: her traits, read as /add reads them
+    refuse_contact_data(text, checking=True)  # as /add: no phone number kept in a name
     line = said_in_line(text, turn.today)
+    refuse_year_in_name(text, line.name, turn.today)  # «Сидорова Яна 1990»: no name's part
     if await _listed(turn, convo, line.name):
         return
     # A kind the name alone says («ООО», a patronymic) is no line: the city is asked next

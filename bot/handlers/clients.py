@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot import labels
@@ -16,7 +15,7 @@ from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, quest
 from bot.kit.texts import Refusal
 from bot.kit.turn import Turn, button
 from bot.reading import grammar
-from bot.reading.client_line import phone_in_line, said_in_line, sale_typed
+from bot.reading.client_line import refuse_contact_data, said_in_line, sale_typed
 from bot.render import clients as render
 from bot.render import refusals
 from bot.render.clients import kind_options
@@ -69,6 +68,7 @@ class AddClientDialog(Dialog):
     ) -> None:
         step, data = convo.step, convo.data
         if step == "name":
+            refuse_contact_data(text or "", checking=False)
             await self.named(turn, convo, typed_name(text or ""))
         elif step == "similar":
             if choice and choice.startswith(USE_EXISTING):
@@ -179,12 +179,7 @@ async def add(turn: Turn) -> None:
     if not text:
         await goto(turn, convo, "name")
         return
-    if phone := phone_in_line(text):  # "/add Иванова Ольга +7 916 123-45-67": no sale
-        rest = re.sub(r"\s+", " ", text[: phone.start()] + " " + text[phone.end() :])
-        raise InputError(
-            refusals.NO_PHONE_NUMBERS,
-            text=rest.strip(" ,;"),
-        )
+    refuse_contact_data(text, checking=False)  # "/add Иванова Ольга +7 916 123-45-67": no sale
     line = said_in_line(text, turn.today)
     if sale_typed(grammar.reader(turn), line.typed):  # "/add Волкова 2500 вчера"
         raise InputError(

@@ -74,8 +74,8 @@ def name_kind_city(text: str) -> tuple[str, dict[str, str], list[str]]:
             field, value = "city", city_said(part) if "city" not in said else None
         if field and value and field not in said:
             said[field] = value
-        elif _has_letters(part):  # a second city or source, «стрижка»: named back
-            unused.append(part)
+        elif _has_letters(part) or any(map(str.isdigit, part)):  # a second city, «стрижка»,
+            unused.append(part)  # a year too young to be one of birth: named back
     return name, said, unused
 
 

@@ -1,5 +1,6 @@
 """A one-line /add or /check, read: the name, what else it says of the client (kind, city,
-source, a year of birth or an age), and a phone number typed in it, which Kompas does not keep.
+source, a year of birth or an age), and a phone number or e-mail address typed in it, which
+Kompas does not keep.
 The handlers decide what to do with it (bot/handlers/clients.py, bot/handlers/check.py)."""
 
 from __future__ import annotations
@@ -12,13 +13,27 @@ from typing import Any
 from bot.kit import arguments
 from bot.kit.client_dialog import has_legal_form, kind_in_name
 from bot.reading import grammar
-from bot.render.refusals import NOT_A_BIRTH_YEAR
+from bot.render.refusals import (
+    NO_EMAIL_ADDRESSES,
+    NO_EMAIL_ADDRESSES_CHECKED,
+    NO_PHONE_NUMBERS,
+    NO_PHONE_NUMBERS_CHECKED,
+    NOT_A_BIRTH_YEAR,
+    YEAR_AFTER_A_NAME,
+)
 from locales import InputError
 from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
 from locales.name_words import city_as_written
 from storage.columns import source_after_name
+from storage.models import ClientKind
 from storage.names import name_key
-from storage.person_names import titled_name_length
+from storage.person_names import (
+    is_particle,
+    is_russian_surname,
+    looks_like_person,
+    says_person,
+    titled_name_length,
+)
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,31 @@ def phone_in_line(text: str) -> re.Match[str] | None:
     return None
 
 
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_][\w-]*(?:\.[\w-]+)+")
+
+
+def refuse_contact_data(text: str, *, checking: bool) -> None:
+    """A phone number or an e-mail address typed in an /add or /check line, which Kompas does
+    not keep (Product rules): refused, nothing added, with the line to send without it — the
+    one rule both commands follow (a second reader found /check stored the phone in the name
+    and /add an e-mail address as the city)."""
+    rest, phone, email = text, None, None
+    while found := phone_in_line(rest):
+        phone = phone or found
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    while found := _EMAIL.search(rest):
+        email = email or found
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if phone is None and email is None:
+        return
+    if checking:
+        message = NO_PHONE_NUMBERS_CHECKED if phone else NO_EMAIL_ADDRESSES_CHECKED
+    else:
+        message = NO_PHONE_NUMBERS if phone else NO_EMAIL_ADDRESSES
+    rest = re.sub(r"\s*[,;]\s*(?=[,;]|$)", "", re.sub(r"\s+", " ", rest))
+    raise InputError(message, text=rest.strip(" ,;"))
+
+
 def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
     """An /add line without its year of birth, and the year (None when not said); an age
     (`30 лет`, `45 jaar`) says the year too, as near as a year can."""
@@ -110,14 +150,43 @@ _BARE_YEAR = re.compile(r"(?<=[,;])\s*(?P<year>(?:19|20)[0-9]{2})\s*(?=$|[,;])")
 
 
 def _bare_year(text: str, today: dt.date) -> re.Match[str] | None:
-    """A year alone in its own field of a line that says two more things of the client
-    («Лиана Хасанова, частное лицо, Казань, Instagram, 1995»): a year of birth, not a sale's
-    amount, when an adult could have been born in it."""
+    """A year alone in its own field, after a person's name («Петрова Ольга, 1990», "Jan de
+    Vries, 1985") or in a line that says two more things of the client («Лиана Хасанова,
+    частное лицо, Казань, Instagram, 1995»): a year of birth, not a sale's amount, when an
+    adult could have been born in it. After a business's name ("Bakkerij, 2000") it is not."""
     match = _BARE_YEAR.search(text)
     fields = [part for part in re.split(r"[,;]", text) if part.strip()]
-    if match is None or len(fields) < 4 or not 1920 <= int(match["year"]) <= today.year - 14:
+    if match is None or not 1920 <= int(match["year"]) <= today.year - 14:
         return None
-    return match
+    return match if len(fields) >= 4 or _person_named(fields[0]) else None
+
+
+def refuse_year_in_name(text: str, name: str, today: dt.date) -> None:
+    """`/check Сидорова Яна 1990`: a year an adult was born in, typed after a person's name
+    without a comma, would become part of the name; asked about, with the line that says it
+    (/add asks too: its line reads as a sale)."""
+    *words, last = name.split() or [""]
+    if not (last.isdigit() and len(last) == 4 and 1920 <= int(last) <= today.year - 14):
+        return
+    if _person_named(" ".join(words)):
+        said = text.replace(name, f"{' '.join(words)}, {last}", 1)
+        raise InputError(YEAR_AFTER_A_NAME, year=last, text=said.strip())
+
+
+def _person_named(name: str) -> bool:
+    """A name shaped like a person's and like no business's: a Russian surname («Петрова
+    Ольга»), a Dutch particle ("Jan de Vries"), a patronymic, an initial or a form of address
+    — two to four words of letters, no legal form, no business word."""
+    words = name_key(name).split()
+    if not 2 <= len(words) <= 4 or kind_in_name(name) == ClientKind.ORGANISATION:
+        return False
+    if not all(word.rstrip(".").replace("-", "").isalpha() for word in words):
+        return False
+    return (
+        says_person(name)
+        or looks_like_person(" ".join(words))
+        or any(is_russian_surname(word) or is_particle(word) for word in words)
+    )
 
 
 def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:

@@ -106,6 +106,21 @@ NO_PHONE_NUMBERS = N_(
     "without it: /add {text}"
 )
 
+NO_EMAIL_ADDRESSES = N_(
+    "Kompas doesn't keep e-mail addresses; nothing was added. To add the client "
+    "without it: /add {text}"
+)
+
+NO_PHONE_NUMBERS_CHECKED = N_(
+    "Kompas doesn't keep phone numbers. To check the client without it: /check {text}"
+)
+
+NO_EMAIL_ADDRESSES_CHECKED = N_(
+    "Kompas doesn't keep e-mail addresses. To check the client without it: /check {text}"
+)
+
+YEAR_AFTER_A_NAME = N_("Is {year} the year of birth? Then send: /check {text}")
+
 ONLY_GROUP_ADMINS_START = N_("Only an admin of this group can make it a Kompas team.")
 
 ONLY_LOOKS_LIKE = N_("Do you mean {client}? Type their name in full.")
