@@ -9,8 +9,9 @@ A prospect has traits but no sales, so its verdict rests on three areas:
   same kind most alike in traits (similarity ≥ `MIN_SIMILARITY`, on at least
   `MIN_SHARED_TRAITS` traits both have). Checks: 'expected_profit' (median annual profit of
   the similar clients vs the team median), 'expected_profit_per_hour' (vs the profile's
-  minimum, else the team median), 'similar_ideal' (match: the share of them that are ideal
-  clients; value: how many are; reference: how many similar clients there are);
+  minimum) or 'profit_per_hour_vs_typical' (vs the team median, where the profile sets
+  none), 'similar_ideal' (match: the share of them that are ideal clients; value: how many
+  are; reference: how many similar clients there are);
 - market: 'per_competitor' of the profile's market reality (see `scoring.market`).
 
 A demographic criterion is *met* only in full (match ≥ `scoring.fit.FULL_MATCH`): partial
@@ -60,6 +61,9 @@ SETS = {
     "decision": "decisions",
     "interests": "interests",
 }
+
+
+PER_HOUR_CHECKS = frozenset({"expected_profit_per_hour", "profit_per_hour_vs_typical"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +163,12 @@ def _assess(
             fit_checks.append(Check("expected_profit", match, expected, _whole(median)))
         per_hour = rows["profit_per_hour"].dropna()
         if len(per_hour):
-            bar = (profile.min_profit_per_hour if profile else None) or refs.median_profit_per_hour
+            aim = profile.min_profit_per_hour if profile else None
+            bar = aim or refs.median_profit_per_hour
             value = int(per_hour.median())
             match = round(float(np.clip(value / bar, 0, 1)), 3) if bar and bar > 0 else None
-            fit_checks.append(Check("expected_profit_per_hour", match, value, _whole(bar)))
+            code = "expected_profit_per_hour" if aim else "profit_per_hour_vs_typical"
+            fit_checks.append(Check(code, match, value, _whole(bar)))
         ideal_count = int(rows["ideal"].sum())
         share = round(ideal_count / len(similar), 3)
         fit_checks.append(Check("similar_ideal", share, ideal_count, len(similar)))
@@ -194,7 +200,7 @@ def _verdict(
     profile_says_ideal = (known > 0 and met == known) or not has_criteria
     # "467 per hour (you aim for 1 500)" beside "an ideal client" would contradict itself
     below_aim = any(
-        c.code == "expected_profit_per_hour" and c.match is not None and c.match < FULL_MATCH
+        c.code in PER_HOUR_CHECKS and c.match is not None and c.match < FULL_MATCH
         for c in fit_checks
     )
     profile_says_ideal = profile_says_ideal and not below_aim

@@ -12,13 +12,13 @@ from bot.render.portrait import TRAITS
 from bot.render.refusals import ALREADY_LISTED
 from locales import Markup, Translator, escape
 from scoring.fit import FULL_MATCH
-from scoring.prospects import Check, ProspectVerdict
+from scoring.prospects import PER_HOUR_CHECKS, Check, ProspectVerdict
 from storage.callers import TeamView
 from storage.models import Client
 
 MAX_SET = 4  # values of a profile's set shown next to a miss
 SETS = frozenset({"city", "education", "gender", "industry", "decision", "interests"})
-MONEY_CHECKS = frozenset({"expected_profit", "expected_profit_per_hour"})
+MONEY_CHECKS = frozenset({"expected_profit", *PER_HOUR_CHECKS})
 
 
 def verdict_text(
@@ -182,6 +182,12 @@ def _fit(t: Translator, cur: str, check: Check) -> Markup:
     if check.code == "expected_profit_per_hour":
         return t._(
             "{amount} per hour (you aim for {bar})",
+            amount=money(t, cur, check.value),
+            bar=money(t, cur, check.reference),
+        )
+    if check.code == "profit_per_hour_vs_typical":  # the profile sets no aim of its own
+        return t._(
+            "{amount} per hour (typical client {bar})",
             amount=money(t, cur, check.value),
             bar=money(t, cur, check.reference),
         )

@@ -311,3 +311,15 @@ async def test_one_known_point_of_three_is_no_match_of_the_whole_profile(
     anna = chat.person(OWNER, "Anna", locale)
     seen = await chat.send(anna, line)
     assert seen.text.splitlines()[0] == headline, seen.text
+
+
+async def test_a_team_median_is_never_called_the_teams_aim(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A Dutch reader: "€ 71 per uur (jouw doel: € 76)" on /toets with no hourly minimum set
+    in the profile: € 76 is the typical client's figure, not an aim."""
+    demo_with_profile(sqlite_engine, "nl", min_profit_per_hour=None)
+    anna = chat.person(OWNER, "Anna", "nl")
+    seen = await check(chat, anna, "Fietskoerier Snel", "Organisatie", "Utrecht", "koeriers", "8")
+    assert "jouw doel" not in seen.text, seen.text
+    assert "per uur (doorsneeklant €" in seen.text, seen.text
