@@ -52,7 +52,9 @@ def chart_labels(
         top20=""
         if c.paying_clients < 2
         else str(
-            t._(
+            t._("top client: {share}", share=top20)  # not "grootste 1 klant" (Dutch reader)
+            if c.top20_count == 1
+            else t._(
                 "top 20% ({clients}): {share}",
                 clients=t.n_("{n} client", "{n} clients", c.top20_count),
                 share=top20,

@@ -24,7 +24,7 @@ def letter(locale: str, client: Client, signature: str, *, personal: bool = Fals
         ("Jan Pieter de Vries", "m", "person", "Geachte heer De Vries,"),
         ("mevr. Özdemir", None, "person", "Geachte mevrouw Özdemir,"),
         ("Sam Bakker", None, "person", "Beste Sam Bakker,"),
-        ("Schoonmaakbedrijf Glans", None, "organisation", "Geachte heer, mevrouw,"),
+        ("Schoonmaakbedrijf Glans", None, "organisation", "Geachte heer/mevrouw,"),
     ],
 )
 def test_a_dutch_letter_says_u_and_is_signed(

@@ -259,8 +259,8 @@ async def test_check_reads_the_traits_add_reads_and_claims_no_fit_without_a_reco
             NL_OWNER,
             "/verkoop Jansen 300",
             ("hoi", "hoeveel krijg ik nog?", "Jansen 300"),
-            "Dat is geen antwoord op mijn vraag met knoppen hierboven, dus die vraag heb ik "
-            "gesloten.",
+            "Dat past niet bij de knoppen hierboven, dus die vraag heb ik gesloten. Begin gerust "
+            "opnieuw.",
             "Stuur een commando om te beginnen",
         ),
     ],

@@ -47,6 +47,31 @@ def test_a_one_client_chart_has_no_largest_clients_footer(sqlite_engine: Engine)
     assert labels.top20 == ""
 
 
+def test_a_top_fifth_of_one_client_is_said_as_the_top_client(sqlite_engine: Engine) -> None:
+    """A Dutch reader: the chart's "grootste 1 klant: 95%" → "grootste klant: 95%". Three
+    clients: the top fifth is ceil(0,6) = 1 client, € 1.900 of € 2.000."""
+    import datetime as dt
+
+    from bot.render.chart_figures import chart_labels, chart_rows
+    from locales import translator
+    from storage import callers
+    from storage.analysis import team_analysis
+    from storage.engine import new_session
+    from tests.factories import make_client, make_sale, make_team
+
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True)
+    for name, euros in (("Jansen", 1_900), ("De Boer", 60), ("Smit", 40)):
+        client = make_client(sqlite_engine, team, name, kind="person")
+        make_sale(sqlite_engine, team, client, euros * 100, sold_on=dt.date(2026, 11, 20))
+    with new_session(sqlite_engine) as session:
+        view = callers.team_view(session=session, team_id=team.id)
+        assert view is not None
+        analysis = team_analysis(session=session, team=view, today=dt.date(2026, 11, 23)).analysis
+    t = translator("nl", solo=True)
+    labels = chart_labels(t, analysis, view.concentration_threshold, chart_rows(t, analysis))
+    assert labels.top20 == "grootste klant: 95%", labels.top20
+
+
 async def test_a_first_sales_grade_is_said_to_be_provisional_as_on_the_card(
     chat: Chat, sqlite_engine: Engine
 ) -> None:
