@@ -6,8 +6,9 @@ from __future__ import annotations
 from bot.kit.commands import command
 from bot.kit.turn import Turn, button
 from bot.render.changes import nothing_to_undo, undone
-from locales import InputError
-from storage import changes, teams, undo
+from bot.render.sales import undone_sale
+from locales import InputError, Markup
+from storage import changes, resolver, sales, teams, undo
 from storage.models import PendingUndo, Role
 from storage.refusals import Refused
 
@@ -44,7 +45,28 @@ async def undo_last(turn: Turn) -> None:
     if pending is None:
         turn.reply(nothing_to_undo(turn.t, await _latest_by_someone_else(turn)))
         return
-    turn.reply(await _reverse(turn, pending))
+    which = await _which_sale(turn, pending)
+    done = await _reverse(turn, pending)
+    turn.reply(done if which is None else Markup("\n").join((done, which)))
+
+
+SALE_ACTIONS = frozenset({"sale_created", "sale_and_client_created"})
+
+
+async def _which_sale(turn: Turn, pending: PendingUndo) -> str | None:
+    """The sale an /undo is about to take back, said as it was recorded (read before it goes)."""
+    if pending.action not in SALE_ACTIONS or "sale_id" not in pending.payload:
+        return None
+    try:
+        sale = await turn.run(
+            sales.sale_in_team, team_id=turn.team_id, sale_id=pending.payload["sale_id"]
+        )
+        client = await turn.run(
+            resolver.client_in_team, team_id=turn.team_id, client_id=sale.client_id
+        )
+    except InputError:
+        return None  # gone already: the undo itself says so
+    return undone_sale(turn.t, turn.team, sale.amount, client.name, sale.sold_on, turn.today)
 
 
 async def _reverse(turn: Turn, pending: PendingUndo) -> str:

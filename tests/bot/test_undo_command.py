@@ -97,7 +97,9 @@ async def test_undo_takes_back_my_sale_not_the_one_recorded_after_it(
     assert _amounts(sqlite_engine) == [25_000, 40_000]
 
     seen = await chat.send(anna, words.undo, chat=GROUP)
-    assert seen.text == words.sale_gone  # the words a press of ↩ Undo says
+    said, which = seen.text.splitlines()
+    assert said == words.sale_gone  # the words a press of ↩ Undo says, then which sale
+    assert "250" in which and words.client in which and "400" not in which, which
     assert _amounts(sqlite_engine) == [40_000]  # Bram's sale stays
 
     # The button under Anna's confirmation, found later, knows it was taken back.
@@ -118,10 +120,10 @@ async def test_undo_twice_takes_back_my_last_two_changes_then_says_nothing_is_le
     await chat.send(bram, f"{words.sale} {words.client} 400", chat=GROUP)
 
     seen = await chat.send(anna, words.undo, chat=GROUP)
-    assert seen.text == words.sale_gone
+    assert seen.text.splitlines()[0] == words.sale_gone and "300" in seen.text, seen.text
     assert _amounts(sqlite_engine) == [25_000, 40_000]  # the newest of hers first
     seen = await chat.send(anna, words.undo, chat=GROUP)
-    assert seen.text == words.sale_gone
+    assert seen.text.splitlines()[0] == words.sale_gone and "250" in seen.text, seen.text
     assert _amounts(sqlite_engine) == [40_000]
     seen = await chat.send(anna, words.undo, chat=GROUP)
     assert seen.text.splitlines() == [words.nothing, LATEST_IS[locale]]
@@ -251,3 +253,17 @@ async def test_undoing_a_first_rating_names_no_earlier_one(
     await chat.send(olga, "/rate Петров 4 5 5")
     seen = await chat.send(olga, "/undo")
     assert "Отменено: снова действует ваш прежний отзыв." in seen.text, seen.text
+
+
+async def test_undo_says_which_sale_it_took_back(chat: Chat, sqlite_engine: Engine) -> None:
+    """A Dutch reader in a group: /ongedaan said only "de verkoop is verwijderd" while two
+    colleagues had recorded sales since; which one, /verkopen had to tell."""
+    team = make_team(sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True)
+    make_client(sqlite_engine, team, "De Boer")
+    sanne = chat.person(NL_OWNER, "Sanne", "nl")
+    await chat.send(sanne, "/verkoop de boer 899")
+    seen = await chat.send(sanne, "/ongedaan")
+    assert seen.text.splitlines() == [
+        "Ongedaan gemaakt: de verkoop is verwijderd.",
+        "Het ging om € 899 van De Boer, vandaag.",
+    ], seen.text
