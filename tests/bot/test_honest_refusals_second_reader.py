@@ -1,0 +1,87 @@
+"""What the second reader (the attacker) found untrue or refused for the wrong reason:
+a sale dated 1899 called "no amount", 5 000 digits called "no amount" instead of too large,
+an old date slipped in by a sale's correction without the question a new sale asks, another
+team's Undo called "already undone", and a team's language refused over its currency.
+
+The test clock stands on Monday 23 November 2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from storage.models import Client, Sale, Team
+from tests.chat import Chat
+from tests.factories import RU_OWNER, make_client, make_sale, rows
+
+NINES = "9" * 5000
+
+
+async def test_a_one_line_sale_dated_1899_is_refused_for_its_year(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Анна Иванова")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    for typed in ("1.1.1899", "01.01.2300"):
+        seen = await chat.send(olga, f"/sale Анна Иванова 1500 {typed}")
+        # The same words the sale's correction uses for the date, not «не похоже на сумму».
+        assert f"«{typed}» — вне лет, которые я веду: с 1900 по 2199. Проверьте год." in seen
+        assert "не похоже на сумму" not in seen.text
+    assert rows(sqlite_engine, Sale) == []
+
+
+async def test_five_thousand_digits_are_an_amount_too_large_wherever_typed(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Анна Иванова")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    too_large = "— слишком большая сумма: суммы должны быть меньше 100 000 000 000 ₽."
+    for line in (f"Анна Иванова {NINES}", f"Анна Иванова 1500 {NINES}", f"Анна {NINES} 2ч"):
+        seen = await chat.send(olga, f"/sale {line}")
+        assert too_large in seen, line[:30]
+        assert "не похоже на сумму" not in seen.text
+        assert "что-то пошло не так" not in seen.text
+    await chat.send(olga, "/sale Анна Иванова")  # the dialog's amount step says the same
+    seen = await chat.send(olga, NINES)
+    assert too_large in seen
+    assert rows(sqlite_engine, Sale) == []
+    assert [c.name for c in rows(sqlite_engine, Client)] == ["Анна Иванова"]
+
+
+async def test_a_sale_moved_back_more_than_a_year_is_asked_about_first(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "Анна Иванова")
+    make_sale(sqlite_engine, ru_team, client, 150000, sold_on=dt.date(2026, 11, 2))
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/sales Анна")
+    await chat.press(olga, "✎ 1")
+    await chat.press(olga, "Дата")
+    seen = await chat.send(olga, "01.01.2019")
+    # The question a new sale dated so far back gets, and nothing changed yet.
+    assert "Продажа датирована 01.01.2019 — это больше года назад. Записать?" in seen
+    assert seen.buttons[:2] == ["Да, записать так", "Нет"]
+    assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
+    seen = await chat.press(olga, "Нет")  # kept as it was; the right date is asked again
+    assert "Правильная дата? Например, 23.11.2026 или вчера." in seen
+    assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
+    seen = await chat.send(olga, "01.02.2019")  # still too far back: asked again
+    assert "Продажа датирована 01.02.2019" in seen
+    seen = await chat.press(olga, "Да, записать так")
+    assert "Продажа исправлена: дата теперь 1 февр. 2019 г." in seen
+    assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2019, 2, 1)
+
+
+async def test_a_sale_moved_back_less_than_a_year_is_saved_at_once(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    client = make_client(sqlite_engine, ru_team, "Анна Иванова")
+    make_sale(sqlite_engine, ru_team, client, 150000, sold_on=dt.date(2026, 11, 2))
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/sales Анна")
+    await chat.press(olga, "✎ 1")
+    await chat.press(olga, "Дата")
+    seen = await chat.send(olga, "01.01.2026")
+    assert "Продажа исправлена: дата теперь 1 янв. 2026 г." in seen
+    assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 1, 1)
