@@ -11,9 +11,9 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
-from storage.models import Client, Sale, Team
+from storage.models import Client, PendingUndo, Sale, Team
 from tests.chat import Chat
-from tests.factories import RU_OWNER, make_client, make_sale, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 NINES = "9" * 5000
 
@@ -85,3 +85,62 @@ async def test_a_sale_moved_back_less_than_a_year_is_saved_at_once(
     seen = await chat.send(olga, "01.01.2026")
     assert "Продажа исправлена: дата теперь 1 янв. 2026 г." in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 1, 1)
+
+
+async def test_the_language_is_chosen_even_after_a_sale_fixed_the_currency(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    owner = chat.person(21, "Olga", "nl")
+    group = chat.group(-500, "Studio Noord", creator=owner)
+    await chat.send(owner, "/start", chat=group)
+    seen = await chat.send(owner, "/verkoop Bakkerij Jansen 500", chat=group)
+    assert "Verkoop vastgelegd: € 500 — Bakkerij Jansen" in seen
+    await chat.send(owner, "/start", chat=group)  # the setup picked up again
+    seen = await chat.press(owner, "Русский", chat=group)
+    assert chat.api.callback_answers[-1].get("text") in (None, "")  # no refusal pop-up
+    # Russian from here on; the currency its sale is in is said, not offered as a choice.
+    assert "Валюта остаётся прежней — € EUR: в ней уже есть продажи." in seen
+    assert "3/3 Как оценивать клиентов?" in seen and "₽ RUB" not in seen.buttons
+    [team] = rows(sqlite_engine, Team)
+    assert (team.locale, team.currency) == ("ru", "EUR")
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [50000]
+    seen = await chat.press(owner, "A–D", chat=group)
+    assert "Всё готово" in seen
+    assert rows(sqlite_engine, Team)[0].onboarded
+
+
+async def test_a_setup_with_sales_picks_up_after_the_language_without_the_currency(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    owner = chat.person(21, "Olga", "nl")
+    group = chat.group(-500, "Studio Noord", creator=owner)
+    await chat.send(owner, "/start", chat=group)
+    await chat.press(owner, "Nederlands", chat=group)  # the currency step is left unanswered
+    await chat.send(owner, "/verkoop Bakkerij Jansen 500", chat=group)
+    seen = await chat.send(owner, "/start", chat=group)
+    assert "De valuta blijft € EUR: het team heeft al verkopen in deze valuta." in seen
+    assert "3/3" in seen and seen.buttons == ["A–D", "1–5", "1–10"]
+
+
+async def test_another_teams_undo_is_a_stale_button_never_already_undone(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/sale bakkerij 100")
+    [pending] = rows(sqlite_engine, PendingUndo)
+    assert pending.team_id == nl_team.id
+    olga = chat.person(RU_OWNER, "Olga", "nl")
+    await chat.send(olga, "/help")
+    screen = chat.api.in_chat(RU_OWNER)[-1]
+    forged = f"undo:{ru_team.id}:{pending.id}"
+    expired = "Dit kan niet meer ongedaan worden gemaakt (dat kan 24 uur lang)."
+    await chat.press_data(olga, screen, forged)  # team 1's change, not undone yet
+    assert chat.api.callback_answers[-1]["text"] == expired
+    assert len(rows(sqlite_engine, Sale)) == 1  # Anna's sale untouched
+    await chat.press(anna, "↩ Ongedaan maken")  # Anna takes it back herself
+    assert rows(sqlite_engine, Sale) == []
+    await chat.press_data(olga, screen, forged)  # now undone in team 1: still not "already"
+    assert chat.api.callback_answers[-1]["text"] == expired
+    await chat.press_data(olga, screen, f"undo:{ru_team.id}:999999")  # no such change at all
+    assert chat.api.callback_answers[-1]["text"] == expired
