@@ -11,6 +11,7 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
+from bot.transports.updates import Person
 from storage.models import Client, PendingUndo, Sale, Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
@@ -49,15 +50,21 @@ async def test_five_thousand_digits_are_an_amount_too_large_wherever_typed(
     assert [c.name for c in rows(sqlite_engine, Client)] == ["Анна Иванова"]
 
 
-async def test_a_sale_moved_back_more_than_a_year_is_asked_about_first(
-    chat: Chat, ru_team: Team, sqlite_engine: Engine
-) -> None:
-    client = make_client(sqlite_engine, ru_team, "Анна Иванова")
-    make_sale(sqlite_engine, ru_team, client, 150000, sold_on=dt.date(2026, 11, 2))
+async def _correcting_the_date(chat: Chat, team: Team, engine: Engine) -> Person:
+    """Ольга at the date of Анна's sale of 2 November: ✎ 1 → Дата."""
+    client = make_client(engine, team, "Анна Иванова")
+    make_sale(engine, team, client, 150000, sold_on=dt.date(2026, 11, 2))
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/sales Анна")
     await chat.press(olga, "✎ 1")
     await chat.press(olga, "Дата")
+    return olga
+
+
+async def test_a_sale_moved_back_more_than_a_year_is_asked_about_first(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    olga = await _correcting_the_date(chat, ru_team, sqlite_engine)
     seen = await chat.send(olga, "01.01.2019")
     # The question a new sale dated so far back gets, and nothing changed yet.
     assert "Продажа датирована 01.01.2019 — это больше года назад. Записать?" in seen
@@ -76,23 +83,23 @@ async def test_a_sale_moved_back_more_than_a_year_is_asked_about_first(
 async def test_a_sale_moved_back_less_than_a_year_is_saved_at_once(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:
-    client = make_client(sqlite_engine, ru_team, "Анна Иванова")
-    make_sale(sqlite_engine, ru_team, client, 150000, sold_on=dt.date(2026, 11, 2))
-    olga = chat.person(RU_OWNER, "Ольга", "ru")
-    await chat.send(olga, "/sales Анна")
-    await chat.press(olga, "✎ 1")
-    await chat.press(olga, "Дата")
+    olga = await _correcting_the_date(chat, ru_team, sqlite_engine)
     seen = await chat.send(olga, "01.01.2026")
     assert "Продажа исправлена: дата теперь 1 янв. 2026 г." in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 1, 1)
 
 
-async def test_the_language_is_chosen_even_after_a_sale_fixed_the_currency(
-    chat: Chat, sqlite_engine: Engine
-) -> None:
+async def _group_being_set_up(chat: Chat) -> tuple[Person, int]:
     owner = chat.person(21, "Olga", "nl")
     group = chat.group(-500, "Studio Noord", creator=owner)
     await chat.send(owner, "/start", chat=group)
+    return owner, group
+
+
+async def test_the_language_is_chosen_even_after_a_sale_fixed_the_currency(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    owner, group = await _group_being_set_up(chat)
     seen = await chat.send(owner, "/verkoop Bakkerij Jansen 500", chat=group)
     assert "Verkoop vastgelegd: € 500 — Bakkerij Jansen" in seen
     await chat.send(owner, "/start", chat=group)  # the setup picked up again
@@ -112,9 +119,7 @@ async def test_the_language_is_chosen_even_after_a_sale_fixed_the_currency(
 async def test_a_setup_with_sales_picks_up_after_the_language_without_the_currency(
     chat: Chat, sqlite_engine: Engine
 ) -> None:
-    owner = chat.person(21, "Olga", "nl")
-    group = chat.group(-500, "Studio Noord", creator=owner)
-    await chat.send(owner, "/start", chat=group)
+    owner, group = await _group_being_set_up(chat)
     await chat.press(owner, "Nederlands", chat=group)  # the currency step is left unanswered
     await chat.send(owner, "/verkoop Bakkerij Jansen 500", chat=group)
     seen = await chat.send(owner, "/start", chat=group)
