@@ -38,7 +38,8 @@ def dated_line(reader: Reader, words: list[Token], *, first: int) -> Dated:
     return replace(dated, words=[*dated.words, *words[paid:]])
 
 
-_DAY_MONTH = re.compile(r"[0-9]{1,2}[./-][0-9]{2}\.?")
+# `20.11`, and a day with its full year (`1.1.2026`), which no amount reads as
+_DAY_MONTH = re.compile(r"[0-9]{1,2}[./-][0-9]{2}\.?|[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{4}")
 _YEAR = re.compile(r"[0-9]{4}")
 
 
@@ -60,8 +61,8 @@ def _date_inside(reader: Reader, words: list[Token], first: int) -> Dated | None
             except InputError as error:
                 if error.message == dates.DATE_NOT_REAL and count > 1:
                     raise  # "32 nov": a date, but none that exists
-                if error.message == dates.DATE_OUT_OF_YEARS:
-                    raise  # «1.1.1899 1500»: a date, in a year not kept
+                if error.message == dates.DATE_OUT_OF_YEARS and count == 1:
+                    raise  # «1.1.1899 1500»: a date, in a year not kept («15 ноября 3000» no)
                 continue
             return Dated(words[:i] + words[i + count :], reader.date(text), text)
     return _day_in_words_inside(reader, words, first)

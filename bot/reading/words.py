@@ -272,8 +272,10 @@ def split_date(
         except InputError as error:
             if error.message == dates.DATE_NOT_REAL and not _no_month(text):
                 raise  # "29-02-2025", "32 nov": a date, but none that exists; never an amount
-            if error.message == dates.DATE_OUT_OF_YEARS:
-                raise  # «1.1.1899»: a date with its year, one not kept; never an amount
+            if error.message == dates.DATE_OUT_OF_YEARS and (
+                count == 1 or name_end(reader, rest) < len(rest)
+            ):  # «1.1.1899», «1500 15 января 1899»: a date, in a year not kept; no amount
+                raise
             continue  # «12.50»: 12,50, no month 50
         no_amount_left = amount_needed and name_end(reader, rest) == len(rest)
         if no_amount_left and reader.is_money(text):

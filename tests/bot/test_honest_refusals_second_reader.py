@@ -24,12 +24,21 @@ async def test_a_one_line_sale_dated_1899_is_refused_for_its_year(
 ) -> None:
     make_client(sqlite_engine, ru_team, "Анна Иванова")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    for typed in ("1.1.1899", "01.01.2300"):
-        seen = await chat.send(olga, f"/sale Анна Иванова 1500 {typed}")
+    for typed, line in [
+        ("1.1.1899", "1500 1.1.1899"),
+        ("01.01.2300", "1500 01.01.2300"),
+        ("1.1.1899", "1.1.1899 1500"),  # the date before the amount
+    ]:
+        seen = await chat.send(olga, f"/sale Анна Иванова {line}")
         # The same words the sale's correction uses for the date, not «не похоже на сумму».
         assert f"«{typed}» — вне лет, которые я веду: с 1900 по 2199. Проверьте год." in seen
         assert "не похоже на сумму" not in seen.text
     assert rows(sqlite_engine, Sale) == []
+    seen = await chat.send(olga, "/sale Анна Иванова 1.1.2026 1500")  # a year kept: recorded
+    assert "Продажа записана: 1 500 ₽, Анна Иванова, 1 янв. 2026 г." in seen
+    assert [(s.amount, s.sold_on) for s in rows(sqlite_engine, Sale)] == [
+        (150000, dt.date(2026, 1, 1))
+    ]
 
 
 async def test_five_thousand_digits_are_an_amount_too_large_wherever_typed(
