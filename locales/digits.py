@@ -105,3 +105,15 @@ def plain_amount(text: str, digits: int) -> int | None:
     if fraction is not None and len(fraction) > digits:
         return None
     return int(whole) * 10**digits + int((fraction or "").ljust(digits, "0") or 0)
+
+
+# A whole number in digits, grouped or not (`1.000.000`, `1 000 000`).
+_WHOLE_DIGITS = re.compile(r"[0-9]+|[0-9]{1,3}(?:[.,'][0-9]{3})+")
+ENDLESS = 64  # digits: more than any number anyone types
+
+
+def endless_number(text: str) -> bool:
+    """A whole number longer than anyone types (5 000 nines): far past any amount, whatever
+    the locale's separators, so refused as too large rather than as unreadable."""
+    plain = BLANKS.sub("", text or "")
+    return len(plain) > ENDLESS and _WHOLE_DIGITS.fullmatch(plain) is not None

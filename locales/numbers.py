@@ -72,7 +72,7 @@ from babel.numbers import (
 )
 
 from locales.digits import BLANKS as BLANKS
-from locales.digits import WHOLE, Typed, plain_amount, read_digits
+from locales.digits import WHOLE, Typed, endless_number, plain_amount, read_digits
 from locales.errors import N_, InputError
 from locales.number_format import currency_digits as currency_digits
 from locales.number_format import format_duration as format_duration
@@ -193,6 +193,8 @@ def parse_money(
     minor = plain_amount(text, _minor_digits(currency))  # an import's 52,02: the short way
     if minor is not None and (minor or allow_zero):
         return minor
+    if endless_number(text):  # 5 000 nines: too large, not unreadable
+        raise AmountOutOfRange(text, currency, locale)
     cleaned = spoken_amount(without_hedge(_clean(text, AMOUNT_EMPTY, AMOUNT_UNREADABLE)))
     if _beyond_any_amount(cleaned):
         raise AmountOutOfRange(text, currency, locale)

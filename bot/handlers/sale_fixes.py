@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
@@ -12,6 +14,7 @@ from bot.reading import sale_grammar
 from bot.render import payments as render_payments
 from bot.render import refusals
 from bot.render import sales as render
+from bot.render.sale_doubts import CONFIRM, NO, RECORD, old_question, too_old
 from locales import InputError
 from locales.numbers import BARE_ASK
 from storage import resolver, sales
@@ -129,6 +132,11 @@ class FixSaleDialog(Dialog):
             text, options = render.fix_question(turn.t)
             question(turn, convo, text, options=options, edit=True)
             return
+        if convo.step == CONFIRM:  # as a new sale dated that far back is asked about
+            day = dt.date.fromisoformat(convo.data["sold_on"])
+            text, options = old_question(turn.t, render.spoken_day(turn.t, day, turn.today))
+            question(turn, convo, text, options=options, per_row=1)
+            return
         question(turn, convo, render.fix_prompt(turn.t, convo.data["field"]))
 
     async def answer(
@@ -139,6 +147,14 @@ class FixSaleDialog(Dialog):
             if choice not in FIELDS:
                 raise InputError(refusals.PICK_WHAT_TO_CORRECT)
             await goto(turn, convo, "value", field=choice)
+            return
+        if convo.step == CONFIRM and not text:
+            if choice == NO:  # the sale keeps its date; the right one may be typed now
+                await goto(turn, convo, "value")
+                return
+            if choice != RECORD:
+                raise InputError(refusals.PICK_A_BUTTON)
+            await self._save(turn, convo, dt.date.fromisoformat(convo.data["sold_on"]))
             return
         if not text:
             raise InputError(refusals.TYPE_THE_NEW_VALUE)
@@ -163,11 +179,19 @@ class FixSaleDialog(Dialog):
                     sold=render_payments.medium_date(t, sale.sold_on),
                     paid=render_payments.medium_date(t, value),
                 )
+        if field == "sold_on" and too_old(value, turn.today):  # typed at the question: asked too
+            await goto(turn, convo, CONFIRM, sold_on=value.isoformat())
+            return
+        await self._save(turn, convo, value)
+
+    async def _save(self, turn: Turn, convo: Conversation, value: object) -> None:
+        field = convo.data["field"]
         await finish(turn, convo)
         change = await turn.change(
             sales.update_sale, sale_id=convo.data["sale_id"], changes={field: value}
         )
-        turn.confirm(render.sale_corrected(t, team.currency, field, value), change.undo_id)
+        text = render.sale_corrected(turn.t, turn.team.currency, field, value)
+        turn.confirm(text, change.undo_id)
 
 
 @button()

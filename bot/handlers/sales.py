@@ -28,11 +28,11 @@ from bot.render.sale_doubts import (
     COSTLY,
     NO,
     OLD,
-    OLD_AFTER,
     RECORD,
     doubt_question,
     nothing_recorded,
     stays_once,
+    too_old,
 )
 from bot.render.sales import sale_recorded
 from locales import InputError
@@ -265,7 +265,7 @@ async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str
         return big
     if (data.get("cost") or 0) > data["amount"] and not data.get("cost_ok"):  # 1 990, cost 2 000
         return {"doubt": COSTLY}
-    if sold_on < turn.today - OLD_AFTER and not data.get("old_ok"):
+    if too_old(sold_on, turn.today) and not data.get("old_ok"):
         return {"doubt": OLD}
     if data.get("again_ok"):
         return None

@@ -41,8 +41,12 @@ async def onboarding_again(turn: Turn) -> None:
     team = turn.team
     done = await turn.run(teams.setup_steps_done, team_id=team.id)
     chosen = translator(team.locale, solo=team.is_personal)
-    if "cur" in done:
-        text, buttons = onboard.scale_step(chosen, team.id, personal=team.is_personal)
+    fixed = await _currency_fixed(turn)
+    if "cur" in done or (fixed and ("lang" in done or team.is_personal)):
+        kept = team.currency if fixed and "cur" not in done else None
+        text, buttons = onboard.scale_step(
+            chosen, team.id, personal=team.is_personal, kept_currency=kept
+        )
     elif "lang" in done and not team.is_personal:
         text, buttons = onboard.currency_step(chosen, team.id)
     else:
@@ -63,12 +67,16 @@ async def onboarding(turn: Turn) -> None:
     team_id = team.id
     chosen = translator(team.locale, solo=team.is_personal)
     if setting == "lang" and value in SUPPORTED_LOCALES:
+        # The language is never the currency: a sale recorded during the setup fixes the
+        # currency, and the language can still be chosen (second reader: «Русский» refused).
+        fixed = await _currency_fixed(turn)
+        currency = {} if fixed else {"currency": teams.DEFAULT_CURRENCY[value]}
         await turn.change(
             teams.update_team,
             action=f"{teams.SETUP_ACTION}lang",
             locale=value,
-            currency=teams.DEFAULT_CURRENCY[value],
             timezone=teams.DEFAULT_TIMEZONE[value],
+            **currency,
         )
         # A personal team's language is its owner's. In a group, an owner who once chose
         # another language for themselves (/lang) would go on reading that one in the group
@@ -80,7 +88,12 @@ async def onboarding(turn: Turn) -> None:
             )
         # Whoever chose the language reads the next step in it.
         t = translator(value, solo=team.is_personal)
-        text, buttons = onboard.currency_step(t, team_id)
+        if fixed:  # the currency its sales are in: no choice left to offer
+            text, buttons = onboard.scale_step(
+                t, team_id, personal=team.is_personal, kept_currency=team.currency
+            )
+        else:
+            text, buttons = onboard.currency_step(t, team_id)
         turn.edit(text, buttons=buttons)
     elif setting == "cur" and value in CURRENCIES:
         await turn.change(teams.update_team, action=f"{teams.SETUP_ACTION}cur", currency=value)
@@ -101,6 +114,11 @@ def _assumed_zone(t: Translator, turn: Turn) -> str | None:
     if len(set(time_zones.country_zones().get(time_zones.home_country(team), ()))) < 2:
         return None
     return time_zones.zone_label(t, team.timezone, now=turn.now)
+
+
+async def _currency_fixed(turn: Turn) -> bool:
+    """Whether the team's currency can no longer change: it has sales (Product rules)."""
+    return await turn.run(teams.team_has_sales, team_id=turn.team.id)
 
 
 @button()

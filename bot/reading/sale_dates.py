@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.reading.words import SHORT_NUMBER, Dated, Reader, Token, joined, same_field, split_date
+from bot.reading.words import (
+    SHORT_NUMBER,
+    Dated,
+    Reader,
+    Token,
+    joined,
+    no_endless_number,
+    same_field,
+    split_date,
+)
 from locales import InputError, dates
 from locales.line_words import DAY_PREPOSITIONS, DAY_WORDS
 from locales.sale_words import PAID_METHODS, PAYMENT_LEAD_INS
@@ -16,6 +25,7 @@ def dated_line(reader: Reader, words: list[Token], *, first: int) -> Dated:
     """The date at the end of the line, also before how it was paid: `35 gisteren contant`,
     `60,- eergisteren per pin` read as `35 contant gisteren`; else one inside the line (from
     word `first` on) that can be nothing else (`Лотос 15 декабря 3000`)."""
+    no_endless_number(reader, words)  # 5 000 nines: too large, before any reading counts
     paid = len(words)
     if paid > 1 and words[-1].text.casefold().strip(".,!") in PAID_METHODS:
         paid -= 1
@@ -28,7 +38,8 @@ def dated_line(reader: Reader, words: list[Token], *, first: int) -> Dated:
     return replace(dated, words=[*dated.words, *words[paid:]])
 
 
-_DAY_MONTH = re.compile(r"[0-9]{1,2}[./-][0-9]{2}\.?")
+# `20.11`, and a day with its full year (`1.1.2026`), which no amount reads as
+_DAY_MONTH = re.compile(r"[0-9]{1,2}[./-][0-9]{2}\.?|[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{4}")
 _YEAR = re.compile(r"[0-9]{4}")
 
 
@@ -50,6 +61,8 @@ def _date_inside(reader: Reader, words: list[Token], first: int) -> Dated | None
             except InputError as error:
                 if error.message == dates.DATE_NOT_REAL and count > 1:
                     raise  # "32 nov": a date, but none that exists
+                if error.message == dates.DATE_OUT_OF_YEARS and count == 1:
+                    raise  # «1.1.1899 1500»: a date, in a year not kept («15 ноября 3000» no)
                 continue
             return Dated(words[:i] + words[i + count :], reader.date(text), text)
     return _day_in_words_inside(reader, words, first)

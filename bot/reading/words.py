@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from locales import N_, InputError, dates, is_currency_token, numbers
+from locales.digits import endless_number
 from locales.line_words import (
     BEFORE_AMOUNT,
     BEFORE_NAME,
@@ -271,6 +272,10 @@ def split_date(
         except InputError as error:
             if error.message == dates.DATE_NOT_REAL and not _no_month(text):
                 raise  # "29-02-2025", "32 nov": a date, but none that exists; never an amount
+            if error.message == dates.DATE_OUT_OF_YEARS and (
+                count == 1 or name_end(reader, rest) < len(rest)
+            ):  # «1.1.1899», «1500 15 января 1899»: a date, in a year not kept; no amount
+                raise
             continue  # «12.50»: 12,50, no month 50
         no_amount_left = amount_needed and name_end(reader, rest) == len(rest)
         if no_amount_left and reader.is_money(text):
@@ -282,3 +287,12 @@ def split_date(
             continue
         return dated
     return amountless or Dated(words)
+
+
+def no_endless_number(reader: Reader, words: list[Token]) -> list[Token]:
+    """The words, unless one is a number of more digits than anyone types (5 000 nines): that
+    is refused as the amount too large it is, before any reading counts with it."""
+    for word in words:
+        if endless_number(word.text):
+            raise numbers.AmountOutOfRange(word.text, reader.currency, reader.locale)
+    return words

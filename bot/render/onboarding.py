@@ -33,12 +33,22 @@ def currency_step(t: Translator, team_id: int, *, step: str = "2/3") -> tuple[Ma
     return t._("<b>{step}</b> In which currency do you work?", step=step), rows
 
 
-def scale_step(t: Translator, team_id: int, *, personal: bool = False) -> tuple[Markup, Buttons]:
+def scale_step(
+    t: Translator, team_id: int, *, personal: bool = False, kept_currency: str | None = None
+) -> tuple[Markup, Buttons]:
+    """The last step; `kept_currency`: the currency step was left out, as the team's sales
+    already fixed it, and the step says so instead."""
     rows = [[(label, pack("ob", team_id, "scale", code)) for code, label in SCALES.items()]]
     text = t._(
         "<b>{step}</b> How shall I grade clients? A is best on A–D, 5 on 1–5, 10 on 1–10.",
         step="2/2" if personal else "3/3",
     )
+    if kept_currency is not None:
+        kept = t._(
+            "The currency stays {currency}: the team already has sales in it.",
+            currency=f"{SYMBOLS.get(kept_currency, '')} {kept_currency}".strip(),
+        )
+        text = kept + Markup("\n") + text
     return text, rows
 
 

@@ -30,6 +30,17 @@ def nothing_recorded(t: Translator) -> Markup:
     return t._("Nothing recorded. Send the sale again with the right date.")
 
 
+def too_old(sold_on: dt.date, today: dt.date) -> bool:
+    """Whether a sale on `sold_on` is dated so far back that it is asked about first."""
+    return sold_on < today - OLD_AFTER
+
+
+def old_question(t: Translator, day: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "Dated more than a year ago: record it?", for a new sale and a sale's corrected date."""
+    text = t._("This sale is dated {date}, more than a year ago. Record it?", date=day)
+    return text, [(t._("Yes, record it"), RECORD), (t._("No"), NO)]
+
+
 def again_options(t: Translator) -> list[tuple[str, str]]:
     """The answers to "record it again?"."""
     return [(t._("Yes, record it again"), RECORD), (t._("No"), NO)]
@@ -81,8 +92,7 @@ def doubt_question(
     sold_on = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else today
     day = spoken_day(t, sold_on, today)
     if data["doubt"] == OLD:  # the Russian reader's «01.01.2020», taken without a question
-        text = t._("This sale is dated {date}, more than a year ago. Record it?", date=day)
-        return text, [(t._("Yes, record it"), RECORD), (t._("No"), NO)]
+        return old_question(t, day)
     if data.get("by"):  # a teammate booked the same sale: both may be about one payment
         text = t._(
             "{name} recorded this sale less than 10 minutes ago: {amount} from {client}, "

@@ -384,7 +384,8 @@ MONEY_GARBAGE = [
     ("0x10", "EUR", "AMOUNT_UNREADABLE"),
     ("½", "EUR", "AMOUNT_UNREADABLE"),
     ("١٢", "EUR", "AMOUNT_UNREADABLE"),
-    ("1" * 80, "EUR", "AMOUNT_UNREADABLE"),
+    ("1" * 80, "EUR", "AMOUNT_TOO_LARGE"),  # a number, only far too large (second reader)
+    ("1" * 40 + "x" * 40, "EUR", "AMOUNT_UNREADABLE"),
     ("", "EUR", "AMOUNT_EMPTY"),
     (f" {NBSP}{NARROW_NBSP} ", "EUR", "AMOUNT_EMPTY"),
     ("-5", "EUR", "NEGATIVE"),
