@@ -24,7 +24,7 @@ from bot.render.decline import (
 )
 from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
 from locales import InputError, Markup, Translator, translator
-from storage import clients, resolver
+from storage import clients, payments, resolver
 from storage.models import Client, ClientStatus, Role, stored_id
 
 NOTICE = dt.timedelta(days=30)  # the polite letter names a date a month ahead
@@ -119,7 +119,17 @@ async def decline_ask(turn: Turn) -> None:
     """Confirmation first: declining is a real decision."""
     client = await _pressed_client(turn)
     _refuse_if(client, ClientStatus.DECLINED, ALREADY_DECLINED)
-    text, buttons = decline_question(turn.t, turn.team_id, stored_id(client), client.name)
+    open_sales = await turn.run(
+        payments.open_sales, team_id=turn.team_id, client_id=stored_id(client)
+    )
+    text, buttons = decline_question(
+        turn.t,
+        turn.team_id,
+        stored_id(client),
+        client.name,
+        owed=sum(sale.open for sale in open_sales),
+        currency=turn.team.currency,
+    )
     turn.edit(text, buttons=buttons)
 
 

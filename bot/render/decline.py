@@ -348,14 +348,18 @@ def candidate_buttons(
 
 
 def decline_question(
-    t: Translator, team_id: int, client_id: int, client: str
+    t: Translator, team_id: int, client_id: int, client: str, *, owed: int = 0, currency: str
 ) -> tuple[Markup, Buttons]:
-    """Declining is a real decision: what it does, then Yes or No."""
+    """Declining is a real decision: what it does, what the client still owes (as /decline's
+    list warns), then Yes or No."""
     text = t._(
         "Decline {client}? They leave the scoring and the alarms; their history "
         "stays, and you can undo this for 24 hours.",
         client=client,
     )
+    if owed > 0:
+        owing = t._("they still owe you {amount}", amount=owed_money(t, currency, owed))
+        text = Markup("\n").join((text, t._("Think of: {risks}.", risks=owing)))
     return text, yes_or_no(
         t, t._("Yes, decline"), pack("decok", team_id, client_id), pack("card", team_id, client_id)
     )

@@ -220,3 +220,27 @@ async def test_no_clients_at_all_is_said_plainly(
     person = chat.person(OWNER, "Anna", locale)
     seen = await chat.send(person, "/decline")
     assert ("Nog niets te beoordelen" if locale == "nl" else "Пока нечего оценивать") in seen.text
+
+
+async def test_declining_from_the_card_says_what_the_client_still_owes(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A Russian reader declined «Захарова» from her card with 12 000 ₽ unpaid and was not
+    told, while /decline's list warns «Учтите: клиент ещё не оплатил»."""
+    team = make_team(
+        sqlite_engine, chat_id=77, owner_id=77, personal=True, locale="ru", currency="RUB"
+    )
+    client = make_client(sqlite_engine, team, "Захарова", kind="person")
+    make_sale(
+        sqlite_engine,
+        team,
+        client,
+        1_200_000,
+        sold_on=dt.date(2026, 11, 20),
+        due_on=dt.date(2026, 12, 4),
+    )
+    olga = chat.person(77, "Ольга", "ru")
+    await chat.send(olga, "/client Захарова")
+    seen = await chat.press(olga, "Отказаться…")
+    owing = seen.text.splitlines()[-1].replace("\u00a0", " ").replace("\u202f", " ")
+    assert owing == "Учтите: клиент ещё не оплатил 12 000 ₽.", seen.text
