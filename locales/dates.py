@@ -144,6 +144,12 @@ def format_date(day: dt.date, locale: str, *, style: str = "medium") -> str:
     return _babel_date(day, format=style, locale=locale)
 
 
+def format_day(day: dt.date, locale: str) -> str:
+    """A day of the coming weeks as a letter says it, month in full and no year: `6 januari`,
+    «6 января» (a Russian reader: nobody writes «с 6 января 2027 г.» to a client)."""
+    return _babel_date(day, format="d MMMM", locale=locale)
+
+
 def format_days(first: dt.date, last: dt.date, locale: str) -> str:
     """A run of days as people write it, month names in full and no year: `1–7 december`,
     «27 ноября – 3 декабря» (the Russian reader: «5 дек.» reads like a form)."""

@@ -182,6 +182,9 @@ class Translator:
     def date(self, day: dt.date, *, style: str = "medium") -> str:
         return dates.format_date(day, self.locale, style=style)
 
+    def day(self, day: dt.date) -> str:
+        return dates.format_day(day, self.locale)
+
     def days(self, first: dt.date, last: dt.date) -> str:
         return dates.format_days(first, last, self.locale)
 

@@ -373,7 +373,7 @@ def letter_to_send(
     t: Translator, team_t: Translator, client: Client, last_day: dt.date, signature: str
 ) -> Markup:
     """The polite letter, in the team's language (`team_t`), under the reader's lead-in."""
-    letter = decline_letter(team_t, client, team_t.date(last_day, style="long"), signature)
+    letter = decline_letter(team_t, client, team_t.day(last_day), signature)
     return t._("A message you could send them:") + Markup("\n\n") + letter
 
 

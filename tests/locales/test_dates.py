@@ -431,3 +431,10 @@ def test_days_ago_read_any_count_and_a_plural_needs_one(text: str, locale: str, 
     assert parse_date(text, locale, today=today) == today - dt.timedelta(days=back)
     with pytest.raises(InputError):
         parse_date("dagen geleden" if locale == "nl" else "дней назад", locale, today=today)
+
+
+@pytest.mark.parametrize(("locale", "said"), [("nl", "6 januari"), ("ru", "6 января")])
+def test_a_day_in_a_letter_has_no_year(locale: str, said: str) -> None:
+    """A Russian reader: «с 6 января 2027 г.» in the decline letter; nobody writes the year
+    of a day a few weeks ahead."""
+    assert d.format_day(dt.date(2027, 1, 6), locale) == said
