@@ -134,9 +134,7 @@ class NoteDialog(ClientDialog):
             note=convo.data.get("note"),
         )
         after = await turn.analysis_with_changes()
-        moved = grade_moved(
-            turn.t, before.analysis, after.analysis, convo.data["client_id"], convo.data["client"]
-        )
+        moved = grade_moved(turn.t, before.analysis, after.analysis, convo.data["client_id"])
         turn.confirm(
             render.noted(self.confirmation(turn, convo.data["client"]), moved), change.undo_id
         )

@@ -138,18 +138,17 @@ def grade_news(
 
 
 def grade_moved(
-    t: Translator, before: TeamAnalysis, after: TeamAnalysis, client_id: int, client: str
+    t: Translator, before: TeamAnalysis, after: TeamAnalysis, client_id: int
 ) -> Markup | None:
-    """'Pizzeria Bella staat nu op B (was A).' when a note moved the client's grade, else None:
-    a complaint that silently moves a card is news the person who typed it should hear."""
+    """'De beoordeling is nu B (was A).' when a note moved the client's grade, else None: a
+    complaint that silently moves a card is news the person who typed it should hear. The
+    confirmation above it names the client already (a Russian reader read the name twice)."""
     if client_id not in after.clients.index:
         return None
     was, grade = _grade_before(before, client_id), after.clients.loc[client_id, "grade"]
     if not was or pd.isna(grade) or was == grade:
         return None
-    return t._(
-        "{client} now has grade {grade} (was {before}).", client=client, grade=grade, before=was
-    )
+    return t._("The grade is now {grade} (was {before}).", grade=grade, before=was)
 
 
 def _grade_before(before: TeamAnalysis, client_id: int) -> str | None:
