@@ -92,7 +92,7 @@ async def test_stopping_profile_after_a_save_says_what_stays_not_that_nothing_ch
     await chat.press(anna, "Plaatsen")
     seen = await chat.press(anna, "Annuleren")
     assert seen.text == (
-        "Gestopt. Wat je al had opgeslagen, blijft staan: het profiel „Organisaties”, medewerkers."
+        "Gestopt. Wat je al had gewijzigd, blijft zo: het profiel „Organisaties”, medewerkers."
     )
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/profile")
@@ -103,7 +103,7 @@ async def test_stopping_profile_after_a_save_says_what_stays_not_that_nothing_ch
     await chat.press(olga, "Города")
     seen = await chat.send(olga, "/cancel")
     assert seen.text == (
-        "Остановлено. То, что вы уже сохранили, остаётся: профиль «Частные лица», возраст."
+        "Остановлено. Уже сделанные изменения остаются: профиль «Частные лица», возраст."
     )
     # Nothing saved yet: then "nothing changed" is true.
     await chat.send(olga, "/profile")
