@@ -107,12 +107,16 @@ def list_text(
         if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
             # "· 92 %" alone left the reader asking 92 % of what (the Kazan reader, rucopy).
             parts.append(t._("{share} of revenue", share=t.percent(row.share)))
+        # Said as the window's, not a year's estimate as on the card ("≈ € 229" here beside
+        # "€ 261 per jaar" there read as two profits of one client to a checker).
         if with_money and sort == "revenue" and row.revenue is not None:
-            parts.append(escape(money(t, team.currency, row.revenue)))
+            amount = money(t, team.currency, row.revenue)
+            parts.append(t._("revenue over 12 months: {amount}", amount=amount))
         if with_money and sort == "profit" and row.profit is not None:
             # "≈": the profit rests on an assumed margin for sales without costs.
             approx = Markup("≈ ") if row.assumed else Markup("")
-            parts.append(approx + escape(money(t, team.currency, row.profit)))
+            amount = approx + escape(money(t, team.currency, row.profit))
+            parts.append(t._("profit over 12 months: {amount}", amount=amount))
         lines.append(Markup(" · ").join(parts))
     if pages > 1:
         lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))

@@ -140,6 +140,9 @@ async def test_clients_by_profit_mark_a_profit_on_an_assumed_margin(
     assert "Bakkerij Jansen" in lines[1] and lines[1].endswith(jansen), lines
     assert "≈" not in lines[1], lines
     assert "Garage Smit" in lines[2] and lines[2].endswith(smit), lines
+    # The window's profit, said as such: the card's is an estimate of a year.
+    window = "winst laatste 12 mnd: " if locale == "nl" else "прибыль за 12 мес.: "
+    assert window + jansen in lines[1] and window + smit in lines[2], lines
 
 
 @pytest.mark.parametrize(
