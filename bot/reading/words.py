@@ -44,6 +44,10 @@ class Token:
     field: int  # which separator-delimited field of the line it stands in
 
 
+# An amount with the letter o for its zeros: «18ооо», "2OO".
+_ZEROS_AS_LETTERS = re.compile(r"[1-9][0-9]*[оОoO]+")
+
+
 @dataclass(frozen=True)
 class Reader:
     """What reading needs: the caller's language, the team's currency and today's date."""
@@ -61,7 +65,10 @@ class Reader:
 
     def is_money(self, text: str) -> bool:
         """Whether `text` is written as an amount: one too large to take is one too, so it
-        ends the name and is refused, never read as part of a client's name."""
+        ends the name and is refused, never read as part of a client's name; so is one typed
+        with the letter o for its zeros («18ооо», a Russian reader's new client "Иванова 18ооо")."""
+        if _ZEROS_AS_LETTERS.fullmatch(text):
+            return True
         try:
             numbers.parse_money(text, self.currency, self.locale, allow_negative=True)
         except numbers.AmountOutOfRange:

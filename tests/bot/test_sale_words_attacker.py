@@ -128,3 +128,14 @@ async def test_what_was_done_between_the_amount_and_the_time_is_skipped(
     await chat.send(anna, "/verkoop de Boer 45 reparatie 1u")
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.minutes) == (4_500, 60)
+
+
+async def test_an_amount_with_the_letter_o_for_zeros_is_refused_not_a_new_name(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Russian reader: «/sale Иванова 18ооо» (Cyrillic о) offered to add «Иванова 18ооо»."""
+    make_client(sqlite_engine, ru_team, "Иванова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Иванова 18ооо")
+    assert "«18ооо» не похоже на сумму" in seen.text, seen.text
+    assert not rows(sqlite_engine, Sale)
