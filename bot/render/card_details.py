@@ -55,7 +55,8 @@ def details_text(
             + t._("{score} of 100", score=t.number(round(float(row["score"]))))
         )
     worked, per_hour = hours_worked(row), profit_per_hour(row)
-    if with_money:
+    sold = int(row["purchases"]) > 0  # «Выручка: 0 ₽ · затраты: 0 ₽ … 0 покупок» said nothing
+    if with_money and sold:
         lines.append(_money_line(t, team, row, worked))
     if worked:
         time = [t._("Time {hours}", hours=hours(t, worked))]
@@ -68,7 +69,11 @@ def details_text(
             timing = partial_timing(row)
             time.append(figure + (" " + timed_sales(t, *timing) if timing is not None else ""))
         lines.append(DOT.join(time))
-    purchases = [t.n_("{n} purchase", "{n} purchases", int(row["purchases"]))]
+    purchases = [
+        t.n_("{n} purchase", "{n} purchases", int(row["purchases"]))
+        if sold
+        else t._("No sales in this period.")
+    ]
     average = whole_or_none(row["average_order"])
     if average is not None and with_money:
         purchases.append(t._("average {amount}", amount=money(t, cur, average)))

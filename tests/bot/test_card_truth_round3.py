@@ -208,3 +208,23 @@ async def test_details_count_the_complaint_the_card_names_and_say_one_sale_in_th
     details = (await chat.press(owner, button)).text.splitlines()
     assert events in details
     assert any(line.startswith(purchases + " · ") or line == purchases for line in details)
+
+
+@pytest.mark.parametrize(
+    ("locale", "details", "said"),
+    [
+        ("nl", "Details", "Geen verkopen in deze periode."),
+        ("ru", "Подробнее", "Продаж за этот период не было."),
+    ],
+)
+async def test_details_of_a_client_without_sales_say_so_not_zeros(
+    chat: Chat, sqlite_engine: Engine, locale: str, details: str, said: str
+) -> None:
+    """A Russian reader: «Выручка: 0 ₽ · затраты: 0 ₽ · прибыль: 0 ₽ / 0 покупок»."""
+    team = solo_team(sqlite_engine, locale)
+    make_client(sqlite_engine, team, "Alsu Nieuw", kind="person")
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, "/client Alsu Nieuw")
+    text = (await chat.press(me, details)).text
+    assert said in text.splitlines(), text
+    assert "0 ₽" not in text and "€ 0" not in text.replace("\u00a0", " "), text
