@@ -150,8 +150,9 @@ class EditClientDialog(ClientDialog):
 
 
 def _offered(field: str, client: Client, used: frozenset[str]) -> bool:
-    """An occasional trait (income, segment …) only where this client or the team has it."""
-    if field not in clients.OCCASIONAL:
+    """A private client's occasional trait (income, segment …) only where this client or the
+    team has it; an organisation's segment always (a B2B team's first one is set here)."""
+    if field not in clients.OCCASIONAL or client.kind == "organisation":
         return True
     return field in used or getattr(client, field) is not None
 

@@ -3,11 +3,12 @@ the caller's own last one when the button has scrolled out of sight."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.kit.commands import command
 from bot.kit.turn import Turn, button
-from bot.render.changes import nothing_to_undo, undone
-from bot.render.sales import undone_sale
-from locales import InputError, Markup
+from bot.render.changes import nothing_to_undo, undone, undone_sale
+from locales import InputError
 from storage import changes, resolver, sales, teams, undo
 from storage.models import PendingUndo, Role
 from storage.refusals import Refused
@@ -47,14 +48,14 @@ async def undo_last(turn: Turn) -> None:
         return
     which = await _which_sale(turn, pending)
     done = await _reverse(turn, pending)
-    turn.reply(done if which is None else Markup("\n").join((done, which)))
+    turn.reply(done if which is None else undone_sale(turn.t, done, turn.team, which, turn.today))
 
 
 SALE_ACTIONS = frozenset({"sale_created", "sale_and_client_created"})
 
 
-async def _which_sale(turn: Turn, pending: PendingUndo) -> str | None:
-    """The sale an /undo is about to take back, said as it was recorded (read before it goes)."""
+async def _which_sale(turn: Turn, pending: PendingUndo) -> tuple[int, str, dt.date] | None:
+    """The sale an /undo is about to take back: amount, client, day (read before it goes)."""
     if pending.action not in SALE_ACTIONS or "sale_id" not in pending.payload:
         return None
     try:
@@ -66,7 +67,7 @@ async def _which_sale(turn: Turn, pending: PendingUndo) -> str | None:
         )
     except InputError:
         return None  # gone already: the undo itself says so
-    return undone_sale(turn.t, turn.team, sale.amount, client.name, sale.sold_on, turn.today)
+    return sale.amount, client.name, sale.sold_on
 
 
 async def _reverse(turn: Turn, pending: PendingUndo) -> str:

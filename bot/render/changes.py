@@ -3,14 +3,17 @@ sends them with their ↩ Undo button; `undone` says what a press of it did."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
 import pandas as pd
 
 from bot.render.grade_words import grade_said
+from bot.render.sales import spoken_day
 from locales import N_, Markup, Translator
 from scoring import TeamAnalysis
+from storage.callers import TeamView
 
 UNDONE_OTHER = N_("Undone.")  # a message id of its own: nested in _(…) it is not extracted
 UNDONE = {
@@ -58,6 +61,26 @@ def undone(
         "{author} made this change; {admin}, an admin, took it back.", author=author, admin=admin
     )
     return Markup("\n").join((text, whose))
+
+
+def undone_sale(
+    t: Translator,
+    done: str,
+    team: TeamView,
+    sale: tuple[int, str, dt.date],
+    today: dt.date,
+) -> Markup:
+    """What /undo did, then which sale (amount, client, day) it took back: in a group the
+    caller's last change may lie behind several sales of others (a Dutch reader could only
+    tell which from /sales)."""
+    amount, client, day = sale
+    which = t._(
+        "It was {amount} from {client}, {date}.",
+        amount=t.money(amount, team.currency),
+        client=client,
+        date=spoken_day(t, day, today),
+    )
+    return Markup("\n").join((done, which))
 
 
 def nothing_to_undo(t: Translator, latest_by: str | None = None) -> Markup:

@@ -387,16 +387,3 @@ def sale_corrected(t: Translator, currency: str, field: str, value: Any) -> Mark
     if field == "sold_on":
         return t._("Sale corrected: the date is now {value}.", value=t.date(value, style="medium"))
     return t._("Sale corrected: paid on {value}.", value=t.date(value, style="medium"))
-
-
-def undone_sale(
-    t: Translator, team: TeamView, amount: int, client: str, day: dt.date, today: dt.date
-) -> Markup:
-    """Which sale /undo took back: in a group the caller's last change may be minutes and
-    several sales of others ago (a Dutch reader could only tell from /sales)."""
-    return t._(
-        "It was {amount} from {client}, {date}.",
-        amount=t.money(amount, team.currency),
-        client=client,
-        date=spoken_day(t, day, today),
-    )

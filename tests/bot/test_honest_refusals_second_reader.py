@@ -80,7 +80,7 @@ async def test_a_sale_moved_back_more_than_a_year_is_asked_about_first(
     assert seen.buttons[:2] == ["Да, записать так", "Нет"]
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
     seen = await chat.press(olga, "Нет")  # kept as it was; the right date is asked again
-    assert "Правильная дата? Например, 23.11.2026 или вчера." in seen
+    assert "Какая дата правильная? Например, 23.11.2026 или вчера." in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
     seen = await chat.send(olga, "01.02.2019")  # still too far back: asked again
     assert "Продажа датирована 01.02.2019" in seen

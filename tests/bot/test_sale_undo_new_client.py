@@ -96,7 +96,8 @@ async def test_undo_command_takes_the_sale_and_its_new_client_back_as_one_change
 
     command = "/ongedaan" if locale == "nl" else "/undo"
     seen = await chat.send(anna, command)
-    assert seen.text == both
+    said, which = seen.text.splitlines()  # /undo then names the sale it took back
+    assert said == both and line.split(" ", 1)[1].rsplit(" ", 1)[0] in which, seen.text
     assert rows(sqlite_engine, Sale) == [] and rows(sqlite_engine, Client) == []
     seen = await chat.send(anna, command)
     assert seen.text == NOTHING_LEFT[locale]
