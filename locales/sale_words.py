@@ -101,3 +101,7 @@ DATE_HINTS = (
     | {"half", "день", "дня", "утром", "вечером", "днём", "днем", "час", "часа", "часов"}
     | {"минут", "половиной"}
 )
+
+
+# The letter o (Latin or Cyrillic) typed for a zero: «18ооо», "2OO" is an amount mistyped.
+ZERO_LETTERS = "оОoO"

@@ -23,6 +23,7 @@ from locales.line_words import (
     LEAD_INS,
     OURS,
 )
+from locales.sale_words import ZERO_LETTERS
 
 FUTURE_DATE = N_("“{text}” is in the future. Type the day it happened, for example yesterday.")
 
@@ -44,8 +45,8 @@ class Token:
     field: int  # which separator-delimited field of the line it stands in
 
 
-# An amount with the letter o for its zeros: «18ооо», "2OO".
-_ZEROS_AS_LETTERS = re.compile(r"[1-9][0-9]*[оОoO]+")
+# An amount with the letter o for its zeros: "18ooo", "2OO" (locales.sale_words).
+_ZEROS_AS_LETTERS = re.compile(rf"[1-9][0-9]*[{ZERO_LETTERS}]+")
 
 
 @dataclass(frozen=True)
