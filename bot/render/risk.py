@@ -138,6 +138,14 @@ def _dependence(
         return [_Block(lines)]
     if len(earning) <= 3:  # "top 3: 100 %" of two or three clients says nothing
         lines.append(t._("Top client {top1} of revenue", top1=t.percent(c.top1_share)))
+    elif c.top20_count == 1:  # the top fifth is the top client: its share said once (RU reader)
+        lines.append(
+            t._(
+                "Top client {top1} · top 3 {top3}",
+                top1=t.percent(c.top1_share),
+                top3=t.percent(c.top3_share),
+            )
+        )
     else:
         lines.append(
             t._(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine
 
 from tests.bot.test_check import OWNER, demo_with_profile
@@ -122,3 +123,32 @@ async def test_help_about_an_unknown_command_names_it_with_its_slash(
     make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale="ru")
     seen = await chat.send(chat.person(OWNER, "Ольга", "ru"), "/help note")
     assert seen.text.startswith("/note — такого я не знаю."), seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("nl", "Grootste klant 40% · 3 grootste 80%"),
+        ("ru", "Крупнейший клиент — 40 % выручки, три крупнейших — 80 %."),
+    ],
+)
+async def test_a_top_fifth_of_one_client_is_not_said_again_on_risk(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    """A Russian reader: «Крупнейший клиент — 43 % выручки, … 20 % самых крупных (1 клиент) —
+    43 %.» Five clients: the top fifth is ceil(1) = 1 client, the top one. By hand, of € 5.000:
+    2.000 = 40 %, the top three 2.000 + 1.000 + 1.000 = 80 %."""
+    import datetime as dt
+
+    from tests.bot.test_truth import solo_team
+    from tests.factories import make_client, make_sale
+
+    team = solo_team(sqlite_engine, locale)
+    for name, euros in (("A", 2_000), ("B", 1_000), ("C", 1_000), ("D", 500), ("E", 500)):
+        client = make_client(sqlite_engine, team, f"Klant {name}")
+        make_sale(sqlite_engine, team, client, euros * 100, sold_on=dt.date(2026, 11, 20))
+    me = chat.person(11, "Sanne", locale)
+    text = (await chat.send(me, "/risico" if locale == "nl" else "/risk")).text
+    lines = [line.replace("\u00a0", " ").replace("\u202f", " ") for line in text.splitlines()]
+    assert said in lines, lines
+    assert "20 %" not in text and "grootste 1" not in text, text
