@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.clients import ADD_ANYWAY, USE_EXISTING, answered_kind
+from bot.handlers.clients import (
+    ADD_ANYWAY,
+    answered_kind,
+    ask_about_similar,
+    show_similar_chosen,
+)
 from bot.handlers.reports import show_card
 from bot.kit import arguments
-from bot.kit.callbacks import id_from
 from bot.kit.client_dialog import kind_in_name, typed_name
 from bot.kit.commands import command
 from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
@@ -15,7 +19,7 @@ from bot.kit.sensitive import money_shown_to_caller
 from bot.kit.turn import Turn
 from bot.reading.client_line import refuse_contact_data, refuse_year_in_name, said_in_line
 from bot.render import refusals
-from bot.render.clients import kind_options, similar_question, with_left_out
+from bot.render.clients import kind_options, with_left_out
 from bot.render.prospect import (
     already_a_client,
     cannot_judge,
@@ -45,10 +49,7 @@ class CheckDialog(Dialog):
         if step == "verdict":
             await self.verdict(turn, convo)
         elif step == "similar":  # below the verdict, which stays to be read
-            ask, options = similar_question(
-                turn.t, convo.data["name"], convo.data["similar"], USE_EXISTING, ADD_ANYWAY
-            )
-            question(turn, convo, ask, options=options, per_row=1, cancel=False)
+            ask_about_similar(turn, convo)
         elif step == "kind":
             question(
                 turn,
@@ -98,12 +99,8 @@ class CheckDialog(Dialog):
         elif step == "similar":
             if choice == ADD_ANYWAY:
                 await self.save(turn, convo, data["save_as"])
-                return
-            existing = id_from((choice or "").removeprefix(USE_EXISTING))
-            if not (choice or "").startswith(USE_EXISTING) or existing not in dict(data["similar"]):
-                raise InputError(refusals.PICK_A_BUTTON)
-            await finish(turn, convo)
-            await show_card(turn, existing, edit=True)
+            else:
+                await show_similar_chosen(turn, convo, choice)
 
     async def verdict(self, turn: Turn, convo: Conversation) -> None:
         t = turn.t

@@ -47,12 +47,8 @@ class AddClientDialog(Dialog):
         pressed = turn.update.callback_query is not None
         if step == "name":
             question(turn, convo, render.add_prompt(t, step))
-        elif step == "similar":
-            # «Фёдорова Мария» when «Фёдорова Мария Петровна» exists: "Is this …?"
-            ask, options = render.similar_question(
-                t, convo.data["name"], convo.data["similar"], USE_EXISTING, ADD_ANYWAY
-            )
-            question(turn, convo, ask, options=options, per_row=1, cancel=False)
+        elif step == "similar":  # «Фёдорова Мария» when «Фёдорова Мария Петровна» exists
+            ask_about_similar(turn, convo)
         elif step == "kind":
             ask = render.add_prompt(t, step, convo.data["name"])
             question(turn, convo, ask, options=kind_options(turn.t), edit=pressed)
@@ -71,16 +67,10 @@ class AddClientDialog(Dialog):
             refuse_contact_data(text or "", checking=False)
             await self.named(turn, convo, typed_name(text or ""))
         elif step == "similar":
-            if choice and choice.startswith(USE_EXISTING):
-                await finish(turn, convo)
-                existing = id_from(choice.removeprefix(USE_EXISTING))
-                if existing not in dict(data["similar"]):
-                    raise InputError(refusals.PICK_A_BUTTON)
-                await show_card(turn, existing, edit=turn.update.callback_query is not None)
-            elif choice == ADD_ANYWAY:
+            if choice == ADD_ANYWAY:
                 await self.after_name(turn, convo)
             else:
-                raise InputError(refusals.PICK_A_BUTTON)
+                await show_similar_chosen(turn, convo, choice)
         elif step == "kind":
             data["kind"] = answered_kind(text, choice)
             await self.next_after(turn, convo, "kind")
@@ -190,6 +180,25 @@ async def add(turn: Turn) -> None:
     convo.data.update(said, one_line=True, **({"unused": line.unused} if line.unused else {}))
     convo.step = "name"
     await dialog.named(turn, convo, name)
+
+
+def ask_about_similar(turn: Turn, convo: Conversation) -> None:
+    """ "Is this …?" with the look-alikes already on the list (`convo.data["similar"]`), for
+    /add and /check alike."""
+    ask, options = render.similar_question(
+        turn.t, convo.data["name"], convo.data["similar"], USE_EXISTING, ADD_ANYWAY
+    )
+    question(turn, convo, ask, options=options, per_row=1, cancel=False)
+
+
+async def show_similar_chosen(turn: Turn, convo: Conversation, choice: str | None) -> None:
+    """The look-alike pressed under "Is this …?": their card, nothing added; anything else is
+    refused and changes nothing."""
+    existing = id_from((choice or "").removeprefix(USE_EXISTING))
+    if not (choice or "").startswith(USE_EXISTING) or existing not in dict(convo.data["similar"]):
+        raise InputError(refusals.PICK_A_BUTTON)
+    await finish(turn, convo)
+    await show_card(turn, existing, edit=turn.update.callback_query is not None)
 
 
 @button()

@@ -297,10 +297,9 @@ def split_date(
     return amountless or Dated(words)
 
 
-def no_endless_number(reader: Reader, words: list[Token]) -> list[Token]:
-    """The words, unless one is a number of more digits than anyone types (5 000 nines): that
-    is refused as the amount too large it is, before any reading counts with it."""
+def no_endless_number(reader: Reader, words: list[Token]) -> None:
+    """A number of more digits than anyone types (5 000 nines) among the words is refused as
+    the amount too large it is, before any reading counts with it."""
     for word in words:
         if endless_number(word.text):
             raise numbers.AmountOutOfRange(word.text, reader.currency, reader.locale)
-    return words
