@@ -9,8 +9,11 @@ for the sender; the caller's memory never holds more than the file's bytes and i
 the bot awaits the child without blocking its event loop (``read_apart``). At most ``WORKERS``
 files are read at once per process; more wait their turn.
 
-The child gets the file on stdin and answers on stdout with a pickle: it runs our own code on
-the file, and its answer is only ever a ``ReadImport`` or an ``InputError``.
+The child gets two pickles on stdin and answers on stdout with one: first the file (its bytes,
+or for ``kompas import`` its path) and the limits, which it splits into rows at once; then how
+the team reads cells (language, currency, today), which ``kompas import`` knows only once it has
+opened the database. It runs our own code on the file, and its answer is only ever a
+``ReadImport`` or an ``InputError``.
 """
 
 from __future__ import annotations
@@ -84,18 +87,23 @@ def run_reader(
     today: dt.date,
     memory: int = MAX_MEMORY,
     seconds: int = MAX_SECONDS,
-    child: Reader | None = None,
 ) -> ReaderRun:
-    """The file sent to a child process, its answer not yet unpickled: a thread that runs this
-    imports nothing, so it never races the main thread's imports (unpickling imports the
+    """The file sent to a new child process, its answer not yet unpickled: a thread that runs
+    this imports nothing, so it never races the main thread's imports (unpickling imports the
     answer's modules: `kompas import` failed now and then with "partially initialized module
-    'babel.core'"). `child`: a ``Reader`` started earlier (``kompas import`` starts it before
-    loading its own modules); a new one otherwise."""
-    read = {"filename": filename, "content": content, "locale": locale, "currency": currency}
-    limits = {"address_space": memory + _INTERPRETER, "seconds": seconds}
-    request = pickle.dumps({"limits": limits, "read": {**read, "today": today}})
+    'babel.core'")."""
     with _turns:
-        returncode, out, err = _watched(request, child, memory=memory, seconds=seconds + 5)
+        reader = Reader()
+        reader.send_file(filename, content=content, memory=memory, seconds=seconds)
+        reader.send_cells(locale=locale, currency=currency, today=today)
+        return watch_reader(reader, seconds=seconds, memory=memory)
+
+
+def watch_reader(
+    reader: Reader, *, seconds: int = MAX_SECONDS, memory: int = MAX_MEMORY
+) -> ReaderRun:
+    """The answer of a child that has its file and its cells, watched until it comes."""
+    returncode, out, err = _watched(reader, memory=memory, seconds=seconds + 5)
     return ReaderRun(returncode, out, err, seconds)
 
 
@@ -118,10 +126,11 @@ def reader_answer(ran: ReaderRun) -> ReadImport:
 
 class Reader:
     """A reader's child process, started before its file is known: it loads the reading code
-    (~0.2 s) while its parent loads its own. It reads nothing until it is sent a request, and
-    limits itself as soon as it has it (``_child``); its answer and errors go to files in a
-    private temporary folder, so no pipe can fill and stall. ``close`` ends it if still
-    running and removes the folder."""
+    (~0.1 s) while its parent loads its own. It reads nothing until it is sent a file
+    (``send_file``), limits itself as soon as it has it and splits it into rows, then waits for
+    how to read the cells (``send_cells``). Its answer and errors go to files in a private
+    temporary folder, so no pipe can fill and stall. ``close`` ends it if still running and
+    removes the folder."""
 
     def __init__(self) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), *sys.path]))}
@@ -137,14 +146,34 @@ class Reader:
                 cwd=_ROOT,
             )
 
-    def send(self, request: bytes) -> None:
-        """The request on the child's stdin, which it reads whole before anything else."""
+    def send_file(
+        self,
+        filename: str,
+        *,
+        content: bytes | None = None,
+        path: str | None = None,
+        memory: int = MAX_MEMORY,
+        seconds: int = MAX_SECONDS,
+    ) -> None:
+        """The file, as its bytes or as a path the child reads itself (a few bytes through the
+        pipe, so the caller never waits for the child to take them), with the limits."""
+        limits = {"address_space": memory + _INTERPRETER, "seconds": seconds}
+        file = {"filename": filename, "content": content, "path": path}
+        self._write(pickle.dumps({"limits": limits, "file": file}), last=False)
+
+    def send_cells(self, *, locale: str, currency: str, today: dt.date) -> None:
+        """How the team reads the file's cells: the child reads the rows with it and answers."""
+        self._write(pickle.dumps({"locale": locale, "currency": currency, "today": today}), True)
+
+    def _write(self, request: bytes, last: bool) -> None:
         stdin = self.process.stdin  # a pipe: opened above
         try:
             stdin.write(request)  # type: ignore[union-attr]
-            stdin.close()  # type: ignore[union-attr]
+            stdin.flush()  # type: ignore[union-attr]
+            if last:
+                stdin.close()  # type: ignore[union-attr]
         except BrokenPipeError:
-            pass  # it died before reading: its exit status says why
+            pass  # it answered already (an unreadable file) or died: its exit status says why
 
     def close(self) -> None:
         if self.process.poll() is None:
@@ -156,17 +185,12 @@ class Reader:
         self._folder.cleanup()
 
 
-def _watched(
-    request: bytes, reader: Reader | None, *, memory: int, seconds: float
-) -> tuple[int, bytes, bytes]:
-    """Run the child (`reader`, or a new one); kill it when its resident memory passes
-    `memory` or time runs out.
+def _watched(reader: Reader, *, memory: int, seconds: float) -> tuple[int, bytes, bytes]:
+    """Wait for the child; kill it when its resident memory passes `memory` or time runs out.
 
     Watched from outside, not only by RLIMIT_AS inside: a Python that runs out of address
     space can spend minutes raising MemoryError in its own exception handling."""
-    reader = reader or Reader()
     try:
-        reader.send(request)
         deadline = time.monotonic() + seconds
         child = reader.process
         while True:
@@ -219,19 +243,33 @@ def _limit_myself(address_space: int, seconds: int) -> None:
 def _child() -> int:
     # Here: the parent (the bot, `kompas import`) starts this process before it needs the
     # reading half itself; the answer's unpickling imports it there.
-    from storage.importing import read_import
+    from storage.importing import read_rows
+    from storage.tabular import MAX_BYTES, read_table
 
     # A read makes tens of thousands of objects and few cycles: collected every 100 000 new
     # objects instead of 700, as `kompas import` itself does (bot/cli/files.py), the read of a
     # 70 000-sale log took ~30 % less CPU. Still collected, within the same memory limits.
     gc.freeze()
     gc.set_threshold(100_000, 50, 10)
-    request = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 — from the parent only
-    _limit_myself(**request.pop("limits"))
+    requests = sys.stdin.buffer
+    request = pickle.load(requests)  # noqa: S301 — from the parent only
+    _limit_myself(**request["limits"])
+    file = request["file"]
     try:
-        answer: object = read_import(**request["read"])
+        if file["path"] is not None:
+            with Path(file["path"]).open("rb") as opened:
+                file["content"] = opened.read(MAX_BYTES + 1)  # one byte over is refused
+        table = read_table(file["filename"], file["content"])
+        del request, file
+        try:
+            cells = pickle.load(requests)  # noqa: S301 — from the parent only
+        except EOFError:  # the parent stopped (no such team): nothing to answer
+            return 0
+        answer: object = read_rows(table, **cells)
     except InputError as error:
         answer = error
+    except OSError:
+        answer = InputError(Refused.UNREADABLE)
     except MemoryError:
         answer = InputError(Refused.TOO_BIG_INSIDE)
     sys.stdout.buffer.write(pickle.dumps(answer))

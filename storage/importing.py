@@ -131,7 +131,12 @@ def read_import(
     *, filename: str, content: bytes, locale: str, currency: str, today: dt.date
 ) -> ReadImport:
     """Read and check every row of a file; InputError when the file itself can't be read."""
-    table = read_table(filename, content)
+    return read_rows(read_table(filename, content), locale=locale, currency=currency, today=today)
+
+
+def read_rows(table: Table, *, locale: str, currency: str, today: dt.date) -> ReadImport:
+    """Check every row of a file split into rows (``read_table``), read as the team reads
+    cells; InputError when the file's columns can't be made out."""
     layout = read_layout(table, locale)
     reader = CellReader(locale=locale, currency=currency, today=today)
     parsed, errors = _parse(table, layout, reader)

@@ -94,6 +94,7 @@ def names_organisation(name: str) -> bool:
     return any(
         w.endswith(suffix) and len(w) >= len(suffix) + 3
         for w in words
+        if w.endswith(ORGANISATION_SUFFIXES)  # one C call rules most words out
         for suffix in ORGANISATION_SUFFIXES
     )
 

@@ -193,11 +193,11 @@ def reads_as_person(name: str) -> bool:
     if says_person(name):
         return True
     words = name.split()
-    if not 2 <= len(words) <= 3 or names_organisation(name):
+    if not 2 <= len(words) <= 3 or not all(_CAPITALISED.fullmatch(word) for word in words):
         return False
-    if not all(_CAPITALISED.fullmatch(word) for word in words):
-        return False
-    return any(_NOUN_SURNAME.match(name_key(word)) for word in words)
+    return not names_organisation(name) and any(
+        _NOUN_SURNAME.match(name_key(word)) for word in words
+    )
 
 
 def surname_and_initial(key: str, *, person: bool) -> set[tuple[str, str]]:

@@ -45,20 +45,22 @@ def add_parsers(commands: argparse._SubParsersAction, db_option) -> None:  # typ
 MAX_SHOWN_ERRORS = 20  # a one-screen summary; the rest is counted
 
 
-def start_reader() -> Reader:
+def start_reader(file: str) -> Reader:
     """The file reader's child process, started as soon as the command line is read: it loads
-    the reading code (~0.2 s) while this process loads SQLAlchemy, the settings and the ORM,
-    and reads nothing until ``import_file`` sends it the file (bot/cli/main.py closes it)."""
+    the reading code and splits the file into rows while this process loads SQLAlchemy, the
+    settings and the ORM, then waits for the team's language, currency and today's date
+    (``import_file`` sends them; bot/cli/main.py closes it)."""
     from storage.file_worker import Reader
 
-    return Reader()
+    reader = Reader()
+    reader.send_file(Path(file).name, path=str(Path(file).resolve()))
+    return reader
 
 
 def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     """One file into one team, all or nothing; bad rows listed in English."""
     from storage.engine import new_session
-    from storage.file_worker import reader_answer, run_reader
-    from storage.tabular import MAX_BYTES
+    from storage.file_worker import reader_answer, watch_reader
     from storage.team_brief import team_brief
 
     # This process ends with the import: what it has loaded is never collected again, and it
@@ -67,8 +69,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     gc.freeze()
     gc.set_threshold(100_000, 50, 10)
     try:
-        with Path(args.file).open("rb") as file:
-            content = file.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
+        Path(args.file).open("rb").close()  # the reader reads it; opened here to say why not
     except OSError as exc:
         print(f"kompas: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 1
@@ -78,20 +79,12 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
         return 1
     now = dt.datetime.now(dt.UTC)
     today = now.astimezone(ZoneInfo(team.timezone)).date()
-    # The file is read in a child process with memory and time limits, started before this
-    # process loaded SQLAlchemy (``start_reader``); while it works (it waits on a thread), this
-    # process loads the ORM, the models, the writer and the team's clients.
-    with ThreadPoolExecutor(max_workers=1) as reader:
-        reading = reader.submit(
-            run_reader,
-            filename=Path(args.file).name,
-            content=content,
-            locale=team.locale,
-            currency=team.currency,
-            today=today,
-            child=getattr(args, "reader", None),
-        )
-        del content
+    reader: Reader = getattr(args, "reader", None) or start_reader(args.file)
+    reader.send_cells(locale=team.locale, currency=team.currency, today=today)
+    # The child reads the rows with them while this process loads the ORM, the models, the
+    # writer and the team's clients; a thread waits for its answer.
+    with ThreadPoolExecutor(max_workers=1) as waiting:
+        reading = waiting.submit(watch_reader, reader)
         from storage import import_references, import_writer  # noqa: F401 — loaded now
         from storage.import_file import write_read_import
         from storage.import_stored import existing_clients, sale_figures

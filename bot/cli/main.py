@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "chat" and args.role and not args.group:
         parser.error("chat --role is your status in a group: add --group")
     if args.command == "import":
-        args.reader = cli_files.start_reader()
+        args.reader = cli_files.start_reader(args.file)
     try:
         return _command(args)
     finally:
