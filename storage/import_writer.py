@@ -8,8 +8,8 @@ take seconds, not minutes: no ORM object and no query per row.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
+from hashlib import sha1
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -247,7 +247,6 @@ class _Writer:
                     updates.append({"id": sale_id, **fill})
                 else:
                     self.counts["duplicates_skipped"] += 1
-        taken: dict[tuple[Any, ...], int] = {}  # identity → its last occurrence given out
         added = {
             "client_id": client_id,
             "sold_on": sold_on,
@@ -262,7 +261,7 @@ class _Writer:
         }
         if len(new) < len(identities):
             added = {name: [column[i] for i in new] for name, column in added.items()}
-        added["source_ref"] = [_free_ref(identities[i], refs, taken) for i in new]
+        added["source_ref"] = _free_refs([identities[i] for i in new], refs)
         self.counts["sales_added"] = len(new)
         self.counts["sales_updated"] = len(updates)
         return (added if new else {}), updates
@@ -316,8 +315,8 @@ def _earliest(*days: dt.date | None) -> dt.date | None:
     return min(known) if known else None
 
 
-def _free_ref(identity: tuple[Any, ...], refs: set[str], taken: dict[tuple[Any, ...], int]) -> str:
-    """The fingerprint of a sale with the lowest occurrence number not taken yet.
+def _free_refs(identities: list[tuple[Any, ...]], refs: set[str]) -> list[str]:
+    """The fingerprint of each sale with the lowest occurrence number not taken yet.
 
     The client is in it by id, not name: a renamed client keeps its sales' fingerprints, and
     a new client of the old name starts afresh. All of a client's fingerprints are in `refs`.
@@ -325,17 +324,21 @@ def _free_ref(identity: tuple[Any, ...], refs: set[str], taken: dict[tuple[Any, 
     the search starts after it: a log's hundred sales of one identity cost a hundred hashes,
     not five thousand.
     """
-    client_id, sold_on, amount, cost, minutes = identity  # "" for a None, as str() of each
-    text = f"{client_id}\x1f{sold_on}\x1f{amount}\x1f{_text(cost)}\x1f{_text(minutes)}\x1f"
-    occurrence = taken.get(identity, 0) + 1
-    while True:
-        digest = hashlib.sha1(f"{text}{occurrence}".encode(), usedforsecurity=False).hexdigest()
-        if digest not in refs:
-            refs.add(digest)
-            taken[identity] = occurrence
-            return digest
-        occurrence += 1
-
-
-def _text(part: int | None) -> str:
-    return "" if part is None else str(part)
+    taken: dict[tuple[Any, ...], int] = {}  # identity → its last occurrence given out
+    texts = [  # "" for a None cost or time, as str() of each
+        f"{client_id}\x1f{sold_on}\x1f{amount}\x1f{'' if cost is None else cost}\x1f"
+        f"{'' if minutes is None else minutes}\x1f"
+        for client_id, sold_on, amount, cost, minutes in identities
+    ]
+    found = []
+    for identity, text in zip(identities, texts, strict=True):
+        occurrence = taken.get(identity, 0) + 1
+        while True:
+            digest = sha1(f"{text}{occurrence}".encode(), usedforsecurity=False).hexdigest()
+            if digest not in refs:
+                break
+            occurrence += 1
+        refs.add(digest)
+        taken[identity] = occurrence
+        found.append(digest)
+    return found
