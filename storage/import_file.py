@@ -18,6 +18,7 @@ from storage.import_history import write_history
 from storage.import_references import client_errors, referrer_errors
 from storage.import_stored import existing_clients
 from storage.import_writer import write_import
+from storage.imported_files import remember_import
 from storage.importing import ImportReport, ReadImport, read_import
 from storage.snapshots import thaw_references
 
@@ -95,4 +96,12 @@ def write_read_import(
         counts = write_history(events=read.parsed.events, **into)
     else:
         counts = write_import(parsed=read.parsed, today=today, figures=figures, **into)
+    remember_import(
+        session,
+        team_id=team_id,
+        digest=read.digest,
+        locale=read.locale,
+        currency=read.currency,
+        now=now,
+    )
     return ImportReport(**said, **counts)

@@ -20,6 +20,9 @@ Decisions
   New sales get ``source_ref`` = sha1 of client id, date, amount, cost, minutes and the
   lowest free occurrence number among identical sales (unique per team in the schema, so two
   imports of one file racing each other cannot both commit).
+* **The same file again, to a team nothing happened to since**: ``kompas import`` knows it by
+  its digest before reading it and adds nothing (storage/imported_files.py); any change in
+  the team since, or another language or currency, and it is read and matched as above.
 * **Existing clients** (matched on the name key) are completed: their *empty* traits are
   filled (``clients_updated`` counts the clients completed); a trait that already has another
   value keeps it, and the report counts those values (``values_kept``), so nothing the team
@@ -53,7 +56,7 @@ from storage.import_layout import Layout, read_layout
 from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
 from storage.refusals import Refused
 from storage.table_cells import Cell
-from storage.tabular import Table, read_table
+from storage.tabular import Table, file_digest, read_table
 
 # Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
 MAX_ERRORS = 1_000
@@ -125,16 +128,24 @@ class ReadImport:
     errors: tuple[RowError, ...]
     errors_beyond: int = 0
     history_headers: tuple[str, str] = ("", "")  # a history file's client and referred columns
+    digest: str = ""  # the file's (``tabular.file_digest``)
+    locale: str = ""  # how its cells were read
+    currency: str = ""
 
 
 def read_import(
     *, filename: str, content: bytes, locale: str, currency: str, today: dt.date
 ) -> ReadImport:
     """Read and check every row of a file; InputError when the file itself can't be read."""
-    return read_rows(read_table(filename, content), locale=locale, currency=currency, today=today)
+    table = read_table(filename, content)
+    return read_rows(
+        table, locale=locale, currency=currency, today=today, digest=file_digest(content)
+    )
 
 
-def read_rows(table: Table, *, locale: str, currency: str, today: dt.date) -> ReadImport:
+def read_rows(
+    table: Table, *, locale: str, currency: str, today: dt.date, digest: str
+) -> ReadImport:
     """Check every row of a file split into rows (``read_table``), read as the team reads
     cells; InputError when the file's columns can't be made out."""
     layout = read_layout(table, locale)
@@ -151,6 +162,9 @@ def read_rows(table: Table, *, locale: str, currency: str, today: dt.date) -> Re
         errors=tuple(errors[:MAX_ERRORS]),
         errors_beyond=max(0, len(errors) - MAX_ERRORS),
         history_headers=(layout.columns["name"][1], referred[1] if referred else ""),
+        digest=digest,
+        locale=locale,
+        currency=currency,
     )
 
 

@@ -23,6 +23,7 @@ side storage/xlsx_reading.py, what both share storage/table_cells.py.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -52,6 +53,11 @@ class Row(NamedTuple):  # a tuple: a file has up to a million of them
 class Table:
     header: tuple[str, ...]
     rows: tuple[Row, ...]
+
+
+def file_digest(content: bytes) -> str:
+    """A file's bytes as a digest: the same file sent again has the same one."""
+    return hashlib.sha256(content).hexdigest()
 
 
 def read_table(filename: str, content: bytes) -> Table:

@@ -9,12 +9,14 @@ from sqlalchemy import func, select
 
 from storage.engine import make_engine, new_session
 from storage.migrate import upgrade
-from storage.models import Sale
-from storage.teams import create_team
+from storage.models import AuditLog, Sale
+from storage.sales import delete_sale
+from storage.teams import create_team, team_by_chat, update_team
 from tests.test_cli import kompas
 
 FILES = Path(__file__).parent / "storage" / "files"
 CHAT = "-1001234"
+NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
 
 def database(tmp_path: Path) -> str:
@@ -149,8 +151,8 @@ def test_a_clients_file_completes_existing_clients_and_says_when_nothing_is_new(
     assert completed.returncode == 0, completed.stderr
     assert "existing clients completed: 1" in completed.stdout
     assert "nothing new" not in completed.stdout
-    assert "existing clients completed: 0" in again.stdout
-    assert "nothing new: all of it was already there" in again.stdout
+    assert "existing clients completed: 0" not in again.stdout  # not read again: see below
+    assert "nothing new: the team has not changed since" in again.stdout
 
 
 def test_an_import_starts_without_loading_the_scoring_engine(tmp_path: Path) -> None:
@@ -181,11 +183,11 @@ def test_importing_again_after_a_sale_was_deleted_adds_exactly_that_sale_back(
     sales = str(FILES / "nl_sales_semicolon_bom.csv")
     kompas("--db", url, "import", "--team", CHAT, sales)
     engine = make_engine(url)
-    with new_session(engine) as session:
+    with new_session(engine) as session:  # deleted as /sales deletes one: audited, undoable
         gone = session.scalars(select(Sale).order_by(Sale.id.desc())).first()  # type: ignore[union-attr]
         assert gone is not None
         deleted = (gone.client_id, gone.sold_on, gone.amount)
-        session.delete(gone)
+        delete_sale(session=session, team_id=gone.team_id, sale_id=gone.id, user_id=1, now=NOW)
         session.commit()
     engine.dispose()
 
@@ -199,3 +201,57 @@ def test_importing_again_after_a_sale_was_deleted_adds_exactly_that_sale_back(
         stored = [(s.client_id, s.sold_on, s.amount) for s in session.scalars(select(Sale))]
     engine.dispose()
     assert len(stored) == 4 and deleted in stored
+
+
+def audit_count(url: str) -> int:
+    engine = make_engine(url)
+    with new_session(engine) as session:
+        count = session.scalar(select(func.count()).select_from(AuditLog))
+    engine.dispose()
+    return count or 0
+
+
+def test_the_same_file_again_is_known_at_once_and_changes_nothing(tmp_path: Path) -> None:
+    """Issue 21: a re-import that adds nothing costs a read and a compare. The same bytes, read
+    the same way, into a team nothing happened to since: the file is not read again."""
+    url = database(tmp_path)
+    sales = str(FILES / "nl_sales_semicolon_bom.csv")
+    first = kompas("--db", url, "import", "--team", CHAT, sales)
+    audited = audit_count(url)
+
+    again = kompas("--db", url, "import", "--team", CHAT, sales)
+
+    assert first.returncode == 0 and again.returncode == 0, again.stderr
+    said = again.stdout.splitlines()
+    assert said[0].startswith(f"kompas: {sales} is in team {CHAT} already: imported 20")
+    assert said[1] == "  nothing new: the team has not changed since, so there is nothing to add"
+    assert sales_count(url) == 4 and audit_count(url) == audited
+
+
+def test_the_same_file_is_read_again_once_the_team_changed(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    sales = str(FILES / "nl_sales_semicolon_bom.csv")
+    kompas("--db", url, "import", "--team", CHAT, sales)
+    engine = make_engine(url)
+    with new_session(engine) as session:  # any change of the team's: here its margin
+        team = team_by_chat(session=session, chat_id=int(CHAT))
+        assert team is not None and team.id is not None
+        update_team(session=session, team_id=team.id, user_id=1, now=NOW, default_margin=0.5)
+        session.commit()
+    engine.dispose()
+
+    again = kompas("--db", url, "import", "--team", CHAT, sales)
+
+    assert "sales added: 0, already there: 4" in again.stdout, again.stdout
+    assert "is in team" not in again.stdout
+
+
+def test_a_refused_file_is_not_remembered(tmp_path: Path) -> None:
+    url = database(tmp_path)
+    bad = tmp_path / "omzet.csv"
+    bad.write_text("Klant;Datum;Bedrag\nAtelier Zon;31-02-2026;100\n", encoding="utf-8")
+
+    kompas("--db", url, "import", "--team", CHAT, str(bad))
+    again = kompas("--db", url, "import", "--team", CHAT, str(bad))
+
+    assert again.returncode == 1 and "nothing imported: 1 problem(s)" in again.stdout

@@ -61,6 +61,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     """One file into one team, all or nothing; bad rows listed in English."""
     from storage.engine import new_session
     from storage.file_worker import reader_answer, watch_reader
+    from storage.tabular import MAX_BYTES, file_digest
     from storage.team_brief import team_brief
 
     # This process ends with the import: what it has loaded is never collected again, and it
@@ -69,7 +70,9 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     gc.freeze()
     gc.set_threshold(100_000, 50, 10)
     try:
-        Path(args.file).open("rb").close()  # the reader reads it; opened here to say why not
+        # The reader reads it too, limited and apart; here only to know it again by its digest.
+        with Path(args.file).open("rb") as file:
+            digest = file_digest(file.read(MAX_BYTES + 1))
     except OSError as exc:
         print(f"kompas: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 1
@@ -83,42 +86,48 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     reader.send_cells(locale=team.locale, currency=team.currency, today=today)
     # The child reads the rows with them while this process loads the ORM, the models, the
     # writer and the team's clients; a thread waits for its answer.
-    with ThreadPoolExecutor(max_workers=1) as waiting:
+    from storage.imported_files import imported_unchanged
+
+    with new_session(engine) as session, ThreadPoolExecutor(max_workers=1) as waiting:
+        cells = {"locale": team.locale, "currency": team.currency}
+        before = imported_unchanged(session, team_id=team.id, digest=digest, **cells)
+        if before is not None:  # bot/cli/main.py stops the reader
+            when = f"{before:%Y-%m-%d %H:%M} UTC"
+            print(f"kompas: {args.file} is in team {args.team} already: imported {when}")
+            print("  nothing new: the team has not changed since, so there is nothing to add")
+            return 0
         reading = waiting.submit(watch_reader, reader)
         from storage import import_references, import_writer  # noqa: F401 — loaded now
         from storage.import_file import write_read_import
         from storage.import_stored import existing_clients, sale_figures
 
-        with new_session(engine) as session:
-            existing = existing_clients(session, team.id)
-            figures = sale_figures(session, team.id)
-            try:
-                read = reader_answer(reading.result())
-            except InputError as error:
-                print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
-                return 1
-            report = write_read_import(
-                session=session,
-                team_id=team.id,
-                read=read,
-                today=today,
-                now=now,
-                user_id=None,
-                existing=existing,
-                figures=figures,
-            )
-            if not report.ok:
-                session.rollback()
-                count = len(report.errors) + report.errors_beyond
-                print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
-                for problem in report.errors[:MAX_SHOWN_ERRORS]:
-                    print(
-                        f"  line {problem.line}, column {problem.column}: {_english(problem.error)}"
-                    )
-                if count > MAX_SHOWN_ERRORS:
-                    print(f"  … and {count - MAX_SHOWN_ERRORS} more")
-                return 1
-            session.commit()
+        existing = existing_clients(session, team.id)
+        figures = sale_figures(session, team.id)
+        try:
+            read = reader_answer(reading.result())
+        except InputError as error:
+            print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
+            return 1
+        report = write_read_import(
+            session=session,
+            team_id=team.id,
+            read=read,
+            today=today,
+            now=now,
+            user_id=None,
+            existing=existing,
+            figures=figures,
+        )
+        if not report.ok:
+            session.rollback()
+            count = len(report.errors) + report.errors_beyond
+            print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
+            for problem in report.errors[:MAX_SHOWN_ERRORS]:
+                print(f"  line {problem.line}, column {problem.column}: {_english(problem.error)}")
+            if count > MAX_SHOWN_ERRORS:
+                print(f"  … and {count - MAX_SHOWN_ERRORS} more")
+            return 1
+        session.commit()
     print(
         f"kompas: imported {report.kind} from {args.file} into team {args.team}: {report.rows} rows"
     )

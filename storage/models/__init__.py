@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from storage.models.base import metadata as _metadata
 from storage.models.base import stored_id
 from storage.models.clients import Client, ClientKind, ClientStatus, Event, EventKind, Rating, Sale
-from storage.models.history import AuditLog, ScoreReference, ScoreSnapshot
+from storage.models.history import AuditLog, ImportedFile, ScoreReference, ScoreSnapshot
 from storage.models.profiles import IdealProfileRow
 from storage.models.teams import GradeScale, Member, MemberStatus, Role, Team, UserPref
 
@@ -63,6 +63,7 @@ __all__ = [
     "EventKind",
     "GradeScale",
     "IdealProfileRow",
+    "ImportedFile",
     "Member",
     "MemberStatus",
     "OfflineChatMember",

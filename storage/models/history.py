@@ -53,3 +53,18 @@ class AuditLog(SQLModel, table=True):
     entity: str = Field(max_length=32)
     entity_id: int | None = None
     at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ImportedFile(SQLModel, table=True):
+    """The last file a team imported, by its digest and how its cells were read: the same file
+    sent again while the team's data is as that import left it (``data_version``) adds
+    nothing, and is answered without reading it (issue 21)."""
+
+    __tablename__ = "imported_file"
+
+    team_id: int = Field(primary_key=True, foreign_key="team.id", ondelete="CASCADE")
+    digest: str = Field(max_length=64)  # sha256 of the file's bytes, in hex
+    locale: str = Field(max_length=2)
+    currency: str = Field(max_length=3)
+    data_version: int  # the team's once the import was written
+    imported_at: dt.datetime = Field(sa_type=UTCDateTime)
