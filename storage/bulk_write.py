@@ -36,8 +36,21 @@ def update_by_id(
 
 
 def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
-    """``insert_columns`` of rows that all have the same keys."""
-    insert_columns(session, model, {name: [row[name] for row in rows] for name in rows[0]})
+    """``insert_columns`` of rows that all have the same keys. A column that is None in every
+    row and has no default is left to the database, which stores NULL: a sales log's new
+    clients are 8 values each, not 25 (~0.1 s of 23 500 clients)."""
+    table = table_of(model)
+    columns = {name: [row[name] for row in rows] for name in rows[0]}
+    left_to_the_database = [
+        name
+        for name, values in columns.items()
+        if table.c[name].default is None
+        and table.c[name].server_default is None
+        and all(value is None for value in values)
+    ]
+    for name in left_to_the_database:
+        del columns[name]
+    insert_columns(session, model, columns)
 
 
 def insert_columns(
