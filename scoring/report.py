@@ -53,6 +53,8 @@ def plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | Records):
+        if all(type(v) is int for v in value):  # client ids: thousands of lapsed clients
+            return list(value)
         return [plain(v) for v in value]
     if isinstance(value, np.generic):
         value = value.item()
