@@ -131,7 +131,7 @@ def test_offline_chat_demo_fills_the_team_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     first = kompas("--db", url, "chat", "--demo", "--lang", "ru", stdin="/start\n")
     assert first.returncode == 0, first.stderr
-    assert "Всё готово. Что я умею — в /help." in first.stdout
+    assert "Всё готово. Что я умею — /help." in first.stdout
     import sqlite3
 
     with sqlite3.connect(tmp_path / "k.db") as db:

@@ -69,11 +69,11 @@ REFER = {"nl": "/aanbeveling {who} bracht {whom}", "ru": "/refer {who}, {whom}"}
 NEW = {"nl": "Restaurant De Haven", "ru": "Ресторан «Пристань»"}
 ONE_REFERRAL = {
     "nl": "Voor een C is nog 1 aanbeveling nodig.",
-    "ru": "Для оценки C нужно получить от клиента ещё 1 рекомендацию.",
+    "ru": "Оценка станет C, если клиент порекомендует вас ещё 1 раз.",
 }
 TWO_REFERRALS = {
     "nl": "Voor een C zijn nog 2 aanbevelingen nodig.",
-    "ru": "Для оценки C нужно получить от клиента ещё 2 рекомендации.",
+    "ru": "Оценка станет C, если клиент порекомендует вас ещё 2 раза.",
 }
 GRADE = {"nl": "beoordeling {grade}", "ru": "оценка {grade}"}
 

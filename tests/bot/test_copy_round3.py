@@ -265,7 +265,7 @@ def me_button(lang: str) -> str:
     [
         ("nl", False, "Hartelijk dank voor de samenwerking."),
         ("nl", True, "Hartelijk dank voor de samenwerking."),
-        ("ru", False, "Спасибо, что были с нами."),
+        ("ru", False, "Спасибо, что выбирали нас."),
         ("ru", True, "Спасибо, что выбирали меня."),
     ],
 )

@@ -26,13 +26,13 @@ from tests.chat import Chat
     ],
 )
 def test_every_dutch_lift_line_is_one_whole_sentence(code: str, amount: int, said: str) -> None:
-    # "Voor een A: 3 aanbevelingen." was a fragment; Russian already says «Для оценки A нужно …».
+    # "Voor een A: 3 aanbevelingen." was a fragment; Russian says «Оценка станет A, если …».
     assert str(lift(translator("nl"), "EUR", Lift(code, amount, "", "A"))) == said
 
 
 def test_russian_lift_of_referrals_says_more() -> None:
     said = str(lift(translator("ru"), "EUR", Lift("referral", 3, "", "A")))
-    assert said == "Для оценки A нужно получить от клиента ещё 3 рекомендации.", said
+    assert said == "Оценка станет A, если клиент порекомендует вас ещё 3 раза.", said
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ async def test_a_mans_surname_never_lands_on_a_woman_of_that_surname(
     assert "Продажа записана" not in seen.text
     assert rows(sqlite_engine, Sale) == []
     # a missed «а» is possible: asked, never assumed
-    assert seen.text == "Вы имели в виду «Ольга Кузнецова»?"
+    assert seen.text == "Может быть, это Ольга Кузнецова?"
     assert _labels(seen) == ["Да", "Нет, добавить «Кузнецов»"]
     seen = await chat.press(olga, "Нет, добавить «Кузнецов»")
     assert rows(sqlite_engine, Sale) == []  # person or organisation is asked next

@@ -244,8 +244,7 @@ async def test_a_member_of_several_teams_chooses_once_in_russian(
     seen = await chat.send(masha, "/start")
     assert seen.text == (
         "Вы состоите в 2 командах: Салон, Студия.\n"
-        "Здесь вы работаете с командой Студия; сменить её можно через /team. "
-        "Отправьте /help, чтобы узнать, что я умею.\n"
+        "Здесь вы работаете с командой Студия; сменить — /team. Что я умею — /help.\n"
         "Есть и свои клиенты? Заведите здесь личный список — он будет отдельно от группы."
     )
     [pref] = rows(sqlite_engine, UserPref)

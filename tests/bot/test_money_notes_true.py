@@ -292,7 +292,7 @@ def test_the_charts_running_share_never_reads_nothing(locale: str, almost_none: 
     ("locale", "line"),
     [
         ("nl", "Deze week (op datum): 1 nieuwe klant, 1 verkoop van € 500."),
-        ("ru", "На этой неделе (по датам): 1 новый клиент, 1 продажа на 500 €."),
+        ("ru", "На этой неделе: 1 новый клиент, 1 продажа на 500 €."),
     ],
 )
 async def test_the_digest_counts_what_is_dated_this_week_and_says_so(

@@ -94,7 +94,7 @@ async def test_start_again_picks_the_setup_up_where_it_stopped(
     assert "2/2 Как оценивать клиентов?" in again and again.buttons == ["A–D", "1–5", "1–10"]
     seen = await chat.press(olga, "1–10")
     assert "Всё готово!" in seen
-    assert (await chat.send(olga, "/start")).text == ("Всё готово. Что я умею — в /help.")
+    assert (await chat.send(olga, "/start")).text == ("Всё готово. Что я умею — /help.")
     [team] = rows(sqlite_engine, Team)
     assert (team.currency, team.grade_scale, team.onboarded) == ("RUB", "1-10", True)
     # in a group: the language chosen, /start goes on at the currency

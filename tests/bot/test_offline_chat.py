@@ -44,7 +44,7 @@ async def test_a_second_demo_session_in_russian_answers_at_once(engine: Engine, 
     """`make run` twice: the demo team, then the same again."""
     await chat(engine, clock, "/start", demo=True, locale="ru")
     second = await chat(engine, clock, "/start", demo=True, locale="ru")
-    assert "Всё готово. Что я умею — в /help." in second
+    assert "Всё готово. Что я умею — /help." in second
 
 
 async def test_update_ids_never_go_back_even_after_the_ledger_is_pruned(

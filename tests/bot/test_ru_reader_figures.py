@@ -91,7 +91,8 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
         ),
         (
             "ru",
-            "Доля времени рядом с долей выручки (по продажам, где записано время)",
+            "Сколько вашего времени уходит на клиента и сколько выручки он приносит "
+            "(по продажам, где записано время)",
             "• Traag: 40 % времени, 26 % этой выручки (",
         ),
     ],
@@ -296,7 +297,7 @@ def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[
     ("locale", "said"),
     [
         ("nl", "Deze week (op datum): {new} nieuwe klanten, {sales} verkopen (samen € 1.000)."),
-        ("ru", "На этой неделе (по датам): {new} новых клиента, {sales} продажи на 1 000 ₽."),
+        ("ru", "На этой неделе: {new} новых клиента, {sales} продажи на 1 000 ₽."),
     ],
 )
 async def test_the_groups_digest_says_what_was_recorded_this_week_as_the_private_one(

@@ -64,7 +64,7 @@ async def test_a_name_in_another_case_finds_the_client(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     # «Петрова» is Петров's genitive but just as likely a woman's own surname: asked, not booked.
     seen = await chat.send(olga, "/sale Петрова 600")
-    assert seen.text == "Вы имели в виду «Петров»?"
+    assert seen.text == "Может быть, это Петров?"
     assert seen.buttons == ["Да", "Нет, добавить «Петрова»"]
     seen = await chat.press(olga, "Да")
     assert "Продажа записана" in seen.text

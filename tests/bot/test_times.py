@@ -144,13 +144,13 @@ async def test_hours_per_order_in_russian_and_refusals(
     await chat.send(olga, "/profile")
     await chat.press(olga, "+ Создать: Частные лица")
     await chat.press(olga, "Условия работы")  # her own team: one person
-    await chat.press(olga, "Часов на визит или заказ, не больше")
+    await chat.press(olga, "Время на одну продажу, не больше")
     seen = await chat.send(olga, "0")
     assert "больше 0" in seen.text
     seen = await chat.send(olga, "1001 ч")
     assert seen.text.replace("\u00a0", " ") == "«1001 ч» — слишком много. Здесь максимум 1 000 ч."
     seen = await chat.send(olga, "полтора часа")
-    assert "Сохранено. Часов на визит или заказ, не больше: 1 ч 30 мин." in seen
+    assert "Сохранено. Время на одну продажу, не больше: 1 ч 30 мин." in seen
     assert _max_hours(sqlite_engine) == 1.5
 
 
