@@ -75,7 +75,7 @@ async def test_russian_group_edit_asks_again_after_a_wrong_value_and_buttons_kee
     make_client(sqlite_engine, team, "Кофейня «Зерно»", city="Казань", employees=8)
     await chat.send(olga, "/edit зерно", chat=GROUP)
     seen = await chat.press(olga, "Сотрудники", chat=GROUP)
-    assert "Сотрудники (Кофейня «Зерно»): 8" in seen.text.splitlines()
+    assert "Кофейня «Зерно» — Сотрудники: 8" in seen.text.splitlines()
     assert seen.last.force_reply and "Ольга, напишите число сотрудников." in seen.text
     seen = await chat.reply(olga, "много", chat=GROUP)
     assert "Сотрудники" not in seen.text and seen.text  # refused, said why
@@ -86,7 +86,7 @@ async def test_russian_group_edit_asks_again_after_a_wrong_value_and_buttons_kee
     seen = await chat.reply(olga, "12", chat=GROUP)
     assert "Сотрудники: теперь 12." in seen.text.splitlines()
     seen = await chat.press(olga, "Город", chat=GROUP)
-    assert "Город (Кофейня «Зерно»): Казань" in seen.text.splitlines()
+    assert "Кофейня «Зерно» — Город: Казань" in seen.text.splitlines()
     seen = await chat.send(olga, "/skip", chat=GROUP)
     assert "Без изменений: город." in seen
     assert [(c.city, c.employees) for c in rows(sqlite_engine, Client)] == [("Казань", 12)]
