@@ -88,7 +88,7 @@ async def test_card_buttons_start_the_right_dialog(chat: Chat, sqlite_engine: En
     anna = chat.person(OWNER, "Anna", "nl")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Verkoop")
-    assert "Wat is het bedrag van de verkoop aan Bakkerij de Vries?" in seen
+    assert "Hoeveel heeft Bakkerij de Vries betaald?" in seen
     await chat.send(anna, "/cancel")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Beoordelen")

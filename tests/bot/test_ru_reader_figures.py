@@ -295,7 +295,10 @@ def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[
 @pytest.mark.parametrize(
     ("locale", "said"),
     [
-        ("nl", "Deze week (op datum): {new} nieuwe klanten, {sales} verkopen (samen € 1.000)."),
+        (
+            "nl",
+            "Met een datum in deze week: {new} nieuwe klanten, {sales} verkopen (samen € 1.000).",
+        ),
         ("ru", "На этой неделе (по датам): {new} новых клиента, {sales} продажи на 1 000 ₽."),
     ],
 )
