@@ -85,8 +85,8 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
     [
         (
             "nl",
-            "Deel van je vastgelegde uren tegenover deel van de omzet van diezelfde verkopen. "
-            "Per uur leveren ze minder op dan gemiddeld.",
+            "Deze klanten kosten je naar verhouding meer uren dan ze aan omzet opleveren: "
+            "per uur verdien je er minder aan dan gemiddeld.",
             "• Traag: 40% van je uren, 26% van de omzet (",
         ),
         (
