@@ -146,7 +146,7 @@ async def test_nothing_to_undo_when_only_someone_else_changed_anything(
 LATEST_IS = {
     "nl": (
         "De laatste wijziging hier is van Bram: alleen Bram of een beheerder kan die "
-        "terugdraaien, met de knop ↩ Ongedaan maken eronder."
+        "ongedaan maken, met de knop ↩ Ongedaan maken onder dat bericht."
     ),
     "ru": (
         "Последнее изменение здесь внёс участник Bram: отменить его может только Bram или "
