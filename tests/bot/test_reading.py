@@ -201,7 +201,9 @@ async def test_decline_with_a_name_shows_that_client_or_says_why_not(
     assert seen.text == second
     prospect = next(c.name for c in rows(sqlite_engine, Client) if c.status == "prospect")
     seen = await chat.send(anna, f"/decline {prospect}")
-    assert seen.text == f"{prospect} staat niet tussen de klanten die je misschien beter laat gaan."
+    assert seen.text == (
+        f"{prospect} staat niet op de lijst van klanten die je misschien beter laat gaan."
+    )
     seen = await chat.send(anna, "/decline Installatiebedrijf Jansen")  # looks like some names
     assert (
         seen.text
