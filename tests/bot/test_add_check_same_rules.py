@@ -36,7 +36,7 @@ async def test_check_keeps_no_phone_number_in_a_name(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toets Sanne Jansen, Utrecht, 06-12345678")
     assert seen.text == (
-        "Kompas bewaart geen telefoonnummers. De klant zonder nummer toetsen: "
+        "Telefoonnummers bewaar ik niet. De klant zonder nummer toetsen: "
         "/toets Sanne Jansen, Utrecht"
     )
     assert _names(sqlite_engine) == ["Bakkerij Bos", "Анна Смирнова"]
@@ -68,7 +68,7 @@ async def test_an_email_address_is_never_a_city(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen Sanne Jansen, sanne@ziggo.nl")
     assert seen.text == (
-        "Kompas bewaart geen e-mailadressen; er is niets toegevoegd. De klant zonder "
+        "E-mailadressen bewaar ik niet, dus ik heb niets toegevoegd. De klant zonder "
         "e-mailadres toevoegen: /toevoegen Sanne Jansen"
     )
     assert _names(sqlite_engine) == ["Анна Смирнова"]

@@ -292,8 +292,8 @@ async def test_a_prospect_on_the_list_is_checked_as_stored_not_sent_back_to_its_
         (
             "nl",
             "/toets Kapsalon Mooi, organisatie, Utrecht",
-            "✅ Kapsalon Mooi past tot nu toe bij je ideale profiel: 1 van de 3 punten is bekend, "
-            "en dat klopt.",
+            "✅ Kapsalon Mooi past tot nu toe bij het profiel van je ideale klant: "
+            "1 van de 3 punten is bekend, en dat klopt.",
         ),
         (
             "ru",

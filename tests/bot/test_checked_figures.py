@@ -170,7 +170,7 @@ async def test_a_recency_reason_shows_the_teams_figure(
     [
         (
             "nl",
-            "Deze week (op datum): 5 nieuwe klanten, 5 verkopen (samen € 1.200), 2 klachten.",
+            "Met een datum in deze week: 5 nieuwe klanten, 5 verkopen (samen € 1.200), 2 klachten.",
             "Groot BV: 96% van de omzet.",
         ),
         (

@@ -210,7 +210,7 @@ async def test_a_grade_out_of_range_names_the_scales_on_a_team_that_sees_one_to_
         )
     await chat.send(anna, "/beoordeel jan smit 4")
     seen = await chat.send(anna, "9")
-    assert seen.text.startswith("Tik op een cijfer van 1 tot 5: elk punt krijgt")
+    assert seen.text.startswith("Tik op een cijfer van 1 tot 5. De beoordeling zie je daarna")
     assert "schaal van 1 tot 10" in seen.text
     seen = await chat.send(anna, "5 5")
     assert "Dank je! Jouw oordeel over Jan Smit" in seen.text

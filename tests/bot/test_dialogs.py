@@ -41,7 +41,8 @@ async def test_a_reply_to_another_card_books_nothing_for_the_pending_sale(
     # Joris answers 300 to Anna's card of the hair salon, then to Anna's own question.
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=card)
     assert seen.text == (
-        "Daar heb ik niets mee gedaan. Antwoord op mijn vraag zelf, of stuur /annuleer."
+        "Daar heb ik niets mee gedaan. "
+        "Antwoord met „Beantwoorden” op mijn vraag, of stuur /annuleer."
     )
     seen = await chat.send(joris, "300", chat=GROUP, reply_to=asked_anna)
     assert "Verkoop vastgelegd" not in seen

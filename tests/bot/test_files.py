@@ -171,7 +171,7 @@ async def test_one_clients_data_for_their_access_request(
     [message] = seen.messages
     name, content = message.document or ("", b"")
     assert name == f"klant-{client}.json"
-    assert "Alles wat Kompas over Anouk de Boer bewaart" in message.text
+    assert "Alles wat ik over Anouk de Boer bewaar" in message.text
     data = json.loads(content)
     assert data["client"]["name"] == "Anouk de Boer" and data["client"]["city"] == "Utrecht"
     assert data["sales"][0]["amount"] == "99.00"

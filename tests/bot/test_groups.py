@@ -126,7 +126,7 @@ async def test_private_chat_works_on_a_chosen_team_for_members_only(
     seen = await chat.send(olga, "/team")
     assert seen.buttons == ["✓ Studio Noord"]  # her only team: worked on without choosing
     seen = await chat.press(olga, "✓ Studio Noord")
-    assert "Je werkt nu aan Studio Noord." in seen
+    assert "Je werkt nu in: Studio Noord." in seen
     seen = await chat.send(olga, "/sale bakkerij 100")
     assert "Verkoop vastgelegd" in seen
     # Someone outside the group sees nothing of the team, not even that it exists.

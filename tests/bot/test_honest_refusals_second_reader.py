@@ -148,7 +148,7 @@ async def test_another_teams_undo_is_a_stale_button_never_already_undone(
     await chat.send(olga, "/help")
     screen = chat.api.in_chat(RU_OWNER)[-1]
     forged = f"undo:{ru_team.id}:{pending.id}"
-    expired = "Dit kan niet meer ongedaan worden gemaakt (dat kan 24 uur lang)."
+    expired = "Dit kun je niet meer ongedaan maken: dat kan maar 24 uur."
     await chat.press_data(olga, screen, forged)  # team 1's change, not undone yet
     assert chat.api.callback_answers[-1]["text"] == expired
     assert len(rows(sqlite_engine, Sale)) == 1  # Anna's sale untouched

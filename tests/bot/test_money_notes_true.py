@@ -291,7 +291,7 @@ def test_the_charts_running_share_never_reads_nothing(locale: str, almost_none: 
 @pytest.mark.parametrize(
     ("locale", "line"),
     [
-        ("nl", "Deze week (op datum): 1 nieuwe klant, 1 verkoop van € 500."),
+        ("nl", "Met een datum in deze week: 1 nieuwe klant, 1 verkoop van € 500."),
         ("ru", "На этой неделе: 1 новый клиент, 1 продажа на 500 €."),
     ],
 )

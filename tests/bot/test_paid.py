@@ -51,7 +51,9 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/paid glans")
 
-    assert "Hoeveel heeft Schoonmaakbedrijf Glans betaald? Open: € 1.750,75." in seen
+    assert (
+        "Hoeveel heeft Schoonmaakbedrijf Glans betaald? In totaal staat er € 1.750,75 open." in seen
+    )
     assert _labels(seen) == [
         "1 okt 2026 · € 1.000",
         "20 okt 2026 · € 500,50",

@@ -173,7 +173,7 @@ async def test_a_client_named_with_a_rest_word_keeps_their_name(
 
     seen = await chat.send(anna, "/betaald Hotel Rest")
 
-    assert "Hoeveel heeft Hotel Rest betaald? Open: € 500." in seen
+    assert "Hoeveel heeft Hotel Rest betaald? In totaal staat er € 500 open." in seen
     assert _paid(sqlite_engine) == {
         30_000: (None, None),
         20_000: (None, None),

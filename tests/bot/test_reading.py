@@ -88,7 +88,7 @@ async def test_card_buttons_start_the_right_dialog(chat: Chat, sqlite_engine: En
     anna = chat.person(OWNER, "Anna", "nl")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Verkoop")
-    assert "Wat is het bedrag van de verkoop aan Bakkerij de Vries?" in seen
+    assert "Hoeveel heeft Bakkerij de Vries betaald?" in seen
     await chat.send(anna, "/cancel")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Beoordelen")
@@ -201,7 +201,9 @@ async def test_decline_with_a_name_shows_that_client_or_says_why_not(
     assert seen.text == second
     prospect = next(c.name for c in rows(sqlite_engine, Client) if c.status == "prospect")
     seen = await chat.send(anna, f"/decline {prospect}")
-    assert seen.text == f"{prospect} staat niet tussen de klanten die je misschien beter laat gaan."
+    assert seen.text == (
+        f"{prospect} staat niet op de lijst van klanten die je misschien beter laat gaan."
+    )
     seen = await chat.send(anna, "/decline Installatiebedrijf Jansen")  # looks like some names
     assert (
         seen.text

@@ -130,7 +130,7 @@ async def test_sale_dialog_with_ambiguous_client_buttons(
     assert "Welke bedoel je?" in seen
     assert seen.buttons[:2] == ["Hotel De Linde", "Hotel Het Anker"]
     seen = await chat.press(anna, "Hotel Het Anker")
-    assert "Wat is het bedrag van de verkoop aan Hotel Het Anker?" in seen
+    assert "Hoeveel heeft Hotel Het Anker betaald?" in seen
     seen = await chat.send(anna, "abc")
     assert "kan ik niet als bedrag lezen" in seen.text or "bedrag" in seen.text
     await chat.send(anna, "800")

@@ -85,8 +85,8 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
     [
         (
             "nl",
-            "Deel van je vastgelegde uren tegenover deel van de omzet van diezelfde verkopen. "
-            "Per uur leveren ze minder op dan gemiddeld.",
+            "Deze klanten kosten je naar verhouding meer uren dan ze aan omzet opleveren: "
+            "per uur verdien je er minder aan dan gemiddeld.",
             "• Traag: 40% van je uren, 26% van de omzet (",
         ),
         (
@@ -296,7 +296,10 @@ def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[
 @pytest.mark.parametrize(
     ("locale", "said"),
     [
-        ("nl", "Deze week (op datum): {new} nieuwe klanten, {sales} verkopen (samen € 1.000)."),
+        (
+            "nl",
+            "Met een datum in deze week: {new} nieuwe klanten, {sales} verkopen (samen € 1.000).",
+        ),
         ("ru", "На этой неделе: {new} новых клиента, {sales} продажи на 1 000 ₽."),
     ],
 )

@@ -245,7 +245,7 @@ async def test_grade_scale_switch_changes_no_score(
     await chat.press(anna, "Beoordelingsschaal")
     seen = await chat.press(anna, "1–10")
     assert "Beoordelingsschaal: nu 1–10." in seen
-    assert "De scores blijven zoals ze zijn" in seen
+    assert "De scores veranderen niet" in seen
     assert team_row(sqlite_engine).grade_scale == "1-10"
     scores_after, grades_after = scored()
     assert scores_after == scores_before

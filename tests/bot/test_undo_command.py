@@ -39,7 +39,7 @@ WORDS = {
         button="↩ Ongedaan maken",
         sale_gone="Ongedaan gemaakt: de verkoop is verwijderd.",
         already="Dit is al ongedaan gemaakt.",
-        too_late="Dit kan niet meer ongedaan worden gemaakt (dat kan 24 uur lang).",
+        too_late="Dit kun je niet meer ongedaan maken: dat kan maar 24 uur.",
         nothing=("Niets om ongedaan te maken uit de laatste 24 uur."),
     ),
     "ru": Words(
@@ -146,7 +146,7 @@ async def test_nothing_to_undo_when_only_someone_else_changed_anything(
 LATEST_IS = {
     "nl": (
         "De laatste wijziging hier is van Bram: alleen Bram of een beheerder kan die "
-        "terugdraaien, met de knop ↩ Ongedaan maken eronder."
+        "ongedaan maken, met de knop ↩ Ongedaan maken onder dat bericht."
     ),
     "ru": (
         "Последнее изменение здесь внёс участник Bram: отменить его может только Bram или "
@@ -196,7 +196,7 @@ EDIT = {
 }
 CHANGED_SINCE = {
     "nl": (
-        "Dit kan niet meer ongedaan worden gemaakt: wat het veranderde, is sindsdien gewijzigd "
+        "Dit kun je niet meer ongedaan maken: wat het veranderde, is sindsdien gewijzigd "
         "of verwijderd."
     ),
     "ru": "Это уже не отменить: то, что здесь изменилось, с тех пор изменили или удалили.",

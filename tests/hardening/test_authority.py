@@ -73,7 +73,7 @@ async def test_a_button_on_another_teams_card_in_private_switches_to_that_team(
     await chat.send(fatima, "/team")
     await chat.press(fatima, "Studio")
     seen = await chat.press(fatima, "Verkoop", message=card)
-    assert "Je werkt nu aan Salon." in seen.text
+    assert "Je werkt nu in: Salon." in seen.text
     await chat.send(fatima, "250")  # the answer to the card's question lands in Salon
     await chat.press(fatima, "Overslaan")  # no cost
     await chat.press(fatima, "Overslaan")  # no time

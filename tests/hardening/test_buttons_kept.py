@@ -40,4 +40,4 @@ async def test_two_teams_of_one_title_are_two_different_buttons(
     assert len(labels) == 2 and len(set(labels)) == 2, labels
     assert labels == ["Studio (sinds 23 nov 2026) #1", "Studio (sinds 23 nov 2026) #2"]
     chosen = await chat.press(joris, seen.buttons[1])
-    assert "Je werkt nu aan Studio." in chosen.text
+    assert "Je werkt nu in: Studio." in chosen.text

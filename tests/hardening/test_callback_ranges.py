@@ -67,7 +67,7 @@ async def test_undoing_a_deletion_whose_client_was_undone_since_says_so(
     answer = chat.api.callback_answers[-1]["text"]
     assert "Ongedaan" not in seen.text
     assert answer == (
-        "Dit kan niet meer ongedaan worden gemaakt: de klant van die verkoop bestaat niet meer."
+        "Dit kun je niet meer ongedaan maken: de klant van die verkoop bestaat niet meer."
     )
     assert rows(sqlite_engine, Sale) == [] and rows(sqlite_engine, Client) == []
 

@@ -86,7 +86,7 @@ def _formula_xlsx() -> bytes:
             "nl",
             "klanten.csv",
             CONTROLS_CSV,
-            "Regel 2 bevat stuurtekens, en dat is geen tekst: „Ctrl",
+            "Regel 2 bevat onzichtbare stuurtekens: „Ctrl",
         ),
         ("ru", "klanten.csv", CONTROLS_CSV, "В строке 2 есть управляющие символы"),
         (

@@ -102,7 +102,7 @@ async def test_forget_erases_a_clients_personal_data_and_keeps_the_figures(
     # The earlier edit's Undo cannot bring the old city back.
     assert rows(sqlite_engine, PendingUndo, id=change.undo_id) == []
     await chat.press_data(anna, seen.last, f"undo:{team.id}:{change.undo_id}")
-    assert "kan niet meer ongedaan" in chat.api.callback_answers[-1]["text"]
+    assert "niet meer ongedaan maken" in chat.api.callback_answers[-1]["text"]
     assert rows(sqlite_engine, Client, id=client_id)[0].city is None
 
     # Nobody finds her by name any more; her data request now shows only the label.
