@@ -20,7 +20,7 @@ async def test_two_people_in_dialogs_at_once_in_a_group(chat: Chat, sqlite_engin
     assert seen.last.force_reply and "Ольга" in seen.text
     seen = await chat.send(ivan, "/sale зерно", chat=GROUP)
     # An organisation in a group team gets an invoice: the question is what was invoiced.
-    assert "Иван, на какую сумму выставлен счёт? Клиент — Кофейня «Зерно»." in seen
+    assert "Иван, Кофейня «Зерно»: на какую сумму счёт?" in seen
     assert seen.last.force_reply
     # Each answers their own question; neither disturbs the other.
     await chat.reply(olga, "«Колосок»", chat=GROUP)  # «Пекарня …» would say its kind
