@@ -72,7 +72,15 @@ async def show_candidate(turn: Turn, index: int, *, edit: bool) -> None:
     names = analysis.names
     row = analysis.clients.loc[candidate.client_id]
     text = candidate_text(
-        t, team, candidate, row, names, index + 1, len(candidates), analysis.references
+        t,
+        team,
+        candidate,
+        row,
+        names,
+        index + 1,
+        len(candidates),
+        analysis.references,
+        decides=await turn.holds(Role.ADMIN),
     )
     buttons = candidate_buttons(t, team.id, candidate.client_id, index, len(candidates))
     await answer_with_money(turn, text, buttons=buttons, edit=edit)

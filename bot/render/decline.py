@@ -37,7 +37,11 @@ def candidate_text(
     position: int,
     total: int,
     references: References,
+    *,
+    decides: bool,
 ) -> Markup:
+    """One candidate; `decides`: the reader may decide (an admin, or a solo specialist), else
+    an admin decides and the card says so."""
     cur = team.currency
     lines = [
         t._("<b>Consider letting go</b> · {position} of {total}", position=position, total=total),
@@ -56,7 +60,10 @@ def candidate_text(
     if candidate.risks:
         risks = [_risk(t, cur, risk.code, risk.client_id, row, names) for risk in candidate.risks]
         lines.append(t._("Think of: {risks}.", risks=Markup(" · ").join(risks)))
-    lines.append(t._("Kompas only proposes: you decide."))
+    if decides:
+        lines.append(t._("Kompas only proposes: you decide."))
+    else:
+        lines.append(t._("Kompas only proposes: an admin decides."))
     # A loss without VAT beside what they owe with it: the note says which is which.
     owes = any(risk.code == "owes_money" for risk in candidate.risks)
     note = amounts_note(t, team, owed=owes)

@@ -244,3 +244,29 @@ async def test_declining_from_the_card_says_what_the_client_still_owes(
     seen = await chat.press(olga, "Отказаться…")
     owing = seen.text.splitlines()[-1].replace("\u00a0", " ").replace("\u202f", " ")
     assert owing == "Учтите: клиент ещё не оплатил 12 000 ₽.", seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "admin_reads", "member_reads"),
+    [
+        ("nl", "Dit is een voorstel; jij beslist.", "Dit is een voorstel; een beheerder beslist."),
+        (
+            "ru",
+            "Kompas только предлагает — решаете вы.",
+            "Kompas только предлагает — решает администратор.",
+        ),
+    ],
+)
+async def test_the_proposal_says_who_decides(
+    chat: Chat, sqlite_engine: Engine, locale: str, admin_reads: str, member_reads: str
+) -> None:
+    """Only admins may decline a client: a member is not told "you decide" (a Dutch reader)."""
+    team = four_person_team(chat, sqlite_engine, locale)
+    finding_nine(sqlite_engine, team, "Van Dijk Logistiek")
+
+    owner = await chat.send(chat.person(OWNER, "Sanne", locale), "/decline", chat=GROUP)
+    member = await chat.send(chat.person(MEMBERS[0], "Lid", locale), "/decline", chat=GROUP)
+
+    assert admin_reads in owner.text.splitlines()
+    assert member_reads in member.text.splitlines()
+    assert admin_reads not in member.text
