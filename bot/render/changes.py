@@ -142,21 +142,17 @@ def grade_news(
     crossed = [level for level in levels if old < level <= share + 1e-12]
     if not with_share:
         crossed = []  # the team keeps money figures for its admins (/settings)
-    if crossed:
-        name = str(row["name"])
-        if bool(row["over_reliant"]):
-            lines.append(
-                t._(
-                    "{client} is now {share} of your revenue, above your limit of {limit}.",
-                    client=name,
-                    share=t.percent(share),
-                    limit=t.percent(settings.concentration_threshold),
-                )
+    # The confirmation above names the client already (a Dutch reader read the name twice).
+    if crossed and bool(row["over_reliant"]):
+        lines.append(
+            t._(
+                "This client is now {share} of your revenue, above your limit of {limit}.",
+                share=t.percent(share),
+                limit=t.percent(settings.concentration_threshold),
             )
-        else:
-            lines.append(
-                t._("{client} is now {share} of your revenue.", client=name, share=t.percent(share))
-            )
+        )
+    elif crossed:
+        lines.append(t._("This client is now {share} of your revenue.", share=t.percent(share)))
     return lines
 
 

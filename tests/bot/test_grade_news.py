@@ -33,7 +33,8 @@ async def test_a_big_sale_says_the_new_grade_and_the_share_it_takes(
     # The grade said is the card's grade, not a second computation.
     card = await chat.send(anna, "/client Hotel De Linde")
     assert "Hotel De Linde · beoordeling A (voorlopig)" in card.text.splitlines()
-    assert "Hotel De Linde: nu 46% van je omzet, boven je grens van 25%." in seen.text
+    assert "Deze klant staat nu voor 46% van je omzet, boven je grens van 25%." in seen.text
+    assert seen.text.count("Hotel De Linde") == 1  # named once, by the confirmation
     # A small sale crosses no level: the grade the card shows, and no share.
     seen = await chat.send(anna, "/sale Kapsalon 1, 10")
     card = await chat.send(anna, "/client Kapsalon 1")
@@ -58,7 +59,7 @@ async def test_russian_small_team_hears_the_share_without_an_alarm_and_the_grade
     first = seen.text.splitlines()[0]
     assert first == (
         "Продажа записана: 5 000 ₽, Кофейня «Зерно», сегодня. Оценка клиента: A (была C). "
-        "Кофейня «Зерно» — теперь 50 % вашей выручки."
+        "Теперь на этого клиента приходится 50 % выручки."
     )
     assert "Кофейня «Зерно» · оценка A" in (await chat.send(olga, "/client зерно")).text
     card = await chat.send(olga, "/client ёлка")
