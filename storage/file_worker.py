@@ -244,7 +244,7 @@ def _child() -> int:
     # Here: the parent (the bot, `kompas import`) starts this process before it needs the
     # reading half itself; the answer's unpickling imports it there.
     from storage.importing import read_rows
-    from storage.tabular import MAX_BYTES, file_digest, read_table
+    from storage.tabular import MAX_BYTES, file_digest, file_suffix, read_table
 
     # A read makes tens of thousands of objects and few cycles: collected every 100 000 new
     # objects instead of 700, as `kompas import` itself does (bot/cli/files.py), the read of a
@@ -260,13 +260,16 @@ def _child() -> int:
             with Path(file["path"]).open("rb") as opened:
                 file["content"] = opened.read(MAX_BYTES + 1)  # one byte over is refused
         table = read_table(file["filename"], file["content"])
-        digest = file_digest(file["content"])
+        read_file = {
+            "digest": file_digest(file["content"]),
+            "suffix": file_suffix(file["filename"]),
+        }
         del request, file
         try:
             cells = pickle.load(requests)  # noqa: S301 — from the parent only
         except EOFError:  # the parent stopped (no such team): nothing to answer
             return 0
-        answer: object = read_rows(table, **cells, digest=digest)
+        answer: object = read_rows(table, **cells, **read_file)
     except InputError as error:
         answer = error
     except OSError:

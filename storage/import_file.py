@@ -18,7 +18,7 @@ from storage.import_history import write_history
 from storage.import_references import client_errors, referrer_errors
 from storage.import_stored import existing_clients
 from storage.import_writer import write_import
-from storage.imported_files import remember_import
+from storage.imported_files import TeamVersion, reading_key, remember_import, team_version
 from storage.importing import ImportReport, ReadImport, read_import
 from storage.snapshots import thaw_references
 
@@ -60,13 +60,16 @@ def write_read_import(
     user_id: int | None,
     existing: dict[str, dict[str, Any]] | None = None,
     figures: list[Any] | None = None,
+    version: TeamVersion | None = None,
 ) -> ImportReport:
     """Check what needs the team's data (referrers) and write, or report every bad row.
 
     `existing` is the team's clients (``existing_clients``) when the caller read them already,
     on this session, while the file was being read; `figures` its sales
-    (``import_stored.sale_figures``) likewise."""
+    (``import_stored.sale_figures``) likewise, and `version` the team's data version read
+    before them (``imported_files.team_version``): without it the file is not remembered."""
     if existing is None:
+        version = team_version(session, team_id)
         existing = existing_clients(session, team_id)
     if read.kind == "history":
         found = client_errors(read.parsed.events, existing, read.history_headers)
@@ -96,12 +99,14 @@ def write_read_import(
         counts = write_history(events=read.parsed.events, **into)
     else:
         counts = write_import(parsed=read.parsed, today=today, figures=figures, **into)
-    remember_import(
-        session,
-        team_id=team_id,
-        digest=read.digest,
-        locale=read.locale,
-        currency=read.currency,
-        now=now,
-    )
+    if version is not None and read.today is not None:
+        key = reading_key(
+            digest=read.digest,
+            suffix=read.suffix,
+            locale=read.locale,
+            currency=read.currency,
+            today=read.today,
+            user_id=user_id,
+        )
+        remember_import(session, team_id=team_id, key=key, read_at=version, now=now)
     return ImportReport(**said, **counts)

@@ -56,7 +56,7 @@ from storage.import_layout import Layout, read_layout
 from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
 from storage.refusals import Refused
 from storage.table_cells import Cell
-from storage.tabular import Table, file_digest, read_table
+from storage.tabular import Table, file_digest, file_suffix, read_table
 
 # Every bad cell is reported up to here; beyond, a file is mostly wrong and one screen says so.
 MAX_ERRORS = 1_000
@@ -128,9 +128,11 @@ class ReadImport:
     errors: tuple[RowError, ...]
     errors_beyond: int = 0
     history_headers: tuple[str, str] = ("", "")  # a history file's client and referred columns
-    digest: str = ""  # the file's (``tabular.file_digest``)
+    digest: str = ""  # the file's bytes (``tabular.file_digest``)
+    suffix: str = ""  # its name's, lower case: ".xlsx" names are read otherwise
     locale: str = ""  # how its cells were read
     currency: str = ""
+    today: dt.date | None = None
 
 
 def read_import(
@@ -138,13 +140,12 @@ def read_import(
 ) -> ReadImport:
     """Read and check every row of a file; InputError when the file itself can't be read."""
     table = read_table(filename, content)
-    return read_rows(
-        table, locale=locale, currency=currency, today=today, digest=file_digest(content)
-    )
+    file = {"digest": file_digest(content), "suffix": file_suffix(filename)}
+    return read_rows(table, locale=locale, currency=currency, today=today, **file)
 
 
 def read_rows(
-    table: Table, *, locale: str, currency: str, today: dt.date, digest: str
+    table: Table, *, locale: str, currency: str, today: dt.date, digest: str, suffix: str
 ) -> ReadImport:
     """Check every row of a file split into rows (``read_table``), read as the team reads
     cells; InputError when the file's columns can't be made out."""
@@ -163,8 +164,10 @@ def read_rows(
         errors_beyond=max(0, len(errors) - MAX_ERRORS),
         history_headers=(layout.columns["name"][1], referred[1] if referred else ""),
         digest=digest,
+        suffix=suffix,
         locale=locale,
         currency=currency,
+        today=today,
     )
 
 

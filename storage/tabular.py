@@ -60,6 +60,12 @@ def file_digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def file_suffix(filename: str) -> str:
+    """What a file's name says of it, for ``read_table``: ".xlsx", ".csv", "" …"""
+    name = filename.lower()
+    return name[name.rindex(".") :] if "." in name else ""
+
+
 def read_table(filename: str, content: bytes) -> Table:
     """The header and non-empty rows of a CSV or XLSX file, or an InputError saying what's wrong."""
     if len(content) > MAX_BYTES:

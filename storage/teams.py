@@ -179,9 +179,16 @@ def touch_team(*, session: Session, team_id: int) -> None:
     """Mark the team's data changed (atomically, no read-modify-write): caches key on this."""
     _TOUCH.execute(session, {"team_id": team_id})
     session.info[_CHANGED] = True
+    session.info[_TOUCHES] = touches(session) + 1
 
 
 _CHANGED = "kompas.data_changed"
+_TOUCHES = "kompas.touches"
+
+
+def touches(session: Session) -> int:
+    """How many times this session bumped a team's data version (each time by one)."""
+    return int(session.info.get(_TOUCHES, 0))
 
 
 def data_changed(session: Session) -> bool:

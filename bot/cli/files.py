@@ -51,17 +51,28 @@ def start_reader(file: str) -> Reader:
     settings and the ORM, then waits for the team's language, currency and today's date
     (``import_file`` sends them; bot/cli/main.py closes it)."""
     from storage.file_worker import Reader
+    from storage.tabular import MAX_BYTES
 
     reader = Reader()
-    reader.send_file(Path(file).name, path=str(Path(file).resolve()))
+    path = Path(file)
+    if path.is_file():
+        reader.send_file(path.name, path=str(path.resolve()))
+        return reader
+    try:  # a pipe (`/dev/stdin`, `<(…)`) can be read once: here, and its bytes sent
+        with path.open("rb") as piped:
+            reader.send_file(path.name, content=piped.read(MAX_BYTES + 1))
+    except OSError:
+        pass  # said by ``import_file``, which opens it again
     return reader
 
 
 def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     """One file into one team, all or nothing; bad rows listed in English."""
+    from sqlalchemy.exc import IntegrityError
+
     from storage.engine import new_session
     from storage.file_worker import reader_answer, watch_reader
-    from storage.tabular import MAX_BYTES, file_digest
+    from storage.tabular import MAX_BYTES, file_digest, file_suffix
     from storage.team_brief import team_brief
 
     # This process ends with the import: what it has loaded is never collected again, and it
@@ -69,10 +80,15 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     # took). Still collected, only less often.
     gc.freeze()
     gc.set_threshold(100_000, 50, 10)
+    path = Path(args.file)
+    digest = None  # a pipe, which ``start_reader`` has read: read again, never known again
     try:
         # The reader reads it too, limited and apart; here only to know it again by its digest.
-        with Path(args.file).open("rb") as file:
-            digest = file_digest(file.read(MAX_BYTES + 1))
+        if path.is_file():
+            with path.open("rb") as file:
+                digest = file_digest(file.read(MAX_BYTES + 1))
+        elif not path.exists() or path.is_dir():
+            path.open("rb").close()  # says why not
     except OSError as exc:
         print(f"kompas: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 1
@@ -86,12 +102,23 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     reader.send_cells(locale=team.locale, currency=team.currency, today=today)
     # The child reads the rows with them while this process loads the ORM, the models, the
     # writer and the team's clients; a thread waits for its answer.
-    from storage.imported_files import imported_unchanged
+    from storage.imported_files import imported_unchanged, reading_key, team_version
 
     with new_session(engine) as session, ThreadPoolExecutor(max_workers=1) as waiting:
-        cells = {"locale": team.locale, "currency": team.currency}
-        before = imported_unchanged(session, team_id=team.id, digest=digest, **cells)
-        if before is not None:  # bot/cli/main.py stops the reader
+        version = team_version(session, team.id)
+        before = digest and imported_unchanged(
+            session,
+            team_id=team.id,
+            key=reading_key(
+                digest=digest,
+                suffix=file_suffix(path.name),
+                locale=team.locale,
+                currency=team.currency,
+                today=today,
+                user_id=None,
+            ),
+        )
+        if before:  # bot/cli/main.py stops the reader
             when = f"{before:%Y-%m-%d %H:%M} UTC"
             print(f"kompas: {args.file} is in team {args.team} already: imported {when}")
             print("  nothing new: the team has not changed since, so there is nothing to add")
@@ -108,26 +135,37 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
         except InputError as error:
             print(f"kompas: {args.file}: {_english(error)}", file=sys.stderr)
             return 1
-        report = write_read_import(
-            session=session,
-            team_id=team.id,
-            read=read,
-            today=today,
-            now=now,
-            user_id=None,
-            existing=existing,
-            figures=figures,
-        )
-        if not report.ok:
-            session.rollback()
-            count = len(report.errors) + report.errors_beyond
-            print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
-            for problem in report.errors[:MAX_SHOWN_ERRORS]:
-                print(f"  line {problem.line}, column {problem.column}: {_english(problem.error)}")
-            if count > MAX_SHOWN_ERRORS:
-                print(f"  … and {count - MAX_SHOWN_ERRORS} more")
+        try:
+            report = write_read_import(
+                session=session,
+                team_id=team.id,
+                read=read,
+                today=today,
+                now=now,
+                user_id=None,
+                existing=existing,
+                figures=figures,
+                version=version,
+            )
+            if not report.ok:
+                session.rollback()
+                count = len(report.errors) + report.errors_beyond
+                print(f"kompas: nothing imported: {count} problem(s) in {args.file}")
+                for problem in report.errors[:MAX_SHOWN_ERRORS]:
+                    print(
+                        f"  line {problem.line}, column {problem.column}: {_english(problem.error)}"
+                    )
+                if count > MAX_SHOWN_ERRORS:
+                    print(f"  … and {count - MAX_SHOWN_ERRORS} more")
+                return 1
+            session.commit()
+        except IntegrityError:  # another import of the same sales into the team came first
+            print(
+                f"kompas: another import into team {args.team} ran at the same time: nothing "
+                f"imported from {args.file}; run the command again",
+                file=sys.stderr,
+            )
             return 1
-        session.commit()
     print(
         f"kompas: imported {report.kind} from {args.file} into team {args.team}: {report.rows} rows"
     )

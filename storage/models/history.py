@@ -56,15 +56,13 @@ class AuditLog(SQLModel, table=True):
 
 
 class ImportedFile(SQLModel, table=True):
-    """The last file a team imported, by its digest and how its cells were read: the same file
-    sent again while the team's data is as that import left it (``data_version``) adds
-    nothing, and is answered without reading it (issue 21)."""
+    """The last file a team imported, as the digest of its bytes and how they were read
+    (storage/imported_files.py): the same file sent again while the team's data is as that
+    import left it (``data_version``) adds nothing, and is answered without reading it."""
 
     __tablename__ = "imported_file"
 
     team_id: int = Field(primary_key=True, foreign_key="team.id", ondelete="CASCADE")
-    digest: str = Field(max_length=64)  # sha256 of the file's bytes, in hex
-    locale: str = Field(max_length=2)
-    currency: str = Field(max_length=3)
+    digest: str = Field(max_length=64)  # sha256, in hex
     data_version: int  # the team's once the import was written
     imported_at: dt.datetime = Field(sa_type=UTCDateTime)

@@ -1,8 +1,8 @@
 """imported_file: the last file each team imported, so the same file again is answered at once
 
 `kompas import` of a 70 000-sale file it already holds read and compared every row (~1 s).
-With the file's digest, how its cells were read and the team's data version after that
-import, the same file sent again to an unchanged team is known from one select.
+With the digest of the file's bytes and how they were read, and the team's data version after
+that import, the same file sent again to an unchanged team is known from one select.
 
 Revision ID: 0012_imported_file
 Revises: 0011_ids_never_reused
@@ -28,8 +28,6 @@ def upgrade() -> None:
         "imported_file",
         sa.Column("team_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("digest", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("locale", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
-        sa.Column("currency", sqlmodel.sql.sqltypes.AutoString(length=3), nullable=False),
         sa.Column("data_version", sa.Integer(), nullable=False),
         sa.Column("imported_at", storage.models.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
