@@ -176,7 +176,7 @@ async def test_a_solo_russian_owner_reads_currency_not_team_currency(
     make_client(sqlite_engine, ru_team, "Кофейня")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Кофейня 300 EUR")
-    assert seen.text.startswith("Валюта — ₽, а «300 EUR» — в другой валюте.")
+    assert seen.text.startswith("Суммы у вас в ₽, а «300 EUR» — в другой валюте.")
 
 
 def test_a_poor_fit_of_one_client_is_singular() -> None:
