@@ -21,7 +21,7 @@ async def test_a_refused_command_still_ends_the_waiting_complaint(
     make_client(sqlite_engine, ru_team, "Иванова Анна", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/complaint Иванова")
-    assert seen.text.startswith("Что случилось, в двух словах?")
+    assert seen.text.startswith("Коротко: что было?")
     seen = await chat.send(olga, "/rate Иванова 11")
     assert seen.messages[0].text == "(Отменил незаконченное: запись проблемы — Иванова Анна.)"
     assert seen.last.text.startswith("Нужно 3 числа от 1 до 5")
