@@ -292,7 +292,7 @@ async def test_the_payment_repeat_question_keeps_a_russian_name_in_the_nominativ
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/paid Иванова Анна 1500")
     seen = await chat.send(olga, "/paid Иванова Анна 1500")
-    assert "эту оплату (Иванова Анна, 1 500 ₽)" in seen, seen.text
+    assert "эту оплату меньше 10 минут назад: Иванова Анна, 1 500 ₽." in seen, seen.text
     assert "от Иванова" not in seen.text
 
 
