@@ -102,11 +102,9 @@ async def test_stopping_profile_after_a_save_says_what_stays_not_that_nothing_ch
     await chat.send(olga, "от 30")
     await chat.press(olga, "Города")
     seen = await chat.send(olga, "/cancel")
-    assert seen.text == (
-        "Остановлено. Уже сделанные изменения остаются: профиль «Частные лица», возраст."
-    )
+    assert seen.text == ("Отменено. Уже сохранённое остаётся: профиль «Частные лица», возраст.")
     # Nothing saved yet: then "nothing changed" is true.
     await chat.send(olga, "/profile")
     await chat.press(olga, "Кто они")
     seen = await chat.send(olga, "/cancel")
-    assert seen.text == "Остановлено. Ничего не изменилось."
+    assert seen.text == "Отменено. Ничего не изменилось."

@@ -176,7 +176,7 @@ async def test_a_solo_russian_owner_reads_currency_not_team_currency(
     make_client(sqlite_engine, ru_team, "Кофейня")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Кофейня 300 EUR")
-    assert seen.text.startswith("Валюта — ₽, а «300 EUR» — в другой валюте.")
+    assert seen.text.startswith("Суммы у вас в ₽, а «300 EUR» — в другой валюте.")
 
 
 def test_a_poor_fit_of_one_client_is_singular() -> None:
@@ -292,7 +292,7 @@ async def test_the_payment_repeat_question_keeps_a_russian_name_in_the_nominativ
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/paid Иванова Анна 1500")
     seen = await chat.send(olga, "/paid Иванова Анна 1500")
-    assert "эту оплату (Иванова Анна, 1 500 ₽)" in seen, seen.text
+    assert "эту оплату меньше 10 минут назад: Иванова Анна, 1 500 ₽." in seen, seen.text
     assert "от Иванова" not in seen.text
 
 

@@ -23,7 +23,7 @@ async def test_a_refused_command_still_ends_the_waiting_complaint(
     seen = await chat.send(olga, "/complaint Иванова")
     assert seen.text.startswith("Коротко: что было?")
     seen = await chat.send(olga, "/rate Иванова 11")
-    assert seen.messages[0].text == "(Отменил незаконченное: проблема — Иванова Анна.)"
+    assert seen.messages[0].text == "(Отменил незаконченное: запись проблемы — Иванова Анна.)"
     assert seen.last.text.startswith("Нужно 3 числа от 1 до 5")
     seen = await chat.send(olga, "привет")
     assert "Проблема записана" not in seen

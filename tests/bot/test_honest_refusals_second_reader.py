@@ -76,14 +76,14 @@ async def test_a_sale_moved_back_more_than_a_year_is_asked_about_first(
     olga = await _correcting_the_date(chat, ru_team, sqlite_engine)
     seen = await chat.send(olga, "01.01.2019")
     # The question a new sale dated so far back gets, and nothing changed yet.
-    assert "Продажа датирована 01.01.2019 — это больше года назад. Записать?" in seen
+    assert "Дата продажи — 01.01.2019, это больше года назад. Записать?" in seen
     assert seen.buttons[:2] == ["Да, записать так", "Нет"]
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
     seen = await chat.press(olga, "Нет")  # kept as it was; the right date is asked again
     assert "Какая дата правильная? Например, 23.11.2026 или вчера." in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
     seen = await chat.send(olga, "01.02.2019")  # still too far back: asked again
-    assert "Продажа датирована 01.02.2019" in seen
+    assert "Дата продажи — 01.02.2019" in seen
     seen = await chat.press(olga, "Да, записать так")
     assert "Продажа исправлена: дата теперь 1 февр. 2019 г." in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2019, 2, 1)

@@ -205,5 +205,5 @@ async def test_an_unrated_client_card_speaks_of_this_client_in_russian(
     _russian_people(sqlite_engine, ru_team)
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/client Фёдорова")
-    assert "Как вам работается с этим клиентом? Расскажите через /rate." in seen.text, seen.text
+    assert "Как вам работается с этим клиентом? Оставьте отзыв: /rate." in seen.text, seen.text
     assert "Команда их" not in seen.text

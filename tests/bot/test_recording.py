@@ -114,7 +114,7 @@ async def test_sale_with_cost_and_time_in_russian_format(
     seen = await chat.send(olga, "/sale зерно 2000 руб.")
     assert rows(sqlite_engine, Sale)[-1].amount == 200000
     seen = await chat.send(olga, "/sale зерно 300 EUR")
-    assert seen.text.startswith("Валюта — ₽, а «300 EUR» — в другой валюте.")
+    assert seen.text.startswith("Суммы у вас в ₽, а «300 EUR» — в другой валюте.")
     assert len(rows(sqlite_engine, Sale)) == 4
     assert [c.name for c in rows(sqlite_engine, Client)] == ["Кофейня «Зерно»"]
 

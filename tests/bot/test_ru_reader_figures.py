@@ -210,7 +210,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
         (
             "ru",
             INVOICES_MIXED,
-            "с опозданием: {p} из {n} оплат, просрочено ещё: {u}",
+            "с опозданием: {p} из {n} оплат, просроченных долгов: {u}",
             "2 из 2",
         ),
     ],

@@ -125,7 +125,7 @@ async def test_only_admins_forget_and_the_confirmation_is_theirs(
     seen = await chat.send(ivan, "/forget анна", chat=GROUP)
     assert seen.text == "Это может сделать только owner21 (администратор)."
     seen = await chat.send(olga, "/forget анна", chat=GROUP)
-    assert "Навсегда удалить персональные данные этого клиента (Анна Смирнова)?" in seen
+    assert "Навсегда удалить персональные данные клиента — Анна Смирнова?" in seen
     question, erase = seen.last, seen.last.button_data("Да, удалить")
     seen = await chat.press(ivan, "Да, удалить", chat=GROUP)
     assert not seen.messages and rows(sqlite_engine, Client)[0].name == "Анна Смирнова"
