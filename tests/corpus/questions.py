@@ -58,7 +58,7 @@ HALLMARKS: dict[str, dict[str, Hallmark]] = {
         "split": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "similar": Hallmark(min_buttons=2, not_text=RU_ADDS),
         "which": Hallmark(min_buttons=2),
-        "mean": Hallmark(text=("Вы имели в виду",), buttons=("Да", "Нет")),
+        "mean": Hallmark(text=("Может быть, это",), buttons=("Да", "Нет")),
         "client": Hallmark(text=("клиент", "Напишите имя")),
         "name": Hallmark(text=("Напишите имя",)),
     },
