@@ -28,8 +28,8 @@ may carry client columns too; they fill in the client of that row.
 | acquired_on | client since (date) | Klant sinds, Sinds, Startdatum | Клиент с, Дата привлечения, Дата начала | Client since, Customer since, Acquired on, Since |
 | referred_by | the client who referred them (a client on your list or in the file) | Aangebracht door, Doorverwezen door, Via, Aanbrenger | По рекомендации, Кто порекомендовал, Рекомендатель, От кого | Referred by, Referrer, Recommended by |
 | notes | notes | Notities, Notitie, Opmerkingen, Opmerking, Toelichting | Заметки, Примечание, Примечания, Комментарий | Notes, Note, Comments, Remarks |
-| sold_on | date of the sale (required in a sales file) | Datum, Verkoopdatum, Factuurdatum | Дата, Дата продажи | Date, Sale date, Invoice date |
-| amount | amount (makes it a sales file) | Bedrag, Omzet, Prijs, Totaal, Factuurbedrag | Сумма, Выручка, Цена, Сумма продажи | Amount, Revenue, Price, Total |
+| sold_on | date of the sale (required in a sales file) | Datum, Verkoopdatum, Factuurdatum, Bezoekdatum, Datum bezoek, Orderdatum, Aankoopdatum | Дата, Дата продажи, Дата визита, Дата заказа, Дата покупки, Дата услуги | Date, Sale date, Invoice date, Visit date, Order date, Purchase date |
+| amount | amount (makes it a sales file) | Bedrag, Omzet, Prijs, Totaal, Factuurbedrag | Сумма, Выручка, Цена, Сумма продажи, Стоимость, Стоимость услуги, Сумма заказа | Amount, Revenue, Price, Total, Order total |
 | cost | cost to serve | Kosten, Kostprijs, Inkoop | Затраты, Себестоимость, Расходы, Издержки | Cost, Costs, Cost to serve, Expenses |
 | minutes | time spent: a bare number is minutes, or hours when the header says hours | Minuten, Tijd, Uren, Duur, Bestede tijd, Tijdsbesteding | Минуты, Время, Часы, Длительность, Затраченное время | Minutes, Time, Hours, Time spent, Duration |
 | due_on | payment due date | Vervaldatum, Vervaldag, Te betalen voor | Срок оплаты, Оплатить до | Due, Due date, Due on, Payment due |

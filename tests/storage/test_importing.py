@@ -188,6 +188,26 @@ def test_header_synonyms_in_three_languages(session: Session) -> None:
         assert (sold_on, amount, cost, minutes) == (dt.date(2026, 11, 23), 10_000, 2_000, 30)
 
 
+def test_a_salons_own_log_of_visits_is_read_as_its_sales(session: Session) -> None:
+    """A Russian salon's export says «Дата визита;Стоимость»: its sales, not a list of clients
+    with every sale dropped (a Russian salon owner's file)."""
+    team = make_team(session, locale="ru")
+    content = (
+        "Клиент;Дата визита;Стоимость;Услуга\n"
+        "Иванова Ольга;01.11.2026;2 500;стрижка\n"
+        "Петрова Анна;02.11.2026;3 000;окрашивание\n"
+    )
+
+    report = run_import(session, team, content)
+
+    assert report.ok and report.kind == "sales", report
+    assert report.unknown_columns == ("Услуга",)
+    assert [(name, day, amount) for name, day, amount, _, _ in sales_of(session, team)] == [
+        ("Иванова Ольга", dt.date(2026, 11, 1), 250_000),
+        ("Петрова Анна", dt.date(2026, 11, 2), 300_000),
+    ]
+
+
 # What an import adds ---------------------------------------------------------------------------
 def test_sales_file_creates_unknown_clients_as_organisations_and_counts_them(
     session: Session,
