@@ -82,7 +82,7 @@ async def unknown_command(turn: Turn) -> None:
         and addressee.rstrip(":").casefold() != (turn.context.bot.username or "").casefold()
     ):
         return
-    meant = command_table(turn.context).nearest(word)
+    meant = command_table(turn.context).nearest(word, turn.t.locale)
     turn.reply(render.unknown_command(turn.t, word, meant))
 
 

@@ -85,14 +85,20 @@ class CommandTable:
         """The command `name` (English or Dutch, with or without "/" and "@bot") stands for."""
         return self.by_name.get(name.lstrip("/").split("@")[0].lower())
 
-    def nearest(self, name: str) -> str | None:
-        """The command name a mistyped one (`/verkop`) or another word for it (`/verkocht`)
-        most likely meant, in either language."""
+    def nearest(self, name: str, locale: str) -> str | None:
+        """The command a mistyped name (`/verkop`) or another word for it (`/verkocht`) most
+        likely meant, named as someone speaking `locale` sees it: a Russian's `/hlep` is
+        /help, never the Dutch /hulp."""
         typed = name.lstrip("/").split("@")[0].lower()
         if typed in self.said_otherwise:
-            return f"/{self.said_otherwise[typed]}"
-        close = difflib.get_close_matches(typed, self.by_name, n=1, cutoff=0.75)
-        return f"/{close[0]}" if close else None
+            meant = self.find(self.said_otherwise[typed])
+            return f"/{meant.name_in(locale)}" if meant else f"/{self.said_otherwise[typed]}"
+        # The closest name, their own language's on a tie ("hlep": help and hulp alike).
+        score, _, closest = max(
+            (difflib.SequenceMatcher(None, typed, name).ratio(), name == c.name_in(locale), name)
+            for name, c in self.by_name.items()
+        )
+        return f"/{self.by_name[closest].name_in(locale)}" if score >= 0.75 else None
 
 
 def command(handler: Handler) -> Handler:

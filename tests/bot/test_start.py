@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from telegram.ext import CommandHandler
 
 from tests.chat import Chat
@@ -80,6 +81,18 @@ async def test_a_mistyped_command_suggests_the_nearest_one(chat: Chat) -> None:
     ivan = chat.person(12, "Ivan", "ru")
     seen = await chat.send(ivan, "/sael")
     assert seen.text == "/sael — такого я не знаю. Вы имели в виду /sale?"
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "meant"),
+    [("ru", "/hlep", "/help"), ("nl", "/hlep", "/hulp"), ("ru", "/klnt", "/client")],
+)
+async def test_a_mistyped_command_is_named_as_the_caller_knows_it(
+    chat: Chat, locale: str, typed: str, meant: str
+) -> None:
+    """A Russian's /hlep is /help, never the Dutch /hulp (a Russian reader)."""
+    seen = await chat.send(chat.person(13, "Ivan", locale), typed)
+    assert seen.text.endswith(f" {meant}?"), seen.text
 
 
 async def test_help_for_one_command(chat: Chat) -> None:
