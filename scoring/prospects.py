@@ -24,6 +24,8 @@ with those lines:
   similar clients reach the profit per hour aimed at (when known), and the track record
   agrees: with similar clients, at least `IDEAL_SHARE` of them are ideal clients; without
   any, a profile that sets no criteria is no evidence, so that is not ideal;
+- 'unknown' when nothing the profile asks is known of them and none of the team's clients is
+  like them: no evidence either way, and "acceptable" would be made up;
 - otherwise 'acceptable'.
 
 Prospects are few, so they are assessed one at a time, each vectorised over the team's clients.
@@ -79,7 +81,7 @@ class Check:
 @dataclass(frozen=True, slots=True)
 class ProspectVerdict:
     client_id: int | None
-    verdict: str  # 'ideal' | 'acceptable' | 'not_a_fit'
+    verdict: str  # 'ideal' | 'acceptable' | 'not_a_fit' | 'unknown'
     profile: str | None
     demographics: tuple[Check, ...]
     fit: tuple[Check, ...]
@@ -197,6 +199,8 @@ def _verdict(
 ) -> str:
     if 2 * (known - met) > known or (expected is not None and expected <= 0):
         return "not_a_fit"
+    if has_criteria and known == 0 and not fit_checks:
+        return "unknown"
     profile_says_ideal = (known > 0 and met == known) or not has_criteria
     # "467 per hour (you aim for 1 500)" beside "an ideal client" would contradict itself
     below_aim = any(

@@ -58,6 +58,7 @@ def verdict_text(
         ),
         "acceptable": t._("👍 {name} would be an acceptable client.", name=name),
         "not_a_fit": t._("⛔ {name} is not a fit for you.", name=name),
+        "unknown": t._("❔ Too little is known of {name} to judge yet.", name=name),
     }[verdict.verdict]
     lines = [headline]
     who = [_demographic(t, cur, check) for check in verdict.demographics]

@@ -323,3 +323,29 @@ async def test_a_team_median_is_never_called_the_teams_aim(
     seen = await check(chat, anna, "Fietskoerier Snel", "Organisatie", "Utrecht", "koeriers", "8")
     assert "jouw doel" not in seen.text, seen.text
     assert "per uur (doorsneeklant €" in seen.text, seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("nl", "❔ Over Nieuwe Zaak weet ik nog te weinig om iets te zeggen."),
+        ("ru", "❔ Nieuwe Zaak: пока слишком мало известно, чтобы что-то сказать."),
+    ],
+)
+async def test_nothing_known_of_a_prospect_is_no_thumbs_up(
+    chat: Chat, sqlite_engine: Engine, locale: str, said: str
+) -> None:
+    """Every question skipped and no client like them: no verdict, not "👍 an acceptable
+    client" above three "unknown"s (a Russian reader)."""
+    team = make_team(sqlite_engine, chat_id=OWNER, owner_id=OWNER, personal=True, locale=locale)
+    make_client(sqlite_engine, team, "Bakkerij Jansen", kind="organisation")
+    organisations_profile(sqlite_engine, team, industries=["horeca"])
+    me = chat.person(OWNER, "Anna", locale)
+    await chat.send(me, "/check Nieuwe Zaak")
+    seen = await chat.press(me, "Organisatie" if locale == "nl" else "Организация")
+    for _ in range(5):  # city, line of business, employees: each skipped
+        if seen.text.startswith(("❔", "👍", "✅", "⛔")):
+            break
+        seen = await chat.send(me, "/skip")
+    assert seen.text.splitlines()[0] == said, seen.text
+    assert "👍" not in seen.text

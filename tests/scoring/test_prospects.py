@@ -40,11 +40,13 @@ def test_prospects_in_the_team_get_verdicts_with_reasons_per_area() -> None:
     assert 18 in verdicts[31].similar_clients  # like the loss-making cleaners
 
 
-def test_prospect_with_no_data_is_acceptable_not_guessed() -> None:
+def test_prospect_with_no_data_is_not_judged() -> None:
+    """Nothing the profile asks is known and no client is like them: 'acceptable' (👍) would
+    be a guess too (a Russian reader: «вполне подходящий клиент» above three «неизвестно»)."""
     frames = with_prospects()
     analysis = analyse(frames, settings(), profiles=[ZORG])
     unknown = next(v for v in assess_prospects(frames, analysis) if v.client_id == 32)
-    assert unknown.verdict == "acceptable"
+    assert unknown.verdict == "unknown"
     assert all(c.match is None for c in unknown.demographics)
     assert unknown.similar_clients == () and unknown.expected_profit is None
 
