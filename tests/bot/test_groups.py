@@ -20,7 +20,7 @@ async def test_two_people_in_dialogs_at_once_in_a_group(chat: Chat, sqlite_engin
     assert seen.last.force_reply and "Ольга" in seen.text
     seen = await chat.send(ivan, "/sale зерно", chat=GROUP)
     # An organisation in a group team gets an invoice: the question is what was invoiced.
-    assert "Иван, Кофейня «Зерно»: на какую сумму счёт?" in seen
+    assert "Иван, на какую сумму счёт по клиенту Кофейня «Зерно»?" in seen  # one person addressed
     assert seen.last.force_reply
     # Each answers their own question; neither disturbs the other.
     await chat.reply(olga, "«Колосок»", chat=GROUP)  # «Пекарня …» would say its kind
