@@ -96,7 +96,9 @@ def sale_line(
             [Markup(f"{number}. {spoken_day(t, sale.sold_on, today)}"), *parts]
         )
     parts = [t.money(sale.amount, team.currency), *sale_details(t, team, sale)]
-    if sale.paid_on is not None:
+    if sale.paid_on is not None and sale.paid_on == sale.sold_on:  # the line's date once
+        parts.append(t._("paid the same day"))
+    elif sale.paid_on is not None:
         parts.append(t._("paid {date}", date=spoken_day(t, sale.paid_on, today)))
     elif sale.due_on is not None and sale.due_on < today:
         parts.append(t._("<b>overdue</b> since {date}", date=spoken_day(t, sale.due_on, today)))
