@@ -100,13 +100,6 @@ def write_read_import(
     else:
         counts = write_import(parsed=read.parsed, today=today, figures=figures, **into)
     if version is not None and read.today is not None:
-        key = reading_key(
-            digest=read.digest,
-            suffix=read.suffix,
-            locale=read.locale,
-            currency=read.currency,
-            today=read.today,
-            user_id=user_id,
-        )
+        key = reading_key(user_id=user_id, **read.how_read())
         remember_import(session, team_id=team_id, key=key, read_at=version, now=now)
     return ImportReport(**said, **counts)

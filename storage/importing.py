@@ -134,6 +134,17 @@ class ReadImport:
     currency: str = ""
     today: dt.date | None = None
 
+    def how_read(self) -> dict[str, Any]:
+        """The bytes and how they were read: with who imports them, what decides what the file
+        adds (``imported_files.reading_key``)."""
+        return {
+            "digest": self.digest,
+            "suffix": self.suffix,
+            "locale": self.locale,
+            "currency": self.currency,
+            "today": self.today,
+        }
+
 
 def read_import(
     *, filename: str, content: bytes, locale: str, currency: str, today: dt.date
