@@ -255,3 +255,18 @@ def test_a_refused_file_is_not_remembered(tmp_path: Path) -> None:
     again = kompas("--db", url, "import", "--team", CHAT, str(bad))
 
     assert again.returncode == 1 and "nothing imported: 1 problem(s)" in again.stdout
+
+
+def test_a_file_piped_in_is_read_every_time(tmp_path: Path) -> None:
+    """`… | kompas import --team X /dev/stdin`: a pipe can be read once, so the command reads
+    it and hands its bytes to the reader; it is never taken for the last file imported."""
+    url = database(tmp_path)
+    sales = (FILES / "nl_sales_semicolon_bom.csv").read_text(encoding="utf-8-sig")
+
+    first = kompas("--db", url, "import", "--team", CHAT, "/dev/stdin", stdin=sales)
+    again = kompas("--db", url, "import", "--team", CHAT, "/dev/stdin", stdin=sales)
+
+    assert first.returncode == 0, first.stderr
+    assert "sales added: 4, already there: 0" in first.stdout
+    assert "sales added: 0, already there: 4" in again.stdout, again.stdout
+    assert sales_count(url) == 4
