@@ -19,9 +19,11 @@ from locales import InputError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+    from sqlmodel import Session
 
     from bot.settings import Settings
     from storage.file_worker import Reader
+    from storage.team_brief import TeamBrief
 
 # The importer and the exporter are imported by the command that uses them, as in
 # bot/cli/reports.py: every other `kompas` command starts without them.
@@ -72,7 +74,7 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
 
     from storage.engine import new_session
     from storage.file_worker import reader_answer, watch_reader
-    from storage.tabular import MAX_BYTES, file_digest, file_suffix
+    from storage.tabular import MAX_BYTES, file_digest
     from storage.team_brief import team_brief
 
     # This process ends with the import: what it has loaded is never collected again, and it
@@ -102,22 +104,11 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     reader.send_cells(locale=team.locale, currency=team.currency, today=today)
     # The child reads the rows with them while this process loads the ORM, the models, the
     # writer and the team's clients; a thread waits for its answer.
-    from storage.imported_files import imported_unchanged, reading_key, team_version
+    from storage.imported_files import team_version
 
     with new_session(engine) as session, ThreadPoolExecutor(max_workers=1) as waiting:
         version = team_version(session, team.id)
-        before = digest and imported_unchanged(
-            session,
-            team_id=team.id,
-            key=reading_key(
-                digest=digest,
-                suffix=file_suffix(path.name),
-                locale=team.locale,
-                currency=team.currency,
-                today=today,
-                user_id=None,
-            ),
-        )
+        before = digest and _imported_before(session, team, path.name, digest, today)
         if before:  # bot/cli/main.py stops the reader
             when = f"{before:%Y-%m-%d %H:%M} UTC"
             print(f"kompas: {args.file} is in team {args.team} already: imported {when}")
@@ -198,6 +189,19 @@ def import_file(args: argparse.Namespace, settings: Settings, engine: Engine) ->
     if report.unknown_columns:
         print(f"  columns ignored: {', '.join(report.unknown_columns)}")
     return 0
+
+
+def _imported_before(
+    session: Session, team: TeamBrief, filename: str, digest: str, today: dt.date
+) -> dt.datetime | None:
+    """When this very file, read as it would be now, was the team's last import, if nothing
+    changed in the team since (storage/imported_files.py)."""
+    from storage.imported_files import imported_unchanged, reading_key
+    from storage.tabular import file_suffix
+
+    how = {"suffix": file_suffix(filename), "locale": team.locale, "currency": team.currency}
+    key = reading_key(digest=digest, today=today, user_id=None, **how)
+    return imported_unchanged(session, team_id=team.id, key=key)
 
 
 def export(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
