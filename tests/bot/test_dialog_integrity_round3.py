@@ -206,12 +206,12 @@ async def test_a_grade_out_of_range_names_the_scales_on_a_team_that_sees_one_to_
         seen = await chat.send(anna, line)
         assert seen.text == (
             "Geef 3 cijfers van 1 tot 5, bijvoorbeeld: /beoordeel Bakkerij de Vries 4 5 3. "
-            "Daarna zie je de beoordeling op je schaal van 1 tot 10."
+            "Daaruit volgt het cijfer van de klant, van 1 tot 10."
         )
     await chat.send(anna, "/beoordeel jan smit 4")
     seen = await chat.send(anna, "9")
-    assert seen.text.startswith("Tik op een cijfer van 1 tot 5. De beoordeling zie je daarna")
-    assert "schaal van 1 tot 10" in seen.text
+    assert seen.text.startswith("Tik op een cijfer van 1 tot 5. Daaruit volgt het cijfer")
+    assert "van de klant, van 1 tot 10" in seen.text
     seen = await chat.send(anna, "5 5")
     assert "Dank je! Jouw oordeel over Jan Smit" in seen.text
     assert sorted(r.value for r in rows(sqlite_engine, Rating)) == [4, 5, 5]

@@ -165,7 +165,7 @@ async def test_a_team_with_ten_days_of_sales_shows_no_year(
     [
         (
             "nl",
-            "Niet bij elke verkoop staan kosten: beoordeeld op omzet.",
+            "Niet bij elke verkoop staan kosten, dus ik beoordeel op omzet.",
             "Bij je verkopen met kosten zijn de kosten hoger dan de omzet "
             "(€ 28.800 tegenover € 24.000)",
         ),

@@ -33,7 +33,7 @@ async def test_a_big_sale_says_the_new_grade_and_the_share_it_takes(
     # The grade said is the card's grade, not a second computation.
     card = await chat.send(anna, "/client Hotel De Linde")
     assert "Hotel De Linde · beoordeling A (voorlopig)" in card.text.splitlines()
-    assert "Deze klant staat nu voor 46% van je omzet, boven je grens van 25%." in seen.text
+    assert "Deze klant zorgt nu voor 46% van je omzet, boven je grens van 25%." in seen.text
     assert seen.text.count("Hotel De Linde") == 1  # named once, by the confirmation
     # A small sale crosses no level: the grade the card shows, and no share.
     seen = await chat.send(anna, "/sale Kapsalon 1, 10")

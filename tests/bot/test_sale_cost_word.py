@@ -21,7 +21,7 @@ async def test_a_cost_whose_number_went_into_a_time_is_asked_again_not_dropped(
     make_client(sqlite_engine, nl_team, "Jan de Boer", kind="person")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, line)
-    assert "Begin met het bedrag, dan de kosten en de tijd" in seen.text, seen.text
+    assert "Zet eerst het bedrag, dan de kosten en dan de uren" in seen.text, seen.text
     assert rows(sqlite_engine, Sale) == []
 
 

@@ -123,8 +123,8 @@ async def test_a_date_with_its_month_named_is_a_date_wherever_it_stands(
 @pytest.mark.parametrize(
     ("team_name", "owner", "lang", "line", "refusal"),
     [
-        ("nl", NL_OWNER, "nl", "/verkoop femke nul", "Het bedrag mag hier niet nul zijn."),
-        ("nl", NL_OWNER, "nl", "/verkoop Femke de Wit nul euro", "Het bedrag mag hier niet nul"),
+        ("nl", NL_OWNER, "nl", "/verkoop femke nul", "Het bedrag kan hier niet nul zijn."),
+        ("nl", NL_OWNER, "nl", "/verkoop Femke de Wit nul euro", "Het bedrag kan hier niet nul"),
         ("ru", RU_OWNER, "ru", "/sale Петрова ноль", "Сумма здесь не может быть нулевой."),
         ("ru", RU_OWNER, "ru", "/sale петрова Анна ноль рублей", "Сумма здесь не может быть"),
     ],

@@ -128,7 +128,7 @@ async def test_help_about_an_unknown_command_names_it_with_its_slash(
 @pytest.mark.parametrize(
     ("locale", "said"),
     [
-        ("nl", "Grootste klant 40% · 3 grootste 80%"),
+        ("nl", "Grootste klant 40% · grootste 3 klanten 80%"),
         ("ru", "Крупнейший клиент — 40 % выручки, три крупнейших — 80 %."),
     ],
 )

@@ -58,7 +58,7 @@ async def test_a_solo_team_with_amounts_only_gets_grades_that_follow_revenue(
         ]
         scores[k] = int(score.split(": ")[1].split()[0])
         assert (
-            "Nog nergens kosten ingevuld: beoordeeld op omzet."
+            "Nog nergens kosten ingevuld, dus ik beoordeel op omzet."
             if locale == "nl"
             else "Ни у одной продажи не указаны затраты: оценка по выручке."
         ) in card
