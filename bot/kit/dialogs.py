@@ -223,6 +223,12 @@ def _cancelled(turn: Turn, convo: Conversation | None) -> None:
         turn.reply(text)
 
 
+def _setting_up_here(turn: Turn) -> bool:
+    """A private chat whose own team's setup (its buttons) is not finished."""
+    team = turn.caller.team
+    return team is not None and team.is_personal and not team.onboarded
+
+
 @reply_handler(role=None)
 async def on_text(turn: Turn) -> None:
     """A typed answer to the step in progress; without a dialog, a pointer to /help.
@@ -240,9 +246,12 @@ async def on_text(turn: Turn) -> None:
     if pending is None:
         # In a group the bot sees only replies to its own messages: one with no question
         # pending was written to the bot, so it gets the same pointer as in a private chat,
-        # or, under a message with buttons (an onboarding step), a word about the buttons.
+        # or, under a message with buttons (an onboarding step), a word about the buttons; in
+        # a private chat whose team is still being set up, the setup's buttons are the question.
         if group and replied is not None and _has_buttons(turn):
             turn.reply(texts.pick_a_button(t))
+        elif not group and _setting_up_here(turn):
+            turn.reply(texts.pick_a_button(t))  # "euro" typed under the setup's currency buttons
         elif not group or replied is not None:
             turn.reply(texts.get_going(t))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine
 
 from storage.models import Client, Team
@@ -172,3 +173,23 @@ async def test_a_group_sees_a_first_grade_within_six_actions(chat: Chat) -> None
     seen = await you.press(sanne, "„Jansen” toevoegen als particulier", chat=group)
     assert GRADE["nl"] in seen, seen.text
     assert you.actions <= 6
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "said"),
+    [("nl", "euro", "Kies een van de knoppen."), ("ru", "рубли", "Выберите одну из кнопок.")],
+)
+async def test_typing_under_the_setups_buttons_points_to_them(
+    chat: Chat, locale: str, typed: str, said: str
+) -> None:
+    """Text typed while the setup's currency buttons wait is no cue to "send a command": the
+    buttons above are the question (a Dutch reader)."""
+    me = chat.person(31, "Eva", locale)
+    await chat.send(me, "/start")
+    await chat.press(
+        me, "Hier beginnen, voor mezelf" if locale == "nl" else "Начать здесь, для себя"
+    )
+
+    seen = await chat.send(me, typed)
+
+    assert seen.text == said
