@@ -201,9 +201,8 @@ def parse_money(
     match = _money_text(currency).fullmatch(cleaned)
     if match is None or (match["before"] and match["after"]) or (match["sign"] and match["sign2"]):
         if names_other_currency(cleaned, currency):
-            example = format_money(
-                1250 * 10 ** currency_digits(currency), currency, locale, whole=True
-            )
+            minor = _EXAMPLE_AMOUNT.get(locale, 1250) * 10 ** currency_digits(currency)
+            example = format_money(minor, currency, locale, whole=True)
             symbol = get_currency_symbol(currency, locale)
             raise InputError(
                 WRONG_CURRENCY, text=shown_text(text), currency=symbol, example=example
@@ -225,6 +224,8 @@ def parse_money(
 
 
 _minor_digits = cache(currency_digits)  # Babel looks it up anew each call
+# A refusal's example amount as each language's prompts write it (Russian: a round 2 500).
+_EXAMPLE_AMOUNT = {"nl": 1250, "ru": 2500}
 _EXPONENT = re.compile(r"[\-−–+]?[0-9]+(?:[.,][0-9]*)?[eE][+\-−–]?[0-9]+")
 
 

@@ -177,6 +177,7 @@ async def test_a_solo_russian_owner_reads_currency_not_team_currency(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Кофейня 300 EUR")
     assert seen.text.startswith("Суммы у вас в ₽, а «300 EUR» — в другой валюте.")
+    assert "2 500 ₽" in seen.text.replace("\xa0", " ")  # a Russian example is a round 2 500
 
 
 def test_a_poor_fit_of_one_client_is_singular() -> None:
