@@ -253,8 +253,12 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         else t.n_("{counts} ({n} day)", "{counts} ({n} days)", days, counts=counts)
     ]
     if view.owed and with_money:
-        owed = t._("owes {amount}", amount=owed_money(t, team.currency, view.owed))
-        if view.overdue:
+        amount = owed_money(t, team.currency, view.owed)
+        if view.overdue and view.overdue >= view.owed:  # all of it: the amount said once
+            owed = t._("owes {amount}, all of it overdue", amount=amount)
+        else:
+            owed = t._("owes {amount}", amount=amount)
+        if view.overdue and view.overdue < view.owed:
             owed += " " + t._(
                 "({amount} overdue)", amount=owed_money(t, team.currency, view.overdue)
             )
