@@ -10,7 +10,8 @@ from typing import Any
 from bot.render.explain import rate_text, vat_word
 from bot.render.members import team_name
 from bot.render.time_zones import zone_label
-from locales import LANGUAGE_NAMES, Markup, Translator
+from locales import Markup, Translator
+from locales.languages import LANGUAGE_NAMES_IN_TEXT
 from storage.callers import TeamView
 
 DAYS_PER_MONTH = 30.4375
@@ -160,7 +161,7 @@ def value_text(
 ) -> str:
     """A setting's value as the menu and the confirmation show it."""
     if code == "lang":
-        return LANGUAGE_NAMES.get(str(value), str(value))
+        return LANGUAGE_NAMES_IN_TEXT.get(str(value), str(value))
     if code == "cur":
         return f"{SYMBOLS.get(str(value), '')} {value}".strip()
     if code == "vat":

@@ -287,7 +287,7 @@ async def test_digest_time_change_reschedules_the_digest_at_once(
     [
         (
             "ru",
-            "  • Язык: Русский",
+            "  • Язык: русский",
             "Изменить это могут только администраторы команды.",
             "Команда и язык",
             "Язык",
@@ -350,7 +350,7 @@ async def test_language_of_a_group_team_changes_with_undo(
     await chat.press(olga, "Team en taal", chat=GROUP)
     await chat.press(olga, "Taal", chat=GROUP)
     seen = await chat.press(olga, "Русский", chat=GROUP)
-    assert "Язык: теперь Русский." in seen  # the group reads on in its new language
+    assert "Язык: теперь русский." in seen  # the group reads on in its new language
     assert team_row(sqlite_engine).locale == "ru"
     assert rows(sqlite_engine, UserPref) == []  # a group's language is not anyone's own
     await chat.press(olga, "↩ Отменить", chat=GROUP)
