@@ -38,7 +38,7 @@ from locales import InputError
 from storage.refusals import Refused
 
 if TYPE_CHECKING:
-    from storage.importing import ReadImport
+    from storage.import_results import ReadImport
 
 MAX_MEMORY = 512 * 1024 * 1024  # resident; a 210 000-row export takes some 280 MB
 MAX_SECONDS = 60

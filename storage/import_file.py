@@ -16,10 +16,11 @@ from sqlmodel import Session
 
 from storage.import_history import write_history
 from storage.import_references import client_errors, referrer_errors
+from storage.import_results import ImportReport, ReadImport
 from storage.import_stored import existing_clients
 from storage.import_writer import write_import
 from storage.imported_files import TeamVersion, reading_key, remember_import, team_version
-from storage.importing import ImportReport, ReadImport, read_import
+from storage.importing import read_import
 from storage.snapshots import thaw_references
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from locales import InputError
+from storage.import_results import RowError
 from storage.import_rows import FileEvent, ParsedFile
-from storage.importing import RowError
 from storage.refusals import Refused
 
 

@@ -31,7 +31,7 @@ from storage.exporting import (
 )
 from storage.file_worker import read_apart
 from storage.import_file import write_read_import
-from storage.importing import ReadImport
+from storage.import_results import ReadImport
 from storage.models import Role
 from storage.refusals import Refused
 

@@ -27,7 +27,7 @@ from locales import InputError
 from storage import callers, tabular
 from storage.engine import new_session
 from storage.file_worker import read_apart
-from storage.importing import ReadImport
+from storage.import_results import ReadImport
 from storage.models import Role
 
 IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx")

@@ -9,7 +9,7 @@ from bot.render.explain import vat_word
 from bot.render.stored_refusals import worded
 from locales import Markup, Translator
 from storage.callers import TeamView
-from storage.importing import ImportReport
+from storage.import_results import ImportReport
 
 SHOWN_ERRORS = 15
 LIMIT = 3800  # Telegram's 4096, with room for the closing lines

@@ -34,7 +34,7 @@ from sqlmodel import Session
 
 from storage.engine import make_engine, new_session
 from storage.import_file import import_file
-from storage.importing import ImportReport
+from storage.import_results import ImportReport
 from storage.migrate import upgrade
 from storage.teams import team_by_chat
 from tests.benchmarks.generate import create_bench_team

@@ -297,7 +297,7 @@ def test_a_problem_after_its_row_and_column_starts_in_lower_case() -> None:
     """A Dutch reader: "Regel 4, „Klant”: De naam …" had a capital after the colon."""
     from bot.render.files import import_refused
     from locales import InputError, translator
-    from storage.importing import ImportReport, RowError
+    from storage.import_results import ImportReport, RowError
 
     missing = InputError("The client's name is missing.")
     report = ImportReport(kind="sales", rows=5, errors=(RowError(4, "Klant", missing),))

@@ -24,7 +24,7 @@ from storage.exporting import (
     export_history_csv,
     export_sales_csv,
 )
-from storage.importing import ImportReport
+from storage.import_results import ImportReport
 from storage.models import Client, Event, EventKind, Rating, Role, Team
 from tests.storage.test_importing import NOW, TODAY, make_team, run_import
 

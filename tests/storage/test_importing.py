@@ -16,7 +16,7 @@ from sqlmodel import Session, col
 from locales import InputError
 from storage.engine import new_session
 from storage.import_file import import_file
-from storage.importing import ImportReport
+from storage.import_results import ImportReport
 from storage.models import AuditLog, Client, Event, EventKind, Sale, Team
 from storage.names import name_key
 from storage.refusals import Refused
