@@ -83,14 +83,13 @@ def details_text(
     if int(row["invoices"]):
         lines.append(late_invoices_of(t, row))
     if analysis.profile_written and int(row["fit_known"]):
-        lines.append(
-            t.n_(
-                "meets {met} of {n} point of your ideal client",
-                "meets {met} of {n} points of your ideal client",
-                int(row["fit_known"]),
-                met=t.number(int(row["fit_met"])),
-            )
+        fit = t.n_(
+            "meets {met} of {n} point of your ideal client",
+            "meets {met} of {n} points of your ideal client",
+            int(row["fit_known"]),
+            met=t.number(int(row["fit_met"])),
         )
+        lines.append(Markup(fit[:1].upper() + fit[1:]))  # a line of its own (a Dutch reader)
     # Complaints too: the card names them, so its Details can't leave them out.
     lines.append(
         DOT.join(

@@ -97,7 +97,7 @@ async def test_a_city_abbreviation_is_the_city_for_the_ideal_profile(
     assert cities["Кузнецова Елена"] == "Казань"
     assert cities["Сафина Алия"] == "Набережные Челны"
     for name in ("Кузнецова Елена", "Сафина Алия", "Гарипова Алсу"):
-        assert "соответствует 1 из 1 пункта идеального клиента" in await _details(chat, olga, name)
+        assert "Соответствует 1 из 1 пункта идеального клиента" in await _details(chat, olga, name)
 
 
 async def test_a_dutch_city_short_form_is_the_city_for_the_ideal_profile(
@@ -108,7 +108,7 @@ async def test_a_dutch_city_short_form_is_the_city_for_the_ideal_profile(
     make_client(sqlite_engine, nl_team, "Sanne Smit", kind="person", city="A'dam")
     make_client(sqlite_engine, nl_team, "Kees Bos", kind="person", city="'s-Gravenhage")
     for name in ("Sanne Smit", "Kees Bos"):
-        assert "voldoet aan 1 van 1 punt" in await _details(chat, anna, name, "Details")
+        assert "Voldoet aan 1 van 1 punt" in await _details(chat, anna, name, "Details")
 
 
 async def test_a_source_typed_in_add_is_kept_and_shown_in_details_and_export(
