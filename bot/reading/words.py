@@ -74,8 +74,8 @@ class Reader:
             numbers.parse_money(text, self.currency, self.locale, allow_negative=True)
         except numbers.AmountOutOfRange:
             return True
-        except InputError:
-            return False
+        except InputError as refused:  # "$40": an amount, refused as in another currency
+            return refused.message == numbers.WRONG_CURRENCY and _signed_digits(text)
         return True
 
     def time(self, text: str) -> int | None:
@@ -105,6 +105,12 @@ class Reader:
         if day > self.today:
             raise InputError(FUTURE_DATE, text=numbers.shown_text(text))
         return day
+
+
+def _signed_digits(text: str) -> bool:
+    """Digits with a currency sign (`$40`, `40£`): an amount, not a code that may be part of a
+    name (TOP is a currency: "Kapsalon Top 100")."""
+    return any(map(str.isdigit, text)) and any(unicodedata.category(c) == "Sc" for c in text)
 
 
 def tokens(text: str) -> list[Token]:

@@ -115,6 +115,10 @@ async def test_sale_with_cost_and_time_in_russian_format(
     assert rows(sqlite_engine, Sale)[-1].amount == 200000
     seen = await chat.send(olga, "/sale зерно 300 EUR")
     assert seen.text.startswith("Суммы у вас в ₽, а «300 EUR» — в другой валюте.")
+    # A sign before the digits too: an amount in another currency, never part of the name
+    # (a Dutch reader's "/verkoop Jansen $40" was "„Jansen $40” lijkt me geen naam").
+    seen = await chat.send(olga, "/sale зерно $40")
+    assert seen.text.startswith("Суммы у вас в ₽, а «$40» — в другой валюте.")
     assert len(rows(sqlite_engine, Sale)) == 4
     assert [c.name for c in rows(sqlite_engine, Client)] == ["Кофейня «Зерно»"]
 
