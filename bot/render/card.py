@@ -254,14 +254,14 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     ]
     if view.owed and with_money:
         amount = owed_money(t, team.currency, view.owed)
-        if view.overdue and view.overdue >= view.owed:  # all of it: the amount said once
+        if view.overdue >= view.owed:  # all of it: the amount said once
             owed = t._("owes {amount}, all of it overdue", amount=amount)
         else:
             owed = t._("owes {amount}", amount=amount)
-        if view.overdue and view.overdue < view.owed:
-            owed += " " + t._(
-                "({amount} overdue)", amount=owed_money(t, team.currency, view.overdue)
-            )
+            if view.overdue:
+                owed += " " + t._(
+                    "({amount} overdue)", amount=owed_money(t, team.currency, view.overdue)
+                )
         activity.append(owed)
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))

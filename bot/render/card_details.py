@@ -23,6 +23,7 @@ from bot.render.explain import (
     timed_sales,
 )
 from bot.render.money_figure import estimated, yearly_figure
+from bot.render.settings import capitalised
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -89,7 +90,7 @@ def details_text(
             int(row["fit_known"]),
             met=t.number(int(row["fit_met"])),
         )
-        lines.append(Markup(fit[:1].upper() + fit[1:]))  # a line of its own (a Dutch reader)
+        lines.append(Markup(capitalised(fit)))  # a line of its own (a Dutch reader)
     # Complaints too: the card names them, so its Details can't leave them out.
     lines.append(
         DOT.join(
@@ -121,7 +122,7 @@ def details_text(
         else "",
     ]
     said = DOT.join(escape(x) for x in traits if x)  # a line of its own starts with a capital
-    lines.append(Markup(said[:1].upper() + said[1:]))
+    lines.append(Markup(capitalised(said)))
     if number_or_none(row["tenure_days"]) is not None:
         # Where tenure starts for the grade: "client since", or an earlier first sale.
         since = analysis.settings.today - dt.timedelta(days=int(row["tenure_days"]))
