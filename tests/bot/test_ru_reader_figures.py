@@ -200,7 +200,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
             "{u} van {n} facturen nog open na de betaaltermijn",
             "te laat",
         ),
-        ("ru", INVOICES_OPEN, "просрочено: {u} из {n} оплат", "с опозданием"),
+        ("ru", INVOICES_OPEN, "просрочено: {u} из {n} счетов", "с опозданием"),
         (
             "nl",
             INVOICES_MIXED,
@@ -210,7 +210,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
         (
             "ru",
             INVOICES_MIXED,
-            "с опозданием: {p} из {n} оплат, просроченных долгов: {u}",
+            "с опозданием: {p} из {n} счетов, просроченных долгов: {u}",
             "2 из 2",
         ),
     ],

@@ -108,7 +108,7 @@ async def test_a_profitable_client_is_never_told_they_cost_more_than_they_bring(
 
 @pytest.mark.parametrize(
     ("locale", "said"),
-    [("nl", "5 van 7 facturen te laat"), ("ru", "с опозданием: 5 из 7 оплат")],
+    [("nl", "5 van 7 facturen te laat"), ("ru", "с опозданием: 5 из 7 счетов")],
 )
 async def test_late_payments_are_real_counts_and_never_invented(
     chat: Chat, sqlite_engine: Engine, locale: str, said: str
