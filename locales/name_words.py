@@ -81,6 +81,48 @@ PARTICLES = frozenset(
     ("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "von", "le", "la")
 )
 
+# First names common among a Dutch team's clients (the Netherlands' and Flanders' most given
+# names, and those of its larger communities), as keys: a file without a kind column that
+# names `Anna Jansen` or `Mehmet Yilmaz` lists a person (storage/person_names.reads_as_person).
+# Names that are also everyday or business words (Roos, Bas, Hoek) are left out.
+GIVEN_NAMES = frozenset(
+    """
+    aaron abdel abdul abdullah adam adriaan ahmed aisha alexander ali alicia amber amira amy
+    emily james john mary michael ria
+    andre andrea andreas angela anita anja anke ann anna anne anneke annemarie annemiek anouk
+    anton arie arjen arjan arend arthur astrid ayse aysel ayoub bart bastiaan bea beatrix ben
+    benjamin bernard bert bianca bilal bo bram brenda britt bruno carla carlijn carmen caroline
+    cas casper catharina charlotte chantal chen chris christiaan christian claire claudia
+    cor cornelis corinne daan daniel danielle david debora demi dennis dewi diana dick
+    dirk dominique dylan edwin eline elif elisabeth ellen els elise emma emre erik erika esmee
+    esther eva evelien fatima fatma femke fenna finn fleur floor floris frank frans freek
+    frederik gerard gerrit gert gijs gerda hanna hannah hans harm hasan hassan hein hendrik
+    henk henri herman hugo hussein ibrahim ilse inge ingrid iris isa isabel isabella ivan ivo
+    jaap jacob jacqueline jamal jan jana janneke jannes jasper jelle jens jeroen jesse jet
+    jikke joep johan johanna johannes jolanda joost joris jos jose joyce judith julia
+    julian juliette justin karin karel kees kevin khalid kim klaas koen kristel laura lars
+    lea lena levi lieke lies linda lisa lisanne liam lieve lotte lucas luuk maarten
+    madelief maria marieke marijke marina mark marleen martijn martin marloes mats maud max
+    mary maxime mehmet melissa merel michel michiel mila milan mirjam mohamed mohammed monique
+    mustafa myrthe naima nadia nathalie nick niels nienke nina noa noah noor nora olga olivia
+    omar patrick paul paula peter petra pieter pim priya quinten rachid rachel ramon rik rob
+    robert robin roel ronald rosa ruben rutger ruud sam samira sander sandra sanne sara sarah
+    saskia sem sevda simone sjoerd sofie sophie stefan stijn suzanne sven tamara tess teun
+    thijs thomas tijn tim tom tommy ton twan valerie vera victor vincent wendy wesley wessel
+    wilhelmina willem wim wouter yara yasmin yusuf youssef zoe
+    """.split()
+)
+
+# Words a one-person business puts after its owner's name (`Tim Vos Fotografie`, `Anna Mode`,
+# «Анна Маникюр»): with one, a first name and a surname name a business.
+BUSINESS_WORDS = frozenset(
+    {"fotografie", "mode", "design", "advies", "consultancy", "coaching", "events", "media"}
+    | {"bouw", "schilders", "installaties", "catering", "interieur", "tuinen", "haar", "nails"}
+    | {"beauty", "fitness", "yoga", "massage", "schoonmaak", "verhuur", "transport", "zn"}
+    | {"zonen", "en", "&", "group", "groep", "services", "holding", "marketing", "webdesign"}
+    | {"маникюр", "красота", "стиль", "дизайн", "фото", "ремонт", "груп", "групп"}
+)
+
 # Forms of address typed before a name, with or without a dot: `dhr van der Linden`, `mevr.
 # Özdemir`, `mw Jansen`, `fam de Jong`, `de heer Bakker`, `meneer Bakker`, «г-н Сидоров»,
 # «госпожа Волкова» (keys: casefolded, accents dropped).

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from locales.name_words import BUSINESS_WORDS as _BUSINESS_WORDS
 from locales.name_words import CAPITALISED_CYRILLIC_WORD as _CAPITALISED
 from locales.name_words import DOTTED_TITLES as _DOTTED
+from locales.name_words import GIVEN_NAMES as _GIVEN_NAMES
 from locales.name_words import NOUN_SURNAME_KEY as _NOUN_SURNAME
+from locales.name_words import ORGANISATION_NOUNS as _ORGANISATION_NOUNS
 from locales.name_words import PARTICLES as _PARTICLES
 from locales.name_words import PATRONYMIC_KEY as _PATRONYMIC
 from locales.name_words import RUSSIAN_SURNAME_KEY as _RUSSIAN_SURNAME
@@ -182,22 +185,51 @@ def says_person(name: str) -> bool:
     key = name_key(name)
     if titled(name) or middle_positions(key.split(" "), person=False):
         return True
-    return "." in key and surname_initials(key) is not None
+    return "." in key and (surname_initials(key) is not None or _middle_initial(name))
+
+
+def _middle_initial(name: str) -> bool:
+    """A first name, one or two initials with their dots, a surname: `Levi F. Dekker`, `Joris
+    M. de Koning`, «Анна С. Петрова» — how a shop's customer list writes its people."""
+    return _MIDDLE_INITIAL.fullmatch(name) is not None
+
+
+# Name words as people write them, a capital then lower case, perhaps in two parts
+# (Jansen-Visser, O'Brien), in Latin (with its accented and Turkish letters) or Cyrillic.
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ", "a-zß-öø-ÿĀ-žа-яё"
+_WORD = rf"[{_UPPER}][{_LOWER}]*(?:['’-][{_UPPER}]?[{_LOWER}]+)*"
+_PARTICLE = "|".join(map(re.escape, sorted(_PARTICLES, key=len, reverse=True)))
+_MIDDLE_INITIAL = re.compile(
+    rf"{_WORD} (?:[{_UPPER}]\. ?){{1,2}} ?(?:(?:{_PARTICLE}|{_WORD}) ){{0,3}}{_WORD}"
+)
+_NAME_WORD = re.compile(_WORD)
+
+
+def _name_word(word: str) -> bool:
+    return len(word) > 1 and _NAME_WORD.fullmatch(word) is not None
 
 
 def reads_as_person(name: str) -> bool:
-    """A name a file gives without saying its kind that is a person's: one `says_person`, or
-    two or three capitalised Cyrillic words, one of them a surname («Петров Олег», «Анна
-    Смирнова»), none naming a business (issue 20: a salon's import made every client an
-    organisation)."""
+    """A name a file gives without saying its kind that is a person's: one `says_person`; a
+    common first name and a surname (`Anna de Vries`, `Mehmet Yilmaz`); or two or three
+    capitalised Cyrillic words, one of them a surname («Петров Олег», «Анна Смирнова»); none
+    naming a business (issue 20: a salon's import made every client an organisation, and a
+    shop's 23 500 customers all became organisations)."""
+    if names_organisation(name):  # `Jansen B.V.` has two initials' shape
+        return False
     if says_person(name):
         return True
     words = name.split()
+    if 2 <= len(words) <= 4 and name_key(words[0]) in _GIVEN_NAMES:  # `Anna de Vries`
+        keys = [name_key(word) for word in words[1:]]
+        return (
+            _name_word(words[-1])
+            and all(_name_word(w) or is_particle(k) for w, k in zip(words[1:], keys, strict=True))
+            and not any(key in _BUSINESS_WORDS or key in _ORGANISATION_NOUNS for key in keys)
+        )
     if not 2 <= len(words) <= 3 or not all(_CAPITALISED.fullmatch(word) for word in words):
         return False
-    return not names_organisation(name) and any(
-        _NOUN_SURNAME.match(name_key(word)) for word in words
-    )
+    return any(_NOUN_SURNAME.match(name_key(word)) for word in words)
 
 
 def surname_and_initial(key: str, *, person: bool) -> set[tuple[str, str]]:

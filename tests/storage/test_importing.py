@@ -597,3 +597,41 @@ def test_a_payment_date_before_the_sale_is_a_row_error(session: Session, column:
     assert not report.ok
     assert [(e.line, e.column) for e in report.errors] == [(2, column)]
     assert sales_of(session, team) == []
+
+
+def test_a_shops_customer_log_without_a_kind_column_lists_people(session: Session) -> None:
+    """A shop's purchase log names its customers as people write names: a first name, perhaps
+    an initial, a surname. They are people, not organisations (a 23 500-customer log made every
+    customer an organisation, and its portrait was built from organisations' traits); a
+    business's word, a legal form or a one-person business's trade keeps a name an
+    organisation, and a name that says neither stays the default organisation."""
+    team = make_team(session)
+    report = run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag\n"
+        "Joris M. de Koning;24-05-2025;52,02\n"
+        "Levi F. Dekker;24-05-2025;10\n"
+        "Ayşe Öztürk;24-05-2025;10\n"
+        "Sanne van der Linden;24-05-2025;10\n"
+        "Anna C.J. Bakker;24-05-2025;10\n"
+        "Bakkerij de Vries;24-05-2025;10\n"
+        "Jansen B.V.;24-05-2025;10\n"
+        "Tim Vos Fotografie;24-05-2025;10\n"
+        "Max Mode;24-05-2025;10\n"
+        "De Gouden Leeuw;24-05-2025;10\n",
+    )
+    assert report.ok and report.clients_created == 10
+    kinds = {name: c.kind for name, c in clients_of(session, team).items()}
+    assert kinds == {
+        "Joris M. de Koning": "person",
+        "Levi F. Dekker": "person",
+        "Ayşe Öztürk": "person",
+        "Sanne van der Linden": "person",
+        "Anna C.J. Bakker": "person",
+        "Bakkerij de Vries": "organisation",
+        "Jansen B.V.": "organisation",
+        "Tim Vos Fotografie": "organisation",
+        "Max Mode": "organisation",
+        "De Gouden Leeuw": "organisation",
+    }
