@@ -36,20 +36,8 @@ def update_by_id(
 
 
 def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
-    """``insert_columns`` of rows that all have the same keys. A column that is None in every
-    row and has no default is left to the database, which stores NULL: a sales log's new
-    clients are 8 values each, not 25 (~0.1 s of 23 500 clients)."""
-    table = table_of(model)
+    """``insert_columns`` of rows that all have the same keys."""
     columns = {name: [row[name] for row in rows] for name in rows[0]}
-    left_to_the_database = [
-        name
-        for name, values in columns.items()
-        if table.c[name].default is None
-        and table.c[name].server_default is None
-        and all(value is None for value in values)
-    ]
-    for name in left_to_the_database:
-        del columns[name]
     insert_columns(session, model, columns)
 
 
@@ -67,7 +55,7 @@ def insert_columns(
     """
     table = table_of(model)
     connection = session.connection()
-    constants = constants or {}
+    columns, constants = _without_nulls(table, columns, constants or {})
     if connection.dialect.name != "postgresql":
         _sqlite_insert(connection, table, columns, constants)
         return
@@ -82,6 +70,34 @@ def insert_columns(
     with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
         for row in zip(*values, strict=False):  # as long as the columns: the constants repeat
             copy.write_row(row)
+
+
+def _without_nulls(
+    table: Table, columns: dict[str, list[Any]], constants: dict[str, Any]
+) -> tuple[dict[str, list[Any]], dict[str, Any]]:
+    """The columns and constants without those that are None in every row and have no default:
+    the database stores NULL for them. A sales log's new clients are 8 values each, not 25
+    (~0.1 s of 23 500 clients), and its sales 7, not 12 (~0.12 s of 70 000 sales)."""
+
+    def left_to_the_database(name: str, values: list[Any]) -> bool:
+        column = table.c[name]
+        return (
+            column.default is None
+            and column.server_default is None
+            and all(value is None for value in values)
+        )
+
+    kept = {
+        name: values for name, values in columns.items() if not left_to_the_database(name, values)
+    }
+    return (
+        kept or columns,  # the columns say how many rows there are
+        {
+            name: value
+            for name, value in constants.items()
+            if not left_to_the_database(name, [value])
+        },
+    )
 
 
 def _sqlite_insert(
