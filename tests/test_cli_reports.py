@@ -115,3 +115,11 @@ def test_an_unknown_team_is_one_clear_line(demo_db: str) -> None:
     result = kompas("--db", demo_db, "report", "--team", "12345")
     assert result.returncode == 1
     assert result.stderr.strip() == "kompas: no team with chat id 12345"
+
+
+def test_a_report_piped_on_is_whole_though_the_process_ends_at_once(demo_db: str) -> None:
+    """`kompas report` ends its process without Python's shutdown once done (issue 21): what
+    it printed must all be out first, a JSON document that parses, and the status 0."""
+    result = kompas("--db", demo_db, "report", "--team", str(GROUP), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["active_clients"] > 0

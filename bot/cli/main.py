@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bot.cli import backup as cli_backup
 from bot.cli import files as cli_files
@@ -91,7 +91,10 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, end_at_once: bool = False) -> int:
+    """Run one `kompas` command; its exit status. `end_at_once` (the `kompas` executable,
+    ``run``): a command that leaves a big file's rows or a report behind ends the process
+    when it is done (``_end_now``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "chat" and args.role and not args.group:
@@ -99,10 +102,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import":
         args.reader = cli_files.start_reader(args.file)
     try:
-        return _command(args)
+        code = _command(args)
     finally:
         if args.command == "import":
             args.reader.close()
+    if end_at_once and args.command in ENDS_AT_ONCE:
+        _end_now(code)
+    return code
+
+
+def run() -> None:
+    """The `kompas` executable (and `python -m bot`)."""
+    sys.exit(main(end_at_once=True))
+
+
+# Done when they return, their work committed or written: Python's own shutdown (every module
+# and object freed one by one) would keep the shell waiting ~0.1 s more after a big import or
+# report. Commands that run a bot or a digest end the usual way, their threads and worker
+# processes stopped by it.
+ENDS_AT_ONCE = frozenset({"import", "report"})
+
+
+def _end_now(code: int) -> NoReturn:
+    """The process ended without Python's shutdown, once what it printed is out."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk: as Python's own shutdown would, say so and fail
+        print(f"kompas: cannot write the output: {exc.strerror}", file=sys.stderr)
+        code = code or 1
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 def _command(args: argparse.Namespace) -> int:
