@@ -126,3 +126,31 @@ async def test_active_clients_have_one_word(
     seen = await chat.send(person, "/risk")
     assert said in seen.text, seen.text
     assert not_said not in seen.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("locale", "remove", "yes"),
+    [("nl", "✕ {} verwijderen", "Ja, verwijderen"), ("ru", "✕ Удалить: {}", "Да, удалить")],
+)
+async def test_a_long_member_name_is_cut_so_the_button_still_says_remove(
+    chat: Chat, sqlite_engine: Engine, locale: str, remove: str, yes: str
+) -> None:
+    """Telegram names run to 128 characters; the verb beside one stays on the button."""
+    long_name = "Alexandra & <b>van den Heuvel</b>-Jansen"
+    owner, member = chat.person(41, "Olga", locale), chat.person(42, long_name, locale)
+    chat.group(-941, "Studio", creator=owner, members=(member,))
+    make_team(
+        sqlite_engine,
+        chat_id=-941,
+        owner_id=41,
+        locale=locale,
+        currency="EUR" if locale == "nl" else "RUB",
+    )
+    await chat.send(member, "/help", chat=-941)  # a member from the first message on
+    seen = await chat.send(owner, "/members", chat=-941)
+    label = remove.format("Alexandra & <b>van…")  # its first 19 characters, then "…"
+    assert label in seen.buttons, seen.buttons
+    assert long_name in seen.text  # the list itself names them in full
+    await chat.press(owner, label, chat=-941)
+    seen = await chat.press(owner, yes, chat=-941)
+    assert long_name in seen.text and label not in seen.buttons
