@@ -228,7 +228,7 @@ HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                ("Source", "Channel", "Lead source")),
     "segment": (("Segment", "Doelgroep"), ("Сегмент",), ()),
     "acquired_on": (("Klant sinds", "Sinds", "Startdatum"),
-                    ("Клиент с", "Дата привлечения", "Дата начала"),
+                    ("Начало работы", "Клиент с", "Дата привлечения", "Дата начала"),
                     ("Client since", "Customer since", "Acquired on", "Since")),
     "referred_by": (("Aangebracht door", "Doorverwezen door", "Via", "Aanbrenger"),
                     ("По рекомендации", "Кто порекомендовал", "Рекомендатель", "От кого"),

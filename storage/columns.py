@@ -25,7 +25,7 @@ may carry client columns too; they fill in the client of that row.
 | decision | how they decide: owner, manager, board, or your own words | Wie beslist, Beslisser, Besluitvorming | Кто принимает решение, Решение, ЛПР | Decision, Decision maker, Who decides |
 | source | how they found you: referral, website, Instagram, fair, advertising, or your own words | Gevonden via, Hoe gevonden, Bron, Herkomst, Kanaal | Источник, Канал, Откуда узнали | Source, Channel, Lead source |
 | segment | your own segment | Segment, Doelgroep | Сегмент | Segment |
-| acquired_on | client since (date) | Klant sinds, Sinds, Startdatum | Клиент с, Дата привлечения, Дата начала | Client since, Customer since, Acquired on, Since |
+| acquired_on | client since (date) | Klant sinds, Sinds, Startdatum | Начало работы, Клиент с, Дата привлечения, Дата начала | Client since, Customer since, Acquired on, Since |
 | referred_by | the client who referred them (a client on your list or in the file) | Aangebracht door, Doorverwezen door, Via, Aanbrenger | По рекомендации, Кто порекомендовал, Рекомендатель, От кого | Referred by, Referrer, Recommended by |
 | notes | notes | Notities, Notitie, Opmerkingen, Opmerking, Toelichting | Заметки, Примечание, Примечания, Комментарий | Notes, Note, Comments, Remarks |
 | sold_on | date of the sale (required in a sales file) | Datum, Verkoopdatum, Factuurdatum, Bezoekdatum, Datum bezoek, Orderdatum, Aankoopdatum | Дата, Дата продажи, Дата визита, Дата заказа, Дата покупки, Дата услуги | Date, Sale date, Invoice date, Visit date, Order date, Purchase date |

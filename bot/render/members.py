@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.kit.callbacks import pack
 from bot.kit.telegram_html import html_to_text
-from bot.render.buttons import Buttons, yes_or_no
+from bot.render.buttons import Buttons, name_on_button, yes_or_no
 from bot.render.stored_refusals import HAS_A_TEAM
 from locales import N_, Markup, Translator
 from storage.callers import TeamView
@@ -170,18 +170,19 @@ def members_page(
     buttons: Buttons = []
     for member in members:
         role = t._(ROLE_NAMES[Role(member.role)])
+        short = name_on_button(member.display_name)
         line = Markup("• ") + member.display_name + Markup(" — ") + role
         if member.status == MemberStatus.PENDING:
             line += Markup(" · ") + t._("waiting for approval")
-            label = button_label(t._("✓ Let {name} in", name=member.display_name))
+            label = button_label(t._("✓ Let {name} in", name=short))
             buttons.append([(label, pack("mok", team.id, member.id))])
         elif member.status == MemberStatus.REMOVED:
             line += Markup(" · ") + t._("removed")
-            label = button_label(t._("↩ Let {name} back in", name=member.display_name))
+            label = button_label(t._("↩ Let {name} back in", name=short))
             buttons.append([(label, pack("mok", team.id, member.id))])
         lines.append(line)
         if member.id in removable:
-            label = button_label(t._("✕ Remove {name}", name=member.display_name))
+            label = button_label(t._("✕ Remove {name}", name=short))
             buttons.append([(label, pack("mdel", team.id, member.id))])
     return Markup("\n").join(lines), buttons
 

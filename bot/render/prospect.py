@@ -126,10 +126,11 @@ def cannot_judge(t: Translator, name: str, kind: str | None, *, has_profile: boo
 
 
 def _demographic(t: Translator, cur: str, check: Check) -> Markup:
-    """✓ only for a criterion met in full; partial credit is a miss. Value against the bar."""
+    """✓ only for a criterion met in full; partial credit is a miss. Value against the bar. An
+    unknown trait has no mark: a bare "?" before it read as a typo (a Russian reader)."""
     what = labels.label(t, TRAITS, check.code)
     if check.match is None:
-        return Markup("? ") + t._("{what} unknown", what=what)
+        return t._("{what} unknown", what=what)
     met = check.match >= FULL_MATCH
     mark = "✓" if met else "✗"
     value = _value(t, cur, check.code, check.value)

@@ -295,8 +295,9 @@ def sales_page(
     page_size: int,
     today: dt.date,
 ) -> SalesPage:
-    """A page of /sales: a line per sale with ✎ and ✕ buttons, and ‹ ›; without money: the
-    dates and times only, nothing to correct or delete."""
+    """A page of /sales: a line per sale with ✎ and ✕ buttons that name the sale by its line's
+    number ("✎ Sale 2"), and ‹ ›; without money: the dates and times only, nothing to correct
+    or delete."""
     first = page * page_size + 1
 
     def listed(with_money: bool) -> Markup:
@@ -317,8 +318,8 @@ def sales_page(
         nav.append(("›", pack("spage", team_id, client_id, page + 1)))
     buttons: Buttons = [
         [
-            (f"✎ {first + i}", pack("sfix", team_id, row.id)),
-            (f"✕ {first + i}", pack("sdel", team_id, row.id)),
+            (t._("✎ Sale {number}", number=first + i), pack("sfix", team_id, row.id)),
+            (t._("✕ Sale {number}", number=first + i), pack("sdel", team_id, row.id)),
         ]
         for i, row in enumerate(rows)
     ]

@@ -18,7 +18,7 @@ from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 async def _correct(chat: Chat, who, client: str, field: str) -> None:  # type: ignore[no-untyped-def]
     await chat.send(who, f"/sales {client}")
-    await chat.press(who, "✎ 1")
+    await chat.press(who, "✎ Verkoop 1" if who.language_code == "nl" else "✎ Продажа 1")
     await chat.press(who, field)
 
 

@@ -51,7 +51,7 @@ def florist():
     ("locale", "rule"),
     [
         ("nl", "1 klant is al 90 dagen of langer bij je, en ik heb er 5 nodig"),
-        ("ru", "1 текущий клиент с вами 90 дней или дольше, а для сравнения нужно 5"),
+        ("ru", "1 активный клиент с вами 90 дней или дольше, а для сравнения нужно 5"),
     ],
 )
 def test_flits_is_named_first_and_told_why_it_is_off_the_list(locale: str, rule: str) -> None:
@@ -96,4 +96,4 @@ def test_the_count_of_clients_to_rank_says_it_counts_current_ones() -> None:
         for locale in ("nl", "ru")
     }
     assert "3 klanten zijn al 90 dagen of langer bij je" in said["nl"], said["nl"]
-    assert "3 текущих клиента с вами 90 дней или дольше" in said["ru"], said["ru"]
+    assert "3 активных клиента с вами 90 дней или дольше" in said["ru"], said["ru"]

@@ -89,7 +89,7 @@ async def test_a_corrected_sale_and_payment_read_dates(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     for field, column in (("Datum", "sold_on"), ("Betaald op", "paid_on")):
         await chat.send(anna, "/verkopen daan")
-        await chat.press(anna, "✎ 1")
+        await chat.press(anna, "✎ Verkoop 1")
         await chat.press(anna, field)
         seen = await chat.send(anna, typed)
         assert "Verkoop gecorrigeerd: " in seen, (field, seen.text)

@@ -258,10 +258,10 @@ async def test_a_russian_clients_file_completes_a_client_and_edit_takes_russian_
     assert "Ничего нового: всё это у меня уже было." in seen.text.splitlines()
 
     await chat.send(olga, "/edit Кофейня Зерно")
-    seen = await chat.press(olga, "Клиент с")
+    seen = await chat.press(olga, "Начало работы")
     assert "С какого числа Кофейня Зерно — ваш клиент? Напишите дату, например 23.11.2026." in seen
     seen = await chat.send(olga, "01.02.2023")
-    assert "Клиент с: теперь 1 февр. 2023 г." in seen.text.splitlines()
+    assert "Начало работы: теперь 1 февр. 2023 г." in seen.text.splitlines()
     [client] = rows(sqlite_engine, Client)
     assert client.acquired_on == dt.date(2023, 2, 1)
 

@@ -60,12 +60,12 @@ async def test_five_thousand_digits_are_an_amount_too_large_wherever_typed(
 
 
 async def _correcting_the_date(chat: Chat, team: Team, engine: Engine) -> Person:
-    """Ольга at the date of Анна's sale of 2 November: ✎ 1 → Дата."""
+    """Ольга at the date of Анна's sale of 2 November: ✎ Продажа 1 → Дата."""
     client = make_client(engine, team, "Анна Иванова")
     make_sale(engine, team, client, 150000, sold_on=dt.date(2026, 11, 2))
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/sales Анна")
-    await chat.press(olga, "✎ 1")
+    await chat.press(olga, "✎ Продажа 1")
     await chat.press(olga, "Дата")
     return olga
 

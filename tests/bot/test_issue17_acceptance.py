@@ -77,7 +77,7 @@ async def test_a_sale_corrected_to_be_paid_before_it_was_sold_is_refused(
     make_sale(sqlite_engine, nl_team, linde, 50000, sold_on=dt.date(2026, 11, 20))
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/sales Hotel De Linde")
-    await chat.press(anna, "✎ 1")
+    await chat.press(anna, "✎ Verkoop 1")
     await chat.press(anna, "Betaald op")
     seen = await chat.send(anna, "18 nov")
     assert seen.text == (
@@ -93,7 +93,7 @@ async def test_a_sale_corrected_to_be_paid_before_it_was_sold_is_refused(
     make_sale(sqlite_engine, ru_team, lipa, 50000, sold_on=dt.date(2026, 11, 20))
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/sales Липа")
-    await chat.press(olga, "✎ 1")
+    await chat.press(olga, "✎ Продажа 1")
     await chat.press(olga, "Дата оплаты")
     seen = await chat.send(olga, "18 ноября")
     assert seen.text.startswith("Продажа от 20 нояб. 2026 г.: её не могли оплатить раньше")

@@ -144,7 +144,7 @@ async def test_risk_on_a_four_client_team_raises_no_alarm(
         make_sale(sqlite_engine, team, client_id, amount, cost=amount // 2)
     olga = chat.person(OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/risk")
-    assert "Пока у вас 4 текущих клиента, доли мало что говорят" in seen.text
+    assert "Пока у вас 4 активных клиента, доли мало что говорят" in seen.text
     assert "Слишком большая зависимость" not in seen.text
     assert "90 %" in seen.text  # the share is still shown
 

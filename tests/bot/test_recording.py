@@ -211,7 +211,7 @@ async def test_sale_corrected_from_the_list(chat: Chat, nl_team, sqlite_engine: 
     seen = await chat.send(anna, "/sales bakkerij")
     assert "Verkopen aan Bakkerij de Vries" in seen
     assert "€ 500" in seen.text
-    seen = await chat.press(anna, "✎ 1")
+    seen = await chat.press(anna, "✎ Verkoop 1")
     assert "Wat wil je corrigeren" in seen
     await chat.press(anna, "Bedrag")
     seen = await chat.send(anna, "550")
@@ -221,7 +221,7 @@ async def test_sale_corrected_from_the_list(chat: Chat, nl_team, sqlite_engine: 
     await chat.press(anna, "↩ Ongedaan maken")
     assert rows(sqlite_engine, Sale)[0].amount == 50000
     seen = await chat.send(anna, "/sales bakkerij")
-    await chat.press(anna, "✕ 1")
+    await chat.press(anna, "✕ Verkoop 1")
     seen = await chat.press(anna, "Ja, verwijderen")
     assert "verwijderd" in seen
     assert rows(sqlite_engine, Sale) == []

@@ -58,7 +58,7 @@ async def test_undoing_a_deletion_whose_client_was_undone_since_says_so(
     await chat.send(anna, "/skip")
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [1000]
     await chat.send(anna, "/sales Bakkerij de Vries")
-    await chat.press(anna, "✕ 1")
+    await chat.press(anna, "✕ Verkoop 1")
     deleted = (await chat.press(anna, "Ja, verwijderen")).last
     assert rows(sqlite_engine, Sale) == []
     await chat.press(anna, "↩ Ongedaan maken", message=added)  # the client is gone again

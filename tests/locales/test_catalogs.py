@@ -68,3 +68,19 @@ def test_placeholders_and_tags_match_the_source(locale: str) -> None:
 def test_russian_has_three_plural_forms_and_dutch_two() -> None:
     assert _catalog("ru").num_plurals == 3
     assert _catalog("nl").num_plurals == 2
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+def test_no_translation_outlives_its_message(locale: str) -> None:
+    """A msgid gone from the template is a dead translation: nobody sees it, yet a reader of the
+    catalog takes it for current wording. A plural entry counts with its msgid_plural."""
+    with (ROOT / "locales" / "messages.pot").open("rb") as pot:
+        template = {
+            (m.context, m.id if isinstance(m.id, str) else tuple(m.id)) for m in read_po(pot)
+        }
+    dead = [
+        m.id
+        for m in _catalog(locale)
+        if m.id and (m.context, m.id if isinstance(m.id, str) else tuple(m.id)) not in template
+    ]
+    assert dead == [], f"{len(dead)} dead in {locale}: {dead[:5]}"

@@ -27,7 +27,6 @@ ONE_CLIENT = (
     "/forget Bakkerij de Vries — erases their name, details and notes for good, on their "
     "request (AVG/GDPR, 152-FZ). Sales and ratings stay as anonymous numbers, so your figures "
     "stay right. I ask first; it can't be undone.",
-    "/paid Bakkerij de Vries — all their open sales are paid today.",
     "/profile — the ideal client in three areas: who they are, how they fit your team, and how "
     "many there are in your market. Admins change it step by step with buttons.",
     "/sales Bakkerij de Vries — their sales, newest first, with buttons to correct (✎) or "
@@ -54,12 +53,10 @@ ONE_CLIENT = (
     "Saved as a prospect: {client}. Their first sale makes them a client.",
     "That date is still to come: since when are they a client?",
     "How is it working with this client? Say so with /rate.",
-    "They cost you about {amount} a year compared with a typical client.",
     "Type the name of the client they referred.",
     "Who did they refer? Type the new client's name too.",
     "Year of birth? Only if they're happy to share it.",
     "Your business leans on them: {share} of revenue.",
-    "Your business leans on them.",
     "but the figures say they barely pay off.",
     "clients like them bring {amount} profit a year (team {median})",
     "the team likes working with them",
@@ -68,7 +65,6 @@ ONE_CLIENT = (
     "they brought you {client}, an ideal client who may hear of it",
     "they lose you {amount} a year",
     "they still owe you {amount}",
-    "they take far more of your time than they bring in",
     "yet the figures say they pay off well.",
     "{client}, an ideal client, sent them to you",
     "{share} of your revenue goes with them",
