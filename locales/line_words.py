@@ -129,6 +129,16 @@ AGE_SAID = re.compile(
     re.IGNORECASE,
 )
 
+# A business's size as its own field of an /add or /check line: "8 medewerkers", "12 fte",
+# «15 сотрудников», «5 человек», "staff 20": the number of employees, never a city.
+EMPLOYEES_SAID = re.compile(
+    r"(?:^|(?<=[,;]))\s*(?:(?P<count>\d{1,7})\s*(?:medewerkers?|werknemers?|personeelsleden"
+    r"|mensen|man|fte|сотрудник(?:а|ов)?|работник(?:а|ов)?|человека?|чел\.?|employees?|staff"
+    r"|people)|(?:medewerkers|werknemers|personeel|сотрудников|сотрудники|штат|employees|staff)"
+    r"\s*:?\s*(?P<after>\d{1,7}))\s*(?=$|[,;])",
+    re.IGNORECASE,
+)
+
 CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
 
 # "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"

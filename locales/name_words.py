@@ -81,6 +81,11 @@ PARTICLES = frozenset(
     ("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "von", "le", "la")
 )
 
+# A name word as people write it, a capital then lower case, perhaps in parts (Jansen-Visser,
+# O'Brien), in Latin with its accented and Turkish letters or in Cyrillic: a pattern's text.
+UPPER_LETTERS, LOWER_LETTERS = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ", "a-zß-öø-ÿĀ-žа-яё"
+NAME_WORD = rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]*(?:['’-][{UPPER_LETTERS}]?[{LOWER_LETTERS}]+)*"
+
 # First names common among a Dutch team's clients (the Netherlands' and Flanders' most given
 # names, and those of its larger communities), as keys: a file without a kind column that
 # names `Anna Jansen` or `Mehmet Yilmaz` lists a person (storage/person_names.reads_as_person).

@@ -13,6 +13,7 @@ from locales.name_words import BUSINESS_WORDS as _BUSINESS_WORDS
 from locales.name_words import CAPITALISED_CYRILLIC_WORD as _CAPITALISED
 from locales.name_words import DOTTED_TITLES as _DOTTED
 from locales.name_words import GIVEN_NAMES as _GIVEN_NAMES
+from locales.name_words import NAME_WORD as _WORD
 from locales.name_words import NOUN_SURNAME_KEY as _NOUN_SURNAME
 from locales.name_words import ORGANISATION_NOUNS as _ORGANISATION_NOUNS
 from locales.name_words import PARTICLES as _PARTICLES
@@ -20,6 +21,7 @@ from locales.name_words import PATRONYMIC_KEY as _PATRONYMIC
 from locales.name_words import RUSSIAN_SURNAME_KEY as _RUSSIAN_SURNAME
 from locales.name_words import TITLES as _TITLES
 from locales.name_words import TWO_WORD_TITLES as _TWO_WORD_TITLES
+from locales.name_words import UPPER_LETTERS as _UPPER
 from storage.names import name_key, names_organisation
 
 
@@ -194,10 +196,6 @@ def _middle_initial(name: str) -> bool:
     return _MIDDLE_INITIAL.fullmatch(name) is not None
 
 
-# Name words as people write them, a capital then lower case, perhaps in two parts
-# (Jansen-Visser, O'Brien), in Latin (with its accented and Turkish letters) or Cyrillic.
-_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ", "a-zß-öø-ÿĀ-žа-яё"
-_WORD = rf"[{_UPPER}][{_LOWER}]*(?:['’-][{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = "|".join(map(re.escape, sorted(_PARTICLES, key=len, reverse=True)))
 _MIDDLE_INITIAL = re.compile(
     rf"{_WORD} (?:[{_UPPER}]\. ?){{1,2}} ?(?:(?:{_PARTICLE}|{_WORD}) ){{0,3}}{_WORD}"

@@ -139,7 +139,9 @@ class AddClientDialog(Dialog):
         await finish(turn, convo)
         data = convo.data
         traits: dict[str, Any] = {
-            key: data[key] for key in ("city", "source", "birth_year", "industry") if data.get(key)
+            key: data[key]
+            for key in ("city", "source", "birth_year", "industry", "employees")
+            if data.get(key)
         }
         change = await turn.run(
             clients.add_client,

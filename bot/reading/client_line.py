@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.kit import arguments
 from bot.kit.client_dialog import has_legal_form, kind_in_name
@@ -22,7 +22,7 @@ from bot.render.refusals import (
     YEAR_AFTER_A_NAME,
 )
 from locales import InputError
-from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS
+from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS, EMPLOYEES_SAID
 from locales.name_words import city_as_written
 from storage.columns import source_after_name
 from storage.models import ClientKind
@@ -53,6 +53,7 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     """`Новикова Дина, 30 лет, Казань, от подруги` → the name and her traits: the one reading
     /add and /check share."""
     text, born = _birth_year_said(text, today)
+    text, staff = _employees_said(text)
     name, said, unused = arguments.name_kind_city(text)
     if "source" not in said:  # "Jan de Vries via Marktplaats", «Петрова Анна из инсты»
         name, source = source_after_name(name)
@@ -77,6 +78,10 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
         unused = [*unused, str(born)]  # an organisation has no year of birth: said back
     elif born is not None:  # "/add Петрова Анна 1990 г.р.": only a person has a year of birth
         said = {"kind": "person", **said, "birth_year": born}
+    if staff is not None and said.get("kind") == "person":
+        unused = [*unused, staff.text]  # a person has no employees: said back
+    elif staff is not None:  # "/check Bakkerij Noord, 8 medewerkers": a business's size
+        said = {"kind": "organisation", **said, "employees": staff.count}
     typed = text
     if at_end:  # "/toevoegen Sportschool 24 bedrijf": the kind word is no part of a sale
         typed = ", ".join([name, *([at_end["city"]] if "city" in at_end else [])])
@@ -144,6 +149,22 @@ def _birth_year_said(text: str, today: dt.date) -> tuple[str, int | None]:
         raise InputError(NOT_A_BIRTH_YEAR, year=str(year))
     rest = (text[: match.start()] + text[match.end() :]).strip(" ,;")
     return re.sub(r"\s*[,;]\s*[,;]\s*", ", ", rest), year
+
+
+class Staff(NamedTuple):
+    count: int
+    text: str  # as typed, to be said back when it cannot be a client's
+
+
+def _employees_said(text: str) -> tuple[str, Staff | None]:
+    """An /add or /check line without its number of employees, and the number (None when not
+    said): "Bakkerij Noord, 8 medewerkers", «ООО Вектор, 15 сотрудников»."""
+    match = EMPLOYEES_SAID.search(text)
+    if match is None:
+        return text, None
+    rest = (text[: match.start()] + text[match.end() :]).strip(" ,;")
+    count = int(match["count"] or match["after"])
+    return re.sub(r"\s*[,;]\s*[,;]\s*", ", ", rest), Staff(count, match[0].strip(" ,;"))
 
 
 _BARE_YEAR = re.compile(r"(?<=[,;])\s*(?P<year>(?:19|20)[0-9]{2})\s*(?=$|[,;])")

@@ -20,6 +20,8 @@ def client_summary(t: Translator, client: Client) -> Markup:
     facts = [labels.label(t, labels.KINDS, client.kind)]
     if client.city:
         facts.append(client.city)
+    if client.employees is not None:
+        facts.append(t.n_("{n} employee", "{n} employees", client.employees))
     if client.source:
         facts.append(t._("source: {source}", source=labels.label(t, labels.SOURCES, client.source)))
     return (

@@ -140,3 +140,28 @@ async def test_a_pasted_command_is_no_clients_name(
     )
     assert "bevat een commando" in seen.text, seen.text
     assert rows(sqlite_engine, Client) == []
+
+
+async def test_a_business_size_is_its_number_of_employees_never_a_city(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """`/toets Bakkerij Noord, 8 medewerkers` read "8 Medewerkers" as the bakery's city and
+    judged it a misfit on it; a business's size is its number of employees, said back as such,
+    and a person's line keeps "3 medewerkers" out, named back as not understood."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/add Bakkerij Zuid, Utrecht, 12 medewerkers")
+    assert "Toegevoegd: Bakkerij Zuid (organisatie, Utrecht, 12 medewerkers)." in seen
+    seen = await chat.send(anna, "/add Anna de Wit, particulier, 3 medewerkers")
+    assert "Toegevoegd: Anna de Wit (particulier)." in seen
+    assert "Niet begrepen, dus niet opgeslagen: „3 medewerkers”." in seen
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add ООО Вектор, 21 сотрудник, Казань")
+    assert "Добавлено: ООО Вектор (организация, Казань, 21 сотрудник)." in seen
+    await chat.send(olga, "/add ООО Лес, 15 сотрудников")
+    employees = {c.name: (c.kind, c.employees, c.city) for c in rows(sqlite_engine, Client)}
+    assert employees == {
+        "Bakkerij Zuid": ("organisation", 12, "Utrecht"),
+        "Anna de Wit": ("person", None, None),
+        "ООО Вектор": ("organisation", 21, "Казань"),
+        "ООО Лес": ("organisation", 15, None),
+    }

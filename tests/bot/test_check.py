@@ -349,3 +349,15 @@ async def test_nothing_known_of_a_prospect_is_no_thumbs_up(
         seen = await chat.send(me, "/skip")
     assert seen.text.splitlines()[0] == said, seen.text
     assert "👍" not in seen.text
+
+
+async def test_employees_in_the_one_line_are_judged_as_employees_not_as_a_city(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """`/toets Bakkerij Noord, 8 medewerkers` read "8 Medewerkers" as the city and said
+    "✗ plaats: 8 Medewerkers": a misfit on a trait nobody typed."""
+    demo_with_profile(sqlite_engine, "nl", min_employees=10, max_employees=100)
+    anna = chat.person(OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/toets Bakkerij Noord, 8 medewerkers")
+    assert "✗ aantal medewerkers: 8 (profiel 10–100)" in seen.text, seen.text
+    assert "plaats onbekend" in seen.text and "Medewerkers" not in seen.text
