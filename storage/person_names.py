@@ -182,8 +182,9 @@ def looks_like_person(key: str) -> bool:
 
 def says_person(name: str) -> bool:
     """A name that is a person's without asking: a form of address (`dhr. Bos`, `mevr de
-    Graaf`), a patronymic after the first name («Козлов Дмитрий Андреевич») or initials with
-    their dots («Иванова И.И.», «Иванова И. И.»)."""
+    Graaf`), a patronymic after the first name («Козлов Дмитрий Андреевич»), initials with
+    their dots («Иванова И.И.», «Иванова И. И.») or between a first name and a surname (`Levi
+    F. Dekker`). Whether it names a business as well is the caller's to ask first."""
     key = name_key(name)
     if titled(name) or middle_positions(key.split(" "), person=False):
         return True
