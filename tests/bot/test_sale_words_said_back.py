@@ -1,0 +1,83 @@
+"""Words after a client's name that are no amount are said back, never silently dropped: native
+readers typed "/verkoop Jansen twaalf" and «/sale Иванова двенадцать» and were asked the amount
+as if nothing had been typed."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Client, Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+SAID_BACK = {
+    "nl": "„{}” lees ik niet als bedrag: een bedrag typ je in cijfers. Hoeveel heeft {} betaald?",
+    "ru": "«{}» я не считаю суммой: сумму пишите цифрами. Какая сумма по клиенту {}?",
+}
+
+
+@pytest.mark.parametrize(
+    ("locale", "name", "line", "unread"),
+    [
+        ("nl", "Jansen", "/verkoop Jansen twaalf", "twaalf"),
+        ("nl", "Jansen", "/verkoop Jansen vijfentwintig euro", "vijfentwintig euro"),
+        ("nl", "Jansen", "/verkoop Jansen abc", "abc"),
+        ("ru", "Иванова", "/sale Иванова двенадцать", "двенадцать"),
+        ("ru", "Иванова", "/sale Иванова сорок пять", "сорок пять"),
+        ("ru", "Иванова", "/sale Иванова abc", "abc"),
+    ],
+)
+async def test_words_that_are_no_amount_are_named_in_the_amount_question(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    locale: str,
+    name: str,
+    line: str,
+    unread: str,
+) -> None:
+    make_client(sqlite_engine, nl_team if locale == "nl" else ru_team, name, kind="person")
+    person = chat.person(NL_OWNER if locale == "nl" else RU_OWNER, "Anna", locale)
+    seen = await chat.send(person, line)
+    assert SAID_BACK[locale].format(unread, name) in seen.text, seen.text
+    seen = await chat.send(person, "12")  # the amount, in digits: the dialog goes on
+    assert rows(sqlite_engine, Sale) == [] and "?" in seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "unread"),
+    [("nl", "/verkoop Jansen twaalf", "twaalf"), ("ru", "/sale Петров двенадцать", "двенадцать")],
+)
+async def test_a_number_in_words_is_never_part_of_a_new_clients_name(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    locale: str,
+    line: str,
+    unread: str,
+) -> None:
+    """Two clients share the name typed: the choice offers the name without the number."""
+    team = nl_team if locale == "nl" else ru_team
+    first, second = ("Fietsenmaker Jansen", "Tandarts Jansen")
+    if locale == "ru":
+        first, second = ("Петров Иван", "Петров Олег")
+    make_client(sqlite_engine, team, first, kind="person")
+    make_client(sqlite_engine, team, second, kind="person")
+    person = chat.person(NL_OWNER if locale == "nl" else RU_OWNER, "Anna", locale)
+    seen = await chat.send(person, line)
+    assert not any(unread in button for button in seen.buttons), seen.buttons
+    seen = await chat.press(person, first)
+    assert SAID_BACK[locale].format(unread, first) in seen.text, seen.text
+    assert {client.name for client in rows(sqlite_engine, Client)} == {first, second}
+
+
+async def test_a_clients_name_with_a_number_word_stays_whole(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Hotel zeven", kind="organisation")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop Hotel zeven")
+    assert seen.text.startswith("Hoeveel heeft Hotel zeven betaald?"), seen.text
