@@ -127,6 +127,7 @@ class SaleDialog(ClientDialog):
             else:
                 await self.with_client(turn, convo)
         elif convo.step == "amount":
+            convo.data.pop("unread", None)  # said back once, not again if the amount is asked again
             if not text:
                 raise InputError(refusals.TYPE_THE_AMOUNT)
             try:

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from storage.models import Client, Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 SAID_BACK = {
     "nl": "„{}” lees ik niet als bedrag: een bedrag typ je in cijfers. Hoeveel heeft {} betaald?",
@@ -81,3 +81,15 @@ async def test_a_clients_name_with_a_number_word_stays_whole(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/verkoop Hotel zeven")
     assert seen.text.startswith("Hoeveel heeft Hotel zeven betaald?"), seen.text
+
+
+async def test_the_words_are_said_back_once_not_when_the_amount_is_asked_again(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    jansen = make_client(sqlite_engine, nl_team, "Jansen", kind="person")
+    make_sale(sqlite_engine, nl_team, jansen, 1_200)  # € 12: € 5.000 is far above the usual
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop Jansen twaalf")
+    await chat.send(anna, "5000")
+    seen = await chat.press(anna, "Bedrag verbeteren")
+    assert "twaalf" not in seen.text and "Hoeveel heeft Jansen betaald?" in seen.text, seen.text
