@@ -93,3 +93,52 @@ async def test_the_words_are_said_back_once_not_when_the_amount_is_asked_again(
     await chat.send(anna, "5000")
     seen = await chat.press(anna, "Bedrag verbeteren")
     assert "twaalf" not in seen.text and "Hoeveel heeft Jansen betaald?" in seen.text, seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "refusal"),
+    [
+        ("nl", "/verkoop Jansen 85 twaalf", "„twaalf” kan ik niet als bedrag lezen."),
+        ("ru", "/sale Иванова 2500 двенадцать", "«двенадцать» не похоже на сумму."),
+    ],
+)
+async def test_a_number_in_words_after_the_amount_is_refused_not_dropped(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    locale: str,
+    line: str,
+    refusal: str,
+) -> None:
+    """€ 85 was recorded and "twaalf" (a cost? the hours?) silently skipped as what was done."""
+    team, name = (nl_team, "Jansen") if locale == "nl" else (ru_team, "Иванова")
+    make_client(sqlite_engine, team, name, kind="person")
+    person = chat.person(NL_OWNER if locale == "nl" else RU_OWNER, "Anna", locale)
+    seen = await chat.send(person, line)
+    assert refusal in seen.text, seen.text
+    assert rows(sqlite_engine, Sale) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "amount"),
+    [
+        ("nl", "/verkoop Jansen 70 twee banden vervangen", 7_000),
+        ("ru", "/sale Иванова 2500 две стрижки", 250_000),
+    ],
+)
+async def test_a_count_of_things_in_words_is_still_what_was_done(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    locale: str,
+    line: str,
+    amount: int,
+) -> None:
+    team, name = (nl_team, "Jansen") if locale == "nl" else (ru_team, "Иванова")
+    make_client(sqlite_engine, team, name, kind="person")
+    person = chat.person(NL_OWNER if locale == "nl" else RU_OWNER, "Anna", locale)
+    await chat.send(person, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == (amount, None, None)
