@@ -32,7 +32,7 @@ from bot.kit import dialogs
 from bot.kit.commands import Command, CommandTable
 from bot.kit.limits import ANALYSIS, CHART, EXPORT, IMPORT
 from locales import N_
-from locales.command_words import SAID_OTHERWISE
+from locales.command_words import HELP_TOPICS, SAID_OTHERWISE
 from storage.models import Role
 
 COMMANDS: tuple[Command, ...] = (
@@ -358,7 +358,7 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
-TABLE = CommandTable(COMMANDS, SAID_OTHERWISE)
+TABLE = CommandTable(COMMANDS, SAID_OTHERWISE, HELP_TOPICS)
 BY_NAME = TABLE.by_name  # every name typed → its command
 RULES = TABLE.rules  # the rate limits, by the command's English name
 visible_to = TABLE.visible_to

@@ -155,6 +155,31 @@ def starts_spoken_amount(token: str) -> bool:
     return word in _THOUSAND_COUNTS or word in _ONE_THOUSAND
 
 
+# A number written as a word, which Kompas does not read as an amount (only a thousand said in
+# words is one, above): "twaalf", "vijfentwintig", «двенадцать», «сорок» (and «пять» of «сорок
+# пять»). A Dutch number is one word made of these parts.
+_DUTCH_NUMBER = re.compile(
+    "(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)?"
+    "|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien"
+    "|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd)+"
+)
+_RUSSIAN_NUMBERS = frozenset(
+    "один одна одно два две три четыре пять шесть семь восемь девять десять одиннадцать "
+    "двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать "
+    "девятнадцать двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят "
+    "девяносто сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот".split()
+)
+
+
+def is_spelled_number(word: str) -> bool:
+    """Whether `word` is a number written as a word ("twaalf", «двенадцать»), not in digits;
+    "een" alone is an article too, so not one."""
+    folded = word.casefold().strip(".,!?;:")
+    if folded in ("een", "en", "ën"):
+        return False
+    return folded in _RUSSIAN_NUMBERS or _DUTCH_NUMBER.fullmatch(folded) is not None
+
+
 def names_other_currency(cleaned: str, currency: str) -> bool:
     """Whether the text carries a currency sign, code or word that is not the team's."""
     own = currency_signs(currency)

@@ -93,6 +93,7 @@ from locales.number_words import (
 from locales.number_words import hedge_length as hedge_length
 from locales.number_words import is_currency_token as is_currency_token
 from locales.number_words import is_multiplier_token as is_multiplier_token
+from locales.number_words import is_spelled_number as is_spelled_number
 from locales.number_words import starts_spoken_amount as starts_spoken_amount
 
 LIMIT = Decimal(10) ** 11  # at or above this (money: in major units) a number is a typo

@@ -13,6 +13,14 @@ COST_WORDS = frozenset(
 )
 
 
+# A time's unit typed before its number, as a label ("kosten 80 uren 2", «расходы 500 часы 2»):
+# the word → the unit it is read with ("2 h", "90 min").
+TIME_LABELS = {
+    **dict.fromkeys(("uur", "uren", "u", "h", "hours", "часы", "часов", "часа", "ч"), "h"),
+    **dict.fromkeys(("min", "minuten", "minutes", "минуты", "минут", "мин"), "min"),
+}
+
+
 # A tip: Kompas keeps no tips apart, so a tip with its own number is refused (added to the amount
 # it would be revenue, booked as the cost it would lower the profit); "incl. fooi", «включая
 # чаевые» say the amount holds it and are skipped.

@@ -25,7 +25,7 @@ def _visible(turn: Turn) -> list[Command]:
 async def help_command(turn: Turn) -> None:
     """Lists the commands the caller can use, or explains one."""
     if turn.args:
-        found = command_table(turn.context).find(turn.args[0])
+        found = command_table(turn.context).topic(" ".join(turn.args))
         if found is None or found.usage is None:
             # "/help note" names the command /note, as a typed "/note" would (Russian reader:
             # «note — такого я не знаю»)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.kit.turn import Turn
 from bot.reading import sale_grammar
 from locales import is_currency_token
-from locales.numbers import currency_digits
+from locales.numbers import currency_digits, is_spelled_number
 from storage import clients, resolver
 from storage.names import name_key
 
@@ -52,3 +52,26 @@ async def reading_of_name(
         if not shorter.matches or not shorter.sure:
             return None
     return line
+
+
+async def spelled_amount(turn: Turn, line: sale_grammar.SaleLine) -> tuple[str, dict[str, str]]:
+    """`Jansen twaalf`, «Иванова двенадцать»: a number written in words ending a line with no
+    amount is no part of a new client's name; the name before it, and the words (said back when
+    the amount is asked). A name that is a client's as typed ("Hotel Zeven") stays whole."""
+    words = line.name.split()
+    end = len(words)
+    while (
+        end > 1 and words[end - 1] == words[end - 1].lower() and is_spelled_number(words[end - 1])
+    ):
+        end -= 1
+    if end == len(words) or len(line.readings) > 1 or line.readings[0].amount is not None:
+        return line.name, {}
+    whole = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=line.name)
+    if whole.one is not None:
+        return line.name, {}
+    head = " ".join(words[:end])
+    if head == head.lower():  # "jan smit twaalf" typed all small: only before a client's name
+        found = await turn.run(resolver.resolve_client, team_id=turn.team_id, query=head)
+        if not found.matches:
+            return line.name, {}
+    return head, {"unread": " ".join(words[end:])}

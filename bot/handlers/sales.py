@@ -89,9 +89,9 @@ class SaleDialog(ClientDialog):
             question(turn, convo, text, options=options, per_row=1)
         elif convo.step == "amount":
             # An invoice asks what was charged, not yet paid.
-            question(
-                turn, convo, render.amount_prompt(t, client, invoiced=convo.data.get("pay_days"))
-            )
+            # "/verkoop Jansen twaalf": the words after the name are said back, never dropped
+            invoiced, unread = convo.data.get("pay_days"), convo.data.get("unread", "")
+            question(turn, convo, render.amount_prompt(t, client, invoiced=invoiced, unread=unread))
         elif convo.step == "cost":
             question(turn, convo, render.cost_prompt(t), skip=True)
         elif convo.step == "unit":
@@ -127,6 +127,7 @@ class SaleDialog(ClientDialog):
             else:
                 await self.with_client(turn, convo)
         elif convo.step == "amount":
+            convo.data.pop("unread", None)  # said back once, not again if the amount is asked again
             if not text:
                 raise InputError(refusals.TYPE_THE_AMOUNT)
             try:
@@ -388,7 +389,8 @@ async def sale(turn: Turn) -> None:
         names = [{"name": r.name, **_said(r)} for r in readings]
         await goto(turn, new(dialog.name, turn, names=names), READING)
         return
-    await dialog.begin(turn, chosen.name, **_said(chosen))
+    name, unread = await sale_line.spelled_amount(turn, chosen)  # "Jansen twaalf"
+    await dialog.begin(turn, name, **_said(chosen), **unread)
 
 
 def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:

@@ -255,11 +255,12 @@ class ClientDialog(Dialog):
             return
         named: tuple[resolver.Match, ...] = ()
         if not resolution.matches or not resolution.sure:
-            named = await self._named_before_other_words(turn, query)
+            named, rest = await self._named_before_other_words(turn, query)
         head = None if named else person_before_words(query)
         if head and (not resolution.matches or not resolution.sure):
             # «Мария Кузнецова стрижка», "Anouk de Vries knippen": a new person and what was
             # done; the lower-case words are never part of her name (issue 17)
+            convo.data["unread"] = query[len(head) :].strip()  # said back where it matters
             await self.find(turn, convo, head)
             return
         if named:  # «Смирнова стрижка»: a person and what was done
@@ -267,6 +268,7 @@ class ClientDialog(Dialog):
                 resolver.client_in_team, team_id=turn.team_id, client_id=named[0].id
             )
             if client.kind == ClientKind.PERSON:  # a lower-case word is never part of her name
+                convo.data["unread"] = rest
                 await self._chosen(turn, convo, named[0].id, name=client.name)
                 return
         matches = resolution.matches or named
@@ -286,14 +288,16 @@ class ClientDialog(Dialog):
         """The look-alikes this dialog can act on; all of them unless a dialog says otherwise."""
         return matches
 
-    async def _named_before_other_words(self, turn: Turn, query: str) -> tuple[resolver.Match, ...]:
+    async def _named_before_other_words(
+        self, turn: Turn, query: str
+    ) -> tuple[tuple[resolver.Match, ...], str]:
         """`Смирнова стрижка`, `Jansen knippen`: the first words, capitalised, name one client
-        and the rest are lower-case words, what was done, perhaps. A person is taken (a
-        lower-case word is no part of a person's name); an organisation is offered beside the
-        new one (never taken unasked: "Bakkerij noord" may be new beside "Bakkerij")."""
+        and the rest (returned too) are lower-case words, what was done, perhaps. A person is
+        taken (a lower-case word is no part of a person's name); an organisation is offered
+        beside the new one (never taken unasked: "Bakkerij noord" may be new beside "Bakkerij")."""
         words = query.split()
         if query == query.lower():  # "jan smit" typed all small says nothing of where it ends
-            return ()
+            return (), ""
         for cut in range(len(words) - 1, 0, -1):
             rest = words[cut:]
             if not all(w.isalpha() or "+" in w for w in rest) or any(w != w.lower() for w in rest):
@@ -305,8 +309,8 @@ class ClientDialog(Dialog):
                 statuses=self.searches,
             )
             if found.one is not None:
-                return (found.one,)
-        return ()
+                return (found.one,), " ".join(rest)
+        return (), ""
 
     async def _chosen(
         self,

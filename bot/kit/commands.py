@@ -24,6 +24,7 @@ from typing import Any
 
 from telegram.ext import ContextTypes
 
+from locales.scripts import fold_yo
 from storage.models import Role
 
 Handler = Callable[[Any], Awaitable[None]]  # async def handler(turn: Turn) -> None
@@ -68,13 +69,18 @@ class CommandTable:
     """The registry's commands, found by any of their names."""
 
     def __init__(
-        self, commands: Iterable[Command], said_otherwise: Mapping[str, str] | None = None
+        self,
+        commands: Iterable[Command],
+        said_otherwise: Mapping[str, str] | None = None,
+        topics: Mapping[str, str] | None = None,
     ) -> None:
         self.commands = tuple(commands)
         # Every name typed → its command: "klant" and "client" both find /client.
         self.by_name = {name: c for c in self.commands for name in c.names}
         # Other words people type for a command: `/verkocht` ("sold") means /verkoop.
         self.said_otherwise = dict(said_otherwise or {})
+        # What `/help <topic>` also understands: the words Russian speakers name commands by.
+        self.topics = dict(topics or {})
         self.rules = {c.name: c.limit for c in self.commands if c.limit is not None}
 
     def visible_to(self, role: Role | None) -> list[Command]:
@@ -84,6 +90,16 @@ class CommandTable:
     def find(self, name: str) -> Command | None:
         """The command `name` (English or Dutch, with or without "/" and "@bot") stands for."""
         return self.by_name.get(name.lstrip("/").split("@")[0].lower())
+
+    def topic(self, words: str) -> Command | None:
+        """The command `/help <words>` asks about: its name, another word for it (`verkocht`)
+        or the word for it in the caller's language (`продажа`, «Продажу»)."""
+        typed = fold_yo(words.strip().lstrip("/").split("@")[0].casefold()).strip(" .,!?")
+        for said in (typed, typed.split(" ")[0]):
+            name = self.said_otherwise.get(said) or self.topics.get(said) or said
+            if (found := self.find(name)) is not None:
+                return found
+        return None
 
     def nearest(self, name: str, locale: str) -> str | None:
         """The command a mistyped name (`/verkop`) or another word for it (`/verkocht`) most

@@ -1,10 +1,9 @@
 """The one-line /sale: `NAME AMOUNT [COST] [TIME] [DATE]` (README: Typing commands).
 
-After the name (bot/reading/words.py), the words are read left to right: a run of space-grouped
-thousands is one number (`12 500 000`, `1 250 ₽`, `1 250`), but `500 200` is one amount or the
-amount and the cost, asked; a time with its unit goes to the time slot wherever it stands;
-other amounts fill the amount, the cost, then the time (a bare number there is asked about).
-"""
+After the name (bot/reading/words.py), the words are read left to right: space-grouped thousands
+are one number (`12 500 000`, `1 250 ₽`), but `500 200` is one amount or the amount and the cost,
+asked; a time with its unit (before or after it) goes to the time slot wherever it stands; other
+amounts fill the amount, the cost, then the time (a bare number there is asked about)."""
 
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ from bot.reading.sale_dates import dated_line
 from bot.reading.sale_values import (
     Value,
     is_cost_word,
+    labels_first,
     money_span,
     number_group,
     value_readings,
@@ -231,7 +231,7 @@ def _field_words(words: list[Token]) -> list[Token]:
     """The words after the name without brackets (`(50 kosten)`) and a sentence's dot after a
     word (`200 euro. 2 uur.`)."""
     kept = [replace(word, text=_undotted(word.text.strip("()[]"))) for word in words]
-    return [word for word in kept if word.text]
+    return labels_first([word for word in kept if word.text])
 
 
 def _undotted(text: str) -> str:
@@ -354,7 +354,7 @@ def _marked_cost(values: list[Value]) -> list[Value]:
     if commas and own_before != own_after:
         before, after = (k - 1, None) if own_before else (None, k + 1)
     cost = before if before is not None else after
-    if cost is None or len(plain) < 2:  # "100 kosten 30 uren 2": 30 went into a time, and
+    if cost is None or len(plain) < 2:  # "100 kosten 30 uur": 30 went into a time, and
         raise InputError(AMOUNT_FIRST)  # the amount is no cost
     others = [values[j] for j in plain if j != cost]
     times = [v for v in values if v.minutes is not None]

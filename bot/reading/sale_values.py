@@ -18,7 +18,7 @@ from bot.reading.words import (
     same_field,
 )
 from locales import is_currency_token, is_multiplier_token
-from locales.sale_words import COST_WORDS, FILLER_WORDS
+from locales.sale_words import COST_WORDS, FILLER_WORDS, TIME_LABELS
 
 _THREE = re.compile(r"[0-9]{3}(?:[.,][0-9]+)?")
 
@@ -29,6 +29,27 @@ class Value:
     minutes: int | None = None  # a time with its unit
     cost_word: bool = False  # "kosten", "затраты": the number next to it is the cost
     field: int = -1  # the comma-separated field it was typed in (a cost word's, here)
+
+
+def labels_first(words: list[Token]) -> list[Token]:
+    """The field words with a time's unit typed before its number read after it: `kosten 80
+    uren 2` as `kosten 80 2 h`, `450, uren 2` as `450, 2 h`, «расходы 500 часы 2». Only where
+    the unit cannot belong to the number before it: it starts its field, or that number is the
+    cost a cost word labels (`kosten 80`, `80 kosten`)."""
+    words = list(words)
+    for j in range(len(words) - 1):
+        unit = TIME_LABELS.get(words[j].text.casefold().rstrip(":"))
+        number = words[j + 1]
+        if unit is None or number.field != words[j].field or not number.text.isdigit():
+            continue
+        starts = j == 0 or words[j - 1].field != words[j].field
+        after_cost = j > 0 and (
+            is_cost_word(words[j - 1].text)
+            or (j > 1 and words[j - 1].text.isdigit() and is_cost_word(words[j - 2].text))
+        )
+        if starts or after_cost:
+            words[j], words[j + 1] = number, Token(unit, number.field)
+    return words
 
 
 def value_readings(

@@ -23,8 +23,8 @@ def is_what_was_done(reader: Reader, text: str) -> bool:
         return False
     if is_multiplier_token(word) or is_multiplier_token(text) or is_currency_token(word):
         return False  # "тыс.", "k", "euro"
-    if numbers.starts_spoken_duration(word):
-        return False
+    if numbers.starts_spoken_duration(word) or numbers.is_spelled_number(word):
+        return False  # "85 twaalf": refused as no amount read, never dropped
     try:
         dates.parse_date(word, reader.locale, today=reader.today)
     except InputError:
@@ -44,8 +44,10 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     counted = {
         i
         for i in range(len(fields) - 1)
-        if fields[i].text.isdigit()
-        and int(fields[i].text) < MOST_THINGS  # «2400 чаевые 200»: 2400 is no count
+        if (
+            (fields[i].text.isdigit() and int(fields[i].text) < MOST_THINGS)
+            or numbers.is_spelled_number(fields[i].text)  # "twee banden", «две стрижки»
+        )  # «2400 чаевые 200»: 2400 is no count
         and is_what_was_done(reader, fields[i + 1].text)
         # "90 мин", "1 ч 30 мин", "100 tien minuten": a time, not things
         and reader.time(joined(fields[i : i + 2])) is None
@@ -54,11 +56,12 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     if not counted:
         return fields
     # a time ("45 knippen 1u") is no other amount beside the count
-    numbers = [
+    figures = [
         i
         for i, word in enumerate(fields)
         if any(c.isdigit() for c in word.text) and reader.time(word.text) is None
     ]
-    if len(numbers) <= len(counted):
-        counted.discard(numbers[0])  # «2500 стрижка»: the first number is the amount
+    in_digits = [i for i in counted if fields[i].text.isdigit()]  # "twee" is never the amount
+    if figures and len(figures) <= len(in_digits):
+        counted.discard(figures[0])  # «2500 стрижка»: the first number is the amount
     return [word for i, word in enumerate(fields) if i not in counted and i - 1 not in counted]

@@ -11,7 +11,7 @@ from typing import Any
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, Options
 from locales import Markup, Translator
-from locales.numbers import DURATION_NO_UNIT
+from locales.numbers import DURATION_NO_UNIT, shown_text
 from storage.callers import TeamView
 from storage.models import Sale
 from storage.payments import OpenSale, Payment
@@ -202,11 +202,20 @@ def which_client_bought(t: Translator) -> Markup:
     return t._("Which client bought something? Type (part of) the name.")
 
 
-def amount_prompt(t: Translator, client: str, *, invoiced: object) -> Markup:
-    """What was charged (an invoice, not yet paid) or what was paid."""
-    if invoiced:
-        return t._("How much did you invoice {client}? For example 1250,50.", client=client)
-    return t._("How much did {client} pay? For example 1250,50.", client=client)
+def amount_prompt(t: Translator, client: str, *, invoiced: object, unread: str = "") -> Markup:
+    """What was charged (an invoice) or paid; `unread`: words after the name that are no amount."""
+    asked = (
+        t._("How much did you invoice {client}? For example 1250,50.", client=client)
+        if invoiced
+        else t._("How much did {client} pay? For example 1250,50.", client=client)
+    )
+    if not unread:
+        return asked
+    said = t._(
+        "I didn't read “{text}” as the amount: amounts are typed in digits.",
+        text=shown_text(unread),
+    )
+    return Markup(" ").join([said, asked])
 
 
 def cost_prompt(t: Translator) -> Markup:

@@ -58,3 +58,24 @@ async def test_help_for_one_command(chat: Chat, locale: str, typed: str, says: s
     anna = chat.person(11, "Anna", locale)
     seen = await chat.send(anna, typed)
     assert says in seen.text and len(seen.text.splitlines()) <= 15
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "says"),
+    [
+        # a Russian reader: «/help продажа» was «/продажа — такого я не знаю»
+        ("ru", "/help продажа", "Или одной строкой: /sale"),
+        ("ru", "/help Продажу", "Или одной строкой: /sale"),
+        ("ru", "/help оплата", "/paid"),
+        ("ru", "/help новый клиент", "/add"),
+        ("ru", "/help отчёт", "/отчёт — такого я не знаю"),
+        ("nl", "/hulp verkocht", "Of in één regel: /verkoop Bakkerij de Vries 1250"),
+        ("nl", "/hulp Verkoop", "Of in één regel: /verkoop Bakkerij de Vries 1250"),
+    ],
+)
+async def test_help_topic_in_the_callers_words(
+    chat: Chat, locale: str, typed: str, says: str
+) -> None:
+    anna = chat.person(11, "Anna", locale)
+    seen = await chat.send(anna, typed)
+    assert says in seen.text, seen.text

@@ -11,18 +11,50 @@ from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
 
 
-@pytest.mark.parametrize(
-    "line",
-    ["/verkoop Jan de Boer 100 kosten 30 uren 2", "/verkoop Jan de Boer 1200,50 kosten 300 uur 5"],
-)
 async def test_a_cost_whose_number_went_into_a_time_is_asked_again_not_dropped(
-    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
 ) -> None:
     make_client(sqlite_engine, nl_team, "Jan de Boer", kind="person")
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    seen = await chat.send(anna, line)
+    seen = await chat.send(anna, "/verkoop Jan de Boer 100 kosten 30 uur")
     assert "Zet eerst het bedrag, dan de kosten en dan de uren" in seen.text, seen.text
     assert rows(sqlite_engine, Sale) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "figures"),
+    [
+        # a Dutch reader: "kosten 80 uren 2" was refused ("Zet eerst het bedrag …")
+        ("nl", "/verkoop Jan de Boer 450 kosten 80 uren 2", (45_000, 8_000, 120)),
+        ("nl", "/verkoop Jan de Boer 100 kosten 30 uren 2", (10_000, 3_000, 120)),
+        ("nl", "/verkoop Jan de Boer 1200,50 kosten 300 uur 5", (120_050, 30_000, 300)),
+        ("nl", "/verkoop Jan de Boer 450, kosten 80, uren 2", (45_000, 8_000, 120)),
+        ("nl", "/verkoop Jan de Boer 450 80 kosten uren 2", (45_000, 8_000, 120)),
+        ("nl", "/verkoop Jan de Boer 450 kosten: 80 min: 90", (45_000, 8_000, 90)),
+        ("ru", "/sale Иванова Анна 3000 расходы 500 часы 2", (300_000, 50_000, 120)),
+        ("ru", "/sale Иванова Анна 3000, затраты 500, часа 2", (300_000, 50_000, 120)),
+        ("ru", "/sale Иванова Анна 3000 затраты 500 минут 40", (300_000, 50_000, 40)),
+    ],
+)
+async def test_labels_typed_before_their_numbers_are_read(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    locale: str,
+    line: str,
+    figures: tuple[int, int, int],
+) -> None:
+    """The cost and the time typed as a form, label first: the amount, the cost, the hours."""
+    team = nl_team if locale == "nl" else ru_team
+    name = "Jan de Boer" if locale == "nl" else "Иванова Анна"
+    make_client(sqlite_engine, team, name, kind="person")
+    person = chat.person(NL_OWNER if locale == "nl" else RU_OWNER, "Anna", locale)
+    seen = await chat.send(person, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == figures
+    shown = {"nl": ("Kosten € ", "tijd "), "ru": ("Затраты ", "время ")}[locale]
+    assert all(part in seen.text for part in shown), seen.text
 
 
 @pytest.mark.parametrize(
