@@ -13,8 +13,9 @@ from bot.kit.turn import Turn, button
 from bot.reading import sale_grammar
 from bot.render import payments as render_payments
 from bot.render import refusals
-from bot.render import sales as render
+from bot.render import sale_list as render
 from bot.render.sale_doubts import CONFIRM, NO, RECORD, old_question, too_old
+from bot.render.sales import marked_paid, paid_in_place, spoken_day
 from locales import InputError
 from locales.numbers import BARE_ASK
 from storage import resolver, sales
@@ -34,11 +35,11 @@ async def mark_sale_paid(turn: Turn) -> None:
         sale_id=sale_id,
         changes={"paid_on": row.sold_on},
     )
-    turn.toast(render.marked_paid(turn.t))
+    turn.toast(marked_paid(turn.t))
     message = turn.update.callback_query.message if turn.update.callback_query else None
     said = getattr(message, "text_html", None) if message is not None else None
     # The sale as it was said, now paid, and its Undo still there (attacker h18).
-    turn.edit(render.paid_in_place(turn.t, said), buttons=turn.kept_undo())
+    turn.edit(paid_in_place(turn.t, said), buttons=turn.kept_undo())
 
 
 class SalesDialog(ClientDialog):
@@ -134,7 +135,7 @@ class FixSaleDialog(Dialog):
             return
         if convo.step == CONFIRM:  # as a new sale dated that far back is asked about
             day = dt.date.fromisoformat(convo.data["sold_on"])
-            text, options = old_question(turn.t, render.spoken_day(turn.t, day, turn.today))
+            text, options = old_question(turn.t, spoken_day(turn.t, day, turn.today))
             question(turn, convo, text, options=options, per_row=1)
             return
         question(turn, convo, render.fix_prompt(turn.t, convo.data["field"]))
