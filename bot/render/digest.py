@@ -227,7 +227,7 @@ def _activity_line(
     ]
     counts = (changes.new_clients, changes.sales, changes.complaints)
     return t._(
-        "This week, by date: {what}.",
+        "In the last 7 days, by date: {what}.",
         what=Markup(", ").join(line for line, n in zip(done, counts, strict=True) if n),
     )
 
