@@ -20,7 +20,12 @@ from bot.render.explain import (
     team_history_short,
 )
 from bot.render.grade_words import grade_shown, no_grade_yet
-from bot.render.money_figure import estimated, yearly_figure
+from bot.render.money_figure import (
+    estimated,
+    graded_on_revenue,
+    no_sale_has_its_cost,
+    yearly_figure,
+)
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -88,11 +93,8 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
     since = None
     if bool(row["short_history"]):
         since = analysis.settings.today - dt.timedelta(days=int(row["history_days"]))
-    if any(
-        w.code == "missing_costs" and float(w.params.get("revenue_share") or 0) >= 1.0
-        for w in analysis.warnings
-    ):
-        flags |= {"no_costs"}  # not a single sale has its cost
+    if no_sale_has_its_cost(analysis):
+        flags |= {"no_costs"}
     return CardView(
         client_id=client_id,
         name=str(row["name"]),
@@ -266,11 +268,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
     if "value_from_revenue" in view.flags and graded:
-        lines.append(
-            t._("No sale has its cost: graded on revenue.")
-            if "no_costs" in view.flags
-            else t._("Not every sale has its cost: graded on revenue.")
-        )
+        lines.append(graded_on_revenue(t, no_costs="no_costs" in view.flags))
     reasons = view.explanation.reasons if graded else ()
     if not with_money:
         reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)

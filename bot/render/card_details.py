@@ -22,7 +22,12 @@ from bot.render.explain import (
     profit_per_hour,
     timed_sales,
 )
-from bot.render.money_figure import estimated, yearly_figure
+from bot.render.money_figure import (
+    estimated,
+    graded_on_revenue,
+    no_sale_has_its_cost,
+    yearly_figure,
+)
 from bot.render.settings import capitalised
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
@@ -55,6 +60,8 @@ def details_text(
             + Markup(": ")
             + t._("{score} of 100", score=t.number(round(float(row["score"]))))
         )
+        if bool(row["value_from_revenue"]):  # the revenue below, and no profit: say why
+            lines.append(graded_on_revenue(t, no_costs=no_sale_has_its_cost(analysis)))
     worked, per_hour = hours_worked(row), profit_per_hour(row)
     sold = int(row["purchases"]) > 0  # «Выручка: 0 ₽ · затраты: 0 ₽ … 0 покупок» said nothing
     if with_money and sold:
