@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,7 @@ from bot.render.explain import (
     team_history_short,
 )
 from bot.render.grade_words import grade_shown, no_grade_yet
+from bot.render.lists import shown_revenue_shares
 from bot.render.money_figure import (
     estimated,
     graded_on_revenue,
@@ -67,6 +69,9 @@ class CardView:
     flags: frozenset[str]
     ever_bought: bool = True  # an ungraded client bought before the window, or never
     assumed_margin: float | None = None  # the profit rests on this margin for uncosted sales
+    # The share as /clients rounds it together with the others' (lists.shown_shares); None:
+    # the share rounded on its own.
+    shown_share: Decimal | None = None
     data_score: float | None = None  # the score from the figures alone, without the team's rating
 
 
@@ -104,6 +109,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         previous_grade=previous_grade,
         score=float(row["score"]),
         revenue_share=number_or_none(row["revenue_share"]),
+        shown_share=shown_revenue_shares(analysis.clients).get(client_id),
         # Under 90 days of history the figures are the real totals since `since`.
         profit=whole_or_none(row["profit" if since else "annual_profit"]),
         revenue=whole_or_none(row["revenue" if since else "annual_revenue"]),
@@ -148,7 +154,7 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     if verdict_says_share(view, with_money=with_money):
         return t._(
             "Your business leans on them: {share} of revenue.",
-            share=t.percent(view.revenue_share or 0),
+            share=t.percent(_share(view)),
         )
     if "young" in view.flags:
         return t._("A new client: too early for a firm verdict.")
@@ -222,7 +228,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         and graded
         and not verdict_says_share(view, with_money=with_money)
     ):
-        figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
+        figures.append(t._("{share} of revenue", share=t.percent(_share(view))))
     yearly = yearly_figure(
         t,
         team.currency,
@@ -340,6 +346,11 @@ def _judgement(t: Translator, view: CardView) -> Markup:
     if view.disagreement is not None or not _figures_agree(view):
         return rating
     return rating + Markup(" — ") + t._("the figures agree.")
+
+
+def _share(view: CardView) -> Decimal | float:
+    """The client's share of revenue as the list says it."""
+    return view.shown_share if view.shown_share is not None else view.revenue_share or 0.0
 
 
 def _figures_agree(view: CardView) -> bool:
