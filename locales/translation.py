@@ -176,6 +176,10 @@ class Translator:
     def percent(self, fraction: float | Decimal, *, decimals: int = 0) -> str:
         return numbers.format_percent(fraction, self.locale, decimals=decimals)
 
+    def percents(self, fractions: Sequence[float | Decimal]) -> list[str]:
+        """Shares shown side by side: whole percents that add up (locales.number_format)."""
+        return numbers.format_percents(fractions, self.locale)
+
     def duration(self, minutes: int) -> str:
         return numbers.format_duration(minutes, self.locale)
 

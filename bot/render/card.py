@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,13 @@ from bot.render.explain import (
     team_history_short,
 )
 from bot.render.grade_words import grade_shown, no_grade_yet
-from bot.render.money_figure import estimated, yearly_figure
+from bot.render.lists import shown_revenue_shares
+from bot.render.money_figure import (
+    estimated,
+    graded_on_revenue,
+    no_sale_has_its_cost,
+    yearly_figure,
+)
 from locales import N_, Markup, Translator, escape
 from scoring import Explanation, TeamAnalysis
 from scoring.grades import labels as grade_labels
@@ -62,6 +69,9 @@ class CardView:
     flags: frozenset[str]
     ever_bought: bool = True  # an ungraded client bought before the window, or never
     assumed_margin: float | None = None  # the profit rests on this margin for uncosted sales
+    # The share as /clients rounds it together with the others' (lists.shown_shares); None:
+    # the share rounded on its own.
+    shown_share: Decimal | None = None
     data_score: float | None = None  # the score from the figures alone, without the team's rating
 
 
@@ -88,11 +98,8 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
     since = None
     if bool(row["short_history"]):
         since = analysis.settings.today - dt.timedelta(days=int(row["history_days"]))
-    if any(
-        w.code == "missing_costs" and float(w.params.get("revenue_share") or 0) >= 1.0
-        for w in analysis.warnings
-    ):
-        flags |= {"no_costs"}  # not a single sale has its cost
+    if no_sale_has_its_cost(analysis):
+        flags |= {"no_costs"}
     return CardView(
         client_id=client_id,
         name=str(row["name"]),
@@ -102,6 +109,7 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         previous_grade=previous_grade,
         score=float(row["score"]),
         revenue_share=number_or_none(row["revenue_share"]),
+        shown_share=shown_revenue_shares(analysis.clients).get(client_id),
         # Under 90 days of history the figures are the real totals since `since`.
         profit=whole_or_none(row["profit" if since else "annual_profit"]),
         revenue=whole_or_none(row["revenue" if since else "annual_revenue"]),
@@ -146,7 +154,7 @@ def verdict(t: Translator, view: CardView, *, with_money: bool = True) -> Markup
     if verdict_says_share(view, with_money=with_money):
         return t._(
             "Your business leans on them: {share} of revenue.",
-            share=t.percent(view.revenue_share or 0),
+            share=t.percent(_share(view)),
         )
     if "young" in view.flags:
         return t._("A new client: too early for a firm verdict.")
@@ -220,7 +228,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         and graded
         and not verdict_says_share(view, with_money=with_money)
     ):
-        figures.append(t._("{share} of revenue", share=t.percent(view.revenue_share)))
+        figures.append(t._("{share} of revenue", share=t.percent(_share(view))))
     yearly = yearly_figure(
         t,
         team.currency,
@@ -266,11 +274,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
     lines.append(Markup(" · ").join(activity))
     lines.append(_judgement(t, view))
     if "value_from_revenue" in view.flags and graded:
-        lines.append(
-            t._("No sale has its cost: graded on revenue.")
-            if "no_costs" in view.flags
-            else t._("Not every sale has its cost: graded on revenue.")
-        )
+        lines.append(graded_on_revenue(t, no_costs="no_costs" in view.flags))
     reasons = view.explanation.reasons if graded else ()
     if not with_money:
         reasons = tuple(r for r in reasons if r.unit not in MONEY_UNITS)
@@ -342,6 +346,11 @@ def _judgement(t: Translator, view: CardView) -> Markup:
     if view.disagreement is not None or not _figures_agree(view):
         return rating
     return rating + Markup(" — ") + t._("the figures agree.")
+
+
+def _share(view: CardView) -> Decimal | float:
+    """The client's share of revenue as the list says it."""
+    return view.shown_share if view.shown_share is not None else view.revenue_share or 0.0
 
 
 def _figures_agree(view: CardView) -> bool:

@@ -22,7 +22,12 @@ from bot.render.explain import (
     profit_per_hour,
     timed_sales,
 )
-from bot.render.money_figure import estimated, yearly_figure
+from bot.render.money_figure import (
+    estimated,
+    graded_on_revenue,
+    no_sale_has_its_cost,
+    yearly_figure,
+)
 from bot.render.settings import capitalised
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
@@ -55,6 +60,8 @@ def details_text(
             + Markup(": ")
             + t._("{score} of 100", score=t.number(round(float(row["score"]))))
         )
+        if bool(row["value_from_revenue"]):  # the revenue below, and no profit: say why
+            lines.append(graded_on_revenue(t, no_costs=no_sale_has_its_cost(analysis)))
     worked, per_hour = hours_worked(row), profit_per_hour(row)
     sold = int(row["purchases"]) > 0  # «Выручка: 0 ₽ · затраты: 0 ₽ … 0 покупок» said nothing
     if with_money and sold:
@@ -76,8 +83,8 @@ def details_text(
         else t._("No sales in this period.")
     ]
     average = whole_or_none(row["average_order"])
-    if average is not None and with_money:
-        purchases.append(t._("average {amount}", amount=money(t, cur, average)))
+    if average is not None and with_money:  # to the cent, as the revenue above it
+        purchases.append(t._("average {amount}", amount=t.money(average, cur)))
     if number_or_none(row["recency_days"]) is not None:
         purchases.append(t._("last {when}", when=days_ago(t, int(row["recency_days"]))))
     lines.append(DOT.join(purchases))
@@ -153,15 +160,21 @@ def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any
 
 
 def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -> Markup:
-    """Revenue, cost (the hour cost in it said), profit and margin over the window."""
+    """Revenue, cost (the hour cost in it said), profit and margin over the window, to the
+    cent where the amounts have cents: rounded each on its own, € 1.250,50 − € 250,40 read as
+    € 1.251 − € 250 = € 1.000 (a checker). Revenue − cost is the profit as shown."""
     cur, cost, profit = team.currency, whole_or_none(row["cost"]), whole_or_none(row["profit"])
-    parts = [t._("Revenue {amount}", amount=money(t, cur, whole_or_none(row["revenue"])))]
+
+    def cents(minor: int | None) -> str:
+        return t.money(minor or 0, cur)
+
+    parts = [t._("Revenue {amount}", amount=cents(whole_or_none(row["revenue"])))]
     if cost is not None and worked and team.hour_cost:
         # The hour cost is in the cost: say so, or the costs typed never add up to it.
         parts.append(
             t._(
                 "cost {cost} (of which {hours} × {rate} = {amount})",
-                cost=money(t, cur, cost),
+                cost=cents(cost),
                 hours=hours(t, worked),
                 # € 32,50 stays € 32,50, and the product is to the cent, as the cost counts it
                 # (scoring.metrics): rounded, hours × rate would not multiply to what it says.
@@ -170,10 +183,10 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
             )
         )
     elif cost is not None:
-        parts.append(t._("cost to serve {amount}", amount=money(t, cur, cost)))
+        parts.append(t._("cost to serve {amount}", amount=cents(cost)))
     margin = number_or_none(row["margin"])
     if profit is not None and profit < 0:  # "verlies € 143", never "winst € -143 (-6%)"
-        loss = money(t, cur, -profit)
+        loss = cents(-profit)
         parts.append(
             t._("loss {amount} ({margin} of revenue)", amount=loss, margin=t.percent(-margin))
             if margin is not None
@@ -183,10 +196,10 @@ def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -
         parts.append(
             t._(
                 "profit {amount} ({margin} of revenue)",
-                amount=money(t, cur, profit),
+                amount=cents(profit),
                 margin=t.percent(margin),
             )
         )
     elif profit is not None:
-        parts.append(t._("profit {amount}", amount=money(t, cur, profit)))
+        parts.append(t._("profit {amount}", amount=cents(profit)))
     return DOT.join(parts)

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from bot.render.grade_words import grade_said
+from bot.render.lists import shown_revenue_shares
 from bot.render.sales import spoken_day
 from locales import N_, Markup, Translator
 from scoring import TeamAnalysis
@@ -147,12 +148,13 @@ def grade_news(
         lines.append(
             t._(
                 "This client is now {share} of your revenue, above your limit of {limit}.",
-                share=t.percent(share),
+                share=t.percent(shown_revenue_shares(after.clients)[client_id]),
                 limit=t.percent(settings.concentration_threshold),
             )
         )
     elif crossed:
-        lines.append(t._("This client is now {share} of your revenue.", share=t.percent(share)))
+        shown = shown_revenue_shares(after.clients)[client_id]  # as /clients says it
+        lines.append(t._("This client is now {share} of your revenue.", share=t.percent(shown)))
     return lines
 
 

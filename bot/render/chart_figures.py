@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
+from bot.render.lists import shown_revenue_shares
 from locales import Translator
 from locales.number_format import round_half_up
 from scoring import TeamAnalysis
@@ -17,14 +18,13 @@ from storage.callers import TeamView
 ALMOST_ALL, ALMOST_NOTHING = 0.999, 0.001  # read as ">99%" and "<1%" (format_percent)
 
 
-def whole_percents(shares: Sequence[float], *, named: int) -> list[int] | None:
-    """The first `named` shares (clients named elsewhere too) rounded as every other screen
-    rounds them, the last one (the other clients together) taking up the rounding so the bars
-    add up to 100; None when there is no such row or it would go below zero."""
-    whole = [_whole(share) for share in shares[:named]]
-    if named >= len(shares) or sum(whole) > 100:
+def whole_percents(named: Sequence[int], *, others: bool) -> list[int] | None:
+    """The named clients' whole percents (as /clients shows them, rounded together), and with
+    `others` a last row of the other clients together that takes up the rest so the bars add
+    up to 100; None when that row would go below zero."""
+    if others and sum(named) > 100:
         return None
-    return [*whole, 100 - sum(whole)]
+    return [*named, 100 - sum(named)] if others else list(named)
 
 
 def _whole(share: float) -> int:
@@ -90,19 +90,24 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
     if not bars:
         return []
     # A client's share reads as on every other screen (read_ru A9: the chart said 38 % of a
-    # client the digest's text called 39 %); the row of the other clients takes up the
-    # rounding so the bars add up to 100 %. Each cumulative figure is the true share so far,
+    # client the digest's text called 39 %): as /clients rounds it, together with the others'
+    # so that they add up (lists.shown_revenue_shares); the row of the other clients takes up
+    # the rest so the bars add up to 100 %. Each cumulative figure is the true share so far,
     # rounded, as /risk says it: a sum of rounded bars made the top eight "78%" where /risk
     # said 77 % (the Dutch reader).
-    exact = [share for _name, share, _client in bars]
-    shown = whole_percents(exact, named=len(named))
+    listed = shown_revenue_shares(table)
+    named_whole = [_whole(float(listed[int(table.index[i])])) for i in named]
+    shown = whole_percents(named_whole, others=len(named) < len(keep))
     rows, so_far = [], 0.0
     for k, (name, share, client) in enumerate(bars):
         so_far += share
         whole = _whole(share) if shown is None else shown[k]
         cumulative = _whole(so_far)
         # A share shown as 0 % or 100 % that is not: "<1%", ">99%", as everywhere else.
-        text = t.percent(share) if whole in (0, 100) else t.percent(whole / 100)
+        if client:  # as /clients says it, "<1%" and ">99%" too
+            text = t.percent(listed[int(table.index[named[k]])])
+        else:
+            text = t.percent(share) if whole in (0, 100) else t.percent(whole / 100)
         last = k == len(bars) - 1
         rows.append(ChartRow(name, share, text, _running(t, cumulative, last), client=client))
     return rows

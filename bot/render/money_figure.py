@@ -11,6 +11,7 @@ import pandas as pd
 
 from bot.render.explain import money
 from locales import Markup, Translator
+from scoring import TeamAnalysis
 
 
 def estimated(row: Any) -> bool:
@@ -89,3 +90,19 @@ def yearly_figure(
     else:
         return None
     return figure + " " + t._("(estimate)") if annualised else figure
+
+
+def no_sale_has_its_cost(analysis: TeamAnalysis) -> bool:
+    """Not a single sale of the team has its cost (the missing costs are all of the revenue)."""
+    return any(
+        w.code == "missing_costs" and float(w.params.get("revenue_share") or 0) >= 1.0
+        for w in analysis.warnings
+    )
+
+
+def graded_on_revenue(t: Translator, *, no_costs: bool) -> Markup:
+    """Why a client's grade weighs revenue, not profit (their profit is unknown: sales without
+    costs and no margin to assume), on card and Details alike."""
+    if no_costs:
+        return t._("No sale has its cost: graded on revenue.")
+    return t._("Not every sale has its cost: graded on revenue.")

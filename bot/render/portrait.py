@@ -91,9 +91,10 @@ def portrait_text(
             )
         )
     if portrait.sources:
+        named = portrait.sources[:4]  # their shares rounded together, to add up as they do
         sources = Markup(", ").join(
-            Markup(f"{escape(_value(t, 'source', source))} {escape(t.percent(share))}")
-            for source, share in portrait.sources[:4]
+            Markup(f"{escape(_value(t, 'source', source))} {escape(share)}")
+            for (source, _), share in zip(named, t.percents([s for _, s in named]), strict=True)
         )
         lines.append(t._("Where they came from: {sources}.", sources=sources))
     members = set(portrait.client_ids)

@@ -16,6 +16,7 @@ from bot.render.explain import (
     owed_money,
     profit_per_hour,
 )
+from bot.render.lists import shown_revenue_shares
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from scoring.owed import Owed, oldest_first
@@ -172,6 +173,7 @@ def _dependence(
             )
         )
     blocks = [_Block(lines)]
+    shown = shown_revenue_shares(analysis.clients)  # each share as /clients and the card say it
     if c.over_reliant:
         alarms = [
             t._(
@@ -182,7 +184,8 @@ def _dependence(
         for flag in c.over_reliant[:MAX_ALARMS]:
             # What leaves with the client is its share: said once, so the line fits a phone
             # (the reader's Gemeente line wrapped to 5 lines, issue 20)
-            client, share = names.get(flag.client_id, "?"), t.percent(flag.revenue_drop)
+            share = t.percent(shown.get(flag.client_id, flag.revenue_drop))
+            client = names.get(flag.client_id, "?")
             if flag.ideal_clients_to_replace is None:
                 line = t._(
                     "• {client}: {share} of revenue, gone if they leave", client=client, share=share
@@ -204,7 +207,11 @@ def _dependence(
         blocks.append(_Block(alarms))
     if c.watch:
         shown = [
-            t._("{client} {share}", client=names.get(f.client_id, "?"), share=t.percent(f.share))
+            t._(
+                "{client} {share}",
+                client=names.get(f.client_id, "?"),
+                share=t.percent(shown.get(f.client_id, f.share)),
+            )
             for f in c.watch[:MAX_LISTED]
         ]
         watch = t._(

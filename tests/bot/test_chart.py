@@ -161,19 +161,21 @@ def test_a_small_teams_shares_add_up_to_all_of_the_revenue_and_the_line_says_wha
     assert all(text.get_bbox_patch() is not None for text in layout.shares)
 
 
-def test_named_shares_round_as_everywhere_and_the_others_take_up_the_rest() -> None:
-    # read_ru A9: a named client's 38.5 % is 39 % on the chart as in the text; the row of
-    # the other clients makes the column add up.
-    assert whole_percents([0.385, 0.385, 0.23], named=2) == [39, 39, 22]
-    assert whole_percents([1 / 3] * 3, named=2) == [33, 33, 34]
-    assert whole_percents([0.7, 0.1, 0.1, 0.1], named=4) is None  # nobody else to take it up
+def test_the_row_of_the_other_clients_takes_up_the_rest() -> None:
+    # The named clients' percents come as /clients shows them; the row of the other clients
+    # makes the column add up, and with nobody else there is no such row.
+    assert whole_percents([39, 39], others=True) == [39, 39, 22]
+    assert whole_percents([33, 33], others=True) == [33, 33, 34]
+    assert whole_percents([70, 10, 10, 10], others=False) == [70, 10, 10, 10]
 
 
 @pytest.mark.parametrize("locale", ["nl", "ru"])
 def test_every_client_named_shows_the_same_percent_as_the_digest_text(
     sqlite_engine: Engine, locale: str
 ) -> None:
-    """read_ru A9: «Салон «Лотос»: 39 %» in the text, 38 % on the chart, made to add up."""
+    """read_ru A9: «Салон «Лотос»: 39 %» in the text, 38 % on the chart, made to add up. Every
+    client is named here, so the bars are the whole list, rounded together as /clients does:
+    each rounded on its own they came to 39 + 19 + 12 + 10 + 6 + 5 + 5 + 3 + 2 = 101."""
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale=locale)
     amounts = {"Лотос": 20_000, "Иванова": 9_950, "Валиева": 6_000, "Хасанова": 5_000}
     amounts |= {"Сафина": 3_200, "Ахметова": 2_500, "Миронова": 1_500, "Новая": 1_200}
@@ -184,8 +186,14 @@ def test_every_client_named_shows_the_same_percent_as_the_digest_text(
     _png, layout = _drawn(sqlite_engine, team.id)
     total = sum(amounts.values())  # 51 900
     by_hand = sorted(amounts.values(), reverse=True)
-    want = [math.floor(100 * a / total + 0.5) for a in by_hand]  # half up, as people round
-    assert [_percent(text) for text in layout.shares] == want  # Лотос 38.5 % → 39
+    # Rounded down, the points left to the largest remainders (4,91 % 2,89 % 4,82 % 9,63 %
+    # 11,56 %), so Лотос's 38,54 % reads 38 %, on the chart as in /clients and the digest.
+    want = [math.floor(100 * a / total) for a in by_hand]
+    remainders = sorted(range(len(by_hand)), key=lambda i: 100 * by_hand[i] / total - want[i])
+    for i in remainders[len(remainders) - (100 - sum(want)) :]:
+        want[i] += 1
+    assert want == [38, 19, 12, 10, 6, 5, 5, 3, 2] and sum(want) == 100
+    assert [_percent(text) for text in layout.shares] == want
     running = [sum(by_hand[: i + 1]) for i in range(len(by_hand))]
     assert [_percent(text) for text in layout.cumulative] == [
         math.floor(100 * r / total + 0.5) for r in running

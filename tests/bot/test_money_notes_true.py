@@ -212,14 +212,14 @@ def test_a_digest_with_open_invoices_and_net_figures_says_both() -> None:
             "nl",
             "/klant",
             "Tijd 13 uur 30 min",
-            "kosten € 1.051 (waarvan 13 uur 30 min × € 30 = € 405)",
+            "kosten € 1.051,22 (waarvan 13 uur 30 min × € 30 = € 405)",
             "2 uur 30 min",
         ),
         (
             "ru",
             "/client",
             "Время: 13 ч 30 мин",
-            "затраты: 1 051 € (из них 13 ч 30 мин × 30 € = 405 €)",
+            "затраты: 1 051,22 € (из них 13 ч 30 мин × 30 € = 405 €)",
             "2 ч 30 мин",
         ),
     ],
@@ -234,7 +234,8 @@ async def test_hours_are_exact_and_multiply_to_the_cost(
     other: str,
 ) -> None:
     """Finding 3: 6 + 4,5 + 3 = 13,5 hours read "Tijd 14 uur" and "(waarvan 14 uur × € 30)",
-    while 14 × 30 = 420 and the cost held 13,5 × 30 = 405 (€ 646,22 typed + € 405 = € 1.051)."""
+    while 14 × 30 = 420 and the cost held 13,5 × 30 = 405 (€ 646,22 typed + € 405 = € 1.051,22,
+    to the cent in Details)."""
     owner = chat.person(21, "Sanne", locale)
     chat.group(GROUP, "Studio", creator=owner)
     team = make_team(
@@ -291,8 +292,8 @@ def test_the_charts_running_share_never_reads_nothing(locale: str, almost_none: 
 @pytest.mark.parametrize(
     ("locale", "line"),
     [
-        ("nl", "Met een datum in deze week: 1 nieuwe klant, 1 verkoop van € 500."),
-        ("ru", "На этой неделе: 1 новый клиент, 1 продажа на 500 €."),
+        ("nl", "Met een datum in de afgelopen 7 dagen: 1 nieuwe klant, 1 verkoop van € 500."),
+        ("ru", "За последние 7 дней (по датам): 1 новый клиент, 1 продажа на 500 €."),
     ],
 )
 async def test_the_digest_counts_what_is_dated_this_week_and_says_so(

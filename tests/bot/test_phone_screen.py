@@ -162,6 +162,12 @@ async def test_risk_pages_back_and_forth_in_the_same_message(
     assert "Boven de grens" in back.text and back.buttons == ["›"]
 
 
+def cents(amount: str) -> int:
+    """A shown amount ("1.250,50", "1 250", "1.250") in cents."""
+    whole, _, fraction = amount.partition(",")
+    return int(re.sub(r"\D", "", whole)) * 100 + int(fraction or 0)
+
+
 @pytest.mark.parametrize(
     ("locale", "details", "money_line"),
     [
@@ -169,14 +175,14 @@ async def test_risk_pages_back_and_forth_in_the_same_message(
             "nl",
             "Details",
             # A loss reads as a loss: "verlies € 143 (6% van de omzet)", never "winst € -143".
-            r"Omzet € ([\d.]+) · kosten € ([\d.]+) · (winst|verlies) € ([\d.]+) "
-            r"\((\d+)%(?: van de omzet)?\)",
+            r"Omzet € ([\d.]+(?:,\d\d)?) · kosten € ([\d.]+(?:,\d\d)?) · "
+            r"(winst|verlies) € ([\d.]+(?:,\d\d)?) \((\d+)%(?: van de omzet)?\)",
         ),
         (
             "ru",
             "Подробнее",
-            r"Выручка: ([\d ]+) ₽ · затраты: ([\d ]+) ₽ · "
-            r"(прибыль|убыток): ([\d ]+) ₽ \((\d+) %(?: выручки)?\)",
+            r"Выручка: ([\d ]+(?:,\d\d)?) ₽ · затраты: ([\d ]+(?:,\d\d)?) ₽ · "
+            r"(прибыль|убыток): ([\d ]+(?:,\d\d)?) ₽ \((\d+) %(?: выручки)?\)",
         ),
     ],
 )
@@ -195,11 +201,11 @@ async def test_every_cards_details_fit_one_screen(
         assert len(found) == 1, seen.text
         revenue, cost, said, profit, margin = found[0].groups()
         sign = -1 if said in ("verlies", "убыток") else 1
-        revenue, cost, profit, margin = (
-            int(re.sub(r"\D", "", g)) for g in (revenue, cost, profit, margin)
-        )
-        profit, margin = sign * profit, sign * margin
-        assert abs(revenue - cost - profit) <= 1, seen.text
+        revenue, cost, profit = (cents(g) for g in (revenue, cost, profit))
+        profit, margin = sign * profit, sign * int(margin)
+        # As shown, to the cent: each rounded to whole euros on its own, € 1.251 − € 250 read
+        # as € 1.000 (a checker), which this test used to let pass as "within 1".
+        assert revenue - cost == profit, seen.text
         assert abs(round(100 * profit / revenue) - margin) <= 1, seen.text
 
 

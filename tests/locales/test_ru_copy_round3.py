@@ -79,10 +79,10 @@ async def test_the_digest_heads_with_the_days_it_covers(chat: Chat, sqlite_engin
 @pytest.mark.parametrize(
     ("sales", "said"),
     [
-        (1, "На этой неделе: 1 продажа на 2 500 ₽."),
-        (2, "На этой неделе: 2 продажи на 5 000 ₽."),
-        (5, "На этой неделе: 5 продаж на 12 500 ₽."),
-        (21, "На этой неделе: 21 продажа на 52 500 ₽."),
+        (1, "За последние 7 дней (по датам): 1 продажа на 2 500 ₽."),
+        (2, "За последние 7 дней (по датам): 2 продажи на 5 000 ₽."),
+        (5, "За последние 7 дней (по датам): 5 продаж на 12 500 ₽."),
+        (21, "За последние 7 дней (по датам): 21 продажа на 52 500 ₽."),
     ],
 )
 def test_the_weeks_sales_say_what_they_came_to(sales: int, said: str) -> None:
@@ -93,10 +93,10 @@ def test_the_weeks_sales_say_what_they_came_to(sales: int, said: str) -> None:
 def test_no_sale_this_week_is_not_said_and_admins_only_money_keeps_the_count() -> None:
     t = translator("ru")
     clients_only = _activity_line(t, RUB_TEAM, _week(new_clients=2), amount=True)
-    assert _plain(clients_only) == "На этой неделе: 2 новых клиента."
+    assert _plain(clients_only) == "За последние 7 дней (по датам): 2 новых клиента."
     only_count = _week(sales=2, sales_amount=500_000)
     counted = _activity_line(t, RUB_TEAM, only_count, amount=False)
-    assert _plain(counted) == "На этой неделе: 2 продажи."
+    assert _plain(counted) == "За последние 7 дней (по датам): 2 продажи."
 
 
 async def test_a_group_that_keeps_money_for_admins_hears_no_weekly_sum(
