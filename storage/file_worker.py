@@ -44,7 +44,7 @@ MAX_MEMORY = 512 * 1024 * 1024  # resident; a 210 000-row export takes some 280 
 MAX_SECONDS = 60
 # Address space the interpreter maps beyond what it uses (openpyxl brings numpy): ~240 MB.
 _INTERPRETER = 512 * 1024 * 1024
-_POLL = 0.05  # seconds between looks at the child's memory
+_POLL = 0.01  # seconds between looks at the child's memory and whether it has ended
 WORKERS = 2
 _ROOT = Path(__file__).resolve().parent.parent
 _turns = threading.BoundedSemaphore(WORKERS)  # across the bot's and any other threads

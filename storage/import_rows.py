@@ -30,7 +30,7 @@ class FileClient:
 
 
 class FileSale(NamedTuple):
-    """One sale row, its client by name key (a tuple: a file has tens of thousands)."""
+    """One sale row, its client by name key."""
 
     key: str
     sold_on: dt.date
@@ -40,6 +40,37 @@ class FileSale(NamedTuple):
     due_on: dt.date | None
     paid_on: dt.date | None
     paid_amount: int | None = None  # the part paid of an open invoice
+
+
+@dataclass(frozen=True)
+class FileSales:
+    """A file's sale rows as columns, in file order: a log's 70 000 sales are eight lists, as
+    the reader checks them and the writer inserts them, not 70 000 tuples made, pickled and
+    taken apart again on both sides (issue 21)."""
+
+    key: list[str] = field(default_factory=list)
+    sold_on: list[dt.date] = field(default_factory=list)
+    amount: list[int] = field(default_factory=list)
+    cost: list[int | None] = field(default_factory=list)
+    minutes: list[int | None] = field(default_factory=list)
+    due_on: list[dt.date | None] = field(default_factory=list)
+    paid_on: list[dt.date | None] = field(default_factory=list)
+    paid_amount: list[int | None] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.key)
+
+    def columns(self) -> tuple[list[Any], ...]:
+        """The eight columns in ``FileSale``'s order."""
+        return tuple(getattr(self, name) for name in FileSale._fields)
+
+    def rows(self) -> list[FileSale]:
+        return list(map(FileSale, *self.columns()))
+
+    @classmethod
+    def of(cls, rows: list[FileSale]) -> FileSales:
+        """Rows as columns (tests write sales a row at a time)."""
+        return cls(*map(list, zip(*rows, strict=True))) if rows else cls()
 
 
 @dataclass(frozen=True)
@@ -65,7 +96,7 @@ class ParsedFile:
 
     kind: str
     clients: dict[str, FileClient] = field(default_factory=dict)
-    sales: list[FileSale] = field(default_factory=list)
+    sales: FileSales = field(default_factory=FileSales)
     events: list[FileEvent] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # every readable name, bad rows included
     # Whether the file has a due-date, paid-date or paid-amount column: without one it says nothing
@@ -87,12 +118,14 @@ class ParsedFile:
         )
         sales = self.sales
         sale_columns = (
-            [s.key for s in sales],
-            _days([s.sold_on for s in sales]),
-            array("q", [s.amount for s in sales]),
-            *(_sparse([s[i] for s in sales]) for i in (3, 4)),
-            *(_days([s[i] for s in sales]) for i in (5, 6)),
-            _sparse([s.paid_amount for s in sales]),
+            sales.key,
+            _days(sales.sold_on),
+            array("q", sales.amount),
+            _sparse(sales.cost),
+            _sparse(sales.minutes),
+            _days(sales.due_on),
+            _days(sales.paid_on),
+            _sparse(sales.paid_amount),
         )
         state = (self.kind, self.has_payments, client_columns, sale_columns, self.events)
         return _unpickled, (*state, self.named)
@@ -131,18 +164,15 @@ def _rebuilt(
     }
     count = len(sale_columns[0])
     sale_keys, sold, amounts, costs, minutes, due, paid, parts = sale_columns
-    sales = list(
-        map(
-            FileSale,
-            sale_keys,
-            _dates(sold),
-            amounts,
-            _filled(costs, count),
-            _filled(minutes, count),
-            _dates(due, count),
-            _dates(paid, count),
-            _filled(parts, count),
-        )
+    sales = FileSales(
+        sale_keys,
+        _dates(sold),  # type: ignore[arg-type]  # every sale has its day
+        amounts.tolist(),
+        _filled(costs, count),
+        _filled(minutes, count),
+        _dates(due, count),
+        _dates(paid, count),
+        _filled(parts, count),
     )
     return ParsedFile(kind, clients, sales, events, named, has_payments)
 

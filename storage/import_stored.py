@@ -20,7 +20,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlmodel import Session
 
-from storage.import_rows import TRAITS, FileSale
+from storage.import_rows import TRAITS, FileSales
 from storage.models import Client, Sale
 from storage.models.clients import SALE_FIGURES
 from storage.packed import NULL, json_columns, ordinal_days, packed_columns
@@ -106,7 +106,7 @@ def sale_figures(session: Session, team_id: int) -> list[np.ndarray]:
 def all_sales_stored(
     session: Session,
     team_id: int,
-    sales: list[FileSale],
+    sales: FileSales,
     ids: dict[str, int],
     figures: list[np.ndarray] | None = None,
 ) -> bool:
@@ -127,7 +127,7 @@ def all_sales_stored(
     sale_id, stored_identity, stored_payments = stored[0], stored[1:6], stored[6:]
     if len(sale_id) < len(sales):
         return False
-    keys, days, amounts, costs, minutes, dues, paids, parts = zip(*sales, strict=True)
+    keys, days, amounts, costs, minutes, dues, paids, parts = sales.columns()
     file_identity = [
         np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=len(sales)),
         _days(days),

@@ -221,9 +221,7 @@ class _Writer:
             return {}, []
         known = [ids[k] for k in parsed.clients if k in existing] if parsed.sales else []
         stored, refs = stored_sales(self.session, self.team_id, known)
-        keys, sold_on, amount, cost, minutes, due_on, paid_on, part = (
-            map(list, zip(*parsed.sales, strict=True)) if parsed.sales else ([],) * 8
-        )
+        keys, sold_on, amount, cost, minutes, due_on, paid_on, part = parsed.sales.columns()
         client_id = list(map(ids.__getitem__, keys))
         identities = list(zip(client_id, sold_on, amount, cost, minutes, strict=True))
         new: range | list[int] = range(len(identities))  # the rows not stored yet

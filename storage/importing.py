@@ -53,7 +53,7 @@ from locales.dates import format_date
 from storage.import_cells import CellReader
 from storage.import_layout import Layout, read_layout
 from storage.import_results import ReadImport, RowError
-from storage.import_rows import TRAITS, FileClient, FileEvent, FileSale, ParsedFile
+from storage.import_rows import TRAITS, FileClient, FileEvent, FileSales, ParsedFile
 from storage.refusals import Refused
 from storage.table_cells import Cell
 from storage.tabular import Table, file_digest, file_suffix, read_table
@@ -264,18 +264,15 @@ def _add_rows(
         None if day else part or None
         for part, day in zip(kept("paid_amount"), paid_on, strict=True)
     ]
-    parsed.sales = list(
-        map(
-            FileSale,
-            keys,
-            sold_on,
-            kept("amount"),
-            kept("cost"),
-            kept("minutes"),
-            kept("due_on"),
-            paid_on,
-            parts,
-        )
+    parsed.sales = FileSales(
+        keys,
+        sold_on,
+        kept("amount"),
+        kept("cost"),
+        kept("minutes"),
+        kept("due_on"),
+        paid_on,
+        parts,
     )
     for key, day in zip(keys, sold_on, strict=True):
         client = clients[key]

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from storage.clients import create_client
 from storage.engine import new_session
-from storage.import_rows import FileSale
+from storage.import_rows import FileSale, FileSales
 from storage.import_stored import all_sales_stored, stored_sales
 from storage.models import Sale
 from storage.teams import create_team
@@ -137,6 +137,9 @@ def test_the_set_based_verdict_matches_the_one_by_one_matching(engine: Engine, s
                     old.paid_amount or rng.choice([None, 10]),
                 )
             expected = one_by_one(session, team.id, file, ids)
-            assert all_sales_stored(session, team.id, file, ids) == expected, (trial, file)
+            assert all_sales_stored(session, team.id, FileSales.of(file), ids) == expected, (
+                trial,
+                file,
+            )
             verdicts.append(expected)
         assert True in verdicts and False in verdicts  # both answers were put to the test
