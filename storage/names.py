@@ -86,7 +86,12 @@ _WORD = re.compile(r"\w+")
 def names_organisation(name: str) -> bool:
     """Whether a name says it is a business's: `Restaurant De Haven`, `Van Dam
     Installatietechniek`, «Кафе Ромашка», or a legal form (`Jansen B.V.`, «ООО Лютик»)."""
-    words = [w.strip(".,;:!?«»\"'()") for w in name_key(name).split()]
+    return key_names_organisation(name_key(name))
+
+
+def key_names_organisation(key: str) -> bool:
+    """``names_organisation`` of a name's key, for a caller that has it."""
+    words = [w.strip(".,;:!?«»\"'()") for w in key.split()]
     if not words:
         return False
     if words[0] in ORGANISATION_NOUNS or any(map(is_legal_form, words)):

@@ -22,7 +22,7 @@ from locales.name_words import RUSSIAN_SURNAME_KEY as _RUSSIAN_SURNAME
 from locales.name_words import TITLES as _TITLES
 from locales.name_words import TWO_WORD_TITLES as _TWO_WORD_TITLES
 from locales.name_words import UPPER_LETTERS as _UPPER
-from storage.names import name_key, names_organisation
+from storage.names import key_names_organisation, name_key
 
 
 def title_written(word: str) -> str:
@@ -33,8 +33,12 @@ def title_written(word: str) -> str:
 def titled(name: str) -> bool:
     """Whether a name as typed starts with a form of address: `dhr pietersen`, `Mevr. Bos`;
     not a company in capitals that spells like one (`ING Bank`, `MR Makelaars`)."""
-    first = name.split()[0] if name.split() else ""
-    return bool(title_length(name_key(name))) and not (first.isupper() and len(first) > 1)
+    return _titled(name, name_key(name))
+
+
+def _titled(name: str, key: str) -> bool:
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    return bool(title_length(key)) and not (first.isupper() and len(first) > 1)
 
 
 def title_length(key: str) -> int:
@@ -185,18 +189,19 @@ def says_person(name: str) -> bool:
     Graaf`), a patronymic after the first name («Козлов Дмитрий Андреевич»), initials with
     their dots («Иванова И.И.», «Иванова И. И.») or between a first name and a surname (`Levi
     F. Dekker`). Whether it names a business as well is the caller's to ask first."""
-    key = name_key(name)
-    if titled(name) or middle_positions(key.split(" "), person=False):
+    return _says_person(name, name_key(name))
+
+
+def _says_person(name: str, key: str) -> bool:
+    if _MIDDLE_INITIAL.fullmatch(name) or _titled(name, key):  # the cheap tests first
         return True
-    return "." in key and (surname_initials(key) is not None or _middle_initial(name))
+    if middle_positions(key.split(" "), person=False):
+        return True
+    return "." in key and surname_initials(key) is not None
 
 
-def _middle_initial(name: str) -> bool:
-    """A first name, one or two initials with their dots, a surname: `Levi F. Dekker`, `Joris
-    M. de Koning`, «Анна С. Петрова» — how a shop's customer list writes its people."""
-    return _MIDDLE_INITIAL.fullmatch(name) is not None
-
-
+# A first name, one or two initials with their dots, a surname: `Levi F. Dekker`, `Joris M. de
+# Koning`, «Анна С. Петрова» — how a shop's customer list writes its people.
 _PARTICLE = "|".join(map(re.escape, sorted(_PARTICLES, key=len, reverse=True)))
 _MIDDLE_INITIAL = re.compile(
     rf"{_WORD} (?:[{_UPPER}]\. ?){{1,2}} ?(?:(?:{_PARTICLE}|{_WORD}) ){{0,3}}{_WORD}"
@@ -214,9 +219,10 @@ def reads_as_person(name: str) -> bool:
     capitalised Cyrillic words, one of them a surname («Петров Олег», «Анна Смирнова»); none
     naming a business (issue 20: a salon's import made every client an organisation, and a
     shop's 23 500 customers all became organisations)."""
-    if names_organisation(name):  # `Jansen B.V.` has two initials' shape
+    key = name_key(name)  # once: a log's 23 500 names are guessed in the import's wait
+    if key_names_organisation(key):  # `Jansen B.V.` has two initials' shape
         return False
-    if says_person(name):
+    if _says_person(name, key):
         return True
     words = name.split()
     if 2 <= len(words) <= 4 and name_key(words[0]) in _GIVEN_NAMES:  # `Anna de Vries`
