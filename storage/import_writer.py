@@ -12,7 +12,7 @@ from collections import defaultdict
 from hashlib import sha1
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 from sqlmodel import Session
 
 from storage.bulk_write import insert_columns, insert_rows, table_of, update_by_id
@@ -122,15 +122,9 @@ class _Writer:
                     insert(clients).returning(clients.c.id, clients.c.name_key), rows
                 )
                 ids.update({row.name_key: row.id for row in created})
-            else:  # SQLite returns nothing from an executemany: read the new ids back at once
+            else:  # SQLite returns nothing from an executemany
                 insert_rows(self.session, Client, rows)
-                new_keys = {row["name_key"] for row in rows}
-                found = connection.execute(
-                    select(clients.c.name_key, clients.c.id).where(
-                        clients.c.team_id == self.team_id
-                    )
-                )
-                ids.update({key: id_ for key, id_ in found.all() if key in new_keys})
+                ids.update(_new_sqlite_ids(connection, self.team_id, rows))
         self.counts["clients_created"] = len(rows)
         return ids
 
@@ -306,6 +300,33 @@ class _Writer:
             insert_columns(self.session, Sale, sales, constants)
         if events:
             insert_rows(self.session, Event, events)
+
+
+def _new_sqlite_ids(
+    connection: Connection, team_id: int, rows: list[dict[str, Any]]
+) -> dict[str, int]:
+    """The ids SQLite gave the clients just inserted, by name key.
+
+    One writer at a time and ids that only grow (AUTOINCREMENT): rows inserted in one
+    transaction get consecutive ids in their order, ending at the connection's last one. The
+    first and the last are checked against their names; should they not match, the team's
+    clients are read back (23 500 new clients: 2 rows read instead of 23 500, ~50 ms)."""
+    clients = table_of(Client)
+    last = connection.exec_driver_sql("SELECT last_insert_rowid()").scalar_one()
+    first = last - len(rows) + 1
+    ends = connection.execute(
+        select(clients.c.id, clients.c.name_key).where(
+            clients.c.team_id == team_id, clients.c.id.in_((first, last))
+        )
+    )
+    keys = [row["name_key"] for row in rows]
+    if dict(ends.all()) == {first: keys[0], last: keys[-1]}:
+        return dict(zip(keys, range(first, last + 1), strict=True))
+    new_keys = set(keys)
+    found = connection.execute(
+        select(clients.c.name_key, clients.c.id).where(clients.c.team_id == team_id)
+    )
+    return {key: id_ for key, id_ in found.all() if key in new_keys}
 
 
 def _earliest(*days: dt.date | None) -> dt.date | None:
