@@ -92,7 +92,7 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
     quoted = '"' in text
     reader = csv.reader(_kept(lines, raw) if quoted else lines, delimiter=delimiter)
     width, cells, line = 0, 0, start - 1
-    cleaned = _Cleaned()  # a log repeats its days and names: each cleaned once
+    cleaned = _Cleaned().__getitem__  # a log repeats its days and names: each cleaned once
     try:
         for line, record in enumerate(reader, start=start):
             if quoted and (len(raw) > 1 or '"' in raw[0]):  # a quote opened last ends there
@@ -105,8 +105,9 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
             cells += len(record)
             if cells > MAX_CELLS:
                 raise InputError(Refused.TOO_MANY_CELLS, max=MAX_CELLS)
-            raw.clear()
-            yield line, list(map(cleaned.__getitem__, record))
+            if quoted:
+                raw.clear()
+            yield line, list(map(cleaned, record))
     except csv.Error as error:
         if "field larger than field limit" in str(error):  # a 200 000-character cell
             raise InputError(

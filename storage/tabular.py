@@ -84,18 +84,21 @@ def read_table(filename: str, content: bytes) -> Table:
 def _table(records: Iterable[tuple[int, list[Cell]]]) -> Table:
     header: tuple[str, ...] | None = None
     rows: list[Row] = []
+    width = 0
     for line, cells in records:
         if cells.count(None) == len(cells):  # an empty line
             continue
         if header is None:
             header = _header(cells)
+            width = len(header)
             continue
         if len(rows) >= MAX_ROWS:
             raise InputError(Refused.TOO_MANY_ROWS, max=MAX_ROWS)
-        width = len(header)
-        padded = cells if len(cells) == width else (cells + [None] * width)[:width]
-        if padded.count(None) < width:
-            rows.append(Row(line, tuple(padded)))
+        if len(cells) != width:  # as wide as the header: not empty, as said above
+            cells = (cells + [None] * width)[:width]
+            if cells.count(None) == width:
+                continue
+        rows.append(tuple.__new__(Row, (line, tuple(cells))))  # Row(…) without its Python call
     if header is None:
         raise InputError(Refused.EMPTY)
     if not rows:
