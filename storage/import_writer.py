@@ -19,8 +19,9 @@ from storage.bulk_write import insert_columns, insert_rows, table_of, update_by_
 from storage.engine import larger_page_cache
 from storage.import_rows import TRAITS, FileClient, ParsedFile
 from storage.import_stored import all_sales_stored, stored_sales
-from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, EventKind, Sale
+from storage.models import AuditLog, Client, ClientKind, ClientStatus, Event, EventKind, Sale, Team
 from storage.person_names import reads_as_person
+from storage.sales import payment_days
 from storage.teams import touch_team
 
 _PERSON_HINTS = ("gender", "birth_year")
@@ -76,6 +77,7 @@ class _Writer:
             "updated_at": now,
         }
         self.figures = figures  # the team's stored sales, when read ahead
+        self.new_kinds: dict[str, str] = {}  # the new clients' kinds by name key
 
     def write(self, parsed: ParsedFile, existing: dict[str, dict[str, Any]]) -> dict[str, int]:
         ids = self._create_clients(parsed, existing)
@@ -114,6 +116,7 @@ class _Writer:
     ) -> dict[str, int]:
         ids = {key: stored["id"] for key, stored in existing.items()}
         rows = [self._new_client(c) for c in parsed.clients.values() if c.key not in existing]
+        self.new_kinds = {row["name_key"]: row["kind"] for row in rows}
         if rows:
             clients = table_of(Client)
             connection = self.session.connection()
@@ -239,6 +242,8 @@ class _Writer:
                     updates.append({"id": sale_id, **fill})
                 else:
                     self.counts["duplicates_skipped"] += 1
+        if parsed.has_payments:
+            due_on = self._due_dates(keys, sold_on, due_on, paid_on, existing)
         added = {
             "client_id": client_id,
             "sold_on": sold_on,
@@ -257,6 +262,36 @@ class _Writer:
         self.counts["sales_added"] = len(new)
         self.counts["sales_updated"] = len(updates)
         return (added if new else {}), updates
+
+    def _due_dates(
+        self,
+        keys: list[str],
+        sold_on: list[dt.date],
+        due_on: list[dt.date | None],
+        paid_on: list[dt.date | None],
+        existing: dict[str, dict[str, Any]],
+    ) -> list[dt.date | None]:
+        """Each sale's due date: an unpaid row without one is an open invoice, due as a sale of
+        that client recorded in the chat would be (the team's payment terms, else a person on
+        the spot and an organisation in 14 days). Without it the sale was owed on /paid and
+        /sales but missing from "owed" on /risk, the card and the digest."""
+        team_days, personal = (
+            self.session.connection()
+            .execute(select(Team.payment_days, Team.is_personal).where(Team.id == self.team_id))
+            .one()
+        )
+        terms = {
+            kind: dt.timedelta(
+                days=payment_days(team_days=team_days, personal=bool(personal), client_kind=kind)
+            )
+            for kind in ClientKind
+        }
+        return [
+            sold + terms[self.new_kinds.get(key) or existing[key]["kind"]]
+            if due is None and paid is None
+            else due
+            for key, sold, due, paid in zip(keys, sold_on, due_on, paid_on, strict=True)
+        ]
 
     def _clients_with_sales(
         self, parsed: ParsedFile, existing: dict[str, dict[str, Any]], sales: dict[str, list[Any]]

@@ -635,3 +635,43 @@ def test_a_shops_customer_log_without_a_kind_column_lists_people(session: Sessio
         "Max Mode": "organisation",
         "De Gouden Leeuw": "organisation",
     }
+
+
+def test_an_unpaid_imported_sale_is_owed_where_the_team_looks(session: Session) -> None:
+    """A file with a paid-date column whose cell is empty holds an open invoice. It was listed
+    as open by /paid and /sales, but without a due date the figures took it as paid on the
+    spot: missing from "owed" on /risk, the card and the digest. It is now due as a sale of
+    that client typed in the chat: a person's at once, an organisation's in 14 days."""
+    from storage.analysis import team_analysis
+    from storage.callers import team_view
+
+    team = make_team(session)
+    report = run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag;Betaald op\n"
+        "Levi F. Dekker;03-11-2026;1.150,75;\n"
+        "Van der Meer Advies;13-11-2026;2.500,00;\n"
+        "Bakkerij Noord;01-11-2026;1.000;01-11-2026\n",
+    )
+    assert report.ok and report.sales_added == 3
+    session.expire_all()
+    due = dict(
+        session.execute(
+            select(Client.name, Sale.due_on).join(Client, col(Client.id) == col(Sale.client_id))
+        ).all()
+    )
+    assert due == {
+        "Levi F. Dekker": dt.date(2026, 11, 3),  # a person: on the spot
+        "Van der Meer Advies": dt.date(2026, 11, 27),  # 13 Nov + 14 days
+        "Bakkerij Noord": None,  # paid
+    }
+    view = team_view(session=session, team_id=team.id)
+    assert view is not None
+    analysis = team_analysis(session=session, team=view, today=TODAY).analysis
+    ids = {c.name: c.id for c in clients_of(session, team).values()}
+    owed = {o.client_id: (o.unpaid, o.overdue) for o in analysis.owed}
+    assert owed == {
+        ids["Levi F. Dekker"]: (115_075, 115_075),  # due 3 Nov, today is 23 Nov
+        ids["Van der Meer Advies"]: (250_000, 0),  # due 27 Nov
+    }
