@@ -92,9 +92,9 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
     # A client's share reads as on every other screen (read_ru A9: the chart said 38 % of a
     # client the digest's text called 39 %): as /clients rounds it, together with the others'
     # so that they add up (lists.shown_revenue_shares); the row of the other clients takes up
-    # the rest so the bars add up to 100 %. Each cumulative figure is the true share so far,
-    # rounded, as /risk says it: a sum of rounded bars made the top eight "78%" where /risk
-    # said 77 % (the Dutch reader).
+    # the rest so the bars add up to 100 %. Each cumulative figure of two clients or more is
+    # their true share, rounded, as /risk says it: a sum of rounded bars made the top eight
+    # "78%" where /risk said 77 % (the Dutch reader).
     listed = shown_revenue_shares(table)
     named_whole = [_whole(float(listed[int(table.index[i])])) for i in named]
     shown = whole_percents(named_whole, others=len(named) < len(keep))
@@ -102,7 +102,9 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
     for k, (name, share, client) in enumerate(bars):
         so_far += share
         whole = _whole(share) if shown is None else shown[k]
-        cumulative = _whole(so_far)
+        # The first row's "so far" is its client's share, said as its bar says it (the list's
+        # 91 %, not the exact 90,4 % rounded on its own: a figure checker saw both on one row)
+        cumulative = whole if k == 0 and client else _whole(so_far)
         # A share shown as 0 % or 100 % that is not: "<1%", ">99%", as everywhere else.
         if client:  # as /clients says it, "<1%" and ">99%" too
             text = t.percent(listed[int(table.index[named[k]])])

@@ -137,13 +137,16 @@ def _dependence(
             )
         )
         return [_Block(lines)]
+    # The top client's share as /clients, its card and the chart's bar say it (91 %, where the
+    # exact 90,4 % rounded on its own read 90 %: a figure checker); a group's is its true share
+    top1 = t.percent(max(shown_revenue_shares(analysis.clients).values()))
     if len(earning) <= 3:  # "top 3: 100 %" of two or three clients says nothing
-        lines.append(t._("Top client {top1} of revenue", top1=t.percent(c.top1_share)))
+        lines.append(t._("Top client {top1} of revenue", top1=top1))
     elif c.top20_count == 1:  # the top fifth is the top client: its share said once (RU reader)
         lines.append(
             t._(
                 "Top client {top1} · top 3 {top3}",
-                top1=t.percent(c.top1_share),
+                top1=top1,
                 top3=t.percent(c.top3_share),
             )
         )
@@ -151,7 +154,7 @@ def _dependence(
         lines.append(
             t._(
                 "Top client {top1} · top 3 {top3} · top 20% ({count}) {top20}",
-                top1=t.percent(c.top1_share),
+                top1=top1,
                 top3=t.percent(c.top3_share),
                 count=t.n_("{n} client", "{n} clients", c.top20_count),
                 top20=t.percent(c.top20_share),

@@ -194,9 +194,12 @@ def test_every_client_named_shows_the_same_percent_as_the_digest_text(
         want[i] += 1
     assert want == [38, 19, 12, 10, 6, 5, 5, 3, 2] and sum(want) == 100
     assert [_percent(text) for text in layout.shares] == want
+    # So far: the first row is its client's share as its bar says it (38, not 38,54 rounded on
+    # its own to 39 beside it: a figure checker), then the true shares so far, rounded.
     running = [sum(by_hand[: i + 1]) for i in range(len(by_hand))]
     assert [_percent(text) for text in layout.cumulative] == [
-        math.floor(100 * r / total + 0.5) for r in running
+        want[0],
+        *(math.floor(100 * r / total + 0.5) for r in running[1:]),
     ]
 
 
@@ -224,3 +227,27 @@ def test_the_charts_top_clients_share_is_the_one_risk_says(sqlite_engine: Engine
     labels = chart_labels(t, analysis, team.concentration_threshold, rows)
     assert f"{by_hand}%" in labels.top20, (labels.top20, by_hand)
     assert rows[top - 1].cumulative_text == f"{by_hand}%"
+
+
+def test_the_top_clients_share_reads_alike_on_risk_the_bar_and_its_running_total(
+    sqlite_engine: Engine,
+) -> None:
+    """A figure checker: 10 000 + 1 033,47 + 30 of revenue. Exactly 90,39 %, 9,34 % and 0,27 %;
+    /clients rounds them together (down, then the point left to the largest remainder, 0,39):
+    91, 9 and <1. The card, /clients and the bar said 91 %, /risico and the bar's own running
+    total 90 %."""
+    from bot.render.risk import risk_text
+
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="nl")
+    for name, cents in (("Bakkerij Groot", 1_000_000), ("Hotel Middel", 103_347)):
+        make_sale(sqlite_engine, team, make_client(sqlite_engine, team, name), cents)
+    make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Kapsalon Klein"), 3_000)
+    assert team.id is not None
+    with new_session(sqlite_engine) as session:
+        view = callers.team_view(session=session, team_id=team.id)
+        assert view is not None
+        analysis = team_analysis(session=session, team=view, today=TODAY).analysis
+    t = translator("nl")
+    rows = chart_rows(t, analysis)
+    assert (rows[0].share_text, rows[0].cumulative_text) == ("91%", "91%")
+    assert "Grootste klant: 91% van de omzet" in str(risk_text(t, view, analysis))
