@@ -165,7 +165,10 @@ def _assess(
             fit_checks.append(Check("expected_profit", match, expected, _whole(median)))
         per_hour = rows["profit_per_hour"].dropna()
         if len(per_hour):
-            aim = profile.min_profit_per_hour if profile else None
+            # The team's aim only when it wrote one: a team without a profile is judged by its
+            # own medians (default_profile), which /check said as "you aim for €158" to a team
+            # that had set no aim (the Dutch and the Russian second readers)
+            aim = profile.min_profit_per_hour if profile and analysis.profile_written else None
             bar = aim or refs.median_profit_per_hour
             value = int(per_hour.median())
             match = round(float(np.clip(value / bar, 0, 1)), 3) if bar and bar > 0 else None

@@ -104,3 +104,20 @@ def test_similar_clients_who_are_not_ideal_keep_a_prospect_from_ideal() -> None:
     ideal = int(analysis.clients.loc[list(verdict.similar_clients), "ideal"].sum())
     assert (similar.value, similar.reference) == (ideal, len(verdict.similar_clients))
     assert similar.match < 0.4 and verdict.verdict == "acceptable"
+
+
+def test_a_team_that_set_no_aim_is_compared_with_its_typical_client_not_an_aim() -> None:
+    """Without a written profile a team is judged by its own medians; /check said that median
+    as "jouw doel: € 158" / «ваша цель — 1 600 ₽» to teams that had set no aim (the Dutch and
+    the Russian second readers). With a profile that sets one, it is the aim."""
+    frames = agency()
+    unwritten = analyse(frames, settings())
+    assert not unwritten.profile_written
+    traits = {"kind": "organisation", "industry": "zorg", "city": "Utrecht", "employees": 8}
+    per_hour = {c.code for c in assess_prospect(traits, frames, unwritten).fit}
+    assert "profit_per_hour_vs_typical" in per_hour
+    assert "expected_profit_per_hour" not in per_hour
+    aiming = IdealProfile(name="zorg", kind="organisation", min_profit_per_hour=50_00)
+    written = analyse(frames, settings(), profiles=[aiming])
+    checks = {c.code: c.reference for c in assess_prospect(traits, frames, written).fit}
+    assert checks.get("expected_profit_per_hour") == 50_00
