@@ -99,6 +99,10 @@ def csv_records(text: str) -> Iterator[tuple[int, list[Cell]]]:
                 _refuse_unclosed_quote(raw, delimiter, line)
             if not width:
                 width = len(record)
+            elif len(record) > width and any(cell.strip() for cell in record[width:]):
+                # `Veld Twee,01-12-2026,1,250` under `Klant,Datum,Bedrag`: the 250 was dropped
+                # and € 1 imported (an attacker); which value is whose can't be told
+                raise InputError(Refused.ROW_TOO_WIDE, line=line)
             elif len(record) < width and sum(1 for cell in record if cell.strip()) == 1:
                 whole = "".join(raw) if quoted else delimiter.join(record)
                 _refuse_other_separator(whole, delimiter, line)

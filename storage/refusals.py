@@ -57,6 +57,7 @@ class Refused(StrEnum):
     BAD_SPREADSHEET = auto()
     UNCLOSED_QUOTE = auto()  # `line`
     MIXED_SEPARATORS = auto()  # `line`, `found`, `expected`
+    ROW_TOO_WIDE = auto()  # `line`
     ODD_CHARACTERS = auto()  # `line`, `text`
     CELL_TOO_LONG = auto()  # `line`, `max`
     CONTROL_CHARACTERS = auto()  # `line`, `text`

@@ -69,6 +69,11 @@ STORED_REFUSALS = {
         "Line {line} is separated by “{found}”, but the first line by “{expected}”. Use one "
         "separator in the whole file."
     ),
+    Refused.ROW_TOO_WIDE: N_(
+        "Line {line} has more values than the first line has columns, so I can't tell which "
+        "value goes where. An amount like 1,250 in a file separated by commas falls in two: "
+        "save the file with “;” between the columns, or put such amounts in quotes."
+    ),
     Refused.ODD_CHARACTERS: N_(
         "I can't tell how this file's letters are stored: line {line} would read “{text}”. Save "
         "it as “CSV UTF-8” and send it again."

@@ -80,6 +80,9 @@ def test_quoted_cells_with_line_breaks_or_other_separators_are_not_malformed() -
         (b'Naam;Plaats\n"open;Ede\nZon;Ede\n', Refused.UNCLOSED_QUOTE, {"line": 2}),
         (b"Naam;Plaats\nZon;Ede\n\nMaan,Ede\n", Refused.MIXED_SEPARATORS, {"line": 4}),
         (b"Klant\tBedrag\nZon;1\n", Refused.MIXED_SEPARATORS, {"line": 2}),
+        # `1,250` in a comma file: € 1 was imported and the 250 dropped without a word
+        (b"Klant,Datum,Bedrag\nZon,01-12-2026,1,250\n", Refused.ROW_TOO_WIDE, {"line": 2}),
+        (b"Klant;Bedrag\nZon;100\nMaan;100;999;extra\n", Refused.ROW_TOO_WIDE, {"line": 3}),
         (b"Naam;Plaats\nCaf\x81;Ede\n", Refused.ODD_CHARACTERS, {"line": 2, "text": "CafЃ;Ede"}),
         (
             b"Naam;Plaats\n" + b"Zon;Ede\n" * 20 + b"Caf\xe9;Ede\x7f\n",  # cp1252, one control
@@ -105,3 +108,9 @@ def test_an_archive_of_too_many_parts_is_refused_before_it_is_opened() -> None:
     with pytest.raises(InputError) as refused:
         read_table("data.xlsx", packed.getvalue())
     assert refused.value.message == Refused.TOO_MANY_PARTS
+
+
+def test_empty_cells_past_the_header_are_no_values() -> None:
+    """Excel writes a separator after the last column (`Zon;100;`): nothing there to misplace."""
+    table = read_table("data.csv", b"Klant;Bedrag;\nZon;100;\nMaan;200;;\n")
+    assert [row.cells for row in table.rows] == [("Zon", "100"), ("Maan", "200")]
