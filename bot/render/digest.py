@@ -88,7 +88,11 @@ def render_digest(
             (any(digest_line_in_money(c) for c in new_candidates), False),
         ),
         (
-            t._("💰 <b>Open invoices of big spenders</b>"),
+            # With too few clients for alarms every client is "big" (the Russian reader's
+            # smallest client, 14 %, under «Долги самых крупных клиентов»): all who owe, said so
+            t._("💰 <b>Open invoices of big spenders</b>")
+            if analysis.concentration.alarms_enabled
+            else t._("💰 <b>Open invoices</b>"),
             _open_lines(t, team, analysis, names),
             True,
             45,
@@ -141,10 +145,14 @@ def render_digest(
 def _open_lines(
     t: Translator, team: TeamView, analysis: TeamAnalysis, names: Mapping[int, str]
 ) -> list[Markup]:
-    """Big spenders' unpaid invoices, to the cent, the longest overdue first (as /risk); what
-    is late said apart from what is not due yet ("te laat" / "nog niet vervallen")."""
+    """Big spenders' unpaid invoices (everyone's in a team too small for alarms), to the cent,
+    the longest overdue first (as /risk); what is late said apart from what is not due yet
+    ("te laat" / "nog niet vervallen")."""
     lines = []
-    for o in oldest_first([o for o in analysis.owed if o.big_spender and o.unpaid])[:MAX_LINES]:
+    every = not analysis.concentration.alarms_enabled
+    for o in oldest_first([o for o in analysis.owed if (o.big_spender or every) and o.unpaid])[
+        :MAX_LINES
+    ]:
         client, not_due = names.get(o.client_id, "?"), o.unpaid - o.overdue
         late, due = owed_money(t, team.currency, o.overdue), owed_money(t, team.currency, not_due)
         if o.overdue and not_due:

@@ -332,3 +332,34 @@ async def test_decline_says_its_loss_is_without_vat_and_the_debt_as_invoiced(
     assert lines[1] == "Installatiebedrijf De Graaf", lines
     assert "Let op: deze klant moet je nog € 338 betalen." in lines, lines
     assert lines[-1] == NOTES["nl"]["both"], lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "small"),
+    [
+        ("nl", "💰 Openstaande facturen", "Klein: € 300 te laat"),
+        ("ru", "💰 Неоплаченные счета", "Клеин: просрочено 300 ₽"),
+    ],
+)
+def test_a_small_team_hears_every_open_invoice_not_its_big_spenders(
+    locale: str, title: str, small: str
+) -> None:
+    """Three clients, too few for alarms, so each is a "big spender" by its share: the Russian
+    reader's smallest client (14 %) stood under «Долги самых крупных клиентов». A team that
+    small hears who owes what, all of it, under a plain title."""
+    names = ("Groot", "Midden", "Klein") if locale == "nl" else ("Гроот", "Мидден", "Клеин")
+    clients = [frames.client(i + 1, name=name) for i, name in enumerate(names)]
+    sales = [
+        frames.sale(1, 5_000_00, days_ago=30, paid_on=frames.ago(30)),
+        frames.sale(2, 2_000_00, days_ago=30, paid_on=frames.ago(30)),
+        frames.sale(3, 300_00, days_ago=30, due_on=frames.ago(16)),
+    ]
+    analysis = analyse(frames.team(clients, sales), frames.settings())
+    assert not analysis.concentration.alarms_enabled
+    changes = WeekChanges(
+        (), (), new_over_reliant=(), new_decline_candidates=(), new_time_eaters=(),
+    )  # fmt: skip
+    team = dataclasses.replace(TEAM, locale=locale, currency="EUR" if locale == "nl" else "RUB")
+    digest = render_digest(translator(locale), team, analysis, changes, week_label="", late=False)
+    lines = _plain(html_to_text(str(digest.group_text))).splitlines()
+    assert title in lines and small in lines, lines
