@@ -25,6 +25,8 @@ def is_what_was_done(reader: Reader, text: str) -> bool:
         return False  # "тыс.", "k", "euro"
     if numbers.starts_spoken_duration(word) or numbers.is_spelled_number(word):
         return False  # "85 twaalf": refused as no amount read, never dropped
+    if reader.time(f"2 {word}") is not None:  # «мин», "min": a time's unit, never what was
+        return False  # done («1200 маникюр 40 мин» booked 40 ₽ of cost, the Russian reader)
     try:
         dates.parse_date(word, reader.locale, today=reader.today)
     except InputError:

@@ -142,3 +142,16 @@ async def test_a_count_of_things_in_words_is_still_what_was_done(
     await chat.send(person, line)
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost, sale.minutes) == (amount, None, None)
+
+
+async def test_a_time_after_what_was_done_is_the_time_not_a_cost(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """«/sale Катя 1200 маникюр 40 мин» booked 40 ₽ of cost (the Russian reader): «мин» was
+    taken for a word of what was done, and the 40 before it for the cost."""
+    make_client(sqlite_engine, ru_team, "Катя", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/sale Катя 1200 маникюр 40 мин")
+    await chat.send(olga, "/sale Катя 1300 40 мин маникюр")
+    sales = sorted((s.amount, s.cost, s.minutes) for s in rows(sqlite_engine, Sale))
+    assert sales == [(120_000, None, 40), (130_000, None, 40)]
