@@ -30,7 +30,7 @@ async def mark_sale_paid(turn: Turn) -> None:
     await require_money(turn)
     sale_id = turn.pressed.int_arg(0)
     row = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
-    await turn.change(
+    change = await turn.change(
         sales.update_sale,
         sale_id=sale_id,
         changes={"paid_on": row.sold_on},
@@ -38,8 +38,9 @@ async def mark_sale_paid(turn: Turn) -> None:
     turn.toast(marked_paid(turn.t))
     message = turn.update.callback_query.message if turn.update.callback_query else None
     said = getattr(message, "text_html", None) if message is not None else None
-    # The sale as it was said, now paid, and its Undo still there (attacker h18).
-    turn.edit(paid_in_place(turn.t, said), buttons=turn.kept_undo())
+    # The sale as it was said, now paid, with an Undo of the payment: the sale's own Undo,
+    # kept there, took the whole sale away on a double tap on ✓ (an attacker)
+    turn.confirm(paid_in_place(turn.t, said), change.undo_id, edit=True)
 
 
 class SalesDialog(ClientDialog):

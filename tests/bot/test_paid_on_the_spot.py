@@ -69,3 +69,23 @@ async def test_a_russian_sale_paid_in_cash(chat: Chat, sqlite_engine: Engine) ->
         (250000, TODAY),
         (300000, TODAY),
     ]
+
+
+async def test_the_undo_under_a_sale_marked_paid_takes_back_the_payment_not_the_sale(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """After ✓ Al betaald the message kept the sale's own ↩ Undo where ✓ had been: a double tap
+    on ✓ took the whole sale away (an attacker). The Undo there now takes back the payment."""
+    team = make_team(
+        sqlite_engine, chat_id=NL_OWNER, owner_id=NL_OWNER, personal=True, payment_days=14
+    )
+    make_client(sqlite_engine, team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop Jan Smit 200")
+    paid = await chat.press(anna, "✓ Al betaald")
+    assert "✓ Betaald." in paid.text and paid.buttons == ["↩ Ongedaan maken"], paid
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.paid_on == TODAY
+    await chat.press(anna, "↩ Ongedaan maken")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.paid_on, sale.due_on) == (20000, None, TODAY + dt.timedelta(days=14))
