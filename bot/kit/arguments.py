@@ -15,7 +15,7 @@ from bot.kit.texts import Refusal
 from bot.kit.turn import Turn
 from locales import InputError
 from locales.line_words import SECTORS, SERVICE_WORDS
-from locales.name_words import city_as_written, city_said
+from locales.name_words import ORGANISATION_NOUNS, city_as_written, city_said
 from locales.numbers import shown_text
 from locales.scripts import has_cyrillic_letter
 from storage.models import ClientKind
@@ -85,7 +85,10 @@ def _field_of(part: str, word: str) -> tuple[str | None, str | None]:
     ("Restaurant De Haven, horeca": no city), how they found the team («из инсты»)."""
     if kind := labels.kind_from_word(part) or ("organisation" if is_legal_form(part) else None):
         return "kind", kind
-    if word.casefold() in SECTORS:
+    # "Restaurant De Haven, horeca"; a business's own noun alone says its line of business
+    # too, never its city («ИП Лебедев, барбершоп, Тула» took «Барбершоп» for the city and
+    # dropped Тула, the Russian reader)
+    if word.casefold() in SECTORS or word.casefold() in ORGANISATION_NOUNS:
         return "industry", word
     if source := labels.code_of("source", word):
         return "source", source

@@ -165,3 +165,16 @@ async def test_a_business_size_is_its_number_of_employees_never_a_city(
         "ООО Вектор": ("organisation", 21, "Казань"),
         "ООО Лес": ("organisation", 15, None),
     }
+
+
+async def test_a_business_noun_alone_is_the_line_of_business_not_the_city(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """«/add ИП Лебедев, барбершоп, Тула» stored «Барбершоп» as the city and dropped Тула as
+    not understood (the Russian reader)."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add ИП Лебедев, барбершоп, Тула")
+    assert "Добавлено: ИП Лебедев (организация, Тула)." in seen
+    assert "Не понял" not in seen.text
+    [client] = rows(sqlite_engine, Client)
+    assert (client.city, client.industry) == ("Тула", "барбершоп")
