@@ -123,3 +123,21 @@ def test_a_report_piped_on_is_whole_though_the_process_ends_at_once(demo_db: str
     result = kompas("--db", demo_db, "report", "--team", str(GROUP), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["active_clients"] > 0
+
+
+def test_a_report_that_cannot_be_written_says_so_in_one_line(demo_db: str) -> None:
+    """`kompas report > /dev/full` printed a Python traceback (an attacker)."""
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "--db", demo_db, "report", "--team", str(GROUP)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "kompas: cannot write the output: No space left on device\n"

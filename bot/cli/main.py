@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -103,12 +104,21 @@ def main(argv: Sequence[str] | None = None, *, end_at_once: bool = False) -> int
         args.reader = cli_files.start_reader(args.file)
     try:
         code = _command(args)
+    except OSError as exc:
+        if exc.errno not in _FULL:
+            raise
+        # What the command printed could not be written (`> /dev/full`): one line, not a trace
+        print(f"kompas: cannot write the output: {exc.strerror}", file=sys.stderr)
+        code = 1
     finally:
         if args.command == "import":
             args.reader.close()
     if end_at_once and args.command in ENDS_AT_ONCE:
         _end_now(code)
     return code
+
+
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 def run() -> None:
