@@ -16,6 +16,16 @@ async def client_named(turn: Turn, name: str) -> int | None:
     return client.id if client is not None else None
 
 
+async def names_a_client_whole(turn: Turn, line: sale_grammar.SaleLine, text: str) -> bool:
+    """Whether the whole line is a client's name, to be asked the amount of: "Café Vrijdag" (a
+    name, no date), "Studio 54" when no "Studio" is a client (€ 54 was booked, an attacker)."""
+    if not line.date_words and (
+        line.longer is not None or await client_named(turn, line.name) is not None
+    ):
+        return False
+    return await client_named(turn, text) is not None
+
+
 async def reading_of_name(
     turn: Turn, line: sale_grammar.SaleLine, text: str
 ) -> sale_grammar.SaleLine | None:

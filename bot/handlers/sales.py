@@ -379,8 +379,7 @@ async def sale(turn: Turn) -> None:
         line = replace(line, name=f"{line.lead_in} {line.name}")  # «У Ашота»: a client's name
     if line.refusal is not None and await sale_line.client_named(turn, line.name) is None:
         raise line.refusal  # "de boer 1250 …" is never a new client's name
-    # "Café Vrijdag": a name, no date
-    if line.date_words and await sale_line.client_named(turn, text):
+    if await sale_line.names_a_client_whole(turn, line, text):  # "Café Vrijdag", "Studio 54"
         await dialog.begin(turn, text)
         return
     chosen = await sale_line.reading_of_name(turn, line, text)

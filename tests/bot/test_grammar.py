@@ -424,3 +424,15 @@ async def test_a_forged_reading_choice_is_refused_not_a_crash(
     seen = await chat.press_data(anna, message, forged)
     assert "iets mis" not in seen.text  # was: ValueError, "Er ging bij mij iets mis"
     assert rows(sqlite_engine, Sale) == []
+
+
+async def test_a_clients_whole_name_ending_in_a_number_is_asked_its_amount(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """`/sale Studio 54` booked € 54 on Studio 54 (an attacker): the whole line is its name, and
+    the amount is asked."""
+    make_client(sqlite_engine, nl_team, "Studio 54")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/sale Studio 54")
+    assert sales(sqlite_engine) == []
+    assert seen.text == "Hoeveel heeft Studio 54 betaald? Bijvoorbeeld 1250,50."
