@@ -72,6 +72,7 @@ def write_read_import(
     if existing is None:
         version = team_version(session, team_id)
         existing = existing_clients(session, team_id)
+    existing = _with_names_reordered(existing, _file_keys(read))
     if read.kind == "history":
         found = client_errors(read.parsed.events, existing, read.history_headers)
     else:
@@ -104,3 +105,39 @@ def write_read_import(
         key = reading_key(user_id=user_id, **read.how_read())
         remember_import(session, team_id=team_id, key=key, read_at=version, now=now)
     return ImportReport(**said, **counts)
+
+
+def _file_keys(read: ReadImport) -> set[str]:
+    """The name keys a file gives its clients, the clients its history rows refer to too."""
+    parsed = read.parsed
+    keys = set(parsed.clients)
+    for event in parsed.events:
+        keys.add(event.key)
+        if event.referred is not None:
+            keys.add(event.referred[1])
+    return keys
+
+
+def _with_names_reordered(
+    existing: dict[str, dict[str, Any]], keys: set[str]
+) -> dict[str, dict[str, Any]]:
+    """The team's clients, and each name of the file that is one of theirs with its words in
+    another order (`Петрова Анна` for «Анна Петрова», `Jansen Anna` for Anna Jansen) as theirs
+    too: an import made a second «Анна Петрова» of it (the Russian reader). Only a name whose
+    words are one client's alone; initials (`Иванова И. И.`) stay a name of their own."""
+    missing = keys.difference(existing)
+    if not missing:
+        return existing
+    by_words: dict[str, list[str]] = {}
+    for key in existing:
+        by_words.setdefault(_words(key), []).append(key)
+    aliases = {}
+    for key in missing:
+        found = by_words.get(_words(key), [])
+        if len(found) == 1:
+            aliases[key] = existing[found[0]]
+    return {**existing, **aliases} if aliases else existing
+
+
+def _words(key: str) -> str:
+    return " ".join(sorted(key.split(" ")))

@@ -675,3 +675,39 @@ def test_an_unpaid_imported_sale_is_owed_where_the_team_looks(session: Session) 
         ids["Levi F. Dekker"]: (115_075, 115_075),  # due 3 Nov, today is 23 Nov
         ids["Van der Meer Advies"]: (250_000, 0),  # due 27 Nov
     }
+
+
+def test_a_name_with_its_words_in_another_order_is_the_client_already_there(
+    session: Session,
+) -> None:
+    """The Russian reader's file named «Петрова Анна» and «Смирнова Катя», already on the list
+    as «Анна Петрова» and «Катя Смирнова»: the import made two more clients of them, splitting
+    their sales. Initials («Иванова И. И.» for «Иванова Ирина Ивановна») stay a name of their
+    own: two Ивановы could share them."""
+    team = make_team(session, locale="ru")
+    first = run_import(
+        session,
+        team,
+        "Клиент;Дата;Сумма\n"
+        "Анна Петрова;01.11.2026;1000\n"
+        "Катя Смирнова;01.11.2026;2000\n"
+        "Иванова Ирина Ивановна;01.11.2026;3000\n",
+    )
+    assert first.clients_created == 3
+    second = run_import(
+        session,
+        team,
+        "Клиент;Дата;Сумма\n"
+        "Петрова Анна;02.11.2026;1500\n"
+        "Смирнова Катя;02.11.2026;2500\n"
+        "Иванова И. И.;02.11.2026;3500\n",
+    )
+    assert (second.sales_added, second.clients_created) == (3, 1)
+    assert sorted((name, amount) for name, _day, amount, _c, _m in sales_of(session, team)) == [
+        ("Анна Петрова", 100_000),
+        ("Анна Петрова", 150_000),
+        ("Иванова И. И.", 350_000),
+        ("Иванова Ирина Ивановна", 300_000),
+        ("Катя Смирнова", 200_000),
+        ("Катя Смирнова", 250_000),
+    ]
