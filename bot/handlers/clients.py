@@ -141,7 +141,7 @@ class AddClientDialog(Dialog):
         traits: dict[str, Any] = {
             key: data[key]
             for key in ("city", "source", "birth_year", "industry", "employees")
-            if data.get(key)
+            if data.get(key) not in (None, "")  # a business of 0 employees is one of them
         }
         change = await turn.run(
             clients.add_client,

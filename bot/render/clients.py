@@ -22,6 +22,8 @@ def client_summary(t: Translator, client: Client) -> Markup:
         facts.append(client.city)
     if client.employees is not None:
         facts.append(t.n_("{n} employee", "{n} employees", client.employees))
+    if client.birth_year is not None:  # saved, so said (the Russian reader thought it lost)
+        facts.append(t._("born {year}", year=str(client.birth_year)))
     if client.source:
         facts.append(t._("source: {source}", source=labels.label(t, labels.SOURCES, client.source)))
     return (

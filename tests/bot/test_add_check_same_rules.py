@@ -131,7 +131,7 @@ async def test_a_year_alone_after_a_persons_name_is_her_year_of_birth(
     without a comma it is still asked about, never dropped."""
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Петрова Ольга, 1990")
-    assert "Добавлено: Петрова Ольга (частное лицо)." in seen
+    assert "Добавлено: Петрова Ольга (частное лицо, 1990 г. р.)." in seen
     seen = await chat.send(olga, "/add Сидорова Яна 1990")  # no comma: which is it?
     assert seen.text.startswith("Похоже на продажу: /sale Сидорова Яна 1990")
     seen = await chat.send(olga, "/check Сидорова Яна 1990, Казань")  # never in her name
@@ -153,7 +153,7 @@ async def test_a_year_alone_after_a_persons_name_is_her_year_of_birth(
     await chat.press(olga, "Отмена")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen Jan de Vries, 1985")
-    assert "Toegevoegd: Jan de Vries (particulier)." in seen
+    assert "Toegevoegd: Jan de Vries (particulier, geboren in 1985)." in seen
     seen = await chat.send(anna, "/toets Kees van Dam, 1979")
     await chat.press(anna, "Opslaan als mogelijke klant")
     seen = await chat.send(anna, "/toets Kees van Dam 1979")

@@ -47,7 +47,7 @@ async def test_a_year_of_birth_is_stored_and_never_part_of_the_name(
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Петрова Анна 1990 г.р.")
-    assert "Добавлено: Петрова Анна (частное лицо)." in seen
+    assert "Добавлено: Петрова Анна (частное лицо, 1990 г. р.)." in seen
     await chat.send(olga, "/add Сидорова Мария, 1985 года рождения, Москва")
     seen = await chat.send(olga, "/add Кротова 1850 г.р.")
     assert (

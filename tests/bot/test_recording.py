@@ -27,7 +27,10 @@ async def test_add_by_dialog_asks_step_by_step_with_skip(
     seen = await chat.press(anna, "Aanbeveling")
     assert "Geboortejaar?" in seen
     seen = await chat.send(anna, "1986")
-    assert "Toegevoegd: Anouk de Boer (particulier, gevonden via: aanbeveling)." in seen
+    assert (
+        "Toegevoegd: Anouk de Boer (particulier, geboren in 1986, gevonden via: aanbeveling)."
+        in seen
+    )
     assert seen.buttons == ["Verkoop vastleggen", "↩ Ongedaan maken"]
     [client] = rows(sqlite_engine, Client)
     assert (client.kind, client.city, client.birth_year) == ("person", None, 1986)
