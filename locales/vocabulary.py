@@ -137,7 +137,8 @@ SOURCES = Vocabulary(
     (
         Term("referral", N_("referral"), ("aanbeveling", "рекомендация"),
              ("referral", "recommendation", "word of mouth", "via via", "doorverwijzing",
-              "mond-tot-mond", "via een vriendin", "via vrienden", "via kennissen",
+              "aanbevolen", "aanbevolen door", "mond-tot-mond", "via een vriendin",
+              "via vrienden", "via kennissen",
               "сарафан", "сарафанное радио", "по рекомендации", "от подруги", "от знакомых",
               "по знакомству", "через знакомых", "через подругу",
               # after «по», «от», «через», `via` (locales/source_words.py): «по сарафану»
@@ -168,6 +169,7 @@ SOURCES = Vocabulary(
         Term("marktplaats", N_("Marktplaats"), ("Marktplaats", "Marktplaats"), (), market="nl"),
         Term("facebook", N_("Facebook"), ("Facebook", "Facebook"), ("fb", "фейсбук", "фейсбука"),
              market="nl"),
+        Term("linkedin", N_("LinkedIn"), ("LinkedIn", "LinkedIn"), ("linked in",), market="nl"),
         Term("fair", N_("fair"), ("beurs", "выставка"),
              ("fair", "trade fair", "event", "evenement", "ярмарка", "выставки", "выставке",
               "ярмарки", "ярмарке", "een beurs", "de beurs")),

@@ -181,12 +181,15 @@ def source_code(text: str, *, own_words: bool = True) -> str | None:
     «стрижка», «из Казани»)."""
     if code := value_code(SOURCES, text):
         return code
+    typed = text.split()
+    for end in range(len(typed) - 1, 0, -1):  # «по рекомендации Анны», `aanbevolen door Anna`
+        if code := value_code(SOURCES, " ".join(typed[:end])):
+            return code
     words, said = source_said(text)
     if words == text.strip():
         return None  # no lead-in: «Екб», «стрижка»
     if code := value_code(SOURCES, words):
         return code
-    typed = text.split()
     for start in range(1, len(typed)):  # `kwam via via`, «пришла по рекомендации»
         if code := value_code(SOURCES, " ".join(typed[start:])):
             return code

@@ -306,3 +306,22 @@ async def test_a_year_alone_in_a_full_line_is_the_year_of_birth(
     assert "Похоже на продажу" not in seen.text, seen.text
     [client] = rows(sqlite_engine, Client)
     assert (client.name, client.city, client.birth_year) == ("Лиана Хасанова", "Казань", 1995)
+
+
+async def test_a_source_said_with_who_recommended_them_is_a_referral(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """`aanbevolen door Anna`, «по рекомендации Анны» and a lower-case `linkedin` were "not
+    understood" (the Dutch and the Russian second readers), so the portrait counted those
+    clients' sources wrong."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/add Jeroen de Wit, particulier, Utrecht, aanbevolen door Anna")
+    seen = await chat.send(anna, "/add Studio Pixel, organisatie, linkedin")
+    assert "Niet begrepen" not in seen.text, seen.text
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add Петрова Анна, частное лицо, по рекомендации Анны")
+    assert {name: source for name, (_city, source) in _stored(sqlite_engine).items()} == {
+        "Jeroen de Wit": "referral",
+        "Studio Pixel": "linkedin",
+        "Петрова Анна": "referral",
+    }
