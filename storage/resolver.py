@@ -165,13 +165,22 @@ def resolve_client(
         for name, score, i in found
         if alike_words(key, keys[i], person=rows[i][4] == ClientKind.PERSON)
     ]
-    matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for _, _, i in found)
+    # "Jan de Vries" for the person «J. de Vries» (the same surname and first initial), not
+    # only the look-alike Bakkerij de Vries (an attacker): first among the ones asked about
+    readings = surname_and_initial(key, person=True)
+    namesakes = [
+        i
+        for i, row in enumerate(rows)
+        if row[4] == ClientKind.PERSON and readings & surname_and_initial(row[3], person=True)
+    ]
+    order = [*namesakes, *(i for _, _, i in found if i not in namesakes)][:MAX_CHOICES]
+    matches = tuple(Match(rows[i][0], rows[i][1], rows[i][2]) for i in order)
     # A look-alike is asked about, however close: "Bakerij de Vries" may be a typo of
     # Bakkerij de Vries or a new bakery, and a sale must never land on a client the user did
     # not name (issue 17). A shortened name (each word begins the client's), the same letters
     # but for spaces and hyphens ("Jansen Visser") or a Russian case form («Кофейня Зерна»)
     # names the client.
-    sure = all(
+    sure = not namesakes and all(
         words_begun(key, keys[i]) or same_letters(key, keys[i]) or same_stems(key, keys[i])
         for _, _, i in found
     )

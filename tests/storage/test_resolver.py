@@ -144,3 +144,14 @@ def test_add_asks_only_about_really_close_names(
     with new_session(engine) as session:
         similar = resolver.similar_names(session=session, team_id=team.id or 0, name=typed)
     assert [m.name for m in similar] == ([existing] if close else [])
+
+
+def test_a_first_name_finds_the_person_written_with_its_initial(engine: Engine) -> None:
+    """`/verkoop Jan de Vries 100` asked "Bedoel je Bakkerij de Vries?" and never named the
+    team's «J. de Vries» (an attacker): the same surname and first initial is asked first."""
+    team = make_team(engine, chat_id=2, owner_id=2)
+    make_client(engine, team, "Bakkerij de Vries")
+    make_client(engine, team, "J. de Vries", kind="person")
+    found = _resolve(engine, team.id or 0, "Jan de Vries")
+    assert found.one is None
+    assert [m.name for m in found.matches] == ["J. de Vries", "Bakkerij de Vries"]
