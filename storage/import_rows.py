@@ -64,9 +64,6 @@ class FileSales:
         """The eight columns in ``FileSale``'s order."""
         return tuple(getattr(self, name) for name in FileSale._fields)
 
-    def rows(self) -> list[FileSale]:
-        return list(map(FileSale, *self.columns()))
-
     @classmethod
     def of(cls, rows: list[FileSale]) -> FileSales:
         """Rows as columns (tests write sales a row at a time)."""
