@@ -11,7 +11,10 @@ from tests.factories import make_client, make_team, rows
 JORIS, GROUP = 31, -100111
 
 
-async def test_already_paid_keeps_the_sales_undo(chat: Chat, sqlite_engine: Engine) -> None:
+async def test_already_paid_keeps_an_undo(chat: Chat, sqlite_engine: Engine) -> None:
+    """The message keeps an ↩ Undo (h18: it vanished); since a later attacker's double tap on ✓
+    took the whole sale away with the sale's own Undo, it takes back the payment, and /undo
+    once more the sale."""
     joris = chat.person(JORIS, "Joris", "nl")
     chat.group(GROUP, "Demo", creator=joris)
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=JORIS)
@@ -25,6 +28,9 @@ async def test_already_paid_keeps_the_sales_undo(chat: Chat, sqlite_engine: Engi
     [sale] = rows(sqlite_engine, Sale)
     assert sale.paid_on is not None
     await chat.press(joris, "↩ Ongedaan maken", chat=GROUP)
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.paid_on is None
+    await chat.send(joris, "/ongedaan", chat=GROUP)
     assert rows(sqlite_engine, Sale) == []
 
 
