@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -85,8 +86,20 @@ def shown_shares(shares: Mapping[int, float]) -> dict[int, Decimal]:
 
 def shown_revenue_shares(table: pd.DataFrame) -> dict[int, Decimal]:
     """Every client's revenue share as /clients shows it (`shown_shares` of the analysis
-    table): a screen that names one client's share says what the list says."""
-    return shown_shares(table["revenue_share"].dropna().to_dict())
+    table): a screen that names one client's share says what the list says. Worked out once
+    per analysis table (an analysis is cached while the team's data stays the same): for
+    10 000 clients it took ~35 ms of every card and /risk (bench_reading)."""
+    known = _SHOWN.get(id(table))
+    if known is not None and known[0]() is table:
+        return known[1]
+    shown = shown_shares(table["revenue_share"].dropna().to_dict())
+    key = id(table)
+    _SHOWN[key] = (weakref.ref(table, lambda _gone: _SHOWN.pop(key, None)), shown)
+    return shown
+
+
+# Analysis table (by id, while it lives) → its clients' shares as shown
+_SHOWN: dict[int, tuple[weakref.ref[pd.DataFrame], dict[int, Decimal]]] = {}
 
 
 def _grade_or_status(t: Translator, row: Row, which: str, scale: str) -> Markup:
