@@ -107,9 +107,7 @@ def main(argv: Sequence[str] | None = None, *, end_at_once: bool = False) -> int
     except OSError as exc:
         if exc.errno not in _FULL:
             raise
-        # What the command printed could not be written (`> /dev/full`): one line, not a trace
-        print(f"kompas: cannot write the output: {exc.strerror}", file=sys.stderr)
-        code = 1
+        code = _unwritten(exc)  # `> /dev/full`: one line, not a trace
     finally:
         if args.command == "import":
             args.reader.close()
@@ -119,6 +117,12 @@ def main(argv: Sequence[str] | None = None, *, end_at_once: bool = False) -> int
 
 
 _FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _unwritten(exc: OSError) -> int:
+    """What the command printed could not be written: said on stderr; the exit status."""
+    print(f"kompas: cannot write the output: {exc.strerror}", file=sys.stderr)
+    return 1
 
 
 def run() -> None:
@@ -138,8 +142,7 @@ def _end_now(code: int) -> NoReturn:
     try:
         sys.stdout.flush()
     except OSError as exc:  # a full disk: as Python's own shutdown would, say so and fail
-        print(f"kompas: cannot write the output: {exc.strerror}", file=sys.stderr)
-        code = code or 1
+        code = code or _unwritten(exc)
     sys.stderr.flush()
     logging.shutdown()
     os._exit(code)
