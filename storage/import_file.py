@@ -108,9 +108,11 @@ def write_read_import(
 
 
 def _file_keys(read: ReadImport) -> set[str]:
-    """The name keys a file gives its clients, the clients its history rows refer to too."""
+    """The name keys a file gives its clients, and the clients its referrer column and history
+    rows name."""
     parsed = read.parsed
     keys = set(parsed.clients)
+    keys.update(c.referrer[1] for c in parsed.clients.values() if c.referrer is not None)
     for event in parsed.events:
         keys.add(event.key)
         if event.referred is not None:

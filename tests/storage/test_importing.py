@@ -711,3 +711,18 @@ def test_a_name_with_its_words_in_another_order_is_the_client_already_there(
         ("Катя Смирнова", 200_000),
         ("Катя Смирнова", 250_000),
     ]
+
+
+def test_a_referrer_named_in_another_word_order_is_the_client_already_there(
+    session: Session,
+) -> None:
+    team = make_team(session)
+    run_import(session, team, "Klant;Datum;Bedrag\nAnna Jansen;01-11-2026;100\n")
+    report = run_import(
+        session,
+        team,
+        "Klant;Datum;Bedrag;Aangebracht door\nPiet Bos;02-11-2026;100;Jansen Anna\n",
+    )
+    assert report.ok, report.errors
+    assert (report.clients_created, report.referrals_added) == (1, 1)
+    assert sorted(clients_of(session, team)) == ["Anna Jansen", "Piet Bos"]
