@@ -19,7 +19,7 @@ since 2000-01-01 (``date_send``), which numpy shifts.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -43,6 +43,7 @@ _EPOCH_JULIAN_DAY = 2440587.5  # julianday('1970-01-01')
 _EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 # Written into the SQL, not bound: SQLite copies a bound value for every row it joins, 5 ms
 # per 100 000 values.
+_NONE: Mapping[str, Any] = {}  # a statement without parameters of its own
 _INLINE_NULL = literal_column(str(NULL))
 _INLINE_COMMA = literal_column("','")
 _INLINE_NOTHING = literal_column("''")
@@ -135,7 +136,10 @@ class Packed:
             sent = func.int8send(func.coalesce(cast(column, BigInteger), _INLINE_NULL))
         return func.string_agg(sent, literal_column("''::bytea"))
 
-    def read(self, connection: Connection, row: Sequence[Any]) -> list[Any]:
+    def read(
+        self, connection: Connection, row: Sequence[Any], parameters: Mapping[str, Any] = _NONE
+    ) -> list[Any]:
+        """`row` (of `select`, run with `parameters`) as the columns."""
         if not self.sqlite:
             return [self._sent(i, value) for i, value in enumerate(row)]
         count, read = row[0], row[1:]
@@ -148,7 +152,7 @@ class Packed:
             elif i in self.days:
                 column = iso_days(value, count)
                 if column is None:  # not ten-character ISO dates: let SQLite read them
-                    return self._by_julianday(connection)
+                    return self._by_julianday(connection, parameters)
                 columns.append(column)
             else:
                 columns.append(_numbers(value, count))
@@ -169,46 +173,53 @@ class Packed:
         numbers[unknown] = NULL
         return numbers
 
-    def _by_julianday(self, connection: Connection) -> list[Any]:
+    def _by_julianday(self, connection: Connection, parameters: Mapping[str, Any]) -> list[Any]:
         aggregates = [
             _json_array(column, i in self.holding_json, sqlite=True)
             if i in self.texts
             else _packed(day_number(column, "sqlite") if i in self.days else column)
             for i, column in enumerate(self.rows.c)
         ]
-        packed = connection.execute(select(func.count(), *aggregates)).one()
+        packed = connection.execute(select(func.count(), *aggregates), dict(parameters)).one()
         return [
             _parsed(value) if i in self.texts else _numbers(value, packed[0])
             for i, value in enumerate(packed[1:])
         ]
 
 
-def fetched(connection: Connection, statements: Sequence[Select[Any]]) -> Iterator[Sequence[Any]]:
-    """Each statement's one row, in order. PostgreSQL gets them all at once (a pipeline, on a
-    binary cursor: SQLAlchemy's would ask for text, bytea hex-encoded) and runs them one after
-    another while this process reads the rows already come: the server aggregating the sales
-    while Python parses the clients. SQLite runs each when its row is asked for."""
+def fetched(
+    connection: Connection,
+    statements: Sequence[Select[Any]],
+    parameters: Mapping[str, Any] = _NONE,
+) -> Iterator[Sequence[Any]]:
+    """Each statement's one row, in order, its bound parameters given `parameters`. PostgreSQL
+    gets them all at once (a pipeline, on a binary cursor: SQLAlchemy's would ask for text,
+    bytea hex-encoded) and runs them one after another while this process reads the rows
+    already come: the server aggregating the sales while Python parses the clients. SQLite
+    runs each when its row is asked for."""
     if connection.dialect.name == "sqlite":
         for statement in statements:
-            yield connection.execute(statement).one()
+            yield connection.execute(statement, dict(parameters)).one()
         return
     driver = connection.connection.driver_connection
     with driver.pipeline():  # type: ignore[union-attr]
         cursors = []
         for statement in statements:
-            sql, parameters = _compiled(statement, connection)
+            sql, values = _compiled(statement, connection, parameters)
             cursor = driver.cursor(binary=True)  # type: ignore[union-attr]
-            cursor.execute(sql, parameters)
+            cursor.execute(sql, values)
             cursors.append(cursor)
         for cursor in cursors:
             with cursor:
                 yield cursor.fetchone()
 
 
-def _compiled(statement: Select[Any], connection: Connection) -> tuple[str, dict[str, Any]]:
+def _compiled(
+    statement: Select[Any], connection: Connection, parameters: Mapping[str, Any]
+) -> tuple[str, dict[str, Any]]:
     """The SQL of `statement` for this database and its parameters' values."""
     compiled = statement.compile(dialect=connection.dialect)
-    return str(compiled), compiled.params
+    return str(compiled), compiled.construct_params(dict(parameters))
 
 
 def packed_columns(
