@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from bot.reading.sale_dates import dated_line
 from bot.reading.sale_values import (
     Value,
-    is_cost_word,
+    is_label,
     labels_first,
     money_span,
     number_group,
@@ -182,8 +182,8 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
         words = words[:dash] + words[dash + 1 :]
         return _sale_line(reader, words, dash, replace(dated, words=words))
     end = _before_zero(words, name_end(reader, words))
-    if 1 < end < len(words) and is_cost_word(words[end - 1].text):
-        end -= 1  # "Волкова затраты 300, 2900": the cost word labels the number, ends the name
+    if 1 < end < len(words) and is_label(words[end - 1].text):
+        end -= 1  # "Волкова затраты 300, 2900", "Jansen uren 2 450": the word labels the number
     longer = None
     if end < len(words) - 1 and words[end].field == words[0].field and words[end].text.isdigit():
         with contextlib.suppress(InputError):

@@ -47,9 +47,20 @@ def labels_first(words: list[Token]) -> list[Token]:
             is_cost_word(words[j - 1].text)
             or (j > 1 and words[j - 1].text.isdigit() and is_cost_word(words[j - 2].text))
         )
-        if starts or after_cost:
+        if starts or after_cost or _labels_the_next(words[j - 1].text, unit, number.text):
             words[j], words[j + 1] = number, Token(unit, number.field)
     return words
+
+
+_A_DAY = {"h": 24, "min": 24 * 60}
+
+
+def _labels_the_next(before: str, unit: str, after: str) -> bool:
+    """`450 uren 2`: a number too large for a day's work before the unit, one that fits after
+    it: the unit labels the next number (2 h) and the first is the amount, not € 2 in 450 h."""
+    if not (before.isdigit() and after.isdigit()):
+        return False
+    return int(before) > _A_DAY[unit] >= int(after)
 
 
 def value_readings(
@@ -134,6 +145,11 @@ def number_group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[
 
 def is_cost_word(text: str) -> bool:
     return text.casefold().strip(".,:") in COST_WORDS
+
+
+def is_label(text: str) -> bool:
+    """A word that labels the number after it: a cost word, or a time's unit typed first."""
+    return is_cost_word(text) or text.casefold().rstrip(":") in TIME_LABELS
 
 
 def _time(

@@ -61,7 +61,9 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     figures = [
         i
         for i, word in enumerate(fields)
-        if any(c.isdigit() for c in word.text) and reader.time(word.text) is None
+        if any(c.isdigit() for c in word.text)
+        and reader.time(word.text) is None
+        and reader.time(joined(fields[i : i + 2])) is None  # "85 knippen 40 min"
     ]
     in_digits = [i for i in counted if fields[i].text.isdigit()]  # "twee" is never the amount
     if figures and len(figures) <= len(in_digits):
