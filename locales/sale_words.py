@@ -71,6 +71,7 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "nog te betalen",
         "betaalt later",
         "в долг",
+        "долг",  # «ромашка 10000 долг», the Russian reader: booked as paid
         "не оплачено",
         "не оплачен",
         "не оплачена",

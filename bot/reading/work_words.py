@@ -47,7 +47,11 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
         i
         for i in range(len(fields) - 1)
         if (
-            (fields[i].text.isdigit() and int(fields[i].text) < MOST_THINGS)
+            (
+                fields[i].text.isdigit()
+                and int(fields[i].text) < MOST_THINGS
+                and not _thousands_go_on(fields, i)  # «4 500 стрижка» is 4 500 ₽, not 4 ₽
+            )
             or numbers.is_spelled_number(fields[i].text)  # "twee banden", «две стрижки»
         )  # «2400 чаевые 200»: 2400 is no count
         and is_what_was_done(reader, fields[i + 1].text)
@@ -69,3 +73,15 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     if figures and len(figures) <= len(in_digits):
         counted.discard(figures[0])  # «2500 стрижка»: the first number is the amount
     return [word for i, word in enumerate(fields) if i not in counted and i - 1 not in counted]
+
+
+def _thousands_go_on(fields: list[Token], i: int) -> bool:
+    """Whether word `i` is the last three digits of a space-grouped number (`4 500`)."""
+    before = fields[i - 1] if i else None
+    return (
+        before is not None
+        and before.field == fields[i].field
+        and len(fields[i].text) == 3
+        and before.text.isdigit()
+        and len(before.text) <= 3
+    )
