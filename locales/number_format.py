@@ -133,12 +133,11 @@ _ALMOST_NOTHING, _ALMOST_ALL = Decimal("0.001"), Decimal("0.999")  # read as `<1
 
 
 def format_percents(fractions: Sequence[float | Decimal], locale: str) -> list[str]:
-    """Shares shown side by side, as whole percents that add up as the shares do (to 100 %
-    when they cover everything): each share is rounded down and the points left go to the
-    largest remainders (Hamilton's method), instead of each rounded on its own (40,6 %, 30,5 %
-    and 28,9 % read 41 + 31 + 29 = 101). A share that is not nothing still reads `<1%`, and
-    one short of all `>99%`, as with `format_percent`; the `<1%` ones count as 0 in the sum."""
-    return [format_percent(f, locale) for f in shown_fractions(fractions)]
+    """Shares shown side by side, each rounded on its own, half up, as a reader works it out by
+    hand from the amounts: 19,4 % reads 19 %, even where the list then adds up to 99 or 101 %
+    (two native readers found the 20 % a list "that adds up" gave a 19,4 % client, and the
+    chart's 2 % where /clients said 1 %). `<1%` and `>99%` as with `format_percent`."""
+    return [format_percent(f, locale) for f in fractions]
 
 
 def shown_fractions(fractions: Sequence[float | Decimal]) -> list[Decimal]:
@@ -146,7 +145,8 @@ def shown_fractions(fractions: Sequence[float | Decimal]) -> list[Decimal]:
     whole percent, or a stand-in for `<1%` and `>99%`. For a screen that names one of the
     shares on its own and must say what the list beside it says."""
     shown = []
-    for whole, exact in zip(whole_percents(fractions), _exact(fractions), strict=True):
+    for exact in _exact(fractions):
+        whole = int(round_half_up(exact * 100, 0))
         if whole == 0 and exact > 0:
             shown.append(_ALMOST_NOTHING)
         elif whole == 100 and exact < 1:
@@ -154,34 +154,6 @@ def shown_fractions(fractions: Sequence[float | Decimal]) -> list[Decimal]:
         else:
             shown.append(Decimal(whole) / 100)
     return shown
-
-
-def whole_percents(fractions: Sequence[float | Decimal]) -> list[int]:
-    """The whole percents `format_percents` shows, in the same order. Equal shares read alike
-    (two clients with the same revenue never read 4 % and 5 %): where the points left cannot
-    go to every one of a set of equal shares next in line, the points stop there and the rest
-    are rounded half up on their own, so only such a list may miss its total (8 × 12,5 % reads
-    13 % each, as before). A smaller share never reads above a larger one."""
-    exact = [share * 100 for share in _exact(fractions)]
-    whole = [int(share) for share in exact]  # shares are never negative: int() rounds down
-    left = int(round_half_up(sum(exact, Decimal(0)), 0)) - sum(whole)
-    alike: dict[Decimal, list[int]] = {}
-    for i, share in enumerate(exact):
-        if share > whole[i]:
-            alike.setdefault(share, []).append(i)
-    # Each distinct share once, the largest remainder first (the larger share on a tie).
-    order = sorted(alike, key=lambda s: (s - int(s), s), reverse=True)
-    for k, share in enumerate(order):
-        if left <= 0:
-            break
-        if len(alike[share]) > left:  # equal shares the points cannot all go to
-            for i in (i for rest in order[k:] for i in alike[rest]):
-                whole[i] = int(round_half_up(exact[i], 0))
-            break
-        for i in alike[share]:
-            whole[i] += 1
-        left -= len(alike[share])
-    return whole
 
 
 def _exact(fractions: Sequence[float | Decimal]) -> list[Decimal]:

@@ -177,7 +177,7 @@ class Translator:
         return numbers.format_percent(fraction, self.locale, decimals=decimals)
 
     def percents(self, fractions: Sequence[float | Decimal]) -> list[str]:
-        """Shares shown side by side: whole percents that add up (locales.number_format)."""
+        """Shares shown side by side, each rounded on its own (locales.number_format)."""
         return numbers.format_percents(fractions, self.locale)
 
     def duration(self, minutes: int) -> str:

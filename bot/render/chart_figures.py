@@ -9,22 +9,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
-from bot.render.lists import shown_revenue_shares
 from locales import Translator
 from locales.number_format import round_half_up
 from scoring import TeamAnalysis
 from storage.callers import TeamView
 
 ALMOST_ALL, ALMOST_NOTHING = 0.999, 0.001  # read as ">99%" and "<1%" (format_percent)
-
-
-def whole_percents(named: Sequence[int], *, others: bool) -> list[int] | None:
-    """The named clients' whole percents (as /clients shows them, rounded together), and with
-    `others` a last row of the other clients together that takes up the rest so the bars add
-    up to 100; None when that row would go below zero."""
-    if others and sum(named) > 100:
-        return None
-    return [*named, 100 - sum(named)] if others else list(named)
 
 
 def _whole(share: float) -> int:
@@ -90,28 +80,14 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
     if not bars:
         return []
     # A client's share reads as on every other screen (read_ru A9: the chart said 38 % of a
-    # client the digest's text called 39 %): as /clients rounds it, together with the others'
-    # so that they add up (lists.shown_revenue_shares); the row of the other clients takes up
-    # the rest so the bars add up to 100 %. Each cumulative figure of two clients or more is
-    # their true share, rounded, as /risk says it: a sum of rounded bars made the top eight
-    # "78%" where /risk said 77 % (the Dutch reader).
-    listed = shown_revenue_shares(table)
-    named_whole = [_whole(float(listed[int(table.index[i])])) for i in named]
-    shown = whole_percents(named_whole, others=len(named) < len(keep))
+    # client the digest's text called 39 %), each share and each cumulative figure rounded on
+    # its own from the amounts, as /clients and /risk round them ("<1%" and ">99%" too).
     rows, so_far = [], 0.0
     for k, (name, share, client) in enumerate(bars):
         so_far += share
-        whole = _whole(share) if shown is None else shown[k]
-        # The first row's "so far" is its client's share, said as its bar says it (the list's
-        # 91 %, not the exact 90,4 % rounded on its own: a figure checker saw both on one row)
-        cumulative = whole if k == 0 and client else _whole(so_far)
-        # A share shown as 0 % or 100 % that is not: "<1%", ">99%", as everywhere else.
-        if client:  # as /clients says it, "<1%" and ">99%" too
-            text = t.percent(listed[int(table.index[named[k]])])
-        else:
-            text = t.percent(share) if whole in (0, 100) else t.percent(whole / 100)
         last = k == len(bars) - 1
-        rows.append(ChartRow(name, share, text, _running(t, cumulative, last), client=client))
+        running = _running(t, _whole(so_far), last)
+        rows.append(ChartRow(name, share, t.percent(share), running, client=client))
     return rows
 
 

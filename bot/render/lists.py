@@ -77,8 +77,8 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
 
 
 def shown_shares(shares: Mapping[int, float]) -> dict[int, Decimal]:
-    """Clients' revenue shares as /clients shows them, rounded together (largest remainder),
-    for `Translator.percent`: the card names a client's share as the list beside it does. A
+    """Clients' revenue shares as /clients shows them, each rounded on its own, for
+    `Translator.percent`: the card names a client's share as the list beside it does. A
     client with no sale in the window has no share there, and a share of 0 changes no other."""
     ids = list(shares)
     return dict(zip(ids, shown_fractions([shares[i] for i in ids]), strict=True))
@@ -128,8 +128,7 @@ def list_text(
     """One page; `with_money` False keeps the order but leaves out shares and amounts."""
     pages = max(1, -(-len(rows) // PAGE))
     lines = [title]
-    # The shares of the whole list (every page), rounded together so they add up to 100 %
-    # as the revenue does: each rounded on its own, a checker's sum came to 101 %.
+    # The shares as every screen says them: each rounded on its own from the amounts.
     shares = shown_shares({r.client_id: r.share for r in rows if r.share is not None and r.grade})
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
         # "1. 5 кофейня зерно" left the reader guessing what 5 was: the grade says its word.

@@ -91,7 +91,7 @@ def portrait_text(
             )
         )
     if portrait.sources:
-        named = portrait.sources[:4]  # their shares rounded together, to add up as they do
+        named = portrait.sources[:4]
         sources = Markup(", ").join(
             Markup(f"{escape(_value(t, 'source', source))} {escape(share)}")
             for (source, _), share in zip(named, t.percents([s for _, s in named]), strict=True)

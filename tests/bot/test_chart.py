@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from fractions import Fraction
 
 import pytest
 from matplotlib.colors import to_hex
@@ -16,7 +17,7 @@ from PIL import Image
 from sqlalchemy import Engine
 
 from bot.render import chart
-from bot.render.chart_figures import chart_labels, chart_rows, digest_chart, whole_percents
+from bot.render.chart_figures import chart_labels, chart_rows, digest_chart
 from locales import translator
 from storage import callers, demo
 from storage.analysis import team_analysis
@@ -161,21 +162,40 @@ def test_a_small_teams_shares_add_up_to_all_of_the_revenue_and_the_line_says_wha
     assert all(text.get_bbox_patch() is not None for text in layout.shares)
 
 
-def test_the_row_of_the_other_clients_takes_up_the_rest() -> None:
-    # The named clients' percents come as /clients shows them; the row of the other clients
-    # makes the column add up, and with nobody else there is no such row.
-    assert whole_percents([39, 39], others=True) == [39, 39, 22]
-    assert whole_percents([33, 33], others=True) == [33, 33, 34]
-    assert whole_percents([70, 10, 10, 10], others=False) == [70, 10, 10, 10]
+def test_the_row_of_the_other_clients_is_their_own_share(sqlite_engine: Engine) -> None:
+    # Twelve clients: the top ones named, the rest in one row whose share is their revenue
+    # over all of it, rounded on its own (not 100 minus the named rows' rounded figures).
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="nl")
+    amounts = [3_000_00, 2_500_00, 1_000_00, 900_00, 800_00, 700_00, 600_00, 505_00]
+    amounts += [101_00, 102_00, 103_00, 104_00]
+    for k, amount in enumerate(amounts):
+        make_sale(sqlite_engine, team, make_client(sqlite_engine, team, f"Klant {k}"), amount)
+    assert team.id is not None
+    with new_session(sqlite_engine) as session:
+        view = callers.team_view(session=session, team_id=team.id)
+        assert view is not None
+        analysis = team_analysis(session=session, team=view, today=TODAY).analysis
+    rows = chart_rows(translator("nl"), analysis)
+    by_name = {f"Klant {k}": amount for k, amount in enumerate(amounts)}
+    named = [by_name[row.name] for row in rows if row.client]
+    others = [row for row in rows if not row.client]
+    assert len(named) < len(amounts) and len(others) == 1
+    total = sum(amounts)
+    parts = [*named, total - sum(named)]
+    assert [row.share_text for row in rows] == [_by_hand(part, total) for part in parts]
+
+
+def _by_hand(part: int, total: int) -> str:
+    return f"{int(Fraction(100 * part, total) + Fraction(1, 2))}%"
 
 
 @pytest.mark.parametrize("locale", ["nl", "ru"])
 def test_every_client_named_shows_the_same_percent_as_the_digest_text(
     sqlite_engine: Engine, locale: str
 ) -> None:
-    """read_ru A9: «Салон «Лотос»: 39 %» in the text, 38 % on the chart, made to add up. Every
-    client is named here, so the bars are the whole list, rounded together as /clients does:
-    each rounded on its own they came to 39 + 19 + 12 + 10 + 6 + 5 + 5 + 3 + 2 = 101."""
+    """read_ru A9: «Салон «Лотос»: 39 %» in the text, 38 % on the chart. Every figure is now
+    its own amount over the total, rounded half up, as a reader works it out: 39 + 19 + 12 +
+    10 + 6 + 5 + 5 + 3 + 2 = 101, and no client's share bent to make the column 100."""
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale=locale)
     amounts = {"Лотос": 20_000, "Иванова": 9_950, "Валиева": 6_000, "Хасанова": 5_000}
     amounts |= {"Сафина": 3_200, "Ахметова": 2_500, "Миронова": 1_500, "Новая": 1_200}
@@ -186,20 +206,13 @@ def test_every_client_named_shows_the_same_percent_as_the_digest_text(
     _png, layout = _drawn(sqlite_engine, team.id)
     total = sum(amounts.values())  # 51 900
     by_hand = sorted(amounts.values(), reverse=True)
-    # Rounded down, the points left to the largest remainders (4,91 % 2,89 % 4,82 % 9,63 %
-    # 11,56 %), so Лотос's 38,54 % reads 38 %, on the chart as in /clients and the digest.
-    want = [math.floor(100 * a / total) for a in by_hand]
-    remainders = sorted(range(len(by_hand)), key=lambda i: 100 * by_hand[i] / total - want[i])
-    for i in remainders[len(remainders) - (100 - sum(want)) :]:
-        want[i] += 1
-    assert want == [38, 19, 12, 10, 6, 5, 5, 3, 2] and sum(want) == 100
+    want = [math.floor(100 * a / total + 0.5) for a in by_hand]
+    assert want == [39, 19, 12, 10, 6, 5, 5, 3, 2]
     assert [_percent(text) for text in layout.shares] == want
-    # So far: the first row is its client's share as its bar says it (38, not 38,54 rounded on
-    # its own to 39 beside it: a figure checker), then the true shares so far, rounded.
+    # So far: the true shares so far, rounded; the first row is its bar's figure.
     running = [sum(by_hand[: i + 1]) for i in range(len(by_hand))]
     assert [_percent(text) for text in layout.cumulative] == [
-        want[0],
-        *(math.floor(100 * r / total + 0.5) for r in running[1:]),
+        math.floor(100 * r / total + 0.5) for r in running
     ]
 
 
@@ -232,10 +245,9 @@ def test_the_charts_top_clients_share_is_the_one_risk_says(sqlite_engine: Engine
 def test_the_top_clients_share_reads_alike_on_risk_the_bar_and_its_running_total(
     sqlite_engine: Engine,
 ) -> None:
-    """A figure checker: 10 000 + 1 033,47 + 30 of revenue. Exactly 90,39 %, 9,34 % and 0,27 %;
-    /clients rounds them together (down, then the point left to the largest remainder, 0,39):
-    91, 9 and <1. The card, /clients and the bar said 91 %, /risico and the bar's own running
-    total 90 %."""
+    """A figure checker: 10 000 + 1 033,47 + 30 of revenue. Exactly 90,39 %, 9,34 % and 0,27 %:
+    90, 9 and <1 on every screen. The card, /clients and the bar once said 91 % (rounded
+    together to add up), /risico and the bar's own running total 90 %."""
     from bot.render.risk import risk_text
 
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale="nl")
@@ -249,5 +261,5 @@ def test_the_top_clients_share_reads_alike_on_risk_the_bar_and_its_running_total
         analysis = team_analysis(session=session, team=view, today=TODAY).analysis
     t = translator("nl")
     rows = chart_rows(t, analysis)
-    assert (rows[0].share_text, rows[0].cumulative_text) == ("91%", "91%")
-    assert "Grootste klant: 91% van de omzet" in str(risk_text(t, view, analysis))
+    assert (rows[0].share_text, rows[0].cumulative_text) == ("90%", "90%")
+    assert "Grootste klant: 90% van de omzet" in str(risk_text(t, view, analysis))
