@@ -109,6 +109,8 @@ class CommandTable:
         if typed in self.said_otherwise:
             meant = self.find(self.said_otherwise[typed])
             return f"/{meant.name_in(locale)}" if meant else f"/{self.said_otherwise[typed]}"
+        if (topic := self.topics.get(fold_yo(typed))) and (meant := self.find(topic)):
+            return f"/{meant.name_in(locale)}"  # «/продажа»: Telegram's commands are Latin
         # The closest name, their own language's on a tie ("hlep": help and hulp alike).
         score, _, closest = max(
             (difflib.SequenceMatcher(None, typed, name).ratio(), name == c.name_in(locale), name)

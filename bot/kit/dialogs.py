@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from bot.kit.callbacks import pack
-from bot.kit.commands import command
+from bot.kit.commands import command, command_table
 from bot.kit.texts import CANCEL, SKIP, Refusal
 from bot.kit.turn import Turn, button, reply_handler
 from locales import InputError, Markup
@@ -253,7 +253,7 @@ async def on_text(turn: Turn) -> None:
         elif not group and _setting_up_here(turn):
             turn.reply(texts.pick_a_button(t))  # "euro" typed under the setup's currency buttons
         elif not group or replied is not None:
-            turn.reply(texts.get_going(t))
+            turn.reply(_pointer(turn))
         return
     if group and replied not in pending.question_ids:
         if replied is not None:  # a reply to the bot, but not to the question: say so
@@ -323,3 +323,14 @@ async def cancel(turn: Turn) -> None:
         _cancelled(turn, convo)
     else:
         turn.reply(turn.kompas.texts.nothing_to_stop(turn.t))
+
+
+def _pointer(turn: Turn) -> Markup:
+    """What to do, to a message with no question pending: a command typed in another script
+    («/продажа Иванова 4500» reaches the bot as text, Telegram's commands are Latin) is named
+    as the command meant; anything else gets the general pointer."""
+    word = turn.text.split(maxsplit=1)[0] if turn.text.startswith("/") else ""
+    meant = command_table(turn.context).nearest(word, turn.t.locale) if len(word) > 1 else None
+    if meant is None:
+        return turn.kompas.texts.get_going(turn.t)
+    return turn.kompas.texts.unknown_command(turn.t, word, meant)

@@ -103,6 +103,8 @@ class KitTexts(Protocol):
     # (t, what was saved meanwhile) → a private chat's text that answered no button question
     question_closed: Callable[[Translator, Sequence[str]], Markup]
     get_going: Callable[[Translator], Markup]  # a message with no dialog pending
+    # (t, the "/word" typed, the command meant) → «/продажа …» sent as text: /sale is meant
+    unknown_command: Callable[[Translator, str, str | None], Markup]
     not_the_question: Callable[[Translator], Markup]  # a reply to the bot, not to the question
     client_choice: Callable[[Translator, ClientChoice], tuple[Markup, Options]]
     # (t, the new client's name, its kinds) → is it a person or an organisation?

@@ -13,6 +13,7 @@ from bot.kit.outbox import Link
 from bot.kit.texts import CANCEL, NEW, OTHER, SKIP, ClientChoice, Options, Refusal
 from bot.render import refusals, stored_refusals
 from bot.render.buttons import Buttons
+from bot.render.help import unknown_command as unknown_command
 from bot.render.members import approval_in_group as approval_in_group
 from bot.render.members import approval_request as approval_request
 from bot.render.members import now_working_on as now_working_on
