@@ -79,7 +79,7 @@ async def _reverse(turn: Turn, pending: PendingUndo) -> str:
     author = await _name(turn, pending.user_id) if theirs else None
     action = await turn.change(undo.undo, undo_id=pending.id)
     by = (author, turn.caller.display_name) if author else None
-    return undone(turn.t, action, pending.payload, turn.team.currency, by=by)
+    return undone(turn.t, action, pending.payload, turn.team.currency, by=by, now=turn.now)
 
 
 async def _latest_by_someone_else(turn: Turn) -> str | None:

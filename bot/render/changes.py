@@ -12,6 +12,7 @@ import pandas as pd
 from bot.render.grade_words import grade_said
 from bot.render.lists import shown_revenue_shares
 from bot.render.sales import spoken_day
+from bot.render.settings import setting_back
 from locales import N_, Markup, Translator
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -44,6 +45,7 @@ def undone(
     currency: str = "EUR",
     *,
     by: tuple[str, str] | None = None,
+    now: dt.datetime | None = None,
 ) -> Markup:
     """What an ↩ Undo press did, by the kind of change it reversed; a reversed payment says
     the money it puts back as owed, when its `undo` payload kept the amount. `by`: (whose
@@ -53,6 +55,9 @@ def undone(
         text = t._("Undone: {amount} is open again.", amount=t.money(paid, currency))
     elif action == "ratings_created" and isinstance(undo, dict) and not undo.get("earlier", True):
         text = t._("Undone: your rating is gone again.")
+    elif action == "team_settings" and isinstance(undo, dict) and now is not None:
+        back = setting_back(t, undo.get("before", {}), currency=currency, now=now)
+        text = back if back is not None else t._(UNDONE[action])
     else:
         text = t._(UNDONE.get(action, UNDONE_OTHER))
     if by is None:

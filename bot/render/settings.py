@@ -212,6 +212,24 @@ def value_text(
     raise ValueError(f"unknown setting {code!r}")
 
 
+def setting_back(
+    t: Translator, before: dict[str, Any], *, currency: str, now: dt.datetime
+) -> Markup | None:
+    """What an undone settings change put back, as the menu says it ("Ongedaan. Standaardmarge:
+    niet ingesteld."): «прежняя настройка восстановлена» left the Russian reader guessing that
+    a second /undo had cleared her margin. None for a change of several settings at once."""
+    if "amounts_include_vat" in before:
+        included = before["amounts_include_vat"]
+        code, value = "vat", (included, before.get("vat_rate") if included else None)
+    else:
+        codes = [setting.code for setting in SETTINGS if setting.field in before]
+        if len(codes) != 1:
+            return None
+        code, value = codes[0], before[BY_CODE[codes[0]].field]
+    shown = value_text(t, code, value, now=now, currency=currency)
+    return t._("Undone. {setting}: {value}.", setting=_names(t)[code], value=shown)
+
+
 def _setting_line(
     t: Translator, team: TeamView, code: str, *, currency_locked: bool, now: dt.datetime
 ) -> Markup:

@@ -89,7 +89,7 @@ async def test_a_setting_changes_in_place_and_undo_puts_it_back(
     assert team.data_version > version
     assert rows(sqlite_engine, AuditLog, action="team_settings")
     seen = await chat.press(anna, "↩ Ongedaan maken")
-    assert "de instelling is weer zoals ze was" in seen
+    assert seen.text == "Ongedaan gemaakt. Grens grote klant: bij 25% van de omzet."
     assert team_row(sqlite_engine).concentration_threshold == 0.25
 
 
