@@ -126,7 +126,10 @@ def _dependence(
     """The first page: the shares, and the clients the team leans on too much or should watch."""
     cur = team.currency
     c = analysis.concentration
-    lines = [t._("<b>Concentration risk</b>")]
+    # With too few clients for alarms the title is no alarm either: "Afhankelijk van grote
+    # klanten" over "waarschuwingen komen vanaf 8 klanten" took itself back (the Dutch reader).
+    title = t._("<b>Concentration risk</b>") if c.alarms_enabled else t._("<b>Your revenue</b>")
+    lines = [title]
     earning = analysis.clients.index[analysis.clients["revenue_share"].fillna(0) > 0]
     if len(earning) == 1:
         # One client with revenue: 100 % and an index of 10 000 say nothing a sentence can't.
