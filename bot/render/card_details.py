@@ -69,11 +69,7 @@ def details_text(
     if worked:
         time = [t._("Time {hours}", hours=hours(t, worked))]
         if per_hour is not None and with_money:
-            figure = (
-                t._("loss per hour {amount}", amount=money(t, cur, -per_hour))
-                if per_hour < 0
-                else t._("profit per hour {amount}", amount=money(t, cur, per_hour))
-            )
+            figure = _per_hour(t, team, per_hour)
             timing = partial_timing(row)
             time.append(figure + (" " + timed_sales(t, *timing) if timing is not None else ""))
         lines.append(DOT.join(time))
@@ -157,6 +153,23 @@ def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any
     if note is not None:
         lines.append(note)
     return lines
+
+
+def _per_hour(t: Translator, team: TeamView, per_hour: float) -> Markup:
+    """The profit an hour; where the team's hour cost is in it and the client pays less than
+    that rate but more than nothing, what an hour brings and how far below the rate: «убыток
+    в час: 900 ₽» read as money lost to the Russian reader, who earned 600 ₽ an hour."""
+    cur, rate = team.currency, team.hour_cost
+    if per_hour >= 0:
+        return t._("profit per hour {amount}", amount=money(t, cur, per_hour))
+    if rate and per_hour + rate >= 0:
+        return t._(
+            "{earned} per hour, {short} below your rate of {rate}",
+            earned=money(t, cur, per_hour + rate),
+            short=money(t, cur, -per_hour),
+            rate=money(t, cur, rate),
+        )
+    return t._("loss per hour {amount}", amount=money(t, cur, -per_hour))
 
 
 def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -> Markup:
