@@ -77,7 +77,7 @@ async def test_a_complaint_about_a_name_not_in_the_list_asks_before_adding(
     assert [c.name for c in rows(sqlite_engine, Client)] == ["Hotel De Linde"]
     assert rows(sqlite_engine, Event) == []
     seen = await chat.press(anna, "„dhr van der linden” toevoegen als particulier")
-    assert "Klacht over dhr. van der Linden genoteerd." in seen.text
+    assert "Klacht genoteerd bij dhr. van der Linden." in seen.text
     assert [e.note for e in rows(sqlite_engine, Event)] == ["kwam te laat"]
 
 
@@ -90,7 +90,7 @@ async def test_a_form_of_address_is_no_part_of_the_name_looked_up(
     make_client(sqlite_engine, ru_team, "Сидоров Пётр", kind="person")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/klacht dhr van der linden kwam te laat")
-    assert seen.text.startswith("Klacht over Kees van der Linden genoteerd.")
+    assert seen.text.startswith("Klacht genoteerd bij Kees van der Linden.")
     seen = await chat.send(anna, "/compliment meneer Bakker was erg vriendelijk")
     assert seen.text.startswith("Leuk! Compliment van Ria Bakker genoteerd.")
     olga = chat.person(RU_OWNER, "Ольга", "ru")

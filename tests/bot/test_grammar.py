@@ -361,7 +361,7 @@ async def test_a_name_question_then_an_amounts_question(
     make_client(sqlite_engine, nl_team, "Studio 54")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/klacht studio te laat")  # Studio is a client by itself
-    assert "Klacht over Studio genoteerd." in seen
+    assert "Klacht genoteerd bij Studio." in seen
     seen = await chat.send(anna, "/sale Studio 54 500 200")
     assert labels(seen) == ["Studio 54: € 500.200", "Studio: € 54.500.200", "Annuleren"]
     seen = await press(chat, anna, "Studio 54: € 500.200")

@@ -30,6 +30,6 @@ async def test_a_whole_word_of_the_name_still_names_the_client(
     make_client(sqlite_engine, nl_team, "Bakkerij Jansen")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/klacht jansen te laat betaald")
-    assert "Klacht over Bakkerij Jansen genoteerd" in seen.text, seen.text
+    assert "Klacht genoteerd bij Bakkerij Jansen" in seen.text, seen.text
     [event] = rows(sqlite_engine, Event)
     assert event.note == "te laat betaald"

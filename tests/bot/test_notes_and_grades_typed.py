@@ -144,9 +144,9 @@ async def test_a_complaint_about_a_new_client_is_never_booked_on_a_namesake(
     assert "Проблема записана: Жукова." in seen
     make_client(sqlite_engine, nl_team, "Bakkerij de Vries")
     seen = await chat.send(anna, "/klacht de Bakkerij de Vries: weer te laat")
-    assert "Klacht over Bakkerij de Vries genoteerd." in seen
+    assert "Klacht genoteerd bij Bakkerij de Vries." in seen
     seen = await chat.send(anna, "/klacht Pizzeria Nieuw te laat geleverd")
-    assert "Klacht over Pizzeria Bella" not in seen.text
+    assert "Klacht genoteerd bij Pizzeria Bella" not in seen.text
     assert _notes(sqlite_engine) == [
         ("Жукова", "сказала: дорого"),
         ("Bakkerij de Vries", "weer te laat"),
@@ -162,7 +162,7 @@ async def test_a_name_typed_when_asked_leaves_its_punctuation(
     seen = await chat.press(anna, "„dhr bos” toevoegen als particulier")
     assert "Waar klaagde de klant over?" in seen.text
     seen = await chat.send(anna, "te laat")
-    assert "Klacht over dhr. Bos genoteerd." in seen
+    assert "Klacht genoteerd bij dhr. Bos." in seen
     await chat.send(anna, "/compliment")
     seen = await chat.send(anna, "Pietje Puk!")
     assert "„Pietje Puk” staat niet in je klantenlijst." in seen.text

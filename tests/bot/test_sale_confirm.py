@@ -48,7 +48,7 @@ async def test_correcting_the_amount_keeps_the_rest_of_the_line(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/sale Волкова, 300 000, 300, 2 ч")  # 120 × 2 500 ₽
     seen = await chat.press(olga, "Исправить сумму")
-    assert seen.text == "Какая сумма по клиенту Волкова? Например, 2500."
+    assert seen.text == "Волкова: какая сумма? Например, 2500."
     assert len(rows(sqlite_engine, Sale)) == 3
     seen = await chat.send(olga, "3000")
     assert "Продажа записана" in seen

@@ -290,7 +290,7 @@ async def test_the_same_complaint_twice_within_10_minutes_asks_record_it_again(
     try:
         anna = chat.person(ANNA, "Anna", "nl")
         line = "/complaint Bakkerij de Vries: te laat geleverd"
-        assert "Klacht over Bakkerij de Vries genoteerd" in await chat.send(anna, line)
+        assert "Klacht genoteerd bij Bakkerij de Vries" in await chat.send(anna, line)
         clock.advance(minutes=9)
         seen = await chat.send(anna, line)
         assert seen.text == (
@@ -302,13 +302,13 @@ async def test_the_same_complaint_twice_within_10_minutes_asks_record_it_again(
         assert len(rows(engine, Event)) == 1
         await chat.send(anna, line)
         seen = await chat.press(anna, "Ja, nog een keer vastleggen")
-        assert "Klacht over Bakkerij de Vries genoteerd" in seen
+        assert "Klacht genoteerd bij Bakkerij de Vries" in seen
         assert len(rows(engine, Event)) == 2
         # Another complaint, or the same one after 10 minutes, is noted at once.
         seen = await chat.send(anna, "/complaint Bakkerij de Vries: factuur fout")
-        assert "Klacht over Bakkerij de Vries genoteerd" in seen
+        assert "Klacht genoteerd bij Bakkerij de Vries" in seen
         clock.advance(minutes=10, seconds=1)
-        assert "Klacht over Bakkerij de Vries genoteerd" in await chat.send(anna, line)
+        assert "Klacht genoteerd bij Bakkerij de Vries" in await chat.send(anna, line)
     finally:
         await chat.stop()
     assert len(rows(engine, Event)) == 4
