@@ -64,6 +64,10 @@ async def test_personal_team_onboarding_in_dutch(chat: Chat, sqlite_engine: Engi
     seen = await chat.press(anna, "Probeer de demogegevens")
     assert "demoklanten toegevoegd" in seen
     assert len(rows(sqlite_engine, Client)) > 30
+    # The count said is the one /klanten says (not the prospects too: 40 above 38)
+    added = seen.text.split(" demoklanten")[0].split()[-1]
+    listed = (await chat.send(anna, "/klanten")).text.splitlines()[0]
+    assert listed == f"{added} klanten", (added, listed)
     await chat.press(anna, "Probeer de demogegevens")
     assert "demogegevens heb ik weggelaten" in chat.api.callback_answers[-1]["text"]
 
