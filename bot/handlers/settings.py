@@ -30,7 +30,7 @@ from bot.render.settings_menu import (
     TYPED,
     VAT_RATES,
 )
-from locales import SUPPORTED_LOCALES, InputError
+from locales import SUPPORTED_LOCALES, InputError, numbers
 from locales.line_words import PER_HOUR
 from scoring.settings import MARGIN_RANGE, THRESHOLD_RANGE, VAT_RANGE, within
 from storage import dialogs as dialog_store
@@ -266,7 +266,12 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
             limit = menu.whole_money(t, hour_cost_limit(currency), currency)
             raise InputError(refusals.HOUR_COST_LIMIT, limit=limit)
         return cost
-    share = float(round(t.parse_percent(text), 4))
+    try:
+        share = float(round(t.parse_percent(text), 4))
+    except InputError as error:
+        if error.message != numbers.PERCENT_RANGE:
+            raise
+        share = 2.0  # "150": refused with the setting's own range below, not "0 to 100"
     if code == "vat":
         if not within(VAT_RANGE, share):
             raise InputError(refusals.VAT_OUT_OF_RANGE)

@@ -67,7 +67,11 @@ async def test_a_typed_setting_scoring_cannot_use_is_refused_and_changes_nothing
     anna = chat.person(NL_OWNER, "Anna", "nl")
     for group, setting, typed, refusal in (
         ("Geld", "Standaardmarge", "100", "van 1 tot 99"),
+        # above 100 % the setting's own range too, not "van 0 tot 100" (the attacker)
+        ("Geld", "Standaardmarge", "150", "van 1 tot 99"),
+        ("Geld", "Standaardmarge", "-5", "van 1 tot 99"),
         ("Beoordelingen", "Grens grote klant", "5", "van 10 tot 100"),
+        ("Beoordelingen", "Grens grote klant", "150", "van 10 tot 100"),
         ("Geld", "Bedragen", "99", "van 0 tot 50"),
     ):
         await chat.send(anna, "/instellingen")
@@ -75,6 +79,7 @@ async def test_a_typed_setting_scoring_cannot_use_is_refused_and_changes_nothing
         await chat.press(anna, setting)
         seen = await chat.send(anna, typed)
         assert refusal in seen.text, (setting, seen.text)
+        assert "van 0 tot 100" not in seen.text, seen.text
     [team] = rows(sqlite_engine, Team)
     assert (team.default_margin, team.concentration_threshold, team.amounts_include_vat) == (
         nl_team.default_margin,
