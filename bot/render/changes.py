@@ -166,7 +166,7 @@ def grade_news(
 def grade_moved(
     t: Translator, before: TeamAnalysis, after: TeamAnalysis, client_id: int
 ) -> Markup | None:
-    """'De beoordeling is nu B (was A).' when a note moved the client's grade, else None: a
+    """"Beoordeling: B (was A)." when a note moved the client's grade, else None: a
     complaint that silently moves a card is news the person who typed it should hear. The
     confirmation above it names the client already (a Russian reader read the name twice)."""
     if client_id not in after.clients.index:
@@ -174,7 +174,9 @@ def grade_moved(
     was, grade = _grade_before(before, client_id), after.clients.loc[client_id, "grade"]
     if not was or pd.isna(grade) or was == grade:
         return None
-    return t._("The grade is now {grade} (was {before}).", grade=grade, before=was)
+    # In the scale's own word, as after a sale: "Cijfer: 5 (was 6)." on a 1–10 team (a
+    # Dutch reader read "De beoordeling is nu 5" beside every other screen's "cijfer")
+    return grade_said(t, after.grade_scale, str(grade), was)
 
 
 def _grade_before(before: TeamAnalysis, client_id: int) -> str | None:

@@ -297,7 +297,7 @@ async def test_decline_in_a_one_client_team_says_why_nobody_without_naming_the_c
 
 
 @pytest.mark.parametrize(
-    ("locale", "now_on"), [("nl", "De beoordeling is nu"), ("ru", "Оценка теперь")]
+    ("locale", "now_on"), [("nl", "Beoordeling:"), ("ru", "Оценка клиента:")]
 )
 async def test_a_complaint_that_moves_the_grade_says_so(
     chat: Chat, sqlite_engine: Engine, locale: str, now_on: str
