@@ -34,7 +34,7 @@ def steady(engine: Engine, team: Team, count: int, *, minutes: int | None = 60) 
     ("locale", "per_hour"),
     [
         ("nl", "Tijd 6 uur · winst per uur € 300 (tijd bekend bij 3 van de 5 verkopen)"),
-        ("ru", "Время: 6 ч · прибыль в час: 300 ₽ (по 3 из 5 продаж, где указано время)"),
+        ("ru", "Время: 6 ч · прибыль в час: 300 ₽ (время указано в 3 из 5 продаж)"),
     ],
 )
 async def test_profit_per_hour_says_over_which_sales_when_only_some_have_time(

@@ -69,7 +69,7 @@ def test_flits_is_named_first_and_told_why_it_is_off_the_list(locale: str, rule:
     # Three paid late and the last one open, 81 days past its due date: four of four.
     late = {
         "nl": "3 van 4 facturen te laat betaald, 1 nog open na de betaaltermijn",
-        "ru": "с опозданием: 3 из 4 счетов, просроченных долгов: 1",
+        "ru": "с опозданием оплачено 3 из 4 счетов, просрочено и не оплачено: 1",
     }[locale]
     assert rule in said and late in said and ("3 klachten" in said or "3 проблемы" in said), said
     # A new client is told it is too new, with its days.
