@@ -126,7 +126,7 @@ def render_digest(
         public.append(Part(t._("A quiet week: no grade changes and no new risks."), ALWAYS))
     money_target = private if money_goes_private else public
     trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
-    if trend is not None:
+    if trend is not None and not _trend_said_already(analysis, changes, activity):
         money_target.append(Part(trend, 30, net=True))
     summary = portrait_summary(t, analysis)
     if summary is not None:
@@ -186,6 +186,21 @@ def _trend_line(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup
     if line is not None and analysis.revenue_trend and analysis.revenue_trend.left_out:
         line += Markup(" ") + t._("(without the clients you declined)")
     return line
+
+
+def _trend_said_already(
+    analysis: TeamAnalysis, changes: WeekChanges, activity: Markup | None
+) -> bool:
+    """A team whose sales all fall in this week: "Revenue in the last 4 weeks: 35 001 ₽" with
+    nothing before to compare says again the week's "10 sales, 35 001 ₽ in all" (the Russian
+    reader)."""
+    trend = analysis.revenue_trend
+    return (
+        activity is not None
+        and trend is not None
+        and trend.change is None
+        and round(trend.recent / 100) == round(changes.sales_amount / 100)  # as both are shown
+    )
 
 
 def _trend_figures(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:

@@ -170,13 +170,13 @@ async def test_a_recency_reason_shows_the_teams_figure(
     [
         (
             "nl",
-            "Met een datum in de afgelopen 7 dagen: 5 nieuwe klanten, 5 verkopen (samen € 1.200), "
+            "Afgelopen 7 dagen: 5 nieuwe klanten, 5 verkopen (samen € 1.200), "
             "2 klachten.",
             "Groot BV: 96% van de omzet.",
         ),
         (
             "ru",
-            "За последние 7 дней (по датам): 5 новых клиентов, 5 продаж на 1 200 ₽, 2 проблемы.",
+            "За последние 7 дней: 5 новых клиентов, 5 продаж на 1 200 ₽, 2 проблемы.",
             "Groot BV: 96 % вашей выручки.",
         ),
     ],

@@ -298,10 +298,10 @@ def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[
     [
         (
             "nl",
-            "Met een datum in de afgelopen 7 dagen: {new} nieuwe klanten, {sales} verkopen "
+            "Afgelopen 7 dagen: {new} nieuwe klanten, {sales} verkopen "
             "(samen € 1.000).",
         ),
-        ("ru", "За последние 7 дней (по датам): {new} новых клиента, {sales} продажи на 1 000 ₽."),
+        ("ru", "За последние 7 дней: {new} новых клиента, {sales} продажи на 1 000 ₽."),
     ],
 )
 async def test_the_groups_digest_says_what_was_recorded_this_week_as_the_private_one(

@@ -90,8 +90,8 @@ async def test_details_show_revenue_minus_cost_as_the_profit_shown(
 
 
 ACTIVITY = {
-    "nl": "Met een datum in de afgelopen 7 dagen: 2 verkopen (samen € 300).",
-    "ru": "За последние 7 дней (по датам): 2 продажи на 300 ₽.",
+    "nl": "Afgelopen 7 dagen: 2 verkopen (samen € 300).",
+    "ru": "За последние 7 дней: 2 продажи на 300 ₽.",
 }
 
 

@@ -79,10 +79,10 @@ async def test_the_digest_heads_with_the_days_it_covers(chat: Chat, sqlite_engin
 @pytest.mark.parametrize(
     ("sales", "said"),
     [
-        (1, "За последние 7 дней (по датам): 1 продажа на 2 500 ₽."),
-        (2, "За последние 7 дней (по датам): 2 продажи на 5 000 ₽."),
-        (5, "За последние 7 дней (по датам): 5 продаж на 12 500 ₽."),
-        (21, "За последние 7 дней (по датам): 21 продажа на 52 500 ₽."),
+        (1, "За последние 7 дней: 1 продажа на 2 500 ₽."),
+        (2, "За последние 7 дней: 2 продажи на 5 000 ₽."),
+        (5, "За последние 7 дней: 5 продаж на 12 500 ₽."),
+        (21, "За последние 7 дней: 21 продажа на 52 500 ₽."),
     ],
 )
 def test_the_weeks_sales_say_what_they_came_to(sales: int, said: str) -> None:
@@ -93,10 +93,10 @@ def test_the_weeks_sales_say_what_they_came_to(sales: int, said: str) -> None:
 def test_no_sale_this_week_is_not_said_and_admins_only_money_keeps_the_count() -> None:
     t = translator("ru")
     clients_only = _activity_line(t, RUB_TEAM, _week(new_clients=2), amount=True)
-    assert _plain(clients_only) == "За последние 7 дней (по датам): 2 новых клиента."
+    assert _plain(clients_only) == "За последние 7 дней: 2 новых клиента."
     only_count = _week(sales=2, sales_amount=500_000)
     counted = _activity_line(t, RUB_TEAM, only_count, amount=False)
-    assert _plain(counted) == "За последние 7 дней (по датам): 2 продажи."
+    assert _plain(counted) == "За последние 7 дней: 2 продажи."
 
 
 async def test_a_group_that_keeps_money_for_admins_hears_no_weekly_sum(
@@ -204,3 +204,20 @@ async def test_a_lapsed_clients_card_does_not_guess_her_gender(
     text = (await chat.send(chat.person(SOLO, "Света", "ru"), "/client Анна")).text
     assert "Давно не было покупок: может, позвонить?" in text, text
     assert "покупал" not in text
+
+
+@pytest.mark.parametrize(("earlier", "trend_said"), [(False, False), (True, True)])
+async def test_four_weeks_of_revenue_are_said_only_when_they_say_more_than_the_week(
+    chat: Chat, sqlite_engine: Engine, earlier: bool, trend_said: bool
+) -> None:
+    """A team whose every sale is of this week: "📈 Выручка за последние 4 недели: 35 001 ₽"
+    under "10 продаж на 35 001 ₽" said the same sum twice (the Russian reader of round 5)."""
+    team = make_team(sqlite_engine, chat_id=SOLO, owner_id=SOLO, personal=True, locale="ru")
+    client = make_client(sqlite_engine, team, "Анна", kind="person")
+    make_sale(sqlite_engine, team, client, 250_000, sold_on=NOW.date())
+    if earlier:  # 2 500 ₽ this week and 1 000 ₽ two weeks ago: 3 500 ₽ in 4 weeks
+        make_sale(sqlite_engine, team, client, 100_000, sold_on=NOW.date() - dt.timedelta(14))
+    text = _plain((await chat.send(chat.person(SOLO, "Света", "ru"), "/digest")).text)
+    assert "1 продажа на 2 500 ₽" in text, text
+    assert ("📈 Выручка за последние 4 недели: 3 500 ₽" in text) == trend_said, text
+    assert ("4 недели" in text) == trend_said, text
