@@ -166,7 +166,7 @@ def grade_news(
 def grade_moved(
     t: Translator, before: TeamAnalysis, after: TeamAnalysis, client_id: int
 ) -> Markup | None:
-    """"Beoordeling: B (was A)." when a note moved the client's grade, else None: a
+    """ "Beoordeling: B (was A)." when a note moved the client's grade, else None: a
     complaint that silently moves a card is news the person who typed it should hear. The
     confirmation above it names the client already (a Russian reader read the name twice)."""
     if client_id not in after.clients.index:

@@ -170,8 +170,7 @@ async def test_a_recency_reason_shows_the_teams_figure(
     [
         (
             "nl",
-            "Afgelopen 7 dagen: 5 nieuwe klanten, 5 verkopen (samen € 1.200), "
-            "2 klachten.",
+            "Afgelopen 7 dagen: 5 nieuwe klanten, 5 verkopen (samen € 1.200), 2 klachten.",
             "Groot BV: 96% van de omzet.",
         ),
         (
@@ -296,9 +295,7 @@ async def test_decline_in_a_one_client_team_says_why_nobody_without_naming_the_c
     assert (await chat.send(me, "/decline")).text.splitlines() == lines
 
 
-@pytest.mark.parametrize(
-    ("locale", "now_on"), [("nl", "Beoordeling:"), ("ru", "Оценка клиента:")]
-)
+@pytest.mark.parametrize(("locale", "now_on"), [("nl", "Beoordeling:"), ("ru", "Оценка клиента:")])
 async def test_a_complaint_that_moves_the_grade_says_so(
     chat: Chat, sqlite_engine: Engine, locale: str, now_on: str
 ) -> None:

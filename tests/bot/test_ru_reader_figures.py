@@ -298,8 +298,7 @@ def _week_of_a_studio(engine: Engine, team) -> tuple[int, int]:  # type: ignore[
     [
         (
             "nl",
-            "Afgelopen 7 dagen: {new} nieuwe klanten, {sales} verkopen "
-            "(samen € 1.000).",
+            "Afgelopen 7 dagen: {new} nieuwe klanten, {sales} verkopen (samen € 1.000).",
         ),
         ("ru", "За последние 7 дней: {new} новых клиента, {sales} продажи на 1 000 ₽."),
     ],
