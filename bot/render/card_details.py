@@ -156,20 +156,22 @@ def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any
 
 
 def _per_hour(t: Translator, team: TeamView, per_hour: float) -> Markup:
-    """The profit an hour; where the team's hour cost is in it and the client pays less than
-    that rate but more than nothing, what an hour brings and how far below the rate: «убыток
-    в час: 900 ₽» read as money lost to the Russian reader, who earned 600 ₽ an hour."""
+    """The profit an hour, as every screen counts it: after the team's hour cost, where it
+    counts one, and then said so. «убыток в час: 900 ₽» read as money lost to a Russian reader
+    who earned 600 ₽ an hour at an hour cost of 1 500 ₽; said before the cost for one client and
+    after it for another, the cheaper client looked the better one (the next reader)."""
     cur, rate = team.currency, team.hour_cost
-    if per_hour >= 0:
-        return t._("profit per hour {amount}", amount=money(t, cur, per_hour))
-    if rate and per_hour + rate >= 0:
+    amount = money(t, cur, abs(per_hour))
+    if not rate:
+        if per_hour < 0:
+            return t._("loss per hour {amount}", amount=amount)
+        return t._("profit per hour {amount}", amount=amount)
+    cost = money(t, cur, rate)
+    if per_hour < 0:
         return t._(
-            "{earned} per hour, {short} below your rate of {rate}",
-            earned=money(t, cur, per_hour + rate),
-            short=money(t, cur, -per_hour),
-            rate=money(t, cur, rate),
+            "loss per hour {amount} after your hour cost of {rate}", amount=amount, rate=cost
         )
-    return t._("loss per hour {amount}", amount=money(t, cur, -per_hour))
+    return t._("profit per hour {amount} after your hour cost of {rate}", amount=amount, rate=cost)
 
 
 def _money_line(t: Translator, team: TeamView, row: Any, worked: float | None) -> Markup:

@@ -1,7 +1,8 @@
-"""Details of a client who pays less than the team's hour cost: «убыток в час: 900 ₽» read as
-money lost to the Russian reader, who earned 600 ₽ an hour at a rate of 1 500 ₽. Now: what an
-hour brings and how far below the rate; a loss only where even that is below nothing. Every
-figure is worked out here from the amounts typed."""
+"""Details in a team that counts an hour's cost: «убыток в час: 900 ₽» read as money lost to the
+Russian reader, and the next reader found one client's hour said before the hour cost and
+another's after it, so the cheaper client looked the better one. Every client's hour is now the
+profit after the hour cost, as /risk counts it, and says so. Every figure is worked out here
+from the amounts typed."""
 
 from __future__ import annotations
 
@@ -22,16 +23,17 @@ def _plain(text: str) -> str:
 @pytest.mark.parametrize(
     ("locale", "amount", "cost", "said"),
     [
-        # 1 500 ₽ for 1,5 h at 1 500 ₽ an hour: (1 500 − 0) / 1,5 = 1 000 ₽ an hour, 500 short
-        ("ru", 1_500, 0, "1 000 ₽ в час — на 500 ₽ ниже вашей ставки 1 500 ₽"),
-        # € 60 − € 15 cost for 1,5 h at € 40 an hour: € 45 / 1,5 = € 30 an hour, € 10 short
-        ("nl", 60, 15, "€ 30 per uur, € 10 onder je uurtarief van € 40"),
-        # € 10 − € 40 cost: below nothing even before the hour is paid: a loss an hour
-        # ((10 − 40 − 60) / 1,5 = − € 60)
-        ("nl", 10, 40, "verlies per uur € 60"),
+        # 1 500 ₽ for 1,5 h at 1 500 ₽ an hour: (1 500 − 2 250) / 1,5 = −500 ₽ an hour
+        ("ru", 1_500, 0, "убыток в час: 500 ₽ с учётом стоимости часа 1 500 ₽"),
+        # 4 500 ₽: (4 500 − 2 250) / 1,5 = 1 500 ₽ an hour
+        ("ru", 4_500, 0, "прибыль в час: 1 500 ₽ с учётом стоимости часа 1 500 ₽"),
+        # € 60 − € 15 − 1,5 h × € 40: −€ 15 / 1,5 = −€ 10 an hour
+        ("nl", 60, 15, "verlies per uur € 10 na je uurkosten van € 40"),
+        # € 120 − € 15 − € 60 = € 45: € 30 an hour
+        ("nl", 120, 15, "winst per uur € 30 na je uurkosten van € 40"),
     ],
 )
-async def test_an_hour_below_the_rate_says_so_and_is_no_loss(
+async def test_an_hour_is_said_after_the_hour_cost(
     chat: Chat, sqlite_engine: Engine, locale: str, amount: int, cost: int, said: str
 ) -> None:
     rate = 1_500 if locale == "ru" else 40
@@ -51,5 +53,15 @@ async def test_an_hour_below_the_rate_says_so_and_is_no_loss(
     await chat.send(me, f"/client {name}")
     details = _plain((await chat.press(me, "Подробнее" if locale == "ru" else "Details")).text)
     assert said in details, details
-    if "verlies" not in said:
-        assert "убыток в час" not in details and "verlies per uur" not in details, details
+
+
+async def test_without_an_hour_cost_the_hour_is_plain_profit(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    team = make_team(sqlite_engine, chat_id=SOLO, owner_id=SOLO, personal=True, locale="nl")
+    client = make_client(sqlite_engine, team, "Jansen", kind="person")
+    make_sale(sqlite_engine, team, client, 12_000, cost=1_500, minutes=90)  # € 105 / 1,5 h
+    me = chat.person(SOLO, "Anna", "nl")
+    await chat.send(me, "/klant Jansen")
+    details = _plain((await chat.press(me, "Details")).text)
+    assert "winst per uur € 70" in details and "uurkosten" not in details, details

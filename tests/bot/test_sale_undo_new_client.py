@@ -76,7 +76,7 @@ async def test_a_new_client_with_a_second_sale_stays(
 
 
 NOTHING_LEFT = {
-    "nl": ("Je hebt hier de afgelopen 24 uur niets gewijzigd, dus er is niets ongedaan te maken."),
+    "nl": ("Je hebt hier de afgelopen 24 uur niets gewijzigd om ongedaan te maken."),
     "ru": (
         "Отменять нечего: за последние 24 часа у вас здесь нет изменений, которые можно отменить."
     ),

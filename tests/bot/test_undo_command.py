@@ -40,9 +40,7 @@ WORDS = {
         sale_gone="Ongedaan gemaakt: de verkoop is verwijderd.",
         already="Dit is al ongedaan gemaakt.",
         too_late="Dit kun je niet meer ongedaan maken: dat kan maar 24 uur.",
-        nothing=(
-            "Je hebt hier de afgelopen 24 uur niets gewijzigd, dus er is niets ongedaan te maken."
-        ),
+        nothing=("Je hebt hier de afgelopen 24 uur niets gewijzigd om ongedaan te maken."),
     ),
     "ru": Words(
         undo="/undo",
