@@ -63,7 +63,11 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
         "Annuleren",
     ]
     seen = await _press(chat, anna, "20 okt 2026 · € 500,50")
-    assert "Schoonmaakbedrijf Glans: factuur van € 500,50 betaald. Nog open: € 1.250,25." in seen
+    assert (
+        "Schoonmaakbedrijf Glans heeft € 500,50 betaald: de factuur is voldaan. "
+        "Nog open: € 1.250,25."
+        in seen
+    )
     assert _open(sqlite_engine) == [(100_000, None), (25_025, None)]
     seen = await chat.press(anna, "↩ Ongedaan maken")
     # One sale was paid: no "those sales", but the money that is owed again.
@@ -90,7 +94,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
         "Alles: € 550,75",
     ]
     seen = await _press(chat, anna, "Alles: € 550,75")
-    assert "Schoonmaakbedrijf Glans: 2 facturen betaald, samen € 550,75." in seen
+    assert "Schoonmaakbedrijf Glans heeft € 550,75 betaald: 2 facturen zijn voldaan." in seen
     assert _open(sqlite_engine) == []
     await chat.press(anna, "↩ Ongedaan maken")
     assert _open(sqlite_engine) == [(50_050, 20_000), (25_025, None)]

@@ -38,7 +38,7 @@ async def test_rest_words_pay_all_that_is_open(
     make_sale(sqlite_engine, nl_team, nl_client, 10_000, due_on=DUE)
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/betaald De Roos rest")
-    assert "De Roos: 2 facturen betaald, samen € 500." in seen
+    assert "De Roos heeft € 500 betaald: 2 facturen zijn voldaan." in seen
 
 
 async def test_dutch_restant_pays_all_that_is_open(
@@ -51,7 +51,7 @@ async def test_dutch_restant_pays_all_that_is_open(
 
     seen = await chat.send(anna, "/betaald de roos restant")
 
-    assert "De Roos: 2 facturen betaald, samen € 500." in seen
+    assert "De Roos heeft € 500 betaald: 2 facturen zijn voldaan." in seen
     assert _paid(sqlite_engine) == {40_000: (None, TODAY), 10_000: (None, TODAY)}
 
 
@@ -252,9 +252,11 @@ async def test_an_invoice_paid_late_says_how_late_in_one_line(
     make_sale(sqlite_engine, nl_team, lux, 65_000, sold_on=TODAY, due_on=DUE)
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/betaald Café De Zaak 890")
-    assert seen.text.startswith("Café De Zaak: factuur van € 890 betaald, 52 dagen te laat.")
+    assert seen.text.startswith(
+        "Café De Zaak heeft € 890 betaald: de factuur is voldaan, 52 dagen te laat."
+    )
     seen = await chat.send(anna, "/betaald Fotostudio Lux rest")
-    assert seen.text.startswith("Fotostudio Lux: 2 facturen betaald, samen € 1.300.")
+    assert seen.text.startswith("Fotostudio Lux heeft € 1.300 betaald: 2 facturen zijn voldaan.")
     assert "Helemaal betaald" not in seen.text and "Daarmee betaald" not in seen.text
 
     kotova = make_client(sqlite_engine, ru_team, "Котова", kind="person")
