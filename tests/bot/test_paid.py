@@ -65,8 +65,7 @@ async def test_dutch_paid_picks_one_invoice_or_part_of_it_and_owed_is_the_rest(
     seen = await _press(chat, anna, "20 okt 2026 · € 500,50")
     assert (
         "Schoonmaakbedrijf Glans heeft € 500,50 betaald: de factuur is voldaan. "
-        "Nog open: € 1.250,25."
-        in seen
+        "Nog open: € 1.250,25." in seen
     )
     assert _open(sqlite_engine) == [(100_000, None), (25_025, None)]
     seen = await chat.press(anna, "↩ Ongedaan maken")
