@@ -16,6 +16,7 @@ _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн�
 _RUSSIAN_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ская|ский)$")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _DUTCH_TITLES = {"dhr.": "m", "dhr": "m", "hr.": "m", "mevr.": "f", "mevr": "f", "mw.": "f"}
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}")
 _PARTICLES = frozenset(("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in"))
 
 
@@ -33,6 +34,12 @@ def russian_address(name: str) -> str | None:
     if len(words) == 2:
         return words[1] if _RUSSIAN_SURNAME.match(words[0]) else words[0]
     return words[0] if len(words) == 1 and not _RUSSIAN_SURNAME.match(words[0]) else None
+
+
+def initials_only(name: str) -> bool:
+    """A name whose first name is known only by its initial («Соколова Е. А.», "J. de Vries"):
+    a letter greets them without the name."""
+    return any(_INITIALS.fullmatch(word) for word in name.split())
 
 
 def dutch_surname(name: str) -> tuple[str, str | None]:

@@ -19,7 +19,7 @@ from bot.render.explain import (
     owed_money,
 )
 from locales import Markup, Translator, escape
-from locales.salutation import dutch_surname, russian_address
+from locales.salutation import dutch_surname, initials_only, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
 from scoring.decline import MIN_TO_RANK
 from storage.callers import TeamView
@@ -326,7 +326,10 @@ def salutation(t: Translator, client: Client) -> Markup:
     if client.kind != "person":
         return t._("Dear Sir or Madam,")
     if t.locale == "ru":
-        return t._("Dear {name},", name=russian_address(client.name) or client.name)
+        address = russian_address(client.name)
+        if address is None and initials_only(client.name):
+            return t._("Dear Sir or Madam,")  # «Здравствуйте, Соколова Е. А.!»: nobody says it
+        return t._("Dear {name},", name=address or client.name)
     surname, titled = dutch_surname(client.name)
     gender = titled or client.gender
     if gender == "f":

@@ -45,6 +45,9 @@ def test_a_dutch_letter_says_u_and_is_signed(
         ("Смирнова Анна", "person", "Здравствуйте, Анна!"),
         ("Анна Смирнова", "person", "Здравствуйте, Анна!"),
         ("ООО «Вектор»", "organisation", "Здравствуйте!"),
+        # initials only: «Здравствуйте, Соколова Е. А.!» nobody writes (the reader of round 5)
+        ("Соколова Е. А.", "person", "Здравствуйте!"),
+        ("Соколова Е.А.", "person", "Здравствуйте!"),
     ],
 )
 def test_a_russian_letter_greets_by_first_name_and_patronymic(
