@@ -204,7 +204,8 @@ def _both_too_few(
     """Too few of both kinds: one sentence, not the same long one twice."""
     return t._(
         "Too few clients yet to tell who is ideal: I need at least {persons} private clients "
-        "or {organisations} organisations (you have {have_persons} and {have_organisations}).",
+        "or {organisations} organisations (private clients now: {have_persons}, organisations: "
+        "{have_organisations}).",
         persons=t.number(int(str(persons.get("minimum", 5)))),
         organisations=t.number(int(str(organisations.get("minimum", 5)))),
         have_persons=t.number(int(str(persons.get("clients", 0)))),

@@ -140,12 +140,13 @@ def _dependence(
             )
         )
         return [_Block(lines)]
-    # The top client's share as /clients, its card and the chart's bar say it (91 %, where the
-    # exact 90,4 % rounded on its own read 90 %: a figure checker); a group's is its true share
+    # The top client's share as /clients, its card and the chart's bar say it
     top1 = t.percent(max(shown_revenue_shares(analysis.clients).values(), default=c.top1_share))
     if len(earning) <= 3:  # "top 3: 100 %" of two or three clients says nothing
         lines.append(t._("Top client {top1} of revenue", top1=top1))
-    elif c.top20_count == 1:  # the top fifth is the top client: its share said once (RU reader)
+    # The top fifth is the top client, or no more than the top three: said once, and never
+    # "grootste 3 klanten 87% · grootste 2 klanten 80%" out of order (the Dutch reader)
+    elif c.top20_count <= 3:
         lines.append(
             t._(
                 "Top client {top1} · top 3 {top3}",

@@ -26,3 +26,17 @@ async def test_the_title_sounds_an_alarm_only_when_alarms_are_on(
     plain, alarmed = TITLES[locale]
     first = text.splitlines()[0]
     assert first == (alarmed if alarm else plain), text
+
+
+@pytest.mark.parametrize(("clients", "fifth_said"), [(7, False), (15, False), (20, True)])
+async def test_the_top_fifth_is_said_only_beyond_the_top_three(
+    chat: Chat, sqlite_engine: Engine, clients: int, fifth_said: bool
+) -> None:
+    """7 clients: "grootste 3 klanten 87% · grootste 2 klanten 80%" came out of order (the
+    Dutch reader), and «20 % самых крупных (2 клиента)» of 7 is 29 % (the Russian reader)."""
+    amounts_only(sqlite_engine, solo_team(sqlite_engine, "nl"), clients)
+    text = (await chat.send(chat.person(OWNER, "Anna", "nl"), "/risk")).text
+    shares = text.splitlines()[1]
+    assert shares.startswith("Grootste klant ") and "grootste 3 klanten" in shares, text
+    assert ("grootste 4 klanten" in shares) == fifth_said, text
+    assert "grootste 2 klanten" not in shares and "grootste 3 klanten" in shares, text

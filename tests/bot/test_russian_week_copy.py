@@ -64,7 +64,10 @@ async def test_portrait_with_too_few_of_both_kinds_says_it_once(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/portrait")
     assert seen.text.count("слишком мало клиентов") == 1, seen.text
-    assert "нужно хотя бы 5 частных клиентов или 5 организаций (сейчас 2 и 2)" in seen.text
+    assert (
+        "нужно хотя бы 5 частных клиентов или 5 организаций "
+        "(сейчас частных клиентов: 2, организаций: 2)"
+    ) in seen.text
 
 
 async def test_the_hour_cost_tip_goes_only_to_who_may_set_it(
