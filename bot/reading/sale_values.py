@@ -128,15 +128,18 @@ def number_group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[
             break
     if not reader.is_money(joined(words[i:end])):
         return 0, None
-    suffixed = end > start + run or start > i
+    # "500 200 тыс." is one amount; "€ 500 200" and "500 200 р" are asked about as the bare
+    # numbers are: a currency sign says money, not where the amount ends (the attacker's
+    # € 500.200 stored for € 500 and a cost of € 200)
+    multiplied = any(is_multiplier_token(w.text.rstrip(".")) for w in words[start + run : end])
     last = words[start + run - 1].text
     if run >= 3:  # "1 500 300": one amount, or 1 500 and a cost of 300; "12 500 000" is one
-        if suffixed or last.startswith("0"):
+        if multiplied or last.startswith("0"):
             return end - i, None
         return end - i, [joined(words[start : start + run - 1]), last]
     first, second = words[start].text, words[start + 1].text
     whole_second = int(re.match(r"[0-9]+", second)[0])  # type: ignore[index]
-    if suffixed or second.startswith("0") or int(first) < whole_second:
+    if multiplied or second.startswith("0") or int(first) < whole_second:
         return end - i, None
     if end < len(words) and is_cost_word(words[end].text):
         return 1, None  # "500 150 затраты": the amount, then the cost

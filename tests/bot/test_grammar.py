@@ -436,3 +436,17 @@ async def test_a_clients_whole_name_ending_in_a_number_is_asked_its_amount(
     seen = await chat.send(anna, "/sale Studio 54")
     assert sales(sqlite_engine) == []
     assert seen.text == "Hoeveel heeft Studio 54 betaald? Bijvoorbeeld 1250,50."
+
+
+@pytest.mark.parametrize("line", ["/sale Smit € 500 200", "/sale Smit 500 200 euro"])
+async def test_a_currency_sign_does_not_end_the_question(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str
+) -> None:
+    """The attacker's "€ 500 200" was stored as € 500.200 without asking, while "500 200" asks."""
+    make_client(sqlite_engine, nl_team, "Tandarts Smit")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert seen.text == "Eén bedrag, of het bedrag en de kosten?"
+    assert rows(sqlite_engine, Sale) == []
+    await press(chat, anna, "€ 500, kosten € 200")
+    assert sales(sqlite_engine) == [("Tandarts Smit", 50_000, 20_000, None, TODAY)]

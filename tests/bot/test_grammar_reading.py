@@ -111,9 +111,12 @@ def test_a_space_grouped_pair_reads_two_ways_only_when_the_first_is_not_smaller(
     )
     assert read_sale(NL, "Smit 1 250").readings == (SaleFields(amount=125_000),)
     assert read_sale(NL, "Smit 3 000").readings == (SaleFields(amount=300_000),)
-    assert read_sale(NL, "Smit 500 200 ₽".replace("₽", "€")).readings == (
+    # a currency sign says money, not where the amount ends: asked as well (the attacker)
+    assert read_sale(NL, "Smit 500 200 €").readings == (
         SaleFields(amount=50_020_000),
+        SaleFields(amount=50_000, cost=20_000),
     )
+    assert read_sale(NL, "Smit 500 200 duizend").readings == (SaleFields(amount=50_020_000_000),)
 
 
 def test_a_number_after_the_name_may_belong_to_it() -> None:
