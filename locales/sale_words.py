@@ -25,6 +25,10 @@ TIME_LABELS = {
 # it would be revenue, booked as the cost it would lower the profit); "incl. fooi", «включая
 # чаевые» say the amount holds it and are skipped.
 TIP_WORDS = frozenset({"fooi", "fooien", "fooitje", "tip", "tips", "чаевые", "чаевых", "чаевыми"})
+# A discount: the amount is what was paid after it, so a discount with its own number is refused
+# (it is no cost); "met korting" alone is skipped.
+DISCOUNT_WORDS = frozenset({"korting", "kortingen", "скидка", "скидкой", "скидки", "скидку"})
+DISCOUNT_LEAD_INS = frozenset({"met", "zonder", "со", "с", "без"})  # "met korting", «со скидкой»
 
 
 # Words between the fields that say nothing the numbers don't: "300 euro in 2 uur", "1,5 uur

@@ -14,12 +14,14 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from bot.reading.sale_dates import dated_line
 from bot.reading.sale_values import (
+    NOT_KEPT_APART,
     Value,
     is_label,
     labels_first,
     money_span,
     number_group,
     value_readings,
+    without_tip_or_discount,
 )
 from bot.reading.words import (
     DAY_WORDS,
@@ -40,7 +42,6 @@ from locales.sale_words import (
     NO_COST,
     PAID_METHODS,
     PAYMENT_LEAD_INS,
-    TIP_WORDS,
     UNPAID_PHRASES,
     VAT_ALONE,
     VAT_EXCLUDING,
@@ -53,7 +54,6 @@ from locales.scripts import fold_yo
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
-TIPS_NOT_KEPT = N_("I don't keep tips apart: add the tip to the amount, or leave it out.")
 TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
 
 
@@ -191,7 +191,7 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
     try:
         return replace(_sale_line(reader, words, end, dated), longer=longer)
     except InputError as refusal:
-        if longer is None or refusal.message == TIPS_NOT_KEPT:
+        if longer is None or refusal.message in NOT_KEPT_APART:
             raise
         if len(words[end].text) > 2:  # "Bakkerij 2000 350 2u 0", if that is a client
             return replace(longer, refusal=refusal)
@@ -236,20 +236,6 @@ def _field_words(words: list[Token]) -> list[Token]:
 
 def _undotted(text: str) -> str:
     return text[:-1] if text.endswith(".") and text[:-1].isalpha() else text
-
-
-def _without_tip(words: list[Token]) -> list[Token]:
-    """The field words without a tip the amount holds or leaves out ("incl. fooi", «без
-    чаевых»); a tip with a number of its own ("95 fooi 10", «3000 чаевые 200») is refused: it
-    is neither the sale's amount nor its cost."""
-    folded = [word.text.casefold().strip(".,;:!()") for word in words]
-    tips = [i for i, text in enumerate(folded) if text in TIP_WORDS]
-    if not tips:
-        return words
-    if sum(any(c.isdigit() for c in word.text) for word in words) > 1:
-        raise InputError(TIPS_NOT_KEPT)
-    said = {i - 1 for i in tips if i and folded[i - 1] in VAT_INCLUDING | VAT_EXCLUDING}
-    return [word for i, word in enumerate(words) if i not in said and i not in tips]
 
 
 def _paid_how(words: list[Token]) -> tuple[list[Token], bool]:
@@ -311,7 +297,7 @@ def _count_may_be_the_amount(
 
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
     fields, vat = _vat_said(_field_words(words[end:]))
-    fields, paid_now = _paid_how(_without_tip(fields))
+    fields, paid_now = _paid_how(without_tip_or_discount(fields))
     counted = without_counted_things(reader, fields)
     readings = _readings(reader, counted, dated)
     if _count_may_be_the_amount(reader, fields, counted, readings):  # "60 parkeren 5": € 60 or € 5?

@@ -17,8 +17,17 @@ from bot.reading.words import (
     joined,
     same_field,
 )
-from locales import is_currency_token, is_multiplier_token
-from locales.sale_words import COST_WORDS, FILLER_WORDS, TIME_LABELS
+from locales import N_, InputError, is_currency_token, is_multiplier_token
+from locales.sale_words import (
+    COST_WORDS,
+    DISCOUNT_LEAD_INS,
+    DISCOUNT_WORDS,
+    FILLER_WORDS,
+    TIME_LABELS,
+    TIP_WORDS,
+    VAT_EXCLUDING,
+    VAT_INCLUDING,
+)
 
 _THREE = re.compile(r"[0-9]{3}(?:[.,][0-9]+)?")
 
@@ -206,3 +215,25 @@ def money_span(reader: Reader, words: list[Token], i: int) -> int:
     # "300 EUR" in a rouble team: kept together, so the error quotes what was typed
     after = same_field(words, i, 2)
     return 2 if after is not None and is_currency_token(after[1].text) else 1
+
+
+TIPS_NOT_KEPT = N_("I don't keep tips apart: add the tip to the amount, or leave it out.")
+DISCOUNTS_NOT_KEPT = N_("I don't keep discounts apart: type the amount after the discount.")
+NOT_KEPT_APART = (TIPS_NOT_KEPT, DISCOUNTS_NOT_KEPT)
+
+
+def without_tip_or_discount(words: list[Token]) -> list[Token]:
+    """The field words without a tip the amount holds or leaves out ("incl. fooi", «без
+    чаевых») or a discount said without a figure ("met korting"). A tip or a discount with a
+    number of its own ("95 fooi 10", «3000 скидка 500») is refused: the number is neither the
+    sale's amount nor its cost (the attacker's discount booked as a cost of 500 ₽)."""
+    folded = [word.text.casefold().strip(".,;:!()") for word in words]
+    said = [i for i, text in enumerate(folded) if text in TIP_WORDS | DISCOUNT_WORDS]
+    if not said:
+        return words
+    if sum(any(c.isdigit() for c in word.text) for word in words) > 1:
+        tip = any(folded[i] in TIP_WORDS for i in said)
+        raise InputError(TIPS_NOT_KEPT if tip else DISCOUNTS_NOT_KEPT)
+    lead_ins = VAT_INCLUDING | VAT_EXCLUDING | DISCOUNT_LEAD_INS
+    before = {i - 1 for i in said if i and folded[i - 1] in lead_ins}
+    return [word for i, word in enumerate(words) if i not in before and i not in said]

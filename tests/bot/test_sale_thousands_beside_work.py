@@ -51,3 +51,39 @@ async def test_a_debt_said_in_one_word_is_an_open_invoice(
     [sale] = rows(sqlite_engine, Sale)
     assert sale.amount == 1_000_000 and sale.paid_on is None and sale.due_on is not None
     assert "Ещё не оплачено" in seen.text, seen.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "said"),
+    [
+        ("ru", "/sale петрова 3000 скидка 500", "Скидку я отдельно не учитываю"),
+        ("ru", "/sale петрова 3000 минус скидка 500", "Скидку я отдельно не учитываю"),
+        ("nl", "/verkoop jansen 100 20 korting", "Kortingen houd ik niet apart bij"),
+    ],
+)
+async def test_a_discount_with_its_own_number_is_refused_not_booked_as_a_cost(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    locale: str,
+    line: str,
+    said: str,
+) -> None:
+    """The attacker's «3000 скидка 500» was stored as 3 000 ₽ with a cost of 500 ₽."""
+    team, name = (ru_team, "Петрова") if locale == "ru" else (nl_team, "Jansen")
+    make_client(sqlite_engine, team, name, kind="person")
+    person = chat.person(RU_OWNER if locale == "ru" else NL_OWNER, "Anna", locale)
+    seen = await chat.send(person, line)
+    assert said in seen.text, seen.text
+    assert rows(sqlite_engine, Sale) == []
+
+
+async def test_a_discount_said_without_a_number_is_skipped(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, ru_team, "Петрова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/sale петрова 2700 со скидкой")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost) == (270_000, None)
