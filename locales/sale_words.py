@@ -28,6 +28,9 @@ TIP_WORDS = frozenset({"fooi", "fooien", "fooitje", "tip", "tips", "чаевые
 # A discount: the amount is what was paid after it, so a discount with its own number is refused
 # (it is no cost); "met korting" alone is skipped.
 DISCOUNT_WORDS = frozenset({"korting", "kortingen", "скидка", "скидкой", "скидки", "скидку"})
+# "9 procent" is no count of things done: a line with a percentage is refused, never read as
+# the amount without it (the attacker's "109 inclusief 9 procent btw" booked at 21 %)
+PERCENT_WORDS = frozenset({"procent", "percent", "процент", "процента", "процентов"})
 DISCOUNT_LEAD_INS = frozenset({"met", "zonder", "со", "с", "без"})  # "met korting", «со скидкой»
 
 

@@ -23,6 +23,7 @@ from locales.sale_words import (
     DISCOUNT_LEAD_INS,
     DISCOUNT_WORDS,
     FILLER_WORDS,
+    PERCENT_WORDS,
     TIME_LABELS,
     TIP_WORDS,
     VAT_EXCLUDING,
@@ -219,7 +220,8 @@ def money_span(reader: Reader, words: list[Token], i: int) -> int:
 
 TIPS_NOT_KEPT = N_("I don't keep tips apart: add the tip to the amount, or leave it out.")
 DISCOUNTS_NOT_KEPT = N_("I don't keep discounts apart: type the amount after the discount.")
-NOT_KEPT_APART = (TIPS_NOT_KEPT, DISCOUNTS_NOT_KEPT)
+PERCENT_IN_A_SALE = N_("A percentage is no amount, cost or time: type the amount itself.")
+NOT_KEPT_APART = (TIPS_NOT_KEPT, DISCOUNTS_NOT_KEPT, PERCENT_IN_A_SALE)
 
 
 def without_tip_or_discount(words: list[Token]) -> list[Token]:
@@ -228,6 +230,8 @@ def without_tip_or_discount(words: list[Token]) -> list[Token]:
     number of its own ("95 fooi 10", «3000 скидка 500») is refused: the number is neither the
     sale's amount nor its cost (the attacker's discount booked as a cost of 500 ₽)."""
     folded = [word.text.casefold().strip(".,;:!()") for word in words]
+    if any(text in PERCENT_WORDS or text.endswith("%") for text in folded):
+        raise InputError(PERCENT_IN_A_SALE)  # "109 inclusief 9 procent btw", «скидка 10 %»
     said = [i for i, text in enumerate(folded) if text in TIP_WORDS | DISCOUNT_WORDS]
     if not said:
         return words

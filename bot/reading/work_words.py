@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.reading.sale_values import is_cost_word
 from bot.reading.words import DAY_WORDS, Reader, Token, joined
 from locales import InputError, dates, is_currency_token, is_multiplier_token, numbers
-from locales.sale_words import DATE_HINTS, FILLER_WORDS, NO_COST, PAID_METHODS
+from locales.sale_words import DATE_HINTS, FILLER_WORDS, NO_COST, PAID_METHODS, PERCENT_WORDS
 
 
 def is_what_was_done(reader: Reader, text: str) -> bool:
@@ -17,7 +17,7 @@ def is_what_was_done(reader: Reader, text: str) -> bool:
     folded = word.casefold()
     if len(word) < 3 or not all(c.isalpha() or c in "-'’" for c in word):
         return False
-    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS:
+    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS | PERCENT_WORDS:
         return False
     if is_cost_word(word) or reader.is_money(word) or numbers.starts_spoken_amount(word):
         return False

@@ -87,3 +87,30 @@ async def test_a_discount_said_without_a_number_is_skipped(
     await chat.send(olga, "/sale петрова 2700 со скидкой")
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost) == (270_000, None)
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "said"),
+    [
+        ("nl", "/verkoop jansen 109 inclusief 9 procent btw", "Een percentage is geen bedrag"),
+        ("nl", "/verkoop jansen 450 5%", "Een percentage is geen bedrag"),
+        ("ru", "/sale петрова 1200 с НДС 10 процентов", "Процент — это не сумма"),
+    ],
+)
+async def test_a_percentage_in_a_sale_is_refused(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    locale: str,
+    line: str,
+    said: str,
+) -> None:
+    """The attacker's "109 inclusief 9 procent btw" was booked as € 90,08 (21 % taken off, the
+    9 read as a count of things done and dropped)."""
+    team, name = (ru_team, "Петрова") if locale == "ru" else (nl_team, "Jansen")
+    make_client(sqlite_engine, team, name, kind="person")
+    person = chat.person(RU_OWNER if locale == "ru" else NL_OWNER, "Anna", locale)
+    seen = await chat.send(person, line)
+    assert said in seen.text, seen.text
+    assert rows(sqlite_engine, Sale) == []
