@@ -238,6 +238,7 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         so_far=view.so_far,
         since=view.since,
         margin=view.assumed_margin,
+        hour_cost=bool(team.hour_cost and view.hours),
     )
     if yearly is not None and with_money and graded:
         figures.append(yearly)

@@ -32,6 +32,7 @@ def yearly_figure(
     so_far: bool = False,
     since: dt.date | None = None,
     margin: float | None = None,
+    hour_cost: bool = False,
 ) -> Markup | None:
     """The year's profit the grade weighs (revenue where profit is unknown), on card and Details
     alike; for a client younger than a year it is an estimate and says so, and a young client's
@@ -39,7 +40,7 @@ def yearly_figure(
     is no year to speak of: `profit` and `revenue` are the real totals since that day. A profit
     that rests on an assumed `margin` (sales without costs) says that margin beside it."""
     assumed = (
-        Markup(" ") + t._("(at your usual {margin} margin)", margin=_margin_said(t, margin))
+        Markup(" ") + _assumed(t, margin, estimate=False, hour_cost=hour_cost)
         if margin is not None
         else Markup("")
     )
@@ -76,15 +77,7 @@ def yearly_figure(
             else t._("profit {amount} a year", amount=money(t, currency, profit))
         )
         if margin is not None:
-            return (
-                figure
-                + " "
-                + (
-                    t._("(estimate, at your usual {margin} margin)", margin=_margin_said(t, margin))
-                    if annualised
-                    else t._("(at your usual {margin} margin)", margin=_margin_said(t, margin))
-                )
-            )
+            return figure + " " + _assumed(t, margin, estimate=annualised, hour_cost=hour_cost)
     elif revenue:
         figure = t._("revenue {amount} a year", amount=money(t, currency, revenue))
     else:
@@ -106,6 +99,19 @@ def graded_on_revenue(t: Translator, *, no_costs: bool) -> Markup:
     if no_costs:
         return t._("No sale has its cost: graded on revenue.")
     return t._("Not every sale has its cost: graded on revenue.")
+
+
+def _assumed(t: Translator, margin: float, *, estimate: bool, hour_cost: bool) -> Markup:
+    """The margin a profit rests on, and that the team's hour cost is off it where it is: "winst
+    € 44 (schatting bij 80% winstmarge)" on € 85 read as a contradiction (the Dutch reader)."""
+    said = _margin_said(t, margin)
+    if hour_cost:
+        if estimate:
+            return t._("(estimate, at your usual {margin} margin, after hour costs)", margin=said)
+        return t._("(at your usual {margin} margin, after hour costs)", margin=said)
+    if estimate:
+        return t._("(estimate, at your usual {margin} margin)", margin=said)
+    return t._("(at your usual {margin} margin)", margin=said)
 
 
 def _margin_said(t: Translator, margin: float) -> str:

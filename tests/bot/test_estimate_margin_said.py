@@ -29,3 +29,20 @@ async def test_the_margin_said_gives_the_profit_shown(chat: Chat, sqlite_engine:
     profit, margin = int(found[1].replace(".", "")), float(found[2].replace(",", "."))
     assert margin == 79.8, card
     assert abs(1250.50 * margin / 100 - profit) <= 1, card  # € 997,90: € 998 by hand
+
+
+async def test_a_profit_after_hour_costs_says_so(chat: Chat, sqlite_engine: Engine) -> None:
+    """"winst € 44 tot nu toe (schatting bij 80% winstmarge)" on € 85 read as a contradiction:
+    the hour cost was off it too (the Dutch reader). € 100 − € 20: a margin of 80 %; € 85 at
+    80 % is € 68, less 40 min × € 35 = € 23,33: € 44,67."""
+    team = make_team(
+        sqlite_engine, chat_id=SOLO, owner_id=SOLO, personal=True, locale="nl", hour_cost=3_500
+    )
+    bakker = make_client(sqlite_engine, team, "Bakkerij Noord", kind="organisation")
+    make_sale(sqlite_engine, team, bakker, 10_000, cost=2_000, sold_on=DAY)
+    mooi = make_client(sqlite_engine, team, "Kapsalon Mooi", kind="organisation")
+    make_sale(sqlite_engine, team, mooi, 8_500, minutes=40, sold_on=DAY)
+    me = chat.person(SOLO, "Anna", "nl")
+    card = (await chat.send(me, "/klant Kapsalon Mooi")).text.replace("\u00a0", " ")
+    assert "winst € 45" in card, card
+    assert "(schatting bij 80% winstmarge, na uurkosten)" in card, card
