@@ -32,8 +32,8 @@ async def test_the_margin_said_gives_the_profit_shown(chat: Chat, sqlite_engine:
 
 
 async def test_a_profit_after_hour_costs_says_so(chat: Chat, sqlite_engine: Engine) -> None:
-    """"winst € 44 tot nu toe (schatting bij 80% winstmarge)" on € 85 read as a contradiction:
-    the hour cost was off it too (the Dutch reader). € 100 − € 20: a margin of 80 %; € 85 at
+    """The Dutch reader read "winst € 44 tot nu toe (schatting bij 80% winstmarge)" on € 85 as a
+    contradiction: the hour cost was off it too. € 100 − € 20: a margin of 80 %; € 85 at
     80 % is € 68, less 40 min × € 35 = € 23,33: € 44,67."""
     team = make_team(
         sqlite_engine, chat_id=SOLO, owner_id=SOLO, personal=True, locale="nl", hour_cost=3_500
