@@ -56,12 +56,18 @@ async def test_a_debt_said_in_one_word_is_an_open_invoice(
 @pytest.mark.parametrize(
     ("locale", "line", "said"),
     [
+        # The attacker's «3000 скидка 500» was stored as 3 000 ₽ with a cost of 500 ₽
         ("ru", "/sale петрова 3000 скидка 500", "Скидку я отдельно не учитываю"),
         ("ru", "/sale петрова 3000 минус скидка 500", "Скидку я отдельно не учитываю"),
         ("nl", "/verkoop jansen 100 20 korting", "Kortingen houd ik niet apart bij"),
+        # and "109 inclusief 9 procent btw" as € 90,08 (21 % taken off, the 9 read as a count
+        # of things done and dropped)
+        ("nl", "/verkoop jansen 109 inclusief 9 procent btw", "Een percentage is geen bedrag"),
+        ("nl", "/verkoop jansen 450 5%", "Een percentage is geen bedrag"),
+        ("ru", "/sale петрова 1200 с НДС 10 процентов", "Процент — это не сумма"),
     ],
 )
-async def test_a_discount_with_its_own_number_is_refused_not_booked_as_a_cost(
+async def test_a_discount_or_a_percentage_is_refused_not_booked(
     chat: Chat,
     nl_team: Team,
     ru_team: Team,
@@ -70,7 +76,6 @@ async def test_a_discount_with_its_own_number_is_refused_not_booked_as_a_cost(
     line: str,
     said: str,
 ) -> None:
-    """The attacker's «3000 скидка 500» was stored as 3 000 ₽ with a cost of 500 ₽."""
     team, name = (ru_team, "Петрова") if locale == "ru" else (nl_team, "Jansen")
     make_client(sqlite_engine, team, name, kind="person")
     person = chat.person(RU_OWNER if locale == "ru" else NL_OWNER, "Anna", locale)
@@ -87,30 +92,3 @@ async def test_a_discount_said_without_a_number_is_skipped(
     await chat.send(olga, "/sale петрова 2700 со скидкой")
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost) == (270_000, None)
-
-
-@pytest.mark.parametrize(
-    ("locale", "line", "said"),
-    [
-        ("nl", "/verkoop jansen 109 inclusief 9 procent btw", "Een percentage is geen bedrag"),
-        ("nl", "/verkoop jansen 450 5%", "Een percentage is geen bedrag"),
-        ("ru", "/sale петрова 1200 с НДС 10 процентов", "Процент — это не сумма"),
-    ],
-)
-async def test_a_percentage_in_a_sale_is_refused(
-    chat: Chat,
-    nl_team: Team,
-    ru_team: Team,
-    sqlite_engine: Engine,
-    locale: str,
-    line: str,
-    said: str,
-) -> None:
-    """The attacker's "109 inclusief 9 procent btw" was booked as € 90,08 (21 % taken off, the
-    9 read as a count of things done and dropped)."""
-    team, name = (ru_team, "Петрова") if locale == "ru" else (nl_team, "Jansen")
-    make_client(sqlite_engine, team, name, kind="person")
-    person = chat.person(RU_OWNER if locale == "ru" else NL_OWNER, "Anna", locale)
-    seen = await chat.send(person, line)
-    assert said in seen.text, seen.text
-    assert rows(sqlite_engine, Sale) == []
