@@ -228,7 +228,8 @@ def without_tip_or_discount(words: list[Token]) -> list[Token]:
     """The field words without a tip the amount holds or leaves out ("incl. fooi", «без
     чаевых») or a discount said without a figure ("met korting"). A tip or a discount with a
     number of its own ("95 fooi 10", «3000 скидка 500») is refused: the number is neither the
-    sale's amount nor its cost (the attacker's discount booked as a cost of 500 ₽)."""
+    sale's amount nor its cost (the attacker's discount booked as a cost of 500 ₽). So is a
+    percentage: no field of a sale is one."""
     folded = [word.text.casefold().strip(".,;:!()") for word in words]
     if any(text in PERCENT_WORDS or text.endswith("%") for text in folded):
         raise InputError(PERCENT_IN_A_SALE)  # "109 inclusief 9 procent btw", «скидка 10 %»

@@ -160,13 +160,13 @@ def _per_hour(t: Translator, team: TeamView, per_hour: float) -> Markup:
     counts one, and then said so. «убыток в час: 900 ₽» read as money lost to a Russian reader
     who earned 600 ₽ an hour at an hour cost of 1 500 ₽; said before the cost for one client and
     after it for another, the cheaper client looked the better one (the next reader)."""
-    cur, rate = team.currency, team.hour_cost
+    cur, hour_cost = team.currency, team.hour_cost
     amount = money(t, cur, abs(per_hour))
-    if not rate:
+    if not hour_cost:
         if per_hour < 0:
             return t._("loss per hour {amount}", amount=amount)
         return t._("profit per hour {amount}", amount=amount)
-    cost = money(t, cur, rate)
+    cost = money(t, cur, hour_cost)
     if per_hour < 0:
         return t._(
             "loss per hour {amount} after your hour cost of {rate}", amount=amount, rate=cost

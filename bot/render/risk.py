@@ -144,9 +144,9 @@ def _dependence(
     top1 = t.percent(max(shown_revenue_shares(analysis.clients).values(), default=c.top1_share))
     if len(earning) <= 3:  # "top 3: 100 %" of two or three clients says nothing
         lines.append(t._("Top client {top1} of revenue", top1=top1))
-    # The top fifth is the top client, or no more than the top three: said once, and never
-    # "grootste 3 klanten 87% · grootste 2 klanten 80%" out of order (the Dutch reader)
     elif c.top20_count <= 3:
+        # The top fifth is the top client, or within the top three: said once, and never
+        # "grootste 3 klanten 87% · grootste 2 klanten 80%" out of order (the Dutch reader)
         lines.append(
             t._(
                 "Top client {top1} · top 3 {top3}",
