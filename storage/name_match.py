@@ -99,6 +99,15 @@ def alike_word(typed: str, word: str) -> bool:
     )
 
 
+def a_word_mistyped(typed: str, key: str) -> bool:
+    """`lsia` for Lisa de Vries: one typed word of four letters or more that is one slip (a
+    letter off, two swapped) from a word of the name, which a ratio over the whole name misses
+    (the Dutch reader got a new client "Lsia")."""
+    if " " in typed or len(typed) < 4:
+        return False
+    return any(OSA.distance(typed, word) == 1 for word in key.split(" "))
+
+
 def business_word_respelled(typed: str, key: str) -> bool:
     """Whether `typed` is a business's name with its business word mistyped or in another
     language, the rest as stored: `bakery de zon` for "Bakkerij de Zon", `restorant de haven`

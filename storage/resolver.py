@@ -15,6 +15,7 @@ from locales import InputError
 from locales.name_cases import nominatives
 from storage.models import Client, ClientKind, ClientStatus
 from storage.name_match import (
+    a_word_mistyped,
     alike_words,
     business_word_respelled,
     her_surname,
@@ -165,6 +166,8 @@ def resolve_client(
         for name, score, i in found
         if alike_words(key, keys[i], person=rows[i][4] == ClientKind.PERSON)
     ]
+    seen = {i for _, _, i in found}
+    found += [(k, 0, i) for i, k in enumerate(keys) if i not in seen and a_word_mistyped(key, k)]
     # "Jan de Vries" for the person «J. de Vries» (the same surname and first initial), not
     # only the look-alike Bakkerij de Vries (an attacker): first among the ones asked about
     readings = surname_and_initial(key, person=True)
