@@ -129,36 +129,12 @@ def format_percent(fraction: float | Decimal, locale: str, *, decimals: int = 0)
     return _babel_percent(rounded, format=pattern, locale=locale)
 
 
-_ALMOST_NOTHING, _ALMOST_ALL = Decimal("0.001"), Decimal("0.999")  # read as `<1%` and `>99%`
-
-
 def format_percents(fractions: Sequence[float | Decimal], locale: str) -> list[str]:
     """Shares shown side by side, each rounded on its own, half up, as a reader works it out by
     hand from the amounts: 19,4 % reads 19 %, even where the list then adds up to 99 or 101 %
     (two native readers found the 20 % a list "that adds up" gave a 19,4 % client, and the
     chart's 2 % where /clients said 1 %). `<1%` and `>99%` as with `format_percent`."""
     return [format_percent(f, locale) for f in fractions]
-
-
-def shown_fractions(fractions: Sequence[float | Decimal]) -> list[Decimal]:
-    """What `format_percents` writes, as fractions `format_percent` writes the same way: the
-    whole percent, or a stand-in for `<1%` and `>99%`. For a screen that names one of the
-    shares on its own and must say what the list beside it says."""
-    shown = []
-    for exact in _exact(fractions):
-        whole = int(round_half_up(exact * 100, 0))
-        if whole == 0 and exact > 0:
-            shown.append(_ALMOST_NOTHING)
-        elif whole == 100 and exact < 1:
-            shown.append(_ALMOST_ALL)
-        else:
-            shown.append(Decimal(whole) / 100)
-    return shown
-
-
-def _exact(fractions: Sequence[float | Decimal]) -> list[Decimal]:
-    """Floats through their shortest repr, as `round_half_up` takes them."""
-    return [f if isinstance(f, Decimal) else Decimal(str(f)) for f in fractions]
 
 
 def format_duration(minutes: int, locale: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -21,7 +20,6 @@ from bot.render.explain import (
     team_history_short,
 )
 from bot.render.grade_words import grade_shown, no_grade_yet
-from bot.render.lists import shown_revenue_shares
 from bot.render.money_figure import (
     estimated,
     graded_on_revenue,
@@ -69,9 +67,6 @@ class CardView:
     flags: frozenset[str]
     ever_bought: bool = True  # an ungraded client bought before the window, or never
     assumed_margin: float | None = None  # the profit rests on this margin for uncosted sales
-    # The share as /clients rounds it together with the others' (lists.shown_shares); None:
-    # the share rounded on its own.
-    shown_share: Decimal | None = None
     data_score: float | None = None  # the score from the figures alone, without the team's rating
 
 
@@ -109,7 +104,6 @@ def card_view(analysis: TeamAnalysis, client_id: int, previous_grade: str | None
         previous_grade=previous_grade,
         score=float(row["score"]),
         revenue_share=number_or_none(row["revenue_share"]),
-        shown_share=shown_revenue_shares(analysis.clients).get(client_id),
         # Under 90 days of history the figures are the real totals since `since`.
         profit=whole_or_none(row["profit" if since else "annual_profit"]),
         revenue=whole_or_none(row["revenue" if since else "annual_revenue"]),
@@ -349,9 +343,9 @@ def _judgement(t: Translator, view: CardView) -> Markup:
     return rating + Markup(" — ") + t._("the figures agree.")
 
 
-def _share(view: CardView) -> Decimal | float:
-    """The client's share of revenue as the list says it."""
-    return view.shown_share if view.shown_share is not None else view.revenue_share or 0.0
+def _share(view: CardView) -> float:
+    """The client's share of revenue, as every screen rounds it."""
+    return view.revenue_share or 0.0
 
 
 def _figures_agree(view: CardView) -> bool:

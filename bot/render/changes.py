@@ -10,7 +10,6 @@ from typing import Any
 import pandas as pd
 
 from bot.render.grade_words import grade_said
-from bot.render.lists import shown_revenue_shares
 from bot.render.sales import spoken_day
 from bot.render.settings import setting_back
 from locales import N_, Markup, Translator
@@ -153,13 +152,12 @@ def grade_news(
         lines.append(
             t._(
                 "This client is now {share} of your revenue, above your limit of {limit}.",
-                share=t.percent(shown_revenue_shares(after.clients)[client_id]),
+                share=t.percent(share),
                 limit=t.percent(settings.concentration_threshold),
             )
         )
     elif crossed:
-        shown = shown_revenue_shares(after.clients)[client_id]  # as /clients says it
-        lines.append(t._("This client is now {share} of your revenue.", share=t.percent(shown)))
+        lines.append(t._("This client is now {share} of your revenue.", share=t.percent(share)))
     return lines
 
 

@@ -15,7 +15,6 @@ from bot.render.data_warnings import warning
 from bot.render.decline import digest_line, digest_line_in_money
 from bot.render.digest_screen import ALWAYS, Part, one_screen
 from bot.render.explain import money_reason, owed_money, reason
-from bot.render.lists import shown_revenue_shares
 from bot.render.portrait import portrait_summary, run_rate_text
 from bot.render.risk import time_eaters_by_hours
 from locales import N_, Markup, Translator
@@ -278,7 +277,7 @@ def _leaning_lines(
                 t._(
                     "{client}: {share} of your revenue.",
                     client=names.get(int(top), "?"),
-                    share=t.percent(shown_revenue_shares(analysis.clients)[int(top)]),
+                    share=t.percent(share[top]),
                 )
             )
     return [Markup("\n").join(lines)] if lines else []
@@ -322,12 +321,12 @@ def _reliant_lines(
     flags = {f.client_id: f for f in analysis.concentration.over_reliant}
     reliant = [flags[i] for i in changes.new_over_reliant if i in flags]
     reliant = sorted(reliant, key=lambda f: -f.share)[:MAX_LINES]  # the largest first, as /risk
-    shown = shown_revenue_shares(analysis.clients)  # as /clients and the card say them
+    shares = analysis.clients["revenue_share"].dropna().to_dict()  # as /clients says each
     return [
         t._(
             "{client}: {share} of your revenue.",
             client=names.get(f.client_id, "?"),
-            share=t.percent(shown.get(f.client_id, f.share)),
+            share=t.percent(shares.get(f.client_id, f.share)),
         )
         for f in reliant
     ]

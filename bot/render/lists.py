@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import weakref
-from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -14,7 +11,6 @@ import pandas as pd
 from bot.render.explain import money
 from bot.render.grade_words import grade_shown, no_grade_yet
 from locales import Markup, Translator, escape
-from locales.number_format import shown_fractions
 from storage.callers import TeamView
 
 PAGE = 10
@@ -76,32 +72,6 @@ def active_rows(table: pd.DataFrame, sort: str) -> list[Row]:
     ]
 
 
-def shown_shares(shares: Mapping[int, float]) -> dict[int, Decimal]:
-    """Clients' revenue shares as /clients shows them, each rounded on its own, for
-    `Translator.percent`: the card names a client's share as the list beside it does. A
-    client with no sale in the window has no share there, and a share of 0 changes no other."""
-    ids = list(shares)
-    return dict(zip(ids, shown_fractions([shares[i] for i in ids]), strict=True))
-
-
-def shown_revenue_shares(table: pd.DataFrame) -> dict[int, Decimal]:
-    """Every client's revenue share as /clients shows it (`shown_shares` of the analysis
-    table): a screen that names one client's share says what the list says. Worked out once
-    per analysis table (an analysis is cached while the team's data stays the same): for
-    10 000 clients it took ~35 ms of every card and /risk (bench_reading)."""
-    known = _SHOWN.get(id(table))
-    if known is not None and known[0]() is table:
-        return known[1]
-    shown = shown_shares(table["revenue_share"].dropna().to_dict())
-    key = id(table)
-    _SHOWN[key] = (weakref.ref(table, lambda _gone: _SHOWN.pop(key, None)), shown)
-    return shown
-
-
-# Analysis table (by id, while it lives) → its clients' shares as shown
-_SHOWN: dict[int, tuple[weakref.ref[pd.DataFrame], dict[int, Decimal]]] = {}
-
-
 def _grade_or_status(t: Translator, row: Row, which: str, scale: str) -> Markup:
     """The grade; for a declined client when they were declined (they leave the scoring, so
     "no grade yet" would say what is not so)."""
@@ -128,17 +98,15 @@ def list_text(
     """One page; `with_money` False keeps the order but leaves out shares and amounts."""
     pages = max(1, -(-len(rows) // PAGE))
     lines = [title]
-    # The shares as every screen says them: each rounded on its own from the amounts.
-    shares = shown_shares({r.client_id: r.share for r in rows if r.share is not None and r.grade})
     for number, row in enumerate(rows[page * PAGE : (page + 1) * PAGE], start=page * PAGE + 1):
         # "1. 5 кофейня зерно" left the reader guessing what 5 was: the grade says its word.
         parts = [
             Markup(f"{number}. ") + escape(row.name),
             _grade_or_status(t, row, which, team.grade_scale),
         ]
-        if with_money and row.client_id in shares:  # no sale in the window (no grade): no 0 %
+        if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
             # "· 92 %" alone left the reader asking 92 % of what (the Kazan reader, rucopy).
-            parts.append(t._("{share} of revenue", share=t.percent(shares[row.client_id])))
+            parts.append(t._("{share} of revenue", share=t.percent(row.share)))
         # Said as the window's, not a year's estimate as on the card ("≈ € 229" here beside
         # "€ 261 per jaar" there read as two profits of one client to a checker).
         if with_money and sort == "revenue" and row.revenue is not None:

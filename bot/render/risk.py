@@ -16,7 +16,6 @@ from bot.render.explain import (
     owed_money,
     profit_per_hour,
 )
-from bot.render.lists import shown_revenue_shares
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from scoring.owed import Owed, oldest_first
@@ -141,7 +140,7 @@ def _dependence(
         )
         return [_Block(lines)]
     # The top client's share as /clients, its card and the chart's bar say it
-    top1 = t.percent(max(shown_revenue_shares(analysis.clients).values(), default=c.top1_share))
+    top1 = t.percent(max(analysis.clients["revenue_share"].dropna(), default=c.top1_share))
     if len(earning) <= 3:  # "top 3: 100 %" of two or three clients says nothing
         lines.append(t._("Top client {top1} of revenue", top1=top1))
     elif c.top20_count <= 3:
@@ -180,7 +179,7 @@ def _dependence(
             )
         )
     blocks = [_Block(lines)]
-    shown = shown_revenue_shares(analysis.clients)  # each share as /clients and the card say it
+    shares = analysis.clients["revenue_share"].dropna().to_dict()  # as /clients says each
     if c.over_reliant:
         alarms = [
             t._(
@@ -191,7 +190,7 @@ def _dependence(
         for flag in c.over_reliant[:MAX_ALARMS]:
             # What leaves with the client is its share: said once, so the line fits a phone
             # (the reader's Gemeente line wrapped to 5 lines, issue 20)
-            share = t.percent(shown.get(flag.client_id, flag.revenue_drop))
+            share = t.percent(shares.get(flag.client_id, flag.revenue_drop))
             client = names.get(flag.client_id, "?")
             if flag.ideal_clients_to_replace is None:
                 line = t._(
@@ -217,7 +216,7 @@ def _dependence(
             t._(
                 "{client} {share}",
                 client=names.get(f.client_id, "?"),
-                share=t.percent(shown.get(f.client_id, f.share)),
+                share=t.percent(shares.get(f.client_id, f.share)),
             )
             for f in c.watch[:MAX_LISTED]
         ]

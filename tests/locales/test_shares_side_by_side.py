@@ -10,7 +10,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from locales.number_format import format_percents, shown_fractions
+from locales.number_format import format_percents
 
 
 def _by_hand(part: int, total: int) -> str:
@@ -39,6 +39,3 @@ def test_every_share_reads_as_worked_out_by_hand(revenue: list[int]) -> None:
     total = sum(revenue)
     shown = format_percents([r / total for r in revenue], "nl")
     assert shown == [_by_hand(r, total) for r in revenue]
-    # the fractions a card names are the same figures the list writes
-    fractions = shown_fractions([r / total for r in revenue])
-    assert format_percents(fractions, "nl") == shown
