@@ -337,6 +337,7 @@ COMMANDS: tuple[Command, ...] = (
             "/undo — takes back your own last change, as the ↩ Undo button under it does, for "
             "24 hours. Again for the change before it."
         ),
+        in_dialog=True,
     ),
     Command(
         "cancel",

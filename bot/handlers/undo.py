@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.kit import dialogs
 from bot.kit.commands import command
 from bot.kit.turn import Turn, button
-from bot.render.changes import nothing_to_undo, undone, undone_sale
+from bot.render.changes import nothing_to_undo, stopped_instead, undone, undone_sale
 from locales import InputError
 from storage import changes, resolver, sales, teams, undo
 from storage.models import PendingUndo, Role
@@ -41,7 +42,15 @@ async def undo_change(turn: Turn) -> None:
 
 @command
 async def undo_last(turn: Turn) -> None:
-    """/undo: the caller's own last change, as its button would; never someone else's."""
+    """/undo: the caller's own last change, as its button would; never someone else's. With
+    a question open that has saved nothing, it stops that question and nothing else: what was
+    being begun is what a user means to take back, and their last change stays until they
+    send /undo again."""
+    stopped = await dialogs.stop_bare_question(turn)
+    if stopped is not None:
+        turn.reply(stopped_instead(turn.t, stopped))
+        return
+    await dialogs.end_pending(turn)  # as any other command would
     pending = await turn.run(undo.latest_undo, team_id=turn.team_id, user_id=turn.caller.user_id)
     if pending is None:
         turn.reply(nothing_to_undo(turn.t, await _latest_by_someone_else(turn)))

@@ -215,12 +215,16 @@ def kept(convo: Conversation, what: str) -> None:
 
 
 def _cancelled(turn: Turn, convo: Conversation | None) -> None:
-    saved = convo.data.get("kept") if convo is not None else None
-    text = turn.kompas.texts.stopped(turn.t, saved or [])
+    text = _stopped_said(turn, convo)
     if turn.update.callback_query is not None:
         turn.edit(text)
     else:
         turn.reply(text)
+
+
+def _stopped_said(turn: Turn, convo: Conversation | None) -> Markup:
+    saved = convo.data.get("kept") if convo is not None else None
+    return turn.kompas.texts.stopped(turn.t, saved or [])
 
 
 def _setting_up_here(turn: Turn) -> bool:
@@ -315,14 +319,33 @@ async def skip(turn: Turn) -> None:
 @command
 async def cancel(turn: Turn) -> None:
     """/cancel always works: it stops the dialog in progress, if any."""
+    stopped = await stop_pending(turn)
+    turn.reply(stopped if stopped is not None else turn.kompas.texts.nothing_to_stop(turn.t))
+
+
+async def stop_pending(turn: Turn) -> Markup | None:
+    """Stops the caller's dialog in progress here, as /cancel does: what to say of it (None:
+    there was none)."""
     convo = await _load(turn)
+    return await _stop(turn, convo)
+
+
+async def stop_bare_question(turn: Turn) -> Markup | None:
+    """Stops the caller's dialog here if it is a question that has saved nothing yet: what to
+    say of it. Else (None) it is left for `end_pending`: a dialog that saved something mid-way
+    (a city in /edit) made the last change itself, a settings field waiting for a value
+    began nothing."""
+    convo = await _load(turn)
+    if convo is None or convo.data.get("kept") or convo.data.get("quiet"):
+        return None
+    return await _stop(turn, convo)
+
+
+async def _stop(turn: Turn, convo: Conversation | None) -> Markup | None:
     stopped = await turn.run(
         dialog_store.clear_dialog, chat_id=turn.caller.chat_id, user_id=turn.caller.user_id
     )
-    if stopped:
-        _cancelled(turn, convo)
-    else:
-        turn.reply(turn.kompas.texts.nothing_to_stop(turn.t))
+    return _stopped_said(turn, convo) if stopped else None
 
 
 def _pointer(turn: Turn) -> Markup:

@@ -102,6 +102,12 @@ def nothing_to_undo(t: Translator, latest_by: str | None = None) -> Markup:
     return Markup("\n").join((text, whose))
 
 
+def stopped_instead(t: Translator, stopped: Markup) -> Markup:
+    """/undo sent while a question was open: that question stopped, no change taken back."""
+    again = t._("Your last change stays; to take it back, send /undo once more.")
+    return Markup("\n").join((stopped, again))
+
+
 def grade_news(
     t: Translator,
     before: TeamAnalysis,

@@ -267,3 +267,31 @@ async def test_undo_says_which_sale_it_took_back(chat: Chat, sqlite_engine: Engi
         "Ongedaan gemaakt: de verkoop is verwijderd.",
         "Het ging om € 899 van De Boer, vandaag.",
     ], seen.text
+
+
+STOPPED_ONLY = {
+    "nl": (
+        "Je laatste wijziging blijft staan. Stuur nog een keer /ongedaan om die terug te draaien."
+    ),
+    "ru": "Последнее изменение осталось. Чтобы отменить и его, отправьте /undo ещё раз.",
+}
+
+
+@pytest.mark.parametrize("locale", ["nl", "ru"])
+async def test_undo_with_a_question_open_stops_the_question_and_keeps_the_last_sale(
+    chat: Chat, sqlite_engine: Engine, locale: str
+) -> None:
+    """Anna starts a sale without an amount, thinks better of it and sends /undo: she means
+    the question, not the sale she booked a minute ago (the Dutch reader lost it so)."""
+    words = WORDS[locale]
+    anna, _bram = _group(chat, sqlite_engine, locale)
+    await chat.send(anna, f"{words.sale} {words.client} 250", chat=GROUP)
+    await chat.send(anna, f"{words.sale} {words.client}", chat=GROUP)  # asks the amount
+
+    seen = await chat.send(anna, words.undo, chat=GROUP)
+    assert seen.text.splitlines()[-1] == STOPPED_ONLY[locale]
+    assert _amounts(sqlite_engine) == [25_000]
+
+    seen = await chat.send(anna, words.undo, chat=GROUP)  # again: now the sale goes
+    assert seen.text.splitlines()[0] == words.sale_gone and "250" in seen.text, seen.text
+    assert _amounts(sqlite_engine) == []
