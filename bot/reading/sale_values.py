@@ -117,7 +117,7 @@ def number_group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[
     """A run of space-grouped thousands from word `i` (`1 250`, `12 500 000`, `€ 1 250 ₽`):
     how many words it takes, and the two values it may also be (`500 200`)."""
     start = i + 1 if is_currency_token(words[i].text, sign_only=True) else i
-    if start >= len(words) or not re.fullmatch(r"[0-9]{1,3}", words[start].text):
+    if start >= len(words) or not _LEADING_GROUP.fullmatch(words[start].text):
         return 0, None
     end = start + 1
     while (
@@ -126,6 +126,7 @@ def number_group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[
         and _THREE.fullmatch(words[end].text)
         and "," not in words[end - 1].text
         and "." not in words[end - 1].text
+        and not _timed(reader, words, end)
     ):
         end += 1
     run = end - start
@@ -148,12 +149,28 @@ def number_group(reader: Reader, words: list[Token], i: int) -> tuple[int, list[
             return end - i, None
         return end - i, [joined(words[start : start + run - 1]), last]
     first, second = words[start].text, words[start + 1].text
+    whole_first = int(_LEADING_GROUP.fullmatch(first)[1])  # type: ignore[index]
     whole_second = int(re.match(r"[0-9]+", second)[0])  # type: ignore[index]
-    if multiplied or second.startswith("0") or int(first) < whole_second:
+    if multiplied or second.startswith("0") or whole_first < whole_second:
         return end - i, None
     if end < len(words) and is_cost_word(words[end].text):
         return 1, None  # "500 150 затраты": the amount, then the cost
     return end - i, [first, second]
+
+
+# The first group of a space-grouped number, a currency sign glued to it or not (`€500 200`).
+_LEADING_GROUP = re.compile(r"[^\w\s]?([0-9]{1,3})")
+
+
+def _timed(reader: Reader, words: list[Token], j: int) -> bool:
+    """Whether the number at word `j` is a time with the unit after it (`120 uur`), so no
+    group of the number before it (`50 120 uur`: 50, then 120 hours)."""
+    unit = same_field(words, j, 2)
+    return (
+        unit is not None
+        and not unit[1].text[:1].isdigit()
+        and reader.time(joined(unit)) is not None
+    )
 
 
 def is_cost_word(text: str) -> bool:
@@ -172,6 +189,8 @@ def _time(
         span = same_field(words, i, count)
         if span is None or (count > 1 and _not_minutes(span[-1].text, bare_minutes)):
             continue
+        if count > 1 and span[0].text.isdigit() and span[1].text.isdigit():
+            continue  # "50 120 uur": 50, then 120 hours, never 50 120 hours
         if count > 1 and _one_digit(span[-1].text) and _thousands_follow(words, i + count):
             continue  # "2ч 2 700": two hours and 2 700, not 2 h 2 min and 700
         if (
@@ -211,7 +230,8 @@ def money_span(reader: Reader, words: list[Token], i: int) -> int:
     `две тысячи пятьсот рублей`)."""
     for count in (4, 3, 2):
         span = same_field(words, i, count)
-        if span is not None and reader.is_money(joined(span)):
+        timed = any(_timed(reader, words, j) for j in range(i + 1, i + count))
+        if span is not None and not timed and reader.is_money(joined(span)):
             return count
     # "300 EUR" in a rouble team: kept together, so the error quotes what was typed
     after = same_field(words, i, 2)

@@ -117,6 +117,25 @@ def test_a_space_grouped_pair_reads_two_ways_only_when_the_first_is_not_smaller(
         SaleFields(amount=50_000, cost=20_000),
     )
     assert read_sale(NL, "Smit 500 200 duizend").readings == (SaleFields(amount=50_020_000_000),)
+    # a sign glued to the number is the same sign (the attacker's "€500 200", stored unasked)
+    assert read_sale(NL, "Smit €500 200").readings == (
+        SaleFields(amount=50_020_000),
+        SaleFields(amount=50_000, cost=20_000),
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "fields"),
+    [
+        # a number its time unit follows is that time, never a group of the number before it
+        # (the attacker's "90000 50 120 uur": € 50.120 and one hour)
+        ("Smit 90000 50 120 uur", SaleFields(amount=9_000_000, cost=5_000, minutes=7_200)),
+        ("Smit 500 50 120 min", SaleFields(amount=50_000, cost=5_000, minutes=120)),
+        ("Smit 1 250 2 uur", SaleFields(amount=125_000, minutes=120)),
+    ],
+)
+def test_a_timed_number_is_no_thousands_group(typed: str, fields: SaleFields) -> None:
+    assert read_sale(NL, typed).readings == (fields,)
 
 
 def test_a_number_after_the_name_may_belong_to_it() -> None:
