@@ -21,7 +21,7 @@ from storage import clients, resolver
 from storage.changes import Change
 from storage.models import ClientKind, ClientStatus
 from storage.names import is_legal_form, name_key, names_organisation, plausible_name
-from storage.person_names import is_particle, is_russian_surname, says_person
+from storage.person_names import is_particle, is_russian_surname, reads_as_person
 
 CLIENT_STEP = "client"
 NEW_KIND_STEP = "new_kind"  # a new client: a person or an organisation?
@@ -34,11 +34,12 @@ def has_legal_form(name: str) -> bool:
 
 def kind_in_name(name: str) -> ClientKind | None:
     """The kind a new name says itself, so it is not asked (issue 17): a legal form or a
-    business's word ("Restaurant", «Кафе») makes an organisation, a patronymic or initials a
-    person; None when the name doesn't say."""
+    business's word ("Restaurant", «Кафе») makes an organisation; a patronymic, initials or a
+    first name with a surname a person, as an import reads them; None when the name doesn't
+    say."""
     if has_legal_form(name) or names_organisation(name):  # "Restaurant De Haven"
         return ClientKind.ORGANISATION
-    return ClientKind.PERSON if says_person(name) else None
+    return ClientKind.PERSON if reads_as_person(name) else None
 
 
 def typed_name(text: str) -> str:

@@ -112,7 +112,7 @@ async def test_russian_kind_buttons_follow_the_question(
         "Добавить «Новикова» как организацию",
     ]
     await chat.send(olga, "/cancel")
-    assert (await _kind_buttons(chat, olga, "/add Петрова Нина"))[:2] == [
+    assert (await _kind_buttons(chat, olga, "/add Лотос"))[:2] == [
         "Частное лицо",
         "Организация",
     ]
@@ -187,12 +187,25 @@ async def test_a_referred_newcomer_is_asked_person_or_organisation(
 ) -> None:
     _russian_people(sqlite_engine, ru_team)
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    seen = await chat.send(olga, "/refer Зайцева, Новикова Анна")
-    assert seen.text.startswith("Новикова Анна — частное лицо или организация?")
+    seen = await chat.send(olga, "/refer Зайцева, Лотос")
+    assert seen.text.startswith("Лотос — частное лицо или организация?")
     assert seen.buttons == ["Частное лицо", "Организация", "Отмена"]
-    assert rows(sqlite_engine, Client, name="Новикова Анна") == []
-    seen = await chat.press(olga, "Частное лицо")
+    assert rows(sqlite_engine, Client, name="Лотос") == []
+    seen = await chat.press(olga, "Организация")
     assert "Рекомендация записана" in seen
+    [new] = rows(sqlite_engine, Client, name="Лотос")
+    assert (new.kind, new.status) == ("organisation", "prospect")
+
+
+async def test_a_referred_newcomer_with_a_surname_and_a_first_name_is_a_person_unasked(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
+    """«/add Иванова Мария» was asked «частное лицо или организация?», though an import of the
+    same name makes her a person (the Russian reader): one reading of a name everywhere."""
+    _russian_people(sqlite_engine, ru_team)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/refer Зайцева, Новикова Анна")
+    assert "Рекомендация записана" in seen, seen.text
     [new] = rows(sqlite_engine, Client, name="Новикова Анна")
     assert (new.kind, new.status) == ("person", "prospect")
 

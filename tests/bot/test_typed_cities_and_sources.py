@@ -130,8 +130,7 @@ async def test_the_city_and_source_questions_read_what_is_said_with_a_prepositio
 ) -> None:
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/add")
-    await chat.send(olga, "Иванова Ольга")
-    await chat.press(olga, "Частное лицо")
+    await chat.send(olga, "Иванова Ольга")  # a person, unasked
     await chat.send(olga, "из Казани")  # the city question reads it back in the nominative
     await chat.send(olga, "пришла из инсты")
     await chat.press(olga, "Пропустить")
@@ -241,8 +240,7 @@ async def test_a_source_typed_after_the_name_without_a_comma_is_no_part_of_the_n
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Федорова Мария физлицо екб пришла из ВКонтакте")
     assert "Добавлено: Федорова Мария (частное лицо, Екатеринбург, источник: ВКонтакте)." in seen
-    await chat.send(olga, "/add Петрова Анна из инсты")
-    await chat.press(olga, "Частное лицо")
+    await chat.send(olga, "/add Петрова Анна из инсты")  # a person, unasked
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/toevoegen Lisa Bakker particulier via Instagram")
     assert "Toegevoegd: Lisa Bakker (particulier, gevonden via: Instagram)." in seen
