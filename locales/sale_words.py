@@ -121,3 +121,18 @@ DATE_HINTS = (
 
 # The letter o (Latin or Cyrillic) typed for a zero: «18ооо», "2OO" is an amount mistyped.
 ZERO_LETTERS = "оОoO"
+
+
+# A price per person, piece or hour, not the sale's total: a line with one is refused, never
+# booked at the one price ("50 euro per persoon 4 personen" booked € 50). Dutch "per" with a
+# word ("per pin" is how it was paid, read first); Russian a lead-in with its noun.
+RATE_WORDS = frozenset({"p.p.", "p.p", "pp", "p/p", "p.st.", "p/st"})
+RATE_LEAD_INS = frozenset({"per", "за", "с", "на", "в"})
+RATE_NOUNS = frozenset(
+    {"persoon", "personen", "stuk", "uur", "keer", "kop", "hoofd", "behandeling", "sessie"}
+    | {"человека", "человек", "чел", "персону", "каждого", "одного", "голову", "носа"}
+    | {"штуку", "шт", "процедуру", "сеанс"}
+)
+
+# "+" between two numbers: a sum ("100 + 20"), refused unless a cost word says what it adds
+PLUS_WORDS = frozenset({"+", "plus", "плюс"})

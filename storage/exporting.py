@@ -235,6 +235,7 @@ def export_client_data(*, session: Session, team_id: int, client_id: int, locale
                 "due_on": s.due_on,
                 "paid_on": s.paid_on,
                 "paid_amount": None if s.paid_on is not None else amount(s.paid_amount),
+                "note": s.note,
             }
             for s in sales
         ],

@@ -17,7 +17,7 @@ _PG_MIGRATION_LOCK = 0x6B6F6D706173
 # The newest migration. Every command starts by checking the schema; when the database is at
 # HEAD, that is one select and Alembic is never imported (~0.15 s of every `kompas report`).
 # tests/storage/test_migrations.py fails when a new migration is not named here.
-HEAD = "0012_imported_file"
+HEAD = "0013_sale_note"
 
 
 def alembic_config() -> Config:

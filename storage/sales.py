@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from locales import InputError
 from storage.changes import Change, change_fields, json_ready, undoable_change
 from storage.models import Client, ClientKind, ClientStatus, Sale, Team
+from storage.models.clients import SALE_NOTE_LENGTH
 from storage.refusals import Refused
 from storage.resolver import client_status
 from storage.statements import CoreStatement
@@ -31,6 +32,7 @@ class SaleInput:
     minutes: int | None = None
     due_on: dt.date | None = None
     paid_on: dt.date | None = None
+    note: str | None = None  # what was done, as typed ("knippen")
 
 
 def payment_days(*, team_days: int | None, personal: bool, client_kind: str) -> int:
@@ -109,6 +111,7 @@ def record_sale(
             "due_on": due_on,
             "paid_on": paid_on,
             "source_ref": None,
+            "note": sale.note[:SALE_NOTE_LENGTH] if sale.note else None,
             "created_by": user_id,
             "created_at": now,
         },

@@ -18,7 +18,7 @@ from bot.render.sale_doubts import CONFIRM, NO, RECORD, old_question, too_old
 from bot.render.sales import marked_paid, paid_in_place, spoken_day
 from locales import InputError
 from locales.numbers import BARE_ASK
-from storage import resolver, sales
+from storage import members, resolver, sales
 from storage.models import stored_id
 
 PAGE = 5
@@ -80,8 +80,21 @@ async def show_sales(turn: Turn, client_id: int, page: int, *, edit: bool) -> No
         text = render.no_sales(t, client.name)
         turn.edit(text) if edit else turn.reply(text)
         return
+    recorders = None
+    if not team.is_personal:  # who recorded each sale, in a team of several
+        listed = await turn.run(members.members, team_id=team.id)
+        recorders = {m.user_id: m.display_name for m in listed if m.display_name}
     shown = render.sales_page(
-        t, team, client_id, client.name, rows, page, (total + PAGE - 1) // PAGE, PAGE, turn.today
+        t,
+        team,
+        client_id,
+        client.name,
+        rows,
+        page,
+        (total + PAGE - 1) // PAGE,
+        PAGE,
+        turn.today,
+        recorders,
     )
     # A member of a team that keeps money for its admins: the dates and times, no amounts,
     # nothing to correct or delete (bot/kit/sensitive.py); an admin asking in the group, privately.

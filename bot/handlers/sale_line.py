@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.kit.turn import Turn
 from bot.reading import sale_grammar
-from locales import is_currency_token
+from bot.reading.sale_values import SUM_IN_A_SALE
+from locales import InputError, is_currency_token
 from locales.numbers import currency_digits, is_spelled_number
 from storage import clients, resolver
 from storage.names import name_key
@@ -14,6 +17,21 @@ from storage.names import name_key
 async def client_named(turn: Turn, name: str) -> int | None:
     client = await turn.run(clients.client_by_key, team_id=turn.team_id, name=name)
     return client.id if client is not None else None
+
+
+async def refuse_unless_a_client(turn: Turn, line: sale_grammar.SaleLine) -> None:
+    """Refuses a line read only by a name that must be a client's: "de boer 1250 …" is never
+    a new client's name, nor "Jansen 100" in "Jansen 100 - 20" when Jansen is a client (a sum,
+    booked at € 20 on Jansen once the attacker said yes to "Jansen?")."""
+    before = line.before_dashed_number
+    if line.refusal is None and before is None:
+        return
+    if await client_named(turn, line.name) is not None:
+        return
+    if line.refusal is not None:
+        raise line.refusal
+    if before is not None and await client_named(turn, before) is not None:
+        raise InputError(SUM_IN_A_SALE)
 
 
 async def names_a_client_whole(turn: Turn, line: sale_grammar.SaleLine, text: str) -> bool:
@@ -85,3 +103,12 @@ async def spelled_amount(turn: Turn, line: sale_grammar.SaleLine) -> tuple[str, 
         if not found.matches:
             return line.name, {}
     return head, {"unread": " ".join(words[end:])}
+
+
+def said(line: sale_grammar.SaleLine) -> dict[str, Any]:
+    """What the line says besides the name, as the sale's dialog keeps it."""
+    if len(line.readings) > 1:  # "500 200": asked once the client is known
+        fields: dict[str, Any] = {"choices": [reading.data() for reading in line.readings]}
+    else:
+        fields = line.readings[0].data()
+    return {**fields, "what": line.what} if line.what else fields

@@ -321,6 +321,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         sold_on=today,
         due_on=today + dt.timedelta(days=days) if days else None,
         paid_on=None if days else today,
+        note=data.get("what"),
     )
     before = await turn.analysis()
     change = await turn.change(
@@ -377,23 +378,15 @@ async def sale(turn: Turn) -> None:
     line = sale_grammar.read_sale(grammar.reader(turn), text)
     if line.lead_in and await sale_line.client_named(turn, f"{line.lead_in} {line.name}"):
         line = replace(line, name=f"{line.lead_in} {line.name}")  # «У Ашота»: a client's name
-    if line.refusal is not None and await sale_line.client_named(turn, line.name) is None:
-        raise line.refusal  # "de boer 1250 …" is never a new client's name
+    await sale_line.refuse_unless_a_client(turn, line)
     if await sale_line.names_a_client_whole(turn, line, text):  # "Café Vrijdag", "Studio 54"
         await dialog.begin(turn, text)
         return
     chosen = await sale_line.reading_of_name(turn, line, text)
     if chosen is None:  # "Studio 54 100": is 54 part of the name?
         readings = [line.longer, line] if line.longer else [line]
-        names = [{"name": r.name, **_said(r)} for r in readings]
+        names = [{"name": r.name, **sale_line.said(r)} for r in readings]
         await goto(turn, new(dialog.name, turn, names=names), READING)
         return
     name, unread = await sale_line.spelled_amount(turn, chosen)  # "Jansen twaalf"
-    await dialog.begin(turn, name, **_said(chosen), **unread)
-
-
-def _said(line: sale_grammar.SaleLine) -> dict[str, Any]:
-    """What the line says besides the name, as the dialog keeps it."""
-    if len(line.readings) > 1:  # "500 200": asked once the client is known
-        return {"choices": [reading.data() for reading in line.readings]}
-    return line.readings[0].data()
+    await dialog.begin(turn, name, **sale_line.said(chosen), **unread)

@@ -18,6 +18,7 @@ from bot.kit.turn import Buttons, Turn, button
 from bot.render import refusals, time_zones
 from bot.render import settings as render
 from bot.render import settings_menu as menu
+from bot.render.explain import rate_text
 from bot.render.settings_menu import (
     BY_KIND,
     MARGINS,
@@ -275,6 +276,8 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
     if code == "vat":
         if not within(VAT_RANGE, share):
             raise InputError(refusals.VAT_OUT_OF_RANGE)
+        if 0 < share < 0.01:  # "0,25" for 25 %: no VAT rate anywhere is under 1 %
+            raise InputError(refusals.VAT_AS_A_FRACTION, text=text, rate=rate_text(t, share))
         return (True, share)
     if code == "conc":
         if not within(THRESHOLD_RANGE, share):

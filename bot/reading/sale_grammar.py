@@ -20,6 +20,7 @@ from bot.reading.sale_values import (
     labels_first,
     money_span,
     number_group,
+    refuse_sums,
     value_readings,
     without_tip_or_discount,
 )
@@ -34,7 +35,7 @@ from bot.reading.words import (
     tokens,
     without_lead_ins,
 )
-from bot.reading.work_words import is_what_was_done, without_counted_things
+from bot.reading.work_words import is_what_was_done, without_counted_things, work_said
 from locales import N_, InputError, dates, numbers
 from locales.numbers import shown_text
 from locales.sale_words import (
@@ -135,6 +136,10 @@ class SaleLine:
     # Read only by taking a number of 3+ digits into the name ("de boer 1250"): such a name
     # may be an existing client's, never a new one; then this is the answer.
     refusal: InputError | None = field(default=None, compare=False)
+    # "Jansen 100 - 20": the name before a number a dash and an amount follow ("Jansen"); a
+    # sum when that is a client and the whole ("Jansen 100") is not, else "Studio 21 — 7 900"
+    before_dashed_number: str | None = None
+    what: str | None = None  # what was done, typed among the fields ("knippen"): kept as a note
 
 
 DASHES = frozenset({"-", "–", "—"})
@@ -180,7 +185,10 @@ def _read_sale(reader: Reader, dated: Dated) -> SaleLine:
     dash = next((i for i, word in enumerate(words) if i and word.text in DASHES), None)
     if dash is not None:
         words = words[:dash] + words[dash + 1 :]
-        return _sale_line(reader, words, dash, replace(dated, words=words))
+        line = _sale_line(reader, words, dash, replace(dated, words=words))
+        if dash > 1 and words[dash - 1].text.isdigit() and words[dash].text[:1].isdigit():
+            return replace(line, before_dashed_number=joined(words[: dash - 1]))
+        return line
     end = _before_zero(words, name_end(reader, words))
     if 1 < end < len(words) and is_label(words[end - 1].text):
         end -= 1  # "Волкова затраты 300, 2900", "Jansen uren 2 450": the word labels the number
@@ -298,6 +306,7 @@ def _count_may_be_the_amount(
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
     fields, vat = _vat_said(_field_words(words[end:]))
     fields, paid_now = _paid_how(without_tip_or_discount(fields))
+    refuse_sums(reader, fields)
     counted = without_counted_things(reader, fields)
     readings = _readings(reader, counted, dated)
     if _count_may_be_the_amount(reader, fields, counted, readings):  # "60 parkeren 5": € 60 or € 5?
@@ -318,7 +327,8 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
     words_only = bool(dated.date_text) and not (
         any(c.isdigit() for c in dated.date_text) or dated.date_text.casefold() in DAY_WORDS
     )
-    return SaleLine(name, tuple(readings), date_words=words_only)
+    what = work_said(reader, fields, counted, with_counts=len(readings) == 1)
+    return SaleLine(name, tuple(readings), date_words=words_only, what=what)
 
 
 def _marked_cost(values: list[Value]) -> list[Value]:

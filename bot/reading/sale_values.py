@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.reading.words import (
     MOST_FIELD_WORDS,
+    TIMES,
     Reader,
     Token,
     joined,
@@ -24,6 +25,10 @@ from locales.sale_words import (
     DISCOUNT_WORDS,
     FILLER_WORDS,
     PERCENT_WORDS,
+    PLUS_WORDS,
+    RATE_LEAD_INS,
+    RATE_NOUNS,
+    RATE_WORDS,
     TIME_LABELS,
     TIP_WORDS,
     VAT_EXCLUDING,
@@ -241,7 +246,38 @@ def money_span(reader: Reader, words: list[Token], i: int) -> int:
 TIPS_NOT_KEPT = N_("I don't keep tips apart: add the tip to the amount, or leave it out.")
 DISCOUNTS_NOT_KEPT = N_("I don't keep discounts apart: type the amount after the discount.")
 PERCENT_IN_A_SALE = N_("A percentage is no amount, cost or time: type the amount itself.")
-NOT_KEPT_APART = (TIPS_NOT_KEPT, DISCOUNTS_NOT_KEPT, PERCENT_IN_A_SALE)
+SUM_IN_A_SALE = N_(
+    "Type the sale's total as one amount: I don't work out sums or prices per person, piece "
+    "or hour."
+)
+NOT_KEPT_APART = (TIPS_NOT_KEPT, DISCOUNTS_NOT_KEPT, PERCENT_IN_A_SALE, SUM_IN_A_SALE)
+_TIMES_SIGNS = frozenset({"x", "×", "*"})
+
+
+def refuse_sums(reader: Reader, words: list[Token]) -> None:
+    """Refuses field words that are a sum or a rate, not the total: "2x 45", "45 x 2", "100 +
+    20" (with a cost word "+" is a filler: "300 + 50 kosten"), "50 per persoon", «3000 с
+    человека». Each would else be booked at one of its numbers (the attacker's € 45 for two
+    times € 45)."""
+    folded = [word.text.casefold() for word in words]
+    costed = any(is_cost_word(text) for text in folded)
+    for i, text in enumerate(folded):
+        beside = folded[i - 1 : i] + folded[i + 1 : i + 2]
+        times = TIMES.fullmatch(text) or (
+            text in _TIMES_SIGNS and any(w[:1].isdigit() for w in beside)
+        )
+        follows = folded[i + 1].strip(".,") if i + 1 < len(folded) else ""
+        rate = text in RATE_WORDS or (text in RATE_LEAD_INS and follows in RATE_NOUNS)
+        added = (
+            text in PLUS_WORDS
+            and not costed
+            and len(beside) == 2
+            and all(w[:1].isdigit() for w in beside)
+            and not _timed(reader, words, i + 1)
+            and reader.time(words[i + 1].text) is None
+        )
+        if times or rate or added:
+            raise InputError(SUM_IN_A_SALE)
 
 
 def without_tip_or_discount(words: list[Token]) -> list[Token]:

@@ -32,6 +32,8 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACED_DASH = re.compile(r"(?<=[0-9])\s+(?=,-{1,2}(?![\w-]))")
 _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
+# "2x", "x2", "3×45", "2*": a count times a price, which begins the fields, not the name
+TIMES = re.compile(r"[0-9]+(?:[.,][0-9]+)?[x×*][0-9.,]*|[x×*][0-9]+(?:[.,][0-9]+)?", re.I)
 SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
 _STRAY = frozenset({".", "..", "…", "(", ")"})  # a lone dot or bracket between fields
@@ -171,7 +173,7 @@ def starts_field(reader: Reader, words: list[Token], i: int) -> bool:
         if reader.is_money(text):
             return same_field(words, i, 2) is None or starts_field(reader, words, i + 1)
         # "twee" is no amount alone, but may begin a time: "twee uur", read below
-    if _NUMBERISH.fullmatch(text.rstrip(".")) or reader.is_money(text):
+    if _NUMBERISH.fullmatch(text.rstrip(".")) or TIMES.fullmatch(text) or reader.is_money(text):
         return True
     if is_currency_token(text) and i + 1 < len(words):  # "€ 1.250", "EUR 1250", not "Top 100"
         after = words[i + 1].text

@@ -85,3 +85,30 @@ def _thousands_go_on(fields: list[Token], i: int) -> bool:
         and before.text.isdigit()
         and len(before.text) <= 3
     )
+
+
+def work_said(
+    reader: Reader, fields: list[Token], counted: list[Token], *, with_counts: bool = True
+) -> str | None:
+    """What was done, as typed among the fields ("2 banden vervangen" of `70 2 banden
+    vervangen`, «маникюр» of «4 500 маникюр», "knippen en föhnen"): from its first word to its
+    last, with the count `without_counted_things` took out before it (`with_counts`: not when
+    that count may be the amount, "60 parkeren 5"); None when the line says no such thing."""
+    kept = {id(word) for word in counted}
+    said = [
+        i
+        for i, word in enumerate(fields)
+        if is_what_was_done(reader, word.text)
+        or (
+            with_counts
+            and id(word) not in kept
+            and i + 1 < len(fields)
+            and is_what_was_done(reader, fields[i + 1].text)
+        )
+    ]
+    if not said:
+        return None
+    span = fields[said[0] : said[-1] + 1]
+    if any(word.text[:1].isdigit() for word in span[1:]):  # "knippen 40 min föhnen"
+        span = [fields[i] for i in said]
+    return " ".join(word.text.strip(",;:!?()") for word in span)

@@ -76,9 +76,11 @@ def vat_word(t: Translator, included: bool) -> Markup:
 
 
 def rate_text(t: Translator, rate: float) -> str:
-    """A VAT rate as people say it: '21%', '5,5%' for a rate with a fraction of a percent."""
-    whole = abs(rate * 100 - round(rate * 100)) < 1e-6
-    return t.percent(rate, decimals=0 if whole else 1)
+    """A VAT rate as people say it, and as it is kept (to a hundredth of a percent): '21%',
+    '5,5%', '8,25%' (never '8,3%' for the 8,25 % a team typed)."""
+    hundredths = round(rate * 10_000)
+    decimals = 0 if hundredths % 100 == 0 else 1 if hundredths % 10 == 0 else 2
+    return t.percent(rate, decimals=decimals)
 
 
 SHORT_HISTORY_DAYS = 90  # scoring's young_client_days: less history shows no yearly figure

@@ -180,3 +180,6 @@ TYPE_THE_REFERRED = N_("Type the name of the client they referred.")
 UNKNOWN_COMMAND = N_("I don't know the command {command}. Send /help for the list.")
 
 VAT_OUT_OF_RANGE = N_("Type a VAT rate from 0 to 50, for example 21.")
+VAT_AS_A_FRACTION = N_(
+    "“{text}” would be a VAT rate of {rate}. Type the rate in percent, for example 21."
+)

@@ -4,7 +4,7 @@ correct or delete it, and the words of doing so."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,16 +42,27 @@ def sales_page(
     pages: int,
     page_size: int,
     today: dt.date,
+    recorders: Mapping[int, str] | None = None,
 ) -> SalesPage:
     """A page of /sales: a line per sale with ✎ and ✕ buttons that name the sale by its line's
     number ("✎ Sale 2"), and ‹ ›; without money: the dates and times only, nothing to correct
-    or delete."""
+    or delete. `recorders`: the team's members by user id, to say who recorded each sale (a
+    team of several; None for one person alone)."""
+    names = recorders or {}
     first = page * page_size + 1
 
     def listed(with_money: bool) -> Markup:
         lines = [t._("<b>Sales of {client}</b>", client=client)]
         lines += [
-            sale_line(t, team, row, first + i, today, with_money=with_money)
+            sale_line(
+                t,
+                team,
+                row,
+                first + i,
+                today,
+                with_money=with_money,
+                recorded_by=names.get(row.created_by) if row.created_by is not None else None,
+            )
             for i, row in enumerate(rows)
         ]
         if pages > 1:

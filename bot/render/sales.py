@@ -18,7 +18,8 @@ from storage.sales import SaleInput
 
 
 def sale_details(t: Translator, team: TeamView, sale: SaleInput | Sale) -> list[str]:
-    parts = []
+    """What was done (as typed), the cost and the time, each when said."""
+    parts = [sale.note] if sale.note else []
     if sale.cost is not None:
         parts.append(t._("cost {amount}", amount=t.money(sale.cost, team.currency)))
     if sale.minutes is not None:
@@ -87,12 +88,15 @@ def sale_line(
     today: dt.date,
     *,
     with_money: bool = True,
+    recorded_by: str | None = None,
 ) -> Markup:
-    """One sale in /sales; `with_money=False`: without amount, cost or part paid (bot/sensitive)."""
+    """One sale in /sales; `with_money=False`: without amount, cost or part paid (bot/sensitive);
+    `recorded_by`: the member who recorded it, said in a team of several."""
+    by = [] if recorded_by is None else [t._("by {member}", member=recorded_by)]
     if not with_money:
         parts = [] if sale.minutes is None else [t._("time {time}", time=t.duration(sale.minutes))]
         return Markup(" · ").join(
-            [Markup(f"{number}. {spoken_day(t, sale.sold_on, today)}"), *parts]
+            [Markup(f"{number}. {spoken_day(t, sale.sold_on, today)}"), *parts, *by]
         )
     parts = [t.money(sale.amount, team.currency), *sale_details(t, team, sale)]
     if sale.paid_on is not None and sale.paid_on == sale.sold_on:  # the line's date once
@@ -106,6 +110,7 @@ def sale_line(
     if sale.paid_on is None and sale.paid_amount:  # «оплачено 10 000 из 25 000», not "open"
         paid, amount = (t.money(m, team.currency) for m in (sale.paid_amount, sale.amount))
         parts.append(t._("{paid} of {amount} paid", paid=paid, amount=amount))
+    parts += by
     return Markup(f"{number}. {spoken_day(t, sale.sold_on, today)} · ") + Markup(" · ").join(parts)
 
 

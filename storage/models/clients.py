@@ -79,6 +79,9 @@ class Client(TeamRow, table=True):
 SALE_FIGURES = tuple("client_id sold_on amount cost minutes due_on paid_on paid_amount".split())
 
 
+SALE_NOTE_LENGTH = 100
+
+
 class Sale(TeamRow, table=True):
     """One sale: money in integer minor units of the team's currency."""
 
@@ -117,6 +120,8 @@ class Sale(TeamRow, table=True):
     # (paid_on set) are paid in full whatever this says.
     paid_amount: int | None = Field(default=None, sa_type=BigInteger)
     source_ref: str | None = Field(default=None, max_length=64)
+    # What was done, as typed after the amount ("knippen", «маникюр»): shown, never read
+    note: str | None = Field(default=None, max_length=SALE_NOTE_LENGTH)
     created_by: int | None = Field(default=None, sa_type=BigInteger)
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

@@ -139,3 +139,66 @@ async def test_an_amount_with_the_letter_o_for_zeros_is_refused_not_a_new_name(
     seen = await chat.send(olga, "/sale Иванова 18ооо")
     assert "«18ооо» не похоже на сумму" in seen.text, seen.text
     assert not rows(sqlite_engine, Sale)
+
+
+SUM_REFUSED = {
+    "nl": "Typ het totaalbedrag van de verkoop als één bedrag",
+    "ru": "Напишите итоговую сумму продажи одним числом",
+}
+
+
+@pytest.mark.parametrize(
+    ("person", "line"),
+    [
+        ("nl", "/verkoop Jansen 2x 45"),  # booked € 45 on "Jansen?" – yes
+        ("nl", "/verkoop Jansen 3x45"),
+        ("nl", "/verkoop Jansen 45 x 2"),
+        ("nl", "/verkoop Jansen 100 - 20"),  # booked € 20 on "Jansen?" – yes
+        ("nl", "/verkoop Jansen 100 + 20"),  # booked € 100 with a cost of € 20
+        ("nl", "/verkoop Jansen 50 euro per persoon 4 personen"),  # booked € 50
+        ("nl", "/verkoop Jansen 45 p.p."),
+        ("ru", "/sale Jansen 3000 с человека"),
+        ("ru", "/sale Jansen 1500 × 2"),
+    ],
+)
+async def test_a_sum_or_a_price_per_person_is_refused_not_booked_at_one_of_its_numbers(
+    chat: Chat,
+    sqlite_engine: Engine,
+    nl_team: Team,
+    ru_team: Team,
+    person: str,
+    line: str,
+) -> None:
+    team = nl_team if person == "nl" else ru_team
+    make_client(sqlite_engine, team, "Jansen", kind="person")
+    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    seen = await chat.send(owner, line)
+    assert SUM_REFUSED[person] in seen.text, seen.text
+    assert not seen.buttons  # nothing to say yes to
+    assert not rows(sqlite_engine, Sale)
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "cost", "minutes"),
+    [
+        ("/verkoop Jansen 300 + 50 kosten", 30_000, 5_000, None),  # "+" with a cost word
+        ("/verkoop Jansen 300 plus 2 uur", 30_000, None, 120),
+        ("/verkoop Jansen 450 per pin", 45_000, None, None),  # how it was paid
+        ("/verkoop Studio 21 - 450", 45_000, None, None),  # a new client, "Studio 21"
+    ],
+)
+async def test_a_plus_with_a_cost_or_a_time_and_per_pin_still_read(
+    chat: Chat,
+    sqlite_engine: Engine,
+    nl_team: Team,
+    line: str,
+    amount: int,
+    cost: int | None,
+    minutes: int | None,
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jansen", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, line)
+    assert "Verkoop vastgelegd" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == (amount, cost, minutes)

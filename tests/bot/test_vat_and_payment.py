@@ -106,6 +106,26 @@ async def test_a_typed_vat_rate_with_a_fraction(
     assert team_row(sqlite_engine).vat_rate == 0.055
 
 
+async def test_a_vat_rate_typed_as_a_fraction_is_asked_again_and_hundredths_are_shown(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """The attacker's "0,25" was kept as 0,25 % and shown as "0,3%": neither was true to
+    what was meant or what was kept."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/settings")
+    await chat.press(anna, "Geld")
+    await chat.press(anna, "Bedragen")
+    await chat.press(anna, "Andere waarde typen")
+    seen = await chat.send(anna, "0,25")
+    assert seen.text == (
+        "„0,25” zou een btw-tarief van 0,25% zijn. Typ het tarief in procenten, bijvoorbeeld 21."
+    )
+    assert team_row(sqlite_engine).amounts_include_vat is False
+    seen = await chat.send(anna, "8,25")
+    assert "Bedragen: nu inclusief 8,25% btw." in seen
+    assert team_row(sqlite_engine).vat_rate == 0.0825
+
+
 async def test_russian_salon_is_paid_on_the_spot_and_nobody_owes(
     chat: Chat, ru_team: Team, sqlite_engine: Engine
 ) -> None:
