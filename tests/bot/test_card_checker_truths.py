@@ -69,11 +69,11 @@ REFER = {"nl": "/aanbeveling {who} bracht {whom}", "ru": "/refer {who}, {whom}"}
 NEW = {"nl": "Restaurant De Haven", "ru": "Ресторан «Пристань»"}
 ONE_REFERRAL = {
     "nl": "Voor een C is nog 1 aanbeveling nodig.",
-    "ru": "Оценка станет C, если клиент порекомендует вас ещё 1 раз.",
+    "ru": "Оценка станет C, если клиент приведёт к вам 1 нового клиента.",
 }
 TWO_REFERRALS = {
     "nl": "Voor een C zijn nog 2 aanbevelingen nodig.",
-    "ru": "Оценка станет C, если клиент порекомендует вас ещё 2 раза.",
+    "ru": "Оценка станет C, если клиент приведёт к вам 2 новых клиента.",
 }
 GRADE = {"nl": "beoordeling {grade}", "ru": "оценка {grade}"}
 

@@ -30,9 +30,10 @@ def test_every_dutch_lift_line_is_one_whole_sentence(code: str, amount: int, sai
     assert str(lift(translator("nl"), "EUR", Lift(code, amount, "", "A"))) == said
 
 
-def test_russian_lift_of_referrals_says_more() -> None:
+def test_russian_lift_of_referrals_counts_the_new_clients_to_bring() -> None:
+    # «ещё 1 раз» read as "once again" to a client who had never referred anyone
     said = str(lift(translator("ru"), "EUR", Lift("referral", 3, "", "A")))
-    assert said == "Оценка станет A, если клиент порекомендует вас ещё 3 раза.", said
+    assert said == "Оценка станет A, если клиент приведёт к вам 3 новых клиента.", said
 
 
 @pytest.mark.parametrize(

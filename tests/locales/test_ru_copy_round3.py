@@ -122,16 +122,16 @@ async def test_a_group_that_keeps_money_for_admins_hears_no_weekly_sum(
 @pytest.mark.parametrize(
     ("n", "referrals", "invoices"),
     [
-        (1, "ещё 1 раз", "ещё 1 раз подряд"),
-        (2, "ещё 2 раза", "ещё 2 раза подряд"),
-        (5, "ещё 5 раз", "ещё 5 раз подряд"),
-        (21, "ещё 21 раз", "ещё 21 раз подряд"),
+        (1, "1 нового клиента", "ещё 1 раз подряд"),
+        (2, "2 новых клиента", "ещё 2 раза подряд"),
+        (5, "5 новых клиентов", "ещё 5 раз подряд"),
+        (21, "21 нового клиента", "ещё 21 раз подряд"),
     ],
 )
 def test_a_lift_agrees_with_its_number(n: int, referrals: str, invoices: str) -> None:
     t = translator("ru")
     said = _plain(lift(t, "RUB", Lift("referral", n, "", "A")))
-    assert said == f"Оценка станет A, если клиент порекомендует вас {referrals}.", said
+    assert said == f"Оценка станет A, если клиент приведёт к вам {referrals}.", said
     said = _plain(lift(t, "RUB", Lift("pay_on_time", n, "", "A")))
     assert said == f"Оценка станет A, если клиент {invoices} заплатит вовремя.", said
 
