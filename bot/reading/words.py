@@ -32,8 +32,9 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACED_DASH = re.compile(r"(?<=[0-9])\s+(?=,-{1,2}(?![\w-]))")
 _SEPARATOR = re.compile(r";|,(?=\s|$)|(?<=\D),|,(?=[^\d\-])")
 _NUMBERISH = re.compile(r"[-+−–]?[0-9.,]*[0-9][0-9.,]*(?:[.,]-{1,2})?")
-# "2x", "x2", "3×45", "2*": a count times a price, which begins the fields, not the name
-TIMES = re.compile(r"[0-9]+(?:[.,][0-9]+)?[x×*][0-9.,]*|[x×*][0-9]+(?:[.,][0-9]+)?", re.I)
+# "2x", "2X", "x2", "3×45", "2*": a count times a price, which begins the fields, not the name ("X5"
+# in upper case may be a model's name: "Garage BMW X5")
+TIMES = re.compile(r"[0-9]+(?:[.,][0-9]+)?[xX×*][0-9.,]*|[x×*][0-9]+(?:[.,][0-9]+)?")
 SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
 _EXPLICIT_YEAR = re.compile(r"[0-9]{4}|^[0-9]{1,2}([-./])[0-9]{1,2}\1[0-9]{2}$")
 _STRAY = frozenset({".", "..", "…", "(", ")"})  # a lone dot or bracket between fields

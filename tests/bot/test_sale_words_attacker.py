@@ -152,6 +152,7 @@ SUM_REFUSED = {
     [
         ("nl", "/verkoop Jansen 2x 45"),  # booked € 45 on "Jansen?" – yes
         ("nl", "/verkoop Jansen 3x45"),
+        ("nl", "/verkoop Jansen 2X 45"),
         ("nl", "/verkoop Jansen 45 x 2"),
         ("nl", "/verkoop Jansen 100 - 20"),  # booked € 20 on "Jansen?" – yes
         ("nl", "/verkoop Jansen 100 + 20"),  # booked € 100 with a cost of € 20
@@ -185,6 +186,7 @@ async def test_a_sum_or_a_price_per_person_is_refused_not_booked_at_one_of_its_n
         ("/verkoop Jansen 300 plus 2 uur", 30_000, None, 120),
         ("/verkoop Jansen 450 per pin", 45_000, None, None),  # how it was paid
         ("/verkoop Studio 21 - 450", 45_000, None, None),  # a new client, "Studio 21"
+        ("/verkoop Garage BMW X5 450", 45_000, None, None),  # a model's name, no "times 5"
     ],
 )
 async def test_a_plus_with_a_cost_or_a_time_and_per_pin_still_read(
