@@ -28,7 +28,7 @@ ADD: list[tuple[str, Expected]] = [
     ("/toevoegen Kapsalon Noor", added("Kapsalon Noor", ORGANISATION)),
     (
         "/add Marieke de Boer",
-        ask("kind", "Marieke de Boer", press="person", then=added("Marieke de Boer", PERSON)),
+        added("Marieke de Boer", PERSON),
     ),
     (
         "/toevoegen Kapsalon Knip",
@@ -36,11 +36,11 @@ ADD: list[tuple[str, Expected]] = [
     ),
     (
         "/toevoegen Yusuf Yılmaz",
-        ask("kind", "Yusuf Yılmaz", press="person", then=added("Yusuf Yılmaz", PERSON)),
+        added("Yusuf Yılmaz", PERSON),
     ),
     (
         "/add  Mark ten Hove ",
-        ask("kind", "Mark ten Hove", press="person", then=added("Mark ten Hove", PERSON)),
+        added("Mark ten Hove", PERSON),
     ),
     ("/add Lotte van 't Hof, persoon", added("Lotte van 't Hof", PERSON)),
     ("/toevoegen Bloemenzaak Roos, organisatie, Utrecht", added("Bloemenzaak Roos", ORGANISATION)),
@@ -185,12 +185,7 @@ REFER: list[tuple[str, Expected]] = [
     ("/aanbeveling Studio 54, Bakkerij 2000", referral("Studio 54", "Bakkerij 2000")),
     (
         "/aanbeveling Jan Smit, Marieke de Boer",
-        ask(
-            "kind",
-            "Marieke de Boer",
-            press="person",
-            then=referral(SMIT, "Marieke de Boer", new=PERSON),
-        ),
+        referral(SMIT, "Marieke de Boer", new=PERSON),
     ),
     (
         "/aanbeveling Hotel De Linde, Restaurant De Kas",
@@ -198,12 +193,7 @@ REFER: list[tuple[str, Expected]] = [
     ),
     (
         "/refer Sanne de Jong, Mark ten Hove",
-        ask(
-            "kind",
-            "Mark ten Hove",
-            press="person",
-            then=referral("Sanne de Jong", "Mark ten Hove", new=PERSON),
-        ),
+        referral("Sanne de Jong", "Mark ten Hove", new=PERSON),
     ),
     ("/aanbeveling Jan Smit, Jan Smit", NOTHING),
     # A verb between the two names: who brought whom.
@@ -251,8 +241,9 @@ NOTES: list[tuple[str, Expected]] = [
         ask(
             "client",
             answer="Marieke de Boer",
+            # a person's name: the one kind offered with the question to add her
             then=ask(
-                "kind",
+                "new",
                 "Marieke de Boer",
                 press="person",
                 then=compliment("Marieke de Boer", "heel blij met de taart")
@@ -323,7 +314,7 @@ TYPED: list[tuple[str, Expected]] = [
     ("/toevoegen Garage Jansen vof", added("Garage Jansen vof", ORGANISATION)),
     ("/toevoegen Jansen Bouw bv utrecht", added("Jansen Bouw bv", ORGANISATION)),
     ("/toevoegen ZZP'er Tom Bakker", ask("kind", "ZZP'er Tom Bakker")),
-    ("/toevoegen Tom Bakker, zzp'er", ask("kind", "Tom Bakker")),  # either, so asked
+    ("/toevoegen Tom Bakker, zzp'er", added("Tom Bakker", PERSON)),  # a person's name
 ]
 
 # Typos and accents left out in a name.

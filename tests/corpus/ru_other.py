@@ -29,7 +29,7 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Салон Лотос", added("Салон Лотос", ORGANISATION)),
     (
         "/add Смирнова Ирина",
-        ask("kind", "Смирнова Ирина", press="person", then=added("Смирнова Ирина", PERSON)),
+        added("Смирнова Ирина", PERSON),
     ),
     (
         "/add Пекарня Хлебница",
@@ -38,7 +38,7 @@ ADD: list[tuple[str, Expected]] = [
     ("/add Петров", ask("kind", "Петров", press="person", then=added("Петров", PERSON))),
     (
         "/add  Морозова Дарья ",
-        ask("kind", "Морозова Дарья", press="person", then=added("Морозова Дарья", PERSON)),
+        added("Морозова Дарья", PERSON),
     ),
     ("/add Смирнова Ирина, частное лицо, Казань", added("Смирнова Ирина", PERSON)),
     ("/add Салон Лотос, организация", added("Салон Лотос", ORGANISATION)),
@@ -167,12 +167,7 @@ REFER: list[tuple[str, Expected]] = [
     ("/refer Фёдорова Мария Петровна, Зайцева Алёна Ивановна", referral(FEDOROVA, ZAITSEVA)),
     (
         "/refer Волкова Анна, Смирнова Ирина",
-        ask(
-            "kind",
-            "Смирнова Ирина",
-            press="person",
-            then=referral(VOLKOVA, "Смирнова Ирина", new=PERSON),
-        ),
+        referral(VOLKOVA, "Смирнова Ирина", new=PERSON),
     ),
     (
         "/refer Звездочка, Салон Лотос",
@@ -180,12 +175,7 @@ REFER: list[tuple[str, Expected]] = [
     ),
     (
         "/refer Жукова, Морозова Дарья",
-        ask(
-            "kind",
-            "Морозова Дарья",
-            press="person",
-            then=referral("Жукова", "Морозова Дарья", new=PERSON),
-        ),
+        referral("Жукова", "Морозова Дарья", new=PERSON),
     ),
     ("/refer Ёлкина Ольга, Ёлкина Ольга", NOTHING),
     # A verb between the two names: who brought whom.
@@ -194,21 +184,11 @@ REFER: list[tuple[str, Expected]] = [
     # A native reader's lines: who the new client is to them, or to whom, is not their name.
     (
         "/refer Волкова посоветовала нас Зайцевой Марине",
-        ask(
-            "kind",
-            "Зайцева Марина",
-            press="person",
-            then=referral(VOLKOVA, "Зайцева Марина", new=PERSON),
-        ),
+        referral(VOLKOVA, "Зайцева Марина", new=PERSON),
     ),
     (
         "/refer Волкова привела подругу Зайцеву Марину",
-        ask(
-            "kind",
-            "Зайцева Марина",
-            press="person",
-            then=referral(VOLKOVA, "Зайцева Марина", new=PERSON),
-        ),
+        referral(VOLKOVA, "Зайцева Марина", new=PERSON),
     ),
     ("/refer Кофейня Зерно от Волковой", referral(VOLKOVA, "Кофейня Зерно")),
 ]
@@ -273,7 +253,7 @@ NOTES: list[tuple[str, Expected]] = [
             answer="Марина Ковалёва",
             # No client shares both her names (a look-alike on one name is none): new.
             then=ask(
-                "kind",
+                "new",
                 "Марина Ковалёва",
                 press="person",
                 then=compliment("Марина Ковалёва", "спасибо за торт")

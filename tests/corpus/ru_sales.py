@@ -165,7 +165,7 @@ LINES: list[tuple[str, Expected]] = [
             "mean",
             VOLKOVA,
             press="no",
-            then=ask("kind", press="person", then=sale("Волкова Ана", "2500", new="person")),
+            then=sale("Волкова Ана", "2500", new="person"),
         ),
     ),
     ("/sale Анна 2500", sale(VOLKOVA, "2500")),
@@ -237,12 +237,7 @@ LINES: list[tuple[str, Expected]] = [
     ),
     (
         "/sale Смирнова Ирина 2000",
-        ask(
-            "kind",
-            "Смирнова Ирина",
-            press="person",
-            then=sale("Смирнова Ирина", "2000", new=PERSON),
-        ),
+        sale("Смирнова Ирина", "2000", new=PERSON),
     ),
     (
         "/sale Салон Лотос 15 тыс.",
@@ -258,12 +253,7 @@ LINES: list[tuple[str, Expected]] = [
     ),
     (
         "/sale Романова Ирина 3000 вчера",
-        ask(
-            "kind",
-            "Романова Ирина",
-            press="person",
-            then=sale("Романова Ирина", "3000", on="2026-12-03", new=PERSON),
-        ),
+        sale("Романова Ирина", "3000", on="2026-12-03", new=PERSON),
     ),
     (
         "/sale Никитин 800",
@@ -271,12 +261,7 @@ LINES: list[tuple[str, Expected]] = [
     ),
     (
         "/sale Морозова Дарья 1 500 ₽",
-        ask(
-            "kind",
-            "Морозова Дарья",
-            press="person",
-            then=sale("Морозова Дарья", "1500", new=PERSON),
-        ),
+        sale("Морозова Дарья", "1500", new=PERSON),
     ),
     (
         "/sale Пекарня Хлебница 6000",
@@ -287,7 +272,7 @@ LINES: list[tuple[str, Expected]] = [
         ask("kind", "Носова", press="person", then=sale("Носова", "2500", "0", 120, new=PERSON)),
     ),
     ("/sale Салон Лотос 15 000 ₽", sale("Салон Лотос", "15000", new=ORGANISATION)),
-    ("/sale Белова Ксения 2000 вчера", ask("kind", "Белова Ксения")),
+    ("/sale Белова Ксения 2000 вчера", sale("Белова Ксения", "2000", on="2026-12-03", new=PERSON)),
     # More than 100× the client's median sale: confirmed with a button first.
     ("/sale Жукова 500 тыс.", ask("big", "500 000", press="yes", then=sale("Жукова", "500000"))),
     ("/sale Кузнецов 100к", ask("big", "100 000", press="yes", then=sale(KUZNETSOV, "100000"))),
@@ -347,13 +332,7 @@ LINES: list[tuple[str, Expected]] = [
     # … and after a new person's name: «Мария Кузнецова», never «Мария Кузнецова стрижка».
     (
         "/sale Мария Кузнецова стрижка 1500",
-        ask(
-            "kind",
-            "Мария Кузнецова",
-            hides=("стрижка",),
-            press="person",
-            then=sale("Мария Кузнецова", "1500", new=PERSON),
-        ),
+        sale("Мария Кузнецова", "1500", new=PERSON),
     ),
     (
         "/sale Смирнова маникюр+покрытие 1500",
