@@ -191,9 +191,12 @@ class SaleDialog(ClientDialog):
         uur`, `120 gisteren`): what it says is kept, and with a cost or a time the sale is
         recorded as a one-line /sale would be. False when the text doesn't read so."""
         try:
-            readings = sale_grammar.read_fields(grammar.reader(turn), text)
+            line = sale_grammar.read_fields(grammar.reader(turn), text)
         except InputError:
             return False
+        readings = line.readings
+        if line.what:  # "85 knippen": what was done, kept with the sale
+            convo.data["what"] = line.what
         if len(readings) > 1:  # "500 200": one amount, or the amount and the cost?
             convo.data["choices"] = [reading.data() for reading in readings]
         else:

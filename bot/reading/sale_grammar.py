@@ -213,13 +213,13 @@ def _before_zero(words: list[Token], end: int) -> int:
     return next((i for i in range(1, end) if folded[i] in ZERO_WORDS), end)
 
 
-def read_fields(reader: Reader, text: str) -> tuple[SaleFields, ...]:
+def read_fields(reader: Reader, text: str) -> SaleLine:
     """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
-    `€ 95, 20 kosten, 1 uur`, `120 gisteren`; two readings for `500 200`."""
+    `€ 95, 20 kosten, 1 uur`, `120 gisteren`, `85 knippen`; two readings for `500 200`."""
     words, unpaid = _unpaid_said(tokens(text), first=0)
     dated = dated_line(reader, words, first=0)
     line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
-    return (_not_paid(line) if unpaid else line).readings
+    return _not_paid(line) if unpaid else line
 
 
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:

@@ -76,3 +76,17 @@ async def test_a_sale_without_such_words_has_no_note(
     await chat.send(anna, "/verkoop Jansen 85 contant")
     [sale] = rows(sqlite_engine, Sale)
     assert sale.note is None
+
+
+async def test_what_was_done_typed_with_the_asked_amount_is_kept_too(
+    chat: Chat, sqlite_engine: Engine, nl_team: Team
+) -> None:
+    make_client(sqlite_engine, nl_team, "Jansen", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop Jansen")  # the amount is asked
+    await chat.send(anna, "85 knippen")
+    await chat.send(anna, "/overslaan")  # the cost
+    seen = await chat.send(anna, "/overslaan")  # the time
+    assert "Knippen" in seen.text.splitlines(), seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.note) == (8_500, "knippen")
