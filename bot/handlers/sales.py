@@ -324,7 +324,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         sold_on=today,
         due_on=today + dt.timedelta(days=days) if days else None,
         paid_on=None if days else today,
-        note=data.get("what"),
+        note=data.get("what") or data.get("unread"),  # «Смирнова стрижка 1500»: before it
     )
     before = await turn.analysis()
     change = await turn.change(

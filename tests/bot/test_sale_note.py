@@ -90,3 +90,28 @@ async def test_what_was_done_typed_with_the_asked_amount_is_kept_too(
     assert "Knippen" in seen.text.splitlines(), seen.text
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.note) == (8_500, "knippen")
+
+
+@pytest.mark.parametrize(
+    ("person", "line", "note"),
+    [
+        ("nl", "/verkoop Jan Smit knippen 45", "knippen"),
+        ("ru", "/sale Смирнова стрижка 1500", "стрижка"),
+    ],
+)
+async def test_what_was_done_typed_between_a_persons_name_and_the_amount_is_kept(
+    chat: Chat,
+    sqlite_engine: Engine,
+    nl_team: Team,
+    ru_team: Team,
+    person: str,
+    line: str,
+    note: str,
+) -> None:
+    team = nl_team if person == "nl" else ru_team
+    name = "Jan Smit" if person == "nl" else "Смирнова Анна"
+    make_client(sqlite_engine, team, name, kind="person")
+    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    await chat.send(owner, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.note == note
