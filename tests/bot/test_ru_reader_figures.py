@@ -85,9 +85,9 @@ async def test_the_client_earning_most_per_hour_is_never_a_time_eater(
     [
         (
             "nl",
-            "Deze klanten kosten je naar verhouding meer uren dan ze aan omzet opleveren: "
-            "per uur verdien je er minder aan dan gemiddeld.",
-            "• Traag: 40% van je uren, 26% van de omzet (",
+            "Gerekend over de verkopen waarbij je de tijd noteerde: deze klanten kosten je "
+            "naar verhouding meer uren dan ze aan omzet opleveren",
+            "• Traag: 40% van je uren, 26% van de omzet van die verkopen (",
         ),
         (
             "ru",
