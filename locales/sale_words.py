@@ -46,7 +46,7 @@ FILLER_WORDS = frozenset(
 # "per pin", «наличными», «по карте»); `per`, `via`, `met`, «по», «на» before it go with it.
 PAID_METHODS = frozenset(
     {"contant", "cash", "pin", "gepind", "tikkie", "ideal", "наличными", "наличные", "нал"}
-    | {"картой", "карте", "карту", "переводом", "сбп"}
+    | {"картой", "карте", "карту", "переводом", "перевод", "сбп"}  # «2700 перевод»
     # "70 betaald", "al betaald", «оплачено»: paid, however; "nog niet betaald" is read first
     | {"betaald", "voldaan", "paid", "оплачено", "оплачен", "оплачена", "оплатил", "оплатила"}
 )
@@ -91,6 +91,13 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "оплатит потом",
         "потом оплатит",
         "заплатит позже",
+        # «18000 баннеры счет», "450 factuur": an invoice sent, not paid yet (the designer's
+        # sale was booked as paid on the spot, «счет» kept as what was done)
+        "по счету",
+        "по счёту",
+        "счет",
+        "счёт",
+        "factuur",
     )
 )
 

@@ -204,3 +204,23 @@ async def test_a_plus_with_a_cost_or_a_time_and_per_pin_still_read(
     assert "Verkoop vastgelegd" in seen.text, seen.text
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.cost, sale.minutes) == (amount, cost, minutes)
+
+
+@pytest.mark.parametrize(
+    ("line", "paid", "note"),
+    [
+        ("/sale Козлов 18000 баннеры счет", False, "баннеры"),  # was paid, «Баннеры счет»
+        ("/sale Козлов 18000 по счёту", False, None),
+        ("/sale Козлов 2700 перевод", True, None),  # how it was paid, no note
+    ],
+)
+async def test_an_invoice_or_a_transfer_said_in_russian_is_what_is_stored(
+    chat: Chat, sqlite_engine: Engine, ru_team: Team, line: str, paid: bool, note: str | None
+) -> None:
+    """The solo designer's «счет» was booked as paid on the spot and kept as what was done."""
+    make_client(sqlite_engine, ru_team, "Козлов", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, line)
+    assert "Продажа записана" in seen.text, seen.text
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.paid_on is not None, sale.note) == (paid, note)
