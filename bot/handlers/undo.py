@@ -36,8 +36,11 @@ async def undo_change(turn: Turn) -> None:
     pending = await turn.run(changes.pending_undo, team_id=turn.team_id, undo_id=undo_id)
     if pending is None:
         raise InputError(Refused.UNDO_EXPIRED)
-    # Said once, in the confirmation it replaces: a toast with the same words read twice.
-    turn.edit(await _reverse(turn, pending))
+    # Said once, in the confirmation it replaces (a toast with the same words read twice),
+    # with which sale it was: the confirmation that named it is gone (the Dutch reader).
+    which = await _which_sale(turn, pending)
+    done = await _reverse(turn, pending)
+    turn.edit(done if which is None else undone_sale(turn.t, done, turn.team, which, turn.today))
 
 
 @command

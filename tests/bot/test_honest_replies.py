@@ -127,7 +127,8 @@ async def test_a_sale_saved_before_the_answer_failed_is_told_as_saved(
     assert len(rows(sqlite_engine, Sale)) == 1  # said as saved, so nobody sends it again
 
     seen = await chat.press(joris, undo, chat=GROUP)
-    assert seen.text == undone
+    assert seen.text.splitlines()[0] == undone  # then which sale it was
+    assert "300" in seen.text.splitlines()[1], seen.text
     assert rows(sqlite_engine, Sale) == []
 
 

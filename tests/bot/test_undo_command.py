@@ -170,7 +170,8 @@ async def test_an_admin_pressing_someone_elses_undo_says_whose_it_was_and_who_to
     bram_sale = next(m for m in chat.api.in_chat(GROUP) if "400" in m.text)
 
     seen = await chat.press(anna, words.button, chat=GROUP, message=bram_sale)
-    assert seen.text.splitlines() == [words.sale_gone, TOOK_BACK[locale]]
+    said, whose, which = seen.text.splitlines()  # and which sale, as /undo says it
+    assert [said, whose] == [words.sale_gone, TOOK_BACK[locale]] and "400" in which, seen.text
     assert _amounts(sqlite_engine) == []
 
 
