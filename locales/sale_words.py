@@ -60,6 +60,15 @@ ZERO_WORDS = frozenset({"nul", "ноль", "нуль"})
 # A cost typed as a word: "geen" (no costs), «нет», «без затрат» is 0.
 NO_COST = frozenset({"geen", "niks", "none", "нет"}) | ZERO_WORDS
 
+# Words that change what a number is worth or say it is money back: never what was done, so a
+# line with one is refused as unread, never booked at its bare digit (the attacker's "2 mille"
+# stored € 2, «2 ляма» 2 ₽, "50 cent" € 50, "303 retour" a sale of € 303).
+NOT_WORK_WORDS = frozenset(
+    {"mille", "ton", "rug", "ruggen", "cent", "centen", "retour", "creditnota", "terugbetaling"}
+    | {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "сотни", "сотен", "сотня"}
+    | {"копейка", "копейки", "копеек", "коп", "возврат", "возврата"}
+)
+
 
 # Said of a sale not paid yet: it is an open invoice, even for a client who pays on the spot
 # ("/verkoop Jan Smit 200 op rekening", «/sale Петрова 2000 в долг»). Whole phrases, matched

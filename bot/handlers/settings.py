@@ -276,7 +276,7 @@ def _typed_value(turn: Turn, code: str, text: str) -> object:
     if code == "vat":
         if not within(VAT_RANGE, share):
             raise InputError(refusals.VAT_OUT_OF_RANGE)
-        if 0 < share < 0.01:  # "0,25" for 25 %: no VAT rate anywhere is under 1 %
+        if 0 < share < 0.02:  # "0,25" for 25 %, "1.21" for 21 %: no VAT rate is under 2 %
             raise InputError(refusals.VAT_AS_A_FRACTION, text=text, rate=rate_text(t, share))
         return (True, share)
     if code == "conc":

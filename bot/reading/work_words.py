@@ -6,7 +6,14 @@ from __future__ import annotations
 from bot.reading.sale_values import is_cost_word
 from bot.reading.words import DAY_WORDS, Reader, Token, joined
 from locales import InputError, dates, is_currency_token, is_multiplier_token, numbers
-from locales.sale_words import DATE_HINTS, FILLER_WORDS, NO_COST, PAID_METHODS, PERCENT_WORDS
+from locales.sale_words import (
+    DATE_HINTS,
+    FILLER_WORDS,
+    NO_COST,
+    NOT_WORK_WORDS,
+    PAID_METHODS,
+    PERCENT_WORDS,
+)
 
 
 def is_what_was_done(reader: Reader, text: str) -> bool:
@@ -15,9 +22,13 @@ def is_what_was_done(reader: Reader, text: str) -> bool:
     note, so such words are skipped when the line reads no other way."""
     word = text.strip(".,;:!?()")
     folded = word.casefold()
-    if len(word) < 3 or not all(c.isalpha() or c in "-'’" for c in word):
+    if len(word) < 3 or not all(c.isalpha() or c in "-'’+" for c in word):
+        return False
+    if not (word[0].isalpha() and word[-1].isalpha()):  # "knippen+föhnen", never "+5"
         return False
     if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS | PERCENT_WORDS:
+        return False
+    if folded in NOT_WORK_WORDS:  # "2 mille", «2 ляма», "50 cent", "303 retour"
         return False
     if is_cost_word(word) or reader.is_money(word) or numbers.starts_spoken_amount(word):
         return False
@@ -61,13 +72,14 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     }
     if not counted:
         return fields
-    # a time ("45 knippen 1u") is no other amount beside the count
+    # a time ("45 knippen 1u"), its minutes too ("1 uur 15"), is no other amount beside the count
     figures = [
         i
         for i, word in enumerate(fields)
         if any(c.isdigit() for c in word.text)
         and reader.time(word.text) is None
         and reader.time(joined(fields[i : i + 2])) is None  # "85 knippen 40 min"
+        and not (i > 1 and reader.time(joined(fields[i - 2 : i + 1])) is not None)  # "1 uur 15"
     ]
     in_digits = [i for i in counted if fields[i].text.isdigit()]  # "twee" is never the amount
     if figures and len(figures) <= len(in_digits):

@@ -115,3 +115,19 @@ async def test_what_was_done_typed_between_a_persons_name_and_the_amount_is_kept
     await chat.send(owner, line)
     [sale] = rows(sqlite_engine, Sale)
     assert sale.note == note
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount", "minutes", "what"),
+    [
+        # "1 uur 15" is 1 h 15 min, so 95 is the amount, not a count of things with € 15
+        ("Noor El Amrani 95 krullen knippen 1 uur 15", 9_500, 75, "krullen knippen"),
+        ("Anouk 70 knippen+föhnen", 7_000, None, "knippen+föhnen"),  # was refused
+    ],
+)
+def test_the_dutch_salons_lines_read_as_meant(
+    typed: str, amount: int, minutes: int | None, what: str
+) -> None:
+    line = read_sale(NL, typed)
+    assert [(r.amount, r.minutes) for r in line.readings] == [(amount, minutes)]
+    assert line.what == what

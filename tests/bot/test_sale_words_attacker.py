@@ -224,3 +224,24 @@ async def test_an_invoice_or_a_transfer_said_in_russian_is_what_is_stored(
     assert "Продажа записана" in seen.text, seen.text
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.paid_on is not None, sale.note) == (paid, note)
+
+
+@pytest.mark.parametrize(
+    ("person", "line"),
+    [
+        ("nl", "/verkoop Jansen 2 mille"),  # stored € 2
+        ("nl", "/verkoop Jansen 50 cent"),  # stored € 50
+        ("nl", "/verkoop Jansen 303 retour"),  # a refund booked as a sale
+        ("ru", "/sale Jansen 2 ляма"),  # stored 2 ₽
+        ("ru", "/sale Jansen 50 копеек"),
+    ],
+)
+async def test_a_word_that_changes_what_the_number_is_worth_is_refused_not_dropped(
+    chat: Chat, sqlite_engine: Engine, nl_team: Team, ru_team: Team, person: str, line: str
+) -> None:
+    team = nl_team if person == "nl" else ru_team
+    make_client(sqlite_engine, team, "Jansen", kind="person")
+    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    seen = await chat.send(owner, line)
+    assert not rows(sqlite_engine, Sale), seen.text
+    assert not any("Jansen " in label for label in seen.buttons), seen.buttons
