@@ -202,6 +202,12 @@ class FixSaleDialog(Dialog):
     async def _save(self, turn: Turn, convo: Conversation, value: object) -> None:
         field = convo.data["field"]
         await finish(turn, convo)
+        sale = await turn.run(
+            sales.sale_in_team, team_id=turn.team_id, sale_id=convo.data["sale_id"]
+        )
+        if getattr(sale, field) == value:  # "corrected" to what it was: said so, nothing to undo
+            turn.reply(render.sale_unchanged(turn.t))
+            return
         change = await turn.change(
             sales.update_sale, sale_id=convo.data["sale_id"], changes={field: value}
         )

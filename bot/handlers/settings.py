@@ -202,6 +202,11 @@ async def choose_value(turn: Turn) -> None:
 
 async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
     setting, team = render.BY_CODE[code], turn.team
+    if _same(render.current(team, code), value):  # "€ 40" typed where it is € 40
+        back = menu.back_row(turn.t, _team_id(turn), code)
+        text = menu.unchanged(turn.t, team, code, value, now=turn.now)
+        turn.edit(text, buttons=[back]) if edit else turn.reply(text, buttons=[back])
+        return
     change = await turn.run(
         team_settings.change_settings,
         team_id=_team_id(turn),
@@ -219,6 +224,13 @@ async def _change(turn: Turn, code: str, value: object, *, edit: bool) -> None:
     text = menu.changed(turn.t, team, code, value, now=turn.now)
     back = menu.back_row(turn.t, _team_id(turn), code)
     turn.confirm(text, change.undo_id, extra=[back], edit=edit)
+
+
+def _same(current: object, value: object) -> bool:
+    """Whether a chosen value is the one the team has (VAT's pair may come as a list)."""
+    if isinstance(current, tuple) and isinstance(value, list | tuple):
+        return current == tuple(value)
+    return current == value
 
 
 # Typed values ---------------------------------------------------------------------------------

@@ -137,6 +137,11 @@ def fix_prompt(t: Translator, field: str) -> Markup:
     return prompts[field]()
 
 
+def sale_unchanged(t: Translator) -> Markup:
+    """A correction to the value the sale already had (Product rules: Truth)."""
+    return t._("Nothing changed: the sale already said so.")
+
+
 def sale_corrected(t: Translator, currency: str, field: str, value: Any) -> Markup:
     """'Verkoop gecorrigeerd: het bedrag is nu € 1.250,50.': the value as it now stands, so a
     typo shows at once."""

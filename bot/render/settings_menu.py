@@ -139,6 +139,17 @@ def changed(t: Translator, team: TeamView, code: str, value: object, *, now: dt.
     return text
 
 
+def unchanged(
+    t: Translator, team: TeamView, code: str, value: object, *, now: dt.datetime
+) -> Markup:
+    """A setting set to what it already was: said so, with nothing to undo (Truth)."""
+    return t._(
+        "{setting} was {value} already: nothing changed.",
+        setting=settings.setting_name(t, code),
+        value=settings.value_text(t, code, value, now=now, currency=team.currency),
+    )
+
+
 def whole_money(t: Translator, amount: int, currency: str) -> str:
     return t.money(amount, currency, whole=True)
 

@@ -58,3 +58,21 @@ async def test_one_person_alone_is_not_told_it_was_them(
     await chat.send(anna, "/verkoop Jansen 450")
     seen = await chat.send(anna, "/verkopen Jansen")
     assert "door" not in seen.text, seen.text
+
+
+async def test_a_sale_corrected_to_what_it_was_says_nothing_changed(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """The checker's € 700 "corrected" to € 700 was confirmed as a correction, with an Undo
+    that "put the sale back as it was"."""
+    make_client(sqlite_engine, nl_team, "Jansen")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop Jansen 700")
+    await chat.send(anna, "/verkopen Jansen")
+    await chat.press(anna, "✎ Verkoop 1")
+    await chat.press(anna, "Bedrag")
+    seen = await chat.send(anna, "700")
+    assert seen.text == "Niets veranderd: zo stond het al bij de verkoop.", seen.text
+    assert not seen.buttons  # nothing to undo
+    seen = await chat.send(anna, "/ongedaan")  # the sale itself is the last change
+    assert "de verkoop is verwijderd" in seen.text, seen.text

@@ -318,3 +318,20 @@ async def test_an_hour_cost_with_cents_is_shown_with_its_cents(
     seen = await chat.press(anna, "Details")
 
     assert "kosten € 150 (waarvan 4 uur × € 32,50 = € 130)" in seen, seen.text
+
+
+async def test_a_setting_set_to_what_it_was_says_nothing_changed(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """The checker typed the hour cost it already had and got "Uurkosten: nu € 40" with an
+    Undo that put back € 40."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for _ in range(2):
+        await chat.send(anna, "/settings")
+        await chat.press(anna, "Geld")
+        await chat.press(anna, "Uurkosten")
+        await chat.press(anna, "Typ het bedrag")
+        seen = await chat.send(anna, "40")
+    assert seen.text == "Niets veranderd: dit stond al zo (Uurkosten: € 40).", seen.text
+    assert "↩ Ongedaan maken" not in seen.buttons
+    assert team_row(sqlite_engine).hour_cost == 4_000
