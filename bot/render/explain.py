@@ -36,7 +36,8 @@ def about_money(t: Translator, currency: str, minor: float | int) -> str:
     a precision it lacks («около 68 500 ₽», not «около 68 498 ₽»)."""
     units = abs(float(minor)) / 100
     step = 10 ** max(0, len(str(int(units))) - 3) if units >= 1 else 1
-    return t.money(int(round(float(minor) / 100 / step)) * step * 100, currency, whole=True)
+    steps = math.copysign(math.floor(units / step + 0.5), float(minor))  # half up: 1 625 → 1 630
+    return t.money(int(steps) * step * 100, currency, whole=True)
 
 
 def hours(t: Translator, value: float) -> str:

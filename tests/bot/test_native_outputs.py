@@ -22,6 +22,7 @@ from tests.factories import make_client, make_sale
         ("ru", 6_849_837, "68 500 ₽"),  # «около 68 498 ₽» claimed a precision it lacks
         ("nl", 295_837, "€ 2.960"),
         ("nl", 4_150, "€ 42"),
+        ("nl", 162_500, "€ 1.630"),  # € 19.500 / 12: half up, not to even (the checker's € 1.620)
     ],
 )
 def test_an_estimate_is_said_in_three_digits(locale: str, minor: int, shown: str) -> None:
