@@ -363,3 +363,29 @@ def test_a_small_team_hears_every_open_invoice_not_its_big_spenders(
     digest = render_digest(translator(locale), team, analysis, changes, week_label="", late=False)
     lines = _plain(html_to_text(str(digest.group_text))).splitlines()
     assert title in lines and small in lines, lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "more"),
+    [
+        ("nl", "en nog 1 klant die je geld schuldig is: /risico"),
+        ("ru", "и ещё 1 клиент должен вам: /risk"),
+    ],
+)
+def test_a_debt_past_the_digests_three_lines_is_counted_not_left_out(
+    locale: str, more: str
+) -> None:
+    """The Russian designer's fourth debtor, on /risk, was missing from the digest with no
+    word that there was more."""
+    clients = [frames.client(i + 1, name=f"Klant {i + 1}") for i in range(4)]
+    sales = [
+        frames.sale(i + 1, 1_000_00 * (i + 1), days_ago=30, due_on=frames.ago(16)) for i in range(4)
+    ]
+    analysis = analyse(frames.team(clients, sales), frames.settings())
+    changes = WeekChanges(
+        (), (), new_over_reliant=(), new_decline_candidates=(), new_time_eaters=(),
+    )  # fmt: skip
+    team = dataclasses.replace(TEAM, locale=locale, currency="EUR" if locale == "nl" else "RUB")
+    digest = render_digest(translator(locale), team, analysis, changes, week_label="", late=False)
+    lines = _plain(html_to_text(str(digest.group_text))).splitlines()
+    assert more in lines, lines
