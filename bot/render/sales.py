@@ -143,16 +143,19 @@ def payment_text(
         # Which invoices were settled, when some stay open: paying all of them needs no list
         # ("beide facturen betaald … Helemaal betaald: …" said it twice, issue 20). The amount
         # first: «15 000,00 ₽ (продажа сегодня)», not a bare «сегодня · 15 000,00 ₽».
-        labels = Markup("; ").join(
-            t._(
-                "{amount} (sale of {date})",
-                amount=t.money(sale.open, team.currency),
-                date=spoken_day(t, sale.sold_on, today),
-            )
-            for sale in closed
-        )
+        labels = Markup("; ").join(_closed_label(t, team, sale, today) for sale in closed)
         text = Markup("\n").join([text, t._("Paid in full: {sales}.", sales=labels)])
     return text
+
+
+def _closed_label(t: Translator, team: TeamView, sale: OpenSale, today: dt.date) -> Markup:
+    """A sale a payment settled: what it paid of it, and the whole sale when part was paid
+    before («остаток 25 000 ₽ из 45 000 ₽», not 25 000 ₽ as if that were the sale)."""
+    date, paid = spoken_day(t, sale.sold_on, today), t.money(sale.open, team.currency)
+    if sale.open == sale.amount:
+        return t._("{amount} (sale of {date})", amount=paid, date=date)
+    whole = t.money(sale.amount, team.currency)
+    return t._("the last {paid} of {amount} (sale of {date})", paid=paid, amount=whole, date=date)
 
 
 def _payment_text(

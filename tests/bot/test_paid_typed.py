@@ -264,3 +264,28 @@ async def test_an_invoice_paid_late_says_how_late_in_one_line(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid Котова 5 000")
     assert "Котова: оплачено 5 000 ₽, погашен 1 долг — с опозданием на 52 дня." in seen
+
+
+async def test_a_sale_paid_in_part_before_is_said_as_its_rest_of_the_whole(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """«Полностью оплачено: 25 000 ₽ (продажа …)» for a sale of 45 000 ₽ of which 20 000 ₽
+    were paid before read as a sale of 25 000 ₽ (the Russian designer)."""
+    client = make_client(sqlite_engine, ru_team, "Котова", kind="person")
+    make_sale(
+        sqlite_engine,
+        ru_team,
+        client,
+        4_500_000,
+        sold_on=dt.date(2026, 11, 10),
+        due_on=DUE,
+        paid_amount=2_000_000,
+    )
+    make_sale(sqlite_engine, ru_team, client, 1_000_000, sold_on=dt.date(2026, 11, 15), due_on=DUE)
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+
+    seen = await chat.send(olga, "/paid Котова 30 000")
+
+    assert (
+        "Полностью оплачено: остаток 25 000 ₽ из 45 000 ₽ (продажа 10 нояб. 2026 г.)." in seen.text
+    ), seen.text
