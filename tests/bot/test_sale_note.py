@@ -12,8 +12,9 @@ from sqlalchemy import Engine
 from bot.reading.grammar import Reader
 from bot.reading.sale_grammar import read_sale
 from storage.models import Sale, Team
+from tests.bot.test_sale_words_attacker import owner_with_client
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, make_client, rows
 
 NL = Reader("nl", "EUR", dt.date(2026, 11, 23))
 RU = Reader("ru", "RUB", dt.date(2026, 11, 23))
@@ -56,9 +57,7 @@ async def test_what_was_done_is_kept_on_the_sale_and_shown_in_its_list(
     shown: str,
     listed: str,
 ) -> None:
-    team = nl_team if person == "nl" else ru_team
-    make_client(sqlite_engine, team, "Jansen", kind="person")
-    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    owner = owner_with_client(chat, sqlite_engine, nl_team if person == "nl" else ru_team, "Jansen")
     seen = await chat.send(owner, line)
     assert shown in seen.text.splitlines(), seen.text
     [sale] = rows(sqlite_engine, Sale)
@@ -108,10 +107,8 @@ async def test_what_was_done_typed_between_a_persons_name_and_the_amount_is_kept
     line: str,
     note: str,
 ) -> None:
-    team = nl_team if person == "nl" else ru_team
     name = "Jan Smit" if person == "nl" else "Смирнова Анна"
-    make_client(sqlite_engine, team, name, kind="person")
-    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    owner = owner_with_client(chat, sqlite_engine, nl_team if person == "nl" else ru_team, name)
     await chat.send(owner, line)
     [sale] = rows(sqlite_engine, Sale)
     assert sale.note == note

@@ -7,9 +7,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from bot.transports.updates import Person
 from storage.models import Sale, Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
+
+
+def owner_with_client(chat: Chat, engine: Engine, team: Team, client: str) -> Person:
+    """The team's owner, in the team's language, with `client` (a person) on the list."""
+    make_client(engine, team, client, kind="person")
+    return chat.person(NL_OWNER if team.locale == "nl" else RU_OWNER, "Anna", team.locale)
 
 
 @pytest.mark.parametrize(
@@ -86,9 +93,9 @@ async def test_a_tip_with_its_own_number_is_refused_and_nothing_recorded(
     line: str,
     said: str,
 ) -> None:
-    team = nl_team if person == "nl" else ru_team
-    make_client(sqlite_engine, team, "Jan Smit", kind="person")
-    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    owner = owner_with_client(
+        chat, sqlite_engine, nl_team if person == "nl" else ru_team, "Jan Smit"
+    )
     seen = await chat.send(owner, line)
     assert said in seen.text, seen.text
     assert not rows(sqlite_engine, Sale)
@@ -170,9 +177,7 @@ async def test_a_sum_or_a_price_per_person_is_refused_not_booked_at_one_of_its_n
     person: str,
     line: str,
 ) -> None:
-    team = nl_team if person == "nl" else ru_team
-    make_client(sqlite_engine, team, "Jansen", kind="person")
-    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    owner = owner_with_client(chat, sqlite_engine, nl_team if person == "nl" else ru_team, "Jansen")
     seen = await chat.send(owner, line)
     assert SUM_REFUSED[person] in seen.text, seen.text
     assert not seen.buttons  # nothing to say yes to
@@ -239,9 +244,7 @@ async def test_an_invoice_or_a_transfer_said_in_russian_is_what_is_stored(
 async def test_a_word_that_changes_what_the_number_is_worth_is_refused_not_dropped(
     chat: Chat, sqlite_engine: Engine, nl_team: Team, ru_team: Team, person: str, line: str
 ) -> None:
-    team = nl_team if person == "nl" else ru_team
-    make_client(sqlite_engine, team, "Jansen", kind="person")
-    owner = chat.person(NL_OWNER if person == "nl" else RU_OWNER, "Anna", person)
+    owner = owner_with_client(chat, sqlite_engine, nl_team if person == "nl" else ru_team, "Jansen")
     seen = await chat.send(owner, line)
     assert not rows(sqlite_engine, Sale), seen.text
     assert not any("Jansen " in label for label in seen.buttons), seen.buttons
