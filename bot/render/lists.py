@@ -115,8 +115,11 @@ def list_text(
         if with_money and sort == "profit" and row.profit is not None:
             # "≈": the profit rests on an assumed margin for sales without costs.
             approx = Markup("≈ ") if row.assumed else Markup("")
-            amount = approx + escape(money(t, team.currency, row.profit))
-            parts.append(t._("profit over 12 months: {amount}", amount=amount))
+            amount = approx + escape(money(t, team.currency, abs(row.profit)))
+            if row.profit < 0:  # a loss said as one, as the card says it ("€ -850" read oddly)
+                parts.append(t._("loss over 12 months: {amount}", amount=amount))
+            else:
+                parts.append(t._("profit over 12 months: {amount}", amount=amount))
         lines.append(Markup(" · ").join(parts))
     if pages > 1:
         lines.append(t._("Page {page} of {pages}", page=page + 1, pages=pages))

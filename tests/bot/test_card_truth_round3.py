@@ -146,6 +146,34 @@ async def test_clients_by_profit_mark_a_profit_on_an_assumed_margin(
 
 
 @pytest.mark.parametrize(
+    ("locale", "loss"),
+    [("nl", "verlies laatste 12 mnd: € 800"), ("ru", "убыток за 12 мес.: 800 ₽")],
+)
+async def test_clients_by_profit_say_a_loss_as_a_loss(
+    chat: Chat, sqlite_engine: Engine, locale: str, loss: str
+) -> None:
+    """The checker read "winst laatste 12 mnd: € -850" on the list where the card says
+    "verlies € 850 per jaar"."""
+    team = solo_team(sqlite_engine, locale)
+    _one_without_costs(sqlite_engine, team)
+    client = make_client(sqlite_engine, team, "Drukkerij Rood", acquired_on=dt.date(2025, 1, 1))
+    for days in (20, 50, 80, 110):  # 4 × (100 − 300) = −800
+        make_sale(
+            sqlite_engine,
+            team,
+            client,
+            10_000,
+            sold_on=TODAY - dt.timedelta(days=days),
+            cost=30_000,
+        )
+    me = chat.person(OWNER, "Sanne", locale)
+    await chat.send(me, "/clients")
+    by_profit = (await chat.press(me, "Op winst" if locale == "nl" else "По прибыли")).text
+    [rood] = [line for line in by_profit.splitlines() if "Drukkerij Rood" in line]
+    assert rood.endswith(loss), rood
+
+
+@pytest.mark.parametrize(
     ("locale", "verdict", "share"),
     [
         ("nl", "Je bent sterk afhankelijk van deze klant: 50% van de omzet.", "50%"),
