@@ -15,6 +15,12 @@ from locales.sale_words import (
     PERCENT_WORDS,
 )
 
+# Words that are never what was done: no cost, fillers, how it was paid, days, percentages, and
+# words that change what a number is worth ("2 mille", «2 ляма», "50 cent", "303 retour").
+_NEVER_WORK = (
+    NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS | PERCENT_WORDS | NOT_WORK_WORDS
+)
+
 
 def is_what_was_done(reader: Reader, text: str) -> bool:
     """A word after the amount that says what was done (`knippen`, «стрижка»): letters only,
@@ -26,9 +32,7 @@ def is_what_was_done(reader: Reader, text: str) -> bool:
         return False
     if not (word[0].isalpha() and word[-1].isalpha()):  # "knippen+föhnen", never "+5"
         return False
-    if folded in NO_COST | FILLER_WORDS | PAID_METHODS | DAY_WORDS | DATE_HINTS | PERCENT_WORDS:
-        return False
-    if folded in NOT_WORK_WORDS:  # "2 mille", «2 ляма», "50 cent", "303 retour"
+    if folded in _NEVER_WORK:
         return False
     if is_cost_word(word) or reader.is_money(word) or numbers.starts_spoken_amount(word):
         return False
