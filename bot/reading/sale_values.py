@@ -233,10 +233,11 @@ def _not_minutes(last: str, bare_minutes: bool) -> bool:
 def money_span(reader: Reader, words: list[Token], i: int) -> int:
     """How many words the amount at word `i` takes (`1250 euro`, `30 тыс. руб.`, `€ 30`,
     `две тысячи пятьсот рублей`)."""
+    # "50 120 uur": the amount ends before a number its time unit follows (looked for once)
+    timed = next((j for j in range(i + 1, i + 4) if _timed(reader, words, j)), i + 4)
     for count in (4, 3, 2):
         span = same_field(words, i, count)
-        timed = any(_timed(reader, words, j) for j in range(i + 1, i + count))
-        if span is not None and not timed and reader.is_money(joined(span)):
+        if span is not None and i + count <= timed and reader.is_money(joined(span)):
             return count
     # "300 EUR" in a rouble team: kept together, so the error quotes what was typed
     after = same_field(words, i, 2)
