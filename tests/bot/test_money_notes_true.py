@@ -20,6 +20,7 @@ from bot.render.digest import render_digest
 from bot.render.digest_screen import PHONE_LINES
 from locales import translator
 from scoring import analyse
+from scoring.analysis import TeamAnalysis
 from scoring.snapshots import WeekChanges
 from storage import demo
 from storage.analysis import changes_so_far, team_analysis
@@ -334,6 +335,16 @@ async def test_decline_says_its_loss_is_without_vat_and_the_debt_as_invoiced(
     assert lines[-1] == NOTES["nl"]["both"], lines
 
 
+def _digest_lines(locale: str, analysis: TeamAnalysis) -> list[str]:
+    """The group's digest of `analysis` as plain lines, a week with no news."""
+    changes = WeekChanges(
+        (), (), new_over_reliant=(), new_decline_candidates=(), new_time_eaters=(),
+    )  # fmt: skip
+    team = dataclasses.replace(TEAM, locale=locale, currency="EUR" if locale == "nl" else "RUB")
+    digest = render_digest(translator(locale), team, analysis, changes, week_label="", late=False)
+    return _plain(html_to_text(str(digest.group_text))).splitlines()
+
+
 @pytest.mark.parametrize(
     ("locale", "title", "small"),
     [
@@ -356,12 +367,7 @@ def test_a_small_team_hears_every_open_invoice_not_its_big_spenders(
     ]
     analysis = analyse(frames.team(clients, sales), frames.settings())
     assert not analysis.concentration.alarms_enabled
-    changes = WeekChanges(
-        (), (), new_over_reliant=(), new_decline_candidates=(), new_time_eaters=(),
-    )  # fmt: skip
-    team = dataclasses.replace(TEAM, locale=locale, currency="EUR" if locale == "nl" else "RUB")
-    digest = render_digest(translator(locale), team, analysis, changes, week_label="", late=False)
-    lines = _plain(html_to_text(str(digest.group_text))).splitlines()
+    lines = _digest_lines(locale, analysis)
     assert title in lines and small in lines, lines
 
 
@@ -382,10 +388,5 @@ def test_a_debt_past_the_digests_three_lines_is_counted_not_left_out(
         frames.sale(i + 1, 1_000_00 * (i + 1), days_ago=30, due_on=frames.ago(16)) for i in range(4)
     ]
     analysis = analyse(frames.team(clients, sales), frames.settings())
-    changes = WeekChanges(
-        (), (), new_over_reliant=(), new_decline_candidates=(), new_time_eaters=(),
-    )  # fmt: skip
-    team = dataclasses.replace(TEAM, locale=locale, currency="EUR" if locale == "nl" else "RUB")
-    digest = render_digest(translator(locale), team, analysis, changes, week_label="", late=False)
-    lines = _plain(html_to_text(str(digest.group_text))).splitlines()
+    lines = _digest_lines(locale, analysis)
     assert more in lines, lines

@@ -223,9 +223,8 @@ async def test_an_invoice_or_a_transfer_said_in_russian_is_what_is_stored(
     chat: Chat, sqlite_engine: Engine, ru_team: Team, line: str, paid: bool, note: str | None
 ) -> None:
     """The solo designer's «счет» was booked as paid on the spot and kept as what was done."""
-    make_client(sqlite_engine, ru_team, "Козлов", kind="person")
-    olga = chat.person(RU_OWNER, "Ольга", "ru")
-    seen = await chat.send(olga, line)
+    owner = owner_with_client(chat, sqlite_engine, ru_team, "Козлов")
+    seen = await chat.send(owner, line)
     assert "Продажа записана" in seen.text, seen.text
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.paid_on is not None, sale.note) == (paid, note)
