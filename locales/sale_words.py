@@ -86,6 +86,14 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "op de pof",
         "nog te betalen",
         "betaalt later",
+        "moet nog betalen",
+        "moet nog",
+        "nog betalen",
+        "betaalt nog",
+        "staat nog open",
+        "staat open",
+        "openstaand",
+        "nog open",
         "в долг",
         "долг",  # «ромашка 10000 долг», the Russian reader: booked as paid
         "не оплачено",
@@ -100,6 +108,13 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "оплатит потом",
         "потом оплатит",
         "заплатит позже",
+        "оплатит позже",
+        "оплата потом",
+        "оплата позже",
+        "заплатят потом",
+        "оплатят потом",
+        "в кредит",
+        "под запись",
         # «18000 баннеры счет», "450 factuur": an invoice sent, not paid yet (the designer's
         # sale was booked as paid on the spot, «счет» kept as what was done)
         "по счету",
@@ -152,3 +167,30 @@ RATE_NOUNS = frozenset(
 
 # "+" between two numbers: a sum ("100 + 20"), refused unless a cost word says what it adds
 PLUS_WORDS = frozenset({"+", "plus", "плюс"})
+
+# Words that say part of the sale is paid already ("waarvan 100 betaald", «предоплата 500»,
+# "100 aanbetaling"): refused, never read as the cost (the Dutch reader's € 100 paid up front
+# was booked as a cost of € 100). A part payment is recorded with /paid.
+PART_PAID_WORDS = frozenset(
+    {"aanbetaling", "aanbetaald", "voorschot", "vooruitbetaald", "deels"}
+    | {"gedeeltelijk", "restant", "restbedrag", "aanbetalen"}
+    | {"предоплата", "предоплату", "предоплатой", "предоплаты", "аванс", "аванса", "авансом"}
+    | {"задаток", "задатка", "задатком", "частично", "остаток", "осталось", "доплата"}
+    | {"доплатит", "доплатить", "bijbetalen", "nabetalen"}
+)
+# "of which", before a paid word: "waarvan 100 betaald" ("waarvan 50 kosten" is the cost)
+PART_LEAD_INS = frozenset({"waarvan"})
+
+# Words that say the client will pay or owes. Before a day, that day is when the invoice is due
+# ("betaalt vrijdag", «оплата в пятницу»), never the day it was sold (the Dutch reader's sale
+# was dated last Friday); with a number, only part is owed («должна 2000»): refused like a part
+# paid. Of those, the ones that alone make the sale an open invoice ("450 betaalt", «4500
+# должна»).
+PAY_DAY_WORDS = frozenset(
+    {"betaalt", "betalen", "betaling", "uiterlijk", "заплатит", "оплатит", "заплатят"}
+    | {"оплатят", "оплата", "оплату", "отдаст", "занесёт", "занесет", "переведёт", "переведет"}
+    | {"должна", "должен", "должны"}
+)
+OWING_WORDS = PAY_DAY_WORDS - {"betaling", "uiterlijk", "оплата", "оплату"}
+# Between the word and its day: "betaalt op vrijdag", «оплатит до пятницы», «заплатит в среду»
+PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})

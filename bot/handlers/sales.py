@@ -312,6 +312,8 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
     if unpaid and not days:
         days = sales.INVOICE_DAYS  # a client who pays on the spot: the usual invoice term
     today = dt.date.fromisoformat(data["sold_on"]) if data.get("sold_on") else turn.today
+    said_due = data.get("due_on")  # "betaalt vrijdag": that day, not the client's term
+    due_on = dt.date.fromisoformat(said_due) if said_due else today + dt.timedelta(days=days)
     doubt = await _doubt(turn, data, today)
     if doubt is not None:
         convo = new(SaleDialog.name, turn, **{**data, "pay_days": days, "ready": True})
@@ -322,7 +324,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         cost=data.get("cost"),
         minutes=data.get("minutes"),
         sold_on=today,
-        due_on=today + dt.timedelta(days=days) if days else None,
+        due_on=due_on if days else None,
         paid_on=None if days else today,
         note=data.get("what") or data.get("unread"),  # «Смирнова стрижка 1500»: before it
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from bot.reading.sale_dates import dated_line
+from bot.reading.sale_payment import payment_said
 from bot.reading.sale_values import (
     NOT_KEPT_APART,
     Value,
@@ -31,7 +32,6 @@ from bot.reading.words import (
     Token,
     joined,
     name_end,
-    same_field,
     tokens,
     without_lead_ins,
 )
@@ -43,7 +43,6 @@ from locales.sale_words import (
     NO_COST,
     PAID_METHODS,
     PAYMENT_LEAD_INS,
-    UNPAID_PHRASES,
     VAT_ALONE,
     VAT_EXCLUDING,
     VAT_IN_ONE_WORD,
@@ -51,7 +50,6 @@ from locales.sale_words import (
     VAT_WORDS,
     ZERO_WORDS,
 )
-from locales.scripts import fold_yo
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
@@ -113,12 +111,14 @@ class SaleFields:
     # "contant", "per pin": paid when sold, not invoiced; False: "op rekening", «в долг»,
     # an open invoice even for a client who pays on the spot
     paid_now: bool | None = None
+    due_on: dt.date | None = None  # "betaalt vrijdag": the day an open invoice is due
 
     def data(self) -> dict[str, object]:
         """As kept in a dialog's state: what was said, dates as ISO text."""
         said = {k: v for k, v in self.__dict__.items() if v is not None}
-        if self.sold_on is not None:
-            said["sold_on"] = self.sold_on.isoformat()
+        for day in ("sold_on", "due_on"):
+            if said.get(day) is not None:
+                said[day] = said[day].isoformat()
         return said
 
 
@@ -149,34 +149,19 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
-    words, unpaid = _unpaid_said(tokens(text), first=1)
-    dated = dated_line(reader, words, first=1)
+    payment = payment_said(reader, tokens(text), first=1)
+    dated = dated_line(reader, payment.words, first=1)
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
     line = _read_sale(reader, replace(dated, words=lead.words))
-    return replace(_not_paid(line) if unpaid else line, lead_in=lead.before_name)
+    if payment.unpaid:
+        line = _owed(line, payment.due_on)
+    return replace(line, lead_in=lead.before_name)
 
 
-_UNPAID = sorted(
-    (tuple(map(fold_yo, phrase)) for phrase in UNPAID_PHRASES),
-    key=lambda phrase: -len(phrase),  # «ещё не оплачено» before «не оплачено»
-)
-
-
-def _unpaid_said(words: list[Token], *, first: int) -> tuple[list[Token], bool]:
-    """The words without a phrase saying the sale is not paid yet (`op rekening`, «в долг»,
-    «потом заплатит»), from word `first` on, and whether there was one."""
-    folded = [fold_yo(word.text.casefold()).strip(".,;:!") for word in words]
-    for i in range(first, len(words)):
-        for phrase in _UNPAID:
-            if tuple(folded[i : i + len(phrase)]) == phrase and same_field(words, i, len(phrase)):
-                return words[:i] + words[i + len(phrase) :], True
-    return words, False
-
-
-def _not_paid(line: SaleLine) -> SaleLine:
-    """The line's readings as said to be unpaid: an open invoice."""
-    readings = tuple(replace(reading, paid_now=False) for reading in line.readings)
-    longer = _not_paid(line.longer) if line.longer is not None else None
+def _owed(line: SaleLine, due_on: dt.date | None) -> SaleLine:
+    """The line's readings as said to be unpaid: an open invoice, due on `due_on` if said."""
+    readings = tuple(replace(r, paid_now=False, due_on=due_on) for r in line.readings)
+    longer = _owed(line.longer, due_on) if line.longer is not None else None
     return replace(line, readings=readings, longer=longer)
 
 
@@ -216,10 +201,10 @@ def _before_zero(words: list[Token], end: int) -> int:
 def read_fields(reader: Reader, text: str) -> SaleLine:
     """A sale's fields typed without the name, as at the dialog's amount step: `250 2u`,
     `€ 95, 20 kosten, 1 uur`, `120 gisteren`, `85 knippen`; two readings for `500 200`."""
-    words, unpaid = _unpaid_said(tokens(text), first=0)
-    dated = dated_line(reader, words, first=0)
+    payment = payment_said(reader, tokens(text), first=0)
+    dated = dated_line(reader, payment.words, first=0)
     line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
-    return _not_paid(line) if unpaid else line
+    return _owed(line, payment.due_on) if payment.unpaid else line
 
 
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:

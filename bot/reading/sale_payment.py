@@ -1,0 +1,123 @@
+"""What a one-line /sale says of its payment besides how it was paid: that it is still owed
+(`op rekening`, «в долг», `450 betaalt`), the day it will be paid (`betaalt vrijdag`, «оплатит
+в пятницу»: when it is due, never when it was sold), or that part of it is paid already
+(refused: that part is recorded with /paid, never read as the sale's cost)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bot.reading.words import Reader, Token, same_field
+from locales import N_, InputError, dates
+from locales.sale_words import (
+    OWING_WORDS,
+    PAID_METHODS,
+    PART_LEAD_INS,
+    PART_PAID_WORDS,
+    PAY_DAY_LEAD_INS,
+    PAY_DAY_WORDS,
+    PAYMENT_LEAD_INS,
+    UNPAID_PHRASES,
+)
+from locales.scripts import fold_yo
+
+PART_PAID = N_(
+    "A part paid is recorded apart: first record the whole sale as not paid yet (on account), "
+    "then the part paid with /paid."
+)
+
+_UNPAID = sorted(
+    (tuple(map(fold_yo, phrase)) for phrase in UNPAID_PHRASES),
+    key=lambda phrase: -len(phrase),  # «ещё не оплачено» before «не оплачено»
+)
+_WEEK = 7
+
+
+@dataclass(frozen=True)
+class PaymentSaid:
+    """The line's words without what they said of its payment, and what that was."""
+
+    words: list[Token]
+    unpaid: bool = False
+    due_on: dt.date | None = None
+
+
+def payment_said(reader: Reader, words: list[Token], *, first: int) -> PaymentSaid:
+    """Reads, from word `first` on, what the line says of its payment: a phrase saying it is
+    not paid yet, or a word saying the client will pay (with the day they will); the words
+    come back without it. A part paid or owed is refused."""
+    folded = [_folded(word) for word in words[first:]]
+    lead = next((i for i, text in enumerate(folded) if text in PART_LEAD_INS), None)
+    paid_after = lead is not None and any(text in PAID_METHODS for text in folded[lead:])
+    if paid_after or any(text in PART_PAID_WORDS for text in folded):
+        raise InputError(PART_PAID)
+    words, unpaid = _unpaid_phrase(words, first)
+    folded = [_folded(word) for word in words]
+    for i in range(first, len(words)):
+        due_on = _pay_day(reader, words, folded, i) if folded[i] in PAY_DAY_WORDS else None
+        if due_on is not None:
+            return PaymentSaid(words[:i], unpaid=True, due_on=due_on)
+    # "betaalt contant", «оплата наличными»: how it was paid, read with the fields
+    paying = {i for i in range(first, len(words)) if _before_method(folded, i)}
+    owing = {i for i in range(first, len(words)) if folded[i] in OWING_WORDS} - paying
+    numbers = [i for i in range(first, len(words)) if _counted(reader, words[i].text)]
+    if len(numbers) > 1 and any(abs(i - j) == 1 for i in owing for j in numbers):
+        raise InputError(PART_PAID)  # «4500 должна 2000», "450 moet nog 100 betalen"
+    kept = [word for i, word in enumerate(words) if i not in owing | paying]
+    return PaymentSaid(kept, unpaid=unpaid or bool(owing))
+
+
+def _before_method(folded: list[str], i: int) -> bool:
+    """Word `i` says paying and how follows: "betaalt contant", "betaling per pin"."""
+    after = folded[i + 1 : i + 3]
+    if after and after[0] in PAYMENT_LEAD_INS:
+        after = after[1:]
+    return folded[i] in PAY_DAY_WORDS and bool(after) and after[0] in PAID_METHODS
+
+
+def _unpaid_phrase(words: list[Token], first: int) -> tuple[list[Token], bool]:
+    """The words without a phrase saying the sale is not paid yet (`op rekening`, «в долг»,
+    «потом заплатит»), from word `first` on, and whether there was one."""
+    folded = [_folded(word) for word in words]
+    for i in range(first, len(words)):
+        for phrase in _UNPAID:
+            if tuple(folded[i : i + len(phrase)]) == phrase and same_field(words, i, len(phrase)):
+                return words[:i] + words[i + len(phrase) :], True
+    return words, False
+
+
+def _pay_day(reader: Reader, words: list[Token], folded: list[str], i: int) -> dt.date | None:
+    """The day the words after word `i` (to the line's end) name, still to come: "betaalt
+    vrijdag", «оплатит до пятницы»; None when they are no such day ("betaalt contant")."""
+    start = i + 1 + (i + 1 < len(words) and folded[i + 1] in PAY_DAY_LEAD_INS)
+    if start >= len(words) or same_field(words, i, len(words) - i) is None:
+        return None
+    return _coming_day(reader, " ".join(word.text for word in words[start:]))
+
+
+def _coming_day(reader: Reader, text: str) -> dt.date | None:
+    """The day `text` names, as one still to come: a weekday is the next one ("vrijdag" on a
+    Monday is this Friday, "maandag" the next Monday)."""
+    try:
+        day = dates.parse_date(text, reader.locale, today=reader.today)
+    except InputError:
+        return None
+    if day < reader.today and (reader.today - day).days <= _WEEK and not _has_digit(text):
+        day += dt.timedelta(days=_WEEK)  # a weekday: the next one, never today
+        if day == reader.today:
+            day += dt.timedelta(days=_WEEK)
+    return day if day >= reader.today else None
+
+
+def _counted(reader: Reader, text: str) -> bool:
+    """A number that may be the amount, the cost or a part of it: not a time (`2u`)."""
+    return _has_digit(text) and reader.time(text) is None
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _folded(word: Token) -> str:
+    return fold_yo(word.text.casefold()).strip(".,;:!")

@@ -1,0 +1,124 @@
+"""What a one-line sale says of its payment, as readers typed it: a sale the client still owes
+was booked as paid on the spot ("moet nog betalen", «должна», «оплата потом»), a part paid up
+front as the sale's cost ("waarvan 100 betaald", «предоплата 500»), and the day the client will
+pay as the day the sale was made ("betaalt vrijdag" dated last Friday). The clock is Monday
+23 November 2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+MONDAY = dt.date(2026, 11, 23)
+
+
+async def _send(chat: Chat, engine: Engine, team: Team, line: str) -> str:
+    make_client(engine, team, "Jan Smit" if team.locale == "nl" else "Иванова", kind="person")
+    owner = chat.person(NL_OWNER if team.locale == "nl" else RU_OWNER, "Anna", team.locale)
+    return (await chat.send(owner, line)).text
+
+
+@pytest.mark.parametrize(
+    ("team_name", "line", "amount"),
+    [
+        ("nl", "/verkoop Jan Smit 450 moet nog betalen", 45_000),
+        ("nl", "/verkoop Jan Smit 450 staat nog open", 45_000),
+        ("nl", "/verkoop Jan Smit 450 betaalt", 45_000),
+        ("ru", "/sale Иванова 4500 должна", 450_000),
+        ("ru", "/sale Иванова 4500 оплата потом", 450_000),
+        ("ru", "/sale Иванова должна 4500", 450_000),
+    ],
+)
+async def test_a_sale_still_owed_is_an_open_invoice(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    team_name: str,
+    line: str,
+    amount: int,
+) -> None:
+    team = nl_team if team_name == "nl" else ru_team
+    text = await _send(chat, sqlite_engine, team, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.paid_on, sale.note) == (amount, None, None, None), text
+    assert sale.due_on is not None and sale.due_on > MONDAY
+    assert "Nog niet betaald" in text or "Ещё не оплачено" in text, text
+
+
+@pytest.mark.parametrize(
+    ("team_name", "line", "due_on", "said"),
+    [
+        ("nl", "/verkoop Jan Smit 450 betaalt vrijdag", dt.date(2026, 11, 27), "27 nov"),
+        ("nl", "/verkoop Jan Smit 450 betaalt op maandag", dt.date(2026, 11, 30), "30 nov"),
+        ("nl", "/verkoop Jan Smit 450 2u betaalt 15 dec", dt.date(2026, 12, 15), "15 dec"),
+        ("ru", "/sale Иванова 4500 оплатит в пятницу", dt.date(2026, 11, 27), "27 ноя"),
+        ("ru", "/sale Иванова 4500 оплата до 10 декабря", dt.date(2026, 12, 10), "10 дек"),
+    ],
+)
+async def test_the_day_the_client_will_pay_is_when_it_is_due_not_when_it_was_sold(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    team_name: str,
+    line: str,
+    due_on: dt.date,
+    said: str,
+) -> None:
+    team = nl_team if team_name == "nl" else ru_team
+    text = await _send(chat, sqlite_engine, team, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.sold_on, sale.due_on, sale.paid_on) == (MONDAY, due_on, None), text
+    assert said in text, text
+
+
+@pytest.mark.parametrize(
+    ("team_name", "line"),
+    [
+        ("nl", "/verkoop Jan Smit 450 betaalt contant"),
+        ("nl", "/verkoop Jan Smit 450 betaling per pin"),
+        ("ru", "/sale Иванова 4500 оплата наличными"),
+    ],
+)
+async def test_how_the_client_paid_stays_paid(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine, team_name: str, line: str
+) -> None:
+    team = nl_team if team_name == "nl" else ru_team
+    text = await _send(chat, sqlite_engine, team, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.sold_on, sale.paid_on, sale.due_on, sale.note) == (MONDAY, MONDAY, None, None)
+    assert "betaald" not in text.casefold() and "не оплачено" not in text.casefold(), text
+
+
+@pytest.mark.parametrize(
+    ("team_name", "line", "refusal"),
+    [
+        ("nl", "/verkoop Jan Smit 450 waarvan 100 betaald", "Een deel dat al betaald is"),
+        ("nl", "/verkoop Jan Smit 450 100 aanbetaling", "Een deel dat al betaald is"),
+        ("nl", "/verkoop Jan Smit 450 moet nog 100 betalen", "Een deel dat al betaald is"),
+        ("ru", "/sale Иванова 4500 предоплата 500", "Частичную оплату я записываю"),
+        ("ru", "/sale Иванова 4500 аванс 1000", "Частичную оплату я записываю"),
+        ("ru", "/sale Иванова 4500 должна 2000", "Частичную оплату я записываю"),
+    ],
+)
+async def test_a_part_paid_is_refused_never_booked_as_the_cost(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    team_name: str,
+    line: str,
+    refusal: str,
+) -> None:
+    team = nl_team if team_name == "nl" else ru_team
+    text = await _send(chat, sqlite_engine, team, line)
+    assert not rows(sqlite_engine, Sale), text
+    assert text.startswith(refusal), text
+    assert ("/betaald" if team_name == "nl" else "/paid") in text
