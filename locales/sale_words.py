@@ -194,3 +194,9 @@ PAY_DAY_WORDS = frozenset(
 OWING_WORDS = PAY_DAY_WORDS - {"betaling", "uiterlijk", "оплата", "оплату"}
 # Between the word and its day: "betaalt op vrijdag", «оплатит до пятницы», «заплатит в среду»
 PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})
+
+# Between two numbers, a range: "400 tot 500" was booked at € 500, "van 10 tot 12" offered € 12;
+# refused, as the sale has one amount and one time.
+RANGE_WORDS = frozenset({"tot", "t/m", "tm", "à", "до"})
+# Before a time, a time of day: "om 14:00", «в 14:00» is when, not how long it took
+AT_WORDS = frozenset({"om", "в", "во"})

@@ -4,7 +4,7 @@ storage/payments.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -152,16 +152,27 @@ _TERMS = CoreStatement(
 )
 
 
+HABIT_SALES = 3  # a client's own sales that make a habit: what they "usually pay"
+HABIT_FACTOR, BIG_FACTOR = 10, 100  # times the median that make an amount look like a slip
+
+
 @dataclass(frozen=True)
 class UsualSale:
     """The median sale a new amount is compared with: the client's own, else the team's."""
 
     median: Fraction
     of_client: bool
+    sales: int = field(default=1, compare=False)  # how many the median is of
 
     def dwarfed_by(self, amount: int, factor: int) -> bool:
-        """`amount` is more than `factor` times the median (a median of 0 compares nothing)."""
-        return self.median > 0 and amount > factor * self.median
+        """`amount` is `factor` times the median or more (a median of 0 compares nothing)."""
+        return self.median > 0 and amount >= factor * self.median
+
+    def doubts(self, amount: int) -> bool:
+        """Whether `amount` looks like a slip: 10 times a client's habit or more (a zero typed
+        too many: 4500 for their 450), else 100 times the median (README: Money)."""
+        habit = self.of_client and self.sales >= HABIT_SALES
+        return self.dwarfed_by(amount, HABIT_FACTOR if habit else BIG_FACTOR)
 
 
 def usual_sale(*, session: Session, team_id: int, client_id: int) -> UsualSale | None:
@@ -170,17 +181,18 @@ def usual_sale(*, session: Session, team_id: int, client_id: int) -> UsualSale |
         ((_SALES.c.team_id == team_id, _SALES.c.client_id == client_id), True),
         ((_SALES.c.team_id == team_id,), False),
     ):
-        median = _median_amount(session, where)
+        median, count = _median_amount(session, where)
         if median is not None:
-            return UsualSale(median, of_client)
+            return UsualSale(median, of_client, count)
     return None
 
 
-def _median_amount(session: Session, where: tuple[Any, ...]) -> Fraction | None:
-    """The median in the database: a count, then the one or two middle amounts."""
+def _median_amount(session: Session, where: tuple[Any, ...]) -> tuple[Fraction | None, int]:
+    """The median in the database and how many amounts it is of: a count, then the one or two
+    middle amounts."""
     count = session.execute(core_select(func.count()).select_from(_SALES).where(*where)).scalar()
     if not count:
-        return None
+        return None, 0
     middle = (
         session.execute(
             core_select(_SALES.c.amount)
@@ -192,7 +204,7 @@ def _median_amount(session: Session, where: tuple[Any, ...]) -> Fraction | None:
         .scalars()
         .all()
     )
-    return Fraction(sum(middle), len(middle))
+    return Fraction(sum(middle), len(middle)), count
 
 
 def recorded_lately(

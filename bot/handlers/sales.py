@@ -48,7 +48,6 @@ from storage.sales import SaleInput
 
 PAGE = 5
 MINUTES, HOURS = "min", "h"  # the answers to "2 — minutes or hours?"
-BIG_FACTOR = 100  # times the usual (median) sale
 READING, AMOUNTS = "reading", "amounts"  # "Studio 54 100" and "500 200": asked with buttons
 
 
@@ -251,11 +250,11 @@ _ACCEPTED = {BIG: "big_ok", COSTLY: "cost_ok", OLD: "old_ok"}  # "record it": no
 
 
 async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None:
-    """A doubt when the amount is more than 100 times the usual sale (README: Money)."""
+    """A doubt when the amount looks like a slip beside the usual sale (README: Money)."""
     if data.get("big_ok"):
         return None
     usual = await turn.run(sales.usual_sale, team_id=turn.team_id, client_id=data["client_id"])
-    if usual is None or not usual.dwarfed_by(data["amount"], BIG_FACTOR):
+    if usual is None or not usual.doubts(data["amount"]):
         return None
     if not await money_shown_to_caller(turn):  # money is the admins': the question says less
         return {"doubt": BIG, "usual": None, "usual_of_client": usual.of_client}

@@ -21,6 +21,7 @@ from bot.reading.sale_values import (
     labels_first,
     money_span,
     number_group,
+    refuse_ranges_and_times_of_day,
     refuse_sums,
     value_readings,
     without_tip_or_discount,
@@ -292,6 +293,7 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
     fields, vat = _vat_said(_field_words(words[end:]))
     fields, paid_now = _paid_how(without_tip_or_discount(fields))
     refuse_sums(reader, fields)
+    refuse_ranges_and_times_of_day(fields)
     counted = without_counted_things(reader, fields)
     readings = _readings(reader, counted, dated)
     if _count_may_be_the_amount(reader, fields, counted, readings):  # "60 parkeren 5": € 60 or € 5?

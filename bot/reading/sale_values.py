@@ -19,13 +19,16 @@ from bot.reading.words import (
     same_field,
 )
 from locales import N_, InputError, is_currency_token, is_multiplier_token
+from locales.numbers import shown_text
 from locales.sale_words import (
+    AT_WORDS,
     COST_WORDS,
     DISCOUNT_LEAD_INS,
     DISCOUNT_WORDS,
     FILLER_WORDS,
     PERCENT_WORDS,
     PLUS_WORDS,
+    RANGE_WORDS,
     RATE_LEAD_INS,
     RATE_NOUNS,
     RATE_WORDS,
@@ -251,7 +254,20 @@ SUM_IN_A_SALE = N_(
     "Type the sale's total as one amount: I don't work out sums or prices per person, piece "
     "or hour."
 )
-NOT_KEPT_APART = (TIPS_NOT_KEPT, DISCOUNTS_NOT_KEPT, PERCENT_IN_A_SALE, SUM_IN_A_SALE)
+RANGE_IN_A_SALE = N_(
+    "“{text}” is a range: type one figure, the amount the sale came to or the time it took."
+)
+TIME_OF_DAY = N_("“{text}” is a time of day: type how long it took, for example 1,5 h or 90 min.")
+NOT_KEPT_APART = (
+    TIPS_NOT_KEPT,
+    DISCOUNTS_NOT_KEPT,
+    PERCENT_IN_A_SALE,
+    SUM_IN_A_SALE,
+    RANGE_IN_A_SALE,
+    TIME_OF_DAY,
+)
+# `14:00`, `09:30`, `9:30`: a clock's hours; `1:30`, `2:45` is a time taken
+_TIME_OF_DAY = re.compile(r"(?:[0-9]{2}|9):[0-5][0-9]")
 _TIMES_SIGNS = frozenset({"x", "×", "*"})
 
 
@@ -279,6 +295,22 @@ def refuse_sums(reader: Reader, words: list[Token]) -> None:
         )
         if times or rate or added:
             raise InputError(SUM_IN_A_SALE)
+
+
+def refuse_ranges_and_times_of_day(words: list[Token]) -> None:
+    """Refuses a range ("400 tot 500", «от 4000 до 5000») and a time of day ("14:00", "om 14
+    uur", «в 14:00») among the field words: the sale has one amount, and its time is how long
+    the work took (`14:00` was stored as 14 hours)."""
+    folded = [word.text.casefold() for word in words]
+    for i, text in enumerate(folded):
+        after = folded[i + 1] if i + 1 < len(folded) else ""
+        before = folded[i - 1] if i else ""
+        if text in RANGE_WORDS and before[:1].isdigit() and after[:1].isdigit():
+            raise InputError(RANGE_IN_A_SALE, text=shown_text(f"{before} {text} {after}"))
+        if _TIME_OF_DAY.fullmatch(text):
+            raise InputError(TIME_OF_DAY, text=shown_text(text))
+        if text in AT_WORDS and after[:1].isdigit():
+            raise InputError(TIME_OF_DAY, text=shown_text(f"{text} {after}"))
 
 
 def without_tip_or_discount(words: list[Token]) -> list[Token]:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from storage.models import Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 MONDAY = dt.date(2026, 11, 23)
 
@@ -122,3 +122,58 @@ async def test_a_part_paid_is_refused_never_booked_as_the_cost(
     assert not rows(sqlite_engine, Sale), text
     assert text.startswith(refusal), text
     assert ("/betaald" if team_name == "nl" else "/paid") in text
+
+
+@pytest.mark.parametrize(
+    ("team_name", "line", "refusal"),
+    [
+        ("nl", "/verkoop Jan Smit 450 14:00", "„14:00” is een tijdstip"),
+        ("nl", "/verkoop Jan Smit 450 om 14 uur", "„om 14” is een tijdstip"),
+        ("ru", "/sale Иванова 4500 в 14:00", "«в 14:00» — это время на часах"),
+        ("nl", "/verkoop Jan Smit 400 tot 500", "„400 tot 500” is een bereik"),
+        ("nl", "/verkoop Jan Smit 450 van 10 tot 12 uur", "„10 tot 12” is een bereik"),
+        ("ru", "/sale Иванова от 4000 до 5000", "«4000 до 5000» — это диапазон"),
+    ],
+)
+async def test_a_time_of_day_or_a_range_is_refused_never_stored_as_hours_or_one_end(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    team_name: str,
+    line: str,
+    refusal: str,
+) -> None:
+    """`14:00` was stored as 14 hours of work; `400 tot 500` as € 500."""
+    team = nl_team if team_name == "nl" else ru_team
+    text = await _send(chat, sqlite_engine, team, line)
+    assert not rows(sqlite_engine, Sale), text
+    assert text.startswith(refusal), text
+
+
+async def test_a_time_taken_with_a_colon_is_still_read(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    await _send(chat, sqlite_engine, nl_team, "/verkoop Jan Smit 450 1:45")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.minutes) == (45_000, 105)
+
+
+async def test_a_zero_typed_too_many_is_asked_before_it_is_stored(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A reader's € 4.500 for a client who pays € 450 was stored unasked (asked only at 100×)."""
+    client = make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    for amount in (40_000, 45_000, 50_000):  # a habit: three sales, the median € 450
+        make_sale(sqlite_engine, nl_team, client, amount)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop Jan Smit 4500")
+    assert seen.text == (
+        "€ 4.500 is minstens 10 keer zoveel als een gewone verkoop aan Jan Smit (€ 450). "
+        "Vastleggen?"
+    )
+    assert len(rows(sqlite_engine, Sale)) == 3
+    await chat.send(anna, "450")  # the right amount, typed at the question
+    assert [sale.amount for sale in rows(sqlite_engine, Sale)][3:] == [45_000]
+    await chat.send(anna, "/verkoop Jan Smit 4499")  # below 10 times the median 450: a big job
+    assert [sale.amount for sale in rows(sqlite_engine, Sale)][3:] == [45_000, 449_900]

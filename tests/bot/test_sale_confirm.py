@@ -56,11 +56,16 @@ async def test_correcting_the_amount_keeps_the_rest_of_the_line(
     assert (sale.amount, sale.cost, sale.minutes) == (300_000, 30_000, 120)
 
 
-async def test_exactly_100_times_is_not_asked(chat: Chat, ru_team, sqlite_engine: Engine) -> None:
+async def test_below_10_times_the_clients_usual_is_not_asked_10_times_is(
+    chat: Chat, ru_team, sqlite_engine: Engine
+) -> None:
     _volkova(sqlite_engine, ru_team)
     olga = chat.person(RU_OWNER, "Ольга", "ru")
-    seen = await chat.send(olga, "/sale Волкова 250 000")  # exactly 100 × 2 500 ₽
+    seen = await chat.send(olga, "/sale Волкова 24 999")  # just under 10 × 2 500 ₽
     assert "Продажа записана" in seen
+    assert len(rows(sqlite_engine, Sale)) == 4
+    seen = await chat.send(olga, "/sale Волкова 25 500")  # the median is now 2 550 ₽: 10 ×
+    assert seen.text.startswith("25 500 ₽ — это как минимум в 10 раз больше"), seen.text
     assert len(rows(sqlite_engine, Sale)) == 4
 
 
@@ -90,13 +95,13 @@ async def test_a_new_client_is_compared_with_the_teams_usual_sale(
     await chat.send(anna, "/sale Nieuw Café 25.001")
     seen = await chat.press(anna, "„Nieuw Café” toevoegen als organisatie")
     assert seen.text == (
-        "€ 25.001 is ruim 100 keer zoveel als een gewone verkoop (€ 250). Vastleggen?"
+        "€ 25.001 is minstens 100 keer zoveel als een gewone verkoop (€ 250). Vastleggen?"
     )
     assert buttons(seen) == ["Ja, € 25.001 vastleggen", "Bedrag verbeteren", "Annuleren"]
     seen = await chat.press(anna, "Annuleren")
     assert len(rows(sqlite_engine, Sale)) == 4
-    seen = await chat.send(anna, "/sale Nieuw Café 25.000")  # exactly 100 ×: no question
-    assert "Verkoop vastgelegd: € 25.000 — Nieuw Café" in seen
+    seen = await chat.send(anna, "/sale Nieuw Café 24.999")  # just under 100 ×: no question
+    assert "Verkoop vastgelegd: € 24.999 — Nieuw Café" in seen
 
 
 async def test_a_team_without_sales_is_not_asked(
@@ -182,6 +187,6 @@ async def test_a_member_is_asked_about_a_big_amount_without_anyones_figures(
     # The owner, privately: the usual sale (median of 750, 800, 900 and 1 000 000 is 850).
     seen = await chat.send(anna, "/verkoop Bakkerij de Vries 100.000")
     assert seen.text == (
-        "€ 100.000 is ruim 110 keer zoveel als een gewone verkoop aan Bakkerij de Vries "
+        "€ 100.000 is minstens 110 keer zoveel als een gewone verkoop aan Bakkerij de Vries "
         "(€ 850). Vastleggen?"
     )

@@ -245,7 +245,7 @@ def test_usual_sale_is_the_clients_median_else_the_teams(engine: Engine) -> None
         assert usual(odd) == UsualSale(Fraction(500), True)
         assert usual(even) == UsualSale(Fraction(550), True)  # (400 + 700) / 2
         assert usual(new) == UsualSale(Fraction(500), False)  # 100 100 400 500 700 900 1000
-        assert usual(new).dwarfed_by(50_001, 100) and not usual(new).dwarfed_by(50_000, 100)
+        assert usual(new).dwarfed_by(50_000, 100) and not usual(new).dwarfed_by(49_999, 100)
         empty = make_team(engine, chat_id=73, owner_id=73)
         lonely = make_client(engine, empty, "Lonely")
         assert usual_sale(session=session, team_id=empty.id or 0, client_id=lonely) is None
