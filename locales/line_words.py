@@ -140,6 +140,8 @@ EMPLOYEES_SAID = re.compile(
 )
 
 CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
+# After a person's name: «Иванова Мария из Тулы», "Jan de Vries uit Utrecht"
+PERSON_CITY_PREPOSITIONS = CITY_PREPOSITIONS | {"из"}
 
 # "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"
 PER_HOUR = re.compile(

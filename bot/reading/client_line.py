@@ -22,8 +22,14 @@ from bot.render.refusals import (
     YEAR_AFTER_A_NAME,
 )
 from locales import InputError
-from locales.line_words import AGE_SAID, BIRTH_YEAR_SAID, CITY_PREPOSITIONS, EMPLOYEES_SAID
-from locales.name_words import city_as_written
+from locales.line_words import (
+    AGE_SAID,
+    BIRTH_YEAR_SAID,
+    CITY_PREPOSITIONS,
+    EMPLOYEES_SAID,
+    PERSON_CITY_PREPOSITIONS,
+)
+from locales.name_words import city_as_written, city_said
 from storage.columns import source_after_name
 from storage.models import ClientKind
 from storage.names import name_key
@@ -71,6 +77,9 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
     if "city" not in said:  # "Kwekerij Van den Heuvel VOF tiel": the city after a legal form
         name, city = _city_after_legal_form(name)
         said = {**said, **city}
+    if "city" not in said:  # «Иванова Мария из Тулы», "Jan de Vries uit Utrecht"
+        name, city, unread = _city_after_person(name)
+        said, unused = {**said, **city}, [*unused, *unread]
     # «ИП Сидоренко Ольга», "De Zon B.V."; «Козлов Дмитрий Андреевич», «Иванова И.И.»
     if "kind" not in said and (kind := kind_in_name(name)):
         said["kind"] = kind.value
@@ -237,6 +246,27 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
         ):
             return " ".join(words[:end]), {"city": city_as_written(" ".join(city))}
     return name, {}
+
+
+def _city_after_person(name: str) -> tuple[str, dict[str, str], list[str]]:
+    """A city after a person's name and «из», `uit` or `te` (a person's name holds none of
+    them): the name, and the city («из Москвы» → Москва), or, for a city in a case Kompas
+    doesn't know («из Тулы»), the words said back unused, never kept in the name."""
+    words = name.split()
+    for at in range(len(words) - 2, 1, -1):
+        city = words[at + 1 :]
+        if words[at].casefold() not in PERSON_CITY_PREPOSITIONS or len(city) > 2:
+            continue
+        if not all(w.replace("-", "").isalpha() for w in city):
+            continue
+        person = " ".join(words[:at])
+        if not _person_named(person):
+            return name, {}, []
+        said = city_said(" ".join(words[at:]))
+        if said is None:
+            return person, {}, [" ".join(words[at:])]
+        return person, {"city": said}, []
+    return name, {}, []
 
 
 def sale_typed(reader: grammar.Reader, text: str) -> bool:
