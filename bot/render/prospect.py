@@ -175,24 +175,18 @@ def _value(t: Translator, cur: str, code: str, value: Any) -> str:
 
 
 def _fit(t: Translator, cur: str, check: Check) -> Markup:
-    if check.code == "expected_profit":
-        return t._(
-            "clients like them bring {amount} profit a year (team {median})",
-            amount=money(t, cur, check.value),
-            median=money(t, cur, check.reference),
-        )
-    if check.code == "expected_profit_per_hour":
-        return t._(
-            "{amount} per hour (you aim for {bar})",
-            amount=money(t, cur, check.value),
-            bar=money(t, cur, check.reference),
-        )
-    if check.code == "profit_per_hour_vs_typical":  # the profile sets no aim of its own
-        return t._(
-            "{amount} per hour (typical client {bar})",
-            amount=money(t, cur, check.value),
-            bar=money(t, cur, check.reference),
-        )
+    if check.code in MONEY_CHECKS:
+        amount, bar = money(t, cur, check.value), money(t, cur, check.reference)
+        if check.code == "expected_profit":
+            return t._(
+                "clients like them bring {amount} profit a year (team {median})",
+                amount=amount,
+                median=bar,
+            )
+        if check.code == "expected_profit_per_hour":
+            return t._("{amount} per hour (you aim for {bar})", amount=amount, bar=bar)
+        # profit_per_hour_vs_typical: the profile sets no aim of its own
+        return t._("{amount} per hour (typical client {bar})", amount=amount, bar=bar)
     if check.code == "similar_ideal":
         return t._(
             "ideal clients among them: {count} of {total}",
