@@ -10,7 +10,7 @@ from typing import Any
 from bot.render.explain import rate_text, vat_word
 from bot.render.members import team_name
 from bot.render.time_zones import zone_label
-from locales import Markup, Translator
+from locales import N_, Markup, Translator
 from locales.languages import LANGUAGE_NAMES_IN_TEXT
 from storage.callers import TeamView
 
@@ -74,6 +74,77 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "team": ("lang", "approval", "private", "retention"),
 }
 GROUP_OF = {code: group for group, codes in GROUPS.items() for code in codes}
+# Each setting's words as message ids, translated only where one is shown.
+GROUP_NAMES = {
+    "money": N_("Money"),
+    "grades": N_("Grades"),
+    "digest": N_("Digest"),
+    "team": N_("Team and language"),
+}
+NAMES = {
+    "lang": N_("Language"),
+    "cur": N_("Currency"),
+    "vat": N_("Amounts"),
+    "pay": N_("Payment"),
+    "margin": N_("Default margin"),
+    "hour": N_("An hour of work"),
+    "tz": N_("Time zone"),
+    "scale": N_("Grade scale"),
+    "conc": N_("Big-client alarm"),
+    "window": N_("Scoring period"),
+    "dday": N_("Digest day"),
+    "dtime": N_("Digest time"),
+    "digest": N_("Weekly digest"),
+    "approval": N_("New members"),
+    "private": N_("Money figures"),
+    "retention": N_("Declined clients"),
+}
+QUESTIONS = {
+    "lang": N_("Which language does the team speak? The group, the digest and exports use it."),
+    "cur": N_("In which currency do you work? It can't change once you've recorded a sale."),
+    "vat": N_(
+        "Do you type amounts with or without VAT? With VAT: pick the rate, and I'll take it "
+        "off every figure; money owed stays as invoiced."
+    ),
+    "pay": N_(
+        "How do your clients pay? Paid on the spot, a sale is settled when you record it; "
+        "by invoice, it counts as owed until /paid."
+    ),
+    "hour": N_(
+        "What does an hour of your work cost (wages, overheads)? Profit then subtracts the "
+        "hours you record with sales."
+    ),
+    "margin": N_(
+        "Default margin: used for a sale without a cost, and figures that rest on it say "
+        "so. Pick one, or tap “Type another value”."
+    ),
+    "tz": N_("Which time zone does the team work in?"),
+    "scale": N_(
+        "Which grade scale? Switching changes no score, only how grades are shown: "
+        "A is best on A–D, 5 on 1–5, 10 on 1–10."
+    ),
+    "conc": N_(
+        "From which share of your revenue is one client a risk? A quarter is the usual "
+        "warning sign."
+    ),
+    "window": N_("Over how many months of sales shall I score clients?"),
+    "dday": N_("On which day shall I post the weekly digest?"),
+    "dtime": N_("At what time shall I post the weekly digest?"),
+    "digest": N_("Shall I post the weekly digest in the group?"),
+    "approval": N_("Can new people in the group use Kompas at once, or after an admin's OK?"),
+    "private": N_("Money figures and the decline list: in the group, or privately to the admins?"),
+    "retention": N_(
+        "Declined clients: keep their details, or anonymise them after a while (AVG/GDPR, 152-FZ)?"
+    ),
+}
+# The settings that also take a typed value, and what they ask.
+TYPED_PROMPTS = {
+    "margin": N_("Type the default margin in percent, for example 35."),
+    "vat": N_("Type the VAT rate in percent, for example 21."),
+    "hour": N_("Type what an hour of work costs, for example 45."),
+    "conc": N_("Type the share of revenue in percent, for example 15."),
+    "dtime": N_("Type the time, for example 8:30."),
+}
 
 
 def settings_of(team: TeamView) -> tuple[Setting, ...]:
@@ -90,39 +161,11 @@ def group_settings(team: TeamView, group: str) -> tuple[Setting, ...]:
 
 
 def group_name(t: Translator, group: str) -> str:
-    names = {
-        "money": t._("Money"),
-        "grades": t._("Grades"),
-        "digest": t._("Digest"),
-        "team": t._("Team and language"),
-    }
-    return names[group]
-
-
-def _names(t: Translator) -> dict[str, str]:
-    # Spelled out so the catalog extractor sees every name.
-    return {
-        "lang": t._("Language"),
-        "cur": t._("Currency"),
-        "vat": t._("Amounts"),
-        "pay": t._("Payment"),
-        "margin": t._("Default margin"),
-        "hour": t._("An hour of work"),
-        "tz": t._("Time zone"),
-        "scale": t._("Grade scale"),
-        "conc": t._("Big-client alarm"),
-        "window": t._("Scoring period"),
-        "dday": t._("Digest day"),
-        "dtime": t._("Digest time"),
-        "digest": t._("Weekly digest"),
-        "approval": t._("New members"),
-        "private": t._("Money figures"),
-        "retention": t._("Declined clients"),
-    }
+    return t._(GROUP_NAMES[group])
 
 
 def setting_name(t: Translator, code: str) -> str:
-    return _names(t)[code]
+    return t._(NAMES[code])
 
 
 def current(team: TeamView, code: str) -> Any:
@@ -227,7 +270,7 @@ def setting_back(
             return None
         code, value = codes[0], before[BY_CODE[codes[0]].field]
     shown = value_text(t, code, value, now=now, currency=currency)
-    return t._("Undone. {setting}: {value}.", setting=_names(t)[code], value=shown)
+    return t._("Undone. {setting}: {value}.", setting=setting_name(t, code), value=shown)
 
 
 def _setting_line(
@@ -235,7 +278,7 @@ def _setting_line(
 ) -> Markup:
     value = value_text(t, code, current(team, code), now=now, currency=team.currency)
     lock = " 🔒" if code == "cur" and currency_locked else ""
-    return Markup("• ") + _names(t)[code] + Markup(": <b>") + value + lock + Markup("</b>")
+    return Markup("• ") + setting_name(t, code) + Markup(": <b>") + value + lock + Markup("</b>")
 
 
 def _summary(t: Translator, team: TeamView, group: str, *, now: dt.datetime) -> str:
@@ -322,59 +365,9 @@ def read_only_text(
 
 def question(t: Translator, code: str) -> Markup:
     """What the submenu of a setting asks, with a word on what it does."""
-    questions = {
-        "lang": t._(
-            "Which language does the team speak? The group, the digest and exports use it."
-        ),
-        "cur": t._("In which currency do you work? It can't change once you've recorded a sale."),
-        "vat": t._(
-            "Do you type amounts with or without VAT? With VAT: pick the rate, and I'll take it "
-            "off every figure; money owed stays as invoiced."
-        ),
-        "pay": t._(
-            "How do your clients pay? Paid on the spot, a sale is settled when you record it; "
-            "by invoice, it counts as owed until /paid."
-        ),
-        "hour": t._(
-            "What does an hour of your work cost (wages, overheads)? Profit then subtracts the "
-            "hours you record with sales."
-        ),
-        "margin": t._(
-            "Default margin: used for a sale without a cost, and figures that rest on it say "
-            "so. Pick one, or tap “Type another value”."
-        ),
-        "tz": t._("Which time zone does the team work in?"),
-        "scale": t._(
-            "Which grade scale? Switching changes no score, only how grades are shown: "
-            "A is best on A–D, 5 on 1–5, 10 on 1–10."
-        ),
-        "conc": t._(
-            "From which share of your revenue is one client a risk? A quarter is the usual "
-            "warning sign."
-        ),
-        "window": t._("Over how many months of sales shall I score clients?"),
-        "dday": t._("On which day shall I post the weekly digest?"),
-        "dtime": t._("At what time shall I post the weekly digest?"),
-        "digest": t._("Shall I post the weekly digest in the group?"),
-        "approval": t._("Can new people in the group use Kompas at once, or after an admin's OK?"),
-        "private": t._(
-            "Money figures and the decline list: in the group, or privately to the admins?"
-        ),
-        "retention": t._(
-            "Declined clients: keep their details, or anonymise them after a while "
-            "(AVG/GDPR, 152-FZ)?"
-        ),
-    }
-    return questions[code]
+    return t._(QUESTIONS[code])
 
 
 def typed_prompt(t: Translator, code: str) -> Markup:
     """The question for a value typed instead of tapped."""
-    prompts = {
-        "margin": t._("Type the default margin in percent, for example 35."),
-        "vat": t._("Type the VAT rate in percent, for example 21."),
-        "hour": t._("Type what an hour of work costs, for example 45."),
-        "conc": t._("Type the share of revenue in percent, for example 15."),
-        "dtime": t._("Type the time, for example 8:30."),
-    }
-    return prompts[code]
+    return t._(TYPED_PROMPTS[code])

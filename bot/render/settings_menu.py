@@ -22,7 +22,7 @@ THRESHOLDS = (20, 25, 30)  # percent of revenue
 PERIODS = (6, 12, 24)  # months
 TIMES = tuple(hour * 60 for hour in (7, 8, 9, 10, 12, 17))
 RETENTIONS = (6, 12, 24)  # months
-TYPED = frozenset({"vat", "margin", "hour", "conc", "dtime"})  # also take a typed value
+TYPED = frozenset(settings.TYPED_PROMPTS)  # also take a typed value
 OFF = "off"
 
 
