@@ -59,26 +59,7 @@ def doubt_question(
             (t._("Correct the amount"), CORRECT),
         ]
     if data["doubt"] == BIG:
-        usual = t.money(data["usual"], team.currency)
-        times = _times_rounded_down(data["amount"], data["usual"])
-        if data["usual_of_client"]:
-            text = t.n_(
-                "{amount} is at least {n} time what {client} usually pays ({usual}). Record it?",
-                "{amount} is at least {n} times what {client} usually pays ({usual}). Record it?",
-                times,
-                amount=amount,
-                client=data["client"],
-                usual=usual,
-            )
-        else:
-            text = t.n_(
-                "{amount} is at least {n} time a usual sale ({usual}). Record it?",
-                "{amount} is at least {n} times a usual sale ({usual}). Record it?",
-                times,
-                amount=amount,
-                usual=usual,
-            )
-        return text, [
+        return _big_question(t, amount, data, usual=t.money(data["usual"], team.currency)), [
             (t._("Yes, record {amount}", amount=amount), RECORD),
             (t._("Correct the amount"), CORRECT),
         ]
@@ -111,6 +92,46 @@ def doubt_question(
         date=day,
     )
     return text, again_options(t)
+
+
+def _big_question(t: Translator, amount: str, data: dict[str, Any], *, usual: str) -> str:
+    """How many times the usual sale the amount is: exactly (a zero typed too many, 4 500 for
+    450), else at least, rounded down."""
+    times = _times_rounded_down(data["amount"], data["usual"])
+    client = data["client"] if data["usual_of_client"] else None
+    if data["amount"] == times * data["usual"] and client:
+        return t.n_(
+            "{amount} is {n} time what {client} usually pays ({usual}). Record it?",
+            "{amount} is {n} times what {client} usually pays ({usual}). Record it?",
+            times,
+            amount=amount,
+            client=client,
+            usual=usual,
+        )
+    if data["amount"] == times * data["usual"]:
+        return t.n_(
+            "{amount} is {n} time a usual sale ({usual}). Record it?",
+            "{amount} is {n} times a usual sale ({usual}). Record it?",
+            times,
+            amount=amount,
+            usual=usual,
+        )
+    if client:
+        return t.n_(
+            "{amount} is at least {n} time what {client} usually pays ({usual}). Record it?",
+            "{amount} is at least {n} times what {client} usually pays ({usual}). Record it?",
+            times,
+            amount=amount,
+            client=client,
+            usual=usual,
+        )
+    return t.n_(
+        "{amount} is at least {n} time a usual sale ({usual}). Record it?",
+        "{amount} is at least {n} times a usual sale ({usual}). Record it?",
+        times,
+        amount=amount,
+        usual=usual,
+    )
 
 
 def _times_rounded_down(amount: int, usual: int) -> int:

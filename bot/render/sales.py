@@ -194,12 +194,13 @@ def _payment_text(
 
 
 def spoken_day(t: Translator, day: dt.date, today: dt.date) -> str:
-    """`vandaag`, `вчера`, else the date (with its year only when not this year's)."""
+    """`vandaag`, `вчера`, else the date: this year's without its year ("27 november", «27
+    ноября»: a reader read «27 нояб. 2026 г.» as a form), another year's with it."""
     if day == today:
         return str(t._("today"))
     if day == today - dt.timedelta(days=1):
         return str(t._("yesterday"))
-    return t.date(day, style="short" if day.year != today.year else "medium")
+    return t.date(day, style="short") if day.year != today.year else t.day(day)
 
 
 # /sale ----------------------------------------------------------------------------------------

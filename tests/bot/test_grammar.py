@@ -321,12 +321,12 @@ async def test_paid_with_a_part_asks_which_invoice(
     seen = await chat.send(anna, "/paid glans 300")
     assert seen.text == "Voor welke factuur is de € 300 van Schoonmaakbedrijf Glans?"
     assert labels(seen) == [
-        "1 okt 2026 · € 1.000",
-        "20 okt 2026 · € 500,50",
+        "1 oktober · € 1.000",
+        "20 oktober · € 500,50",
         "De oudste eerst",
         "Annuleren",
     ]
-    await press(chat, anna, "20 okt 2026 · € 500,50")
+    await press(chat, anna, "20 oktober · € 500,50")
     assert _paid(sqlite_engine) == [
         (100_000, None, None),
         (50_050, 30_000, None),
@@ -344,7 +344,7 @@ async def test_readme_examples_of_the_other_commands(
     make_client(sqlite_engine, ru_team, "Смирнова Анна")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/paid Зерно 1 000 позавчера")
-    assert "Оплачено: 21 нояб. 2026 г." in seen.text.replace("\u00a0", " ")
+    assert "Оплачено: 21 ноября" in seen.text.replace("\u00a0", " ")
     assert [s.paid_on for s in rows(sqlite_engine, Sale)] == [dt.date(2026, 11, 21)]
     seen = await chat.send(olga, "/rate Смирнова 5 5 4")
     assert "Смирнова Анна" in seen

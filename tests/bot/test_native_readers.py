@@ -40,7 +40,7 @@ async def test_a_russian_prospect_with_an_ampersand_and_a_date_ending_in_g(
     assert "&amp;amp;" not in seen.html
 
     seen = await chat.send(olga, "/sale Кофейня 500 01.11")
-    assert "Продажа записана: 500 ₽, Кофейня, 1 нояб. 2026 г. " in seen
+    assert "Продажа записана: 500 ₽, Кофейня, 1 ноября. " in seen
     assert "г.." not in seen.text
 
 

@@ -1,5 +1,5 @@
 """/sales names a sale's date once: a sale paid the day it was made says so in words, not the
-date again (a Russian reader: «20 нояб. 2026 г. · 1 800 ₽ · оплачено 20 нояб. 2026 г.»)."""
+date again (a Russian reader: «20 ноября · 1 800 ₽ · оплачено 20 ноября»)."""
 
 from __future__ import annotations
 

@@ -159,7 +159,7 @@ async def test_dutch_agency_invoice_is_owed_to_the_cent_until_paid(
     await chat.send(anna, "/skip", chat=GROUP)
     seen = await chat.send(anna, "/skip", chat=GROUP)
     # No team habit set: an organisation gets an invoice with 14 days.
-    assert "Op factuur, uiterlijk 7 dec 2026 te betalen." in seen
+    assert "Op factuur, uiterlijk 7 december te betalen." in seen
     assert "✓ Al betaald" in seen.buttons
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.due_on, sale.paid_on) == (TODAY + dt.timedelta(days=14), None)

@@ -100,6 +100,6 @@ def test_a_sale_reads_amount_dash_client(msgid: str) -> None:
 
 
 def test_no_sale_is_of_an_amount_of_a_date() -> None:
-    """ "De verkoop van € 250 van 3 dec 2026" reads as two owners; a date goes with "op"."""
+    """ "De verkoop van € 250 van 3 december" reads as two owners; a date goes with "op"."""
     doubled = [text for text in _dutch().values() if "{amount} van {date}" in str(text)]
     assert doubled == []

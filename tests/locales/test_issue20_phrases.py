@@ -77,7 +77,7 @@ QUOTED = {
         # A Dutch florist's week in the offline chat (/tmp/read_nl.md, branch nlcopy).
         ("de oudste 38 dagen over tijd (a pregnancy word)", "over tijd"),
         ("Middelmatig: er zit groei in. (untrue: the client is not growing)", "er zit groei in"),
-        ("Factuur, de betaaltermijn liep 29 okt 2026 af.", "betaaltermijn liep"),
+        ("Factuur, de betaaltermijn liep 29 oktober af.", "betaaltermijn liep"),
         ("nog niet vervallen (accounting jargon)", "nog niet vervallen"),
         ("Sanne en Tim van Dijk is nu goed voor 45% van je omzet", "is nu goed voor"),
         ("Sanne en Tim van Dijk heeft fam. de Graaf aangebracht", "{client} heeft {referred}"),
