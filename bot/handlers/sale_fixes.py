@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from bot.handlers.sales import big_amount
 from bot.kit import arguments
 from bot.kit.client_dialog import ClientDialog
 from bot.kit.commands import command
@@ -14,7 +16,16 @@ from bot.reading import sale_grammar
 from bot.render import payments as render_payments
 from bot.render import refusals
 from bot.render import sale_list as render
-from bot.render.sale_doubts import CONFIRM, NO, RECORD, old_question, too_old
+from bot.render.sale_doubts import (
+    CONFIRM,
+    CORRECT,
+    COSTLY,
+    NO,
+    RECORD,
+    doubt_question,
+    old_question,
+    too_old,
+)
 from bot.render.sales import marked_paid, paid_in_place, spoken_day
 from locales import InputError
 from locales.numbers import BARE_ASK
@@ -147,8 +158,12 @@ class FixSaleDialog(Dialog):
             text, options = render.fix_question(turn.t)
             question(turn, convo, text, options=options, edit=True)
             return
+        if convo.step == CONFIRM and convo.data.get("doubt"):  # as a new sale's slip is asked
+            text, options = doubt_question(turn.t, turn.team, convo.data, turn.today)
+            question(turn, convo, text, options=options, per_row=1)
+            return
         if convo.step == CONFIRM:  # as a new sale dated that far back is asked about
-            day = dt.date.fromisoformat(convo.data["sold_on"])
+            day = dt.date.fromisoformat(convo.data["value"])
             text, options = old_question(turn.t, spoken_day(turn.t, day, turn.today))
             question(turn, convo, text, options=options, per_row=1)
             return
@@ -164,12 +179,15 @@ class FixSaleDialog(Dialog):
             await goto(turn, convo, "value", field=choice)
             return
         if convo.step == CONFIRM and not text:
-            if choice == NO:  # the sale keeps its date; the right one may be typed now
-                await goto(turn, convo, "value")
+            if choice in (NO, CORRECT):  # the sale keeps its value; the right one may be typed
+                await goto(turn, convo, "value", doubt=None)
                 return
             if choice != RECORD:
                 raise InputError(refusals.PICK_A_BUTTON)
-            await self._save(turn, convo, dt.date.fromisoformat(convo.data["sold_on"]))
+            value = convo.data["value"]
+            if convo.data["field"] == "sold_on":
+                value = dt.date.fromisoformat(value)
+            await self._save(turn, convo, value)
             return
         if not text:
             raise InputError(refusals.TYPE_THE_NEW_VALUE)
@@ -184,6 +202,11 @@ class FixSaleDialog(Dialog):
             "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
         }
         value = parsers[field]()
+        if field in ("amount", "cost"):  # a slip is asked about, as on a new sale
+            doubt = await _doubt(turn, convo.data["sale_id"], field, value)
+            if doubt is not None:
+                await goto(turn, convo, CONFIRM, value=value, **doubt)
+                return
         if field == "paid_on":  # never paid before it was sold; the question stays open
             sale = await turn.run(
                 sales.sale_in_team, team_id=turn.team_id, sale_id=convo.data["sale_id"]
@@ -195,7 +218,7 @@ class FixSaleDialog(Dialog):
                     paid=render_payments.medium_date(t, value),
                 )
         if field == "sold_on" and too_old(value, turn.today):  # typed at the question: asked too
-            await goto(turn, convo, CONFIRM, sold_on=value.isoformat())
+            await goto(turn, convo, CONFIRM, value=value.isoformat())
             return
         await self._save(turn, convo, value)
 
@@ -213,6 +236,21 @@ class FixSaleDialog(Dialog):
         )
         text = render.sale_corrected(turn.t, turn.team.currency, field, value)
         turn.confirm(text, change.undo_id)
+
+
+async def _doubt(turn: Turn, sale_id: int, field: str, value: int) -> dict[str, Any] | None:
+    """Why a corrected amount or cost should be asked about: far above the client's usual
+    sale, or a cost above the amount."""
+    sale = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
+    amount, cost = (value, sale.cost) if field == "amount" else (sale.amount, value)
+    client = await turn.run(resolver.client_in_team, team_id=turn.team_id, client_id=sale.client_id)
+    if field == "amount":
+        big = await big_amount(turn, {"client_id": sale.client_id, "amount": value})
+        if big is not None:
+            return {**big, "amount": amount, "client": client.name}
+    if (cost or 0) > amount:
+        return {"doubt": COSTLY, "amount": amount, "cost": cost}
+    return None
 
 
 @button()

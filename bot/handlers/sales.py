@@ -136,7 +136,7 @@ class SaleDialog(ClientDialog):
                     raise error from None
                 return
             convo.data.pop("big_ok", None)
-            doubt = await _big_amount(turn, convo.data)
+            doubt = await big_amount(turn, convo.data)
             if doubt:
                 await goto(turn, convo, CONFIRM, **doubt)
             elif convo.data.get("ready"):  # the amount of a one-line /sale, corrected
@@ -204,7 +204,7 @@ class SaleDialog(ClientDialog):
                 return False
             convo.data.update(said.data())
             if said.cost is None and said.minutes is None and said.bare_time is None:
-                doubt = await _big_amount(turn, convo.data)  # "120 gisteren": cost still asked
+                doubt = await big_amount(turn, convo.data)  # "120 gisteren": cost still asked
                 await goto(turn, convo, *((CONFIRM,) if doubt else ("cost",)), **(doubt or {}))
                 return True
         await self.with_client(turn, convo)
@@ -249,7 +249,7 @@ class SaleDialog(ClientDialog):
 _ACCEPTED = {BIG: "big_ok", COSTLY: "cost_ok", OLD: "old_ok"}  # "record it": not asked again
 
 
-async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None:
+async def big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None:
     """A doubt when the amount looks like a slip beside the usual sale (README: Money)."""
     if data.get("big_ok"):
         return None
@@ -263,7 +263,7 @@ async def _big_amount(turn: Turn, data: dict[str, Any]) -> dict[str, Any] | None
 
 async def _doubt(turn: Turn, data: dict[str, Any], sold_on: dt.date) -> dict[str, Any] | None:
     """Why this sale should be asked about before it is recorded, if at all."""
-    big = await _big_amount(turn, data)
+    big = await big_amount(turn, data)
     if big is not None:
         return big
     if (data.get("cost") or 0) > data["amount"] and not data.get("cost_ok"):  # 1 990, cost 2 000
