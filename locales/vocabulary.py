@@ -76,7 +76,9 @@ KINDS = Vocabulary(
         Term("organisation", N_("organisation"), ("organisatie", "организация"),
              ("organisation", "organization", "company", "business", "b2b", "bedrijf",
               "zakelijk", "onderneming", "zaak", "компания", "юрлицо", "юр. лицо",
-              "юридическое лицо", "ип", "фирма", "бизнес")),
+              "юридическое лицо", "ип", "фирма", "бизнес", "zzp", "zzp'er", "zzper", "zzp’er",
+              "freelancer", "zelfstandige", "eenmanszaak", "самозанятый", "самозанятая",
+              "фрилансер")),
     ),
     unknown=N_("“{text}” is not a kind of client I know. Write person or organisation."),
 )  # fmt: skip

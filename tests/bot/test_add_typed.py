@@ -201,3 +201,19 @@ async def test_a_city_after_a_persons_name_is_never_part_of_the_name(
         "Иванова Мария": ("person", None, None),
         "Jan de Vries": ("person", None, "Utrecht"),
     }
+
+
+async def test_a_self_employed_client_is_a_business_never_a_city(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Dutch reader's "/toevoegen Jan Smit, zzp'er" was stored in the city «Zzp'er»."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/toevoegen Jan Smit, zzp'er")
+    await chat.send(anna, "/toevoegen Eva Bos freelancer")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add Петров Иван, самозанятый")
+    assert _clients(sqlite_engine) == {
+        "Jan Smit": ("organisation", None, None),
+        "Eva Bos": ("organisation", None, None),
+        "Петров Иван": ("organisation", None, None),
+    }
