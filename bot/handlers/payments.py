@@ -223,7 +223,9 @@ class PaidDialog(ClientDialog):
             turn, convo, reached, payments.pay_part, amount=amount, sale_id=sale_id
         )
         closed = [s for s in reached if s.open <= amount - _before(reached, s)]
-        _confirm_payment(turn, convo, payment, paid_on, closed, part=True)
+        rest = [s for s in reached if s not in closed]  # of several open sales: say which
+        partly = (rest[0], amount - _before(reached, rest[0])) if rest and len(owed) > 1 else None
+        _confirm_payment(turn, convo, payment, paid_on, closed, part=True, partly=partly)
 
     async def _pay(self, turn: Turn, convo: Conversation, sale_ids: list[int] | None) -> None:
         owed = await self._open(turn, convo)
@@ -293,6 +295,7 @@ def _confirm_payment(
     closed: list[payments.OpenSale],
     *,
     part: bool = False,
+    partly: tuple[payments.OpenSale, int] | None = None,
 ) -> None:
     text = payment_text(
         turn.t,
@@ -303,6 +306,7 @@ def _confirm_payment(
         paid_on=paid_on,
         today=turn.today,
         closed=closed,
+        partly=partly,
     )
     turn.confirm(text, payment.change.undo_id, edit=turn.update.callback_query is not None)
 

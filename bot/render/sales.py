@@ -129,10 +129,12 @@ def payment_text(
     paid_on: dt.date | None = None,
     today: dt.date | None = None,
     closed: Sequence[OpenSale] = (),
+    partly: tuple[OpenSale, int] | None = None,
 ) -> Markup:
     """What a payment did, in one line: the sales it settled and how late the oldest of them
     was paid (`closed`: the sales it paid in full), or the part paid and what is still open;
-    the day it was paid when that was not `today`."""
+    the day it was paid when that was not `today`; of several open sales, the one it paid part
+    of (`partly`: the sale and how much of it)."""
     day = paid_on or today
     overdue = [(day - s.due_on).days for s in closed if day and s.due_on and s.due_on < day]
     late = max(overdue, default=0)
@@ -145,6 +147,19 @@ def payment_text(
         # first: «15 000,00 ₽ (продажа сегодня)», not a bare «сегодня · 15 000,00 ₽».
         labels = Markup("; ").join(_closed_label(t, team, sale, today) for sale in closed)
         text = Markup("\n").join([text, t._("Paid in full: {sales}.", sales=labels)])
+    if partly is not None and today is not None:
+        sale, part_paid = partly
+        text = Markup("\n").join(
+            [
+                text,
+                t._(
+                    "Partly paid: {paid} of {amount} (sale of {date}).",
+                    paid=t.money(part_paid, team.currency),
+                    amount=t.money(sale.amount, team.currency),
+                    date=spoken_day(t, sale.sold_on, today),
+                ),
+            ]
+        )
     return text
 
 
