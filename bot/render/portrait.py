@@ -113,8 +113,15 @@ def portrait_text(
 
 
 def _title(t: Translator, portrait: Portrait, count: int) -> Markup:
-    """The portrait's title, with how many clients it is of; nobody ideal: no "(0)"."""
+    """The portrait's title, with how many clients it is of; nobody ideal: no "(0)", one: said
+    as one, no "(1)" (Russian's plural form of 1 is also that of 21: never a singular)."""
     segment = portrait.segment or ""
+    if count == 1:
+        if portrait.kind == "person":
+            return t._("<b>Your ideal private client</b>")
+        if portrait.kind == "organisation":
+            return t._("<b>Your ideal organisation</b>")
+        return t._("<b>Your ideal client in “{segment}”</b>", segment=segment)
     if portrait.kind == "person":
         if not count:
             return t._("<b>Your ideal private clients</b>")
