@@ -142,8 +142,8 @@ def _money_notes(t: Translator, team: TeamView, analysis: TeamAnalysis, row: Any
         if team.default_margin is None and assumed is not None:
             lines.append(
                 t._(
-                    "Profit for sales without costs uses the {margin} margin of your sales "
-                    "with costs.",
+                    "Profit for sales without costs uses the {margin} margin your sales with "
+                    "costs had when this week's grades were set.",
                     margin=t.percent(assumed),
                 )
             )

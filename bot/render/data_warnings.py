@@ -38,8 +38,8 @@ def warning(t: Translator, currency: str, item: ScoringWarning) -> Markup | None
     if code == "default_margin_used":
         if p.get("assumed"):
             return t._(
-                "Sales without costs get the {margin} margin of your sales with costs: "
-                "profit figures there rest on it.",
+                "Sales without costs get the {margin} margin your sales with costs had when this "
+                "week's grades were set: profit figures there rest on it.",
                 margin=t.percent(float(p["margin"])),
             )
         return t._(

@@ -245,7 +245,10 @@ async def test_details_name_the_margin_that_stood_in_and_no_ideal_client_without
     card = (await chat.send(me, "/client Kapsalon")).text
     details = (await chat.press(me, "Details")).text
     # No default margin: the 75 % of the sales with costs (3 × 3.000 of 3 × 4.000) stood in.
-    assert "marge van je verkopen met kosten (75%)" in details
+    assert (
+        "marge die je verkopen met kosten hadden toen de beoordelingen van deze week werden "
+        "bepaald (75%)"
+    ) in details
     assert "standaardmarge" not in details
     for text in (card, details):
         assert "ideale klant" not in text  # the team wrote no ideal profile

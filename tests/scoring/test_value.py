@@ -77,8 +77,8 @@ def test_more_revenue_never_lowers_the_score_on_amounts_alone() -> None:
 @pytest.mark.parametrize(
     ("locale", "said"),
     [
-        ("nl", "marge van je verkopen met kosten (88%)"),
-        ("ru", "прибыль посчитана как у продаж с затратами: 88 %"),
+        ("nl", "met kosten hadden toen de beoordelingen van deze week werden bepaald (88%)"),
+        ("ru", "как у продаж с затратами на момент расчёта оценок этой недели: 88 %"),
     ],
 )
 def test_the_margin_line_names_the_margin_the_figures_used(locale: str, said: str) -> None:
