@@ -200,3 +200,7 @@ PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})
 RANGE_WORDS = frozenset({"tot", "t/m", "tm", "à", "до"})
 # Before a time, a time of day: "om 14:00", «в 14:00» is when, not how long it took
 AT_WORDS = frozenset({"om", "в", "во"})
+
+# Before or after a year the work was for: "over 2025", «за 2025», «2025 год», "boekjaar 2025"
+YEAR_LEAD_INS = frozenset({"over", "van", "voor", "boekjaar", "за", "год"})
+YEAR_WORDS = frozenset({"jaar", "год", "года", "г"})

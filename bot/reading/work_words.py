@@ -13,6 +13,8 @@ from locales.sale_words import (
     NOT_WORK_WORDS,
     PAID_METHODS,
     PERCENT_WORDS,
+    YEAR_LEAD_INS,
+    YEAR_WORDS,
 )
 
 # Words that are never what was done: no cost, fillers, how it was paid, days, percentages, and
@@ -52,6 +54,7 @@ def is_what_was_done(reader: Reader, text: str) -> bool:
 # A count of things done in one sale ("2 banden", «3 стрижки», "250 flyers") stays below this:
 # a number from it on before a word is an amount («2400 чаевые 200» was read as 2400 things).
 MOST_THINGS = 1000
+FIRST_YEAR = 1990  # a year a sale's work may be for: from it to next year
 
 
 def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
@@ -74,13 +77,15 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
         and reader.time(joined(fields[i : i + 2])) is None
         and reader.time(joined(fields[i + 1 : i + 3])) is None
     }
+    years = years_of_work(reader, fields)
     if not counted:
-        return fields
+        return [word for i, word in enumerate(fields) if i not in years]
     # a time ("45 knippen 1u"), its minutes too ("1 uur 15"), is no other amount beside the count
     figures = [
         i
         for i, word in enumerate(fields)
         if any(c.isdigit() for c in word.text)
+        and i not in years
         and reader.time(word.text) is None
         and reader.time(joined(fields[i : i + 2])) is None  # "85 knippen 40 min"
         and not (i > 1 and reader.time(joined(fields[i - 2 : i + 1])) is not None)  # "1 uur 15"
@@ -88,7 +93,31 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
     in_digits = [i for i in counted if fields[i].text.isdigit()]  # "twee" is never the amount
     if figures and len(figures) <= len(in_digits):
         counted.discard(figures[0])  # «2500 стрижка»: the first number is the amount
-    return [word for i, word in enumerate(fields) if i not in counted and i - 1 not in counted]
+    return [
+        word
+        for i, word in enumerate(fields)
+        if i not in counted and i - 1 not in counted and i not in years
+    ]
+
+
+def years_of_work(reader: Reader, fields: list[Token]) -> set[int]:
+    """The words that are a year the work was for (`jaarrekening 2025`, «отчёт за 2025», `2025
+    jaar`), when another number is in the line: part of what was done, never the amount (a
+    bookkeeper's "450 jaarrekening 2025" was booked at € 2.025)."""
+    folded = [word.text.casefold().strip(".,;:!?()") for word in fields]
+    years = {
+        i
+        for i, text in enumerate(folded)
+        if len(text) == 4
+        and text.isdigit()
+        and FIRST_YEAR <= int(text) <= reader.today.year + 1
+        and (
+            (i > 0 and (folded[i - 1] in YEAR_LEAD_INS or is_what_was_done(reader, folded[i - 1])))
+            or (i + 1 < len(folded) and folded[i + 1] in YEAR_WORDS)
+        )
+    }
+    others = [i for i, word in enumerate(fields) if word.text[:1].isdigit() and i not in years]
+    return years if others else set()
 
 
 def _thousands_go_on(fields: list[Token], i: int) -> bool:
@@ -111,10 +140,12 @@ def work_said(
     last, with the count `without_counted_things` took out before it (`with_counts`: not when
     that count may be the amount, "60 parkeren 5"); None when the line says no such thing."""
     kept = {id(word) for word in counted}
+    years = years_of_work(reader, fields)
     said = [
         i
         for i, word in enumerate(fields)
         if is_what_was_done(reader, word.text)
+        or i in years
         or (
             with_counts
             and id(word) not in kept

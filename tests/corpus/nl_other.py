@@ -54,7 +54,7 @@ ADD: list[tuple[str, Expected]] = [
     ("/toevoegen Bakkerij De Zon B.V.", added("Bakkerij De Zon B.V.", ORGANISATION)),
     ("/toevoegen Bakkerij Maan BV", added("Bakkerij Maan BV", ORGANISATION)),
     ("/toevoegen Schilder Ster V.O.F.", added("Schilder Ster V.O.F.", ORGANISATION)),
-    ("/toevoegen Hovenier Groen eenmanszaak", added("Hovenier Groen eenmanszaak", ORGANISATION)),
+    ("/toevoegen Hovenier Groen eenmanszaak", added("Hovenier Groen", ORGANISATION)),
     (  # the second reader: a lower-case city after the legal form is the city (Tiel)
         "/add Kwekerij Van den Heuvel VOF tiel",
         added("Kwekerij Van den Heuvel VOF", ORGANISATION),
@@ -314,7 +314,7 @@ TYPED: list[tuple[str, Expected]] = [
     ("/toevoegen Garage Jansen vof", added("Garage Jansen vof", ORGANISATION)),
     ("/toevoegen Jansen Bouw bv utrecht", added("Jansen Bouw bv", ORGANISATION)),
     ("/toevoegen ZZP'er Tom Bakker", ask("kind", "ZZP'er Tom Bakker")),
-    ("/toevoegen Tom Bakker, zzp'er", added("Tom Bakker", PERSON)),  # a person's name
+    ("/toevoegen Tom Bakker, zzp'er", added("Tom Bakker", ORGANISATION)),  # a business
 ]
 
 # Typos and accents left out in a name.

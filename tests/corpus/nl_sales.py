@@ -255,7 +255,10 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Sportschool 24 150", ask("split", "Sportschool")),
     # Two numbers that may be one: 500 ≥ 200, so asked; 150 < 300 is one number.
     ("/sale Jan Smit 500 200", ask("split", "500")),
-    ("/sale Hotel De Linde 150 300", sale(LINDE, "150300")),
+    (
+        "/sale Hotel De Linde 150 300",
+        ask("big", "150.300", press="yes", then=sale(LINDE, "150300")),
+    ),
     ("/sale Hotel De Linde 12 500, 2 000", sale(LINDE, "12500", "2000")),
     # A bare number for the time: minutes or hours, asked once.
     (
@@ -362,8 +365,11 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Bakkerij de Vries 1.250.000", ask("big", "1.250.000")),
     ("/sale Hotel De Linde 1.250.000", ask("big", "1.250.000")),
     ("/sale Anneke van der Meer 12.500", ask("big", "12.500")),
-    ("/sale Hotel De Linde 1.000.000", sale(LINDE, "1000000")),
-    ("/sale Jan Smit 15.000", sale(SMIT, "15000")),
+    (
+        "/sale Hotel De Linde 1.000.000",
+        ask("big", "1.000.000", press="yes", then=sale(LINDE, "1000000")),
+    ),
+    ("/sale Jan Smit 15.000", ask("big", "15.000", press="yes", then=sale(SMIT, "15000"))),
     # Several clients match: which one.
     (
         "/sale Jan 200",
@@ -467,7 +473,12 @@ LINES: list[tuple[str, Expected]] = [
     ("/verkoop Jan Smit 200 3 dagen geleden", sale(SMIT, "200", on="2026-12-01")),
     (
         "/verkoop Jan Smit 3000 1000 dagen geleden",
-        ask("old", press="yes", then=sale(SMIT, "3000", on="2024-03-09")),
+        ask(
+            "big",
+            "3.000",
+            press="yes",
+            then=ask("old", press="yes", then=sale(SMIT, "3000", on="2024-03-09")),
+        ),
     ),
     # Found by the Dutch reader: how it was paid after the date refused the whole line.
     ("/verkoop Jan Smit 35 gisteren contant", sale(SMIT, "35", on="2026-12-03")),
@@ -529,7 +540,10 @@ LINES: list[tuple[str, Expected]] = [
     ),
     # A thousand said in words (the README's amounts).
     ("/verkoop Jan Smit duizend", sale(SMIT, "1000")),
-    ("/verkoop Jan Smit drie duizend euro", sale(SMIT, "3000")),
+    (
+        "/verkoop Jan Smit drie duizend euro",
+        ask("big", "3.000", press="yes", then=sale(SMIT, "3000")),
+    ),
     # The second reader's misses (round 3): a count of things in the work is no figure, a
     # day in words between the fields is the date.
     ("/verkoop Jan Smit 70 2 banden vervangen", sale(SMIT, "70")),

@@ -33,15 +33,16 @@ AMOUNTS = [
     ("15К", "15000"),
     ("1,5 тыс", "1500"),
     ("2,5 тыс.", "2500"),
-    ("1,5 млн", "1500000"),
     ("2.500", "2500"),  # a dot before exactly three digits groups thousands
     ("2 500", "2500"),
     ("12 500", "12500"),
-    ("1 250 000", "1250000"),
     ("100 000 ₽", "100000"),
     ("99,90", "99.90"),
     ("2500", "2500"),
 ]
+# Amounts 10 times a regular client's usual sale or more: asked about first (a zero typed too
+# many), then recorded when confirmed.
+LARGE_AMOUNTS = [("1,5 млн", "1 500 000", "1500000"), ("1 250 000", "1 250 000", "1250000")]
 
 # Time as typed → minutes (Кузнецов: 500 ₽ with 100 ₽ of costs).
 TIMES = [
@@ -98,6 +99,15 @@ FORMS: list[tuple[str, Expected]] = [
     *((f"/sale Звездочка {a}", sale(ZVEZDA, v)) for a, v in AMOUNTS),
     *((f"/sale звёздочка, {a}", sale(ZVEZDA, v)) for a, v in AMOUNTS),
     *((f"/sale ООО Ромашка {a} 👍", sale(ROMASHKA, v)) for a, v in AMOUNTS),
+    *(
+        (line, ask("big", shown, press="yes", then=sale(client, v)))
+        for a, shown, v in LARGE_AMOUNTS
+        for line, client in (
+            (f"/sale Звездочка {a}", ZVEZDA),
+            (f"/sale звёздочка, {a}", ZVEZDA),
+            (f"/sale ООО Ромашка {a} 👍", ROMASHKA),
+        )
+    ),
     *((f"/sale Кузнецов 500, 100, {t}", sale(KUZNETSOV, "500", "100", m)) for t, m in TIMES),
     *((f"/sale Кузнецов 500 {t}", sale(KUZNETSOV, "500", None, m)) for t, m in TIMES),
     *((f"/sale кузнецов артём 1500 300 {t}", sale(KUZNETSOV, "1500", "300", m)) for t, m in TIMES),
@@ -278,8 +288,8 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Кузнецов 100к", ask("big", "100 000", press="yes", then=sale(KUZNETSOV, "100000"))),
     ("/sale Ёлкина 1,5 млн", ask("big", "1 500 000")),
     ("/sale Волкова Анна 300 000 ₽", ask("big", "300 000")),
-    ("/sale Волкова 200 тыс.", sale(VOLKOVA, "200000")),
-    ("/sale Звездочка 2 млн", sale(ZVEZDA, "2000000")),
+    ("/sale Волкова 200 тыс.", ask("big", "200 000", press="yes", then=sale(VOLKOVA, "200000"))),
+    ("/sale Звездочка 2 млн", ask("big", "2 000 000", press="yes", then=sale(ZVEZDA, "2000000"))),
     # Several clients match: which one.
     ("/sale Ал 500", ask("which", "Алиев", press="Алиев", then=sale("Алиев", "500"))),
     # Refused: nothing stored.
@@ -422,7 +432,10 @@ LINES: list[tuple[str, Expected]] = [
     ("/sale Волкова 2 тысячи", sale(VOLKOVA, "2000")),
     ("/sale Волкова тысяча пятьсот", sale(VOLKOVA, "1500")),
     ("/sale Волкова три тысячи рублей вчера", sale(VOLKOVA, "3000", on="2026-12-03")),
-    ("/sale Звездочка полтора млн", sale(ZVEZDA, "1500000")),
+    (
+        "/sale Звездочка полтора млн",
+        ask("big", "1 500 000", press="yes", then=sale(ZVEZDA, "1500000")),
+    ),
     ("/sale Волкова полторы тыщи", sale(VOLKOVA, "1500")),
     # … and a word of a name stays one: «Тысяча мелочей» is a shop, 500 ₽ its amount.
     (

@@ -1,0 +1,42 @@
+"""A year the work was for is part of what was done, never the amount: a Dutch bookkeeper's
+"/verkoop bakkerij 450 jaarrekening 2025" was booked at € 2.025 with "450 jaarrekening" as its
+note."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.models import Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+
+
+@pytest.mark.parametrize(
+    ("team_name", "line", "amount", "minutes", "note"),
+    [
+        ("nl", "/verkoop Bakkerij 450 jaarrekening 2025", 45_000, None, "jaarrekening 2025"),
+        ("nl", "/verkoop Bakkerij 380 aangifte vpb 2025 4 uur", 38_000, 240, "aangifte vpb 2025"),
+        ("ru", "/sale Бакалея 4500 отчёт за 2025", 450_000, None, "отчёт 2025"),
+        ("ru", "/sale Бакалея 4500 отчет 2025 год", 450_000, None, "отчет 2025 год"),
+    ],
+)
+async def test_a_year_after_what_was_done_is_part_of_it(
+    chat: Chat,
+    nl_team: Team,
+    ru_team: Team,
+    sqlite_engine: Engine,
+    team_name: str,
+    line: str,
+    amount: int,
+    minutes: int | None,
+    note: str,
+) -> None:
+    team = nl_team if team_name == "nl" else ru_team
+    make_client(sqlite_engine, team, "Bakkerij" if team_name == "nl" else "Бакалея")
+    who = chat.person(NL_OWNER if team_name == "nl" else RU_OWNER, "Anna", team_name)
+    seen = await chat.send(who, line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes, sale.note) == (amount, None, minutes, note), (
+        seen.text
+    )
