@@ -167,6 +167,8 @@ RATE_NOUNS = frozenset(
 
 # "+" between two numbers: a sum ("100 + 20"), refused unless a cost word says what it adds
 PLUS_WORDS = frozenset({"+", "plus", "плюс"})
+# Between two numbers, a difference: "150 minus 20" offered € 20, «2500 минус 300» stored a cost
+MINUS_WORDS = frozenset({"minus", "минус"})
 
 # Words that say part of the sale is paid already ("waarvan 100 betaald", «предоплата 500»,
 # "100 aanbetaling"): refused, never read as the cost (the Dutch reader's € 100 paid up front
@@ -176,7 +178,14 @@ PART_PAID_WORDS = frozenset(
     | {"gedeeltelijk", "restant", "restbedrag", "aanbetalen"}
     | {"предоплата", "предоплату", "предоплатой", "предоплаты", "аванс", "аванса", "авансом"}
     | {"задаток", "задатка", "задатком", "частично", "остаток", "осталось", "доплата"}
-    | {"доплатит", "доплатить", "bijbetalen", "nabetalen"}
+    | {"доплатит", "доплатить", "bijbetalen", "nabetalen", "vooruit", "внесла", "внёс", "внес"}
+    | {"внесли", "внесено"}
+)
+# Words that say it was paid: beside a number that is not the amount, that number is a part
+# paid ("150 50 betaald", «2500 1000 оплачено», «оплатила 1000»), refused like one.
+PAID_WORDS = frozenset(
+    {"betaald", "voldaan", "paid", "оплачено", "оплачен", "оплачена", "оплатил", "оплатила"}
+    | {"заплатил", "заплатила", "заплатили", "оплатили"}
 )
 # "of which", before a paid word: "waarvan 100 betaald" ("waarvan 50 kosten" is the cost)
 PART_LEAD_INS = frozenset({"waarvan"})
@@ -191,7 +200,11 @@ PAY_DAY_WORDS = frozenset(
     | {"оплатят", "оплата", "оплату", "отдаст", "занесёт", "занесет", "переведёт", "переведет"}
     | {"должна", "должен", "должны"}
 )
-OWING_WORDS = PAY_DAY_WORDS - {"betaling", "uiterlijk", "оплата", "оплату"}
+OWING_WORDS = (PAY_DAY_WORDS - {"betaling", "uiterlijk", "оплата", "оплату"}) | {"open"}
+# A due day said as next week: "betaalt volgende week", «оплатит на следующей неделе»
+NEXT_WEEK = frozenset(
+    {"volgende week", "komende week", "следующей неделе", "через неделю", "той неделе"}
+)
 # Between the word and its day: "betaalt op vrijdag", «оплатит до пятницы», «заплатит в среду»
 PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})
 

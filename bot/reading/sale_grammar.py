@@ -21,6 +21,7 @@ from bot.reading.sale_values import (
     labels_first,
     money_span,
     number_group,
+    refuse_dashed_ranges,
     refuse_ranges_and_times_of_day,
     refuse_sums,
     value_readings,
@@ -150,7 +151,9 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
-    payment = payment_said(reader, tokens(text), first=1)
+    words = tokens(text)
+    refuse_dashed_ranges(words)
+    payment = payment_said(reader, words, first=1)
     dated = dated_line(reader, payment.words, first=1)
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
     line = _read_sale(reader, replace(dated, words=lead.words))

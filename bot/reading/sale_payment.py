@@ -5,14 +5,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from bot.reading.words import Reader, Token, same_field
 from locales import N_, InputError, dates
+from locales.line_words import DAY_WORDS
+from locales.numbers import shown_text
 from locales.sale_words import (
+    NEXT_WEEK,
     OWING_WORDS,
     PAID_METHODS,
+    PAID_WORDS,
     PART_LEAD_INS,
     PART_PAID_WORDS,
     PAY_DAY_LEAD_INS,
@@ -32,6 +38,12 @@ _UNPAID = sorted(
     key=lambda phrase: -len(phrase),  # «ещё не оплачено» before «не оплачено»
 )
 _WEEK = 7
+_AHEAD = 183  # days: how far ahead a due day without its year may be
+_YEAR = re.compile(r"[0-9]{4}")
+PAY_DAY_PASSED = N_(
+    "“{text}” has passed: type the day the client will pay, or leave it out for your usual "
+    "payment term."
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,7 @@ def payment_said(reader: Reader, words: list[Token], *, first: int) -> PaymentSa
     paid_after = lead is not None and any(text in PAID_METHODS for text in folded[lead:])
     if paid_after or any(text in PART_PAID_WORDS for text in folded):
         raise InputError(PART_PAID)
-    words, unpaid = _unpaid_phrase(words, first)
+    words, unpaid, phrase_at = _unpaid_phrase(words, first)
     folded = [_folded(word) for word in words]
     for i in range(first, len(words)):
         due_on = _pay_day(reader, words, folded, i) if folded[i] in PAY_DAY_WORDS else None
@@ -61,9 +73,16 @@ def payment_said(reader: Reader, words: list[Token], *, first: int) -> PaymentSa
     # "betaalt contant", «оплата наличными»: how it was paid, read with the fields
     paying = {i for i in range(first, len(words)) if _before_method(folded, i)}
     owing = {i for i in range(first, len(words)) if folded[i] in OWING_WORDS} - paying
-    numbers = [i for i in range(first, len(words)) if _counted(reader, words[i].text)]
-    if len(numbers) > 1 and any(abs(i - j) == 1 for i in owing for j in numbers):
-        raise InputError(PART_PAID)  # «4500 должна 2000», "450 moet nog 100 betalen"
+    numbers = {i for i in range(first, len(words)) if _counted(reader, words[i].text)}
+    amount = min(numbers, default=None)  # the first number is the sale's
+    paid = {i for i in range(first, len(words)) if folded[i] in PAID_WORDS}
+    parts = (
+        {j for i in owing for j in (i - 1, i + 1)}  # «4500 должна 2000», "moet nog 100 betalen"
+        | {j for i in paid for j in (i - 1, i + 1)}  # "150 50 betaald", «оплатила 1000»
+        | ({phrase_at} if phrase_at is not None else set())  # «2500 долг 1000»
+    )
+    if len(numbers) > 1 and (parts & numbers) - {amount}:
+        raise InputError(PART_PAID)
     kept = [word for i, word in enumerate(words) if i not in owing | paying]
     return PaymentSaid(kept, unpaid=unpaid or bool(owing))
 
@@ -76,15 +95,15 @@ def _before_method(folded: list[str], i: int) -> bool:
     return folded[i] in PAY_DAY_WORDS and bool(after) and after[0] in PAID_METHODS
 
 
-def _unpaid_phrase(words: list[Token], first: int) -> tuple[list[Token], bool]:
+def _unpaid_phrase(words: list[Token], first: int) -> tuple[list[Token], bool, int | None]:
     """The words without a phrase saying the sale is not paid yet (`op rekening`, «в долг»,
-    «потом заплатит»), from word `first` on, and whether there was one."""
+    «потом заплатит»), from word `first` on, whether there was one, and where it stood."""
     folded = [_folded(word) for word in words]
     for i in range(first, len(words)):
         for phrase in _UNPAID:
             if tuple(folded[i : i + len(phrase)]) == phrase and same_field(words, i, len(phrase)):
-                return words[:i] + words[i + len(phrase) :], True
-    return words, False
+                return words[:i] + words[i + len(phrase) :], True, i
+    return words, False, None
 
 
 def _pay_day(reader: Reader, words: list[Token], folded: list[str], i: int) -> dt.date | None:
@@ -98,16 +117,27 @@ def _pay_day(reader: Reader, words: list[Token], folded: list[str], i: int) -> d
 
 def _coming_day(reader: Reader, text: str) -> dt.date | None:
     """The day `text` names, as one still to come: a weekday is the next one ("vrijdag" on a
-    Monday is this Friday, "maandag" the next Monday)."""
+    Monday is this Friday, "maandag" the next Monday), a day without its year in the coming
+    months ("betaalt 10 jan" in December is next January). None for no day; a day that has
+    passed ("betaalt gisteren", "betaalt 1 dec" on 8 December) is refused."""
+    said = text.strip().casefold()
+    if said in NEXT_WEEK:  # "betaalt volgende week": a week from today
+        return reader.today + dt.timedelta(days=_WEEK)
     try:
         day = dates.parse_date(text, reader.locale, today=reader.today)
     except InputError:
         return None
-    if day < reader.today and (reader.today - day).days <= _WEEK and not _has_digit(text):
+    if day < reader.today and not _has_digit(text) and said not in DAY_WORDS:
         day += dt.timedelta(days=_WEEK)  # a weekday: the next one, never today
         if day == reader.today:
             day += dt.timedelta(days=_WEEK)
-    return day if day >= reader.today else None
+    elif day < reader.today and not _YEAR.search(text):
+        with contextlib.suppress(ValueError):  # 29 February
+            later = day.replace(year=day.year + 1)
+            day = later if (later - reader.today).days <= _AHEAD else day
+    if day < reader.today:
+        raise InputError(PAY_DAY_PASSED, text=shown_text(text))
+    return day
 
 
 def _counted(reader: Reader, text: str) -> bool:

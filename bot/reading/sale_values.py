@@ -26,6 +26,7 @@ from locales.sale_words import (
     DISCOUNT_LEAD_INS,
     DISCOUNT_WORDS,
     FILLER_WORDS,
+    MINUS_WORDS,
     PERCENT_WORDS,
     PLUS_WORDS,
     RANGE_WORDS,
@@ -268,6 +269,8 @@ NOT_KEPT_APART = (
 )
 # `14:00`, `09:30`, `9:30`: a clock's hours; `1:30`, `2:45` is a time taken
 _TIME_OF_DAY = re.compile(r"(?:[0-9]{2}|9):[0-5][0-9]")
+# Two numbers joined by a dash that no date is made of (a day-month's first part is 1–31)
+_RANGE = re.compile(r"(?:[0-9]{3,}|3[2-9]|[4-9][0-9])[-–][0-9]+")
 _TIMES_SIGNS = frozenset({"x", "×", "*"})
 
 
@@ -293,7 +296,8 @@ def refuse_sums(reader: Reader, words: list[Token]) -> None:
             and not _timed(reader, words, i + 1)
             and reader.time(words[i + 1].text) is None
         )
-        if times or rate or added:
+        taken = text in MINUS_WORDS and all(w[:1].isdigit() for w in beside) and len(beside) == 2
+        if times or rate or added or taken:
             raise InputError(SUM_IN_A_SALE)
 
 
@@ -311,6 +315,14 @@ def refuse_ranges_and_times_of_day(words: list[Token]) -> None:
             raise InputError(TIME_OF_DAY, text=shown_text(text))
         if text in AT_WORDS and after[:1].isdigit():
             raise InputError(TIME_OF_DAY, text=shown_text(f"{text} {after}"))
+
+
+def refuse_dashed_ranges(words: list[Token]) -> None:
+    """Refuses "300-400", «4000–5000» anywhere after the line's first word: no date, amount or
+    name is made of it (a range was offered as part of a new client's name)."""
+    for word in words[1:]:
+        if _RANGE.fullmatch(word.text.strip(".,;:!?")):
+            raise InputError(RANGE_IN_A_SALE, text=shown_text(word.text))
 
 
 def without_tip_or_discount(words: list[Token]) -> list[Token]:

@@ -215,7 +215,7 @@ def spoken_day(t: Translator, day: dt.date, today: dt.date) -> str:
         return str(t._("today"))
     if day == today - dt.timedelta(days=1):
         return str(t._("yesterday"))
-    return t.date(day, style="short") if day.year != today.year else t.day(day)
+    return t.date(day, style="long") if day.year != today.year else t.day(day)
 
 
 # /sale ----------------------------------------------------------------------------------------

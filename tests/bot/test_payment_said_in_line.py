@@ -60,6 +60,11 @@ async def test_a_sale_still_owed_is_an_open_invoice(
         ("nl", "/verkoop Jan Smit 450 2u betaalt 15 dec", dt.date(2026, 12, 15), "15 dec"),
         ("ru", "/sale Иванова 4500 оплатит в пятницу", dt.date(2026, 11, 27), "27 ноя"),
         ("ru", "/sale Иванова 4500 оплата до 10 декабря", dt.date(2026, 12, 10), "10 дек"),
+        # In the coming months, without a year: next January, never a refusal
+        ("nl", "/verkoop Jan Smit 450 betaalt 10 jan", dt.date(2027, 1, 10), "10 januari 2027"),
+        ("ru", "/sale Иванова 4500 оплатит 5 января", dt.date(2027, 1, 5), "5 января 2027 г."),
+        ("nl", "/verkoop Jan Smit 450 betaalt volgende week", dt.date(2026, 11, 30), "30 nov"),
+        ("ru", "/sale Иванова 4500 оплатит на следующей неделе", dt.date(2026, 11, 30), "30 ноя"),
     ],
 )
 async def test_the_day_the_client_will_pay_is_when_it_is_due_not_when_it_was_sold(
@@ -106,6 +111,14 @@ async def test_how_the_client_paid_stays_paid(
         ("ru", "/sale Иванова 4500 предоплата 500", "Частичную оплату я записываю"),
         ("ru", "/sale Иванова 4500 аванс 1000", "Частичную оплату я записываю"),
         ("ru", "/sale Иванова 4500 должна 2000", "Частичную оплату я записываю"),
+        # The attacker's: each was stored as the cost, or as paid in full
+        ("nl", "/verkoop Jan Smit 150 50 betaald", "Een deel dat al betaald is"),
+        ("nl", "/verkoop Jan Smit 150 nog 50 open", "Een deel dat al betaald is"),
+        ("nl", "/verkoop Jan Smit 150 50 vooruit", "Een deel dat al betaald is"),
+        ("ru", "/sale Иванова 2500 1000 оплачено", "Частичную оплату я записываю"),
+        ("ru", "/sale Иванова 2500 оплатила 1000", "Частичную оплату я записываю"),
+        ("ru", "/sale Иванова 2500 внесла 1000", "Частичную оплату я записываю"),
+        ("ru", "/sale Иванова 2500 долг 1000", "Частичную оплату я записываю"),
     ],
 )
 async def test_a_part_paid_is_refused_never_booked_as_the_cost(
@@ -133,6 +146,12 @@ async def test_a_part_paid_is_refused_never_booked_as_the_cost(
         ("nl", "/verkoop Jan Smit 400 tot 500", "„400 tot 500” is een bereik"),
         ("nl", "/verkoop Jan Smit 450 van 10 tot 12 uur", "„10 tot 12” is een bereik"),
         ("ru", "/sale Иванова от 4000 до 5000", "«4000 до 5000» — это диапазон"),
+        ("nl", "/verkoop Jan Smit 300-400", "„300-400” is een bereik"),
+        ("ru", "/sale Иванова 4000-5000", "«4000-5000» — это диапазон"),
+        ("nl", "/verkoop Jan Smit 150 minus 20", "Typ het totaalbedrag"),
+        ("ru", "/sale Иванова 2500 минус 300", "Напишите итоговую сумму"),
+        ("nl", "/verkoop Jan Smit 105 betaalt gisteren", "„gisteren” is al voorbij"),
+        ("ru", "/sale Иванова 2500 оплатит вчера", "«вчера» уже прошло"),
     ],
 )
 async def test_a_time_of_day_or_a_range_is_refused_never_stored_as_hours_or_one_end(
