@@ -83,7 +83,7 @@ async def test_a_sale_moved_back_more_than_a_year_is_asked_about_first(
     assert "Какая дата правильная? Например, 23.11.2026 или вчера." in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2026, 11, 2)
     seen = await chat.send(olga, "01.02.2019")  # still too far back: asked again
-    assert "Дата продажи — 01.02.2019" in seen
+    assert "Дата продажи — 1 февраля 2019 г." in seen
     seen = await chat.press(olga, "Да, записать так")
     assert "Продажа исправлена: дата теперь 1 февр. 2019 г." in seen
     assert rows(sqlite_engine, Sale)[0].sold_on == dt.date(2019, 2, 1)
