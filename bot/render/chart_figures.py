@@ -4,12 +4,13 @@ the cumulative column ends at 100 % (see chart_rows)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import numpy as np
 
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
-from locales import Translator
+from locales import Markup, Translator
 from locales.number_format import round_half_up
 from scoring import TeamAnalysis
 from storage.callers import TeamView
@@ -20,6 +21,11 @@ ALMOST_ALL, ALMOST_NOTHING = 0.999, 0.001  # read as ">99%" and "<1%" (format_pe
 def _whole(share: float) -> int:
     """A share as the whole percent `Translator.percent` shows (half up, as people round)."""
     return int(round_half_up(share, 2).scaleb(2))
+
+
+def _drawn(text: Markup) -> str:
+    """A text as the chart draws it: plain, never an HTML entity ("&gt;99%" drew on the PNG)."""
+    return str(html.unescape(text))
 
 
 def chart_labels(
@@ -34,14 +40,14 @@ def chart_labels(
         else t.percent(c.top20_share)
     )
     return ChartLabels(
-        title=str(t._("Revenue by client")),
-        share_axis=str(t._("share of revenue")),
-        cumulative=str(t._("cumulative share")),
+        title=_drawn(t._("Revenue by client")),
+        share_axis=_drawn(t._("share of revenue")),
+        cumulative=_drawn(t._("cumulative share")),
         # One client is all of the revenue: "the largest 1 client: 100 %" says nothing (the
         # Russian reader), so the footer stays empty.
         top20=""
         if c.paying_clients < 2
-        else str(
+        else _drawn(
             t._("top client: {share}", share=top20)  # not "grootste 1 klant" (Dutch reader)
             if c.top20_count == 1
             else t._(
@@ -50,7 +56,7 @@ def chart_labels(
                 share=top20,
             )
         ),
-        threshold=str(
+        threshold=_drawn(
             t._("alarm at {share}", share=t.percent(threshold))
             if c.alarms_enabled
             # A team too small for alarms (DESIGN.md "Few clients"): the line, no alarm.

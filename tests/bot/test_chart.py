@@ -263,3 +263,22 @@ def test_the_top_clients_share_reads_alike_on_risk_the_bar_and_its_running_total
     rows = chart_rows(t, analysis)
     assert (rows[0].share_text, rows[0].cumulative_text) == ("90%", "90%")
     assert "Grootste klant: 90% van de omzet" in str(risk_text(t, view, analysis))
+
+
+@pytest.mark.parametrize(("locale", "caption"), [("nl", "grootste klant: >99%"), ("ru", ">99 %")])
+def test_a_caption_is_drawn_as_text_never_as_an_html_entity(
+    sqlite_engine: Engine, locale: str, caption: str
+) -> None:
+    """The attacker read "grootste klant: &gt;99%" on the PNG."""
+    team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale=locale)
+    make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Anker"), 100_000_00)
+    make_sale(sqlite_engine, team, make_client(sqlite_engine, team, "Zeeman"), 1_00)
+    assert team.id is not None
+    with new_session(sqlite_engine) as session:
+        view = callers.team_view(session=session, team_id=team.id)
+        assert view is not None
+        analysis = team_analysis(session=session, team=view, today=TODAY).analysis
+    t = translator(locale)
+    labels = chart_labels(t, analysis, view.concentration_threshold, chart_rows(t, analysis))
+    assert caption in labels.top20.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "&" not in labels.top20 + labels.threshold + labels.title
