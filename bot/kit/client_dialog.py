@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from bot import labels
 from bot.kit import arguments
 from bot.kit.callbacks import id_from
-from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, new, question
+from bot.kit.dialogs import SKIP, Conversation, Dialog, finish, goto, kept, new, question
 from bot.kit.texts import NEW, NEW_AS, OTHER, ClientChoice, Refusal
 from bot.kit.turn import Turn
 from locales import InputError
@@ -224,6 +224,9 @@ class ClientDialog(Dialog):
     async def _add(self, turn: Turn, convo: Conversation, kind: ClientKind) -> None:
         """Add the typed name as a new client of that kind and go on with the dialog."""
         change = await add_new_client(turn, convo.data["query"], kind, status=self.unknown_status)
+        # Saved now, with its own Undo: stopping the dialog says it stays, never "nothing was
+        # changed" (the attacker's "Pluto" stayed on the list after that)
+        kept(convo, str(turn.kompas.texts.new_client_kept(turn.t, convo.data["query"])))
         await self._chosen(turn, convo, change.entity_id, created=True)
 
     async def find(self, turn: Turn, convo: Conversation, query: str) -> None:

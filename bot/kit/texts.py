@@ -93,6 +93,7 @@ class KitTexts(Protocol):
     # (t, skip, cancel) → the Skip and Cancel buttons under a question, as wanted
     controls: Callable[[Translator, bool, bool], Options]
     stopped: Callable[[Translator, Sequence[str]], Markup]  # (t, what was saved meanwhile)
+    new_client_kept: Callable[[Translator, str], Markup]  # (t, name) → said among what was saved
     # (t, the dialog's name, the client it was about, if any) → a new command ended it
     dialog_ended: Callable[[Translator, str, str | None], Markup]
     expired: Callable[[Translator], Markup]

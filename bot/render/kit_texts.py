@@ -125,6 +125,12 @@ def stopped(t: Translator, saved: Sequence[str]) -> Markup:
     return t._("Stopped. Nothing was changed.")
 
 
+def new_client_kept(t: Translator, name: str) -> Markup:
+    """A client a dialog added on the way ("/verkoop Pluto", then Particulier), as `stopped`
+    lists it among what stays."""
+    return t._("the new client {client}", client=name)
+
+
 # What a new command stopped, by the dialog's name: "(What you started … was stopped.)" left
 # the Russian reader guessing what was stopped (issue 20).
 STOPPED_DIALOGS = {
