@@ -77,7 +77,7 @@ KINDS = Vocabulary(
              ("organisation", "organization", "company", "business", "b2b", "bedrijf",
               "zakelijk", "onderneming", "zaak", "компания", "юрлицо", "юр. лицо",
               "юридическое лицо", "ип", "фирма", "бизнес", "zzp", "zzp'er", "zzper", "zzp’er",
-              "freelancer", "zelfstandige", "eenmanszaak", "самозанятый", "самозанятая",
+              "freelancer", "zelfstandige", "самозанятый", "самозанятая",
               "фрилансер")),
     ),
     unknown=N_("“{text}” is not a kind of client I know. Write person or organisation."),

@@ -54,7 +54,7 @@ ADD: list[tuple[str, Expected]] = [
     ("/toevoegen Bakkerij De Zon B.V.", added("Bakkerij De Zon B.V.", ORGANISATION)),
     ("/toevoegen Bakkerij Maan BV", added("Bakkerij Maan BV", ORGANISATION)),
     ("/toevoegen Schilder Ster V.O.F.", added("Schilder Ster V.O.F.", ORGANISATION)),
-    ("/toevoegen Hovenier Groen eenmanszaak", added("Hovenier Groen", ORGANISATION)),
+    ("/toevoegen Hovenier Groen eenmanszaak", added("Hovenier Groen eenmanszaak", ORGANISATION)),
     (  # the second reader: a lower-case city after the legal form is the city (Tiel)
         "/add Kwekerij Van den Heuvel VOF tiel",
         added("Kwekerij Van den Heuvel VOF", ORGANISATION),
