@@ -249,23 +249,25 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
 
 
 def _city_after_person(name: str) -> tuple[str, dict[str, str], list[str]]:
-    """A city after a person's name and «из», `uit` or `te` (a person's name holds none of
-    them): the name, and the city («из Москвы» → Москва), or, for a city in a case Kompas
-    doesn't know («из Тулы»), the words said back unused, never kept in the name."""
+    """A city after a name and «из», `uit` or `te`: the name, and the city («из Москвы» →
+    Москва), or, for a city in a case Kompas doesn't know («из Тулы»), the words said back
+    unused, never kept in the name. After a person's name (which holds none of those words)
+    always; after a business's, `te` (`Tandartspraktijk Kok te Zeist`) and a city Kompas knows
+    after «из» (`ООО Вектор из москвы`), as a business's own name may say "uit"."""
     words = name.split()
-    for at in range(len(words) - 2, 1, -1):
+    for at in range(len(words) - 2, 0, -1):
         city = words[at + 1 :]
         if words[at].casefold() not in PERSON_CITY_PREPOSITIONS or len(city) > 2:
             continue
         if not all(w.replace("-", "").isalpha() for w in city):
             continue
-        person = " ".join(words[:at])
-        if not _person_named(person):
-            return name, {}, []
-        said = city_said(" ".join(words[at:]))
+        before, said = " ".join(words[:at]), city_said(" ".join(words[at:]))
+        if not _person_named(before):
+            placed = words[at].casefold() == "te" or (words[at].casefold() == "из" and said)
+            return (before, {"city": said}, []) if placed and said else (name, {}, [])
         if said is None:
-            return person, {}, [" ".join(words[at:])]
-        return person, {"city": said}, []
+            return before, {}, [" ".join(words[at:])]
+        return before, {"city": said}, []
     return name, {}, []
 
 

@@ -217,3 +217,20 @@ async def test_a_self_employed_client_is_a_business_never_a_city(
         "Eva Bos": ("organisation", None, None),
         "Петров Иван": ("organisation", None, None),
     }
+
+
+async def test_a_city_after_te_or_a_known_city_after_iz_is_a_businesss_city(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """Readers' "/toevoegen Tandartspraktijk Kok te Zeist" and «/add ИП Козлов из Казани» kept
+    the city in the name."""
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/toevoegen Tandartspraktijk Kok te Zeist")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    await chat.send(olga, "/add ИП Козлов из Казани")
+    await chat.send(olga, "/add ООО Вектор из Москвы")
+    assert _clients(sqlite_engine) == {
+        "Tandartspraktijk Kok": ("organisation", None, "Zeist"),
+        "ИП Козлов": ("organisation", None, "Казань"),
+        "ООО Вектор": ("organisation", None, "Москва"),
+    }
