@@ -356,6 +356,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         turn.today,
         new_client=bool(data.get("created")),
         unpaid_said=unpaid,
+        typed_amount=data.get("typed_amount"),
         hour_cost_tip=hour_cost_tip,
         news=grade_news(
             turn.t,

@@ -114,6 +114,7 @@ class SaleFields:
     # an open invoice even for a client who pays on the spot
     paid_now: bool | None = None
     due_on: dt.date | None = None  # "betaalt vrijdag": the day an open invoice is due
+    typed_amount: int | None = None  # "45 000 с НДС": as typed, before VAT made it the team's
 
     def data(self) -> dict[str, object]:
         """As kept in a dialog's state: what was said, dates as ISO text."""
@@ -310,6 +311,7 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
                 r,
                 amount=_as_the_team_enters(reader, r.amount, vat),
                 cost=_as_the_team_enters(reader, r.cost, vat),
+                typed_amount=r.amount,
             )
             for r in readings
         ]

@@ -36,11 +36,13 @@ def sale_recorded(
     *,
     new_client: bool,
     unpaid_said: bool = False,
+    typed_amount: int | None = None,
     hour_cost_tip: bool = False,
     news: Sequence[Markup] = (),
 ) -> Markup:
     """The confirmation of a new sale: what, when, its effect on the client's grade and share
-    (`news`), paid or due, and a tip worth giving once."""
+    (`news`), paid or due, and a tip worth giving once; the amount as typed, when VAT said with
+    it made it another (`typed_amount`)."""
     lines = [
         Markup(" ").join(
             [
@@ -58,6 +60,17 @@ def sale_recorded(
     if details:
         joined = Markup(", ").join(details)
         lines.append(Markup(joined[:1].upper() + joined[1:]))
+    if typed_amount is not None and typed_amount != sale.amount:  # "45 000 с НДС"
+        typed = t.money(typed_amount, team.currency)
+        lines.append(
+            t._(
+                "You typed {typed} with VAT: recorded without it, as your amounts are.", typed=typed
+            )
+            if typed_amount > sale.amount
+            else t._(
+                "You typed {typed} without VAT: recorded with it, as your amounts are.", typed=typed
+            )
+        )
     if unpaid_said and sale.due_on is not None:  # "op rekening", «в долг»
         due = spoken_day(t, sale.due_on, today)
         if sale.due_on < today:

@@ -253,13 +253,14 @@ async def test_excl_and_incl_btw_typed_with_a_sale_follow_the_teams_vat_setting(
     )
     make_client(sqlite_engine, team, "Bakkerij Noord")
     anna = chat.person(NL_OWNER, "Anna", "nl")
-    for line in (
-        "/verkoop Bakkerij Noord 500 excl. btw",
-        "/verkoop Bakkerij Noord 605 incl. btw gisteren",
-        "/verkoop Bakkerij Noord 500 exclusief btw, 100 eergisteren",
+    for line, said in (
+        ("/verkoop Bakkerij Noord 500 excl. btw", "Je typte € 500 excl. btw"),
+        ("/verkoop Bakkerij Noord 605 incl. btw gisteren", None),
+        ("/verkoop Bakkerij Noord 500 exclusief btw, 100 eergisteren", "Je typte € 500 excl."),
     ):
         seen = await chat.send(anna, line)
         assert "Verkoop vastgelegd" in seen.text, line
+        assert (said in seen.text) if said else ("Je typte" not in seen.text), seen.text
     assert [(s.amount, s.cost) for s in rows(sqlite_engine, Sale)] == [
         (60_500, None),
         (60_500, None),
@@ -276,8 +277,11 @@ async def test_russian_vat_words_for_a_team_without_vat_in_its_amounts(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale Кафе Ромашка 2500 без НДС")
     assert "Продажа записана: 2 500 ₽" in seen.text
+    assert "Вы написали" not in seen.text  # as the team enters amounts: nothing to say
     seen = await chat.send(olga, "/sale Кафе Ромашка 12 200 с НДС")
     assert "Продажа записана: 10 000 ₽" in seen.text
+    # A reader's 45 000 ₽ с НДС came back as 36 885,25 ₽ without a word of why
+    assert "Вы написали 12 200 ₽ с НДС: записано без НДС, как и все ваши суммы." in seen.text
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [250_000, 1_000_000]
 
 
