@@ -17,6 +17,7 @@ from bot.reading.sale_payment import payment_said
 from bot.reading.sale_values import (
     NOT_KEPT_APART,
     Value,
+    hours_not_cost,
     is_label,
     labels_first,
     money_span,
@@ -357,7 +358,7 @@ def _own_field(values: list[Value], k: int, j: int) -> bool:
 def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> SaleFields:
     """Values into the amount, cost and time slots: a time goes to its slot wherever it is,
     and a number marked by a cost word to the cost."""
-    values = _marked_cost(values)
+    costed, values = any(v.cost_word for v in values), _marked_cost(values)
     times = [v for v in values if v.minutes is not None]
     plain = [v for v in values if v.minutes is None]
     if len(times) > 1:
@@ -375,6 +376,8 @@ def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> Sal
     if len(plain) > 1:
         none = plain[1].text.casefold().strip(".,!") in NO_COST
         sale = replace(sale, cost=0 if none else reader.money(plain[1].text))
+        if len(plain) == 2 and not (times or costed) and hours_not_cost(plain[1], sale):
+            return replace(sale, cost=None, bare_time=plain[1].text, bare_text=plain[1].text)
     if times:
         if (times[0].minutes or 0) >= numbers.MAX_MINUTES:  # `1200 uur`: over 1000 hours
             raise numbers.time_too_long(times[0].text, reader.locale)

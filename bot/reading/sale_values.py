@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from bot.reading.words import (
     MOST_FIELD_WORDS,
@@ -315,6 +316,27 @@ def refuse_ranges_and_times_of_day(words: list[Token]) -> None:
             raise InputError(TIME_OF_DAY, text=shown_text(text))
         if text in AT_WORDS and after[:1].isdigit():
             raise InputError(TIME_OF_DAY, text=shown_text(f"{text} {after}"))
+
+
+MOST_BARE_HOURS = 24
+
+
+class SaleAmounts(Protocol):
+    amount: int | None
+    cost: int | None
+
+
+def hours_not_cost(value: Value, sale: SaleAmounts) -> bool:
+    """Whether a bare whole number after the amount, with no cost word, is the hours, not the
+    cost: a "cost" under 1 % of the amount, of a day's hours or fewer («2500 2»: a Russian
+    reader's 2 hours were stored as a cost of 2 ₽). It is asked in minutes or hours."""
+    return (
+        value.text.isdigit()
+        and 0 < int(value.text) <= MOST_BARE_HOURS
+        and sale.cost is not None
+        and sale.amount is not None
+        and sale.cost * 100 < sale.amount
+    )
 
 
 def refuse_dashed_ranges(words: list[Token]) -> None:
