@@ -136,6 +136,9 @@ TITLES = frozenset(
     | {"drs", "ir", "ing", "meneer", "mijnheer", "г-н", "г-жа", "господин", "госпожа"}
 )
 TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
+# Of those, the ones that address a family, never one of its people: "fam jansen" is asked
+# about, never booked on Lisa Jansen (a Dutch reader's sale was)
+FAMILY_TITLES = frozenset({"fam", "familie", "de familie"})
 # Abbreviated forms of address, written with their dot: `dhr bos` is written dhr. Bos.
 DOTTED_TITLES = frozenset({"dhr", "hr", "mevr", "mw", "mej", "fam", "mr", "dr", "drs", "ir", "ing"})
 

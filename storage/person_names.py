@@ -12,6 +12,7 @@ import re
 from locales.name_words import BUSINESS_WORDS as _BUSINESS_WORDS
 from locales.name_words import CAPITALISED_CYRILLIC_WORD as _CAPITALISED
 from locales.name_words import DOTTED_TITLES as _DOTTED
+from locales.name_words import FAMILY_TITLES
 from locales.name_words import GIVEN_NAMES as _GIVEN_NAMES
 from locales.name_words import NAME_WORD as _WORD
 from locales.name_words import NOUN_SURNAME_KEY as _NOUN_SURNAME
@@ -48,6 +49,11 @@ def title_length(key: str) -> int:
     if len(words) > 2 and " ".join(words[:2]) in _TWO_WORD_TITLES:
         return 2
     return 1 if len(words) > 1 and words[0].rstrip(".") in _TITLES else 0
+
+
+def addresses_a_family(key: str) -> bool:
+    """Whether a name key begins with a form of address for a family (`fam. jansen`)."""
+    return " ".join(key.split(" ")[: title_length(key)]).rstrip(".") in FAMILY_TITLES
 
 
 def without_title(key: str) -> str:

@@ -28,6 +28,7 @@ from storage.name_match import (
 from storage.names import is_legal_form, lookalike_key, mixes_scripts, name_key
 from storage.person_names import (
     addresses,
+    addresses_a_family,
     fits_initials,
     is_particle,
     is_title,
@@ -223,10 +224,9 @@ def _declined(session: Session, base: Any, query: str, key: str) -> Resolution |
 def _addressed(
     session: Session, team_id: int, query: str, statuses: Sequence[ClientStatus]
 ) -> Resolution:
-    """A name typed with a form of address (`dhr pietersen`, `mevr. r. visser`, `de heer
-    Smit`) names a person: the client with that very name but for the title, else the persons
-    of that surname (and initial), else what the name without its title finds among persons.
-    "Tandartspraktijk Smit" is never `dhr smit` (issue 17)."""
+    """A name typed with a form of address (`dhr pietersen`, `mevr. r. visser`) names a person:
+    the client with that very name but for the title, else the persons of that surname (and
+    initial), else what the name without its title finds among persons (never a business)."""
     key = name_key(query)
     if all(map(is_particle, without_title(key).split(" "))):  # "dhr van" names no one
         return Resolution(query, ())
@@ -245,10 +245,10 @@ def _addressed(
         .order_by(col(Client.name_key))
     ).all()
     hits = [Match(r[0], r[1], r[2]) for r in rows if addresses(key, r[3])]
-    if hits:
-        return Resolution(
-            query, tuple(hits[:MAX_CHOICES]), exact=len(hits) == 1, too_many=len(hits) > MAX_CHOICES
-        )
+    if hits:  # "fam jansen" addresses a family: asked, never booked on Lisa Jansen
+        sure, many = not addresses_a_family(key), len(hits) > MAX_CHOICES
+        exact = len(hits) == 1 and sure
+        return Resolution(query, tuple(hits[:MAX_CHOICES]), exact, many, sure)
     core = resolve_client(
         session=session, team_id=team_id, query=without_title(key), statuses=statuses, person=True
     )

@@ -33,6 +33,10 @@ TITLES: list[tuple[str, Expected]] = [
     ("/verkoop fam de jong 100", sale(FAM, "100")),
     ("/verkoop Fam de Jong 100 gisteren", sale(FAM, "100", on="2026-12-03")),
     ("/klacht fam de jong zegde af", complaint(FAM, "zegde af")),
+    # A family is no one of its people: "fam smit" is asked about, never booked on Jan Smit
+    # (a Dutch reader's "fam jansen" sale went to Lisa Jansen); "dhr smit" is his.
+    ("/verkoop fam smit 100", ask("mean", SMIT)),
+    ("/verkoop dhr smit 100", sale(SMIT, "100")),
     # The only Smit organisation, its name shortened: theirs, not asked.
     ("/verkoop tandarts smit 500", sale(TANDARTS, "500")),
     ("/klacht tandarts smit rekening kwijt", complaint(TANDARTS, "rekening kwijt")),
