@@ -64,6 +64,12 @@ NAMES = (
     "Lunchroom Brood",
     "Muziekschool Toon",
     "Nagelstudio Glans",
+    "Orgelbouw Klank",
+    "Parketvloer Eiken",
+    "Rijwielhandel Snel",
+    "Schilder Kwast",
+    "Timmerwerk Hout",
+    "Verhuizer Draag",
 )
 
 
