@@ -275,15 +275,13 @@ class _Writer:
         that client recorded in the chat would be (the team's payment terms, else a person on
         the spot and an organisation in 14 days). Without it the sale was owed on /paid and
         /sales but missing from "owed" on /risk, the card and the digest."""
-        team_days, personal = (
+        team_days = (
             self.session.connection()
-            .execute(select(Team.payment_days, Team.is_personal).where(Team.id == self.team_id))
-            .one()
+            .execute(select(Team.payment_days).where(Team.id == self.team_id))
+            .scalar_one()
         )
         terms = {
-            kind: dt.timedelta(
-                days=payment_days(team_days=team_days, personal=bool(personal), client_kind=kind)
-            )
+            kind: dt.timedelta(days=payment_days(team_days=team_days, client_kind=kind))
             for kind in ClientKind
         }
         return [

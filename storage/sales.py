@@ -35,17 +35,16 @@ class SaleInput:
     note: str | None = None  # what was done, as typed ("knippen")
 
 
-def payment_days(*, team_days: int | None, personal: bool, client_kind: str) -> int:
+def payment_days(*, team_days: int | None, client_kind: str) -> int:
     """Days a client has to pay a new sale; 0 = paid on the spot (the sale is paid when recorded).
 
-    The team's own habit wins; without one, a personal team's clients and clients who are
-    persons pay on the spot, organisations get an invoice with 14 days (README: Money).
+    The team's own habit wins; without one, clients who are persons pay on the spot and
+    organisations get an invoice with 14 days, in a personal team too (README: Money): a solo
+    bookkeeper's and a designer's invoices to businesses were booked as paid on the spot.
     """
     if team_days is not None:
         return team_days
-    if personal or client_kind == ClientKind.PERSON:
-        return 0
-    return INVOICE_DAYS
+    return 0 if client_kind == ClientKind.PERSON else INVOICE_DAYS
 
 
 def client_payment_days(*, session: Session, team_id: int, client_id: int) -> int:
@@ -53,8 +52,8 @@ def client_payment_days(*, session: Session, team_id: int, client_id: int) -> in
     row = _TERMS.first(session, {"team_id": team_id, "client_id": client_id})
     if row is None:
         raise InputError(Refused.CLIENT_GONE)
-    team_days, personal, kind = row
-    return payment_days(team_days=team_days, personal=bool(personal), client_kind=str(kind))
+    team_days, kind = row
+    return payment_days(team_days=team_days, client_kind=str(kind))
 
 
 def _client_since_by(
@@ -146,7 +145,7 @@ _INSERT_SALE = CoreStatement(insert(Sale.__table__))  # type: ignore[attr-define
 _CLIENTS, _TEAMS = Client.__table__, Team.__table__  # type: ignore[attr-defined]
 _SALES = Sale.__table__  # type: ignore[attr-defined]
 _TERMS = CoreStatement(
-    core_select(_TEAMS.c.payment_days, _TEAMS.c.is_personal, _CLIENTS.c.kind)
+    core_select(_TEAMS.c.payment_days, _CLIENTS.c.kind)
     .select_from(_CLIENTS.join(_TEAMS, _TEAMS.c.id == _CLIENTS.c.team_id))
     .where(_CLIENTS.c.team_id == bindparam("team_id"), _CLIENTS.c.id == bindparam("client_id"))
 )

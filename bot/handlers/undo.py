@@ -9,7 +9,7 @@ from bot.kit import dialogs
 from bot.kit.commands import command
 from bot.kit.turn import Turn, button
 from bot.render.changes import nothing_to_undo, stopped_instead, undone, undone_sale
-from locales import InputError
+from locales import InputError, Markup
 from storage import changes, resolver, sales, teams, undo
 from storage.models import PendingUndo, Role
 from storage.refusals import Refused
@@ -38,9 +38,7 @@ async def undo_change(turn: Turn) -> None:
         raise InputError(Refused.UNDO_EXPIRED)
     # Said once, in the confirmation it replaces (a toast with the same words read twice),
     # with which sale it was: the confirmation that named it is gone (the Dutch reader).
-    which = await _which_sale(turn, pending)
-    done = await _reverse(turn, pending)
-    turn.edit(done if which is None else undone_sale(turn.t, done, turn.team, which, turn.today))
+    turn.edit(await _undone_said(turn, pending))
 
 
 @command
@@ -58,22 +56,31 @@ async def undo_last(turn: Turn) -> None:
     if pending is None:
         turn.reply(nothing_to_undo(turn.t, await _latest_by_someone_else(turn)))
         return
-    which = await _which_sale(turn, pending)
+    turn.reply(await _undone_said(turn, pending))
+
+
+SALE_ACTIONS = frozenset({"sale_created", "sale_and_client_created"})  # read before: it goes
+SALE_BACK = frozenset({"sale_updated", "sale_deleted"})  # read after: it is back as it was
+
+
+async def _undone_said(turn: Turn, pending: PendingUndo) -> Markup:
+    """Undoes `pending`: what it did, and which sale it was about (amount, client, day), read
+    before a new sale goes and after a corrected or deleted one is back (readers were told
+    only "the sale is back as it was", and could tell which from /sales alone)."""
+    which = await _which_sale(turn, pending) if pending.action in SALE_ACTIONS else None
     done = await _reverse(turn, pending)
-    turn.reply(done if which is None else undone_sale(turn.t, done, turn.team, which, turn.today))
-
-
-SALE_ACTIONS = frozenset({"sale_created", "sale_and_client_created"})
+    if pending.action in SALE_BACK:
+        which = await _which_sale(turn, pending)
+    return done if which is None else undone_sale(turn.t, done, turn.team, which, turn.today)
 
 
 async def _which_sale(turn: Turn, pending: PendingUndo) -> tuple[int, str, dt.date] | None:
-    """The sale an /undo is about to take back: amount, client, day (read before it goes)."""
-    if pending.action not in SALE_ACTIONS or "sale_id" not in pending.payload:
+    """The sale an undo is about: amount, client, day (None when it is gone)."""
+    sale_id = pending.payload.get("sale_id") or (pending.payload.get("sale") or {}).get("id")
+    if not isinstance(sale_id, int):
         return None
     try:
-        sale = await turn.run(
-            sales.sale_in_team, team_id=turn.team_id, sale_id=pending.payload["sale_id"]
-        )
+        sale = await turn.run(sales.sale_in_team, team_id=turn.team_id, sale_id=sale_id)
         client = await turn.run(
             resolver.client_in_team, team_id=turn.team_id, client_id=sale.client_id
         )

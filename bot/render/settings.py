@@ -171,13 +171,10 @@ def setting_name(t: Translator, code: str) -> str:
 def current(team: TeamView, code: str) -> Any:
     """A setting's value as the menu shows it and its choices compare with it.
 
-    VAT is two columns, one value: (amounts include VAT, the rate taken off). A personal team
-    without a payment habit is paid on the spot (storage.sales.payment_days).
+    VAT is two columns, one value: (amounts include VAT, the rate taken off).
     """
     if code == "vat":
         return (team.amounts_include_vat, team.vat_rate if team.amounts_include_vat else None)
-    if code == "pay" and team.payment_days is None and team.is_personal:
-        return 0
     return getattr(team, BY_CODE[code].field)
 
 

@@ -39,3 +39,28 @@ async def test_a_corrected_amount_or_cost_that_looks_like_a_slip_is_asked_first(
     assert all(sale.cost is None for sale in rows(sqlite_engine, Sale))
     await chat.press(anna, "Ja, zo vastleggen")
     assert sorted(sale.cost or 0 for sale in rows(sqlite_engine, Sale)) == [0, 0, 60_000]
+
+
+async def test_undoing_a_correction_or_a_deletion_says_which_sale_is_back(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """Readers were told "Ongedaan gemaakt: de verkoop is weer zoals hij was" and could tell
+    which sale from /verkopen alone."""
+    client = make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    make_sale(sqlite_engine, nl_team, client, 45_000)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkopen Jan Smit")
+    await chat.press(anna, "✎ Verkoop 1")
+    await chat.press(anna, "Bedrag")
+    await chat.send(anna, "460")
+    seen = await chat.send(anna, "/ongedaan")
+    assert seen.text.splitlines() == [
+        "Ongedaan gemaakt: de verkoop is weer zoals hij was.",
+        "Het ging om € 450 van Jan Smit, 1 oktober.",
+    ]
+    await chat.send(anna, "/verkopen Jan Smit")
+    await chat.press(anna, "✕ Verkoop 1")
+    await chat.press(anna, "Ja, verwijderen")
+    seen = await chat.send(anna, "/ongedaan")
+    assert seen.text.splitlines()[-1] == "Het ging om € 450 van Jan Smit, 1 oktober."
+    assert [sale.amount for sale in rows(sqlite_engine, Sale)] == [45_000]

@@ -30,19 +30,16 @@ TODAY = NOW.date()
 
 
 @pytest.mark.parametrize(
-    ("team_days", "personal", "kind", "days"),
+    ("team_days", "kind", "days"),
     [
-        (None, True, "organisation", 0),  # a personal team is paid on the spot
-        (None, False, "person", 0),  # so is a person
-        (None, False, "organisation", 14),  # an organisation gets an invoice
-        (0, False, "organisation", 0),  # the team's own habit wins
-        (30, True, "person", 30),
+        (None, "person", 0),  # a person pays on the spot
+        (None, "organisation", 14),  # an organisation gets an invoice, in a personal team too
+        (0, "organisation", 0),  # the team's own habit wins
+        (30, "person", 30),
     ],
 )
-def test_payment_days_by_habit_then_by_kind(
-    team_days: int | None, personal: bool, kind: str, days: int
-) -> None:
-    assert payment_days(team_days=team_days, personal=personal, client_kind=kind) == days
+def test_payment_days_by_habit_then_by_kind(team_days: int | None, kind: str, days: int) -> None:
+    assert payment_days(team_days=team_days, client_kind=kind) == days
 
 
 def _record(engine: Engine, team_id: int, client_id: int) -> Sale:
