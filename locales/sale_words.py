@@ -217,3 +217,10 @@ AT_WORDS = frozenset({"om", "в", "во"})
 # Before or after a year the work was for: "over 2025", «за 2025», «2025 год», "boekjaar 2025"
 YEAR_LEAD_INS = frozenset({"over", "van", "voor", "boekjaar", "за", "год"})
 YEAR_WORDS = frozenset({"jaar", "год", "года", "г"})
+
+# A part of the day after the day («вчера вечером», "gisteren 's avonds", «в воскресенье утром»):
+# the day says when it was sold, the part of it nothing a sale keeps, so it is dropped
+PARTS_OF_DAY = frozenset(
+    {"утром", "вечером", "днём", "днем", "ночью", "'s", "ochtends", "middags", "avonds"}
+    | {"nachts", "’s"}
+)

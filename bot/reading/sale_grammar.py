@@ -45,6 +45,7 @@ from locales.sale_words import (
     DAY_HINTS,
     NO_COST,
     PAID_METHODS,
+    PARTS_OF_DAY,
     PAYMENT_LEAD_INS,
     VAT_ALONE,
     VAT_EXCLUDING,
@@ -153,7 +154,9 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
-    words = tokens(text)
+    words = [
+        w for i, w in enumerate(tokens(text)) if not i or w.text.casefold() not in PARTS_OF_DAY
+    ]
     refuse_dashed_ranges(words)
     payment = payment_said(reader, words, first=1)
     dated = dated_line(reader, payment.words, first=1)
