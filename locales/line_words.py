@@ -125,7 +125,7 @@ BIRTH_YEAR_SAID = re.compile(
 
 # An age as its own field of an /add or /check line: «30 лет», «42 года», "45 jaar", "45 jr".
 AGE_SAID = re.compile(
-    r"(?:^|(?<=[,;]\s)|(?<=[,;]))\s*(?P<age>\d{1,3})\s*(?:лет|года?|jaar|jr\.?)(?=$|\s*[,;])",
+    r"(?:^|(?<=[,;\s]))\s*(?P<age>\d{1,3})\s*(?:лет|года?|jaar|jr\.?)(?=$|[\s,;])",
     re.IGNORECASE,
 )
 

@@ -234,3 +234,14 @@ async def test_a_city_after_te_or_a_known_city_after_iz_is_a_businesss_city(
         "ИП Козлов": ("organisation", None, "Казань"),
         "ООО Вектор": ("organisation", None, "Москва"),
     }
+
+
+async def test_an_age_typed_without_a_comma_is_the_age_never_a_sale(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Russian reader's «/add смирнова ольга 35 лет из инсты» was taken for a sale."""
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/add смирнова ольга 35 лет из инсты")
+    assert seen.text.startswith("Добавлено: Смирнова Ольга (частное лицо, 1991 г. р."), seen.text
+    seen = await chat.send(olga, "/add Орлова Яна 30 лет")
+    assert seen.text.startswith("Добавлено: Орлова Яна (частное лицо, 1996 г. р.)."), seen.text
