@@ -22,7 +22,7 @@ from bot.reading.sale_values import (
     labels_first,
     money_span,
     number_group,
-    refuse_dashed_ranges,
+    refuse_ranges_and_clock_times,
     refuse_ranges_and_times_of_day,
     refuse_sums,
     value_readings,
@@ -157,7 +157,7 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     words = [
         w for i, w in enumerate(tokens(text)) if not i or w.text.casefold() not in PARTS_OF_DAY
     ]
-    refuse_dashed_ranges(words)
+    refuse_ranges_and_clock_times(words, reader.is_day)
     payment = payment_said(reader, words, first=1)
     dated = dated_line(reader, payment.words, first=1)
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))

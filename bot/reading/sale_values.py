@@ -8,6 +8,7 @@ a number with a time unit is a time, and a cost word ("kosten", «затраты
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -272,6 +273,10 @@ NOT_KEPT_APART = (
 _TIME_OF_DAY = re.compile(r"(?:[0-9]{2}|9):[0-5][0-9]")
 # Two numbers joined by a dash that no date is made of (a day-month's first part is 1–31)
 _RANGE = re.compile(r"(?:[0-9]{3,}|3[2-9]|[4-9][0-9])[-–][0-9]+")
+# `14.00`, `9.30`: a time of day when the part after the dot is no month (a date's `10.12` is)
+_DOTTED_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-3])\.(?P<minutes>[0-5][0-9])")
+_WHOLE_HOURS = re.compile(r"(?P<hours>[0-9]{1,2})\s*(?:u|uur|h|ч|час|часов)\.?", re.IGNORECASE)
+FIRST_CLOCK_HOUR = 10  # whole hours right after a day from here on: a time of day
 _TIMES_SIGNS = frozenset({"x", "×", "*"})
 
 
@@ -339,12 +344,24 @@ def hours_not_cost(value: Value, sale: SaleAmounts) -> bool:
     )
 
 
-def refuse_dashed_ranges(words: list[Token]) -> None:
-    """Refuses "300-400", «4000–5000» anywhere after the line's first word: no date, amount or
-    name is made of it (a range was offered as part of a new client's name)."""
-    for word in words[1:]:
-        if _RANGE.fullmatch(word.text.strip(".,;:!?")):
+def refuse_ranges_and_clock_times(words: list[Token], day_said: Callable[[str], bool]) -> None:
+    """Refuses, anywhere after the line's first word, what no date, amount or name is made of:
+    "300-400", «4000–5000» (a range was offered as part of a new client's name), a clock time
+    with a dot after the amount that is no date (`65 knippen 14.00` was refused as "no real
+    date"), and whole hours right
+    after a day (`gisteren 14u`, «вчера 15 ч»: a Dutch reader's haircut took 14 hours)."""
+    for i, word in enumerate(words[1:], start=1):
+        text = word.text.strip(",;:!?")
+        if _RANGE.fullmatch(text.strip(".")):
             raise InputError(RANGE_IN_A_SALE, text=shown_text(word.text))
+        clock = _DOTTED_CLOCK.fullmatch(text)
+        after_amount = any(w.text[:1].isdigit() for w in words[1:i])  # «12.50» first: 12,50 ₽
+        if clock and after_amount and not 1 <= int(clock["minutes"]) <= 12:
+            raise InputError(TIME_OF_DAY, text=shown_text(word.text))
+        said = joined(words[i : i + 2]) if i + 1 < len(words) and text.isdigit() else text
+        hour = _WHOLE_HOURS.fullmatch(said)
+        if hour and int(hour["hours"]) >= FIRST_CLOCK_HOUR and day_said(words[i - 1].text):
+            raise InputError(TIME_OF_DAY, text=shown_text(f"{words[i - 1].text} {said}"))
 
 
 def without_tip_or_discount(words: list[Token]) -> list[Token]:

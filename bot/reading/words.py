@@ -95,6 +95,19 @@ class Reader:
         except InputError:
             return None
 
+    def is_day(self, text: str) -> bool:
+        """A day said in a word: `gisteren`, «вчера», `vrijdag`, «в пятницу»'s weekday."""
+        word = text.strip(".,;:!?").casefold()
+        if word in DAY_WORDS:
+            return True
+        if not word.isalpha():
+            return False
+        try:
+            dates.parse_date(word, self.locale, today=self.today)
+        except InputError:
+            return False
+        return True
+
     def date(self, text: str, *, short_weekdays: bool = False) -> dt.date:
         """A date in the past or today: a day without a year more than dates.SOON_DAYS ahead is
         last year's, a nearer one is refused as still to come (`15.12` on 5 December);

@@ -73,6 +73,7 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
             or numbers.is_spelled_number(fields[i].text)  # "twee banden", «две стрижки»
         )  # «2400 чаевые 200»: 2400 is no count
         and is_what_was_done(reader, fields[i + 1].text)
+        and not (i and is_cost_word(fields[i - 1].text))  # "kosten 20 kleuren": the cost
         # "90 мин", "1 ч 30 мин", "100 tien minuten": a time, not things
         and reader.time(joined(fields[i : i + 2])) is None
         and reader.time(joined(fields[i + 1 : i + 3])) is None
@@ -89,6 +90,7 @@ def without_counted_things(reader: Reader, fields: list[Token]) -> list[Token]:
         and reader.time(word.text) is None
         and reader.time(joined(fields[i : i + 2])) is None  # "85 knippen 40 min"
         and not (i > 1 and reader.time(joined(fields[i - 2 : i + 1])) is not None)  # "1 uur 15"
+        and not (i and is_cost_word(fields[i - 1].text))  # "kosten 25": the cost's number
     ]
     in_digits = [i for i in counted if fields[i].text.isdigit()]  # "twee" is never the amount
     if figures and len(figures) <= len(in_digits):

@@ -435,7 +435,8 @@ async def test_a_clients_whole_name_ending_in_a_number_is_asked_its_amount(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/sale Studio 54")
     assert sales(sqlite_engine) == []
-    assert seen.text == "Hoeveel heeft Studio 54 betaald? Bijvoorbeeld 1250,50."
+    # an organisation gets an invoice until the team says how its clients pay
+    assert seen.text == "Hoeveel heb je Studio 54 gefactureerd? Bijvoorbeeld 1250,50."
 
 
 @pytest.mark.parametrize("line", ["/sale Smit € 500 200", "/sale Smit 500 200 euro"])

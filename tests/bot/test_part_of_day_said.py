@@ -40,3 +40,25 @@ async def test_the_day_counts_the_part_of_it_is_dropped(
     seen = await chat.send(who, line)
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.sold_on, sale.minutes) == (day, minutes), seen.text
+
+
+@pytest.mark.parametrize(
+    ("line", "refusal"),
+    [
+        ("/verkoop Volkers 65 knippen 14.00", "„14.00” is een tijdstip"),
+        ("/verkoop Volkers 62 knippen gisteren 14u", "„gisteren 14u” is een tijdstip"),
+        ("/verkoop Volkers 62 knippen vrijdag 15 uur", "„vrijdag 15 uur” is een tijdstip"),
+    ],
+)
+async def test_a_clock_time_after_a_day_or_with_a_dot_is_refused_never_hours(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine, line: str, refusal: str
+) -> None:
+    """A Dutch reader's haircut "gisteren 14u" took 14 hours; "14.00" was "geen bestaande
+    datum"."""
+    make_client(sqlite_engine, nl_team, "Volkers", kind="person")
+    seen = await chat.send(chat.person(NL_OWNER, "Anna", "nl"), line)
+    assert seen.text.startswith(refusal), seen.text
+    assert not rows(sqlite_engine, Sale)
+    await chat.send(chat.person(NL_OWNER, "Anna", "nl"), "/verkoop Volkers 450 vrijdag 8 uur")
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.minutes == 480  # a working day's hours after a day stay hours

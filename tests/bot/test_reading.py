@@ -88,7 +88,7 @@ async def test_card_buttons_start_the_right_dialog(chat: Chat, sqlite_engine: En
     anna = chat.person(OWNER, "Anna", "nl")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Verkoop")
-    assert "Hoeveel heeft Bakkerij de Vries betaald?" in seen
+    assert "Hoeveel heb je Bakkerij de Vries gefactureerd?" in seen
     await chat.send(anna, "/cancel")
     await chat.send(anna, "/client Bakkerij de Vries")
     seen = await chat.press(anna, "Beoordelen")

@@ -85,12 +85,13 @@ async def test_sale_in_one_line_with_dutch_amount_and_undo(
     seen = await chat.send(anna, "/sale bakkerij 1.250,50")
     assert "Verkoop vastgelegd: € 1.250,50 — Bakkerij de Vries, vandaag." in seen
     [sale] = rows(sqlite_engine, Sale)
-    # A personal team's clients pay on the spot: paid today, no due date.
+    # An organisation gets an invoice due in 14 days until the team says how clients pay,
+    # in a personal team too (a solo bookkeeper's invoices were booked as paid).
     assert (sale.amount, sale.sold_on, sale.due_on, sale.paid_on) == (
         125050,
         dt.date(2026, 11, 23),
+        dt.date(2026, 12, 7),
         None,
-        dt.date(2026, 11, 23),
     )
     confirmation = seen.last
     undo_data = confirmation.button_data("↩ Ongedaan maken")
@@ -139,7 +140,7 @@ async def test_sale_dialog_with_ambiguous_client_buttons(
     assert "Welke bedoel je?" in seen
     assert seen.buttons[:2] == ["Hotel De Linde", "Hotel Het Anker"]
     seen = await chat.press(anna, "Hotel Het Anker")
-    assert "Hoeveel heeft Hotel Het Anker betaald?" in seen
+    assert "Hoeveel heb je Hotel Het Anker gefactureerd?" in seen
     seen = await chat.send(anna, "abc")
     assert "kan ik niet als bedrag lezen" in seen.text or "bedrag" in seen.text
     await chat.send(anna, "800")

@@ -80,7 +80,7 @@ async def test_a_clients_name_with_a_number_word_stays_whole(
     make_client(sqlite_engine, nl_team, "Hotel zeven", kind="organisation")
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(anna, "/verkoop Hotel zeven")
-    assert seen.text.startswith("Hoeveel heeft Hotel zeven betaald?"), seen.text
+    assert seen.text.startswith("Hoeveel heb je Hotel zeven gefactureerd?"), seen.text
 
 
 async def test_the_words_are_said_back_once_not_when_the_amount_is_asked_again(

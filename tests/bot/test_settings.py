@@ -42,7 +42,8 @@ async def test_settings_fit_a_phone_screen_and_every_value_is_one_tap_away(
         "Geld": [
             "• Valuta: € EUR",
             "• Bedragen: zonder btw",
-            "• Klanten betalen: direct",  # a personal team's clients pay on the spot
+            # until chosen: persons pay on the spot, organisations get an invoice
+            "• Klanten betalen: particulieren direct, organisaties op factuur binnen 14 dagen",
             "• Standaardmarge: niet ingesteld",
             "• Uurkosten: niet meegerekend",
         ],

@@ -40,3 +40,31 @@ async def test_a_year_after_what_was_done_is_part_of_it(
     assert (sale.amount, sale.cost, sale.minutes, sale.note) == (amount, None, minutes, note), (
         seen.text
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "cost", "minutes", "note"),
+    [
+        ("/verkoop Emma 95 kosten 20 kleuren", 9_500, 2_000, None, "kleuren"),
+        ("/verkoop Emma 120 kleuren 2u kosten 25", 12_000, 2_500, 120, "kleuren"),
+        ("/verkoop Emma 150 balayage 2,5 uur kosten 30", 15_000, 3_000, 150, "balayage"),
+    ],
+)
+async def test_a_number_after_a_cost_word_is_the_cost_never_a_count_of_things(
+    chat: Chat,
+    nl_team: Team,
+    sqlite_engine: Engine,
+    line: str,
+    amount: int,
+    cost: int,
+    minutes: int | None,
+    note: str,
+) -> None:
+    """A Dutch reader's "95 kosten 20 kleuren" was refused with "Zet eerst het bedrag…": the
+    20 was read as twenty colours."""
+    make_client(sqlite_engine, nl_team, "Emma", kind="person")
+    seen = await chat.send(chat.person(NL_OWNER, "Anna", "nl"), line)
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes, sale.note) == (amount, cost, minutes, note), (
+        seen.text
+    )
