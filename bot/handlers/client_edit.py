@@ -71,7 +71,7 @@ class EditClientDialog(ClientDialog):
         controls = edit_words.controls(t, KEEP, CLEAR if clearable else None)
         vocabulary = CHOICES.get(field)
         if vocabulary:
-            options = edit_words.vocabulary_options(t, vocabulary, VALUE)
+            options = edit_words.vocabulary_options(t, vocabulary, VALUE, current)
             rows = _rows(convo, options, per_row=2) + _rows(convo, controls)
             self._show(turn, convo, about, rows)
             return

@@ -10,6 +10,7 @@ from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, Options
 from bot.render.refusals import TYPE_THE_NEW_VALUE
 from locales import N_, Markup, Translator, escape
+from locales.vocabulary import SOURCES
 
 FIELDS = {
     "name": N_("Name"),
@@ -66,10 +67,18 @@ def controls(t: Translator, keep: str, clear: str | None) -> Options:
 GENDER_BUTTONS = {"f": N_("Female"), "m": N_("Male"), "x": N_("Another gender")}
 
 
-def vocabulary_options(t: Translator, vocabulary: dict[str, str], prefix: str) -> Options:
+def vocabulary_options(
+    t: Translator, vocabulary: dict[str, str], prefix: str, current: object = None
+) -> Options:
+    """The buttons of a field's words; of the sources, those used in the team's country and
+    the client's own (a Dutch salon was offered VK, Avito and Yandex Maps)."""
     if set(vocabulary) == set(GENDER_BUTTONS):
         return [(t._(GENDER_BUTTONS[c]), prefix + c) for c in vocabulary]
-    return [(labels.button_label(t, vocabulary, c), prefix + c) for c in vocabulary]
+    codes = list(vocabulary)
+    if vocabulary == labels.SOURCES:
+        offered = SOURCES.offered(t.locale)
+        codes = [c for c in codes if c in offered or c == current]
+    return [(labels.button_label(t, vocabulary, c), prefix + c) for c in codes]
 
 
 def typed_question(t: Translator, field: str, client: str, today: dt.date) -> Markup:

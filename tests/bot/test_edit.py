@@ -129,3 +129,16 @@ async def test_a_salon_is_not_asked_a_private_clients_income_education_or_segmen
     await chat.press(anna, "✓ Klaar")
     seen = await chat.send(anna, "/edit anouk")
     assert not {"Inkomen per jaar", "Opleiding", "Segment"} & set(seen.buttons)
+
+
+async def test_a_dutch_team_is_offered_its_own_countrys_sources(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Dutch reader's salon was offered VK, Avito, 2GIS and Yandex Maps as where a client
+    came from."""
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/wijzig Jan Smit")
+    seen = await chat.press(anna, "Gevonden via")
+    assert "Marktplaats" in seen.buttons
+    assert not {"VK", "Avito", "2GIS", "Yandex Maps"} & set(seen.buttons), seen.buttons
