@@ -293,6 +293,7 @@ PORTRAIT_KINDS = {
 }  # fmt: skip
 CLIENT_LISTS = {
     "prospects": "prospect", "prospect": "prospect", "prospecten": "prospect",
+    "mogelijk": "prospect", "mogelijke": "prospect",  # "/klanten mogelijke klanten"
     "потенциальные": "prospect",
     "declined": "declined", "afscheid": "declined", "afgewezen": "declined", "отказ": "declined",
     "отказанные": "declined",

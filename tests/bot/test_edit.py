@@ -142,3 +142,16 @@ async def test_a_dutch_team_is_offered_its_own_countrys_sources(
     seen = await chat.press(anna, "Gevonden via")
     assert "Marktplaats" in seen.buttons
     assert not {"VK", "Avito", "2GIS", "Yandex Maps"} & set(seen.buttons), seen.buttons
+
+
+async def test_dutch_prospects_are_asked_for_in_dutch(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """/hulp said "/klanten prospects", and "/klanten mogelijke klanten" was refused."""
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person", status="prospect")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for typed in ("/klanten mogelijk", "/klanten mogelijke klanten"):
+        seen = await chat.send(anna, typed)
+        assert "Jan Smit" in seen.text, seen.text
+    seen = await chat.send(anna, "/klanten xyz")
+    assert "/klanten mogelijk" in seen.text and "prospects" not in seen.text
