@@ -27,6 +27,7 @@ from bot.render.sale_doubts import (
 from bot.render.sales import payment_text
 from locales import InputError
 from storage import clients, payments, resolver, sales, teams
+from storage import dialogs as dialog_store
 
 ALL, PART, OLDEST = "all", "part", "oldest"
 
@@ -248,7 +249,9 @@ class PaidDialog(ClientDialog):
         await finish(turn, convo)
         paid_on = _paid_on(turn, convo)
         latest = max((s.sold_on for s in paying), default=paid_on)
-        if paid_on < latest:
+        if paid_on < latest:  # the question ends too: the refusal says to send /paid again
+            where = {"chat_id": turn.caller.chat_id, "user_id": turn.caller.user_id}
+            turn.keep_if_refused(dialog_store.clear_dialog, **where)
             raise InputError(
                 PAID_BEFORE_SALE,
                 sold=render.medium_date(turn.t, latest),

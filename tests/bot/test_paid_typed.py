@@ -150,6 +150,13 @@ async def test_a_payment_before_the_sale_is_refused_and_changes_nothing(
         "Ничего не изменено — отправьте /paid ещё раз с днём оплаты." in seen
     )
     assert _paid(sqlite_engine) == {10_000: (None, None)}
+    # Refused after a question, the question ends as the refusal says: the next command stops
+    # nothing (a Russian reader then read «(Отменил незаконченное: запись оплаты.)»)
+    make_sale(sqlite_engine, ru_team, client, 20_000, sold_on=TODAY, due_on=DUE)
+    await chat.send(olga, "/paid Лиса позавчера")
+    await chat.press(olga, "сегодня · 100\xa0₽")
+    seen = await chat.send(olga, "/clients")
+    assert not seen.text.startswith("("), seen.text
 
     roos = make_client(sqlite_engine, nl_team, "De Roos")
     make_sale(sqlite_engine, nl_team, roos, 5_000, sold_on=TODAY, due_on=DUE)
