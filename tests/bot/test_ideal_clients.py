@@ -50,8 +50,8 @@ async def test_two_private_clients_are_not_ideal_by_default(
         assert IDEAL_LINE[locale] not in card.text
     portrait = await chat.send(anna, "/portrait")
     expected = {
-        "nl": "Nog te weinig klanten om te zeggen wie ideaal is: met 5 particuliere klanten kan "
-        "ik het zien (je hebt er 2).",
+        "nl": "Nog te weinig klanten om te zeggen wie ideaal is: vanaf 5 particuliere klanten "
+        "kan ik dat zeggen (je hebt er 2).",
         "ru": "Пока слишком мало клиентов, чтобы сказать, кто из них идеальный: нужно хотя бы "
         "5 частных клиентов (сейчас 2).",
     }
