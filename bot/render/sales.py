@@ -305,6 +305,9 @@ def marked_paid(t: Translator) -> Markup:
 
 
 def paid_in_place(t: Translator, said: str | None) -> Markup:
-    """The pressed sale's own words (`said`, Telegram's HTML of them), now paid."""
+    """The pressed sale's own words (`said`, Telegram's HTML of them), now paid; said once,
+    however often ✓ was tapped (the attacker's double tap read "✓ Betaald." twice)."""
     text = Markup(t._("✓ Paid."))
+    if said and said.endswith(text):
+        return Markup(said)
     return Markup(said) + Markup("\n") + text if said else text

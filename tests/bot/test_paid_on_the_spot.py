@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
+from bot.render.sales import paid_in_place
+from locales import translator
 from storage.models import Sale
 from tests.chat import Chat
 from tests.factories import NL_OWNER, RU_OWNER, make_client, make_team, rows
@@ -89,3 +91,11 @@ async def test_the_undo_under_a_sale_marked_paid_takes_back_the_payment_not_the_
     await chat.press(anna, "↩ Ongedaan maken")
     [sale] = rows(sqlite_engine, Sale)
     assert (sale.amount, sale.paid_on, sale.due_on) == (20000, None, TODAY + dt.timedelta(days=14))
+
+
+def test_a_sale_marked_paid_twice_says_it_once() -> None:
+    """The attacker's double tap on ✓ Al betaald read "✓ Betaald." twice."""
+    t = translator("nl")
+    once = paid_in_place(t, "Verkoop vastgelegd: € 200 — Jan Smit, vandaag.")
+    assert str(paid_in_place(t, once)) == str(once)
+    assert str(once).count("✓ Betaald.") == 1
