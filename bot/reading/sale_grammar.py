@@ -58,6 +58,7 @@ from locales.sale_words import (
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
 TWO_TIMES = N_("That's two times. Type one, for example 1,5 h or 90 min.")
+PAID_AND_OWED = N_("Paid, or not paid yet? The line says both: type only one of them.")
 
 
 def says_no_cost(text: str | None) -> bool:
@@ -168,7 +169,10 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
 
 
 def _owed(line: SaleLine, due_on: dt.date | None) -> SaleLine:
-    """The line's readings as said to be unpaid: an open invoice, due on `due_on` if said."""
+    """The line's readings as said to be unpaid: an open invoice, due on `due_on` if said.
+    Said to be paid as well ("105 contant op rekening"): which is meant is asked."""
+    if any(r.paid_now for r in line.readings):
+        raise InputError(PAID_AND_OWED)
     readings = tuple(replace(r, paid_now=False, due_on=due_on) for r in line.readings)
     longer = _owed(line.longer, due_on) if line.longer is not None else None
     return replace(line, readings=readings, longer=longer)

@@ -152,6 +152,8 @@ async def test_a_part_paid_is_refused_never_booked_as_the_cost(
         ("ru", "/sale Иванова 2500 минус 300", "Напишите итоговую сумму"),
         ("nl", "/verkoop Jan Smit 105 betaalt gisteren", "„gisteren” is al voorbij"),
         ("ru", "/sale Иванова 2500 оплатит вчера", "«вчера» уже прошло"),
+        ("nl", "/verkoop Jan Smit 105 contant op rekening", "Betaald of nog niet betaald?"),
+        ("ru", "/sale Иванова 2500 наличными в долг", "Оплачено или ещё нет?"),
     ],
 )
 async def test_a_time_of_day_or_a_range_is_refused_never_stored_as_hours_or_one_end(
