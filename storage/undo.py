@@ -122,6 +122,8 @@ def _has_history(session: Session, team_id: int, client_id: int) -> bool:
 
 
 def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> str | None:
+    if _changed_since(session, team_id, payload["sale_id"]):
+        raise InputError(Refused.CHANGED_SINCE)
     session.execute(
         delete(Sale).where(col(Sale.id) == payload["sale_id"], col(Sale.team_id) == team_id)
     )
@@ -144,6 +146,25 @@ def _sale_created(session: Session, team_id: int, payload: dict[str, Any]) -> st
             .values(acquired_on=dt.date.fromisoformat(payload["client_since_was"]))
         )
     return None
+
+
+def _changed_since(session: Session, team_id: int, sale_id: int) -> bool:
+    """Whether a later change to the sale still stands (a teammate's payment, a correction):
+    taking the sale away would take it too, unsaid (the attacker's Eva undid her sale and with
+    it Piet's payment, whose own Undo then pointed at nothing)."""
+    later = session.exec(
+        select(PendingUndo.payload).where(
+            PendingUndo.team_id == team_id,
+            col(PendingUndo.done).is_(False),
+            col(PendingUndo.action).in_(("sales_paid", "sale_updated")),
+        )
+    ).all()
+    return any(
+        payload.get("sale_id") == sale_id
+        or sale_id in payload.get("sale_ids", ())
+        or any(pair[0] == sale_id for pair in payload.get("open") or ())
+        for payload in later
+    )
 
 
 def _sale_updated(session: Session, team_id: int, payload: dict[str, Any]) -> None:
