@@ -108,6 +108,22 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "оплатит потом",
         "потом оплатит",
         "заплатит позже",
+        "пока не заплатила",
+        "пока не заплатил",
+        "пока не оплатила",
+        "пока не оплатил",
+        "ещё не заплатила",
+        "ещё не заплатил",
+        "еще не заплатила",
+        "еще не заплатил",
+        "ещё не оплатила",
+        "ещё не оплатил",
+        "не заплатила",
+        "не заплатил",
+        "не заплатили",
+        "не оплатила",
+        "не оплатил",
+        "не оплатили",
         "оплатит позже",
         "оплата потом",
         "оплата позже",
@@ -185,10 +201,11 @@ PART_PAID_WORDS = frozenset(
 # paid ("150 50 betaald", «2500 1000 оплачено», «оплатила 1000»), refused like one.
 PAID_WORDS = frozenset(
     {"betaald", "voldaan", "paid", "оплачено", "оплачен", "оплачена", "оплатил", "оплатила"}
-    | {"заплатил", "заплатила", "заплатили", "оплатили"}
+    | {"заплатил", "заплатила", "заплатили", "оплатили", "отдала", "отдал", "отдали"}
 )
-# "of which", before a paid word: "waarvan 100 betaald" ("waarvan 50 kosten" is the cost)
-PART_LEAD_INS = frozenset({"waarvan"})
+# "of which", before a paid word or a way of paying: "waarvan 100 betaald", «из них 1000
+# наличными» ("waarvan 50 kosten" is the cost)
+PART_LEAD_INS = frozenset({"waarvan", "них"})
 
 # Words that say the client will pay or owes. Before a day, that day is when the invoice is due
 # ("betaalt vrijdag", «оплата в пятницу»), never the day it was sold (the Dutch reader's sale
@@ -222,5 +239,7 @@ YEAR_WORDS = frozenset({"jaar", "год", "года", "г"})
 # the day says when it was sold, the part of it nothing a sale keeps, so it is dropped
 PARTS_OF_DAY = frozenset(
     {"утром", "вечером", "днём", "днем", "ночью", "'s", "ochtends", "middags", "avonds"}
-    | {"nachts", "’s"}
+    | {"nachts", "’s", "обед", "обеда", "ochtend", "middag", "avond", "nacht"}
 )
+# Before a part of the day: «в обед», "in de middag" (dropped with it)
+PART_OF_DAY_LEAD_INS = frozenset({"в", "во", "после", "in", "de", "na", "tijdens"})

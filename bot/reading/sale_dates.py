@@ -18,7 +18,7 @@ from bot.reading.words import (
 )
 from locales import InputError, dates
 from locales.line_words import DAY_PREPOSITIONS, DAY_WORDS
-from locales.sale_words import PAID_METHODS, PAYMENT_LEAD_INS
+from locales.sale_words import PAID_METHODS, PART_OF_DAY_LEAD_INS, PARTS_OF_DAY, PAYMENT_LEAD_INS
 
 
 def dated_line(reader: Reader, words: list[Token], *, first: int) -> Dated:
@@ -108,3 +108,21 @@ def _may_be_date(reader: Reader, words: list[Token], span: list[Token], after: i
         return False
     following = words[after].text
     return reader.is_money(following) and reader.time(following) is None
+
+
+def without_parts_of_day(words: list[Token]) -> list[Token]:
+    """The line's words without a part of the day said after its first (`вчера вечером`,
+    `gisteren 's avonds`, «вчера в обед», `gisteren in de middag`): the day says when it was
+    sold, the part of it nothing a sale keeps (a Russian reader's «2500 вчера вечером» was
+    refused with «„вечером“ не похоже на сумму»)."""
+    folded = [word.text.casefold() for word in words]
+    dropped: set[int] = set()
+    for i in range(1, len(words)):
+        after_a_figure = any(c.isdigit() for word in folded[1:i] for c in word)
+        if folded[i] in PARTS_OF_DAY and after_a_figure:  # never a name's ("Café De Middag")
+            dropped.add(i)
+            j = i - 1
+            while j > 0 and folded[j] in PART_OF_DAY_LEAD_INS and j not in dropped:
+                dropped.add(j)
+                j -= 1
+    return [word for i, word in enumerate(words) if i not in dropped]

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from bot.reading.sale_dates import dated_line
+from bot.reading.sale_dates import dated_line, without_parts_of_day
 from bot.reading.sale_payment import payment_said
 from bot.reading.sale_values import (
     NOT_KEPT_APART,
@@ -45,7 +45,6 @@ from locales.sale_words import (
     DAY_HINTS,
     NO_COST,
     PAID_METHODS,
-    PARTS_OF_DAY,
     PAYMENT_LEAD_INS,
     VAT_ALONE,
     VAT_EXCLUDING,
@@ -155,9 +154,7 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     """The one-line /sale, read by the grammar above: a dash after the name ends it
     (`Студия 21 — 7 900 р`), an amount typed before the name is read after it, and lead-ins
     (`для Смирновой`, `за 2000`) are no part of the name."""
-    words = [
-        w for i, w in enumerate(tokens(text)) if not i or w.text.casefold() not in PARTS_OF_DAY
-    ]
+    words = without_parts_of_day(tokens(text))
     refuse_ranges_and_clock_times(words, reader.is_day)
     payment = payment_said(reader, words, first=1)
     dated = dated_line(reader, payment.words, first=1)

@@ -79,6 +79,7 @@ def payment_said(reader: Reader, words: list[Token], *, first: int) -> PaymentSa
     parts = (
         {j for i in owing for j in (i - 1, i + 1)}  # «4500 должна 2000», "moet nog 100 betalen"
         | {j for i in paid for j in (i - 1, i + 1)}  # "150 50 betaald", «оплатила 1000»
+        | {i - 2 for i in paid if folded[i - 1] in PAYMENT_LEAD_INS}  # «1000 уже отдала»
         | ({phrase_at} if phrase_at is not None else set())  # «2500 долг 1000»
     )
     if len(numbers) > 1 and (parts & numbers) - {amount}:

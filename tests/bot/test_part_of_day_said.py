@@ -22,6 +22,8 @@ from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
         ("ru", "/sale Волкова 2500 маникюр 2 ч. вчера вечером", dt.date(2026, 11, 22), 120),
         ("ru", "/sale Волкова 2500 в воскресенье вечером", dt.date(2026, 11, 22), None),
         ("nl", "/verkoop Volkers 450 gisteren 's avonds", dt.date(2026, 11, 22), None),
+        ("ru", "/sale Волкова 2550 вчера в обед", dt.date(2026, 11, 22), None),
+        ("nl", "/verkoop Volkers 99 gisteren in de middag", dt.date(2026, 11, 22), None),
     ],
 )
 async def test_the_day_counts_the_part_of_it_is_dropped(
@@ -62,3 +64,12 @@ async def test_a_clock_time_after_a_day_or_with_a_dot_is_refused_never_hours(
     await chat.send(chat.person(NL_OWNER, "Anna", "nl"), "/verkoop Volkers 450 vrijdag 8 uur")
     [sale] = rows(sqlite_engine, Sale)
     assert sale.minutes == 480  # a working day's hours after a day stay hours
+
+
+async def test_a_part_of_the_day_in_a_clients_name_stays_in_it(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Café De Middag")
+    await chat.send(chat.person(NL_OWNER, "Anna", "nl"), "/verkoop Café De Middag 45")
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.amount == 4_500
