@@ -141,7 +141,10 @@ EMPLOYEES_SAID = re.compile(
 
 CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
 # After a person's name: «Иванова Мария из Тулы», "Jan de Vries uit Utrecht"
-PERSON_CITY_PREPOSITIONS = CITY_PREPOSITIONS | {"из"}
+PERSON_CITY_PREPOSITIONS = CITY_PREPOSITIONS | {"из", "г.", "г"}
+# Of those, the ones that mark a city after a business's name too: "Kok te Zeist", «ООО
+# Ромашка г. Тверь» ("uit" may be part of a business's own name)
+BUSINESS_CITY_MARKERS = frozenset({"te", "г.", "г"})
 
 # "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"
 PER_HOUR = re.compile(

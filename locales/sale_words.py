@@ -221,7 +221,9 @@ OWING_WORDS = (PAY_DAY_WORDS - {"betaling", "uiterlijk", "оплата", "опл
 # A due day said as next week: "betaalt volgende week", «оплатит на следующей неделе»
 NEXT_WEEK = frozenset(
     {"volgende week", "komende week", "следующей неделе", "через неделю", "той неделе"}
+    | {"over een week"}
 )
+IN_TWO_WEEKS = frozenset({"over twee weken", "over 2 weken", "через две недели", "через 2 недели"})
 # Between the word and its day: "betaalt op vrijdag", «оплатит до пятницы», «заплатит в среду»
 PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})
 
@@ -230,6 +232,7 @@ PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})
 RANGE_WORDS = frozenset({"tot", "t/m", "tm", "à", "до"})
 # Before a time, a time of day: "om 14:00", «в 14:00» is when, not how long it took
 AT_WORDS = frozenset({"om", "в", "во"})
+CLOCK_WORDS = frozenset({"half", "kwart"})  # "om half drie", "om kwart over twee"
 
 # Before or after a year the work was for: "over 2025", «за 2025», «2025 год», "boekjaar 2025"
 YEAR_LEAD_INS = frozenset({"over", "van", "voor", "boekjaar", "за", "год"})

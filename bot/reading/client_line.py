@@ -25,6 +25,7 @@ from locales import InputError
 from locales.line_words import (
     AGE_SAID,
     BIRTH_YEAR_SAID,
+    BUSINESS_CITY_MARKERS,
     CITY_PREPOSITIONS,
     EMPLOYEES_SAID,
     PERSON_CITY_PREPOSITIONS,
@@ -263,7 +264,8 @@ def _city_after_person(name: str) -> tuple[str, dict[str, str], list[str]]:
             continue
         before, said = " ".join(words[:at]), city_said(" ".join(words[at:]))
         if not _person_named(before):
-            placed = words[at].casefold() == "te" or (words[at].casefold() == "из" and said)
+            marker = words[at].casefold()
+            placed = marker in BUSINESS_CITY_MARKERS or (marker == "из" and said)
             return (before, {"city": said}, []) if placed and said else (name, {}, [])
         if said is None:
             return before, {}, [" ".join(words[at:])]

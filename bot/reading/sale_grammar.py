@@ -381,7 +381,8 @@ def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> Sal
         none = plain[1].text.casefold().strip(".,!") in NO_COST
         sale = replace(sale, cost=0 if none else reader.money(plain[1].text))
         if len(plain) == 2 and not (times or costed) and hours_not_cost(plain[1], sale):
-            return replace(sale, cost=None, bare_time=plain[1].text, bare_text=plain[1].text)
+            hours = plain[1].text.replace(",", ".")  # as DurationUnitMissing gives it
+            return replace(sale, cost=None, bare_time=hours, bare_text=plain[1].text)
     if times:
         if (times[0].minutes or 0) >= numbers.MAX_MINUTES:  # `1200 uur`: over 1000 hours
             raise numbers.time_too_long(times[0].text, reader.locale)

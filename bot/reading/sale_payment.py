@@ -15,6 +15,7 @@ from locales import N_, InputError, dates
 from locales.line_words import DAY_WORDS
 from locales.numbers import shown_text
 from locales.sale_words import (
+    IN_TWO_WEEKS,
     NEXT_WEEK,
     OWING_WORDS,
     PAID_METHODS,
@@ -122,8 +123,8 @@ def _coming_day(reader: Reader, text: str) -> dt.date | None:
     months ("betaalt 10 jan" in December is next January). None for no day; a day that has
     passed ("betaalt gisteren", "betaalt 1 dec" on 8 December) is refused."""
     said = text.strip().casefold()
-    if said in NEXT_WEEK:  # "betaalt volgende week": a week from today
-        return reader.today + dt.timedelta(days=_WEEK)
+    if said in NEXT_WEEK or said in IN_TWO_WEEKS:  # "betaalt volgende week": a week on
+        return reader.today + dt.timedelta(days=_WEEK * (1 + (said in IN_TWO_WEEKS)))
     try:
         day = dates.parse_date(text, reader.locale, today=reader.today)
     except InputError:

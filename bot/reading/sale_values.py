@@ -24,6 +24,7 @@ from locales import N_, InputError, is_currency_token, is_multiplier_token
 from locales.numbers import shown_text
 from locales.sale_words import (
     AT_WORDS,
+    CLOCK_WORDS,
     COST_WORDS,
     DISCOUNT_LEAD_INS,
     DISCOUNT_WORDS,
@@ -273,8 +274,9 @@ NOT_KEPT_APART = (
 _TIME_OF_DAY = re.compile(r"(?:[0-9]{2}|9):[0-5][0-9]")
 # Two numbers joined by a dash that no date is made of (a day-month's first part is 1–31)
 _RANGE = re.compile(r"(?:[0-9]{3,}|3[2-9]|[4-9][0-9])[-–][0-9]+")
-# `14.00`, `9.30`: a time of day when the part after the dot is no month (a date's `10.12` is)
-_DOTTED_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-3])\.(?P<minutes>[0-5][0-9])")
+# `14.00`, `9.30`: a time of working hours when the part after the dot is no month (a date's
+# `10.12` is); `2.50` is no time of day
+_DOTTED_CLOCK = re.compile(r"(?:0?[7-9]|1[0-9]|2[0-3])\.(?P<minutes>[0-5][0-9])")  # 7.00–23.59
 _WHOLE_HOURS = re.compile(r"(?P<hours>[0-9]{1,2})\s*(?:u|uur|h|ч|час|часов)\.?", re.IGNORECASE)
 FIRST_CLOCK_HOUR = 10  # whole hours right after a day from here on: a time of day
 _TIMES_SIGNS = frozenset({"x", "×", "*"})
@@ -319,7 +321,7 @@ def refuse_ranges_and_times_of_day(words: list[Token]) -> None:
             raise InputError(RANGE_IN_A_SALE, text=shown_text(f"{before} {text} {after}"))
         if _TIME_OF_DAY.fullmatch(text):
             raise InputError(TIME_OF_DAY, text=shown_text(text))
-        if text in AT_WORDS and after[:1].isdigit():
+        if text in AT_WORDS and (after[:1].isdigit() or after in CLOCK_WORDS):  # "om half drie"
             raise InputError(TIME_OF_DAY, text=shown_text(f"{text} {after}"))
 
 
@@ -335,9 +337,11 @@ def hours_not_cost(value: Value, sale: SaleAmounts) -> bool:
     """Whether a bare whole number after the amount, with no cost word, is the hours, not the
     cost: a "cost" under 1 % of the amount, of a day's hours or fewer («2500 2»: a Russian
     reader's 2 hours were stored as a cost of 2 ₽). It is asked in minutes or hours."""
+    whole = value.text.replace(",", ".").split(".")
     return (
-        value.text.isdigit()
-        and 0 < int(value.text) <= MOST_BARE_HOURS
+        whole[0].isdigit()
+        and (len(whole) == 1 or (len(whole) == 2 and len(whole[1]) == 1 and whole[1].isdigit()))
+        and 0 < float(".".join(whole)) <= MOST_BARE_HOURS  # «2520 1,5»: 1½ hours, never 1,50 ₽
         and sale.cost is not None
         and sale.amount is not None
         and sale.cost * 100 < sale.amount

@@ -229,7 +229,9 @@ async def test_a_city_after_te_or_a_known_city_after_iz_is_a_businesss_city(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/add ИП Козлов из Казани")
     await chat.send(olga, "/add ООО Вектор из Москвы")
+    await chat.send(olga, "/add ООО Ромашка г. Тверь")
     assert _clients(sqlite_engine) == {
+        "ООО Ромашка": ("organisation", None, "Тверь"),
         "Tandartspraktijk Kok": ("organisation", None, "Zeist"),
         "ИП Козлов": ("organisation", None, "Казань"),
         "ООО Вектор": ("organisation", None, "Москва"),

@@ -66,6 +66,7 @@ async def test_a_sale_still_owed_is_an_open_invoice(
         ("nl", "/verkoop Jan Smit 450 betaalt 10 jan", dt.date(2027, 1, 10), "10 januari 2027"),
         ("ru", "/sale Иванова 4500 оплатит 5 января", dt.date(2027, 1, 5), "5 января 2027 г."),
         ("nl", "/verkoop Jan Smit 450 betaalt volgende week", dt.date(2026, 11, 30), "30 nov"),
+        ("nl", "/verkoop Jan Smit 455 betaalt over twee weken", dt.date(2026, 12, 7), "7 dec"),
         ("ru", "/sale Иванова 4500 оплатит на следующей неделе", dt.date(2026, 11, 30), "30 ноя"),
     ],
 )
@@ -151,6 +152,7 @@ async def test_a_part_paid_is_refused_never_booked_as_the_cost(
         ("nl", "/verkoop Jan Smit 450 van 10 tot 12 uur", "„10 tot 12” is een bereik"),
         ("ru", "/sale Иванова от 4000 до 5000", "«4000 до 5000» — это диапазон"),
         ("nl", "/verkoop Jan Smit 300-400", "„300-400” is een bereik"),
+        ("nl", "/verkoop Jan Smit 450 gisteren om half drie", "„om half” is een tijdstip"),
         ("ru", "/sale Иванова 4000-5000", "«4000-5000» — это диапазон"),
         ("nl", "/verkoop Jan Smit 150 minus 20", "Typ het totaalbedrag"),
         ("ru", "/sale Иванова 2500 минус 300", "Напишите итоговую сумму"),

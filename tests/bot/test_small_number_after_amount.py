@@ -29,3 +29,17 @@ async def test_a_tiny_cost_is_asked_as_the_time(
     await chat.send(anna, "/verkoop Jan Smit 45 2")  # 4 % of the amount: a cost
     stored = [(s.amount, s.cost, s.minutes) for s in rows(sqlite_engine, Sale)][1:]
     assert stored == [(45_000, 200, None), (4_500, 200, None)]
+
+
+async def test_a_tiny_cost_with_a_decimal_is_asked_as_the_time_too(
+    chat: Chat, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """The checker's «/sale Петрова 2520 1,5» stored a cost of 1,50 ₽."""
+    make_client(sqlite_engine, ru_team, "Петрова", kind="person")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale Петрова 2520 1,5")
+    assert not rows(sqlite_engine, Sale)
+    assert seen.text.startswith("1,5 — минуты или часы?"), seen.text
+    await chat.press(olga, "1 ч 30 мин")
+    [sale] = rows(sqlite_engine, Sale)
+    assert (sale.amount, sale.cost, sale.minutes) == (252_000, None, 90)
