@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import Engine
 
 from storage.models import Sale, Team
+from tests.bot.one_line import owner_sends, team_named
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import NL_OWNER, make_client, rows
 
 
 @pytest.mark.parametrize(
@@ -36,12 +37,11 @@ async def test_the_day_counts_the_part_of_it_is_dropped(
     day: dt.date,
     minutes: int | None,
 ) -> None:
-    team = nl_team if team_name == "nl" else ru_team
-    make_client(sqlite_engine, team, "Volkers" if team_name == "nl" else "Волкова", kind="person")
-    who = chat.person(NL_OWNER if team_name == "nl" else RU_OWNER, "Anna", team_name)
-    seen = await chat.send(who, line)
+    client = "Volkers" if team_name == "nl" else "Волкова"
+    team = team_named(team_name, nl_team, ru_team)
+    text = await owner_sends(chat, sqlite_engine, team, client, line)
     [sale] = rows(sqlite_engine, Sale)
-    assert (sale.sold_on, sale.minutes) == (day, minutes), seen.text
+    assert (sale.sold_on, sale.minutes) == (day, minutes), text
 
 
 @pytest.mark.parametrize(
@@ -57,9 +57,8 @@ async def test_a_clock_time_after_a_day_or_with_a_dot_is_refused_never_hours(
 ) -> None:
     """A Dutch reader's haircut "gisteren 14u" took 14 hours; "14.00" was "geen bestaande
     datum"."""
-    make_client(sqlite_engine, nl_team, "Volkers", kind="person")
-    seen = await chat.send(chat.person(NL_OWNER, "Anna", "nl"), line)
-    assert seen.text.startswith(refusal), seen.text
+    text = await owner_sends(chat, sqlite_engine, nl_team, "Volkers", line)
+    assert text.startswith(refusal), text
     assert not rows(sqlite_engine, Sale)
     await chat.send(chat.person(NL_OWNER, "Anna", "nl"), "/verkoop Volkers 450 vrijdag 8 uur")
     [sale] = rows(sqlite_engine, Sale)

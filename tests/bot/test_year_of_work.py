@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import Engine
 
 from storage.models import Sale, Team
+from tests.bot.one_line import owner_sends, team_named
 from tests.chat import Chat
-from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
+from tests.factories import rows
 
 
 @pytest.mark.parametrize(
@@ -32,14 +33,11 @@ async def test_a_year_after_what_was_done_is_part_of_it(
     minutes: int | None,
     note: str,
 ) -> None:
-    team = nl_team if team_name == "nl" else ru_team
-    make_client(sqlite_engine, team, "Bakkerij" if team_name == "nl" else "Бакалея")
-    who = chat.person(NL_OWNER if team_name == "nl" else RU_OWNER, "Anna", team_name)
-    seen = await chat.send(who, line)
+    client = "Bakkerij" if team_name == "nl" else "Бакалея"
+    team = team_named(team_name, nl_team, ru_team)
+    text = await owner_sends(chat, sqlite_engine, team, client, line)
     [sale] = rows(sqlite_engine, Sale)
-    assert (sale.amount, sale.cost, sale.minutes, sale.note) == (amount, None, minutes, note), (
-        seen.text
-    )
+    assert (sale.amount, sale.cost, sale.minutes, sale.note) == (amount, None, minutes, note), text
 
 
 @pytest.mark.parametrize(
@@ -62,9 +60,6 @@ async def test_a_number_after_a_cost_word_is_the_cost_never_a_count_of_things(
 ) -> None:
     """A Dutch reader's "95 kosten 20 kleuren" was refused with "Zet eerst het bedrag…": the
     20 was read as twenty colours."""
-    make_client(sqlite_engine, nl_team, "Emma", kind="person")
-    seen = await chat.send(chat.person(NL_OWNER, "Anna", "nl"), line)
+    text = await owner_sends(chat, sqlite_engine, nl_team, "Emma", line)
     [sale] = rows(sqlite_engine, Sale)
-    assert (sale.amount, sale.cost, sale.minutes, sale.note) == (amount, cost, minutes, note), (
-        seen.text
-    )
+    assert (sale.amount, sale.cost, sale.minutes, sale.note) == (amount, cost, minutes, note), text
