@@ -233,6 +233,8 @@ RANGE_WORDS = frozenset({"tot", "t/m", "tm", "à", "до"})
 # Before a time, a time of day: "om 14:00", «в 14:00» is when, not how long it took
 AT_WORDS = frozenset({"om", "в", "во"})
 CLOCK_WORDS = frozenset({"half", "kwart"})  # "om half drie", "om kwart over twee"
+# Units of whole hours: "14u", "15 uur", «15 ч» right after a day read as a time of day
+HOUR_UNITS = ("uur", "u", "h", "часов", "час", "ч")
 
 # Before or after a year the work was for: "over 2025", «за 2025», «2025 год», "boekjaar 2025"
 YEAR_LEAD_INS = frozenset({"over", "van", "voor", "boekjaar", "за", "год"})

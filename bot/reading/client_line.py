@@ -28,6 +28,7 @@ from locales.line_words import (
     BUSINESS_CITY_MARKERS,
     CITY_PREPOSITIONS,
     EMPLOYEES_SAID,
+    KNOWN_CITY_MARKERS,
     PERSON_CITY_PREPOSITIONS,
 )
 from locales.name_words import city_as_written, city_said
@@ -265,7 +266,7 @@ def _city_after_person(name: str) -> tuple[str, dict[str, str], list[str]]:
         before, said = " ".join(words[:at]), city_said(" ".join(words[at:]))
         if not _person_named(before):
             marker = words[at].casefold()
-            placed = marker in BUSINESS_CITY_MARKERS or (marker == "из" and said)
+            placed = marker in BUSINESS_CITY_MARKERS or (marker in KNOWN_CITY_MARKERS and said)
             return (before, {"city": said}, []) if placed and said else (name, {}, [])
         if said is None:
             return before, {}, [" ".join(words[at:])]

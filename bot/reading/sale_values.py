@@ -29,6 +29,7 @@ from locales.sale_words import (
     DISCOUNT_LEAD_INS,
     DISCOUNT_WORDS,
     FILLER_WORDS,
+    HOUR_UNITS,
     MINUS_WORDS,
     PERCENT_WORDS,
     PLUS_WORDS,
@@ -277,7 +278,9 @@ _RANGE = re.compile(r"(?:[0-9]{3,}|3[2-9]|[4-9][0-9])[-–][0-9]+")
 # `14.00`, `9.30`: a time of working hours when the part after the dot is no month (a date's
 # `10.12` is); `2.50` is no time of day
 _DOTTED_CLOCK = re.compile(r"(?:0?[7-9]|1[0-9]|2[0-3])\.(?P<minutes>[0-5][0-9])")  # 7.00–23.59
-_WHOLE_HOURS = re.compile(r"(?P<hours>[0-9]{1,2})\s*(?:u|uur|h|ч|час|часов)\.?", re.IGNORECASE)
+_WHOLE_HOURS = re.compile(
+    rf"(?P<hours>[0-9]{{1,2}})\s*(?:{'|'.join(HOUR_UNITS)})\.?", re.IGNORECASE
+)
 FIRST_CLOCK_HOUR = 10  # whole hours right after a day from here on: a time of day
 _TIMES_SIGNS = frozenset({"x", "×", "*"})
 
