@@ -277,7 +277,7 @@ _TIME_OF_DAY = re.compile(r"(?:[0-9]{2}|9):[0-5][0-9]")
 _RANGE = re.compile(r"(?:[0-9]{3,}|3[2-9]|[4-9][0-9])[-–][0-9]+")
 # `14.00`, `9.30`: a time of working hours when the part after the dot is no month (a date's
 # `10.12` is); `2.50` is no time of day
-_DOTTED_CLOCK = re.compile(r"(?:0?[7-9]|1[0-9]|2[0-3])\.(?P<minutes>[0-5][0-9])")  # 7.00–23.59
+_DOTTED_CLOCK = re.compile(r"(?:0?[7-9]|1[0-9]|2[0-3])\.(?P<minutes>[0-5][0-9])")
 _WHOLE_HOURS = re.compile(
     rf"(?P<hours>[0-9]{{1,2}})\s*(?:{'|'.join(HOUR_UNITS)})\.?", re.IGNORECASE
 )
@@ -337,9 +337,10 @@ class SaleAmounts(Protocol):
 
 
 def hours_not_cost(value: Value, sale: SaleAmounts) -> bool:
-    """Whether a bare whole number after the amount, with no cost word, is the hours, not the
-    cost: a "cost" under 1 % of the amount, of a day's hours or fewer («2500 2»: a Russian
-    reader's 2 hours were stored as a cost of 2 ₽). It is asked in minutes or hours."""
+    """Whether a bare number after the amount (whole, or with one decimal), with no cost word,
+    is the hours, not the cost: a "cost" under 1 % of the amount, of a day's hours or fewer
+    («2500 2»: a Russian reader's 2 hours were stored as a cost of 2 ₽). It is asked in minutes
+    or hours."""
     whole = value.text.replace(",", ".").split(".")
     return (
         whole[0].isdigit()
@@ -355,8 +356,8 @@ def refuse_ranges_and_clock_times(words: list[Token], day_said: Callable[[str], 
     """Refuses, anywhere after the line's first word, what no date, amount or name is made of:
     "300-400", «4000–5000» (a range was offered as part of a new client's name), a clock time
     with a dot after the amount that is no date (`65 knippen 14.00` was refused as "no real
-    date"), and whole hours right
-    after a day (`gisteren 14u`, «вчера 15 ч»: a Dutch reader's haircut took 14 hours)."""
+    date"), and whole hours right after a day (`gisteren 14u`, «вчера 15 ч»: a Dutch reader's
+    haircut took 14 hours)."""
     for i, word in enumerate(words[1:], start=1):
         text = word.text.strip(",;:!?")
         if _RANGE.fullmatch(text.strip(".")):
