@@ -80,7 +80,7 @@ def said_in_line(text: str, today: dt.date) -> LineSaid:
         name, city = _city_after_legal_form(name)
         said = {**said, **city}
     if "city" not in said:  # «Иванова Мария из Тулы», "Jan de Vries uit Utrecht"
-        name, city, unread = _city_after_person(name)
+        name, city, unread = _city_after_name(name)
         said, unused = {**said, **city}, [*unused, *unread]
     # «ИП Сидоренко Ольга», "De Zon B.V."; «Козлов Дмитрий Андреевич», «Иванова И.И.»
     if "kind" not in said and (kind := kind_in_name(name)):
@@ -250,7 +250,7 @@ def _city_after_legal_form(name: str) -> tuple[str, dict[str, str]]:
     return name, {}
 
 
-def _city_after_person(name: str) -> tuple[str, dict[str, str], list[str]]:
+def _city_after_name(name: str) -> tuple[str, dict[str, str], list[str]]:
     """A city after a name and «из», `uit` or `te`: the name, and the city («из Москвы» →
     Москва), or, for a city in a case Kompas doesn't know («из Тулы»), the words said back
     unused, never kept in the name. After a person's name (which holds none of those words)
