@@ -234,7 +234,7 @@ class FixSaleDialog(Dialog):
         change = await turn.change(
             sales.update_sale, sale_id=convo.data["sale_id"], changes={field: value}
         )
-        text = render.sale_corrected(turn.t, turn.team.currency, field, value)
+        text = render.sale_corrected(turn.t, turn.team.currency, field, value, turn.today)
         turn.confirm(text, change.undo_id)
 
 

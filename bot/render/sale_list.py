@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.kit.callbacks import pack
 from bot.render.buttons import Buttons, Options
-from bot.render.sales import sale_line
+from bot.render.sales import sale_line, spoken_day
 from locales import Markup, Translator
 from storage.callers import TeamView
 from storage.models import Sale
@@ -142,9 +142,9 @@ def sale_unchanged(t: Translator) -> Markup:
     return t._("Nothing changed: the sale already said so.")
 
 
-def sale_corrected(t: Translator, currency: str, field: str, value: Any) -> Markup:
+def sale_corrected(t: Translator, currency: str, field: str, value: Any, today: dt.date) -> Markup:
     """'Verkoop gecorrigeerd: het bedrag is nu € 1.250,50.': the value as it now stands, so a
-    typo shows at once."""
+    typo shows at once; a day as every sale's day is said ("7 december", not "7 dec 2026")."""
     if field == "amount":
         return t._("Sale corrected: the amount is now {value}.", value=t.money(value, currency))
     if field == "cost":
@@ -152,5 +152,5 @@ def sale_corrected(t: Translator, currency: str, field: str, value: Any) -> Mark
     if field == "minutes":
         return t._("Sale corrected: the time is now {value}.", value=t.duration(value))
     if field == "sold_on":
-        return t._("Sale corrected: the date is now {value}.", value=t.date(value, style="medium"))
-    return t._("Sale corrected: paid on {value}.", value=t.date(value, style="medium"))
+        return t._("Sale corrected: the date is now {value}.", value=spoken_day(t, value, today))
+    return t._("Sale corrected: paid on {value}.", value=spoken_day(t, value, today))
