@@ -380,7 +380,11 @@ def _assign(reader: Reader, values: list[Value], sold_on: dt.date | None) -> Sal
     if len(plain) > 1:
         none = plain[1].text.casefold().strip(".,!") in NO_COST
         sale = replace(sale, cost=0 if none else reader.money(plain[1].text))
-        if len(plain) == 2 and not (times or costed) and hours_not_cost(plain[1], sale):
+        if (
+            len(plain) == 2
+            and not (times or costed)
+            and hours_not_cost(plain[1], sale.amount, sale.cost)
+        ):
             hours = plain[1].text.replace(",", ".")  # as DurationUnitMissing gives it
             return replace(sale, cost=None, bare_time=hours, bare_text=plain[1].text)
     if times:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from bot.reading.words import (
     MOST_FIELD_WORDS,
@@ -331,12 +330,7 @@ def refuse_ranges_and_times_of_day(words: list[Token]) -> None:
 MOST_BARE_HOURS = 24
 
 
-class SaleAmounts(Protocol):
-    amount: int | None
-    cost: int | None
-
-
-def hours_not_cost(value: Value, sale: SaleAmounts) -> bool:
+def hours_not_cost(value: Value, amount: int | None, cost: int | None) -> bool:
     """Whether a bare number after the amount (whole, or with one decimal), with no cost word,
     is the hours, not the cost: a "cost" under 1 % of the amount, of a day's hours or fewer
     («2500 2»: a Russian reader's 2 hours were stored as a cost of 2 ₽). It is asked in minutes
@@ -346,9 +340,9 @@ def hours_not_cost(value: Value, sale: SaleAmounts) -> bool:
         whole[0].isdigit()
         and (len(whole) == 1 or (len(whole) == 2 and len(whole[1]) == 1 and whole[1].isdigit()))
         and 0 < float(".".join(whole)) <= MOST_BARE_HOURS  # «2520 1,5»: 1½ hours, never 1,50 ₽
-        and sale.cost is not None
-        and sale.amount is not None
-        and sale.cost * 100 < sale.amount
+        and cost is not None
+        and amount is not None
+        and cost * 100 < amount
     )
 
 
