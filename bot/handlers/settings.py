@@ -55,12 +55,10 @@ def _team_id(turn: Turn) -> int:
 
 @command
 async def settings(turn: Turn) -> None:
-    """/settings: the groups of the team's settings; admins get buttons to change them."""
-    if not await may_change_settings(turn):  # no buttons a member could not use
-        locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
-        turn.reply(render.read_only_text(turn.t, turn.team, currency_locked=locked, now=turn.now))
-        return
-    text, buttons = await _menu(turn, admin=True)
+    """/settings: the groups of the team's settings, a line each, and a button to open each;
+    inside a group, admins get a button per setting, members only the way back."""
+    admin = await may_change_settings(turn)
+    text, buttons = await _menu(turn, admin=admin, look=not admin)
     turn.reply(text, buttons=buttons)
 
 
@@ -72,24 +70,30 @@ async def settings_menu(turn: Turn) -> None:
     if group and group not in render.GROUPS:
         raise InputError(Refusal.STALE)
     admin = await may_change_settings(turn)
+    # A member's own /settings: the groups open to look, with no button they could not use.
+    look = menu.LOOK in turn.pressed.args[1:] and not admin
     if group:
         locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
         text = render.group_text(
             turn.t, turn.team, group, currency_locked=locked, admin=admin, now=turn.now
         )
-        buttons = menu.group_buttons(turn.t, turn.team, group)
+        buttons = (
+            [menu.back_row(turn.t, turn.team_id, look=True)]
+            if look
+            else menu.group_buttons(turn.t, turn.team, group)
+        )
     else:
-        text, buttons = await _menu(turn, admin=admin)
+        text, buttons = await _menu(turn, admin=admin, look=look)
     if admin:
         await _wait_for_typed(turn, "")
     turn.edit(text, buttons=buttons)
 
 
-async def _menu(turn: Turn, *, admin: bool) -> tuple[str, Buttons]:
+async def _menu(turn: Turn, *, admin: bool, look: bool = False) -> tuple[str, Buttons]:
     t, team = turn.t, turn.team
     locked = await turn.run(team_settings.team_has_sales, team_id=_team_id(turn))
     text = render.menu_text(t, team, currency_locked=locked, admin=admin, now=turn.now)
-    return text, menu.menu_buttons(t, team)
+    return text, menu.menu_buttons(t, team, look=look)
 
 
 # One setting ----------------------------------------------------------------------------------

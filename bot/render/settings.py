@@ -343,23 +343,6 @@ def _title(t: Translator, team: TeamView) -> Markup:
     return t._("<b>Settings of {team}</b>", team=team_name(t, team))
 
 
-def read_only_text(
-    t: Translator, team: TeamView, *, currency_locked: bool, now: dt.datetime
-) -> Markup:
-    """/settings for a member who may not change them: every setting with its value, group by
-    group, and no button that would open a submenu they could only look at (the Russian
-    reader's A18)."""
-    lines = [_title(t, team)]
-    for group in GROUPS:
-        lines.append(Markup("<b>") + group_name(t, group) + Markup("</b>"))
-        lines += [
-            Markup("  ") + _setting_line(t, team, s.code, currency_locked=currency_locked, now=now)
-            for s in group_settings(team, group)
-        ]
-    lines.append(t._("Only the team's admins can change these."))
-    return Markup("\n").join(lines)
-
-
 def question(t: Translator, code: str) -> Markup:
     """What the submenu of a setting asks, with a word on what it does."""
     return t._(QUESTIONS[code])

@@ -30,10 +30,16 @@ def rows(options: Options, per_row: int) -> Buttons:
     return [options[i : i + per_row] for i in range(0, len(options), per_row)]
 
 
-def menu_buttons(t: Translator, team: TeamView) -> Buttons:
+# A menu made for a member who may only look: its groups open without a button per setting.
+LOOK = "look"
+
+
+def menu_buttons(t: Translator, team: TeamView, *, look: bool = False) -> Buttons:
     """One button per group of settings, two to a row (everyone may look inside)."""
+    extra = (LOOK,) if look else ()
     options = [
-        (settings.group_name(t, group), pack("setm", team.id, group)) for group in settings.GROUPS
+        (settings.group_name(t, group), pack("setm", team.id, group, *extra))
+        for group in settings.GROUPS
     ]
     return rows(options, 2)
 
@@ -48,10 +54,14 @@ def group_buttons(t: Translator, team: TeamView, group: str) -> Buttons:
     return [*rows(options, 2), back_row(t, team.id)]
 
 
-def back_row(t: Translator, team_id: int, code: str | None = None) -> list[tuple[str, str]]:
+def back_row(
+    t: Translator, team_id: int, code: str | None = None, *, look: bool = False
+) -> list[tuple[str, str]]:
     """← Settings, or from a setting's choices back to its group: ← Money."""
     if code is None:
-        return [(t._("← Settings"), pack("setm", team_id))]
+        return [
+            (t._("← Settings"), pack("setm", team_id, "", LOOK) if look else pack("setm", team_id))
+        ]
     group = settings.GROUP_OF[code]
     return [("← " + settings.group_name(t, group), pack("setm", team_id, group))]
 
