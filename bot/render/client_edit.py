@@ -126,6 +126,8 @@ def unchanged(t: Translator, field: str) -> Markup:
 
 
 def changed(t: Translator, field: str, shown: str) -> Markup:
+    if shown and field == "source":  # not "Gevonden via gewijzigd in Instagram."
+        return t._("Changed: found you through {value}.", value=shown)
     if shown:  # "Naam gewijzigd in Hotel De Linde."
         return t._("{field} changed to {value}.", field=field_name(t, field), value=shown)
     return t._("Cleared: {field}.", field=_lower(field_name(t, field)))

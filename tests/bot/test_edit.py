@@ -155,3 +155,16 @@ async def test_dutch_prospects_are_asked_for_in_dutch(
         assert "Jan Smit" in seen.text, seen.text
     seen = await chat.send(anna, "/klanten xyz")
     assert "/klanten mogelijk" in seen.text and "prospects" not in seen.text
+
+
+async def test_a_changed_source_reads_as_a_sentence(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A Dutch reader got "Gevonden via gewijzigd in Marktplaats."."""
+    make_client(sqlite_engine, nl_team, "Jan Smit", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/wijzig Jan Smit")
+    await chat.press(anna, "Gevonden via")
+    seen = await chat.press(anna, "Marktplaats")
+    assert "Gewijzigd: gevonden via Marktplaats." in seen.text, seen.text
+    assert "gewijzigd in" not in seen.text

@@ -21,7 +21,7 @@ def test_a_name_with_its_own_quotes_nests_them_in_russian() -> None:
     assert said.startswith("«Салон „Лотос“» — такого клиента"), said
     # Not put in «» by the text: the name stays as typed.
     paid = t._("How much did {client} pay? For example 1250,50.", client="Салон «Лотос»")
-    assert paid.startswith("Салон «Лотос»: какая сумма?"), paid
+    assert paid.startswith("Какая сумма продажи? Клиент: Салон «Лотос»."), paid
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,7 @@ async def test_a_partly_paid_sale_says_how_much_of_it_is_paid_in_plain_russian(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/paid Звездочка")
     seen = await chat.press(olga, "Часть")
-    assert "Звездочка: сколько оплачено сейчас? К оплате 30 000 ₽" in seen.text
+    assert "Сколько оплачено сейчас? Клиент: Звездочка. К оплате 30 000 ₽" in seen.text
     assert "долг" not in seen.text
     await chat.send(olga, "/cancel")
     await chat.send(olga, "/paid Звездочка 10000")

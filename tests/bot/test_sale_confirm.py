@@ -47,7 +47,7 @@ async def test_correcting_the_amount_keeps_the_rest_of_the_line(
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     await chat.send(olga, "/sale Волкова, 300 000, 300, 2 ч")  # 120 × 2 500 ₽
     seen = await chat.press(olga, "Исправить сумму")
-    assert seen.text == "Волкова: какая сумма? Например, 2500."
+    assert seen.text == "Какая сумма продажи? Клиент: Волкова. Например, 2500."
     assert len(rows(sqlite_engine, Sale)) == 3
     seen = await chat.send(olga, "3000")
     assert "Продажа записана" in seen
@@ -189,3 +189,16 @@ async def test_a_member_is_asked_about_a_big_amount_without_anyones_figures(
         "€ 100.000 is ruim 110 keer zoveel als een gewone verkoop aan Bakkerij de Vries "
         "(€ 850). Vastleggen?"
     )
+
+
+async def test_a_russian_group_prompt_never_runs_two_names_together(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """The Russian reader got «Ольга, Смирнова Ольга: какая сумма?»: whom it asks and about
+    whom ran together."""
+    olga = chat.person(21, "Ольга", "ru")
+    chat.group(-5001, "Студия", creator=olga)
+    make_team(sqlite_engine, chat_id=-5001, owner_id=21, locale="ru", currency="RUB")
+    await chat.send(olga, "/add Смирнова Ольга", chat=-5001)
+    seen = await chat.send(olga, "/sale Смирнова Ольга", chat=-5001)
+    assert seen.text.startswith("Ольга, какая сумма продажи? Клиент: Смирнова Ольга."), seen.text

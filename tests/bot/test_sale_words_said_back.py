@@ -13,7 +13,7 @@ from tests.factories import NL_OWNER, RU_OWNER, make_client, make_sale, rows
 
 SAID_BACK = {
     "nl": "„{}” lees ik niet als bedrag: een bedrag typ je in cijfers. Hoeveel heeft {} betaald?",
-    "ru": "«{}» я не считаю суммой: сумму пишите цифрами. {}: какая сумма?",
+    "ru": "«{}» я не считаю суммой: сумму пишите цифрами. Какая сумма продажи? Клиент: {}.",
 }
 
 

@@ -132,7 +132,7 @@ async def test_russian_salon_is_paid_on_the_spot_and_nobody_owes(
     make_client(sqlite_engine, ru_team, "Анна Смирнова", kind="person")
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/sale смирнова")
-    assert "Анна Смирнова: какая сумма?" in seen
+    assert "Какая сумма продажи? Клиент: Анна Смирнова." in seen
     await chat.send(olga, "1 251")
     await chat.send(olga, "/skip")
     seen = await chat.send(olga, "/skip")
