@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_EVEN, Decimal
 
 from bot.reading.sale_dates import dated_line, without_parts_of_day
 from bot.reading.sale_payment import payment_said
@@ -28,6 +27,7 @@ from bot.reading.sale_values import (
     value_readings,
     without_tip_or_discount,
 )
+from bot.reading.sale_vat import as_the_team_enters, vat_said
 from bot.reading.words import (
     DAY_WORDS,
     Dated,
@@ -41,18 +41,7 @@ from bot.reading.words import (
 from bot.reading.work_words import is_what_was_done, without_counted_things, work_said
 from locales import N_, InputError, dates, numbers
 from locales.numbers import shown_text
-from locales.sale_words import (
-    DAY_HINTS,
-    NO_COST,
-    PAID_METHODS,
-    PAYMENT_LEAD_INS,
-    VAT_ALONE,
-    VAT_EXCLUDING,
-    VAT_IN_ONE_WORD,
-    VAT_INCLUDING,
-    VAT_WORDS,
-    ZERO_WORDS,
-)
+from locales.sale_words import DAY_HINTS, NO_COST, PAID_METHODS, PAYMENT_LEAD_INS, ZERO_WORDS
 
 TOO_MANY = N_("That's more than amount, cost and time. Try: /sale Bakkerij de Vries, 1250, 300, 2h")
 AMOUNT_FIRST = N_("Start with the amount, then the cost and the time: /sale Bakkerij 1250 300 2h")
@@ -63,42 +52,6 @@ PAID_AND_OWED = N_("Paid, or not paid yet? The line says both: type only one of 
 def says_no_cost(text: str | None) -> bool:
     """A cost of nothing ("geen", «нет») typed alone at the cost question, as in a one-line sale."""
     return (text or "").casefold().strip(" .,!") in NO_COST
-
-
-EXCL, INCL = "excl", "incl"
-
-
-def _vat_said(words: list[Token]) -> tuple[list[Token], str | None]:
-    """The field words without a VAT remark, and which it was (EXCL, INCL or None)."""
-    folded = [word.text.casefold().strip(".,;:!()") for word in words]
-    for i in range(len(words)):
-        if folded[i] in VAT_IN_ONE_WORD:  # "excl.btw" typed as one word
-            return words[:i] + words[i + 1 :], INCL if folded[i] in VAT_INCLUDING else EXCL
-        if i + 1 < len(words) and folded[i + 1] in VAT_WORDS:
-            said = (
-                EXCL if folded[i] in VAT_EXCLUDING else INCL if folded[i] in VAT_INCLUDING else None
-            )
-            if said is not None:
-                return words[:i] + words[i + 2 :], said
-        # "500 excl." alone; "95 inclusief fooi" includes a tip, not VAT
-        if folded[i] in VAT_ALONE and (i + 1 == len(words) or not folded[i + 1][:1].isalpha()):
-            return words[:i] + words[i + 1 :], INCL if folded[i] in VAT_INCLUDING else EXCL
-    return words, None
-
-
-def _as_the_team_enters(reader: Reader, minor: int | None, vat: str | None) -> int | None:
-    """An amount typed with or without VAT, the way the team enters amounts: € 500 excl. btw
-    is € 605 for a team that enters them with 21 % inside; € 605 incl. btw is € 500 for one
-    that enters them without (its own rate, else the country's standard one)."""
-    if minor is None or vat is None:
-        return minor
-    if vat == EXCL and reader.vat_inside:
-        factor = 1 + Decimal(str(reader.vat_inside))
-    elif vat == INCL and reader.vat_inside is None and reader.vat_standard:
-        factor = 1 / (1 + Decimal(str(reader.vat_standard)))
-    else:
-        return minor
-    return int((Decimal(minor) * factor).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
 @dataclass(frozen=True)
@@ -299,7 +252,7 @@ def _count_may_be_the_amount(
 
 
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
-    fields, vat = _vat_said(_field_words(words[end:]))
+    fields, vat = vat_said(_field_words(words[end:]))
     fields, paid_now = _paid_how(without_tip_or_discount(fields))
     refuse_sums(reader, fields)
     refuse_ranges_and_times_of_day(fields)
@@ -314,8 +267,8 @@ def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> Sa
         readings = [
             replace(
                 r,
-                amount=_as_the_team_enters(reader, r.amount, vat),
-                cost=_as_the_team_enters(reader, r.cost, vat),
+                amount=as_the_team_enters(reader, r.amount, vat),
+                cost=as_the_team_enters(reader, r.cost, vat),
                 typed_amount=r.amount,
             )
             for r in readings

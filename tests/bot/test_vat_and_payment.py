@@ -285,6 +285,26 @@ async def test_russian_vat_words_for_a_team_without_vat_in_its_amounts(
     assert [s.amount for s in rows(sqlite_engine, Sale)] == [250_000, 1_000_000]
 
 
+async def test_a_vat_figure_typed_with_a_sale_is_refused_never_kept_as_its_cost(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """The Russian reader's «45200 НДС 7500» stored 7 500 ₽ of VAT as the sale's cost, and
+    «в т.ч. НДС» (в том числе) was refused as "more than amount, cost and time"."""
+    make_client(sqlite_engine, ru_team, "Кафе Ромашка")
+    make_client(sqlite_engine, nl_team, "Jan Smit")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    for line in ("/sale Кафе Ромашка 45200 НДС 7500", "/sale Кафе Ромашка 45200 в т.ч. НДС 7500"):
+        seen = await chat.send(olga, line)
+        assert seen.text.startswith("НДС отдельно я не веду: напишите только сумму продажи."), line
+    seen = await chat.send(anna, "/verkoop Jan Smit 605 btw 105")
+    assert seen.text.startswith("De btw houd ik niet apart bij: typ alleen het bedrag"), seen.text
+    assert rows(sqlite_engine, Sale) == []
+    seen = await chat.send(olga, "/sale Кафе Ромашка 12 200 в т.ч. НДС")
+    assert "Продажа записана: 10 000 ₽" in seen.text, seen.text
+    assert [(s.amount, s.cost) for s in rows(sqlite_engine, Sale)] == [(1_000_000, None)]
+
+
 async def _set_hour_cost(chat: Chat, person: Person, typed: str) -> None:
     await chat.send(person, "/settings")
     await chat.press(person, "Geld")
