@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 
 from babel import Locale
@@ -27,6 +27,9 @@ from babel.numbers import (
 )
 from babel.numbers import format_percent as _babel_percent
 from babel.units import format_unit
+
+# A share equal to a mark counts as at it despite float division (scoring/concentration.py).
+SHARE_TOLERANCE = 1e-12
 
 
 def currency_digits(currency: str) -> int:
@@ -127,6 +130,22 @@ def format_percent(fraction: float | Decimal, locale: str, *, decimals: int = 0)
     if rounded == 1 and exact < 1:
         return ">" + _babel_percent(1 - step, format=pattern, locale=locale)
     return _babel_percent(rounded, format=pattern, locale=locale)
+
+
+def format_share(fraction: float, locale: str, marks: Sequence[float] = ()) -> str:
+    """A revenue share as `format_percent` shows it, unless rounding would carry it onto a mark
+    it has not reached (the 10 % watch line, the team's alarm line): then one decimal, and down
+    where up would reach it too. 9,88 % was "10 %" on /clients while /risk, rightly, did not
+    watch the client."""
+    below = [m for m in marks if fraction < m - SHARE_TOLERANCE]
+    if not any(round_half_up(fraction, 2) >= round_half_up(m, 2) for m in below):
+        return format_percent(fraction, locale)
+    exact = Decimal(str(fraction))
+    shown = exact.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    if any(shown >= round_half_up(m, 3) for m in below):
+        shown = exact.quantize(Decimal("0.001"), rounding=ROUND_DOWN)
+    pattern = _fixed_decimals(Locale.parse(locale).percent_formats[None].pattern, 1)
+    return _babel_percent(shown, format=pattern, locale=locale)
 
 
 def format_percents(fractions: Sequence[float | Decimal], locale: str) -> list[str]:

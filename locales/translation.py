@@ -176,6 +176,10 @@ class Translator:
     def percent(self, fraction: float | Decimal, *, decimals: int = 0) -> str:
         return numbers.format_percent(fraction, self.locale, decimals=decimals)
 
+    def share(self, fraction: float, marks: Sequence[float] = ()) -> str:
+        """A revenue share, never rounded onto a mark it has not reached (format_share)."""
+        return numbers.format_share(fraction, self.locale, marks)
+
     def percents(self, fractions: Sequence[float | Decimal]) -> list[str]:
         """Shares shown side by side, each rounded on its own (locales.number_format)."""
         return numbers.format_percents(fractions, self.locale)

@@ -24,6 +24,7 @@ from bot.render.money_figure import (
     estimated,
     graded_on_revenue,
     no_sale_has_its_cost,
+    revenue_share,
     yearly_figure,
 )
 from locales import N_, Markup, Translator, escape
@@ -222,7 +223,8 @@ def card_text(t: Translator, team: TeamView, view: CardView, *, with_money: bool
         and graded
         and not verdict_says_share(view, with_money=with_money)
     ):
-        figures.append(t._("{share} of revenue", share=t.percent(_share(view))))
+        share = revenue_share(t, _share(view), team.concentration_threshold)
+        figures.append(t._("{share} of revenue", share=share))
     yearly = yearly_figure(
         t,
         team.currency,

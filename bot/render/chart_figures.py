@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.render.chart import TOP, ChartLabels, ChartRow, pareto_png
+from bot.render.money_figure import revenue_share
 from locales import Markup, Translator
 from locales.number_format import round_half_up
 from scoring import TeamAnalysis
@@ -93,7 +94,8 @@ def chart_rows(t: Translator, analysis: TeamAnalysis) -> list[ChartRow]:
         so_far += share
         last = k == len(bars) - 1
         running = _running(t, _whole(so_far), last)
-        rows.append(ChartRow(name, share, t.percent(share), running, client=client))
+        shown = revenue_share(t, share, analysis.settings.concentration_threshold)
+        rows.append(ChartRow(name, share, shown, running, client=client))
     return rows
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from bot.render.explain import money
 from bot.render.grade_words import grade_shown, no_grade_yet
+from bot.render.money_figure import revenue_share
 from locales import Markup, Translator, escape
 from storage.callers import TeamView
 
@@ -106,7 +107,8 @@ def list_text(
         ]
         if with_money and row.share is not None and row.grade:  # no sale in the window: no 0 %
             # "· 92 %" alone left the reader asking 92 % of what (the Kazan reader, rucopy).
-            parts.append(t._("{share} of revenue", share=t.percent(row.share)))
+            share = revenue_share(t, row.share, team.concentration_threshold)
+            parts.append(t._("{share} of revenue", share=share))
         # Said as the window's, not a year's estimate as on the card ("≈ € 229" here beside
         # "€ 261 per jaar" there read as two profits of one client to a checker).
         if with_money and sort == "revenue" and row.revenue is not None:

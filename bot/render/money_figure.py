@@ -11,7 +11,13 @@ import pandas as pd
 
 from bot.render.explain import money
 from locales import Markup, Translator
-from scoring import TeamAnalysis
+from scoring import ScoringSettings, TeamAnalysis
+
+
+def revenue_share(t: Translator, fraction: float, alarm: float) -> str:
+    """A client's share of revenue, never rounded onto the watch line or the team's alarm line
+    (`alarm`) it has not reached: a 9,88 % client is "9,9 %", as /risk does not watch them."""
+    return t.share(fraction, (ScoringSettings.watch_threshold, alarm))
 
 
 def estimated(row: Any) -> bool:

@@ -16,6 +16,7 @@ from bot.render.explain import (
     owed_money,
     profit_per_hour,
 )
+from bot.render.money_figure import revenue_share
 from locales import Markup, Translator, escape
 from scoring import TeamAnalysis
 from scoring.owed import Owed, oldest_first
@@ -140,7 +141,11 @@ def _dependence(
         )
         return [_Block(lines)]
     # The top client's share as /clients, its card and the chart's bar say it
-    top1 = t.percent(max(analysis.clients["revenue_share"].dropna(), default=c.top1_share))
+    top1 = revenue_share(
+        t,
+        max(analysis.clients["revenue_share"].dropna(), default=c.top1_share),
+        team.concentration_threshold,
+    )
     if len(earning) <= 3:  # "top 3: 100 %" of two or three clients says nothing
         lines.append(t._("Top client {top1} of revenue", top1=top1))
     elif c.top20_count <= 3:

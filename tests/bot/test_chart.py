@@ -186,7 +186,16 @@ def test_the_row_of_the_other_clients_is_their_own_share(sqlite_engine: Engine) 
 
 
 def _by_hand(part: int, total: int) -> str:
-    return f"{int(Fraction(100 * part, total) + Fraction(1, 2))}%"
+    """Whole percents, half up; but a share under the 10 % watch line or the 25 % alarm line
+    that would round onto it keeps one decimal (half up, down where up reaches the line)."""
+    percent = Fraction(100 * part, total)
+    whole = int(percent + Fraction(1, 2))
+    if not any(percent < line <= whole for line in (10, 25)):
+        return f"{whole}%"
+    tenths = int(10 * percent + Fraction(1, 2))
+    if any(percent < line <= Fraction(tenths, 10) for line in (10, 25)):
+        tenths = int(10 * percent)
+    return f"{tenths // 10},{tenths % 10}%"
 
 
 @pytest.mark.parametrize("locale", ["nl", "ru"])
@@ -195,7 +204,8 @@ def test_every_client_named_shows_the_same_percent_as_the_digest_text(
 ) -> None:
     """read_ru A9: «Салон «Лотос»: 39 %» in the text, 38 % on the chart. Every figure is now
     its own amount over the total, rounded half up, as a reader works it out: 39 + 19 + 12 +
-    10 + 6 + 5 + 5 + 3 + 2 = 101, and no client's share bent to make the column 100."""
+    9,6 + 6 + 5 + 5 + 3 + 2, and no client's share bent to make the column 100. 9,63 % is not
+    "10 %": /risk watches from 10 %, and does not watch that client."""
     team = make_team(sqlite_engine, chat_id=GROUP, owner_id=21, locale=locale)
     amounts = {"Лотос": 20_000, "Иванова": 9_950, "Валиева": 6_000, "Хасанова": 5_000}
     amounts |= {"Сафина": 3_200, "Ахметова": 2_500, "Миронова": 1_500, "Новая": 1_200}
@@ -206,9 +216,9 @@ def test_every_client_named_shows_the_same_percent_as_the_digest_text(
     _png, layout = _drawn(sqlite_engine, team.id)
     total = sum(amounts.values())  # 51 900
     by_hand = sorted(amounts.values(), reverse=True)
-    want = [math.floor(100 * a / total + 0.5) for a in by_hand]
-    assert want == [39, 19, 12, 10, 6, 5, 5, 3, 2]
-    assert [_percent(text) for text in layout.shares] == want
+    want = [_by_hand(a, total) for a in by_hand]
+    assert want == ["39%", "19%", "12%", "9,6%", "6%", "5%", "5%", "3%", "2%"]
+    assert [_plain(text).replace(" ", "") for text in layout.shares] == want
     # So far: the true shares so far, rounded; the first row is its bar's figure.
     running = [sum(by_hand[: i + 1]) for i in range(len(by_hand))]
     assert [_percent(text) for text in layout.cumulative] == [

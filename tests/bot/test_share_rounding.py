@@ -1,0 +1,39 @@
+"""A share is never rounded onto a line it has not reached (the Dutch reader: a client at
+9,88 % of revenue read "10 %" on /klanten, yet /risico, which watches from 10 %, left it out).
+Figures worked out by hand: € 988 of € 10.000 is 9,88 %."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, make_client, make_sale
+
+AMOUNTS = {
+    "Atelier Noord": 2_500,  # 25 %: at the alarm line
+    "Bakkerij Zuid": 2_000,
+    "Café West": 1_500,
+    "Drukkerij Oost": 1_000,  # 10 %: at the watch line
+    "Eetcafé De Hoek": 988,  # 9,88 %
+    "Fietsen Jansen": 800,
+    "Garage Smit": 600,
+    "Hotel De Linde": 400,
+    "IJssalon Roma": 212,
+}
+
+
+async def test_a_share_just_under_a_line_keeps_a_decimal_everywhere(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    assert sum(AMOUNTS.values()) == 10_000
+    for name, amount in AMOUNTS.items():
+        make_sale(sqlite_engine, nl_team, make_client(sqlite_engine, nl_team, name), amount * 100)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    listed = (await chat.send(anna, "/klanten")).text
+    assert "9,9% van de omzet" in listed, listed
+    assert "10% van de omzet" in listed  # Drukkerij Oost, at the line
+    card = (await chat.send(anna, "/klant Eetcafé De Hoek")).text
+    assert "9,9% van de omzet" in card and "10%" not in card, card
+    risk = (await chat.send(anna, "/risico")).text
+    assert "Drukkerij Oost" in risk and "Eetcafé De Hoek" not in risk, risk
