@@ -139,6 +139,12 @@ TWO_WORD_TITLES = frozenset(("de heer", "de familie"))
 # Of those, the ones that address a family, never one of its people: "fam jansen" is asked
 # about, never booked on Lisa Jansen (a Dutch reader's sale was)
 FAMILY_TITLES = frozenset({"fam", "familie", "de familie"})
+# The gender a form of address names (GENDERS' codes): "dhr jansen" books on a Jansen recorded
+# as a man, never unasked on Lisa Jansen, whose gender nobody entered (a Dutch reader's was).
+TITLE_GENDERS = {
+    **dict.fromkeys(("dhr", "hr", "de heer", "meneer", "mijnheer", "mr", "г-н", "господин"), "m"),
+    **dict.fromkeys(("mevr", "mw", "mevrouw", "mej", "mrs", "ms", "г-жа", "госпожа"), "f"),
+}
 # Abbreviated forms of address, written with their dot: `dhr bos` is written dhr. Bos.
 DOTTED_TITLES = frozenset({"dhr", "hr", "mevr", "mw", "mej", "fam", "mr", "dr", "drs", "ir", "ing"})
 

@@ -18,6 +18,8 @@ from storage.refusals import Refused
 from storage.resolver import client_in_team
 from storage.teams import touch_team
 
+_CLIENT_TABLE = Client.__table__  # type: ignore[attr-defined]
+
 TRAITS = (
     "kind",
     "gender",
@@ -230,3 +232,16 @@ def _change(
         now=now,
         untracked={**(untracked or {}), "updated_at": now},
     )
+
+
+def clients_with_status(
+    *, session: Session, team_id: int, status: ClientStatus
+) -> list[tuple[int, str, dt.datetime | None]]:
+    """(id, name, when the status was set: None if not recorded) of the team's clients with a
+    status, by name: prospects, declined …"""
+    rows = session.execute(
+        select(_CLIENT_TABLE.c.id, _CLIENT_TABLE.c.name, _CLIENT_TABLE.c.status_changed_at)
+        .where(_CLIENT_TABLE.c.team_id == team_id, _CLIENT_TABLE.c.status == status)
+        .order_by(_CLIENT_TABLE.c.name_key)
+    ).all()
+    return [(int(i), str(name), changed) for i, name, changed in rows]

@@ -12,7 +12,7 @@ import re
 from locales.name_words import BUSINESS_WORDS as _BUSINESS_WORDS
 from locales.name_words import CAPITALISED_CYRILLIC_WORD as _CAPITALISED
 from locales.name_words import DOTTED_TITLES as _DOTTED
-from locales.name_words import FAMILY_TITLES
+from locales.name_words import FAMILY_TITLES, TITLE_GENDERS
 from locales.name_words import GIVEN_NAMES as _GIVEN_NAMES
 from locales.name_words import NAME_WORD as _WORD
 from locales.name_words import NOUN_SURNAME_KEY as _NOUN_SURNAME
@@ -54,6 +54,12 @@ def title_length(key: str) -> int:
 def addresses_a_family(key: str) -> bool:
     """Whether a name key begins with a form of address for a family (`fam. jansen`)."""
     return " ".join(key.split(" ")[: title_length(key)]).rstrip(".") in FAMILY_TITLES
+
+
+def title_gender(key: str) -> str | None:
+    """The gender a name key's form of address names (`dhr. jansen` → m), None for a neutral
+    one (`dr. jansen`) or none."""
+    return TITLE_GENDERS.get(" ".join(key.split(" ")[: title_length(key)]).rstrip("."))
 
 
 def without_title(key: str) -> str:

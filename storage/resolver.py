@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -37,6 +36,7 @@ from storage.person_names import (
     middle_positions,
     surname_and_initial,
     surname_initials,
+    title_gender,
     title_length,
     titled,
     without_title,
@@ -233,9 +233,9 @@ def _addressed(
     same = _titled_exact(session, team_id, key, statuses)
     if same is not None:  # "fam de jong" for "Fam. de Jong", "dhr Bos" for "Bos"
         return Resolution(query, (same,), exact=True)
-    surname = key.split(" ")[-1]
+    surname, gender = key.split(" ")[-1], title_gender(key)
     rows = session.exec(
-        select(Client.id, Client.name, Client.status, Client.name_key)
+        select(Client.id, Client.name, Client.status, Client.name_key, Client.gender)
         .where(
             Client.team_id == team_id,
             col(Client.status).in_(list(statuses)),
@@ -244,9 +244,12 @@ def _addressed(
         )
         .order_by(col(Client.name_key))
     ).all()
-    hits = [Match(r[0], r[1], r[2]) for r in rows if addresses(key, r[3])]
+    # "dhr jansen" is no one recorded as a woman; on whom nobody recorded a gender, it is asked
+    named = [r for r in rows if addresses(key, r[3]) and r[4] in (None, gender or r[4])]
+    hits = [Match(r[0], r[1], r[2]) for r in named]
     if hits:  # "fam jansen" addresses a family: asked, never booked on Lisa Jansen
-        sure, many = not addresses_a_family(key), len(hits) > MAX_CHOICES
+        gender_known = gender is None or all(r[4] == gender for r in named)
+        sure, many = gender_known and not addresses_a_family(key), len(hits) > MAX_CHOICES
         exact = len(hits) == 1 and sure
         return Resolution(query, tuple(hits[:MAX_CHOICES]), exact, many, sure)
     core = resolve_client(
@@ -385,16 +388,3 @@ def client_in_team(*, session: Session, team_id: int, client_id: int, lock: bool
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def clients_with_status(
-    *, session: Session, team_id: int, status: ClientStatus
-) -> list[tuple[int, str, dt.datetime | None]]:
-    """(id, name, when the status was set: None if not recorded) of the team's clients with a
-    status, by name: prospects, declined …"""
-    rows = session.execute(
-        select(_CLIENT.c.id, _CLIENT.c.name, _CLIENT.c.status_changed_at)
-        .where(_CLIENT.c.team_id == team_id, _CLIENT.c.status == status)
-        .order_by(_CLIENT.c.name_key)
-    ).all()
-    return [(int(i), str(name), changed) for i, name, changed in rows]

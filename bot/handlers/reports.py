@@ -24,7 +24,7 @@ from bot.render.card_details import details_text
 from bot.render.lists import SORTS, Row, active_rows
 from locales import InputError
 from locales.vocabulary import CLIENT_LISTS
-from storage import resolver, snapshots
+from storage import clients, resolver, snapshots
 from storage.analysis import iso_week
 from storage.models import ClientStatus
 
@@ -128,7 +128,7 @@ async def show_list(turn: Turn, which: str, sort: str, page: int, *, edit: bool)
         analysed = await turn.analysis()
         rows = active_rows(analysed.analysis.clients, sort)
     else:
-        found = await turn.run(resolver.clients_with_status, team_id=team.id, status=FILTERS[which])
+        found = await turn.run(clients.clients_with_status, team_id=team.id, status=FILTERS[which])
         zone = ZoneInfo(team.timezone)
         rows = [
             _plain_row(client_id, name, changed.astimezone(zone).date() if changed else None)

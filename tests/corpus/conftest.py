@@ -35,7 +35,7 @@ def _seed(engine: Engine) -> None:
         )
         ids: dict[str, int] = {}
         for name, (kind, amounts) in clients.items():
-            ids[name] = make_client(engine, team, name, kind=kind)
+            ids[name] = make_client(engine, team, name, kind=kind, gender=world.GENDERS.get(name))
             for sold_on, amount in zip(world.PAST_DAYS, amounts, strict=False):
                 make_sale(engine, team, ids[name], amount * 100, sold_on=sold_on, paid_on=sold_on)
         for name, amount, sold_on in open_sales.values():

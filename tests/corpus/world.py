@@ -89,6 +89,9 @@ NL2_CLIENTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "Makelaardij Visser": ("organisation", (2_000, 2_500)),
     "Van den Heuvel": ("organisation", (600, 700)),
 }
+# The persons whose gender the team entered: "dhr pietersen" is Kees Pietersen's, unasked; on a
+# person whose gender nobody entered, a gendered form of address is asked about (test_titles).
+GENDERS = {"Kees Pietersen": "m", "Henk Visser": "m", "Ria Visser": "f", "Jan Smit": "m"}
 NL2_OPEN: dict[str, tuple[str, int, dt.date]] = {
     "jansmit-150": ("Jan Smit", 150, dt.date(2026, 11, 28)),
     "tandarts-1200": ("Tandartspraktijk Smit", 1_200, dt.date(2026, 11, 20)),

@@ -1,0 +1,34 @@
+"""A form of address names a gender: "dhr jansen" was booked on Lisa Jansen, the team's only
+Jansen, unasked (the Dutch reader). Nobody had entered her gender; now it is asked, and once
+her gender is entered, "dhr" is never her."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from storage.models import Sale, Team
+from tests.chat import Chat
+from tests.factories import NL_OWNER, make_client, rows
+
+
+async def test_a_gendered_title_is_asked_about_a_person_of_unknown_gender(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    make_client(sqlite_engine, nl_team, "Lisa Jansen", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop dhr jansen 90")
+    assert "Bedoel je Lisa Jansen?" in seen.text, seen.text
+    assert rows(sqlite_engine, Sale) == []
+    await chat.press(anna, "Ja")
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [9_000]
+
+
+async def test_a_title_of_the_other_gender_never_books_on_her(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    lisa = make_client(sqlite_engine, nl_team, "Lisa Jansen", kind="person", gender="f")
+    make_client(sqlite_engine, nl_team, "Piet Jansen", kind="person", gender="m")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop mevr jansen 90")
+    assert "Verkoop vastgelegd" in seen.text, seen.text
+    assert [s.client_id for s in rows(sqlite_engine, Sale)] == [lisa]
