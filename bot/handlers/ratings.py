@@ -11,16 +11,11 @@ from bot.reading import grammar
 from bot.render import ratings as render
 from bot.render import refusals
 from bot.render.changes import grade_news
+from bot.render.grade_words import on_scale
 from locales import InputError
 from storage import ratings
 
 CRITERIA = ratings.CRITERIA
-
-
-def _on_scale(turn: Turn, refusal: str, on_ten: str) -> str:
-    """The refusal of a grade out of 1–5; a team that sees grades on 1–10 (and may type a 9)
-    is told that each point is still rated 1 to 5 (DESIGN.md: ratings)."""
-    return on_ten if turn.team.grade_scale == "1-10" else refusal
 
 
 class RateDialog(ClientDialog):
@@ -71,7 +66,9 @@ class RateDialog(ClientDialog):
         if len(grades) > len(CRITERIA) - position or any(
             grade not in {"1", "2", "3", "4", "5"} for grade in grades
         ):
-            raise InputError(_on_scale(turn, refusals.TAP_A_GRADE, refusals.TAP_A_GRADE_TEN))
+            raise InputError(
+                on_scale(turn.team.grade_scale, refusals.TAP_A_GRADE, refusals.TAP_A_GRADE_TEN)
+            )
         for criterion, grade in zip(CRITERIA[position:], grades, strict=False):
             convo.data["values"][criterion] = int(grade)
         position += len(grades)
@@ -124,7 +121,9 @@ async def rate(turn: Turn) -> None:
         return
     if len(numbers) != len(CRITERIA) or not valid:
         raise InputError(
-            _on_scale(turn, refusals.GIVE_EVERY_GRADE, refusals.GIVE_EVERY_GRADE_TEN),
+            on_scale(
+                turn.team.grade_scale, refusals.GIVE_EVERY_GRADE, refusals.GIVE_EVERY_GRADE_TEN
+            ),
             count=len(CRITERIA),
         )
     await dialog.begin(turn, client, values=dict(zip(CRITERIA, map(int, numbers), strict=True)))
