@@ -141,12 +141,12 @@ EMPLOYEES_SAID = re.compile(
 
 CITY_PREPOSITIONS = frozenset({"te", "uit"})  # "B.V. te Utrecht", "BV uit Zwolle"
 # After a person's name: «Иванова Мария из Тулы», "Jan de Vries uit Utrecht"
-PERSON_CITY_PREPOSITIONS = CITY_PREPOSITIONS | {"из", "г.", "г"}
+PERSON_CITY_PREPOSITIONS = CITY_PREPOSITIONS | {"из", "в", "во", "г.", "г"}
 # Of those, the ones that mark a city after a business's name too: "Kok te Zeist", «ООО
 # Ромашка г. Тверь» ("uit" may be part of a business's own name)
 BUSINESS_CITY_MARKERS = frozenset({"te", "г.", "г"})
 # …and the ones that do so before a city Kompas knows: «ООО Вектор из Москвы»
-KNOWN_CITY_MARKERS = frozenset({"из"})
+KNOWN_CITY_MARKERS = frozenset({"из", "в", "во"})  # «ООО Ромашка в Самаре» too
 
 # "1 200 руб/час", "1200 р/ч", "€ 35 per uur", "35/u": the amount with its "per hour"
 PER_HOUR = re.compile(

@@ -181,6 +181,15 @@ CITY_SHORT_FORMS = {
     "Alphen aan den Rijn": ("alphen a/d rijn", "alphen a.d. rijn"),
     "Bergen op Zoom": ("boz",),
 }
+# More cities read after «из» and «в» in their cases («из Самары», «в Перми»): Russia's
+# largest, one word each, whose cases follow the rule in `_cases`.
+CITIES_IN_CASES = (
+    "Самара", "Уфа", "Пермь", "Воронеж", "Омск", "Волгоград", "Саратов", "Тюмень", "Тула",
+    "Ижевск", "Барнаул", "Иркутск", "Ульяновск", "Хабаровск", "Ярославль", "Томск", "Оренбург",
+    "Рязань", "Астрахань", "Пенза", "Липецк", "Калининград", "Тверь", "Курск", "Краснодар",
+    "Ставрополь", "Белгород", "Сургут", "Владимир", "Архангельск", "Смоленск", "Калуга", "Чита",
+    "Махачкала", "Кострома", "Иваново", "Сочи", "Якутск", "Мурманск", "Вологда",
+)  # fmt: skip
 _CITY_KEY = re.compile(r"[\s.\-'’/]+")
 
 
@@ -225,10 +234,10 @@ def _cases(word: str) -> tuple[str, ...]:
 
 _CITY_IN_CASE = {
     city_key(case): full
-    for full, forms in CITY_SHORT_FORMS.items()
+    for full, forms in (*CITY_SHORT_FORMS.items(), *((city, ()) for city in CITIES_IN_CASES))
     for form in (full, *forms)
     if " " not in form and "." not in form
-    for case in _cases(form)
+    for case in (form, *_cases(form))  # «в Сочи», «из Иваново»: the same in every case
 }
 
 

@@ -183,21 +183,28 @@ async def test_a_business_noun_alone_is_the_line_of_business_not_the_city(
 async def test_a_city_after_a_persons_name_is_never_part_of_the_name(
     chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
 ) -> None:
-    """A Russian reader's «/add Иванова Мария из Тулы» was stored as the name «Иванова Мария
-    из Тулы»: a person's name holds no «из»; a city Kompas can't put back in its own case is
-    said back unused."""
+    """A Russian reader's «/add Иванова Мария из Тулы» was stored as the name «Иванова Мария из
+    Тулы»: a person's name holds no «из»; a city Kompas can't put back in its own case
+    (Зеленодольск) is said back unused. A later reader's «ООО Ромашка в Самаре» kept the city
+    in a business's name: «в» and «из» before a city Kompas knows mark it there too."""
     olga = chat.person(RU_OWNER, "Ольга", "ru")
     seen = await chat.send(olga, "/add Петрова Анна из Москвы")
     assert "Добавлено: Петрова Анна (частное лицо, Москва)." in seen
-    seen = await chat.send(olga, "/add Иванова Мария из Тулы")
+    seen = await chat.send(olga, "/add Сидорова Ольга из Тулы")
+    assert "Добавлено: Сидорова Ольга (частное лицо, Тула)." in seen
+    seen = await chat.send(olga, "/add ООО Ромашка в Самаре")
+    assert "Добавлено: ООО Ромашка (организация, Самара)." in seen
+    seen = await chat.send(olga, "/add Иванова Мария из Зеленодольска")
     assert seen.text.splitlines()[:2] == [
         "Добавлено: Иванова Мария (частное лицо).",
-        "Не понял, поэтому не сохранил: «из Тулы». Дописать можно через /edit.",
+        "Не понял, поэтому не сохранил: «из Зеленодольска». Дописать можно через /edit.",
     ]
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/toevoegen Jan de Vries uit Utrecht")
     assert _clients(sqlite_engine) == {
         "Петрова Анна": ("person", None, "Москва"),
+        "Сидорова Ольга": ("person", None, "Тула"),
+        "ООО Ромашка": ("organisation", None, "Самара"),
         "Иванова Мария": ("person", None, None),
         "Jan de Vries": ("person", None, "Utrecht"),
     }

@@ -188,11 +188,11 @@ async def test_a_city_typed_with_a_word_before_it_is_the_city_or_named_back(
         "/add Сидорова Мария, частное лицо, в Питере",
     ):
         await chat.send(olga, line)
-    # A city it cannot put back in the nominative is not stored as «Из Тулы»: it says so
-    seen = await chat.send(olga, "/add Козлова Ирина, частное лицо, из Тулы, инста")
+    # A city it cannot put back in the nominative is not stored as «Из Зеленодольска»: it says so
+    seen = await chat.send(olga, "/add Козлова Ирина, частное лицо, из Зеленодольска, инста")
     assert seen.text.splitlines() == [
         "Добавлено: Козлова Ирина (частное лицо, источник: Instagram).",
-        "Не понял, поэтому не сохранил: «из Тулы». Дописать можно через /edit.",
+        "Не понял, поэтому не сохранил: «из Зеленодольска». Дописать можно через /edit.",
     ]
     anna = chat.person(NL_OWNER, "Anna", "nl")
     await chat.send(anna, "/toevoegen Jan de Vries, particulier, uit Zwolle")
