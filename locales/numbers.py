@@ -80,7 +80,6 @@ from locales.number_format import format_money as format_money
 from locales.number_format import format_number as format_number
 from locales.number_format import format_percent as format_percent
 from locales.number_format import format_percents as format_percents
-from locales.number_format import format_share as format_share
 from locales.number_format import round_half_up
 from locales.number_words import (
     DURATION_WORDS,

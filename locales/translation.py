@@ -16,7 +16,7 @@ from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from locales import dates, numbers
+from locales import dates, number_format, numbers
 from locales.errors import InputError
 from locales.languages import SUPPORTED_LOCALES
 from locales.markup import Markup, escape
@@ -178,7 +178,7 @@ class Translator:
 
     def share(self, fraction: float, marks: Sequence[float] = ()) -> str:
         """A revenue share, never rounded onto a mark it has not reached (format_share)."""
-        return numbers.format_share(fraction, self.locale, marks)
+        return number_format.format_share(fraction, self.locale, marks)
 
     def percents(self, fractions: Sequence[float | Decimal]) -> list[str]:
         """Shares shown side by side, each rounded on its own (locales.number_format)."""
