@@ -227,6 +227,10 @@ NEXT_WEEK = frozenset(
     {"volgende week", "komende week", "следующей неделе", "через неделю", "той неделе"}
     | {"over een week"}
 )
+# A due day said as the end of a month: "betaalt eind januari", «оплатит в конце января»,
+# «оплата до конца месяца» (the «в», «до» before them are PAY_DAY_LEAD_INS)
+END_OF_MONTH = frozenset({"eind", "einde", "eind van", "einde van", "конце", "конца"})
+THIS_MONTH = frozenset({"de maand", "deze maand", "месяца", "этого месяца"})
 IN_TWO_WEEKS = frozenset({"over twee weken", "over 2 weken", "через две недели", "через 2 недели"})
 # Between the word and its day: "betaalt op vrijdag", «оплатит до пятницы», «заплатит в среду»
 PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})

@@ -15,6 +15,7 @@ from locales import N_, InputError, dates
 from locales.line_words import DAY_WORDS
 from locales.numbers import shown_text
 from locales.sale_words import (
+    END_OF_MONTH,
     IN_TWO_WEEKS,
     NEXT_WEEK,
     OWING_WORDS,
@@ -25,6 +26,7 @@ from locales.sale_words import (
     PAY_DAY_LEAD_INS,
     PAY_DAY_WORDS,
     PAYMENT_LEAD_INS,
+    THIS_MONTH,
     UNPAID_PHRASES,
 )
 from locales.scripts import fold_yo
@@ -125,6 +127,8 @@ def _coming_day(reader: Reader, text: str) -> dt.date | None:
     said = text.strip().casefold()
     if said in NEXT_WEEK or said in IN_TWO_WEEKS:  # "betaalt volgende week": a week on
         return reader.today + dt.timedelta(days=_WEEK * (1 + (said in IN_TWO_WEEKS)))
+    if month_end := _end_of_month(reader, said):
+        return month_end
     try:
         day = dates.parse_date(text, reader.locale, today=reader.today)
     except InputError:
@@ -140,6 +144,35 @@ def _coming_day(reader: Reader, text: str) -> dt.date | None:
     if day < reader.today:
         raise InputError(PAY_DAY_PASSED, text=shown_text(text))
     return day
+
+
+def _end_of_month(reader: Reader, said: str) -> dt.date | None:
+    """The last day of the month "eind januari", «конце января» names (of this month for "eind
+    van de maand", «конца месяца»): the coming one, as `_coming_day` reads a day; None for
+    other words."""
+    first, _, rest = said.partition(" ")
+    if first == "eind" and rest.startswith("van "):  # "eind van januari"
+        first, rest = "eind van", rest[len("van ") :]
+    if first not in END_OF_MONTH or not rest:
+        return None
+    if rest in THIS_MONTH:
+        start = reader.today.replace(day=1)
+    else:
+        try:
+            start = dates.parse_date(f"1 {rest}", reader.locale, today=reader.today)
+        except InputError:
+            return None
+    end = _last_day(start)
+    if end < reader.today and not _YEAR.search(rest):
+        end = _last_day(start.replace(year=start.year + 1))
+    if end < reader.today:
+        raise InputError(PAY_DAY_PASSED, text=shown_text(said))
+    return end
+
+
+def _last_day(first: dt.date) -> dt.date:
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
 
 
 def _counted(reader: Reader, text: str) -> bool:

@@ -69,6 +69,16 @@ async def test_a_sale_still_owed_is_an_open_invoice(
         ("nl", "/verkoop Jan Smit 450 betaalt volgende week", dt.date(2026, 11, 30), "30 nov"),
         ("nl", "/verkoop Jan Smit 455 betaalt over twee weken", dt.date(2026, 12, 7), "7 dec"),
         ("ru", "/sale Иванова 4500 оплатит на следующей неделе", dt.date(2026, 11, 30), "30 ноя"),
+        # The end of a month: its last day ("eind januari" was kept as a note, the Dutch reader)
+        (
+            "nl",
+            "/verkoop Jan Smit 450 betaalt eind januari",
+            dt.date(2027, 1, 31),
+            "31 januari 2027",
+        ),
+        ("nl", "/verkoop Jan Smit 450 betaalt eind van de maand", dt.date(2026, 11, 30), "30 nov"),
+        ("ru", "/sale Иванова 4500 оплатит в конце декабря", dt.date(2026, 12, 31), "31 дек"),
+        ("ru", "/sale Иванова 4500 оплата до конца месяца", dt.date(2026, 11, 30), "30 ноя"),
     ],
 )
 async def test_the_day_the_client_will_pay_is_when_it_is_due_not_when_it_was_sold(
