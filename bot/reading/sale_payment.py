@@ -41,6 +41,7 @@ _UNPAID = sorted(
     key=lambda phrase: -len(phrase),  # «ещё не оплачено» before «не оплачено»
 )
 _WEEK = 7
+_END_OF_MONTH = sorted(END_OF_MONTH, key=len, reverse=True)  # "eind van" before "eind"
 _AHEAD = 183  # days: how far ahead a due day without its year may be
 _YEAR = re.compile(r"[0-9]{4}")
 PAY_DAY_PASSED = N_(
@@ -150,10 +151,9 @@ def _end_of_month(reader: Reader, said: str) -> dt.date | None:
     """The last day of the month "eind januari", «конце января» names (of this month for "eind
     van de maand", «конца месяца»): the coming one, as `_coming_day` reads a day; None for
     other words."""
-    first, _, rest = said.partition(" ")
-    if first == "eind" and rest.startswith("van "):  # "eind van januari"
-        first, rest = "eind van", rest[len("van ") :]
-    if first not in END_OF_MONTH or not rest:
+    lead = next((p for p in _END_OF_MONTH if said.startswith(f"{p} ")), None)
+    rest = said[len(lead) + 1 :] if lead else ""
+    if not rest:
         return None
     if rest in THIS_MONTH:
         start = reader.today.replace(day=1)
