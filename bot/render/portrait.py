@@ -52,6 +52,7 @@ def portrait_text(
         if portrait.based_on_referrers
         else t._("The most profitable fifth (too few of them refer others to narrow it down).")
     )
+    lines.append(_who(t, analysis, portrait, names))
     if portrait.traits:
         traits = Markup(" · ").join(_trait(t, trait) for trait in portrait.traits)
         lines.append(t._("Mostly: {traits}.", traits=traits))
@@ -110,6 +111,23 @@ def portrait_text(
         )
     lines += _missing(t, portrait)
     return Markup("\n").join(lines)
+
+
+NAMED = 5  # ideal clients named by name; the rest counted
+
+
+def _who(
+    t: Translator, analysis: TeamAnalysis, portrait: Portrait, names: Mapping[int, str]
+) -> Markup:
+    """Which clients the portrait is drawn from, the most profitable first ("Wie: Tandarts-
+    praktijk Smit, …"): a reader could not tell whom "your 5 ideal organisations" were."""
+    profit = analysis.clients["annual_profit"].fillna(0).to_dict()
+    ideal = sorted(portrait.client_ids, key=lambda i: (-profit.get(i, 0), names.get(i, "")))
+    named = Markup(", ").join(escape(names.get(i, "?")) for i in ideal[:NAMED])
+    rest = len(ideal) - NAMED
+    if rest > 0:
+        return t.n_("Who: {names} and {n} more.", "Who: {names} and {n} more.", rest, names=named)
+    return t._("Who: {names}.", names=named)
 
 
 def _title(t: Translator, portrait: Portrait, count: int) -> Markup:
