@@ -135,8 +135,13 @@ def render_digest(
         money_target.append(Part(run_rate, 10, net=True))
     group_text = one_screen(t, team, [Part(Markup("\n").join(head), ALWAYS), *public])
     admin_text = None
-    if private:
-        admin_head = t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label)
+    # What the week's sales came to, which the group's line leaves out: the admins hear it
+    # (the Dutch reader's admin digest had every money figure but that one)
+    with_amount = _activity_line(t, team, changes, amount=True) if money_goes_private else None
+    revenue = [with_amount] if with_amount is not None and with_amount != activity else []
+    if private or revenue:
+        admin_head = [t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label)]
+        admin_head = Markup("\n").join([*admin_head, *revenue])
         admin_text = one_screen(t, team, [Part(admin_head, ALWAYS), *private])
     return Digest(group_text, admin_text, _actions(t, team, bool(new_candidates), quiet), quiet)
 

@@ -293,3 +293,7 @@ async def test_a_small_team_keeping_money_private_still_hears_its_week(
     group_text = chat.api.in_chat(GROUP)[-1].text
     assert "3 verkopen" in group_text, group_text
     assert "omzet" not in group_text and "%" not in group_text, group_text
+    # The admins' own copy says what the week's sales came to, by hand € 20.000 + € 500 +
+    # € 400 (the Dutch reader's admin digest had every money figure but that one).
+    private = chat.api.in_chat(21)
+    assert private and "3 verkopen (samen € 20.900)" in private[-1].text.replace("\xa0", " ")
