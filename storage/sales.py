@@ -21,7 +21,7 @@ from storage.resolver import client_status
 from storage.statements import CoreStatement
 
 INVOICE_DAYS = 14  # an organisation's invoice term when the team hasn't said: a common one
-EDITABLE = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on", "paid_amount")
+EDITABLE = ("sold_on", "amount", "cost", "minutes", "due_on", "paid_on", "paid_amount", "note")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ from locales import InputError
 from locales.numbers import BARE_ASK
 from storage import members, resolver, sales
 from storage.models import stored_id
+from storage.models.clients import SALE_NOTE_LENGTH
+from storage.refusals import Refused
 
 PAGE = 5
 
@@ -145,7 +147,7 @@ async def delete_sale(turn: Turn) -> None:
     turn.confirm(render.sale_deleted(t, turn.team, row), change.undo_id, edit=True)
 
 
-FIELDS = ("amount", "cost", "minutes", "sold_on", "paid_on")
+FIELDS = ("amount", "cost", "minutes", "sold_on", "paid_on", "note")
 
 
 class FixSaleDialog(Dialog):
@@ -200,6 +202,7 @@ class FixSaleDialog(Dialog):
             "minutes": lambda: t.parse_duration(text, bare=BARE_ASK),  # "2": minutes or hours?
             "sold_on": lambda: t.parse_date(text, today=turn.today, past=True),
             "paid_on": lambda: t.parse_date(text, today=turn.today, past=True),
+            "note": lambda: _what_was_done(text),
         }
         value = parsers[field]()
         if field in ("amount", "cost"):  # a slip is asked about, as on a new sale
@@ -236,6 +239,14 @@ class FixSaleDialog(Dialog):
         )
         text = render.sale_corrected(turn.t, turn.team.currency, field, value, turn.today)
         turn.confirm(text, change.undo_id)
+
+
+def _what_was_done(text: str) -> str:
+    """What was done, as typed ("knippen en kleuren"): kept as a new sale keeps it, whole."""
+    said = " ".join(text.split())
+    if len(said) > SALE_NOTE_LENGTH:
+        raise InputError(Refused.TOO_LONG, max=SALE_NOTE_LENGTH)
+    return said
 
 
 async def _doubt(turn: Turn, sale_id: int, field: str, value: int) -> dict[str, Any] | None:

@@ -122,6 +122,7 @@ def fix_question(t: Translator) -> tuple[Markup, Options]:
         (t._("Time"), "minutes"),
         (t._("Date"), "sold_on"),
         (t._("Paid on"), "paid_on"),
+        (t._("What was done"), "note"),
     ]
     return t._("What shall I correct in this sale?"), options
 
@@ -133,6 +134,7 @@ def fix_prompt(t: Translator, field: str) -> Markup:
         "minutes": lambda: t._("The right time? For example 90 min or 1,5 h."),
         "sold_on": lambda: t._("The right date? For example 23-11-2026 or yesterday."),
         "paid_on": lambda: t._("Paid on which date? For example today."),
+        "note": lambda: t._("What was done? For example: cut and colour."),
     }
     return prompts[field]()
 
@@ -153,4 +155,6 @@ def sale_corrected(t: Translator, currency: str, field: str, value: Any, today: 
         return t._("Sale corrected: the time is now {value}.", value=t.duration(value))
     if field == "sold_on":
         return t._("Sale corrected: the date is now {value}.", value=spoken_day(t, value, today))
+    if field == "note":
+        return t._("Sale corrected: what was done is now “{value}”.", value=value)
     return t._("Sale corrected: paid on {value}.", value=spoken_day(t, value, today))

@@ -235,6 +235,33 @@ async def test_sale_corrected_from_the_list(chat: Chat, nl_team, sqlite_engine: 
     assert rows(sqlite_engine, Sale)[0].amount == 50000
 
 
+async def test_what_was_done_is_corrected_from_the_list_and_undone(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    """The Dutch reader could correct a sale's figures but not "knippen" typed for a colour."""
+    client = make_client(sqlite_engine, nl_team, "Lisa Jansen", kind="person")
+    make_sale(sqlite_engine, nl_team, client, 8500, sold_on=dt.date(2026, 11, 2), note="knippen")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkopen lisa")
+    await chat.press(anna, "✎ Verkoop 1")
+    await chat.press(anna, "Wat er gedaan is")
+    seen = await chat.send(anna, "knippen en <b>kleuren</b>")
+    # As typed, never as markup: the message text holds the escaped tags
+    said = "Verkoop gecorrigeerd: wat er gedaan is, is nu „knippen en &lt;b&gt;kleuren&lt;/b&gt;”."
+    assert said in seen.html, seen.html
+    assert rows(sqlite_engine, Sale)[0].note == "knippen en <b>kleuren</b>"
+    listed = (await chat.send(anna, "/verkopen lisa")).html
+    assert "knippen en &lt;b&gt;kleuren&lt;/b&gt;" in listed, listed
+    await chat.send(anna, "/ongedaan")
+    assert rows(sqlite_engine, Sale)[0].note == "knippen"
+    await chat.send(anna, "/verkopen lisa")
+    await chat.press(anna, "✎ Verkoop 1")
+    await chat.press(anna, "Wat er gedaan is")
+    seen = await chat.send(anna, "x" * 101)
+    assert "te lang" in seen.text and "100" in seen.text, seen.text
+    assert rows(sqlite_engine, Sale)[0].note == "knippen"
+
+
 async def test_paid_marks_open_sales(chat: Chat, ru_team, sqlite_engine: Engine) -> None:
     client = make_client(sqlite_engine, ru_team, "Кофейня «Зерно»")
     for amount in (100000, 250000):
