@@ -18,6 +18,7 @@ from bot.render.explain import (
     number_or_none,
     owed_money,
 )
+from bot.render.money_figure import revenue_share
 from locales import Markup, Translator, escape
 from locales.salutation import dutch_surname, initials_only, russian_address
 from scoring import DeclineCandidate, NearCandidate, References, TeamAnalysis
@@ -58,7 +59,7 @@ def candidate_text(
     why = reasons_text(t, cur, candidate.reasons, row, references)
     lines.append(t._("Why: {reasons}.", reasons=why))
     if candidate.risks:
-        risks = [_risk(t, cur, risk.code, risk.client_id, row, names) for risk in candidate.risks]
+        risks = [_risk(t, team, risk.code, risk.client_id, row, names) for risk in candidate.risks]
         lines.append(t._("Think of: {risks}.", risks=Markup(" · ").join(risks)))
     if decides:
         lines.append(t._("Kompas only proposes: you decide."))
@@ -285,7 +286,12 @@ def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
 
 
 def _risk(
-    t: Translator, cur: str, code: str, client_id: int | None, row: Any, names: Mapping[int, str]
+    t: Translator,
+    team: TeamView,
+    code: str,
+    client_id: int | None,
+    row: Any,
+    names: Mapping[int, str],
 ) -> Markup:
     other = names.get(client_id or 0, "?")
     if code == "referred_ideal_client":
@@ -293,11 +299,12 @@ def _risk(
     if code == "referred_by_ideal_client":
         return t._("{client}, an ideal client, sent them to you", client=other)
     if code == "big_revenue_share":
-        return t._(
-            "{share} of your revenue goes with them", share=t.percent(float(row["revenue_share"]))
-        )
+        share = revenue_share(t, float(row["revenue_share"]), team.concentration_threshold)
+        return t._("{share} of your revenue goes with them", share=share)
     if code == "owes_money":
-        return t._("they still owe you {amount}", amount=owed_money(t, cur, int(row["owed"])))
+        return t._(
+            "they still owe you {amount}", amount=owed_money(t, team.currency, int(row["owed"]))
+        )
     if code == "team_likes_them":
         return t._("the team likes working with them")
     return escape(code)

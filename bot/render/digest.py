@@ -15,6 +15,7 @@ from bot.render.data_warnings import warning
 from bot.render.decline import digest_line, digest_line_in_money
 from bot.render.digest_screen import ALWAYS, Part, one_screen
 from bot.render.explain import money_reason, owed_money, reason
+from bot.render.money_figure import revenue_share
 from bot.render.portrait import portrait_summary, run_rate_text
 from bot.render.risk import time_eaters_by_hours
 from locales import N_, Markup, Translator
@@ -335,7 +336,9 @@ def _reliant_lines(
         t._(
             "{client}: {share} of your revenue.",
             client=names.get(f.client_id, "?"),
-            share=t.percent(shares.get(f.client_id, f.share)),
+            share=revenue_share(
+                t, shares.get(f.client_id, f.share), analysis.settings.concentration_threshold
+            ),
         )
         for f in reliant
     ]

@@ -195,7 +195,9 @@ def _dependence(
         for flag in c.over_reliant[:MAX_ALARMS]:
             # What leaves with the client is its share: said once, so the line fits a phone
             # (the reader's Gemeente line wrapped to 5 lines, issue 20)
-            share = t.percent(shares.get(flag.client_id, flag.revenue_drop))
+            share = revenue_share(
+                t, shares.get(flag.client_id, flag.revenue_drop), team.concentration_threshold
+            )
             client = names.get(flag.client_id, "?")
             if flag.ideal_clients_to_replace is None:
                 line = t._(
@@ -221,7 +223,9 @@ def _dependence(
             t._(
                 "{client} {share}",
                 client=names.get(f.client_id, "?"),
-                share=t.percent(shares.get(f.client_id, f.share)),
+                share=revenue_share(
+                    t, shares.get(f.client_id, f.share), team.concentration_threshold
+                ),
             )
             for f in c.watch[:MAX_LISTED]
         ]

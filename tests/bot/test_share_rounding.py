@@ -37,3 +37,19 @@ async def test_a_share_just_under_a_line_keeps_a_decimal_everywhere(
     assert "9,9% van de omzet" in card and "10%" not in card, card
     risk = (await chat.send(anna, "/risico")).text
     assert "Drukkerij Oost" in risk and "Eetcafé De Hoek" not in risk, risk
+
+
+async def test_risks_watch_list_says_the_share_every_screen_says(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """The attacker: /risico listed Bakkerij Jansen (€ 6.150 of € 25.000, 24,6 %) as "25%"
+    under "watch, from 10 %", right beside the 25 % alarm list that, rightly, left her out."""
+    amounts = {"Bakkerij Jansen": 6_150, "Atelier Noord": 8_000, "Café West": 2_450}
+    amounts |= {f"Klant {k}": 1_400 for k in range(6)}
+    assert sum(amounts.values()) == 25_000
+    for name, amount in amounts.items():
+        make_sale(sqlite_engine, nl_team, make_client(sqlite_engine, nl_team, name), amount * 100)
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    risk = (await chat.send(anna, "/risico")).text
+    assert "Bakkerij Jansen 24,6%" in risk, risk
+    assert "Bakkerij Jansen 25%" not in risk
