@@ -210,6 +210,8 @@ PAID_WORDS = frozenset(
 # "of which", before a paid word or a way of paying: "waarvan 100 betaald", «из них 1000
 # наличными» ("waarvan 50 kosten" is the cost)
 PART_LEAD_INS = frozenset({"waarvan", "них"})
+# Signs before a number that make it the number of something, never an amount: «счёт №15»
+NUMBER_SIGNS = frozenset({"№", "#"})
 
 # Words that say the client will pay or owes. Before a day, that day is when the invoice is due
 # ("betaalt vrijdag", «оплата в пятницу»), never the day it was sold (the Dutch reader's sale

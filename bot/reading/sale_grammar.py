@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from bot.reading.sale_dates import dated_line, without_parts_of_day
-from bot.reading.sale_payment import payment_said
+from bot.reading.sale_payment import PaymentSaid, payment_said
 from bot.reading.sale_values import (
     NOT_KEPT_APART,
     Value,
@@ -114,17 +114,20 @@ def read_sale(reader: Reader, text: str) -> SaleLine:
     lead = without_lead_ins(reader, _amount_after_name(reader, dated.words))
     line = _read_sale(reader, replace(dated, words=lead.words))
     if payment.unpaid:
-        line = _owed(line, payment.due_on)
+        line = _owed(line, payment, reader.today)
     return replace(line, lead_in=lead.before_name)
 
 
-def _owed(line: SaleLine, due_on: dt.date | None) -> SaleLine:
-    """The line's readings as said to be unpaid: an open invoice, due on `due_on` if said.
-    Said to be paid as well ("105 contant op rekening"): which is meant is asked."""
+def _owed(line: SaleLine, payment: PaymentSaid, today: dt.date) -> SaleLine:
+    """The line's readings as said to be unpaid: an open invoice, due on the day said, if one
+    was. Said to be paid as well ("105 contant op rekening"): which is meant is asked."""
     if any(r.paid_now for r in line.readings):
         raise InputError(PAID_AND_OWED)
-    readings = tuple(replace(r, paid_now=False, due_on=due_on) for r in line.readings)
-    longer = _owed(line.longer, due_on) if line.longer is not None else None
+    readings = tuple(
+        replace(r, paid_now=False, due_on=payment.due_from(r.sold_on or today))
+        for r in line.readings
+    )
+    longer = _owed(line.longer, payment, today) if line.longer is not None else None
     return replace(line, readings=readings, longer=longer)
 
 
@@ -167,7 +170,7 @@ def read_fields(reader: Reader, text: str) -> SaleLine:
     payment = payment_said(reader, tokens(text), first=0)
     dated = dated_line(reader, payment.words, first=0)
     line = _sale_line(reader, [Token("", -1), *dated.words], 1, dated)
-    return _owed(line, payment.due_on) if payment.unpaid else line
+    return _owed(line, payment, reader.today) if payment.unpaid else line
 
 
 def _amount_after_name(reader: Reader, words: list[Token]) -> list[Token]:

@@ -18,6 +18,7 @@ from locales.sale_words import (
     END_OF_MONTH,
     IN_TWO_WEEKS,
     NEXT_WEEK,
+    NUMBER_SIGNS,
     OWING_WORDS,
     PAID_METHODS,
     PAID_WORDS,
@@ -57,6 +58,14 @@ class PaymentSaid:
     words: list[Token]
     unpaid: bool = False
     due_on: dt.date | None = None
+    due_said: str = ""  # the words that said the due day, for a refusal to name them
+
+    def due_from(self, sold_on: dt.date) -> dt.date | None:
+        """The due day, which may have passed for a sale typed with an earlier date («в долг,
+        оплатит 1 декабря, 25.11»: overdue now), never before the sale itself."""
+        if self.due_on is not None and self.due_on < sold_on:
+            raise InputError(PAY_DAY_PASSED, text=shown_text(self.due_said))
+        return self.due_on
 
 
 def payment_said(reader: Reader, words: list[Token], *, first: int) -> PaymentSaid:
@@ -71,13 +80,19 @@ def payment_said(reader: Reader, words: list[Token], *, first: int) -> PaymentSa
     words, unpaid, phrase_at = _unpaid_phrase(words, first)
     folded = [_folded(word) for word in words]
     for i in range(first, len(words)):
-        due_on = _pay_day(reader, words, folded, i) if folded[i] in PAY_DAY_WORDS else None
-        if due_on is not None:
-            return PaymentSaid(words[:i], unpaid=True, due_on=due_on)
+        if folded[i] not in PAY_DAY_WORDS:
+            continue
+        end = _field_end(words, i)
+        due_on = _pay_day(reader, words[:end], folded, i)
+        if due_on is not None:  # the rest of the line, after a comma, read as ever
+            said = " ".join(word.text for word in words[i + 1 : end])
+            rest = words[:i] + words[end:]
+            return PaymentSaid(rest, unpaid=True, due_on=due_on, due_said=said)
     # "betaalt contant", «оплата наличными»: how it was paid, read with the fields
     paying = {i for i in range(first, len(words)) if _before_method(folded, i)}
     owing = {i for i in range(first, len(words)) if folded[i] in OWING_WORDS} - paying
     numbers = {i for i in range(first, len(words)) if _counted(reader, words[i].text)}
+    numbers -= {i for i in numbers if _starts_a_date(reader, words, i)}  # «в долг 10 ноября»
     amount = min(numbers, default=None)  # the first number is the sale's
     paid = {i for i in range(first, len(words)) if folded[i] in PAID_WORDS}
     parts = (
@@ -111,8 +126,13 @@ def _unpaid_phrase(words: list[Token], first: int) -> tuple[list[Token], bool, i
     return words, False, None
 
 
+def _field_end(words: list[Token], i: int) -> int:
+    """Where the field of word `i` ends: at the next comma or semicolon, else the line's end."""
+    return next((j for j in range(i, len(words)) if words[j].field != words[i].field), len(words))
+
+
 def _pay_day(reader: Reader, words: list[Token], folded: list[str], i: int) -> dt.date | None:
-    """The day the words after word `i` (to the line's end) name, still to come: "betaalt
+    """The day the words after word `i` (to the end of `words`) name, still to come: "betaalt
     vrijdag", «оплатит до пятницы»; None when they are no such day ("betaalt contant")."""
     start = i + 1 + (i + 1 < len(words) and folded[i + 1] in PAY_DAY_LEAD_INS)
     if start >= len(words) or same_field(words, i, len(words) - i) is None:
@@ -124,7 +144,8 @@ def _coming_day(reader: Reader, text: str) -> dt.date | None:
     """The day `text` names, as one still to come: a weekday is the next one ("vrijdag" on a
     Monday is this Friday, "maandag" the next Monday), a day without its year in the coming
     months ("betaalt 10 jan" in December is next January). None for no day; a day that has
-    passed ("betaalt gisteren", "betaalt 1 dec" on 8 December) is refused."""
+    passed ("betaalt gisteren", "betaalt 1 dec" on 8 December) is refused by
+    `PaymentSaid.due_from` when it comes before the sale's own day."""
     said = text.strip().casefold()
     if said in NEXT_WEEK or said in IN_TWO_WEEKS:  # "betaalt volgende week": a week on
         return reader.today + dt.timedelta(days=_WEEK * (1 + (said in IN_TWO_WEEKS)))
@@ -142,8 +163,6 @@ def _coming_day(reader: Reader, text: str) -> dt.date | None:
         with contextlib.suppress(ValueError):  # 29 February
             later = day.replace(year=day.year + 1)
             day = later if (later - reader.today).days <= _AHEAD else day
-    if day < reader.today:
-        raise InputError(PAY_DAY_PASSED, text=shown_text(text))
     return day
 
 
@@ -163,10 +182,8 @@ def _end_of_month(reader: Reader, said: str) -> dt.date | None:
         except InputError:
             return None
     end = _last_day(start)
-    if end < reader.today and not _YEAR.search(rest):
+    if end < reader.today and not _YEAR.search(rest) and (end - reader.today).days < -_AHEAD:
         end = _last_day(start.replace(year=start.year + 1))
-    if end < reader.today:
-        raise InputError(PAY_DAY_PASSED, text=shown_text(said))
     return end
 
 
@@ -175,8 +192,23 @@ def _last_day(first: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+def _starts_a_date(reader: Reader, words: list[Token], i: int) -> bool:
+    """Word `i` and the next are a day ("10 nov", «10 ноября») or word `i` is one written with
+    its month ("10.11", «01.12»): the sale's date, never a part paid or owed."""
+    for said in (" ".join(w.text for w in words[i : i + 2]), words[i].text):
+        if said == words[i].text and words[i].text.isdigit():
+            return False
+        with contextlib.suppress(InputError):
+            dates.parse_date(said, reader.locale, today=reader.today)
+            return True
+    return False
+
+
 def _counted(reader: Reader, text: str) -> bool:
-    """A number that may be the amount, the cost or a part of it: not a time (`2u`)."""
+    """A number that may be the amount, the cost or a part of it: not a time (`2u`), nor a
+    number of something ("№15", "#15": an invoice's)."""
+    if text[:1] in NUMBER_SIGNS:
+        return False
     return _has_digit(text) and reader.time(text) is None
 
 
