@@ -99,12 +99,17 @@ def _word(token: Token) -> str:
 
 
 def _may_be_date(reader: Reader, words: list[Token], span: list[Token], after: int) -> bool:
-    """Whether `span` has a date's shape: a day with a month's name (and a year), or `20.11`
+    """Whether `span` has a date's shape: a day with a month's name (and a year), `10-11` or
+    `10/11` anywhere (a Dutch reader's `600 10-11 4u` was refused as no amount), or `20.11`
     with an amount after it (`Волкова 20.11 2600`; `/sale Hotel 23.11` is € 23,11)."""
     if len(span) > 1:
         month = span[1].text.rstrip(".")
         return month.isalpha() and (len(span) == 2 or bool(_YEAR.fullmatch(span[2].text)))
-    if not _DAY_MONTH.fullmatch(span[0].text) or after >= len(words):
+    if not _DAY_MONTH.fullmatch(span[0].text):
+        return False
+    if "." not in span[0].text:  # "10-11", "10/11": no amount is written so
+        return True
+    if after >= len(words):
         return False
     following = words[after].text
     return reader.is_money(following) and reader.time(following) is None

@@ -119,6 +119,9 @@ FORMS: list[tuple[str, Expected]] = [
     *((f"/verkoop bakkerij de vries 1250 300 {t}", sale(DV, "1250", "300", m)) for t, m in TIMES),
     *((f"/sale Jan Smit 200 {d}", sale(SMIT, "200", on=day)) for d, day in DATES),
     ("/verkoop Jan Smit 2 uur 1 250", sale(SMIT, "1250", None, 120)),
+    # A day in digits with a dash or slash between the fields, as a bookkeeper types it
+    ("/verkoop Jan Smit 600 10-11 4u", sale(SMIT, "600", None, 240, "2026-11-10")),
+    ("/verkoop Jan Smit 600, 10/11, 4u", sale(SMIT, "600", None, 240, "2026-11-10")),
     ("/verkoop Jan Smit 1u 30 150", sale(SMIT, "150", None, 90)),
     *((f"/verkoop Smit, 200, {d}", sale(SMIT, "200", on=day)) for d, day in DATES),
 ]
