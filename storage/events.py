@@ -132,5 +132,13 @@ def referral_noted(
     return found is not None
 
 
+EVENT_NOTE_LENGTH = 1000
+
+
 def _kept_note(note: str | None) -> str | None:
-    return (note or "").strip()[:1000] or None
+    """The note as typed; a longer one than is kept is refused, never cut unsaid (the
+    attacker's 1 406 characters were stored as 1 000)."""
+    kept = (note or "").strip()
+    if len(kept) > EVENT_NOTE_LENGTH:
+        raise InputError(Refused.TOO_LONG, max=EVENT_NOTE_LENGTH)
+    return kept or None

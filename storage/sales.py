@@ -76,6 +76,14 @@ def _client_since_by(
     return {"client_id": client_id, "client_since_was": since.isoformat()}
 
 
+def kept_note(note: str | None) -> str | None:
+    """What was done, as a sale keeps it: a longer text than a sale holds is cut at a word with
+    "…", so the confirmation that shows it says what was kept (the attacker's was cut unsaid)."""
+    if not note or len(note) <= SALE_NOTE_LENGTH:
+        return note or None
+    return note[: SALE_NOTE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def record_sale(
     *,
     session: Session,
@@ -110,7 +118,7 @@ def record_sale(
             "due_on": due_on,
             "paid_on": paid_on,
             "source_ref": None,
-            "note": sale.note[:SALE_NOTE_LENGTH] if sale.note else None,
+            "note": kept_note(sale.note),
             "created_by": user_id,
             "created_at": now,
         },

@@ -325,7 +325,7 @@ async def record(turn: Turn, data: dict[str, Any]) -> None:
         sold_on=today,
         due_on=due_on if days else None,
         paid_on=None if days else today,
-        note=data.get("what") or data.get("unread"),  # «Смирнова стрижка 1500»: before it
+        note=sales.kept_note(data.get("what") or data.get("unread")),  # «Смирнова стрижка 1500»
     )
     before = await turn.analysis()
     change = await turn.change(

@@ -385,3 +385,20 @@ async def test_a_recorded_sale_is_copied_into_the_database_file_off_the_event_lo
             break
         await asyncio.sleep(0.01)
     assert checkpoints.last is not None and checkpoints.last[1] == checkpoints.last[2] > 0
+
+
+async def test_a_long_note_is_kept_as_the_reply_says_it(
+    chat: Chat, nl_team, sqlite_engine: Engine
+) -> None:
+    """The attacker: a sale's 150-character note was stored cut at 100 while the reply echoed
+    it whole; a 1 406-character complaint was stored as its first 1 000, unsaid."""
+    make_client(sqlite_engine, nl_team, "Lisa Jansen", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop Lisa Jansen 102 " + "knippen en wassen " * 9 + "EINDE")
+    [sale] = rows(sqlite_engine, Sale)
+    assert sale.note is not None and len(sale.note) <= 100 and sale.note.endswith("…")
+    assert sale.note[1:] in seen.text, seen.text  # the line capitalises its first letter
+    assert "EINDE" not in seen.text
+    seen = await chat.send(anna, "/klacht Lisa Jansen " + "x" * 1_001)
+    assert "te lang" in seen.text and "1000" in seen.text.replace(".", ""), seen.text
+    assert rows(sqlite_engine, Event) == []
