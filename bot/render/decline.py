@@ -243,6 +243,11 @@ def _so_far(t: Translator, cur: str, code: str, row: Any, refs: References) -> M
 def _why_not(t: Translator, cur: str, near: NearCandidate, row: Any) -> Markup:
     code = near.why_not
     if code == "no_signal":
+        if int(row["late_payments"]) or int(row["late_unpaid"]):  # late, as the team's others
+            return t._(
+                "no complaints or other warning signs, and no more late payments than your "
+                "other clients"
+            )
         return t._("no complaints, late payments or other warning signs")
     if code == "not_low":
         if near.ranked_by == "revenue":

@@ -97,3 +97,23 @@ def test_the_count_of_clients_to_rank_says_it_counts_current_ones() -> None:
     }
     assert "3 klanten zijn al 90 dagen of langer bij je" in said["nl"], said["nl"]
     assert "3 активных клиента с вами 90 дней или дольше" in said["ru"], said["ru"]
+
+
+def test_a_client_late_as_everyone_is_never_said_to_pay_on_time() -> None:
+    """The attacker: in a team whose clients all pay late, /afscheid said of the lowest one
+    "maar geen klachten, late betalingen of andere waarschuwingen" while every invoice of theirs
+    was overdue. Late payment is a warning sign only when worse than the team's: said so."""
+    clients, sales = [], []
+    for client_id in range(1, 11):
+        clients.append(client(client_id, name=f"Klant {client_id}", acquired_on=ago(360)))
+        amount = 10_000 if client_id == 1 else 100_000
+        for days in (300, 200, 100):  # every invoice 30 days late, or still open
+            paid = None if client_id == 1 else ago(days - 44)
+            sales.append(
+                sale(client_id, amount, days_ago=days, due_on=ago(days - 14), paid_on=paid)
+            )
+    analysis = analyse(team(clients, sales, []), settings())
+    assert 1 not in {c.client_id for c in analysis.decline_candidates}
+    said = str(not_a_candidate(translator("nl"), TEAM, analysis, 1, "Klant 1"))
+    assert "geen klachten, late betalingen" not in said, said
+    assert "niet vaker te laat betaald dan je andere klanten" in said, said
