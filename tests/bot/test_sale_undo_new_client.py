@@ -81,10 +81,8 @@ async def test_a_new_client_with_a_second_sale_stays(
 
 
 NOTHING_LEFT = {
-    "nl": ("Je hebt hier de afgelopen 24 uur niets gewijzigd om ongedaan te maken."),
-    "ru": (
-        "Отменять нечего: за последние 24 часа у вас здесь нет изменений, которые можно отменить."
-    ),
+    "nl": ("Je hebt hier niets meer om ongedaan te maken: dat kan tot 24 uur na een wijziging."),
+    "ru": ("Отменять больше нечего: отменить можно в течение 24 часов после изменения."),
 }
 
 

@@ -40,7 +40,9 @@ WORDS = {
         sale_gone="Ongedaan gemaakt: de verkoop is verwijderd.",
         already="Dit is al ongedaan gemaakt.",
         too_late="Dit kun je niet meer ongedaan maken: dat kan maar 24 uur.",
-        nothing=("Je hebt hier de afgelopen 24 uur niets gewijzigd om ongedaan te maken."),
+        nothing=(
+            "Je hebt hier niets meer om ongedaan te maken: dat kan tot 24 uur na een wijziging."
+        ),
     ),
     "ru": Words(
         undo="/undo",
@@ -50,10 +52,7 @@ WORDS = {
         sale_gone="Отменено: продажа удалена.",
         already="Это уже отменено.",
         too_late="Это уже не отменить (отмена работает 24 часа).",
-        nothing=(
-            "Отменять нечего: за последние 24 часа у вас здесь нет изменений, которые можно "
-            "отменить."
-        ),
+        nothing=("Отменять больше нечего: отменить можно в течение 24 часов после изменения."),
     ),
 }
 
