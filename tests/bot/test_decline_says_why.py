@@ -74,7 +74,7 @@ def test_flits_is_named_first_and_told_why_it_is_off_the_list(locale: str, rule:
     assert rule in said and late in said and ("3 klachten" in said or "3 проблемы" in said), said
     # A new client is told it is too new, with its days.
     said = str(not_a_candidate(t, TEAM, analysis, 2, "Gemeente Utrecht"))
-    assert ("pas 52 dagen klant" if locale == "nl" else "52 дня") in said, said
+    assert ("te nieuw (52 dagen klant)" if locale == "nl" else "52 дня") in said, said
 
 
 def test_the_count_of_clients_to_rank_says_it_counts_current_ones() -> None:

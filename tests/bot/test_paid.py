@@ -110,7 +110,7 @@ async def test_russian_paid_one_open_sale_at_once_and_part_of_several(
     assert "Кофейня «Зерно»: оплачено 12 500,50 ₽, погашен 1 долг." in seen
     assert _labels(seen) == ["↩ Отменить"]
     seen = await chat.press(olga, "↩ Отменить")
-    assert seen.text == "Отменено: 12 500,50 ₽ снова не оплачено."
+    assert seen.text == "Отменено: 12 500,50 ₽ снова числится долгом."
     assert _open(sqlite_engine) == [(1_250_050, None)]
 
     _invoices(sqlite_engine, ru_team, "Салон «Ёлка»")

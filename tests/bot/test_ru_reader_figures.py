@@ -200,7 +200,7 @@ def _late_counts(invoices) -> tuple[int, int, int]:  # type: ignore[no-untyped-d
             "{u} van {n} facturen nog open na de betaaltermijn",
             "te laat",
         ),
-        ("ru", INVOICES_OPEN, "просрочено: {u} из {n} счетов", "с опозданием"),
+        ("ru", INVOICES_OPEN, "не оплачено в срок — {u} из {n} счетов", "с опозданием"),
         (
             "nl",
             INVOICES_MIXED,

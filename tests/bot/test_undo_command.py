@@ -148,13 +148,13 @@ LATEST_IS = {
         "ongedaan maken, met de knop ↩ Ongedaan maken onder dat bericht."
     ),
     "ru": (
-        "Последнее изменение здесь внёс участник Bram: отменить его может только Bram или "
+        "Последнее изменение здесь — от Bram: отменить его может только Bram или "
         "администратор — кнопкой ↩ Отменить под ним."
     ),
 }
 TOOK_BACK = {
     "nl": "Deze wijziging was van Bram; beheerder Anna heeft die ongedaan gemaakt.",
-    "ru": "Изменение внёс участник Bram, отменил администратор Anna.",
+    "ru": "Автор изменения — Bram, отменил его администратор Anna.",
 }
 
 
