@@ -134,7 +134,10 @@ def render_digest(
     run_rate = run_rate_text(t, team, analysis)
     if run_rate is not None:
         money_target.append(Part(run_rate, 10, net=True))
-    group_text = one_screen(t, team, [Part(Markup("\n").join(head), ALWAYS), *public])
+    # The week's sum is a figure without VAT, as every sum: said so under it where VAT is in
+    # what the team types (the Dutch salon's "samen € 4.329" was its € 4.718,50 without btw)
+    summed = not money_goes_private and changes.sales_amount > 0
+    group_text = one_screen(t, team, [Part(Markup("\n").join(head), ALWAYS, net=summed), *public])
     admin_text = None
     # What the week's sales came to, which the group's line leaves out: the admins hear it
     # (the Dutch reader's admin digest had every money figure but that one)
@@ -143,7 +146,7 @@ def render_digest(
     if private or revenue:
         admin_head = [t._("📊 <b>Kompas · {week}</b> — for admins only", week=week_label)]
         admin_head = Markup("\n").join([*admin_head, *revenue])
-        admin_text = one_screen(t, team, [Part(admin_head, ALWAYS), *private])
+        admin_text = one_screen(t, team, [Part(admin_head, ALWAYS, net=bool(revenue)), *private])
     return Digest(group_text, admin_text, _actions(t, team, bool(new_candidates), quiet), quiet)
 
 

@@ -316,6 +316,26 @@ async def test_the_digest_counts_what_is_dated_this_week_and_says_so(
     assert line in _plain(seen.text).splitlines(), seen.text
 
 
+async def test_the_weeks_sum_says_it_is_without_vat(chat: Chat, sqlite_engine: Engine) -> None:
+    """The Dutch salon types prices with VAT: the digest's "20 verkopen (samen € 4.329)" was
+    its € 4.718,50 without 9 % btw, unsaid. By hand: € 605 with 21 % is € 500 without."""
+    owner = chat.person(21, "Sanne", "nl")
+    chat.group(GROUP, "Studio", creator=owner)
+    team = make_team(
+        sqlite_engine,
+        chat_id=GROUP,
+        owner_id=21,
+        amounts_include_vat=True,
+        vat_rate=0.21,
+    )
+    new = make_client(sqlite_engine, team, "Nieuw", acquired_on=dt.date(2026, 11, 20))
+    make_sale(sqlite_engine, team, new, 605_00, sold_on=dt.date(2026, 11, 21), paid_on=NOW.date())
+    seen = await chat.send(owner, "/digest", chat=GROUP)
+    lines = _plain(seen.text).splitlines()
+    assert "Afgelopen 7 dagen: 1 nieuwe klant, 1 verkoop van € 500." in lines, seen.text
+    assert "Bedragen zonder btw (21% eraf gehaald)." in lines, seen.text
+
+
 async def test_decline_says_its_loss_is_without_vat_and_the_debt_as_invoiced(
     chat: Chat, sqlite_engine: Engine
 ) -> None:
