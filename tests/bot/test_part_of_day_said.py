@@ -72,3 +72,14 @@ async def test_a_part_of_the_day_in_a_clients_name_stays_in_it(
     await chat.send(chat.person(NL_OWNER, "Anna", "nl"), "/verkoop Café De Middag 45")
     [sale] = rows(sqlite_engine, Sale)
     assert sale.amount == 4_500
+
+
+async def test_a_time_of_day_refusal_asks_for_the_whole_sale_again(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """The Dutch reader answered "typ hoe lang het duurde" with "30 min" and lost the sale: the
+    refusal is no question, so it says to send the sale again."""
+    make_client(sqlite_engine, nl_team, "dhr. Bakker", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop dhr bakker 32,50 om 14:00")
+    assert "stuur de verkoop opnieuw" in seen.text, seen.text
