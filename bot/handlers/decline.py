@@ -17,11 +17,11 @@ from bot.render.decline import (
     decline_question,
     declined,
     kept,
-    letter_to_send,
     nearest_text,
     not_a_candidate,
     taken_back,
 )
+from bot.render.decline_letter import letter_to_send
 from bot.render.refusals import ALREADY_ACTIVE, ALREADY_DECLINED, DECLINED_MEANWHILE
 from locales import InputError, Markup, Translator, translator
 from storage import clients, payments, resolver

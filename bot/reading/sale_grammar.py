@@ -255,7 +255,7 @@ def _count_may_be_the_amount(
 
 
 def _sale_line(reader: Reader, words: list[Token], end: int, dated: Dated) -> SaleLine:
-    fields, vat = vat_said(_field_words(words[end:]))
+    fields, vat = vat_said(reader, _field_words(words[end:]))
     fields, paid_now = _paid_how(without_tip_or_discount(fields))
     refuse_sums(reader, fields)
     refuse_ranges_and_times_of_day(fields)

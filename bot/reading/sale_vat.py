@@ -4,10 +4,12 @@ sale's cost."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from bot.reading.words import Reader, Token
 from locales import N_, InputError
+from locales.numbers import shown_text
 from locales.sale_words import (
     PERCENT_WORDS,
     VAT_ALONE,
@@ -23,11 +25,19 @@ VAT_FIGURE_NOT_KEPT = N_(
     "set in /settings."
 )
 
+VAT_RATE_NOT_THE_TEAMS = N_(
+    "“{text}” is not the VAT rate your amounts are read at: type the amount alone, or set the "
+    "rate in /settings."
+)
+
 EXCL, INCL = "excl", "incl"
 
 
-def vat_said(words: list[Token]) -> tuple[list[Token], str | None]:
-    """The field words without a VAT remark, and which it was (EXCL, INCL or None)."""
+def vat_said(reader: Reader, words: list[Token]) -> tuple[list[Token], str | None]:
+    """The field words without a VAT remark, and which it was (EXCL, INCL or None). A rate
+    beside the VAT word ("incl. 21% btw", «в т.ч. НДС 22%») is part of the remark when it is
+    the team's; another is refused, never used unsaid."""
+    words = _without_the_rate(reader, words)
     folded = [word.text.casefold().strip(".,;:!()") for word in words]
     _refuse_a_vat_figure(words, folded)
     for i in range(len(words)):
@@ -73,3 +83,28 @@ def _refuse_a_vat_figure(words: list[Token], folded: list[str]) -> None:
         rate = folded[i + 1].endswith("%") or PERCENT_WORDS.intersection(folded[i + 2 : i + 3])
         if vat_word and folded[i + 1][:1].isdigit() and not (excluded or separated or rate):
             raise InputError(VAT_FIGURE_NOT_KEPT)
+
+
+_RATE = re.compile(r"([0-9]{1,2}(?:[.,][0-9]{1,2})?)\s*%")
+
+
+def _without_the_rate(reader: Reader, words: list[Token]) -> list[Token]:
+    """The words without a rate said right before or after the VAT word: "21% btw", «НДС 22%»,
+    «НДС 22 %». One other than the rate the amounts are read at is refused."""
+    folded = [word.text.casefold().strip(".,;:!()") for word in words]
+    for i, word in enumerate(folded):
+        if word not in VAT_WORDS:
+            continue
+        for start in (i + 1, i - 2, i - 1):
+            span = words[start : start + 2] if start >= 0 else []
+            for count in (1, 2):
+                said = "".join(w.text for w in span[:count]).strip(".,;:!()")
+                rate = _RATE.fullmatch(said)
+                if rate is None or len(span) < count or (start < i < start + count):
+                    continue
+                typed = Decimal(rate[1].replace(",", "."))
+                used = Decimal(str(reader.vat_inside or reader.vat_standard)) * 100
+                if typed != used:
+                    raise InputError(VAT_RATE_NOT_THE_TEAMS, text=shown_text(said))
+                return words[:start] + words[start + count :]
+    return words

@@ -14,6 +14,7 @@ from bot.kit.callbacks import DIGEST_VIEW, pack
 from bot.render.data_warnings import warning
 from bot.render.decline import digest_line, digest_line_in_money
 from bot.render.digest_screen import ALWAYS, Part, one_screen
+from bot.render.digest_trend import trend_line, trend_said_already
 from bot.render.explain import money_reason, owed_money, reason
 from bot.render.money_figure import revenue_share
 from bot.render.portrait import portrait_summary, run_rate_text
@@ -125,8 +126,8 @@ def render_digest(
     if quiet:
         public.append(Part(t._("A quiet week: no grade changes and no new risks."), ALWAYS))
     money_target = private if money_goes_private else public
-    trend = _trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
-    if trend is not None and not _trend_said_already(analysis, changes, activity):
+    trend = trend_line(t, team, analysis)  # direction, not news: a quiet week stays quiet
+    if trend is not None and not trend_said_already(analysis, changes, activity):
         money_target.append(Part(trend, 30, net=True))
     summary = portrait_summary(t, analysis)
     if summary is not None:
@@ -189,54 +190,6 @@ def _time_lines(t: Translator, analysis: TeamAnalysis, names: Mapping[int, str])
         )
         for e in time_eaters_by_hours(analysis)[:MAX_LINES]
     ]
-
-
-def _trend_line(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
-    """Revenue of the last 4 weeks against the 4 before, whole units (VAT off, as everywhere),
-    of the clients the shares are of: declined clients' sales said to be left out."""
-    line = _trend_figures(t, team, analysis)
-    if line is not None and analysis.revenue_trend and analysis.revenue_trend.left_out:
-        line += Markup(" ") + t._("(without the clients you declined)")
-    return line
-
-
-def _trend_said_already(
-    analysis: TeamAnalysis, changes: WeekChanges, activity: Markup | None
-) -> bool:
-    """A team whose sales all fall in this week: "Revenue in the last 4 weeks: 35 001 ₽" with
-    nothing before to compare says again the week's "10 sales, 35 001 ₽ in all" (the Russian
-    reader)."""
-    trend = analysis.revenue_trend
-    return (
-        activity is not None
-        and trend is not None
-        and trend.change is None
-        and round(trend.recent / 100) == round(changes.sales_amount / 100)  # as both are shown
-    )
-
-
-def _trend_figures(t: Translator, team: TeamView, analysis: TeamAnalysis) -> Markup | None:
-    trend = analysis.revenue_trend
-    if trend is None:
-        return None
-    recent = t.money(trend.recent, team.currency, whole=True)
-    if trend.change is None:
-        return t._("📈 Revenue in the last 4 weeks: {recent}", recent=recent)
-    before = t.money(trend.before, team.currency, whole=True)
-    change = t.percent(abs(trend.change))
-    if change == t.percent(0.0):  # "+0 %" says nothing a word would not say better
-        return t._(
-            "📈 Revenue in the last 4 weeks: {recent} (the 4 before: {before}, unchanged)",
-            recent=recent,
-            before=before,
-        )
-    sign = "+" if trend.change >= 0 else "−"
-    return t._(
-        "📈 Revenue in the last 4 weeks: {recent} (the 4 before: {before}, {change})",
-        recent=recent,
-        before=before,
-        change=sign + change,
-    )
 
 
 def _activity_line(

@@ -273,7 +273,7 @@ def me_button(lang: str) -> str:
 def test_the_decline_letter_thanks_neutrally(locale: str, personal: bool, thanks: str) -> None:
     """The letter goes to a client rated badly: no thanks for a "pleasant" cooperation."""
     from bot.kit.telegram_html import html_to_text
-    from bot.render.decline import decline_letter
+    from bot.render.decline_letter import decline_letter
     from locales import translator
     from storage.models import Client
 

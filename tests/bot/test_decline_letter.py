@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.kit.telegram_html import html_to_text
-from bot.render.decline import decline_letter
+from bot.render.decline_letter import decline_letter
 from locales import translator
 from storage.models import Client
 

@@ -305,6 +305,25 @@ async def test_a_vat_figure_typed_with_a_sale_is_refused_never_kept_as_its_cost(
     assert [(s.amount, s.cost) for s in rows(sqlite_engine, Sale)] == [(1_000_000, None)]
 
 
+async def test_a_vat_rate_typed_with_the_sale_is_read_as_the_teams_or_refused(
+    chat: Chat, ru_team: Team, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """«в т.ч. НДС 22%» and "incl. 21% btw op rekening" were refused as "a percentage is no
+    amount" (both readers); a rate other than the team's is refused, never used unsaid. By hand:
+    12 200 ₽ with 22 % is 10 000 ₽; € 605 with 21 % is € 500."""
+    make_client(sqlite_engine, ru_team, "Кафе Ромашка")
+    make_client(sqlite_engine, nl_team, "Jan Smit")
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(olga, "/sale Кафе Ромашка 12 200 в т.ч. НДС 22%")
+    assert "Продажа записана: 10 000 ₽" in seen.text, seen.text
+    seen = await chat.send(anna, "/verkoop Jan Smit 605 incl. 21% btw op rekening")
+    assert "Verkoop vastgelegd: € 500" in seen.text, seen.text
+    seen = await chat.send(anna, "/verkoop Jan Smit 109 incl. 9% btw")
+    assert seen.text.startswith("„9%” is niet het btw-tarief"), seen.text
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [1_000_000, 50_000]
+
+
 async def _set_hour_cost(chat: Chat, person: Person, typed: str) -> None:
     await chat.send(person, "/settings")
     await chat.press(person, "Geld")

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from bot.render.chart_figures import chart_labels, chart_rows
 from bot.render.data_warnings import warning
-from bot.render.decline import decline_letter
+from bot.render.decline_letter import decline_letter
 from locales import translator
 from scoring import ScoringWarning
 from storage import callers

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.kit.telegram_html import html_to_text
-from bot.render.decline import decline_letter
+from bot.render.decline_letter import decline_letter
 from bot.render.digest import _activity_line, week_label
 from bot.render.explain import lift
 from bot.render.portrait import _trait
