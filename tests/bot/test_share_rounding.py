@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from bot.transports.updates import Person
 from storage.models import Team
 from tests.chat import Chat
 from tests.factories import NL_OWNER, make_client, make_sale
@@ -23,13 +24,18 @@ AMOUNTS = {
 }
 
 
+def _team_with_sales(chat: Chat, engine: Engine, team: Team, amounts: dict[str, int]) -> Person:
+    """A sale of each amount (whole euros) to a client of that name; the team's owner."""
+    for name, amount in amounts.items():
+        make_sale(engine, team, make_client(engine, team, name), amount * 100)
+    return chat.person(NL_OWNER, "Anna", "nl")
+
+
 async def test_a_share_just_under_a_line_keeps_a_decimal_everywhere(
     chat: Chat, nl_team: Team, sqlite_engine: Engine
 ) -> None:
     assert sum(AMOUNTS.values()) == 10_000
-    for name, amount in AMOUNTS.items():
-        make_sale(sqlite_engine, nl_team, make_client(sqlite_engine, nl_team, name), amount * 100)
-    anna = chat.person(NL_OWNER, "Anna", "nl")
+    anna = _team_with_sales(chat, sqlite_engine, nl_team, AMOUNTS)
     listed = (await chat.send(anna, "/klanten")).text
     assert "9,9% van de omzet" in listed, listed
     assert "10% van de omzet" in listed  # Drukkerij Oost, at the line
@@ -47,9 +53,7 @@ async def test_risks_watch_list_says_the_share_every_screen_says(
     amounts = {"Bakkerij Jansen": 6_150, "Atelier Noord": 8_000, "Café West": 2_450}
     amounts |= {f"Klant {k}": 1_400 for k in range(6)}
     assert sum(amounts.values()) == 25_000
-    for name, amount in amounts.items():
-        make_sale(sqlite_engine, nl_team, make_client(sqlite_engine, nl_team, name), amount * 100)
-    anna = chat.person(NL_OWNER, "Anna", "nl")
+    anna = _team_with_sales(chat, sqlite_engine, nl_team, amounts)
     risk = (await chat.send(anna, "/risico")).text
     assert "Bakkerij Jansen 24,6%" in risk, risk
     assert "Bakkerij Jansen 25%" not in risk
