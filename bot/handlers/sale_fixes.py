@@ -242,7 +242,8 @@ class FixSaleDialog(Dialog):
 
 
 def _what_was_done(text: str) -> str:
-    """What was done, as typed ("knippen en kleuren"): kept as a new sale keeps it, whole."""
+    """What was done, as typed ("knippen en kleuren"); longer than a sale holds is refused, as
+    the question stays open to type it shorter."""
     said = " ".join(text.split())
     if len(said) > SALE_NOTE_LENGTH:
         raise InputError(Refused.TOO_LONG, max=SALE_NOTE_LENGTH)
