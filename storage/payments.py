@@ -151,7 +151,13 @@ def _settle(
         entity="client",
         entity_id=client_id,
         now=now,
-        undo={"open": before, "client_id": client_id, "amount": paid},  # paid_lately reads these
+        # paid_lately reads the client, the amount and the day
+        undo={
+            "open": before,
+            "client_id": client_id,
+            "amount": paid,
+            "paid_on": paid_on.isoformat(),
+        },
     )
     still_open = sum(s.open for s in owed) - paid
     return Payment(settled, paid, still_open, change)
@@ -165,10 +171,12 @@ def paid_lately(
     user_id: int,
     amount: int,
     since: dt.datetime,
+    paid_on: dt.date,
 ) -> int | None:
-    """Who in the team recorded a payment of `amount` by this client since `since` (and has
-    not undone it): this person's own user id when they did, else a teammate's; None if no one.
-    The same /paid typed twice would otherwise pay the next open invoice too."""
+    """Who in the team recorded a payment of `amount` by this client on `paid_on` since `since`
+    (and has not undone it): this person's own user id when they did, else a teammate's; None
+    if no one. The same /paid typed twice would otherwise pay the next open invoice too; one of
+    another day is another payment (a bookkeeper catching up on a client's monthly invoices)."""
     found = session.exec(
         select(PendingUndo.user_id, PendingUndo.payload).where(
             PendingUndo.team_id == team_id,
@@ -183,6 +191,7 @@ def paid_lately(
         if isinstance(payload, dict)
         and payload.get("client_id") == client_id
         and payload.get("amount") == amount
+        and payload.get("paid_on", paid_on.isoformat()) == paid_on.isoformat()
     ]
     if not who:
         return None

@@ -109,6 +109,7 @@ class PaidDialog(ClientDialog):
             user_id=turn.caller.user_id,
             amount=convo.data["amount"],
             since=turn.now - AGAIN_WITHIN,
+            paid_on=_paid_on(turn, convo),
         )
         if by is None:
             return False

@@ -86,3 +86,19 @@ async def test_the_same_payment_again_within_minutes_is_asked_first(
     await chat.send(fatima, "/betaald Dierenkliniek Poot 321", chat=GROUP)
     await chat.press(fatima, "Ja, nog een keer vastleggen", chat=GROUP)
     assert sum(s.paid_on is not None for s in rows(sqlite_engine, Sale)) == 2
+
+
+async def test_a_payment_of_another_day_is_another_payment(
+    chat: Chat, sqlite_engine: Engine
+) -> None:
+    """A Dutch bookkeeper catching up: "/betaald de wit 1.250 20 nov" minutes after the same
+    amount paid on 20 October was asked "nog een keer vastleggen?" as if it were the same."""
+    team, _, fatima, _ = await _team(chat, sqlite_engine)
+    wit = make_client(sqlite_engine, team, "Administratie De Wit")
+    for month in (9, 10):
+        make_sale(sqlite_engine, team, wit, 125_000, sold_on=dt.date(2026, month, 1), due_on=DUE)
+    await chat.send(fatima, "/betaald Administratie De Wit 1250 20-10", chat=GROUP)
+    seen = await chat.send(fatima, "/betaald Administratie De Wit 1250 20-11", chat=GROUP)
+    assert "Nog een keer vastleggen?" not in seen.text, seen.text
+    paid = sorted(s.paid_on for s in rows(sqlite_engine, Sale) if s.paid_on is not None)
+    assert paid == [dt.date(2026, 10, 20), dt.date(2026, 11, 20)], paid
