@@ -255,7 +255,17 @@ def _addressed(
     core = resolve_client(
         session=session, team_id=team_id, query=without_title(key), statuses=statuses, person=True
     )
-    return replace(core, query=query, exact=False)
+    if gender is None:
+        return replace(core, query=query, exact=False)
+    # Found by the name alone («г-н Ким»): none of the other gender; one of unknown gender asked
+    genders = dict(
+        session.exec(
+            select(Client.id, Client.gender).where(col(Client.id).in_([m.id for m in core.matches]))
+        ).all()
+    )
+    kept = tuple(m for m in core.matches if genders.get(m.id) in (None, gender))
+    sure = core.sure and all(genders.get(m.id) == gender for m in kept)
+    return replace(core, query=query, matches=kept, exact=False, sure=sure, whole=None)
 
 
 def _titled_exact(

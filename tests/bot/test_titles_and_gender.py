@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from storage.models import Sale, Team
 from tests.chat import Chat
-from tests.factories import NL_OWNER, make_client, rows
+from tests.factories import NL_OWNER, RU_OWNER, make_client, rows
 
 
 async def test_a_gendered_title_is_asked_about_a_person_of_unknown_gender(
@@ -32,3 +32,19 @@ async def test_a_title_of_the_other_gender_never_books_on_her(
     seen = await chat.send(anna, "/verkoop mevr jansen 90")
     assert "Verkoop vastgelegd" in seen.text, seen.text
     assert [s.client_id for s in rows(sqlite_engine, Sale)] == [lisa]
+
+
+async def test_a_person_of_the_other_gender_is_never_found_by_the_name_alone(
+    chat: Chat, nl_team: Team, ru_team: Team, sqlite_engine: Engine
+) -> None:
+    """The re-tester: Lisa Jansen, entered as a woman, still got "dhr jansen 90" unasked; and
+    «г-н Ким 100» was booked on Ким Александра, whose gender nobody entered."""
+    lisa = make_client(sqlite_engine, nl_team, "Lisa Jansen", kind="person", gender="f")
+    make_client(sqlite_engine, ru_team, "Ким Александра", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    await chat.send(anna, "/verkoop dhr jansen 90")
+    assert lisa not in {s.client_id for s in rows(sqlite_engine, Sale)}
+    olga = chat.person(RU_OWNER, "Ольга", "ru")
+    seen = await chat.send(olga, "/sale г-н Ким 100")
+    assert "Ким Александра" in seen.text and "?" in seen.text, seen.text  # asked, not booked
+    assert len(rows(sqlite_engine, Sale)) == 1  # the new "dhr. Jansen"'s alone
