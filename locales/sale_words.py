@@ -222,8 +222,11 @@ PAY_DAY_WORDS = frozenset(
     {"betaalt", "betalen", "betaling", "uiterlijk", "заплатит", "оплатит", "заплатят"}
     | {"оплатят", "оплата", "оплату", "отдаст", "занесёт", "занесет", "переведёт", "переведет"}
     | {"должна", "должен", "должны"}
+    # after an open invoice: "op rekening tot 1 jan" (was dated 1 January), «в долг до 1 января»
+    | {"tot", "до"}
 )
-OWING_WORDS = (PAY_DAY_WORDS - {"betaling", "uiterlijk", "оплата", "оплату"}) | {"open"}
+_SAY_WHEN_ONLY = {"betaling", "uiterlijk", "оплата", "оплату", "tot", "до"}
+OWING_WORDS = (PAY_DAY_WORDS - _SAY_WHEN_ONLY) | {"open"}
 # A due day said as next week: "betaalt volgende week", «оплатит на следующей неделе»
 NEXT_WEEK = frozenset(
     {"volgende week", "komende week", "следующей неделе", "через неделю", "той неделе"}
@@ -231,11 +234,13 @@ NEXT_WEEK = frozenset(
 )
 # A due day said as the end of a month: "betaalt eind januari", «оплатит в конце января»,
 # «оплата до конца месяца» (the «в», «до» before them are PAY_DAY_LEAD_INS)
-END_OF_MONTH = frozenset({"eind", "einde", "eind van", "einde van", "конце", "конца"})
+END_OF_MONTH = frozenset(
+    {"eind", "einde", "eind van", "einde van", "конце", "конца", "концу"}  # «к концу января»
+)
 THIS_MONTH = frozenset({"de maand", "deze maand", "месяца", "этого месяца"})
 IN_TWO_WEEKS = frozenset({"over twee weken", "over 2 weken", "через две недели", "через 2 недели"})
 # Between the word and its day: "betaalt op vrijdag", «оплатит до пятницы», «заплатит в среду»
-PAY_DAY_LEAD_INS = frozenset({"op", "voor", "на", "до", "в", "во", "к"})
+PAY_DAY_LEAD_INS = frozenset({"op", "voor", "uiterlijk", "на", "до", "в", "во", "к"})
 
 # Between two numbers, a range: "400 tot 500" was booked at € 500, "van 10 tot 12" offered € 12;
 # refused, as the sale has one amount and one time.

@@ -79,6 +79,17 @@ async def test_a_sale_still_owed_is_an_open_invoice(
         ("nl", "/verkoop Jan Smit 450 betaalt eind van de maand", dt.date(2026, 11, 30), "30 nov"),
         ("ru", "/sale Иванова 4500 оплатит в конце декабря", dt.date(2026, 12, 31), "31 дек"),
         ("ru", "/sale Иванова 4500 оплата до конца месяца", dt.date(2026, 11, 30), "30 ноя"),
+        # Found by the re-tester: «к» read as thousands, "Tot" kept as the note and the sale
+        # dated 1 January, "betaalt" kept as the note
+        ("ru", "/sale Иванова 4500 оплатит к концу декабря", dt.date(2026, 12, 31), "31 дек"),
+        ("nl", "/verkoop Jan Smit 450 op rekening tot 1 dec", dt.date(2026, 12, 1), "1 dec"),
+        ("ru", "/sale Иванова 4500 в долг до 1 декабря", dt.date(2026, 12, 1), "1 дек"),
+        (
+            "nl",
+            "/verkoop Jan Smit 450 betaalt uiterlijk eind december",
+            dt.date(2026, 12, 31),
+            "31 dec",
+        ),
     ],
 )
 async def test_the_day_the_client_will_pay_is_when_it_is_due_not_when_it_was_sold(
