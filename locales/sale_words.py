@@ -146,10 +146,10 @@ UNPAID_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 # read against the team's VAT setting (README: Amounts with VAT).
 VAT_EXCLUDING = frozenset({"excl", "exclusief", "ex", "zonder", "без", "+", "exbtw", "exclbtw"})
 VAT_INCLUDING = frozenset(
-    {"incl", "inclusief", "inc", "met", "с", "включая", "вкл", "inclbtw", "т.ч", "тч"}
+    {"incl", "inclusief", "inc", "met", "с", "включая", "вкл", "inclbtw", "т.ч", "тч", "числе"}
 )
-# «в т.ч. НДС» (в том числе): the «в» goes with the VAT remark, no part of a name or a note.
-VAT_INCLUDING_LEAD_INS = frozenset({"в"})
+# «в т.ч. НДС», «в том числе НДС»: the words before go with the VAT remark, no part of a note.
+VAT_INCLUDING_LEAD_INS = frozenset({"в", "том"})
 VAT_WORDS = frozenset({"btw", "ндс", "vat"})
 VAT_IN_ONE_WORD = frozenset({"exbtw", "exclbtw", "inclbtw"})  # "excl.btw" typed as one word
 VAT_ALONE = frozenset({"excl", "exclusief", "incl", "inclusief"})  # "500 excl." says it alone

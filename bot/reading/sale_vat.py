@@ -48,8 +48,10 @@ def vat_said(reader: Reader, words: list[Token]) -> tuple[list[Token], str | Non
                 EXCL if folded[i] in VAT_EXCLUDING else INCL if folded[i] in VAT_INCLUDING else None
             )
             if said is not None:
-                lead_in = i > 0 and said == INCL and folded[i - 1] in VAT_INCLUDING_LEAD_INS
-                return words[: i - lead_in] + words[i + 2 :], said
+                start = i
+                while start > 0 and said == INCL and folded[start - 1] in VAT_INCLUDING_LEAD_INS:
+                    start -= 1
+                return words[:start] + words[i + 2 :], said
         # "500 excl." alone; "95 inclusief fooi" includes a tip, not VAT
         if folded[i] in VAT_ALONE and (i + 1 == len(words) or not folded[i + 1][:1].isalpha()):
             return words[:i] + words[i + 1 :], INCL if folded[i] in VAT_INCLUDING else EXCL

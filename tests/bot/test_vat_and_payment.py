@@ -317,11 +317,13 @@ async def test_a_vat_rate_typed_with_the_sale_is_read_as_the_teams_or_refused(
     anna = chat.person(NL_OWNER, "Anna", "nl")
     seen = await chat.send(olga, "/sale Кафе Ромашка 12 200 в т.ч. НДС 22%")
     assert "Продажа записана: 10 000 ₽" in seen.text, seen.text
+    seen = await chat.send(olga, "/sale Кафе Ромашка 24 400 в том числе НДС")
+    assert "Продажа записана: 20 000 ₽" in seen.text, seen.text
     seen = await chat.send(anna, "/verkoop Jan Smit 605 incl. 21% btw op rekening")
     assert "Verkoop vastgelegd: € 500" in seen.text, seen.text
     seen = await chat.send(anna, "/verkoop Jan Smit 109 incl. 9% btw")
     assert seen.text.startswith("„9%” is niet het btw-tarief"), seen.text
-    assert [s.amount for s in rows(sqlite_engine, Sale)] == [1_000_000, 50_000]
+    assert [s.amount for s in rows(sqlite_engine, Sale)] == [1_000_000, 2_000_000, 50_000]
 
 
 async def _set_hour_cost(chat: Chat, person: Person, typed: str) -> None:
