@@ -226,7 +226,8 @@ def _addressed(
 ) -> Resolution:
     """A name typed with a form of address (`dhr pietersen`, `mevr. r. visser`) names a person:
     the client with that very name but for the title, else the persons of that surname (and
-    initial), else what the name without its title finds among persons (never a business)."""
+    initial), else what the name without its title finds among persons (never a business); of
+    the title's gender (entered, or the stored name's own title), asked of an unknown one."""
     key = name_key(query)
     if all(map(is_particle, without_title(key).split(" "))):  # "dhr van" names no one
         return Resolution(query, ())
@@ -244,11 +245,11 @@ def _addressed(
         )
         .order_by(col(Client.name_key))
     ).all()
-    # "dhr jansen" is no one recorded as a woman; on whom nobody recorded a gender, it is asked
-    named = [r for r in rows if addresses(key, r[3]) and r[4] in (None, gender or r[4])]
+    of = {r[0]: r[4] or title_gender(r[3]) for r in rows}
+    named = [r for r in rows if addresses(key, r[3]) and of[r[0]] in (None, gender or of[r[0]])]
     hits = [Match(r[0], r[1], r[2]) for r in named]
     if hits:  # "fam jansen" addresses a family: asked, never booked on Lisa Jansen
-        gender_known = gender is None or all(r[4] == gender for r in named)
+        gender_known = gender is None or all(of[r[0]] == gender for r in named)
         sure, many = gender_known and not addresses_a_family(key), len(hits) > MAX_CHOICES
         exact = len(hits) == 1 and sure
         return Resolution(query, tuple(hits[:MAX_CHOICES]), exact, many, sure)
@@ -257,7 +258,6 @@ def _addressed(
     )
     if gender is None:
         return replace(core, query=query, exact=False)
-    # Found by the name alone («г-н Ким»): none of the other gender; one of unknown gender asked
     genders = dict(
         session.exec(
             select(Client.id, Client.gender).where(col(Client.id).in_([m.id for m in core.matches]))

@@ -48,3 +48,14 @@ async def test_a_person_of_the_other_gender_is_never_found_by_the_name_alone(
     seen = await chat.send(olga, "/sale г-н Ким 100")
     assert "Ким Александра" in seen.text and "?" in seen.text, seen.text  # asked, not booked
     assert len(rows(sqlite_engine, Sale)) == 1  # the new "dhr. Jansen"'s alone
+
+
+async def test_a_title_in_the_clients_own_name_says_their_gender(
+    chat: Chat, nl_team: Team, sqlite_engine: Engine
+) -> None:
+    """A client added as "dhr Jan de Vries" is a man: "dhr de vries 450" is his, unasked."""
+    jan = make_client(sqlite_engine, nl_team, "dhr Jan de Vries", kind="person")
+    anna = chat.person(NL_OWNER, "Anna", "nl")
+    seen = await chat.send(anna, "/verkoop dhr de vries 450")
+    assert "Verkoop vastgelegd" in seen.text, seen.text
+    assert [s.client_id for s in rows(sqlite_engine, Sale)] == [jan]
