@@ -149,8 +149,7 @@ def history_caption(t: Translator) -> Markup:
 
 def export_sent_privately(t: Translator) -> Markup:
     return t._(
-        "I've sent the export to you privately: this team keeps money figures for its "
-        "admins. Nothing there? Open a chat with me, press Start, and ask again."
+        "I've sent the export to you privately: this team keeps money figures for its admins."
     )
 
 
@@ -178,7 +177,6 @@ def client_data_caption(t: Translator, client: str) -> Markup:
 
 def client_data_sent_privately(t: Translator, client: str) -> Markup:
     return t._(
-        "I've sent {client}'s data to you privately. Nothing there? Open a chat "
-        "with me, press Start, and ask again.",
+        "I've sent {client}'s data to you privately.",
         client=client,
     )

@@ -250,10 +250,7 @@ def not_sent_privately(t: Translator, link: str | None) -> tuple[Markup, Buttons
 
 
 def sent_privately_with_money(t: Translator) -> Markup:
-    return t._(
-        "I've sent it to you privately: this team keeps money figures for its admins. "
-        "Nothing there? Open a chat with me, press Start, and ask again."
-    )
+    return t._("I've sent it to you privately: this team keeps money figures for its admins.")
 
 
 def saved_all_the_same(t: Translator, confirmation: str) -> Markup:
