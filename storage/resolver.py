@@ -258,11 +258,9 @@ def _addressed(
     )
     if gender is None:
         return replace(core, query=query, exact=False)
-    genders = dict(
-        session.exec(
-            select(Client.id, Client.gender).where(col(Client.id).in_([m.id for m in core.matches]))
-        ).all()
-    )
+    ids = [m.id for m in core.matches]
+    found = select(Client.id, Client.gender, Client.name_key).where(col(Client.id).in_(ids))
+    genders = {i: said or title_gender(name) for i, said, name in session.exec(found).all()}
     kept = tuple(m for m in core.matches if genders.get(m.id) in (None, gender))
     sure = core.sure and all(genders.get(m.id) == gender for m in kept)
     return replace(core, query=query, matches=kept, exact=False, sure=sure, whole=None)

@@ -77,7 +77,8 @@ def _refuse_a_vat_figure(words: list[Token], folded: list[str]) -> None:
     """«45200 НДС 7500», «в т.ч. НДС 7500», "605 btw 105": a figure right after the VAT word is
     the VAT (a reader's 7 500 ₽ of НДС was booked as the cost). After a comma it is the next
     field ("500 exclusief btw, 100"), and so it is after "excl.": no VAT is in that figure. A
-    rate ("btw 21%") is refused as every percentage is."""
+    rate ("btw 21%", "btw 21 procent") is no figure: `_without_the_rate` or the refusal of
+    percentages reads it."""
     for i in range(len(words) - 1):
         vat_word = folded[i] in VAT_WORDS or folded[i] in VAT_IN_ONE_WORD
         excluded = folded[i] in VAT_EXCLUDING or (i and folded[i - 1] in VAT_EXCLUDING)
