@@ -144,8 +144,7 @@ def format_share(fraction: float, locale: str, marks: Sequence[float] = ()) -> s
     shown = exact.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
     if any(shown >= round_half_up(m, 3) for m in below):
         shown = exact.quantize(Decimal("0.001"), rounding=ROUND_DOWN)
-    pattern = _fixed_decimals(Locale.parse(locale).percent_formats[None].pattern, 1)
-    return _babel_percent(shown, format=pattern, locale=locale)
+    return format_percent(shown, locale, decimals=1)
 
 
 def format_percents(fractions: Sequence[float | Decimal], locale: str) -> list[str]:

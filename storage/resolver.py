@@ -246,7 +246,9 @@ def _addressed(
         .order_by(col(Client.name_key))
     ).all()
     of = {r[0]: r[4] or title_gender(r[3]) for r in rows}
-    named = [r for r in rows if addresses(key, r[3]) and of[r[0]] in (None, gender or of[r[0]])]
+    named = [
+        r for r in rows if addresses(key, r[3]) and (gender is None or of[r[0]] in (None, gender))
+    ]
     hits = [Match(r[0], r[1], r[2]) for r in named]
     if hits:  # "fam jansen" addresses a family: asked, never booked on Lisa Jansen
         gender_known = gender is None or all(of[r[0]] == gender for r in named)

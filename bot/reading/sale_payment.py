@@ -195,11 +195,12 @@ def _last_day(first: dt.date) -> dt.date:
 def _starts_a_date(reader: Reader, words: list[Token], i: int) -> bool:
     """Word `i` and the next are a day ("10 nov", «10 ноября») or word `i` is one written with
     its month ("10.11", «01.12»): the sale's date, never a part paid or owed."""
-    for said in (" ".join(w.text for w in words[i : i + 2]), words[i].text):
-        if said == words[i].text and words[i].text.isdigit():
-            return False
+    said = [" ".join(w.text for w in words[i : i + 2])] if i + 1 < len(words) else []
+    if not words[i].text.isdigit():  # a bare number alone is no day
+        said.append(words[i].text)
+    for text in said:
         with contextlib.suppress(InputError):
-            dates.parse_date(said, reader.locale, today=reader.today)
+            dates.parse_date(text, reader.locale, today=reader.today)
             return True
     return False
 
